@@ -1,0 +1,1 @@
+// Placeholder until the AyameCommandLine implementation lands.

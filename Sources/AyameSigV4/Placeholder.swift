@@ -1,0 +1,1 @@
+// Placeholder until the AyameSigV4 implementation lands.

@@ -1,0 +1,2 @@
+// Placeholder until the ayame command-line tool lands.
+print("ayame")
