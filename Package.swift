@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "AyameSigV4", targets: ["AyameSigV4"]),
         .library(name: "AyameHTTP", targets: ["AyameHTTP"]),
+        .library(name: "AyameCore", targets: ["AyameCore"]),
         .executable(name: "ayame", targets: ["AyameTool"]),
     ],
     dependencies: [
@@ -31,6 +32,9 @@ let package = Package(
         .target(name: "AyameSigV4", dependencies: ["CLibCrypto"]),
         .target(name: "AyameHTTP", dependencies: ["CCurl"]),
 
+        // MARK: Client runtime
+        .target(name: "AyameCore", dependencies: ["AyameSigV4", "AyameHTTP"]),
+
         // MARK: Command-line tool
         .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
         .executableTarget(
@@ -44,6 +48,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP"]),
+        .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
     swiftLanguageModes: [.v6]

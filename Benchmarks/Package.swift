@@ -1,0 +1,23 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Benchmarks live in their own package so that `swift build` of the SDK never builds them.
+// Run with `swift run -c release --package-path Benchmarks ayame-bench <suite>`.
+let package = Package(
+    name: "AyameBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Ayame", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ayame-bench",
+            dependencies: [
+                .product(name: "AyameSigV4", package: "Ayame"),
+                .product(name: "AyameHTTP", package: "Ayame"),
+            ],
+            path: "Sources/AyameBench"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
