@@ -5,7 +5,7 @@ import PackageDescription
 // Documentation/Architecture.md); command-line tools may add swift-argument-parser.
 let package = Package(
     name: "Ayame",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "AyameSigV4", targets: ["AyameSigV4"]),
         .library(name: "AyameHTTP", targets: ["AyameHTTP"]),

@@ -5,7 +5,7 @@ import PackageDescription
 // Run with `swift run -c release --package-path Benchmarks ayame-bench <suite>`.
 let package = Package(
     name: "AyameBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Ayame", path: ".."),
     ],
