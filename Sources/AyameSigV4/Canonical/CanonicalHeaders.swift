@@ -1,11 +1,11 @@
 /// The headers that take part in a signature, in canonical form.
-struct CanonicalHeaders {
+struct CanonicalHeaders: ~Copyable {
     /// Lower-cased names and trimmed values share one buffer (two allocations per request).
-    private(set) var storage: [UInt8] = []
+    private var storage: ByteWriter
     private var entries: [(name: Range<Int>, value: Range<Int>)] = []
 
-    init(capacity: Int) {
-        storage.reserveCapacity(capacity * 48)
+    init(capacity: Int, bytes: Int) {
+        storage = ByteWriter(capacity: bytes)
         entries.reserveCapacity(capacity)
     }
 
@@ -13,7 +13,7 @@ struct CanonicalHeaders {
     /// and `x-amzn-trace-id` that tooling rewrites, and `authorization` which carries the result.
     /// (botocore's `SIGNED_HEADERS_BLACKLIST` plus `authorization`, which botocore removes
     /// before signing instead.)
-    static func isNeverSigned(lowercasedName name: ArraySlice<UInt8>) -> Bool {
+    static func isNeverSigned(lowercasedName name: UnsafeBufferPointer<UInt8>) -> Bool {
         switch name.count {
         case 2: return name.elementsEqual("te".utf8)
         case 6: return name.elementsEqual("expect".utf8)
@@ -28,84 +28,98 @@ struct CanonicalHeaders {
         }
     }
 
-    /// Lower-cases `name` into the shared buffer and returns its range, so the caller can
-    /// classify it before deciding to keep it (``commit(name:value:)``) or drop it (``discard(from:)``).
+    /// Lower-cases `name` into the buffer and returns its range, so the caller can classify it
+    /// before keeping it (``commit(name:value:)``) or dropping it (``discard(from:)``).
     mutating func appendName(_ name: String) -> Range<Int> {
         let start = storage.count
-        for byte in name.utf8 { storage.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        var name = name
+        name.withUTF8 { bytes in
+            storage.reserve(bytes.count)
+            for byte in bytes { storage.appendReserved(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        }
         return start..<storage.count
     }
 
-    func name(_ range: Range<Int>) -> ArraySlice<UInt8> { storage[range] }
+    func name(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { storage[range] }
 
     mutating func discard(from start: Int) {
-        storage.removeSubrange(start...)
+        storage.truncate(to: start)
     }
 
     /// Adds `value` trimmed and with inner whitespace runs collapsed to one space (SigV4's
-    /// Trimall; the same whitespace set as Python's `str.split()` for ASCII, which botocore uses).
-    mutating func commit<V: Collection<UInt8>>(name: Range<Int>, value: V) {
+    /// Trimall, with the ASCII whitespace set of Python's `str.split()`, which botocore uses).
+    mutating func commit(name: Range<Int>, value: String) {
         let start = storage.count
-        var pendingSpace = false
-        for byte in value {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F) {
-                pendingSpace = storage.count > start
-            } else {
-                if pendingSpace { storage.append(0x20); pendingSpace = false }
-                storage.append(byte)
+        var value = value
+        value.withUTF8 { bytes in
+            storage.reserve(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F) {
+                    pendingSpace = storage.count > start
+                } else {
+                    if pendingSpace { storage.appendReserved(0x20); pendingSpace = false }
+                    storage.appendReserved(byte)
+                }
             }
         }
         entries.append((name, start..<storage.count))
     }
 
-    /// Adds a header whose name is already lower case and value already canonical.
-    mutating func commit(lowercasedName: StaticString, value: UnsafeRawBufferPointer) {
+    /// Adds a header whose name is already lower case; `value` writes the canonical value.
+    mutating func commit(lowercasedName: StaticString, value: (inout ByteWriter) -> Void) {
         let nameStart = storage.count
-        storage.append(contentsOf: UnsafeBufferPointer(start: lowercasedName.utf8Start, count: lowercasedName.utf8CodeUnitCount))
+        storage.append(lowercasedName)
         let valueStart = storage.count
-        storage.append(contentsOf: value)
+        value(&storage)
         entries.append((nameStart..<valueStart, valueStart..<storage.count))
     }
 
-    mutating func commit(lowercasedName: StaticString, value: [UInt8]) {
-        value.withUnsafeBytes { commit(lowercasedName: lowercasedName, value: $0) }
+    /// Sorts by name; stable, so repeated names keep their order. Insertion sort: a request has
+    /// a handful of headers.
+    mutating func sort() {
+        guard entries.count > 1 else { return }
+        let base = storage.base
+        func name(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+        }
+        for index in 1..<entries.count {
+            let entry = entries[index]
+            let key = name(entry.name)
+            var position = index
+            while position > 0, key.lexicographicallyPrecedes(name(entries[position - 1].name)) {
+                entries[position] = entries[position - 1]
+                position -= 1
+            }
+            entries[position] = entry
+        }
     }
 
-    /// Appends `name:v1,v2\n...` then a blank separator line is the caller's job; returns the
-    /// signed-headers list (`a;b;c`) through `signedHeaders`.
-    mutating func appendCanonical(to output: inout [UInt8], signedHeaders: inout [UInt8]) {
-        storage.withUnsafeBufferPointer { buffer in
-            // Insertion sort: a request has a handful of headers and the sort must be stable so
-            // repeated names keep their order.
-            for index in 1..<max(entries.count, 1) {
-                let entry = entries[index]
-                let key = UnsafeBufferPointer(rebasing: buffer[entry.name])
-                var position = index
-                while position > 0,
-                      key.lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: buffer[entries[position - 1].name])) {
-                    entries[position] = entries[position - 1]
-                    position -= 1
-                }
-                entries[position] = entry
+    /// Appends `name:v1,v2\n` lines (sorted first with ``sort()``).
+    func appendCanonical(to output: inout ByteWriter) {
+        var previous: Range<Int>? = nil
+        for entry in entries {
+            if let previous, storage[previous].elementsEqual(storage[entry.name]) {
+                output.append(UInt8(ascii: ","))
+            } else {
+                if previous != nil { output.append(UInt8(ascii: "\n")) }
+                output.append(storage[entry.name])
+                output.append(UInt8(ascii: ":"))
+                previous = entry.name
             }
-            var previous: UnsafeBufferPointer<UInt8>? = nil
-            for entry in entries {
-                let name = UnsafeBufferPointer(rebasing: buffer[entry.name])
-                if let previous, previous.elementsEqual(name) {
-                    output.append(UInt8(ascii: ","))
-                } else {
-                    if previous != nil {
-                        output.append(UInt8(ascii: "\n"))
-                        signedHeaders.append(UInt8(ascii: ";"))
-                    }
-                    output.append(contentsOf: name)
-                    output.append(UInt8(ascii: ":"))
-                    signedHeaders.append(contentsOf: name)
-                    previous = name
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[entry.value]))
-            }
-            if previous != nil { output.append(UInt8(ascii: "\n")) }
+            output.append(storage[entry.value])
+        }
+        if previous != nil { output.append(UInt8(ascii: "\n")) }
+    }
+
+    /// Appends the signed-headers list, `a;b;c` (sorted first with ``sort()``).
+    func appendSignedHeaders(to output: inout ByteWriter) {
+        var previous: Range<Int>? = nil
+        for entry in entries {
+            if let previous, storage[previous].elementsEqual(storage[entry.name]) { continue }
+            if previous != nil { output.append(UInt8(ascii: ";")) }
+            output.append(storage[entry.name])
+            previous = entry.name
         }
     }
 }

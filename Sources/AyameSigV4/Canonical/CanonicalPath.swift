@@ -6,39 +6,38 @@ enum CanonicalPath {
     ///   removal most services apply; S3 keys may legitimately contain `//` or `..`).
     /// - `encode`: percent-encode once more, so an escape already on the wire (`%20`) is
     ///   signed as `%2520`; that is how every service except S3 canonicalizes.
-    static func append(_ path: ArraySlice<UInt8>, normalize: Bool, encode: Bool, to output: inout [UInt8]) {
+    static func append(_ path: UnsafeBufferPointer<UInt8>, normalize: Bool, encode: Bool, to output: inout ByteWriter) {
         if path.isEmpty {
             output.append(UInt8(ascii: "/"))
-            return
-        }
-        if normalize {
-            let normalized = removeDotSegments(path)
-            if encode { PercentEncoding.encode(normalized, keepSlash: true, to: &output) } else { output.append(contentsOf: normalized) }
+        } else if normalize {
+            appendNormalized(path, encode: encode, to: &output)
         } else if encode {
             PercentEncoding.encode(path, keepSlash: true, to: &output)
         } else {
-            output.append(contentsOf: path)
+            output.append(path)
         }
     }
 
-    private static func removeDotSegments(_ path: ArraySlice<UInt8>) -> [UInt8] {
-        var segments: [ArraySlice<UInt8>] = []
-        for segment in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if segment.count == 1, segment.first == UInt8(ascii: ".") { continue }
-            if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
+    private static func appendNormalized(_ path: UnsafeBufferPointer<UInt8>, encode: Bool, to output: inout ByteWriter) {
+        var segments: [Range<Int>] = []
+        var start = 0
+        for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+            let length = index - start
+            if length == 0 || (length == 1 && path[start] == UInt8(ascii: ".")) {
+                // Empty and "." segments vanish.
+            } else if length == 2 && path[start] == UInt8(ascii: ".") && path[start + 1] == UInt8(ascii: ".") {
                 if !segments.isEmpty { segments.removeLast() }
-                continue
+            } else {
+                segments.append(start..<index)
             }
-            segments.append(segment)
+            start = index + 1
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(path.count)
-        if path.first == UInt8(ascii: "/") { result.append(UInt8(ascii: "/")) }
-        for (index, segment) in segments.enumerated() {
-            if index > 0 { result.append(UInt8(ascii: "/")) }
-            result.append(contentsOf: segment)
+        if path.first == UInt8(ascii: "/") { output.append(UInt8(ascii: "/")) }
+        for (position, segment) in segments.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: "/")) }
+            let bytes = UnsafeBufferPointer(rebasing: path[segment])
+            if encode { PercentEncoding.encode(bytes, to: &output) } else { output.append(bytes) }
         }
-        if path.last == UInt8(ascii: "/"), !segments.isEmpty { result.append(UInt8(ascii: "/")) }
-        return result
+        if path.last == UInt8(ascii: "/"), !segments.isEmpty { output.append(UInt8(ascii: "/")) }
     }
 }

@@ -1,12 +1,12 @@
-/// The parts of an absolute URL that SigV4 looks at, found by scanning bytes.
+/// The parts of an absolute URL that SigV4 looks at, found by scanning bytes; ranges index the
+/// URL's UTF-8.
 ///
 /// Foundation's `URL` re-encodes and rejects some wire forms (the test suite has raw spaces
 /// and UTF-8 in paths); SigV4 must see the path and query exactly as they go on the wire.
 struct RequestURL {
-    let bytes: [UInt8]
-    let isHTTPS: Bool
-    /// The Host header value: lower-cased, without user info or the scheme's default port.
-    let host: [UInt8]
+    let host: Range<Int>
+    /// The port digits without leading zeros; empty when absent or the scheme's default.
+    let port: Range<Int>
     let path: Range<Int>
     /// Without the `?`; empty when the URL has none.
     let query: Range<Int>
@@ -15,8 +15,7 @@ struct RequestURL {
     /// Whether a `?` is present, even with nothing after it.
     let hasQuestionMark: Bool
 
-    init(_ url: String) throws(SigV4Error) {
-        bytes = Array(url.utf8)
+    init(_ bytes: UnsafeBufferPointer<UInt8>) throws(SigV4Error) {
         let count = bytes.count
         var index = 0
         while index < count, bytes[index] != UInt8(ascii: ":") { index += 1 }
@@ -24,9 +23,12 @@ struct RequestURL {
               bytes[index + 2] == UInt8(ascii: "/") else {
             throw .invalidURL("expected an absolute URL such as https://host/path")
         }
-        let scheme = bytes[0..<index].map { $0 | 0x20 }
-        isHTTPS = scheme == Array("https".utf8)
-        let defaultPort: [UInt8] = isHTTPS ? Array("443".utf8) : (scheme == Array("http".utf8) ? Array("80".utf8) : [])
+        let scheme = UnsafeBufferPointer(rebasing: bytes[0..<index])
+        func isScheme(_ name: StaticString) -> Bool {
+            scheme.count == name.utf8CodeUnitCount
+                && scheme.indices.allSatisfy { scheme[$0] | 0x20 == name.utf8Start[$0] }
+        }
+        let defaultPort: StaticString = isScheme("https") ? "443" : (isScheme("http") ? "80" : "")
 
         let authorityStart = index + 3
         var authorityEnd = authorityStart
@@ -40,32 +42,29 @@ struct RequestURL {
             hostStart = position + 1
         }
         var hostEnd = authorityEnd
-        var portStart = authorityEnd
         if hostStart < authorityEnd, bytes[hostStart] == UInt8(ascii: "[") {
-            guard let close = bytes[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else {
+            guard let close = (hostStart..<authorityEnd).first(where: { bytes[$0] == UInt8(ascii: "]") }) else {
                 throw .invalidURL("unterminated IPv6 address in the host")
             }
             hostEnd = close + 1
-            portStart = hostEnd
-        } else if let colon = bytes[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")) {
+            guard hostEnd == authorityEnd || bytes[hostEnd] == UInt8(ascii: ":") else {
+                throw .invalidURL("unexpected text after the host")
+            }
+        } else if let colon = (hostStart..<authorityEnd).last(where: { bytes[$0] == UInt8(ascii: ":") }) {
             hostEnd = colon
-            portStart = colon
         }
         guard hostEnd > hostStart else { throw .invalidURL("the URL has no host") }
-        var host = bytes[hostStart..<hostEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        if portStart < authorityEnd {
-            guard bytes[portStart] == UInt8(ascii: ":") else { throw .invalidURL("unexpected text after the host") }
-            var digits = Array(bytes[(portStart + 1)..<authorityEnd])
-            guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), digits.count <= 5 else {
-                throw .invalidURL("the port is not a number")
-            }
-            while digits.count > 1, digits[0] == 0x30 { digits.removeFirst() }
-            if !digits.isEmpty, digits != defaultPort {
-                host.append(UInt8(ascii: ":"))
-                host.append(contentsOf: digits)
-            }
+        host = hostStart..<hostEnd
+
+        var portStart = min(hostEnd + 1, authorityEnd)
+        let digits = UnsafeBufferPointer(rebasing: bytes[portStart..<authorityEnd])
+        guard digits.count <= 5, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw .invalidURL("the port is not a number")
         }
-        self.host = host
+        while authorityEnd - portStart > 1, bytes[portStart] == 0x30 { portStart += 1 }
+        let significant = UnsafeBufferPointer(rebasing: bytes[portStart..<authorityEnd])
+        let isDefault = significant.elementsEqual(UnsafeBufferPointer(start: defaultPort.utf8Start, count: defaultPort.utf8CodeUnitCount))
+        port = isDefault ? authorityEnd..<authorityEnd : portStart..<authorityEnd
 
         var pathEnd = authorityEnd
         while pathEnd < count, bytes[pathEnd] != UInt8(ascii: "?"), bytes[pathEnd] != UInt8(ascii: "#") { pathEnd += 1 }
@@ -75,5 +74,15 @@ struct RequestURL {
         fragmentStart = fragment
         hasQuestionMark = pathEnd < count && bytes[pathEnd] == UInt8(ascii: "?")
         query = hasQuestionMark ? (pathEnd + 1)..<fragment : fragment..<fragment
+    }
+
+    /// Writes the Host header value: lower-cased host, `:port` unless absent or default.
+    func appendHost(of bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteWriter) {
+        output.reserve(host.count + port.count + 1)
+        for byte in bytes[host] { output.appendReserved(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        if !port.isEmpty {
+            output.appendReserved(UInt8(ascii: ":"))
+            output.append(UnsafeBufferPointer(rebasing: bytes[port]))
+        }
     }
 }

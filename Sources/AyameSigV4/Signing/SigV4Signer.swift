@@ -35,9 +35,9 @@ public struct SigV4Signer: Sendable {
             request: request, credentials: credentials, options: options, time: time, keys: keys, presignExpires: nil)
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(request.headers.count + 5)
-        if !pass.hasHostHeader { headers.append(("Host", String(decoding: pass.url.host, as: UTF8.self))) }
+        if !pass.hasHostHeader { headers.append(("Host", pass.string(pass.host))) }
         for header in request.headers {
-            let lowercased = Array(header.name.lowercased().utf8)[...]
+            let lowercased = header.name.lowercased().utf8
             if lowercased.elementsEqual("authorization".utf8)
                 || SigningPass.isReplaced(lowercased, hasToken: credentials.sessionToken != nil, addsContentSHA256: pass.addsContentSHA256) {
                 continue
@@ -58,9 +58,9 @@ public struct SigV4Signer: Sendable {
         let pass = try SigningPass(
             request: request, credentials: credentials, options: options, time: time, keys: keys, presignExpires: expires)
         var headers: [(name: String, value: String)] = []
-        if !pass.hasHostHeader { headers.append(("Host", String(decoding: pass.url.host, as: UTF8.self))) }
+        if !pass.hasHostHeader { headers.append(("Host", pass.string(pass.host))) }
         headers.append(contentsOf: request.headers)
-        return details(pass, headers: headers, url: presignedURL(pass, credentials: credentials, time: time, expires: expires))
+        return details(pass, headers: headers, url: pass.string(pass.presignedURL))
     }
 
     /// The encoder for an `aws-chunked` body whose headers were signed with `seedSignature`
@@ -88,52 +88,40 @@ public struct SigV4Signer: Sendable {
         headers.reserveCapacity(4)
         headers.append(("X-Amz-Date", time.amzDate))
         if pass.addsSecurityToken, let token = credentials.sessionToken { headers.append(("X-Amz-Security-Token", token)) }
-        if pass.addsContentSHA256 { headers.append(("X-Amz-Content-SHA256", String(decoding: pass.payloadHash, as: UTF8.self))) }
+        if pass.addsContentSHA256 { headers.append(("X-Amz-Content-SHA256", pass.string(pass.payloadHash))) }
 
-        var authorization = [UInt8]()
-        authorization.reserveCapacity(120 + pass.credentialScope.count + pass.signedHeaders.count)
-        authorization.append(contentsOf: "AWS4-HMAC-SHA256 Credential=".utf8)
-        authorization.append(contentsOf: credentials.accessKeyId.utf8)
-        authorization.append(UInt8(ascii: "/"))
-        authorization.append(contentsOf: pass.credentialScope)
-        authorization.append(contentsOf: ", SignedHeaders=".utf8)
-        authorization.append(contentsOf: pass.signedHeaders)
-        authorization.append(contentsOf: ", Signature=".utf8)
-        authorization.append(contentsOf: pass.signature)
-        headers.append(("Authorization", String(decoding: authorization, as: UTF8.self)))
+        // Written straight into the string's storage: this is the one string every request needs.
+        let accessKeyId = credentials.accessKeyId
+        let length = 28 + accessKeyId.utf8.count + 1 + pass.credentialScope.count + 16 + pass.signedHeaders.count + 12 + pass.signature.count
+        let authorization = String(unsafeUninitializedCapacity: length) { buffer in
+            var position = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard !bytes.isEmpty else { return }
+                (buffer.baseAddress! + position).update(from: bytes.baseAddress!, count: bytes.count)
+                position += bytes.count
+            }
+            func put(_ text: StaticString) { put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+            put("AWS4-HMAC-SHA256 Credential=")
+            var key = accessKeyId
+            key.withUTF8 { put($0) }
+            put("/")
+            put(pass.output[pass.credentialScope])
+            put(", SignedHeaders=")
+            put(pass.output[pass.signedHeaders])
+            put(", Signature=")
+            put(pass.output[pass.signature])
+            return position
+        }
+        headers.append(("Authorization", authorization))
         return headers
-    }
-
-    private func presignedURL(_ pass: SigningPass, credentials: SigV4Credentials, time: SigV4Timestamp, expires: Int) -> String {
-        let url = pass.url
-        var output = Array(url.bytes[..<url.fragmentStart])
-        if !url.hasQuestionMark {
-            output.append(UInt8(ascii: "?"))
-        } else if !url.query.isEmpty {
-            output.append(UInt8(ascii: "&"))
-        }
-        output.append(contentsOf: "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=".utf8)
-        PercentEncoding.encode(SigningPass.credential(accessKeyId: credentials.accessKeyId, scope: pass.credentialScope), to: &output)
-        output.append(contentsOf: "&X-Amz-Date=".utf8)
-        time.withAmzDate { output.append(contentsOf: $0) }
-        output.append(contentsOf: "&X-Amz-Expires=\(expires)&X-Amz-SignedHeaders=".utf8)
-        PercentEncoding.encode(pass.signedHeaders, to: &output)
-        if let token = credentials.sessionToken {
-            output.append(contentsOf: "&X-Amz-Security-Token=".utf8)
-            PercentEncoding.encode(token.utf8, to: &output)
-        }
-        output.append(contentsOf: "&X-Amz-Signature=".utf8)
-        output.append(contentsOf: pass.signature)
-        output.append(contentsOf: url.bytes[url.fragmentStart...])
-        return String(decoding: output, as: UTF8.self)
     }
 
     private func details(_ pass: SigningPass, headers: [(name: String, value: String)], url: String) -> SigV4SigningDetails {
         SigV4SigningDetails(
-            canonicalRequest: String(decoding: pass.canonicalRequest, as: UTF8.self),
-            stringToSign: String(decoding: pass.stringToSign, as: UTF8.self),
-            signature: String(decoding: pass.signature, as: UTF8.self),
-            signedHeaders: String(decoding: pass.signedHeaders, as: UTF8.self),
+            canonicalRequest: pass.string(pass.canonicalRequest),
+            stringToSign: pass.string(pass.stringToSign),
+            signature: pass.string(pass.signature),
+            signedHeaders: pass.string(pass.signedHeaders),
             headers: headers,
             url: url)
     }

@@ -1,36 +1,72 @@
 /// One run of the SigV4 algorithm over a request, shared by header signing and presigning and
-/// by the fast and detailed entry points. Works on bytes end to end.
-struct SigningPass {
+/// by the fast and detailed entry points.
+///
+/// Everything it produces lands in one buffer (`output`) and is referred to by ranges, so a
+/// signing costs a few allocations in total rather than a few per header.
+final class SigningPass {
     static let algorithm: StaticString = "AWS4-HMAC-SHA256"
-    static let unsignedPayload: StaticString = "UNSIGNED-PAYLOAD"
-    static let emptyPayloadHash: StaticString = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-    let url: RequestURL
-    let hasHostHeader: Bool
+    private(set) var output: ByteWriter
+    private(set) var canonicalRequest: Range<Int> = 0..<0
+    private(set) var stringToSign: Range<Int> = 0..<0
+    private(set) var signature: Range<Int> = 0..<0
+    private(set) var signedHeaders: Range<Int> = 0..<0
+    private(set) var payloadHash: Range<Int> = 0..<0
+    private(set) var credentialScope: Range<Int> = 0..<0
+    private(set) var host: Range<Int> = 0..<0
+    /// The signed URL when presigning.
+    private(set) var presignedURL: Range<Int> = 0..<0
+    private(set) var hasHostHeader = false
     let addsContentSHA256: Bool
     let addsSecurityToken: Bool
-    let payloadHash: [UInt8]
-    let credentialScope: [UInt8]
-    let signedHeaders: [UInt8]
-    let canonicalRequest: [UInt8]
-    let stringToSign: [UInt8]
-    let signature: [UInt8]
-    let signingKey: HMACKey
+
+    /// The hash written as the last line of the canonical request.
+    private enum Payload {
+        case literal(StaticString)
+        case digest(SHA256Digest)
+        case given(String)
+
+        func append(to output: inout ByteWriter) {
+            switch self {
+            case .literal(let text): output.append(text)
+            case .digest(let digest): output.appendHex(digest)
+            case .given(let text): output.append(text)
+            }
+        }
+    }
 
     /// - Parameter presignExpires: nil for header signing, the lifetime in seconds for presigning.
     init(
         request: SigV4Request, credentials: SigV4Credentials, options: SigV4SigningOptions,
         time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
     ) throws(SigV4Error) {
-        url = try RequestURL(request.url)
+        let presigning = presignExpires != nil
+        addsSecurityToken = credentials.sessionToken != nil && !presigning
+        addsContentSHA256 = !presigning && (options.addsContentSHA256Header || options.payloadSigning != .signed)
+        output = ByteWriter(capacity: 1024 + request.url.utf8.count * 2)
+        var url = request.url
+        var failure: SigV4Error? = nil
+        url.withUTF8 { bytes in
+            do throws(SigV4Error) {
+                try run(request: request, url: bytes, credentials: credentials, options: options, time: time, keys: keys, presignExpires: presignExpires)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func run(
+        request: SigV4Request, url bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials,
+        options: SigV4SigningOptions, time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
+    ) throws(SigV4Error) {
+        let url = try RequestURL(bytes)
         let presigning = presignExpires != nil
         let token = credentials.sessionToken
-        addsSecurityToken = token != nil && !presigning
-        let payloadIsSigned = options.payloadSigning == .signed && !(presigning && options.usesS3Rules)
-        addsContentSHA256 = !presigning && (options.addsContentSHA256Header || options.payloadSigning != .signed)
+        let scratch = DigestContext()
 
         // Headers: select, lower-case and trim in one pass over the input.
-        var headers = CanonicalHeaders(capacity: request.headers.count + 4)
+        var headers = CanonicalHeaders(capacity: request.headers.count + 4, bytes: 512)
         var hasHost = false
         var payloadHashFromHeader: String? = nil
         for header in request.headers {
@@ -43,122 +79,163 @@ struct SigningPass {
             }
             if lowercased.elementsEqual("host".utf8) { hasHost = true }
             if !presigning, lowercased.elementsEqual("x-amz-content-sha256".utf8) { payloadHashFromHeader = header.value }
-            headers.commit(name: name, value: header.value.utf8)
+            headers.commit(name: name, value: header.value)
         }
         hasHostHeader = hasHost
-        if !hasHost { headers.commit(lowercasedName: "host", value: url.host) }
+        if !hasHost { headers.commit(lowercasedName: "host") { url.appendHost(of: bytes, to: &$0) } }
 
         // Payload hash: a literal, a caller's hash, or the body's.
-        let payload: [UInt8]
-        switch options.payloadSigning {
-        case .streaming(let mode) where !presigning:
-            payload = Array(mode.contentSHA256.utf8)
-        default:
-            if !payloadIsSigned {
-                payload = Self.bytes(Self.unsignedPayload)
-            } else if let payloadHashFromHeader {
-                // botocore signs a caller-provided X-Amz-Content-SHA256 as the payload hash.
-                payload = Array(payloadHashFromHeader.utf8)
-            } else {
-                switch request.body {
-                case .empty: payload = Self.bytes(Self.emptyPayloadHash)
-                case .bytes(let body):
-                    var hex = [UInt8]()
-                    hex.reserveCapacity(64)
-                    SHA256.hash(body).appendHex(to: &hex)
-                    payload = hex
-                case .sha256(let hex):
-                    let bytes = Array(hex.utf8)
-                    guard bytes.count == 64, bytes.allSatisfy({ PercentEncoding.hexValue($0) != nil }) else {
-                        throw .invalidPayloadHash
-                    }
-                    payload = bytes.map { $0 >= 0x41 && $0 <= 0x46 ? $0 | 0x20 : $0 }
+        let payload: Payload
+        if case .streaming(let mode) = options.payloadSigning, !presigning {
+            payload = .given(mode.contentSHA256)
+        } else if options.payloadSigning != .signed || (presigning && options.usesS3Rules) {
+            payload = .literal("UNSIGNED-PAYLOAD")
+        } else if let payloadHashFromHeader {
+            // botocore signs a caller-provided X-Amz-Content-SHA256 as the payload hash.
+            payload = .given(payloadHashFromHeader)
+        } else {
+            switch request.body {
+            case .empty:
+                payload = .literal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+            case .bytes(let body):
+                scratch.begin()
+                scratch.update(body)
+                payload = .digest(scratch.finish())
+            case .sha256(let hex):
+                guard hex.utf8.count == 64, hex.utf8.allSatisfy({ PercentEncoding.hexValue($0) != nil }) else {
+                    throw .invalidPayloadHash
                 }
+                payload = .given(hex.lowercased())
             }
         }
-        payloadHash = payload
 
         if !presigning {
-            time.withAmzDate { headers.commit(lowercasedName: "x-amz-date", value: $0) }
-            if let token, options.signsSessionToken { headers.commit(lowercasedName: "x-amz-security-token", value: Array(token.utf8)) }
-            if addsContentSHA256 { headers.commit(lowercasedName: "x-amz-content-sha256", value: payload) }
+            headers.commit(lowercasedName: "x-amz-date") { writer in time.withAmzDate { writer.append($0) } }
+            if let token, options.signsSessionToken { headers.commit(lowercasedName: "x-amz-security-token") { $0.append(token) } }
+            if addsContentSHA256 { headers.commit(lowercasedName: "x-amz-content-sha256") { payload.append(to: &$0) } }
         }
+        headers.sort()
 
-        var headerBlock = [UInt8]()
-        headerBlock.reserveCapacity(headers.storage.count + 64)
-        var signed = [UInt8]()
-        signed.reserveCapacity(64)
-        headers.appendCanonical(to: &headerBlock, signedHeaders: &signed)
-        signedHeaders = signed
-
-        var scope = [UInt8]()
-        scope.reserveCapacity(48)
-        time.withAmzDate { scope.append(contentsOf: $0.prefix(8)) }
-        scope.append(UInt8(ascii: "/"))
-        scope.append(contentsOf: options.region.utf8)
-        scope.append(UInt8(ascii: "/"))
-        scope.append(contentsOf: options.service.utf8)
-        scope.append(contentsOf: "/aws4_request".utf8)
-        credentialScope = scope
+        // Credential scope first, at the front of the buffer: the presigned query needs it.
+        var start = output.count
+        time.withAmzDate { output.append(UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
+        output.append(UInt8(ascii: "/"))
+        output.append(options.region)
+        output.append(UInt8(ascii: "/"))
+        output.append(options.service)
+        output.append("/aws4_request")
+        credentialScope = start..<output.count
+        start = output.count
+        headers.appendSignedHeaders(to: &output)
+        signedHeaders = start..<output.count
 
         // Canonical request.
-        var canonical = [UInt8]()
-        canonical.reserveCapacity(request.method.utf8.count + url.bytes.count + headerBlock.count + signed.count + 160)
-        for byte in request.method.utf8 { canonical.append(byte >= 0x61 && byte <= 0x7A ? byte & 0xDF : byte) }
-        canonical.append(UInt8(ascii: "\n"))
-        CanonicalPath.append(url.bytes[url.path], normalize: options.normalizesPath, encode: options.encodesPath, to: &canonical)
-        canonical.append(UInt8(ascii: "\n"))
+        start = output.count
+        let method = request.method.utf8
+        output.reserve(method.count + 1)
+        for byte in method { output.appendReserved(byte >= 0x61 && byte <= 0x7A ? byte & 0xDF : byte) }
+        output.appendReserved(UInt8(ascii: "\n"))
+        CanonicalPath.append(
+            UnsafeBufferPointer(rebasing: bytes[url.path]), normalize: options.normalizesPath, encode: options.encodesPath,
+            to: &output)
+        output.append(UInt8(ascii: "\n"))
         if !url.query.isEmpty || presigning {
             var query = CanonicalQuery()
-            query.add(rawQuery: url.bytes[url.query])
+            query.add(rawQuery: UnsafeBufferPointer(rebasing: bytes[url.query]))
             if let presignExpires {
-                Self.addPresignParameters(
-                    to: &query, accessKeyId: credentials.accessKeyId, scope: scope, time: time,
-                    expires: presignExpires, signedHeaders: signed,
-                    token: options.signsSessionToken ? token : nil)
+                query.add(key: "X-Amz-Algorithm".utf8, value: "AWS4-HMAC-SHA256".utf8)
+                query.add(key: "X-Amz-Credential".utf8, value: credential(credentials.accessKeyId))
+                time.withAmzDate { query.add(key: "X-Amz-Date".utf8, value: $0) }
+                query.add(key: "X-Amz-Expires".utf8, value: String(presignExpires).utf8)
+                query.add(key: "X-Amz-SignedHeaders".utf8, value: output[signedHeaders])
+                if let token, options.signsSessionToken { query.add(key: "X-Amz-Security-Token".utf8, value: token.utf8) }
             }
-            query.appendSorted(to: &canonical)
+            query.appendSorted(to: &output)
         }
-        canonical.append(UInt8(ascii: "\n"))
-        canonical.append(contentsOf: headerBlock)
-        canonical.append(UInt8(ascii: "\n"))
-        canonical.append(contentsOf: signed)
-        canonical.append(UInt8(ascii: "\n"))
-        canonical.append(contentsOf: payload)
-        canonicalRequest = canonical
+        output.append(UInt8(ascii: "\n"))
+        headers.appendCanonical(to: &output)
+        output.append(UInt8(ascii: "\n"))
+        output.appendOwn(signedHeaders)
+        output.append(UInt8(ascii: "\n"))
+        let payloadStart = output.count
+        payload.append(to: &output)
+        payloadHash = payloadStart..<output.count
+        canonicalRequest = start..<output.count
 
         // String to sign and signature.
-        let scratch = DigestContext()
         scratch.begin()
-        scratch.update(canonical)
+        scratch.update(UnsafeRawBufferPointer(output[canonicalRequest]))
         let canonicalDigest = scratch.finish()
-
-        var toSign = [UInt8]()
-        toSign.reserveCapacity(32 + scope.count + 64)
-        toSign.append(contentsOf: Self.bytes(Self.algorithm))
-        toSign.append(UInt8(ascii: "\n"))
-        time.withAmzDate { toSign.append(contentsOf: $0) }
-        toSign.append(UInt8(ascii: "\n"))
-        toSign.append(contentsOf: scope)
-        toSign.append(UInt8(ascii: "\n"))
-        canonicalDigest.appendHex(to: &toSign)
-        stringToSign = toSign
+        start = output.count
+        output.append(Self.algorithm)
+        output.append(UInt8(ascii: "\n"))
+        time.withAmzDate { output.append($0) }
+        output.append(UInt8(ascii: "\n"))
+        output.appendOwn(credentialScope)
+        output.append(UInt8(ascii: "\n"))
+        output.appendHex(canonicalDigest)
+        stringToSign = start..<output.count
 
         let key = time.withAmzDate { stamp in
             keys.key(
                 secret: credentials.secretAccessKey, dateStamp: UnsafeRawBufferPointer(rebasing: stamp.prefix(8)),
                 region: options.region, service: options.service, scratch: scratch)
         }
-        signingKey = key
-        var signatureHex = [UInt8]()
-        signatureHex.reserveCapacity(64)
-        key.authenticate(toSign, using: scratch).appendHex(to: &signatureHex)
-        signature = signatureHex
+        let signatureDigest = key.authenticate(UnsafeRawBufferPointer(output[stringToSign]), using: scratch)
+        start = output.count
+        output.appendHex(signatureDigest)
+        signature = start..<output.count
+
+        if !hasHost {
+            start = output.count
+            url.appendHost(of: bytes, to: &output)
+            host = start..<output.count
+        }
+        if let presignExpires {
+            appendPresignedURL(url: url, bytes: bytes, credentials: credentials, time: time, expires: presignExpires)
+        }
+    }
+
+    /// The input URL with the `X-Amz-*` parameters appended after its own query, in botocore's
+    /// order.
+    private func appendPresignedURL(
+        url: RequestURL, bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials, time: SigV4Timestamp, expires: Int
+    ) {
+        let start = output.count
+        output.append(UnsafeBufferPointer(rebasing: bytes[..<url.fragmentStart]))
+        if !url.hasQuestionMark {
+            output.append(UInt8(ascii: "?"))
+        } else if !url.query.isEmpty {
+            output.append(UInt8(ascii: "&"))
+        }
+        output.append("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=")
+        PercentEncoding.encode(credential(credentials.accessKeyId), to: &output)
+        output.append("&X-Amz-Date=")
+        time.withAmzDate { output.append($0) }
+        output.append("&X-Amz-Expires=")
+        output.append(String(expires))
+        output.append("&X-Amz-SignedHeaders=")
+        PercentEncoding.encode(Array(output[signedHeaders]), to: &output)
+        if let token = credentials.sessionToken {
+            output.append("&X-Amz-Security-Token=")
+            PercentEncoding.encode(token.utf8, to: &output)
+        }
+        output.append("&X-Amz-Signature=")
+        output.appendOwn(signature)
+        output.append(UnsafeBufferPointer(rebasing: bytes[url.fragmentStart...]))
+        presignedURL = start..<output.count
+    }
+
+    private func credential(_ accessKeyId: String) -> [UInt8] {
+        var credential = Array(accessKeyId.utf8)
+        credential.append(UInt8(ascii: "/"))
+        credential.append(contentsOf: output[credentialScope])
+        return credential
     }
 
     /// Headers the signer sets itself in header signing, so any the caller passed are dropped
     /// (a retry may carry the previous attempt's values).
-    static func isReplaced(_ name: ArraySlice<UInt8>, hasToken: Bool, addsContentSHA256: Bool) -> Bool {
+    static func isReplaced<C: Collection<UInt8>>(_ name: C, hasToken: Bool, addsContentSHA256: Bool) -> Bool {
         switch name.count {
         case 10: return name.elementsEqual("x-amz-date".utf8)
         case 20: return (hasToken && name.elementsEqual("x-amz-security-token".utf8))
@@ -167,26 +244,7 @@ struct SigningPass {
         }
     }
 
-    private static func addPresignParameters(
-        to query: inout CanonicalQuery, accessKeyId: String, scope: [UInt8], time: SigV4Timestamp,
-        expires: Int, signedHeaders: [UInt8], token: String?
-    ) {
-        query.add(key: "X-Amz-Algorithm".utf8, value: bytes(algorithm))
-        query.add(key: "X-Amz-Credential".utf8, value: credential(accessKeyId: accessKeyId, scope: scope))
-        time.withAmzDate { query.add(key: "X-Amz-Date".utf8, value: $0) }
-        query.add(key: "X-Amz-Expires".utf8, value: String(expires).utf8)
-        query.add(key: "X-Amz-SignedHeaders".utf8, value: signedHeaders)
-        if let token { query.add(key: "X-Amz-Security-Token".utf8, value: token.utf8) }
-    }
-
-    static func credential(accessKeyId: String, scope: [UInt8]) -> [UInt8] {
-        var credential = Array(accessKeyId.utf8)
-        credential.append(UInt8(ascii: "/"))
-        credential.append(contentsOf: scope)
-        return credential
-    }
-
-    static func bytes(_ text: StaticString) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: output[range], as: UTF8.self)
     }
 }
