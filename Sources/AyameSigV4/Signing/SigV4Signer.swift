@@ -82,7 +82,7 @@ public struct SigV4Signer: Sendable {
     }
 
     private func addedHeaders(
-        _ pass: SigningPass, credentials: SigV4Credentials, time: SigV4Timestamp
+        _ pass: borrowing SigningPass, credentials: SigV4Credentials, time: SigV4Timestamp
     ) -> [(name: String, value: String)] {
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(4)
@@ -116,7 +116,7 @@ public struct SigV4Signer: Sendable {
         return headers
     }
 
-    private func details(_ pass: SigningPass, headers: [(name: String, value: String)], url: String) -> SigV4SigningDetails {
+    private func details(_ pass: borrowing SigningPass, headers: [(name: String, value: String)], url: String) -> SigV4SigningDetails {
         SigV4SigningDetails(
             canonicalRequest: pass.string(pass.canonicalRequest),
             stringToSign: pass.string(pass.stringToSign),

@@ -2,21 +2,23 @@
 /// by the fast and detailed entry points.
 ///
 /// Everything it produces lands in one buffer (`output`) and is referred to by ranges, so a
-/// signing costs a few allocations in total rather than a few per header.
-final class SigningPass {
+/// signing costs a few allocations in total rather than a few per header. A non-copyable struct
+/// built from locals: as a class, every buffer write paid a dynamic exclusivity check.
+struct SigningPass: ~Copyable {
     static let algorithm: StaticString = "AWS4-HMAC-SHA256"
 
-    private(set) var output: ByteWriter
-    private(set) var canonicalRequest: Range<Int> = 0..<0
-    private(set) var stringToSign: Range<Int> = 0..<0
-    private(set) var signature: Range<Int> = 0..<0
-    private(set) var signedHeaders: Range<Int> = 0..<0
-    private(set) var payloadHash: Range<Int> = 0..<0
-    private(set) var credentialScope: Range<Int> = 0..<0
-    private(set) var host: Range<Int> = 0..<0
+    let output: ByteWriter
+    let canonicalRequest: Range<Int>
+    let stringToSign: Range<Int>
+    let signature: Range<Int>
+    let signedHeaders: Range<Int>
+    let payloadHash: Range<Int>
+    let credentialScope: Range<Int>
+    /// The Host value derived from the URL (empty when the request had a Host header).
+    let host: Range<Int>
     /// The signed URL when presigning.
-    private(set) var presignedURL: Range<Int> = 0..<0
-    private(set) var hasHostHeader = false
+    let presignedURL: Range<Int>
+    let hasHostHeader: Bool
     let addsContentSHA256: Bool
     let addsSecurityToken: Bool
 
@@ -41,27 +43,18 @@ final class SigningPass {
         time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
     ) throws(SigV4Error) {
         let presigning = presignExpires != nil
-        addsSecurityToken = credentials.sessionToken != nil && !presigning
-        addsContentSHA256 = !presigning && (options.addsContentSHA256Header || options.payloadSigning != .signed)
-        output = ByteWriter(capacity: 1024 + request.url.utf8.count * 2)
-        var url = request.url
-        var failure: SigV4Error? = nil
-        url.withUTF8 { bytes in
-            do throws(SigV4Error) {
-                try run(request: request, url: bytes, credentials: credentials, options: options, time: time, keys: keys, presignExpires: presignExpires)
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-    }
-
-    private func run(
-        request: SigV4Request, url bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials,
-        options: SigV4SigningOptions, time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
-    ) throws(SigV4Error) {
+        let addsSecurityToken = credentials.sessionToken != nil && !presigning
+        let addsContentSHA256 = !presigning && (options.addsContentSHA256Header || options.payloadSigning != .signed)
+        // Locals first, `self` at the very end: a throwing init of a non-copyable type may not
+        // leave `self` partly initialized on the error path.
+        let canonicalRequest: Range<Int>, stringToSign: Range<Int>, signature: Range<Int>, signedHeaders: Range<Int>
+        let payloadHash: Range<Int>, credentialScope: Range<Int>, host: Range<Int>, presignedURL: Range<Int>
+        let hasHostHeader: Bool
+        var urlBytes = ByteWriter(capacity: request.url.utf8.count)
+        urlBytes.append(request.url)
+        let bytes = urlBytes[0..<urlBytes.count]
+        var output = ByteWriter(capacity: 1024 + request.url.utf8.count * 2)
         let url = try RequestURL(bytes)
-        let presigning = presignExpires != nil
         let token = credentials.sessionToken
         let scratch = DigestContext()
 
@@ -144,7 +137,7 @@ final class SigningPass {
             query.add(rawQuery: UnsafeBufferPointer(rebasing: bytes[url.query]))
             if let presignExpires {
                 query.add(key: "X-Amz-Algorithm".utf8, value: "AWS4-HMAC-SHA256".utf8)
-                query.add(key: "X-Amz-Credential".utf8, value: credential(credentials.accessKeyId))
+                query.add(key: "X-Amz-Credential".utf8, value: Self.credential(credentials.accessKeyId, scope: output[credentialScope]))
                 time.withAmzDate { query.add(key: "X-Amz-Date".utf8, value: $0) }
                 query.add(key: "X-Amz-Expires".utf8, value: String(presignExpires).utf8)
                 query.add(key: "X-Amz-SignedHeaders".utf8, value: output[signedHeaders])
@@ -186,22 +179,37 @@ final class SigningPass {
         output.appendHex(signatureDigest)
         signature = start..<output.count
 
-        if !hasHost {
-            start = output.count
-            url.appendHost(of: bytes, to: &output)
-            host = start..<output.count
-        }
+        start = output.count
+        if !hasHost { url.appendHost(of: bytes, to: &output) }
+        host = start..<output.count
+        start = output.count
         if let presignExpires {
-            appendPresignedURL(url: url, bytes: bytes, credentials: credentials, time: time, expires: presignExpires)
+            Self.appendPresignedURL(
+                url: url, bytes: bytes, credentials: credentials, scope: credentialScope, signedHeaders: signedHeaders,
+                signature: signature, time: time, expires: presignExpires, to: &output)
         }
+        presignedURL = start..<output.count
+
+        self.output = output
+        self.canonicalRequest = canonicalRequest
+        self.stringToSign = stringToSign
+        self.signature = signature
+        self.signedHeaders = signedHeaders
+        self.payloadHash = payloadHash
+        self.credentialScope = credentialScope
+        self.host = host
+        self.presignedURL = presignedURL
+        self.hasHostHeader = hasHostHeader
+        self.addsSecurityToken = addsSecurityToken
+        self.addsContentSHA256 = addsContentSHA256
     }
 
     /// The input URL with the `X-Amz-*` parameters appended after its own query, in botocore's
     /// order.
-    private func appendPresignedURL(
-        url: RequestURL, bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials, time: SigV4Timestamp, expires: Int
+    private static func appendPresignedURL(
+        url: RequestURL, bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials, scope: Range<Int>,
+        signedHeaders: Range<Int>, signature: Range<Int>, time: SigV4Timestamp, expires: Int, to output: inout ByteWriter
     ) {
-        let start = output.count
         output.append(UnsafeBufferPointer(rebasing: bytes[..<url.fragmentStart]))
         if !url.hasQuestionMark {
             output.append(UInt8(ascii: "?"))
@@ -209,7 +217,7 @@ final class SigningPass {
             output.append(UInt8(ascii: "&"))
         }
         output.append("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=")
-        PercentEncoding.encode(credential(credentials.accessKeyId), to: &output)
+        PercentEncoding.encode(credential(credentials.accessKeyId, scope: output[scope]), to: &output)
         output.append("&X-Amz-Date=")
         time.withAmzDate { output.append($0) }
         output.append("&X-Amz-Expires=")
@@ -223,13 +231,12 @@ final class SigningPass {
         output.append("&X-Amz-Signature=")
         output.appendOwn(signature)
         output.append(UnsafeBufferPointer(rebasing: bytes[url.fragmentStart...]))
-        presignedURL = start..<output.count
     }
 
-    private func credential(_ accessKeyId: String) -> [UInt8] {
+    private static func credential(_ accessKeyId: String, scope: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var credential = Array(accessKeyId.utf8)
         credential.append(UInt8(ascii: "/"))
-        credential.append(contentsOf: output[credentialScope])
+        credential.append(contentsOf: scope)
         return credential
     }
 
