@@ -8,6 +8,7 @@ public struct SignInputError: Error, Sendable, Equatable, CustomStringConvertibl
     /// What is wrong with it. Never echoes credential values.
     public let problem: String
 
+    /// `field: problem`, the form `ayame sign` prints.
     public var description: String { "\(field): \(problem)" }
 }
 

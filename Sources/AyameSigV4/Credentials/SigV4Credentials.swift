@@ -17,9 +17,11 @@ public struct SigV4Credentials: Sendable, Hashable, CustomStringConvertible, Cus
         self.sessionToken = sessionToken
     }
 
+    /// The access key id, with the secret and token redacted.
     public var description: String {
         "SigV4Credentials(accessKeyId: \(accessKeyId), secretAccessKey: <redacted>, sessionToken: \(sessionToken == nil ? "nil" : "<redacted>"))"
     }
 
+    /// Same as ``description``: debug output reaches logs as easily.
     public var debugDescription: String { description }
 }

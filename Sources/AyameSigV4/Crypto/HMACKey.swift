@@ -13,25 +13,16 @@ final class HMACKey: @unchecked Sendable {
 
     private static let blockSize = 64
 
-    init(key: UnsafeRawBufferPointer) {
-        var block = [UInt8](repeating: 0, count: Self.blockSize)
-        if key.count > Self.blockSize {
-            let digest = SHA256.hash(key)
-            digest.withUnsafeBytes { for (index, byte) in $0.enumerated() { block[index] = byte } }
-        } else {
-            for (index, byte) in key.enumerated() { block[index] = byte }
-        }
+    init(key: [UInt8]) {
+        // Keys longer than a block are hashed first (RFC 2104); shorter ones are zero-padded.
+        var block = key.count > Self.blockSize ? SHA256.hash(key).bytes : key
+        block += [UInt8](repeating: 0, count: Self.blockSize - block.count)
         innerState = Self.absorb(block.map { $0 ^ 0x36 })
         outerState = Self.absorb(block.map { $0 ^ 0x5C })
     }
 
-    convenience init(key: [UInt8]) {
-        self.init(key: key.withUnsafeBytes { UnsafeRawBufferPointer($0) })
-    }
-
     convenience init(key digest: SHA256Digest) {
-        let bytes = digest.bytes
-        self.init(key: bytes)
+        self.init(key: digest.bytes)
     }
 
     deinit {

@@ -9,11 +9,4 @@ enum Hex {
             output.append(table[Int(byte & 0x0F)])
         }
     }
-
-    static func string(_ bytes: [UInt8]) -> String {
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        bytes.withUnsafeBytes { append($0, to: &text) }
-        return String(decoding: text, as: UTF8.self)
-    }
 }

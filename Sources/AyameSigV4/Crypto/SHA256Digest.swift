@@ -28,10 +28,12 @@ public struct SHA256Digest: Sendable, Hashable {
         withUnsafeBytes { Hex.append($0, to: &output) }
     }
 
+    /// Byte-wise equality.
     public static func == (lhs: SHA256Digest, rhs: SHA256Digest) -> Bool {
         lhs.storage == rhs.storage
     }
 
+    /// Hashes the digest bytes.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.0)
         hasher.combine(storage.1)

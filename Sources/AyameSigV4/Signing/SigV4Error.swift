@@ -5,6 +5,7 @@ public enum SigV4Error: Error, Sendable, Equatable, CustomStringConvertible {
     /// A precomputed payload hash is not 64 hexadecimal characters.
     case invalidPayloadHash
 
+    /// A one-line explanation.
     public var description: String {
         switch self {
         case .invalidURL(let reason): return "invalid URL: \(reason)"

@@ -19,6 +19,7 @@ public struct SigV4SigningDetails: Sendable, CustomStringConvertible {
     /// The signed URL for presigning; the input URL for header signing.
     public let url: String
 
+    /// The signed header names only; values and the signature are left out.
     public var description: String {
         "SigV4SigningDetails(signedHeaders: \(signedHeaders), headers: \(headers.map(\.name)), signature: <redacted>)"
     }

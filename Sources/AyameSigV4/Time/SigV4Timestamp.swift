@@ -58,6 +58,7 @@ public struct SigV4Timestamp: Sendable, Hashable, CustomStringConvertible {
         withAmzDate { String(decoding: $0.prefix(8), as: UTF8.self) }
     }
 
+    /// The `X-Amz-Date` form.
     public var description: String { amzDate }
 
     func withAmzDate<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
@@ -65,10 +66,12 @@ public struct SigV4Timestamp: Sendable, Hashable, CustomStringConvertible {
         return try withUnsafeBytes(of: &copy) { try body($0) }
     }
 
+    /// Equal when they denote the same second.
     public static func == (lhs: SigV4Timestamp, rhs: SigV4Timestamp) -> Bool {
         lhs.secondsSince1970 == rhs.secondsSince1970
     }
 
+    /// Hashes the epoch seconds.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(secondsSince1970)
     }
