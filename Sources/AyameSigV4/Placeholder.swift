@@ -1,1 +1,0 @@
-// Placeholder until the AyameSigV4 implementation lands.
