@@ -18,6 +18,7 @@ public enum AWSConfigurationError: Error, Sendable, Equatable {
 }
 
 extension AWSConfigurationError: CustomStringConvertible {
+    /// A human-readable rendering for diagnostics.
     public var description: String {
         switch self {
         case let .unreadableFile(path, reason):

@@ -38,7 +38,10 @@ public struct AWSEnvironment: Sendable, Equatable {
 extension AWSEnvironment: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     // The environment usually carries credentials (AWS_SECRET_ACCESS_KEY), so
     // only the variable count is ever printed.
+    /// A human-readable rendering that never includes secret values.
     public var description: String { "AWSEnvironment(\(variables.count) variables)" }
+    /// Same as `description`, so debugger output is redacted too.
     public var debugDescription: String { description }
+    /// A mirror that omits values, so `dump` cannot leak secrets.
     public var customMirror: Mirror { Mirror(self, children: ["count": variables.count]) }
 }

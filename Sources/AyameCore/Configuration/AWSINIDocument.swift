@@ -70,6 +70,7 @@ public struct AWSINIDocument: Sendable, Equatable {
 
 // Content can include secret keys, so printing shows structure only.
 extension AWSINIValue: CustomStringConvertible {
+    /// A human-readable rendering that never includes secret values.
     public var description: String {
         switch self {
         case .string: return "<value>"
@@ -79,23 +80,29 @@ extension AWSINIValue: CustomStringConvertible {
 }
 
 extension AWSINIProperty: CustomStringConvertible, CustomReflectable {
+    /// A human-readable rendering that never includes secret values.
     public var description: String { "\(value) at \(location)" }
+    /// A mirror that omits values, so `dump` cannot leak secrets.
     public var customMirror: Mirror { Mirror(self, children: ["location": location]) }
 }
 
 extension AWSINISection: CustomStringConvertible, CustomReflectable {
+    /// A human-readable rendering that never includes secret values.
     public var description: String {
         "[\(name)] keys: \(properties.keys.sorted().joined(separator: ", "))"
     }
+    /// A mirror that omits values, so `dump` cannot leak secrets.
     public var customMirror: Mirror {
         Mirror(self, children: ["name": name, "keys": properties.keys.sorted()])
     }
 }
 
 extension AWSINIDocument: CustomStringConvertible, CustomReflectable {
+    /// A human-readable rendering that never includes secret values.
     public var description: String {
         "AWSINIDocument(\(path): \(sections.map { "[\($0.name)]" }.joined(separator: " ")))"
     }
+    /// A mirror that omits values, so `dump` cannot leak secrets.
     public var customMirror: Mirror {
         Mirror(self, children: ["path": path, "sections": sections.map(\.name)])
     }

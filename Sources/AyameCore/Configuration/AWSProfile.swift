@@ -37,6 +37,7 @@ public struct AWSProfile: Sendable, Equatable {
 }
 
 extension AWSProfile: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// A human-readable rendering that never includes secret values.
     public var description: String {
         let rendered = properties.keys.sorted().map { key in
             let value = properties[key]!.value
@@ -53,8 +54,10 @@ extension AWSProfile: CustomStringConvertible, CustomDebugStringConvertible, Cus
         return "AWSProfile(\(name): \(rendered.joined(separator: ", ")))"
     }
 
+    /// Same as `description`, so debugger output is redacted too.
     public var debugDescription: String { description }
 
+    /// A mirror that omits values, so `dump` cannot leak secrets.
     public var customMirror: Mirror {
         Mirror(self, children: ["name": name, "keys": properties.keys.sorted()])
     }

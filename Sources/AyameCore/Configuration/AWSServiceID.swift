@@ -21,6 +21,7 @@ public struct AWSServiceID: Sendable, Hashable, CustomStringConvertible {
         String(rawValue.map { $0 == " " || $0 == "-" ? "_" : $0 })
     }
 
+    /// A human-readable rendering for diagnostics.
     public var description: String { rawValue }
 
     /// Amazon SageMaker (control plane).

@@ -11,6 +11,7 @@ public struct AWSConfigFileLocation: Sendable, Hashable, CustomStringConvertible
         self.line = line
     }
 
+    /// A human-readable rendering for diagnostics.
     public var description: String { "\(path):\(line)" }
 }
 
@@ -31,6 +32,7 @@ public enum ConfigurationSource: Sendable, Hashable, CustomStringConvertible {
     /// Nothing was configured; Ayame's default applies.
     case `default`
 
+    /// A human-readable rendering for diagnostics.
     public var description: String {
         switch self {
         case .code:
@@ -64,5 +66,6 @@ public struct ResolvedSetting<Value: Sendable & Equatable>: Sendable, Equatable 
 }
 
 extension ResolvedSetting: CustomStringConvertible {
+    /// A human-readable rendering for diagnostics.
     public var description: String { "\(value) (from \(source))" }
 }
