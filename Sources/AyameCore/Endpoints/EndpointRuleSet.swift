@@ -24,8 +24,7 @@ public struct EndpointRuleSet: Sendable {
     /// - Throws: ``EndpointError/malformedRuleSet(reason:)`` describing the first problem.
     public init(data: Data, partitions: EndpointPartitions = .bundled) throws(EndpointError) {
         let program = try RulesCompiler.compile(data)
-        let document = try RulesJSON.decode(data) { .malformedRuleSet(reason: $0) }
-        self.version = document.objectValue?["version"]?.stringValue ?? ""
+        self.version = program.version
         self.partitions = partitions
         self.program = program
         var slots: [String: Int] = [:]

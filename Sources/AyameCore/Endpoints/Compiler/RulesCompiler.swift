@@ -31,7 +31,7 @@ struct RulesCompiler {
             slotCount += 1
         }
         let rules = try compileRules(ruleList, scope: Set(slotByName.keys), path: "rules")
-        return RulesProgram(parameters: parameters, slotCount: slotCount, rules: rules)
+        return RulesProgram(version: root["version"]?.stringValue ?? "", parameters: parameters, slotCount: slotCount, rules: rules)
     }
 
     private static func parameter(named name: String, from json: RulesJSON) throws(EndpointError) -> EndpointParameter {

@@ -3,6 +3,8 @@
 
 /// A rule set after compilation: immutable and shared by every evaluation.
 struct RulesProgram: Sendable {
+    /// The rule-set language version the document declares (empty if absent).
+    let version: String
     /// Parameters in slot order: parameter `i` lives in slot `i`.
     let parameters: [EndpointParameter]
     /// Total slots: parameters first, then every name bound with `assign`.
