@@ -1,0 +1,23 @@
+import Testing
+@testable import AyameCore
+
+@Suite struct ServiceErrorTests {
+    @Test func codesLoseTheirNamespaceAndSuffix() {
+        #expect(AWSServiceError.normalizedCode("com.amazonaws.sagemaker#ValidationException") == "ValidationException")
+        #expect(AWSServiceError.normalizedCode("ThrottlingException:http://internal.amazon.com/coral/") == "ThrottlingException")
+        #expect(AWSServiceError.normalizedCode("NoSuchKey") == "NoSuchKey")
+    }
+
+    @Test func descriptionCarriesCodeMessageStatusAndRequestID() {
+        let error = AWSServiceError(
+            code: "ValidationException", message: "Could not find endpoint \"x\".", statusCode: 400,
+            requestID: "abc-123", operation: "SageMaker.DescribeEndpoint"
+        )
+        #expect(error.description == "SageMaker.DescribeEndpoint failed: ValidationException (HTTP 400): Could not find endpoint \"x\". [request id abc-123]. Check the input against the operation's constraints.")
+    }
+
+    @Test func credentialsFailureListsEveryProvider() {
+        let failure = CredentialsFailure(attempts: ["environment: AWS_ACCESS_KEY_ID is not set", "profile default: no such profile"])
+        #expect(failure.description.contains("  - environment: AWS_ACCESS_KEY_ID is not set\n  - profile default: no such profile"))
+    }
+}
