@@ -3,9 +3,10 @@ import Foundation
 import Testing
 
 /// Evaluates the rule sets botocore ships (newer than the corpus's) to show that real,
-/// current documents parse and resolve. Skipped where botocore is not installed; point
-/// `AYAME_BOTOCORE_DATA` at a `botocore/data` folder to run it elsewhere.
-@Suite("botocore's shipped rule sets", .enabled(if: BotocoreRuleSets.isAvailable))
+/// current documents parse and resolve. botocore is found through `python3` (scripts/test
+/// installs it); `AYAME_BOTOCORE_DATA` may name a `botocore/data` folder instead. Without
+/// either the tests fail and say so.
+@Suite("botocore's shipped rule sets")
 struct BotocoreRuleSetTests {
     @Test("Each service parses and resolves a regional endpoint", arguments: BotocoreRuleSets.expectedHosts)
     func regional(_ service: String, _ host: String) throws {
@@ -60,8 +61,24 @@ struct BotocoreRuleSetTests {
 }
 
 enum BotocoreRuleSets {
-    static let dataDirectory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["AYAME_BOTOCORE_DATA"]
-        ?? "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/botocore/data")
+    static let dataDirectory: URL? = {
+        if let configured = ProcessInfo.processInfo.environment["AYAME_BOTOCORE_DATA"] {
+            return URL(fileURLWithPath: configured)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let path = String(data: output, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        else { return nil }
+        return URL(fileURLWithPath: path)
+    }()
 
     /// botocore folder name and the regional host label each service resolves to.
     static let expectedHosts: [(String, String)] = [
@@ -70,11 +87,11 @@ enum BotocoreRuleSets {
         ("sns", "sns"), ("sqs", "sqs"),
     ]
 
-    static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("s3").path)
-    }
-
     static func load(_ service: String) throws -> EndpointRuleSet {
+        let dataDirectory = try #require(
+            dataDirectory,
+            "botocore was not found: run scripts/test (it installs botocore) or set AYAME_BOTOCORE_DATA to a botocore/data folder"
+        )
         let serviceDirectory = dataDirectory.appendingPathComponent(service)
         let versions = try FileManager.default.contentsOfDirectory(atPath: serviceDirectory.path).sorted()
         let file = try #require(versions.last.map {

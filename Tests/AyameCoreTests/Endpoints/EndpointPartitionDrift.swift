@@ -50,4 +50,9 @@ enum EndpointPartitionDrift {
         document = .object(root)
         return try! EndpointPartitions(data: JSONEncoder().encode(document))
     }()
+
+    /// The corpus's rule sets, parsed once against ``partitionsAsOfCorpus``.
+    static let corpusEraRuleSets: [String: EndpointRuleSet] = EndpointTestCorpus.ruleSetData.mapValues {
+        try! EndpointRuleSet(data: $0, partitions: partitionsAsOfCorpus)
+    }
 }
