@@ -47,7 +47,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
-        .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP"]),
+        .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
