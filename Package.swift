@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -33,7 +34,10 @@ let package = Package(
         .target(name: "AyameHTTP", dependencies: ["CCurl"]),
 
         // MARK: Client runtime
-        .target(name: "AyameCore", dependencies: ["AyameSigV4", "AyameHTTP"]),
+        .target(
+            name: "AyameCore",
+            dependencies: ["AyameSigV4", "AyameHTTP", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: Command-line tool
         .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
@@ -47,7 +51,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
-        .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP"]),
+        .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],

@@ -28,6 +28,19 @@ static inline CURLcode ayame_easy_setopt_xferinfo_callback(CURL *handle, ayame_x
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }
 typedef int (*ayame_sockopt_callback)(void *userdata, curl_socket_t fd, curlsocktype purpose);
+typedef int (*ayame_seek_callback)(void *userdata, curl_off_t offset, int origin);
+static inline CURLcode ayame_easy_setopt_seek_callback(CURL *handle, ayame_seek_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, value);
+}
+// These return values are macros built from other macros, which Swift does not import.
+static inline size_t ayame_readfunc_pause(void) { return CURL_READFUNC_PAUSE; }
+static inline size_t ayame_readfunc_abort(void) { return CURL_READFUNC_ABORT; }
+static inline size_t ayame_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
+static inline long ayame_global_all(void) { return CURL_GLOBAL_ALL; }
+static inline int ayame_pause_recv(void) { return CURLPAUSE_RECV; }
+static inline int ayame_pause_send(void) { return CURLPAUSE_SEND; }
+static inline int ayame_pause_cont(void) { return CURLPAUSE_CONT; }
+static inline CURLcode ayame_curl_msg_result(const CURLMsg *message) { return message->data.result; }
 static inline CURLcode ayame_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -1,0 +1,236 @@
+import AyameHTTP
+import AyameSigV4
+import Foundation
+import Logging
+
+/// The one request pipeline every Ayame service client runs through.
+///
+/// For each call: serialize with the protocol codec, resolve the endpoint, hash the payload
+/// once, then per attempt: take credentials, sign with the skew-corrected clock, send, and on
+/// failure classify, back off and re-sign — finally decode the output or the error. Each part
+/// (codec, endpoint resolver, credentials, retry strategy, transport, clock) is a value passed
+/// in, so tests can replace any of them.
+public final class AWSClientRuntime: Sendable {
+    /// The service this runtime talks to.
+    public let service: ServiceDescriptor
+    /// The resolved configuration (region, endpoint, retry settings, ...).
+    public let configuration: ClientConfiguration
+    /// Where credentials come from.
+    public let credentialsProvider: any AWSCredentialsProvider
+    /// How requests reach the network.
+    public let transport: any HTTPTransport
+    /// When to send again.
+    public let retryStrategy: any RetryStrategy
+    /// How values become requests and responses become values.
+    public let codec: any ProtocolCodec
+    /// Where requests go.
+    public let endpointResolver: any EndpointResolver
+    /// The signing clock's correction.
+    public let clockSkew: ClockSkewCorrector
+    /// Where request lines are logged (debug level; secrets redacted).
+    public let logger: Logger
+    private let userAgent: String
+
+    /// Creates a runtime from its parts.
+    public init(
+        service: ServiceDescriptor,
+        configuration: ClientConfiguration,
+        credentialsProvider: any AWSCredentialsProvider,
+        transport: any HTTPTransport,
+        codec: any ProtocolCodec,
+        retryStrategy: (any RetryStrategy)? = nil,
+        endpointResolver: any EndpointResolver = RuleSetEndpointResolver(),
+        clockSkew: ClockSkewCorrector = ClockSkewCorrector(),
+        logger: Logger = Logger(label: "ayame")
+    ) {
+        self.service = service
+        self.configuration = configuration
+        self.credentialsProvider = credentialsProvider
+        self.transport = transport
+        self.codec = codec
+        self.retryStrategy = retryStrategy ?? RetryStrategies.make(for: configuration)
+        self.endpointResolver = endpointResolver
+        self.clockSkew = clockSkew
+        self.logger = logger
+        self.userAgent = UserAgent.make(service: service, configuration: configuration)
+    }
+
+    /// Runs one operation: `input` is the operation's input structure (nil when it has none).
+    public func execute(_ operation: OperationDescriptor, input: ShapeValue?) async throws(AyameError) -> OperationResponse {
+        let serialized = try codec.encodeRequest(input, operation: operation, service: service)
+        let endpoint = try endpointResolver.resolveEndpoint(
+            service: service, operation: operation, input: input, configuration: configuration)
+        let url = RequestURL.make(
+            endpoint: endpoint.url, hostPrefix: serialized.hostPrefix, path: serialized.path, query: serialized.query)
+        let call = PreparedCall(
+            operationName: "\(service.serviceID.rawValue).\(operation.name)",
+            method: serialized.method,
+            url: url,
+            headers: Self.headers(serialized.headers, endpoint: endpoint.headers),
+            body: serialized.body,
+            payloadHash: Self.payloadHash(serialized.body),
+            signing: signingOptions(endpoint: endpoint, operation: operation, url: url),
+            isAnonymous: operation.isAnonymous,
+            invocationID: UUID().uuidString.lowercased()
+        )
+        return try await run(call, operation: operation)
+    }
+
+    /// The retry loop.
+    private func run(_ call: PreparedCall, operation: OperationDescriptor) async throws(AyameError) -> OperationResponse {
+        var attempt = 1
+        var state = RetryCallState()
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            do {
+                try await retryStrategy.waitForSendCapacity()
+            } catch {
+                throw .cancelled
+            }
+            let request = try await signedRequest(call, attempt: attempt)
+            let started = ContinuousClock.now
+            let response: HTTPResponse
+            do {
+                response = try await transport.send(request)
+            } catch {
+                if error == .cancelled { throw .cancelled }
+                let failure = AttemptFailure(kind: .transport(Self.classify(error)))
+                retryStrategy.record(attemptSucceeded: false, failure: failure, state: state)
+                logger.debug("\(call.operationName) attempt \(attempt) failed: \(error)")
+                if case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state) {
+                    try await Self.sleep(delay)
+                    attempt += 1
+                    continue
+                }
+                throw error.isTimeout ? .timeout("\(call.operationName): \(error)") : .transport(error)
+            }
+            let received = ReceivedResponse(
+                statusCode: response.status,
+                headers: response.headers.map { HTTPHeaderField($0.name, $0.value) },
+                body: response.body
+            )
+            logger.debug(
+                "\(call.operationName) attempt \(attempt): HTTP \(response.status) in \(ContinuousClock.now - started)",
+                metadata: ["request-id": .string(Self.requestID(received) ?? "-")]
+            )
+            if (200..<300).contains(response.status) {
+                retryStrategy.record(attemptSucceeded: true, failure: nil, state: state)
+                let output = try codec.decodeResponse(received, operation: operation, service: service)
+                return OperationResponse(
+                    output: output, statusCode: response.status, headers: received.headers,
+                    requestID: Self.requestID(received), attempts: attempt)
+            }
+            let error = codec.decodeError(received, operation: operation, service: service)
+            if attempt < retryStrategy.maximumAttempts,
+               clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
+                logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")
+                attempt += 1
+                continue
+            }
+            let failure = AttemptFailure(
+                kind: .response(statusCode: response.status, errorCode: error.code),
+                retryAfter: received.header("x-amz-retry-after").flatMap(Int.init).map { .milliseconds($0) },
+                modeledRetryableThrottling: service.errorShapes[error.code].flatMap { $0().traits.retryable?.throttling }
+            )
+            retryStrategy.record(attemptSucceeded: false, failure: failure, state: state)
+            guard case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state) else {
+                throw .service(error)
+            }
+            logger.debug("\(call.operationName) attempt \(attempt): \(error.code); retrying in \(delay)")
+            try await Self.sleep(delay)
+            attempt += 1
+        }
+    }
+
+    /// Signs the call for one attempt, with fresh credentials and the corrected clock.
+    private func signedRequest(_ call: PreparedCall, attempt: Int) async throws(AyameError) -> HTTPRequest {
+        var headers = call.headers
+        if !call.isAnonymous {
+            let credentials = try await credentialsProvider.resolveCredentials()
+            let timestamp = SigV4Timestamp(secondsSince1970: Int64(clockSkew.signingDate().timeIntervalSince1970.rounded(.down)))
+            do {
+                let added = try SigV4Signer(options: call.signing).authorizationHeaders(
+                    for: SigV4Request(method: call.method, url: call.url, headers: headers, body: .sha256(hex: call.payloadHash)),
+                    credentials: credentials.signingCredentials,
+                    at: timestamp
+                )
+                headers.append(contentsOf: added)
+            } catch {
+                throw .configuration("the request for \(call.operationName) could not be signed: \(error)")
+            }
+        }
+        // Sent but not signed, as the AWS SDKs do: these change between attempts.
+        headers.append((name: "User-Agent", value: userAgent))
+        headers.append((name: "amz-sdk-invocation-id", value: call.invocationID))
+        headers.append((name: "amz-sdk-request", value: "attempt=\(attempt); max=\(retryStrategy.maximumAttempts)"))
+        let body: HTTPRequestBody
+        switch call.body {
+        case .empty: body = .empty
+        case .bytes(let bytes): body = .bytes(bytes)
+        }
+        return HTTPRequest(
+            method: HTTPMethod(rawValue: call.method), url: call.url,
+            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: body)
+    }
+
+    private func signingOptions(endpoint: ResolvedEndpoint, operation: OperationDescriptor, url: String) -> SigV4SigningOptions {
+        let unsigned = operation.isPayloadUnsigned && url.hasPrefix("https://")
+        var options = SigV4SigningOptions(
+            service: endpoint.signingName, region: endpoint.signingRegion, s3: endpoint.usesS3SigningRules,
+            payloadSigning: unsigned ? .unsigned : .signed)
+        // Always sign the payload hash header: it protects the body end to end, every service
+        // accepts it, and moto mis-verifies empty-body requests without it.
+        options.addsContentSHA256Header = true
+        return options
+    }
+
+    private static func headers(_ fields: [HTTPHeaderField], endpoint: [String: [String]]) -> [(name: String, value: String)] {
+        var headers = fields.map { (name: $0.name, value: $0.value) }
+        for (name, values) in endpoint.sorted(by: { $0.key < $1.key }) {
+            for value in values { headers.append((name: name, value: value)) }
+        }
+        return headers
+    }
+
+    private static func payloadHash(_ body: SerializedBody) -> String {
+        switch body {
+        case .empty: return SHA256.hash([UInt8]()).hex
+        case .bytes(let bytes): return SHA256.hash(bytes).hex
+        }
+    }
+
+    private static func classify(_ error: HTTPClientError) -> AttemptFailure.TransportFailure {
+        switch error {
+        case .couldNotConnect: return .connectionFailed
+        case .connectionClosed: return .connectionReset
+        case .connectTimeout, .attemptTimeout, .idleTimeout: return .timeout
+        default: return .other
+        }
+    }
+
+    static func requestID(_ response: ReceivedResponse) -> String? {
+        response.header("x-amzn-RequestId") ?? response.header("x-amz-request-id")
+    }
+
+    private static func sleep(_ delay: Duration) async throws(AyameError) {
+        guard delay > .zero else { return }
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw .cancelled
+        }
+    }
+}
+
+/// Everything about a call that stays the same across attempts.
+struct PreparedCall: Sendable {
+    let operationName: String
+    let method: String
+    let url: String
+    let headers: [(name: String, value: String)]
+    let body: SerializedBody
+    let payloadHash: String
+    let signing: SigV4SigningOptions
+    let isAnonymous: Bool
+    let invocationID: String
+}

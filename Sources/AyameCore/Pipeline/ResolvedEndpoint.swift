@@ -1,0 +1,98 @@
+/// Where one operation call goes and how it is signed, as the endpoint rules decided.
+public struct ResolvedEndpoint: Sendable, Equatable {
+    /// The endpoint URL: scheme, host, optional port and optional base path (S3 path-style
+    /// puts the bucket here).
+    public var url: String
+    /// Headers the rules ask for.
+    public var headers: [String: [String]]
+    /// The SigV4 signing name.
+    public var signingName: String
+    /// The SigV4 signing region.
+    public var signingRegion: String
+    /// Whether the path is signed as S3 signs it (no normalisation, single encoding).
+    public var usesS3SigningRules: Bool
+
+    /// Creates a resolved endpoint.
+    public init(url: String, headers: [String: [String]] = [:], signingName: String, signingRegion: String, usesS3SigningRules: Bool) {
+        self.url = url
+        self.headers = headers
+        self.signingName = signingName
+        self.signingRegion = signingRegion
+        self.usesS3SigningRules = usesS3SigningRules
+    }
+}
+
+/// Resolves the endpoint of an operation call from the service's rule set, the client's
+/// configuration and the input's context parameters.
+public protocol EndpointResolver: Sendable {
+    /// Returns the endpoint for `operation` called with `input`.
+    func resolveEndpoint(
+        service: ServiceDescriptor, operation: OperationDescriptor, input: ShapeValue?, configuration: ClientConfiguration
+    ) throws(AyameError) -> ResolvedEndpoint
+}
+
+/// The standard resolver: evaluates the service's Smithy endpoint rule set with the built-ins
+/// filled from configuration, as every AWS SDK does.
+public struct RuleSetEndpointResolver: EndpointResolver {
+    /// Creates the resolver.
+    public init() {}
+
+    public func resolveEndpoint(
+        service: ServiceDescriptor, operation: OperationDescriptor, input: ShapeValue?, configuration: ClientConfiguration
+    ) throws(AyameError) -> ResolvedEndpoint {
+        guard let region = configuration.region?.value else {
+            throw .configuration("no region is set for \(service.serviceID): set AWS_REGION, a profile region, or the region in code")
+        }
+        let ruleSet: EndpointRuleSet
+        do {
+            ruleSet = try service.endpointRuleSet()
+        } catch {
+            throw .endpoint("the rule set of \(service.serviceID) could not be loaded: \(error)")
+        }
+        let parameters = Self.contextParameters(operation: operation, input: input)
+        let result: EndpointResult
+        do {
+            result = try ruleSet.resolve(parameters, builtIns: Self.builtIns(region: region, configuration: configuration))
+        } catch {
+            throw .endpoint("\(error)")
+        }
+        let scheme = result.authSchemes.first { $0.name == "sigv4" } ?? result.authSchemes.first
+        return ResolvedEndpoint(
+            url: result.url,
+            headers: result.headers,
+            signingName: scheme?.signingName ?? service.signingName,
+            signingRegion: scheme?.signingRegion ?? scheme?.signingRegionSet?.first ?? region,
+            usesS3SigningRules: scheme?.disableDoubleEncoding ?? (service.serviceID == .s3)
+        )
+    }
+
+    /// Built-ins every rule set may ask for, from the resolved configuration.
+    static func builtIns(region: String, configuration: ClientConfiguration) -> [EndpointBuiltIn: EndpointValue] {
+        var builtIns: [EndpointBuiltIn: EndpointValue] = [
+            .region: .string(region),
+            .useFIPS: .bool(configuration.useFIPSEndpoint.value),
+            .useDualStack: .bool(configuration.useDualStackEndpoint.value),
+            .s3ForcePathStyle: .bool(configuration.s3AddressingStyle.value == .path),
+            .s3Accelerate: .bool(configuration.s3UseAccelerateEndpoint.value),
+            .stsUseGlobalEndpoint: .bool(configuration.stsRegionalEndpoints.value == .legacy),
+        ]
+        if let endpoint = configuration.endpointURL?.value { builtIns[.endpoint] = .string(endpoint) }
+        return builtIns
+    }
+
+    /// The operation's static context parameters and the input members that feed the rules.
+    static func contextParameters(operation: OperationDescriptor, input: ShapeValue?) -> [String: EndpointValue] {
+        var parameters = operation.staticContextParameters
+        guard let schema = operation.input, let members = input?.structureMembers else { return parameters }
+        for member in schema.members {
+            guard let name = member.contextParameter, let value = members[member.name] else { continue }
+            switch value {
+            case .string(let text): parameters[name] = .string(text)
+            case .boolean(let flag): parameters[name] = .bool(flag)
+            case .list(let elements): parameters[name] = .array(elements.compactMap { $0.stringValue.map(EndpointValue.string) })
+            default: continue
+            }
+        }
+        return parameters
+    }
+}

@@ -1,0 +1,121 @@
+import CCurl
+
+/// The engine thread's state and loop. Confined to that thread, so it needs no locks.
+final class EngineLoop {
+    private let engine: CurlEngine
+    private let multi: UnsafeMutableRawPointer
+    private var transfers: [UInt64: Transfer] = [:]
+    private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
+
+    init(engine: CurlEngine) {
+        self.engine = engine
+        self.multi = engine.multi.pointer
+    }
+
+    func run() {
+        var stopping = false
+        while !stopping {
+            for command in engine.takeCommands() {
+                switch command {
+                case .submit(let submission): start(submission)
+                case .cancel(let id): if let transfer = transfers[id] { fail(transfer, .cancelled) }
+                case .resumeReceiving(let id): resume(id, receiving: true)
+                case .resumeSending(let id): resume(id, receiving: false)
+                case .shutdown: stopping = true
+                }
+            }
+            if stopping { break }
+            var running: Int32 = 0
+            curl_multi_perform(multi, &running)
+            collectCompletions()
+            let timeout = enforceDeadlines()
+            curl_multi_poll(multi, nil, 0, timeout, nil)
+        }
+        for transfer in Array(transfers.values) {
+            fail(transfer, .clientShutdown)
+        }
+        engine.finishStopping()
+    }
+
+    private func start(_ submission: TransferSubmission) {
+        let transfer: Transfer
+        do {
+            transfer = try Transfer(submission: submission, engine: engine)
+        } catch {
+            submission.handler.completed(.failure(error))
+            return
+        }
+        let code = curl_multi_add_handle(multi, transfer.easy)
+        guard code == CURLM_OK else {
+            let message = String(cString: curl_multi_strerror(code))
+            submission.handler.completed(.failure(.curl(code: Int(code.rawValue), transfer.context(message))))
+            return
+        }
+        transfers[submission.id] = transfer
+        transfersByHandle[transfer.easy] = transfer
+    }
+
+    private func detach(_ transfer: Transfer) {
+        curl_multi_remove_handle(multi, transfer.easy)
+        transfers[transfer.id] = nil
+        transfersByHandle[transfer.easy] = nil
+    }
+
+    /// Ends a transfer early; libcurl closes a connection removed mid-transfer.
+    private func fail(_ transfer: Transfer, _ error: HTTPClientError) {
+        detach(transfer)
+        transfer.handler.completed(.failure(error))
+    }
+
+    private func resume(_ id: UInt64, receiving: Bool) {
+        guard let transfer = transfers[id] else { return }
+        if let error = transfer.unpause(receiving: receiving) {
+            fail(transfer, error)
+        }
+    }
+
+    private func collectCompletions() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                let transfer = transfersByHandle[easy]
+            else { continue }
+            let code = ayame_curl_msg_result(message)
+            detach(transfer)
+            transfer.finish(code: code)
+        }
+    }
+
+    /// Fails transfers past their attempt or idle deadline; returns how long to poll.
+    private func enforceDeadlines() -> Int32 {
+        let now = ContinuousClock.now
+        var wait: Duration = .seconds(1)
+        for transfer in Array(transfers.values) {
+            if let deadline = transfer.attemptDeadline {
+                if now >= deadline {
+                    fail(transfer, .attemptTimeout(transfer.context("attempt exceeded \(engine.configuration.attemptTimeout!)")))
+                    continue
+                }
+                wait = min(wait, deadline - now)
+            }
+            if let idle = engine.configuration.idleTimeout, !transfer.isLocallyPaused {
+                let due = transfer.idleDeadline(idle)
+                if now >= due {
+                    if transfer.noteConnected() {
+                        if now >= transfer.idleDeadline(idle) {
+                            fail(transfer, .idleTimeout(transfer.context("no data moved for \(idle)")))
+                            continue
+                        }
+                    } else {
+                        // Still connecting: the connect timeout is in charge; look again soon.
+                        wait = min(wait, .milliseconds(50))
+                        continue
+                    }
+                }
+                wait = min(wait, transfer.idleDeadline(idle) - now)
+            }
+        }
+        let milliseconds = wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(milliseconds + 1, 0))
+    }
+}

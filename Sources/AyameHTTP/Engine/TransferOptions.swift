@@ -1,0 +1,179 @@
+import CCurl
+
+/// Translates a request and the client configuration into easy-handle options.
+struct TransferOptions {
+    let transfer: Transfer
+    let easy: UnsafeMutableRawPointer
+    let configuration: HTTPClientConfiguration
+
+    init(transfer: Transfer, easy: UnsafeMutableRawPointer, configuration: HTTPClientConfiguration) {
+        self.transfer = transfer
+        self.easy = easy
+        self.configuration = configuration
+    }
+
+    func apply(request: HTTPRequest, producer: (any HTTPBodyProducer)?) throws(HTTPClientError) {
+        try validate(request)
+        try set(CURLOPT_URL, string: request.url)
+        try set(CURLOPT_PROTOCOLS_STR, string: "http,https")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, string: "http,https")
+        try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
+        // Signals are process-wide and unsafe with threads; timeouts are handled without them.
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_NOPROGRESS, 1)
+        try set(CURLOPT_TCP_KEEPALIVE, 1)
+        try set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout))
+        try set(CURLOPT_SSL_VERIFYPEER, 1)
+        try set(CURLOPT_SSL_VERIFYHOST, 2)
+        if let bundle = configuration.caBundlePath {
+            try set(CURLOPT_CAINFO, string: bundle)
+        }
+        switch configuration.httpVersion {
+        case .http2OverTLS:
+            try set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+            // Prefer waiting for a multiplexable connection over opening a new one.
+            try set(CURLOPT_PIPEWAIT, 1)
+        case .http1_1:
+            try set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1)
+        }
+        // Bodies are handed over exactly as received; a caller wanting decompression asks
+        // for it with its own Accept-Encoding and decodes itself.
+        try set(CURLOPT_HTTP_CONTENT_DECODING, 0)
+        try set(CURLOPT_FOLLOWLOCATION, configuration.followRedirects ? 1 : 0)
+        try set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
+        // A proxy's CONNECT response is not the caller's response.
+        try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+        try applyMethod(request, hasBody: producer != nil)
+        try applyHeaders(request.headers)
+        try applyCallbacks()
+        if let producer {
+            try applyBody(producer)
+        }
+    }
+
+    private func validate(_ request: HTTPRequest) throws(HTTPClientError) {
+        let method = request.method.rawValue
+        guard !method.isEmpty, method.utf8.allSatisfy(Self.isTokenByte) else {
+            throw .invalidRequest(transfer.context("the method \"\(method)\" is not an HTTP token"))
+        }
+        guard request.url.hasPrefix("http://") || request.url.hasPrefix("https://") else {
+            throw .invalidRequest(transfer.context("only absolute http:// and https:// URLs are supported"))
+        }
+        guard !request.url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
+            throw .invalidRequest(transfer.context("the URL contains spaces or control characters; percent-encode them"))
+        }
+        if request.method == .head, !request.body.isEmpty {
+            throw .invalidRequest(transfer.context("a HEAD request cannot have a body"))
+        }
+    }
+
+    private func applyMethod(_ request: HTTPRequest, hasBody: Bool) throws(HTTPClientError) {
+        switch (request.method, hasBody) {
+        case (.get, false):
+            try set(CURLOPT_HTTPGET, 1)
+        case (.head, _):
+            try set(CURLOPT_NOBODY, 1)
+        default:
+            // With a body, UPLOAD (a PUT underneath) plus the custom method sends the body
+            // through the read callback without the Content-Type a curl POST would add.
+            try set(CURLOPT_CUSTOMREQUEST, string: request.method.rawValue)
+        }
+    }
+
+    private func applyHeaders(_ headers: HTTPHeaders) throws(HTTPClientError) {
+        var list: UnsafeMutablePointer<curl_slist>?
+        for field in headers {
+            guard !field.name.isEmpty, field.name.utf8.allSatisfy(Self.isTokenByte) else {
+                curl_slist_free_all(list)
+                throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
+            }
+            guard !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
+                curl_slist_free_all(list)
+                throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
+            }
+            // "Name;" is curl's spelling for a header sent with an empty value.
+            let line = field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)"
+            list = curl_slist_append(list, line)
+        }
+        // "Name:" removes a header curl would otherwise add on its own.
+        for name in ["Accept", "Expect"] where !headers.contains(name: name) {
+            list = curl_slist_append(list, "\(name):")
+        }
+        transfer.setHeaderList(list)
+        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list))
+    }
+
+    private func applyCallbacks() throws(HTTPClientError) {
+        let userdata = transfer.userdata
+        try check(
+            ayame_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION) { buffer, size, count, userdata in
+                let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
+                return transfer.handleHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
+            }, "HEADERFUNCTION")
+        try set(CURLOPT_HEADERDATA, pointer: userdata)
+        try check(
+            ayame_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION) { buffer, size, count, userdata in
+                let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
+                return transfer.handleBody(UnsafeRawBufferPointer(start: buffer, count: size * count))
+            }, "WRITEFUNCTION")
+        try set(CURLOPT_WRITEDATA, pointer: userdata)
+    }
+
+    private func applyBody(_ producer: any HTTPBodyProducer) throws(HTTPClientError) {
+        try set(CURLOPT_UPLOAD, 1)
+        // -1 means unknown, which HTTP/1.1 sends chunked.
+        try set(CURLOPT_INFILESIZE_LARGE, off: producer.length ?? -1)
+        try check(
+            ayame_easy_setopt_data_callback(easy, CURLOPT_READFUNCTION) { buffer, size, count, userdata in
+                let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
+                return transfer.handleRead(into: UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+            }, "READFUNCTION")
+        try set(CURLOPT_READDATA, pointer: transfer.userdata)
+        try check(
+            ayame_easy_setopt_seek_callback(easy) { userdata, offset, origin in
+                let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
+                return transfer.handleSeek(offset: Int64(offset), origin: origin)
+            }, "SEEKFUNCTION")
+        try set(CURLOPT_SEEKDATA, pointer: transfer.userdata)
+    }
+
+    // MARK: Helpers
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), 1)
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws(HTTPClientError) {
+        try check(ayame_easy_setopt_long(easy, option, value), "\(option.rawValue)")
+    }
+
+    private func set(_ option: CURLoption, off value: Int64) throws(HTTPClientError) {
+        try check(ayame_easy_setopt_off(easy, option, curl_off_t(value)), "\(option.rawValue)")
+    }
+
+    private func set(_ option: CURLoption, string value: String) throws(HTTPClientError) {
+        try check(ayame_easy_setopt_string(easy, option, value), "\(option.rawValue)")
+    }
+
+    private func set(_ option: CURLoption, pointer value: UnsafeMutableRawPointer?) throws(HTTPClientError) {
+        try check(ayame_easy_setopt_pointer(easy, option, value), "\(option.rawValue)")
+    }
+
+    private func check(_ code: CURLcode, _ option: String) throws(HTTPClientError) {
+        guard code == CURLE_OK else {
+            let message = String(cString: curl_easy_strerror(code))
+            throw .fromCurl(code, context: transfer.context("setting option \(option) failed: \(message)"))
+        }
+    }
+}
