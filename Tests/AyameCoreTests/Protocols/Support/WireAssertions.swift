@@ -8,6 +8,9 @@ enum BodyComparison {
     case exact
     /// As parsed JSON (botocore writes `", "` separators, `\u` escapes and the caller's key order).
     case json
+    /// As parsed JSON, and Ayame's bytes equal botocore's body re-written compactly: for
+    /// calls whose keys botocore wrote in model order.
+    case compactJSON
     /// As form parameters in any order (botocore follows the caller's argument order, Ayame
     /// the model's); each encoded `name=value` pair must match byte for byte.
     case formParameters
@@ -59,6 +62,10 @@ enum Wire {
             let ours = try JSONReader.parse(body)
             let theirs = try JSONReader.parse(recorded.body)
             #expect(ours == theirs, "\(String(decoding: body, as: UTF8.self))", sourceLocation: sourceLocation)
+        case .compactJSON:
+            let theirs = try JSONReader.parse(recorded.body)
+            #expect(try JSONReader.parse(body) == theirs, sourceLocation: sourceLocation)
+            #expect(String(decoding: body, as: UTF8.self) == String(decoding: theirs.serialized, as: UTF8.self), sourceLocation: sourceLocation)
         case .formParameters:
             let ours = String(decoding: body, as: UTF8.self).split(separator: "&").map(String.init)
             let theirs = String(decoding: recorded.body, as: UTF8.self).split(separator: "&").map(String.init)
