@@ -57,7 +57,7 @@ public enum AWSTimestamp {
         }
         if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") {
             if trimmed.utf8.count > 4, Array(trimmed.utf8)[4] == UInt8(ascii: "-") { return parseISO8601(trimmed) }
-            return parseEpoch(trimmed)
+            return parseEpoch(trimmed) ?? parseHTTPDate(trimmed)
         }
         return parseHTTPDate(trimmed)
     }
