@@ -49,9 +49,10 @@ enum AWSErrorDecoder {
 
         // awsQuery-compatible services name the error as their query API did, which is what
         // their error shapes and existing callers know.
-        if service.isAWSQueryCompatible, style != .xml, let queryError = response.header("x-amzn-query-error"),
-           let code = queryError.split(separator: ";").first, !code.isEmpty {
-            fields.code = String(code)
+        // The header is `Code;Type`; anything else is ignored, as botocore ignores it.
+        if service.isAWSQueryCompatible, style != .xml, let queryError = response.header("x-amzn-query-error") {
+            let parts = queryError.split(separator: ";", omittingEmptySubsequences: false)
+            if parts.count == 2, !parts[0].isEmpty { fields.code = String(parts[0]) }
         }
         if style == .awsJSON, fields.code == nil, describedBody == nil {
             fields.code = response.header("x-amzn-ErrorType")
