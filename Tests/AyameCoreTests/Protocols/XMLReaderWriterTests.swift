@@ -2,7 +2,7 @@ import Testing
 @testable import AyameCore
 
 @Suite struct XMLReaderWriterTests {
-    func read(_ text: String) throws -> XMLElement { try XMLReader.parse(Array(text.utf8)) }
+    func read(_ text: String) throws -> XMLTreeElement { try XMLReader.parse(Array(text.utf8)) }
 
     @Test func readsElementsAttributesAndText() throws {
         let root = try read("""

@@ -104,8 +104,8 @@ enum AWSErrorDecoder {
 
     /// Finds the `Error` element of the three XML error layouts: S3's `<Error>`, awsQuery's
     /// `<ErrorResponse><Error>` and EC2-style `<ErrorResponse|Response><Errors><Error>`.
-    private static func xmlFields(_ root: XMLElement) -> Fields {
-        let error: XMLElement
+    private static func xmlFields(_ root: XMLTreeElement) -> Fields {
+        let error: XMLTreeElement
         if root.localName == "Error" {
             error = root
         } else if let direct = root.child("Error") {

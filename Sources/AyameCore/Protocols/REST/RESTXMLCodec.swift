@@ -86,7 +86,7 @@ public struct RESTXMLCodec: ProtocolCodec {
 /// Reading a response body as XML, shared by the XML protocols.
 enum XMLBody {
     /// The root element, or nil when the body is empty or whitespace.
-    static func parse(_ body: [UInt8], operation: OperationDescriptor) throws(AyameError) -> XMLElement? {
+    static func parse(_ body: [UInt8], operation: OperationDescriptor) throws(AyameError) -> XMLTreeElement? {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
         do {
             return try XMLReader.parse(body)

@@ -21,7 +21,7 @@ struct XMLReader {
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Reads the document's root element.
-    static func parse<Bytes: Collection<UInt8>>(_ input: Bytes) throws(XMLReadError) -> XMLElement {
+    static func parse<Bytes: Collection<UInt8>>(_ input: Bytes) throws(XMLReadError) -> XMLTreeElement {
         var reader = XMLReader(Array(input))
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
         try reader.skipMisc()
@@ -103,7 +103,7 @@ struct XMLReader {
         return name
     }
 
-    private mutating func readElement(depth: Int, scopes: [[String: String]]) throws(XMLReadError) -> XMLElement {
+    private mutating func readElement(depth: Int, scopes: [[String: String]]) throws(XMLReadError) -> XMLTreeElement {
         guard depth < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
         position += 1
         let name = try readName()
@@ -142,7 +142,7 @@ struct XMLReader {
                 scope[String(attribute.name.dropFirst(6))] = attribute.value
             }
         }
-        var element = XMLElement(name: name, attributes: attributes)
+        var element = XMLTreeElement(name: name, attributes: attributes)
         if let colon = name.firstIndex(of: ":") {
             let prefix = String(name[..<colon])
             guard let uri = scope[prefix] ?? (prefix == "xml" ? "http://www.w3.org/XML/1998/namespace" : nil) else {

@@ -5,7 +5,7 @@
 /// empty element is an empty string, list or map, and absent for other scalars.
 enum XMLShapeDecoder {
     static func structure(
-        _ element: XMLElement, schema: ShapeSchema, path: String,
+        _ element: XMLTreeElement, schema: ShapeSchema, path: String,
         include: (MemberSchema) -> Bool = { _ in true }
     ) throws(AyameError) -> [String: ShapeValue] {
         var members: [String: ShapeValue] = [:]
@@ -43,7 +43,7 @@ enum XMLShapeDecoder {
     }
 
     /// The value of one element as `target`, or nil when a non-string scalar is empty.
-    static func value(_ element: XMLElement, target: ShapeSchema, path: String) throws(AyameError) -> ShapeValue? {
+    static func value(_ element: XMLTreeElement, target: ShapeSchema, path: String) throws(AyameError) -> ShapeValue? {
         switch target.kind {
         case .structure, .union:
             return .structure(try structure(element, schema: target, path: path))
@@ -66,7 +66,7 @@ enum XMLShapeDecoder {
         }
     }
 
-    private static func entries(_ elements: [XMLElement], map: ShapeSchema, path: String) throws(AyameError) -> [String: ShapeValue] {
+    private static func entries(_ elements: [XMLTreeElement], map: ShapeSchema, path: String) throws(AyameError) -> [String: ShapeValue] {
         guard let keyMember = map.mapKey, let valueMember = map.mapValue else {
             throw AyameError.decoding("\(path) has a map shape without key or value")
         }

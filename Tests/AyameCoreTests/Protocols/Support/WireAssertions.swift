@@ -92,7 +92,7 @@ enum Wire {
     }
 
     /// Children sorted by name (stable, so repeated names keep their order).
-    static func canonical(_ element: XMLElement) -> String {
+    static func canonical(_ element: XMLTreeElement) -> String {
         let attributes = element.attributes.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: " ")
         let children = element.children.enumerated()
             .sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }

@@ -1,9 +1,10 @@
-/// One parsed XML element: its name, namespace, attributes, child elements and text.
+/// One parsed XML element: its name, namespace, attributes, child elements and text. (Not
+/// `XMLElement`: Foundation on Apple platforms has a class of that name.)
 ///
 /// Mixed content is not kept apart: `text` is all character data directly inside the element
 /// (CDATA included, entities decoded). AWS documents never interleave text and elements, and
 /// whitespace between child elements is layout, so readers look at `text` only for leaves.
-struct XMLElement: Sendable, Equatable {
+struct XMLTreeElement: Sendable, Equatable {
     /// The name as written, possibly with a prefix (`s3:Bucket`).
     var name: String
     /// The namespace URI the prefix (or the default namespace) resolves to.
@@ -11,11 +12,11 @@ struct XMLElement: Sendable, Equatable {
     /// Attributes in document order, names as written (namespace declarations included).
     var attributes: [XMLAttribute]
     /// Child elements in document order.
-    var children: [XMLElement]
+    var children: [XMLTreeElement]
     /// Character data directly inside this element.
     var text: String
 
-    init(name: String, namespaceURI: String? = nil, attributes: [XMLAttribute] = [], children: [XMLElement] = [], text: String = "") {
+    init(name: String, namespaceURI: String? = nil, attributes: [XMLAttribute] = [], children: [XMLTreeElement] = [], text: String = "") {
         self.name = name
         self.namespaceURI = namespaceURI
         self.attributes = attributes
@@ -30,12 +31,12 @@ struct XMLElement: Sendable, Equatable {
     }
 
     /// The first child with this local name.
-    func child(_ localName: String) -> XMLElement? {
+    func child(_ localName: String) -> XMLTreeElement? {
         children.first { $0.localName == localName }
     }
 
     /// Every child with this local name, in order.
-    func children(named localName: String) -> [XMLElement] {
+    func children(named localName: String) -> [XMLTreeElement] {
         children.filter { $0.localName == localName }
     }
 
