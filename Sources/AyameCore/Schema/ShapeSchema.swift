@@ -78,6 +78,9 @@ public struct ShapeTraits: Sendable {
     public var isStreaming: Bool
     /// XML namespace declared on this shape.
     public var xmlNamespace: XMLNamespace?
+    /// The XML element name of this structure when it is a whole document (the model's
+    /// `locationName` on a restXml input shape, Smithy's `xmlName`); the shape name otherwise.
+    public var xmlName: String?
     /// For error shapes: the error code, when it differs from the shape name (`error.code`).
     public var errorCode: String?
     /// For error shapes: the HTTP status the service uses.
@@ -92,7 +95,7 @@ public struct ShapeTraits: Sendable {
     public init(
         min: Double? = nil, max: Double? = nil, pattern: String? = nil, enumValues: [String]? = nil,
         isSensitive: Bool = false, isFlattened: Bool = false, timestampFormat: TimestampFormat? = nil,
-        payload: String? = nil, isStreaming: Bool = false, xmlNamespace: XMLNamespace? = nil,
+        payload: String? = nil, isStreaming: Bool = false, xmlNamespace: XMLNamespace? = nil, xmlName: String? = nil,
         errorCode: String? = nil, errorHTTPStatus: Int? = nil, retryable: RetryableTrait? = nil,
         isException: Bool = false
     ) {
@@ -106,6 +109,7 @@ public struct ShapeTraits: Sendable {
         self.payload = payload
         self.isStreaming = isStreaming
         self.xmlNamespace = xmlNamespace
+        self.xmlName = xmlName
         self.errorCode = errorCode
         self.errorHTTPStatus = errorHTTPStatus
         self.retryable = retryable

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The restJson1 protocol (SageMaker Runtime): HTTP bindings plus a JSON body.
+///
+/// Members bound to the URI, query and headers go there; a blob or string payload member is
+/// the raw body; a structure payload member is the JSON body; otherwise the remaining body
+/// members form a JSON object. `Content-Type: application/json` is added only to JSON bodies
+/// and only when the input did not set a content type itself.
+public struct RESTJSONCodec: ProtocolCodec {
+    /// Creates the codec.
+    public init() {}
+
+    public func encodeRequest(
+        _ input: ShapeValue?, operation: OperationDescriptor, service: ServiceDescriptor
+    ) throws(AyameError) -> SerializedRequest {
+        let schema = operation.input ?? ShapeSchema(name: operation.name, kind: .structure)
+        let filled = IdempotencyTokens.fill(input, schema: operation.input)
+        guard let members = filled?.structureMembers ?? (filled == nil ? [:] : nil) else {
+            throw ShapeMismatch.error("", expected: .structure, in: schema.name)
+        }
+        var request = try HTTPBindingEncoder.encode(members, schema: schema, operation: operation, service: service)
+        var isJSONBody = false
+        if let payload = schema.payloadMember {
+            let target = payload.target
+            switch (target.kind, members[payload.name]) {
+            case (_, nil) where target.kind == .blob || target.kind == .string:
+                break
+            case (.blob, .blob(let data)?):
+                request.body = .bytes(Array(data))
+            case (.blob, .string(let text)?), (.string, .string(let text)?):
+                request.body = .bytes(Array(text.utf8))
+            case (_, nil):
+                request.body = .bytes(Array("{}".utf8))
+                isJSONBody = true
+            case (_, let value?):
+                var encoder = JSONShapeEncoder(rootShape: schema.name)
+                try encoder.value(value, member: payload, path: payload.name)
+                request.body = .bytes(encoder.writer.bytes)
+                isJSONBody = true
+            }
+        } else if schema.members.contains(where: { $0.location == .body }) {
+            var encoder = JSONShapeEncoder(rootShape: schema.name)
+            try encoder.structure(members, schema: schema, path: "") { $0.location == .body }
+            request.body = .bytes(encoder.writer.bytes)
+            isJSONBody = true
+        }
+        if isJSONBody, !request.headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) {
+            request.headers.append(HTTPHeaderField("Content-Type", "application/json"))
+        }
+        return request
+    }
+
+    public func decodeResponse(
+        _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        guard let schema = operation.output else { return .structure([:]) }
+        var members = try HTTPBindingDecoder.decode(response, schema: schema)
+        if let payload = schema.payloadMember {
+            let target = payload.target
+            switch target.kind {
+            case .blob:
+                members[payload.name] = .blob(Data(response.body))
+            case .string:
+                members[payload.name] = .string(String(decoding: response.body, as: UTF8.self))
+            default:
+                if let json = try JSONBody.parse(response.body, operation: operation),
+                   let value = try JSONShapeDecoder.value(json, target: target, path: payload.name) {
+                    members[payload.name] = value
+                }
+            }
+        } else if schema.members.contains(where: { $0.location == .body }),
+                  let json = try JSONBody.parse(response.body, operation: operation) {
+            let body = try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.location == .body }
+            members.merge(body) { bound, _ in bound }
+        }
+        return .structure(members)
+    }
+
+    public func decodeError(
+        _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
+    ) -> AWSServiceError {
+        AWSErrorDecoder.decode(response, operation: operation, service: service, style: .restJSON)
+    }
+}

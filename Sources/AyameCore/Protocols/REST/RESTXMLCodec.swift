@@ -1,0 +1,97 @@
+import Foundation
+
+/// The restXml protocol (S3): HTTP bindings plus an XML body.
+///
+/// A structure payload member is the document, its root element named by the member's wire
+/// name (`CreateBucketConfiguration`) with the member's, shape's or service's namespace; a
+/// blob or string payload is the raw body; without a payload the body members are wrapped in
+/// an element named after the input shape. Like botocore, no `Content-Type` is added.
+public struct RESTXMLCodec: ProtocolCodec {
+    /// Creates the codec.
+    public init() {}
+
+    public func encodeRequest(
+        _ input: ShapeValue?, operation: OperationDescriptor, service: ServiceDescriptor
+    ) throws(AyameError) -> SerializedRequest {
+        let schema = operation.input ?? ShapeSchema(name: operation.name, kind: .structure)
+        let filled = IdempotencyTokens.fill(input, schema: operation.input)
+        guard let members = filled?.structureMembers ?? (filled == nil ? [:] : nil) else {
+            throw ShapeMismatch.error("", expected: .structure, in: schema.name)
+        }
+        var request = try HTTPBindingEncoder.encode(members, schema: schema, operation: operation, service: service)
+        let serviceNamespace = service.xmlNamespace.map { XMLNamespace(uri: $0) }
+        if let payload = schema.payloadMember {
+            let target = payload.target
+            switch (target.kind, members[payload.name]) {
+            case (_, nil):
+                break
+            case (.blob, .blob(let data)?):
+                request.body = .bytes(Array(data))
+            case (.blob, .string(let text)?), (.string, .string(let text)?):
+                request.body = .bytes(Array(text.utf8))
+            case (.structure, .structure(let fields)?), (.union, .structure(let fields)?):
+                var encoder = XMLShapeEncoder(rootShape: schema.name)
+                try encoder.structure(
+                    fields, schema: target, name: payload.serializedName ?? target.traits.xmlName ?? target.name,
+                    namespace: payload.resolvedXMLNamespace ?? serviceNamespace, path: payload.name
+                )
+                request.body = .bytes(encoder.writer.bytes)
+            default:
+                throw ShapeMismatch.error(payload.name, expected: target.kind, in: schema.name)
+            }
+        } else if schema.members.contains(where: { $0.location == .body && members[$0.name] != nil }) {
+            var encoder = XMLShapeEncoder(rootShape: schema.name)
+            try encoder.structure(
+                members, schema: schema, name: schema.traits.xmlName ?? schema.name,
+                namespace: schema.traits.xmlNamespace ?? serviceNamespace, path: ""
+            ) { $0.location == .body }
+            request.body = .bytes(encoder.writer.bytes)
+        }
+        return request
+    }
+
+    public func decodeResponse(
+        _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        guard let schema = operation.output else { return .structure([:]) }
+        var members = try HTTPBindingDecoder.decode(response, schema: schema)
+        if let payload = schema.payloadMember {
+            let target = payload.target
+            switch target.kind {
+            case .blob:
+                members[payload.name] = .blob(Data(response.body))
+            case .string:
+                members[payload.name] = .string(String(decoding: response.body, as: UTF8.self))
+            default:
+                if let root = try XMLBody.parse(response.body, operation: operation),
+                   let value = try XMLShapeDecoder.value(root, target: target, path: payload.name) {
+                    members[payload.name] = value
+                }
+            }
+        } else if schema.members.contains(where: { $0.location == .body }),
+                  let root = try XMLBody.parse(response.body, operation: operation) {
+            let body = try XMLShapeDecoder.structure(root, schema: schema, path: "") { $0.location == .body }
+            members.merge(body) { bound, _ in bound }
+        }
+        return .structure(members)
+    }
+
+    public func decodeError(
+        _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
+    ) -> AWSServiceError {
+        AWSErrorDecoder.decode(response, operation: operation, service: service, style: .xml)
+    }
+}
+
+/// Reading a response body as XML, shared by the XML protocols.
+enum XMLBody {
+    /// The root element, or nil when the body is empty or whitespace.
+    static func parse(_ body: [UInt8], operation: OperationDescriptor) throws(AyameError) -> XMLTreeElement? {
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        do {
+            return try XMLReader.parse(body)
+        } catch {
+            throw AyameError.decoding("the \(operation.name) response is not XML (\(error))")
+        }
+    }
+}
