@@ -60,8 +60,7 @@ public final class AWSClientRuntime: Sendable {
         let serialized = try codec.encodeRequest(input, operation: operation, service: service)
         let endpoint = try endpointResolver.resolveEndpoint(
             service: service, operation: operation, input: input, configuration: configuration)
-        let url = RequestURL.make(
-            endpoint: endpoint.url, hostPrefix: serialized.hostPrefix, path: serialized.path, query: serialized.query)
+        let url = RequestURL.make(endpoint: endpoint.url, request: serialized)
         let call = PreparedCall(
             operationName: "\(service.serviceID.rawValue).\(operation.name)",
             method: serialized.method,

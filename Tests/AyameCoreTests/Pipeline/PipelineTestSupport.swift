@@ -2,35 +2,6 @@ import AyameCore
 import AyameHTTP
 import Foundation
 
-/// A minimal awsJson1_1 codec for driving the pipeline: the real codecs have their own tests,
-/// these tests are about attempts, signing and retries.
-struct EchoJSONCodec: ProtocolCodec {
-    func encodeRequest(_ input: ShapeValue?, operation: OperationDescriptor, service: ServiceDescriptor) throws(AyameError) -> SerializedRequest {
-        SerializedRequest(
-            method: "POST", path: "/",
-            headers: [
-                HTTPHeaderField("Content-Type", "application/x-amz-json-1.1"),
-                HTTPHeaderField("X-Amz-Target", "\(service.targetPrefix ?? "Test").\(operation.name)"),
-            ],
-            body: .bytes(Array("{}".utf8)))
-    }
-
-    func decodeResponse(_ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor) throws(AyameError) -> ShapeValue {
-        .structure(["Body": .string(String(decoding: response.body, as: UTF8.self))])
-    }
-
-    func decodeError(_ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor) -> AWSServiceError {
-        let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-        return AWSServiceError(
-            code: object?["__type"] as? String ?? "\(response.statusCode)",
-            message: object?["message"] as? String,
-            statusCode: response.statusCode,
-            requestID: response.header("x-amzn-RequestId"),
-            operation: "\(service.serviceID).\(operation.name)",
-            rawBody: response.body)
-    }
-}
-
 /// One isolated scenario on the shared fault server.
 struct FaultScenario {
     let server: LoopbackFixture
@@ -87,7 +58,7 @@ struct FaultScenario {
             credentialsProvider: StaticCredentialsProvider(
                 accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
             transport: try transport ?? HTTPClient(),
-            codec: EchoJSONCodec(),
+            codec: ProtocolCodecs.codec(for: .awsJson1_1),
             retryStrategy: StandardRetryStrategy(maximumAttempts: maximumAttempts, random: { 0 }),
             clockSkew: clockSkew)
     }
@@ -112,5 +83,9 @@ enum PipelineTestService {
         wireProtocol: .awsJson1_1, targetPrefix: "PipelineTest",
         endpointRuleSet: { try parsedRuleSet.get() })
 
-    static let operation = OperationDescriptor(name: "DoThing")
+    static let operation = OperationDescriptor(
+        name: "DoThing",
+        output: ShapeSchema(
+            name: "DoThingOutput", kind: .structure,
+            members: [MemberSchema("ok", target: { ShapeSchema.Simple.boolean })]))
 }
