@@ -29,17 +29,20 @@ final class LoopbackServer: @unchecked Sendable {
             return try await startNginx(nginx)
         }
         if preference == "nginx" { throw BenchmarkError("nginx was requested but is not installed") }
-        print("transport.note nginx not found; using the Python fixture server, which bounds the numbers")
+        let reason = preference == "python" ? "as requested" : "because nginx is not installed"
+        emit("transport.note using the Python fixture server \(reason); it is slow and bounds the numbers")
         return try await startPython()
     }
 
     /// Terminates the server by its PID and waits for it, then removes its files.
     func stop() {
+        // Closing stdin first: the fixture server exits on EOF even if SIGTERM reaches it
+        // blocked (children can inherit a blocked signal mask from the spawning thread).
+        try? stdin?.fileHandleForWriting.close()
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
             process.waitUntilExit()
         }
-        try? stdin?.fileHandleForWriting.close()
         if let directory { try? FileManager.default.removeItem(atPath: directory) }
     }
 

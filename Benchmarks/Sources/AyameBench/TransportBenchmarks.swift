@@ -20,7 +20,7 @@ func runTransportBenchmarks(_ arguments: [String]) async throws {
     let server = try await LoopbackServer.start(preferring: options.server)
     defer { server.stop() }
     let url = server.url
-    print("transport.server kind=\(server.kind) url=\(url) requests=\(options.requests) "
+    emit("transport.server kind=\(server.kind) url=\(url) requests=\(options.requests) "
         + "concurrency=\(options.concurrency) rounds=\(options.rounds)")
 
     var configuration = HTTPClientConfiguration()
@@ -81,7 +81,7 @@ private func report(_ name: String, _ options: TransportBenchmarkOptions, _ body
     rates.sort()
     let median = rates[rates.count / 2]
     let all = rates.map { String(Int($0)) }.joined(separator: ",")
-    print("\(name) requests_per_s=\(Int(median)) rounds=\(all)")
+    emit("\(name) requests_per_s=\(Int(median)) rounds=\(all)")
 }
 
 private func sequentialRequests(_ client: HTTPClient, url: String, count: Int) async throws {
@@ -131,6 +131,12 @@ private func runToExit(_ process: Process) async throws -> Int32 {
             continuation.resume(throwing: error)
         }
     }
+}
+
+/// Prints and flushes, so results show up as they are measured even when piped.
+func emit(_ line: String) {
+    print(line)
+    fflush(nil)
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {
