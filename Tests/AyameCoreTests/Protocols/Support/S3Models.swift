@@ -15,7 +15,7 @@ enum S3Models {
         name: "CreateBucket", httpMethod: "PUT", requestURI: "/{Bucket}",
         input: Shape.structure("CreateBucketRequest", [
             member("ACL", Shape.string, .header("x-amz-acl")),
-            member("Bucket", Shape.string, .uri("Bucket"), required: true),
+            member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
             member("CreateBucketConfiguration", Shape.structure("CreateBucketConfiguration", [
                 member("LocationConstraint", Shape.string),
                 member("Location", Shape.structure("LocationInfo", [member("Type", Shape.string), member("Name", Shape.string)])),
@@ -39,7 +39,7 @@ enum S3Models {
         input: Shape.structure("PutObjectRequest", [
             member("ACL", Shape.string, .header("x-amz-acl")),
             member("Body", body),
-            member("Bucket", Shape.string, .uri("Bucket"), required: true),
+            member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
             member("CacheControl", Shape.string, .header("Cache-Control")),
             member("ContentLength", Shape.long, .header("Content-Length")),
             member("ContentMD5", Shape.string, .header("Content-MD5")),
@@ -47,7 +47,7 @@ enum S3Models {
             member("ChecksumAlgorithm", Shape.string, .header("x-amz-sdk-checksum-algorithm")),
             member("ChecksumCRC32", Shape.string, .header("x-amz-checksum-crc32")),
             member("Expires", Shape.string, .header("Expires")),
-            member("Key", Shape.string, .uri("Key"), required: true),
+            member("Key", Shape.string, .uri("Key"), required: true, contextParameter: "Key"),
             member("Metadata", metadata, .prefixHeaders("x-amz-meta-")),
             member("ServerSideEncryption", Shape.string, .header("x-amz-server-side-encryption")),
             member("StorageClass", Shape.string, .header("x-amz-storage-class")),
@@ -78,10 +78,10 @@ enum S3Models {
     ]
 
     static let objectInputMembers: [MemberSchema] = [
-        member("Bucket", Shape.string, .uri("Bucket"), required: true),
+        member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
         member("IfMatch", Shape.string, .header("If-Match")),
         member("IfModifiedSince", Shape.timestamp, .header("If-Modified-Since")),
-        member("Key", Shape.string, .uri("Key"), required: true),
+        member("Key", Shape.string, .uri("Key"), required: true, contextParameter: "Key"),
         member("Range", Shape.string, .header("Range")),
         member("ResponseContentType", Shape.string, .query("response-content-type")),
         member("ResponseExpires", Shape.timestamp, .query("response-expires")),
@@ -106,9 +106,9 @@ enum S3Models {
         name: "CreateMultipartUpload", httpMethod: "POST", requestURI: "/{Bucket}/{Key+}?uploads",
         input: Shape.structure("CreateMultipartUploadRequest", [
             member("ACL", Shape.string, .header("x-amz-acl")),
-            member("Bucket", Shape.string, .uri("Bucket"), required: true),
+            member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
             member("ContentType", Shape.string, .header("Content-Type")),
-            member("Key", Shape.string, .uri("Key"), required: true),
+            member("Key", Shape.string, .uri("Key"), required: true, contextParameter: "Key"),
             member("Metadata", metadata, .prefixHeaders("x-amz-meta-")),
             member("ChecksumAlgorithm", Shape.string, .header("x-amz-checksum-algorithm")),
         ]),
@@ -126,12 +126,12 @@ enum S3Models {
         name: "UploadPart", httpMethod: "PUT", requestURI: "/{Bucket}/{Key+}",
         input: Shape.structure("UploadPartRequest", [
             member("Body", body),
-            member("Bucket", Shape.string, .uri("Bucket"), required: true),
+            member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
             member("ContentLength", Shape.long, .header("Content-Length")),
             member("ContentMD5", Shape.string, .header("Content-MD5")),
             member("ChecksumAlgorithm", Shape.string, .header("x-amz-sdk-checksum-algorithm")),
             member("ChecksumCRC32", Shape.string, .header("x-amz-checksum-crc32")),
-            member("Key", Shape.string, .uri("Key"), required: true),
+            member("Key", Shape.string, .uri("Key"), required: true, contextParameter: "Key"),
             member("PartNumber", Shape.integer, .query("partNumber"), required: true),
             member("UploadId", Shape.string, .query("uploadId"), required: true),
         ], traits: ShapeTraits(payload: "Body")),
@@ -154,8 +154,8 @@ enum S3Models {
     static let completeMultipartUpload = OperationDescriptor(
         name: "CompleteMultipartUpload", httpMethod: "POST", requestURI: "/{Bucket}/{Key+}",
         input: Shape.structure("CompleteMultipartUploadRequest", [
-            member("Bucket", Shape.string, .uri("Bucket"), required: true),
-            member("Key", Shape.string, .uri("Key"), required: true),
+            member("Bucket", Shape.string, .uri("Bucket"), required: true, contextParameter: "Bucket"),
+            member("Key", Shape.string, .uri("Key"), required: true, contextParameter: "Key"),
             member("MultipartUpload", Shape.structure("CompletedMultipartUpload", [
                 member("Parts", Shape.list("CompletedPartList", of: completedPart, flattened: true), name: "Part"),
             ]), name: "CompleteMultipartUpload", namespace: namespace),

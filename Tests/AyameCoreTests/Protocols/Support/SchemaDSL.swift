@@ -41,12 +41,14 @@ func member(
     _ name: String, _ target: @autoclosure @escaping @Sendable () -> ShapeSchema,
     _ location: MemberSchema.Location = .body, name serializedName: String? = nil,
     required: Bool = false, flattened: Bool = false, attribute: Bool = false, namespace: XMLNamespace? = nil,
-    timestampFormat: TimestampFormat? = nil, idempotencyToken: Bool = false, hostLabel: Bool = false, jsonValue: Bool = false
+    timestampFormat: TimestampFormat? = nil, idempotencyToken: Bool = false, hostLabel: Bool = false, jsonValue: Bool = false,
+    contextParameter: String? = nil
 ) -> MemberSchema {
     MemberSchema(
         name, target: target, location: location, serializedName: serializedName, isRequired: required,
         isFlattened: flattened, isXMLAttribute: attribute, xmlNamespace: namespace, timestampFormat: timestampFormat,
-        isIdempotencyToken: idempotencyToken, isHostLabel: hostLabel, isJSONValue: jsonValue
+        isIdempotencyToken: idempotencyToken, isHostLabel: hostLabel, isJSONValue: jsonValue,
+        contextParameter: contextParameter
     )
 }
 
