@@ -15,6 +15,7 @@ can run in parallel against one server.
 Prints the port on its first stdout line; exits when stdin closes.
 """
 import argparse
+import hashlib
 import json
 import socket
 import sys
@@ -70,6 +71,8 @@ class Handler(BaseHTTPRequestHandler):
                 "path": self.path,
                 "headers": [[k, v] for k, v in self.headers.items()],
                 "body": body.decode("utf-8", "replace"),
+                "bodyLength": len(body),
+                "bodySha256": hashlib.sha256(body).hexdigest(),
             })
             queue = QUEUES.get(scenario, [])
             step = queue.pop(0) if queue else {"status": 200, "body": "{}"}

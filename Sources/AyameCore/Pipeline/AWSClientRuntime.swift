@@ -55,8 +55,11 @@ public final class AWSClientRuntime: Sendable {
         self.userAgent = UserAgent.make(service: service, configuration: configuration)
     }
 
-    /// Runs one operation: `input` is the operation's input structure (nil when it has none).
-    public func execute(_ operation: OperationDescriptor, input: ShapeValue?) async throws(AyameError) -> OperationResponse {
+    /// Runs one operation: `input` is the operation's input structure (nil when it has none);
+    /// `payload`, when given, replaces the body the codec laid out with a file or a stream.
+    public func execute(
+        _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
+    ) async throws(AyameError) -> OperationResponse {
         let serialized = try codec.encodeRequest(input, operation: operation, service: service)
         let endpoint = try endpointResolver.resolveEndpoint(
             service: service, operation: operation, input: input, configuration: configuration)
@@ -66,9 +69,10 @@ public final class AWSClientRuntime: Sendable {
             method: serialized.method,
             url: url,
             headers: Self.headers(serialized.headers, endpoint: endpoint.headers),
-            body: serialized.body,
-            payloadHash: Self.payloadHash(serialized.body),
-            signing: signingOptions(endpoint: endpoint, operation: operation, url: url),
+            body: payload?.requestBody ?? Self.requestBody(serialized.body),
+            isReplayable: payload?.isReplayable ?? true,
+            payloadHash: try await Self.payloadHash(serialized.body, payload: payload),
+            signing: signingOptions(endpoint: endpoint, operation: operation, url: url, payload: payload),
             isAnonymous: operation.isAnonymous,
             invocationID: UUID().uuidString.lowercased()
         )
@@ -96,7 +100,8 @@ public final class AWSClientRuntime: Sendable {
                 let failure = AttemptFailure(kind: .transport(Self.classify(error)))
                 retryStrategy.record(attemptSucceeded: false, failure: failure, state: state)
                 logger.debug("\(call.operationName) attempt \(attempt) failed: \(error)")
-                if case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state) {
+                if call.isReplayable,
+                   case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state) {
                     try await Self.sleep(delay)
                     attempt += 1
                     continue
@@ -120,7 +125,7 @@ public final class AWSClientRuntime: Sendable {
                     requestID: Self.requestID(received), attempts: attempt)
             }
             let error = codec.decodeError(received, operation: operation, service: service)
-            if attempt < retryStrategy.maximumAttempts,
+            if call.isReplayable, attempt < retryStrategy.maximumAttempts,
                clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
                 logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")
                 attempt += 1
@@ -132,7 +137,9 @@ public final class AWSClientRuntime: Sendable {
                 modeledRetryableThrottling: service.errorShapes[error.code].flatMap { $0().traits.retryable?.throttling }
             )
             retryStrategy.record(attemptSucceeded: false, failure: failure, state: state)
-            guard case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state) else {
+            guard call.isReplayable,
+                  case .retry(let delay) = retryStrategy.decide(afterAttempt: attempt, failure: failure, state: &state)
+            else {
                 throw .service(error)
             }
             logger.debug("\(call.operationName) attempt \(attempt): \(error.code); retrying in \(delay)")
@@ -162,18 +169,19 @@ public final class AWSClientRuntime: Sendable {
         headers.append((name: "User-Agent", value: userAgent))
         headers.append((name: "amz-sdk-invocation-id", value: call.invocationID))
         headers.append((name: "amz-sdk-request", value: "attempt=\(attempt); max=\(retryStrategy.maximumAttempts)"))
-        let body: HTTPRequestBody
-        switch call.body {
-        case .empty: body = .empty
-        case .bytes(let bytes): body = .bytes(bytes)
-        }
-        return HTTPRequest(
+        let request = HTTPRequest(
             method: HTTPMethod(rawValue: call.method), url: call.url,
-            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: body)
+            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: call.body)
+        // HTTPRequest's description redacts Authorization, tokens and presigned signatures.
+        logger.trace("\(call.operationName) attempt \(attempt): \(request)")
+        return request
     }
 
-    private func signingOptions(endpoint: ResolvedEndpoint, operation: OperationDescriptor, url: String) -> SigV4SigningOptions {
-        let unsigned = operation.isPayloadUnsigned && url.hasPrefix("https://")
+    private func signingOptions(
+        endpoint: ResolvedEndpoint, operation: OperationDescriptor, url: String, payload: StreamingPayload?
+    ) -> SigV4SigningOptions {
+        // A one-shot stream cannot be hashed before it is sent.
+        let unsigned = (operation.isPayloadUnsigned && url.hasPrefix("https://")) || payload?.isReplayable == false
         var options = SigV4SigningOptions(
             service: endpoint.signingName, region: endpoint.signingRegion, s3: endpoint.usesS3SigningRules,
             payloadSigning: unsigned ? .unsigned : .signed)
@@ -191,10 +199,24 @@ public final class AWSClientRuntime: Sendable {
         return headers
     }
 
-    private static func payloadHash(_ body: SerializedBody) -> String {
+    private static func payloadHash(_ body: SerializedBody, payload: StreamingPayload?) async throws(AyameError) -> String {
+        switch payload {
+        case .file(let path, let offset, let length)?:
+            return try await FileDigest.sha256Hex(path: path, offset: offset, length: length)
+        case .stream?:
+            return "UNSIGNED-PAYLOAD"
+        case nil:
+            switch body {
+            case .empty: return SHA256.hash([UInt8]()).hex
+            case .bytes(let bytes): return SHA256.hash(bytes).hex
+            }
+        }
+    }
+
+    private static func requestBody(_ body: SerializedBody) -> HTTPRequestBody {
         switch body {
-        case .empty: return SHA256.hash([UInt8]()).hex
-        case .bytes(let bytes): return SHA256.hash(bytes).hex
+        case .empty: return .empty
+        case .bytes(let bytes): return .bytes(bytes)
         }
     }
 
@@ -227,7 +249,8 @@ struct PreparedCall: Sendable {
     let method: String
     let url: String
     let headers: [(name: String, value: String)]
-    let body: SerializedBody
+    let body: HTTPRequestBody
+    let isReplayable: Bool
     let payloadHash: String
     let signing: SigV4SigningOptions
     let isAnonymous: Bool

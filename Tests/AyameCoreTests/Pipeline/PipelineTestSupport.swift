@@ -1,6 +1,7 @@
 import AyameCore
 import AyameHTTP
 import Foundation
+import Logging
 
 /// One isolated scenario on the shared fault server.
 struct FaultScenario {
@@ -25,6 +26,8 @@ struct FaultScenario {
 
     struct Received {
         let headers: [(String, String)]
+        let bodyLength: Int
+        let bodySha256: String
         func header(_ name: String) -> String? {
             headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
         }
@@ -35,7 +38,8 @@ struct FaultScenario {
         let list = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] ?? []
         return list.map { entry in
             let pairs = (entry["headers"] as? [[String]] ?? []).map { ($0[0], $0[1]) }
-            return Received(headers: pairs)
+            return Received(
+                headers: pairs, bodyLength: entry["bodyLength"] as? Int ?? -1, bodySha256: entry["bodySha256"] as? String ?? "")
         }
     }
 
@@ -43,7 +47,8 @@ struct FaultScenario {
     func runtime(
         maximumAttempts: Int = 3,
         transport: HTTPClient? = nil,
-        clockSkew: ClockSkewCorrector = ClockSkewCorrector()
+        clockSkew: ClockSkewCorrector = ClockSkewCorrector(),
+        logger: Logger = Logger(label: "ayame-tests")
     ) throws -> AWSClientRuntime {
         let configuration = try ClientConfiguration.resolve(
             service: PipelineTestService.descriptor.serviceID,
@@ -60,7 +65,8 @@ struct FaultScenario {
             transport: try transport ?? HTTPClient(),
             codec: ProtocolCodecs.codec(for: .awsJson1_1),
             retryStrategy: StandardRetryStrategy(maximumAttempts: maximumAttempts, random: { 0 }),
-            clockSkew: clockSkew)
+            clockSkew: clockSkew,
+            logger: logger)
     }
 }
 

@@ -1,0 +1,64 @@
+import AyameHTTP
+import AyameSigV4
+import Foundation
+
+/// A request body that does not sit in memory, replacing the body the codec laid out (for
+/// example S3 `PutObject`'s `Body`).
+public enum StreamingPayload: Sendable {
+    /// A region of a file: streamed in constant memory, hashed once before the first attempt,
+    /// and replayed when a transient failure is retried.
+    case file(path: String, offset: Int64 = 0, length: Int64)
+    /// A one-shot stream of byte chunks: sent as `UNSIGNED-PAYLOAD` (nothing can hash it ahead
+    /// of sending) and never retried, because it cannot be sent twice.
+    case stream(HTTPRequestBody)
+
+    /// Whether the payload can be sent again after a failed attempt.
+    public var isReplayable: Bool {
+        if case .file = self { return true }
+        return false
+    }
+
+    var requestBody: HTTPRequestBody {
+        switch self {
+        case .file(let path, let offset, let length): return .file(path: path, offset: offset, length: length)
+        case .stream(let body): return body
+        }
+    }
+}
+
+/// SHA-256 of a file region, read in 1 MiB pieces on a thread of its own so no cooperative
+/// thread waits on disk.
+enum FileDigest {
+    static func sha256Hex(path: String, offset: Int64, length: Int64) async throws(AyameError) -> String {
+        let result: Result<String, AyameError> = await withCheckedContinuation { continuation in
+            Thread {
+                continuation.resume(returning: compute(path: path, offset: offset, length: length))
+            }.start()
+        }
+        return try result.get()
+    }
+
+    private static func compute(path: String, offset: Int64, length: Int64) -> Result<String, AyameError> {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(.validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "\(path) must be a readable file")))
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256Hasher()
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            var remaining = length
+            while remaining > 0 {
+                let piece = try handle.read(upToCount: Int(min(remaining, 1 << 20))) ?? Data()
+                guard !piece.isEmpty else {
+                    return .failure(.validation(ValidationFailure(
+                        shape: "StreamingPayload", member: "file", rule: "\(path) must hold \(length) bytes from offset \(offset)")))
+                }
+                piece.withUnsafeBytes { hasher.update($0) }
+                remaining -= Int64(piece.count)
+            }
+        } catch {
+            return .failure(.validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "\(path) must be readable (\(error))")))
+        }
+        return .success(hasher.finalize().hex)
+    }
+}
