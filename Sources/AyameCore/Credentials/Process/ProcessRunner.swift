@@ -52,11 +52,15 @@ enum ProcessRunner {
 }
 
 /// Lets the cancellation handler reach the non-Sendable `Process`; `terminate()` is the only
-/// call made through it and is safe from any thread.
+/// call made through it and only reads the process id.
 private final class ProcessBox: @unchecked Sendable {
     let process: Process
     init(_ process: Process) { self.process = process }
-    func terminate() { if process.isRunning { process.terminate() } }
+    func terminate() {
+        // SIGKILL rather than terminate()'s SIGTERM: a child inherits the parent's signal mask
+        // and dispositions, and a test runner or server that ignores SIGTERM would leave it running.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
 }
 
 /// Resumes the continuation once the exit status and both streams are in.

@@ -106,3 +106,17 @@ public enum RoleSessionName {
         "ayame-session-\(Int(now.timeIntervalSince1970))"
     }
 }
+
+extension AssumeRoleRequest: CustomReflectable {
+    /// A mirror that shows the source credentials only through their redacted mirror.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["roleARN": roleARN, "roleSessionName": roleSessionName, "sourceCredentials": sourceCredentials])
+    }
+}
+
+extension AssumeRoleWithWebIdentityRequest: CustomReflectable {
+    /// A mirror without the web identity token.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["roleARN": roleARN, "roleSessionName": roleSessionName])
+    }
+}
