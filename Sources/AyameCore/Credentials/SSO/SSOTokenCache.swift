@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every field but the start URL and region is a secret or tied to one, so `description`
 /// shows only expiry times.
-struct SSOToken: Sendable, CustomStringConvertible {
+struct SSOToken: Sendable, CustomStringConvertible, CustomReflectable {
     var accessToken: String
     var expiresAt: Date
     var refreshToken: String?
@@ -15,6 +15,11 @@ struct SSOToken: Sendable, CustomStringConvertible {
     var description: String {
         "SSOToken(accessToken: <redacted>, expiresAt: \(expiresAt), refreshToken: "
             + (refreshToken == nil ? "none" : "<redacted>") + ")"
+    }
+
+    /// Only the expiry times, so `dump` cannot print a token.
+    var customMirror: Mirror {
+        Mirror(self, children: ["expiresAt": expiresAt, "registrationExpiresAt": registrationExpiresAt as Any])
     }
 }
 
