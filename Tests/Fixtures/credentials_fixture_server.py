@@ -166,12 +166,17 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = _handle
 
 
+class Server(ThreadingHTTPServer):
+    # Parallel test suites open many connections at once; the default backlog of 5 resets some.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     sys.stdin.read()
