@@ -36,7 +36,9 @@ let package = Package(
         // MARK: Client runtime
         .target(
             name: "AyameCore",
-            dependencies: ["AyameSigV4", "AyameHTTP", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "AyameSigV4", "AyameHTTP", "CLibCrypto", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
 
         // MARK: Command-line tool

@@ -79,3 +79,13 @@ public struct StaticCredentialsProvider: AWSCredentialsProvider {
 
     public func resolveCredentials() async throws(AyameError) -> AWSCredentials { credentials }
 }
+
+extension AWSCredentials: CustomReflectable {
+    /// A mirror without the secret and the session token, so `dump` cannot leak them.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "accessKeyID": accessKeyID, "hasSessionToken": sessionToken != nil,
+            "expiration": expiration as Any, "source": source,
+        ])
+    }
+}
