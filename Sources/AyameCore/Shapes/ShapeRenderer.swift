@@ -47,7 +47,9 @@ enum ShapeRenderer {
         case .integer(let integer):
             output += String(integer)
         case .double(let double):
-            output += NumberText.format(double)
+            // A `float` travels widened to Double; print it at its own precision (0.1, not
+            // 0.10000000149011612).
+            output += schema.kind == .float ? NumberText.format(Float(double)) : NumberText.format(double)
         case .boolean(let boolean):
             output += boolean ? "true" : "false"
         case .timestamp(let date):
@@ -117,6 +119,14 @@ enum NumberText {
     /// `3` for 3.0, `0.5` for 0.5, `nan`/`inf` as Swift prints them.
     static func format(_ number: Double) -> String {
         if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+            return String(Int(number))
+        }
+        return String(number)
+    }
+
+    /// The same for single precision, which prints its own shortest form.
+    static func format(_ number: Float) -> String {
+        if number.isFinite, number == number.rounded(), abs(number) < 1e7 {
             return String(Int(number))
         }
         return String(number)
