@@ -90,6 +90,9 @@ public struct ShapeTraits: Sendable {
     public var retryable: RetryableTrait?
     /// Whether this is an exception (error) shape.
     public var isException: Bool
+    /// Whether ``enumValues`` is the complete set, so validation rejects other values. Off by
+    /// default: AWS enums are open, and services add values the SDK has never seen.
+    public var isEnumClosed: Bool
 
     /// Creates traits; every trait is off unless given.
     public init(
@@ -97,7 +100,7 @@ public struct ShapeTraits: Sendable {
         isSensitive: Bool = false, isFlattened: Bool = false, timestampFormat: TimestampFormat? = nil,
         payload: String? = nil, isStreaming: Bool = false, xmlNamespace: XMLNamespace? = nil, xmlName: String? = nil,
         errorCode: String? = nil, errorHTTPStatus: Int? = nil, retryable: RetryableTrait? = nil,
-        isException: Bool = false
+        isException: Bool = false, isEnumClosed: Bool = false
     ) {
         self.min = min
         self.max = max
@@ -114,6 +117,7 @@ public struct ShapeTraits: Sendable {
         self.errorHTTPStatus = errorHTTPStatus
         self.retryable = retryable
         self.isException = isException
+        self.isEnumClosed = isEnumClosed
     }
 }
 

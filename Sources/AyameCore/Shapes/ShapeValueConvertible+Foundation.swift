@@ -1,0 +1,74 @@
+import Foundation
+
+extension Date: ShapeValueConvertible {
+    /// Reads a `timestamp` value.
+    public init(shapeValue: ShapeValue) throws(AyameError) {
+        guard case .timestamp(let value) = shapeValue else { throw .mismatch(expected: "a timestamp", found: shapeValue) }
+        self = value
+    }
+
+    /// The date as a `timestamp` value.
+    public var shapeValue: ShapeValue { .timestamp(self) }
+}
+
+extension Data: ShapeValueConvertible {
+    /// Reads a `blob` value.
+    public init(shapeValue: ShapeValue) throws(AyameError) {
+        guard case .blob(let value) = shapeValue else { throw .mismatch(expected: "a blob", found: shapeValue) }
+        self = value
+    }
+
+    /// The bytes as a `blob` value.
+    public var shapeValue: ShapeValue { .blob(self) }
+}
+
+extension DocumentValue: ShapeValueConvertible {
+    /// Reads a `document` value.
+    public init(shapeValue: ShapeValue) throws(AyameError) {
+        guard case .document(let value) = shapeValue else { throw .mismatch(expected: "a document", found: shapeValue) }
+        self = value
+    }
+
+    /// The JSON as a `document` value.
+    public var shapeValue: ShapeValue { .document(self) }
+}
+
+extension Array: ShapeValueConvertible where Element: ShapeValueConvertible {
+    /// Reads a `list` value element by element; a failure names the element's index.
+    public init(shapeValue: ShapeValue) throws(AyameError) {
+        guard case .list(let elements) = shapeValue else { throw .mismatch(expected: "a list", found: shapeValue) }
+        var result: [Element] = []
+        result.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            do throws(AyameError) {
+                result.append(try Element(shapeValue: element))
+            } catch {
+                throw error.nested(under: "[\(index)]")
+            }
+        }
+        self = result
+    }
+
+    /// The elements as a `list` value.
+    public var shapeValue: ShapeValue { .list(map(\.shapeValue)) }
+}
+
+extension Dictionary: ShapeValueConvertible where Key == String, Value: ShapeValueConvertible {
+    /// Reads a `map` value entry by entry; a failure names the entry's key.
+    public init(shapeValue: ShapeValue) throws(AyameError) {
+        guard case .map(let entries) = shapeValue else { throw .mismatch(expected: "a map", found: shapeValue) }
+        var result: [String: Value] = [:]
+        result.reserveCapacity(entries.count)
+        for (key, entry) in entries {
+            do throws(AyameError) {
+                result[key] = try Value(shapeValue: entry)
+            } catch {
+                throw error.nested(under: "[\(String(reflecting: key))]")
+            }
+        }
+        self = result
+    }
+
+    /// The entries as a `map` value.
+    public var shapeValue: ShapeValue { .map(mapValues(\.shapeValue)) }
+}

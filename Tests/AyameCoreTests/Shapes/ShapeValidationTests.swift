@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+@testable import AyameCore
+
+@Suite struct ShapeValidationTests {
+    private func config(_ change: (inout CreateEndpointConfigInput) -> Void) -> CreateEndpointConfigInput {
+        var value = SampleValues.endpointConfig
+        change(&value)
+        return value
+    }
+
+    @Test func validSamplesPass() throws {
+        try SampleValues.endpointConfig.validate()
+        try SampleValues.tree.validate()
+        try SampleValues.record.validate()
+    }
+
+    @Test func theFailureNamesShapeMemberAndRule() {
+        let name = String(repeating: "a", count: 64)
+        expectValidation("CreateEndpointConfigInput", "EndpointConfigName", "length <= 63") {
+            try config { $0.endpointConfigName = name }.validate()
+        }
+        let failure = ValidationFailure(shape: "CreateEndpointConfigInput", member: "EndpointConfigName", rule: "length <= 63")
+        #expect(AyameError.validation(failure).description == "Invalid input: CreateEndpointConfigInput.EndpointConfigName breaks `length <= 63`. Fix the value; nothing was sent.")
+    }
+
+    // botocore's SageMaker model: EndpointName {min: 0, max: 63, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"}.
+    // The pattern has no anchors, so it only needs to match somewhere; the length is what stops a
+    // 64-character name.
+    @Test func sagemakerEndpointNameAsTheModelHasIt() {
+        let schema = SampleSchemas.endpointName
+        let valid = String(repeating: "a", count: 62) + "9"
+        #expect(throws: Never.self) { try ShapeValue.string(valid).validate(against: schema) }
+        #expect(throws: Never.self) { try ShapeValue.string("my-endpoint--v2").validate(against: schema) }
+        expectValidation("EndpointName", "", "length <= 63") {
+            try ShapeValue.string(valid + "b").validate(against: schema)
+        }
+        expectValidation("EndpointName", "", "pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") {
+            try ShapeValue.string("").validate(against: schema)
+        }
+        expectValidation("EndpointName", "", "pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") {
+            try ShapeValue.string("---").validate(against: schema)
+        }
+        // Unanchored: a leading dash is not caught, because "abc" matches inside "-abc".
+        #expect(throws: Never.self) { try ShapeValue.string("-abc").validate(against: schema) }
+    }
+
+    @Test func anchoredPatternsMatchOnlyWhereTheyAreAnchored() {
+        let anchoredStart = ShapeSchema(
+            name: "EndpointName", kind: .string, traits: ShapeTraits(pattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}")
+        )
+        expectValidation("EndpointName", "", "pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}") {
+            try ShapeValue.string("-abc").validate(against: anchoredStart)
+        }
+        // Anchored only at the start, 64 characters still match their first 63: length is the
+        // constraint that rejects them.
+        #expect(PatternCache.shared.matches(String(repeating: "a", count: 64), pattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"))
+        #expect(!PatternCache.shared.matches(String(repeating: "a", count: 64), pattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"))
+    }
+
+    @Test func patternsFollowECMAScriptSemantics() {
+        let cache = PatternCache.shared
+        #expect(cache.matches("xxabcxx", pattern: "abc"))
+        #expect(!cache.matches("xabc", pattern: "^abc$"))
+        #expect(cache.matches("abc", pattern: "^abc$"))
+        #expect(!cache.matches("abc\n", pattern: "^abc$"), "ECMAScript $ does not match before a final newline")
+        #expect(cache.matches("a$", pattern: "^a\\$$"))
+        #expect(cache.matches("$", pattern: "^[$]$"))
+        #expect(cache.matches("Ünïcödé 名前 42", pattern: "^[\\p{L}\\p{Z}\\p{N}]*$"))
+        #expect(cache.matches("anything", pattern: "("), "a pattern ICU cannot compile leaves the check to the service")
+        #expect(ICUPattern.from(ecmaScript: "^a$|[$]\\$x$") == "^a\\z|[$]\\$x\\z")
+    }
+
+    @Test func lengthCountsUnicodeScalarValues() {
+        // "e" + combining acute: one Character, two scalars. 😀: one scalar, two UTF-16 units.
+        let accented = String(repeating: "e\u{301}", count: 64)
+        #expect(throws: Never.self) { try Tag(key: accented, value: "").validate() }
+        expectValidation("Tag", "Key", "length <= 128") {
+            try Tag(key: accented + "e\u{301}", value: "").validate()
+        }
+        #expect(throws: Never.self) { try Tag(key: String(repeating: "😀", count: 128), value: "").validate() }
+        expectValidation("Tag", "Key", "length >= 1") { try Tag(key: "", value: "v").validate() }
+    }
+
+    @Test func listsAndMapsAreSized() {
+        expectValidation("CreateEndpointConfigInput", "ProductionVariants", "length >= 1") {
+            try config { $0.productionVariants = [] }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", "ProductionVariants", "length <= 10") {
+            try config { $0.productionVariants = Array(repeating: ProductionVariant(variantName: "v"), count: 11) }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", "Environment", "length <= 3") {
+            try config { $0.environment = ["A": "1", "B": "2", "C": "3", "D": "4"] }.validate()
+        }
+    }
+
+    @Test func numbersAreRanged() {
+        expectValidation("CreateEndpointConfigInput", "ProductionVariants[1].InitialInstanceCount", "value >= 1") {
+            try config { $0.productionVariants[1].initialInstanceCount = 0 }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", "ProductionVariants[0].InitialVariantWeight", "value >= 0") {
+            try config { $0.productionVariants[0].initialVariantWeight = -0.25 }.validate()
+        }
+        expectValidation(
+            "CreateEndpointConfigInput", "AsyncInferenceConfig.ClientConfig.MaxConcurrentInvocationsPerInstance", "value <= 1000"
+        ) {
+            try config { $0.asyncInferenceConfig?.clientConfig?.maxConcurrentInvocationsPerInstance = 1001 }.validate()
+        }
+        expectValidation("InvocationRecord", "Score", "value <= 1.5") {
+            try InvocationRecord(createdAt: .now, score: 1.75).validate()
+        }
+        expectValidation("InvocationRecord", "Score", "value >= -1.5") {
+            try InvocationRecord(createdAt: .now, score: -2).validate()
+        }
+    }
+
+    @Test func blobsAreSizedInBytes() {
+        expectValidation("InvocationRecord", "Payload", "length >= 1") {
+            try InvocationRecord(createdAt: .now, payload: Data()).validate()
+        }
+        expectValidation("InvocationRecord", "Payload", "length <= 8") {
+            try InvocationRecord(createdAt: .now, payload: Data(count: 9)).validate()
+        }
+    }
+
+    @Test func mapKeysAndValuesAreCheckedUnderTheirKey() {
+        expectValidation("CreateEndpointConfigInput", #"Environment["1BAD"] (key)"#, "pattern ^[a-zA-Z_][a-zA-Z0-9_]*$") {
+            try config { $0.environment = ["1BAD": "x"] }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", #"Environment["OK\n"] (key)"#, "pattern ^[a-zA-Z_][a-zA-Z0-9_]*$") {
+            try config { $0.environment = ["OK\n": "x"] }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", #"Environment["API_TOKEN"]"#, "length <= 1024") {
+            try config { $0.environment = ["API_TOKEN": String(repeating: "x", count: 1025)] }.validate()
+        }
+    }
+
+    @Test func sensitiveMapKeysStayOutOfThePath() {
+        let schema = ShapeSchema(
+            name: "Vault", kind: .map,
+            mapKey: MemberSchema("key", target: { SampleSchemas.secret }),
+            mapValue: MemberSchema("value", target: { SampleSchemas.tagKey })
+        )
+        expectValidation("Vault", "[*** sensitive ***]", "length >= 1") {
+            try ShapeValue.map(["hunter2": .string("")]).validate(against: schema)
+        }
+    }
+
+    @Test func nestedAndRecursiveMembersGetFullPaths() {
+        expectValidation("CreateEndpointConfigInput", "Tags[0].Key", "length >= 1") {
+            try config { $0.tags = [Tag(key: "", value: "v")] }.validate()
+        }
+        expectValidation("CreateEndpointConfigInput", "AsyncInferenceConfig.OutputConfig.S3OutputPath", "pattern (https|s3)://([^/])/?(.*)") {
+            try config { $0.asyncInferenceConfig?.outputConfig.s3OutputPath = "ftp://bucket/out" }.validate()
+        }
+        var tree = SampleValues.tree
+        tree.children?[0].children?[1].name = ""
+        expectValidation("TreeNode", "Children[0].Children[1].Name", "length >= 1") { try tree.validate() }
+    }
+
+    @Test func requiredMembersMustBePresent() {
+        var members = SampleValues.endpointConfig.shapeValue.structureMembers!
+        members["EndpointConfigName"] = nil
+        expectValidation("CreateEndpointConfigInput", "EndpointConfigName", "required") {
+            try ShapeValue.structure(members).validate(against: CreateEndpointConfigInput.schema)
+        }
+        members = SampleValues.endpointConfig.shapeValue.structureMembers!
+        members["Tags"] = .list([.structure(["Key": .string("k")])])
+        expectValidation("CreateEndpointConfigInput", "Tags[0].Value", "required") {
+            try ShapeValue.structure(members).validate(against: CreateEndpointConfigInput.schema)
+        }
+        expectValidation("AsyncInferenceConfig", "OutputConfig", "required") {
+            try ShapeValue.structure([:]).validate(against: AsyncInferenceConfig.schema)
+        }
+    }
+
+    @Test func onlyClosedEnumsRejectUnknownValues() {
+        #expect(throws: Never.self) {
+            try config { $0.productionVariants[0].instanceType = "ml.p6.96xlarge" }.validate()
+        }
+        expectValidation(
+            "CreateEndpointConfigInput", "AsyncInferenceConfig.OutputConfig.NotificationConfig.IncludeInferenceResponseIn[1]",
+            "enum SUCCESS_NOTIFICATION_TOPIC|ERROR_NOTIFICATION_TOPIC"
+        ) {
+            try config {
+                $0.asyncInferenceConfig?.outputConfig.notificationConfig?.includeInferenceResponseIn = [.errorNotificationTopic, "BOGUS"]
+            }.validate()
+        }
+    }
+
+    @Test func validationIsSafeFromManyTasksAtOnce() async {
+        let failures = await withTaskGroup(of: Int.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    var value = SampleValues.endpointConfig
+                    value.endpointConfigName = index.isMultiple(of: 2) ? "ok-\(index)" : "-\(index)-"
+                    value.tags = [Tag(key: "k\(index)", value: "v")]
+                    do { try value.validate() } catch { return 1 }
+                    return 0
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(failures == 0, "unanchored patterns accept names with dashes at either end")
+    }
+}
+
+/// Expects `body` to throw `AyameError.validation` with exactly this shape, member and rule.
+func expectValidation(
+    _ shape: String, _ member: String, _ rule: String, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> Void
+) {
+    do {
+        try body()
+        Issue.record("expected a validation failure: \(member) \(rule)", sourceLocation: sourceLocation)
+    } catch {
+        guard case .validation(let failure) = error as? AyameError else {
+            Issue.record("expected a validation failure, got \(error)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(failure == ValidationFailure(shape: shape, member: member, rule: rule), sourceLocation: sourceLocation)
+    }
+}
