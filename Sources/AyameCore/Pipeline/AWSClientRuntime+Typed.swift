@@ -1,0 +1,12 @@
+extension AWSClientRuntime {
+    /// Runs an operation with typed input and output: the input is validated against the
+    /// model's constraints first, so nothing is sent for invalid input.
+    public func execute<Input: AWSShape, Output: ShapeValueConvertible>(
+        _ operation: OperationDescriptor, input: Input, output: Output.Type = Output.self,
+        payload: StreamingPayload? = nil
+    ) async throws(AyameError) -> Output {
+        try input.validate()
+        let response = try await execute(operation, input: input.shapeValue, payload: payload)
+        return try Output(shapeValue: response.output)
+    }
+}
