@@ -21,6 +21,10 @@ public struct OperationDescriptor: Sendable {
     public let isChecksumRequired: Bool
     /// The input member that selects the request checksum algorithm, if the model has one.
     public let checksumAlgorithmMember: String?
+    /// The input member that turns response checksum validation on (`ChecksumMode`).
+    public let checksumValidationModeMember: String?
+    /// The checksum algorithms the service may return for this operation.
+    public let responseChecksumAlgorithms: [String]
     /// Whether the payload is sent unsigned (`unsignedPayload`).
     public let isPayloadUnsigned: Bool
     /// Whether the operation is called without signing (`authtype: none`).
@@ -39,8 +43,12 @@ public struct OperationDescriptor: Sendable {
         isChecksumRequired: Bool = false,
         checksumAlgorithmMember: String? = nil,
         isPayloadUnsigned: Bool = false,
-        isAnonymous: Bool = false
+        isAnonymous: Bool = false,
+        checksumValidationModeMember: String? = nil,
+        responseChecksumAlgorithms: [String] = []
     ) {
+        self.checksumValidationModeMember = checksumValidationModeMember
+        self.responseChecksumAlgorithms = responseChecksumAlgorithms
         self.name = name
         self.httpMethod = httpMethod
         self.requestURI = requestURI

@@ -60,27 +60,36 @@ public final class AWSClientRuntime: Sendable {
     public func execute(
         _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
     ) async throws(AyameError) -> OperationResponse {
+        let input = FlexibleChecksums.enablingResponseValidation(input, operation: operation, configuration: configuration)
         let serialized = try codec.encodeRequest(input, operation: operation, service: service)
         let endpoint = try endpointResolver.resolveEndpoint(
             service: service, operation: operation, input: input, configuration: configuration)
         let url = RequestURL.make(endpoint: endpoint.url, request: serialized)
+        let checksum = try FlexibleChecksums.requestChecksum(
+            operation: operation, input: input, headers: serialized.headers, configuration: configuration)
+        let digests = try await Self.digests(serialized.body, payload: payload, checksum: checksum?.algorithm)
+        var headers = serialized.headers
+        if let checksum, let value = digests.checksumBase64 {
+            headers.append(HTTPHeaderField(checksum.algorithm.headerName, value))
+            if let algorithmHeader = checksum.algorithmHeader { headers.append(algorithmHeader) }
+        }
         let call = PreparedCall(
             operationName: "\(service.serviceID.rawValue).\(operation.name)",
             method: serialized.method,
             url: url,
-            headers: Self.headers(serialized.headers, endpoint: endpoint.headers),
+            headers: Self.headers(headers, endpoint: endpoint.headers),
             body: payload?.requestBody ?? Self.requestBody(serialized.body),
             isReplayable: payload?.isReplayable ?? true,
-            payloadHash: try await Self.payloadHash(serialized.body, payload: payload),
+            payloadHash: digests.sha256Hex,
             signing: signingOptions(endpoint: endpoint, operation: operation, url: url, payload: payload),
             isAnonymous: operation.isAnonymous,
             invocationID: UUID().uuidString.lowercased()
         )
-        return try await run(call, operation: operation)
+        return try await run(call, operation: operation, input: input)
     }
 
     /// The retry loop.
-    private func run(_ call: PreparedCall, operation: OperationDescriptor) async throws(AyameError) -> OperationResponse {
+    private func run(_ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?) async throws(AyameError) -> OperationResponse {
         var attempt = 1
         var state = RetryCallState()
         while true {
@@ -119,6 +128,7 @@ public final class AWSClientRuntime: Sendable {
             )
             if (200..<300).contains(response.status) {
                 retryStrategy.record(attemptSucceeded: true, failure: nil, state: state)
+                try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
                 let output = try codec.decodeResponse(received, operation: operation, service: service)
                 return OperationResponse(
                     output: output, statusCode: response.status, headers: received.headers,
@@ -199,17 +209,23 @@ public final class AWSClientRuntime: Sendable {
         return headers
     }
 
-    private static func payloadHash(_ body: SerializedBody, payload: StreamingPayload?) async throws(AyameError) -> String {
+    /// The payload hash for the signature and the flexible checksum, computed once per call.
+    /// A one-shot stream gets neither: it cannot be read ahead of sending.
+    private static func digests(
+        _ body: SerializedBody, payload: StreamingPayload?, checksum: ChecksumAlgorithm?
+    ) async throws(AyameError) -> FileDigest.Digests {
         switch payload {
         case .file(let path, let offset, let length)?:
-            return try await FileDigest.sha256Hex(path: path, offset: offset, length: length)
+            return try await FileDigest.digests(path: path, offset: offset, length: length, checksum: checksum)
         case .stream?:
-            return "UNSIGNED-PAYLOAD"
+            return FileDigest.Digests(sha256Hex: "UNSIGNED-PAYLOAD", checksumBase64: nil)
         case nil:
+            let bytes: [UInt8]
             switch body {
-            case .empty: return SHA256.hash([UInt8]()).hex
-            case .bytes(let bytes): return SHA256.hash(bytes).hex
+            case .empty: bytes = []
+            case .bytes(let content): bytes = content
             }
+            return FileDigest.Digests(sha256Hex: SHA256.hash(bytes).hex, checksumBase64: checksum?.base64Digest(of: bytes))
         }
     }
 

@@ -26,24 +26,30 @@ public enum StreamingPayload: Sendable {
     }
 }
 
-/// SHA-256 of a file region, read in 1 MiB pieces on a thread of its own so no cooperative
-/// thread waits on disk.
+/// SHA-256 (for the signature) and optionally a flexible checksum of a file region, in one
+/// pass of 1 MiB reads on a thread of its own so no cooperative thread waits on disk.
 enum FileDigest {
-    static func sha256Hex(path: String, offset: Int64, length: Int64) async throws(AyameError) -> String {
-        let result: Result<String, AyameError> = await withCheckedContinuation { continuation in
+    struct Digests: Sendable {
+        let sha256Hex: String
+        let checksumBase64: String?
+    }
+
+    static func digests(path: String, offset: Int64, length: Int64, checksum: ChecksumAlgorithm?) async throws(AyameError) -> Digests {
+        let result: Result<Digests, AyameError> = await withCheckedContinuation { continuation in
             Thread {
-                continuation.resume(returning: compute(path: path, offset: offset, length: length))
+                continuation.resume(returning: compute(path: path, offset: offset, length: length, checksum: checksum))
             }.start()
         }
         return try result.get()
     }
 
-    private static func compute(path: String, offset: Int64, length: Int64) -> Result<String, AyameError> {
+    private static func compute(path: String, offset: Int64, length: Int64, checksum: ChecksumAlgorithm?) -> Result<Digests, AyameError> {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(.validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "\(path) must be a readable file")))
         }
         defer { try? handle.close() }
         var hasher = SHA256Hasher()
+        var flexible = checksum?.makeDigest()
         do {
             try handle.seek(toOffset: UInt64(offset))
             var remaining = length
@@ -53,12 +59,17 @@ enum FileDigest {
                     return .failure(.validation(ValidationFailure(
                         shape: "StreamingPayload", member: "file", rule: "\(path) must hold \(length) bytes from offset \(offset)")))
                 }
-                piece.withUnsafeBytes { hasher.update($0) }
+                piece.withUnsafeBytes { bytes in
+                    hasher.update(bytes)
+                    flexible?.update(bytes)
+                }
                 remaining -= Int64(piece.count)
             }
         } catch {
             return .failure(.validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "\(path) must be readable (\(error))")))
         }
-        return .success(hasher.finalize().hex)
+        var checksumBase64: String?
+        if var flexible { checksumBase64 = Data(flexible.finalize()).base64EncodedString() }
+        return .success(Digests(sha256Hex: hasher.finalize().hex, checksumBase64: checksumBase64))
     }
 }

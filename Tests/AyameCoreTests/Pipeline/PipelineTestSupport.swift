@@ -48,11 +48,14 @@ struct FaultScenario {
         maximumAttempts: Int = 3,
         transport: HTTPClient? = nil,
         clockSkew: ClockSkewCorrector = ClockSkewCorrector(),
-        logger: Logger = Logger(label: "ayame-tests")
+        logger: Logger = Logger(label: "ayame-tests"),
+        requestChecksumCalculation: ChecksumMode? = nil,
+        wireProtocol: AWSProtocol = .awsJson1_1
     ) throws -> AWSClientRuntime {
         let configuration = try ClientConfiguration.resolve(
             service: PipelineTestService.descriptor.serviceID,
-            overrides: ClientConfigurationOverrides(region: "us-east-1", endpointURL: endpoint),
+            overrides: ClientConfigurationOverrides(
+                region: "us-east-1", endpointURL: endpoint, requestChecksumCalculation: requestChecksumCalculation),
             environment: AWSEnvironment([
                 "AWS_CONFIG_FILE": "/nonexistent/ayame-test-config",
                 "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-test-credentials",
@@ -63,7 +66,7 @@ struct FaultScenario {
             credentialsProvider: StaticCredentialsProvider(
                 accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
             transport: try transport ?? HTTPClient(),
-            codec: ProtocolCodecs.codec(for: .awsJson1_1),
+            codec: ProtocolCodecs.codec(for: wireProtocol),
             retryStrategy: StandardRetryStrategy(maximumAttempts: maximumAttempts, random: { 0 }),
             clockSkew: clockSkew,
             logger: logger)
