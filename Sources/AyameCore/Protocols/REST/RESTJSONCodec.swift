@@ -53,27 +53,11 @@ public struct RESTJSONCodec: ProtocolCodec {
     public func decodeResponse(
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) throws(AyameError) -> ShapeValue {
-        guard let schema = operation.output else { return .structure([:]) }
-        var members = try HTTPBindingDecoder.decode(response, schema: schema)
-        if let payload = schema.payloadMember {
-            let target = payload.target
-            switch target.kind {
-            case .blob:
-                members[payload.name] = .blob(Data(response.body))
-            case .string:
-                members[payload.name] = .string(String(decoding: response.body, as: UTF8.self))
-            default:
-                if let json = try JSONBody.parse(response.body, operation: operation),
-                   let value = try JSONShapeDecoder.value(json, target: target, path: payload.name) {
-                    members[payload.name] = value
-                }
-            }
-        } else if schema.members.contains(where: { $0.location == .body }),
-                  let json = try JSONBody.parse(response.body, operation: operation) {
-            let body = try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.location == .body }
-            members.merge(body) { bound, _ in bound }
+        try RESTResponseDecoding.decode(response, operation: operation) { body, schema, payload throws(AyameError) in
+            guard let json = try JSONBody.parse(body, operation: operation) else { return nil }
+            if let payload { return try JSONShapeDecoder.value(json, target: payload.target, path: payload.name) }
+            return .structure(try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.location == .body })
         }
-        return .structure(members)
     }
 
     public func decodeError(
