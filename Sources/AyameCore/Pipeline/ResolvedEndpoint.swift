@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one operation call goes and how it is signed, as the endpoint rules decided.
 public struct ResolvedEndpoint: Sendable, Equatable {
     /// The endpoint URL: scheme, host, optional port and optional base path (S3 path-style
@@ -68,16 +70,27 @@ public struct RuleSetEndpointResolver: EndpointResolver {
 
     /// Built-ins every rule set may ask for, from the resolved configuration.
     static func builtIns(region: String, configuration: ClientConfiguration) -> [EndpointBuiltIn: EndpointValue] {
+        let addressing = configuration.s3AddressingStyle.value
+        let localEndpoint = configuration.endpointURL.map { isLocalhost($0.value) } ?? false
         var builtIns: [EndpointBuiltIn: EndpointValue] = [
             .region: .string(region),
             .useFIPS: .bool(configuration.useFIPSEndpoint.value),
             .useDualStack: .bool(configuration.useDualStackEndpoint.value),
-            .s3ForcePathStyle: .bool(configuration.s3AddressingStyle.value == .path),
+            // The rules already choose path style for IP endpoints; `bucket.localhost` does not
+            // resolve everywhere, so a localhost endpoint (moto, LocalStack) gets it too unless
+            // virtual addressing was asked for explicitly.
+            .s3ForcePathStyle: .bool(addressing == .path || (addressing == .auto && localEndpoint)),
             .s3Accelerate: .bool(configuration.s3UseAccelerateEndpoint.value),
             .stsUseGlobalEndpoint: .bool(configuration.stsRegionalEndpoints.value == .legacy),
         ]
         if let endpoint = configuration.endpointURL?.value { builtIns[.endpoint] = .string(endpoint) }
         return builtIns
+    }
+
+    /// Whether the endpoint URL's host is `localhost` (or a name under it).
+    static func isLocalhost(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host.hasSuffix(".localhost")
     }
 
     /// The operation's static context parameters and the input members that feed the rules.

@@ -1,0 +1,49 @@
+@testable import AyameCore
+import Foundation
+import Testing
+
+/// How the pipeline fills endpoint rule parameters from configuration and input.
+@Suite struct EndpointResolutionTests {
+    static func configuration(endpoint: String?, addressing: S3AddressingStyle? = nil) throws -> ClientConfiguration {
+        try ClientConfiguration.resolve(
+            service: .s3,
+            overrides: ClientConfigurationOverrides(region: "ap-northeast-1", endpointURL: endpoint, s3AddressingStyle: addressing),
+            environment: AWSEnvironment(["AWS_CONFIG_FILE": "/nonexistent/c", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/k"]))
+    }
+
+    static func url(endpoint: String?, bucket: String, addressing: S3AddressingStyle? = nil) throws -> String {
+        let ruleSet = try EndpointRuleSet(data: EndpointTestCorpusRuleSets.data("s3"))
+        let service = ServiceDescriptor(
+            serviceID: .s3, signingName: "s3", apiVersion: "2006-03-01", wireProtocol: .restXml, endpointRuleSet: { ruleSet })
+        return try RuleSetEndpointResolver().resolveEndpoint(
+            service: service, operation: S3Models.getObject,
+            input: .structure(["Bucket": .string(bucket), "Key": .string("k")]),
+            configuration: configuration(endpoint: endpoint, addressing: addressing)
+        ).url
+    }
+
+    @Test func s3UsesPathStyleWhereVirtualHostingCannotWork() throws {
+        #expect(try Self.url(endpoint: "http://127.0.0.1:5000", bucket: "tutorial") == "http://127.0.0.1:5000/tutorial")
+        #expect(try Self.url(endpoint: "http://localhost:4566", bucket: "tutorial") == "http://localhost:4566/tutorial")
+        #expect(try Self.url(endpoint: nil, bucket: "my.dotted.bucket") == "https://s3.ap-northeast-1.amazonaws.com/my.dotted.bucket")
+    }
+
+    @Test func s3UsesVirtualHostsOtherwiseOrWhenAskedTo() throws {
+        #expect(try Self.url(endpoint: nil, bucket: "tutorial") == "https://tutorial.s3.ap-northeast-1.amazonaws.com")
+        #expect(try Self.url(endpoint: "http://localhost:4566", bucket: "tutorial", addressing: .virtual) == "http://tutorial.localhost:4566")
+        #expect(try Self.url(endpoint: nil, bucket: "tutorial", addressing: .path) == "https://s3.ap-northeast-1.amazonaws.com/tutorial")
+    }
+
+    @Test func theSigningNameAndRegionComeFromTheRules() throws {
+        let ruleSet = try EndpointRuleSet(data: EndpointTestCorpusRuleSets.data("s3"))
+        let service = ServiceDescriptor(
+            serviceID: .s3, signingName: "s3", apiVersion: "2006-03-01", wireProtocol: .restXml, endpointRuleSet: { ruleSet })
+        let endpoint = try RuleSetEndpointResolver().resolveEndpoint(
+            service: service, operation: S3Models.getObject,
+            input: .structure(["Bucket": .string("tutorial"), "Key": .string("k")]),
+            configuration: Self.configuration(endpoint: nil))
+        #expect(endpoint.signingName == "s3")
+        #expect(endpoint.signingRegion == "ap-northeast-1")
+        #expect(endpoint.usesS3SigningRules)
+    }
+}
