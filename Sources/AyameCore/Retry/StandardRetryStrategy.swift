@@ -1,6 +1,7 @@
 /// The AWS SDKs' `standard` retry mode: a fixed set of retryable errors, exponential backoff
 /// with full jitter, and a client-wide retry quota.
 public struct StandardRetryStrategy: RetryStrategy {
+    /// The most attempts a call makes, the first included (at least 1).
     public let maximumAttempts: Int
     /// The backoff and quota numbers.
     public let schedule: RetrySchedule
