@@ -47,6 +47,13 @@ import Testing
         #expect(try search("Tags.*") == .list([.string("prod"), .string("ml")]))
         #expect(try search("Endpoints[*].EndpointName | [0]") == .string("a"))
         #expect(try search("EndpointStatus[*]") == nil)
+        let nested: ShapeValue = .structure(["Groups": .list([
+            .structure(["Items": .list([.structure(["Id": .integer(1)]), .structure(["Id": .integer(2)])])]),
+            .structure(["Items": .list([.structure(["Id": .integer(3)])])]),
+        ])])
+        #expect(try search("Groups[*].Items[*].Id", in: nested) == .list([.list([.integer(1), .integer(2)]), .list([.integer(3)])]))
+        #expect(try search("Groups[].Items[].Id", in: nested) == .list([.integer(1), .integer(2), .integer(3)]))
+        #expect(try search("Groups[*].Items[0].Id", in: nested) == .list([.integer(1), .integer(3)]))
     }
 
     @Test func flattenMergesOneLevel() throws {
