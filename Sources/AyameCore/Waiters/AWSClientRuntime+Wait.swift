@@ -20,9 +20,19 @@ extension AWSClientRuntime {
         for waiter: WaiterDescriptor, input: ShapeValue, maximumWait: Duration? = nil, delay: Duration? = nil,
         maxAttempts: Int? = nil
     ) async throws(AyameError) -> ShapeValue {
+        try await wait(
+            for: waiter, input: input, maximumWait: maximumWait, delay: delay, maxAttempts: maxAttempts,
+            clock: ContinuousClock())
+    }
+
+    /// The polling loop, on any clock, so tests can run the deadline logic on a clock that only
+    /// moves when the waiter sleeps.
+    func wait<C: Clock<Duration>>(
+        for waiter: WaiterDescriptor, input: ShapeValue, maximumWait: Duration?, delay: Duration?,
+        maxAttempts: Int?, clock: C
+    ) async throws(AyameError) -> ShapeValue {
         try waiter.validate()
-        let clock = ContinuousClock()
-        let deadline = maximumWait.map { clock.now + $0 }
+        let deadline = maximumWait.map { clock.now.advanced(by: $0) }
         let delay = delay ?? waiter.delay
         let attemptLimit = max(1, maxAttempts ?? waiter.maxAttempts)
         var attempts = 0
@@ -50,12 +60,12 @@ extension AWSClientRuntime {
             if attempts >= attemptLimit { throw failure(.attemptsExhausted(attempts)) }
             var pause = delay
             if let deadline, let maximumWait {
-                let remaining = deadline - clock.now
+                let remaining = clock.now.duration(to: deadline)
                 if remaining <= .zero { throw failure(.timedOut(after: maximumWait)) }
                 pause = min(pause, remaining)
             }
             do {
-                try await Task.sleep(for: pause)
+                try await clock.sleep(for: pause)
             } catch {
                 throw .cancelled
             }

@@ -1,4 +1,4 @@
-import AyameCore
+@testable import AyameCore
 import Foundation
 import Testing
 
@@ -67,17 +67,21 @@ import Testing
 
     @Test func theMaximumWaitEndsPollingWithTheLastStateSeen() async throws {
         let scenario = try await FaultScenario.make()
-        try await scenario.queue(Array(repeating: Ops.status("Creating"), count: 200))
+        try await scenario.queue(Array(repeating: Ops.status("Creating"), count: 20))
+        let clock = SleepOnlyClock()
         await #expect {
             _ = try await scenario.runtime().wait(
                 for: Ops.inService(delay: .seconds(30), maxAttempts: 1000), input: Ops.input,
-                maximumWait: .milliseconds(150), delay: .milliseconds(20))
+                maximumWait: .milliseconds(150), delay: .milliseconds(40), maxAttempts: nil, clock: clock)
         } throws: { error in
             guard let failure = Ops.waiterFailure(error), case .output(let output, _) = failure.lastState else { return false }
-            return failure.reason == .timedOut(after: .milliseconds(150)) && failure.attempts >= 2
+            return failure.reason == .timedOut(after: .milliseconds(150)) && failure.attempts == 5
                 && output.structureMembers?["EndpointStatus"] == .string("Creating")
                 && "\(error)".contains(#"EndpointStatus: "Creating""#) && "\(error)".contains("Wait longer")
         }
+        // Fixed delays, the last one shortened to end at the deadline, where a last attempt is made.
+        #expect(clock.sleeps == [.milliseconds(40), .milliseconds(40), .milliseconds(40), .milliseconds(30)])
+        #expect(try await scenario.received().count == 5)
     }
 
     @Test func theMaximumWaitMakesALastAttemptAtTheDeadlineRatherThanOversleeping() async throws {
@@ -85,9 +89,24 @@ import Testing
         try await scenario.queue([Ops.status("Creating"), Ops.status("InService")])
         // The model's delay (an hour) is longer than the maximum wait: the second attempt comes
         // at the deadline instead.
+        let clock = SleepOnlyClock()
         let output = try await scenario.runtime().wait(
-            for: Ops.inService(delay: .seconds(3600)), input: Ops.input, maximumWait: .milliseconds(50))
+            for: Ops.inService(delay: .seconds(3600)), input: Ops.input, maximumWait: .seconds(60), delay: nil,
+            maxAttempts: nil, clock: clock)
         #expect(output.structureMembers?["EndpointStatus"] == .string("InService"))
+        #expect(clock.sleeps == [.seconds(60)])
+    }
+
+    @Test func theMaximumWaitWorksOnTheRealClock() async throws {
+        let scenario = try await FaultScenario.make()
+        try await scenario.queue(Array(repeating: Ops.status("Creating"), count: 50))
+        await #expect {
+            _ = try await scenario.runtime().wait(
+                for: Ops.inService(maxAttempts: 1000), input: Ops.input, maximumWait: .milliseconds(100),
+                delay: .milliseconds(10))
+        } throws: { error in
+            Ops.waiterFailure(error)?.reason == .timedOut(after: .milliseconds(100))
+        }
     }
 
     @Test func theAttemptLimitEndsPolling() async throws {
