@@ -23,6 +23,9 @@ public enum AyameError: Error, Sendable, CustomStringConvertible {
     case decoding(String)
     /// The configuration (environment, files or code) is invalid.
     case configuration(String)
+    /// A waiter stopped without success: a failure state, its maximum wait or its attempts ran
+    /// out. Carries the last output or error seen.
+    case waiterFailed(WaiterFailure)
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum AyameError: Error, Sendable, CustomStringConvertible {
             return "The response could not be decoded: \(message). This is a bug in Ayame or an unexpected service response; please report it with the request id."
         case .configuration(let message):
             return "Invalid configuration: \(message)"
+        case .waiterFailed(let failure):
+            return failure.description
         }
     }
 }

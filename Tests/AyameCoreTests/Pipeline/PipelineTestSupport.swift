@@ -28,6 +28,8 @@ struct FaultScenario {
         let headers: [(String, String)]
         let bodyLength: Int
         let bodySha256: String
+        /// The body as text (invalid UTF-8 replaced).
+        let body: String
         func header(_ name: String) -> String? {
             headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
         }
@@ -39,7 +41,9 @@ struct FaultScenario {
         return list.map { entry in
             let pairs = (entry["headers"] as? [[String]] ?? []).map { ($0[0], $0[1]) }
             return Received(
-                headers: pairs, bodyLength: entry["bodyLength"] as? Int ?? -1, bodySha256: entry["bodySha256"] as? String ?? "")
+                headers: pairs,
+                bodyLength: entry["bodyLength"] as? Int ?? -1, bodySha256: entry["bodySha256"] as? String ?? "",
+                body: entry["body"] as? String ?? "")
         }
     }
 
