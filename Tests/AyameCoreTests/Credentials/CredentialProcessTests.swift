@@ -90,7 +90,9 @@ import Testing
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         let result = await task.result
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // The child sleeps 30 s: finishing well before that shows it was killed, whenever the
+        // cancellation arrived (before or after it started). Hang detection, not a speed check.
+        #expect(ContinuousClock.now - started < .seconds(25))
         guard case .failure(let error) = result, case .cancelled = error as? AyameError else {
             Issue.record("expected cancellation, got \(result)")
             return

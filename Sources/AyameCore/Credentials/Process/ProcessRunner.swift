@@ -31,7 +31,10 @@ enum ProcessRunner {
                 let collector = OutputCollector(continuation)
                 process.terminationHandler = { finished in collector.finish(status: finished.terminationStatus) }
                 do {
-                    try process.run()
+                    guard try box.start() else {
+                        collector.fail("cancelled before \(executable) started")
+                        return
+                    }
                 } catch {
                     collector.fail("could not start \(executable): \(error.localizedDescription)")
                     return
@@ -51,15 +54,30 @@ enum ProcessRunner {
     }
 }
 
-/// Lets the cancellation handler reach the non-Sendable `Process`; `terminate()` is the only
-/// call made through it and only reads the process id.
+/// Lets the cancellation handler reach the non-Sendable `Process`. Starting and killing happen
+/// under one lock, so a cancellation that arrives before the child starts stops it from
+/// starting instead of being lost.
 private final class ProcessBox: @unchecked Sendable {
     let process: Process
+    private let cancelled = Mutex(false)
     init(_ process: Process) { self.process = process }
+
+    /// Starts the child; returns false when the task was cancelled first.
+    func start() throws -> Bool {
+        try cancelled.withLock { cancelled in
+            if cancelled { return false }
+            try process.run()
+            return true
+        }
+    }
+
     func terminate() {
-        // SIGKILL rather than terminate()'s SIGTERM: a child inherits the parent's signal mask
-        // and dispositions, and a test runner or server that ignores SIGTERM would leave it running.
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        cancelled.withLock { cancelled in
+            cancelled = true
+            // SIGKILL rather than terminate()'s SIGTERM: a child inherits the parent's signal mask
+            // and dispositions, and a test runner or server that ignores SIGTERM would leave it running.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 }
 
