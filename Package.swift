@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AyameSigV4", targets: ["AyameSigV4"]),
         .library(name: "AyameHTTP", targets: ["AyameHTTP"]),
         .library(name: "AyameCore", targets: ["AyameCore"]),
+        .library(name: "AyameAsyncInference", targets: ["AyameAsyncInference"]),
         .executable(name: "ayame", targets: ["AyameTool"]),
     ],
     dependencies: [
@@ -41,6 +42,9 @@ let package = Package(
             ]
         ),
 
+        // MARK: The async-inference workflow
+        .target(name: "AyameAsyncInference", dependencies: ["AyameCore"]),
+
         // MARK: Command-line tool
         .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
         .executableTarget(
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
+        .testTarget(name: "AyameAsyncInferenceTests", dependencies: ["AyameAsyncInference"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
     swiftLanguageModes: [.v6]
