@@ -81,11 +81,13 @@ extension Generator {
         if metadata["awsQueryCompatible"] != nil, wire.hasPrefix("awsJson") { args.append("isAWSQueryCompatible: true") }
         var errors: [(String, String)] = []
         for name in model.reachable where model.shape(name)["exception"]?.boolValue == true {
-            errors.append((model.shape(name)["error"]?["code"]?.stringValue ?? name, typeNames[name]!))
+            let code = model.shape(name)["error"]?["code"]?.stringValue ?? name
+            // Two shapes may share a code (SNS has two `ResourceNotFound`s); the first by name wins.
+            if !errors.contains(where: { $0.0 == code }) { errors.append((code, typeNames[name]!)) }
         }
         if !errors.isEmpty {
-            let entries = errors.sorted { $0.0 < $1.0 }.map { "        \(Naming.literal($0.0)): { \($0.1).schema },\n" }.joined()
-            args.append("errorShapes: [\n\(entries)    ]")
+            let entries = errors.sorted { $0.0 < $1.0 }.map { "            \(Naming.literal($0.0)): { \($0.1).schema },\n" }.joined()
+            args.append("errorShapes: [\n\(entries)        ]")
         }
         args.append("endpointRuleSet: { try \(module)EndpointRules.parsed.get() }")
         return "extension ServiceDescriptor {\n"
@@ -143,9 +145,10 @@ extension Generator {
         let input = json["input"]?["shape"]?.stringValue
         let output = json["output"]?["shape"]?.stringValue
         let returns = output.map { " -> \(typeNames[$0]!)" } ?? ""
-        let streaming = input.map { model.shape($0)["payload"]?.stringValue.map { payload in
-            model.shape(model.shape(input!)["members"]?[payload]?["shape"]?.stringValue ?? "")["streaming"]?.boolValue == true
-        } ?? false } ?? false
+        let payloadMember = input.flatMap { input in model.shape(input)["payload"]?.stringValue.flatMap { model.shape(input)["members"]?[$0] } }
+        let streaming = payloadMember.map { member in
+            member["streaming"]?.boolValue == true || model.shape(member["shape"]?.stringValue ?? "")["streaming"]?.boolValue == true
+        } ?? false
         var s = "    /// Calls `\(name)`: \(docLink(name))\n"
         guard let input else {
             s += "    public func \(method)() async throws(AyameError)\(returns) {\n"
@@ -170,7 +173,7 @@ extension Generator {
         let list = members(of: input)
         if list.count <= 6 {
             let parameters = list.map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
-            let arguments = list.map { "\($0.property): \($0.property)" }.joined(separator: ", ")
+            let arguments = list.map { "\(bare($0.property)): \($0.property)" }.joined(separator: ", ")
             s += "\n    /// Calls `\(name)` with the input's members as parameters.\n"
             s += "    public func \(method)(\(parameters)) async throws(AyameError)\(returns) {\n"
             s += "        try await \(method)(\(inputType)(\(arguments)))\n    }\n"

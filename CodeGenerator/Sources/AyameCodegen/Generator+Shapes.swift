@@ -97,7 +97,9 @@ extension Generator {
     func memberSchema(_ m: Member) -> String {
         let json = m.json
         let target = json["shape"]?.stringValue ?? ""
-        var args = ["\(Naming.literal(m.name))", "target: { \(schemaExpression(target)) }"]
+        let targetSchema = json["streaming"]?.boolValue == true
+            ? "\(module)Schemas.\(schemaNames["streaming:" + target]!)" : schemaExpression(target)
+        var args = ["\(Naming.literal(m.name))", "target: { \(targetSchema) }"]
         let locationName = json["locationName"]?.stringValue
         switch json["location"]?.stringValue {
         case "header": args.append("location: .header(\(Naming.literal(locationName ?? m.name)))")
@@ -175,6 +177,12 @@ extension Generator {
     }
 
     func schemaDeclaration(_ name: String, _ identifier: String) -> String {
+        if name.hasPrefix("streaming:") {
+            let base = String(name.dropFirst("streaming:".count))
+            return "    /// The model of `\(base)` where a member streams it.\n"
+                + "    public static let \(identifier): ShapeSchema = ShapeSchema(name: \(Naming.literal(base)), "
+                + "kind: .\(model.type(base)), traits: ShapeTraits(isStreaming: true))\n"
+        }
         let shape = model.shape(name)
         let type = model.type(name)
         var args = ["name: \(Naming.literal(name))"]

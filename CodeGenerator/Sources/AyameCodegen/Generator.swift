@@ -24,6 +24,17 @@ struct Generator {
         for (shape, name) in zip(schemaShapes, Naming.unique(schemaShapes.map { Naming.escaped(Naming.lowerCamel($0)) })) {
             schemaNames[shape] = name
         }
+        // botocore marks S3's bodies `streaming` on the member, not the shape: such a target gets
+        // a streaming copy of its schema, keyed `streaming:<Shape>`.
+        var streamingTargets: Set<String> = []
+        for name in model.reachable where isStructure(name) {
+            for (_, member) in model.shape(name)["members"]?.pairs ?? [] where member["streaming"]?.boolValue == true {
+                if let target = member["shape"]?.stringValue { streamingTargets.insert(target) }
+            }
+        }
+        for target in streamingTargets.sorted() {
+            schemaNames["streaming:" + target] = Naming.lowerCamel(target) + "Streaming"
+        }
         boxed = findCycleMembers()
     }
 
@@ -109,7 +120,7 @@ struct Generator {
         var files: [(String, String)] = []
         files += chunked(model.reachable.filter(isStructure).map(structureSource), prefix: "\(module)Shapes")
         files += chunked(model.reachable.filter(isEnum).map(enumSource), prefix: "\(module)Enums")
-        let schemaDecls = model.reachable.compactMap { name in schemaNames[name].map { schemaDeclaration(name, $0) } }
+        let schemaDecls = schemaNames.keys.sorted().map { schemaDeclaration($0, schemaNames[$0]!) }
         let schemaFiles = chunked(schemaDecls, prefix: "\(module)Schemas", wrap: "extension \(module)Schemas {\n", close: "}\n")
         files += schemaFiles
         files.append(("\(module)Schemas.swift", header + "import AyameCore\nimport Foundation\n\n"
