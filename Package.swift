@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
+        .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
     swiftLanguageModes: [.v6]

@@ -151,6 +151,7 @@ extension Generator {
         } ?? false
         var s = "    /// Calls `\(name)`: \(docLink(name))\n"
         guard let input else {
+            if output != nil { s += "    @discardableResult\n" }
             s += "    public func \(method)() async throws(AyameError)\(returns) {\n"
             s += "        let response = try await runtime.execute(\(descriptor), input: ShapeValue.structure([:]))\n"
             s += output == nil ? "        _ = response\n" : "        return try \(typeNames[output!]!)(shapeValue: response.output)\n"
@@ -161,6 +162,7 @@ extension Generator {
         if streaming {
             s += "    /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).\n"
         }
+        if output != nil { s += "    @discardableResult\n" }
         s += "    public func \(method)(_ input: \(inputType)\(payloadParameter)) async throws(AyameError)\(returns) {\n"
         let payloadArgument = streaming ? ", payload: payload" : ""
         if let output {
@@ -175,6 +177,7 @@ extension Generator {
             let parameters = list.map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
             let arguments = list.map { "\(bare($0.property)): \($0.property)" }.joined(separator: ", ")
             s += "\n    /// Calls `\(name)` with the input's members as parameters.\n"
+            if output != nil { s += "    @discardableResult\n" }
             s += "    public func \(method)(\(parameters)) async throws(AyameError)\(returns) {\n"
             s += "        try await \(method)(\(inputType)(\(arguments)))\n    }\n"
         }

@@ -27,86 +27,103 @@ extension CloudWatchClient {
     }
 
     /// Calls `DeleteAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAnomalyDetector.html
+    @discardableResult
     public func deleteAnomalyDetector(_ input: DeleteAnomalyDetectorInput) async throws(AyameError) -> DeleteAnomalyDetectorOutput {
         try await runtime.execute(CloudWatchOperations.deleteAnomalyDetector, input: input, output: DeleteAnomalyDetectorOutput.self)
     }
 
     /// Calls `DeleteAnomalyDetector` with the input's members as parameters.
+    @discardableResult
     public func deleteAnomalyDetector(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil, singleMetricAnomalyDetector: SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: MetricMathAnomalyDetector? = nil) async throws(AyameError) -> DeleteAnomalyDetectorOutput {
         try await deleteAnomalyDetector(DeleteAnomalyDetectorInput(namespace: namespace, metricName: metricName, dimensions: dimensions, stat: stat, singleMetricAnomalyDetector: singleMetricAnomalyDetector, metricMathAnomalyDetector: metricMathAnomalyDetector))
     }
 
     /// Calls `DeleteDashboards`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html
+    @discardableResult
     public func deleteDashboards(_ input: DeleteDashboardsInput) async throws(AyameError) -> DeleteDashboardsOutput {
         try await runtime.execute(CloudWatchOperations.deleteDashboards, input: input, output: DeleteDashboardsOutput.self)
     }
 
     /// Calls `DeleteDashboards` with the input's members as parameters.
+    @discardableResult
     public func deleteDashboards(dashboardNames: [String]) async throws(AyameError) -> DeleteDashboardsOutput {
         try await deleteDashboards(DeleteDashboardsInput(dashboardNames: dashboardNames))
     }
 
     /// Calls `DeleteInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteInsightRules.html
+    @discardableResult
     public func deleteInsightRules(_ input: DeleteInsightRulesInput) async throws(AyameError) -> DeleteInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.deleteInsightRules, input: input, output: DeleteInsightRulesOutput.self)
     }
 
     /// Calls `DeleteInsightRules` with the input's members as parameters.
+    @discardableResult
     public func deleteInsightRules(ruleNames: [String]) async throws(AyameError) -> DeleteInsightRulesOutput {
         try await deleteInsightRules(DeleteInsightRulesInput(ruleNames: ruleNames))
     }
 
     /// Calls `DeleteMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteMetricStream.html
+    @discardableResult
     public func deleteMetricStream(_ input: DeleteMetricStreamInput) async throws(AyameError) -> DeleteMetricStreamOutput {
         try await runtime.execute(CloudWatchOperations.deleteMetricStream, input: input, output: DeleteMetricStreamOutput.self)
     }
 
     /// Calls `DeleteMetricStream` with the input's members as parameters.
+    @discardableResult
     public func deleteMetricStream(name: String) async throws(AyameError) -> DeleteMetricStreamOutput {
         try await deleteMetricStream(DeleteMetricStreamInput(name: name))
     }
 
     /// Calls `DescribeAlarmContributors`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmContributors.html
+    @discardableResult
     public func describeAlarmContributors(_ input: DescribeAlarmContributorsInput) async throws(AyameError) -> DescribeAlarmContributorsOutput {
         try await runtime.execute(CloudWatchOperations.describeAlarmContributors, input: input, output: DescribeAlarmContributorsOutput.self)
     }
 
     /// Calls `DescribeAlarmContributors` with the input's members as parameters.
+    @discardableResult
     public func describeAlarmContributors(alarmName: String, nextToken: String? = nil) async throws(AyameError) -> DescribeAlarmContributorsOutput {
         try await describeAlarmContributors(DescribeAlarmContributorsInput(alarmName: alarmName, nextToken: nextToken))
     }
 
     /// Calls `DescribeAlarmHistory`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html
+    @discardableResult
     public func describeAlarmHistory(_ input: DescribeAlarmHistoryInput) async throws(AyameError) -> DescribeAlarmHistoryOutput {
         try await runtime.execute(CloudWatchOperations.describeAlarmHistory, input: input, output: DescribeAlarmHistoryOutput.self)
     }
 
     /// Calls `DescribeAlarms`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html
+    @discardableResult
     public func describeAlarms(_ input: DescribeAlarmsInput) async throws(AyameError) -> DescribeAlarmsOutput {
         try await runtime.execute(CloudWatchOperations.describeAlarms, input: input, output: DescribeAlarmsOutput.self)
     }
 
     /// Calls `DescribeAlarmsForMetric`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmsForMetric.html
+    @discardableResult
     public func describeAlarmsForMetric(_ input: DescribeAlarmsForMetricInput) async throws(AyameError) -> DescribeAlarmsForMetricOutput {
         try await runtime.execute(CloudWatchOperations.describeAlarmsForMetric, input: input, output: DescribeAlarmsForMetricOutput.self)
     }
 
     /// Calls `DescribeAnomalyDetectors`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAnomalyDetectors.html
+    @discardableResult
     public func describeAnomalyDetectors(_ input: DescribeAnomalyDetectorsInput) async throws(AyameError) -> DescribeAnomalyDetectorsOutput {
         try await runtime.execute(CloudWatchOperations.describeAnomalyDetectors, input: input, output: DescribeAnomalyDetectorsOutput.self)
     }
 
     /// Calls `DescribeAnomalyDetectors` with the input's members as parameters.
+    @discardableResult
     public func describeAnomalyDetectors(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, anomalyDetectorTypes: [AnomalyDetectorType]? = nil) async throws(AyameError) -> DescribeAnomalyDetectorsOutput {
         try await describeAnomalyDetectors(DescribeAnomalyDetectorsInput(nextToken: nextToken, maxResults: maxResults, namespace: namespace, metricName: metricName, dimensions: dimensions, anomalyDetectorTypes: anomalyDetectorTypes))
     }
 
     /// Calls `DescribeInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeInsightRules.html
+    @discardableResult
     public func describeInsightRules(_ input: DescribeInsightRulesInput) async throws(AyameError) -> DescribeInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.describeInsightRules, input: input, output: DescribeInsightRulesOutput.self)
     }
 
     /// Calls `DescribeInsightRules` with the input's members as parameters.
+    @discardableResult
     public func describeInsightRules(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribeInsightRulesOutput {
         try await describeInsightRules(DescribeInsightRulesInput(nextToken: nextToken, maxResults: maxResults))
     }
@@ -123,11 +140,13 @@ extension CloudWatchClient {
     }
 
     /// Calls `DisableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DisableInsightRules.html
+    @discardableResult
     public func disableInsightRules(_ input: DisableInsightRulesInput) async throws(AyameError) -> DisableInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.disableInsightRules, input: input, output: DisableInsightRulesOutput.self)
     }
 
     /// Calls `DisableInsightRules` with the input's members as parameters.
+    @discardableResult
     public func disableInsightRules(ruleNames: [String]) async throws(AyameError) -> DisableInsightRulesOutput {
         try await disableInsightRules(DisableInsightRulesInput(ruleNames: ruleNames))
     }
@@ -144,131 +163,157 @@ extension CloudWatchClient {
     }
 
     /// Calls `EnableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_EnableInsightRules.html
+    @discardableResult
     public func enableInsightRules(_ input: EnableInsightRulesInput) async throws(AyameError) -> EnableInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.enableInsightRules, input: input, output: EnableInsightRulesOutput.self)
     }
 
     /// Calls `EnableInsightRules` with the input's members as parameters.
+    @discardableResult
     public func enableInsightRules(ruleNames: [String]) async throws(AyameError) -> EnableInsightRulesOutput {
         try await enableInsightRules(EnableInsightRulesInput(ruleNames: ruleNames))
     }
 
     /// Calls `GetAlarmMuteRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetAlarmMuteRule.html
+    @discardableResult
     public func getAlarmMuteRule(_ input: GetAlarmMuteRuleInput) async throws(AyameError) -> GetAlarmMuteRuleOutput {
         try await runtime.execute(CloudWatchOperations.getAlarmMuteRule, input: input, output: GetAlarmMuteRuleOutput.self)
     }
 
     /// Calls `GetAlarmMuteRule` with the input's members as parameters.
+    @discardableResult
     public func getAlarmMuteRule(alarmMuteRuleName: String) async throws(AyameError) -> GetAlarmMuteRuleOutput {
         try await getAlarmMuteRule(GetAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName))
     }
 
     /// Calls `GetDashboard`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetDashboard.html
+    @discardableResult
     public func getDashboard(_ input: GetDashboardInput) async throws(AyameError) -> GetDashboardOutput {
         try await runtime.execute(CloudWatchOperations.getDashboard, input: input, output: GetDashboardOutput.self)
     }
 
     /// Calls `GetDashboard` with the input's members as parameters.
+    @discardableResult
     public func getDashboard(dashboardName: String) async throws(AyameError) -> GetDashboardOutput {
         try await getDashboard(GetDashboardInput(dashboardName: dashboardName))
     }
 
     /// Calls `GetInsightRuleReport`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetInsightRuleReport.html
+    @discardableResult
     public func getInsightRuleReport(_ input: GetInsightRuleReportInput) async throws(AyameError) -> GetInsightRuleReportOutput {
         try await runtime.execute(CloudWatchOperations.getInsightRuleReport, input: input, output: GetInsightRuleReportOutput.self)
     }
 
     /// Calls `GetMetricData`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
+    @discardableResult
     public func getMetricData(_ input: GetMetricDataInput) async throws(AyameError) -> GetMetricDataOutput {
         try await runtime.execute(CloudWatchOperations.getMetricData, input: input, output: GetMetricDataOutput.self)
     }
 
     /// Calls `GetMetricStatistics`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html
+    @discardableResult
     public func getMetricStatistics(_ input: GetMetricStatisticsInput) async throws(AyameError) -> GetMetricStatisticsOutput {
         try await runtime.execute(CloudWatchOperations.getMetricStatistics, input: input, output: GetMetricStatisticsOutput.self)
     }
 
     /// Calls `GetMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStream.html
+    @discardableResult
     public func getMetricStream(_ input: GetMetricStreamInput) async throws(AyameError) -> GetMetricStreamOutput {
         try await runtime.execute(CloudWatchOperations.getMetricStream, input: input, output: GetMetricStreamOutput.self)
     }
 
     /// Calls `GetMetricStream` with the input's members as parameters.
+    @discardableResult
     public func getMetricStream(name: String) async throws(AyameError) -> GetMetricStreamOutput {
         try await getMetricStream(GetMetricStreamInput(name: name))
     }
 
     /// Calls `GetMetricWidgetImage`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricWidgetImage.html
+    @discardableResult
     public func getMetricWidgetImage(_ input: GetMetricWidgetImageInput) async throws(AyameError) -> GetMetricWidgetImageOutput {
         try await runtime.execute(CloudWatchOperations.getMetricWidgetImage, input: input, output: GetMetricWidgetImageOutput.self)
     }
 
     /// Calls `GetMetricWidgetImage` with the input's members as parameters.
+    @discardableResult
     public func getMetricWidgetImage(metricWidget: String, outputFormat: String? = nil) async throws(AyameError) -> GetMetricWidgetImageOutput {
         try await getMetricWidgetImage(GetMetricWidgetImageInput(metricWidget: metricWidget, outputFormat: outputFormat))
     }
 
     /// Calls `GetOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetOTelEnrichment.html
+    @discardableResult
     public func getOTelEnrichment(_ input: GetOTelEnrichmentInput) async throws(AyameError) -> GetOTelEnrichmentOutput {
         try await runtime.execute(CloudWatchOperations.getOTelEnrichment, input: input, output: GetOTelEnrichmentOutput.self)
     }
 
     /// Calls `GetOTelEnrichment` with the input's members as parameters.
+    @discardableResult
     public func getOTelEnrichment() async throws(AyameError) -> GetOTelEnrichmentOutput {
         try await getOTelEnrichment(GetOTelEnrichmentInput())
     }
 
     /// Calls `ListAlarmMuteRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListAlarmMuteRules.html
+    @discardableResult
     public func listAlarmMuteRules(_ input: ListAlarmMuteRulesInput) async throws(AyameError) -> ListAlarmMuteRulesOutput {
         try await runtime.execute(CloudWatchOperations.listAlarmMuteRules, input: input, output: ListAlarmMuteRulesOutput.self)
     }
 
     /// Calls `ListAlarmMuteRules` with the input's members as parameters.
+    @discardableResult
     public func listAlarmMuteRules(alarmName: String? = nil, statuses: [AlarmMuteRuleStatus]? = nil, maxRecords: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ListAlarmMuteRulesOutput {
         try await listAlarmMuteRules(ListAlarmMuteRulesInput(alarmName: alarmName, statuses: statuses, maxRecords: maxRecords, nextToken: nextToken))
     }
 
     /// Calls `ListDashboards`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListDashboards.html
+    @discardableResult
     public func listDashboards(_ input: ListDashboardsInput) async throws(AyameError) -> ListDashboardsOutput {
         try await runtime.execute(CloudWatchOperations.listDashboards, input: input, output: ListDashboardsOutput.self)
     }
 
     /// Calls `ListDashboards` with the input's members as parameters.
+    @discardableResult
     public func listDashboards(dashboardNamePrefix: String? = nil, nextToken: String? = nil) async throws(AyameError) -> ListDashboardsOutput {
         try await listDashboards(ListDashboardsInput(dashboardNamePrefix: dashboardNamePrefix, nextToken: nextToken))
     }
 
     /// Calls `ListManagedInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListManagedInsightRules.html
+    @discardableResult
     public func listManagedInsightRules(_ input: ListManagedInsightRulesInput) async throws(AyameError) -> ListManagedInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.listManagedInsightRules, input: input, output: ListManagedInsightRulesOutput.self)
     }
 
     /// Calls `ListManagedInsightRules` with the input's members as parameters.
+    @discardableResult
     public func listManagedInsightRules(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListManagedInsightRulesOutput {
         try await listManagedInsightRules(ListManagedInsightRulesInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetricStreams.html
+    @discardableResult
     public func listMetricStreams(_ input: ListMetricStreamsInput) async throws(AyameError) -> ListMetricStreamsOutput {
         try await runtime.execute(CloudWatchOperations.listMetricStreams, input: input, output: ListMetricStreamsOutput.self)
     }
 
     /// Calls `ListMetricStreams` with the input's members as parameters.
+    @discardableResult
     public func listMetricStreams(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListMetricStreamsOutput {
         try await listMetricStreams(ListMetricStreamsInput(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMetrics`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
+    @discardableResult
     public func listMetrics(_ input: ListMetricsInput) async throws(AyameError) -> ListMetricsOutput {
         try await runtime.execute(CloudWatchOperations.listMetrics, input: input, output: ListMetricsOutput.self)
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListTagsForResource.html
+    @discardableResult
     public func listTagsForResource(_ input: ListTagsForResourceInput) async throws(AyameError) -> ListTagsForResourceOutput {
         try await runtime.execute(CloudWatchOperations.listTagsForResource, input: input, output: ListTagsForResourceOutput.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
+    @discardableResult
     public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceOutput {
         try await listTagsForResource(ListTagsForResourceInput(resourceArn: resourceArn))
     }
@@ -280,6 +325,7 @@ extension CloudWatchClient {
     }
 
     /// Calls `PutAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutAnomalyDetector.html
+    @discardableResult
     public func putAnomalyDetector(_ input: PutAnomalyDetectorInput) async throws(AyameError) -> PutAnomalyDetectorOutput {
         try await runtime.execute(CloudWatchOperations.putAnomalyDetector, input: input, output: PutAnomalyDetectorOutput.self)
     }
@@ -291,31 +337,37 @@ extension CloudWatchClient {
     }
 
     /// Calls `PutDashboard`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
+    @discardableResult
     public func putDashboard(_ input: PutDashboardInput) async throws(AyameError) -> PutDashboardOutput {
         try await runtime.execute(CloudWatchOperations.putDashboard, input: input, output: PutDashboardOutput.self)
     }
 
     /// Calls `PutDashboard` with the input's members as parameters.
+    @discardableResult
     public func putDashboard(dashboardName: String, dashboardBody: String, tags: [Tag]? = nil) async throws(AyameError) -> PutDashboardOutput {
         try await putDashboard(PutDashboardInput(dashboardName: dashboardName, dashboardBody: dashboardBody, tags: tags))
     }
 
     /// Calls `PutInsightRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutInsightRule.html
+    @discardableResult
     public func putInsightRule(_ input: PutInsightRuleInput) async throws(AyameError) -> PutInsightRuleOutput {
         try await runtime.execute(CloudWatchOperations.putInsightRule, input: input, output: PutInsightRuleOutput.self)
     }
 
     /// Calls `PutInsightRule` with the input's members as parameters.
+    @discardableResult
     public func putInsightRule(ruleName: String, ruleState: String? = nil, ruleDefinition: String, tags: [Tag]? = nil, applyOnTransformedLogs: Bool? = nil) async throws(AyameError) -> PutInsightRuleOutput {
         try await putInsightRule(PutInsightRuleInput(ruleName: ruleName, ruleState: ruleState, ruleDefinition: ruleDefinition, tags: tags, applyOnTransformedLogs: applyOnTransformedLogs))
     }
 
     /// Calls `PutManagedInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutManagedInsightRules.html
+    @discardableResult
     public func putManagedInsightRules(_ input: PutManagedInsightRulesInput) async throws(AyameError) -> PutManagedInsightRulesOutput {
         try await runtime.execute(CloudWatchOperations.putManagedInsightRules, input: input, output: PutManagedInsightRulesOutput.self)
     }
 
     /// Calls `PutManagedInsightRules` with the input's members as parameters.
+    @discardableResult
     public func putManagedInsightRules(managedRules: [ManagedRule]) async throws(AyameError) -> PutManagedInsightRulesOutput {
         try await putManagedInsightRules(PutManagedInsightRulesInput(managedRules: managedRules))
     }
@@ -338,6 +390,7 @@ extension CloudWatchClient {
     }
 
     /// Calls `PutMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricStream.html
+    @discardableResult
     public func putMetricStream(_ input: PutMetricStreamInput) async throws(AyameError) -> PutMetricStreamOutput {
         try await runtime.execute(CloudWatchOperations.putMetricStream, input: input, output: PutMetricStreamOutput.self)
     }
@@ -354,61 +407,73 @@ extension CloudWatchClient {
     }
 
     /// Calls `StartMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StartMetricStreams.html
+    @discardableResult
     public func startMetricStreams(_ input: StartMetricStreamsInput) async throws(AyameError) -> StartMetricStreamsOutput {
         try await runtime.execute(CloudWatchOperations.startMetricStreams, input: input, output: StartMetricStreamsOutput.self)
     }
 
     /// Calls `StartMetricStreams` with the input's members as parameters.
+    @discardableResult
     public func startMetricStreams(names: [String]) async throws(AyameError) -> StartMetricStreamsOutput {
         try await startMetricStreams(StartMetricStreamsInput(names: names))
     }
 
     /// Calls `StartOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StartOTelEnrichment.html
+    @discardableResult
     public func startOTelEnrichment(_ input: StartOTelEnrichmentInput) async throws(AyameError) -> StartOTelEnrichmentOutput {
         try await runtime.execute(CloudWatchOperations.startOTelEnrichment, input: input, output: StartOTelEnrichmentOutput.self)
     }
 
     /// Calls `StartOTelEnrichment` with the input's members as parameters.
+    @discardableResult
     public func startOTelEnrichment() async throws(AyameError) -> StartOTelEnrichmentOutput {
         try await startOTelEnrichment(StartOTelEnrichmentInput())
     }
 
     /// Calls `StopMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StopMetricStreams.html
+    @discardableResult
     public func stopMetricStreams(_ input: StopMetricStreamsInput) async throws(AyameError) -> StopMetricStreamsOutput {
         try await runtime.execute(CloudWatchOperations.stopMetricStreams, input: input, output: StopMetricStreamsOutput.self)
     }
 
     /// Calls `StopMetricStreams` with the input's members as parameters.
+    @discardableResult
     public func stopMetricStreams(names: [String]) async throws(AyameError) -> StopMetricStreamsOutput {
         try await stopMetricStreams(StopMetricStreamsInput(names: names))
     }
 
     /// Calls `StopOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StopOTelEnrichment.html
+    @discardableResult
     public func stopOTelEnrichment(_ input: StopOTelEnrichmentInput) async throws(AyameError) -> StopOTelEnrichmentOutput {
         try await runtime.execute(CloudWatchOperations.stopOTelEnrichment, input: input, output: StopOTelEnrichmentOutput.self)
     }
 
     /// Calls `StopOTelEnrichment` with the input's members as parameters.
+    @discardableResult
     public func stopOTelEnrichment() async throws(AyameError) -> StopOTelEnrichmentOutput {
         try await stopOTelEnrichment(StopOTelEnrichmentInput())
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_TagResource.html
+    @discardableResult
     public func tagResource(_ input: TagResourceInput) async throws(AyameError) -> TagResourceOutput {
         try await runtime.execute(CloudWatchOperations.tagResource, input: input, output: TagResourceOutput.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
+    @discardableResult
     public func tagResource(resourceArn: String, tags: [Tag]) async throws(AyameError) -> TagResourceOutput {
         try await tagResource(TagResourceInput(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_UntagResource.html
+    @discardableResult
     public func untagResource(_ input: UntagResourceInput) async throws(AyameError) -> UntagResourceOutput {
         try await runtime.execute(CloudWatchOperations.untagResource, input: input, output: UntagResourceOutput.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
+    @discardableResult
     public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceOutput {
         try await untagResource(UntagResourceInput(resourceArn: resourceArn, tagKeys: tagKeys))
     }

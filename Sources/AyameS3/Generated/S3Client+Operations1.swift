@@ -5,26 +5,31 @@ import Foundation
 
 extension S3Client {
     /// Calls `AbortMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html
+    @discardableResult
     public func abortMultipartUpload(_ input: AbortMultipartUploadRequest) async throws(AyameError) -> AbortMultipartUploadOutput {
         try await runtime.execute(S3Operations.abortMultipartUpload, input: input, output: AbortMultipartUploadOutput.self)
     }
 
     /// Calls `AbortMultipartUpload` with the input's members as parameters.
+    @discardableResult
     public func abortMultipartUpload(bucket: String, key: String, uploadId: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatchInitiatedTime: Date? = nil) async throws(AyameError) -> AbortMultipartUploadOutput {
         try await abortMultipartUpload(AbortMultipartUploadRequest(bucket: bucket, key: key, uploadId: uploadId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner, ifMatchInitiatedTime: ifMatchInitiatedTime))
     }
 
     /// Calls `CompleteMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html
+    @discardableResult
     public func completeMultipartUpload(_ input: CompleteMultipartUploadRequest) async throws(AyameError) -> CompleteMultipartUploadOutput {
         try await runtime.execute(S3Operations.completeMultipartUpload, input: input, output: CompleteMultipartUploadOutput.self)
     }
 
     /// Calls `CopyObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+    @discardableResult
     public func copyObject(_ input: CopyObjectRequest) async throws(AyameError) -> CopyObjectOutput {
         try await runtime.execute(S3Operations.copyObject, input: input, output: CopyObjectOutput.self)
     }
 
     /// Calls `CreateBucket`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
+    @discardableResult
     public func createBucket(_ input: CreateBucketRequest) async throws(AyameError) -> CreateBucketOutput {
         try await runtime.execute(S3Operations.createBucket, input: input, output: CreateBucketOutput.self)
     }
@@ -52,16 +57,19 @@ extension S3Client {
     }
 
     /// Calls `CreateMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
+    @discardableResult
     public func createMultipartUpload(_ input: CreateMultipartUploadRequest) async throws(AyameError) -> CreateMultipartUploadOutput {
         try await runtime.execute(S3Operations.createMultipartUpload, input: input, output: CreateMultipartUploadOutput.self)
     }
 
     /// Calls `CreateSession`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html
+    @discardableResult
     public func createSession(_ input: CreateSessionRequest) async throws(AyameError) -> CreateSessionOutput {
         try await runtime.execute(S3Operations.createSession, input: input, output: CreateSessionOutput.self)
     }
 
     /// Calls `CreateSession` with the input's members as parameters.
+    @discardableResult
     public func createSession(sessionMode: SessionMode? = nil, bucket: String, serverSideEncryption: ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) async throws(AyameError) -> CreateSessionOutput {
         try await createSession(CreateSessionRequest(sessionMode: sessionMode, bucket: bucket, serverSideEncryption: serverSideEncryption, ssekmsKeyId: ssekmsKeyId, ssekmsEncryptionContext: ssekmsEncryptionContext, bucketKeyEnabled: bucketKeyEnabled))
     }
@@ -232,21 +240,25 @@ extension S3Client {
     }
 
     /// Calls `DeleteObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
+    @discardableResult
     public func deleteObject(_ input: DeleteObjectRequest) async throws(AyameError) -> DeleteObjectOutput {
         try await runtime.execute(S3Operations.deleteObject, input: input, output: DeleteObjectOutput.self)
     }
 
     /// Calls `DeleteObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectTagging.html
+    @discardableResult
     public func deleteObjectTagging(_ input: DeleteObjectTaggingRequest) async throws(AyameError) -> DeleteObjectTaggingOutput {
         try await runtime.execute(S3Operations.deleteObjectTagging, input: input, output: DeleteObjectTaggingOutput.self)
     }
 
     /// Calls `DeleteObjectTagging` with the input's members as parameters.
+    @discardableResult
     public func deleteObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> DeleteObjectTaggingOutput {
         try await deleteObjectTagging(DeleteObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
+    @discardableResult
     public func deleteObjects(_ input: DeleteObjectsRequest) async throws(AyameError) -> DeleteObjectsOutput {
         try await runtime.execute(S3Operations.deleteObjects, input: input, output: DeleteObjectsOutput.self)
     }
@@ -263,431 +275,517 @@ extension S3Client {
     }
 
     /// Calls `GetBucketAbac`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAbac.html
+    @discardableResult
     public func getBucketAbac(_ input: GetBucketAbacRequest) async throws(AyameError) -> GetBucketAbacOutput {
         try await runtime.execute(S3Operations.getBucketAbac, input: input, output: GetBucketAbacOutput.self)
     }
 
     /// Calls `GetBucketAbac` with the input's members as parameters.
+    @discardableResult
     public func getBucketAbac(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAbacOutput {
         try await getBucketAbac(GetBucketAbacRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketAccelerateConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAccelerateConfiguration.html
+    @discardableResult
     public func getBucketAccelerateConfiguration(_ input: GetBucketAccelerateConfigurationRequest) async throws(AyameError) -> GetBucketAccelerateConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketAccelerateConfiguration, input: input, output: GetBucketAccelerateConfigurationOutput.self)
     }
 
     /// Calls `GetBucketAccelerateConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketAccelerateConfiguration(bucket: String, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) async throws(AyameError) -> GetBucketAccelerateConfigurationOutput {
         try await getBucketAccelerateConfiguration(GetBucketAccelerateConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
     }
 
     /// Calls `GetBucketAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html
+    @discardableResult
     public func getBucketAcl(_ input: GetBucketAclRequest) async throws(AyameError) -> GetBucketAclOutput {
         try await runtime.execute(S3Operations.getBucketAcl, input: input, output: GetBucketAclOutput.self)
     }
 
     /// Calls `GetBucketAcl` with the input's members as parameters.
+    @discardableResult
     public func getBucketAcl(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAclOutput {
         try await getBucketAcl(GetBucketAclRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketAnalyticsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAnalyticsConfiguration.html
+    @discardableResult
     public func getBucketAnalyticsConfiguration(_ input: GetBucketAnalyticsConfigurationRequest) async throws(AyameError) -> GetBucketAnalyticsConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketAnalyticsConfiguration, input: input, output: GetBucketAnalyticsConfigurationOutput.self)
     }
 
     /// Calls `GetBucketAnalyticsConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketAnalyticsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAnalyticsConfigurationOutput {
         try await getBucketAnalyticsConfiguration(GetBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketCors`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html
+    @discardableResult
     public func getBucketCors(_ input: GetBucketCorsRequest) async throws(AyameError) -> GetBucketCorsOutput {
         try await runtime.execute(S3Operations.getBucketCors, input: input, output: GetBucketCorsOutput.self)
     }
 
     /// Calls `GetBucketCors` with the input's members as parameters.
+    @discardableResult
     public func getBucketCors(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketCorsOutput {
         try await getBucketCors(GetBucketCorsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html
+    @discardableResult
     public func getBucketEncryption(_ input: GetBucketEncryptionRequest) async throws(AyameError) -> GetBucketEncryptionOutput {
         try await runtime.execute(S3Operations.getBucketEncryption, input: input, output: GetBucketEncryptionOutput.self)
     }
 
     /// Calls `GetBucketEncryption` with the input's members as parameters.
+    @discardableResult
     public func getBucketEncryption(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketEncryptionOutput {
         try await getBucketEncryption(GetBucketEncryptionRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketIntelligentTieringConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketIntelligentTieringConfiguration.html
+    @discardableResult
     public func getBucketIntelligentTieringConfiguration(_ input: GetBucketIntelligentTieringConfigurationRequest) async throws(AyameError) -> GetBucketIntelligentTieringConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketIntelligentTieringConfiguration, input: input, output: GetBucketIntelligentTieringConfigurationOutput.self)
     }
 
     /// Calls `GetBucketIntelligentTieringConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketIntelligentTieringConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketIntelligentTieringConfigurationOutput {
         try await getBucketIntelligentTieringConfiguration(GetBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketInventoryConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketInventoryConfiguration.html
+    @discardableResult
     public func getBucketInventoryConfiguration(_ input: GetBucketInventoryConfigurationRequest) async throws(AyameError) -> GetBucketInventoryConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketInventoryConfiguration, input: input, output: GetBucketInventoryConfigurationOutput.self)
     }
 
     /// Calls `GetBucketInventoryConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketInventoryConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketInventoryConfigurationOutput {
         try await getBucketInventoryConfiguration(GetBucketInventoryConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLifecycle`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLifecycle.html
+    @discardableResult
     public func getBucketLifecycle(_ input: GetBucketLifecycleRequest) async throws(AyameError) -> GetBucketLifecycleOutput {
         try await runtime.execute(S3Operations.getBucketLifecycle, input: input, output: GetBucketLifecycleOutput.self)
     }
 
     /// Calls `GetBucketLifecycle` with the input's members as parameters.
+    @discardableResult
     public func getBucketLifecycle(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLifecycleOutput {
         try await getBucketLifecycle(GetBucketLifecycleRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLifecycleConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLifecycleConfiguration.html
+    @discardableResult
     public func getBucketLifecycleConfiguration(_ input: GetBucketLifecycleConfigurationRequest) async throws(AyameError) -> GetBucketLifecycleConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketLifecycleConfiguration, input: input, output: GetBucketLifecycleConfigurationOutput.self)
     }
 
     /// Calls `GetBucketLifecycleConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketLifecycleConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLifecycleConfigurationOutput {
         try await getBucketLifecycleConfiguration(GetBucketLifecycleConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLocation`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
+    @discardableResult
     public func getBucketLocation(_ input: GetBucketLocationRequest) async throws(AyameError) -> GetBucketLocationOutput {
         try await runtime.execute(S3Operations.getBucketLocation, input: input, output: GetBucketLocationOutput.self)
     }
 
     /// Calls `GetBucketLocation` with the input's members as parameters.
+    @discardableResult
     public func getBucketLocation(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLocationOutput {
         try await getBucketLocation(GetBucketLocationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLogging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLogging.html
+    @discardableResult
     public func getBucketLogging(_ input: GetBucketLoggingRequest) async throws(AyameError) -> GetBucketLoggingOutput {
         try await runtime.execute(S3Operations.getBucketLogging, input: input, output: GetBucketLoggingOutput.self)
     }
 
     /// Calls `GetBucketLogging` with the input's members as parameters.
+    @discardableResult
     public func getBucketLogging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLoggingOutput {
         try await getBucketLogging(GetBucketLoggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetadataConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataConfiguration.html
+    @discardableResult
     public func getBucketMetadataConfiguration(_ input: GetBucketMetadataConfigurationRequest) async throws(AyameError) -> GetBucketMetadataConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketMetadataConfiguration, input: input, output: GetBucketMetadataConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetadataConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketMetadataConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetadataConfigurationOutput {
         try await getBucketMetadataConfiguration(GetBucketMetadataConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetadataTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataTableConfiguration.html
+    @discardableResult
     public func getBucketMetadataTableConfiguration(_ input: GetBucketMetadataTableConfigurationRequest) async throws(AyameError) -> GetBucketMetadataTableConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketMetadataTableConfiguration, input: input, output: GetBucketMetadataTableConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetadataTableConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketMetadataTableConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetadataTableConfigurationOutput {
         try await getBucketMetadataTableConfiguration(GetBucketMetadataTableConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetricsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetricsConfiguration.html
+    @discardableResult
     public func getBucketMetricsConfiguration(_ input: GetBucketMetricsConfigurationRequest) async throws(AyameError) -> GetBucketMetricsConfigurationOutput {
         try await runtime.execute(S3Operations.getBucketMetricsConfiguration, input: input, output: GetBucketMetricsConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetricsConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketMetricsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetricsConfigurationOutput {
         try await getBucketMetricsConfiguration(GetBucketMetricsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketNotification`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotification.html
+    @discardableResult
     public func getBucketNotification(_ input: GetBucketNotificationConfigurationRequest) async throws(AyameError) -> NotificationConfigurationDeprecated {
         try await runtime.execute(S3Operations.getBucketNotification, input: input, output: NotificationConfigurationDeprecated.self)
     }
 
     /// Calls `GetBucketNotification` with the input's members as parameters.
+    @discardableResult
     public func getBucketNotification(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> NotificationConfigurationDeprecated {
         try await getBucketNotification(GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketNotificationConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotificationConfiguration.html
+    @discardableResult
     public func getBucketNotificationConfiguration(_ input: GetBucketNotificationConfigurationRequest) async throws(AyameError) -> NotificationConfiguration {
         try await runtime.execute(S3Operations.getBucketNotificationConfiguration, input: input, output: NotificationConfiguration.self)
     }
 
     /// Calls `GetBucketNotificationConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getBucketNotificationConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> NotificationConfiguration {
         try await getBucketNotificationConfiguration(GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketOwnershipControls`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketOwnershipControls.html
+    @discardableResult
     public func getBucketOwnershipControls(_ input: GetBucketOwnershipControlsRequest) async throws(AyameError) -> GetBucketOwnershipControlsOutput {
         try await runtime.execute(S3Operations.getBucketOwnershipControls, input: input, output: GetBucketOwnershipControlsOutput.self)
     }
 
     /// Calls `GetBucketOwnershipControls` with the input's members as parameters.
+    @discardableResult
     public func getBucketOwnershipControls(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketOwnershipControlsOutput {
         try await getBucketOwnershipControls(GetBucketOwnershipControlsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketPolicy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html
+    @discardableResult
     public func getBucketPolicy(_ input: GetBucketPolicyRequest) async throws(AyameError) -> GetBucketPolicyOutput {
         try await runtime.execute(S3Operations.getBucketPolicy, input: input, output: GetBucketPolicyOutput.self)
     }
 
     /// Calls `GetBucketPolicy` with the input's members as parameters.
+    @discardableResult
     public func getBucketPolicy(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketPolicyOutput {
         try await getBucketPolicy(GetBucketPolicyRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketPolicyStatus`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html
+    @discardableResult
     public func getBucketPolicyStatus(_ input: GetBucketPolicyStatusRequest) async throws(AyameError) -> GetBucketPolicyStatusOutput {
         try await runtime.execute(S3Operations.getBucketPolicyStatus, input: input, output: GetBucketPolicyStatusOutput.self)
     }
 
     /// Calls `GetBucketPolicyStatus` with the input's members as parameters.
+    @discardableResult
     public func getBucketPolicyStatus(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketPolicyStatusOutput {
         try await getBucketPolicyStatus(GetBucketPolicyStatusRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketReplication`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketReplication.html
+    @discardableResult
     public func getBucketReplication(_ input: GetBucketReplicationRequest) async throws(AyameError) -> GetBucketReplicationOutput {
         try await runtime.execute(S3Operations.getBucketReplication, input: input, output: GetBucketReplicationOutput.self)
     }
 
     /// Calls `GetBucketReplication` with the input's members as parameters.
+    @discardableResult
     public func getBucketReplication(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketReplicationOutput {
         try await getBucketReplication(GetBucketReplicationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketRequestPayment`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketRequestPayment.html
+    @discardableResult
     public func getBucketRequestPayment(_ input: GetBucketRequestPaymentRequest) async throws(AyameError) -> GetBucketRequestPaymentOutput {
         try await runtime.execute(S3Operations.getBucketRequestPayment, input: input, output: GetBucketRequestPaymentOutput.self)
     }
 
     /// Calls `GetBucketRequestPayment` with the input's members as parameters.
+    @discardableResult
     public func getBucketRequestPayment(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketRequestPaymentOutput {
         try await getBucketRequestPayment(GetBucketRequestPaymentRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
+    @discardableResult
     public func getBucketTagging(_ input: GetBucketTaggingRequest) async throws(AyameError) -> GetBucketTaggingOutput {
         try await runtime.execute(S3Operations.getBucketTagging, input: input, output: GetBucketTaggingOutput.self)
     }
 
     /// Calls `GetBucketTagging` with the input's members as parameters.
+    @discardableResult
     public func getBucketTagging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketTaggingOutput {
         try await getBucketTagging(GetBucketTaggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketVersioning`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html
+    @discardableResult
     public func getBucketVersioning(_ input: GetBucketVersioningRequest) async throws(AyameError) -> GetBucketVersioningOutput {
         try await runtime.execute(S3Operations.getBucketVersioning, input: input, output: GetBucketVersioningOutput.self)
     }
 
     /// Calls `GetBucketVersioning` with the input's members as parameters.
+    @discardableResult
     public func getBucketVersioning(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketVersioningOutput {
         try await getBucketVersioning(GetBucketVersioningRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketWebsite`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketWebsite.html
+    @discardableResult
     public func getBucketWebsite(_ input: GetBucketWebsiteRequest) async throws(AyameError) -> GetBucketWebsiteOutput {
         try await runtime.execute(S3Operations.getBucketWebsite, input: input, output: GetBucketWebsiteOutput.self)
     }
 
     /// Calls `GetBucketWebsite` with the input's members as parameters.
+    @discardableResult
     public func getBucketWebsite(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketWebsiteOutput {
         try await getBucketWebsite(GetBucketWebsiteRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
+    @discardableResult
     public func getObject(_ input: GetObjectRequest) async throws(AyameError) -> GetObjectOutput {
         try await runtime.execute(S3Operations.getObject, input: input, output: GetObjectOutput.self)
     }
 
     /// Calls `GetObjectAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAcl.html
+    @discardableResult
     public func getObjectAcl(_ input: GetObjectAclRequest) async throws(AyameError) -> GetObjectAclOutput {
         try await runtime.execute(S3Operations.getObjectAcl, input: input, output: GetObjectAclOutput.self)
     }
 
     /// Calls `GetObjectAcl` with the input's members as parameters.
+    @discardableResult
     public func getObjectAcl(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectAclOutput {
         try await getObjectAcl(GetObjectAclRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectAttributes`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html
+    @discardableResult
     public func getObjectAttributes(_ input: GetObjectAttributesRequest) async throws(AyameError) -> GetObjectAttributesOutput {
         try await runtime.execute(S3Operations.getObjectAttributes, input: input, output: GetObjectAttributesOutput.self)
     }
 
     /// Calls `GetObjectLegalHold`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLegalHold.html
+    @discardableResult
     public func getObjectLegalHold(_ input: GetObjectLegalHoldRequest) async throws(AyameError) -> GetObjectLegalHoldOutput {
         try await runtime.execute(S3Operations.getObjectLegalHold, input: input, output: GetObjectLegalHoldOutput.self)
     }
 
     /// Calls `GetObjectLegalHold` with the input's members as parameters.
+    @discardableResult
     public func getObjectLegalHold(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectLegalHoldOutput {
         try await getObjectLegalHold(GetObjectLegalHoldRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectLockConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLockConfiguration.html
+    @discardableResult
     public func getObjectLockConfiguration(_ input: GetObjectLockConfigurationRequest) async throws(AyameError) -> GetObjectLockConfigurationOutput {
         try await runtime.execute(S3Operations.getObjectLockConfiguration, input: input, output: GetObjectLockConfigurationOutput.self)
     }
 
     /// Calls `GetObjectLockConfiguration` with the input's members as parameters.
+    @discardableResult
     public func getObjectLockConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectLockConfigurationOutput {
         try await getObjectLockConfiguration(GetObjectLockConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectRetention`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectRetention.html
+    @discardableResult
     public func getObjectRetention(_ input: GetObjectRetentionRequest) async throws(AyameError) -> GetObjectRetentionOutput {
         try await runtime.execute(S3Operations.getObjectRetention, input: input, output: GetObjectRetentionOutput.self)
     }
 
     /// Calls `GetObjectRetention` with the input's members as parameters.
+    @discardableResult
     public func getObjectRetention(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectRetentionOutput {
         try await getObjectRetention(GetObjectRetentionRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTagging.html
+    @discardableResult
     public func getObjectTagging(_ input: GetObjectTaggingRequest) async throws(AyameError) -> GetObjectTaggingOutput {
         try await runtime.execute(S3Operations.getObjectTagging, input: input, output: GetObjectTaggingOutput.self)
     }
 
     /// Calls `GetObjectTagging` with the input's members as parameters.
+    @discardableResult
     public func getObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) async throws(AyameError) -> GetObjectTaggingOutput {
         try await getObjectTagging(GetObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
     }
 
     /// Calls `GetObjectTorrent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTorrent.html
+    @discardableResult
     public func getObjectTorrent(_ input: GetObjectTorrentRequest) async throws(AyameError) -> GetObjectTorrentOutput {
         try await runtime.execute(S3Operations.getObjectTorrent, input: input, output: GetObjectTorrentOutput.self)
     }
 
     /// Calls `GetObjectTorrent` with the input's members as parameters.
+    @discardableResult
     public func getObjectTorrent(bucket: String, key: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectTorrentOutput {
         try await getObjectTorrent(GetObjectTorrentRequest(bucket: bucket, key: key, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetPublicAccessBlock`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html
+    @discardableResult
     public func getPublicAccessBlock(_ input: GetPublicAccessBlockRequest) async throws(AyameError) -> GetPublicAccessBlockOutput {
         try await runtime.execute(S3Operations.getPublicAccessBlock, input: input, output: GetPublicAccessBlockOutput.self)
     }
 
     /// Calls `GetPublicAccessBlock` with the input's members as parameters.
+    @discardableResult
     public func getPublicAccessBlock(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetPublicAccessBlockOutput {
         try await getPublicAccessBlock(GetPublicAccessBlockRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `HeadBucket`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html
+    @discardableResult
     public func headBucket(_ input: HeadBucketRequest) async throws(AyameError) -> HeadBucketOutput {
         try await runtime.execute(S3Operations.headBucket, input: input, output: HeadBucketOutput.self)
     }
 
     /// Calls `HeadBucket` with the input's members as parameters.
+    @discardableResult
     public func headBucket(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> HeadBucketOutput {
         try await headBucket(HeadBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `HeadObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+    @discardableResult
     public func headObject(_ input: HeadObjectRequest) async throws(AyameError) -> HeadObjectOutput {
         try await runtime.execute(S3Operations.headObject, input: input, output: HeadObjectOutput.self)
     }
 
     /// Calls `ListBucketAnalyticsConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketAnalyticsConfigurations.html
+    @discardableResult
     public func listBucketAnalyticsConfigurations(_ input: ListBucketAnalyticsConfigurationsRequest) async throws(AyameError) -> ListBucketAnalyticsConfigurationsOutput {
         try await runtime.execute(S3Operations.listBucketAnalyticsConfigurations, input: input, output: ListBucketAnalyticsConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketAnalyticsConfigurations` with the input's members as parameters.
+    @discardableResult
     public func listBucketAnalyticsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketAnalyticsConfigurationsOutput {
         try await listBucketAnalyticsConfigurations(ListBucketAnalyticsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketIntelligentTieringConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketIntelligentTieringConfigurations.html
+    @discardableResult
     public func listBucketIntelligentTieringConfigurations(_ input: ListBucketIntelligentTieringConfigurationsRequest) async throws(AyameError) -> ListBucketIntelligentTieringConfigurationsOutput {
         try await runtime.execute(S3Operations.listBucketIntelligentTieringConfigurations, input: input, output: ListBucketIntelligentTieringConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketIntelligentTieringConfigurations` with the input's members as parameters.
+    @discardableResult
     public func listBucketIntelligentTieringConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketIntelligentTieringConfigurationsOutput {
         try await listBucketIntelligentTieringConfigurations(ListBucketIntelligentTieringConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketInventoryConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketInventoryConfigurations.html
+    @discardableResult
     public func listBucketInventoryConfigurations(_ input: ListBucketInventoryConfigurationsRequest) async throws(AyameError) -> ListBucketInventoryConfigurationsOutput {
         try await runtime.execute(S3Operations.listBucketInventoryConfigurations, input: input, output: ListBucketInventoryConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketInventoryConfigurations` with the input's members as parameters.
+    @discardableResult
     public func listBucketInventoryConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketInventoryConfigurationsOutput {
         try await listBucketInventoryConfigurations(ListBucketInventoryConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketMetricsConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketMetricsConfigurations.html
+    @discardableResult
     public func listBucketMetricsConfigurations(_ input: ListBucketMetricsConfigurationsRequest) async throws(AyameError) -> ListBucketMetricsConfigurationsOutput {
         try await runtime.execute(S3Operations.listBucketMetricsConfigurations, input: input, output: ListBucketMetricsConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketMetricsConfigurations` with the input's members as parameters.
+    @discardableResult
     public func listBucketMetricsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketMetricsConfigurationsOutput {
         try await listBucketMetricsConfigurations(ListBucketMetricsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBuckets`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+    @discardableResult
     public func listBuckets(_ input: ListBucketsRequest) async throws(AyameError) -> ListBucketsOutput {
         try await runtime.execute(S3Operations.listBuckets, input: input, output: ListBucketsOutput.self)
     }
 
     /// Calls `ListBuckets` with the input's members as parameters.
+    @discardableResult
     public func listBuckets(maxBuckets: Int? = nil, continuationToken: String? = nil, prefix: String? = nil, bucketRegion: String? = nil) async throws(AyameError) -> ListBucketsOutput {
         try await listBuckets(ListBucketsRequest(maxBuckets: maxBuckets, continuationToken: continuationToken, prefix: prefix, bucketRegion: bucketRegion))
     }
 
     /// Calls `ListDirectoryBuckets`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListDirectoryBuckets.html
+    @discardableResult
     public func listDirectoryBuckets(_ input: ListDirectoryBucketsRequest) async throws(AyameError) -> ListDirectoryBucketsOutput {
         try await runtime.execute(S3Operations.listDirectoryBuckets, input: input, output: ListDirectoryBucketsOutput.self)
     }
 
     /// Calls `ListDirectoryBuckets` with the input's members as parameters.
+    @discardableResult
     public func listDirectoryBuckets(continuationToken: String? = nil, maxDirectoryBuckets: Int? = nil) async throws(AyameError) -> ListDirectoryBucketsOutput {
         try await listDirectoryBuckets(ListDirectoryBucketsRequest(continuationToken: continuationToken, maxDirectoryBuckets: maxDirectoryBuckets))
     }
 
     /// Calls `ListMultipartUploads`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html
+    @discardableResult
     public func listMultipartUploads(_ input: ListMultipartUploadsRequest) async throws(AyameError) -> ListMultipartUploadsOutput {
         try await runtime.execute(S3Operations.listMultipartUploads, input: input, output: ListMultipartUploadsOutput.self)
     }
 
     /// Calls `ListObjectVersions`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html
+    @discardableResult
     public func listObjectVersions(_ input: ListObjectVersionsRequest) async throws(AyameError) -> ListObjectVersionsOutput {
         try await runtime.execute(S3Operations.listObjectVersions, input: input, output: ListObjectVersionsOutput.self)
     }
 
     /// Calls `ListObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html
+    @discardableResult
     public func listObjects(_ input: ListObjectsRequest) async throws(AyameError) -> ListObjectsOutput {
         try await runtime.execute(S3Operations.listObjects, input: input, output: ListObjectsOutput.self)
     }
 
     /// Calls `ListObjectsV2`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+    @discardableResult
     public func listObjectsV2(_ input: ListObjectsV2Request) async throws(AyameError) -> ListObjectsV2Output {
         try await runtime.execute(S3Operations.listObjectsV2, input: input, output: ListObjectsV2Output.self)
     }
 
     /// Calls `ListParts`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html
+    @discardableResult
     public func listParts(_ input: ListPartsRequest) async throws(AyameError) -> ListPartsOutput {
         try await runtime.execute(S3Operations.listParts, input: input, output: ListPartsOutput.self)
     }
@@ -787,11 +885,13 @@ extension S3Client {
     }
 
     /// Calls `PutBucketLifecycleConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html
+    @discardableResult
     public func putBucketLifecycleConfiguration(_ input: PutBucketLifecycleConfigurationRequest) async throws(AyameError) -> PutBucketLifecycleConfigurationOutput {
         try await runtime.execute(S3Operations.putBucketLifecycleConfiguration, input: input, output: PutBucketLifecycleConfigurationOutput.self)
     }
 
     /// Calls `PutBucketLifecycleConfiguration` with the input's members as parameters.
+    @discardableResult
     public func putBucketLifecycleConfiguration(bucket: String, checksumAlgorithm: ChecksumAlgorithm? = nil, lifecycleConfiguration: BucketLifecycleConfiguration? = nil, expectedBucketOwner: String? = nil, transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize? = nil) async throws(AyameError) -> PutBucketLifecycleConfigurationOutput {
         try await putBucketLifecycleConfiguration(PutBucketLifecycleConfigurationRequest(bucket: bucket, checksumAlgorithm: checksumAlgorithm, lifecycleConfiguration: lifecycleConfiguration, expectedBucketOwner: expectedBucketOwner, transitionDefaultMinimumObjectSize: transitionDefaultMinimumObjectSize))
     }
@@ -919,31 +1019,37 @@ extension S3Client {
 
     /// Calls `PutObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
     /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).
+    @discardableResult
     public func putObject(_ input: PutObjectRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> PutObjectOutput {
         try await runtime.execute(S3Operations.putObject, input: input, output: PutObjectOutput.self, payload: payload)
     }
 
     /// Calls `PutObjectAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectAcl.html
+    @discardableResult
     public func putObjectAcl(_ input: PutObjectAclRequest) async throws(AyameError) -> PutObjectAclOutput {
         try await runtime.execute(S3Operations.putObjectAcl, input: input, output: PutObjectAclOutput.self)
     }
 
     /// Calls `PutObjectLegalHold`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLegalHold.html
+    @discardableResult
     public func putObjectLegalHold(_ input: PutObjectLegalHoldRequest) async throws(AyameError) -> PutObjectLegalHoldOutput {
         try await runtime.execute(S3Operations.putObjectLegalHold, input: input, output: PutObjectLegalHoldOutput.self)
     }
 
     /// Calls `PutObjectLockConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLockConfiguration.html
+    @discardableResult
     public func putObjectLockConfiguration(_ input: PutObjectLockConfigurationRequest) async throws(AyameError) -> PutObjectLockConfigurationOutput {
         try await runtime.execute(S3Operations.putObjectLockConfiguration, input: input, output: PutObjectLockConfigurationOutput.self)
     }
 
     /// Calls `PutObjectRetention`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectRetention.html
+    @discardableResult
     public func putObjectRetention(_ input: PutObjectRetentionRequest) async throws(AyameError) -> PutObjectRetentionOutput {
         try await runtime.execute(S3Operations.putObjectRetention, input: input, output: PutObjectRetentionOutput.self)
     }
 
     /// Calls `PutObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectTagging.html
+    @discardableResult
     public func putObjectTagging(_ input: PutObjectTaggingRequest) async throws(AyameError) -> PutObjectTaggingOutput {
         try await runtime.execute(S3Operations.putObjectTagging, input: input, output: PutObjectTaggingOutput.self)
     }
@@ -960,16 +1066,19 @@ extension S3Client {
     }
 
     /// Calls `RenameObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_RenameObject.html
+    @discardableResult
     public func renameObject(_ input: RenameObjectRequest) async throws(AyameError) -> RenameObjectOutput {
         try await runtime.execute(S3Operations.renameObject, input: input, output: RenameObjectOutput.self)
     }
 
     /// Calls `RestoreObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_RestoreObject.html
+    @discardableResult
     public func restoreObject(_ input: RestoreObjectRequest) async throws(AyameError) -> RestoreObjectOutput {
         try await runtime.execute(S3Operations.restoreObject, input: input, output: RestoreObjectOutput.self)
     }
 
     /// Calls `SelectObjectContent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_SelectObjectContent.html
+    @discardableResult
     public func selectObjectContent(_ input: SelectObjectContentRequest) async throws(AyameError) -> SelectObjectContentOutput {
         try await runtime.execute(S3Operations.selectObjectContent, input: input, output: SelectObjectContentOutput.self)
     }
@@ -997,17 +1106,20 @@ extension S3Client {
     }
 
     /// Calls `UpdateObjectEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UpdateObjectEncryption.html
+    @discardableResult
     public func updateObjectEncryption(_ input: UpdateObjectEncryptionRequest) async throws(AyameError) -> UpdateObjectEncryptionResponse {
         try await runtime.execute(S3Operations.updateObjectEncryption, input: input, output: UpdateObjectEncryptionResponse.self)
     }
 
     /// Calls `UploadPart`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html
     /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).
+    @discardableResult
     public func uploadPart(_ input: UploadPartRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> UploadPartOutput {
         try await runtime.execute(S3Operations.uploadPart, input: input, output: UploadPartOutput.self, payload: payload)
     }
 
     /// Calls `UploadPartCopy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
+    @discardableResult
     public func uploadPartCopy(_ input: UploadPartCopyRequest) async throws(AyameError) -> UploadPartCopyOutput {
         try await runtime.execute(S3Operations.uploadPartCopy, input: input, output: UploadPartCopyOutput.self)
     }

@@ -16,61 +16,73 @@ extension SNSClient {
     }
 
     /// Calls `CheckIfPhoneNumberIsOptedOut`: https://docs.aws.amazon.com/sns/latest/api/API_CheckIfPhoneNumberIsOptedOut.html
+    @discardableResult
     public func checkIfPhoneNumberIsOptedOut(_ input: CheckIfPhoneNumberIsOptedOutInput) async throws(AyameError) -> CheckIfPhoneNumberIsOptedOutResponse {
         try await runtime.execute(SNSOperations.checkIfPhoneNumberIsOptedOut, input: input, output: CheckIfPhoneNumberIsOptedOutResponse.self)
     }
 
     /// Calls `CheckIfPhoneNumberIsOptedOut` with the input's members as parameters.
+    @discardableResult
     public func checkIfPhoneNumberIsOptedOut(phoneNumber: String) async throws(AyameError) -> CheckIfPhoneNumberIsOptedOutResponse {
         try await checkIfPhoneNumberIsOptedOut(CheckIfPhoneNumberIsOptedOutInput(phoneNumber: phoneNumber))
     }
 
     /// Calls `ConfirmSubscription`: https://docs.aws.amazon.com/sns/latest/api/API_ConfirmSubscription.html
+    @discardableResult
     public func confirmSubscription(_ input: ConfirmSubscriptionInput) async throws(AyameError) -> ConfirmSubscriptionResponse {
         try await runtime.execute(SNSOperations.confirmSubscription, input: input, output: ConfirmSubscriptionResponse.self)
     }
 
     /// Calls `ConfirmSubscription` with the input's members as parameters.
+    @discardableResult
     public func confirmSubscription(topicArn: String, token: String, authenticateOnUnsubscribe: String? = nil) async throws(AyameError) -> ConfirmSubscriptionResponse {
         try await confirmSubscription(ConfirmSubscriptionInput(topicArn: topicArn, token: token, authenticateOnUnsubscribe: authenticateOnUnsubscribe))
     }
 
     /// Calls `CreatePlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_CreatePlatformApplication.html
+    @discardableResult
     public func createPlatformApplication(_ input: CreatePlatformApplicationInput) async throws(AyameError) -> CreatePlatformApplicationResponse {
         try await runtime.execute(SNSOperations.createPlatformApplication, input: input, output: CreatePlatformApplicationResponse.self)
     }
 
     /// Calls `CreatePlatformApplication` with the input's members as parameters.
+    @discardableResult
     public func createPlatformApplication(name: String, platform: String, attributes: [String: String]) async throws(AyameError) -> CreatePlatformApplicationResponse {
         try await createPlatformApplication(CreatePlatformApplicationInput(name: name, platform: platform, attributes: attributes))
     }
 
     /// Calls `CreatePlatformEndpoint`: https://docs.aws.amazon.com/sns/latest/api/API_CreatePlatformEndpoint.html
+    @discardableResult
     public func createPlatformEndpoint(_ input: CreatePlatformEndpointInput) async throws(AyameError) -> CreateEndpointResponse {
         try await runtime.execute(SNSOperations.createPlatformEndpoint, input: input, output: CreateEndpointResponse.self)
     }
 
     /// Calls `CreatePlatformEndpoint` with the input's members as parameters.
+    @discardableResult
     public func createPlatformEndpoint(platformApplicationArn: String, token: String, customUserData: String? = nil, attributes: [String: String]? = nil) async throws(AyameError) -> CreateEndpointResponse {
         try await createPlatformEndpoint(CreatePlatformEndpointInput(platformApplicationArn: platformApplicationArn, token: token, customUserData: customUserData, attributes: attributes))
     }
 
     /// Calls `CreateSMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_CreateSMSSandboxPhoneNumber.html
+    @discardableResult
     public func createSmsSandboxPhoneNumber(_ input: CreateSMSSandboxPhoneNumberInput) async throws(AyameError) -> CreateSMSSandboxPhoneNumberResult {
         try await runtime.execute(SNSOperations.createSmsSandboxPhoneNumber, input: input, output: CreateSMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `CreateSMSSandboxPhoneNumber` with the input's members as parameters.
+    @discardableResult
     public func createSmsSandboxPhoneNumber(phoneNumber: String, languageCode: LanguageCodeString? = nil) async throws(AyameError) -> CreateSMSSandboxPhoneNumberResult {
         try await createSmsSandboxPhoneNumber(CreateSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, languageCode: languageCode))
     }
 
     /// Calls `CreateTopic`: https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
+    @discardableResult
     public func createTopic(_ input: CreateTopicInput) async throws(AyameError) -> CreateTopicResponse {
         try await runtime.execute(SNSOperations.createTopic, input: input, output: CreateTopicResponse.self)
     }
 
     /// Calls `CreateTopic` with the input's members as parameters.
+    @discardableResult
     public func createTopic(name: String, attributes: [String: String]? = nil, tags: [Tag]? = nil, dataProtectionPolicy: String? = nil) async throws(AyameError) -> CreateTopicResponse {
         try await createTopic(CreateTopicInput(name: name, attributes: attributes, tags: tags, dataProtectionPolicy: dataProtectionPolicy))
     }
@@ -98,11 +110,13 @@ extension SNSClient {
     }
 
     /// Calls `DeleteSMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_DeleteSMSSandboxPhoneNumber.html
+    @discardableResult
     public func deleteSmsSandboxPhoneNumber(_ input: DeleteSMSSandboxPhoneNumberInput) async throws(AyameError) -> DeleteSMSSandboxPhoneNumberResult {
         try await runtime.execute(SNSOperations.deleteSmsSandboxPhoneNumber, input: input, output: DeleteSMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `DeleteSMSSandboxPhoneNumber` with the input's members as parameters.
+    @discardableResult
     public func deleteSmsSandboxPhoneNumber(phoneNumber: String) async throws(AyameError) -> DeleteSMSSandboxPhoneNumberResult {
         try await deleteSmsSandboxPhoneNumber(DeleteSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber))
     }
@@ -119,186 +133,223 @@ extension SNSClient {
     }
 
     /// Calls `GetDataProtectionPolicy`: https://docs.aws.amazon.com/sns/latest/api/API_GetDataProtectionPolicy.html
+    @discardableResult
     public func getDataProtectionPolicy(_ input: GetDataProtectionPolicyInput) async throws(AyameError) -> GetDataProtectionPolicyResponse {
         try await runtime.execute(SNSOperations.getDataProtectionPolicy, input: input, output: GetDataProtectionPolicyResponse.self)
     }
 
     /// Calls `GetDataProtectionPolicy` with the input's members as parameters.
+    @discardableResult
     public func getDataProtectionPolicy(resourceArn: String) async throws(AyameError) -> GetDataProtectionPolicyResponse {
         try await getDataProtectionPolicy(GetDataProtectionPolicyInput(resourceArn: resourceArn))
     }
 
     /// Calls `GetEndpointAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetEndpointAttributes.html
+    @discardableResult
     public func getEndpointAttributes(_ input: GetEndpointAttributesInput) async throws(AyameError) -> GetEndpointAttributesResponse {
         try await runtime.execute(SNSOperations.getEndpointAttributes, input: input, output: GetEndpointAttributesResponse.self)
     }
 
     /// Calls `GetEndpointAttributes` with the input's members as parameters.
+    @discardableResult
     public func getEndpointAttributes(endpointArn: String) async throws(AyameError) -> GetEndpointAttributesResponse {
         try await getEndpointAttributes(GetEndpointAttributesInput(endpointArn: endpointArn))
     }
 
     /// Calls `GetPlatformApplicationAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetPlatformApplicationAttributes.html
+    @discardableResult
     public func getPlatformApplicationAttributes(_ input: GetPlatformApplicationAttributesInput) async throws(AyameError) -> GetPlatformApplicationAttributesResponse {
         try await runtime.execute(SNSOperations.getPlatformApplicationAttributes, input: input, output: GetPlatformApplicationAttributesResponse.self)
     }
 
     /// Calls `GetPlatformApplicationAttributes` with the input's members as parameters.
+    @discardableResult
     public func getPlatformApplicationAttributes(platformApplicationArn: String) async throws(AyameError) -> GetPlatformApplicationAttributesResponse {
         try await getPlatformApplicationAttributes(GetPlatformApplicationAttributesInput(platformApplicationArn: platformApplicationArn))
     }
 
     /// Calls `GetSMSAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetSMSAttributes.html
+    @discardableResult
     public func getSmsAttributes(_ input: GetSMSAttributesInput) async throws(AyameError) -> GetSMSAttributesResponse {
         try await runtime.execute(SNSOperations.getSmsAttributes, input: input, output: GetSMSAttributesResponse.self)
     }
 
     /// Calls `GetSMSAttributes` with the input's members as parameters.
+    @discardableResult
     public func getSmsAttributes(attributes: [String]? = nil) async throws(AyameError) -> GetSMSAttributesResponse {
         try await getSmsAttributes(GetSMSAttributesInput(attributes: attributes))
     }
 
     /// Calls `GetSMSSandboxAccountStatus`: https://docs.aws.amazon.com/sns/latest/api/API_GetSMSSandboxAccountStatus.html
+    @discardableResult
     public func getSmsSandboxAccountStatus(_ input: GetSMSSandboxAccountStatusInput) async throws(AyameError) -> GetSMSSandboxAccountStatusResult {
         try await runtime.execute(SNSOperations.getSmsSandboxAccountStatus, input: input, output: GetSMSSandboxAccountStatusResult.self)
     }
 
     /// Calls `GetSMSSandboxAccountStatus` with the input's members as parameters.
+    @discardableResult
     public func getSmsSandboxAccountStatus() async throws(AyameError) -> GetSMSSandboxAccountStatusResult {
         try await getSmsSandboxAccountStatus(GetSMSSandboxAccountStatusInput())
     }
 
     /// Calls `GetSubscriptionAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetSubscriptionAttributes.html
+    @discardableResult
     public func getSubscriptionAttributes(_ input: GetSubscriptionAttributesInput) async throws(AyameError) -> GetSubscriptionAttributesResponse {
         try await runtime.execute(SNSOperations.getSubscriptionAttributes, input: input, output: GetSubscriptionAttributesResponse.self)
     }
 
     /// Calls `GetSubscriptionAttributes` with the input's members as parameters.
+    @discardableResult
     public func getSubscriptionAttributes(subscriptionArn: String) async throws(AyameError) -> GetSubscriptionAttributesResponse {
         try await getSubscriptionAttributes(GetSubscriptionAttributesInput(subscriptionArn: subscriptionArn))
     }
 
     /// Calls `GetTopicAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html
+    @discardableResult
     public func getTopicAttributes(_ input: GetTopicAttributesInput) async throws(AyameError) -> GetTopicAttributesResponse {
         try await runtime.execute(SNSOperations.getTopicAttributes, input: input, output: GetTopicAttributesResponse.self)
     }
 
     /// Calls `GetTopicAttributes` with the input's members as parameters.
+    @discardableResult
     public func getTopicAttributes(topicArn: String) async throws(AyameError) -> GetTopicAttributesResponse {
         try await getTopicAttributes(GetTopicAttributesInput(topicArn: topicArn))
     }
 
     /// Calls `ListEndpointsByPlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_ListEndpointsByPlatformApplication.html
+    @discardableResult
     public func listEndpointsByPlatformApplication(_ input: ListEndpointsByPlatformApplicationInput) async throws(AyameError) -> ListEndpointsByPlatformApplicationResponse {
         try await runtime.execute(SNSOperations.listEndpointsByPlatformApplication, input: input, output: ListEndpointsByPlatformApplicationResponse.self)
     }
 
     /// Calls `ListEndpointsByPlatformApplication` with the input's members as parameters.
+    @discardableResult
     public func listEndpointsByPlatformApplication(platformApplicationArn: String, nextToken: String? = nil) async throws(AyameError) -> ListEndpointsByPlatformApplicationResponse {
         try await listEndpointsByPlatformApplication(ListEndpointsByPlatformApplicationInput(platformApplicationArn: platformApplicationArn, nextToken: nextToken))
     }
 
     /// Calls `ListOriginationNumbers`: https://docs.aws.amazon.com/sns/latest/api/API_ListOriginationNumbers.html
+    @discardableResult
     public func listOriginationNumbers(_ input: ListOriginationNumbersRequest) async throws(AyameError) -> ListOriginationNumbersResult {
         try await runtime.execute(SNSOperations.listOriginationNumbers, input: input, output: ListOriginationNumbersResult.self)
     }
 
     /// Calls `ListOriginationNumbers` with the input's members as parameters.
+    @discardableResult
     public func listOriginationNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListOriginationNumbersResult {
         try await listOriginationNumbers(ListOriginationNumbersRequest(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListPhoneNumbersOptedOut`: https://docs.aws.amazon.com/sns/latest/api/API_ListPhoneNumbersOptedOut.html
+    @discardableResult
     public func listPhoneNumbersOptedOut(_ input: ListPhoneNumbersOptedOutInput) async throws(AyameError) -> ListPhoneNumbersOptedOutResponse {
         try await runtime.execute(SNSOperations.listPhoneNumbersOptedOut, input: input, output: ListPhoneNumbersOptedOutResponse.self)
     }
 
     /// Calls `ListPhoneNumbersOptedOut` with the input's members as parameters.
+    @discardableResult
     public func listPhoneNumbersOptedOut(nextToken: String? = nil) async throws(AyameError) -> ListPhoneNumbersOptedOutResponse {
         try await listPhoneNumbersOptedOut(ListPhoneNumbersOptedOutInput(nextToken: nextToken))
     }
 
     /// Calls `ListPlatformApplications`: https://docs.aws.amazon.com/sns/latest/api/API_ListPlatformApplications.html
+    @discardableResult
     public func listPlatformApplications(_ input: ListPlatformApplicationsInput) async throws(AyameError) -> ListPlatformApplicationsResponse {
         try await runtime.execute(SNSOperations.listPlatformApplications, input: input, output: ListPlatformApplicationsResponse.self)
     }
 
     /// Calls `ListPlatformApplications` with the input's members as parameters.
+    @discardableResult
     public func listPlatformApplications(nextToken: String? = nil) async throws(AyameError) -> ListPlatformApplicationsResponse {
         try await listPlatformApplications(ListPlatformApplicationsInput(nextToken: nextToken))
     }
 
     /// Calls `ListSMSSandboxPhoneNumbers`: https://docs.aws.amazon.com/sns/latest/api/API_ListSMSSandboxPhoneNumbers.html
+    @discardableResult
     public func listSmsSandboxPhoneNumbers(_ input: ListSMSSandboxPhoneNumbersInput) async throws(AyameError) -> ListSMSSandboxPhoneNumbersResult {
         try await runtime.execute(SNSOperations.listSmsSandboxPhoneNumbers, input: input, output: ListSMSSandboxPhoneNumbersResult.self)
     }
 
     /// Calls `ListSMSSandboxPhoneNumbers` with the input's members as parameters.
+    @discardableResult
     public func listSmsSandboxPhoneNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListSMSSandboxPhoneNumbersResult {
         try await listSmsSandboxPhoneNumbers(ListSMSSandboxPhoneNumbersInput(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListSubscriptions`: https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptions.html
+    @discardableResult
     public func listSubscriptions(_ input: ListSubscriptionsInput) async throws(AyameError) -> ListSubscriptionsResponse {
         try await runtime.execute(SNSOperations.listSubscriptions, input: input, output: ListSubscriptionsResponse.self)
     }
 
     /// Calls `ListSubscriptions` with the input's members as parameters.
+    @discardableResult
     public func listSubscriptions(nextToken: String? = nil) async throws(AyameError) -> ListSubscriptionsResponse {
         try await listSubscriptions(ListSubscriptionsInput(nextToken: nextToken))
     }
 
     /// Calls `ListSubscriptionsByTopic`: https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html
+    @discardableResult
     public func listSubscriptionsByTopic(_ input: ListSubscriptionsByTopicInput) async throws(AyameError) -> ListSubscriptionsByTopicResponse {
         try await runtime.execute(SNSOperations.listSubscriptionsByTopic, input: input, output: ListSubscriptionsByTopicResponse.self)
     }
 
     /// Calls `ListSubscriptionsByTopic` with the input's members as parameters.
+    @discardableResult
     public func listSubscriptionsByTopic(topicArn: String, nextToken: String? = nil) async throws(AyameError) -> ListSubscriptionsByTopicResponse {
         try await listSubscriptionsByTopic(ListSubscriptionsByTopicInput(topicArn: topicArn, nextToken: nextToken))
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/sns/latest/api/API_ListTagsForResource.html
+    @discardableResult
     public func listTagsForResource(_ input: ListTagsForResourceRequest) async throws(AyameError) -> ListTagsForResourceResponse {
         try await runtime.execute(SNSOperations.listTagsForResource, input: input, output: ListTagsForResourceResponse.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
+    @discardableResult
     public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceResponse {
         try await listTagsForResource(ListTagsForResourceRequest(resourceArn: resourceArn))
     }
 
     /// Calls `ListTopics`: https://docs.aws.amazon.com/sns/latest/api/API_ListTopics.html
+    @discardableResult
     public func listTopics(_ input: ListTopicsInput) async throws(AyameError) -> ListTopicsResponse {
         try await runtime.execute(SNSOperations.listTopics, input: input, output: ListTopicsResponse.self)
     }
 
     /// Calls `ListTopics` with the input's members as parameters.
+    @discardableResult
     public func listTopics(nextToken: String? = nil) async throws(AyameError) -> ListTopicsResponse {
         try await listTopics(ListTopicsInput(nextToken: nextToken))
     }
 
     /// Calls `OptInPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_OptInPhoneNumber.html
+    @discardableResult
     public func optInPhoneNumber(_ input: OptInPhoneNumberInput) async throws(AyameError) -> OptInPhoneNumberResponse {
         try await runtime.execute(SNSOperations.optInPhoneNumber, input: input, output: OptInPhoneNumberResponse.self)
     }
 
     /// Calls `OptInPhoneNumber` with the input's members as parameters.
+    @discardableResult
     public func optInPhoneNumber(phoneNumber: String) async throws(AyameError) -> OptInPhoneNumberResponse {
         try await optInPhoneNumber(OptInPhoneNumberInput(phoneNumber: phoneNumber))
     }
 
     /// Calls `Publish`: https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+    @discardableResult
     public func publish(_ input: PublishInput) async throws(AyameError) -> PublishResponse {
         try await runtime.execute(SNSOperations.publish, input: input, output: PublishResponse.self)
     }
 
     /// Calls `PublishBatch`: https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
+    @discardableResult
     public func publishBatch(_ input: PublishBatchInput) async throws(AyameError) -> PublishBatchResponse {
         try await runtime.execute(SNSOperations.publishBatch, input: input, output: PublishBatchResponse.self)
     }
 
     /// Calls `PublishBatch` with the input's members as parameters.
+    @discardableResult
     public func publishBatch(topicArn: String, publishBatchRequestEntries: [PublishBatchRequestEntry]) async throws(AyameError) -> PublishBatchResponse {
         try await publishBatch(PublishBatchInput(topicArn: topicArn, publishBatchRequestEntries: publishBatchRequestEntries))
     }
@@ -348,11 +399,13 @@ extension SNSClient {
     }
 
     /// Calls `SetSMSAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html
+    @discardableResult
     public func setSmsAttributes(_ input: SetSMSAttributesInput) async throws(AyameError) -> SetSMSAttributesResponse {
         try await runtime.execute(SNSOperations.setSmsAttributes, input: input, output: SetSMSAttributesResponse.self)
     }
 
     /// Calls `SetSMSAttributes` with the input's members as parameters.
+    @discardableResult
     public func setSmsAttributes(attributes: [String: String]) async throws(AyameError) -> SetSMSAttributesResponse {
         try await setSmsAttributes(SetSMSAttributesInput(attributes: attributes))
     }
@@ -380,21 +433,25 @@ extension SNSClient {
     }
 
     /// Calls `Subscribe`: https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
+    @discardableResult
     public func subscribe(_ input: SubscribeInput) async throws(AyameError) -> SubscribeResponse {
         try await runtime.execute(SNSOperations.subscribe, input: input, output: SubscribeResponse.self)
     }
 
     /// Calls `Subscribe` with the input's members as parameters.
+    @discardableResult
     public func subscribe(topicArn: String, `protocol`: String, endpoint: String? = nil, attributes: [String: String]? = nil, returnSubscriptionArn: Bool? = nil) async throws(AyameError) -> SubscribeResponse {
         try await subscribe(SubscribeInput(topicArn: topicArn, protocol: `protocol`, endpoint: endpoint, attributes: attributes, returnSubscriptionArn: returnSubscriptionArn))
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/sns/latest/api/API_TagResource.html
+    @discardableResult
     public func tagResource(_ input: TagResourceRequest) async throws(AyameError) -> TagResourceResponse {
         try await runtime.execute(SNSOperations.tagResource, input: input, output: TagResourceResponse.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
+    @discardableResult
     public func tagResource(resourceArn: String, tags: [Tag]) async throws(AyameError) -> TagResourceResponse {
         try await tagResource(TagResourceRequest(resourceArn: resourceArn, tags: tags))
     }
@@ -411,21 +468,25 @@ extension SNSClient {
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/sns/latest/api/API_UntagResource.html
+    @discardableResult
     public func untagResource(_ input: UntagResourceRequest) async throws(AyameError) -> UntagResourceResponse {
         try await runtime.execute(SNSOperations.untagResource, input: input, output: UntagResourceResponse.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
+    @discardableResult
     public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceResponse {
         try await untagResource(UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 
     /// Calls `VerifySMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_VerifySMSSandboxPhoneNumber.html
+    @discardableResult
     public func verifySmsSandboxPhoneNumber(_ input: VerifySMSSandboxPhoneNumberInput) async throws(AyameError) -> VerifySMSSandboxPhoneNumberResult {
         try await runtime.execute(SNSOperations.verifySmsSandboxPhoneNumber, input: input, output: VerifySMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `VerifySMSSandboxPhoneNumber` with the input's members as parameters.
+    @discardableResult
     public func verifySmsSandboxPhoneNumber(phoneNumber: String, oneTimePassword: String) async throws(AyameError) -> VerifySMSSandboxPhoneNumberResult {
         try await verifySmsSandboxPhoneNumber(VerifySMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, oneTimePassword: oneTimePassword))
     }

@@ -16,11 +16,13 @@ extension SQSClient {
     }
 
     /// Calls `CancelMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CancelMessageMoveTask.html
+    @discardableResult
     public func cancelMessageMoveTask(_ input: CancelMessageMoveTaskRequest) async throws(AyameError) -> CancelMessageMoveTaskResult {
         try await runtime.execute(SQSOperations.cancelMessageMoveTask, input: input, output: CancelMessageMoveTaskResult.self)
     }
 
     /// Calls `CancelMessageMoveTask` with the input's members as parameters.
+    @discardableResult
     public func cancelMessageMoveTask(taskHandle: String) async throws(AyameError) -> CancelMessageMoveTaskResult {
         try await cancelMessageMoveTask(CancelMessageMoveTaskRequest(taskHandle: taskHandle))
     }
@@ -37,21 +39,25 @@ extension SQSClient {
     }
 
     /// Calls `ChangeMessageVisibilityBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html
+    @discardableResult
     public func changeMessageVisibilityBatch(_ input: ChangeMessageVisibilityBatchRequest) async throws(AyameError) -> ChangeMessageVisibilityBatchResult {
         try await runtime.execute(SQSOperations.changeMessageVisibilityBatch, input: input, output: ChangeMessageVisibilityBatchResult.self)
     }
 
     /// Calls `ChangeMessageVisibilityBatch` with the input's members as parameters.
+    @discardableResult
     public func changeMessageVisibilityBatch(queueUrl: String, entries: [ChangeMessageVisibilityBatchRequestEntry]) async throws(AyameError) -> ChangeMessageVisibilityBatchResult {
         try await changeMessageVisibilityBatch(ChangeMessageVisibilityBatchRequest(queueUrl: queueUrl, entries: entries))
     }
 
     /// Calls `CreateQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
+    @discardableResult
     public func createQueue(_ input: CreateQueueRequest) async throws(AyameError) -> CreateQueueResult {
         try await runtime.execute(SQSOperations.createQueue, input: input, output: CreateQueueResult.self)
     }
 
     /// Calls `CreateQueue` with the input's members as parameters.
+    @discardableResult
     public func createQueue(queueName: String, attributes: [String: String]? = nil, tags: [String: String]? = nil) async throws(AyameError) -> CreateQueueResult {
         try await createQueue(CreateQueueRequest(queueName: queueName, attributes: attributes, tags: tags))
     }
@@ -68,11 +74,13 @@ extension SQSClient {
     }
 
     /// Calls `DeleteMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html
+    @discardableResult
     public func deleteMessageBatch(_ input: DeleteMessageBatchRequest) async throws(AyameError) -> DeleteMessageBatchResult {
         try await runtime.execute(SQSOperations.deleteMessageBatch, input: input, output: DeleteMessageBatchResult.self)
     }
 
     /// Calls `DeleteMessageBatch` with the input's members as parameters.
+    @discardableResult
     public func deleteMessageBatch(queueUrl: String, entries: [DeleteMessageBatchRequestEntry]) async throws(AyameError) -> DeleteMessageBatchResult {
         try await deleteMessageBatch(DeleteMessageBatchRequest(queueUrl: queueUrl, entries: entries))
     }
@@ -89,61 +97,73 @@ extension SQSClient {
     }
 
     /// Calls `GetQueueAttributes`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
+    @discardableResult
     public func getQueueAttributes(_ input: GetQueueAttributesRequest) async throws(AyameError) -> GetQueueAttributesResult {
         try await runtime.execute(SQSOperations.getQueueAttributes, input: input, output: GetQueueAttributesResult.self)
     }
 
     /// Calls `GetQueueAttributes` with the input's members as parameters.
+    @discardableResult
     public func getQueueAttributes(queueUrl: String, attributeNames: [QueueAttributeName]? = nil) async throws(AyameError) -> GetQueueAttributesResult {
         try await getQueueAttributes(GetQueueAttributesRequest(queueUrl: queueUrl, attributeNames: attributeNames))
     }
 
     /// Calls `GetQueueUrl`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
+    @discardableResult
     public func getQueueUrl(_ input: GetQueueUrlRequest) async throws(AyameError) -> GetQueueUrlResult {
         try await runtime.execute(SQSOperations.getQueueUrl, input: input, output: GetQueueUrlResult.self)
     }
 
     /// Calls `GetQueueUrl` with the input's members as parameters.
+    @discardableResult
     public func getQueueUrl(queueName: String, queueOwnerAwsAccountId: String? = nil) async throws(AyameError) -> GetQueueUrlResult {
         try await getQueueUrl(GetQueueUrlRequest(queueName: queueName, queueOwnerAwsAccountId: queueOwnerAwsAccountId))
     }
 
     /// Calls `ListDeadLetterSourceQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListDeadLetterSourceQueues.html
+    @discardableResult
     public func listDeadLetterSourceQueues(_ input: ListDeadLetterSourceQueuesRequest) async throws(AyameError) -> ListDeadLetterSourceQueuesResult {
         try await runtime.execute(SQSOperations.listDeadLetterSourceQueues, input: input, output: ListDeadLetterSourceQueuesResult.self)
     }
 
     /// Calls `ListDeadLetterSourceQueues` with the input's members as parameters.
+    @discardableResult
     public func listDeadLetterSourceQueues(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListDeadLetterSourceQueuesResult {
         try await listDeadLetterSourceQueues(ListDeadLetterSourceQueuesRequest(queueUrl: queueUrl, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMessageMoveTasks`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListMessageMoveTasks.html
+    @discardableResult
     public func listMessageMoveTasks(_ input: ListMessageMoveTasksRequest) async throws(AyameError) -> ListMessageMoveTasksResult {
         try await runtime.execute(SQSOperations.listMessageMoveTasks, input: input, output: ListMessageMoveTasksResult.self)
     }
 
     /// Calls `ListMessageMoveTasks` with the input's members as parameters.
+    @discardableResult
     public func listMessageMoveTasks(sourceArn: String, maxResults: Int? = nil) async throws(AyameError) -> ListMessageMoveTasksResult {
         try await listMessageMoveTasks(ListMessageMoveTasksRequest(sourceArn: sourceArn, maxResults: maxResults))
     }
 
     /// Calls `ListQueueTags`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html
+    @discardableResult
     public func listQueueTags(_ input: ListQueueTagsRequest) async throws(AyameError) -> ListQueueTagsResult {
         try await runtime.execute(SQSOperations.listQueueTags, input: input, output: ListQueueTagsResult.self)
     }
 
     /// Calls `ListQueueTags` with the input's members as parameters.
+    @discardableResult
     public func listQueueTags(queueUrl: String) async throws(AyameError) -> ListQueueTagsResult {
         try await listQueueTags(ListQueueTagsRequest(queueUrl: queueUrl))
     }
 
     /// Calls `ListQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
+    @discardableResult
     public func listQueues(_ input: ListQueuesRequest) async throws(AyameError) -> ListQueuesResult {
         try await runtime.execute(SQSOperations.listQueues, input: input, output: ListQueuesResult.self)
     }
 
     /// Calls `ListQueues` with the input's members as parameters.
+    @discardableResult
     public func listQueues(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListQueuesResult {
         try await listQueues(ListQueuesRequest(queueNamePrefix: queueNamePrefix, nextToken: nextToken, maxResults: maxResults))
     }
@@ -160,6 +180,7 @@ extension SQSClient {
     }
 
     /// Calls `ReceiveMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
+    @discardableResult
     public func receiveMessage(_ input: ReceiveMessageRequest) async throws(AyameError) -> ReceiveMessageResult {
         try await runtime.execute(SQSOperations.receiveMessage, input: input, output: ReceiveMessageResult.self)
     }
@@ -176,16 +197,19 @@ extension SQSClient {
     }
 
     /// Calls `SendMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+    @discardableResult
     public func sendMessage(_ input: SendMessageRequest) async throws(AyameError) -> SendMessageResult {
         try await runtime.execute(SQSOperations.sendMessage, input: input, output: SendMessageResult.self)
     }
 
     /// Calls `SendMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
+    @discardableResult
     public func sendMessageBatch(_ input: SendMessageBatchRequest) async throws(AyameError) -> SendMessageBatchResult {
         try await runtime.execute(SQSOperations.sendMessageBatch, input: input, output: SendMessageBatchResult.self)
     }
 
     /// Calls `SendMessageBatch` with the input's members as parameters.
+    @discardableResult
     public func sendMessageBatch(queueUrl: String, entries: [SendMessageBatchRequestEntry]) async throws(AyameError) -> SendMessageBatchResult {
         try await sendMessageBatch(SendMessageBatchRequest(queueUrl: queueUrl, entries: entries))
     }
@@ -202,11 +226,13 @@ extension SQSClient {
     }
 
     /// Calls `StartMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
+    @discardableResult
     public func startMessageMoveTask(_ input: StartMessageMoveTaskRequest) async throws(AyameError) -> StartMessageMoveTaskResult {
         try await runtime.execute(SQSOperations.startMessageMoveTask, input: input, output: StartMessageMoveTaskResult.self)
     }
 
     /// Calls `StartMessageMoveTask` with the input's members as parameters.
+    @discardableResult
     public func startMessageMoveTask(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) async throws(AyameError) -> StartMessageMoveTaskResult {
         try await startMessageMoveTask(StartMessageMoveTaskRequest(sourceArn: sourceArn, destinationArn: destinationArn, maxNumberOfMessagesPerSecond: maxNumberOfMessagesPerSecond))
     }

@@ -5,36 +5,43 @@ import Foundation
 
 extension SageMakerClient {
     /// Calls `AddTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html
+    @discardableResult
     public func addTags(_ input: AddTagsInput) async throws(AyameError) -> AddTagsOutput {
         try await runtime.execute(SageMakerOperations.addTags, input: input, output: AddTagsOutput.self)
     }
 
     /// Calls `AddTags` with the input's members as parameters.
+    @discardableResult
     public func addTags(resourceArn: String, tags: [Tag]) async throws(AyameError) -> AddTagsOutput {
         try await addTags(AddTagsInput(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `CreateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html
+    @discardableResult
     public func createEndpoint(_ input: CreateEndpointInput) async throws(AyameError) -> CreateEndpointOutput {
         try await runtime.execute(SageMakerOperations.createEndpoint, input: input, output: CreateEndpointOutput.self)
     }
 
     /// Calls `CreateEndpoint` with the input's members as parameters.
+    @discardableResult
     public func createEndpoint(endpointName: String, endpointConfigName: String, deploymentConfig: DeploymentConfig? = nil, tags: [Tag]? = nil) async throws(AyameError) -> CreateEndpointOutput {
         try await createEndpoint(CreateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, deploymentConfig: deploymentConfig, tags: tags))
     }
 
     /// Calls `CreateEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html
+    @discardableResult
     public func createEndpointConfig(_ input: CreateEndpointConfigInput) async throws(AyameError) -> CreateEndpointConfigOutput {
         try await runtime.execute(SageMakerOperations.createEndpointConfig, input: input, output: CreateEndpointConfigOutput.self)
     }
 
     /// Calls `CreateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html
+    @discardableResult
     public func createInferenceComponent(_ input: CreateInferenceComponentInput) async throws(AyameError) -> CreateInferenceComponentOutput {
         try await runtime.execute(SageMakerOperations.createInferenceComponent, input: input, output: CreateInferenceComponentOutput.self)
     }
 
     /// Calls `CreateModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html
+    @discardableResult
     public func createModel(_ input: CreateModelInput) async throws(AyameError) -> CreateModelOutput {
         try await runtime.execute(SageMakerOperations.createModel, input: input, output: CreateModelOutput.self)
     }
@@ -84,121 +91,145 @@ extension SageMakerClient {
     }
 
     /// Calls `DeleteTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTags.html
+    @discardableResult
     public func deleteTags(_ input: DeleteTagsInput) async throws(AyameError) -> DeleteTagsOutput {
         try await runtime.execute(SageMakerOperations.deleteTags, input: input, output: DeleteTagsOutput.self)
     }
 
     /// Calls `DeleteTags` with the input's members as parameters.
+    @discardableResult
     public func deleteTags(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> DeleteTagsOutput {
         try await deleteTags(DeleteTagsInput(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 
     /// Calls `DescribeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html
+    @discardableResult
     public func describeEndpoint(_ input: DescribeEndpointInput) async throws(AyameError) -> DescribeEndpointOutput {
         try await runtime.execute(SageMakerOperations.describeEndpoint, input: input, output: DescribeEndpointOutput.self)
     }
 
     /// Calls `DescribeEndpoint` with the input's members as parameters.
+    @discardableResult
     public func describeEndpoint(endpointName: String) async throws(AyameError) -> DescribeEndpointOutput {
         try await describeEndpoint(DescribeEndpointInput(endpointName: endpointName))
     }
 
     /// Calls `DescribeEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html
+    @discardableResult
     public func describeEndpointConfig(_ input: DescribeEndpointConfigInput) async throws(AyameError) -> DescribeEndpointConfigOutput {
         try await runtime.execute(SageMakerOperations.describeEndpointConfig, input: input, output: DescribeEndpointConfigOutput.self)
     }
 
     /// Calls `DescribeEndpointConfig` with the input's members as parameters.
+    @discardableResult
     public func describeEndpointConfig(endpointConfigName: String) async throws(AyameError) -> DescribeEndpointConfigOutput {
         try await describeEndpointConfig(DescribeEndpointConfigInput(endpointConfigName: endpointConfigName))
     }
 
     /// Calls `DescribeInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
+    @discardableResult
     public func describeInferenceComponent(_ input: DescribeInferenceComponentInput) async throws(AyameError) -> DescribeInferenceComponentOutput {
         try await runtime.execute(SageMakerOperations.describeInferenceComponent, input: input, output: DescribeInferenceComponentOutput.self)
     }
 
     /// Calls `DescribeInferenceComponent` with the input's members as parameters.
+    @discardableResult
     public func describeInferenceComponent(inferenceComponentName: String) async throws(AyameError) -> DescribeInferenceComponentOutput {
         try await describeInferenceComponent(DescribeInferenceComponentInput(inferenceComponentName: inferenceComponentName))
     }
 
     /// Calls `DescribeModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModel.html
+    @discardableResult
     public func describeModel(_ input: DescribeModelInput) async throws(AyameError) -> DescribeModelOutput {
         try await runtime.execute(SageMakerOperations.describeModel, input: input, output: DescribeModelOutput.self)
     }
 
     /// Calls `DescribeModel` with the input's members as parameters.
+    @discardableResult
     public func describeModel(modelName: String) async throws(AyameError) -> DescribeModelOutput {
         try await describeModel(DescribeModelInput(modelName: modelName))
     }
 
     /// Calls `ListEndpointConfigs`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpointConfigs.html
+    @discardableResult
     public func listEndpointConfigs(_ input: ListEndpointConfigsInput) async throws(AyameError) -> ListEndpointConfigsOutput {
         try await runtime.execute(SageMakerOperations.listEndpointConfigs, input: input, output: ListEndpointConfigsOutput.self)
     }
 
     /// Calls `ListEndpoints`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpoints.html
+    @discardableResult
     public func listEndpoints(_ input: ListEndpointsInput) async throws(AyameError) -> ListEndpointsOutput {
         try await runtime.execute(SageMakerOperations.listEndpoints, input: input, output: ListEndpointsOutput.self)
     }
 
     /// Calls `ListInferenceComponents`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceComponents.html
+    @discardableResult
     public func listInferenceComponents(_ input: ListInferenceComponentsInput) async throws(AyameError) -> ListInferenceComponentsOutput {
         try await runtime.execute(SageMakerOperations.listInferenceComponents, input: input, output: ListInferenceComponentsOutput.self)
     }
 
     /// Calls `ListModels`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html
+    @discardableResult
     public func listModels(_ input: ListModelsInput) async throws(AyameError) -> ListModelsOutput {
         try await runtime.execute(SageMakerOperations.listModels, input: input, output: ListModelsOutput.self)
     }
 
     /// Calls `ListTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html
+    @discardableResult
     public func listTags(_ input: ListTagsInput) async throws(AyameError) -> ListTagsOutput {
         try await runtime.execute(SageMakerOperations.listTags, input: input, output: ListTagsOutput.self)
     }
 
     /// Calls `ListTags` with the input's members as parameters.
+    @discardableResult
     public func listTags(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListTagsOutput {
         try await listTags(ListTagsInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `UpdateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html
+    @discardableResult
     public func updateEndpoint(_ input: UpdateEndpointInput) async throws(AyameError) -> UpdateEndpointOutput {
         try await runtime.execute(SageMakerOperations.updateEndpoint, input: input, output: UpdateEndpointOutput.self)
     }
 
     /// Calls `UpdateEndpoint` with the input's members as parameters.
+    @discardableResult
     public func updateEndpoint(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [VariantProperty]? = nil, deploymentConfig: DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) async throws(AyameError) -> UpdateEndpointOutput {
         try await updateEndpoint(UpdateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, retainAllVariantProperties: retainAllVariantProperties, excludeRetainedVariantProperties: excludeRetainedVariantProperties, deploymentConfig: deploymentConfig, retainDeploymentConfig: retainDeploymentConfig))
     }
 
     /// Calls `UpdateEndpointWeightsAndCapacities`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
+    @discardableResult
     public func updateEndpointWeightsAndCapacities(_ input: UpdateEndpointWeightsAndCapacitiesInput) async throws(AyameError) -> UpdateEndpointWeightsAndCapacitiesOutput {
         try await runtime.execute(SageMakerOperations.updateEndpointWeightsAndCapacities, input: input, output: UpdateEndpointWeightsAndCapacitiesOutput.self)
     }
 
     /// Calls `UpdateEndpointWeightsAndCapacities` with the input's members as parameters.
+    @discardableResult
     public func updateEndpointWeightsAndCapacities(endpointName: String, desiredWeightsAndCapacities: [DesiredWeightAndCapacity]) async throws(AyameError) -> UpdateEndpointWeightsAndCapacitiesOutput {
         try await updateEndpointWeightsAndCapacities(UpdateEndpointWeightsAndCapacitiesInput(endpointName: endpointName, desiredWeightsAndCapacities: desiredWeightsAndCapacities))
     }
 
     /// Calls `UpdateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
+    @discardableResult
     public func updateInferenceComponent(_ input: UpdateInferenceComponentInput) async throws(AyameError) -> UpdateInferenceComponentOutput {
         try await runtime.execute(SageMakerOperations.updateInferenceComponent, input: input, output: UpdateInferenceComponentOutput.self)
     }
 
     /// Calls `UpdateInferenceComponent` with the input's members as parameters.
+    @discardableResult
     public func updateInferenceComponent(inferenceComponentName: String, specification: InferenceComponentSpecification? = nil, specifications: [InferenceComponentSpecification]? = nil, runtimeConfig: InferenceComponentRuntimeConfig? = nil, deploymentConfig: InferenceComponentDeploymentConfig? = nil) async throws(AyameError) -> UpdateInferenceComponentOutput {
         try await updateInferenceComponent(UpdateInferenceComponentInput(inferenceComponentName: inferenceComponentName, specification: specification, specifications: specifications, runtimeConfig: runtimeConfig, deploymentConfig: deploymentConfig))
     }
 
     /// Calls `UpdateInferenceComponentRuntimeConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html
+    @discardableResult
     public func updateInferenceComponentRuntimeConfig(_ input: UpdateInferenceComponentRuntimeConfigInput) async throws(AyameError) -> UpdateInferenceComponentRuntimeConfigOutput {
         try await runtime.execute(SageMakerOperations.updateInferenceComponentRuntimeConfig, input: input, output: UpdateInferenceComponentRuntimeConfigOutput.self)
     }
 
     /// Calls `UpdateInferenceComponentRuntimeConfig` with the input's members as parameters.
+    @discardableResult
     public func updateInferenceComponentRuntimeConfig(inferenceComponentName: String, desiredRuntimeConfig: InferenceComponentRuntimeConfig) async throws(AyameError) -> UpdateInferenceComponentRuntimeConfigOutput {
         try await updateInferenceComponentRuntimeConfig(UpdateInferenceComponentRuntimeConfigInput(inferenceComponentName: inferenceComponentName, desiredRuntimeConfig: desiredRuntimeConfig))
     }

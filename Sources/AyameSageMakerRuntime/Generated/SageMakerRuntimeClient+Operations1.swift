@@ -5,16 +5,19 @@ import Foundation
 
 extension SageMakerRuntimeClient {
     /// Calls `InvokeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html
+    @discardableResult
     public func invokeEndpoint(_ input: InvokeEndpointInput) async throws(AyameError) -> InvokeEndpointOutput {
         try await runtime.execute(SageMakerRuntimeOperations.invokeEndpoint, input: input, output: InvokeEndpointOutput.self)
     }
 
     /// Calls `InvokeEndpointAsync`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html
+    @discardableResult
     public func invokeEndpointAsync(_ input: InvokeEndpointAsyncInput) async throws(AyameError) -> InvokeEndpointAsyncOutput {
         try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointAsync, input: input, output: InvokeEndpointAsyncOutput.self)
     }
 
     /// Calls `InvokeEndpointWithResponseStream`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointWithResponseStream.html
+    @discardableResult
     public func invokeEndpointWithResponseStream(_ input: InvokeEndpointWithResponseStreamInput) async throws(AyameError) -> InvokeEndpointWithResponseStreamOutput {
         try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointWithResponseStream, input: input, output: InvokeEndpointWithResponseStreamOutput.self)
     }
