@@ -7,6 +7,9 @@ let package = Package(
     name: "AyameCodeGenerator",
     platforms: [.macOS(.v15)],
     products: [.executable(name: "ayame-codegen", targets: ["AyameCodegen"])],
-    targets: [.executableTarget(name: "AyameCodegen")],
+    targets: [
+        .executableTarget(name: "AyameCodegen"),
+        .testTarget(name: "AyameCodegenTests", dependencies: ["AyameCodegen"]),
+    ],
     swiftLanguageModes: [.v6]
 )

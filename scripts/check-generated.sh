@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks that the committed service modules are exactly what the code generator produces from the
-# vendored models: builds CodeGenerator/, generates into a scratch directory, and diffs.
+# vendored models: builds and tests CodeGenerator/, generates into a scratch directory, and diffs.
 # Usage: scripts/check-generated.sh
 set -euo pipefail
 AYAME_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$AYAME_ROOT"
 
 swift build --package-path CodeGenerator -Xswiftc -warnings-as-errors >/dev/null
+swift test --package-path CodeGenerator -Xswiftc -warnings-as-errors --quiet
 scratch="$(mktemp -d -t ayame-generated.XXXXXX)"
 trap 'rm -rf "$scratch"' EXIT
 "$(swift build --package-path CodeGenerator --show-bin-path)/ayame-codegen" generate --root "$AYAME_ROOT" --output "$scratch" >/dev/null
