@@ -25,4 +25,17 @@ import Testing
         #expect(head.contentLength == body.count)
         #expect(head.eTag == put.eTag)
     }
+
+    @Test func missingObjectIsAServiceError() async throws {
+        let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
+        let bucket = MotoServices.uniqueName("ayame-generated")
+        try await s3.createBucket(CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        await #expect {
+            _ = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "absent"))
+        } throws: { error in
+            guard case AyameError.service(let failure) = error else { return false }
+            return failure.code == "NoSuchKey" && failure.statusCode == 404
+        }
+    }
 }
