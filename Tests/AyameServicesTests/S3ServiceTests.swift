@@ -1,0 +1,41 @@
+import AyameCore
+import AyameS3
+import Foundation
+import Testing
+
+@Suite struct S3ServiceTests {
+    @Test func bucketAndObjectRoundTrip() async throws {
+        let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
+        let bucket = MotoServices.uniqueName("ayame-generated")
+        let created = try await s3.createBucket(CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        #expect(created.location?.contains(bucket) == true)
+
+        let body = Data("hello from the generated client".utf8)
+        let put = try await s3.putObject(PutObjectRequest(
+            body: body, bucket: bucket, contentType: "text/plain", key: "dir/hello.txt", metadata: ["purpose": "test"]))
+        #expect(put.eTag != nil)
+
+        let got = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "dir/hello.txt"))
+        #expect(got.body == body)
+        #expect(got.contentType == "text/plain")
+        #expect(got.metadata == ["purpose": "test"])
+
+        let head = try await s3.headObject(HeadObjectRequest(bucket: bucket, key: "dir/hello.txt"))
+        #expect(head.contentLength == body.count)
+        #expect(head.eTag == put.eTag)
+    }
+
+    @Test func missingObjectIsAServiceError() async throws {
+        let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
+        let bucket = MotoServices.uniqueName("ayame-generated")
+        try await s3.createBucket(CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        await #expect {
+            _ = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "absent"))
+        } throws: { error in
+            guard case AyameError.service(let failure) = error else { return false }
+            return failure.code == "NoSuchKey" && failure.statusCode == 404
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AyameCore
+import AyameSageMaker
+import AyameSageMakerRuntime
+import Foundation
+import Testing
+
+@Suite struct SageMakerServiceTests {
+    static let role = "arn:aws:iam::123456789012:role/ayame-sagemaker"
+
+    @Test func asyncEndpointWalkthrough() async throws {
+        let sageMaker = SageMakerClient(runtime: try await MotoServices.runtime(.sageMaker))
+        let model = MotoServices.uniqueName("model")
+        let created = try await sageMaker.createModel(CreateModelInput(
+            modelName: model,
+            primaryContainer: ContainerDefinition(
+                image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ayame:latest",
+                modelDataUrl: "s3://ayame-models/model.tar.gz", environment: ["MODE": "async"]),
+            executionRoleArn: Self.role))
+        #expect(created.modelArn.hasSuffix("model/\(model)"))
+
+        let asyncConfig = AsyncInferenceConfig(
+            clientConfig: AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: 4),
+            outputConfig: AsyncInferenceOutputConfig(
+                s3OutputPath: "s3://ayame-out/success",
+                notificationConfig: AsyncInferenceNotificationConfig(
+                    successTopic: "arn:aws:sns:ap-northeast-1:123456789012:ok",
+                    errorTopic: "arn:aws:sns:ap-northeast-1:123456789012:ng"),
+                s3FailurePath: "s3://ayame-out/failure"))
+        let config = MotoServices.uniqueName("config")
+        _ = try await sageMaker.createEndpointConfig(CreateEndpointConfigInput(
+            endpointConfigName: config,
+            productionVariants: [ProductionVariant(
+                variantName: "AllTraffic", modelName: model, initialInstanceCount: 1, instanceType: .mlM5Xlarge,
+                initialVariantWeight: 1)],
+            // moto echoes a partial DataCaptureConfig when none is given; a complete one decodes.
+            dataCaptureConfig: DataCaptureConfig(
+                enableCapture: false, initialSamplingPercentage: 10, destinationS3Uri: "s3://ayame-out/capture",
+                captureOptions: [CaptureOption(captureMode: .input)]),
+            asyncInferenceConfig: asyncConfig))
+
+        let describedConfig = try await sageMaker.describeEndpointConfig(endpointConfigName: config)
+        #expect(describedConfig.asyncInferenceConfig == asyncConfig)
+        #expect(describedConfig.productionVariants.first?.instanceType == .mlM5Xlarge)
+
+        let endpoint = MotoServices.uniqueName("endpoint")
+        let createdEndpoint = try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: config)
+        #expect(createdEndpoint.endpointArn.hasSuffix("endpoint/\(endpoint)"))
+
+        // moto's DescribeEndpoint omits DataCaptureConfig.CaptureStatus, which the model requires,
+        // so the typed output (strict about required members) cannot decode it; read the tree.
+        let response = try await sageMaker.runtime.execute(
+            SageMakerOperations.describeEndpoint, input: DescribeEndpointInput(endpointName: endpoint).shapeValue)
+        let members = try #require(response.output.structureMembers)
+        #expect(members["EndpointConfigName"] == .string(config))
+        #expect(members["EndpointStatus"] != nil)
+
+        let listed = try await sageMaker.listEndpoints(ListEndpointsInput(nameContains: endpoint))
+        #expect(listed.endpoints.map(\.endpointName).contains(endpoint))
+
+        let runtime = SageMakerRuntimeClient(runtime: try await MotoServices.runtime(.sageMakerRuntime))
+        let invoked = try await runtime.invokeEndpointAsync(InvokeEndpointAsyncInput(
+            endpointName: endpoint, contentType: "application/json", inputLocation: "s3://ayame-in/request.json"))
+        #expect(invoked.outputLocation?.hasPrefix("s3://") == true)
+    }
+
+    @Test func invalidInputFailsBeforeSending() async throws {
+        // No server is needed: validation runs before the endpoint is even resolved.
+        let sageMaker = SageMakerClient(runtime: try await MotoServices.runtime(.sageMaker))
+        await #expect {
+            _ = try await sageMaker.createEndpoint(
+                endpointName: String(repeating: "e", count: 64), endpointConfigName: "config")
+        } throws: { error in
+            guard case AyameError.validation(let failure) = error else { return false }
+            return "\(failure)".contains("EndpointName")
+        }
+        await #expect {
+            // Model patterns are searched, not anchored: `[a-zA-Z0-9-]+` needs one such character.
+            _ = try await sageMaker.listEndpoints(ListEndpointsInput(nameContains: "___"))
+        } throws: { error in
+            guard case AyameError.validation = error else { return false }
+            return true
+        }
+    }
+}

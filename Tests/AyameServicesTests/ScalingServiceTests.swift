@@ -1,0 +1,55 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
+import AyameCore
+import Foundation
+import Testing
+
+@Suite struct ScalingServiceTests {
+    @Test func scalableTargetAndPolicies() async throws {
+        let scaling = ApplicationAutoScalingClient(runtime: try await MotoServices.runtime(.applicationAutoScaling))
+        let resource = "endpoint/\(MotoServices.uniqueName("scaled"))/variant/AllTraffic"
+        try await scaling.registerScalableTarget(RegisterScalableTargetRequest(
+            serviceNamespace: .sagemaker, resourceId: resource, scalableDimension: .sagemakerVariantDesiredInstanceCount,
+            minCapacity: 0, maxCapacity: 4))
+
+        _ = try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+            policyName: "backlog", serviceNamespace: .sagemaker, resourceId: resource,
+            scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
+            targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration(
+                targetValue: 5,
+                customizedMetricSpecification: CustomizedMetricSpecification(
+                    metricName: "ApproximateBacklogSizePerInstance", namespace: "AWS/SageMaker",
+                    dimensions: [MetricDimension(name: "EndpointName", value: "scaled")], statistic: .average),
+                scaleOutCooldown: 60, scaleInCooldown: 300)))
+        _ = try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+            policyName: "from-zero", serviceNamespace: .sagemaker, resourceId: resource,
+            scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .stepScaling,
+            stepScalingPolicyConfiguration: StepScalingPolicyConfiguration(
+                adjustmentType: .changeInCapacity,
+                stepAdjustments: [StepAdjustment(metricIntervalLowerBound: 0, scalingAdjustment: 1)],
+                cooldown: 150, metricAggregationType: .average)))
+
+        let policies = try await scaling.describeScalingPolicies(DescribeScalingPoliciesRequest(
+            serviceNamespace: .sagemaker, resourceId: resource))
+        let byName = Dictionary(uniqueKeysWithValues: (policies.scalingPolicies ?? []).map { ($0.policyName, $0) })
+        let tracking = try #require(byName["backlog"]?.targetTrackingScalingPolicyConfiguration)
+        #expect(tracking.targetValue == 5)
+        #expect(tracking.customizedMetricSpecification?.metricName == "ApproximateBacklogSizePerInstance")
+        #expect(byName["from-zero"]?.stepScalingPolicyConfiguration?.stepAdjustments?.first?.scalingAdjustment == 1)
+    }
+
+    @Test func metricAlarm() async throws {
+        let cloudWatch = CloudWatchClient(runtime: try await MotoServices.runtime(.cloudWatch))
+        let alarm = MotoServices.uniqueName("has-backlog")
+        try await cloudWatch.putMetricAlarm(PutMetricAlarmInput(
+            alarmName: alarm, metricName: "HasBacklogWithoutCapacity", namespace: "AWS/SageMaker", statistic: .average,
+            dimensions: [Dimension(name: "EndpointName", value: "scaled")], period: 60, evaluationPeriods: 2,
+            threshold: 1, comparisonOperator: .greaterThanOrEqualToThreshold, treatMissingData: "missing"))
+        let alarms = try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarm]))
+        let described = try #require(alarms.metricAlarms?.first)
+        #expect(described.alarmName == alarm)
+        #expect(described.comparisonOperator == .greaterThanOrEqualToThreshold)
+        #expect(described.dimensions?.first?.value == "scaled")
+        #expect(described.threshold == 1)
+    }
+}
