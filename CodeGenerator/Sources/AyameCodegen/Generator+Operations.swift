@@ -41,6 +41,12 @@ extension Generator {
         let auth = json["auth"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if authType == "v4-unsigned-body" || json["unsignedPayload"]?.boolValue == true { args.append("isPayloadUnsigned: true") }
         if authType == "none" || auth == ["smithy.api#noAuth"] { args.append("isAnonymous: true") }
+        if let member = checksum?["requestValidationModeMember"]?.stringValue {
+            args.append("checksumValidationModeMember: \(Naming.literal(member))")
+        }
+        if let algorithms = checksum?["responseAlgorithms"]?.arrayValue?.compactMap(\.stringValue), !algorithms.isEmpty {
+            args.append("responseChecksumAlgorithms: [\(algorithms.map(Naming.literal).joined(separator: ", "))]")
+        }
         return "    /// `\(name)`: \(docLink(name))\n"
             + "    public static let \(Naming.escaped(Naming.lowerCamel(name))): OperationDescriptor = OperationDescriptor(\n"
             + "        \(args.joined(separator: ",\n        "))\n    )\n"

@@ -512,7 +512,9 @@ public enum S3Operations {
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}",
         input: GetObjectRequest.schema,
-        output: GetObjectOutput.schema
+        output: GetObjectOutput.schema,
+        checksumValidationModeMember: "ChecksumMode",
+        responseChecksumAlgorithms: ["CRC64NVME", "CRC32", "CRC32C", "SHA256", "SHA1", "SHA512", "MD5", "XXHASH64", "XXHASH3", "XXHASH128"]
     )
 
     /// `GetObjectAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAcl.html
