@@ -17,6 +17,14 @@ enum Moto {
         try endpoint(variable: "AYAME_MOTO_SIGV4_ENDPOINT")
     }
 
+    /// The IAM user's key scripts/test made on the SigV4-checking moto with its free requests.
+    static func sigV4Credentials() throws -> AWSCredentials {
+        AWSCredentials(
+            accessKeyID: try endpoint(variable: "AYAME_MOTO_SIGV4_ACCESS_KEY_ID"),
+            secretAccessKey: try endpoint(variable: "AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"),
+            source: "scripts/test's moto IAM user")
+    }
+
     private static func endpoint(variable: String) throws -> String {
         guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
             throw FixtureFailure("\(variable) is not set: run the tests with scripts/test, which starts moto on a free loopback port")

@@ -1,9 +1,9 @@
 @testable import AyameCore
 import Foundation
 
-/// Credentials that moto verifies: with `INITIAL_NO_AUTH_ACTION_COUNT=3` the first three
-/// requests to the SigV4-checking moto are free, and they create an IAM user, give it an
-/// allow-all inline policy and an access key. Done once per test process.
+/// Credentials that moto verifies, made through Ayame's own pipeline: signed with the IAM user
+/// scripts/test created (moto's free requests are spent there), these IAM calls create a second
+/// user with an allow-all inline policy and an access key. Done once per test process.
 enum SigV4MotoBootstrap {
     static let credentials = Task { try await bootstrap() }
 
@@ -49,7 +49,7 @@ enum SigV4MotoBootstrap {
             environment: AWSEnvironment(["AWS_CONFIG_FILE": "/nonexistent/c", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/k"]))
         let iam = AWSClientRuntime(
             service: service, configuration: configuration,
-            credentialsProvider: StaticCredentialsProvider(accessKeyID: "bootstrap", secretAccessKey: "bootstrap"),
+            credentialsProvider: StaticCredentialsProvider(try Moto.sigV4Credentials()),
             transport: try Moto.transport.get(), codec: ProtocolCodecs.codec(for: .awsQuery),
             retryStrategy: StandardRetryStrategy(maximumAttempts: 1))
         let user = Moto.uniqueName("ayame-tests")
