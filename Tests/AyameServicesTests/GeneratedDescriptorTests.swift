@@ -25,6 +25,42 @@ import Testing
         #expect(endpoint.url.contains("ap-northeast-1") || serviceID == "STS")
     }
 
+    @Test func everyPaginatorAndWaiterExpressionIsSupported() throws {
+        let paginators = [
+            ApplicationAutoScalingPaginators.all, CloudWatchPaginators.all, ECRPaginators.all, S3Paginators.all,
+            SNSPaginators.all, SQSPaginators.all, SageMakerPaginators.all,
+        ]
+        let waiters = [CloudWatchWaiters.all, ECRWaiters.all, S3Waiters.all, SageMakerWaiters.all]
+        #expect(paginators.map(\.count).reduce(0, +) == 40)
+        #expect(waiters.map(\.count).reduce(0, +) == 11)
+        for (name, paginator) in paginators.flatMap({ $0 }) {
+            #expect(throws: Never.self, "\(name)") { try paginator.validate() }
+        }
+        for (name, waiter) in waiters.flatMap({ $0 }) {
+            #expect(throws: Never.self, "\(name)") { try waiter.validate() }
+            #expect(waiter.name == name)
+        }
+    }
+
+    @Test func paginatorAndWaiterDescriptorsFollowTheModels() {
+        let listObjects = S3Paginators.listObjectsV2
+        #expect(listObjects.inputTokens == ["ContinuationToken"] && listObjects.limitKey == "MaxKeys")
+        #expect(listObjects.resultKeys == ["Contents", "CommonPrefixes"])
+        #expect(SageMakerPaginators.listEndpoints.resultKeys == ["Endpoints"])
+        let inService = SageMakerWaiters.endpointInService
+        #expect(inService.operation.name == "DescribeEndpoint")
+        #expect(inService.delay == .seconds(30) && inService.maxAttempts == 120)
+        #expect(inService.acceptors.map(\.state) == [.success, .failure, .failure])
+        guard case .error("ValidationException") = SageMakerWaiters.endpointDeleted.acceptors.first?.matcher else {
+            Issue.record("EndpointDeleted succeeds on ValidationException")
+            return
+        }
+        guard case .status(404) = S3Waiters.objectExists.acceptors.last?.matcher else {
+            Issue.record("ObjectExists retries on 404")
+            return
+        }
+    }
+
     @Test func protocolsFollowTheModels() {
         #expect(ServiceDescriptor.cloudWatch.wireProtocol == .awsJson1_0)
         #expect(ServiceDescriptor.cloudWatch.isAWSQueryCompatible)

@@ -16,6 +16,8 @@ extension Generator {
         var methods: [String] = []
         for operation in model.operations { methods.append(clientMethods(operation.name, operation.json)) }
         files += chunked(methods, prefix: "\(module)Client+Operations", wrap: "extension \(module)Client {\n", close: "}\n")
+        if let source = paginatorsSource() { files.append(("\(module)Paginators.swift", header + imports + source)) }
+        if let source = waitersSource() { files.append(("\(module)Waiters.swift", header + imports + source)) }
         return files
     }
 

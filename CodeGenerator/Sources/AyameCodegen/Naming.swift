@@ -25,7 +25,8 @@ enum Naming {
         "StructureWriter", "OperationDescriptor", "ServiceDescriptor", "AyameError", "AWSClientRuntime", "EndpointRuleSet",
         "EndpointValue", "EndpointError", "DocumentValue", "XMLNamespace", "TimestampFormat", "RetryableTrait",
         "StreamingPayload", "ClientConfigurationOverrides", "AWSCredentialsProvider", "HTTPTransport", "AWSEnvironment",
-        "AWSServiceID", "Foundation", "AyameCore",
+        "AWSServiceID", "Foundation", "AyameCore", "Duration", "Paginator", "PaginatorItems", "PaginatorDescriptor",
+        "WaiterDescriptor", "WaiterAcceptor",
     ]
 
     /// Splits a name into words at case changes, digits-to-letters boundaries kept together, and

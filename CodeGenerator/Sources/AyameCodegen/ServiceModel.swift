@@ -14,6 +14,10 @@ struct ServiceModel {
     /// Shapes reached from the selected operations (inputs, outputs, errors), sorted.
     let reachable: [String]
     let ruleSet: String
+    /// Paginators of the selected operations, from `paginators-1.json`, sorted by operation.
+    let paginators: [(String, JSON)]
+    /// Waiters on the selected operations, from `waiters-2.json`, sorted by name.
+    let waiters: [(String, JSON)]
 
     init(config: Config.Service, directory: URL, allOperations: Bool) throws {
         self.config = config
@@ -43,6 +47,15 @@ struct ServiceModel {
         }
         reachable = seen.sorted()
         ruleSet = try String(contentsOf: directory.appendingPathComponent("endpoint-rule-set-1.json"), encoding: .utf8)
+        // Both files are optional (STS has no waiters); entries on operations not generated are dropped.
+        let included = Set(operations.map(\.name))
+        func load(_ file: String, _ key: String) throws -> [(String, JSON)] {
+            let url = directory.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+            return (try JSONParser.parse(Data(contentsOf: url))[key]?.pairs ?? []).sorted { $0.0 < $1.0 }
+        }
+        paginators = try load("paginators-1.json", "pagination").filter { included.contains($0.0) }
+        waiters = try load("waiters-2.json", "waiters").filter { included.contains($0.1["operation"]?.stringValue ?? "") }
     }
 
     func shape(_ name: String) -> JSON { shapes[name] ?? .object([]) }
