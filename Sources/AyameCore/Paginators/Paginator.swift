@@ -33,7 +33,7 @@ public struct Paginator<Output: ShapeValueConvertible>: AsyncSequence, Sendable 
         /// The next page, or nil after the last.
         public mutating func next() async throws(AyameError) -> Output? {
             guard let page = try await pages.next() else { return nil }
-            return try Output(shapeValue: page)
+            return try ResponseDecoding.decode(page, as: Output.self)
         }
 
         /// The next page, or nil after the last; for `for try await` in any isolation.

@@ -40,7 +40,7 @@ public struct PaginatorItems<Item: ShapeValueConvertible>: AsyncSequence, Sendab
                 position = 0
             }
             defer { position += 1 }
-            return try Item(shapeValue: buffer[position])
+            return try ResponseDecoding.decode(buffer[position], as: Item.self)
         }
 
         /// The next item; for `for try await` in any isolation.

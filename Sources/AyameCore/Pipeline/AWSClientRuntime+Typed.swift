@@ -7,6 +7,6 @@ extension AWSClientRuntime {
     ) async throws(AyameError) -> Output {
         try input.validate()
         let response = try await execute(operation, input: input.shapeValue, payload: payload)
-        return try Output(shapeValue: response.output)
+        return try ResponseDecoding.decode(response.output, as: Output.self)
     }
 }

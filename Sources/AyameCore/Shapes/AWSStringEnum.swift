@@ -26,6 +26,9 @@ public protocol AWSStringEnum: RawRepresentable<String>, ShapeValueConvertible, 
 }
 
 extension AWSStringEnum {
+    /// An empty string, for client error correction.
+    public static var zeroShapeValue: ShapeValue { .string("") }
+
     /// Wraps a string literal, so `"ml.m5.large"` can stand where an enum is expected.
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 

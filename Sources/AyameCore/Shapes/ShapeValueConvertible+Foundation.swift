@@ -1,6 +1,9 @@
 import Foundation
 
 extension Date: ShapeValueConvertible {
+    /// The zero value's tree, for client error correction.
+    public static var zeroShapeValue: ShapeValue {  .timestamp(Date(timeIntervalSince1970: 0)) }
+
     /// Reads a `timestamp` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .timestamp(let value) = shapeValue else { throw .mismatch(expected: "a timestamp", found: shapeValue) }
@@ -12,6 +15,9 @@ extension Date: ShapeValueConvertible {
 }
 
 extension Data: ShapeValueConvertible {
+    /// The zero value's tree, for client error correction.
+    public static var zeroShapeValue: ShapeValue { .blob(Data()) }
+
     /// Reads a `blob` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .blob(let value) = shapeValue else { throw .mismatch(expected: "a blob", found: shapeValue) }
@@ -23,6 +29,9 @@ extension Data: ShapeValueConvertible {
 }
 
 extension DocumentValue: ShapeValueConvertible {
+    /// The zero value's tree, for client error correction.
+    public static var zeroShapeValue: ShapeValue { .document(.null) }
+
     /// Reads a `document` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .document(let value) = shapeValue else { throw .mismatch(expected: "a document", found: shapeValue) }
@@ -34,6 +43,9 @@ extension DocumentValue: ShapeValueConvertible {
 }
 
 extension Array: ShapeValueConvertible where Element: ShapeValueConvertible {
+    /// The zero value's tree, for client error correction.
+    public static var zeroShapeValue: ShapeValue { .list([]) }
+
     /// Reads a `list` value element by element; a failure names the element's index.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .list(let elements) = shapeValue else { throw .mismatch(expected: "a list", found: shapeValue) }
@@ -54,6 +66,9 @@ extension Array: ShapeValueConvertible where Element: ShapeValueConvertible {
 }
 
 extension Dictionary: ShapeValueConvertible where Key == String, Value: ShapeValueConvertible {
+    /// The zero value's tree, for client error correction.
+    public static var zeroShapeValue: ShapeValue { .map([:]) }
+
     /// Reads a `map` value entry by entry; a failure names the entry's key.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .map(let entries) = shapeValue else { throw .mismatch(expected: "a map", found: shapeValue) }

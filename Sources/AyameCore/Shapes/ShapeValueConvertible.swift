@@ -12,6 +12,17 @@ public protocol ShapeValueConvertible: Sendable {
 
     /// The value as a tree.
     var shapeValue: ShapeValue { get }
+
+    /// The tree of this type's zero value (`""`, `0`, `false`, the epoch, empty collections, a
+    /// structure whose members are zero too), which Smithy's client error correction puts in
+    /// place of a required member a response left out.
+    static var zeroShapeValue: ShapeValue { get }
+}
+
+extension ShapeValueConvertible {
+    /// Structures (every generated shape) correct to an empty structure, whose own required
+    /// members are then corrected in turn.
+    public static var zeroShapeValue: ShapeValue { .structure([:]) }
 }
 
 extension ShapeValue: ShapeValueConvertible {
@@ -23,6 +34,9 @@ extension ShapeValue: ShapeValueConvertible {
 }
 
 extension String: ShapeValueConvertible {
+    /// .string(""), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .string("") }
+
     /// Reads a `string` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .string(let value) = shapeValue else { throw .mismatch(expected: "a string", found: shapeValue) }
@@ -34,6 +48,9 @@ extension String: ShapeValueConvertible {
 }
 
 extension Bool: ShapeValueConvertible {
+    /// .boolean(false), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .boolean(false) }
+
     /// Reads a `boolean` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .boolean(let value) = shapeValue else { throw .mismatch(expected: "a boolean", found: shapeValue) }
@@ -45,6 +62,9 @@ extension Bool: ShapeValueConvertible {
 }
 
 extension Int: ShapeValueConvertible {
+    /// .integer(0), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .integer(0) }
+
     /// Reads an `integer` or `long` value; an integral `double` is accepted too, because some
     /// services send whole numbers with a fractional part (`5.0`).
     public init(shapeValue: ShapeValue) throws(AyameError) {
@@ -62,6 +82,9 @@ extension Int: ShapeValueConvertible {
 }
 
 extension Int32: ShapeValueConvertible {
+    /// .integer(0), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .integer(0) }
+
     /// Reads an `integer` value that fits in 32 bits.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard let value = Int32(exactly: try Int(shapeValue: shapeValue)) else {
@@ -75,6 +98,9 @@ extension Int32: ShapeValueConvertible {
 }
 
 extension Int64: ShapeValueConvertible {
+    /// .integer(0), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .integer(0) }
+
     /// Reads a `long` value.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         self = Int64(try Int(shapeValue: shapeValue))
@@ -85,6 +111,9 @@ extension Int64: ShapeValueConvertible {
 }
 
 extension Double: ShapeValueConvertible {
+    /// .double(0), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .double(0) }
+
     /// Reads a `double` or `float` value; an `integer` is accepted too, because JSON does not
     /// tell `1` from `1.0`.
     public init(shapeValue: ShapeValue) throws(AyameError) {
@@ -100,6 +129,9 @@ extension Double: ShapeValueConvertible {
 }
 
 extension Float: ShapeValueConvertible {
+    /// .double(0), for client error correction.
+    public static var zeroShapeValue: ShapeValue { .double(0) }
+
     /// Reads a `float` value (rounded to single precision) or an `integer`.
     public init(shapeValue: ShapeValue) throws(AyameError) {
         self = Float(try Double(shapeValue: shapeValue))

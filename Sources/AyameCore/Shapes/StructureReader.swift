@@ -22,7 +22,10 @@ public struct StructureReader: Sendable {
     /// The member with this model name; a missing member is a decoding failure.
     public func required<Value: ShapeValueConvertible>(_ name: String) throws(AyameError) -> Value {
         guard let value = members[name] else {
-            throw AyameError.decoding("missing required member").nested(under: name)
+            guard ResponseDecoding.correctsMissingRequiredMembers else {
+                throw AyameError.decoding("missing required member").nested(under: name)
+            }
+            return try Self.convert(Value.zeroShapeValue, name)
         }
         return try Self.convert(value, name)
     }

@@ -11,6 +11,6 @@ extension AWSClientRuntime {
         try input.validate()
         let last = try await wait(
             for: waiter, input: input.shapeValue, maximumWait: maximumWait, delay: delay, maxAttempts: maxAttempts)
-        return try Output(shapeValue: last)
+        return try ResponseDecoding.decode(last, as: Output.self)
     }
 }
