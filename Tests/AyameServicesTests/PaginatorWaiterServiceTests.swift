@@ -55,16 +55,11 @@ import Testing
         let name = MotoServices.uniqueName("pw-wait")
         try await Self.createEndpoints([name], on: sageMaker)
 
-        // moto reports InService from the start, so the first attempt succeeds. Its DescribeEndpoint
-        // answers a DataCaptureConfig without the members the model requires, so the typed
-        // `waitUntilEndpointInService` cannot decode it (see SageMakerServiceTests): run the
-        // generated descriptor through the untyped wait and read the tree.
-        let described = try await sageMaker.runtime.wait(
-            for: SageMakerWaiters.endpointInService, input: DescribeEndpointInput(endpointName: name).shapeValue,
-            maximumWait: .seconds(10))
-        let members = try #require(described.structureMembers)
-        #expect(members["EndpointStatus"] == .string("InService"))
-        #expect(members["EndpointName"] == .string(name))
+        // moto reports InService from the start, so the first attempt succeeds.
+        let described = try await sageMaker.waitUntilEndpointInService(
+            DescribeEndpointInput(endpointName: name), maximumWait: .seconds(10))
+        #expect(described.endpointStatus == .inService)
+        #expect(described.endpointName == name)
 
         try await sageMaker.deleteEndpoint(endpointName: name)
         // Success is DescribeEndpoint's ValidationException, so the waiter returns nothing.
