@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "AyameSageMakerRuntime", dependencies: ["AyameCore"]),
         .target(name: "AyameApplicationAutoScaling", dependencies: ["AyameCore"]),
         .target(name: "AyameCloudWatch", dependencies: ["AyameCore"]),
-        .target(name: "AyameS3", dependencies: ["AyameCore"]),
+        .target(name: "AyameS3", dependencies: ["AyameCore", "AyameSigV4"]),
         .target(name: "AyameECR", dependencies: ["AyameCore"]),
         .target(name: "AyameSTS", dependencies: ["AyameCore"]),
         .target(name: "AyameSNS", dependencies: ["AyameCore"]),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
         .testTarget(name: "AyameAsyncInferenceTests", dependencies: ["AyameAsyncInference"]),
-        .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS"]),
+        .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
     swiftLanguageModes: [.v6]

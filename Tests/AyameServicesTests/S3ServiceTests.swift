@@ -34,8 +34,8 @@ import Testing
         await #expect {
             _ = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "absent"))
         } throws: { error in
-            guard case AyameError.service(let failure) = error else { return false }
-            return failure.code == "NoSuchKey" && failure.statusCode == 404
+            guard let failure = (error as? AyameError)?.serviceError else { return false }
+            return failure.code == "NoSuchKey" && failure.s3Code == .noSuchKey && failure.statusCode == 404
         }
     }
 }

@@ -127,6 +127,7 @@ struct Generator {
             + "/// Schemas of the \(model.config.module) model's constrained simple shapes, lists and maps.\n"
             + "public enum \(module)Schemas {}\n"))
         files += operationFiles()
+        if let errorCodes = errorCodesFile() { files.append(errorCodes) }
         return files.sorted { $0.0 < $1.0 }
     }
 

@@ -85,3 +85,12 @@ public struct CredentialsFailure: Error, Sendable, Equatable, CustomStringConver
             + "\nSet AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, choose a profile with AWS_PROFILE, or run where a role is available."
     }
 }
+
+extension AyameError {
+    /// The service's error when the call failed with ``service(_:)``, else nil — so a caller can
+    /// write `error.serviceError?.s3Code == .noSuchKey` without a `switch`.
+    public var serviceError: AWSServiceError? {
+        if case .service(let error) = self { return error }
+        return nil
+    }
+}

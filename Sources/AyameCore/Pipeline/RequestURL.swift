@@ -1,9 +1,12 @@
 /// Builds the request URL from the endpoint and the codec's layout.
-enum RequestURL {
+///
+/// Public so code that builds URLs outside a call (S3 presigned URLs) lays them out exactly as
+/// ``AWSClientRuntime`` does, instead of keeping a second copy of the rules.
+public enum RequestURL {
     /// Joins the endpoint URL (which may carry a base path, as S3 path-style does), the host
     /// prefix, the operation's encoded path and the query — encoded the way SigV4 canonicalises
     /// it, so the URL that is signed is the URL that is sent.
-    static func make(endpoint: String, request: SerializedRequest) -> String {
+    public static func make(endpoint: String, request: SerializedRequest) -> String {
         var origin = Substring(endpoint)
         var basePath = ""
         if let schemeEnd = origin.range(of: "://") {
