@@ -88,6 +88,34 @@ import Testing
         let invoked = try await sageMakerRuntime.invokeEndpointAsync(InvokeEndpointAsyncInput(
             endpointName: endpoint, contentType: "application/json", inputLocation: "s3://\(bucket)/in/request.json"))
         #expect(invoked.outputLocation?.hasPrefix("s3://") == true)
+
+        // Teardown, in dependency order, every call signed too.
+        let policies = try await scaling.describeScalingPolicies(serviceNamespace: .sagemaker, resourceId: resource)
+        #expect(Set(policies.scalingPolicies?.map(\.policyName) ?? []) == ["backlog", "from-zero"])
+        try await cloudWatch.deleteAlarms(alarmNames: [alarm])
+        for policy in ["backlog", "from-zero"] {
+            try await scaling.deleteScalingPolicy(
+                policyName: policy, serviceNamespace: .sagemaker, resourceId: resource,
+                scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        }
+        try await scaling.deregisterScalableTarget(
+            serviceNamespace: .sagemaker, resourceId: resource, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        try await sageMaker.deleteEndpoint(endpointName: endpoint)
+        try await sageMaker.deleteEndpointConfig(endpointConfigName: config)
+        try await sageMaker.deleteModel(modelName: model)
+        try await ecr.deleteRepository(repositoryName: repository, force: true)
+        _ = try await s3.deleteObject(DeleteObjectRequest(bucket: bucket, key: "in/request.json"))
+        try await s3.deleteBucket(bucket: bucket)
+        #expect(try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarm])).metricAlarms?.isEmpty ?? true)
+
+        // A gone endpoint is a typed service error with the code, the message and the request id.
+        await #expect {
+            _ = try await sageMaker.describeEndpoint(endpointName: endpoint)
+        } throws: { error in
+            guard let failure = (error as? AyameError)?.serviceError else { return false }
+            return failure.code == "ValidationException" && failure.statusCode == 400
+                && failure.message?.contains(endpoint) == true && failure.requestID?.isEmpty == false
+        }
     }
 
     /// A wrong secret gives a signature the server rejects: the request reached it and was refused
