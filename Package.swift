@@ -63,7 +63,10 @@ let package = Package(
         .target(name: "AyameSQS", dependencies: ["AyameCore"]),
 
         // MARK: The async-inference workflow
-        .target(name: "AyameAsyncInference", dependencies: ["AyameCore"]),
+        .target(
+            name: "AyameAsyncInference",
+            dependencies: ["AyameCore", "AyameSageMaker", "AyameApplicationAutoScaling", "AyameCloudWatch"]
+        ),
 
         // MARK: Command-line tool
         .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
@@ -79,7 +82,10 @@ let package = Package(
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
-        .testTarget(name: "AyameAsyncInferenceTests", dependencies: ["AyameAsyncInference"]),
+        .testTarget(
+            name: "AyameAsyncInferenceTests",
+            dependencies: ["AyameAsyncInference", "AyameCore", "AyameSageMaker", "AyameApplicationAutoScaling", "AyameCloudWatch"]
+        ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],

@@ -1,0 +1,271 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
+import AyameCore
+import AyameSageMaker
+
+/// How to undo one thing an apply did, recorded as it is done so a failure undoes exactly that.
+private enum Undo: Sendable {
+    case deleteModel(String)
+    case deleteConfig(String)
+    case deleteEndpoint(String)
+    case revertEndpoint(String, to: String)
+    case deregister(resourceID: String)
+    case deletePolicy(name: String, resourceID: String)
+    case deleteAlarm(String)
+
+    var resource: DeploymentResource {
+        switch self {
+        case .deleteModel(let name): .model(name)
+        case .deleteConfig(let name): .endpointConfig(name)
+        case .deleteEndpoint(let name), .revertEndpoint(let name, _): .endpoint(name)
+        case .deregister(let id): .scalableTarget(resourceID: id)
+        case .deletePolicy(let name, let id): .scalingPolicy(name: name, resourceID: id)
+        case .deleteAlarm(let name): .alarm(name)
+        }
+    }
+}
+
+/// A step that failed, carried up to the point where the rollback runs.
+private struct FailedStep: Error {
+    let resource: DeploymentResource
+    let action: DeploymentEvent.Action
+    let underlying: AyameError
+}
+
+extension AsyncEndpointBuilder {
+    /// The deployment itself; `emit` receives every event.
+    func run(_ emit: @escaping @Sendable (DeploymentEvent) -> Void) async throws(AsyncEndpointBuilderError) {
+        try validated()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let send: @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void = { resource, action, status in
+            emit(DeploymentEvent(resource: resource, action: action, status: status, elapsed: clock.now - start))
+        }
+        let survey = try await survey()
+        if case .update(let differences) = survey.model {
+            throw .modelDiffers(name: names.model, differences: differences)
+        }
+        var done: [Undo] = []
+        do throws(FailedStep) {
+            try await deploy(survey, send: send, done: &done)
+        } catch let failure {
+            // An unstructured task is not cancelled with the caller, so a cancelled apply still
+            // cleans up after itself.
+            let undone = done
+            let (rolledBack, failures) = await Task { await rollback(undone, send: send) }.value
+            throw .stepFailed(.init(
+                resource: failure.resource, action: failure.action, underlying: failure.underlying, rolledBack: rolledBack,
+                rollbackFailures: failures))
+        }
+    }
+
+    /// Emits started/succeeded/failed around one call and turns its failure into ``FailedStep``.
+    @discardableResult
+    private func step<T>(
+        _ resource: DeploymentResource, _ action: DeploymentEvent.Action,
+        send: @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void,
+        _ body: () async throws(AyameError) -> T
+    ) async throws(FailedStep) -> T {
+        send(resource, action, .started)
+        do {
+            let value = try await body()
+            send(resource, action, .succeeded)
+            return value
+        } catch {
+            send(resource, action, .failed(error.description))
+            throw FailedStep(resource: resource, action: action, underlying: error)
+        }
+    }
+
+    private func keep(
+        _ resource: DeploymentResource, send: @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void
+    ) {
+        send(resource, .keep, .succeeded)
+    }
+
+    private func deploy(
+        _ survey: Survey, send: @escaping @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void,
+        done: inout [Undo]
+    ) async throws(FailedStep) {
+        let spec = self.spec
+        let sageMaker = self.sageMaker
+        let autoScaling = self.autoScaling
+
+        if survey.model == .create {
+            _ = try await step(.model(names.model), .create, send: send) { () async throws(AyameError) in
+                try await sageMaker.createModel(Desired.modelInput(spec))
+            }
+            done.append(.deleteModel(names.model))
+        } else {
+            keep(.model(names.model), send: send)
+        }
+
+        let configName = survey.configName
+        if survey.config == .keep {
+            keep(.endpointConfig(configName), send: send)
+        } else {
+            _ = try await step(.endpointConfig(configName), .create, send: send) { () async throws(AyameError) in
+                try await sageMaker.createEndpointConfig(Desired.configInput(spec, name: configName))
+            }
+            done.append(.deleteConfig(configName))
+        }
+
+        let endpoint = names.endpoint
+        var mustWait = survey.endpointStatus != .inService
+        switch survey.endpoint {
+        case .create:
+            _ = try await step(.endpoint(endpoint), .create, send: send) { () async throws(AyameError) in
+                try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: configName, tags: Desired.tags(spec))
+            }
+            done.append(.deleteEndpoint(endpoint))
+            mustWait = true
+        case .update:
+            _ = try await step(.endpoint(endpoint), .update, send: send) { () async throws(AyameError) in
+                try await sageMaker.updateEndpoint(endpointName: endpoint, endpointConfigName: configName)
+            }
+            if let previous = survey.previousConfigName { done.append(.revertEndpoint(endpoint, to: previous)) }
+            mustWait = true
+        case .keep, .delete:
+            keep(.endpoint(endpoint), send: send)
+        }
+        if mustWait {
+            // Scalable targets can only be registered on an InService endpoint.
+            let maximumWait = maximumEndpointWait
+            try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
+                try await sageMaker.waitUntilEndpointInService(DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+            }
+        }
+
+        if let scaling = spec.scaling {
+            var wakeUpARNs: [String] = []
+            for variant in survey.scaling {
+                let id = variant.resourceID
+                let target = DeploymentResource.scalableTarget(resourceID: id)
+                if variant.target == .keep {
+                    keep(target, send: send)
+                } else {
+                    _ = try await step(target, variant.target == .create ? .create : .update, send: send) { () async throws(AyameError) in
+                        try await autoScaling.registerScalableTarget(RegisterScalableTargetRequest(
+                            serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount,
+                            minCapacity: scaling.minimumInstances, maxCapacity: scaling.maximumInstances))
+                    }
+                    if variant.target == .create { done.append(.deregister(resourceID: id)) }
+                }
+
+                let trackingName = names.trackingPolicy
+                let tracking = DeploymentResource.scalingPolicy(name: trackingName, resourceID: id)
+                if variant.tracking == .keep {
+                    keep(tracking, send: send)
+                } else {
+                    _ = try await step(tracking, variant.tracking == .create ? .create : .update, send: send) { () async throws(AyameError) in
+                        try await autoScaling.putScalingPolicy(PutScalingPolicyRequest(
+                            policyName: trackingName, serviceNamespace: .sagemaker, resourceId: id,
+                            scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
+                            targetTrackingScalingPolicyConfiguration: Desired.trackingConfiguration(spec, scaling.backlogTracking)))
+                    }
+                    if variant.tracking == .create { done.append(.deletePolicy(name: trackingName, resourceID: id)) }
+                }
+
+                let wakeUpName = names.wakeUpPolicy
+                let wakeUp = DeploymentResource.scalingPolicy(name: wakeUpName, resourceID: id)
+                if variant.wakeUp == .keep, let arn = variant.wakeUpARN {
+                    keep(wakeUp, send: send)
+                    wakeUpARNs.append(arn)
+                } else {
+                    let created = variant.wakeUpARN == nil
+                    let response = try await step(wakeUp, created ? .create : .update, send: send) { () async throws(AyameError) in
+                        try await autoScaling.putScalingPolicy(PutScalingPolicyRequest(
+                            policyName: wakeUpName, serviceNamespace: .sagemaker, resourceId: id,
+                            scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .stepScaling,
+                            stepScalingPolicyConfiguration: Desired.stepConfiguration(scaling.wakeUp)))
+                    }
+                    if created { done.append(.deletePolicy(name: wakeUpName, resourceID: id)) }
+                    wakeUpARNs.append(response.policyArn)
+                }
+            }
+
+            let alarmName = survey.alarmName
+            if survey.alarm == .keep {
+                keep(.alarm(alarmName), send: send)
+            } else {
+                let cloudWatch = self.cloudWatch
+                let input = Desired.alarmInput(spec, name: alarmName, scaling.wakeUp, actions: wakeUpARNs)
+                try await step(.alarm(alarmName), survey.alarm == .create ? .create : .update, send: send) { () async throws(AyameError) in
+                    try await cloudWatch.putMetricAlarm(input)
+                }
+                if survey.alarm == .create { done.append(.deleteAlarm(alarmName)) }
+            }
+        }
+
+        // What the spec no longer describes: the alarm before the policies it fires, policies
+        // before their target.
+        if survey.removeAlarm {
+            let cloudWatch = self.cloudWatch
+            let alarmName = survey.alarmName
+            try await step(.alarm(alarmName), .delete, send: send) { () async throws(AyameError) in
+                try await cloudWatch.deleteAlarms(alarmNames: [alarmName])
+            }
+        }
+        for removal in survey.removals {
+            let id = removal.resourceID
+            for policy in removal.policies {
+                _ = try await step(.scalingPolicy(name: policy, resourceID: id), .delete, send: send) { () async throws(AyameError) in
+                    try await autoScaling.deleteScalingPolicy(
+                        policyName: policy, serviceNamespace: .sagemaker, resourceId: id,
+                        scalableDimension: .sagemakerVariantDesiredInstanceCount)
+                }
+            }
+            _ = try await step(.scalableTarget(resourceID: id), .delete, send: send) { () async throws(AyameError) in
+                try await autoScaling.deregisterScalableTarget(
+                    serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+            }
+        }
+    }
+
+    /// Undoes `done` newest first. Keeps going past a failed undo so as much as possible is
+    /// cleaned up, and reports what it could not undo.
+    private func rollback(
+        _ done: [Undo], send: @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void
+    ) async -> (rolledBack: [DeploymentResource], failures: [String]) {
+        var rolledBack: [DeploymentResource] = []
+        var failures: [String] = []
+        for undo in done.reversed() {
+            send(undo.resource, .rollback, .started)
+            do throws(AyameError) {
+                try await perform(undo)
+                send(undo.resource, .rollback, .succeeded)
+                rolledBack.append(undo.resource)
+            } catch {
+                if isNotFound(error) {
+                    send(undo.resource, .rollback, .succeeded)
+                    rolledBack.append(undo.resource)
+                } else {
+                    send(undo.resource, .rollback, .failed(error.description))
+                    failures.append("\(undo.resource): \(error)")
+                }
+            }
+        }
+        return (rolledBack, failures)
+    }
+
+    private func perform(_ undo: Undo) async throws(AyameError) {
+        switch undo {
+        case .deleteModel(let name): try await sageMaker.deleteModel(modelName: name)
+        case .deleteConfig(let name): try await sageMaker.deleteEndpointConfig(endpointConfigName: name)
+        case .deleteEndpoint(let name):
+            try await sageMaker.deleteEndpoint(endpointName: name)
+            // The configuration and model it used are deleted next; wait so they are free.
+            try await sageMaker.waitUntilEndpointDeleted(DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+        case .revertEndpoint(let name, let previous):
+            _ = try await sageMaker.updateEndpoint(endpointName: name, endpointConfigName: previous)
+            try await sageMaker.waitUntilEndpointInService(DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+        case .deregister(let id):
+            _ = try await autoScaling.deregisterScalableTarget(
+                serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        case .deletePolicy(let name, let id):
+            _ = try await autoScaling.deleteScalingPolicy(
+                policyName: name, serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        case .deleteAlarm(let name): try await cloudWatch.deleteAlarms(alarmNames: [name])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
+import AyameCore
+import AyameSageMaker
+
+extension AsyncEndpointBuilder {
+    /// Removes everything the spec describes, in dependency order: the wake-up alarm, each
+    /// variant's scaling policies and scalable target (also those of variants the spec dropped),
+    /// the endpoint (waiting until it is gone, since its configuration and model cannot be freed
+    /// before), every configuration version (`<endpointConfigName>`, `-v2`, …), and the model.
+    ///
+    /// Pieces already gone are listed in ``TeardownReport/alreadyGone``, so teardown can be run
+    /// again after a partial failure. S3 (results, failures, the model artifact) is never touched:
+    /// those objects are data, not deployment.
+    ///
+    /// - Throws: ``AsyncEndpointBuilderError/invalidSpec(_:)`` (nothing sent),
+    ///   ``AsyncEndpointBuilderError/readFailed(resource:underlying:)`` or
+    ///   ``AsyncEndpointBuilderError/teardownFailed(resource:underlying:removed:)``.
+    public func teardown() async throws(AsyncEndpointBuilderError) -> TeardownReport {
+        try validated()
+        var removed: [DeploymentResource] = []
+        var gone: [DeploymentResource] = []
+        func delete(_ resource: DeploymentResource, _ body: () async throws(AyameError) -> Void) async throws(AsyncEndpointBuilderError) {
+            do {
+                try await body()
+                removed.append(resource)
+            } catch {
+                guard isNotFound(error) else { throw .teardownFailed(resource: resource, underlying: error, removed: removed) }
+                gone.append(resource)
+            }
+        }
+        let sageMaker = self.sageMaker
+        let autoScaling = self.autoScaling
+        let cloudWatch = self.cloudWatch
+
+        // CloudWatch's DeleteAlarms succeeds for a missing alarm, so look first to report it.
+        let alarmName = names.alarm
+        let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
+            try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+        }?.metricAlarms?.contains { $0.alarmName == alarmName } ?? false
+        if alarm {
+            try await delete(.alarm(alarmName)) { () async throws(AyameError) in try await cloudWatch.deleteAlarms(alarmNames: [alarmName]) }
+        } else {
+            gone.append(.alarm(alarmName))
+        }
+
+        var targets = Set(try await endpointTargets().map(\.resourceId))
+        if spec.scaling != nil { targets.formUnion(spec.variants.map { names.resourceID($0.name) }) }
+        for id in targets.sorted() {
+            var policyNames = Set(try await policies(on: id).map(\.policyName))
+            if spec.scaling != nil { policyNames.formUnion([names.trackingPolicy, names.wakeUpPolicy]) }
+            for policy in policyNames.sorted() {
+                try await delete(.scalingPolicy(name: policy, resourceID: id)) { () async throws(AyameError) in
+                    _ = try await autoScaling.deleteScalingPolicy(
+                        policyName: policy, serviceNamespace: .sagemaker, resourceId: id,
+                        scalableDimension: .sagemakerVariantDesiredInstanceCount)
+                }
+            }
+            try await delete(.scalableTarget(resourceID: id)) { () async throws(AyameError) in
+                _ = try await autoScaling.deregisterScalableTarget(
+                    serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+            }
+        }
+
+        let endpoint = names.endpoint
+        let maximumWait = maximumEndpointWait
+        try await delete(.endpoint(endpoint)) { () async throws(AyameError) in
+            try await sageMaker.deleteEndpoint(endpointName: endpoint)
+            try await sageMaker.waitUntilEndpointDeleted(DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+        }
+
+        var configs = Set(try await existingConfigNames())
+        configs.insert(names.baseConfig)
+        for config in configs.sorted(by: { (names.configVersion($0) ?? 0) < (names.configVersion($1) ?? 0) }) {
+            try await delete(.endpointConfig(config)) { () async throws(AyameError) in
+                try await sageMaker.deleteEndpointConfig(endpointConfigName: config)
+            }
+        }
+
+        let model = names.model
+        try await delete(.model(model)) { () async throws(AyameError) in try await sageMaker.deleteModel(modelName: model) }
+        return TeardownReport(removed: removed, alreadyGone: gone)
+    }
+}

@@ -1,0 +1,60 @@
+import AyameCore
+
+/// Why an ``AsyncEndpointBuilder`` call stopped, with enough to act on without reading logs:
+/// the spec problems, the step that failed and its AWS error, and what was rolled back.
+public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible {
+    /// The spec is invalid; no request was sent.
+    case invalidSpec(AsyncEndpointSpecError)
+    /// Reading the current state of a resource failed (plan, or the start of apply/teardown);
+    /// nothing was changed.
+    case readFailed(resource: DeploymentResource, underlying: AyameError)
+    /// The model exists with different settings. SageMaker models cannot be changed, and
+    /// replacing one under a running endpoint is a decision for its owner, so apply refuses
+    /// before changing anything: give the model a new name (the endpoint moves to it through a
+    /// new configuration version) or tear down first.
+    case modelDiffers(name: String, differences: [String])
+    /// A step of apply failed. Everything this apply had created was removed in reverse order
+    /// (an endpoint it had re-pointed is pointed back) before this was thrown.
+    case stepFailed(StepFailure)
+    /// Teardown could not delete a resource (an error other than "already gone").
+    case teardownFailed(resource: DeploymentResource, underlying: AyameError, removed: [DeploymentResource])
+
+    /// A failed apply step and the rollback that followed.
+    public struct StepFailure: Sendable, CustomStringConvertible {
+        /// The resource whose step failed.
+        public let resource: DeploymentResource
+        /// What the step was doing.
+        public let action: DeploymentEvent.Action
+        /// The error the service or the client gave.
+        public let underlying: AyameError
+        /// Resources this apply created and then removed (or reverted), in the order undone.
+        public let rolledBack: [DeploymentResource]
+        /// Rollback actions that failed themselves, with their errors; these resources remain.
+        public let rollbackFailures: [String]
+
+        public var description: String {
+            var text = "Deployment step \"\(action.rawValue) \(resource)\" failed: \(underlying)."
+            text += rolledBack.isEmpty
+                ? " Nothing had been created, so nothing was rolled back."
+                : " Rolled back: \(rolledBack.map(\.description).joined(separator: ", "))."
+            if !rollbackFailures.isEmpty {
+                text += " Rollback could not undo (remove by hand or run teardown): \(rollbackFailures.joined(separator: "; "))."
+            }
+            return text
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidSpec(let error): error.description
+        case .readFailed(let resource, let underlying): "Could not read the current state of \(resource): \(underlying). Nothing was changed."
+        case .modelDiffers(let name, let differences):
+            "Model \(name) exists with different settings (\(differences.joined(separator: "; "))). SageMaker models "
+                + "are immutable: give the model a new name in the spec, or tear the deployment down first. Nothing was changed."
+        case .stepFailed(let failure): failure.description
+        case .teardownFailed(let resource, let underlying, let removed):
+            "Teardown could not delete \(resource): \(underlying). Already removed: "
+                + (removed.isEmpty ? "nothing" : removed.map(\.description).joined(separator: ", ")) + "."
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
+import AyameCore
+import AyameSageMaker
+
+/// The current state read by Describe calls, turned into the steps apply would take and the
+/// details apply needs to take them (the configuration name to use, policy ARNs already known).
+struct Survey: Sendable {
+    struct VariantScaling: Sendable {
+        let variant: String
+        let resourceID: String
+        let target: PlannedAction
+        let tracking: PlannedAction
+        let wakeUp: PlannedAction
+        /// The wake-up policy's ARN when it exists already (the alarm's action).
+        let wakeUpARN: String?
+    }
+
+    struct Removal: Sendable {
+        let resourceID: String
+        let policies: [String]
+    }
+
+    var model: PlannedAction = .create
+    var modelDifferences: [String] = []
+    /// The configuration the endpoint should use: the current one when it matches, else a new one.
+    var configName = ""
+    var config: PlannedAction = .create
+    var endpoint: PlannedAction = .create
+    var endpointStatus: EndpointStatus?
+    var previousConfigName: String?
+    var scaling: [VariantScaling] = []
+    var alarm: PlannedAction?
+    var alarmName = ""
+    var removals: [Removal] = []
+    var removeAlarm = false
+
+    func plan(_ names: ResourceNames) -> DeploymentPlan {
+        var steps = [
+            PlannedStep(resource: .model(names.model), action: model),
+            PlannedStep(resource: .endpointConfig(configName), action: config),
+            PlannedStep(resource: .endpoint(names.endpoint), action: endpoint),
+        ]
+        for variant in scaling {
+            steps.append(PlannedStep(resource: .scalableTarget(resourceID: variant.resourceID), action: variant.target))
+            steps.append(PlannedStep(
+                resource: .scalingPolicy(name: names.trackingPolicy, resourceID: variant.resourceID), action: variant.tracking))
+            steps.append(PlannedStep(
+                resource: .scalingPolicy(name: names.wakeUpPolicy, resourceID: variant.resourceID), action: variant.wakeUp))
+        }
+        if let alarm { steps.append(PlannedStep(resource: .alarm(alarmName), action: alarm)) }
+        if removeAlarm { steps.append(PlannedStep(resource: .alarm(alarmName), action: .delete)) }
+        for removal in removals {
+            for policy in removal.policies {
+                steps.append(PlannedStep(resource: .scalingPolicy(name: policy, resourceID: removal.resourceID), action: .delete))
+            }
+            steps.append(PlannedStep(resource: .scalableTarget(resourceID: removal.resourceID), action: .delete))
+        }
+        return DeploymentPlan(steps: steps)
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// Runs `body`, turning "not found" into nil and any other failure into a read error naming
+    /// the resource.
+    func read<T: Sendable>(
+        _ resource: DeploymentResource, _ body: () async throws(AyameError) -> T
+    ) async throws(AsyncEndpointBuilderError) -> T? {
+        do {
+            return try await body()
+        } catch {
+            if isNotFound(error) { return nil }
+            throw .readFailed(resource: resource, underlying: error)
+        }
+    }
+
+    /// Every scalable target of this endpoint, including those of variants the spec dropped.
+    func endpointTargets() async throws(AsyncEndpointBuilderError) -> [ScalableTarget] {
+        var targets: [ScalableTarget] = []
+        var token: String?
+        repeat {
+            let page = try await read(.scalableTarget(resourceID: names.resourceIDPrefix + "*")) { () async throws(AyameError) in
+                try await autoScaling.describeScalableTargets(
+                    serviceNamespace: .sagemaker, scalableDimension: .sagemakerVariantDesiredInstanceCount, nextToken: token)
+            }
+            targets += (page?.scalableTargets ?? []).filter { $0.resourceId.hasPrefix(names.resourceIDPrefix) }
+            token = page?.nextToken
+        } while token != nil
+        return targets
+    }
+
+    /// Every scaling policy on one scalable target.
+    func policies(on resourceID: String) async throws(AsyncEndpointBuilderError) -> [ScalingPolicy] {
+        var policies: [ScalingPolicy] = []
+        var token: String?
+        repeat {
+            let page = try await read(.scalableTarget(resourceID: resourceID)) { () async throws(AyameError) in
+                try await autoScaling.describeScalingPolicies(
+                    serviceNamespace: .sagemaker, resourceId: resourceID, scalableDimension: .sagemakerVariantDesiredInstanceCount,
+                    nextToken: token)
+            }
+            policies += (page?.scalingPolicies ?? []).filter { $0.resourceId == resourceID }
+            token = page?.nextToken
+        } while token != nil
+        return policies
+    }
+
+    /// The names of this deployment's configuration family that exist: the base name and its
+    /// `-vN` versions.
+    func existingConfigNames() async throws(AsyncEndpointBuilderError) -> [String] {
+        var found: [String] = []
+        var token: String?
+        repeat {
+            let page = try await read(.endpointConfig(names.baseConfig)) { () async throws(AyameError) in
+                try await sageMaker.listEndpointConfigs(ListEndpointConfigsInput(nextToken: token, nameContains: names.baseConfig))
+            }
+            found += (page?.endpointConfigs ?? []).map(\.endpointConfigName).filter { names.configVersion($0) != nil }
+            token = page?.nextToken
+        } while token != nil
+        return found
+    }
+
+    /// Reads everything the spec describes and compares it. Sends Describe/List calls only.
+    func survey() async throws(AsyncEndpointBuilderError) -> Survey {
+        var survey = Survey()
+        let spec = self.spec
+        let sageMaker = self.sageMaker
+        if let model = try await read(.model(names.model), { () async throws(AyameError) in
+            try await sageMaker.describeModel(modelName: spec.model.name)
+        }) {
+            survey.modelDifferences = Desired.modelDifferences(spec, model)
+            survey.model = survey.modelDifferences.isEmpty ? .keep : .update(differences: survey.modelDifferences)
+        }
+
+        let endpoint = try await read(.endpoint(names.endpoint)) { () async throws(AyameError) in
+            try await sageMaker.describeEndpoint(endpointName: spec.endpointName)
+        }
+        survey.endpointStatus = endpoint?.endpointStatus
+        // Compare against the configuration the endpoint runs on; without an endpoint, against
+        // the base name.
+        let referenceName = endpoint?.endpointConfigName ?? names.baseConfig
+        let reference = try await read(.endpointConfig(referenceName)) { () async throws(AyameError) in
+            try await sageMaker.describeEndpointConfig(endpointConfigName: referenceName)
+        }
+        if let reference {
+            let differences = Desired.configDifferences(spec, reference)
+            if differences.isEmpty {
+                survey.configName = referenceName
+                survey.config = .keep
+            } else {
+                let highest = try await existingConfigNames().compactMap(names.configVersion).max() ?? 1
+                survey.configName = "\(names.baseConfig)-v\(max(highest, names.configVersion(referenceName) ?? 1) + 1)"
+                survey.config = .update(differences: differences + ["replaces \(referenceName) (configurations are immutable)"])
+            }
+        } else {
+            survey.configName = referenceName
+            survey.config = .create
+        }
+
+        if let endpoint {
+            survey.previousConfigName = endpoint.endpointConfigName
+            survey.endpoint = endpoint.endpointConfigName == survey.configName
+                ? .keep
+                : .update(differences: ["endpointConfigName: \(endpoint.endpointConfigName ?? "-") -> \(survey.configName)"])
+        }
+
+        let existingTargets = try await endpointTargets()
+        survey.alarmName = names.alarm
+        if let scaling = spec.scaling {
+            var allWakeUpKnown = true
+            for variant in spec.variants {
+                let resourceID = names.resourceID(variant.name)
+                let target = existingTargets.first { $0.resourceId == resourceID }
+                let targetAction: PlannedAction = target.map {
+                    let differences = Desired.targetDifferences(scaling, $0)
+                    return differences.isEmpty ? .keep : .update(differences: differences)
+                } ?? .create
+                let policies = target == nil ? [] : try await policies(on: resourceID)
+                let tracking = policies.first { $0.policyName == names.trackingPolicy }
+                let wakeUp = policies.first { $0.policyName == names.wakeUpPolicy }
+                let trackingAction: PlannedAction = tracking.map {
+                    let differences = Desired.trackingDifferences(Desired.trackingConfiguration(spec, scaling.backlogTracking), $0)
+                    return differences.isEmpty ? .keep : .update(differences: differences)
+                } ?? .create
+                let wakeUpAction: PlannedAction = wakeUp.map {
+                    let differences = Desired.stepDifferences(Desired.stepConfiguration(scaling.wakeUp), $0)
+                    return differences.isEmpty ? .keep : .update(differences: differences)
+                } ?? .create
+                if wakeUp == nil { allWakeUpKnown = false }
+                survey.scaling.append(Survey.VariantScaling(
+                    variant: variant.name, resourceID: resourceID, target: targetAction, tracking: trackingAction,
+                    wakeUp: wakeUpAction, wakeUpARN: wakeUp?.policyArn))
+            }
+            let alarmName = names.alarm
+            let cloudWatch = self.cloudWatch
+            let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
+                try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+            }?.metricAlarms?.first { $0.alarmName == alarmName }
+            if let alarm {
+                // A policy still to be created has no ARN yet, so the alarm's actions will change.
+                let actions = allWakeUpKnown ? survey.scaling.compactMap(\.wakeUpARN) : ["(new wake-up policy ARN)"]
+                let differences = Desired.alarmDifferences(Desired.alarmInput(spec, name: alarmName, scaling.wakeUp, actions: actions), alarm)
+                survey.alarm = differences.isEmpty ? .keep : .update(differences: differences)
+            } else {
+                survey.alarm = .create
+            }
+        } else {
+            let alarmName = names.alarm
+            let cloudWatch = self.cloudWatch
+            let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
+                try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+            }?.metricAlarms?.first { $0.alarmName == alarmName }
+            survey.removeAlarm = alarm != nil
+        }
+        let wanted = spec.scaling == nil ? Set<String>() : Set(spec.variants.map { names.resourceID($0.name) })
+        for target in existingTargets where !wanted.contains(target.resourceId) {
+            let policies = try await policies(on: target.resourceId)
+            survey.removals.append(Survey.Removal(resourceID: target.resourceId, policies: policies.map(\.policyName)))
+        }
+        return survey
+    }
+}
