@@ -1,0 +1,70 @@
+import AyameApplicationAutoScaling
+import AyameAsyncInference
+import AyameCloudWatch
+import AyameCore
+import AyameSageMaker
+import Foundation
+
+/// Builders whose clients reach the moto server scripts/test starts on loopback.
+enum BuilderMoto {
+    struct Missing: Error, CustomStringConvertible {
+        let description = "AYAME_MOTO_ENDPOINT is not set: run the tests with scripts/test, which starts moto on a free loopback port"
+    }
+
+    static func environment(endpoint: String? = nil) throws -> AWSEnvironment {
+        guard let endpoint = endpoint ?? ProcessInfo.processInfo.environment["AYAME_MOTO_ENDPOINT"], !endpoint.isEmpty else {
+            throw Missing()
+        }
+        return AWSEnvironment([
+            "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
+            "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS_REGION": "ap-northeast-1",
+            "AWS_ENDPOINT_URL": endpoint,
+            "AWS_MAX_ATTEMPTS": "1",
+            "AWS_CONFIG_FILE": "/nonexistent/ayame-test-config",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-test-credentials",
+        ])
+    }
+
+    struct Clients {
+        let sageMaker: SageMakerClient
+        let autoScaling: ApplicationAutoScalingClient
+        let cloudWatch: CloudWatchClient
+    }
+
+    /// Clients for moto, or for `endpoint` (a closed loopback port proves nothing is sent).
+    static func clients(endpoint: String? = nil) async throws -> Clients {
+        let environment = try environment(endpoint: endpoint)
+        return Clients(
+            sageMaker: SageMakerClient(runtime: try await AWSClientRuntime.standard(service: .sageMaker, environment: environment)),
+            autoScaling: ApplicationAutoScalingClient(
+                runtime: try await AWSClientRuntime.standard(service: .applicationAutoScaling, environment: environment)),
+            cloudWatch: CloudWatchClient(runtime: try await AWSClientRuntime.standard(service: .cloudWatch, environment: environment)))
+    }
+
+    static func builder(_ spec: AsyncEndpointSpec, _ clients: Clients) -> AsyncEndpointBuilder {
+        AsyncEndpointBuilder(
+            spec: spec, sageMaker: clients.sageMaker, autoScaling: clients.autoScaling, cloudWatch: clients.cloudWatch,
+            maximumEndpointWait: .seconds(20))
+    }
+
+    /// The walkthrough's spec with names no other test run uses.
+    static func walkthroughSpec(instanceType: String = "ml.m5.large") -> AsyncEndpointSpec {
+        let id = UUID().uuidString.lowercased().prefix(8)
+        var scaling = ScaleToZeroPolicy.walkthrough(maximumInstances: 3)
+        // Alarm names are account-wide (policies are per variant), so tests running side by side
+        // each need their own.
+        scaling.wakeUp.alarmName = "HasBacklogWithoutCapacity-Alarm-\(id)"
+        return AsyncEndpointSpec(
+            endpointName: "builder-\(id)",
+            model: ModelSpec(
+                name: "builder-model-\(id)",
+                imageURI: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/sagemaker-async-demo:latest",
+                modelDataURL: "s3://sagemaker-tutorial-123456789012/model/model.tar.gz",
+                executionRoleARN: "arn:aws:iam::123456789012:role/SageMakerExecFullAccess"),
+            variants: [ProductionVariantSpec(name: "AllTraffic", instanceType: instanceType)],
+            asyncInference: AsyncInferenceSettings(outputPath: "s3://sagemaker-tutorial-123456789012/async-inference-output/"),
+            scaling: scaling,
+            tags: ["project": "ayame"])
+    }
+}
