@@ -63,7 +63,14 @@ let package = Package(
         .target(name: "AyameSQS", dependencies: ["AyameCore"]),
 
         // MARK: The async-inference workflow
-        .target(name: "AyameAsyncInference", dependencies: ["AyameCore"]),
+        .target(
+            name: "AyameAsyncInference",
+            dependencies: [
+                "AyameCore",
+                "AyameSageMakerRuntime",
+                "AyameS3",
+            ]
+        ),
 
         // MARK: Command-line tool
         .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
@@ -79,7 +86,16 @@ let package = Package(
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
-        .testTarget(name: "AyameAsyncInferenceTests", dependencies: ["AyameAsyncInference"]),
+        .testTarget(
+            name: "AyameAsyncInferenceTests",
+            dependencies: [
+                "AyameAsyncInference",
+                "AyameCore",
+                "AyameSageMakerRuntime",
+                "AyameS3",
+                "AyameHTTP",
+            ]
+        ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
     ],
