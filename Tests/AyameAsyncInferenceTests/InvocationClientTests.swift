@@ -110,8 +110,8 @@ struct InvocationPollingTests {
             _ = try await client.result(for: handle, polling: PollingPolicy(minimumDelay: .milliseconds(20), maximumDelay: .milliseconds(100), deadline: deadline))
         } throws: { error in
             guard case .timedOut(let timedOut, let after, .pending(let checks)) = error as? InferenceError else { return false }
-            // At least the first check and the one at the deadline.
-            return timedOut == handle && after >= deadline && checks >= 2
+            // Under load one check can outlast the whole deadline, so only "at least one" is fixed.
+            return timedOut == handle && after >= deadline && checks >= 1
                 && String(describing: error).contains("call result(for:) again")
         }
     }
