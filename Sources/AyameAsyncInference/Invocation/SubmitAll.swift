@@ -25,31 +25,10 @@ extension AsyncInferenceClient {
         endpointName: String, payloads: [InferencePayload], options: InvocationOptions = InvocationOptions(),
         maxConcurrency: Int = 4, polling: PollingPolicy = PollingPolicy()
     ) -> AsyncStream<InferenceOutcome> {
-        AsyncStream { continuation in
-            let work = Task {
-                await withTaskGroup(of: InferenceOutcome.self) { group in
-                    var next = 0
-                    // Keeps at most `maxConcurrency` children: start one, and start another each
-                    // time one finishes.
-                    func startNext() {
-                        guard next < payloads.count else { return }
-                        let index = next
-                        next += 1
-                        var own = options
-                        if let id = options.inferenceID { own.inferenceID = "\(id)-\(index)" }
-                        group.addTask {
-                            await self.run(index: index, endpointName: endpointName, payload: payloads[index], options: own, polling: polling)
-                        }
-                    }
-                    for _ in 0..<max(1, maxConcurrency) { startNext() }
-                    for await outcome in group {
-                        continuation.yield(outcome)
-                        startNext()
-                    }
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in work.cancel() }
+        boundedStream(count: payloads.count, maxConcurrency: maxConcurrency) { index in
+            var own = options
+            if let id = options.inferenceID { own.inferenceID = "\(id)-\(index)" }
+            return await self.run(index: index, endpointName: endpointName, payload: payloads[index], options: own, polling: polling)
         }
     }
 
@@ -67,5 +46,34 @@ extension AsyncInferenceClient {
         } catch {
             return InferenceOutcome(index: index, handle: handle, result: .failure(error))
         }
+    }
+}
+
+/// Runs `body` for every index in `0..<count`, at most `maxConcurrency` (at least 1) at a time,
+/// yielding each value as soon as it is ready. Finishing or abandoning the stream cancels the
+/// work still running. Separate from the client so the bound can be tested without a network.
+func boundedStream<T: Sendable>(
+    count: Int, maxConcurrency: Int, body: @escaping @Sendable (Int) async -> T
+) -> AsyncStream<T> {
+    AsyncStream { continuation in
+        let work = Task {
+            await withTaskGroup(of: T.self) { group in
+                var next = 0
+                // Start one child per free slot, and another each time one finishes.
+                func startNext() {
+                    guard next < count, !Task.isCancelled else { return }
+                    let index = next
+                    next += 1
+                    group.addTask { await body(index) }
+                }
+                for _ in 0..<max(1, maxConcurrency) { startNext() }
+                for await value in group {
+                    continuation.yield(value)
+                    startNext()
+                }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in work.cancel() }
     }
 }
