@@ -19,8 +19,9 @@ extension AsyncInferenceClient {
     ///
     /// One request failing does not stop the others: each outcome carries its own `Result`.
     /// `options` apply to every request, except that a set `inferenceID` gets `-<index>` appended
-    /// so the uploaded inputs do not overwrite each other. Stopping iteration (or cancelling the
-    /// consuming Task) cancels the requests still running. A `maxConcurrency` below 1 counts as 1.
+    /// so the uploaded inputs do not overwrite each other. Cancelling the Task that iterates the
+    /// stream cancels the requests still running and starts no more (merely dropping the stream
+    /// does not: the work holds it open). A `maxConcurrency` below 1 counts as 1.
     public func submitAll(
         endpointName: String, payloads: [InferencePayload], options: InvocationOptions = InvocationOptions(),
         maxConcurrency: Int = 4, polling: PollingPolicy = PollingPolicy()
@@ -50,8 +51,8 @@ extension AsyncInferenceClient {
 }
 
 /// Runs `body` for every index in `0..<count`, at most `maxConcurrency` (at least 1) at a time,
-/// yielding each value as soon as it is ready. Finishing or abandoning the stream cancels the
-/// work still running. Separate from the client so the bound can be tested without a network.
+/// yielding each value as soon as it is ready. When the stream terminates early (its consumer's
+/// Task is cancelled) the work still running is cancelled and nothing new starts. Separate from the client so the bound can be tested without a network.
 func boundedStream<T: Sendable>(
     count: Int, maxConcurrency: Int, body: @escaping @Sendable (Int) async -> T
 ) -> AsyncStream<T> {
