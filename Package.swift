@@ -65,7 +65,14 @@ let package = Package(
         // MARK: The async-inference workflow
         .target(
             name: "AyameAsyncInference",
-            dependencies: ["AyameCore", "AyameSageMaker", "AyameApplicationAutoScaling", "AyameCloudWatch"]
+            dependencies: [
+                "AyameCore",
+                "AyameSageMaker",
+                "AyameSageMakerRuntime",
+                "AyameApplicationAutoScaling",
+                "AyameCloudWatch",
+                "AyameS3",
+            ]
         ),
 
         // MARK: Command-line tool
@@ -84,7 +91,16 @@ let package = Package(
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
         .testTarget(
             name: "AyameAsyncInferenceTests",
-            dependencies: ["AyameAsyncInference", "AyameCore", "AyameSageMaker", "AyameApplicationAutoScaling", "AyameCloudWatch"]
+            dependencies: [
+                "AyameAsyncInference",
+                "AyameCore",
+                "AyameSageMaker",
+                "AyameSageMakerRuntime",
+                "AyameApplicationAutoScaling",
+                "AyameCloudWatch",
+                "AyameS3",
+                "AyameHTTP",
+            ]
         ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),

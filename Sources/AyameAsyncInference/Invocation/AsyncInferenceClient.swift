@@ -1,0 +1,243 @@
+import AyameCore
+import AyameS3
+import AyameSageMakerRuntime
+import Foundation
+
+/// Submits requests to a SageMaker asynchronous endpoint and collects their results.
+///
+/// An asynchronous endpoint reads its input from S3 and writes the output (or a failure) back to
+/// S3, so one inference is: upload the input under ``inputLocation``, call
+/// `InvokeEndpointAsync`, then poll the output and failure locations SageMaker answered with.
+///
+/// ```swift
+/// let client = AsyncInferenceClient(runtime: runtime, s3: s3,
+///                                   inputLocation: S3ObjectLocation(bucket: "my-bucket", key: "inputs"))
+/// let handle = try await client.submit(endpointName: "my-endpoint", payload: .data(json),
+///                                      options: InvocationOptions(contentType: "application/json"))
+/// let answer = try await client.result(for: handle, as: Answer.self)
+/// ```
+public struct AsyncInferenceClient: Sendable {
+    /// The SageMaker Runtime client `InvokeEndpointAsync` goes through.
+    public let runtime: SageMakerRuntimeClient
+    /// The S3 client inputs are uploaded and results polled with.
+    public let s3: S3Client
+    /// The bucket and key prefix inputs are uploaded under, as `<prefix>/<inference id>.<ext>`.
+    public let inputLocation: S3ObjectLocation
+
+    /// A client uploading inputs under `inputLocation`; nothing is checked or sent until the
+    /// first ``submit(endpointName:payload:options:)``.
+    public init(runtime: SageMakerRuntimeClient, s3: S3Client, inputLocation: S3ObjectLocation) {
+        self.runtime = runtime
+        self.s3 = s3
+        self.inputLocation = inputLocation
+    }
+
+    // MARK: Submitting
+
+    /// Uploads the input (unless it is already in S3) and queues it on the endpoint.
+    ///
+    /// Every argument is checked first, so an invalid name, URI or duration throws
+    /// ``AyameCore/AyameError/validation(_:)`` before anything is uploaded. The returned handle
+    /// carries the locations SageMaker will write to; pass it to ``result(for:polling:)``.
+    public func submit(
+        endpointName: String, payload: InferencePayload, options: InvocationOptions = InvocationOptions()
+    ) async throws(AyameError) -> InferenceHandle {
+        let request = try InvocationRequestCheck(endpointName: endpointName, options: options)
+        let inferenceID = options.inferenceID ?? UUID().uuidString.lowercased()
+        let input = try await upload(payload, inferenceID: inferenceID, contentType: options.contentType)
+        let answer = try await runtime.invokeEndpointAsync(InvokeEndpointAsyncInput(
+            endpointName: endpointName, contentType: options.contentType, accept: options.accept,
+            customAttributes: options.customAttributes, inferenceId: inferenceID, inputLocation: input.uri,
+            requestTtlSeconds: request.requestTTLSeconds, invocationTimeoutSeconds: request.invocationTimeoutSeconds))
+        // Without an output location there is nothing to wait for; SageMaker always sends one.
+        guard let output = answer.outputLocation, !output.isEmpty else {
+            throw .decoding("InvokeEndpointAsync for \(endpointName) answered without an OutputLocation header")
+        }
+        return InferenceHandle(
+            inferenceID: answer.inferenceId ?? inferenceID, inputLocation: input.uri, outputLocation: output,
+            failureLocation: answer.failureLocation.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// Puts the payload where SageMaker can read it and returns that place.
+    private func upload(_ payload: InferencePayload, inferenceID: String, contentType: String?) async throws(AyameError) -> S3ObjectLocation {
+        switch payload {
+        case .s3(let uri):
+            let location = try S3ObjectLocation(uri: uri)
+            try location.validate(requiringKey: true)
+            return location
+        case .data(let data):
+            try inputLocation.validate()
+            let target = inputLocation.appending("\(inferenceID).\(Self.fileExtension(path: nil, contentType: contentType))")
+            try await s3.putObject(PutObjectRequest(body: data, bucket: target.bucket, contentType: contentType, key: target.key))
+            return target
+        case .file(let path):
+            try inputLocation.validate()
+            let size = try Self.fileSize(path)
+            let target = inputLocation.appending("\(inferenceID).\(Self.fileExtension(path: path, contentType: contentType))")
+            // The streaming payload replaces the Body member, so the file is read in chunks while
+            // it is sent instead of being loaded into memory.
+            try await s3.putObject(
+                PutObjectRequest(bucket: target.bucket, contentType: contentType, key: target.key),
+                payload: .file(path: path, length: size))
+            return target
+        }
+    }
+
+    private static func fileSize(_ path: String) throws(AyameError) -> Int64 {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              FileManager.default.isReadableFile(atPath: path),
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+        else {
+            throw .validation(ValidationFailure(shape: "InferencePayload", member: "file(\(path))", rule: "must be a readable regular file"))
+        }
+        return size.int64Value
+    }
+
+    /// The extension of the uploaded object: the file's own, else one matching the content type,
+    /// so the input is recognisable when browsing the bucket.
+    static func fileExtension(path: String?, contentType: String?) -> String {
+        if let path {
+            let own = URL(fileURLWithPath: path).pathExtension
+            if !own.isEmpty { return own }
+        }
+        let mime = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        switch mime {
+        case "application/json", "application/jsonlines": return mime == "application/json" ? "json" : "jsonl"
+        case "text/csv": return "csv"
+        case "text/plain": return "txt"
+        case "image/jpeg": return "jpg"
+        case "image/png": return "png"
+        case "application/x-npy": return "npy"
+        default: return "bin"
+        }
+    }
+
+    // MARK: Collecting results
+
+    /// Waits for the inference behind `handle` and returns its output bytes.
+    ///
+    /// Checks the output and failure locations with `HeadObject` (a 404 means "not yet"),
+    /// pausing between checks as `polling` says. Throws ``InferenceError/failed(handle:failureContent:)``
+    /// when SageMaker wrote a failure, ``InferenceError/timedOut(handle:after:lastState:)`` when
+    /// the deadline passes first (the request may still finish: call again with the same
+    /// handle), ``InferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
+    /// ``AyameCore/AyameError/cancelled`` when the calling Task is cancelled.
+    public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
+        let output = try Self.location(handle.outputLocation, in: handle)
+        let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + polling.deadline
+        var generator = SystemRandomNumberGenerator()
+        var checks = 0
+        while true {
+            if Task.isCancelled { throw AyameError.cancelled }
+            if try await exists(output, handle: handle) {
+                return try await read(output, handle: handle)
+            }
+            if let failure, try await exists(failure, handle: handle) {
+                let content = try await read(failure, handle: handle)
+                throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
+            }
+            checks += 1
+            let now = clock.now
+            guard now < end else {
+                throw InferenceError.timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
+            }
+            // Never sleep past the deadline: the last check happens right at it.
+            let pause = min(polling.delay(attempt: checks - 1, using: &generator), end - now)
+            do { try await Task.sleep(for: pause) } catch { throw AyameError.cancelled }
+        }
+    }
+
+    /// Waits like ``result(for:polling:)`` and decodes the output as JSON into `type`; a body
+    /// that does not decode throws ``InferenceError/decoding(handle:underlying:)``.
+    public func result<T: Decodable>(
+        for handle: InferenceHandle, as type: T.Type, decoder: JSONDecoder = JSONDecoder(), polling: PollingPolicy = PollingPolicy()
+    ) async throws -> T {
+        let data = try await result(for: handle, polling: polling)
+        do {
+            return try decoder.decode(type, from: data)
+        } catch {
+            throw InferenceError.decoding(handle: handle, underlying: String(describing: error))
+        }
+    }
+
+    private static func location(_ uri: String, in handle: InferenceHandle) throws(InferenceError) -> S3ObjectLocation {
+        guard let location = try? S3ObjectLocation(uri: uri), !location.key.isEmpty else {
+            throw .invalidLocation(handle: handle, location: uri)
+        }
+        return location
+    }
+
+    /// Whether the object is there; a 404 (`NotFound` from HeadObject, `NoSuchKey`) is "not yet".
+    private func exists(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Bool {
+        do {
+            _ = try await s3.headObject(HeadObjectRequest(bucket: location.bucket, key: location.key))
+            return true
+        } catch {
+            if let service = error.serviceError, service.statusCode == 404 || service.s3Code == .noSuchKey { return false }
+            if case .cancelled = error { throw error }
+            throw InferenceError.polling(handle: handle, underlying: error)
+        }
+    }
+
+    private func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {
+        do {
+            return try await s3.getObject(GetObjectRequest(bucket: location.bucket, key: location.key)).body ?? Data()
+        } catch {
+            if case .cancelled = error { throw error }
+            throw InferenceError.polling(handle: handle, underlying: error)
+        }
+    }
+}
+
+/// The invocation arguments checked against the SageMaker Runtime model, so a mistake is
+/// reported before the input is uploaded rather than after.
+struct InvocationRequestCheck {
+    let requestTTLSeconds: Int?
+    let invocationTimeoutSeconds: Int?
+
+    init(endpointName: String, options: InvocationOptions) throws(AyameError) {
+        let shape = "InvokeEndpointAsyncInput"
+        func fail(_ member: String, _ rule: String) -> AyameError {
+            .validation(ValidationFailure(shape: shape, member: member, rule: rule))
+        }
+        // EndpointName: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*, at most 63 characters.
+        let alphanumeric: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard (1...63).contains(endpointName.count),
+              endpointName.allSatisfy({ alphanumeric($0) || $0 == "-" }),
+              let first = endpointName.first, let last = endpointName.last, alphanumeric(first), alphanumeric(last)
+        else {
+            throw fail("EndpointName", "1–63 ASCII letters, digits and hyphens, starting and ending with a letter or digit")
+        }
+        if let id = options.inferenceID {
+            guard (1...64).contains(id.count), let first = id.unicodeScalars.first,
+                  !first.properties.isWhitespace,
+                  id.unicodeScalars.allSatisfy({ $0.isASCII ? ($0.value >= 0x20 && $0.value < 0x7F) : !$0.properties.isNoncharacterCodePoint && $0.properties.generalCategory != .control })
+            else {
+                throw fail("InferenceId", "1–64 printable characters, not starting with whitespace")
+            }
+        }
+        for (member, value, limit) in [("ContentType", options.contentType, 1024), ("Accept", options.accept, 1024), ("CustomAttributes", options.customAttributes, 1024)] {
+            if let value, value.count > limit || !value.allSatisfy(\.isASCII) {
+                throw fail(member, "at most \(limit) ASCII characters")
+            }
+        }
+        requestTTLSeconds = try Self.wholeSeconds(options.requestTTL, in: 60...21600) { fail("RequestTTLSeconds", $0) }
+        invocationTimeoutSeconds = try Self.wholeSeconds(options.invocationTimeout, in: 1...3600) { fail("InvocationTimeoutSeconds", $0) }
+    }
+
+    private static func wholeSeconds(
+        _ duration: Duration?, in range: ClosedRange<Int>, fail: (String) -> AyameError
+    ) throws(AyameError) -> Int? {
+        guard let duration else { return nil }
+        let parts = duration.components
+        // The header carries whole seconds; rounding silently would change what the caller asked for.
+        guard parts.attoseconds == 0, let seconds = Int(exactly: parts.seconds), range.contains(seconds) else {
+            throw fail("whole seconds in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return seconds
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a submitted request is tracked by: where its input is and where SageMaker will write
+/// its output or its failure. Save it to collect the result later, even from another process.
+public struct InferenceHandle: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The identifier SageMaker reports the request under.
+    public let inferenceID: String
+    /// The input SageMaker reads.
+    public let inputLocation: String
+    /// Where the output object will appear on success.
+    public let outputLocation: String
+    /// Where the failure object will appear if the inference fails; nil when the endpoint's
+    /// configuration has no failure path (then only the deadline ends a failed request's wait).
+    public let failureLocation: String?
+
+    /// A handle from its parts, for example one saved earlier.
+    public init(inferenceID: String, inputLocation: String, outputLocation: String, failureLocation: String?) {
+        self.inferenceID = inferenceID
+        self.inputLocation = inputLocation
+        self.outputLocation = outputLocation
+        self.failureLocation = failureLocation
+    }
+
+    public var description: String {
+        "inference \(inferenceID) (output \(outputLocation), failure \(failureLocation ?? "none"))"
+    }
+}

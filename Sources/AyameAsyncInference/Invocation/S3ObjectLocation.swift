@@ -1,0 +1,62 @@
+import AyameCore
+import Foundation
+
+/// A place in S3: a bucket and a key, or a key prefix when it names where many objects go.
+///
+/// Named `S3ObjectLocation` rather than `S3Location` because the generated `AyameS3` module
+/// already has an `S3Location` shape, and a program importing both must not meet an ambiguity.
+public struct S3ObjectLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The bucket name.
+    public let bucket: String
+    /// The object key, or a prefix without its trailing slash (empty for the bucket's root).
+    public let key: String
+
+    /// A location from its parts; the bucket name is checked when the location is used, so a
+    /// mistake is reported before anything is sent.
+    public init(bucket: String, key: String) {
+        self.bucket = bucket
+        // A prefix written as `inputs/` or `/inputs` means the same folder as `inputs`.
+        self.key = key.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+    }
+
+    /// Parses `s3://bucket/key`; the key may be empty (the bucket's root).
+    public init(uri: String) throws(AyameError) {
+        guard uri.hasPrefix("s3://") else {
+            throw Self.invalid(uri, "must start with s3://, as in s3://my-bucket/inputs")
+        }
+        let rest = uri.dropFirst("s3://".count)
+        let bucket = rest.prefix { $0 != "/" }
+        self.init(bucket: String(bucket), key: String(rest.dropFirst(bucket.count)))
+        try validate()
+    }
+
+    /// `s3://bucket/key`.
+    public var uri: String { key.isEmpty ? "s3://\(bucket)" : "s3://\(bucket)/\(key)" }
+
+    public var description: String { uri }
+
+    /// The location of `name` under this prefix.
+    public func appending(_ name: String) -> S3ObjectLocation {
+        S3ObjectLocation(bucket: bucket, key: key.isEmpty ? name : "\(key)/\(name)")
+    }
+
+    /// Checks the bucket against S3's naming rules (3–63 lowercase letters, digits, dots and
+    /// hyphens, starting and ending with a letter or digit) and the key's length.
+    func validate(requiringKey: Bool = false) throws(AyameError) {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
+        let alphanumeric = Set("abcdefghijklmnopqrstuvwxyz0123456789")
+        guard (3...63).contains(bucket.count), bucket.allSatisfy(allowed.contains),
+              let first = bucket.first, let last = bucket.last,
+              alphanumeric.contains(first), alphanumeric.contains(last)
+        else {
+            throw Self.invalid(uri, "bucket `\(bucket)` must be 3–63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit")
+        }
+        if requiringKey && key.isEmpty { throw Self.invalid(uri, "must name an object: s3://\(bucket)/<key>") }
+        // S3 keys are at most 1024 bytes of UTF-8.
+        guard key.utf8.count <= 1024 else { throw Self.invalid(uri, "key must be at most 1024 bytes") }
+    }
+
+    private static func invalid(_ uri: String, _ rule: String) -> AyameError {
+        .validation(ValidationFailure(shape: "S3ObjectLocation", member: "uri(\(uri))", rule: rule))
+    }
+}

@@ -1,0 +1,85 @@
+import AyameAsyncInference
+import AyameCore
+import AyameHTTP
+import AyameS3
+import AyameSageMakerRuntime
+import Foundation
+import Testing
+
+/// Reaches the moto server scripts/test starts on loopback (`AYAME_MOTO_ENDPOINT`).
+///
+/// moto keeps one queue of InvokeEndpointAsync results per account and region, shared by every
+/// test in the process; these tests use a region no other suite uses (eu-west-3) and serialize
+/// the ones that queue results, so a result queued here is taken by the request it was meant for.
+enum InvocationMoto {
+    static let region = "eu-west-3"
+
+    struct Missing: Error, CustomStringConvertible {
+        let description = "AYAME_MOTO_ENDPOINT is not set: run the tests with scripts/test, which starts moto on a free loopback port"
+    }
+
+    static func endpoint() throws -> String {
+        guard let endpoint = ProcessInfo.processInfo.environment["AYAME_MOTO_ENDPOINT"], !endpoint.isEmpty else {
+            throw Missing()
+        }
+        return endpoint
+    }
+
+    static func environment() throws -> AWSEnvironment {
+        AWSEnvironment([
+            "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
+            "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS_REGION": region,
+            "AWS_ENDPOINT_URL": try endpoint(),
+            "AWS_CONFIG_FILE": "/nonexistent/ayame-test-config",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-test-credentials",
+        ])
+    }
+
+    static func s3() async throws -> S3Client {
+        S3Client(runtime: try await AWSClientRuntime.standard(service: .s3, environment: environment()))
+    }
+
+    /// A client uploading under `s3://<new bucket>/inputs`, and that bucket's name.
+    static func client() async throws -> (AsyncInferenceClient, S3Client, String) {
+        let s3 = try await s3()
+        let bucket = try await bucket(s3)
+        let runtime = SageMakerRuntimeClient(
+            runtime: try await AWSClientRuntime.standard(service: .sageMakerRuntime, environment: environment()))
+        return (AsyncInferenceClient(runtime: runtime, s3: s3, inputLocation: S3ObjectLocation(bucket: bucket, key: "inputs/")), s3, bucket)
+    }
+
+    static func bucket(_ s3: S3Client) async throws -> String {
+        let bucket = uniqueName("ayame-invocation")
+        try await s3.createBucket(CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .euWest3)))
+        return bucket
+    }
+
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.lowercased().prefix(8))"
+    }
+
+    /// Queues results for the next InvokeEndpointAsync calls in this region through moto's
+    /// `POST /moto-api/static/sagemaker/async-endpoint-results`: moto writes each one to a fresh
+    /// output bucket, as `response.json` or (for a failure) `failure.json`.
+    static func queue(_ results: [(data: String, isFailure: Bool)]) async throws {
+        let body: [String: Any] = [
+            "region": region,
+            "results": results.map { ["data": $0.data, "is_failure": $0.isFailure] as [String: Any] },
+        ]
+        let http = try HTTPClient()
+        let response: HTTPResponse
+        do {
+            response = try await http.execute(HTTPRequest(
+                method: .post, url: try endpoint() + "/moto-api/static/sagemaker/async-endpoint-results",
+                headers: ["Content-Type": "application/json"],
+                body: .bytes(Array(try JSONSerialization.data(withJSONObject: body)))))
+        } catch {
+            await http.shutdown()
+            throw error
+        }
+        await http.shutdown()
+        #expect(response.status == 201, "moto refused the queued results: \(String(decoding: response.body, as: UTF8.self))")
+    }
+}
