@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Library targets depend on Foundation, libcurl and libcrypto only (see
-// Documentation/Architecture.md); command-line tools may add swift-argument-parser.
+// Documentation/Architecture.md); command-line tools and examples may add swift-argument-parser.
 let package = Package(
     name: "Ayame",
     platforms: [.macOS(.v15)],
@@ -83,6 +83,19 @@ let package = Package(
                 "AyameCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: Examples
+        // The walkthrough; Resources/ holds the model artifact and input it uploads, read by path.
+        .executableTarget(
+            name: "async-inference-walkthrough",
+            dependencies: [
+                "AyameAsyncInference", "AyameCore", "AyameSageMaker", "AyameSageMakerRuntime",
+                "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/AsyncInferenceWalkthrough",
+            exclude: ["Resources"]
         ),
 
         // MARK: Tests
