@@ -1,0 +1,98 @@
+import AyameHTTP
+import Foundation
+import Testing
+
+/// The walkthrough executable end to end against the SigV4-verifying moto: every call signed,
+/// the result awaited from S3, then everything torn down.
+@Suite struct WalkthroughTests {
+    /// A region no other suite uses on the SigV4 moto, because moto hands queued async results to
+    /// whichever InvokeEndpointAsync comes next in the region.
+    static let region = "us-west-2"
+
+    static func environment() throws -> [String: String] {
+        let variables = ProcessInfo.processInfo.environment
+        func required(_ name: String) throws -> String {
+            guard let value = variables[name], !value.isEmpty else {
+                throw WalkthroughTestFailure("\(name) is not set: run the tests with scripts/test, which starts the SigV4-checking moto")
+            }
+            return value
+        }
+        return [
+            "PATH": variables["PATH"] ?? "/usr/bin:/bin",
+            "HOME": variables["HOME"] ?? "/tmp",
+            "AWS_ENDPOINT_URL": try required("AYAME_MOTO_SIGV4_ENDPOINT"),
+            "AWS_ACCESS_KEY_ID": try required("AYAME_MOTO_SIGV4_ACCESS_KEY_ID"),
+            "AWS_SECRET_ACCESS_KEY": try required("AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"),
+            "AWS_REGION": region,
+            "AWS_CONFIG_FILE": "/nonexistent/ayame-walkthrough-config",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-walkthrough-credentials",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        ]
+    }
+
+    /// The built executable, next to the test bundle in SwiftPM's products folder.
+    static func executable() throws -> URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("async-inference-walkthrough")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        throw WalkthroughTestFailure("async-inference-walkthrough was not built next to the tests; run scripts/test")
+    }
+
+    /// Runs the walkthrough with output going to a file (no pipe to fill up), waiting without
+    /// blocking a cooperative thread.
+    static func run(_ arguments: [String], environment: [String: String]) async throws -> (status: Int32, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-walkthrough-\(UUID()).log")
+        try Data().write(to: log)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let handle = try FileHandle(forWritingTo: log)
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = handle
+        process.standardError = handle
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try handle.close()
+        return (status, try String(contentsOf: log, encoding: .utf8))
+    }
+
+    static func queueResult(_ data: String, endpoint: String) async throws {
+        let http = try HTTPClient()
+        defer { Task { await http.shutdown() } }
+        let body = try JSONSerialization.data(withJSONObject: [
+            "region": region, "results": [["data": data, "is_failure": false]],
+        ] as [String: Any])
+        let response = try await http.execute(HTTPRequest(
+            method: .post, url: endpoint + "/moto-api/static/sagemaker/async-endpoint-results",
+            headers: ["Content-Type": "application/json"], body: .bytes(Array(body))))
+        #expect(response.status == 201)
+    }
+
+    @Test func theWalkthroughRunsEndToEndSignedAndTearsDown() async throws {
+        let environment = try Self.environment()
+        let prediction = #"{"hanabira_prediction": "setosa"}"#
+        try await Self.queueResult(prediction, endpoint: try #require(environment["AWS_ENDPOINT_URL"]))
+
+        let deployed = try await Self.run(["--result-timeout", "60"], environment: environment)
+        #expect(deployed.status == 0, "the walkthrough failed:\n\(deployed.output)")
+        #expect(deployed.output.contains("async-inference-demo-endpoint is InService"))
+        #expect(deployed.output.contains(prediction))
+        #expect(!deployed.output.contains(try #require(environment["AWS_SECRET_ACCESS_KEY"])))
+
+        let torndown = try await Self.run(["--teardown", "--delete-bucket"], environment: environment)
+        #expect(torndown.status == 0, "the teardown failed:\n\(torndown.output)")
+        #expect(torndown.output.contains("removed endpoint async-inference-demo-endpoint"))
+        #expect(torndown.output.contains("removed model async-inference-demo-model"))
+    }
+}
+
+struct WalkthroughTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
