@@ -5,21 +5,27 @@ import AyameCore
 import AyameSageMaker
 import Foundation
 
-/// Builders whose clients reach the moto server scripts/test starts on loopback.
+/// Builders whose clients reach the SigV4-verifying moto scripts/test starts on loopback, signed
+/// with the IAM user's key it made there: every builder call must verify.
 enum BuilderMoto {
     struct Missing: Error, CustomStringConvertible {
-        let description = "AYAME_MOTO_ENDPOINT is not set: run the tests with scripts/test, which starts moto on a free loopback port"
+        let variable: String
+        var description: String {
+            "\(variable) is not set: run the tests with scripts/test, which starts the SigV4-checking moto on a free loopback port"
+        }
     }
 
     static func environment(endpoint: String? = nil) throws -> AWSEnvironment {
-        guard let endpoint = endpoint ?? ProcessInfo.processInfo.environment["AYAME_MOTO_ENDPOINT"], !endpoint.isEmpty else {
-            throw Missing()
+        let variables = ProcessInfo.processInfo.environment
+        func required(_ name: String) throws -> String {
+            guard let value = variables[name], !value.isEmpty else { throw Missing(variable: name) }
+            return value
         }
         return AWSEnvironment([
-            "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
-            "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS_ACCESS_KEY_ID": try required("AYAME_MOTO_SIGV4_ACCESS_KEY_ID"),
+            "AWS_SECRET_ACCESS_KEY": try required("AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"),
             "AWS_REGION": "ap-northeast-1",
-            "AWS_ENDPOINT_URL": endpoint,
+            "AWS_ENDPOINT_URL": try endpoint ?? required("AYAME_MOTO_SIGV4_ENDPOINT"),
             "AWS_MAX_ATTEMPTS": "1",
             "AWS_CONFIG_FILE": "/nonexistent/ayame-test-config",
             "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-test-credentials",
