@@ -74,3 +74,51 @@ enum BuilderMoto {
             tags: ["project": "ayame"])
     }
 }
+
+/// The UpdateEndpoint proxy (`Tests/Fixtures/sagemaker_update_endpoint_proxy.py`) in front of the
+/// SigV4-verifying moto, started once per test process; it exits when the process closes its
+/// stdin.
+final class UpdateEndpointProxy: @unchecked Sendable {
+    // Process and Pipe are written once in start() and never touched again.
+    private let process: Process
+    private let stdin: Pipe
+    let endpoint: String
+
+    private init(process: Process, stdin: Pipe, endpoint: String) {
+        self.process = process
+        self.stdin = stdin
+        self.endpoint = endpoint
+    }
+
+    static let shared = Task { try await start() }
+
+    private static func start() async throws -> UpdateEndpointProxy {
+        guard let upstream = ProcessInfo.processInfo.environment["AYAME_MOTO_SIGV4_ENDPOINT"], !upstream.isEmpty else {
+            throw BuilderMoto.Missing(variable: "AYAME_MOTO_SIGV4_ENDPOINT")
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/sagemaker_update_endpoint_proxy.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--upstream", upstream, "--port", "0"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        let line: String? = await withCheckedContinuation { continuation in
+            Thread {
+                var bytes: [UInt8] = []
+                while let byte = stdout.fileHandleForReading.readData(ofLength: 1).first, byte != UInt8(ascii: "\n") {
+                    bytes.append(byte)
+                }
+                continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
+            }.start()
+        }
+        guard let port = line.flatMap(Int.init) else {
+            process.terminate()
+            throw BuilderMoto.Missing(variable: "python3 (the UpdateEndpoint proxy did not report a port)")
+        }
+        return UpdateEndpointProxy(process: process, stdin: stdin, endpoint: "http://127.0.0.1:\(port)")
+    }
+}

@@ -64,7 +64,10 @@ import Testing
     }
 
     @Test func changedInstanceTypeBecomesNewConfigVersion() async throws {
-        let clients = try await BuilderMoto.clients()
+        // moto does not implement UpdateEndpoint; a proxy in front of it does (and forwards
+        // everything else, signatures included).
+        let proxy = try await UpdateEndpointProxy.shared.value
+        let clients = try await BuilderMoto.clients(endpoint: proxy.endpoint)
         let spec = BuilderMoto.walkthroughSpec()
         try await BuilderMoto.builder(spec, clients).apply { _ in }
 
@@ -80,23 +83,42 @@ import Testing
         }
         #expect(differences.contains { $0.contains("instanceType") && $0.contains("ml.m5.xlarge") })
 
-        // moto does not implement UpdateEndpoint (HTTP 500), so apply creates -v2, fails at the
-        // endpoint update and rolls -v2 back: the endpoint keeps the configuration it had.
-        await #expect {
-            try await builder.apply { _ in }
-        } throws: { error in
-            guard case AsyncEndpointBuilderError.stepFailed(let failure) = error else { return false }
-            return failure.resource == .endpoint(spec.endpointName) && failure.action == .update
-                && failure.rolledBack == [.endpointConfig("\(spec.endpointConfigName)-v2")]
-        }
+        let events = try await builder.apply { _ in }
+        #expect(events.contains { $0.resource == .endpoint(spec.endpointName) && $0.action == .update && $0.status == .succeeded })
         let endpoint = try await clients.sageMaker.describeEndpoint(endpointName: spec.endpointName)
-        #expect(endpoint.endpointConfigName == spec.endpointConfigName)
-        await #expect(throws: AyameError.self) {
-            try await clients.sageMaker.describeEndpointConfig(endpointConfigName: "\(spec.endpointConfigName)-v2")
-        }
+        #expect(endpoint.endpointConfigName == "\(spec.endpointConfigName)-v2")
+        let newConfig = try await clients.sageMaker.describeEndpointConfig(endpointConfigName: "\(spec.endpointConfigName)-v2")
+        #expect(newConfig.productionVariants.first?.instanceType?.rawValue == "ml.m5.xlarge")
+        #expect(try await builder.plan().changesNothing)
 
         let report = try await builder.teardown()
         #expect(report.removed.contains(.endpointConfig(spec.endpointConfigName)))
+        #expect(report.removed.contains(.endpointConfig("\(spec.endpointConfigName)-v2")))
+        try await Self.expectNothingLeft(spec, clients)
+    }
+
+    @Test func cancellingAnApplyRollsBackWhatItCreated() async throws {
+        let clients = try await BuilderMoto.clients()
+        let spec = BuilderMoto.walkthroughSpec()
+        let builder = BuilderMoto.builder(spec, clients)
+        let task = Task {
+            try await builder.apply { event in
+                // Cancel the applying task itself the moment the model exists, so the cut is
+                // deterministic: the next call sees the cancellation.
+                if event.resource == .model(spec.model.name), event.status == .succeeded {
+                    withUnsafeCurrentTask { $0?.cancel() }
+                }
+            }
+        }
+        guard case .failure(AsyncEndpointBuilderError.stepFailed(let failure)) = await task.result else {
+            Issue.record("expected the cancelled apply to fail with the step it stopped at")
+            return
+        }
+        guard case .cancelled = failure.underlying else {
+            Issue.record("expected cancellation, got \(failure.underlying)")
+            return
+        }
+        #expect(failure.rolledBack.contains(.model(spec.model.name)))
         try await Self.expectNothingLeft(spec, clients)
     }
 

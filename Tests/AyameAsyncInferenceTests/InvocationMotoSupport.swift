@@ -6,7 +6,8 @@ import AyameSageMakerRuntime
 import Foundation
 import Testing
 
-/// Reaches the moto server scripts/test starts on loopback (`AYAME_MOTO_ENDPOINT`).
+/// Reaches the SigV4-verifying moto scripts/test starts on loopback (`AYAME_MOTO_SIGV4_ENDPOINT`),
+/// signed with the IAM user's key it made there, so every call of the client must verify.
 ///
 /// moto keeps one queue of InvokeEndpointAsync results per account and region, shared by every
 /// test in the process; these tests use a region no other suite uses (eu-west-3) and serialize
@@ -15,20 +16,25 @@ enum InvocationMoto {
     static let region = "eu-west-3"
 
     struct Missing: Error, CustomStringConvertible {
-        let description = "AYAME_MOTO_ENDPOINT is not set: run the tests with scripts/test, which starts moto on a free loopback port"
+        let variable: String
+        var description: String {
+            "\(variable) is not set: run the tests with scripts/test, which starts the SigV4-checking moto on a free loopback port"
+        }
+    }
+
+    static func required(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
+        return value
     }
 
     static func endpoint() throws -> String {
-        guard let endpoint = ProcessInfo.processInfo.environment["AYAME_MOTO_ENDPOINT"], !endpoint.isEmpty else {
-            throw Missing()
-        }
-        return endpoint
+        try required("AYAME_MOTO_SIGV4_ENDPOINT")
     }
 
     static func environment() throws -> AWSEnvironment {
         AWSEnvironment([
-            "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE",
-            "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "AWS_ACCESS_KEY_ID": try required("AYAME_MOTO_SIGV4_ACCESS_KEY_ID"),
+            "AWS_SECRET_ACCESS_KEY": try required("AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"),
             "AWS_REGION": region,
             "AWS_ENDPOINT_URL": try endpoint(),
             "AWS_CONFIG_FILE": "/nonexistent/ayame-test-config",
