@@ -13,12 +13,7 @@ public struct RESTJSONCodec: ProtocolCodec {
     public func encodeRequest(
         _ input: ShapeValue?, operation: OperationDescriptor, service: ServiceDescriptor
     ) throws(AyameError) -> SerializedRequest {
-        let schema = operation.input ?? ShapeSchema(name: operation.name, kind: .structure)
-        let filled = IdempotencyTokens.fill(input, schema: operation.input)
-        guard let members = filled?.structureMembers ?? (filled == nil ? [:] : nil) else {
-            throw ShapeMismatch.error("", expected: .structure, in: schema.name)
-        }
-        var request = try HTTPBindingEncoder.encode(members, schema: schema, operation: operation, service: service)
+        var (schema, members, request) = try RESTRequestLayout.begin(input, operation: operation, service: service)
         var isJSONBody = false
         if let payload = schema.payloadMember {
             let target = payload.target
