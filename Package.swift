@@ -72,6 +72,7 @@ let package = Package(
                 "AyameApplicationAutoScaling",
                 "AyameCloudWatch",
                 "AyameS3",
+                "AyameSTS",
             ]
         ),
 
@@ -90,13 +91,15 @@ let package = Package(
         .executableTarget(
             name: "async-inference-walkthrough",
             dependencies: [
-                "AyameAsyncInference", "AyameCore", "AyameSageMaker", "AyameSageMakerRuntime",
-                "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS",
+                "AyameAsyncInference", "AyameECR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/AsyncInferenceWalkthrough",
             exclude: ["Resources"]
         ),
+
+        // The README's quick start: a whole deployment through `import AyameAsyncInference` alone.
+        .executableTarget(name: "quick-start", dependencies: ["AyameAsyncInference"], path: "Examples/QuickStart"),
 
         // MARK: Tests
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
@@ -117,6 +120,14 @@ let package = Package(
         ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
+        // Imports every module with Foundation: compiles only while no generated name shadows Swift's.
+        .testTarget(
+            name: "AyameNamespaceTests",
+            dependencies: [
+                "AyameAsyncInference", "AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling",
+                "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

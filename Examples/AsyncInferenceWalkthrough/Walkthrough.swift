@@ -1,13 +1,6 @@
 import ArgumentParser
-import AyameApplicationAutoScaling
-import AyameAsyncInference
-import AyameCloudWatch
-import AyameCore
+import AyameAsyncInference  // re-exports SageMaker, SageMaker Runtime, Auto Scaling, CloudWatch, S3, STS, Core
 import AyameECR
-import AyameS3
-import AyameSTS
-import AyameSageMaker
-import AyameSageMakerRuntime
 import Foundation
 
 /// The SageMaker asynchronous-inference walkthrough (steps 1–8 of the iris tutorial) done with
@@ -85,10 +78,12 @@ struct Walkthrough: AsyncParsableCommand {
         step(1, "モデルのアップロード (upload the model)")
         try await createBucket(names.bucket, region: names.region, s3: s3)
         print("bucket: s3://\(names.bucket)")
-        let artifact = try Data(contentsOf: URL(fileURLWithPath: model))
-        try await s3.putObject(PutObjectRequest(
-            body: artifact, bucket: names.bucket, contentType: "application/gzip", key: Names.modelKey))
-        print("uploaded \(model) (\(artifact.count) bytes) to \(names.modelDataURL)")
+        // Streamed from disk: a real model is gigabytes, never loaded whole.
+        try await s3.putObject(
+            S3.PutObjectRequest(bucket: names.bucket, key: Names.modelKey, contentType: "application/gzip"),
+            payload: .file(path: model))
+        let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
+        print("uploaded \(model) (\(size) bytes) to \(names.modelDataURL)")
 
         step(2, "推論用のコンテナの作成 (the inference container)")
         print("not done here: build the seed's container/ (Dockerfile, app.py, serve) with docker build")
@@ -111,8 +106,11 @@ struct Walkthrough: AsyncParsableCommand {
 
         step(8, "エンドポイントの呼び出し (invoke the endpoint)")
         let inputData = try Data(contentsOf: URL(fileURLWithPath: input))
-        try await s3.putObject(PutObjectRequest(
-            body: inputData, bucket: names.bucket, contentType: "application/json", key: Names.inputKey))
+        try await s3.putObject(S3.PutObjectRequest(
+            bucket: names.bucket,
+            key: Names.inputKey,
+            body: inputData,
+            contentType: "application/json"))
         let inputURI = "s3://\(names.bucket)/\(Names.inputKey)"
         print("uploaded \(input) to \(inputURI)")
         let client = AsyncInferenceClient(
@@ -153,11 +151,11 @@ struct Walkthrough: AsyncParsableCommand {
         do {
             var token: String?
             repeat {
-                let page = try await s3.listObjectsV2(ListObjectsV2Request(bucket: bucket, continuationToken: token))
+                let page = try await s3.listObjectsV2(S3.ListObjectsV2Request(bucket: bucket, continuationToken: token))
                 let keys = (page.contents ?? []).compactMap(\.key)
                 if !keys.isEmpty {
-                    _ = try await s3.deleteObjects(DeleteObjectsRequest(
-                        bucket: bucket, delete: Delete(objects: keys.map { ObjectIdentifier(key: $0) }, quiet: true)))
+                    _ = try await s3.deleteObjects(S3.DeleteObjectsRequest(
+                        bucket: bucket, delete: S3.Delete(objects: keys.map { S3.ObjectIdentifier(key: $0) }, quiet: true)))
                 }
                 token = page.isTruncated == true ? page.nextContinuationToken : nil
             } while token != nil
@@ -180,9 +178,9 @@ struct Walkthrough: AsyncParsableCommand {
     private func createBucket(_ bucket: String, region: String, s3: S3Client) async throws {
         // us-east-1 is the one region S3 refuses as an explicit LocationConstraint.
         let configuration = region == "us-east-1"
-            ? nil : CreateBucketConfiguration(locationConstraint: BucketLocationConstraint(rawValue: region))
+            ? nil : S3.CreateBucketConfiguration(locationConstraint: S3.BucketLocationConstraint(rawValue: region))
         do {
-            _ = try await s3.createBucket(CreateBucketRequest(bucket: bucket, createBucketConfiguration: configuration))
+            _ = try await s3.createBucket(S3.CreateBucketRequest(bucket: bucket, createBucketConfiguration: configuration))
         } catch {
             guard error.serviceError?.s3Code == .bucketAlreadyOwnedByYou else { throw error }
             print("bucket already exists (owned by this account)")
@@ -195,7 +193,7 @@ struct Walkthrough: AsyncParsableCommand {
             print("repository exists: \(found.repositories?.first?.repositoryUri ?? Names.repository)")
         } catch {
             guard error.serviceError?.ecrCode == .repositoryNotFoundException else { throw error }
-            let created = try await ecr.createRepository(CreateRepositoryRequest(repositoryName: Names.repository))
+            let created = try await ecr.createRepository(ECR.CreateRepositoryRequest(repositoryName: Names.repository))
             print("repository created: \(created.repository?.repositoryUri ?? Names.repository)")
         }
     }

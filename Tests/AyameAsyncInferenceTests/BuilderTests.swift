@@ -43,7 +43,7 @@ import Testing
         #expect(tracking.targetTrackingScalingPolicyConfiguration?.customizedMetricSpecification?.metricName == "ApproximateBacklogSizePerInstance")
         let step = try #require(byName["HasBacklogWithoutCapacity-ScalingPolicy"])
         #expect(step.stepScalingPolicyConfiguration?.stepAdjustments?.first?.scalingAdjustment == 1)
-        let alarms = try await clients.cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [spec.scaling?.wakeUp.alarmName ?? ""]))
+        let alarms = try await clients.cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [spec.scaling?.wakeUp.alarmName ?? ""]))
         let alarm = try #require(alarms.metricAlarms?.first)
         #expect(alarm.metricName == "HasBacklogWithoutCapacity")
         #expect(alarm.threshold == 0.5)
@@ -173,16 +173,16 @@ import Testing
 
     /// No model, configuration, endpoint, scalable target, policy or alarm of `spec` remains.
     static func expectNothingLeft(_ spec: AsyncEndpointSpec, _ clients: BuilderMoto.Clients) async throws {
-        let endpoints = try await clients.sageMaker.listEndpoints(ListEndpointsInput())
+        let endpoints = try await clients.sageMaker.listEndpoints(SageMaker.ListEndpointsInput())
         #expect(!endpoints.endpoints.contains { $0.endpointName == spec.endpointName })
-        let configs = try await clients.sageMaker.listEndpointConfigs(ListEndpointConfigsInput())
+        let configs = try await clients.sageMaker.listEndpointConfigs(SageMaker.ListEndpointConfigsInput())
         #expect(!configs.endpointConfigs.contains { $0.endpointConfigName.hasPrefix(spec.endpointConfigName) })
         await #expect(throws: AyameError.self) { try await clients.sageMaker.describeModel(modelName: spec.model.name) }
         let targets = try await clients.autoScaling.describeScalableTargets(serviceNamespace: .sagemaker)
         #expect(!(targets.scalableTargets ?? []).contains { $0.resourceId.contains(spec.endpointName) })
         let policies = try await clients.autoScaling.describeScalingPolicies(serviceNamespace: .sagemaker)
         #expect(!(policies.scalingPolicies ?? []).contains { $0.resourceId.contains(spec.endpointName) })
-        let alarms = try await clients.cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [spec.scaling?.wakeUp.alarmName ?? ""]))
+        let alarms = try await clients.cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [spec.scaling?.wakeUp.alarmName ?? ""]))
         #expect(!(alarms.metricAlarms ?? []).contains { $0.dimensions?.contains { $0.value == spec.endpointName } == true })
     }
 }

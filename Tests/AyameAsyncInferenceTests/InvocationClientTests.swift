@@ -23,7 +23,7 @@ struct InvocationQueuedResultTests {
         #expect(handle.inferenceID == "req-1")
         #expect(handle.outputLocation.hasPrefix("s3://"))
         // The input SageMaker reads is what was submitted.
-        let uploaded = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "inputs/req-1.json"))
+        let uploaded = try await s3.getObject(S3.GetObjectRequest(bucket: bucket, key: "inputs/req-1.json"))
         #expect(uploaded.body == payload)
 
         #expect(try await client.result(for: handle, polling: quick) == Data(#"{"answer":42}"#.utf8))
@@ -57,7 +57,7 @@ struct InvocationQueuedResultTests {
         let handle = try await client.submit(
             endpointName: "ayame-async", payload: .file(path: file.path), options: InvocationOptions(contentType: "text/csv"))
         #expect(handle.inputLocation == "s3://\(bucket)/inputs/\(handle.inferenceID).csv")
-        let head = try await s3.headObject(HeadObjectRequest(bucket: bucket, key: "inputs/\(handle.inferenceID).csv"))
+        let head = try await s3.headObject(S3.HeadObjectRequest(bucket: bucket, key: "inputs/\(handle.inferenceID).csv"))
         #expect(head.contentLength == size)
         #expect(head.contentType == "text/csv")
         #expect(try await client.result(for: handle, polling: quick) == Data("done".utf8))
@@ -122,15 +122,17 @@ struct InvocationPollingTests {
         let waiting = Task { try await client.result(for: handle, polling: quick) }
         // Let a few checks find nothing, then deliver the result as SageMaker would.
         try await Task.sleep(for: .milliseconds(150))
-        try await s3.putObject(PutObjectRequest(body: Data("late answer".utf8), bucket: bucket, key: "outputs/\(handle.inferenceID).out"))
+        try await s3.putObject(S3.PutObjectRequest(bucket: bucket, key: "outputs/\(handle.inferenceID).out", body: Data("late answer".utf8)))
         #expect(try await waiting.value == Data("late answer".utf8))
     }
 
     @Test func failureWrittenWhileWaitingThrowsFailed() async throws {
         let (client, s3, bucket) = try await InvocationMoto.client()
         let handle = handle(bucket: bucket)
-        try await s3.putObject(PutObjectRequest(
-            body: Data("ModelError: invalid shape".utf8), bucket: bucket, key: "failures/\(handle.inferenceID)-error.out"))
+        try await s3.putObject(S3.PutObjectRequest(
+            bucket: bucket,
+            key: "failures/\(handle.inferenceID)-error.out",
+            body: Data("ModelError: invalid shape".utf8)))
         await #expect {
             _ = try await client.result(for: handle, polling: quick)
         } throws: { error in

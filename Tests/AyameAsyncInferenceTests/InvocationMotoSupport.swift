@@ -57,8 +57,8 @@ enum InvocationMoto {
 
     static func bucket(_ s3: S3Client) async throws -> String {
         let bucket = uniqueName("ayame-invocation")
-        try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .euWest3)))
+        try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .euWest3)))
         return bucket
     }
 

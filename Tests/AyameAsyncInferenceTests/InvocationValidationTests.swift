@@ -16,7 +16,7 @@ struct InvocationValidationTests {
             return failure.member.hasPrefix(member)
         }
         // Nothing was uploaded.
-        let listed = try await s3.listObjectsV2(ListObjectsV2Request(bucket: bucket))
+        let listed = try await s3.listObjectsV2(S3.ListObjectsV2Request(bucket: bucket))
         #expect((listed.contents ?? []).isEmpty)
     }
 

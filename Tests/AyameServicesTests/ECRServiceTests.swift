@@ -7,12 +7,12 @@ import Testing
     @Test func repositoryAndAuthorizationToken() async throws {
         let ecr = ECRClient(runtime: try await MotoServices.runtime(.ecr))
         let name = MotoServices.uniqueName("ayame/generated")
-        let created = try await ecr.createRepository(CreateRepositoryRequest(
+        let created = try await ecr.createRepository(ECR.CreateRepositoryRequest(
             repositoryName: name, imageTagMutability: .immutable,
-            imageScanningConfiguration: ImageScanningConfiguration(scanOnPush: true)))
+            imageScanningConfiguration: ECR.ImageScanningConfiguration(scanOnPush: true)))
         #expect(created.repository?.repositoryName == name)
 
-        let described = try await ecr.describeRepositories(DescribeRepositoriesRequest(repositoryNames: [name]))
+        let described = try await ecr.describeRepositories(ECR.DescribeRepositoriesRequest(repositoryNames: [name]))
         #expect(described.repositories?.first?.repositoryUri == created.repository?.repositoryUri)
         #expect(described.repositories?.first?.imageTagMutability == .immutable)
 

@@ -1,3 +1,5 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
 import AyameCore
 import AyameS3
 import AyameSageMaker
@@ -21,10 +23,25 @@ import Testing
         #expect(code != .noSuchKey)
     }
 
-    /// The constants are the codes the service descriptor keys its error shapes by.
-    @Test func constantsAreTheDescriptorsErrorCodes() {
-        #expect(Set(S3ErrorCode.allKnownValues.map(\.rawValue)) == Set(ServiceDescriptor.s3.errorShapes.keys))
-        #expect(Set(SNSErrorCode.allKnownValues.map(\.rawValue)) == Set(ServiceDescriptor.sns.errorShapes.keys))
+    /// The constants are the codes the service descriptor keys its error shapes by, plus the
+    /// common codes every service of the protocol family can answer.
+    @Test func constantsAreTheModelledAndTheCommonCodes() {
+        let s3Codes = Set(S3ErrorCode.allKnownValues.map(\.rawValue))
+        #expect(s3Codes.isSuperset(of: ServiceDescriptor.s3.errorShapes.keys))
+        #expect(s3Codes.isSuperset(of: ["AccessDenied", "SlowDown", "NotFound", "InternalError", "SignatureDoesNotMatch"]))
+        let snsCodes = Set(SNSErrorCode.allKnownValues.map(\.rawValue))
+        #expect(snsCodes.isSuperset(of: ServiceDescriptor.sns.errorShapes.keys))
+        #expect(snsCodes.isSuperset(of: ["ThrottlingException", "AccessDeniedException", "ValidationError"]))
+    }
+
+    /// The most common SageMaker error, a `ValidationException`, has a constant although the
+    /// model does not list it.
+    @Test func commonCodesHaveConstants() {
+        let missing = AWSServiceError(code: "ValidationException", message: "Could not find endpoint \"x\".", statusCode: 400)
+        #expect(missing.sageMakerCode == .validationException)
+        #expect(missing.applicationAutoScalingCode == .validationException)
+        #expect(AWSServiceError(code: "ThrottlingException", message: nil, statusCode: 400).cloudWatchCode == .throttlingException)
+        #expect(AWSServiceError(code: "AccessDenied", message: nil, statusCode: 403).s3Code == .accessDenied)
     }
 
     @Test func serviceErrorIsNilForOtherFailures() {

@@ -103,17 +103,17 @@ import Testing
     }
 
     @Test func enumsAreOpen() throws {
-        let newer = EndpointStatus(rawValue: "Hibernating")
+        let newer = SageMaker.EndpointStatus(rawValue: "Hibernating")
         #expect(!newer.isKnown)
-        #expect(EndpointStatus.inService.isKnown)
-        let type: ProductionVariantInstanceType = "ml.g5.xlarge"
+        #expect(SageMaker.EndpointStatus.inService.isKnown)
+        let type: SageMaker.ProductionVariantInstanceType = "ml.g5.xlarge"
         #expect(type == .mlG5Xlarge)
-        let variant = ProductionVariant(variantName: "AllTraffic", instanceType: "ml.future.xlarge")
-        #expect(try ProductionVariant(shapeValue: variant.shapeValue) == variant)
+        let variant = SageMaker.ProductionVariant(variantName: "AllTraffic", instanceType: "ml.future.xlarge")
+        #expect(try SageMaker.ProductionVariant(shapeValue: variant.shapeValue) == variant)
     }
 
     @Test func sensitiveMembersAreRedacted() {
-        let credentials = AyameSTS.Credentials(
+        let credentials = STS.Credentials(
             accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret-value", sessionToken: "token-value", expiration: Date())
         #expect(!"\(credentials)".contains("secret-value"))
     }

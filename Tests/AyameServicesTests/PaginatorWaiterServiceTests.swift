@@ -9,16 +9,16 @@ import Testing
     /// Creates a model, an endpoint configuration and the named endpoints behind it.
     static func createEndpoints(_ names: [String], on sageMaker: SageMakerClient) async throws {
         let model = MotoServices.uniqueName("pw-model")
-        try await sageMaker.createModel(CreateModelInput(
+        try await sageMaker.createModel(SageMaker.CreateModelInput(
             modelName: model,
-            primaryContainer: ContainerDefinition(
+            primaryContainer: SageMaker.ContainerDefinition(
                 image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ayame:latest",
                 modelDataUrl: "s3://ayame-models/model.tar.gz"),
             executionRoleArn: SageMakerServiceTests.role))
         let config = MotoServices.uniqueName("pw-config")
-        try await sageMaker.createEndpointConfig(CreateEndpointConfigInput(
+        try await sageMaker.createEndpointConfig(SageMaker.CreateEndpointConfigInput(
             endpointConfigName: config,
-            productionVariants: [ProductionVariant(
+            productionVariants: [SageMaker.ProductionVariant(
                 variantName: "AllTraffic", modelName: model, initialInstanceCount: 1, instanceType: .mlM5Xlarge,
                 initialVariantWeight: 1)]))
         for name in names {
@@ -31,7 +31,7 @@ import Testing
         let prefix = MotoServices.uniqueName("pw-page")
         let names = ["a", "b", "c"].map { "\(prefix)-\($0)" }
         try await Self.createEndpoints(names, on: sageMaker)
-        let input = ListEndpointsInput(sortBy: .name, sortOrder: .ascending, nameContains: prefix)
+        let input = SageMaker.ListEndpointsInput(sortBy: .name, sortOrder: .ascending, nameContains: prefix)
 
         var pages = 0
         var paged: [String] = []
@@ -57,13 +57,13 @@ import Testing
 
         // moto reports InService from the start, so the first attempt succeeds.
         let described = try await sageMaker.waitUntilEndpointInService(
-            DescribeEndpointInput(endpointName: name), maximumWait: .seconds(10))
+            SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: .seconds(10))
         #expect(described.endpointStatus == .inService)
         #expect(described.endpointName == name)
 
         try await sageMaker.deleteEndpoint(endpointName: name)
         // Success is DescribeEndpoint's ValidationException, so the waiter returns nothing.
-        try await sageMaker.waitUntilEndpointDeleted(DescribeEndpointInput(endpointName: name), maximumWait: .seconds(10))
+        try await sageMaker.waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: .seconds(10))
     }
 
     @Test func inServiceWaiterFailsAtOnceOnAMissingEndpoint() async throws {
@@ -72,7 +72,7 @@ import Testing
         // the first attempt ends the wait, long before the maximum wait or the 30 s delay.
         await #expect {
             try await sageMaker.waitUntilEndpointInService(
-                DescribeEndpointInput(endpointName: MotoServices.uniqueName("pw-absent")), maximumWait: .seconds(5))
+                SageMaker.DescribeEndpointInput(endpointName: MotoServices.uniqueName("pw-absent")), maximumWait: .seconds(5))
         } throws: { error in
             guard case AyameError.waiterFailed(let failure) = error,
                   case .failureState(let matched) = failure.reason else { return false }
@@ -83,24 +83,24 @@ import Testing
     @Test func objectExistsWaiter() async throws {
         let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
         let bucket = MotoServices.uniqueName("ayame-waiter")
-        try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .apNortheast1)))
         let body = Data("waited for".utf8)
-        try await s3.putObject(PutObjectRequest(body: body, bucket: bucket, key: "ready.txt"))
+        try await s3.putObject(S3.PutObjectRequest(bucket: bucket, key: "ready.txt", body: body))
         let head = try await s3.waitUntilObjectExists(
-            HeadObjectRequest(bucket: bucket, key: "ready.txt"), maximumWait: .seconds(10))
+            S3.HeadObjectRequest(bucket: bucket, key: "ready.txt"), maximumWait: .seconds(10))
         #expect(head.contentLength == body.count)
     }
 
     @Test func objectExistsWaiterTimesOutOnAMissingObject() async throws {
         let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
         let bucket = MotoServices.uniqueName("ayame-waiter")
-        try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .apNortheast1)))
         // 404 is a retry state; the model's 5 s delay is cut short by the maximum wait (under load the
         // first attempt may already take longer than it, so only one attempt is certain).
         await #expect {
-            try await s3.waitUntilObjectExists(HeadObjectRequest(bucket: bucket, key: "never"), maximumWait: .seconds(1))
+            try await s3.waitUntilObjectExists(S3.HeadObjectRequest(bucket: bucket, key: "never"), maximumWait: .seconds(1))
         } throws: { error in
             guard case AyameError.waiterFailed(let failure) = error, case .timedOut = failure.reason else { return false }
             return failure.waiter == "ObjectExists" && failure.attempts >= 1

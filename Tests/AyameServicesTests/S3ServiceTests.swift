@@ -7,21 +7,25 @@ import Testing
     @Test func bucketAndObjectRoundTrip() async throws {
         let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
         let bucket = MotoServices.uniqueName("ayame-generated")
-        let created = try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        let created = try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .apNortheast1)))
         #expect(created.location?.contains(bucket) == true)
 
         let body = Data("hello from the generated client".utf8)
-        let put = try await s3.putObject(PutObjectRequest(
-            body: body, bucket: bucket, contentType: "text/plain", key: "dir/hello.txt", metadata: ["purpose": "test"]))
+        let put = try await s3.putObject(S3.PutObjectRequest(
+            bucket: bucket,
+            key: "dir/hello.txt",
+            body: body,
+            contentType: "text/plain",
+            metadata: ["purpose": "test"]))
         #expect(put.eTag != nil)
 
-        let got = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "dir/hello.txt"))
+        let got = try await s3.getObject(S3.GetObjectRequest(bucket: bucket, key: "dir/hello.txt"))
         #expect(got.body == body)
         #expect(got.contentType == "text/plain")
         #expect(got.metadata == ["purpose": "test"])
 
-        let head = try await s3.headObject(HeadObjectRequest(bucket: bucket, key: "dir/hello.txt"))
+        let head = try await s3.headObject(S3.HeadObjectRequest(bucket: bucket, key: "dir/hello.txt"))
         #expect(head.contentLength == body.count)
         #expect(head.eTag == put.eTag)
     }
@@ -29,10 +33,10 @@ import Testing
     @Test func missingObjectIsAServiceError() async throws {
         let s3 = S3Client(runtime: try await MotoServices.runtime(.s3))
         let bucket = MotoServices.uniqueName("ayame-generated")
-        try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .apNortheast1)))
         await #expect {
-            _ = try await s3.getObject(GetObjectRequest(bucket: bucket, key: "absent"))
+            _ = try await s3.getObject(S3.GetObjectRequest(bucket: bucket, key: "absent"))
         } throws: { error in
             guard let failure = (error as? AyameError)?.serviceError else { return false }
             return failure.code == "NoSuchKey" && failure.s3Code == .noSuchKey && failure.statusCode == 404

@@ -10,32 +10,34 @@ import Testing
     @Test func asyncEndpointWalkthrough() async throws {
         let sageMaker = SageMakerClient(runtime: try await MotoServices.runtime(.sageMaker))
         let model = MotoServices.uniqueName("model")
-        let created = try await sageMaker.createModel(CreateModelInput(
+        let created = try await sageMaker.createModel(SageMaker.CreateModelInput(
             modelName: model,
-            primaryContainer: ContainerDefinition(
+            primaryContainer: SageMaker.ContainerDefinition(
                 image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ayame:latest",
                 modelDataUrl: "s3://ayame-models/model.tar.gz", environment: ["MODE": "async"]),
             executionRoleArn: Self.role))
         #expect(created.modelArn.hasSuffix("model/\(model)"))
 
-        let asyncConfig = AsyncInferenceConfig(
-            clientConfig: AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: 4),
-            outputConfig: AsyncInferenceOutputConfig(
+        let asyncConfig = SageMaker.AsyncInferenceConfig(
+            outputConfig: SageMaker.AsyncInferenceOutputConfig(
                 s3OutputPath: "s3://ayame-out/success",
-                notificationConfig: AsyncInferenceNotificationConfig(
+                notificationConfig: SageMaker.AsyncInferenceNotificationConfig(
                     successTopic: "arn:aws:sns:ap-northeast-1:123456789012:ok",
                     errorTopic: "arn:aws:sns:ap-northeast-1:123456789012:ng"),
-                s3FailurePath: "s3://ayame-out/failure"))
+                s3FailurePath: "s3://ayame-out/failure"),
+            clientConfig: SageMaker.AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: 4))
         let config = MotoServices.uniqueName("config")
-        _ = try await sageMaker.createEndpointConfig(CreateEndpointConfigInput(
+        _ = try await sageMaker.createEndpointConfig(SageMaker.CreateEndpointConfigInput(
             endpointConfigName: config,
-            productionVariants: [ProductionVariant(
+            productionVariants: [SageMaker.ProductionVariant(
                 variantName: "AllTraffic", modelName: model, initialInstanceCount: 1, instanceType: .mlM5Xlarge,
                 initialVariantWeight: 1)],
             // moto echoes a partial DataCaptureConfig when none is given; a complete one decodes.
-            dataCaptureConfig: DataCaptureConfig(
-                enableCapture: false, initialSamplingPercentage: 10, destinationS3Uri: "s3://ayame-out/capture",
-                captureOptions: [CaptureOption(captureMode: .input)]),
+            dataCaptureConfig: SageMaker.DataCaptureConfig(
+                initialSamplingPercentage: 10,
+                destinationS3Uri: "s3://ayame-out/capture",
+                captureOptions: [SageMaker.CaptureOption(captureMode: .input)],
+                enableCapture: false),
             asyncInferenceConfig: asyncConfig))
 
         let describedConfig = try await sageMaker.describeEndpointConfig(endpointConfigName: config)
@@ -52,12 +54,14 @@ import Testing
         #expect(described.endpointConfigName == config)
         #expect(described.endpointStatus == .inService)
 
-        let listed = try await sageMaker.listEndpoints(ListEndpointsInput(nameContains: endpoint))
+        let listed = try await sageMaker.listEndpoints(SageMaker.ListEndpointsInput(nameContains: endpoint))
         #expect(listed.endpoints.map(\.endpointName).contains(endpoint))
 
         let runtime = SageMakerRuntimeClient(runtime: try await MotoServices.runtime(.sageMakerRuntime))
-        let invoked = try await runtime.invokeEndpointAsync(InvokeEndpointAsyncInput(
-            endpointName: endpoint, contentType: "application/json", inputLocation: "s3://ayame-in/request.json"))
+        let invoked = try await runtime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
+            endpointName: endpoint,
+            inputLocation: "s3://ayame-in/request.json",
+            contentType: "application/json"))
         #expect(invoked.outputLocation?.hasPrefix("s3://") == true)
     }
 
@@ -73,7 +77,7 @@ import Testing
         }
         await #expect {
             // Model patterns are searched, not anchored: `[a-zA-Z0-9-]+` needs one such character.
-            _ = try await sageMaker.listEndpoints(ListEndpointsInput(nameContains: "___"))
+            _ = try await sageMaker.listEndpoints(SageMaker.ListEndpointsInput(nameContains: "___"))
         } throws: { error in
             guard case AyameError.validation = error else { return false }
             return true

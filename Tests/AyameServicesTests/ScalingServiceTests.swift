@@ -8,28 +8,28 @@ import Testing
     @Test func scalableTargetAndPolicies() async throws {
         let scaling = ApplicationAutoScalingClient(runtime: try await MotoServices.runtime(.applicationAutoScaling))
         let resource = "endpoint/\(MotoServices.uniqueName("scaled"))/variant/AllTraffic"
-        try await scaling.registerScalableTarget(RegisterScalableTargetRequest(
+        try await scaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
             serviceNamespace: .sagemaker, resourceId: resource, scalableDimension: .sagemakerVariantDesiredInstanceCount,
             minCapacity: 0, maxCapacity: 4))
 
-        _ = try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+        _ = try await scaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
             policyName: "backlog", serviceNamespace: .sagemaker, resourceId: resource,
             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
-            targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration(
+            targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration(
                 targetValue: 5,
-                customizedMetricSpecification: CustomizedMetricSpecification(
+                customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification(
                     metricName: "ApproximateBacklogSizePerInstance", namespace: "AWS/SageMaker",
-                    dimensions: [MetricDimension(name: "EndpointName", value: "scaled")], statistic: .average),
+                    dimensions: [ApplicationAutoScaling.MetricDimension(name: "EndpointName", value: "scaled")], statistic: .average),
                 scaleOutCooldown: 60, scaleInCooldown: 300)))
-        _ = try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+        _ = try await scaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
             policyName: "from-zero", serviceNamespace: .sagemaker, resourceId: resource,
             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .stepScaling,
-            stepScalingPolicyConfiguration: StepScalingPolicyConfiguration(
+            stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration(
                 adjustmentType: .changeInCapacity,
-                stepAdjustments: [StepAdjustment(metricIntervalLowerBound: 0, scalingAdjustment: 1)],
+                stepAdjustments: [ApplicationAutoScaling.StepAdjustment(scalingAdjustment: 1, metricIntervalLowerBound: 0)],
                 cooldown: 150, metricAggregationType: .average)))
 
-        let policies = try await scaling.describeScalingPolicies(DescribeScalingPoliciesRequest(
+        let policies = try await scaling.describeScalingPolicies(ApplicationAutoScaling.DescribeScalingPoliciesRequest(
             serviceNamespace: .sagemaker, resourceId: resource))
         let byName = Dictionary(uniqueKeysWithValues: (policies.scalingPolicies ?? []).map { ($0.policyName, $0) })
         let tracking = try #require(byName["backlog"]?.targetTrackingScalingPolicyConfiguration)
@@ -41,11 +41,11 @@ import Testing
     @Test func metricAlarm() async throws {
         let cloudWatch = CloudWatchClient(runtime: try await MotoServices.runtime(.cloudWatch))
         let alarm = MotoServices.uniqueName("has-backlog")
-        try await cloudWatch.putMetricAlarm(PutMetricAlarmInput(
+        try await cloudWatch.putMetricAlarm(CloudWatch.PutMetricAlarmInput(
             alarmName: alarm, metricName: "HasBacklogWithoutCapacity", namespace: "AWS/SageMaker", statistic: .average,
-            dimensions: [Dimension(name: "EndpointName", value: "scaled")], period: 60, evaluationPeriods: 2,
+            dimensions: [CloudWatch.Dimension(name: "EndpointName", value: "scaled")], period: 60, evaluationPeriods: 2,
             threshold: 1, comparisonOperator: .greaterThanOrEqualToThreshold, treatMissingData: "missing"))
-        let alarms = try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarm]))
+        let alarms = try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarm]))
         let described = try #require(alarms.metricAlarms?.first)
         #expect(described.alarmName == alarm)
         #expect(described.comparisonOperator == .greaterThanOrEqualToThreshold)

@@ -21,72 +21,76 @@ import Testing
 
         let s3 = S3Client(runtime: try await MotoSigV4Services.runtime(.s3))
         let bucket = MotoServices.uniqueName("ayame-sigv4")
-        try await s3.createBucket(CreateBucketRequest(
-            bucket: bucket, createBucketConfiguration: CreateBucketConfiguration(locationConstraint: .apNortheast1)))
+        try await s3.createBucket(S3.CreateBucketRequest(
+            bucket: bucket, createBucketConfiguration: S3.CreateBucketConfiguration(locationConstraint: .apNortheast1)))
         let body = Data("{\"inputs\": [1, 2, 3]}".utf8)
-        try await s3.putObject(PutObjectRequest(body: body, bucket: bucket, contentType: "application/json", key: "in/request.json"))
-        #expect(try await s3.getObject(GetObjectRequest(bucket: bucket, key: "in/request.json")).body == body)
+        try await s3.putObject(S3.PutObjectRequest(bucket: bucket, key: "in/request.json", body: body, contentType: "application/json"))
+        #expect(try await s3.getObject(S3.GetObjectRequest(bucket: bucket, key: "in/request.json")).body == body)
 
         let ecr = ECRClient(runtime: try await MotoSigV4Services.runtime(.ecr))
         let repository = MotoServices.uniqueName("ayame/sigv4")
-        let created = try await ecr.createRepository(CreateRepositoryRequest(repositoryName: repository))
+        let created = try await ecr.createRepository(ECR.CreateRepositoryRequest(repositoryName: repository))
         #expect(created.repository?.repositoryName == repository)
 
         let sageMaker = SageMakerClient(runtime: try await MotoSigV4Services.runtime(.sageMaker))
         let model = MotoServices.uniqueName("model")
-        try await sageMaker.createModel(CreateModelInput(
+        try await sageMaker.createModel(SageMaker.CreateModelInput(
             modelName: model,
-            primaryContainer: ContainerDefinition(
+            primaryContainer: SageMaker.ContainerDefinition(
                 image: created.repository?.repositoryUri ?? "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ayame:latest",
                 modelDataUrl: "s3://\(bucket)/model.tar.gz"),
             executionRoleArn: SageMakerServiceTests.role))
         let config = MotoServices.uniqueName("config")
-        try await sageMaker.createEndpointConfig(CreateEndpointConfigInput(
+        try await sageMaker.createEndpointConfig(SageMaker.CreateEndpointConfigInput(
             endpointConfigName: config,
-            productionVariants: [ProductionVariant(
+            productionVariants: [SageMaker.ProductionVariant(
                 variantName: "AllTraffic", modelName: model, initialInstanceCount: 1, instanceType: .mlM5Xlarge)],
             // moto echoes a partial DataCaptureConfig when none is given; a complete one decodes.
-            dataCaptureConfig: DataCaptureConfig(
-                enableCapture: false, initialSamplingPercentage: 10, destinationS3Uri: "s3://\(bucket)/capture",
-                captureOptions: [CaptureOption(captureMode: .input)]),
-            asyncInferenceConfig: AsyncInferenceConfig(
-                outputConfig: AsyncInferenceOutputConfig(s3OutputPath: "s3://\(bucket)/out"))))
+            dataCaptureConfig: SageMaker.DataCaptureConfig(
+                initialSamplingPercentage: 10,
+                destinationS3Uri: "s3://\(bucket)/capture",
+                captureOptions: [SageMaker.CaptureOption(captureMode: .input)],
+                enableCapture: false),
+            asyncInferenceConfig: SageMaker.AsyncInferenceConfig(
+                outputConfig: SageMaker.AsyncInferenceOutputConfig(s3OutputPath: "s3://\(bucket)/out"))))
         let endpoint = MotoServices.uniqueName("endpoint")
         let createdEndpoint = try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: config)
         #expect(createdEndpoint.endpointArn.hasSuffix("endpoint/\(endpoint)"))
 
         let scaling = ApplicationAutoScalingClient(runtime: try await MotoSigV4Services.runtime(.applicationAutoScaling))
         let resource = "endpoint/\(endpoint)/variant/AllTraffic"
-        try await scaling.registerScalableTarget(RegisterScalableTargetRequest(
+        try await scaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
             serviceNamespace: .sagemaker, resourceId: resource, scalableDimension: .sagemakerVariantDesiredInstanceCount,
             minCapacity: 0, maxCapacity: 2))
-        try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+        try await scaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
             policyName: "backlog", serviceNamespace: .sagemaker, resourceId: resource,
             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
-            targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration(
+            targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration(
                 targetValue: 5,
-                customizedMetricSpecification: CustomizedMetricSpecification(
+                customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification(
                     metricName: "ApproximateBacklogSizePerInstance", namespace: "AWS/SageMaker",
-                    dimensions: [MetricDimension(name: "EndpointName", value: endpoint)], statistic: .average))))
-        let stepPolicy = try await scaling.putScalingPolicy(PutScalingPolicyRequest(
+                    dimensions: [ApplicationAutoScaling.MetricDimension(name: "EndpointName", value: endpoint)], statistic: .average))))
+        let stepPolicy = try await scaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
             policyName: "from-zero", serviceNamespace: .sagemaker, resourceId: resource,
             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .stepScaling,
-            stepScalingPolicyConfiguration: StepScalingPolicyConfiguration(
+            stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration(
                 adjustmentType: .changeInCapacity,
-                stepAdjustments: [StepAdjustment(metricIntervalLowerBound: 0, scalingAdjustment: 1)], cooldown: 150)))
+                stepAdjustments: [ApplicationAutoScaling.StepAdjustment(scalingAdjustment: 1, metricIntervalLowerBound: 0)], cooldown: 150)))
 
         let cloudWatch = CloudWatchClient(runtime: try await MotoSigV4Services.runtime(.cloudWatch))
         let alarm = MotoServices.uniqueName("has-backlog")
-        try await cloudWatch.putMetricAlarm(PutMetricAlarmInput(
+        try await cloudWatch.putMetricAlarm(CloudWatch.PutMetricAlarmInput(
             alarmName: alarm, alarmActions: [stepPolicy.policyArn], metricName: "HasBacklogWithoutCapacity",
-            namespace: "AWS/SageMaker", statistic: .average, dimensions: [Dimension(name: "EndpointName", value: endpoint)],
+            namespace: "AWS/SageMaker", statistic: .average, dimensions: [CloudWatch.Dimension(name: "EndpointName", value: endpoint)],
             period: 60, evaluationPeriods: 2, threshold: 1, comparisonOperator: .greaterThanOrEqualToThreshold))
-        let alarms = try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarm]))
+        let alarms = try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarm]))
         #expect(alarms.metricAlarms?.first?.alarmName == alarm)
 
         let sageMakerRuntime = SageMakerRuntimeClient(runtime: try await MotoSigV4Services.runtime(.sageMakerRuntime))
-        let invoked = try await sageMakerRuntime.invokeEndpointAsync(InvokeEndpointAsyncInput(
-            endpointName: endpoint, contentType: "application/json", inputLocation: "s3://\(bucket)/in/request.json"))
+        let invoked = try await sageMakerRuntime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
+            endpointName: endpoint,
+            inputLocation: "s3://\(bucket)/in/request.json",
+            contentType: "application/json"))
         #expect(invoked.outputLocation?.hasPrefix("s3://") == true)
 
         // Teardown, in dependency order, every call signed too.
@@ -104,9 +108,9 @@ import Testing
         try await sageMaker.deleteEndpointConfig(endpointConfigName: config)
         try await sageMaker.deleteModel(modelName: model)
         try await ecr.deleteRepository(repositoryName: repository, force: true)
-        _ = try await s3.deleteObject(DeleteObjectRequest(bucket: bucket, key: "in/request.json"))
+        _ = try await s3.deleteObject(S3.DeleteObjectRequest(bucket: bucket, key: "in/request.json"))
         try await s3.deleteBucket(bucket: bucket)
-        #expect(try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarm])).metricAlarms?.isEmpty ?? true)
+        #expect(try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarm])).metricAlarms?.isEmpty ?? true)
 
         // A gone endpoint is a typed service error with the code, the message and the request id.
         await #expect {
@@ -134,7 +138,7 @@ import Testing
 
         let sageMaker = SageMakerClient(runtime: try await MotoSigV4Services.runtime(.sageMaker, secret: wrong))
         await #expect {
-            _ = try await sageMaker.listEndpoints(ListEndpointsInput())
+            _ = try await sageMaker.listEndpoints(SageMaker.ListEndpointsInput())
         } throws: { error in
             guard let failure = (error as? AyameError)?.serviceError else { return false }
             return expected.contains(failure.code)

@@ -13,9 +13,33 @@ extension Generator {
         return codes.sorted()
     }
 
-    /// `<Module>ErrorCodes.swift`, or nil when the model has no error shapes.
+    /// Codes every service of the protocol family can answer although models do not list them
+    /// (the AWS "common errors" pages), so callers can match them without strings.
+    static let commonErrorCodes = [
+        "AccessDeniedException", "ExpiredTokenException", "IncompleteSignature", "InternalFailure", "InvalidAction",
+        "InvalidClientTokenId", "InvalidParameterCombination", "InvalidParameterValue", "InvalidQueryParameter",
+        "MalformedQueryString", "MissingAction", "MissingAuthenticationToken", "MissingParameter", "NotAuthorized",
+        "OptInRequired", "RequestExpired", "ServiceUnavailable", "SignatureDoesNotMatch", "Throttling",
+        "ThrottlingException", "UnrecognizedClientException", "ValidationError", "ValidationException",
+    ]
+
+    /// S3's own common codes (the REST error-code list), in place of the JSON/query ones.
+    static let commonS3ErrorCodes = [
+        "AccessDenied", "BucketNotEmpty", "EntityTooLarge", "EntityTooSmall", "ExpiredToken", "InternalError",
+        "InvalidAccessKeyId", "InvalidArgument", "InvalidBucketName", "InvalidPart", "InvalidPartOrder", "InvalidRange",
+        "InvalidRequest", "MalformedXML", "MethodNotAllowed", "NotFound", "NotModified", "PreconditionFailed",
+        "RequestTimeTooSkewed", "RequestTimeout", "ServiceUnavailable", "SignatureDoesNotMatch", "SlowDown",
+    ]
+
+    /// The modelled codes and the protocol family's common codes, sorted.
+    var errorCodes: [String] {
+        let common = model.metadata["protocol"]?.stringValue == "rest-xml" ? Self.commonS3ErrorCodes : Self.commonErrorCodes
+        return Set(modelledErrorCodes + common).sorted()
+    }
+
+    /// `<Module>ErrorCodes.swift`.
     func errorCodesFile() -> (String, String)? {
-        let codes = modelledErrorCodes
+        let codes = errorCodes
         guard !codes.isEmpty else { return nil }
         let type = "\(module)ErrorCode"
         let serviceID = model.metadata["serviceId"]?.stringValue ?? module
@@ -24,8 +48,10 @@ extension Generator {
             return Naming.reservedMembers.contains(camel) || camel == "init" ? camel + "Value" : camel
         }).map(Naming.escaped)
         var s = header + "import AyameCore\nimport Foundation\n\n"
-        s += "/// The error codes the \(serviceID) model declares, for matching an ``AyameCore/AWSServiceError``\n"
+        s += "/// The error codes the \(serviceID) model declares and the common ones every service answers, for matching an `AWSServiceError`\n"
         s += "/// without spelling the code as a string: `error.\(serviceProperty)Code == .\(identifiers[0])`.\n///\n"
+        s += "/// For \"is it missing / throttled / denied / already there\" prefer `AWSServiceError.isNotFound` and its\n"
+        s += "/// siblings: services signal those in more ways than one code.\n///\n"
         s += "/// Open like every generated enum: a code the model does not list is still carried in `rawValue`.\n"
         s += "public struct \(type): AWSStringEnum {\n"
         s += "    /// The code as the service sends it.\n    public let rawValue: String\n"
@@ -33,11 +59,11 @@ extension Generator {
         for (code, identifier) in zip(codes, identifiers) {
             s += "    /// `\(code)`\n    public static let \(identifier) = Self(rawValue: \(Naming.literal(code)))\n"
         }
-        s += "    /// The codes the model declares, sorted.\n"
+        s += "    /// The codes above, sorted.\n"
         s += "    public static let allKnownValues: [Self] = [\(identifiers.map { "." + $0 }.joined(separator: ", "))]\n"
         s += "}\n\n"
         s += "extension AWSServiceError {\n"
-        s += "    /// ``code`` as one of \(serviceID)'s error codes; meaningful for errors from a ``\(module)Client``.\n"
+        s += "    /// `code` as one of \(serviceID)'s error codes; meaningful for errors from a ``\(module)Client``.\n"
         s += "    public var \(serviceProperty)Code: \(type) { \(type)(rawValue: code) }\n"
         s += "}\n"
         return ("\(type)s.swift", s)

@@ -2,10 +2,22 @@
 extension Generator {
     var serviceProperty: String { Naming.lowerCamel(module) }
 
+    /// Inputs with at most this many members get a method taking every member as a parameter;
+    /// larger ones a method taking their required members (`getObject(bucket:key:)`).
+    static let maximumMemberParameters = 6
+
+    /// The parameters of the member overload, required first; empty when there is none (a large
+    /// input whose members are all optional, which takes a defaulted input instead).
+    func memberParameters(of input: String) -> [Member] {
+        let list = members(of: input)
+        if list.count <= Self.maximumMemberParameters { return parameterOrder(list) }
+        return list.filter { $0.isRequired && !$0.isBoxed }
+    }
+
     func operationFiles() -> [(String, String)] {
         let imports = "import AyameCore\nimport Foundation\n\n"
         var files: [(String, String)] = []
-        var descriptors = "/// The operations of the \(module) model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.\n"
+        var descriptors = "/// The operations of the \(module) model, for `AWSClientRuntime.execute(_:input:output:payload:)`.\n"
         descriptors += "public enum \(module)Operations {\n"
         descriptors += model.operations.map { operationDescriptor($0.name, $0.json) }.joined(separator: "\n")
         descriptors += "}\n"
@@ -125,7 +137,7 @@ extension Generator {
             /// The request pipeline every call goes through.
             public let runtime: AWSClientRuntime
 
-            /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/\(serviceProperty)``.
+            /// Wraps a runtime set up for `ServiceDescriptor.\(serviceProperty)`.
             public init(runtime: AWSClientRuntime) {
                 self.runtime = runtime
             }
@@ -166,12 +178,17 @@ extension Generator {
             return s + "    }\n"
         }
         let inputType = typeNames[input]!
+        let overloadMembers = memberParameters(of: input)
+        let hasMemberOverload = !overloadMembers.isEmpty || members(of: input).isEmpty
+        // An input of optional members alone may be left out; where the member overload exists
+        // it already covers the empty call, and a second default would make `f()` ambiguous.
+        let inputDefault = isAllOptional(input) && !hasMemberOverload ? " = \(inputType)()" : ""
         let payloadParameter = streaming ? ", payload: StreamingPayload? = nil" : ""
         if streaming {
             s += "    /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).\n"
         }
         if output != nil { s += "    @discardableResult\n" }
-        s += "    public func \(method)(_ input: \(inputType)\(payloadParameter)) async throws(AyameError)\(returns) {\n"
+        s += "    public func \(method)(_ input: \(inputType)\(inputDefault)\(payloadParameter)) async throws(AyameError)\(returns) {\n"
         let payloadArgument = streaming ? ", payload: payload" : ""
         if let output {
             s += "        try await runtime.execute(\(descriptor), input: input, output: \(typeNames[output]!).self\(payloadArgument))\n"
@@ -180,11 +197,13 @@ extension Generator {
             s += "        _ = try await runtime.execute(\(descriptor), input: input.shapeValue\(payloadArgument))\n"
         }
         s += "    }\n"
-        let list = members(of: input)
-        if list.count <= 6 {
-            let parameters = list.map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
-            let arguments = list.map { "\(bare($0.property)): \($0.property)" }.joined(separator: ", ")
-            s += "\n    /// Calls `\(name)` with the input's members as parameters.\n"
+        if hasMemberOverload {
+            let ordered = overloadMembers
+            let parameters = ordered.map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
+            let arguments = ordered.map { "\(bare($0.property)): \($0.property)" }.joined(separator: ", ")
+            s += ordered.count == members(of: input).count
+                ? "\n    /// Calls `\(name)` with the input's members as parameters.\n"
+                : "\n    /// Calls `\(name)` with the input's required members as parameters; pass a `\(inputType)` for the others.\n"
             if output != nil { s += "    @discardableResult\n" }
             s += "    public func \(method)(\(parameters)) async throws(AyameError)\(returns) {\n"
             s += "        try await \(method)(\(inputType)(\(arguments)))\n    }\n"

@@ -42,19 +42,20 @@ extension Generator {
 
             let inputType = typeNames[input]!
             let outputType = typeNames[output]!
+            let inputDefault = isAllOptional(input) ? " = \(inputType)()" : ""
             let base = Naming.lowerCamel(operation)
             var s = "    /// The pages of `\(operation)`, requested one at a time as the sequence is iterated.\n"
             s += "    ///\n    /// - Parameters:\n"
             s += "    ///   - input: the first request; the paginator fills in the page tokens.\n"
             s += "    ///   - pageSize: when set, the `\(paginator["limit_key"]?.stringValue ?? "page size")` of every request.\n"
-            s += "    public func \(base)Paginator(_ input: \(inputType), pageSize: Int? = nil) -> Paginator<\(outputType)> {\n"
+            s += "    public func \(base)Paginator(_ input: \(inputType)\(inputDefault), pageSize: Int? = nil) -> Paginator<\(outputType)> {\n"
             s += "        runtime.paginate(\n"
             s += "            \(module)Operations.\(property), input: input, paginator: \(module)Paginators.\(property),\n"
             s += "            output: \(outputType).self, pageSize: pageSize)\n    }\n"
             if resultKeys.count == 1, let element = listElementType(output, member: resultKeys[0]) {
                 s += "\n    /// The `\(resultKeys[0])` of every page of `\(operation)`, in order; pages are requested as the\n"
                 s += "    /// items of the previous one run out.\n"
-                s += "    public func \(base)Items(_ input: \(inputType), pageSize: Int? = nil) -> PaginatorItems<\(element)> {\n"
+                s += "    public func \(base)Items(_ input: \(inputType)\(inputDefault), pageSize: Int? = nil) -> PaginatorItems<\(element)> {\n"
                 s += "        \(base)Paginator(input, pageSize: pageSize).items(\(Naming.literal(resultKeys[0])), as: \(element).self)\n    }\n"
             }
             methods.append(s)
@@ -152,19 +153,20 @@ extension Generator {
             s += "    ///     attempts remain.\n"
             if let output {
                 s += "    /// - Returns: the output of the attempt that succeeded.\n"
-                s += "    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the\n"
+                s += "    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the\n"
                 s += "    ///   maximum wait running out; the service error no acceptor matched.\n"
                 s += "    @discardableResult\n"
                 s += "    public func waitUntil\(name)(_ input: \(inputType), maximumWait: Duration? = nil) async throws(AyameError) -> \(output) {\n"
                 s += "        try await runtime.wait(for: \(module)Waiters.\(property), input: input, output: \(output).self, maximumWait: maximumWait)\n"
             } else {
                 s += "    ///\n    /// Returns nothing: success can be an error response, which has no output.\n"
-                s += "    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the\n"
+                s += "    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the\n"
                 s += "    ///   maximum wait running out; the service error no acceptor matched.\n"
                 s += "    public func waitUntil\(name)(_ input: \(inputType), maximumWait: Duration? = nil) async throws(AyameError) {\n"
                 s += "        _ = try await runtime.wait(for: \(module)Waiters.\(property), input: input, output: ShapeValue.self, maximumWait: maximumWait)\n"
             }
             s += "    }\n"
+            s += waiterMemberOverload(name: name, input: input, output: output)
             methods.append(s)
         }
         guard !declarations.isEmpty else { return nil }
@@ -174,5 +176,20 @@ extension Generator {
             + "\n    /// Every waiter above, by name (for tests and tooling).\n"
             + "    public static let all: [String: WaiterDescriptor] = [\n" + entries.joined() + "    ]\n}\n\n"
             + "extension \(module)Client {\n" + methods.joined(separator: "\n") + "}\n"
+    }
+
+    /// `waitUntil<Name>(endpointName:maximumWait:)`: the waiter with its input's members as
+    /// parameters, as operations have them.
+    func waiterMemberOverload(name: String, input: String, output: String?) -> String {
+        let ordered = memberParameters(of: input)
+        guard !ordered.isEmpty || members(of: input).isEmpty else { return "" }
+        let parameters = (ordered.map { "\($0.property): \($0.type)\(parameterSuffix($0))" } + ["maximumWait: Duration? = nil"])
+            .joined(separator: ", ")
+        let arguments = ordered.map { "\(bare($0.property)): \($0.property)" }.joined(separator: ", ")
+        var s = "\n    /// Polls until the `\(name)` waiter's acceptors report success, with the input's members as parameters.\n"
+        if output != nil { s += "    @discardableResult\n" }
+        s += "    public func waitUntil\(name)(\(parameters)) async throws(AyameError)\(output.map { " -> \($0)" } ?? "") {\n"
+        s += "        try await waitUntil\(name)(\(typeNames[input]!)(\(arguments)), maximumWait: maximumWait)\n    }\n"
+        return s
     }
 }

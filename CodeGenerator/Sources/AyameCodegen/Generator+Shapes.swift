@@ -25,7 +25,7 @@ extension Generator {
     }
 
     func structureSource(_ name: String) -> String {
-        let type = typeNames[name]!
+        let type = declaredNames[name]!
         let shape = model.shape(name)
         let list = members(of: name)
         var s = "/// The `\(name)` structure of the \(module) model.\npublic struct \(type): AWSShape {\n"
@@ -41,8 +41,8 @@ extension Generator {
                 s += "    public var \(m.property): \(m.type)\(m.isRequired ? "" : "?")\n"
             }
         }
-        s += "\n    /// Creates the structure; optional members default to nil.\n"
-        let parameters = list.map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
+        s += "\n    /// Creates the structure: required members first, optional members default to nil.\n"
+        let parameters = parameterOrder(list).map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
         s += "    public init(\(parameters)) {\n"
         for m in list {
             if m.isBoxed {
@@ -86,6 +86,16 @@ extension Generator {
         for m in list { s += "        w[\(Naming.literal(m.name))] = \(m.property)\n" }
         s += "        return w.value\n    }\n}\n"
         return s
+    }
+
+    /// Required members first, each group in model order: `PutObjectRequest(bucket:key:body:)`.
+    func parameterOrder(_ list: [Member]) -> [Member] {
+        list.filter { $0.isRequired && !$0.isBoxed } + list.filter { !($0.isRequired && !$0.isBoxed) }
+    }
+
+    /// Whether every member of a structure may be left out, so a call can omit the whole input.
+    func isAllOptional(_ structure: String) -> Bool {
+        members(of: structure).allSatisfy { !$0.isRequired || $0.isBoxed }
     }
 
     func parameterSuffix(_ m: Member) -> String {
@@ -154,7 +164,7 @@ extension Generator {
     }
 
     func enumSource(_ name: String) -> String {
-        let type = typeNames[name]!
+        let type = declaredNames[name]!
         let values = model.shape(name)["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
         let identifiers = Naming.unique(values.map { value in
             let camel = Naming.lowerCamel(value)

@@ -3,8 +3,11 @@ struct Generator {
     let model: ServiceModel
     let botocoreVersion: String
     let module: String
-    /// Swift type names of the structures and string enums.
+    /// Swift type names of the structures and string enums, qualified by the service namespace
+    /// (`S3.PutObjectRequest`), as every generated reference spells them.
     var typeNames: [String: String] = [:]
+    /// The names the structures and string enums are declared with inside the namespace.
+    var declaredNames: [String: String] = [:]
     /// Names in `<Module>Schemas` of the simple, list and map shapes that need a schema.
     var schemaNames: [String: String] = [:]
     /// Structure members stored behind an array because they close a cycle of structures.
@@ -18,7 +21,9 @@ struct Generator {
         self.botocoreVersion = botocoreVersion
         self.module = model.config.module
         for name in model.reachable where isTypeShape(name) {
-            typeNames[name] = Naming.reservedTypes.contains(name) ? module + name : name
+            let declared = Naming.reservedTypes.contains(name) ? module + name : name
+            declaredNames[name] = declared
+            typeNames[name] = "\(module).\(declared)"
         }
         let schemaShapes = model.reachable.filter { !isTypeShape($0) && needsOwnSchema($0) }
         for (shape, name) in zip(schemaShapes, Naming.unique(schemaShapes.map { Naming.escaped(Naming.lowerCamel($0)) })) {
@@ -118,8 +123,14 @@ struct Generator {
 
     func files() -> [(String, String)] {
         var files: [(String, String)] = []
-        files += chunked(model.reachable.filter(isStructure).map(structureSource), prefix: "\(module)Shapes")
-        files += chunked(model.reachable.filter(isEnum).map(enumSource), prefix: "\(module)Enums")
+        // Shapes live in the service's namespace (`S3.Tag`) so that no generated name shadows a
+        // Swift or Foundation type, or another service's shape, in a program importing several.
+        let namespace = "extension \(module) {\n"
+        files += chunked(model.reachable.filter(isStructure).map { indented(structureSource($0)) }, prefix: "\(module)Shapes", wrap: namespace, close: "}\n")
+        files += chunked(model.reachable.filter(isEnum).map { indented(enumSource($0)) }, prefix: "\(module)Enums", wrap: namespace, close: "}\n")
+        files.append(("\(module)Namespace.swift", header
+            + "/// The shapes of the \(model.metadata["serviceId"]?.stringValue ?? module) model: `\(module).<ShapeName>`.\n"
+            + "public enum \(module) {}\n"))
         let schemaDecls = schemaNames.keys.sorted().map { schemaDeclaration($0, schemaNames[$0]!) }
         let schemaFiles = chunked(schemaDecls, prefix: "\(module)Schemas", wrap: "extension \(module)Schemas {\n", close: "}\n")
         files += schemaFiles
@@ -129,6 +140,12 @@ struct Generator {
         files += operationFiles()
         if let errorCodes = errorCodesFile() { files.append(errorCodes) }
         return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// A declaration indented one level, for a file that wraps it in an extension.
+    func indented(_ declaration: String) -> String {
+        declaration.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
     }
 
     /// Groups declarations into files of about ``linesPerFile`` lines each.

@@ -6,151 +6,169 @@ import Foundation
 extension ApplicationAutoScalingClient {
     /// Calls `DeleteScalingPolicy`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html
     @discardableResult
-    public func deleteScalingPolicy(_ input: DeleteScalingPolicyRequest) async throws(AyameError) -> DeleteScalingPolicyResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.deleteScalingPolicy, input: input, output: DeleteScalingPolicyResponse.self)
+    public func deleteScalingPolicy(_ input: ApplicationAutoScaling.DeleteScalingPolicyRequest) async throws(AyameError) -> ApplicationAutoScaling.DeleteScalingPolicyResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.deleteScalingPolicy, input: input, output: ApplicationAutoScaling.DeleteScalingPolicyResponse.self)
     }
 
     /// Calls `DeleteScalingPolicy` with the input's members as parameters.
     @discardableResult
-    public func deleteScalingPolicy(policyName: String, serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension) async throws(AyameError) -> DeleteScalingPolicyResponse {
-        try await deleteScalingPolicy(DeleteScalingPolicyRequest(policyName: policyName, serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
+    public func deleteScalingPolicy(policyName: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.DeleteScalingPolicyResponse {
+        try await deleteScalingPolicy(ApplicationAutoScaling.DeleteScalingPolicyRequest(policyName: policyName, serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `DeleteScheduledAction`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html
     @discardableResult
-    public func deleteScheduledAction(_ input: DeleteScheduledActionRequest) async throws(AyameError) -> DeleteScheduledActionResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.deleteScheduledAction, input: input, output: DeleteScheduledActionResponse.self)
+    public func deleteScheduledAction(_ input: ApplicationAutoScaling.DeleteScheduledActionRequest) async throws(AyameError) -> ApplicationAutoScaling.DeleteScheduledActionResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.deleteScheduledAction, input: input, output: ApplicationAutoScaling.DeleteScheduledActionResponse.self)
     }
 
     /// Calls `DeleteScheduledAction` with the input's members as parameters.
     @discardableResult
-    public func deleteScheduledAction(serviceNamespace: ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ScalableDimension) async throws(AyameError) -> DeleteScheduledActionResponse {
-        try await deleteScheduledAction(DeleteScheduledActionRequest(serviceNamespace: serviceNamespace, scheduledActionName: scheduledActionName, resourceId: resourceId, scalableDimension: scalableDimension))
+    public func deleteScheduledAction(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.DeleteScheduledActionResponse {
+        try await deleteScheduledAction(ApplicationAutoScaling.DeleteScheduledActionRequest(serviceNamespace: serviceNamespace, scheduledActionName: scheduledActionName, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `DeregisterScalableTarget`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html
     @discardableResult
-    public func deregisterScalableTarget(_ input: DeregisterScalableTargetRequest) async throws(AyameError) -> DeregisterScalableTargetResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.deregisterScalableTarget, input: input, output: DeregisterScalableTargetResponse.self)
+    public func deregisterScalableTarget(_ input: ApplicationAutoScaling.DeregisterScalableTargetRequest) async throws(AyameError) -> ApplicationAutoScaling.DeregisterScalableTargetResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.deregisterScalableTarget, input: input, output: ApplicationAutoScaling.DeregisterScalableTargetResponse.self)
     }
 
     /// Calls `DeregisterScalableTarget` with the input's members as parameters.
     @discardableResult
-    public func deregisterScalableTarget(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension) async throws(AyameError) -> DeregisterScalableTargetResponse {
-        try await deregisterScalableTarget(DeregisterScalableTargetRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
+    public func deregisterScalableTarget(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.DeregisterScalableTargetResponse {
+        try await deregisterScalableTarget(ApplicationAutoScaling.DeregisterScalableTargetRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `DescribeScalableTargets`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html
     @discardableResult
-    public func describeScalableTargets(_ input: DescribeScalableTargetsRequest) async throws(AyameError) -> DescribeScalableTargetsResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.describeScalableTargets, input: input, output: DescribeScalableTargetsResponse.self)
+    public func describeScalableTargets(_ input: ApplicationAutoScaling.DescribeScalableTargetsRequest) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalableTargetsResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.describeScalableTargets, input: input, output: ApplicationAutoScaling.DescribeScalableTargetsResponse.self)
     }
 
     /// Calls `DescribeScalableTargets` with the input's members as parameters.
     @discardableResult
-    public func describeScalableTargets(serviceNamespace: ServiceNamespace, resourceIds: [String]? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> DescribeScalableTargetsResponse {
-        try await describeScalableTargets(DescribeScalableTargetsRequest(serviceNamespace: serviceNamespace, resourceIds: resourceIds, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
+    public func describeScalableTargets(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceIds: [String]? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalableTargetsResponse {
+        try await describeScalableTargets(ApplicationAutoScaling.DescribeScalableTargetsRequest(serviceNamespace: serviceNamespace, resourceIds: resourceIds, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
     }
 
     /// Calls `DescribeScalingActivities`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html
     @discardableResult
-    public func describeScalingActivities(_ input: DescribeScalingActivitiesRequest) async throws(AyameError) -> DescribeScalingActivitiesResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.describeScalingActivities, input: input, output: DescribeScalingActivitiesResponse.self)
+    public func describeScalingActivities(_ input: ApplicationAutoScaling.DescribeScalingActivitiesRequest) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalingActivitiesResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.describeScalingActivities, input: input, output: ApplicationAutoScaling.DescribeScalingActivitiesResponse.self)
     }
 
     /// Calls `DescribeScalingActivities` with the input's members as parameters.
     @discardableResult
-    public func describeScalingActivities(serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil, includeNotScaledActivities: Bool? = nil) async throws(AyameError) -> DescribeScalingActivitiesResponse {
-        try await describeScalingActivities(DescribeScalingActivitiesRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken, includeNotScaledActivities: includeNotScaledActivities))
+    public func describeScalingActivities(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil, includeNotScaledActivities: Bool? = nil) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalingActivitiesResponse {
+        try await describeScalingActivities(ApplicationAutoScaling.DescribeScalingActivitiesRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken, includeNotScaledActivities: includeNotScaledActivities))
     }
 
     /// Calls `DescribeScalingPolicies`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html
     @discardableResult
-    public func describeScalingPolicies(_ input: DescribeScalingPoliciesRequest) async throws(AyameError) -> DescribeScalingPoliciesResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.describeScalingPolicies, input: input, output: DescribeScalingPoliciesResponse.self)
+    public func describeScalingPolicies(_ input: ApplicationAutoScaling.DescribeScalingPoliciesRequest) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalingPoliciesResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.describeScalingPolicies, input: input, output: ApplicationAutoScaling.DescribeScalingPoliciesResponse.self)
     }
 
     /// Calls `DescribeScalingPolicies` with the input's members as parameters.
     @discardableResult
-    public func describeScalingPolicies(policyNames: [String]? = nil, serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> DescribeScalingPoliciesResponse {
-        try await describeScalingPolicies(DescribeScalingPoliciesRequest(policyNames: policyNames, serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
+    public func describeScalingPolicies(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, policyNames: [String]? = nil, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ApplicationAutoScaling.DescribeScalingPoliciesResponse {
+        try await describeScalingPolicies(ApplicationAutoScaling.DescribeScalingPoliciesRequest(serviceNamespace: serviceNamespace, policyNames: policyNames, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
     }
 
     /// Calls `DescribeScheduledActions`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html
     @discardableResult
-    public func describeScheduledActions(_ input: DescribeScheduledActionsRequest) async throws(AyameError) -> DescribeScheduledActionsResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.describeScheduledActions, input: input, output: DescribeScheduledActionsResponse.self)
+    public func describeScheduledActions(_ input: ApplicationAutoScaling.DescribeScheduledActionsRequest) async throws(AyameError) -> ApplicationAutoScaling.DescribeScheduledActionsResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.describeScheduledActions, input: input, output: ApplicationAutoScaling.DescribeScheduledActionsResponse.self)
     }
 
     /// Calls `DescribeScheduledActions` with the input's members as parameters.
     @discardableResult
-    public func describeScheduledActions(scheduledActionNames: [String]? = nil, serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> DescribeScheduledActionsResponse {
-        try await describeScheduledActions(DescribeScheduledActionsRequest(scheduledActionNames: scheduledActionNames, serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
+    public func describeScheduledActions(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionNames: [String]? = nil, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ApplicationAutoScaling.DescribeScheduledActionsResponse {
+        try await describeScheduledActions(ApplicationAutoScaling.DescribeScheduledActionsRequest(serviceNamespace: serviceNamespace, scheduledActionNames: scheduledActionNames, resourceId: resourceId, scalableDimension: scalableDimension, maxResults: maxResults, nextToken: nextToken))
     }
 
     /// Calls `GetPredictiveScalingForecast`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html
     @discardableResult
-    public func getPredictiveScalingForecast(_ input: GetPredictiveScalingForecastRequest) async throws(AyameError) -> GetPredictiveScalingForecastResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.getPredictiveScalingForecast, input: input, output: GetPredictiveScalingForecastResponse.self)
+    public func getPredictiveScalingForecast(_ input: ApplicationAutoScaling.GetPredictiveScalingForecastRequest) async throws(AyameError) -> ApplicationAutoScaling.GetPredictiveScalingForecastResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.getPredictiveScalingForecast, input: input, output: ApplicationAutoScaling.GetPredictiveScalingForecastResponse.self)
     }
 
     /// Calls `GetPredictiveScalingForecast` with the input's members as parameters.
     @discardableResult
-    public func getPredictiveScalingForecast(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, policyName: String, startTime: Date, endTime: Date) async throws(AyameError) -> GetPredictiveScalingForecastResponse {
-        try await getPredictiveScalingForecast(GetPredictiveScalingForecastRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, policyName: policyName, startTime: startTime, endTime: endTime))
+    public func getPredictiveScalingForecast(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, policyName: String, startTime: Date, endTime: Date) async throws(AyameError) -> ApplicationAutoScaling.GetPredictiveScalingForecastResponse {
+        try await getPredictiveScalingForecast(ApplicationAutoScaling.GetPredictiveScalingForecastRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension, policyName: policyName, startTime: startTime, endTime: endTime))
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html
     @discardableResult
-    public func listTagsForResource(_ input: ListTagsForResourceRequest) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.listTagsForResource, input: input, output: ListTagsForResourceResponse.self)
+    public func listTagsForResource(_ input: ApplicationAutoScaling.ListTagsForResourceRequest) async throws(AyameError) -> ApplicationAutoScaling.ListTagsForResourceResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.listTagsForResource, input: input, output: ApplicationAutoScaling.ListTagsForResourceResponse.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
     @discardableResult
-    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await listTagsForResource(ListTagsForResourceRequest(resourceArn: resourceArn))
+    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ApplicationAutoScaling.ListTagsForResourceResponse {
+        try await listTagsForResource(ApplicationAutoScaling.ListTagsForResourceRequest(resourceArn: resourceArn))
     }
 
     /// Calls `PutScalingPolicy`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
     @discardableResult
-    public func putScalingPolicy(_ input: PutScalingPolicyRequest) async throws(AyameError) -> PutScalingPolicyResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.putScalingPolicy, input: input, output: PutScalingPolicyResponse.self)
+    public func putScalingPolicy(_ input: ApplicationAutoScaling.PutScalingPolicyRequest) async throws(AyameError) -> ApplicationAutoScaling.PutScalingPolicyResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.putScalingPolicy, input: input, output: ApplicationAutoScaling.PutScalingPolicyResponse.self)
+    }
+
+    /// Calls `PutScalingPolicy` with the input's required members as parameters; pass a `ApplicationAutoScaling.PutScalingPolicyRequest` for the others.
+    @discardableResult
+    public func putScalingPolicy(policyName: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.PutScalingPolicyResponse {
+        try await putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(policyName: policyName, serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `PutScheduledAction`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
     @discardableResult
-    public func putScheduledAction(_ input: PutScheduledActionRequest) async throws(AyameError) -> PutScheduledActionResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.putScheduledAction, input: input, output: PutScheduledActionResponse.self)
+    public func putScheduledAction(_ input: ApplicationAutoScaling.PutScheduledActionRequest) async throws(AyameError) -> ApplicationAutoScaling.PutScheduledActionResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.putScheduledAction, input: input, output: ApplicationAutoScaling.PutScheduledActionResponse.self)
+    }
+
+    /// Calls `PutScheduledAction` with the input's required members as parameters; pass a `ApplicationAutoScaling.PutScheduledActionRequest` for the others.
+    @discardableResult
+    public func putScheduledAction(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.PutScheduledActionResponse {
+        try await putScheduledAction(ApplicationAutoScaling.PutScheduledActionRequest(serviceNamespace: serviceNamespace, scheduledActionName: scheduledActionName, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `RegisterScalableTarget`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
     @discardableResult
-    public func registerScalableTarget(_ input: RegisterScalableTargetRequest) async throws(AyameError) -> RegisterScalableTargetResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.registerScalableTarget, input: input, output: RegisterScalableTargetResponse.self)
+    public func registerScalableTarget(_ input: ApplicationAutoScaling.RegisterScalableTargetRequest) async throws(AyameError) -> ApplicationAutoScaling.RegisterScalableTargetResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.registerScalableTarget, input: input, output: ApplicationAutoScaling.RegisterScalableTargetResponse.self)
+    }
+
+    /// Calls `RegisterScalableTarget` with the input's required members as parameters; pass a `ApplicationAutoScaling.RegisterScalableTargetRequest` for the others.
+    @discardableResult
+    public func registerScalableTarget(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) async throws(AyameError) -> ApplicationAutoScaling.RegisterScalableTargetResponse {
+        try await registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(serviceNamespace: serviceNamespace, resourceId: resourceId, scalableDimension: scalableDimension))
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html
     @discardableResult
-    public func tagResource(_ input: TagResourceRequest) async throws(AyameError) -> TagResourceResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.tagResource, input: input, output: TagResourceResponse.self)
+    public func tagResource(_ input: ApplicationAutoScaling.TagResourceRequest) async throws(AyameError) -> ApplicationAutoScaling.TagResourceResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.tagResource, input: input, output: ApplicationAutoScaling.TagResourceResponse.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
     @discardableResult
-    public func tagResource(resourceArn: String, tags: [String: String]) async throws(AyameError) -> TagResourceResponse {
-        try await tagResource(TagResourceRequest(resourceArn: resourceArn, tags: tags))
+    public func tagResource(resourceArn: String, tags: [String: String]) async throws(AyameError) -> ApplicationAutoScaling.TagResourceResponse {
+        try await tagResource(ApplicationAutoScaling.TagResourceRequest(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html
     @discardableResult
-    public func untagResource(_ input: UntagResourceRequest) async throws(AyameError) -> UntagResourceResponse {
-        try await runtime.execute(ApplicationAutoScalingOperations.untagResource, input: input, output: UntagResourceResponse.self)
+    public func untagResource(_ input: ApplicationAutoScaling.UntagResourceRequest) async throws(AyameError) -> ApplicationAutoScaling.UntagResourceResponse {
+        try await runtime.execute(ApplicationAutoScalingOperations.untagResource, input: input, output: ApplicationAutoScaling.UntagResourceResponse.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
     @discardableResult
-    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceResponse {
-        try await untagResource(UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
+    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> ApplicationAutoScaling.UntagResourceResponse {
+        try await untagResource(ApplicationAutoScaling.UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 }

@@ -9,7 +9,7 @@ public struct ApplicationAutoScalingClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/applicationAutoScaling``.
+    /// Wraps a runtime set up for `ServiceDescriptor.applicationAutoScaling`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

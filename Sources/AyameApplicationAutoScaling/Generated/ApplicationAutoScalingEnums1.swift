@@ -3,306 +3,308 @@
 import AyameCore
 import Foundation
 
-/// The `AdjustmentType` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct AdjustmentType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ChangeInCapacity`
-    public static let changeInCapacity = Self(rawValue: "ChangeInCapacity")
-    /// `PercentChangeInCapacity`
-    public static let percentChangeInCapacity = Self(rawValue: "PercentChangeInCapacity")
-    /// `ExactCapacity`
-    public static let exactCapacity = Self(rawValue: "ExactCapacity")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.changeInCapacity, .percentChangeInCapacity, .exactCapacity]
-    /// The model of `AdjustmentType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AdjustmentType", kind: .string, traits: ShapeTraits(enumValues: ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"]))
-}
+extension ApplicationAutoScaling {
+    /// The `AdjustmentType` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct AdjustmentType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ChangeInCapacity`
+        public static let changeInCapacity = Self(rawValue: "ChangeInCapacity")
+        /// `PercentChangeInCapacity`
+        public static let percentChangeInCapacity = Self(rawValue: "PercentChangeInCapacity")
+        /// `ExactCapacity`
+        public static let exactCapacity = Self(rawValue: "ExactCapacity")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.changeInCapacity, .percentChangeInCapacity, .exactCapacity]
+        /// The model of `AdjustmentType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AdjustmentType", kind: .string, traits: ShapeTraits(enumValues: ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"]))
+    }
 
-/// The `MetricAggregationType` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct MetricAggregationType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Average`
-    public static let average = Self(rawValue: "Average")
-    /// `Minimum`
-    public static let minimum = Self(rawValue: "Minimum")
-    /// `Maximum`
-    public static let maximum = Self(rawValue: "Maximum")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.average, .minimum, .maximum]
-    /// The model of `MetricAggregationType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricAggregationType", kind: .string, traits: ShapeTraits(enumValues: ["Average", "Minimum", "Maximum"]))
-}
+    /// The `MetricAggregationType` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct MetricAggregationType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Average`
+        public static let average = Self(rawValue: "Average")
+        /// `Minimum`
+        public static let minimum = Self(rawValue: "Minimum")
+        /// `Maximum`
+        public static let maximum = Self(rawValue: "Maximum")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.average, .minimum, .maximum]
+        /// The model of `MetricAggregationType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricAggregationType", kind: .string, traits: ShapeTraits(enumValues: ["Average", "Minimum", "Maximum"]))
+    }
 
-/// The `MetricStatistic` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct MetricStatistic: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Average`
-    public static let average = Self(rawValue: "Average")
-    /// `Minimum`
-    public static let minimum = Self(rawValue: "Minimum")
-    /// `Maximum`
-    public static let maximum = Self(rawValue: "Maximum")
-    /// `SampleCount`
-    public static let sampleCount = Self(rawValue: "SampleCount")
-    /// `Sum`
-    public static let sum = Self(rawValue: "Sum")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.average, .minimum, .maximum, .sampleCount, .sum]
-    /// The model of `MetricStatistic`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStatistic", kind: .string, traits: ShapeTraits(enumValues: ["Average", "Minimum", "Maximum", "SampleCount", "Sum"]))
-}
+    /// The `MetricStatistic` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct MetricStatistic: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Average`
+        public static let average = Self(rawValue: "Average")
+        /// `Minimum`
+        public static let minimum = Self(rawValue: "Minimum")
+        /// `Maximum`
+        public static let maximum = Self(rawValue: "Maximum")
+        /// `SampleCount`
+        public static let sampleCount = Self(rawValue: "SampleCount")
+        /// `Sum`
+        public static let sum = Self(rawValue: "Sum")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.average, .minimum, .maximum, .sampleCount, .sum]
+        /// The model of `MetricStatistic`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStatistic", kind: .string, traits: ShapeTraits(enumValues: ["Average", "Minimum", "Maximum", "SampleCount", "Sum"]))
+    }
 
-/// The `MetricType` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct MetricType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `DynamoDBReadCapacityUtilization`
-    public static let dynamoDbReadCapacityUtilization = Self(rawValue: "DynamoDBReadCapacityUtilization")
-    /// `DynamoDBWriteCapacityUtilization`
-    public static let dynamoDbWriteCapacityUtilization = Self(rawValue: "DynamoDBWriteCapacityUtilization")
-    /// `ALBRequestCountPerTarget`
-    public static let albRequestCountPerTarget = Self(rawValue: "ALBRequestCountPerTarget")
-    /// `RDSReaderAverageCPUUtilization`
-    public static let rdsReaderAverageCpuUtilization = Self(rawValue: "RDSReaderAverageCPUUtilization")
-    /// `RDSReaderAverageDatabaseConnections`
-    public static let rdsReaderAverageDatabaseConnections = Self(rawValue: "RDSReaderAverageDatabaseConnections")
-    /// `EC2SpotFleetRequestAverageCPUUtilization`
-    public static let ec2SpotFleetRequestAverageCpuUtilization = Self(rawValue: "EC2SpotFleetRequestAverageCPUUtilization")
-    /// `EC2SpotFleetRequestAverageNetworkIn`
-    public static let ec2SpotFleetRequestAverageNetworkIn = Self(rawValue: "EC2SpotFleetRequestAverageNetworkIn")
-    /// `EC2SpotFleetRequestAverageNetworkOut`
-    public static let ec2SpotFleetRequestAverageNetworkOut = Self(rawValue: "EC2SpotFleetRequestAverageNetworkOut")
-    /// `SageMakerVariantInvocationsPerInstance`
-    public static let sageMakerVariantInvocationsPerInstance = Self(rawValue: "SageMakerVariantInvocationsPerInstance")
-    /// `ECSServiceAverageCPUUtilization`
-    public static let ecsServiceAverageCpuUtilization = Self(rawValue: "ECSServiceAverageCPUUtilization")
-    /// `ECSServiceAverageMemoryUtilization`
-    public static let ecsServiceAverageMemoryUtilization = Self(rawValue: "ECSServiceAverageMemoryUtilization")
-    /// `AppStreamAverageCapacityUtilization`
-    public static let appStreamAverageCapacityUtilization = Self(rawValue: "AppStreamAverageCapacityUtilization")
-    /// `ComprehendInferenceUtilization`
-    public static let comprehendInferenceUtilization = Self(rawValue: "ComprehendInferenceUtilization")
-    /// `LambdaProvisionedConcurrencyUtilization`
-    public static let lambdaProvisionedConcurrencyUtilization = Self(rawValue: "LambdaProvisionedConcurrencyUtilization")
-    /// `CassandraReadCapacityUtilization`
-    public static let cassandraReadCapacityUtilization = Self(rawValue: "CassandraReadCapacityUtilization")
-    /// `CassandraWriteCapacityUtilization`
-    public static let cassandraWriteCapacityUtilization = Self(rawValue: "CassandraWriteCapacityUtilization")
-    /// `KafkaBrokerStorageUtilization`
-    public static let kafkaBrokerStorageUtilization = Self(rawValue: "KafkaBrokerStorageUtilization")
-    /// `ElastiCacheEngineCPUUtilization`
-    public static let elastiCacheEngineCpuUtilization = Self(rawValue: "ElastiCacheEngineCPUUtilization")
-    /// `ElastiCacheDatabaseMemoryUsagePercentage`
-    public static let elastiCacheDatabaseMemoryUsagePercentage = Self(rawValue: "ElastiCacheDatabaseMemoryUsagePercentage")
-    /// `ElastiCachePrimaryEngineCPUUtilization`
-    public static let elastiCachePrimaryEngineCpuUtilization = Self(rawValue: "ElastiCachePrimaryEngineCPUUtilization")
-    /// `ElastiCacheReplicaEngineCPUUtilization`
-    public static let elastiCacheReplicaEngineCpuUtilization = Self(rawValue: "ElastiCacheReplicaEngineCPUUtilization")
-    /// `ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage`
-    public static let elastiCacheDatabaseMemoryUsageCountedForEvictPercentage = Self(rawValue: "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage")
-    /// `NeptuneReaderAverageCPUUtilization`
-    public static let neptuneReaderAverageCpuUtilization = Self(rawValue: "NeptuneReaderAverageCPUUtilization")
-    /// `SageMakerVariantProvisionedConcurrencyUtilization`
-    public static let sageMakerVariantProvisionedConcurrencyUtilization = Self(rawValue: "SageMakerVariantProvisionedConcurrencyUtilization")
-    /// `ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`
-    public static let elastiCacheDatabaseCapacityUsageCountedForEvictPercentage = Self(rawValue: "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage")
-    /// `SageMakerInferenceComponentInvocationsPerCopy`
-    public static let sageMakerInferenceComponentInvocationsPerCopy = Self(rawValue: "SageMakerInferenceComponentInvocationsPerCopy")
-    /// `WorkSpacesAverageUserSessionsCapacityUtilization`
-    public static let workSpacesAverageUserSessionsCapacityUtilization = Self(rawValue: "WorkSpacesAverageUserSessionsCapacityUtilization")
-    /// `SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution`
-    public static let sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution = Self(rawValue: "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution")
-    /// `SageMakerVariantConcurrentRequestsPerModelHighResolution`
-    public static let sageMakerVariantConcurrentRequestsPerModelHighResolution = Self(rawValue: "SageMakerVariantConcurrentRequestsPerModelHighResolution")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.dynamoDbReadCapacityUtilization, .dynamoDbWriteCapacityUtilization, .albRequestCountPerTarget, .rdsReaderAverageCpuUtilization, .rdsReaderAverageDatabaseConnections, .ec2SpotFleetRequestAverageCpuUtilization, .ec2SpotFleetRequestAverageNetworkIn, .ec2SpotFleetRequestAverageNetworkOut, .sageMakerVariantInvocationsPerInstance, .ecsServiceAverageCpuUtilization, .ecsServiceAverageMemoryUtilization, .appStreamAverageCapacityUtilization, .comprehendInferenceUtilization, .lambdaProvisionedConcurrencyUtilization, .cassandraReadCapacityUtilization, .cassandraWriteCapacityUtilization, .kafkaBrokerStorageUtilization, .elastiCacheEngineCpuUtilization, .elastiCacheDatabaseMemoryUsagePercentage, .elastiCachePrimaryEngineCpuUtilization, .elastiCacheReplicaEngineCpuUtilization, .elastiCacheDatabaseMemoryUsageCountedForEvictPercentage, .neptuneReaderAverageCpuUtilization, .sageMakerVariantProvisionedConcurrencyUtilization, .elastiCacheDatabaseCapacityUsageCountedForEvictPercentage, .sageMakerInferenceComponentInvocationsPerCopy, .workSpacesAverageUserSessionsCapacityUtilization, .sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution, .sageMakerVariantConcurrentRequestsPerModelHighResolution]
-    /// The model of `MetricType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricType", kind: .string, traits: ShapeTraits(enumValues: ["DynamoDBReadCapacityUtilization", "DynamoDBWriteCapacityUtilization", "ALBRequestCountPerTarget", "RDSReaderAverageCPUUtilization", "RDSReaderAverageDatabaseConnections", "EC2SpotFleetRequestAverageCPUUtilization", "EC2SpotFleetRequestAverageNetworkIn", "EC2SpotFleetRequestAverageNetworkOut", "SageMakerVariantInvocationsPerInstance", "ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "AppStreamAverageCapacityUtilization", "ComprehendInferenceUtilization", "LambdaProvisionedConcurrencyUtilization", "CassandraReadCapacityUtilization", "CassandraWriteCapacityUtilization", "KafkaBrokerStorageUtilization", "ElastiCacheEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsagePercentage", "ElastiCachePrimaryEngineCPUUtilization", "ElastiCacheReplicaEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage", "NeptuneReaderAverageCPUUtilization", "SageMakerVariantProvisionedConcurrencyUtilization", "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage", "SageMakerInferenceComponentInvocationsPerCopy", "WorkSpacesAverageUserSessionsCapacityUtilization", "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution", "SageMakerVariantConcurrentRequestsPerModelHighResolution"]))
-}
+    /// The `MetricType` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct MetricType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `DynamoDBReadCapacityUtilization`
+        public static let dynamoDbReadCapacityUtilization = Self(rawValue: "DynamoDBReadCapacityUtilization")
+        /// `DynamoDBWriteCapacityUtilization`
+        public static let dynamoDbWriteCapacityUtilization = Self(rawValue: "DynamoDBWriteCapacityUtilization")
+        /// `ALBRequestCountPerTarget`
+        public static let albRequestCountPerTarget = Self(rawValue: "ALBRequestCountPerTarget")
+        /// `RDSReaderAverageCPUUtilization`
+        public static let rdsReaderAverageCpuUtilization = Self(rawValue: "RDSReaderAverageCPUUtilization")
+        /// `RDSReaderAverageDatabaseConnections`
+        public static let rdsReaderAverageDatabaseConnections = Self(rawValue: "RDSReaderAverageDatabaseConnections")
+        /// `EC2SpotFleetRequestAverageCPUUtilization`
+        public static let ec2SpotFleetRequestAverageCpuUtilization = Self(rawValue: "EC2SpotFleetRequestAverageCPUUtilization")
+        /// `EC2SpotFleetRequestAverageNetworkIn`
+        public static let ec2SpotFleetRequestAverageNetworkIn = Self(rawValue: "EC2SpotFleetRequestAverageNetworkIn")
+        /// `EC2SpotFleetRequestAverageNetworkOut`
+        public static let ec2SpotFleetRequestAverageNetworkOut = Self(rawValue: "EC2SpotFleetRequestAverageNetworkOut")
+        /// `SageMakerVariantInvocationsPerInstance`
+        public static let sageMakerVariantInvocationsPerInstance = Self(rawValue: "SageMakerVariantInvocationsPerInstance")
+        /// `ECSServiceAverageCPUUtilization`
+        public static let ecsServiceAverageCpuUtilization = Self(rawValue: "ECSServiceAverageCPUUtilization")
+        /// `ECSServiceAverageMemoryUtilization`
+        public static let ecsServiceAverageMemoryUtilization = Self(rawValue: "ECSServiceAverageMemoryUtilization")
+        /// `AppStreamAverageCapacityUtilization`
+        public static let appStreamAverageCapacityUtilization = Self(rawValue: "AppStreamAverageCapacityUtilization")
+        /// `ComprehendInferenceUtilization`
+        public static let comprehendInferenceUtilization = Self(rawValue: "ComprehendInferenceUtilization")
+        /// `LambdaProvisionedConcurrencyUtilization`
+        public static let lambdaProvisionedConcurrencyUtilization = Self(rawValue: "LambdaProvisionedConcurrencyUtilization")
+        /// `CassandraReadCapacityUtilization`
+        public static let cassandraReadCapacityUtilization = Self(rawValue: "CassandraReadCapacityUtilization")
+        /// `CassandraWriteCapacityUtilization`
+        public static let cassandraWriteCapacityUtilization = Self(rawValue: "CassandraWriteCapacityUtilization")
+        /// `KafkaBrokerStorageUtilization`
+        public static let kafkaBrokerStorageUtilization = Self(rawValue: "KafkaBrokerStorageUtilization")
+        /// `ElastiCacheEngineCPUUtilization`
+        public static let elastiCacheEngineCpuUtilization = Self(rawValue: "ElastiCacheEngineCPUUtilization")
+        /// `ElastiCacheDatabaseMemoryUsagePercentage`
+        public static let elastiCacheDatabaseMemoryUsagePercentage = Self(rawValue: "ElastiCacheDatabaseMemoryUsagePercentage")
+        /// `ElastiCachePrimaryEngineCPUUtilization`
+        public static let elastiCachePrimaryEngineCpuUtilization = Self(rawValue: "ElastiCachePrimaryEngineCPUUtilization")
+        /// `ElastiCacheReplicaEngineCPUUtilization`
+        public static let elastiCacheReplicaEngineCpuUtilization = Self(rawValue: "ElastiCacheReplicaEngineCPUUtilization")
+        /// `ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage`
+        public static let elastiCacheDatabaseMemoryUsageCountedForEvictPercentage = Self(rawValue: "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage")
+        /// `NeptuneReaderAverageCPUUtilization`
+        public static let neptuneReaderAverageCpuUtilization = Self(rawValue: "NeptuneReaderAverageCPUUtilization")
+        /// `SageMakerVariantProvisionedConcurrencyUtilization`
+        public static let sageMakerVariantProvisionedConcurrencyUtilization = Self(rawValue: "SageMakerVariantProvisionedConcurrencyUtilization")
+        /// `ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`
+        public static let elastiCacheDatabaseCapacityUsageCountedForEvictPercentage = Self(rawValue: "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage")
+        /// `SageMakerInferenceComponentInvocationsPerCopy`
+        public static let sageMakerInferenceComponentInvocationsPerCopy = Self(rawValue: "SageMakerInferenceComponentInvocationsPerCopy")
+        /// `WorkSpacesAverageUserSessionsCapacityUtilization`
+        public static let workSpacesAverageUserSessionsCapacityUtilization = Self(rawValue: "WorkSpacesAverageUserSessionsCapacityUtilization")
+        /// `SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution`
+        public static let sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution = Self(rawValue: "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution")
+        /// `SageMakerVariantConcurrentRequestsPerModelHighResolution`
+        public static let sageMakerVariantConcurrentRequestsPerModelHighResolution = Self(rawValue: "SageMakerVariantConcurrentRequestsPerModelHighResolution")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.dynamoDbReadCapacityUtilization, .dynamoDbWriteCapacityUtilization, .albRequestCountPerTarget, .rdsReaderAverageCpuUtilization, .rdsReaderAverageDatabaseConnections, .ec2SpotFleetRequestAverageCpuUtilization, .ec2SpotFleetRequestAverageNetworkIn, .ec2SpotFleetRequestAverageNetworkOut, .sageMakerVariantInvocationsPerInstance, .ecsServiceAverageCpuUtilization, .ecsServiceAverageMemoryUtilization, .appStreamAverageCapacityUtilization, .comprehendInferenceUtilization, .lambdaProvisionedConcurrencyUtilization, .cassandraReadCapacityUtilization, .cassandraWriteCapacityUtilization, .kafkaBrokerStorageUtilization, .elastiCacheEngineCpuUtilization, .elastiCacheDatabaseMemoryUsagePercentage, .elastiCachePrimaryEngineCpuUtilization, .elastiCacheReplicaEngineCpuUtilization, .elastiCacheDatabaseMemoryUsageCountedForEvictPercentage, .neptuneReaderAverageCpuUtilization, .sageMakerVariantProvisionedConcurrencyUtilization, .elastiCacheDatabaseCapacityUsageCountedForEvictPercentage, .sageMakerInferenceComponentInvocationsPerCopy, .workSpacesAverageUserSessionsCapacityUtilization, .sageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution, .sageMakerVariantConcurrentRequestsPerModelHighResolution]
+        /// The model of `MetricType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricType", kind: .string, traits: ShapeTraits(enumValues: ["DynamoDBReadCapacityUtilization", "DynamoDBWriteCapacityUtilization", "ALBRequestCountPerTarget", "RDSReaderAverageCPUUtilization", "RDSReaderAverageDatabaseConnections", "EC2SpotFleetRequestAverageCPUUtilization", "EC2SpotFleetRequestAverageNetworkIn", "EC2SpotFleetRequestAverageNetworkOut", "SageMakerVariantInvocationsPerInstance", "ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "AppStreamAverageCapacityUtilization", "ComprehendInferenceUtilization", "LambdaProvisionedConcurrencyUtilization", "CassandraReadCapacityUtilization", "CassandraWriteCapacityUtilization", "KafkaBrokerStorageUtilization", "ElastiCacheEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsagePercentage", "ElastiCachePrimaryEngineCPUUtilization", "ElastiCacheReplicaEngineCPUUtilization", "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage", "NeptuneReaderAverageCPUUtilization", "SageMakerVariantProvisionedConcurrencyUtilization", "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage", "SageMakerInferenceComponentInvocationsPerCopy", "WorkSpacesAverageUserSessionsCapacityUtilization", "SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution", "SageMakerVariantConcurrentRequestsPerModelHighResolution"]))
+    }
 
-/// The `PolicyType` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct PolicyType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `StepScaling`
-    public static let stepScaling = Self(rawValue: "StepScaling")
-    /// `TargetTrackingScaling`
-    public static let targetTrackingScaling = Self(rawValue: "TargetTrackingScaling")
-    /// `PredictiveScaling`
-    public static let predictiveScaling = Self(rawValue: "PredictiveScaling")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.stepScaling, .targetTrackingScaling, .predictiveScaling]
-    /// The model of `PolicyType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PolicyType", kind: .string, traits: ShapeTraits(enumValues: ["StepScaling", "TargetTrackingScaling", "PredictiveScaling"]))
-}
+    /// The `PolicyType` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct PolicyType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `StepScaling`
+        public static let stepScaling = Self(rawValue: "StepScaling")
+        /// `TargetTrackingScaling`
+        public static let targetTrackingScaling = Self(rawValue: "TargetTrackingScaling")
+        /// `PredictiveScaling`
+        public static let predictiveScaling = Self(rawValue: "PredictiveScaling")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.stepScaling, .targetTrackingScaling, .predictiveScaling]
+        /// The model of `PolicyType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PolicyType", kind: .string, traits: ShapeTraits(enumValues: ["StepScaling", "TargetTrackingScaling", "PredictiveScaling"]))
+    }
 
-/// The `PredictiveScalingMaxCapacityBreachBehavior` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct PredictiveScalingMaxCapacityBreachBehavior: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `HonorMaxCapacity`
-    public static let honorMaxCapacity = Self(rawValue: "HonorMaxCapacity")
-    /// `IncreaseMaxCapacity`
-    public static let increaseMaxCapacity = Self(rawValue: "IncreaseMaxCapacity")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.honorMaxCapacity, .increaseMaxCapacity]
-    /// The model of `PredictiveScalingMaxCapacityBreachBehavior`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMaxCapacityBreachBehavior", kind: .string, traits: ShapeTraits(enumValues: ["HonorMaxCapacity", "IncreaseMaxCapacity"]))
-}
+    /// The `PredictiveScalingMaxCapacityBreachBehavior` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct PredictiveScalingMaxCapacityBreachBehavior: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `HonorMaxCapacity`
+        public static let honorMaxCapacity = Self(rawValue: "HonorMaxCapacity")
+        /// `IncreaseMaxCapacity`
+        public static let increaseMaxCapacity = Self(rawValue: "IncreaseMaxCapacity")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.honorMaxCapacity, .increaseMaxCapacity]
+        /// The model of `PredictiveScalingMaxCapacityBreachBehavior`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMaxCapacityBreachBehavior", kind: .string, traits: ShapeTraits(enumValues: ["HonorMaxCapacity", "IncreaseMaxCapacity"]))
+    }
 
-/// The `PredictiveScalingMode` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct PredictiveScalingMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ForecastOnly`
-    public static let forecastOnly = Self(rawValue: "ForecastOnly")
-    /// `ForecastAndScale`
-    public static let forecastAndScale = Self(rawValue: "ForecastAndScale")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.forecastOnly, .forecastAndScale]
-    /// The model of `PredictiveScalingMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMode", kind: .string, traits: ShapeTraits(enumValues: ["ForecastOnly", "ForecastAndScale"]))
-}
+    /// The `PredictiveScalingMode` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct PredictiveScalingMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ForecastOnly`
+        public static let forecastOnly = Self(rawValue: "ForecastOnly")
+        /// `ForecastAndScale`
+        public static let forecastAndScale = Self(rawValue: "ForecastAndScale")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.forecastOnly, .forecastAndScale]
+        /// The model of `PredictiveScalingMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMode", kind: .string, traits: ShapeTraits(enumValues: ["ForecastOnly", "ForecastAndScale"]))
+    }
 
-/// The `ScalableDimension` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct ScalableDimension: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ecs:service:DesiredCount`
-    public static let ecsServiceDesiredCount = Self(rawValue: "ecs:service:DesiredCount")
-    /// `ec2:spot-fleet-request:TargetCapacity`
-    public static let ec2SpotFleetRequestTargetCapacity = Self(rawValue: "ec2:spot-fleet-request:TargetCapacity")
-    /// `elasticmapreduce:instancegroup:InstanceCount`
-    public static let elasticmapreduceInstancegroupInstanceCount = Self(rawValue: "elasticmapreduce:instancegroup:InstanceCount")
-    /// `appstream:fleet:DesiredCapacity`
-    public static let appstreamFleetDesiredCapacity = Self(rawValue: "appstream:fleet:DesiredCapacity")
-    /// `dynamodb:table:ReadCapacityUnits`
-    public static let dynamodbTableReadCapacityUnits = Self(rawValue: "dynamodb:table:ReadCapacityUnits")
-    /// `dynamodb:table:WriteCapacityUnits`
-    public static let dynamodbTableWriteCapacityUnits = Self(rawValue: "dynamodb:table:WriteCapacityUnits")
-    /// `dynamodb:index:ReadCapacityUnits`
-    public static let dynamodbIndexReadCapacityUnits = Self(rawValue: "dynamodb:index:ReadCapacityUnits")
-    /// `dynamodb:index:WriteCapacityUnits`
-    public static let dynamodbIndexWriteCapacityUnits = Self(rawValue: "dynamodb:index:WriteCapacityUnits")
-    /// `rds:cluster:ReadReplicaCount`
-    public static let rdsClusterReadReplicaCount = Self(rawValue: "rds:cluster:ReadReplicaCount")
-    /// `sagemaker:variant:DesiredInstanceCount`
-    public static let sagemakerVariantDesiredInstanceCount = Self(rawValue: "sagemaker:variant:DesiredInstanceCount")
-    /// `custom-resource:ResourceType:Property`
-    public static let customResourceResourceTypeProperty = Self(rawValue: "custom-resource:ResourceType:Property")
-    /// `comprehend:document-classifier-endpoint:DesiredInferenceUnits`
-    public static let comprehendDocumentClassifierEndpointDesiredInferenceUnits = Self(rawValue: "comprehend:document-classifier-endpoint:DesiredInferenceUnits")
-    /// `comprehend:entity-recognizer-endpoint:DesiredInferenceUnits`
-    public static let comprehendEntityRecognizerEndpointDesiredInferenceUnits = Self(rawValue: "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits")
-    /// `lambda:function:ProvisionedConcurrency`
-    public static let lambdaFunctionProvisionedConcurrency = Self(rawValue: "lambda:function:ProvisionedConcurrency")
-    /// `cassandra:table:ReadCapacityUnits`
-    public static let cassandraTableReadCapacityUnits = Self(rawValue: "cassandra:table:ReadCapacityUnits")
-    /// `cassandra:table:WriteCapacityUnits`
-    public static let cassandraTableWriteCapacityUnits = Self(rawValue: "cassandra:table:WriteCapacityUnits")
-    /// `kafka:broker-storage:VolumeSize`
-    public static let kafkaBrokerStorageVolumeSize = Self(rawValue: "kafka:broker-storage:VolumeSize")
-    /// `elasticache:cache-cluster:Nodes`
-    public static let elasticacheCacheClusterNodes = Self(rawValue: "elasticache:cache-cluster:Nodes")
-    /// `elasticache:replication-group:NodeGroups`
-    public static let elasticacheReplicationGroupNodeGroups = Self(rawValue: "elasticache:replication-group:NodeGroups")
-    /// `elasticache:replication-group:Replicas`
-    public static let elasticacheReplicationGroupReplicas = Self(rawValue: "elasticache:replication-group:Replicas")
-    /// `neptune:cluster:ReadReplicaCount`
-    public static let neptuneClusterReadReplicaCount = Self(rawValue: "neptune:cluster:ReadReplicaCount")
-    /// `sagemaker:variant:DesiredProvisionedConcurrency`
-    public static let sagemakerVariantDesiredProvisionedConcurrency = Self(rawValue: "sagemaker:variant:DesiredProvisionedConcurrency")
-    /// `sagemaker:inference-component:DesiredCopyCount`
-    public static let sagemakerInferenceComponentDesiredCopyCount = Self(rawValue: "sagemaker:inference-component:DesiredCopyCount")
-    /// `workspaces:workspacespool:DesiredUserSessions`
-    public static let workspacesWorkspacespoolDesiredUserSessions = Self(rawValue: "workspaces:workspacespool:DesiredUserSessions")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.ecsServiceDesiredCount, .ec2SpotFleetRequestTargetCapacity, .elasticmapreduceInstancegroupInstanceCount, .appstreamFleetDesiredCapacity, .dynamodbTableReadCapacityUnits, .dynamodbTableWriteCapacityUnits, .dynamodbIndexReadCapacityUnits, .dynamodbIndexWriteCapacityUnits, .rdsClusterReadReplicaCount, .sagemakerVariantDesiredInstanceCount, .customResourceResourceTypeProperty, .comprehendDocumentClassifierEndpointDesiredInferenceUnits, .comprehendEntityRecognizerEndpointDesiredInferenceUnits, .lambdaFunctionProvisionedConcurrency, .cassandraTableReadCapacityUnits, .cassandraTableWriteCapacityUnits, .kafkaBrokerStorageVolumeSize, .elasticacheCacheClusterNodes, .elasticacheReplicationGroupNodeGroups, .elasticacheReplicationGroupReplicas, .neptuneClusterReadReplicaCount, .sagemakerVariantDesiredProvisionedConcurrency, .sagemakerInferenceComponentDesiredCopyCount, .workspacesWorkspacespoolDesiredUserSessions]
-    /// The model of `ScalableDimension`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalableDimension", kind: .string, traits: ShapeTraits(enumValues: ["ecs:service:DesiredCount", "ec2:spot-fleet-request:TargetCapacity", "elasticmapreduce:instancegroup:InstanceCount", "appstream:fleet:DesiredCapacity", "dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits", "dynamodb:index:ReadCapacityUnits", "dynamodb:index:WriteCapacityUnits", "rds:cluster:ReadReplicaCount", "sagemaker:variant:DesiredInstanceCount", "custom-resource:ResourceType:Property", "comprehend:document-classifier-endpoint:DesiredInferenceUnits", "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits", "lambda:function:ProvisionedConcurrency", "cassandra:table:ReadCapacityUnits", "cassandra:table:WriteCapacityUnits", "kafka:broker-storage:VolumeSize", "elasticache:cache-cluster:Nodes", "elasticache:replication-group:NodeGroups", "elasticache:replication-group:Replicas", "neptune:cluster:ReadReplicaCount", "sagemaker:variant:DesiredProvisionedConcurrency", "sagemaker:inference-component:DesiredCopyCount", "workspaces:workspacespool:DesiredUserSessions"]))
-}
+    /// The `ScalableDimension` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct ScalableDimension: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ecs:service:DesiredCount`
+        public static let ecsServiceDesiredCount = Self(rawValue: "ecs:service:DesiredCount")
+        /// `ec2:spot-fleet-request:TargetCapacity`
+        public static let ec2SpotFleetRequestTargetCapacity = Self(rawValue: "ec2:spot-fleet-request:TargetCapacity")
+        /// `elasticmapreduce:instancegroup:InstanceCount`
+        public static let elasticmapreduceInstancegroupInstanceCount = Self(rawValue: "elasticmapreduce:instancegroup:InstanceCount")
+        /// `appstream:fleet:DesiredCapacity`
+        public static let appstreamFleetDesiredCapacity = Self(rawValue: "appstream:fleet:DesiredCapacity")
+        /// `dynamodb:table:ReadCapacityUnits`
+        public static let dynamodbTableReadCapacityUnits = Self(rawValue: "dynamodb:table:ReadCapacityUnits")
+        /// `dynamodb:table:WriteCapacityUnits`
+        public static let dynamodbTableWriteCapacityUnits = Self(rawValue: "dynamodb:table:WriteCapacityUnits")
+        /// `dynamodb:index:ReadCapacityUnits`
+        public static let dynamodbIndexReadCapacityUnits = Self(rawValue: "dynamodb:index:ReadCapacityUnits")
+        /// `dynamodb:index:WriteCapacityUnits`
+        public static let dynamodbIndexWriteCapacityUnits = Self(rawValue: "dynamodb:index:WriteCapacityUnits")
+        /// `rds:cluster:ReadReplicaCount`
+        public static let rdsClusterReadReplicaCount = Self(rawValue: "rds:cluster:ReadReplicaCount")
+        /// `sagemaker:variant:DesiredInstanceCount`
+        public static let sagemakerVariantDesiredInstanceCount = Self(rawValue: "sagemaker:variant:DesiredInstanceCount")
+        /// `custom-resource:ResourceType:Property`
+        public static let customResourceResourceTypeProperty = Self(rawValue: "custom-resource:ResourceType:Property")
+        /// `comprehend:document-classifier-endpoint:DesiredInferenceUnits`
+        public static let comprehendDocumentClassifierEndpointDesiredInferenceUnits = Self(rawValue: "comprehend:document-classifier-endpoint:DesiredInferenceUnits")
+        /// `comprehend:entity-recognizer-endpoint:DesiredInferenceUnits`
+        public static let comprehendEntityRecognizerEndpointDesiredInferenceUnits = Self(rawValue: "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits")
+        /// `lambda:function:ProvisionedConcurrency`
+        public static let lambdaFunctionProvisionedConcurrency = Self(rawValue: "lambda:function:ProvisionedConcurrency")
+        /// `cassandra:table:ReadCapacityUnits`
+        public static let cassandraTableReadCapacityUnits = Self(rawValue: "cassandra:table:ReadCapacityUnits")
+        /// `cassandra:table:WriteCapacityUnits`
+        public static let cassandraTableWriteCapacityUnits = Self(rawValue: "cassandra:table:WriteCapacityUnits")
+        /// `kafka:broker-storage:VolumeSize`
+        public static let kafkaBrokerStorageVolumeSize = Self(rawValue: "kafka:broker-storage:VolumeSize")
+        /// `elasticache:cache-cluster:Nodes`
+        public static let elasticacheCacheClusterNodes = Self(rawValue: "elasticache:cache-cluster:Nodes")
+        /// `elasticache:replication-group:NodeGroups`
+        public static let elasticacheReplicationGroupNodeGroups = Self(rawValue: "elasticache:replication-group:NodeGroups")
+        /// `elasticache:replication-group:Replicas`
+        public static let elasticacheReplicationGroupReplicas = Self(rawValue: "elasticache:replication-group:Replicas")
+        /// `neptune:cluster:ReadReplicaCount`
+        public static let neptuneClusterReadReplicaCount = Self(rawValue: "neptune:cluster:ReadReplicaCount")
+        /// `sagemaker:variant:DesiredProvisionedConcurrency`
+        public static let sagemakerVariantDesiredProvisionedConcurrency = Self(rawValue: "sagemaker:variant:DesiredProvisionedConcurrency")
+        /// `sagemaker:inference-component:DesiredCopyCount`
+        public static let sagemakerInferenceComponentDesiredCopyCount = Self(rawValue: "sagemaker:inference-component:DesiredCopyCount")
+        /// `workspaces:workspacespool:DesiredUserSessions`
+        public static let workspacesWorkspacespoolDesiredUserSessions = Self(rawValue: "workspaces:workspacespool:DesiredUserSessions")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.ecsServiceDesiredCount, .ec2SpotFleetRequestTargetCapacity, .elasticmapreduceInstancegroupInstanceCount, .appstreamFleetDesiredCapacity, .dynamodbTableReadCapacityUnits, .dynamodbTableWriteCapacityUnits, .dynamodbIndexReadCapacityUnits, .dynamodbIndexWriteCapacityUnits, .rdsClusterReadReplicaCount, .sagemakerVariantDesiredInstanceCount, .customResourceResourceTypeProperty, .comprehendDocumentClassifierEndpointDesiredInferenceUnits, .comprehendEntityRecognizerEndpointDesiredInferenceUnits, .lambdaFunctionProvisionedConcurrency, .cassandraTableReadCapacityUnits, .cassandraTableWriteCapacityUnits, .kafkaBrokerStorageVolumeSize, .elasticacheCacheClusterNodes, .elasticacheReplicationGroupNodeGroups, .elasticacheReplicationGroupReplicas, .neptuneClusterReadReplicaCount, .sagemakerVariantDesiredProvisionedConcurrency, .sagemakerInferenceComponentDesiredCopyCount, .workspacesWorkspacespoolDesiredUserSessions]
+        /// The model of `ScalableDimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalableDimension", kind: .string, traits: ShapeTraits(enumValues: ["ecs:service:DesiredCount", "ec2:spot-fleet-request:TargetCapacity", "elasticmapreduce:instancegroup:InstanceCount", "appstream:fleet:DesiredCapacity", "dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits", "dynamodb:index:ReadCapacityUnits", "dynamodb:index:WriteCapacityUnits", "rds:cluster:ReadReplicaCount", "sagemaker:variant:DesiredInstanceCount", "custom-resource:ResourceType:Property", "comprehend:document-classifier-endpoint:DesiredInferenceUnits", "comprehend:entity-recognizer-endpoint:DesiredInferenceUnits", "lambda:function:ProvisionedConcurrency", "cassandra:table:ReadCapacityUnits", "cassandra:table:WriteCapacityUnits", "kafka:broker-storage:VolumeSize", "elasticache:cache-cluster:Nodes", "elasticache:replication-group:NodeGroups", "elasticache:replication-group:Replicas", "neptune:cluster:ReadReplicaCount", "sagemaker:variant:DesiredProvisionedConcurrency", "sagemaker:inference-component:DesiredCopyCount", "workspaces:workspacespool:DesiredUserSessions"]))
+    }
 
-/// The `ScalingActivityStatusCode` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct ScalingActivityStatusCode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Pending`
-    public static let pending = Self(rawValue: "Pending")
-    /// `InProgress`
-    public static let inProgress = Self(rawValue: "InProgress")
-    /// `Successful`
-    public static let successful = Self(rawValue: "Successful")
-    /// `Overridden`
-    public static let overridden = Self(rawValue: "Overridden")
-    /// `Unfulfilled`
-    public static let unfulfilled = Self(rawValue: "Unfulfilled")
-    /// `Failed`
-    public static let failed = Self(rawValue: "Failed")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.pending, .inProgress, .successful, .overridden, .unfulfilled, .failed]
-    /// The model of `ScalingActivityStatusCode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalingActivityStatusCode", kind: .string, traits: ShapeTraits(enumValues: ["Pending", "InProgress", "Successful", "Overridden", "Unfulfilled", "Failed"]))
-}
+    /// The `ScalingActivityStatusCode` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct ScalingActivityStatusCode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Pending`
+        public static let pending = Self(rawValue: "Pending")
+        /// `InProgress`
+        public static let inProgress = Self(rawValue: "InProgress")
+        /// `Successful`
+        public static let successful = Self(rawValue: "Successful")
+        /// `Overridden`
+        public static let overridden = Self(rawValue: "Overridden")
+        /// `Unfulfilled`
+        public static let unfulfilled = Self(rawValue: "Unfulfilled")
+        /// `Failed`
+        public static let failed = Self(rawValue: "Failed")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.pending, .inProgress, .successful, .overridden, .unfulfilled, .failed]
+        /// The model of `ScalingActivityStatusCode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalingActivityStatusCode", kind: .string, traits: ShapeTraits(enumValues: ["Pending", "InProgress", "Successful", "Overridden", "Unfulfilled", "Failed"]))
+    }
 
-/// The `ServiceNamespace` values of the ApplicationAutoScaling model; other values a service sends are kept.
-public struct ServiceNamespace: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ecs`
-    public static let ecs = Self(rawValue: "ecs")
-    /// `elasticmapreduce`
-    public static let elasticmapreduce = Self(rawValue: "elasticmapreduce")
-    /// `ec2`
-    public static let ec2 = Self(rawValue: "ec2")
-    /// `appstream`
-    public static let appstream = Self(rawValue: "appstream")
-    /// `dynamodb`
-    public static let dynamodb = Self(rawValue: "dynamodb")
-    /// `rds`
-    public static let rds = Self(rawValue: "rds")
-    /// `sagemaker`
-    public static let sagemaker = Self(rawValue: "sagemaker")
-    /// `custom-resource`
-    public static let customResource = Self(rawValue: "custom-resource")
-    /// `comprehend`
-    public static let comprehend = Self(rawValue: "comprehend")
-    /// `lambda`
-    public static let lambda = Self(rawValue: "lambda")
-    /// `cassandra`
-    public static let cassandra = Self(rawValue: "cassandra")
-    /// `kafka`
-    public static let kafka = Self(rawValue: "kafka")
-    /// `elasticache`
-    public static let elasticache = Self(rawValue: "elasticache")
-    /// `neptune`
-    public static let neptune = Self(rawValue: "neptune")
-    /// `workspaces`
-    public static let workspaces = Self(rawValue: "workspaces")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.ecs, .elasticmapreduce, .ec2, .appstream, .dynamodb, .rds, .sagemaker, .customResource, .comprehend, .lambda, .cassandra, .kafka, .elasticache, .neptune, .workspaces]
-    /// The model of `ServiceNamespace`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServiceNamespace", kind: .string, traits: ShapeTraits(enumValues: ["ecs", "elasticmapreduce", "ec2", "appstream", "dynamodb", "rds", "sagemaker", "custom-resource", "comprehend", "lambda", "cassandra", "kafka", "elasticache", "neptune", "workspaces"]))
+    /// The `ServiceNamespace` values of the ApplicationAutoScaling model; other values a service sends are kept.
+    public struct ServiceNamespace: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ecs`
+        public static let ecs = Self(rawValue: "ecs")
+        /// `elasticmapreduce`
+        public static let elasticmapreduce = Self(rawValue: "elasticmapreduce")
+        /// `ec2`
+        public static let ec2 = Self(rawValue: "ec2")
+        /// `appstream`
+        public static let appstream = Self(rawValue: "appstream")
+        /// `dynamodb`
+        public static let dynamodb = Self(rawValue: "dynamodb")
+        /// `rds`
+        public static let rds = Self(rawValue: "rds")
+        /// `sagemaker`
+        public static let sagemaker = Self(rawValue: "sagemaker")
+        /// `custom-resource`
+        public static let customResource = Self(rawValue: "custom-resource")
+        /// `comprehend`
+        public static let comprehend = Self(rawValue: "comprehend")
+        /// `lambda`
+        public static let lambda = Self(rawValue: "lambda")
+        /// `cassandra`
+        public static let cassandra = Self(rawValue: "cassandra")
+        /// `kafka`
+        public static let kafka = Self(rawValue: "kafka")
+        /// `elasticache`
+        public static let elasticache = Self(rawValue: "elasticache")
+        /// `neptune`
+        public static let neptune = Self(rawValue: "neptune")
+        /// `workspaces`
+        public static let workspaces = Self(rawValue: "workspaces")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.ecs, .elasticmapreduce, .ec2, .appstream, .dynamodb, .rds, .sagemaker, .customResource, .comprehend, .lambda, .cassandra, .kafka, .elasticache, .neptune, .workspaces]
+        /// The model of `ServiceNamespace`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServiceNamespace", kind: .string, traits: ShapeTraits(enumValues: ["ecs", "elasticmapreduce", "ec2", "appstream", "dynamodb", "rds", "sagemaker", "custom-resource", "comprehend", "lambda", "cassandra", "kafka", "elasticache", "neptune", "workspaces"]))
+    }
 }

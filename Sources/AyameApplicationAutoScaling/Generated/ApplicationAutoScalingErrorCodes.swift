@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the Application Auto Scaling model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.applicationAutoScalingCode == .concurrentUpdateException`.
+/// The error codes the Application Auto Scaling model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.applicationAutoScalingCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct ApplicationAutoScalingErrorCode: AWSStringEnum {
@@ -12,29 +15,73 @@ public struct ApplicationAutoScalingErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `ConcurrentUpdateException`
     public static let concurrentUpdateException = Self(rawValue: "ConcurrentUpdateException")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
     /// `FailedResourceAccessException`
     public static let failedResourceAccessException = Self(rawValue: "FailedResourceAccessException")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
     /// `InternalServiceException`
     public static let internalServiceException = Self(rawValue: "InternalServiceException")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidNextTokenException`
     public static let invalidNextTokenException = Self(rawValue: "InvalidNextTokenException")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `LimitExceededException`
     public static let limitExceededException = Self(rawValue: "LimitExceededException")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
     /// `ObjectNotFoundException`
     public static let objectNotFoundException = Self(rawValue: "ObjectNotFoundException")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `ResourceNotFoundException`
     public static let resourceNotFoundException = Self(rawValue: "ResourceNotFoundException")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
     /// `TooManyTagsException`
     public static let tooManyTagsException = Self(rawValue: "TooManyTagsException")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
     /// `ValidationException`
     public static let validationException = Self(rawValue: "ValidationException")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.concurrentUpdateException, .failedResourceAccessException, .internalServiceException, .invalidNextTokenException, .limitExceededException, .objectNotFoundException, .resourceNotFoundException, .tooManyTagsException, .validationException]
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .concurrentUpdateException, .expiredTokenException, .failedResourceAccessException, .incompleteSignature, .internalFailure, .internalServiceException, .invalidAction, .invalidClientTokenId, .invalidNextTokenException, .invalidParameterCombination, .invalidParameterValue, .invalidQueryParameter, .limitExceededException, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .objectNotFoundException, .optInRequired, .requestExpired, .resourceNotFoundException, .serviceUnavailable, .signatureDoesNotMatch, .throttling, .throttlingException, .tooManyTagsException, .unrecognizedClientException, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of Application Auto Scaling's error codes; meaningful for errors from a ``ApplicationAutoScalingClient``.
+    /// `code` as one of Application Auto Scaling's error codes; meaningful for errors from a ``ApplicationAutoScalingClient``.
     public var applicationAutoScalingCode: ApplicationAutoScalingErrorCode { ApplicationAutoScalingErrorCode(rawValue: code) }
 }

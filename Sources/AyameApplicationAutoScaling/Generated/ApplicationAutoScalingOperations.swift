@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the ApplicationAutoScaling model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the ApplicationAutoScaling model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum ApplicationAutoScalingOperations {
     /// `DeleteScalingPolicy`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScalingPolicy.html
     public static let deleteScalingPolicy: OperationDescriptor = OperationDescriptor(
         name: "DeleteScalingPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteScalingPolicyRequest.schema,
-        output: DeleteScalingPolicyResponse.schema
+        input: ApplicationAutoScaling.DeleteScalingPolicyRequest.schema,
+        output: ApplicationAutoScaling.DeleteScalingPolicyResponse.schema
     )
 
     /// `DeleteScheduledAction`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeleteScheduledAction.html
@@ -19,8 +19,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DeleteScheduledAction",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteScheduledActionRequest.schema,
-        output: DeleteScheduledActionResponse.schema
+        input: ApplicationAutoScaling.DeleteScheduledActionRequest.schema,
+        output: ApplicationAutoScaling.DeleteScheduledActionResponse.schema
     )
 
     /// `DeregisterScalableTarget`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html
@@ -28,8 +28,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DeregisterScalableTarget",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeregisterScalableTargetRequest.schema,
-        output: DeregisterScalableTargetResponse.schema
+        input: ApplicationAutoScaling.DeregisterScalableTargetRequest.schema,
+        output: ApplicationAutoScaling.DeregisterScalableTargetResponse.schema
     )
 
     /// `DescribeScalableTargets`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalableTargets.html
@@ -37,8 +37,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DescribeScalableTargets",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeScalableTargetsRequest.schema,
-        output: DescribeScalableTargetsResponse.schema
+        input: ApplicationAutoScaling.DescribeScalableTargetsRequest.schema,
+        output: ApplicationAutoScaling.DescribeScalableTargetsResponse.schema
     )
 
     /// `DescribeScalingActivities`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html
@@ -46,8 +46,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DescribeScalingActivities",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeScalingActivitiesRequest.schema,
-        output: DescribeScalingActivitiesResponse.schema
+        input: ApplicationAutoScaling.DescribeScalingActivitiesRequest.schema,
+        output: ApplicationAutoScaling.DescribeScalingActivitiesResponse.schema
     )
 
     /// `DescribeScalingPolicies`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingPolicies.html
@@ -55,8 +55,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DescribeScalingPolicies",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeScalingPoliciesRequest.schema,
-        output: DescribeScalingPoliciesResponse.schema
+        input: ApplicationAutoScaling.DescribeScalingPoliciesRequest.schema,
+        output: ApplicationAutoScaling.DescribeScalingPoliciesResponse.schema
     )
 
     /// `DescribeScheduledActions`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScheduledActions.html
@@ -64,8 +64,8 @@ public enum ApplicationAutoScalingOperations {
         name: "DescribeScheduledActions",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeScheduledActionsRequest.schema,
-        output: DescribeScheduledActionsResponse.schema
+        input: ApplicationAutoScaling.DescribeScheduledActionsRequest.schema,
+        output: ApplicationAutoScaling.DescribeScheduledActionsResponse.schema
     )
 
     /// `GetPredictiveScalingForecast`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_GetPredictiveScalingForecast.html
@@ -73,8 +73,8 @@ public enum ApplicationAutoScalingOperations {
         name: "GetPredictiveScalingForecast",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetPredictiveScalingForecastRequest.schema,
-        output: GetPredictiveScalingForecastResponse.schema
+        input: ApplicationAutoScaling.GetPredictiveScalingForecastRequest.schema,
+        output: ApplicationAutoScaling.GetPredictiveScalingForecastResponse.schema
     )
 
     /// `ListTagsForResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ListTagsForResource.html
@@ -82,8 +82,8 @@ public enum ApplicationAutoScalingOperations {
         name: "ListTagsForResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTagsForResourceRequest.schema,
-        output: ListTagsForResourceResponse.schema
+        input: ApplicationAutoScaling.ListTagsForResourceRequest.schema,
+        output: ApplicationAutoScaling.ListTagsForResourceResponse.schema
     )
 
     /// `PutScalingPolicy`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
@@ -91,8 +91,8 @@ public enum ApplicationAutoScalingOperations {
         name: "PutScalingPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutScalingPolicyRequest.schema,
-        output: PutScalingPolicyResponse.schema
+        input: ApplicationAutoScaling.PutScalingPolicyRequest.schema,
+        output: ApplicationAutoScaling.PutScalingPolicyResponse.schema
     )
 
     /// `PutScheduledAction`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
@@ -100,8 +100,8 @@ public enum ApplicationAutoScalingOperations {
         name: "PutScheduledAction",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutScheduledActionRequest.schema,
-        output: PutScheduledActionResponse.schema
+        input: ApplicationAutoScaling.PutScheduledActionRequest.schema,
+        output: ApplicationAutoScaling.PutScheduledActionResponse.schema
     )
 
     /// `RegisterScalableTarget`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
@@ -109,8 +109,8 @@ public enum ApplicationAutoScalingOperations {
         name: "RegisterScalableTarget",
         httpMethod: "POST",
         requestURI: "/",
-        input: RegisterScalableTargetRequest.schema,
-        output: RegisterScalableTargetResponse.schema
+        input: ApplicationAutoScaling.RegisterScalableTargetRequest.schema,
+        output: ApplicationAutoScaling.RegisterScalableTargetResponse.schema
     )
 
     /// `TagResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html
@@ -118,8 +118,8 @@ public enum ApplicationAutoScalingOperations {
         name: "TagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: TagResourceRequest.schema,
-        output: TagResourceResponse.schema
+        input: ApplicationAutoScaling.TagResourceRequest.schema,
+        output: ApplicationAutoScaling.TagResourceResponse.schema
     )
 
     /// `UntagResource`: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_UntagResource.html
@@ -127,7 +127,7 @@ public enum ApplicationAutoScalingOperations {
         name: "UntagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: UntagResourceRequest.schema,
-        output: UntagResourceResponse.schema
+        input: ApplicationAutoScaling.UntagResourceRequest.schema,
+        output: ApplicationAutoScaling.UntagResourceResponse.schema
     )
 }

@@ -52,16 +52,16 @@ extension ApplicationAutoScalingClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func describeScalableTargetsPaginator(_ input: DescribeScalableTargetsRequest, pageSize: Int? = nil) -> Paginator<DescribeScalableTargetsResponse> {
+    public func describeScalableTargetsPaginator(_ input: ApplicationAutoScaling.DescribeScalableTargetsRequest, pageSize: Int? = nil) -> Paginator<ApplicationAutoScaling.DescribeScalableTargetsResponse> {
         runtime.paginate(
             ApplicationAutoScalingOperations.describeScalableTargets, input: input, paginator: ApplicationAutoScalingPaginators.describeScalableTargets,
-            output: DescribeScalableTargetsResponse.self, pageSize: pageSize)
+            output: ApplicationAutoScaling.DescribeScalableTargetsResponse.self, pageSize: pageSize)
     }
 
     /// The `ScalableTargets` of every page of `DescribeScalableTargets`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeScalableTargetsItems(_ input: DescribeScalableTargetsRequest, pageSize: Int? = nil) -> PaginatorItems<ScalableTarget> {
-        describeScalableTargetsPaginator(input, pageSize: pageSize).items("ScalableTargets", as: ScalableTarget.self)
+    public func describeScalableTargetsItems(_ input: ApplicationAutoScaling.DescribeScalableTargetsRequest, pageSize: Int? = nil) -> PaginatorItems<ApplicationAutoScaling.ScalableTarget> {
+        describeScalableTargetsPaginator(input, pageSize: pageSize).items("ScalableTargets", as: ApplicationAutoScaling.ScalableTarget.self)
     }
 
     /// The pages of `DescribeScalingActivities`, requested one at a time as the sequence is iterated.
@@ -69,16 +69,16 @@ extension ApplicationAutoScalingClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func describeScalingActivitiesPaginator(_ input: DescribeScalingActivitiesRequest, pageSize: Int? = nil) -> Paginator<DescribeScalingActivitiesResponse> {
+    public func describeScalingActivitiesPaginator(_ input: ApplicationAutoScaling.DescribeScalingActivitiesRequest, pageSize: Int? = nil) -> Paginator<ApplicationAutoScaling.DescribeScalingActivitiesResponse> {
         runtime.paginate(
             ApplicationAutoScalingOperations.describeScalingActivities, input: input, paginator: ApplicationAutoScalingPaginators.describeScalingActivities,
-            output: DescribeScalingActivitiesResponse.self, pageSize: pageSize)
+            output: ApplicationAutoScaling.DescribeScalingActivitiesResponse.self, pageSize: pageSize)
     }
 
     /// The `ScalingActivities` of every page of `DescribeScalingActivities`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeScalingActivitiesItems(_ input: DescribeScalingActivitiesRequest, pageSize: Int? = nil) -> PaginatorItems<ScalingActivity> {
-        describeScalingActivitiesPaginator(input, pageSize: pageSize).items("ScalingActivities", as: ScalingActivity.self)
+    public func describeScalingActivitiesItems(_ input: ApplicationAutoScaling.DescribeScalingActivitiesRequest, pageSize: Int? = nil) -> PaginatorItems<ApplicationAutoScaling.ScalingActivity> {
+        describeScalingActivitiesPaginator(input, pageSize: pageSize).items("ScalingActivities", as: ApplicationAutoScaling.ScalingActivity.self)
     }
 
     /// The pages of `DescribeScalingPolicies`, requested one at a time as the sequence is iterated.
@@ -86,16 +86,16 @@ extension ApplicationAutoScalingClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func describeScalingPoliciesPaginator(_ input: DescribeScalingPoliciesRequest, pageSize: Int? = nil) -> Paginator<DescribeScalingPoliciesResponse> {
+    public func describeScalingPoliciesPaginator(_ input: ApplicationAutoScaling.DescribeScalingPoliciesRequest, pageSize: Int? = nil) -> Paginator<ApplicationAutoScaling.DescribeScalingPoliciesResponse> {
         runtime.paginate(
             ApplicationAutoScalingOperations.describeScalingPolicies, input: input, paginator: ApplicationAutoScalingPaginators.describeScalingPolicies,
-            output: DescribeScalingPoliciesResponse.self, pageSize: pageSize)
+            output: ApplicationAutoScaling.DescribeScalingPoliciesResponse.self, pageSize: pageSize)
     }
 
     /// The `ScalingPolicies` of every page of `DescribeScalingPolicies`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeScalingPoliciesItems(_ input: DescribeScalingPoliciesRequest, pageSize: Int? = nil) -> PaginatorItems<ScalingPolicy> {
-        describeScalingPoliciesPaginator(input, pageSize: pageSize).items("ScalingPolicies", as: ScalingPolicy.self)
+    public func describeScalingPoliciesItems(_ input: ApplicationAutoScaling.DescribeScalingPoliciesRequest, pageSize: Int? = nil) -> PaginatorItems<ApplicationAutoScaling.ScalingPolicy> {
+        describeScalingPoliciesPaginator(input, pageSize: pageSize).items("ScalingPolicies", as: ApplicationAutoScaling.ScalingPolicy.self)
     }
 
     /// The pages of `DescribeScheduledActions`, requested one at a time as the sequence is iterated.
@@ -103,15 +103,15 @@ extension ApplicationAutoScalingClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func describeScheduledActionsPaginator(_ input: DescribeScheduledActionsRequest, pageSize: Int? = nil) -> Paginator<DescribeScheduledActionsResponse> {
+    public func describeScheduledActionsPaginator(_ input: ApplicationAutoScaling.DescribeScheduledActionsRequest, pageSize: Int? = nil) -> Paginator<ApplicationAutoScaling.DescribeScheduledActionsResponse> {
         runtime.paginate(
             ApplicationAutoScalingOperations.describeScheduledActions, input: input, paginator: ApplicationAutoScalingPaginators.describeScheduledActions,
-            output: DescribeScheduledActionsResponse.self, pageSize: pageSize)
+            output: ApplicationAutoScaling.DescribeScheduledActionsResponse.self, pageSize: pageSize)
     }
 
     /// The `ScheduledActions` of every page of `DescribeScheduledActions`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeScheduledActionsItems(_ input: DescribeScheduledActionsRequest, pageSize: Int? = nil) -> PaginatorItems<ScheduledAction> {
-        describeScheduledActionsPaginator(input, pageSize: pageSize).items("ScheduledActions", as: ScheduledAction.self)
+    public func describeScheduledActionsItems(_ input: ApplicationAutoScaling.DescribeScheduledActionsRequest, pageSize: Int? = nil) -> PaginatorItems<ApplicationAutoScaling.ScheduledAction> {
+        describeScheduledActionsPaginator(input, pageSize: pageSize).items("ScheduledActions", as: ApplicationAutoScaling.ScheduledAction.self)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 
 extension ApplicationAutoScalingSchemas {
     /// The model of `Alarms`.
-    public static let alarms: ShapeSchema = ShapeSchema(name: "Alarms", kind: .list, listMember: MemberSchema("member", target: { Alarm.schema }))
+    public static let alarms: ShapeSchema = ShapeSchema(name: "Alarms", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.Alarm.schema }))
 
     /// The model of `AmazonResourceName`.
     public static let amazonResourceName: ShapeSchema = ShapeSchema(name: "AmazonResourceName", kind: .string, traits: ShapeTraits(min: 1, max: 1011, pattern: "^arn:.+:application-autoscaling:.+:[0-9]+:scalable-target\\/[a-zA-Z0-9-]+$"))
@@ -17,13 +17,13 @@ extension ApplicationAutoScalingSchemas {
     public static let id: ShapeSchema = ShapeSchema(name: "Id", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
 
     /// The model of `LoadForecasts`.
-    public static let loadForecasts: ShapeSchema = ShapeSchema(name: "LoadForecasts", kind: .list, listMember: MemberSchema("member", target: { LoadForecast.schema }))
+    public static let loadForecasts: ShapeSchema = ShapeSchema(name: "LoadForecasts", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.LoadForecast.schema }))
 
     /// The model of `MetricDimensions`.
-    public static let metricDimensions: ShapeSchema = ShapeSchema(name: "MetricDimensions", kind: .list, listMember: MemberSchema("member", target: { MetricDimension.schema }))
+    public static let metricDimensions: ShapeSchema = ShapeSchema(name: "MetricDimensions", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.MetricDimension.schema }))
 
     /// The model of `NotScaledReasons`.
-    public static let notScaledReasons: ShapeSchema = ShapeSchema(name: "NotScaledReasons", kind: .list, listMember: MemberSchema("member", target: { NotScaledReason.schema }))
+    public static let notScaledReasons: ShapeSchema = ShapeSchema(name: "NotScaledReasons", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.NotScaledReason.schema }))
 
     /// The model of `PolicyName`.
     public static let policyName: ShapeSchema = ShapeSchema(name: "PolicyName", kind: .string, traits: ShapeTraits(min: 1, max: 256, pattern: "\\p{Print}+"))
@@ -38,7 +38,7 @@ extension ApplicationAutoScalingSchemas {
     public static let predictiveScalingMaxCapacityBuffer: ShapeSchema = ShapeSchema(name: "PredictiveScalingMaxCapacityBuffer", kind: .integer, traits: ShapeTraits(min: 0, max: 100))
 
     /// The model of `PredictiveScalingMetricDataQueries`.
-    public static let predictiveScalingMetricDataQueries: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { PredictiveScalingMetricDataQuery.schema }))
+    public static let predictiveScalingMetricDataQueries: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.PredictiveScalingMetricDataQuery.schema }))
 
     /// The model of `PredictiveScalingMetricDimensionName`.
     public static let predictiveScalingMetricDimensionName: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimensionName", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
@@ -47,7 +47,7 @@ extension ApplicationAutoScalingSchemas {
     public static let predictiveScalingMetricDimensionValue: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimensionValue", kind: .string, traits: ShapeTraits(min: 1, max: 1024, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
 
     /// The model of `PredictiveScalingMetricDimensions`.
-    public static let predictiveScalingMetricDimensions: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimensions", kind: .list, listMember: MemberSchema("member", target: { PredictiveScalingMetricDimension.schema }))
+    public static let predictiveScalingMetricDimensions: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimensions", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.PredictiveScalingMetricDimension.schema }))
 
     /// The model of `PredictiveScalingMetricName`.
     public static let predictiveScalingMetricName: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricName", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
@@ -56,7 +56,7 @@ extension ApplicationAutoScalingSchemas {
     public static let predictiveScalingMetricNamespace: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricNamespace", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
 
     /// The model of `PredictiveScalingMetricSpecifications`.
-    public static let predictiveScalingMetricSpecifications: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecifications", kind: .list, listMember: MemberSchema("member", target: { PredictiveScalingMetricSpecification.schema }))
+    public static let predictiveScalingMetricSpecifications: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecifications", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.PredictiveScalingMetricSpecification.schema }))
 
     /// The model of `PredictiveScalingMetricType`.
     public static let predictiveScalingMetricType: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricType", kind: .string, traits: ShapeTraits(min: 1, max: 128))
@@ -80,22 +80,22 @@ extension ApplicationAutoScalingSchemas {
     public static let resourceLabel: ShapeSchema = ShapeSchema(name: "ResourceLabel", kind: .string, traits: ShapeTraits(min: 1, max: 1023))
 
     /// The model of `ScalableTargets`.
-    public static let scalableTargets: ShapeSchema = ShapeSchema(name: "ScalableTargets", kind: .list, listMember: MemberSchema("member", target: { ScalableTarget.schema }))
+    public static let scalableTargets: ShapeSchema = ShapeSchema(name: "ScalableTargets", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.ScalableTarget.schema }))
 
     /// The model of `ScalingActivities`.
-    public static let scalingActivities: ShapeSchema = ShapeSchema(name: "ScalingActivities", kind: .list, listMember: MemberSchema("member", target: { ScalingActivity.schema }))
+    public static let scalingActivities: ShapeSchema = ShapeSchema(name: "ScalingActivities", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.ScalingActivity.schema }))
 
     /// The model of `ScalingPolicies`.
-    public static let scalingPolicies: ShapeSchema = ShapeSchema(name: "ScalingPolicies", kind: .list, listMember: MemberSchema("member", target: { ScalingPolicy.schema }))
+    public static let scalingPolicies: ShapeSchema = ShapeSchema(name: "ScalingPolicies", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.ScalingPolicy.schema }))
 
     /// The model of `ScheduledActionName`.
     public static let scheduledActionName: ShapeSchema = ShapeSchema(name: "ScheduledActionName", kind: .string, traits: ShapeTraits(min: 1, max: 256, pattern: "(?!((^[ ]+.*)|(.*([\\u0000-\\u001f]|[\\u007f-\\u009f]|[:/|])+.*)|(.*[ ]+$))).+"))
 
     /// The model of `ScheduledActions`.
-    public static let scheduledActions: ShapeSchema = ShapeSchema(name: "ScheduledActions", kind: .list, listMember: MemberSchema("member", target: { ScheduledAction.schema }))
+    public static let scheduledActions: ShapeSchema = ShapeSchema(name: "ScheduledActions", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.ScheduledAction.schema }))
 
     /// The model of `StepAdjustments`.
-    public static let stepAdjustments: ShapeSchema = ShapeSchema(name: "StepAdjustments", kind: .list, listMember: MemberSchema("member", target: { StepAdjustment.schema }))
+    public static let stepAdjustments: ShapeSchema = ShapeSchema(name: "StepAdjustments", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.StepAdjustment.schema }))
 
     /// The model of `TagKey`.
     public static let tagKey: ShapeSchema = ShapeSchema(name: "TagKey", kind: .string, traits: ShapeTraits(min: 1, max: 128))
@@ -110,7 +110,7 @@ extension ApplicationAutoScalingSchemas {
     public static let tagValue: ShapeSchema = ShapeSchema(name: "TagValue", kind: .string, traits: ShapeTraits(min: 0, max: 256))
 
     /// The model of `TargetTrackingMetricDataQueries`.
-    public static let targetTrackingMetricDataQueries: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { TargetTrackingMetricDataQuery.schema }))
+    public static let targetTrackingMetricDataQueries: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.TargetTrackingMetricDataQuery.schema }))
 
     /// The model of `TargetTrackingMetricDimensionName`.
     public static let targetTrackingMetricDimensionName: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimensionName", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
@@ -119,7 +119,7 @@ extension ApplicationAutoScalingSchemas {
     public static let targetTrackingMetricDimensionValue: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimensionValue", kind: .string, traits: ShapeTraits(min: 1, max: 1024, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))
 
     /// The model of `TargetTrackingMetricDimensions`.
-    public static let targetTrackingMetricDimensions: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimensions", kind: .list, listMember: MemberSchema("member", target: { TargetTrackingMetricDimension.schema }))
+    public static let targetTrackingMetricDimensions: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimensions", kind: .list, listMember: MemberSchema("member", target: { ApplicationAutoScaling.TargetTrackingMetricDimension.schema }))
 
     /// The model of `TargetTrackingMetricName`.
     public static let targetTrackingMetricName: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricName", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*"))

@@ -3,1544 +3,1546 @@
 import AyameCore
 import Foundation
 
-/// The `Alarm` structure of the ApplicationAutoScaling model.
-public struct Alarm: AWSShape {
-    /// `AlarmName` (required).
-    public var alarmName: String
-    /// `AlarmARN` (required).
-    public var alarmArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String, alarmArn: String) {
-        self.alarmName = alarmName
-        self.alarmArn = alarmArn
-    }
-
-    /// The model of `Alarm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Alarm", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
-        MemberSchema("AlarmARN", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.required("AlarmName")
-        self.alarmArn = try r.required("AlarmARN")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["AlarmARN"] = alarmArn
-        return w.value
-    }
-}
-
-/// The `CapacityForecast` structure of the ApplicationAutoScaling model.
-public struct CapacityForecast: AWSShape {
-    /// `Timestamps` (required).
-    public var timestamps: [Date]
-    /// `Values` (required).
-    public var values: [Double]
-
-    /// Creates the structure; optional members default to nil.
-    public init(timestamps: [Date], values: [Double]) {
-        self.timestamps = timestamps
-        self.values = values
-    }
-
-    /// The model of `CapacityForecast`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CapacityForecast", kind: .structure, members: [
-        MemberSchema("Timestamps", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastTimestamps }, isRequired: true),
-        MemberSchema("Values", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastValues }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timestamps = try r.required("Timestamps")
-        self.values = try r.required("Values")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timestamps"] = timestamps
-        w["Values"] = values
-        return w.value
-    }
-}
-
-/// The `ConcurrentUpdateException` structure of the ApplicationAutoScaling model.
-public struct ConcurrentUpdateException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ConcurrentUpdateException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentUpdateException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `CustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct CustomizedMetricSpecification: AWSShape {
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Namespace`.
-    public var namespace: String?
-    /// `Dimensions`.
-    public var dimensions: [MetricDimension]?
-    /// `Statistic`.
-    public var statistic: MetricStatistic?
-    /// `Unit`.
-    public var unit: String?
-    /// `Metrics`.
-    public var metrics: [TargetTrackingMetricDataQuery]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricName: String? = nil, namespace: String? = nil, dimensions: [MetricDimension]? = nil, statistic: MetricStatistic? = nil, unit: String? = nil, metrics: [TargetTrackingMetricDataQuery]? = nil) {
-        self.metricName = metricName
-        self.namespace = namespace
-        self.dimensions = dimensions
-        self.statistic = statistic
-        self.unit = unit
-        self.metrics = metrics
-    }
-
-    /// The model of `CustomizedMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CustomizedMetricSpecification", kind: .structure, members: [
-        MemberSchema("MetricName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Namespace", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.metricDimensions }),
-        MemberSchema("Statistic", target: { MetricStatistic.schema }),
-        MemberSchema("Unit", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Metrics", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDataQueries }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricName = try r.optional("MetricName")
-        self.namespace = try r.optional("Namespace")
-        self.dimensions = try r.optional("Dimensions")
-        self.statistic = try r.optional("Statistic")
-        self.unit = try r.optional("Unit")
-        self.metrics = try r.optional("Metrics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        w["Dimensions"] = dimensions
-        w["Statistic"] = statistic
-        w["Unit"] = unit
-        w["Metrics"] = metrics
-        return w.value
-    }
-}
-
-/// The `DeleteScalingPolicyRequest` structure of the ApplicationAutoScaling model.
-public struct DeleteScalingPolicyRequest: AWSShape {
-    /// `PolicyName` (required).
-    public var policyName: String
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyName: String, serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension) {
-        self.policyName = policyName
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-    }
-
-    /// The model of `DeleteScalingPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScalingPolicyRequest", kind: .structure, members: [
-        MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyName = try r.required("PolicyName")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyName"] = policyName
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        return w.value
-    }
-}
-
-/// The `DeleteScalingPolicyResponse` structure of the ApplicationAutoScaling model.
-public struct DeleteScalingPolicyResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteScalingPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScalingPolicyResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteScheduledActionRequest` structure of the ApplicationAutoScaling model.
-public struct DeleteScheduledActionRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ScheduledActionName` (required).
-    public var scheduledActionName: String
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ScalableDimension) {
-        self.serviceNamespace = serviceNamespace
-        self.scheduledActionName = scheduledActionName
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-    }
-
-    /// The model of `DeleteScheduledActionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScheduledActionRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.scheduledActionName = try r.required("ScheduledActionName")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ScheduledActionName"] = scheduledActionName
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        return w.value
-    }
-}
-
-/// The `DeleteScheduledActionResponse` structure of the ApplicationAutoScaling model.
-public struct DeleteScheduledActionResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteScheduledActionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScheduledActionResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeregisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
-public struct DeregisterScalableTargetRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-    }
-
-    /// The model of `DeregisterScalableTargetRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterScalableTargetRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        return w.value
-    }
-}
-
-/// The `DeregisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
-public struct DeregisterScalableTargetResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeregisterScalableTargetResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterScalableTargetResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DescribeScalableTargetsRequest` structure of the ApplicationAutoScaling model.
-public struct DescribeScalableTargetsRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceIds`.
-    public var resourceIds: [String]?
-    /// `ScalableDimension`.
-    public var scalableDimension: ScalableDimension?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceIds: [String]? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceIds = resourceIds
-        self.scalableDimension = scalableDimension
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScalableTargetsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalableTargetsRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceIds", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceIds = try r.optional("ResourceIds")
-        self.scalableDimension = try r.optional("ScalableDimension")
-        self.maxResults = try r.optional("MaxResults")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceIds"] = resourceIds
-        w["ScalableDimension"] = scalableDimension
-        w["MaxResults"] = maxResults
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScalableTargetsResponse` structure of the ApplicationAutoScaling model.
-public struct DescribeScalableTargetsResponse: AWSShape {
-    /// `ScalableTargets`.
-    public var scalableTargets: [ScalableTarget]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scalableTargets: [ScalableTarget]? = nil, nextToken: String? = nil) {
-        self.scalableTargets = scalableTargets
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScalableTargetsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalableTargetsResponse", kind: .structure, members: [
-        MemberSchema("ScalableTargets", target: { ApplicationAutoScalingSchemas.scalableTargets }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scalableTargets = try r.optional("ScalableTargets")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScalableTargets"] = scalableTargets
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScalingActivitiesRequest` structure of the ApplicationAutoScaling model.
-public struct DescribeScalingActivitiesRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId`.
-    public var resourceId: String?
-    /// `ScalableDimension`.
-    public var scalableDimension: ScalableDimension?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `IncludeNotScaledActivities`.
-    public var includeNotScaledActivities: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil, includeNotScaledActivities: Bool? = nil) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-        self.includeNotScaledActivities = includeNotScaledActivities
-    }
-
-    /// The model of `DescribeScalingActivitiesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingActivitiesRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-        MemberSchema("IncludeNotScaledActivities", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.optional("ResourceId")
-        self.scalableDimension = try r.optional("ScalableDimension")
-        self.maxResults = try r.optional("MaxResults")
-        self.nextToken = try r.optional("NextToken")
-        self.includeNotScaledActivities = try r.optional("IncludeNotScaledActivities")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["MaxResults"] = maxResults
-        w["NextToken"] = nextToken
-        w["IncludeNotScaledActivities"] = includeNotScaledActivities
-        return w.value
-    }
-}
-
-/// The `DescribeScalingActivitiesResponse` structure of the ApplicationAutoScaling model.
-public struct DescribeScalingActivitiesResponse: AWSShape {
-    /// `ScalingActivities`.
-    public var scalingActivities: [ScalingActivity]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scalingActivities: [ScalingActivity]? = nil, nextToken: String? = nil) {
-        self.scalingActivities = scalingActivities
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScalingActivitiesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingActivitiesResponse", kind: .structure, members: [
-        MemberSchema("ScalingActivities", target: { ApplicationAutoScalingSchemas.scalingActivities }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scalingActivities = try r.optional("ScalingActivities")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScalingActivities"] = scalingActivities
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScalingPoliciesRequest` structure of the ApplicationAutoScaling model.
-public struct DescribeScalingPoliciesRequest: AWSShape {
-    /// `PolicyNames`.
-    public var policyNames: [String]?
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId`.
-    public var resourceId: String?
-    /// `ScalableDimension`.
-    public var scalableDimension: ScalableDimension?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyNames: [String]? = nil, serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
-        self.policyNames = policyNames
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScalingPoliciesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingPoliciesRequest", kind: .structure, members: [
-        MemberSchema("PolicyNames", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyNames = try r.optional("PolicyNames")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.optional("ResourceId")
-        self.scalableDimension = try r.optional("ScalableDimension")
-        self.maxResults = try r.optional("MaxResults")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyNames"] = policyNames
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["MaxResults"] = maxResults
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScalingPoliciesResponse` structure of the ApplicationAutoScaling model.
-public struct DescribeScalingPoliciesResponse: AWSShape {
-    /// `ScalingPolicies`.
-    public var scalingPolicies: [ScalingPolicy]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scalingPolicies: [ScalingPolicy]? = nil, nextToken: String? = nil) {
-        self.scalingPolicies = scalingPolicies
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScalingPoliciesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingPoliciesResponse", kind: .structure, members: [
-        MemberSchema("ScalingPolicies", target: { ApplicationAutoScalingSchemas.scalingPolicies }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scalingPolicies = try r.optional("ScalingPolicies")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScalingPolicies"] = scalingPolicies
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScheduledActionsRequest` structure of the ApplicationAutoScaling model.
-public struct DescribeScheduledActionsRequest: AWSShape {
-    /// `ScheduledActionNames`.
-    public var scheduledActionNames: [String]?
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId`.
-    public var resourceId: String?
-    /// `ScalableDimension`.
-    public var scalableDimension: ScalableDimension?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scheduledActionNames: [String]? = nil, serviceNamespace: ServiceNamespace, resourceId: String? = nil, scalableDimension: ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
-        self.scheduledActionNames = scheduledActionNames
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScheduledActionsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScheduledActionsRequest", kind: .structure, members: [
-        MemberSchema("ScheduledActionNames", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scheduledActionNames = try r.optional("ScheduledActionNames")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.optional("ResourceId")
-        self.scalableDimension = try r.optional("ScalableDimension")
-        self.maxResults = try r.optional("MaxResults")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScheduledActionNames"] = scheduledActionNames
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["MaxResults"] = maxResults
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeScheduledActionsResponse` structure of the ApplicationAutoScaling model.
-public struct DescribeScheduledActionsResponse: AWSShape {
-    /// `ScheduledActions`.
-    public var scheduledActions: [ScheduledAction]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scheduledActions: [ScheduledAction]? = nil, nextToken: String? = nil) {
-        self.scheduledActions = scheduledActions
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeScheduledActionsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScheduledActionsResponse", kind: .structure, members: [
-        MemberSchema("ScheduledActions", target: { ApplicationAutoScalingSchemas.scheduledActions }),
-        MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scheduledActions = try r.optional("ScheduledActions")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScheduledActions"] = scheduledActions
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `FailedResourceAccessException` structure of the ApplicationAutoScaling model.
-public struct FailedResourceAccessException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `FailedResourceAccessException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FailedResourceAccessException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `GetPredictiveScalingForecastRequest` structure of the ApplicationAutoScaling model.
-public struct GetPredictiveScalingForecastRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `PolicyName` (required).
-    public var policyName: String
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime` (required).
-    public var endTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, policyName: String, startTime: Date, endTime: Date) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.policyName = policyName
-        self.startTime = startTime
-        self.endTime = endTime
-    }
-
-    /// The model of `GetPredictiveScalingForecastRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPredictiveScalingForecastRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.policyName = try r.required("PolicyName")
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.required("EndTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["PolicyName"] = policyName
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        return w.value
-    }
-}
-
-/// The `GetPredictiveScalingForecastResponse` structure of the ApplicationAutoScaling model.
-public struct GetPredictiveScalingForecastResponse: AWSShape {
-    /// `LoadForecast`.
-    public var loadForecast: [LoadForecast]?
-    /// `CapacityForecast`.
-    public var capacityForecast: CapacityForecast?
-    /// `UpdateTime`.
-    public var updateTime: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(loadForecast: [LoadForecast]? = nil, capacityForecast: CapacityForecast? = nil, updateTime: Date? = nil) {
-        self.loadForecast = loadForecast
-        self.capacityForecast = capacityForecast
-        self.updateTime = updateTime
-    }
-
-    /// The model of `GetPredictiveScalingForecastResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPredictiveScalingForecastResponse", kind: .structure, members: [
-        MemberSchema("LoadForecast", target: { ApplicationAutoScalingSchemas.loadForecasts }),
-        MemberSchema("CapacityForecast", target: { CapacityForecast.schema }),
-        MemberSchema("UpdateTime", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.loadForecast = try r.optional("LoadForecast")
-        self.capacityForecast = try r.optional("CapacityForecast")
-        self.updateTime = try r.optional("UpdateTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LoadForecast"] = loadForecast
-        w["CapacityForecast"] = capacityForecast
-        w["UpdateTime"] = updateTime
-        return w.value
-    }
-}
-
-/// The `InternalServiceException` structure of the ApplicationAutoScaling model.
-public struct InternalServiceException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InternalServiceException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidNextTokenException` structure of the ApplicationAutoScaling model.
-public struct InvalidNextTokenException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidNextTokenException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextTokenException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `LimitExceededException` structure of the ApplicationAutoScaling model.
-public struct LimitExceededException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceRequest` structure of the ApplicationAutoScaling model.
-public struct ListTagsForResourceRequest: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String) {
-        self.resourceArn = resourceArn
-    }
-
-    /// The model of `ListTagsForResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceResponse` structure of the ApplicationAutoScaling model.
-public struct ListTagsForResourceResponse: AWSShape {
-    /// `Tags`.
-    public var tags: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [String: String]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `ListTagsForResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
-        MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `LoadForecast` structure of the ApplicationAutoScaling model.
-public struct LoadForecast: AWSShape {
-    /// `Timestamps` (required).
-    public var timestamps: [Date]
-    /// `Values` (required).
-    public var values: [Double]
-    /// `MetricSpecification` (required).
-    public var metricSpecification: PredictiveScalingMetricSpecification
-
-    /// Creates the structure; optional members default to nil.
-    public init(timestamps: [Date], values: [Double], metricSpecification: PredictiveScalingMetricSpecification) {
-        self.timestamps = timestamps
-        self.values = values
-        self.metricSpecification = metricSpecification
-    }
-
-    /// The model of `LoadForecast`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LoadForecast", kind: .structure, members: [
-        MemberSchema("Timestamps", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastTimestamps }, isRequired: true),
-        MemberSchema("Values", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastValues }, isRequired: true),
-        MemberSchema("MetricSpecification", target: { PredictiveScalingMetricSpecification.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timestamps = try r.required("Timestamps")
-        self.values = try r.required("Values")
-        self.metricSpecification = try r.required("MetricSpecification")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timestamps"] = timestamps
-        w["Values"] = values
-        w["MetricSpecification"] = metricSpecification
-        return w.value
-    }
-}
-
-/// The `MetricDimension` structure of the ApplicationAutoScaling model.
-public struct MetricDimension: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `MetricDimension`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricDimension", kind: .structure, members: [
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `NotScaledReason` structure of the ApplicationAutoScaling model.
-public struct NotScaledReason: AWSShape {
-    /// `Code` (required).
-    public var code: String
-    /// `MaxCapacity`.
-    public var maxCapacity: Int?
-    /// `MinCapacity`.
-    public var minCapacity: Int?
-    /// `CurrentCapacity`.
-    public var currentCapacity: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(code: String, maxCapacity: Int? = nil, minCapacity: Int? = nil, currentCapacity: Int? = nil) {
-        self.code = code
-        self.maxCapacity = maxCapacity
-        self.minCapacity = minCapacity
-        self.currentCapacity = currentCapacity
-    }
-
-    /// The model of `NotScaledReason`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NotScaledReason", kind: .structure, members: [
-        MemberSchema("Code", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-        MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("CurrentCapacity", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.code = try r.required("Code")
-        self.maxCapacity = try r.optional("MaxCapacity")
-        self.minCapacity = try r.optional("MinCapacity")
-        self.currentCapacity = try r.optional("CurrentCapacity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Code"] = code
-        w["MaxCapacity"] = maxCapacity
-        w["MinCapacity"] = minCapacity
-        w["CurrentCapacity"] = currentCapacity
-        return w.value
-    }
-}
-
-/// The `ObjectNotFoundException` structure of the ApplicationAutoScaling model.
-public struct ObjectNotFoundException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ObjectNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotFoundException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `PredefinedMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct PredefinedMetricSpecification: AWSShape {
-    /// `PredefinedMetricType` (required).
-    public var predefinedMetricType: MetricType
-    /// `ResourceLabel`.
-    public var resourceLabel: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(predefinedMetricType: MetricType, resourceLabel: String? = nil) {
-        self.predefinedMetricType = predefinedMetricType
-        self.resourceLabel = resourceLabel
-    }
-
-    /// The model of `PredefinedMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredefinedMetricSpecification", kind: .structure, members: [
-        MemberSchema("PredefinedMetricType", target: { MetricType.schema }, isRequired: true),
-        MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.predefinedMetricType = try r.required("PredefinedMetricType")
-        self.resourceLabel = try r.optional("ResourceLabel")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PredefinedMetricType"] = predefinedMetricType
-        w["ResourceLabel"] = resourceLabel
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingCustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingCustomizedMetricSpecification: AWSShape {
-    /// `MetricDataQueries` (required).
-    public var metricDataQueries: [PredictiveScalingMetricDataQuery]
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricDataQueries: [PredictiveScalingMetricDataQuery]) {
-        self.metricDataQueries = metricDataQueries
-    }
-
-    /// The model of `PredictiveScalingCustomizedMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingCustomizedMetricSpecification", kind: .structure, members: [
-        MemberSchema("MetricDataQueries", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDataQueries }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricDataQueries = try r.required("MetricDataQueries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricDataQueries"] = metricDataQueries
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingMetric` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingMetric: AWSShape {
-    /// `Dimensions`.
-    public var dimensions: [PredictiveScalingMetricDimension]?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Namespace`.
-    public var namespace: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dimensions: [PredictiveScalingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
-        self.dimensions = dimensions
-        self.metricName = metricName
-        self.namespace = namespace
-    }
-
-    /// The model of `PredictiveScalingMetric`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetric", kind: .structure, members: [
-        MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensions }),
-        MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricName }),
-        MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricNamespace }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dimensions = try r.optional("Dimensions")
-        self.metricName = try r.optional("MetricName")
-        self.namespace = try r.optional("Namespace")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Dimensions"] = dimensions
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingMetricDataQuery` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingMetricDataQuery: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Expression`.
-    public var expression: String?
-    /// `MetricStat`.
-    public var metricStat: PredictiveScalingMetricStat?
-    /// `Label`.
-    public var label: String?
-    /// `ReturnData`.
-    public var returnData: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, expression: String? = nil, metricStat: PredictiveScalingMetricStat? = nil, label: String? = nil, returnData: Bool? = nil) {
-        self.id = id
-        self.expression = expression
-        self.metricStat = metricStat
-        self.label = label
-        self.returnData = returnData
-    }
-
-    /// The model of `PredictiveScalingMetricDataQuery`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQuery", kind: .structure, members: [
-        MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
-        MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
-        MemberSchema("MetricStat", target: { PredictiveScalingMetricStat.schema }),
-        MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
-        MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.expression = try r.optional("Expression")
-        self.metricStat = try r.optional("MetricStat")
-        self.label = try r.optional("Label")
-        self.returnData = try r.optional("ReturnData")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Expression"] = expression
-        w["MetricStat"] = metricStat
-        w["Label"] = label
-        w["ReturnData"] = returnData
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingMetricDimension` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingMetricDimension: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `PredictiveScalingMetricDimension`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimension", kind: .structure, members: [
-        MemberSchema("Name", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionName }, isRequired: true),
-        MemberSchema("Value", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingMetricSpecification: AWSShape {
-    /// `TargetValue` (required).
-    public var targetValue: Double
-    /// `PredefinedMetricPairSpecification`.
-    public var predefinedMetricPairSpecification: PredictiveScalingPredefinedMetricPairSpecification?
-    /// `PredefinedScalingMetricSpecification`.
-    public var predefinedScalingMetricSpecification: PredictiveScalingPredefinedScalingMetricSpecification?
-    /// `PredefinedLoadMetricSpecification`.
-    public var predefinedLoadMetricSpecification: PredictiveScalingPredefinedLoadMetricSpecification?
-    /// `CustomizedScalingMetricSpecification`.
-    public var customizedScalingMetricSpecification: PredictiveScalingCustomizedMetricSpecification?
-    /// `CustomizedLoadMetricSpecification`.
-    public var customizedLoadMetricSpecification: PredictiveScalingCustomizedMetricSpecification?
-    /// `CustomizedCapacityMetricSpecification`.
-    public var customizedCapacityMetricSpecification: PredictiveScalingCustomizedMetricSpecification?
-
-    /// Creates the structure; optional members default to nil.
-    public init(targetValue: Double, predefinedMetricPairSpecification: PredictiveScalingPredefinedMetricPairSpecification? = nil, predefinedScalingMetricSpecification: PredictiveScalingPredefinedScalingMetricSpecification? = nil, predefinedLoadMetricSpecification: PredictiveScalingPredefinedLoadMetricSpecification? = nil, customizedScalingMetricSpecification: PredictiveScalingCustomizedMetricSpecification? = nil, customizedLoadMetricSpecification: PredictiveScalingCustomizedMetricSpecification? = nil, customizedCapacityMetricSpecification: PredictiveScalingCustomizedMetricSpecification? = nil) {
-        self.targetValue = targetValue
-        self.predefinedMetricPairSpecification = predefinedMetricPairSpecification
-        self.predefinedScalingMetricSpecification = predefinedScalingMetricSpecification
-        self.predefinedLoadMetricSpecification = predefinedLoadMetricSpecification
-        self.customizedScalingMetricSpecification = customizedScalingMetricSpecification
-        self.customizedLoadMetricSpecification = customizedLoadMetricSpecification
-        self.customizedCapacityMetricSpecification = customizedCapacityMetricSpecification
-    }
-
-    /// The model of `PredictiveScalingMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecification", kind: .structure, members: [
-        MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("PredefinedMetricPairSpecification", target: { PredictiveScalingPredefinedMetricPairSpecification.schema }),
-        MemberSchema("PredefinedScalingMetricSpecification", target: { PredictiveScalingPredefinedScalingMetricSpecification.schema }),
-        MemberSchema("PredefinedLoadMetricSpecification", target: { PredictiveScalingPredefinedLoadMetricSpecification.schema }),
-        MemberSchema("CustomizedScalingMetricSpecification", target: { PredictiveScalingCustomizedMetricSpecification.schema }),
-        MemberSchema("CustomizedLoadMetricSpecification", target: { PredictiveScalingCustomizedMetricSpecification.schema }),
-        MemberSchema("CustomizedCapacityMetricSpecification", target: { PredictiveScalingCustomizedMetricSpecification.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.targetValue = try r.required("TargetValue")
-        self.predefinedMetricPairSpecification = try r.optional("PredefinedMetricPairSpecification")
-        self.predefinedScalingMetricSpecification = try r.optional("PredefinedScalingMetricSpecification")
-        self.predefinedLoadMetricSpecification = try r.optional("PredefinedLoadMetricSpecification")
-        self.customizedScalingMetricSpecification = try r.optional("CustomizedScalingMetricSpecification")
-        self.customizedLoadMetricSpecification = try r.optional("CustomizedLoadMetricSpecification")
-        self.customizedCapacityMetricSpecification = try r.optional("CustomizedCapacityMetricSpecification")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TargetValue"] = targetValue
-        w["PredefinedMetricPairSpecification"] = predefinedMetricPairSpecification
-        w["PredefinedScalingMetricSpecification"] = predefinedScalingMetricSpecification
-        w["PredefinedLoadMetricSpecification"] = predefinedLoadMetricSpecification
-        w["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification
-        w["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification
-        w["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingMetricStat` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingMetricStat: AWSShape {
-    /// `Metric` (required).
-    public var metric: PredictiveScalingMetric
-    /// `Stat` (required).
-    public var stat: String
-    /// `Unit`.
-    public var unit: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metric: PredictiveScalingMetric, stat: String, unit: String? = nil) {
-        self.metric = metric
-        self.stat = stat
-        self.unit = unit
-    }
-
-    /// The model of `PredictiveScalingMetricStat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricStat", kind: .structure, members: [
-        MemberSchema("Metric", target: { PredictiveScalingMetric.schema }, isRequired: true),
-        MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-        MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricUnit }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metric = try r.required("Metric")
-        self.stat = try r.required("Stat")
-        self.unit = try r.optional("Unit")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Metric"] = metric
-        w["Stat"] = stat
-        w["Unit"] = unit
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingPolicyConfiguration: AWSShape {
-    /// `MetricSpecifications` (required).
-    public var metricSpecifications: [PredictiveScalingMetricSpecification]
-    /// `Mode`.
-    public var mode: PredictiveScalingMode?
-    /// `SchedulingBufferTime`.
-    public var schedulingBufferTime: Int?
-    /// `MaxCapacityBreachBehavior`.
-    public var maxCapacityBreachBehavior: PredictiveScalingMaxCapacityBreachBehavior?
-    /// `MaxCapacityBuffer`.
-    public var maxCapacityBuffer: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricSpecifications: [PredictiveScalingMetricSpecification], mode: PredictiveScalingMode? = nil, schedulingBufferTime: Int? = nil, maxCapacityBreachBehavior: PredictiveScalingMaxCapacityBreachBehavior? = nil, maxCapacityBuffer: Int? = nil) {
-        self.metricSpecifications = metricSpecifications
-        self.mode = mode
-        self.schedulingBufferTime = schedulingBufferTime
-        self.maxCapacityBreachBehavior = maxCapacityBreachBehavior
-        self.maxCapacityBuffer = maxCapacityBuffer
-    }
-
-    /// The model of `PredictiveScalingPolicyConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPolicyConfiguration", kind: .structure, members: [
-        MemberSchema("MetricSpecifications", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricSpecifications }, isRequired: true),
-        MemberSchema("Mode", target: { PredictiveScalingMode.schema }),
-        MemberSchema("SchedulingBufferTime", target: { ApplicationAutoScalingSchemas.predictiveScalingSchedulingBufferTime }),
-        MemberSchema("MaxCapacityBreachBehavior", target: { PredictiveScalingMaxCapacityBreachBehavior.schema }),
-        MemberSchema("MaxCapacityBuffer", target: { ApplicationAutoScalingSchemas.predictiveScalingMaxCapacityBuffer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricSpecifications = try r.required("MetricSpecifications")
-        self.mode = try r.optional("Mode")
-        self.schedulingBufferTime = try r.optional("SchedulingBufferTime")
-        self.maxCapacityBreachBehavior = try r.optional("MaxCapacityBreachBehavior")
-        self.maxCapacityBuffer = try r.optional("MaxCapacityBuffer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricSpecifications"] = metricSpecifications
-        w["Mode"] = mode
-        w["SchedulingBufferTime"] = schedulingBufferTime
-        w["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
-        w["MaxCapacityBuffer"] = maxCapacityBuffer
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingPredefinedLoadMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingPredefinedLoadMetricSpecification: AWSShape {
-    /// `PredefinedMetricType` (required).
-    public var predefinedMetricType: String
-    /// `ResourceLabel`.
-    public var resourceLabel: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(predefinedMetricType: String, resourceLabel: String? = nil) {
-        self.predefinedMetricType = predefinedMetricType
-        self.resourceLabel = resourceLabel
-    }
-
-    /// The model of `PredictiveScalingPredefinedLoadMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedLoadMetricSpecification", kind: .structure, members: [
-        MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
-        MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.predefinedMetricType = try r.required("PredefinedMetricType")
-        self.resourceLabel = try r.optional("ResourceLabel")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PredefinedMetricType"] = predefinedMetricType
-        w["ResourceLabel"] = resourceLabel
-        return w.value
+extension ApplicationAutoScaling {
+    /// The `Alarm` structure of the ApplicationAutoScaling model.
+    public struct Alarm: AWSShape {
+        /// `AlarmName` (required).
+        public var alarmName: String
+        /// `AlarmARN` (required).
+        public var alarmArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String, alarmArn: String) {
+            self.alarmName = alarmName
+            self.alarmArn = alarmArn
+        }
+
+        /// The model of `Alarm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Alarm", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
+            MemberSchema("AlarmARN", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.required("AlarmName")
+            self.alarmArn = try r.required("AlarmARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmARN"] = alarmArn
+            return w.value
+        }
+    }
+
+    /// The `CapacityForecast` structure of the ApplicationAutoScaling model.
+    public struct CapacityForecast: AWSShape {
+        /// `Timestamps` (required).
+        public var timestamps: [Date]
+        /// `Values` (required).
+        public var values: [Double]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamps: [Date], values: [Double]) {
+            self.timestamps = timestamps
+            self.values = values
+        }
+
+        /// The model of `CapacityForecast`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CapacityForecast", kind: .structure, members: [
+            MemberSchema("Timestamps", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastTimestamps }, isRequired: true),
+            MemberSchema("Values", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastValues }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamps = try r.required("Timestamps")
+            self.values = try r.required("Values")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamps"] = timestamps
+            w["Values"] = values
+            return w.value
+        }
+    }
+
+    /// The `ConcurrentUpdateException` structure of the ApplicationAutoScaling model.
+    public struct ConcurrentUpdateException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ConcurrentUpdateException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentUpdateException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `CustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct CustomizedMetricSpecification: AWSShape {
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `Dimensions`.
+        public var dimensions: [ApplicationAutoScaling.MetricDimension]?
+        /// `Statistic`.
+        public var statistic: ApplicationAutoScaling.MetricStatistic?
+        /// `Unit`.
+        public var unit: String?
+        /// `Metrics`.
+        public var metrics: [ApplicationAutoScaling.TargetTrackingMetricDataQuery]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricName: String? = nil, namespace: String? = nil, dimensions: [ApplicationAutoScaling.MetricDimension]? = nil, statistic: ApplicationAutoScaling.MetricStatistic? = nil, unit: String? = nil, metrics: [ApplicationAutoScaling.TargetTrackingMetricDataQuery]? = nil) {
+            self.metricName = metricName
+            self.namespace = namespace
+            self.dimensions = dimensions
+            self.statistic = statistic
+            self.unit = unit
+            self.metrics = metrics
+        }
+
+        /// The model of `CustomizedMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CustomizedMetricSpecification", kind: .structure, members: [
+            MemberSchema("MetricName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Namespace", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.metricDimensions }),
+            MemberSchema("Statistic", target: { ApplicationAutoScaling.MetricStatistic.schema }),
+            MemberSchema("Unit", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Metrics", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDataQueries }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+            self.dimensions = try r.optional("Dimensions")
+            self.statistic = try r.optional("Statistic")
+            self.unit = try r.optional("Unit")
+            self.metrics = try r.optional("Metrics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            w["Dimensions"] = dimensions
+            w["Statistic"] = statistic
+            w["Unit"] = unit
+            w["Metrics"] = metrics
+            return w.value
+        }
+    }
+
+    /// The `DeleteScalingPolicyRequest` structure of the ApplicationAutoScaling model.
+    public struct DeleteScalingPolicyRequest: AWSShape {
+        /// `PolicyName` (required).
+        public var policyName: String
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyName: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) {
+            self.policyName = policyName
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+        }
+
+        /// The model of `DeleteScalingPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScalingPolicyRequest", kind: .structure, members: [
+            MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyName = try r.required("PolicyName")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyName"] = policyName
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            return w.value
+        }
+    }
+
+    /// The `DeleteScalingPolicyResponse` structure of the ApplicationAutoScaling model.
+    public struct DeleteScalingPolicyResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteScalingPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScalingPolicyResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteScheduledActionRequest` structure of the ApplicationAutoScaling model.
+    public struct DeleteScheduledActionRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ScheduledActionName` (required).
+        public var scheduledActionName: String
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) {
+            self.serviceNamespace = serviceNamespace
+            self.scheduledActionName = scheduledActionName
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+        }
+
+        /// The model of `DeleteScheduledActionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScheduledActionRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.scheduledActionName = try r.required("ScheduledActionName")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ScheduledActionName"] = scheduledActionName
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            return w.value
+        }
+    }
+
+    /// The `DeleteScheduledActionResponse` structure of the ApplicationAutoScaling model.
+    public struct DeleteScheduledActionResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteScheduledActionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteScheduledActionResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeregisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
+    public struct DeregisterScalableTargetRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+        }
+
+        /// The model of `DeregisterScalableTargetRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterScalableTargetRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            return w.value
+        }
+    }
+
+    /// The `DeregisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
+    public struct DeregisterScalableTargetResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeregisterScalableTargetResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterScalableTargetResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalableTargetsRequest` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalableTargetsRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceIds`.
+        public var resourceIds: [String]?
+        /// `ScalableDimension`.
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceIds: [String]? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceIds = resourceIds
+            self.scalableDimension = scalableDimension
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScalableTargetsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalableTargetsRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceIds", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceIds = try r.optional("ResourceIds")
+            self.scalableDimension = try r.optional("ScalableDimension")
+            self.maxResults = try r.optional("MaxResults")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceIds"] = resourceIds
+            w["ScalableDimension"] = scalableDimension
+            w["MaxResults"] = maxResults
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalableTargetsResponse` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalableTargetsResponse: AWSShape {
+        /// `ScalableTargets`.
+        public var scalableTargets: [ApplicationAutoScaling.ScalableTarget]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scalableTargets: [ApplicationAutoScaling.ScalableTarget]? = nil, nextToken: String? = nil) {
+            self.scalableTargets = scalableTargets
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScalableTargetsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalableTargetsResponse", kind: .structure, members: [
+            MemberSchema("ScalableTargets", target: { ApplicationAutoScalingSchemas.scalableTargets }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scalableTargets = try r.optional("ScalableTargets")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScalableTargets"] = scalableTargets
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalingActivitiesRequest` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalingActivitiesRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId`.
+        public var resourceId: String?
+        /// `ScalableDimension`.
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `IncludeNotScaledActivities`.
+        public var includeNotScaledActivities: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil, includeNotScaledActivities: Bool? = nil) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+            self.includeNotScaledActivities = includeNotScaledActivities
+        }
+
+        /// The model of `DescribeScalingActivitiesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingActivitiesRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("IncludeNotScaledActivities", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.optional("ResourceId")
+            self.scalableDimension = try r.optional("ScalableDimension")
+            self.maxResults = try r.optional("MaxResults")
+            self.nextToken = try r.optional("NextToken")
+            self.includeNotScaledActivities = try r.optional("IncludeNotScaledActivities")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["MaxResults"] = maxResults
+            w["NextToken"] = nextToken
+            w["IncludeNotScaledActivities"] = includeNotScaledActivities
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalingActivitiesResponse` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalingActivitiesResponse: AWSShape {
+        /// `ScalingActivities`.
+        public var scalingActivities: [ApplicationAutoScaling.ScalingActivity]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scalingActivities: [ApplicationAutoScaling.ScalingActivity]? = nil, nextToken: String? = nil) {
+            self.scalingActivities = scalingActivities
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScalingActivitiesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingActivitiesResponse", kind: .structure, members: [
+            MemberSchema("ScalingActivities", target: { ApplicationAutoScalingSchemas.scalingActivities }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scalingActivities = try r.optional("ScalingActivities")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScalingActivities"] = scalingActivities
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalingPoliciesRequest` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalingPoliciesRequest: AWSShape {
+        /// `PolicyNames`.
+        public var policyNames: [String]?
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId`.
+        public var resourceId: String?
+        /// `ScalableDimension`.
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, policyNames: [String]? = nil, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+            self.policyNames = policyNames
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScalingPoliciesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingPoliciesRequest", kind: .structure, members: [
+            MemberSchema("PolicyNames", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyNames = try r.optional("PolicyNames")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.optional("ResourceId")
+            self.scalableDimension = try r.optional("ScalableDimension")
+            self.maxResults = try r.optional("MaxResults")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyNames"] = policyNames
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["MaxResults"] = maxResults
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScalingPoliciesResponse` structure of the ApplicationAutoScaling model.
+    public struct DescribeScalingPoliciesResponse: AWSShape {
+        /// `ScalingPolicies`.
+        public var scalingPolicies: [ApplicationAutoScaling.ScalingPolicy]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scalingPolicies: [ApplicationAutoScaling.ScalingPolicy]? = nil, nextToken: String? = nil) {
+            self.scalingPolicies = scalingPolicies
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScalingPoliciesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScalingPoliciesResponse", kind: .structure, members: [
+            MemberSchema("ScalingPolicies", target: { ApplicationAutoScalingSchemas.scalingPolicies }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scalingPolicies = try r.optional("ScalingPolicies")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScalingPolicies"] = scalingPolicies
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScheduledActionsRequest` structure of the ApplicationAutoScaling model.
+    public struct DescribeScheduledActionsRequest: AWSShape {
+        /// `ScheduledActionNames`.
+        public var scheduledActionNames: [String]?
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId`.
+        public var resourceId: String?
+        /// `ScalableDimension`.
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionNames: [String]? = nil, resourceId: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, maxResults: Int? = nil, nextToken: String? = nil) {
+            self.scheduledActionNames = scheduledActionNames
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScheduledActionsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScheduledActionsRequest", kind: .structure, members: [
+            MemberSchema("ScheduledActionNames", target: { ApplicationAutoScalingSchemas.resourceIdsMaxLen1600 }),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scheduledActionNames = try r.optional("ScheduledActionNames")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.optional("ResourceId")
+            self.scalableDimension = try r.optional("ScalableDimension")
+            self.maxResults = try r.optional("MaxResults")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScheduledActionNames"] = scheduledActionNames
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["MaxResults"] = maxResults
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeScheduledActionsResponse` structure of the ApplicationAutoScaling model.
+    public struct DescribeScheduledActionsResponse: AWSShape {
+        /// `ScheduledActions`.
+        public var scheduledActions: [ApplicationAutoScaling.ScheduledAction]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scheduledActions: [ApplicationAutoScaling.ScheduledAction]? = nil, nextToken: String? = nil) {
+            self.scheduledActions = scheduledActions
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeScheduledActionsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeScheduledActionsResponse", kind: .structure, members: [
+            MemberSchema("ScheduledActions", target: { ApplicationAutoScalingSchemas.scheduledActions }),
+            MemberSchema("NextToken", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scheduledActions = try r.optional("ScheduledActions")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScheduledActions"] = scheduledActions
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `FailedResourceAccessException` structure of the ApplicationAutoScaling model.
+    public struct FailedResourceAccessException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `FailedResourceAccessException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FailedResourceAccessException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `GetPredictiveScalingForecastRequest` structure of the ApplicationAutoScaling model.
+    public struct GetPredictiveScalingForecastRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `PolicyName` (required).
+        public var policyName: String
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, policyName: String, startTime: Date, endTime: Date) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.policyName = policyName
+            self.startTime = startTime
+            self.endTime = endTime
+        }
+
+        /// The model of `GetPredictiveScalingForecastRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPredictiveScalingForecastRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.policyName = try r.required("PolicyName")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["PolicyName"] = policyName
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            return w.value
+        }
+    }
+
+    /// The `GetPredictiveScalingForecastResponse` structure of the ApplicationAutoScaling model.
+    public struct GetPredictiveScalingForecastResponse: AWSShape {
+        /// `LoadForecast`.
+        public var loadForecast: [ApplicationAutoScaling.LoadForecast]?
+        /// `CapacityForecast`.
+        public var capacityForecast: ApplicationAutoScaling.CapacityForecast?
+        /// `UpdateTime`.
+        public var updateTime: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(loadForecast: [ApplicationAutoScaling.LoadForecast]? = nil, capacityForecast: ApplicationAutoScaling.CapacityForecast? = nil, updateTime: Date? = nil) {
+            self.loadForecast = loadForecast
+            self.capacityForecast = capacityForecast
+            self.updateTime = updateTime
+        }
+
+        /// The model of `GetPredictiveScalingForecastResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPredictiveScalingForecastResponse", kind: .structure, members: [
+            MemberSchema("LoadForecast", target: { ApplicationAutoScalingSchemas.loadForecasts }),
+            MemberSchema("CapacityForecast", target: { ApplicationAutoScaling.CapacityForecast.schema }),
+            MemberSchema("UpdateTime", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.loadForecast = try r.optional("LoadForecast")
+            self.capacityForecast = try r.optional("CapacityForecast")
+            self.updateTime = try r.optional("UpdateTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LoadForecast"] = loadForecast
+            w["CapacityForecast"] = capacityForecast
+            w["UpdateTime"] = updateTime
+            return w.value
+        }
+    }
+
+    /// The `InternalServiceException` structure of the ApplicationAutoScaling model.
+    public struct InternalServiceException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalServiceException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidNextTokenException` structure of the ApplicationAutoScaling model.
+    public struct InvalidNextTokenException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidNextTokenException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextTokenException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LimitExceededException` structure of the ApplicationAutoScaling model.
+    public struct LimitExceededException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceRequest` structure of the ApplicationAutoScaling model.
+    public struct ListTagsForResourceRequest: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `ListTagsForResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceResponse` structure of the ApplicationAutoScaling model.
+    public struct ListTagsForResourceResponse: AWSShape {
+        /// `Tags`.
+        public var tags: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [String: String]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListTagsForResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
+            MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `LoadForecast` structure of the ApplicationAutoScaling model.
+    public struct LoadForecast: AWSShape {
+        /// `Timestamps` (required).
+        public var timestamps: [Date]
+        /// `Values` (required).
+        public var values: [Double]
+        /// `MetricSpecification` (required).
+        public var metricSpecification: ApplicationAutoScaling.PredictiveScalingMetricSpecification
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamps: [Date], values: [Double], metricSpecification: ApplicationAutoScaling.PredictiveScalingMetricSpecification) {
+            self.timestamps = timestamps
+            self.values = values
+            self.metricSpecification = metricSpecification
+        }
+
+        /// The model of `LoadForecast`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LoadForecast", kind: .structure, members: [
+            MemberSchema("Timestamps", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastTimestamps }, isRequired: true),
+            MemberSchema("Values", target: { ApplicationAutoScalingSchemas.predictiveScalingForecastValues }, isRequired: true),
+            MemberSchema("MetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingMetricSpecification.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamps = try r.required("Timestamps")
+            self.values = try r.required("Values")
+            self.metricSpecification = try r.required("MetricSpecification")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamps"] = timestamps
+            w["Values"] = values
+            w["MetricSpecification"] = metricSpecification
+            return w.value
+        }
+    }
+
+    /// The `MetricDimension` structure of the ApplicationAutoScaling model.
+    public struct MetricDimension: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `MetricDimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDimension", kind: .structure, members: [
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `NotScaledReason` structure of the ApplicationAutoScaling model.
+    public struct NotScaledReason: AWSShape {
+        /// `Code` (required).
+        public var code: String
+        /// `MaxCapacity`.
+        public var maxCapacity: Int?
+        /// `MinCapacity`.
+        public var minCapacity: Int?
+        /// `CurrentCapacity`.
+        public var currentCapacity: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(code: String, maxCapacity: Int? = nil, minCapacity: Int? = nil, currentCapacity: Int? = nil) {
+            self.code = code
+            self.maxCapacity = maxCapacity
+            self.minCapacity = minCapacity
+            self.currentCapacity = currentCapacity
+        }
+
+        /// The model of `NotScaledReason`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NotScaledReason", kind: .structure, members: [
+            MemberSchema("Code", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("CurrentCapacity", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.code = try r.required("Code")
+            self.maxCapacity = try r.optional("MaxCapacity")
+            self.minCapacity = try r.optional("MinCapacity")
+            self.currentCapacity = try r.optional("CurrentCapacity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Code"] = code
+            w["MaxCapacity"] = maxCapacity
+            w["MinCapacity"] = minCapacity
+            w["CurrentCapacity"] = currentCapacity
+            return w.value
+        }
+    }
+
+    /// The `ObjectNotFoundException` structure of the ApplicationAutoScaling model.
+    public struct ObjectNotFoundException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ObjectNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotFoundException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PredefinedMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredefinedMetricSpecification: AWSShape {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: ApplicationAutoScaling.MetricType
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: ApplicationAutoScaling.MetricType, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredefinedMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredefinedMetricSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScaling.MetricType.schema }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingCustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingCustomizedMetricSpecification: AWSShape {
+        /// `MetricDataQueries` (required).
+        public var metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]) {
+            self.metricDataQueries = metricDataQueries
+        }
+
+        /// The model of `PredictiveScalingCustomizedMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingCustomizedMetricSpecification", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDataQueries }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.required("MetricDataQueries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingMetric` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetric: AWSShape {
+        /// `Dimensions`.
+        public var dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
+            self.dimensions = dimensions
+            self.metricName = metricName
+            self.namespace = namespace
+        }
+
+        /// The model of `PredictiveScalingMetric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetric", kind: .structure, members: [
+            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensions }),
+            MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricName }),
+            MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricNamespace }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dimensions = try r.optional("Dimensions")
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Dimensions"] = dimensions
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingMetricDataQuery` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricDataQuery: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Expression`.
+        public var expression: String?
+        /// `MetricStat`.
+        public var metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat?
+        /// `Label`.
+        public var label: String?
+        /// `ReturnData`.
+        public var returnData: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, expression: String? = nil, metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat? = nil, label: String? = nil, returnData: Bool? = nil) {
+            self.id = id
+            self.expression = expression
+            self.metricStat = metricStat
+            self.label = label
+            self.returnData = returnData
+        }
+
+        /// The model of `PredictiveScalingMetricDataQuery`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQuery", kind: .structure, members: [
+            MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
+            MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
+            MemberSchema("MetricStat", target: { ApplicationAutoScaling.PredictiveScalingMetricStat.schema }),
+            MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.expression = try r.optional("Expression")
+            self.metricStat = try r.optional("MetricStat")
+            self.label = try r.optional("Label")
+            self.returnData = try r.optional("ReturnData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Expression"] = expression
+            w["MetricStat"] = metricStat
+            w["Label"] = label
+            w["ReturnData"] = returnData
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingMetricDimension` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricDimension: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PredictiveScalingMetricDimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimension", kind: .structure, members: [
+            MemberSchema("Name", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionName }, isRequired: true),
+            MemberSchema("Value", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricSpecification: AWSShape {
+        /// `TargetValue` (required).
+        public var targetValue: Double
+        /// `PredefinedMetricPairSpecification`.
+        public var predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification?
+        /// `PredefinedScalingMetricSpecification`.
+        public var predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification?
+        /// `PredefinedLoadMetricSpecification`.
+        public var predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification?
+        /// `CustomizedScalingMetricSpecification`.
+        public var customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+        /// `CustomizedLoadMetricSpecification`.
+        public var customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+        /// `CustomizedCapacityMetricSpecification`.
+        public var customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetValue: Double, predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification? = nil, predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification? = nil, predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification? = nil, customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil) {
+            self.targetValue = targetValue
+            self.predefinedMetricPairSpecification = predefinedMetricPairSpecification
+            self.predefinedScalingMetricSpecification = predefinedScalingMetricSpecification
+            self.predefinedLoadMetricSpecification = predefinedLoadMetricSpecification
+            self.customizedScalingMetricSpecification = customizedScalingMetricSpecification
+            self.customizedLoadMetricSpecification = customizedLoadMetricSpecification
+            self.customizedCapacityMetricSpecification = customizedCapacityMetricSpecification
+        }
+
+        /// The model of `PredictiveScalingMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecification", kind: .structure, members: [
+            MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("PredefinedMetricPairSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification.schema }),
+            MemberSchema("PredefinedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification.schema }),
+            MemberSchema("PredefinedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification.schema }),
+            MemberSchema("CustomizedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+            MemberSchema("CustomizedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+            MemberSchema("CustomizedCapacityMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetValue = try r.required("TargetValue")
+            self.predefinedMetricPairSpecification = try r.optional("PredefinedMetricPairSpecification")
+            self.predefinedScalingMetricSpecification = try r.optional("PredefinedScalingMetricSpecification")
+            self.predefinedLoadMetricSpecification = try r.optional("PredefinedLoadMetricSpecification")
+            self.customizedScalingMetricSpecification = try r.optional("CustomizedScalingMetricSpecification")
+            self.customizedLoadMetricSpecification = try r.optional("CustomizedLoadMetricSpecification")
+            self.customizedCapacityMetricSpecification = try r.optional("CustomizedCapacityMetricSpecification")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TargetValue"] = targetValue
+            w["PredefinedMetricPairSpecification"] = predefinedMetricPairSpecification
+            w["PredefinedScalingMetricSpecification"] = predefinedScalingMetricSpecification
+            w["PredefinedLoadMetricSpecification"] = predefinedLoadMetricSpecification
+            w["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification
+            w["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification
+            w["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingMetricStat` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricStat: AWSShape {
+        /// `Metric` (required).
+        public var metric: ApplicationAutoScaling.PredictiveScalingMetric
+        /// `Stat` (required).
+        public var stat: String
+        /// `Unit`.
+        public var unit: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: ApplicationAutoScaling.PredictiveScalingMetric, stat: String, unit: String? = nil) {
+            self.metric = metric
+            self.stat = stat
+            self.unit = unit
+        }
+
+        /// The model of `PredictiveScalingMetricStat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricStat", kind: .structure, members: [
+            MemberSchema("Metric", target: { ApplicationAutoScaling.PredictiveScalingMetric.schema }, isRequired: true),
+            MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricUnit }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.required("Metric")
+            self.stat = try r.required("Stat")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metric"] = metric
+            w["Stat"] = stat
+            w["Unit"] = unit
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPolicyConfiguration: AWSShape {
+        /// `MetricSpecifications` (required).
+        public var metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification]
+        /// `Mode`.
+        public var mode: ApplicationAutoScaling.PredictiveScalingMode?
+        /// `SchedulingBufferTime`.
+        public var schedulingBufferTime: Int?
+        /// `MaxCapacityBreachBehavior`.
+        public var maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior?
+        /// `MaxCapacityBuffer`.
+        public var maxCapacityBuffer: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification], mode: ApplicationAutoScaling.PredictiveScalingMode? = nil, schedulingBufferTime: Int? = nil, maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior? = nil, maxCapacityBuffer: Int? = nil) {
+            self.metricSpecifications = metricSpecifications
+            self.mode = mode
+            self.schedulingBufferTime = schedulingBufferTime
+            self.maxCapacityBreachBehavior = maxCapacityBreachBehavior
+            self.maxCapacityBuffer = maxCapacityBuffer
+        }
+
+        /// The model of `PredictiveScalingPolicyConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPolicyConfiguration", kind: .structure, members: [
+            MemberSchema("MetricSpecifications", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricSpecifications }, isRequired: true),
+            MemberSchema("Mode", target: { ApplicationAutoScaling.PredictiveScalingMode.schema }),
+            MemberSchema("SchedulingBufferTime", target: { ApplicationAutoScalingSchemas.predictiveScalingSchedulingBufferTime }),
+            MemberSchema("MaxCapacityBreachBehavior", target: { ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior.schema }),
+            MemberSchema("MaxCapacityBuffer", target: { ApplicationAutoScalingSchemas.predictiveScalingMaxCapacityBuffer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricSpecifications = try r.required("MetricSpecifications")
+            self.mode = try r.optional("Mode")
+            self.schedulingBufferTime = try r.optional("SchedulingBufferTime")
+            self.maxCapacityBreachBehavior = try r.optional("MaxCapacityBreachBehavior")
+            self.maxCapacityBuffer = try r.optional("MaxCapacityBuffer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricSpecifications"] = metricSpecifications
+            w["Mode"] = mode
+            w["SchedulingBufferTime"] = schedulingBufferTime
+            w["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
+            w["MaxCapacityBuffer"] = maxCapacityBuffer
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingPredefinedLoadMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPredefinedLoadMetricSpecification: AWSShape {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: String
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: String, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredictiveScalingPredefinedLoadMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedLoadMetricSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
     }
 }

@@ -3,1345 +3,1347 @@
 import AyameCore
 import Foundation
 
-/// The `PredictiveScalingPredefinedMetricPairSpecification` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingPredefinedMetricPairSpecification: AWSShape {
-    /// `PredefinedMetricType` (required).
-    public var predefinedMetricType: String
-    /// `ResourceLabel`.
-    public var resourceLabel: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(predefinedMetricType: String, resourceLabel: String? = nil) {
-        self.predefinedMetricType = predefinedMetricType
-        self.resourceLabel = resourceLabel
-    }
-
-    /// The model of `PredictiveScalingPredefinedMetricPairSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedMetricPairSpecification", kind: .structure, members: [
-        MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
-        MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.predefinedMetricType = try r.required("PredefinedMetricType")
-        self.resourceLabel = try r.optional("ResourceLabel")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PredefinedMetricType"] = predefinedMetricType
-        w["ResourceLabel"] = resourceLabel
-        return w.value
-    }
-}
-
-/// The `PredictiveScalingPredefinedScalingMetricSpecification` structure of the ApplicationAutoScaling model.
-public struct PredictiveScalingPredefinedScalingMetricSpecification: AWSShape {
-    /// `PredefinedMetricType` (required).
-    public var predefinedMetricType: String
-    /// `ResourceLabel`.
-    public var resourceLabel: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(predefinedMetricType: String, resourceLabel: String? = nil) {
-        self.predefinedMetricType = predefinedMetricType
-        self.resourceLabel = resourceLabel
-    }
-
-    /// The model of `PredictiveScalingPredefinedScalingMetricSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedScalingMetricSpecification", kind: .structure, members: [
-        MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
-        MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.predefinedMetricType = try r.required("PredefinedMetricType")
-        self.resourceLabel = try r.optional("ResourceLabel")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PredefinedMetricType"] = predefinedMetricType
-        w["ResourceLabel"] = resourceLabel
-        return w.value
-    }
-}
-
-/// The `PutScalingPolicyRequest` structure of the ApplicationAutoScaling model.
-public struct PutScalingPolicyRequest: AWSShape {
-    /// `PolicyName` (required).
-    public var policyName: String
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `PolicyType`.
-    public var policyType: PolicyType?
-    /// `StepScalingPolicyConfiguration`.
-    public var stepScalingPolicyConfiguration: StepScalingPolicyConfiguration?
-    /// `TargetTrackingScalingPolicyConfiguration`.
-    public var targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration?
-    /// `PredictiveScalingPolicyConfiguration`.
-    public var predictiveScalingPolicyConfiguration: PredictiveScalingPolicyConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyName: String, serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, policyType: PolicyType? = nil, stepScalingPolicyConfiguration: StepScalingPolicyConfiguration? = nil, targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration? = nil, predictiveScalingPolicyConfiguration: PredictiveScalingPolicyConfiguration? = nil) {
-        self.policyName = policyName
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.policyType = policyType
-        self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
-        self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
-        self.predictiveScalingPolicyConfiguration = predictiveScalingPolicyConfiguration
-    }
-
-    /// The model of `PutScalingPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutScalingPolicyRequest", kind: .structure, members: [
-        MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("PolicyType", target: { PolicyType.schema }),
-        MemberSchema("StepScalingPolicyConfiguration", target: { StepScalingPolicyConfiguration.schema }),
-        MemberSchema("TargetTrackingScalingPolicyConfiguration", target: { TargetTrackingScalingPolicyConfiguration.schema }),
-        MemberSchema("PredictiveScalingPolicyConfiguration", target: { PredictiveScalingPolicyConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyName = try r.required("PolicyName")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.policyType = try r.optional("PolicyType")
-        self.stepScalingPolicyConfiguration = try r.optional("StepScalingPolicyConfiguration")
-        self.targetTrackingScalingPolicyConfiguration = try r.optional("TargetTrackingScalingPolicyConfiguration")
-        self.predictiveScalingPolicyConfiguration = try r.optional("PredictiveScalingPolicyConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyName"] = policyName
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["PolicyType"] = policyType
-        w["StepScalingPolicyConfiguration"] = stepScalingPolicyConfiguration
-        w["TargetTrackingScalingPolicyConfiguration"] = targetTrackingScalingPolicyConfiguration
-        w["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration
-        return w.value
-    }
-}
-
-/// The `PutScalingPolicyResponse` structure of the ApplicationAutoScaling model.
-public struct PutScalingPolicyResponse: AWSShape {
-    /// `PolicyARN` (required).
-    public var policyArn: String
-    /// `Alarms`.
-    public var alarms: [Alarm]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyArn: String, alarms: [Alarm]? = nil) {
-        self.policyArn = policyArn
-        self.alarms = alarms
-    }
-
-    /// The model of `PutScalingPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutScalingPolicyResponse", kind: .structure, members: [
-        MemberSchema("PolicyARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("Alarms", target: { ApplicationAutoScalingSchemas.alarms }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyArn = try r.required("PolicyARN")
-        self.alarms = try r.optional("Alarms")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyARN"] = policyArn
-        w["Alarms"] = alarms
-        return w.value
-    }
-}
-
-/// The `PutScheduledActionRequest` structure of the ApplicationAutoScaling model.
-public struct PutScheduledActionRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `Schedule`.
-    public var schedule: String?
-    /// `Timezone`.
-    public var timezone: String?
-    /// `ScheduledActionName` (required).
-    public var scheduledActionName: String
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `StartTime`.
-    public var startTime: Date?
-    /// `EndTime`.
-    public var endTime: Date?
-    /// `ScalableTargetAction`.
-    public var scalableTargetAction: ScalableTargetAction?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, schedule: String? = nil, timezone: String? = nil, scheduledActionName: String, resourceId: String, scalableDimension: ScalableDimension, startTime: Date? = nil, endTime: Date? = nil, scalableTargetAction: ScalableTargetAction? = nil) {
-        self.serviceNamespace = serviceNamespace
-        self.schedule = schedule
-        self.timezone = timezone
-        self.scheduledActionName = scheduledActionName
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.startTime = startTime
-        self.endTime = endTime
-        self.scalableTargetAction = scalableTargetAction
-    }
-
-    /// The model of `PutScheduledActionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutScheduledActionRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("Schedule", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("Timezone", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.scheduledActionName }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ScalableTargetAction", target: { ScalableTargetAction.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.schedule = try r.optional("Schedule")
-        self.timezone = try r.optional("Timezone")
-        self.scheduledActionName = try r.required("ScheduledActionName")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.startTime = try r.optional("StartTime")
-        self.endTime = try r.optional("EndTime")
-        self.scalableTargetAction = try r.optional("ScalableTargetAction")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["Schedule"] = schedule
-        w["Timezone"] = timezone
-        w["ScheduledActionName"] = scheduledActionName
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["ScalableTargetAction"] = scalableTargetAction
-        return w.value
-    }
-}
-
-/// The `PutScheduledActionResponse` structure of the ApplicationAutoScaling model.
-public struct PutScheduledActionResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `PutScheduledActionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutScheduledActionResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `RegisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
-public struct RegisterScalableTargetRequest: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `MinCapacity`.
-    public var minCapacity: Int?
-    /// `MaxCapacity`.
-    public var maxCapacity: Int?
-    /// `RoleARN`.
-    public var roleArn: String?
-    /// `SuspendedState`.
-    public var suspendedState: SuspendedState?
-    /// `Tags`.
-    public var tags: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, minCapacity: Int? = nil, maxCapacity: Int? = nil, roleArn: String? = nil, suspendedState: SuspendedState? = nil, tags: [String: String]? = nil) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.minCapacity = minCapacity
-        self.maxCapacity = maxCapacity
-        self.roleArn = roleArn
-        self.suspendedState = suspendedState
-        self.tags = tags
-    }
-
-    /// The model of `RegisterScalableTargetRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegisterScalableTargetRequest", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("RoleARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("SuspendedState", target: { SuspendedState.schema }),
-        MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.minCapacity = try r.optional("MinCapacity")
-        self.maxCapacity = try r.optional("MaxCapacity")
-        self.roleArn = try r.optional("RoleARN")
-        self.suspendedState = try r.optional("SuspendedState")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["MinCapacity"] = minCapacity
-        w["MaxCapacity"] = maxCapacity
-        w["RoleARN"] = roleArn
-        w["SuspendedState"] = suspendedState
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `RegisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
-public struct RegisterScalableTargetResponse: AWSShape {
-    /// `ScalableTargetARN`.
-    public var scalableTargetArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scalableTargetArn: String? = nil) {
-        self.scalableTargetArn = scalableTargetArn
-    }
-
-    /// The model of `RegisterScalableTargetResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegisterScalableTargetResponse", kind: .structure, members: [
-        MemberSchema("ScalableTargetARN", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scalableTargetArn = try r.optional("ScalableTargetARN")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScalableTargetARN"] = scalableTargetArn
-        return w.value
-    }
-}
-
-/// The `ResourceNotFoundException` structure of the ApplicationAutoScaling model.
-public struct ResourceNotFoundException: AWSShape {
-    /// `Message`.
-    public var message: String?
-    /// `ResourceName`.
-    public var resourceName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, resourceName: String? = nil) {
-        self.message = message
-        self.resourceName = resourceName
-    }
-
-    /// The model of `ResourceNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ResourceName", target: { ApplicationAutoScalingSchemas.amazonResourceName }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-        self.resourceName = try r.optional("ResourceName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        w["ResourceName"] = resourceName
-        return w.value
-    }
-}
-
-/// The `ScalableTarget` structure of the ApplicationAutoScaling model.
-public struct ScalableTarget: AWSShape {
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `MinCapacity` (required).
-    public var minCapacity: Int
-    /// `MaxCapacity` (required).
-    public var maxCapacity: Int
-    /// `PredictedCapacity`.
-    public var predictedCapacity: Int?
-    /// `RoleARN` (required).
-    public var roleArn: String
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `SuspendedState`.
-    public var suspendedState: SuspendedState?
-    /// `ScalableTargetARN`.
-    public var scalableTargetArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, minCapacity: Int, maxCapacity: Int, predictedCapacity: Int? = nil, roleArn: String, creationTime: Date, suspendedState: SuspendedState? = nil, scalableTargetArn: String? = nil) {
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.minCapacity = minCapacity
-        self.maxCapacity = maxCapacity
-        self.predictedCapacity = predictedCapacity
-        self.roleArn = roleArn
-        self.creationTime = creationTime
-        self.suspendedState = suspendedState
-        self.scalableTargetArn = scalableTargetArn
-    }
-
-    /// The model of `ScalableTarget`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalableTarget", kind: .structure, members: [
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }, isRequired: true),
-        MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }, isRequired: true),
-        MemberSchema("PredictedCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("RoleARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("SuspendedState", target: { SuspendedState.schema }),
-        MemberSchema("ScalableTargetARN", target: { ApplicationAutoScalingSchemas.xmlString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.minCapacity = try r.required("MinCapacity")
-        self.maxCapacity = try r.required("MaxCapacity")
-        self.predictedCapacity = try r.optional("PredictedCapacity")
-        self.roleArn = try r.required("RoleARN")
-        self.creationTime = try r.required("CreationTime")
-        self.suspendedState = try r.optional("SuspendedState")
-        self.scalableTargetArn = try r.optional("ScalableTargetARN")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["MinCapacity"] = minCapacity
-        w["MaxCapacity"] = maxCapacity
-        w["PredictedCapacity"] = predictedCapacity
-        w["RoleARN"] = roleArn
-        w["CreationTime"] = creationTime
-        w["SuspendedState"] = suspendedState
-        w["ScalableTargetARN"] = scalableTargetArn
-        return w.value
-    }
-}
-
-/// The `ScalableTargetAction` structure of the ApplicationAutoScaling model.
-public struct ScalableTargetAction: AWSShape {
-    /// `MinCapacity`.
-    public var minCapacity: Int?
-    /// `MaxCapacity`.
-    public var maxCapacity: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(minCapacity: Int? = nil, maxCapacity: Int? = nil) {
-        self.minCapacity = minCapacity
-        self.maxCapacity = maxCapacity
-    }
-
-    /// The model of `ScalableTargetAction`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalableTargetAction", kind: .structure, members: [
-        MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.minCapacity = try r.optional("MinCapacity")
-        self.maxCapacity = try r.optional("MaxCapacity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MinCapacity"] = minCapacity
-        w["MaxCapacity"] = maxCapacity
-        return w.value
-    }
-}
-
-/// The `ScalingActivity` structure of the ApplicationAutoScaling model.
-public struct ScalingActivity: AWSShape {
-    /// `ActivityId` (required).
-    public var activityId: String
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `Description` (required).
-    public var descriptionValue: String
-    /// `Cause` (required).
-    public var cause: String
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime`.
-    public var endTime: Date?
-    /// `StatusCode` (required).
-    public var statusCode: ScalingActivityStatusCode
-    /// `StatusMessage`.
-    public var statusMessage: String?
-    /// `Details`.
-    public var details: String?
-    /// `NotScaledReasons`.
-    public var notScaledReasons: [NotScaledReason]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(activityId: String, serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, descriptionValue: String, cause: String, startTime: Date, endTime: Date? = nil, statusCode: ScalingActivityStatusCode, statusMessage: String? = nil, details: String? = nil, notScaledReasons: [NotScaledReason]? = nil) {
-        self.activityId = activityId
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.descriptionValue = descriptionValue
-        self.cause = cause
-        self.startTime = startTime
-        self.endTime = endTime
-        self.statusCode = statusCode
-        self.statusMessage = statusMessage
-        self.details = details
-        self.notScaledReasons = notScaledReasons
-    }
-
-    /// The model of `ScalingActivity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalingActivity", kind: .structure, members: [
-        MemberSchema("ActivityId", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("Description", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-        MemberSchema("Cause", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("StatusCode", target: { ScalingActivityStatusCode.schema }, isRequired: true),
-        MemberSchema("StatusMessage", target: { ApplicationAutoScalingSchemas.xmlString }),
-        MemberSchema("Details", target: { ApplicationAutoScalingSchemas.xmlString }),
-        MemberSchema("NotScaledReasons", target: { ApplicationAutoScalingSchemas.notScaledReasons }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.activityId = try r.required("ActivityId")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.descriptionValue = try r.required("Description")
-        self.cause = try r.required("Cause")
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.optional("EndTime")
-        self.statusCode = try r.required("StatusCode")
-        self.statusMessage = try r.optional("StatusMessage")
-        self.details = try r.optional("Details")
-        self.notScaledReasons = try r.optional("NotScaledReasons")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ActivityId"] = activityId
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["Description"] = descriptionValue
-        w["Cause"] = cause
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["StatusCode"] = statusCode
-        w["StatusMessage"] = statusMessage
-        w["Details"] = details
-        w["NotScaledReasons"] = notScaledReasons
-        return w.value
-    }
-}
-
-/// The `ScalingPolicy` structure of the ApplicationAutoScaling model.
-public struct ScalingPolicy: AWSShape {
-    /// `PolicyARN` (required).
-    public var policyArn: String
-    /// `PolicyName` (required).
-    public var policyName: String
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension` (required).
-    public var scalableDimension: ScalableDimension
-    /// `PolicyType` (required).
-    public var policyType: PolicyType
-    /// `StepScalingPolicyConfiguration`.
-    public var stepScalingPolicyConfiguration: StepScalingPolicyConfiguration?
-    /// `TargetTrackingScalingPolicyConfiguration`.
-    public var targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration?
-    /// `PredictiveScalingPolicyConfiguration`.
-    public var predictiveScalingPolicyConfiguration: PredictiveScalingPolicyConfiguration?
-    /// `Alarms`.
-    public var alarms: [Alarm]?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyArn: String, policyName: String, serviceNamespace: ServiceNamespace, resourceId: String, scalableDimension: ScalableDimension, policyType: PolicyType, stepScalingPolicyConfiguration: StepScalingPolicyConfiguration? = nil, targetTrackingScalingPolicyConfiguration: TargetTrackingScalingPolicyConfiguration? = nil, predictiveScalingPolicyConfiguration: PredictiveScalingPolicyConfiguration? = nil, alarms: [Alarm]? = nil, creationTime: Date) {
-        self.policyArn = policyArn
-        self.policyName = policyName
-        self.serviceNamespace = serviceNamespace
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.policyType = policyType
-        self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
-        self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
-        self.predictiveScalingPolicyConfiguration = predictiveScalingPolicyConfiguration
-        self.alarms = alarms
-        self.creationTime = creationTime
-    }
-
-    /// The model of `ScalingPolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScalingPolicy", kind: .structure, members: [
-        MemberSchema("PolicyARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }, isRequired: true),
-        MemberSchema("PolicyType", target: { PolicyType.schema }, isRequired: true),
-        MemberSchema("StepScalingPolicyConfiguration", target: { StepScalingPolicyConfiguration.schema }),
-        MemberSchema("TargetTrackingScalingPolicyConfiguration", target: { TargetTrackingScalingPolicyConfiguration.schema }),
-        MemberSchema("PredictiveScalingPolicyConfiguration", target: { PredictiveScalingPolicyConfiguration.schema }),
-        MemberSchema("Alarms", target: { ApplicationAutoScalingSchemas.alarms }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyArn = try r.required("PolicyARN")
-        self.policyName = try r.required("PolicyName")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.required("ScalableDimension")
-        self.policyType = try r.required("PolicyType")
-        self.stepScalingPolicyConfiguration = try r.optional("StepScalingPolicyConfiguration")
-        self.targetTrackingScalingPolicyConfiguration = try r.optional("TargetTrackingScalingPolicyConfiguration")
-        self.predictiveScalingPolicyConfiguration = try r.optional("PredictiveScalingPolicyConfiguration")
-        self.alarms = try r.optional("Alarms")
-        self.creationTime = try r.required("CreationTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyARN"] = policyArn
-        w["PolicyName"] = policyName
-        w["ServiceNamespace"] = serviceNamespace
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["PolicyType"] = policyType
-        w["StepScalingPolicyConfiguration"] = stepScalingPolicyConfiguration
-        w["TargetTrackingScalingPolicyConfiguration"] = targetTrackingScalingPolicyConfiguration
-        w["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration
-        w["Alarms"] = alarms
-        w["CreationTime"] = creationTime
-        return w.value
-    }
-}
-
-/// The `ScheduledAction` structure of the ApplicationAutoScaling model.
-public struct ScheduledAction: AWSShape {
-    /// `ScheduledActionName` (required).
-    public var scheduledActionName: String
-    /// `ScheduledActionARN` (required).
-    public var scheduledActionArn: String
-    /// `ServiceNamespace` (required).
-    public var serviceNamespace: ServiceNamespace
-    /// `Schedule` (required).
-    public var schedule: String
-    /// `Timezone`.
-    public var timezone: String?
-    /// `ResourceId` (required).
-    public var resourceId: String
-    /// `ScalableDimension`.
-    public var scalableDimension: ScalableDimension?
-    /// `StartTime`.
-    public var startTime: Date?
-    /// `EndTime`.
-    public var endTime: Date?
-    /// `ScalableTargetAction`.
-    public var scalableTargetAction: ScalableTargetAction?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(scheduledActionName: String, scheduledActionArn: String, serviceNamespace: ServiceNamespace, schedule: String, timezone: String? = nil, resourceId: String, scalableDimension: ScalableDimension? = nil, startTime: Date? = nil, endTime: Date? = nil, scalableTargetAction: ScalableTargetAction? = nil, creationTime: Date) {
-        self.scheduledActionName = scheduledActionName
-        self.scheduledActionArn = scheduledActionArn
-        self.serviceNamespace = serviceNamespace
-        self.schedule = schedule
-        self.timezone = timezone
-        self.resourceId = resourceId
-        self.scalableDimension = scalableDimension
-        self.startTime = startTime
-        self.endTime = endTime
-        self.scalableTargetAction = scalableTargetAction
-        self.creationTime = creationTime
-    }
-
-    /// The model of `ScheduledAction`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScheduledAction", kind: .structure, members: [
-        MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.scheduledActionName }, isRequired: true),
-        MemberSchema("ScheduledActionARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ServiceNamespace", target: { ServiceNamespace.schema }, isRequired: true),
-        MemberSchema("Schedule", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("Timezone", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-        MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-        MemberSchema("ScalableDimension", target: { ScalableDimension.schema }),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ScalableTargetAction", target: { ScalableTargetAction.schema }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scheduledActionName = try r.required("ScheduledActionName")
-        self.scheduledActionArn = try r.required("ScheduledActionARN")
-        self.serviceNamespace = try r.required("ServiceNamespace")
-        self.schedule = try r.required("Schedule")
-        self.timezone = try r.optional("Timezone")
-        self.resourceId = try r.required("ResourceId")
-        self.scalableDimension = try r.optional("ScalableDimension")
-        self.startTime = try r.optional("StartTime")
-        self.endTime = try r.optional("EndTime")
-        self.scalableTargetAction = try r.optional("ScalableTargetAction")
-        self.creationTime = try r.required("CreationTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ScheduledActionName"] = scheduledActionName
-        w["ScheduledActionARN"] = scheduledActionArn
-        w["ServiceNamespace"] = serviceNamespace
-        w["Schedule"] = schedule
-        w["Timezone"] = timezone
-        w["ResourceId"] = resourceId
-        w["ScalableDimension"] = scalableDimension
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["ScalableTargetAction"] = scalableTargetAction
-        w["CreationTime"] = creationTime
-        return w.value
-    }
-}
-
-/// The `StepAdjustment` structure of the ApplicationAutoScaling model.
-public struct StepAdjustment: AWSShape {
-    /// `MetricIntervalLowerBound`.
-    public var metricIntervalLowerBound: Double?
-    /// `MetricIntervalUpperBound`.
-    public var metricIntervalUpperBound: Double?
-    /// `ScalingAdjustment` (required).
-    public var scalingAdjustment: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricIntervalLowerBound: Double? = nil, metricIntervalUpperBound: Double? = nil, scalingAdjustment: Int) {
-        self.metricIntervalLowerBound = metricIntervalLowerBound
-        self.metricIntervalUpperBound = metricIntervalUpperBound
-        self.scalingAdjustment = scalingAdjustment
-    }
-
-    /// The model of `StepAdjustment`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StepAdjustment", kind: .structure, members: [
-        MemberSchema("MetricIntervalLowerBound", target: { ShapeSchema.Simple.double }),
-        MemberSchema("MetricIntervalUpperBound", target: { ShapeSchema.Simple.double }),
-        MemberSchema("ScalingAdjustment", target: { ShapeSchema.Simple.integer }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricIntervalLowerBound = try r.optional("MetricIntervalLowerBound")
-        self.metricIntervalUpperBound = try r.optional("MetricIntervalUpperBound")
-        self.scalingAdjustment = try r.required("ScalingAdjustment")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricIntervalLowerBound"] = metricIntervalLowerBound
-        w["MetricIntervalUpperBound"] = metricIntervalUpperBound
-        w["ScalingAdjustment"] = scalingAdjustment
-        return w.value
-    }
-}
-
-/// The `StepScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-public struct StepScalingPolicyConfiguration: AWSShape {
-    /// `AdjustmentType`.
-    public var adjustmentType: AdjustmentType?
-    /// `StepAdjustments`.
-    public var stepAdjustments: [StepAdjustment]?
-    /// `MinAdjustmentMagnitude`.
-    public var minAdjustmentMagnitude: Int?
-    /// `Cooldown`.
-    public var cooldown: Int?
-    /// `MetricAggregationType`.
-    public var metricAggregationType: MetricAggregationType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(adjustmentType: AdjustmentType? = nil, stepAdjustments: [StepAdjustment]? = nil, minAdjustmentMagnitude: Int? = nil, cooldown: Int? = nil, metricAggregationType: MetricAggregationType? = nil) {
-        self.adjustmentType = adjustmentType
-        self.stepAdjustments = stepAdjustments
-        self.minAdjustmentMagnitude = minAdjustmentMagnitude
-        self.cooldown = cooldown
-        self.metricAggregationType = metricAggregationType
-    }
-
-    /// The model of `StepScalingPolicyConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StepScalingPolicyConfiguration", kind: .structure, members: [
-        MemberSchema("AdjustmentType", target: { AdjustmentType.schema }),
-        MemberSchema("StepAdjustments", target: { ApplicationAutoScalingSchemas.stepAdjustments }),
-        MemberSchema("MinAdjustmentMagnitude", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("Cooldown", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MetricAggregationType", target: { MetricAggregationType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.adjustmentType = try r.optional("AdjustmentType")
-        self.stepAdjustments = try r.optional("StepAdjustments")
-        self.minAdjustmentMagnitude = try r.optional("MinAdjustmentMagnitude")
-        self.cooldown = try r.optional("Cooldown")
-        self.metricAggregationType = try r.optional("MetricAggregationType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AdjustmentType"] = adjustmentType
-        w["StepAdjustments"] = stepAdjustments
-        w["MinAdjustmentMagnitude"] = minAdjustmentMagnitude
-        w["Cooldown"] = cooldown
-        w["MetricAggregationType"] = metricAggregationType
-        return w.value
-    }
-}
-
-/// The `SuspendedState` structure of the ApplicationAutoScaling model.
-public struct SuspendedState: AWSShape {
-    /// `DynamicScalingInSuspended`.
-    public var dynamicScalingInSuspended: Bool?
-    /// `DynamicScalingOutSuspended`.
-    public var dynamicScalingOutSuspended: Bool?
-    /// `ScheduledScalingSuspended`.
-    public var scheduledScalingSuspended: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dynamicScalingInSuspended: Bool? = nil, dynamicScalingOutSuspended: Bool? = nil, scheduledScalingSuspended: Bool? = nil) {
-        self.dynamicScalingInSuspended = dynamicScalingInSuspended
-        self.dynamicScalingOutSuspended = dynamicScalingOutSuspended
-        self.scheduledScalingSuspended = scheduledScalingSuspended
-    }
-
-    /// The model of `SuspendedState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SuspendedState", kind: .structure, members: [
-        MemberSchema("DynamicScalingInSuspended", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("DynamicScalingOutSuspended", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ScheduledScalingSuspended", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dynamicScalingInSuspended = try r.optional("DynamicScalingInSuspended")
-        self.dynamicScalingOutSuspended = try r.optional("DynamicScalingOutSuspended")
-        self.scheduledScalingSuspended = try r.optional("ScheduledScalingSuspended")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DynamicScalingInSuspended"] = dynamicScalingInSuspended
-        w["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
-        w["ScheduledScalingSuspended"] = scheduledScalingSuspended
-        return w.value
-    }
-}
-
-/// The `TagResourceRequest` structure of the ApplicationAutoScaling model.
-public struct TagResourceRequest: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `Tags` (required).
-    public var tags: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tags: [String: String]) {
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `TagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-        self.tags = try r.required("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `TagResourceResponse` structure of the ApplicationAutoScaling model.
-public struct TagResourceResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `TagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `TargetTrackingMetric` structure of the ApplicationAutoScaling model.
-public struct TargetTrackingMetric: AWSShape {
-    /// `Dimensions`.
-    public var dimensions: [TargetTrackingMetricDimension]?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Namespace`.
-    public var namespace: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dimensions: [TargetTrackingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
-        self.dimensions = dimensions
-        self.metricName = metricName
-        self.namespace = namespace
-    }
-
-    /// The model of `TargetTrackingMetric`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetric", kind: .structure, members: [
-        MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensions }),
-        MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.targetTrackingMetricName }),
-        MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.targetTrackingMetricNamespace }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dimensions = try r.optional("Dimensions")
-        self.metricName = try r.optional("MetricName")
-        self.namespace = try r.optional("Namespace")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Dimensions"] = dimensions
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        return w.value
-    }
-}
-
-/// The `TargetTrackingMetricDataQuery` structure of the ApplicationAutoScaling model.
-public struct TargetTrackingMetricDataQuery: AWSShape {
-    /// `Expression`.
-    public var expression: String?
-    /// `Id` (required).
-    public var id: String
-    /// `Label`.
-    public var label: String?
-    /// `MetricStat`.
-    public var metricStat: TargetTrackingMetricStat?
-    /// `ReturnData`.
-    public var returnData: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expression: String? = nil, id: String, label: String? = nil, metricStat: TargetTrackingMetricStat? = nil, returnData: Bool? = nil) {
-        self.expression = expression
-        self.id = id
-        self.label = label
-        self.metricStat = metricStat
-        self.returnData = returnData
-    }
-
-    /// The model of `TargetTrackingMetricDataQuery`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDataQuery", kind: .structure, members: [
-        MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
-        MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
-        MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
-        MemberSchema("MetricStat", target: { TargetTrackingMetricStat.schema }),
-        MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expression = try r.optional("Expression")
-        self.id = try r.required("Id")
-        self.label = try r.optional("Label")
-        self.metricStat = try r.optional("MetricStat")
-        self.returnData = try r.optional("ReturnData")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expression"] = expression
-        w["Id"] = id
-        w["Label"] = label
-        w["MetricStat"] = metricStat
-        w["ReturnData"] = returnData
-        return w.value
-    }
-}
-
-/// The `TargetTrackingMetricDimension` structure of the ApplicationAutoScaling model.
-public struct TargetTrackingMetricDimension: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `TargetTrackingMetricDimension`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimension", kind: .structure, members: [
-        MemberSchema("Name", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionName }, isRequired: true),
-        MemberSchema("Value", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `TargetTrackingMetricStat` structure of the ApplicationAutoScaling model.
-public struct TargetTrackingMetricStat: AWSShape {
-    /// `Metric` (required).
-    public var metric: TargetTrackingMetric
-    /// `Stat` (required).
-    public var stat: String
-    /// `Unit`.
-    public var unit: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metric: TargetTrackingMetric, stat: String, unit: String? = nil) {
-        self.metric = metric
-        self.stat = stat
-        self.unit = unit
-    }
-
-    /// The model of `TargetTrackingMetricStat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricStat", kind: .structure, members: [
-        MemberSchema("Metric", target: { TargetTrackingMetric.schema }, isRequired: true),
-        MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-        MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.targetTrackingMetricUnit }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metric = try r.required("Metric")
-        self.stat = try r.required("Stat")
-        self.unit = try r.optional("Unit")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Metric"] = metric
-        w["Stat"] = stat
-        w["Unit"] = unit
-        return w.value
-    }
-}
-
-/// The `TargetTrackingScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-public struct TargetTrackingScalingPolicyConfiguration: AWSShape {
-    /// `TargetValue` (required).
-    public var targetValue: Double
-    /// `PredefinedMetricSpecification`.
-    public var predefinedMetricSpecification: PredefinedMetricSpecification?
-    /// `CustomizedMetricSpecification`.
-    public var customizedMetricSpecification: CustomizedMetricSpecification?
-    /// `ScaleOutCooldown`.
-    public var scaleOutCooldown: Int?
-    /// `ScaleInCooldown`.
-    public var scaleInCooldown: Int?
-    /// `DisableScaleIn`.
-    public var disableScaleIn: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(targetValue: Double, predefinedMetricSpecification: PredefinedMetricSpecification? = nil, customizedMetricSpecification: CustomizedMetricSpecification? = nil, scaleOutCooldown: Int? = nil, scaleInCooldown: Int? = nil, disableScaleIn: Bool? = nil) {
-        self.targetValue = targetValue
-        self.predefinedMetricSpecification = predefinedMetricSpecification
-        self.customizedMetricSpecification = customizedMetricSpecification
-        self.scaleOutCooldown = scaleOutCooldown
-        self.scaleInCooldown = scaleInCooldown
-        self.disableScaleIn = disableScaleIn
-    }
-
-    /// The model of `TargetTrackingScalingPolicyConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingScalingPolicyConfiguration", kind: .structure, members: [
-        MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("PredefinedMetricSpecification", target: { PredefinedMetricSpecification.schema }),
-        MemberSchema("CustomizedMetricSpecification", target: { CustomizedMetricSpecification.schema }),
-        MemberSchema("ScaleOutCooldown", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ScaleInCooldown", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("DisableScaleIn", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.targetValue = try r.required("TargetValue")
-        self.predefinedMetricSpecification = try r.optional("PredefinedMetricSpecification")
-        self.customizedMetricSpecification = try r.optional("CustomizedMetricSpecification")
-        self.scaleOutCooldown = try r.optional("ScaleOutCooldown")
-        self.scaleInCooldown = try r.optional("ScaleInCooldown")
-        self.disableScaleIn = try r.optional("DisableScaleIn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TargetValue"] = targetValue
-        w["PredefinedMetricSpecification"] = predefinedMetricSpecification
-        w["CustomizedMetricSpecification"] = customizedMetricSpecification
-        w["ScaleOutCooldown"] = scaleOutCooldown
-        w["ScaleInCooldown"] = scaleInCooldown
-        w["DisableScaleIn"] = disableScaleIn
-        return w.value
-    }
-}
-
-/// The `TooManyTagsException` structure of the ApplicationAutoScaling model.
-public struct TooManyTagsException: AWSShape {
-    /// `Message`.
-    public var message: String?
-    /// `ResourceName`.
-    public var resourceName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, resourceName: String? = nil) {
-        self.message = message
-        self.resourceName = resourceName
-    }
-
-    /// The model of `TooManyTagsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ResourceName", target: { ApplicationAutoScalingSchemas.amazonResourceName }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-        self.resourceName = try r.optional("ResourceName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        w["ResourceName"] = resourceName
-        return w.value
-    }
-}
-
-/// The `UntagResourceRequest` structure of the ApplicationAutoScaling model.
-public struct UntagResourceRequest: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `TagKeys` (required).
-    public var tagKeys: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tagKeys: [String]) {
-        self.resourceArn = resourceArn
-        self.tagKeys = tagKeys
-    }
-
-    /// The model of `UntagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("TagKeys", target: { ApplicationAutoScalingSchemas.tagKeyList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-        self.tagKeys = try r.required("TagKeys")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        w["TagKeys"] = tagKeys
-        return w.value
-    }
-}
-
-/// The `UntagResourceResponse` structure of the ApplicationAutoScaling model.
-public struct UntagResourceResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `UntagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ValidationException` structure of the ApplicationAutoScaling model.
-public struct ValidationException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ValidationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
+extension ApplicationAutoScaling {
+    /// The `PredictiveScalingPredefinedMetricPairSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPredefinedMetricPairSpecification: AWSShape {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: String
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: String, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredictiveScalingPredefinedMetricPairSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedMetricPairSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
+    }
+
+    /// The `PredictiveScalingPredefinedScalingMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPredefinedScalingMetricSpecification: AWSShape {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: String
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: String, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredictiveScalingPredefinedScalingMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedScalingMetricSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
+    }
+
+    /// The `PutScalingPolicyRequest` structure of the ApplicationAutoScaling model.
+    public struct PutScalingPolicyRequest: AWSShape {
+        /// `PolicyName` (required).
+        public var policyName: String
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `PolicyType`.
+        public var policyType: ApplicationAutoScaling.PolicyType?
+        /// `StepScalingPolicyConfiguration`.
+        public var stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration?
+        /// `TargetTrackingScalingPolicyConfiguration`.
+        public var targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration?
+        /// `PredictiveScalingPolicyConfiguration`.
+        public var predictiveScalingPolicyConfiguration: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyName: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, policyType: ApplicationAutoScaling.PolicyType? = nil, stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration? = nil, targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration? = nil, predictiveScalingPolicyConfiguration: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration? = nil) {
+            self.policyName = policyName
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.policyType = policyType
+            self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
+            self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
+            self.predictiveScalingPolicyConfiguration = predictiveScalingPolicyConfiguration
+        }
+
+        /// The model of `PutScalingPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutScalingPolicyRequest", kind: .structure, members: [
+            MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("PolicyType", target: { ApplicationAutoScaling.PolicyType.schema }),
+            MemberSchema("StepScalingPolicyConfiguration", target: { ApplicationAutoScaling.StepScalingPolicyConfiguration.schema }),
+            MemberSchema("TargetTrackingScalingPolicyConfiguration", target: { ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration.schema }),
+            MemberSchema("PredictiveScalingPolicyConfiguration", target: { ApplicationAutoScaling.PredictiveScalingPolicyConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyName = try r.required("PolicyName")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.policyType = try r.optional("PolicyType")
+            self.stepScalingPolicyConfiguration = try r.optional("StepScalingPolicyConfiguration")
+            self.targetTrackingScalingPolicyConfiguration = try r.optional("TargetTrackingScalingPolicyConfiguration")
+            self.predictiveScalingPolicyConfiguration = try r.optional("PredictiveScalingPolicyConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyName"] = policyName
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["PolicyType"] = policyType
+            w["StepScalingPolicyConfiguration"] = stepScalingPolicyConfiguration
+            w["TargetTrackingScalingPolicyConfiguration"] = targetTrackingScalingPolicyConfiguration
+            w["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutScalingPolicyResponse` structure of the ApplicationAutoScaling model.
+    public struct PutScalingPolicyResponse: AWSShape {
+        /// `PolicyARN` (required).
+        public var policyArn: String
+        /// `Alarms`.
+        public var alarms: [ApplicationAutoScaling.Alarm]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyArn: String, alarms: [ApplicationAutoScaling.Alarm]? = nil) {
+            self.policyArn = policyArn
+            self.alarms = alarms
+        }
+
+        /// The model of `PutScalingPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutScalingPolicyResponse", kind: .structure, members: [
+            MemberSchema("PolicyARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("Alarms", target: { ApplicationAutoScalingSchemas.alarms }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyArn = try r.required("PolicyARN")
+            self.alarms = try r.optional("Alarms")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyARN"] = policyArn
+            w["Alarms"] = alarms
+            return w.value
+        }
+    }
+
+    /// The `PutScheduledActionRequest` structure of the ApplicationAutoScaling model.
+    public struct PutScheduledActionRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `Schedule`.
+        public var schedule: String?
+        /// `Timezone`.
+        public var timezone: String?
+        /// `ScheduledActionName` (required).
+        public var scheduledActionName: String
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `StartTime`.
+        public var startTime: Date?
+        /// `EndTime`.
+        public var endTime: Date?
+        /// `ScalableTargetAction`.
+        public var scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, scheduledActionName: String, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, schedule: String? = nil, timezone: String? = nil, startTime: Date? = nil, endTime: Date? = nil, scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction? = nil) {
+            self.serviceNamespace = serviceNamespace
+            self.schedule = schedule
+            self.timezone = timezone
+            self.scheduledActionName = scheduledActionName
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.startTime = startTime
+            self.endTime = endTime
+            self.scalableTargetAction = scalableTargetAction
+        }
+
+        /// The model of `PutScheduledActionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutScheduledActionRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("Schedule", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("Timezone", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.scheduledActionName }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ScalableTargetAction", target: { ApplicationAutoScaling.ScalableTargetAction.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.schedule = try r.optional("Schedule")
+            self.timezone = try r.optional("Timezone")
+            self.scheduledActionName = try r.required("ScheduledActionName")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.startTime = try r.optional("StartTime")
+            self.endTime = try r.optional("EndTime")
+            self.scalableTargetAction = try r.optional("ScalableTargetAction")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["Schedule"] = schedule
+            w["Timezone"] = timezone
+            w["ScheduledActionName"] = scheduledActionName
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["ScalableTargetAction"] = scalableTargetAction
+            return w.value
+        }
+    }
+
+    /// The `PutScheduledActionResponse` structure of the ApplicationAutoScaling model.
+    public struct PutScheduledActionResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `PutScheduledActionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutScheduledActionResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `RegisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
+    public struct RegisterScalableTargetRequest: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `MinCapacity`.
+        public var minCapacity: Int?
+        /// `MaxCapacity`.
+        public var maxCapacity: Int?
+        /// `RoleARN`.
+        public var roleArn: String?
+        /// `SuspendedState`.
+        public var suspendedState: ApplicationAutoScaling.SuspendedState?
+        /// `Tags`.
+        public var tags: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, minCapacity: Int? = nil, maxCapacity: Int? = nil, roleArn: String? = nil, suspendedState: ApplicationAutoScaling.SuspendedState? = nil, tags: [String: String]? = nil) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.minCapacity = minCapacity
+            self.maxCapacity = maxCapacity
+            self.roleArn = roleArn
+            self.suspendedState = suspendedState
+            self.tags = tags
+        }
+
+        /// The model of `RegisterScalableTargetRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterScalableTargetRequest", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("RoleARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("SuspendedState", target: { ApplicationAutoScaling.SuspendedState.schema }),
+            MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.minCapacity = try r.optional("MinCapacity")
+            self.maxCapacity = try r.optional("MaxCapacity")
+            self.roleArn = try r.optional("RoleARN")
+            self.suspendedState = try r.optional("SuspendedState")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["MinCapacity"] = minCapacity
+            w["MaxCapacity"] = maxCapacity
+            w["RoleARN"] = roleArn
+            w["SuspendedState"] = suspendedState
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `RegisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
+    public struct RegisterScalableTargetResponse: AWSShape {
+        /// `ScalableTargetARN`.
+        public var scalableTargetArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scalableTargetArn: String? = nil) {
+            self.scalableTargetArn = scalableTargetArn
+        }
+
+        /// The model of `RegisterScalableTargetResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterScalableTargetResponse", kind: .structure, members: [
+            MemberSchema("ScalableTargetARN", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scalableTargetArn = try r.optional("ScalableTargetARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScalableTargetARN"] = scalableTargetArn
+            return w.value
+        }
+    }
+
+    /// The `ResourceNotFoundException` structure of the ApplicationAutoScaling model.
+    public struct ResourceNotFoundException: AWSShape {
+        /// `Message`.
+        public var message: String?
+        /// `ResourceName`.
+        public var resourceName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, resourceName: String? = nil) {
+            self.message = message
+            self.resourceName = resourceName
+        }
+
+        /// The model of `ResourceNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ResourceName", target: { ApplicationAutoScalingSchemas.amazonResourceName }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+            self.resourceName = try r.optional("ResourceName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            w["ResourceName"] = resourceName
+            return w.value
+        }
+    }
+
+    /// The `ScalableTarget` structure of the ApplicationAutoScaling model.
+    public struct ScalableTarget: AWSShape {
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `MinCapacity` (required).
+        public var minCapacity: Int
+        /// `MaxCapacity` (required).
+        public var maxCapacity: Int
+        /// `PredictedCapacity`.
+        public var predictedCapacity: Int?
+        /// `RoleARN` (required).
+        public var roleArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `SuspendedState`.
+        public var suspendedState: ApplicationAutoScaling.SuspendedState?
+        /// `ScalableTargetARN`.
+        public var scalableTargetArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, minCapacity: Int, maxCapacity: Int, roleArn: String, creationTime: Date, predictedCapacity: Int? = nil, suspendedState: ApplicationAutoScaling.SuspendedState? = nil, scalableTargetArn: String? = nil) {
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.minCapacity = minCapacity
+            self.maxCapacity = maxCapacity
+            self.predictedCapacity = predictedCapacity
+            self.roleArn = roleArn
+            self.creationTime = creationTime
+            self.suspendedState = suspendedState
+            self.scalableTargetArn = scalableTargetArn
+        }
+
+        /// The model of `ScalableTarget`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalableTarget", kind: .structure, members: [
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }, isRequired: true),
+            MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }, isRequired: true),
+            MemberSchema("PredictedCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("RoleARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("SuspendedState", target: { ApplicationAutoScaling.SuspendedState.schema }),
+            MemberSchema("ScalableTargetARN", target: { ApplicationAutoScalingSchemas.xmlString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.minCapacity = try r.required("MinCapacity")
+            self.maxCapacity = try r.required("MaxCapacity")
+            self.predictedCapacity = try r.optional("PredictedCapacity")
+            self.roleArn = try r.required("RoleARN")
+            self.creationTime = try r.required("CreationTime")
+            self.suspendedState = try r.optional("SuspendedState")
+            self.scalableTargetArn = try r.optional("ScalableTargetARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["MinCapacity"] = minCapacity
+            w["MaxCapacity"] = maxCapacity
+            w["PredictedCapacity"] = predictedCapacity
+            w["RoleARN"] = roleArn
+            w["CreationTime"] = creationTime
+            w["SuspendedState"] = suspendedState
+            w["ScalableTargetARN"] = scalableTargetArn
+            return w.value
+        }
+    }
+
+    /// The `ScalableTargetAction` structure of the ApplicationAutoScaling model.
+    public struct ScalableTargetAction: AWSShape {
+        /// `MinCapacity`.
+        public var minCapacity: Int?
+        /// `MaxCapacity`.
+        public var maxCapacity: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(minCapacity: Int? = nil, maxCapacity: Int? = nil) {
+            self.minCapacity = minCapacity
+            self.maxCapacity = maxCapacity
+        }
+
+        /// The model of `ScalableTargetAction`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalableTargetAction", kind: .structure, members: [
+            MemberSchema("MinCapacity", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MaxCapacity", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.minCapacity = try r.optional("MinCapacity")
+            self.maxCapacity = try r.optional("MaxCapacity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MinCapacity"] = minCapacity
+            w["MaxCapacity"] = maxCapacity
+            return w.value
+        }
+    }
+
+    /// The `ScalingActivity` structure of the ApplicationAutoScaling model.
+    public struct ScalingActivity: AWSShape {
+        /// `ActivityId` (required).
+        public var activityId: String
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `Description` (required).
+        public var descriptionValue: String
+        /// `Cause` (required).
+        public var cause: String
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime`.
+        public var endTime: Date?
+        /// `StatusCode` (required).
+        public var statusCode: ApplicationAutoScaling.ScalingActivityStatusCode
+        /// `StatusMessage`.
+        public var statusMessage: String?
+        /// `Details`.
+        public var details: String?
+        /// `NotScaledReasons`.
+        public var notScaledReasons: [ApplicationAutoScaling.NotScaledReason]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(activityId: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, descriptionValue: String, cause: String, startTime: Date, statusCode: ApplicationAutoScaling.ScalingActivityStatusCode, endTime: Date? = nil, statusMessage: String? = nil, details: String? = nil, notScaledReasons: [ApplicationAutoScaling.NotScaledReason]? = nil) {
+            self.activityId = activityId
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.descriptionValue = descriptionValue
+            self.cause = cause
+            self.startTime = startTime
+            self.endTime = endTime
+            self.statusCode = statusCode
+            self.statusMessage = statusMessage
+            self.details = details
+            self.notScaledReasons = notScaledReasons
+        }
+
+        /// The model of `ScalingActivity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalingActivity", kind: .structure, members: [
+            MemberSchema("ActivityId", target: { ApplicationAutoScalingSchemas.resourceId }, isRequired: true),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("Description", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("Cause", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StatusCode", target: { ApplicationAutoScaling.ScalingActivityStatusCode.schema }, isRequired: true),
+            MemberSchema("StatusMessage", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("Details", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("NotScaledReasons", target: { ApplicationAutoScalingSchemas.notScaledReasons }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.activityId = try r.required("ActivityId")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.descriptionValue = try r.required("Description")
+            self.cause = try r.required("Cause")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.optional("EndTime")
+            self.statusCode = try r.required("StatusCode")
+            self.statusMessage = try r.optional("StatusMessage")
+            self.details = try r.optional("Details")
+            self.notScaledReasons = try r.optional("NotScaledReasons")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ActivityId"] = activityId
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["Description"] = descriptionValue
+            w["Cause"] = cause
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["StatusCode"] = statusCode
+            w["StatusMessage"] = statusMessage
+            w["Details"] = details
+            w["NotScaledReasons"] = notScaledReasons
+            return w.value
+        }
+    }
+
+    /// The `ScalingPolicy` structure of the ApplicationAutoScaling model.
+    public struct ScalingPolicy: AWSShape {
+        /// `PolicyARN` (required).
+        public var policyArn: String
+        /// `PolicyName` (required).
+        public var policyName: String
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension` (required).
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension
+        /// `PolicyType` (required).
+        public var policyType: ApplicationAutoScaling.PolicyType
+        /// `StepScalingPolicyConfiguration`.
+        public var stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration?
+        /// `TargetTrackingScalingPolicyConfiguration`.
+        public var targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration?
+        /// `PredictiveScalingPolicyConfiguration`.
+        public var predictiveScalingPolicyConfiguration: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration?
+        /// `Alarms`.
+        public var alarms: [ApplicationAutoScaling.Alarm]?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyArn: String, policyName: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, resourceId: String, scalableDimension: ApplicationAutoScaling.ScalableDimension, policyType: ApplicationAutoScaling.PolicyType, creationTime: Date, stepScalingPolicyConfiguration: ApplicationAutoScaling.StepScalingPolicyConfiguration? = nil, targetTrackingScalingPolicyConfiguration: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration? = nil, predictiveScalingPolicyConfiguration: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration? = nil, alarms: [ApplicationAutoScaling.Alarm]? = nil) {
+            self.policyArn = policyArn
+            self.policyName = policyName
+            self.serviceNamespace = serviceNamespace
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.policyType = policyType
+            self.stepScalingPolicyConfiguration = stepScalingPolicyConfiguration
+            self.targetTrackingScalingPolicyConfiguration = targetTrackingScalingPolicyConfiguration
+            self.predictiveScalingPolicyConfiguration = predictiveScalingPolicyConfiguration
+            self.alarms = alarms
+            self.creationTime = creationTime
+        }
+
+        /// The model of `ScalingPolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScalingPolicy", kind: .structure, members: [
+            MemberSchema("PolicyARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("PolicyName", target: { ApplicationAutoScalingSchemas.policyName }, isRequired: true),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }, isRequired: true),
+            MemberSchema("PolicyType", target: { ApplicationAutoScaling.PolicyType.schema }, isRequired: true),
+            MemberSchema("StepScalingPolicyConfiguration", target: { ApplicationAutoScaling.StepScalingPolicyConfiguration.schema }),
+            MemberSchema("TargetTrackingScalingPolicyConfiguration", target: { ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration.schema }),
+            MemberSchema("PredictiveScalingPolicyConfiguration", target: { ApplicationAutoScaling.PredictiveScalingPolicyConfiguration.schema }),
+            MemberSchema("Alarms", target: { ApplicationAutoScalingSchemas.alarms }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyArn = try r.required("PolicyARN")
+            self.policyName = try r.required("PolicyName")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.required("ScalableDimension")
+            self.policyType = try r.required("PolicyType")
+            self.stepScalingPolicyConfiguration = try r.optional("StepScalingPolicyConfiguration")
+            self.targetTrackingScalingPolicyConfiguration = try r.optional("TargetTrackingScalingPolicyConfiguration")
+            self.predictiveScalingPolicyConfiguration = try r.optional("PredictiveScalingPolicyConfiguration")
+            self.alarms = try r.optional("Alarms")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyARN"] = policyArn
+            w["PolicyName"] = policyName
+            w["ServiceNamespace"] = serviceNamespace
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["PolicyType"] = policyType
+            w["StepScalingPolicyConfiguration"] = stepScalingPolicyConfiguration
+            w["TargetTrackingScalingPolicyConfiguration"] = targetTrackingScalingPolicyConfiguration
+            w["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration
+            w["Alarms"] = alarms
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+    }
+
+    /// The `ScheduledAction` structure of the ApplicationAutoScaling model.
+    public struct ScheduledAction: AWSShape {
+        /// `ScheduledActionName` (required).
+        public var scheduledActionName: String
+        /// `ScheduledActionARN` (required).
+        public var scheduledActionArn: String
+        /// `ServiceNamespace` (required).
+        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
+        /// `Schedule` (required).
+        public var schedule: String
+        /// `Timezone`.
+        public var timezone: String?
+        /// `ResourceId` (required).
+        public var resourceId: String
+        /// `ScalableDimension`.
+        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
+        /// `StartTime`.
+        public var startTime: Date?
+        /// `EndTime`.
+        public var endTime: Date?
+        /// `ScalableTargetAction`.
+        public var scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scheduledActionName: String, scheduledActionArn: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, schedule: String, resourceId: String, creationTime: Date, timezone: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, startTime: Date? = nil, endTime: Date? = nil, scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction? = nil) {
+            self.scheduledActionName = scheduledActionName
+            self.scheduledActionArn = scheduledActionArn
+            self.serviceNamespace = serviceNamespace
+            self.schedule = schedule
+            self.timezone = timezone
+            self.resourceId = resourceId
+            self.scalableDimension = scalableDimension
+            self.startTime = startTime
+            self.endTime = endTime
+            self.scalableTargetAction = scalableTargetAction
+            self.creationTime = creationTime
+        }
+
+        /// The model of `ScheduledAction`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScheduledAction", kind: .structure, members: [
+            MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.scheduledActionName }, isRequired: true),
+            MemberSchema("ScheduledActionARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
+            MemberSchema("Schedule", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("Timezone", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
+            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
+            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ScalableTargetAction", target: { ApplicationAutoScaling.ScalableTargetAction.schema }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scheduledActionName = try r.required("ScheduledActionName")
+            self.scheduledActionArn = try r.required("ScheduledActionARN")
+            self.serviceNamespace = try r.required("ServiceNamespace")
+            self.schedule = try r.required("Schedule")
+            self.timezone = try r.optional("Timezone")
+            self.resourceId = try r.required("ResourceId")
+            self.scalableDimension = try r.optional("ScalableDimension")
+            self.startTime = try r.optional("StartTime")
+            self.endTime = try r.optional("EndTime")
+            self.scalableTargetAction = try r.optional("ScalableTargetAction")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ScheduledActionName"] = scheduledActionName
+            w["ScheduledActionARN"] = scheduledActionArn
+            w["ServiceNamespace"] = serviceNamespace
+            w["Schedule"] = schedule
+            w["Timezone"] = timezone
+            w["ResourceId"] = resourceId
+            w["ScalableDimension"] = scalableDimension
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["ScalableTargetAction"] = scalableTargetAction
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+    }
+
+    /// The `StepAdjustment` structure of the ApplicationAutoScaling model.
+    public struct StepAdjustment: AWSShape {
+        /// `MetricIntervalLowerBound`.
+        public var metricIntervalLowerBound: Double?
+        /// `MetricIntervalUpperBound`.
+        public var metricIntervalUpperBound: Double?
+        /// `ScalingAdjustment` (required).
+        public var scalingAdjustment: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scalingAdjustment: Int, metricIntervalLowerBound: Double? = nil, metricIntervalUpperBound: Double? = nil) {
+            self.metricIntervalLowerBound = metricIntervalLowerBound
+            self.metricIntervalUpperBound = metricIntervalUpperBound
+            self.scalingAdjustment = scalingAdjustment
+        }
+
+        /// The model of `StepAdjustment`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StepAdjustment", kind: .structure, members: [
+            MemberSchema("MetricIntervalLowerBound", target: { ShapeSchema.Simple.double }),
+            MemberSchema("MetricIntervalUpperBound", target: { ShapeSchema.Simple.double }),
+            MemberSchema("ScalingAdjustment", target: { ShapeSchema.Simple.integer }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricIntervalLowerBound = try r.optional("MetricIntervalLowerBound")
+            self.metricIntervalUpperBound = try r.optional("MetricIntervalUpperBound")
+            self.scalingAdjustment = try r.required("ScalingAdjustment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricIntervalLowerBound"] = metricIntervalLowerBound
+            w["MetricIntervalUpperBound"] = metricIntervalUpperBound
+            w["ScalingAdjustment"] = scalingAdjustment
+            return w.value
+        }
+    }
+
+    /// The `StepScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
+    public struct StepScalingPolicyConfiguration: AWSShape {
+        /// `AdjustmentType`.
+        public var adjustmentType: ApplicationAutoScaling.AdjustmentType?
+        /// `StepAdjustments`.
+        public var stepAdjustments: [ApplicationAutoScaling.StepAdjustment]?
+        /// `MinAdjustmentMagnitude`.
+        public var minAdjustmentMagnitude: Int?
+        /// `Cooldown`.
+        public var cooldown: Int?
+        /// `MetricAggregationType`.
+        public var metricAggregationType: ApplicationAutoScaling.MetricAggregationType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(adjustmentType: ApplicationAutoScaling.AdjustmentType? = nil, stepAdjustments: [ApplicationAutoScaling.StepAdjustment]? = nil, minAdjustmentMagnitude: Int? = nil, cooldown: Int? = nil, metricAggregationType: ApplicationAutoScaling.MetricAggregationType? = nil) {
+            self.adjustmentType = adjustmentType
+            self.stepAdjustments = stepAdjustments
+            self.minAdjustmentMagnitude = minAdjustmentMagnitude
+            self.cooldown = cooldown
+            self.metricAggregationType = metricAggregationType
+        }
+
+        /// The model of `StepScalingPolicyConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StepScalingPolicyConfiguration", kind: .structure, members: [
+            MemberSchema("AdjustmentType", target: { ApplicationAutoScaling.AdjustmentType.schema }),
+            MemberSchema("StepAdjustments", target: { ApplicationAutoScalingSchemas.stepAdjustments }),
+            MemberSchema("MinAdjustmentMagnitude", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("Cooldown", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MetricAggregationType", target: { ApplicationAutoScaling.MetricAggregationType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.adjustmentType = try r.optional("AdjustmentType")
+            self.stepAdjustments = try r.optional("StepAdjustments")
+            self.minAdjustmentMagnitude = try r.optional("MinAdjustmentMagnitude")
+            self.cooldown = try r.optional("Cooldown")
+            self.metricAggregationType = try r.optional("MetricAggregationType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AdjustmentType"] = adjustmentType
+            w["StepAdjustments"] = stepAdjustments
+            w["MinAdjustmentMagnitude"] = minAdjustmentMagnitude
+            w["Cooldown"] = cooldown
+            w["MetricAggregationType"] = metricAggregationType
+            return w.value
+        }
+    }
+
+    /// The `SuspendedState` structure of the ApplicationAutoScaling model.
+    public struct SuspendedState: AWSShape {
+        /// `DynamicScalingInSuspended`.
+        public var dynamicScalingInSuspended: Bool?
+        /// `DynamicScalingOutSuspended`.
+        public var dynamicScalingOutSuspended: Bool?
+        /// `ScheduledScalingSuspended`.
+        public var scheduledScalingSuspended: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dynamicScalingInSuspended: Bool? = nil, dynamicScalingOutSuspended: Bool? = nil, scheduledScalingSuspended: Bool? = nil) {
+            self.dynamicScalingInSuspended = dynamicScalingInSuspended
+            self.dynamicScalingOutSuspended = dynamicScalingOutSuspended
+            self.scheduledScalingSuspended = scheduledScalingSuspended
+        }
+
+        /// The model of `SuspendedState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SuspendedState", kind: .structure, members: [
+            MemberSchema("DynamicScalingInSuspended", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("DynamicScalingOutSuspended", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ScheduledScalingSuspended", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dynamicScalingInSuspended = try r.optional("DynamicScalingInSuspended")
+            self.dynamicScalingOutSuspended = try r.optional("DynamicScalingOutSuspended")
+            self.scheduledScalingSuspended = try r.optional("ScheduledScalingSuspended")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DynamicScalingInSuspended"] = dynamicScalingInSuspended
+            w["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
+            w["ScheduledScalingSuspended"] = scheduledScalingSuspended
+            return w.value
+        }
+    }
+
+    /// The `TagResourceRequest` structure of the ApplicationAutoScaling model.
+    public struct TagResourceRequest: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `Tags` (required).
+        public var tags: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tags: [String: String]) {
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `TagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.tags = try r.required("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `TagResourceResponse` structure of the ApplicationAutoScaling model.
+    public struct TagResourceResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `TagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `TargetTrackingMetric` structure of the ApplicationAutoScaling model.
+    public struct TargetTrackingMetric: AWSShape {
+        /// `Dimensions`.
+        public var dimensions: [ApplicationAutoScaling.TargetTrackingMetricDimension]?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dimensions: [ApplicationAutoScaling.TargetTrackingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
+            self.dimensions = dimensions
+            self.metricName = metricName
+            self.namespace = namespace
+        }
+
+        /// The model of `TargetTrackingMetric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetric", kind: .structure, members: [
+            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensions }),
+            MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.targetTrackingMetricName }),
+            MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.targetTrackingMetricNamespace }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dimensions = try r.optional("Dimensions")
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Dimensions"] = dimensions
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            return w.value
+        }
+    }
+
+    /// The `TargetTrackingMetricDataQuery` structure of the ApplicationAutoScaling model.
+    public struct TargetTrackingMetricDataQuery: AWSShape {
+        /// `Expression`.
+        public var expression: String?
+        /// `Id` (required).
+        public var id: String
+        /// `Label`.
+        public var label: String?
+        /// `MetricStat`.
+        public var metricStat: ApplicationAutoScaling.TargetTrackingMetricStat?
+        /// `ReturnData`.
+        public var returnData: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, expression: String? = nil, label: String? = nil, metricStat: ApplicationAutoScaling.TargetTrackingMetricStat? = nil, returnData: Bool? = nil) {
+            self.expression = expression
+            self.id = id
+            self.label = label
+            self.metricStat = metricStat
+            self.returnData = returnData
+        }
+
+        /// The model of `TargetTrackingMetricDataQuery`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDataQuery", kind: .structure, members: [
+            MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
+            MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
+            MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("MetricStat", target: { ApplicationAutoScaling.TargetTrackingMetricStat.schema }),
+            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expression = try r.optional("Expression")
+            self.id = try r.required("Id")
+            self.label = try r.optional("Label")
+            self.metricStat = try r.optional("MetricStat")
+            self.returnData = try r.optional("ReturnData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expression"] = expression
+            w["Id"] = id
+            w["Label"] = label
+            w["MetricStat"] = metricStat
+            w["ReturnData"] = returnData
+            return w.value
+        }
+    }
+
+    /// The `TargetTrackingMetricDimension` structure of the ApplicationAutoScaling model.
+    public struct TargetTrackingMetricDimension: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `TargetTrackingMetricDimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimension", kind: .structure, members: [
+            MemberSchema("Name", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionName }, isRequired: true),
+            MemberSchema("Value", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `TargetTrackingMetricStat` structure of the ApplicationAutoScaling model.
+    public struct TargetTrackingMetricStat: AWSShape {
+        /// `Metric` (required).
+        public var metric: ApplicationAutoScaling.TargetTrackingMetric
+        /// `Stat` (required).
+        public var stat: String
+        /// `Unit`.
+        public var unit: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: ApplicationAutoScaling.TargetTrackingMetric, stat: String, unit: String? = nil) {
+            self.metric = metric
+            self.stat = stat
+            self.unit = unit
+        }
+
+        /// The model of `TargetTrackingMetricStat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricStat", kind: .structure, members: [
+            MemberSchema("Metric", target: { ApplicationAutoScaling.TargetTrackingMetric.schema }, isRequired: true),
+            MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.targetTrackingMetricUnit }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.required("Metric")
+            self.stat = try r.required("Stat")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metric"] = metric
+            w["Stat"] = stat
+            w["Unit"] = unit
+            return w.value
+        }
+    }
+
+    /// The `TargetTrackingScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
+    public struct TargetTrackingScalingPolicyConfiguration: AWSShape {
+        /// `TargetValue` (required).
+        public var targetValue: Double
+        /// `PredefinedMetricSpecification`.
+        public var predefinedMetricSpecification: ApplicationAutoScaling.PredefinedMetricSpecification?
+        /// `CustomizedMetricSpecification`.
+        public var customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification?
+        /// `ScaleOutCooldown`.
+        public var scaleOutCooldown: Int?
+        /// `ScaleInCooldown`.
+        public var scaleInCooldown: Int?
+        /// `DisableScaleIn`.
+        public var disableScaleIn: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetValue: Double, predefinedMetricSpecification: ApplicationAutoScaling.PredefinedMetricSpecification? = nil, customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification? = nil, scaleOutCooldown: Int? = nil, scaleInCooldown: Int? = nil, disableScaleIn: Bool? = nil) {
+            self.targetValue = targetValue
+            self.predefinedMetricSpecification = predefinedMetricSpecification
+            self.customizedMetricSpecification = customizedMetricSpecification
+            self.scaleOutCooldown = scaleOutCooldown
+            self.scaleInCooldown = scaleInCooldown
+            self.disableScaleIn = disableScaleIn
+        }
+
+        /// The model of `TargetTrackingScalingPolicyConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingScalingPolicyConfiguration", kind: .structure, members: [
+            MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("PredefinedMetricSpecification", target: { ApplicationAutoScaling.PredefinedMetricSpecification.schema }),
+            MemberSchema("CustomizedMetricSpecification", target: { ApplicationAutoScaling.CustomizedMetricSpecification.schema }),
+            MemberSchema("ScaleOutCooldown", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ScaleInCooldown", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("DisableScaleIn", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetValue = try r.required("TargetValue")
+            self.predefinedMetricSpecification = try r.optional("PredefinedMetricSpecification")
+            self.customizedMetricSpecification = try r.optional("CustomizedMetricSpecification")
+            self.scaleOutCooldown = try r.optional("ScaleOutCooldown")
+            self.scaleInCooldown = try r.optional("ScaleInCooldown")
+            self.disableScaleIn = try r.optional("DisableScaleIn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TargetValue"] = targetValue
+            w["PredefinedMetricSpecification"] = predefinedMetricSpecification
+            w["CustomizedMetricSpecification"] = customizedMetricSpecification
+            w["ScaleOutCooldown"] = scaleOutCooldown
+            w["ScaleInCooldown"] = scaleInCooldown
+            w["DisableScaleIn"] = disableScaleIn
+            return w.value
+        }
+    }
+
+    /// The `TooManyTagsException` structure of the ApplicationAutoScaling model.
+    public struct TooManyTagsException: AWSShape {
+        /// `Message`.
+        public var message: String?
+        /// `ResourceName`.
+        public var resourceName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, resourceName: String? = nil) {
+            self.message = message
+            self.resourceName = resourceName
+        }
+
+        /// The model of `TooManyTagsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ResourceName", target: { ApplicationAutoScalingSchemas.amazonResourceName }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+            self.resourceName = try r.optional("ResourceName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            w["ResourceName"] = resourceName
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceRequest` structure of the ApplicationAutoScaling model.
+    public struct UntagResourceRequest: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `UntagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("TagKeys", target: { ApplicationAutoScalingSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceResponse` structure of the ApplicationAutoScaling model.
+    public struct UntagResourceResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `UntagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ValidationException` structure of the ApplicationAutoScaling model.
+    public struct ValidationException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ValidationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 }

@@ -132,7 +132,7 @@ extension AsyncEndpointBuilder {
             // Scalable targets can only be registered on an InService endpoint.
             let maximumWait = maximumEndpointWait
             try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
-                try await sageMaker.waitUntilEndpointInService(DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+                try await sageMaker.waitUntilEndpointInService(SageMaker.DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
             }
         }
 
@@ -145,7 +145,7 @@ extension AsyncEndpointBuilder {
                     keep(target, send: send)
                 } else {
                     _ = try await step(target, variant.target == .create ? .create : .update, send: send) { () async throws(AyameError) in
-                        try await autoScaling.registerScalableTarget(RegisterScalableTargetRequest(
+                        try await autoScaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
                             serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount,
                             minCapacity: scaling.minimumInstances, maxCapacity: scaling.maximumInstances))
                     }
@@ -158,7 +158,7 @@ extension AsyncEndpointBuilder {
                     keep(tracking, send: send)
                 } else {
                     _ = try await step(tracking, variant.tracking == .create ? .create : .update, send: send) { () async throws(AyameError) in
-                        try await autoScaling.putScalingPolicy(PutScalingPolicyRequest(
+                        try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
                             policyName: trackingName, serviceNamespace: .sagemaker, resourceId: id,
                             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
                             targetTrackingScalingPolicyConfiguration: Desired.trackingConfiguration(spec, scaling.backlogTracking)))
@@ -174,7 +174,7 @@ extension AsyncEndpointBuilder {
                 } else {
                     let created = variant.wakeUpARN == nil
                     let response = try await step(wakeUp, created ? .create : .update, send: send) { () async throws(AyameError) in
-                        try await autoScaling.putScalingPolicy(PutScalingPolicyRequest(
+                        try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
                             policyName: wakeUpName, serviceNamespace: .sagemaker, resourceId: id,
                             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .stepScaling,
                             stepScalingPolicyConfiguration: Desired.stepConfiguration(scaling.wakeUp)))
@@ -255,10 +255,10 @@ extension AsyncEndpointBuilder {
         case .deleteEndpoint(let name):
             try await sageMaker.deleteEndpoint(endpointName: name)
             // The configuration and model it used are deleted next; wait so they are free.
-            try await sageMaker.waitUntilEndpointDeleted(DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+            try await sageMaker.waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
         case .revertEndpoint(let name, let previous):
             _ = try await sageMaker.updateEndpoint(endpointName: name, endpointConfigName: previous)
-            try await sageMaker.waitUntilEndpointInService(DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+            try await sageMaker.waitUntilEndpointInService(SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
         case .deregister(let id):
             _ = try await autoScaling.deregisterScalableTarget(
                 serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)

@@ -36,7 +36,7 @@ extension AsyncEndpointBuilder {
         // CloudWatch's DeleteAlarms succeeds for a missing alarm, so look first to report it.
         let alarmName = names.alarm
         let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
-            try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+            try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
         }?.metricAlarms?.contains { $0.alarmName == alarmName } ?? false
         if alarm {
             try await delete(.alarm(alarmName)) { () async throws(AyameError) in try await cloudWatch.deleteAlarms(alarmNames: [alarmName]) }
@@ -66,7 +66,7 @@ extension AsyncEndpointBuilder {
         let maximumWait = maximumEndpointWait
         try await delete(.endpoint(endpoint)) { () async throws(AyameError) in
             try await sageMaker.deleteEndpoint(endpointName: endpoint)
-            try await sageMaker.waitUntilEndpointDeleted(DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+            try await sageMaker.waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
         }
 
         var configs = Set(try await existingConfigNames())

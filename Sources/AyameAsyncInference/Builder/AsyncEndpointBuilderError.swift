@@ -33,7 +33,7 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
         public let rollbackFailures: [String]
 
         public var description: String {
-            var text = "Deployment step \"\(action.rawValue) \(resource)\" failed: \(underlying)."
+            var text = "Deployment step \"\(action.rawValue) \(resource)\" failed: \(ErrorText.clause(underlying))."
             text += rolledBack.isEmpty
                 ? " Nothing had been created, so nothing was rolled back."
                 : " Rolled back: \(rolledBack.map(\.description).joined(separator: ", "))."
@@ -47,13 +47,13 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .invalidSpec(let error): error.description
-        case .readFailed(let resource, let underlying): "Could not read the current state of \(resource): \(underlying). Nothing was changed."
+        case .readFailed(let resource, let underlying): "Could not read the current state of \(resource): \(ErrorText.clause(underlying)). Nothing was changed."
         case .modelDiffers(let name, let differences):
             "Model \(name) exists with different settings (\(differences.joined(separator: "; "))). SageMaker models "
                 + "are immutable: give the model a new name in the spec, or tear the deployment down first. Nothing was changed."
         case .stepFailed(let failure): failure.description
         case .teardownFailed(let resource, let underlying, let removed):
-            "Teardown could not delete \(resource): \(underlying). Already removed: "
+            "Teardown could not delete \(resource): \(ErrorText.clause(underlying)). Already removed: "
                 + (removed.isEmpty ? "nothing" : removed.map(\.description).joined(separator: ", ")) + "."
         }
     }

@@ -29,13 +29,11 @@ struct ResourceNames: Sendable {
     }
 }
 
-/// Whether a Describe/Delete error means the resource is not there: SageMaker answers
-/// `ValidationException` ("Could not find ..."), Application Auto Scaling `ObjectNotFoundException`,
-/// CloudWatch `ResourceNotFound`.
+/// Whether a Describe/Delete error means the resource is not there, by each service's own
+/// signal (`AWSServiceError.isNotFound`): any other `ValidationException` — an
+/// in-progress endpoint, a bad role, a limit — is a failure of the step, never "already gone".
 func isNotFound(_ error: AyameError) -> Bool {
-    guard let failure = error.serviceError else { return false }
-    return failure.code == "ValidationException" || failure.applicationAutoScalingCode == .objectNotFoundException
-        || failure.cloudWatchCode == .resourceNotFound || failure.cloudWatchCode == .resourceNotFoundException
+    error.serviceError?.isNotFound ?? false
 }
 
 /// Collects `field: old -> new` lines for values that differ.
@@ -52,20 +50,20 @@ struct Differences {
 /// What the spec asks for, as the request values the services take, and how the current state
 /// differs from it. Pure functions, so the comparisons are the same in plan and apply.
 enum Desired {
-    static func modelInput(_ spec: AsyncEndpointSpec) -> CreateModelInput {
+    static func modelInput(_ spec: AsyncEndpointSpec) -> SageMaker.CreateModelInput {
         let model = spec.model
-        return CreateModelInput(
+        return SageMaker.CreateModelInput(
             modelName: model.name,
-            primaryContainer: ContainerDefinition(
+            primaryContainer: SageMaker.ContainerDefinition(
                 image: model.imageURI, modelDataUrl: model.modelDataURL,
                 environment: model.environment.isEmpty ? nil : model.environment),
             executionRoleArn: model.executionRoleARN,
             tags: tags(spec),
-            vpcConfig: model.vpc.map { VpcConfig(securityGroupIds: $0.securityGroupIDs, subnets: $0.subnetIDs) },
+            vpcConfig: model.vpc.map { SageMaker.VpcConfig(securityGroupIds: $0.securityGroupIDs, subnets: $0.subnetIDs) },
             enableNetworkIsolation: model.networkIsolation ? true : nil)
     }
 
-    static func modelDifferences(_ spec: AsyncEndpointSpec, _ current: DescribeModelOutput) -> [String] {
+    static func modelDifferences(_ spec: AsyncEndpointSpec, _ current: SageMaker.DescribeModelOutput) -> [String] {
         let model = spec.model
         let container = current.primaryContainer ?? current.containers?.first
         var diff = Differences()
@@ -80,34 +78,34 @@ enum Desired {
         return diff.lines
     }
 
-    static func configInput(_ spec: AsyncEndpointSpec, name: String) -> CreateEndpointConfigInput {
+    static func configInput(_ spec: AsyncEndpointSpec, name: String) -> SageMaker.CreateEndpointConfigInput {
         let settings = spec.asyncInference
-        let notification: AsyncInferenceNotificationConfig? =
+        let notification: SageMaker.AsyncInferenceNotificationConfig? =
             settings.successTopicARN == nil && settings.errorTopicARN == nil && settings.includeInferenceResponseIn.isEmpty
             ? nil
-            : AsyncInferenceNotificationConfig(
+            : SageMaker.AsyncInferenceNotificationConfig(
                 successTopic: settings.successTopicARN, errorTopic: settings.errorTopicARN,
                 includeInferenceResponseIn: settings.includeInferenceResponseIn.isEmpty
-                    ? nil : settings.includeInferenceResponseIn.map(AsyncNotificationTopicTypes.init(rawValue:)))
-        return CreateEndpointConfigInput(
+                    ? nil : settings.includeInferenceResponseIn.map(SageMaker.AsyncNotificationTopicTypes.init(rawValue:)))
+        return SageMaker.CreateEndpointConfigInput(
             endpointConfigName: name,
             productionVariants: spec.variants.map { variant in
-                ProductionVariant(
+                SageMaker.ProductionVariant(
                     variantName: variant.name, modelName: spec.model.name, initialInstanceCount: variant.initialInstanceCount,
-                    instanceType: ProductionVariantInstanceType(rawValue: variant.instanceType),
+                    instanceType: SageMaker.ProductionVariantInstanceType(rawValue: variant.instanceType),
                     initialVariantWeight: Float(variant.weight))
             },
             tags: tags(spec),
-            asyncInferenceConfig: AsyncInferenceConfig(
-                clientConfig: settings.maxConcurrentInvocationsPerInstance.map {
-                    AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: $0)
-                },
-                outputConfig: AsyncInferenceOutputConfig(
+            asyncInferenceConfig: SageMaker.AsyncInferenceConfig(
+                outputConfig: SageMaker.AsyncInferenceOutputConfig(
                     kmsKeyId: settings.kmsKeyID, s3OutputPath: settings.outputPath, notificationConfig: notification,
-                    s3FailurePath: settings.failurePath)))
+                    s3FailurePath: settings.failurePath),
+                clientConfig: settings.maxConcurrentInvocationsPerInstance.map {
+                    SageMaker.AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: $0)
+                }))
     }
 
-    static func configDifferences(_ spec: AsyncEndpointSpec, _ current: DescribeEndpointConfigOutput) -> [String] {
+    static func configDifferences(_ spec: AsyncEndpointSpec, _ current: SageMaker.DescribeEndpointConfigOutput) -> [String] {
         var diff = Differences()
         diff.compare(
             "variants", current: current.productionVariants.map(\.variantName), desired: spec.variants.map(\.name))
@@ -140,11 +138,11 @@ enum Desired {
         return diff.lines
     }
 
-    static func tags(_ spec: AsyncEndpointSpec) -> [AyameSageMaker.Tag]? {
-        spec.tags.isEmpty ? nil : spec.tags.sorted { $0.key < $1.key }.map { AyameSageMaker.Tag(key: $0.key, value: $0.value) }
+    static func tags(_ spec: AsyncEndpointSpec) -> [SageMaker.Tag]? {
+        spec.tags.isEmpty ? nil : spec.tags.sorted { $0.key < $1.key }.map { SageMaker.Tag(key: $0.key, value: $0.value) }
     }
 
-    static func targetDifferences(_ scaling: ScaleToZeroPolicy, _ current: ScalableTarget) -> [String] {
+    static func targetDifferences(_ scaling: ScaleToZeroPolicy, _ current: ApplicationAutoScaling.ScalableTarget) -> [String] {
         var diff = Differences()
         diff.compare("minCapacity", current: current.minCapacity, desired: scaling.minimumInstances)
         diff.compare("maxCapacity", current: current.maxCapacity, desired: scaling.maximumInstances)
@@ -152,19 +150,19 @@ enum Desired {
     }
 
     static func trackingConfiguration(_ spec: AsyncEndpointSpec, _ tracking: ScaleToZeroPolicy.BacklogTracking)
-        -> TargetTrackingScalingPolicyConfiguration
+        -> ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration
     {
-        TargetTrackingScalingPolicyConfiguration(
+        ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration(
             targetValue: tracking.targetBacklogPerInstance,
-            customizedMetricSpecification: CustomizedMetricSpecification(
+            customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification(
                 metricName: "ApproximateBacklogSizePerInstance", namespace: "AWS/SageMaker",
-                dimensions: [MetricDimension(name: "EndpointName", value: spec.endpointName)], statistic: .average),
+                dimensions: [ApplicationAutoScaling.MetricDimension(name: "EndpointName", value: spec.endpointName)], statistic: .average),
             scaleOutCooldown: tracking.scaleOutCooldownSeconds, scaleInCooldown: tracking.scaleInCooldownSeconds)
     }
 
-    static func trackingDifferences(_ desired: TargetTrackingScalingPolicyConfiguration, _ current: ScalingPolicy) -> [String] {
+    static func trackingDifferences(_ desired: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration, _ current: ApplicationAutoScaling.ScalingPolicy) -> [String] {
         var diff = Differences()
-        diff.compare("policyType", current: current.policyType.rawValue, desired: PolicyType.targetTrackingScaling.rawValue)
+        diff.compare("policyType", current: current.policyType.rawValue, desired: ApplicationAutoScaling.PolicyType.targetTrackingScaling.rawValue)
         let existing = current.targetTrackingScalingPolicyConfiguration
         diff.compare("targetValue", current: existing?.targetValue ?? 0, desired: desired.targetValue)
         diff.compare("scaleInCooldown", current: existing?.scaleInCooldown ?? -1, desired: desired.scaleInCooldown ?? -1)
@@ -180,23 +178,23 @@ enum Desired {
         return diff.lines
     }
 
-    static func stepConfiguration(_ wakeUp: ScaleToZeroPolicy.WakeUp) -> StepScalingPolicyConfiguration {
-        StepScalingPolicyConfiguration(
+    static func stepConfiguration(_ wakeUp: ScaleToZeroPolicy.WakeUp) -> ApplicationAutoScaling.StepScalingPolicyConfiguration {
+        ApplicationAutoScaling.StepScalingPolicyConfiguration(
             adjustmentType: .changeInCapacity,
-            stepAdjustments: [StepAdjustment(metricIntervalLowerBound: 0, scalingAdjustment: wakeUp.instancesToAdd)],
+            stepAdjustments: [ApplicationAutoScaling.StepAdjustment(scalingAdjustment: wakeUp.instancesToAdd, metricIntervalLowerBound: 0)],
             cooldown: wakeUp.cooldownSeconds, metricAggregationType: .average)
     }
 
-    static func stepDifferences(_ desired: StepScalingPolicyConfiguration, _ current: ScalingPolicy) -> [String] {
+    static func stepDifferences(_ desired: ApplicationAutoScaling.StepScalingPolicyConfiguration, _ current: ApplicationAutoScaling.ScalingPolicy) -> [String] {
         var diff = Differences()
-        diff.compare("policyType", current: current.policyType.rawValue, desired: PolicyType.stepScaling.rawValue)
+        diff.compare("policyType", current: current.policyType.rawValue, desired: ApplicationAutoScaling.PolicyType.stepScaling.rawValue)
         let existing = current.stepScalingPolicyConfiguration
         diff.compare("adjustmentType", current: existing?.adjustmentType?.rawValue ?? "", desired: desired.adjustmentType?.rawValue ?? "")
         diff.compare("cooldown", current: existing?.cooldown ?? -1, desired: desired.cooldown ?? -1)
         diff.compare(
             "metricAggregationType", current: existing?.metricAggregationType?.rawValue ?? "",
             desired: desired.metricAggregationType?.rawValue ?? "")
-        let describe: ([StepAdjustment]?) -> [String] = { steps in
+        let describe: ([ApplicationAutoScaling.StepAdjustment]?) -> [String] = { steps in
             (steps ?? []).map { "[\($0.metricIntervalLowerBound.map { "\($0)" } ?? "-inf"), "
                 + "\($0.metricIntervalUpperBound.map { "\($0)" } ?? "+inf")): \($0.scalingAdjustment)" }
         }
@@ -205,16 +203,16 @@ enum Desired {
     }
 
     static func alarmInput(_ spec: AsyncEndpointSpec, name: String, _ wakeUp: ScaleToZeroPolicy.WakeUp, actions: [String])
-        -> PutMetricAlarmInput
+        -> CloudWatch.PutMetricAlarmInput
     {
-        PutMetricAlarmInput(
+        CloudWatch.PutMetricAlarmInput(
             alarmName: name, alarmActions: actions, metricName: "HasBacklogWithoutCapacity", namespace: "AWS/SageMaker",
-            statistic: .average, dimensions: [Dimension(name: "EndpointName", value: spec.endpointName)],
+            statistic: .average, dimensions: [CloudWatch.Dimension(name: "EndpointName", value: spec.endpointName)],
             period: wakeUp.periodSeconds, evaluationPeriods: wakeUp.evaluationPeriods, datapointsToAlarm: wakeUp.datapointsToAlarm,
             threshold: wakeUp.threshold, comparisonOperator: .greaterThanOrEqualToThreshold, treatMissingData: "missing")
     }
 
-    static func alarmDifferences(_ desired: PutMetricAlarmInput, _ current: MetricAlarm) -> [String] {
+    static func alarmDifferences(_ desired: CloudWatch.PutMetricAlarmInput, _ current: CloudWatch.MetricAlarm) -> [String] {
         var diff = Differences()
         diff.compare("metricName", current: current.metricName ?? "", desired: desired.metricName ?? "")
         diff.compare("namespace", current: current.namespace ?? "", desired: desired.namespace ?? "")

@@ -27,7 +27,7 @@ struct Survey: Sendable {
     var configName = ""
     var config: PlannedAction = .create
     var endpoint: PlannedAction = .create
-    var endpointStatus: EndpointStatus?
+    var endpointStatus: SageMaker.EndpointStatus?
     var previousConfigName: String?
     var scaling: [VariantScaling] = []
     var alarm: PlannedAction?
@@ -75,8 +75,8 @@ extension AsyncEndpointBuilder {
     }
 
     /// Every scalable target of this endpoint, including those of variants the spec dropped.
-    func endpointTargets() async throws(AsyncEndpointBuilderError) -> [ScalableTarget] {
-        var targets: [ScalableTarget] = []
+    func endpointTargets() async throws(AsyncEndpointBuilderError) -> [ApplicationAutoScaling.ScalableTarget] {
+        var targets: [ApplicationAutoScaling.ScalableTarget] = []
         var token: String?
         repeat {
             let page = try await read(.scalableTarget(resourceID: names.resourceIDPrefix + "*")) { () async throws(AyameError) in
@@ -90,8 +90,8 @@ extension AsyncEndpointBuilder {
     }
 
     /// Every scaling policy on one scalable target.
-    func policies(on resourceID: String) async throws(AsyncEndpointBuilderError) -> [ScalingPolicy] {
-        var policies: [ScalingPolicy] = []
+    func policies(on resourceID: String) async throws(AsyncEndpointBuilderError) -> [ApplicationAutoScaling.ScalingPolicy] {
+        var policies: [ApplicationAutoScaling.ScalingPolicy] = []
         var token: String?
         repeat {
             let page = try await read(.scalableTarget(resourceID: resourceID)) { () async throws(AyameError) in
@@ -112,7 +112,7 @@ extension AsyncEndpointBuilder {
         var token: String?
         repeat {
             let page = try await read(.endpointConfig(names.baseConfig)) { () async throws(AyameError) in
-                try await sageMaker.listEndpointConfigs(ListEndpointConfigsInput(nextToken: token, nameContains: names.baseConfig))
+                try await sageMaker.listEndpointConfigs(SageMaker.ListEndpointConfigsInput(nextToken: token, nameContains: names.baseConfig))
             }
             found += (page?.endpointConfigs ?? []).map(\.endpointConfigName).filter { names.configVersion($0) != nil }
             token = page?.nextToken
@@ -194,7 +194,7 @@ extension AsyncEndpointBuilder {
             let alarmName = names.alarm
             let cloudWatch = self.cloudWatch
             let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
-                try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+                try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
             }?.metricAlarms?.first { $0.alarmName == alarmName }
             if let alarm {
                 // A policy still to be created has no ARN yet, so the alarm's actions will change.
@@ -208,7 +208,7 @@ extension AsyncEndpointBuilder {
             let alarmName = names.alarm
             let cloudWatch = self.cloudWatch
             let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
-                try await cloudWatch.describeAlarms(DescribeAlarmsInput(alarmNames: [alarmName]))
+                try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
             }?.metricAlarms?.first { $0.alarmName == alarmName }
             survey.removeAlarm = alarm != nil
         }

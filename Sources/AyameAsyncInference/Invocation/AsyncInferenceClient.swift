@@ -37,7 +37,7 @@ public struct AsyncInferenceClient: Sendable {
     /// Uploads the input (unless it is already in S3) and queues it on the endpoint.
     ///
     /// Every argument is checked first, so an invalid name, URI or duration throws
-    /// ``AyameCore/AyameError/validation(_:)`` before anything is uploaded. The returned handle
+    /// `AyameError.validation(_:)` before anything is uploaded. The returned handle
     /// carries the locations SageMaker will write to; pass it to ``result(for:polling:)``.
     public func submit(
         endpointName: String, payload: InferencePayload, options: InvocationOptions = InvocationOptions()
@@ -45,10 +45,15 @@ public struct AsyncInferenceClient: Sendable {
         let request = try InvocationRequestCheck(endpointName: endpointName, options: options)
         let inferenceID = options.inferenceID ?? UUID().uuidString.lowercased()
         let input = try await upload(payload, inferenceID: inferenceID, contentType: options.contentType)
-        let answer = try await runtime.invokeEndpointAsync(InvokeEndpointAsyncInput(
-            endpointName: endpointName, contentType: options.contentType, accept: options.accept,
-            customAttributes: options.customAttributes, inferenceId: inferenceID, inputLocation: input.uri,
-            requestTtlSeconds: request.requestTTLSeconds, invocationTimeoutSeconds: request.invocationTimeoutSeconds))
+        let answer = try await runtime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
+            endpointName: endpointName,
+            inputLocation: input.uri,
+            contentType: options.contentType,
+            accept: options.accept,
+            customAttributes: options.customAttributes,
+            inferenceId: inferenceID,
+            requestTtlSeconds: request.requestTTLSeconds,
+            invocationTimeoutSeconds: request.invocationTimeoutSeconds))
         // Without an output location there is nothing to wait for; SageMaker always sends one.
         guard let output = answer.outputLocation, !output.isEmpty else {
             throw .decoding("InvokeEndpointAsync for \(endpointName) answered without an OutputLocation header")
@@ -68,7 +73,7 @@ public struct AsyncInferenceClient: Sendable {
         case .data(let data):
             try inputLocation.validate()
             let target = inputLocation.appending("\(inferenceID).\(Self.fileExtension(path: nil, contentType: contentType))")
-            try await s3.putObject(PutObjectRequest(body: data, bucket: target.bucket, contentType: contentType, key: target.key))
+            try await s3.putObject(S3.PutObjectRequest(bucket: target.bucket, key: target.key, body: data, contentType: contentType))
             return target
         case .file(let path):
             try inputLocation.validate()
@@ -77,7 +82,7 @@ public struct AsyncInferenceClient: Sendable {
             // The streaming payload replaces the Body member, so the file is read in chunks while
             // it is sent instead of being loaded into memory.
             try await s3.putObject(
-                PutObjectRequest(bucket: target.bucket, contentType: contentType, key: target.key),
+                S3.PutObjectRequest(bucket: target.bucket, key: target.key, contentType: contentType),
                 payload: .file(path: path, length: size))
             return target
         }
@@ -122,7 +127,7 @@ public struct AsyncInferenceClient: Sendable {
     /// when SageMaker wrote a failure, ``InferenceError/timedOut(handle:after:lastState:)`` when
     /// the deadline passes first (the request may still finish: call again with the same
     /// handle), ``InferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
-    /// ``AyameCore/AyameError/cancelled`` when the calling Task is cancelled.
+    /// `AyameError.cancelled` when the calling Task is cancelled.
     public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
         let output = try Self.location(handle.outputLocation, in: handle)
         let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
@@ -174,7 +179,7 @@ public struct AsyncInferenceClient: Sendable {
     /// Whether the object is there; a 404 (`NotFound` from HeadObject, `NoSuchKey`) is "not yet".
     private func exists(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Bool {
         do {
-            _ = try await s3.headObject(HeadObjectRequest(bucket: location.bucket, key: location.key))
+            _ = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
             return true
         } catch {
             if let service = error.serviceError, service.statusCode == 404 || service.s3Code == .noSuchKey { return false }
@@ -185,7 +190,7 @@ public struct AsyncInferenceClient: Sendable {
 
     private func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {
         do {
-            return try await s3.getObject(GetObjectRequest(bucket: location.bucket, key: location.key)).body ?? Data()
+            return try await s3.getObject(S3.GetObjectRequest(bucket: location.bucket, key: location.key)).body ?? Data()
         } catch {
             if case .cancelled = error { throw error }
             throw InferenceError.polling(handle: handle, underlying: error)

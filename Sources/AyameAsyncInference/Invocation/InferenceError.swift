@@ -18,15 +18,15 @@ public enum InferenceError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .failed(let handle, let content):
-            return "The inference failed: \(handle). SageMaker wrote: \(content). Fix the input or the model and submit again; the endpoint's CloudWatch logs have the container's side."
+            return "The inference failed: \(handle). SageMaker wrote: \(ErrorText.clause(content)). Fix the input or the model and submit again; the endpoint's CloudWatch logs have the container's side."
         case .timedOut(let handle, let after, let state):
-            return "No result after \(after) for \(handle); last state: \(state). The request may still be queued or running: call result(for:) again with the same handle and a longer deadline, or check the endpoint's ApproximateBacklogSize and logs."
+            return "No result after \(after) for \(handle); last state: \(ErrorText.clause(state)). The request may still be queued or running: call result(for:) again with the same handle and a longer deadline, or check the endpoint's ApproximateBacklogSize and logs."
         case .invalidLocation(let handle, let location):
             return "\(location) in \(handle) is not an s3://bucket/key URI; use the handle submit(...) returned."
         case .polling(let handle, let error):
-            return "Checking S3 for \(handle) failed: \(error). Make sure the credentials may HeadObject and GetObject the output and failure paths."
+            return "Checking S3 for \(handle) failed: \(ErrorText.clause(error)). Make sure the credentials may HeadObject and GetObject the output and failure paths."
         case .decoding(let handle, let message):
-            return "The output of \(handle) did not decode: \(message). Fetch it as Data with result(for:) to see what the model returned."
+            return "The output of \(handle) did not decode: \(ErrorText.clause(message)). Fetch it as Data with result(for:) to see what the model returned."
         }
     }
 }

@@ -8,7 +8,7 @@ public struct InferenceOutcome: Sendable {
     /// The handle, when the submission itself succeeded (so a timed-out request can be waited
     /// for again).
     public let handle: InferenceHandle?
-    /// The output bytes, or why there are none: an ``AyameCore/AyameError`` from submitting or an
+    /// The output bytes, or why there are none: an `AyameError` from submitting or an
     /// ``InferenceError`` from waiting.
     public let result: Result<Data, any Error>
 }

@@ -5,476 +5,521 @@ import Foundation
 
 extension CloudWatchClient {
     /// Calls `DeleteAlarmMuteRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAlarmMuteRule.html
-    public func deleteAlarmMuteRule(_ input: DeleteAlarmMuteRuleInput) async throws(AyameError) {
+    public func deleteAlarmMuteRule(_ input: CloudWatch.DeleteAlarmMuteRuleInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.deleteAlarmMuteRule, input: input.shapeValue)
     }
 
     /// Calls `DeleteAlarmMuteRule` with the input's members as parameters.
     public func deleteAlarmMuteRule(alarmMuteRuleName: String) async throws(AyameError) {
-        try await deleteAlarmMuteRule(DeleteAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName))
+        try await deleteAlarmMuteRule(CloudWatch.DeleteAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName))
     }
 
     /// Calls `DeleteAlarms`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAlarms.html
-    public func deleteAlarms(_ input: DeleteAlarmsInput) async throws(AyameError) {
+    public func deleteAlarms(_ input: CloudWatch.DeleteAlarmsInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.deleteAlarms, input: input.shapeValue)
     }
 
     /// Calls `DeleteAlarms` with the input's members as parameters.
     public func deleteAlarms(alarmNames: [String]) async throws(AyameError) {
-        try await deleteAlarms(DeleteAlarmsInput(alarmNames: alarmNames))
+        try await deleteAlarms(CloudWatch.DeleteAlarmsInput(alarmNames: alarmNames))
     }
 
     /// Calls `DeleteAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAnomalyDetector.html
     @discardableResult
-    public func deleteAnomalyDetector(_ input: DeleteAnomalyDetectorInput) async throws(AyameError) -> DeleteAnomalyDetectorOutput {
-        try await runtime.execute(CloudWatchOperations.deleteAnomalyDetector, input: input, output: DeleteAnomalyDetectorOutput.self)
+    public func deleteAnomalyDetector(_ input: CloudWatch.DeleteAnomalyDetectorInput) async throws(AyameError) -> CloudWatch.DeleteAnomalyDetectorOutput {
+        try await runtime.execute(CloudWatchOperations.deleteAnomalyDetector, input: input, output: CloudWatch.DeleteAnomalyDetectorOutput.self)
     }
 
     /// Calls `DeleteAnomalyDetector` with the input's members as parameters.
     @discardableResult
-    public func deleteAnomalyDetector(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil, singleMetricAnomalyDetector: SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: MetricMathAnomalyDetector? = nil) async throws(AyameError) -> DeleteAnomalyDetectorOutput {
-        try await deleteAnomalyDetector(DeleteAnomalyDetectorInput(namespace: namespace, metricName: metricName, dimensions: dimensions, stat: stat, singleMetricAnomalyDetector: singleMetricAnomalyDetector, metricMathAnomalyDetector: metricMathAnomalyDetector))
+    public func deleteAnomalyDetector(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil, singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector? = nil) async throws(AyameError) -> CloudWatch.DeleteAnomalyDetectorOutput {
+        try await deleteAnomalyDetector(CloudWatch.DeleteAnomalyDetectorInput(namespace: namespace, metricName: metricName, dimensions: dimensions, stat: stat, singleMetricAnomalyDetector: singleMetricAnomalyDetector, metricMathAnomalyDetector: metricMathAnomalyDetector))
     }
 
     /// Calls `DeleteDashboards`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteDashboards.html
     @discardableResult
-    public func deleteDashboards(_ input: DeleteDashboardsInput) async throws(AyameError) -> DeleteDashboardsOutput {
-        try await runtime.execute(CloudWatchOperations.deleteDashboards, input: input, output: DeleteDashboardsOutput.self)
+    public func deleteDashboards(_ input: CloudWatch.DeleteDashboardsInput) async throws(AyameError) -> CloudWatch.DeleteDashboardsOutput {
+        try await runtime.execute(CloudWatchOperations.deleteDashboards, input: input, output: CloudWatch.DeleteDashboardsOutput.self)
     }
 
     /// Calls `DeleteDashboards` with the input's members as parameters.
     @discardableResult
-    public func deleteDashboards(dashboardNames: [String]) async throws(AyameError) -> DeleteDashboardsOutput {
-        try await deleteDashboards(DeleteDashboardsInput(dashboardNames: dashboardNames))
+    public func deleteDashboards(dashboardNames: [String]) async throws(AyameError) -> CloudWatch.DeleteDashboardsOutput {
+        try await deleteDashboards(CloudWatch.DeleteDashboardsInput(dashboardNames: dashboardNames))
     }
 
     /// Calls `DeleteInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteInsightRules.html
     @discardableResult
-    public func deleteInsightRules(_ input: DeleteInsightRulesInput) async throws(AyameError) -> DeleteInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.deleteInsightRules, input: input, output: DeleteInsightRulesOutput.self)
+    public func deleteInsightRules(_ input: CloudWatch.DeleteInsightRulesInput) async throws(AyameError) -> CloudWatch.DeleteInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.deleteInsightRules, input: input, output: CloudWatch.DeleteInsightRulesOutput.self)
     }
 
     /// Calls `DeleteInsightRules` with the input's members as parameters.
     @discardableResult
-    public func deleteInsightRules(ruleNames: [String]) async throws(AyameError) -> DeleteInsightRulesOutput {
-        try await deleteInsightRules(DeleteInsightRulesInput(ruleNames: ruleNames))
+    public func deleteInsightRules(ruleNames: [String]) async throws(AyameError) -> CloudWatch.DeleteInsightRulesOutput {
+        try await deleteInsightRules(CloudWatch.DeleteInsightRulesInput(ruleNames: ruleNames))
     }
 
     /// Calls `DeleteMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteMetricStream.html
     @discardableResult
-    public func deleteMetricStream(_ input: DeleteMetricStreamInput) async throws(AyameError) -> DeleteMetricStreamOutput {
-        try await runtime.execute(CloudWatchOperations.deleteMetricStream, input: input, output: DeleteMetricStreamOutput.self)
+    public func deleteMetricStream(_ input: CloudWatch.DeleteMetricStreamInput) async throws(AyameError) -> CloudWatch.DeleteMetricStreamOutput {
+        try await runtime.execute(CloudWatchOperations.deleteMetricStream, input: input, output: CloudWatch.DeleteMetricStreamOutput.self)
     }
 
     /// Calls `DeleteMetricStream` with the input's members as parameters.
     @discardableResult
-    public func deleteMetricStream(name: String) async throws(AyameError) -> DeleteMetricStreamOutput {
-        try await deleteMetricStream(DeleteMetricStreamInput(name: name))
+    public func deleteMetricStream(name: String) async throws(AyameError) -> CloudWatch.DeleteMetricStreamOutput {
+        try await deleteMetricStream(CloudWatch.DeleteMetricStreamInput(name: name))
     }
 
     /// Calls `DescribeAlarmContributors`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmContributors.html
     @discardableResult
-    public func describeAlarmContributors(_ input: DescribeAlarmContributorsInput) async throws(AyameError) -> DescribeAlarmContributorsOutput {
-        try await runtime.execute(CloudWatchOperations.describeAlarmContributors, input: input, output: DescribeAlarmContributorsOutput.self)
+    public func describeAlarmContributors(_ input: CloudWatch.DescribeAlarmContributorsInput) async throws(AyameError) -> CloudWatch.DescribeAlarmContributorsOutput {
+        try await runtime.execute(CloudWatchOperations.describeAlarmContributors, input: input, output: CloudWatch.DescribeAlarmContributorsOutput.self)
     }
 
     /// Calls `DescribeAlarmContributors` with the input's members as parameters.
     @discardableResult
-    public func describeAlarmContributors(alarmName: String, nextToken: String? = nil) async throws(AyameError) -> DescribeAlarmContributorsOutput {
-        try await describeAlarmContributors(DescribeAlarmContributorsInput(alarmName: alarmName, nextToken: nextToken))
+    public func describeAlarmContributors(alarmName: String, nextToken: String? = nil) async throws(AyameError) -> CloudWatch.DescribeAlarmContributorsOutput {
+        try await describeAlarmContributors(CloudWatch.DescribeAlarmContributorsInput(alarmName: alarmName, nextToken: nextToken))
     }
 
     /// Calls `DescribeAlarmHistory`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmHistory.html
     @discardableResult
-    public func describeAlarmHistory(_ input: DescribeAlarmHistoryInput) async throws(AyameError) -> DescribeAlarmHistoryOutput {
-        try await runtime.execute(CloudWatchOperations.describeAlarmHistory, input: input, output: DescribeAlarmHistoryOutput.self)
+    public func describeAlarmHistory(_ input: CloudWatch.DescribeAlarmHistoryInput = CloudWatch.DescribeAlarmHistoryInput()) async throws(AyameError) -> CloudWatch.DescribeAlarmHistoryOutput {
+        try await runtime.execute(CloudWatchOperations.describeAlarmHistory, input: input, output: CloudWatch.DescribeAlarmHistoryOutput.self)
     }
 
     /// Calls `DescribeAlarms`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html
     @discardableResult
-    public func describeAlarms(_ input: DescribeAlarmsInput) async throws(AyameError) -> DescribeAlarmsOutput {
-        try await runtime.execute(CloudWatchOperations.describeAlarms, input: input, output: DescribeAlarmsOutput.self)
+    public func describeAlarms(_ input: CloudWatch.DescribeAlarmsInput = CloudWatch.DescribeAlarmsInput()) async throws(AyameError) -> CloudWatch.DescribeAlarmsOutput {
+        try await runtime.execute(CloudWatchOperations.describeAlarms, input: input, output: CloudWatch.DescribeAlarmsOutput.self)
     }
 
     /// Calls `DescribeAlarmsForMetric`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarmsForMetric.html
     @discardableResult
-    public func describeAlarmsForMetric(_ input: DescribeAlarmsForMetricInput) async throws(AyameError) -> DescribeAlarmsForMetricOutput {
-        try await runtime.execute(CloudWatchOperations.describeAlarmsForMetric, input: input, output: DescribeAlarmsForMetricOutput.self)
+    public func describeAlarmsForMetric(_ input: CloudWatch.DescribeAlarmsForMetricInput) async throws(AyameError) -> CloudWatch.DescribeAlarmsForMetricOutput {
+        try await runtime.execute(CloudWatchOperations.describeAlarmsForMetric, input: input, output: CloudWatch.DescribeAlarmsForMetricOutput.self)
+    }
+
+    /// Calls `DescribeAlarmsForMetric` with the input's required members as parameters; pass a `CloudWatch.DescribeAlarmsForMetricInput` for the others.
+    @discardableResult
+    public func describeAlarmsForMetric(metricName: String, namespace: String) async throws(AyameError) -> CloudWatch.DescribeAlarmsForMetricOutput {
+        try await describeAlarmsForMetric(CloudWatch.DescribeAlarmsForMetricInput(metricName: metricName, namespace: namespace))
     }
 
     /// Calls `DescribeAnomalyDetectors`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAnomalyDetectors.html
     @discardableResult
-    public func describeAnomalyDetectors(_ input: DescribeAnomalyDetectorsInput) async throws(AyameError) -> DescribeAnomalyDetectorsOutput {
-        try await runtime.execute(CloudWatchOperations.describeAnomalyDetectors, input: input, output: DescribeAnomalyDetectorsOutput.self)
+    public func describeAnomalyDetectors(_ input: CloudWatch.DescribeAnomalyDetectorsInput) async throws(AyameError) -> CloudWatch.DescribeAnomalyDetectorsOutput {
+        try await runtime.execute(CloudWatchOperations.describeAnomalyDetectors, input: input, output: CloudWatch.DescribeAnomalyDetectorsOutput.self)
     }
 
     /// Calls `DescribeAnomalyDetectors` with the input's members as parameters.
     @discardableResult
-    public func describeAnomalyDetectors(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, anomalyDetectorTypes: [AnomalyDetectorType]? = nil) async throws(AyameError) -> DescribeAnomalyDetectorsOutput {
-        try await describeAnomalyDetectors(DescribeAnomalyDetectorsInput(nextToken: nextToken, maxResults: maxResults, namespace: namespace, metricName: metricName, dimensions: dimensions, anomalyDetectorTypes: anomalyDetectorTypes))
+    public func describeAnomalyDetectors(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]? = nil) async throws(AyameError) -> CloudWatch.DescribeAnomalyDetectorsOutput {
+        try await describeAnomalyDetectors(CloudWatch.DescribeAnomalyDetectorsInput(nextToken: nextToken, maxResults: maxResults, namespace: namespace, metricName: metricName, dimensions: dimensions, anomalyDetectorTypes: anomalyDetectorTypes))
     }
 
     /// Calls `DescribeInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeInsightRules.html
     @discardableResult
-    public func describeInsightRules(_ input: DescribeInsightRulesInput) async throws(AyameError) -> DescribeInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.describeInsightRules, input: input, output: DescribeInsightRulesOutput.self)
+    public func describeInsightRules(_ input: CloudWatch.DescribeInsightRulesInput) async throws(AyameError) -> CloudWatch.DescribeInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.describeInsightRules, input: input, output: CloudWatch.DescribeInsightRulesOutput.self)
     }
 
     /// Calls `DescribeInsightRules` with the input's members as parameters.
     @discardableResult
-    public func describeInsightRules(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribeInsightRulesOutput {
-        try await describeInsightRules(DescribeInsightRulesInput(nextToken: nextToken, maxResults: maxResults))
+    public func describeInsightRules(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> CloudWatch.DescribeInsightRulesOutput {
+        try await describeInsightRules(CloudWatch.DescribeInsightRulesInput(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `DisableAlarmActions`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DisableAlarmActions.html
-    public func disableAlarmActions(_ input: DisableAlarmActionsInput) async throws(AyameError) {
+    public func disableAlarmActions(_ input: CloudWatch.DisableAlarmActionsInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.disableAlarmActions, input: input.shapeValue)
     }
 
     /// Calls `DisableAlarmActions` with the input's members as parameters.
     public func disableAlarmActions(alarmNames: [String]) async throws(AyameError) {
-        try await disableAlarmActions(DisableAlarmActionsInput(alarmNames: alarmNames))
+        try await disableAlarmActions(CloudWatch.DisableAlarmActionsInput(alarmNames: alarmNames))
     }
 
     /// Calls `DisableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DisableInsightRules.html
     @discardableResult
-    public func disableInsightRules(_ input: DisableInsightRulesInput) async throws(AyameError) -> DisableInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.disableInsightRules, input: input, output: DisableInsightRulesOutput.self)
+    public func disableInsightRules(_ input: CloudWatch.DisableInsightRulesInput) async throws(AyameError) -> CloudWatch.DisableInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.disableInsightRules, input: input, output: CloudWatch.DisableInsightRulesOutput.self)
     }
 
     /// Calls `DisableInsightRules` with the input's members as parameters.
     @discardableResult
-    public func disableInsightRules(ruleNames: [String]) async throws(AyameError) -> DisableInsightRulesOutput {
-        try await disableInsightRules(DisableInsightRulesInput(ruleNames: ruleNames))
+    public func disableInsightRules(ruleNames: [String]) async throws(AyameError) -> CloudWatch.DisableInsightRulesOutput {
+        try await disableInsightRules(CloudWatch.DisableInsightRulesInput(ruleNames: ruleNames))
     }
 
     /// Calls `EnableAlarmActions`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_EnableAlarmActions.html
-    public func enableAlarmActions(_ input: EnableAlarmActionsInput) async throws(AyameError) {
+    public func enableAlarmActions(_ input: CloudWatch.EnableAlarmActionsInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.enableAlarmActions, input: input.shapeValue)
     }
 
     /// Calls `EnableAlarmActions` with the input's members as parameters.
     public func enableAlarmActions(alarmNames: [String]) async throws(AyameError) {
-        try await enableAlarmActions(EnableAlarmActionsInput(alarmNames: alarmNames))
+        try await enableAlarmActions(CloudWatch.EnableAlarmActionsInput(alarmNames: alarmNames))
     }
 
     /// Calls `EnableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_EnableInsightRules.html
     @discardableResult
-    public func enableInsightRules(_ input: EnableInsightRulesInput) async throws(AyameError) -> EnableInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.enableInsightRules, input: input, output: EnableInsightRulesOutput.self)
+    public func enableInsightRules(_ input: CloudWatch.EnableInsightRulesInput) async throws(AyameError) -> CloudWatch.EnableInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.enableInsightRules, input: input, output: CloudWatch.EnableInsightRulesOutput.self)
     }
 
     /// Calls `EnableInsightRules` with the input's members as parameters.
     @discardableResult
-    public func enableInsightRules(ruleNames: [String]) async throws(AyameError) -> EnableInsightRulesOutput {
-        try await enableInsightRules(EnableInsightRulesInput(ruleNames: ruleNames))
+    public func enableInsightRules(ruleNames: [String]) async throws(AyameError) -> CloudWatch.EnableInsightRulesOutput {
+        try await enableInsightRules(CloudWatch.EnableInsightRulesInput(ruleNames: ruleNames))
     }
 
     /// Calls `GetAlarmMuteRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetAlarmMuteRule.html
     @discardableResult
-    public func getAlarmMuteRule(_ input: GetAlarmMuteRuleInput) async throws(AyameError) -> GetAlarmMuteRuleOutput {
-        try await runtime.execute(CloudWatchOperations.getAlarmMuteRule, input: input, output: GetAlarmMuteRuleOutput.self)
+    public func getAlarmMuteRule(_ input: CloudWatch.GetAlarmMuteRuleInput) async throws(AyameError) -> CloudWatch.GetAlarmMuteRuleOutput {
+        try await runtime.execute(CloudWatchOperations.getAlarmMuteRule, input: input, output: CloudWatch.GetAlarmMuteRuleOutput.self)
     }
 
     /// Calls `GetAlarmMuteRule` with the input's members as parameters.
     @discardableResult
-    public func getAlarmMuteRule(alarmMuteRuleName: String) async throws(AyameError) -> GetAlarmMuteRuleOutput {
-        try await getAlarmMuteRule(GetAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName))
+    public func getAlarmMuteRule(alarmMuteRuleName: String) async throws(AyameError) -> CloudWatch.GetAlarmMuteRuleOutput {
+        try await getAlarmMuteRule(CloudWatch.GetAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName))
     }
 
     /// Calls `GetDashboard`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetDashboard.html
     @discardableResult
-    public func getDashboard(_ input: GetDashboardInput) async throws(AyameError) -> GetDashboardOutput {
-        try await runtime.execute(CloudWatchOperations.getDashboard, input: input, output: GetDashboardOutput.self)
+    public func getDashboard(_ input: CloudWatch.GetDashboardInput) async throws(AyameError) -> CloudWatch.GetDashboardOutput {
+        try await runtime.execute(CloudWatchOperations.getDashboard, input: input, output: CloudWatch.GetDashboardOutput.self)
     }
 
     /// Calls `GetDashboard` with the input's members as parameters.
     @discardableResult
-    public func getDashboard(dashboardName: String) async throws(AyameError) -> GetDashboardOutput {
-        try await getDashboard(GetDashboardInput(dashboardName: dashboardName))
+    public func getDashboard(dashboardName: String) async throws(AyameError) -> CloudWatch.GetDashboardOutput {
+        try await getDashboard(CloudWatch.GetDashboardInput(dashboardName: dashboardName))
     }
 
     /// Calls `GetInsightRuleReport`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetInsightRuleReport.html
     @discardableResult
-    public func getInsightRuleReport(_ input: GetInsightRuleReportInput) async throws(AyameError) -> GetInsightRuleReportOutput {
-        try await runtime.execute(CloudWatchOperations.getInsightRuleReport, input: input, output: GetInsightRuleReportOutput.self)
+    public func getInsightRuleReport(_ input: CloudWatch.GetInsightRuleReportInput) async throws(AyameError) -> CloudWatch.GetInsightRuleReportOutput {
+        try await runtime.execute(CloudWatchOperations.getInsightRuleReport, input: input, output: CloudWatch.GetInsightRuleReportOutput.self)
+    }
+
+    /// Calls `GetInsightRuleReport` with the input's required members as parameters; pass a `CloudWatch.GetInsightRuleReportInput` for the others.
+    @discardableResult
+    public func getInsightRuleReport(ruleName: String, startTime: Date, endTime: Date, period: Int) async throws(AyameError) -> CloudWatch.GetInsightRuleReportOutput {
+        try await getInsightRuleReport(CloudWatch.GetInsightRuleReportInput(ruleName: ruleName, startTime: startTime, endTime: endTime, period: period))
     }
 
     /// Calls `GetMetricData`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html
     @discardableResult
-    public func getMetricData(_ input: GetMetricDataInput) async throws(AyameError) -> GetMetricDataOutput {
-        try await runtime.execute(CloudWatchOperations.getMetricData, input: input, output: GetMetricDataOutput.self)
+    public func getMetricData(_ input: CloudWatch.GetMetricDataInput) async throws(AyameError) -> CloudWatch.GetMetricDataOutput {
+        try await runtime.execute(CloudWatchOperations.getMetricData, input: input, output: CloudWatch.GetMetricDataOutput.self)
+    }
+
+    /// Calls `GetMetricData` with the input's required members as parameters; pass a `CloudWatch.GetMetricDataInput` for the others.
+    @discardableResult
+    public func getMetricData(metricDataQueries: [CloudWatch.MetricDataQuery], startTime: Date, endTime: Date) async throws(AyameError) -> CloudWatch.GetMetricDataOutput {
+        try await getMetricData(CloudWatch.GetMetricDataInput(metricDataQueries: metricDataQueries, startTime: startTime, endTime: endTime))
     }
 
     /// Calls `GetMetricStatistics`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html
     @discardableResult
-    public func getMetricStatistics(_ input: GetMetricStatisticsInput) async throws(AyameError) -> GetMetricStatisticsOutput {
-        try await runtime.execute(CloudWatchOperations.getMetricStatistics, input: input, output: GetMetricStatisticsOutput.self)
+    public func getMetricStatistics(_ input: CloudWatch.GetMetricStatisticsInput) async throws(AyameError) -> CloudWatch.GetMetricStatisticsOutput {
+        try await runtime.execute(CloudWatchOperations.getMetricStatistics, input: input, output: CloudWatch.GetMetricStatisticsOutput.self)
+    }
+
+    /// Calls `GetMetricStatistics` with the input's required members as parameters; pass a `CloudWatch.GetMetricStatisticsInput` for the others.
+    @discardableResult
+    public func getMetricStatistics(namespace: String, metricName: String, startTime: Date, endTime: Date, period: Int) async throws(AyameError) -> CloudWatch.GetMetricStatisticsOutput {
+        try await getMetricStatistics(CloudWatch.GetMetricStatisticsInput(namespace: namespace, metricName: metricName, startTime: startTime, endTime: endTime, period: period))
     }
 
     /// Calls `GetMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStream.html
     @discardableResult
-    public func getMetricStream(_ input: GetMetricStreamInput) async throws(AyameError) -> GetMetricStreamOutput {
-        try await runtime.execute(CloudWatchOperations.getMetricStream, input: input, output: GetMetricStreamOutput.self)
+    public func getMetricStream(_ input: CloudWatch.GetMetricStreamInput) async throws(AyameError) -> CloudWatch.GetMetricStreamOutput {
+        try await runtime.execute(CloudWatchOperations.getMetricStream, input: input, output: CloudWatch.GetMetricStreamOutput.self)
     }
 
     /// Calls `GetMetricStream` with the input's members as parameters.
     @discardableResult
-    public func getMetricStream(name: String) async throws(AyameError) -> GetMetricStreamOutput {
-        try await getMetricStream(GetMetricStreamInput(name: name))
+    public func getMetricStream(name: String) async throws(AyameError) -> CloudWatch.GetMetricStreamOutput {
+        try await getMetricStream(CloudWatch.GetMetricStreamInput(name: name))
     }
 
     /// Calls `GetMetricWidgetImage`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricWidgetImage.html
     @discardableResult
-    public func getMetricWidgetImage(_ input: GetMetricWidgetImageInput) async throws(AyameError) -> GetMetricWidgetImageOutput {
-        try await runtime.execute(CloudWatchOperations.getMetricWidgetImage, input: input, output: GetMetricWidgetImageOutput.self)
+    public func getMetricWidgetImage(_ input: CloudWatch.GetMetricWidgetImageInput) async throws(AyameError) -> CloudWatch.GetMetricWidgetImageOutput {
+        try await runtime.execute(CloudWatchOperations.getMetricWidgetImage, input: input, output: CloudWatch.GetMetricWidgetImageOutput.self)
     }
 
     /// Calls `GetMetricWidgetImage` with the input's members as parameters.
     @discardableResult
-    public func getMetricWidgetImage(metricWidget: String, outputFormat: String? = nil) async throws(AyameError) -> GetMetricWidgetImageOutput {
-        try await getMetricWidgetImage(GetMetricWidgetImageInput(metricWidget: metricWidget, outputFormat: outputFormat))
+    public func getMetricWidgetImage(metricWidget: String, outputFormat: String? = nil) async throws(AyameError) -> CloudWatch.GetMetricWidgetImageOutput {
+        try await getMetricWidgetImage(CloudWatch.GetMetricWidgetImageInput(metricWidget: metricWidget, outputFormat: outputFormat))
     }
 
     /// Calls `GetOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetOTelEnrichment.html
     @discardableResult
-    public func getOTelEnrichment(_ input: GetOTelEnrichmentInput) async throws(AyameError) -> GetOTelEnrichmentOutput {
-        try await runtime.execute(CloudWatchOperations.getOTelEnrichment, input: input, output: GetOTelEnrichmentOutput.self)
+    public func getOTelEnrichment(_ input: CloudWatch.GetOTelEnrichmentInput) async throws(AyameError) -> CloudWatch.GetOTelEnrichmentOutput {
+        try await runtime.execute(CloudWatchOperations.getOTelEnrichment, input: input, output: CloudWatch.GetOTelEnrichmentOutput.self)
     }
 
     /// Calls `GetOTelEnrichment` with the input's members as parameters.
     @discardableResult
-    public func getOTelEnrichment() async throws(AyameError) -> GetOTelEnrichmentOutput {
-        try await getOTelEnrichment(GetOTelEnrichmentInput())
+    public func getOTelEnrichment() async throws(AyameError) -> CloudWatch.GetOTelEnrichmentOutput {
+        try await getOTelEnrichment(CloudWatch.GetOTelEnrichmentInput())
     }
 
     /// Calls `ListAlarmMuteRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListAlarmMuteRules.html
     @discardableResult
-    public func listAlarmMuteRules(_ input: ListAlarmMuteRulesInput) async throws(AyameError) -> ListAlarmMuteRulesOutput {
-        try await runtime.execute(CloudWatchOperations.listAlarmMuteRules, input: input, output: ListAlarmMuteRulesOutput.self)
+    public func listAlarmMuteRules(_ input: CloudWatch.ListAlarmMuteRulesInput) async throws(AyameError) -> CloudWatch.ListAlarmMuteRulesOutput {
+        try await runtime.execute(CloudWatchOperations.listAlarmMuteRules, input: input, output: CloudWatch.ListAlarmMuteRulesOutput.self)
     }
 
     /// Calls `ListAlarmMuteRules` with the input's members as parameters.
     @discardableResult
-    public func listAlarmMuteRules(alarmName: String? = nil, statuses: [AlarmMuteRuleStatus]? = nil, maxRecords: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ListAlarmMuteRulesOutput {
-        try await listAlarmMuteRules(ListAlarmMuteRulesInput(alarmName: alarmName, statuses: statuses, maxRecords: maxRecords, nextToken: nextToken))
+    public func listAlarmMuteRules(alarmName: String? = nil, statuses: [CloudWatch.AlarmMuteRuleStatus]? = nil, maxRecords: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> CloudWatch.ListAlarmMuteRulesOutput {
+        try await listAlarmMuteRules(CloudWatch.ListAlarmMuteRulesInput(alarmName: alarmName, statuses: statuses, maxRecords: maxRecords, nextToken: nextToken))
     }
 
     /// Calls `ListDashboards`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListDashboards.html
     @discardableResult
-    public func listDashboards(_ input: ListDashboardsInput) async throws(AyameError) -> ListDashboardsOutput {
-        try await runtime.execute(CloudWatchOperations.listDashboards, input: input, output: ListDashboardsOutput.self)
+    public func listDashboards(_ input: CloudWatch.ListDashboardsInput) async throws(AyameError) -> CloudWatch.ListDashboardsOutput {
+        try await runtime.execute(CloudWatchOperations.listDashboards, input: input, output: CloudWatch.ListDashboardsOutput.self)
     }
 
     /// Calls `ListDashboards` with the input's members as parameters.
     @discardableResult
-    public func listDashboards(dashboardNamePrefix: String? = nil, nextToken: String? = nil) async throws(AyameError) -> ListDashboardsOutput {
-        try await listDashboards(ListDashboardsInput(dashboardNamePrefix: dashboardNamePrefix, nextToken: nextToken))
+    public func listDashboards(dashboardNamePrefix: String? = nil, nextToken: String? = nil) async throws(AyameError) -> CloudWatch.ListDashboardsOutput {
+        try await listDashboards(CloudWatch.ListDashboardsInput(dashboardNamePrefix: dashboardNamePrefix, nextToken: nextToken))
     }
 
     /// Calls `ListManagedInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListManagedInsightRules.html
     @discardableResult
-    public func listManagedInsightRules(_ input: ListManagedInsightRulesInput) async throws(AyameError) -> ListManagedInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.listManagedInsightRules, input: input, output: ListManagedInsightRulesOutput.self)
+    public func listManagedInsightRules(_ input: CloudWatch.ListManagedInsightRulesInput) async throws(AyameError) -> CloudWatch.ListManagedInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.listManagedInsightRules, input: input, output: CloudWatch.ListManagedInsightRulesOutput.self)
     }
 
     /// Calls `ListManagedInsightRules` with the input's members as parameters.
     @discardableResult
-    public func listManagedInsightRules(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListManagedInsightRulesOutput {
-        try await listManagedInsightRules(ListManagedInsightRulesInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
+    public func listManagedInsightRules(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> CloudWatch.ListManagedInsightRulesOutput {
+        try await listManagedInsightRules(CloudWatch.ListManagedInsightRulesInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetricStreams.html
     @discardableResult
-    public func listMetricStreams(_ input: ListMetricStreamsInput) async throws(AyameError) -> ListMetricStreamsOutput {
-        try await runtime.execute(CloudWatchOperations.listMetricStreams, input: input, output: ListMetricStreamsOutput.self)
+    public func listMetricStreams(_ input: CloudWatch.ListMetricStreamsInput) async throws(AyameError) -> CloudWatch.ListMetricStreamsOutput {
+        try await runtime.execute(CloudWatchOperations.listMetricStreams, input: input, output: CloudWatch.ListMetricStreamsOutput.self)
     }
 
     /// Calls `ListMetricStreams` with the input's members as parameters.
     @discardableResult
-    public func listMetricStreams(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListMetricStreamsOutput {
-        try await listMetricStreams(ListMetricStreamsInput(nextToken: nextToken, maxResults: maxResults))
+    public func listMetricStreams(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> CloudWatch.ListMetricStreamsOutput {
+        try await listMetricStreams(CloudWatch.ListMetricStreamsInput(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMetrics`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
     @discardableResult
-    public func listMetrics(_ input: ListMetricsInput) async throws(AyameError) -> ListMetricsOutput {
-        try await runtime.execute(CloudWatchOperations.listMetrics, input: input, output: ListMetricsOutput.self)
+    public func listMetrics(_ input: CloudWatch.ListMetricsInput = CloudWatch.ListMetricsInput()) async throws(AyameError) -> CloudWatch.ListMetricsOutput {
+        try await runtime.execute(CloudWatchOperations.listMetrics, input: input, output: CloudWatch.ListMetricsOutput.self)
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListTagsForResource.html
     @discardableResult
-    public func listTagsForResource(_ input: ListTagsForResourceInput) async throws(AyameError) -> ListTagsForResourceOutput {
-        try await runtime.execute(CloudWatchOperations.listTagsForResource, input: input, output: ListTagsForResourceOutput.self)
+    public func listTagsForResource(_ input: CloudWatch.ListTagsForResourceInput) async throws(AyameError) -> CloudWatch.ListTagsForResourceOutput {
+        try await runtime.execute(CloudWatchOperations.listTagsForResource, input: input, output: CloudWatch.ListTagsForResourceOutput.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
     @discardableResult
-    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceOutput {
-        try await listTagsForResource(ListTagsForResourceInput(resourceArn: resourceArn))
+    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> CloudWatch.ListTagsForResourceOutput {
+        try await listTagsForResource(CloudWatch.ListTagsForResourceInput(resourceArn: resourceArn))
     }
 
     /// Calls `PutAlarmMuteRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutAlarmMuteRule.html
-    public func putAlarmMuteRule(_ input: PutAlarmMuteRuleInput) async throws(AyameError) {
+    public func putAlarmMuteRule(_ input: CloudWatch.PutAlarmMuteRuleInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.putAlarmMuteRule, input: input.shapeValue)
     }
 
+    /// Calls `PutAlarmMuteRule` with the input's required members as parameters; pass a `CloudWatch.PutAlarmMuteRuleInput` for the others.
+    public func putAlarmMuteRule(name: String, rule: CloudWatch.Rule) async throws(AyameError) {
+        try await putAlarmMuteRule(CloudWatch.PutAlarmMuteRuleInput(name: name, rule: rule))
+    }
+
     /// Calls `PutAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutAnomalyDetector.html
     @discardableResult
-    public func putAnomalyDetector(_ input: PutAnomalyDetectorInput) async throws(AyameError) -> PutAnomalyDetectorOutput {
-        try await runtime.execute(CloudWatchOperations.putAnomalyDetector, input: input, output: PutAnomalyDetectorOutput.self)
+    public func putAnomalyDetector(_ input: CloudWatch.PutAnomalyDetectorInput = CloudWatch.PutAnomalyDetectorInput()) async throws(AyameError) -> CloudWatch.PutAnomalyDetectorOutput {
+        try await runtime.execute(CloudWatchOperations.putAnomalyDetector, input: input, output: CloudWatch.PutAnomalyDetectorOutput.self)
     }
 
     /// Calls `PutCompositeAlarm`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutCompositeAlarm.html
-    public func putCompositeAlarm(_ input: PutCompositeAlarmInput) async throws(AyameError) {
+    public func putCompositeAlarm(_ input: CloudWatch.PutCompositeAlarmInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.putCompositeAlarm, input: input.shapeValue)
     }
 
+    /// Calls `PutCompositeAlarm` with the input's required members as parameters; pass a `CloudWatch.PutCompositeAlarmInput` for the others.
+    public func putCompositeAlarm(alarmName: String, alarmRule: String) async throws(AyameError) {
+        try await putCompositeAlarm(CloudWatch.PutCompositeAlarmInput(alarmName: alarmName, alarmRule: alarmRule))
+    }
+
     /// Calls `PutDashboard`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
     @discardableResult
-    public func putDashboard(_ input: PutDashboardInput) async throws(AyameError) -> PutDashboardOutput {
-        try await runtime.execute(CloudWatchOperations.putDashboard, input: input, output: PutDashboardOutput.self)
+    public func putDashboard(_ input: CloudWatch.PutDashboardInput) async throws(AyameError) -> CloudWatch.PutDashboardOutput {
+        try await runtime.execute(CloudWatchOperations.putDashboard, input: input, output: CloudWatch.PutDashboardOutput.self)
     }
 
     /// Calls `PutDashboard` with the input's members as parameters.
     @discardableResult
-    public func putDashboard(dashboardName: String, dashboardBody: String, tags: [Tag]? = nil) async throws(AyameError) -> PutDashboardOutput {
-        try await putDashboard(PutDashboardInput(dashboardName: dashboardName, dashboardBody: dashboardBody, tags: tags))
+    public func putDashboard(dashboardName: String, dashboardBody: String, tags: [CloudWatch.Tag]? = nil) async throws(AyameError) -> CloudWatch.PutDashboardOutput {
+        try await putDashboard(CloudWatch.PutDashboardInput(dashboardName: dashboardName, dashboardBody: dashboardBody, tags: tags))
     }
 
     /// Calls `PutInsightRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutInsightRule.html
     @discardableResult
-    public func putInsightRule(_ input: PutInsightRuleInput) async throws(AyameError) -> PutInsightRuleOutput {
-        try await runtime.execute(CloudWatchOperations.putInsightRule, input: input, output: PutInsightRuleOutput.self)
+    public func putInsightRule(_ input: CloudWatch.PutInsightRuleInput) async throws(AyameError) -> CloudWatch.PutInsightRuleOutput {
+        try await runtime.execute(CloudWatchOperations.putInsightRule, input: input, output: CloudWatch.PutInsightRuleOutput.self)
     }
 
     /// Calls `PutInsightRule` with the input's members as parameters.
     @discardableResult
-    public func putInsightRule(ruleName: String, ruleState: String? = nil, ruleDefinition: String, tags: [Tag]? = nil, applyOnTransformedLogs: Bool? = nil) async throws(AyameError) -> PutInsightRuleOutput {
-        try await putInsightRule(PutInsightRuleInput(ruleName: ruleName, ruleState: ruleState, ruleDefinition: ruleDefinition, tags: tags, applyOnTransformedLogs: applyOnTransformedLogs))
+    public func putInsightRule(ruleName: String, ruleDefinition: String, ruleState: String? = nil, tags: [CloudWatch.Tag]? = nil, applyOnTransformedLogs: Bool? = nil) async throws(AyameError) -> CloudWatch.PutInsightRuleOutput {
+        try await putInsightRule(CloudWatch.PutInsightRuleInput(ruleName: ruleName, ruleDefinition: ruleDefinition, ruleState: ruleState, tags: tags, applyOnTransformedLogs: applyOnTransformedLogs))
     }
 
     /// Calls `PutManagedInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutManagedInsightRules.html
     @discardableResult
-    public func putManagedInsightRules(_ input: PutManagedInsightRulesInput) async throws(AyameError) -> PutManagedInsightRulesOutput {
-        try await runtime.execute(CloudWatchOperations.putManagedInsightRules, input: input, output: PutManagedInsightRulesOutput.self)
+    public func putManagedInsightRules(_ input: CloudWatch.PutManagedInsightRulesInput) async throws(AyameError) -> CloudWatch.PutManagedInsightRulesOutput {
+        try await runtime.execute(CloudWatchOperations.putManagedInsightRules, input: input, output: CloudWatch.PutManagedInsightRulesOutput.self)
     }
 
     /// Calls `PutManagedInsightRules` with the input's members as parameters.
     @discardableResult
-    public func putManagedInsightRules(managedRules: [ManagedRule]) async throws(AyameError) -> PutManagedInsightRulesOutput {
-        try await putManagedInsightRules(PutManagedInsightRulesInput(managedRules: managedRules))
+    public func putManagedInsightRules(managedRules: [CloudWatch.ManagedRule]) async throws(AyameError) -> CloudWatch.PutManagedInsightRulesOutput {
+        try await putManagedInsightRules(CloudWatch.PutManagedInsightRulesInput(managedRules: managedRules))
     }
 
     /// Calls `PutMetricAlarm`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
-    public func putMetricAlarm(_ input: PutMetricAlarmInput) async throws(AyameError) {
+    public func putMetricAlarm(_ input: CloudWatch.PutMetricAlarmInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.putMetricAlarm, input: input.shapeValue)
     }
 
+    /// Calls `PutMetricAlarm` with the input's required members as parameters; pass a `CloudWatch.PutMetricAlarmInput` for the others.
+    public func putMetricAlarm(alarmName: String) async throws(AyameError) {
+        try await putMetricAlarm(CloudWatch.PutMetricAlarmInput(alarmName: alarmName))
+    }
+
     /// Calls `PutMetricData`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
-    public func putMetricData(_ input: PutMetricDataInput) async throws(AyameError) {
+    public func putMetricData(_ input: CloudWatch.PutMetricDataInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.putMetricData, input: input.shapeValue)
     }
 
     /// Calls `PutMetricData` with the input's members as parameters.
-    public func putMetricData(namespace: String, metricData: [MetricDatum]? = nil, entityMetricData: [EntityMetricData]? = nil, strictEntityValidation: Bool? = nil) async throws(AyameError) {
-        try await putMetricData(PutMetricDataInput(namespace: namespace, metricData: metricData, entityMetricData: entityMetricData, strictEntityValidation: strictEntityValidation))
+    public func putMetricData(namespace: String, metricData: [CloudWatch.MetricDatum]? = nil, entityMetricData: [CloudWatch.EntityMetricData]? = nil, strictEntityValidation: Bool? = nil) async throws(AyameError) {
+        try await putMetricData(CloudWatch.PutMetricDataInput(namespace: namespace, metricData: metricData, entityMetricData: entityMetricData, strictEntityValidation: strictEntityValidation))
     }
 
     /// Calls `PutMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricStream.html
     @discardableResult
-    public func putMetricStream(_ input: PutMetricStreamInput) async throws(AyameError) -> PutMetricStreamOutput {
-        try await runtime.execute(CloudWatchOperations.putMetricStream, input: input, output: PutMetricStreamOutput.self)
+    public func putMetricStream(_ input: CloudWatch.PutMetricStreamInput) async throws(AyameError) -> CloudWatch.PutMetricStreamOutput {
+        try await runtime.execute(CloudWatchOperations.putMetricStream, input: input, output: CloudWatch.PutMetricStreamOutput.self)
+    }
+
+    /// Calls `PutMetricStream` with the input's required members as parameters; pass a `CloudWatch.PutMetricStreamInput` for the others.
+    @discardableResult
+    public func putMetricStream(name: String, firehoseArn: String, roleArn: String, outputFormat: CloudWatch.MetricStreamOutputFormat) async throws(AyameError) -> CloudWatch.PutMetricStreamOutput {
+        try await putMetricStream(CloudWatch.PutMetricStreamInput(name: name, firehoseArn: firehoseArn, roleArn: roleArn, outputFormat: outputFormat))
     }
 
     /// Calls `SetAlarmState`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_SetAlarmState.html
-    public func setAlarmState(_ input: SetAlarmStateInput) async throws(AyameError) {
+    public func setAlarmState(_ input: CloudWatch.SetAlarmStateInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(CloudWatchOperations.setAlarmState, input: input.shapeValue)
     }
 
     /// Calls `SetAlarmState` with the input's members as parameters.
-    public func setAlarmState(alarmName: String, stateValue: StateValue, stateReason: String, stateReasonData: String? = nil) async throws(AyameError) {
-        try await setAlarmState(SetAlarmStateInput(alarmName: alarmName, stateValue: stateValue, stateReason: stateReason, stateReasonData: stateReasonData))
+    public func setAlarmState(alarmName: String, stateValue: CloudWatch.StateValue, stateReason: String, stateReasonData: String? = nil) async throws(AyameError) {
+        try await setAlarmState(CloudWatch.SetAlarmStateInput(alarmName: alarmName, stateValue: stateValue, stateReason: stateReason, stateReasonData: stateReasonData))
     }
 
     /// Calls `StartMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StartMetricStreams.html
     @discardableResult
-    public func startMetricStreams(_ input: StartMetricStreamsInput) async throws(AyameError) -> StartMetricStreamsOutput {
-        try await runtime.execute(CloudWatchOperations.startMetricStreams, input: input, output: StartMetricStreamsOutput.self)
+    public func startMetricStreams(_ input: CloudWatch.StartMetricStreamsInput) async throws(AyameError) -> CloudWatch.StartMetricStreamsOutput {
+        try await runtime.execute(CloudWatchOperations.startMetricStreams, input: input, output: CloudWatch.StartMetricStreamsOutput.self)
     }
 
     /// Calls `StartMetricStreams` with the input's members as parameters.
     @discardableResult
-    public func startMetricStreams(names: [String]) async throws(AyameError) -> StartMetricStreamsOutput {
-        try await startMetricStreams(StartMetricStreamsInput(names: names))
+    public func startMetricStreams(names: [String]) async throws(AyameError) -> CloudWatch.StartMetricStreamsOutput {
+        try await startMetricStreams(CloudWatch.StartMetricStreamsInput(names: names))
     }
 
     /// Calls `StartOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StartOTelEnrichment.html
     @discardableResult
-    public func startOTelEnrichment(_ input: StartOTelEnrichmentInput) async throws(AyameError) -> StartOTelEnrichmentOutput {
-        try await runtime.execute(CloudWatchOperations.startOTelEnrichment, input: input, output: StartOTelEnrichmentOutput.self)
+    public func startOTelEnrichment(_ input: CloudWatch.StartOTelEnrichmentInput) async throws(AyameError) -> CloudWatch.StartOTelEnrichmentOutput {
+        try await runtime.execute(CloudWatchOperations.startOTelEnrichment, input: input, output: CloudWatch.StartOTelEnrichmentOutput.self)
     }
 
     /// Calls `StartOTelEnrichment` with the input's members as parameters.
     @discardableResult
-    public func startOTelEnrichment() async throws(AyameError) -> StartOTelEnrichmentOutput {
-        try await startOTelEnrichment(StartOTelEnrichmentInput())
+    public func startOTelEnrichment() async throws(AyameError) -> CloudWatch.StartOTelEnrichmentOutput {
+        try await startOTelEnrichment(CloudWatch.StartOTelEnrichmentInput())
     }
 
     /// Calls `StopMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StopMetricStreams.html
     @discardableResult
-    public func stopMetricStreams(_ input: StopMetricStreamsInput) async throws(AyameError) -> StopMetricStreamsOutput {
-        try await runtime.execute(CloudWatchOperations.stopMetricStreams, input: input, output: StopMetricStreamsOutput.self)
+    public func stopMetricStreams(_ input: CloudWatch.StopMetricStreamsInput) async throws(AyameError) -> CloudWatch.StopMetricStreamsOutput {
+        try await runtime.execute(CloudWatchOperations.stopMetricStreams, input: input, output: CloudWatch.StopMetricStreamsOutput.self)
     }
 
     /// Calls `StopMetricStreams` with the input's members as parameters.
     @discardableResult
-    public func stopMetricStreams(names: [String]) async throws(AyameError) -> StopMetricStreamsOutput {
-        try await stopMetricStreams(StopMetricStreamsInput(names: names))
+    public func stopMetricStreams(names: [String]) async throws(AyameError) -> CloudWatch.StopMetricStreamsOutput {
+        try await stopMetricStreams(CloudWatch.StopMetricStreamsInput(names: names))
     }
 
     /// Calls `StopOTelEnrichment`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StopOTelEnrichment.html
     @discardableResult
-    public func stopOTelEnrichment(_ input: StopOTelEnrichmentInput) async throws(AyameError) -> StopOTelEnrichmentOutput {
-        try await runtime.execute(CloudWatchOperations.stopOTelEnrichment, input: input, output: StopOTelEnrichmentOutput.self)
+    public func stopOTelEnrichment(_ input: CloudWatch.StopOTelEnrichmentInput) async throws(AyameError) -> CloudWatch.StopOTelEnrichmentOutput {
+        try await runtime.execute(CloudWatchOperations.stopOTelEnrichment, input: input, output: CloudWatch.StopOTelEnrichmentOutput.self)
     }
 
     /// Calls `StopOTelEnrichment` with the input's members as parameters.
     @discardableResult
-    public func stopOTelEnrichment() async throws(AyameError) -> StopOTelEnrichmentOutput {
-        try await stopOTelEnrichment(StopOTelEnrichmentInput())
+    public func stopOTelEnrichment() async throws(AyameError) -> CloudWatch.StopOTelEnrichmentOutput {
+        try await stopOTelEnrichment(CloudWatch.StopOTelEnrichmentInput())
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_TagResource.html
     @discardableResult
-    public func tagResource(_ input: TagResourceInput) async throws(AyameError) -> TagResourceOutput {
-        try await runtime.execute(CloudWatchOperations.tagResource, input: input, output: TagResourceOutput.self)
+    public func tagResource(_ input: CloudWatch.TagResourceInput) async throws(AyameError) -> CloudWatch.TagResourceOutput {
+        try await runtime.execute(CloudWatchOperations.tagResource, input: input, output: CloudWatch.TagResourceOutput.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
     @discardableResult
-    public func tagResource(resourceArn: String, tags: [Tag]) async throws(AyameError) -> TagResourceOutput {
-        try await tagResource(TagResourceInput(resourceArn: resourceArn, tags: tags))
+    public func tagResource(resourceArn: String, tags: [CloudWatch.Tag]) async throws(AyameError) -> CloudWatch.TagResourceOutput {
+        try await tagResource(CloudWatch.TagResourceInput(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_UntagResource.html
     @discardableResult
-    public func untagResource(_ input: UntagResourceInput) async throws(AyameError) -> UntagResourceOutput {
-        try await runtime.execute(CloudWatchOperations.untagResource, input: input, output: UntagResourceOutput.self)
+    public func untagResource(_ input: CloudWatch.UntagResourceInput) async throws(AyameError) -> CloudWatch.UntagResourceOutput {
+        try await runtime.execute(CloudWatchOperations.untagResource, input: input, output: CloudWatch.UntagResourceOutput.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
     @discardableResult
-    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceOutput {
-        try await untagResource(UntagResourceInput(resourceArn: resourceArn, tagKeys: tagKeys))
+    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> CloudWatch.UntagResourceOutput {
+        try await untagResource(CloudWatch.UntagResourceInput(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 }

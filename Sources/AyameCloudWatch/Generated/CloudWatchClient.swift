@@ -9,7 +9,7 @@ public struct CloudWatchClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/cloudWatch``.
+    /// Wraps a runtime set up for `ServiceDescriptor.cloudWatch`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

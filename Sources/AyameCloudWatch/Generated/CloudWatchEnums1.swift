@@ -3,344 +3,346 @@
 import AyameCore
 import Foundation
 
-/// The `ActionsSuppressedBy` values of the CloudWatch model; other values a service sends are kept.
-public struct ActionsSuppressedBy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `WaitPeriod`
-    public static let waitPeriod = Self(rawValue: "WaitPeriod")
-    /// `ExtensionPeriod`
-    public static let extensionPeriod = Self(rawValue: "ExtensionPeriod")
-    /// `Alarm`
-    public static let alarm = Self(rawValue: "Alarm")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.waitPeriod, .extensionPeriod, .alarm]
-    /// The model of `ActionsSuppressedBy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ActionsSuppressedBy", kind: .string, traits: ShapeTraits(enumValues: ["WaitPeriod", "ExtensionPeriod", "Alarm"]))
-}
+extension CloudWatch {
+    /// The `ActionsSuppressedBy` values of the CloudWatch model; other values a service sends are kept.
+    public struct ActionsSuppressedBy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `WaitPeriod`
+        public static let waitPeriod = Self(rawValue: "WaitPeriod")
+        /// `ExtensionPeriod`
+        public static let extensionPeriod = Self(rawValue: "ExtensionPeriod")
+        /// `Alarm`
+        public static let alarm = Self(rawValue: "Alarm")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.waitPeriod, .extensionPeriod, .alarm]
+        /// The model of `ActionsSuppressedBy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ActionsSuppressedBy", kind: .string, traits: ShapeTraits(enumValues: ["WaitPeriod", "ExtensionPeriod", "Alarm"]))
+    }
 
-/// The `AlarmMuteRuleStatus` values of the CloudWatch model; other values a service sends are kept.
-public struct AlarmMuteRuleStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SCHEDULED`
-    public static let scheduled = Self(rawValue: "SCHEDULED")
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `EXPIRED`
-    public static let expired = Self(rawValue: "EXPIRED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.scheduled, .active, .expired]
-    /// The model of `AlarmMuteRuleStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleStatus", kind: .string, traits: ShapeTraits(enumValues: ["SCHEDULED", "ACTIVE", "EXPIRED"]))
-}
+    /// The `AlarmMuteRuleStatus` values of the CloudWatch model; other values a service sends are kept.
+    public struct AlarmMuteRuleStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SCHEDULED`
+        public static let scheduled = Self(rawValue: "SCHEDULED")
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `EXPIRED`
+        public static let expired = Self(rawValue: "EXPIRED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.scheduled, .active, .expired]
+        /// The model of `AlarmMuteRuleStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleStatus", kind: .string, traits: ShapeTraits(enumValues: ["SCHEDULED", "ACTIVE", "EXPIRED"]))
+    }
 
-/// The `AlarmType` values of the CloudWatch model; other values a service sends are kept.
-public struct AlarmType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `CompositeAlarm`
-    public static let compositeAlarm = Self(rawValue: "CompositeAlarm")
-    /// `MetricAlarm`
-    public static let metricAlarm = Self(rawValue: "MetricAlarm")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.compositeAlarm, .metricAlarm]
-    /// The model of `AlarmType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmType", kind: .string, traits: ShapeTraits(enumValues: ["CompositeAlarm", "MetricAlarm"]))
-}
+    /// The `AlarmType` values of the CloudWatch model; other values a service sends are kept.
+    public struct AlarmType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `CompositeAlarm`
+        public static let compositeAlarm = Self(rawValue: "CompositeAlarm")
+        /// `MetricAlarm`
+        public static let metricAlarm = Self(rawValue: "MetricAlarm")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.compositeAlarm, .metricAlarm]
+        /// The model of `AlarmType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmType", kind: .string, traits: ShapeTraits(enumValues: ["CompositeAlarm", "MetricAlarm"]))
+    }
 
-/// The `AnomalyDetectorStateValue` values of the CloudWatch model; other values a service sends are kept.
-public struct AnomalyDetectorStateValue: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `PENDING_TRAINING`
-    public static let pendingTraining = Self(rawValue: "PENDING_TRAINING")
-    /// `TRAINED_INSUFFICIENT_DATA`
-    public static let trainedInsufficientData = Self(rawValue: "TRAINED_INSUFFICIENT_DATA")
-    /// `TRAINED`
-    public static let trained = Self(rawValue: "TRAINED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.pendingTraining, .trainedInsufficientData, .trained]
-    /// The model of `AnomalyDetectorStateValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorStateValue", kind: .string, traits: ShapeTraits(enumValues: ["PENDING_TRAINING", "TRAINED_INSUFFICIENT_DATA", "TRAINED"]))
-}
+    /// The `AnomalyDetectorStateValue` values of the CloudWatch model; other values a service sends are kept.
+    public struct AnomalyDetectorStateValue: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `PENDING_TRAINING`
+        public static let pendingTraining = Self(rawValue: "PENDING_TRAINING")
+        /// `TRAINED_INSUFFICIENT_DATA`
+        public static let trainedInsufficientData = Self(rawValue: "TRAINED_INSUFFICIENT_DATA")
+        /// `TRAINED`
+        public static let trained = Self(rawValue: "TRAINED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.pendingTraining, .trainedInsufficientData, .trained]
+        /// The model of `AnomalyDetectorStateValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorStateValue", kind: .string, traits: ShapeTraits(enumValues: ["PENDING_TRAINING", "TRAINED_INSUFFICIENT_DATA", "TRAINED"]))
+    }
 
-/// The `AnomalyDetectorType` values of the CloudWatch model; other values a service sends are kept.
-public struct AnomalyDetectorType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SINGLE_METRIC`
-    public static let singleMetric = Self(rawValue: "SINGLE_METRIC")
-    /// `METRIC_MATH`
-    public static let metricMath = Self(rawValue: "METRIC_MATH")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.singleMetric, .metricMath]
-    /// The model of `AnomalyDetectorType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorType", kind: .string, traits: ShapeTraits(enumValues: ["SINGLE_METRIC", "METRIC_MATH"]))
-}
+    /// The `AnomalyDetectorType` values of the CloudWatch model; other values a service sends are kept.
+    public struct AnomalyDetectorType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SINGLE_METRIC`
+        public static let singleMetric = Self(rawValue: "SINGLE_METRIC")
+        /// `METRIC_MATH`
+        public static let metricMath = Self(rawValue: "METRIC_MATH")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.singleMetric, .metricMath]
+        /// The model of `AnomalyDetectorType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorType", kind: .string, traits: ShapeTraits(enumValues: ["SINGLE_METRIC", "METRIC_MATH"]))
+    }
 
-/// The `ComparisonOperator` values of the CloudWatch model; other values a service sends are kept.
-public struct ComparisonOperator: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `GreaterThanOrEqualToThreshold`
-    public static let greaterThanOrEqualToThreshold = Self(rawValue: "GreaterThanOrEqualToThreshold")
-    /// `GreaterThanThreshold`
-    public static let greaterThanThreshold = Self(rawValue: "GreaterThanThreshold")
-    /// `LessThanThreshold`
-    public static let lessThanThreshold = Self(rawValue: "LessThanThreshold")
-    /// `LessThanOrEqualToThreshold`
-    public static let lessThanOrEqualToThreshold = Self(rawValue: "LessThanOrEqualToThreshold")
-    /// `LessThanLowerOrGreaterThanUpperThreshold`
-    public static let lessThanLowerOrGreaterThanUpperThreshold = Self(rawValue: "LessThanLowerOrGreaterThanUpperThreshold")
-    /// `LessThanLowerThreshold`
-    public static let lessThanLowerThreshold = Self(rawValue: "LessThanLowerThreshold")
-    /// `GreaterThanUpperThreshold`
-    public static let greaterThanUpperThreshold = Self(rawValue: "GreaterThanUpperThreshold")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.greaterThanOrEqualToThreshold, .greaterThanThreshold, .lessThanThreshold, .lessThanOrEqualToThreshold, .lessThanLowerOrGreaterThanUpperThreshold, .lessThanLowerThreshold, .greaterThanUpperThreshold]
-    /// The model of `ComparisonOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ComparisonOperator", kind: .string, traits: ShapeTraits(enumValues: ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", "LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"]))
-}
+    /// The `ComparisonOperator` values of the CloudWatch model; other values a service sends are kept.
+    public struct ComparisonOperator: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `GreaterThanOrEqualToThreshold`
+        public static let greaterThanOrEqualToThreshold = Self(rawValue: "GreaterThanOrEqualToThreshold")
+        /// `GreaterThanThreshold`
+        public static let greaterThanThreshold = Self(rawValue: "GreaterThanThreshold")
+        /// `LessThanThreshold`
+        public static let lessThanThreshold = Self(rawValue: "LessThanThreshold")
+        /// `LessThanOrEqualToThreshold`
+        public static let lessThanOrEqualToThreshold = Self(rawValue: "LessThanOrEqualToThreshold")
+        /// `LessThanLowerOrGreaterThanUpperThreshold`
+        public static let lessThanLowerOrGreaterThanUpperThreshold = Self(rawValue: "LessThanLowerOrGreaterThanUpperThreshold")
+        /// `LessThanLowerThreshold`
+        public static let lessThanLowerThreshold = Self(rawValue: "LessThanLowerThreshold")
+        /// `GreaterThanUpperThreshold`
+        public static let greaterThanUpperThreshold = Self(rawValue: "GreaterThanUpperThreshold")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.greaterThanOrEqualToThreshold, .greaterThanThreshold, .lessThanThreshold, .lessThanOrEqualToThreshold, .lessThanLowerOrGreaterThanUpperThreshold, .lessThanLowerThreshold, .greaterThanUpperThreshold]
+        /// The model of `ComparisonOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ComparisonOperator", kind: .string, traits: ShapeTraits(enumValues: ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", "LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"]))
+    }
 
-/// The `EvaluationState` values of the CloudWatch model; other values a service sends are kept.
-public struct EvaluationState: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `PARTIAL_DATA`
-    public static let partialData = Self(rawValue: "PARTIAL_DATA")
-    /// `EVALUATION_FAILURE`
-    public static let evaluationFailure = Self(rawValue: "EVALUATION_FAILURE")
-    /// `EVALUATION_ERROR`
-    public static let evaluationError = Self(rawValue: "EVALUATION_ERROR")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.partialData, .evaluationFailure, .evaluationError]
-    /// The model of `EvaluationState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationState", kind: .string, traits: ShapeTraits(enumValues: ["PARTIAL_DATA", "EVALUATION_FAILURE", "EVALUATION_ERROR"]))
-}
+    /// The `EvaluationState` values of the CloudWatch model; other values a service sends are kept.
+    public struct EvaluationState: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `PARTIAL_DATA`
+        public static let partialData = Self(rawValue: "PARTIAL_DATA")
+        /// `EVALUATION_FAILURE`
+        public static let evaluationFailure = Self(rawValue: "EVALUATION_FAILURE")
+        /// `EVALUATION_ERROR`
+        public static let evaluationError = Self(rawValue: "EVALUATION_ERROR")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.partialData, .evaluationFailure, .evaluationError]
+        /// The model of `EvaluationState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationState", kind: .string, traits: ShapeTraits(enumValues: ["PARTIAL_DATA", "EVALUATION_FAILURE", "EVALUATION_ERROR"]))
+    }
 
-/// The `HistoryItemType` values of the CloudWatch model; other values a service sends are kept.
-public struct HistoryItemType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ConfigurationUpdate`
-    public static let configurationUpdate = Self(rawValue: "ConfigurationUpdate")
-    /// `StateUpdate`
-    public static let stateUpdate = Self(rawValue: "StateUpdate")
-    /// `Action`
-    public static let action = Self(rawValue: "Action")
-    /// `AlarmContributorStateUpdate`
-    public static let alarmContributorStateUpdate = Self(rawValue: "AlarmContributorStateUpdate")
-    /// `AlarmContributorAction`
-    public static let alarmContributorAction = Self(rawValue: "AlarmContributorAction")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.configurationUpdate, .stateUpdate, .action, .alarmContributorStateUpdate, .alarmContributorAction]
-    /// The model of `HistoryItemType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "HistoryItemType", kind: .string, traits: ShapeTraits(enumValues: ["ConfigurationUpdate", "StateUpdate", "Action", "AlarmContributorStateUpdate", "AlarmContributorAction"]))
-}
+    /// The `HistoryItemType` values of the CloudWatch model; other values a service sends are kept.
+    public struct HistoryItemType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ConfigurationUpdate`
+        public static let configurationUpdate = Self(rawValue: "ConfigurationUpdate")
+        /// `StateUpdate`
+        public static let stateUpdate = Self(rawValue: "StateUpdate")
+        /// `Action`
+        public static let action = Self(rawValue: "Action")
+        /// `AlarmContributorStateUpdate`
+        public static let alarmContributorStateUpdate = Self(rawValue: "AlarmContributorStateUpdate")
+        /// `AlarmContributorAction`
+        public static let alarmContributorAction = Self(rawValue: "AlarmContributorAction")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.configurationUpdate, .stateUpdate, .action, .alarmContributorStateUpdate, .alarmContributorAction]
+        /// The model of `HistoryItemType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "HistoryItemType", kind: .string, traits: ShapeTraits(enumValues: ["ConfigurationUpdate", "StateUpdate", "Action", "AlarmContributorStateUpdate", "AlarmContributorAction"]))
+    }
 
-/// The `MetricStreamOutputFormat` values of the CloudWatch model; other values a service sends are kept.
-public struct MetricStreamOutputFormat: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `json`
-    public static let json = Self(rawValue: "json")
-    /// `opentelemetry0.7`
-    public static let opentelemetry07 = Self(rawValue: "opentelemetry0.7")
-    /// `opentelemetry1.0`
-    public static let opentelemetry10 = Self(rawValue: "opentelemetry1.0")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.json, .opentelemetry07, .opentelemetry10]
-    /// The model of `MetricStreamOutputFormat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamOutputFormat", kind: .string, traits: ShapeTraits(min: 1, max: 255, enumValues: ["json", "opentelemetry0.7", "opentelemetry1.0"]))
-}
+    /// The `MetricStreamOutputFormat` values of the CloudWatch model; other values a service sends are kept.
+    public struct MetricStreamOutputFormat: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `json`
+        public static let json = Self(rawValue: "json")
+        /// `opentelemetry0.7`
+        public static let opentelemetry07 = Self(rawValue: "opentelemetry0.7")
+        /// `opentelemetry1.0`
+        public static let opentelemetry10 = Self(rawValue: "opentelemetry1.0")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.json, .opentelemetry07, .opentelemetry10]
+        /// The model of `MetricStreamOutputFormat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamOutputFormat", kind: .string, traits: ShapeTraits(min: 1, max: 255, enumValues: ["json", "opentelemetry0.7", "opentelemetry1.0"]))
+    }
 
-/// The `OTelEnrichmentStatus` values of the CloudWatch model; other values a service sends are kept.
-public struct OTelEnrichmentStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Running`
-    public static let running = Self(rawValue: "Running")
-    /// `Stopped`
-    public static let stopped = Self(rawValue: "Stopped")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.running, .stopped]
-    /// The model of `OTelEnrichmentStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OTelEnrichmentStatus", kind: .string, traits: ShapeTraits(enumValues: ["Running", "Stopped"]))
-}
+    /// The `OTelEnrichmentStatus` values of the CloudWatch model; other values a service sends are kept.
+    public struct OTelEnrichmentStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Running`
+        public static let running = Self(rawValue: "Running")
+        /// `Stopped`
+        public static let stopped = Self(rawValue: "Stopped")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.running, .stopped]
+        /// The model of `OTelEnrichmentStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OTelEnrichmentStatus", kind: .string, traits: ShapeTraits(enumValues: ["Running", "Stopped"]))
+    }
 
-/// The `RecentlyActive` values of the CloudWatch model; other values a service sends are kept.
-public struct RecentlyActive: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `PT3H`
-    public static let pt3H = Self(rawValue: "PT3H")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.pt3H]
-    /// The model of `RecentlyActive`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RecentlyActive", kind: .string, traits: ShapeTraits(enumValues: ["PT3H"]))
-}
+    /// The `RecentlyActive` values of the CloudWatch model; other values a service sends are kept.
+    public struct RecentlyActive: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `PT3H`
+        public static let pt3H = Self(rawValue: "PT3H")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.pt3H]
+        /// The model of `RecentlyActive`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RecentlyActive", kind: .string, traits: ShapeTraits(enumValues: ["PT3H"]))
+    }
 
-/// The `ScanBy` values of the CloudWatch model; other values a service sends are kept.
-public struct ScanBy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `TimestampDescending`
-    public static let timestampDescending = Self(rawValue: "TimestampDescending")
-    /// `TimestampAscending`
-    public static let timestampAscending = Self(rawValue: "TimestampAscending")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.timestampDescending, .timestampAscending]
-    /// The model of `ScanBy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanBy", kind: .string, traits: ShapeTraits(enumValues: ["TimestampDescending", "TimestampAscending"]))
-}
+    /// The `ScanBy` values of the CloudWatch model; other values a service sends are kept.
+    public struct ScanBy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `TimestampDescending`
+        public static let timestampDescending = Self(rawValue: "TimestampDescending")
+        /// `TimestampAscending`
+        public static let timestampAscending = Self(rawValue: "TimestampAscending")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.timestampDescending, .timestampAscending]
+        /// The model of `ScanBy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanBy", kind: .string, traits: ShapeTraits(enumValues: ["TimestampDescending", "TimestampAscending"]))
+    }
 
-/// The `StandardUnit` values of the CloudWatch model; other values a service sends are kept.
-public struct StandardUnit: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Seconds`
-    public static let seconds = Self(rawValue: "Seconds")
-    /// `Microseconds`
-    public static let microseconds = Self(rawValue: "Microseconds")
-    /// `Milliseconds`
-    public static let milliseconds = Self(rawValue: "Milliseconds")
-    /// `Bytes`
-    public static let bytes = Self(rawValue: "Bytes")
-    /// `Kilobytes`
-    public static let kilobytes = Self(rawValue: "Kilobytes")
-    /// `Megabytes`
-    public static let megabytes = Self(rawValue: "Megabytes")
-    /// `Gigabytes`
-    public static let gigabytes = Self(rawValue: "Gigabytes")
-    /// `Terabytes`
-    public static let terabytes = Self(rawValue: "Terabytes")
-    /// `Bits`
-    public static let bits = Self(rawValue: "Bits")
-    /// `Kilobits`
-    public static let kilobits = Self(rawValue: "Kilobits")
-    /// `Megabits`
-    public static let megabits = Self(rawValue: "Megabits")
-    /// `Gigabits`
-    public static let gigabits = Self(rawValue: "Gigabits")
-    /// `Terabits`
-    public static let terabits = Self(rawValue: "Terabits")
-    /// `Percent`
-    public static let percent = Self(rawValue: "Percent")
-    /// `Count`
-    public static let count = Self(rawValue: "Count")
-    /// `Bytes/Second`
-    public static let bytesSecond = Self(rawValue: "Bytes/Second")
-    /// `Kilobytes/Second`
-    public static let kilobytesSecond = Self(rawValue: "Kilobytes/Second")
-    /// `Megabytes/Second`
-    public static let megabytesSecond = Self(rawValue: "Megabytes/Second")
-    /// `Gigabytes/Second`
-    public static let gigabytesSecond = Self(rawValue: "Gigabytes/Second")
-    /// `Terabytes/Second`
-    public static let terabytesSecond = Self(rawValue: "Terabytes/Second")
-    /// `Bits/Second`
-    public static let bitsSecond = Self(rawValue: "Bits/Second")
-    /// `Kilobits/Second`
-    public static let kilobitsSecond = Self(rawValue: "Kilobits/Second")
-    /// `Megabits/Second`
-    public static let megabitsSecond = Self(rawValue: "Megabits/Second")
-    /// `Gigabits/Second`
-    public static let gigabitsSecond = Self(rawValue: "Gigabits/Second")
-    /// `Terabits/Second`
-    public static let terabitsSecond = Self(rawValue: "Terabits/Second")
-    /// `Count/Second`
-    public static let countSecond = Self(rawValue: "Count/Second")
-    /// `None`
-    public static let none = Self(rawValue: "None")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.seconds, .microseconds, .milliseconds, .bytes, .kilobytes, .megabytes, .gigabytes, .terabytes, .bits, .kilobits, .megabits, .gigabits, .terabits, .percent, .count, .bytesSecond, .kilobytesSecond, .megabytesSecond, .gigabytesSecond, .terabytesSecond, .bitsSecond, .kilobitsSecond, .megabitsSecond, .gigabitsSecond, .terabitsSecond, .countSecond, .none]
-    /// The model of `StandardUnit`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StandardUnit", kind: .string, traits: ShapeTraits(enumValues: ["Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second", "None"]))
-}
+    /// The `StandardUnit` values of the CloudWatch model; other values a service sends are kept.
+    public struct StandardUnit: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Seconds`
+        public static let seconds = Self(rawValue: "Seconds")
+        /// `Microseconds`
+        public static let microseconds = Self(rawValue: "Microseconds")
+        /// `Milliseconds`
+        public static let milliseconds = Self(rawValue: "Milliseconds")
+        /// `Bytes`
+        public static let bytes = Self(rawValue: "Bytes")
+        /// `Kilobytes`
+        public static let kilobytes = Self(rawValue: "Kilobytes")
+        /// `Megabytes`
+        public static let megabytes = Self(rawValue: "Megabytes")
+        /// `Gigabytes`
+        public static let gigabytes = Self(rawValue: "Gigabytes")
+        /// `Terabytes`
+        public static let terabytes = Self(rawValue: "Terabytes")
+        /// `Bits`
+        public static let bits = Self(rawValue: "Bits")
+        /// `Kilobits`
+        public static let kilobits = Self(rawValue: "Kilobits")
+        /// `Megabits`
+        public static let megabits = Self(rawValue: "Megabits")
+        /// `Gigabits`
+        public static let gigabits = Self(rawValue: "Gigabits")
+        /// `Terabits`
+        public static let terabits = Self(rawValue: "Terabits")
+        /// `Percent`
+        public static let percent = Self(rawValue: "Percent")
+        /// `Count`
+        public static let count = Self(rawValue: "Count")
+        /// `Bytes/Second`
+        public static let bytesSecond = Self(rawValue: "Bytes/Second")
+        /// `Kilobytes/Second`
+        public static let kilobytesSecond = Self(rawValue: "Kilobytes/Second")
+        /// `Megabytes/Second`
+        public static let megabytesSecond = Self(rawValue: "Megabytes/Second")
+        /// `Gigabytes/Second`
+        public static let gigabytesSecond = Self(rawValue: "Gigabytes/Second")
+        /// `Terabytes/Second`
+        public static let terabytesSecond = Self(rawValue: "Terabytes/Second")
+        /// `Bits/Second`
+        public static let bitsSecond = Self(rawValue: "Bits/Second")
+        /// `Kilobits/Second`
+        public static let kilobitsSecond = Self(rawValue: "Kilobits/Second")
+        /// `Megabits/Second`
+        public static let megabitsSecond = Self(rawValue: "Megabits/Second")
+        /// `Gigabits/Second`
+        public static let gigabitsSecond = Self(rawValue: "Gigabits/Second")
+        /// `Terabits/Second`
+        public static let terabitsSecond = Self(rawValue: "Terabits/Second")
+        /// `Count/Second`
+        public static let countSecond = Self(rawValue: "Count/Second")
+        /// `None`
+        public static let none = Self(rawValue: "None")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.seconds, .microseconds, .milliseconds, .bytes, .kilobytes, .megabytes, .gigabytes, .terabytes, .bits, .kilobits, .megabits, .gigabits, .terabits, .percent, .count, .bytesSecond, .kilobytesSecond, .megabytesSecond, .gigabytesSecond, .terabytesSecond, .bitsSecond, .kilobitsSecond, .megabitsSecond, .gigabitsSecond, .terabitsSecond, .countSecond, .none]
+        /// The model of `StandardUnit`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StandardUnit", kind: .string, traits: ShapeTraits(enumValues: ["Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second", "None"]))
+    }
 
-/// The `StateValue` values of the CloudWatch model; other values a service sends are kept.
-public struct StateValue: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `OK`
-    public static let ok = Self(rawValue: "OK")
-    /// `ALARM`
-    public static let alarm = Self(rawValue: "ALARM")
-    /// `INSUFFICIENT_DATA`
-    public static let insufficientData = Self(rawValue: "INSUFFICIENT_DATA")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.ok, .alarm, .insufficientData]
-    /// The model of `StateValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StateValue", kind: .string, traits: ShapeTraits(enumValues: ["OK", "ALARM", "INSUFFICIENT_DATA"]))
-}
+    /// The `StateValue` values of the CloudWatch model; other values a service sends are kept.
+    public struct StateValue: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `OK`
+        public static let ok = Self(rawValue: "OK")
+        /// `ALARM`
+        public static let alarm = Self(rawValue: "ALARM")
+        /// `INSUFFICIENT_DATA`
+        public static let insufficientData = Self(rawValue: "INSUFFICIENT_DATA")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.ok, .alarm, .insufficientData]
+        /// The model of `StateValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StateValue", kind: .string, traits: ShapeTraits(enumValues: ["OK", "ALARM", "INSUFFICIENT_DATA"]))
+    }
 
-/// The `Statistic` values of the CloudWatch model; other values a service sends are kept.
-public struct Statistic: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SampleCount`
-    public static let sampleCount = Self(rawValue: "SampleCount")
-    /// `Average`
-    public static let average = Self(rawValue: "Average")
-    /// `Sum`
-    public static let sum = Self(rawValue: "Sum")
-    /// `Minimum`
-    public static let minimum = Self(rawValue: "Minimum")
-    /// `Maximum`
-    public static let maximum = Self(rawValue: "Maximum")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.sampleCount, .average, .sum, .minimum, .maximum]
-    /// The model of `Statistic`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Statistic", kind: .string, traits: ShapeTraits(enumValues: ["SampleCount", "Average", "Sum", "Minimum", "Maximum"]))
-}
+    /// The `Statistic` values of the CloudWatch model; other values a service sends are kept.
+    public struct Statistic: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SampleCount`
+        public static let sampleCount = Self(rawValue: "SampleCount")
+        /// `Average`
+        public static let average = Self(rawValue: "Average")
+        /// `Sum`
+        public static let sum = Self(rawValue: "Sum")
+        /// `Minimum`
+        public static let minimum = Self(rawValue: "Minimum")
+        /// `Maximum`
+        public static let maximum = Self(rawValue: "Maximum")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.sampleCount, .average, .sum, .minimum, .maximum]
+        /// The model of `Statistic`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Statistic", kind: .string, traits: ShapeTraits(enumValues: ["SampleCount", "Average", "Sum", "Minimum", "Maximum"]))
+    }
 
-/// The `StatusCode` values of the CloudWatch model; other values a service sends are kept.
-public struct StatusCode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Complete`
-    public static let complete = Self(rawValue: "Complete")
-    /// `InternalError`
-    public static let internalError = Self(rawValue: "InternalError")
-    /// `PartialData`
-    public static let partialData = Self(rawValue: "PartialData")
-    /// `Forbidden`
-    public static let forbidden = Self(rawValue: "Forbidden")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.complete, .internalError, .partialData, .forbidden]
-    /// The model of `StatusCode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StatusCode", kind: .string, traits: ShapeTraits(enumValues: ["Complete", "InternalError", "PartialData", "Forbidden"]))
+    /// The `StatusCode` values of the CloudWatch model; other values a service sends are kept.
+    public struct StatusCode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Complete`
+        public static let complete = Self(rawValue: "Complete")
+        /// `InternalError`
+        public static let internalError = Self(rawValue: "InternalError")
+        /// `PartialData`
+        public static let partialData = Self(rawValue: "PartialData")
+        /// `Forbidden`
+        public static let forbidden = Self(rawValue: "Forbidden")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.complete, .internalError, .partialData, .forbidden]
+        /// The model of `StatusCode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StatusCode", kind: .string, traits: ShapeTraits(enumValues: ["Complete", "InternalError", "PartialData", "Forbidden"]))
+    }
 }

@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the CloudWatch model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.cloudWatchCode == .concurrentModificationException`.
+/// The error codes the CloudWatch model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.cloudWatchCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct CloudWatchErrorCode: AWSStringEnum {
@@ -12,12 +15,24 @@ public struct CloudWatchErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `ConcurrentModificationException`
     public static let concurrentModificationException = Self(rawValue: "ConcurrentModificationException")
     /// `ConflictException`
     public static let conflictException = Self(rawValue: "ConflictException")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
     /// `InternalServiceError`
     public static let internalServiceError = Self(rawValue: "InternalServiceError")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidFormat`
     public static let invalidFormat = Self(rawValue: "InvalidFormat")
     /// `InvalidNextToken`
@@ -28,21 +43,49 @@ public struct CloudWatchErrorCode: AWSStringEnum {
     public static let invalidParameterInput = Self(rawValue: "InvalidParameterInput")
     /// `InvalidParameterValue`
     public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `LimitExceeded`
     public static let limitExceeded = Self(rawValue: "LimitExceeded")
     /// `LimitExceededException`
     public static let limitExceededException = Self(rawValue: "LimitExceededException")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
     /// `MissingParameter`
     public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `ResourceNotFound`
     public static let resourceNotFound = Self(rawValue: "ResourceNotFound")
     /// `ResourceNotFoundException`
     public static let resourceNotFoundException = Self(rawValue: "ResourceNotFoundException")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.concurrentModificationException, .conflictException, .internalServiceError, .invalidFormat, .invalidNextToken, .invalidParameterCombination, .invalidParameterInput, .invalidParameterValue, .limitExceeded, .limitExceededException, .missingParameter, .resourceNotFound, .resourceNotFoundException]
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
+    /// `ValidationException`
+    public static let validationException = Self(rawValue: "ValidationException")
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .concurrentModificationException, .conflictException, .expiredTokenException, .incompleteSignature, .internalFailure, .internalServiceError, .invalidAction, .invalidClientTokenId, .invalidFormat, .invalidNextToken, .invalidParameterCombination, .invalidParameterInput, .invalidParameterValue, .invalidQueryParameter, .limitExceeded, .limitExceededException, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .optInRequired, .requestExpired, .resourceNotFound, .resourceNotFoundException, .serviceUnavailable, .signatureDoesNotMatch, .throttling, .throttlingException, .unrecognizedClientException, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of CloudWatch's error codes; meaningful for errors from a ``CloudWatchClient``.
+    /// `code` as one of CloudWatch's error codes; meaningful for errors from a ``CloudWatchClient``.
     public var cloudWatchCode: CloudWatchErrorCode { CloudWatchErrorCode(rawValue: code) }
 }

@@ -3,14 +3,14 @@
 import AyameCore
 import Foundation
 
-/// The operations of the CloudWatch model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the CloudWatch model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum CloudWatchOperations {
     /// `DeleteAlarmMuteRule`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAlarmMuteRule.html
     public static let deleteAlarmMuteRule: OperationDescriptor = OperationDescriptor(
         name: "DeleteAlarmMuteRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteAlarmMuteRuleInput.schema
+        input: CloudWatch.DeleteAlarmMuteRuleInput.schema
     )
 
     /// `DeleteAlarms`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAlarms.html
@@ -18,7 +18,7 @@ public enum CloudWatchOperations {
         name: "DeleteAlarms",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteAlarmsInput.schema
+        input: CloudWatch.DeleteAlarmsInput.schema
     )
 
     /// `DeleteAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DeleteAnomalyDetector.html
@@ -26,8 +26,8 @@ public enum CloudWatchOperations {
         name: "DeleteAnomalyDetector",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteAnomalyDetectorInput.schema,
-        output: DeleteAnomalyDetectorOutput.schema,
+        input: CloudWatch.DeleteAnomalyDetectorInput.schema,
+        output: CloudWatch.DeleteAnomalyDetectorOutput.schema,
         resultWrapper: "DeleteAnomalyDetectorResult"
     )
 
@@ -36,8 +36,8 @@ public enum CloudWatchOperations {
         name: "DeleteDashboards",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteDashboardsInput.schema,
-        output: DeleteDashboardsOutput.schema,
+        input: CloudWatch.DeleteDashboardsInput.schema,
+        output: CloudWatch.DeleteDashboardsOutput.schema,
         resultWrapper: "DeleteDashboardsResult"
     )
 
@@ -46,8 +46,8 @@ public enum CloudWatchOperations {
         name: "DeleteInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteInsightRulesInput.schema,
-        output: DeleteInsightRulesOutput.schema,
+        input: CloudWatch.DeleteInsightRulesInput.schema,
+        output: CloudWatch.DeleteInsightRulesOutput.schema,
         resultWrapper: "DeleteInsightRulesResult"
     )
 
@@ -56,8 +56,8 @@ public enum CloudWatchOperations {
         name: "DeleteMetricStream",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteMetricStreamInput.schema,
-        output: DeleteMetricStreamOutput.schema,
+        input: CloudWatch.DeleteMetricStreamInput.schema,
+        output: CloudWatch.DeleteMetricStreamOutput.schema,
         resultWrapper: "DeleteMetricStreamResult"
     )
 
@@ -66,8 +66,8 @@ public enum CloudWatchOperations {
         name: "DescribeAlarmContributors",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeAlarmContributorsInput.schema,
-        output: DescribeAlarmContributorsOutput.schema,
+        input: CloudWatch.DescribeAlarmContributorsInput.schema,
+        output: CloudWatch.DescribeAlarmContributorsOutput.schema,
         resultWrapper: "DescribeAlarmContributorsResult"
     )
 
@@ -76,8 +76,8 @@ public enum CloudWatchOperations {
         name: "DescribeAlarmHistory",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeAlarmHistoryInput.schema,
-        output: DescribeAlarmHistoryOutput.schema,
+        input: CloudWatch.DescribeAlarmHistoryInput.schema,
+        output: CloudWatch.DescribeAlarmHistoryOutput.schema,
         resultWrapper: "DescribeAlarmHistoryResult"
     )
 
@@ -86,8 +86,8 @@ public enum CloudWatchOperations {
         name: "DescribeAlarms",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeAlarmsInput.schema,
-        output: DescribeAlarmsOutput.schema,
+        input: CloudWatch.DescribeAlarmsInput.schema,
+        output: CloudWatch.DescribeAlarmsOutput.schema,
         resultWrapper: "DescribeAlarmsResult"
     )
 
@@ -96,8 +96,8 @@ public enum CloudWatchOperations {
         name: "DescribeAlarmsForMetric",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeAlarmsForMetricInput.schema,
-        output: DescribeAlarmsForMetricOutput.schema,
+        input: CloudWatch.DescribeAlarmsForMetricInput.schema,
+        output: CloudWatch.DescribeAlarmsForMetricOutput.schema,
         resultWrapper: "DescribeAlarmsForMetricResult"
     )
 
@@ -106,8 +106,8 @@ public enum CloudWatchOperations {
         name: "DescribeAnomalyDetectors",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeAnomalyDetectorsInput.schema,
-        output: DescribeAnomalyDetectorsOutput.schema,
+        input: CloudWatch.DescribeAnomalyDetectorsInput.schema,
+        output: CloudWatch.DescribeAnomalyDetectorsOutput.schema,
         resultWrapper: "DescribeAnomalyDetectorsResult"
     )
 
@@ -116,8 +116,8 @@ public enum CloudWatchOperations {
         name: "DescribeInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeInsightRulesInput.schema,
-        output: DescribeInsightRulesOutput.schema,
+        input: CloudWatch.DescribeInsightRulesInput.schema,
+        output: CloudWatch.DescribeInsightRulesOutput.schema,
         resultWrapper: "DescribeInsightRulesResult"
     )
 
@@ -126,7 +126,7 @@ public enum CloudWatchOperations {
         name: "DisableAlarmActions",
         httpMethod: "POST",
         requestURI: "/",
-        input: DisableAlarmActionsInput.schema
+        input: CloudWatch.DisableAlarmActionsInput.schema
     )
 
     /// `DisableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DisableInsightRules.html
@@ -134,8 +134,8 @@ public enum CloudWatchOperations {
         name: "DisableInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: DisableInsightRulesInput.schema,
-        output: DisableInsightRulesOutput.schema,
+        input: CloudWatch.DisableInsightRulesInput.schema,
+        output: CloudWatch.DisableInsightRulesOutput.schema,
         resultWrapper: "DisableInsightRulesResult"
     )
 
@@ -144,7 +144,7 @@ public enum CloudWatchOperations {
         name: "EnableAlarmActions",
         httpMethod: "POST",
         requestURI: "/",
-        input: EnableAlarmActionsInput.schema
+        input: CloudWatch.EnableAlarmActionsInput.schema
     )
 
     /// `EnableInsightRules`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_EnableInsightRules.html
@@ -152,8 +152,8 @@ public enum CloudWatchOperations {
         name: "EnableInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: EnableInsightRulesInput.schema,
-        output: EnableInsightRulesOutput.schema,
+        input: CloudWatch.EnableInsightRulesInput.schema,
+        output: CloudWatch.EnableInsightRulesOutput.schema,
         resultWrapper: "EnableInsightRulesResult"
     )
 
@@ -162,8 +162,8 @@ public enum CloudWatchOperations {
         name: "GetAlarmMuteRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetAlarmMuteRuleInput.schema,
-        output: GetAlarmMuteRuleOutput.schema,
+        input: CloudWatch.GetAlarmMuteRuleInput.schema,
+        output: CloudWatch.GetAlarmMuteRuleOutput.schema,
         resultWrapper: "GetAlarmMuteRuleResult"
     )
 
@@ -172,8 +172,8 @@ public enum CloudWatchOperations {
         name: "GetDashboard",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetDashboardInput.schema,
-        output: GetDashboardOutput.schema,
+        input: CloudWatch.GetDashboardInput.schema,
+        output: CloudWatch.GetDashboardOutput.schema,
         resultWrapper: "GetDashboardResult"
     )
 
@@ -182,8 +182,8 @@ public enum CloudWatchOperations {
         name: "GetInsightRuleReport",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetInsightRuleReportInput.schema,
-        output: GetInsightRuleReportOutput.schema,
+        input: CloudWatch.GetInsightRuleReportInput.schema,
+        output: CloudWatch.GetInsightRuleReportOutput.schema,
         resultWrapper: "GetInsightRuleReportResult"
     )
 
@@ -192,8 +192,8 @@ public enum CloudWatchOperations {
         name: "GetMetricData",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetMetricDataInput.schema,
-        output: GetMetricDataOutput.schema,
+        input: CloudWatch.GetMetricDataInput.schema,
+        output: CloudWatch.GetMetricDataOutput.schema,
         resultWrapper: "GetMetricDataResult"
     )
 
@@ -202,8 +202,8 @@ public enum CloudWatchOperations {
         name: "GetMetricStatistics",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetMetricStatisticsInput.schema,
-        output: GetMetricStatisticsOutput.schema,
+        input: CloudWatch.GetMetricStatisticsInput.schema,
+        output: CloudWatch.GetMetricStatisticsOutput.schema,
         resultWrapper: "GetMetricStatisticsResult"
     )
 
@@ -212,8 +212,8 @@ public enum CloudWatchOperations {
         name: "GetMetricStream",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetMetricStreamInput.schema,
-        output: GetMetricStreamOutput.schema,
+        input: CloudWatch.GetMetricStreamInput.schema,
+        output: CloudWatch.GetMetricStreamOutput.schema,
         resultWrapper: "GetMetricStreamResult"
     )
 
@@ -222,8 +222,8 @@ public enum CloudWatchOperations {
         name: "GetMetricWidgetImage",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetMetricWidgetImageInput.schema,
-        output: GetMetricWidgetImageOutput.schema,
+        input: CloudWatch.GetMetricWidgetImageInput.schema,
+        output: CloudWatch.GetMetricWidgetImageOutput.schema,
         resultWrapper: "GetMetricWidgetImageResult"
     )
 
@@ -232,8 +232,8 @@ public enum CloudWatchOperations {
         name: "GetOTelEnrichment",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetOTelEnrichmentInput.schema,
-        output: GetOTelEnrichmentOutput.schema,
+        input: CloudWatch.GetOTelEnrichmentInput.schema,
+        output: CloudWatch.GetOTelEnrichmentOutput.schema,
         resultWrapper: "GetOTelEnrichmentResult"
     )
 
@@ -242,8 +242,8 @@ public enum CloudWatchOperations {
         name: "ListAlarmMuteRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListAlarmMuteRulesInput.schema,
-        output: ListAlarmMuteRulesOutput.schema,
+        input: CloudWatch.ListAlarmMuteRulesInput.schema,
+        output: CloudWatch.ListAlarmMuteRulesOutput.schema,
         resultWrapper: "ListAlarmMuteRulesResult"
     )
 
@@ -252,8 +252,8 @@ public enum CloudWatchOperations {
         name: "ListDashboards",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListDashboardsInput.schema,
-        output: ListDashboardsOutput.schema,
+        input: CloudWatch.ListDashboardsInput.schema,
+        output: CloudWatch.ListDashboardsOutput.schema,
         resultWrapper: "ListDashboardsResult"
     )
 
@@ -262,8 +262,8 @@ public enum CloudWatchOperations {
         name: "ListManagedInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListManagedInsightRulesInput.schema,
-        output: ListManagedInsightRulesOutput.schema,
+        input: CloudWatch.ListManagedInsightRulesInput.schema,
+        output: CloudWatch.ListManagedInsightRulesOutput.schema,
         resultWrapper: "ListManagedInsightRulesResult"
     )
 
@@ -272,8 +272,8 @@ public enum CloudWatchOperations {
         name: "ListMetricStreams",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListMetricStreamsInput.schema,
-        output: ListMetricStreamsOutput.schema,
+        input: CloudWatch.ListMetricStreamsInput.schema,
+        output: CloudWatch.ListMetricStreamsOutput.schema,
         resultWrapper: "ListMetricStreamsResult"
     )
 
@@ -282,8 +282,8 @@ public enum CloudWatchOperations {
         name: "ListMetrics",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListMetricsInput.schema,
-        output: ListMetricsOutput.schema,
+        input: CloudWatch.ListMetricsInput.schema,
+        output: CloudWatch.ListMetricsOutput.schema,
         resultWrapper: "ListMetricsResult"
     )
 
@@ -292,8 +292,8 @@ public enum CloudWatchOperations {
         name: "ListTagsForResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTagsForResourceInput.schema,
-        output: ListTagsForResourceOutput.schema,
+        input: CloudWatch.ListTagsForResourceInput.schema,
+        output: CloudWatch.ListTagsForResourceOutput.schema,
         resultWrapper: "ListTagsForResourceResult"
     )
 
@@ -302,7 +302,7 @@ public enum CloudWatchOperations {
         name: "PutAlarmMuteRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutAlarmMuteRuleInput.schema
+        input: CloudWatch.PutAlarmMuteRuleInput.schema
     )
 
     /// `PutAnomalyDetector`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutAnomalyDetector.html
@@ -310,8 +310,8 @@ public enum CloudWatchOperations {
         name: "PutAnomalyDetector",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutAnomalyDetectorInput.schema,
-        output: PutAnomalyDetectorOutput.schema,
+        input: CloudWatch.PutAnomalyDetectorInput.schema,
+        output: CloudWatch.PutAnomalyDetectorOutput.schema,
         resultWrapper: "PutAnomalyDetectorResult"
     )
 
@@ -320,7 +320,7 @@ public enum CloudWatchOperations {
         name: "PutCompositeAlarm",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutCompositeAlarmInput.schema
+        input: CloudWatch.PutCompositeAlarmInput.schema
     )
 
     /// `PutDashboard`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
@@ -328,8 +328,8 @@ public enum CloudWatchOperations {
         name: "PutDashboard",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutDashboardInput.schema,
-        output: PutDashboardOutput.schema,
+        input: CloudWatch.PutDashboardInput.schema,
+        output: CloudWatch.PutDashboardOutput.schema,
         resultWrapper: "PutDashboardResult"
     )
 
@@ -338,8 +338,8 @@ public enum CloudWatchOperations {
         name: "PutInsightRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutInsightRuleInput.schema,
-        output: PutInsightRuleOutput.schema,
+        input: CloudWatch.PutInsightRuleInput.schema,
+        output: CloudWatch.PutInsightRuleOutput.schema,
         resultWrapper: "PutInsightRuleResult"
     )
 
@@ -348,8 +348,8 @@ public enum CloudWatchOperations {
         name: "PutManagedInsightRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutManagedInsightRulesInput.schema,
-        output: PutManagedInsightRulesOutput.schema,
+        input: CloudWatch.PutManagedInsightRulesInput.schema,
+        output: CloudWatch.PutManagedInsightRulesOutput.schema,
         resultWrapper: "PutManagedInsightRulesResult"
     )
 
@@ -358,7 +358,7 @@ public enum CloudWatchOperations {
         name: "PutMetricAlarm",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutMetricAlarmInput.schema
+        input: CloudWatch.PutMetricAlarmInput.schema
     )
 
     /// `PutMetricData`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html
@@ -366,7 +366,7 @@ public enum CloudWatchOperations {
         name: "PutMetricData",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutMetricDataInput.schema
+        input: CloudWatch.PutMetricDataInput.schema
     )
 
     /// `PutMetricStream`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricStream.html
@@ -374,8 +374,8 @@ public enum CloudWatchOperations {
         name: "PutMetricStream",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutMetricStreamInput.schema,
-        output: PutMetricStreamOutput.schema,
+        input: CloudWatch.PutMetricStreamInput.schema,
+        output: CloudWatch.PutMetricStreamOutput.schema,
         resultWrapper: "PutMetricStreamResult"
     )
 
@@ -384,7 +384,7 @@ public enum CloudWatchOperations {
         name: "SetAlarmState",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetAlarmStateInput.schema
+        input: CloudWatch.SetAlarmStateInput.schema
     )
 
     /// `StartMetricStreams`: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_StartMetricStreams.html
@@ -392,8 +392,8 @@ public enum CloudWatchOperations {
         name: "StartMetricStreams",
         httpMethod: "POST",
         requestURI: "/",
-        input: StartMetricStreamsInput.schema,
-        output: StartMetricStreamsOutput.schema,
+        input: CloudWatch.StartMetricStreamsInput.schema,
+        output: CloudWatch.StartMetricStreamsOutput.schema,
         resultWrapper: "StartMetricStreamsResult"
     )
 
@@ -402,8 +402,8 @@ public enum CloudWatchOperations {
         name: "StartOTelEnrichment",
         httpMethod: "POST",
         requestURI: "/",
-        input: StartOTelEnrichmentInput.schema,
-        output: StartOTelEnrichmentOutput.schema,
+        input: CloudWatch.StartOTelEnrichmentInput.schema,
+        output: CloudWatch.StartOTelEnrichmentOutput.schema,
         resultWrapper: "StartOTelEnrichmentResult"
     )
 
@@ -412,8 +412,8 @@ public enum CloudWatchOperations {
         name: "StopMetricStreams",
         httpMethod: "POST",
         requestURI: "/",
-        input: StopMetricStreamsInput.schema,
-        output: StopMetricStreamsOutput.schema,
+        input: CloudWatch.StopMetricStreamsInput.schema,
+        output: CloudWatch.StopMetricStreamsOutput.schema,
         resultWrapper: "StopMetricStreamsResult"
     )
 
@@ -422,8 +422,8 @@ public enum CloudWatchOperations {
         name: "StopOTelEnrichment",
         httpMethod: "POST",
         requestURI: "/",
-        input: StopOTelEnrichmentInput.schema,
-        output: StopOTelEnrichmentOutput.schema,
+        input: CloudWatch.StopOTelEnrichmentInput.schema,
+        output: CloudWatch.StopOTelEnrichmentOutput.schema,
         resultWrapper: "StopOTelEnrichmentResult"
     )
 
@@ -432,8 +432,8 @@ public enum CloudWatchOperations {
         name: "TagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: TagResourceInput.schema,
-        output: TagResourceOutput.schema,
+        input: CloudWatch.TagResourceInput.schema,
+        output: CloudWatch.TagResourceOutput.schema,
         resultWrapper: "TagResourceResult"
     )
 
@@ -442,8 +442,8 @@ public enum CloudWatchOperations {
         name: "UntagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: UntagResourceInput.schema,
-        output: UntagResourceOutput.schema,
+        input: CloudWatch.UntagResourceInput.schema,
+        output: CloudWatch.UntagResourceOutput.schema,
         resultWrapper: "UntagResourceResult"
     )
 }

@@ -77,16 +77,16 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxRecords` of every request.
-    public func describeAlarmHistoryPaginator(_ input: DescribeAlarmHistoryInput, pageSize: Int? = nil) -> Paginator<DescribeAlarmHistoryOutput> {
+    public func describeAlarmHistoryPaginator(_ input: CloudWatch.DescribeAlarmHistoryInput = CloudWatch.DescribeAlarmHistoryInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.DescribeAlarmHistoryOutput> {
         runtime.paginate(
             CloudWatchOperations.describeAlarmHistory, input: input, paginator: CloudWatchPaginators.describeAlarmHistory,
-            output: DescribeAlarmHistoryOutput.self, pageSize: pageSize)
+            output: CloudWatch.DescribeAlarmHistoryOutput.self, pageSize: pageSize)
     }
 
     /// The `AlarmHistoryItems` of every page of `DescribeAlarmHistory`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeAlarmHistoryItems(_ input: DescribeAlarmHistoryInput, pageSize: Int? = nil) -> PaginatorItems<AlarmHistoryItem> {
-        describeAlarmHistoryPaginator(input, pageSize: pageSize).items("AlarmHistoryItems", as: AlarmHistoryItem.self)
+    public func describeAlarmHistoryItems(_ input: CloudWatch.DescribeAlarmHistoryInput = CloudWatch.DescribeAlarmHistoryInput(), pageSize: Int? = nil) -> PaginatorItems<CloudWatch.AlarmHistoryItem> {
+        describeAlarmHistoryPaginator(input, pageSize: pageSize).items("AlarmHistoryItems", as: CloudWatch.AlarmHistoryItem.self)
     }
 
     /// The pages of `DescribeAlarms`, requested one at a time as the sequence is iterated.
@@ -94,10 +94,10 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxRecords` of every request.
-    public func describeAlarmsPaginator(_ input: DescribeAlarmsInput, pageSize: Int? = nil) -> Paginator<DescribeAlarmsOutput> {
+    public func describeAlarmsPaginator(_ input: CloudWatch.DescribeAlarmsInput = CloudWatch.DescribeAlarmsInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.DescribeAlarmsOutput> {
         runtime.paginate(
             CloudWatchOperations.describeAlarms, input: input, paginator: CloudWatchPaginators.describeAlarms,
-            output: DescribeAlarmsOutput.self, pageSize: pageSize)
+            output: CloudWatch.DescribeAlarmsOutput.self, pageSize: pageSize)
     }
 
     /// The pages of `DescribeAnomalyDetectors`, requested one at a time as the sequence is iterated.
@@ -105,16 +105,16 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func describeAnomalyDetectorsPaginator(_ input: DescribeAnomalyDetectorsInput, pageSize: Int? = nil) -> Paginator<DescribeAnomalyDetectorsOutput> {
+    public func describeAnomalyDetectorsPaginator(_ input: CloudWatch.DescribeAnomalyDetectorsInput = CloudWatch.DescribeAnomalyDetectorsInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.DescribeAnomalyDetectorsOutput> {
         runtime.paginate(
             CloudWatchOperations.describeAnomalyDetectors, input: input, paginator: CloudWatchPaginators.describeAnomalyDetectors,
-            output: DescribeAnomalyDetectorsOutput.self, pageSize: pageSize)
+            output: CloudWatch.DescribeAnomalyDetectorsOutput.self, pageSize: pageSize)
     }
 
     /// The `AnomalyDetectors` of every page of `DescribeAnomalyDetectors`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeAnomalyDetectorsItems(_ input: DescribeAnomalyDetectorsInput, pageSize: Int? = nil) -> PaginatorItems<AnomalyDetector> {
-        describeAnomalyDetectorsPaginator(input, pageSize: pageSize).items("AnomalyDetectors", as: AnomalyDetector.self)
+    public func describeAnomalyDetectorsItems(_ input: CloudWatch.DescribeAnomalyDetectorsInput = CloudWatch.DescribeAnomalyDetectorsInput(), pageSize: Int? = nil) -> PaginatorItems<CloudWatch.AnomalyDetector> {
+        describeAnomalyDetectorsPaginator(input, pageSize: pageSize).items("AnomalyDetectors", as: CloudWatch.AnomalyDetector.self)
     }
 
     /// The pages of `GetMetricData`, requested one at a time as the sequence is iterated.
@@ -122,10 +122,10 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxDatapoints` of every request.
-    public func getMetricDataPaginator(_ input: GetMetricDataInput, pageSize: Int? = nil) -> Paginator<GetMetricDataOutput> {
+    public func getMetricDataPaginator(_ input: CloudWatch.GetMetricDataInput, pageSize: Int? = nil) -> Paginator<CloudWatch.GetMetricDataOutput> {
         runtime.paginate(
             CloudWatchOperations.getMetricData, input: input, paginator: CloudWatchPaginators.getMetricData,
-            output: GetMetricDataOutput.self, pageSize: pageSize)
+            output: CloudWatch.GetMetricDataOutput.self, pageSize: pageSize)
     }
 
     /// The pages of `ListAlarmMuteRules`, requested one at a time as the sequence is iterated.
@@ -133,16 +133,16 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxRecords` of every request.
-    public func listAlarmMuteRulesPaginator(_ input: ListAlarmMuteRulesInput, pageSize: Int? = nil) -> Paginator<ListAlarmMuteRulesOutput> {
+    public func listAlarmMuteRulesPaginator(_ input: CloudWatch.ListAlarmMuteRulesInput = CloudWatch.ListAlarmMuteRulesInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.ListAlarmMuteRulesOutput> {
         runtime.paginate(
             CloudWatchOperations.listAlarmMuteRules, input: input, paginator: CloudWatchPaginators.listAlarmMuteRules,
-            output: ListAlarmMuteRulesOutput.self, pageSize: pageSize)
+            output: CloudWatch.ListAlarmMuteRulesOutput.self, pageSize: pageSize)
     }
 
     /// The `AlarmMuteRuleSummaries` of every page of `ListAlarmMuteRules`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listAlarmMuteRulesItems(_ input: ListAlarmMuteRulesInput, pageSize: Int? = nil) -> PaginatorItems<AlarmMuteRuleSummary> {
-        listAlarmMuteRulesPaginator(input, pageSize: pageSize).items("AlarmMuteRuleSummaries", as: AlarmMuteRuleSummary.self)
+    public func listAlarmMuteRulesItems(_ input: CloudWatch.ListAlarmMuteRulesInput = CloudWatch.ListAlarmMuteRulesInput(), pageSize: Int? = nil) -> PaginatorItems<CloudWatch.AlarmMuteRuleSummary> {
+        listAlarmMuteRulesPaginator(input, pageSize: pageSize).items("AlarmMuteRuleSummaries", as: CloudWatch.AlarmMuteRuleSummary.self)
     }
 
     /// The pages of `ListDashboards`, requested one at a time as the sequence is iterated.
@@ -150,16 +150,16 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listDashboardsPaginator(_ input: ListDashboardsInput, pageSize: Int? = nil) -> Paginator<ListDashboardsOutput> {
+    public func listDashboardsPaginator(_ input: CloudWatch.ListDashboardsInput = CloudWatch.ListDashboardsInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.ListDashboardsOutput> {
         runtime.paginate(
             CloudWatchOperations.listDashboards, input: input, paginator: CloudWatchPaginators.listDashboards,
-            output: ListDashboardsOutput.self, pageSize: pageSize)
+            output: CloudWatch.ListDashboardsOutput.self, pageSize: pageSize)
     }
 
     /// The `DashboardEntries` of every page of `ListDashboards`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listDashboardsItems(_ input: ListDashboardsInput, pageSize: Int? = nil) -> PaginatorItems<DashboardEntry> {
-        listDashboardsPaginator(input, pageSize: pageSize).items("DashboardEntries", as: DashboardEntry.self)
+    public func listDashboardsItems(_ input: CloudWatch.ListDashboardsInput = CloudWatch.ListDashboardsInput(), pageSize: Int? = nil) -> PaginatorItems<CloudWatch.DashboardEntry> {
+        listDashboardsPaginator(input, pageSize: pageSize).items("DashboardEntries", as: CloudWatch.DashboardEntry.self)
     }
 
     /// The pages of `ListMetrics`, requested one at a time as the sequence is iterated.
@@ -167,9 +167,9 @@ extension CloudWatchClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listMetricsPaginator(_ input: ListMetricsInput, pageSize: Int? = nil) -> Paginator<ListMetricsOutput> {
+    public func listMetricsPaginator(_ input: CloudWatch.ListMetricsInput = CloudWatch.ListMetricsInput(), pageSize: Int? = nil) -> Paginator<CloudWatch.ListMetricsOutput> {
         runtime.paginate(
             CloudWatchOperations.listMetrics, input: input, paginator: CloudWatchPaginators.listMetrics,
-            output: ListMetricsOutput.self, pageSize: pageSize)
+            output: CloudWatch.ListMetricsOutput.self, pageSize: pageSize)
     }
 }

@@ -17,19 +17,19 @@ extension CloudWatchSchemas {
     public static let alarmArn: ShapeSchema = ShapeSchema(name: "AlarmArn", kind: .string, traits: ShapeTraits(min: 1, max: 1600))
 
     /// The model of `AlarmContributors`.
-    public static let alarmContributors: ShapeSchema = ShapeSchema(name: "AlarmContributors", kind: .list, listMember: MemberSchema("member", target: { AlarmContributor.schema }))
+    public static let alarmContributors: ShapeSchema = ShapeSchema(name: "AlarmContributors", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AlarmContributor.schema }))
 
     /// The model of `AlarmDescription`.
     public static let alarmDescription: ShapeSchema = ShapeSchema(name: "AlarmDescription", kind: .string, traits: ShapeTraits(min: 0, max: 1024))
 
     /// The model of `AlarmHistoryItems`.
-    public static let alarmHistoryItems: ShapeSchema = ShapeSchema(name: "AlarmHistoryItems", kind: .list, listMember: MemberSchema("member", target: { AlarmHistoryItem.schema }))
+    public static let alarmHistoryItems: ShapeSchema = ShapeSchema(name: "AlarmHistoryItems", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AlarmHistoryItem.schema }))
 
     /// The model of `AlarmMuteRuleStatuses`.
-    public static let alarmMuteRuleStatuses: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleStatuses", kind: .list, listMember: MemberSchema("member", target: { AlarmMuteRuleStatus.schema }))
+    public static let alarmMuteRuleStatuses: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleStatuses", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AlarmMuteRuleStatus.schema }))
 
     /// The model of `AlarmMuteRuleSummaries`.
-    public static let alarmMuteRuleSummaries: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleSummaries", kind: .list, listMember: MemberSchema("member", target: { AlarmMuteRuleSummary.schema }))
+    public static let alarmMuteRuleSummaries: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleSummaries", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AlarmMuteRuleSummary.schema }))
 
     /// The model of `AlarmName`.
     public static let alarmName: ShapeSchema = ShapeSchema(name: "AlarmName", kind: .string, traits: ShapeTraits(min: 1, max: 255))
@@ -44,13 +44,13 @@ extension CloudWatchSchemas {
     public static let alarmRule: ShapeSchema = ShapeSchema(name: "AlarmRule", kind: .string, traits: ShapeTraits(min: 1, max: 10240))
 
     /// The model of `AlarmTypes`.
-    public static let alarmTypes: ShapeSchema = ShapeSchema(name: "AlarmTypes", kind: .list, listMember: MemberSchema("member", target: { AlarmType.schema }))
+    public static let alarmTypes: ShapeSchema = ShapeSchema(name: "AlarmTypes", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AlarmType.schema }))
 
     /// The model of `AmazonResourceName`.
     public static let amazonResourceName: ShapeSchema = ShapeSchema(name: "AmazonResourceName", kind: .string, traits: ShapeTraits(min: 1, max: 1024))
 
     /// The model of `AnomalyDetectorExcludedTimeRanges`.
-    public static let anomalyDetectorExcludedTimeRanges: ShapeSchema = ShapeSchema(name: "AnomalyDetectorExcludedTimeRanges", kind: .list, listMember: MemberSchema("member", target: { Range.schema }))
+    public static let anomalyDetectorExcludedTimeRanges: ShapeSchema = ShapeSchema(name: "AnomalyDetectorExcludedTimeRanges", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Range.schema }))
 
     /// The model of `AnomalyDetectorMetricStat`.
     public static let anomalyDetectorMetricStat: ShapeSchema = ShapeSchema(name: "AnomalyDetectorMetricStat", kind: .string, traits: ShapeTraits(max: 50, pattern: "(SampleCount|Average|Sum|Minimum|Maximum|IQM|(p|tc|tm|ts|wm)(\\d{1,2}(\\.\\d{0,10})?|100)|[ou]\\d+(\\.\\d*)?)(_E|_L|_H)?|(TM|TC|TS|WM)\\(((((\\d{1,2})(\\.\\d{0,10})?|100(\\.0{0,10})?)%)?:((\\d{1,2})(\\.\\d{0,10})?|100(\\.0{0,10})?)%|((\\d{1,2})(\\.\\d{0,10})?|100(\\.0{0,10})?)%:(((\\d{1,2})(\\.\\d{0,10})?|100(\\.0{0,10})?)%)?)\\)|(TM|TC|TS|WM|PR)\\(((\\d+(\\.\\d{0,10})?|(\\d+(\\.\\d{0,10})?[Ee][+-]?\\d+)):((\\d+(\\.\\d{0,10})?|(\\d+(\\.\\d{0,10})?[Ee][+-]?\\d+)))?|((\\d+(\\.\\d{0,10})?|(\\d+(\\.\\d{0,10})?[Ee][+-]?\\d+)))?:(\\d+(\\.\\d{0,10})?|(\\d+(\\.\\d{0,10})?[Ee][+-]?\\d+)))\\)"))
@@ -59,10 +59,10 @@ extension CloudWatchSchemas {
     public static let anomalyDetectorMetricTimezone: ShapeSchema = ShapeSchema(name: "AnomalyDetectorMetricTimezone", kind: .string, traits: ShapeTraits(max: 50, pattern: ".*"))
 
     /// The model of `AnomalyDetectorTypes`.
-    public static let anomalyDetectorTypes: ShapeSchema = ShapeSchema(name: "AnomalyDetectorTypes", kind: .list, listMember: MemberSchema("member", target: { AnomalyDetectorType.schema }), traits: ShapeTraits(max: 2))
+    public static let anomalyDetectorTypes: ShapeSchema = ShapeSchema(name: "AnomalyDetectorTypes", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AnomalyDetectorType.schema }), traits: ShapeTraits(max: 2))
 
     /// The model of `AnomalyDetectors`.
-    public static let anomalyDetectors: ShapeSchema = ShapeSchema(name: "AnomalyDetectors", kind: .list, listMember: MemberSchema("member", target: { AnomalyDetector.schema }))
+    public static let anomalyDetectors: ShapeSchema = ShapeSchema(name: "AnomalyDetectors", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.AnomalyDetector.schema }))
 
     /// The model of `Arn`.
     public static let arn: ShapeSchema = ShapeSchema(name: "Arn", kind: .string, traits: ShapeTraits(min: 1, max: 1600))
@@ -74,10 +74,10 @@ extension CloudWatchSchemas {
     public static let attributeValue: ShapeSchema = ShapeSchema(name: "AttributeValue", kind: .string, traits: ShapeTraits(min: 1, max: 1024))
 
     /// The model of `BatchFailures`.
-    public static let batchFailures: ShapeSchema = ShapeSchema(name: "BatchFailures", kind: .list, listMember: MemberSchema("member", target: { PartialFailure.schema }))
+    public static let batchFailures: ShapeSchema = ShapeSchema(name: "BatchFailures", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.PartialFailure.schema }))
 
     /// The model of `CompositeAlarms`.
-    public static let compositeAlarms: ShapeSchema = ShapeSchema(name: "CompositeAlarms", kind: .list, listMember: MemberSchema("member", target: { CompositeAlarm.schema }))
+    public static let compositeAlarms: ShapeSchema = ShapeSchema(name: "CompositeAlarms", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.CompositeAlarm.schema }))
 
     /// The model of `ContributorAttributes`.
     public static let contributorAttributes: ShapeSchema = ShapeSchema(name: "ContributorAttributes", kind: .map, mapKey: MemberSchema("key", target: { CloudWatchSchemas.attributeName }), mapValue: MemberSchema("value", target: { CloudWatchSchemas.attributeValue }), traits: ShapeTraits(min: 0, max: 150))
@@ -89,13 +89,13 @@ extension CloudWatchSchemas {
     public static let counts: ShapeSchema = ShapeSchema(name: "Counts", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.double }))
 
     /// The model of `DashboardEntries`.
-    public static let dashboardEntries: ShapeSchema = ShapeSchema(name: "DashboardEntries", kind: .list, listMember: MemberSchema("member", target: { DashboardEntry.schema }))
+    public static let dashboardEntries: ShapeSchema = ShapeSchema(name: "DashboardEntries", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.DashboardEntry.schema }))
 
     /// The model of `DashboardNames`.
     public static let dashboardNames: ShapeSchema = ShapeSchema(name: "DashboardNames", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
 
     /// The model of `DashboardValidationMessages`.
-    public static let dashboardValidationMessages: ShapeSchema = ShapeSchema(name: "DashboardValidationMessages", kind: .list, listMember: MemberSchema("member", target: { DashboardValidationMessage.schema }))
+    public static let dashboardValidationMessages: ShapeSchema = ShapeSchema(name: "DashboardValidationMessages", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.DashboardValidationMessage.schema }))
 
     /// The model of `DatapointValueMap`.
     public static let datapointValueMap: ShapeSchema = ShapeSchema(name: "DatapointValueMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.double }))
@@ -104,13 +104,13 @@ extension CloudWatchSchemas {
     public static let datapointValues: ShapeSchema = ShapeSchema(name: "DatapointValues", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.double }))
 
     /// The model of `Datapoints`.
-    public static let datapoints: ShapeSchema = ShapeSchema(name: "Datapoints", kind: .list, listMember: MemberSchema("member", target: { Datapoint.schema }))
+    public static let datapoints: ShapeSchema = ShapeSchema(name: "Datapoints", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Datapoint.schema }))
 
     /// The model of `DatapointsToAlarm`.
     public static let datapointsToAlarm: ShapeSchema = ShapeSchema(name: "DatapointsToAlarm", kind: .integer, traits: ShapeTraits(min: 1))
 
     /// The model of `DimensionFilters`.
-    public static let dimensionFilters: ShapeSchema = ShapeSchema(name: "DimensionFilters", kind: .list, listMember: MemberSchema("member", target: { DimensionFilter.schema }), traits: ShapeTraits(max: 10))
+    public static let dimensionFilters: ShapeSchema = ShapeSchema(name: "DimensionFilters", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.DimensionFilter.schema }), traits: ShapeTraits(max: 10))
 
     /// The model of `DimensionName`.
     public static let dimensionName: ShapeSchema = ShapeSchema(name: "DimensionName", kind: .string, traits: ShapeTraits(min: 1, max: 255))
@@ -119,7 +119,7 @@ extension CloudWatchSchemas {
     public static let dimensionValue: ShapeSchema = ShapeSchema(name: "DimensionValue", kind: .string, traits: ShapeTraits(min: 1, max: 1024))
 
     /// The model of `Dimensions`.
-    public static let dimensions: ShapeSchema = ShapeSchema(name: "Dimensions", kind: .list, listMember: MemberSchema("member", target: { Dimension.schema }), traits: ShapeTraits(max: 30))
+    public static let dimensions: ShapeSchema = ShapeSchema(name: "Dimensions", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Dimension.schema }), traits: ShapeTraits(max: 30))
 
     /// The model of `Duration`.
     public static let duration: ShapeSchema = ShapeSchema(name: "Duration", kind: .string, traits: ShapeTraits(min: 1, max: 50))
@@ -143,7 +143,7 @@ extension CloudWatchSchemas {
     public static let entityKeyAttributesMapValueString: ShapeSchema = ShapeSchema(name: "EntityKeyAttributesMapValueString", kind: .string, traits: ShapeTraits(min: 1, max: 2048))
 
     /// The model of `EntityMetricDataList`.
-    public static let entityMetricDataList: ShapeSchema = ShapeSchema(name: "EntityMetricDataList", kind: .list, listMember: MemberSchema("member", target: { EntityMetricData.schema }))
+    public static let entityMetricDataList: ShapeSchema = ShapeSchema(name: "EntityMetricDataList", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.EntityMetricData.schema }))
 
     /// The model of `ErrorMessage`.
     public static let errorMessage: ShapeSchema = ShapeSchema(name: "ErrorMessage", kind: .string, traits: ShapeTraits(min: 1, max: 255))
@@ -170,7 +170,7 @@ extension CloudWatchSchemas {
     public static let historySummary: ShapeSchema = ShapeSchema(name: "HistorySummary", kind: .string, traits: ShapeTraits(min: 1, max: 255))
 
     /// The model of `InsightRuleContributorDatapoints`.
-    public static let insightRuleContributorDatapoints: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoints", kind: .list, listMember: MemberSchema("member", target: { InsightRuleContributorDatapoint.schema }))
+    public static let insightRuleContributorDatapoints: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoints", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.InsightRuleContributorDatapoint.schema }))
 
     /// The model of `InsightRuleContributorKeyLabels`.
     public static let insightRuleContributorKeyLabels: ShapeSchema = ShapeSchema(name: "InsightRuleContributorKeyLabels", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
@@ -179,7 +179,7 @@ extension CloudWatchSchemas {
     public static let insightRuleContributorKeys: ShapeSchema = ShapeSchema(name: "InsightRuleContributorKeys", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
 
     /// The model of `InsightRuleContributors`.
-    public static let insightRuleContributors: ShapeSchema = ShapeSchema(name: "InsightRuleContributors", kind: .list, listMember: MemberSchema("member", target: { InsightRuleContributor.schema }))
+    public static let insightRuleContributors: ShapeSchema = ShapeSchema(name: "InsightRuleContributors", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.InsightRuleContributor.schema }))
 
     /// The model of `InsightRuleDefinition`.
     public static let insightRuleDefinition: ShapeSchema = ShapeSchema(name: "InsightRuleDefinition", kind: .string, traits: ShapeTraits(min: 1, max: 8192, pattern: "[\\x00-\\x7F]+"))
@@ -188,7 +188,7 @@ extension CloudWatchSchemas {
     public static let insightRuleMaxResults: ShapeSchema = ShapeSchema(name: "InsightRuleMaxResults", kind: .integer, traits: ShapeTraits(min: 1, max: 500))
 
     /// The model of `InsightRuleMetricDatapoints`.
-    public static let insightRuleMetricDatapoints: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoints", kind: .list, listMember: MemberSchema("member", target: { InsightRuleMetricDatapoint.schema }))
+    public static let insightRuleMetricDatapoints: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoints", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.InsightRuleMetricDatapoint.schema }))
 
     /// The model of `InsightRuleMetricList`.
     public static let insightRuleMetricList: ShapeSchema = ShapeSchema(name: "InsightRuleMetricList", kind: .list, listMember: MemberSchema("member", target: { CloudWatchSchemas.insightRuleMetricName }))
@@ -209,16 +209,16 @@ extension CloudWatchSchemas {
     public static let insightRuleState: ShapeSchema = ShapeSchema(name: "InsightRuleState", kind: .string, traits: ShapeTraits(min: 1, max: 32, pattern: "[\\x20-\\x7E]+"))
 
     /// The model of `InsightRules`.
-    public static let insightRules: ShapeSchema = ShapeSchema(name: "InsightRules", kind: .list, listMember: MemberSchema("member", target: { InsightRule.schema }))
+    public static let insightRules: ShapeSchema = ShapeSchema(name: "InsightRules", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.InsightRule.schema }))
 
     /// The model of `ListMetricStreamsMaxResults`.
     public static let listMetricStreamsMaxResults: ShapeSchema = ShapeSchema(name: "ListMetricStreamsMaxResults", kind: .integer, traits: ShapeTraits(min: 1, max: 500))
 
     /// The model of `ManagedRuleDescriptions`.
-    public static let managedRuleDescriptions: ShapeSchema = ShapeSchema(name: "ManagedRuleDescriptions", kind: .list, listMember: MemberSchema("member", target: { ManagedRuleDescription.schema }))
+    public static let managedRuleDescriptions: ShapeSchema = ShapeSchema(name: "ManagedRuleDescriptions", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.ManagedRuleDescription.schema }))
 
     /// The model of `ManagedRules`.
-    public static let managedRules: ShapeSchema = ShapeSchema(name: "ManagedRules", kind: .list, listMember: MemberSchema("member", target: { ManagedRule.schema }))
+    public static let managedRules: ShapeSchema = ShapeSchema(name: "ManagedRules", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.ManagedRule.schema }))
 
     /// The model of `MaxRecords`.
     public static let maxRecords: ShapeSchema = ShapeSchema(name: "MaxRecords", kind: .integer, traits: ShapeTraits(min: 1, max: 100))
@@ -227,19 +227,19 @@ extension CloudWatchSchemas {
     public static let maxReturnedResultsCount: ShapeSchema = ShapeSchema(name: "MaxReturnedResultsCount", kind: .integer, traits: ShapeTraits(min: 1))
 
     /// The model of `MetricAlarms`.
-    public static let metricAlarms: ShapeSchema = ShapeSchema(name: "MetricAlarms", kind: .list, listMember: MemberSchema("member", target: { MetricAlarm.schema }))
+    public static let metricAlarms: ShapeSchema = ShapeSchema(name: "MetricAlarms", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricAlarm.schema }))
 
     /// The model of `MetricData`.
-    public static let metricData: ShapeSchema = ShapeSchema(name: "MetricData", kind: .list, listMember: MemberSchema("member", target: { MetricDatum.schema }))
+    public static let metricData: ShapeSchema = ShapeSchema(name: "MetricData", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricDatum.schema }))
 
     /// The model of `MetricDataQueries`.
-    public static let metricDataQueries: ShapeSchema = ShapeSchema(name: "MetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { MetricDataQuery.schema }))
+    public static let metricDataQueries: ShapeSchema = ShapeSchema(name: "MetricDataQueries", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricDataQuery.schema }))
 
     /// The model of `MetricDataResultMessages`.
-    public static let metricDataResultMessages: ShapeSchema = ShapeSchema(name: "MetricDataResultMessages", kind: .list, listMember: MemberSchema("member", target: { MessageData.schema }))
+    public static let metricDataResultMessages: ShapeSchema = ShapeSchema(name: "MetricDataResultMessages", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MessageData.schema }))
 
     /// The model of `MetricDataResults`.
-    public static let metricDataResults: ShapeSchema = ShapeSchema(name: "MetricDataResults", kind: .list, listMember: MemberSchema("member", target: { MetricDataResult.schema }))
+    public static let metricDataResults: ShapeSchema = ShapeSchema(name: "MetricDataResults", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricDataResult.schema }))
 
     /// The model of `MetricExpression`.
     public static let metricExpression: ShapeSchema = ShapeSchema(name: "MetricExpression", kind: .string, traits: ShapeTraits(min: 1, max: 2048))
@@ -251,13 +251,13 @@ extension CloudWatchSchemas {
     public static let metricName: ShapeSchema = ShapeSchema(name: "MetricName", kind: .string, traits: ShapeTraits(min: 1, max: 255))
 
     /// The model of `MetricStreamEntries`.
-    public static let metricStreamEntries: ShapeSchema = ShapeSchema(name: "MetricStreamEntries", kind: .list, listMember: MemberSchema("member", target: { MetricStreamEntry.schema }))
+    public static let metricStreamEntries: ShapeSchema = ShapeSchema(name: "MetricStreamEntries", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricStreamEntry.schema }))
 
     /// The model of `MetricStreamFilterMetricNames`.
     public static let metricStreamFilterMetricNames: ShapeSchema = ShapeSchema(name: "MetricStreamFilterMetricNames", kind: .list, listMember: MemberSchema("member", target: { CloudWatchSchemas.metricName }))
 
     /// The model of `MetricStreamFilters`.
-    public static let metricStreamFilters: ShapeSchema = ShapeSchema(name: "MetricStreamFilters", kind: .list, listMember: MemberSchema("member", target: { MetricStreamFilter.schema }))
+    public static let metricStreamFilters: ShapeSchema = ShapeSchema(name: "MetricStreamFilters", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricStreamFilter.schema }))
 
     /// The model of `MetricStreamName`.
     public static let metricStreamName: ShapeSchema = ShapeSchema(name: "MetricStreamName", kind: .string, traits: ShapeTraits(min: 1, max: 255))
@@ -269,13 +269,13 @@ extension CloudWatchSchemas {
     public static let metricStreamStatisticsAdditionalStatistics: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsAdditionalStatistics", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
 
     /// The model of `MetricStreamStatisticsConfigurations`.
-    public static let metricStreamStatisticsConfigurations: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsConfigurations", kind: .list, listMember: MemberSchema("member", target: { MetricStreamStatisticsConfiguration.schema }))
+    public static let metricStreamStatisticsConfigurations: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsConfigurations", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricStreamStatisticsConfiguration.schema }))
 
     /// The model of `MetricStreamStatisticsIncludeMetrics`.
-    public static let metricStreamStatisticsIncludeMetrics: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsIncludeMetrics", kind: .list, listMember: MemberSchema("member", target: { MetricStreamStatisticsMetric.schema }))
+    public static let metricStreamStatisticsIncludeMetrics: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsIncludeMetrics", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.MetricStreamStatisticsMetric.schema }))
 
     /// The model of `Metrics`.
-    public static let metrics: ShapeSchema = ShapeSchema(name: "Metrics", kind: .list, listMember: MemberSchema("member", target: { Metric.schema }))
+    public static let metrics: ShapeSchema = ShapeSchema(name: "Metrics", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Metric.schema }))
 
     /// The model of `MuteTargetAlarmNameList`.
     public static let muteTargetAlarmNameList: ShapeSchema = ShapeSchema(name: "MuteTargetAlarmNameList", kind: .list, listMember: MemberSchema("member", target: { CloudWatchSchemas.name }), traits: ShapeTraits(max: 100))
@@ -314,7 +314,7 @@ extension CloudWatchSchemas {
     public static let stateReasonData: ShapeSchema = ShapeSchema(name: "StateReasonData", kind: .string, traits: ShapeTraits(min: 0, max: 4000))
 
     /// The model of `Statistics`.
-    public static let statistics: ShapeSchema = ShapeSchema(name: "Statistics", kind: .list, listMember: MemberSchema("member", target: { Statistic.schema }), traits: ShapeTraits(min: 1, max: 5))
+    public static let statistics: ShapeSchema = ShapeSchema(name: "Statistics", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Statistic.schema }), traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `StorageResolution`.
     public static let storageResolution: ShapeSchema = ShapeSchema(name: "StorageResolution", kind: .integer, traits: ShapeTraits(min: 1))
@@ -326,7 +326,7 @@ extension CloudWatchSchemas {
     public static let tagKeyList: ShapeSchema = ShapeSchema(name: "TagKeyList", kind: .list, listMember: MemberSchema("member", target: { CloudWatchSchemas.tagKey }))
 
     /// The model of `TagList`.
-    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }))
+    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { CloudWatch.Tag.schema }))
 
     /// The model of `TagValue`.
     public static let tagValue: ShapeSchema = ShapeSchema(name: "TagValue", kind: .string, traits: ShapeTraits(min: 0, max: 256))

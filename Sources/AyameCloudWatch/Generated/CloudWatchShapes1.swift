@@ -3,1553 +3,1555 @@
 import AyameCore
 import Foundation
 
-/// The `AlarmContributor` structure of the CloudWatch model.
-public struct AlarmContributor: AWSShape {
-    /// `ContributorId` (required).
-    public var contributorId: String
-    /// `ContributorAttributes` (required).
-    public var contributorAttributes: [String: String]
-    /// `StateReason` (required).
-    public var stateReason: String
-    /// `StateTransitionedTimestamp`.
-    public var stateTransitionedTimestamp: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(contributorId: String, contributorAttributes: [String: String], stateReason: String, stateTransitionedTimestamp: Date? = nil) {
-        self.contributorId = contributorId
-        self.contributorAttributes = contributorAttributes
-        self.stateReason = stateReason
-        self.stateTransitionedTimestamp = stateTransitionedTimestamp
-    }
-
-    /// The model of `AlarmContributor`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmContributor", kind: .structure, members: [
-        MemberSchema("ContributorId", target: { CloudWatchSchemas.contributorId }, isRequired: true),
-        MemberSchema("ContributorAttributes", target: { CloudWatchSchemas.contributorAttributes }, isRequired: true),
-        MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }, isRequired: true),
-        MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.contributorId = try r.required("ContributorId")
-        self.contributorAttributes = try r.required("ContributorAttributes")
-        self.stateReason = try r.required("StateReason")
-        self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ContributorId"] = contributorId
-        w["ContributorAttributes"] = contributorAttributes
-        w["StateReason"] = stateReason
-        w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
-        return w.value
-    }
-}
-
-/// The `AlarmHistoryItem` structure of the CloudWatch model.
-public struct AlarmHistoryItem: AWSShape {
-    /// `AlarmName`.
-    public var alarmName: String?
-    /// `AlarmContributorId`.
-    public var alarmContributorId: String?
-    /// `AlarmType`.
-    public var alarmType: AlarmType?
-    /// `Timestamp`.
-    public var timestamp: Date?
-    /// `HistoryItemType`.
-    public var historyItemType: HistoryItemType?
-    /// `HistorySummary`.
-    public var historySummary: String?
-    /// `HistoryData`.
-    public var historyData: String?
-    /// `AlarmContributorAttributes`.
-    public var alarmContributorAttributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmType: AlarmType? = nil, timestamp: Date? = nil, historyItemType: HistoryItemType? = nil, historySummary: String? = nil, historyData: String? = nil, alarmContributorAttributes: [String: String]? = nil) {
-        self.alarmName = alarmName
-        self.alarmContributorId = alarmContributorId
-        self.alarmType = alarmType
-        self.timestamp = timestamp
-        self.historyItemType = historyItemType
-        self.historySummary = historySummary
-        self.historyData = historyData
-        self.alarmContributorAttributes = alarmContributorAttributes
-    }
-
-    /// The model of `AlarmHistoryItem`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmHistoryItem", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
-        MemberSchema("AlarmType", target: { AlarmType.schema }),
-        MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("HistoryItemType", target: { HistoryItemType.schema }),
-        MemberSchema("HistorySummary", target: { CloudWatchSchemas.historySummary }),
-        MemberSchema("HistoryData", target: { CloudWatchSchemas.historyData }),
-        MemberSchema("AlarmContributorAttributes", target: { CloudWatchSchemas.contributorAttributes }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.optional("AlarmName")
-        self.alarmContributorId = try r.optional("AlarmContributorId")
-        self.alarmType = try r.optional("AlarmType")
-        self.timestamp = try r.optional("Timestamp")
-        self.historyItemType = try r.optional("HistoryItemType")
-        self.historySummary = try r.optional("HistorySummary")
-        self.historyData = try r.optional("HistoryData")
-        self.alarmContributorAttributes = try r.optional("AlarmContributorAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["AlarmContributorId"] = alarmContributorId
-        w["AlarmType"] = alarmType
-        w["Timestamp"] = timestamp
-        w["HistoryItemType"] = historyItemType
-        w["HistorySummary"] = historySummary
-        w["HistoryData"] = historyData
-        w["AlarmContributorAttributes"] = alarmContributorAttributes
-        return w.value
-    }
-}
-
-/// The `AlarmMuteRuleSummary` structure of the CloudWatch model.
-public struct AlarmMuteRuleSummary: AWSShape {
-    /// `AlarmMuteRuleArn`.
-    public var alarmMuteRuleArn: String?
-    /// `ExpireDate`.
-    public var expireDate: Date?
-    /// `Status`.
-    public var status: AlarmMuteRuleStatus?
-    /// `MuteType`.
-    public var muteType: String?
-    /// `LastUpdatedTimestamp`.
-    public var lastUpdatedTimestamp: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmMuteRuleArn: String? = nil, expireDate: Date? = nil, status: AlarmMuteRuleStatus? = nil, muteType: String? = nil, lastUpdatedTimestamp: Date? = nil) {
-        self.alarmMuteRuleArn = alarmMuteRuleArn
-        self.expireDate = expireDate
-        self.status = status
-        self.muteType = muteType
-        self.lastUpdatedTimestamp = lastUpdatedTimestamp
-    }
-
-    /// The model of `AlarmMuteRuleSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleSummary", kind: .structure, members: [
-        MemberSchema("AlarmMuteRuleArn", target: { CloudWatchSchemas.arn }),
-        MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Status", target: { AlarmMuteRuleStatus.schema }),
-        MemberSchema("MuteType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LastUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmMuteRuleArn = try r.optional("AlarmMuteRuleArn")
-        self.expireDate = try r.optional("ExpireDate")
-        self.status = try r.optional("Status")
-        self.muteType = try r.optional("MuteType")
-        self.lastUpdatedTimestamp = try r.optional("LastUpdatedTimestamp")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmMuteRuleArn"] = alarmMuteRuleArn
-        w["ExpireDate"] = expireDate
-        w["Status"] = status
-        w["MuteType"] = muteType
-        w["LastUpdatedTimestamp"] = lastUpdatedTimestamp
-        return w.value
-    }
-}
-
-/// The `AlarmPromQLCriteria` structure of the CloudWatch model.
-public struct AlarmPromQLCriteria: AWSShape {
-    /// `Query` (required).
-    public var query: String
-    /// `PendingPeriod`.
-    public var pendingPeriod: Int?
-    /// `RecoveryPeriod`.
-    public var recoveryPeriod: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(query: String, pendingPeriod: Int? = nil, recoveryPeriod: Int? = nil) {
-        self.query = query
-        self.pendingPeriod = pendingPeriod
-        self.recoveryPeriod = recoveryPeriod
-    }
-
-    /// The model of `AlarmPromQLCriteria`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AlarmPromQLCriteria", kind: .structure, members: [
-        MemberSchema("Query", target: { CloudWatchSchemas.query }, isRequired: true),
-        MemberSchema("PendingPeriod", target: { CloudWatchSchemas.pendingPeriod }),
-        MemberSchema("RecoveryPeriod", target: { CloudWatchSchemas.recoveryPeriod }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.query = try r.required("Query")
-        self.pendingPeriod = try r.optional("PendingPeriod")
-        self.recoveryPeriod = try r.optional("RecoveryPeriod")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Query"] = query
-        w["PendingPeriod"] = pendingPeriod
-        w["RecoveryPeriod"] = recoveryPeriod
-        return w.value
-    }
-}
-
-/// The `AnomalyDetector` structure of the CloudWatch model.
-public struct AnomalyDetector: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Stat`.
-    public var stat: String?
-    /// `Configuration`.
-    public var configuration: AnomalyDetectorConfiguration?
-    /// `StateValue`.
-    public var stateValue: AnomalyDetectorStateValue?
-    /// `MetricCharacteristics`.
-    public var metricCharacteristics: MetricCharacteristics?
-    /// `SingleMetricAnomalyDetector`.
-    public var singleMetricAnomalyDetector: SingleMetricAnomalyDetector?
-    /// `MetricMathAnomalyDetector`.
-    public var metricMathAnomalyDetector: MetricMathAnomalyDetector?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil, configuration: AnomalyDetectorConfiguration? = nil, stateValue: AnomalyDetectorStateValue? = nil, metricCharacteristics: MetricCharacteristics? = nil, singleMetricAnomalyDetector: SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: MetricMathAnomalyDetector? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.stat = stat
-        self.configuration = configuration
-        self.stateValue = stateValue
-        self.metricCharacteristics = metricCharacteristics
-        self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
-        self.metricMathAnomalyDetector = metricMathAnomalyDetector
-    }
-
-    /// The model of `AnomalyDetector`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetector", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-        MemberSchema("Configuration", target: { AnomalyDetectorConfiguration.schema }),
-        MemberSchema("StateValue", target: { AnomalyDetectorStateValue.schema }),
-        MemberSchema("MetricCharacteristics", target: { MetricCharacteristics.schema }),
-        MemberSchema("SingleMetricAnomalyDetector", target: { SingleMetricAnomalyDetector.schema }),
-        MemberSchema("MetricMathAnomalyDetector", target: { MetricMathAnomalyDetector.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.stat = try r.optional("Stat")
-        self.configuration = try r.optional("Configuration")
-        self.stateValue = try r.optional("StateValue")
-        self.metricCharacteristics = try r.optional("MetricCharacteristics")
-        self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
-        self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["Stat"] = stat
-        w["Configuration"] = configuration
-        w["StateValue"] = stateValue
-        w["MetricCharacteristics"] = metricCharacteristics
-        w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
-        w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
-        return w.value
-    }
-}
-
-/// The `AnomalyDetectorConfiguration` structure of the CloudWatch model.
-public struct AnomalyDetectorConfiguration: AWSShape {
-    /// `ExcludedTimeRanges`.
-    public var excludedTimeRanges: [Range]?
-    /// `MetricTimezone`.
-    public var metricTimezone: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(excludedTimeRanges: [Range]? = nil, metricTimezone: String? = nil) {
-        self.excludedTimeRanges = excludedTimeRanges
-        self.metricTimezone = metricTimezone
-    }
-
-    /// The model of `AnomalyDetectorConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorConfiguration", kind: .structure, members: [
-        MemberSchema("ExcludedTimeRanges", target: { CloudWatchSchemas.anomalyDetectorExcludedTimeRanges }),
-        MemberSchema("MetricTimezone", target: { CloudWatchSchemas.anomalyDetectorMetricTimezone }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.excludedTimeRanges = try r.optional("ExcludedTimeRanges")
-        self.metricTimezone = try r.optional("MetricTimezone")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ExcludedTimeRanges"] = excludedTimeRanges
-        w["MetricTimezone"] = metricTimezone
-        return w.value
-    }
-}
-
-/// The `CompositeAlarm` structure of the CloudWatch model.
-public struct CompositeAlarm: AWSShape {
-    /// `ActionsEnabled`.
-    public var actionsEnabled: Bool?
-    /// `AlarmActions`.
-    public var alarmActions: [String]?
-    /// `AlarmArn`.
-    public var alarmArn: String?
-    /// `AlarmConfigurationUpdatedTimestamp`.
-    public var alarmConfigurationUpdatedTimestamp: Date?
-    /// `AlarmDescription`.
-    public var alarmDescription: String?
-    /// `AlarmName`.
-    public var alarmName: String?
-    /// `AlarmRule`.
-    public var alarmRule: String?
-    /// `InsufficientDataActions`.
-    public var insufficientDataActions: [String]?
-    /// `OKActions`.
-    public var okActions: [String]?
-    /// `StateReason`.
-    public var stateReason: String?
-    /// `StateReasonData`.
-    public var stateReasonData: String?
-    /// `StateUpdatedTimestamp`.
-    public var stateUpdatedTimestamp: Date?
-    /// `StateValue`.
-    public var stateValue: StateValue?
-    /// `StateTransitionedTimestamp`.
-    public var stateTransitionedTimestamp: Date?
-    /// `ActionsSuppressedBy`.
-    public var actionsSuppressedBy: ActionsSuppressedBy?
-    /// `ActionsSuppressedReason`.
-    public var actionsSuppressedReason: String?
-    /// `ActionsSuppressor`.
-    public var actionsSuppressor: String?
-    /// `ActionsSuppressorWaitPeriod`.
-    public var actionsSuppressorWaitPeriod: Int?
-    /// `ActionsSuppressorExtensionPeriod`.
-    public var actionsSuppressorExtensionPeriod: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(actionsEnabled: Bool? = nil, alarmActions: [String]? = nil, alarmArn: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, alarmDescription: String? = nil, alarmName: String? = nil, alarmRule: String? = nil, insufficientDataActions: [String]? = nil, okActions: [String]? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, stateValue: StateValue? = nil, stateTransitionedTimestamp: Date? = nil, actionsSuppressedBy: ActionsSuppressedBy? = nil, actionsSuppressedReason: String? = nil, actionsSuppressor: String? = nil, actionsSuppressorWaitPeriod: Int? = nil, actionsSuppressorExtensionPeriod: Int? = nil) {
-        self.actionsEnabled = actionsEnabled
-        self.alarmActions = alarmActions
-        self.alarmArn = alarmArn
-        self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
-        self.alarmDescription = alarmDescription
-        self.alarmName = alarmName
-        self.alarmRule = alarmRule
-        self.insufficientDataActions = insufficientDataActions
-        self.okActions = okActions
-        self.stateReason = stateReason
-        self.stateReasonData = stateReasonData
-        self.stateUpdatedTimestamp = stateUpdatedTimestamp
-        self.stateValue = stateValue
-        self.stateTransitionedTimestamp = stateTransitionedTimestamp
-        self.actionsSuppressedBy = actionsSuppressedBy
-        self.actionsSuppressedReason = actionsSuppressedReason
-        self.actionsSuppressor = actionsSuppressor
-        self.actionsSuppressorWaitPeriod = actionsSuppressorWaitPeriod
-        self.actionsSuppressorExtensionPeriod = actionsSuppressorExtensionPeriod
-    }
-
-    /// The model of `CompositeAlarm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompositeAlarm", kind: .structure, members: [
-        MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
-        MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("AlarmRule", target: { CloudWatchSchemas.alarmRule }),
-        MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
-        MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
-        MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("StateValue", target: { StateValue.schema }),
-        MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ActionsSuppressedBy", target: { ActionsSuppressedBy.schema }),
-        MemberSchema("ActionsSuppressedReason", target: { CloudWatchSchemas.actionsSuppressedReason }),
-        MemberSchema("ActionsSuppressor", target: { CloudWatchSchemas.alarmArn }),
-        MemberSchema("ActionsSuppressorWaitPeriod", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ActionsSuppressorExtensionPeriod", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.actionsEnabled = try r.optional("ActionsEnabled")
-        self.alarmActions = try r.optional("AlarmActions")
-        self.alarmArn = try r.optional("AlarmArn")
-        self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
-        self.alarmDescription = try r.optional("AlarmDescription")
-        self.alarmName = try r.optional("AlarmName")
-        self.alarmRule = try r.optional("AlarmRule")
-        self.insufficientDataActions = try r.optional("InsufficientDataActions")
-        self.okActions = try r.optional("OKActions")
-        self.stateReason = try r.optional("StateReason")
-        self.stateReasonData = try r.optional("StateReasonData")
-        self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
-        self.stateValue = try r.optional("StateValue")
-        self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
-        self.actionsSuppressedBy = try r.optional("ActionsSuppressedBy")
-        self.actionsSuppressedReason = try r.optional("ActionsSuppressedReason")
-        self.actionsSuppressor = try r.optional("ActionsSuppressor")
-        self.actionsSuppressorWaitPeriod = try r.optional("ActionsSuppressorWaitPeriod")
-        self.actionsSuppressorExtensionPeriod = try r.optional("ActionsSuppressorExtensionPeriod")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ActionsEnabled"] = actionsEnabled
-        w["AlarmActions"] = alarmActions
-        w["AlarmArn"] = alarmArn
-        w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
-        w["AlarmDescription"] = alarmDescription
-        w["AlarmName"] = alarmName
-        w["AlarmRule"] = alarmRule
-        w["InsufficientDataActions"] = insufficientDataActions
-        w["OKActions"] = okActions
-        w["StateReason"] = stateReason
-        w["StateReasonData"] = stateReasonData
-        w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
-        w["StateValue"] = stateValue
-        w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
-        w["ActionsSuppressedBy"] = actionsSuppressedBy
-        w["ActionsSuppressedReason"] = actionsSuppressedReason
-        w["ActionsSuppressor"] = actionsSuppressor
-        w["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
-        w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
-        return w.value
-    }
-}
-
-/// The `ConcurrentModificationException` structure of the CloudWatch model.
-public struct ConcurrentModificationException: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `ConcurrentModificationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentModificationException", kind: .structure, traits: ShapeTraits(errorCode: "ConcurrentModificationException", errorHTTPStatus: 429, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ConflictException` structure of the CloudWatch model.
-public struct ConflictException: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ConflictException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConflictException", kind: .structure, members: [
-        MemberSchema("Message", target: { CloudWatchSchemas.errorMessage }),
-    ], traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `DashboardEntry` structure of the CloudWatch model.
-public struct DashboardEntry: AWSShape {
-    /// `DashboardName`.
-    public var dashboardName: String?
-    /// `DashboardArn`.
-    public var dashboardArn: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `Size`.
-    public var size: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardName: String? = nil, dashboardArn: String? = nil, lastModified: Date? = nil, size: Int? = nil) {
-        self.dashboardName = dashboardName
-        self.dashboardArn = dashboardArn
-        self.lastModified = lastModified
-        self.size = size
-    }
-
-    /// The model of `DashboardEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DashboardEntry", kind: .structure, members: [
-        MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DashboardArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardName = try r.optional("DashboardName")
-        self.dashboardArn = try r.optional("DashboardArn")
-        self.lastModified = try r.optional("LastModified")
-        self.size = try r.optional("Size")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardName"] = dashboardName
-        w["DashboardArn"] = dashboardArn
-        w["LastModified"] = lastModified
-        w["Size"] = size
-        return w.value
-    }
-}
-
-/// The `DashboardInvalidInputError` structure of the CloudWatch model.
-public struct DashboardInvalidInputError: AWSShape {
-    /// `message`.
-    public var message: String?
-    /// `dashboardValidationMessages`.
-    public var dashboardValidationMessages: [DashboardValidationMessage]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, dashboardValidationMessages: [DashboardValidationMessage]? = nil) {
-        self.message = message
-        self.dashboardValidationMessages = dashboardValidationMessages
-    }
-
-    /// The model of `DashboardInvalidInputError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DashboardInvalidInputError", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        MemberSchema("dashboardValidationMessages", target: { CloudWatchSchemas.dashboardValidationMessages }),
-    ], traits: ShapeTraits(errorCode: "InvalidParameterInput", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-        self.dashboardValidationMessages = try r.optional("dashboardValidationMessages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        w["dashboardValidationMessages"] = dashboardValidationMessages
-        return w.value
-    }
-}
-
-/// The `DashboardNotFoundError` structure of the CloudWatch model.
-public struct DashboardNotFoundError: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `DashboardNotFoundError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DashboardNotFoundError", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `DashboardValidationMessage` structure of the CloudWatch model.
-public struct DashboardValidationMessage: AWSShape {
-    /// `DataPath`.
-    public var dataPath: String?
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dataPath: String? = nil, message: String? = nil) {
-        self.dataPath = dataPath
-        self.message = message
-    }
-
-    /// The model of `DashboardValidationMessage`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DashboardValidationMessage", kind: .structure, members: [
-        MemberSchema("DataPath", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dataPath = try r.optional("DataPath")
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DataPath"] = dataPath
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `Datapoint` structure of the CloudWatch model.
-public struct Datapoint: AWSShape {
-    /// `Timestamp`.
-    public var timestamp: Date?
-    /// `SampleCount`.
-    public var sampleCount: Double?
-    /// `Average`.
-    public var average: Double?
-    /// `Sum`.
-    public var sum: Double?
-    /// `Minimum`.
-    public var minimum: Double?
-    /// `Maximum`.
-    public var maximum: Double?
-    /// `Unit`.
-    public var unit: StandardUnit?
-    /// `ExtendedStatistics`.
-    public var extendedStatistics: [String: Double]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(timestamp: Date? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil, unit: StandardUnit? = nil, extendedStatistics: [String: Double]? = nil) {
-        self.timestamp = timestamp
-        self.sampleCount = sampleCount
-        self.average = average
-        self.sum = sum
-        self.minimum = minimum
-        self.maximum = maximum
-        self.unit = unit
-        self.extendedStatistics = extendedStatistics
-    }
-
-    /// The model of `Datapoint`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Datapoint", kind: .structure, members: [
-        MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Average", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-        MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.datapointValueMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timestamp = try r.optional("Timestamp")
-        self.sampleCount = try r.optional("SampleCount")
-        self.average = try r.optional("Average")
-        self.sum = try r.optional("Sum")
-        self.minimum = try r.optional("Minimum")
-        self.maximum = try r.optional("Maximum")
-        self.unit = try r.optional("Unit")
-        self.extendedStatistics = try r.optional("ExtendedStatistics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timestamp"] = timestamp
-        w["SampleCount"] = sampleCount
-        w["Average"] = average
-        w["Sum"] = sum
-        w["Minimum"] = minimum
-        w["Maximum"] = maximum
-        w["Unit"] = unit
-        w["ExtendedStatistics"] = extendedStatistics
-        return w.value
-    }
-}
-
-/// The `DeleteAlarmMuteRuleInput` structure of the CloudWatch model.
-public struct DeleteAlarmMuteRuleInput: AWSShape {
-    /// `AlarmMuteRuleName` (required).
-    public var alarmMuteRuleName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmMuteRuleName: String) {
-        self.alarmMuteRuleName = alarmMuteRuleName
-    }
-
-    /// The model of `DeleteAlarmMuteRuleInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAlarmMuteRuleInput", kind: .structure, members: [
-        MemberSchema("AlarmMuteRuleName", target: { CloudWatchSchemas.name }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmMuteRuleName = try r.required("AlarmMuteRuleName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmMuteRuleName"] = alarmMuteRuleName
-        return w.value
-    }
-}
-
-/// The `DeleteAlarmsInput` structure of the CloudWatch model.
-public struct DeleteAlarmsInput: AWSShape {
-    /// `AlarmNames` (required).
-    public var alarmNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmNames: [String]) {
-        self.alarmNames = alarmNames
-    }
-
-    /// The model of `DeleteAlarmsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAlarmsInput", kind: .structure, members: [
-        MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmNames = try r.required("AlarmNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmNames"] = alarmNames
-        return w.value
-    }
-}
-
-/// The `DeleteAnomalyDetectorInput` structure of the CloudWatch model.
-public struct DeleteAnomalyDetectorInput: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Stat`.
-    public var stat: String?
-    /// `SingleMetricAnomalyDetector`.
-    public var singleMetricAnomalyDetector: SingleMetricAnomalyDetector?
-    /// `MetricMathAnomalyDetector`.
-    public var metricMathAnomalyDetector: MetricMathAnomalyDetector?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil, singleMetricAnomalyDetector: SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: MetricMathAnomalyDetector? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.stat = stat
-        self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
-        self.metricMathAnomalyDetector = metricMathAnomalyDetector
-    }
-
-    /// The model of `DeleteAnomalyDetectorInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAnomalyDetectorInput", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-        MemberSchema("SingleMetricAnomalyDetector", target: { SingleMetricAnomalyDetector.schema }),
-        MemberSchema("MetricMathAnomalyDetector", target: { MetricMathAnomalyDetector.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.stat = try r.optional("Stat")
-        self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
-        self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["Stat"] = stat
-        w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
-        w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
-        return w.value
-    }
-}
-
-/// The `DeleteAnomalyDetectorOutput` structure of the CloudWatch model.
-public struct DeleteAnomalyDetectorOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteAnomalyDetectorOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAnomalyDetectorOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteDashboardsInput` structure of the CloudWatch model.
-public struct DeleteDashboardsInput: AWSShape {
-    /// `DashboardNames` (required).
-    public var dashboardNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardNames: [String]) {
-        self.dashboardNames = dashboardNames
-    }
-
-    /// The model of `DeleteDashboardsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteDashboardsInput", kind: .structure, members: [
-        MemberSchema("DashboardNames", target: { CloudWatchSchemas.dashboardNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardNames = try r.required("DashboardNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardNames"] = dashboardNames
-        return w.value
-    }
-}
-
-/// The `DeleteDashboardsOutput` structure of the CloudWatch model.
-public struct DeleteDashboardsOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteDashboardsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteDashboardsOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteInsightRulesInput` structure of the CloudWatch model.
-public struct DeleteInsightRulesInput: AWSShape {
-    /// `RuleNames` (required).
-    public var ruleNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleNames: [String]) {
-        self.ruleNames = ruleNames
-    }
-
-    /// The model of `DeleteInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInsightRulesInput", kind: .structure, members: [
-        MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleNames = try r.required("RuleNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleNames"] = ruleNames
-        return w.value
-    }
-}
-
-/// The `DeleteInsightRulesOutput` structure of the CloudWatch model.
-public struct DeleteInsightRulesOutput: AWSShape {
-    /// `Failures`.
-    public var failures: [PartialFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(failures: [PartialFailure]? = nil) {
-        self.failures = failures
-    }
-
-    /// The model of `DeleteInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.failures = try r.optional("Failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Failures"] = failures
-        return w.value
-    }
-}
-
-/// The `DeleteMetricStreamInput` structure of the CloudWatch model.
-public struct DeleteMetricStreamInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String) {
-        self.name = name
-    }
-
-    /// The model of `DeleteMetricStreamInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMetricStreamInput", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        return w.value
-    }
-}
-
-/// The `DeleteMetricStreamOutput` structure of the CloudWatch model.
-public struct DeleteMetricStreamOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteMetricStreamOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMetricStreamOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmContributorsInput` structure of the CloudWatch model.
-public struct DescribeAlarmContributorsInput: AWSShape {
-    /// `AlarmName` (required).
-    public var alarmName: String
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String, nextToken: String? = nil) {
-        self.alarmName = alarmName
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAlarmContributorsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmContributorsInput", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.required("AlarmName")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmContributorsOutput` structure of the CloudWatch model.
-public struct DescribeAlarmContributorsOutput: AWSShape {
-    /// `AlarmContributors` (required).
-    public var alarmContributors: [AlarmContributor]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmContributors: [AlarmContributor], nextToken: String? = nil) {
-        self.alarmContributors = alarmContributors
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAlarmContributorsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmContributorsOutput", kind: .structure, members: [
-        MemberSchema("AlarmContributors", target: { CloudWatchSchemas.alarmContributors }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmContributors = try r.required("AlarmContributors")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmContributors"] = alarmContributors
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmHistoryInput` structure of the CloudWatch model.
-public struct DescribeAlarmHistoryInput: AWSShape {
-    /// `AlarmName`.
-    public var alarmName: String?
-    /// `AlarmContributorId`.
-    public var alarmContributorId: String?
-    /// `AlarmTypes`.
-    public var alarmTypes: [AlarmType]?
-    /// `HistoryItemType`.
-    public var historyItemType: HistoryItemType?
-    /// `StartDate`.
-    public var startDate: Date?
-    /// `EndDate`.
-    public var endDate: Date?
-    /// `MaxRecords`.
-    public var maxRecords: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `ScanBy`.
-    public var scanBy: ScanBy?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmTypes: [AlarmType]? = nil, historyItemType: HistoryItemType? = nil, startDate: Date? = nil, endDate: Date? = nil, maxRecords: Int? = nil, nextToken: String? = nil, scanBy: ScanBy? = nil) {
-        self.alarmName = alarmName
-        self.alarmContributorId = alarmContributorId
-        self.alarmTypes = alarmTypes
-        self.historyItemType = historyItemType
-        self.startDate = startDate
-        self.endDate = endDate
-        self.maxRecords = maxRecords
-        self.nextToken = nextToken
-        self.scanBy = scanBy
-    }
-
-    /// The model of `DescribeAlarmHistoryInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryInput", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
-        MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
-        MemberSchema("HistoryItemType", target: { HistoryItemType.schema }),
-        MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("EndDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ScanBy", target: { ScanBy.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.optional("AlarmName")
-        self.alarmContributorId = try r.optional("AlarmContributorId")
-        self.alarmTypes = try r.optional("AlarmTypes")
-        self.historyItemType = try r.optional("HistoryItemType")
-        self.startDate = try r.optional("StartDate")
-        self.endDate = try r.optional("EndDate")
-        self.maxRecords = try r.optional("MaxRecords")
-        self.nextToken = try r.optional("NextToken")
-        self.scanBy = try r.optional("ScanBy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["AlarmContributorId"] = alarmContributorId
-        w["AlarmTypes"] = alarmTypes
-        w["HistoryItemType"] = historyItemType
-        w["StartDate"] = startDate
-        w["EndDate"] = endDate
-        w["MaxRecords"] = maxRecords
-        w["NextToken"] = nextToken
-        w["ScanBy"] = scanBy
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmHistoryOutput` structure of the CloudWatch model.
-public struct DescribeAlarmHistoryOutput: AWSShape {
-    /// `AlarmHistoryItems`.
-    public var alarmHistoryItems: [AlarmHistoryItem]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmHistoryItems: [AlarmHistoryItem]? = nil, nextToken: String? = nil) {
-        self.alarmHistoryItems = alarmHistoryItems
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAlarmHistoryOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryOutput", kind: .structure, members: [
-        MemberSchema("AlarmHistoryItems", target: { CloudWatchSchemas.alarmHistoryItems }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmHistoryItems = try r.optional("AlarmHistoryItems")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmHistoryItems"] = alarmHistoryItems
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmsForMetricInput` structure of the CloudWatch model.
-public struct DescribeAlarmsForMetricInput: AWSShape {
-    /// `MetricName` (required).
-    public var metricName: String
-    /// `Namespace` (required).
-    public var namespace: String
-    /// `Statistic`.
-    public var statistic: Statistic?
-    /// `ExtendedStatistic`.
-    public var extendedStatistic: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Period`.
-    public var period: Int?
-    /// `Unit`.
-    public var unit: StandardUnit?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricName: String, namespace: String, statistic: Statistic? = nil, extendedStatistic: String? = nil, dimensions: [Dimension]? = nil, period: Int? = nil, unit: StandardUnit? = nil) {
-        self.metricName = metricName
-        self.namespace = namespace
-        self.statistic = statistic
-        self.extendedStatistic = extendedStatistic
-        self.dimensions = dimensions
-        self.period = period
-        self.unit = unit
-    }
-
-    /// The model of `DescribeAlarmsForMetricInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricInput", kind: .structure, members: [
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-        MemberSchema("Statistic", target: { Statistic.schema }),
-        MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricName = try r.required("MetricName")
-        self.namespace = try r.required("Namespace")
-        self.statistic = try r.optional("Statistic")
-        self.extendedStatistic = try r.optional("ExtendedStatistic")
-        self.dimensions = try r.optional("Dimensions")
-        self.period = try r.optional("Period")
-        self.unit = try r.optional("Unit")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        w["Statistic"] = statistic
-        w["ExtendedStatistic"] = extendedStatistic
-        w["Dimensions"] = dimensions
-        w["Period"] = period
-        w["Unit"] = unit
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmsForMetricOutput` structure of the CloudWatch model.
-public struct DescribeAlarmsForMetricOutput: AWSShape {
-    /// `MetricAlarms`.
-    public var metricAlarms: [MetricAlarm]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricAlarms: [MetricAlarm]? = nil) {
-        self.metricAlarms = metricAlarms
-    }
-
-    /// The model of `DescribeAlarmsForMetricOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricOutput", kind: .structure, members: [
-        MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricAlarms = try r.optional("MetricAlarms")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricAlarms"] = metricAlarms
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmsInput` structure of the CloudWatch model.
-public struct DescribeAlarmsInput: AWSShape {
-    /// `AlarmNames`.
-    public var alarmNames: [String]?
-    /// `AlarmNamePrefix`.
-    public var alarmNamePrefix: String?
-    /// `AlarmTypes`.
-    public var alarmTypes: [AlarmType]?
-    /// `ChildrenOfAlarmName`.
-    public var childrenOfAlarmName: String?
-    /// `ParentsOfAlarmName`.
-    public var parentsOfAlarmName: String?
-    /// `StateValue`.
-    public var stateValue: StateValue?
-    /// `ActionPrefix`.
-    public var actionPrefix: String?
-    /// `MaxRecords`.
-    public var maxRecords: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmNames: [String]? = nil, alarmNamePrefix: String? = nil, alarmTypes: [AlarmType]? = nil, childrenOfAlarmName: String? = nil, parentsOfAlarmName: String? = nil, stateValue: StateValue? = nil, actionPrefix: String? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
-        self.alarmNames = alarmNames
-        self.alarmNamePrefix = alarmNamePrefix
-        self.alarmTypes = alarmTypes
-        self.childrenOfAlarmName = childrenOfAlarmName
-        self.parentsOfAlarmName = parentsOfAlarmName
-        self.stateValue = stateValue
-        self.actionPrefix = actionPrefix
-        self.maxRecords = maxRecords
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAlarmsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsInput", kind: .structure, members: [
-        MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }),
-        MemberSchema("AlarmNamePrefix", target: { CloudWatchSchemas.alarmNamePrefix }),
-        MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
-        MemberSchema("ChildrenOfAlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("ParentsOfAlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("StateValue", target: { StateValue.schema }),
-        MemberSchema("ActionPrefix", target: { CloudWatchSchemas.actionPrefix }),
-        MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmNames = try r.optional("AlarmNames")
-        self.alarmNamePrefix = try r.optional("AlarmNamePrefix")
-        self.alarmTypes = try r.optional("AlarmTypes")
-        self.childrenOfAlarmName = try r.optional("ChildrenOfAlarmName")
-        self.parentsOfAlarmName = try r.optional("ParentsOfAlarmName")
-        self.stateValue = try r.optional("StateValue")
-        self.actionPrefix = try r.optional("ActionPrefix")
-        self.maxRecords = try r.optional("MaxRecords")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmNames"] = alarmNames
-        w["AlarmNamePrefix"] = alarmNamePrefix
-        w["AlarmTypes"] = alarmTypes
-        w["ChildrenOfAlarmName"] = childrenOfAlarmName
-        w["ParentsOfAlarmName"] = parentsOfAlarmName
-        w["StateValue"] = stateValue
-        w["ActionPrefix"] = actionPrefix
-        w["MaxRecords"] = maxRecords
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeAlarmsOutput` structure of the CloudWatch model.
-public struct DescribeAlarmsOutput: AWSShape {
-    /// `CompositeAlarms`.
-    public var compositeAlarms: [CompositeAlarm]?
-    /// `MetricAlarms`.
-    public var metricAlarms: [MetricAlarm]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(compositeAlarms: [CompositeAlarm]? = nil, metricAlarms: [MetricAlarm]? = nil, nextToken: String? = nil) {
-        self.compositeAlarms = compositeAlarms
-        self.metricAlarms = metricAlarms
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAlarmsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsOutput", kind: .structure, members: [
-        MemberSchema("CompositeAlarms", target: { CloudWatchSchemas.compositeAlarms }),
-        MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.compositeAlarms = try r.optional("CompositeAlarms")
-        self.metricAlarms = try r.optional("MetricAlarms")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CompositeAlarms"] = compositeAlarms
-        w["MetricAlarms"] = metricAlarms
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeAnomalyDetectorsInput` structure of the CloudWatch model.
-public struct DescribeAnomalyDetectorsInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `AnomalyDetectorTypes`.
-    public var anomalyDetectorTypes: [AnomalyDetectorType]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, anomalyDetectorTypes: [AnomalyDetectorType]? = nil) {
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.anomalyDetectorTypes = anomalyDetectorTypes
-    }
-
-    /// The model of `DescribeAnomalyDetectorsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { CloudWatchSchemas.maxReturnedResultsCount }),
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("AnomalyDetectorTypes", target: { CloudWatchSchemas.anomalyDetectorTypes }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.anomalyDetectorTypes = try r.optional("AnomalyDetectorTypes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["AnomalyDetectorTypes"] = anomalyDetectorTypes
-        return w.value
-    }
-}
-
-/// The `DescribeAnomalyDetectorsOutput` structure of the CloudWatch model.
-public struct DescribeAnomalyDetectorsOutput: AWSShape {
-    /// `AnomalyDetectors`.
-    public var anomalyDetectors: [AnomalyDetector]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(anomalyDetectors: [AnomalyDetector]? = nil, nextToken: String? = nil) {
-        self.anomalyDetectors = anomalyDetectors
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeAnomalyDetectorsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsOutput", kind: .structure, members: [
-        MemberSchema("AnomalyDetectors", target: { CloudWatchSchemas.anomalyDetectors }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.anomalyDetectors = try r.optional("AnomalyDetectors")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AnomalyDetectors"] = anomalyDetectors
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeInsightRulesInput` structure of the CloudWatch model.
-public struct DescribeInsightRulesInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, maxResults: Int? = nil) {
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `DescribeInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
+extension CloudWatch {
+    /// The `AlarmContributor` structure of the CloudWatch model.
+    public struct AlarmContributor: AWSShape {
+        /// `ContributorId` (required).
+        public var contributorId: String
+        /// `ContributorAttributes` (required).
+        public var contributorAttributes: [String: String]
+        /// `StateReason` (required).
+        public var stateReason: String
+        /// `StateTransitionedTimestamp`.
+        public var stateTransitionedTimestamp: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(contributorId: String, contributorAttributes: [String: String], stateReason: String, stateTransitionedTimestamp: Date? = nil) {
+            self.contributorId = contributorId
+            self.contributorAttributes = contributorAttributes
+            self.stateReason = stateReason
+            self.stateTransitionedTimestamp = stateTransitionedTimestamp
+        }
+
+        /// The model of `AlarmContributor`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmContributor", kind: .structure, members: [
+            MemberSchema("ContributorId", target: { CloudWatchSchemas.contributorId }, isRequired: true),
+            MemberSchema("ContributorAttributes", target: { CloudWatchSchemas.contributorAttributes }, isRequired: true),
+            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }, isRequired: true),
+            MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.contributorId = try r.required("ContributorId")
+            self.contributorAttributes = try r.required("ContributorAttributes")
+            self.stateReason = try r.required("StateReason")
+            self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ContributorId"] = contributorId
+            w["ContributorAttributes"] = contributorAttributes
+            w["StateReason"] = stateReason
+            w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
+            return w.value
+        }
+    }
+
+    /// The `AlarmHistoryItem` structure of the CloudWatch model.
+    public struct AlarmHistoryItem: AWSShape {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmContributorId`.
+        public var alarmContributorId: String?
+        /// `AlarmType`.
+        public var alarmType: CloudWatch.AlarmType?
+        /// `Timestamp`.
+        public var timestamp: Date?
+        /// `HistoryItemType`.
+        public var historyItemType: CloudWatch.HistoryItemType?
+        /// `HistorySummary`.
+        public var historySummary: String?
+        /// `HistoryData`.
+        public var historyData: String?
+        /// `AlarmContributorAttributes`.
+        public var alarmContributorAttributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmType: CloudWatch.AlarmType? = nil, timestamp: Date? = nil, historyItemType: CloudWatch.HistoryItemType? = nil, historySummary: String? = nil, historyData: String? = nil, alarmContributorAttributes: [String: String]? = nil) {
+            self.alarmName = alarmName
+            self.alarmContributorId = alarmContributorId
+            self.alarmType = alarmType
+            self.timestamp = timestamp
+            self.historyItemType = historyItemType
+            self.historySummary = historySummary
+            self.historyData = historyData
+            self.alarmContributorAttributes = alarmContributorAttributes
+        }
+
+        /// The model of `AlarmHistoryItem`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmHistoryItem", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
+            MemberSchema("AlarmType", target: { CloudWatch.AlarmType.schema }),
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("HistoryItemType", target: { CloudWatch.HistoryItemType.schema }),
+            MemberSchema("HistorySummary", target: { CloudWatchSchemas.historySummary }),
+            MemberSchema("HistoryData", target: { CloudWatchSchemas.historyData }),
+            MemberSchema("AlarmContributorAttributes", target: { CloudWatchSchemas.contributorAttributes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmContributorId = try r.optional("AlarmContributorId")
+            self.alarmType = try r.optional("AlarmType")
+            self.timestamp = try r.optional("Timestamp")
+            self.historyItemType = try r.optional("HistoryItemType")
+            self.historySummary = try r.optional("HistorySummary")
+            self.historyData = try r.optional("HistoryData")
+            self.alarmContributorAttributes = try r.optional("AlarmContributorAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmContributorId"] = alarmContributorId
+            w["AlarmType"] = alarmType
+            w["Timestamp"] = timestamp
+            w["HistoryItemType"] = historyItemType
+            w["HistorySummary"] = historySummary
+            w["HistoryData"] = historyData
+            w["AlarmContributorAttributes"] = alarmContributorAttributes
+            return w.value
+        }
+    }
+
+    /// The `AlarmMuteRuleSummary` structure of the CloudWatch model.
+    public struct AlarmMuteRuleSummary: AWSShape {
+        /// `AlarmMuteRuleArn`.
+        public var alarmMuteRuleArn: String?
+        /// `ExpireDate`.
+        public var expireDate: Date?
+        /// `Status`.
+        public var status: CloudWatch.AlarmMuteRuleStatus?
+        /// `MuteType`.
+        public var muteType: String?
+        /// `LastUpdatedTimestamp`.
+        public var lastUpdatedTimestamp: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmMuteRuleArn: String? = nil, expireDate: Date? = nil, status: CloudWatch.AlarmMuteRuleStatus? = nil, muteType: String? = nil, lastUpdatedTimestamp: Date? = nil) {
+            self.alarmMuteRuleArn = alarmMuteRuleArn
+            self.expireDate = expireDate
+            self.status = status
+            self.muteType = muteType
+            self.lastUpdatedTimestamp = lastUpdatedTimestamp
+        }
+
+        /// The model of `AlarmMuteRuleSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmMuteRuleSummary", kind: .structure, members: [
+            MemberSchema("AlarmMuteRuleArn", target: { CloudWatchSchemas.arn }),
+            MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Status", target: { CloudWatch.AlarmMuteRuleStatus.schema }),
+            MemberSchema("MuteType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LastUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmMuteRuleArn = try r.optional("AlarmMuteRuleArn")
+            self.expireDate = try r.optional("ExpireDate")
+            self.status = try r.optional("Status")
+            self.muteType = try r.optional("MuteType")
+            self.lastUpdatedTimestamp = try r.optional("LastUpdatedTimestamp")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmMuteRuleArn"] = alarmMuteRuleArn
+            w["ExpireDate"] = expireDate
+            w["Status"] = status
+            w["MuteType"] = muteType
+            w["LastUpdatedTimestamp"] = lastUpdatedTimestamp
+            return w.value
+        }
+    }
+
+    /// The `AlarmPromQLCriteria` structure of the CloudWatch model.
+    public struct AlarmPromQLCriteria: AWSShape {
+        /// `Query` (required).
+        public var query: String
+        /// `PendingPeriod`.
+        public var pendingPeriod: Int?
+        /// `RecoveryPeriod`.
+        public var recoveryPeriod: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(query: String, pendingPeriod: Int? = nil, recoveryPeriod: Int? = nil) {
+            self.query = query
+            self.pendingPeriod = pendingPeriod
+            self.recoveryPeriod = recoveryPeriod
+        }
+
+        /// The model of `AlarmPromQLCriteria`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AlarmPromQLCriteria", kind: .structure, members: [
+            MemberSchema("Query", target: { CloudWatchSchemas.query }, isRequired: true),
+            MemberSchema("PendingPeriod", target: { CloudWatchSchemas.pendingPeriod }),
+            MemberSchema("RecoveryPeriod", target: { CloudWatchSchemas.recoveryPeriod }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.query = try r.required("Query")
+            self.pendingPeriod = try r.optional("PendingPeriod")
+            self.recoveryPeriod = try r.optional("RecoveryPeriod")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Query"] = query
+            w["PendingPeriod"] = pendingPeriod
+            w["RecoveryPeriod"] = recoveryPeriod
+            return w.value
+        }
+    }
+
+    /// The `AnomalyDetector` structure of the CloudWatch model.
+    public struct AnomalyDetector: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Stat`.
+        public var stat: String?
+        /// `Configuration`.
+        public var configuration: CloudWatch.AnomalyDetectorConfiguration?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.AnomalyDetectorStateValue?
+        /// `MetricCharacteristics`.
+        public var metricCharacteristics: CloudWatch.MetricCharacteristics?
+        /// `SingleMetricAnomalyDetector`.
+        public var singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector?
+        /// `MetricMathAnomalyDetector`.
+        public var metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil, configuration: CloudWatch.AnomalyDetectorConfiguration? = nil, stateValue: CloudWatch.AnomalyDetectorStateValue? = nil, metricCharacteristics: CloudWatch.MetricCharacteristics? = nil, singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.stat = stat
+            self.configuration = configuration
+            self.stateValue = stateValue
+            self.metricCharacteristics = metricCharacteristics
+            self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
+            self.metricMathAnomalyDetector = metricMathAnomalyDetector
+        }
+
+        /// The model of `AnomalyDetector`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetector", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
+            MemberSchema("Configuration", target: { CloudWatch.AnomalyDetectorConfiguration.schema }),
+            MemberSchema("StateValue", target: { CloudWatch.AnomalyDetectorStateValue.schema }),
+            MemberSchema("MetricCharacteristics", target: { CloudWatch.MetricCharacteristics.schema }),
+            MemberSchema("SingleMetricAnomalyDetector", target: { CloudWatch.SingleMetricAnomalyDetector.schema }),
+            MemberSchema("MetricMathAnomalyDetector", target: { CloudWatch.MetricMathAnomalyDetector.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.stat = try r.optional("Stat")
+            self.configuration = try r.optional("Configuration")
+            self.stateValue = try r.optional("StateValue")
+            self.metricCharacteristics = try r.optional("MetricCharacteristics")
+            self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
+            self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Stat"] = stat
+            w["Configuration"] = configuration
+            w["StateValue"] = stateValue
+            w["MetricCharacteristics"] = metricCharacteristics
+            w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
+            w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
+            return w.value
+        }
+    }
+
+    /// The `AnomalyDetectorConfiguration` structure of the CloudWatch model.
+    public struct AnomalyDetectorConfiguration: AWSShape {
+        /// `ExcludedTimeRanges`.
+        public var excludedTimeRanges: [CloudWatch.Range]?
+        /// `MetricTimezone`.
+        public var metricTimezone: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(excludedTimeRanges: [CloudWatch.Range]? = nil, metricTimezone: String? = nil) {
+            self.excludedTimeRanges = excludedTimeRanges
+            self.metricTimezone = metricTimezone
+        }
+
+        /// The model of `AnomalyDetectorConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnomalyDetectorConfiguration", kind: .structure, members: [
+            MemberSchema("ExcludedTimeRanges", target: { CloudWatchSchemas.anomalyDetectorExcludedTimeRanges }),
+            MemberSchema("MetricTimezone", target: { CloudWatchSchemas.anomalyDetectorMetricTimezone }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.excludedTimeRanges = try r.optional("ExcludedTimeRanges")
+            self.metricTimezone = try r.optional("MetricTimezone")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ExcludedTimeRanges"] = excludedTimeRanges
+            w["MetricTimezone"] = metricTimezone
+            return w.value
+        }
+    }
+
+    /// The `CompositeAlarm` structure of the CloudWatch model.
+    public struct CompositeAlarm: AWSShape {
+        /// `ActionsEnabled`.
+        public var actionsEnabled: Bool?
+        /// `AlarmActions`.
+        public var alarmActions: [String]?
+        /// `AlarmArn`.
+        public var alarmArn: String?
+        /// `AlarmConfigurationUpdatedTimestamp`.
+        public var alarmConfigurationUpdatedTimestamp: Date?
+        /// `AlarmDescription`.
+        public var alarmDescription: String?
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmRule`.
+        public var alarmRule: String?
+        /// `InsufficientDataActions`.
+        public var insufficientDataActions: [String]?
+        /// `OKActions`.
+        public var okActions: [String]?
+        /// `StateReason`.
+        public var stateReason: String?
+        /// `StateReasonData`.
+        public var stateReasonData: String?
+        /// `StateUpdatedTimestamp`.
+        public var stateUpdatedTimestamp: Date?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.StateValue?
+        /// `StateTransitionedTimestamp`.
+        public var stateTransitionedTimestamp: Date?
+        /// `ActionsSuppressedBy`.
+        public var actionsSuppressedBy: CloudWatch.ActionsSuppressedBy?
+        /// `ActionsSuppressedReason`.
+        public var actionsSuppressedReason: String?
+        /// `ActionsSuppressor`.
+        public var actionsSuppressor: String?
+        /// `ActionsSuppressorWaitPeriod`.
+        public var actionsSuppressorWaitPeriod: Int?
+        /// `ActionsSuppressorExtensionPeriod`.
+        public var actionsSuppressorExtensionPeriod: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(actionsEnabled: Bool? = nil, alarmActions: [String]? = nil, alarmArn: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, alarmDescription: String? = nil, alarmName: String? = nil, alarmRule: String? = nil, insufficientDataActions: [String]? = nil, okActions: [String]? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, stateValue: CloudWatch.StateValue? = nil, stateTransitionedTimestamp: Date? = nil, actionsSuppressedBy: CloudWatch.ActionsSuppressedBy? = nil, actionsSuppressedReason: String? = nil, actionsSuppressor: String? = nil, actionsSuppressorWaitPeriod: Int? = nil, actionsSuppressorExtensionPeriod: Int? = nil) {
+            self.actionsEnabled = actionsEnabled
+            self.alarmActions = alarmActions
+            self.alarmArn = alarmArn
+            self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
+            self.alarmDescription = alarmDescription
+            self.alarmName = alarmName
+            self.alarmRule = alarmRule
+            self.insufficientDataActions = insufficientDataActions
+            self.okActions = okActions
+            self.stateReason = stateReason
+            self.stateReasonData = stateReasonData
+            self.stateUpdatedTimestamp = stateUpdatedTimestamp
+            self.stateValue = stateValue
+            self.stateTransitionedTimestamp = stateTransitionedTimestamp
+            self.actionsSuppressedBy = actionsSuppressedBy
+            self.actionsSuppressedReason = actionsSuppressedReason
+            self.actionsSuppressor = actionsSuppressor
+            self.actionsSuppressorWaitPeriod = actionsSuppressorWaitPeriod
+            self.actionsSuppressorExtensionPeriod = actionsSuppressorExtensionPeriod
+        }
+
+        /// The model of `CompositeAlarm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompositeAlarm", kind: .structure, members: [
+            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
+            MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmRule", target: { CloudWatchSchemas.alarmRule }),
+            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
+            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
+            MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
+            MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ActionsSuppressedBy", target: { CloudWatch.ActionsSuppressedBy.schema }),
+            MemberSchema("ActionsSuppressedReason", target: { CloudWatchSchemas.actionsSuppressedReason }),
+            MemberSchema("ActionsSuppressor", target: { CloudWatchSchemas.alarmArn }),
+            MemberSchema("ActionsSuppressorWaitPeriod", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ActionsSuppressorExtensionPeriod", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.actionsEnabled = try r.optional("ActionsEnabled")
+            self.alarmActions = try r.optional("AlarmActions")
+            self.alarmArn = try r.optional("AlarmArn")
+            self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
+            self.alarmDescription = try r.optional("AlarmDescription")
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmRule = try r.optional("AlarmRule")
+            self.insufficientDataActions = try r.optional("InsufficientDataActions")
+            self.okActions = try r.optional("OKActions")
+            self.stateReason = try r.optional("StateReason")
+            self.stateReasonData = try r.optional("StateReasonData")
+            self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
+            self.stateValue = try r.optional("StateValue")
+            self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
+            self.actionsSuppressedBy = try r.optional("ActionsSuppressedBy")
+            self.actionsSuppressedReason = try r.optional("ActionsSuppressedReason")
+            self.actionsSuppressor = try r.optional("ActionsSuppressor")
+            self.actionsSuppressorWaitPeriod = try r.optional("ActionsSuppressorWaitPeriod")
+            self.actionsSuppressorExtensionPeriod = try r.optional("ActionsSuppressorExtensionPeriod")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ActionsEnabled"] = actionsEnabled
+            w["AlarmActions"] = alarmActions
+            w["AlarmArn"] = alarmArn
+            w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
+            w["AlarmDescription"] = alarmDescription
+            w["AlarmName"] = alarmName
+            w["AlarmRule"] = alarmRule
+            w["InsufficientDataActions"] = insufficientDataActions
+            w["OKActions"] = okActions
+            w["StateReason"] = stateReason
+            w["StateReasonData"] = stateReasonData
+            w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
+            w["StateValue"] = stateValue
+            w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
+            w["ActionsSuppressedBy"] = actionsSuppressedBy
+            w["ActionsSuppressedReason"] = actionsSuppressedReason
+            w["ActionsSuppressor"] = actionsSuppressor
+            w["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
+            w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
+            return w.value
+        }
+    }
+
+    /// The `ConcurrentModificationException` structure of the CloudWatch model.
+    public struct ConcurrentModificationException: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `ConcurrentModificationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentModificationException", kind: .structure, traits: ShapeTraits(errorCode: "ConcurrentModificationException", errorHTTPStatus: 429, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ConflictException` structure of the CloudWatch model.
+    public struct ConflictException: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ConflictException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConflictException", kind: .structure, members: [
+            MemberSchema("Message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `DashboardEntry` structure of the CloudWatch model.
+    public struct DashboardEntry: AWSShape {
+        /// `DashboardName`.
+        public var dashboardName: String?
+        /// `DashboardArn`.
+        public var dashboardArn: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `Size`.
+        public var size: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardName: String? = nil, dashboardArn: String? = nil, lastModified: Date? = nil, size: Int? = nil) {
+            self.dashboardName = dashboardName
+            self.dashboardArn = dashboardArn
+            self.lastModified = lastModified
+            self.size = size
+        }
+
+        /// The model of `DashboardEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DashboardEntry", kind: .structure, members: [
+            MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DashboardArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardName = try r.optional("DashboardName")
+            self.dashboardArn = try r.optional("DashboardArn")
+            self.lastModified = try r.optional("LastModified")
+            self.size = try r.optional("Size")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardName"] = dashboardName
+            w["DashboardArn"] = dashboardArn
+            w["LastModified"] = lastModified
+            w["Size"] = size
+            return w.value
+        }
+    }
+
+    /// The `DashboardInvalidInputError` structure of the CloudWatch model.
+    public struct DashboardInvalidInputError: AWSShape {
+        /// `message`.
+        public var message: String?
+        /// `dashboardValidationMessages`.
+        public var dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]? = nil) {
+            self.message = message
+            self.dashboardValidationMessages = dashboardValidationMessages
+        }
+
+        /// The model of `DashboardInvalidInputError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DashboardInvalidInputError", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("dashboardValidationMessages", target: { CloudWatchSchemas.dashboardValidationMessages }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameterInput", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+            self.dashboardValidationMessages = try r.optional("dashboardValidationMessages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            w["dashboardValidationMessages"] = dashboardValidationMessages
+            return w.value
+        }
+    }
+
+    /// The `DashboardNotFoundError` structure of the CloudWatch model.
+    public struct DashboardNotFoundError: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `DashboardNotFoundError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DashboardNotFoundError", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `DashboardValidationMessage` structure of the CloudWatch model.
+    public struct DashboardValidationMessage: AWSShape {
+        /// `DataPath`.
+        public var dataPath: String?
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataPath: String? = nil, message: String? = nil) {
+            self.dataPath = dataPath
+            self.message = message
+        }
+
+        /// The model of `DashboardValidationMessage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DashboardValidationMessage", kind: .structure, members: [
+            MemberSchema("DataPath", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dataPath = try r.optional("DataPath")
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DataPath"] = dataPath
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `Datapoint` structure of the CloudWatch model.
+    public struct Datapoint: AWSShape {
+        /// `Timestamp`.
+        public var timestamp: Date?
+        /// `SampleCount`.
+        public var sampleCount: Double?
+        /// `Average`.
+        public var average: Double?
+        /// `Sum`.
+        public var sum: Double?
+        /// `Minimum`.
+        public var minimum: Double?
+        /// `Maximum`.
+        public var maximum: Double?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+        /// `ExtendedStatistics`.
+        public var extendedStatistics: [String: Double]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamp: Date? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil, unit: CloudWatch.StandardUnit? = nil, extendedStatistics: [String: Double]? = nil) {
+            self.timestamp = timestamp
+            self.sampleCount = sampleCount
+            self.average = average
+            self.sum = sum
+            self.minimum = minimum
+            self.maximum = maximum
+            self.unit = unit
+            self.extendedStatistics = extendedStatistics
+        }
+
+        /// The model of `Datapoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Datapoint", kind: .structure, members: [
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Average", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+            MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.datapointValueMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamp = try r.optional("Timestamp")
+            self.sampleCount = try r.optional("SampleCount")
+            self.average = try r.optional("Average")
+            self.sum = try r.optional("Sum")
+            self.minimum = try r.optional("Minimum")
+            self.maximum = try r.optional("Maximum")
+            self.unit = try r.optional("Unit")
+            self.extendedStatistics = try r.optional("ExtendedStatistics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamp"] = timestamp
+            w["SampleCount"] = sampleCount
+            w["Average"] = average
+            w["Sum"] = sum
+            w["Minimum"] = minimum
+            w["Maximum"] = maximum
+            w["Unit"] = unit
+            w["ExtendedStatistics"] = extendedStatistics
+            return w.value
+        }
+    }
+
+    /// The `DeleteAlarmMuteRuleInput` structure of the CloudWatch model.
+    public struct DeleteAlarmMuteRuleInput: AWSShape {
+        /// `AlarmMuteRuleName` (required).
+        public var alarmMuteRuleName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmMuteRuleName: String) {
+            self.alarmMuteRuleName = alarmMuteRuleName
+        }
+
+        /// The model of `DeleteAlarmMuteRuleInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAlarmMuteRuleInput", kind: .structure, members: [
+            MemberSchema("AlarmMuteRuleName", target: { CloudWatchSchemas.name }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmMuteRuleName = try r.required("AlarmMuteRuleName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmMuteRuleName"] = alarmMuteRuleName
+            return w.value
+        }
+    }
+
+    /// The `DeleteAlarmsInput` structure of the CloudWatch model.
+    public struct DeleteAlarmsInput: AWSShape {
+        /// `AlarmNames` (required).
+        public var alarmNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]) {
+            self.alarmNames = alarmNames
+        }
+
+        /// The model of `DeleteAlarmsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAlarmsInput", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.required("AlarmNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            return w.value
+        }
+    }
+
+    /// The `DeleteAnomalyDetectorInput` structure of the CloudWatch model.
+    public struct DeleteAnomalyDetectorInput: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Stat`.
+        public var stat: String?
+        /// `SingleMetricAnomalyDetector`.
+        public var singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector?
+        /// `MetricMathAnomalyDetector`.
+        public var metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil, singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.stat = stat
+            self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
+            self.metricMathAnomalyDetector = metricMathAnomalyDetector
+        }
+
+        /// The model of `DeleteAnomalyDetectorInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAnomalyDetectorInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
+            MemberSchema("SingleMetricAnomalyDetector", target: { CloudWatch.SingleMetricAnomalyDetector.schema }),
+            MemberSchema("MetricMathAnomalyDetector", target: { CloudWatch.MetricMathAnomalyDetector.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.stat = try r.optional("Stat")
+            self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
+            self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Stat"] = stat
+            w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
+            w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
+            return w.value
+        }
+    }
+
+    /// The `DeleteAnomalyDetectorOutput` structure of the CloudWatch model.
+    public struct DeleteAnomalyDetectorOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteAnomalyDetectorOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteAnomalyDetectorOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteDashboardsInput` structure of the CloudWatch model.
+    public struct DeleteDashboardsInput: AWSShape {
+        /// `DashboardNames` (required).
+        public var dashboardNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardNames: [String]) {
+            self.dashboardNames = dashboardNames
+        }
+
+        /// The model of `DeleteDashboardsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteDashboardsInput", kind: .structure, members: [
+            MemberSchema("DashboardNames", target: { CloudWatchSchemas.dashboardNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardNames = try r.required("DashboardNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardNames"] = dashboardNames
+            return w.value
+        }
+    }
+
+    /// The `DeleteDashboardsOutput` structure of the CloudWatch model.
+    public struct DeleteDashboardsOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteDashboardsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteDashboardsOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteInsightRulesInput` structure of the CloudWatch model.
+    public struct DeleteInsightRulesInput: AWSShape {
+        /// `RuleNames` (required).
+        public var ruleNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleNames: [String]) {
+            self.ruleNames = ruleNames
+        }
+
+        /// The model of `DeleteInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInsightRulesInput", kind: .structure, members: [
+            MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleNames = try r.required("RuleNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleNames"] = ruleNames
+            return w.value
+        }
+    }
+
+    /// The `DeleteInsightRulesOutput` structure of the CloudWatch model.
+    public struct DeleteInsightRulesOutput: AWSShape {
+        /// `Failures`.
+        public var failures: [CloudWatch.PartialFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(failures: [CloudWatch.PartialFailure]? = nil) {
+            self.failures = failures
+        }
+
+        /// The model of `DeleteInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.failures = try r.optional("Failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `DeleteMetricStreamInput` structure of the CloudWatch model.
+    public struct DeleteMetricStreamInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String) {
+            self.name = name
+        }
+
+        /// The model of `DeleteMetricStreamInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMetricStreamInput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            return w.value
+        }
+    }
+
+    /// The `DeleteMetricStreamOutput` structure of the CloudWatch model.
+    public struct DeleteMetricStreamOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteMetricStreamOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMetricStreamOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmContributorsInput` structure of the CloudWatch model.
+    public struct DescribeAlarmContributorsInput: AWSShape {
+        /// `AlarmName` (required).
+        public var alarmName: String
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String, nextToken: String? = nil) {
+            self.alarmName = alarmName
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmContributorsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmContributorsInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.required("AlarmName")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmContributorsOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmContributorsOutput: AWSShape {
+        /// `AlarmContributors` (required).
+        public var alarmContributors: [CloudWatch.AlarmContributor]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmContributors: [CloudWatch.AlarmContributor], nextToken: String? = nil) {
+            self.alarmContributors = alarmContributors
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmContributorsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmContributorsOutput", kind: .structure, members: [
+            MemberSchema("AlarmContributors", target: { CloudWatchSchemas.alarmContributors }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmContributors = try r.required("AlarmContributors")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmContributors"] = alarmContributors
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmHistoryInput` structure of the CloudWatch model.
+    public struct DescribeAlarmHistoryInput: AWSShape {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmContributorId`.
+        public var alarmContributorId: String?
+        /// `AlarmTypes`.
+        public var alarmTypes: [CloudWatch.AlarmType]?
+        /// `HistoryItemType`.
+        public var historyItemType: CloudWatch.HistoryItemType?
+        /// `StartDate`.
+        public var startDate: Date?
+        /// `EndDate`.
+        public var endDate: Date?
+        /// `MaxRecords`.
+        public var maxRecords: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `ScanBy`.
+        public var scanBy: CloudWatch.ScanBy?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, historyItemType: CloudWatch.HistoryItemType? = nil, startDate: Date? = nil, endDate: Date? = nil, maxRecords: Int? = nil, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil) {
+            self.alarmName = alarmName
+            self.alarmContributorId = alarmContributorId
+            self.alarmTypes = alarmTypes
+            self.historyItemType = historyItemType
+            self.startDate = startDate
+            self.endDate = endDate
+            self.maxRecords = maxRecords
+            self.nextToken = nextToken
+            self.scanBy = scanBy
+        }
+
+        /// The model of `DescribeAlarmHistoryInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
+            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
+            MemberSchema("HistoryItemType", target: { CloudWatch.HistoryItemType.schema }),
+            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("EndDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmContributorId = try r.optional("AlarmContributorId")
+            self.alarmTypes = try r.optional("AlarmTypes")
+            self.historyItemType = try r.optional("HistoryItemType")
+            self.startDate = try r.optional("StartDate")
+            self.endDate = try r.optional("EndDate")
+            self.maxRecords = try r.optional("MaxRecords")
+            self.nextToken = try r.optional("NextToken")
+            self.scanBy = try r.optional("ScanBy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmContributorId"] = alarmContributorId
+            w["AlarmTypes"] = alarmTypes
+            w["HistoryItemType"] = historyItemType
+            w["StartDate"] = startDate
+            w["EndDate"] = endDate
+            w["MaxRecords"] = maxRecords
+            w["NextToken"] = nextToken
+            w["ScanBy"] = scanBy
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmHistoryOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmHistoryOutput: AWSShape {
+        /// `AlarmHistoryItems`.
+        public var alarmHistoryItems: [CloudWatch.AlarmHistoryItem]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmHistoryItems: [CloudWatch.AlarmHistoryItem]? = nil, nextToken: String? = nil) {
+            self.alarmHistoryItems = alarmHistoryItems
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmHistoryOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryOutput", kind: .structure, members: [
+            MemberSchema("AlarmHistoryItems", target: { CloudWatchSchemas.alarmHistoryItems }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmHistoryItems = try r.optional("AlarmHistoryItems")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmHistoryItems"] = alarmHistoryItems
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmsForMetricInput` structure of the CloudWatch model.
+    public struct DescribeAlarmsForMetricInput: AWSShape {
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `Statistic`.
+        public var statistic: CloudWatch.Statistic?
+        /// `ExtendedStatistic`.
+        public var extendedStatistic: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Period`.
+        public var period: Int?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricName: String, namespace: String, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil) {
+            self.metricName = metricName
+            self.namespace = namespace
+            self.statistic = statistic
+            self.extendedStatistic = extendedStatistic
+            self.dimensions = dimensions
+            self.period = period
+            self.unit = unit
+        }
+
+        /// The model of `DescribeAlarmsForMetricInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricInput", kind: .structure, members: [
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
+            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricName = try r.required("MetricName")
+            self.namespace = try r.required("Namespace")
+            self.statistic = try r.optional("Statistic")
+            self.extendedStatistic = try r.optional("ExtendedStatistic")
+            self.dimensions = try r.optional("Dimensions")
+            self.period = try r.optional("Period")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            w["Statistic"] = statistic
+            w["ExtendedStatistic"] = extendedStatistic
+            w["Dimensions"] = dimensions
+            w["Period"] = period
+            w["Unit"] = unit
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmsForMetricOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmsForMetricOutput: AWSShape {
+        /// `MetricAlarms`.
+        public var metricAlarms: [CloudWatch.MetricAlarm]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricAlarms: [CloudWatch.MetricAlarm]? = nil) {
+            self.metricAlarms = metricAlarms
+        }
+
+        /// The model of `DescribeAlarmsForMetricOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricOutput", kind: .structure, members: [
+            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricAlarms = try r.optional("MetricAlarms")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricAlarms"] = metricAlarms
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmsInput` structure of the CloudWatch model.
+    public struct DescribeAlarmsInput: AWSShape {
+        /// `AlarmNames`.
+        public var alarmNames: [String]?
+        /// `AlarmNamePrefix`.
+        public var alarmNamePrefix: String?
+        /// `AlarmTypes`.
+        public var alarmTypes: [CloudWatch.AlarmType]?
+        /// `ChildrenOfAlarmName`.
+        public var childrenOfAlarmName: String?
+        /// `ParentsOfAlarmName`.
+        public var parentsOfAlarmName: String?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.StateValue?
+        /// `ActionPrefix`.
+        public var actionPrefix: String?
+        /// `MaxRecords`.
+        public var maxRecords: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]? = nil, alarmNamePrefix: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, childrenOfAlarmName: String? = nil, parentsOfAlarmName: String? = nil, stateValue: CloudWatch.StateValue? = nil, actionPrefix: String? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
+            self.alarmNames = alarmNames
+            self.alarmNamePrefix = alarmNamePrefix
+            self.alarmTypes = alarmTypes
+            self.childrenOfAlarmName = childrenOfAlarmName
+            self.parentsOfAlarmName = parentsOfAlarmName
+            self.stateValue = stateValue
+            self.actionPrefix = actionPrefix
+            self.maxRecords = maxRecords
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsInput", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }),
+            MemberSchema("AlarmNamePrefix", target: { CloudWatchSchemas.alarmNamePrefix }),
+            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
+            MemberSchema("ChildrenOfAlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("ParentsOfAlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
+            MemberSchema("ActionPrefix", target: { CloudWatchSchemas.actionPrefix }),
+            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.optional("AlarmNames")
+            self.alarmNamePrefix = try r.optional("AlarmNamePrefix")
+            self.alarmTypes = try r.optional("AlarmTypes")
+            self.childrenOfAlarmName = try r.optional("ChildrenOfAlarmName")
+            self.parentsOfAlarmName = try r.optional("ParentsOfAlarmName")
+            self.stateValue = try r.optional("StateValue")
+            self.actionPrefix = try r.optional("ActionPrefix")
+            self.maxRecords = try r.optional("MaxRecords")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            w["AlarmNamePrefix"] = alarmNamePrefix
+            w["AlarmTypes"] = alarmTypes
+            w["ChildrenOfAlarmName"] = childrenOfAlarmName
+            w["ParentsOfAlarmName"] = parentsOfAlarmName
+            w["StateValue"] = stateValue
+            w["ActionPrefix"] = actionPrefix
+            w["MaxRecords"] = maxRecords
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeAlarmsOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmsOutput: AWSShape {
+        /// `CompositeAlarms`.
+        public var compositeAlarms: [CloudWatch.CompositeAlarm]?
+        /// `MetricAlarms`.
+        public var metricAlarms: [CloudWatch.MetricAlarm]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(compositeAlarms: [CloudWatch.CompositeAlarm]? = nil, metricAlarms: [CloudWatch.MetricAlarm]? = nil, nextToken: String? = nil) {
+            self.compositeAlarms = compositeAlarms
+            self.metricAlarms = metricAlarms
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsOutput", kind: .structure, members: [
+            MemberSchema("CompositeAlarms", target: { CloudWatchSchemas.compositeAlarms }),
+            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.compositeAlarms = try r.optional("CompositeAlarms")
+            self.metricAlarms = try r.optional("MetricAlarms")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CompositeAlarms"] = compositeAlarms
+            w["MetricAlarms"] = metricAlarms
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeAnomalyDetectorsInput` structure of the CloudWatch model.
+    public struct DescribeAnomalyDetectorsInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `AnomalyDetectorTypes`.
+        public var anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.anomalyDetectorTypes = anomalyDetectorTypes
+        }
+
+        /// The model of `DescribeAnomalyDetectorsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.maxReturnedResultsCount }),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("AnomalyDetectorTypes", target: { CloudWatchSchemas.anomalyDetectorTypes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.anomalyDetectorTypes = try r.optional("AnomalyDetectorTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["AnomalyDetectorTypes"] = anomalyDetectorTypes
+            return w.value
+        }
+    }
+
+    /// The `DescribeAnomalyDetectorsOutput` structure of the CloudWatch model.
+    public struct DescribeAnomalyDetectorsOutput: AWSShape {
+        /// `AnomalyDetectors`.
+        public var anomalyDetectors: [CloudWatch.AnomalyDetector]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(anomalyDetectors: [CloudWatch.AnomalyDetector]? = nil, nextToken: String? = nil) {
+            self.anomalyDetectors = anomalyDetectors
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAnomalyDetectorsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsOutput", kind: .structure, members: [
+            MemberSchema("AnomalyDetectors", target: { CloudWatchSchemas.anomalyDetectors }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.anomalyDetectors = try r.optional("AnomalyDetectors")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AnomalyDetectors"] = anomalyDetectors
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeInsightRulesInput` structure of the CloudWatch model.
+    public struct DescribeInsightRulesInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
     }
 }

@@ -3,1545 +3,1547 @@
 import AyameCore
 import Foundation
 
-/// The `DescribeInsightRulesOutput` structure of the CloudWatch model.
-public struct DescribeInsightRulesOutput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `InsightRules`.
-    public var insightRules: [InsightRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, insightRules: [InsightRule]? = nil) {
-        self.nextToken = nextToken
-        self.insightRules = insightRules
-    }
-
-    /// The model of `DescribeInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("InsightRules", target: { CloudWatchSchemas.insightRules }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.insightRules = try r.optional("InsightRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["InsightRules"] = insightRules
-        return w.value
-    }
-}
-
-/// The `Dimension` structure of the CloudWatch model.
-public struct Dimension: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `Dimension`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Dimension", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.dimensionName }, isRequired: true),
-        MemberSchema("Value", target: { CloudWatchSchemas.dimensionValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `DimensionFilter` structure of the CloudWatch model.
-public struct DimensionFilter: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String? = nil) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `DimensionFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DimensionFilter", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.dimensionName }, isRequired: true),
-        MemberSchema("Value", target: { CloudWatchSchemas.dimensionValue }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.value = try r.optional("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `DisableAlarmActionsInput` structure of the CloudWatch model.
-public struct DisableAlarmActionsInput: AWSShape {
-    /// `AlarmNames` (required).
-    public var alarmNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmNames: [String]) {
-        self.alarmNames = alarmNames
-    }
-
-    /// The model of `DisableAlarmActionsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DisableAlarmActionsInput", kind: .structure, members: [
-        MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmNames = try r.required("AlarmNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmNames"] = alarmNames
-        return w.value
-    }
-}
-
-/// The `DisableInsightRulesInput` structure of the CloudWatch model.
-public struct DisableInsightRulesInput: AWSShape {
-    /// `RuleNames` (required).
-    public var ruleNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleNames: [String]) {
-        self.ruleNames = ruleNames
-    }
-
-    /// The model of `DisableInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DisableInsightRulesInput", kind: .structure, members: [
-        MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleNames = try r.required("RuleNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleNames"] = ruleNames
-        return w.value
-    }
-}
-
-/// The `DisableInsightRulesOutput` structure of the CloudWatch model.
-public struct DisableInsightRulesOutput: AWSShape {
-    /// `Failures`.
-    public var failures: [PartialFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(failures: [PartialFailure]? = nil) {
-        self.failures = failures
-    }
-
-    /// The model of `DisableInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DisableInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.failures = try r.optional("Failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Failures"] = failures
-        return w.value
-    }
-}
-
-/// The `EnableAlarmActionsInput` structure of the CloudWatch model.
-public struct EnableAlarmActionsInput: AWSShape {
-    /// `AlarmNames` (required).
-    public var alarmNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmNames: [String]) {
-        self.alarmNames = alarmNames
-    }
-
-    /// The model of `EnableAlarmActionsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EnableAlarmActionsInput", kind: .structure, members: [
-        MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmNames = try r.required("AlarmNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmNames"] = alarmNames
-        return w.value
-    }
-}
-
-/// The `EnableInsightRulesInput` structure of the CloudWatch model.
-public struct EnableInsightRulesInput: AWSShape {
-    /// `RuleNames` (required).
-    public var ruleNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleNames: [String]) {
-        self.ruleNames = ruleNames
-    }
-
-    /// The model of `EnableInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EnableInsightRulesInput", kind: .structure, members: [
-        MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleNames = try r.required("RuleNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleNames"] = ruleNames
-        return w.value
-    }
-}
-
-/// The `EnableInsightRulesOutput` structure of the CloudWatch model.
-public struct EnableInsightRulesOutput: AWSShape {
-    /// `Failures`.
-    public var failures: [PartialFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(failures: [PartialFailure]? = nil) {
-        self.failures = failures
-    }
-
-    /// The model of `EnableInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EnableInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.failures = try r.optional("Failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Failures"] = failures
-        return w.value
-    }
-}
-
-/// The `Entity` structure of the CloudWatch model.
-public struct Entity: AWSShape {
-    /// `KeyAttributes`.
-    public var keyAttributes: [String: String]?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(keyAttributes: [String: String]? = nil, attributes: [String: String]? = nil) {
-        self.keyAttributes = keyAttributes
-        self.attributes = attributes
-    }
-
-    /// The model of `Entity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Entity", kind: .structure, members: [
-        MemberSchema("KeyAttributes", target: { CloudWatchSchemas.entityKeyAttributesMap }),
-        MemberSchema("Attributes", target: { CloudWatchSchemas.entityAttributesMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.keyAttributes = try r.optional("KeyAttributes")
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["KeyAttributes"] = keyAttributes
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `EntityMetricData` structure of the CloudWatch model.
-public struct EntityMetricData: AWSShape {
-    /// `Entity`.
-    public var entity: Entity?
-    /// `MetricData`.
-    public var metricData: [MetricDatum]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(entity: Entity? = nil, metricData: [MetricDatum]? = nil) {
-        self.entity = entity
-        self.metricData = metricData
-    }
-
-    /// The model of `EntityMetricData`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EntityMetricData", kind: .structure, members: [
-        MemberSchema("Entity", target: { Entity.schema }),
-        MemberSchema("MetricData", target: { CloudWatchSchemas.metricData }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.entity = try r.optional("Entity")
-        self.metricData = try r.optional("MetricData")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Entity"] = entity
-        w["MetricData"] = metricData
-        return w.value
-    }
-}
-
-/// The `EvaluationCriteria` structure of the CloudWatch model.
-public struct EvaluationCriteria: AWSShape {
-    /// `PromQLCriteria`.
-    public var promQlCriteria: AlarmPromQLCriteria?
-
-    /// Creates the structure; optional members default to nil.
-    public init(promQlCriteria: AlarmPromQLCriteria? = nil) {
-        self.promQlCriteria = promQlCriteria
-    }
-
-    /// The model of `EvaluationCriteria`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationCriteria", kind: .union, members: [
-        MemberSchema("PromQLCriteria", target: { AlarmPromQLCriteria.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.promQlCriteria = try r.optional("PromQLCriteria")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PromQLCriteria"] = promQlCriteria
-        return w.value
-    }
-}
-
-/// The `GetAlarmMuteRuleInput` structure of the CloudWatch model.
-public struct GetAlarmMuteRuleInput: AWSShape {
-    /// `AlarmMuteRuleName` (required).
-    public var alarmMuteRuleName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmMuteRuleName: String) {
-        self.alarmMuteRuleName = alarmMuteRuleName
-    }
-
-    /// The model of `GetAlarmMuteRuleInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAlarmMuteRuleInput", kind: .structure, members: [
-        MemberSchema("AlarmMuteRuleName", target: { CloudWatchSchemas.name }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmMuteRuleName = try r.required("AlarmMuteRuleName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmMuteRuleName"] = alarmMuteRuleName
-        return w.value
-    }
-}
-
-/// The `GetAlarmMuteRuleOutput` structure of the CloudWatch model.
-public struct GetAlarmMuteRuleOutput: AWSShape {
-    /// `Name`.
-    public var name: String?
-    /// `AlarmMuteRuleArn`.
-    public var alarmMuteRuleArn: String?
-    /// `Description`.
-    public var descriptionValue: String?
-    /// `Rule`.
-    public var rule: Rule?
-    /// `MuteTargets`.
-    public var muteTargets: MuteTargets?
-    /// `StartDate`.
-    public var startDate: Date?
-    /// `ExpireDate`.
-    public var expireDate: Date?
-    /// `Status`.
-    public var status: AlarmMuteRuleStatus?
-    /// `LastUpdatedTimestamp`.
-    public var lastUpdatedTimestamp: Date?
-    /// `MuteType`.
-    public var muteType: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, alarmMuteRuleArn: String? = nil, descriptionValue: String? = nil, rule: Rule? = nil, muteTargets: MuteTargets? = nil, startDate: Date? = nil, expireDate: Date? = nil, status: AlarmMuteRuleStatus? = nil, lastUpdatedTimestamp: Date? = nil, muteType: String? = nil) {
-        self.name = name
-        self.alarmMuteRuleArn = alarmMuteRuleArn
-        self.descriptionValue = descriptionValue
-        self.rule = rule
-        self.muteTargets = muteTargets
-        self.startDate = startDate
-        self.expireDate = expireDate
-        self.status = status
-        self.lastUpdatedTimestamp = lastUpdatedTimestamp
-        self.muteType = muteType
-    }
-
-    /// The model of `GetAlarmMuteRuleOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAlarmMuteRuleOutput", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.name }),
-        MemberSchema("AlarmMuteRuleArn", target: { CloudWatchSchemas.arn }),
-        MemberSchema("Description", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("Rule", target: { Rule.schema }),
-        MemberSchema("MuteTargets", target: { MuteTargets.schema }),
-        MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Status", target: { AlarmMuteRuleStatus.schema }),
-        MemberSchema("LastUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("MuteType", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("Name")
-        self.alarmMuteRuleArn = try r.optional("AlarmMuteRuleArn")
-        self.descriptionValue = try r.optional("Description")
-        self.rule = try r.optional("Rule")
-        self.muteTargets = try r.optional("MuteTargets")
-        self.startDate = try r.optional("StartDate")
-        self.expireDate = try r.optional("ExpireDate")
-        self.status = try r.optional("Status")
-        self.lastUpdatedTimestamp = try r.optional("LastUpdatedTimestamp")
-        self.muteType = try r.optional("MuteType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["AlarmMuteRuleArn"] = alarmMuteRuleArn
-        w["Description"] = descriptionValue
-        w["Rule"] = rule
-        w["MuteTargets"] = muteTargets
-        w["StartDate"] = startDate
-        w["ExpireDate"] = expireDate
-        w["Status"] = status
-        w["LastUpdatedTimestamp"] = lastUpdatedTimestamp
-        w["MuteType"] = muteType
-        return w.value
-    }
-}
-
-/// The `GetDashboardInput` structure of the CloudWatch model.
-public struct GetDashboardInput: AWSShape {
-    /// `DashboardName` (required).
-    public var dashboardName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardName: String) {
-        self.dashboardName = dashboardName
-    }
-
-    /// The model of `GetDashboardInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDashboardInput", kind: .structure, members: [
-        MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardName = try r.required("DashboardName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardName"] = dashboardName
-        return w.value
-    }
-}
-
-/// The `GetDashboardOutput` structure of the CloudWatch model.
-public struct GetDashboardOutput: AWSShape {
-    /// `DashboardArn`.
-    public var dashboardArn: String?
-    /// `DashboardBody`.
-    public var dashboardBody: String?
-    /// `DashboardName`.
-    public var dashboardName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardArn: String? = nil, dashboardBody: String? = nil, dashboardName: String? = nil) {
-        self.dashboardArn = dashboardArn
-        self.dashboardBody = dashboardBody
-        self.dashboardName = dashboardName
-    }
-
-    /// The model of `GetDashboardOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDashboardOutput", kind: .structure, members: [
-        MemberSchema("DashboardArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DashboardBody", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardArn = try r.optional("DashboardArn")
-        self.dashboardBody = try r.optional("DashboardBody")
-        self.dashboardName = try r.optional("DashboardName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardArn"] = dashboardArn
-        w["DashboardBody"] = dashboardBody
-        w["DashboardName"] = dashboardName
-        return w.value
-    }
-}
-
-/// The `GetInsightRuleReportInput` structure of the CloudWatch model.
-public struct GetInsightRuleReportInput: AWSShape {
-    /// `RuleName` (required).
-    public var ruleName: String
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime` (required).
-    public var endTime: Date
-    /// `Period` (required).
-    public var period: Int
-    /// `MaxContributorCount`.
-    public var maxContributorCount: Int?
-    /// `Metrics`.
-    public var metrics: [String]?
-    /// `OrderBy`.
-    public var orderBy: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleName: String, startTime: Date, endTime: Date, period: Int, maxContributorCount: Int? = nil, metrics: [String]? = nil, orderBy: String? = nil) {
-        self.ruleName = ruleName
-        self.startTime = startTime
-        self.endTime = endTime
-        self.period = period
-        self.maxContributorCount = maxContributorCount
-        self.metrics = metrics
-        self.orderBy = orderBy
-    }
-
-    /// The model of `GetInsightRuleReportInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportInput", kind: .structure, members: [
-        MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
-        MemberSchema("MaxContributorCount", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("Metrics", target: { CloudWatchSchemas.insightRuleMetricList }),
-        MemberSchema("OrderBy", target: { CloudWatchSchemas.insightRuleOrderBy }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleName = try r.required("RuleName")
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.required("EndTime")
-        self.period = try r.required("Period")
-        self.maxContributorCount = try r.optional("MaxContributorCount")
-        self.metrics = try r.optional("Metrics")
-        self.orderBy = try r.optional("OrderBy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleName"] = ruleName
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["Period"] = period
-        w["MaxContributorCount"] = maxContributorCount
-        w["Metrics"] = metrics
-        w["OrderBy"] = orderBy
-        return w.value
-    }
-}
-
-/// The `GetInsightRuleReportOutput` structure of the CloudWatch model.
-public struct GetInsightRuleReportOutput: AWSShape {
-    /// `KeyLabels`.
-    public var keyLabels: [String]?
-    /// `AggregationStatistic`.
-    public var aggregationStatistic: String?
-    /// `AggregateValue`.
-    public var aggregateValue: Double?
-    /// `ApproximateUniqueCount`.
-    public var approximateUniqueCount: Int?
-    /// `Contributors`.
-    public var contributors: [InsightRuleContributor]?
-    /// `MetricDatapoints`.
-    public var metricDatapoints: [InsightRuleMetricDatapoint]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(keyLabels: [String]? = nil, aggregationStatistic: String? = nil, aggregateValue: Double? = nil, approximateUniqueCount: Int? = nil, contributors: [InsightRuleContributor]? = nil, metricDatapoints: [InsightRuleMetricDatapoint]? = nil) {
-        self.keyLabels = keyLabels
-        self.aggregationStatistic = aggregationStatistic
-        self.aggregateValue = aggregateValue
-        self.approximateUniqueCount = approximateUniqueCount
-        self.contributors = contributors
-        self.metricDatapoints = metricDatapoints
-    }
-
-    /// The model of `GetInsightRuleReportOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportOutput", kind: .structure, members: [
-        MemberSchema("KeyLabels", target: { CloudWatchSchemas.insightRuleContributorKeyLabels }),
-        MemberSchema("AggregationStatistic", target: { ShapeSchema.Simple.string }),
-        MemberSchema("AggregateValue", target: { ShapeSchema.Simple.double }),
-        MemberSchema("ApproximateUniqueCount", target: { ShapeSchema.Simple.long }),
-        MemberSchema("Contributors", target: { CloudWatchSchemas.insightRuleContributors }),
-        MemberSchema("MetricDatapoints", target: { CloudWatchSchemas.insightRuleMetricDatapoints }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.keyLabels = try r.optional("KeyLabels")
-        self.aggregationStatistic = try r.optional("AggregationStatistic")
-        self.aggregateValue = try r.optional("AggregateValue")
-        self.approximateUniqueCount = try r.optional("ApproximateUniqueCount")
-        self.contributors = try r.optional("Contributors")
-        self.metricDatapoints = try r.optional("MetricDatapoints")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["KeyLabels"] = keyLabels
-        w["AggregationStatistic"] = aggregationStatistic
-        w["AggregateValue"] = aggregateValue
-        w["ApproximateUniqueCount"] = approximateUniqueCount
-        w["Contributors"] = contributors
-        w["MetricDatapoints"] = metricDatapoints
-        return w.value
-    }
-}
-
-/// The `GetMetricDataInput` structure of the CloudWatch model.
-public struct GetMetricDataInput: AWSShape {
-    /// `MetricDataQueries` (required).
-    public var metricDataQueries: [MetricDataQuery]
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime` (required).
-    public var endTime: Date
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `ScanBy`.
-    public var scanBy: ScanBy?
-    /// `MaxDatapoints`.
-    public var maxDatapoints: Int?
-    /// `LabelOptions`.
-    public var labelOptions: LabelOptions?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricDataQueries: [MetricDataQuery], startTime: Date, endTime: Date, nextToken: String? = nil, scanBy: ScanBy? = nil, maxDatapoints: Int? = nil, labelOptions: LabelOptions? = nil) {
-        self.metricDataQueries = metricDataQueries
-        self.startTime = startTime
-        self.endTime = endTime
-        self.nextToken = nextToken
-        self.scanBy = scanBy
-        self.maxDatapoints = maxDatapoints
-        self.labelOptions = labelOptions
-    }
-
-    /// The model of `GetMetricDataInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataInput", kind: .structure, members: [
-        MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }, isRequired: true),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ScanBy", target: { ScanBy.schema }),
-        MemberSchema("MaxDatapoints", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("LabelOptions", target: { LabelOptions.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricDataQueries = try r.required("MetricDataQueries")
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.required("EndTime")
-        self.nextToken = try r.optional("NextToken")
-        self.scanBy = try r.optional("ScanBy")
-        self.maxDatapoints = try r.optional("MaxDatapoints")
-        self.labelOptions = try r.optional("LabelOptions")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricDataQueries"] = metricDataQueries
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["NextToken"] = nextToken
-        w["ScanBy"] = scanBy
-        w["MaxDatapoints"] = maxDatapoints
-        w["LabelOptions"] = labelOptions
-        return w.value
-    }
-}
-
-/// The `GetMetricDataOutput` structure of the CloudWatch model.
-public struct GetMetricDataOutput: AWSShape {
-    /// `MetricDataResults`.
-    public var metricDataResults: [MetricDataResult]?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `Messages`.
-    public var messages: [MessageData]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricDataResults: [MetricDataResult]? = nil, nextToken: String? = nil, messages: [MessageData]? = nil) {
-        self.metricDataResults = metricDataResults
-        self.nextToken = nextToken
-        self.messages = messages
-    }
-
-    /// The model of `GetMetricDataOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataOutput", kind: .structure, members: [
-        MemberSchema("MetricDataResults", target: { CloudWatchSchemas.metricDataResults }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricDataResults = try r.optional("MetricDataResults")
-        self.nextToken = try r.optional("NextToken")
-        self.messages = try r.optional("Messages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricDataResults"] = metricDataResults
-        w["NextToken"] = nextToken
-        w["Messages"] = messages
-        return w.value
-    }
-}
-
-/// The `GetMetricStatisticsInput` structure of the CloudWatch model.
-public struct GetMetricStatisticsInput: AWSShape {
-    /// `Namespace` (required).
-    public var namespace: String
-    /// `MetricName` (required).
-    public var metricName: String
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime` (required).
-    public var endTime: Date
-    /// `Period` (required).
-    public var period: Int
-    /// `Statistics`.
-    public var statistics: [Statistic]?
-    /// `ExtendedStatistics`.
-    public var extendedStatistics: [String]?
-    /// `Unit`.
-    public var unit: StandardUnit?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String, metricName: String, dimensions: [Dimension]? = nil, startTime: Date, endTime: Date, period: Int, statistics: [Statistic]? = nil, extendedStatistics: [String]? = nil, unit: StandardUnit? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.startTime = startTime
-        self.endTime = endTime
-        self.period = period
-        self.statistics = statistics
-        self.extendedStatistics = extendedStatistics
-        self.unit = unit
-    }
-
-    /// The model of `GetMetricStatisticsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsInput", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
-        MemberSchema("Statistics", target: { CloudWatchSchemas.statistics }),
-        MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.extendedStatistics }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.required("Namespace")
-        self.metricName = try r.required("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.required("EndTime")
-        self.period = try r.required("Period")
-        self.statistics = try r.optional("Statistics")
-        self.extendedStatistics = try r.optional("ExtendedStatistics")
-        self.unit = try r.optional("Unit")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        w["Period"] = period
-        w["Statistics"] = statistics
-        w["ExtendedStatistics"] = extendedStatistics
-        w["Unit"] = unit
-        return w.value
-    }
-}
-
-/// The `GetMetricStatisticsOutput` structure of the CloudWatch model.
-public struct GetMetricStatisticsOutput: AWSShape {
-    /// `Label`.
-    public var label: String?
-    /// `Datapoints`.
-    public var datapoints: [Datapoint]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(label: String? = nil, datapoints: [Datapoint]? = nil) {
-        self.label = label
-        self.datapoints = datapoints
-    }
-
-    /// The model of `GetMetricStatisticsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsOutput", kind: .structure, members: [
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Datapoints", target: { CloudWatchSchemas.datapoints }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.label = try r.optional("Label")
-        self.datapoints = try r.optional("Datapoints")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Label"] = label
-        w["Datapoints"] = datapoints
-        return w.value
-    }
-}
-
-/// The `GetMetricStreamInput` structure of the CloudWatch model.
-public struct GetMetricStreamInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String) {
-        self.name = name
-    }
-
-    /// The model of `GetMetricStreamInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamInput", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        return w.value
-    }
-}
-
-/// The `GetMetricStreamOutput` structure of the CloudWatch model.
-public struct GetMetricStreamOutput: AWSShape {
-    /// `Arn`.
-    public var arn: String?
-    /// `Name`.
-    public var name: String?
-    /// `IncludeFilters`.
-    public var includeFilters: [MetricStreamFilter]?
-    /// `ExcludeFilters`.
-    public var excludeFilters: [MetricStreamFilter]?
-    /// `FirehoseArn`.
-    public var firehoseArn: String?
-    /// `RoleArn`.
-    public var roleArn: String?
-    /// `State`.
-    public var state: String?
-    /// `CreationDate`.
-    public var creationDate: Date?
-    /// `LastUpdateDate`.
-    public var lastUpdateDate: Date?
-    /// `OutputFormat`.
-    public var outputFormat: MetricStreamOutputFormat?
-    /// `StatisticsConfigurations`.
-    public var statisticsConfigurations: [MetricStreamStatisticsConfiguration]?
-    /// `IncludeLinkedAccountsMetrics`.
-    public var includeLinkedAccountsMetrics: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(arn: String? = nil, name: String? = nil, includeFilters: [MetricStreamFilter]? = nil, excludeFilters: [MetricStreamFilter]? = nil, firehoseArn: String? = nil, roleArn: String? = nil, state: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, outputFormat: MetricStreamOutputFormat? = nil, statisticsConfigurations: [MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
-        self.arn = arn
-        self.name = name
-        self.includeFilters = includeFilters
-        self.excludeFilters = excludeFilters
-        self.firehoseArn = firehoseArn
-        self.roleArn = roleArn
-        self.state = state
-        self.creationDate = creationDate
-        self.lastUpdateDate = lastUpdateDate
-        self.outputFormat = outputFormat
-        self.statisticsConfigurations = statisticsConfigurations
-        self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
-    }
-
-    /// The model of `GetMetricStreamOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamOutput", kind: .structure, members: [
-        MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
-        MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-        MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-        MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("State", target: { ShapeSchema.Simple.string }),
-        MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("OutputFormat", target: { MetricStreamOutputFormat.schema }),
-        MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
-        MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.arn = try r.optional("Arn")
-        self.name = try r.optional("Name")
-        self.includeFilters = try r.optional("IncludeFilters")
-        self.excludeFilters = try r.optional("ExcludeFilters")
-        self.firehoseArn = try r.optional("FirehoseArn")
-        self.roleArn = try r.optional("RoleArn")
-        self.state = try r.optional("State")
-        self.creationDate = try r.optional("CreationDate")
-        self.lastUpdateDate = try r.optional("LastUpdateDate")
-        self.outputFormat = try r.optional("OutputFormat")
-        self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
-        self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Arn"] = arn
-        w["Name"] = name
-        w["IncludeFilters"] = includeFilters
-        w["ExcludeFilters"] = excludeFilters
-        w["FirehoseArn"] = firehoseArn
-        w["RoleArn"] = roleArn
-        w["State"] = state
-        w["CreationDate"] = creationDate
-        w["LastUpdateDate"] = lastUpdateDate
-        w["OutputFormat"] = outputFormat
-        w["StatisticsConfigurations"] = statisticsConfigurations
-        w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
-        return w.value
-    }
-}
-
-/// The `GetMetricWidgetImageInput` structure of the CloudWatch model.
-public struct GetMetricWidgetImageInput: AWSShape {
-    /// `MetricWidget` (required).
-    public var metricWidget: String
-    /// `OutputFormat`.
-    public var outputFormat: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricWidget: String, outputFormat: String? = nil) {
-        self.metricWidget = metricWidget
-        self.outputFormat = outputFormat
-    }
-
-    /// The model of `GetMetricWidgetImageInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageInput", kind: .structure, members: [
-        MemberSchema("MetricWidget", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("OutputFormat", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricWidget = try r.required("MetricWidget")
-        self.outputFormat = try r.optional("OutputFormat")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricWidget"] = metricWidget
-        w["OutputFormat"] = outputFormat
-        return w.value
-    }
-}
-
-/// The `GetMetricWidgetImageOutput` structure of the CloudWatch model.
-public struct GetMetricWidgetImageOutput: AWSShape {
-    /// `MetricWidgetImage`.
-    public var metricWidgetImage: Data?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricWidgetImage: Data? = nil) {
-        self.metricWidgetImage = metricWidgetImage
-    }
-
-    /// The model of `GetMetricWidgetImageOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageOutput", kind: .structure, members: [
-        MemberSchema("MetricWidgetImage", target: { ShapeSchema.Simple.blob }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricWidgetImage = try r.optional("MetricWidgetImage")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricWidgetImage"] = metricWidgetImage
-        return w.value
-    }
-}
-
-/// The `GetOTelEnrichmentInput` structure of the CloudWatch model.
-public struct GetOTelEnrichmentInput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetOTelEnrichmentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentInput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetOTelEnrichmentOutput` structure of the CloudWatch model.
-public struct GetOTelEnrichmentOutput: AWSShape {
-    /// `Status` (required).
-    public var status: OTelEnrichmentStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: OTelEnrichmentStatus) {
-        self.status = status
-    }
-
-    /// The model of `GetOTelEnrichmentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentOutput", kind: .structure, members: [
-        MemberSchema("Status", target: { OTelEnrichmentStatus.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `InsightRule` structure of the CloudWatch model.
-public struct InsightRule: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `State` (required).
-    public var state: String
-    /// `Schema` (required).
-    public var schemaValue: String
-    /// `Definition` (required).
-    public var definition: String
-    /// `ManagedRule`.
-    public var managedRule: Bool?
-    /// `ApplyOnTransformedLogs`.
-    public var applyOnTransformedLogs: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, state: String, schemaValue: String, definition: String, managedRule: Bool? = nil, applyOnTransformedLogs: Bool? = nil) {
-        self.name = name
-        self.state = state
-        self.schemaValue = schemaValue
-        self.definition = definition
-        self.managedRule = managedRule
-        self.applyOnTransformedLogs = applyOnTransformedLogs
-    }
-
-    /// The model of `InsightRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InsightRule", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-        MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
-        MemberSchema("Schema", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Definition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
-        MemberSchema("ManagedRule", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.state = try r.required("State")
-        self.schemaValue = try r.required("Schema")
-        self.definition = try r.required("Definition")
-        self.managedRule = try r.optional("ManagedRule")
-        self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["State"] = state
-        w["Schema"] = schemaValue
-        w["Definition"] = definition
-        w["ManagedRule"] = managedRule
-        w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
-        return w.value
-    }
-}
-
-/// The `InsightRuleContributor` structure of the CloudWatch model.
-public struct InsightRuleContributor: AWSShape {
-    /// `Keys` (required).
-    public var keys: [String]
-    /// `ApproximateAggregateValue` (required).
-    public var approximateAggregateValue: Double
-    /// `Datapoints` (required).
-    public var datapoints: [InsightRuleContributorDatapoint]
-
-    /// Creates the structure; optional members default to nil.
-    public init(keys: [String], approximateAggregateValue: Double, datapoints: [InsightRuleContributorDatapoint]) {
-        self.keys = keys
-        self.approximateAggregateValue = approximateAggregateValue
-        self.datapoints = datapoints
-    }
-
-    /// The model of `InsightRuleContributor`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributor", kind: .structure, members: [
-        MemberSchema("Keys", target: { CloudWatchSchemas.insightRuleContributorKeys }, isRequired: true),
-        MemberSchema("ApproximateAggregateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("Datapoints", target: { CloudWatchSchemas.insightRuleContributorDatapoints }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.keys = try r.required("Keys")
-        self.approximateAggregateValue = try r.required("ApproximateAggregateValue")
-        self.datapoints = try r.required("Datapoints")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Keys"] = keys
-        w["ApproximateAggregateValue"] = approximateAggregateValue
-        w["Datapoints"] = datapoints
-        return w.value
-    }
-}
-
-/// The `InsightRuleContributorDatapoint` structure of the CloudWatch model.
-public struct InsightRuleContributorDatapoint: AWSShape {
-    /// `Timestamp` (required).
-    public var timestamp: Date
-    /// `ApproximateValue` (required).
-    public var approximateValue: Double
-
-    /// Creates the structure; optional members default to nil.
-    public init(timestamp: Date, approximateValue: Double) {
-        self.timestamp = timestamp
-        self.approximateValue = approximateValue
-    }
-
-    /// The model of `InsightRuleContributorDatapoint`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoint", kind: .structure, members: [
-        MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("ApproximateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timestamp = try r.required("Timestamp")
-        self.approximateValue = try r.required("ApproximateValue")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timestamp"] = timestamp
-        w["ApproximateValue"] = approximateValue
-        return w.value
-    }
-}
-
-/// The `InsightRuleMetricDatapoint` structure of the CloudWatch model.
-public struct InsightRuleMetricDatapoint: AWSShape {
-    /// `Timestamp` (required).
-    public var timestamp: Date
-    /// `UniqueContributors`.
-    public var uniqueContributors: Double?
-    /// `MaxContributorValue`.
-    public var maxContributorValue: Double?
-    /// `SampleCount`.
-    public var sampleCount: Double?
-    /// `Average`.
-    public var average: Double?
-    /// `Sum`.
-    public var sum: Double?
-    /// `Minimum`.
-    public var minimum: Double?
-    /// `Maximum`.
-    public var maximum: Double?
-
-    /// Creates the structure; optional members default to nil.
-    public init(timestamp: Date, uniqueContributors: Double? = nil, maxContributorValue: Double? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil) {
-        self.timestamp = timestamp
-        self.uniqueContributors = uniqueContributors
-        self.maxContributorValue = maxContributorValue
-        self.sampleCount = sampleCount
-        self.average = average
-        self.sum = sum
-        self.minimum = minimum
-        self.maximum = maximum
-    }
-
-    /// The model of `InsightRuleMetricDatapoint`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoint", kind: .structure, members: [
-        MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("UniqueContributors", target: { ShapeSchema.Simple.double }),
-        MemberSchema("MaxContributorValue", target: { ShapeSchema.Simple.double }),
-        MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Average", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
-        MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timestamp = try r.required("Timestamp")
-        self.uniqueContributors = try r.optional("UniqueContributors")
-        self.maxContributorValue = try r.optional("MaxContributorValue")
-        self.sampleCount = try r.optional("SampleCount")
-        self.average = try r.optional("Average")
-        self.sum = try r.optional("Sum")
-        self.minimum = try r.optional("Minimum")
-        self.maximum = try r.optional("Maximum")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timestamp"] = timestamp
-        w["UniqueContributors"] = uniqueContributors
-        w["MaxContributorValue"] = maxContributorValue
-        w["SampleCount"] = sampleCount
-        w["Average"] = average
-        w["Sum"] = sum
-        w["Minimum"] = minimum
-        w["Maximum"] = maximum
-        return w.value
-    }
-}
-
-/// The `InternalServiceFault` structure of the CloudWatch model.
-public struct InternalServiceFault: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InternalServiceFault`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceFault", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InternalServiceError", errorHTTPStatus: 500, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidFormatFault` structure of the CloudWatch model.
-public struct InvalidFormatFault: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidFormatFault`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidFormatFault", kind: .structure, members: [
-        MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-    ], traits: ShapeTraits(errorCode: "InvalidFormat", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidNextToken` structure of the CloudWatch model.
-public struct InvalidNextToken: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidNextToken`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextToken", kind: .structure, members: [
-        MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-    ], traits: ShapeTraits(errorCode: "InvalidNextToken", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidParameterCombinationException` structure of the CloudWatch model.
-public struct InvalidParameterCombinationException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidParameterCombinationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterCombinationException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidParameterCombination", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidParameterValueException` structure of the CloudWatch model.
-public struct InvalidParameterValueException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidParameterValueException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidParameterValue", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LabelOptions` structure of the CloudWatch model.
-public struct LabelOptions: AWSShape {
-    /// `Timezone`.
-    public var timezone: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(timezone: String? = nil) {
-        self.timezone = timezone
-    }
-
-    /// The model of `LabelOptions`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LabelOptions", kind: .structure, members: [
-        MemberSchema("Timezone", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.timezone = try r.optional("Timezone")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Timezone"] = timezone
-        return w.value
-    }
-}
-
-/// The `LimitExceededException` structure of the CloudWatch model.
-public struct LimitExceededException: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `LimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, traits: ShapeTraits(errorCode: "LimitExceededException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
+extension CloudWatch {
+    /// The `DescribeInsightRulesOutput` structure of the CloudWatch model.
+    public struct DescribeInsightRulesOutput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `InsightRules`.
+        public var insightRules: [CloudWatch.InsightRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, insightRules: [CloudWatch.InsightRule]? = nil) {
+            self.nextToken = nextToken
+            self.insightRules = insightRules
+        }
+
+        /// The model of `DescribeInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("InsightRules", target: { CloudWatchSchemas.insightRules }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.insightRules = try r.optional("InsightRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["InsightRules"] = insightRules
+            return w.value
+        }
+    }
+
+    /// The `Dimension` structure of the CloudWatch model.
+    public struct Dimension: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `Dimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Dimension", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.dimensionName }, isRequired: true),
+            MemberSchema("Value", target: { CloudWatchSchemas.dimensionValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `DimensionFilter` structure of the CloudWatch model.
+    public struct DimensionFilter: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `DimensionFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DimensionFilter", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.dimensionName }, isRequired: true),
+            MemberSchema("Value", target: { CloudWatchSchemas.dimensionValue }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.optional("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `DisableAlarmActionsInput` structure of the CloudWatch model.
+    public struct DisableAlarmActionsInput: AWSShape {
+        /// `AlarmNames` (required).
+        public var alarmNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]) {
+            self.alarmNames = alarmNames
+        }
+
+        /// The model of `DisableAlarmActionsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DisableAlarmActionsInput", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.required("AlarmNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            return w.value
+        }
+    }
+
+    /// The `DisableInsightRulesInput` structure of the CloudWatch model.
+    public struct DisableInsightRulesInput: AWSShape {
+        /// `RuleNames` (required).
+        public var ruleNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleNames: [String]) {
+            self.ruleNames = ruleNames
+        }
+
+        /// The model of `DisableInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DisableInsightRulesInput", kind: .structure, members: [
+            MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleNames = try r.required("RuleNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleNames"] = ruleNames
+            return w.value
+        }
+    }
+
+    /// The `DisableInsightRulesOutput` structure of the CloudWatch model.
+    public struct DisableInsightRulesOutput: AWSShape {
+        /// `Failures`.
+        public var failures: [CloudWatch.PartialFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(failures: [CloudWatch.PartialFailure]? = nil) {
+            self.failures = failures
+        }
+
+        /// The model of `DisableInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DisableInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.failures = try r.optional("Failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `EnableAlarmActionsInput` structure of the CloudWatch model.
+    public struct EnableAlarmActionsInput: AWSShape {
+        /// `AlarmNames` (required).
+        public var alarmNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]) {
+            self.alarmNames = alarmNames
+        }
+
+        /// The model of `EnableAlarmActionsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EnableAlarmActionsInput", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.required("AlarmNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            return w.value
+        }
+    }
+
+    /// The `EnableInsightRulesInput` structure of the CloudWatch model.
+    public struct EnableInsightRulesInput: AWSShape {
+        /// `RuleNames` (required).
+        public var ruleNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleNames: [String]) {
+            self.ruleNames = ruleNames
+        }
+
+        /// The model of `EnableInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EnableInsightRulesInput", kind: .structure, members: [
+            MemberSchema("RuleNames", target: { CloudWatchSchemas.insightRuleNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleNames = try r.required("RuleNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleNames"] = ruleNames
+            return w.value
+        }
+    }
+
+    /// The `EnableInsightRulesOutput` structure of the CloudWatch model.
+    public struct EnableInsightRulesOutput: AWSShape {
+        /// `Failures`.
+        public var failures: [CloudWatch.PartialFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(failures: [CloudWatch.PartialFailure]? = nil) {
+            self.failures = failures
+        }
+
+        /// The model of `EnableInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EnableInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.failures = try r.optional("Failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `Entity` structure of the CloudWatch model.
+    public struct Entity: AWSShape {
+        /// `KeyAttributes`.
+        public var keyAttributes: [String: String]?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keyAttributes: [String: String]? = nil, attributes: [String: String]? = nil) {
+            self.keyAttributes = keyAttributes
+            self.attributes = attributes
+        }
+
+        /// The model of `Entity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Entity", kind: .structure, members: [
+            MemberSchema("KeyAttributes", target: { CloudWatchSchemas.entityKeyAttributesMap }),
+            MemberSchema("Attributes", target: { CloudWatchSchemas.entityAttributesMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keyAttributes = try r.optional("KeyAttributes")
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KeyAttributes"] = keyAttributes
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `EntityMetricData` structure of the CloudWatch model.
+    public struct EntityMetricData: AWSShape {
+        /// `Entity`.
+        public var entity: CloudWatch.Entity?
+        /// `MetricData`.
+        public var metricData: [CloudWatch.MetricDatum]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(entity: CloudWatch.Entity? = nil, metricData: [CloudWatch.MetricDatum]? = nil) {
+            self.entity = entity
+            self.metricData = metricData
+        }
+
+        /// The model of `EntityMetricData`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EntityMetricData", kind: .structure, members: [
+            MemberSchema("Entity", target: { CloudWatch.Entity.schema }),
+            MemberSchema("MetricData", target: { CloudWatchSchemas.metricData }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.entity = try r.optional("Entity")
+            self.metricData = try r.optional("MetricData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Entity"] = entity
+            w["MetricData"] = metricData
+            return w.value
+        }
+    }
+
+    /// The `EvaluationCriteria` structure of the CloudWatch model.
+    public struct EvaluationCriteria: AWSShape {
+        /// `PromQLCriteria`.
+        public var promQlCriteria: CloudWatch.AlarmPromQLCriteria?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(promQlCriteria: CloudWatch.AlarmPromQLCriteria? = nil) {
+            self.promQlCriteria = promQlCriteria
+        }
+
+        /// The model of `EvaluationCriteria`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationCriteria", kind: .union, members: [
+            MemberSchema("PromQLCriteria", target: { CloudWatch.AlarmPromQLCriteria.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.promQlCriteria = try r.optional("PromQLCriteria")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PromQLCriteria"] = promQlCriteria
+            return w.value
+        }
+    }
+
+    /// The `GetAlarmMuteRuleInput` structure of the CloudWatch model.
+    public struct GetAlarmMuteRuleInput: AWSShape {
+        /// `AlarmMuteRuleName` (required).
+        public var alarmMuteRuleName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmMuteRuleName: String) {
+            self.alarmMuteRuleName = alarmMuteRuleName
+        }
+
+        /// The model of `GetAlarmMuteRuleInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAlarmMuteRuleInput", kind: .structure, members: [
+            MemberSchema("AlarmMuteRuleName", target: { CloudWatchSchemas.name }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmMuteRuleName = try r.required("AlarmMuteRuleName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmMuteRuleName"] = alarmMuteRuleName
+            return w.value
+        }
+    }
+
+    /// The `GetAlarmMuteRuleOutput` structure of the CloudWatch model.
+    public struct GetAlarmMuteRuleOutput: AWSShape {
+        /// `Name`.
+        public var name: String?
+        /// `AlarmMuteRuleArn`.
+        public var alarmMuteRuleArn: String?
+        /// `Description`.
+        public var descriptionValue: String?
+        /// `Rule`.
+        public var rule: CloudWatch.Rule?
+        /// `MuteTargets`.
+        public var muteTargets: CloudWatch.MuteTargets?
+        /// `StartDate`.
+        public var startDate: Date?
+        /// `ExpireDate`.
+        public var expireDate: Date?
+        /// `Status`.
+        public var status: CloudWatch.AlarmMuteRuleStatus?
+        /// `LastUpdatedTimestamp`.
+        public var lastUpdatedTimestamp: Date?
+        /// `MuteType`.
+        public var muteType: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, alarmMuteRuleArn: String? = nil, descriptionValue: String? = nil, rule: CloudWatch.Rule? = nil, muteTargets: CloudWatch.MuteTargets? = nil, startDate: Date? = nil, expireDate: Date? = nil, status: CloudWatch.AlarmMuteRuleStatus? = nil, lastUpdatedTimestamp: Date? = nil, muteType: String? = nil) {
+            self.name = name
+            self.alarmMuteRuleArn = alarmMuteRuleArn
+            self.descriptionValue = descriptionValue
+            self.rule = rule
+            self.muteTargets = muteTargets
+            self.startDate = startDate
+            self.expireDate = expireDate
+            self.status = status
+            self.lastUpdatedTimestamp = lastUpdatedTimestamp
+            self.muteType = muteType
+        }
+
+        /// The model of `GetAlarmMuteRuleOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAlarmMuteRuleOutput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.name }),
+            MemberSchema("AlarmMuteRuleArn", target: { CloudWatchSchemas.arn }),
+            MemberSchema("Description", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("Rule", target: { CloudWatch.Rule.schema }),
+            MemberSchema("MuteTargets", target: { CloudWatch.MuteTargets.schema }),
+            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Status", target: { CloudWatch.AlarmMuteRuleStatus.schema }),
+            MemberSchema("LastUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("MuteType", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("Name")
+            self.alarmMuteRuleArn = try r.optional("AlarmMuteRuleArn")
+            self.descriptionValue = try r.optional("Description")
+            self.rule = try r.optional("Rule")
+            self.muteTargets = try r.optional("MuteTargets")
+            self.startDate = try r.optional("StartDate")
+            self.expireDate = try r.optional("ExpireDate")
+            self.status = try r.optional("Status")
+            self.lastUpdatedTimestamp = try r.optional("LastUpdatedTimestamp")
+            self.muteType = try r.optional("MuteType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["AlarmMuteRuleArn"] = alarmMuteRuleArn
+            w["Description"] = descriptionValue
+            w["Rule"] = rule
+            w["MuteTargets"] = muteTargets
+            w["StartDate"] = startDate
+            w["ExpireDate"] = expireDate
+            w["Status"] = status
+            w["LastUpdatedTimestamp"] = lastUpdatedTimestamp
+            w["MuteType"] = muteType
+            return w.value
+        }
+    }
+
+    /// The `GetDashboardInput` structure of the CloudWatch model.
+    public struct GetDashboardInput: AWSShape {
+        /// `DashboardName` (required).
+        public var dashboardName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardName: String) {
+            self.dashboardName = dashboardName
+        }
+
+        /// The model of `GetDashboardInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDashboardInput", kind: .structure, members: [
+            MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardName = try r.required("DashboardName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardName"] = dashboardName
+            return w.value
+        }
+    }
+
+    /// The `GetDashboardOutput` structure of the CloudWatch model.
+    public struct GetDashboardOutput: AWSShape {
+        /// `DashboardArn`.
+        public var dashboardArn: String?
+        /// `DashboardBody`.
+        public var dashboardBody: String?
+        /// `DashboardName`.
+        public var dashboardName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardArn: String? = nil, dashboardBody: String? = nil, dashboardName: String? = nil) {
+            self.dashboardArn = dashboardArn
+            self.dashboardBody = dashboardBody
+            self.dashboardName = dashboardName
+        }
+
+        /// The model of `GetDashboardOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDashboardOutput", kind: .structure, members: [
+            MemberSchema("DashboardArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DashboardBody", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardArn = try r.optional("DashboardArn")
+            self.dashboardBody = try r.optional("DashboardBody")
+            self.dashboardName = try r.optional("DashboardName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardArn"] = dashboardArn
+            w["DashboardBody"] = dashboardBody
+            w["DashboardName"] = dashboardName
+            return w.value
+        }
+    }
+
+    /// The `GetInsightRuleReportInput` structure of the CloudWatch model.
+    public struct GetInsightRuleReportInput: AWSShape {
+        /// `RuleName` (required).
+        public var ruleName: String
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+        /// `Period` (required).
+        public var period: Int
+        /// `MaxContributorCount`.
+        public var maxContributorCount: Int?
+        /// `Metrics`.
+        public var metrics: [String]?
+        /// `OrderBy`.
+        public var orderBy: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleName: String, startTime: Date, endTime: Date, period: Int, maxContributorCount: Int? = nil, metrics: [String]? = nil, orderBy: String? = nil) {
+            self.ruleName = ruleName
+            self.startTime = startTime
+            self.endTime = endTime
+            self.period = period
+            self.maxContributorCount = maxContributorCount
+            self.metrics = metrics
+            self.orderBy = orderBy
+        }
+
+        /// The model of `GetInsightRuleReportInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportInput", kind: .structure, members: [
+            MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
+            MemberSchema("MaxContributorCount", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("Metrics", target: { CloudWatchSchemas.insightRuleMetricList }),
+            MemberSchema("OrderBy", target: { CloudWatchSchemas.insightRuleOrderBy }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleName = try r.required("RuleName")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+            self.period = try r.required("Period")
+            self.maxContributorCount = try r.optional("MaxContributorCount")
+            self.metrics = try r.optional("Metrics")
+            self.orderBy = try r.optional("OrderBy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleName"] = ruleName
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["Period"] = period
+            w["MaxContributorCount"] = maxContributorCount
+            w["Metrics"] = metrics
+            w["OrderBy"] = orderBy
+            return w.value
+        }
+    }
+
+    /// The `GetInsightRuleReportOutput` structure of the CloudWatch model.
+    public struct GetInsightRuleReportOutput: AWSShape {
+        /// `KeyLabels`.
+        public var keyLabels: [String]?
+        /// `AggregationStatistic`.
+        public var aggregationStatistic: String?
+        /// `AggregateValue`.
+        public var aggregateValue: Double?
+        /// `ApproximateUniqueCount`.
+        public var approximateUniqueCount: Int?
+        /// `Contributors`.
+        public var contributors: [CloudWatch.InsightRuleContributor]?
+        /// `MetricDatapoints`.
+        public var metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keyLabels: [String]? = nil, aggregationStatistic: String? = nil, aggregateValue: Double? = nil, approximateUniqueCount: Int? = nil, contributors: [CloudWatch.InsightRuleContributor]? = nil, metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]? = nil) {
+            self.keyLabels = keyLabels
+            self.aggregationStatistic = aggregationStatistic
+            self.aggregateValue = aggregateValue
+            self.approximateUniqueCount = approximateUniqueCount
+            self.contributors = contributors
+            self.metricDatapoints = metricDatapoints
+        }
+
+        /// The model of `GetInsightRuleReportOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportOutput", kind: .structure, members: [
+            MemberSchema("KeyLabels", target: { CloudWatchSchemas.insightRuleContributorKeyLabels }),
+            MemberSchema("AggregationStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("AggregateValue", target: { ShapeSchema.Simple.double }),
+            MemberSchema("ApproximateUniqueCount", target: { ShapeSchema.Simple.long }),
+            MemberSchema("Contributors", target: { CloudWatchSchemas.insightRuleContributors }),
+            MemberSchema("MetricDatapoints", target: { CloudWatchSchemas.insightRuleMetricDatapoints }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keyLabels = try r.optional("KeyLabels")
+            self.aggregationStatistic = try r.optional("AggregationStatistic")
+            self.aggregateValue = try r.optional("AggregateValue")
+            self.approximateUniqueCount = try r.optional("ApproximateUniqueCount")
+            self.contributors = try r.optional("Contributors")
+            self.metricDatapoints = try r.optional("MetricDatapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KeyLabels"] = keyLabels
+            w["AggregationStatistic"] = aggregationStatistic
+            w["AggregateValue"] = aggregateValue
+            w["ApproximateUniqueCount"] = approximateUniqueCount
+            w["Contributors"] = contributors
+            w["MetricDatapoints"] = metricDatapoints
+            return w.value
+        }
+    }
+
+    /// The `GetMetricDataInput` structure of the CloudWatch model.
+    public struct GetMetricDataInput: AWSShape {
+        /// `MetricDataQueries` (required).
+        public var metricDataQueries: [CloudWatch.MetricDataQuery]
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `ScanBy`.
+        public var scanBy: CloudWatch.ScanBy?
+        /// `MaxDatapoints`.
+        public var maxDatapoints: Int?
+        /// `LabelOptions`.
+        public var labelOptions: CloudWatch.LabelOptions?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [CloudWatch.MetricDataQuery], startTime: Date, endTime: Date, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil, maxDatapoints: Int? = nil, labelOptions: CloudWatch.LabelOptions? = nil) {
+            self.metricDataQueries = metricDataQueries
+            self.startTime = startTime
+            self.endTime = endTime
+            self.nextToken = nextToken
+            self.scanBy = scanBy
+            self.maxDatapoints = maxDatapoints
+            self.labelOptions = labelOptions
+        }
+
+        /// The model of `GetMetricDataInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataInput", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
+            MemberSchema("MaxDatapoints", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("LabelOptions", target: { CloudWatch.LabelOptions.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.required("MetricDataQueries")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+            self.nextToken = try r.optional("NextToken")
+            self.scanBy = try r.optional("ScanBy")
+            self.maxDatapoints = try r.optional("MaxDatapoints")
+            self.labelOptions = try r.optional("LabelOptions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["NextToken"] = nextToken
+            w["ScanBy"] = scanBy
+            w["MaxDatapoints"] = maxDatapoints
+            w["LabelOptions"] = labelOptions
+            return w.value
+        }
+    }
+
+    /// The `GetMetricDataOutput` structure of the CloudWatch model.
+    public struct GetMetricDataOutput: AWSShape {
+        /// `MetricDataResults`.
+        public var metricDataResults: [CloudWatch.MetricDataResult]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `Messages`.
+        public var messages: [CloudWatch.MessageData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataResults: [CloudWatch.MetricDataResult]? = nil, nextToken: String? = nil, messages: [CloudWatch.MessageData]? = nil) {
+            self.metricDataResults = metricDataResults
+            self.nextToken = nextToken
+            self.messages = messages
+        }
+
+        /// The model of `GetMetricDataOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataOutput", kind: .structure, members: [
+            MemberSchema("MetricDataResults", target: { CloudWatchSchemas.metricDataResults }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataResults = try r.optional("MetricDataResults")
+            self.nextToken = try r.optional("NextToken")
+            self.messages = try r.optional("Messages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataResults"] = metricDataResults
+            w["NextToken"] = nextToken
+            w["Messages"] = messages
+            return w.value
+        }
+    }
+
+    /// The `GetMetricStatisticsInput` structure of the CloudWatch model.
+    public struct GetMetricStatisticsInput: AWSShape {
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+        /// `Period` (required).
+        public var period: Int
+        /// `Statistics`.
+        public var statistics: [CloudWatch.Statistic]?
+        /// `ExtendedStatistics`.
+        public var extendedStatistics: [String]?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String, metricName: String, startTime: Date, endTime: Date, period: Int, dimensions: [CloudWatch.Dimension]? = nil, statistics: [CloudWatch.Statistic]? = nil, extendedStatistics: [String]? = nil, unit: CloudWatch.StandardUnit? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.startTime = startTime
+            self.endTime = endTime
+            self.period = period
+            self.statistics = statistics
+            self.extendedStatistics = extendedStatistics
+            self.unit = unit
+        }
+
+        /// The model of `GetMetricStatisticsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
+            MemberSchema("Statistics", target: { CloudWatchSchemas.statistics }),
+            MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.extendedStatistics }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.required("Namespace")
+            self.metricName = try r.required("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+            self.period = try r.required("Period")
+            self.statistics = try r.optional("Statistics")
+            self.extendedStatistics = try r.optional("ExtendedStatistics")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["Period"] = period
+            w["Statistics"] = statistics
+            w["ExtendedStatistics"] = extendedStatistics
+            w["Unit"] = unit
+            return w.value
+        }
+    }
+
+    /// The `GetMetricStatisticsOutput` structure of the CloudWatch model.
+    public struct GetMetricStatisticsOutput: AWSShape {
+        /// `Label`.
+        public var label: String?
+        /// `Datapoints`.
+        public var datapoints: [CloudWatch.Datapoint]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(label: String? = nil, datapoints: [CloudWatch.Datapoint]? = nil) {
+            self.label = label
+            self.datapoints = datapoints
+        }
+
+        /// The model of `GetMetricStatisticsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsOutput", kind: .structure, members: [
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Datapoints", target: { CloudWatchSchemas.datapoints }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.label = try r.optional("Label")
+            self.datapoints = try r.optional("Datapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Label"] = label
+            w["Datapoints"] = datapoints
+            return w.value
+        }
+    }
+
+    /// The `GetMetricStreamInput` structure of the CloudWatch model.
+    public struct GetMetricStreamInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String) {
+            self.name = name
+        }
+
+        /// The model of `GetMetricStreamInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamInput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            return w.value
+        }
+    }
+
+    /// The `GetMetricStreamOutput` structure of the CloudWatch model.
+    public struct GetMetricStreamOutput: AWSShape {
+        /// `Arn`.
+        public var arn: String?
+        /// `Name`.
+        public var name: String?
+        /// `IncludeFilters`.
+        public var includeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `ExcludeFilters`.
+        public var excludeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `FirehoseArn`.
+        public var firehoseArn: String?
+        /// `RoleArn`.
+        public var roleArn: String?
+        /// `State`.
+        public var state: String?
+        /// `CreationDate`.
+        public var creationDate: Date?
+        /// `LastUpdateDate`.
+        public var lastUpdateDate: Date?
+        /// `OutputFormat`.
+        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
+        /// `StatisticsConfigurations`.
+        public var statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]?
+        /// `IncludeLinkedAccountsMetrics`.
+        public var includeLinkedAccountsMetrics: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arn: String? = nil, name: String? = nil, includeFilters: [CloudWatch.MetricStreamFilter]? = nil, excludeFilters: [CloudWatch.MetricStreamFilter]? = nil, firehoseArn: String? = nil, roleArn: String? = nil, state: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil, statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
+            self.arn = arn
+            self.name = name
+            self.includeFilters = includeFilters
+            self.excludeFilters = excludeFilters
+            self.firehoseArn = firehoseArn
+            self.roleArn = roleArn
+            self.state = state
+            self.creationDate = creationDate
+            self.lastUpdateDate = lastUpdateDate
+            self.outputFormat = outputFormat
+            self.statisticsConfigurations = statisticsConfigurations
+            self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
+        }
+
+        /// The model of `GetMetricStreamOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamOutput", kind: .structure, members: [
+            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
+            MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("State", target: { ShapeSchema.Simple.string }),
+            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
+            MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
+            MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arn = try r.optional("Arn")
+            self.name = try r.optional("Name")
+            self.includeFilters = try r.optional("IncludeFilters")
+            self.excludeFilters = try r.optional("ExcludeFilters")
+            self.firehoseArn = try r.optional("FirehoseArn")
+            self.roleArn = try r.optional("RoleArn")
+            self.state = try r.optional("State")
+            self.creationDate = try r.optional("CreationDate")
+            self.lastUpdateDate = try r.optional("LastUpdateDate")
+            self.outputFormat = try r.optional("OutputFormat")
+            self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
+            self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Arn"] = arn
+            w["Name"] = name
+            w["IncludeFilters"] = includeFilters
+            w["ExcludeFilters"] = excludeFilters
+            w["FirehoseArn"] = firehoseArn
+            w["RoleArn"] = roleArn
+            w["State"] = state
+            w["CreationDate"] = creationDate
+            w["LastUpdateDate"] = lastUpdateDate
+            w["OutputFormat"] = outputFormat
+            w["StatisticsConfigurations"] = statisticsConfigurations
+            w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
+            return w.value
+        }
+    }
+
+    /// The `GetMetricWidgetImageInput` structure of the CloudWatch model.
+    public struct GetMetricWidgetImageInput: AWSShape {
+        /// `MetricWidget` (required).
+        public var metricWidget: String
+        /// `OutputFormat`.
+        public var outputFormat: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricWidget: String, outputFormat: String? = nil) {
+            self.metricWidget = metricWidget
+            self.outputFormat = outputFormat
+        }
+
+        /// The model of `GetMetricWidgetImageInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageInput", kind: .structure, members: [
+            MemberSchema("MetricWidget", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("OutputFormat", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricWidget = try r.required("MetricWidget")
+            self.outputFormat = try r.optional("OutputFormat")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricWidget"] = metricWidget
+            w["OutputFormat"] = outputFormat
+            return w.value
+        }
+    }
+
+    /// The `GetMetricWidgetImageOutput` structure of the CloudWatch model.
+    public struct GetMetricWidgetImageOutput: AWSShape {
+        /// `MetricWidgetImage`.
+        public var metricWidgetImage: Data?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricWidgetImage: Data? = nil) {
+            self.metricWidgetImage = metricWidgetImage
+        }
+
+        /// The model of `GetMetricWidgetImageOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageOutput", kind: .structure, members: [
+            MemberSchema("MetricWidgetImage", target: { ShapeSchema.Simple.blob }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricWidgetImage = try r.optional("MetricWidgetImage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricWidgetImage"] = metricWidgetImage
+            return w.value
+        }
+    }
+
+    /// The `GetOTelEnrichmentInput` structure of the CloudWatch model.
+    public struct GetOTelEnrichmentInput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetOTelEnrichmentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetOTelEnrichmentOutput` structure of the CloudWatch model.
+    public struct GetOTelEnrichmentOutput: AWSShape {
+        /// `Status` (required).
+        public var status: CloudWatch.OTelEnrichmentStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: CloudWatch.OTelEnrichmentStatus) {
+            self.status = status
+        }
+
+        /// The model of `GetOTelEnrichmentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentOutput", kind: .structure, members: [
+            MemberSchema("Status", target: { CloudWatch.OTelEnrichmentStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `InsightRule` structure of the CloudWatch model.
+    public struct InsightRule: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `State` (required).
+        public var state: String
+        /// `Schema` (required).
+        public var schemaValue: String
+        /// `Definition` (required).
+        public var definition: String
+        /// `ManagedRule`.
+        public var managedRule: Bool?
+        /// `ApplyOnTransformedLogs`.
+        public var applyOnTransformedLogs: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, state: String, schemaValue: String, definition: String, managedRule: Bool? = nil, applyOnTransformedLogs: Bool? = nil) {
+            self.name = name
+            self.state = state
+            self.schemaValue = schemaValue
+            self.definition = definition
+            self.managedRule = managedRule
+            self.applyOnTransformedLogs = applyOnTransformedLogs
+        }
+
+        /// The model of `InsightRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRule", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
+            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
+            MemberSchema("Schema", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Definition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
+            MemberSchema("ManagedRule", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.state = try r.required("State")
+            self.schemaValue = try r.required("Schema")
+            self.definition = try r.required("Definition")
+            self.managedRule = try r.optional("ManagedRule")
+            self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["State"] = state
+            w["Schema"] = schemaValue
+            w["Definition"] = definition
+            w["ManagedRule"] = managedRule
+            w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
+            return w.value
+        }
+    }
+
+    /// The `InsightRuleContributor` structure of the CloudWatch model.
+    public struct InsightRuleContributor: AWSShape {
+        /// `Keys` (required).
+        public var keys: [String]
+        /// `ApproximateAggregateValue` (required).
+        public var approximateAggregateValue: Double
+        /// `Datapoints` (required).
+        public var datapoints: [CloudWatch.InsightRuleContributorDatapoint]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keys: [String], approximateAggregateValue: Double, datapoints: [CloudWatch.InsightRuleContributorDatapoint]) {
+            self.keys = keys
+            self.approximateAggregateValue = approximateAggregateValue
+            self.datapoints = datapoints
+        }
+
+        /// The model of `InsightRuleContributor`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributor", kind: .structure, members: [
+            MemberSchema("Keys", target: { CloudWatchSchemas.insightRuleContributorKeys }, isRequired: true),
+            MemberSchema("ApproximateAggregateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("Datapoints", target: { CloudWatchSchemas.insightRuleContributorDatapoints }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keys = try r.required("Keys")
+            self.approximateAggregateValue = try r.required("ApproximateAggregateValue")
+            self.datapoints = try r.required("Datapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Keys"] = keys
+            w["ApproximateAggregateValue"] = approximateAggregateValue
+            w["Datapoints"] = datapoints
+            return w.value
+        }
+    }
+
+    /// The `InsightRuleContributorDatapoint` structure of the CloudWatch model.
+    public struct InsightRuleContributorDatapoint: AWSShape {
+        /// `Timestamp` (required).
+        public var timestamp: Date
+        /// `ApproximateValue` (required).
+        public var approximateValue: Double
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamp: Date, approximateValue: Double) {
+            self.timestamp = timestamp
+            self.approximateValue = approximateValue
+        }
+
+        /// The model of `InsightRuleContributorDatapoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoint", kind: .structure, members: [
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("ApproximateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamp = try r.required("Timestamp")
+            self.approximateValue = try r.required("ApproximateValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamp"] = timestamp
+            w["ApproximateValue"] = approximateValue
+            return w.value
+        }
+    }
+
+    /// The `InsightRuleMetricDatapoint` structure of the CloudWatch model.
+    public struct InsightRuleMetricDatapoint: AWSShape {
+        /// `Timestamp` (required).
+        public var timestamp: Date
+        /// `UniqueContributors`.
+        public var uniqueContributors: Double?
+        /// `MaxContributorValue`.
+        public var maxContributorValue: Double?
+        /// `SampleCount`.
+        public var sampleCount: Double?
+        /// `Average`.
+        public var average: Double?
+        /// `Sum`.
+        public var sum: Double?
+        /// `Minimum`.
+        public var minimum: Double?
+        /// `Maximum`.
+        public var maximum: Double?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamp: Date, uniqueContributors: Double? = nil, maxContributorValue: Double? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil) {
+            self.timestamp = timestamp
+            self.uniqueContributors = uniqueContributors
+            self.maxContributorValue = maxContributorValue
+            self.sampleCount = sampleCount
+            self.average = average
+            self.sum = sum
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+
+        /// The model of `InsightRuleMetricDatapoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoint", kind: .structure, members: [
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("UniqueContributors", target: { ShapeSchema.Simple.double }),
+            MemberSchema("MaxContributorValue", target: { ShapeSchema.Simple.double }),
+            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Average", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamp = try r.required("Timestamp")
+            self.uniqueContributors = try r.optional("UniqueContributors")
+            self.maxContributorValue = try r.optional("MaxContributorValue")
+            self.sampleCount = try r.optional("SampleCount")
+            self.average = try r.optional("Average")
+            self.sum = try r.optional("Sum")
+            self.minimum = try r.optional("Minimum")
+            self.maximum = try r.optional("Maximum")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamp"] = timestamp
+            w["UniqueContributors"] = uniqueContributors
+            w["MaxContributorValue"] = maxContributorValue
+            w["SampleCount"] = sampleCount
+            w["Average"] = average
+            w["Sum"] = sum
+            w["Minimum"] = minimum
+            w["Maximum"] = maximum
+            return w.value
+        }
+    }
+
+    /// The `InternalServiceFault` structure of the CloudWatch model.
+    public struct InternalServiceFault: AWSShape {
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalServiceFault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceFault", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InternalServiceError", errorHTTPStatus: 500, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidFormatFault` structure of the CloudWatch model.
+    public struct InvalidFormatFault: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidFormatFault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidFormatFault", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "InvalidFormat", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidNextToken` structure of the CloudWatch model.
+    public struct InvalidNextToken: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidNextToken`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextToken", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "InvalidNextToken", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterCombinationException` structure of the CloudWatch model.
+    public struct InvalidParameterCombinationException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterCombinationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterCombinationException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameterCombination", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterValueException` structure of the CloudWatch model.
+    public struct InvalidParameterValueException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterValueException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameterValue", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LabelOptions` structure of the CloudWatch model.
+    public struct LabelOptions: AWSShape {
+        /// `Timezone`.
+        public var timezone: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timezone: String? = nil) {
+            self.timezone = timezone
+        }
+
+        /// The model of `LabelOptions`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LabelOptions", kind: .structure, members: [
+            MemberSchema("Timezone", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timezone = try r.optional("Timezone")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timezone"] = timezone
+            return w.value
+        }
+    }
+
+    /// The `LimitExceededException` structure of the CloudWatch model.
+    public struct LimitExceededException: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `LimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, traits: ShapeTraits(errorCode: "LimitExceededException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 }

@@ -3,1541 +3,1543 @@
 import AyameCore
 import Foundation
 
-/// The `LimitExceededFault` structure of the CloudWatch model.
-public struct LimitExceededFault: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LimitExceededFault`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededFault", kind: .structure, members: [
-        MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-    ], traits: ShapeTraits(errorCode: "LimitExceeded", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ListAlarmMuteRulesInput` structure of the CloudWatch model.
-public struct ListAlarmMuteRulesInput: AWSShape {
-    /// `AlarmName`.
-    public var alarmName: String?
-    /// `Statuses`.
-    public var statuses: [AlarmMuteRuleStatus]?
-    /// `MaxRecords`.
-    public var maxRecords: Int?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String? = nil, statuses: [AlarmMuteRuleStatus]? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
-        self.alarmName = alarmName
-        self.statuses = statuses
-        self.maxRecords = maxRecords
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListAlarmMuteRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListAlarmMuteRulesInput", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.name }),
-        MemberSchema("Statuses", target: { CloudWatchSchemas.alarmMuteRuleStatuses }),
-        MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.optional("AlarmName")
-        self.statuses = try r.optional("Statuses")
-        self.maxRecords = try r.optional("MaxRecords")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["Statuses"] = statuses
-        w["MaxRecords"] = maxRecords
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListAlarmMuteRulesOutput` structure of the CloudWatch model.
-public struct ListAlarmMuteRulesOutput: AWSShape {
-    /// `AlarmMuteRuleSummaries`.
-    public var alarmMuteRuleSummaries: [AlarmMuteRuleSummary]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmMuteRuleSummaries: [AlarmMuteRuleSummary]? = nil, nextToken: String? = nil) {
-        self.alarmMuteRuleSummaries = alarmMuteRuleSummaries
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListAlarmMuteRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListAlarmMuteRulesOutput", kind: .structure, members: [
-        MemberSchema("AlarmMuteRuleSummaries", target: { CloudWatchSchemas.alarmMuteRuleSummaries }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmMuteRuleSummaries = try r.optional("AlarmMuteRuleSummaries")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmMuteRuleSummaries"] = alarmMuteRuleSummaries
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListDashboardsInput` structure of the CloudWatch model.
-public struct ListDashboardsInput: AWSShape {
-    /// `DashboardNamePrefix`.
-    public var dashboardNamePrefix: String?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardNamePrefix: String? = nil, nextToken: String? = nil) {
-        self.dashboardNamePrefix = dashboardNamePrefix
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListDashboardsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDashboardsInput", kind: .structure, members: [
-        MemberSchema("DashboardNamePrefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardNamePrefix = try r.optional("DashboardNamePrefix")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardNamePrefix"] = dashboardNamePrefix
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListDashboardsOutput` structure of the CloudWatch model.
-public struct ListDashboardsOutput: AWSShape {
-    /// `DashboardEntries`.
-    public var dashboardEntries: [DashboardEntry]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardEntries: [DashboardEntry]? = nil, nextToken: String? = nil) {
-        self.dashboardEntries = dashboardEntries
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListDashboardsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDashboardsOutput", kind: .structure, members: [
-        MemberSchema("DashboardEntries", target: { CloudWatchSchemas.dashboardEntries }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardEntries = try r.optional("DashboardEntries")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardEntries"] = dashboardEntries
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListManagedInsightRulesInput` structure of the CloudWatch model.
-public struct ListManagedInsightRulesInput: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.resourceArn = resourceArn
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListManagedInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesInput", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListManagedInsightRulesOutput` structure of the CloudWatch model.
-public struct ListManagedInsightRulesOutput: AWSShape {
-    /// `ManagedRules`.
-    public var managedRules: [ManagedRuleDescription]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(managedRules: [ManagedRuleDescription]? = nil, nextToken: String? = nil) {
-        self.managedRules = managedRules
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListManagedInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRuleDescriptions }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.managedRules = try r.optional("ManagedRules")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ManagedRules"] = managedRules
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListMetricStreamsInput` structure of the CloudWatch model.
-public struct ListMetricStreamsInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, maxResults: Int? = nil) {
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListMetricStreamsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { CloudWatchSchemas.listMetricStreamsMaxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListMetricStreamsOutput` structure of the CloudWatch model.
-public struct ListMetricStreamsOutput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `Entries`.
-    public var entries: [MetricStreamEntry]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, entries: [MetricStreamEntry]? = nil) {
-        self.nextToken = nextToken
-        self.entries = entries
-    }
-
-    /// The model of `ListMetricStreamsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsOutput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Entries", target: { CloudWatchSchemas.metricStreamEntries }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.entries = try r.optional("Entries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["Entries"] = entries
-        return w.value
-    }
-}
-
-/// The `ListMetricsInput` structure of the CloudWatch model.
-public struct ListMetricsInput: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [DimensionFilter]?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `RecentlyActive`.
-    public var recentlyActive: RecentlyActive?
-    /// `IncludeLinkedAccounts`.
-    public var includeLinkedAccounts: Bool?
-    /// `OwningAccount`.
-    public var owningAccount: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricName: String? = nil, dimensions: [DimensionFilter]? = nil, nextToken: String? = nil, recentlyActive: RecentlyActive? = nil, includeLinkedAccounts: Bool? = nil, owningAccount: String? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.nextToken = nextToken
-        self.recentlyActive = recentlyActive
-        self.includeLinkedAccounts = includeLinkedAccounts
-        self.owningAccount = owningAccount
-    }
-
-    /// The model of `ListMetricsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsInput", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensionFilters }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("RecentlyActive", target: { RecentlyActive.schema }),
-        MemberSchema("IncludeLinkedAccounts", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("OwningAccount", target: { CloudWatchSchemas.accountId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.nextToken = try r.optional("NextToken")
-        self.recentlyActive = try r.optional("RecentlyActive")
-        self.includeLinkedAccounts = try r.optional("IncludeLinkedAccounts")
-        self.owningAccount = try r.optional("OwningAccount")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["NextToken"] = nextToken
-        w["RecentlyActive"] = recentlyActive
-        w["IncludeLinkedAccounts"] = includeLinkedAccounts
-        w["OwningAccount"] = owningAccount
-        return w.value
-    }
-}
-
-/// The `ListMetricsOutput` structure of the CloudWatch model.
-public struct ListMetricsOutput: AWSShape {
-    /// `Metrics`.
-    public var metrics: [Metric]?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `OwningAccounts`.
-    public var owningAccounts: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metrics: [Metric]? = nil, nextToken: String? = nil, owningAccounts: [String]? = nil) {
-        self.metrics = metrics
-        self.nextToken = nextToken
-        self.owningAccounts = owningAccounts
-    }
-
-    /// The model of `ListMetricsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsOutput", kind: .structure, members: [
-        MemberSchema("Metrics", target: { CloudWatchSchemas.metrics }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("OwningAccounts", target: { CloudWatchSchemas.owningAccounts }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metrics = try r.optional("Metrics")
-        self.nextToken = try r.optional("NextToken")
-        self.owningAccounts = try r.optional("OwningAccounts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Metrics"] = metrics
-        w["NextToken"] = nextToken
-        w["OwningAccounts"] = owningAccounts
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceInput` structure of the CloudWatch model.
-public struct ListTagsForResourceInput: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String) {
-        self.resourceArn = resourceArn
-    }
-
-    /// The model of `ListTagsForResourceInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceInput", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceOutput` structure of the CloudWatch model.
-public struct ListTagsForResourceOutput: AWSShape {
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [Tag]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `ListTagsForResourceOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceOutput", kind: .structure, members: [
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `ManagedRule` structure of the CloudWatch model.
-public struct ManagedRule: AWSShape {
-    /// `TemplateName` (required).
-    public var templateName: String
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(templateName: String, resourceArn: String, tags: [Tag]? = nil) {
-        self.templateName = templateName
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `ManagedRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRule", kind: .structure, members: [
-        MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }, isRequired: true),
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.templateName = try r.required("TemplateName")
-        self.resourceArn = try r.required("ResourceARN")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TemplateName"] = templateName
-        w["ResourceARN"] = resourceArn
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `ManagedRuleDescription` structure of the CloudWatch model.
-public struct ManagedRuleDescription: AWSShape {
-    /// `TemplateName`.
-    public var templateName: String?
-    /// `ResourceARN`.
-    public var resourceArn: String?
-    /// `RuleState`.
-    public var ruleState: ManagedRuleState?
-
-    /// Creates the structure; optional members default to nil.
-    public init(templateName: String? = nil, resourceArn: String? = nil, ruleState: ManagedRuleState? = nil) {
-        self.templateName = templateName
-        self.resourceArn = resourceArn
-        self.ruleState = ruleState
-    }
-
-    /// The model of `ManagedRuleDescription`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleDescription", kind: .structure, members: [
-        MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }),
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("RuleState", target: { ManagedRuleState.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.templateName = try r.optional("TemplateName")
-        self.resourceArn = try r.optional("ResourceARN")
-        self.ruleState = try r.optional("RuleState")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TemplateName"] = templateName
-        w["ResourceARN"] = resourceArn
-        w["RuleState"] = ruleState
-        return w.value
-    }
-}
-
-/// The `ManagedRuleState` structure of the CloudWatch model.
-public struct ManagedRuleState: AWSShape {
-    /// `RuleName` (required).
-    public var ruleName: String
-    /// `State` (required).
-    public var state: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleName: String, state: String) {
-        self.ruleName = ruleName
-        self.state = state
-    }
-
-    /// The model of `ManagedRuleState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleState", kind: .structure, members: [
-        MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-        MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleName = try r.required("RuleName")
-        self.state = try r.required("State")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleName"] = ruleName
-        w["State"] = state
-        return w.value
-    }
-}
-
-/// The `MessageData` structure of the CloudWatch model.
-public struct MessageData: AWSShape {
-    /// `Code`.
-    public var code: String?
-    /// `Value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(code: String? = nil, value: String? = nil) {
-        self.code = code
-        self.value = value
-    }
-
-    /// The model of `MessageData`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageData", kind: .structure, members: [
-        MemberSchema("Code", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.code = try r.optional("Code")
-        self.value = try r.optional("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Code"] = code
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `Metric` structure of the CloudWatch model.
-public struct Metric: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-    }
-
-    /// The model of `Metric`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Metric", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        return w.value
-    }
-}
-
-/// The `MetricAlarm` structure of the CloudWatch model.
-public struct MetricAlarm: AWSShape {
-    /// `AlarmName`.
-    public var alarmName: String?
-    /// `AlarmArn`.
-    public var alarmArn: String?
-    /// `AlarmDescription`.
-    public var alarmDescription: String?
-    /// `AlarmConfigurationUpdatedTimestamp`.
-    public var alarmConfigurationUpdatedTimestamp: Date?
-    /// `ActionsEnabled`.
-    public var actionsEnabled: Bool?
-    /// `OKActions`.
-    public var okActions: [String]?
-    /// `AlarmActions`.
-    public var alarmActions: [String]?
-    /// `InsufficientDataActions`.
-    public var insufficientDataActions: [String]?
-    /// `StateValue`.
-    public var stateValue: StateValue?
-    /// `StateReason`.
-    public var stateReason: String?
-    /// `StateReasonData`.
-    public var stateReasonData: String?
-    /// `StateUpdatedTimestamp`.
-    public var stateUpdatedTimestamp: Date?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Namespace`.
-    public var namespace: String?
-    /// `Statistic`.
-    public var statistic: Statistic?
-    /// `ExtendedStatistic`.
-    public var extendedStatistic: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Period`.
-    public var period: Int?
-    /// `Unit`.
-    public var unit: StandardUnit?
-    /// `EvaluationPeriods`.
-    public var evaluationPeriods: Int?
-    /// `DatapointsToAlarm`.
-    public var datapointsToAlarm: Int?
-    /// `Threshold`.
-    public var threshold: Double?
-    /// `ComparisonOperator`.
-    public var comparisonOperator: ComparisonOperator?
-    /// `TreatMissingData`.
-    public var treatMissingData: String?
-    /// `EvaluateLowSampleCountPercentile`.
-    public var evaluateLowSampleCountPercentile: String?
-    /// `Metrics`.
-    public var metrics: [MetricDataQuery]?
-    /// `ThresholdMetricId`.
-    public var thresholdMetricId: String?
-    /// `EvaluationState`.
-    public var evaluationState: EvaluationState?
-    /// `StateTransitionedTimestamp`.
-    public var stateTransitionedTimestamp: Date?
-    /// `EvaluationCriteria`.
-    public var evaluationCriteria: EvaluationCriteria?
-    /// `EvaluationInterval`.
-    public var evaluationInterval: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String? = nil, alarmArn: String? = nil, alarmDescription: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, stateValue: StateValue? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, metricName: String? = nil, namespace: String? = nil, statistic: Statistic? = nil, extendedStatistic: String? = nil, dimensions: [Dimension]? = nil, period: Int? = nil, unit: StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [MetricDataQuery]? = nil, thresholdMetricId: String? = nil, evaluationState: EvaluationState? = nil, stateTransitionedTimestamp: Date? = nil, evaluationCriteria: EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
-        self.alarmName = alarmName
-        self.alarmArn = alarmArn
-        self.alarmDescription = alarmDescription
-        self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
-        self.actionsEnabled = actionsEnabled
-        self.okActions = okActions
-        self.alarmActions = alarmActions
-        self.insufficientDataActions = insufficientDataActions
-        self.stateValue = stateValue
-        self.stateReason = stateReason
-        self.stateReasonData = stateReasonData
-        self.stateUpdatedTimestamp = stateUpdatedTimestamp
-        self.metricName = metricName
-        self.namespace = namespace
-        self.statistic = statistic
-        self.extendedStatistic = extendedStatistic
-        self.dimensions = dimensions
-        self.period = period
-        self.unit = unit
-        self.evaluationPeriods = evaluationPeriods
-        self.datapointsToAlarm = datapointsToAlarm
-        self.threshold = threshold
-        self.comparisonOperator = comparisonOperator
-        self.treatMissingData = treatMissingData
-        self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
-        self.metrics = metrics
-        self.thresholdMetricId = thresholdMetricId
-        self.evaluationState = evaluationState
-        self.stateTransitionedTimestamp = stateTransitionedTimestamp
-        self.evaluationCriteria = evaluationCriteria
-        self.evaluationInterval = evaluationInterval
-    }
-
-    /// The model of `MetricAlarm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricAlarm", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-        MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
-        MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("StateValue", target: { StateValue.schema }),
-        MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
-        MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
-        MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("Statistic", target: { Statistic.schema }),
-        MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-        MemberSchema("EvaluationPeriods", target: { CloudWatchSchemas.evaluationPeriods }),
-        MemberSchema("DatapointsToAlarm", target: { CloudWatchSchemas.datapointsToAlarm }),
-        MemberSchema("Threshold", target: { ShapeSchema.Simple.double }),
-        MemberSchema("ComparisonOperator", target: { ComparisonOperator.schema }),
-        MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
-        MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
-        MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
-        MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
-        MemberSchema("EvaluationState", target: { EvaluationState.schema }),
-        MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("EvaluationCriteria", target: { EvaluationCriteria.schema }),
-        MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.optional("AlarmName")
-        self.alarmArn = try r.optional("AlarmArn")
-        self.alarmDescription = try r.optional("AlarmDescription")
-        self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
-        self.actionsEnabled = try r.optional("ActionsEnabled")
-        self.okActions = try r.optional("OKActions")
-        self.alarmActions = try r.optional("AlarmActions")
-        self.insufficientDataActions = try r.optional("InsufficientDataActions")
-        self.stateValue = try r.optional("StateValue")
-        self.stateReason = try r.optional("StateReason")
-        self.stateReasonData = try r.optional("StateReasonData")
-        self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
-        self.metricName = try r.optional("MetricName")
-        self.namespace = try r.optional("Namespace")
-        self.statistic = try r.optional("Statistic")
-        self.extendedStatistic = try r.optional("ExtendedStatistic")
-        self.dimensions = try r.optional("Dimensions")
-        self.period = try r.optional("Period")
-        self.unit = try r.optional("Unit")
-        self.evaluationPeriods = try r.optional("EvaluationPeriods")
-        self.datapointsToAlarm = try r.optional("DatapointsToAlarm")
-        self.threshold = try r.optional("Threshold")
-        self.comparisonOperator = try r.optional("ComparisonOperator")
-        self.treatMissingData = try r.optional("TreatMissingData")
-        self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
-        self.metrics = try r.optional("Metrics")
-        self.thresholdMetricId = try r.optional("ThresholdMetricId")
-        self.evaluationState = try r.optional("EvaluationState")
-        self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
-        self.evaluationCriteria = try r.optional("EvaluationCriteria")
-        self.evaluationInterval = try r.optional("EvaluationInterval")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["AlarmArn"] = alarmArn
-        w["AlarmDescription"] = alarmDescription
-        w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
-        w["ActionsEnabled"] = actionsEnabled
-        w["OKActions"] = okActions
-        w["AlarmActions"] = alarmActions
-        w["InsufficientDataActions"] = insufficientDataActions
-        w["StateValue"] = stateValue
-        w["StateReason"] = stateReason
-        w["StateReasonData"] = stateReasonData
-        w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        w["Statistic"] = statistic
-        w["ExtendedStatistic"] = extendedStatistic
-        w["Dimensions"] = dimensions
-        w["Period"] = period
-        w["Unit"] = unit
-        w["EvaluationPeriods"] = evaluationPeriods
-        w["DatapointsToAlarm"] = datapointsToAlarm
-        w["Threshold"] = threshold
-        w["ComparisonOperator"] = comparisonOperator
-        w["TreatMissingData"] = treatMissingData
-        w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
-        w["Metrics"] = metrics
-        w["ThresholdMetricId"] = thresholdMetricId
-        w["EvaluationState"] = evaluationState
-        w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
-        w["EvaluationCriteria"] = evaluationCriteria
-        w["EvaluationInterval"] = evaluationInterval
-        return w.value
-    }
-}
-
-/// The `MetricCharacteristics` structure of the CloudWatch model.
-public struct MetricCharacteristics: AWSShape {
-    /// `PeriodicSpikes`.
-    public var periodicSpikes: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(periodicSpikes: Bool? = nil) {
-        self.periodicSpikes = periodicSpikes
-    }
-
-    /// The model of `MetricCharacteristics`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricCharacteristics", kind: .structure, members: [
-        MemberSchema("PeriodicSpikes", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.periodicSpikes = try r.optional("PeriodicSpikes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PeriodicSpikes"] = periodicSpikes
-        return w.value
-    }
-}
-
-/// The `MetricDataQuery` structure of the CloudWatch model.
-public struct MetricDataQuery: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `MetricStat`.
-    public var metricStat: MetricStat?
-    /// `Expression`.
-    public var expression: String?
-    /// `Label`.
-    public var label: String?
-    /// `ReturnData`.
-    public var returnData: Bool?
-    /// `Period`.
-    public var period: Int?
-    /// `AccountId`.
-    public var accountId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, metricStat: MetricStat? = nil, expression: String? = nil, label: String? = nil, returnData: Bool? = nil, period: Int? = nil, accountId: String? = nil) {
-        self.id = id
-        self.metricStat = metricStat
-        self.expression = expression
-        self.label = label
-        self.returnData = returnData
-        self.period = period
-        self.accountId = accountId
-    }
-
-    /// The model of `MetricDataQuery`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataQuery", kind: .structure, members: [
-        MemberSchema("Id", target: { CloudWatchSchemas.metricId }, isRequired: true),
-        MemberSchema("MetricStat", target: { MetricStat.schema }),
-        MemberSchema("Expression", target: { CloudWatchSchemas.metricExpression }),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }),
-        MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.metricStat = try r.optional("MetricStat")
-        self.expression = try r.optional("Expression")
-        self.label = try r.optional("Label")
-        self.returnData = try r.optional("ReturnData")
-        self.period = try r.optional("Period")
-        self.accountId = try r.optional("AccountId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["MetricStat"] = metricStat
-        w["Expression"] = expression
-        w["Label"] = label
-        w["ReturnData"] = returnData
-        w["Period"] = period
-        w["AccountId"] = accountId
-        return w.value
-    }
-}
-
-/// The `MetricDataResult` structure of the CloudWatch model.
-public struct MetricDataResult: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `Label`.
-    public var label: String?
-    /// `Timestamps`.
-    public var timestamps: [Date]?
-    /// `Values`.
-    public var values: [Double]?
-    /// `StatusCode`.
-    public var statusCode: StatusCode?
-    /// `Messages`.
-    public var messages: [MessageData]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, label: String? = nil, timestamps: [Date]? = nil, values: [Double]? = nil, statusCode: StatusCode? = nil, messages: [MessageData]? = nil) {
-        self.id = id
-        self.label = label
-        self.timestamps = timestamps
-        self.values = values
-        self.statusCode = statusCode
-        self.messages = messages
-    }
-
-    /// The model of `MetricDataResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataResult", kind: .structure, members: [
-        MemberSchema("Id", target: { CloudWatchSchemas.metricId }),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Timestamps", target: { CloudWatchSchemas.timestamps }),
-        MemberSchema("Values", target: { CloudWatchSchemas.datapointValues }),
-        MemberSchema("StatusCode", target: { StatusCode.schema }),
-        MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.label = try r.optional("Label")
-        self.timestamps = try r.optional("Timestamps")
-        self.values = try r.optional("Values")
-        self.statusCode = try r.optional("StatusCode")
-        self.messages = try r.optional("Messages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Label"] = label
-        w["Timestamps"] = timestamps
-        w["Values"] = values
-        w["StatusCode"] = statusCode
-        w["Messages"] = messages
-        return w.value
-    }
-}
-
-/// The `MetricDatum` structure of the CloudWatch model.
-public struct MetricDatum: AWSShape {
-    /// `MetricName` (required).
-    public var metricName: String
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Timestamp`.
-    public var timestamp: Date?
-    /// `Value`.
-    public var value: Double?
-    /// `StatisticValues`.
-    public var statisticValues: StatisticSet?
-    /// `Values`.
-    public var values: [Double]?
-    /// `Counts`.
-    public var counts: [Double]?
-    /// `Unit`.
-    public var unit: StandardUnit?
-    /// `StorageResolution`.
-    public var storageResolution: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricName: String, dimensions: [Dimension]? = nil, timestamp: Date? = nil, value: Double? = nil, statisticValues: StatisticSet? = nil, values: [Double]? = nil, counts: [Double]? = nil, unit: StandardUnit? = nil, storageResolution: Int? = nil) {
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.timestamp = timestamp
-        self.value = value
-        self.statisticValues = statisticValues
-        self.values = values
-        self.counts = counts
-        self.unit = unit
-        self.storageResolution = storageResolution
-    }
-
-    /// The model of `MetricDatum`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricDatum", kind: .structure, members: [
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Value", target: { ShapeSchema.Simple.double }),
-        MemberSchema("StatisticValues", target: { StatisticSet.schema }),
-        MemberSchema("Values", target: { CloudWatchSchemas.values }),
-        MemberSchema("Counts", target: { CloudWatchSchemas.counts }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-        MemberSchema("StorageResolution", target: { CloudWatchSchemas.storageResolution }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricName = try r.required("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.timestamp = try r.optional("Timestamp")
-        self.value = try r.optional("Value")
-        self.statisticValues = try r.optional("StatisticValues")
-        self.values = try r.optional("Values")
-        self.counts = try r.optional("Counts")
-        self.unit = try r.optional("Unit")
-        self.storageResolution = try r.optional("StorageResolution")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["Timestamp"] = timestamp
-        w["Value"] = value
-        w["StatisticValues"] = statisticValues
-        w["Values"] = values
-        w["Counts"] = counts
-        w["Unit"] = unit
-        w["StorageResolution"] = storageResolution
-        return w.value
-    }
-}
-
-/// The `MetricMathAnomalyDetector` structure of the CloudWatch model.
-public struct MetricMathAnomalyDetector: AWSShape {
-    /// `MetricDataQueries`.
-    public var metricDataQueries: [MetricDataQuery]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricDataQueries: [MetricDataQuery]? = nil) {
-        self.metricDataQueries = metricDataQueries
-    }
-
-    /// The model of `MetricMathAnomalyDetector`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricMathAnomalyDetector", kind: .structure, members: [
-        MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricDataQueries = try r.optional("MetricDataQueries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricDataQueries"] = metricDataQueries
-        return w.value
-    }
-}
-
-/// The `MetricStat` structure of the CloudWatch model.
-public struct MetricStat: AWSShape {
-    /// `Metric` (required).
-    public var metric: Metric
-    /// `Period` (required).
-    public var period: Int
-    /// `Stat` (required).
-    public var stat: String
-    /// `Unit`.
-    public var unit: StandardUnit?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metric: Metric, period: Int, stat: String, unit: StandardUnit? = nil) {
-        self.metric = metric
-        self.period = period
-        self.stat = stat
-        self.unit = unit
-    }
-
-    /// The model of `MetricStat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStat", kind: .structure, members: [
-        MemberSchema("Metric", target: { Metric.schema }, isRequired: true),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
-        MemberSchema("Stat", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metric = try r.required("Metric")
-        self.period = try r.required("Period")
-        self.stat = try r.required("Stat")
-        self.unit = try r.optional("Unit")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Metric"] = metric
-        w["Period"] = period
-        w["Stat"] = stat
-        w["Unit"] = unit
-        return w.value
-    }
-}
-
-/// The `MetricStreamEntry` structure of the CloudWatch model.
-public struct MetricStreamEntry: AWSShape {
-    /// `Arn`.
-    public var arn: String?
-    /// `CreationDate`.
-    public var creationDate: Date?
-    /// `LastUpdateDate`.
-    public var lastUpdateDate: Date?
-    /// `Name`.
-    public var name: String?
-    /// `FirehoseArn`.
-    public var firehoseArn: String?
-    /// `State`.
-    public var state: String?
-    /// `OutputFormat`.
-    public var outputFormat: MetricStreamOutputFormat?
-
-    /// Creates the structure; optional members default to nil.
-    public init(arn: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, name: String? = nil, firehoseArn: String? = nil, state: String? = nil, outputFormat: MetricStreamOutputFormat? = nil) {
-        self.arn = arn
-        self.creationDate = creationDate
-        self.lastUpdateDate = lastUpdateDate
-        self.name = name
-        self.firehoseArn = firehoseArn
-        self.state = state
-        self.outputFormat = outputFormat
-    }
-
-    /// The model of `MetricStreamEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamEntry", kind: .structure, members: [
-        MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
-        MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
-        MemberSchema("State", target: { ShapeSchema.Simple.string }),
-        MemberSchema("OutputFormat", target: { MetricStreamOutputFormat.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.arn = try r.optional("Arn")
-        self.creationDate = try r.optional("CreationDate")
-        self.lastUpdateDate = try r.optional("LastUpdateDate")
-        self.name = try r.optional("Name")
-        self.firehoseArn = try r.optional("FirehoseArn")
-        self.state = try r.optional("State")
-        self.outputFormat = try r.optional("OutputFormat")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Arn"] = arn
-        w["CreationDate"] = creationDate
-        w["LastUpdateDate"] = lastUpdateDate
-        w["Name"] = name
-        w["FirehoseArn"] = firehoseArn
-        w["State"] = state
-        w["OutputFormat"] = outputFormat
-        return w.value
-    }
-}
-
-/// The `MetricStreamFilter` structure of the CloudWatch model.
-public struct MetricStreamFilter: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricNames`.
-    public var metricNames: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricNames: [String]? = nil) {
-        self.namespace = namespace
-        self.metricNames = metricNames
-    }
-
-    /// The model of `MetricStreamFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamFilter", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricNames", target: { CloudWatchSchemas.metricStreamFilterMetricNames }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricNames = try r.optional("MetricNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricNames"] = metricNames
-        return w.value
-    }
-}
-
-/// The `MetricStreamStatisticsConfiguration` structure of the CloudWatch model.
-public struct MetricStreamStatisticsConfiguration: AWSShape {
-    /// `IncludeMetrics` (required).
-    public var includeMetrics: [MetricStreamStatisticsMetric]
-    /// `AdditionalStatistics` (required).
-    public var additionalStatistics: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(includeMetrics: [MetricStreamStatisticsMetric], additionalStatistics: [String]) {
-        self.includeMetrics = includeMetrics
-        self.additionalStatistics = additionalStatistics
-    }
-
-    /// The model of `MetricStreamStatisticsConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsConfiguration", kind: .structure, members: [
-        MemberSchema("IncludeMetrics", target: { CloudWatchSchemas.metricStreamStatisticsIncludeMetrics }, isRequired: true),
-        MemberSchema("AdditionalStatistics", target: { CloudWatchSchemas.metricStreamStatisticsAdditionalStatistics }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.includeMetrics = try r.required("IncludeMetrics")
-        self.additionalStatistics = try r.required("AdditionalStatistics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IncludeMetrics"] = includeMetrics
-        w["AdditionalStatistics"] = additionalStatistics
-        return w.value
-    }
-}
-
-/// The `MetricStreamStatisticsMetric` structure of the CloudWatch model.
-public struct MetricStreamStatisticsMetric: AWSShape {
-    /// `Namespace` (required).
-    public var namespace: String
-    /// `MetricName` (required).
-    public var metricName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String, metricName: String) {
-        self.namespace = namespace
-        self.metricName = metricName
-    }
-
-    /// The model of `MetricStreamStatisticsMetric`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsMetric", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.required("Namespace")
-        self.metricName = try r.required("MetricName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        return w.value
-    }
-}
-
-/// The `MissingRequiredParameterException` structure of the CloudWatch model.
-public struct MissingRequiredParameterException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `MissingRequiredParameterException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MissingRequiredParameterException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "MissingParameter", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `MuteTargets` structure of the CloudWatch model.
-public struct MuteTargets: AWSShape {
-    /// `AlarmNames` (required).
-    public var alarmNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmNames: [String]) {
-        self.alarmNames = alarmNames
-    }
-
-    /// The model of `MuteTargets`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MuteTargets", kind: .structure, members: [
-        MemberSchema("AlarmNames", target: { CloudWatchSchemas.muteTargetAlarmNameList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmNames = try r.required("AlarmNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmNames"] = alarmNames
-        return w.value
-    }
-}
-
-/// The `PartialFailure` structure of the CloudWatch model.
-public struct PartialFailure: AWSShape {
-    /// `FailureResource`.
-    public var failureResource: String?
-    /// `ExceptionType`.
-    public var exceptionType: String?
-    /// `FailureCode`.
-    public var failureCode: String?
-    /// `FailureDescription`.
-    public var failureDescription: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(failureResource: String? = nil, exceptionType: String? = nil, failureCode: String? = nil, failureDescription: String? = nil) {
-        self.failureResource = failureResource
-        self.exceptionType = exceptionType
-        self.failureCode = failureCode
-        self.failureDescription = failureDescription
-    }
-
-    /// The model of `PartialFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PartialFailure", kind: .structure, members: [
-        MemberSchema("FailureResource", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ExceptionType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("FailureCode", target: { ShapeSchema.Simple.string }),
-        MemberSchema("FailureDescription", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.failureResource = try r.optional("FailureResource")
-        self.exceptionType = try r.optional("ExceptionType")
-        self.failureCode = try r.optional("FailureCode")
-        self.failureDescription = try r.optional("FailureDescription")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["FailureResource"] = failureResource
-        w["ExceptionType"] = exceptionType
-        w["FailureCode"] = failureCode
-        w["FailureDescription"] = failureDescription
-        return w.value
-    }
-}
-
-/// The `PutAlarmMuteRuleInput` structure of the CloudWatch model.
-public struct PutAlarmMuteRuleInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Description`.
-    public var descriptionValue: String?
-    /// `Rule` (required).
-    public var rule: Rule
-    /// `MuteTargets`.
-    public var muteTargets: MuteTargets?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `StartDate`.
-    public var startDate: Date?
-    /// `ExpireDate`.
-    public var expireDate: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, descriptionValue: String? = nil, rule: Rule, muteTargets: MuteTargets? = nil, tags: [Tag]? = nil, startDate: Date? = nil, expireDate: Date? = nil) {
-        self.name = name
-        self.descriptionValue = descriptionValue
-        self.rule = rule
-        self.muteTargets = muteTargets
-        self.tags = tags
-        self.startDate = startDate
-        self.expireDate = expireDate
-    }
-
-    /// The model of `PutAlarmMuteRuleInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutAlarmMuteRuleInput", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.name }, isRequired: true),
-        MemberSchema("Description", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("Rule", target: { Rule.schema }, isRequired: true),
-        MemberSchema("MuteTargets", target: { MuteTargets.schema }),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.descriptionValue = try r.optional("Description")
-        self.rule = try r.required("Rule")
-        self.muteTargets = try r.optional("MuteTargets")
-        self.tags = try r.optional("Tags")
-        self.startDate = try r.optional("StartDate")
-        self.expireDate = try r.optional("ExpireDate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Description"] = descriptionValue
-        w["Rule"] = rule
-        w["MuteTargets"] = muteTargets
-        w["Tags"] = tags
-        w["StartDate"] = startDate
-        w["ExpireDate"] = expireDate
-        return w.value
+extension CloudWatch {
+    /// The `LimitExceededFault` structure of the CloudWatch model.
+    public struct LimitExceededFault: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LimitExceededFault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededFault", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "LimitExceeded", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListAlarmMuteRulesInput` structure of the CloudWatch model.
+    public struct ListAlarmMuteRulesInput: AWSShape {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `Statuses`.
+        public var statuses: [CloudWatch.AlarmMuteRuleStatus]?
+        /// `MaxRecords`.
+        public var maxRecords: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil, statuses: [CloudWatch.AlarmMuteRuleStatus]? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
+            self.alarmName = alarmName
+            self.statuses = statuses
+            self.maxRecords = maxRecords
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListAlarmMuteRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListAlarmMuteRulesInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.name }),
+            MemberSchema("Statuses", target: { CloudWatchSchemas.alarmMuteRuleStatuses }),
+            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+            self.statuses = try r.optional("Statuses")
+            self.maxRecords = try r.optional("MaxRecords")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["Statuses"] = statuses
+            w["MaxRecords"] = maxRecords
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListAlarmMuteRulesOutput` structure of the CloudWatch model.
+    public struct ListAlarmMuteRulesOutput: AWSShape {
+        /// `AlarmMuteRuleSummaries`.
+        public var alarmMuteRuleSummaries: [CloudWatch.AlarmMuteRuleSummary]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmMuteRuleSummaries: [CloudWatch.AlarmMuteRuleSummary]? = nil, nextToken: String? = nil) {
+            self.alarmMuteRuleSummaries = alarmMuteRuleSummaries
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListAlarmMuteRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListAlarmMuteRulesOutput", kind: .structure, members: [
+            MemberSchema("AlarmMuteRuleSummaries", target: { CloudWatchSchemas.alarmMuteRuleSummaries }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmMuteRuleSummaries = try r.optional("AlarmMuteRuleSummaries")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmMuteRuleSummaries"] = alarmMuteRuleSummaries
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListDashboardsInput` structure of the CloudWatch model.
+    public struct ListDashboardsInput: AWSShape {
+        /// `DashboardNamePrefix`.
+        public var dashboardNamePrefix: String?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardNamePrefix: String? = nil, nextToken: String? = nil) {
+            self.dashboardNamePrefix = dashboardNamePrefix
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListDashboardsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDashboardsInput", kind: .structure, members: [
+            MemberSchema("DashboardNamePrefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardNamePrefix = try r.optional("DashboardNamePrefix")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardNamePrefix"] = dashboardNamePrefix
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListDashboardsOutput` structure of the CloudWatch model.
+    public struct ListDashboardsOutput: AWSShape {
+        /// `DashboardEntries`.
+        public var dashboardEntries: [CloudWatch.DashboardEntry]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardEntries: [CloudWatch.DashboardEntry]? = nil, nextToken: String? = nil) {
+            self.dashboardEntries = dashboardEntries
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListDashboardsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDashboardsOutput", kind: .structure, members: [
+            MemberSchema("DashboardEntries", target: { CloudWatchSchemas.dashboardEntries }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardEntries = try r.optional("DashboardEntries")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardEntries"] = dashboardEntries
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListManagedInsightRulesInput` structure of the CloudWatch model.
+    public struct ListManagedInsightRulesInput: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.resourceArn = resourceArn
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListManagedInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListManagedInsightRulesOutput` structure of the CloudWatch model.
+    public struct ListManagedInsightRulesOutput: AWSShape {
+        /// `ManagedRules`.
+        public var managedRules: [CloudWatch.ManagedRuleDescription]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(managedRules: [CloudWatch.ManagedRuleDescription]? = nil, nextToken: String? = nil) {
+            self.managedRules = managedRules
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListManagedInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRuleDescriptions }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.managedRules = try r.optional("ManagedRules")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ManagedRules"] = managedRules
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListMetricStreamsInput` structure of the CloudWatch model.
+    public struct ListMetricStreamsInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListMetricStreamsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.listMetricStreamsMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListMetricStreamsOutput` structure of the CloudWatch model.
+    public struct ListMetricStreamsOutput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `Entries`.
+        public var entries: [CloudWatch.MetricStreamEntry]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, entries: [CloudWatch.MetricStreamEntry]? = nil) {
+            self.nextToken = nextToken
+            self.entries = entries
+        }
+
+        /// The model of `ListMetricStreamsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsOutput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Entries", target: { CloudWatchSchemas.metricStreamEntries }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.entries = try r.optional("Entries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["Entries"] = entries
+            return w.value
+        }
+    }
+
+    /// The `ListMetricsInput` structure of the CloudWatch model.
+    public struct ListMetricsInput: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.DimensionFilter]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `RecentlyActive`.
+        public var recentlyActive: CloudWatch.RecentlyActive?
+        /// `IncludeLinkedAccounts`.
+        public var includeLinkedAccounts: Bool?
+        /// `OwningAccount`.
+        public var owningAccount: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.DimensionFilter]? = nil, nextToken: String? = nil, recentlyActive: CloudWatch.RecentlyActive? = nil, includeLinkedAccounts: Bool? = nil, owningAccount: String? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.nextToken = nextToken
+            self.recentlyActive = recentlyActive
+            self.includeLinkedAccounts = includeLinkedAccounts
+            self.owningAccount = owningAccount
+        }
+
+        /// The model of `ListMetricsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensionFilters }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RecentlyActive", target: { CloudWatch.RecentlyActive.schema }),
+            MemberSchema("IncludeLinkedAccounts", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("OwningAccount", target: { CloudWatchSchemas.accountId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.nextToken = try r.optional("NextToken")
+            self.recentlyActive = try r.optional("RecentlyActive")
+            self.includeLinkedAccounts = try r.optional("IncludeLinkedAccounts")
+            self.owningAccount = try r.optional("OwningAccount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["NextToken"] = nextToken
+            w["RecentlyActive"] = recentlyActive
+            w["IncludeLinkedAccounts"] = includeLinkedAccounts
+            w["OwningAccount"] = owningAccount
+            return w.value
+        }
+    }
+
+    /// The `ListMetricsOutput` structure of the CloudWatch model.
+    public struct ListMetricsOutput: AWSShape {
+        /// `Metrics`.
+        public var metrics: [CloudWatch.Metric]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `OwningAccounts`.
+        public var owningAccounts: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metrics: [CloudWatch.Metric]? = nil, nextToken: String? = nil, owningAccounts: [String]? = nil) {
+            self.metrics = metrics
+            self.nextToken = nextToken
+            self.owningAccounts = owningAccounts
+        }
+
+        /// The model of `ListMetricsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsOutput", kind: .structure, members: [
+            MemberSchema("Metrics", target: { CloudWatchSchemas.metrics }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("OwningAccounts", target: { CloudWatchSchemas.owningAccounts }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metrics = try r.optional("Metrics")
+            self.nextToken = try r.optional("NextToken")
+            self.owningAccounts = try r.optional("OwningAccounts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metrics"] = metrics
+            w["NextToken"] = nextToken
+            w["OwningAccounts"] = owningAccounts
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceInput` structure of the CloudWatch model.
+    public struct ListTagsForResourceInput: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `ListTagsForResourceInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceOutput` structure of the CloudWatch model.
+    public struct ListTagsForResourceOutput: AWSShape {
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [CloudWatch.Tag]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListTagsForResourceOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceOutput", kind: .structure, members: [
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `ManagedRule` structure of the CloudWatch model.
+    public struct ManagedRule: AWSShape {
+        /// `TemplateName` (required).
+        public var templateName: String
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(templateName: String, resourceArn: String, tags: [CloudWatch.Tag]? = nil) {
+            self.templateName = templateName
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `ManagedRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRule", kind: .structure, members: [
+            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }, isRequired: true),
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.templateName = try r.required("TemplateName")
+            self.resourceArn = try r.required("ResourceARN")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TemplateName"] = templateName
+            w["ResourceARN"] = resourceArn
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `ManagedRuleDescription` structure of the CloudWatch model.
+    public struct ManagedRuleDescription: AWSShape {
+        /// `TemplateName`.
+        public var templateName: String?
+        /// `ResourceARN`.
+        public var resourceArn: String?
+        /// `RuleState`.
+        public var ruleState: CloudWatch.ManagedRuleState?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(templateName: String? = nil, resourceArn: String? = nil, ruleState: CloudWatch.ManagedRuleState? = nil) {
+            self.templateName = templateName
+            self.resourceArn = resourceArn
+            self.ruleState = ruleState
+        }
+
+        /// The model of `ManagedRuleDescription`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleDescription", kind: .structure, members: [
+            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }),
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("RuleState", target: { CloudWatch.ManagedRuleState.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.templateName = try r.optional("TemplateName")
+            self.resourceArn = try r.optional("ResourceARN")
+            self.ruleState = try r.optional("RuleState")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TemplateName"] = templateName
+            w["ResourceARN"] = resourceArn
+            w["RuleState"] = ruleState
+            return w.value
+        }
+    }
+
+    /// The `ManagedRuleState` structure of the CloudWatch model.
+    public struct ManagedRuleState: AWSShape {
+        /// `RuleName` (required).
+        public var ruleName: String
+        /// `State` (required).
+        public var state: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleName: String, state: String) {
+            self.ruleName = ruleName
+            self.state = state
+        }
+
+        /// The model of `ManagedRuleState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleState", kind: .structure, members: [
+            MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
+            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleName = try r.required("RuleName")
+            self.state = try r.required("State")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleName"] = ruleName
+            w["State"] = state
+            return w.value
+        }
+    }
+
+    /// The `MessageData` structure of the CloudWatch model.
+    public struct MessageData: AWSShape {
+        /// `Code`.
+        public var code: String?
+        /// `Value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(code: String? = nil, value: String? = nil) {
+            self.code = code
+            self.value = value
+        }
+
+        /// The model of `MessageData`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageData", kind: .structure, members: [
+            MemberSchema("Code", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.code = try r.optional("Code")
+            self.value = try r.optional("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Code"] = code
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `Metric` structure of the CloudWatch model.
+    public struct Metric: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+        }
+
+        /// The model of `Metric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Metric", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            return w.value
+        }
+    }
+
+    /// The `MetricAlarm` structure of the CloudWatch model.
+    public struct MetricAlarm: AWSShape {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmArn`.
+        public var alarmArn: String?
+        /// `AlarmDescription`.
+        public var alarmDescription: String?
+        /// `AlarmConfigurationUpdatedTimestamp`.
+        public var alarmConfigurationUpdatedTimestamp: Date?
+        /// `ActionsEnabled`.
+        public var actionsEnabled: Bool?
+        /// `OKActions`.
+        public var okActions: [String]?
+        /// `AlarmActions`.
+        public var alarmActions: [String]?
+        /// `InsufficientDataActions`.
+        public var insufficientDataActions: [String]?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.StateValue?
+        /// `StateReason`.
+        public var stateReason: String?
+        /// `StateReasonData`.
+        public var stateReasonData: String?
+        /// `StateUpdatedTimestamp`.
+        public var stateUpdatedTimestamp: Date?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `Statistic`.
+        public var statistic: CloudWatch.Statistic?
+        /// `ExtendedStatistic`.
+        public var extendedStatistic: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Period`.
+        public var period: Int?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+        /// `EvaluationPeriods`.
+        public var evaluationPeriods: Int?
+        /// `DatapointsToAlarm`.
+        public var datapointsToAlarm: Int?
+        /// `Threshold`.
+        public var threshold: Double?
+        /// `ComparisonOperator`.
+        public var comparisonOperator: CloudWatch.ComparisonOperator?
+        /// `TreatMissingData`.
+        public var treatMissingData: String?
+        /// `EvaluateLowSampleCountPercentile`.
+        public var evaluateLowSampleCountPercentile: String?
+        /// `Metrics`.
+        public var metrics: [CloudWatch.MetricDataQuery]?
+        /// `ThresholdMetricId`.
+        public var thresholdMetricId: String?
+        /// `EvaluationState`.
+        public var evaluationState: CloudWatch.EvaluationState?
+        /// `StateTransitionedTimestamp`.
+        public var stateTransitionedTimestamp: Date?
+        /// `EvaluationCriteria`.
+        public var evaluationCriteria: CloudWatch.EvaluationCriteria?
+        /// `EvaluationInterval`.
+        public var evaluationInterval: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil, alarmArn: String? = nil, alarmDescription: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, stateValue: CloudWatch.StateValue? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, metricName: String? = nil, namespace: String? = nil, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: CloudWatch.ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [CloudWatch.MetricDataQuery]? = nil, thresholdMetricId: String? = nil, evaluationState: CloudWatch.EvaluationState? = nil, stateTransitionedTimestamp: Date? = nil, evaluationCriteria: CloudWatch.EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
+            self.alarmName = alarmName
+            self.alarmArn = alarmArn
+            self.alarmDescription = alarmDescription
+            self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
+            self.actionsEnabled = actionsEnabled
+            self.okActions = okActions
+            self.alarmActions = alarmActions
+            self.insufficientDataActions = insufficientDataActions
+            self.stateValue = stateValue
+            self.stateReason = stateReason
+            self.stateReasonData = stateReasonData
+            self.stateUpdatedTimestamp = stateUpdatedTimestamp
+            self.metricName = metricName
+            self.namespace = namespace
+            self.statistic = statistic
+            self.extendedStatistic = extendedStatistic
+            self.dimensions = dimensions
+            self.period = period
+            self.unit = unit
+            self.evaluationPeriods = evaluationPeriods
+            self.datapointsToAlarm = datapointsToAlarm
+            self.threshold = threshold
+            self.comparisonOperator = comparisonOperator
+            self.treatMissingData = treatMissingData
+            self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
+            self.metrics = metrics
+            self.thresholdMetricId = thresholdMetricId
+            self.evaluationState = evaluationState
+            self.stateTransitionedTimestamp = stateTransitionedTimestamp
+            self.evaluationCriteria = evaluationCriteria
+            self.evaluationInterval = evaluationInterval
+        }
+
+        /// The model of `MetricAlarm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricAlarm", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
+            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
+            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
+            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
+            MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
+            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+            MemberSchema("EvaluationPeriods", target: { CloudWatchSchemas.evaluationPeriods }),
+            MemberSchema("DatapointsToAlarm", target: { CloudWatchSchemas.datapointsToAlarm }),
+            MemberSchema("Threshold", target: { ShapeSchema.Simple.double }),
+            MemberSchema("ComparisonOperator", target: { CloudWatch.ComparisonOperator.schema }),
+            MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
+            MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
+            MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
+            MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
+            MemberSchema("EvaluationState", target: { CloudWatch.EvaluationState.schema }),
+            MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("EvaluationCriteria", target: { CloudWatch.EvaluationCriteria.schema }),
+            MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmArn = try r.optional("AlarmArn")
+            self.alarmDescription = try r.optional("AlarmDescription")
+            self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
+            self.actionsEnabled = try r.optional("ActionsEnabled")
+            self.okActions = try r.optional("OKActions")
+            self.alarmActions = try r.optional("AlarmActions")
+            self.insufficientDataActions = try r.optional("InsufficientDataActions")
+            self.stateValue = try r.optional("StateValue")
+            self.stateReason = try r.optional("StateReason")
+            self.stateReasonData = try r.optional("StateReasonData")
+            self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+            self.statistic = try r.optional("Statistic")
+            self.extendedStatistic = try r.optional("ExtendedStatistic")
+            self.dimensions = try r.optional("Dimensions")
+            self.period = try r.optional("Period")
+            self.unit = try r.optional("Unit")
+            self.evaluationPeriods = try r.optional("EvaluationPeriods")
+            self.datapointsToAlarm = try r.optional("DatapointsToAlarm")
+            self.threshold = try r.optional("Threshold")
+            self.comparisonOperator = try r.optional("ComparisonOperator")
+            self.treatMissingData = try r.optional("TreatMissingData")
+            self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
+            self.metrics = try r.optional("Metrics")
+            self.thresholdMetricId = try r.optional("ThresholdMetricId")
+            self.evaluationState = try r.optional("EvaluationState")
+            self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
+            self.evaluationCriteria = try r.optional("EvaluationCriteria")
+            self.evaluationInterval = try r.optional("EvaluationInterval")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmArn"] = alarmArn
+            w["AlarmDescription"] = alarmDescription
+            w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
+            w["ActionsEnabled"] = actionsEnabled
+            w["OKActions"] = okActions
+            w["AlarmActions"] = alarmActions
+            w["InsufficientDataActions"] = insufficientDataActions
+            w["StateValue"] = stateValue
+            w["StateReason"] = stateReason
+            w["StateReasonData"] = stateReasonData
+            w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            w["Statistic"] = statistic
+            w["ExtendedStatistic"] = extendedStatistic
+            w["Dimensions"] = dimensions
+            w["Period"] = period
+            w["Unit"] = unit
+            w["EvaluationPeriods"] = evaluationPeriods
+            w["DatapointsToAlarm"] = datapointsToAlarm
+            w["Threshold"] = threshold
+            w["ComparisonOperator"] = comparisonOperator
+            w["TreatMissingData"] = treatMissingData
+            w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
+            w["Metrics"] = metrics
+            w["ThresholdMetricId"] = thresholdMetricId
+            w["EvaluationState"] = evaluationState
+            w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
+            w["EvaluationCriteria"] = evaluationCriteria
+            w["EvaluationInterval"] = evaluationInterval
+            return w.value
+        }
+    }
+
+    /// The `MetricCharacteristics` structure of the CloudWatch model.
+    public struct MetricCharacteristics: AWSShape {
+        /// `PeriodicSpikes`.
+        public var periodicSpikes: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(periodicSpikes: Bool? = nil) {
+            self.periodicSpikes = periodicSpikes
+        }
+
+        /// The model of `MetricCharacteristics`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricCharacteristics", kind: .structure, members: [
+            MemberSchema("PeriodicSpikes", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.periodicSpikes = try r.optional("PeriodicSpikes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PeriodicSpikes"] = periodicSpikes
+            return w.value
+        }
+    }
+
+    /// The `MetricDataQuery` structure of the CloudWatch model.
+    public struct MetricDataQuery: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `MetricStat`.
+        public var metricStat: CloudWatch.MetricStat?
+        /// `Expression`.
+        public var expression: String?
+        /// `Label`.
+        public var label: String?
+        /// `ReturnData`.
+        public var returnData: Bool?
+        /// `Period`.
+        public var period: Int?
+        /// `AccountId`.
+        public var accountId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, metricStat: CloudWatch.MetricStat? = nil, expression: String? = nil, label: String? = nil, returnData: Bool? = nil, period: Int? = nil, accountId: String? = nil) {
+            self.id = id
+            self.metricStat = metricStat
+            self.expression = expression
+            self.label = label
+            self.returnData = returnData
+            self.period = period
+            self.accountId = accountId
+        }
+
+        /// The model of `MetricDataQuery`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataQuery", kind: .structure, members: [
+            MemberSchema("Id", target: { CloudWatchSchemas.metricId }, isRequired: true),
+            MemberSchema("MetricStat", target: { CloudWatch.MetricStat.schema }),
+            MemberSchema("Expression", target: { CloudWatchSchemas.metricExpression }),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.metricStat = try r.optional("MetricStat")
+            self.expression = try r.optional("Expression")
+            self.label = try r.optional("Label")
+            self.returnData = try r.optional("ReturnData")
+            self.period = try r.optional("Period")
+            self.accountId = try r.optional("AccountId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["MetricStat"] = metricStat
+            w["Expression"] = expression
+            w["Label"] = label
+            w["ReturnData"] = returnData
+            w["Period"] = period
+            w["AccountId"] = accountId
+            return w.value
+        }
+    }
+
+    /// The `MetricDataResult` structure of the CloudWatch model.
+    public struct MetricDataResult: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `Label`.
+        public var label: String?
+        /// `Timestamps`.
+        public var timestamps: [Date]?
+        /// `Values`.
+        public var values: [Double]?
+        /// `StatusCode`.
+        public var statusCode: CloudWatch.StatusCode?
+        /// `Messages`.
+        public var messages: [CloudWatch.MessageData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, label: String? = nil, timestamps: [Date]? = nil, values: [Double]? = nil, statusCode: CloudWatch.StatusCode? = nil, messages: [CloudWatch.MessageData]? = nil) {
+            self.id = id
+            self.label = label
+            self.timestamps = timestamps
+            self.values = values
+            self.statusCode = statusCode
+            self.messages = messages
+        }
+
+        /// The model of `MetricDataResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataResult", kind: .structure, members: [
+            MemberSchema("Id", target: { CloudWatchSchemas.metricId }),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Timestamps", target: { CloudWatchSchemas.timestamps }),
+            MemberSchema("Values", target: { CloudWatchSchemas.datapointValues }),
+            MemberSchema("StatusCode", target: { CloudWatch.StatusCode.schema }),
+            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.label = try r.optional("Label")
+            self.timestamps = try r.optional("Timestamps")
+            self.values = try r.optional("Values")
+            self.statusCode = try r.optional("StatusCode")
+            self.messages = try r.optional("Messages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Label"] = label
+            w["Timestamps"] = timestamps
+            w["Values"] = values
+            w["StatusCode"] = statusCode
+            w["Messages"] = messages
+            return w.value
+        }
+    }
+
+    /// The `MetricDatum` structure of the CloudWatch model.
+    public struct MetricDatum: AWSShape {
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Timestamp`.
+        public var timestamp: Date?
+        /// `Value`.
+        public var value: Double?
+        /// `StatisticValues`.
+        public var statisticValues: CloudWatch.StatisticSet?
+        /// `Values`.
+        public var values: [Double]?
+        /// `Counts`.
+        public var counts: [Double]?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+        /// `StorageResolution`.
+        public var storageResolution: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricName: String, dimensions: [CloudWatch.Dimension]? = nil, timestamp: Date? = nil, value: Double? = nil, statisticValues: CloudWatch.StatisticSet? = nil, values: [Double]? = nil, counts: [Double]? = nil, unit: CloudWatch.StandardUnit? = nil, storageResolution: Int? = nil) {
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.timestamp = timestamp
+            self.value = value
+            self.statisticValues = statisticValues
+            self.values = values
+            self.counts = counts
+            self.unit = unit
+            self.storageResolution = storageResolution
+        }
+
+        /// The model of `MetricDatum`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDatum", kind: .structure, members: [
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.double }),
+            MemberSchema("StatisticValues", target: { CloudWatch.StatisticSet.schema }),
+            MemberSchema("Values", target: { CloudWatchSchemas.values }),
+            MemberSchema("Counts", target: { CloudWatchSchemas.counts }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+            MemberSchema("StorageResolution", target: { CloudWatchSchemas.storageResolution }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricName = try r.required("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.timestamp = try r.optional("Timestamp")
+            self.value = try r.optional("Value")
+            self.statisticValues = try r.optional("StatisticValues")
+            self.values = try r.optional("Values")
+            self.counts = try r.optional("Counts")
+            self.unit = try r.optional("Unit")
+            self.storageResolution = try r.optional("StorageResolution")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Timestamp"] = timestamp
+            w["Value"] = value
+            w["StatisticValues"] = statisticValues
+            w["Values"] = values
+            w["Counts"] = counts
+            w["Unit"] = unit
+            w["StorageResolution"] = storageResolution
+            return w.value
+        }
+    }
+
+    /// The `MetricMathAnomalyDetector` structure of the CloudWatch model.
+    public struct MetricMathAnomalyDetector: AWSShape {
+        /// `MetricDataQueries`.
+        public var metricDataQueries: [CloudWatch.MetricDataQuery]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [CloudWatch.MetricDataQuery]? = nil) {
+            self.metricDataQueries = metricDataQueries
+        }
+
+        /// The model of `MetricMathAnomalyDetector`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricMathAnomalyDetector", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.optional("MetricDataQueries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            return w.value
+        }
+    }
+
+    /// The `MetricStat` structure of the CloudWatch model.
+    public struct MetricStat: AWSShape {
+        /// `Metric` (required).
+        public var metric: CloudWatch.Metric
+        /// `Period` (required).
+        public var period: Int
+        /// `Stat` (required).
+        public var stat: String
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: CloudWatch.Metric, period: Int, stat: String, unit: CloudWatch.StandardUnit? = nil) {
+            self.metric = metric
+            self.period = period
+            self.stat = stat
+            self.unit = unit
+        }
+
+        /// The model of `MetricStat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStat", kind: .structure, members: [
+            MemberSchema("Metric", target: { CloudWatch.Metric.schema }, isRequired: true),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
+            MemberSchema("Stat", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.required("Metric")
+            self.period = try r.required("Period")
+            self.stat = try r.required("Stat")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metric"] = metric
+            w["Period"] = period
+            w["Stat"] = stat
+            w["Unit"] = unit
+            return w.value
+        }
+    }
+
+    /// The `MetricStreamEntry` structure of the CloudWatch model.
+    public struct MetricStreamEntry: AWSShape {
+        /// `Arn`.
+        public var arn: String?
+        /// `CreationDate`.
+        public var creationDate: Date?
+        /// `LastUpdateDate`.
+        public var lastUpdateDate: Date?
+        /// `Name`.
+        public var name: String?
+        /// `FirehoseArn`.
+        public var firehoseArn: String?
+        /// `State`.
+        public var state: String?
+        /// `OutputFormat`.
+        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arn: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, name: String? = nil, firehoseArn: String? = nil, state: String? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil) {
+            self.arn = arn
+            self.creationDate = creationDate
+            self.lastUpdateDate = lastUpdateDate
+            self.name = name
+            self.firehoseArn = firehoseArn
+            self.state = state
+            self.outputFormat = outputFormat
+        }
+
+        /// The model of `MetricStreamEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamEntry", kind: .structure, members: [
+            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
+            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("State", target: { ShapeSchema.Simple.string }),
+            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arn = try r.optional("Arn")
+            self.creationDate = try r.optional("CreationDate")
+            self.lastUpdateDate = try r.optional("LastUpdateDate")
+            self.name = try r.optional("Name")
+            self.firehoseArn = try r.optional("FirehoseArn")
+            self.state = try r.optional("State")
+            self.outputFormat = try r.optional("OutputFormat")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Arn"] = arn
+            w["CreationDate"] = creationDate
+            w["LastUpdateDate"] = lastUpdateDate
+            w["Name"] = name
+            w["FirehoseArn"] = firehoseArn
+            w["State"] = state
+            w["OutputFormat"] = outputFormat
+            return w.value
+        }
+    }
+
+    /// The `MetricStreamFilter` structure of the CloudWatch model.
+    public struct MetricStreamFilter: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricNames`.
+        public var metricNames: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricNames: [String]? = nil) {
+            self.namespace = namespace
+            self.metricNames = metricNames
+        }
+
+        /// The model of `MetricStreamFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamFilter", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricNames", target: { CloudWatchSchemas.metricStreamFilterMetricNames }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricNames = try r.optional("MetricNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricNames"] = metricNames
+            return w.value
+        }
+    }
+
+    /// The `MetricStreamStatisticsConfiguration` structure of the CloudWatch model.
+    public struct MetricStreamStatisticsConfiguration: AWSShape {
+        /// `IncludeMetrics` (required).
+        public var includeMetrics: [CloudWatch.MetricStreamStatisticsMetric]
+        /// `AdditionalStatistics` (required).
+        public var additionalStatistics: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(includeMetrics: [CloudWatch.MetricStreamStatisticsMetric], additionalStatistics: [String]) {
+            self.includeMetrics = includeMetrics
+            self.additionalStatistics = additionalStatistics
+        }
+
+        /// The model of `MetricStreamStatisticsConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsConfiguration", kind: .structure, members: [
+            MemberSchema("IncludeMetrics", target: { CloudWatchSchemas.metricStreamStatisticsIncludeMetrics }, isRequired: true),
+            MemberSchema("AdditionalStatistics", target: { CloudWatchSchemas.metricStreamStatisticsAdditionalStatistics }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.includeMetrics = try r.required("IncludeMetrics")
+            self.additionalStatistics = try r.required("AdditionalStatistics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IncludeMetrics"] = includeMetrics
+            w["AdditionalStatistics"] = additionalStatistics
+            return w.value
+        }
+    }
+
+    /// The `MetricStreamStatisticsMetric` structure of the CloudWatch model.
+    public struct MetricStreamStatisticsMetric: AWSShape {
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `MetricName` (required).
+        public var metricName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String, metricName: String) {
+            self.namespace = namespace
+            self.metricName = metricName
+        }
+
+        /// The model of `MetricStreamStatisticsMetric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsMetric", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.required("Namespace")
+            self.metricName = try r.required("MetricName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            return w.value
+        }
+    }
+
+    /// The `MissingRequiredParameterException` structure of the CloudWatch model.
+    public struct MissingRequiredParameterException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `MissingRequiredParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MissingRequiredParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "MissingParameter", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `MuteTargets` structure of the CloudWatch model.
+    public struct MuteTargets: AWSShape {
+        /// `AlarmNames` (required).
+        public var alarmNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]) {
+            self.alarmNames = alarmNames
+        }
+
+        /// The model of `MuteTargets`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MuteTargets", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.muteTargetAlarmNameList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.required("AlarmNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            return w.value
+        }
+    }
+
+    /// The `PartialFailure` structure of the CloudWatch model.
+    public struct PartialFailure: AWSShape {
+        /// `FailureResource`.
+        public var failureResource: String?
+        /// `ExceptionType`.
+        public var exceptionType: String?
+        /// `FailureCode`.
+        public var failureCode: String?
+        /// `FailureDescription`.
+        public var failureDescription: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(failureResource: String? = nil, exceptionType: String? = nil, failureCode: String? = nil, failureDescription: String? = nil) {
+            self.failureResource = failureResource
+            self.exceptionType = exceptionType
+            self.failureCode = failureCode
+            self.failureDescription = failureDescription
+        }
+
+        /// The model of `PartialFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PartialFailure", kind: .structure, members: [
+            MemberSchema("FailureResource", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ExceptionType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("FailureCode", target: { ShapeSchema.Simple.string }),
+            MemberSchema("FailureDescription", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.failureResource = try r.optional("FailureResource")
+            self.exceptionType = try r.optional("ExceptionType")
+            self.failureCode = try r.optional("FailureCode")
+            self.failureDescription = try r.optional("FailureDescription")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["FailureResource"] = failureResource
+            w["ExceptionType"] = exceptionType
+            w["FailureCode"] = failureCode
+            w["FailureDescription"] = failureDescription
+            return w.value
+        }
+    }
+
+    /// The `PutAlarmMuteRuleInput` structure of the CloudWatch model.
+    public struct PutAlarmMuteRuleInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Description`.
+        public var descriptionValue: String?
+        /// `Rule` (required).
+        public var rule: CloudWatch.Rule
+        /// `MuteTargets`.
+        public var muteTargets: CloudWatch.MuteTargets?
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+        /// `StartDate`.
+        public var startDate: Date?
+        /// `ExpireDate`.
+        public var expireDate: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, rule: CloudWatch.Rule, descriptionValue: String? = nil, muteTargets: CloudWatch.MuteTargets? = nil, tags: [CloudWatch.Tag]? = nil, startDate: Date? = nil, expireDate: Date? = nil) {
+            self.name = name
+            self.descriptionValue = descriptionValue
+            self.rule = rule
+            self.muteTargets = muteTargets
+            self.tags = tags
+            self.startDate = startDate
+            self.expireDate = expireDate
+        }
+
+        /// The model of `PutAlarmMuteRuleInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAlarmMuteRuleInput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.name }, isRequired: true),
+            MemberSchema("Description", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("Rule", target: { CloudWatch.Rule.schema }, isRequired: true),
+            MemberSchema("MuteTargets", target: { CloudWatch.MuteTargets.schema }),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.descriptionValue = try r.optional("Description")
+            self.rule = try r.required("Rule")
+            self.muteTargets = try r.optional("MuteTargets")
+            self.tags = try r.optional("Tags")
+            self.startDate = try r.optional("StartDate")
+            self.expireDate = try r.optional("ExpireDate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Description"] = descriptionValue
+            w["Rule"] = rule
+            w["MuteTargets"] = muteTargets
+            w["Tags"] = tags
+            w["StartDate"] = startDate
+            w["ExpireDate"] = expireDate
+            return w.value
+        }
     }
 }

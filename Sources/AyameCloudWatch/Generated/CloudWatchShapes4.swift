@@ -3,1362 +3,1364 @@
 import AyameCore
 import Foundation
 
-/// The `PutAnomalyDetectorInput` structure of the CloudWatch model.
-public struct PutAnomalyDetectorInput: AWSShape {
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Stat`.
-    public var stat: String?
-    /// `Configuration`.
-    public var configuration: AnomalyDetectorConfiguration?
-    /// `MetricCharacteristics`.
-    public var metricCharacteristics: MetricCharacteristics?
-    /// `SingleMetricAnomalyDetector`.
-    public var singleMetricAnomalyDetector: SingleMetricAnomalyDetector?
-    /// `MetricMathAnomalyDetector`.
-    public var metricMathAnomalyDetector: MetricMathAnomalyDetector?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil, configuration: AnomalyDetectorConfiguration? = nil, metricCharacteristics: MetricCharacteristics? = nil, singleMetricAnomalyDetector: SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: MetricMathAnomalyDetector? = nil) {
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.stat = stat
-        self.configuration = configuration
-        self.metricCharacteristics = metricCharacteristics
-        self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
-        self.metricMathAnomalyDetector = metricMathAnomalyDetector
-    }
-
-    /// The model of `PutAnomalyDetectorInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorInput", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-        MemberSchema("Configuration", target: { AnomalyDetectorConfiguration.schema }),
-        MemberSchema("MetricCharacteristics", target: { MetricCharacteristics.schema }),
-        MemberSchema("SingleMetricAnomalyDetector", target: { SingleMetricAnomalyDetector.schema }),
-        MemberSchema("MetricMathAnomalyDetector", target: { MetricMathAnomalyDetector.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.stat = try r.optional("Stat")
-        self.configuration = try r.optional("Configuration")
-        self.metricCharacteristics = try r.optional("MetricCharacteristics")
-        self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
-        self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["Stat"] = stat
-        w["Configuration"] = configuration
-        w["MetricCharacteristics"] = metricCharacteristics
-        w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
-        w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
-        return w.value
-    }
-}
-
-/// The `PutAnomalyDetectorOutput` structure of the CloudWatch model.
-public struct PutAnomalyDetectorOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `PutAnomalyDetectorOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `PutCompositeAlarmInput` structure of the CloudWatch model.
-public struct PutCompositeAlarmInput: AWSShape {
-    /// `ActionsEnabled`.
-    public var actionsEnabled: Bool?
-    /// `AlarmActions`.
-    public var alarmActions: [String]?
-    /// `AlarmDescription`.
-    public var alarmDescription: String?
-    /// `AlarmName` (required).
-    public var alarmName: String
-    /// `AlarmRule` (required).
-    public var alarmRule: String
-    /// `InsufficientDataActions`.
-    public var insufficientDataActions: [String]?
-    /// `OKActions`.
-    public var okActions: [String]?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `ActionsSuppressor`.
-    public var actionsSuppressor: String?
-    /// `ActionsSuppressorWaitPeriod`.
-    public var actionsSuppressorWaitPeriod: Int?
-    /// `ActionsSuppressorExtensionPeriod`.
-    public var actionsSuppressorExtensionPeriod: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(actionsEnabled: Bool? = nil, alarmActions: [String]? = nil, alarmDescription: String? = nil, alarmName: String, alarmRule: String, insufficientDataActions: [String]? = nil, okActions: [String]? = nil, tags: [Tag]? = nil, actionsSuppressor: String? = nil, actionsSuppressorWaitPeriod: Int? = nil, actionsSuppressorExtensionPeriod: Int? = nil) {
-        self.actionsEnabled = actionsEnabled
-        self.alarmActions = alarmActions
-        self.alarmDescription = alarmDescription
-        self.alarmName = alarmName
-        self.alarmRule = alarmRule
-        self.insufficientDataActions = insufficientDataActions
-        self.okActions = okActions
-        self.tags = tags
-        self.actionsSuppressor = actionsSuppressor
-        self.actionsSuppressorWaitPeriod = actionsSuppressorWaitPeriod
-        self.actionsSuppressorExtensionPeriod = actionsSuppressorExtensionPeriod
-    }
-
-    /// The model of `PutCompositeAlarmInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutCompositeAlarmInput", kind: .structure, members: [
-        MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-        MemberSchema("AlarmRule", target: { CloudWatchSchemas.alarmRule }, isRequired: true),
-        MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        MemberSchema("ActionsSuppressor", target: { CloudWatchSchemas.alarmArn }),
-        MemberSchema("ActionsSuppressorWaitPeriod", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ActionsSuppressorExtensionPeriod", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.actionsEnabled = try r.optional("ActionsEnabled")
-        self.alarmActions = try r.optional("AlarmActions")
-        self.alarmDescription = try r.optional("AlarmDescription")
-        self.alarmName = try r.required("AlarmName")
-        self.alarmRule = try r.required("AlarmRule")
-        self.insufficientDataActions = try r.optional("InsufficientDataActions")
-        self.okActions = try r.optional("OKActions")
-        self.tags = try r.optional("Tags")
-        self.actionsSuppressor = try r.optional("ActionsSuppressor")
-        self.actionsSuppressorWaitPeriod = try r.optional("ActionsSuppressorWaitPeriod")
-        self.actionsSuppressorExtensionPeriod = try r.optional("ActionsSuppressorExtensionPeriod")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ActionsEnabled"] = actionsEnabled
-        w["AlarmActions"] = alarmActions
-        w["AlarmDescription"] = alarmDescription
-        w["AlarmName"] = alarmName
-        w["AlarmRule"] = alarmRule
-        w["InsufficientDataActions"] = insufficientDataActions
-        w["OKActions"] = okActions
-        w["Tags"] = tags
-        w["ActionsSuppressor"] = actionsSuppressor
-        w["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
-        w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
-        return w.value
-    }
-}
-
-/// The `PutDashboardInput` structure of the CloudWatch model.
-public struct PutDashboardInput: AWSShape {
-    /// `DashboardName` (required).
-    public var dashboardName: String
-    /// `DashboardBody` (required).
-    public var dashboardBody: String
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardName: String, dashboardBody: String, tags: [Tag]? = nil) {
-        self.dashboardName = dashboardName
-        self.dashboardBody = dashboardBody
-        self.tags = tags
-    }
-
-    /// The model of `PutDashboardInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardInput", kind: .structure, members: [
-        MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("DashboardBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardName = try r.required("DashboardName")
-        self.dashboardBody = try r.required("DashboardBody")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardName"] = dashboardName
-        w["DashboardBody"] = dashboardBody
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `PutDashboardOutput` structure of the CloudWatch model.
-public struct PutDashboardOutput: AWSShape {
-    /// `DashboardValidationMessages`.
-    public var dashboardValidationMessages: [DashboardValidationMessage]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dashboardValidationMessages: [DashboardValidationMessage]? = nil) {
-        self.dashboardValidationMessages = dashboardValidationMessages
-    }
-
-    /// The model of `PutDashboardOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardOutput", kind: .structure, members: [
-        MemberSchema("DashboardValidationMessages", target: { CloudWatchSchemas.dashboardValidationMessages }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dashboardValidationMessages = try r.optional("DashboardValidationMessages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DashboardValidationMessages"] = dashboardValidationMessages
-        return w.value
-    }
-}
-
-/// The `PutInsightRuleInput` structure of the CloudWatch model.
-public struct PutInsightRuleInput: AWSShape {
-    /// `RuleName` (required).
-    public var ruleName: String
-    /// `RuleState`.
-    public var ruleState: String?
-    /// `RuleDefinition` (required).
-    public var ruleDefinition: String
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `ApplyOnTransformedLogs`.
-    public var applyOnTransformedLogs: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ruleName: String, ruleState: String? = nil, ruleDefinition: String, tags: [Tag]? = nil, applyOnTransformedLogs: Bool? = nil) {
-        self.ruleName = ruleName
-        self.ruleState = ruleState
-        self.ruleDefinition = ruleDefinition
-        self.tags = tags
-        self.applyOnTransformedLogs = applyOnTransformedLogs
-    }
-
-    /// The model of `PutInsightRuleInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleInput", kind: .structure, members: [
-        MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-        MemberSchema("RuleState", target: { CloudWatchSchemas.insightRuleState }),
-        MemberSchema("RuleDefinition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ruleName = try r.required("RuleName")
-        self.ruleState = try r.optional("RuleState")
-        self.ruleDefinition = try r.required("RuleDefinition")
-        self.tags = try r.optional("Tags")
-        self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RuleName"] = ruleName
-        w["RuleState"] = ruleState
-        w["RuleDefinition"] = ruleDefinition
-        w["Tags"] = tags
-        w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
-        return w.value
-    }
-}
-
-/// The `PutInsightRuleOutput` structure of the CloudWatch model.
-public struct PutInsightRuleOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `PutInsightRuleOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `PutManagedInsightRulesInput` structure of the CloudWatch model.
-public struct PutManagedInsightRulesInput: AWSShape {
-    /// `ManagedRules` (required).
-    public var managedRules: [ManagedRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(managedRules: [ManagedRule]) {
-        self.managedRules = managedRules
-    }
-
-    /// The model of `PutManagedInsightRulesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesInput", kind: .structure, members: [
-        MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRules }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.managedRules = try r.required("ManagedRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ManagedRules"] = managedRules
-        return w.value
-    }
-}
-
-/// The `PutManagedInsightRulesOutput` structure of the CloudWatch model.
-public struct PutManagedInsightRulesOutput: AWSShape {
-    /// `Failures`.
-    public var failures: [PartialFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(failures: [PartialFailure]? = nil) {
-        self.failures = failures
-    }
-
-    /// The model of `PutManagedInsightRulesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesOutput", kind: .structure, members: [
-        MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.failures = try r.optional("Failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Failures"] = failures
-        return w.value
-    }
-}
-
-/// The `PutMetricAlarmInput` structure of the CloudWatch model.
-public struct PutMetricAlarmInput: AWSShape {
-    /// `AlarmName` (required).
-    public var alarmName: String
-    /// `AlarmDescription`.
-    public var alarmDescription: String?
-    /// `ActionsEnabled`.
-    public var actionsEnabled: Bool?
-    /// `OKActions`.
-    public var okActions: [String]?
-    /// `AlarmActions`.
-    public var alarmActions: [String]?
-    /// `InsufficientDataActions`.
-    public var insufficientDataActions: [String]?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Namespace`.
-    public var namespace: String?
-    /// `Statistic`.
-    public var statistic: Statistic?
-    /// `ExtendedStatistic`.
-    public var extendedStatistic: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Period`.
-    public var period: Int?
-    /// `Unit`.
-    public var unit: StandardUnit?
-    /// `EvaluationPeriods`.
-    public var evaluationPeriods: Int?
-    /// `DatapointsToAlarm`.
-    public var datapointsToAlarm: Int?
-    /// `Threshold`.
-    public var threshold: Double?
-    /// `ComparisonOperator`.
-    public var comparisonOperator: ComparisonOperator?
-    /// `TreatMissingData`.
-    public var treatMissingData: String?
-    /// `EvaluateLowSampleCountPercentile`.
-    public var evaluateLowSampleCountPercentile: String?
-    /// `Metrics`.
-    public var metrics: [MetricDataQuery]?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `ThresholdMetricId`.
-    public var thresholdMetricId: String?
-    /// `EvaluationCriteria`.
-    public var evaluationCriteria: EvaluationCriteria?
-    /// `EvaluationInterval`.
-    public var evaluationInterval: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String, alarmDescription: String? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, metricName: String? = nil, namespace: String? = nil, statistic: Statistic? = nil, extendedStatistic: String? = nil, dimensions: [Dimension]? = nil, period: Int? = nil, unit: StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [MetricDataQuery]? = nil, tags: [Tag]? = nil, thresholdMetricId: String? = nil, evaluationCriteria: EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
-        self.alarmName = alarmName
-        self.alarmDescription = alarmDescription
-        self.actionsEnabled = actionsEnabled
-        self.okActions = okActions
-        self.alarmActions = alarmActions
-        self.insufficientDataActions = insufficientDataActions
-        self.metricName = metricName
-        self.namespace = namespace
-        self.statistic = statistic
-        self.extendedStatistic = extendedStatistic
-        self.dimensions = dimensions
-        self.period = period
-        self.unit = unit
-        self.evaluationPeriods = evaluationPeriods
-        self.datapointsToAlarm = datapointsToAlarm
-        self.threshold = threshold
-        self.comparisonOperator = comparisonOperator
-        self.treatMissingData = treatMissingData
-        self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
-        self.metrics = metrics
-        self.tags = tags
-        self.thresholdMetricId = thresholdMetricId
-        self.evaluationCriteria = evaluationCriteria
-        self.evaluationInterval = evaluationInterval
-    }
-
-    /// The model of `PutMetricAlarmInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricAlarmInput", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-        MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-        MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("Statistic", target: { Statistic.schema }),
-        MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Period", target: { CloudWatchSchemas.period }),
-        MemberSchema("Unit", target: { StandardUnit.schema }),
-        MemberSchema("EvaluationPeriods", target: { CloudWatchSchemas.evaluationPeriods }),
-        MemberSchema("DatapointsToAlarm", target: { CloudWatchSchemas.datapointsToAlarm }),
-        MemberSchema("Threshold", target: { ShapeSchema.Simple.double }),
-        MemberSchema("ComparisonOperator", target: { ComparisonOperator.schema }),
-        MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
-        MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
-        MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
-        MemberSchema("EvaluationCriteria", target: { EvaluationCriteria.schema }),
-        MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.required("AlarmName")
-        self.alarmDescription = try r.optional("AlarmDescription")
-        self.actionsEnabled = try r.optional("ActionsEnabled")
-        self.okActions = try r.optional("OKActions")
-        self.alarmActions = try r.optional("AlarmActions")
-        self.insufficientDataActions = try r.optional("InsufficientDataActions")
-        self.metricName = try r.optional("MetricName")
-        self.namespace = try r.optional("Namespace")
-        self.statistic = try r.optional("Statistic")
-        self.extendedStatistic = try r.optional("ExtendedStatistic")
-        self.dimensions = try r.optional("Dimensions")
-        self.period = try r.optional("Period")
-        self.unit = try r.optional("Unit")
-        self.evaluationPeriods = try r.optional("EvaluationPeriods")
-        self.datapointsToAlarm = try r.optional("DatapointsToAlarm")
-        self.threshold = try r.optional("Threshold")
-        self.comparisonOperator = try r.optional("ComparisonOperator")
-        self.treatMissingData = try r.optional("TreatMissingData")
-        self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
-        self.metrics = try r.optional("Metrics")
-        self.tags = try r.optional("Tags")
-        self.thresholdMetricId = try r.optional("ThresholdMetricId")
-        self.evaluationCriteria = try r.optional("EvaluationCriteria")
-        self.evaluationInterval = try r.optional("EvaluationInterval")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["AlarmDescription"] = alarmDescription
-        w["ActionsEnabled"] = actionsEnabled
-        w["OKActions"] = okActions
-        w["AlarmActions"] = alarmActions
-        w["InsufficientDataActions"] = insufficientDataActions
-        w["MetricName"] = metricName
-        w["Namespace"] = namespace
-        w["Statistic"] = statistic
-        w["ExtendedStatistic"] = extendedStatistic
-        w["Dimensions"] = dimensions
-        w["Period"] = period
-        w["Unit"] = unit
-        w["EvaluationPeriods"] = evaluationPeriods
-        w["DatapointsToAlarm"] = datapointsToAlarm
-        w["Threshold"] = threshold
-        w["ComparisonOperator"] = comparisonOperator
-        w["TreatMissingData"] = treatMissingData
-        w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
-        w["Metrics"] = metrics
-        w["Tags"] = tags
-        w["ThresholdMetricId"] = thresholdMetricId
-        w["EvaluationCriteria"] = evaluationCriteria
-        w["EvaluationInterval"] = evaluationInterval
-        return w.value
-    }
-}
-
-/// The `PutMetricDataInput` structure of the CloudWatch model.
-public struct PutMetricDataInput: AWSShape {
-    /// `Namespace` (required).
-    public var namespace: String
-    /// `MetricData`.
-    public var metricData: [MetricDatum]?
-    /// `EntityMetricData`.
-    public var entityMetricData: [EntityMetricData]?
-    /// `StrictEntityValidation`.
-    public var strictEntityValidation: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(namespace: String, metricData: [MetricDatum]? = nil, entityMetricData: [EntityMetricData]? = nil, strictEntityValidation: Bool? = nil) {
-        self.namespace = namespace
-        self.metricData = metricData
-        self.entityMetricData = entityMetricData
-        self.strictEntityValidation = strictEntityValidation
-    }
-
-    /// The model of `PutMetricDataInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricDataInput", kind: .structure, members: [
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-        MemberSchema("MetricData", target: { CloudWatchSchemas.metricData }),
-        MemberSchema("EntityMetricData", target: { CloudWatchSchemas.entityMetricDataList }),
-        MemberSchema("StrictEntityValidation", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.namespace = try r.required("Namespace")
-        self.metricData = try r.optional("MetricData")
-        self.entityMetricData = try r.optional("EntityMetricData")
-        self.strictEntityValidation = try r.optional("StrictEntityValidation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Namespace"] = namespace
-        w["MetricData"] = metricData
-        w["EntityMetricData"] = entityMetricData
-        w["StrictEntityValidation"] = strictEntityValidation
-        return w.value
-    }
-}
-
-/// The `PutMetricStreamInput` structure of the CloudWatch model.
-public struct PutMetricStreamInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `IncludeFilters`.
-    public var includeFilters: [MetricStreamFilter]?
-    /// `ExcludeFilters`.
-    public var excludeFilters: [MetricStreamFilter]?
-    /// `FirehoseArn` (required).
-    public var firehoseArn: String
-    /// `RoleArn` (required).
-    public var roleArn: String
-    /// `OutputFormat` (required).
-    public var outputFormat: MetricStreamOutputFormat
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `StatisticsConfigurations`.
-    public var statisticsConfigurations: [MetricStreamStatisticsConfiguration]?
-    /// `IncludeLinkedAccountsMetrics`.
-    public var includeLinkedAccountsMetrics: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, includeFilters: [MetricStreamFilter]? = nil, excludeFilters: [MetricStreamFilter]? = nil, firehoseArn: String, roleArn: String, outputFormat: MetricStreamOutputFormat, tags: [Tag]? = nil, statisticsConfigurations: [MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
-        self.name = name
-        self.includeFilters = includeFilters
-        self.excludeFilters = excludeFilters
-        self.firehoseArn = firehoseArn
-        self.roleArn = roleArn
-        self.outputFormat = outputFormat
-        self.tags = tags
-        self.statisticsConfigurations = statisticsConfigurations
-        self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
-    }
-
-    /// The model of `PutMetricStreamInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamInput", kind: .structure, members: [
-        MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
-        MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-        MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-        MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("OutputFormat", target: { MetricStreamOutputFormat.schema }, isRequired: true),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
-        MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.includeFilters = try r.optional("IncludeFilters")
-        self.excludeFilters = try r.optional("ExcludeFilters")
-        self.firehoseArn = try r.required("FirehoseArn")
-        self.roleArn = try r.required("RoleArn")
-        self.outputFormat = try r.required("OutputFormat")
-        self.tags = try r.optional("Tags")
-        self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
-        self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["IncludeFilters"] = includeFilters
-        w["ExcludeFilters"] = excludeFilters
-        w["FirehoseArn"] = firehoseArn
-        w["RoleArn"] = roleArn
-        w["OutputFormat"] = outputFormat
-        w["Tags"] = tags
-        w["StatisticsConfigurations"] = statisticsConfigurations
-        w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
-        return w.value
-    }
-}
-
-/// The `PutMetricStreamOutput` structure of the CloudWatch model.
-public struct PutMetricStreamOutput: AWSShape {
-    /// `Arn`.
-    public var arn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(arn: String? = nil) {
-        self.arn = arn
-    }
-
-    /// The model of `PutMetricStreamOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamOutput", kind: .structure, members: [
-        MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.arn = try r.optional("Arn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Arn"] = arn
-        return w.value
-    }
-}
-
-/// The `Range` structure of the CloudWatch model.
-public struct Range: AWSShape {
-    /// `StartTime` (required).
-    public var startTime: Date
-    /// `EndTime` (required).
-    public var endTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(startTime: Date, endTime: Date) {
-        self.startTime = startTime
-        self.endTime = endTime
-    }
-
-    /// The model of `Range`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Range", kind: .structure, members: [
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.startTime = try r.required("StartTime")
-        self.endTime = try r.required("EndTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["StartTime"] = startTime
-        w["EndTime"] = endTime
-        return w.value
-    }
-}
-
-/// The `ResourceNotFound` structure of the CloudWatch model.
-public struct ResourceNotFound: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ResourceNotFound`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFound", kind: .structure, members: [
-        MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-    ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ResourceNotFoundException` structure of the CloudWatch model.
-public struct ResourceNotFoundException: AWSShape {
-    /// `ResourceType`.
-    public var resourceType: String?
-    /// `ResourceId`.
-    public var resourceId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceType: String? = nil, resourceId: String? = nil) {
-        self.resourceType = resourceType
-        self.resourceId = resourceId
-    }
-
-    /// The model of `ResourceNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
-        MemberSchema("ResourceType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ResourceId", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ResourceNotFoundException", errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceType = try r.optional("ResourceType")
-        self.resourceId = try r.optional("ResourceId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceType"] = resourceType
-        w["ResourceId"] = resourceId
-        return w.value
-    }
-}
-
-/// The `Rule` structure of the CloudWatch model.
-public struct Rule: AWSShape {
-    /// `Schedule` (required).
-    public var schedule: Schedule
-
-    /// Creates the structure; optional members default to nil.
-    public init(schedule: Schedule) {
-        self.schedule = schedule
-    }
-
-    /// The model of `Rule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Rule", kind: .structure, members: [
-        MemberSchema("Schedule", target: { Schedule.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.schedule = try r.required("Schedule")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Schedule"] = schedule
-        return w.value
-    }
-}
-
-/// The `Schedule` structure of the CloudWatch model.
-public struct Schedule: AWSShape {
-    /// `Expression` (required).
-    public var expression: String
-    /// `Duration` (required).
-    public var duration: String
-    /// `Timezone`.
-    public var timezone: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expression: String, duration: String, timezone: String? = nil) {
-        self.expression = expression
-        self.duration = duration
-        self.timezone = timezone
-    }
-
-    /// The model of `Schedule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Schedule", kind: .structure, members: [
-        MemberSchema("Expression", target: { CloudWatchSchemas.expression }, isRequired: true),
-        MemberSchema("Duration", target: { CloudWatchSchemas.duration }, isRequired: true),
-        MemberSchema("Timezone", target: { CloudWatchSchemas.timezone }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expression = try r.required("Expression")
-        self.duration = try r.required("Duration")
-        self.timezone = try r.optional("Timezone")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expression"] = expression
-        w["Duration"] = duration
-        w["Timezone"] = timezone
-        return w.value
-    }
-}
-
-/// The `SetAlarmStateInput` structure of the CloudWatch model.
-public struct SetAlarmStateInput: AWSShape {
-    /// `AlarmName` (required).
-    public var alarmName: String
-    /// `StateValue` (required).
-    public var stateValue: StateValue
-    /// `StateReason` (required).
-    public var stateReason: String
-    /// `StateReasonData`.
-    public var stateReasonData: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String, stateValue: StateValue, stateReason: String, stateReasonData: String? = nil) {
-        self.alarmName = alarmName
-        self.stateValue = stateValue
-        self.stateReason = stateReason
-        self.stateReasonData = stateReasonData
-    }
-
-    /// The model of `SetAlarmStateInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetAlarmStateInput", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-        MemberSchema("StateValue", target: { StateValue.schema }, isRequired: true),
-        MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }, isRequired: true),
-        MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.required("AlarmName")
-        self.stateValue = try r.required("StateValue")
-        self.stateReason = try r.required("StateReason")
-        self.stateReasonData = try r.optional("StateReasonData")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        w["StateValue"] = stateValue
-        w["StateReason"] = stateReason
-        w["StateReasonData"] = stateReasonData
-        return w.value
-    }
-}
-
-/// The `SingleMetricAnomalyDetector` structure of the CloudWatch model.
-public struct SingleMetricAnomalyDetector: AWSShape {
-    /// `AccountId`.
-    public var accountId: String?
-    /// `Namespace`.
-    public var namespace: String?
-    /// `MetricName`.
-    public var metricName: String?
-    /// `Dimensions`.
-    public var dimensions: [Dimension]?
-    /// `Stat`.
-    public var stat: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(accountId: String? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [Dimension]? = nil, stat: String? = nil) {
-        self.accountId = accountId
-        self.namespace = namespace
-        self.metricName = metricName
-        self.dimensions = dimensions
-        self.stat = stat
-    }
-
-    /// The model of `SingleMetricAnomalyDetector`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SingleMetricAnomalyDetector", kind: .structure, members: [
-        MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
-        MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-        MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-        MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.accountId = try r.optional("AccountId")
-        self.namespace = try r.optional("Namespace")
-        self.metricName = try r.optional("MetricName")
-        self.dimensions = try r.optional("Dimensions")
-        self.stat = try r.optional("Stat")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AccountId"] = accountId
-        w["Namespace"] = namespace
-        w["MetricName"] = metricName
-        w["Dimensions"] = dimensions
-        w["Stat"] = stat
-        return w.value
-    }
-}
-
-/// The `StartMetricStreamsInput` structure of the CloudWatch model.
-public struct StartMetricStreamsInput: AWSShape {
-    /// `Names` (required).
-    public var names: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(names: [String]) {
-        self.names = names
-    }
-
-    /// The model of `StartMetricStreamsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsInput", kind: .structure, members: [
-        MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.names = try r.required("Names")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Names"] = names
-        return w.value
-    }
-}
-
-/// The `StartMetricStreamsOutput` structure of the CloudWatch model.
-public struct StartMetricStreamsOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StartMetricStreamsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `StartOTelEnrichmentInput` structure of the CloudWatch model.
-public struct StartOTelEnrichmentInput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StartOTelEnrichmentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentInput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `StartOTelEnrichmentOutput` structure of the CloudWatch model.
-public struct StartOTelEnrichmentOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StartOTelEnrichmentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `StatisticSet` structure of the CloudWatch model.
-public struct StatisticSet: AWSShape {
-    /// `SampleCount` (required).
-    public var sampleCount: Double
-    /// `Sum` (required).
-    public var sum: Double
-    /// `Minimum` (required).
-    public var minimum: Double
-    /// `Maximum` (required).
-    public var maximum: Double
-
-    /// Creates the structure; optional members default to nil.
-    public init(sampleCount: Double, sum: Double, minimum: Double, maximum: Double) {
-        self.sampleCount = sampleCount
-        self.sum = sum
-        self.minimum = minimum
-        self.maximum = maximum
-    }
-
-    /// The model of `StatisticSet`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StatisticSet", kind: .structure, members: [
-        MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("Sum", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("Minimum", target: { ShapeSchema.Simple.double }, isRequired: true),
-        MemberSchema("Maximum", target: { ShapeSchema.Simple.double }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sampleCount = try r.required("SampleCount")
-        self.sum = try r.required("Sum")
-        self.minimum = try r.required("Minimum")
-        self.maximum = try r.required("Maximum")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SampleCount"] = sampleCount
-        w["Sum"] = sum
-        w["Minimum"] = minimum
-        w["Maximum"] = maximum
-        return w.value
-    }
-}
-
-/// The `StopMetricStreamsInput` structure of the CloudWatch model.
-public struct StopMetricStreamsInput: AWSShape {
-    /// `Names` (required).
-    public var names: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(names: [String]) {
-        self.names = names
-    }
-
-    /// The model of `StopMetricStreamsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsInput", kind: .structure, members: [
-        MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.names = try r.required("Names")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Names"] = names
-        return w.value
-    }
-}
-
-/// The `StopMetricStreamsOutput` structure of the CloudWatch model.
-public struct StopMetricStreamsOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StopMetricStreamsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `StopOTelEnrichmentInput` structure of the CloudWatch model.
-public struct StopOTelEnrichmentInput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StopOTelEnrichmentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentInput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `StopOTelEnrichmentOutput` structure of the CloudWatch model.
-public struct StopOTelEnrichmentOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `StopOTelEnrichmentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `Tag` structure of the CloudWatch model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { CloudWatchSchemas.tagKey }, isRequired: true),
-        MemberSchema("Value", target: { CloudWatchSchemas.tagValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `TagResourceInput` structure of the CloudWatch model.
-public struct TagResourceInput: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `Tags` (required).
-    public var tags: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tags: [Tag]) {
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `TagResourceInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceInput", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("Tags", target: { CloudWatchSchemas.tagList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-        self.tags = try r.required("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `TagResourceOutput` structure of the CloudWatch model.
-public struct TagResourceOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `TagResourceOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `UntagResourceInput` structure of the CloudWatch model.
-public struct UntagResourceInput: AWSShape {
-    /// `ResourceARN` (required).
-    public var resourceArn: String
-    /// `TagKeys` (required).
-    public var tagKeys: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tagKeys: [String]) {
-        self.resourceArn = resourceArn
-        self.tagKeys = tagKeys
-    }
-
-    /// The model of `UntagResourceInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceInput", kind: .structure, members: [
-        MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("TagKeys", target: { CloudWatchSchemas.tagKeyList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceARN")
-        self.tagKeys = try r.required("TagKeys")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceARN"] = resourceArn
-        w["TagKeys"] = tagKeys
-        return w.value
-    }
-}
-
-/// The `UntagResourceOutput` structure of the CloudWatch model.
-public struct UntagResourceOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `UntagResourceOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
+extension CloudWatch {
+    /// The `PutAnomalyDetectorInput` structure of the CloudWatch model.
+    public struct PutAnomalyDetectorInput: AWSShape {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Stat`.
+        public var stat: String?
+        /// `Configuration`.
+        public var configuration: CloudWatch.AnomalyDetectorConfiguration?
+        /// `MetricCharacteristics`.
+        public var metricCharacteristics: CloudWatch.MetricCharacteristics?
+        /// `SingleMetricAnomalyDetector`.
+        public var singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector?
+        /// `MetricMathAnomalyDetector`.
+        public var metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil, configuration: CloudWatch.AnomalyDetectorConfiguration? = nil, metricCharacteristics: CloudWatch.MetricCharacteristics? = nil, singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.stat = stat
+            self.configuration = configuration
+            self.metricCharacteristics = metricCharacteristics
+            self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
+            self.metricMathAnomalyDetector = metricMathAnomalyDetector
+        }
+
+        /// The model of `PutAnomalyDetectorInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
+            MemberSchema("Configuration", target: { CloudWatch.AnomalyDetectorConfiguration.schema }),
+            MemberSchema("MetricCharacteristics", target: { CloudWatch.MetricCharacteristics.schema }),
+            MemberSchema("SingleMetricAnomalyDetector", target: { CloudWatch.SingleMetricAnomalyDetector.schema }),
+            MemberSchema("MetricMathAnomalyDetector", target: { CloudWatch.MetricMathAnomalyDetector.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.stat = try r.optional("Stat")
+            self.configuration = try r.optional("Configuration")
+            self.metricCharacteristics = try r.optional("MetricCharacteristics")
+            self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
+            self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Stat"] = stat
+            w["Configuration"] = configuration
+            w["MetricCharacteristics"] = metricCharacteristics
+            w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
+            w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
+            return w.value
+        }
+    }
+
+    /// The `PutAnomalyDetectorOutput` structure of the CloudWatch model.
+    public struct PutAnomalyDetectorOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `PutAnomalyDetectorOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `PutCompositeAlarmInput` structure of the CloudWatch model.
+    public struct PutCompositeAlarmInput: AWSShape {
+        /// `ActionsEnabled`.
+        public var actionsEnabled: Bool?
+        /// `AlarmActions`.
+        public var alarmActions: [String]?
+        /// `AlarmDescription`.
+        public var alarmDescription: String?
+        /// `AlarmName` (required).
+        public var alarmName: String
+        /// `AlarmRule` (required).
+        public var alarmRule: String
+        /// `InsufficientDataActions`.
+        public var insufficientDataActions: [String]?
+        /// `OKActions`.
+        public var okActions: [String]?
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+        /// `ActionsSuppressor`.
+        public var actionsSuppressor: String?
+        /// `ActionsSuppressorWaitPeriod`.
+        public var actionsSuppressorWaitPeriod: Int?
+        /// `ActionsSuppressorExtensionPeriod`.
+        public var actionsSuppressorExtensionPeriod: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String, alarmRule: String, actionsEnabled: Bool? = nil, alarmActions: [String]? = nil, alarmDescription: String? = nil, insufficientDataActions: [String]? = nil, okActions: [String]? = nil, tags: [CloudWatch.Tag]? = nil, actionsSuppressor: String? = nil, actionsSuppressorWaitPeriod: Int? = nil, actionsSuppressorExtensionPeriod: Int? = nil) {
+            self.actionsEnabled = actionsEnabled
+            self.alarmActions = alarmActions
+            self.alarmDescription = alarmDescription
+            self.alarmName = alarmName
+            self.alarmRule = alarmRule
+            self.insufficientDataActions = insufficientDataActions
+            self.okActions = okActions
+            self.tags = tags
+            self.actionsSuppressor = actionsSuppressor
+            self.actionsSuppressorWaitPeriod = actionsSuppressorWaitPeriod
+            self.actionsSuppressorExtensionPeriod = actionsSuppressorExtensionPeriod
+        }
+
+        /// The model of `PutCompositeAlarmInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutCompositeAlarmInput", kind: .structure, members: [
+            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
+            MemberSchema("AlarmRule", target: { CloudWatchSchemas.alarmRule }, isRequired: true),
+            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+            MemberSchema("ActionsSuppressor", target: { CloudWatchSchemas.alarmArn }),
+            MemberSchema("ActionsSuppressorWaitPeriod", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ActionsSuppressorExtensionPeriod", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.actionsEnabled = try r.optional("ActionsEnabled")
+            self.alarmActions = try r.optional("AlarmActions")
+            self.alarmDescription = try r.optional("AlarmDescription")
+            self.alarmName = try r.required("AlarmName")
+            self.alarmRule = try r.required("AlarmRule")
+            self.insufficientDataActions = try r.optional("InsufficientDataActions")
+            self.okActions = try r.optional("OKActions")
+            self.tags = try r.optional("Tags")
+            self.actionsSuppressor = try r.optional("ActionsSuppressor")
+            self.actionsSuppressorWaitPeriod = try r.optional("ActionsSuppressorWaitPeriod")
+            self.actionsSuppressorExtensionPeriod = try r.optional("ActionsSuppressorExtensionPeriod")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ActionsEnabled"] = actionsEnabled
+            w["AlarmActions"] = alarmActions
+            w["AlarmDescription"] = alarmDescription
+            w["AlarmName"] = alarmName
+            w["AlarmRule"] = alarmRule
+            w["InsufficientDataActions"] = insufficientDataActions
+            w["OKActions"] = okActions
+            w["Tags"] = tags
+            w["ActionsSuppressor"] = actionsSuppressor
+            w["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
+            w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
+            return w.value
+        }
+    }
+
+    /// The `PutDashboardInput` structure of the CloudWatch model.
+    public struct PutDashboardInput: AWSShape {
+        /// `DashboardName` (required).
+        public var dashboardName: String
+        /// `DashboardBody` (required).
+        public var dashboardBody: String
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardName: String, dashboardBody: String, tags: [CloudWatch.Tag]? = nil) {
+            self.dashboardName = dashboardName
+            self.dashboardBody = dashboardBody
+            self.tags = tags
+        }
+
+        /// The model of `PutDashboardInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardInput", kind: .structure, members: [
+            MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("DashboardBody", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardName = try r.required("DashboardName")
+            self.dashboardBody = try r.required("DashboardBody")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardName"] = dashboardName
+            w["DashboardBody"] = dashboardBody
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `PutDashboardOutput` structure of the CloudWatch model.
+    public struct PutDashboardOutput: AWSShape {
+        /// `DashboardValidationMessages`.
+        public var dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]? = nil) {
+            self.dashboardValidationMessages = dashboardValidationMessages
+        }
+
+        /// The model of `PutDashboardOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardOutput", kind: .structure, members: [
+            MemberSchema("DashboardValidationMessages", target: { CloudWatchSchemas.dashboardValidationMessages }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dashboardValidationMessages = try r.optional("DashboardValidationMessages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DashboardValidationMessages"] = dashboardValidationMessages
+            return w.value
+        }
+    }
+
+    /// The `PutInsightRuleInput` structure of the CloudWatch model.
+    public struct PutInsightRuleInput: AWSShape {
+        /// `RuleName` (required).
+        public var ruleName: String
+        /// `RuleState`.
+        public var ruleState: String?
+        /// `RuleDefinition` (required).
+        public var ruleDefinition: String
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+        /// `ApplyOnTransformedLogs`.
+        public var applyOnTransformedLogs: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ruleName: String, ruleDefinition: String, ruleState: String? = nil, tags: [CloudWatch.Tag]? = nil, applyOnTransformedLogs: Bool? = nil) {
+            self.ruleName = ruleName
+            self.ruleState = ruleState
+            self.ruleDefinition = ruleDefinition
+            self.tags = tags
+            self.applyOnTransformedLogs = applyOnTransformedLogs
+        }
+
+        /// The model of `PutInsightRuleInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleInput", kind: .structure, members: [
+            MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
+            MemberSchema("RuleState", target: { CloudWatchSchemas.insightRuleState }),
+            MemberSchema("RuleDefinition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+            MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ruleName = try r.required("RuleName")
+            self.ruleState = try r.optional("RuleState")
+            self.ruleDefinition = try r.required("RuleDefinition")
+            self.tags = try r.optional("Tags")
+            self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RuleName"] = ruleName
+            w["RuleState"] = ruleState
+            w["RuleDefinition"] = ruleDefinition
+            w["Tags"] = tags
+            w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
+            return w.value
+        }
+    }
+
+    /// The `PutInsightRuleOutput` structure of the CloudWatch model.
+    public struct PutInsightRuleOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `PutInsightRuleOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `PutManagedInsightRulesInput` structure of the CloudWatch model.
+    public struct PutManagedInsightRulesInput: AWSShape {
+        /// `ManagedRules` (required).
+        public var managedRules: [CloudWatch.ManagedRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(managedRules: [CloudWatch.ManagedRule]) {
+            self.managedRules = managedRules
+        }
+
+        /// The model of `PutManagedInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesInput", kind: .structure, members: [
+            MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRules }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.managedRules = try r.required("ManagedRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ManagedRules"] = managedRules
+            return w.value
+        }
+    }
+
+    /// The `PutManagedInsightRulesOutput` structure of the CloudWatch model.
+    public struct PutManagedInsightRulesOutput: AWSShape {
+        /// `Failures`.
+        public var failures: [CloudWatch.PartialFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(failures: [CloudWatch.PartialFailure]? = nil) {
+            self.failures = failures
+        }
+
+        /// The model of `PutManagedInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.failures = try r.optional("Failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `PutMetricAlarmInput` structure of the CloudWatch model.
+    public struct PutMetricAlarmInput: AWSShape {
+        /// `AlarmName` (required).
+        public var alarmName: String
+        /// `AlarmDescription`.
+        public var alarmDescription: String?
+        /// `ActionsEnabled`.
+        public var actionsEnabled: Bool?
+        /// `OKActions`.
+        public var okActions: [String]?
+        /// `AlarmActions`.
+        public var alarmActions: [String]?
+        /// `InsufficientDataActions`.
+        public var insufficientDataActions: [String]?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `Statistic`.
+        public var statistic: CloudWatch.Statistic?
+        /// `ExtendedStatistic`.
+        public var extendedStatistic: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Period`.
+        public var period: Int?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+        /// `EvaluationPeriods`.
+        public var evaluationPeriods: Int?
+        /// `DatapointsToAlarm`.
+        public var datapointsToAlarm: Int?
+        /// `Threshold`.
+        public var threshold: Double?
+        /// `ComparisonOperator`.
+        public var comparisonOperator: CloudWatch.ComparisonOperator?
+        /// `TreatMissingData`.
+        public var treatMissingData: String?
+        /// `EvaluateLowSampleCountPercentile`.
+        public var evaluateLowSampleCountPercentile: String?
+        /// `Metrics`.
+        public var metrics: [CloudWatch.MetricDataQuery]?
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+        /// `ThresholdMetricId`.
+        public var thresholdMetricId: String?
+        /// `EvaluationCriteria`.
+        public var evaluationCriteria: CloudWatch.EvaluationCriteria?
+        /// `EvaluationInterval`.
+        public var evaluationInterval: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String, alarmDescription: String? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, metricName: String? = nil, namespace: String? = nil, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: CloudWatch.ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [CloudWatch.MetricDataQuery]? = nil, tags: [CloudWatch.Tag]? = nil, thresholdMetricId: String? = nil, evaluationCriteria: CloudWatch.EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
+            self.alarmName = alarmName
+            self.alarmDescription = alarmDescription
+            self.actionsEnabled = actionsEnabled
+            self.okActions = okActions
+            self.alarmActions = alarmActions
+            self.insufficientDataActions = insufficientDataActions
+            self.metricName = metricName
+            self.namespace = namespace
+            self.statistic = statistic
+            self.extendedStatistic = extendedStatistic
+            self.dimensions = dimensions
+            self.period = period
+            self.unit = unit
+            self.evaluationPeriods = evaluationPeriods
+            self.datapointsToAlarm = datapointsToAlarm
+            self.threshold = threshold
+            self.comparisonOperator = comparisonOperator
+            self.treatMissingData = treatMissingData
+            self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
+            self.metrics = metrics
+            self.tags = tags
+            self.thresholdMetricId = thresholdMetricId
+            self.evaluationCriteria = evaluationCriteria
+            self.evaluationInterval = evaluationInterval
+        }
+
+        /// The model of `PutMetricAlarmInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricAlarmInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
+            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
+            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+            MemberSchema("EvaluationPeriods", target: { CloudWatchSchemas.evaluationPeriods }),
+            MemberSchema("DatapointsToAlarm", target: { CloudWatchSchemas.datapointsToAlarm }),
+            MemberSchema("Threshold", target: { ShapeSchema.Simple.double }),
+            MemberSchema("ComparisonOperator", target: { CloudWatch.ComparisonOperator.schema }),
+            MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
+            MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
+            MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+            MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
+            MemberSchema("EvaluationCriteria", target: { CloudWatch.EvaluationCriteria.schema }),
+            MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.required("AlarmName")
+            self.alarmDescription = try r.optional("AlarmDescription")
+            self.actionsEnabled = try r.optional("ActionsEnabled")
+            self.okActions = try r.optional("OKActions")
+            self.alarmActions = try r.optional("AlarmActions")
+            self.insufficientDataActions = try r.optional("InsufficientDataActions")
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+            self.statistic = try r.optional("Statistic")
+            self.extendedStatistic = try r.optional("ExtendedStatistic")
+            self.dimensions = try r.optional("Dimensions")
+            self.period = try r.optional("Period")
+            self.unit = try r.optional("Unit")
+            self.evaluationPeriods = try r.optional("EvaluationPeriods")
+            self.datapointsToAlarm = try r.optional("DatapointsToAlarm")
+            self.threshold = try r.optional("Threshold")
+            self.comparisonOperator = try r.optional("ComparisonOperator")
+            self.treatMissingData = try r.optional("TreatMissingData")
+            self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
+            self.metrics = try r.optional("Metrics")
+            self.tags = try r.optional("Tags")
+            self.thresholdMetricId = try r.optional("ThresholdMetricId")
+            self.evaluationCriteria = try r.optional("EvaluationCriteria")
+            self.evaluationInterval = try r.optional("EvaluationInterval")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmDescription"] = alarmDescription
+            w["ActionsEnabled"] = actionsEnabled
+            w["OKActions"] = okActions
+            w["AlarmActions"] = alarmActions
+            w["InsufficientDataActions"] = insufficientDataActions
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            w["Statistic"] = statistic
+            w["ExtendedStatistic"] = extendedStatistic
+            w["Dimensions"] = dimensions
+            w["Period"] = period
+            w["Unit"] = unit
+            w["EvaluationPeriods"] = evaluationPeriods
+            w["DatapointsToAlarm"] = datapointsToAlarm
+            w["Threshold"] = threshold
+            w["ComparisonOperator"] = comparisonOperator
+            w["TreatMissingData"] = treatMissingData
+            w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
+            w["Metrics"] = metrics
+            w["Tags"] = tags
+            w["ThresholdMetricId"] = thresholdMetricId
+            w["EvaluationCriteria"] = evaluationCriteria
+            w["EvaluationInterval"] = evaluationInterval
+            return w.value
+        }
+    }
+
+    /// The `PutMetricDataInput` structure of the CloudWatch model.
+    public struct PutMetricDataInput: AWSShape {
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `MetricData`.
+        public var metricData: [CloudWatch.MetricDatum]?
+        /// `EntityMetricData`.
+        public var entityMetricData: [CloudWatch.EntityMetricData]?
+        /// `StrictEntityValidation`.
+        public var strictEntityValidation: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String, metricData: [CloudWatch.MetricDatum]? = nil, entityMetricData: [CloudWatch.EntityMetricData]? = nil, strictEntityValidation: Bool? = nil) {
+            self.namespace = namespace
+            self.metricData = metricData
+            self.entityMetricData = entityMetricData
+            self.strictEntityValidation = strictEntityValidation
+        }
+
+        /// The model of `PutMetricDataInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricDataInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("MetricData", target: { CloudWatchSchemas.metricData }),
+            MemberSchema("EntityMetricData", target: { CloudWatchSchemas.entityMetricDataList }),
+            MemberSchema("StrictEntityValidation", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.required("Namespace")
+            self.metricData = try r.optional("MetricData")
+            self.entityMetricData = try r.optional("EntityMetricData")
+            self.strictEntityValidation = try r.optional("StrictEntityValidation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricData"] = metricData
+            w["EntityMetricData"] = entityMetricData
+            w["StrictEntityValidation"] = strictEntityValidation
+            return w.value
+        }
+    }
+
+    /// The `PutMetricStreamInput` structure of the CloudWatch model.
+    public struct PutMetricStreamInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `IncludeFilters`.
+        public var includeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `ExcludeFilters`.
+        public var excludeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `FirehoseArn` (required).
+        public var firehoseArn: String
+        /// `RoleArn` (required).
+        public var roleArn: String
+        /// `OutputFormat` (required).
+        public var outputFormat: CloudWatch.MetricStreamOutputFormat
+        /// `Tags`.
+        public var tags: [CloudWatch.Tag]?
+        /// `StatisticsConfigurations`.
+        public var statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]?
+        /// `IncludeLinkedAccountsMetrics`.
+        public var includeLinkedAccountsMetrics: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, firehoseArn: String, roleArn: String, outputFormat: CloudWatch.MetricStreamOutputFormat, includeFilters: [CloudWatch.MetricStreamFilter]? = nil, excludeFilters: [CloudWatch.MetricStreamFilter]? = nil, tags: [CloudWatch.Tag]? = nil, statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
+            self.name = name
+            self.includeFilters = includeFilters
+            self.excludeFilters = excludeFilters
+            self.firehoseArn = firehoseArn
+            self.roleArn = roleArn
+            self.outputFormat = outputFormat
+            self.tags = tags
+            self.statisticsConfigurations = statisticsConfigurations
+            self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
+        }
+
+        /// The model of `PutMetricStreamInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamInput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
+            MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }, isRequired: true),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
+            MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
+            MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.includeFilters = try r.optional("IncludeFilters")
+            self.excludeFilters = try r.optional("ExcludeFilters")
+            self.firehoseArn = try r.required("FirehoseArn")
+            self.roleArn = try r.required("RoleArn")
+            self.outputFormat = try r.required("OutputFormat")
+            self.tags = try r.optional("Tags")
+            self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
+            self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["IncludeFilters"] = includeFilters
+            w["ExcludeFilters"] = excludeFilters
+            w["FirehoseArn"] = firehoseArn
+            w["RoleArn"] = roleArn
+            w["OutputFormat"] = outputFormat
+            w["Tags"] = tags
+            w["StatisticsConfigurations"] = statisticsConfigurations
+            w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
+            return w.value
+        }
+    }
+
+    /// The `PutMetricStreamOutput` structure of the CloudWatch model.
+    public struct PutMetricStreamOutput: AWSShape {
+        /// `Arn`.
+        public var arn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arn: String? = nil) {
+            self.arn = arn
+        }
+
+        /// The model of `PutMetricStreamOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamOutput", kind: .structure, members: [
+            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arn = try r.optional("Arn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Arn"] = arn
+            return w.value
+        }
+    }
+
+    /// The `Range` structure of the CloudWatch model.
+    public struct Range: AWSShape {
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(startTime: Date, endTime: Date) {
+            self.startTime = startTime
+            self.endTime = endTime
+        }
+
+        /// The model of `Range`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Range", kind: .structure, members: [
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            return w.value
+        }
+    }
+
+    /// The `ResourceNotFound` structure of the CloudWatch model.
+    public struct ResourceNotFound: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ResourceNotFound`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFound", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ResourceNotFoundException` structure of the CloudWatch model.
+    public struct ResourceNotFoundException: AWSShape {
+        /// `ResourceType`.
+        public var resourceType: String?
+        /// `ResourceId`.
+        public var resourceId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceType: String? = nil, resourceId: String? = nil) {
+            self.resourceType = resourceType
+            self.resourceId = resourceId
+        }
+
+        /// The model of `ResourceNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
+            MemberSchema("ResourceType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ResourceId", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ResourceNotFoundException", errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceType = try r.optional("ResourceType")
+            self.resourceId = try r.optional("ResourceId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceType"] = resourceType
+            w["ResourceId"] = resourceId
+            return w.value
+        }
+    }
+
+    /// The `Rule` structure of the CloudWatch model.
+    public struct Rule: AWSShape {
+        /// `Schedule` (required).
+        public var schedule: CloudWatch.Schedule
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(schedule: CloudWatch.Schedule) {
+            self.schedule = schedule
+        }
+
+        /// The model of `Rule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Rule", kind: .structure, members: [
+            MemberSchema("Schedule", target: { CloudWatch.Schedule.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.schedule = try r.required("Schedule")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Schedule"] = schedule
+            return w.value
+        }
+    }
+
+    /// The `Schedule` structure of the CloudWatch model.
+    public struct Schedule: AWSShape {
+        /// `Expression` (required).
+        public var expression: String
+        /// `Duration` (required).
+        public var duration: String
+        /// `Timezone`.
+        public var timezone: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(expression: String, duration: String, timezone: String? = nil) {
+            self.expression = expression
+            self.duration = duration
+            self.timezone = timezone
+        }
+
+        /// The model of `Schedule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Schedule", kind: .structure, members: [
+            MemberSchema("Expression", target: { CloudWatchSchemas.expression }, isRequired: true),
+            MemberSchema("Duration", target: { CloudWatchSchemas.duration }, isRequired: true),
+            MemberSchema("Timezone", target: { CloudWatchSchemas.timezone }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expression = try r.required("Expression")
+            self.duration = try r.required("Duration")
+            self.timezone = try r.optional("Timezone")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expression"] = expression
+            w["Duration"] = duration
+            w["Timezone"] = timezone
+            return w.value
+        }
+    }
+
+    /// The `SetAlarmStateInput` structure of the CloudWatch model.
+    public struct SetAlarmStateInput: AWSShape {
+        /// `AlarmName` (required).
+        public var alarmName: String
+        /// `StateValue` (required).
+        public var stateValue: CloudWatch.StateValue
+        /// `StateReason` (required).
+        public var stateReason: String
+        /// `StateReasonData`.
+        public var stateReasonData: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String, stateValue: CloudWatch.StateValue, stateReason: String, stateReasonData: String? = nil) {
+            self.alarmName = alarmName
+            self.stateValue = stateValue
+            self.stateReason = stateReason
+            self.stateReasonData = stateReasonData
+        }
+
+        /// The model of `SetAlarmStateInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetAlarmStateInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }, isRequired: true),
+            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }, isRequired: true),
+            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.required("AlarmName")
+            self.stateValue = try r.required("StateValue")
+            self.stateReason = try r.required("StateReason")
+            self.stateReasonData = try r.optional("StateReasonData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["StateValue"] = stateValue
+            w["StateReason"] = stateReason
+            w["StateReasonData"] = stateReasonData
+            return w.value
+        }
+    }
+
+    /// The `SingleMetricAnomalyDetector` structure of the CloudWatch model.
+    public struct SingleMetricAnomalyDetector: AWSShape {
+        /// `AccountId`.
+        public var accountId: String?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Stat`.
+        public var stat: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(accountId: String? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil) {
+            self.accountId = accountId
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.stat = stat
+        }
+
+        /// The model of `SingleMetricAnomalyDetector`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SingleMetricAnomalyDetector", kind: .structure, members: [
+            MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.accountId = try r.optional("AccountId")
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.stat = try r.optional("Stat")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AccountId"] = accountId
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Stat"] = stat
+            return w.value
+        }
+    }
+
+    /// The `StartMetricStreamsInput` structure of the CloudWatch model.
+    public struct StartMetricStreamsInput: AWSShape {
+        /// `Names` (required).
+        public var names: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(names: [String]) {
+            self.names = names
+        }
+
+        /// The model of `StartMetricStreamsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsInput", kind: .structure, members: [
+            MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.names = try r.required("Names")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Names"] = names
+            return w.value
+        }
+    }
+
+    /// The `StartMetricStreamsOutput` structure of the CloudWatch model.
+    public struct StartMetricStreamsOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StartMetricStreamsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `StartOTelEnrichmentInput` structure of the CloudWatch model.
+    public struct StartOTelEnrichmentInput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StartOTelEnrichmentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `StartOTelEnrichmentOutput` structure of the CloudWatch model.
+    public struct StartOTelEnrichmentOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StartOTelEnrichmentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `StatisticSet` structure of the CloudWatch model.
+    public struct StatisticSet: AWSShape {
+        /// `SampleCount` (required).
+        public var sampleCount: Double
+        /// `Sum` (required).
+        public var sum: Double
+        /// `Minimum` (required).
+        public var minimum: Double
+        /// `Maximum` (required).
+        public var maximum: Double
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sampleCount: Double, sum: Double, minimum: Double, maximum: Double) {
+            self.sampleCount = sampleCount
+            self.sum = sum
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+
+        /// The model of `StatisticSet`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StatisticSet", kind: .structure, members: [
+            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("Sum", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sampleCount = try r.required("SampleCount")
+            self.sum = try r.required("Sum")
+            self.minimum = try r.required("Minimum")
+            self.maximum = try r.required("Maximum")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SampleCount"] = sampleCount
+            w["Sum"] = sum
+            w["Minimum"] = minimum
+            w["Maximum"] = maximum
+            return w.value
+        }
+    }
+
+    /// The `StopMetricStreamsInput` structure of the CloudWatch model.
+    public struct StopMetricStreamsInput: AWSShape {
+        /// `Names` (required).
+        public var names: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(names: [String]) {
+            self.names = names
+        }
+
+        /// The model of `StopMetricStreamsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsInput", kind: .structure, members: [
+            MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.names = try r.required("Names")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Names"] = names
+            return w.value
+        }
+    }
+
+    /// The `StopMetricStreamsOutput` structure of the CloudWatch model.
+    public struct StopMetricStreamsOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StopMetricStreamsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `StopOTelEnrichmentInput` structure of the CloudWatch model.
+    public struct StopOTelEnrichmentInput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StopOTelEnrichmentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `StopOTelEnrichmentOutput` structure of the CloudWatch model.
+    public struct StopOTelEnrichmentOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `StopOTelEnrichmentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `Tag` structure of the CloudWatch model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { CloudWatchSchemas.tagKey }, isRequired: true),
+            MemberSchema("Value", target: { CloudWatchSchemas.tagValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `TagResourceInput` structure of the CloudWatch model.
+    public struct TagResourceInput: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `Tags` (required).
+        public var tags: [CloudWatch.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tags: [CloudWatch.Tag]) {
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `TagResourceInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.tags = try r.required("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `TagResourceOutput` structure of the CloudWatch model.
+    public struct TagResourceOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `TagResourceOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceInput` structure of the CloudWatch model.
+    public struct UntagResourceInput: AWSShape {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `UntagResourceInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("TagKeys", target: { CloudWatchSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceOutput` structure of the CloudWatch model.
+    public struct UntagResourceOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `UntagResourceOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 }

@@ -55,11 +55,11 @@ extension CloudWatchClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilAlarmExists(_ input: DescribeAlarmsInput, maximumWait: Duration? = nil) async throws(AyameError) -> DescribeAlarmsOutput {
-        try await runtime.wait(for: CloudWatchWaiters.alarmExists, input: input, output: DescribeAlarmsOutput.self, maximumWait: maximumWait)
+    public func waitUntilAlarmExists(_ input: CloudWatch.DescribeAlarmsInput, maximumWait: Duration? = nil) async throws(AyameError) -> CloudWatch.DescribeAlarmsOutput {
+        try await runtime.wait(for: CloudWatchWaiters.alarmExists, input: input, output: CloudWatch.DescribeAlarmsOutput.self, maximumWait: maximumWait)
     }
 
     /// Polls `GetAlarmMuteRule` until the `AlarmMuteRuleExists` waiter's acceptors report success.
@@ -69,11 +69,17 @@ extension CloudWatchClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilAlarmMuteRuleExists(_ input: GetAlarmMuteRuleInput, maximumWait: Duration? = nil) async throws(AyameError) -> GetAlarmMuteRuleOutput {
-        try await runtime.wait(for: CloudWatchWaiters.alarmMuteRuleExists, input: input, output: GetAlarmMuteRuleOutput.self, maximumWait: maximumWait)
+    public func waitUntilAlarmMuteRuleExists(_ input: CloudWatch.GetAlarmMuteRuleInput, maximumWait: Duration? = nil) async throws(AyameError) -> CloudWatch.GetAlarmMuteRuleOutput {
+        try await runtime.wait(for: CloudWatchWaiters.alarmMuteRuleExists, input: input, output: CloudWatch.GetAlarmMuteRuleOutput.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `AlarmMuteRuleExists` waiter's acceptors report success, with the input's members as parameters.
+    @discardableResult
+    public func waitUntilAlarmMuteRuleExists(alarmMuteRuleName: String, maximumWait: Duration? = nil) async throws(AyameError) -> CloudWatch.GetAlarmMuteRuleOutput {
+        try await waitUntilAlarmMuteRuleExists(CloudWatch.GetAlarmMuteRuleInput(alarmMuteRuleName: alarmMuteRuleName), maximumWait: maximumWait)
     }
 
     /// Polls `DescribeAlarms` until the `CompositeAlarmExists` waiter's acceptors report success.
@@ -83,10 +89,10 @@ extension CloudWatchClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilCompositeAlarmExists(_ input: DescribeAlarmsInput, maximumWait: Duration? = nil) async throws(AyameError) -> DescribeAlarmsOutput {
-        try await runtime.wait(for: CloudWatchWaiters.compositeAlarmExists, input: input, output: DescribeAlarmsOutput.self, maximumWait: maximumWait)
+    public func waitUntilCompositeAlarmExists(_ input: CloudWatch.DescribeAlarmsInput, maximumWait: Duration? = nil) async throws(AyameError) -> CloudWatch.DescribeAlarmsOutput {
+        try await runtime.wait(for: CloudWatchWaiters.compositeAlarmExists, input: input, output: CloudWatch.DescribeAlarmsOutput.self, maximumWait: maximumWait)
     }
 }

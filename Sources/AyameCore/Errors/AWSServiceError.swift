@@ -50,22 +50,34 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         var text = "\(operation.map { "\($0) failed: " } ?? "")\(code) (HTTP \(statusCode))"
-        if let message, !message.isEmpty { text += ": \(message)" }
+        if let message, !message.isEmpty { text += ": \(Self.withoutClosingStop(message))" }
         if let requestID { text += " [request id \(requestID)" + (extendedRequestID.map { ", extended \($0)" } ?? "") + "]" }
         return text + ". " + nextStep
     }
 
+    /// A sentence without its closing full stop, so that joining sentences never doubles it.
+    static func withoutClosingStop(_ sentence: String) -> Substring {
+        var text = Substring(sentence)
+        while let last = text.last, last == "." || last == " " { text = text.dropLast() }
+        return text
+    }
+
     /// What to do next, by the class of the failure.
     private var nextStep: String {
+        if isNotFound { return "Check the resource name and region; the resource may not exist or may have been deleted." }
+        if isAlreadyExists { return "The resource already exists: describe and reuse it, or choose another name." }
+        if isAuthenticationFailure {
+            return "Check the access key, secret key and session token in use, and that the system clock is right."
+        }
+        if isAccessDenied { return "Check the caller's IAM policy (and any resource policy) for this action and resource." }
+        if isThrottling { return "The service is throttling: slow down or raise the retry limits." }
         switch statusCode {
         case 400 where code.contains("Validation"):
-            return "Check the input against the operation's constraints."
+            return "Check the input against the operation's constraints; the message says which value is wrong."
         case 401, 403:
             return "Check the credentials, the region and the IAM policy for this action."
         case 404:
             return "Check the resource name and region; the resource may not exist or may be deleted."
-        case 429:
-            return "The service is throttling: slow down or raise the retry limits."
         case 500...599:
             return "The service failed; retrying later usually succeeds."
         default:

@@ -60,6 +60,7 @@ public final class AWSClientRuntime: Sendable {
     public func execute(
         _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
     ) async throws(AyameError) -> OperationResponse {
+        let payload = try payload?.resolved()
         let input = FlexibleChecksums.enablingResponseValidation(input, operation: operation, configuration: configuration)
         let serialized = try codec.encodeRequest(input, operation: operation, service: service)
         let endpoint = try endpointResolver.resolveEndpoint(
@@ -216,7 +217,7 @@ public final class AWSClientRuntime: Sendable {
     ) async throws(AyameError) -> FileDigest.Digests {
         switch payload {
         case .file(let path, let offset, let length)?:
-            return try await FileDigest.digests(path: path, offset: offset, length: length, checksum: checksum)
+            return try await FileDigest.digests(path: path, offset: offset, length: length ?? 0, checksum: checksum)
         case .stream?:
             return FileDigest.Digests(sha256Hex: "UNSIGNED-PAYLOAD", checksumBase64: nil)
         case nil:

@@ -1,13 +1,19 @@
 import AyameHTTP
 import AyameSigV4
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A request body that does not sit in memory, replacing the body the codec laid out (for
 /// example S3 `PutObject`'s `Body`).
 public enum StreamingPayload: Sendable {
     /// A region of a file: streamed in constant memory, hashed once before the first attempt,
-    /// and replayed when a transient failure is retried.
-    case file(path: String, offset: Int64 = 0, length: Int64)
+    /// and replayed when a transient failure is retried. A nil `length` means up to the end of
+    /// the file, as it is when the call starts: `.file(path: "model.tar.gz")`.
+    case file(path: String, offset: Int64 = 0, length: Int64? = nil)
     /// A one-shot stream of byte chunks: sent as `UNSIGNED-PAYLOAD` (nothing can hash it ahead
     /// of sending) and never retried, because it cannot be sent twice.
     case stream(HTTPRequestBody)
@@ -20,9 +26,30 @@ public enum StreamingPayload: Sendable {
 
     var requestBody: HTTPRequestBody {
         switch self {
-        case .file(let path, let offset, let length): return .file(path: path, offset: offset, length: length)
+        case .file(let path, let offset, let length): return .file(path: path, offset: offset, length: length ?? 0)
         case .stream(let body): return body
         }
+    }
+
+    /// The payload with a file's length filled in from the file itself, checked before anything
+    /// is sent: a missing file, a directory or an offset past the end is a validation error.
+    func resolved() throws(AyameError) -> StreamingPayload {
+        guard case .file(let path, let offset, let length) = self else { return self }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "\(path) must be a readable regular file"))
+        }
+        let size = Int64(info.st_size)
+        guard offset >= 0, offset <= size else {
+            throw .validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "offset \(offset) must lie within \(path) (\(size) bytes)"))
+        }
+        if let length {
+            guard length >= 0 else {
+                throw .validation(ValidationFailure(shape: "StreamingPayload", member: "file", rule: "length \(length) must not be negative"))
+            }
+            return self
+        }
+        return .file(path: path, offset: offset, length: size - offset)
     }
 }
 

@@ -3,7 +3,7 @@ import AyameHTTP
 /// Sends one HTTP request and returns the whole response.
 ///
 /// The client runtime talks to the network only through this protocol, so tests can put a
-/// loopback server or a fault injector behind it. ``HTTPClient`` is the real implementation.
+/// loopback server or a fault injector behind it. `HTTPClient` is the real implementation.
 public protocol HTTPTransport: Sendable {
     /// Sends `request`; any HTTP status is a response, only transport failures throw.
     func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse

@@ -6,673 +6,697 @@ import Foundation
 extension ECRClient {
     /// Calls `BatchCheckLayerAvailability`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchCheckLayerAvailability.html
     @discardableResult
-    public func batchCheckLayerAvailability(_ input: BatchCheckLayerAvailabilityRequest) async throws(AyameError) -> BatchCheckLayerAvailabilityResponse {
-        try await runtime.execute(ECROperations.batchCheckLayerAvailability, input: input, output: BatchCheckLayerAvailabilityResponse.self)
+    public func batchCheckLayerAvailability(_ input: ECR.BatchCheckLayerAvailabilityRequest) async throws(AyameError) -> ECR.BatchCheckLayerAvailabilityResponse {
+        try await runtime.execute(ECROperations.batchCheckLayerAvailability, input: input, output: ECR.BatchCheckLayerAvailabilityResponse.self)
     }
 
     /// Calls `BatchCheckLayerAvailability` with the input's members as parameters.
     @discardableResult
-    public func batchCheckLayerAvailability(registryId: String? = nil, repositoryName: String, layerDigests: [String]) async throws(AyameError) -> BatchCheckLayerAvailabilityResponse {
-        try await batchCheckLayerAvailability(BatchCheckLayerAvailabilityRequest(registryId: registryId, repositoryName: repositoryName, layerDigests: layerDigests))
+    public func batchCheckLayerAvailability(repositoryName: String, layerDigests: [String], registryId: String? = nil) async throws(AyameError) -> ECR.BatchCheckLayerAvailabilityResponse {
+        try await batchCheckLayerAvailability(ECR.BatchCheckLayerAvailabilityRequest(repositoryName: repositoryName, layerDigests: layerDigests, registryId: registryId))
     }
 
     /// Calls `BatchDeleteImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html
     @discardableResult
-    public func batchDeleteImage(_ input: BatchDeleteImageRequest) async throws(AyameError) -> BatchDeleteImageResponse {
-        try await runtime.execute(ECROperations.batchDeleteImage, input: input, output: BatchDeleteImageResponse.self)
+    public func batchDeleteImage(_ input: ECR.BatchDeleteImageRequest) async throws(AyameError) -> ECR.BatchDeleteImageResponse {
+        try await runtime.execute(ECROperations.batchDeleteImage, input: input, output: ECR.BatchDeleteImageResponse.self)
     }
 
     /// Calls `BatchDeleteImage` with the input's members as parameters.
     @discardableResult
-    public func batchDeleteImage(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]) async throws(AyameError) -> BatchDeleteImageResponse {
-        try await batchDeleteImage(BatchDeleteImageRequest(registryId: registryId, repositoryName: repositoryName, imageIds: imageIds))
+    public func batchDeleteImage(repositoryName: String, imageIds: [ECR.ImageIdentifier], registryId: String? = nil) async throws(AyameError) -> ECR.BatchDeleteImageResponse {
+        try await batchDeleteImage(ECR.BatchDeleteImageRequest(repositoryName: repositoryName, imageIds: imageIds, registryId: registryId))
     }
 
     /// Calls `BatchGetImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html
     @discardableResult
-    public func batchGetImage(_ input: BatchGetImageRequest) async throws(AyameError) -> BatchGetImageResponse {
-        try await runtime.execute(ECROperations.batchGetImage, input: input, output: BatchGetImageResponse.self)
+    public func batchGetImage(_ input: ECR.BatchGetImageRequest) async throws(AyameError) -> ECR.BatchGetImageResponse {
+        try await runtime.execute(ECROperations.batchGetImage, input: input, output: ECR.BatchGetImageResponse.self)
     }
 
     /// Calls `BatchGetImage` with the input's members as parameters.
     @discardableResult
-    public func batchGetImage(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) async throws(AyameError) -> BatchGetImageResponse {
-        try await batchGetImage(BatchGetImageRequest(registryId: registryId, repositoryName: repositoryName, imageIds: imageIds, acceptedMediaTypes: acceptedMediaTypes))
+    public func batchGetImage(repositoryName: String, imageIds: [ECR.ImageIdentifier], registryId: String? = nil, acceptedMediaTypes: [String]? = nil) async throws(AyameError) -> ECR.BatchGetImageResponse {
+        try await batchGetImage(ECR.BatchGetImageRequest(repositoryName: repositoryName, imageIds: imageIds, registryId: registryId, acceptedMediaTypes: acceptedMediaTypes))
     }
 
     /// Calls `BatchGetRepositoryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetRepositoryScanningConfiguration.html
     @discardableResult
-    public func batchGetRepositoryScanningConfiguration(_ input: BatchGetRepositoryScanningConfigurationRequest) async throws(AyameError) -> BatchGetRepositoryScanningConfigurationResponse {
-        try await runtime.execute(ECROperations.batchGetRepositoryScanningConfiguration, input: input, output: BatchGetRepositoryScanningConfigurationResponse.self)
+    public func batchGetRepositoryScanningConfiguration(_ input: ECR.BatchGetRepositoryScanningConfigurationRequest) async throws(AyameError) -> ECR.BatchGetRepositoryScanningConfigurationResponse {
+        try await runtime.execute(ECROperations.batchGetRepositoryScanningConfiguration, input: input, output: ECR.BatchGetRepositoryScanningConfigurationResponse.self)
     }
 
     /// Calls `BatchGetRepositoryScanningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func batchGetRepositoryScanningConfiguration(repositoryNames: [String]) async throws(AyameError) -> BatchGetRepositoryScanningConfigurationResponse {
-        try await batchGetRepositoryScanningConfiguration(BatchGetRepositoryScanningConfigurationRequest(repositoryNames: repositoryNames))
+    public func batchGetRepositoryScanningConfiguration(repositoryNames: [String]) async throws(AyameError) -> ECR.BatchGetRepositoryScanningConfigurationResponse {
+        try await batchGetRepositoryScanningConfiguration(ECR.BatchGetRepositoryScanningConfigurationRequest(repositoryNames: repositoryNames))
     }
 
     /// Calls `CompleteLayerUpload`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CompleteLayerUpload.html
     @discardableResult
-    public func completeLayerUpload(_ input: CompleteLayerUploadRequest) async throws(AyameError) -> CompleteLayerUploadResponse {
-        try await runtime.execute(ECROperations.completeLayerUpload, input: input, output: CompleteLayerUploadResponse.self)
+    public func completeLayerUpload(_ input: ECR.CompleteLayerUploadRequest) async throws(AyameError) -> ECR.CompleteLayerUploadResponse {
+        try await runtime.execute(ECROperations.completeLayerUpload, input: input, output: ECR.CompleteLayerUploadResponse.self)
     }
 
     /// Calls `CompleteLayerUpload` with the input's members as parameters.
     @discardableResult
-    public func completeLayerUpload(registryId: String? = nil, repositoryName: String, uploadId: String, layerDigests: [String]) async throws(AyameError) -> CompleteLayerUploadResponse {
-        try await completeLayerUpload(CompleteLayerUploadRequest(registryId: registryId, repositoryName: repositoryName, uploadId: uploadId, layerDigests: layerDigests))
+    public func completeLayerUpload(repositoryName: String, uploadId: String, layerDigests: [String], registryId: String? = nil) async throws(AyameError) -> ECR.CompleteLayerUploadResponse {
+        try await completeLayerUpload(ECR.CompleteLayerUploadRequest(repositoryName: repositoryName, uploadId: uploadId, layerDigests: layerDigests, registryId: registryId))
     }
 
     /// Calls `CreatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html
     @discardableResult
-    public func createPullThroughCacheRule(_ input: CreatePullThroughCacheRuleRequest) async throws(AyameError) -> CreatePullThroughCacheRuleResponse {
-        try await runtime.execute(ECROperations.createPullThroughCacheRule, input: input, output: CreatePullThroughCacheRuleResponse.self)
+    public func createPullThroughCacheRule(_ input: ECR.CreatePullThroughCacheRuleRequest) async throws(AyameError) -> ECR.CreatePullThroughCacheRuleResponse {
+        try await runtime.execute(ECROperations.createPullThroughCacheRule, input: input, output: ECR.CreatePullThroughCacheRuleResponse.self)
+    }
+
+    /// Calls `CreatePullThroughCacheRule` with the input's required members as parameters; pass a `ECR.CreatePullThroughCacheRuleRequest` for the others.
+    @discardableResult
+    public func createPullThroughCacheRule(ecrRepositoryPrefix: String, upstreamRegistryUrl: String) async throws(AyameError) -> ECR.CreatePullThroughCacheRuleResponse {
+        try await createPullThroughCacheRule(ECR.CreatePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, upstreamRegistryUrl: upstreamRegistryUrl))
     }
 
     /// Calls `CreateRepository`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html
     @discardableResult
-    public func createRepository(_ input: CreateRepositoryRequest) async throws(AyameError) -> CreateRepositoryResponse {
-        try await runtime.execute(ECROperations.createRepository, input: input, output: CreateRepositoryResponse.self)
+    public func createRepository(_ input: ECR.CreateRepositoryRequest) async throws(AyameError) -> ECR.CreateRepositoryResponse {
+        try await runtime.execute(ECROperations.createRepository, input: input, output: ECR.CreateRepositoryResponse.self)
+    }
+
+    /// Calls `CreateRepository` with the input's required members as parameters; pass a `ECR.CreateRepositoryRequest` for the others.
+    @discardableResult
+    public func createRepository(repositoryName: String) async throws(AyameError) -> ECR.CreateRepositoryResponse {
+        try await createRepository(ECR.CreateRepositoryRequest(repositoryName: repositoryName))
     }
 
     /// Calls `CreateRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html
     @discardableResult
-    public func createRepositoryCreationTemplate(_ input: CreateRepositoryCreationTemplateRequest) async throws(AyameError) -> CreateRepositoryCreationTemplateResponse {
-        try await runtime.execute(ECROperations.createRepositoryCreationTemplate, input: input, output: CreateRepositoryCreationTemplateResponse.self)
+    public func createRepositoryCreationTemplate(_ input: ECR.CreateRepositoryCreationTemplateRequest) async throws(AyameError) -> ECR.CreateRepositoryCreationTemplateResponse {
+        try await runtime.execute(ECROperations.createRepositoryCreationTemplate, input: input, output: ECR.CreateRepositoryCreationTemplateResponse.self)
+    }
+
+    /// Calls `CreateRepositoryCreationTemplate` with the input's required members as parameters; pass a `ECR.CreateRepositoryCreationTemplateRequest` for the others.
+    @discardableResult
+    public func createRepositoryCreationTemplate(prefix: String, appliedFor: [ECR.RCTAppliedFor]) async throws(AyameError) -> ECR.CreateRepositoryCreationTemplateResponse {
+        try await createRepositoryCreationTemplate(ECR.CreateRepositoryCreationTemplateRequest(prefix: prefix, appliedFor: appliedFor))
     }
 
     /// Calls `DeleteLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteLifecyclePolicy.html
     @discardableResult
-    public func deleteLifecyclePolicy(_ input: DeleteLifecyclePolicyRequest) async throws(AyameError) -> DeleteLifecyclePolicyResponse {
-        try await runtime.execute(ECROperations.deleteLifecyclePolicy, input: input, output: DeleteLifecyclePolicyResponse.self)
+    public func deleteLifecyclePolicy(_ input: ECR.DeleteLifecyclePolicyRequest) async throws(AyameError) -> ECR.DeleteLifecyclePolicyResponse {
+        try await runtime.execute(ECROperations.deleteLifecyclePolicy, input: input, output: ECR.DeleteLifecyclePolicyResponse.self)
     }
 
     /// Calls `DeleteLifecyclePolicy` with the input's members as parameters.
     @discardableResult
-    public func deleteLifecyclePolicy(registryId: String? = nil, repositoryName: String) async throws(AyameError) -> DeleteLifecyclePolicyResponse {
-        try await deleteLifecyclePolicy(DeleteLifecyclePolicyRequest(registryId: registryId, repositoryName: repositoryName))
+    public func deleteLifecyclePolicy(repositoryName: String, registryId: String? = nil) async throws(AyameError) -> ECR.DeleteLifecyclePolicyResponse {
+        try await deleteLifecyclePolicy(ECR.DeleteLifecyclePolicyRequest(repositoryName: repositoryName, registryId: registryId))
     }
 
     /// Calls `DeletePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeletePullThroughCacheRule.html
     @discardableResult
-    public func deletePullThroughCacheRule(_ input: DeletePullThroughCacheRuleRequest) async throws(AyameError) -> DeletePullThroughCacheRuleResponse {
-        try await runtime.execute(ECROperations.deletePullThroughCacheRule, input: input, output: DeletePullThroughCacheRuleResponse.self)
+    public func deletePullThroughCacheRule(_ input: ECR.DeletePullThroughCacheRuleRequest) async throws(AyameError) -> ECR.DeletePullThroughCacheRuleResponse {
+        try await runtime.execute(ECROperations.deletePullThroughCacheRule, input: input, output: ECR.DeletePullThroughCacheRuleResponse.self)
     }
 
     /// Calls `DeletePullThroughCacheRule` with the input's members as parameters.
     @discardableResult
-    public func deletePullThroughCacheRule(ecrRepositoryPrefix: String, registryId: String? = nil) async throws(AyameError) -> DeletePullThroughCacheRuleResponse {
-        try await deletePullThroughCacheRule(DeletePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, registryId: registryId))
+    public func deletePullThroughCacheRule(ecrRepositoryPrefix: String, registryId: String? = nil) async throws(AyameError) -> ECR.DeletePullThroughCacheRuleResponse {
+        try await deletePullThroughCacheRule(ECR.DeletePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, registryId: registryId))
     }
 
     /// Calls `DeleteRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRegistryPolicy.html
     @discardableResult
-    public func deleteRegistryPolicy(_ input: DeleteRegistryPolicyRequest) async throws(AyameError) -> DeleteRegistryPolicyResponse {
-        try await runtime.execute(ECROperations.deleteRegistryPolicy, input: input, output: DeleteRegistryPolicyResponse.self)
+    public func deleteRegistryPolicy(_ input: ECR.DeleteRegistryPolicyRequest) async throws(AyameError) -> ECR.DeleteRegistryPolicyResponse {
+        try await runtime.execute(ECROperations.deleteRegistryPolicy, input: input, output: ECR.DeleteRegistryPolicyResponse.self)
     }
 
     /// Calls `DeleteRegistryPolicy` with the input's members as parameters.
     @discardableResult
-    public func deleteRegistryPolicy() async throws(AyameError) -> DeleteRegistryPolicyResponse {
-        try await deleteRegistryPolicy(DeleteRegistryPolicyRequest())
+    public func deleteRegistryPolicy() async throws(AyameError) -> ECR.DeleteRegistryPolicyResponse {
+        try await deleteRegistryPolicy(ECR.DeleteRegistryPolicyRequest())
     }
 
     /// Calls `DeleteRepository`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html
     @discardableResult
-    public func deleteRepository(_ input: DeleteRepositoryRequest) async throws(AyameError) -> DeleteRepositoryResponse {
-        try await runtime.execute(ECROperations.deleteRepository, input: input, output: DeleteRepositoryResponse.self)
+    public func deleteRepository(_ input: ECR.DeleteRepositoryRequest) async throws(AyameError) -> ECR.DeleteRepositoryResponse {
+        try await runtime.execute(ECROperations.deleteRepository, input: input, output: ECR.DeleteRepositoryResponse.self)
     }
 
     /// Calls `DeleteRepository` with the input's members as parameters.
     @discardableResult
-    public func deleteRepository(registryId: String? = nil, repositoryName: String, force: Bool? = nil) async throws(AyameError) -> DeleteRepositoryResponse {
-        try await deleteRepository(DeleteRepositoryRequest(registryId: registryId, repositoryName: repositoryName, force: force))
+    public func deleteRepository(repositoryName: String, registryId: String? = nil, force: Bool? = nil) async throws(AyameError) -> ECR.DeleteRepositoryResponse {
+        try await deleteRepository(ECR.DeleteRepositoryRequest(repositoryName: repositoryName, registryId: registryId, force: force))
     }
 
     /// Calls `DeleteRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryCreationTemplate.html
     @discardableResult
-    public func deleteRepositoryCreationTemplate(_ input: DeleteRepositoryCreationTemplateRequest) async throws(AyameError) -> DeleteRepositoryCreationTemplateResponse {
-        try await runtime.execute(ECROperations.deleteRepositoryCreationTemplate, input: input, output: DeleteRepositoryCreationTemplateResponse.self)
+    public func deleteRepositoryCreationTemplate(_ input: ECR.DeleteRepositoryCreationTemplateRequest) async throws(AyameError) -> ECR.DeleteRepositoryCreationTemplateResponse {
+        try await runtime.execute(ECROperations.deleteRepositoryCreationTemplate, input: input, output: ECR.DeleteRepositoryCreationTemplateResponse.self)
     }
 
     /// Calls `DeleteRepositoryCreationTemplate` with the input's members as parameters.
     @discardableResult
-    public func deleteRepositoryCreationTemplate(prefix: String) async throws(AyameError) -> DeleteRepositoryCreationTemplateResponse {
-        try await deleteRepositoryCreationTemplate(DeleteRepositoryCreationTemplateRequest(prefix: prefix))
+    public func deleteRepositoryCreationTemplate(prefix: String) async throws(AyameError) -> ECR.DeleteRepositoryCreationTemplateResponse {
+        try await deleteRepositoryCreationTemplate(ECR.DeleteRepositoryCreationTemplateRequest(prefix: prefix))
     }
 
     /// Calls `DeleteRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryPolicy.html
     @discardableResult
-    public func deleteRepositoryPolicy(_ input: DeleteRepositoryPolicyRequest) async throws(AyameError) -> DeleteRepositoryPolicyResponse {
-        try await runtime.execute(ECROperations.deleteRepositoryPolicy, input: input, output: DeleteRepositoryPolicyResponse.self)
+    public func deleteRepositoryPolicy(_ input: ECR.DeleteRepositoryPolicyRequest) async throws(AyameError) -> ECR.DeleteRepositoryPolicyResponse {
+        try await runtime.execute(ECROperations.deleteRepositoryPolicy, input: input, output: ECR.DeleteRepositoryPolicyResponse.self)
     }
 
     /// Calls `DeleteRepositoryPolicy` with the input's members as parameters.
     @discardableResult
-    public func deleteRepositoryPolicy(registryId: String? = nil, repositoryName: String) async throws(AyameError) -> DeleteRepositoryPolicyResponse {
-        try await deleteRepositoryPolicy(DeleteRepositoryPolicyRequest(registryId: registryId, repositoryName: repositoryName))
+    public func deleteRepositoryPolicy(repositoryName: String, registryId: String? = nil) async throws(AyameError) -> ECR.DeleteRepositoryPolicyResponse {
+        try await deleteRepositoryPolicy(ECR.DeleteRepositoryPolicyRequest(repositoryName: repositoryName, registryId: registryId))
     }
 
     /// Calls `DeleteSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteSigningConfiguration.html
     @discardableResult
-    public func deleteSigningConfiguration(_ input: DeleteSigningConfigurationRequest) async throws(AyameError) -> DeleteSigningConfigurationResponse {
-        try await runtime.execute(ECROperations.deleteSigningConfiguration, input: input, output: DeleteSigningConfigurationResponse.self)
+    public func deleteSigningConfiguration(_ input: ECR.DeleteSigningConfigurationRequest) async throws(AyameError) -> ECR.DeleteSigningConfigurationResponse {
+        try await runtime.execute(ECROperations.deleteSigningConfiguration, input: input, output: ECR.DeleteSigningConfigurationResponse.self)
     }
 
     /// Calls `DeleteSigningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func deleteSigningConfiguration() async throws(AyameError) -> DeleteSigningConfigurationResponse {
-        try await deleteSigningConfiguration(DeleteSigningConfigurationRequest())
+    public func deleteSigningConfiguration() async throws(AyameError) -> ECR.DeleteSigningConfigurationResponse {
+        try await deleteSigningConfiguration(ECR.DeleteSigningConfigurationRequest())
     }
 
     /// Calls `DeregisterPullTimeUpdateExclusion`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeregisterPullTimeUpdateExclusion.html
     @discardableResult
-    public func deregisterPullTimeUpdateExclusion(_ input: DeregisterPullTimeUpdateExclusionRequest) async throws(AyameError) -> DeregisterPullTimeUpdateExclusionResponse {
-        try await runtime.execute(ECROperations.deregisterPullTimeUpdateExclusion, input: input, output: DeregisterPullTimeUpdateExclusionResponse.self)
+    public func deregisterPullTimeUpdateExclusion(_ input: ECR.DeregisterPullTimeUpdateExclusionRequest) async throws(AyameError) -> ECR.DeregisterPullTimeUpdateExclusionResponse {
+        try await runtime.execute(ECROperations.deregisterPullTimeUpdateExclusion, input: input, output: ECR.DeregisterPullTimeUpdateExclusionResponse.self)
     }
 
     /// Calls `DeregisterPullTimeUpdateExclusion` with the input's members as parameters.
     @discardableResult
-    public func deregisterPullTimeUpdateExclusion(principalArn: String) async throws(AyameError) -> DeregisterPullTimeUpdateExclusionResponse {
-        try await deregisterPullTimeUpdateExclusion(DeregisterPullTimeUpdateExclusionRequest(principalArn: principalArn))
+    public func deregisterPullTimeUpdateExclusion(principalArn: String) async throws(AyameError) -> ECR.DeregisterPullTimeUpdateExclusionResponse {
+        try await deregisterPullTimeUpdateExclusion(ECR.DeregisterPullTimeUpdateExclusionRequest(principalArn: principalArn))
     }
 
     /// Calls `DescribeImageReplicationStatus`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageReplicationStatus.html
     @discardableResult
-    public func describeImageReplicationStatus(_ input: DescribeImageReplicationStatusRequest) async throws(AyameError) -> DescribeImageReplicationStatusResponse {
-        try await runtime.execute(ECROperations.describeImageReplicationStatus, input: input, output: DescribeImageReplicationStatusResponse.self)
+    public func describeImageReplicationStatus(_ input: ECR.DescribeImageReplicationStatusRequest) async throws(AyameError) -> ECR.DescribeImageReplicationStatusResponse {
+        try await runtime.execute(ECROperations.describeImageReplicationStatus, input: input, output: ECR.DescribeImageReplicationStatusResponse.self)
     }
 
     /// Calls `DescribeImageReplicationStatus` with the input's members as parameters.
     @discardableResult
-    public func describeImageReplicationStatus(repositoryName: String, imageId: ImageIdentifier, registryId: String? = nil) async throws(AyameError) -> DescribeImageReplicationStatusResponse {
-        try await describeImageReplicationStatus(DescribeImageReplicationStatusRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId))
+    public func describeImageReplicationStatus(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) async throws(AyameError) -> ECR.DescribeImageReplicationStatusResponse {
+        try await describeImageReplicationStatus(ECR.DescribeImageReplicationStatusRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId))
     }
 
     /// Calls `DescribeImageScanFindings`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html
     @discardableResult
-    public func describeImageScanFindings(_ input: DescribeImageScanFindingsRequest) async throws(AyameError) -> DescribeImageScanFindingsResponse {
-        try await runtime.execute(ECROperations.describeImageScanFindings, input: input, output: DescribeImageScanFindingsResponse.self)
+    public func describeImageScanFindings(_ input: ECR.DescribeImageScanFindingsRequest) async throws(AyameError) -> ECR.DescribeImageScanFindingsResponse {
+        try await runtime.execute(ECROperations.describeImageScanFindings, input: input, output: ECR.DescribeImageScanFindingsResponse.self)
     }
 
     /// Calls `DescribeImageScanFindings` with the input's members as parameters.
     @discardableResult
-    public func describeImageScanFindings(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribeImageScanFindingsResponse {
-        try await describeImageScanFindings(DescribeImageScanFindingsRequest(registryId: registryId, repositoryName: repositoryName, imageId: imageId, nextToken: nextToken, maxResults: maxResults))
+    public func describeImageScanFindings(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ECR.DescribeImageScanFindingsResponse {
+        try await describeImageScanFindings(ECR.DescribeImageScanFindingsRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `DescribeImageSigningStatus`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html
     @discardableResult
-    public func describeImageSigningStatus(_ input: DescribeImageSigningStatusRequest) async throws(AyameError) -> DescribeImageSigningStatusResponse {
-        try await runtime.execute(ECROperations.describeImageSigningStatus, input: input, output: DescribeImageSigningStatusResponse.self)
+    public func describeImageSigningStatus(_ input: ECR.DescribeImageSigningStatusRequest) async throws(AyameError) -> ECR.DescribeImageSigningStatusResponse {
+        try await runtime.execute(ECROperations.describeImageSigningStatus, input: input, output: ECR.DescribeImageSigningStatusResponse.self)
     }
 
     /// Calls `DescribeImageSigningStatus` with the input's members as parameters.
     @discardableResult
-    public func describeImageSigningStatus(repositoryName: String, imageId: ImageIdentifier, registryId: String? = nil) async throws(AyameError) -> DescribeImageSigningStatusResponse {
-        try await describeImageSigningStatus(DescribeImageSigningStatusRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId))
+    public func describeImageSigningStatus(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) async throws(AyameError) -> ECR.DescribeImageSigningStatusResponse {
+        try await describeImageSigningStatus(ECR.DescribeImageSigningStatusRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId))
     }
 
     /// Calls `DescribeImages`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html
     @discardableResult
-    public func describeImages(_ input: DescribeImagesRequest) async throws(AyameError) -> DescribeImagesResponse {
-        try await runtime.execute(ECROperations.describeImages, input: input, output: DescribeImagesResponse.self)
+    public func describeImages(_ input: ECR.DescribeImagesRequest) async throws(AyameError) -> ECR.DescribeImagesResponse {
+        try await runtime.execute(ECROperations.describeImages, input: input, output: ECR.DescribeImagesResponse.self)
     }
 
     /// Calls `DescribeImages` with the input's members as parameters.
     @discardableResult
-    public func describeImages(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: DescribeImagesFilter? = nil) async throws(AyameError) -> DescribeImagesResponse {
-        try await describeImages(DescribeImagesRequest(registryId: registryId, repositoryName: repositoryName, imageIds: imageIds, nextToken: nextToken, maxResults: maxResults, filter: filter))
+    public func describeImages(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.DescribeImagesFilter? = nil) async throws(AyameError) -> ECR.DescribeImagesResponse {
+        try await describeImages(ECR.DescribeImagesRequest(repositoryName: repositoryName, registryId: registryId, imageIds: imageIds, nextToken: nextToken, maxResults: maxResults, filter: filter))
     }
 
     /// Calls `DescribePullThroughCacheRules`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribePullThroughCacheRules.html
     @discardableResult
-    public func describePullThroughCacheRules(_ input: DescribePullThroughCacheRulesRequest) async throws(AyameError) -> DescribePullThroughCacheRulesResponse {
-        try await runtime.execute(ECROperations.describePullThroughCacheRules, input: input, output: DescribePullThroughCacheRulesResponse.self)
+    public func describePullThroughCacheRules(_ input: ECR.DescribePullThroughCacheRulesRequest) async throws(AyameError) -> ECR.DescribePullThroughCacheRulesResponse {
+        try await runtime.execute(ECROperations.describePullThroughCacheRules, input: input, output: ECR.DescribePullThroughCacheRulesResponse.self)
     }
 
     /// Calls `DescribePullThroughCacheRules` with the input's members as parameters.
     @discardableResult
-    public func describePullThroughCacheRules(registryId: String? = nil, ecrRepositoryPrefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribePullThroughCacheRulesResponse {
-        try await describePullThroughCacheRules(DescribePullThroughCacheRulesRequest(registryId: registryId, ecrRepositoryPrefixes: ecrRepositoryPrefixes, nextToken: nextToken, maxResults: maxResults))
+    public func describePullThroughCacheRules(registryId: String? = nil, ecrRepositoryPrefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ECR.DescribePullThroughCacheRulesResponse {
+        try await describePullThroughCacheRules(ECR.DescribePullThroughCacheRulesRequest(registryId: registryId, ecrRepositoryPrefixes: ecrRepositoryPrefixes, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `DescribeRegistry`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRegistry.html
     @discardableResult
-    public func describeRegistry(_ input: DescribeRegistryRequest) async throws(AyameError) -> DescribeRegistryResponse {
-        try await runtime.execute(ECROperations.describeRegistry, input: input, output: DescribeRegistryResponse.self)
+    public func describeRegistry(_ input: ECR.DescribeRegistryRequest) async throws(AyameError) -> ECR.DescribeRegistryResponse {
+        try await runtime.execute(ECROperations.describeRegistry, input: input, output: ECR.DescribeRegistryResponse.self)
     }
 
     /// Calls `DescribeRegistry` with the input's members as parameters.
     @discardableResult
-    public func describeRegistry() async throws(AyameError) -> DescribeRegistryResponse {
-        try await describeRegistry(DescribeRegistryRequest())
+    public func describeRegistry() async throws(AyameError) -> ECR.DescribeRegistryResponse {
+        try await describeRegistry(ECR.DescribeRegistryRequest())
     }
 
     /// Calls `DescribeRepositories`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositories.html
     @discardableResult
-    public func describeRepositories(_ input: DescribeRepositoriesRequest) async throws(AyameError) -> DescribeRepositoriesResponse {
-        try await runtime.execute(ECROperations.describeRepositories, input: input, output: DescribeRepositoriesResponse.self)
+    public func describeRepositories(_ input: ECR.DescribeRepositoriesRequest) async throws(AyameError) -> ECR.DescribeRepositoriesResponse {
+        try await runtime.execute(ECROperations.describeRepositories, input: input, output: ECR.DescribeRepositoriesResponse.self)
     }
 
     /// Calls `DescribeRepositories` with the input's members as parameters.
     @discardableResult
-    public func describeRepositories(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribeRepositoriesResponse {
-        try await describeRepositories(DescribeRepositoriesRequest(registryId: registryId, repositoryNames: repositoryNames, nextToken: nextToken, maxResults: maxResults))
+    public func describeRepositories(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ECR.DescribeRepositoriesResponse {
+        try await describeRepositories(ECR.DescribeRepositoriesRequest(registryId: registryId, repositoryNames: repositoryNames, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `DescribeRepositoryCreationTemplates`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositoryCreationTemplates.html
     @discardableResult
-    public func describeRepositoryCreationTemplates(_ input: DescribeRepositoryCreationTemplatesRequest) async throws(AyameError) -> DescribeRepositoryCreationTemplatesResponse {
-        try await runtime.execute(ECROperations.describeRepositoryCreationTemplates, input: input, output: DescribeRepositoryCreationTemplatesResponse.self)
+    public func describeRepositoryCreationTemplates(_ input: ECR.DescribeRepositoryCreationTemplatesRequest) async throws(AyameError) -> ECR.DescribeRepositoryCreationTemplatesResponse {
+        try await runtime.execute(ECROperations.describeRepositoryCreationTemplates, input: input, output: ECR.DescribeRepositoryCreationTemplatesResponse.self)
     }
 
     /// Calls `DescribeRepositoryCreationTemplates` with the input's members as parameters.
     @discardableResult
-    public func describeRepositoryCreationTemplates(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> DescribeRepositoryCreationTemplatesResponse {
-        try await describeRepositoryCreationTemplates(DescribeRepositoryCreationTemplatesRequest(prefixes: prefixes, nextToken: nextToken, maxResults: maxResults))
+    public func describeRepositoryCreationTemplates(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ECR.DescribeRepositoryCreationTemplatesResponse {
+        try await describeRepositoryCreationTemplates(ECR.DescribeRepositoryCreationTemplatesRequest(prefixes: prefixes, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `GetAccountSetting`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAccountSetting.html
     @discardableResult
-    public func getAccountSetting(_ input: GetAccountSettingRequest) async throws(AyameError) -> GetAccountSettingResponse {
-        try await runtime.execute(ECROperations.getAccountSetting, input: input, output: GetAccountSettingResponse.self)
+    public func getAccountSetting(_ input: ECR.GetAccountSettingRequest) async throws(AyameError) -> ECR.GetAccountSettingResponse {
+        try await runtime.execute(ECROperations.getAccountSetting, input: input, output: ECR.GetAccountSettingResponse.self)
     }
 
     /// Calls `GetAccountSetting` with the input's members as parameters.
     @discardableResult
-    public func getAccountSetting(name: String) async throws(AyameError) -> GetAccountSettingResponse {
-        try await getAccountSetting(GetAccountSettingRequest(name: name))
+    public func getAccountSetting(name: String) async throws(AyameError) -> ECR.GetAccountSettingResponse {
+        try await getAccountSetting(ECR.GetAccountSettingRequest(name: name))
     }
 
     /// Calls `GetAuthorizationToken`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html
     @discardableResult
-    public func getAuthorizationToken(_ input: GetAuthorizationTokenRequest) async throws(AyameError) -> GetAuthorizationTokenResponse {
-        try await runtime.execute(ECROperations.getAuthorizationToken, input: input, output: GetAuthorizationTokenResponse.self)
+    public func getAuthorizationToken(_ input: ECR.GetAuthorizationTokenRequest) async throws(AyameError) -> ECR.GetAuthorizationTokenResponse {
+        try await runtime.execute(ECROperations.getAuthorizationToken, input: input, output: ECR.GetAuthorizationTokenResponse.self)
     }
 
     /// Calls `GetAuthorizationToken` with the input's members as parameters.
     @discardableResult
-    public func getAuthorizationToken(registryIds: [String]? = nil) async throws(AyameError) -> GetAuthorizationTokenResponse {
-        try await getAuthorizationToken(GetAuthorizationTokenRequest(registryIds: registryIds))
+    public func getAuthorizationToken(registryIds: [String]? = nil) async throws(AyameError) -> ECR.GetAuthorizationTokenResponse {
+        try await getAuthorizationToken(ECR.GetAuthorizationTokenRequest(registryIds: registryIds))
     }
 
     /// Calls `GetDownloadUrlForLayer`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetDownloadUrlForLayer.html
     @discardableResult
-    public func getDownloadUrlForLayer(_ input: GetDownloadUrlForLayerRequest) async throws(AyameError) -> GetDownloadUrlForLayerResponse {
-        try await runtime.execute(ECROperations.getDownloadUrlForLayer, input: input, output: GetDownloadUrlForLayerResponse.self)
+    public func getDownloadUrlForLayer(_ input: ECR.GetDownloadUrlForLayerRequest) async throws(AyameError) -> ECR.GetDownloadUrlForLayerResponse {
+        try await runtime.execute(ECROperations.getDownloadUrlForLayer, input: input, output: ECR.GetDownloadUrlForLayerResponse.self)
     }
 
     /// Calls `GetDownloadUrlForLayer` with the input's members as parameters.
     @discardableResult
-    public func getDownloadUrlForLayer(registryId: String? = nil, repositoryName: String, layerDigest: String) async throws(AyameError) -> GetDownloadUrlForLayerResponse {
-        try await getDownloadUrlForLayer(GetDownloadUrlForLayerRequest(registryId: registryId, repositoryName: repositoryName, layerDigest: layerDigest))
+    public func getDownloadUrlForLayer(repositoryName: String, layerDigest: String, registryId: String? = nil) async throws(AyameError) -> ECR.GetDownloadUrlForLayerResponse {
+        try await getDownloadUrlForLayer(ECR.GetDownloadUrlForLayerRequest(repositoryName: repositoryName, layerDigest: layerDigest, registryId: registryId))
     }
 
     /// Calls `GetLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicy.html
     @discardableResult
-    public func getLifecyclePolicy(_ input: GetLifecyclePolicyRequest) async throws(AyameError) -> GetLifecyclePolicyResponse {
-        try await runtime.execute(ECROperations.getLifecyclePolicy, input: input, output: GetLifecyclePolicyResponse.self)
+    public func getLifecyclePolicy(_ input: ECR.GetLifecyclePolicyRequest) async throws(AyameError) -> ECR.GetLifecyclePolicyResponse {
+        try await runtime.execute(ECROperations.getLifecyclePolicy, input: input, output: ECR.GetLifecyclePolicyResponse.self)
     }
 
     /// Calls `GetLifecyclePolicy` with the input's members as parameters.
     @discardableResult
-    public func getLifecyclePolicy(registryId: String? = nil, repositoryName: String) async throws(AyameError) -> GetLifecyclePolicyResponse {
-        try await getLifecyclePolicy(GetLifecyclePolicyRequest(registryId: registryId, repositoryName: repositoryName))
+    public func getLifecyclePolicy(repositoryName: String, registryId: String? = nil) async throws(AyameError) -> ECR.GetLifecyclePolicyResponse {
+        try await getLifecyclePolicy(ECR.GetLifecyclePolicyRequest(repositoryName: repositoryName, registryId: registryId))
     }
 
     /// Calls `GetLifecyclePolicyPreview`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicyPreview.html
     @discardableResult
-    public func getLifecyclePolicyPreview(_ input: GetLifecyclePolicyPreviewRequest) async throws(AyameError) -> GetLifecyclePolicyPreviewResponse {
-        try await runtime.execute(ECROperations.getLifecyclePolicyPreview, input: input, output: GetLifecyclePolicyPreviewResponse.self)
+    public func getLifecyclePolicyPreview(_ input: ECR.GetLifecyclePolicyPreviewRequest) async throws(AyameError) -> ECR.GetLifecyclePolicyPreviewResponse {
+        try await runtime.execute(ECROperations.getLifecyclePolicyPreview, input: input, output: ECR.GetLifecyclePolicyPreviewResponse.self)
     }
 
     /// Calls `GetLifecyclePolicyPreview` with the input's members as parameters.
     @discardableResult
-    public func getLifecyclePolicyPreview(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: LifecyclePolicyPreviewFilter? = nil) async throws(AyameError) -> GetLifecyclePolicyPreviewResponse {
-        try await getLifecyclePolicyPreview(GetLifecyclePolicyPreviewRequest(registryId: registryId, repositoryName: repositoryName, imageIds: imageIds, nextToken: nextToken, maxResults: maxResults, filter: filter))
+    public func getLifecyclePolicyPreview(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.LifecyclePolicyPreviewFilter? = nil) async throws(AyameError) -> ECR.GetLifecyclePolicyPreviewResponse {
+        try await getLifecyclePolicyPreview(ECR.GetLifecyclePolicyPreviewRequest(repositoryName: repositoryName, registryId: registryId, imageIds: imageIds, nextToken: nextToken, maxResults: maxResults, filter: filter))
     }
 
     /// Calls `GetRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryPolicy.html
     @discardableResult
-    public func getRegistryPolicy(_ input: GetRegistryPolicyRequest) async throws(AyameError) -> GetRegistryPolicyResponse {
-        try await runtime.execute(ECROperations.getRegistryPolicy, input: input, output: GetRegistryPolicyResponse.self)
+    public func getRegistryPolicy(_ input: ECR.GetRegistryPolicyRequest) async throws(AyameError) -> ECR.GetRegistryPolicyResponse {
+        try await runtime.execute(ECROperations.getRegistryPolicy, input: input, output: ECR.GetRegistryPolicyResponse.self)
     }
 
     /// Calls `GetRegistryPolicy` with the input's members as parameters.
     @discardableResult
-    public func getRegistryPolicy() async throws(AyameError) -> GetRegistryPolicyResponse {
-        try await getRegistryPolicy(GetRegistryPolicyRequest())
+    public func getRegistryPolicy() async throws(AyameError) -> ECR.GetRegistryPolicyResponse {
+        try await getRegistryPolicy(ECR.GetRegistryPolicyRequest())
     }
 
     /// Calls `GetRegistryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html
     @discardableResult
-    public func getRegistryScanningConfiguration(_ input: GetRegistryScanningConfigurationRequest) async throws(AyameError) -> GetRegistryScanningConfigurationResponse {
-        try await runtime.execute(ECROperations.getRegistryScanningConfiguration, input: input, output: GetRegistryScanningConfigurationResponse.self)
+    public func getRegistryScanningConfiguration(_ input: ECR.GetRegistryScanningConfigurationRequest) async throws(AyameError) -> ECR.GetRegistryScanningConfigurationResponse {
+        try await runtime.execute(ECROperations.getRegistryScanningConfiguration, input: input, output: ECR.GetRegistryScanningConfigurationResponse.self)
     }
 
     /// Calls `GetRegistryScanningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getRegistryScanningConfiguration() async throws(AyameError) -> GetRegistryScanningConfigurationResponse {
-        try await getRegistryScanningConfiguration(GetRegistryScanningConfigurationRequest())
+    public func getRegistryScanningConfiguration() async throws(AyameError) -> ECR.GetRegistryScanningConfigurationResponse {
+        try await getRegistryScanningConfiguration(ECR.GetRegistryScanningConfigurationRequest())
     }
 
     /// Calls `GetRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html
     @discardableResult
-    public func getRepositoryPolicy(_ input: GetRepositoryPolicyRequest) async throws(AyameError) -> GetRepositoryPolicyResponse {
-        try await runtime.execute(ECROperations.getRepositoryPolicy, input: input, output: GetRepositoryPolicyResponse.self)
+    public func getRepositoryPolicy(_ input: ECR.GetRepositoryPolicyRequest) async throws(AyameError) -> ECR.GetRepositoryPolicyResponse {
+        try await runtime.execute(ECROperations.getRepositoryPolicy, input: input, output: ECR.GetRepositoryPolicyResponse.self)
     }
 
     /// Calls `GetRepositoryPolicy` with the input's members as parameters.
     @discardableResult
-    public func getRepositoryPolicy(registryId: String? = nil, repositoryName: String) async throws(AyameError) -> GetRepositoryPolicyResponse {
-        try await getRepositoryPolicy(GetRepositoryPolicyRequest(registryId: registryId, repositoryName: repositoryName))
+    public func getRepositoryPolicy(repositoryName: String, registryId: String? = nil) async throws(AyameError) -> ECR.GetRepositoryPolicyResponse {
+        try await getRepositoryPolicy(ECR.GetRepositoryPolicyRequest(repositoryName: repositoryName, registryId: registryId))
     }
 
     /// Calls `GetSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetSigningConfiguration.html
     @discardableResult
-    public func getSigningConfiguration(_ input: GetSigningConfigurationRequest) async throws(AyameError) -> GetSigningConfigurationResponse {
-        try await runtime.execute(ECROperations.getSigningConfiguration, input: input, output: GetSigningConfigurationResponse.self)
+    public func getSigningConfiguration(_ input: ECR.GetSigningConfigurationRequest) async throws(AyameError) -> ECR.GetSigningConfigurationResponse {
+        try await runtime.execute(ECROperations.getSigningConfiguration, input: input, output: ECR.GetSigningConfigurationResponse.self)
     }
 
     /// Calls `GetSigningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getSigningConfiguration() async throws(AyameError) -> GetSigningConfigurationResponse {
-        try await getSigningConfiguration(GetSigningConfigurationRequest())
+    public func getSigningConfiguration() async throws(AyameError) -> ECR.GetSigningConfigurationResponse {
+        try await getSigningConfiguration(ECR.GetSigningConfigurationRequest())
     }
 
     /// Calls `InitiateLayerUpload`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InitiateLayerUpload.html
     @discardableResult
-    public func initiateLayerUpload(_ input: InitiateLayerUploadRequest) async throws(AyameError) -> InitiateLayerUploadResponse {
-        try await runtime.execute(ECROperations.initiateLayerUpload, input: input, output: InitiateLayerUploadResponse.self)
+    public func initiateLayerUpload(_ input: ECR.InitiateLayerUploadRequest) async throws(AyameError) -> ECR.InitiateLayerUploadResponse {
+        try await runtime.execute(ECROperations.initiateLayerUpload, input: input, output: ECR.InitiateLayerUploadResponse.self)
     }
 
     /// Calls `InitiateLayerUpload` with the input's members as parameters.
     @discardableResult
-    public func initiateLayerUpload(registryId: String? = nil, repositoryName: String) async throws(AyameError) -> InitiateLayerUploadResponse {
-        try await initiateLayerUpload(InitiateLayerUploadRequest(registryId: registryId, repositoryName: repositoryName))
+    public func initiateLayerUpload(repositoryName: String, registryId: String? = nil) async throws(AyameError) -> ECR.InitiateLayerUploadResponse {
+        try await initiateLayerUpload(ECR.InitiateLayerUploadRequest(repositoryName: repositoryName, registryId: registryId))
     }
 
     /// Calls `ListImageReferrers`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrers.html
     @discardableResult
-    public func listImageReferrers(_ input: ListImageReferrersRequest) async throws(AyameError) -> ListImageReferrersResponse {
-        try await runtime.execute(ECROperations.listImageReferrers, input: input, output: ListImageReferrersResponse.self)
+    public func listImageReferrers(_ input: ECR.ListImageReferrersRequest) async throws(AyameError) -> ECR.ListImageReferrersResponse {
+        try await runtime.execute(ECROperations.listImageReferrers, input: input, output: ECR.ListImageReferrersResponse.self)
     }
 
     /// Calls `ListImageReferrers` with the input's members as parameters.
     @discardableResult
-    public func listImageReferrers(registryId: String? = nil, repositoryName: String, subjectId: SubjectIdentifier, filter: ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListImageReferrersResponse {
-        try await listImageReferrers(ListImageReferrersRequest(registryId: registryId, repositoryName: repositoryName, subjectId: subjectId, filter: filter, nextToken: nextToken, maxResults: maxResults))
+    public func listImageReferrers(repositoryName: String, subjectId: ECR.SubjectIdentifier, registryId: String? = nil, filter: ECR.ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ECR.ListImageReferrersResponse {
+        try await listImageReferrers(ECR.ListImageReferrersRequest(repositoryName: repositoryName, subjectId: subjectId, registryId: registryId, filter: filter, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListImages`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html
     @discardableResult
-    public func listImages(_ input: ListImagesRequest) async throws(AyameError) -> ListImagesResponse {
-        try await runtime.execute(ECROperations.listImages, input: input, output: ListImagesResponse.self)
+    public func listImages(_ input: ECR.ListImagesRequest) async throws(AyameError) -> ECR.ListImagesResponse {
+        try await runtime.execute(ECROperations.listImages, input: input, output: ECR.ListImagesResponse.self)
     }
 
     /// Calls `ListImages` with the input's members as parameters.
     @discardableResult
-    public func listImages(registryId: String? = nil, repositoryName: String, nextToken: String? = nil, maxResults: Int? = nil, filter: ListImagesFilter? = nil) async throws(AyameError) -> ListImagesResponse {
-        try await listImages(ListImagesRequest(registryId: registryId, repositoryName: repositoryName, nextToken: nextToken, maxResults: maxResults, filter: filter))
+    public func listImages(repositoryName: String, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.ListImagesFilter? = nil) async throws(AyameError) -> ECR.ListImagesResponse {
+        try await listImages(ECR.ListImagesRequest(repositoryName: repositoryName, registryId: registryId, nextToken: nextToken, maxResults: maxResults, filter: filter))
     }
 
     /// Calls `ListPullTimeUpdateExclusions`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListPullTimeUpdateExclusions.html
     @discardableResult
-    public func listPullTimeUpdateExclusions(_ input: ListPullTimeUpdateExclusionsRequest) async throws(AyameError) -> ListPullTimeUpdateExclusionsResponse {
-        try await runtime.execute(ECROperations.listPullTimeUpdateExclusions, input: input, output: ListPullTimeUpdateExclusionsResponse.self)
+    public func listPullTimeUpdateExclusions(_ input: ECR.ListPullTimeUpdateExclusionsRequest) async throws(AyameError) -> ECR.ListPullTimeUpdateExclusionsResponse {
+        try await runtime.execute(ECROperations.listPullTimeUpdateExclusions, input: input, output: ECR.ListPullTimeUpdateExclusionsResponse.self)
     }
 
     /// Calls `ListPullTimeUpdateExclusions` with the input's members as parameters.
     @discardableResult
-    public func listPullTimeUpdateExclusions(maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ListPullTimeUpdateExclusionsResponse {
-        try await listPullTimeUpdateExclusions(ListPullTimeUpdateExclusionsRequest(maxResults: maxResults, nextToken: nextToken))
+    public func listPullTimeUpdateExclusions(maxResults: Int? = nil, nextToken: String? = nil) async throws(AyameError) -> ECR.ListPullTimeUpdateExclusionsResponse {
+        try await listPullTimeUpdateExclusions(ECR.ListPullTimeUpdateExclusionsRequest(maxResults: maxResults, nextToken: nextToken))
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html
     @discardableResult
-    public func listTagsForResource(_ input: ListTagsForResourceRequest) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await runtime.execute(ECROperations.listTagsForResource, input: input, output: ListTagsForResourceResponse.self)
+    public func listTagsForResource(_ input: ECR.ListTagsForResourceRequest) async throws(AyameError) -> ECR.ListTagsForResourceResponse {
+        try await runtime.execute(ECROperations.listTagsForResource, input: input, output: ECR.ListTagsForResourceResponse.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
     @discardableResult
-    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await listTagsForResource(ListTagsForResourceRequest(resourceArn: resourceArn))
+    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ECR.ListTagsForResourceResponse {
+        try await listTagsForResource(ECR.ListTagsForResourceRequest(resourceArn: resourceArn))
     }
 
     /// Calls `PutAccountSetting`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutAccountSetting.html
     @discardableResult
-    public func putAccountSetting(_ input: PutAccountSettingRequest) async throws(AyameError) -> PutAccountSettingResponse {
-        try await runtime.execute(ECROperations.putAccountSetting, input: input, output: PutAccountSettingResponse.self)
+    public func putAccountSetting(_ input: ECR.PutAccountSettingRequest) async throws(AyameError) -> ECR.PutAccountSettingResponse {
+        try await runtime.execute(ECROperations.putAccountSetting, input: input, output: ECR.PutAccountSettingResponse.self)
     }
 
     /// Calls `PutAccountSetting` with the input's members as parameters.
     @discardableResult
-    public func putAccountSetting(name: String, value: String) async throws(AyameError) -> PutAccountSettingResponse {
-        try await putAccountSetting(PutAccountSettingRequest(name: name, value: value))
+    public func putAccountSetting(name: String, value: String) async throws(AyameError) -> ECR.PutAccountSettingResponse {
+        try await putAccountSetting(ECR.PutAccountSettingRequest(name: name, value: value))
     }
 
     /// Calls `PutImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html
     @discardableResult
-    public func putImage(_ input: PutImageRequest) async throws(AyameError) -> PutImageResponse {
-        try await runtime.execute(ECROperations.putImage, input: input, output: PutImageResponse.self)
+    public func putImage(_ input: ECR.PutImageRequest) async throws(AyameError) -> ECR.PutImageResponse {
+        try await runtime.execute(ECROperations.putImage, input: input, output: ECR.PutImageResponse.self)
     }
 
     /// Calls `PutImage` with the input's members as parameters.
     @discardableResult
-    public func putImage(registryId: String? = nil, repositoryName: String, imageManifest: String, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) async throws(AyameError) -> PutImageResponse {
-        try await putImage(PutImageRequest(registryId: registryId, repositoryName: repositoryName, imageManifest: imageManifest, imageManifestMediaType: imageManifestMediaType, imageTag: imageTag, imageDigest: imageDigest))
+    public func putImage(repositoryName: String, imageManifest: String, registryId: String? = nil, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) async throws(AyameError) -> ECR.PutImageResponse {
+        try await putImage(ECR.PutImageRequest(repositoryName: repositoryName, imageManifest: imageManifest, registryId: registryId, imageManifestMediaType: imageManifestMediaType, imageTag: imageTag, imageDigest: imageDigest))
     }
 
     /// Calls `PutImageScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageScanningConfiguration.html
     @discardableResult
-    public func putImageScanningConfiguration(_ input: PutImageScanningConfigurationRequest) async throws(AyameError) -> PutImageScanningConfigurationResponse {
-        try await runtime.execute(ECROperations.putImageScanningConfiguration, input: input, output: PutImageScanningConfigurationResponse.self)
+    public func putImageScanningConfiguration(_ input: ECR.PutImageScanningConfigurationRequest) async throws(AyameError) -> ECR.PutImageScanningConfigurationResponse {
+        try await runtime.execute(ECROperations.putImageScanningConfiguration, input: input, output: ECR.PutImageScanningConfigurationResponse.self)
     }
 
     /// Calls `PutImageScanningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func putImageScanningConfiguration(registryId: String? = nil, repositoryName: String, imageScanningConfiguration: ImageScanningConfiguration) async throws(AyameError) -> PutImageScanningConfigurationResponse {
-        try await putImageScanningConfiguration(PutImageScanningConfigurationRequest(registryId: registryId, repositoryName: repositoryName, imageScanningConfiguration: imageScanningConfiguration))
+    public func putImageScanningConfiguration(repositoryName: String, imageScanningConfiguration: ECR.ImageScanningConfiguration, registryId: String? = nil) async throws(AyameError) -> ECR.PutImageScanningConfigurationResponse {
+        try await putImageScanningConfiguration(ECR.PutImageScanningConfigurationRequest(repositoryName: repositoryName, imageScanningConfiguration: imageScanningConfiguration, registryId: registryId))
     }
 
     /// Calls `PutImageTagMutability`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html
     @discardableResult
-    public func putImageTagMutability(_ input: PutImageTagMutabilityRequest) async throws(AyameError) -> PutImageTagMutabilityResponse {
-        try await runtime.execute(ECROperations.putImageTagMutability, input: input, output: PutImageTagMutabilityResponse.self)
+    public func putImageTagMutability(_ input: ECR.PutImageTagMutabilityRequest) async throws(AyameError) -> ECR.PutImageTagMutabilityResponse {
+        try await runtime.execute(ECROperations.putImageTagMutability, input: input, output: ECR.PutImageTagMutabilityResponse.self)
     }
 
     /// Calls `PutImageTagMutability` with the input's members as parameters.
     @discardableResult
-    public func putImageTagMutability(registryId: String? = nil, repositoryName: String, imageTagMutability: ImageTagMutability, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil) async throws(AyameError) -> PutImageTagMutabilityResponse {
-        try await putImageTagMutability(PutImageTagMutabilityRequest(registryId: registryId, repositoryName: repositoryName, imageTagMutability: imageTagMutability, imageTagMutabilityExclusionFilters: imageTagMutabilityExclusionFilters))
+    public func putImageTagMutability(repositoryName: String, imageTagMutability: ECR.ImageTagMutability, registryId: String? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) async throws(AyameError) -> ECR.PutImageTagMutabilityResponse {
+        try await putImageTagMutability(ECR.PutImageTagMutabilityRequest(repositoryName: repositoryName, imageTagMutability: imageTagMutability, registryId: registryId, imageTagMutabilityExclusionFilters: imageTagMutabilityExclusionFilters))
     }
 
     /// Calls `PutLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html
     @discardableResult
-    public func putLifecyclePolicy(_ input: PutLifecyclePolicyRequest) async throws(AyameError) -> PutLifecyclePolicyResponse {
-        try await runtime.execute(ECROperations.putLifecyclePolicy, input: input, output: PutLifecyclePolicyResponse.self)
+    public func putLifecyclePolicy(_ input: ECR.PutLifecyclePolicyRequest) async throws(AyameError) -> ECR.PutLifecyclePolicyResponse {
+        try await runtime.execute(ECROperations.putLifecyclePolicy, input: input, output: ECR.PutLifecyclePolicyResponse.self)
     }
 
     /// Calls `PutLifecyclePolicy` with the input's members as parameters.
     @discardableResult
-    public func putLifecyclePolicy(registryId: String? = nil, repositoryName: String, lifecyclePolicyText: String) async throws(AyameError) -> PutLifecyclePolicyResponse {
-        try await putLifecyclePolicy(PutLifecyclePolicyRequest(registryId: registryId, repositoryName: repositoryName, lifecyclePolicyText: lifecyclePolicyText))
+    public func putLifecyclePolicy(repositoryName: String, lifecyclePolicyText: String, registryId: String? = nil) async throws(AyameError) -> ECR.PutLifecyclePolicyResponse {
+        try await putLifecyclePolicy(ECR.PutLifecyclePolicyRequest(repositoryName: repositoryName, lifecyclePolicyText: lifecyclePolicyText, registryId: registryId))
     }
 
     /// Calls `PutRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryPolicy.html
     @discardableResult
-    public func putRegistryPolicy(_ input: PutRegistryPolicyRequest) async throws(AyameError) -> PutRegistryPolicyResponse {
-        try await runtime.execute(ECROperations.putRegistryPolicy, input: input, output: PutRegistryPolicyResponse.self)
+    public func putRegistryPolicy(_ input: ECR.PutRegistryPolicyRequest) async throws(AyameError) -> ECR.PutRegistryPolicyResponse {
+        try await runtime.execute(ECROperations.putRegistryPolicy, input: input, output: ECR.PutRegistryPolicyResponse.self)
     }
 
     /// Calls `PutRegistryPolicy` with the input's members as parameters.
     @discardableResult
-    public func putRegistryPolicy(policyText: String) async throws(AyameError) -> PutRegistryPolicyResponse {
-        try await putRegistryPolicy(PutRegistryPolicyRequest(policyText: policyText))
+    public func putRegistryPolicy(policyText: String) async throws(AyameError) -> ECR.PutRegistryPolicyResponse {
+        try await putRegistryPolicy(ECR.PutRegistryPolicyRequest(policyText: policyText))
     }
 
     /// Calls `PutRegistryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html
     @discardableResult
-    public func putRegistryScanningConfiguration(_ input: PutRegistryScanningConfigurationRequest) async throws(AyameError) -> PutRegistryScanningConfigurationResponse {
-        try await runtime.execute(ECROperations.putRegistryScanningConfiguration, input: input, output: PutRegistryScanningConfigurationResponse.self)
+    public func putRegistryScanningConfiguration(_ input: ECR.PutRegistryScanningConfigurationRequest) async throws(AyameError) -> ECR.PutRegistryScanningConfigurationResponse {
+        try await runtime.execute(ECROperations.putRegistryScanningConfiguration, input: input, output: ECR.PutRegistryScanningConfigurationResponse.self)
     }
 
     /// Calls `PutRegistryScanningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func putRegistryScanningConfiguration(scanType: ScanType? = nil, rules: [RegistryScanningRule]? = nil) async throws(AyameError) -> PutRegistryScanningConfigurationResponse {
-        try await putRegistryScanningConfiguration(PutRegistryScanningConfigurationRequest(scanType: scanType, rules: rules))
+    public func putRegistryScanningConfiguration(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) async throws(AyameError) -> ECR.PutRegistryScanningConfigurationResponse {
+        try await putRegistryScanningConfiguration(ECR.PutRegistryScanningConfigurationRequest(scanType: scanType, rules: rules))
     }
 
     /// Calls `PutReplicationConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html
     @discardableResult
-    public func putReplicationConfiguration(_ input: PutReplicationConfigurationRequest) async throws(AyameError) -> PutReplicationConfigurationResponse {
-        try await runtime.execute(ECROperations.putReplicationConfiguration, input: input, output: PutReplicationConfigurationResponse.self)
+    public func putReplicationConfiguration(_ input: ECR.PutReplicationConfigurationRequest) async throws(AyameError) -> ECR.PutReplicationConfigurationResponse {
+        try await runtime.execute(ECROperations.putReplicationConfiguration, input: input, output: ECR.PutReplicationConfigurationResponse.self)
     }
 
     /// Calls `PutReplicationConfiguration` with the input's members as parameters.
     @discardableResult
-    public func putReplicationConfiguration(replicationConfiguration: ReplicationConfiguration) async throws(AyameError) -> PutReplicationConfigurationResponse {
-        try await putReplicationConfiguration(PutReplicationConfigurationRequest(replicationConfiguration: replicationConfiguration))
+    public func putReplicationConfiguration(replicationConfiguration: ECR.ReplicationConfiguration) async throws(AyameError) -> ECR.PutReplicationConfigurationResponse {
+        try await putReplicationConfiguration(ECR.PutReplicationConfigurationRequest(replicationConfiguration: replicationConfiguration))
     }
 
     /// Calls `PutSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html
     @discardableResult
-    public func putSigningConfiguration(_ input: PutSigningConfigurationRequest) async throws(AyameError) -> PutSigningConfigurationResponse {
-        try await runtime.execute(ECROperations.putSigningConfiguration, input: input, output: PutSigningConfigurationResponse.self)
+    public func putSigningConfiguration(_ input: ECR.PutSigningConfigurationRequest) async throws(AyameError) -> ECR.PutSigningConfigurationResponse {
+        try await runtime.execute(ECROperations.putSigningConfiguration, input: input, output: ECR.PutSigningConfigurationResponse.self)
     }
 
     /// Calls `PutSigningConfiguration` with the input's members as parameters.
     @discardableResult
-    public func putSigningConfiguration(signingConfiguration: SigningConfiguration) async throws(AyameError) -> PutSigningConfigurationResponse {
-        try await putSigningConfiguration(PutSigningConfigurationRequest(signingConfiguration: signingConfiguration))
+    public func putSigningConfiguration(signingConfiguration: ECR.SigningConfiguration) async throws(AyameError) -> ECR.PutSigningConfigurationResponse {
+        try await putSigningConfiguration(ECR.PutSigningConfigurationRequest(signingConfiguration: signingConfiguration))
     }
 
     /// Calls `RegisterPullTimeUpdateExclusion`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegisterPullTimeUpdateExclusion.html
     @discardableResult
-    public func registerPullTimeUpdateExclusion(_ input: RegisterPullTimeUpdateExclusionRequest) async throws(AyameError) -> RegisterPullTimeUpdateExclusionResponse {
-        try await runtime.execute(ECROperations.registerPullTimeUpdateExclusion, input: input, output: RegisterPullTimeUpdateExclusionResponse.self)
+    public func registerPullTimeUpdateExclusion(_ input: ECR.RegisterPullTimeUpdateExclusionRequest) async throws(AyameError) -> ECR.RegisterPullTimeUpdateExclusionResponse {
+        try await runtime.execute(ECROperations.registerPullTimeUpdateExclusion, input: input, output: ECR.RegisterPullTimeUpdateExclusionResponse.self)
     }
 
     /// Calls `RegisterPullTimeUpdateExclusion` with the input's members as parameters.
     @discardableResult
-    public func registerPullTimeUpdateExclusion(principalArn: String) async throws(AyameError) -> RegisterPullTimeUpdateExclusionResponse {
-        try await registerPullTimeUpdateExclusion(RegisterPullTimeUpdateExclusionRequest(principalArn: principalArn))
+    public func registerPullTimeUpdateExclusion(principalArn: String) async throws(AyameError) -> ECR.RegisterPullTimeUpdateExclusionResponse {
+        try await registerPullTimeUpdateExclusion(ECR.RegisterPullTimeUpdateExclusionRequest(principalArn: principalArn))
     }
 
     /// Calls `SetRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html
     @discardableResult
-    public func setRepositoryPolicy(_ input: SetRepositoryPolicyRequest) async throws(AyameError) -> SetRepositoryPolicyResponse {
-        try await runtime.execute(ECROperations.setRepositoryPolicy, input: input, output: SetRepositoryPolicyResponse.self)
+    public func setRepositoryPolicy(_ input: ECR.SetRepositoryPolicyRequest) async throws(AyameError) -> ECR.SetRepositoryPolicyResponse {
+        try await runtime.execute(ECROperations.setRepositoryPolicy, input: input, output: ECR.SetRepositoryPolicyResponse.self)
     }
 
     /// Calls `SetRepositoryPolicy` with the input's members as parameters.
     @discardableResult
-    public func setRepositoryPolicy(registryId: String? = nil, repositoryName: String, policyText: String, force: Bool? = nil) async throws(AyameError) -> SetRepositoryPolicyResponse {
-        try await setRepositoryPolicy(SetRepositoryPolicyRequest(registryId: registryId, repositoryName: repositoryName, policyText: policyText, force: force))
+    public func setRepositoryPolicy(repositoryName: String, policyText: String, registryId: String? = nil, force: Bool? = nil) async throws(AyameError) -> ECR.SetRepositoryPolicyResponse {
+        try await setRepositoryPolicy(ECR.SetRepositoryPolicyRequest(repositoryName: repositoryName, policyText: policyText, registryId: registryId, force: force))
     }
 
     /// Calls `StartImageScan`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html
     @discardableResult
-    public func startImageScan(_ input: StartImageScanRequest) async throws(AyameError) -> StartImageScanResponse {
-        try await runtime.execute(ECROperations.startImageScan, input: input, output: StartImageScanResponse.self)
+    public func startImageScan(_ input: ECR.StartImageScanRequest) async throws(AyameError) -> ECR.StartImageScanResponse {
+        try await runtime.execute(ECROperations.startImageScan, input: input, output: ECR.StartImageScanResponse.self)
     }
 
     /// Calls `StartImageScan` with the input's members as parameters.
     @discardableResult
-    public func startImageScan(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier) async throws(AyameError) -> StartImageScanResponse {
-        try await startImageScan(StartImageScanRequest(registryId: registryId, repositoryName: repositoryName, imageId: imageId))
+    public func startImageScan(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) async throws(AyameError) -> ECR.StartImageScanResponse {
+        try await startImageScan(ECR.StartImageScanRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId))
     }
 
     /// Calls `StartLifecyclePolicyPreview`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartLifecyclePolicyPreview.html
     @discardableResult
-    public func startLifecyclePolicyPreview(_ input: StartLifecyclePolicyPreviewRequest) async throws(AyameError) -> StartLifecyclePolicyPreviewResponse {
-        try await runtime.execute(ECROperations.startLifecyclePolicyPreview, input: input, output: StartLifecyclePolicyPreviewResponse.self)
+    public func startLifecyclePolicyPreview(_ input: ECR.StartLifecyclePolicyPreviewRequest) async throws(AyameError) -> ECR.StartLifecyclePolicyPreviewResponse {
+        try await runtime.execute(ECROperations.startLifecyclePolicyPreview, input: input, output: ECR.StartLifecyclePolicyPreviewResponse.self)
     }
 
     /// Calls `StartLifecyclePolicyPreview` with the input's members as parameters.
     @discardableResult
-    public func startLifecyclePolicyPreview(registryId: String? = nil, repositoryName: String, lifecyclePolicyText: String? = nil) async throws(AyameError) -> StartLifecyclePolicyPreviewResponse {
-        try await startLifecyclePolicyPreview(StartLifecyclePolicyPreviewRequest(registryId: registryId, repositoryName: repositoryName, lifecyclePolicyText: lifecyclePolicyText))
+    public func startLifecyclePolicyPreview(repositoryName: String, registryId: String? = nil, lifecyclePolicyText: String? = nil) async throws(AyameError) -> ECR.StartLifecyclePolicyPreviewResponse {
+        try await startLifecyclePolicyPreview(ECR.StartLifecyclePolicyPreviewRequest(repositoryName: repositoryName, registryId: registryId, lifecyclePolicyText: lifecyclePolicyText))
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TagResource.html
     @discardableResult
-    public func tagResource(_ input: TagResourceRequest) async throws(AyameError) -> TagResourceResponse {
-        try await runtime.execute(ECROperations.tagResource, input: input, output: TagResourceResponse.self)
+    public func tagResource(_ input: ECR.TagResourceRequest) async throws(AyameError) -> ECR.TagResourceResponse {
+        try await runtime.execute(ECROperations.tagResource, input: input, output: ECR.TagResourceResponse.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
     @discardableResult
-    public func tagResource(resourceArn: String, tags: [Tag]) async throws(AyameError) -> TagResourceResponse {
-        try await tagResource(TagResourceRequest(resourceArn: resourceArn, tags: tags))
+    public func tagResource(resourceArn: String, tags: [ECR.Tag]) async throws(AyameError) -> ECR.TagResourceResponse {
+        try await tagResource(ECR.TagResourceRequest(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html
     @discardableResult
-    public func untagResource(_ input: UntagResourceRequest) async throws(AyameError) -> UntagResourceResponse {
-        try await runtime.execute(ECROperations.untagResource, input: input, output: UntagResourceResponse.self)
+    public func untagResource(_ input: ECR.UntagResourceRequest) async throws(AyameError) -> ECR.UntagResourceResponse {
+        try await runtime.execute(ECROperations.untagResource, input: input, output: ECR.UntagResourceResponse.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
     @discardableResult
-    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceResponse {
-        try await untagResource(UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
+    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> ECR.UntagResourceResponse {
+        try await untagResource(ECR.UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 
     /// Calls `UpdateImageStorageClass`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateImageStorageClass.html
     @discardableResult
-    public func updateImageStorageClass(_ input: UpdateImageStorageClassRequest) async throws(AyameError) -> UpdateImageStorageClassResponse {
-        try await runtime.execute(ECROperations.updateImageStorageClass, input: input, output: UpdateImageStorageClassResponse.self)
+    public func updateImageStorageClass(_ input: ECR.UpdateImageStorageClassRequest) async throws(AyameError) -> ECR.UpdateImageStorageClassResponse {
+        try await runtime.execute(ECROperations.updateImageStorageClass, input: input, output: ECR.UpdateImageStorageClassResponse.self)
     }
 
     /// Calls `UpdateImageStorageClass` with the input's members as parameters.
     @discardableResult
-    public func updateImageStorageClass(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier, targetStorageClass: TargetStorageClass) async throws(AyameError) -> UpdateImageStorageClassResponse {
-        try await updateImageStorageClass(UpdateImageStorageClassRequest(registryId: registryId, repositoryName: repositoryName, imageId: imageId, targetStorageClass: targetStorageClass))
+    public func updateImageStorageClass(repositoryName: String, imageId: ECR.ImageIdentifier, targetStorageClass: ECR.TargetStorageClass, registryId: String? = nil) async throws(AyameError) -> ECR.UpdateImageStorageClassResponse {
+        try await updateImageStorageClass(ECR.UpdateImageStorageClassRequest(repositoryName: repositoryName, imageId: imageId, targetStorageClass: targetStorageClass, registryId: registryId))
     }
 
     /// Calls `UpdatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdatePullThroughCacheRule.html
     @discardableResult
-    public func updatePullThroughCacheRule(_ input: UpdatePullThroughCacheRuleRequest) async throws(AyameError) -> UpdatePullThroughCacheRuleResponse {
-        try await runtime.execute(ECROperations.updatePullThroughCacheRule, input: input, output: UpdatePullThroughCacheRuleResponse.self)
+    public func updatePullThroughCacheRule(_ input: ECR.UpdatePullThroughCacheRuleRequest) async throws(AyameError) -> ECR.UpdatePullThroughCacheRuleResponse {
+        try await runtime.execute(ECROperations.updatePullThroughCacheRule, input: input, output: ECR.UpdatePullThroughCacheRuleResponse.self)
     }
 
     /// Calls `UpdatePullThroughCacheRule` with the input's members as parameters.
     @discardableResult
-    public func updatePullThroughCacheRule(registryId: String? = nil, ecrRepositoryPrefix: String, credentialArn: String? = nil, customRoleArn: String? = nil) async throws(AyameError) -> UpdatePullThroughCacheRuleResponse {
-        try await updatePullThroughCacheRule(UpdatePullThroughCacheRuleRequest(registryId: registryId, ecrRepositoryPrefix: ecrRepositoryPrefix, credentialArn: credentialArn, customRoleArn: customRoleArn))
+    public func updatePullThroughCacheRule(ecrRepositoryPrefix: String, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil) async throws(AyameError) -> ECR.UpdatePullThroughCacheRuleResponse {
+        try await updatePullThroughCacheRule(ECR.UpdatePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, registryId: registryId, credentialArn: credentialArn, customRoleArn: customRoleArn))
     }
 
     /// Calls `UpdateRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateRepositoryCreationTemplate.html
     @discardableResult
-    public func updateRepositoryCreationTemplate(_ input: UpdateRepositoryCreationTemplateRequest) async throws(AyameError) -> UpdateRepositoryCreationTemplateResponse {
-        try await runtime.execute(ECROperations.updateRepositoryCreationTemplate, input: input, output: UpdateRepositoryCreationTemplateResponse.self)
+    public func updateRepositoryCreationTemplate(_ input: ECR.UpdateRepositoryCreationTemplateRequest) async throws(AyameError) -> ECR.UpdateRepositoryCreationTemplateResponse {
+        try await runtime.execute(ECROperations.updateRepositoryCreationTemplate, input: input, output: ECR.UpdateRepositoryCreationTemplateResponse.self)
+    }
+
+    /// Calls `UpdateRepositoryCreationTemplate` with the input's required members as parameters; pass a `ECR.UpdateRepositoryCreationTemplateRequest` for the others.
+    @discardableResult
+    public func updateRepositoryCreationTemplate(prefix: String) async throws(AyameError) -> ECR.UpdateRepositoryCreationTemplateResponse {
+        try await updateRepositoryCreationTemplate(ECR.UpdateRepositoryCreationTemplateRequest(prefix: prefix))
     }
 
     /// Calls `UploadLayerPart`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UploadLayerPart.html
     @discardableResult
-    public func uploadLayerPart(_ input: UploadLayerPartRequest) async throws(AyameError) -> UploadLayerPartResponse {
-        try await runtime.execute(ECROperations.uploadLayerPart, input: input, output: UploadLayerPartResponse.self)
+    public func uploadLayerPart(_ input: ECR.UploadLayerPartRequest) async throws(AyameError) -> ECR.UploadLayerPartResponse {
+        try await runtime.execute(ECROperations.uploadLayerPart, input: input, output: ECR.UploadLayerPartResponse.self)
     }
 
     /// Calls `UploadLayerPart` with the input's members as parameters.
     @discardableResult
-    public func uploadLayerPart(registryId: String? = nil, repositoryName: String, uploadId: String, partFirstByte: Int, partLastByte: Int, layerPartBlob: Data) async throws(AyameError) -> UploadLayerPartResponse {
-        try await uploadLayerPart(UploadLayerPartRequest(registryId: registryId, repositoryName: repositoryName, uploadId: uploadId, partFirstByte: partFirstByte, partLastByte: partLastByte, layerPartBlob: layerPartBlob))
+    public func uploadLayerPart(repositoryName: String, uploadId: String, partFirstByte: Int, partLastByte: Int, layerPartBlob: Data, registryId: String? = nil) async throws(AyameError) -> ECR.UploadLayerPartResponse {
+        try await uploadLayerPart(ECR.UploadLayerPartRequest(repositoryName: repositoryName, uploadId: uploadId, partFirstByte: partFirstByte, partLastByte: partLastByte, layerPartBlob: layerPartBlob, registryId: registryId))
     }
 
     /// Calls `ValidatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidatePullThroughCacheRule.html
     @discardableResult
-    public func validatePullThroughCacheRule(_ input: ValidatePullThroughCacheRuleRequest) async throws(AyameError) -> ValidatePullThroughCacheRuleResponse {
-        try await runtime.execute(ECROperations.validatePullThroughCacheRule, input: input, output: ValidatePullThroughCacheRuleResponse.self)
+    public func validatePullThroughCacheRule(_ input: ECR.ValidatePullThroughCacheRuleRequest) async throws(AyameError) -> ECR.ValidatePullThroughCacheRuleResponse {
+        try await runtime.execute(ECROperations.validatePullThroughCacheRule, input: input, output: ECR.ValidatePullThroughCacheRuleResponse.self)
     }
 
     /// Calls `ValidatePullThroughCacheRule` with the input's members as parameters.
     @discardableResult
-    public func validatePullThroughCacheRule(ecrRepositoryPrefix: String, registryId: String? = nil) async throws(AyameError) -> ValidatePullThroughCacheRuleResponse {
-        try await validatePullThroughCacheRule(ValidatePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, registryId: registryId))
+    public func validatePullThroughCacheRule(ecrRepositoryPrefix: String, registryId: String? = nil) async throws(AyameError) -> ECR.ValidatePullThroughCacheRuleResponse {
+        try await validatePullThroughCacheRule(ECR.ValidatePullThroughCacheRuleRequest(ecrRepositoryPrefix: ecrRepositoryPrefix, registryId: registryId))
     }
 }

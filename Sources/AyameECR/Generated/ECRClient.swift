@@ -9,7 +9,7 @@ public struct ECRClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/ecr``.
+    /// Wraps a runtime set up for `ServiceDescriptor.ecr`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

@@ -3,528 +3,530 @@
 import AyameCore
 import Foundation
 
-/// The `ArtifactStatus` values of the ECR model; other values a service sends are kept.
-public struct ArtifactStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `ARCHIVED`
-    public static let archived = Self(rawValue: "ARCHIVED")
-    /// `ACTIVATING`
-    public static let activating = Self(rawValue: "ACTIVATING")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.active, .archived, .activating]
-    /// The model of `ArtifactStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ArtifactStatus", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING"]))
-}
+extension ECR {
+    /// The `ArtifactStatus` values of the ECR model; other values a service sends are kept.
+    public struct ArtifactStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `ARCHIVED`
+        public static let archived = Self(rawValue: "ARCHIVED")
+        /// `ACTIVATING`
+        public static let activating = Self(rawValue: "ACTIVATING")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.active, .archived, .activating]
+        /// The model of `ArtifactStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ArtifactStatus", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING"]))
+    }
 
-/// The `ArtifactStatusFilter` values of the ECR model; other values a service sends are kept.
-public struct ArtifactStatusFilter: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `ARCHIVED`
-    public static let archived = Self(rawValue: "ARCHIVED")
-    /// `ACTIVATING`
-    public static let activating = Self(rawValue: "ACTIVATING")
-    /// `ANY`
-    public static let `any` = Self(rawValue: "ANY")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.active, .archived, .activating, .`any`]
-    /// The model of `ArtifactStatusFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ArtifactStatusFilter", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"]))
-}
+    /// The `ArtifactStatusFilter` values of the ECR model; other values a service sends are kept.
+    public struct ArtifactStatusFilter: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `ARCHIVED`
+        public static let archived = Self(rawValue: "ARCHIVED")
+        /// `ACTIVATING`
+        public static let activating = Self(rawValue: "ACTIVATING")
+        /// `ANY`
+        public static let `any` = Self(rawValue: "ANY")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.active, .archived, .activating, .`any`]
+        /// The model of `ArtifactStatusFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ArtifactStatusFilter", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"]))
+    }
 
-/// The `EncryptionType` values of the ECR model; other values a service sends are kept.
-public struct EncryptionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `AES256`
-    public static let aes256 = Self(rawValue: "AES256")
-    /// `KMS`
-    public static let kms = Self(rawValue: "KMS")
-    /// `KMS_DSSE`
-    public static let kmsDsse = Self(rawValue: "KMS_DSSE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.aes256, .kms, .kmsDsse]
-    /// The model of `EncryptionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionType", kind: .string, traits: ShapeTraits(enumValues: ["AES256", "KMS", "KMS_DSSE"]))
-}
+    /// The `EncryptionType` values of the ECR model; other values a service sends are kept.
+    public struct EncryptionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `AES256`
+        public static let aes256 = Self(rawValue: "AES256")
+        /// `KMS`
+        public static let kms = Self(rawValue: "KMS")
+        /// `KMS_DSSE`
+        public static let kmsDsse = Self(rawValue: "KMS_DSSE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.aes256, .kms, .kmsDsse]
+        /// The model of `EncryptionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionType", kind: .string, traits: ShapeTraits(enumValues: ["AES256", "KMS", "KMS_DSSE"]))
+    }
 
-/// The `FindingSeverity` values of the ECR model; other values a service sends are kept.
-public struct FindingSeverity: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `INFORMATIONAL`
-    public static let informational = Self(rawValue: "INFORMATIONAL")
-    /// `LOW`
-    public static let low = Self(rawValue: "LOW")
-    /// `MEDIUM`
-    public static let medium = Self(rawValue: "MEDIUM")
-    /// `HIGH`
-    public static let high = Self(rawValue: "HIGH")
-    /// `CRITICAL`
-    public static let critical = Self(rawValue: "CRITICAL")
-    /// `UNDEFINED`
-    public static let undefined = Self(rawValue: "UNDEFINED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.informational, .low, .medium, .high, .critical, .undefined]
-    /// The model of `FindingSeverity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FindingSeverity", kind: .string, traits: ShapeTraits(enumValues: ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"]))
-}
+    /// The `FindingSeverity` values of the ECR model; other values a service sends are kept.
+    public struct FindingSeverity: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `INFORMATIONAL`
+        public static let informational = Self(rawValue: "INFORMATIONAL")
+        /// `LOW`
+        public static let low = Self(rawValue: "LOW")
+        /// `MEDIUM`
+        public static let medium = Self(rawValue: "MEDIUM")
+        /// `HIGH`
+        public static let high = Self(rawValue: "HIGH")
+        /// `CRITICAL`
+        public static let critical = Self(rawValue: "CRITICAL")
+        /// `UNDEFINED`
+        public static let undefined = Self(rawValue: "UNDEFINED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.informational, .low, .medium, .high, .critical, .undefined]
+        /// The model of `FindingSeverity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FindingSeverity", kind: .string, traits: ShapeTraits(enumValues: ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"]))
+    }
 
-/// The `ImageActionType` values of the ECR model; other values a service sends are kept.
-public struct ImageActionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `EXPIRE`
-    public static let expire = Self(rawValue: "EXPIRE")
-    /// `TRANSITION`
-    public static let transition = Self(rawValue: "TRANSITION")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.expire, .transition]
-    /// The model of `ImageActionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageActionType", kind: .string, traits: ShapeTraits(enumValues: ["EXPIRE", "TRANSITION"]))
-}
+    /// The `ImageActionType` values of the ECR model; other values a service sends are kept.
+    public struct ImageActionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `EXPIRE`
+        public static let expire = Self(rawValue: "EXPIRE")
+        /// `TRANSITION`
+        public static let transition = Self(rawValue: "TRANSITION")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.expire, .transition]
+        /// The model of `ImageActionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageActionType", kind: .string, traits: ShapeTraits(enumValues: ["EXPIRE", "TRANSITION"]))
+    }
 
-/// The `ImageFailureCode` values of the ECR model; other values a service sends are kept.
-public struct ImageFailureCode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `InvalidImageDigest`
-    public static let invalidImageDigest = Self(rawValue: "InvalidImageDigest")
-    /// `InvalidImageTag`
-    public static let invalidImageTag = Self(rawValue: "InvalidImageTag")
-    /// `ImageTagDoesNotMatchDigest`
-    public static let imageTagDoesNotMatchDigest = Self(rawValue: "ImageTagDoesNotMatchDigest")
-    /// `ImageNotFound`
-    public static let imageNotFound = Self(rawValue: "ImageNotFound")
-    /// `MissingDigestAndTag`
-    public static let missingDigestAndTag = Self(rawValue: "MissingDigestAndTag")
-    /// `ImageReferencedByManifestList`
-    public static let imageReferencedByManifestList = Self(rawValue: "ImageReferencedByManifestList")
-    /// `KmsError`
-    public static let kmsError = Self(rawValue: "KmsError")
-    /// `UpstreamAccessDenied`
-    public static let upstreamAccessDenied = Self(rawValue: "UpstreamAccessDenied")
-    /// `UpstreamTooManyRequests`
-    public static let upstreamTooManyRequests = Self(rawValue: "UpstreamTooManyRequests")
-    /// `UpstreamUnavailable`
-    public static let upstreamUnavailable = Self(rawValue: "UpstreamUnavailable")
-    /// `ImageInaccessible`
-    public static let imageInaccessible = Self(rawValue: "ImageInaccessible")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.invalidImageDigest, .invalidImageTag, .imageTagDoesNotMatchDigest, .imageNotFound, .missingDigestAndTag, .imageReferencedByManifestList, .kmsError, .upstreamAccessDenied, .upstreamTooManyRequests, .upstreamUnavailable, .imageInaccessible]
-    /// The model of `ImageFailureCode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["InvalidImageDigest", "InvalidImageTag", "ImageTagDoesNotMatchDigest", "ImageNotFound", "MissingDigestAndTag", "ImageReferencedByManifestList", "KmsError", "UpstreamAccessDenied", "UpstreamTooManyRequests", "UpstreamUnavailable", "ImageInaccessible"]))
-}
+    /// The `ImageFailureCode` values of the ECR model; other values a service sends are kept.
+    public struct ImageFailureCode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `InvalidImageDigest`
+        public static let invalidImageDigest = Self(rawValue: "InvalidImageDigest")
+        /// `InvalidImageTag`
+        public static let invalidImageTag = Self(rawValue: "InvalidImageTag")
+        /// `ImageTagDoesNotMatchDigest`
+        public static let imageTagDoesNotMatchDigest = Self(rawValue: "ImageTagDoesNotMatchDigest")
+        /// `ImageNotFound`
+        public static let imageNotFound = Self(rawValue: "ImageNotFound")
+        /// `MissingDigestAndTag`
+        public static let missingDigestAndTag = Self(rawValue: "MissingDigestAndTag")
+        /// `ImageReferencedByManifestList`
+        public static let imageReferencedByManifestList = Self(rawValue: "ImageReferencedByManifestList")
+        /// `KmsError`
+        public static let kmsError = Self(rawValue: "KmsError")
+        /// `UpstreamAccessDenied`
+        public static let upstreamAccessDenied = Self(rawValue: "UpstreamAccessDenied")
+        /// `UpstreamTooManyRequests`
+        public static let upstreamTooManyRequests = Self(rawValue: "UpstreamTooManyRequests")
+        /// `UpstreamUnavailable`
+        public static let upstreamUnavailable = Self(rawValue: "UpstreamUnavailable")
+        /// `ImageInaccessible`
+        public static let imageInaccessible = Self(rawValue: "ImageInaccessible")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.invalidImageDigest, .invalidImageTag, .imageTagDoesNotMatchDigest, .imageNotFound, .missingDigestAndTag, .imageReferencedByManifestList, .kmsError, .upstreamAccessDenied, .upstreamTooManyRequests, .upstreamUnavailable, .imageInaccessible]
+        /// The model of `ImageFailureCode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["InvalidImageDigest", "InvalidImageTag", "ImageTagDoesNotMatchDigest", "ImageNotFound", "MissingDigestAndTag", "ImageReferencedByManifestList", "KmsError", "UpstreamAccessDenied", "UpstreamTooManyRequests", "UpstreamUnavailable", "ImageInaccessible"]))
+    }
 
-/// The `ImageStatus` values of the ECR model; other values a service sends are kept.
-public struct ImageStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `ARCHIVED`
-    public static let archived = Self(rawValue: "ARCHIVED")
-    /// `ACTIVATING`
-    public static let activating = Self(rawValue: "ACTIVATING")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.active, .archived, .activating]
-    /// The model of `ImageStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageStatus", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING"]))
-}
+    /// The `ImageStatus` values of the ECR model; other values a service sends are kept.
+    public struct ImageStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `ARCHIVED`
+        public static let archived = Self(rawValue: "ARCHIVED")
+        /// `ACTIVATING`
+        public static let activating = Self(rawValue: "ACTIVATING")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.active, .archived, .activating]
+        /// The model of `ImageStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageStatus", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING"]))
+    }
 
-/// The `ImageStatusFilter` values of the ECR model; other values a service sends are kept.
-public struct ImageStatusFilter: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `ARCHIVED`
-    public static let archived = Self(rawValue: "ARCHIVED")
-    /// `ACTIVATING`
-    public static let activating = Self(rawValue: "ACTIVATING")
-    /// `ANY`
-    public static let `any` = Self(rawValue: "ANY")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.active, .archived, .activating, .`any`]
-    /// The model of `ImageStatusFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageStatusFilter", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"]))
-}
+    /// The `ImageStatusFilter` values of the ECR model; other values a service sends are kept.
+    public struct ImageStatusFilter: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `ARCHIVED`
+        public static let archived = Self(rawValue: "ARCHIVED")
+        /// `ACTIVATING`
+        public static let activating = Self(rawValue: "ACTIVATING")
+        /// `ANY`
+        public static let `any` = Self(rawValue: "ANY")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.active, .archived, .activating, .`any`]
+        /// The model of `ImageStatusFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageStatusFilter", kind: .string, traits: ShapeTraits(enumValues: ["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"]))
+    }
 
-/// The `ImageTagMutability` values of the ECR model; other values a service sends are kept.
-public struct ImageTagMutability: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `MUTABLE`
-    public static let mutable = Self(rawValue: "MUTABLE")
-    /// `IMMUTABLE`
-    public static let immutable = Self(rawValue: "IMMUTABLE")
-    /// `IMMUTABLE_WITH_EXCLUSION`
-    public static let immutableWithExclusion = Self(rawValue: "IMMUTABLE_WITH_EXCLUSION")
-    /// `MUTABLE_WITH_EXCLUSION`
-    public static let mutableWithExclusion = Self(rawValue: "MUTABLE_WITH_EXCLUSION")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.mutable, .immutable, .immutableWithExclusion, .mutableWithExclusion]
-    /// The model of `ImageTagMutability`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutability", kind: .string, traits: ShapeTraits(enumValues: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"]))
-}
+    /// The `ImageTagMutability` values of the ECR model; other values a service sends are kept.
+    public struct ImageTagMutability: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `MUTABLE`
+        public static let mutable = Self(rawValue: "MUTABLE")
+        /// `IMMUTABLE`
+        public static let immutable = Self(rawValue: "IMMUTABLE")
+        /// `IMMUTABLE_WITH_EXCLUSION`
+        public static let immutableWithExclusion = Self(rawValue: "IMMUTABLE_WITH_EXCLUSION")
+        /// `MUTABLE_WITH_EXCLUSION`
+        public static let mutableWithExclusion = Self(rawValue: "MUTABLE_WITH_EXCLUSION")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.mutable, .immutable, .immutableWithExclusion, .mutableWithExclusion]
+        /// The model of `ImageTagMutability`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutability", kind: .string, traits: ShapeTraits(enumValues: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"]))
+    }
 
-/// The `ImageTagMutabilityExclusionFilterType` values of the ECR model; other values a service sends are kept.
-public struct ImageTagMutabilityExclusionFilterType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `WILDCARD`
-    public static let wildcard = Self(rawValue: "WILDCARD")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.wildcard]
-    /// The model of `ImageTagMutabilityExclusionFilterType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD"]))
-}
+    /// The `ImageTagMutabilityExclusionFilterType` values of the ECR model; other values a service sends are kept.
+    public struct ImageTagMutabilityExclusionFilterType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `WILDCARD`
+        public static let wildcard = Self(rawValue: "WILDCARD")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.wildcard]
+        /// The model of `ImageTagMutabilityExclusionFilterType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD"]))
+    }
 
-/// The `LayerAvailability` values of the ECR model; other values a service sends are kept.
-public struct LayerAvailability: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `AVAILABLE`
-    public static let available = Self(rawValue: "AVAILABLE")
-    /// `UNAVAILABLE`
-    public static let unavailable = Self(rawValue: "UNAVAILABLE")
-    /// `ARCHIVED`
-    public static let archived = Self(rawValue: "ARCHIVED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.available, .unavailable, .archived]
-    /// The model of `LayerAvailability`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerAvailability", kind: .string, traits: ShapeTraits(enumValues: ["AVAILABLE", "UNAVAILABLE", "ARCHIVED"]))
-}
+    /// The `LayerAvailability` values of the ECR model; other values a service sends are kept.
+    public struct LayerAvailability: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `AVAILABLE`
+        public static let available = Self(rawValue: "AVAILABLE")
+        /// `UNAVAILABLE`
+        public static let unavailable = Self(rawValue: "UNAVAILABLE")
+        /// `ARCHIVED`
+        public static let archived = Self(rawValue: "ARCHIVED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.available, .unavailable, .archived]
+        /// The model of `LayerAvailability`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerAvailability", kind: .string, traits: ShapeTraits(enumValues: ["AVAILABLE", "UNAVAILABLE", "ARCHIVED"]))
+    }
 
-/// The `LayerFailureCode` values of the ECR model; other values a service sends are kept.
-public struct LayerFailureCode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `InvalidLayerDigest`
-    public static let invalidLayerDigest = Self(rawValue: "InvalidLayerDigest")
-    /// `MissingLayerDigest`
-    public static let missingLayerDigest = Self(rawValue: "MissingLayerDigest")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.invalidLayerDigest, .missingLayerDigest]
-    /// The model of `LayerFailureCode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["InvalidLayerDigest", "MissingLayerDigest"]))
-}
+    /// The `LayerFailureCode` values of the ECR model; other values a service sends are kept.
+    public struct LayerFailureCode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `InvalidLayerDigest`
+        public static let invalidLayerDigest = Self(rawValue: "InvalidLayerDigest")
+        /// `MissingLayerDigest`
+        public static let missingLayerDigest = Self(rawValue: "MissingLayerDigest")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.invalidLayerDigest, .missingLayerDigest]
+        /// The model of `LayerFailureCode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["InvalidLayerDigest", "MissingLayerDigest"]))
+    }
 
-/// The `LifecyclePolicyPreviewStatus` values of the ECR model; other values a service sends are kept.
-public struct LifecyclePolicyPreviewStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_PROGRESS`
-    public static let inProgress = Self(rawValue: "IN_PROGRESS")
-    /// `COMPLETE`
-    public static let complete = Self(rawValue: "COMPLETE")
-    /// `EXPIRED`
-    public static let expired = Self(rawValue: "EXPIRED")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inProgress, .complete, .expired, .failed]
-    /// The model of `LifecyclePolicyPreviewStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "EXPIRED", "FAILED"]))
-}
+    /// The `LifecyclePolicyPreviewStatus` values of the ECR model; other values a service sends are kept.
+    public struct LifecyclePolicyPreviewStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IN_PROGRESS`
+        public static let inProgress = Self(rawValue: "IN_PROGRESS")
+        /// `COMPLETE`
+        public static let complete = Self(rawValue: "COMPLETE")
+        /// `EXPIRED`
+        public static let expired = Self(rawValue: "EXPIRED")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inProgress, .complete, .expired, .failed]
+        /// The model of `LifecyclePolicyPreviewStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "EXPIRED", "FAILED"]))
+    }
 
-/// The `LifecyclePolicyStorageClass` values of the ECR model; other values a service sends are kept.
-public struct LifecyclePolicyStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ARCHIVE`
-    public static let archive = Self(rawValue: "ARCHIVE")
-    /// `STANDARD`
-    public static let standard = Self(rawValue: "STANDARD")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.archive, .standard]
-    /// The model of `LifecyclePolicyStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE", "STANDARD"]))
-}
+    /// The `LifecyclePolicyStorageClass` values of the ECR model; other values a service sends are kept.
+    public struct LifecyclePolicyStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ARCHIVE`
+        public static let archive = Self(rawValue: "ARCHIVE")
+        /// `STANDARD`
+        public static let standard = Self(rawValue: "STANDARD")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.archive, .standard]
+        /// The model of `LifecyclePolicyStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE", "STANDARD"]))
+    }
 
-/// The `LifecyclePolicyTargetStorageClass` values of the ECR model; other values a service sends are kept.
-public struct LifecyclePolicyTargetStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ARCHIVE`
-    public static let archive = Self(rawValue: "ARCHIVE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.archive]
-    /// The model of `LifecyclePolicyTargetStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyTargetStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE"]))
-}
+    /// The `LifecyclePolicyTargetStorageClass` values of the ECR model; other values a service sends are kept.
+    public struct LifecyclePolicyTargetStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ARCHIVE`
+        public static let archive = Self(rawValue: "ARCHIVE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.archive]
+        /// The model of `LifecyclePolicyTargetStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyTargetStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE"]))
+    }
 
-/// The `RCTAppliedFor` values of the ECR model; other values a service sends are kept.
-public struct RCTAppliedFor: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `REPLICATION`
-    public static let replication = Self(rawValue: "REPLICATION")
-    /// `PULL_THROUGH_CACHE`
-    public static let pullThroughCache = Self(rawValue: "PULL_THROUGH_CACHE")
-    /// `CREATE_ON_PUSH`
-    public static let createOnPush = Self(rawValue: "CREATE_ON_PUSH")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.replication, .pullThroughCache, .createOnPush]
-    /// The model of `RCTAppliedFor`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RCTAppliedFor", kind: .string, traits: ShapeTraits(enumValues: ["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"]))
-}
+    /// The `RCTAppliedFor` values of the ECR model; other values a service sends are kept.
+    public struct RCTAppliedFor: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `REPLICATION`
+        public static let replication = Self(rawValue: "REPLICATION")
+        /// `PULL_THROUGH_CACHE`
+        public static let pullThroughCache = Self(rawValue: "PULL_THROUGH_CACHE")
+        /// `CREATE_ON_PUSH`
+        public static let createOnPush = Self(rawValue: "CREATE_ON_PUSH")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.replication, .pullThroughCache, .createOnPush]
+        /// The model of `RCTAppliedFor`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RCTAppliedFor", kind: .string, traits: ShapeTraits(enumValues: ["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"]))
+    }
 
-/// The `ReplicationStatus` values of the ECR model; other values a service sends are kept.
-public struct ReplicationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_PROGRESS`
-    public static let inProgress = Self(rawValue: "IN_PROGRESS")
-    /// `COMPLETE`
-    public static let complete = Self(rawValue: "COMPLETE")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inProgress, .complete, .failed]
-    /// The model of `ReplicationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED"]))
-}
+    /// The `ReplicationStatus` values of the ECR model; other values a service sends are kept.
+    public struct ReplicationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IN_PROGRESS`
+        public static let inProgress = Self(rawValue: "IN_PROGRESS")
+        /// `COMPLETE`
+        public static let complete = Self(rawValue: "COMPLETE")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inProgress, .complete, .failed]
+        /// The model of `ReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED"]))
+    }
 
-/// The `RepositoryFilterType` values of the ECR model; other values a service sends are kept.
-public struct RepositoryFilterType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `PREFIX_MATCH`
-    public static let prefixMatch = Self(rawValue: "PREFIX_MATCH")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.prefixMatch]
-    /// The model of `RepositoryFilterType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["PREFIX_MATCH"]))
-}
+    /// The `RepositoryFilterType` values of the ECR model; other values a service sends are kept.
+    public struct RepositoryFilterType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `PREFIX_MATCH`
+        public static let prefixMatch = Self(rawValue: "PREFIX_MATCH")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.prefixMatch]
+        /// The model of `RepositoryFilterType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["PREFIX_MATCH"]))
+    }
 
-/// The `ScanFrequency` values of the ECR model; other values a service sends are kept.
-public struct ScanFrequency: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SCAN_ON_PUSH`
-    public static let scanOnPush = Self(rawValue: "SCAN_ON_PUSH")
-    /// `CONTINUOUS_SCAN`
-    public static let continuousScan = Self(rawValue: "CONTINUOUS_SCAN")
-    /// `MANUAL`
-    public static let manual = Self(rawValue: "MANUAL")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.scanOnPush, .continuousScan, .manual]
-    /// The model of `ScanFrequency`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanFrequency", kind: .string, traits: ShapeTraits(enumValues: ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"]))
-}
+    /// The `ScanFrequency` values of the ECR model; other values a service sends are kept.
+    public struct ScanFrequency: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SCAN_ON_PUSH`
+        public static let scanOnPush = Self(rawValue: "SCAN_ON_PUSH")
+        /// `CONTINUOUS_SCAN`
+        public static let continuousScan = Self(rawValue: "CONTINUOUS_SCAN")
+        /// `MANUAL`
+        public static let manual = Self(rawValue: "MANUAL")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.scanOnPush, .continuousScan, .manual]
+        /// The model of `ScanFrequency`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanFrequency", kind: .string, traits: ShapeTraits(enumValues: ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"]))
+    }
 
-/// The `ScanStatus` values of the ECR model; other values a service sends are kept.
-public struct ScanStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_PROGRESS`
-    public static let inProgress = Self(rawValue: "IN_PROGRESS")
-    /// `COMPLETE`
-    public static let complete = Self(rawValue: "COMPLETE")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// `UNSUPPORTED_IMAGE`
-    public static let unsupportedImage = Self(rawValue: "UNSUPPORTED_IMAGE")
-    /// `ACTIVE`
-    public static let active = Self(rawValue: "ACTIVE")
-    /// `PENDING`
-    public static let pending = Self(rawValue: "PENDING")
-    /// `SCAN_ELIGIBILITY_EXPIRED`
-    public static let scanEligibilityExpired = Self(rawValue: "SCAN_ELIGIBILITY_EXPIRED")
-    /// `FINDINGS_UNAVAILABLE`
-    public static let findingsUnavailable = Self(rawValue: "FINDINGS_UNAVAILABLE")
-    /// `LIMIT_EXCEEDED`
-    public static let limitExceeded = Self(rawValue: "LIMIT_EXCEEDED")
-    /// `IMAGE_ARCHIVED`
-    public static let imageArchived = Self(rawValue: "IMAGE_ARCHIVED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inProgress, .complete, .failed, .unsupportedImage, .active, .pending, .scanEligibilityExpired, .findingsUnavailable, .limitExceeded, .imageArchived]
-    /// The model of `ScanStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED", "UNSUPPORTED_IMAGE", "ACTIVE", "PENDING", "SCAN_ELIGIBILITY_EXPIRED", "FINDINGS_UNAVAILABLE", "LIMIT_EXCEEDED", "IMAGE_ARCHIVED"]))
-}
+    /// The `ScanStatus` values of the ECR model; other values a service sends are kept.
+    public struct ScanStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IN_PROGRESS`
+        public static let inProgress = Self(rawValue: "IN_PROGRESS")
+        /// `COMPLETE`
+        public static let complete = Self(rawValue: "COMPLETE")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// `UNSUPPORTED_IMAGE`
+        public static let unsupportedImage = Self(rawValue: "UNSUPPORTED_IMAGE")
+        /// `ACTIVE`
+        public static let active = Self(rawValue: "ACTIVE")
+        /// `PENDING`
+        public static let pending = Self(rawValue: "PENDING")
+        /// `SCAN_ELIGIBILITY_EXPIRED`
+        public static let scanEligibilityExpired = Self(rawValue: "SCAN_ELIGIBILITY_EXPIRED")
+        /// `FINDINGS_UNAVAILABLE`
+        public static let findingsUnavailable = Self(rawValue: "FINDINGS_UNAVAILABLE")
+        /// `LIMIT_EXCEEDED`
+        public static let limitExceeded = Self(rawValue: "LIMIT_EXCEEDED")
+        /// `IMAGE_ARCHIVED`
+        public static let imageArchived = Self(rawValue: "IMAGE_ARCHIVED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inProgress, .complete, .failed, .unsupportedImage, .active, .pending, .scanEligibilityExpired, .findingsUnavailable, .limitExceeded, .imageArchived]
+        /// The model of `ScanStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED", "UNSUPPORTED_IMAGE", "ACTIVE", "PENDING", "SCAN_ELIGIBILITY_EXPIRED", "FINDINGS_UNAVAILABLE", "LIMIT_EXCEEDED", "IMAGE_ARCHIVED"]))
+    }
 
-/// The `ScanType` values of the ECR model; other values a service sends are kept.
-public struct ScanType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `BASIC`
-    public static let basic = Self(rawValue: "BASIC")
-    /// `ENHANCED`
-    public static let enhanced = Self(rawValue: "ENHANCED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.basic, .enhanced]
-    /// The model of `ScanType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanType", kind: .string, traits: ShapeTraits(enumValues: ["BASIC", "ENHANCED"]))
-}
+    /// The `ScanType` values of the ECR model; other values a service sends are kept.
+    public struct ScanType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `BASIC`
+        public static let basic = Self(rawValue: "BASIC")
+        /// `ENHANCED`
+        public static let enhanced = Self(rawValue: "ENHANCED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.basic, .enhanced]
+        /// The model of `ScanType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanType", kind: .string, traits: ShapeTraits(enumValues: ["BASIC", "ENHANCED"]))
+    }
 
-/// The `ScanningConfigurationFailureCode` values of the ECR model; other values a service sends are kept.
-public struct ScanningConfigurationFailureCode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `REPOSITORY_NOT_FOUND`
-    public static let repositoryNotFound = Self(rawValue: "REPOSITORY_NOT_FOUND")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.repositoryNotFound]
-    /// The model of `ScanningConfigurationFailureCode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanningConfigurationFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["REPOSITORY_NOT_FOUND"]))
-}
+    /// The `ScanningConfigurationFailureCode` values of the ECR model; other values a service sends are kept.
+    public struct ScanningConfigurationFailureCode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `REPOSITORY_NOT_FOUND`
+        public static let repositoryNotFound = Self(rawValue: "REPOSITORY_NOT_FOUND")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.repositoryNotFound]
+        /// The model of `ScanningConfigurationFailureCode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanningConfigurationFailureCode", kind: .string, traits: ShapeTraits(enumValues: ["REPOSITORY_NOT_FOUND"]))
+    }
 
-/// The `ScanningRepositoryFilterType` values of the ECR model; other values a service sends are kept.
-public struct ScanningRepositoryFilterType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `WILDCARD`
-    public static let wildcard = Self(rawValue: "WILDCARD")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.wildcard]
-    /// The model of `ScanningRepositoryFilterType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD"]))
-}
+    /// The `ScanningRepositoryFilterType` values of the ECR model; other values a service sends are kept.
+    public struct ScanningRepositoryFilterType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `WILDCARD`
+        public static let wildcard = Self(rawValue: "WILDCARD")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.wildcard]
+        /// The model of `ScanningRepositoryFilterType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD"]))
+    }
 
-/// The `SigningRepositoryFilterType` values of the ECR model; other values a service sends are kept.
-public struct SigningRepositoryFilterType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `WILDCARD_MATCH`
-    public static let wildcardMatch = Self(rawValue: "WILDCARD_MATCH")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.wildcardMatch]
-    /// The model of `SigningRepositoryFilterType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD_MATCH"]))
-}
+    /// The `SigningRepositoryFilterType` values of the ECR model; other values a service sends are kept.
+    public struct SigningRepositoryFilterType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `WILDCARD_MATCH`
+        public static let wildcardMatch = Self(rawValue: "WILDCARD_MATCH")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.wildcardMatch]
+        /// The model of `SigningRepositoryFilterType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilterType", kind: .string, traits: ShapeTraits(enumValues: ["WILDCARD_MATCH"]))
+    }
 
-/// The `SigningStatus` values of the ECR model; other values a service sends are kept.
-public struct SigningStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_PROGRESS`
-    public static let inProgress = Self(rawValue: "IN_PROGRESS")
-    /// `COMPLETE`
-    public static let complete = Self(rawValue: "COMPLETE")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inProgress, .complete, .failed]
-    /// The model of `SigningStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED"]))
-}
+    /// The `SigningStatus` values of the ECR model; other values a service sends are kept.
+    public struct SigningStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IN_PROGRESS`
+        public static let inProgress = Self(rawValue: "IN_PROGRESS")
+        /// `COMPLETE`
+        public static let complete = Self(rawValue: "COMPLETE")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inProgress, .complete, .failed]
+        /// The model of `SigningStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETE", "FAILED"]))
+    }
 
-/// The `TagStatus` values of the ECR model; other values a service sends are kept.
-public struct TagStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `TAGGED`
-    public static let tagged = Self(rawValue: "TAGGED")
-    /// `UNTAGGED`
-    public static let untagged = Self(rawValue: "UNTAGGED")
-    /// `ANY`
-    public static let `any` = Self(rawValue: "ANY")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.tagged, .untagged, .`any`]
-    /// The model of `TagStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagStatus", kind: .string, traits: ShapeTraits(enumValues: ["TAGGED", "UNTAGGED", "ANY"]))
-}
+    /// The `TagStatus` values of the ECR model; other values a service sends are kept.
+    public struct TagStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `TAGGED`
+        public static let tagged = Self(rawValue: "TAGGED")
+        /// `UNTAGGED`
+        public static let untagged = Self(rawValue: "UNTAGGED")
+        /// `ANY`
+        public static let `any` = Self(rawValue: "ANY")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.tagged, .untagged, .`any`]
+        /// The model of `TagStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagStatus", kind: .string, traits: ShapeTraits(enumValues: ["TAGGED", "UNTAGGED", "ANY"]))
+    }
 
-/// The `TargetStorageClass` values of the ECR model; other values a service sends are kept.
-public struct TargetStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `STANDARD`
-    public static let standard = Self(rawValue: "STANDARD")
-    /// `ARCHIVE`
-    public static let archive = Self(rawValue: "ARCHIVE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.standard, .archive]
-    /// The model of `TargetStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "ARCHIVE"]))
-}
+    /// The `TargetStorageClass` values of the ECR model; other values a service sends are kept.
+    public struct TargetStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `STANDARD`
+        public static let standard = Self(rawValue: "STANDARD")
+        /// `ARCHIVE`
+        public static let archive = Self(rawValue: "ARCHIVE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.standard, .archive]
+        /// The model of `TargetStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "ARCHIVE"]))
+    }
 
-/// The `UpstreamRegistry` values of the ECR model; other values a service sends are kept.
-public struct UpstreamRegistry: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ecr`
-    public static let ecr = Self(rawValue: "ecr")
-    /// `ecr-public`
-    public static let ecrPublic = Self(rawValue: "ecr-public")
-    /// `quay`
-    public static let quay = Self(rawValue: "quay")
-    /// `k8s`
-    public static let k8s = Self(rawValue: "k8s")
-    /// `docker-hub`
-    public static let dockerHub = Self(rawValue: "docker-hub")
-    /// `github-container-registry`
-    public static let githubContainerRegistry = Self(rawValue: "github-container-registry")
-    /// `azure-container-registry`
-    public static let azureContainerRegistry = Self(rawValue: "azure-container-registry")
-    /// `gitlab-container-registry`
-    public static let gitlabContainerRegistry = Self(rawValue: "gitlab-container-registry")
-    /// `chainguard`
-    public static let chainguard = Self(rawValue: "chainguard")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.ecr, .ecrPublic, .quay, .k8s, .dockerHub, .githubContainerRegistry, .azureContainerRegistry, .gitlabContainerRegistry, .chainguard]
-    /// The model of `UpstreamRegistry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpstreamRegistry", kind: .string, traits: ShapeTraits(enumValues: ["ecr", "ecr-public", "quay", "k8s", "docker-hub", "github-container-registry", "azure-container-registry", "gitlab-container-registry", "chainguard"]))
+    /// The `UpstreamRegistry` values of the ECR model; other values a service sends are kept.
+    public struct UpstreamRegistry: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ecr`
+        public static let ecr = Self(rawValue: "ecr")
+        /// `ecr-public`
+        public static let ecrPublic = Self(rawValue: "ecr-public")
+        /// `quay`
+        public static let quay = Self(rawValue: "quay")
+        /// `k8s`
+        public static let k8s = Self(rawValue: "k8s")
+        /// `docker-hub`
+        public static let dockerHub = Self(rawValue: "docker-hub")
+        /// `github-container-registry`
+        public static let githubContainerRegistry = Self(rawValue: "github-container-registry")
+        /// `azure-container-registry`
+        public static let azureContainerRegistry = Self(rawValue: "azure-container-registry")
+        /// `gitlab-container-registry`
+        public static let gitlabContainerRegistry = Self(rawValue: "gitlab-container-registry")
+        /// `chainguard`
+        public static let chainguard = Self(rawValue: "chainguard")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.ecr, .ecrPublic, .quay, .k8s, .dockerHub, .githubContainerRegistry, .azureContainerRegistry, .gitlabContainerRegistry, .chainguard]
+        /// The model of `UpstreamRegistry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpstreamRegistry", kind: .string, traits: ShapeTraits(enumValues: ["ecr", "ecr-public", "quay", "k8s", "docker-hub", "github-container-registry", "azure-container-registry", "gitlab-container-registry", "chainguard"]))
+    }
 }

@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the ECR model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.ecrCode == .blockedByOrganizationPolicyException`.
+/// The error codes the ECR model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.ecrCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct ECRErrorCode: AWSStringEnum {
@@ -12,6 +15,8 @@ public struct ECRErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `BlockedByOrganizationPolicyException`
     public static let blockedByOrganizationPolicyException = Self(rawValue: "BlockedByOrganizationPolicyException")
     /// `EmptyUploadException`
@@ -20,6 +25,8 @@ public struct ECRErrorCode: AWSStringEnum {
     public static let exclusionAlreadyExistsException = Self(rawValue: "ExclusionAlreadyExistsException")
     /// `ExclusionNotFoundException`
     public static let exclusionNotFoundException = Self(rawValue: "ExclusionNotFoundException")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
     /// `ImageAlreadyExistsException`
     public static let imageAlreadyExistsException = Self(rawValue: "ImageAlreadyExistsException")
     /// `ImageArchivedException`
@@ -32,12 +39,26 @@ public struct ECRErrorCode: AWSStringEnum {
     public static let imageStorageClassUpdateNotSupportedException = Self(rawValue: "ImageStorageClassUpdateNotSupportedException")
     /// `ImageTagAlreadyExistsException`
     public static let imageTagAlreadyExistsException = Self(rawValue: "ImageTagAlreadyExistsException")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidLayerException`
     public static let invalidLayerException = Self(rawValue: "InvalidLayerException")
     /// `InvalidLayerPartException`
     public static let invalidLayerPartException = Self(rawValue: "InvalidLayerPartException")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
     /// `InvalidParameterException`
     public static let invalidParameterException = Self(rawValue: "InvalidParameterException")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `InvalidTagParameterException`
     public static let invalidTagParameterException = Self(rawValue: "InvalidTagParameterException")
     /// `KmsException`
@@ -58,6 +79,18 @@ public struct ECRErrorCode: AWSStringEnum {
     public static let lifecyclePolicyPreviewNotFoundException = Self(rawValue: "LifecyclePolicyPreviewNotFoundException")
     /// `LimitExceededException`
     public static let limitExceededException = Self(rawValue: "LimitExceededException")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
     /// `PullThroughCacheRuleAlreadyExistsException`
     public static let pullThroughCacheRuleAlreadyExistsException = Self(rawValue: "PullThroughCacheRuleAlreadyExistsException")
     /// `PullThroughCacheRuleNotFoundException`
@@ -74,18 +107,28 @@ public struct ECRErrorCode: AWSStringEnum {
     public static let repositoryNotFoundException = Self(rawValue: "RepositoryNotFoundException")
     /// `RepositoryPolicyNotFoundException`
     public static let repositoryPolicyNotFoundException = Self(rawValue: "RepositoryPolicyNotFoundException")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `ScanNotFoundException`
     public static let scanNotFoundException = Self(rawValue: "ScanNotFoundException")
     /// `SecretNotFoundException`
     public static let secretNotFoundException = Self(rawValue: "SecretNotFoundException")
     /// `ServerException`
     public static let serverException = Self(rawValue: "ServerException")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
     /// `SigningConfigurationNotFoundException`
     public static let signingConfigurationNotFoundException = Self(rawValue: "SigningConfigurationNotFoundException")
     /// `TemplateAlreadyExistsException`
     public static let templateAlreadyExistsException = Self(rawValue: "TemplateAlreadyExistsException")
     /// `TemplateNotFoundException`
     public static let templateNotFoundException = Self(rawValue: "TemplateNotFoundException")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
     /// `TooManyTagsException`
     public static let tooManyTagsException = Self(rawValue: "TooManyTagsException")
     /// `UnableToAccessSecretException`
@@ -98,19 +141,23 @@ public struct ECRErrorCode: AWSStringEnum {
     public static let unableToGetUpstreamLayerException = Self(rawValue: "UnableToGetUpstreamLayerException")
     /// `UnableToListUpstreamImageReferrersException`
     public static let unableToListUpstreamImageReferrersException = Self(rawValue: "UnableToListUpstreamImageReferrersException")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
     /// `UnsupportedImageTypeException`
     public static let unsupportedImageTypeException = Self(rawValue: "UnsupportedImageTypeException")
     /// `UnsupportedUpstreamRegistryException`
     public static let unsupportedUpstreamRegistryException = Self(rawValue: "UnsupportedUpstreamRegistryException")
     /// `UploadNotFoundException`
     public static let uploadNotFoundException = Self(rawValue: "UploadNotFoundException")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
     /// `ValidationException`
     public static let validationException = Self(rawValue: "ValidationException")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.blockedByOrganizationPolicyException, .emptyUploadException, .exclusionAlreadyExistsException, .exclusionNotFoundException, .imageAlreadyExistsException, .imageArchivedException, .imageDigestDoesNotMatchException, .imageNotFoundException, .imageStorageClassUpdateNotSupportedException, .imageTagAlreadyExistsException, .invalidLayerException, .invalidLayerPartException, .invalidParameterException, .invalidTagParameterException, .kmsException, .layerAlreadyExistsException, .layerInaccessibleException, .layerPartTooSmallException, .layersNotFoundException, .lifecyclePolicyNotFoundException, .lifecyclePolicyPreviewInProgressException, .lifecyclePolicyPreviewNotFoundException, .limitExceededException, .pullThroughCacheRuleAlreadyExistsException, .pullThroughCacheRuleNotFoundException, .referencedImagesNotFoundException, .registryPolicyNotFoundException, .repositoryAlreadyExistsException, .repositoryNotEmptyException, .repositoryNotFoundException, .repositoryPolicyNotFoundException, .scanNotFoundException, .secretNotFoundException, .serverException, .signingConfigurationNotFoundException, .templateAlreadyExistsException, .templateNotFoundException, .tooManyTagsException, .unableToAccessSecretException, .unableToDecryptSecretValueException, .unableToGetUpstreamImageException, .unableToGetUpstreamLayerException, .unableToListUpstreamImageReferrersException, .unsupportedImageTypeException, .unsupportedUpstreamRegistryException, .uploadNotFoundException, .validationException]
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .blockedByOrganizationPolicyException, .emptyUploadException, .exclusionAlreadyExistsException, .exclusionNotFoundException, .expiredTokenException, .imageAlreadyExistsException, .imageArchivedException, .imageDigestDoesNotMatchException, .imageNotFoundException, .imageStorageClassUpdateNotSupportedException, .imageTagAlreadyExistsException, .incompleteSignature, .internalFailure, .invalidAction, .invalidClientTokenId, .invalidLayerException, .invalidLayerPartException, .invalidParameterCombination, .invalidParameterException, .invalidParameterValue, .invalidQueryParameter, .invalidTagParameterException, .kmsException, .layerAlreadyExistsException, .layerInaccessibleException, .layerPartTooSmallException, .layersNotFoundException, .lifecyclePolicyNotFoundException, .lifecyclePolicyPreviewInProgressException, .lifecyclePolicyPreviewNotFoundException, .limitExceededException, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .optInRequired, .pullThroughCacheRuleAlreadyExistsException, .pullThroughCacheRuleNotFoundException, .referencedImagesNotFoundException, .registryPolicyNotFoundException, .repositoryAlreadyExistsException, .repositoryNotEmptyException, .repositoryNotFoundException, .repositoryPolicyNotFoundException, .requestExpired, .scanNotFoundException, .secretNotFoundException, .serverException, .serviceUnavailable, .signatureDoesNotMatch, .signingConfigurationNotFoundException, .templateAlreadyExistsException, .templateNotFoundException, .throttling, .throttlingException, .tooManyTagsException, .unableToAccessSecretException, .unableToDecryptSecretValueException, .unableToGetUpstreamImageException, .unableToGetUpstreamLayerException, .unableToListUpstreamImageReferrersException, .unrecognizedClientException, .unsupportedImageTypeException, .unsupportedUpstreamRegistryException, .uploadNotFoundException, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of ECR's error codes; meaningful for errors from a ``ECRClient``.
+    /// `code` as one of ECR's error codes; meaningful for errors from a ``ECRClient``.
     public var ecrCode: ECRErrorCode { ECRErrorCode(rawValue: code) }
 }

@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the ECR model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the ECR model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum ECROperations {
     /// `BatchCheckLayerAvailability`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchCheckLayerAvailability.html
     public static let batchCheckLayerAvailability: OperationDescriptor = OperationDescriptor(
         name: "BatchCheckLayerAvailability",
         httpMethod: "POST",
         requestURI: "/",
-        input: BatchCheckLayerAvailabilityRequest.schema,
-        output: BatchCheckLayerAvailabilityResponse.schema
+        input: ECR.BatchCheckLayerAvailabilityRequest.schema,
+        output: ECR.BatchCheckLayerAvailabilityResponse.schema
     )
 
     /// `BatchDeleteImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html
@@ -19,8 +19,8 @@ public enum ECROperations {
         name: "BatchDeleteImage",
         httpMethod: "POST",
         requestURI: "/",
-        input: BatchDeleteImageRequest.schema,
-        output: BatchDeleteImageResponse.schema
+        input: ECR.BatchDeleteImageRequest.schema,
+        output: ECR.BatchDeleteImageResponse.schema
     )
 
     /// `BatchGetImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html
@@ -28,8 +28,8 @@ public enum ECROperations {
         name: "BatchGetImage",
         httpMethod: "POST",
         requestURI: "/",
-        input: BatchGetImageRequest.schema,
-        output: BatchGetImageResponse.schema
+        input: ECR.BatchGetImageRequest.schema,
+        output: ECR.BatchGetImageResponse.schema
     )
 
     /// `BatchGetRepositoryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetRepositoryScanningConfiguration.html
@@ -37,8 +37,8 @@ public enum ECROperations {
         name: "BatchGetRepositoryScanningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: BatchGetRepositoryScanningConfigurationRequest.schema,
-        output: BatchGetRepositoryScanningConfigurationResponse.schema
+        input: ECR.BatchGetRepositoryScanningConfigurationRequest.schema,
+        output: ECR.BatchGetRepositoryScanningConfigurationResponse.schema
     )
 
     /// `CompleteLayerUpload`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CompleteLayerUpload.html
@@ -46,8 +46,8 @@ public enum ECROperations {
         name: "CompleteLayerUpload",
         httpMethod: "POST",
         requestURI: "/",
-        input: CompleteLayerUploadRequest.schema,
-        output: CompleteLayerUploadResponse.schema
+        input: ECR.CompleteLayerUploadRequest.schema,
+        output: ECR.CompleteLayerUploadResponse.schema
     )
 
     /// `CreatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html
@@ -55,8 +55,8 @@ public enum ECROperations {
         name: "CreatePullThroughCacheRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreatePullThroughCacheRuleRequest.schema,
-        output: CreatePullThroughCacheRuleResponse.schema
+        input: ECR.CreatePullThroughCacheRuleRequest.schema,
+        output: ECR.CreatePullThroughCacheRuleResponse.schema
     )
 
     /// `CreateRepository`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html
@@ -64,8 +64,8 @@ public enum ECROperations {
         name: "CreateRepository",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateRepositoryRequest.schema,
-        output: CreateRepositoryResponse.schema
+        input: ECR.CreateRepositoryRequest.schema,
+        output: ECR.CreateRepositoryResponse.schema
     )
 
     /// `CreateRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html
@@ -73,8 +73,8 @@ public enum ECROperations {
         name: "CreateRepositoryCreationTemplate",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateRepositoryCreationTemplateRequest.schema,
-        output: CreateRepositoryCreationTemplateResponse.schema
+        input: ECR.CreateRepositoryCreationTemplateRequest.schema,
+        output: ECR.CreateRepositoryCreationTemplateResponse.schema
     )
 
     /// `DeleteLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteLifecyclePolicy.html
@@ -82,8 +82,8 @@ public enum ECROperations {
         name: "DeleteLifecyclePolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteLifecyclePolicyRequest.schema,
-        output: DeleteLifecyclePolicyResponse.schema
+        input: ECR.DeleteLifecyclePolicyRequest.schema,
+        output: ECR.DeleteLifecyclePolicyResponse.schema
     )
 
     /// `DeletePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeletePullThroughCacheRule.html
@@ -91,8 +91,8 @@ public enum ECROperations {
         name: "DeletePullThroughCacheRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeletePullThroughCacheRuleRequest.schema,
-        output: DeletePullThroughCacheRuleResponse.schema
+        input: ECR.DeletePullThroughCacheRuleRequest.schema,
+        output: ECR.DeletePullThroughCacheRuleResponse.schema
     )
 
     /// `DeleteRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRegistryPolicy.html
@@ -100,8 +100,8 @@ public enum ECROperations {
         name: "DeleteRegistryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteRegistryPolicyRequest.schema,
-        output: DeleteRegistryPolicyResponse.schema
+        input: ECR.DeleteRegistryPolicyRequest.schema,
+        output: ECR.DeleteRegistryPolicyResponse.schema
     )
 
     /// `DeleteRepository`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html
@@ -109,8 +109,8 @@ public enum ECROperations {
         name: "DeleteRepository",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteRepositoryRequest.schema,
-        output: DeleteRepositoryResponse.schema
+        input: ECR.DeleteRepositoryRequest.schema,
+        output: ECR.DeleteRepositoryResponse.schema
     )
 
     /// `DeleteRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryCreationTemplate.html
@@ -118,8 +118,8 @@ public enum ECROperations {
         name: "DeleteRepositoryCreationTemplate",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteRepositoryCreationTemplateRequest.schema,
-        output: DeleteRepositoryCreationTemplateResponse.schema
+        input: ECR.DeleteRepositoryCreationTemplateRequest.schema,
+        output: ECR.DeleteRepositoryCreationTemplateResponse.schema
     )
 
     /// `DeleteRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryPolicy.html
@@ -127,8 +127,8 @@ public enum ECROperations {
         name: "DeleteRepositoryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteRepositoryPolicyRequest.schema,
-        output: DeleteRepositoryPolicyResponse.schema
+        input: ECR.DeleteRepositoryPolicyRequest.schema,
+        output: ECR.DeleteRepositoryPolicyResponse.schema
     )
 
     /// `DeleteSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteSigningConfiguration.html
@@ -136,8 +136,8 @@ public enum ECROperations {
         name: "DeleteSigningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteSigningConfigurationRequest.schema,
-        output: DeleteSigningConfigurationResponse.schema
+        input: ECR.DeleteSigningConfigurationRequest.schema,
+        output: ECR.DeleteSigningConfigurationResponse.schema
     )
 
     /// `DeregisterPullTimeUpdateExclusion`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeregisterPullTimeUpdateExclusion.html
@@ -145,8 +145,8 @@ public enum ECROperations {
         name: "DeregisterPullTimeUpdateExclusion",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeregisterPullTimeUpdateExclusionRequest.schema,
-        output: DeregisterPullTimeUpdateExclusionResponse.schema
+        input: ECR.DeregisterPullTimeUpdateExclusionRequest.schema,
+        output: ECR.DeregisterPullTimeUpdateExclusionResponse.schema
     )
 
     /// `DescribeImageReplicationStatus`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageReplicationStatus.html
@@ -154,8 +154,8 @@ public enum ECROperations {
         name: "DescribeImageReplicationStatus",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeImageReplicationStatusRequest.schema,
-        output: DescribeImageReplicationStatusResponse.schema
+        input: ECR.DescribeImageReplicationStatusRequest.schema,
+        output: ECR.DescribeImageReplicationStatusResponse.schema
     )
 
     /// `DescribeImageScanFindings`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html
@@ -163,8 +163,8 @@ public enum ECROperations {
         name: "DescribeImageScanFindings",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeImageScanFindingsRequest.schema,
-        output: DescribeImageScanFindingsResponse.schema
+        input: ECR.DescribeImageScanFindingsRequest.schema,
+        output: ECR.DescribeImageScanFindingsResponse.schema
     )
 
     /// `DescribeImageSigningStatus`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html
@@ -172,8 +172,8 @@ public enum ECROperations {
         name: "DescribeImageSigningStatus",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeImageSigningStatusRequest.schema,
-        output: DescribeImageSigningStatusResponse.schema
+        input: ECR.DescribeImageSigningStatusRequest.schema,
+        output: ECR.DescribeImageSigningStatusResponse.schema
     )
 
     /// `DescribeImages`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html
@@ -181,8 +181,8 @@ public enum ECROperations {
         name: "DescribeImages",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeImagesRequest.schema,
-        output: DescribeImagesResponse.schema
+        input: ECR.DescribeImagesRequest.schema,
+        output: ECR.DescribeImagesResponse.schema
     )
 
     /// `DescribePullThroughCacheRules`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribePullThroughCacheRules.html
@@ -190,8 +190,8 @@ public enum ECROperations {
         name: "DescribePullThroughCacheRules",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribePullThroughCacheRulesRequest.schema,
-        output: DescribePullThroughCacheRulesResponse.schema
+        input: ECR.DescribePullThroughCacheRulesRequest.schema,
+        output: ECR.DescribePullThroughCacheRulesResponse.schema
     )
 
     /// `DescribeRegistry`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRegistry.html
@@ -199,8 +199,8 @@ public enum ECROperations {
         name: "DescribeRegistry",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeRegistryRequest.schema,
-        output: DescribeRegistryResponse.schema
+        input: ECR.DescribeRegistryRequest.schema,
+        output: ECR.DescribeRegistryResponse.schema
     )
 
     /// `DescribeRepositories`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositories.html
@@ -208,8 +208,8 @@ public enum ECROperations {
         name: "DescribeRepositories",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeRepositoriesRequest.schema,
-        output: DescribeRepositoriesResponse.schema
+        input: ECR.DescribeRepositoriesRequest.schema,
+        output: ECR.DescribeRepositoriesResponse.schema
     )
 
     /// `DescribeRepositoryCreationTemplates`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositoryCreationTemplates.html
@@ -217,8 +217,8 @@ public enum ECROperations {
         name: "DescribeRepositoryCreationTemplates",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeRepositoryCreationTemplatesRequest.schema,
-        output: DescribeRepositoryCreationTemplatesResponse.schema
+        input: ECR.DescribeRepositoryCreationTemplatesRequest.schema,
+        output: ECR.DescribeRepositoryCreationTemplatesResponse.schema
     )
 
     /// `GetAccountSetting`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAccountSetting.html
@@ -226,8 +226,8 @@ public enum ECROperations {
         name: "GetAccountSetting",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetAccountSettingRequest.schema,
-        output: GetAccountSettingResponse.schema
+        input: ECR.GetAccountSettingRequest.schema,
+        output: ECR.GetAccountSettingResponse.schema
     )
 
     /// `GetAuthorizationToken`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html
@@ -235,8 +235,8 @@ public enum ECROperations {
         name: "GetAuthorizationToken",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetAuthorizationTokenRequest.schema,
-        output: GetAuthorizationTokenResponse.schema
+        input: ECR.GetAuthorizationTokenRequest.schema,
+        output: ECR.GetAuthorizationTokenResponse.schema
     )
 
     /// `GetDownloadUrlForLayer`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetDownloadUrlForLayer.html
@@ -244,8 +244,8 @@ public enum ECROperations {
         name: "GetDownloadUrlForLayer",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetDownloadUrlForLayerRequest.schema,
-        output: GetDownloadUrlForLayerResponse.schema
+        input: ECR.GetDownloadUrlForLayerRequest.schema,
+        output: ECR.GetDownloadUrlForLayerResponse.schema
     )
 
     /// `GetLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicy.html
@@ -253,8 +253,8 @@ public enum ECROperations {
         name: "GetLifecyclePolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetLifecyclePolicyRequest.schema,
-        output: GetLifecyclePolicyResponse.schema
+        input: ECR.GetLifecyclePolicyRequest.schema,
+        output: ECR.GetLifecyclePolicyResponse.schema
     )
 
     /// `GetLifecyclePolicyPreview`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicyPreview.html
@@ -262,8 +262,8 @@ public enum ECROperations {
         name: "GetLifecyclePolicyPreview",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetLifecyclePolicyPreviewRequest.schema,
-        output: GetLifecyclePolicyPreviewResponse.schema
+        input: ECR.GetLifecyclePolicyPreviewRequest.schema,
+        output: ECR.GetLifecyclePolicyPreviewResponse.schema
     )
 
     /// `GetRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryPolicy.html
@@ -271,8 +271,8 @@ public enum ECROperations {
         name: "GetRegistryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetRegistryPolicyRequest.schema,
-        output: GetRegistryPolicyResponse.schema
+        input: ECR.GetRegistryPolicyRequest.schema,
+        output: ECR.GetRegistryPolicyResponse.schema
     )
 
     /// `GetRegistryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html
@@ -280,8 +280,8 @@ public enum ECROperations {
         name: "GetRegistryScanningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetRegistryScanningConfigurationRequest.schema,
-        output: GetRegistryScanningConfigurationResponse.schema
+        input: ECR.GetRegistryScanningConfigurationRequest.schema,
+        output: ECR.GetRegistryScanningConfigurationResponse.schema
     )
 
     /// `GetRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html
@@ -289,8 +289,8 @@ public enum ECROperations {
         name: "GetRepositoryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetRepositoryPolicyRequest.schema,
-        output: GetRepositoryPolicyResponse.schema
+        input: ECR.GetRepositoryPolicyRequest.schema,
+        output: ECR.GetRepositoryPolicyResponse.schema
     )
 
     /// `GetSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetSigningConfiguration.html
@@ -298,8 +298,8 @@ public enum ECROperations {
         name: "GetSigningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetSigningConfigurationRequest.schema,
-        output: GetSigningConfigurationResponse.schema
+        input: ECR.GetSigningConfigurationRequest.schema,
+        output: ECR.GetSigningConfigurationResponse.schema
     )
 
     /// `InitiateLayerUpload`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InitiateLayerUpload.html
@@ -307,8 +307,8 @@ public enum ECROperations {
         name: "InitiateLayerUpload",
         httpMethod: "POST",
         requestURI: "/",
-        input: InitiateLayerUploadRequest.schema,
-        output: InitiateLayerUploadResponse.schema
+        input: ECR.InitiateLayerUploadRequest.schema,
+        output: ECR.InitiateLayerUploadResponse.schema
     )
 
     /// `ListImageReferrers`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrers.html
@@ -316,8 +316,8 @@ public enum ECROperations {
         name: "ListImageReferrers",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListImageReferrersRequest.schema,
-        output: ListImageReferrersResponse.schema
+        input: ECR.ListImageReferrersRequest.schema,
+        output: ECR.ListImageReferrersResponse.schema
     )
 
     /// `ListImages`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html
@@ -325,8 +325,8 @@ public enum ECROperations {
         name: "ListImages",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListImagesRequest.schema,
-        output: ListImagesResponse.schema
+        input: ECR.ListImagesRequest.schema,
+        output: ECR.ListImagesResponse.schema
     )
 
     /// `ListPullTimeUpdateExclusions`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListPullTimeUpdateExclusions.html
@@ -334,8 +334,8 @@ public enum ECROperations {
         name: "ListPullTimeUpdateExclusions",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListPullTimeUpdateExclusionsRequest.schema,
-        output: ListPullTimeUpdateExclusionsResponse.schema
+        input: ECR.ListPullTimeUpdateExclusionsRequest.schema,
+        output: ECR.ListPullTimeUpdateExclusionsResponse.schema
     )
 
     /// `ListTagsForResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html
@@ -343,8 +343,8 @@ public enum ECROperations {
         name: "ListTagsForResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTagsForResourceRequest.schema,
-        output: ListTagsForResourceResponse.schema
+        input: ECR.ListTagsForResourceRequest.schema,
+        output: ECR.ListTagsForResourceResponse.schema
     )
 
     /// `PutAccountSetting`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutAccountSetting.html
@@ -352,8 +352,8 @@ public enum ECROperations {
         name: "PutAccountSetting",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutAccountSettingRequest.schema,
-        output: PutAccountSettingResponse.schema
+        input: ECR.PutAccountSettingRequest.schema,
+        output: ECR.PutAccountSettingResponse.schema
     )
 
     /// `PutImage`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html
@@ -361,8 +361,8 @@ public enum ECROperations {
         name: "PutImage",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutImageRequest.schema,
-        output: PutImageResponse.schema
+        input: ECR.PutImageRequest.schema,
+        output: ECR.PutImageResponse.schema
     )
 
     /// `PutImageScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageScanningConfiguration.html
@@ -370,8 +370,8 @@ public enum ECROperations {
         name: "PutImageScanningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutImageScanningConfigurationRequest.schema,
-        output: PutImageScanningConfigurationResponse.schema
+        input: ECR.PutImageScanningConfigurationRequest.schema,
+        output: ECR.PutImageScanningConfigurationResponse.schema
     )
 
     /// `PutImageTagMutability`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html
@@ -379,8 +379,8 @@ public enum ECROperations {
         name: "PutImageTagMutability",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutImageTagMutabilityRequest.schema,
-        output: PutImageTagMutabilityResponse.schema
+        input: ECR.PutImageTagMutabilityRequest.schema,
+        output: ECR.PutImageTagMutabilityResponse.schema
     )
 
     /// `PutLifecyclePolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html
@@ -388,8 +388,8 @@ public enum ECROperations {
         name: "PutLifecyclePolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutLifecyclePolicyRequest.schema,
-        output: PutLifecyclePolicyResponse.schema
+        input: ECR.PutLifecyclePolicyRequest.schema,
+        output: ECR.PutLifecyclePolicyResponse.schema
     )
 
     /// `PutRegistryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryPolicy.html
@@ -397,8 +397,8 @@ public enum ECROperations {
         name: "PutRegistryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutRegistryPolicyRequest.schema,
-        output: PutRegistryPolicyResponse.schema
+        input: ECR.PutRegistryPolicyRequest.schema,
+        output: ECR.PutRegistryPolicyResponse.schema
     )
 
     /// `PutRegistryScanningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html
@@ -406,8 +406,8 @@ public enum ECROperations {
         name: "PutRegistryScanningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutRegistryScanningConfigurationRequest.schema,
-        output: PutRegistryScanningConfigurationResponse.schema
+        input: ECR.PutRegistryScanningConfigurationRequest.schema,
+        output: ECR.PutRegistryScanningConfigurationResponse.schema
     )
 
     /// `PutReplicationConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html
@@ -415,8 +415,8 @@ public enum ECROperations {
         name: "PutReplicationConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutReplicationConfigurationRequest.schema,
-        output: PutReplicationConfigurationResponse.schema
+        input: ECR.PutReplicationConfigurationRequest.schema,
+        output: ECR.PutReplicationConfigurationResponse.schema
     )
 
     /// `PutSigningConfiguration`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html
@@ -424,8 +424,8 @@ public enum ECROperations {
         name: "PutSigningConfiguration",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutSigningConfigurationRequest.schema,
-        output: PutSigningConfigurationResponse.schema
+        input: ECR.PutSigningConfigurationRequest.schema,
+        output: ECR.PutSigningConfigurationResponse.schema
     )
 
     /// `RegisterPullTimeUpdateExclusion`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegisterPullTimeUpdateExclusion.html
@@ -433,8 +433,8 @@ public enum ECROperations {
         name: "RegisterPullTimeUpdateExclusion",
         httpMethod: "POST",
         requestURI: "/",
-        input: RegisterPullTimeUpdateExclusionRequest.schema,
-        output: RegisterPullTimeUpdateExclusionResponse.schema
+        input: ECR.RegisterPullTimeUpdateExclusionRequest.schema,
+        output: ECR.RegisterPullTimeUpdateExclusionResponse.schema
     )
 
     /// `SetRepositoryPolicy`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html
@@ -442,8 +442,8 @@ public enum ECROperations {
         name: "SetRepositoryPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetRepositoryPolicyRequest.schema,
-        output: SetRepositoryPolicyResponse.schema
+        input: ECR.SetRepositoryPolicyRequest.schema,
+        output: ECR.SetRepositoryPolicyResponse.schema
     )
 
     /// `StartImageScan`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html
@@ -451,8 +451,8 @@ public enum ECROperations {
         name: "StartImageScan",
         httpMethod: "POST",
         requestURI: "/",
-        input: StartImageScanRequest.schema,
-        output: StartImageScanResponse.schema
+        input: ECR.StartImageScanRequest.schema,
+        output: ECR.StartImageScanResponse.schema
     )
 
     /// `StartLifecyclePolicyPreview`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartLifecyclePolicyPreview.html
@@ -460,8 +460,8 @@ public enum ECROperations {
         name: "StartLifecyclePolicyPreview",
         httpMethod: "POST",
         requestURI: "/",
-        input: StartLifecyclePolicyPreviewRequest.schema,
-        output: StartLifecyclePolicyPreviewResponse.schema
+        input: ECR.StartLifecyclePolicyPreviewRequest.schema,
+        output: ECR.StartLifecyclePolicyPreviewResponse.schema
     )
 
     /// `TagResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TagResource.html
@@ -469,8 +469,8 @@ public enum ECROperations {
         name: "TagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: TagResourceRequest.schema,
-        output: TagResourceResponse.schema
+        input: ECR.TagResourceRequest.schema,
+        output: ECR.TagResourceResponse.schema
     )
 
     /// `UntagResource`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html
@@ -478,8 +478,8 @@ public enum ECROperations {
         name: "UntagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: UntagResourceRequest.schema,
-        output: UntagResourceResponse.schema
+        input: ECR.UntagResourceRequest.schema,
+        output: ECR.UntagResourceResponse.schema
     )
 
     /// `UpdateImageStorageClass`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateImageStorageClass.html
@@ -487,8 +487,8 @@ public enum ECROperations {
         name: "UpdateImageStorageClass",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateImageStorageClassRequest.schema,
-        output: UpdateImageStorageClassResponse.schema
+        input: ECR.UpdateImageStorageClassRequest.schema,
+        output: ECR.UpdateImageStorageClassResponse.schema
     )
 
     /// `UpdatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdatePullThroughCacheRule.html
@@ -496,8 +496,8 @@ public enum ECROperations {
         name: "UpdatePullThroughCacheRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdatePullThroughCacheRuleRequest.schema,
-        output: UpdatePullThroughCacheRuleResponse.schema
+        input: ECR.UpdatePullThroughCacheRuleRequest.schema,
+        output: ECR.UpdatePullThroughCacheRuleResponse.schema
     )
 
     /// `UpdateRepositoryCreationTemplate`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateRepositoryCreationTemplate.html
@@ -505,8 +505,8 @@ public enum ECROperations {
         name: "UpdateRepositoryCreationTemplate",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateRepositoryCreationTemplateRequest.schema,
-        output: UpdateRepositoryCreationTemplateResponse.schema
+        input: ECR.UpdateRepositoryCreationTemplateRequest.schema,
+        output: ECR.UpdateRepositoryCreationTemplateResponse.schema
     )
 
     /// `UploadLayerPart`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UploadLayerPart.html
@@ -514,8 +514,8 @@ public enum ECROperations {
         name: "UploadLayerPart",
         httpMethod: "POST",
         requestURI: "/",
-        input: UploadLayerPartRequest.schema,
-        output: UploadLayerPartResponse.schema
+        input: ECR.UploadLayerPartRequest.schema,
+        output: ECR.UploadLayerPartResponse.schema
     )
 
     /// `ValidatePullThroughCacheRule`: https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidatePullThroughCacheRule.html
@@ -523,7 +523,7 @@ public enum ECROperations {
         name: "ValidatePullThroughCacheRule",
         httpMethod: "POST",
         requestURI: "/",
-        input: ValidatePullThroughCacheRuleRequest.schema,
-        output: ValidatePullThroughCacheRuleResponse.schema
+        input: ECR.ValidatePullThroughCacheRuleRequest.schema,
+        output: ECR.ValidatePullThroughCacheRuleResponse.schema
     )
 }

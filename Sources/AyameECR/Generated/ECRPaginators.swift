@@ -79,10 +79,10 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func describeImageScanFindingsPaginator(_ input: DescribeImageScanFindingsRequest, pageSize: Int? = nil) -> Paginator<DescribeImageScanFindingsResponse> {
+    public func describeImageScanFindingsPaginator(_ input: ECR.DescribeImageScanFindingsRequest, pageSize: Int? = nil) -> Paginator<ECR.DescribeImageScanFindingsResponse> {
         runtime.paginate(
             ECROperations.describeImageScanFindings, input: input, paginator: ECRPaginators.describeImageScanFindings,
-            output: DescribeImageScanFindingsResponse.self, pageSize: pageSize)
+            output: ECR.DescribeImageScanFindingsResponse.self, pageSize: pageSize)
     }
 
     /// The pages of `DescribeImages`, requested one at a time as the sequence is iterated.
@@ -90,16 +90,16 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func describeImagesPaginator(_ input: DescribeImagesRequest, pageSize: Int? = nil) -> Paginator<DescribeImagesResponse> {
+    public func describeImagesPaginator(_ input: ECR.DescribeImagesRequest, pageSize: Int? = nil) -> Paginator<ECR.DescribeImagesResponse> {
         runtime.paginate(
             ECROperations.describeImages, input: input, paginator: ECRPaginators.describeImages,
-            output: DescribeImagesResponse.self, pageSize: pageSize)
+            output: ECR.DescribeImagesResponse.self, pageSize: pageSize)
     }
 
     /// The `imageDetails` of every page of `DescribeImages`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeImagesItems(_ input: DescribeImagesRequest, pageSize: Int? = nil) -> PaginatorItems<ImageDetail> {
-        describeImagesPaginator(input, pageSize: pageSize).items("imageDetails", as: ImageDetail.self)
+    public func describeImagesItems(_ input: ECR.DescribeImagesRequest, pageSize: Int? = nil) -> PaginatorItems<ECR.ImageDetail> {
+        describeImagesPaginator(input, pageSize: pageSize).items("imageDetails", as: ECR.ImageDetail.self)
     }
 
     /// The pages of `DescribePullThroughCacheRules`, requested one at a time as the sequence is iterated.
@@ -107,16 +107,16 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func describePullThroughCacheRulesPaginator(_ input: DescribePullThroughCacheRulesRequest, pageSize: Int? = nil) -> Paginator<DescribePullThroughCacheRulesResponse> {
+    public func describePullThroughCacheRulesPaginator(_ input: ECR.DescribePullThroughCacheRulesRequest = ECR.DescribePullThroughCacheRulesRequest(), pageSize: Int? = nil) -> Paginator<ECR.DescribePullThroughCacheRulesResponse> {
         runtime.paginate(
             ECROperations.describePullThroughCacheRules, input: input, paginator: ECRPaginators.describePullThroughCacheRules,
-            output: DescribePullThroughCacheRulesResponse.self, pageSize: pageSize)
+            output: ECR.DescribePullThroughCacheRulesResponse.self, pageSize: pageSize)
     }
 
     /// The `pullThroughCacheRules` of every page of `DescribePullThroughCacheRules`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describePullThroughCacheRulesItems(_ input: DescribePullThroughCacheRulesRequest, pageSize: Int? = nil) -> PaginatorItems<PullThroughCacheRule> {
-        describePullThroughCacheRulesPaginator(input, pageSize: pageSize).items("pullThroughCacheRules", as: PullThroughCacheRule.self)
+    public func describePullThroughCacheRulesItems(_ input: ECR.DescribePullThroughCacheRulesRequest = ECR.DescribePullThroughCacheRulesRequest(), pageSize: Int? = nil) -> PaginatorItems<ECR.PullThroughCacheRule> {
+        describePullThroughCacheRulesPaginator(input, pageSize: pageSize).items("pullThroughCacheRules", as: ECR.PullThroughCacheRule.self)
     }
 
     /// The pages of `DescribeRepositories`, requested one at a time as the sequence is iterated.
@@ -124,16 +124,16 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func describeRepositoriesPaginator(_ input: DescribeRepositoriesRequest, pageSize: Int? = nil) -> Paginator<DescribeRepositoriesResponse> {
+    public func describeRepositoriesPaginator(_ input: ECR.DescribeRepositoriesRequest = ECR.DescribeRepositoriesRequest(), pageSize: Int? = nil) -> Paginator<ECR.DescribeRepositoriesResponse> {
         runtime.paginate(
             ECROperations.describeRepositories, input: input, paginator: ECRPaginators.describeRepositories,
-            output: DescribeRepositoriesResponse.self, pageSize: pageSize)
+            output: ECR.DescribeRepositoriesResponse.self, pageSize: pageSize)
     }
 
     /// The `repositories` of every page of `DescribeRepositories`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeRepositoriesItems(_ input: DescribeRepositoriesRequest, pageSize: Int? = nil) -> PaginatorItems<Repository> {
-        describeRepositoriesPaginator(input, pageSize: pageSize).items("repositories", as: Repository.self)
+    public func describeRepositoriesItems(_ input: ECR.DescribeRepositoriesRequest = ECR.DescribeRepositoriesRequest(), pageSize: Int? = nil) -> PaginatorItems<ECR.Repository> {
+        describeRepositoriesPaginator(input, pageSize: pageSize).items("repositories", as: ECR.Repository.self)
     }
 
     /// The pages of `DescribeRepositoryCreationTemplates`, requested one at a time as the sequence is iterated.
@@ -141,16 +141,16 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func describeRepositoryCreationTemplatesPaginator(_ input: DescribeRepositoryCreationTemplatesRequest, pageSize: Int? = nil) -> Paginator<DescribeRepositoryCreationTemplatesResponse> {
+    public func describeRepositoryCreationTemplatesPaginator(_ input: ECR.DescribeRepositoryCreationTemplatesRequest = ECR.DescribeRepositoryCreationTemplatesRequest(), pageSize: Int? = nil) -> Paginator<ECR.DescribeRepositoryCreationTemplatesResponse> {
         runtime.paginate(
             ECROperations.describeRepositoryCreationTemplates, input: input, paginator: ECRPaginators.describeRepositoryCreationTemplates,
-            output: DescribeRepositoryCreationTemplatesResponse.self, pageSize: pageSize)
+            output: ECR.DescribeRepositoryCreationTemplatesResponse.self, pageSize: pageSize)
     }
 
     /// The `repositoryCreationTemplates` of every page of `DescribeRepositoryCreationTemplates`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func describeRepositoryCreationTemplatesItems(_ input: DescribeRepositoryCreationTemplatesRequest, pageSize: Int? = nil) -> PaginatorItems<RepositoryCreationTemplate> {
-        describeRepositoryCreationTemplatesPaginator(input, pageSize: pageSize).items("repositoryCreationTemplates", as: RepositoryCreationTemplate.self)
+    public func describeRepositoryCreationTemplatesItems(_ input: ECR.DescribeRepositoryCreationTemplatesRequest = ECR.DescribeRepositoryCreationTemplatesRequest(), pageSize: Int? = nil) -> PaginatorItems<ECR.RepositoryCreationTemplate> {
+        describeRepositoryCreationTemplatesPaginator(input, pageSize: pageSize).items("repositoryCreationTemplates", as: ECR.RepositoryCreationTemplate.self)
     }
 
     /// The pages of `GetLifecyclePolicyPreview`, requested one at a time as the sequence is iterated.
@@ -158,16 +158,16 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func getLifecyclePolicyPreviewPaginator(_ input: GetLifecyclePolicyPreviewRequest, pageSize: Int? = nil) -> Paginator<GetLifecyclePolicyPreviewResponse> {
+    public func getLifecyclePolicyPreviewPaginator(_ input: ECR.GetLifecyclePolicyPreviewRequest, pageSize: Int? = nil) -> Paginator<ECR.GetLifecyclePolicyPreviewResponse> {
         runtime.paginate(
             ECROperations.getLifecyclePolicyPreview, input: input, paginator: ECRPaginators.getLifecyclePolicyPreview,
-            output: GetLifecyclePolicyPreviewResponse.self, pageSize: pageSize)
+            output: ECR.GetLifecyclePolicyPreviewResponse.self, pageSize: pageSize)
     }
 
     /// The `previewResults` of every page of `GetLifecyclePolicyPreview`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func getLifecyclePolicyPreviewItems(_ input: GetLifecyclePolicyPreviewRequest, pageSize: Int? = nil) -> PaginatorItems<LifecyclePolicyPreviewResult> {
-        getLifecyclePolicyPreviewPaginator(input, pageSize: pageSize).items("previewResults", as: LifecyclePolicyPreviewResult.self)
+    public func getLifecyclePolicyPreviewItems(_ input: ECR.GetLifecyclePolicyPreviewRequest, pageSize: Int? = nil) -> PaginatorItems<ECR.LifecyclePolicyPreviewResult> {
+        getLifecyclePolicyPreviewPaginator(input, pageSize: pageSize).items("previewResults", as: ECR.LifecyclePolicyPreviewResult.self)
     }
 
     /// The pages of `ListImages`, requested one at a time as the sequence is iterated.
@@ -175,15 +175,15 @@ extension ECRClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `maxResults` of every request.
-    public func listImagesPaginator(_ input: ListImagesRequest, pageSize: Int? = nil) -> Paginator<ListImagesResponse> {
+    public func listImagesPaginator(_ input: ECR.ListImagesRequest, pageSize: Int? = nil) -> Paginator<ECR.ListImagesResponse> {
         runtime.paginate(
             ECROperations.listImages, input: input, paginator: ECRPaginators.listImages,
-            output: ListImagesResponse.self, pageSize: pageSize)
+            output: ECR.ListImagesResponse.self, pageSize: pageSize)
     }
 
     /// The `imageIds` of every page of `ListImages`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listImagesItems(_ input: ListImagesRequest, pageSize: Int? = nil) -> PaginatorItems<ImageIdentifier> {
-        listImagesPaginator(input, pageSize: pageSize).items("imageIds", as: ImageIdentifier.self)
+    public func listImagesItems(_ input: ECR.ListImagesRequest, pageSize: Int? = nil) -> PaginatorItems<ECR.ImageIdentifier> {
+        listImagesPaginator(input, pageSize: pageSize).items("imageIds", as: ECR.ImageIdentifier.self)
     }
 }

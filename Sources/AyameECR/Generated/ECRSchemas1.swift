@@ -20,13 +20,13 @@ extension ECRSchemas {
     public static let attributeKey: ShapeSchema = ShapeSchema(name: "AttributeKey", kind: .string, traits: ShapeTraits(min: 1, max: 128))
 
     /// The model of `AttributeList`.
-    public static let attributeList: ShapeSchema = ShapeSchema(name: "AttributeList", kind: .list, listMember: MemberSchema("member", target: { Attribute.schema }), traits: ShapeTraits(min: 0, max: 50))
+    public static let attributeList: ShapeSchema = ShapeSchema(name: "AttributeList", kind: .list, listMember: MemberSchema("member", target: { ECR.Attribute.schema }), traits: ShapeTraits(min: 0, max: 50))
 
     /// The model of `AttributeValue`.
     public static let attributeValue: ShapeSchema = ShapeSchema(name: "AttributeValue", kind: .string, traits: ShapeTraits(min: 1, max: 256))
 
     /// The model of `AuthorizationDataList`.
-    public static let authorizationDataList: ShapeSchema = ShapeSchema(name: "AuthorizationDataList", kind: .list, listMember: MemberSchema("member", target: { AuthorizationData.schema }))
+    public static let authorizationDataList: ShapeSchema = ShapeSchema(name: "AuthorizationDataList", kind: .list, listMember: MemberSchema("member", target: { ECR.AuthorizationData.schema }))
 
     /// The model of `Base64`.
     public static let base64: ShapeSchema = ShapeSchema(name: "Base64", kind: .string, traits: ShapeTraits(pattern: "^\\S+$"))
@@ -44,19 +44,19 @@ extension ECRSchemas {
     public static let customRoleArn: ShapeSchema = ShapeSchema(name: "CustomRoleArn", kind: .string, traits: ShapeTraits(max: 2048))
 
     /// The model of `CvssScoreAdjustmentList`.
-    public static let cvssScoreAdjustmentList: ShapeSchema = ShapeSchema(name: "CvssScoreAdjustmentList", kind: .list, listMember: MemberSchema("member", target: { CvssScoreAdjustment.schema }))
+    public static let cvssScoreAdjustmentList: ShapeSchema = ShapeSchema(name: "CvssScoreAdjustmentList", kind: .list, listMember: MemberSchema("member", target: { ECR.CvssScoreAdjustment.schema }))
 
     /// The model of `CvssScoreList`.
-    public static let cvssScoreList: ShapeSchema = ShapeSchema(name: "CvssScoreList", kind: .list, listMember: MemberSchema("member", target: { CvssScore.schema }))
+    public static let cvssScoreList: ShapeSchema = ShapeSchema(name: "CvssScoreList", kind: .list, listMember: MemberSchema("member", target: { ECR.CvssScore.schema }))
 
     /// The model of `EnhancedImageScanFindingList`.
-    public static let enhancedImageScanFindingList: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFindingList", kind: .list, listMember: MemberSchema("member", target: { EnhancedImageScanFinding.schema }))
+    public static let enhancedImageScanFindingList: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFindingList", kind: .list, listMember: MemberSchema("member", target: { ECR.EnhancedImageScanFinding.schema }))
 
     /// The model of `FiftyMaxResults`.
     public static let fiftyMaxResults: ShapeSchema = ShapeSchema(name: "FiftyMaxResults", kind: .integer, traits: ShapeTraits(min: 1, max: 50))
 
     /// The model of `FindingSeverityCounts`.
-    public static let findingSeverityCounts: ShapeSchema = ShapeSchema(name: "FindingSeverityCounts", kind: .map, mapKey: MemberSchema("key", target: { FindingSeverity.schema }), mapValue: MemberSchema("value", target: { ECRSchemas.severityCount }))
+    public static let findingSeverityCounts: ShapeSchema = ShapeSchema(name: "FindingSeverityCounts", kind: .map, mapKey: MemberSchema("key", target: { ECR.FindingSeverity.schema }), mapValue: MemberSchema("value", target: { ECRSchemas.severityCount }))
 
     /// The model of `GetAuthorizationTokenRegistryIdList`.
     public static let getAuthorizationTokenRegistryIdList: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenRegistryIdList", kind: .list, listMember: MemberSchema("member", target: { ECRSchemas.registryId }), traits: ShapeTraits(min: 1, max: 10))
@@ -65,31 +65,31 @@ extension ECRSchemas {
     public static let imageCount: ShapeSchema = ShapeSchema(name: "ImageCount", kind: .integer, traits: ShapeTraits(min: 0))
 
     /// The model of `ImageDetailList`.
-    public static let imageDetailList: ShapeSchema = ShapeSchema(name: "ImageDetailList", kind: .list, listMember: MemberSchema("member", target: { ImageDetail.schema }))
+    public static let imageDetailList: ShapeSchema = ShapeSchema(name: "ImageDetailList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageDetail.schema }))
 
     /// The model of `ImageFailureList`.
-    public static let imageFailureList: ShapeSchema = ShapeSchema(name: "ImageFailureList", kind: .list, listMember: MemberSchema("member", target: { ImageFailure.schema }))
+    public static let imageFailureList: ShapeSchema = ShapeSchema(name: "ImageFailureList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageFailure.schema }))
 
     /// The model of `ImageIdentifierList`.
-    public static let imageIdentifierList: ShapeSchema = ShapeSchema(name: "ImageIdentifierList", kind: .list, listMember: MemberSchema("member", target: { ImageIdentifier.schema }), traits: ShapeTraits(min: 1, max: 100))
+    public static let imageIdentifierList: ShapeSchema = ShapeSchema(name: "ImageIdentifierList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageIdentifier.schema }), traits: ShapeTraits(min: 1, max: 100))
 
     /// The model of `ImageList`.
-    public static let imageList: ShapeSchema = ShapeSchema(name: "ImageList", kind: .list, listMember: MemberSchema("member", target: { Image.schema }))
+    public static let imageList: ShapeSchema = ShapeSchema(name: "ImageList", kind: .list, listMember: MemberSchema("member", target: { ECR.Image.schema }))
 
     /// The model of `ImageManifest`.
     public static let imageManifest: ShapeSchema = ShapeSchema(name: "ImageManifest", kind: .string, traits: ShapeTraits(min: 1, max: 4194304))
 
     /// The model of `ImageReferrerList`.
-    public static let imageReferrerList: ShapeSchema = ShapeSchema(name: "ImageReferrerList", kind: .list, listMember: MemberSchema("member", target: { ImageReferrer.schema }))
+    public static let imageReferrerList: ShapeSchema = ShapeSchema(name: "ImageReferrerList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageReferrer.schema }))
 
     /// The model of `ImageReplicationStatusList`.
-    public static let imageReplicationStatusList: ShapeSchema = ShapeSchema(name: "ImageReplicationStatusList", kind: .list, listMember: MemberSchema("member", target: { ImageReplicationStatus.schema }))
+    public static let imageReplicationStatusList: ShapeSchema = ShapeSchema(name: "ImageReplicationStatusList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageReplicationStatus.schema }))
 
     /// The model of `ImageScanFindingList`.
-    public static let imageScanFindingList: ShapeSchema = ShapeSchema(name: "ImageScanFindingList", kind: .list, listMember: MemberSchema("member", target: { ImageScanFinding.schema }))
+    public static let imageScanFindingList: ShapeSchema = ShapeSchema(name: "ImageScanFindingList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageScanFinding.schema }))
 
     /// The model of `ImageSigningStatusList`.
-    public static let imageSigningStatusList: ShapeSchema = ShapeSchema(name: "ImageSigningStatusList", kind: .list, listMember: MemberSchema("member", target: { ImageSigningStatus.schema }))
+    public static let imageSigningStatusList: ShapeSchema = ShapeSchema(name: "ImageSigningStatusList", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageSigningStatus.schema }))
 
     /// The model of `ImageTag`.
     public static let imageTag: ShapeSchema = ShapeSchema(name: "ImageTag", kind: .string, traits: ShapeTraits(min: 1, max: 300))
@@ -101,7 +101,7 @@ extension ECRSchemas {
     public static let imageTagMutabilityExclusionFilterValue: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilterValue", kind: .string, traits: ShapeTraits(min: 1, max: 128, pattern: "^[0-9a-zA-Z._*-]{1,128}$"))
 
     /// The model of `ImageTagMutabilityExclusionFilters`.
-    public static let imageTagMutabilityExclusionFilters: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilters", kind: .list, listMember: MemberSchema("member", target: { ImageTagMutabilityExclusionFilter.schema }), traits: ShapeTraits(min: 1, max: 5))
+    public static let imageTagMutabilityExclusionFilters: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilters", kind: .list, listMember: MemberSchema("member", target: { ECR.ImageTagMutabilityExclusionFilter.schema }), traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `ImageTagsList`.
     public static let imageTagsList: ShapeSchema = ShapeSchema(name: "ImageTagsList", kind: .list, listMember: MemberSchema("member", target: { ECRSchemas.imageTag }))
@@ -122,16 +122,16 @@ extension ECRSchemas {
     public static let layerDigestList: ShapeSchema = ShapeSchema(name: "LayerDigestList", kind: .list, listMember: MemberSchema("member", target: { ECRSchemas.layerDigest }), traits: ShapeTraits(min: 1, max: 100))
 
     /// The model of `LayerFailureList`.
-    public static let layerFailureList: ShapeSchema = ShapeSchema(name: "LayerFailureList", kind: .list, listMember: MemberSchema("member", target: { LayerFailure.schema }))
+    public static let layerFailureList: ShapeSchema = ShapeSchema(name: "LayerFailureList", kind: .list, listMember: MemberSchema("member", target: { ECR.LayerFailure.schema }))
 
     /// The model of `LayerList`.
-    public static let layerList: ShapeSchema = ShapeSchema(name: "LayerList", kind: .list, listMember: MemberSchema("member", target: { Layer.schema }))
+    public static let layerList: ShapeSchema = ShapeSchema(name: "LayerList", kind: .list, listMember: MemberSchema("member", target: { ECR.Layer.schema }))
 
     /// The model of `LayerPartBlob`.
     public static let layerPartBlob: ShapeSchema = ShapeSchema(name: "LayerPartBlob", kind: .blob, traits: ShapeTraits(min: 0, max: 20971520))
 
     /// The model of `LifecyclePolicyPreviewResultList`.
-    public static let lifecyclePolicyPreviewResultList: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResultList", kind: .list, listMember: MemberSchema("member", target: { LifecyclePolicyPreviewResult.schema }))
+    public static let lifecyclePolicyPreviewResultList: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResultList", kind: .list, listMember: MemberSchema("member", target: { ECR.LifecyclePolicyPreviewResult.schema }))
 
     /// The model of `LifecyclePolicyRulePriority`.
     public static let lifecyclePolicyRulePriority: ShapeSchema = ShapeSchema(name: "LifecyclePolicyRulePriority", kind: .integer, traits: ShapeTraits(min: 1))
@@ -164,7 +164,7 @@ extension ECRSchemas {
     public static let principalArn: ShapeSchema = ShapeSchema(name: "PrincipalArn", kind: .string, traits: ShapeTraits(max: 200, pattern: "^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*$"))
 
     /// The model of `PullThroughCacheRuleList`.
-    public static let pullThroughCacheRuleList: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleList", kind: .list, listMember: MemberSchema("member", target: { PullThroughCacheRule.schema }))
+    public static let pullThroughCacheRuleList: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleList", kind: .list, listMember: MemberSchema("member", target: { ECR.PullThroughCacheRule.schema }))
 
     /// The model of `PullThroughCacheRuleRepositoryPrefix`.
     public static let pullThroughCacheRuleRepositoryPrefix: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleRepositoryPrefix", kind: .string, traits: ShapeTraits(min: 2, max: 30, pattern: "^([a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*\\/?|ROOT)$"))
@@ -176,7 +176,7 @@ extension ECRSchemas {
     public static let pullTimeUpdateExclusionList: ShapeSchema = ShapeSchema(name: "PullTimeUpdateExclusionList", kind: .list, listMember: MemberSchema("member", target: { ECRSchemas.principalArn }), traits: ShapeTraits(min: 0, max: 100))
 
     /// The model of `RCTAppliedForList`.
-    public static let rctAppliedForList: ShapeSchema = ShapeSchema(name: "RCTAppliedForList", kind: .list, listMember: MemberSchema("member", target: { RCTAppliedFor.schema }))
+    public static let rctAppliedForList: ShapeSchema = ShapeSchema(name: "RCTAppliedForList", kind: .list, listMember: MemberSchema("member", target: { ECR.RCTAppliedFor.schema }))
 
     /// The model of `ReferenceUrlsList`.
     public static let referenceUrlsList: ShapeSchema = ShapeSchema(name: "ReferenceUrlsList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
@@ -191,28 +191,28 @@ extension ECRSchemas {
     public static let registryPolicyText: ShapeSchema = ShapeSchema(name: "RegistryPolicyText", kind: .string, traits: ShapeTraits(min: 0, max: 10240))
 
     /// The model of `RegistryScanningRuleList`.
-    public static let registryScanningRuleList: ShapeSchema = ShapeSchema(name: "RegistryScanningRuleList", kind: .list, listMember: MemberSchema("member", target: { RegistryScanningRule.schema }), traits: ShapeTraits(min: 0, max: 2))
+    public static let registryScanningRuleList: ShapeSchema = ShapeSchema(name: "RegistryScanningRuleList", kind: .list, listMember: MemberSchema("member", target: { ECR.RegistryScanningRule.schema }), traits: ShapeTraits(min: 0, max: 2))
 
     /// The model of `RelatedVulnerabilitiesList`.
     public static let relatedVulnerabilitiesList: ShapeSchema = ShapeSchema(name: "RelatedVulnerabilitiesList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
 
     /// The model of `ReplicationDestinationList`.
-    public static let replicationDestinationList: ShapeSchema = ShapeSchema(name: "ReplicationDestinationList", kind: .list, listMember: MemberSchema("member", target: { ReplicationDestination.schema }), traits: ShapeTraits(min: 0, max: 100))
+    public static let replicationDestinationList: ShapeSchema = ShapeSchema(name: "ReplicationDestinationList", kind: .list, listMember: MemberSchema("member", target: { ECR.ReplicationDestination.schema }), traits: ShapeTraits(min: 0, max: 100))
 
     /// The model of `ReplicationRuleList`.
-    public static let replicationRuleList: ShapeSchema = ShapeSchema(name: "ReplicationRuleList", kind: .list, listMember: MemberSchema("member", target: { ReplicationRule.schema }), traits: ShapeTraits(min: 0, max: 10))
+    public static let replicationRuleList: ShapeSchema = ShapeSchema(name: "ReplicationRuleList", kind: .list, listMember: MemberSchema("member", target: { ECR.ReplicationRule.schema }), traits: ShapeTraits(min: 0, max: 10))
 
     /// The model of `RepositoryCreationTemplateList`.
-    public static let repositoryCreationTemplateList: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplateList", kind: .list, listMember: MemberSchema("member", target: { RepositoryCreationTemplate.schema }))
+    public static let repositoryCreationTemplateList: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplateList", kind: .list, listMember: MemberSchema("member", target: { ECR.RepositoryCreationTemplate.schema }))
 
     /// The model of `RepositoryFilterList`.
-    public static let repositoryFilterList: ShapeSchema = ShapeSchema(name: "RepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { RepositoryFilter.schema }), traits: ShapeTraits(min: 1, max: 100))
+    public static let repositoryFilterList: ShapeSchema = ShapeSchema(name: "RepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { ECR.RepositoryFilter.schema }), traits: ShapeTraits(min: 1, max: 100))
 
     /// The model of `RepositoryFilterValue`.
     public static let repositoryFilterValue: ShapeSchema = ShapeSchema(name: "RepositoryFilterValue", kind: .string, traits: ShapeTraits(min: 2, max: 256, pattern: "^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$"))
 
     /// The model of `RepositoryList`.
-    public static let repositoryList: ShapeSchema = ShapeSchema(name: "RepositoryList", kind: .list, listMember: MemberSchema("member", target: { Repository.schema }))
+    public static let repositoryList: ShapeSchema = ShapeSchema(name: "RepositoryList", kind: .list, listMember: MemberSchema("member", target: { ECR.Repository.schema }))
 
     /// The model of `RepositoryName`.
     public static let repositoryName: ShapeSchema = ShapeSchema(name: "RepositoryName", kind: .string, traits: ShapeTraits(min: 2, max: 256, pattern: "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(\\/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*"))
@@ -224,22 +224,22 @@ extension ECRSchemas {
     public static let repositoryPolicyText: ShapeSchema = ShapeSchema(name: "RepositoryPolicyText", kind: .string, traits: ShapeTraits(min: 0, max: 10240))
 
     /// The model of `RepositoryScanningConfigurationFailureList`.
-    public static let repositoryScanningConfigurationFailureList: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationFailureList", kind: .list, listMember: MemberSchema("member", target: { RepositoryScanningConfigurationFailure.schema }))
+    public static let repositoryScanningConfigurationFailureList: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationFailureList", kind: .list, listMember: MemberSchema("member", target: { ECR.RepositoryScanningConfigurationFailure.schema }))
 
     /// The model of `RepositoryScanningConfigurationList`.
-    public static let repositoryScanningConfigurationList: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationList", kind: .list, listMember: MemberSchema("member", target: { RepositoryScanningConfiguration.schema }))
+    public static let repositoryScanningConfigurationList: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationList", kind: .list, listMember: MemberSchema("member", target: { ECR.RepositoryScanningConfiguration.schema }))
 
     /// The model of `RepositoryTemplateDescription`.
     public static let repositoryTemplateDescription: ShapeSchema = ShapeSchema(name: "RepositoryTemplateDescription", kind: .string, traits: ShapeTraits(max: 256))
 
     /// The model of `ResourceList`.
-    public static let resourceList: ShapeSchema = ShapeSchema(name: "ResourceList", kind: .list, listMember: MemberSchema("member", target: { Resource.schema }))
+    public static let resourceList: ShapeSchema = ShapeSchema(name: "ResourceList", kind: .list, listMember: MemberSchema("member", target: { ECR.Resource.schema }))
 
     /// The model of `ScanningConfigurationRepositoryNameList`.
     public static let scanningConfigurationRepositoryNameList: ShapeSchema = ShapeSchema(name: "ScanningConfigurationRepositoryNameList", kind: .list, listMember: MemberSchema("member", target: { ECRSchemas.repositoryName }), traits: ShapeTraits(min: 1, max: 25))
 
     /// The model of `ScanningRepositoryFilterList`.
-    public static let scanningRepositoryFilterList: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { ScanningRepositoryFilter.schema }), traits: ShapeTraits(min: 0, max: 100))
+    public static let scanningRepositoryFilterList: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { ECR.ScanningRepositoryFilter.schema }), traits: ShapeTraits(min: 0, max: 100))
 
     /// The model of `ScanningRepositoryFilterValue`.
     public static let scanningRepositoryFilterValue: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilterValue", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$"))
@@ -251,29 +251,29 @@ extension ECRSchemas {
     public static let signingProfileArn: ShapeSchema = ShapeSchema(name: "SigningProfileArn", kind: .string, traits: ShapeTraits(max: 200, pattern: "^arn:aws(-[a-z]+)*:signer:[a-z0-9-]+:[0-9]{12}:\\/signing-profiles\\/[a-zA-Z0-9_]{2,}$"))
 
     /// The model of `SigningRepositoryFilterList`.
-    public static let signingRepositoryFilterList: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { SigningRepositoryFilter.schema }), traits: ShapeTraits(min: 1, max: 100))
+    public static let signingRepositoryFilterList: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilterList", kind: .list, listMember: MemberSchema("member", target: { ECR.SigningRepositoryFilter.schema }), traits: ShapeTraits(min: 1, max: 100))
 
     /// The model of `SigningRepositoryFilterValue`.
     public static let signingRepositoryFilterValue: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilterValue", kind: .string, traits: ShapeTraits(min: 1, max: 256, pattern: "^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._-][a-z0-9*]+)*$"))
 
     /// The model of `SigningRuleList`.
-    public static let signingRuleList: ShapeSchema = ShapeSchema(name: "SigningRuleList", kind: .list, listMember: MemberSchema("member", target: { SigningRule.schema }), traits: ShapeTraits(min: 0, max: 10))
+    public static let signingRuleList: ShapeSchema = ShapeSchema(name: "SigningRuleList", kind: .list, listMember: MemberSchema("member", target: { ECR.SigningRule.schema }), traits: ShapeTraits(min: 0, max: 10))
 
     /// The model of `TagKeyList`.
     public static let tagKeyList: ShapeSchema = ShapeSchema(name: "TagKeyList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
 
     /// The model of `TagList`.
-    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }))
+    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { ECR.Tag.schema }))
 
     /// The model of `Tags`.
     public static let tags: ShapeSchema = ShapeSchema(name: "Tags", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }))
 
     /// The model of `TransitioningImageTotalCounts`.
-    public static let transitioningImageTotalCounts: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCounts", kind: .list, listMember: MemberSchema("member", target: { TransitioningImageTotalCount.schema }))
+    public static let transitioningImageTotalCounts: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCounts", kind: .list, listMember: MemberSchema("member", target: { ECR.TransitioningImageTotalCount.schema }))
 
     /// The model of `UploadId`.
     public static let uploadId: ShapeSchema = ShapeSchema(name: "UploadId", kind: .string, traits: ShapeTraits(pattern: "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"))
 
     /// The model of `VulnerablePackagesList`.
-    public static let vulnerablePackagesList: ShapeSchema = ShapeSchema(name: "VulnerablePackagesList", kind: .list, listMember: MemberSchema("member", target: { VulnerablePackage.schema }))
+    public static let vulnerablePackagesList: ShapeSchema = ShapeSchema(name: "VulnerablePackagesList", kind: .list, listMember: MemberSchema("member", target: { ECR.VulnerablePackage.schema }))
 }

@@ -3,1571 +3,1573 @@
 import AyameCore
 import Foundation
 
-/// The `Attribute` structure of the ECR model.
-public struct Attribute: AWSShape {
-    /// `key` (required).
-    public var key: String
-    /// `value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String? = nil) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Attribute`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Attribute", kind: .structure, members: [
-        MemberSchema("key", target: { ECRSchemas.attributeKey }, isRequired: true),
-        MemberSchema("value", target: { ECRSchemas.attributeValue }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("key")
-        self.value = try r.optional("value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["key"] = key
-        w["value"] = value
-        return w.value
-    }
-}
-
-/// The `AuthorizationData` structure of the ECR model.
-public struct AuthorizationData: AWSShape {
-    /// `authorizationToken`.
-    public var authorizationToken: String?
-    /// `expiresAt`.
-    public var expiresAt: Date?
-    /// `proxyEndpoint`.
-    public var proxyEndpoint: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(authorizationToken: String? = nil, expiresAt: Date? = nil, proxyEndpoint: String? = nil) {
-        self.authorizationToken = authorizationToken
-        self.expiresAt = expiresAt
-        self.proxyEndpoint = proxyEndpoint
-    }
-
-    /// The model of `AuthorizationData`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AuthorizationData", kind: .structure, members: [
-        MemberSchema("authorizationToken", target: { ECRSchemas.base64 }),
-        MemberSchema("expiresAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("proxyEndpoint", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.authorizationToken = try r.optional("authorizationToken")
-        self.expiresAt = try r.optional("expiresAt")
-        self.proxyEndpoint = try r.optional("proxyEndpoint")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["authorizationToken"] = authorizationToken
-        w["expiresAt"] = expiresAt
-        w["proxyEndpoint"] = proxyEndpoint
-        return w.value
-    }
-}
-
-/// The `AwsEcrContainerImageDetails` structure of the ECR model.
-public struct AwsEcrContainerImageDetails: AWSShape {
-    /// `architecture`.
-    public var architecture: String?
-    /// `author`.
-    public var author: String?
-    /// `imageHash`.
-    public var imageHash: String?
-    /// `imageTags`.
-    public var imageTags: [String]?
-    /// `platform`.
-    public var platform: String?
-    /// `pushedAt`.
-    public var pushedAt: Date?
-    /// `lastInUseAt`.
-    public var lastInUseAt: Date?
-    /// `inUseCount`.
-    public var inUseCount: Int?
-    /// `registry`.
-    public var registry: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(architecture: String? = nil, author: String? = nil, imageHash: String? = nil, imageTags: [String]? = nil, platform: String? = nil, pushedAt: Date? = nil, lastInUseAt: Date? = nil, inUseCount: Int? = nil, registry: String? = nil, repositoryName: String? = nil) {
-        self.architecture = architecture
-        self.author = author
-        self.imageHash = imageHash
-        self.imageTags = imageTags
-        self.platform = platform
-        self.pushedAt = pushedAt
-        self.lastInUseAt = lastInUseAt
-        self.inUseCount = inUseCount
-        self.registry = registry
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `AwsEcrContainerImageDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AwsEcrContainerImageDetails", kind: .structure, members: [
-        MemberSchema("architecture", target: { ShapeSchema.Simple.string }),
-        MemberSchema("author", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageHash", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageTags", target: { ECRSchemas.imageTagsList }),
-        MemberSchema("platform", target: { ShapeSchema.Simple.string }),
-        MemberSchema("pushedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("lastInUseAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("inUseCount", target: { ECRSchemas.inUseCount }),
-        MemberSchema("registry", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.architecture = try r.optional("architecture")
-        self.author = try r.optional("author")
-        self.imageHash = try r.optional("imageHash")
-        self.imageTags = try r.optional("imageTags")
-        self.platform = try r.optional("platform")
-        self.pushedAt = try r.optional("pushedAt")
-        self.lastInUseAt = try r.optional("lastInUseAt")
-        self.inUseCount = try r.optional("inUseCount")
-        self.registry = try r.optional("registry")
-        self.repositoryName = try r.optional("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["architecture"] = architecture
-        w["author"] = author
-        w["imageHash"] = imageHash
-        w["imageTags"] = imageTags
-        w["platform"] = platform
-        w["pushedAt"] = pushedAt
-        w["lastInUseAt"] = lastInUseAt
-        w["inUseCount"] = inUseCount
-        w["registry"] = registry
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `BatchCheckLayerAvailabilityRequest` structure of the ECR model.
-public struct BatchCheckLayerAvailabilityRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `layerDigests` (required).
-    public var layerDigests: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, layerDigests: [String]) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.layerDigests = layerDigests
-    }
-
-    /// The model of `BatchCheckLayerAvailabilityRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchCheckLayerAvailabilityRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("layerDigests", target: { ECRSchemas.batchedOperationLayerDigestList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.layerDigests = try r.required("layerDigests")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["layerDigests"] = layerDigests
-        return w.value
-    }
-}
-
-/// The `BatchCheckLayerAvailabilityResponse` structure of the ECR model.
-public struct BatchCheckLayerAvailabilityResponse: AWSShape {
-    /// `layers`.
-    public var layers: [Layer]?
-    /// `failures`.
-    public var failures: [LayerFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(layers: [Layer]? = nil, failures: [LayerFailure]? = nil) {
-        self.layers = layers
-        self.failures = failures
-    }
-
-    /// The model of `BatchCheckLayerAvailabilityResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchCheckLayerAvailabilityResponse", kind: .structure, members: [
-        MemberSchema("layers", target: { ECRSchemas.layerList }),
-        MemberSchema("failures", target: { ECRSchemas.layerFailureList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.layers = try r.optional("layers")
-        self.failures = try r.optional("failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["layers"] = layers
-        w["failures"] = failures
-        return w.value
-    }
-}
-
-/// The `BatchDeleteImageRequest` structure of the ECR model.
-public struct BatchDeleteImageRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageIds` (required).
-    public var imageIds: [ImageIdentifier]
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageIds = imageIds
-    }
-
-    /// The model of `BatchDeleteImageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchDeleteImageRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageIds = try r.required("imageIds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageIds"] = imageIds
-        return w.value
-    }
-}
-
-/// The `BatchDeleteImageResponse` structure of the ECR model.
-public struct BatchDeleteImageResponse: AWSShape {
-    /// `imageIds`.
-    public var imageIds: [ImageIdentifier]?
-    /// `failures`.
-    public var failures: [ImageFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageIds: [ImageIdentifier]? = nil, failures: [ImageFailure]? = nil) {
-        self.imageIds = imageIds
-        self.failures = failures
-    }
-
-    /// The model of `BatchDeleteImageResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchDeleteImageResponse", kind: .structure, members: [
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-        MemberSchema("failures", target: { ECRSchemas.imageFailureList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageIds = try r.optional("imageIds")
-        self.failures = try r.optional("failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageIds"] = imageIds
-        w["failures"] = failures
-        return w.value
-    }
-}
-
-/// The `BatchGetImageRequest` structure of the ECR model.
-public struct BatchGetImageRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageIds` (required).
-    public var imageIds: [ImageIdentifier]
-    /// `acceptedMediaTypes`.
-    public var acceptedMediaTypes: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier], acceptedMediaTypes: [String]? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageIds = imageIds
-        self.acceptedMediaTypes = acceptedMediaTypes
-    }
-
-    /// The model of `BatchGetImageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetImageRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }, isRequired: true),
-        MemberSchema("acceptedMediaTypes", target: { ECRSchemas.mediaTypeList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageIds = try r.required("imageIds")
-        self.acceptedMediaTypes = try r.optional("acceptedMediaTypes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageIds"] = imageIds
-        w["acceptedMediaTypes"] = acceptedMediaTypes
-        return w.value
-    }
-}
-
-/// The `BatchGetImageResponse` structure of the ECR model.
-public struct BatchGetImageResponse: AWSShape {
-    /// `images`.
-    public var images: [Image]?
-    /// `failures`.
-    public var failures: [ImageFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(images: [Image]? = nil, failures: [ImageFailure]? = nil) {
-        self.images = images
-        self.failures = failures
-    }
-
-    /// The model of `BatchGetImageResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetImageResponse", kind: .structure, members: [
-        MemberSchema("images", target: { ECRSchemas.imageList }),
-        MemberSchema("failures", target: { ECRSchemas.imageFailureList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.images = try r.optional("images")
-        self.failures = try r.optional("failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["images"] = images
-        w["failures"] = failures
-        return w.value
-    }
-}
-
-/// The `BatchGetRepositoryScanningConfigurationRequest` structure of the ECR model.
-public struct BatchGetRepositoryScanningConfigurationRequest: AWSShape {
-    /// `repositoryNames` (required).
-    public var repositoryNames: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryNames: [String]) {
-        self.repositoryNames = repositoryNames
-    }
-
-    /// The model of `BatchGetRepositoryScanningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetRepositoryScanningConfigurationRequest", kind: .structure, members: [
-        MemberSchema("repositoryNames", target: { ECRSchemas.scanningConfigurationRepositoryNameList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryNames = try r.required("repositoryNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryNames"] = repositoryNames
-        return w.value
-    }
-}
-
-/// The `BatchGetRepositoryScanningConfigurationResponse` structure of the ECR model.
-public struct BatchGetRepositoryScanningConfigurationResponse: AWSShape {
-    /// `scanningConfigurations`.
-    public var scanningConfigurations: [RepositoryScanningConfiguration]?
-    /// `failures`.
-    public var failures: [RepositoryScanningConfigurationFailure]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scanningConfigurations: [RepositoryScanningConfiguration]? = nil, failures: [RepositoryScanningConfigurationFailure]? = nil) {
-        self.scanningConfigurations = scanningConfigurations
-        self.failures = failures
-    }
-
-    /// The model of `BatchGetRepositoryScanningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetRepositoryScanningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("scanningConfigurations", target: { ECRSchemas.repositoryScanningConfigurationList }),
-        MemberSchema("failures", target: { ECRSchemas.repositoryScanningConfigurationFailureList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scanningConfigurations = try r.optional("scanningConfigurations")
-        self.failures = try r.optional("failures")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["scanningConfigurations"] = scanningConfigurations
-        w["failures"] = failures
-        return w.value
-    }
-}
-
-/// The `BlockedByOrganizationPolicyException` structure of the ECR model.
-public struct BlockedByOrganizationPolicyException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `BlockedByOrganizationPolicyException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BlockedByOrganizationPolicyException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `CompleteLayerUploadRequest` structure of the ECR model.
-public struct CompleteLayerUploadRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `uploadId` (required).
-    public var uploadId: String
-    /// `layerDigests` (required).
-    public var layerDigests: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, uploadId: String, layerDigests: [String]) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.uploadId = uploadId
-        self.layerDigests = layerDigests
-    }
-
-    /// The model of `CompleteLayerUploadRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompleteLayerUploadRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }, isRequired: true),
-        MemberSchema("layerDigests", target: { ECRSchemas.layerDigestList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.uploadId = try r.required("uploadId")
-        self.layerDigests = try r.required("layerDigests")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["uploadId"] = uploadId
-        w["layerDigests"] = layerDigests
-        return w.value
-    }
-}
-
-/// The `CompleteLayerUploadResponse` structure of the ECR model.
-public struct CompleteLayerUploadResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `uploadId`.
-    public var uploadId: String?
-    /// `layerDigest`.
-    public var layerDigest: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, layerDigest: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.uploadId = uploadId
-        self.layerDigest = layerDigest
-    }
-
-    /// The model of `CompleteLayerUploadResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompleteLayerUploadResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-        MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.uploadId = try r.optional("uploadId")
-        self.layerDigest = try r.optional("layerDigest")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["uploadId"] = uploadId
-        w["layerDigest"] = layerDigest
-        return w.value
-    }
-}
-
-/// The `CreatePullThroughCacheRuleRequest` structure of the ECR model.
-public struct CreatePullThroughCacheRuleRequest: AWSShape {
-    /// `ecrRepositoryPrefix` (required).
-    public var ecrRepositoryPrefix: String
-    /// `upstreamRegistryUrl` (required).
-    public var upstreamRegistryUrl: String
-    /// `registryId`.
-    public var registryId: String?
-    /// `upstreamRegistry`.
-    public var upstreamRegistry: UpstreamRegistry?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String, upstreamRegistryUrl: String, registryId: String? = nil, upstreamRegistry: UpstreamRegistry? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.upstreamRegistryUrl = upstreamRegistryUrl
-        self.registryId = registryId
-        self.upstreamRegistry = upstreamRegistry
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-    }
-
-    /// The model of `CreatePullThroughCacheRuleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreatePullThroughCacheRuleRequest", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-        MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("upstreamRegistry", target: { UpstreamRegistry.schema }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-        self.upstreamRegistryUrl = try r.required("upstreamRegistryUrl")
-        self.registryId = try r.optional("registryId")
-        self.upstreamRegistry = try r.optional("upstreamRegistry")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["upstreamRegistryUrl"] = upstreamRegistryUrl
-        w["registryId"] = registryId
-        w["upstreamRegistry"] = upstreamRegistry
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        return w.value
-    }
-}
-
-/// The `CreatePullThroughCacheRuleResponse` structure of the ECR model.
-public struct CreatePullThroughCacheRuleResponse: AWSShape {
-    /// `ecrRepositoryPrefix`.
-    public var ecrRepositoryPrefix: String?
-    /// `upstreamRegistryUrl`.
-    public var upstreamRegistryUrl: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-    /// `registryId`.
-    public var registryId: String?
-    /// `upstreamRegistry`.
-    public var upstreamRegistry: UpstreamRegistry?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, upstreamRegistry: UpstreamRegistry? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.upstreamRegistryUrl = upstreamRegistryUrl
-        self.createdAt = createdAt
-        self.registryId = registryId
-        self.upstreamRegistry = upstreamRegistry
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-    }
-
-    /// The model of `CreatePullThroughCacheRuleResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreatePullThroughCacheRuleResponse", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("upstreamRegistry", target: { UpstreamRegistry.schema }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-        self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-        self.createdAt = try r.optional("createdAt")
-        self.registryId = try r.optional("registryId")
-        self.upstreamRegistry = try r.optional("upstreamRegistry")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["upstreamRegistryUrl"] = upstreamRegistryUrl
-        w["createdAt"] = createdAt
-        w["registryId"] = registryId
-        w["upstreamRegistry"] = upstreamRegistry
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        return w.value
-    }
-}
-
-/// The `CreateRepositoryCreationTemplateRequest` structure of the ECR model.
-public struct CreateRepositoryCreationTemplateRequest: AWSShape {
-    /// `prefix` (required).
-    public var prefix: String
-    /// `description`.
-    public var descriptionValue: String?
-    /// `encryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate?
-    /// `resourceTags`.
-    public var resourceTags: [Tag]?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-    /// `repositoryPolicy`.
-    public var repositoryPolicy: String?
-    /// `lifecyclePolicy`.
-    public var lifecyclePolicy: String?
-    /// `appliedFor` (required).
-    public var appliedFor: [RCTAppliedFor]
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String, descriptionValue: String? = nil, encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [Tag]? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [RCTAppliedFor], customRoleArn: String? = nil) {
-        self.prefix = prefix
-        self.descriptionValue = descriptionValue
-        self.encryptionConfiguration = encryptionConfiguration
-        self.resourceTags = resourceTags
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        self.repositoryPolicy = repositoryPolicy
-        self.lifecyclePolicy = lifecyclePolicy
-        self.appliedFor = appliedFor
-        self.customRoleArn = customRoleArn
-    }
-
-    /// The model of `CreateRepositoryCreationTemplateRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryCreationTemplateRequest", kind: .structure, members: [
-        MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
-        MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
-        MemberSchema("encryptionConfiguration", target: { EncryptionConfigurationForRepositoryCreationTemplate.schema }),
-        MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
-        MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
-        MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }, isRequired: true),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.required("prefix")
-        self.descriptionValue = try r.optional("description")
-        self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-        self.resourceTags = try r.optional("resourceTags")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        self.repositoryPolicy = try r.optional("repositoryPolicy")
-        self.lifecyclePolicy = try r.optional("lifecyclePolicy")
-        self.appliedFor = try r.required("appliedFor")
-        self.customRoleArn = try r.optional("customRoleArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["prefix"] = prefix
-        w["description"] = descriptionValue
-        w["encryptionConfiguration"] = encryptionConfiguration
-        w["resourceTags"] = resourceTags
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        w["repositoryPolicy"] = repositoryPolicy
-        w["lifecyclePolicy"] = lifecyclePolicy
-        w["appliedFor"] = appliedFor
-        w["customRoleArn"] = customRoleArn
-        return w.value
-    }
-}
-
-/// The `CreateRepositoryCreationTemplateResponse` structure of the ECR model.
-public struct CreateRepositoryCreationTemplateResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryCreationTemplate`.
-    public var repositoryCreationTemplate: RepositoryCreationTemplate?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryCreationTemplate: RepositoryCreationTemplate? = nil) {
-        self.registryId = registryId
-        self.repositoryCreationTemplate = repositoryCreationTemplate
-    }
-
-    /// The model of `CreateRepositoryCreationTemplateResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryCreationTemplateResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryCreationTemplate", target: { RepositoryCreationTemplate.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryCreationTemplate"] = repositoryCreationTemplate
-        return w.value
-    }
-}
-
-/// The `CreateRepositoryRequest` structure of the ECR model.
-public struct CreateRepositoryRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `tags`.
-    public var tags: [Tag]?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-    /// `imageScanningConfiguration`.
-    public var imageScanningConfiguration: ImageScanningConfiguration?
-    /// `encryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, tags: [Tag]? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ImageScanningConfiguration? = nil, encryptionConfiguration: EncryptionConfiguration? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.tags = tags
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        self.imageScanningConfiguration = imageScanningConfiguration
-        self.encryptionConfiguration = encryptionConfiguration
-    }
-
-    /// The model of `CreateRepositoryRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("tags", target: { ECRSchemas.tagList }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        MemberSchema("imageScanningConfiguration", target: { ImageScanningConfiguration.schema }),
-        MemberSchema("encryptionConfiguration", target: { EncryptionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.tags = try r.optional("tags")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
-        self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["tags"] = tags
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        w["imageScanningConfiguration"] = imageScanningConfiguration
-        w["encryptionConfiguration"] = encryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `CreateRepositoryResponse` structure of the ECR model.
-public struct CreateRepositoryResponse: AWSShape {
-    /// `repository`.
-    public var repository: Repository?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repository: Repository? = nil) {
-        self.repository = repository
-    }
-
-    /// The model of `CreateRepositoryResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryResponse", kind: .structure, members: [
-        MemberSchema("repository", target: { Repository.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repository = try r.optional("repository")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repository"] = repository
-        return w.value
-    }
-}
-
-/// The `CvssScore` structure of the ECR model.
-public struct CvssScore: AWSShape {
-    /// `baseScore`.
-    public var baseScore: Double?
-    /// `scoringVector`.
-    public var scoringVector: String?
-    /// `source`.
-    public var source: String?
-    /// `version`.
-    public var version: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(baseScore: Double? = nil, scoringVector: String? = nil, source: String? = nil, version: String? = nil) {
-        self.baseScore = baseScore
-        self.scoringVector = scoringVector
-        self.source = source
-        self.version = version
-    }
-
-    /// The model of `CvssScore`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CvssScore", kind: .structure, members: [
-        MemberSchema("baseScore", target: { ShapeSchema.Simple.double }),
-        MemberSchema("scoringVector", target: { ShapeSchema.Simple.string }),
-        MemberSchema("source", target: { ShapeSchema.Simple.string }),
-        MemberSchema("version", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.baseScore = try r.optional("baseScore")
-        self.scoringVector = try r.optional("scoringVector")
-        self.source = try r.optional("source")
-        self.version = try r.optional("version")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["baseScore"] = baseScore
-        w["scoringVector"] = scoringVector
-        w["source"] = source
-        w["version"] = version
-        return w.value
-    }
-}
-
-/// The `CvssScoreAdjustment` structure of the ECR model.
-public struct CvssScoreAdjustment: AWSShape {
-    /// `metric`.
-    public var metric: String?
-    /// `reason`.
-    public var reason: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metric: String? = nil, reason: String? = nil) {
-        self.metric = metric
-        self.reason = reason
-    }
-
-    /// The model of `CvssScoreAdjustment`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CvssScoreAdjustment", kind: .structure, members: [
-        MemberSchema("metric", target: { ShapeSchema.Simple.string }),
-        MemberSchema("reason", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metric = try r.optional("metric")
-        self.reason = try r.optional("reason")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["metric"] = metric
-        w["reason"] = reason
-        return w.value
-    }
-}
-
-/// The `CvssScoreDetails` structure of the ECR model.
-public struct CvssScoreDetails: AWSShape {
-    /// `adjustments`.
-    public var adjustments: [CvssScoreAdjustment]?
-    /// `score`.
-    public var score: Double?
-    /// `scoreSource`.
-    public var scoreSource: String?
-    /// `scoringVector`.
-    public var scoringVector: String?
-    /// `version`.
-    public var version: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(adjustments: [CvssScoreAdjustment]? = nil, score: Double? = nil, scoreSource: String? = nil, scoringVector: String? = nil, version: String? = nil) {
-        self.adjustments = adjustments
-        self.score = score
-        self.scoreSource = scoreSource
-        self.scoringVector = scoringVector
-        self.version = version
-    }
-
-    /// The model of `CvssScoreDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CvssScoreDetails", kind: .structure, members: [
-        MemberSchema("adjustments", target: { ECRSchemas.cvssScoreAdjustmentList }),
-        MemberSchema("score", target: { ShapeSchema.Simple.double }),
-        MemberSchema("scoreSource", target: { ShapeSchema.Simple.string }),
-        MemberSchema("scoringVector", target: { ShapeSchema.Simple.string }),
-        MemberSchema("version", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.adjustments = try r.optional("adjustments")
-        self.score = try r.optional("score")
-        self.scoreSource = try r.optional("scoreSource")
-        self.scoringVector = try r.optional("scoringVector")
-        self.version = try r.optional("version")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["adjustments"] = adjustments
-        w["score"] = score
-        w["scoreSource"] = scoreSource
-        w["scoringVector"] = scoringVector
-        w["version"] = version
-        return w.value
-    }
-}
-
-/// The `DeleteLifecyclePolicyRequest` structure of the ECR model.
-public struct DeleteLifecyclePolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `DeleteLifecyclePolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `DeleteLifecyclePolicyResponse` structure of the ECR model.
-public struct DeleteLifecyclePolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-    /// `lastEvaluatedAt`.
-    public var lastEvaluatedAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-        self.lastEvaluatedAt = lastEvaluatedAt
-    }
-
-    /// The model of `DeleteLifecyclePolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        w["lastEvaluatedAt"] = lastEvaluatedAt
-        return w.value
-    }
-}
-
-/// The `DeletePullThroughCacheRuleRequest` structure of the ECR model.
-public struct DeletePullThroughCacheRuleRequest: AWSShape {
-    /// `ecrRepositoryPrefix` (required).
-    public var ecrRepositoryPrefix: String
-    /// `registryId`.
-    public var registryId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.registryId = registryId
-    }
-
-    /// The model of `DeletePullThroughCacheRuleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleRequest", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-        self.registryId = try r.optional("registryId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["registryId"] = registryId
-        return w.value
-    }
-}
-
-/// The `DeletePullThroughCacheRuleResponse` structure of the ECR model.
-public struct DeletePullThroughCacheRuleResponse: AWSShape {
-    /// `ecrRepositoryPrefix`.
-    public var ecrRepositoryPrefix: String?
-    /// `upstreamRegistryUrl`.
-    public var upstreamRegistryUrl: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-    /// `registryId`.
-    public var registryId: String?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.upstreamRegistryUrl = upstreamRegistryUrl
-        self.createdAt = createdAt
-        self.registryId = registryId
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-    }
-
-    /// The model of `DeletePullThroughCacheRuleResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleResponse", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-        self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-        self.createdAt = try r.optional("createdAt")
-        self.registryId = try r.optional("registryId")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["upstreamRegistryUrl"] = upstreamRegistryUrl
-        w["createdAt"] = createdAt
-        w["registryId"] = registryId
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        return w.value
-    }
-}
-
-/// The `DeleteRegistryPolicyRequest` structure of the ECR model.
-public struct DeleteRegistryPolicyRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteRegistryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteRegistryPolicyResponse` structure of the ECR model.
-public struct DeleteRegistryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.policyText = policyText
-    }
-
-    /// The model of `DeleteRegistryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryCreationTemplateRequest` structure of the ECR model.
-public struct DeleteRepositoryCreationTemplateRequest: AWSShape {
-    /// `prefix` (required).
-    public var prefix: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String) {
-        self.prefix = prefix
-    }
-
-    /// The model of `DeleteRepositoryCreationTemplateRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateRequest", kind: .structure, members: [
-        MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.required("prefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["prefix"] = prefix
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryCreationTemplateResponse` structure of the ECR model.
-public struct DeleteRepositoryCreationTemplateResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryCreationTemplate`.
-    public var repositoryCreationTemplate: RepositoryCreationTemplate?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryCreationTemplate: RepositoryCreationTemplate? = nil) {
-        self.registryId = registryId
-        self.repositoryCreationTemplate = repositoryCreationTemplate
-    }
-
-    /// The model of `DeleteRepositoryCreationTemplateResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryCreationTemplate", target: { RepositoryCreationTemplate.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryCreationTemplate"] = repositoryCreationTemplate
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryPolicyRequest` structure of the ECR model.
-public struct DeleteRepositoryPolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `DeleteRepositoryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryPolicyResponse` structure of the ECR model.
-public struct DeleteRepositoryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.policyText = policyText
-    }
-
-    /// The model of `DeleteRepositoryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryRequest` structure of the ECR model.
-public struct DeleteRepositoryRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `force`.
-    public var force: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, force: Bool? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.force = force
-    }
-
-    /// The model of `DeleteRepositoryRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.force = try r.optional("force")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["force"] = force
-        return w.value
-    }
-}
-
-/// The `DeleteRepositoryResponse` structure of the ECR model.
-public struct DeleteRepositoryResponse: AWSShape {
-    /// `repository`.
-    public var repository: Repository?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repository: Repository? = nil) {
-        self.repository = repository
-    }
-
-    /// The model of `DeleteRepositoryResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryResponse", kind: .structure, members: [
-        MemberSchema("repository", target: { Repository.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repository = try r.optional("repository")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repository"] = repository
-        return w.value
-    }
-}
-
-/// The `DeleteSigningConfigurationRequest` structure of the ECR model.
-public struct DeleteSigningConfigurationRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteSigningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteSigningConfigurationResponse` structure of the ECR model.
-public struct DeleteSigningConfigurationResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `signingConfiguration`.
-    public var signingConfiguration: SigningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, signingConfiguration: SigningConfiguration? = nil) {
-        self.registryId = registryId
-        self.signingConfiguration = signingConfiguration
-    }
-
-    /// The model of `DeleteSigningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("signingConfiguration", target: { SigningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.signingConfiguration = try r.optional("signingConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["signingConfiguration"] = signingConfiguration
-        return w.value
+extension ECR {
+    /// The `Attribute` structure of the ECR model.
+    public struct Attribute: AWSShape {
+        /// `key` (required).
+        public var key: String
+        /// `value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String? = nil) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Attribute`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Attribute", kind: .structure, members: [
+            MemberSchema("key", target: { ECRSchemas.attributeKey }, isRequired: true),
+            MemberSchema("value", target: { ECRSchemas.attributeValue }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("key")
+            self.value = try r.optional("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["key"] = key
+            w["value"] = value
+            return w.value
+        }
+    }
+
+    /// The `AuthorizationData` structure of the ECR model.
+    public struct AuthorizationData: AWSShape {
+        /// `authorizationToken`.
+        public var authorizationToken: String?
+        /// `expiresAt`.
+        public var expiresAt: Date?
+        /// `proxyEndpoint`.
+        public var proxyEndpoint: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(authorizationToken: String? = nil, expiresAt: Date? = nil, proxyEndpoint: String? = nil) {
+            self.authorizationToken = authorizationToken
+            self.expiresAt = expiresAt
+            self.proxyEndpoint = proxyEndpoint
+        }
+
+        /// The model of `AuthorizationData`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AuthorizationData", kind: .structure, members: [
+            MemberSchema("authorizationToken", target: { ECRSchemas.base64 }),
+            MemberSchema("expiresAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("proxyEndpoint", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.authorizationToken = try r.optional("authorizationToken")
+            self.expiresAt = try r.optional("expiresAt")
+            self.proxyEndpoint = try r.optional("proxyEndpoint")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["authorizationToken"] = authorizationToken
+            w["expiresAt"] = expiresAt
+            w["proxyEndpoint"] = proxyEndpoint
+            return w.value
+        }
+    }
+
+    /// The `AwsEcrContainerImageDetails` structure of the ECR model.
+    public struct AwsEcrContainerImageDetails: AWSShape {
+        /// `architecture`.
+        public var architecture: String?
+        /// `author`.
+        public var author: String?
+        /// `imageHash`.
+        public var imageHash: String?
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `platform`.
+        public var platform: String?
+        /// `pushedAt`.
+        public var pushedAt: Date?
+        /// `lastInUseAt`.
+        public var lastInUseAt: Date?
+        /// `inUseCount`.
+        public var inUseCount: Int?
+        /// `registry`.
+        public var registry: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(architecture: String? = nil, author: String? = nil, imageHash: String? = nil, imageTags: [String]? = nil, platform: String? = nil, pushedAt: Date? = nil, lastInUseAt: Date? = nil, inUseCount: Int? = nil, registry: String? = nil, repositoryName: String? = nil) {
+            self.architecture = architecture
+            self.author = author
+            self.imageHash = imageHash
+            self.imageTags = imageTags
+            self.platform = platform
+            self.pushedAt = pushedAt
+            self.lastInUseAt = lastInUseAt
+            self.inUseCount = inUseCount
+            self.registry = registry
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `AwsEcrContainerImageDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AwsEcrContainerImageDetails", kind: .structure, members: [
+            MemberSchema("architecture", target: { ShapeSchema.Simple.string }),
+            MemberSchema("author", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageHash", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagsList }),
+            MemberSchema("platform", target: { ShapeSchema.Simple.string }),
+            MemberSchema("pushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("lastInUseAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("inUseCount", target: { ECRSchemas.inUseCount }),
+            MemberSchema("registry", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.architecture = try r.optional("architecture")
+            self.author = try r.optional("author")
+            self.imageHash = try r.optional("imageHash")
+            self.imageTags = try r.optional("imageTags")
+            self.platform = try r.optional("platform")
+            self.pushedAt = try r.optional("pushedAt")
+            self.lastInUseAt = try r.optional("lastInUseAt")
+            self.inUseCount = try r.optional("inUseCount")
+            self.registry = try r.optional("registry")
+            self.repositoryName = try r.optional("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["architecture"] = architecture
+            w["author"] = author
+            w["imageHash"] = imageHash
+            w["imageTags"] = imageTags
+            w["platform"] = platform
+            w["pushedAt"] = pushedAt
+            w["lastInUseAt"] = lastInUseAt
+            w["inUseCount"] = inUseCount
+            w["registry"] = registry
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `BatchCheckLayerAvailabilityRequest` structure of the ECR model.
+    public struct BatchCheckLayerAvailabilityRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `layerDigests` (required).
+        public var layerDigests: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, layerDigests: [String], registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.layerDigests = layerDigests
+        }
+
+        /// The model of `BatchCheckLayerAvailabilityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchCheckLayerAvailabilityRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("layerDigests", target: { ECRSchemas.batchedOperationLayerDigestList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.layerDigests = try r.required("layerDigests")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["layerDigests"] = layerDigests
+            return w.value
+        }
+    }
+
+    /// The `BatchCheckLayerAvailabilityResponse` structure of the ECR model.
+    public struct BatchCheckLayerAvailabilityResponse: AWSShape {
+        /// `layers`.
+        public var layers: [ECR.Layer]?
+        /// `failures`.
+        public var failures: [ECR.LayerFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(layers: [ECR.Layer]? = nil, failures: [ECR.LayerFailure]? = nil) {
+            self.layers = layers
+            self.failures = failures
+        }
+
+        /// The model of `BatchCheckLayerAvailabilityResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchCheckLayerAvailabilityResponse", kind: .structure, members: [
+            MemberSchema("layers", target: { ECRSchemas.layerList }),
+            MemberSchema("failures", target: { ECRSchemas.layerFailureList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.layers = try r.optional("layers")
+            self.failures = try r.optional("failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["layers"] = layers
+            w["failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `BatchDeleteImageRequest` structure of the ECR model.
+    public struct BatchDeleteImageRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageIds` (required).
+        public var imageIds: [ECR.ImageIdentifier]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageIds: [ECR.ImageIdentifier], registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageIds = imageIds
+        }
+
+        /// The model of `BatchDeleteImageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchDeleteImageRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageIds = try r.required("imageIds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageIds"] = imageIds
+            return w.value
+        }
+    }
+
+    /// The `BatchDeleteImageResponse` structure of the ECR model.
+    public struct BatchDeleteImageResponse: AWSShape {
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `failures`.
+        public var failures: [ECR.ImageFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageIds: [ECR.ImageIdentifier]? = nil, failures: [ECR.ImageFailure]? = nil) {
+            self.imageIds = imageIds
+            self.failures = failures
+        }
+
+        /// The model of `BatchDeleteImageResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchDeleteImageResponse", kind: .structure, members: [
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("failures", target: { ECRSchemas.imageFailureList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageIds = try r.optional("imageIds")
+            self.failures = try r.optional("failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageIds"] = imageIds
+            w["failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `BatchGetImageRequest` structure of the ECR model.
+    public struct BatchGetImageRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageIds` (required).
+        public var imageIds: [ECR.ImageIdentifier]
+        /// `acceptedMediaTypes`.
+        public var acceptedMediaTypes: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageIds: [ECR.ImageIdentifier], registryId: String? = nil, acceptedMediaTypes: [String]? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageIds = imageIds
+            self.acceptedMediaTypes = acceptedMediaTypes
+        }
+
+        /// The model of `BatchGetImageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetImageRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }, isRequired: true),
+            MemberSchema("acceptedMediaTypes", target: { ECRSchemas.mediaTypeList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageIds = try r.required("imageIds")
+            self.acceptedMediaTypes = try r.optional("acceptedMediaTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageIds"] = imageIds
+            w["acceptedMediaTypes"] = acceptedMediaTypes
+            return w.value
+        }
+    }
+
+    /// The `BatchGetImageResponse` structure of the ECR model.
+    public struct BatchGetImageResponse: AWSShape {
+        /// `images`.
+        public var images: [ECR.Image]?
+        /// `failures`.
+        public var failures: [ECR.ImageFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(images: [ECR.Image]? = nil, failures: [ECR.ImageFailure]? = nil) {
+            self.images = images
+            self.failures = failures
+        }
+
+        /// The model of `BatchGetImageResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetImageResponse", kind: .structure, members: [
+            MemberSchema("images", target: { ECRSchemas.imageList }),
+            MemberSchema("failures", target: { ECRSchemas.imageFailureList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.images = try r.optional("images")
+            self.failures = try r.optional("failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["images"] = images
+            w["failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `BatchGetRepositoryScanningConfigurationRequest` structure of the ECR model.
+    public struct BatchGetRepositoryScanningConfigurationRequest: AWSShape {
+        /// `repositoryNames` (required).
+        public var repositoryNames: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryNames: [String]) {
+            self.repositoryNames = repositoryNames
+        }
+
+        /// The model of `BatchGetRepositoryScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetRepositoryScanningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("repositoryNames", target: { ECRSchemas.scanningConfigurationRepositoryNameList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryNames = try r.required("repositoryNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryNames"] = repositoryNames
+            return w.value
+        }
+    }
+
+    /// The `BatchGetRepositoryScanningConfigurationResponse` structure of the ECR model.
+    public struct BatchGetRepositoryScanningConfigurationResponse: AWSShape {
+        /// `scanningConfigurations`.
+        public var scanningConfigurations: [ECR.RepositoryScanningConfiguration]?
+        /// `failures`.
+        public var failures: [ECR.RepositoryScanningConfigurationFailure]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanningConfigurations: [ECR.RepositoryScanningConfiguration]? = nil, failures: [ECR.RepositoryScanningConfigurationFailure]? = nil) {
+            self.scanningConfigurations = scanningConfigurations
+            self.failures = failures
+        }
+
+        /// The model of `BatchGetRepositoryScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchGetRepositoryScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("scanningConfigurations", target: { ECRSchemas.repositoryScanningConfigurationList }),
+            MemberSchema("failures", target: { ECRSchemas.repositoryScanningConfigurationFailureList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanningConfigurations = try r.optional("scanningConfigurations")
+            self.failures = try r.optional("failures")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanningConfigurations"] = scanningConfigurations
+            w["failures"] = failures
+            return w.value
+        }
+    }
+
+    /// The `BlockedByOrganizationPolicyException` structure of the ECR model.
+    public struct BlockedByOrganizationPolicyException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `BlockedByOrganizationPolicyException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BlockedByOrganizationPolicyException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `CompleteLayerUploadRequest` structure of the ECR model.
+    public struct CompleteLayerUploadRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `uploadId` (required).
+        public var uploadId: String
+        /// `layerDigests` (required).
+        public var layerDigests: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, uploadId: String, layerDigests: [String], registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.layerDigests = layerDigests
+        }
+
+        /// The model of `CompleteLayerUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompleteLayerUploadRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }, isRequired: true),
+            MemberSchema("layerDigests", target: { ECRSchemas.layerDigestList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.uploadId = try r.required("uploadId")
+            self.layerDigests = try r.required("layerDigests")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["layerDigests"] = layerDigests
+            return w.value
+        }
+    }
+
+    /// The `CompleteLayerUploadResponse` structure of the ECR model.
+    public struct CompleteLayerUploadResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `layerDigest`.
+        public var layerDigest: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, layerDigest: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.layerDigest = layerDigest
+        }
+
+        /// The model of `CompleteLayerUploadResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompleteLayerUploadResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.uploadId = try r.optional("uploadId")
+            self.layerDigest = try r.optional("layerDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["layerDigest"] = layerDigest
+            return w.value
+        }
+    }
+
+    /// The `CreatePullThroughCacheRuleRequest` structure of the ECR model.
+    public struct CreatePullThroughCacheRuleRequest: AWSShape {
+        /// `ecrRepositoryPrefix` (required).
+        public var ecrRepositoryPrefix: String
+        /// `upstreamRegistryUrl` (required).
+        public var upstreamRegistryUrl: String
+        /// `registryId`.
+        public var registryId: String?
+        /// `upstreamRegistry`.
+        public var upstreamRegistry: ECR.UpstreamRegistry?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String, upstreamRegistryUrl: String, registryId: String? = nil, upstreamRegistry: ECR.UpstreamRegistry? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.registryId = registryId
+            self.upstreamRegistry = upstreamRegistry
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        }
+
+        /// The model of `CreatePullThroughCacheRuleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreatePullThroughCacheRuleRequest", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("upstreamRegistry", target: { ECR.UpstreamRegistry.schema }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.required("upstreamRegistryUrl")
+            self.registryId = try r.optional("registryId")
+            self.upstreamRegistry = try r.optional("upstreamRegistry")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["registryId"] = registryId
+            w["upstreamRegistry"] = upstreamRegistry
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            return w.value
+        }
+    }
+
+    /// The `CreatePullThroughCacheRuleResponse` structure of the ECR model.
+    public struct CreatePullThroughCacheRuleResponse: AWSShape {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `registryId`.
+        public var registryId: String?
+        /// `upstreamRegistry`.
+        public var upstreamRegistry: ECR.UpstreamRegistry?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, upstreamRegistry: ECR.UpstreamRegistry? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.createdAt = createdAt
+            self.registryId = registryId
+            self.upstreamRegistry = upstreamRegistry
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        }
+
+        /// The model of `CreatePullThroughCacheRuleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreatePullThroughCacheRuleResponse", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("upstreamRegistry", target: { ECR.UpstreamRegistry.schema }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.createdAt = try r.optional("createdAt")
+            self.registryId = try r.optional("registryId")
+            self.upstreamRegistry = try r.optional("upstreamRegistry")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["createdAt"] = createdAt
+            w["registryId"] = registryId
+            w["upstreamRegistry"] = upstreamRegistry
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            return w.value
+        }
+    }
+
+    /// The `CreateRepositoryCreationTemplateRequest` structure of the ECR model.
+    public struct CreateRepositoryCreationTemplateRequest: AWSShape {
+        /// `prefix` (required).
+        public var prefix: String
+        /// `description`.
+        public var descriptionValue: String?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
+        /// `resourceTags`.
+        public var resourceTags: [ECR.Tag]?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `repositoryPolicy`.
+        public var repositoryPolicy: String?
+        /// `lifecyclePolicy`.
+        public var lifecyclePolicy: String?
+        /// `appliedFor` (required).
+        public var appliedFor: [ECR.RCTAppliedFor]
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String, appliedFor: [ECR.RCTAppliedFor], descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, customRoleArn: String? = nil) {
+            self.prefix = prefix
+            self.descriptionValue = descriptionValue
+            self.encryptionConfiguration = encryptionConfiguration
+            self.resourceTags = resourceTags
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.repositoryPolicy = repositoryPolicy
+            self.lifecyclePolicy = lifecyclePolicy
+            self.appliedFor = appliedFor
+            self.customRoleArn = customRoleArn
+        }
+
+        /// The model of `CreateRepositoryCreationTemplateRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryCreationTemplateRequest", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
+            MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfigurationForRepositoryCreationTemplate.schema }),
+            MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
+            MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
+            MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }, isRequired: true),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.required("prefix")
+            self.descriptionValue = try r.optional("description")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+            self.resourceTags = try r.optional("resourceTags")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.repositoryPolicy = try r.optional("repositoryPolicy")
+            self.lifecyclePolicy = try r.optional("lifecyclePolicy")
+            self.appliedFor = try r.required("appliedFor")
+            self.customRoleArn = try r.optional("customRoleArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefix"] = prefix
+            w["description"] = descriptionValue
+            w["encryptionConfiguration"] = encryptionConfiguration
+            w["resourceTags"] = resourceTags
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["repositoryPolicy"] = repositoryPolicy
+            w["lifecyclePolicy"] = lifecyclePolicy
+            w["appliedFor"] = appliedFor
+            w["customRoleArn"] = customRoleArn
+            return w.value
+        }
+    }
+
+    /// The `CreateRepositoryCreationTemplateResponse` structure of the ECR model.
+    public struct CreateRepositoryCreationTemplateResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplate`.
+        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplate = repositoryCreationTemplate
+        }
+
+        /// The model of `CreateRepositoryCreationTemplateResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryCreationTemplateResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplate"] = repositoryCreationTemplate
+            return w.value
+        }
+    }
+
+    /// The `CreateRepositoryRequest` structure of the ECR model.
+    public struct CreateRepositoryRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `tags`.
+        public var tags: [ECR.Tag]?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `imageScanningConfiguration`.
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, tags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil, encryptionConfiguration: ECR.EncryptionConfiguration? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.tags = tags
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.imageScanningConfiguration = imageScanningConfiguration
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `CreateRepositoryRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("tags", target: { ECRSchemas.tagList }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.tags = try r.optional("tags")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["tags"] = tags
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["imageScanningConfiguration"] = imageScanningConfiguration
+            w["encryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `CreateRepositoryResponse` structure of the ECR model.
+    public struct CreateRepositoryResponse: AWSShape {
+        /// `repository`.
+        public var repository: ECR.Repository?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repository: ECR.Repository? = nil) {
+            self.repository = repository
+        }
+
+        /// The model of `CreateRepositoryResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateRepositoryResponse", kind: .structure, members: [
+            MemberSchema("repository", target: { ECR.Repository.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repository = try r.optional("repository")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repository"] = repository
+            return w.value
+        }
+    }
+
+    /// The `CvssScore` structure of the ECR model.
+    public struct CvssScore: AWSShape {
+        /// `baseScore`.
+        public var baseScore: Double?
+        /// `scoringVector`.
+        public var scoringVector: String?
+        /// `source`.
+        public var source: String?
+        /// `version`.
+        public var version: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(baseScore: Double? = nil, scoringVector: String? = nil, source: String? = nil, version: String? = nil) {
+            self.baseScore = baseScore
+            self.scoringVector = scoringVector
+            self.source = source
+            self.version = version
+        }
+
+        /// The model of `CvssScore`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CvssScore", kind: .structure, members: [
+            MemberSchema("baseScore", target: { ShapeSchema.Simple.double }),
+            MemberSchema("scoringVector", target: { ShapeSchema.Simple.string }),
+            MemberSchema("source", target: { ShapeSchema.Simple.string }),
+            MemberSchema("version", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.baseScore = try r.optional("baseScore")
+            self.scoringVector = try r.optional("scoringVector")
+            self.source = try r.optional("source")
+            self.version = try r.optional("version")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["baseScore"] = baseScore
+            w["scoringVector"] = scoringVector
+            w["source"] = source
+            w["version"] = version
+            return w.value
+        }
+    }
+
+    /// The `CvssScoreAdjustment` structure of the ECR model.
+    public struct CvssScoreAdjustment: AWSShape {
+        /// `metric`.
+        public var metric: String?
+        /// `reason`.
+        public var reason: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: String? = nil, reason: String? = nil) {
+            self.metric = metric
+            self.reason = reason
+        }
+
+        /// The model of `CvssScoreAdjustment`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CvssScoreAdjustment", kind: .structure, members: [
+            MemberSchema("metric", target: { ShapeSchema.Simple.string }),
+            MemberSchema("reason", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.optional("metric")
+            self.reason = try r.optional("reason")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["metric"] = metric
+            w["reason"] = reason
+            return w.value
+        }
+    }
+
+    /// The `CvssScoreDetails` structure of the ECR model.
+    public struct CvssScoreDetails: AWSShape {
+        /// `adjustments`.
+        public var adjustments: [ECR.CvssScoreAdjustment]?
+        /// `score`.
+        public var score: Double?
+        /// `scoreSource`.
+        public var scoreSource: String?
+        /// `scoringVector`.
+        public var scoringVector: String?
+        /// `version`.
+        public var version: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(adjustments: [ECR.CvssScoreAdjustment]? = nil, score: Double? = nil, scoreSource: String? = nil, scoringVector: String? = nil, version: String? = nil) {
+            self.adjustments = adjustments
+            self.score = score
+            self.scoreSource = scoreSource
+            self.scoringVector = scoringVector
+            self.version = version
+        }
+
+        /// The model of `CvssScoreDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CvssScoreDetails", kind: .structure, members: [
+            MemberSchema("adjustments", target: { ECRSchemas.cvssScoreAdjustmentList }),
+            MemberSchema("score", target: { ShapeSchema.Simple.double }),
+            MemberSchema("scoreSource", target: { ShapeSchema.Simple.string }),
+            MemberSchema("scoringVector", target: { ShapeSchema.Simple.string }),
+            MemberSchema("version", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.adjustments = try r.optional("adjustments")
+            self.score = try r.optional("score")
+            self.scoreSource = try r.optional("scoreSource")
+            self.scoringVector = try r.optional("scoringVector")
+            self.version = try r.optional("version")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["adjustments"] = adjustments
+            w["score"] = score
+            w["scoreSource"] = scoreSource
+            w["scoringVector"] = scoringVector
+            w["version"] = version
+            return w.value
+        }
+    }
+
+    /// The `DeleteLifecyclePolicyRequest` structure of the ECR model.
+    public struct DeleteLifecyclePolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `DeleteLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `DeleteLifecyclePolicyResponse` structure of the ECR model.
+    public struct DeleteLifecyclePolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `lastEvaluatedAt`.
+        public var lastEvaluatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.lastEvaluatedAt = lastEvaluatedAt
+        }
+
+        /// The model of `DeleteLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["lastEvaluatedAt"] = lastEvaluatedAt
+            return w.value
+        }
+    }
+
+    /// The `DeletePullThroughCacheRuleRequest` structure of the ECR model.
+    public struct DeletePullThroughCacheRuleRequest: AWSShape {
+        /// `ecrRepositoryPrefix` (required).
+        public var ecrRepositoryPrefix: String
+        /// `registryId`.
+        public var registryId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.registryId = registryId
+        }
+
+        /// The model of `DeletePullThroughCacheRuleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleRequest", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
+            self.registryId = try r.optional("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["registryId"] = registryId
+            return w.value
+        }
+    }
+
+    /// The `DeletePullThroughCacheRuleResponse` structure of the ECR model.
+    public struct DeletePullThroughCacheRuleResponse: AWSShape {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `registryId`.
+        public var registryId: String?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.createdAt = createdAt
+            self.registryId = registryId
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        }
+
+        /// The model of `DeletePullThroughCacheRuleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleResponse", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.createdAt = try r.optional("createdAt")
+            self.registryId = try r.optional("registryId")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["createdAt"] = createdAt
+            w["registryId"] = registryId
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            return w.value
+        }
+    }
+
+    /// The `DeleteRegistryPolicyRequest` structure of the ECR model.
+    public struct DeleteRegistryPolicyRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteRegistryPolicyResponse` structure of the ECR model.
+    public struct DeleteRegistryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `DeleteRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryCreationTemplateRequest` structure of the ECR model.
+    public struct DeleteRepositoryCreationTemplateRequest: AWSShape {
+        /// `prefix` (required).
+        public var prefix: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String) {
+            self.prefix = prefix
+        }
+
+        /// The model of `DeleteRepositoryCreationTemplateRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateRequest", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.required("prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefix"] = prefix
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryCreationTemplateResponse` structure of the ECR model.
+    public struct DeleteRepositoryCreationTemplateResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplate`.
+        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplate = repositoryCreationTemplate
+        }
+
+        /// The model of `DeleteRepositoryCreationTemplateResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplate"] = repositoryCreationTemplate
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryPolicyRequest` structure of the ECR model.
+    public struct DeleteRepositoryPolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `DeleteRepositoryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryPolicyResponse` structure of the ECR model.
+    public struct DeleteRepositoryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.policyText = policyText
+        }
+
+        /// The model of `DeleteRepositoryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryRequest` structure of the ECR model.
+    public struct DeleteRepositoryRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `force`.
+        public var force: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, force: Bool? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.force = force
+        }
+
+        /// The model of `DeleteRepositoryRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.force = try r.optional("force")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["force"] = force
+            return w.value
+        }
+    }
+
+    /// The `DeleteRepositoryResponse` structure of the ECR model.
+    public struct DeleteRepositoryResponse: AWSShape {
+        /// `repository`.
+        public var repository: ECR.Repository?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repository: ECR.Repository? = nil) {
+            self.repository = repository
+        }
+
+        /// The model of `DeleteRepositoryResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryResponse", kind: .structure, members: [
+            MemberSchema("repository", target: { ECR.Repository.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repository = try r.optional("repository")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repository"] = repository
+            return w.value
+        }
+    }
+
+    /// The `DeleteSigningConfigurationRequest` structure of the ECR model.
+    public struct DeleteSigningConfigurationRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteSigningConfigurationResponse` structure of the ECR model.
+    public struct DeleteSigningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `signingConfiguration`.
+        public var signingConfiguration: ECR.SigningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.registryId = registryId
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `DeleteSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.signingConfiguration = try r.optional("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
     }
 }

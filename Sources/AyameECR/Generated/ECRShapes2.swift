@@ -3,1574 +3,1576 @@
 import AyameCore
 import Foundation
 
-/// The `DeregisterPullTimeUpdateExclusionRequest` structure of the ECR model.
-public struct DeregisterPullTimeUpdateExclusionRequest: AWSShape {
-    /// `principalArn` (required).
-    public var principalArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(principalArn: String) {
-        self.principalArn = principalArn
-    }
-
-    /// The model of `DeregisterPullTimeUpdateExclusionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
-        MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.principalArn = try r.required("principalArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["principalArn"] = principalArn
-        return w.value
-    }
-}
-
-/// The `DeregisterPullTimeUpdateExclusionResponse` structure of the ECR model.
-public struct DeregisterPullTimeUpdateExclusionResponse: AWSShape {
-    /// `principalArn`.
-    public var principalArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(principalArn: String? = nil) {
-        self.principalArn = principalArn
-    }
-
-    /// The model of `DeregisterPullTimeUpdateExclusionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
-        MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.principalArn = try r.optional("principalArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["principalArn"] = principalArn
-        return w.value
-    }
-}
-
-/// The `DescribeImageReplicationStatusRequest` structure of the ECR model.
-public struct DescribeImageReplicationStatusRequest: AWSShape {
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageId` (required).
-    public var imageId: ImageIdentifier
-    /// `registryId`.
-    public var registryId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryName: String, imageId: ImageIdentifier, registryId: String? = nil) {
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.registryId = registryId
-    }
-
-    /// The model of `DescribeImageReplicationStatusRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageReplicationStatusRequest", kind: .structure, members: [
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryName = try r.required("repositoryName")
-        self.imageId = try r.required("imageId")
-        self.registryId = try r.optional("registryId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["registryId"] = registryId
-        return w.value
-    }
-}
-
-/// The `DescribeImageReplicationStatusResponse` structure of the ECR model.
-public struct DescribeImageReplicationStatusResponse: AWSShape {
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `replicationStatuses`.
-    public var replicationStatuses: [ImageReplicationStatus]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryName: String? = nil, imageId: ImageIdentifier? = nil, replicationStatuses: [ImageReplicationStatus]? = nil) {
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.replicationStatuses = replicationStatuses
-    }
-
-    /// The model of `DescribeImageReplicationStatusResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageReplicationStatusResponse", kind: .structure, members: [
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("replicationStatuses", target: { ECRSchemas.imageReplicationStatusList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.replicationStatuses = try r.optional("replicationStatuses")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["replicationStatuses"] = replicationStatuses
-        return w.value
-    }
-}
-
-/// The `DescribeImageScanFindingsRequest` structure of the ECR model.
-public struct DescribeImageScanFindingsRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageId` (required).
-    public var imageId: ImageIdentifier
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `DescribeImageScanFindingsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageScanFindingsRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }, isRequired: true),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageId = try r.required("imageId")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `DescribeImageScanFindingsResponse` structure of the ECR model.
-public struct DescribeImageScanFindingsResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `imageScanStatus`.
-    public var imageScanStatus: ImageScanStatus?
-    /// `imageScanFindings`.
-    public var imageScanFindings: ImageScanFindings?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ImageIdentifier? = nil, imageScanStatus: ImageScanStatus? = nil, imageScanFindings: ImageScanFindings? = nil, nextToken: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.imageScanStatus = imageScanStatus
-        self.imageScanFindings = imageScanFindings
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeImageScanFindingsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageScanFindingsResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("imageScanStatus", target: { ImageScanStatus.schema }),
-        MemberSchema("imageScanFindings", target: { ImageScanFindings.schema }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.imageScanStatus = try r.optional("imageScanStatus")
-        self.imageScanFindings = try r.optional("imageScanFindings")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["imageScanStatus"] = imageScanStatus
-        w["imageScanFindings"] = imageScanFindings
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeImageSigningStatusRequest` structure of the ECR model.
-public struct DescribeImageSigningStatusRequest: AWSShape {
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageId` (required).
-    public var imageId: ImageIdentifier
-    /// `registryId`.
-    public var registryId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryName: String, imageId: ImageIdentifier, registryId: String? = nil) {
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.registryId = registryId
-    }
-
-    /// The model of `DescribeImageSigningStatusRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageSigningStatusRequest", kind: .structure, members: [
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryName = try r.required("repositoryName")
-        self.imageId = try r.required("imageId")
-        self.registryId = try r.optional("registryId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["registryId"] = registryId
-        return w.value
-    }
-}
-
-/// The `DescribeImageSigningStatusResponse` structure of the ECR model.
-public struct DescribeImageSigningStatusResponse: AWSShape {
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `registryId`.
-    public var registryId: String?
-    /// `signingStatuses`.
-    public var signingStatuses: [ImageSigningStatus]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryName: String? = nil, imageId: ImageIdentifier? = nil, registryId: String? = nil, signingStatuses: [ImageSigningStatus]? = nil) {
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.registryId = registryId
-        self.signingStatuses = signingStatuses
-    }
-
-    /// The model of `DescribeImageSigningStatusResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageSigningStatusResponse", kind: .structure, members: [
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("signingStatuses", target: { ECRSchemas.imageSigningStatusList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.registryId = try r.optional("registryId")
-        self.signingStatuses = try r.optional("signingStatuses")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["registryId"] = registryId
-        w["signingStatuses"] = signingStatuses
-        return w.value
-    }
-}
-
-/// The `DescribeImagesFilter` structure of the ECR model.
-public struct DescribeImagesFilter: AWSShape {
-    /// `tagStatus`.
-    public var tagStatus: TagStatus?
-    /// `imageStatus`.
-    public var imageStatus: ImageStatusFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tagStatus: TagStatus? = nil, imageStatus: ImageStatusFilter? = nil) {
-        self.tagStatus = tagStatus
-        self.imageStatus = imageStatus
-    }
-
-    /// The model of `DescribeImagesFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesFilter", kind: .structure, members: [
-        MemberSchema("tagStatus", target: { TagStatus.schema }),
-        MemberSchema("imageStatus", target: { ImageStatusFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tagStatus = try r.optional("tagStatus")
-        self.imageStatus = try r.optional("imageStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["tagStatus"] = tagStatus
-        w["imageStatus"] = imageStatus
-        return w.value
-    }
-}
-
-/// The `DescribeImagesRequest` structure of the ECR model.
-public struct DescribeImagesRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageIds`.
-    public var imageIds: [ImageIdentifier]?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-    /// `filter`.
-    public var filter: DescribeImagesFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: DescribeImagesFilter? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageIds = imageIds
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.filter = filter
-    }
-
-    /// The model of `DescribeImagesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-        MemberSchema("filter", target: { DescribeImagesFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageIds = try r.optional("imageIds")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-        self.filter = try r.optional("filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageIds"] = imageIds
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        w["filter"] = filter
-        return w.value
-    }
-}
-
-/// The `DescribeImagesResponse` structure of the ECR model.
-public struct DescribeImagesResponse: AWSShape {
-    /// `imageDetails`.
-    public var imageDetails: [ImageDetail]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageDetails: [ImageDetail]? = nil, nextToken: String? = nil) {
-        self.imageDetails = imageDetails
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeImagesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesResponse", kind: .structure, members: [
-        MemberSchema("imageDetails", target: { ECRSchemas.imageDetailList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageDetails = try r.optional("imageDetails")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageDetails"] = imageDetails
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribePullThroughCacheRulesRequest` structure of the ECR model.
-public struct DescribePullThroughCacheRulesRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `ecrRepositoryPrefixes`.
-    public var ecrRepositoryPrefixes: [String]?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, ecrRepositoryPrefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.registryId = registryId
-        self.ecrRepositoryPrefixes = ecrRepositoryPrefixes
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `DescribePullThroughCacheRulesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribePullThroughCacheRulesRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("ecrRepositoryPrefixes", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefixList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.ecrRepositoryPrefixes = try r.optional("ecrRepositoryPrefixes")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["ecrRepositoryPrefixes"] = ecrRepositoryPrefixes
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `DescribePullThroughCacheRulesResponse` structure of the ECR model.
-public struct DescribePullThroughCacheRulesResponse: AWSShape {
-    /// `pullThroughCacheRules`.
-    public var pullThroughCacheRules: [PullThroughCacheRule]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(pullThroughCacheRules: [PullThroughCacheRule]? = nil, nextToken: String? = nil) {
-        self.pullThroughCacheRules = pullThroughCacheRules
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribePullThroughCacheRulesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribePullThroughCacheRulesResponse", kind: .structure, members: [
-        MemberSchema("pullThroughCacheRules", target: { ECRSchemas.pullThroughCacheRuleList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.pullThroughCacheRules = try r.optional("pullThroughCacheRules")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["pullThroughCacheRules"] = pullThroughCacheRules
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeRegistryRequest` structure of the ECR model.
-public struct DescribeRegistryRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DescribeRegistryRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DescribeRegistryResponse` structure of the ECR model.
-public struct DescribeRegistryResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `replicationConfiguration`.
-    public var replicationConfiguration: ReplicationConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, replicationConfiguration: ReplicationConfiguration? = nil) {
-        self.registryId = registryId
-        self.replicationConfiguration = replicationConfiguration
-    }
-
-    /// The model of `DescribeRegistryResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("replicationConfiguration", target: { ReplicationConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.replicationConfiguration = try r.optional("replicationConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["replicationConfiguration"] = replicationConfiguration
-        return w.value
-    }
-}
-
-/// The `DescribeRepositoriesRequest` structure of the ECR model.
-public struct DescribeRepositoriesRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryNames`.
-    public var repositoryNames: [String]?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.registryId = registryId
-        self.repositoryNames = repositoryNames
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `DescribeRepositoriesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryNames", target: { ECRSchemas.repositoryNameList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryNames = try r.optional("repositoryNames")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryNames"] = repositoryNames
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `DescribeRepositoriesResponse` structure of the ECR model.
-public struct DescribeRepositoriesResponse: AWSShape {
-    /// `repositories`.
-    public var repositories: [Repository]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositories: [Repository]? = nil, nextToken: String? = nil) {
-        self.repositories = repositories
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeRepositoriesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesResponse", kind: .structure, members: [
-        MemberSchema("repositories", target: { ECRSchemas.repositoryList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositories = try r.optional("repositories")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositories"] = repositories
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `DescribeRepositoryCreationTemplatesRequest` structure of the ECR model.
-public struct DescribeRepositoryCreationTemplatesRequest: AWSShape {
-    /// `prefixes`.
-    public var prefixes: [String]?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.prefixes = prefixes
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `DescribeRepositoryCreationTemplatesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesRequest", kind: .structure, members: [
-        MemberSchema("prefixes", target: { ECRSchemas.prefixList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefixes = try r.optional("prefixes")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["prefixes"] = prefixes
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `DescribeRepositoryCreationTemplatesResponse` structure of the ECR model.
-public struct DescribeRepositoryCreationTemplatesResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryCreationTemplates`.
-    public var repositoryCreationTemplates: [RepositoryCreationTemplate]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryCreationTemplates: [RepositoryCreationTemplate]? = nil, nextToken: String? = nil) {
-        self.registryId = registryId
-        self.repositoryCreationTemplates = repositoryCreationTemplates
-        self.nextToken = nextToken
-    }
-
-    /// The model of `DescribeRepositoryCreationTemplatesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryCreationTemplates", target: { ECRSchemas.repositoryCreationTemplateList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryCreationTemplates = try r.optional("repositoryCreationTemplates")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryCreationTemplates"] = repositoryCreationTemplates
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `EmptyUploadException` structure of the ECR model.
-public struct EmptyUploadException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `EmptyUploadException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EmptyUploadException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `EncryptionConfiguration` structure of the ECR model.
-public struct EncryptionConfiguration: AWSShape {
-    /// `encryptionType` (required).
-    public var encryptionType: EncryptionType
-    /// `kmsKey`.
-    public var kmsKey: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(encryptionType: EncryptionType, kmsKey: String? = nil) {
-        self.encryptionType = encryptionType
-        self.kmsKey = kmsKey
-    }
-
-    /// The model of `EncryptionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
-        MemberSchema("encryptionType", target: { EncryptionType.schema }, isRequired: true),
-        MemberSchema("kmsKey", target: { ECRSchemas.kmsKey }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.encryptionType = try r.required("encryptionType")
-        self.kmsKey = try r.optional("kmsKey")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["encryptionType"] = encryptionType
-        w["kmsKey"] = kmsKey
-        return w.value
-    }
-}
-
-/// The `EncryptionConfigurationForRepositoryCreationTemplate` structure of the ECR model.
-public struct EncryptionConfigurationForRepositoryCreationTemplate: AWSShape {
-    /// `encryptionType` (required).
-    public var encryptionType: EncryptionType
-    /// `kmsKey`.
-    public var kmsKey: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(encryptionType: EncryptionType, kmsKey: String? = nil) {
-        self.encryptionType = encryptionType
-        self.kmsKey = kmsKey
-    }
-
-    /// The model of `EncryptionConfigurationForRepositoryCreationTemplate`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfigurationForRepositoryCreationTemplate", kind: .structure, members: [
-        MemberSchema("encryptionType", target: { EncryptionType.schema }, isRequired: true),
-        MemberSchema("kmsKey", target: { ECRSchemas.kmsKeyForRepositoryCreationTemplate }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.encryptionType = try r.required("encryptionType")
-        self.kmsKey = try r.optional("kmsKey")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["encryptionType"] = encryptionType
-        w["kmsKey"] = kmsKey
-        return w.value
-    }
-}
-
-/// The `EnhancedImageScanFinding` structure of the ECR model.
-public struct EnhancedImageScanFinding: AWSShape {
-    /// `awsAccountId`.
-    public var awsAccountId: String?
-    /// `description`.
-    public var descriptionValue: String?
-    /// `findingArn`.
-    public var findingArn: String?
-    /// `firstObservedAt`.
-    public var firstObservedAt: Date?
-    /// `lastObservedAt`.
-    public var lastObservedAt: Date?
-    /// `packageVulnerabilityDetails`.
-    public var packageVulnerabilityDetails: PackageVulnerabilityDetails?
-    /// `remediation`.
-    public var remediation: Remediation?
-    /// `resources`.
-    public var resources: [Resource]?
-    /// `score`.
-    public var score: Double?
-    /// `scoreDetails`.
-    public var scoreDetails: ScoreDetails?
-    /// `severity`.
-    public var severity: String?
-    /// `status`.
-    public var status: String?
-    /// `title`.
-    public var title: String?
-    /// `type`.
-    public var type: String?
-    /// `updatedAt`.
-    public var updatedAt: Date?
-    /// `fixAvailable`.
-    public var fixAvailable: String?
-    /// `exploitAvailable`.
-    public var exploitAvailable: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(awsAccountId: String? = nil, descriptionValue: String? = nil, findingArn: String? = nil, firstObservedAt: Date? = nil, lastObservedAt: Date? = nil, packageVulnerabilityDetails: PackageVulnerabilityDetails? = nil, remediation: Remediation? = nil, resources: [Resource]? = nil, score: Double? = nil, scoreDetails: ScoreDetails? = nil, severity: String? = nil, status: String? = nil, title: String? = nil, type: String? = nil, updatedAt: Date? = nil, fixAvailable: String? = nil, exploitAvailable: String? = nil) {
-        self.awsAccountId = awsAccountId
-        self.descriptionValue = descriptionValue
-        self.findingArn = findingArn
-        self.firstObservedAt = firstObservedAt
-        self.lastObservedAt = lastObservedAt
-        self.packageVulnerabilityDetails = packageVulnerabilityDetails
-        self.remediation = remediation
-        self.resources = resources
-        self.score = score
-        self.scoreDetails = scoreDetails
-        self.severity = severity
-        self.status = status
-        self.title = title
-        self.type = type
-        self.updatedAt = updatedAt
-        self.fixAvailable = fixAvailable
-        self.exploitAvailable = exploitAvailable
-    }
-
-    /// The model of `EnhancedImageScanFinding`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFinding", kind: .structure, members: [
-        MemberSchema("awsAccountId", target: { ECRSchemas.registryId }),
-        MemberSchema("description", target: { ShapeSchema.Simple.string }),
-        MemberSchema("findingArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("firstObservedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("lastObservedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("packageVulnerabilityDetails", target: { PackageVulnerabilityDetails.schema }),
-        MemberSchema("remediation", target: { Remediation.schema }),
-        MemberSchema("resources", target: { ECRSchemas.resourceList }),
-        MemberSchema("score", target: { ShapeSchema.Simple.double }),
-        MemberSchema("scoreDetails", target: { ScoreDetails.schema }),
-        MemberSchema("severity", target: { ShapeSchema.Simple.string }),
-        MemberSchema("status", target: { ShapeSchema.Simple.string }),
-        MemberSchema("title", target: { ShapeSchema.Simple.string }),
-        MemberSchema("type", target: { ShapeSchema.Simple.string }),
-        MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("fixAvailable", target: { ShapeSchema.Simple.string }),
-        MemberSchema("exploitAvailable", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.awsAccountId = try r.optional("awsAccountId")
-        self.descriptionValue = try r.optional("description")
-        self.findingArn = try r.optional("findingArn")
-        self.firstObservedAt = try r.optional("firstObservedAt")
-        self.lastObservedAt = try r.optional("lastObservedAt")
-        self.packageVulnerabilityDetails = try r.optional("packageVulnerabilityDetails")
-        self.remediation = try r.optional("remediation")
-        self.resources = try r.optional("resources")
-        self.score = try r.optional("score")
-        self.scoreDetails = try r.optional("scoreDetails")
-        self.severity = try r.optional("severity")
-        self.status = try r.optional("status")
-        self.title = try r.optional("title")
-        self.type = try r.optional("type")
-        self.updatedAt = try r.optional("updatedAt")
-        self.fixAvailable = try r.optional("fixAvailable")
-        self.exploitAvailable = try r.optional("exploitAvailable")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["awsAccountId"] = awsAccountId
-        w["description"] = descriptionValue
-        w["findingArn"] = findingArn
-        w["firstObservedAt"] = firstObservedAt
-        w["lastObservedAt"] = lastObservedAt
-        w["packageVulnerabilityDetails"] = packageVulnerabilityDetails
-        w["remediation"] = remediation
-        w["resources"] = resources
-        w["score"] = score
-        w["scoreDetails"] = scoreDetails
-        w["severity"] = severity
-        w["status"] = status
-        w["title"] = title
-        w["type"] = type
-        w["updatedAt"] = updatedAt
-        w["fixAvailable"] = fixAvailable
-        w["exploitAvailable"] = exploitAvailable
-        return w.value
-    }
-}
-
-/// The `ExclusionAlreadyExistsException` structure of the ECR model.
-public struct ExclusionAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ExclusionAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ExclusionNotFoundException` structure of the ECR model.
-public struct ExclusionNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ExclusionNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `GetAccountSettingRequest` structure of the ECR model.
-public struct GetAccountSettingRequest: AWSShape {
-    /// `name` (required).
-    public var name: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String) {
-        self.name = name
-    }
-
-    /// The model of `GetAccountSettingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingRequest", kind: .structure, members: [
-        MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("name")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["name"] = name
-        return w.value
-    }
-}
-
-/// The `GetAccountSettingResponse` structure of the ECR model.
-public struct GetAccountSettingResponse: AWSShape {
-    /// `name`.
-    public var name: String?
-    /// `value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, value: String? = nil) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `GetAccountSettingResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingResponse", kind: .structure, members: [
-        MemberSchema("name", target: { ECRSchemas.accountSettingName }),
-        MemberSchema("value", target: { ECRSchemas.accountSettingName }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("name")
-        self.value = try r.optional("value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["name"] = name
-        w["value"] = value
-        return w.value
-    }
-}
-
-/// The `GetAuthorizationTokenRequest` structure of the ECR model.
-public struct GetAuthorizationTokenRequest: AWSShape {
-    /// `registryIds`.
-    public var registryIds: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryIds: [String]? = nil) {
-        self.registryIds = registryIds
-    }
-
-    /// The model of `GetAuthorizationTokenRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenRequest", kind: .structure, members: [
-        MemberSchema("registryIds", target: { ECRSchemas.getAuthorizationTokenRegistryIdList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryIds = try r.optional("registryIds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryIds"] = registryIds
-        return w.value
-    }
-}
-
-/// The `GetAuthorizationTokenResponse` structure of the ECR model.
-public struct GetAuthorizationTokenResponse: AWSShape {
-    /// `authorizationData`.
-    public var authorizationData: [AuthorizationData]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(authorizationData: [AuthorizationData]? = nil) {
-        self.authorizationData = authorizationData
-    }
-
-    /// The model of `GetAuthorizationTokenResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenResponse", kind: .structure, members: [
-        MemberSchema("authorizationData", target: { ECRSchemas.authorizationDataList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.authorizationData = try r.optional("authorizationData")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["authorizationData"] = authorizationData
-        return w.value
-    }
-}
-
-/// The `GetDownloadUrlForLayerRequest` structure of the ECR model.
-public struct GetDownloadUrlForLayerRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `layerDigest` (required).
-    public var layerDigest: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, layerDigest: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.layerDigest = layerDigest
-    }
-
-    /// The model of `GetDownloadUrlForLayerRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.layerDigest = try r.required("layerDigest")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["layerDigest"] = layerDigest
-        return w.value
-    }
-}
-
-/// The `GetDownloadUrlForLayerResponse` structure of the ECR model.
-public struct GetDownloadUrlForLayerResponse: AWSShape {
-    /// `downloadUrl`.
-    public var downloadUrl: String?
-    /// `layerDigest`.
-    public var layerDigest: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(downloadUrl: String? = nil, layerDigest: String? = nil) {
-        self.downloadUrl = downloadUrl
-        self.layerDigest = layerDigest
-    }
-
-    /// The model of `GetDownloadUrlForLayerResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerResponse", kind: .structure, members: [
-        MemberSchema("downloadUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.downloadUrl = try r.optional("downloadUrl")
-        self.layerDigest = try r.optional("layerDigest")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["downloadUrl"] = downloadUrl
-        w["layerDigest"] = layerDigest
-        return w.value
-    }
-}
-
-/// The `GetLifecyclePolicyPreviewRequest` structure of the ECR model.
-public struct GetLifecyclePolicyPreviewRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageIds`.
-    public var imageIds: [ImageIdentifier]?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-    /// `filter`.
-    public var filter: LifecyclePolicyPreviewFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: LifecyclePolicyPreviewFilter? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageIds = imageIds
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.filter = filter
-    }
-
-    /// The model of `GetLifecyclePolicyPreviewRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.lifecyclePreviewMaxResults }),
-        MemberSchema("filter", target: { LifecyclePolicyPreviewFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageIds = try r.optional("imageIds")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-        self.filter = try r.optional("filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageIds"] = imageIds
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        w["filter"] = filter
-        return w.value
-    }
-}
-
-/// The `GetLifecyclePolicyPreviewResponse` structure of the ECR model.
-public struct GetLifecyclePolicyPreviewResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-    /// `status`.
-    public var status: LifecyclePolicyPreviewStatus?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `previewResults`.
-    public var previewResults: [LifecyclePolicyPreviewResult]?
-    /// `summary`.
-    public var summary: LifecyclePolicyPreviewSummary?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: LifecyclePolicyPreviewStatus? = nil, nextToken: String? = nil, previewResults: [LifecyclePolicyPreviewResult]? = nil, summary: LifecyclePolicyPreviewSummary? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-        self.status = status
-        self.nextToken = nextToken
-        self.previewResults = previewResults
-        self.summary = summary
-    }
-
-    /// The model of `GetLifecyclePolicyPreviewResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        MemberSchema("status", target: { LifecyclePolicyPreviewStatus.schema }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("previewResults", target: { ECRSchemas.lifecyclePolicyPreviewResultList }),
-        MemberSchema("summary", target: { LifecyclePolicyPreviewSummary.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        self.status = try r.optional("status")
-        self.nextToken = try r.optional("nextToken")
-        self.previewResults = try r.optional("previewResults")
-        self.summary = try r.optional("summary")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        w["status"] = status
-        w["nextToken"] = nextToken
-        w["previewResults"] = previewResults
-        w["summary"] = summary
-        return w.value
-    }
-}
-
-/// The `GetLifecyclePolicyRequest` structure of the ECR model.
-public struct GetLifecyclePolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `GetLifecyclePolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `GetLifecyclePolicyResponse` structure of the ECR model.
-public struct GetLifecyclePolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-    /// `lastEvaluatedAt`.
-    public var lastEvaluatedAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-        self.lastEvaluatedAt = lastEvaluatedAt
-    }
-
-    /// The model of `GetLifecyclePolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        w["lastEvaluatedAt"] = lastEvaluatedAt
-        return w.value
-    }
-}
-
-/// The `GetRegistryPolicyRequest` structure of the ECR model.
-public struct GetRegistryPolicyRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetRegistryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetRegistryPolicyResponse` structure of the ECR model.
-public struct GetRegistryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.policyText = policyText
-    }
-
-    /// The model of `GetRegistryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `GetRegistryScanningConfigurationRequest` structure of the ECR model.
-public struct GetRegistryScanningConfigurationRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetRegistryScanningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetRegistryScanningConfigurationResponse` structure of the ECR model.
-public struct GetRegistryScanningConfigurationResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `scanningConfiguration`.
-    public var scanningConfiguration: RegistryScanningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, scanningConfiguration: RegistryScanningConfiguration? = nil) {
-        self.registryId = registryId
-        self.scanningConfiguration = scanningConfiguration
-    }
-
-    /// The model of `GetRegistryScanningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("scanningConfiguration", target: { RegistryScanningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.scanningConfiguration = try r.optional("scanningConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["scanningConfiguration"] = scanningConfiguration
-        return w.value
+extension ECR {
+    /// The `DeregisterPullTimeUpdateExclusionRequest` structure of the ECR model.
+    public struct DeregisterPullTimeUpdateExclusionRequest: AWSShape {
+        /// `principalArn` (required).
+        public var principalArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String) {
+            self.principalArn = principalArn
+        }
+
+        /// The model of `DeregisterPullTimeUpdateExclusionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.required("principalArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            return w.value
+        }
+    }
+
+    /// The `DeregisterPullTimeUpdateExclusionResponse` structure of the ECR model.
+    public struct DeregisterPullTimeUpdateExclusionResponse: AWSShape {
+        /// `principalArn`.
+        public var principalArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String? = nil) {
+            self.principalArn = principalArn
+        }
+
+        /// The model of `DeregisterPullTimeUpdateExclusionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeregisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.optional("principalArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageReplicationStatusRequest` structure of the ECR model.
+    public struct DescribeImageReplicationStatusRequest: AWSShape {
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageId` (required).
+        public var imageId: ECR.ImageIdentifier
+        /// `registryId`.
+        public var registryId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) {
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.registryId = registryId
+        }
+
+        /// The model of `DescribeImageReplicationStatusRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageReplicationStatusRequest", kind: .structure, members: [
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryName = try r.required("repositoryName")
+            self.imageId = try r.required("imageId")
+            self.registryId = try r.optional("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["registryId"] = registryId
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageReplicationStatusResponse` structure of the ECR model.
+    public struct DescribeImageReplicationStatusResponse: AWSShape {
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `replicationStatuses`.
+        public var replicationStatuses: [ECR.ImageReplicationStatus]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, replicationStatuses: [ECR.ImageReplicationStatus]? = nil) {
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.replicationStatuses = replicationStatuses
+        }
+
+        /// The model of `DescribeImageReplicationStatusResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageReplicationStatusResponse", kind: .structure, members: [
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("replicationStatuses", target: { ECRSchemas.imageReplicationStatusList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.replicationStatuses = try r.optional("replicationStatuses")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["replicationStatuses"] = replicationStatuses
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageScanFindingsRequest` structure of the ECR model.
+    public struct DescribeImageScanFindingsRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageId` (required).
+        public var imageId: ECR.ImageIdentifier
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeImageScanFindingsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageScanFindingsRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageId = try r.required("imageId")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageScanFindingsResponse` structure of the ECR model.
+    public struct DescribeImageScanFindingsResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `imageScanStatus`.
+        public var imageScanStatus: ECR.ImageScanStatus?
+        /// `imageScanFindings`.
+        public var imageScanFindings: ECR.ImageScanFindings?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageScanStatus: ECR.ImageScanStatus? = nil, imageScanFindings: ECR.ImageScanFindings? = nil, nextToken: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.imageScanStatus = imageScanStatus
+            self.imageScanFindings = imageScanFindings
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeImageScanFindingsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageScanFindingsResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
+            MemberSchema("imageScanFindings", target: { ECR.ImageScanFindings.schema }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.imageScanStatus = try r.optional("imageScanStatus")
+            self.imageScanFindings = try r.optional("imageScanFindings")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["imageScanStatus"] = imageScanStatus
+            w["imageScanFindings"] = imageScanFindings
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageSigningStatusRequest` structure of the ECR model.
+    public struct DescribeImageSigningStatusRequest: AWSShape {
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageId` (required).
+        public var imageId: ECR.ImageIdentifier
+        /// `registryId`.
+        public var registryId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) {
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.registryId = registryId
+        }
+
+        /// The model of `DescribeImageSigningStatusRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageSigningStatusRequest", kind: .structure, members: [
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryName = try r.required("repositoryName")
+            self.imageId = try r.required("imageId")
+            self.registryId = try r.optional("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["registryId"] = registryId
+            return w.value
+        }
+    }
+
+    /// The `DescribeImageSigningStatusResponse` structure of the ECR model.
+    public struct DescribeImageSigningStatusResponse: AWSShape {
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `registryId`.
+        public var registryId: String?
+        /// `signingStatuses`.
+        public var signingStatuses: [ECR.ImageSigningStatus]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, registryId: String? = nil, signingStatuses: [ECR.ImageSigningStatus]? = nil) {
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.registryId = registryId
+            self.signingStatuses = signingStatuses
+        }
+
+        /// The model of `DescribeImageSigningStatusResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImageSigningStatusResponse", kind: .structure, members: [
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("signingStatuses", target: { ECRSchemas.imageSigningStatusList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.registryId = try r.optional("registryId")
+            self.signingStatuses = try r.optional("signingStatuses")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["registryId"] = registryId
+            w["signingStatuses"] = signingStatuses
+            return w.value
+        }
+    }
+
+    /// The `DescribeImagesFilter` structure of the ECR model.
+    public struct DescribeImagesFilter: AWSShape {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatusFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagStatus: ECR.TagStatus? = nil, imageStatus: ECR.ImageStatusFilter? = nil) {
+            self.tagStatus = tagStatus
+            self.imageStatus = imageStatus
+        }
+
+        /// The model of `DescribeImagesFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatusFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagStatus = try r.optional("tagStatus")
+            self.imageStatus = try r.optional("imageStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tagStatus"] = tagStatus
+            w["imageStatus"] = imageStatus
+            return w.value
+        }
+    }
+
+    /// The `DescribeImagesRequest` structure of the ECR model.
+    public struct DescribeImagesRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `filter`.
+        public var filter: ECR.DescribeImagesFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.DescribeImagesFilter? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageIds = imageIds
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.filter = filter
+        }
+
+        /// The model of `DescribeImagesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+            MemberSchema("filter", target: { ECR.DescribeImagesFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageIds = try r.optional("imageIds")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+            self.filter = try r.optional("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageIds"] = imageIds
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            w["filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `DescribeImagesResponse` structure of the ECR model.
+    public struct DescribeImagesResponse: AWSShape {
+        /// `imageDetails`.
+        public var imageDetails: [ECR.ImageDetail]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageDetails: [ECR.ImageDetail]? = nil, nextToken: String? = nil) {
+            self.imageDetails = imageDetails
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeImagesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeImagesResponse", kind: .structure, members: [
+            MemberSchema("imageDetails", target: { ECRSchemas.imageDetailList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageDetails = try r.optional("imageDetails")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageDetails"] = imageDetails
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribePullThroughCacheRulesRequest` structure of the ECR model.
+    public struct DescribePullThroughCacheRulesRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `ecrRepositoryPrefixes`.
+        public var ecrRepositoryPrefixes: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, ecrRepositoryPrefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.ecrRepositoryPrefixes = ecrRepositoryPrefixes
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribePullThroughCacheRulesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribePullThroughCacheRulesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("ecrRepositoryPrefixes", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefixList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.ecrRepositoryPrefixes = try r.optional("ecrRepositoryPrefixes")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["ecrRepositoryPrefixes"] = ecrRepositoryPrefixes
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `DescribePullThroughCacheRulesResponse` structure of the ECR model.
+    public struct DescribePullThroughCacheRulesResponse: AWSShape {
+        /// `pullThroughCacheRules`.
+        public var pullThroughCacheRules: [ECR.PullThroughCacheRule]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(pullThroughCacheRules: [ECR.PullThroughCacheRule]? = nil, nextToken: String? = nil) {
+            self.pullThroughCacheRules = pullThroughCacheRules
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribePullThroughCacheRulesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribePullThroughCacheRulesResponse", kind: .structure, members: [
+            MemberSchema("pullThroughCacheRules", target: { ECRSchemas.pullThroughCacheRuleList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.pullThroughCacheRules = try r.optional("pullThroughCacheRules")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["pullThroughCacheRules"] = pullThroughCacheRules
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeRegistryRequest` structure of the ECR model.
+    public struct DescribeRegistryRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DescribeRegistryRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DescribeRegistryResponse` structure of the ECR model.
+    public struct DescribeRegistryResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `replicationConfiguration`.
+        public var replicationConfiguration: ECR.ReplicationConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
+            self.registryId = registryId
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `DescribeRegistryResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.replicationConfiguration = try r.optional("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+    }
+
+    /// The `DescribeRepositoriesRequest` structure of the ECR model.
+    public struct DescribeRepositoriesRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryNames`.
+        public var repositoryNames: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryNames = repositoryNames
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeRepositoriesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryNames", target: { ECRSchemas.repositoryNameList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryNames = try r.optional("repositoryNames")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryNames"] = repositoryNames
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `DescribeRepositoriesResponse` structure of the ECR model.
+    public struct DescribeRepositoriesResponse: AWSShape {
+        /// `repositories`.
+        public var repositories: [ECR.Repository]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositories: [ECR.Repository]? = nil, nextToken: String? = nil) {
+            self.repositories = repositories
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeRepositoriesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesResponse", kind: .structure, members: [
+            MemberSchema("repositories", target: { ECRSchemas.repositoryList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositories = try r.optional("repositories")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositories"] = repositories
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `DescribeRepositoryCreationTemplatesRequest` structure of the ECR model.
+    public struct DescribeRepositoryCreationTemplatesRequest: AWSShape {
+        /// `prefixes`.
+        public var prefixes: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.prefixes = prefixes
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeRepositoryCreationTemplatesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesRequest", kind: .structure, members: [
+            MemberSchema("prefixes", target: { ECRSchemas.prefixList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefixes = try r.optional("prefixes")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefixes"] = prefixes
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `DescribeRepositoryCreationTemplatesResponse` structure of the ECR model.
+    public struct DescribeRepositoryCreationTemplatesResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplates`.
+        public var repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]? = nil, nextToken: String? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplates = repositoryCreationTemplates
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeRepositoryCreationTemplatesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplates", target: { ECRSchemas.repositoryCreationTemplateList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplates = try r.optional("repositoryCreationTemplates")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplates"] = repositoryCreationTemplates
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `EmptyUploadException` structure of the ECR model.
+    public struct EmptyUploadException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `EmptyUploadException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EmptyUploadException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `EncryptionConfiguration` structure of the ECR model.
+    public struct EncryptionConfiguration: AWSShape {
+        /// `encryptionType` (required).
+        public var encryptionType: ECR.EncryptionType
+        /// `kmsKey`.
+        public var kmsKey: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
+            self.encryptionType = encryptionType
+            self.kmsKey = kmsKey
+        }
+
+        /// The model of `EncryptionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
+            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
+            MemberSchema("kmsKey", target: { ECRSchemas.kmsKey }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.required("encryptionType")
+            self.kmsKey = try r.optional("kmsKey")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["encryptionType"] = encryptionType
+            w["kmsKey"] = kmsKey
+            return w.value
+        }
+    }
+
+    /// The `EncryptionConfigurationForRepositoryCreationTemplate` structure of the ECR model.
+    public struct EncryptionConfigurationForRepositoryCreationTemplate: AWSShape {
+        /// `encryptionType` (required).
+        public var encryptionType: ECR.EncryptionType
+        /// `kmsKey`.
+        public var kmsKey: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
+            self.encryptionType = encryptionType
+            self.kmsKey = kmsKey
+        }
+
+        /// The model of `EncryptionConfigurationForRepositoryCreationTemplate`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfigurationForRepositoryCreationTemplate", kind: .structure, members: [
+            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
+            MemberSchema("kmsKey", target: { ECRSchemas.kmsKeyForRepositoryCreationTemplate }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.required("encryptionType")
+            self.kmsKey = try r.optional("kmsKey")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["encryptionType"] = encryptionType
+            w["kmsKey"] = kmsKey
+            return w.value
+        }
+    }
+
+    /// The `EnhancedImageScanFinding` structure of the ECR model.
+    public struct EnhancedImageScanFinding: AWSShape {
+        /// `awsAccountId`.
+        public var awsAccountId: String?
+        /// `description`.
+        public var descriptionValue: String?
+        /// `findingArn`.
+        public var findingArn: String?
+        /// `firstObservedAt`.
+        public var firstObservedAt: Date?
+        /// `lastObservedAt`.
+        public var lastObservedAt: Date?
+        /// `packageVulnerabilityDetails`.
+        public var packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails?
+        /// `remediation`.
+        public var remediation: ECR.Remediation?
+        /// `resources`.
+        public var resources: [ECR.Resource]?
+        /// `score`.
+        public var score: Double?
+        /// `scoreDetails`.
+        public var scoreDetails: ECR.ScoreDetails?
+        /// `severity`.
+        public var severity: String?
+        /// `status`.
+        public var status: String?
+        /// `title`.
+        public var title: String?
+        /// `type`.
+        public var type: String?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+        /// `fixAvailable`.
+        public var fixAvailable: String?
+        /// `exploitAvailable`.
+        public var exploitAvailable: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(awsAccountId: String? = nil, descriptionValue: String? = nil, findingArn: String? = nil, firstObservedAt: Date? = nil, lastObservedAt: Date? = nil, packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails? = nil, remediation: ECR.Remediation? = nil, resources: [ECR.Resource]? = nil, score: Double? = nil, scoreDetails: ECR.ScoreDetails? = nil, severity: String? = nil, status: String? = nil, title: String? = nil, type: String? = nil, updatedAt: Date? = nil, fixAvailable: String? = nil, exploitAvailable: String? = nil) {
+            self.awsAccountId = awsAccountId
+            self.descriptionValue = descriptionValue
+            self.findingArn = findingArn
+            self.firstObservedAt = firstObservedAt
+            self.lastObservedAt = lastObservedAt
+            self.packageVulnerabilityDetails = packageVulnerabilityDetails
+            self.remediation = remediation
+            self.resources = resources
+            self.score = score
+            self.scoreDetails = scoreDetails
+            self.severity = severity
+            self.status = status
+            self.title = title
+            self.type = type
+            self.updatedAt = updatedAt
+            self.fixAvailable = fixAvailable
+            self.exploitAvailable = exploitAvailable
+        }
+
+        /// The model of `EnhancedImageScanFinding`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFinding", kind: .structure, members: [
+            MemberSchema("awsAccountId", target: { ECRSchemas.registryId }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+            MemberSchema("findingArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("firstObservedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("lastObservedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("packageVulnerabilityDetails", target: { ECR.PackageVulnerabilityDetails.schema }),
+            MemberSchema("remediation", target: { ECR.Remediation.schema }),
+            MemberSchema("resources", target: { ECRSchemas.resourceList }),
+            MemberSchema("score", target: { ShapeSchema.Simple.double }),
+            MemberSchema("scoreDetails", target: { ECR.ScoreDetails.schema }),
+            MemberSchema("severity", target: { ShapeSchema.Simple.string }),
+            MemberSchema("status", target: { ShapeSchema.Simple.string }),
+            MemberSchema("title", target: { ShapeSchema.Simple.string }),
+            MemberSchema("type", target: { ShapeSchema.Simple.string }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("fixAvailable", target: { ShapeSchema.Simple.string }),
+            MemberSchema("exploitAvailable", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.awsAccountId = try r.optional("awsAccountId")
+            self.descriptionValue = try r.optional("description")
+            self.findingArn = try r.optional("findingArn")
+            self.firstObservedAt = try r.optional("firstObservedAt")
+            self.lastObservedAt = try r.optional("lastObservedAt")
+            self.packageVulnerabilityDetails = try r.optional("packageVulnerabilityDetails")
+            self.remediation = try r.optional("remediation")
+            self.resources = try r.optional("resources")
+            self.score = try r.optional("score")
+            self.scoreDetails = try r.optional("scoreDetails")
+            self.severity = try r.optional("severity")
+            self.status = try r.optional("status")
+            self.title = try r.optional("title")
+            self.type = try r.optional("type")
+            self.updatedAt = try r.optional("updatedAt")
+            self.fixAvailable = try r.optional("fixAvailable")
+            self.exploitAvailable = try r.optional("exploitAvailable")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["awsAccountId"] = awsAccountId
+            w["description"] = descriptionValue
+            w["findingArn"] = findingArn
+            w["firstObservedAt"] = firstObservedAt
+            w["lastObservedAt"] = lastObservedAt
+            w["packageVulnerabilityDetails"] = packageVulnerabilityDetails
+            w["remediation"] = remediation
+            w["resources"] = resources
+            w["score"] = score
+            w["scoreDetails"] = scoreDetails
+            w["severity"] = severity
+            w["status"] = status
+            w["title"] = title
+            w["type"] = type
+            w["updatedAt"] = updatedAt
+            w["fixAvailable"] = fixAvailable
+            w["exploitAvailable"] = exploitAvailable
+            return w.value
+        }
+    }
+
+    /// The `ExclusionAlreadyExistsException` structure of the ECR model.
+    public struct ExclusionAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExclusionAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ExclusionNotFoundException` structure of the ECR model.
+    public struct ExclusionNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExclusionNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `GetAccountSettingRequest` structure of the ECR model.
+    public struct GetAccountSettingRequest: AWSShape {
+        /// `name` (required).
+        public var name: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String) {
+            self.name = name
+        }
+
+        /// The model of `GetAccountSettingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingRequest", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            return w.value
+        }
+    }
+
+    /// The `GetAccountSettingResponse` structure of the ECR model.
+    public struct GetAccountSettingResponse: AWSShape {
+        /// `name`.
+        public var name: String?
+        /// `value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `GetAccountSettingResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingResponse", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
+            MemberSchema("value", target: { ECRSchemas.accountSettingName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.value = try r.optional("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+    }
+
+    /// The `GetAuthorizationTokenRequest` structure of the ECR model.
+    public struct GetAuthorizationTokenRequest: AWSShape {
+        /// `registryIds`.
+        public var registryIds: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryIds: [String]? = nil) {
+            self.registryIds = registryIds
+        }
+
+        /// The model of `GetAuthorizationTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenRequest", kind: .structure, members: [
+            MemberSchema("registryIds", target: { ECRSchemas.getAuthorizationTokenRegistryIdList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryIds = try r.optional("registryIds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryIds"] = registryIds
+            return w.value
+        }
+    }
+
+    /// The `GetAuthorizationTokenResponse` structure of the ECR model.
+    public struct GetAuthorizationTokenResponse: AWSShape {
+        /// `authorizationData`.
+        public var authorizationData: [ECR.AuthorizationData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(authorizationData: [ECR.AuthorizationData]? = nil) {
+            self.authorizationData = authorizationData
+        }
+
+        /// The model of `GetAuthorizationTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenResponse", kind: .structure, members: [
+            MemberSchema("authorizationData", target: { ECRSchemas.authorizationDataList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.authorizationData = try r.optional("authorizationData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["authorizationData"] = authorizationData
+            return w.value
+        }
+    }
+
+    /// The `GetDownloadUrlForLayerRequest` structure of the ECR model.
+    public struct GetDownloadUrlForLayerRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `layerDigest` (required).
+        public var layerDigest: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, layerDigest: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.layerDigest = layerDigest
+        }
+
+        /// The model of `GetDownloadUrlForLayerRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.layerDigest = try r.required("layerDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["layerDigest"] = layerDigest
+            return w.value
+        }
+    }
+
+    /// The `GetDownloadUrlForLayerResponse` structure of the ECR model.
+    public struct GetDownloadUrlForLayerResponse: AWSShape {
+        /// `downloadUrl`.
+        public var downloadUrl: String?
+        /// `layerDigest`.
+        public var layerDigest: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(downloadUrl: String? = nil, layerDigest: String? = nil) {
+            self.downloadUrl = downloadUrl
+            self.layerDigest = layerDigest
+        }
+
+        /// The model of `GetDownloadUrlForLayerResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerResponse", kind: .structure, members: [
+            MemberSchema("downloadUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.downloadUrl = try r.optional("downloadUrl")
+            self.layerDigest = try r.optional("layerDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["downloadUrl"] = downloadUrl
+            w["layerDigest"] = layerDigest
+            return w.value
+        }
+    }
+
+    /// The `GetLifecyclePolicyPreviewRequest` structure of the ECR model.
+    public struct GetLifecyclePolicyPreviewRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `filter`.
+        public var filter: ECR.LifecyclePolicyPreviewFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.LifecyclePolicyPreviewFilter? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageIds = imageIds
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.filter = filter
+        }
+
+        /// The model of `GetLifecyclePolicyPreviewRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.lifecyclePreviewMaxResults }),
+            MemberSchema("filter", target: { ECR.LifecyclePolicyPreviewFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageIds = try r.optional("imageIds")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+            self.filter = try r.optional("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageIds"] = imageIds
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            w["filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `GetLifecyclePolicyPreviewResponse` structure of the ECR model.
+    public struct GetLifecyclePolicyPreviewResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `status`.
+        public var status: ECR.LifecyclePolicyPreviewStatus?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `previewResults`.
+        public var previewResults: [ECR.LifecyclePolicyPreviewResult]?
+        /// `summary`.
+        public var summary: ECR.LifecyclePolicyPreviewSummary?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: ECR.LifecyclePolicyPreviewStatus? = nil, nextToken: String? = nil, previewResults: [ECR.LifecyclePolicyPreviewResult]? = nil, summary: ECR.LifecyclePolicyPreviewSummary? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.status = status
+            self.nextToken = nextToken
+            self.previewResults = previewResults
+            self.summary = summary
+        }
+
+        /// The model of `GetLifecyclePolicyPreviewResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("status", target: { ECR.LifecyclePolicyPreviewStatus.schema }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("previewResults", target: { ECRSchemas.lifecyclePolicyPreviewResultList }),
+            MemberSchema("summary", target: { ECR.LifecyclePolicyPreviewSummary.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.status = try r.optional("status")
+            self.nextToken = try r.optional("nextToken")
+            self.previewResults = try r.optional("previewResults")
+            self.summary = try r.optional("summary")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["status"] = status
+            w["nextToken"] = nextToken
+            w["previewResults"] = previewResults
+            w["summary"] = summary
+            return w.value
+        }
+    }
+
+    /// The `GetLifecyclePolicyRequest` structure of the ECR model.
+    public struct GetLifecyclePolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `GetLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `GetLifecyclePolicyResponse` structure of the ECR model.
+    public struct GetLifecyclePolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `lastEvaluatedAt`.
+        public var lastEvaluatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.lastEvaluatedAt = lastEvaluatedAt
+        }
+
+        /// The model of `GetLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["lastEvaluatedAt"] = lastEvaluatedAt
+            return w.value
+        }
+    }
+
+    /// The `GetRegistryPolicyRequest` structure of the ECR model.
+    public struct GetRegistryPolicyRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetRegistryPolicyResponse` structure of the ECR model.
+    public struct GetRegistryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `GetRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `GetRegistryScanningConfigurationRequest` structure of the ECR model.
+    public struct GetRegistryScanningConfigurationRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetRegistryScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetRegistryScanningConfigurationResponse` structure of the ECR model.
+    public struct GetRegistryScanningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `scanningConfiguration`.
+        public var scanningConfiguration: ECR.RegistryScanningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, scanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
+            self.registryId = registryId
+            self.scanningConfiguration = scanningConfiguration
+        }
+
+        /// The model of `GetRegistryScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("scanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.scanningConfiguration = try r.optional("scanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["scanningConfiguration"] = scanningConfiguration
+            return w.value
+        }
     }
 }

@@ -3,1574 +3,1576 @@
 import AyameCore
 import Foundation
 
-/// The `GetRepositoryPolicyRequest` structure of the ECR model.
-public struct GetRepositoryPolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `GetRepositoryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRepositoryPolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `GetRepositoryPolicyResponse` structure of the ECR model.
-public struct GetRepositoryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.policyText = policyText
-    }
-
-    /// The model of `GetRepositoryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetRepositoryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `GetSigningConfigurationRequest` structure of the ECR model.
-public struct GetSigningConfigurationRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetSigningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetSigningConfigurationResponse` structure of the ECR model.
-public struct GetSigningConfigurationResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `signingConfiguration`.
-    public var signingConfiguration: SigningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, signingConfiguration: SigningConfiguration? = nil) {
-        self.registryId = registryId
-        self.signingConfiguration = signingConfiguration
-    }
-
-    /// The model of `GetSigningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("signingConfiguration", target: { SigningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.signingConfiguration = try r.optional("signingConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["signingConfiguration"] = signingConfiguration
-        return w.value
-    }
-}
-
-/// The `Image` structure of the ECR model.
-public struct Image: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `imageManifest`.
-    public var imageManifest: String?
-    /// `imageManifestMediaType`.
-    public var imageManifestMediaType: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ImageIdentifier? = nil, imageManifest: String? = nil, imageManifestMediaType: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.imageManifest = imageManifest
-        self.imageManifestMediaType = imageManifestMediaType
-    }
-
-    /// The model of `Image`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Image", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }),
-        MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.imageManifest = try r.optional("imageManifest")
-        self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["imageManifest"] = imageManifest
-        w["imageManifestMediaType"] = imageManifestMediaType
-        return w.value
-    }
-}
-
-/// The `ImageAlreadyExistsException` structure of the ECR model.
-public struct ImageAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageArchivedException` structure of the ECR model.
-public struct ImageArchivedException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageArchivedException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageArchivedException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageDetail` structure of the ECR model.
-public struct ImageDetail: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageDigest`.
-    public var imageDigest: String?
-    /// `imageTags`.
-    public var imageTags: [String]?
-    /// `imageSizeInBytes`.
-    public var imageSizeInBytes: Int?
-    /// `imagePushedAt`.
-    public var imagePushedAt: Date?
-    /// `imageScanStatus`.
-    public var imageScanStatus: ImageScanStatus?
-    /// `imageScanFindingsSummary`.
-    public var imageScanFindingsSummary: ImageScanFindingsSummary?
-    /// `imageManifestMediaType`.
-    public var imageManifestMediaType: String?
-    /// `artifactMediaType`.
-    public var artifactMediaType: String?
-    /// `lastRecordedPullTime`.
-    public var lastRecordedPullTime: Date?
-    /// `subjectManifestDigest`.
-    public var subjectManifestDigest: String?
-    /// `imageStatus`.
-    public var imageStatus: ImageStatus?
-    /// `lastArchivedAt`.
-    public var lastArchivedAt: Date?
-    /// `lastActivatedAt`.
-    public var lastActivatedAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageDigest: String? = nil, imageTags: [String]? = nil, imageSizeInBytes: Int? = nil, imagePushedAt: Date? = nil, imageScanStatus: ImageScanStatus? = nil, imageScanFindingsSummary: ImageScanFindingsSummary? = nil, imageManifestMediaType: String? = nil, artifactMediaType: String? = nil, lastRecordedPullTime: Date? = nil, subjectManifestDigest: String? = nil, imageStatus: ImageStatus? = nil, lastArchivedAt: Date? = nil, lastActivatedAt: Date? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageDigest = imageDigest
-        self.imageTags = imageTags
-        self.imageSizeInBytes = imageSizeInBytes
-        self.imagePushedAt = imagePushedAt
-        self.imageScanStatus = imageScanStatus
-        self.imageScanFindingsSummary = imageScanFindingsSummary
-        self.imageManifestMediaType = imageManifestMediaType
-        self.artifactMediaType = artifactMediaType
-        self.lastRecordedPullTime = lastRecordedPullTime
-        self.subjectManifestDigest = subjectManifestDigest
-        self.imageStatus = imageStatus
-        self.lastArchivedAt = lastArchivedAt
-        self.lastActivatedAt = lastActivatedAt
-    }
-
-    /// The model of `ImageDetail`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageDetail", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
-        MemberSchema("imageSizeInBytes", target: { ShapeSchema.Simple.long }),
-        MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("imageScanStatus", target: { ImageScanStatus.schema }),
-        MemberSchema("imageScanFindingsSummary", target: { ImageScanFindingsSummary.schema }),
-        MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("artifactMediaType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("lastRecordedPullTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("subjectManifestDigest", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageStatus", target: { ImageStatus.schema }),
-        MemberSchema("lastArchivedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("lastActivatedAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageDigest = try r.optional("imageDigest")
-        self.imageTags = try r.optional("imageTags")
-        self.imageSizeInBytes = try r.optional("imageSizeInBytes")
-        self.imagePushedAt = try r.optional("imagePushedAt")
-        self.imageScanStatus = try r.optional("imageScanStatus")
-        self.imageScanFindingsSummary = try r.optional("imageScanFindingsSummary")
-        self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-        self.artifactMediaType = try r.optional("artifactMediaType")
-        self.lastRecordedPullTime = try r.optional("lastRecordedPullTime")
-        self.subjectManifestDigest = try r.optional("subjectManifestDigest")
-        self.imageStatus = try r.optional("imageStatus")
-        self.lastArchivedAt = try r.optional("lastArchivedAt")
-        self.lastActivatedAt = try r.optional("lastActivatedAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageDigest"] = imageDigest
-        w["imageTags"] = imageTags
-        w["imageSizeInBytes"] = imageSizeInBytes
-        w["imagePushedAt"] = imagePushedAt
-        w["imageScanStatus"] = imageScanStatus
-        w["imageScanFindingsSummary"] = imageScanFindingsSummary
-        w["imageManifestMediaType"] = imageManifestMediaType
-        w["artifactMediaType"] = artifactMediaType
-        w["lastRecordedPullTime"] = lastRecordedPullTime
-        w["subjectManifestDigest"] = subjectManifestDigest
-        w["imageStatus"] = imageStatus
-        w["lastArchivedAt"] = lastArchivedAt
-        w["lastActivatedAt"] = lastActivatedAt
-        return w.value
-    }
-}
-
-/// The `ImageDigestDoesNotMatchException` structure of the ECR model.
-public struct ImageDigestDoesNotMatchException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageDigestDoesNotMatchException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageDigestDoesNotMatchException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageFailure` structure of the ECR model.
-public struct ImageFailure: AWSShape {
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `failureCode`.
-    public var failureCode: ImageFailureCode?
-    /// `failureReason`.
-    public var failureReason: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageId: ImageIdentifier? = nil, failureCode: ImageFailureCode? = nil, failureReason: String? = nil) {
-        self.imageId = imageId
-        self.failureCode = failureCode
-        self.failureReason = failureReason
-    }
-
-    /// The model of `ImageFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailure", kind: .structure, members: [
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("failureCode", target: { ImageFailureCode.schema }),
-        MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageId = try r.optional("imageId")
-        self.failureCode = try r.optional("failureCode")
-        self.failureReason = try r.optional("failureReason")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageId"] = imageId
-        w["failureCode"] = failureCode
-        w["failureReason"] = failureReason
-        return w.value
-    }
-}
-
-/// The `ImageIdentifier` structure of the ECR model.
-public struct ImageIdentifier: AWSShape {
-    /// `imageDigest`.
-    public var imageDigest: String?
-    /// `imageTag`.
-    public var imageTag: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageDigest: String? = nil, imageTag: String? = nil) {
-        self.imageDigest = imageDigest
-        self.imageTag = imageTag
-    }
-
-    /// The model of `ImageIdentifier`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageIdentifier", kind: .structure, members: [
-        MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageDigest = try r.optional("imageDigest")
-        self.imageTag = try r.optional("imageTag")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageDigest"] = imageDigest
-        w["imageTag"] = imageTag
-        return w.value
-    }
-}
-
-/// The `ImageNotFoundException` structure of the ECR model.
-public struct ImageNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageReferrer` structure of the ECR model.
-public struct ImageReferrer: AWSShape {
-    /// `digest` (required).
-    public var digest: String
-    /// `mediaType` (required).
-    public var mediaType: String
-    /// `artifactType`.
-    public var artifactType: String?
-    /// `size` (required).
-    public var size: Int
-    /// `annotations`.
-    public var annotations: [String: String]?
-    /// `artifactStatus`.
-    public var artifactStatus: ArtifactStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(digest: String, mediaType: String, artifactType: String? = nil, size: Int, annotations: [String: String]? = nil, artifactStatus: ArtifactStatus? = nil) {
-        self.digest = digest
-        self.mediaType = mediaType
-        self.artifactType = artifactType
-        self.size = size
-        self.annotations = annotations
-        self.artifactStatus = artifactStatus
-    }
-
-    /// The model of `ImageReferrer`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageReferrer", kind: .structure, members: [
-        MemberSchema("digest", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("mediaType", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("artifactType", target: { ECRSchemas.artifactType }),
-        MemberSchema("size", target: { ShapeSchema.Simple.long }, isRequired: true),
-        MemberSchema("annotations", target: { ECRSchemas.annotations }),
-        MemberSchema("artifactStatus", target: { ArtifactStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.digest = try r.required("digest")
-        self.mediaType = try r.required("mediaType")
-        self.artifactType = try r.optional("artifactType")
-        self.size = try r.required("size")
-        self.annotations = try r.optional("annotations")
-        self.artifactStatus = try r.optional("artifactStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["digest"] = digest
-        w["mediaType"] = mediaType
-        w["artifactType"] = artifactType
-        w["size"] = size
-        w["annotations"] = annotations
-        w["artifactStatus"] = artifactStatus
-        return w.value
-    }
-}
-
-/// The `ImageReplicationStatus` structure of the ECR model.
-public struct ImageReplicationStatus: AWSShape {
-    /// `region`.
-    public var region: String?
-    /// `registryId`.
-    public var registryId: String?
-    /// `status`.
-    public var status: ReplicationStatus?
-    /// `failureCode`.
-    public var failureCode: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(region: String? = nil, registryId: String? = nil, status: ReplicationStatus? = nil, failureCode: String? = nil) {
-        self.region = region
-        self.registryId = registryId
-        self.status = status
-        self.failureCode = failureCode
-    }
-
-    /// The model of `ImageReplicationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageReplicationStatus", kind: .structure, members: [
-        MemberSchema("region", target: { ECRSchemas.region }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("status", target: { ReplicationStatus.schema }),
-        MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.region = try r.optional("region")
-        self.registryId = try r.optional("registryId")
-        self.status = try r.optional("status")
-        self.failureCode = try r.optional("failureCode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["region"] = region
-        w["registryId"] = registryId
-        w["status"] = status
-        w["failureCode"] = failureCode
-        return w.value
-    }
-}
-
-/// The `ImageScanFinding` structure of the ECR model.
-public struct ImageScanFinding: AWSShape {
-    /// `name`.
-    public var name: String?
-    /// `description`.
-    public var descriptionValue: String?
-    /// `uri`.
-    public var uri: String?
-    /// `severity`.
-    public var severity: FindingSeverity?
-    /// `attributes`.
-    public var attributes: [Attribute]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, descriptionValue: String? = nil, uri: String? = nil, severity: FindingSeverity? = nil, attributes: [Attribute]? = nil) {
-        self.name = name
-        self.descriptionValue = descriptionValue
-        self.uri = uri
-        self.severity = severity
-        self.attributes = attributes
-    }
-
-    /// The model of `ImageScanFinding`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFinding", kind: .structure, members: [
-        MemberSchema("name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("description", target: { ShapeSchema.Simple.string }),
-        MemberSchema("uri", target: { ShapeSchema.Simple.string }),
-        MemberSchema("severity", target: { FindingSeverity.schema }),
-        MemberSchema("attributes", target: { ECRSchemas.attributeList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("name")
-        self.descriptionValue = try r.optional("description")
-        self.uri = try r.optional("uri")
-        self.severity = try r.optional("severity")
-        self.attributes = try r.optional("attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["name"] = name
-        w["description"] = descriptionValue
-        w["uri"] = uri
-        w["severity"] = severity
-        w["attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `ImageScanFindings` structure of the ECR model.
-public struct ImageScanFindings: AWSShape {
-    /// `imageScanCompletedAt`.
-    public var imageScanCompletedAt: Date?
-    /// `vulnerabilitySourceUpdatedAt`.
-    public var vulnerabilitySourceUpdatedAt: Date?
-    /// `findingSeverityCounts`.
-    public var findingSeverityCounts: [String: Int]?
-    /// `findings`.
-    public var findings: [ImageScanFinding]?
-    /// `enhancedFindings`.
-    public var enhancedFindings: [EnhancedImageScanFinding]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil, findings: [ImageScanFinding]? = nil, enhancedFindings: [EnhancedImageScanFinding]? = nil) {
-        self.imageScanCompletedAt = imageScanCompletedAt
-        self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
-        self.findingSeverityCounts = findingSeverityCounts
-        self.findings = findings
-        self.enhancedFindings = enhancedFindings
-    }
-
-    /// The model of `ImageScanFindings`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindings", kind: .structure, members: [
-        MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
-        MemberSchema("findings", target: { ECRSchemas.imageScanFindingList }),
-        MemberSchema("enhancedFindings", target: { ECRSchemas.enhancedImageScanFindingList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
-        self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
-        self.findingSeverityCounts = try r.optional("findingSeverityCounts")
-        self.findings = try r.optional("findings")
-        self.enhancedFindings = try r.optional("enhancedFindings")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageScanCompletedAt"] = imageScanCompletedAt
-        w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
-        w["findingSeverityCounts"] = findingSeverityCounts
-        w["findings"] = findings
-        w["enhancedFindings"] = enhancedFindings
-        return w.value
-    }
-}
-
-/// The `ImageScanFindingsSummary` structure of the ECR model.
-public struct ImageScanFindingsSummary: AWSShape {
-    /// `imageScanCompletedAt`.
-    public var imageScanCompletedAt: Date?
-    /// `vulnerabilitySourceUpdatedAt`.
-    public var vulnerabilitySourceUpdatedAt: Date?
-    /// `findingSeverityCounts`.
-    public var findingSeverityCounts: [String: Int]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil) {
-        self.imageScanCompletedAt = imageScanCompletedAt
-        self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
-        self.findingSeverityCounts = findingSeverityCounts
-    }
-
-    /// The model of `ImageScanFindingsSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindingsSummary", kind: .structure, members: [
-        MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
-        self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
-        self.findingSeverityCounts = try r.optional("findingSeverityCounts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageScanCompletedAt"] = imageScanCompletedAt
-        w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
-        w["findingSeverityCounts"] = findingSeverityCounts
-        return w.value
-    }
-}
-
-/// The `ImageScanStatus` structure of the ECR model.
-public struct ImageScanStatus: AWSShape {
-    /// `status`.
-    public var status: ScanStatus?
-    /// `description`.
-    public var descriptionValue: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ScanStatus? = nil, descriptionValue: String? = nil) {
-        self.status = status
-        self.descriptionValue = descriptionValue
-    }
-
-    /// The model of `ImageScanStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanStatus", kind: .structure, members: [
-        MemberSchema("status", target: { ScanStatus.schema }),
-        MemberSchema("description", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("status")
-        self.descriptionValue = try r.optional("description")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["status"] = status
-        w["description"] = descriptionValue
-        return w.value
-    }
-}
-
-/// The `ImageScanningConfiguration` structure of the ECR model.
-public struct ImageScanningConfiguration: AWSShape {
-    /// `scanOnPush`.
-    public var scanOnPush: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scanOnPush: Bool? = nil) {
-        self.scanOnPush = scanOnPush
-    }
-
-    /// The model of `ImageScanningConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanningConfiguration", kind: .structure, members: [
-        MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scanOnPush = try r.optional("scanOnPush")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["scanOnPush"] = scanOnPush
-        return w.value
-    }
-}
-
-/// The `ImageSigningStatus` structure of the ECR model.
-public struct ImageSigningStatus: AWSShape {
-    /// `signingProfileArn`.
-    public var signingProfileArn: String?
-    /// `failureCode`.
-    public var failureCode: String?
-    /// `failureReason`.
-    public var failureReason: String?
-    /// `status`.
-    public var status: SigningStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(signingProfileArn: String? = nil, failureCode: String? = nil, failureReason: String? = nil, status: SigningStatus? = nil) {
-        self.signingProfileArn = signingProfileArn
-        self.failureCode = failureCode
-        self.failureReason = failureReason
-        self.status = status
-    }
-
-    /// The model of `ImageSigningStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageSigningStatus", kind: .structure, members: [
-        MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }),
-        MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
-        MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-        MemberSchema("status", target: { SigningStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.signingProfileArn = try r.optional("signingProfileArn")
-        self.failureCode = try r.optional("failureCode")
-        self.failureReason = try r.optional("failureReason")
-        self.status = try r.optional("status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["signingProfileArn"] = signingProfileArn
-        w["failureCode"] = failureCode
-        w["failureReason"] = failureReason
-        w["status"] = status
-        return w.value
-    }
-}
-
-/// The `ImageStorageClassUpdateNotSupportedException` structure of the ECR model.
-public struct ImageStorageClassUpdateNotSupportedException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageStorageClassUpdateNotSupportedException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageStorageClassUpdateNotSupportedException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageTagAlreadyExistsException` structure of the ECR model.
-public struct ImageTagAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ImageTagAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ImageTagMutabilityExclusionFilter` structure of the ECR model.
-public struct ImageTagMutabilityExclusionFilter: AWSShape {
-    /// `filterType` (required).
-    public var filterType: ImageTagMutabilityExclusionFilterType
-    /// `filter` (required).
-    public var filter: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(filterType: ImageTagMutabilityExclusionFilterType, filter: String) {
-        self.filterType = filterType
-        self.filter = filter
-    }
-
-    /// The model of `ImageTagMutabilityExclusionFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilter", kind: .structure, members: [
-        MemberSchema("filterType", target: { ImageTagMutabilityExclusionFilterType.schema }, isRequired: true),
-        MemberSchema("filter", target: { ECRSchemas.imageTagMutabilityExclusionFilterValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.filterType = try r.required("filterType")
-        self.filter = try r.required("filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["filterType"] = filterType
-        w["filter"] = filter
-        return w.value
-    }
-}
-
-/// The `InitiateLayerUploadRequest` structure of the ECR model.
-public struct InitiateLayerUploadRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-    }
-
-    /// The model of `InitiateLayerUploadRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        return w.value
-    }
-}
-
-/// The `InitiateLayerUploadResponse` structure of the ECR model.
-public struct InitiateLayerUploadResponse: AWSShape {
-    /// `uploadId`.
-    public var uploadId: String?
-    /// `partSize`.
-    public var partSize: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(uploadId: String? = nil, partSize: Int? = nil) {
-        self.uploadId = uploadId
-        self.partSize = partSize
-    }
-
-    /// The model of `InitiateLayerUploadResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadResponse", kind: .structure, members: [
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-        MemberSchema("partSize", target: { ECRSchemas.partSize }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.uploadId = try r.optional("uploadId")
-        self.partSize = try r.optional("partSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["uploadId"] = uploadId
-        w["partSize"] = partSize
-        return w.value
-    }
-}
-
-/// The `InvalidLayerException` structure of the ECR model.
-public struct InvalidLayerException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidLayerException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidLayerPartException` structure of the ECR model.
-public struct InvalidLayerPartException: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `uploadId`.
-    public var uploadId: String?
-    /// `lastValidByteReceived`.
-    public var lastValidByteReceived: Int?
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastValidByteReceived: Int? = nil, message: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.uploadId = uploadId
-        self.lastValidByteReceived = lastValidByteReceived
-        self.message = message
-    }
-
-    /// The model of `InvalidLayerPartException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerPartException", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-        MemberSchema("lastValidByteReceived", target: { ECRSchemas.partSize }),
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.uploadId = try r.optional("uploadId")
-        self.lastValidByteReceived = try r.optional("lastValidByteReceived")
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["uploadId"] = uploadId
-        w["lastValidByteReceived"] = lastValidByteReceived
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidParameterException` structure of the ECR model.
-public struct InvalidParameterException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidParameterException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidTagParameterException` structure of the ECR model.
-public struct InvalidTagParameterException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidTagParameterException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidTagParameterException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsException` structure of the ECR model.
-public struct KmsException: AWSShape {
-    /// `message`.
-    public var message: String?
-    /// `kmsError`.
-    public var kmsError: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, kmsError: String? = nil) {
-        self.message = message
-        self.kmsError = kmsError
-    }
-
-    /// The model of `KmsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        MemberSchema("kmsError", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-        self.kmsError = try r.optional("kmsError")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        w["kmsError"] = kmsError
-        return w.value
-    }
-}
-
-/// The `Layer` structure of the ECR model.
-public struct Layer: AWSShape {
-    /// `layerDigest`.
-    public var layerDigest: String?
-    /// `layerAvailability`.
-    public var layerAvailability: LayerAvailability?
-    /// `layerSize`.
-    public var layerSize: Int?
-    /// `mediaType`.
-    public var mediaType: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(layerDigest: String? = nil, layerAvailability: LayerAvailability? = nil, layerSize: Int? = nil, mediaType: String? = nil) {
-        self.layerDigest = layerDigest
-        self.layerAvailability = layerAvailability
-        self.layerSize = layerSize
-        self.mediaType = mediaType
-    }
-
-    /// The model of `Layer`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Layer", kind: .structure, members: [
-        MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
-        MemberSchema("layerAvailability", target: { LayerAvailability.schema }),
-        MemberSchema("layerSize", target: { ShapeSchema.Simple.long }),
-        MemberSchema("mediaType", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.layerDigest = try r.optional("layerDigest")
-        self.layerAvailability = try r.optional("layerAvailability")
-        self.layerSize = try r.optional("layerSize")
-        self.mediaType = try r.optional("mediaType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["layerDigest"] = layerDigest
-        w["layerAvailability"] = layerAvailability
-        w["layerSize"] = layerSize
-        w["mediaType"] = mediaType
-        return w.value
-    }
-}
-
-/// The `LayerAlreadyExistsException` structure of the ECR model.
-public struct LayerAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LayerAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LayerFailure` structure of the ECR model.
-public struct LayerFailure: AWSShape {
-    /// `layerDigest`.
-    public var layerDigest: String?
-    /// `failureCode`.
-    public var failureCode: LayerFailureCode?
-    /// `failureReason`.
-    public var failureReason: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(layerDigest: String? = nil, failureCode: LayerFailureCode? = nil, failureReason: String? = nil) {
-        self.layerDigest = layerDigest
-        self.failureCode = failureCode
-        self.failureReason = failureReason
-    }
-
-    /// The model of `LayerFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailure", kind: .structure, members: [
-        MemberSchema("layerDigest", target: { ECRSchemas.batchedOperationLayerDigest }),
-        MemberSchema("failureCode", target: { LayerFailureCode.schema }),
-        MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.layerDigest = try r.optional("layerDigest")
-        self.failureCode = try r.optional("failureCode")
-        self.failureReason = try r.optional("failureReason")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["layerDigest"] = layerDigest
-        w["failureCode"] = failureCode
-        w["failureReason"] = failureReason
-        return w.value
-    }
-}
-
-/// The `LayerInaccessibleException` structure of the ECR model.
-public struct LayerInaccessibleException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LayerInaccessibleException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerInaccessibleException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LayerPartTooSmallException` structure of the ECR model.
-public struct LayerPartTooSmallException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LayerPartTooSmallException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayerPartTooSmallException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LayersNotFoundException` structure of the ECR model.
-public struct LayersNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LayersNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LayersNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyNotFoundException` structure of the ECR model.
-public struct LifecyclePolicyNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LifecyclePolicyNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
-public struct LifecyclePolicyPreviewFilter: AWSShape {
-    /// `tagStatus`.
-    public var tagStatus: TagStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tagStatus: TagStatus? = nil) {
-        self.tagStatus = tagStatus
-    }
-
-    /// The model of `LifecyclePolicyPreviewFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
-        MemberSchema("tagStatus", target: { TagStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tagStatus = try r.optional("tagStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["tagStatus"] = tagStatus
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyPreviewInProgressException` structure of the ECR model.
-public struct LifecyclePolicyPreviewInProgressException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LifecyclePolicyPreviewInProgressException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyPreviewNotFoundException` structure of the ECR model.
-public struct LifecyclePolicyPreviewNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LifecyclePolicyPreviewNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyPreviewResult` structure of the ECR model.
-public struct LifecyclePolicyPreviewResult: AWSShape {
-    /// `imageTags`.
-    public var imageTags: [String]?
-    /// `imageDigest`.
-    public var imageDigest: String?
-    /// `imagePushedAt`.
-    public var imagePushedAt: Date?
-    /// `action`.
-    public var action: LifecyclePolicyRuleAction?
-    /// `appliedRulePriority`.
-    public var appliedRulePriority: Int?
-    /// `storageClass`.
-    public var storageClass: LifecyclePolicyStorageClass?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: LifecyclePolicyStorageClass? = nil) {
-        self.imageTags = imageTags
-        self.imageDigest = imageDigest
-        self.imagePushedAt = imagePushedAt
-        self.action = action
-        self.appliedRulePriority = appliedRulePriority
-        self.storageClass = storageClass
-    }
-
-    /// The model of `LifecyclePolicyPreviewResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
-        MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
-        MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("action", target: { LifecyclePolicyRuleAction.schema }),
-        MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
-        MemberSchema("storageClass", target: { LifecyclePolicyStorageClass.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageTags = try r.optional("imageTags")
-        self.imageDigest = try r.optional("imageDigest")
-        self.imagePushedAt = try r.optional("imagePushedAt")
-        self.action = try r.optional("action")
-        self.appliedRulePriority = try r.optional("appliedRulePriority")
-        self.storageClass = try r.optional("storageClass")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageTags"] = imageTags
-        w["imageDigest"] = imageDigest
-        w["imagePushedAt"] = imagePushedAt
-        w["action"] = action
-        w["appliedRulePriority"] = appliedRulePriority
-        w["storageClass"] = storageClass
-        return w.value
+extension ECR {
+    /// The `GetRepositoryPolicyRequest` structure of the ECR model.
+    public struct GetRepositoryPolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `GetRepositoryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRepositoryPolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `GetRepositoryPolicyResponse` structure of the ECR model.
+    public struct GetRepositoryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.policyText = policyText
+        }
+
+        /// The model of `GetRepositoryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRepositoryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `GetSigningConfigurationRequest` structure of the ECR model.
+    public struct GetSigningConfigurationRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetSigningConfigurationResponse` structure of the ECR model.
+    public struct GetSigningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `signingConfiguration`.
+        public var signingConfiguration: ECR.SigningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.registryId = registryId
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `GetSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.signingConfiguration = try r.optional("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+    }
+
+    /// The `Image` structure of the ECR model.
+    public struct Image: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `imageManifest`.
+        public var imageManifest: String?
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageManifest: String? = nil, imageManifestMediaType: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.imageManifest = imageManifest
+            self.imageManifestMediaType = imageManifestMediaType
+        }
+
+        /// The model of `Image`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Image", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.imageManifest = try r.optional("imageManifest")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["imageManifest"] = imageManifest
+            w["imageManifestMediaType"] = imageManifestMediaType
+            return w.value
+        }
+    }
+
+    /// The `ImageAlreadyExistsException` structure of the ECR model.
+    public struct ImageAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageArchivedException` structure of the ECR model.
+    public struct ImageArchivedException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageArchivedException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageArchivedException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageDetail` structure of the ECR model.
+    public struct ImageDetail: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `imageSizeInBytes`.
+        public var imageSizeInBytes: Int?
+        /// `imagePushedAt`.
+        public var imagePushedAt: Date?
+        /// `imageScanStatus`.
+        public var imageScanStatus: ECR.ImageScanStatus?
+        /// `imageScanFindingsSummary`.
+        public var imageScanFindingsSummary: ECR.ImageScanFindingsSummary?
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+        /// `artifactMediaType`.
+        public var artifactMediaType: String?
+        /// `lastRecordedPullTime`.
+        public var lastRecordedPullTime: Date?
+        /// `subjectManifestDigest`.
+        public var subjectManifestDigest: String?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatus?
+        /// `lastArchivedAt`.
+        public var lastArchivedAt: Date?
+        /// `lastActivatedAt`.
+        public var lastActivatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageDigest: String? = nil, imageTags: [String]? = nil, imageSizeInBytes: Int? = nil, imagePushedAt: Date? = nil, imageScanStatus: ECR.ImageScanStatus? = nil, imageScanFindingsSummary: ECR.ImageScanFindingsSummary? = nil, imageManifestMediaType: String? = nil, artifactMediaType: String? = nil, lastRecordedPullTime: Date? = nil, subjectManifestDigest: String? = nil, imageStatus: ECR.ImageStatus? = nil, lastArchivedAt: Date? = nil, lastActivatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageDigest = imageDigest
+            self.imageTags = imageTags
+            self.imageSizeInBytes = imageSizeInBytes
+            self.imagePushedAt = imagePushedAt
+            self.imageScanStatus = imageScanStatus
+            self.imageScanFindingsSummary = imageScanFindingsSummary
+            self.imageManifestMediaType = imageManifestMediaType
+            self.artifactMediaType = artifactMediaType
+            self.lastRecordedPullTime = lastRecordedPullTime
+            self.subjectManifestDigest = subjectManifestDigest
+            self.imageStatus = imageStatus
+            self.lastArchivedAt = lastArchivedAt
+            self.lastActivatedAt = lastActivatedAt
+        }
+
+        /// The model of `ImageDetail`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDetail", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
+            MemberSchema("imageSizeInBytes", target: { ShapeSchema.Simple.long }),
+            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
+            MemberSchema("imageScanFindingsSummary", target: { ECR.ImageScanFindingsSummary.schema }),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("artifactMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("lastRecordedPullTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("subjectManifestDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatus.schema }),
+            MemberSchema("lastArchivedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("lastActivatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageDigest = try r.optional("imageDigest")
+            self.imageTags = try r.optional("imageTags")
+            self.imageSizeInBytes = try r.optional("imageSizeInBytes")
+            self.imagePushedAt = try r.optional("imagePushedAt")
+            self.imageScanStatus = try r.optional("imageScanStatus")
+            self.imageScanFindingsSummary = try r.optional("imageScanFindingsSummary")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
+            self.artifactMediaType = try r.optional("artifactMediaType")
+            self.lastRecordedPullTime = try r.optional("lastRecordedPullTime")
+            self.subjectManifestDigest = try r.optional("subjectManifestDigest")
+            self.imageStatus = try r.optional("imageStatus")
+            self.lastArchivedAt = try r.optional("lastArchivedAt")
+            self.lastActivatedAt = try r.optional("lastActivatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageDigest"] = imageDigest
+            w["imageTags"] = imageTags
+            w["imageSizeInBytes"] = imageSizeInBytes
+            w["imagePushedAt"] = imagePushedAt
+            w["imageScanStatus"] = imageScanStatus
+            w["imageScanFindingsSummary"] = imageScanFindingsSummary
+            w["imageManifestMediaType"] = imageManifestMediaType
+            w["artifactMediaType"] = artifactMediaType
+            w["lastRecordedPullTime"] = lastRecordedPullTime
+            w["subjectManifestDigest"] = subjectManifestDigest
+            w["imageStatus"] = imageStatus
+            w["lastArchivedAt"] = lastArchivedAt
+            w["lastActivatedAt"] = lastActivatedAt
+            return w.value
+        }
+    }
+
+    /// The `ImageDigestDoesNotMatchException` structure of the ECR model.
+    public struct ImageDigestDoesNotMatchException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageDigestDoesNotMatchException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDigestDoesNotMatchException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageFailure` structure of the ECR model.
+    public struct ImageFailure: AWSShape {
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `failureCode`.
+        public var failureCode: ECR.ImageFailureCode?
+        /// `failureReason`.
+        public var failureReason: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageId: ECR.ImageIdentifier? = nil, failureCode: ECR.ImageFailureCode? = nil, failureReason: String? = nil) {
+            self.imageId = imageId
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+        }
+
+        /// The model of `ImageFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailure", kind: .structure, members: [
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("failureCode", target: { ECR.ImageFailureCode.schema }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageId = try r.optional("imageId")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageId"] = imageId
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            return w.value
+        }
+    }
+
+    /// The `ImageIdentifier` structure of the ECR model.
+    public struct ImageIdentifier: AWSShape {
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imageTag`.
+        public var imageTag: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageDigest: String? = nil, imageTag: String? = nil) {
+            self.imageDigest = imageDigest
+            self.imageTag = imageTag
+        }
+
+        /// The model of `ImageIdentifier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageIdentifier", kind: .structure, members: [
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageDigest = try r.optional("imageDigest")
+            self.imageTag = try r.optional("imageTag")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageDigest"] = imageDigest
+            w["imageTag"] = imageTag
+            return w.value
+        }
+    }
+
+    /// The `ImageNotFoundException` structure of the ECR model.
+    public struct ImageNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageReferrer` structure of the ECR model.
+    public struct ImageReferrer: AWSShape {
+        /// `digest` (required).
+        public var digest: String
+        /// `mediaType` (required).
+        public var mediaType: String
+        /// `artifactType`.
+        public var artifactType: String?
+        /// `size` (required).
+        public var size: Int
+        /// `annotations`.
+        public var annotations: [String: String]?
+        /// `artifactStatus`.
+        public var artifactStatus: ECR.ArtifactStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(digest: String, mediaType: String, size: Int, artifactType: String? = nil, annotations: [String: String]? = nil, artifactStatus: ECR.ArtifactStatus? = nil) {
+            self.digest = digest
+            self.mediaType = mediaType
+            self.artifactType = artifactType
+            self.size = size
+            self.annotations = annotations
+            self.artifactStatus = artifactStatus
+        }
+
+        /// The model of `ImageReferrer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReferrer", kind: .structure, members: [
+            MemberSchema("digest", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("artifactType", target: { ECRSchemas.artifactType }),
+            MemberSchema("size", target: { ShapeSchema.Simple.long }, isRequired: true),
+            MemberSchema("annotations", target: { ECRSchemas.annotations }),
+            MemberSchema("artifactStatus", target: { ECR.ArtifactStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.digest = try r.required("digest")
+            self.mediaType = try r.required("mediaType")
+            self.artifactType = try r.optional("artifactType")
+            self.size = try r.required("size")
+            self.annotations = try r.optional("annotations")
+            self.artifactStatus = try r.optional("artifactStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["digest"] = digest
+            w["mediaType"] = mediaType
+            w["artifactType"] = artifactType
+            w["size"] = size
+            w["annotations"] = annotations
+            w["artifactStatus"] = artifactStatus
+            return w.value
+        }
+    }
+
+    /// The `ImageReplicationStatus` structure of the ECR model.
+    public struct ImageReplicationStatus: AWSShape {
+        /// `region`.
+        public var region: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `status`.
+        public var status: ECR.ReplicationStatus?
+        /// `failureCode`.
+        public var failureCode: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(region: String? = nil, registryId: String? = nil, status: ECR.ReplicationStatus? = nil, failureCode: String? = nil) {
+            self.region = region
+            self.registryId = registryId
+            self.status = status
+            self.failureCode = failureCode
+        }
+
+        /// The model of `ImageReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReplicationStatus", kind: .structure, members: [
+            MemberSchema("region", target: { ECRSchemas.region }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("status", target: { ECR.ReplicationStatus.schema }),
+            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.region = try r.optional("region")
+            self.registryId = try r.optional("registryId")
+            self.status = try r.optional("status")
+            self.failureCode = try r.optional("failureCode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["region"] = region
+            w["registryId"] = registryId
+            w["status"] = status
+            w["failureCode"] = failureCode
+            return w.value
+        }
+    }
+
+    /// The `ImageScanFinding` structure of the ECR model.
+    public struct ImageScanFinding: AWSShape {
+        /// `name`.
+        public var name: String?
+        /// `description`.
+        public var descriptionValue: String?
+        /// `uri`.
+        public var uri: String?
+        /// `severity`.
+        public var severity: ECR.FindingSeverity?
+        /// `attributes`.
+        public var attributes: [ECR.Attribute]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, descriptionValue: String? = nil, uri: String? = nil, severity: ECR.FindingSeverity? = nil, attributes: [ECR.Attribute]? = nil) {
+            self.name = name
+            self.descriptionValue = descriptionValue
+            self.uri = uri
+            self.severity = severity
+            self.attributes = attributes
+        }
+
+        /// The model of `ImageScanFinding`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFinding", kind: .structure, members: [
+            MemberSchema("name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+            MemberSchema("uri", target: { ShapeSchema.Simple.string }),
+            MemberSchema("severity", target: { ECR.FindingSeverity.schema }),
+            MemberSchema("attributes", target: { ECRSchemas.attributeList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.descriptionValue = try r.optional("description")
+            self.uri = try r.optional("uri")
+            self.severity = try r.optional("severity")
+            self.attributes = try r.optional("attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["description"] = descriptionValue
+            w["uri"] = uri
+            w["severity"] = severity
+            w["attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `ImageScanFindings` structure of the ECR model.
+    public struct ImageScanFindings: AWSShape {
+        /// `imageScanCompletedAt`.
+        public var imageScanCompletedAt: Date?
+        /// `vulnerabilitySourceUpdatedAt`.
+        public var vulnerabilitySourceUpdatedAt: Date?
+        /// `findingSeverityCounts`.
+        public var findingSeverityCounts: [String: Int]?
+        /// `findings`.
+        public var findings: [ECR.ImageScanFinding]?
+        /// `enhancedFindings`.
+        public var enhancedFindings: [ECR.EnhancedImageScanFinding]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil, findings: [ECR.ImageScanFinding]? = nil, enhancedFindings: [ECR.EnhancedImageScanFinding]? = nil) {
+            self.imageScanCompletedAt = imageScanCompletedAt
+            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
+            self.findingSeverityCounts = findingSeverityCounts
+            self.findings = findings
+            self.enhancedFindings = enhancedFindings
+        }
+
+        /// The model of `ImageScanFindings`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindings", kind: .structure, members: [
+            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
+            MemberSchema("findings", target: { ECRSchemas.imageScanFindingList }),
+            MemberSchema("enhancedFindings", target: { ECRSchemas.enhancedImageScanFindingList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
+            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
+            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
+            self.findings = try r.optional("findings")
+            self.enhancedFindings = try r.optional("enhancedFindings")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageScanCompletedAt"] = imageScanCompletedAt
+            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
+            w["findingSeverityCounts"] = findingSeverityCounts
+            w["findings"] = findings
+            w["enhancedFindings"] = enhancedFindings
+            return w.value
+        }
+    }
+
+    /// The `ImageScanFindingsSummary` structure of the ECR model.
+    public struct ImageScanFindingsSummary: AWSShape {
+        /// `imageScanCompletedAt`.
+        public var imageScanCompletedAt: Date?
+        /// `vulnerabilitySourceUpdatedAt`.
+        public var vulnerabilitySourceUpdatedAt: Date?
+        /// `findingSeverityCounts`.
+        public var findingSeverityCounts: [String: Int]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil) {
+            self.imageScanCompletedAt = imageScanCompletedAt
+            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
+            self.findingSeverityCounts = findingSeverityCounts
+        }
+
+        /// The model of `ImageScanFindingsSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindingsSummary", kind: .structure, members: [
+            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
+            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
+            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageScanCompletedAt"] = imageScanCompletedAt
+            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
+            w["findingSeverityCounts"] = findingSeverityCounts
+            return w.value
+        }
+    }
+
+    /// The `ImageScanStatus` structure of the ECR model.
+    public struct ImageScanStatus: AWSShape {
+        /// `status`.
+        public var status: ECR.ScanStatus?
+        /// `description`.
+        public var descriptionValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: ECR.ScanStatus? = nil, descriptionValue: String? = nil) {
+            self.status = status
+            self.descriptionValue = descriptionValue
+        }
+
+        /// The model of `ImageScanStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanStatus", kind: .structure, members: [
+            MemberSchema("status", target: { ECR.ScanStatus.schema }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("status")
+            self.descriptionValue = try r.optional("description")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["status"] = status
+            w["description"] = descriptionValue
+            return w.value
+        }
+    }
+
+    /// The `ImageScanningConfiguration` structure of the ECR model.
+    public struct ImageScanningConfiguration: AWSShape {
+        /// `scanOnPush`.
+        public var scanOnPush: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanOnPush: Bool? = nil) {
+            self.scanOnPush = scanOnPush
+        }
+
+        /// The model of `ImageScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanningConfiguration", kind: .structure, members: [
+            MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanOnPush = try r.optional("scanOnPush")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanOnPush"] = scanOnPush
+            return w.value
+        }
+    }
+
+    /// The `ImageSigningStatus` structure of the ECR model.
+    public struct ImageSigningStatus: AWSShape {
+        /// `signingProfileArn`.
+        public var signingProfileArn: String?
+        /// `failureCode`.
+        public var failureCode: String?
+        /// `failureReason`.
+        public var failureReason: String?
+        /// `status`.
+        public var status: ECR.SigningStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingProfileArn: String? = nil, failureCode: String? = nil, failureReason: String? = nil, status: ECR.SigningStatus? = nil) {
+            self.signingProfileArn = signingProfileArn
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+            self.status = status
+        }
+
+        /// The model of `ImageSigningStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageSigningStatus", kind: .structure, members: [
+            MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }),
+            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+            MemberSchema("status", target: { ECR.SigningStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingProfileArn = try r.optional("signingProfileArn")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+            self.status = try r.optional("status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingProfileArn"] = signingProfileArn
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            w["status"] = status
+            return w.value
+        }
+    }
+
+    /// The `ImageStorageClassUpdateNotSupportedException` structure of the ECR model.
+    public struct ImageStorageClassUpdateNotSupportedException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageStorageClassUpdateNotSupportedException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageStorageClassUpdateNotSupportedException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageTagAlreadyExistsException` structure of the ECR model.
+    public struct ImageTagAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageTagAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageTagMutabilityExclusionFilter` structure of the ECR model.
+    public struct ImageTagMutabilityExclusionFilter: AWSShape {
+        /// `filterType` (required).
+        public var filterType: ECR.ImageTagMutabilityExclusionFilterType
+        /// `filter` (required).
+        public var filter: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filterType: ECR.ImageTagMutabilityExclusionFilterType, filter: String) {
+            self.filterType = filterType
+            self.filter = filter
+        }
+
+        /// The model of `ImageTagMutabilityExclusionFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilter", kind: .structure, members: [
+            MemberSchema("filterType", target: { ECR.ImageTagMutabilityExclusionFilterType.schema }, isRequired: true),
+            MemberSchema("filter", target: { ECRSchemas.imageTagMutabilityExclusionFilterValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filterType = try r.required("filterType")
+            self.filter = try r.required("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["filterType"] = filterType
+            w["filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `InitiateLayerUploadRequest` structure of the ECR model.
+    public struct InitiateLayerUploadRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `InitiateLayerUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+    }
+
+    /// The `InitiateLayerUploadResponse` structure of the ECR model.
+    public struct InitiateLayerUploadResponse: AWSShape {
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `partSize`.
+        public var partSize: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(uploadId: String? = nil, partSize: Int? = nil) {
+            self.uploadId = uploadId
+            self.partSize = partSize
+        }
+
+        /// The model of `InitiateLayerUploadResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadResponse", kind: .structure, members: [
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("partSize", target: { ECRSchemas.partSize }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.uploadId = try r.optional("uploadId")
+            self.partSize = try r.optional("partSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["uploadId"] = uploadId
+            w["partSize"] = partSize
+            return w.value
+        }
+    }
+
+    /// The `InvalidLayerException` structure of the ECR model.
+    public struct InvalidLayerException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidLayerException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidLayerPartException` structure of the ECR model.
+    public struct InvalidLayerPartException: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `lastValidByteReceived`.
+        public var lastValidByteReceived: Int?
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastValidByteReceived: Int? = nil, message: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.lastValidByteReceived = lastValidByteReceived
+            self.message = message
+        }
+
+        /// The model of `InvalidLayerPartException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerPartException", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("lastValidByteReceived", target: { ECRSchemas.partSize }),
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.uploadId = try r.optional("uploadId")
+            self.lastValidByteReceived = try r.optional("lastValidByteReceived")
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["lastValidByteReceived"] = lastValidByteReceived
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterException` structure of the ECR model.
+    public struct InvalidParameterException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidTagParameterException` structure of the ECR model.
+    public struct InvalidTagParameterException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidTagParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidTagParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsException` structure of the ECR model.
+    public struct KmsException: AWSShape {
+        /// `message`.
+        public var message: String?
+        /// `kmsError`.
+        public var kmsError: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, kmsError: String? = nil) {
+            self.message = message
+            self.kmsError = kmsError
+        }
+
+        /// The model of `KmsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("kmsError", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+            self.kmsError = try r.optional("kmsError")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            w["kmsError"] = kmsError
+            return w.value
+        }
+    }
+
+    /// The `Layer` structure of the ECR model.
+    public struct Layer: AWSShape {
+        /// `layerDigest`.
+        public var layerDigest: String?
+        /// `layerAvailability`.
+        public var layerAvailability: ECR.LayerAvailability?
+        /// `layerSize`.
+        public var layerSize: Int?
+        /// `mediaType`.
+        public var mediaType: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(layerDigest: String? = nil, layerAvailability: ECR.LayerAvailability? = nil, layerSize: Int? = nil, mediaType: String? = nil) {
+            self.layerDigest = layerDigest
+            self.layerAvailability = layerAvailability
+            self.layerSize = layerSize
+            self.mediaType = mediaType
+        }
+
+        /// The model of `Layer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Layer", kind: .structure, members: [
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
+            MemberSchema("layerAvailability", target: { ECR.LayerAvailability.schema }),
+            MemberSchema("layerSize", target: { ShapeSchema.Simple.long }),
+            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.layerDigest = try r.optional("layerDigest")
+            self.layerAvailability = try r.optional("layerAvailability")
+            self.layerSize = try r.optional("layerSize")
+            self.mediaType = try r.optional("mediaType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["layerDigest"] = layerDigest
+            w["layerAvailability"] = layerAvailability
+            w["layerSize"] = layerSize
+            w["mediaType"] = mediaType
+            return w.value
+        }
+    }
+
+    /// The `LayerAlreadyExistsException` structure of the ECR model.
+    public struct LayerAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LayerAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LayerFailure` structure of the ECR model.
+    public struct LayerFailure: AWSShape {
+        /// `layerDigest`.
+        public var layerDigest: String?
+        /// `failureCode`.
+        public var failureCode: ECR.LayerFailureCode?
+        /// `failureReason`.
+        public var failureReason: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(layerDigest: String? = nil, failureCode: ECR.LayerFailureCode? = nil, failureReason: String? = nil) {
+            self.layerDigest = layerDigest
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+        }
+
+        /// The model of `LayerFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailure", kind: .structure, members: [
+            MemberSchema("layerDigest", target: { ECRSchemas.batchedOperationLayerDigest }),
+            MemberSchema("failureCode", target: { ECR.LayerFailureCode.schema }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.layerDigest = try r.optional("layerDigest")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["layerDigest"] = layerDigest
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            return w.value
+        }
+    }
+
+    /// The `LayerInaccessibleException` structure of the ECR model.
+    public struct LayerInaccessibleException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LayerInaccessibleException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerInaccessibleException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LayerPartTooSmallException` structure of the ECR model.
+    public struct LayerPartTooSmallException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LayerPartTooSmallException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerPartTooSmallException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LayersNotFoundException` structure of the ECR model.
+    public struct LayersNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LayersNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayersNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyNotFoundException` structure of the ECR model.
+    public struct LifecyclePolicyNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
+    public struct LifecyclePolicyPreviewFilter: AWSShape {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagStatus: ECR.TagStatus? = nil) {
+            self.tagStatus = tagStatus
+        }
+
+        /// The model of `LifecyclePolicyPreviewFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagStatus = try r.optional("tagStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tagStatus"] = tagStatus
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewInProgressException` structure of the ECR model.
+    public struct LifecyclePolicyPreviewInProgressException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyPreviewInProgressException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewNotFoundException` structure of the ECR model.
+    public struct LifecyclePolicyPreviewNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyPreviewNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewResult` structure of the ECR model.
+    public struct LifecyclePolicyPreviewResult: AWSShape {
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imagePushedAt`.
+        public var imagePushedAt: Date?
+        /// `action`.
+        public var action: ECR.LifecyclePolicyRuleAction?
+        /// `appliedRulePriority`.
+        public var appliedRulePriority: Int?
+        /// `storageClass`.
+        public var storageClass: ECR.LifecyclePolicyStorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: ECR.LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: ECR.LifecyclePolicyStorageClass? = nil) {
+            self.imageTags = imageTags
+            self.imageDigest = imageDigest
+            self.imagePushedAt = imagePushedAt
+            self.action = action
+            self.appliedRulePriority = appliedRulePriority
+            self.storageClass = storageClass
+        }
+
+        /// The model of `LifecyclePolicyPreviewResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("action", target: { ECR.LifecyclePolicyRuleAction.schema }),
+            MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
+            MemberSchema("storageClass", target: { ECR.LifecyclePolicyStorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageTags = try r.optional("imageTags")
+            self.imageDigest = try r.optional("imageDigest")
+            self.imagePushedAt = try r.optional("imagePushedAt")
+            self.action = try r.optional("action")
+            self.appliedRulePriority = try r.optional("appliedRulePriority")
+            self.storageClass = try r.optional("storageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageTags"] = imageTags
+            w["imageDigest"] = imageDigest
+            w["imagePushedAt"] = imagePushedAt
+            w["action"] = action
+            w["appliedRulePriority"] = appliedRulePriority
+            w["storageClass"] = storageClass
+            return w.value
+        }
     }
 }

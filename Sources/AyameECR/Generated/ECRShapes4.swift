@@ -3,1551 +3,1553 @@
 import AyameCore
 import Foundation
 
-/// The `LifecyclePolicyPreviewSummary` structure of the ECR model.
-public struct LifecyclePolicyPreviewSummary: AWSShape {
-    /// `expiringImageTotalCount`.
-    public var expiringImageTotalCount: Int?
-    /// `transitioningImageTotalCounts`.
-    public var transitioningImageTotalCounts: [TransitioningImageTotalCount]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expiringImageTotalCount: Int? = nil, transitioningImageTotalCounts: [TransitioningImageTotalCount]? = nil) {
-        self.expiringImageTotalCount = expiringImageTotalCount
-        self.transitioningImageTotalCounts = transitioningImageTotalCounts
-    }
-
-    /// The model of `LifecyclePolicyPreviewSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewSummary", kind: .structure, members: [
-        MemberSchema("expiringImageTotalCount", target: { ECRSchemas.imageCount }),
-        MemberSchema("transitioningImageTotalCounts", target: { ECRSchemas.transitioningImageTotalCounts }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expiringImageTotalCount = try r.optional("expiringImageTotalCount")
-        self.transitioningImageTotalCounts = try r.optional("transitioningImageTotalCounts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["expiringImageTotalCount"] = expiringImageTotalCount
-        w["transitioningImageTotalCounts"] = transitioningImageTotalCounts
-        return w.value
-    }
-}
-
-/// The `LifecyclePolicyRuleAction` structure of the ECR model.
-public struct LifecyclePolicyRuleAction: AWSShape {
-    /// `type`.
-    public var type: ImageActionType?
-    /// `targetStorageClass`.
-    public var targetStorageClass: LifecyclePolicyTargetStorageClass?
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: ImageActionType? = nil, targetStorageClass: LifecyclePolicyTargetStorageClass? = nil) {
-        self.type = type
-        self.targetStorageClass = targetStorageClass
-    }
-
-    /// The model of `LifecyclePolicyRuleAction`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyRuleAction", kind: .structure, members: [
-        MemberSchema("type", target: { ImageActionType.schema }),
-        MemberSchema("targetStorageClass", target: { LifecyclePolicyTargetStorageClass.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.optional("type")
-        self.targetStorageClass = try r.optional("targetStorageClass")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["type"] = type
-        w["targetStorageClass"] = targetStorageClass
-        return w.value
-    }
-}
-
-/// The `LimitExceededException` structure of the ECR model.
-public struct LimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `LimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ListImageReferrersFilter` structure of the ECR model.
-public struct ListImageReferrersFilter: AWSShape {
-    /// `artifactTypes`.
-    public var artifactTypes: [String]?
-    /// `artifactStatus`.
-    public var artifactStatus: ArtifactStatusFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(artifactTypes: [String]? = nil, artifactStatus: ArtifactStatusFilter? = nil) {
-        self.artifactTypes = artifactTypes
-        self.artifactStatus = artifactStatus
-    }
-
-    /// The model of `ListImageReferrersFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersFilter", kind: .structure, members: [
-        MemberSchema("artifactTypes", target: { ECRSchemas.artifactTypeList }),
-        MemberSchema("artifactStatus", target: { ArtifactStatusFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.artifactTypes = try r.optional("artifactTypes")
-        self.artifactStatus = try r.optional("artifactStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["artifactTypes"] = artifactTypes
-        w["artifactStatus"] = artifactStatus
-        return w.value
-    }
-}
-
-/// The `ListImageReferrersRequest` structure of the ECR model.
-public struct ListImageReferrersRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `subjectId` (required).
-    public var subjectId: SubjectIdentifier
-    /// `filter`.
-    public var filter: ListImageReferrersFilter?
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, subjectId: SubjectIdentifier, filter: ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.subjectId = subjectId
-        self.filter = filter
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListImageReferrersRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("subjectId", target: { SubjectIdentifier.schema }, isRequired: true),
-        MemberSchema("filter", target: { ListImageReferrersFilter.schema }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.fiftyMaxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.subjectId = try r.required("subjectId")
-        self.filter = try r.optional("filter")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["subjectId"] = subjectId
-        w["filter"] = filter
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListImageReferrersResponse` structure of the ECR model.
-public struct ListImageReferrersResponse: AWSShape {
-    /// `referrers`.
-    public var referrers: [ImageReferrer]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(referrers: [ImageReferrer]? = nil, nextToken: String? = nil) {
-        self.referrers = referrers
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListImageReferrersResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersResponse", kind: .structure, members: [
-        MemberSchema("referrers", target: { ECRSchemas.imageReferrerList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.referrers = try r.optional("referrers")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["referrers"] = referrers
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListImagesFilter` structure of the ECR model.
-public struct ListImagesFilter: AWSShape {
-    /// `tagStatus`.
-    public var tagStatus: TagStatus?
-    /// `imageStatus`.
-    public var imageStatus: ImageStatusFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tagStatus: TagStatus? = nil, imageStatus: ImageStatusFilter? = nil) {
-        self.tagStatus = tagStatus
-        self.imageStatus = imageStatus
-    }
-
-    /// The model of `ListImagesFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesFilter", kind: .structure, members: [
-        MemberSchema("tagStatus", target: { TagStatus.schema }),
-        MemberSchema("imageStatus", target: { ImageStatusFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tagStatus = try r.optional("tagStatus")
-        self.imageStatus = try r.optional("imageStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["tagStatus"] = tagStatus
-        w["imageStatus"] = imageStatus
-        return w.value
-    }
-}
-
-/// The `ListImagesRequest` structure of the ECR model.
-public struct ListImagesRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `nextToken`.
-    public var nextToken: String?
-    /// `maxResults`.
-    public var maxResults: Int?
-    /// `filter`.
-    public var filter: ListImagesFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, nextToken: String? = nil, maxResults: Int? = nil, filter: ListImagesFilter? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.filter = filter
-    }
-
-    /// The model of `ListImagesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-        MemberSchema("filter", target: { ListImagesFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.nextToken = try r.optional("nextToken")
-        self.maxResults = try r.optional("maxResults")
-        self.filter = try r.optional("filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["nextToken"] = nextToken
-        w["maxResults"] = maxResults
-        w["filter"] = filter
-        return w.value
-    }
-}
-
-/// The `ListImagesResponse` structure of the ECR model.
-public struct ListImagesResponse: AWSShape {
-    /// `imageIds`.
-    public var imageIds: [ImageIdentifier]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageIds: [ImageIdentifier]? = nil, nextToken: String? = nil) {
-        self.imageIds = imageIds
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListImagesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesResponse", kind: .structure, members: [
-        MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageIds = try r.optional("imageIds")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageIds"] = imageIds
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListPullTimeUpdateExclusionsRequest` structure of the ECR model.
-public struct ListPullTimeUpdateExclusionsRequest: AWSShape {
-    /// `maxResults`.
-    public var maxResults: Int?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maxResults: Int? = nil, nextToken: String? = nil) {
-        self.maxResults = maxResults
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPullTimeUpdateExclusionsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsRequest", kind: .structure, members: [
-        MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maxResults = try r.optional("maxResults")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["maxResults"] = maxResults
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListPullTimeUpdateExclusionsResponse` structure of the ECR model.
-public struct ListPullTimeUpdateExclusionsResponse: AWSShape {
-    /// `pullTimeUpdateExclusions`.
-    public var pullTimeUpdateExclusions: [String]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(pullTimeUpdateExclusions: [String]? = nil, nextToken: String? = nil) {
-        self.pullTimeUpdateExclusions = pullTimeUpdateExclusions
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPullTimeUpdateExclusionsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsResponse", kind: .structure, members: [
-        MemberSchema("pullTimeUpdateExclusions", target: { ECRSchemas.pullTimeUpdateExclusionList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.pullTimeUpdateExclusions = try r.optional("pullTimeUpdateExclusions")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["pullTimeUpdateExclusions"] = pullTimeUpdateExclusions
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceRequest` structure of the ECR model.
-public struct ListTagsForResourceRequest: AWSShape {
-    /// `resourceArn` (required).
-    public var resourceArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String) {
-        self.resourceArn = resourceArn
-    }
-
-    /// The model of `ListTagsForResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
-        MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("resourceArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["resourceArn"] = resourceArn
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceResponse` structure of the ECR model.
-public struct ListTagsForResourceResponse: AWSShape {
-    /// `tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [Tag]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `ListTagsForResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
-        MemberSchema("tags", target: { ECRSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["tags"] = tags
-        return w.value
-    }
-}
-
-/// The `PackageVulnerabilityDetails` structure of the ECR model.
-public struct PackageVulnerabilityDetails: AWSShape {
-    /// `cvss`.
-    public var cvss: [CvssScore]?
-    /// `referenceUrls`.
-    public var referenceUrls: [String]?
-    /// `relatedVulnerabilities`.
-    public var relatedVulnerabilities: [String]?
-    /// `source`.
-    public var source: String?
-    /// `sourceUrl`.
-    public var sourceUrl: String?
-    /// `vendorCreatedAt`.
-    public var vendorCreatedAt: Date?
-    /// `vendorSeverity`.
-    public var vendorSeverity: String?
-    /// `vendorUpdatedAt`.
-    public var vendorUpdatedAt: Date?
-    /// `vulnerabilityId`.
-    public var vulnerabilityId: String?
-    /// `vulnerablePackages`.
-    public var vulnerablePackages: [VulnerablePackage]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(cvss: [CvssScore]? = nil, referenceUrls: [String]? = nil, relatedVulnerabilities: [String]? = nil, source: String? = nil, sourceUrl: String? = nil, vendorCreatedAt: Date? = nil, vendorSeverity: String? = nil, vendorUpdatedAt: Date? = nil, vulnerabilityId: String? = nil, vulnerablePackages: [VulnerablePackage]? = nil) {
-        self.cvss = cvss
-        self.referenceUrls = referenceUrls
-        self.relatedVulnerabilities = relatedVulnerabilities
-        self.source = source
-        self.sourceUrl = sourceUrl
-        self.vendorCreatedAt = vendorCreatedAt
-        self.vendorSeverity = vendorSeverity
-        self.vendorUpdatedAt = vendorUpdatedAt
-        self.vulnerabilityId = vulnerabilityId
-        self.vulnerablePackages = vulnerablePackages
-    }
-
-    /// The model of `PackageVulnerabilityDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PackageVulnerabilityDetails", kind: .structure, members: [
-        MemberSchema("cvss", target: { ECRSchemas.cvssScoreList }),
-        MemberSchema("referenceUrls", target: { ECRSchemas.referenceUrlsList }),
-        MemberSchema("relatedVulnerabilities", target: { ECRSchemas.relatedVulnerabilitiesList }),
-        MemberSchema("source", target: { ShapeSchema.Simple.string }),
-        MemberSchema("sourceUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("vendorCreatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("vendorSeverity", target: { ShapeSchema.Simple.string }),
-        MemberSchema("vendorUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("vulnerabilityId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("vulnerablePackages", target: { ECRSchemas.vulnerablePackagesList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.cvss = try r.optional("cvss")
-        self.referenceUrls = try r.optional("referenceUrls")
-        self.relatedVulnerabilities = try r.optional("relatedVulnerabilities")
-        self.source = try r.optional("source")
-        self.sourceUrl = try r.optional("sourceUrl")
-        self.vendorCreatedAt = try r.optional("vendorCreatedAt")
-        self.vendorSeverity = try r.optional("vendorSeverity")
-        self.vendorUpdatedAt = try r.optional("vendorUpdatedAt")
-        self.vulnerabilityId = try r.optional("vulnerabilityId")
-        self.vulnerablePackages = try r.optional("vulnerablePackages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["cvss"] = cvss
-        w["referenceUrls"] = referenceUrls
-        w["relatedVulnerabilities"] = relatedVulnerabilities
-        w["source"] = source
-        w["sourceUrl"] = sourceUrl
-        w["vendorCreatedAt"] = vendorCreatedAt
-        w["vendorSeverity"] = vendorSeverity
-        w["vendorUpdatedAt"] = vendorUpdatedAt
-        w["vulnerabilityId"] = vulnerabilityId
-        w["vulnerablePackages"] = vulnerablePackages
-        return w.value
-    }
-}
-
-/// The `PullThroughCacheRule` structure of the ECR model.
-public struct PullThroughCacheRule: AWSShape {
-    /// `ecrRepositoryPrefix`.
-    public var ecrRepositoryPrefix: String?
-    /// `upstreamRegistryUrl`.
-    public var upstreamRegistryUrl: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-    /// `registryId`.
-    public var registryId: String?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
-    /// `upstreamRegistry`.
-    public var upstreamRegistry: UpstreamRegistry?
-    /// `updatedAt`.
-    public var updatedAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, upstreamRegistry: UpstreamRegistry? = nil, updatedAt: Date? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.upstreamRegistryUrl = upstreamRegistryUrl
-        self.createdAt = createdAt
-        self.registryId = registryId
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-        self.upstreamRegistry = upstreamRegistry
-        self.updatedAt = updatedAt
-    }
-
-    /// The model of `PullThroughCacheRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRule", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("upstreamRegistry", target: { UpstreamRegistry.schema }),
-        MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-        self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-        self.createdAt = try r.optional("createdAt")
-        self.registryId = try r.optional("registryId")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-        self.upstreamRegistry = try r.optional("upstreamRegistry")
-        self.updatedAt = try r.optional("updatedAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["upstreamRegistryUrl"] = upstreamRegistryUrl
-        w["createdAt"] = createdAt
-        w["registryId"] = registryId
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        w["upstreamRegistry"] = upstreamRegistry
-        w["updatedAt"] = updatedAt
-        return w.value
-    }
-}
-
-/// The `PullThroughCacheRuleAlreadyExistsException` structure of the ECR model.
-public struct PullThroughCacheRuleAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `PullThroughCacheRuleAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PullThroughCacheRuleNotFoundException` structure of the ECR model.
-public struct PullThroughCacheRuleNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `PullThroughCacheRuleNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PutAccountSettingRequest` structure of the ECR model.
-public struct PutAccountSettingRequest: AWSShape {
-    /// `name` (required).
-    public var name: String
-    /// `value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `PutAccountSettingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingRequest", kind: .structure, members: [
-        MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
-        MemberSchema("value", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("name")
-        self.value = try r.required("value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["name"] = name
-        w["value"] = value
-        return w.value
-    }
-}
-
-/// The `PutAccountSettingResponse` structure of the ECR model.
-public struct PutAccountSettingResponse: AWSShape {
-    /// `name`.
-    public var name: String?
-    /// `value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, value: String? = nil) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `PutAccountSettingResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingResponse", kind: .structure, members: [
-        MemberSchema("name", target: { ECRSchemas.accountSettingName }),
-        MemberSchema("value", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("name")
-        self.value = try r.optional("value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["name"] = name
-        w["value"] = value
-        return w.value
-    }
-}
-
-/// The `PutImageRequest` structure of the ECR model.
-public struct PutImageRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageManifest` (required).
-    public var imageManifest: String
-    /// `imageManifestMediaType`.
-    public var imageManifestMediaType: String?
-    /// `imageTag`.
-    public var imageTag: String?
-    /// `imageDigest`.
-    public var imageDigest: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageManifest: String, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageManifest = imageManifest
-        self.imageManifestMediaType = imageManifestMediaType
-        self.imageTag = imageTag
-        self.imageDigest = imageDigest
-    }
-
-    /// The model of `PutImageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }, isRequired: true),
-        MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
-        MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageManifest = try r.required("imageManifest")
-        self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-        self.imageTag = try r.optional("imageTag")
-        self.imageDigest = try r.optional("imageDigest")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageManifest"] = imageManifest
-        w["imageManifestMediaType"] = imageManifestMediaType
-        w["imageTag"] = imageTag
-        w["imageDigest"] = imageDigest
-        return w.value
-    }
-}
-
-/// The `PutImageResponse` structure of the ECR model.
-public struct PutImageResponse: AWSShape {
-    /// `image`.
-    public var image: Image?
-
-    /// Creates the structure; optional members default to nil.
-    public init(image: Image? = nil) {
-        self.image = image
-    }
-
-    /// The model of `PutImageResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageResponse", kind: .structure, members: [
-        MemberSchema("image", target: { Image.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.image = try r.optional("image")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["image"] = image
-        return w.value
-    }
-}
-
-/// The `PutImageScanningConfigurationRequest` structure of the ECR model.
-public struct PutImageScanningConfigurationRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageScanningConfiguration` (required).
-    public var imageScanningConfiguration: ImageScanningConfiguration
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageScanningConfiguration: ImageScanningConfiguration) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageScanningConfiguration = imageScanningConfiguration
-    }
-
-    /// The model of `PutImageScanningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageScanningConfiguration", target: { ImageScanningConfiguration.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageScanningConfiguration = try r.required("imageScanningConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageScanningConfiguration"] = imageScanningConfiguration
-        return w.value
-    }
-}
-
-/// The `PutImageScanningConfigurationResponse` structure of the ECR model.
-public struct PutImageScanningConfigurationResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageScanningConfiguration`.
-    public var imageScanningConfiguration: ImageScanningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageScanningConfiguration: ImageScanningConfiguration? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageScanningConfiguration = imageScanningConfiguration
-    }
-
-    /// The model of `PutImageScanningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageScanningConfiguration", target: { ImageScanningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageScanningConfiguration"] = imageScanningConfiguration
-        return w.value
-    }
-}
-
-/// The `PutImageTagMutabilityRequest` structure of the ECR model.
-public struct PutImageTagMutabilityRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageTagMutability` (required).
-    public var imageTagMutability: ImageTagMutability
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageTagMutability: ImageTagMutability, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-    }
-
-    /// The model of `PutImageTagMutabilityRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }, isRequired: true),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageTagMutability = try r.required("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        return w.value
-    }
-}
-
-/// The `PutImageTagMutabilityResponse` structure of the ECR model.
-public struct PutImageTagMutabilityResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-    }
-
-    /// The model of `PutImageTagMutabilityResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        return w.value
-    }
-}
-
-/// The `PutLifecyclePolicyRequest` structure of the ECR model.
-public struct PutLifecyclePolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `lifecyclePolicyText` (required).
-    public var lifecyclePolicyText: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, lifecyclePolicyText: String) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-    }
-
-    /// The model of `PutLifecyclePolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.lifecyclePolicyText = try r.required("lifecyclePolicyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        return w.value
-    }
-}
-
-/// The `PutLifecyclePolicyResponse` structure of the ECR model.
-public struct PutLifecyclePolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-    }
-
-    /// The model of `PutLifecyclePolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        return w.value
-    }
-}
-
-/// The `PutRegistryPolicyRequest` structure of the ECR model.
-public struct PutRegistryPolicyRequest: AWSShape {
-    /// `policyText` (required).
-    public var policyText: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyText: String) {
-        self.policyText = policyText
-    }
-
-    /// The model of `PutRegistryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyRequest", kind: .structure, members: [
-        MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyText = try r.required("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `PutRegistryPolicyResponse` structure of the ECR model.
-public struct PutRegistryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.policyText = policyText
-    }
-
-    /// The model of `PutRegistryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `PutRegistryScanningConfigurationRequest` structure of the ECR model.
-public struct PutRegistryScanningConfigurationRequest: AWSShape {
-    /// `scanType`.
-    public var scanType: ScanType?
-    /// `rules`.
-    public var rules: [RegistryScanningRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scanType: ScanType? = nil, rules: [RegistryScanningRule]? = nil) {
-        self.scanType = scanType
-        self.rules = rules
-    }
-
-    /// The model of `PutRegistryScanningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationRequest", kind: .structure, members: [
-        MemberSchema("scanType", target: { ScanType.schema }),
-        MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scanType = try r.optional("scanType")
-        self.rules = try r.optional("rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["scanType"] = scanType
-        w["rules"] = rules
-        return w.value
-    }
-}
-
-/// The `PutRegistryScanningConfigurationResponse` structure of the ECR model.
-public struct PutRegistryScanningConfigurationResponse: AWSShape {
-    /// `registryScanningConfiguration`.
-    public var registryScanningConfiguration: RegistryScanningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryScanningConfiguration: RegistryScanningConfiguration? = nil) {
-        self.registryScanningConfiguration = registryScanningConfiguration
-    }
-
-    /// The model of `PutRegistryScanningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("registryScanningConfiguration", target: { RegistryScanningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryScanningConfiguration = try r.optional("registryScanningConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryScanningConfiguration"] = registryScanningConfiguration
-        return w.value
-    }
-}
-
-/// The `PutReplicationConfigurationRequest` structure of the ECR model.
-public struct PutReplicationConfigurationRequest: AWSShape {
-    /// `replicationConfiguration` (required).
-    public var replicationConfiguration: ReplicationConfiguration
-
-    /// Creates the structure; optional members default to nil.
-    public init(replicationConfiguration: ReplicationConfiguration) {
-        self.replicationConfiguration = replicationConfiguration
-    }
-
-    /// The model of `PutReplicationConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationRequest", kind: .structure, members: [
-        MemberSchema("replicationConfiguration", target: { ReplicationConfiguration.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.replicationConfiguration = try r.required("replicationConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["replicationConfiguration"] = replicationConfiguration
-        return w.value
-    }
-}
-
-/// The `PutReplicationConfigurationResponse` structure of the ECR model.
-public struct PutReplicationConfigurationResponse: AWSShape {
-    /// `replicationConfiguration`.
-    public var replicationConfiguration: ReplicationConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(replicationConfiguration: ReplicationConfiguration? = nil) {
-        self.replicationConfiguration = replicationConfiguration
-    }
-
-    /// The model of `PutReplicationConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationResponse", kind: .structure, members: [
-        MemberSchema("replicationConfiguration", target: { ReplicationConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.replicationConfiguration = try r.optional("replicationConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["replicationConfiguration"] = replicationConfiguration
-        return w.value
-    }
-}
-
-/// The `PutSigningConfigurationRequest` structure of the ECR model.
-public struct PutSigningConfigurationRequest: AWSShape {
-    /// `signingConfiguration` (required).
-    public var signingConfiguration: SigningConfiguration
-
-    /// Creates the structure; optional members default to nil.
-    public init(signingConfiguration: SigningConfiguration) {
-        self.signingConfiguration = signingConfiguration
-    }
-
-    /// The model of `PutSigningConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationRequest", kind: .structure, members: [
-        MemberSchema("signingConfiguration", target: { SigningConfiguration.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.signingConfiguration = try r.required("signingConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["signingConfiguration"] = signingConfiguration
-        return w.value
-    }
-}
-
-/// The `PutSigningConfigurationResponse` structure of the ECR model.
-public struct PutSigningConfigurationResponse: AWSShape {
-    /// `signingConfiguration`.
-    public var signingConfiguration: SigningConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(signingConfiguration: SigningConfiguration? = nil) {
-        self.signingConfiguration = signingConfiguration
-    }
-
-    /// The model of `PutSigningConfigurationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationResponse", kind: .structure, members: [
-        MemberSchema("signingConfiguration", target: { SigningConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.signingConfiguration = try r.optional("signingConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["signingConfiguration"] = signingConfiguration
-        return w.value
-    }
-}
-
-/// The `Recommendation` structure of the ECR model.
-public struct Recommendation: AWSShape {
-    /// `url`.
-    public var url: String?
-    /// `text`.
-    public var text: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(url: String? = nil, text: String? = nil) {
-        self.url = url
-        self.text = text
-    }
-
-    /// The model of `Recommendation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Recommendation", kind: .structure, members: [
-        MemberSchema("url", target: { ShapeSchema.Simple.string }),
-        MemberSchema("text", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.url = try r.optional("url")
-        self.text = try r.optional("text")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["url"] = url
-        w["text"] = text
-        return w.value
-    }
-}
-
-/// The `ReferencedImagesNotFoundException` structure of the ECR model.
-public struct ReferencedImagesNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ReferencedImagesNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
-public struct RegisterPullTimeUpdateExclusionRequest: AWSShape {
-    /// `principalArn` (required).
-    public var principalArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(principalArn: String) {
-        self.principalArn = principalArn
-    }
-
-    /// The model of `RegisterPullTimeUpdateExclusionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
-        MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.principalArn = try r.required("principalArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["principalArn"] = principalArn
-        return w.value
-    }
-}
-
-/// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
-public struct RegisterPullTimeUpdateExclusionResponse: AWSShape {
-    /// `principalArn`.
-    public var principalArn: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(principalArn: String? = nil, createdAt: Date? = nil) {
-        self.principalArn = principalArn
-        self.createdAt = createdAt
-    }
-
-    /// The model of `RegisterPullTimeUpdateExclusionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
-        MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.principalArn = try r.optional("principalArn")
-        self.createdAt = try r.optional("createdAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["principalArn"] = principalArn
-        w["createdAt"] = createdAt
-        return w.value
-    }
-}
-
-/// The `RegistryPolicyNotFoundException` structure of the ECR model.
-public struct RegistryPolicyNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RegistryPolicyNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RegistryScanningConfiguration` structure of the ECR model.
-public struct RegistryScanningConfiguration: AWSShape {
-    /// `scanType`.
-    public var scanType: ScanType?
-    /// `rules`.
-    public var rules: [RegistryScanningRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(scanType: ScanType? = nil, rules: [RegistryScanningRule]? = nil) {
-        self.scanType = scanType
-        self.rules = rules
-    }
-
-    /// The model of `RegistryScanningConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
-        MemberSchema("scanType", target: { ScanType.schema }),
-        MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scanType = try r.optional("scanType")
-        self.rules = try r.optional("rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["scanType"] = scanType
-        w["rules"] = rules
-        return w.value
+extension ECR {
+    /// The `LifecyclePolicyPreviewSummary` structure of the ECR model.
+    public struct LifecyclePolicyPreviewSummary: AWSShape {
+        /// `expiringImageTotalCount`.
+        public var expiringImageTotalCount: Int?
+        /// `transitioningImageTotalCounts`.
+        public var transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(expiringImageTotalCount: Int? = nil, transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]? = nil) {
+            self.expiringImageTotalCount = expiringImageTotalCount
+            self.transitioningImageTotalCounts = transitioningImageTotalCounts
+        }
+
+        /// The model of `LifecyclePolicyPreviewSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewSummary", kind: .structure, members: [
+            MemberSchema("expiringImageTotalCount", target: { ECRSchemas.imageCount }),
+            MemberSchema("transitioningImageTotalCounts", target: { ECRSchemas.transitioningImageTotalCounts }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expiringImageTotalCount = try r.optional("expiringImageTotalCount")
+            self.transitioningImageTotalCounts = try r.optional("transitioningImageTotalCounts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["expiringImageTotalCount"] = expiringImageTotalCount
+            w["transitioningImageTotalCounts"] = transitioningImageTotalCounts
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyRuleAction` structure of the ECR model.
+    public struct LifecyclePolicyRuleAction: AWSShape {
+        /// `type`.
+        public var type: ECR.ImageActionType?
+        /// `targetStorageClass`.
+        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: ECR.ImageActionType? = nil, targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil) {
+            self.type = type
+            self.targetStorageClass = targetStorageClass
+        }
+
+        /// The model of `LifecyclePolicyRuleAction`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyRuleAction", kind: .structure, members: [
+            MemberSchema("type", target: { ECR.ImageActionType.schema }),
+            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.optional("type")
+            self.targetStorageClass = try r.optional("targetStorageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["type"] = type
+            w["targetStorageClass"] = targetStorageClass
+            return w.value
+        }
+    }
+
+    /// The `LimitExceededException` structure of the ECR model.
+    public struct LimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListImageReferrersFilter` structure of the ECR model.
+    public struct ListImageReferrersFilter: AWSShape {
+        /// `artifactTypes`.
+        public var artifactTypes: [String]?
+        /// `artifactStatus`.
+        public var artifactStatus: ECR.ArtifactStatusFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(artifactTypes: [String]? = nil, artifactStatus: ECR.ArtifactStatusFilter? = nil) {
+            self.artifactTypes = artifactTypes
+            self.artifactStatus = artifactStatus
+        }
+
+        /// The model of `ListImageReferrersFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersFilter", kind: .structure, members: [
+            MemberSchema("artifactTypes", target: { ECRSchemas.artifactTypeList }),
+            MemberSchema("artifactStatus", target: { ECR.ArtifactStatusFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.artifactTypes = try r.optional("artifactTypes")
+            self.artifactStatus = try r.optional("artifactStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["artifactTypes"] = artifactTypes
+            w["artifactStatus"] = artifactStatus
+            return w.value
+        }
+    }
+
+    /// The `ListImageReferrersRequest` structure of the ECR model.
+    public struct ListImageReferrersRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `subjectId` (required).
+        public var subjectId: ECR.SubjectIdentifier
+        /// `filter`.
+        public var filter: ECR.ListImageReferrersFilter?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, subjectId: ECR.SubjectIdentifier, registryId: String? = nil, filter: ECR.ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.subjectId = subjectId
+            self.filter = filter
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListImageReferrersRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("subjectId", target: { ECR.SubjectIdentifier.schema }, isRequired: true),
+            MemberSchema("filter", target: { ECR.ListImageReferrersFilter.schema }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.fiftyMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.subjectId = try r.required("subjectId")
+            self.filter = try r.optional("filter")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["subjectId"] = subjectId
+            w["filter"] = filter
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListImageReferrersResponse` structure of the ECR model.
+    public struct ListImageReferrersResponse: AWSShape {
+        /// `referrers`.
+        public var referrers: [ECR.ImageReferrer]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(referrers: [ECR.ImageReferrer]? = nil, nextToken: String? = nil) {
+            self.referrers = referrers
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListImageReferrersResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersResponse", kind: .structure, members: [
+            MemberSchema("referrers", target: { ECRSchemas.imageReferrerList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.referrers = try r.optional("referrers")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["referrers"] = referrers
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListImagesFilter` structure of the ECR model.
+    public struct ListImagesFilter: AWSShape {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatusFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagStatus: ECR.TagStatus? = nil, imageStatus: ECR.ImageStatusFilter? = nil) {
+            self.tagStatus = tagStatus
+            self.imageStatus = imageStatus
+        }
+
+        /// The model of `ListImagesFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatusFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagStatus = try r.optional("tagStatus")
+            self.imageStatus = try r.optional("imageStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tagStatus"] = tagStatus
+            w["imageStatus"] = imageStatus
+            return w.value
+        }
+    }
+
+    /// The `ListImagesRequest` structure of the ECR model.
+    public struct ListImagesRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `filter`.
+        public var filter: ECR.ListImagesFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.ListImagesFilter? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.filter = filter
+        }
+
+        /// The model of `ListImagesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+            MemberSchema("filter", target: { ECR.ListImagesFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+            self.filter = try r.optional("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            w["filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `ListImagesResponse` structure of the ECR model.
+    public struct ListImagesResponse: AWSShape {
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil) {
+            self.imageIds = imageIds
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListImagesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesResponse", kind: .structure, members: [
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageIds = try r.optional("imageIds")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageIds"] = imageIds
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListPullTimeUpdateExclusionsRequest` structure of the ECR model.
+    public struct ListPullTimeUpdateExclusionsRequest: AWSShape {
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maxResults: Int? = nil, nextToken: String? = nil) {
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPullTimeUpdateExclusionsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsRequest", kind: .structure, members: [
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maxResults = try r.optional("maxResults")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["maxResults"] = maxResults
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListPullTimeUpdateExclusionsResponse` structure of the ECR model.
+    public struct ListPullTimeUpdateExclusionsResponse: AWSShape {
+        /// `pullTimeUpdateExclusions`.
+        public var pullTimeUpdateExclusions: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(pullTimeUpdateExclusions: [String]? = nil, nextToken: String? = nil) {
+            self.pullTimeUpdateExclusions = pullTimeUpdateExclusions
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPullTimeUpdateExclusionsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsResponse", kind: .structure, members: [
+            MemberSchema("pullTimeUpdateExclusions", target: { ECRSchemas.pullTimeUpdateExclusionList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.pullTimeUpdateExclusions = try r.optional("pullTimeUpdateExclusions")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["pullTimeUpdateExclusions"] = pullTimeUpdateExclusions
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceRequest` structure of the ECR model.
+    public struct ListTagsForResourceRequest: AWSShape {
+        /// `resourceArn` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `ListTagsForResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
+            MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("resourceArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["resourceArn"] = resourceArn
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceResponse` structure of the ECR model.
+    public struct ListTagsForResourceResponse: AWSShape {
+        /// `tags`.
+        public var tags: [ECR.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [ECR.Tag]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListTagsForResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
+            MemberSchema("tags", target: { ECRSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `PackageVulnerabilityDetails` structure of the ECR model.
+    public struct PackageVulnerabilityDetails: AWSShape {
+        /// `cvss`.
+        public var cvss: [ECR.CvssScore]?
+        /// `referenceUrls`.
+        public var referenceUrls: [String]?
+        /// `relatedVulnerabilities`.
+        public var relatedVulnerabilities: [String]?
+        /// `source`.
+        public var source: String?
+        /// `sourceUrl`.
+        public var sourceUrl: String?
+        /// `vendorCreatedAt`.
+        public var vendorCreatedAt: Date?
+        /// `vendorSeverity`.
+        public var vendorSeverity: String?
+        /// `vendorUpdatedAt`.
+        public var vendorUpdatedAt: Date?
+        /// `vulnerabilityId`.
+        public var vulnerabilityId: String?
+        /// `vulnerablePackages`.
+        public var vulnerablePackages: [ECR.VulnerablePackage]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(cvss: [ECR.CvssScore]? = nil, referenceUrls: [String]? = nil, relatedVulnerabilities: [String]? = nil, source: String? = nil, sourceUrl: String? = nil, vendorCreatedAt: Date? = nil, vendorSeverity: String? = nil, vendorUpdatedAt: Date? = nil, vulnerabilityId: String? = nil, vulnerablePackages: [ECR.VulnerablePackage]? = nil) {
+            self.cvss = cvss
+            self.referenceUrls = referenceUrls
+            self.relatedVulnerabilities = relatedVulnerabilities
+            self.source = source
+            self.sourceUrl = sourceUrl
+            self.vendorCreatedAt = vendorCreatedAt
+            self.vendorSeverity = vendorSeverity
+            self.vendorUpdatedAt = vendorUpdatedAt
+            self.vulnerabilityId = vulnerabilityId
+            self.vulnerablePackages = vulnerablePackages
+        }
+
+        /// The model of `PackageVulnerabilityDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PackageVulnerabilityDetails", kind: .structure, members: [
+            MemberSchema("cvss", target: { ECRSchemas.cvssScoreList }),
+            MemberSchema("referenceUrls", target: { ECRSchemas.referenceUrlsList }),
+            MemberSchema("relatedVulnerabilities", target: { ECRSchemas.relatedVulnerabilitiesList }),
+            MemberSchema("source", target: { ShapeSchema.Simple.string }),
+            MemberSchema("sourceUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vendorCreatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vendorSeverity", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vendorUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilityId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vulnerablePackages", target: { ECRSchemas.vulnerablePackagesList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.cvss = try r.optional("cvss")
+            self.referenceUrls = try r.optional("referenceUrls")
+            self.relatedVulnerabilities = try r.optional("relatedVulnerabilities")
+            self.source = try r.optional("source")
+            self.sourceUrl = try r.optional("sourceUrl")
+            self.vendorCreatedAt = try r.optional("vendorCreatedAt")
+            self.vendorSeverity = try r.optional("vendorSeverity")
+            self.vendorUpdatedAt = try r.optional("vendorUpdatedAt")
+            self.vulnerabilityId = try r.optional("vulnerabilityId")
+            self.vulnerablePackages = try r.optional("vulnerablePackages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["cvss"] = cvss
+            w["referenceUrls"] = referenceUrls
+            w["relatedVulnerabilities"] = relatedVulnerabilities
+            w["source"] = source
+            w["sourceUrl"] = sourceUrl
+            w["vendorCreatedAt"] = vendorCreatedAt
+            w["vendorSeverity"] = vendorSeverity
+            w["vendorUpdatedAt"] = vendorUpdatedAt
+            w["vulnerabilityId"] = vulnerabilityId
+            w["vulnerablePackages"] = vulnerablePackages
+            return w.value
+        }
+    }
+
+    /// The `PullThroughCacheRule` structure of the ECR model.
+    public struct PullThroughCacheRule: AWSShape {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `registryId`.
+        public var registryId: String?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+        /// `upstreamRegistry`.
+        public var upstreamRegistry: ECR.UpstreamRegistry?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, upstreamRegistry: ECR.UpstreamRegistry? = nil, updatedAt: Date? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.createdAt = createdAt
+            self.registryId = registryId
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+            self.upstreamRegistry = upstreamRegistry
+            self.updatedAt = updatedAt
+        }
+
+        /// The model of `PullThroughCacheRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRule", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistry", target: { ECR.UpstreamRegistry.schema }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.createdAt = try r.optional("createdAt")
+            self.registryId = try r.optional("registryId")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+            self.upstreamRegistry = try r.optional("upstreamRegistry")
+            self.updatedAt = try r.optional("updatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["createdAt"] = createdAt
+            w["registryId"] = registryId
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            w["upstreamRegistry"] = upstreamRegistry
+            w["updatedAt"] = updatedAt
+            return w.value
+        }
+    }
+
+    /// The `PullThroughCacheRuleAlreadyExistsException` structure of the ECR model.
+    public struct PullThroughCacheRuleAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PullThroughCacheRuleAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PullThroughCacheRuleNotFoundException` structure of the ECR model.
+    public struct PullThroughCacheRuleNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PullThroughCacheRuleNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PutAccountSettingRequest` structure of the ECR model.
+    public struct PutAccountSettingRequest: AWSShape {
+        /// `name` (required).
+        public var name: String
+        /// `value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PutAccountSettingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingRequest", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
+            MemberSchema("value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("name")
+            self.value = try r.required("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+    }
+
+    /// The `PutAccountSettingResponse` structure of the ECR model.
+    public struct PutAccountSettingResponse: AWSShape {
+        /// `name`.
+        public var name: String?
+        /// `value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PutAccountSettingResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingResponse", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
+            MemberSchema("value", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.value = try r.optional("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+    }
+
+    /// The `PutImageRequest` structure of the ECR model.
+    public struct PutImageRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageManifest` (required).
+        public var imageManifest: String
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+        /// `imageTag`.
+        public var imageTag: String?
+        /// `imageDigest`.
+        public var imageDigest: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageManifest: String, registryId: String? = nil, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageManifest = imageManifest
+            self.imageManifestMediaType = imageManifestMediaType
+            self.imageTag = imageTag
+            self.imageDigest = imageDigest
+        }
+
+        /// The model of `PutImageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }, isRequired: true),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageManifest = try r.required("imageManifest")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
+            self.imageTag = try r.optional("imageTag")
+            self.imageDigest = try r.optional("imageDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageManifest"] = imageManifest
+            w["imageManifestMediaType"] = imageManifestMediaType
+            w["imageTag"] = imageTag
+            w["imageDigest"] = imageDigest
+            return w.value
+        }
+    }
+
+    /// The `PutImageResponse` structure of the ECR model.
+    public struct PutImageResponse: AWSShape {
+        /// `image`.
+        public var image: ECR.Image?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(image: ECR.Image? = nil) {
+            self.image = image
+        }
+
+        /// The model of `PutImageResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageResponse", kind: .structure, members: [
+            MemberSchema("image", target: { ECR.Image.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.image = try r.optional("image")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["image"] = image
+            return w.value
+        }
+    }
+
+    /// The `PutImageScanningConfigurationRequest` structure of the ECR model.
+    public struct PutImageScanningConfigurationRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageScanningConfiguration` (required).
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageScanningConfiguration: ECR.ImageScanningConfiguration, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageScanningConfiguration = imageScanningConfiguration
+        }
+
+        /// The model of `PutImageScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageScanningConfiguration = try r.required("imageScanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageScanningConfiguration"] = imageScanningConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutImageScanningConfigurationResponse` structure of the ECR model.
+    public struct PutImageScanningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageScanningConfiguration`.
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageScanningConfiguration = imageScanningConfiguration
+        }
+
+        /// The model of `PutImageScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageScanningConfiguration"] = imageScanningConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutImageTagMutabilityRequest` structure of the ECR model.
+    public struct PutImageTagMutabilityRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageTagMutability` (required).
+        public var imageTagMutability: ECR.ImageTagMutability
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageTagMutability: ECR.ImageTagMutability, registryId: String? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+        }
+
+        /// The model of `PutImageTagMutabilityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }, isRequired: true),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageTagMutability = try r.required("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            return w.value
+        }
+    }
+
+    /// The `PutImageTagMutabilityResponse` structure of the ECR model.
+    public struct PutImageTagMutabilityResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+        }
+
+        /// The model of `PutImageTagMutabilityResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            return w.value
+        }
+    }
+
+    /// The `PutLifecyclePolicyRequest` structure of the ECR model.
+    public struct PutLifecyclePolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `lifecyclePolicyText` (required).
+        public var lifecyclePolicyText: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, lifecyclePolicyText: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+        }
+
+        /// The model of `PutLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.lifecyclePolicyText = try r.required("lifecyclePolicyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            return w.value
+        }
+    }
+
+    /// The `PutLifecyclePolicyResponse` structure of the ECR model.
+    public struct PutLifecyclePolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+        }
+
+        /// The model of `PutLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            return w.value
+        }
+    }
+
+    /// The `PutRegistryPolicyRequest` structure of the ECR model.
+    public struct PutRegistryPolicyRequest: AWSShape {
+        /// `policyText` (required).
+        public var policyText: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyText: String) {
+            self.policyText = policyText
+        }
+
+        /// The model of `PutRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyRequest", kind: .structure, members: [
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyText = try r.required("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `PutRegistryPolicyResponse` structure of the ECR model.
+    public struct PutRegistryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `PutRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `PutRegistryScanningConfigurationRequest` structure of the ECR model.
+    public struct PutRegistryScanningConfigurationRequest: AWSShape {
+        /// `scanType`.
+        public var scanType: ECR.ScanType?
+        /// `rules`.
+        public var rules: [ECR.RegistryScanningRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
+            self.scanType = scanType
+            self.rules = rules
+        }
+
+        /// The model of `PutRegistryScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("scanType", target: { ECR.ScanType.schema }),
+            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanType = try r.optional("scanType")
+            self.rules = try r.optional("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanType"] = scanType
+            w["rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `PutRegistryScanningConfigurationResponse` structure of the ECR model.
+    public struct PutRegistryScanningConfigurationResponse: AWSShape {
+        /// `registryScanningConfiguration`.
+        public var registryScanningConfiguration: ECR.RegistryScanningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryScanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
+            self.registryScanningConfiguration = registryScanningConfiguration
+        }
+
+        /// The model of `PutRegistryScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryScanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryScanningConfiguration = try r.optional("registryScanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryScanningConfiguration"] = registryScanningConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutReplicationConfigurationRequest` structure of the ECR model.
+    public struct PutReplicationConfigurationRequest: AWSShape {
+        /// `replicationConfiguration` (required).
+        public var replicationConfiguration: ECR.ReplicationConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicationConfiguration: ECR.ReplicationConfiguration) {
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `PutReplicationConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationRequest", kind: .structure, members: [
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicationConfiguration = try r.required("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutReplicationConfigurationResponse` structure of the ECR model.
+    public struct PutReplicationConfigurationResponse: AWSShape {
+        /// `replicationConfiguration`.
+        public var replicationConfiguration: ECR.ReplicationConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `PutReplicationConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationResponse", kind: .structure, members: [
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicationConfiguration = try r.optional("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutSigningConfigurationRequest` structure of the ECR model.
+    public struct PutSigningConfigurationRequest: AWSShape {
+        /// `signingConfiguration` (required).
+        public var signingConfiguration: ECR.SigningConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingConfiguration: ECR.SigningConfiguration) {
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `PutSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingConfiguration = try r.required("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutSigningConfigurationResponse` structure of the ECR model.
+    public struct PutSigningConfigurationResponse: AWSShape {
+        /// `signingConfiguration`.
+        public var signingConfiguration: ECR.SigningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `PutSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingConfiguration = try r.optional("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+    }
+
+    /// The `Recommendation` structure of the ECR model.
+    public struct Recommendation: AWSShape {
+        /// `url`.
+        public var url: String?
+        /// `text`.
+        public var text: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(url: String? = nil, text: String? = nil) {
+            self.url = url
+            self.text = text
+        }
+
+        /// The model of `Recommendation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Recommendation", kind: .structure, members: [
+            MemberSchema("url", target: { ShapeSchema.Simple.string }),
+            MemberSchema("text", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.url = try r.optional("url")
+            self.text = try r.optional("text")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["url"] = url
+            w["text"] = text
+            return w.value
+        }
+    }
+
+    /// The `ReferencedImagesNotFoundException` structure of the ECR model.
+    public struct ReferencedImagesNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ReferencedImagesNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionRequest: AWSShape {
+        /// `principalArn` (required).
+        public var principalArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String) {
+            self.principalArn = principalArn
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.required("principalArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            return w.value
+        }
+    }
+
+    /// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionResponse: AWSShape {
+        /// `principalArn`.
+        public var principalArn: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String? = nil, createdAt: Date? = nil) {
+            self.principalArn = principalArn
+            self.createdAt = createdAt
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.optional("principalArn")
+            self.createdAt = try r.optional("createdAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            w["createdAt"] = createdAt
+            return w.value
+        }
+    }
+
+    /// The `RegistryPolicyNotFoundException` structure of the ECR model.
+    public struct RegistryPolicyNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RegistryPolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RegistryScanningConfiguration` structure of the ECR model.
+    public struct RegistryScanningConfiguration: AWSShape {
+        /// `scanType`.
+        public var scanType: ECR.ScanType?
+        /// `rules`.
+        public var rules: [ECR.RegistryScanningRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
+            self.scanType = scanType
+            self.rules = rules
+        }
+
+        /// The model of `RegistryScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
+            MemberSchema("scanType", target: { ECR.ScanType.schema }),
+            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanType = try r.optional("scanType")
+            self.rules = try r.optional("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanType"] = scanType
+            w["rules"] = rules
+            return w.value
+        }
     }
 }

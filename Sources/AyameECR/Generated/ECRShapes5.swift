@@ -3,1560 +3,1562 @@
 import AyameCore
 import Foundation
 
-/// The `RegistryScanningRule` structure of the ECR model.
-public struct RegistryScanningRule: AWSShape {
-    /// `scanFrequency` (required).
-    public var scanFrequency: ScanFrequency
-    /// `repositoryFilters` (required).
-    public var repositoryFilters: [ScanningRepositoryFilter]
-
-    /// Creates the structure; optional members default to nil.
-    public init(scanFrequency: ScanFrequency, repositoryFilters: [ScanningRepositoryFilter]) {
-        self.scanFrequency = scanFrequency
-        self.repositoryFilters = repositoryFilters
-    }
-
-    /// The model of `RegistryScanningRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningRule", kind: .structure, members: [
-        MemberSchema("scanFrequency", target: { ScanFrequency.schema }, isRequired: true),
-        MemberSchema("repositoryFilters", target: { ECRSchemas.scanningRepositoryFilterList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.scanFrequency = try r.required("scanFrequency")
-        self.repositoryFilters = try r.required("repositoryFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["scanFrequency"] = scanFrequency
-        w["repositoryFilters"] = repositoryFilters
-        return w.value
-    }
-}
-
-/// The `Remediation` structure of the ECR model.
-public struct Remediation: AWSShape {
-    /// `recommendation`.
-    public var recommendation: Recommendation?
-
-    /// Creates the structure; optional members default to nil.
-    public init(recommendation: Recommendation? = nil) {
-        self.recommendation = recommendation
-    }
-
-    /// The model of `Remediation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Remediation", kind: .structure, members: [
-        MemberSchema("recommendation", target: { Recommendation.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recommendation = try r.optional("recommendation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["recommendation"] = recommendation
-        return w.value
-    }
-}
-
-/// The `ReplicationConfiguration` structure of the ECR model.
-public struct ReplicationConfiguration: AWSShape {
-    /// `rules` (required).
-    public var rules: [ReplicationRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [ReplicationRule]) {
-        self.rules = rules
-    }
-
-    /// The model of `ReplicationConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
-        MemberSchema("rules", target: { ECRSchemas.replicationRuleList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["rules"] = rules
-        return w.value
-    }
-}
-
-/// The `ReplicationDestination` structure of the ECR model.
-public struct ReplicationDestination: AWSShape {
-    /// `region` (required).
-    public var region: String
-    /// `registryId` (required).
-    public var registryId: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(region: String, registryId: String) {
-        self.region = region
-        self.registryId = registryId
-    }
-
-    /// The model of `ReplicationDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationDestination", kind: .structure, members: [
-        MemberSchema("region", target: { ECRSchemas.region }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.region = try r.required("region")
-        self.registryId = try r.required("registryId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["region"] = region
-        w["registryId"] = registryId
-        return w.value
-    }
-}
-
-/// The `ReplicationRule` structure of the ECR model.
-public struct ReplicationRule: AWSShape {
-    /// `destinations` (required).
-    public var destinations: [ReplicationDestination]
-    /// `repositoryFilters`.
-    public var repositoryFilters: [RepositoryFilter]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(destinations: [ReplicationDestination], repositoryFilters: [RepositoryFilter]? = nil) {
-        self.destinations = destinations
-        self.repositoryFilters = repositoryFilters
-    }
-
-    /// The model of `ReplicationRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
-        MemberSchema("destinations", target: { ECRSchemas.replicationDestinationList }, isRequired: true),
-        MemberSchema("repositoryFilters", target: { ECRSchemas.repositoryFilterList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.destinations = try r.required("destinations")
-        self.repositoryFilters = try r.optional("repositoryFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["destinations"] = destinations
-        w["repositoryFilters"] = repositoryFilters
-        return w.value
-    }
-}
-
-/// The `Repository` structure of the ECR model.
-public struct Repository: AWSShape {
-    /// `repositoryArn`.
-    public var repositoryArn: String?
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `repositoryUri`.
-    public var repositoryUri: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-    /// `imageScanningConfiguration`.
-    public var imageScanningConfiguration: ImageScanningConfiguration?
-    /// `encryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ImageScanningConfiguration? = nil, encryptionConfiguration: EncryptionConfiguration? = nil) {
-        self.repositoryArn = repositoryArn
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.repositoryUri = repositoryUri
-        self.createdAt = createdAt
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        self.imageScanningConfiguration = imageScanningConfiguration
-        self.encryptionConfiguration = encryptionConfiguration
-    }
-
-    /// The model of `Repository`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Repository", kind: .structure, members: [
-        MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("repositoryUri", target: { ShapeSchema.Simple.string }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        MemberSchema("imageScanningConfiguration", target: { ImageScanningConfiguration.schema }),
-        MemberSchema("encryptionConfiguration", target: { EncryptionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryArn = try r.optional("repositoryArn")
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.repositoryUri = try r.optional("repositoryUri")
-        self.createdAt = try r.optional("createdAt")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
-        self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryArn"] = repositoryArn
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["repositoryUri"] = repositoryUri
-        w["createdAt"] = createdAt
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        w["imageScanningConfiguration"] = imageScanningConfiguration
-        w["encryptionConfiguration"] = encryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `RepositoryAlreadyExistsException` structure of the ECR model.
-public struct RepositoryAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RepositoryAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RepositoryCreationTemplate` structure of the ECR model.
-public struct RepositoryCreationTemplate: AWSShape {
-    /// `prefix`.
-    public var prefix: String?
-    /// `description`.
-    public var descriptionValue: String?
-    /// `encryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate?
-    /// `resourceTags`.
-    public var resourceTags: [Tag]?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-    /// `repositoryPolicy`.
-    public var repositoryPolicy: String?
-    /// `lifecyclePolicy`.
-    public var lifecyclePolicy: String?
-    /// `appliedFor`.
-    public var appliedFor: [RCTAppliedFor]?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `createdAt`.
-    public var createdAt: Date?
-    /// `updatedAt`.
-    public var updatedAt: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, descriptionValue: String? = nil, encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [Tag]? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [RCTAppliedFor]? = nil, customRoleArn: String? = nil, createdAt: Date? = nil, updatedAt: Date? = nil) {
-        self.prefix = prefix
-        self.descriptionValue = descriptionValue
-        self.encryptionConfiguration = encryptionConfiguration
-        self.resourceTags = resourceTags
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        self.repositoryPolicy = repositoryPolicy
-        self.lifecyclePolicy = lifecyclePolicy
-        self.appliedFor = appliedFor
-        self.customRoleArn = customRoleArn
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
-    /// The model of `RepositoryCreationTemplate`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplate", kind: .structure, members: [
-        MemberSchema("prefix", target: { ECRSchemas.prefix }),
-        MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
-        MemberSchema("encryptionConfiguration", target: { EncryptionConfigurationForRepositoryCreationTemplate.schema }),
-        MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
-        MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
-        MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("prefix")
-        self.descriptionValue = try r.optional("description")
-        self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-        self.resourceTags = try r.optional("resourceTags")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        self.repositoryPolicy = try r.optional("repositoryPolicy")
-        self.lifecyclePolicy = try r.optional("lifecyclePolicy")
-        self.appliedFor = try r.optional("appliedFor")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.createdAt = try r.optional("createdAt")
-        self.updatedAt = try r.optional("updatedAt")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["prefix"] = prefix
-        w["description"] = descriptionValue
-        w["encryptionConfiguration"] = encryptionConfiguration
-        w["resourceTags"] = resourceTags
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        w["repositoryPolicy"] = repositoryPolicy
-        w["lifecyclePolicy"] = lifecyclePolicy
-        w["appliedFor"] = appliedFor
-        w["customRoleArn"] = customRoleArn
-        w["createdAt"] = createdAt
-        w["updatedAt"] = updatedAt
-        return w.value
-    }
-}
-
-/// The `RepositoryFilter` structure of the ECR model.
-public struct RepositoryFilter: AWSShape {
-    /// `filter` (required).
-    public var filter: String
-    /// `filterType` (required).
-    public var filterType: RepositoryFilterType
-
-    /// Creates the structure; optional members default to nil.
-    public init(filter: String, filterType: RepositoryFilterType) {
-        self.filter = filter
-        self.filterType = filterType
-    }
-
-    /// The model of `RepositoryFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryFilter", kind: .structure, members: [
-        MemberSchema("filter", target: { ECRSchemas.repositoryFilterValue }, isRequired: true),
-        MemberSchema("filterType", target: { RepositoryFilterType.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.filter = try r.required("filter")
-        self.filterType = try r.required("filterType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["filter"] = filter
-        w["filterType"] = filterType
-        return w.value
-    }
-}
-
-/// The `RepositoryNotEmptyException` structure of the ECR model.
-public struct RepositoryNotEmptyException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RepositoryNotEmptyException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotEmptyException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RepositoryNotFoundException` structure of the ECR model.
-public struct RepositoryNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RepositoryNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RepositoryPolicyNotFoundException` structure of the ECR model.
-public struct RepositoryPolicyNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RepositoryPolicyNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryPolicyNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `RepositoryScanningConfiguration` structure of the ECR model.
-public struct RepositoryScanningConfiguration: AWSShape {
-    /// `repositoryArn`.
-    public var repositoryArn: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `scanOnPush`.
-    public var scanOnPush: Bool?
-    /// `scanFrequency`.
-    public var scanFrequency: ScanFrequency?
-    /// `appliedScanFilters`.
-    public var appliedScanFilters: [ScanningRepositoryFilter]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryArn: String? = nil, repositoryName: String? = nil, scanOnPush: Bool? = nil, scanFrequency: ScanFrequency? = nil, appliedScanFilters: [ScanningRepositoryFilter]? = nil) {
-        self.repositoryArn = repositoryArn
-        self.repositoryName = repositoryName
-        self.scanOnPush = scanOnPush
-        self.scanFrequency = scanFrequency
-        self.appliedScanFilters = appliedScanFilters
-    }
-
-    /// The model of `RepositoryScanningConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfiguration", kind: .structure, members: [
-        MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("scanFrequency", target: { ScanFrequency.schema }),
-        MemberSchema("appliedScanFilters", target: { ECRSchemas.scanningRepositoryFilterList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryArn = try r.optional("repositoryArn")
-        self.repositoryName = try r.optional("repositoryName")
-        self.scanOnPush = try r.optional("scanOnPush")
-        self.scanFrequency = try r.optional("scanFrequency")
-        self.appliedScanFilters = try r.optional("appliedScanFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryArn"] = repositoryArn
-        w["repositoryName"] = repositoryName
-        w["scanOnPush"] = scanOnPush
-        w["scanFrequency"] = scanFrequency
-        w["appliedScanFilters"] = appliedScanFilters
-        return w.value
-    }
-}
-
-/// The `RepositoryScanningConfigurationFailure` structure of the ECR model.
-public struct RepositoryScanningConfigurationFailure: AWSShape {
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `failureCode`.
-    public var failureCode: ScanningConfigurationFailureCode?
-    /// `failureReason`.
-    public var failureReason: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryName: String? = nil, failureCode: ScanningConfigurationFailureCode? = nil, failureReason: String? = nil) {
-        self.repositoryName = repositoryName
-        self.failureCode = failureCode
-        self.failureReason = failureReason
-    }
-
-    /// The model of `RepositoryScanningConfigurationFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationFailure", kind: .structure, members: [
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("failureCode", target: { ScanningConfigurationFailureCode.schema }),
-        MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryName = try r.optional("repositoryName")
-        self.failureCode = try r.optional("failureCode")
-        self.failureReason = try r.optional("failureReason")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["repositoryName"] = repositoryName
-        w["failureCode"] = failureCode
-        w["failureReason"] = failureReason
-        return w.value
-    }
-}
-
-/// The `Resource` structure of the ECR model.
-public struct Resource: AWSShape {
-    /// `details`.
-    public var details: ResourceDetails?
-    /// `id`.
-    public var id: String?
-    /// `tags`.
-    public var tags: [String: String]?
-    /// `type`.
-    public var type: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(details: ResourceDetails? = nil, id: String? = nil, tags: [String: String]? = nil, type: String? = nil) {
-        self.details = details
-        self.id = id
-        self.tags = tags
-        self.type = type
-    }
-
-    /// The model of `Resource`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Resource", kind: .structure, members: [
-        MemberSchema("details", target: { ResourceDetails.schema }),
-        MemberSchema("id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("tags", target: { ECRSchemas.tags }),
-        MemberSchema("type", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.details = try r.optional("details")
-        self.id = try r.optional("id")
-        self.tags = try r.optional("tags")
-        self.type = try r.optional("type")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["details"] = details
-        w["id"] = id
-        w["tags"] = tags
-        w["type"] = type
-        return w.value
-    }
-}
-
-/// The `ResourceDetails` structure of the ECR model.
-public struct ResourceDetails: AWSShape {
-    /// `awsEcrContainerImage`.
-    public var awsEcrContainerImage: AwsEcrContainerImageDetails?
-
-    /// Creates the structure; optional members default to nil.
-    public init(awsEcrContainerImage: AwsEcrContainerImageDetails? = nil) {
-        self.awsEcrContainerImage = awsEcrContainerImage
-    }
-
-    /// The model of `ResourceDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceDetails", kind: .structure, members: [
-        MemberSchema("awsEcrContainerImage", target: { AwsEcrContainerImageDetails.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.awsEcrContainerImage = try r.optional("awsEcrContainerImage")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["awsEcrContainerImage"] = awsEcrContainerImage
-        return w.value
-    }
-}
-
-/// The `ScanNotFoundException` structure of the ECR model.
-public struct ScanNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ScanNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ScanningRepositoryFilter` structure of the ECR model.
-public struct ScanningRepositoryFilter: AWSShape {
-    /// `filter` (required).
-    public var filter: String
-    /// `filterType` (required).
-    public var filterType: ScanningRepositoryFilterType
-
-    /// Creates the structure; optional members default to nil.
-    public init(filter: String, filterType: ScanningRepositoryFilterType) {
-        self.filter = filter
-        self.filterType = filterType
-    }
-
-    /// The model of `ScanningRepositoryFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilter", kind: .structure, members: [
-        MemberSchema("filter", target: { ECRSchemas.scanningRepositoryFilterValue }, isRequired: true),
-        MemberSchema("filterType", target: { ScanningRepositoryFilterType.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.filter = try r.required("filter")
-        self.filterType = try r.required("filterType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["filter"] = filter
-        w["filterType"] = filterType
-        return w.value
-    }
-}
-
-/// The `ScoreDetails` structure of the ECR model.
-public struct ScoreDetails: AWSShape {
-    /// `cvss`.
-    public var cvss: CvssScoreDetails?
-
-    /// Creates the structure; optional members default to nil.
-    public init(cvss: CvssScoreDetails? = nil) {
-        self.cvss = cvss
-    }
-
-    /// The model of `ScoreDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScoreDetails", kind: .structure, members: [
-        MemberSchema("cvss", target: { CvssScoreDetails.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.cvss = try r.optional("cvss")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["cvss"] = cvss
-        return w.value
-    }
-}
-
-/// The `SecretNotFoundException` structure of the ECR model.
-public struct SecretNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `SecretNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SecretNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ServerException` structure of the ECR model.
-public struct ServerException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ServerException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServerException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SetRepositoryPolicyRequest` structure of the ECR model.
-public struct SetRepositoryPolicyRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `policyText` (required).
-    public var policyText: String
-    /// `force`.
-    public var force: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, policyText: String, force: Bool? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.policyText = policyText
-        self.force = force
-    }
-
-    /// The model of `SetRepositoryPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }, isRequired: true),
-        MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.policyText = try r.required("policyText")
-        self.force = try r.optional("force")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["policyText"] = policyText
-        w["force"] = force
-        return w.value
-    }
-}
-
-/// The `SetRepositoryPolicyResponse` structure of the ECR model.
-public struct SetRepositoryPolicyResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `policyText`.
-    public var policyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.policyText = policyText
-    }
-
-    /// The model of `SetRepositoryPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.policyText = try r.optional("policyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["policyText"] = policyText
-        return w.value
-    }
-}
-
-/// The `SigningConfiguration` structure of the ECR model.
-public struct SigningConfiguration: AWSShape {
-    /// `rules` (required).
-    public var rules: [SigningRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [SigningRule]) {
-        self.rules = rules
-    }
-
-    /// The model of `SigningConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfiguration", kind: .structure, members: [
-        MemberSchema("rules", target: { ECRSchemas.signingRuleList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["rules"] = rules
-        return w.value
-    }
-}
-
-/// The `SigningConfigurationNotFoundException` structure of the ECR model.
-public struct SigningConfigurationNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `SigningConfigurationNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfigurationNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SigningRepositoryFilter` structure of the ECR model.
-public struct SigningRepositoryFilter: AWSShape {
-    /// `filter` (required).
-    public var filter: String
-    /// `filterType` (required).
-    public var filterType: SigningRepositoryFilterType
-
-    /// Creates the structure; optional members default to nil.
-    public init(filter: String, filterType: SigningRepositoryFilterType) {
-        self.filter = filter
-        self.filterType = filterType
-    }
-
-    /// The model of `SigningRepositoryFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilter", kind: .structure, members: [
-        MemberSchema("filter", target: { ECRSchemas.signingRepositoryFilterValue }, isRequired: true),
-        MemberSchema("filterType", target: { SigningRepositoryFilterType.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.filter = try r.required("filter")
-        self.filterType = try r.required("filterType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["filter"] = filter
-        w["filterType"] = filterType
-        return w.value
-    }
-}
-
-/// The `SigningRule` structure of the ECR model.
-public struct SigningRule: AWSShape {
-    /// `signingProfileArn` (required).
-    public var signingProfileArn: String
-    /// `repositoryFilters`.
-    public var repositoryFilters: [SigningRepositoryFilter]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(signingProfileArn: String, repositoryFilters: [SigningRepositoryFilter]? = nil) {
-        self.signingProfileArn = signingProfileArn
-        self.repositoryFilters = repositoryFilters
-    }
-
-    /// The model of `SigningRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SigningRule", kind: .structure, members: [
-        MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }, isRequired: true),
-        MemberSchema("repositoryFilters", target: { ECRSchemas.signingRepositoryFilterList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.signingProfileArn = try r.required("signingProfileArn")
-        self.repositoryFilters = try r.optional("repositoryFilters")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["signingProfileArn"] = signingProfileArn
-        w["repositoryFilters"] = repositoryFilters
-        return w.value
-    }
-}
-
-/// The `StartImageScanRequest` structure of the ECR model.
-public struct StartImageScanRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageId` (required).
-    public var imageId: ImageIdentifier
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-    }
-
-    /// The model of `StartImageScanRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageId = try r.required("imageId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        return w.value
-    }
-}
-
-/// The `StartImageScanResponse` structure of the ECR model.
-public struct StartImageScanResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `imageScanStatus`.
-    public var imageScanStatus: ImageScanStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ImageIdentifier? = nil, imageScanStatus: ImageScanStatus? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.imageScanStatus = imageScanStatus
-    }
-
-    /// The model of `StartImageScanResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("imageScanStatus", target: { ImageScanStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.imageScanStatus = try r.optional("imageScanStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["imageScanStatus"] = imageScanStatus
-        return w.value
-    }
-}
-
-/// The `StartLifecyclePolicyPreviewRequest` structure of the ECR model.
-public struct StartLifecyclePolicyPreviewRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, lifecyclePolicyText: String? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-    }
-
-    /// The model of `StartLifecyclePolicyPreviewRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        return w.value
-    }
-}
-
-/// The `StartLifecyclePolicyPreviewResponse` structure of the ECR model.
-public struct StartLifecyclePolicyPreviewResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `lifecyclePolicyText`.
-    public var lifecyclePolicyText: String?
-    /// `status`.
-    public var status: LifecyclePolicyPreviewStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: LifecyclePolicyPreviewStatus? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.lifecyclePolicyText = lifecyclePolicyText
-        self.status = status
-    }
-
-    /// The model of `StartLifecyclePolicyPreviewResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        MemberSchema("status", target: { LifecyclePolicyPreviewStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        self.status = try r.optional("status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["lifecyclePolicyText"] = lifecyclePolicyText
-        w["status"] = status
-        return w.value
-    }
-}
-
-/// The `SubjectIdentifier` structure of the ECR model.
-public struct SubjectIdentifier: AWSShape {
-    /// `imageDigest` (required).
-    public var imageDigest: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(imageDigest: String) {
-        self.imageDigest = imageDigest
-    }
-
-    /// The model of `SubjectIdentifier`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SubjectIdentifier", kind: .structure, members: [
-        MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.imageDigest = try r.required("imageDigest")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["imageDigest"] = imageDigest
-        return w.value
-    }
-}
-
-/// The `Tag` structure of the ECR model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `TagResourceRequest` structure of the ECR model.
-public struct TagResourceRequest: AWSShape {
-    /// `resourceArn` (required).
-    public var resourceArn: String
-    /// `tags` (required).
-    public var tags: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tags: [Tag]) {
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `TagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
-        MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("tags", target: { ECRSchemas.tagList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("resourceArn")
-        self.tags = try r.required("tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["resourceArn"] = resourceArn
-        w["tags"] = tags
-        return w.value
-    }
-}
-
-/// The `TagResourceResponse` structure of the ECR model.
-public struct TagResourceResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `TagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `TemplateAlreadyExistsException` structure of the ECR model.
-public struct TemplateAlreadyExistsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TemplateAlreadyExistsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TemplateAlreadyExistsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TemplateNotFoundException` structure of the ECR model.
-public struct TemplateNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TemplateNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TemplateNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TooManyTagsException` structure of the ECR model.
-public struct TooManyTagsException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TooManyTagsException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TransitioningImageTotalCount` structure of the ECR model.
-public struct TransitioningImageTotalCount: AWSShape {
-    /// `targetStorageClass`.
-    public var targetStorageClass: LifecyclePolicyTargetStorageClass?
-    /// `imageTotalCount`.
-    public var imageTotalCount: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(targetStorageClass: LifecyclePolicyTargetStorageClass? = nil, imageTotalCount: Int? = nil) {
-        self.targetStorageClass = targetStorageClass
-        self.imageTotalCount = imageTotalCount
-    }
-
-    /// The model of `TransitioningImageTotalCount`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCount", kind: .structure, members: [
-        MemberSchema("targetStorageClass", target: { LifecyclePolicyTargetStorageClass.schema }),
-        MemberSchema("imageTotalCount", target: { ECRSchemas.imageCount }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.targetStorageClass = try r.optional("targetStorageClass")
-        self.imageTotalCount = try r.optional("imageTotalCount")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["targetStorageClass"] = targetStorageClass
-        w["imageTotalCount"] = imageTotalCount
-        return w.value
-    }
-}
-
-/// The `UnableToAccessSecretException` structure of the ECR model.
-public struct UnableToAccessSecretException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UnableToAccessSecretException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnableToAccessSecretException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnableToDecryptSecretValueException` structure of the ECR model.
-public struct UnableToDecryptSecretValueException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UnableToDecryptSecretValueException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnableToDecryptSecretValueException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnableToGetUpstreamImageException` structure of the ECR model.
-public struct UnableToGetUpstreamImageException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UnableToGetUpstreamImageException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamImageException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnableToGetUpstreamLayerException` structure of the ECR model.
-public struct UnableToGetUpstreamLayerException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UnableToGetUpstreamLayerException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamLayerException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
+extension ECR {
+    /// The `RegistryScanningRule` structure of the ECR model.
+    public struct RegistryScanningRule: AWSShape {
+        /// `scanFrequency` (required).
+        public var scanFrequency: ECR.ScanFrequency
+        /// `repositoryFilters` (required).
+        public var repositoryFilters: [ECR.ScanningRepositoryFilter]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanFrequency: ECR.ScanFrequency, repositoryFilters: [ECR.ScanningRepositoryFilter]) {
+            self.scanFrequency = scanFrequency
+            self.repositoryFilters = repositoryFilters
+        }
+
+        /// The model of `RegistryScanningRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningRule", kind: .structure, members: [
+            MemberSchema("scanFrequency", target: { ECR.ScanFrequency.schema }, isRequired: true),
+            MemberSchema("repositoryFilters", target: { ECRSchemas.scanningRepositoryFilterList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanFrequency = try r.required("scanFrequency")
+            self.repositoryFilters = try r.required("repositoryFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanFrequency"] = scanFrequency
+            w["repositoryFilters"] = repositoryFilters
+            return w.value
+        }
+    }
+
+    /// The `Remediation` structure of the ECR model.
+    public struct Remediation: AWSShape {
+        /// `recommendation`.
+        public var recommendation: ECR.Recommendation?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recommendation: ECR.Recommendation? = nil) {
+            self.recommendation = recommendation
+        }
+
+        /// The model of `Remediation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Remediation", kind: .structure, members: [
+            MemberSchema("recommendation", target: { ECR.Recommendation.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recommendation = try r.optional("recommendation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["recommendation"] = recommendation
+            return w.value
+        }
+    }
+
+    /// The `ReplicationConfiguration` structure of the ECR model.
+    public struct ReplicationConfiguration: AWSShape {
+        /// `rules` (required).
+        public var rules: [ECR.ReplicationRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [ECR.ReplicationRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `ReplicationConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
+            MemberSchema("rules", target: { ECRSchemas.replicationRuleList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `ReplicationDestination` structure of the ECR model.
+    public struct ReplicationDestination: AWSShape {
+        /// `region` (required).
+        public var region: String
+        /// `registryId` (required).
+        public var registryId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(region: String, registryId: String) {
+            self.region = region
+            self.registryId = registryId
+        }
+
+        /// The model of `ReplicationDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationDestination", kind: .structure, members: [
+            MemberSchema("region", target: { ECRSchemas.region }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.region = try r.required("region")
+            self.registryId = try r.required("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["region"] = region
+            w["registryId"] = registryId
+            return w.value
+        }
+    }
+
+    /// The `ReplicationRule` structure of the ECR model.
+    public struct ReplicationRule: AWSShape {
+        /// `destinations` (required).
+        public var destinations: [ECR.ReplicationDestination]
+        /// `repositoryFilters`.
+        public var repositoryFilters: [ECR.RepositoryFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(destinations: [ECR.ReplicationDestination], repositoryFilters: [ECR.RepositoryFilter]? = nil) {
+            self.destinations = destinations
+            self.repositoryFilters = repositoryFilters
+        }
+
+        /// The model of `ReplicationRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
+            MemberSchema("destinations", target: { ECRSchemas.replicationDestinationList }, isRequired: true),
+            MemberSchema("repositoryFilters", target: { ECRSchemas.repositoryFilterList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.destinations = try r.required("destinations")
+            self.repositoryFilters = try r.optional("repositoryFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["destinations"] = destinations
+            w["repositoryFilters"] = repositoryFilters
+            return w.value
+        }
+    }
+
+    /// The `Repository` structure of the ECR model.
+    public struct Repository: AWSShape {
+        /// `repositoryArn`.
+        public var repositoryArn: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `repositoryUri`.
+        public var repositoryUri: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `imageScanningConfiguration`.
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil, encryptionConfiguration: ECR.EncryptionConfiguration? = nil) {
+            self.repositoryArn = repositoryArn
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.repositoryUri = repositoryUri
+            self.createdAt = createdAt
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.imageScanningConfiguration = imageScanningConfiguration
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `Repository`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Repository", kind: .structure, members: [
+            MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("repositoryUri", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryArn = try r.optional("repositoryArn")
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.repositoryUri = try r.optional("repositoryUri")
+            self.createdAt = try r.optional("createdAt")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryArn"] = repositoryArn
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["repositoryUri"] = repositoryUri
+            w["createdAt"] = createdAt
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["imageScanningConfiguration"] = imageScanningConfiguration
+            w["encryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `RepositoryAlreadyExistsException` structure of the ECR model.
+    public struct RepositoryAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RepositoryAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RepositoryCreationTemplate` structure of the ECR model.
+    public struct RepositoryCreationTemplate: AWSShape {
+        /// `prefix`.
+        public var prefix: String?
+        /// `description`.
+        public var descriptionValue: String?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
+        /// `resourceTags`.
+        public var resourceTags: [ECR.Tag]?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `repositoryPolicy`.
+        public var repositoryPolicy: String?
+        /// `lifecyclePolicy`.
+        public var lifecyclePolicy: String?
+        /// `appliedFor`.
+        public var appliedFor: [ECR.RCTAppliedFor]?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [ECR.RCTAppliedFor]? = nil, customRoleArn: String? = nil, createdAt: Date? = nil, updatedAt: Date? = nil) {
+            self.prefix = prefix
+            self.descriptionValue = descriptionValue
+            self.encryptionConfiguration = encryptionConfiguration
+            self.resourceTags = resourceTags
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.repositoryPolicy = repositoryPolicy
+            self.lifecyclePolicy = lifecyclePolicy
+            self.appliedFor = appliedFor
+            self.customRoleArn = customRoleArn
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+        }
+
+        /// The model of `RepositoryCreationTemplate`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplate", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }),
+            MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfigurationForRepositoryCreationTemplate.schema }),
+            MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
+            MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
+            MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("prefix")
+            self.descriptionValue = try r.optional("description")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+            self.resourceTags = try r.optional("resourceTags")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.repositoryPolicy = try r.optional("repositoryPolicy")
+            self.lifecyclePolicy = try r.optional("lifecyclePolicy")
+            self.appliedFor = try r.optional("appliedFor")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.createdAt = try r.optional("createdAt")
+            self.updatedAt = try r.optional("updatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefix"] = prefix
+            w["description"] = descriptionValue
+            w["encryptionConfiguration"] = encryptionConfiguration
+            w["resourceTags"] = resourceTags
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["repositoryPolicy"] = repositoryPolicy
+            w["lifecyclePolicy"] = lifecyclePolicy
+            w["appliedFor"] = appliedFor
+            w["customRoleArn"] = customRoleArn
+            w["createdAt"] = createdAt
+            w["updatedAt"] = updatedAt
+            return w.value
+        }
+    }
+
+    /// The `RepositoryFilter` structure of the ECR model.
+    public struct RepositoryFilter: AWSShape {
+        /// `filter` (required).
+        public var filter: String
+        /// `filterType` (required).
+        public var filterType: ECR.RepositoryFilterType
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filter: String, filterType: ECR.RepositoryFilterType) {
+            self.filter = filter
+            self.filterType = filterType
+        }
+
+        /// The model of `RepositoryFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryFilter", kind: .structure, members: [
+            MemberSchema("filter", target: { ECRSchemas.repositoryFilterValue }, isRequired: true),
+            MemberSchema("filterType", target: { ECR.RepositoryFilterType.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filter = try r.required("filter")
+            self.filterType = try r.required("filterType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["filter"] = filter
+            w["filterType"] = filterType
+            return w.value
+        }
+    }
+
+    /// The `RepositoryNotEmptyException` structure of the ECR model.
+    public struct RepositoryNotEmptyException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RepositoryNotEmptyException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotEmptyException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RepositoryNotFoundException` structure of the ECR model.
+    public struct RepositoryNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RepositoryNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RepositoryPolicyNotFoundException` structure of the ECR model.
+    public struct RepositoryPolicyNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RepositoryPolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryPolicyNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RepositoryScanningConfiguration` structure of the ECR model.
+    public struct RepositoryScanningConfiguration: AWSShape {
+        /// `repositoryArn`.
+        public var repositoryArn: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `scanOnPush`.
+        public var scanOnPush: Bool?
+        /// `scanFrequency`.
+        public var scanFrequency: ECR.ScanFrequency?
+        /// `appliedScanFilters`.
+        public var appliedScanFilters: [ECR.ScanningRepositoryFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryArn: String? = nil, repositoryName: String? = nil, scanOnPush: Bool? = nil, scanFrequency: ECR.ScanFrequency? = nil, appliedScanFilters: [ECR.ScanningRepositoryFilter]? = nil) {
+            self.repositoryArn = repositoryArn
+            self.repositoryName = repositoryName
+            self.scanOnPush = scanOnPush
+            self.scanFrequency = scanFrequency
+            self.appliedScanFilters = appliedScanFilters
+        }
+
+        /// The model of `RepositoryScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfiguration", kind: .structure, members: [
+            MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("scanFrequency", target: { ECR.ScanFrequency.schema }),
+            MemberSchema("appliedScanFilters", target: { ECRSchemas.scanningRepositoryFilterList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryArn = try r.optional("repositoryArn")
+            self.repositoryName = try r.optional("repositoryName")
+            self.scanOnPush = try r.optional("scanOnPush")
+            self.scanFrequency = try r.optional("scanFrequency")
+            self.appliedScanFilters = try r.optional("appliedScanFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryArn"] = repositoryArn
+            w["repositoryName"] = repositoryName
+            w["scanOnPush"] = scanOnPush
+            w["scanFrequency"] = scanFrequency
+            w["appliedScanFilters"] = appliedScanFilters
+            return w.value
+        }
+    }
+
+    /// The `RepositoryScanningConfigurationFailure` structure of the ECR model.
+    public struct RepositoryScanningConfigurationFailure: AWSShape {
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `failureCode`.
+        public var failureCode: ECR.ScanningConfigurationFailureCode?
+        /// `failureReason`.
+        public var failureReason: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String? = nil, failureCode: ECR.ScanningConfigurationFailureCode? = nil, failureReason: String? = nil) {
+            self.repositoryName = repositoryName
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+        }
+
+        /// The model of `RepositoryScanningConfigurationFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationFailure", kind: .structure, members: [
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("failureCode", target: { ECR.ScanningConfigurationFailureCode.schema }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryName = try r.optional("repositoryName")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryName"] = repositoryName
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            return w.value
+        }
+    }
+
+    /// The `Resource` structure of the ECR model.
+    public struct Resource: AWSShape {
+        /// `details`.
+        public var details: ECR.ResourceDetails?
+        /// `id`.
+        public var id: String?
+        /// `tags`.
+        public var tags: [String: String]?
+        /// `type`.
+        public var type: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(details: ECR.ResourceDetails? = nil, id: String? = nil, tags: [String: String]? = nil, type: String? = nil) {
+            self.details = details
+            self.id = id
+            self.tags = tags
+            self.type = type
+        }
+
+        /// The model of `Resource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Resource", kind: .structure, members: [
+            MemberSchema("details", target: { ECR.ResourceDetails.schema }),
+            MemberSchema("id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("tags", target: { ECRSchemas.tags }),
+            MemberSchema("type", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.details = try r.optional("details")
+            self.id = try r.optional("id")
+            self.tags = try r.optional("tags")
+            self.type = try r.optional("type")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["details"] = details
+            w["id"] = id
+            w["tags"] = tags
+            w["type"] = type
+            return w.value
+        }
+    }
+
+    /// The `ResourceDetails` structure of the ECR model.
+    public struct ResourceDetails: AWSShape {
+        /// `awsEcrContainerImage`.
+        public var awsEcrContainerImage: ECR.AwsEcrContainerImageDetails?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(awsEcrContainerImage: ECR.AwsEcrContainerImageDetails? = nil) {
+            self.awsEcrContainerImage = awsEcrContainerImage
+        }
+
+        /// The model of `ResourceDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceDetails", kind: .structure, members: [
+            MemberSchema("awsEcrContainerImage", target: { ECR.AwsEcrContainerImageDetails.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.awsEcrContainerImage = try r.optional("awsEcrContainerImage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["awsEcrContainerImage"] = awsEcrContainerImage
+            return w.value
+        }
+    }
+
+    /// The `ScanNotFoundException` structure of the ECR model.
+    public struct ScanNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ScanNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ScanningRepositoryFilter` structure of the ECR model.
+    public struct ScanningRepositoryFilter: AWSShape {
+        /// `filter` (required).
+        public var filter: String
+        /// `filterType` (required).
+        public var filterType: ECR.ScanningRepositoryFilterType
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filter: String, filterType: ECR.ScanningRepositoryFilterType) {
+            self.filter = filter
+            self.filterType = filterType
+        }
+
+        /// The model of `ScanningRepositoryFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilter", kind: .structure, members: [
+            MemberSchema("filter", target: { ECRSchemas.scanningRepositoryFilterValue }, isRequired: true),
+            MemberSchema("filterType", target: { ECR.ScanningRepositoryFilterType.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filter = try r.required("filter")
+            self.filterType = try r.required("filterType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["filter"] = filter
+            w["filterType"] = filterType
+            return w.value
+        }
+    }
+
+    /// The `ScoreDetails` structure of the ECR model.
+    public struct ScoreDetails: AWSShape {
+        /// `cvss`.
+        public var cvss: ECR.CvssScoreDetails?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(cvss: ECR.CvssScoreDetails? = nil) {
+            self.cvss = cvss
+        }
+
+        /// The model of `ScoreDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScoreDetails", kind: .structure, members: [
+            MemberSchema("cvss", target: { ECR.CvssScoreDetails.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.cvss = try r.optional("cvss")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["cvss"] = cvss
+            return w.value
+        }
+    }
+
+    /// The `SecretNotFoundException` structure of the ECR model.
+    public struct SecretNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `SecretNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SecretNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ServerException` structure of the ECR model.
+    public struct ServerException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ServerException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServerException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SetRepositoryPolicyRequest` structure of the ECR model.
+    public struct SetRepositoryPolicyRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `policyText` (required).
+        public var policyText: String
+        /// `force`.
+        public var force: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, policyText: String, registryId: String? = nil, force: Bool? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.policyText = policyText
+            self.force = force
+        }
+
+        /// The model of `SetRepositoryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }, isRequired: true),
+            MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.policyText = try r.required("policyText")
+            self.force = try r.optional("force")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["policyText"] = policyText
+            w["force"] = force
+            return w.value
+        }
+    }
+
+    /// The `SetRepositoryPolicyResponse` structure of the ECR model.
+    public struct SetRepositoryPolicyResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.policyText = policyText
+        }
+
+        /// The model of `SetRepositoryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["policyText"] = policyText
+            return w.value
+        }
+    }
+
+    /// The `SigningConfiguration` structure of the ECR model.
+    public struct SigningConfiguration: AWSShape {
+        /// `rules` (required).
+        public var rules: [ECR.SigningRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [ECR.SigningRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `SigningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfiguration", kind: .structure, members: [
+            MemberSchema("rules", target: { ECRSchemas.signingRuleList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `SigningConfigurationNotFoundException` structure of the ECR model.
+    public struct SigningConfigurationNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `SigningConfigurationNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfigurationNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SigningRepositoryFilter` structure of the ECR model.
+    public struct SigningRepositoryFilter: AWSShape {
+        /// `filter` (required).
+        public var filter: String
+        /// `filterType` (required).
+        public var filterType: ECR.SigningRepositoryFilterType
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filter: String, filterType: ECR.SigningRepositoryFilterType) {
+            self.filter = filter
+            self.filterType = filterType
+        }
+
+        /// The model of `SigningRepositoryFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilter", kind: .structure, members: [
+            MemberSchema("filter", target: { ECRSchemas.signingRepositoryFilterValue }, isRequired: true),
+            MemberSchema("filterType", target: { ECR.SigningRepositoryFilterType.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filter = try r.required("filter")
+            self.filterType = try r.required("filterType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["filter"] = filter
+            w["filterType"] = filterType
+            return w.value
+        }
+    }
+
+    /// The `SigningRule` structure of the ECR model.
+    public struct SigningRule: AWSShape {
+        /// `signingProfileArn` (required).
+        public var signingProfileArn: String
+        /// `repositoryFilters`.
+        public var repositoryFilters: [ECR.SigningRepositoryFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingProfileArn: String, repositoryFilters: [ECR.SigningRepositoryFilter]? = nil) {
+            self.signingProfileArn = signingProfileArn
+            self.repositoryFilters = repositoryFilters
+        }
+
+        /// The model of `SigningRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SigningRule", kind: .structure, members: [
+            MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }, isRequired: true),
+            MemberSchema("repositoryFilters", target: { ECRSchemas.signingRepositoryFilterList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingProfileArn = try r.required("signingProfileArn")
+            self.repositoryFilters = try r.optional("repositoryFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingProfileArn"] = signingProfileArn
+            w["repositoryFilters"] = repositoryFilters
+            return w.value
+        }
+    }
+
+    /// The `StartImageScanRequest` structure of the ECR model.
+    public struct StartImageScanRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageId` (required).
+        public var imageId: ECR.ImageIdentifier
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+        }
+
+        /// The model of `StartImageScanRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageId = try r.required("imageId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            return w.value
+        }
+    }
+
+    /// The `StartImageScanResponse` structure of the ECR model.
+    public struct StartImageScanResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `imageScanStatus`.
+        public var imageScanStatus: ECR.ImageScanStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageScanStatus: ECR.ImageScanStatus? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.imageScanStatus = imageScanStatus
+        }
+
+        /// The model of `StartImageScanResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.imageScanStatus = try r.optional("imageScanStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["imageScanStatus"] = imageScanStatus
+            return w.value
+        }
+    }
+
+    /// The `StartLifecyclePolicyPreviewRequest` structure of the ECR model.
+    public struct StartLifecyclePolicyPreviewRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, lifecyclePolicyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+        }
+
+        /// The model of `StartLifecyclePolicyPreviewRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            return w.value
+        }
+    }
+
+    /// The `StartLifecyclePolicyPreviewResponse` structure of the ECR model.
+    public struct StartLifecyclePolicyPreviewResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `status`.
+        public var status: ECR.LifecyclePolicyPreviewStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: ECR.LifecyclePolicyPreviewStatus? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.status = status
+        }
+
+        /// The model of `StartLifecyclePolicyPreviewResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("status", target: { ECR.LifecyclePolicyPreviewStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.status = try r.optional("status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["status"] = status
+            return w.value
+        }
+    }
+
+    /// The `SubjectIdentifier` structure of the ECR model.
+    public struct SubjectIdentifier: AWSShape {
+        /// `imageDigest` (required).
+        public var imageDigest: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageDigest: String) {
+            self.imageDigest = imageDigest
+        }
+
+        /// The model of `SubjectIdentifier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SubjectIdentifier", kind: .structure, members: [
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageDigest = try r.required("imageDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageDigest"] = imageDigest
+            return w.value
+        }
+    }
+
+    /// The `Tag` structure of the ECR model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `TagResourceRequest` structure of the ECR model.
+    public struct TagResourceRequest: AWSShape {
+        /// `resourceArn` (required).
+        public var resourceArn: String
+        /// `tags` (required).
+        public var tags: [ECR.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tags: [ECR.Tag]) {
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `TagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
+            MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("tags", target: { ECRSchemas.tagList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("resourceArn")
+            self.tags = try r.required("tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["resourceArn"] = resourceArn
+            w["tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `TagResourceResponse` structure of the ECR model.
+    public struct TagResourceResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `TagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `TemplateAlreadyExistsException` structure of the ECR model.
+    public struct TemplateAlreadyExistsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TemplateAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TemplateNotFoundException` structure of the ECR model.
+    public struct TemplateNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TemplateNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TooManyTagsException` structure of the ECR model.
+    public struct TooManyTagsException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TooManyTagsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TransitioningImageTotalCount` structure of the ECR model.
+    public struct TransitioningImageTotalCount: AWSShape {
+        /// `targetStorageClass`.
+        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
+        /// `imageTotalCount`.
+        public var imageTotalCount: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil, imageTotalCount: Int? = nil) {
+            self.targetStorageClass = targetStorageClass
+            self.imageTotalCount = imageTotalCount
+        }
+
+        /// The model of `TransitioningImageTotalCount`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCount", kind: .structure, members: [
+            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
+            MemberSchema("imageTotalCount", target: { ECRSchemas.imageCount }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetStorageClass = try r.optional("targetStorageClass")
+            self.imageTotalCount = try r.optional("imageTotalCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["targetStorageClass"] = targetStorageClass
+            w["imageTotalCount"] = imageTotalCount
+            return w.value
+        }
+    }
+
+    /// The `UnableToAccessSecretException` structure of the ECR model.
+    public struct UnableToAccessSecretException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToAccessSecretException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToAccessSecretException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToDecryptSecretValueException` structure of the ECR model.
+    public struct UnableToDecryptSecretValueException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToDecryptSecretValueException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToDecryptSecretValueException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToGetUpstreamImageException` structure of the ECR model.
+    public struct UnableToGetUpstreamImageException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToGetUpstreamImageException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamImageException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToGetUpstreamLayerException` structure of the ECR model.
+    public struct UnableToGetUpstreamLayerException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToGetUpstreamLayerException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamLayerException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 }

@@ -3,811 +3,813 @@
 import AyameCore
 import Foundation
 
-/// The `UnableToListUpstreamImageReferrersException` structure of the ECR model.
-public struct UnableToListUpstreamImageReferrersException: AWSShape {
-    /// `message`.
-    public var message: String?
+extension ECR {
+    /// The `UnableToListUpstreamImageReferrersException` structure of the ECR model.
+    public struct UnableToListUpstreamImageReferrersException: AWSShape {
+        /// `message`.
+        public var message: String?
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToListUpstreamImageReferrersException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToListUpstreamImageReferrersException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 
-    /// The model of `UnableToListUpstreamImageReferrersException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnableToListUpstreamImageReferrersException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+    /// The `UnsupportedImageTypeException` structure of the ECR model.
+    public struct UnsupportedImageTypeException: AWSShape {
+        /// `message`.
+        public var message: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnsupportedImageTypeException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedImageTypeException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
+    /// The `UnsupportedUpstreamRegistryException` structure of the ECR model.
+    public struct UnsupportedUpstreamRegistryException: AWSShape {
+        /// `message`.
+        public var message: String?
 
-/// The `UnsupportedImageTypeException` structure of the ECR model.
-public struct UnsupportedImageTypeException: AWSShape {
-    /// `message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `UnsupportedUpstreamRegistryException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedUpstreamRegistryException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
 
-    /// The model of `UnsupportedImageTypeException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedImageTypeException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnsupportedUpstreamRegistryException` structure of the ECR model.
-public struct UnsupportedUpstreamRegistryException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 
-    /// The model of `UnsupportedUpstreamRegistryException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedUpstreamRegistryException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+    /// The `UntagResourceRequest` structure of the ECR model.
+    public struct UntagResourceRequest: AWSShape {
+        /// `resourceArn` (required).
+        public var resourceArn: String
+        /// `tagKeys` (required).
+        public var tagKeys: [String]
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `UntagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
+            MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("tagKeys", target: { ECRSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("resourceArn")
+            self.tagKeys = try r.required("tagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["resourceArn"] = resourceArn
+            w["tagKeys"] = tagKeys
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
+    /// The `UntagResourceResponse` structure of the ECR model.
+    public struct UntagResourceResponse: AWSShape {
 
-/// The `UntagResourceRequest` structure of the ECR model.
-public struct UntagResourceRequest: AWSShape {
-    /// `resourceArn` (required).
-    public var resourceArn: String
-    /// `tagKeys` (required).
-    public var tagKeys: [String]
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tagKeys: [String]) {
-        self.resourceArn = resourceArn
-        self.tagKeys = tagKeys
-    }
+        /// The model of `UntagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
 
-    /// The model of `UntagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
-        MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("tagKeys", target: { ECRSchemas.tagKeyList }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("resourceArn")
-        self.tagKeys = try r.required("tagKeys")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["resourceArn"] = resourceArn
-        w["tagKeys"] = tagKeys
-        return w.value
-    }
-}
+    /// The `UpdateImageStorageClassRequest` structure of the ECR model.
+    public struct UpdateImageStorageClassRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageId` (required).
+        public var imageId: ECR.ImageIdentifier
+        /// `targetStorageClass` (required).
+        public var targetStorageClass: ECR.TargetStorageClass
 
-/// The `UntagResourceResponse` structure of the ECR model.
-public struct UntagResourceResponse: AWSShape {
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageId: ECR.ImageIdentifier, targetStorageClass: ECR.TargetStorageClass, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.targetStorageClass = targetStorageClass
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
+        /// The model of `UpdateImageStorageClassRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
+            MemberSchema("targetStorageClass", target: { ECR.TargetStorageClass.schema }, isRequired: true),
+        ])
 
-    /// The model of `UntagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageId = try r.required("imageId")
+            self.targetStorageClass = try r.required("targetStorageClass")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `UpdateImageStorageClassRequest` structure of the ECR model.
-public struct UpdateImageStorageClassRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `imageId` (required).
-    public var imageId: ImageIdentifier
-    /// `targetStorageClass` (required).
-    public var targetStorageClass: TargetStorageClass
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, imageId: ImageIdentifier, targetStorageClass: TargetStorageClass) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.targetStorageClass = targetStorageClass
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["targetStorageClass"] = targetStorageClass
+            return w.value
+        }
     }
 
-    /// The model of `UpdateImageStorageClassRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }, isRequired: true),
-        MemberSchema("targetStorageClass", target: { TargetStorageClass.schema }, isRequired: true),
-    ])
+    /// The `UpdateImageStorageClassResponse` structure of the ECR model.
+    public struct UpdateImageStorageClassResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatus?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.imageId = try r.required("imageId")
-        self.targetStorageClass = try r.required("targetStorageClass")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageStatus: ECR.ImageStatus? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.imageStatus = imageStatus
+        }
+
+        /// The model of `UpdateImageStorageClassResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.imageStatus = try r.optional("imageStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["imageStatus"] = imageStatus
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["targetStorageClass"] = targetStorageClass
-        return w.value
-    }
-}
+    /// The `UpdatePullThroughCacheRuleRequest` structure of the ECR model.
+    public struct UpdatePullThroughCacheRuleRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `ecrRepositoryPrefix` (required).
+        public var ecrRepositoryPrefix: String
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
 
-/// The `UpdateImageStorageClassResponse` structure of the ECR model.
-public struct UpdateImageStorageClassResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `imageId`.
-    public var imageId: ImageIdentifier?
-    /// `imageStatus`.
-    public var imageStatus: ImageStatus?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil) {
+            self.registryId = registryId
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ImageIdentifier? = nil, imageStatus: ImageStatus? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.imageId = imageId
-        self.imageStatus = imageStatus
-    }
+        /// The model of `UpdatePullThroughCacheRuleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+        ])
 
-    /// The model of `UpdateImageStorageClassResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("imageId", target: { ImageIdentifier.schema }),
-        MemberSchema("imageStatus", target: { ImageStatus.schema }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.imageId = try r.optional("imageId")
-        self.imageStatus = try r.optional("imageStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["imageId"] = imageId
-        w["imageStatus"] = imageStatus
-        return w.value
-    }
-}
-
-/// The `UpdatePullThroughCacheRuleRequest` structure of the ECR model.
-public struct UpdatePullThroughCacheRuleRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `ecrRepositoryPrefix` (required).
-    public var ecrRepositoryPrefix: String
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, ecrRepositoryPrefix: String, credentialArn: String? = nil, customRoleArn: String? = nil) {
-        self.registryId = registryId
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            return w.value
+        }
     }
 
-    /// The model of `UpdatePullThroughCacheRuleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-    ])
+    /// The `UpdatePullThroughCacheRuleResponse` structure of the ECR model.
+    public struct UpdatePullThroughCacheRuleResponse: AWSShape {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, updatedAt: Date? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.registryId = registryId
+            self.updatedAt = updatedAt
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        }
+
+        /// The model of `UpdatePullThroughCacheRuleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleResponse", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.registryId = try r.optional("registryId")
+            self.updatedAt = try r.optional("updatedAt")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["registryId"] = registryId
+            w["updatedAt"] = updatedAt
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        return w.value
-    }
-}
+    /// The `UpdateRepositoryCreationTemplateRequest` structure of the ECR model.
+    public struct UpdateRepositoryCreationTemplateRequest: AWSShape {
+        /// `prefix` (required).
+        public var prefix: String
+        /// `description`.
+        public var descriptionValue: String?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
+        /// `resourceTags`.
+        public var resourceTags: [ECR.Tag]?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `repositoryPolicy`.
+        public var repositoryPolicy: String?
+        /// `lifecyclePolicy`.
+        public var lifecyclePolicy: String?
+        /// `appliedFor`.
+        public var appliedFor: [ECR.RCTAppliedFor]?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
 
-/// The `UpdatePullThroughCacheRuleResponse` structure of the ECR model.
-public struct UpdatePullThroughCacheRuleResponse: AWSShape {
-    /// `ecrRepositoryPrefix`.
-    public var ecrRepositoryPrefix: String?
-    /// `registryId`.
-    public var registryId: String?
-    /// `updatedAt`.
-    public var updatedAt: Date?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String, descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [ECR.RCTAppliedFor]? = nil, customRoleArn: String? = nil) {
+            self.prefix = prefix
+            self.descriptionValue = descriptionValue
+            self.encryptionConfiguration = encryptionConfiguration
+            self.resourceTags = resourceTags
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.repositoryPolicy = repositoryPolicy
+            self.lifecyclePolicy = lifecyclePolicy
+            self.appliedFor = appliedFor
+            self.customRoleArn = customRoleArn
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, updatedAt: Date? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.registryId = registryId
-        self.updatedAt = updatedAt
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-    }
+        /// The model of `UpdateRepositoryCreationTemplateRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateRequest", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
+            MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfigurationForRepositoryCreationTemplate.schema }),
+            MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
+            MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
+            MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+        ])
 
-    /// The model of `UpdatePullThroughCacheRuleResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleResponse", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.required("prefix")
+            self.descriptionValue = try r.optional("description")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+            self.resourceTags = try r.optional("resourceTags")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.repositoryPolicy = try r.optional("repositoryPolicy")
+            self.lifecyclePolicy = try r.optional("lifecyclePolicy")
+            self.appliedFor = try r.optional("appliedFor")
+            self.customRoleArn = try r.optional("customRoleArn")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-        self.registryId = try r.optional("registryId")
-        self.updatedAt = try r.optional("updatedAt")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["registryId"] = registryId
-        w["updatedAt"] = updatedAt
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        return w.value
-    }
-}
-
-/// The `UpdateRepositoryCreationTemplateRequest` structure of the ECR model.
-public struct UpdateRepositoryCreationTemplateRequest: AWSShape {
-    /// `prefix` (required).
-    public var prefix: String
-    /// `description`.
-    public var descriptionValue: String?
-    /// `encryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate?
-    /// `resourceTags`.
-    public var resourceTags: [Tag]?
-    /// `imageTagMutability`.
-    public var imageTagMutability: ImageTagMutability?
-    /// `imageTagMutabilityExclusionFilters`.
-    public var imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]?
-    /// `repositoryPolicy`.
-    public var repositoryPolicy: String?
-    /// `lifecyclePolicy`.
-    public var lifecyclePolicy: String?
-    /// `appliedFor`.
-    public var appliedFor: [RCTAppliedFor]?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String, descriptionValue: String? = nil, encryptionConfiguration: EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [Tag]? = nil, imageTagMutability: ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [RCTAppliedFor]? = nil, customRoleArn: String? = nil) {
-        self.prefix = prefix
-        self.descriptionValue = descriptionValue
-        self.encryptionConfiguration = encryptionConfiguration
-        self.resourceTags = resourceTags
-        self.imageTagMutability = imageTagMutability
-        self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        self.repositoryPolicy = repositoryPolicy
-        self.lifecyclePolicy = lifecyclePolicy
-        self.appliedFor = appliedFor
-        self.customRoleArn = customRoleArn
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefix"] = prefix
+            w["description"] = descriptionValue
+            w["encryptionConfiguration"] = encryptionConfiguration
+            w["resourceTags"] = resourceTags
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["repositoryPolicy"] = repositoryPolicy
+            w["lifecyclePolicy"] = lifecyclePolicy
+            w["appliedFor"] = appliedFor
+            w["customRoleArn"] = customRoleArn
+            return w.value
+        }
     }
 
-    /// The model of `UpdateRepositoryCreationTemplateRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateRequest", kind: .structure, members: [
-        MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
-        MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
-        MemberSchema("encryptionConfiguration", target: { EncryptionConfigurationForRepositoryCreationTemplate.schema }),
-        MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
-        MemberSchema("imageTagMutability", target: { ImageTagMutability.schema }),
-        MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
-        MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
-        MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-    ])
+    /// The `UpdateRepositoryCreationTemplateResponse` structure of the ECR model.
+    public struct UpdateRepositoryCreationTemplateResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplate`.
+        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.required("prefix")
-        self.descriptionValue = try r.optional("description")
-        self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-        self.resourceTags = try r.optional("resourceTags")
-        self.imageTagMutability = try r.optional("imageTagMutability")
-        self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        self.repositoryPolicy = try r.optional("repositoryPolicy")
-        self.lifecyclePolicy = try r.optional("lifecyclePolicy")
-        self.appliedFor = try r.optional("appliedFor")
-        self.customRoleArn = try r.optional("customRoleArn")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplate = repositoryCreationTemplate
+        }
+
+        /// The model of `UpdateRepositoryCreationTemplateResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplate"] = repositoryCreationTemplate
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["prefix"] = prefix
-        w["description"] = descriptionValue
-        w["encryptionConfiguration"] = encryptionConfiguration
-        w["resourceTags"] = resourceTags
-        w["imageTagMutability"] = imageTagMutability
-        w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-        w["repositoryPolicy"] = repositoryPolicy
-        w["lifecyclePolicy"] = lifecyclePolicy
-        w["appliedFor"] = appliedFor
-        w["customRoleArn"] = customRoleArn
-        return w.value
-    }
-}
+    /// The `UploadLayerPartRequest` structure of the ECR model.
+    public struct UploadLayerPartRequest: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `uploadId` (required).
+        public var uploadId: String
+        /// `partFirstByte` (required).
+        public var partFirstByte: Int
+        /// `partLastByte` (required).
+        public var partLastByte: Int
+        /// `layerPartBlob` (required).
+        public var layerPartBlob: Data
 
-/// The `UpdateRepositoryCreationTemplateResponse` structure of the ECR model.
-public struct UpdateRepositoryCreationTemplateResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryCreationTemplate`.
-    public var repositoryCreationTemplate: RepositoryCreationTemplate?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, uploadId: String, partFirstByte: Int, partLastByte: Int, layerPartBlob: Data, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.partFirstByte = partFirstByte
+            self.partLastByte = partLastByte
+            self.layerPartBlob = layerPartBlob
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryCreationTemplate: RepositoryCreationTemplate? = nil) {
-        self.registryId = registryId
-        self.repositoryCreationTemplate = repositoryCreationTemplate
-    }
+        /// The model of `UploadLayerPartRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }, isRequired: true),
+            MemberSchema("partFirstByte", target: { ECRSchemas.partSize }, isRequired: true),
+            MemberSchema("partLastByte", target: { ECRSchemas.partSize }, isRequired: true),
+            MemberSchema("layerPartBlob", target: { ECRSchemas.layerPartBlob }, isRequired: true),
+        ])
 
-    /// The model of `UpdateRepositoryCreationTemplateResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryCreationTemplate", target: { RepositoryCreationTemplate.schema }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.uploadId = try r.required("uploadId")
+            self.partFirstByte = try r.required("partFirstByte")
+            self.partLastByte = try r.required("partLastByte")
+            self.layerPartBlob = try r.required("layerPartBlob")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryCreationTemplate"] = repositoryCreationTemplate
-        return w.value
-    }
-}
-
-/// The `UploadLayerPartRequest` structure of the ECR model.
-public struct UploadLayerPartRequest: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName` (required).
-    public var repositoryName: String
-    /// `uploadId` (required).
-    public var uploadId: String
-    /// `partFirstByte` (required).
-    public var partFirstByte: Int
-    /// `partLastByte` (required).
-    public var partLastByte: Int
-    /// `layerPartBlob` (required).
-    public var layerPartBlob: Data
-
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String, uploadId: String, partFirstByte: Int, partLastByte: Int, layerPartBlob: Data) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.uploadId = uploadId
-        self.partFirstByte = partFirstByte
-        self.partLastByte = partLastByte
-        self.layerPartBlob = layerPartBlob
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["partFirstByte"] = partFirstByte
+            w["partLastByte"] = partLastByte
+            w["layerPartBlob"] = layerPartBlob
+            return w.value
+        }
     }
 
-    /// The model of `UploadLayerPartRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartRequest", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }, isRequired: true),
-        MemberSchema("partFirstByte", target: { ECRSchemas.partSize }, isRequired: true),
-        MemberSchema("partLastByte", target: { ECRSchemas.partSize }, isRequired: true),
-        MemberSchema("layerPartBlob", target: { ECRSchemas.layerPartBlob }, isRequired: true),
-    ])
+    /// The `UploadLayerPartResponse` structure of the ECR model.
+    public struct UploadLayerPartResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `lastByteReceived`.
+        public var lastByteReceived: Int?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.required("repositoryName")
-        self.uploadId = try r.required("uploadId")
-        self.partFirstByte = try r.required("partFirstByte")
-        self.partLastByte = try r.required("partLastByte")
-        self.layerPartBlob = try r.required("layerPartBlob")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastByteReceived: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.lastByteReceived = lastByteReceived
+        }
+
+        /// The model of `UploadLayerPartResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("lastByteReceived", target: { ECRSchemas.partSize }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.uploadId = try r.optional("uploadId")
+            self.lastByteReceived = try r.optional("lastByteReceived")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["lastByteReceived"] = lastByteReceived
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["uploadId"] = uploadId
-        w["partFirstByte"] = partFirstByte
-        w["partLastByte"] = partLastByte
-        w["layerPartBlob"] = layerPartBlob
-        return w.value
-    }
-}
+    /// The `UploadNotFoundException` structure of the ECR model.
+    public struct UploadNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
 
-/// The `UploadLayerPartResponse` structure of the ECR model.
-public struct UploadLayerPartResponse: AWSShape {
-    /// `registryId`.
-    public var registryId: String?
-    /// `repositoryName`.
-    public var repositoryName: String?
-    /// `uploadId`.
-    public var uploadId: String?
-    /// `lastByteReceived`.
-    public var lastByteReceived: Int?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastByteReceived: Int? = nil) {
-        self.registryId = registryId
-        self.repositoryName = repositoryName
-        self.uploadId = uploadId
-        self.lastByteReceived = lastByteReceived
+        /// The model of `UploadNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 
-    /// The model of `UploadLayerPartResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartResponse", kind: .structure, members: [
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-        MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-        MemberSchema("lastByteReceived", target: { ECRSchemas.partSize }),
-    ])
+    /// The `ValidatePullThroughCacheRuleRequest` structure of the ECR model.
+    public struct ValidatePullThroughCacheRuleRequest: AWSShape {
+        /// `ecrRepositoryPrefix` (required).
+        public var ecrRepositoryPrefix: String
+        /// `registryId`.
+        public var registryId: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.registryId = try r.optional("registryId")
-        self.repositoryName = try r.optional("repositoryName")
-        self.uploadId = try r.optional("uploadId")
-        self.lastByteReceived = try r.optional("lastByteReceived")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.registryId = registryId
+        }
+
+        /// The model of `ValidatePullThroughCacheRuleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleRequest", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
+            self.registryId = try r.optional("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["registryId"] = registryId
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["registryId"] = registryId
-        w["repositoryName"] = repositoryName
-        w["uploadId"] = uploadId
-        w["lastByteReceived"] = lastByteReceived
-        return w.value
-    }
-}
+    /// The `ValidatePullThroughCacheRuleResponse` structure of the ECR model.
+    public struct ValidatePullThroughCacheRuleResponse: AWSShape {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+        /// `isValid`.
+        public var isValid: Bool?
+        /// `failure`.
+        public var failure: String?
 
-/// The `UploadNotFoundException` structure of the ECR model.
-public struct UploadNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, upstreamRegistryUrl: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, isValid: Bool? = nil, failure: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.registryId = registryId
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+            self.isValid = isValid
+            self.failure = failure
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `ValidatePullThroughCacheRuleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleResponse", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("isValid", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("failure", target: { ShapeSchema.Simple.string }),
+        ])
 
-    /// The model of `UploadNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.registryId = try r.optional("registryId")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+            self.isValid = try r.optional("isValid")
+            self.failure = try r.optional("failure")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ValidatePullThroughCacheRuleRequest` structure of the ECR model.
-public struct ValidatePullThroughCacheRuleRequest: AWSShape {
-    /// `ecrRepositoryPrefix` (required).
-    public var ecrRepositoryPrefix: String
-    /// `registryId`.
-    public var registryId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.registryId = registryId
-    }
-
-    /// The model of `ValidatePullThroughCacheRuleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleRequest", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-        self.registryId = try r.optional("registryId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["registryId"] = registryId
-        return w.value
-    }
-}
-
-/// The `ValidatePullThroughCacheRuleResponse` structure of the ECR model.
-public struct ValidatePullThroughCacheRuleResponse: AWSShape {
-    /// `ecrRepositoryPrefix`.
-    public var ecrRepositoryPrefix: String?
-    /// `registryId`.
-    public var registryId: String?
-    /// `upstreamRegistryUrl`.
-    public var upstreamRegistryUrl: String?
-    /// `credentialArn`.
-    public var credentialArn: String?
-    /// `customRoleArn`.
-    public var customRoleArn: String?
-    /// `upstreamRepositoryPrefix`.
-    public var upstreamRepositoryPrefix: String?
-    /// `isValid`.
-    public var isValid: Bool?
-    /// `failure`.
-    public var failure: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, upstreamRegistryUrl: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, isValid: Bool? = nil, failure: String? = nil) {
-        self.ecrRepositoryPrefix = ecrRepositoryPrefix
-        self.registryId = registryId
-        self.upstreamRegistryUrl = upstreamRegistryUrl
-        self.credentialArn = credentialArn
-        self.customRoleArn = customRoleArn
-        self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-        self.isValid = isValid
-        self.failure = failure
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["registryId"] = registryId
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            w["isValid"] = isValid
+            w["failure"] = failure
+            return w.value
+        }
     }
 
-    /// The model of `ValidatePullThroughCacheRuleResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleResponse", kind: .structure, members: [
-        MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-        MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-        MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-        MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        MemberSchema("isValid", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("failure", target: { ShapeSchema.Simple.string }),
-    ])
+    /// The `ValidationException` structure of the ECR model.
+    public struct ValidationException: AWSShape {
+        /// `message`.
+        public var message: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-        self.registryId = try r.optional("registryId")
-        self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-        self.credentialArn = try r.optional("credentialArn")
-        self.customRoleArn = try r.optional("customRoleArn")
-        self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-        self.isValid = try r.optional("isValid")
-        self.failure = try r.optional("failure")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ValidationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-        w["registryId"] = registryId
-        w["upstreamRegistryUrl"] = upstreamRegistryUrl
-        w["credentialArn"] = credentialArn
-        w["customRoleArn"] = customRoleArn
-        w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-        w["isValid"] = isValid
-        w["failure"] = failure
-        return w.value
-    }
-}
+    /// The `VulnerablePackage` structure of the ECR model.
+    public struct VulnerablePackage: AWSShape {
+        /// `arch`.
+        public var arch: String?
+        /// `epoch`.
+        public var epoch: Int?
+        /// `filePath`.
+        public var filePath: String?
+        /// `name`.
+        public var name: String?
+        /// `packageManager`.
+        public var packageManager: String?
+        /// `release`.
+        public var release: String?
+        /// `sourceLayerHash`.
+        public var sourceLayerHash: String?
+        /// `version`.
+        public var version: String?
+        /// `fixedInVersion`.
+        public var fixedInVersion: String?
 
-/// The `ValidationException` structure of the ECR model.
-public struct ValidationException: AWSShape {
-    /// `message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arch: String? = nil, epoch: Int? = nil, filePath: String? = nil, name: String? = nil, packageManager: String? = nil, release: String? = nil, sourceLayerHash: String? = nil, version: String? = nil, fixedInVersion: String? = nil) {
+            self.arch = arch
+            self.epoch = epoch
+            self.filePath = filePath
+            self.name = name
+            self.packageManager = packageManager
+            self.release = release
+            self.sourceLayerHash = sourceLayerHash
+            self.version = version
+            self.fixedInVersion = fixedInVersion
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `VulnerablePackage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VulnerablePackage", kind: .structure, members: [
+            MemberSchema("arch", target: { ShapeSchema.Simple.string }),
+            MemberSchema("epoch", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("filePath", target: { ShapeSchema.Simple.string }),
+            MemberSchema("name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("packageManager", target: { ShapeSchema.Simple.string }),
+            MemberSchema("release", target: { ShapeSchema.Simple.string }),
+            MemberSchema("sourceLayerHash", target: { ShapeSchema.Simple.string }),
+            MemberSchema("version", target: { ShapeSchema.Simple.string }),
+            MemberSchema("fixedInVersion", target: { ShapeSchema.Simple.string }),
+        ])
 
-    /// The model of `ValidationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arch = try r.optional("arch")
+            self.epoch = try r.optional("epoch")
+            self.filePath = try r.optional("filePath")
+            self.name = try r.optional("name")
+            self.packageManager = try r.optional("packageManager")
+            self.release = try r.optional("release")
+            self.sourceLayerHash = try r.optional("sourceLayerHash")
+            self.version = try r.optional("version")
+            self.fixedInVersion = try r.optional("fixedInVersion")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `VulnerablePackage` structure of the ECR model.
-public struct VulnerablePackage: AWSShape {
-    /// `arch`.
-    public var arch: String?
-    /// `epoch`.
-    public var epoch: Int?
-    /// `filePath`.
-    public var filePath: String?
-    /// `name`.
-    public var name: String?
-    /// `packageManager`.
-    public var packageManager: String?
-    /// `release`.
-    public var release: String?
-    /// `sourceLayerHash`.
-    public var sourceLayerHash: String?
-    /// `version`.
-    public var version: String?
-    /// `fixedInVersion`.
-    public var fixedInVersion: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(arch: String? = nil, epoch: Int? = nil, filePath: String? = nil, name: String? = nil, packageManager: String? = nil, release: String? = nil, sourceLayerHash: String? = nil, version: String? = nil, fixedInVersion: String? = nil) {
-        self.arch = arch
-        self.epoch = epoch
-        self.filePath = filePath
-        self.name = name
-        self.packageManager = packageManager
-        self.release = release
-        self.sourceLayerHash = sourceLayerHash
-        self.version = version
-        self.fixedInVersion = fixedInVersion
-    }
-
-    /// The model of `VulnerablePackage`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VulnerablePackage", kind: .structure, members: [
-        MemberSchema("arch", target: { ShapeSchema.Simple.string }),
-        MemberSchema("epoch", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("filePath", target: { ShapeSchema.Simple.string }),
-        MemberSchema("name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("packageManager", target: { ShapeSchema.Simple.string }),
-        MemberSchema("release", target: { ShapeSchema.Simple.string }),
-        MemberSchema("sourceLayerHash", target: { ShapeSchema.Simple.string }),
-        MemberSchema("version", target: { ShapeSchema.Simple.string }),
-        MemberSchema("fixedInVersion", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.arch = try r.optional("arch")
-        self.epoch = try r.optional("epoch")
-        self.filePath = try r.optional("filePath")
-        self.name = try r.optional("name")
-        self.packageManager = try r.optional("packageManager")
-        self.release = try r.optional("release")
-        self.sourceLayerHash = try r.optional("sourceLayerHash")
-        self.version = try r.optional("version")
-        self.fixedInVersion = try r.optional("fixedInVersion")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["arch"] = arch
-        w["epoch"] = epoch
-        w["filePath"] = filePath
-        w["name"] = name
-        w["packageManager"] = packageManager
-        w["release"] = release
-        w["sourceLayerHash"] = sourceLayerHash
-        w["version"] = version
-        w["fixedInVersion"] = fixedInVersion
-        return w.value
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["arch"] = arch
+            w["epoch"] = epoch
+            w["filePath"] = filePath
+            w["name"] = name
+            w["packageManager"] = packageManager
+            w["release"] = release
+            w["sourceLayerHash"] = sourceLayerHash
+            w["version"] = version
+            w["fixedInVersion"] = fixedInVersion
+            return w.value
+        }
     }
 }

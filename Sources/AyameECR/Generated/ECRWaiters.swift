@@ -44,11 +44,17 @@ extension ECRClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilImageScanComplete(_ input: DescribeImageScanFindingsRequest, maximumWait: Duration? = nil) async throws(AyameError) -> DescribeImageScanFindingsResponse {
-        try await runtime.wait(for: ECRWaiters.imageScanComplete, input: input, output: DescribeImageScanFindingsResponse.self, maximumWait: maximumWait)
+    public func waitUntilImageScanComplete(_ input: ECR.DescribeImageScanFindingsRequest, maximumWait: Duration? = nil) async throws(AyameError) -> ECR.DescribeImageScanFindingsResponse {
+        try await runtime.wait(for: ECRWaiters.imageScanComplete, input: input, output: ECR.DescribeImageScanFindingsResponse.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `ImageScanComplete` waiter's acceptors report success, with the input's members as parameters.
+    @discardableResult
+    public func waitUntilImageScanComplete(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil, maximumWait: Duration? = nil) async throws(AyameError) -> ECR.DescribeImageScanFindingsResponse {
+        try await waitUntilImageScanComplete(ECR.DescribeImageScanFindingsRequest(repositoryName: repositoryName, imageId: imageId, registryId: registryId, nextToken: nextToken, maxResults: maxResults), maximumWait: maximumWait)
     }
 
     /// Polls `GetLifecyclePolicyPreview` until the `LifecyclePolicyPreviewComplete` waiter's acceptors report success.
@@ -58,10 +64,16 @@ extension ECRClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilLifecyclePolicyPreviewComplete(_ input: GetLifecyclePolicyPreviewRequest, maximumWait: Duration? = nil) async throws(AyameError) -> GetLifecyclePolicyPreviewResponse {
-        try await runtime.wait(for: ECRWaiters.lifecyclePolicyPreviewComplete, input: input, output: GetLifecyclePolicyPreviewResponse.self, maximumWait: maximumWait)
+    public func waitUntilLifecyclePolicyPreviewComplete(_ input: ECR.GetLifecyclePolicyPreviewRequest, maximumWait: Duration? = nil) async throws(AyameError) -> ECR.GetLifecyclePolicyPreviewResponse {
+        try await runtime.wait(for: ECRWaiters.lifecyclePolicyPreviewComplete, input: input, output: ECR.GetLifecyclePolicyPreviewResponse.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `LifecyclePolicyPreviewComplete` waiter's acceptors report success, with the input's members as parameters.
+    @discardableResult
+    public func waitUntilLifecyclePolicyPreviewComplete(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.LifecyclePolicyPreviewFilter? = nil, maximumWait: Duration? = nil) async throws(AyameError) -> ECR.GetLifecyclePolicyPreviewResponse {
+        try await waitUntilLifecyclePolicyPreviewComplete(ECR.GetLifecyclePolicyPreviewRequest(repositoryName: repositoryName, registryId: registryId, imageIds: imageIds, nextToken: nextToken, maxResults: maxResults, filter: filter), maximumWait: maximumWait)
     }
 }

@@ -6,1128 +6,1294 @@ import Foundation
 extension S3Client {
     /// Calls `AbortMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html
     @discardableResult
-    public func abortMultipartUpload(_ input: AbortMultipartUploadRequest) async throws(AyameError) -> AbortMultipartUploadOutput {
-        try await runtime.execute(S3Operations.abortMultipartUpload, input: input, output: AbortMultipartUploadOutput.self)
+    public func abortMultipartUpload(_ input: S3.AbortMultipartUploadRequest) async throws(AyameError) -> S3.AbortMultipartUploadOutput {
+        try await runtime.execute(S3Operations.abortMultipartUpload, input: input, output: S3.AbortMultipartUploadOutput.self)
     }
 
     /// Calls `AbortMultipartUpload` with the input's members as parameters.
     @discardableResult
-    public func abortMultipartUpload(bucket: String, key: String, uploadId: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatchInitiatedTime: Date? = nil) async throws(AyameError) -> AbortMultipartUploadOutput {
-        try await abortMultipartUpload(AbortMultipartUploadRequest(bucket: bucket, key: key, uploadId: uploadId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner, ifMatchInitiatedTime: ifMatchInitiatedTime))
+    public func abortMultipartUpload(bucket: String, key: String, uploadId: String, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatchInitiatedTime: Date? = nil) async throws(AyameError) -> S3.AbortMultipartUploadOutput {
+        try await abortMultipartUpload(S3.AbortMultipartUploadRequest(bucket: bucket, key: key, uploadId: uploadId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner, ifMatchInitiatedTime: ifMatchInitiatedTime))
     }
 
     /// Calls `CompleteMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html
     @discardableResult
-    public func completeMultipartUpload(_ input: CompleteMultipartUploadRequest) async throws(AyameError) -> CompleteMultipartUploadOutput {
-        try await runtime.execute(S3Operations.completeMultipartUpload, input: input, output: CompleteMultipartUploadOutput.self)
+    public func completeMultipartUpload(_ input: S3.CompleteMultipartUploadRequest) async throws(AyameError) -> S3.CompleteMultipartUploadOutput {
+        try await runtime.execute(S3Operations.completeMultipartUpload, input: input, output: S3.CompleteMultipartUploadOutput.self)
+    }
+
+    /// Calls `CompleteMultipartUpload` with the input's required members as parameters; pass a `S3.CompleteMultipartUploadRequest` for the others.
+    @discardableResult
+    public func completeMultipartUpload(bucket: String, key: String, uploadId: String) async throws(AyameError) -> S3.CompleteMultipartUploadOutput {
+        try await completeMultipartUpload(S3.CompleteMultipartUploadRequest(bucket: bucket, key: key, uploadId: uploadId))
     }
 
     /// Calls `CopyObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
     @discardableResult
-    public func copyObject(_ input: CopyObjectRequest) async throws(AyameError) -> CopyObjectOutput {
-        try await runtime.execute(S3Operations.copyObject, input: input, output: CopyObjectOutput.self)
+    public func copyObject(_ input: S3.CopyObjectRequest) async throws(AyameError) -> S3.CopyObjectOutput {
+        try await runtime.execute(S3Operations.copyObject, input: input, output: S3.CopyObjectOutput.self)
+    }
+
+    /// Calls `CopyObject` with the input's required members as parameters; pass a `S3.CopyObjectRequest` for the others.
+    @discardableResult
+    public func copyObject(bucket: String, copySource: String, key: String) async throws(AyameError) -> S3.CopyObjectOutput {
+        try await copyObject(S3.CopyObjectRequest(bucket: bucket, copySource: copySource, key: key))
     }
 
     /// Calls `CreateBucket`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html
     @discardableResult
-    public func createBucket(_ input: CreateBucketRequest) async throws(AyameError) -> CreateBucketOutput {
-        try await runtime.execute(S3Operations.createBucket, input: input, output: CreateBucketOutput.self)
+    public func createBucket(_ input: S3.CreateBucketRequest) async throws(AyameError) -> S3.CreateBucketOutput {
+        try await runtime.execute(S3Operations.createBucket, input: input, output: S3.CreateBucketOutput.self)
+    }
+
+    /// Calls `CreateBucket` with the input's required members as parameters; pass a `S3.CreateBucketRequest` for the others.
+    @discardableResult
+    public func createBucket(bucket: String) async throws(AyameError) -> S3.CreateBucketOutput {
+        try await createBucket(S3.CreateBucketRequest(bucket: bucket))
     }
 
     /// Calls `CreateBucketMetadataConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketMetadataConfiguration.html
-    public func createBucketMetadataConfiguration(_ input: CreateBucketMetadataConfigurationRequest) async throws(AyameError) {
+    public func createBucketMetadataConfiguration(_ input: S3.CreateBucketMetadataConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.createBucketMetadataConfiguration, input: input.shapeValue)
     }
 
     /// Calls `CreateBucketMetadataConfiguration` with the input's members as parameters.
-    public func createBucketMetadataConfiguration(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, metadataConfiguration: MetadataConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await createBucketMetadataConfiguration(CreateBucketMetadataConfigurationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, metadataConfiguration: metadataConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func createBucketMetadataConfiguration(bucket: String, metadataConfiguration: S3.MetadataConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await createBucketMetadataConfiguration(S3.CreateBucketMetadataConfigurationRequest(bucket: bucket, metadataConfiguration: metadataConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `CreateBucketMetadataTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucketMetadataTableConfiguration.html
-    public func createBucketMetadataTableConfiguration(_ input: CreateBucketMetadataTableConfigurationRequest) async throws(AyameError) {
+    public func createBucketMetadataTableConfiguration(_ input: S3.CreateBucketMetadataTableConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.createBucketMetadataTableConfiguration, input: input.shapeValue)
     }
 
     /// Calls `CreateBucketMetadataTableConfiguration` with the input's members as parameters.
-    public func createBucketMetadataTableConfiguration(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, metadataTableConfiguration: MetadataTableConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await createBucketMetadataTableConfiguration(CreateBucketMetadataTableConfigurationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, metadataTableConfiguration: metadataTableConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func createBucketMetadataTableConfiguration(bucket: String, metadataTableConfiguration: S3.MetadataTableConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await createBucketMetadataTableConfiguration(S3.CreateBucketMetadataTableConfigurationRequest(bucket: bucket, metadataTableConfiguration: metadataTableConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `CreateMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html
     @discardableResult
-    public func createMultipartUpload(_ input: CreateMultipartUploadRequest) async throws(AyameError) -> CreateMultipartUploadOutput {
-        try await runtime.execute(S3Operations.createMultipartUpload, input: input, output: CreateMultipartUploadOutput.self)
+    public func createMultipartUpload(_ input: S3.CreateMultipartUploadRequest) async throws(AyameError) -> S3.CreateMultipartUploadOutput {
+        try await runtime.execute(S3Operations.createMultipartUpload, input: input, output: S3.CreateMultipartUploadOutput.self)
+    }
+
+    /// Calls `CreateMultipartUpload` with the input's required members as parameters; pass a `S3.CreateMultipartUploadRequest` for the others.
+    @discardableResult
+    public func createMultipartUpload(bucket: String, key: String) async throws(AyameError) -> S3.CreateMultipartUploadOutput {
+        try await createMultipartUpload(S3.CreateMultipartUploadRequest(bucket: bucket, key: key))
     }
 
     /// Calls `CreateSession`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html
     @discardableResult
-    public func createSession(_ input: CreateSessionRequest) async throws(AyameError) -> CreateSessionOutput {
-        try await runtime.execute(S3Operations.createSession, input: input, output: CreateSessionOutput.self)
+    public func createSession(_ input: S3.CreateSessionRequest) async throws(AyameError) -> S3.CreateSessionOutput {
+        try await runtime.execute(S3Operations.createSession, input: input, output: S3.CreateSessionOutput.self)
     }
 
     /// Calls `CreateSession` with the input's members as parameters.
     @discardableResult
-    public func createSession(sessionMode: SessionMode? = nil, bucket: String, serverSideEncryption: ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) async throws(AyameError) -> CreateSessionOutput {
-        try await createSession(CreateSessionRequest(sessionMode: sessionMode, bucket: bucket, serverSideEncryption: serverSideEncryption, ssekmsKeyId: ssekmsKeyId, ssekmsEncryptionContext: ssekmsEncryptionContext, bucketKeyEnabled: bucketKeyEnabled))
+    public func createSession(bucket: String, sessionMode: S3.SessionMode? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) async throws(AyameError) -> S3.CreateSessionOutput {
+        try await createSession(S3.CreateSessionRequest(bucket: bucket, sessionMode: sessionMode, serverSideEncryption: serverSideEncryption, ssekmsKeyId: ssekmsKeyId, ssekmsEncryptionContext: ssekmsEncryptionContext, bucketKeyEnabled: bucketKeyEnabled))
     }
 
     /// Calls `DeleteBucket`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html
-    public func deleteBucket(_ input: DeleteBucketRequest) async throws(AyameError) {
+    public func deleteBucket(_ input: S3.DeleteBucketRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucket, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucket` with the input's members as parameters.
     public func deleteBucket(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucket(DeleteBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucket(S3.DeleteBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketAnalyticsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketAnalyticsConfiguration.html
-    public func deleteBucketAnalyticsConfiguration(_ input: DeleteBucketAnalyticsConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketAnalyticsConfiguration(_ input: S3.DeleteBucketAnalyticsConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketAnalyticsConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketAnalyticsConfiguration` with the input's members as parameters.
     public func deleteBucketAnalyticsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketAnalyticsConfiguration(DeleteBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketAnalyticsConfiguration(S3.DeleteBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketCors`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketCors.html
-    public func deleteBucketCors(_ input: DeleteBucketCorsRequest) async throws(AyameError) {
+    public func deleteBucketCors(_ input: S3.DeleteBucketCorsRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketCors, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketCors` with the input's members as parameters.
     public func deleteBucketCors(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketCors(DeleteBucketCorsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketCors(S3.DeleteBucketCorsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketEncryption.html
-    public func deleteBucketEncryption(_ input: DeleteBucketEncryptionRequest) async throws(AyameError) {
+    public func deleteBucketEncryption(_ input: S3.DeleteBucketEncryptionRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketEncryption, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketEncryption` with the input's members as parameters.
     public func deleteBucketEncryption(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketEncryption(DeleteBucketEncryptionRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketEncryption(S3.DeleteBucketEncryptionRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketIntelligentTieringConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketIntelligentTieringConfiguration.html
-    public func deleteBucketIntelligentTieringConfiguration(_ input: DeleteBucketIntelligentTieringConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketIntelligentTieringConfiguration(_ input: S3.DeleteBucketIntelligentTieringConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketIntelligentTieringConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketIntelligentTieringConfiguration` with the input's members as parameters.
     public func deleteBucketIntelligentTieringConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketIntelligentTieringConfiguration(DeleteBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketIntelligentTieringConfiguration(S3.DeleteBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketInventoryConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketInventoryConfiguration.html
-    public func deleteBucketInventoryConfiguration(_ input: DeleteBucketInventoryConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketInventoryConfiguration(_ input: S3.DeleteBucketInventoryConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketInventoryConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketInventoryConfiguration` with the input's members as parameters.
     public func deleteBucketInventoryConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketInventoryConfiguration(DeleteBucketInventoryConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketInventoryConfiguration(S3.DeleteBucketInventoryConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketLifecycle`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketLifecycle.html
-    public func deleteBucketLifecycle(_ input: DeleteBucketLifecycleRequest) async throws(AyameError) {
+    public func deleteBucketLifecycle(_ input: S3.DeleteBucketLifecycleRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketLifecycle, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketLifecycle` with the input's members as parameters.
     public func deleteBucketLifecycle(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketLifecycle(DeleteBucketLifecycleRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketLifecycle(S3.DeleteBucketLifecycleRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketMetadataConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketMetadataConfiguration.html
-    public func deleteBucketMetadataConfiguration(_ input: DeleteBucketMetadataConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketMetadataConfiguration(_ input: S3.DeleteBucketMetadataConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketMetadataConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketMetadataConfiguration` with the input's members as parameters.
     public func deleteBucketMetadataConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketMetadataConfiguration(DeleteBucketMetadataConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketMetadataConfiguration(S3.DeleteBucketMetadataConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketMetadataTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketMetadataTableConfiguration.html
-    public func deleteBucketMetadataTableConfiguration(_ input: DeleteBucketMetadataTableConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketMetadataTableConfiguration(_ input: S3.DeleteBucketMetadataTableConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketMetadataTableConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketMetadataTableConfiguration` with the input's members as parameters.
     public func deleteBucketMetadataTableConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketMetadataTableConfiguration(DeleteBucketMetadataTableConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketMetadataTableConfiguration(S3.DeleteBucketMetadataTableConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketMetricsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketMetricsConfiguration.html
-    public func deleteBucketMetricsConfiguration(_ input: DeleteBucketMetricsConfigurationRequest) async throws(AyameError) {
+    public func deleteBucketMetricsConfiguration(_ input: S3.DeleteBucketMetricsConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketMetricsConfiguration, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketMetricsConfiguration` with the input's members as parameters.
     public func deleteBucketMetricsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketMetricsConfiguration(DeleteBucketMetricsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketMetricsConfiguration(S3.DeleteBucketMetricsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketOwnershipControls`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketOwnershipControls.html
-    public func deleteBucketOwnershipControls(_ input: DeleteBucketOwnershipControlsRequest) async throws(AyameError) {
+    public func deleteBucketOwnershipControls(_ input: S3.DeleteBucketOwnershipControlsRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketOwnershipControls, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketOwnershipControls` with the input's members as parameters.
     public func deleteBucketOwnershipControls(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketOwnershipControls(DeleteBucketOwnershipControlsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketOwnershipControls(S3.DeleteBucketOwnershipControlsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketPolicy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketPolicy.html
-    public func deleteBucketPolicy(_ input: DeleteBucketPolicyRequest) async throws(AyameError) {
+    public func deleteBucketPolicy(_ input: S3.DeleteBucketPolicyRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketPolicy, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketPolicy` with the input's members as parameters.
     public func deleteBucketPolicy(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketPolicy(DeleteBucketPolicyRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketPolicy(S3.DeleteBucketPolicyRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketReplication`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketReplication.html
-    public func deleteBucketReplication(_ input: DeleteBucketReplicationRequest) async throws(AyameError) {
+    public func deleteBucketReplication(_ input: S3.DeleteBucketReplicationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketReplication, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketReplication` with the input's members as parameters.
     public func deleteBucketReplication(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketReplication(DeleteBucketReplicationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketReplication(S3.DeleteBucketReplicationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketTagging.html
-    public func deleteBucketTagging(_ input: DeleteBucketTaggingRequest) async throws(AyameError) {
+    public func deleteBucketTagging(_ input: S3.DeleteBucketTaggingRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketTagging, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketTagging` with the input's members as parameters.
     public func deleteBucketTagging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketTagging(DeleteBucketTaggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketTagging(S3.DeleteBucketTaggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteBucketWebsite`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketWebsite.html
-    public func deleteBucketWebsite(_ input: DeleteBucketWebsiteRequest) async throws(AyameError) {
+    public func deleteBucketWebsite(_ input: S3.DeleteBucketWebsiteRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deleteBucketWebsite, input: input.shapeValue)
     }
 
     /// Calls `DeleteBucketWebsite` with the input's members as parameters.
     public func deleteBucketWebsite(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deleteBucketWebsite(DeleteBucketWebsiteRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deleteBucketWebsite(S3.DeleteBucketWebsiteRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html
     @discardableResult
-    public func deleteObject(_ input: DeleteObjectRequest) async throws(AyameError) -> DeleteObjectOutput {
-        try await runtime.execute(S3Operations.deleteObject, input: input, output: DeleteObjectOutput.self)
+    public func deleteObject(_ input: S3.DeleteObjectRequest) async throws(AyameError) -> S3.DeleteObjectOutput {
+        try await runtime.execute(S3Operations.deleteObject, input: input, output: S3.DeleteObjectOutput.self)
+    }
+
+    /// Calls `DeleteObject` with the input's required members as parameters; pass a `S3.DeleteObjectRequest` for the others.
+    @discardableResult
+    public func deleteObject(bucket: String, key: String) async throws(AyameError) -> S3.DeleteObjectOutput {
+        try await deleteObject(S3.DeleteObjectRequest(bucket: bucket, key: key))
     }
 
     /// Calls `DeleteObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectTagging.html
     @discardableResult
-    public func deleteObjectTagging(_ input: DeleteObjectTaggingRequest) async throws(AyameError) -> DeleteObjectTaggingOutput {
-        try await runtime.execute(S3Operations.deleteObjectTagging, input: input, output: DeleteObjectTaggingOutput.self)
+    public func deleteObjectTagging(_ input: S3.DeleteObjectTaggingRequest) async throws(AyameError) -> S3.DeleteObjectTaggingOutput {
+        try await runtime.execute(S3Operations.deleteObjectTagging, input: input, output: S3.DeleteObjectTaggingOutput.self)
     }
 
     /// Calls `DeleteObjectTagging` with the input's members as parameters.
     @discardableResult
-    public func deleteObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> DeleteObjectTaggingOutput {
-        try await deleteObjectTagging(DeleteObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner))
+    public func deleteObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.DeleteObjectTaggingOutput {
+        try await deleteObjectTagging(S3.DeleteObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `DeleteObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
     @discardableResult
-    public func deleteObjects(_ input: DeleteObjectsRequest) async throws(AyameError) -> DeleteObjectsOutput {
-        try await runtime.execute(S3Operations.deleteObjects, input: input, output: DeleteObjectsOutput.self)
+    public func deleteObjects(_ input: S3.DeleteObjectsRequest) async throws(AyameError) -> S3.DeleteObjectsOutput {
+        try await runtime.execute(S3Operations.deleteObjects, input: input, output: S3.DeleteObjectsOutput.self)
+    }
+
+    /// Calls `DeleteObjects` with the input's required members as parameters; pass a `S3.DeleteObjectsRequest` for the others.
+    @discardableResult
+    public func deleteObjects(bucket: String, delete: S3.Delete) async throws(AyameError) -> S3.DeleteObjectsOutput {
+        try await deleteObjects(S3.DeleteObjectsRequest(bucket: bucket, delete: delete))
     }
 
     /// Calls `DeletePublicAccessBlock`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeletePublicAccessBlock.html
-    public func deletePublicAccessBlock(_ input: DeletePublicAccessBlockRequest) async throws(AyameError) {
+    public func deletePublicAccessBlock(_ input: S3.DeletePublicAccessBlockRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.deletePublicAccessBlock, input: input.shapeValue)
     }
 
     /// Calls `DeletePublicAccessBlock` with the input's members as parameters.
     public func deletePublicAccessBlock(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await deletePublicAccessBlock(DeletePublicAccessBlockRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+        try await deletePublicAccessBlock(S3.DeletePublicAccessBlockRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketAbac`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAbac.html
     @discardableResult
-    public func getBucketAbac(_ input: GetBucketAbacRequest) async throws(AyameError) -> GetBucketAbacOutput {
-        try await runtime.execute(S3Operations.getBucketAbac, input: input, output: GetBucketAbacOutput.self)
+    public func getBucketAbac(_ input: S3.GetBucketAbacRequest) async throws(AyameError) -> S3.GetBucketAbacOutput {
+        try await runtime.execute(S3Operations.getBucketAbac, input: input, output: S3.GetBucketAbacOutput.self)
     }
 
     /// Calls `GetBucketAbac` with the input's members as parameters.
     @discardableResult
-    public func getBucketAbac(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAbacOutput {
-        try await getBucketAbac(GetBucketAbacRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketAbac(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketAbacOutput {
+        try await getBucketAbac(S3.GetBucketAbacRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketAccelerateConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAccelerateConfiguration.html
     @discardableResult
-    public func getBucketAccelerateConfiguration(_ input: GetBucketAccelerateConfigurationRequest) async throws(AyameError) -> GetBucketAccelerateConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketAccelerateConfiguration, input: input, output: GetBucketAccelerateConfigurationOutput.self)
+    public func getBucketAccelerateConfiguration(_ input: S3.GetBucketAccelerateConfigurationRequest) async throws(AyameError) -> S3.GetBucketAccelerateConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketAccelerateConfiguration, input: input, output: S3.GetBucketAccelerateConfigurationOutput.self)
     }
 
     /// Calls `GetBucketAccelerateConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketAccelerateConfiguration(bucket: String, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) async throws(AyameError) -> GetBucketAccelerateConfigurationOutput {
-        try await getBucketAccelerateConfiguration(GetBucketAccelerateConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
+    public func getBucketAccelerateConfiguration(bucket: String, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) async throws(AyameError) -> S3.GetBucketAccelerateConfigurationOutput {
+        try await getBucketAccelerateConfiguration(S3.GetBucketAccelerateConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
     }
 
     /// Calls `GetBucketAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html
     @discardableResult
-    public func getBucketAcl(_ input: GetBucketAclRequest) async throws(AyameError) -> GetBucketAclOutput {
-        try await runtime.execute(S3Operations.getBucketAcl, input: input, output: GetBucketAclOutput.self)
+    public func getBucketAcl(_ input: S3.GetBucketAclRequest) async throws(AyameError) -> S3.GetBucketAclOutput {
+        try await runtime.execute(S3Operations.getBucketAcl, input: input, output: S3.GetBucketAclOutput.self)
     }
 
     /// Calls `GetBucketAcl` with the input's members as parameters.
     @discardableResult
-    public func getBucketAcl(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAclOutput {
-        try await getBucketAcl(GetBucketAclRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketAcl(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketAclOutput {
+        try await getBucketAcl(S3.GetBucketAclRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketAnalyticsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAnalyticsConfiguration.html
     @discardableResult
-    public func getBucketAnalyticsConfiguration(_ input: GetBucketAnalyticsConfigurationRequest) async throws(AyameError) -> GetBucketAnalyticsConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketAnalyticsConfiguration, input: input, output: GetBucketAnalyticsConfigurationOutput.self)
+    public func getBucketAnalyticsConfiguration(_ input: S3.GetBucketAnalyticsConfigurationRequest) async throws(AyameError) -> S3.GetBucketAnalyticsConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketAnalyticsConfiguration, input: input, output: S3.GetBucketAnalyticsConfigurationOutput.self)
     }
 
     /// Calls `GetBucketAnalyticsConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketAnalyticsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketAnalyticsConfigurationOutput {
-        try await getBucketAnalyticsConfiguration(GetBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketAnalyticsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketAnalyticsConfigurationOutput {
+        try await getBucketAnalyticsConfiguration(S3.GetBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketCors`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketCors.html
     @discardableResult
-    public func getBucketCors(_ input: GetBucketCorsRequest) async throws(AyameError) -> GetBucketCorsOutput {
-        try await runtime.execute(S3Operations.getBucketCors, input: input, output: GetBucketCorsOutput.self)
+    public func getBucketCors(_ input: S3.GetBucketCorsRequest) async throws(AyameError) -> S3.GetBucketCorsOutput {
+        try await runtime.execute(S3Operations.getBucketCors, input: input, output: S3.GetBucketCorsOutput.self)
     }
 
     /// Calls `GetBucketCors` with the input's members as parameters.
     @discardableResult
-    public func getBucketCors(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketCorsOutput {
-        try await getBucketCors(GetBucketCorsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketCors(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketCorsOutput {
+        try await getBucketCors(S3.GetBucketCorsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html
     @discardableResult
-    public func getBucketEncryption(_ input: GetBucketEncryptionRequest) async throws(AyameError) -> GetBucketEncryptionOutput {
-        try await runtime.execute(S3Operations.getBucketEncryption, input: input, output: GetBucketEncryptionOutput.self)
+    public func getBucketEncryption(_ input: S3.GetBucketEncryptionRequest) async throws(AyameError) -> S3.GetBucketEncryptionOutput {
+        try await runtime.execute(S3Operations.getBucketEncryption, input: input, output: S3.GetBucketEncryptionOutput.self)
     }
 
     /// Calls `GetBucketEncryption` with the input's members as parameters.
     @discardableResult
-    public func getBucketEncryption(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketEncryptionOutput {
-        try await getBucketEncryption(GetBucketEncryptionRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketEncryption(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketEncryptionOutput {
+        try await getBucketEncryption(S3.GetBucketEncryptionRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketIntelligentTieringConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketIntelligentTieringConfiguration.html
     @discardableResult
-    public func getBucketIntelligentTieringConfiguration(_ input: GetBucketIntelligentTieringConfigurationRequest) async throws(AyameError) -> GetBucketIntelligentTieringConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketIntelligentTieringConfiguration, input: input, output: GetBucketIntelligentTieringConfigurationOutput.self)
+    public func getBucketIntelligentTieringConfiguration(_ input: S3.GetBucketIntelligentTieringConfigurationRequest) async throws(AyameError) -> S3.GetBucketIntelligentTieringConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketIntelligentTieringConfiguration, input: input, output: S3.GetBucketIntelligentTieringConfigurationOutput.self)
     }
 
     /// Calls `GetBucketIntelligentTieringConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketIntelligentTieringConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketIntelligentTieringConfigurationOutput {
-        try await getBucketIntelligentTieringConfiguration(GetBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketIntelligentTieringConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketIntelligentTieringConfigurationOutput {
+        try await getBucketIntelligentTieringConfiguration(S3.GetBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketInventoryConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketInventoryConfiguration.html
     @discardableResult
-    public func getBucketInventoryConfiguration(_ input: GetBucketInventoryConfigurationRequest) async throws(AyameError) -> GetBucketInventoryConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketInventoryConfiguration, input: input, output: GetBucketInventoryConfigurationOutput.self)
+    public func getBucketInventoryConfiguration(_ input: S3.GetBucketInventoryConfigurationRequest) async throws(AyameError) -> S3.GetBucketInventoryConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketInventoryConfiguration, input: input, output: S3.GetBucketInventoryConfigurationOutput.self)
     }
 
     /// Calls `GetBucketInventoryConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketInventoryConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketInventoryConfigurationOutput {
-        try await getBucketInventoryConfiguration(GetBucketInventoryConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketInventoryConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketInventoryConfigurationOutput {
+        try await getBucketInventoryConfiguration(S3.GetBucketInventoryConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLifecycle`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLifecycle.html
     @discardableResult
-    public func getBucketLifecycle(_ input: GetBucketLifecycleRequest) async throws(AyameError) -> GetBucketLifecycleOutput {
-        try await runtime.execute(S3Operations.getBucketLifecycle, input: input, output: GetBucketLifecycleOutput.self)
+    public func getBucketLifecycle(_ input: S3.GetBucketLifecycleRequest) async throws(AyameError) -> S3.GetBucketLifecycleOutput {
+        try await runtime.execute(S3Operations.getBucketLifecycle, input: input, output: S3.GetBucketLifecycleOutput.self)
     }
 
     /// Calls `GetBucketLifecycle` with the input's members as parameters.
     @discardableResult
-    public func getBucketLifecycle(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLifecycleOutput {
-        try await getBucketLifecycle(GetBucketLifecycleRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketLifecycle(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketLifecycleOutput {
+        try await getBucketLifecycle(S3.GetBucketLifecycleRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLifecycleConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLifecycleConfiguration.html
     @discardableResult
-    public func getBucketLifecycleConfiguration(_ input: GetBucketLifecycleConfigurationRequest) async throws(AyameError) -> GetBucketLifecycleConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketLifecycleConfiguration, input: input, output: GetBucketLifecycleConfigurationOutput.self)
+    public func getBucketLifecycleConfiguration(_ input: S3.GetBucketLifecycleConfigurationRequest) async throws(AyameError) -> S3.GetBucketLifecycleConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketLifecycleConfiguration, input: input, output: S3.GetBucketLifecycleConfigurationOutput.self)
     }
 
     /// Calls `GetBucketLifecycleConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketLifecycleConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLifecycleConfigurationOutput {
-        try await getBucketLifecycleConfiguration(GetBucketLifecycleConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketLifecycleConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketLifecycleConfigurationOutput {
+        try await getBucketLifecycleConfiguration(S3.GetBucketLifecycleConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLocation`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html
     @discardableResult
-    public func getBucketLocation(_ input: GetBucketLocationRequest) async throws(AyameError) -> GetBucketLocationOutput {
-        try await runtime.execute(S3Operations.getBucketLocation, input: input, output: GetBucketLocationOutput.self)
+    public func getBucketLocation(_ input: S3.GetBucketLocationRequest) async throws(AyameError) -> S3.GetBucketLocationOutput {
+        try await runtime.execute(S3Operations.getBucketLocation, input: input, output: S3.GetBucketLocationOutput.self)
     }
 
     /// Calls `GetBucketLocation` with the input's members as parameters.
     @discardableResult
-    public func getBucketLocation(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLocationOutput {
-        try await getBucketLocation(GetBucketLocationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketLocation(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketLocationOutput {
+        try await getBucketLocation(S3.GetBucketLocationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketLogging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLogging.html
     @discardableResult
-    public func getBucketLogging(_ input: GetBucketLoggingRequest) async throws(AyameError) -> GetBucketLoggingOutput {
-        try await runtime.execute(S3Operations.getBucketLogging, input: input, output: GetBucketLoggingOutput.self)
+    public func getBucketLogging(_ input: S3.GetBucketLoggingRequest) async throws(AyameError) -> S3.GetBucketLoggingOutput {
+        try await runtime.execute(S3Operations.getBucketLogging, input: input, output: S3.GetBucketLoggingOutput.self)
     }
 
     /// Calls `GetBucketLogging` with the input's members as parameters.
     @discardableResult
-    public func getBucketLogging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketLoggingOutput {
-        try await getBucketLogging(GetBucketLoggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketLogging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketLoggingOutput {
+        try await getBucketLogging(S3.GetBucketLoggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetadataConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataConfiguration.html
     @discardableResult
-    public func getBucketMetadataConfiguration(_ input: GetBucketMetadataConfigurationRequest) async throws(AyameError) -> GetBucketMetadataConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketMetadataConfiguration, input: input, output: GetBucketMetadataConfigurationOutput.self)
+    public func getBucketMetadataConfiguration(_ input: S3.GetBucketMetadataConfigurationRequest) async throws(AyameError) -> S3.GetBucketMetadataConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketMetadataConfiguration, input: input, output: S3.GetBucketMetadataConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetadataConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketMetadataConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetadataConfigurationOutput {
-        try await getBucketMetadataConfiguration(GetBucketMetadataConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketMetadataConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketMetadataConfigurationOutput {
+        try await getBucketMetadataConfiguration(S3.GetBucketMetadataConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetadataTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetadataTableConfiguration.html
     @discardableResult
-    public func getBucketMetadataTableConfiguration(_ input: GetBucketMetadataTableConfigurationRequest) async throws(AyameError) -> GetBucketMetadataTableConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketMetadataTableConfiguration, input: input, output: GetBucketMetadataTableConfigurationOutput.self)
+    public func getBucketMetadataTableConfiguration(_ input: S3.GetBucketMetadataTableConfigurationRequest) async throws(AyameError) -> S3.GetBucketMetadataTableConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketMetadataTableConfiguration, input: input, output: S3.GetBucketMetadataTableConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetadataTableConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketMetadataTableConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetadataTableConfigurationOutput {
-        try await getBucketMetadataTableConfiguration(GetBucketMetadataTableConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketMetadataTableConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketMetadataTableConfigurationOutput {
+        try await getBucketMetadataTableConfiguration(S3.GetBucketMetadataTableConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketMetricsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketMetricsConfiguration.html
     @discardableResult
-    public func getBucketMetricsConfiguration(_ input: GetBucketMetricsConfigurationRequest) async throws(AyameError) -> GetBucketMetricsConfigurationOutput {
-        try await runtime.execute(S3Operations.getBucketMetricsConfiguration, input: input, output: GetBucketMetricsConfigurationOutput.self)
+    public func getBucketMetricsConfiguration(_ input: S3.GetBucketMetricsConfigurationRequest) async throws(AyameError) -> S3.GetBucketMetricsConfigurationOutput {
+        try await runtime.execute(S3Operations.getBucketMetricsConfiguration, input: input, output: S3.GetBucketMetricsConfigurationOutput.self)
     }
 
     /// Calls `GetBucketMetricsConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketMetricsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketMetricsConfigurationOutput {
-        try await getBucketMetricsConfiguration(GetBucketMetricsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketMetricsConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketMetricsConfigurationOutput {
+        try await getBucketMetricsConfiguration(S3.GetBucketMetricsConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketNotification`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotification.html
     @discardableResult
-    public func getBucketNotification(_ input: GetBucketNotificationConfigurationRequest) async throws(AyameError) -> NotificationConfigurationDeprecated {
-        try await runtime.execute(S3Operations.getBucketNotification, input: input, output: NotificationConfigurationDeprecated.self)
+    public func getBucketNotification(_ input: S3.GetBucketNotificationConfigurationRequest) async throws(AyameError) -> S3.NotificationConfigurationDeprecated {
+        try await runtime.execute(S3Operations.getBucketNotification, input: input, output: S3.NotificationConfigurationDeprecated.self)
     }
 
     /// Calls `GetBucketNotification` with the input's members as parameters.
     @discardableResult
-    public func getBucketNotification(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> NotificationConfigurationDeprecated {
-        try await getBucketNotification(GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketNotification(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.NotificationConfigurationDeprecated {
+        try await getBucketNotification(S3.GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketNotificationConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketNotificationConfiguration.html
     @discardableResult
-    public func getBucketNotificationConfiguration(_ input: GetBucketNotificationConfigurationRequest) async throws(AyameError) -> NotificationConfiguration {
-        try await runtime.execute(S3Operations.getBucketNotificationConfiguration, input: input, output: NotificationConfiguration.self)
+    public func getBucketNotificationConfiguration(_ input: S3.GetBucketNotificationConfigurationRequest) async throws(AyameError) -> S3.NotificationConfiguration {
+        try await runtime.execute(S3Operations.getBucketNotificationConfiguration, input: input, output: S3.NotificationConfiguration.self)
     }
 
     /// Calls `GetBucketNotificationConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getBucketNotificationConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> NotificationConfiguration {
-        try await getBucketNotificationConfiguration(GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketNotificationConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.NotificationConfiguration {
+        try await getBucketNotificationConfiguration(S3.GetBucketNotificationConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketOwnershipControls`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketOwnershipControls.html
     @discardableResult
-    public func getBucketOwnershipControls(_ input: GetBucketOwnershipControlsRequest) async throws(AyameError) -> GetBucketOwnershipControlsOutput {
-        try await runtime.execute(S3Operations.getBucketOwnershipControls, input: input, output: GetBucketOwnershipControlsOutput.self)
+    public func getBucketOwnershipControls(_ input: S3.GetBucketOwnershipControlsRequest) async throws(AyameError) -> S3.GetBucketOwnershipControlsOutput {
+        try await runtime.execute(S3Operations.getBucketOwnershipControls, input: input, output: S3.GetBucketOwnershipControlsOutput.self)
     }
 
     /// Calls `GetBucketOwnershipControls` with the input's members as parameters.
     @discardableResult
-    public func getBucketOwnershipControls(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketOwnershipControlsOutput {
-        try await getBucketOwnershipControls(GetBucketOwnershipControlsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketOwnershipControls(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketOwnershipControlsOutput {
+        try await getBucketOwnershipControls(S3.GetBucketOwnershipControlsRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketPolicy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html
     @discardableResult
-    public func getBucketPolicy(_ input: GetBucketPolicyRequest) async throws(AyameError) -> GetBucketPolicyOutput {
-        try await runtime.execute(S3Operations.getBucketPolicy, input: input, output: GetBucketPolicyOutput.self)
+    public func getBucketPolicy(_ input: S3.GetBucketPolicyRequest) async throws(AyameError) -> S3.GetBucketPolicyOutput {
+        try await runtime.execute(S3Operations.getBucketPolicy, input: input, output: S3.GetBucketPolicyOutput.self)
     }
 
     /// Calls `GetBucketPolicy` with the input's members as parameters.
     @discardableResult
-    public func getBucketPolicy(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketPolicyOutput {
-        try await getBucketPolicy(GetBucketPolicyRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketPolicy(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketPolicyOutput {
+        try await getBucketPolicy(S3.GetBucketPolicyRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketPolicyStatus`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html
     @discardableResult
-    public func getBucketPolicyStatus(_ input: GetBucketPolicyStatusRequest) async throws(AyameError) -> GetBucketPolicyStatusOutput {
-        try await runtime.execute(S3Operations.getBucketPolicyStatus, input: input, output: GetBucketPolicyStatusOutput.self)
+    public func getBucketPolicyStatus(_ input: S3.GetBucketPolicyStatusRequest) async throws(AyameError) -> S3.GetBucketPolicyStatusOutput {
+        try await runtime.execute(S3Operations.getBucketPolicyStatus, input: input, output: S3.GetBucketPolicyStatusOutput.self)
     }
 
     /// Calls `GetBucketPolicyStatus` with the input's members as parameters.
     @discardableResult
-    public func getBucketPolicyStatus(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketPolicyStatusOutput {
-        try await getBucketPolicyStatus(GetBucketPolicyStatusRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketPolicyStatus(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketPolicyStatusOutput {
+        try await getBucketPolicyStatus(S3.GetBucketPolicyStatusRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketReplication`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketReplication.html
     @discardableResult
-    public func getBucketReplication(_ input: GetBucketReplicationRequest) async throws(AyameError) -> GetBucketReplicationOutput {
-        try await runtime.execute(S3Operations.getBucketReplication, input: input, output: GetBucketReplicationOutput.self)
+    public func getBucketReplication(_ input: S3.GetBucketReplicationRequest) async throws(AyameError) -> S3.GetBucketReplicationOutput {
+        try await runtime.execute(S3Operations.getBucketReplication, input: input, output: S3.GetBucketReplicationOutput.self)
     }
 
     /// Calls `GetBucketReplication` with the input's members as parameters.
     @discardableResult
-    public func getBucketReplication(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketReplicationOutput {
-        try await getBucketReplication(GetBucketReplicationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketReplication(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketReplicationOutput {
+        try await getBucketReplication(S3.GetBucketReplicationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketRequestPayment`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketRequestPayment.html
     @discardableResult
-    public func getBucketRequestPayment(_ input: GetBucketRequestPaymentRequest) async throws(AyameError) -> GetBucketRequestPaymentOutput {
-        try await runtime.execute(S3Operations.getBucketRequestPayment, input: input, output: GetBucketRequestPaymentOutput.self)
+    public func getBucketRequestPayment(_ input: S3.GetBucketRequestPaymentRequest) async throws(AyameError) -> S3.GetBucketRequestPaymentOutput {
+        try await runtime.execute(S3Operations.getBucketRequestPayment, input: input, output: S3.GetBucketRequestPaymentOutput.self)
     }
 
     /// Calls `GetBucketRequestPayment` with the input's members as parameters.
     @discardableResult
-    public func getBucketRequestPayment(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketRequestPaymentOutput {
-        try await getBucketRequestPayment(GetBucketRequestPaymentRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketRequestPayment(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketRequestPaymentOutput {
+        try await getBucketRequestPayment(S3.GetBucketRequestPaymentRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
     @discardableResult
-    public func getBucketTagging(_ input: GetBucketTaggingRequest) async throws(AyameError) -> GetBucketTaggingOutput {
-        try await runtime.execute(S3Operations.getBucketTagging, input: input, output: GetBucketTaggingOutput.self)
+    public func getBucketTagging(_ input: S3.GetBucketTaggingRequest) async throws(AyameError) -> S3.GetBucketTaggingOutput {
+        try await runtime.execute(S3Operations.getBucketTagging, input: input, output: S3.GetBucketTaggingOutput.self)
     }
 
     /// Calls `GetBucketTagging` with the input's members as parameters.
     @discardableResult
-    public func getBucketTagging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketTaggingOutput {
-        try await getBucketTagging(GetBucketTaggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketTagging(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketTaggingOutput {
+        try await getBucketTagging(S3.GetBucketTaggingRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketVersioning`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html
     @discardableResult
-    public func getBucketVersioning(_ input: GetBucketVersioningRequest) async throws(AyameError) -> GetBucketVersioningOutput {
-        try await runtime.execute(S3Operations.getBucketVersioning, input: input, output: GetBucketVersioningOutput.self)
+    public func getBucketVersioning(_ input: S3.GetBucketVersioningRequest) async throws(AyameError) -> S3.GetBucketVersioningOutput {
+        try await runtime.execute(S3Operations.getBucketVersioning, input: input, output: S3.GetBucketVersioningOutput.self)
     }
 
     /// Calls `GetBucketVersioning` with the input's members as parameters.
     @discardableResult
-    public func getBucketVersioning(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketVersioningOutput {
-        try await getBucketVersioning(GetBucketVersioningRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketVersioning(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketVersioningOutput {
+        try await getBucketVersioning(S3.GetBucketVersioningRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetBucketWebsite`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketWebsite.html
     @discardableResult
-    public func getBucketWebsite(_ input: GetBucketWebsiteRequest) async throws(AyameError) -> GetBucketWebsiteOutput {
-        try await runtime.execute(S3Operations.getBucketWebsite, input: input, output: GetBucketWebsiteOutput.self)
+    public func getBucketWebsite(_ input: S3.GetBucketWebsiteRequest) async throws(AyameError) -> S3.GetBucketWebsiteOutput {
+        try await runtime.execute(S3Operations.getBucketWebsite, input: input, output: S3.GetBucketWebsiteOutput.self)
     }
 
     /// Calls `GetBucketWebsite` with the input's members as parameters.
     @discardableResult
-    public func getBucketWebsite(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetBucketWebsiteOutput {
-        try await getBucketWebsite(GetBucketWebsiteRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getBucketWebsite(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetBucketWebsiteOutput {
+        try await getBucketWebsite(S3.GetBucketWebsiteRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
     @discardableResult
-    public func getObject(_ input: GetObjectRequest) async throws(AyameError) -> GetObjectOutput {
-        try await runtime.execute(S3Operations.getObject, input: input, output: GetObjectOutput.self)
+    public func getObject(_ input: S3.GetObjectRequest) async throws(AyameError) -> S3.GetObjectOutput {
+        try await runtime.execute(S3Operations.getObject, input: input, output: S3.GetObjectOutput.self)
+    }
+
+    /// Calls `GetObject` with the input's required members as parameters; pass a `S3.GetObjectRequest` for the others.
+    @discardableResult
+    public func getObject(bucket: String, key: String) async throws(AyameError) -> S3.GetObjectOutput {
+        try await getObject(S3.GetObjectRequest(bucket: bucket, key: key))
     }
 
     /// Calls `GetObjectAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAcl.html
     @discardableResult
-    public func getObjectAcl(_ input: GetObjectAclRequest) async throws(AyameError) -> GetObjectAclOutput {
-        try await runtime.execute(S3Operations.getObjectAcl, input: input, output: GetObjectAclOutput.self)
+    public func getObjectAcl(_ input: S3.GetObjectAclRequest) async throws(AyameError) -> S3.GetObjectAclOutput {
+        try await runtime.execute(S3Operations.getObjectAcl, input: input, output: S3.GetObjectAclOutput.self)
     }
 
     /// Calls `GetObjectAcl` with the input's members as parameters.
     @discardableResult
-    public func getObjectAcl(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectAclOutput {
-        try await getObjectAcl(GetObjectAclRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
+    public func getObjectAcl(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetObjectAclOutput {
+        try await getObjectAcl(S3.GetObjectAclRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectAttributes`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html
     @discardableResult
-    public func getObjectAttributes(_ input: GetObjectAttributesRequest) async throws(AyameError) -> GetObjectAttributesOutput {
-        try await runtime.execute(S3Operations.getObjectAttributes, input: input, output: GetObjectAttributesOutput.self)
+    public func getObjectAttributes(_ input: S3.GetObjectAttributesRequest) async throws(AyameError) -> S3.GetObjectAttributesOutput {
+        try await runtime.execute(S3Operations.getObjectAttributes, input: input, output: S3.GetObjectAttributesOutput.self)
+    }
+
+    /// Calls `GetObjectAttributes` with the input's required members as parameters; pass a `S3.GetObjectAttributesRequest` for the others.
+    @discardableResult
+    public func getObjectAttributes(bucket: String, key: String, objectAttributes: [S3.ObjectAttributes]) async throws(AyameError) -> S3.GetObjectAttributesOutput {
+        try await getObjectAttributes(S3.GetObjectAttributesRequest(bucket: bucket, key: key, objectAttributes: objectAttributes))
     }
 
     /// Calls `GetObjectLegalHold`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLegalHold.html
     @discardableResult
-    public func getObjectLegalHold(_ input: GetObjectLegalHoldRequest) async throws(AyameError) -> GetObjectLegalHoldOutput {
-        try await runtime.execute(S3Operations.getObjectLegalHold, input: input, output: GetObjectLegalHoldOutput.self)
+    public func getObjectLegalHold(_ input: S3.GetObjectLegalHoldRequest) async throws(AyameError) -> S3.GetObjectLegalHoldOutput {
+        try await runtime.execute(S3Operations.getObjectLegalHold, input: input, output: S3.GetObjectLegalHoldOutput.self)
     }
 
     /// Calls `GetObjectLegalHold` with the input's members as parameters.
     @discardableResult
-    public func getObjectLegalHold(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectLegalHoldOutput {
-        try await getObjectLegalHold(GetObjectLegalHoldRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
+    public func getObjectLegalHold(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetObjectLegalHoldOutput {
+        try await getObjectLegalHold(S3.GetObjectLegalHoldRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectLockConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLockConfiguration.html
     @discardableResult
-    public func getObjectLockConfiguration(_ input: GetObjectLockConfigurationRequest) async throws(AyameError) -> GetObjectLockConfigurationOutput {
-        try await runtime.execute(S3Operations.getObjectLockConfiguration, input: input, output: GetObjectLockConfigurationOutput.self)
+    public func getObjectLockConfiguration(_ input: S3.GetObjectLockConfigurationRequest) async throws(AyameError) -> S3.GetObjectLockConfigurationOutput {
+        try await runtime.execute(S3Operations.getObjectLockConfiguration, input: input, output: S3.GetObjectLockConfigurationOutput.self)
     }
 
     /// Calls `GetObjectLockConfiguration` with the input's members as parameters.
     @discardableResult
-    public func getObjectLockConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectLockConfigurationOutput {
-        try await getObjectLockConfiguration(GetObjectLockConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getObjectLockConfiguration(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetObjectLockConfigurationOutput {
+        try await getObjectLockConfiguration(S3.GetObjectLockConfigurationRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectRetention`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectRetention.html
     @discardableResult
-    public func getObjectRetention(_ input: GetObjectRetentionRequest) async throws(AyameError) -> GetObjectRetentionOutput {
-        try await runtime.execute(S3Operations.getObjectRetention, input: input, output: GetObjectRetentionOutput.self)
+    public func getObjectRetention(_ input: S3.GetObjectRetentionRequest) async throws(AyameError) -> S3.GetObjectRetentionOutput {
+        try await runtime.execute(S3Operations.getObjectRetention, input: input, output: S3.GetObjectRetentionOutput.self)
     }
 
     /// Calls `GetObjectRetention` with the input's members as parameters.
     @discardableResult
-    public func getObjectRetention(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectRetentionOutput {
-        try await getObjectRetention(GetObjectRetentionRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
+    public func getObjectRetention(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetObjectRetentionOutput {
+        try await getObjectRetention(S3.GetObjectRetentionRequest(bucket: bucket, key: key, versionId: versionId, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTagging.html
     @discardableResult
-    public func getObjectTagging(_ input: GetObjectTaggingRequest) async throws(AyameError) -> GetObjectTaggingOutput {
-        try await runtime.execute(S3Operations.getObjectTagging, input: input, output: GetObjectTaggingOutput.self)
+    public func getObjectTagging(_ input: S3.GetObjectTaggingRequest) async throws(AyameError) -> S3.GetObjectTaggingOutput {
+        try await runtime.execute(S3Operations.getObjectTagging, input: input, output: S3.GetObjectTaggingOutput.self)
     }
 
     /// Calls `GetObjectTagging` with the input's members as parameters.
     @discardableResult
-    public func getObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) async throws(AyameError) -> GetObjectTaggingOutput {
-        try await getObjectTagging(GetObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
+    public func getObjectTagging(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) async throws(AyameError) -> S3.GetObjectTaggingOutput {
+        try await getObjectTagging(S3.GetObjectTaggingRequest(bucket: bucket, key: key, versionId: versionId, expectedBucketOwner: expectedBucketOwner, requestPayer: requestPayer))
     }
 
     /// Calls `GetObjectTorrent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTorrent.html
     @discardableResult
-    public func getObjectTorrent(_ input: GetObjectTorrentRequest) async throws(AyameError) -> GetObjectTorrentOutput {
-        try await runtime.execute(S3Operations.getObjectTorrent, input: input, output: GetObjectTorrentOutput.self)
+    public func getObjectTorrent(_ input: S3.GetObjectTorrentRequest) async throws(AyameError) -> S3.GetObjectTorrentOutput {
+        try await runtime.execute(S3Operations.getObjectTorrent, input: input, output: S3.GetObjectTorrentOutput.self)
     }
 
     /// Calls `GetObjectTorrent` with the input's members as parameters.
     @discardableResult
-    public func getObjectTorrent(bucket: String, key: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetObjectTorrentOutput {
-        try await getObjectTorrent(GetObjectTorrentRequest(bucket: bucket, key: key, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
+    public func getObjectTorrent(bucket: String, key: String, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetObjectTorrentOutput {
+        try await getObjectTorrent(S3.GetObjectTorrentRequest(bucket: bucket, key: key, requestPayer: requestPayer, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `GetPublicAccessBlock`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html
     @discardableResult
-    public func getPublicAccessBlock(_ input: GetPublicAccessBlockRequest) async throws(AyameError) -> GetPublicAccessBlockOutput {
-        try await runtime.execute(S3Operations.getPublicAccessBlock, input: input, output: GetPublicAccessBlockOutput.self)
+    public func getPublicAccessBlock(_ input: S3.GetPublicAccessBlockRequest) async throws(AyameError) -> S3.GetPublicAccessBlockOutput {
+        try await runtime.execute(S3Operations.getPublicAccessBlock, input: input, output: S3.GetPublicAccessBlockOutput.self)
     }
 
     /// Calls `GetPublicAccessBlock` with the input's members as parameters.
     @discardableResult
-    public func getPublicAccessBlock(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> GetPublicAccessBlockOutput {
-        try await getPublicAccessBlock(GetPublicAccessBlockRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func getPublicAccessBlock(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.GetPublicAccessBlockOutput {
+        try await getPublicAccessBlock(S3.GetPublicAccessBlockRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `HeadBucket`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html
     @discardableResult
-    public func headBucket(_ input: HeadBucketRequest) async throws(AyameError) -> HeadBucketOutput {
-        try await runtime.execute(S3Operations.headBucket, input: input, output: HeadBucketOutput.self)
+    public func headBucket(_ input: S3.HeadBucketRequest) async throws(AyameError) -> S3.HeadBucketOutput {
+        try await runtime.execute(S3Operations.headBucket, input: input, output: S3.HeadBucketOutput.self)
     }
 
     /// Calls `HeadBucket` with the input's members as parameters.
     @discardableResult
-    public func headBucket(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> HeadBucketOutput {
-        try await headBucket(HeadBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
+    public func headBucket(bucket: String, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.HeadBucketOutput {
+        try await headBucket(S3.HeadBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `HeadObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
     @discardableResult
-    public func headObject(_ input: HeadObjectRequest) async throws(AyameError) -> HeadObjectOutput {
-        try await runtime.execute(S3Operations.headObject, input: input, output: HeadObjectOutput.self)
+    public func headObject(_ input: S3.HeadObjectRequest) async throws(AyameError) -> S3.HeadObjectOutput {
+        try await runtime.execute(S3Operations.headObject, input: input, output: S3.HeadObjectOutput.self)
+    }
+
+    /// Calls `HeadObject` with the input's required members as parameters; pass a `S3.HeadObjectRequest` for the others.
+    @discardableResult
+    public func headObject(bucket: String, key: String) async throws(AyameError) -> S3.HeadObjectOutput {
+        try await headObject(S3.HeadObjectRequest(bucket: bucket, key: key))
     }
 
     /// Calls `ListBucketAnalyticsConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketAnalyticsConfigurations.html
     @discardableResult
-    public func listBucketAnalyticsConfigurations(_ input: ListBucketAnalyticsConfigurationsRequest) async throws(AyameError) -> ListBucketAnalyticsConfigurationsOutput {
-        try await runtime.execute(S3Operations.listBucketAnalyticsConfigurations, input: input, output: ListBucketAnalyticsConfigurationsOutput.self)
+    public func listBucketAnalyticsConfigurations(_ input: S3.ListBucketAnalyticsConfigurationsRequest) async throws(AyameError) -> S3.ListBucketAnalyticsConfigurationsOutput {
+        try await runtime.execute(S3Operations.listBucketAnalyticsConfigurations, input: input, output: S3.ListBucketAnalyticsConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketAnalyticsConfigurations` with the input's members as parameters.
     @discardableResult
-    public func listBucketAnalyticsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketAnalyticsConfigurationsOutput {
-        try await listBucketAnalyticsConfigurations(ListBucketAnalyticsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
+    public func listBucketAnalyticsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.ListBucketAnalyticsConfigurationsOutput {
+        try await listBucketAnalyticsConfigurations(S3.ListBucketAnalyticsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketIntelligentTieringConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketIntelligentTieringConfigurations.html
     @discardableResult
-    public func listBucketIntelligentTieringConfigurations(_ input: ListBucketIntelligentTieringConfigurationsRequest) async throws(AyameError) -> ListBucketIntelligentTieringConfigurationsOutput {
-        try await runtime.execute(S3Operations.listBucketIntelligentTieringConfigurations, input: input, output: ListBucketIntelligentTieringConfigurationsOutput.self)
+    public func listBucketIntelligentTieringConfigurations(_ input: S3.ListBucketIntelligentTieringConfigurationsRequest) async throws(AyameError) -> S3.ListBucketIntelligentTieringConfigurationsOutput {
+        try await runtime.execute(S3Operations.listBucketIntelligentTieringConfigurations, input: input, output: S3.ListBucketIntelligentTieringConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketIntelligentTieringConfigurations` with the input's members as parameters.
     @discardableResult
-    public func listBucketIntelligentTieringConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketIntelligentTieringConfigurationsOutput {
-        try await listBucketIntelligentTieringConfigurations(ListBucketIntelligentTieringConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
+    public func listBucketIntelligentTieringConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.ListBucketIntelligentTieringConfigurationsOutput {
+        try await listBucketIntelligentTieringConfigurations(S3.ListBucketIntelligentTieringConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketInventoryConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketInventoryConfigurations.html
     @discardableResult
-    public func listBucketInventoryConfigurations(_ input: ListBucketInventoryConfigurationsRequest) async throws(AyameError) -> ListBucketInventoryConfigurationsOutput {
-        try await runtime.execute(S3Operations.listBucketInventoryConfigurations, input: input, output: ListBucketInventoryConfigurationsOutput.self)
+    public func listBucketInventoryConfigurations(_ input: S3.ListBucketInventoryConfigurationsRequest) async throws(AyameError) -> S3.ListBucketInventoryConfigurationsOutput {
+        try await runtime.execute(S3Operations.listBucketInventoryConfigurations, input: input, output: S3.ListBucketInventoryConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketInventoryConfigurations` with the input's members as parameters.
     @discardableResult
-    public func listBucketInventoryConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketInventoryConfigurationsOutput {
-        try await listBucketInventoryConfigurations(ListBucketInventoryConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
+    public func listBucketInventoryConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.ListBucketInventoryConfigurationsOutput {
+        try await listBucketInventoryConfigurations(S3.ListBucketInventoryConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBucketMetricsConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketMetricsConfigurations.html
     @discardableResult
-    public func listBucketMetricsConfigurations(_ input: ListBucketMetricsConfigurationsRequest) async throws(AyameError) -> ListBucketMetricsConfigurationsOutput {
-        try await runtime.execute(S3Operations.listBucketMetricsConfigurations, input: input, output: ListBucketMetricsConfigurationsOutput.self)
+    public func listBucketMetricsConfigurations(_ input: S3.ListBucketMetricsConfigurationsRequest) async throws(AyameError) -> S3.ListBucketMetricsConfigurationsOutput {
+        try await runtime.execute(S3Operations.listBucketMetricsConfigurations, input: input, output: S3.ListBucketMetricsConfigurationsOutput.self)
     }
 
     /// Calls `ListBucketMetricsConfigurations` with the input's members as parameters.
     @discardableResult
-    public func listBucketMetricsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> ListBucketMetricsConfigurationsOutput {
-        try await listBucketMetricsConfigurations(ListBucketMetricsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
+    public func listBucketMetricsConfigurations(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) -> S3.ListBucketMetricsConfigurationsOutput {
+        try await listBucketMetricsConfigurations(S3.ListBucketMetricsConfigurationsRequest(bucket: bucket, continuationToken: continuationToken, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `ListBuckets`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
     @discardableResult
-    public func listBuckets(_ input: ListBucketsRequest) async throws(AyameError) -> ListBucketsOutput {
-        try await runtime.execute(S3Operations.listBuckets, input: input, output: ListBucketsOutput.self)
+    public func listBuckets(_ input: S3.ListBucketsRequest) async throws(AyameError) -> S3.ListBucketsOutput {
+        try await runtime.execute(S3Operations.listBuckets, input: input, output: S3.ListBucketsOutput.self)
     }
 
     /// Calls `ListBuckets` with the input's members as parameters.
     @discardableResult
-    public func listBuckets(maxBuckets: Int? = nil, continuationToken: String? = nil, prefix: String? = nil, bucketRegion: String? = nil) async throws(AyameError) -> ListBucketsOutput {
-        try await listBuckets(ListBucketsRequest(maxBuckets: maxBuckets, continuationToken: continuationToken, prefix: prefix, bucketRegion: bucketRegion))
+    public func listBuckets(maxBuckets: Int? = nil, continuationToken: String? = nil, prefix: String? = nil, bucketRegion: String? = nil) async throws(AyameError) -> S3.ListBucketsOutput {
+        try await listBuckets(S3.ListBucketsRequest(maxBuckets: maxBuckets, continuationToken: continuationToken, prefix: prefix, bucketRegion: bucketRegion))
     }
 
     /// Calls `ListDirectoryBuckets`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListDirectoryBuckets.html
     @discardableResult
-    public func listDirectoryBuckets(_ input: ListDirectoryBucketsRequest) async throws(AyameError) -> ListDirectoryBucketsOutput {
-        try await runtime.execute(S3Operations.listDirectoryBuckets, input: input, output: ListDirectoryBucketsOutput.self)
+    public func listDirectoryBuckets(_ input: S3.ListDirectoryBucketsRequest) async throws(AyameError) -> S3.ListDirectoryBucketsOutput {
+        try await runtime.execute(S3Operations.listDirectoryBuckets, input: input, output: S3.ListDirectoryBucketsOutput.self)
     }
 
     /// Calls `ListDirectoryBuckets` with the input's members as parameters.
     @discardableResult
-    public func listDirectoryBuckets(continuationToken: String? = nil, maxDirectoryBuckets: Int? = nil) async throws(AyameError) -> ListDirectoryBucketsOutput {
-        try await listDirectoryBuckets(ListDirectoryBucketsRequest(continuationToken: continuationToken, maxDirectoryBuckets: maxDirectoryBuckets))
+    public func listDirectoryBuckets(continuationToken: String? = nil, maxDirectoryBuckets: Int? = nil) async throws(AyameError) -> S3.ListDirectoryBucketsOutput {
+        try await listDirectoryBuckets(S3.ListDirectoryBucketsRequest(continuationToken: continuationToken, maxDirectoryBuckets: maxDirectoryBuckets))
     }
 
     /// Calls `ListMultipartUploads`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html
     @discardableResult
-    public func listMultipartUploads(_ input: ListMultipartUploadsRequest) async throws(AyameError) -> ListMultipartUploadsOutput {
-        try await runtime.execute(S3Operations.listMultipartUploads, input: input, output: ListMultipartUploadsOutput.self)
+    public func listMultipartUploads(_ input: S3.ListMultipartUploadsRequest) async throws(AyameError) -> S3.ListMultipartUploadsOutput {
+        try await runtime.execute(S3Operations.listMultipartUploads, input: input, output: S3.ListMultipartUploadsOutput.self)
+    }
+
+    /// Calls `ListMultipartUploads` with the input's required members as parameters; pass a `S3.ListMultipartUploadsRequest` for the others.
+    @discardableResult
+    public func listMultipartUploads(bucket: String) async throws(AyameError) -> S3.ListMultipartUploadsOutput {
+        try await listMultipartUploads(S3.ListMultipartUploadsRequest(bucket: bucket))
     }
 
     /// Calls `ListObjectVersions`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html
     @discardableResult
-    public func listObjectVersions(_ input: ListObjectVersionsRequest) async throws(AyameError) -> ListObjectVersionsOutput {
-        try await runtime.execute(S3Operations.listObjectVersions, input: input, output: ListObjectVersionsOutput.self)
+    public func listObjectVersions(_ input: S3.ListObjectVersionsRequest) async throws(AyameError) -> S3.ListObjectVersionsOutput {
+        try await runtime.execute(S3Operations.listObjectVersions, input: input, output: S3.ListObjectVersionsOutput.self)
+    }
+
+    /// Calls `ListObjectVersions` with the input's required members as parameters; pass a `S3.ListObjectVersionsRequest` for the others.
+    @discardableResult
+    public func listObjectVersions(bucket: String) async throws(AyameError) -> S3.ListObjectVersionsOutput {
+        try await listObjectVersions(S3.ListObjectVersionsRequest(bucket: bucket))
     }
 
     /// Calls `ListObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html
     @discardableResult
-    public func listObjects(_ input: ListObjectsRequest) async throws(AyameError) -> ListObjectsOutput {
-        try await runtime.execute(S3Operations.listObjects, input: input, output: ListObjectsOutput.self)
+    public func listObjects(_ input: S3.ListObjectsRequest) async throws(AyameError) -> S3.ListObjectsOutput {
+        try await runtime.execute(S3Operations.listObjects, input: input, output: S3.ListObjectsOutput.self)
+    }
+
+    /// Calls `ListObjects` with the input's required members as parameters; pass a `S3.ListObjectsRequest` for the others.
+    @discardableResult
+    public func listObjects(bucket: String) async throws(AyameError) -> S3.ListObjectsOutput {
+        try await listObjects(S3.ListObjectsRequest(bucket: bucket))
     }
 
     /// Calls `ListObjectsV2`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
     @discardableResult
-    public func listObjectsV2(_ input: ListObjectsV2Request) async throws(AyameError) -> ListObjectsV2Output {
-        try await runtime.execute(S3Operations.listObjectsV2, input: input, output: ListObjectsV2Output.self)
+    public func listObjectsV2(_ input: S3.ListObjectsV2Request) async throws(AyameError) -> S3.ListObjectsV2Output {
+        try await runtime.execute(S3Operations.listObjectsV2, input: input, output: S3.ListObjectsV2Output.self)
+    }
+
+    /// Calls `ListObjectsV2` with the input's required members as parameters; pass a `S3.ListObjectsV2Request` for the others.
+    @discardableResult
+    public func listObjectsV2(bucket: String) async throws(AyameError) -> S3.ListObjectsV2Output {
+        try await listObjectsV2(S3.ListObjectsV2Request(bucket: bucket))
     }
 
     /// Calls `ListParts`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html
     @discardableResult
-    public func listParts(_ input: ListPartsRequest) async throws(AyameError) -> ListPartsOutput {
-        try await runtime.execute(S3Operations.listParts, input: input, output: ListPartsOutput.self)
+    public func listParts(_ input: S3.ListPartsRequest) async throws(AyameError) -> S3.ListPartsOutput {
+        try await runtime.execute(S3Operations.listParts, input: input, output: S3.ListPartsOutput.self)
+    }
+
+    /// Calls `ListParts` with the input's required members as parameters; pass a `S3.ListPartsRequest` for the others.
+    @discardableResult
+    public func listParts(bucket: String, key: String, uploadId: String) async throws(AyameError) -> S3.ListPartsOutput {
+        try await listParts(S3.ListPartsRequest(bucket: bucket, key: key, uploadId: uploadId))
     }
 
     /// Calls `PutBucketAbac`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAbac.html
-    public func putBucketAbac(_ input: PutBucketAbacRequest) async throws(AyameError) {
+    public func putBucketAbac(_ input: S3.PutBucketAbacRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketAbac, input: input.shapeValue)
     }
 
     /// Calls `PutBucketAbac` with the input's members as parameters.
-    public func putBucketAbac(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil, abacStatus: AbacStatus) async throws(AyameError) {
-        try await putBucketAbac(PutBucketAbacRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner, abacStatus: abacStatus))
+    public func putBucketAbac(bucket: String, abacStatus: S3.AbacStatus, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketAbac(S3.PutBucketAbacRequest(bucket: bucket, abacStatus: abacStatus, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketAccelerateConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAccelerateConfiguration.html
-    public func putBucketAccelerateConfiguration(_ input: PutBucketAccelerateConfigurationRequest) async throws(AyameError) {
+    public func putBucketAccelerateConfiguration(_ input: S3.PutBucketAccelerateConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketAccelerateConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketAccelerateConfiguration` with the input's members as parameters.
-    public func putBucketAccelerateConfiguration(bucket: String, accelerateConfiguration: AccelerateConfiguration, expectedBucketOwner: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil) async throws(AyameError) {
-        try await putBucketAccelerateConfiguration(PutBucketAccelerateConfigurationRequest(bucket: bucket, accelerateConfiguration: accelerateConfiguration, expectedBucketOwner: expectedBucketOwner, checksumAlgorithm: checksumAlgorithm))
+    public func putBucketAccelerateConfiguration(bucket: String, accelerateConfiguration: S3.AccelerateConfiguration, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) async throws(AyameError) {
+        try await putBucketAccelerateConfiguration(S3.PutBucketAccelerateConfigurationRequest(bucket: bucket, accelerateConfiguration: accelerateConfiguration, expectedBucketOwner: expectedBucketOwner, checksumAlgorithm: checksumAlgorithm))
     }
 
     /// Calls `PutBucketAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html
-    public func putBucketAcl(_ input: PutBucketAclRequest) async throws(AyameError) {
+    public func putBucketAcl(_ input: S3.PutBucketAclRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketAcl, input: input.shapeValue)
     }
 
+    /// Calls `PutBucketAcl` with the input's required members as parameters; pass a `S3.PutBucketAclRequest` for the others.
+    public func putBucketAcl(bucket: String) async throws(AyameError) {
+        try await putBucketAcl(S3.PutBucketAclRequest(bucket: bucket))
+    }
+
     /// Calls `PutBucketAnalyticsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAnalyticsConfiguration.html
-    public func putBucketAnalyticsConfiguration(_ input: PutBucketAnalyticsConfigurationRequest) async throws(AyameError) {
+    public func putBucketAnalyticsConfiguration(_ input: S3.PutBucketAnalyticsConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketAnalyticsConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketAnalyticsConfiguration` with the input's members as parameters.
-    public func putBucketAnalyticsConfiguration(bucket: String, id: String, analyticsConfiguration: AnalyticsConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketAnalyticsConfiguration(PutBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, analyticsConfiguration: analyticsConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketAnalyticsConfiguration(bucket: String, id: String, analyticsConfiguration: S3.AnalyticsConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketAnalyticsConfiguration(S3.PutBucketAnalyticsConfigurationRequest(bucket: bucket, id: id, analyticsConfiguration: analyticsConfiguration, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketCors`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketCors.html
-    public func putBucketCors(_ input: PutBucketCorsRequest) async throws(AyameError) {
+    public func putBucketCors(_ input: S3.PutBucketCorsRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketCors, input: input.shapeValue)
     }
 
     /// Calls `PutBucketCors` with the input's members as parameters.
-    public func putBucketCors(bucket: String, corsConfiguration: CORSConfiguration, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketCors(PutBucketCorsRequest(bucket: bucket, corsConfiguration: corsConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketCors(bucket: String, corsConfiguration: S3.CORSConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketCors(S3.PutBucketCorsRequest(bucket: bucket, corsConfiguration: corsConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketEncryption.html
-    public func putBucketEncryption(_ input: PutBucketEncryptionRequest) async throws(AyameError) {
+    public func putBucketEncryption(_ input: S3.PutBucketEncryptionRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketEncryption, input: input.shapeValue)
     }
 
     /// Calls `PutBucketEncryption` with the input's members as parameters.
-    public func putBucketEncryption(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketEncryption(PutBucketEncryptionRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, serverSideEncryptionConfiguration: serverSideEncryptionConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketEncryption(bucket: String, serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketEncryption(S3.PutBucketEncryptionRequest(bucket: bucket, serverSideEncryptionConfiguration: serverSideEncryptionConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketIntelligentTieringConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketIntelligentTieringConfiguration.html
-    public func putBucketIntelligentTieringConfiguration(_ input: PutBucketIntelligentTieringConfigurationRequest) async throws(AyameError) {
+    public func putBucketIntelligentTieringConfiguration(_ input: S3.PutBucketIntelligentTieringConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketIntelligentTieringConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketIntelligentTieringConfiguration` with the input's members as parameters.
-    public func putBucketIntelligentTieringConfiguration(bucket: String, id: String, expectedBucketOwner: String? = nil, intelligentTieringConfiguration: IntelligentTieringConfiguration) async throws(AyameError) {
-        try await putBucketIntelligentTieringConfiguration(PutBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, expectedBucketOwner: expectedBucketOwner, intelligentTieringConfiguration: intelligentTieringConfiguration))
+    public func putBucketIntelligentTieringConfiguration(bucket: String, id: String, intelligentTieringConfiguration: S3.IntelligentTieringConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketIntelligentTieringConfiguration(S3.PutBucketIntelligentTieringConfigurationRequest(bucket: bucket, id: id, intelligentTieringConfiguration: intelligentTieringConfiguration, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketInventoryConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketInventoryConfiguration.html
-    public func putBucketInventoryConfiguration(_ input: PutBucketInventoryConfigurationRequest) async throws(AyameError) {
+    public func putBucketInventoryConfiguration(_ input: S3.PutBucketInventoryConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketInventoryConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketInventoryConfiguration` with the input's members as parameters.
-    public func putBucketInventoryConfiguration(bucket: String, id: String, inventoryConfiguration: InventoryConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketInventoryConfiguration(PutBucketInventoryConfigurationRequest(bucket: bucket, id: id, inventoryConfiguration: inventoryConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketInventoryConfiguration(bucket: String, id: String, inventoryConfiguration: S3.InventoryConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketInventoryConfiguration(S3.PutBucketInventoryConfigurationRequest(bucket: bucket, id: id, inventoryConfiguration: inventoryConfiguration, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketLifecycle`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycle.html
-    public func putBucketLifecycle(_ input: PutBucketLifecycleRequest) async throws(AyameError) {
+    public func putBucketLifecycle(_ input: S3.PutBucketLifecycleRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketLifecycle, input: input.shapeValue)
     }
 
     /// Calls `PutBucketLifecycle` with the input's members as parameters.
-    public func putBucketLifecycle(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, lifecycleConfiguration: LifecycleConfiguration? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketLifecycle(PutBucketLifecycleRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, lifecycleConfiguration: lifecycleConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketLifecycle(bucket: String, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, lifecycleConfiguration: S3.LifecycleConfiguration? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketLifecycle(S3.PutBucketLifecycleRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, lifecycleConfiguration: lifecycleConfiguration, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketLifecycleConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLifecycleConfiguration.html
     @discardableResult
-    public func putBucketLifecycleConfiguration(_ input: PutBucketLifecycleConfigurationRequest) async throws(AyameError) -> PutBucketLifecycleConfigurationOutput {
-        try await runtime.execute(S3Operations.putBucketLifecycleConfiguration, input: input, output: PutBucketLifecycleConfigurationOutput.self)
+    public func putBucketLifecycleConfiguration(_ input: S3.PutBucketLifecycleConfigurationRequest) async throws(AyameError) -> S3.PutBucketLifecycleConfigurationOutput {
+        try await runtime.execute(S3Operations.putBucketLifecycleConfiguration, input: input, output: S3.PutBucketLifecycleConfigurationOutput.self)
     }
 
     /// Calls `PutBucketLifecycleConfiguration` with the input's members as parameters.
     @discardableResult
-    public func putBucketLifecycleConfiguration(bucket: String, checksumAlgorithm: ChecksumAlgorithm? = nil, lifecycleConfiguration: BucketLifecycleConfiguration? = nil, expectedBucketOwner: String? = nil, transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize? = nil) async throws(AyameError) -> PutBucketLifecycleConfigurationOutput {
-        try await putBucketLifecycleConfiguration(PutBucketLifecycleConfigurationRequest(bucket: bucket, checksumAlgorithm: checksumAlgorithm, lifecycleConfiguration: lifecycleConfiguration, expectedBucketOwner: expectedBucketOwner, transitionDefaultMinimumObjectSize: transitionDefaultMinimumObjectSize))
+    public func putBucketLifecycleConfiguration(bucket: String, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, lifecycleConfiguration: S3.BucketLifecycleConfiguration? = nil, expectedBucketOwner: String? = nil, transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize? = nil) async throws(AyameError) -> S3.PutBucketLifecycleConfigurationOutput {
+        try await putBucketLifecycleConfiguration(S3.PutBucketLifecycleConfigurationRequest(bucket: bucket, checksumAlgorithm: checksumAlgorithm, lifecycleConfiguration: lifecycleConfiguration, expectedBucketOwner: expectedBucketOwner, transitionDefaultMinimumObjectSize: transitionDefaultMinimumObjectSize))
     }
 
     /// Calls `PutBucketLogging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketLogging.html
-    public func putBucketLogging(_ input: PutBucketLoggingRequest) async throws(AyameError) {
+    public func putBucketLogging(_ input: S3.PutBucketLoggingRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketLogging, input: input.shapeValue)
     }
 
     /// Calls `PutBucketLogging` with the input's members as parameters.
-    public func putBucketLogging(bucket: String, bucketLoggingStatus: BucketLoggingStatus, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketLogging(PutBucketLoggingRequest(bucket: bucket, bucketLoggingStatus: bucketLoggingStatus, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketLogging(bucket: String, bucketLoggingStatus: S3.BucketLoggingStatus, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketLogging(S3.PutBucketLoggingRequest(bucket: bucket, bucketLoggingStatus: bucketLoggingStatus, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketMetricsConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketMetricsConfiguration.html
-    public func putBucketMetricsConfiguration(_ input: PutBucketMetricsConfigurationRequest) async throws(AyameError) {
+    public func putBucketMetricsConfiguration(_ input: S3.PutBucketMetricsConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketMetricsConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketMetricsConfiguration` with the input's members as parameters.
-    public func putBucketMetricsConfiguration(bucket: String, id: String, metricsConfiguration: MetricsConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketMetricsConfiguration(PutBucketMetricsConfigurationRequest(bucket: bucket, id: id, metricsConfiguration: metricsConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketMetricsConfiguration(bucket: String, id: String, metricsConfiguration: S3.MetricsConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketMetricsConfiguration(S3.PutBucketMetricsConfigurationRequest(bucket: bucket, id: id, metricsConfiguration: metricsConfiguration, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketNotification`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotification.html
-    public func putBucketNotification(_ input: PutBucketNotificationRequest) async throws(AyameError) {
+    public func putBucketNotification(_ input: S3.PutBucketNotificationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketNotification, input: input.shapeValue)
     }
 
     /// Calls `PutBucketNotification` with the input's members as parameters.
-    public func putBucketNotification(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, notificationConfiguration: NotificationConfigurationDeprecated, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketNotification(PutBucketNotificationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, notificationConfiguration: notificationConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketNotification(bucket: String, notificationConfiguration: S3.NotificationConfigurationDeprecated, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketNotification(S3.PutBucketNotificationRequest(bucket: bucket, notificationConfiguration: notificationConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketNotificationConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html
-    public func putBucketNotificationConfiguration(_ input: PutBucketNotificationConfigurationRequest) async throws(AyameError) {
+    public func putBucketNotificationConfiguration(_ input: S3.PutBucketNotificationConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketNotificationConfiguration, input: input.shapeValue)
     }
 
     /// Calls `PutBucketNotificationConfiguration` with the input's members as parameters.
-    public func putBucketNotificationConfiguration(bucket: String, notificationConfiguration: NotificationConfiguration, expectedBucketOwner: String? = nil, skipDestinationValidation: Bool? = nil) async throws(AyameError) {
-        try await putBucketNotificationConfiguration(PutBucketNotificationConfigurationRequest(bucket: bucket, notificationConfiguration: notificationConfiguration, expectedBucketOwner: expectedBucketOwner, skipDestinationValidation: skipDestinationValidation))
+    public func putBucketNotificationConfiguration(bucket: String, notificationConfiguration: S3.NotificationConfiguration, expectedBucketOwner: String? = nil, skipDestinationValidation: Bool? = nil) async throws(AyameError) {
+        try await putBucketNotificationConfiguration(S3.PutBucketNotificationConfigurationRequest(bucket: bucket, notificationConfiguration: notificationConfiguration, expectedBucketOwner: expectedBucketOwner, skipDestinationValidation: skipDestinationValidation))
     }
 
     /// Calls `PutBucketOwnershipControls`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketOwnershipControls.html
-    public func putBucketOwnershipControls(_ input: PutBucketOwnershipControlsRequest) async throws(AyameError) {
+    public func putBucketOwnershipControls(_ input: S3.PutBucketOwnershipControlsRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketOwnershipControls, input: input.shapeValue)
     }
 
     /// Calls `PutBucketOwnershipControls` with the input's members as parameters.
-    public func putBucketOwnershipControls(bucket: String, contentMd5: String? = nil, expectedBucketOwner: String? = nil, ownershipControls: OwnershipControls, checksumAlgorithm: ChecksumAlgorithm? = nil) async throws(AyameError) {
-        try await putBucketOwnershipControls(PutBucketOwnershipControlsRequest(bucket: bucket, contentMd5: contentMd5, expectedBucketOwner: expectedBucketOwner, ownershipControls: ownershipControls, checksumAlgorithm: checksumAlgorithm))
+    public func putBucketOwnershipControls(bucket: String, ownershipControls: S3.OwnershipControls, contentMd5: String? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) async throws(AyameError) {
+        try await putBucketOwnershipControls(S3.PutBucketOwnershipControlsRequest(bucket: bucket, ownershipControls: ownershipControls, contentMd5: contentMd5, expectedBucketOwner: expectedBucketOwner, checksumAlgorithm: checksumAlgorithm))
     }
 
     /// Calls `PutBucketPolicy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html
-    public func putBucketPolicy(_ input: PutBucketPolicyRequest) async throws(AyameError) {
+    public func putBucketPolicy(_ input: S3.PutBucketPolicyRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketPolicy, input: input.shapeValue)
     }
 
     /// Calls `PutBucketPolicy` with the input's members as parameters.
-    public func putBucketPolicy(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, confirmRemoveSelfBucketAccess: Bool? = nil, policy: String, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketPolicy(PutBucketPolicyRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, confirmRemoveSelfBucketAccess: confirmRemoveSelfBucketAccess, policy: policy, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketPolicy(bucket: String, policy: String, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, confirmRemoveSelfBucketAccess: Bool? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketPolicy(S3.PutBucketPolicyRequest(bucket: bucket, policy: policy, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, confirmRemoveSelfBucketAccess: confirmRemoveSelfBucketAccess, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketReplication`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketReplication.html
-    public func putBucketReplication(_ input: PutBucketReplicationRequest) async throws(AyameError) {
+    public func putBucketReplication(_ input: S3.PutBucketReplicationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketReplication, input: input.shapeValue)
     }
 
     /// Calls `PutBucketReplication` with the input's members as parameters.
-    public func putBucketReplication(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, replicationConfiguration: ReplicationConfiguration, token: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketReplication(PutBucketReplicationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, replicationConfiguration: replicationConfiguration, token: token, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketReplication(bucket: String, replicationConfiguration: S3.ReplicationConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, token: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketReplication(S3.PutBucketReplicationRequest(bucket: bucket, replicationConfiguration: replicationConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, token: token, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketRequestPayment`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketRequestPayment.html
-    public func putBucketRequestPayment(_ input: PutBucketRequestPaymentRequest) async throws(AyameError) {
+    public func putBucketRequestPayment(_ input: S3.PutBucketRequestPaymentRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketRequestPayment, input: input.shapeValue)
     }
 
     /// Calls `PutBucketRequestPayment` with the input's members as parameters.
-    public func putBucketRequestPayment(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, requestPaymentConfiguration: RequestPaymentConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketRequestPayment(PutBucketRequestPaymentRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, requestPaymentConfiguration: requestPaymentConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketRequestPayment(bucket: String, requestPaymentConfiguration: S3.RequestPaymentConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketRequestPayment(S3.PutBucketRequestPaymentRequest(bucket: bucket, requestPaymentConfiguration: requestPaymentConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketTagging.html
-    public func putBucketTagging(_ input: PutBucketTaggingRequest) async throws(AyameError) {
+    public func putBucketTagging(_ input: S3.PutBucketTaggingRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketTagging, input: input.shapeValue)
     }
 
     /// Calls `PutBucketTagging` with the input's members as parameters.
-    public func putBucketTagging(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, tagging: Tagging, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketTagging(PutBucketTaggingRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, tagging: tagging, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketTagging(bucket: String, tagging: S3.Tagging, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketTagging(S3.PutBucketTaggingRequest(bucket: bucket, tagging: tagging, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketVersioning`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketVersioning.html
-    public func putBucketVersioning(_ input: PutBucketVersioningRequest) async throws(AyameError) {
+    public func putBucketVersioning(_ input: S3.PutBucketVersioningRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketVersioning, input: input.shapeValue)
     }
 
     /// Calls `PutBucketVersioning` with the input's members as parameters.
-    public func putBucketVersioning(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, mfa: String? = nil, versioningConfiguration: VersioningConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketVersioning(PutBucketVersioningRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, mfa: mfa, versioningConfiguration: versioningConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketVersioning(bucket: String, versioningConfiguration: S3.VersioningConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, mfa: String? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketVersioning(S3.PutBucketVersioningRequest(bucket: bucket, versioningConfiguration: versioningConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, mfa: mfa, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutBucketWebsite`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketWebsite.html
-    public func putBucketWebsite(_ input: PutBucketWebsiteRequest) async throws(AyameError) {
+    public func putBucketWebsite(_ input: S3.PutBucketWebsiteRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putBucketWebsite, input: input.shapeValue)
     }
 
     /// Calls `PutBucketWebsite` with the input's members as parameters.
-    public func putBucketWebsite(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, websiteConfiguration: WebsiteConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putBucketWebsite(PutBucketWebsiteRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, websiteConfiguration: websiteConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putBucketWebsite(bucket: String, websiteConfiguration: S3.WebsiteConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putBucketWebsite(S3.PutBucketWebsiteRequest(bucket: bucket, websiteConfiguration: websiteConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `PutObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
     /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).
     @discardableResult
-    public func putObject(_ input: PutObjectRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> PutObjectOutput {
-        try await runtime.execute(S3Operations.putObject, input: input, output: PutObjectOutput.self, payload: payload)
+    public func putObject(_ input: S3.PutObjectRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> S3.PutObjectOutput {
+        try await runtime.execute(S3Operations.putObject, input: input, output: S3.PutObjectOutput.self, payload: payload)
+    }
+
+    /// Calls `PutObject` with the input's required members as parameters; pass a `S3.PutObjectRequest` for the others.
+    @discardableResult
+    public func putObject(bucket: String, key: String) async throws(AyameError) -> S3.PutObjectOutput {
+        try await putObject(S3.PutObjectRequest(bucket: bucket, key: key))
     }
 
     /// Calls `PutObjectAcl`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectAcl.html
     @discardableResult
-    public func putObjectAcl(_ input: PutObjectAclRequest) async throws(AyameError) -> PutObjectAclOutput {
-        try await runtime.execute(S3Operations.putObjectAcl, input: input, output: PutObjectAclOutput.self)
+    public func putObjectAcl(_ input: S3.PutObjectAclRequest) async throws(AyameError) -> S3.PutObjectAclOutput {
+        try await runtime.execute(S3Operations.putObjectAcl, input: input, output: S3.PutObjectAclOutput.self)
+    }
+
+    /// Calls `PutObjectAcl` with the input's required members as parameters; pass a `S3.PutObjectAclRequest` for the others.
+    @discardableResult
+    public func putObjectAcl(bucket: String, key: String) async throws(AyameError) -> S3.PutObjectAclOutput {
+        try await putObjectAcl(S3.PutObjectAclRequest(bucket: bucket, key: key))
     }
 
     /// Calls `PutObjectLegalHold`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLegalHold.html
     @discardableResult
-    public func putObjectLegalHold(_ input: PutObjectLegalHoldRequest) async throws(AyameError) -> PutObjectLegalHoldOutput {
-        try await runtime.execute(S3Operations.putObjectLegalHold, input: input, output: PutObjectLegalHoldOutput.self)
+    public func putObjectLegalHold(_ input: S3.PutObjectLegalHoldRequest) async throws(AyameError) -> S3.PutObjectLegalHoldOutput {
+        try await runtime.execute(S3Operations.putObjectLegalHold, input: input, output: S3.PutObjectLegalHoldOutput.self)
+    }
+
+    /// Calls `PutObjectLegalHold` with the input's required members as parameters; pass a `S3.PutObjectLegalHoldRequest` for the others.
+    @discardableResult
+    public func putObjectLegalHold(bucket: String, key: String) async throws(AyameError) -> S3.PutObjectLegalHoldOutput {
+        try await putObjectLegalHold(S3.PutObjectLegalHoldRequest(bucket: bucket, key: key))
     }
 
     /// Calls `PutObjectLockConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLockConfiguration.html
     @discardableResult
-    public func putObjectLockConfiguration(_ input: PutObjectLockConfigurationRequest) async throws(AyameError) -> PutObjectLockConfigurationOutput {
-        try await runtime.execute(S3Operations.putObjectLockConfiguration, input: input, output: PutObjectLockConfigurationOutput.self)
+    public func putObjectLockConfiguration(_ input: S3.PutObjectLockConfigurationRequest) async throws(AyameError) -> S3.PutObjectLockConfigurationOutput {
+        try await runtime.execute(S3Operations.putObjectLockConfiguration, input: input, output: S3.PutObjectLockConfigurationOutput.self)
+    }
+
+    /// Calls `PutObjectLockConfiguration` with the input's required members as parameters; pass a `S3.PutObjectLockConfigurationRequest` for the others.
+    @discardableResult
+    public func putObjectLockConfiguration(bucket: String) async throws(AyameError) -> S3.PutObjectLockConfigurationOutput {
+        try await putObjectLockConfiguration(S3.PutObjectLockConfigurationRequest(bucket: bucket))
     }
 
     /// Calls `PutObjectRetention`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectRetention.html
     @discardableResult
-    public func putObjectRetention(_ input: PutObjectRetentionRequest) async throws(AyameError) -> PutObjectRetentionOutput {
-        try await runtime.execute(S3Operations.putObjectRetention, input: input, output: PutObjectRetentionOutput.self)
+    public func putObjectRetention(_ input: S3.PutObjectRetentionRequest) async throws(AyameError) -> S3.PutObjectRetentionOutput {
+        try await runtime.execute(S3Operations.putObjectRetention, input: input, output: S3.PutObjectRetentionOutput.self)
+    }
+
+    /// Calls `PutObjectRetention` with the input's required members as parameters; pass a `S3.PutObjectRetentionRequest` for the others.
+    @discardableResult
+    public func putObjectRetention(bucket: String, key: String) async throws(AyameError) -> S3.PutObjectRetentionOutput {
+        try await putObjectRetention(S3.PutObjectRetentionRequest(bucket: bucket, key: key))
     }
 
     /// Calls `PutObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectTagging.html
     @discardableResult
-    public func putObjectTagging(_ input: PutObjectTaggingRequest) async throws(AyameError) -> PutObjectTaggingOutput {
-        try await runtime.execute(S3Operations.putObjectTagging, input: input, output: PutObjectTaggingOutput.self)
+    public func putObjectTagging(_ input: S3.PutObjectTaggingRequest) async throws(AyameError) -> S3.PutObjectTaggingOutput {
+        try await runtime.execute(S3Operations.putObjectTagging, input: input, output: S3.PutObjectTaggingOutput.self)
+    }
+
+    /// Calls `PutObjectTagging` with the input's required members as parameters; pass a `S3.PutObjectTaggingRequest` for the others.
+    @discardableResult
+    public func putObjectTagging(bucket: String, key: String, tagging: S3.Tagging) async throws(AyameError) -> S3.PutObjectTaggingOutput {
+        try await putObjectTagging(S3.PutObjectTaggingRequest(bucket: bucket, key: key, tagging: tagging))
     }
 
     /// Calls `PutPublicAccessBlock`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutPublicAccessBlock.html
-    public func putPublicAccessBlock(_ input: PutPublicAccessBlockRequest) async throws(AyameError) {
+    public func putPublicAccessBlock(_ input: S3.PutPublicAccessBlockRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.putPublicAccessBlock, input: input.shapeValue)
     }
 
     /// Calls `PutPublicAccessBlock` with the input's members as parameters.
-    public func putPublicAccessBlock(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, publicAccessBlockConfiguration: PublicAccessBlockConfiguration, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await putPublicAccessBlock(PutPublicAccessBlockRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, publicAccessBlockConfiguration: publicAccessBlockConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func putPublicAccessBlock(bucket: String, publicAccessBlockConfiguration: S3.PublicAccessBlockConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await putPublicAccessBlock(S3.PutPublicAccessBlockRequest(bucket: bucket, publicAccessBlockConfiguration: publicAccessBlockConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `RenameObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_RenameObject.html
     @discardableResult
-    public func renameObject(_ input: RenameObjectRequest) async throws(AyameError) -> RenameObjectOutput {
-        try await runtime.execute(S3Operations.renameObject, input: input, output: RenameObjectOutput.self)
+    public func renameObject(_ input: S3.RenameObjectRequest) async throws(AyameError) -> S3.RenameObjectOutput {
+        try await runtime.execute(S3Operations.renameObject, input: input, output: S3.RenameObjectOutput.self)
+    }
+
+    /// Calls `RenameObject` with the input's required members as parameters; pass a `S3.RenameObjectRequest` for the others.
+    @discardableResult
+    public func renameObject(bucket: String, key: String, renameSource: String) async throws(AyameError) -> S3.RenameObjectOutput {
+        try await renameObject(S3.RenameObjectRequest(bucket: bucket, key: key, renameSource: renameSource))
     }
 
     /// Calls `RestoreObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_RestoreObject.html
     @discardableResult
-    public func restoreObject(_ input: RestoreObjectRequest) async throws(AyameError) -> RestoreObjectOutput {
-        try await runtime.execute(S3Operations.restoreObject, input: input, output: RestoreObjectOutput.self)
+    public func restoreObject(_ input: S3.RestoreObjectRequest) async throws(AyameError) -> S3.RestoreObjectOutput {
+        try await runtime.execute(S3Operations.restoreObject, input: input, output: S3.RestoreObjectOutput.self)
+    }
+
+    /// Calls `RestoreObject` with the input's required members as parameters; pass a `S3.RestoreObjectRequest` for the others.
+    @discardableResult
+    public func restoreObject(bucket: String, key: String) async throws(AyameError) -> S3.RestoreObjectOutput {
+        try await restoreObject(S3.RestoreObjectRequest(bucket: bucket, key: key))
     }
 
     /// Calls `SelectObjectContent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_SelectObjectContent.html
     @discardableResult
-    public func selectObjectContent(_ input: SelectObjectContentRequest) async throws(AyameError) -> SelectObjectContentOutput {
-        try await runtime.execute(S3Operations.selectObjectContent, input: input, output: SelectObjectContentOutput.self)
+    public func selectObjectContent(_ input: S3.SelectObjectContentRequest) async throws(AyameError) -> S3.SelectObjectContentOutput {
+        try await runtime.execute(S3Operations.selectObjectContent, input: input, output: S3.SelectObjectContentOutput.self)
+    }
+
+    /// Calls `SelectObjectContent` with the input's required members as parameters; pass a `S3.SelectObjectContentRequest` for the others.
+    @discardableResult
+    public func selectObjectContent(bucket: String, key: String, expression: String, expressionType: S3.ExpressionType, inputSerialization: S3.InputSerialization, outputSerialization: S3.OutputSerialization) async throws(AyameError) -> S3.SelectObjectContentOutput {
+        try await selectObjectContent(S3.SelectObjectContentRequest(bucket: bucket, key: key, expression: expression, expressionType: expressionType, inputSerialization: inputSerialization, outputSerialization: outputSerialization))
     }
 
     /// Calls `UpdateBucketMetadataInventoryTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UpdateBucketMetadataInventoryTableConfiguration.html
-    public func updateBucketMetadataInventoryTableConfiguration(_ input: UpdateBucketMetadataInventoryTableConfigurationRequest) async throws(AyameError) {
+    public func updateBucketMetadataInventoryTableConfiguration(_ input: S3.UpdateBucketMetadataInventoryTableConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.updateBucketMetadataInventoryTableConfiguration, input: input.shapeValue)
     }
 
     /// Calls `UpdateBucketMetadataInventoryTableConfiguration` with the input's members as parameters.
-    public func updateBucketMetadataInventoryTableConfiguration(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, inventoryTableConfiguration: InventoryTableConfigurationUpdates, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await updateBucketMetadataInventoryTableConfiguration(UpdateBucketMetadataInventoryTableConfigurationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, inventoryTableConfiguration: inventoryTableConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func updateBucketMetadataInventoryTableConfiguration(bucket: String, inventoryTableConfiguration: S3.InventoryTableConfigurationUpdates, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await updateBucketMetadataInventoryTableConfiguration(S3.UpdateBucketMetadataInventoryTableConfigurationRequest(bucket: bucket, inventoryTableConfiguration: inventoryTableConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `UpdateBucketMetadataJournalTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UpdateBucketMetadataJournalTableConfiguration.html
-    public func updateBucketMetadataJournalTableConfiguration(_ input: UpdateBucketMetadataJournalTableConfigurationRequest) async throws(AyameError) {
+    public func updateBucketMetadataJournalTableConfiguration(_ input: S3.UpdateBucketMetadataJournalTableConfigurationRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.updateBucketMetadataJournalTableConfiguration, input: input.shapeValue)
     }
 
     /// Calls `UpdateBucketMetadataJournalTableConfiguration` with the input's members as parameters.
-    public func updateBucketMetadataJournalTableConfiguration(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, journalTableConfiguration: JournalTableConfigurationUpdates, expectedBucketOwner: String? = nil) async throws(AyameError) {
-        try await updateBucketMetadataJournalTableConfiguration(UpdateBucketMetadataJournalTableConfigurationRequest(bucket: bucket, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, journalTableConfiguration: journalTableConfiguration, expectedBucketOwner: expectedBucketOwner))
+    public func updateBucketMetadataJournalTableConfiguration(bucket: String, journalTableConfiguration: S3.JournalTableConfigurationUpdates, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) async throws(AyameError) {
+        try await updateBucketMetadataJournalTableConfiguration(S3.UpdateBucketMetadataJournalTableConfigurationRequest(bucket: bucket, journalTableConfiguration: journalTableConfiguration, contentMd5: contentMd5, checksumAlgorithm: checksumAlgorithm, expectedBucketOwner: expectedBucketOwner))
     }
 
     /// Calls `UpdateObjectEncryption`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UpdateObjectEncryption.html
     @discardableResult
-    public func updateObjectEncryption(_ input: UpdateObjectEncryptionRequest) async throws(AyameError) -> UpdateObjectEncryptionResponse {
-        try await runtime.execute(S3Operations.updateObjectEncryption, input: input, output: UpdateObjectEncryptionResponse.self)
+    public func updateObjectEncryption(_ input: S3.UpdateObjectEncryptionRequest) async throws(AyameError) -> S3.UpdateObjectEncryptionResponse {
+        try await runtime.execute(S3Operations.updateObjectEncryption, input: input, output: S3.UpdateObjectEncryptionResponse.self)
+    }
+
+    /// Calls `UpdateObjectEncryption` with the input's required members as parameters; pass a `S3.UpdateObjectEncryptionRequest` for the others.
+    @discardableResult
+    public func updateObjectEncryption(bucket: String, key: String, objectEncryption: S3.ObjectEncryption) async throws(AyameError) -> S3.UpdateObjectEncryptionResponse {
+        try await updateObjectEncryption(S3.UpdateObjectEncryptionRequest(bucket: bucket, key: key, objectEncryption: objectEncryption))
     }
 
     /// Calls `UploadPart`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html
     /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).
     @discardableResult
-    public func uploadPart(_ input: UploadPartRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> UploadPartOutput {
-        try await runtime.execute(S3Operations.uploadPart, input: input, output: UploadPartOutput.self, payload: payload)
+    public func uploadPart(_ input: S3.UploadPartRequest, payload: StreamingPayload? = nil) async throws(AyameError) -> S3.UploadPartOutput {
+        try await runtime.execute(S3Operations.uploadPart, input: input, output: S3.UploadPartOutput.self, payload: payload)
+    }
+
+    /// Calls `UploadPart` with the input's required members as parameters; pass a `S3.UploadPartRequest` for the others.
+    @discardableResult
+    public func uploadPart(bucket: String, key: String, partNumber: Int, uploadId: String) async throws(AyameError) -> S3.UploadPartOutput {
+        try await uploadPart(S3.UploadPartRequest(bucket: bucket, key: key, partNumber: partNumber, uploadId: uploadId))
     }
 
     /// Calls `UploadPartCopy`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
     @discardableResult
-    public func uploadPartCopy(_ input: UploadPartCopyRequest) async throws(AyameError) -> UploadPartCopyOutput {
-        try await runtime.execute(S3Operations.uploadPartCopy, input: input, output: UploadPartCopyOutput.self)
+    public func uploadPartCopy(_ input: S3.UploadPartCopyRequest) async throws(AyameError) -> S3.UploadPartCopyOutput {
+        try await runtime.execute(S3Operations.uploadPartCopy, input: input, output: S3.UploadPartCopyOutput.self)
+    }
+
+    /// Calls `UploadPartCopy` with the input's required members as parameters; pass a `S3.UploadPartCopyRequest` for the others.
+    @discardableResult
+    public func uploadPartCopy(bucket: String, copySource: String, key: String, partNumber: Int, uploadId: String) async throws(AyameError) -> S3.UploadPartCopyOutput {
+        try await uploadPartCopy(S3.UploadPartCopyRequest(bucket: bucket, copySource: copySource, key: key, partNumber: partNumber, uploadId: uploadId))
     }
 
     /// Calls `WriteGetObjectResponse`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_WriteGetObjectResponse.html
     /// `payload`, when given, replaces the streaming body member (for example a file sent in constant memory).
-    public func writeGetObjectResponse(_ input: WriteGetObjectResponseRequest, payload: StreamingPayload? = nil) async throws(AyameError) {
+    public func writeGetObjectResponse(_ input: S3.WriteGetObjectResponseRequest, payload: StreamingPayload? = nil) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(S3Operations.writeGetObjectResponse, input: input.shapeValue, payload: payload)
+    }
+
+    /// Calls `WriteGetObjectResponse` with the input's required members as parameters; pass a `S3.WriteGetObjectResponseRequest` for the others.
+    public func writeGetObjectResponse(requestRoute: String, requestToken: String) async throws(AyameError) {
+        try await writeGetObjectResponse(S3.WriteGetObjectResponseRequest(requestRoute: requestRoute, requestToken: requestToken))
     }
 }

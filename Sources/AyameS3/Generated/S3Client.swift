@@ -9,7 +9,7 @@ public struct S3Client: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/s3``.
+    /// Wraps a runtime set up for `ServiceDescriptor.s3`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

@@ -3,1412 +3,1414 @@
 import AyameCore
 import Foundation
 
-/// The `AnalyticsS3ExportFileFormat` values of the S3 model; other values a service sends are kept.
-public struct AnalyticsS3ExportFileFormat: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `CSV`
-    public static let csv = Self(rawValue: "CSV")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.csv]
-    /// The model of `AnalyticsS3ExportFileFormat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsS3ExportFileFormat", kind: .string, traits: ShapeTraits(enumValues: ["CSV"]))
-}
-
-/// The `ArchiveStatus` values of the S3 model; other values a service sends are kept.
-public struct ArchiveStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ARCHIVE_ACCESS`
-    public static let archiveAccess = Self(rawValue: "ARCHIVE_ACCESS")
-    /// `DEEP_ARCHIVE_ACCESS`
-    public static let deepArchiveAccess = Self(rawValue: "DEEP_ARCHIVE_ACCESS")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.archiveAccess, .deepArchiveAccess]
-    /// The model of `ArchiveStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ArchiveStatus", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"]))
-}
-
-/// The `BucketAbacStatus` values of the S3 model; other values a service sends are kept.
-public struct BucketAbacStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `BucketAbacStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketAbacStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `BucketAccelerateStatus` values of the S3 model; other values a service sends are kept.
-public struct BucketAccelerateStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Suspended`
-    public static let suspended = Self(rawValue: "Suspended")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .suspended]
-    /// The model of `BucketAccelerateStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketAccelerateStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Suspended"]))
-}
-
-/// The `BucketCannedACL` values of the S3 model; other values a service sends are kept.
-public struct BucketCannedACL: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `private`
-    public static let `private` = Self(rawValue: "private")
-    /// `public-read`
-    public static let publicRead = Self(rawValue: "public-read")
-    /// `public-read-write`
-    public static let publicReadWrite = Self(rawValue: "public-read-write")
-    /// `authenticated-read`
-    public static let authenticatedRead = Self(rawValue: "authenticated-read")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.`private`, .publicRead, .publicReadWrite, .authenticatedRead]
-    /// The model of `BucketCannedACL`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketCannedACL", kind: .string, traits: ShapeTraits(enumValues: ["private", "public-read", "public-read-write", "authenticated-read"]))
-}
-
-/// The `BucketLocationConstraint` values of the S3 model; other values a service sends are kept.
-public struct BucketLocationConstraint: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `af-south-1`
-    public static let afSouth1 = Self(rawValue: "af-south-1")
-    /// `ap-east-1`
-    public static let apEast1 = Self(rawValue: "ap-east-1")
-    /// `ap-east-2`
-    public static let apEast2 = Self(rawValue: "ap-east-2")
-    /// `ap-northeast-1`
-    public static let apNortheast1 = Self(rawValue: "ap-northeast-1")
-    /// `ap-northeast-2`
-    public static let apNortheast2 = Self(rawValue: "ap-northeast-2")
-    /// `ap-northeast-3`
-    public static let apNortheast3 = Self(rawValue: "ap-northeast-3")
-    /// `ap-south-1`
-    public static let apSouth1 = Self(rawValue: "ap-south-1")
-    /// `ap-south-2`
-    public static let apSouth2 = Self(rawValue: "ap-south-2")
-    /// `ap-southeast-1`
-    public static let apSoutheast1 = Self(rawValue: "ap-southeast-1")
-    /// `ap-southeast-2`
-    public static let apSoutheast2 = Self(rawValue: "ap-southeast-2")
-    /// `ap-southeast-3`
-    public static let apSoutheast3 = Self(rawValue: "ap-southeast-3")
-    /// `ap-southeast-4`
-    public static let apSoutheast4 = Self(rawValue: "ap-southeast-4")
-    /// `ap-southeast-5`
-    public static let apSoutheast5 = Self(rawValue: "ap-southeast-5")
-    /// `ap-southeast-6`
-    public static let apSoutheast6 = Self(rawValue: "ap-southeast-6")
-    /// `ap-southeast-7`
-    public static let apSoutheast7 = Self(rawValue: "ap-southeast-7")
-    /// `ca-central-1`
-    public static let caCentral1 = Self(rawValue: "ca-central-1")
-    /// `ca-west-1`
-    public static let caWest1 = Self(rawValue: "ca-west-1")
-    /// `cn-north-1`
-    public static let cnNorth1 = Self(rawValue: "cn-north-1")
-    /// `cn-northwest-1`
-    public static let cnNorthwest1 = Self(rawValue: "cn-northwest-1")
-    /// `EU`
-    public static let eu = Self(rawValue: "EU")
-    /// `eu-central-1`
-    public static let euCentral1 = Self(rawValue: "eu-central-1")
-    /// `eu-central-2`
-    public static let euCentral2 = Self(rawValue: "eu-central-2")
-    /// `eu-north-1`
-    public static let euNorth1 = Self(rawValue: "eu-north-1")
-    /// `eu-south-1`
-    public static let euSouth1 = Self(rawValue: "eu-south-1")
-    /// `eu-south-2`
-    public static let euSouth2 = Self(rawValue: "eu-south-2")
-    /// `eu-west-1`
-    public static let euWest1 = Self(rawValue: "eu-west-1")
-    /// `eu-west-2`
-    public static let euWest2 = Self(rawValue: "eu-west-2")
-    /// `eu-west-3`
-    public static let euWest3 = Self(rawValue: "eu-west-3")
-    /// `il-central-1`
-    public static let ilCentral1 = Self(rawValue: "il-central-1")
-    /// `me-central-1`
-    public static let meCentral1 = Self(rawValue: "me-central-1")
-    /// `me-south-1`
-    public static let meSouth1 = Self(rawValue: "me-south-1")
-    /// `mx-central-1`
-    public static let mxCentral1 = Self(rawValue: "mx-central-1")
-    /// `sa-east-1`
-    public static let saEast1 = Self(rawValue: "sa-east-1")
-    /// `us-east-2`
-    public static let usEast2 = Self(rawValue: "us-east-2")
-    /// `us-gov-east-1`
-    public static let usGovEast1 = Self(rawValue: "us-gov-east-1")
-    /// `us-gov-west-1`
-    public static let usGovWest1 = Self(rawValue: "us-gov-west-1")
-    /// `us-west-1`
-    public static let usWest1 = Self(rawValue: "us-west-1")
-    /// `us-west-2`
-    public static let usWest2 = Self(rawValue: "us-west-2")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.afSouth1, .apEast1, .apEast2, .apNortheast1, .apNortheast2, .apNortheast3, .apSouth1, .apSouth2, .apSoutheast1, .apSoutheast2, .apSoutheast3, .apSoutheast4, .apSoutheast5, .apSoutheast6, .apSoutheast7, .caCentral1, .caWest1, .cnNorth1, .cnNorthwest1, .eu, .euCentral1, .euCentral2, .euNorth1, .euSouth1, .euSouth2, .euWest1, .euWest2, .euWest3, .ilCentral1, .meCentral1, .meSouth1, .mxCentral1, .saEast1, .usEast2, .usGovEast1, .usGovWest1, .usWest1, .usWest2]
-    /// The model of `BucketLocationConstraint`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketLocationConstraint", kind: .string, traits: ShapeTraits(enumValues: ["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "cn-north-1", "cn-northwest-1", "EU", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2"]))
-}
-
-/// The `BucketLogsPermission` values of the S3 model; other values a service sends are kept.
-public struct BucketLogsPermission: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `FULL_CONTROL`
-    public static let fullControl = Self(rawValue: "FULL_CONTROL")
-    /// `READ`
-    public static let read = Self(rawValue: "READ")
-    /// `WRITE`
-    public static let write = Self(rawValue: "WRITE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.fullControl, .read, .write]
-    /// The model of `BucketLogsPermission`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketLogsPermission", kind: .string, traits: ShapeTraits(enumValues: ["FULL_CONTROL", "READ", "WRITE"]))
-}
-
-/// The `BucketNamespace` values of the S3 model; other values a service sends are kept.
-public struct BucketNamespace: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `account-regional`
-    public static let accountRegional = Self(rawValue: "account-regional")
-    /// `global`
-    public static let global = Self(rawValue: "global")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.accountRegional, .global]
-    /// The model of `BucketNamespace`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketNamespace", kind: .string, traits: ShapeTraits(enumValues: ["account-regional", "global"]))
-}
-
-/// The `BucketType` values of the S3 model; other values a service sends are kept.
-public struct BucketType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Directory`
-    public static let directory = Self(rawValue: "Directory")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.directory]
-    /// The model of `BucketType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketType", kind: .string, traits: ShapeTraits(enumValues: ["Directory"]))
-}
-
-/// The `BucketVersioningStatus` values of the S3 model; other values a service sends are kept.
-public struct BucketVersioningStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Suspended`
-    public static let suspended = Self(rawValue: "Suspended")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .suspended]
-    /// The model of `BucketVersioningStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketVersioningStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Suspended"]))
-}
-
-/// The `ChecksumAlgorithm` values of the S3 model; other values a service sends are kept.
-public struct ChecksumAlgorithm: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `CRC32`
-    public static let crc32 = Self(rawValue: "CRC32")
-    /// `CRC32C`
-    public static let crc32C = Self(rawValue: "CRC32C")
-    /// `SHA1`
-    public static let sha1 = Self(rawValue: "SHA1")
-    /// `SHA256`
-    public static let sha256 = Self(rawValue: "SHA256")
-    /// `CRC64NVME`
-    public static let crc64Nvme = Self(rawValue: "CRC64NVME")
-    /// `SHA512`
-    public static let sha512 = Self(rawValue: "SHA512")
-    /// `MD5`
-    public static let md5 = Self(rawValue: "MD5")
-    /// `XXHASH64`
-    public static let xxhash64 = Self(rawValue: "XXHASH64")
-    /// `XXHASH3`
-    public static let xxhash3 = Self(rawValue: "XXHASH3")
-    /// `XXHASH128`
-    public static let xxhash128 = Self(rawValue: "XXHASH128")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.crc32, .crc32C, .sha1, .sha256, .crc64Nvme, .sha512, .md5, .xxhash64, .xxhash3, .xxhash128]
-    /// The model of `ChecksumAlgorithm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumAlgorithm", kind: .string, traits: ShapeTraits(enumValues: ["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME", "SHA512", "MD5", "XXHASH64", "XXHASH3", "XXHASH128"]))
-}
-
-/// The `ChecksumMode` values of the S3 model; other values a service sends are kept.
-public struct ChecksumMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ENABLED`
-    public static let enabled = Self(rawValue: "ENABLED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled]
-    /// The model of `ChecksumMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumMode", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED"]))
-}
-
-/// The `ChecksumType` values of the S3 model; other values a service sends are kept.
-public struct ChecksumType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `COMPOSITE`
-    public static let composite = Self(rawValue: "COMPOSITE")
-    /// `FULL_OBJECT`
-    public static let fullObject = Self(rawValue: "FULL_OBJECT")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.composite, .fullObject]
-    /// The model of `ChecksumType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumType", kind: .string, traits: ShapeTraits(enumValues: ["COMPOSITE", "FULL_OBJECT"]))
-}
-
-/// The `CompressionType` values of the S3 model; other values a service sends are kept.
-public struct CompressionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `NONE`
-    public static let none = Self(rawValue: "NONE")
-    /// `GZIP`
-    public static let gzip = Self(rawValue: "GZIP")
-    /// `BZIP2`
-    public static let bzip2 = Self(rawValue: "BZIP2")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.none, .gzip, .bzip2]
-    /// The model of `CompressionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompressionType", kind: .string, traits: ShapeTraits(enumValues: ["NONE", "GZIP", "BZIP2"]))
-}
-
-/// The `DataRedundancy` values of the S3 model; other values a service sends are kept.
-public struct DataRedundancy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SingleAvailabilityZone`
-    public static let singleAvailabilityZone = Self(rawValue: "SingleAvailabilityZone")
-    /// `SingleLocalZone`
-    public static let singleLocalZone = Self(rawValue: "SingleLocalZone")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.singleAvailabilityZone, .singleLocalZone]
-    /// The model of `DataRedundancy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DataRedundancy", kind: .string, traits: ShapeTraits(enumValues: ["SingleAvailabilityZone", "SingleLocalZone"]))
-}
-
-/// The `DeleteMarkerReplicationStatus` values of the S3 model; other values a service sends are kept.
-public struct DeleteMarkerReplicationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `DeleteMarkerReplicationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `EncodingType` values of the S3 model; other values a service sends are kept.
-public struct EncodingType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `url`
-    public static let url = Self(rawValue: "url")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.url]
-    /// The model of `EncodingType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncodingType", kind: .string, traits: ShapeTraits(enumValues: ["url"]))
-}
-
-/// The `EncryptionType` values of the S3 model; other values a service sends are kept.
-public struct EncryptionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `NONE`
-    public static let none = Self(rawValue: "NONE")
-    /// `SSE-C`
-    public static let sseC = Self(rawValue: "SSE-C")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.none, .sseC]
-    /// The model of `EncryptionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionType", kind: .string, traits: ShapeTraits(enumValues: ["NONE", "SSE-C"]))
-}
-
-/// The `Event` values of the S3 model; other values a service sends are kept.
-public struct Event: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `s3:ReducedRedundancyLostObject`
-    public static let s3ReducedRedundancyLostObject = Self(rawValue: "s3:ReducedRedundancyLostObject")
-    /// `s3:ObjectCreated:*`
-    public static let s3ObjectCreated = Self(rawValue: "s3:ObjectCreated:*")
-    /// `s3:ObjectCreated:Put`
-    public static let s3ObjectCreatedPut = Self(rawValue: "s3:ObjectCreated:Put")
-    /// `s3:ObjectCreated:Post`
-    public static let s3ObjectCreatedPost = Self(rawValue: "s3:ObjectCreated:Post")
-    /// `s3:ObjectCreated:Copy`
-    public static let s3ObjectCreatedCopy = Self(rawValue: "s3:ObjectCreated:Copy")
-    /// `s3:ObjectCreated:CompleteMultipartUpload`
-    public static let s3ObjectCreatedCompleteMultipartUpload = Self(rawValue: "s3:ObjectCreated:CompleteMultipartUpload")
-    /// `s3:ObjectRemoved:*`
-    public static let s3ObjectRemoved = Self(rawValue: "s3:ObjectRemoved:*")
-    /// `s3:ObjectRemoved:Delete`
-    public static let s3ObjectRemovedDelete = Self(rawValue: "s3:ObjectRemoved:Delete")
-    /// `s3:ObjectRemoved:DeleteMarkerCreated`
-    public static let s3ObjectRemovedDeleteMarkerCreated = Self(rawValue: "s3:ObjectRemoved:DeleteMarkerCreated")
-    /// `s3:ObjectRestore:*`
-    public static let s3ObjectRestore = Self(rawValue: "s3:ObjectRestore:*")
-    /// `s3:ObjectRestore:Post`
-    public static let s3ObjectRestorePost = Self(rawValue: "s3:ObjectRestore:Post")
-    /// `s3:ObjectRestore:Completed`
-    public static let s3ObjectRestoreCompleted = Self(rawValue: "s3:ObjectRestore:Completed")
-    /// `s3:Replication:*`
-    public static let s3Replication = Self(rawValue: "s3:Replication:*")
-    /// `s3:Replication:OperationFailedReplication`
-    public static let s3ReplicationOperationFailedReplication = Self(rawValue: "s3:Replication:OperationFailedReplication")
-    /// `s3:Replication:OperationNotTracked`
-    public static let s3ReplicationOperationNotTracked = Self(rawValue: "s3:Replication:OperationNotTracked")
-    /// `s3:Replication:OperationMissedThreshold`
-    public static let s3ReplicationOperationMissedThreshold = Self(rawValue: "s3:Replication:OperationMissedThreshold")
-    /// `s3:Replication:OperationReplicatedAfterThreshold`
-    public static let s3ReplicationOperationReplicatedAfterThreshold = Self(rawValue: "s3:Replication:OperationReplicatedAfterThreshold")
-    /// `s3:ObjectRestore:Delete`
-    public static let s3ObjectRestoreDelete = Self(rawValue: "s3:ObjectRestore:Delete")
-    /// `s3:LifecycleTransition`
-    public static let s3LifecycleTransition = Self(rawValue: "s3:LifecycleTransition")
-    /// `s3:IntelligentTiering`
-    public static let s3IntelligentTiering = Self(rawValue: "s3:IntelligentTiering")
-    /// `s3:ObjectAcl:Put`
-    public static let s3ObjectAclPut = Self(rawValue: "s3:ObjectAcl:Put")
-    /// `s3:LifecycleExpiration:*`
-    public static let s3LifecycleExpiration = Self(rawValue: "s3:LifecycleExpiration:*")
-    /// `s3:LifecycleExpiration:Delete`
-    public static let s3LifecycleExpirationDelete = Self(rawValue: "s3:LifecycleExpiration:Delete")
-    /// `s3:LifecycleExpiration:DeleteMarkerCreated`
-    public static let s3LifecycleExpirationDeleteMarkerCreated = Self(rawValue: "s3:LifecycleExpiration:DeleteMarkerCreated")
-    /// `s3:ObjectTagging:*`
-    public static let s3ObjectTagging = Self(rawValue: "s3:ObjectTagging:*")
-    /// `s3:ObjectTagging:Put`
-    public static let s3ObjectTaggingPut = Self(rawValue: "s3:ObjectTagging:Put")
-    /// `s3:ObjectTagging:Delete`
-    public static let s3ObjectTaggingDelete = Self(rawValue: "s3:ObjectTagging:Delete")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.s3ReducedRedundancyLostObject, .s3ObjectCreated, .s3ObjectCreatedPut, .s3ObjectCreatedPost, .s3ObjectCreatedCopy, .s3ObjectCreatedCompleteMultipartUpload, .s3ObjectRemoved, .s3ObjectRemovedDelete, .s3ObjectRemovedDeleteMarkerCreated, .s3ObjectRestore, .s3ObjectRestorePost, .s3ObjectRestoreCompleted, .s3Replication, .s3ReplicationOperationFailedReplication, .s3ReplicationOperationNotTracked, .s3ReplicationOperationMissedThreshold, .s3ReplicationOperationReplicatedAfterThreshold, .s3ObjectRestoreDelete, .s3LifecycleTransition, .s3IntelligentTiering, .s3ObjectAclPut, .s3LifecycleExpiration, .s3LifecycleExpirationDelete, .s3LifecycleExpirationDeleteMarkerCreated, .s3ObjectTagging, .s3ObjectTaggingPut, .s3ObjectTaggingDelete]
-    /// The model of `Event`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Event", kind: .string, traits: ShapeTraits(enumValues: ["s3:ReducedRedundancyLostObject", "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy", "s3:ObjectCreated:CompleteMultipartUpload", "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete", "s3:ObjectRemoved:DeleteMarkerCreated", "s3:ObjectRestore:*", "s3:ObjectRestore:Post", "s3:ObjectRestore:Completed", "s3:Replication:*", "s3:Replication:OperationFailedReplication", "s3:Replication:OperationNotTracked", "s3:Replication:OperationMissedThreshold", "s3:Replication:OperationReplicatedAfterThreshold", "s3:ObjectRestore:Delete", "s3:LifecycleTransition", "s3:IntelligentTiering", "s3:ObjectAcl:Put", "s3:LifecycleExpiration:*", "s3:LifecycleExpiration:Delete", "s3:LifecycleExpiration:DeleteMarkerCreated", "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete"]))
-}
-
-/// The `ExistingObjectReplicationStatus` values of the S3 model; other values a service sends are kept.
-public struct ExistingObjectReplicationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ExistingObjectReplicationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExistingObjectReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `ExpirationState` values of the S3 model; other values a service sends are kept.
-public struct ExpirationState: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ENABLED`
-    public static let enabled = Self(rawValue: "ENABLED")
-    /// `DISABLED`
-    public static let disabled = Self(rawValue: "DISABLED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ExpirationState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExpirationState", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
-}
-
-/// The `ExpirationStatus` values of the S3 model; other values a service sends are kept.
-public struct ExpirationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ExpirationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExpirationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `ExpressionType` values of the S3 model; other values a service sends are kept.
-public struct ExpressionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SQL`
-    public static let sql = Self(rawValue: "SQL")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.sql]
-    /// The model of `ExpressionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExpressionType", kind: .string, traits: ShapeTraits(enumValues: ["SQL"]))
-}
-
-/// The `FileHeaderInfo` values of the S3 model; other values a service sends are kept.
-public struct FileHeaderInfo: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `USE`
-    public static let use = Self(rawValue: "USE")
-    /// `IGNORE`
-    public static let ignore = Self(rawValue: "IGNORE")
-    /// `NONE`
-    public static let none = Self(rawValue: "NONE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.use, .ignore, .none]
-    /// The model of `FileHeaderInfo`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FileHeaderInfo", kind: .string, traits: ShapeTraits(enumValues: ["USE", "IGNORE", "NONE"]))
-}
-
-/// The `FilterRuleName` values of the S3 model; other values a service sends are kept.
-public struct FilterRuleName: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `prefix`
-    public static let prefix = Self(rawValue: "prefix")
-    /// `suffix`
-    public static let suffix = Self(rawValue: "suffix")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.prefix, .suffix]
-    /// The model of `FilterRuleName`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FilterRuleName", kind: .string, traits: ShapeTraits(enumValues: ["prefix", "suffix"]))
-}
-
-/// The `IntelligentTieringAccessTier` values of the S3 model; other values a service sends are kept.
-public struct IntelligentTieringAccessTier: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ARCHIVE_ACCESS`
-    public static let archiveAccess = Self(rawValue: "ARCHIVE_ACCESS")
-    /// `DEEP_ARCHIVE_ACCESS`
-    public static let deepArchiveAccess = Self(rawValue: "DEEP_ARCHIVE_ACCESS")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.archiveAccess, .deepArchiveAccess]
-    /// The model of `IntelligentTieringAccessTier`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringAccessTier", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"]))
-}
-
-/// The `IntelligentTieringStatus` values of the S3 model; other values a service sends are kept.
-public struct IntelligentTieringStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `IntelligentTieringStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `InventoryConfigurationState` values of the S3 model; other values a service sends are kept.
-public struct InventoryConfigurationState: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ENABLED`
-    public static let enabled = Self(rawValue: "ENABLED")
-    /// `DISABLED`
-    public static let disabled = Self(rawValue: "DISABLED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `InventoryConfigurationState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryConfigurationState", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
-}
-
-/// The `InventoryFormat` values of the S3 model; other values a service sends are kept.
-public struct InventoryFormat: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `CSV`
-    public static let csv = Self(rawValue: "CSV")
-    /// `ORC`
-    public static let orc = Self(rawValue: "ORC")
-    /// `Parquet`
-    public static let parquet = Self(rawValue: "Parquet")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.csv, .orc, .parquet]
-    /// The model of `InventoryFormat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFormat", kind: .string, traits: ShapeTraits(enumValues: ["CSV", "ORC", "Parquet"]))
-}
-
-/// The `InventoryFrequency` values of the S3 model; other values a service sends are kept.
-public struct InventoryFrequency: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Daily`
-    public static let daily = Self(rawValue: "Daily")
-    /// `Weekly`
-    public static let weekly = Self(rawValue: "Weekly")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.daily, .weekly]
-    /// The model of `InventoryFrequency`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFrequency", kind: .string, traits: ShapeTraits(enumValues: ["Daily", "Weekly"]))
-}
-
-/// The `InventoryIncludedObjectVersions` values of the S3 model; other values a service sends are kept.
-public struct InventoryIncludedObjectVersions: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `All`
-    public static let all = Self(rawValue: "All")
-    /// `Current`
-    public static let current = Self(rawValue: "Current")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.all, .current]
-    /// The model of `InventoryIncludedObjectVersions`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryIncludedObjectVersions", kind: .string, traits: ShapeTraits(enumValues: ["All", "Current"]))
-}
-
-/// The `InventoryOptionalField` values of the S3 model; other values a service sends are kept.
-public struct InventoryOptionalField: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Size`
-    public static let size = Self(rawValue: "Size")
-    /// `LastModifiedDate`
-    public static let lastModifiedDate = Self(rawValue: "LastModifiedDate")
-    /// `StorageClass`
-    public static let storageClass = Self(rawValue: "StorageClass")
-    /// `ETag`
-    public static let eTag = Self(rawValue: "ETag")
-    /// `IsMultipartUploaded`
-    public static let isMultipartUploaded = Self(rawValue: "IsMultipartUploaded")
-    /// `ReplicationStatus`
-    public static let replicationStatus = Self(rawValue: "ReplicationStatus")
-    /// `EncryptionStatus`
-    public static let encryptionStatus = Self(rawValue: "EncryptionStatus")
-    /// `ObjectLockRetainUntilDate`
-    public static let objectLockRetainUntilDate = Self(rawValue: "ObjectLockRetainUntilDate")
-    /// `ObjectLockMode`
-    public static let objectLockMode = Self(rawValue: "ObjectLockMode")
-    /// `ObjectLockLegalHoldStatus`
-    public static let objectLockLegalHoldStatus = Self(rawValue: "ObjectLockLegalHoldStatus")
-    /// `IntelligentTieringAccessTier`
-    public static let intelligentTieringAccessTier = Self(rawValue: "IntelligentTieringAccessTier")
-    /// `BucketKeyStatus`
-    public static let bucketKeyStatus = Self(rawValue: "BucketKeyStatus")
-    /// `ChecksumAlgorithm`
-    public static let checksumAlgorithm = Self(rawValue: "ChecksumAlgorithm")
-    /// `ObjectAccessControlList`
-    public static let objectAccessControlList = Self(rawValue: "ObjectAccessControlList")
-    /// `ObjectOwner`
-    public static let objectOwner = Self(rawValue: "ObjectOwner")
-    /// `LifecycleExpirationDate`
-    public static let lifecycleExpirationDate = Self(rawValue: "LifecycleExpirationDate")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.size, .lastModifiedDate, .storageClass, .eTag, .isMultipartUploaded, .replicationStatus, .encryptionStatus, .objectLockRetainUntilDate, .objectLockMode, .objectLockLegalHoldStatus, .intelligentTieringAccessTier, .bucketKeyStatus, .checksumAlgorithm, .objectAccessControlList, .objectOwner, .lifecycleExpirationDate]
-    /// The model of `InventoryOptionalField`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryOptionalField", kind: .string, traits: ShapeTraits(enumValues: ["Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus", "EncryptionStatus", "ObjectLockRetainUntilDate", "ObjectLockMode", "ObjectLockLegalHoldStatus", "IntelligentTieringAccessTier", "BucketKeyStatus", "ChecksumAlgorithm", "ObjectAccessControlList", "ObjectOwner", "LifecycleExpirationDate"]))
-}
-
-/// The `JSONType` values of the S3 model; other values a service sends are kept.
-public struct JSONType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `DOCUMENT`
-    public static let document = Self(rawValue: "DOCUMENT")
-    /// `LINES`
-    public static let lines = Self(rawValue: "LINES")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.document, .lines]
-    /// The model of `JSONType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JSONType", kind: .string, traits: ShapeTraits(enumValues: ["DOCUMENT", "LINES"]))
-}
-
-/// The `LocationType` values of the S3 model; other values a service sends are kept.
-public struct LocationType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `AvailabilityZone`
-    public static let availabilityZone = Self(rawValue: "AvailabilityZone")
-    /// `LocalZone`
-    public static let localZone = Self(rawValue: "LocalZone")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.availabilityZone, .localZone]
-    /// The model of `LocationType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LocationType", kind: .string, traits: ShapeTraits(enumValues: ["AvailabilityZone", "LocalZone"]))
-}
-
-/// The `MFADelete` values of the S3 model; other values a service sends are kept.
-public struct MFADelete: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `MFADelete`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MFADelete", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `MFADeleteStatus` values of the S3 model; other values a service sends are kept.
-public struct MFADeleteStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `MFADeleteStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MFADeleteStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `MetadataDirective` values of the S3 model; other values a service sends are kept.
-public struct MetadataDirective: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `COPY`
-    public static let copy = Self(rawValue: "COPY")
-    /// `REPLACE`
-    public static let replace = Self(rawValue: "REPLACE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.copy, .replace]
-    /// The model of `MetadataDirective`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataDirective", kind: .string, traits: ShapeTraits(enumValues: ["COPY", "REPLACE"]))
-}
-
-/// The `MetricsStatus` values of the S3 model; other values a service sends are kept.
-public struct MetricsStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `MetricsStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `ObjectAttributes` values of the S3 model; other values a service sends are kept.
-public struct ObjectAttributes: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ETag`
-    public static let eTag = Self(rawValue: "ETag")
-    /// `Checksum`
-    public static let checksum = Self(rawValue: "Checksum")
-    /// `ObjectParts`
-    public static let objectParts = Self(rawValue: "ObjectParts")
-    /// `StorageClass`
-    public static let storageClass = Self(rawValue: "StorageClass")
-    /// `ObjectSize`
-    public static let objectSize = Self(rawValue: "ObjectSize")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.eTag, .checksum, .objectParts, .storageClass, .objectSize]
-    /// The model of `ObjectAttributes`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectAttributes", kind: .string, traits: ShapeTraits(enumValues: ["ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize"]))
-}
-
-/// The `ObjectCannedACL` values of the S3 model; other values a service sends are kept.
-public struct ObjectCannedACL: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `private`
-    public static let `private` = Self(rawValue: "private")
-    /// `public-read`
-    public static let publicRead = Self(rawValue: "public-read")
-    /// `public-read-write`
-    public static let publicReadWrite = Self(rawValue: "public-read-write")
-    /// `authenticated-read`
-    public static let authenticatedRead = Self(rawValue: "authenticated-read")
-    /// `aws-exec-read`
-    public static let awsExecRead = Self(rawValue: "aws-exec-read")
-    /// `bucket-owner-read`
-    public static let bucketOwnerRead = Self(rawValue: "bucket-owner-read")
-    /// `bucket-owner-full-control`
-    public static let bucketOwnerFullControl = Self(rawValue: "bucket-owner-full-control")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.`private`, .publicRead, .publicReadWrite, .authenticatedRead, .awsExecRead, .bucketOwnerRead, .bucketOwnerFullControl]
-    /// The model of `ObjectCannedACL`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectCannedACL", kind: .string, traits: ShapeTraits(enumValues: ["private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control"]))
-}
-
-/// The `ObjectLockEnabled` values of the S3 model; other values a service sends are kept.
-public struct ObjectLockEnabled: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled]
-    /// The model of `ObjectLockEnabled`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockEnabled", kind: .string, traits: ShapeTraits(enumValues: ["Enabled"]))
-}
-
-/// The `ObjectLockLegalHoldStatus` values of the S3 model; other values a service sends are kept.
-public struct ObjectLockLegalHoldStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ON`
-    public static let on = Self(rawValue: "ON")
-    /// `OFF`
-    public static let off = Self(rawValue: "OFF")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.on, .off]
-    /// The model of `ObjectLockLegalHoldStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockLegalHoldStatus", kind: .string, traits: ShapeTraits(enumValues: ["ON", "OFF"]))
-}
-
-/// The `ObjectLockMode` values of the S3 model; other values a service sends are kept.
-public struct ObjectLockMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `GOVERNANCE`
-    public static let governance = Self(rawValue: "GOVERNANCE")
-    /// `COMPLIANCE`
-    public static let compliance = Self(rawValue: "COMPLIANCE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.governance, .compliance]
-    /// The model of `ObjectLockMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockMode", kind: .string, traits: ShapeTraits(enumValues: ["GOVERNANCE", "COMPLIANCE"]))
-}
-
-/// The `ObjectLockRetentionMode` values of the S3 model; other values a service sends are kept.
-public struct ObjectLockRetentionMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `GOVERNANCE`
-    public static let governance = Self(rawValue: "GOVERNANCE")
-    /// `COMPLIANCE`
-    public static let compliance = Self(rawValue: "COMPLIANCE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.governance, .compliance]
-    /// The model of `ObjectLockRetentionMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRetentionMode", kind: .string, traits: ShapeTraits(enumValues: ["GOVERNANCE", "COMPLIANCE"]))
-}
-
-/// The `ObjectOwnership` values of the S3 model; other values a service sends are kept.
-public struct ObjectOwnership: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `BucketOwnerPreferred`
-    public static let bucketOwnerPreferred = Self(rawValue: "BucketOwnerPreferred")
-    /// `ObjectWriter`
-    public static let objectWriter = Self(rawValue: "ObjectWriter")
-    /// `BucketOwnerEnforced`
-    public static let bucketOwnerEnforced = Self(rawValue: "BucketOwnerEnforced")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.bucketOwnerPreferred, .objectWriter, .bucketOwnerEnforced]
-    /// The model of `ObjectOwnership`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectOwnership", kind: .string, traits: ShapeTraits(enumValues: ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"]))
-}
-
-/// The `ObjectStorageClass` values of the S3 model; other values a service sends are kept.
-public struct ObjectStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `STANDARD`
-    public static let standard = Self(rawValue: "STANDARD")
-    /// `REDUCED_REDUNDANCY`
-    public static let reducedRedundancy = Self(rawValue: "REDUCED_REDUNDANCY")
-    /// `GLACIER`
-    public static let glacier = Self(rawValue: "GLACIER")
-    /// `STANDARD_IA`
-    public static let standardIa = Self(rawValue: "STANDARD_IA")
-    /// `ONEZONE_IA`
-    public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
-    /// `INTELLIGENT_TIERING`
-    public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
-    /// `DEEP_ARCHIVE`
-    public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
-    /// `OUTPOSTS`
-    public static let outposts = Self(rawValue: "OUTPOSTS")
-    /// `GLACIER_IR`
-    public static let glacierIr = Self(rawValue: "GLACIER_IR")
-    /// `SNOW`
-    public static let snow = Self(rawValue: "SNOW")
-    /// `EXPRESS_ONEZONE`
-    public static let expressOnezone = Self(rawValue: "EXPRESS_ONEZONE")
-    /// `FSX_OPENZFS`
-    public static let fsxOpenzfs = Self(rawValue: "FSX_OPENZFS")
-    /// `FSX_ONTAP`
-    public static let fsxOntap = Self(rawValue: "FSX_ONTAP")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.standard, .reducedRedundancy, .glacier, .standardIa, .onezoneIa, .intelligentTiering, .deepArchive, .outposts, .glacierIr, .snow, .expressOnezone, .fsxOpenzfs, .fsxOntap]
-    /// The model of `ObjectStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "REDUCED_REDUNDANCY", "GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP"]))
-}
-
-/// The `ObjectVersionStorageClass` values of the S3 model; other values a service sends are kept.
-public struct ObjectVersionStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `STANDARD`
-    public static let standard = Self(rawValue: "STANDARD")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.standard]
-    /// The model of `ObjectVersionStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectVersionStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD"]))
-}
-
-/// The `OptionalObjectAttributes` values of the S3 model; other values a service sends are kept.
-public struct OptionalObjectAttributes: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `RestoreStatus`
-    public static let restoreStatus = Self(rawValue: "RestoreStatus")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.restoreStatus]
-    /// The model of `OptionalObjectAttributes`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OptionalObjectAttributes", kind: .string, traits: ShapeTraits(enumValues: ["RestoreStatus"]))
-}
-
-/// The `OwnerOverride` values of the S3 model; other values a service sends are kept.
-public struct OwnerOverride: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Destination`
-    public static let destination = Self(rawValue: "Destination")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.destination]
-    /// The model of `OwnerOverride`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OwnerOverride", kind: .string, traits: ShapeTraits(enumValues: ["Destination"]))
-}
-
-/// The `PartitionDateSource` values of the S3 model; other values a service sends are kept.
-public struct PartitionDateSource: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `EventTime`
-    public static let eventTime = Self(rawValue: "EventTime")
-    /// `DeliveryTime`
-    public static let deliveryTime = Self(rawValue: "DeliveryTime")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.eventTime, .deliveryTime]
-    /// The model of `PartitionDateSource`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PartitionDateSource", kind: .string, traits: ShapeTraits(enumValues: ["EventTime", "DeliveryTime"]))
-}
-
-/// The `Payer` values of the S3 model; other values a service sends are kept.
-public struct Payer: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Requester`
-    public static let requester = Self(rawValue: "Requester")
-    /// `BucketOwner`
-    public static let bucketOwner = Self(rawValue: "BucketOwner")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.requester, .bucketOwner]
-    /// The model of `Payer`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Payer", kind: .string, traits: ShapeTraits(enumValues: ["Requester", "BucketOwner"]))
-}
-
-/// The `Permission` values of the S3 model; other values a service sends are kept.
-public struct Permission: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `FULL_CONTROL`
-    public static let fullControl = Self(rawValue: "FULL_CONTROL")
-    /// `WRITE`
-    public static let write = Self(rawValue: "WRITE")
-    /// `WRITE_ACP`
-    public static let writeAcp = Self(rawValue: "WRITE_ACP")
-    /// `READ`
-    public static let read = Self(rawValue: "READ")
-    /// `READ_ACP`
-    public static let readAcp = Self(rawValue: "READ_ACP")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.fullControl, .write, .writeAcp, .read, .readAcp]
-    /// The model of `Permission`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Permission", kind: .string, traits: ShapeTraits(enumValues: ["FULL_CONTROL", "WRITE", "WRITE_ACP", "READ", "READ_ACP"]))
-}
-
-/// The `Protocol` values of the S3 model; other values a service sends are kept.
-public struct S3Protocol: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `http`
-    public static let http = Self(rawValue: "http")
-    /// `https`
-    public static let https = Self(rawValue: "https")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.http, .https]
-    /// The model of `Protocol`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Protocol", kind: .string, traits: ShapeTraits(enumValues: ["http", "https"]))
-}
-
-/// The `QuoteFields` values of the S3 model; other values a service sends are kept.
-public struct QuoteFields: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ALWAYS`
-    public static let always = Self(rawValue: "ALWAYS")
-    /// `ASNEEDED`
-    public static let asneeded = Self(rawValue: "ASNEEDED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.always, .asneeded]
-    /// The model of `QuoteFields`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QuoteFields", kind: .string, traits: ShapeTraits(enumValues: ["ALWAYS", "ASNEEDED"]))
-}
-
-/// The `ReplicaModificationsStatus` values of the S3 model; other values a service sends are kept.
-public struct ReplicaModificationsStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ReplicaModificationsStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicaModificationsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `ReplicationRuleStatus` values of the S3 model; other values a service sends are kept.
-public struct ReplicationRuleStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ReplicationRuleStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `ReplicationStatus` values of the S3 model; other values a service sends are kept.
-public struct ReplicationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `COMPLETE`
-    public static let complete = Self(rawValue: "COMPLETE")
-    /// `PENDING`
-    public static let pending = Self(rawValue: "PENDING")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// `REPLICA`
-    public static let replica = Self(rawValue: "REPLICA")
-    /// `COMPLETED`
-    public static let completed = Self(rawValue: "COMPLETED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.complete, .pending, .failed, .replica, .completed]
-    /// The model of `ReplicationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["COMPLETE", "PENDING", "FAILED", "REPLICA", "COMPLETED"]))
-}
-
-/// The `ReplicationTimeStatus` values of the S3 model; other values a service sends are kept.
-public struct ReplicationTimeStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ReplicationTimeStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTimeStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `RequestCharged` values of the S3 model; other values a service sends are kept.
-public struct RequestCharged: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `requester`
-    public static let requester = Self(rawValue: "requester")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.requester]
-    /// The model of `RequestCharged`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RequestCharged", kind: .string, traits: ShapeTraits(enumValues: ["requester"]))
-}
-
-/// The `RequestPayer` values of the S3 model; other values a service sends are kept.
-public struct RequestPayer: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `requester`
-    public static let requester = Self(rawValue: "requester")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.requester]
-    /// The model of `RequestPayer`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RequestPayer", kind: .string, traits: ShapeTraits(enumValues: ["requester"]))
-}
-
-/// The `RestoreRequestType` values of the S3 model; other values a service sends are kept.
-public struct RestoreRequestType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SELECT`
-    public static let select = Self(rawValue: "SELECT")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.select]
-    /// The model of `RestoreRequestType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RestoreRequestType", kind: .string, traits: ShapeTraits(enumValues: ["SELECT"]))
-}
-
-/// The `S3TablesBucketType` values of the S3 model; other values a service sends are kept.
-public struct S3TablesBucketType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `aws`
-    public static let aws = Self(rawValue: "aws")
-    /// `customer`
-    public static let customer = Self(rawValue: "customer")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.aws, .customer]
-    /// The model of `S3TablesBucketType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesBucketType", kind: .string, traits: ShapeTraits(enumValues: ["aws", "customer"]))
-}
-
-/// The `ServerSideEncryption` values of the S3 model; other values a service sends are kept.
-public struct ServerSideEncryption: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `AES256`
-    public static let aes256 = Self(rawValue: "AES256")
-    /// `aws:fsx`
-    public static let awsFsx = Self(rawValue: "aws:fsx")
-    /// `aws:kms`
-    public static let awsKms = Self(rawValue: "aws:kms")
-    /// `aws:kms:dsse`
-    public static let awsKmsDsse = Self(rawValue: "aws:kms:dsse")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.aes256, .awsFsx, .awsKms, .awsKmsDsse]
-    /// The model of `ServerSideEncryption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryption", kind: .string, traits: ShapeTraits(enumValues: ["AES256", "aws:fsx", "aws:kms", "aws:kms:dsse"]))
-}
-
-/// The `SessionMode` values of the S3 model; other values a service sends are kept.
-public struct SessionMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ReadOnly`
-    public static let readOnly = Self(rawValue: "ReadOnly")
-    /// `ReadWrite`
-    public static let readWrite = Self(rawValue: "ReadWrite")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.readOnly, .readWrite]
-    /// The model of `SessionMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SessionMode", kind: .string, traits: ShapeTraits(enumValues: ["ReadOnly", "ReadWrite"]))
-}
-
-/// The `SseKmsEncryptedObjectsStatus` values of the S3 model; other values a service sends are kept.
-public struct SseKmsEncryptedObjectsStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `SseKmsEncryptedObjectsStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SseKmsEncryptedObjectsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
-
-/// The `StorageClass` values of the S3 model; other values a service sends are kept.
-public struct StorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `STANDARD`
-    public static let standard = Self(rawValue: "STANDARD")
-    /// `REDUCED_REDUNDANCY`
-    public static let reducedRedundancy = Self(rawValue: "REDUCED_REDUNDANCY")
-    /// `STANDARD_IA`
-    public static let standardIa = Self(rawValue: "STANDARD_IA")
-    /// `ONEZONE_IA`
-    public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
-    /// `INTELLIGENT_TIERING`
-    public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
-    /// `GLACIER`
-    public static let glacier = Self(rawValue: "GLACIER")
-    /// `DEEP_ARCHIVE`
-    public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
-    /// `OUTPOSTS`
-    public static let outposts = Self(rawValue: "OUTPOSTS")
-    /// `GLACIER_IR`
-    public static let glacierIr = Self(rawValue: "GLACIER_IR")
-    /// `SNOW`
-    public static let snow = Self(rawValue: "SNOW")
-    /// `EXPRESS_ONEZONE`
-    public static let expressOnezone = Self(rawValue: "EXPRESS_ONEZONE")
-    /// `FSX_OPENZFS`
-    public static let fsxOpenzfs = Self(rawValue: "FSX_OPENZFS")
-    /// `FSX_ONTAP`
-    public static let fsxOntap = Self(rawValue: "FSX_ONTAP")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.standard, .reducedRedundancy, .standardIa, .onezoneIa, .intelligentTiering, .glacier, .deepArchive, .outposts, .glacierIr, .snow, .expressOnezone, .fsxOpenzfs, .fsxOntap]
-    /// The model of `StorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP"]))
-}
-
-/// The `StorageClassAnalysisSchemaVersion` values of the S3 model; other values a service sends are kept.
-public struct StorageClassAnalysisSchemaVersion: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `V_1`
-    public static let v1 = Self(rawValue: "V_1")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.v1]
-    /// The model of `StorageClassAnalysisSchemaVersion`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysisSchemaVersion", kind: .string, traits: ShapeTraits(enumValues: ["V_1"]))
-}
-
-/// The `TableSseAlgorithm` values of the S3 model; other values a service sends are kept.
-public struct TableSseAlgorithm: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `aws:kms`
-    public static let awsKms = Self(rawValue: "aws:kms")
-    /// `AES256`
-    public static let aes256 = Self(rawValue: "AES256")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.awsKms, .aes256]
-    /// The model of `TableSseAlgorithm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TableSseAlgorithm", kind: .string, traits: ShapeTraits(enumValues: ["aws:kms", "AES256"]))
-}
-
-/// The `TaggingDirective` values of the S3 model; other values a service sends are kept.
-public struct TaggingDirective: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `COPY`
-    public static let copy = Self(rawValue: "COPY")
-    /// `REPLACE`
-    public static let replace = Self(rawValue: "REPLACE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.copy, .replace]
-    /// The model of `TaggingDirective`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TaggingDirective", kind: .string, traits: ShapeTraits(enumValues: ["COPY", "REPLACE"]))
-}
-
-/// The `Tier` values of the S3 model; other values a service sends are kept.
-public struct Tier: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Standard`
-    public static let standard = Self(rawValue: "Standard")
-    /// `Bulk`
-    public static let bulk = Self(rawValue: "Bulk")
-    /// `Expedited`
-    public static let expedited = Self(rawValue: "Expedited")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.standard, .bulk, .expedited]
-    /// The model of `Tier`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tier", kind: .string, traits: ShapeTraits(enumValues: ["Standard", "Bulk", "Expedited"]))
-}
-
-/// The `TransitionDefaultMinimumObjectSize` values of the S3 model; other values a service sends are kept.
-public struct TransitionDefaultMinimumObjectSize: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `varies_by_storage_class`
-    public static let variesByStorageClass = Self(rawValue: "varies_by_storage_class")
-    /// `all_storage_classes_128K`
-    public static let allStorageClasses128K = Self(rawValue: "all_storage_classes_128K")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.variesByStorageClass, .allStorageClasses128K]
-    /// The model of `TransitionDefaultMinimumObjectSize`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TransitionDefaultMinimumObjectSize", kind: .string, traits: ShapeTraits(enumValues: ["varies_by_storage_class", "all_storage_classes_128K"]))
-}
-
-/// The `TransitionStorageClass` values of the S3 model; other values a service sends are kept.
-public struct TransitionStorageClass: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `GLACIER`
-    public static let glacier = Self(rawValue: "GLACIER")
-    /// `STANDARD_IA`
-    public static let standardIa = Self(rawValue: "STANDARD_IA")
-    /// `ONEZONE_IA`
-    public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
-    /// `INTELLIGENT_TIERING`
-    public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
-    /// `DEEP_ARCHIVE`
-    public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
-    /// `GLACIER_IR`
-    public static let glacierIr = Self(rawValue: "GLACIER_IR")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.glacier, .standardIa, .onezoneIa, .intelligentTiering, .deepArchive, .glacierIr]
-    /// The model of `TransitionStorageClass`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TransitionStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR"]))
-}
-
-/// The `Type` values of the S3 model; other values a service sends are kept.
-public struct S3Type: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `CanonicalUser`
-    public static let canonicalUser = Self(rawValue: "CanonicalUser")
-    /// `AmazonCustomerByEmail`
-    public static let amazonCustomerByEmail = Self(rawValue: "AmazonCustomerByEmail")
-    /// `Group`
-    public static let group = Self(rawValue: "Group")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.canonicalUser, .amazonCustomerByEmail, .group]
-    /// The model of `Type`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Type", kind: .string, traits: ShapeTraits(enumValues: ["CanonicalUser", "AmazonCustomerByEmail", "Group"]))
+extension S3 {
+    /// The `AnalyticsS3ExportFileFormat` values of the S3 model; other values a service sends are kept.
+    public struct AnalyticsS3ExportFileFormat: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `CSV`
+        public static let csv = Self(rawValue: "CSV")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.csv]
+        /// The model of `AnalyticsS3ExportFileFormat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsS3ExportFileFormat", kind: .string, traits: ShapeTraits(enumValues: ["CSV"]))
+    }
+
+    /// The `ArchiveStatus` values of the S3 model; other values a service sends are kept.
+    public struct ArchiveStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ARCHIVE_ACCESS`
+        public static let archiveAccess = Self(rawValue: "ARCHIVE_ACCESS")
+        /// `DEEP_ARCHIVE_ACCESS`
+        public static let deepArchiveAccess = Self(rawValue: "DEEP_ARCHIVE_ACCESS")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.archiveAccess, .deepArchiveAccess]
+        /// The model of `ArchiveStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ArchiveStatus", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"]))
+    }
+
+    /// The `BucketAbacStatus` values of the S3 model; other values a service sends are kept.
+    public struct BucketAbacStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `BucketAbacStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketAbacStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `BucketAccelerateStatus` values of the S3 model; other values a service sends are kept.
+    public struct BucketAccelerateStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Suspended`
+        public static let suspended = Self(rawValue: "Suspended")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .suspended]
+        /// The model of `BucketAccelerateStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketAccelerateStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Suspended"]))
+    }
+
+    /// The `BucketCannedACL` values of the S3 model; other values a service sends are kept.
+    public struct BucketCannedACL: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `private`
+        public static let `private` = Self(rawValue: "private")
+        /// `public-read`
+        public static let publicRead = Self(rawValue: "public-read")
+        /// `public-read-write`
+        public static let publicReadWrite = Self(rawValue: "public-read-write")
+        /// `authenticated-read`
+        public static let authenticatedRead = Self(rawValue: "authenticated-read")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.`private`, .publicRead, .publicReadWrite, .authenticatedRead]
+        /// The model of `BucketCannedACL`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketCannedACL", kind: .string, traits: ShapeTraits(enumValues: ["private", "public-read", "public-read-write", "authenticated-read"]))
+    }
+
+    /// The `BucketLocationConstraint` values of the S3 model; other values a service sends are kept.
+    public struct BucketLocationConstraint: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `af-south-1`
+        public static let afSouth1 = Self(rawValue: "af-south-1")
+        /// `ap-east-1`
+        public static let apEast1 = Self(rawValue: "ap-east-1")
+        /// `ap-east-2`
+        public static let apEast2 = Self(rawValue: "ap-east-2")
+        /// `ap-northeast-1`
+        public static let apNortheast1 = Self(rawValue: "ap-northeast-1")
+        /// `ap-northeast-2`
+        public static let apNortheast2 = Self(rawValue: "ap-northeast-2")
+        /// `ap-northeast-3`
+        public static let apNortheast3 = Self(rawValue: "ap-northeast-3")
+        /// `ap-south-1`
+        public static let apSouth1 = Self(rawValue: "ap-south-1")
+        /// `ap-south-2`
+        public static let apSouth2 = Self(rawValue: "ap-south-2")
+        /// `ap-southeast-1`
+        public static let apSoutheast1 = Self(rawValue: "ap-southeast-1")
+        /// `ap-southeast-2`
+        public static let apSoutheast2 = Self(rawValue: "ap-southeast-2")
+        /// `ap-southeast-3`
+        public static let apSoutheast3 = Self(rawValue: "ap-southeast-3")
+        /// `ap-southeast-4`
+        public static let apSoutheast4 = Self(rawValue: "ap-southeast-4")
+        /// `ap-southeast-5`
+        public static let apSoutheast5 = Self(rawValue: "ap-southeast-5")
+        /// `ap-southeast-6`
+        public static let apSoutheast6 = Self(rawValue: "ap-southeast-6")
+        /// `ap-southeast-7`
+        public static let apSoutheast7 = Self(rawValue: "ap-southeast-7")
+        /// `ca-central-1`
+        public static let caCentral1 = Self(rawValue: "ca-central-1")
+        /// `ca-west-1`
+        public static let caWest1 = Self(rawValue: "ca-west-1")
+        /// `cn-north-1`
+        public static let cnNorth1 = Self(rawValue: "cn-north-1")
+        /// `cn-northwest-1`
+        public static let cnNorthwest1 = Self(rawValue: "cn-northwest-1")
+        /// `EU`
+        public static let eu = Self(rawValue: "EU")
+        /// `eu-central-1`
+        public static let euCentral1 = Self(rawValue: "eu-central-1")
+        /// `eu-central-2`
+        public static let euCentral2 = Self(rawValue: "eu-central-2")
+        /// `eu-north-1`
+        public static let euNorth1 = Self(rawValue: "eu-north-1")
+        /// `eu-south-1`
+        public static let euSouth1 = Self(rawValue: "eu-south-1")
+        /// `eu-south-2`
+        public static let euSouth2 = Self(rawValue: "eu-south-2")
+        /// `eu-west-1`
+        public static let euWest1 = Self(rawValue: "eu-west-1")
+        /// `eu-west-2`
+        public static let euWest2 = Self(rawValue: "eu-west-2")
+        /// `eu-west-3`
+        public static let euWest3 = Self(rawValue: "eu-west-3")
+        /// `il-central-1`
+        public static let ilCentral1 = Self(rawValue: "il-central-1")
+        /// `me-central-1`
+        public static let meCentral1 = Self(rawValue: "me-central-1")
+        /// `me-south-1`
+        public static let meSouth1 = Self(rawValue: "me-south-1")
+        /// `mx-central-1`
+        public static let mxCentral1 = Self(rawValue: "mx-central-1")
+        /// `sa-east-1`
+        public static let saEast1 = Self(rawValue: "sa-east-1")
+        /// `us-east-2`
+        public static let usEast2 = Self(rawValue: "us-east-2")
+        /// `us-gov-east-1`
+        public static let usGovEast1 = Self(rawValue: "us-gov-east-1")
+        /// `us-gov-west-1`
+        public static let usGovWest1 = Self(rawValue: "us-gov-west-1")
+        /// `us-west-1`
+        public static let usWest1 = Self(rawValue: "us-west-1")
+        /// `us-west-2`
+        public static let usWest2 = Self(rawValue: "us-west-2")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.afSouth1, .apEast1, .apEast2, .apNortheast1, .apNortheast2, .apNortheast3, .apSouth1, .apSouth2, .apSoutheast1, .apSoutheast2, .apSoutheast3, .apSoutheast4, .apSoutheast5, .apSoutheast6, .apSoutheast7, .caCentral1, .caWest1, .cnNorth1, .cnNorthwest1, .eu, .euCentral1, .euCentral2, .euNorth1, .euSouth1, .euSouth2, .euWest1, .euWest2, .euWest3, .ilCentral1, .meCentral1, .meSouth1, .mxCentral1, .saEast1, .usEast2, .usGovEast1, .usGovWest1, .usWest1, .usWest2]
+        /// The model of `BucketLocationConstraint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketLocationConstraint", kind: .string, traits: ShapeTraits(enumValues: ["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "cn-north-1", "cn-northwest-1", "EU", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-2", "us-gov-east-1", "us-gov-west-1", "us-west-1", "us-west-2"]))
+    }
+
+    /// The `BucketLogsPermission` values of the S3 model; other values a service sends are kept.
+    public struct BucketLogsPermission: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `FULL_CONTROL`
+        public static let fullControl = Self(rawValue: "FULL_CONTROL")
+        /// `READ`
+        public static let read = Self(rawValue: "READ")
+        /// `WRITE`
+        public static let write = Self(rawValue: "WRITE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.fullControl, .read, .write]
+        /// The model of `BucketLogsPermission`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketLogsPermission", kind: .string, traits: ShapeTraits(enumValues: ["FULL_CONTROL", "READ", "WRITE"]))
+    }
+
+    /// The `BucketNamespace` values of the S3 model; other values a service sends are kept.
+    public struct BucketNamespace: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `account-regional`
+        public static let accountRegional = Self(rawValue: "account-regional")
+        /// `global`
+        public static let global = Self(rawValue: "global")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.accountRegional, .global]
+        /// The model of `BucketNamespace`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketNamespace", kind: .string, traits: ShapeTraits(enumValues: ["account-regional", "global"]))
+    }
+
+    /// The `BucketType` values of the S3 model; other values a service sends are kept.
+    public struct BucketType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Directory`
+        public static let directory = Self(rawValue: "Directory")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.directory]
+        /// The model of `BucketType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketType", kind: .string, traits: ShapeTraits(enumValues: ["Directory"]))
+    }
+
+    /// The `BucketVersioningStatus` values of the S3 model; other values a service sends are kept.
+    public struct BucketVersioningStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Suspended`
+        public static let suspended = Self(rawValue: "Suspended")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .suspended]
+        /// The model of `BucketVersioningStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketVersioningStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Suspended"]))
+    }
+
+    /// The `ChecksumAlgorithm` values of the S3 model; other values a service sends are kept.
+    public struct ChecksumAlgorithm: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `CRC32`
+        public static let crc32 = Self(rawValue: "CRC32")
+        /// `CRC32C`
+        public static let crc32C = Self(rawValue: "CRC32C")
+        /// `SHA1`
+        public static let sha1 = Self(rawValue: "SHA1")
+        /// `SHA256`
+        public static let sha256 = Self(rawValue: "SHA256")
+        /// `CRC64NVME`
+        public static let crc64Nvme = Self(rawValue: "CRC64NVME")
+        /// `SHA512`
+        public static let sha512 = Self(rawValue: "SHA512")
+        /// `MD5`
+        public static let md5 = Self(rawValue: "MD5")
+        /// `XXHASH64`
+        public static let xxhash64 = Self(rawValue: "XXHASH64")
+        /// `XXHASH3`
+        public static let xxhash3 = Self(rawValue: "XXHASH3")
+        /// `XXHASH128`
+        public static let xxhash128 = Self(rawValue: "XXHASH128")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.crc32, .crc32C, .sha1, .sha256, .crc64Nvme, .sha512, .md5, .xxhash64, .xxhash3, .xxhash128]
+        /// The model of `ChecksumAlgorithm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumAlgorithm", kind: .string, traits: ShapeTraits(enumValues: ["CRC32", "CRC32C", "SHA1", "SHA256", "CRC64NVME", "SHA512", "MD5", "XXHASH64", "XXHASH3", "XXHASH128"]))
+    }
+
+    /// The `ChecksumMode` values of the S3 model; other values a service sends are kept.
+    public struct ChecksumMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ENABLED`
+        public static let enabled = Self(rawValue: "ENABLED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled]
+        /// The model of `ChecksumMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumMode", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED"]))
+    }
+
+    /// The `ChecksumType` values of the S3 model; other values a service sends are kept.
+    public struct ChecksumType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `COMPOSITE`
+        public static let composite = Self(rawValue: "COMPOSITE")
+        /// `FULL_OBJECT`
+        public static let fullObject = Self(rawValue: "FULL_OBJECT")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.composite, .fullObject]
+        /// The model of `ChecksumType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChecksumType", kind: .string, traits: ShapeTraits(enumValues: ["COMPOSITE", "FULL_OBJECT"]))
+    }
+
+    /// The `CompressionType` values of the S3 model; other values a service sends are kept.
+    public struct CompressionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `NONE`
+        public static let none = Self(rawValue: "NONE")
+        /// `GZIP`
+        public static let gzip = Self(rawValue: "GZIP")
+        /// `BZIP2`
+        public static let bzip2 = Self(rawValue: "BZIP2")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.none, .gzip, .bzip2]
+        /// The model of `CompressionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompressionType", kind: .string, traits: ShapeTraits(enumValues: ["NONE", "GZIP", "BZIP2"]))
+    }
+
+    /// The `DataRedundancy` values of the S3 model; other values a service sends are kept.
+    public struct DataRedundancy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SingleAvailabilityZone`
+        public static let singleAvailabilityZone = Self(rawValue: "SingleAvailabilityZone")
+        /// `SingleLocalZone`
+        public static let singleLocalZone = Self(rawValue: "SingleLocalZone")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.singleAvailabilityZone, .singleLocalZone]
+        /// The model of `DataRedundancy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DataRedundancy", kind: .string, traits: ShapeTraits(enumValues: ["SingleAvailabilityZone", "SingleLocalZone"]))
+    }
+
+    /// The `DeleteMarkerReplicationStatus` values of the S3 model; other values a service sends are kept.
+    public struct DeleteMarkerReplicationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `DeleteMarkerReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `EncodingType` values of the S3 model; other values a service sends are kept.
+    public struct EncodingType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `url`
+        public static let url = Self(rawValue: "url")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.url]
+        /// The model of `EncodingType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncodingType", kind: .string, traits: ShapeTraits(enumValues: ["url"]))
+    }
+
+    /// The `EncryptionType` values of the S3 model; other values a service sends are kept.
+    public struct EncryptionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `NONE`
+        public static let none = Self(rawValue: "NONE")
+        /// `SSE-C`
+        public static let sseC = Self(rawValue: "SSE-C")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.none, .sseC]
+        /// The model of `EncryptionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionType", kind: .string, traits: ShapeTraits(enumValues: ["NONE", "SSE-C"]))
+    }
+
+    /// The `Event` values of the S3 model; other values a service sends are kept.
+    public struct Event: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `s3:ReducedRedundancyLostObject`
+        public static let s3ReducedRedundancyLostObject = Self(rawValue: "s3:ReducedRedundancyLostObject")
+        /// `s3:ObjectCreated:*`
+        public static let s3ObjectCreated = Self(rawValue: "s3:ObjectCreated:*")
+        /// `s3:ObjectCreated:Put`
+        public static let s3ObjectCreatedPut = Self(rawValue: "s3:ObjectCreated:Put")
+        /// `s3:ObjectCreated:Post`
+        public static let s3ObjectCreatedPost = Self(rawValue: "s3:ObjectCreated:Post")
+        /// `s3:ObjectCreated:Copy`
+        public static let s3ObjectCreatedCopy = Self(rawValue: "s3:ObjectCreated:Copy")
+        /// `s3:ObjectCreated:CompleteMultipartUpload`
+        public static let s3ObjectCreatedCompleteMultipartUpload = Self(rawValue: "s3:ObjectCreated:CompleteMultipartUpload")
+        /// `s3:ObjectRemoved:*`
+        public static let s3ObjectRemoved = Self(rawValue: "s3:ObjectRemoved:*")
+        /// `s3:ObjectRemoved:Delete`
+        public static let s3ObjectRemovedDelete = Self(rawValue: "s3:ObjectRemoved:Delete")
+        /// `s3:ObjectRemoved:DeleteMarkerCreated`
+        public static let s3ObjectRemovedDeleteMarkerCreated = Self(rawValue: "s3:ObjectRemoved:DeleteMarkerCreated")
+        /// `s3:ObjectRestore:*`
+        public static let s3ObjectRestore = Self(rawValue: "s3:ObjectRestore:*")
+        /// `s3:ObjectRestore:Post`
+        public static let s3ObjectRestorePost = Self(rawValue: "s3:ObjectRestore:Post")
+        /// `s3:ObjectRestore:Completed`
+        public static let s3ObjectRestoreCompleted = Self(rawValue: "s3:ObjectRestore:Completed")
+        /// `s3:Replication:*`
+        public static let s3Replication = Self(rawValue: "s3:Replication:*")
+        /// `s3:Replication:OperationFailedReplication`
+        public static let s3ReplicationOperationFailedReplication = Self(rawValue: "s3:Replication:OperationFailedReplication")
+        /// `s3:Replication:OperationNotTracked`
+        public static let s3ReplicationOperationNotTracked = Self(rawValue: "s3:Replication:OperationNotTracked")
+        /// `s3:Replication:OperationMissedThreshold`
+        public static let s3ReplicationOperationMissedThreshold = Self(rawValue: "s3:Replication:OperationMissedThreshold")
+        /// `s3:Replication:OperationReplicatedAfterThreshold`
+        public static let s3ReplicationOperationReplicatedAfterThreshold = Self(rawValue: "s3:Replication:OperationReplicatedAfterThreshold")
+        /// `s3:ObjectRestore:Delete`
+        public static let s3ObjectRestoreDelete = Self(rawValue: "s3:ObjectRestore:Delete")
+        /// `s3:LifecycleTransition`
+        public static let s3LifecycleTransition = Self(rawValue: "s3:LifecycleTransition")
+        /// `s3:IntelligentTiering`
+        public static let s3IntelligentTiering = Self(rawValue: "s3:IntelligentTiering")
+        /// `s3:ObjectAcl:Put`
+        public static let s3ObjectAclPut = Self(rawValue: "s3:ObjectAcl:Put")
+        /// `s3:LifecycleExpiration:*`
+        public static let s3LifecycleExpiration = Self(rawValue: "s3:LifecycleExpiration:*")
+        /// `s3:LifecycleExpiration:Delete`
+        public static let s3LifecycleExpirationDelete = Self(rawValue: "s3:LifecycleExpiration:Delete")
+        /// `s3:LifecycleExpiration:DeleteMarkerCreated`
+        public static let s3LifecycleExpirationDeleteMarkerCreated = Self(rawValue: "s3:LifecycleExpiration:DeleteMarkerCreated")
+        /// `s3:ObjectTagging:*`
+        public static let s3ObjectTagging = Self(rawValue: "s3:ObjectTagging:*")
+        /// `s3:ObjectTagging:Put`
+        public static let s3ObjectTaggingPut = Self(rawValue: "s3:ObjectTagging:Put")
+        /// `s3:ObjectTagging:Delete`
+        public static let s3ObjectTaggingDelete = Self(rawValue: "s3:ObjectTagging:Delete")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.s3ReducedRedundancyLostObject, .s3ObjectCreated, .s3ObjectCreatedPut, .s3ObjectCreatedPost, .s3ObjectCreatedCopy, .s3ObjectCreatedCompleteMultipartUpload, .s3ObjectRemoved, .s3ObjectRemovedDelete, .s3ObjectRemovedDeleteMarkerCreated, .s3ObjectRestore, .s3ObjectRestorePost, .s3ObjectRestoreCompleted, .s3Replication, .s3ReplicationOperationFailedReplication, .s3ReplicationOperationNotTracked, .s3ReplicationOperationMissedThreshold, .s3ReplicationOperationReplicatedAfterThreshold, .s3ObjectRestoreDelete, .s3LifecycleTransition, .s3IntelligentTiering, .s3ObjectAclPut, .s3LifecycleExpiration, .s3LifecycleExpirationDelete, .s3LifecycleExpirationDeleteMarkerCreated, .s3ObjectTagging, .s3ObjectTaggingPut, .s3ObjectTaggingDelete]
+        /// The model of `Event`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Event", kind: .string, traits: ShapeTraits(enumValues: ["s3:ReducedRedundancyLostObject", "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy", "s3:ObjectCreated:CompleteMultipartUpload", "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete", "s3:ObjectRemoved:DeleteMarkerCreated", "s3:ObjectRestore:*", "s3:ObjectRestore:Post", "s3:ObjectRestore:Completed", "s3:Replication:*", "s3:Replication:OperationFailedReplication", "s3:Replication:OperationNotTracked", "s3:Replication:OperationMissedThreshold", "s3:Replication:OperationReplicatedAfterThreshold", "s3:ObjectRestore:Delete", "s3:LifecycleTransition", "s3:IntelligentTiering", "s3:ObjectAcl:Put", "s3:LifecycleExpiration:*", "s3:LifecycleExpiration:Delete", "s3:LifecycleExpiration:DeleteMarkerCreated", "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete"]))
+    }
+
+    /// The `ExistingObjectReplicationStatus` values of the S3 model; other values a service sends are kept.
+    public struct ExistingObjectReplicationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ExistingObjectReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExistingObjectReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `ExpirationState` values of the S3 model; other values a service sends are kept.
+    public struct ExpirationState: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ENABLED`
+        public static let enabled = Self(rawValue: "ENABLED")
+        /// `DISABLED`
+        public static let disabled = Self(rawValue: "DISABLED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ExpirationState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExpirationState", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
+    }
+
+    /// The `ExpirationStatus` values of the S3 model; other values a service sends are kept.
+    public struct ExpirationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ExpirationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExpirationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `ExpressionType` values of the S3 model; other values a service sends are kept.
+    public struct ExpressionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SQL`
+        public static let sql = Self(rawValue: "SQL")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.sql]
+        /// The model of `ExpressionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExpressionType", kind: .string, traits: ShapeTraits(enumValues: ["SQL"]))
+    }
+
+    /// The `FileHeaderInfo` values of the S3 model; other values a service sends are kept.
+    public struct FileHeaderInfo: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `USE`
+        public static let use = Self(rawValue: "USE")
+        /// `IGNORE`
+        public static let ignore = Self(rawValue: "IGNORE")
+        /// `NONE`
+        public static let none = Self(rawValue: "NONE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.use, .ignore, .none]
+        /// The model of `FileHeaderInfo`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FileHeaderInfo", kind: .string, traits: ShapeTraits(enumValues: ["USE", "IGNORE", "NONE"]))
+    }
+
+    /// The `FilterRuleName` values of the S3 model; other values a service sends are kept.
+    public struct FilterRuleName: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `prefix`
+        public static let prefix = Self(rawValue: "prefix")
+        /// `suffix`
+        public static let suffix = Self(rawValue: "suffix")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.prefix, .suffix]
+        /// The model of `FilterRuleName`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FilterRuleName", kind: .string, traits: ShapeTraits(enumValues: ["prefix", "suffix"]))
+    }
+
+    /// The `IntelligentTieringAccessTier` values of the S3 model; other values a service sends are kept.
+    public struct IntelligentTieringAccessTier: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ARCHIVE_ACCESS`
+        public static let archiveAccess = Self(rawValue: "ARCHIVE_ACCESS")
+        /// `DEEP_ARCHIVE_ACCESS`
+        public static let deepArchiveAccess = Self(rawValue: "DEEP_ARCHIVE_ACCESS")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.archiveAccess, .deepArchiveAccess]
+        /// The model of `IntelligentTieringAccessTier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringAccessTier", kind: .string, traits: ShapeTraits(enumValues: ["ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"]))
+    }
+
+    /// The `IntelligentTieringStatus` values of the S3 model; other values a service sends are kept.
+    public struct IntelligentTieringStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `IntelligentTieringStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `InventoryConfigurationState` values of the S3 model; other values a service sends are kept.
+    public struct InventoryConfigurationState: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ENABLED`
+        public static let enabled = Self(rawValue: "ENABLED")
+        /// `DISABLED`
+        public static let disabled = Self(rawValue: "DISABLED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `InventoryConfigurationState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryConfigurationState", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
+    }
+
+    /// The `InventoryFormat` values of the S3 model; other values a service sends are kept.
+    public struct InventoryFormat: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `CSV`
+        public static let csv = Self(rawValue: "CSV")
+        /// `ORC`
+        public static let orc = Self(rawValue: "ORC")
+        /// `Parquet`
+        public static let parquet = Self(rawValue: "Parquet")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.csv, .orc, .parquet]
+        /// The model of `InventoryFormat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFormat", kind: .string, traits: ShapeTraits(enumValues: ["CSV", "ORC", "Parquet"]))
+    }
+
+    /// The `InventoryFrequency` values of the S3 model; other values a service sends are kept.
+    public struct InventoryFrequency: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Daily`
+        public static let daily = Self(rawValue: "Daily")
+        /// `Weekly`
+        public static let weekly = Self(rawValue: "Weekly")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.daily, .weekly]
+        /// The model of `InventoryFrequency`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFrequency", kind: .string, traits: ShapeTraits(enumValues: ["Daily", "Weekly"]))
+    }
+
+    /// The `InventoryIncludedObjectVersions` values of the S3 model; other values a service sends are kept.
+    public struct InventoryIncludedObjectVersions: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `All`
+        public static let all = Self(rawValue: "All")
+        /// `Current`
+        public static let current = Self(rawValue: "Current")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.all, .current]
+        /// The model of `InventoryIncludedObjectVersions`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryIncludedObjectVersions", kind: .string, traits: ShapeTraits(enumValues: ["All", "Current"]))
+    }
+
+    /// The `InventoryOptionalField` values of the S3 model; other values a service sends are kept.
+    public struct InventoryOptionalField: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Size`
+        public static let size = Self(rawValue: "Size")
+        /// `LastModifiedDate`
+        public static let lastModifiedDate = Self(rawValue: "LastModifiedDate")
+        /// `StorageClass`
+        public static let storageClass = Self(rawValue: "StorageClass")
+        /// `ETag`
+        public static let eTag = Self(rawValue: "ETag")
+        /// `IsMultipartUploaded`
+        public static let isMultipartUploaded = Self(rawValue: "IsMultipartUploaded")
+        /// `ReplicationStatus`
+        public static let replicationStatus = Self(rawValue: "ReplicationStatus")
+        /// `EncryptionStatus`
+        public static let encryptionStatus = Self(rawValue: "EncryptionStatus")
+        /// `ObjectLockRetainUntilDate`
+        public static let objectLockRetainUntilDate = Self(rawValue: "ObjectLockRetainUntilDate")
+        /// `ObjectLockMode`
+        public static let objectLockMode = Self(rawValue: "ObjectLockMode")
+        /// `ObjectLockLegalHoldStatus`
+        public static let objectLockLegalHoldStatus = Self(rawValue: "ObjectLockLegalHoldStatus")
+        /// `IntelligentTieringAccessTier`
+        public static let intelligentTieringAccessTier = Self(rawValue: "IntelligentTieringAccessTier")
+        /// `BucketKeyStatus`
+        public static let bucketKeyStatus = Self(rawValue: "BucketKeyStatus")
+        /// `ChecksumAlgorithm`
+        public static let checksumAlgorithm = Self(rawValue: "ChecksumAlgorithm")
+        /// `ObjectAccessControlList`
+        public static let objectAccessControlList = Self(rawValue: "ObjectAccessControlList")
+        /// `ObjectOwner`
+        public static let objectOwner = Self(rawValue: "ObjectOwner")
+        /// `LifecycleExpirationDate`
+        public static let lifecycleExpirationDate = Self(rawValue: "LifecycleExpirationDate")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.size, .lastModifiedDate, .storageClass, .eTag, .isMultipartUploaded, .replicationStatus, .encryptionStatus, .objectLockRetainUntilDate, .objectLockMode, .objectLockLegalHoldStatus, .intelligentTieringAccessTier, .bucketKeyStatus, .checksumAlgorithm, .objectAccessControlList, .objectOwner, .lifecycleExpirationDate]
+        /// The model of `InventoryOptionalField`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryOptionalField", kind: .string, traits: ShapeTraits(enumValues: ["Size", "LastModifiedDate", "StorageClass", "ETag", "IsMultipartUploaded", "ReplicationStatus", "EncryptionStatus", "ObjectLockRetainUntilDate", "ObjectLockMode", "ObjectLockLegalHoldStatus", "IntelligentTieringAccessTier", "BucketKeyStatus", "ChecksumAlgorithm", "ObjectAccessControlList", "ObjectOwner", "LifecycleExpirationDate"]))
+    }
+
+    /// The `JSONType` values of the S3 model; other values a service sends are kept.
+    public struct JSONType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `DOCUMENT`
+        public static let document = Self(rawValue: "DOCUMENT")
+        /// `LINES`
+        public static let lines = Self(rawValue: "LINES")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.document, .lines]
+        /// The model of `JSONType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JSONType", kind: .string, traits: ShapeTraits(enumValues: ["DOCUMENT", "LINES"]))
+    }
+
+    /// The `LocationType` values of the S3 model; other values a service sends are kept.
+    public struct LocationType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `AvailabilityZone`
+        public static let availabilityZone = Self(rawValue: "AvailabilityZone")
+        /// `LocalZone`
+        public static let localZone = Self(rawValue: "LocalZone")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.availabilityZone, .localZone]
+        /// The model of `LocationType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LocationType", kind: .string, traits: ShapeTraits(enumValues: ["AvailabilityZone", "LocalZone"]))
+    }
+
+    /// The `MFADelete` values of the S3 model; other values a service sends are kept.
+    public struct MFADelete: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `MFADelete`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MFADelete", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `MFADeleteStatus` values of the S3 model; other values a service sends are kept.
+    public struct MFADeleteStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `MFADeleteStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MFADeleteStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `MetadataDirective` values of the S3 model; other values a service sends are kept.
+    public struct MetadataDirective: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `COPY`
+        public static let copy = Self(rawValue: "COPY")
+        /// `REPLACE`
+        public static let replace = Self(rawValue: "REPLACE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.copy, .replace]
+        /// The model of `MetadataDirective`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataDirective", kind: .string, traits: ShapeTraits(enumValues: ["COPY", "REPLACE"]))
+    }
+
+    /// The `MetricsStatus` values of the S3 model; other values a service sends are kept.
+    public struct MetricsStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `MetricsStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `ObjectAttributes` values of the S3 model; other values a service sends are kept.
+    public struct ObjectAttributes: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ETag`
+        public static let eTag = Self(rawValue: "ETag")
+        /// `Checksum`
+        public static let checksum = Self(rawValue: "Checksum")
+        /// `ObjectParts`
+        public static let objectParts = Self(rawValue: "ObjectParts")
+        /// `StorageClass`
+        public static let storageClass = Self(rawValue: "StorageClass")
+        /// `ObjectSize`
+        public static let objectSize = Self(rawValue: "ObjectSize")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.eTag, .checksum, .objectParts, .storageClass, .objectSize]
+        /// The model of `ObjectAttributes`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectAttributes", kind: .string, traits: ShapeTraits(enumValues: ["ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize"]))
+    }
+
+    /// The `ObjectCannedACL` values of the S3 model; other values a service sends are kept.
+    public struct ObjectCannedACL: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `private`
+        public static let `private` = Self(rawValue: "private")
+        /// `public-read`
+        public static let publicRead = Self(rawValue: "public-read")
+        /// `public-read-write`
+        public static let publicReadWrite = Self(rawValue: "public-read-write")
+        /// `authenticated-read`
+        public static let authenticatedRead = Self(rawValue: "authenticated-read")
+        /// `aws-exec-read`
+        public static let awsExecRead = Self(rawValue: "aws-exec-read")
+        /// `bucket-owner-read`
+        public static let bucketOwnerRead = Self(rawValue: "bucket-owner-read")
+        /// `bucket-owner-full-control`
+        public static let bucketOwnerFullControl = Self(rawValue: "bucket-owner-full-control")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.`private`, .publicRead, .publicReadWrite, .authenticatedRead, .awsExecRead, .bucketOwnerRead, .bucketOwnerFullControl]
+        /// The model of `ObjectCannedACL`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectCannedACL", kind: .string, traits: ShapeTraits(enumValues: ["private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control"]))
+    }
+
+    /// The `ObjectLockEnabled` values of the S3 model; other values a service sends are kept.
+    public struct ObjectLockEnabled: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled]
+        /// The model of `ObjectLockEnabled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockEnabled", kind: .string, traits: ShapeTraits(enumValues: ["Enabled"]))
+    }
+
+    /// The `ObjectLockLegalHoldStatus` values of the S3 model; other values a service sends are kept.
+    public struct ObjectLockLegalHoldStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ON`
+        public static let on = Self(rawValue: "ON")
+        /// `OFF`
+        public static let off = Self(rawValue: "OFF")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.on, .off]
+        /// The model of `ObjectLockLegalHoldStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockLegalHoldStatus", kind: .string, traits: ShapeTraits(enumValues: ["ON", "OFF"]))
+    }
+
+    /// The `ObjectLockMode` values of the S3 model; other values a service sends are kept.
+    public struct ObjectLockMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `GOVERNANCE`
+        public static let governance = Self(rawValue: "GOVERNANCE")
+        /// `COMPLIANCE`
+        public static let compliance = Self(rawValue: "COMPLIANCE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.governance, .compliance]
+        /// The model of `ObjectLockMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockMode", kind: .string, traits: ShapeTraits(enumValues: ["GOVERNANCE", "COMPLIANCE"]))
+    }
+
+    /// The `ObjectLockRetentionMode` values of the S3 model; other values a service sends are kept.
+    public struct ObjectLockRetentionMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `GOVERNANCE`
+        public static let governance = Self(rawValue: "GOVERNANCE")
+        /// `COMPLIANCE`
+        public static let compliance = Self(rawValue: "COMPLIANCE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.governance, .compliance]
+        /// The model of `ObjectLockRetentionMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRetentionMode", kind: .string, traits: ShapeTraits(enumValues: ["GOVERNANCE", "COMPLIANCE"]))
+    }
+
+    /// The `ObjectOwnership` values of the S3 model; other values a service sends are kept.
+    public struct ObjectOwnership: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `BucketOwnerPreferred`
+        public static let bucketOwnerPreferred = Self(rawValue: "BucketOwnerPreferred")
+        /// `ObjectWriter`
+        public static let objectWriter = Self(rawValue: "ObjectWriter")
+        /// `BucketOwnerEnforced`
+        public static let bucketOwnerEnforced = Self(rawValue: "BucketOwnerEnforced")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.bucketOwnerPreferred, .objectWriter, .bucketOwnerEnforced]
+        /// The model of `ObjectOwnership`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectOwnership", kind: .string, traits: ShapeTraits(enumValues: ["BucketOwnerPreferred", "ObjectWriter", "BucketOwnerEnforced"]))
+    }
+
+    /// The `ObjectStorageClass` values of the S3 model; other values a service sends are kept.
+    public struct ObjectStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `STANDARD`
+        public static let standard = Self(rawValue: "STANDARD")
+        /// `REDUCED_REDUNDANCY`
+        public static let reducedRedundancy = Self(rawValue: "REDUCED_REDUNDANCY")
+        /// `GLACIER`
+        public static let glacier = Self(rawValue: "GLACIER")
+        /// `STANDARD_IA`
+        public static let standardIa = Self(rawValue: "STANDARD_IA")
+        /// `ONEZONE_IA`
+        public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
+        /// `INTELLIGENT_TIERING`
+        public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
+        /// `DEEP_ARCHIVE`
+        public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
+        /// `OUTPOSTS`
+        public static let outposts = Self(rawValue: "OUTPOSTS")
+        /// `GLACIER_IR`
+        public static let glacierIr = Self(rawValue: "GLACIER_IR")
+        /// `SNOW`
+        public static let snow = Self(rawValue: "SNOW")
+        /// `EXPRESS_ONEZONE`
+        public static let expressOnezone = Self(rawValue: "EXPRESS_ONEZONE")
+        /// `FSX_OPENZFS`
+        public static let fsxOpenzfs = Self(rawValue: "FSX_OPENZFS")
+        /// `FSX_ONTAP`
+        public static let fsxOntap = Self(rawValue: "FSX_ONTAP")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.standard, .reducedRedundancy, .glacier, .standardIa, .onezoneIa, .intelligentTiering, .deepArchive, .outposts, .glacierIr, .snow, .expressOnezone, .fsxOpenzfs, .fsxOntap]
+        /// The model of `ObjectStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "REDUCED_REDUNDANCY", "GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP"]))
+    }
+
+    /// The `ObjectVersionStorageClass` values of the S3 model; other values a service sends are kept.
+    public struct ObjectVersionStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `STANDARD`
+        public static let standard = Self(rawValue: "STANDARD")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.standard]
+        /// The model of `ObjectVersionStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectVersionStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD"]))
+    }
+
+    /// The `OptionalObjectAttributes` values of the S3 model; other values a service sends are kept.
+    public struct OptionalObjectAttributes: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `RestoreStatus`
+        public static let restoreStatus = Self(rawValue: "RestoreStatus")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.restoreStatus]
+        /// The model of `OptionalObjectAttributes`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OptionalObjectAttributes", kind: .string, traits: ShapeTraits(enumValues: ["RestoreStatus"]))
+    }
+
+    /// The `OwnerOverride` values of the S3 model; other values a service sends are kept.
+    public struct OwnerOverride: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Destination`
+        public static let destination = Self(rawValue: "Destination")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.destination]
+        /// The model of `OwnerOverride`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OwnerOverride", kind: .string, traits: ShapeTraits(enumValues: ["Destination"]))
+    }
+
+    /// The `PartitionDateSource` values of the S3 model; other values a service sends are kept.
+    public struct PartitionDateSource: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `EventTime`
+        public static let eventTime = Self(rawValue: "EventTime")
+        /// `DeliveryTime`
+        public static let deliveryTime = Self(rawValue: "DeliveryTime")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.eventTime, .deliveryTime]
+        /// The model of `PartitionDateSource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PartitionDateSource", kind: .string, traits: ShapeTraits(enumValues: ["EventTime", "DeliveryTime"]))
+    }
+
+    /// The `Payer` values of the S3 model; other values a service sends are kept.
+    public struct Payer: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Requester`
+        public static let requester = Self(rawValue: "Requester")
+        /// `BucketOwner`
+        public static let bucketOwner = Self(rawValue: "BucketOwner")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.requester, .bucketOwner]
+        /// The model of `Payer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Payer", kind: .string, traits: ShapeTraits(enumValues: ["Requester", "BucketOwner"]))
+    }
+
+    /// The `Permission` values of the S3 model; other values a service sends are kept.
+    public struct Permission: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `FULL_CONTROL`
+        public static let fullControl = Self(rawValue: "FULL_CONTROL")
+        /// `WRITE`
+        public static let write = Self(rawValue: "WRITE")
+        /// `WRITE_ACP`
+        public static let writeAcp = Self(rawValue: "WRITE_ACP")
+        /// `READ`
+        public static let read = Self(rawValue: "READ")
+        /// `READ_ACP`
+        public static let readAcp = Self(rawValue: "READ_ACP")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.fullControl, .write, .writeAcp, .read, .readAcp]
+        /// The model of `Permission`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Permission", kind: .string, traits: ShapeTraits(enumValues: ["FULL_CONTROL", "WRITE", "WRITE_ACP", "READ", "READ_ACP"]))
+    }
+
+    /// The `Protocol` values of the S3 model; other values a service sends are kept.
+    public struct S3Protocol: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `http`
+        public static let http = Self(rawValue: "http")
+        /// `https`
+        public static let https = Self(rawValue: "https")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.http, .https]
+        /// The model of `Protocol`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Protocol", kind: .string, traits: ShapeTraits(enumValues: ["http", "https"]))
+    }
+
+    /// The `QuoteFields` values of the S3 model; other values a service sends are kept.
+    public struct QuoteFields: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ALWAYS`
+        public static let always = Self(rawValue: "ALWAYS")
+        /// `ASNEEDED`
+        public static let asneeded = Self(rawValue: "ASNEEDED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.always, .asneeded]
+        /// The model of `QuoteFields`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QuoteFields", kind: .string, traits: ShapeTraits(enumValues: ["ALWAYS", "ASNEEDED"]))
+    }
+
+    /// The `ReplicaModificationsStatus` values of the S3 model; other values a service sends are kept.
+    public struct ReplicaModificationsStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ReplicaModificationsStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicaModificationsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `ReplicationRuleStatus` values of the S3 model; other values a service sends are kept.
+    public struct ReplicationRuleStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ReplicationRuleStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `ReplicationStatus` values of the S3 model; other values a service sends are kept.
+    public struct ReplicationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `COMPLETE`
+        public static let complete = Self(rawValue: "COMPLETE")
+        /// `PENDING`
+        public static let pending = Self(rawValue: "PENDING")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// `REPLICA`
+        public static let replica = Self(rawValue: "REPLICA")
+        /// `COMPLETED`
+        public static let completed = Self(rawValue: "COMPLETED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.complete, .pending, .failed, .replica, .completed]
+        /// The model of `ReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationStatus", kind: .string, traits: ShapeTraits(enumValues: ["COMPLETE", "PENDING", "FAILED", "REPLICA", "COMPLETED"]))
+    }
+
+    /// The `ReplicationTimeStatus` values of the S3 model; other values a service sends are kept.
+    public struct ReplicationTimeStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ReplicationTimeStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTimeStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `RequestCharged` values of the S3 model; other values a service sends are kept.
+    public struct RequestCharged: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `requester`
+        public static let requester = Self(rawValue: "requester")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.requester]
+        /// The model of `RequestCharged`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RequestCharged", kind: .string, traits: ShapeTraits(enumValues: ["requester"]))
+    }
+
+    /// The `RequestPayer` values of the S3 model; other values a service sends are kept.
+    public struct RequestPayer: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `requester`
+        public static let requester = Self(rawValue: "requester")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.requester]
+        /// The model of `RequestPayer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RequestPayer", kind: .string, traits: ShapeTraits(enumValues: ["requester"]))
+    }
+
+    /// The `RestoreRequestType` values of the S3 model; other values a service sends are kept.
+    public struct RestoreRequestType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SELECT`
+        public static let select = Self(rawValue: "SELECT")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.select]
+        /// The model of `RestoreRequestType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RestoreRequestType", kind: .string, traits: ShapeTraits(enumValues: ["SELECT"]))
+    }
+
+    /// The `S3TablesBucketType` values of the S3 model; other values a service sends are kept.
+    public struct S3TablesBucketType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `aws`
+        public static let aws = Self(rawValue: "aws")
+        /// `customer`
+        public static let customer = Self(rawValue: "customer")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.aws, .customer]
+        /// The model of `S3TablesBucketType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesBucketType", kind: .string, traits: ShapeTraits(enumValues: ["aws", "customer"]))
+    }
+
+    /// The `ServerSideEncryption` values of the S3 model; other values a service sends are kept.
+    public struct ServerSideEncryption: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `AES256`
+        public static let aes256 = Self(rawValue: "AES256")
+        /// `aws:fsx`
+        public static let awsFsx = Self(rawValue: "aws:fsx")
+        /// `aws:kms`
+        public static let awsKms = Self(rawValue: "aws:kms")
+        /// `aws:kms:dsse`
+        public static let awsKmsDsse = Self(rawValue: "aws:kms:dsse")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.aes256, .awsFsx, .awsKms, .awsKmsDsse]
+        /// The model of `ServerSideEncryption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryption", kind: .string, traits: ShapeTraits(enumValues: ["AES256", "aws:fsx", "aws:kms", "aws:kms:dsse"]))
+    }
+
+    /// The `SessionMode` values of the S3 model; other values a service sends are kept.
+    public struct SessionMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ReadOnly`
+        public static let readOnly = Self(rawValue: "ReadOnly")
+        /// `ReadWrite`
+        public static let readWrite = Self(rawValue: "ReadWrite")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.readOnly, .readWrite]
+        /// The model of `SessionMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SessionMode", kind: .string, traits: ShapeTraits(enumValues: ["ReadOnly", "ReadWrite"]))
+    }
+
+    /// The `SseKmsEncryptedObjectsStatus` values of the S3 model; other values a service sends are kept.
+    public struct SseKmsEncryptedObjectsStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `SseKmsEncryptedObjectsStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SseKmsEncryptedObjectsStatus", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
+
+    /// The `StorageClass` values of the S3 model; other values a service sends are kept.
+    public struct StorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `STANDARD`
+        public static let standard = Self(rawValue: "STANDARD")
+        /// `REDUCED_REDUNDANCY`
+        public static let reducedRedundancy = Self(rawValue: "REDUCED_REDUNDANCY")
+        /// `STANDARD_IA`
+        public static let standardIa = Self(rawValue: "STANDARD_IA")
+        /// `ONEZONE_IA`
+        public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
+        /// `INTELLIGENT_TIERING`
+        public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
+        /// `GLACIER`
+        public static let glacier = Self(rawValue: "GLACIER")
+        /// `DEEP_ARCHIVE`
+        public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
+        /// `OUTPOSTS`
+        public static let outposts = Self(rawValue: "OUTPOSTS")
+        /// `GLACIER_IR`
+        public static let glacierIr = Self(rawValue: "GLACIER_IR")
+        /// `SNOW`
+        public static let snow = Self(rawValue: "SNOW")
+        /// `EXPRESS_ONEZONE`
+        public static let expressOnezone = Self(rawValue: "EXPRESS_ONEZONE")
+        /// `FSX_OPENZFS`
+        public static let fsxOpenzfs = Self(rawValue: "FSX_OPENZFS")
+        /// `FSX_ONTAP`
+        public static let fsxOntap = Self(rawValue: "FSX_ONTAP")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.standard, .reducedRedundancy, .standardIa, .onezoneIa, .intelligentTiering, .glacier, .deepArchive, .outposts, .glacierIr, .snow, .expressOnezone, .fsxOpenzfs, .fsxOntap]
+        /// The model of `StorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StorageClass", kind: .string, traits: ShapeTraits(enumValues: ["STANDARD", "REDUCED_REDUNDANCY", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER", "DEEP_ARCHIVE", "OUTPOSTS", "GLACIER_IR", "SNOW", "EXPRESS_ONEZONE", "FSX_OPENZFS", "FSX_ONTAP"]))
+    }
+
+    /// The `StorageClassAnalysisSchemaVersion` values of the S3 model; other values a service sends are kept.
+    public struct StorageClassAnalysisSchemaVersion: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `V_1`
+        public static let v1 = Self(rawValue: "V_1")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.v1]
+        /// The model of `StorageClassAnalysisSchemaVersion`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysisSchemaVersion", kind: .string, traits: ShapeTraits(enumValues: ["V_1"]))
+    }
+
+    /// The `TableSseAlgorithm` values of the S3 model; other values a service sends are kept.
+    public struct TableSseAlgorithm: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `aws:kms`
+        public static let awsKms = Self(rawValue: "aws:kms")
+        /// `AES256`
+        public static let aes256 = Self(rawValue: "AES256")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.awsKms, .aes256]
+        /// The model of `TableSseAlgorithm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TableSseAlgorithm", kind: .string, traits: ShapeTraits(enumValues: ["aws:kms", "AES256"]))
+    }
+
+    /// The `TaggingDirective` values of the S3 model; other values a service sends are kept.
+    public struct TaggingDirective: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `COPY`
+        public static let copy = Self(rawValue: "COPY")
+        /// `REPLACE`
+        public static let replace = Self(rawValue: "REPLACE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.copy, .replace]
+        /// The model of `TaggingDirective`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TaggingDirective", kind: .string, traits: ShapeTraits(enumValues: ["COPY", "REPLACE"]))
+    }
+
+    /// The `Tier` values of the S3 model; other values a service sends are kept.
+    public struct Tier: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Standard`
+        public static let standard = Self(rawValue: "Standard")
+        /// `Bulk`
+        public static let bulk = Self(rawValue: "Bulk")
+        /// `Expedited`
+        public static let expedited = Self(rawValue: "Expedited")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.standard, .bulk, .expedited]
+        /// The model of `Tier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tier", kind: .string, traits: ShapeTraits(enumValues: ["Standard", "Bulk", "Expedited"]))
+    }
+
+    /// The `TransitionDefaultMinimumObjectSize` values of the S3 model; other values a service sends are kept.
+    public struct TransitionDefaultMinimumObjectSize: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `varies_by_storage_class`
+        public static let variesByStorageClass = Self(rawValue: "varies_by_storage_class")
+        /// `all_storage_classes_128K`
+        public static let allStorageClasses128K = Self(rawValue: "all_storage_classes_128K")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.variesByStorageClass, .allStorageClasses128K]
+        /// The model of `TransitionDefaultMinimumObjectSize`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TransitionDefaultMinimumObjectSize", kind: .string, traits: ShapeTraits(enumValues: ["varies_by_storage_class", "all_storage_classes_128K"]))
+    }
+
+    /// The `TransitionStorageClass` values of the S3 model; other values a service sends are kept.
+    public struct TransitionStorageClass: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `GLACIER`
+        public static let glacier = Self(rawValue: "GLACIER")
+        /// `STANDARD_IA`
+        public static let standardIa = Self(rawValue: "STANDARD_IA")
+        /// `ONEZONE_IA`
+        public static let onezoneIa = Self(rawValue: "ONEZONE_IA")
+        /// `INTELLIGENT_TIERING`
+        public static let intelligentTiering = Self(rawValue: "INTELLIGENT_TIERING")
+        /// `DEEP_ARCHIVE`
+        public static let deepArchive = Self(rawValue: "DEEP_ARCHIVE")
+        /// `GLACIER_IR`
+        public static let glacierIr = Self(rawValue: "GLACIER_IR")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.glacier, .standardIa, .onezoneIa, .intelligentTiering, .deepArchive, .glacierIr]
+        /// The model of `TransitionStorageClass`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TransitionStorageClass", kind: .string, traits: ShapeTraits(enumValues: ["GLACIER", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "DEEP_ARCHIVE", "GLACIER_IR"]))
+    }
+
+    /// The `Type` values of the S3 model; other values a service sends are kept.
+    public struct S3Type: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `CanonicalUser`
+        public static let canonicalUser = Self(rawValue: "CanonicalUser")
+        /// `AmazonCustomerByEmail`
+        public static let amazonCustomerByEmail = Self(rawValue: "AmazonCustomerByEmail")
+        /// `Group`
+        public static let group = Self(rawValue: "Group")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.canonicalUser, .amazonCustomerByEmail, .group]
+        /// The model of `Type`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Type", kind: .string, traits: ShapeTraits(enumValues: ["CanonicalUser", "AmazonCustomerByEmail", "Group"]))
+    }
 }

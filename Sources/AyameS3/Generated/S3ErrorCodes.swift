@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the S3 model declares, for matching an ``AyameCore/AWSServiceError``
+/// The error codes the S3 model declares and the common ones every service answers, for matching an `AWSServiceError`
 /// without spelling the code as a string: `error.s3Code == .accessDenied`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct S3ErrorCode: AWSStringEnum {
@@ -18,33 +21,75 @@ public struct S3ErrorCode: AWSStringEnum {
     public static let bucketAlreadyExists = Self(rawValue: "BucketAlreadyExists")
     /// `BucketAlreadyOwnedByYou`
     public static let bucketAlreadyOwnedByYou = Self(rawValue: "BucketAlreadyOwnedByYou")
+    /// `BucketNotEmpty`
+    public static let bucketNotEmpty = Self(rawValue: "BucketNotEmpty")
     /// `EncryptionTypeMismatch`
     public static let encryptionTypeMismatch = Self(rawValue: "EncryptionTypeMismatch")
+    /// `EntityTooLarge`
+    public static let entityTooLarge = Self(rawValue: "EntityTooLarge")
+    /// `EntityTooSmall`
+    public static let entityTooSmall = Self(rawValue: "EntityTooSmall")
+    /// `ExpiredToken`
+    public static let expiredToken = Self(rawValue: "ExpiredToken")
     /// `IdempotencyParameterMismatch`
     public static let idempotencyParameterMismatch = Self(rawValue: "IdempotencyParameterMismatch")
+    /// `InternalError`
+    public static let internalError = Self(rawValue: "InternalError")
+    /// `InvalidAccessKeyId`
+    public static let invalidAccessKeyId = Self(rawValue: "InvalidAccessKeyId")
+    /// `InvalidArgument`
+    public static let invalidArgument = Self(rawValue: "InvalidArgument")
+    /// `InvalidBucketName`
+    public static let invalidBucketName = Self(rawValue: "InvalidBucketName")
     /// `InvalidObjectState`
     public static let invalidObjectState = Self(rawValue: "InvalidObjectState")
+    /// `InvalidPart`
+    public static let invalidPart = Self(rawValue: "InvalidPart")
+    /// `InvalidPartOrder`
+    public static let invalidPartOrder = Self(rawValue: "InvalidPartOrder")
+    /// `InvalidRange`
+    public static let invalidRange = Self(rawValue: "InvalidRange")
     /// `InvalidRequest`
     public static let invalidRequest = Self(rawValue: "InvalidRequest")
     /// `InvalidWriteOffset`
     public static let invalidWriteOffset = Self(rawValue: "InvalidWriteOffset")
+    /// `MalformedXML`
+    public static let malformedXml = Self(rawValue: "MalformedXML")
+    /// `MethodNotAllowed`
+    public static let methodNotAllowed = Self(rawValue: "MethodNotAllowed")
     /// `NoSuchBucket`
     public static let noSuchBucket = Self(rawValue: "NoSuchBucket")
     /// `NoSuchKey`
     public static let noSuchKey = Self(rawValue: "NoSuchKey")
     /// `NoSuchUpload`
     public static let noSuchUpload = Self(rawValue: "NoSuchUpload")
+    /// `NotFound`
+    public static let notFound = Self(rawValue: "NotFound")
+    /// `NotModified`
+    public static let notModified = Self(rawValue: "NotModified")
     /// `ObjectAlreadyInActiveTierError`
     public static let objectAlreadyInActiveTierError = Self(rawValue: "ObjectAlreadyInActiveTierError")
     /// `ObjectNotInActiveTierError`
     public static let objectNotInActiveTierError = Self(rawValue: "ObjectNotInActiveTierError")
+    /// `PreconditionFailed`
+    public static let preconditionFailed = Self(rawValue: "PreconditionFailed")
+    /// `RequestTimeTooSkewed`
+    public static let requestTimeTooSkewed = Self(rawValue: "RequestTimeTooSkewed")
+    /// `RequestTimeout`
+    public static let requestTimeout = Self(rawValue: "RequestTimeout")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `SlowDown`
+    public static let slowDown = Self(rawValue: "SlowDown")
     /// `TooManyParts`
     public static let tooManyParts = Self(rawValue: "TooManyParts")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.accessDenied, .bucketAlreadyExists, .bucketAlreadyOwnedByYou, .encryptionTypeMismatch, .idempotencyParameterMismatch, .invalidObjectState, .invalidRequest, .invalidWriteOffset, .noSuchBucket, .noSuchKey, .noSuchUpload, .objectAlreadyInActiveTierError, .objectNotInActiveTierError, .tooManyParts]
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDenied, .bucketAlreadyExists, .bucketAlreadyOwnedByYou, .bucketNotEmpty, .encryptionTypeMismatch, .entityTooLarge, .entityTooSmall, .expiredToken, .idempotencyParameterMismatch, .internalError, .invalidAccessKeyId, .invalidArgument, .invalidBucketName, .invalidObjectState, .invalidPart, .invalidPartOrder, .invalidRange, .invalidRequest, .invalidWriteOffset, .malformedXml, .methodNotAllowed, .noSuchBucket, .noSuchKey, .noSuchUpload, .notFound, .notModified, .objectAlreadyInActiveTierError, .objectNotInActiveTierError, .preconditionFailed, .requestTimeTooSkewed, .requestTimeout, .serviceUnavailable, .signatureDoesNotMatch, .slowDown, .tooManyParts]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of S3's error codes; meaningful for errors from a ``S3Client``.
+    /// `code` as one of S3's error codes; meaningful for errors from a ``S3Client``.
     public var s3Code: S3ErrorCode { S3ErrorCode(rawValue: code) }
 }

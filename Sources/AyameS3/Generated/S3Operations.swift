@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the S3 model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the S3 model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum S3Operations {
     /// `AbortMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html
     public static let abortMultipartUpload: OperationDescriptor = OperationDescriptor(
         name: "AbortMultipartUpload",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}/{Key+}",
-        input: AbortMultipartUploadRequest.schema,
-        output: AbortMultipartUploadOutput.schema
+        input: S3.AbortMultipartUploadRequest.schema,
+        output: S3.AbortMultipartUploadOutput.schema
     )
 
     /// `CompleteMultipartUpload`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html
@@ -19,8 +19,8 @@ public enum S3Operations {
         name: "CompleteMultipartUpload",
         httpMethod: "POST",
         requestURI: "/{Bucket}/{Key+}",
-        input: CompleteMultipartUploadRequest.schema,
-        output: CompleteMultipartUploadOutput.schema
+        input: S3.CompleteMultipartUploadRequest.schema,
+        output: S3.CompleteMultipartUploadOutput.schema
     )
 
     /// `CopyObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
@@ -28,8 +28,8 @@ public enum S3Operations {
         name: "CopyObject",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}",
-        input: CopyObjectRequest.schema,
-        output: CopyObjectOutput.schema,
+        input: S3.CopyObjectRequest.schema,
+        output: S3.CopyObjectOutput.schema,
         staticContextParameters: ["DisableS3ExpressSessionAuth": .bool(true)]
     )
 
@@ -38,8 +38,8 @@ public enum S3Operations {
         name: "CreateBucket",
         httpMethod: "PUT",
         requestURI: "/{Bucket}",
-        input: CreateBucketRequest.schema,
-        output: CreateBucketOutput.schema,
+        input: S3.CreateBucketRequest.schema,
+        output: S3.CreateBucketOutput.schema,
         staticContextParameters: ["DisableAccessPoints": .bool(true), "UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -48,7 +48,7 @@ public enum S3Operations {
         name: "CreateBucketMetadataConfiguration",
         httpMethod: "POST",
         requestURI: "/{Bucket}?metadataConfiguration",
-        input: CreateBucketMetadataConfigurationRequest.schema,
+        input: S3.CreateBucketMetadataConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -59,7 +59,7 @@ public enum S3Operations {
         name: "CreateBucketMetadataTableConfiguration",
         httpMethod: "POST",
         requestURI: "/{Bucket}?metadataTable",
-        input: CreateBucketMetadataTableConfigurationRequest.schema,
+        input: S3.CreateBucketMetadataTableConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -70,8 +70,8 @@ public enum S3Operations {
         name: "CreateMultipartUpload",
         httpMethod: "POST",
         requestURI: "/{Bucket}/{Key+}?uploads",
-        input: CreateMultipartUploadRequest.schema,
-        output: CreateMultipartUploadOutput.schema
+        input: S3.CreateMultipartUploadRequest.schema,
+        output: S3.CreateMultipartUploadOutput.schema
     )
 
     /// `CreateSession`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html
@@ -79,8 +79,8 @@ public enum S3Operations {
         name: "CreateSession",
         httpMethod: "GET",
         requestURI: "/{Bucket}?session",
-        input: CreateSessionRequest.schema,
-        output: CreateSessionOutput.schema,
+        input: S3.CreateSessionRequest.schema,
+        output: S3.CreateSessionOutput.schema,
         staticContextParameters: ["DisableS3ExpressSessionAuth": .bool(true)]
     )
 
@@ -89,7 +89,7 @@ public enum S3Operations {
         name: "DeleteBucket",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}",
-        input: DeleteBucketRequest.schema,
+        input: S3.DeleteBucketRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -98,7 +98,7 @@ public enum S3Operations {
         name: "DeleteBucketAnalyticsConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?analytics",
-        input: DeleteBucketAnalyticsConfigurationRequest.schema,
+        input: S3.DeleteBucketAnalyticsConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -107,7 +107,7 @@ public enum S3Operations {
         name: "DeleteBucketCors",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?cors",
-        input: DeleteBucketCorsRequest.schema,
+        input: S3.DeleteBucketCorsRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -116,7 +116,7 @@ public enum S3Operations {
         name: "DeleteBucketEncryption",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?encryption",
-        input: DeleteBucketEncryptionRequest.schema,
+        input: S3.DeleteBucketEncryptionRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -125,7 +125,7 @@ public enum S3Operations {
         name: "DeleteBucketIntelligentTieringConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?intelligent-tiering",
-        input: DeleteBucketIntelligentTieringConfigurationRequest.schema,
+        input: S3.DeleteBucketIntelligentTieringConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -134,7 +134,7 @@ public enum S3Operations {
         name: "DeleteBucketInventoryConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?inventory",
-        input: DeleteBucketInventoryConfigurationRequest.schema,
+        input: S3.DeleteBucketInventoryConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -143,7 +143,7 @@ public enum S3Operations {
         name: "DeleteBucketLifecycle",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?lifecycle",
-        input: DeleteBucketLifecycleRequest.schema,
+        input: S3.DeleteBucketLifecycleRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -152,7 +152,7 @@ public enum S3Operations {
         name: "DeleteBucketMetadataConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?metadataConfiguration",
-        input: DeleteBucketMetadataConfigurationRequest.schema,
+        input: S3.DeleteBucketMetadataConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -161,7 +161,7 @@ public enum S3Operations {
         name: "DeleteBucketMetadataTableConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?metadataTable",
-        input: DeleteBucketMetadataTableConfigurationRequest.schema,
+        input: S3.DeleteBucketMetadataTableConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -170,7 +170,7 @@ public enum S3Operations {
         name: "DeleteBucketMetricsConfiguration",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?metrics",
-        input: DeleteBucketMetricsConfigurationRequest.schema,
+        input: S3.DeleteBucketMetricsConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -179,7 +179,7 @@ public enum S3Operations {
         name: "DeleteBucketOwnershipControls",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?ownershipControls",
-        input: DeleteBucketOwnershipControlsRequest.schema,
+        input: S3.DeleteBucketOwnershipControlsRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -188,7 +188,7 @@ public enum S3Operations {
         name: "DeleteBucketPolicy",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?policy",
-        input: DeleteBucketPolicyRequest.schema,
+        input: S3.DeleteBucketPolicyRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -197,7 +197,7 @@ public enum S3Operations {
         name: "DeleteBucketReplication",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?replication",
-        input: DeleteBucketReplicationRequest.schema,
+        input: S3.DeleteBucketReplicationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -206,7 +206,7 @@ public enum S3Operations {
         name: "DeleteBucketTagging",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?tagging",
-        input: DeleteBucketTaggingRequest.schema,
+        input: S3.DeleteBucketTaggingRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -215,7 +215,7 @@ public enum S3Operations {
         name: "DeleteBucketWebsite",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?website",
-        input: DeleteBucketWebsiteRequest.schema,
+        input: S3.DeleteBucketWebsiteRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -224,8 +224,8 @@ public enum S3Operations {
         name: "DeleteObject",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}/{Key+}",
-        input: DeleteObjectRequest.schema,
-        output: DeleteObjectOutput.schema
+        input: S3.DeleteObjectRequest.schema,
+        output: S3.DeleteObjectOutput.schema
     )
 
     /// `DeleteObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjectTagging.html
@@ -233,8 +233,8 @@ public enum S3Operations {
         name: "DeleteObjectTagging",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}/{Key+}?tagging",
-        input: DeleteObjectTaggingRequest.schema,
-        output: DeleteObjectTaggingOutput.schema
+        input: S3.DeleteObjectTaggingRequest.schema,
+        output: S3.DeleteObjectTaggingOutput.schema
     )
 
     /// `DeleteObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
@@ -242,8 +242,8 @@ public enum S3Operations {
         name: "DeleteObjects",
         httpMethod: "POST",
         requestURI: "/{Bucket}?delete",
-        input: DeleteObjectsRequest.schema,
-        output: DeleteObjectsOutput.schema,
+        input: S3.DeleteObjectsRequest.schema,
+        output: S3.DeleteObjectsOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -253,7 +253,7 @@ public enum S3Operations {
         name: "DeletePublicAccessBlock",
         httpMethod: "DELETE",
         requestURI: "/{Bucket}?publicAccessBlock",
-        input: DeletePublicAccessBlockRequest.schema,
+        input: S3.DeletePublicAccessBlockRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -262,8 +262,8 @@ public enum S3Operations {
         name: "GetBucketAbac",
         httpMethod: "GET",
         requestURI: "/{Bucket}?abac",
-        input: GetBucketAbacRequest.schema,
-        output: GetBucketAbacOutput.schema
+        input: S3.GetBucketAbacRequest.schema,
+        output: S3.GetBucketAbacOutput.schema
     )
 
     /// `GetBucketAccelerateConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAccelerateConfiguration.html
@@ -271,8 +271,8 @@ public enum S3Operations {
         name: "GetBucketAccelerateConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?accelerate",
-        input: GetBucketAccelerateConfigurationRequest.schema,
-        output: GetBucketAccelerateConfigurationOutput.schema,
+        input: S3.GetBucketAccelerateConfigurationRequest.schema,
+        output: S3.GetBucketAccelerateConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -281,8 +281,8 @@ public enum S3Operations {
         name: "GetBucketAcl",
         httpMethod: "GET",
         requestURI: "/{Bucket}?acl",
-        input: GetBucketAclRequest.schema,
-        output: GetBucketAclOutput.schema,
+        input: S3.GetBucketAclRequest.schema,
+        output: S3.GetBucketAclOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -291,8 +291,8 @@ public enum S3Operations {
         name: "GetBucketAnalyticsConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?analytics",
-        input: GetBucketAnalyticsConfigurationRequest.schema,
-        output: GetBucketAnalyticsConfigurationOutput.schema,
+        input: S3.GetBucketAnalyticsConfigurationRequest.schema,
+        output: S3.GetBucketAnalyticsConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -301,8 +301,8 @@ public enum S3Operations {
         name: "GetBucketCors",
         httpMethod: "GET",
         requestURI: "/{Bucket}?cors",
-        input: GetBucketCorsRequest.schema,
-        output: GetBucketCorsOutput.schema,
+        input: S3.GetBucketCorsRequest.schema,
+        output: S3.GetBucketCorsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -311,8 +311,8 @@ public enum S3Operations {
         name: "GetBucketEncryption",
         httpMethod: "GET",
         requestURI: "/{Bucket}?encryption",
-        input: GetBucketEncryptionRequest.schema,
-        output: GetBucketEncryptionOutput.schema,
+        input: S3.GetBucketEncryptionRequest.schema,
+        output: S3.GetBucketEncryptionOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -321,8 +321,8 @@ public enum S3Operations {
         name: "GetBucketIntelligentTieringConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?intelligent-tiering",
-        input: GetBucketIntelligentTieringConfigurationRequest.schema,
-        output: GetBucketIntelligentTieringConfigurationOutput.schema,
+        input: S3.GetBucketIntelligentTieringConfigurationRequest.schema,
+        output: S3.GetBucketIntelligentTieringConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -331,8 +331,8 @@ public enum S3Operations {
         name: "GetBucketInventoryConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?inventory",
-        input: GetBucketInventoryConfigurationRequest.schema,
-        output: GetBucketInventoryConfigurationOutput.schema,
+        input: S3.GetBucketInventoryConfigurationRequest.schema,
+        output: S3.GetBucketInventoryConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -341,8 +341,8 @@ public enum S3Operations {
         name: "GetBucketLifecycle",
         httpMethod: "GET",
         requestURI: "/{Bucket}?lifecycle",
-        input: GetBucketLifecycleRequest.schema,
-        output: GetBucketLifecycleOutput.schema,
+        input: S3.GetBucketLifecycleRequest.schema,
+        output: S3.GetBucketLifecycleOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -351,8 +351,8 @@ public enum S3Operations {
         name: "GetBucketLifecycleConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?lifecycle",
-        input: GetBucketLifecycleConfigurationRequest.schema,
-        output: GetBucketLifecycleConfigurationOutput.schema,
+        input: S3.GetBucketLifecycleConfigurationRequest.schema,
+        output: S3.GetBucketLifecycleConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -361,8 +361,8 @@ public enum S3Operations {
         name: "GetBucketLocation",
         httpMethod: "GET",
         requestURI: "/{Bucket}?location",
-        input: GetBucketLocationRequest.schema,
-        output: GetBucketLocationOutput.schema,
+        input: S3.GetBucketLocationRequest.schema,
+        output: S3.GetBucketLocationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -371,8 +371,8 @@ public enum S3Operations {
         name: "GetBucketLogging",
         httpMethod: "GET",
         requestURI: "/{Bucket}?logging",
-        input: GetBucketLoggingRequest.schema,
-        output: GetBucketLoggingOutput.schema,
+        input: S3.GetBucketLoggingRequest.schema,
+        output: S3.GetBucketLoggingOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -381,8 +381,8 @@ public enum S3Operations {
         name: "GetBucketMetadataConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?metadataConfiguration",
-        input: GetBucketMetadataConfigurationRequest.schema,
-        output: GetBucketMetadataConfigurationOutput.schema,
+        input: S3.GetBucketMetadataConfigurationRequest.schema,
+        output: S3.GetBucketMetadataConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -391,8 +391,8 @@ public enum S3Operations {
         name: "GetBucketMetadataTableConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?metadataTable",
-        input: GetBucketMetadataTableConfigurationRequest.schema,
-        output: GetBucketMetadataTableConfigurationOutput.schema,
+        input: S3.GetBucketMetadataTableConfigurationRequest.schema,
+        output: S3.GetBucketMetadataTableConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -401,8 +401,8 @@ public enum S3Operations {
         name: "GetBucketMetricsConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?metrics",
-        input: GetBucketMetricsConfigurationRequest.schema,
-        output: GetBucketMetricsConfigurationOutput.schema,
+        input: S3.GetBucketMetricsConfigurationRequest.schema,
+        output: S3.GetBucketMetricsConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -411,8 +411,8 @@ public enum S3Operations {
         name: "GetBucketNotification",
         httpMethod: "GET",
         requestURI: "/{Bucket}?notification",
-        input: GetBucketNotificationConfigurationRequest.schema,
-        output: NotificationConfigurationDeprecated.schema,
+        input: S3.GetBucketNotificationConfigurationRequest.schema,
+        output: S3.NotificationConfigurationDeprecated.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -421,8 +421,8 @@ public enum S3Operations {
         name: "GetBucketNotificationConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?notification",
-        input: GetBucketNotificationConfigurationRequest.schema,
-        output: NotificationConfiguration.schema,
+        input: S3.GetBucketNotificationConfigurationRequest.schema,
+        output: S3.NotificationConfiguration.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -431,8 +431,8 @@ public enum S3Operations {
         name: "GetBucketOwnershipControls",
         httpMethod: "GET",
         requestURI: "/{Bucket}?ownershipControls",
-        input: GetBucketOwnershipControlsRequest.schema,
-        output: GetBucketOwnershipControlsOutput.schema,
+        input: S3.GetBucketOwnershipControlsRequest.schema,
+        output: S3.GetBucketOwnershipControlsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -441,8 +441,8 @@ public enum S3Operations {
         name: "GetBucketPolicy",
         httpMethod: "GET",
         requestURI: "/{Bucket}?policy",
-        input: GetBucketPolicyRequest.schema,
-        output: GetBucketPolicyOutput.schema,
+        input: S3.GetBucketPolicyRequest.schema,
+        output: S3.GetBucketPolicyOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -451,8 +451,8 @@ public enum S3Operations {
         name: "GetBucketPolicyStatus",
         httpMethod: "GET",
         requestURI: "/{Bucket}?policyStatus",
-        input: GetBucketPolicyStatusRequest.schema,
-        output: GetBucketPolicyStatusOutput.schema,
+        input: S3.GetBucketPolicyStatusRequest.schema,
+        output: S3.GetBucketPolicyStatusOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -461,8 +461,8 @@ public enum S3Operations {
         name: "GetBucketReplication",
         httpMethod: "GET",
         requestURI: "/{Bucket}?replication",
-        input: GetBucketReplicationRequest.schema,
-        output: GetBucketReplicationOutput.schema,
+        input: S3.GetBucketReplicationRequest.schema,
+        output: S3.GetBucketReplicationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -471,8 +471,8 @@ public enum S3Operations {
         name: "GetBucketRequestPayment",
         httpMethod: "GET",
         requestURI: "/{Bucket}?requestPayment",
-        input: GetBucketRequestPaymentRequest.schema,
-        output: GetBucketRequestPaymentOutput.schema,
+        input: S3.GetBucketRequestPaymentRequest.schema,
+        output: S3.GetBucketRequestPaymentOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -481,8 +481,8 @@ public enum S3Operations {
         name: "GetBucketTagging",
         httpMethod: "GET",
         requestURI: "/{Bucket}?tagging",
-        input: GetBucketTaggingRequest.schema,
-        output: GetBucketTaggingOutput.schema,
+        input: S3.GetBucketTaggingRequest.schema,
+        output: S3.GetBucketTaggingOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -491,8 +491,8 @@ public enum S3Operations {
         name: "GetBucketVersioning",
         httpMethod: "GET",
         requestURI: "/{Bucket}?versioning",
-        input: GetBucketVersioningRequest.schema,
-        output: GetBucketVersioningOutput.schema,
+        input: S3.GetBucketVersioningRequest.schema,
+        output: S3.GetBucketVersioningOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -501,8 +501,8 @@ public enum S3Operations {
         name: "GetBucketWebsite",
         httpMethod: "GET",
         requestURI: "/{Bucket}?website",
-        input: GetBucketWebsiteRequest.schema,
-        output: GetBucketWebsiteOutput.schema,
+        input: S3.GetBucketWebsiteRequest.schema,
+        output: S3.GetBucketWebsiteOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -511,8 +511,8 @@ public enum S3Operations {
         name: "GetObject",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}",
-        input: GetObjectRequest.schema,
-        output: GetObjectOutput.schema,
+        input: S3.GetObjectRequest.schema,
+        output: S3.GetObjectOutput.schema,
         checksumValidationModeMember: "ChecksumMode",
         responseChecksumAlgorithms: ["CRC64NVME", "CRC32", "CRC32C", "SHA256", "SHA1", "SHA512", "MD5", "XXHASH64", "XXHASH3", "XXHASH128"]
     )
@@ -522,8 +522,8 @@ public enum S3Operations {
         name: "GetObjectAcl",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?acl",
-        input: GetObjectAclRequest.schema,
-        output: GetObjectAclOutput.schema
+        input: S3.GetObjectAclRequest.schema,
+        output: S3.GetObjectAclOutput.schema
     )
 
     /// `GetObjectAttributes`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html
@@ -531,8 +531,8 @@ public enum S3Operations {
         name: "GetObjectAttributes",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?attributes",
-        input: GetObjectAttributesRequest.schema,
-        output: GetObjectAttributesOutput.schema
+        input: S3.GetObjectAttributesRequest.schema,
+        output: S3.GetObjectAttributesOutput.schema
     )
 
     /// `GetObjectLegalHold`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLegalHold.html
@@ -540,8 +540,8 @@ public enum S3Operations {
         name: "GetObjectLegalHold",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?legal-hold",
-        input: GetObjectLegalHoldRequest.schema,
-        output: GetObjectLegalHoldOutput.schema
+        input: S3.GetObjectLegalHoldRequest.schema,
+        output: S3.GetObjectLegalHoldOutput.schema
     )
 
     /// `GetObjectLockConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLockConfiguration.html
@@ -549,8 +549,8 @@ public enum S3Operations {
         name: "GetObjectLockConfiguration",
         httpMethod: "GET",
         requestURI: "/{Bucket}?object-lock",
-        input: GetObjectLockConfigurationRequest.schema,
-        output: GetObjectLockConfigurationOutput.schema
+        input: S3.GetObjectLockConfigurationRequest.schema,
+        output: S3.GetObjectLockConfigurationOutput.schema
     )
 
     /// `GetObjectRetention`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectRetention.html
@@ -558,8 +558,8 @@ public enum S3Operations {
         name: "GetObjectRetention",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?retention",
-        input: GetObjectRetentionRequest.schema,
-        output: GetObjectRetentionOutput.schema
+        input: S3.GetObjectRetentionRequest.schema,
+        output: S3.GetObjectRetentionOutput.schema
     )
 
     /// `GetObjectTagging`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTagging.html
@@ -567,8 +567,8 @@ public enum S3Operations {
         name: "GetObjectTagging",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?tagging",
-        input: GetObjectTaggingRequest.schema,
-        output: GetObjectTaggingOutput.schema
+        input: S3.GetObjectTaggingRequest.schema,
+        output: S3.GetObjectTaggingOutput.schema
     )
 
     /// `GetObjectTorrent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectTorrent.html
@@ -576,8 +576,8 @@ public enum S3Operations {
         name: "GetObjectTorrent",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}?torrent",
-        input: GetObjectTorrentRequest.schema,
-        output: GetObjectTorrentOutput.schema
+        input: S3.GetObjectTorrentRequest.schema,
+        output: S3.GetObjectTorrentOutput.schema
     )
 
     /// `GetPublicAccessBlock`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html
@@ -585,8 +585,8 @@ public enum S3Operations {
         name: "GetPublicAccessBlock",
         httpMethod: "GET",
         requestURI: "/{Bucket}?publicAccessBlock",
-        input: GetPublicAccessBlockRequest.schema,
-        output: GetPublicAccessBlockOutput.schema,
+        input: S3.GetPublicAccessBlockRequest.schema,
+        output: S3.GetPublicAccessBlockOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -595,8 +595,8 @@ public enum S3Operations {
         name: "HeadBucket",
         httpMethod: "HEAD",
         requestURI: "/{Bucket}",
-        input: HeadBucketRequest.schema,
-        output: HeadBucketOutput.schema
+        input: S3.HeadBucketRequest.schema,
+        output: S3.HeadBucketOutput.schema
     )
 
     /// `HeadObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
@@ -604,8 +604,8 @@ public enum S3Operations {
         name: "HeadObject",
         httpMethod: "HEAD",
         requestURI: "/{Bucket}/{Key+}",
-        input: HeadObjectRequest.schema,
-        output: HeadObjectOutput.schema
+        input: S3.HeadObjectRequest.schema,
+        output: S3.HeadObjectOutput.schema
     )
 
     /// `ListBucketAnalyticsConfigurations`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBucketAnalyticsConfigurations.html
@@ -613,8 +613,8 @@ public enum S3Operations {
         name: "ListBucketAnalyticsConfigurations",
         httpMethod: "GET",
         requestURI: "/{Bucket}?analytics",
-        input: ListBucketAnalyticsConfigurationsRequest.schema,
-        output: ListBucketAnalyticsConfigurationsOutput.schema,
+        input: S3.ListBucketAnalyticsConfigurationsRequest.schema,
+        output: S3.ListBucketAnalyticsConfigurationsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -623,8 +623,8 @@ public enum S3Operations {
         name: "ListBucketIntelligentTieringConfigurations",
         httpMethod: "GET",
         requestURI: "/{Bucket}?intelligent-tiering",
-        input: ListBucketIntelligentTieringConfigurationsRequest.schema,
-        output: ListBucketIntelligentTieringConfigurationsOutput.schema,
+        input: S3.ListBucketIntelligentTieringConfigurationsRequest.schema,
+        output: S3.ListBucketIntelligentTieringConfigurationsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -633,8 +633,8 @@ public enum S3Operations {
         name: "ListBucketInventoryConfigurations",
         httpMethod: "GET",
         requestURI: "/{Bucket}?inventory",
-        input: ListBucketInventoryConfigurationsRequest.schema,
-        output: ListBucketInventoryConfigurationsOutput.schema,
+        input: S3.ListBucketInventoryConfigurationsRequest.schema,
+        output: S3.ListBucketInventoryConfigurationsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -643,8 +643,8 @@ public enum S3Operations {
         name: "ListBucketMetricsConfigurations",
         httpMethod: "GET",
         requestURI: "/{Bucket}?metrics",
-        input: ListBucketMetricsConfigurationsRequest.schema,
-        output: ListBucketMetricsConfigurationsOutput.schema,
+        input: S3.ListBucketMetricsConfigurationsRequest.schema,
+        output: S3.ListBucketMetricsConfigurationsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -653,8 +653,8 @@ public enum S3Operations {
         name: "ListBuckets",
         httpMethod: "GET",
         requestURI: "/",
-        input: ListBucketsRequest.schema,
-        output: ListBucketsOutput.schema
+        input: S3.ListBucketsRequest.schema,
+        output: S3.ListBucketsOutput.schema
     )
 
     /// `ListDirectoryBuckets`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListDirectoryBuckets.html
@@ -662,8 +662,8 @@ public enum S3Operations {
         name: "ListDirectoryBuckets",
         httpMethod: "GET",
         requestURI: "/",
-        input: ListDirectoryBucketsRequest.schema,
-        output: ListDirectoryBucketsOutput.schema,
+        input: S3.ListDirectoryBucketsRequest.schema,
+        output: S3.ListDirectoryBucketsOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -672,8 +672,8 @@ public enum S3Operations {
         name: "ListMultipartUploads",
         httpMethod: "GET",
         requestURI: "/{Bucket}?uploads",
-        input: ListMultipartUploadsRequest.schema,
-        output: ListMultipartUploadsOutput.schema
+        input: S3.ListMultipartUploadsRequest.schema,
+        output: S3.ListMultipartUploadsOutput.schema
     )
 
     /// `ListObjectVersions`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html
@@ -681,8 +681,8 @@ public enum S3Operations {
         name: "ListObjectVersions",
         httpMethod: "GET",
         requestURI: "/{Bucket}?versions",
-        input: ListObjectVersionsRequest.schema,
-        output: ListObjectVersionsOutput.schema
+        input: S3.ListObjectVersionsRequest.schema,
+        output: S3.ListObjectVersionsOutput.schema
     )
 
     /// `ListObjects`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html
@@ -690,8 +690,8 @@ public enum S3Operations {
         name: "ListObjects",
         httpMethod: "GET",
         requestURI: "/{Bucket}",
-        input: ListObjectsRequest.schema,
-        output: ListObjectsOutput.schema
+        input: S3.ListObjectsRequest.schema,
+        output: S3.ListObjectsOutput.schema
     )
 
     /// `ListObjectsV2`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
@@ -699,8 +699,8 @@ public enum S3Operations {
         name: "ListObjectsV2",
         httpMethod: "GET",
         requestURI: "/{Bucket}?list-type=2",
-        input: ListObjectsV2Request.schema,
-        output: ListObjectsV2Output.schema
+        input: S3.ListObjectsV2Request.schema,
+        output: S3.ListObjectsV2Output.schema
     )
 
     /// `ListParts`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListParts.html
@@ -708,8 +708,8 @@ public enum S3Operations {
         name: "ListParts",
         httpMethod: "GET",
         requestURI: "/{Bucket}/{Key+}",
-        input: ListPartsRequest.schema,
-        output: ListPartsOutput.schema
+        input: S3.ListPartsRequest.schema,
+        output: S3.ListPartsOutput.schema
     )
 
     /// `PutBucketAbac`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAbac.html
@@ -717,7 +717,7 @@ public enum S3Operations {
         name: "PutBucketAbac",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?abac",
-        input: PutBucketAbacRequest.schema,
+        input: S3.PutBucketAbacRequest.schema,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
 
@@ -726,7 +726,7 @@ public enum S3Operations {
         name: "PutBucketAccelerateConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?accelerate",
-        input: PutBucketAccelerateConfigurationRequest.schema,
+        input: S3.PutBucketAccelerateConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -736,7 +736,7 @@ public enum S3Operations {
         name: "PutBucketAcl",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?acl",
-        input: PutBucketAclRequest.schema,
+        input: S3.PutBucketAclRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -747,7 +747,7 @@ public enum S3Operations {
         name: "PutBucketAnalyticsConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?analytics",
-        input: PutBucketAnalyticsConfigurationRequest.schema,
+        input: S3.PutBucketAnalyticsConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -756,7 +756,7 @@ public enum S3Operations {
         name: "PutBucketCors",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?cors",
-        input: PutBucketCorsRequest.schema,
+        input: S3.PutBucketCorsRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -767,7 +767,7 @@ public enum S3Operations {
         name: "PutBucketEncryption",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?encryption",
-        input: PutBucketEncryptionRequest.schema,
+        input: S3.PutBucketEncryptionRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -778,7 +778,7 @@ public enum S3Operations {
         name: "PutBucketIntelligentTieringConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?intelligent-tiering",
-        input: PutBucketIntelligentTieringConfigurationRequest.schema,
+        input: S3.PutBucketIntelligentTieringConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -787,7 +787,7 @@ public enum S3Operations {
         name: "PutBucketInventoryConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?inventory",
-        input: PutBucketInventoryConfigurationRequest.schema,
+        input: S3.PutBucketInventoryConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -796,7 +796,7 @@ public enum S3Operations {
         name: "PutBucketLifecycle",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?lifecycle",
-        input: PutBucketLifecycleRequest.schema,
+        input: S3.PutBucketLifecycleRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -807,8 +807,8 @@ public enum S3Operations {
         name: "PutBucketLifecycleConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?lifecycle",
-        input: PutBucketLifecycleConfigurationRequest.schema,
-        output: PutBucketLifecycleConfigurationOutput.schema,
+        input: S3.PutBucketLifecycleConfigurationRequest.schema,
+        output: S3.PutBucketLifecycleConfigurationOutput.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -819,7 +819,7 @@ public enum S3Operations {
         name: "PutBucketLogging",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?logging",
-        input: PutBucketLoggingRequest.schema,
+        input: S3.PutBucketLoggingRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -830,7 +830,7 @@ public enum S3Operations {
         name: "PutBucketMetricsConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?metrics",
-        input: PutBucketMetricsConfigurationRequest.schema,
+        input: S3.PutBucketMetricsConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -839,7 +839,7 @@ public enum S3Operations {
         name: "PutBucketNotification",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?notification",
-        input: PutBucketNotificationRequest.schema,
+        input: S3.PutBucketNotificationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -850,7 +850,7 @@ public enum S3Operations {
         name: "PutBucketNotificationConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?notification",
-        input: PutBucketNotificationConfigurationRequest.schema,
+        input: S3.PutBucketNotificationConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)]
     )
 
@@ -859,7 +859,7 @@ public enum S3Operations {
         name: "PutBucketOwnershipControls",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?ownershipControls",
-        input: PutBucketOwnershipControlsRequest.schema,
+        input: S3.PutBucketOwnershipControlsRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -870,7 +870,7 @@ public enum S3Operations {
         name: "PutBucketPolicy",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?policy",
-        input: PutBucketPolicyRequest.schema,
+        input: S3.PutBucketPolicyRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -881,7 +881,7 @@ public enum S3Operations {
         name: "PutBucketReplication",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?replication",
-        input: PutBucketReplicationRequest.schema,
+        input: S3.PutBucketReplicationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -892,7 +892,7 @@ public enum S3Operations {
         name: "PutBucketRequestPayment",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?requestPayment",
-        input: PutBucketRequestPaymentRequest.schema,
+        input: S3.PutBucketRequestPaymentRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -903,7 +903,7 @@ public enum S3Operations {
         name: "PutBucketTagging",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?tagging",
-        input: PutBucketTaggingRequest.schema,
+        input: S3.PutBucketTaggingRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -914,7 +914,7 @@ public enum S3Operations {
         name: "PutBucketVersioning",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?versioning",
-        input: PutBucketVersioningRequest.schema,
+        input: S3.PutBucketVersioningRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -925,7 +925,7 @@ public enum S3Operations {
         name: "PutBucketWebsite",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?website",
-        input: PutBucketWebsiteRequest.schema,
+        input: S3.PutBucketWebsiteRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -936,8 +936,8 @@ public enum S3Operations {
         name: "PutObject",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}",
-        input: PutObjectRequest.schema,
-        output: PutObjectOutput.schema,
+        input: S3.PutObjectRequest.schema,
+        output: S3.PutObjectOutput.schema,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
 
@@ -946,8 +946,8 @@ public enum S3Operations {
         name: "PutObjectAcl",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?acl",
-        input: PutObjectAclRequest.schema,
-        output: PutObjectAclOutput.schema,
+        input: S3.PutObjectAclRequest.schema,
+        output: S3.PutObjectAclOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -957,8 +957,8 @@ public enum S3Operations {
         name: "PutObjectLegalHold",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?legal-hold",
-        input: PutObjectLegalHoldRequest.schema,
-        output: PutObjectLegalHoldOutput.schema,
+        input: S3.PutObjectLegalHoldRequest.schema,
+        output: S3.PutObjectLegalHoldOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -968,8 +968,8 @@ public enum S3Operations {
         name: "PutObjectLockConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?object-lock",
-        input: PutObjectLockConfigurationRequest.schema,
-        output: PutObjectLockConfigurationOutput.schema,
+        input: S3.PutObjectLockConfigurationRequest.schema,
+        output: S3.PutObjectLockConfigurationOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -979,8 +979,8 @@ public enum S3Operations {
         name: "PutObjectRetention",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?retention",
-        input: PutObjectRetentionRequest.schema,
-        output: PutObjectRetentionOutput.schema,
+        input: S3.PutObjectRetentionRequest.schema,
+        output: S3.PutObjectRetentionOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -990,8 +990,8 @@ public enum S3Operations {
         name: "PutObjectTagging",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?tagging",
-        input: PutObjectTaggingRequest.schema,
-        output: PutObjectTaggingOutput.schema,
+        input: S3.PutObjectTaggingRequest.schema,
+        output: S3.PutObjectTaggingOutput.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -1001,7 +1001,7 @@ public enum S3Operations {
         name: "PutPublicAccessBlock",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?publicAccessBlock",
-        input: PutPublicAccessBlockRequest.schema,
+        input: S3.PutPublicAccessBlockRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -1012,8 +1012,8 @@ public enum S3Operations {
         name: "RenameObject",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?renameObject",
-        input: RenameObjectRequest.schema,
-        output: RenameObjectOutput.schema
+        input: S3.RenameObjectRequest.schema,
+        output: S3.RenameObjectOutput.schema
     )
 
     /// `RestoreObject`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_RestoreObject.html
@@ -1021,8 +1021,8 @@ public enum S3Operations {
         name: "RestoreObject",
         httpMethod: "POST",
         requestURI: "/{Bucket}/{Key+}?restore",
-        input: RestoreObjectRequest.schema,
-        output: RestoreObjectOutput.schema,
+        input: S3.RestoreObjectRequest.schema,
+        output: S3.RestoreObjectOutput.schema,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
 
@@ -1031,8 +1031,8 @@ public enum S3Operations {
         name: "SelectObjectContent",
         httpMethod: "POST",
         requestURI: "/{Bucket}/{Key+}?select&select-type=2",
-        input: SelectObjectContentRequest.schema,
-        output: SelectObjectContentOutput.schema
+        input: S3.SelectObjectContentRequest.schema,
+        output: S3.SelectObjectContentOutput.schema
     )
 
     /// `UpdateBucketMetadataInventoryTableConfiguration`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_UpdateBucketMetadataInventoryTableConfiguration.html
@@ -1040,7 +1040,7 @@ public enum S3Operations {
         name: "UpdateBucketMetadataInventoryTableConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?metadataInventoryTable",
-        input: UpdateBucketMetadataInventoryTableConfigurationRequest.schema,
+        input: S3.UpdateBucketMetadataInventoryTableConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -1051,7 +1051,7 @@ public enum S3Operations {
         name: "UpdateBucketMetadataJournalTableConfiguration",
         httpMethod: "PUT",
         requestURI: "/{Bucket}?metadataJournalTable",
-        input: UpdateBucketMetadataJournalTableConfigurationRequest.schema,
+        input: S3.UpdateBucketMetadataJournalTableConfigurationRequest.schema,
         staticContextParameters: ["UseS3ExpressControlEndpoint": .bool(true)],
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
@@ -1062,8 +1062,8 @@ public enum S3Operations {
         name: "UpdateObjectEncryption",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}?encryption",
-        input: UpdateObjectEncryptionRequest.schema,
-        output: UpdateObjectEncryptionResponse.schema,
+        input: S3.UpdateObjectEncryptionRequest.schema,
+        output: S3.UpdateObjectEncryptionResponse.schema,
         isChecksumRequired: true,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
@@ -1073,8 +1073,8 @@ public enum S3Operations {
         name: "UploadPart",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}",
-        input: UploadPartRequest.schema,
-        output: UploadPartOutput.schema,
+        input: S3.UploadPartRequest.schema,
+        output: S3.UploadPartOutput.schema,
         checksumAlgorithmMember: "ChecksumAlgorithm"
     )
 
@@ -1083,8 +1083,8 @@ public enum S3Operations {
         name: "UploadPartCopy",
         httpMethod: "PUT",
         requestURI: "/{Bucket}/{Key+}",
-        input: UploadPartCopyRequest.schema,
-        output: UploadPartCopyOutput.schema,
+        input: S3.UploadPartCopyRequest.schema,
+        output: S3.UploadPartCopyOutput.schema,
         staticContextParameters: ["DisableS3ExpressSessionAuth": .bool(true)]
     )
 
@@ -1093,7 +1093,7 @@ public enum S3Operations {
         name: "WriteGetObjectResponse",
         httpMethod: "POST",
         requestURI: "/WriteGetObjectResponse",
-        input: WriteGetObjectResponseRequest.schema,
+        input: S3.WriteGetObjectResponseRequest.schema,
         staticContextParameters: ["UseObjectLambdaEndpoint": .bool(true)],
         hostPrefix: "{RequestRoute}.",
         isPayloadUnsigned: true

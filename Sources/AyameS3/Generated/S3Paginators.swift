@@ -84,16 +84,16 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxBuckets` of every request.
-    public func listBucketsPaginator(_ input: ListBucketsRequest, pageSize: Int? = nil) -> Paginator<ListBucketsOutput> {
+    public func listBucketsPaginator(_ input: S3.ListBucketsRequest = S3.ListBucketsRequest(), pageSize: Int? = nil) -> Paginator<S3.ListBucketsOutput> {
         runtime.paginate(
             S3Operations.listBuckets, input: input, paginator: S3Paginators.listBuckets,
-            output: ListBucketsOutput.self, pageSize: pageSize)
+            output: S3.ListBucketsOutput.self, pageSize: pageSize)
     }
 
     /// The `Buckets` of every page of `ListBuckets`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listBucketsItems(_ input: ListBucketsRequest, pageSize: Int? = nil) -> PaginatorItems<Bucket> {
-        listBucketsPaginator(input, pageSize: pageSize).items("Buckets", as: Bucket.self)
+    public func listBucketsItems(_ input: S3.ListBucketsRequest = S3.ListBucketsRequest(), pageSize: Int? = nil) -> PaginatorItems<S3.Bucket> {
+        listBucketsPaginator(input, pageSize: pageSize).items("Buckets", as: S3.Bucket.self)
     }
 
     /// The pages of `ListDirectoryBuckets`, requested one at a time as the sequence is iterated.
@@ -101,16 +101,16 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxDirectoryBuckets` of every request.
-    public func listDirectoryBucketsPaginator(_ input: ListDirectoryBucketsRequest, pageSize: Int? = nil) -> Paginator<ListDirectoryBucketsOutput> {
+    public func listDirectoryBucketsPaginator(_ input: S3.ListDirectoryBucketsRequest = S3.ListDirectoryBucketsRequest(), pageSize: Int? = nil) -> Paginator<S3.ListDirectoryBucketsOutput> {
         runtime.paginate(
             S3Operations.listDirectoryBuckets, input: input, paginator: S3Paginators.listDirectoryBuckets,
-            output: ListDirectoryBucketsOutput.self, pageSize: pageSize)
+            output: S3.ListDirectoryBucketsOutput.self, pageSize: pageSize)
     }
 
     /// The `Buckets` of every page of `ListDirectoryBuckets`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listDirectoryBucketsItems(_ input: ListDirectoryBucketsRequest, pageSize: Int? = nil) -> PaginatorItems<Bucket> {
-        listDirectoryBucketsPaginator(input, pageSize: pageSize).items("Buckets", as: Bucket.self)
+    public func listDirectoryBucketsItems(_ input: S3.ListDirectoryBucketsRequest = S3.ListDirectoryBucketsRequest(), pageSize: Int? = nil) -> PaginatorItems<S3.Bucket> {
+        listDirectoryBucketsPaginator(input, pageSize: pageSize).items("Buckets", as: S3.Bucket.self)
     }
 
     /// The pages of `ListMultipartUploads`, requested one at a time as the sequence is iterated.
@@ -118,10 +118,10 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxUploads` of every request.
-    public func listMultipartUploadsPaginator(_ input: ListMultipartUploadsRequest, pageSize: Int? = nil) -> Paginator<ListMultipartUploadsOutput> {
+    public func listMultipartUploadsPaginator(_ input: S3.ListMultipartUploadsRequest, pageSize: Int? = nil) -> Paginator<S3.ListMultipartUploadsOutput> {
         runtime.paginate(
             S3Operations.listMultipartUploads, input: input, paginator: S3Paginators.listMultipartUploads,
-            output: ListMultipartUploadsOutput.self, pageSize: pageSize)
+            output: S3.ListMultipartUploadsOutput.self, pageSize: pageSize)
     }
 
     /// The pages of `ListObjectVersions`, requested one at a time as the sequence is iterated.
@@ -129,10 +129,10 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxKeys` of every request.
-    public func listObjectVersionsPaginator(_ input: ListObjectVersionsRequest, pageSize: Int? = nil) -> Paginator<ListObjectVersionsOutput> {
+    public func listObjectVersionsPaginator(_ input: S3.ListObjectVersionsRequest, pageSize: Int? = nil) -> Paginator<S3.ListObjectVersionsOutput> {
         runtime.paginate(
             S3Operations.listObjectVersions, input: input, paginator: S3Paginators.listObjectVersions,
-            output: ListObjectVersionsOutput.self, pageSize: pageSize)
+            output: S3.ListObjectVersionsOutput.self, pageSize: pageSize)
     }
 
     /// The pages of `ListObjects`, requested one at a time as the sequence is iterated.
@@ -140,10 +140,10 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxKeys` of every request.
-    public func listObjectsPaginator(_ input: ListObjectsRequest, pageSize: Int? = nil) -> Paginator<ListObjectsOutput> {
+    public func listObjectsPaginator(_ input: S3.ListObjectsRequest, pageSize: Int? = nil) -> Paginator<S3.ListObjectsOutput> {
         runtime.paginate(
             S3Operations.listObjects, input: input, paginator: S3Paginators.listObjects,
-            output: ListObjectsOutput.self, pageSize: pageSize)
+            output: S3.ListObjectsOutput.self, pageSize: pageSize)
     }
 
     /// The pages of `ListObjectsV2`, requested one at a time as the sequence is iterated.
@@ -151,10 +151,10 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxKeys` of every request.
-    public func listObjectsV2Paginator(_ input: ListObjectsV2Request, pageSize: Int? = nil) -> Paginator<ListObjectsV2Output> {
+    public func listObjectsV2Paginator(_ input: S3.ListObjectsV2Request, pageSize: Int? = nil) -> Paginator<S3.ListObjectsV2Output> {
         runtime.paginate(
             S3Operations.listObjectsV2, input: input, paginator: S3Paginators.listObjectsV2,
-            output: ListObjectsV2Output.self, pageSize: pageSize)
+            output: S3.ListObjectsV2Output.self, pageSize: pageSize)
     }
 
     /// The pages of `ListParts`, requested one at a time as the sequence is iterated.
@@ -162,15 +162,15 @@ extension S3Client {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxParts` of every request.
-    public func listPartsPaginator(_ input: ListPartsRequest, pageSize: Int? = nil) -> Paginator<ListPartsOutput> {
+    public func listPartsPaginator(_ input: S3.ListPartsRequest, pageSize: Int? = nil) -> Paginator<S3.ListPartsOutput> {
         runtime.paginate(
             S3Operations.listParts, input: input, paginator: S3Paginators.listParts,
-            output: ListPartsOutput.self, pageSize: pageSize)
+            output: S3.ListPartsOutput.self, pageSize: pageSize)
     }
 
     /// The `Parts` of every page of `ListParts`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listPartsItems(_ input: ListPartsRequest, pageSize: Int? = nil) -> PaginatorItems<Part> {
-        listPartsPaginator(input, pageSize: pageSize).items("Parts", as: Part.self)
+    public func listPartsItems(_ input: S3.ListPartsRequest, pageSize: Int? = nil) -> PaginatorItems<S3.Part> {
+        listPartsPaginator(input, pageSize: pageSize).items("Parts", as: S3.Part.self)
     }
 }

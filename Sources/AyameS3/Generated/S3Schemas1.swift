@@ -14,22 +14,22 @@ extension S3Schemas {
     public static let allowedOrigins: ShapeSchema = ShapeSchema(name: "AllowedOrigins", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `AnalyticsConfigurationList`.
-    public static let analyticsConfigurationList: ShapeSchema = ShapeSchema(name: "AnalyticsConfigurationList", kind: .list, listMember: MemberSchema("member", target: { AnalyticsConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let analyticsConfigurationList: ShapeSchema = ShapeSchema(name: "AnalyticsConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.AnalyticsConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `Buckets`.
-    public static let buckets: ShapeSchema = ShapeSchema(name: "Buckets", kind: .list, listMember: MemberSchema("member", target: { Bucket.schema }, serializedName: "Bucket"))
+    public static let buckets: ShapeSchema = ShapeSchema(name: "Buckets", kind: .list, listMember: MemberSchema("member", target: { S3.Bucket.schema }, serializedName: "Bucket"))
 
     /// The model of `CORSRules`.
-    public static let corsRules: ShapeSchema = ShapeSchema(name: "CORSRules", kind: .list, listMember: MemberSchema("member", target: { CORSRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let corsRules: ShapeSchema = ShapeSchema(name: "CORSRules", kind: .list, listMember: MemberSchema("member", target: { S3.CORSRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ChecksumAlgorithmList`.
-    public static let checksumAlgorithmList: ShapeSchema = ShapeSchema(name: "ChecksumAlgorithmList", kind: .list, listMember: MemberSchema("member", target: { ChecksumAlgorithm.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let checksumAlgorithmList: ShapeSchema = ShapeSchema(name: "ChecksumAlgorithmList", kind: .list, listMember: MemberSchema("member", target: { S3.ChecksumAlgorithm.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `CommonPrefixList`.
-    public static let commonPrefixList: ShapeSchema = ShapeSchema(name: "CommonPrefixList", kind: .list, listMember: MemberSchema("member", target: { CommonPrefix.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let commonPrefixList: ShapeSchema = ShapeSchema(name: "CommonPrefixList", kind: .list, listMember: MemberSchema("member", target: { S3.CommonPrefix.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `CompletedPartList`.
-    public static let completedPartList: ShapeSchema = ShapeSchema(name: "CompletedPartList", kind: .list, listMember: MemberSchema("member", target: { CompletedPart.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let completedPartList: ShapeSchema = ShapeSchema(name: "CompletedPartList", kind: .list, listMember: MemberSchema("member", target: { S3.CompletedPart.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `CopySource`.
     public static let copySource: ShapeSchema = ShapeSchema(name: "CopySource", kind: .string, traits: ShapeTraits(pattern: "\\/?.+\\/.+"))
@@ -41,31 +41,31 @@ extension S3Schemas {
     public static let date: ShapeSchema = ShapeSchema(name: "Date", kind: .timestamp, traits: ShapeTraits(timestampFormat: .iso8601))
 
     /// The model of `DeleteMarkers`.
-    public static let deleteMarkers: ShapeSchema = ShapeSchema(name: "DeleteMarkers", kind: .list, listMember: MemberSchema("member", target: { DeleteMarkerEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let deleteMarkers: ShapeSchema = ShapeSchema(name: "DeleteMarkers", kind: .list, listMember: MemberSchema("member", target: { S3.DeleteMarkerEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `DeletedObjects`.
-    public static let deletedObjects: ShapeSchema = ShapeSchema(name: "DeletedObjects", kind: .list, listMember: MemberSchema("member", target: { DeletedObject.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let deletedObjects: ShapeSchema = ShapeSchema(name: "DeletedObjects", kind: .list, listMember: MemberSchema("member", target: { S3.DeletedObject.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `DirectoryBucketToken`.
     public static let directoryBucketToken: ShapeSchema = ShapeSchema(name: "DirectoryBucketToken", kind: .string, traits: ShapeTraits(min: 0, max: 1024))
 
     /// The model of `EncryptionTypeList`.
-    public static let encryptionTypeList: ShapeSchema = ShapeSchema(name: "EncryptionTypeList", kind: .list, listMember: MemberSchema("member", target: { EncryptionType.schema }, serializedName: "EncryptionType"), traits: ShapeTraits(isFlattened: true))
+    public static let encryptionTypeList: ShapeSchema = ShapeSchema(name: "EncryptionTypeList", kind: .list, listMember: MemberSchema("member", target: { S3.EncryptionType.schema }, serializedName: "EncryptionType"), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `Errors`.
-    public static let errors: ShapeSchema = ShapeSchema(name: "Errors", kind: .list, listMember: MemberSchema("member", target: { S3Error.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let errors: ShapeSchema = ShapeSchema(name: "Errors", kind: .list, listMember: MemberSchema("member", target: { S3.S3Error.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `EventList`.
-    public static let eventList: ShapeSchema = ShapeSchema(name: "EventList", kind: .list, listMember: MemberSchema("member", target: { Event.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let eventList: ShapeSchema = ShapeSchema(name: "EventList", kind: .list, listMember: MemberSchema("member", target: { S3.Event.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ExposeHeaders`.
     public static let exposeHeaders: ShapeSchema = ShapeSchema(name: "ExposeHeaders", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `FilterRuleList`.
-    public static let filterRuleList: ShapeSchema = ShapeSchema(name: "FilterRuleList", kind: .list, listMember: MemberSchema("member", target: { FilterRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let filterRuleList: ShapeSchema = ShapeSchema(name: "FilterRuleList", kind: .list, listMember: MemberSchema("member", target: { S3.FilterRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `Grants`.
-    public static let grants: ShapeSchema = ShapeSchema(name: "Grants", kind: .list, listMember: MemberSchema("member", target: { Grant.schema }, serializedName: "Grant"))
+    public static let grants: ShapeSchema = ShapeSchema(name: "Grants", kind: .list, listMember: MemberSchema("member", target: { S3.Grant.schema }, serializedName: "Grant"))
 
     /// The model of `IfMatchInitiatedTime`.
     public static let ifMatchInitiatedTime: ShapeSchema = ShapeSchema(name: "IfMatchInitiatedTime", kind: .timestamp, traits: ShapeTraits(timestampFormat: .rfc822))
@@ -74,22 +74,22 @@ extension S3Schemas {
     public static let ifMatchLastModifiedTime: ShapeSchema = ShapeSchema(name: "IfMatchLastModifiedTime", kind: .timestamp, traits: ShapeTraits(timestampFormat: .rfc822))
 
     /// The model of `IntelligentTieringConfigurationList`.
-    public static let intelligentTieringConfigurationList: ShapeSchema = ShapeSchema(name: "IntelligentTieringConfigurationList", kind: .list, listMember: MemberSchema("member", target: { IntelligentTieringConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let intelligentTieringConfigurationList: ShapeSchema = ShapeSchema(name: "IntelligentTieringConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.IntelligentTieringConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `InventoryConfigurationList`.
-    public static let inventoryConfigurationList: ShapeSchema = ShapeSchema(name: "InventoryConfigurationList", kind: .list, listMember: MemberSchema("member", target: { InventoryConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let inventoryConfigurationList: ShapeSchema = ShapeSchema(name: "InventoryConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.InventoryConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `InventoryOptionalFields`.
-    public static let inventoryOptionalFields: ShapeSchema = ShapeSchema(name: "InventoryOptionalFields", kind: .list, listMember: MemberSchema("member", target: { InventoryOptionalField.schema }, serializedName: "Field"))
+    public static let inventoryOptionalFields: ShapeSchema = ShapeSchema(name: "InventoryOptionalFields", kind: .list, listMember: MemberSchema("member", target: { S3.InventoryOptionalField.schema }, serializedName: "Field"))
 
     /// The model of `LambdaFunctionConfigurationList`.
-    public static let lambdaFunctionConfigurationList: ShapeSchema = ShapeSchema(name: "LambdaFunctionConfigurationList", kind: .list, listMember: MemberSchema("member", target: { LambdaFunctionConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let lambdaFunctionConfigurationList: ShapeSchema = ShapeSchema(name: "LambdaFunctionConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.LambdaFunctionConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `LastModifiedTime`.
     public static let lastModifiedTime: ShapeSchema = ShapeSchema(name: "LastModifiedTime", kind: .timestamp, traits: ShapeTraits(timestampFormat: .rfc822))
 
     /// The model of `LifecycleRules`.
-    public static let lifecycleRules: ShapeSchema = ShapeSchema(name: "LifecycleRules", kind: .list, listMember: MemberSchema("member", target: { LifecycleRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let lifecycleRules: ShapeSchema = ShapeSchema(name: "LifecycleRules", kind: .list, listMember: MemberSchema("member", target: { S3.LifecycleRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MaxBuckets`.
     public static let maxBuckets: ShapeSchema = ShapeSchema(name: "MaxBuckets", kind: .integer, traits: ShapeTraits(min: 1, max: 10000))
@@ -101,49 +101,49 @@ extension S3Schemas {
     public static let metadata: ShapeSchema = ShapeSchema(name: "Metadata", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }))
 
     /// The model of `MetricsConfigurationList`.
-    public static let metricsConfigurationList: ShapeSchema = ShapeSchema(name: "MetricsConfigurationList", kind: .list, listMember: MemberSchema("member", target: { MetricsConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let metricsConfigurationList: ShapeSchema = ShapeSchema(name: "MetricsConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.MetricsConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MultipartUploadList`.
-    public static let multipartUploadList: ShapeSchema = ShapeSchema(name: "MultipartUploadList", kind: .list, listMember: MemberSchema("member", target: { MultipartUpload.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let multipartUploadList: ShapeSchema = ShapeSchema(name: "MultipartUploadList", kind: .list, listMember: MemberSchema("member", target: { S3.MultipartUpload.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `NonEmptyKmsKeyArnString`.
     public static let nonEmptyKmsKeyArnString: ShapeSchema = ShapeSchema(name: "NonEmptyKmsKeyArnString", kind: .string, traits: ShapeTraits(min: 20, max: 2048, pattern: "arn:aws[a-zA-Z0-9-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+", isSensitive: true))
 
     /// The model of `NoncurrentVersionTransitionList`.
-    public static let noncurrentVersionTransitionList: ShapeSchema = ShapeSchema(name: "NoncurrentVersionTransitionList", kind: .list, listMember: MemberSchema("member", target: { NoncurrentVersionTransition.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let noncurrentVersionTransitionList: ShapeSchema = ShapeSchema(name: "NoncurrentVersionTransitionList", kind: .list, listMember: MemberSchema("member", target: { S3.NoncurrentVersionTransition.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ObjectAttributesList`.
-    public static let objectAttributesList: ShapeSchema = ShapeSchema(name: "ObjectAttributesList", kind: .list, listMember: MemberSchema("member", target: { ObjectAttributes.schema }))
+    public static let objectAttributesList: ShapeSchema = ShapeSchema(name: "ObjectAttributesList", kind: .list, listMember: MemberSchema("member", target: { S3.ObjectAttributes.schema }))
 
     /// The model of `ObjectIdentifierList`.
-    public static let objectIdentifierList: ShapeSchema = ShapeSchema(name: "ObjectIdentifierList", kind: .list, listMember: MemberSchema("member", target: { ObjectIdentifier.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let objectIdentifierList: ShapeSchema = ShapeSchema(name: "ObjectIdentifierList", kind: .list, listMember: MemberSchema("member", target: { S3.ObjectIdentifier.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ObjectKey`.
     public static let objectKey: ShapeSchema = ShapeSchema(name: "ObjectKey", kind: .string, traits: ShapeTraits(min: 1))
 
     /// The model of `ObjectList`.
-    public static let objectList: ShapeSchema = ShapeSchema(name: "ObjectList", kind: .list, listMember: MemberSchema("member", target: { Object.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let objectList: ShapeSchema = ShapeSchema(name: "ObjectList", kind: .list, listMember: MemberSchema("member", target: { S3.Object.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ObjectLockRetainUntilDate`.
     public static let objectLockRetainUntilDate: ShapeSchema = ShapeSchema(name: "ObjectLockRetainUntilDate", kind: .timestamp, traits: ShapeTraits(timestampFormat: .iso8601))
 
     /// The model of `ObjectVersionList`.
-    public static let objectVersionList: ShapeSchema = ShapeSchema(name: "ObjectVersionList", kind: .list, listMember: MemberSchema("member", target: { ObjectVersion.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let objectVersionList: ShapeSchema = ShapeSchema(name: "ObjectVersionList", kind: .list, listMember: MemberSchema("member", target: { S3.ObjectVersion.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `OptionalObjectAttributesList`.
-    public static let optionalObjectAttributesList: ShapeSchema = ShapeSchema(name: "OptionalObjectAttributesList", kind: .list, listMember: MemberSchema("member", target: { OptionalObjectAttributes.schema }))
+    public static let optionalObjectAttributesList: ShapeSchema = ShapeSchema(name: "OptionalObjectAttributesList", kind: .list, listMember: MemberSchema("member", target: { S3.OptionalObjectAttributes.schema }))
 
     /// The model of `OwnershipControlsRules`.
-    public static let ownershipControlsRules: ShapeSchema = ShapeSchema(name: "OwnershipControlsRules", kind: .list, listMember: MemberSchema("member", target: { OwnershipControlsRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let ownershipControlsRules: ShapeSchema = ShapeSchema(name: "OwnershipControlsRules", kind: .list, listMember: MemberSchema("member", target: { S3.OwnershipControlsRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `Parts`.
-    public static let parts: ShapeSchema = ShapeSchema(name: "Parts", kind: .list, listMember: MemberSchema("member", target: { Part.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let parts: ShapeSchema = ShapeSchema(name: "Parts", kind: .list, listMember: MemberSchema("member", target: { S3.Part.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `PartsList`.
-    public static let partsList: ShapeSchema = ShapeSchema(name: "PartsList", kind: .list, listMember: MemberSchema("member", target: { ObjectPart.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let partsList: ShapeSchema = ShapeSchema(name: "PartsList", kind: .list, listMember: MemberSchema("member", target: { S3.ObjectPart.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `QueueConfigurationList`.
-    public static let queueConfigurationList: ShapeSchema = ShapeSchema(name: "QueueConfigurationList", kind: .list, listMember: MemberSchema("member", target: { QueueConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let queueConfigurationList: ShapeSchema = ShapeSchema(name: "QueueConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.QueueConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `Region`.
     public static let region: ShapeSchema = ShapeSchema(name: "Region", kind: .string, traits: ShapeTraits(min: 0, max: 20))
@@ -158,16 +158,16 @@ extension S3Schemas {
     public static let renameSourceIfUnmodifiedSince: ShapeSchema = ShapeSchema(name: "RenameSourceIfUnmodifiedSince", kind: .timestamp, traits: ShapeTraits(timestampFormat: .rfc822))
 
     /// The model of `ReplicationRules`.
-    public static let replicationRules: ShapeSchema = ShapeSchema(name: "ReplicationRules", kind: .list, listMember: MemberSchema("member", target: { ReplicationRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let replicationRules: ShapeSchema = ShapeSchema(name: "ReplicationRules", kind: .list, listMember: MemberSchema("member", target: { S3.ReplicationRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ResponseExpires`.
     public static let responseExpires: ShapeSchema = ShapeSchema(name: "ResponseExpires", kind: .timestamp, traits: ShapeTraits(timestampFormat: .rfc822))
 
     /// The model of `RoutingRules`.
-    public static let routingRules: ShapeSchema = ShapeSchema(name: "RoutingRules", kind: .list, listMember: MemberSchema("member", target: { RoutingRule.schema }, serializedName: "RoutingRule"))
+    public static let routingRules: ShapeSchema = ShapeSchema(name: "RoutingRules", kind: .list, listMember: MemberSchema("member", target: { S3.RoutingRule.schema }, serializedName: "RoutingRule"))
 
     /// The model of `Rules`.
-    public static let rules: ShapeSchema = ShapeSchema(name: "Rules", kind: .list, listMember: MemberSchema("member", target: { Rule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let rules: ShapeSchema = ShapeSchema(name: "Rules", kind: .list, listMember: MemberSchema("member", target: { S3.Rule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `S3RegionalOrS3ExpressBucketArnString`.
     public static let s3RegionalOrS3ExpressBucketArnString: ShapeSchema = ShapeSchema(name: "S3RegionalOrS3ExpressBucketArnString", kind: .string, traits: ShapeTraits(min: 1, max: 128, pattern: "arn:[^:]+:(s3|s3express):.*"))
@@ -182,28 +182,28 @@ extension S3Schemas {
     public static let ssekmsKeyId: ShapeSchema = ShapeSchema(name: "SSEKMSKeyId", kind: .string, traits: ShapeTraits(isSensitive: true))
 
     /// The model of `ServerSideEncryptionRules`.
-    public static let serverSideEncryptionRules: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionRules", kind: .list, listMember: MemberSchema("member", target: { ServerSideEncryptionRule.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let serverSideEncryptionRules: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionRules", kind: .list, listMember: MemberSchema("member", target: { S3.ServerSideEncryptionRule.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `SessionCredentialValue`.
     public static let sessionCredentialValue: ShapeSchema = ShapeSchema(name: "SessionCredentialValue", kind: .string, traits: ShapeTraits(isSensitive: true))
 
     /// The model of `TagSet`.
-    public static let tagSet: ShapeSchema = ShapeSchema(name: "TagSet", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }, serializedName: "Tag"))
+    public static let tagSet: ShapeSchema = ShapeSchema(name: "TagSet", kind: .list, listMember: MemberSchema("member", target: { S3.Tag.schema }, serializedName: "Tag"))
 
     /// The model of `TargetGrants`.
-    public static let targetGrants: ShapeSchema = ShapeSchema(name: "TargetGrants", kind: .list, listMember: MemberSchema("member", target: { TargetGrant.schema }, serializedName: "Grant"))
+    public static let targetGrants: ShapeSchema = ShapeSchema(name: "TargetGrants", kind: .list, listMember: MemberSchema("member", target: { S3.TargetGrant.schema }, serializedName: "Grant"))
 
     /// The model of `TieringList`.
-    public static let tieringList: ShapeSchema = ShapeSchema(name: "TieringList", kind: .list, listMember: MemberSchema("member", target: { Tiering.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let tieringList: ShapeSchema = ShapeSchema(name: "TieringList", kind: .list, listMember: MemberSchema("member", target: { S3.Tiering.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `TopicConfigurationList`.
-    public static let topicConfigurationList: ShapeSchema = ShapeSchema(name: "TopicConfigurationList", kind: .list, listMember: MemberSchema("member", target: { TopicConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let topicConfigurationList: ShapeSchema = ShapeSchema(name: "TopicConfigurationList", kind: .list, listMember: MemberSchema("member", target: { S3.TopicConfiguration.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `TransitionList`.
-    public static let transitionList: ShapeSchema = ShapeSchema(name: "TransitionList", kind: .list, listMember: MemberSchema("member", target: { Transition.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let transitionList: ShapeSchema = ShapeSchema(name: "TransitionList", kind: .list, listMember: MemberSchema("member", target: { S3.Transition.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `UserMetadata`.
-    public static let userMetadata: ShapeSchema = ShapeSchema(name: "UserMetadata", kind: .list, listMember: MemberSchema("member", target: { MetadataEntry.schema }, serializedName: "MetadataEntry"))
+    public static let userMetadata: ShapeSchema = ShapeSchema(name: "UserMetadata", kind: .list, listMember: MemberSchema("member", target: { S3.MetadataEntry.schema }, serializedName: "MetadataEntry"))
 
     /// The model of `Body` where a member streams it.
     public static let bodyStreaming: ShapeSchema = ShapeSchema(name: "Body", kind: .blob, traits: ShapeTraits(isStreaming: true))

@@ -3,1537 +3,1539 @@
 import AyameCore
 import Foundation
 
-/// The `AbacStatus` structure of the S3 model.
-public struct AbacStatus: AWSShape {
-    /// `Status`.
-    public var status: BucketAbacStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: BucketAbacStatus? = nil) {
-        self.status = status
-    }
-
-    /// The model of `AbacStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AbacStatus", kind: .structure, members: [
-        MemberSchema("Status", target: { BucketAbacStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `AbortIncompleteMultipartUpload` structure of the S3 model.
-public struct AbortIncompleteMultipartUpload: AWSShape {
-    /// `DaysAfterInitiation`.
-    public var daysAfterInitiation: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(daysAfterInitiation: Int? = nil) {
-        self.daysAfterInitiation = daysAfterInitiation
-    }
-
-    /// The model of `AbortIncompleteMultipartUpload`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AbortIncompleteMultipartUpload", kind: .structure, members: [
-        MemberSchema("DaysAfterInitiation", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.daysAfterInitiation = try r.optional("DaysAfterInitiation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DaysAfterInitiation"] = daysAfterInitiation
-        return w.value
-    }
-}
-
-/// The `AbortMultipartUploadOutput` structure of the S3 model.
-public struct AbortMultipartUploadOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `AbortMultipartUploadOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AbortMultipartUploadOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `AbortMultipartUploadRequest` structure of the S3 model.
-public struct AbortMultipartUploadRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `UploadId` (required).
-    public var uploadId: String
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `IfMatchInitiatedTime`.
-    public var ifMatchInitiatedTime: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, uploadId: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatchInitiatedTime: Date? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.uploadId = uploadId
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.ifMatchInitiatedTime = ifMatchInitiatedTime
-    }
-
-    /// The model of `AbortMultipartUploadRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AbortMultipartUploadRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("IfMatchInitiatedTime", target: { S3Schemas.ifMatchInitiatedTime }, location: .header("x-amz-if-match-initiated-time")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.uploadId = try r.required("UploadId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.ifMatchInitiatedTime = try r.optional("IfMatchInitiatedTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["UploadId"] = uploadId
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["IfMatchInitiatedTime"] = ifMatchInitiatedTime
-        return w.value
-    }
-}
-
-/// The `AccelerateConfiguration` structure of the S3 model.
-public struct AccelerateConfiguration: AWSShape {
-    /// `Status`.
-    public var status: BucketAccelerateStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: BucketAccelerateStatus? = nil) {
-        self.status = status
-    }
-
-    /// The model of `AccelerateConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AccelerateConfiguration", kind: .structure, members: [
-        MemberSchema("Status", target: { BucketAccelerateStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `AccessControlPolicy` structure of the S3 model.
-public struct AccessControlPolicy: AWSShape {
-    /// `Grants`.
-    public var grants: [Grant]?
-    /// `Owner`.
-    public var owner: Owner?
-
-    /// Creates the structure; optional members default to nil.
-    public init(grants: [Grant]? = nil, owner: Owner? = nil) {
-        self.grants = grants
-        self.owner = owner
-    }
-
-    /// The model of `AccessControlPolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AccessControlPolicy", kind: .structure, members: [
-        MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
-        MemberSchema("Owner", target: { Owner.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.grants = try r.optional("Grants")
-        self.owner = try r.optional("Owner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Grants"] = grants
-        w["Owner"] = owner
-        return w.value
-    }
-}
-
-/// The `AccessControlTranslation` structure of the S3 model.
-public struct AccessControlTranslation: AWSShape {
-    /// `Owner` (required).
-    public var owner: OwnerOverride
-
-    /// Creates the structure; optional members default to nil.
-    public init(owner: OwnerOverride) {
-        self.owner = owner
-    }
-
-    /// The model of `AccessControlTranslation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AccessControlTranslation", kind: .structure, members: [
-        MemberSchema("Owner", target: { OwnerOverride.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.owner = try r.required("Owner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Owner"] = owner
-        return w.value
-    }
-}
-
-/// The `AccessDenied` structure of the S3 model.
-public struct AccessDenied: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `AccessDenied`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AccessDenied", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `AnalyticsAndOperator` structure of the S3 model.
-public struct AnalyticsAndOperator: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tags: [Tag]? = nil) {
-        self.prefix = prefix
-        self.tags = tags
-    }
-
-    /// The model of `AnalyticsAndOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsAndOperator", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `AnalyticsConfiguration` structure of the S3 model.
-public struct AnalyticsConfiguration: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Filter`.
-    public var filter: AnalyticsFilter?
-    /// `StorageClassAnalysis` (required).
-    public var storageClassAnalysis: StorageClassAnalysis
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, filter: AnalyticsFilter? = nil, storageClassAnalysis: StorageClassAnalysis) {
-        self.id = id
-        self.filter = filter
-        self.storageClassAnalysis = storageClassAnalysis
-    }
-
-    /// The model of `AnalyticsConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Filter", target: { AnalyticsFilter.schema }),
-        MemberSchema("StorageClassAnalysis", target: { StorageClassAnalysis.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.filter = try r.optional("Filter")
-        self.storageClassAnalysis = try r.required("StorageClassAnalysis")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Filter"] = filter
-        w["StorageClassAnalysis"] = storageClassAnalysis
-        return w.value
-    }
-}
-
-/// The `AnalyticsExportDestination` structure of the S3 model.
-public struct AnalyticsExportDestination: AWSShape {
-    /// `S3BucketDestination` (required).
-    public var s3BucketDestination: AnalyticsS3BucketDestination
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3BucketDestination: AnalyticsS3BucketDestination) {
-        self.s3BucketDestination = s3BucketDestination
-    }
-
-    /// The model of `AnalyticsExportDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsExportDestination", kind: .structure, members: [
-        MemberSchema("S3BucketDestination", target: { AnalyticsS3BucketDestination.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3BucketDestination = try r.required("S3BucketDestination")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3BucketDestination"] = s3BucketDestination
-        return w.value
-    }
-}
-
-/// The `AnalyticsFilter` structure of the S3 model.
-public struct AnalyticsFilter: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tag`.
-    public var tag: Tag?
-    /// `And`.
-    public var and: AnalyticsAndOperator?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tag: Tag? = nil, and: AnalyticsAndOperator? = nil) {
-        self.prefix = prefix
-        self.tag = tag
-        self.and = and
-    }
-
-    /// The model of `AnalyticsFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tag", target: { Tag.schema }),
-        MemberSchema("And", target: { AnalyticsAndOperator.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tag = try r.optional("Tag")
-        self.and = try r.optional("And")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tag"] = tag
-        w["And"] = and
-        return w.value
-    }
-}
-
-/// The `AnalyticsS3BucketDestination` structure of the S3 model.
-public struct AnalyticsS3BucketDestination: AWSShape {
-    /// `Format` (required).
-    public var format: AnalyticsS3ExportFileFormat
-    /// `BucketAccountId`.
-    public var bucketAccountId: String?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Prefix`.
-    public var prefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(format: AnalyticsS3ExportFileFormat, bucketAccountId: String? = nil, bucket: String, prefix: String? = nil) {
-        self.format = format
-        self.bucketAccountId = bucketAccountId
-        self.bucket = bucket
-        self.prefix = prefix
-    }
-
-    /// The model of `AnalyticsS3BucketDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsS3BucketDestination", kind: .structure, members: [
-        MemberSchema("Format", target: { AnalyticsS3ExportFileFormat.schema }, isRequired: true),
-        MemberSchema("BucketAccountId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.format = try r.required("Format")
-        self.bucketAccountId = try r.optional("BucketAccountId")
-        self.bucket = try r.required("Bucket")
-        self.prefix = try r.optional("Prefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Format"] = format
-        w["BucketAccountId"] = bucketAccountId
-        w["Bucket"] = bucket
-        w["Prefix"] = prefix
-        return w.value
-    }
-}
-
-/// The `BlockedEncryptionTypes` structure of the S3 model.
-public struct BlockedEncryptionTypes: AWSShape {
-    /// `EncryptionType`.
-    public var encryptionType: [EncryptionType]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(encryptionType: [EncryptionType]? = nil) {
-        self.encryptionType = encryptionType
-    }
-
-    /// The model of `BlockedEncryptionTypes`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BlockedEncryptionTypes", kind: .structure, members: [
-        MemberSchema("EncryptionType", target: { S3Schemas.encryptionTypeList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.encryptionType = try r.optional("EncryptionType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EncryptionType"] = encryptionType
-        return w.value
-    }
-}
-
-/// The `Bucket` structure of the S3 model.
-public struct Bucket: AWSShape {
-    /// `Name`.
-    public var name: String?
-    /// `CreationDate`.
-    public var creationDate: Date?
-    /// `BucketRegion`.
-    public var bucketRegion: String?
-    /// `BucketArn`.
-    public var bucketArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, creationDate: Date? = nil, bucketRegion: String? = nil, bucketArn: String? = nil) {
-        self.name = name
-        self.creationDate = creationDate
-        self.bucketRegion = bucketRegion
-        self.bucketArn = bucketArn
-    }
-
-    /// The model of `Bucket`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Bucket", kind: .structure, members: [
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("BucketRegion", target: { ShapeSchema.Simple.string }),
-        MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("Name")
-        self.creationDate = try r.optional("CreationDate")
-        self.bucketRegion = try r.optional("BucketRegion")
-        self.bucketArn = try r.optional("BucketArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["CreationDate"] = creationDate
-        w["BucketRegion"] = bucketRegion
-        w["BucketArn"] = bucketArn
-        return w.value
-    }
-}
-
-/// The `BucketAlreadyExists` structure of the S3 model.
-public struct BucketAlreadyExists: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `BucketAlreadyExists`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketAlreadyExists", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `BucketAlreadyOwnedByYou` structure of the S3 model.
-public struct BucketAlreadyOwnedByYou: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `BucketAlreadyOwnedByYou`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketAlreadyOwnedByYou", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `BucketInfo` structure of the S3 model.
-public struct BucketInfo: AWSShape {
-    /// `DataRedundancy`.
-    public var dataRedundancy: DataRedundancy?
-    /// `Type`.
-    public var type: BucketType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dataRedundancy: DataRedundancy? = nil, type: BucketType? = nil) {
-        self.dataRedundancy = dataRedundancy
-        self.type = type
-    }
-
-    /// The model of `BucketInfo`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketInfo", kind: .structure, members: [
-        MemberSchema("DataRedundancy", target: { DataRedundancy.schema }),
-        MemberSchema("Type", target: { BucketType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dataRedundancy = try r.optional("DataRedundancy")
-        self.type = try r.optional("Type")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DataRedundancy"] = dataRedundancy
-        w["Type"] = type
-        return w.value
-    }
-}
-
-/// The `BucketLifecycleConfiguration` structure of the S3 model.
-public struct BucketLifecycleConfiguration: AWSShape {
-    /// `Rules` (required).
-    public var rules: [LifecycleRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [LifecycleRule]) {
-        self.rules = rules
-    }
-
-    /// The model of `BucketLifecycleConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketLifecycleConfiguration", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.lifecycleRules }, serializedName: "Rule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `BucketLoggingStatus` structure of the S3 model.
-public struct BucketLoggingStatus: AWSShape {
-    /// `LoggingEnabled`.
-    public var loggingEnabled: LoggingEnabled?
-
-    /// Creates the structure; optional members default to nil.
-    public init(loggingEnabled: LoggingEnabled? = nil) {
-        self.loggingEnabled = loggingEnabled
-    }
-
-    /// The model of `BucketLoggingStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BucketLoggingStatus", kind: .structure, members: [
-        MemberSchema("LoggingEnabled", target: { LoggingEnabled.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.loggingEnabled = try r.optional("LoggingEnabled")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LoggingEnabled"] = loggingEnabled
-        return w.value
-    }
-}
-
-/// The `CORSConfiguration` structure of the S3 model.
-public struct CORSConfiguration: AWSShape {
-    /// `CORSRules` (required).
-    public var corsRules: [CORSRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(corsRules: [CORSRule]) {
-        self.corsRules = corsRules
-    }
-
-    /// The model of `CORSConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CORSConfiguration", kind: .structure, members: [
-        MemberSchema("CORSRules", target: { S3Schemas.corsRules }, serializedName: "CORSRule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.corsRules = try r.required("CORSRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CORSRules"] = corsRules
-        return w.value
-    }
-}
-
-/// The `CORSRule` structure of the S3 model.
-public struct CORSRule: AWSShape {
-    /// `ID`.
-    public var id: String?
-    /// `AllowedHeaders`.
-    public var allowedHeaders: [String]?
-    /// `AllowedMethods` (required).
-    public var allowedMethods: [String]
-    /// `AllowedOrigins` (required).
-    public var allowedOrigins: [String]
-    /// `ExposeHeaders`.
-    public var exposeHeaders: [String]?
-    /// `MaxAgeSeconds`.
-    public var maxAgeSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, allowedHeaders: [String]? = nil, allowedMethods: [String], allowedOrigins: [String], exposeHeaders: [String]? = nil, maxAgeSeconds: Int? = nil) {
-        self.id = id
-        self.allowedHeaders = allowedHeaders
-        self.allowedMethods = allowedMethods
-        self.allowedOrigins = allowedOrigins
-        self.exposeHeaders = exposeHeaders
-        self.maxAgeSeconds = maxAgeSeconds
-    }
-
-    /// The model of `CORSRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CORSRule", kind: .structure, members: [
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("AllowedHeaders", target: { S3Schemas.allowedHeaders }, serializedName: "AllowedHeader"),
-        MemberSchema("AllowedMethods", target: { S3Schemas.allowedMethods }, serializedName: "AllowedMethod", isRequired: true),
-        MemberSchema("AllowedOrigins", target: { S3Schemas.allowedOrigins }, serializedName: "AllowedOrigin", isRequired: true),
-        MemberSchema("ExposeHeaders", target: { S3Schemas.exposeHeaders }, serializedName: "ExposeHeader"),
-        MemberSchema("MaxAgeSeconds", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("ID")
-        self.allowedHeaders = try r.optional("AllowedHeaders")
-        self.allowedMethods = try r.required("AllowedMethods")
-        self.allowedOrigins = try r.required("AllowedOrigins")
-        self.exposeHeaders = try r.optional("ExposeHeaders")
-        self.maxAgeSeconds = try r.optional("MaxAgeSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ID"] = id
-        w["AllowedHeaders"] = allowedHeaders
-        w["AllowedMethods"] = allowedMethods
-        w["AllowedOrigins"] = allowedOrigins
-        w["ExposeHeaders"] = exposeHeaders
-        w["MaxAgeSeconds"] = maxAgeSeconds
-        return w.value
-    }
-}
-
-/// The `CSVInput` structure of the S3 model.
-public struct CSVInput: AWSShape {
-    /// `FileHeaderInfo`.
-    public var fileHeaderInfo: FileHeaderInfo?
-    /// `Comments`.
-    public var comments: String?
-    /// `QuoteEscapeCharacter`.
-    public var quoteEscapeCharacter: String?
-    /// `RecordDelimiter`.
-    public var recordDelimiter: String?
-    /// `FieldDelimiter`.
-    public var fieldDelimiter: String?
-    /// `QuoteCharacter`.
-    public var quoteCharacter: String?
-    /// `AllowQuotedRecordDelimiter`.
-    public var allowQuotedRecordDelimiter: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(fileHeaderInfo: FileHeaderInfo? = nil, comments: String? = nil, quoteEscapeCharacter: String? = nil, recordDelimiter: String? = nil, fieldDelimiter: String? = nil, quoteCharacter: String? = nil, allowQuotedRecordDelimiter: Bool? = nil) {
-        self.fileHeaderInfo = fileHeaderInfo
-        self.comments = comments
-        self.quoteEscapeCharacter = quoteEscapeCharacter
-        self.recordDelimiter = recordDelimiter
-        self.fieldDelimiter = fieldDelimiter
-        self.quoteCharacter = quoteCharacter
-        self.allowQuotedRecordDelimiter = allowQuotedRecordDelimiter
-    }
-
-    /// The model of `CSVInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CSVInput", kind: .structure, members: [
-        MemberSchema("FileHeaderInfo", target: { FileHeaderInfo.schema }),
-        MemberSchema("Comments", target: { ShapeSchema.Simple.string }),
-        MemberSchema("QuoteEscapeCharacter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("FieldDelimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("QuoteCharacter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("AllowQuotedRecordDelimiter", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.fileHeaderInfo = try r.optional("FileHeaderInfo")
-        self.comments = try r.optional("Comments")
-        self.quoteEscapeCharacter = try r.optional("QuoteEscapeCharacter")
-        self.recordDelimiter = try r.optional("RecordDelimiter")
-        self.fieldDelimiter = try r.optional("FieldDelimiter")
-        self.quoteCharacter = try r.optional("QuoteCharacter")
-        self.allowQuotedRecordDelimiter = try r.optional("AllowQuotedRecordDelimiter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["FileHeaderInfo"] = fileHeaderInfo
-        w["Comments"] = comments
-        w["QuoteEscapeCharacter"] = quoteEscapeCharacter
-        w["RecordDelimiter"] = recordDelimiter
-        w["FieldDelimiter"] = fieldDelimiter
-        w["QuoteCharacter"] = quoteCharacter
-        w["AllowQuotedRecordDelimiter"] = allowQuotedRecordDelimiter
-        return w.value
-    }
-}
-
-/// The `CSVOutput` structure of the S3 model.
-public struct CSVOutput: AWSShape {
-    /// `QuoteFields`.
-    public var quoteFields: QuoteFields?
-    /// `QuoteEscapeCharacter`.
-    public var quoteEscapeCharacter: String?
-    /// `RecordDelimiter`.
-    public var recordDelimiter: String?
-    /// `FieldDelimiter`.
-    public var fieldDelimiter: String?
-    /// `QuoteCharacter`.
-    public var quoteCharacter: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(quoteFields: QuoteFields? = nil, quoteEscapeCharacter: String? = nil, recordDelimiter: String? = nil, fieldDelimiter: String? = nil, quoteCharacter: String? = nil) {
-        self.quoteFields = quoteFields
-        self.quoteEscapeCharacter = quoteEscapeCharacter
-        self.recordDelimiter = recordDelimiter
-        self.fieldDelimiter = fieldDelimiter
-        self.quoteCharacter = quoteCharacter
-    }
-
-    /// The model of `CSVOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CSVOutput", kind: .structure, members: [
-        MemberSchema("QuoteFields", target: { QuoteFields.schema }),
-        MemberSchema("QuoteEscapeCharacter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("FieldDelimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("QuoteCharacter", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.quoteFields = try r.optional("QuoteFields")
-        self.quoteEscapeCharacter = try r.optional("QuoteEscapeCharacter")
-        self.recordDelimiter = try r.optional("RecordDelimiter")
-        self.fieldDelimiter = try r.optional("FieldDelimiter")
-        self.quoteCharacter = try r.optional("QuoteCharacter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QuoteFields"] = quoteFields
-        w["QuoteEscapeCharacter"] = quoteEscapeCharacter
-        w["RecordDelimiter"] = recordDelimiter
-        w["FieldDelimiter"] = fieldDelimiter
-        w["QuoteCharacter"] = quoteCharacter
-        return w.value
-    }
-}
-
-/// The `Checksum` structure of the S3 model.
-public struct Checksum: AWSShape {
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil) {
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-    }
-
-    /// The model of `Checksum`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Checksum", kind: .structure, members: [
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        return w.value
-    }
-}
-
-/// The `CloudFunctionConfiguration` structure of the S3 model.
-public struct CloudFunctionConfiguration: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `Event`.
-    public var event: Event?
-    /// `Events`.
-    public var events: [Event]?
-    /// `CloudFunction`.
-    public var cloudFunction: String?
-    /// `InvocationRole`.
-    public var invocationRole: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, event: Event? = nil, events: [Event]? = nil, cloudFunction: String? = nil, invocationRole: String? = nil) {
-        self.id = id
-        self.event = event
-        self.events = events
-        self.cloudFunction = cloudFunction
-        self.invocationRole = invocationRole
-    }
-
-    /// The model of `CloudFunctionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CloudFunctionConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Event", target: { Event.schema }),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
-        MemberSchema("CloudFunction", target: { ShapeSchema.Simple.string }),
-        MemberSchema("InvocationRole", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.event = try r.optional("Event")
-        self.events = try r.optional("Events")
-        self.cloudFunction = try r.optional("CloudFunction")
-        self.invocationRole = try r.optional("InvocationRole")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Event"] = event
-        w["Events"] = events
-        w["CloudFunction"] = cloudFunction
-        w["InvocationRole"] = invocationRole
-        return w.value
-    }
-}
-
-/// The `CommonPrefix` structure of the S3 model.
-public struct CommonPrefix: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil) {
-        self.prefix = prefix
-    }
-
-    /// The model of `CommonPrefix`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CommonPrefix", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        return w.value
-    }
-}
-
-/// The `CompleteMultipartUploadOutput` structure of the S3 model.
-public struct CompleteMultipartUploadOutput: AWSShape {
-    /// `Location`.
-    public var location: String?
-    /// `Bucket`.
-    public var bucket: String?
-    /// `Key`.
-    public var key: String?
-    /// `Expiration`.
-    public var expiration: String?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(location: String? = nil, bucket: String? = nil, key: String? = nil, expiration: String? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil, serverSideEncryption: ServerSideEncryption? = nil, versionId: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: RequestCharged? = nil) {
-        self.location = location
-        self.bucket = bucket
-        self.key = key
-        self.expiration = expiration
-        self.eTag = eTag
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-        self.serverSideEncryption = serverSideEncryption
-        self.versionId = versionId
-        self.ssekmsKeyId = ssekmsKeyId
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `CompleteMultipartUploadOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompleteMultipartUploadOutput", kind: .structure, members: [
-        MemberSchema("Location", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.location = try r.optional("Location")
-        self.bucket = try r.optional("Bucket")
-        self.key = try r.optional("Key")
-        self.expiration = try r.optional("Expiration")
-        self.eTag = try r.optional("ETag")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.versionId = try r.optional("VersionId")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Location"] = location
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["Expiration"] = expiration
-        w["ETag"] = eTag
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["VersionId"] = versionId
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `CompleteMultipartUploadRequest` structure of the S3 model.
-public struct CompleteMultipartUploadRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `MultipartUpload`.
-    public var multipartUpload: CompletedMultipartUpload?
-    /// `UploadId` (required).
-    public var uploadId: String
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `MpuObjectSize`.
-    public var mpuObjectSize: Int?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfNoneMatch`.
-    public var ifNoneMatch: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, multipartUpload: CompletedMultipartUpload? = nil, uploadId: String, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil, mpuObjectSize: Int? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.multipartUpload = multipartUpload
-        self.uploadId = uploadId
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-        self.mpuObjectSize = mpuObjectSize
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.ifMatch = ifMatch
-        self.ifNoneMatch = ifNoneMatch
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-    }
-
-    /// The model of `CompleteMultipartUploadRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompleteMultipartUploadRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("MultipartUpload", target: { CompletedMultipartUpload.schema }, serializedName: "CompleteMultipartUpload", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-        MemberSchema("MpuObjectSize", target: { ShapeSchema.Simple.long }, location: .header("x-amz-mp-object-size")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-    ], traits: ShapeTraits(payload: "MultipartUpload"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.multipartUpload = try r.optional("MultipartUpload")
-        self.uploadId = try r.required("UploadId")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-        self.mpuObjectSize = try r.optional("MpuObjectSize")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifNoneMatch = try r.optional("IfNoneMatch")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["MultipartUpload"] = multipartUpload
-        w["UploadId"] = uploadId
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        w["MpuObjectSize"] = mpuObjectSize
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["IfMatch"] = ifMatch
-        w["IfNoneMatch"] = ifNoneMatch
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        return w.value
-    }
-}
-
-/// The `CompletedMultipartUpload` structure of the S3 model.
-public struct CompletedMultipartUpload: AWSShape {
-    /// `Parts`.
-    public var parts: [CompletedPart]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(parts: [CompletedPart]? = nil) {
-        self.parts = parts
-    }
-
-    /// The model of `CompletedMultipartUpload`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompletedMultipartUpload", kind: .structure, members: [
-        MemberSchema("Parts", target: { S3Schemas.completedPartList }, serializedName: "Part"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.parts = try r.optional("Parts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Parts"] = parts
-        return w.value
-    }
-}
-
-/// The `CompletedPart` structure of the S3 model.
-public struct CompletedPart: AWSShape {
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `PartNumber`.
-    public var partNumber: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, partNumber: Int? = nil) {
-        self.eTag = eTag
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.partNumber = partNumber
-    }
-
-    /// The model of `CompletedPart`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CompletedPart", kind: .structure, members: [
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.eTag = try r.optional("ETag")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.partNumber = try r.optional("PartNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ETag"] = eTag
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["PartNumber"] = partNumber
-        return w.value
-    }
-}
-
-/// The `Condition` structure of the S3 model.
-public struct Condition: AWSShape {
-    /// `HttpErrorCodeReturnedEquals`.
-    public var httpErrorCodeReturnedEquals: String?
-    /// `KeyPrefixEquals`.
-    public var keyPrefixEquals: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(httpErrorCodeReturnedEquals: String? = nil, keyPrefixEquals: String? = nil) {
-        self.httpErrorCodeReturnedEquals = httpErrorCodeReturnedEquals
-        self.keyPrefixEquals = keyPrefixEquals
-    }
-
-    /// The model of `Condition`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Condition", kind: .structure, members: [
-        MemberSchema("HttpErrorCodeReturnedEquals", target: { ShapeSchema.Simple.string }),
-        MemberSchema("KeyPrefixEquals", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.httpErrorCodeReturnedEquals = try r.optional("HttpErrorCodeReturnedEquals")
-        self.keyPrefixEquals = try r.optional("KeyPrefixEquals")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["HttpErrorCodeReturnedEquals"] = httpErrorCodeReturnedEquals
-        w["KeyPrefixEquals"] = keyPrefixEquals
-        return w.value
-    }
-}
-
-/// The `ContinuationEvent` structure of the S3 model.
-public struct ContinuationEvent: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `ContinuationEvent`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ContinuationEvent", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
+extension S3 {
+    /// The `AbacStatus` structure of the S3 model.
+    public struct AbacStatus: AWSShape {
+        /// `Status`.
+        public var status: S3.BucketAbacStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.BucketAbacStatus? = nil) {
+            self.status = status
+        }
+
+        /// The model of `AbacStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AbacStatus", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.BucketAbacStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `AbortIncompleteMultipartUpload` structure of the S3 model.
+    public struct AbortIncompleteMultipartUpload: AWSShape {
+        /// `DaysAfterInitiation`.
+        public var daysAfterInitiation: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(daysAfterInitiation: Int? = nil) {
+            self.daysAfterInitiation = daysAfterInitiation
+        }
+
+        /// The model of `AbortIncompleteMultipartUpload`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AbortIncompleteMultipartUpload", kind: .structure, members: [
+            MemberSchema("DaysAfterInitiation", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.daysAfterInitiation = try r.optional("DaysAfterInitiation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DaysAfterInitiation"] = daysAfterInitiation
+            return w.value
+        }
+    }
+
+    /// The `AbortMultipartUploadOutput` structure of the S3 model.
+    public struct AbortMultipartUploadOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `AbortMultipartUploadOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AbortMultipartUploadOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `AbortMultipartUploadRequest` structure of the S3 model.
+    public struct AbortMultipartUploadRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `UploadId` (required).
+        public var uploadId: String
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `IfMatchInitiatedTime`.
+        public var ifMatchInitiatedTime: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, uploadId: String, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatchInitiatedTime: Date? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.uploadId = uploadId
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.ifMatchInitiatedTime = ifMatchInitiatedTime
+        }
+
+        /// The model of `AbortMultipartUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AbortMultipartUploadRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("IfMatchInitiatedTime", target: { S3Schemas.ifMatchInitiatedTime }, location: .header("x-amz-if-match-initiated-time")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.uploadId = try r.required("UploadId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.ifMatchInitiatedTime = try r.optional("IfMatchInitiatedTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["UploadId"] = uploadId
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["IfMatchInitiatedTime"] = ifMatchInitiatedTime
+            return w.value
+        }
+    }
+
+    /// The `AccelerateConfiguration` structure of the S3 model.
+    public struct AccelerateConfiguration: AWSShape {
+        /// `Status`.
+        public var status: S3.BucketAccelerateStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.BucketAccelerateStatus? = nil) {
+            self.status = status
+        }
+
+        /// The model of `AccelerateConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AccelerateConfiguration", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.BucketAccelerateStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `AccessControlPolicy` structure of the S3 model.
+    public struct AccessControlPolicy: AWSShape {
+        /// `Grants`.
+        public var grants: [S3.Grant]?
+        /// `Owner`.
+        public var owner: S3.Owner?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(grants: [S3.Grant]? = nil, owner: S3.Owner? = nil) {
+            self.grants = grants
+            self.owner = owner
+        }
+
+        /// The model of `AccessControlPolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AccessControlPolicy", kind: .structure, members: [
+            MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.grants = try r.optional("Grants")
+            self.owner = try r.optional("Owner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Grants"] = grants
+            w["Owner"] = owner
+            return w.value
+        }
+    }
+
+    /// The `AccessControlTranslation` structure of the S3 model.
+    public struct AccessControlTranslation: AWSShape {
+        /// `Owner` (required).
+        public var owner: S3.OwnerOverride
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(owner: S3.OwnerOverride) {
+            self.owner = owner
+        }
+
+        /// The model of `AccessControlTranslation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AccessControlTranslation", kind: .structure, members: [
+            MemberSchema("Owner", target: { S3.OwnerOverride.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.owner = try r.required("Owner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Owner"] = owner
+            return w.value
+        }
+    }
+
+    /// The `AccessDenied` structure of the S3 model.
+    public struct AccessDenied: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `AccessDenied`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AccessDenied", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `AnalyticsAndOperator` structure of the S3 model.
+    public struct AnalyticsAndOperator: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tags: [S3.Tag]? = nil) {
+            self.prefix = prefix
+            self.tags = tags
+        }
+
+        /// The model of `AnalyticsAndOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsAndOperator", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `AnalyticsConfiguration` structure of the S3 model.
+    public struct AnalyticsConfiguration: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Filter`.
+        public var filter: S3.AnalyticsFilter?
+        /// `StorageClassAnalysis` (required).
+        public var storageClassAnalysis: S3.StorageClassAnalysis
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, storageClassAnalysis: S3.StorageClassAnalysis, filter: S3.AnalyticsFilter? = nil) {
+            self.id = id
+            self.filter = filter
+            self.storageClassAnalysis = storageClassAnalysis
+        }
+
+        /// The model of `AnalyticsConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Filter", target: { S3.AnalyticsFilter.schema }),
+            MemberSchema("StorageClassAnalysis", target: { S3.StorageClassAnalysis.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.filter = try r.optional("Filter")
+            self.storageClassAnalysis = try r.required("StorageClassAnalysis")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Filter"] = filter
+            w["StorageClassAnalysis"] = storageClassAnalysis
+            return w.value
+        }
+    }
+
+    /// The `AnalyticsExportDestination` structure of the S3 model.
+    public struct AnalyticsExportDestination: AWSShape {
+        /// `S3BucketDestination` (required).
+        public var s3BucketDestination: S3.AnalyticsS3BucketDestination
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3BucketDestination: S3.AnalyticsS3BucketDestination) {
+            self.s3BucketDestination = s3BucketDestination
+        }
+
+        /// The model of `AnalyticsExportDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsExportDestination", kind: .structure, members: [
+            MemberSchema("S3BucketDestination", target: { S3.AnalyticsS3BucketDestination.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3BucketDestination = try r.required("S3BucketDestination")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3BucketDestination"] = s3BucketDestination
+            return w.value
+        }
+    }
+
+    /// The `AnalyticsFilter` structure of the S3 model.
+    public struct AnalyticsFilter: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tag`.
+        public var tag: S3.Tag?
+        /// `And`.
+        public var and: S3.AnalyticsAndOperator?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tag: S3.Tag? = nil, and: S3.AnalyticsAndOperator? = nil) {
+            self.prefix = prefix
+            self.tag = tag
+            self.and = and
+        }
+
+        /// The model of `AnalyticsFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tag", target: { S3.Tag.schema }),
+            MemberSchema("And", target: { S3.AnalyticsAndOperator.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tag = try r.optional("Tag")
+            self.and = try r.optional("And")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tag"] = tag
+            w["And"] = and
+            return w.value
+        }
+    }
+
+    /// The `AnalyticsS3BucketDestination` structure of the S3 model.
+    public struct AnalyticsS3BucketDestination: AWSShape {
+        /// `Format` (required).
+        public var format: S3.AnalyticsS3ExportFileFormat
+        /// `BucketAccountId`.
+        public var bucketAccountId: String?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Prefix`.
+        public var prefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(format: S3.AnalyticsS3ExportFileFormat, bucket: String, bucketAccountId: String? = nil, prefix: String? = nil) {
+            self.format = format
+            self.bucketAccountId = bucketAccountId
+            self.bucket = bucket
+            self.prefix = prefix
+        }
+
+        /// The model of `AnalyticsS3BucketDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AnalyticsS3BucketDestination", kind: .structure, members: [
+            MemberSchema("Format", target: { S3.AnalyticsS3ExportFileFormat.schema }, isRequired: true),
+            MemberSchema("BucketAccountId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.format = try r.required("Format")
+            self.bucketAccountId = try r.optional("BucketAccountId")
+            self.bucket = try r.required("Bucket")
+            self.prefix = try r.optional("Prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Format"] = format
+            w["BucketAccountId"] = bucketAccountId
+            w["Bucket"] = bucket
+            w["Prefix"] = prefix
+            return w.value
+        }
+    }
+
+    /// The `BlockedEncryptionTypes` structure of the S3 model.
+    public struct BlockedEncryptionTypes: AWSShape {
+        /// `EncryptionType`.
+        public var encryptionType: [S3.EncryptionType]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: [S3.EncryptionType]? = nil) {
+            self.encryptionType = encryptionType
+        }
+
+        /// The model of `BlockedEncryptionTypes`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BlockedEncryptionTypes", kind: .structure, members: [
+            MemberSchema("EncryptionType", target: { S3Schemas.encryptionTypeList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.optional("EncryptionType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EncryptionType"] = encryptionType
+            return w.value
+        }
+    }
+
+    /// The `Bucket` structure of the S3 model.
+    public struct Bucket: AWSShape {
+        /// `Name`.
+        public var name: String?
+        /// `CreationDate`.
+        public var creationDate: Date?
+        /// `BucketRegion`.
+        public var bucketRegion: String?
+        /// `BucketArn`.
+        public var bucketArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, creationDate: Date? = nil, bucketRegion: String? = nil, bucketArn: String? = nil) {
+            self.name = name
+            self.creationDate = creationDate
+            self.bucketRegion = bucketRegion
+            self.bucketArn = bucketArn
+        }
+
+        /// The model of `Bucket`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Bucket", kind: .structure, members: [
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("BucketRegion", target: { ShapeSchema.Simple.string }),
+            MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("Name")
+            self.creationDate = try r.optional("CreationDate")
+            self.bucketRegion = try r.optional("BucketRegion")
+            self.bucketArn = try r.optional("BucketArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["CreationDate"] = creationDate
+            w["BucketRegion"] = bucketRegion
+            w["BucketArn"] = bucketArn
+            return w.value
+        }
+    }
+
+    /// The `BucketAlreadyExists` structure of the S3 model.
+    public struct BucketAlreadyExists: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `BucketAlreadyExists`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketAlreadyExists", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `BucketAlreadyOwnedByYou` structure of the S3 model.
+    public struct BucketAlreadyOwnedByYou: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `BucketAlreadyOwnedByYou`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketAlreadyOwnedByYou", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 409, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `BucketInfo` structure of the S3 model.
+    public struct BucketInfo: AWSShape {
+        /// `DataRedundancy`.
+        public var dataRedundancy: S3.DataRedundancy?
+        /// `Type`.
+        public var type: S3.BucketType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataRedundancy: S3.DataRedundancy? = nil, type: S3.BucketType? = nil) {
+            self.dataRedundancy = dataRedundancy
+            self.type = type
+        }
+
+        /// The model of `BucketInfo`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketInfo", kind: .structure, members: [
+            MemberSchema("DataRedundancy", target: { S3.DataRedundancy.schema }),
+            MemberSchema("Type", target: { S3.BucketType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dataRedundancy = try r.optional("DataRedundancy")
+            self.type = try r.optional("Type")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DataRedundancy"] = dataRedundancy
+            w["Type"] = type
+            return w.value
+        }
+    }
+
+    /// The `BucketLifecycleConfiguration` structure of the S3 model.
+    public struct BucketLifecycleConfiguration: AWSShape {
+        /// `Rules` (required).
+        public var rules: [S3.LifecycleRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.LifecycleRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `BucketLifecycleConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketLifecycleConfiguration", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.lifecycleRules }, serializedName: "Rule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `BucketLoggingStatus` structure of the S3 model.
+    public struct BucketLoggingStatus: AWSShape {
+        /// `LoggingEnabled`.
+        public var loggingEnabled: S3.LoggingEnabled?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(loggingEnabled: S3.LoggingEnabled? = nil) {
+            self.loggingEnabled = loggingEnabled
+        }
+
+        /// The model of `BucketLoggingStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BucketLoggingStatus", kind: .structure, members: [
+            MemberSchema("LoggingEnabled", target: { S3.LoggingEnabled.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.loggingEnabled = try r.optional("LoggingEnabled")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LoggingEnabled"] = loggingEnabled
+            return w.value
+        }
+    }
+
+    /// The `CORSConfiguration` structure of the S3 model.
+    public struct CORSConfiguration: AWSShape {
+        /// `CORSRules` (required).
+        public var corsRules: [S3.CORSRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(corsRules: [S3.CORSRule]) {
+            self.corsRules = corsRules
+        }
+
+        /// The model of `CORSConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CORSConfiguration", kind: .structure, members: [
+            MemberSchema("CORSRules", target: { S3Schemas.corsRules }, serializedName: "CORSRule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.corsRules = try r.required("CORSRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CORSRules"] = corsRules
+            return w.value
+        }
+    }
+
+    /// The `CORSRule` structure of the S3 model.
+    public struct CORSRule: AWSShape {
+        /// `ID`.
+        public var id: String?
+        /// `AllowedHeaders`.
+        public var allowedHeaders: [String]?
+        /// `AllowedMethods` (required).
+        public var allowedMethods: [String]
+        /// `AllowedOrigins` (required).
+        public var allowedOrigins: [String]
+        /// `ExposeHeaders`.
+        public var exposeHeaders: [String]?
+        /// `MaxAgeSeconds`.
+        public var maxAgeSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(allowedMethods: [String], allowedOrigins: [String], id: String? = nil, allowedHeaders: [String]? = nil, exposeHeaders: [String]? = nil, maxAgeSeconds: Int? = nil) {
+            self.id = id
+            self.allowedHeaders = allowedHeaders
+            self.allowedMethods = allowedMethods
+            self.allowedOrigins = allowedOrigins
+            self.exposeHeaders = exposeHeaders
+            self.maxAgeSeconds = maxAgeSeconds
+        }
+
+        /// The model of `CORSRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CORSRule", kind: .structure, members: [
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("AllowedHeaders", target: { S3Schemas.allowedHeaders }, serializedName: "AllowedHeader"),
+            MemberSchema("AllowedMethods", target: { S3Schemas.allowedMethods }, serializedName: "AllowedMethod", isRequired: true),
+            MemberSchema("AllowedOrigins", target: { S3Schemas.allowedOrigins }, serializedName: "AllowedOrigin", isRequired: true),
+            MemberSchema("ExposeHeaders", target: { S3Schemas.exposeHeaders }, serializedName: "ExposeHeader"),
+            MemberSchema("MaxAgeSeconds", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("ID")
+            self.allowedHeaders = try r.optional("AllowedHeaders")
+            self.allowedMethods = try r.required("AllowedMethods")
+            self.allowedOrigins = try r.required("AllowedOrigins")
+            self.exposeHeaders = try r.optional("ExposeHeaders")
+            self.maxAgeSeconds = try r.optional("MaxAgeSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ID"] = id
+            w["AllowedHeaders"] = allowedHeaders
+            w["AllowedMethods"] = allowedMethods
+            w["AllowedOrigins"] = allowedOrigins
+            w["ExposeHeaders"] = exposeHeaders
+            w["MaxAgeSeconds"] = maxAgeSeconds
+            return w.value
+        }
+    }
+
+    /// The `CSVInput` structure of the S3 model.
+    public struct CSVInput: AWSShape {
+        /// `FileHeaderInfo`.
+        public var fileHeaderInfo: S3.FileHeaderInfo?
+        /// `Comments`.
+        public var comments: String?
+        /// `QuoteEscapeCharacter`.
+        public var quoteEscapeCharacter: String?
+        /// `RecordDelimiter`.
+        public var recordDelimiter: String?
+        /// `FieldDelimiter`.
+        public var fieldDelimiter: String?
+        /// `QuoteCharacter`.
+        public var quoteCharacter: String?
+        /// `AllowQuotedRecordDelimiter`.
+        public var allowQuotedRecordDelimiter: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(fileHeaderInfo: S3.FileHeaderInfo? = nil, comments: String? = nil, quoteEscapeCharacter: String? = nil, recordDelimiter: String? = nil, fieldDelimiter: String? = nil, quoteCharacter: String? = nil, allowQuotedRecordDelimiter: Bool? = nil) {
+            self.fileHeaderInfo = fileHeaderInfo
+            self.comments = comments
+            self.quoteEscapeCharacter = quoteEscapeCharacter
+            self.recordDelimiter = recordDelimiter
+            self.fieldDelimiter = fieldDelimiter
+            self.quoteCharacter = quoteCharacter
+            self.allowQuotedRecordDelimiter = allowQuotedRecordDelimiter
+        }
+
+        /// The model of `CSVInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CSVInput", kind: .structure, members: [
+            MemberSchema("FileHeaderInfo", target: { S3.FileHeaderInfo.schema }),
+            MemberSchema("Comments", target: { ShapeSchema.Simple.string }),
+            MemberSchema("QuoteEscapeCharacter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("FieldDelimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("QuoteCharacter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("AllowQuotedRecordDelimiter", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.fileHeaderInfo = try r.optional("FileHeaderInfo")
+            self.comments = try r.optional("Comments")
+            self.quoteEscapeCharacter = try r.optional("QuoteEscapeCharacter")
+            self.recordDelimiter = try r.optional("RecordDelimiter")
+            self.fieldDelimiter = try r.optional("FieldDelimiter")
+            self.quoteCharacter = try r.optional("QuoteCharacter")
+            self.allowQuotedRecordDelimiter = try r.optional("AllowQuotedRecordDelimiter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["FileHeaderInfo"] = fileHeaderInfo
+            w["Comments"] = comments
+            w["QuoteEscapeCharacter"] = quoteEscapeCharacter
+            w["RecordDelimiter"] = recordDelimiter
+            w["FieldDelimiter"] = fieldDelimiter
+            w["QuoteCharacter"] = quoteCharacter
+            w["AllowQuotedRecordDelimiter"] = allowQuotedRecordDelimiter
+            return w.value
+        }
+    }
+
+    /// The `CSVOutput` structure of the S3 model.
+    public struct CSVOutput: AWSShape {
+        /// `QuoteFields`.
+        public var quoteFields: S3.QuoteFields?
+        /// `QuoteEscapeCharacter`.
+        public var quoteEscapeCharacter: String?
+        /// `RecordDelimiter`.
+        public var recordDelimiter: String?
+        /// `FieldDelimiter`.
+        public var fieldDelimiter: String?
+        /// `QuoteCharacter`.
+        public var quoteCharacter: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(quoteFields: S3.QuoteFields? = nil, quoteEscapeCharacter: String? = nil, recordDelimiter: String? = nil, fieldDelimiter: String? = nil, quoteCharacter: String? = nil) {
+            self.quoteFields = quoteFields
+            self.quoteEscapeCharacter = quoteEscapeCharacter
+            self.recordDelimiter = recordDelimiter
+            self.fieldDelimiter = fieldDelimiter
+            self.quoteCharacter = quoteCharacter
+        }
+
+        /// The model of `CSVOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CSVOutput", kind: .structure, members: [
+            MemberSchema("QuoteFields", target: { S3.QuoteFields.schema }),
+            MemberSchema("QuoteEscapeCharacter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("FieldDelimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("QuoteCharacter", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.quoteFields = try r.optional("QuoteFields")
+            self.quoteEscapeCharacter = try r.optional("QuoteEscapeCharacter")
+            self.recordDelimiter = try r.optional("RecordDelimiter")
+            self.fieldDelimiter = try r.optional("FieldDelimiter")
+            self.quoteCharacter = try r.optional("QuoteCharacter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QuoteFields"] = quoteFields
+            w["QuoteEscapeCharacter"] = quoteEscapeCharacter
+            w["RecordDelimiter"] = recordDelimiter
+            w["FieldDelimiter"] = fieldDelimiter
+            w["QuoteCharacter"] = quoteCharacter
+            return w.value
+        }
+    }
+
+    /// The `Checksum` structure of the S3 model.
+    public struct Checksum: AWSShape {
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil) {
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+        }
+
+        /// The model of `Checksum`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Checksum", kind: .structure, members: [
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            return w.value
+        }
+    }
+
+    /// The `CloudFunctionConfiguration` structure of the S3 model.
+    public struct CloudFunctionConfiguration: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `Event`.
+        public var event: S3.Event?
+        /// `Events`.
+        public var events: [S3.Event]?
+        /// `CloudFunction`.
+        public var cloudFunction: String?
+        /// `InvocationRole`.
+        public var invocationRole: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, event: S3.Event? = nil, events: [S3.Event]? = nil, cloudFunction: String? = nil, invocationRole: String? = nil) {
+            self.id = id
+            self.event = event
+            self.events = events
+            self.cloudFunction = cloudFunction
+            self.invocationRole = invocationRole
+        }
+
+        /// The model of `CloudFunctionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CloudFunctionConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Event", target: { S3.Event.schema }),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
+            MemberSchema("CloudFunction", target: { ShapeSchema.Simple.string }),
+            MemberSchema("InvocationRole", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.event = try r.optional("Event")
+            self.events = try r.optional("Events")
+            self.cloudFunction = try r.optional("CloudFunction")
+            self.invocationRole = try r.optional("InvocationRole")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Event"] = event
+            w["Events"] = events
+            w["CloudFunction"] = cloudFunction
+            w["InvocationRole"] = invocationRole
+            return w.value
+        }
+    }
+
+    /// The `CommonPrefix` structure of the S3 model.
+    public struct CommonPrefix: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil) {
+            self.prefix = prefix
+        }
+
+        /// The model of `CommonPrefix`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CommonPrefix", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            return w.value
+        }
+    }
+
+    /// The `CompleteMultipartUploadOutput` structure of the S3 model.
+    public struct CompleteMultipartUploadOutput: AWSShape {
+        /// `Location`.
+        public var location: String?
+        /// `Bucket`.
+        public var bucket: String?
+        /// `Key`.
+        public var key: String?
+        /// `Expiration`.
+        public var expiration: String?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(location: String? = nil, bucket: String? = nil, key: String? = nil, expiration: String? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, versionId: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.location = location
+            self.bucket = bucket
+            self.key = key
+            self.expiration = expiration
+            self.eTag = eTag
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+            self.serverSideEncryption = serverSideEncryption
+            self.versionId = versionId
+            self.ssekmsKeyId = ssekmsKeyId
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `CompleteMultipartUploadOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompleteMultipartUploadOutput", kind: .structure, members: [
+            MemberSchema("Location", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.location = try r.optional("Location")
+            self.bucket = try r.optional("Bucket")
+            self.key = try r.optional("Key")
+            self.expiration = try r.optional("Expiration")
+            self.eTag = try r.optional("ETag")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.versionId = try r.optional("VersionId")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Location"] = location
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["Expiration"] = expiration
+            w["ETag"] = eTag
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["VersionId"] = versionId
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `CompleteMultipartUploadRequest` structure of the S3 model.
+    public struct CompleteMultipartUploadRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `MultipartUpload`.
+        public var multipartUpload: S3.CompletedMultipartUpload?
+        /// `UploadId` (required).
+        public var uploadId: String
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `MpuObjectSize`.
+        public var mpuObjectSize: Int?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfNoneMatch`.
+        public var ifNoneMatch: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, uploadId: String, multipartUpload: S3.CompletedMultipartUpload? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil, mpuObjectSize: Int? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.multipartUpload = multipartUpload
+            self.uploadId = uploadId
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+            self.mpuObjectSize = mpuObjectSize
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.ifMatch = ifMatch
+            self.ifNoneMatch = ifNoneMatch
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+        }
+
+        /// The model of `CompleteMultipartUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompleteMultipartUploadRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("MultipartUpload", target: { S3.CompletedMultipartUpload.schema }, serializedName: "CompleteMultipartUpload", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+            MemberSchema("MpuObjectSize", target: { ShapeSchema.Simple.long }, location: .header("x-amz-mp-object-size")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+        ], traits: ShapeTraits(payload: "MultipartUpload"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.multipartUpload = try r.optional("MultipartUpload")
+            self.uploadId = try r.required("UploadId")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+            self.mpuObjectSize = try r.optional("MpuObjectSize")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifNoneMatch = try r.optional("IfNoneMatch")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["MultipartUpload"] = multipartUpload
+            w["UploadId"] = uploadId
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            w["MpuObjectSize"] = mpuObjectSize
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["IfMatch"] = ifMatch
+            w["IfNoneMatch"] = ifNoneMatch
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            return w.value
+        }
+    }
+
+    /// The `CompletedMultipartUpload` structure of the S3 model.
+    public struct CompletedMultipartUpload: AWSShape {
+        /// `Parts`.
+        public var parts: [S3.CompletedPart]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(parts: [S3.CompletedPart]? = nil) {
+            self.parts = parts
+        }
+
+        /// The model of `CompletedMultipartUpload`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompletedMultipartUpload", kind: .structure, members: [
+            MemberSchema("Parts", target: { S3Schemas.completedPartList }, serializedName: "Part"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.parts = try r.optional("Parts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Parts"] = parts
+            return w.value
+        }
+    }
+
+    /// The `CompletedPart` structure of the S3 model.
+    public struct CompletedPart: AWSShape {
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `PartNumber`.
+        public var partNumber: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, partNumber: Int? = nil) {
+            self.eTag = eTag
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.partNumber = partNumber
+        }
+
+        /// The model of `CompletedPart`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CompletedPart", kind: .structure, members: [
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.eTag = try r.optional("ETag")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.partNumber = try r.optional("PartNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ETag"] = eTag
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["PartNumber"] = partNumber
+            return w.value
+        }
+    }
+
+    /// The `Condition` structure of the S3 model.
+    public struct Condition: AWSShape {
+        /// `HttpErrorCodeReturnedEquals`.
+        public var httpErrorCodeReturnedEquals: String?
+        /// `KeyPrefixEquals`.
+        public var keyPrefixEquals: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(httpErrorCodeReturnedEquals: String? = nil, keyPrefixEquals: String? = nil) {
+            self.httpErrorCodeReturnedEquals = httpErrorCodeReturnedEquals
+            self.keyPrefixEquals = keyPrefixEquals
+        }
+
+        /// The model of `Condition`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Condition", kind: .structure, members: [
+            MemberSchema("HttpErrorCodeReturnedEquals", target: { ShapeSchema.Simple.string }),
+            MemberSchema("KeyPrefixEquals", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.httpErrorCodeReturnedEquals = try r.optional("HttpErrorCodeReturnedEquals")
+            self.keyPrefixEquals = try r.optional("KeyPrefixEquals")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["HttpErrorCodeReturnedEquals"] = httpErrorCodeReturnedEquals
+            w["KeyPrefixEquals"] = keyPrefixEquals
+            return w.value
+        }
+    }
+
+    /// The `ContinuationEvent` structure of the S3 model.
+    public struct ContinuationEvent: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `ContinuationEvent`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ContinuationEvent", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 }

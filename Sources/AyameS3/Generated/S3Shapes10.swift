@@ -3,1537 +3,1539 @@
 import AyameCore
 import Foundation
 
-/// The `PutObjectRetentionOutput` structure of the S3 model.
-public struct PutObjectRetentionOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `PutObjectRetentionOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRetentionOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `PutObjectRetentionRequest` structure of the S3 model.
-public struct PutObjectRetentionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `Retention`.
-    public var retention: ObjectLockRetention?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `BypassGovernanceRetention`.
-    public var bypassGovernanceRetention: Bool?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, retention: ObjectLockRetention? = nil, requestPayer: RequestPayer? = nil, versionId: String? = nil, bypassGovernanceRetention: Bool? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.retention = retention
-        self.requestPayer = requestPayer
-        self.versionId = versionId
-        self.bypassGovernanceRetention = bypassGovernanceRetention
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutObjectRetentionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRetentionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("Retention", target: { ObjectLockRetention.schema }, serializedName: "Retention", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "Retention"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.retention = try r.optional("Retention")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.versionId = try r.optional("VersionId")
-        self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["Retention"] = retention
-        w["RequestPayer"] = requestPayer
-        w["VersionId"] = versionId
-        w["BypassGovernanceRetention"] = bypassGovernanceRetention
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutObjectTaggingOutput` structure of the S3 model.
-public struct PutObjectTaggingOutput: AWSShape {
-    /// `VersionId`.
-    public var versionId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(versionId: String? = nil) {
-        self.versionId = versionId
-    }
-
-    /// The model of `PutObjectTaggingOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectTaggingOutput", kind: .structure, members: [
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.versionId = try r.optional("VersionId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VersionId"] = versionId
-        return w.value
-    }
-}
-
-/// The `PutObjectTaggingRequest` structure of the S3 model.
-public struct PutObjectTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `Tagging` (required).
-    public var tagging: Tagging
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, tagging: Tagging, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.tagging = tagging
-        self.expectedBucketOwner = expectedBucketOwner
-        self.requestPayer = requestPayer
-    }
-
-    /// The model of `PutObjectTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("Tagging", target: { Tagging.schema }, serializedName: "Tagging", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-    ], traits: ShapeTraits(payload: "Tagging"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.tagging = try r.required("Tagging")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.requestPayer = try r.optional("RequestPayer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["Tagging"] = tagging
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["RequestPayer"] = requestPayer
-        return w.value
-    }
-}
-
-/// The `PutPublicAccessBlockRequest` structure of the S3 model.
-public struct PutPublicAccessBlockRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `PublicAccessBlockConfiguration` (required).
-    public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, publicAccessBlockConfiguration: PublicAccessBlockConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutPublicAccessBlockRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutPublicAccessBlockRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("PublicAccessBlockConfiguration", target: { PublicAccessBlockConfiguration.schema }, serializedName: "PublicAccessBlockConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "PublicAccessBlockConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.publicAccessBlockConfiguration = try r.required("PublicAccessBlockConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["PublicAccessBlockConfiguration"] = publicAccessBlockConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `QueueConfiguration` structure of the S3 model.
-public struct QueueConfiguration: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `QueueArn` (required).
-    public var queueArn: String
-    /// `Events` (required).
-    public var events: [Event]
-    /// `Filter`.
-    public var filter: NotificationConfigurationFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, queueArn: String, events: [Event], filter: NotificationConfigurationFilter? = nil) {
-        self.id = id
-        self.queueArn = queueArn
-        self.events = events
-        self.filter = filter
-    }
-
-    /// The model of `QueueConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("QueueArn", target: { ShapeSchema.Simple.string }, serializedName: "Queue", isRequired: true),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
-        MemberSchema("Filter", target: { NotificationConfigurationFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.queueArn = try r.required("QueueArn")
-        self.events = try r.required("Events")
-        self.filter = try r.optional("Filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["QueueArn"] = queueArn
-        w["Events"] = events
-        w["Filter"] = filter
-        return w.value
-    }
-}
-
-/// The `QueueConfigurationDeprecated` structure of the S3 model.
-public struct QueueConfigurationDeprecated: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `Event`.
-    public var event: Event?
-    /// `Events`.
-    public var events: [Event]?
-    /// `Queue`.
-    public var queue: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, event: Event? = nil, events: [Event]? = nil, queue: String? = nil) {
-        self.id = id
-        self.event = event
-        self.events = events
-        self.queue = queue
-    }
-
-    /// The model of `QueueConfigurationDeprecated`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueConfigurationDeprecated", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Event", target: { Event.schema }),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
-        MemberSchema("Queue", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.event = try r.optional("Event")
-        self.events = try r.optional("Events")
-        self.queue = try r.optional("Queue")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Event"] = event
-        w["Events"] = events
-        w["Queue"] = queue
-        return w.value
-    }
-}
-
-/// The `RecordExpiration` structure of the S3 model.
-public struct RecordExpiration: AWSShape {
-    /// `Expiration` (required).
-    public var expiration: ExpirationState
-    /// `Days`.
-    public var days: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expiration: ExpirationState, days: Int? = nil) {
-        self.expiration = expiration
-        self.days = days
-    }
-
-    /// The model of `RecordExpiration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RecordExpiration", kind: .structure, members: [
-        MemberSchema("Expiration", target: { ExpirationState.schema }, isRequired: true),
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expiration = try r.required("Expiration")
-        self.days = try r.optional("Days")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expiration"] = expiration
-        w["Days"] = days
-        return w.value
-    }
-}
-
-/// The `RecordsEvent` structure of the S3 model.
-public struct RecordsEvent: AWSShape {
-    /// `Payload`.
-    public var payload: Data?
-
-    /// Creates the structure; optional members default to nil.
-    public init(payload: Data? = nil) {
-        self.payload = payload
-    }
-
-    /// The model of `RecordsEvent`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RecordsEvent", kind: .structure, members: [
-        MemberSchema("Payload", target: { ShapeSchema.Simple.blob }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.payload = try r.optional("Payload")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Payload"] = payload
-        return w.value
-    }
-}
-
-/// The `Redirect` structure of the S3 model.
-public struct Redirect: AWSShape {
-    /// `HostName`.
-    public var hostName: String?
-    /// `HttpRedirectCode`.
-    public var httpRedirectCode: String?
-    /// `Protocol`.
-    public var `protocol`: S3Protocol?
-    /// `ReplaceKeyPrefixWith`.
-    public var replaceKeyPrefixWith: String?
-    /// `ReplaceKeyWith`.
-    public var replaceKeyWith: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(hostName: String? = nil, httpRedirectCode: String? = nil, `protocol`: S3Protocol? = nil, replaceKeyPrefixWith: String? = nil, replaceKeyWith: String? = nil) {
-        self.hostName = hostName
-        self.httpRedirectCode = httpRedirectCode
-        self.`protocol` = `protocol`
-        self.replaceKeyPrefixWith = replaceKeyPrefixWith
-        self.replaceKeyWith = replaceKeyWith
-    }
-
-    /// The model of `Redirect`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Redirect", kind: .structure, members: [
-        MemberSchema("HostName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("HttpRedirectCode", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Protocol", target: { S3Protocol.schema }),
-        MemberSchema("ReplaceKeyPrefixWith", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ReplaceKeyWith", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.hostName = try r.optional("HostName")
-        self.httpRedirectCode = try r.optional("HttpRedirectCode")
-        self.`protocol` = try r.optional("Protocol")
-        self.replaceKeyPrefixWith = try r.optional("ReplaceKeyPrefixWith")
-        self.replaceKeyWith = try r.optional("ReplaceKeyWith")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["HostName"] = hostName
-        w["HttpRedirectCode"] = httpRedirectCode
-        w["Protocol"] = `protocol`
-        w["ReplaceKeyPrefixWith"] = replaceKeyPrefixWith
-        w["ReplaceKeyWith"] = replaceKeyWith
-        return w.value
-    }
-}
-
-/// The `RedirectAllRequestsTo` structure of the S3 model.
-public struct RedirectAllRequestsTo: AWSShape {
-    /// `HostName` (required).
-    public var hostName: String
-    /// `Protocol`.
-    public var `protocol`: S3Protocol?
-
-    /// Creates the structure; optional members default to nil.
-    public init(hostName: String, `protocol`: S3Protocol? = nil) {
-        self.hostName = hostName
-        self.`protocol` = `protocol`
-    }
-
-    /// The model of `RedirectAllRequestsTo`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RedirectAllRequestsTo", kind: .structure, members: [
-        MemberSchema("HostName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Protocol", target: { S3Protocol.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.hostName = try r.required("HostName")
-        self.`protocol` = try r.optional("Protocol")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["HostName"] = hostName
-        w["Protocol"] = `protocol`
-        return w.value
-    }
-}
-
-/// The `RenameObjectOutput` structure of the S3 model.
-public struct RenameObjectOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `RenameObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RenameObjectOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `RenameObjectRequest` structure of the S3 model.
-public struct RenameObjectRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `RenameSource` (required).
-    public var renameSource: String
-    /// `DestinationIfMatch`.
-    public var destinationIfMatch: String?
-    /// `DestinationIfNoneMatch`.
-    public var destinationIfNoneMatch: String?
-    /// `DestinationIfModifiedSince`.
-    public var destinationIfModifiedSince: Date?
-    /// `DestinationIfUnmodifiedSince`.
-    public var destinationIfUnmodifiedSince: Date?
-    /// `SourceIfMatch`.
-    public var sourceIfMatch: String?
-    /// `SourceIfNoneMatch`.
-    public var sourceIfNoneMatch: String?
-    /// `SourceIfModifiedSince`.
-    public var sourceIfModifiedSince: Date?
-    /// `SourceIfUnmodifiedSince`.
-    public var sourceIfUnmodifiedSince: Date?
-    /// `ClientToken`.
-    public var clientToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, renameSource: String, destinationIfMatch: String? = nil, destinationIfNoneMatch: String? = nil, destinationIfModifiedSince: Date? = nil, destinationIfUnmodifiedSince: Date? = nil, sourceIfMatch: String? = nil, sourceIfNoneMatch: String? = nil, sourceIfModifiedSince: Date? = nil, sourceIfUnmodifiedSince: Date? = nil, clientToken: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.renameSource = renameSource
-        self.destinationIfMatch = destinationIfMatch
-        self.destinationIfNoneMatch = destinationIfNoneMatch
-        self.destinationIfModifiedSince = destinationIfModifiedSince
-        self.destinationIfUnmodifiedSince = destinationIfUnmodifiedSince
-        self.sourceIfMatch = sourceIfMatch
-        self.sourceIfNoneMatch = sourceIfNoneMatch
-        self.sourceIfModifiedSince = sourceIfModifiedSince
-        self.sourceIfUnmodifiedSince = sourceIfUnmodifiedSince
-        self.clientToken = clientToken
-    }
-
-    /// The model of `RenameObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RenameObjectRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("RenameSource", target: { S3Schemas.renameSource }, location: .header("x-amz-rename-source"), isRequired: true),
-        MemberSchema("DestinationIfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("DestinationIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("DestinationIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
-        MemberSchema("DestinationIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
-        MemberSchema("SourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-rename-source-if-match")),
-        MemberSchema("SourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-rename-source-if-none-match")),
-        MemberSchema("SourceIfModifiedSince", target: { S3Schemas.renameSourceIfModifiedSince }, location: .header("x-amz-rename-source-if-modified-since")),
-        MemberSchema("SourceIfUnmodifiedSince", target: { S3Schemas.renameSourceIfUnmodifiedSince }, location: .header("x-amz-rename-source-if-unmodified-since")),
-        MemberSchema("ClientToken", target: { ShapeSchema.Simple.string }, location: .header("x-amz-client-token"), isIdempotencyToken: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.renameSource = try r.required("RenameSource")
-        self.destinationIfMatch = try r.optional("DestinationIfMatch")
-        self.destinationIfNoneMatch = try r.optional("DestinationIfNoneMatch")
-        self.destinationIfModifiedSince = try r.optional("DestinationIfModifiedSince")
-        self.destinationIfUnmodifiedSince = try r.optional("DestinationIfUnmodifiedSince")
-        self.sourceIfMatch = try r.optional("SourceIfMatch")
-        self.sourceIfNoneMatch = try r.optional("SourceIfNoneMatch")
-        self.sourceIfModifiedSince = try r.optional("SourceIfModifiedSince")
-        self.sourceIfUnmodifiedSince = try r.optional("SourceIfUnmodifiedSince")
-        self.clientToken = try r.optional("ClientToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["RenameSource"] = renameSource
-        w["DestinationIfMatch"] = destinationIfMatch
-        w["DestinationIfNoneMatch"] = destinationIfNoneMatch
-        w["DestinationIfModifiedSince"] = destinationIfModifiedSince
-        w["DestinationIfUnmodifiedSince"] = destinationIfUnmodifiedSince
-        w["SourceIfMatch"] = sourceIfMatch
-        w["SourceIfNoneMatch"] = sourceIfNoneMatch
-        w["SourceIfModifiedSince"] = sourceIfModifiedSince
-        w["SourceIfUnmodifiedSince"] = sourceIfUnmodifiedSince
-        w["ClientToken"] = clientToken
-        return w.value
-    }
-}
-
-/// The `ReplicaModifications` structure of the S3 model.
-public struct ReplicaModifications: AWSShape {
-    /// `Status` (required).
-    public var status: ReplicaModificationsStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ReplicaModificationsStatus) {
-        self.status = status
-    }
-
-    /// The model of `ReplicaModifications`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicaModifications", kind: .structure, members: [
-        MemberSchema("Status", target: { ReplicaModificationsStatus.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `ReplicationConfiguration` structure of the S3 model.
-public struct ReplicationConfiguration: AWSShape {
-    /// `Role` (required).
-    public var role: String
-    /// `Rules` (required).
-    public var rules: [ReplicationRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(role: String, rules: [ReplicationRule]) {
-        self.role = role
-        self.rules = rules
-    }
-
-    /// The model of `ReplicationConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
-        MemberSchema("Role", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Rules", target: { S3Schemas.replicationRules }, serializedName: "Rule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.role = try r.required("Role")
-        self.rules = try r.required("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Role"] = role
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `ReplicationRule` structure of the S3 model.
-public struct ReplicationRule: AWSShape {
-    /// `ID`.
-    public var id: String?
-    /// `Priority`.
-    public var priority: Int?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Filter`.
-    public var filter: ReplicationRuleFilter?
-    /// `Status` (required).
-    public var status: ReplicationRuleStatus
-    /// `SourceSelectionCriteria`.
-    public var sourceSelectionCriteria: SourceSelectionCriteria?
-    /// `ExistingObjectReplication`.
-    public var existingObjectReplication: ExistingObjectReplication?
-    /// `Destination` (required).
-    public var destination: Destination
-    /// `DeleteMarkerReplication`.
-    public var deleteMarkerReplication: DeleteMarkerReplication?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, priority: Int? = nil, prefix: String? = nil, filter: ReplicationRuleFilter? = nil, status: ReplicationRuleStatus, sourceSelectionCriteria: SourceSelectionCriteria? = nil, existingObjectReplication: ExistingObjectReplication? = nil, destination: Destination, deleteMarkerReplication: DeleteMarkerReplication? = nil) {
-        self.id = id
-        self.priority = priority
-        self.prefix = prefix
-        self.filter = filter
-        self.status = status
-        self.sourceSelectionCriteria = sourceSelectionCriteria
-        self.existingObjectReplication = existingObjectReplication
-        self.destination = destination
-        self.deleteMarkerReplication = deleteMarkerReplication
-    }
-
-    /// The model of `ReplicationRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Priority", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Filter", target: { ReplicationRuleFilter.schema }),
-        MemberSchema("Status", target: { ReplicationRuleStatus.schema }, isRequired: true),
-        MemberSchema("SourceSelectionCriteria", target: { SourceSelectionCriteria.schema }),
-        MemberSchema("ExistingObjectReplication", target: { ExistingObjectReplication.schema }),
-        MemberSchema("Destination", target: { Destination.schema }, isRequired: true),
-        MemberSchema("DeleteMarkerReplication", target: { DeleteMarkerReplication.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("ID")
-        self.priority = try r.optional("Priority")
-        self.prefix = try r.optional("Prefix")
-        self.filter = try r.optional("Filter")
-        self.status = try r.required("Status")
-        self.sourceSelectionCriteria = try r.optional("SourceSelectionCriteria")
-        self.existingObjectReplication = try r.optional("ExistingObjectReplication")
-        self.destination = try r.required("Destination")
-        self.deleteMarkerReplication = try r.optional("DeleteMarkerReplication")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ID"] = id
-        w["Priority"] = priority
-        w["Prefix"] = prefix
-        w["Filter"] = filter
-        w["Status"] = status
-        w["SourceSelectionCriteria"] = sourceSelectionCriteria
-        w["ExistingObjectReplication"] = existingObjectReplication
-        w["Destination"] = destination
-        w["DeleteMarkerReplication"] = deleteMarkerReplication
-        return w.value
-    }
-}
-
-/// The `ReplicationRuleAndOperator` structure of the S3 model.
-public struct ReplicationRuleAndOperator: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tags: [Tag]? = nil) {
-        self.prefix = prefix
-        self.tags = tags
-    }
-
-    /// The model of `ReplicationRuleAndOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleAndOperator", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `ReplicationRuleFilter` structure of the S3 model.
-public struct ReplicationRuleFilter: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tag`.
-    public var tag: Tag?
-    /// `And`.
-    public var and: ReplicationRuleAndOperator?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tag: Tag? = nil, and: ReplicationRuleAndOperator? = nil) {
-        self.prefix = prefix
-        self.tag = tag
-        self.and = and
-    }
-
-    /// The model of `ReplicationRuleFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tag", target: { Tag.schema }),
-        MemberSchema("And", target: { ReplicationRuleAndOperator.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tag = try r.optional("Tag")
-        self.and = try r.optional("And")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tag"] = tag
-        w["And"] = and
-        return w.value
-    }
-}
-
-/// The `ReplicationTime` structure of the S3 model.
-public struct ReplicationTime: AWSShape {
-    /// `Status` (required).
-    public var status: ReplicationTimeStatus
-    /// `Time` (required).
-    public var time: ReplicationTimeValue
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ReplicationTimeStatus, time: ReplicationTimeValue) {
-        self.status = status
-        self.time = time
-    }
-
-    /// The model of `ReplicationTime`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTime", kind: .structure, members: [
-        MemberSchema("Status", target: { ReplicationTimeStatus.schema }, isRequired: true),
-        MemberSchema("Time", target: { ReplicationTimeValue.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-        self.time = try r.required("Time")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["Time"] = time
-        return w.value
-    }
-}
-
-/// The `ReplicationTimeValue` structure of the S3 model.
-public struct ReplicationTimeValue: AWSShape {
-    /// `Minutes`.
-    public var minutes: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(minutes: Int? = nil) {
-        self.minutes = minutes
-    }
-
-    /// The model of `ReplicationTimeValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTimeValue", kind: .structure, members: [
-        MemberSchema("Minutes", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.minutes = try r.optional("Minutes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Minutes"] = minutes
-        return w.value
-    }
-}
-
-/// The `RequestPaymentConfiguration` structure of the S3 model.
-public struct RequestPaymentConfiguration: AWSShape {
-    /// `Payer` (required).
-    public var payer: Payer
-
-    /// Creates the structure; optional members default to nil.
-    public init(payer: Payer) {
-        self.payer = payer
-    }
-
-    /// The model of `RequestPaymentConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RequestPaymentConfiguration", kind: .structure, members: [
-        MemberSchema("Payer", target: { Payer.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.payer = try r.required("Payer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Payer"] = payer
-        return w.value
-    }
-}
-
-/// The `RequestProgress` structure of the S3 model.
-public struct RequestProgress: AWSShape {
-    /// `Enabled`.
-    public var enabled: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(enabled: Bool? = nil) {
-        self.enabled = enabled
-    }
-
-    /// The model of `RequestProgress`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RequestProgress", kind: .structure, members: [
-        MemberSchema("Enabled", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enabled = try r.optional("Enabled")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Enabled"] = enabled
-        return w.value
-    }
-}
-
-/// The `RestoreObjectOutput` structure of the S3 model.
-public struct RestoreObjectOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `RestoreOutputPath`.
-    public var restoreOutputPath: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil, restoreOutputPath: String? = nil) {
-        self.requestCharged = requestCharged
-        self.restoreOutputPath = restoreOutputPath
-    }
-
-    /// The model of `RestoreObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RestoreObjectOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("RestoreOutputPath", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore-output-path")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-        self.restoreOutputPath = try r.optional("RestoreOutputPath")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        w["RestoreOutputPath"] = restoreOutputPath
-        return w.value
-    }
-}
-
-/// The `RestoreObjectRequest` structure of the S3 model.
-public struct RestoreObjectRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RestoreRequest`.
-    public var restoreRequest: RestoreRequest?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, restoreRequest: RestoreRequest? = nil, requestPayer: RequestPayer? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.restoreRequest = restoreRequest
-        self.requestPayer = requestPayer
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `RestoreObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RestoreObjectRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("RestoreRequest", target: { RestoreRequest.schema }, serializedName: "RestoreRequest", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "RestoreRequest"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.restoreRequest = try r.optional("RestoreRequest")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["RestoreRequest"] = restoreRequest
-        w["RequestPayer"] = requestPayer
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `RestoreRequest` structure of the S3 model.
-public struct RestoreRequest: AWSShape {
-    /// `Days`.
-    public var days: Int?
-    /// `GlacierJobParameters`.
-    public var glacierJobParameters: GlacierJobParameters?
-    /// `Type`.
-    public var type: RestoreRequestType?
-    /// `Tier`.
-    public var tier: Tier?
-    /// `Description`.
-    public var descriptionValue: String?
-    /// `SelectParameters`.
-    public var selectParameters: SelectParameters?
-    /// `OutputLocation`.
-    public var outputLocation: OutputLocation?
-
-    /// Creates the structure; optional members default to nil.
-    public init(days: Int? = nil, glacierJobParameters: GlacierJobParameters? = nil, type: RestoreRequestType? = nil, tier: Tier? = nil, descriptionValue: String? = nil, selectParameters: SelectParameters? = nil, outputLocation: OutputLocation? = nil) {
-        self.days = days
-        self.glacierJobParameters = glacierJobParameters
-        self.type = type
-        self.tier = tier
-        self.descriptionValue = descriptionValue
-        self.selectParameters = selectParameters
-        self.outputLocation = outputLocation
-    }
-
-    /// The model of `RestoreRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RestoreRequest", kind: .structure, members: [
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("GlacierJobParameters", target: { GlacierJobParameters.schema }),
-        MemberSchema("Type", target: { RestoreRequestType.schema }),
-        MemberSchema("Tier", target: { Tier.schema }),
-        MemberSchema("Description", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SelectParameters", target: { SelectParameters.schema }),
-        MemberSchema("OutputLocation", target: { OutputLocation.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.days = try r.optional("Days")
-        self.glacierJobParameters = try r.optional("GlacierJobParameters")
-        self.type = try r.optional("Type")
-        self.tier = try r.optional("Tier")
-        self.descriptionValue = try r.optional("Description")
-        self.selectParameters = try r.optional("SelectParameters")
-        self.outputLocation = try r.optional("OutputLocation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Days"] = days
-        w["GlacierJobParameters"] = glacierJobParameters
-        w["Type"] = type
-        w["Tier"] = tier
-        w["Description"] = descriptionValue
-        w["SelectParameters"] = selectParameters
-        w["OutputLocation"] = outputLocation
-        return w.value
-    }
-}
-
-/// The `RestoreStatus` structure of the S3 model.
-public struct RestoreStatus: AWSShape {
-    /// `IsRestoreInProgress`.
-    public var isRestoreInProgress: Bool?
-    /// `RestoreExpiryDate`.
-    public var restoreExpiryDate: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isRestoreInProgress: Bool? = nil, restoreExpiryDate: Date? = nil) {
-        self.isRestoreInProgress = isRestoreInProgress
-        self.restoreExpiryDate = restoreExpiryDate
-    }
-
-    /// The model of `RestoreStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RestoreStatus", kind: .structure, members: [
-        MemberSchema("IsRestoreInProgress", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("RestoreExpiryDate", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isRestoreInProgress = try r.optional("IsRestoreInProgress")
-        self.restoreExpiryDate = try r.optional("RestoreExpiryDate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsRestoreInProgress"] = isRestoreInProgress
-        w["RestoreExpiryDate"] = restoreExpiryDate
-        return w.value
-    }
-}
-
-/// The `RoutingRule` structure of the S3 model.
-public struct RoutingRule: AWSShape {
-    /// `Condition`.
-    public var condition: Condition?
-    /// `Redirect` (required).
-    public var redirect: Redirect
-
-    /// Creates the structure; optional members default to nil.
-    public init(condition: Condition? = nil, redirect: Redirect) {
-        self.condition = condition
-        self.redirect = redirect
-    }
-
-    /// The model of `RoutingRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RoutingRule", kind: .structure, members: [
-        MemberSchema("Condition", target: { Condition.schema }),
-        MemberSchema("Redirect", target: { Redirect.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.condition = try r.optional("Condition")
-        self.redirect = try r.required("Redirect")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Condition"] = condition
-        w["Redirect"] = redirect
-        return w.value
-    }
-}
-
-/// The `Rule` structure of the S3 model.
-public struct Rule: AWSShape {
-    /// `Expiration`.
-    public var expiration: LifecycleExpiration?
-    /// `ID`.
-    public var id: String?
-    /// `Prefix` (required).
-    public var prefix: String
-    /// `Status` (required).
-    public var status: ExpirationStatus
-    /// `Transition`.
-    public var transition: Transition?
-    /// `NoncurrentVersionTransition`.
-    public var noncurrentVersionTransition: NoncurrentVersionTransition?
-    /// `NoncurrentVersionExpiration`.
-    public var noncurrentVersionExpiration: NoncurrentVersionExpiration?
-    /// `AbortIncompleteMultipartUpload`.
-    public var abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expiration: LifecycleExpiration? = nil, id: String? = nil, prefix: String, status: ExpirationStatus, transition: Transition? = nil, noncurrentVersionTransition: NoncurrentVersionTransition? = nil, noncurrentVersionExpiration: NoncurrentVersionExpiration? = nil, abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload? = nil) {
-        self.expiration = expiration
-        self.id = id
-        self.prefix = prefix
-        self.status = status
-        self.transition = transition
-        self.noncurrentVersionTransition = noncurrentVersionTransition
-        self.noncurrentVersionExpiration = noncurrentVersionExpiration
-        self.abortIncompleteMultipartUpload = abortIncompleteMultipartUpload
-    }
-
-    /// The model of `Rule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Rule", kind: .structure, members: [
-        MemberSchema("Expiration", target: { LifecycleExpiration.schema }),
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Status", target: { ExpirationStatus.schema }, isRequired: true),
-        MemberSchema("Transition", target: { Transition.schema }),
-        MemberSchema("NoncurrentVersionTransition", target: { NoncurrentVersionTransition.schema }),
-        MemberSchema("NoncurrentVersionExpiration", target: { NoncurrentVersionExpiration.schema }),
-        MemberSchema("AbortIncompleteMultipartUpload", target: { AbortIncompleteMultipartUpload.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expiration = try r.optional("Expiration")
-        self.id = try r.optional("ID")
-        self.prefix = try r.required("Prefix")
-        self.status = try r.required("Status")
-        self.transition = try r.optional("Transition")
-        self.noncurrentVersionTransition = try r.optional("NoncurrentVersionTransition")
-        self.noncurrentVersionExpiration = try r.optional("NoncurrentVersionExpiration")
-        self.abortIncompleteMultipartUpload = try r.optional("AbortIncompleteMultipartUpload")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expiration"] = expiration
-        w["ID"] = id
-        w["Prefix"] = prefix
-        w["Status"] = status
-        w["Transition"] = transition
-        w["NoncurrentVersionTransition"] = noncurrentVersionTransition
-        w["NoncurrentVersionExpiration"] = noncurrentVersionExpiration
-        w["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload
-        return w.value
-    }
-}
-
-/// The `S3KeyFilter` structure of the S3 model.
-public struct S3KeyFilter: AWSShape {
-    /// `FilterRules`.
-    public var filterRules: [FilterRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(filterRules: [FilterRule]? = nil) {
-        self.filterRules = filterRules
-    }
-
-    /// The model of `S3KeyFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3KeyFilter", kind: .structure, members: [
-        MemberSchema("FilterRules", target: { S3Schemas.filterRuleList }, serializedName: "FilterRule"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.filterRules = try r.optional("FilterRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["FilterRules"] = filterRules
-        return w.value
-    }
-}
-
-/// The `S3Location` structure of the S3 model.
-public struct S3Location: AWSShape {
-    /// `BucketName` (required).
-    public var bucketName: String
-    /// `Prefix` (required).
-    public var prefix: String
-    /// `Encryption`.
-    public var encryption: Encryption?
-    /// `CannedACL`.
-    public var cannedAcl: ObjectCannedACL?
-    /// `AccessControlList`.
-    public var accessControlList: [Grant]?
-    /// `Tagging`.
-    public var tagging: Tagging?
-    /// `UserMetadata`.
-    public var userMetadata: [MetadataEntry]?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucketName: String, prefix: String, encryption: Encryption? = nil, cannedAcl: ObjectCannedACL? = nil, accessControlList: [Grant]? = nil, tagging: Tagging? = nil, userMetadata: [MetadataEntry]? = nil, storageClass: StorageClass? = nil) {
-        self.bucketName = bucketName
-        self.prefix = prefix
-        self.encryption = encryption
-        self.cannedAcl = cannedAcl
-        self.accessControlList = accessControlList
-        self.tagging = tagging
-        self.userMetadata = userMetadata
-        self.storageClass = storageClass
-    }
-
-    /// The model of `S3Location`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3Location", kind: .structure, members: [
-        MemberSchema("BucketName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Encryption", target: { Encryption.schema }),
-        MemberSchema("CannedACL", target: { ObjectCannedACL.schema }),
-        MemberSchema("AccessControlList", target: { S3Schemas.grants }),
-        MemberSchema("Tagging", target: { Tagging.schema }),
-        MemberSchema("UserMetadata", target: { S3Schemas.userMetadata }),
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucketName = try r.required("BucketName")
-        self.prefix = try r.required("Prefix")
-        self.encryption = try r.optional("Encryption")
-        self.cannedAcl = try r.optional("CannedACL")
-        self.accessControlList = try r.optional("AccessControlList")
-        self.tagging = try r.optional("Tagging")
-        self.userMetadata = try r.optional("UserMetadata")
-        self.storageClass = try r.optional("StorageClass")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BucketName"] = bucketName
-        w["Prefix"] = prefix
-        w["Encryption"] = encryption
-        w["CannedACL"] = cannedAcl
-        w["AccessControlList"] = accessControlList
-        w["Tagging"] = tagging
-        w["UserMetadata"] = userMetadata
-        w["StorageClass"] = storageClass
-        return w.value
-    }
-}
-
-/// The `S3TablesDestination` structure of the S3 model.
-public struct S3TablesDestination: AWSShape {
-    /// `TableBucketArn` (required).
-    public var tableBucketArn: String
-    /// `TableName` (required).
-    public var tableName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(tableBucketArn: String, tableName: String) {
-        self.tableBucketArn = tableBucketArn
-        self.tableName = tableName
-    }
-
-    /// The model of `S3TablesDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesDestination", kind: .structure, members: [
-        MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tableBucketArn = try r.required("TableBucketArn")
-        self.tableName = try r.required("TableName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TableBucketArn"] = tableBucketArn
-        w["TableName"] = tableName
-        return w.value
-    }
-}
-
-/// The `S3TablesDestinationResult` structure of the S3 model.
-public struct S3TablesDestinationResult: AWSShape {
-    /// `TableBucketArn` (required).
-    public var tableBucketArn: String
-    /// `TableName` (required).
-    public var tableName: String
-    /// `TableArn` (required).
-    public var tableArn: String
-    /// `TableNamespace` (required).
-    public var tableNamespace: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(tableBucketArn: String, tableName: String, tableArn: String, tableNamespace: String) {
-        self.tableBucketArn = tableBucketArn
-        self.tableName = tableName
-        self.tableArn = tableArn
-        self.tableNamespace = tableNamespace
-    }
-
-    /// The model of `S3TablesDestinationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesDestinationResult", kind: .structure, members: [
-        MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TableArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TableNamespace", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tableBucketArn = try r.required("TableBucketArn")
-        self.tableName = try r.required("TableName")
-        self.tableArn = try r.required("TableArn")
-        self.tableNamespace = try r.required("TableNamespace")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TableBucketArn"] = tableBucketArn
-        w["TableName"] = tableName
-        w["TableArn"] = tableArn
-        w["TableNamespace"] = tableNamespace
-        return w.value
-    }
-}
-
-/// The `SSEKMS` structure of the S3 model.
-public struct SSEKMS: AWSShape {
-    /// `KeyId` (required).
-    public var keyId: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(keyId: String) {
-        self.keyId = keyId
-    }
-
-    /// The model of `SSEKMS`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SSEKMS", kind: .structure, members: [
-        MemberSchema("KeyId", target: { S3Schemas.ssekmsKeyId }, isRequired: true),
-    ], traits: ShapeTraits(xmlName: "SSE-KMS"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.keyId = try r.required("KeyId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["KeyId"] = keyId
-        return w.value
-    }
-}
-
-/// The `SSEKMSEncryption` structure of the S3 model.
-public struct SSEKMSEncryption: AWSShape {
-    /// `KMSKeyArn` (required).
-    public var kmsKeyArn: String
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(kmsKeyArn: String, bucketKeyEnabled: Bool? = nil) {
-        self.kmsKeyArn = kmsKeyArn
-        self.bucketKeyEnabled = bucketKeyEnabled
-    }
-
-    /// The model of `SSEKMSEncryption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SSEKMSEncryption", kind: .structure, members: [
-        MemberSchema("KMSKeyArn", target: { S3Schemas.nonEmptyKmsKeyArnString }, isRequired: true),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }),
-    ], traits: ShapeTraits(xmlName: "SSE-KMS"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.kmsKeyArn = try r.required("KMSKeyArn")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["KMSKeyArn"] = kmsKeyArn
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        return w.value
-    }
-}
-
-/// The `SSES3` structure of the S3 model.
-public struct SSES3: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `SSES3`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SSES3", kind: .structure, traits: ShapeTraits(xmlName: "SSE-S3"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
+extension S3 {
+    /// The `PutObjectRetentionOutput` structure of the S3 model.
+    public struct PutObjectRetentionOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `PutObjectRetentionOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRetentionOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `PutObjectRetentionRequest` structure of the S3 model.
+    public struct PutObjectRetentionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `Retention`.
+        public var retention: S3.ObjectLockRetention?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `BypassGovernanceRetention`.
+        public var bypassGovernanceRetention: Bool?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, retention: S3.ObjectLockRetention? = nil, requestPayer: S3.RequestPayer? = nil, versionId: String? = nil, bypassGovernanceRetention: Bool? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.retention = retention
+            self.requestPayer = requestPayer
+            self.versionId = versionId
+            self.bypassGovernanceRetention = bypassGovernanceRetention
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutObjectRetentionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRetentionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("Retention", target: { S3.ObjectLockRetention.schema }, serializedName: "Retention", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "Retention"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.retention = try r.optional("Retention")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.versionId = try r.optional("VersionId")
+            self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["Retention"] = retention
+            w["RequestPayer"] = requestPayer
+            w["VersionId"] = versionId
+            w["BypassGovernanceRetention"] = bypassGovernanceRetention
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutObjectTaggingOutput` structure of the S3 model.
+    public struct PutObjectTaggingOutput: AWSShape {
+        /// `VersionId`.
+        public var versionId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(versionId: String? = nil) {
+            self.versionId = versionId
+        }
+
+        /// The model of `PutObjectTaggingOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectTaggingOutput", kind: .structure, members: [
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.versionId = try r.optional("VersionId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VersionId"] = versionId
+            return w.value
+        }
+    }
+
+    /// The `PutObjectTaggingRequest` structure of the S3 model.
+    public struct PutObjectTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `Tagging` (required).
+        public var tagging: S3.Tagging
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, tagging: S3.Tagging, versionId: String? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.tagging = tagging
+            self.expectedBucketOwner = expectedBucketOwner
+            self.requestPayer = requestPayer
+        }
+
+        /// The model of `PutObjectTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("Tagging", target: { S3.Tagging.schema }, serializedName: "Tagging", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+        ], traits: ShapeTraits(payload: "Tagging"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.tagging = try r.required("Tagging")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.requestPayer = try r.optional("RequestPayer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["Tagging"] = tagging
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["RequestPayer"] = requestPayer
+            return w.value
+        }
+    }
+
+    /// The `PutPublicAccessBlockRequest` structure of the S3 model.
+    public struct PutPublicAccessBlockRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `PublicAccessBlockConfiguration` (required).
+        public var publicAccessBlockConfiguration: S3.PublicAccessBlockConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, publicAccessBlockConfiguration: S3.PublicAccessBlockConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutPublicAccessBlockRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutPublicAccessBlockRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("PublicAccessBlockConfiguration", target: { S3.PublicAccessBlockConfiguration.schema }, serializedName: "PublicAccessBlockConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "PublicAccessBlockConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.publicAccessBlockConfiguration = try r.required("PublicAccessBlockConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["PublicAccessBlockConfiguration"] = publicAccessBlockConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `QueueConfiguration` structure of the S3 model.
+    public struct QueueConfiguration: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `QueueArn` (required).
+        public var queueArn: String
+        /// `Events` (required).
+        public var events: [S3.Event]
+        /// `Filter`.
+        public var filter: S3.NotificationConfigurationFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueArn: String, events: [S3.Event], id: String? = nil, filter: S3.NotificationConfigurationFilter? = nil) {
+            self.id = id
+            self.queueArn = queueArn
+            self.events = events
+            self.filter = filter
+        }
+
+        /// The model of `QueueConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("QueueArn", target: { ShapeSchema.Simple.string }, serializedName: "Queue", isRequired: true),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
+            MemberSchema("Filter", target: { S3.NotificationConfigurationFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.queueArn = try r.required("QueueArn")
+            self.events = try r.required("Events")
+            self.filter = try r.optional("Filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["QueueArn"] = queueArn
+            w["Events"] = events
+            w["Filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `QueueConfigurationDeprecated` structure of the S3 model.
+    public struct QueueConfigurationDeprecated: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `Event`.
+        public var event: S3.Event?
+        /// `Events`.
+        public var events: [S3.Event]?
+        /// `Queue`.
+        public var queue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, event: S3.Event? = nil, events: [S3.Event]? = nil, queue: String? = nil) {
+            self.id = id
+            self.event = event
+            self.events = events
+            self.queue = queue
+        }
+
+        /// The model of `QueueConfigurationDeprecated`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueConfigurationDeprecated", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Event", target: { S3.Event.schema }),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
+            MemberSchema("Queue", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.event = try r.optional("Event")
+            self.events = try r.optional("Events")
+            self.queue = try r.optional("Queue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Event"] = event
+            w["Events"] = events
+            w["Queue"] = queue
+            return w.value
+        }
+    }
+
+    /// The `RecordExpiration` structure of the S3 model.
+    public struct RecordExpiration: AWSShape {
+        /// `Expiration` (required).
+        public var expiration: S3.ExpirationState
+        /// `Days`.
+        public var days: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(expiration: S3.ExpirationState, days: Int? = nil) {
+            self.expiration = expiration
+            self.days = days
+        }
+
+        /// The model of `RecordExpiration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RecordExpiration", kind: .structure, members: [
+            MemberSchema("Expiration", target: { S3.ExpirationState.schema }, isRequired: true),
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expiration = try r.required("Expiration")
+            self.days = try r.optional("Days")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expiration"] = expiration
+            w["Days"] = days
+            return w.value
+        }
+    }
+
+    /// The `RecordsEvent` structure of the S3 model.
+    public struct RecordsEvent: AWSShape {
+        /// `Payload`.
+        public var payload: Data?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(payload: Data? = nil) {
+            self.payload = payload
+        }
+
+        /// The model of `RecordsEvent`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RecordsEvent", kind: .structure, members: [
+            MemberSchema("Payload", target: { ShapeSchema.Simple.blob }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.payload = try r.optional("Payload")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Payload"] = payload
+            return w.value
+        }
+    }
+
+    /// The `Redirect` structure of the S3 model.
+    public struct Redirect: AWSShape {
+        /// `HostName`.
+        public var hostName: String?
+        /// `HttpRedirectCode`.
+        public var httpRedirectCode: String?
+        /// `Protocol`.
+        public var `protocol`: S3.S3Protocol?
+        /// `ReplaceKeyPrefixWith`.
+        public var replaceKeyPrefixWith: String?
+        /// `ReplaceKeyWith`.
+        public var replaceKeyWith: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(hostName: String? = nil, httpRedirectCode: String? = nil, `protocol`: S3.S3Protocol? = nil, replaceKeyPrefixWith: String? = nil, replaceKeyWith: String? = nil) {
+            self.hostName = hostName
+            self.httpRedirectCode = httpRedirectCode
+            self.`protocol` = `protocol`
+            self.replaceKeyPrefixWith = replaceKeyPrefixWith
+            self.replaceKeyWith = replaceKeyWith
+        }
+
+        /// The model of `Redirect`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Redirect", kind: .structure, members: [
+            MemberSchema("HostName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("HttpRedirectCode", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Protocol", target: { S3.S3Protocol.schema }),
+            MemberSchema("ReplaceKeyPrefixWith", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ReplaceKeyWith", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.hostName = try r.optional("HostName")
+            self.httpRedirectCode = try r.optional("HttpRedirectCode")
+            self.`protocol` = try r.optional("Protocol")
+            self.replaceKeyPrefixWith = try r.optional("ReplaceKeyPrefixWith")
+            self.replaceKeyWith = try r.optional("ReplaceKeyWith")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["HostName"] = hostName
+            w["HttpRedirectCode"] = httpRedirectCode
+            w["Protocol"] = `protocol`
+            w["ReplaceKeyPrefixWith"] = replaceKeyPrefixWith
+            w["ReplaceKeyWith"] = replaceKeyWith
+            return w.value
+        }
+    }
+
+    /// The `RedirectAllRequestsTo` structure of the S3 model.
+    public struct RedirectAllRequestsTo: AWSShape {
+        /// `HostName` (required).
+        public var hostName: String
+        /// `Protocol`.
+        public var `protocol`: S3.S3Protocol?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(hostName: String, `protocol`: S3.S3Protocol? = nil) {
+            self.hostName = hostName
+            self.`protocol` = `protocol`
+        }
+
+        /// The model of `RedirectAllRequestsTo`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RedirectAllRequestsTo", kind: .structure, members: [
+            MemberSchema("HostName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Protocol", target: { S3.S3Protocol.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.hostName = try r.required("HostName")
+            self.`protocol` = try r.optional("Protocol")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["HostName"] = hostName
+            w["Protocol"] = `protocol`
+            return w.value
+        }
+    }
+
+    /// The `RenameObjectOutput` structure of the S3 model.
+    public struct RenameObjectOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `RenameObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RenameObjectOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `RenameObjectRequest` structure of the S3 model.
+    public struct RenameObjectRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `RenameSource` (required).
+        public var renameSource: String
+        /// `DestinationIfMatch`.
+        public var destinationIfMatch: String?
+        /// `DestinationIfNoneMatch`.
+        public var destinationIfNoneMatch: String?
+        /// `DestinationIfModifiedSince`.
+        public var destinationIfModifiedSince: Date?
+        /// `DestinationIfUnmodifiedSince`.
+        public var destinationIfUnmodifiedSince: Date?
+        /// `SourceIfMatch`.
+        public var sourceIfMatch: String?
+        /// `SourceIfNoneMatch`.
+        public var sourceIfNoneMatch: String?
+        /// `SourceIfModifiedSince`.
+        public var sourceIfModifiedSince: Date?
+        /// `SourceIfUnmodifiedSince`.
+        public var sourceIfUnmodifiedSince: Date?
+        /// `ClientToken`.
+        public var clientToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, renameSource: String, destinationIfMatch: String? = nil, destinationIfNoneMatch: String? = nil, destinationIfModifiedSince: Date? = nil, destinationIfUnmodifiedSince: Date? = nil, sourceIfMatch: String? = nil, sourceIfNoneMatch: String? = nil, sourceIfModifiedSince: Date? = nil, sourceIfUnmodifiedSince: Date? = nil, clientToken: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.renameSource = renameSource
+            self.destinationIfMatch = destinationIfMatch
+            self.destinationIfNoneMatch = destinationIfNoneMatch
+            self.destinationIfModifiedSince = destinationIfModifiedSince
+            self.destinationIfUnmodifiedSince = destinationIfUnmodifiedSince
+            self.sourceIfMatch = sourceIfMatch
+            self.sourceIfNoneMatch = sourceIfNoneMatch
+            self.sourceIfModifiedSince = sourceIfModifiedSince
+            self.sourceIfUnmodifiedSince = sourceIfUnmodifiedSince
+            self.clientToken = clientToken
+        }
+
+        /// The model of `RenameObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RenameObjectRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("RenameSource", target: { S3Schemas.renameSource }, location: .header("x-amz-rename-source"), isRequired: true),
+            MemberSchema("DestinationIfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("DestinationIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("DestinationIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
+            MemberSchema("DestinationIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
+            MemberSchema("SourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-rename-source-if-match")),
+            MemberSchema("SourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-rename-source-if-none-match")),
+            MemberSchema("SourceIfModifiedSince", target: { S3Schemas.renameSourceIfModifiedSince }, location: .header("x-amz-rename-source-if-modified-since")),
+            MemberSchema("SourceIfUnmodifiedSince", target: { S3Schemas.renameSourceIfUnmodifiedSince }, location: .header("x-amz-rename-source-if-unmodified-since")),
+            MemberSchema("ClientToken", target: { ShapeSchema.Simple.string }, location: .header("x-amz-client-token"), isIdempotencyToken: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.renameSource = try r.required("RenameSource")
+            self.destinationIfMatch = try r.optional("DestinationIfMatch")
+            self.destinationIfNoneMatch = try r.optional("DestinationIfNoneMatch")
+            self.destinationIfModifiedSince = try r.optional("DestinationIfModifiedSince")
+            self.destinationIfUnmodifiedSince = try r.optional("DestinationIfUnmodifiedSince")
+            self.sourceIfMatch = try r.optional("SourceIfMatch")
+            self.sourceIfNoneMatch = try r.optional("SourceIfNoneMatch")
+            self.sourceIfModifiedSince = try r.optional("SourceIfModifiedSince")
+            self.sourceIfUnmodifiedSince = try r.optional("SourceIfUnmodifiedSince")
+            self.clientToken = try r.optional("ClientToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["RenameSource"] = renameSource
+            w["DestinationIfMatch"] = destinationIfMatch
+            w["DestinationIfNoneMatch"] = destinationIfNoneMatch
+            w["DestinationIfModifiedSince"] = destinationIfModifiedSince
+            w["DestinationIfUnmodifiedSince"] = destinationIfUnmodifiedSince
+            w["SourceIfMatch"] = sourceIfMatch
+            w["SourceIfNoneMatch"] = sourceIfNoneMatch
+            w["SourceIfModifiedSince"] = sourceIfModifiedSince
+            w["SourceIfUnmodifiedSince"] = sourceIfUnmodifiedSince
+            w["ClientToken"] = clientToken
+            return w.value
+        }
+    }
+
+    /// The `ReplicaModifications` structure of the S3 model.
+    public struct ReplicaModifications: AWSShape {
+        /// `Status` (required).
+        public var status: S3.ReplicaModificationsStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ReplicaModificationsStatus) {
+            self.status = status
+        }
+
+        /// The model of `ReplicaModifications`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicaModifications", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.ReplicaModificationsStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `ReplicationConfiguration` structure of the S3 model.
+    public struct ReplicationConfiguration: AWSShape {
+        /// `Role` (required).
+        public var role: String
+        /// `Rules` (required).
+        public var rules: [S3.ReplicationRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(role: String, rules: [S3.ReplicationRule]) {
+            self.role = role
+            self.rules = rules
+        }
+
+        /// The model of `ReplicationConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
+            MemberSchema("Role", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Rules", target: { S3Schemas.replicationRules }, serializedName: "Rule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.role = try r.required("Role")
+            self.rules = try r.required("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Role"] = role
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `ReplicationRule` structure of the S3 model.
+    public struct ReplicationRule: AWSShape {
+        /// `ID`.
+        public var id: String?
+        /// `Priority`.
+        public var priority: Int?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Filter`.
+        public var filter: S3.ReplicationRuleFilter?
+        /// `Status` (required).
+        public var status: S3.ReplicationRuleStatus
+        /// `SourceSelectionCriteria`.
+        public var sourceSelectionCriteria: S3.SourceSelectionCriteria?
+        /// `ExistingObjectReplication`.
+        public var existingObjectReplication: S3.ExistingObjectReplication?
+        /// `Destination` (required).
+        public var destination: S3.Destination
+        /// `DeleteMarkerReplication`.
+        public var deleteMarkerReplication: S3.DeleteMarkerReplication?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ReplicationRuleStatus, destination: S3.Destination, id: String? = nil, priority: Int? = nil, prefix: String? = nil, filter: S3.ReplicationRuleFilter? = nil, sourceSelectionCriteria: S3.SourceSelectionCriteria? = nil, existingObjectReplication: S3.ExistingObjectReplication? = nil, deleteMarkerReplication: S3.DeleteMarkerReplication? = nil) {
+            self.id = id
+            self.priority = priority
+            self.prefix = prefix
+            self.filter = filter
+            self.status = status
+            self.sourceSelectionCriteria = sourceSelectionCriteria
+            self.existingObjectReplication = existingObjectReplication
+            self.destination = destination
+            self.deleteMarkerReplication = deleteMarkerReplication
+        }
+
+        /// The model of `ReplicationRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Priority", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Filter", target: { S3.ReplicationRuleFilter.schema }),
+            MemberSchema("Status", target: { S3.ReplicationRuleStatus.schema }, isRequired: true),
+            MemberSchema("SourceSelectionCriteria", target: { S3.SourceSelectionCriteria.schema }),
+            MemberSchema("ExistingObjectReplication", target: { S3.ExistingObjectReplication.schema }),
+            MemberSchema("Destination", target: { S3.Destination.schema }, isRequired: true),
+            MemberSchema("DeleteMarkerReplication", target: { S3.DeleteMarkerReplication.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("ID")
+            self.priority = try r.optional("Priority")
+            self.prefix = try r.optional("Prefix")
+            self.filter = try r.optional("Filter")
+            self.status = try r.required("Status")
+            self.sourceSelectionCriteria = try r.optional("SourceSelectionCriteria")
+            self.existingObjectReplication = try r.optional("ExistingObjectReplication")
+            self.destination = try r.required("Destination")
+            self.deleteMarkerReplication = try r.optional("DeleteMarkerReplication")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ID"] = id
+            w["Priority"] = priority
+            w["Prefix"] = prefix
+            w["Filter"] = filter
+            w["Status"] = status
+            w["SourceSelectionCriteria"] = sourceSelectionCriteria
+            w["ExistingObjectReplication"] = existingObjectReplication
+            w["Destination"] = destination
+            w["DeleteMarkerReplication"] = deleteMarkerReplication
+            return w.value
+        }
+    }
+
+    /// The `ReplicationRuleAndOperator` structure of the S3 model.
+    public struct ReplicationRuleAndOperator: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tags: [S3.Tag]? = nil) {
+            self.prefix = prefix
+            self.tags = tags
+        }
+
+        /// The model of `ReplicationRuleAndOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleAndOperator", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `ReplicationRuleFilter` structure of the S3 model.
+    public struct ReplicationRuleFilter: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tag`.
+        public var tag: S3.Tag?
+        /// `And`.
+        public var and: S3.ReplicationRuleAndOperator?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tag: S3.Tag? = nil, and: S3.ReplicationRuleAndOperator? = nil) {
+            self.prefix = prefix
+            self.tag = tag
+            self.and = and
+        }
+
+        /// The model of `ReplicationRuleFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRuleFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tag", target: { S3.Tag.schema }),
+            MemberSchema("And", target: { S3.ReplicationRuleAndOperator.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tag = try r.optional("Tag")
+            self.and = try r.optional("And")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tag"] = tag
+            w["And"] = and
+            return w.value
+        }
+    }
+
+    /// The `ReplicationTime` structure of the S3 model.
+    public struct ReplicationTime: AWSShape {
+        /// `Status` (required).
+        public var status: S3.ReplicationTimeStatus
+        /// `Time` (required).
+        public var time: S3.ReplicationTimeValue
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ReplicationTimeStatus, time: S3.ReplicationTimeValue) {
+            self.status = status
+            self.time = time
+        }
+
+        /// The model of `ReplicationTime`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTime", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.ReplicationTimeStatus.schema }, isRequired: true),
+            MemberSchema("Time", target: { S3.ReplicationTimeValue.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+            self.time = try r.required("Time")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["Time"] = time
+            return w.value
+        }
+    }
+
+    /// The `ReplicationTimeValue` structure of the S3 model.
+    public struct ReplicationTimeValue: AWSShape {
+        /// `Minutes`.
+        public var minutes: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(minutes: Int? = nil) {
+            self.minutes = minutes
+        }
+
+        /// The model of `ReplicationTimeValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationTimeValue", kind: .structure, members: [
+            MemberSchema("Minutes", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.minutes = try r.optional("Minutes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Minutes"] = minutes
+            return w.value
+        }
+    }
+
+    /// The `RequestPaymentConfiguration` structure of the S3 model.
+    public struct RequestPaymentConfiguration: AWSShape {
+        /// `Payer` (required).
+        public var payer: S3.Payer
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(payer: S3.Payer) {
+            self.payer = payer
+        }
+
+        /// The model of `RequestPaymentConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RequestPaymentConfiguration", kind: .structure, members: [
+            MemberSchema("Payer", target: { S3.Payer.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.payer = try r.required("Payer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Payer"] = payer
+            return w.value
+        }
+    }
+
+    /// The `RequestProgress` structure of the S3 model.
+    public struct RequestProgress: AWSShape {
+        /// `Enabled`.
+        public var enabled: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enabled: Bool? = nil) {
+            self.enabled = enabled
+        }
+
+        /// The model of `RequestProgress`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RequestProgress", kind: .structure, members: [
+            MemberSchema("Enabled", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enabled = try r.optional("Enabled")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Enabled"] = enabled
+            return w.value
+        }
+    }
+
+    /// The `RestoreObjectOutput` structure of the S3 model.
+    public struct RestoreObjectOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `RestoreOutputPath`.
+        public var restoreOutputPath: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil, restoreOutputPath: String? = nil) {
+            self.requestCharged = requestCharged
+            self.restoreOutputPath = restoreOutputPath
+        }
+
+        /// The model of `RestoreObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RestoreObjectOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("RestoreOutputPath", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore-output-path")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+            self.restoreOutputPath = try r.optional("RestoreOutputPath")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            w["RestoreOutputPath"] = restoreOutputPath
+            return w.value
+        }
+    }
+
+    /// The `RestoreObjectRequest` structure of the S3 model.
+    public struct RestoreObjectRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RestoreRequest`.
+        public var restoreRequest: S3.RestoreRequest?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, restoreRequest: S3.RestoreRequest? = nil, requestPayer: S3.RequestPayer? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.restoreRequest = restoreRequest
+            self.requestPayer = requestPayer
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `RestoreObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RestoreObjectRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("RestoreRequest", target: { S3.RestoreRequest.schema }, serializedName: "RestoreRequest", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "RestoreRequest"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.restoreRequest = try r.optional("RestoreRequest")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["RestoreRequest"] = restoreRequest
+            w["RequestPayer"] = requestPayer
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `RestoreRequest` structure of the S3 model.
+    public struct RestoreRequest: AWSShape {
+        /// `Days`.
+        public var days: Int?
+        /// `GlacierJobParameters`.
+        public var glacierJobParameters: S3.GlacierJobParameters?
+        /// `Type`.
+        public var type: S3.RestoreRequestType?
+        /// `Tier`.
+        public var tier: S3.Tier?
+        /// `Description`.
+        public var descriptionValue: String?
+        /// `SelectParameters`.
+        public var selectParameters: S3.SelectParameters?
+        /// `OutputLocation`.
+        public var outputLocation: S3.OutputLocation?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(days: Int? = nil, glacierJobParameters: S3.GlacierJobParameters? = nil, type: S3.RestoreRequestType? = nil, tier: S3.Tier? = nil, descriptionValue: String? = nil, selectParameters: S3.SelectParameters? = nil, outputLocation: S3.OutputLocation? = nil) {
+            self.days = days
+            self.glacierJobParameters = glacierJobParameters
+            self.type = type
+            self.tier = tier
+            self.descriptionValue = descriptionValue
+            self.selectParameters = selectParameters
+            self.outputLocation = outputLocation
+        }
+
+        /// The model of `RestoreRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RestoreRequest", kind: .structure, members: [
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("GlacierJobParameters", target: { S3.GlacierJobParameters.schema }),
+            MemberSchema("Type", target: { S3.RestoreRequestType.schema }),
+            MemberSchema("Tier", target: { S3.Tier.schema }),
+            MemberSchema("Description", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SelectParameters", target: { S3.SelectParameters.schema }),
+            MemberSchema("OutputLocation", target: { S3.OutputLocation.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.days = try r.optional("Days")
+            self.glacierJobParameters = try r.optional("GlacierJobParameters")
+            self.type = try r.optional("Type")
+            self.tier = try r.optional("Tier")
+            self.descriptionValue = try r.optional("Description")
+            self.selectParameters = try r.optional("SelectParameters")
+            self.outputLocation = try r.optional("OutputLocation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Days"] = days
+            w["GlacierJobParameters"] = glacierJobParameters
+            w["Type"] = type
+            w["Tier"] = tier
+            w["Description"] = descriptionValue
+            w["SelectParameters"] = selectParameters
+            w["OutputLocation"] = outputLocation
+            return w.value
+        }
+    }
+
+    /// The `RestoreStatus` structure of the S3 model.
+    public struct RestoreStatus: AWSShape {
+        /// `IsRestoreInProgress`.
+        public var isRestoreInProgress: Bool?
+        /// `RestoreExpiryDate`.
+        public var restoreExpiryDate: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isRestoreInProgress: Bool? = nil, restoreExpiryDate: Date? = nil) {
+            self.isRestoreInProgress = isRestoreInProgress
+            self.restoreExpiryDate = restoreExpiryDate
+        }
+
+        /// The model of `RestoreStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RestoreStatus", kind: .structure, members: [
+            MemberSchema("IsRestoreInProgress", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("RestoreExpiryDate", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isRestoreInProgress = try r.optional("IsRestoreInProgress")
+            self.restoreExpiryDate = try r.optional("RestoreExpiryDate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsRestoreInProgress"] = isRestoreInProgress
+            w["RestoreExpiryDate"] = restoreExpiryDate
+            return w.value
+        }
+    }
+
+    /// The `RoutingRule` structure of the S3 model.
+    public struct RoutingRule: AWSShape {
+        /// `Condition`.
+        public var condition: S3.Condition?
+        /// `Redirect` (required).
+        public var redirect: S3.Redirect
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(redirect: S3.Redirect, condition: S3.Condition? = nil) {
+            self.condition = condition
+            self.redirect = redirect
+        }
+
+        /// The model of `RoutingRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RoutingRule", kind: .structure, members: [
+            MemberSchema("Condition", target: { S3.Condition.schema }),
+            MemberSchema("Redirect", target: { S3.Redirect.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.condition = try r.optional("Condition")
+            self.redirect = try r.required("Redirect")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Condition"] = condition
+            w["Redirect"] = redirect
+            return w.value
+        }
+    }
+
+    /// The `Rule` structure of the S3 model.
+    public struct Rule: AWSShape {
+        /// `Expiration`.
+        public var expiration: S3.LifecycleExpiration?
+        /// `ID`.
+        public var id: String?
+        /// `Prefix` (required).
+        public var prefix: String
+        /// `Status` (required).
+        public var status: S3.ExpirationStatus
+        /// `Transition`.
+        public var transition: S3.Transition?
+        /// `NoncurrentVersionTransition`.
+        public var noncurrentVersionTransition: S3.NoncurrentVersionTransition?
+        /// `NoncurrentVersionExpiration`.
+        public var noncurrentVersionExpiration: S3.NoncurrentVersionExpiration?
+        /// `AbortIncompleteMultipartUpload`.
+        public var abortIncompleteMultipartUpload: S3.AbortIncompleteMultipartUpload?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String, status: S3.ExpirationStatus, expiration: S3.LifecycleExpiration? = nil, id: String? = nil, transition: S3.Transition? = nil, noncurrentVersionTransition: S3.NoncurrentVersionTransition? = nil, noncurrentVersionExpiration: S3.NoncurrentVersionExpiration? = nil, abortIncompleteMultipartUpload: S3.AbortIncompleteMultipartUpload? = nil) {
+            self.expiration = expiration
+            self.id = id
+            self.prefix = prefix
+            self.status = status
+            self.transition = transition
+            self.noncurrentVersionTransition = noncurrentVersionTransition
+            self.noncurrentVersionExpiration = noncurrentVersionExpiration
+            self.abortIncompleteMultipartUpload = abortIncompleteMultipartUpload
+        }
+
+        /// The model of `Rule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Rule", kind: .structure, members: [
+            MemberSchema("Expiration", target: { S3.LifecycleExpiration.schema }),
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Status", target: { S3.ExpirationStatus.schema }, isRequired: true),
+            MemberSchema("Transition", target: { S3.Transition.schema }),
+            MemberSchema("NoncurrentVersionTransition", target: { S3.NoncurrentVersionTransition.schema }),
+            MemberSchema("NoncurrentVersionExpiration", target: { S3.NoncurrentVersionExpiration.schema }),
+            MemberSchema("AbortIncompleteMultipartUpload", target: { S3.AbortIncompleteMultipartUpload.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expiration = try r.optional("Expiration")
+            self.id = try r.optional("ID")
+            self.prefix = try r.required("Prefix")
+            self.status = try r.required("Status")
+            self.transition = try r.optional("Transition")
+            self.noncurrentVersionTransition = try r.optional("NoncurrentVersionTransition")
+            self.noncurrentVersionExpiration = try r.optional("NoncurrentVersionExpiration")
+            self.abortIncompleteMultipartUpload = try r.optional("AbortIncompleteMultipartUpload")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expiration"] = expiration
+            w["ID"] = id
+            w["Prefix"] = prefix
+            w["Status"] = status
+            w["Transition"] = transition
+            w["NoncurrentVersionTransition"] = noncurrentVersionTransition
+            w["NoncurrentVersionExpiration"] = noncurrentVersionExpiration
+            w["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload
+            return w.value
+        }
+    }
+
+    /// The `S3KeyFilter` structure of the S3 model.
+    public struct S3KeyFilter: AWSShape {
+        /// `FilterRules`.
+        public var filterRules: [S3.FilterRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filterRules: [S3.FilterRule]? = nil) {
+            self.filterRules = filterRules
+        }
+
+        /// The model of `S3KeyFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3KeyFilter", kind: .structure, members: [
+            MemberSchema("FilterRules", target: { S3Schemas.filterRuleList }, serializedName: "FilterRule"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filterRules = try r.optional("FilterRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["FilterRules"] = filterRules
+            return w.value
+        }
+    }
+
+    /// The `S3Location` structure of the S3 model.
+    public struct S3Location: AWSShape {
+        /// `BucketName` (required).
+        public var bucketName: String
+        /// `Prefix` (required).
+        public var prefix: String
+        /// `Encryption`.
+        public var encryption: S3.Encryption?
+        /// `CannedACL`.
+        public var cannedAcl: S3.ObjectCannedACL?
+        /// `AccessControlList`.
+        public var accessControlList: [S3.Grant]?
+        /// `Tagging`.
+        public var tagging: S3.Tagging?
+        /// `UserMetadata`.
+        public var userMetadata: [S3.MetadataEntry]?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucketName: String, prefix: String, encryption: S3.Encryption? = nil, cannedAcl: S3.ObjectCannedACL? = nil, accessControlList: [S3.Grant]? = nil, tagging: S3.Tagging? = nil, userMetadata: [S3.MetadataEntry]? = nil, storageClass: S3.StorageClass? = nil) {
+            self.bucketName = bucketName
+            self.prefix = prefix
+            self.encryption = encryption
+            self.cannedAcl = cannedAcl
+            self.accessControlList = accessControlList
+            self.tagging = tagging
+            self.userMetadata = userMetadata
+            self.storageClass = storageClass
+        }
+
+        /// The model of `S3Location`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3Location", kind: .structure, members: [
+            MemberSchema("BucketName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Encryption", target: { S3.Encryption.schema }),
+            MemberSchema("CannedACL", target: { S3.ObjectCannedACL.schema }),
+            MemberSchema("AccessControlList", target: { S3Schemas.grants }),
+            MemberSchema("Tagging", target: { S3.Tagging.schema }),
+            MemberSchema("UserMetadata", target: { S3Schemas.userMetadata }),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucketName = try r.required("BucketName")
+            self.prefix = try r.required("Prefix")
+            self.encryption = try r.optional("Encryption")
+            self.cannedAcl = try r.optional("CannedACL")
+            self.accessControlList = try r.optional("AccessControlList")
+            self.tagging = try r.optional("Tagging")
+            self.userMetadata = try r.optional("UserMetadata")
+            self.storageClass = try r.optional("StorageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BucketName"] = bucketName
+            w["Prefix"] = prefix
+            w["Encryption"] = encryption
+            w["CannedACL"] = cannedAcl
+            w["AccessControlList"] = accessControlList
+            w["Tagging"] = tagging
+            w["UserMetadata"] = userMetadata
+            w["StorageClass"] = storageClass
+            return w.value
+        }
+    }
+
+    /// The `S3TablesDestination` structure of the S3 model.
+    public struct S3TablesDestination: AWSShape {
+        /// `TableBucketArn` (required).
+        public var tableBucketArn: String
+        /// `TableName` (required).
+        public var tableName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tableBucketArn: String, tableName: String) {
+            self.tableBucketArn = tableBucketArn
+            self.tableName = tableName
+        }
+
+        /// The model of `S3TablesDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesDestination", kind: .structure, members: [
+            MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tableBucketArn = try r.required("TableBucketArn")
+            self.tableName = try r.required("TableName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TableBucketArn"] = tableBucketArn
+            w["TableName"] = tableName
+            return w.value
+        }
+    }
+
+    /// The `S3TablesDestinationResult` structure of the S3 model.
+    public struct S3TablesDestinationResult: AWSShape {
+        /// `TableBucketArn` (required).
+        public var tableBucketArn: String
+        /// `TableName` (required).
+        public var tableName: String
+        /// `TableArn` (required).
+        public var tableArn: String
+        /// `TableNamespace` (required).
+        public var tableNamespace: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tableBucketArn: String, tableName: String, tableArn: String, tableNamespace: String) {
+            self.tableBucketArn = tableBucketArn
+            self.tableName = tableName
+            self.tableArn = tableArn
+            self.tableNamespace = tableNamespace
+        }
+
+        /// The model of `S3TablesDestinationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3TablesDestinationResult", kind: .structure, members: [
+            MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TableArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TableNamespace", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tableBucketArn = try r.required("TableBucketArn")
+            self.tableName = try r.required("TableName")
+            self.tableArn = try r.required("TableArn")
+            self.tableNamespace = try r.required("TableNamespace")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TableBucketArn"] = tableBucketArn
+            w["TableName"] = tableName
+            w["TableArn"] = tableArn
+            w["TableNamespace"] = tableNamespace
+            return w.value
+        }
+    }
+
+    /// The `SSEKMS` structure of the S3 model.
+    public struct SSEKMS: AWSShape {
+        /// `KeyId` (required).
+        public var keyId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keyId: String) {
+            self.keyId = keyId
+        }
+
+        /// The model of `SSEKMS`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SSEKMS", kind: .structure, members: [
+            MemberSchema("KeyId", target: { S3Schemas.ssekmsKeyId }, isRequired: true),
+        ], traits: ShapeTraits(xmlName: "SSE-KMS"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keyId = try r.required("KeyId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KeyId"] = keyId
+            return w.value
+        }
+    }
+
+    /// The `SSEKMSEncryption` structure of the S3 model.
+    public struct SSEKMSEncryption: AWSShape {
+        /// `KMSKeyArn` (required).
+        public var kmsKeyArn: String
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(kmsKeyArn: String, bucketKeyEnabled: Bool? = nil) {
+            self.kmsKeyArn = kmsKeyArn
+            self.bucketKeyEnabled = bucketKeyEnabled
+        }
+
+        /// The model of `SSEKMSEncryption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SSEKMSEncryption", kind: .structure, members: [
+            MemberSchema("KMSKeyArn", target: { S3Schemas.nonEmptyKmsKeyArnString }, isRequired: true),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }),
+        ], traits: ShapeTraits(xmlName: "SSE-KMS"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.kmsKeyArn = try r.required("KMSKeyArn")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KMSKeyArn"] = kmsKeyArn
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            return w.value
+        }
+    }
+
+    /// The `SSES3` structure of the S3 model.
+    public struct SSES3: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `SSES3`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SSES3", kind: .structure, traits: ShapeTraits(xmlName: "SSE-S3"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 }

@@ -3,1659 +3,1661 @@
 import AyameCore
 import Foundation
 
-/// The `ScanRange` structure of the S3 model.
-public struct ScanRange: AWSShape {
-    /// `Start`.
-    public var start: Int?
-    /// `End`.
-    public var end: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(start: Int? = nil, end: Int? = nil) {
-        self.start = start
-        self.end = end
-    }
-
-    /// The model of `ScanRange`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ScanRange", kind: .structure, members: [
-        MemberSchema("Start", target: { ShapeSchema.Simple.long }),
-        MemberSchema("End", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.start = try r.optional("Start")
-        self.end = try r.optional("End")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Start"] = start
-        w["End"] = end
-        return w.value
-    }
-}
-
-/// The `SelectObjectContentEventStream` structure of the S3 model.
-public struct SelectObjectContentEventStream: AWSShape {
-    /// `Records`.
-    public var records: RecordsEvent?
-    /// `Stats`.
-    public var stats: StatsEvent?
-    /// `Progress`.
-    public var progress: ProgressEvent?
-    /// `Cont`.
-    public var cont: ContinuationEvent?
-    /// `End`.
-    public var end: EndEvent?
-
-    /// Creates the structure; optional members default to nil.
-    public init(records: RecordsEvent? = nil, stats: StatsEvent? = nil, progress: ProgressEvent? = nil, cont: ContinuationEvent? = nil, end: EndEvent? = nil) {
-        self.records = records
-        self.stats = stats
-        self.progress = progress
-        self.cont = cont
-        self.end = end
-    }
-
-    /// The model of `SelectObjectContentEventStream`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentEventStream", kind: .structure, members: [
-        MemberSchema("Records", target: { RecordsEvent.schema }),
-        MemberSchema("Stats", target: { StatsEvent.schema }),
-        MemberSchema("Progress", target: { ProgressEvent.schema }),
-        MemberSchema("Cont", target: { ContinuationEvent.schema }),
-        MemberSchema("End", target: { EndEvent.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.records = try r.optional("Records")
-        self.stats = try r.optional("Stats")
-        self.progress = try r.optional("Progress")
-        self.cont = try r.optional("Cont")
-        self.end = try r.optional("End")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Records"] = records
-        w["Stats"] = stats
-        w["Progress"] = progress
-        w["Cont"] = cont
-        w["End"] = end
-        return w.value
-    }
-}
-
-/// The `SelectObjectContentOutput` structure of the S3 model.
-public struct SelectObjectContentOutput: AWSShape {
-    /// `Payload`.
-    public var payload: SelectObjectContentEventStream?
-
-    /// Creates the structure; optional members default to nil.
-    public init(payload: SelectObjectContentEventStream? = nil) {
-        self.payload = payload
-    }
-
-    /// The model of `SelectObjectContentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentOutput", kind: .structure, members: [
-        MemberSchema("Payload", target: { SelectObjectContentEventStream.schema }),
-    ], traits: ShapeTraits(payload: "Payload"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.payload = try r.optional("Payload")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Payload"] = payload
-        return w.value
-    }
-}
-
-/// The `SelectObjectContentRequest` structure of the S3 model.
-public struct SelectObjectContentRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `Expression` (required).
-    public var expression: String
-    /// `ExpressionType` (required).
-    public var expressionType: ExpressionType
-    /// `RequestProgress`.
-    public var requestProgress: RequestProgress?
-    /// `InputSerialization` (required).
-    public var inputSerialization: InputSerialization
-    /// `OutputSerialization` (required).
-    public var outputSerialization: OutputSerialization
-    /// `ScanRange`.
-    public var scanRange: ScanRange?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, expression: String, expressionType: ExpressionType, requestProgress: RequestProgress? = nil, inputSerialization: InputSerialization, outputSerialization: OutputSerialization, scanRange: ScanRange? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.expression = expression
-        self.expressionType = expressionType
-        self.requestProgress = requestProgress
-        self.inputSerialization = inputSerialization
-        self.outputSerialization = outputSerialization
-        self.scanRange = scanRange
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `SelectObjectContentRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("Expression", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ExpressionType", target: { ExpressionType.schema }, isRequired: true),
-        MemberSchema("RequestProgress", target: { RequestProgress.schema }),
-        MemberSchema("InputSerialization", target: { InputSerialization.schema }, isRequired: true),
-        MemberSchema("OutputSerialization", target: { OutputSerialization.schema }, isRequired: true),
-        MemberSchema("ScanRange", target: { ScanRange.schema }),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.expression = try r.required("Expression")
-        self.expressionType = try r.required("ExpressionType")
-        self.requestProgress = try r.optional("RequestProgress")
-        self.inputSerialization = try r.required("InputSerialization")
-        self.outputSerialization = try r.required("OutputSerialization")
-        self.scanRange = try r.optional("ScanRange")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["Expression"] = expression
-        w["ExpressionType"] = expressionType
-        w["RequestProgress"] = requestProgress
-        w["InputSerialization"] = inputSerialization
-        w["OutputSerialization"] = outputSerialization
-        w["ScanRange"] = scanRange
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `SelectParameters` structure of the S3 model.
-public struct SelectParameters: AWSShape {
-    /// `InputSerialization` (required).
-    public var inputSerialization: InputSerialization
-    /// `ExpressionType` (required).
-    public var expressionType: ExpressionType
-    /// `Expression` (required).
-    public var expression: String
-    /// `OutputSerialization` (required).
-    public var outputSerialization: OutputSerialization
-
-    /// Creates the structure; optional members default to nil.
-    public init(inputSerialization: InputSerialization, expressionType: ExpressionType, expression: String, outputSerialization: OutputSerialization) {
-        self.inputSerialization = inputSerialization
-        self.expressionType = expressionType
-        self.expression = expression
-        self.outputSerialization = outputSerialization
-    }
-
-    /// The model of `SelectParameters`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SelectParameters", kind: .structure, members: [
-        MemberSchema("InputSerialization", target: { InputSerialization.schema }, isRequired: true),
-        MemberSchema("ExpressionType", target: { ExpressionType.schema }, isRequired: true),
-        MemberSchema("Expression", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("OutputSerialization", target: { OutputSerialization.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inputSerialization = try r.required("InputSerialization")
-        self.expressionType = try r.required("ExpressionType")
-        self.expression = try r.required("Expression")
-        self.outputSerialization = try r.required("OutputSerialization")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InputSerialization"] = inputSerialization
-        w["ExpressionType"] = expressionType
-        w["Expression"] = expression
-        w["OutputSerialization"] = outputSerialization
-        return w.value
-    }
-}
-
-/// The `ServerSideEncryptionByDefault` structure of the S3 model.
-public struct ServerSideEncryptionByDefault: AWSShape {
-    /// `SSEAlgorithm` (required).
-    public var sseAlgorithm: ServerSideEncryption
-    /// `KMSMasterKeyID`.
-    public var kmsMasterKeyId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sseAlgorithm: ServerSideEncryption, kmsMasterKeyId: String? = nil) {
-        self.sseAlgorithm = sseAlgorithm
-        self.kmsMasterKeyId = kmsMasterKeyId
-    }
-
-    /// The model of `ServerSideEncryptionByDefault`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionByDefault", kind: .structure, members: [
-        MemberSchema("SSEAlgorithm", target: { ServerSideEncryption.schema }, isRequired: true),
-        MemberSchema("KMSMasterKeyID", target: { S3Schemas.ssekmsKeyId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sseAlgorithm = try r.required("SSEAlgorithm")
-        self.kmsMasterKeyId = try r.optional("KMSMasterKeyID")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SSEAlgorithm"] = sseAlgorithm
-        w["KMSMasterKeyID"] = kmsMasterKeyId
-        return w.value
-    }
-}
-
-/// The `ServerSideEncryptionConfiguration` structure of the S3 model.
-public struct ServerSideEncryptionConfiguration: AWSShape {
-    /// `Rules` (required).
-    public var rules: [ServerSideEncryptionRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [ServerSideEncryptionRule]) {
-        self.rules = rules
-    }
-
-    /// The model of `ServerSideEncryptionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionConfiguration", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.serverSideEncryptionRules }, serializedName: "Rule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `ServerSideEncryptionRule` structure of the S3 model.
-public struct ServerSideEncryptionRule: AWSShape {
-    /// `ApplyServerSideEncryptionByDefault`.
-    public var applyServerSideEncryptionByDefault: ServerSideEncryptionByDefault?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `BlockedEncryptionTypes`.
-    public var blockedEncryptionTypes: BlockedEncryptionTypes?
-
-    /// Creates the structure; optional members default to nil.
-    public init(applyServerSideEncryptionByDefault: ServerSideEncryptionByDefault? = nil, bucketKeyEnabled: Bool? = nil, blockedEncryptionTypes: BlockedEncryptionTypes? = nil) {
-        self.applyServerSideEncryptionByDefault = applyServerSideEncryptionByDefault
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.blockedEncryptionTypes = blockedEncryptionTypes
-    }
-
-    /// The model of `ServerSideEncryptionRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionRule", kind: .structure, members: [
-        MemberSchema("ApplyServerSideEncryptionByDefault", target: { ServerSideEncryptionByDefault.schema }),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("BlockedEncryptionTypes", target: { BlockedEncryptionTypes.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.applyServerSideEncryptionByDefault = try r.optional("ApplyServerSideEncryptionByDefault")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.blockedEncryptionTypes = try r.optional("BlockedEncryptionTypes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ApplyServerSideEncryptionByDefault"] = applyServerSideEncryptionByDefault
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["BlockedEncryptionTypes"] = blockedEncryptionTypes
-        return w.value
-    }
-}
-
-/// The `SessionCredentials` structure of the S3 model.
-public struct SessionCredentials: AWSShape {
-    /// `AccessKeyId` (required).
-    public var accessKeyId: String
-    /// `SecretAccessKey` (required).
-    public var secretAccessKey: String
-    /// `SessionToken` (required).
-    public var sessionToken: String
-    /// `Expiration` (required).
-    public var expiration: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String, expiration: Date) {
-        self.accessKeyId = accessKeyId
-        self.secretAccessKey = secretAccessKey
-        self.sessionToken = sessionToken
-        self.expiration = expiration
-    }
-
-    /// The model of `SessionCredentials`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SessionCredentials", kind: .structure, members: [
-        MemberSchema("AccessKeyId", target: { ShapeSchema.Simple.string }, serializedName: "AccessKeyId", isRequired: true),
-        MemberSchema("SecretAccessKey", target: { S3Schemas.sessionCredentialValue }, serializedName: "SecretAccessKey", isRequired: true),
-        MemberSchema("SessionToken", target: { S3Schemas.sessionCredentialValue }, serializedName: "SessionToken", isRequired: true),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }, serializedName: "Expiration", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.accessKeyId = try r.required("AccessKeyId")
-        self.secretAccessKey = try r.required("SecretAccessKey")
-        self.sessionToken = try r.required("SessionToken")
-        self.expiration = try r.required("Expiration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AccessKeyId"] = accessKeyId
-        w["SecretAccessKey"] = secretAccessKey
-        w["SessionToken"] = sessionToken
-        w["Expiration"] = expiration
-        return w.value
-    }
-}
-
-/// The `SimplePrefix` structure of the S3 model.
-public struct SimplePrefix: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `SimplePrefix`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SimplePrefix", kind: .structure, traits: ShapeTraits(xmlName: "SimplePrefix"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `SourceSelectionCriteria` structure of the S3 model.
-public struct SourceSelectionCriteria: AWSShape {
-    /// `SseKmsEncryptedObjects`.
-    public var sseKmsEncryptedObjects: SseKmsEncryptedObjects?
-    /// `ReplicaModifications`.
-    public var replicaModifications: ReplicaModifications?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sseKmsEncryptedObjects: SseKmsEncryptedObjects? = nil, replicaModifications: ReplicaModifications? = nil) {
-        self.sseKmsEncryptedObjects = sseKmsEncryptedObjects
-        self.replicaModifications = replicaModifications
-    }
-
-    /// The model of `SourceSelectionCriteria`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SourceSelectionCriteria", kind: .structure, members: [
-        MemberSchema("SseKmsEncryptedObjects", target: { SseKmsEncryptedObjects.schema }),
-        MemberSchema("ReplicaModifications", target: { ReplicaModifications.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sseKmsEncryptedObjects = try r.optional("SseKmsEncryptedObjects")
-        self.replicaModifications = try r.optional("ReplicaModifications")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SseKmsEncryptedObjects"] = sseKmsEncryptedObjects
-        w["ReplicaModifications"] = replicaModifications
-        return w.value
-    }
-}
-
-/// The `SseKmsEncryptedObjects` structure of the S3 model.
-public struct SseKmsEncryptedObjects: AWSShape {
-    /// `Status` (required).
-    public var status: SseKmsEncryptedObjectsStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: SseKmsEncryptedObjectsStatus) {
-        self.status = status
-    }
-
-    /// The model of `SseKmsEncryptedObjects`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SseKmsEncryptedObjects", kind: .structure, members: [
-        MemberSchema("Status", target: { SseKmsEncryptedObjectsStatus.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `Stats` structure of the S3 model.
-public struct Stats: AWSShape {
-    /// `BytesScanned`.
-    public var bytesScanned: Int?
-    /// `BytesProcessed`.
-    public var bytesProcessed: Int?
-    /// `BytesReturned`.
-    public var bytesReturned: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bytesScanned: Int? = nil, bytesProcessed: Int? = nil, bytesReturned: Int? = nil) {
-        self.bytesScanned = bytesScanned
-        self.bytesProcessed = bytesProcessed
-        self.bytesReturned = bytesReturned
-    }
-
-    /// The model of `Stats`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Stats", kind: .structure, members: [
-        MemberSchema("BytesScanned", target: { ShapeSchema.Simple.long }),
-        MemberSchema("BytesProcessed", target: { ShapeSchema.Simple.long }),
-        MemberSchema("BytesReturned", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bytesScanned = try r.optional("BytesScanned")
-        self.bytesProcessed = try r.optional("BytesProcessed")
-        self.bytesReturned = try r.optional("BytesReturned")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BytesScanned"] = bytesScanned
-        w["BytesProcessed"] = bytesProcessed
-        w["BytesReturned"] = bytesReturned
-        return w.value
-    }
-}
-
-/// The `StatsEvent` structure of the S3 model.
-public struct StatsEvent: AWSShape {
-    /// `Details`.
-    public var details: Stats?
-
-    /// Creates the structure; optional members default to nil.
-    public init(details: Stats? = nil) {
-        self.details = details
-    }
-
-    /// The model of `StatsEvent`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StatsEvent", kind: .structure, members: [
-        MemberSchema("Details", target: { Stats.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.details = try r.optional("Details")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Details"] = details
-        return w.value
-    }
-}
-
-/// The `StorageClassAnalysis` structure of the S3 model.
-public struct StorageClassAnalysis: AWSShape {
-    /// `DataExport`.
-    public var dataExport: StorageClassAnalysisDataExport?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dataExport: StorageClassAnalysisDataExport? = nil) {
-        self.dataExport = dataExport
-    }
-
-    /// The model of `StorageClassAnalysis`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysis", kind: .structure, members: [
-        MemberSchema("DataExport", target: { StorageClassAnalysisDataExport.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dataExport = try r.optional("DataExport")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DataExport"] = dataExport
-        return w.value
-    }
-}
-
-/// The `StorageClassAnalysisDataExport` structure of the S3 model.
-public struct StorageClassAnalysisDataExport: AWSShape {
-    /// `OutputSchemaVersion` (required).
-    public var outputSchemaVersion: StorageClassAnalysisSchemaVersion
-    /// `Destination` (required).
-    public var destination: AnalyticsExportDestination
-
-    /// Creates the structure; optional members default to nil.
-    public init(outputSchemaVersion: StorageClassAnalysisSchemaVersion, destination: AnalyticsExportDestination) {
-        self.outputSchemaVersion = outputSchemaVersion
-        self.destination = destination
-    }
-
-    /// The model of `StorageClassAnalysisDataExport`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysisDataExport", kind: .structure, members: [
-        MemberSchema("OutputSchemaVersion", target: { StorageClassAnalysisSchemaVersion.schema }, isRequired: true),
-        MemberSchema("Destination", target: { AnalyticsExportDestination.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.outputSchemaVersion = try r.required("OutputSchemaVersion")
-        self.destination = try r.required("Destination")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["OutputSchemaVersion"] = outputSchemaVersion
-        w["Destination"] = destination
-        return w.value
-    }
-}
-
-/// The `Tag` structure of the S3 model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `Tagging` structure of the S3 model.
-public struct Tagging: AWSShape {
-    /// `TagSet` (required).
-    public var tagSet: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(tagSet: [Tag]) {
-        self.tagSet = tagSet
-    }
-
-    /// The model of `Tagging`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tagging", kind: .structure, members: [
-        MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tagSet = try r.required("TagSet")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TagSet"] = tagSet
-        return w.value
-    }
-}
-
-/// The `TargetGrant` structure of the S3 model.
-public struct TargetGrant: AWSShape {
-    /// `Grantee`.
-    public var grantee: Grantee?
-    /// `Permission`.
-    public var permission: BucketLogsPermission?
-
-    /// Creates the structure; optional members default to nil.
-    public init(grantee: Grantee? = nil, permission: BucketLogsPermission? = nil) {
-        self.grantee = grantee
-        self.permission = permission
-    }
-
-    /// The model of `TargetGrant`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetGrant", kind: .structure, members: [
-        MemberSchema("Grantee", target: { Grantee.schema }),
-        MemberSchema("Permission", target: { BucketLogsPermission.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.grantee = try r.optional("Grantee")
-        self.permission = try r.optional("Permission")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Grantee"] = grantee
-        w["Permission"] = permission
-        return w.value
-    }
-}
-
-/// The `TargetObjectKeyFormat` structure of the S3 model.
-public struct TargetObjectKeyFormat: AWSShape {
-    /// `SimplePrefix`.
-    public var simplePrefix: SimplePrefix?
-    /// `PartitionedPrefix`.
-    public var partitionedPrefix: PartitionedPrefix?
-
-    /// Creates the structure; optional members default to nil.
-    public init(simplePrefix: SimplePrefix? = nil, partitionedPrefix: PartitionedPrefix? = nil) {
-        self.simplePrefix = simplePrefix
-        self.partitionedPrefix = partitionedPrefix
-    }
-
-    /// The model of `TargetObjectKeyFormat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TargetObjectKeyFormat", kind: .structure, members: [
-        MemberSchema("SimplePrefix", target: { SimplePrefix.schema }, serializedName: "SimplePrefix"),
-        MemberSchema("PartitionedPrefix", target: { PartitionedPrefix.schema }, serializedName: "PartitionedPrefix"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.simplePrefix = try r.optional("SimplePrefix")
-        self.partitionedPrefix = try r.optional("PartitionedPrefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SimplePrefix"] = simplePrefix
-        w["PartitionedPrefix"] = partitionedPrefix
-        return w.value
-    }
-}
-
-/// The `Tiering` structure of the S3 model.
-public struct Tiering: AWSShape {
-    /// `Days` (required).
-    public var days: Int
-    /// `AccessTier` (required).
-    public var accessTier: IntelligentTieringAccessTier
-
-    /// Creates the structure; optional members default to nil.
-    public init(days: Int, accessTier: IntelligentTieringAccessTier) {
-        self.days = days
-        self.accessTier = accessTier
-    }
-
-    /// The model of `Tiering`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tiering", kind: .structure, members: [
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }, isRequired: true),
-        MemberSchema("AccessTier", target: { IntelligentTieringAccessTier.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.days = try r.required("Days")
-        self.accessTier = try r.required("AccessTier")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Days"] = days
-        w["AccessTier"] = accessTier
-        return w.value
-    }
-}
-
-/// The `TooManyParts` structure of the S3 model.
-public struct TooManyParts: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `TooManyParts`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TooManyParts", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `TopicConfiguration` structure of the S3 model.
-public struct TopicConfiguration: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `Events` (required).
-    public var events: [Event]
-    /// `Filter`.
-    public var filter: NotificationConfigurationFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, topicArn: String, events: [Event], filter: NotificationConfigurationFilter? = nil) {
-        self.id = id
-        self.topicArn = topicArn
-        self.events = events
-        self.filter = filter
-    }
-
-    /// The model of `TopicConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TopicConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, serializedName: "Topic", isRequired: true),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
-        MemberSchema("Filter", target: { NotificationConfigurationFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.topicArn = try r.required("TopicArn")
-        self.events = try r.required("Events")
-        self.filter = try r.optional("Filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["TopicArn"] = topicArn
-        w["Events"] = events
-        w["Filter"] = filter
-        return w.value
-    }
-}
-
-/// The `TopicConfigurationDeprecated` structure of the S3 model.
-public struct TopicConfigurationDeprecated: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `Events`.
-    public var events: [Event]?
-    /// `Event`.
-    public var event: Event?
-    /// `Topic`.
-    public var topic: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, events: [Event]? = nil, event: Event? = nil, topic: String? = nil) {
-        self.id = id
-        self.events = events
-        self.event = event
-        self.topic = topic
-    }
-
-    /// The model of `TopicConfigurationDeprecated`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TopicConfigurationDeprecated", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
-        MemberSchema("Event", target: { Event.schema }),
-        MemberSchema("Topic", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.events = try r.optional("Events")
-        self.event = try r.optional("Event")
-        self.topic = try r.optional("Topic")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Events"] = events
-        w["Event"] = event
-        w["Topic"] = topic
-        return w.value
-    }
-}
-
-/// The `Transition` structure of the S3 model.
-public struct Transition: AWSShape {
-    /// `Date`.
-    public var date: Date?
-    /// `Days`.
-    public var days: Int?
-    /// `StorageClass`.
-    public var storageClass: TransitionStorageClass?
-
-    /// Creates the structure; optional members default to nil.
-    public init(date: Date? = nil, days: Int? = nil, storageClass: TransitionStorageClass? = nil) {
-        self.date = date
-        self.days = days
-        self.storageClass = storageClass
-    }
-
-    /// The model of `Transition`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Transition", kind: .structure, members: [
-        MemberSchema("Date", target: { S3Schemas.date }),
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("StorageClass", target: { TransitionStorageClass.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.date = try r.optional("Date")
-        self.days = try r.optional("Days")
-        self.storageClass = try r.optional("StorageClass")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Date"] = date
-        w["Days"] = days
-        w["StorageClass"] = storageClass
-        return w.value
-    }
-}
-
-/// The `UpdateBucketMetadataInventoryTableConfigurationRequest` structure of the S3 model.
-public struct UpdateBucketMetadataInventoryTableConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `InventoryTableConfiguration` (required).
-    public var inventoryTableConfiguration: InventoryTableConfigurationUpdates
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, inventoryTableConfiguration: InventoryTableConfigurationUpdates, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.inventoryTableConfiguration = inventoryTableConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `UpdateBucketMetadataInventoryTableConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateBucketMetadataInventoryTableConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("InventoryTableConfiguration", target: { InventoryTableConfigurationUpdates.schema }, serializedName: "InventoryTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "InventoryTableConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.inventoryTableConfiguration = try r.required("InventoryTableConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["InventoryTableConfiguration"] = inventoryTableConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `UpdateBucketMetadataJournalTableConfigurationRequest` structure of the S3 model.
-public struct UpdateBucketMetadataJournalTableConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `JournalTableConfiguration` (required).
-    public var journalTableConfiguration: JournalTableConfigurationUpdates
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, journalTableConfiguration: JournalTableConfigurationUpdates, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.journalTableConfiguration = journalTableConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `UpdateBucketMetadataJournalTableConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateBucketMetadataJournalTableConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("JournalTableConfiguration", target: { JournalTableConfigurationUpdates.schema }, serializedName: "JournalTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "JournalTableConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.journalTableConfiguration = try r.required("JournalTableConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["JournalTableConfiguration"] = journalTableConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `UpdateObjectEncryptionRequest` structure of the S3 model.
-public struct UpdateObjectEncryptionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ObjectEncryption` (required).
-    public var objectEncryption: ObjectEncryption
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, objectEncryption: ObjectEncryption, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.objectEncryption = objectEncryption
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-    }
-
-    /// The model of `UpdateObjectEncryptionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateObjectEncryptionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ObjectEncryption", target: { ObjectEncryption.schema }, serializedName: "ObjectEncryption", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-    ], traits: ShapeTraits(payload: "ObjectEncryption"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.objectEncryption = try r.required("ObjectEncryption")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["ObjectEncryption"] = objectEncryption
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        return w.value
-    }
-}
-
-/// The `UpdateObjectEncryptionResponse` structure of the S3 model.
-public struct UpdateObjectEncryptionResponse: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `UpdateObjectEncryptionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateObjectEncryptionResponse", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `UploadPartCopyOutput` structure of the S3 model.
-public struct UploadPartCopyOutput: AWSShape {
-    /// `CopySourceVersionId`.
-    public var copySourceVersionId: String?
-    /// `CopyPartResult`.
-    public var copyPartResult: CopyPartResult?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(copySourceVersionId: String? = nil, copyPartResult: CopyPartResult? = nil, serverSideEncryption: ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: RequestCharged? = nil) {
-        self.copySourceVersionId = copySourceVersionId
-        self.copyPartResult = copyPartResult
-        self.serverSideEncryption = serverSideEncryption
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `UploadPartCopyOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartCopyOutput", kind: .structure, members: [
-        MemberSchema("CopySourceVersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-version-id")),
-        MemberSchema("CopyPartResult", target: { CopyPartResult.schema }),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ], traits: ShapeTraits(payload: "CopyPartResult"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.copySourceVersionId = try r.optional("CopySourceVersionId")
-        self.copyPartResult = try r.optional("CopyPartResult")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CopySourceVersionId"] = copySourceVersionId
-        w["CopyPartResult"] = copyPartResult
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `UploadPartCopyRequest` structure of the S3 model.
-public struct UploadPartCopyRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CopySource` (required).
-    public var copySource: String
-    /// `CopySourceIfMatch`.
-    public var copySourceIfMatch: String?
-    /// `CopySourceIfModifiedSince`.
-    public var copySourceIfModifiedSince: Date?
-    /// `CopySourceIfNoneMatch`.
-    public var copySourceIfNoneMatch: String?
-    /// `CopySourceIfUnmodifiedSince`.
-    public var copySourceIfUnmodifiedSince: Date?
-    /// `CopySourceRange`.
-    public var copySourceRange: String?
-    /// `Key` (required).
-    public var key: String
-    /// `PartNumber` (required).
-    public var partNumber: Int
-    /// `UploadId` (required).
-    public var uploadId: String
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `CopySourceSSECustomerAlgorithm`.
-    public var copySourceSseCustomerAlgorithm: String?
-    /// `CopySourceSSECustomerKey`.
-    public var copySourceSseCustomerKey: String?
-    /// `CopySourceSSECustomerKeyMD5`.
-    public var copySourceSseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ExpectedSourceBucketOwner`.
-    public var expectedSourceBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, copySource: String, copySourceIfMatch: String? = nil, copySourceIfModifiedSince: Date? = nil, copySourceIfNoneMatch: String? = nil, copySourceIfUnmodifiedSince: Date? = nil, copySourceRange: String? = nil, key: String, partNumber: Int, uploadId: String, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, copySourceSseCustomerAlgorithm: String? = nil, copySourceSseCustomerKey: String? = nil, copySourceSseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, expectedSourceBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.copySource = copySource
-        self.copySourceIfMatch = copySourceIfMatch
-        self.copySourceIfModifiedSince = copySourceIfModifiedSince
-        self.copySourceIfNoneMatch = copySourceIfNoneMatch
-        self.copySourceIfUnmodifiedSince = copySourceIfUnmodifiedSince
-        self.copySourceRange = copySourceRange
-        self.key = key
-        self.partNumber = partNumber
-        self.uploadId = uploadId
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.copySourceSseCustomerAlgorithm = copySourceSseCustomerAlgorithm
-        self.copySourceSseCustomerKey = copySourceSseCustomerKey
-        self.copySourceSseCustomerKeyMd5 = copySourceSseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.expectedSourceBucketOwner = expectedSourceBucketOwner
-    }
-
-    /// The model of `UploadPartCopyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartCopyRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CopySource", target: { S3Schemas.copySource }, location: .header("x-amz-copy-source"), isRequired: true),
-        MemberSchema("CopySourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-match")),
-        MemberSchema("CopySourceIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-modified-since")),
-        MemberSchema("CopySourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-none-match")),
-        MemberSchema("CopySourceIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-unmodified-since")),
-        MemberSchema("CopySourceRange", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-range")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber"), isRequired: true),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("CopySourceSSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-algorithm")),
-        MemberSchema("CopySourceSSECustomerKey", target: { S3Schemas.copySourceSseCustomerKey }, location: .header("x-amz-copy-source-server-side-encryption-customer-key")),
-        MemberSchema("CopySourceSSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ExpectedSourceBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-source-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.copySource = try r.required("CopySource")
-        self.copySourceIfMatch = try r.optional("CopySourceIfMatch")
-        self.copySourceIfModifiedSince = try r.optional("CopySourceIfModifiedSince")
-        self.copySourceIfNoneMatch = try r.optional("CopySourceIfNoneMatch")
-        self.copySourceIfUnmodifiedSince = try r.optional("CopySourceIfUnmodifiedSince")
-        self.copySourceRange = try r.optional("CopySourceRange")
-        self.key = try r.required("Key")
-        self.partNumber = try r.required("PartNumber")
-        self.uploadId = try r.required("UploadId")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.copySourceSseCustomerAlgorithm = try r.optional("CopySourceSSECustomerAlgorithm")
-        self.copySourceSseCustomerKey = try r.optional("CopySourceSSECustomerKey")
-        self.copySourceSseCustomerKeyMd5 = try r.optional("CopySourceSSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.expectedSourceBucketOwner = try r.optional("ExpectedSourceBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["CopySource"] = copySource
-        w["CopySourceIfMatch"] = copySourceIfMatch
-        w["CopySourceIfModifiedSince"] = copySourceIfModifiedSince
-        w["CopySourceIfNoneMatch"] = copySourceIfNoneMatch
-        w["CopySourceIfUnmodifiedSince"] = copySourceIfUnmodifiedSince
-        w["CopySourceRange"] = copySourceRange
-        w["Key"] = key
-        w["PartNumber"] = partNumber
-        w["UploadId"] = uploadId
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["CopySourceSSECustomerAlgorithm"] = copySourceSseCustomerAlgorithm
-        w["CopySourceSSECustomerKey"] = copySourceSseCustomerKey
-        w["CopySourceSSECustomerKeyMD5"] = copySourceSseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ExpectedSourceBucketOwner"] = expectedSourceBucketOwner
-        return w.value
-    }
-}
-
-/// The `UploadPartOutput` structure of the S3 model.
-public struct UploadPartOutput: AWSShape {
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serverSideEncryption: ServerSideEncryption? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: RequestCharged? = nil) {
-        self.serverSideEncryption = serverSideEncryption
-        self.eTag = eTag
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `UploadPartOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartOutput", kind: .structure, members: [
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.eTag = try r.optional("ETag")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["ETag"] = eTag
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `UploadPartRequest` structure of the S3 model.
-public struct UploadPartRequest: AWSShape {
-    /// `Body`.
-    public var body: Data?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentLength`.
-    public var contentLength: Int?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `Key` (required).
-    public var key: String
-    /// `PartNumber` (required).
-    public var partNumber: Int
-    /// `UploadId` (required).
-    public var uploadId: String
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(body: Data? = nil, bucket: String, contentLength: Int? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, key: String, partNumber: Int, uploadId: String, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) {
-        self.body = body
-        self.bucket = bucket
-        self.contentLength = contentLength
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.key = key
-        self.partNumber = partNumber
-        self.uploadId = uploadId
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `UploadPartRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartRequest", kind: .structure, members: [
-        MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber"), isRequired: true),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "Body"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.body = try r.optional("Body")
-        self.bucket = try r.required("Bucket")
-        self.contentLength = try r.optional("ContentLength")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.key = try r.required("Key")
-        self.partNumber = try r.required("PartNumber")
-        self.uploadId = try r.required("UploadId")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Body"] = body
-        w["Bucket"] = bucket
-        w["ContentLength"] = contentLength
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["Key"] = key
-        w["PartNumber"] = partNumber
-        w["UploadId"] = uploadId
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
+extension S3 {
+    /// The `ScanRange` structure of the S3 model.
+    public struct ScanRange: AWSShape {
+        /// `Start`.
+        public var start: Int?
+        /// `End`.
+        public var end: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(start: Int? = nil, end: Int? = nil) {
+            self.start = start
+            self.end = end
+        }
+
+        /// The model of `ScanRange`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ScanRange", kind: .structure, members: [
+            MemberSchema("Start", target: { ShapeSchema.Simple.long }),
+            MemberSchema("End", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.start = try r.optional("Start")
+            self.end = try r.optional("End")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Start"] = start
+            w["End"] = end
+            return w.value
+        }
+    }
+
+    /// The `SelectObjectContentEventStream` structure of the S3 model.
+    public struct SelectObjectContentEventStream: AWSShape {
+        /// `Records`.
+        public var records: S3.RecordsEvent?
+        /// `Stats`.
+        public var stats: S3.StatsEvent?
+        /// `Progress`.
+        public var progress: S3.ProgressEvent?
+        /// `Cont`.
+        public var cont: S3.ContinuationEvent?
+        /// `End`.
+        public var end: S3.EndEvent?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(records: S3.RecordsEvent? = nil, stats: S3.StatsEvent? = nil, progress: S3.ProgressEvent? = nil, cont: S3.ContinuationEvent? = nil, end: S3.EndEvent? = nil) {
+            self.records = records
+            self.stats = stats
+            self.progress = progress
+            self.cont = cont
+            self.end = end
+        }
+
+        /// The model of `SelectObjectContentEventStream`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentEventStream", kind: .structure, members: [
+            MemberSchema("Records", target: { S3.RecordsEvent.schema }),
+            MemberSchema("Stats", target: { S3.StatsEvent.schema }),
+            MemberSchema("Progress", target: { S3.ProgressEvent.schema }),
+            MemberSchema("Cont", target: { S3.ContinuationEvent.schema }),
+            MemberSchema("End", target: { S3.EndEvent.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.records = try r.optional("Records")
+            self.stats = try r.optional("Stats")
+            self.progress = try r.optional("Progress")
+            self.cont = try r.optional("Cont")
+            self.end = try r.optional("End")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Records"] = records
+            w["Stats"] = stats
+            w["Progress"] = progress
+            w["Cont"] = cont
+            w["End"] = end
+            return w.value
+        }
+    }
+
+    /// The `SelectObjectContentOutput` structure of the S3 model.
+    public struct SelectObjectContentOutput: AWSShape {
+        /// `Payload`.
+        public var payload: S3.SelectObjectContentEventStream?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(payload: S3.SelectObjectContentEventStream? = nil) {
+            self.payload = payload
+        }
+
+        /// The model of `SelectObjectContentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentOutput", kind: .structure, members: [
+            MemberSchema("Payload", target: { S3.SelectObjectContentEventStream.schema }),
+        ], traits: ShapeTraits(payload: "Payload"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.payload = try r.optional("Payload")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Payload"] = payload
+            return w.value
+        }
+    }
+
+    /// The `SelectObjectContentRequest` structure of the S3 model.
+    public struct SelectObjectContentRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `Expression` (required).
+        public var expression: String
+        /// `ExpressionType` (required).
+        public var expressionType: S3.ExpressionType
+        /// `RequestProgress`.
+        public var requestProgress: S3.RequestProgress?
+        /// `InputSerialization` (required).
+        public var inputSerialization: S3.InputSerialization
+        /// `OutputSerialization` (required).
+        public var outputSerialization: S3.OutputSerialization
+        /// `ScanRange`.
+        public var scanRange: S3.ScanRange?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, expression: String, expressionType: S3.ExpressionType, inputSerialization: S3.InputSerialization, outputSerialization: S3.OutputSerialization, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestProgress: S3.RequestProgress? = nil, scanRange: S3.ScanRange? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.expression = expression
+            self.expressionType = expressionType
+            self.requestProgress = requestProgress
+            self.inputSerialization = inputSerialization
+            self.outputSerialization = outputSerialization
+            self.scanRange = scanRange
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `SelectObjectContentRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("Expression", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ExpressionType", target: { S3.ExpressionType.schema }, isRequired: true),
+            MemberSchema("RequestProgress", target: { S3.RequestProgress.schema }),
+            MemberSchema("InputSerialization", target: { S3.InputSerialization.schema }, isRequired: true),
+            MemberSchema("OutputSerialization", target: { S3.OutputSerialization.schema }, isRequired: true),
+            MemberSchema("ScanRange", target: { S3.ScanRange.schema }),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.expression = try r.required("Expression")
+            self.expressionType = try r.required("ExpressionType")
+            self.requestProgress = try r.optional("RequestProgress")
+            self.inputSerialization = try r.required("InputSerialization")
+            self.outputSerialization = try r.required("OutputSerialization")
+            self.scanRange = try r.optional("ScanRange")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["Expression"] = expression
+            w["ExpressionType"] = expressionType
+            w["RequestProgress"] = requestProgress
+            w["InputSerialization"] = inputSerialization
+            w["OutputSerialization"] = outputSerialization
+            w["ScanRange"] = scanRange
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `SelectParameters` structure of the S3 model.
+    public struct SelectParameters: AWSShape {
+        /// `InputSerialization` (required).
+        public var inputSerialization: S3.InputSerialization
+        /// `ExpressionType` (required).
+        public var expressionType: S3.ExpressionType
+        /// `Expression` (required).
+        public var expression: String
+        /// `OutputSerialization` (required).
+        public var outputSerialization: S3.OutputSerialization
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inputSerialization: S3.InputSerialization, expressionType: S3.ExpressionType, expression: String, outputSerialization: S3.OutputSerialization) {
+            self.inputSerialization = inputSerialization
+            self.expressionType = expressionType
+            self.expression = expression
+            self.outputSerialization = outputSerialization
+        }
+
+        /// The model of `SelectParameters`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SelectParameters", kind: .structure, members: [
+            MemberSchema("InputSerialization", target: { S3.InputSerialization.schema }, isRequired: true),
+            MemberSchema("ExpressionType", target: { S3.ExpressionType.schema }, isRequired: true),
+            MemberSchema("Expression", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("OutputSerialization", target: { S3.OutputSerialization.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inputSerialization = try r.required("InputSerialization")
+            self.expressionType = try r.required("ExpressionType")
+            self.expression = try r.required("Expression")
+            self.outputSerialization = try r.required("OutputSerialization")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InputSerialization"] = inputSerialization
+            w["ExpressionType"] = expressionType
+            w["Expression"] = expression
+            w["OutputSerialization"] = outputSerialization
+            return w.value
+        }
+    }
+
+    /// The `ServerSideEncryptionByDefault` structure of the S3 model.
+    public struct ServerSideEncryptionByDefault: AWSShape {
+        /// `SSEAlgorithm` (required).
+        public var sseAlgorithm: S3.ServerSideEncryption
+        /// `KMSMasterKeyID`.
+        public var kmsMasterKeyId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sseAlgorithm: S3.ServerSideEncryption, kmsMasterKeyId: String? = nil) {
+            self.sseAlgorithm = sseAlgorithm
+            self.kmsMasterKeyId = kmsMasterKeyId
+        }
+
+        /// The model of `ServerSideEncryptionByDefault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionByDefault", kind: .structure, members: [
+            MemberSchema("SSEAlgorithm", target: { S3.ServerSideEncryption.schema }, isRequired: true),
+            MemberSchema("KMSMasterKeyID", target: { S3Schemas.ssekmsKeyId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sseAlgorithm = try r.required("SSEAlgorithm")
+            self.kmsMasterKeyId = try r.optional("KMSMasterKeyID")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SSEAlgorithm"] = sseAlgorithm
+            w["KMSMasterKeyID"] = kmsMasterKeyId
+            return w.value
+        }
+    }
+
+    /// The `ServerSideEncryptionConfiguration` structure of the S3 model.
+    public struct ServerSideEncryptionConfiguration: AWSShape {
+        /// `Rules` (required).
+        public var rules: [S3.ServerSideEncryptionRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.ServerSideEncryptionRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `ServerSideEncryptionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionConfiguration", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.serverSideEncryptionRules }, serializedName: "Rule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `ServerSideEncryptionRule` structure of the S3 model.
+    public struct ServerSideEncryptionRule: AWSShape {
+        /// `ApplyServerSideEncryptionByDefault`.
+        public var applyServerSideEncryptionByDefault: S3.ServerSideEncryptionByDefault?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `BlockedEncryptionTypes`.
+        public var blockedEncryptionTypes: S3.BlockedEncryptionTypes?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(applyServerSideEncryptionByDefault: S3.ServerSideEncryptionByDefault? = nil, bucketKeyEnabled: Bool? = nil, blockedEncryptionTypes: S3.BlockedEncryptionTypes? = nil) {
+            self.applyServerSideEncryptionByDefault = applyServerSideEncryptionByDefault
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.blockedEncryptionTypes = blockedEncryptionTypes
+        }
+
+        /// The model of `ServerSideEncryptionRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServerSideEncryptionRule", kind: .structure, members: [
+            MemberSchema("ApplyServerSideEncryptionByDefault", target: { S3.ServerSideEncryptionByDefault.schema }),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("BlockedEncryptionTypes", target: { S3.BlockedEncryptionTypes.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.applyServerSideEncryptionByDefault = try r.optional("ApplyServerSideEncryptionByDefault")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.blockedEncryptionTypes = try r.optional("BlockedEncryptionTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ApplyServerSideEncryptionByDefault"] = applyServerSideEncryptionByDefault
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["BlockedEncryptionTypes"] = blockedEncryptionTypes
+            return w.value
+        }
+    }
+
+    /// The `SessionCredentials` structure of the S3 model.
+    public struct SessionCredentials: AWSShape {
+        /// `AccessKeyId` (required).
+        public var accessKeyId: String
+        /// `SecretAccessKey` (required).
+        public var secretAccessKey: String
+        /// `SessionToken` (required).
+        public var sessionToken: String
+        /// `Expiration` (required).
+        public var expiration: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(accessKeyId: String, secretAccessKey: String, sessionToken: String, expiration: Date) {
+            self.accessKeyId = accessKeyId
+            self.secretAccessKey = secretAccessKey
+            self.sessionToken = sessionToken
+            self.expiration = expiration
+        }
+
+        /// The model of `SessionCredentials`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SessionCredentials", kind: .structure, members: [
+            MemberSchema("AccessKeyId", target: { ShapeSchema.Simple.string }, serializedName: "AccessKeyId", isRequired: true),
+            MemberSchema("SecretAccessKey", target: { S3Schemas.sessionCredentialValue }, serializedName: "SecretAccessKey", isRequired: true),
+            MemberSchema("SessionToken", target: { S3Schemas.sessionCredentialValue }, serializedName: "SessionToken", isRequired: true),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }, serializedName: "Expiration", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.accessKeyId = try r.required("AccessKeyId")
+            self.secretAccessKey = try r.required("SecretAccessKey")
+            self.sessionToken = try r.required("SessionToken")
+            self.expiration = try r.required("Expiration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AccessKeyId"] = accessKeyId
+            w["SecretAccessKey"] = secretAccessKey
+            w["SessionToken"] = sessionToken
+            w["Expiration"] = expiration
+            return w.value
+        }
+    }
+
+    /// The `SimplePrefix` structure of the S3 model.
+    public struct SimplePrefix: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `SimplePrefix`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SimplePrefix", kind: .structure, traits: ShapeTraits(xmlName: "SimplePrefix"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `SourceSelectionCriteria` structure of the S3 model.
+    public struct SourceSelectionCriteria: AWSShape {
+        /// `SseKmsEncryptedObjects`.
+        public var sseKmsEncryptedObjects: S3.SseKmsEncryptedObjects?
+        /// `ReplicaModifications`.
+        public var replicaModifications: S3.ReplicaModifications?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sseKmsEncryptedObjects: S3.SseKmsEncryptedObjects? = nil, replicaModifications: S3.ReplicaModifications? = nil) {
+            self.sseKmsEncryptedObjects = sseKmsEncryptedObjects
+            self.replicaModifications = replicaModifications
+        }
+
+        /// The model of `SourceSelectionCriteria`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SourceSelectionCriteria", kind: .structure, members: [
+            MemberSchema("SseKmsEncryptedObjects", target: { S3.SseKmsEncryptedObjects.schema }),
+            MemberSchema("ReplicaModifications", target: { S3.ReplicaModifications.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sseKmsEncryptedObjects = try r.optional("SseKmsEncryptedObjects")
+            self.replicaModifications = try r.optional("ReplicaModifications")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SseKmsEncryptedObjects"] = sseKmsEncryptedObjects
+            w["ReplicaModifications"] = replicaModifications
+            return w.value
+        }
+    }
+
+    /// The `SseKmsEncryptedObjects` structure of the S3 model.
+    public struct SseKmsEncryptedObjects: AWSShape {
+        /// `Status` (required).
+        public var status: S3.SseKmsEncryptedObjectsStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.SseKmsEncryptedObjectsStatus) {
+            self.status = status
+        }
+
+        /// The model of `SseKmsEncryptedObjects`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SseKmsEncryptedObjects", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.SseKmsEncryptedObjectsStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `Stats` structure of the S3 model.
+    public struct Stats: AWSShape {
+        /// `BytesScanned`.
+        public var bytesScanned: Int?
+        /// `BytesProcessed`.
+        public var bytesProcessed: Int?
+        /// `BytesReturned`.
+        public var bytesReturned: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bytesScanned: Int? = nil, bytesProcessed: Int? = nil, bytesReturned: Int? = nil) {
+            self.bytesScanned = bytesScanned
+            self.bytesProcessed = bytesProcessed
+            self.bytesReturned = bytesReturned
+        }
+
+        /// The model of `Stats`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Stats", kind: .structure, members: [
+            MemberSchema("BytesScanned", target: { ShapeSchema.Simple.long }),
+            MemberSchema("BytesProcessed", target: { ShapeSchema.Simple.long }),
+            MemberSchema("BytesReturned", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bytesScanned = try r.optional("BytesScanned")
+            self.bytesProcessed = try r.optional("BytesProcessed")
+            self.bytesReturned = try r.optional("BytesReturned")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BytesScanned"] = bytesScanned
+            w["BytesProcessed"] = bytesProcessed
+            w["BytesReturned"] = bytesReturned
+            return w.value
+        }
+    }
+
+    /// The `StatsEvent` structure of the S3 model.
+    public struct StatsEvent: AWSShape {
+        /// `Details`.
+        public var details: S3.Stats?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(details: S3.Stats? = nil) {
+            self.details = details
+        }
+
+        /// The model of `StatsEvent`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StatsEvent", kind: .structure, members: [
+            MemberSchema("Details", target: { S3.Stats.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.details = try r.optional("Details")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Details"] = details
+            return w.value
+        }
+    }
+
+    /// The `StorageClassAnalysis` structure of the S3 model.
+    public struct StorageClassAnalysis: AWSShape {
+        /// `DataExport`.
+        public var dataExport: S3.StorageClassAnalysisDataExport?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataExport: S3.StorageClassAnalysisDataExport? = nil) {
+            self.dataExport = dataExport
+        }
+
+        /// The model of `StorageClassAnalysis`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysis", kind: .structure, members: [
+            MemberSchema("DataExport", target: { S3.StorageClassAnalysisDataExport.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dataExport = try r.optional("DataExport")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DataExport"] = dataExport
+            return w.value
+        }
+    }
+
+    /// The `StorageClassAnalysisDataExport` structure of the S3 model.
+    public struct StorageClassAnalysisDataExport: AWSShape {
+        /// `OutputSchemaVersion` (required).
+        public var outputSchemaVersion: S3.StorageClassAnalysisSchemaVersion
+        /// `Destination` (required).
+        public var destination: S3.AnalyticsExportDestination
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(outputSchemaVersion: S3.StorageClassAnalysisSchemaVersion, destination: S3.AnalyticsExportDestination) {
+            self.outputSchemaVersion = outputSchemaVersion
+            self.destination = destination
+        }
+
+        /// The model of `StorageClassAnalysisDataExport`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StorageClassAnalysisDataExport", kind: .structure, members: [
+            MemberSchema("OutputSchemaVersion", target: { S3.StorageClassAnalysisSchemaVersion.schema }, isRequired: true),
+            MemberSchema("Destination", target: { S3.AnalyticsExportDestination.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.outputSchemaVersion = try r.required("OutputSchemaVersion")
+            self.destination = try r.required("Destination")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["OutputSchemaVersion"] = outputSchemaVersion
+            w["Destination"] = destination
+            return w.value
+        }
+    }
+
+    /// The `Tag` structure of the S3 model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `Tagging` structure of the S3 model.
+    public struct Tagging: AWSShape {
+        /// `TagSet` (required).
+        public var tagSet: [S3.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagSet: [S3.Tag]) {
+            self.tagSet = tagSet
+        }
+
+        /// The model of `Tagging`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tagging", kind: .structure, members: [
+            MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagSet = try r.required("TagSet")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TagSet"] = tagSet
+            return w.value
+        }
+    }
+
+    /// The `TargetGrant` structure of the S3 model.
+    public struct TargetGrant: AWSShape {
+        /// `Grantee`.
+        public var grantee: S3.Grantee?
+        /// `Permission`.
+        public var permission: S3.BucketLogsPermission?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(grantee: S3.Grantee? = nil, permission: S3.BucketLogsPermission? = nil) {
+            self.grantee = grantee
+            self.permission = permission
+        }
+
+        /// The model of `TargetGrant`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetGrant", kind: .structure, members: [
+            MemberSchema("Grantee", target: { S3.Grantee.schema }),
+            MemberSchema("Permission", target: { S3.BucketLogsPermission.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.grantee = try r.optional("Grantee")
+            self.permission = try r.optional("Permission")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Grantee"] = grantee
+            w["Permission"] = permission
+            return w.value
+        }
+    }
+
+    /// The `TargetObjectKeyFormat` structure of the S3 model.
+    public struct TargetObjectKeyFormat: AWSShape {
+        /// `SimplePrefix`.
+        public var simplePrefix: S3.SimplePrefix?
+        /// `PartitionedPrefix`.
+        public var partitionedPrefix: S3.PartitionedPrefix?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(simplePrefix: S3.SimplePrefix? = nil, partitionedPrefix: S3.PartitionedPrefix? = nil) {
+            self.simplePrefix = simplePrefix
+            self.partitionedPrefix = partitionedPrefix
+        }
+
+        /// The model of `TargetObjectKeyFormat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TargetObjectKeyFormat", kind: .structure, members: [
+            MemberSchema("SimplePrefix", target: { S3.SimplePrefix.schema }, serializedName: "SimplePrefix"),
+            MemberSchema("PartitionedPrefix", target: { S3.PartitionedPrefix.schema }, serializedName: "PartitionedPrefix"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.simplePrefix = try r.optional("SimplePrefix")
+            self.partitionedPrefix = try r.optional("PartitionedPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SimplePrefix"] = simplePrefix
+            w["PartitionedPrefix"] = partitionedPrefix
+            return w.value
+        }
+    }
+
+    /// The `Tiering` structure of the S3 model.
+    public struct Tiering: AWSShape {
+        /// `Days` (required).
+        public var days: Int
+        /// `AccessTier` (required).
+        public var accessTier: S3.IntelligentTieringAccessTier
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(days: Int, accessTier: S3.IntelligentTieringAccessTier) {
+            self.days = days
+            self.accessTier = accessTier
+        }
+
+        /// The model of `Tiering`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tiering", kind: .structure, members: [
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }, isRequired: true),
+            MemberSchema("AccessTier", target: { S3.IntelligentTieringAccessTier.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.days = try r.required("Days")
+            self.accessTier = try r.required("AccessTier")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Days"] = days
+            w["AccessTier"] = accessTier
+            return w.value
+        }
+    }
+
+    /// The `TooManyParts` structure of the S3 model.
+    public struct TooManyParts: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `TooManyParts`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyParts", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `TopicConfiguration` structure of the S3 model.
+    public struct TopicConfiguration: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `Events` (required).
+        public var events: [S3.Event]
+        /// `Filter`.
+        public var filter: S3.NotificationConfigurationFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, events: [S3.Event], id: String? = nil, filter: S3.NotificationConfigurationFilter? = nil) {
+            self.id = id
+            self.topicArn = topicArn
+            self.events = events
+            self.filter = filter
+        }
+
+        /// The model of `TopicConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TopicConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, serializedName: "Topic", isRequired: true),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
+            MemberSchema("Filter", target: { S3.NotificationConfigurationFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.topicArn = try r.required("TopicArn")
+            self.events = try r.required("Events")
+            self.filter = try r.optional("Filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["TopicArn"] = topicArn
+            w["Events"] = events
+            w["Filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `TopicConfigurationDeprecated` structure of the S3 model.
+    public struct TopicConfigurationDeprecated: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `Events`.
+        public var events: [S3.Event]?
+        /// `Event`.
+        public var event: S3.Event?
+        /// `Topic`.
+        public var topic: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, events: [S3.Event]? = nil, event: S3.Event? = nil, topic: String? = nil) {
+            self.id = id
+            self.events = events
+            self.event = event
+            self.topic = topic
+        }
+
+        /// The model of `TopicConfigurationDeprecated`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TopicConfigurationDeprecated", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event"),
+            MemberSchema("Event", target: { S3.Event.schema }),
+            MemberSchema("Topic", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.events = try r.optional("Events")
+            self.event = try r.optional("Event")
+            self.topic = try r.optional("Topic")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Events"] = events
+            w["Event"] = event
+            w["Topic"] = topic
+            return w.value
+        }
+    }
+
+    /// The `Transition` structure of the S3 model.
+    public struct Transition: AWSShape {
+        /// `Date`.
+        public var date: Date?
+        /// `Days`.
+        public var days: Int?
+        /// `StorageClass`.
+        public var storageClass: S3.TransitionStorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(date: Date? = nil, days: Int? = nil, storageClass: S3.TransitionStorageClass? = nil) {
+            self.date = date
+            self.days = days
+            self.storageClass = storageClass
+        }
+
+        /// The model of `Transition`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Transition", kind: .structure, members: [
+            MemberSchema("Date", target: { S3Schemas.date }),
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("StorageClass", target: { S3.TransitionStorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.date = try r.optional("Date")
+            self.days = try r.optional("Days")
+            self.storageClass = try r.optional("StorageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Date"] = date
+            w["Days"] = days
+            w["StorageClass"] = storageClass
+            return w.value
+        }
+    }
+
+    /// The `UpdateBucketMetadataInventoryTableConfigurationRequest` structure of the S3 model.
+    public struct UpdateBucketMetadataInventoryTableConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `InventoryTableConfiguration` (required).
+        public var inventoryTableConfiguration: S3.InventoryTableConfigurationUpdates
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, inventoryTableConfiguration: S3.InventoryTableConfigurationUpdates, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.inventoryTableConfiguration = inventoryTableConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `UpdateBucketMetadataInventoryTableConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateBucketMetadataInventoryTableConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("InventoryTableConfiguration", target: { S3.InventoryTableConfigurationUpdates.schema }, serializedName: "InventoryTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "InventoryTableConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.inventoryTableConfiguration = try r.required("InventoryTableConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["InventoryTableConfiguration"] = inventoryTableConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `UpdateBucketMetadataJournalTableConfigurationRequest` structure of the S3 model.
+    public struct UpdateBucketMetadataJournalTableConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `JournalTableConfiguration` (required).
+        public var journalTableConfiguration: S3.JournalTableConfigurationUpdates
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, journalTableConfiguration: S3.JournalTableConfigurationUpdates, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.journalTableConfiguration = journalTableConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `UpdateBucketMetadataJournalTableConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateBucketMetadataJournalTableConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("JournalTableConfiguration", target: { S3.JournalTableConfigurationUpdates.schema }, serializedName: "JournalTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "JournalTableConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.journalTableConfiguration = try r.required("JournalTableConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["JournalTableConfiguration"] = journalTableConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `UpdateObjectEncryptionRequest` structure of the S3 model.
+    public struct UpdateObjectEncryptionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ObjectEncryption` (required).
+        public var objectEncryption: S3.ObjectEncryption
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, objectEncryption: S3.ObjectEncryption, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.objectEncryption = objectEncryption
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+        }
+
+        /// The model of `UpdateObjectEncryptionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateObjectEncryptionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ObjectEncryption", target: { S3.ObjectEncryption.schema }, serializedName: "ObjectEncryption", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+        ], traits: ShapeTraits(payload: "ObjectEncryption"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.objectEncryption = try r.required("ObjectEncryption")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["ObjectEncryption"] = objectEncryption
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            return w.value
+        }
+    }
+
+    /// The `UpdateObjectEncryptionResponse` structure of the S3 model.
+    public struct UpdateObjectEncryptionResponse: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `UpdateObjectEncryptionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateObjectEncryptionResponse", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `UploadPartCopyOutput` structure of the S3 model.
+    public struct UploadPartCopyOutput: AWSShape {
+        /// `CopySourceVersionId`.
+        public var copySourceVersionId: String?
+        /// `CopyPartResult`.
+        public var copyPartResult: S3.CopyPartResult?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(copySourceVersionId: String? = nil, copyPartResult: S3.CopyPartResult? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.copySourceVersionId = copySourceVersionId
+            self.copyPartResult = copyPartResult
+            self.serverSideEncryption = serverSideEncryption
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `UploadPartCopyOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartCopyOutput", kind: .structure, members: [
+            MemberSchema("CopySourceVersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-version-id")),
+            MemberSchema("CopyPartResult", target: { S3.CopyPartResult.schema }),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ], traits: ShapeTraits(payload: "CopyPartResult"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.copySourceVersionId = try r.optional("CopySourceVersionId")
+            self.copyPartResult = try r.optional("CopyPartResult")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CopySourceVersionId"] = copySourceVersionId
+            w["CopyPartResult"] = copyPartResult
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `UploadPartCopyRequest` structure of the S3 model.
+    public struct UploadPartCopyRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CopySource` (required).
+        public var copySource: String
+        /// `CopySourceIfMatch`.
+        public var copySourceIfMatch: String?
+        /// `CopySourceIfModifiedSince`.
+        public var copySourceIfModifiedSince: Date?
+        /// `CopySourceIfNoneMatch`.
+        public var copySourceIfNoneMatch: String?
+        /// `CopySourceIfUnmodifiedSince`.
+        public var copySourceIfUnmodifiedSince: Date?
+        /// `CopySourceRange`.
+        public var copySourceRange: String?
+        /// `Key` (required).
+        public var key: String
+        /// `PartNumber` (required).
+        public var partNumber: Int
+        /// `UploadId` (required).
+        public var uploadId: String
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `CopySourceSSECustomerAlgorithm`.
+        public var copySourceSseCustomerAlgorithm: String?
+        /// `CopySourceSSECustomerKey`.
+        public var copySourceSseCustomerKey: String?
+        /// `CopySourceSSECustomerKeyMD5`.
+        public var copySourceSseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ExpectedSourceBucketOwner`.
+        public var expectedSourceBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, copySource: String, key: String, partNumber: Int, uploadId: String, copySourceIfMatch: String? = nil, copySourceIfModifiedSince: Date? = nil, copySourceIfNoneMatch: String? = nil, copySourceIfUnmodifiedSince: Date? = nil, copySourceRange: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, copySourceSseCustomerAlgorithm: String? = nil, copySourceSseCustomerKey: String? = nil, copySourceSseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, expectedSourceBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.copySource = copySource
+            self.copySourceIfMatch = copySourceIfMatch
+            self.copySourceIfModifiedSince = copySourceIfModifiedSince
+            self.copySourceIfNoneMatch = copySourceIfNoneMatch
+            self.copySourceIfUnmodifiedSince = copySourceIfUnmodifiedSince
+            self.copySourceRange = copySourceRange
+            self.key = key
+            self.partNumber = partNumber
+            self.uploadId = uploadId
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.copySourceSseCustomerAlgorithm = copySourceSseCustomerAlgorithm
+            self.copySourceSseCustomerKey = copySourceSseCustomerKey
+            self.copySourceSseCustomerKeyMd5 = copySourceSseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.expectedSourceBucketOwner = expectedSourceBucketOwner
+        }
+
+        /// The model of `UploadPartCopyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartCopyRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CopySource", target: { S3Schemas.copySource }, location: .header("x-amz-copy-source"), isRequired: true),
+            MemberSchema("CopySourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-match")),
+            MemberSchema("CopySourceIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-modified-since")),
+            MemberSchema("CopySourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-none-match")),
+            MemberSchema("CopySourceIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-unmodified-since")),
+            MemberSchema("CopySourceRange", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-range")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber"), isRequired: true),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("CopySourceSSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-algorithm")),
+            MemberSchema("CopySourceSSECustomerKey", target: { S3Schemas.copySourceSseCustomerKey }, location: .header("x-amz-copy-source-server-side-encryption-customer-key")),
+            MemberSchema("CopySourceSSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ExpectedSourceBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-source-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.copySource = try r.required("CopySource")
+            self.copySourceIfMatch = try r.optional("CopySourceIfMatch")
+            self.copySourceIfModifiedSince = try r.optional("CopySourceIfModifiedSince")
+            self.copySourceIfNoneMatch = try r.optional("CopySourceIfNoneMatch")
+            self.copySourceIfUnmodifiedSince = try r.optional("CopySourceIfUnmodifiedSince")
+            self.copySourceRange = try r.optional("CopySourceRange")
+            self.key = try r.required("Key")
+            self.partNumber = try r.required("PartNumber")
+            self.uploadId = try r.required("UploadId")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.copySourceSseCustomerAlgorithm = try r.optional("CopySourceSSECustomerAlgorithm")
+            self.copySourceSseCustomerKey = try r.optional("CopySourceSSECustomerKey")
+            self.copySourceSseCustomerKeyMd5 = try r.optional("CopySourceSSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.expectedSourceBucketOwner = try r.optional("ExpectedSourceBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["CopySource"] = copySource
+            w["CopySourceIfMatch"] = copySourceIfMatch
+            w["CopySourceIfModifiedSince"] = copySourceIfModifiedSince
+            w["CopySourceIfNoneMatch"] = copySourceIfNoneMatch
+            w["CopySourceIfUnmodifiedSince"] = copySourceIfUnmodifiedSince
+            w["CopySourceRange"] = copySourceRange
+            w["Key"] = key
+            w["PartNumber"] = partNumber
+            w["UploadId"] = uploadId
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["CopySourceSSECustomerAlgorithm"] = copySourceSseCustomerAlgorithm
+            w["CopySourceSSECustomerKey"] = copySourceSseCustomerKey
+            w["CopySourceSSECustomerKeyMD5"] = copySourceSseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ExpectedSourceBucketOwner"] = expectedSourceBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `UploadPartOutput` structure of the S3 model.
+    public struct UploadPartOutput: AWSShape {
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serverSideEncryption: S3.ServerSideEncryption? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.serverSideEncryption = serverSideEncryption
+            self.eTag = eTag
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `UploadPartOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartOutput", kind: .structure, members: [
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.eTag = try r.optional("ETag")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["ETag"] = eTag
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `UploadPartRequest` structure of the S3 model.
+    public struct UploadPartRequest: AWSShape {
+        /// `Body`.
+        public var body: Data?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentLength`.
+        public var contentLength: Int?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `Key` (required).
+        public var key: String
+        /// `PartNumber` (required).
+        public var partNumber: Int
+        /// `UploadId` (required).
+        public var uploadId: String
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, partNumber: Int, uploadId: String, body: Data? = nil, contentLength: Int? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.body = body
+            self.bucket = bucket
+            self.contentLength = contentLength
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.key = key
+            self.partNumber = partNumber
+            self.uploadId = uploadId
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `UploadPartRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UploadPartRequest", kind: .structure, members: [
+            MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber"), isRequired: true),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.body = try r.optional("Body")
+            self.bucket = try r.required("Bucket")
+            self.contentLength = try r.optional("ContentLength")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.key = try r.required("Key")
+            self.partNumber = try r.required("PartNumber")
+            self.uploadId = try r.required("UploadId")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Body"] = body
+            w["Bucket"] = bucket
+            w["ContentLength"] = contentLength
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["Key"] = key
+            w["PartNumber"] = partNumber
+            w["UploadId"] = uploadId
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 }

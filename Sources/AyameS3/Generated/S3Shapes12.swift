@@ -3,383 +3,385 @@
 import AyameCore
 import Foundation
 
-/// The `VersioningConfiguration` structure of the S3 model.
-public struct VersioningConfiguration: AWSShape {
-    /// `MFADelete`.
-    public var mfaDelete: MFADelete?
-    /// `Status`.
-    public var status: BucketVersioningStatus?
+extension S3 {
+    /// The `VersioningConfiguration` structure of the S3 model.
+    public struct VersioningConfiguration: AWSShape {
+        /// `MFADelete`.
+        public var mfaDelete: S3.MFADelete?
+        /// `Status`.
+        public var status: S3.BucketVersioningStatus?
 
-    /// Creates the structure; optional members default to nil.
-    public init(mfaDelete: MFADelete? = nil, status: BucketVersioningStatus? = nil) {
-        self.mfaDelete = mfaDelete
-        self.status = status
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mfaDelete: S3.MFADelete? = nil, status: S3.BucketVersioningStatus? = nil) {
+            self.mfaDelete = mfaDelete
+            self.status = status
+        }
+
+        /// The model of `VersioningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VersioningConfiguration", kind: .structure, members: [
+            MemberSchema("MFADelete", target: { S3.MFADelete.schema }, serializedName: "MfaDelete"),
+            MemberSchema("Status", target: { S3.BucketVersioningStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mfaDelete = try r.optional("MFADelete")
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MFADelete"] = mfaDelete
+            w["Status"] = status
+            return w.value
+        }
     }
 
-    /// The model of `VersioningConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VersioningConfiguration", kind: .structure, members: [
-        MemberSchema("MFADelete", target: { MFADelete.schema }, serializedName: "MfaDelete"),
-        MemberSchema("Status", target: { BucketVersioningStatus.schema }),
-    ])
+    /// The `WebsiteConfiguration` structure of the S3 model.
+    public struct WebsiteConfiguration: AWSShape {
+        /// `ErrorDocument`.
+        public var errorDocument: S3.ErrorDocument?
+        /// `IndexDocument`.
+        public var indexDocument: S3.IndexDocument?
+        /// `RedirectAllRequestsTo`.
+        public var redirectAllRequestsTo: S3.RedirectAllRequestsTo?
+        /// `RoutingRules`.
+        public var routingRules: [S3.RoutingRule]?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mfaDelete = try r.optional("MFADelete")
-        self.status = try r.optional("Status")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(errorDocument: S3.ErrorDocument? = nil, indexDocument: S3.IndexDocument? = nil, redirectAllRequestsTo: S3.RedirectAllRequestsTo? = nil, routingRules: [S3.RoutingRule]? = nil) {
+            self.errorDocument = errorDocument
+            self.indexDocument = indexDocument
+            self.redirectAllRequestsTo = redirectAllRequestsTo
+            self.routingRules = routingRules
+        }
+
+        /// The model of `WebsiteConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "WebsiteConfiguration", kind: .structure, members: [
+            MemberSchema("ErrorDocument", target: { S3.ErrorDocument.schema }),
+            MemberSchema("IndexDocument", target: { S3.IndexDocument.schema }),
+            MemberSchema("RedirectAllRequestsTo", target: { S3.RedirectAllRequestsTo.schema }),
+            MemberSchema("RoutingRules", target: { S3Schemas.routingRules }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.errorDocument = try r.optional("ErrorDocument")
+            self.indexDocument = try r.optional("IndexDocument")
+            self.redirectAllRequestsTo = try r.optional("RedirectAllRequestsTo")
+            self.routingRules = try r.optional("RoutingRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ErrorDocument"] = errorDocument
+            w["IndexDocument"] = indexDocument
+            w["RedirectAllRequestsTo"] = redirectAllRequestsTo
+            w["RoutingRules"] = routingRules
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MFADelete"] = mfaDelete
-        w["Status"] = status
-        return w.value
-    }
-}
+    /// The `WriteGetObjectResponseRequest` structure of the S3 model.
+    public struct WriteGetObjectResponseRequest: AWSShape {
+        /// `RequestRoute` (required).
+        public var requestRoute: String
+        /// `RequestToken` (required).
+        public var requestToken: String
+        /// `Body`.
+        public var body: Data?
+        /// `StatusCode`.
+        public var statusCode: Int?
+        /// `ErrorCode`.
+        public var errorCode: String?
+        /// `ErrorMessage`.
+        public var errorMessage: String?
+        /// `AcceptRanges`.
+        public var acceptRanges: String?
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentLength`.
+        public var contentLength: Int?
+        /// `ContentRange`.
+        public var contentRange: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `ETag`.
+        public var eTag: String?
+        /// `Expires`.
+        public var expires: String?
+        /// `Expiration`.
+        public var expiration: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `MissingMeta`.
+        public var missingMeta: Int?
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `PartsCount`.
+        public var partsCount: Int?
+        /// `ReplicationStatus`.
+        public var replicationStatus: S3.ReplicationStatus?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `Restore`.
+        public var restore: String?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `TagCount`.
+        public var tagCount: Int?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
 
-/// The `WebsiteConfiguration` structure of the S3 model.
-public struct WebsiteConfiguration: AWSShape {
-    /// `ErrorDocument`.
-    public var errorDocument: ErrorDocument?
-    /// `IndexDocument`.
-    public var indexDocument: IndexDocument?
-    /// `RedirectAllRequestsTo`.
-    public var redirectAllRequestsTo: RedirectAllRequestsTo?
-    /// `RoutingRules`.
-    public var routingRules: [RoutingRule]?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestRoute: String, requestToken: String, body: Data? = nil, statusCode: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil, acceptRanges: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentLength: Int? = nil, contentRange: String? = nil, contentType: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, deleteMarker: Bool? = nil, eTag: String? = nil, expires: String? = nil, expiration: String? = nil, lastModified: Date? = nil, missingMeta: Int? = nil, metadata: [String: String]? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil, objectLockRetainUntilDate: Date? = nil, partsCount: Int? = nil, replicationStatus: S3.ReplicationStatus? = nil, requestCharged: S3.RequestCharged? = nil, restore: String? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, ssekmsKeyId: String? = nil, sseCustomerKeyMd5: String? = nil, storageClass: S3.StorageClass? = nil, tagCount: Int? = nil, versionId: String? = nil, bucketKeyEnabled: Bool? = nil) {
+            self.requestRoute = requestRoute
+            self.requestToken = requestToken
+            self.body = body
+            self.statusCode = statusCode
+            self.errorCode = errorCode
+            self.errorMessage = errorMessage
+            self.acceptRanges = acceptRanges
+            self.cacheControl = cacheControl
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentLength = contentLength
+            self.contentRange = contentRange
+            self.contentType = contentType
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.deleteMarker = deleteMarker
+            self.eTag = eTag
+            self.expires = expires
+            self.expiration = expiration
+            self.lastModified = lastModified
+            self.missingMeta = missingMeta
+            self.metadata = metadata
+            self.objectLockMode = objectLockMode
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.partsCount = partsCount
+            self.replicationStatus = replicationStatus
+            self.requestCharged = requestCharged
+            self.restore = restore
+            self.serverSideEncryption = serverSideEncryption
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.ssekmsKeyId = ssekmsKeyId
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.storageClass = storageClass
+            self.tagCount = tagCount
+            self.versionId = versionId
+            self.bucketKeyEnabled = bucketKeyEnabled
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(errorDocument: ErrorDocument? = nil, indexDocument: IndexDocument? = nil, redirectAllRequestsTo: RedirectAllRequestsTo? = nil, routingRules: [RoutingRule]? = nil) {
-        self.errorDocument = errorDocument
-        self.indexDocument = indexDocument
-        self.redirectAllRequestsTo = redirectAllRequestsTo
-        self.routingRules = routingRules
-    }
+        /// The model of `WriteGetObjectResponseRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "WriteGetObjectResponseRequest", kind: .structure, members: [
+            MemberSchema("RequestRoute", target: { ShapeSchema.Simple.string }, location: .header("x-amz-request-route"), isRequired: true, isHostLabel: true),
+            MemberSchema("RequestToken", target: { ShapeSchema.Simple.string }, location: .header("x-amz-request-token"), isRequired: true),
+            MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
+            MemberSchema("StatusCode", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-status")),
+            MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-error-code")),
+            MemberSchema("ErrorMessage", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-error-message")),
+            MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-accept-ranges")),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Cache-Control")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Language")),
+            MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
+            MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Range")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Type")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash128")),
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-fwd-header-x-amz-delete-marker")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-ETag")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Expires")),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-expiration")),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-fwd-header-Last-Modified")),
+            MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-missing-meta")),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-fwd-header-x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-fwd-header-x-amz-object-lock-legal-hold")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-fwd-header-x-amz-object-lock-retain-until-date")),
+            MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-mp-parts-count")),
+            MemberSchema("ReplicationStatus", target: { S3.ReplicationStatus.schema }, location: .header("x-amz-fwd-header-x-amz-replication-status")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-fwd-header-x-amz-request-charged")),
+            MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-restore")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-fwd-header-x-amz-storage-class")),
+            MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-tagging-count")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-version-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled")),
+        ], traits: ShapeTraits(payload: "Body"))
 
-    /// The model of `WebsiteConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "WebsiteConfiguration", kind: .structure, members: [
-        MemberSchema("ErrorDocument", target: { ErrorDocument.schema }),
-        MemberSchema("IndexDocument", target: { IndexDocument.schema }),
-        MemberSchema("RedirectAllRequestsTo", target: { RedirectAllRequestsTo.schema }),
-        MemberSchema("RoutingRules", target: { S3Schemas.routingRules }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestRoute = try r.required("RequestRoute")
+            self.requestToken = try r.required("RequestToken")
+            self.body = try r.optional("Body")
+            self.statusCode = try r.optional("StatusCode")
+            self.errorCode = try r.optional("ErrorCode")
+            self.errorMessage = try r.optional("ErrorMessage")
+            self.acceptRanges = try r.optional("AcceptRanges")
+            self.cacheControl = try r.optional("CacheControl")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentLength = try r.optional("ContentLength")
+            self.contentRange = try r.optional("ContentRange")
+            self.contentType = try r.optional("ContentType")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.eTag = try r.optional("ETag")
+            self.expires = try r.optional("Expires")
+            self.expiration = try r.optional("Expiration")
+            self.lastModified = try r.optional("LastModified")
+            self.missingMeta = try r.optional("MissingMeta")
+            self.metadata = try r.optional("Metadata")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.partsCount = try r.optional("PartsCount")
+            self.replicationStatus = try r.optional("ReplicationStatus")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.restore = try r.optional("Restore")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.storageClass = try r.optional("StorageClass")
+            self.tagCount = try r.optional("TagCount")
+            self.versionId = try r.optional("VersionId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.errorDocument = try r.optional("ErrorDocument")
-        self.indexDocument = try r.optional("IndexDocument")
-        self.redirectAllRequestsTo = try r.optional("RedirectAllRequestsTo")
-        self.routingRules = try r.optional("RoutingRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ErrorDocument"] = errorDocument
-        w["IndexDocument"] = indexDocument
-        w["RedirectAllRequestsTo"] = redirectAllRequestsTo
-        w["RoutingRules"] = routingRules
-        return w.value
-    }
-}
-
-/// The `WriteGetObjectResponseRequest` structure of the S3 model.
-public struct WriteGetObjectResponseRequest: AWSShape {
-    /// `RequestRoute` (required).
-    public var requestRoute: String
-    /// `RequestToken` (required).
-    public var requestToken: String
-    /// `Body`.
-    public var body: Data?
-    /// `StatusCode`.
-    public var statusCode: Int?
-    /// `ErrorCode`.
-    public var errorCode: String?
-    /// `ErrorMessage`.
-    public var errorMessage: String?
-    /// `AcceptRanges`.
-    public var acceptRanges: String?
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentLength`.
-    public var contentLength: Int?
-    /// `ContentRange`.
-    public var contentRange: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `ETag`.
-    public var eTag: String?
-    /// `Expires`.
-    public var expires: String?
-    /// `Expiration`.
-    public var expiration: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `MissingMeta`.
-    public var missingMeta: Int?
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `PartsCount`.
-    public var partsCount: Int?
-    /// `ReplicationStatus`.
-    public var replicationStatus: ReplicationStatus?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `Restore`.
-    public var restore: String?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `TagCount`.
-    public var tagCount: Int?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestRoute: String, requestToken: String, body: Data? = nil, statusCode: Int? = nil, errorCode: String? = nil, errorMessage: String? = nil, acceptRanges: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentLength: Int? = nil, contentRange: String? = nil, contentType: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, deleteMarker: Bool? = nil, eTag: String? = nil, expires: String? = nil, expiration: String? = nil, lastModified: Date? = nil, missingMeta: Int? = nil, metadata: [String: String]? = nil, objectLockMode: ObjectLockMode? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil, objectLockRetainUntilDate: Date? = nil, partsCount: Int? = nil, replicationStatus: ReplicationStatus? = nil, requestCharged: RequestCharged? = nil, restore: String? = nil, serverSideEncryption: ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, ssekmsKeyId: String? = nil, sseCustomerKeyMd5: String? = nil, storageClass: StorageClass? = nil, tagCount: Int? = nil, versionId: String? = nil, bucketKeyEnabled: Bool? = nil) {
-        self.requestRoute = requestRoute
-        self.requestToken = requestToken
-        self.body = body
-        self.statusCode = statusCode
-        self.errorCode = errorCode
-        self.errorMessage = errorMessage
-        self.acceptRanges = acceptRanges
-        self.cacheControl = cacheControl
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentLength = contentLength
-        self.contentRange = contentRange
-        self.contentType = contentType
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.deleteMarker = deleteMarker
-        self.eTag = eTag
-        self.expires = expires
-        self.expiration = expiration
-        self.lastModified = lastModified
-        self.missingMeta = missingMeta
-        self.metadata = metadata
-        self.objectLockMode = objectLockMode
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.partsCount = partsCount
-        self.replicationStatus = replicationStatus
-        self.requestCharged = requestCharged
-        self.restore = restore
-        self.serverSideEncryption = serverSideEncryption
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.ssekmsKeyId = ssekmsKeyId
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.storageClass = storageClass
-        self.tagCount = tagCount
-        self.versionId = versionId
-        self.bucketKeyEnabled = bucketKeyEnabled
-    }
-
-    /// The model of `WriteGetObjectResponseRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "WriteGetObjectResponseRequest", kind: .structure, members: [
-        MemberSchema("RequestRoute", target: { ShapeSchema.Simple.string }, location: .header("x-amz-request-route"), isRequired: true, isHostLabel: true),
-        MemberSchema("RequestToken", target: { ShapeSchema.Simple.string }, location: .header("x-amz-request-token"), isRequired: true),
-        MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
-        MemberSchema("StatusCode", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-status")),
-        MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-error-code")),
-        MemberSchema("ErrorMessage", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-error-message")),
-        MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-accept-ranges")),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Cache-Control")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Language")),
-        MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
-        MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Range")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Content-Type")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-checksum-xxhash128")),
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-fwd-header-x-amz-delete-marker")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-ETag")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-Expires")),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-expiration")),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-fwd-header-Last-Modified")),
-        MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-missing-meta")),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-fwd-header-x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-fwd-header-x-amz-object-lock-legal-hold")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-fwd-header-x-amz-object-lock-retain-until-date")),
-        MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-mp-parts-count")),
-        MemberSchema("ReplicationStatus", target: { ReplicationStatus.schema }, location: .header("x-amz-fwd-header-x-amz-replication-status")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-fwd-header-x-amz-request-charged")),
-        MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-restore")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-fwd-header-x-amz-storage-class")),
-        MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-fwd-header-x-amz-tagging-count")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-fwd-header-x-amz-version-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-fwd-header-x-amz-server-side-encryption-bucket-key-enabled")),
-    ], traits: ShapeTraits(payload: "Body"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestRoute = try r.required("RequestRoute")
-        self.requestToken = try r.required("RequestToken")
-        self.body = try r.optional("Body")
-        self.statusCode = try r.optional("StatusCode")
-        self.errorCode = try r.optional("ErrorCode")
-        self.errorMessage = try r.optional("ErrorMessage")
-        self.acceptRanges = try r.optional("AcceptRanges")
-        self.cacheControl = try r.optional("CacheControl")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentLength = try r.optional("ContentLength")
-        self.contentRange = try r.optional("ContentRange")
-        self.contentType = try r.optional("ContentType")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.eTag = try r.optional("ETag")
-        self.expires = try r.optional("Expires")
-        self.expiration = try r.optional("Expiration")
-        self.lastModified = try r.optional("LastModified")
-        self.missingMeta = try r.optional("MissingMeta")
-        self.metadata = try r.optional("Metadata")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.partsCount = try r.optional("PartsCount")
-        self.replicationStatus = try r.optional("ReplicationStatus")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.restore = try r.optional("Restore")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.storageClass = try r.optional("StorageClass")
-        self.tagCount = try r.optional("TagCount")
-        self.versionId = try r.optional("VersionId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestRoute"] = requestRoute
-        w["RequestToken"] = requestToken
-        w["Body"] = body
-        w["StatusCode"] = statusCode
-        w["ErrorCode"] = errorCode
-        w["ErrorMessage"] = errorMessage
-        w["AcceptRanges"] = acceptRanges
-        w["CacheControl"] = cacheControl
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentLength"] = contentLength
-        w["ContentRange"] = contentRange
-        w["ContentType"] = contentType
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["DeleteMarker"] = deleteMarker
-        w["ETag"] = eTag
-        w["Expires"] = expires
-        w["Expiration"] = expiration
-        w["LastModified"] = lastModified
-        w["MissingMeta"] = missingMeta
-        w["Metadata"] = metadata
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["PartsCount"] = partsCount
-        w["ReplicationStatus"] = replicationStatus
-        w["RequestCharged"] = requestCharged
-        w["Restore"] = restore
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["StorageClass"] = storageClass
-        w["TagCount"] = tagCount
-        w["VersionId"] = versionId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        return w.value
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestRoute"] = requestRoute
+            w["RequestToken"] = requestToken
+            w["Body"] = body
+            w["StatusCode"] = statusCode
+            w["ErrorCode"] = errorCode
+            w["ErrorMessage"] = errorMessage
+            w["AcceptRanges"] = acceptRanges
+            w["CacheControl"] = cacheControl
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentLength"] = contentLength
+            w["ContentRange"] = contentRange
+            w["ContentType"] = contentType
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["DeleteMarker"] = deleteMarker
+            w["ETag"] = eTag
+            w["Expires"] = expires
+            w["Expiration"] = expiration
+            w["LastModified"] = lastModified
+            w["MissingMeta"] = missingMeta
+            w["Metadata"] = metadata
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["PartsCount"] = partsCount
+            w["ReplicationStatus"] = replicationStatus
+            w["RequestCharged"] = requestCharged
+            w["Restore"] = restore
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["StorageClass"] = storageClass
+            w["TagCount"] = tagCount
+            w["VersionId"] = versionId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            return w.value
+        }
     }
 }

@@ -3,1542 +3,1544 @@
 import AyameCore
 import Foundation
 
-/// The `CopyObjectOutput` structure of the S3 model.
-public struct CopyObjectOutput: AWSShape {
-    /// `CopyObjectResult`.
-    public var copyObjectResult: CopyObjectResult?
-    /// `Expiration`.
-    public var expiration: String?
-    /// `CopySourceVersionId`.
-    public var copySourceVersionId: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
+extension S3 {
+    /// The `CopyObjectOutput` structure of the S3 model.
+    public struct CopyObjectOutput: AWSShape {
+        /// `CopyObjectResult`.
+        public var copyObjectResult: S3.CopyObjectResult?
+        /// `Expiration`.
+        public var expiration: String?
+        /// `CopySourceVersionId`.
+        public var copySourceVersionId: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
 
-    /// Creates the structure; optional members default to nil.
-    public init(copyObjectResult: CopyObjectResult? = nil, expiration: String? = nil, copySourceVersionId: String? = nil, versionId: String? = nil, serverSideEncryption: ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: RequestCharged? = nil) {
-        self.copyObjectResult = copyObjectResult
-        self.expiration = expiration
-        self.copySourceVersionId = copySourceVersionId
-        self.versionId = versionId
-        self.serverSideEncryption = serverSideEncryption
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestCharged = requestCharged
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(copyObjectResult: S3.CopyObjectResult? = nil, expiration: String? = nil, copySourceVersionId: String? = nil, versionId: String? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.copyObjectResult = copyObjectResult
+            self.expiration = expiration
+            self.copySourceVersionId = copySourceVersionId
+            self.versionId = versionId
+            self.serverSideEncryption = serverSideEncryption
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `CopyObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectOutput", kind: .structure, members: [
+            MemberSchema("CopyObjectResult", target: { S3.CopyObjectResult.schema }),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
+            MemberSchema("CopySourceVersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-version-id")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ], traits: ShapeTraits(payload: "CopyObjectResult"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.copyObjectResult = try r.optional("CopyObjectResult")
+            self.expiration = try r.optional("Expiration")
+            self.copySourceVersionId = try r.optional("CopySourceVersionId")
+            self.versionId = try r.optional("VersionId")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CopyObjectResult"] = copyObjectResult
+            w["Expiration"] = expiration
+            w["CopySourceVersionId"] = copySourceVersionId
+            w["VersionId"] = versionId
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
     }
 
-    /// The model of `CopyObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectOutput", kind: .structure, members: [
-        MemberSchema("CopyObjectResult", target: { CopyObjectResult.schema }),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
-        MemberSchema("CopySourceVersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-version-id")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ], traits: ShapeTraits(payload: "CopyObjectResult"))
+    /// The `CopyObjectRequest` structure of the S3 model.
+    public struct CopyObjectRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.ObjectCannedACL?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `CopySource` (required).
+        public var copySource: String
+        /// `CopySourceIfMatch`.
+        public var copySourceIfMatch: String?
+        /// `CopySourceIfModifiedSince`.
+        public var copySourceIfModifiedSince: Date?
+        /// `CopySourceIfNoneMatch`.
+        public var copySourceIfNoneMatch: String?
+        /// `CopySourceIfUnmodifiedSince`.
+        public var copySourceIfUnmodifiedSince: Date?
+        /// `Expires`.
+        public var expires: String?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfNoneMatch`.
+        public var ifNoneMatch: String?
+        /// `Key` (required).
+        public var key: String
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `MetadataDirective`.
+        public var metadataDirective: S3.MetadataDirective?
+        /// `TaggingDirective`.
+        public var taggingDirective: S3.TaggingDirective?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `WebsiteRedirectLocation`.
+        public var websiteRedirectLocation: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `CopySourceSSECustomerAlgorithm`.
+        public var copySourceSseCustomerAlgorithm: String?
+        /// `CopySourceSSECustomerKey`.
+        public var copySourceSseCustomerKey: String?
+        /// `CopySourceSSECustomerKeyMD5`.
+        public var copySourceSseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `Tagging`.
+        public var tagging: String?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ExpectedSourceBucketOwner`.
+        public var expectedSourceBucketOwner: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.copyObjectResult = try r.optional("CopyObjectResult")
-        self.expiration = try r.optional("Expiration")
-        self.copySourceVersionId = try r.optional("CopySourceVersionId")
-        self.versionId = try r.optional("VersionId")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestCharged = try r.optional("RequestCharged")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, copySource: String, key: String, acl: S3.ObjectCannedACL? = nil, cacheControl: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, copySourceIfMatch: String? = nil, copySourceIfModifiedSince: Date? = nil, copySourceIfNoneMatch: String? = nil, copySourceIfUnmodifiedSince: Date? = nil, expires: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, metadata: [String: String]? = nil, metadataDirective: S3.MetadataDirective? = nil, taggingDirective: S3.TaggingDirective? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, storageClass: S3.StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, copySourceSseCustomerAlgorithm: String? = nil, copySourceSseCustomerKey: String? = nil, copySourceSseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, tagging: String? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil, expectedSourceBucketOwner: String? = nil) {
+            self.acl = acl
+            self.bucket = bucket
+            self.cacheControl = cacheControl
+            self.checksumAlgorithm = checksumAlgorithm
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentType = contentType
+            self.copySource = copySource
+            self.copySourceIfMatch = copySourceIfMatch
+            self.copySourceIfModifiedSince = copySourceIfModifiedSince
+            self.copySourceIfNoneMatch = copySourceIfNoneMatch
+            self.copySourceIfUnmodifiedSince = copySourceIfUnmodifiedSince
+            self.expires = expires
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWriteAcp = grantWriteAcp
+            self.ifMatch = ifMatch
+            self.ifNoneMatch = ifNoneMatch
+            self.key = key
+            self.metadata = metadata
+            self.metadataDirective = metadataDirective
+            self.taggingDirective = taggingDirective
+            self.serverSideEncryption = serverSideEncryption
+            self.storageClass = storageClass
+            self.websiteRedirectLocation = websiteRedirectLocation
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.copySourceSseCustomerAlgorithm = copySourceSseCustomerAlgorithm
+            self.copySourceSseCustomerKey = copySourceSseCustomerKey
+            self.copySourceSseCustomerKeyMd5 = copySourceSseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.tagging = tagging
+            self.objectLockMode = objectLockMode
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+            self.expectedBucketOwner = expectedBucketOwner
+            self.expectedSourceBucketOwner = expectedSourceBucketOwner
+        }
+
+        /// The model of `CopyObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.ObjectCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
+            MemberSchema("CopySource", target: { S3Schemas.copySource }, location: .header("x-amz-copy-source"), isRequired: true, contextParameter: "CopySource"),
+            MemberSchema("CopySourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-match")),
+            MemberSchema("CopySourceIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-modified-since")),
+            MemberSchema("CopySourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-none-match")),
+            MemberSchema("CopySourceIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-unmodified-since")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("MetadataDirective", target: { S3.MetadataDirective.schema }, location: .header("x-amz-metadata-directive")),
+            MemberSchema("TaggingDirective", target: { S3.TaggingDirective.schema }, location: .header("x-amz-tagging-directive")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-storage-class")),
+            MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("CopySourceSSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-algorithm")),
+            MemberSchema("CopySourceSSECustomerKey", target: { S3Schemas.copySourceSseCustomerKey }, location: .header("x-amz-copy-source-server-side-encryption-customer-key")),
+            MemberSchema("CopySourceSSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ExpectedSourceBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-source-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.bucket = try r.required("Bucket")
+            self.cacheControl = try r.optional("CacheControl")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentType = try r.optional("ContentType")
+            self.copySource = try r.required("CopySource")
+            self.copySourceIfMatch = try r.optional("CopySourceIfMatch")
+            self.copySourceIfModifiedSince = try r.optional("CopySourceIfModifiedSince")
+            self.copySourceIfNoneMatch = try r.optional("CopySourceIfNoneMatch")
+            self.copySourceIfUnmodifiedSince = try r.optional("CopySourceIfUnmodifiedSince")
+            self.expires = try r.optional("Expires")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifNoneMatch = try r.optional("IfNoneMatch")
+            self.key = try r.required("Key")
+            self.metadata = try r.optional("Metadata")
+            self.metadataDirective = try r.optional("MetadataDirective")
+            self.taggingDirective = try r.optional("TaggingDirective")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.storageClass = try r.optional("StorageClass")
+            self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.copySourceSseCustomerAlgorithm = try r.optional("CopySourceSSECustomerAlgorithm")
+            self.copySourceSseCustomerKey = try r.optional("CopySourceSSECustomerKey")
+            self.copySourceSseCustomerKeyMd5 = try r.optional("CopySourceSSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.tagging = try r.optional("Tagging")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.expectedSourceBucketOwner = try r.optional("ExpectedSourceBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["Bucket"] = bucket
+            w["CacheControl"] = cacheControl
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentType"] = contentType
+            w["CopySource"] = copySource
+            w["CopySourceIfMatch"] = copySourceIfMatch
+            w["CopySourceIfModifiedSince"] = copySourceIfModifiedSince
+            w["CopySourceIfNoneMatch"] = copySourceIfNoneMatch
+            w["CopySourceIfUnmodifiedSince"] = copySourceIfUnmodifiedSince
+            w["Expires"] = expires
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWriteACP"] = grantWriteAcp
+            w["IfMatch"] = ifMatch
+            w["IfNoneMatch"] = ifNoneMatch
+            w["Key"] = key
+            w["Metadata"] = metadata
+            w["MetadataDirective"] = metadataDirective
+            w["TaggingDirective"] = taggingDirective
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["StorageClass"] = storageClass
+            w["WebsiteRedirectLocation"] = websiteRedirectLocation
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["CopySourceSSECustomerAlgorithm"] = copySourceSseCustomerAlgorithm
+            w["CopySourceSSECustomerKey"] = copySourceSseCustomerKey
+            w["CopySourceSSECustomerKeyMD5"] = copySourceSseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["Tagging"] = tagging
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ExpectedSourceBucketOwner"] = expectedSourceBucketOwner
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CopyObjectResult"] = copyObjectResult
-        w["Expiration"] = expiration
-        w["CopySourceVersionId"] = copySourceVersionId
-        w["VersionId"] = versionId
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
+    /// The `CopyObjectResult` structure of the S3 model.
+    public struct CopyObjectResult: AWSShape {
+        /// `ETag`.
+        public var eTag: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
 
-/// The `CopyObjectRequest` structure of the S3 model.
-public struct CopyObjectRequest: AWSShape {
-    /// `ACL`.
-    public var acl: ObjectCannedACL?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `CopySource` (required).
-    public var copySource: String
-    /// `CopySourceIfMatch`.
-    public var copySourceIfMatch: String?
-    /// `CopySourceIfModifiedSince`.
-    public var copySourceIfModifiedSince: Date?
-    /// `CopySourceIfNoneMatch`.
-    public var copySourceIfNoneMatch: String?
-    /// `CopySourceIfUnmodifiedSince`.
-    public var copySourceIfUnmodifiedSince: Date?
-    /// `Expires`.
-    public var expires: String?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfNoneMatch`.
-    public var ifNoneMatch: String?
-    /// `Key` (required).
-    public var key: String
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `MetadataDirective`.
-    public var metadataDirective: MetadataDirective?
-    /// `TaggingDirective`.
-    public var taggingDirective: TaggingDirective?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `WebsiteRedirectLocation`.
-    public var websiteRedirectLocation: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `CopySourceSSECustomerAlgorithm`.
-    public var copySourceSseCustomerAlgorithm: String?
-    /// `CopySourceSSECustomerKey`.
-    public var copySourceSseCustomerKey: String?
-    /// `CopySourceSSECustomerKeyMD5`.
-    public var copySourceSseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `Tagging`.
-    public var tagging: String?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ExpectedSourceBucketOwner`.
-    public var expectedSourceBucketOwner: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(eTag: String? = nil, lastModified: Date? = nil, checksumType: S3.ChecksumType? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
+            self.eTag = eTag
+            self.lastModified = lastModified
+            self.checksumType = checksumType
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(acl: ObjectCannedACL? = nil, bucket: String, cacheControl: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, copySource: String, copySourceIfMatch: String? = nil, copySourceIfModifiedSince: Date? = nil, copySourceIfNoneMatch: String? = nil, copySourceIfUnmodifiedSince: Date? = nil, expires: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, key: String, metadata: [String: String]? = nil, metadataDirective: MetadataDirective? = nil, taggingDirective: TaggingDirective? = nil, serverSideEncryption: ServerSideEncryption? = nil, storageClass: StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, copySourceSseCustomerAlgorithm: String? = nil, copySourceSseCustomerKey: String? = nil, copySourceSseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, tagging: String? = nil, objectLockMode: ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil, expectedSourceBucketOwner: String? = nil) {
-        self.acl = acl
-        self.bucket = bucket
-        self.cacheControl = cacheControl
-        self.checksumAlgorithm = checksumAlgorithm
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentType = contentType
-        self.copySource = copySource
-        self.copySourceIfMatch = copySourceIfMatch
-        self.copySourceIfModifiedSince = copySourceIfModifiedSince
-        self.copySourceIfNoneMatch = copySourceIfNoneMatch
-        self.copySourceIfUnmodifiedSince = copySourceIfUnmodifiedSince
-        self.expires = expires
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWriteAcp = grantWriteAcp
-        self.ifMatch = ifMatch
-        self.ifNoneMatch = ifNoneMatch
-        self.key = key
-        self.metadata = metadata
-        self.metadataDirective = metadataDirective
-        self.taggingDirective = taggingDirective
-        self.serverSideEncryption = serverSideEncryption
-        self.storageClass = storageClass
-        self.websiteRedirectLocation = websiteRedirectLocation
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.copySourceSseCustomerAlgorithm = copySourceSseCustomerAlgorithm
-        self.copySourceSseCustomerKey = copySourceSseCustomerKey
-        self.copySourceSseCustomerKeyMd5 = copySourceSseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.tagging = tagging
-        self.objectLockMode = objectLockMode
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-        self.expectedBucketOwner = expectedBucketOwner
-        self.expectedSourceBucketOwner = expectedSourceBucketOwner
+        /// The model of `CopyObjectResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectResult", kind: .structure, members: [
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.eTag = try r.optional("ETag")
+            self.lastModified = try r.optional("LastModified")
+            self.checksumType = try r.optional("ChecksumType")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ETag"] = eTag
+            w["LastModified"] = lastModified
+            w["ChecksumType"] = checksumType
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            return w.value
+        }
     }
 
-    /// The model of `CopyObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { ObjectCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
-        MemberSchema("CopySource", target: { S3Schemas.copySource }, location: .header("x-amz-copy-source"), isRequired: true, contextParameter: "CopySource"),
-        MemberSchema("CopySourceIfMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-match")),
-        MemberSchema("CopySourceIfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-modified-since")),
-        MemberSchema("CopySourceIfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-if-none-match")),
-        MemberSchema("CopySourceIfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-copy-source-if-unmodified-since")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("MetadataDirective", target: { MetadataDirective.schema }, location: .header("x-amz-metadata-directive")),
-        MemberSchema("TaggingDirective", target: { TaggingDirective.schema }, location: .header("x-amz-tagging-directive")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-storage-class")),
-        MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("CopySourceSSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-algorithm")),
-        MemberSchema("CopySourceSSECustomerKey", target: { S3Schemas.copySourceSseCustomerKey }, location: .header("x-amz-copy-source-server-side-encryption-customer-key")),
-        MemberSchema("CopySourceSSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-copy-source-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ExpectedSourceBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-source-expected-bucket-owner")),
-    ])
+    /// The `CopyPartResult` structure of the S3 model.
+    public struct CopyPartResult: AWSShape {
+        /// `ETag`.
+        public var eTag: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.bucket = try r.required("Bucket")
-        self.cacheControl = try r.optional("CacheControl")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentType = try r.optional("ContentType")
-        self.copySource = try r.required("CopySource")
-        self.copySourceIfMatch = try r.optional("CopySourceIfMatch")
-        self.copySourceIfModifiedSince = try r.optional("CopySourceIfModifiedSince")
-        self.copySourceIfNoneMatch = try r.optional("CopySourceIfNoneMatch")
-        self.copySourceIfUnmodifiedSince = try r.optional("CopySourceIfUnmodifiedSince")
-        self.expires = try r.optional("Expires")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifNoneMatch = try r.optional("IfNoneMatch")
-        self.key = try r.required("Key")
-        self.metadata = try r.optional("Metadata")
-        self.metadataDirective = try r.optional("MetadataDirective")
-        self.taggingDirective = try r.optional("TaggingDirective")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.storageClass = try r.optional("StorageClass")
-        self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.copySourceSseCustomerAlgorithm = try r.optional("CopySourceSSECustomerAlgorithm")
-        self.copySourceSseCustomerKey = try r.optional("CopySourceSSECustomerKey")
-        self.copySourceSseCustomerKeyMd5 = try r.optional("CopySourceSSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.tagging = try r.optional("Tagging")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.expectedSourceBucketOwner = try r.optional("ExpectedSourceBucketOwner")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(eTag: String? = nil, lastModified: Date? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
+            self.eTag = eTag
+            self.lastModified = lastModified
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+        }
+
+        /// The model of `CopyPartResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CopyPartResult", kind: .structure, members: [
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.eTag = try r.optional("ETag")
+            self.lastModified = try r.optional("LastModified")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ETag"] = eTag
+            w["LastModified"] = lastModified
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["Bucket"] = bucket
-        w["CacheControl"] = cacheControl
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentType"] = contentType
-        w["CopySource"] = copySource
-        w["CopySourceIfMatch"] = copySourceIfMatch
-        w["CopySourceIfModifiedSince"] = copySourceIfModifiedSince
-        w["CopySourceIfNoneMatch"] = copySourceIfNoneMatch
-        w["CopySourceIfUnmodifiedSince"] = copySourceIfUnmodifiedSince
-        w["Expires"] = expires
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWriteACP"] = grantWriteAcp
-        w["IfMatch"] = ifMatch
-        w["IfNoneMatch"] = ifNoneMatch
-        w["Key"] = key
-        w["Metadata"] = metadata
-        w["MetadataDirective"] = metadataDirective
-        w["TaggingDirective"] = taggingDirective
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["StorageClass"] = storageClass
-        w["WebsiteRedirectLocation"] = websiteRedirectLocation
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["CopySourceSSECustomerAlgorithm"] = copySourceSseCustomerAlgorithm
-        w["CopySourceSSECustomerKey"] = copySourceSseCustomerKey
-        w["CopySourceSSECustomerKeyMD5"] = copySourceSseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["Tagging"] = tagging
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ExpectedSourceBucketOwner"] = expectedSourceBucketOwner
-        return w.value
-    }
-}
+    /// The `CreateBucketConfiguration` structure of the S3 model.
+    public struct CreateBucketConfiguration: AWSShape {
+        /// `LocationConstraint`.
+        public var locationConstraint: S3.BucketLocationConstraint?
+        /// `Location`.
+        public var location: S3.LocationInfo?
+        /// `Bucket`.
+        public var bucket: S3.BucketInfo?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
 
-/// The `CopyObjectResult` structure of the S3 model.
-public struct CopyObjectResult: AWSShape {
-    /// `ETag`.
-    public var eTag: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(locationConstraint: S3.BucketLocationConstraint? = nil, location: S3.LocationInfo? = nil, bucket: S3.BucketInfo? = nil, tags: [S3.Tag]? = nil) {
+            self.locationConstraint = locationConstraint
+            self.location = location
+            self.bucket = bucket
+            self.tags = tags
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(eTag: String? = nil, lastModified: Date? = nil, checksumType: ChecksumType? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
-        self.eTag = eTag
-        self.lastModified = lastModified
-        self.checksumType = checksumType
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
+        /// The model of `CreateBucketConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketConfiguration", kind: .structure, members: [
+            MemberSchema("LocationConstraint", target: { S3.BucketLocationConstraint.schema }),
+            MemberSchema("Location", target: { S3.LocationInfo.schema }),
+            MemberSchema("Bucket", target: { S3.BucketInfo.schema }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.locationConstraint = try r.optional("LocationConstraint")
+            self.location = try r.optional("Location")
+            self.bucket = try r.optional("Bucket")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LocationConstraint"] = locationConstraint
+            w["Location"] = location
+            w["Bucket"] = bucket
+            w["Tags"] = tags
+            return w.value
+        }
     }
 
-    /// The model of `CopyObjectResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CopyObjectResult", kind: .structure, members: [
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-    ])
+    /// The `CreateBucketMetadataConfigurationRequest` structure of the S3 model.
+    public struct CreateBucketMetadataConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `MetadataConfiguration` (required).
+        public var metadataConfiguration: S3.MetadataConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.eTag = try r.optional("ETag")
-        self.lastModified = try r.optional("LastModified")
-        self.checksumType = try r.optional("ChecksumType")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, metadataConfiguration: S3.MetadataConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.metadataConfiguration = metadataConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `CreateBucketMetadataConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketMetadataConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("MetadataConfiguration", target: { S3.MetadataConfiguration.schema }, serializedName: "MetadataConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "MetadataConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.metadataConfiguration = try r.required("MetadataConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["MetadataConfiguration"] = metadataConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ETag"] = eTag
-        w["LastModified"] = lastModified
-        w["ChecksumType"] = checksumType
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        return w.value
-    }
-}
+    /// The `CreateBucketMetadataTableConfigurationRequest` structure of the S3 model.
+    public struct CreateBucketMetadataTableConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `MetadataTableConfiguration` (required).
+        public var metadataTableConfiguration: S3.MetadataTableConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-/// The `CopyPartResult` structure of the S3 model.
-public struct CopyPartResult: AWSShape {
-    /// `ETag`.
-    public var eTag: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, metadataTableConfiguration: S3.MetadataTableConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.metadataTableConfiguration = metadataTableConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(eTag: String? = nil, lastModified: Date? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
-        self.eTag = eTag
-        self.lastModified = lastModified
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
+        /// The model of `CreateBucketMetadataTableConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketMetadataTableConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("MetadataTableConfiguration", target: { S3.MetadataTableConfiguration.schema }, serializedName: "MetadataTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "MetadataTableConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.metadataTableConfiguration = try r.required("MetadataTableConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["MetadataTableConfiguration"] = metadataTableConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The model of `CopyPartResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CopyPartResult", kind: .structure, members: [
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-    ])
+    /// The `CreateBucketOutput` structure of the S3 model.
+    public struct CreateBucketOutput: AWSShape {
+        /// `Location`.
+        public var location: String?
+        /// `BucketArn`.
+        public var bucketArn: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.eTag = try r.optional("ETag")
-        self.lastModified = try r.optional("LastModified")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(location: String? = nil, bucketArn: String? = nil) {
+            self.location = location
+            self.bucketArn = bucketArn
+        }
+
+        /// The model of `CreateBucketOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketOutput", kind: .structure, members: [
+            MemberSchema("Location", target: { ShapeSchema.Simple.string }, location: .header("Location")),
+            MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }, location: .header("x-amz-bucket-arn")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.location = try r.optional("Location")
+            self.bucketArn = try r.optional("BucketArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Location"] = location
+            w["BucketArn"] = bucketArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ETag"] = eTag
-        w["LastModified"] = lastModified
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        return w.value
-    }
-}
+    /// The `CreateBucketRequest` structure of the S3 model.
+    public struct CreateBucketRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.BucketCannedACL?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CreateBucketConfiguration`.
+        public var createBucketConfiguration: S3.CreateBucketConfiguration?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWrite`.
+        public var grantWrite: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `ObjectLockEnabledForBucket`.
+        public var objectLockEnabledForBucket: Bool?
+        /// `ObjectOwnership`.
+        public var objectOwnership: S3.ObjectOwnership?
+        /// `BucketNamespace`.
+        public var bucketNamespace: S3.BucketNamespace?
 
-/// The `CreateBucketConfiguration` structure of the S3 model.
-public struct CreateBucketConfiguration: AWSShape {
-    /// `LocationConstraint`.
-    public var locationConstraint: BucketLocationConstraint?
-    /// `Location`.
-    public var location: LocationInfo?
-    /// `Bucket`.
-    public var bucket: BucketInfo?
-    /// `Tags`.
-    public var tags: [Tag]?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, acl: S3.BucketCannedACL? = nil, createBucketConfiguration: S3.CreateBucketConfiguration? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, objectLockEnabledForBucket: Bool? = nil, objectOwnership: S3.ObjectOwnership? = nil, bucketNamespace: S3.BucketNamespace? = nil) {
+            self.acl = acl
+            self.bucket = bucket
+            self.createBucketConfiguration = createBucketConfiguration
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWrite = grantWrite
+            self.grantWriteAcp = grantWriteAcp
+            self.objectLockEnabledForBucket = objectLockEnabledForBucket
+            self.objectOwnership = objectOwnership
+            self.bucketNamespace = bucketNamespace
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(locationConstraint: BucketLocationConstraint? = nil, location: LocationInfo? = nil, bucket: BucketInfo? = nil, tags: [Tag]? = nil) {
-        self.locationConstraint = locationConstraint
-        self.location = location
-        self.bucket = bucket
-        self.tags = tags
-    }
+        /// The model of `CreateBucketRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.BucketCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CreateBucketConfiguration", target: { S3.CreateBucketConfiguration.schema }, serializedName: "CreateBucketConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("ObjectLockEnabledForBucket", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bucket-object-lock-enabled")),
+            MemberSchema("ObjectOwnership", target: { S3.ObjectOwnership.schema }, location: .header("x-amz-object-ownership")),
+            MemberSchema("BucketNamespace", target: { S3.BucketNamespace.schema }, location: .header("x-amz-bucket-namespace")),
+        ], traits: ShapeTraits(payload: "CreateBucketConfiguration"))
 
-    /// The model of `CreateBucketConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketConfiguration", kind: .structure, members: [
-        MemberSchema("LocationConstraint", target: { BucketLocationConstraint.schema }),
-        MemberSchema("Location", target: { LocationInfo.schema }),
-        MemberSchema("Bucket", target: { BucketInfo.schema }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.bucket = try r.required("Bucket")
+            self.createBucketConfiguration = try r.optional("CreateBucketConfiguration")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWrite = try r.optional("GrantWrite")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.objectLockEnabledForBucket = try r.optional("ObjectLockEnabledForBucket")
+            self.objectOwnership = try r.optional("ObjectOwnership")
+            self.bucketNamespace = try r.optional("BucketNamespace")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.locationConstraint = try r.optional("LocationConstraint")
-        self.location = try r.optional("Location")
-        self.bucket = try r.optional("Bucket")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LocationConstraint"] = locationConstraint
-        w["Location"] = location
-        w["Bucket"] = bucket
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `CreateBucketMetadataConfigurationRequest` structure of the S3 model.
-public struct CreateBucketMetadataConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `MetadataConfiguration` (required).
-    public var metadataConfiguration: MetadataConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, metadataConfiguration: MetadataConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.metadataConfiguration = metadataConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `CreateBucketMetadataConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketMetadataConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("MetadataConfiguration", target: { MetadataConfiguration.schema }, serializedName: "MetadataConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "MetadataConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.metadataConfiguration = try r.required("MetadataConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["Bucket"] = bucket
+            w["CreateBucketConfiguration"] = createBucketConfiguration
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWrite"] = grantWrite
+            w["GrantWriteACP"] = grantWriteAcp
+            w["ObjectLockEnabledForBucket"] = objectLockEnabledForBucket
+            w["ObjectOwnership"] = objectOwnership
+            w["BucketNamespace"] = bucketNamespace
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["MetadataConfiguration"] = metadataConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
+    /// The `CreateMultipartUploadOutput` structure of the S3 model.
+    public struct CreateMultipartUploadOutput: AWSShape {
+        /// `AbortDate`.
+        public var abortDate: Date?
+        /// `AbortRuleId`.
+        public var abortRuleId: String?
+        /// `Bucket`.
+        public var bucket: String?
+        /// `Key`.
+        public var key: String?
+        /// `UploadId`.
+        public var uploadId: String?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
 
-/// The `CreateBucketMetadataTableConfigurationRequest` structure of the S3 model.
-public struct CreateBucketMetadataTableConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `MetadataTableConfiguration` (required).
-    public var metadataTableConfiguration: MetadataTableConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(abortDate: Date? = nil, abortRuleId: String? = nil, bucket: String? = nil, key: String? = nil, uploadId: String? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: S3.RequestCharged? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumType: S3.ChecksumType? = nil) {
+            self.abortDate = abortDate
+            self.abortRuleId = abortRuleId
+            self.bucket = bucket
+            self.key = key
+            self.uploadId = uploadId
+            self.serverSideEncryption = serverSideEncryption
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestCharged = requestCharged
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, metadataTableConfiguration: MetadataTableConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.metadataTableConfiguration = metadataTableConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
+        /// The model of `CreateMultipartUploadOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateMultipartUploadOutput", kind: .structure, members: [
+            MemberSchema("AbortDate", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-abort-date")),
+            MemberSchema("AbortRuleId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-abort-rule-id")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, serializedName: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+        ])
 
-    /// The model of `CreateBucketMetadataTableConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketMetadataTableConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("MetadataTableConfiguration", target: { MetadataTableConfiguration.schema }, serializedName: "MetadataTableConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "MetadataTableConfiguration"))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.abortDate = try r.optional("AbortDate")
+            self.abortRuleId = try r.optional("AbortRuleId")
+            self.bucket = try r.optional("Bucket")
+            self.key = try r.optional("Key")
+            self.uploadId = try r.optional("UploadId")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.metadataTableConfiguration = try r.required("MetadataTableConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["MetadataTableConfiguration"] = metadataTableConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `CreateBucketOutput` structure of the S3 model.
-public struct CreateBucketOutput: AWSShape {
-    /// `Location`.
-    public var location: String?
-    /// `BucketArn`.
-    public var bucketArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(location: String? = nil, bucketArn: String? = nil) {
-        self.location = location
-        self.bucketArn = bucketArn
-    }
-
-    /// The model of `CreateBucketOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketOutput", kind: .structure, members: [
-        MemberSchema("Location", target: { ShapeSchema.Simple.string }, location: .header("Location")),
-        MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }, location: .header("x-amz-bucket-arn")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.location = try r.optional("Location")
-        self.bucketArn = try r.optional("BucketArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Location"] = location
-        w["BucketArn"] = bucketArn
-        return w.value
-    }
-}
-
-/// The `CreateBucketRequest` structure of the S3 model.
-public struct CreateBucketRequest: AWSShape {
-    /// `ACL`.
-    public var acl: BucketCannedACL?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CreateBucketConfiguration`.
-    public var createBucketConfiguration: CreateBucketConfiguration?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWrite`.
-    public var grantWrite: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `ObjectLockEnabledForBucket`.
-    public var objectLockEnabledForBucket: Bool?
-    /// `ObjectOwnership`.
-    public var objectOwnership: ObjectOwnership?
-    /// `BucketNamespace`.
-    public var bucketNamespace: BucketNamespace?
-
-    /// Creates the structure; optional members default to nil.
-    public init(acl: BucketCannedACL? = nil, bucket: String, createBucketConfiguration: CreateBucketConfiguration? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, objectLockEnabledForBucket: Bool? = nil, objectOwnership: ObjectOwnership? = nil, bucketNamespace: BucketNamespace? = nil) {
-        self.acl = acl
-        self.bucket = bucket
-        self.createBucketConfiguration = createBucketConfiguration
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWrite = grantWrite
-        self.grantWriteAcp = grantWriteAcp
-        self.objectLockEnabledForBucket = objectLockEnabledForBucket
-        self.objectOwnership = objectOwnership
-        self.bucketNamespace = bucketNamespace
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AbortDate"] = abortDate
+            w["AbortRuleId"] = abortRuleId
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["UploadId"] = uploadId
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestCharged"] = requestCharged
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            return w.value
+        }
     }
 
-    /// The model of `CreateBucketRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateBucketRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { BucketCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CreateBucketConfiguration", target: { CreateBucketConfiguration.schema }, serializedName: "CreateBucketConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("ObjectLockEnabledForBucket", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bucket-object-lock-enabled")),
-        MemberSchema("ObjectOwnership", target: { ObjectOwnership.schema }, location: .header("x-amz-object-ownership")),
-        MemberSchema("BucketNamespace", target: { BucketNamespace.schema }, location: .header("x-amz-bucket-namespace")),
-    ], traits: ShapeTraits(payload: "CreateBucketConfiguration"))
+    /// The `CreateMultipartUploadRequest` structure of the S3 model.
+    public struct CreateMultipartUploadRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.ObjectCannedACL?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `Expires`.
+        public var expires: String?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `Key` (required).
+        public var key: String
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `WebsiteRedirectLocation`.
+        public var websiteRedirectLocation: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `Tagging`.
+        public var tagging: String?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.bucket = try r.required("Bucket")
-        self.createBucketConfiguration = try r.optional("CreateBucketConfiguration")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWrite = try r.optional("GrantWrite")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.objectLockEnabledForBucket = try r.optional("ObjectLockEnabledForBucket")
-        self.objectOwnership = try r.optional("ObjectOwnership")
-        self.bucketNamespace = try r.optional("BucketNamespace")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, acl: S3.ObjectCannedACL? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, expires: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, metadata: [String: String]? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, storageClass: S3.StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestPayer: S3.RequestPayer? = nil, tagging: String? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumType: S3.ChecksumType? = nil) {
+            self.acl = acl
+            self.bucket = bucket
+            self.cacheControl = cacheControl
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentType = contentType
+            self.expires = expires
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWriteAcp = grantWriteAcp
+            self.key = key
+            self.metadata = metadata
+            self.serverSideEncryption = serverSideEncryption
+            self.storageClass = storageClass
+            self.websiteRedirectLocation = websiteRedirectLocation
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestPayer = requestPayer
+            self.tagging = tagging
+            self.objectLockMode = objectLockMode
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+            self.expectedBucketOwner = expectedBucketOwner
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+        }
+
+        /// The model of `CreateMultipartUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateMultipartUploadRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.ObjectCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-storage-class")),
+            MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.bucket = try r.required("Bucket")
+            self.cacheControl = try r.optional("CacheControl")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentType = try r.optional("ContentType")
+            self.expires = try r.optional("Expires")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.key = try r.required("Key")
+            self.metadata = try r.optional("Metadata")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.storageClass = try r.optional("StorageClass")
+            self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.tagging = try r.optional("Tagging")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["Bucket"] = bucket
+            w["CacheControl"] = cacheControl
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentType"] = contentType
+            w["Expires"] = expires
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWriteACP"] = grantWriteAcp
+            w["Key"] = key
+            w["Metadata"] = metadata
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["StorageClass"] = storageClass
+            w["WebsiteRedirectLocation"] = websiteRedirectLocation
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestPayer"] = requestPayer
+            w["Tagging"] = tagging
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["Bucket"] = bucket
-        w["CreateBucketConfiguration"] = createBucketConfiguration
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWrite"] = grantWrite
-        w["GrantWriteACP"] = grantWriteAcp
-        w["ObjectLockEnabledForBucket"] = objectLockEnabledForBucket
-        w["ObjectOwnership"] = objectOwnership
-        w["BucketNamespace"] = bucketNamespace
-        return w.value
-    }
-}
+    /// The `CreateSessionOutput` structure of the S3 model.
+    public struct CreateSessionOutput: AWSShape {
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `Credentials` (required).
+        public var credentials: S3.SessionCredentials
 
-/// The `CreateMultipartUploadOutput` structure of the S3 model.
-public struct CreateMultipartUploadOutput: AWSShape {
-    /// `AbortDate`.
-    public var abortDate: Date?
-    /// `AbortRuleId`.
-    public var abortRuleId: String?
-    /// `Bucket`.
-    public var bucket: String?
-    /// `Key`.
-    public var key: String?
-    /// `UploadId`.
-    public var uploadId: String?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: S3.SessionCredentials, serverSideEncryption: S3.ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) {
+            self.serverSideEncryption = serverSideEncryption
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.credentials = credentials
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(abortDate: Date? = nil, abortRuleId: String? = nil, bucket: String? = nil, key: String? = nil, uploadId: String? = nil, serverSideEncryption: ServerSideEncryption? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestCharged: RequestCharged? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumType: ChecksumType? = nil) {
-        self.abortDate = abortDate
-        self.abortRuleId = abortRuleId
-        self.bucket = bucket
-        self.key = key
-        self.uploadId = uploadId
-        self.serverSideEncryption = serverSideEncryption
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestCharged = requestCharged
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
+        /// The model of `CreateSessionOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateSessionOutput", kind: .structure, members: [
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("Credentials", target: { S3.SessionCredentials.schema }, serializedName: "Credentials", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.credentials = try r.required("Credentials")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["Credentials"] = credentials
+            return w.value
+        }
     }
 
-    /// The model of `CreateMultipartUploadOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateMultipartUploadOutput", kind: .structure, members: [
-        MemberSchema("AbortDate", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-abort-date")),
-        MemberSchema("AbortRuleId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-abort-rule-id")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, serializedName: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-    ])
+    /// The `CreateSessionRequest` structure of the S3 model.
+    public struct CreateSessionRequest: AWSShape {
+        /// `SessionMode`.
+        public var sessionMode: S3.SessionMode?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.abortDate = try r.optional("AbortDate")
-        self.abortRuleId = try r.optional("AbortRuleId")
-        self.bucket = try r.optional("Bucket")
-        self.key = try r.optional("Key")
-        self.uploadId = try r.optional("UploadId")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, sessionMode: S3.SessionMode? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) {
+            self.sessionMode = sessionMode
+            self.bucket = bucket
+            self.serverSideEncryption = serverSideEncryption
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+        }
+
+        /// The model of `CreateSessionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateSessionRequest", kind: .structure, members: [
+            MemberSchema("SessionMode", target: { S3.SessionMode.schema }, location: .header("x-amz-create-session-mode")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sessionMode = try r.optional("SessionMode")
+            self.bucket = try r.required("Bucket")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SessionMode"] = sessionMode
+            w["Bucket"] = bucket
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AbortDate"] = abortDate
-        w["AbortRuleId"] = abortRuleId
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["UploadId"] = uploadId
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestCharged"] = requestCharged
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        return w.value
-    }
-}
+    /// The `DefaultRetention` structure of the S3 model.
+    public struct DefaultRetention: AWSShape {
+        /// `Mode`.
+        public var mode: S3.ObjectLockRetentionMode?
+        /// `Days`.
+        public var days: Int?
+        /// `Years`.
+        public var years: Int?
 
-/// The `CreateMultipartUploadRequest` structure of the S3 model.
-public struct CreateMultipartUploadRequest: AWSShape {
-    /// `ACL`.
-    public var acl: ObjectCannedACL?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `Expires`.
-    public var expires: String?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `Key` (required).
-    public var key: String
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `WebsiteRedirectLocation`.
-    public var websiteRedirectLocation: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `Tagging`.
-    public var tagging: String?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mode: S3.ObjectLockRetentionMode? = nil, days: Int? = nil, years: Int? = nil) {
+            self.mode = mode
+            self.days = days
+            self.years = years
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(acl: ObjectCannedACL? = nil, bucket: String, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, expires: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, key: String, metadata: [String: String]? = nil, serverSideEncryption: ServerSideEncryption? = nil, storageClass: StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestPayer: RequestPayer? = nil, tagging: String? = nil, objectLockMode: ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumType: ChecksumType? = nil) {
-        self.acl = acl
-        self.bucket = bucket
-        self.cacheControl = cacheControl
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentType = contentType
-        self.expires = expires
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWriteAcp = grantWriteAcp
-        self.key = key
-        self.metadata = metadata
-        self.serverSideEncryption = serverSideEncryption
-        self.storageClass = storageClass
-        self.websiteRedirectLocation = websiteRedirectLocation
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestPayer = requestPayer
-        self.tagging = tagging
-        self.objectLockMode = objectLockMode
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-        self.expectedBucketOwner = expectedBucketOwner
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
+        /// The model of `DefaultRetention`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DefaultRetention", kind: .structure, members: [
+            MemberSchema("Mode", target: { S3.ObjectLockRetentionMode.schema }),
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("Years", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mode = try r.optional("Mode")
+            self.days = try r.optional("Days")
+            self.years = try r.optional("Years")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Mode"] = mode
+            w["Days"] = days
+            w["Years"] = years
+            return w.value
+        }
     }
 
-    /// The model of `CreateMultipartUploadRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateMultipartUploadRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { ObjectCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-storage-class")),
-        MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-checksum-algorithm")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-    ])
+    /// The `Delete` structure of the S3 model.
+    public struct Delete: AWSShape {
+        /// `Objects` (required).
+        public var objects: [S3.ObjectIdentifier]
+        /// `Quiet`.
+        public var quiet: Bool?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.bucket = try r.required("Bucket")
-        self.cacheControl = try r.optional("CacheControl")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentType = try r.optional("ContentType")
-        self.expires = try r.optional("Expires")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.key = try r.required("Key")
-        self.metadata = try r.optional("Metadata")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.storageClass = try r.optional("StorageClass")
-        self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.tagging = try r.optional("Tagging")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(objects: [S3.ObjectIdentifier], quiet: Bool? = nil) {
+            self.objects = objects
+            self.quiet = quiet
+        }
+
+        /// The model of `Delete`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Delete", kind: .structure, members: [
+            MemberSchema("Objects", target: { S3Schemas.objectIdentifierList }, serializedName: "Object", isRequired: true),
+            MemberSchema("Quiet", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.objects = try r.required("Objects")
+            self.quiet = try r.optional("Quiet")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Objects"] = objects
+            w["Quiet"] = quiet
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["Bucket"] = bucket
-        w["CacheControl"] = cacheControl
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentType"] = contentType
-        w["Expires"] = expires
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWriteACP"] = grantWriteAcp
-        w["Key"] = key
-        w["Metadata"] = metadata
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["StorageClass"] = storageClass
-        w["WebsiteRedirectLocation"] = websiteRedirectLocation
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestPayer"] = requestPayer
-        w["Tagging"] = tagging
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        return w.value
-    }
-}
+    /// The `DeleteBucketAnalyticsConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketAnalyticsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-/// The `CreateSessionOutput` structure of the S3 model.
-public struct CreateSessionOutput: AWSShape {
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `Credentials` (required).
-    public var credentials: SessionCredentials
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(serverSideEncryption: ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, credentials: SessionCredentials) {
-        self.serverSideEncryption = serverSideEncryption
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.credentials = credentials
+        /// The model of `DeleteBucketAnalyticsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketAnalyticsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The model of `CreateSessionOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateSessionOutput", kind: .structure, members: [
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("Credentials", target: { SessionCredentials.schema }, serializedName: "Credentials", isRequired: true),
-    ])
+    /// The `DeleteBucketCorsRequest` structure of the S3 model.
+    public struct DeleteBucketCorsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.credentials = try r.required("Credentials")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketCorsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketCorsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["Credentials"] = credentials
-        return w.value
-    }
-}
+    /// The `DeleteBucketEncryptionRequest` structure of the S3 model.
+    public struct DeleteBucketEncryptionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-/// The `CreateSessionRequest` structure of the S3 model.
-public struct CreateSessionRequest: AWSShape {
-    /// `SessionMode`.
-    public var sessionMode: SessionMode?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(sessionMode: SessionMode? = nil, bucket: String, serverSideEncryption: ServerSideEncryption? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil) {
-        self.sessionMode = sessionMode
-        self.bucket = bucket
-        self.serverSideEncryption = serverSideEncryption
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
+        /// The model of `DeleteBucketEncryptionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketEncryptionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The model of `CreateSessionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateSessionRequest", kind: .structure, members: [
-        MemberSchema("SessionMode", target: { SessionMode.schema }, location: .header("x-amz-create-session-mode")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-    ])
+    /// The `DeleteBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketIntelligentTieringConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sessionMode = try r.optional("SessionMode")
-        self.bucket = try r.required("Bucket")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketIntelligentTieringConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SessionMode"] = sessionMode
-        w["Bucket"] = bucket
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        return w.value
-    }
-}
+    /// The `DeleteBucketInventoryConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketInventoryConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
 
-/// The `DefaultRetention` structure of the S3 model.
-public struct DefaultRetention: AWSShape {
-    /// `Mode`.
-    public var mode: ObjectLockRetentionMode?
-    /// `Days`.
-    public var days: Int?
-    /// `Years`.
-    public var years: Int?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(mode: ObjectLockRetentionMode? = nil, days: Int? = nil, years: Int? = nil) {
-        self.mode = mode
-        self.days = days
-        self.years = years
-    }
+        /// The model of `DeleteBucketInventoryConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketInventoryConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
 
-    /// The model of `DefaultRetention`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DefaultRetention", kind: .structure, members: [
-        MemberSchema("Mode", target: { ObjectLockRetentionMode.schema }),
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("Years", target: { ShapeSchema.Simple.integer }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mode = try r.optional("Mode")
-        self.days = try r.optional("Days")
-        self.years = try r.optional("Years")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Mode"] = mode
-        w["Days"] = days
-        w["Years"] = years
-        return w.value
-    }
-}
-
-/// The `Delete` structure of the S3 model.
-public struct Delete: AWSShape {
-    /// `Objects` (required).
-    public var objects: [ObjectIdentifier]
-    /// `Quiet`.
-    public var quiet: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(objects: [ObjectIdentifier], quiet: Bool? = nil) {
-        self.objects = objects
-        self.quiet = quiet
-    }
-
-    /// The model of `Delete`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Delete", kind: .structure, members: [
-        MemberSchema("Objects", target: { S3Schemas.objectIdentifierList }, serializedName: "Object", isRequired: true),
-        MemberSchema("Quiet", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.objects = try r.required("Objects")
-        self.quiet = try r.optional("Quiet")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Objects"] = objects
-        w["Quiet"] = quiet
-        return w.value
-    }
-}
-
-/// The `DeleteBucketAnalyticsConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketAnalyticsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketAnalyticsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketAnalyticsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketCorsRequest` structure of the S3 model.
-public struct DeleteBucketCorsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketCorsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketCorsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketEncryptionRequest` structure of the S3 model.
-public struct DeleteBucketEncryptionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketEncryptionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketEncryptionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketIntelligentTieringConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketIntelligentTieringConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketInventoryConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketInventoryConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketInventoryConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketInventoryConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 }

@@ -3,1554 +3,1556 @@
 import AyameCore
 import Foundation
 
-/// The `DeleteBucketLifecycleRequest` structure of the S3 model.
-public struct DeleteBucketLifecycleRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketLifecycleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketLifecycleRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketMetadataConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketMetadataConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketMetadataConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetadataConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketMetadataTableConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketMetadataTableConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketMetadataTableConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetadataTableConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketMetricsConfigurationRequest` structure of the S3 model.
-public struct DeleteBucketMetricsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketMetricsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetricsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketOwnershipControlsRequest` structure of the S3 model.
-public struct DeleteBucketOwnershipControlsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketOwnershipControlsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketOwnershipControlsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketPolicyRequest` structure of the S3 model.
-public struct DeleteBucketPolicyRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketPolicyRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketReplicationRequest` structure of the S3 model.
-public struct DeleteBucketReplicationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketReplicationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketReplicationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketRequest` structure of the S3 model.
-public struct DeleteBucketRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketTaggingRequest` structure of the S3 model.
-public struct DeleteBucketTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteBucketWebsiteRequest` structure of the S3 model.
-public struct DeleteBucketWebsiteRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteBucketWebsiteRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketWebsiteRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteMarkerEntry` structure of the S3 model.
-public struct DeleteMarkerEntry: AWSShape {
-    /// `Owner`.
-    public var owner: Owner?
-    /// `Key`.
-    public var key: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `IsLatest`.
-    public var isLatest: Bool?
-    /// `LastModified`.
-    public var lastModified: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(owner: Owner? = nil, key: String? = nil, versionId: String? = nil, isLatest: Bool? = nil, lastModified: Date? = nil) {
-        self.owner = owner
-        self.key = key
-        self.versionId = versionId
-        self.isLatest = isLatest
-        self.lastModified = lastModified
-    }
-
-    /// The model of `DeleteMarkerEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerEntry", kind: .structure, members: [
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("IsLatest", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.owner = try r.optional("Owner")
-        self.key = try r.optional("Key")
-        self.versionId = try r.optional("VersionId")
-        self.isLatest = try r.optional("IsLatest")
-        self.lastModified = try r.optional("LastModified")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Owner"] = owner
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["IsLatest"] = isLatest
-        w["LastModified"] = lastModified
-        return w.value
-    }
-}
-
-/// The `DeleteMarkerReplication` structure of the S3 model.
-public struct DeleteMarkerReplication: AWSShape {
-    /// `Status`.
-    public var status: DeleteMarkerReplicationStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: DeleteMarkerReplicationStatus? = nil) {
-        self.status = status
-    }
-
-    /// The model of `DeleteMarkerReplication`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerReplication", kind: .structure, members: [
-        MemberSchema("Status", target: { DeleteMarkerReplicationStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `DeleteObjectOutput` structure of the S3 model.
-public struct DeleteObjectOutput: AWSShape {
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(deleteMarker: Bool? = nil, versionId: String? = nil, requestCharged: RequestCharged? = nil) {
-        self.deleteMarker = deleteMarker
-        self.versionId = versionId
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `DeleteObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectOutput", kind: .structure, members: [
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.versionId = try r.optional("VersionId")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DeleteMarker"] = deleteMarker
-        w["VersionId"] = versionId
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `DeleteObjectRequest` structure of the S3 model.
-public struct DeleteObjectRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `MFA`.
-    public var mfa: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `BypassGovernanceRetention`.
-    public var bypassGovernanceRetention: Bool?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfMatchLastModifiedTime`.
-    public var ifMatchLastModifiedTime: Date?
-    /// `IfMatchSize`.
-    public var ifMatchSize: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, mfa: String? = nil, versionId: String? = nil, requestPayer: RequestPayer? = nil, bypassGovernanceRetention: Bool? = nil, expectedBucketOwner: String? = nil, ifMatch: String? = nil, ifMatchLastModifiedTime: Date? = nil, ifMatchSize: Int? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.mfa = mfa
-        self.versionId = versionId
-        self.requestPayer = requestPayer
-        self.bypassGovernanceRetention = bypassGovernanceRetention
-        self.expectedBucketOwner = expectedBucketOwner
-        self.ifMatch = ifMatch
-        self.ifMatchLastModifiedTime = ifMatchLastModifiedTime
-        self.ifMatchSize = ifMatchSize
-    }
-
-    /// The model of `DeleteObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfMatchLastModifiedTime", target: { S3Schemas.ifMatchLastModifiedTime }, location: .header("x-amz-if-match-last-modified-time")),
-        MemberSchema("IfMatchSize", target: { ShapeSchema.Simple.long }, location: .header("x-amz-if-match-size")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.mfa = try r.optional("MFA")
-        self.versionId = try r.optional("VersionId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifMatchLastModifiedTime = try r.optional("IfMatchLastModifiedTime")
-        self.ifMatchSize = try r.optional("IfMatchSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["MFA"] = mfa
-        w["VersionId"] = versionId
-        w["RequestPayer"] = requestPayer
-        w["BypassGovernanceRetention"] = bypassGovernanceRetention
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["IfMatch"] = ifMatch
-        w["IfMatchLastModifiedTime"] = ifMatchLastModifiedTime
-        w["IfMatchSize"] = ifMatchSize
-        return w.value
-    }
-}
-
-/// The `DeleteObjectTaggingOutput` structure of the S3 model.
-public struct DeleteObjectTaggingOutput: AWSShape {
-    /// `VersionId`.
-    public var versionId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(versionId: String? = nil) {
-        self.versionId = versionId
-    }
-
-    /// The model of `DeleteObjectTaggingOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectTaggingOutput", kind: .structure, members: [
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.versionId = try r.optional("VersionId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VersionId"] = versionId
-        return w.value
-    }
-}
-
-/// The `DeleteObjectTaggingRequest` structure of the S3 model.
-public struct DeleteObjectTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeleteObjectTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeleteObjectsOutput` structure of the S3 model.
-public struct DeleteObjectsOutput: AWSShape {
-    /// `Deleted`.
-    public var deleted: [DeletedObject]?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `Errors`.
-    public var errors: [S3Error]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(deleted: [DeletedObject]? = nil, requestCharged: RequestCharged? = nil, errors: [S3Error]? = nil) {
-        self.deleted = deleted
-        self.requestCharged = requestCharged
-        self.errors = errors
-    }
-
-    /// The model of `DeleteObjectsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectsOutput", kind: .structure, members: [
-        MemberSchema("Deleted", target: { S3Schemas.deletedObjects }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("Errors", target: { S3Schemas.errors }, serializedName: "Error"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.deleted = try r.optional("Deleted")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.errors = try r.optional("Errors")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Deleted"] = deleted
-        w["RequestCharged"] = requestCharged
-        w["Errors"] = errors
-        return w.value
-    }
-}
-
-/// The `DeleteObjectsRequest` structure of the S3 model.
-public struct DeleteObjectsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Delete` (required).
-    public var delete: Delete
-    /// `MFA`.
-    public var mfa: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `BypassGovernanceRetention`.
-    public var bypassGovernanceRetention: Bool?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, delete: Delete, mfa: String? = nil, requestPayer: RequestPayer? = nil, bypassGovernanceRetention: Bool? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil) {
-        self.bucket = bucket
-        self.delete = delete
-        self.mfa = mfa
-        self.requestPayer = requestPayer
-        self.bypassGovernanceRetention = bypassGovernanceRetention
-        self.expectedBucketOwner = expectedBucketOwner
-        self.checksumAlgorithm = checksumAlgorithm
-    }
-
-    /// The model of `DeleteObjectsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Delete", target: { Delete.schema }, serializedName: "Delete", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-    ], traits: ShapeTraits(payload: "Delete"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.delete = try r.required("Delete")
-        self.mfa = try r.optional("MFA")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Delete"] = delete
-        w["MFA"] = mfa
-        w["RequestPayer"] = requestPayer
-        w["BypassGovernanceRetention"] = bypassGovernanceRetention
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        return w.value
-    }
-}
-
-/// The `DeletePublicAccessBlockRequest` structure of the S3 model.
-public struct DeletePublicAccessBlockRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `DeletePublicAccessBlockRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeletePublicAccessBlockRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `DeletedObject` structure of the S3 model.
-public struct DeletedObject: AWSShape {
-    /// `Key`.
-    public var key: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `DeleteMarkerVersionId`.
-    public var deleteMarkerVersionId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String? = nil, versionId: String? = nil, deleteMarker: Bool? = nil, deleteMarkerVersionId: String? = nil) {
-        self.key = key
-        self.versionId = versionId
-        self.deleteMarker = deleteMarker
-        self.deleteMarkerVersionId = deleteMarkerVersionId
-    }
-
-    /// The model of `DeletedObject`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeletedObject", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("DeleteMarkerVersionId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.optional("Key")
-        self.versionId = try r.optional("VersionId")
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.deleteMarkerVersionId = try r.optional("DeleteMarkerVersionId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["DeleteMarker"] = deleteMarker
-        w["DeleteMarkerVersionId"] = deleteMarkerVersionId
-        return w.value
-    }
-}
-
-/// The `Destination` structure of the S3 model.
-public struct Destination: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Account`.
-    public var account: String?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `AccessControlTranslation`.
-    public var accessControlTranslation: AccessControlTranslation?
-    /// `EncryptionConfiguration`.
-    public var encryptionConfiguration: EncryptionConfiguration?
-    /// `ReplicationTime`.
-    public var replicationTime: ReplicationTime?
-    /// `Metrics`.
-    public var metrics: Metrics?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, account: String? = nil, storageClass: StorageClass? = nil, accessControlTranslation: AccessControlTranslation? = nil, encryptionConfiguration: EncryptionConfiguration? = nil, replicationTime: ReplicationTime? = nil, metrics: Metrics? = nil) {
-        self.bucket = bucket
-        self.account = account
-        self.storageClass = storageClass
-        self.accessControlTranslation = accessControlTranslation
-        self.encryptionConfiguration = encryptionConfiguration
-        self.replicationTime = replicationTime
-        self.metrics = metrics
-    }
-
-    /// The model of `Destination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Destination", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Account", target: { ShapeSchema.Simple.string }),
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-        MemberSchema("AccessControlTranslation", target: { AccessControlTranslation.schema }),
-        MemberSchema("EncryptionConfiguration", target: { EncryptionConfiguration.schema }),
-        MemberSchema("ReplicationTime", target: { ReplicationTime.schema }),
-        MemberSchema("Metrics", target: { Metrics.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.account = try r.optional("Account")
-        self.storageClass = try r.optional("StorageClass")
-        self.accessControlTranslation = try r.optional("AccessControlTranslation")
-        self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
-        self.replicationTime = try r.optional("ReplicationTime")
-        self.metrics = try r.optional("Metrics")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Account"] = account
-        w["StorageClass"] = storageClass
-        w["AccessControlTranslation"] = accessControlTranslation
-        w["EncryptionConfiguration"] = encryptionConfiguration
-        w["ReplicationTime"] = replicationTime
-        w["Metrics"] = metrics
-        return w.value
-    }
-}
-
-/// The `DestinationResult` structure of the S3 model.
-public struct DestinationResult: AWSShape {
-    /// `TableBucketType`.
-    public var tableBucketType: S3TablesBucketType?
-    /// `TableBucketArn`.
-    public var tableBucketArn: String?
-    /// `TableNamespace`.
-    public var tableNamespace: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tableBucketType: S3TablesBucketType? = nil, tableBucketArn: String? = nil, tableNamespace: String? = nil) {
-        self.tableBucketType = tableBucketType
-        self.tableBucketArn = tableBucketArn
-        self.tableNamespace = tableNamespace
-    }
-
-    /// The model of `DestinationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DestinationResult", kind: .structure, members: [
-        MemberSchema("TableBucketType", target: { S3TablesBucketType.schema }),
-        MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TableNamespace", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tableBucketType = try r.optional("TableBucketType")
-        self.tableBucketArn = try r.optional("TableBucketArn")
-        self.tableNamespace = try r.optional("TableNamespace")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TableBucketType"] = tableBucketType
-        w["TableBucketArn"] = tableBucketArn
-        w["TableNamespace"] = tableNamespace
-        return w.value
-    }
-}
-
-/// The `Encryption` structure of the S3 model.
-public struct Encryption: AWSShape {
-    /// `EncryptionType` (required).
-    public var encryptionType: ServerSideEncryption
-    /// `KMSKeyId`.
-    public var kmsKeyId: String?
-    /// `KMSContext`.
-    public var kmsContext: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(encryptionType: ServerSideEncryption, kmsKeyId: String? = nil, kmsContext: String? = nil) {
-        self.encryptionType = encryptionType
-        self.kmsKeyId = kmsKeyId
-        self.kmsContext = kmsContext
-    }
-
-    /// The model of `Encryption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Encryption", kind: .structure, members: [
-        MemberSchema("EncryptionType", target: { ServerSideEncryption.schema }, isRequired: true),
-        MemberSchema("KMSKeyId", target: { S3Schemas.ssekmsKeyId }),
-        MemberSchema("KMSContext", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.encryptionType = try r.required("EncryptionType")
-        self.kmsKeyId = try r.optional("KMSKeyId")
-        self.kmsContext = try r.optional("KMSContext")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EncryptionType"] = encryptionType
-        w["KMSKeyId"] = kmsKeyId
-        w["KMSContext"] = kmsContext
-        return w.value
-    }
-}
-
-/// The `EncryptionConfiguration` structure of the S3 model.
-public struct EncryptionConfiguration: AWSShape {
-    /// `ReplicaKmsKeyID`.
-    public var replicaKmsKeyId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(replicaKmsKeyId: String? = nil) {
-        self.replicaKmsKeyId = replicaKmsKeyId
-    }
-
-    /// The model of `EncryptionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
-        MemberSchema("ReplicaKmsKeyID", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.replicaKmsKeyId = try r.optional("ReplicaKmsKeyID")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ReplicaKmsKeyID"] = replicaKmsKeyId
-        return w.value
-    }
-}
-
-/// The `EncryptionTypeMismatch` structure of the S3 model.
-public struct EncryptionTypeMismatch: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `EncryptionTypeMismatch`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionTypeMismatch", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `EndEvent` structure of the S3 model.
-public struct EndEvent: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `EndEvent`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndEvent", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `Error` structure of the S3 model.
-public struct S3Error: AWSShape {
-    /// `Key`.
-    public var key: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `Code`.
-    public var code: String?
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String? = nil, versionId: String? = nil, code: String? = nil, message: String? = nil) {
-        self.key = key
-        self.versionId = versionId
-        self.code = code
-        self.message = message
-    }
-
-    /// The model of `Error`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Error", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Code", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.optional("Key")
-        self.versionId = try r.optional("VersionId")
-        self.code = try r.optional("Code")
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["Code"] = code
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `ErrorDetails` structure of the S3 model.
-public struct ErrorDetails: AWSShape {
-    /// `ErrorCode`.
-    public var errorCode: String?
-    /// `ErrorMessage`.
-    public var errorMessage: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(errorCode: String? = nil, errorMessage: String? = nil) {
-        self.errorCode = errorCode
-        self.errorMessage = errorMessage
-    }
-
-    /// The model of `ErrorDetails`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ErrorDetails", kind: .structure, members: [
-        MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ErrorMessage", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.errorCode = try r.optional("ErrorCode")
-        self.errorMessage = try r.optional("ErrorMessage")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ErrorCode"] = errorCode
-        w["ErrorMessage"] = errorMessage
-        return w.value
-    }
-}
-
-/// The `ErrorDocument` structure of the S3 model.
-public struct ErrorDocument: AWSShape {
-    /// `Key` (required).
-    public var key: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String) {
-        self.key = key
-    }
-
-    /// The model of `ErrorDocument`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ErrorDocument", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        return w.value
-    }
-}
-
-/// The `EventBridgeConfiguration` structure of the S3 model.
-public struct EventBridgeConfiguration: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `EventBridgeConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EventBridgeConfiguration", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ExistingObjectReplication` structure of the S3 model.
-public struct ExistingObjectReplication: AWSShape {
-    /// `Status` (required).
-    public var status: ExistingObjectReplicationStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ExistingObjectReplicationStatus) {
-        self.status = status
-    }
-
-    /// The model of `ExistingObjectReplication`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExistingObjectReplication", kind: .structure, members: [
-        MemberSchema("Status", target: { ExistingObjectReplicationStatus.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `FilterRule` structure of the S3 model.
-public struct FilterRule: AWSShape {
-    /// `Name`.
-    public var name: FilterRuleName?
-    /// `Value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: FilterRuleName? = nil, value: String? = nil) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `FilterRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FilterRule", kind: .structure, members: [
-        MemberSchema("Name", target: { FilterRuleName.schema }),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("Name")
-        self.value = try r.optional("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `GetBucketAbacOutput` structure of the S3 model.
-public struct GetBucketAbacOutput: AWSShape {
-    /// `AbacStatus`.
-    public var abacStatus: AbacStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(abacStatus: AbacStatus? = nil) {
-        self.abacStatus = abacStatus
-    }
-
-    /// The model of `GetBucketAbacOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAbacOutput", kind: .structure, members: [
-        MemberSchema("AbacStatus", target: { AbacStatus.schema }),
-    ], traits: ShapeTraits(payload: "AbacStatus"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.abacStatus = try r.optional("AbacStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AbacStatus"] = abacStatus
-        return w.value
-    }
-}
-
-/// The `GetBucketAbacRequest` structure of the S3 model.
-public struct GetBucketAbacRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketAbacRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAbacRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketAccelerateConfigurationOutput` structure of the S3 model.
-public struct GetBucketAccelerateConfigurationOutput: AWSShape {
-    /// `Status`.
-    public var status: BucketAccelerateStatus?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: BucketAccelerateStatus? = nil, requestCharged: RequestCharged? = nil) {
-        self.status = status
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `GetBucketAccelerateConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAccelerateConfigurationOutput", kind: .structure, members: [
-        MemberSchema("Status", target: { BucketAccelerateStatus.schema }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `GetBucketAccelerateConfigurationRequest` structure of the S3 model.
-public struct GetBucketAccelerateConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-        self.requestPayer = requestPayer
-    }
-
-    /// The model of `GetBucketAccelerateConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAccelerateConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.requestPayer = try r.optional("RequestPayer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["RequestPayer"] = requestPayer
-        return w.value
-    }
-}
-
-/// The `GetBucketAclOutput` structure of the S3 model.
-public struct GetBucketAclOutput: AWSShape {
-    /// `Owner`.
-    public var owner: Owner?
-    /// `Grants`.
-    public var grants: [Grant]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(owner: Owner? = nil, grants: [Grant]? = nil) {
-        self.owner = owner
-        self.grants = grants
-    }
-
-    /// The model of `GetBucketAclOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAclOutput", kind: .structure, members: [
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.owner = try r.optional("Owner")
-        self.grants = try r.optional("Grants")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Owner"] = owner
-        w["Grants"] = grants
-        return w.value
-    }
-}
-
-/// The `GetBucketAclRequest` structure of the S3 model.
-public struct GetBucketAclRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketAclRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAclRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketAnalyticsConfigurationOutput` structure of the S3 model.
-public struct GetBucketAnalyticsConfigurationOutput: AWSShape {
-    /// `AnalyticsConfiguration`.
-    public var analyticsConfiguration: AnalyticsConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(analyticsConfiguration: AnalyticsConfiguration? = nil) {
-        self.analyticsConfiguration = analyticsConfiguration
-    }
-
-    /// The model of `GetBucketAnalyticsConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAnalyticsConfigurationOutput", kind: .structure, members: [
-        MemberSchema("AnalyticsConfiguration", target: { AnalyticsConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "AnalyticsConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.analyticsConfiguration = try r.optional("AnalyticsConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AnalyticsConfiguration"] = analyticsConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketAnalyticsConfigurationRequest` structure of the S3 model.
-public struct GetBucketAnalyticsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketAnalyticsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAnalyticsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketCorsOutput` structure of the S3 model.
-public struct GetBucketCorsOutput: AWSShape {
-    /// `CORSRules`.
-    public var corsRules: [CORSRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(corsRules: [CORSRule]? = nil) {
-        self.corsRules = corsRules
-    }
-
-    /// The model of `GetBucketCorsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketCorsOutput", kind: .structure, members: [
-        MemberSchema("CORSRules", target: { S3Schemas.corsRules }, serializedName: "CORSRule"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.corsRules = try r.optional("CORSRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CORSRules"] = corsRules
-        return w.value
+extension S3 {
+    /// The `DeleteBucketLifecycleRequest` structure of the S3 model.
+    public struct DeleteBucketLifecycleRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketLifecycleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketLifecycleRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketMetadataConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketMetadataConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketMetadataConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetadataConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketMetadataTableConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketMetadataTableConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketMetadataTableConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetadataTableConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketMetricsConfigurationRequest` structure of the S3 model.
+    public struct DeleteBucketMetricsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketMetricsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketMetricsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketOwnershipControlsRequest` structure of the S3 model.
+    public struct DeleteBucketOwnershipControlsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketOwnershipControlsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketOwnershipControlsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketPolicyRequest` structure of the S3 model.
+    public struct DeleteBucketPolicyRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketPolicyRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketReplicationRequest` structure of the S3 model.
+    public struct DeleteBucketReplicationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketReplicationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketReplicationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketRequest` structure of the S3 model.
+    public struct DeleteBucketRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketTaggingRequest` structure of the S3 model.
+    public struct DeleteBucketTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteBucketWebsiteRequest` structure of the S3 model.
+    public struct DeleteBucketWebsiteRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteBucketWebsiteRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteBucketWebsiteRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteMarkerEntry` structure of the S3 model.
+    public struct DeleteMarkerEntry: AWSShape {
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `Key`.
+        public var key: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `IsLatest`.
+        public var isLatest: Bool?
+        /// `LastModified`.
+        public var lastModified: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(owner: S3.Owner? = nil, key: String? = nil, versionId: String? = nil, isLatest: Bool? = nil, lastModified: Date? = nil) {
+            self.owner = owner
+            self.key = key
+            self.versionId = versionId
+            self.isLatest = isLatest
+            self.lastModified = lastModified
+        }
+
+        /// The model of `DeleteMarkerEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerEntry", kind: .structure, members: [
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("IsLatest", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.owner = try r.optional("Owner")
+            self.key = try r.optional("Key")
+            self.versionId = try r.optional("VersionId")
+            self.isLatest = try r.optional("IsLatest")
+            self.lastModified = try r.optional("LastModified")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Owner"] = owner
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["IsLatest"] = isLatest
+            w["LastModified"] = lastModified
+            return w.value
+        }
+    }
+
+    /// The `DeleteMarkerReplication` structure of the S3 model.
+    public struct DeleteMarkerReplication: AWSShape {
+        /// `Status`.
+        public var status: S3.DeleteMarkerReplicationStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.DeleteMarkerReplicationStatus? = nil) {
+            self.status = status
+        }
+
+        /// The model of `DeleteMarkerReplication`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMarkerReplication", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.DeleteMarkerReplicationStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectOutput` structure of the S3 model.
+    public struct DeleteObjectOutput: AWSShape {
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deleteMarker: Bool? = nil, versionId: String? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.deleteMarker = deleteMarker
+            self.versionId = versionId
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `DeleteObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectOutput", kind: .structure, members: [
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.versionId = try r.optional("VersionId")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DeleteMarker"] = deleteMarker
+            w["VersionId"] = versionId
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectRequest` structure of the S3 model.
+    public struct DeleteObjectRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `MFA`.
+        public var mfa: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `BypassGovernanceRetention`.
+        public var bypassGovernanceRetention: Bool?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfMatchLastModifiedTime`.
+        public var ifMatchLastModifiedTime: Date?
+        /// `IfMatchSize`.
+        public var ifMatchSize: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, mfa: String? = nil, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, bypassGovernanceRetention: Bool? = nil, expectedBucketOwner: String? = nil, ifMatch: String? = nil, ifMatchLastModifiedTime: Date? = nil, ifMatchSize: Int? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.mfa = mfa
+            self.versionId = versionId
+            self.requestPayer = requestPayer
+            self.bypassGovernanceRetention = bypassGovernanceRetention
+            self.expectedBucketOwner = expectedBucketOwner
+            self.ifMatch = ifMatch
+            self.ifMatchLastModifiedTime = ifMatchLastModifiedTime
+            self.ifMatchSize = ifMatchSize
+        }
+
+        /// The model of `DeleteObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfMatchLastModifiedTime", target: { S3Schemas.ifMatchLastModifiedTime }, location: .header("x-amz-if-match-last-modified-time")),
+            MemberSchema("IfMatchSize", target: { ShapeSchema.Simple.long }, location: .header("x-amz-if-match-size")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.mfa = try r.optional("MFA")
+            self.versionId = try r.optional("VersionId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifMatchLastModifiedTime = try r.optional("IfMatchLastModifiedTime")
+            self.ifMatchSize = try r.optional("IfMatchSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["MFA"] = mfa
+            w["VersionId"] = versionId
+            w["RequestPayer"] = requestPayer
+            w["BypassGovernanceRetention"] = bypassGovernanceRetention
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["IfMatch"] = ifMatch
+            w["IfMatchLastModifiedTime"] = ifMatchLastModifiedTime
+            w["IfMatchSize"] = ifMatchSize
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectTaggingOutput` structure of the S3 model.
+    public struct DeleteObjectTaggingOutput: AWSShape {
+        /// `VersionId`.
+        public var versionId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(versionId: String? = nil) {
+            self.versionId = versionId
+        }
+
+        /// The model of `DeleteObjectTaggingOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectTaggingOutput", kind: .structure, members: [
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.versionId = try r.optional("VersionId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VersionId"] = versionId
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectTaggingRequest` structure of the S3 model.
+    public struct DeleteObjectTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeleteObjectTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectsOutput` structure of the S3 model.
+    public struct DeleteObjectsOutput: AWSShape {
+        /// `Deleted`.
+        public var deleted: [S3.DeletedObject]?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `Errors`.
+        public var errors: [S3.S3Error]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deleted: [S3.DeletedObject]? = nil, requestCharged: S3.RequestCharged? = nil, errors: [S3.S3Error]? = nil) {
+            self.deleted = deleted
+            self.requestCharged = requestCharged
+            self.errors = errors
+        }
+
+        /// The model of `DeleteObjectsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectsOutput", kind: .structure, members: [
+            MemberSchema("Deleted", target: { S3Schemas.deletedObjects }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("Errors", target: { S3Schemas.errors }, serializedName: "Error"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deleted = try r.optional("Deleted")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.errors = try r.optional("Errors")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Deleted"] = deleted
+            w["RequestCharged"] = requestCharged
+            w["Errors"] = errors
+            return w.value
+        }
+    }
+
+    /// The `DeleteObjectsRequest` structure of the S3 model.
+    public struct DeleteObjectsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Delete` (required).
+        public var delete: S3.Delete
+        /// `MFA`.
+        public var mfa: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `BypassGovernanceRetention`.
+        public var bypassGovernanceRetention: Bool?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, delete: S3.Delete, mfa: String? = nil, requestPayer: S3.RequestPayer? = nil, bypassGovernanceRetention: Bool? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) {
+            self.bucket = bucket
+            self.delete = delete
+            self.mfa = mfa
+            self.requestPayer = requestPayer
+            self.bypassGovernanceRetention = bypassGovernanceRetention
+            self.expectedBucketOwner = expectedBucketOwner
+            self.checksumAlgorithm = checksumAlgorithm
+        }
+
+        /// The model of `DeleteObjectsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteObjectsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Delete", target: { S3.Delete.schema }, serializedName: "Delete", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("BypassGovernanceRetention", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-bypass-governance-retention")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+        ], traits: ShapeTraits(payload: "Delete"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.delete = try r.required("Delete")
+            self.mfa = try r.optional("MFA")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.bypassGovernanceRetention = try r.optional("BypassGovernanceRetention")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Delete"] = delete
+            w["MFA"] = mfa
+            w["RequestPayer"] = requestPayer
+            w["BypassGovernanceRetention"] = bypassGovernanceRetention
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            return w.value
+        }
+    }
+
+    /// The `DeletePublicAccessBlockRequest` structure of the S3 model.
+    public struct DeletePublicAccessBlockRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `DeletePublicAccessBlockRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePublicAccessBlockRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `DeletedObject` structure of the S3 model.
+    public struct DeletedObject: AWSShape {
+        /// `Key`.
+        public var key: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `DeleteMarkerVersionId`.
+        public var deleteMarkerVersionId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String? = nil, versionId: String? = nil, deleteMarker: Bool? = nil, deleteMarkerVersionId: String? = nil) {
+            self.key = key
+            self.versionId = versionId
+            self.deleteMarker = deleteMarker
+            self.deleteMarkerVersionId = deleteMarkerVersionId
+        }
+
+        /// The model of `DeletedObject`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletedObject", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("DeleteMarkerVersionId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.optional("Key")
+            self.versionId = try r.optional("VersionId")
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.deleteMarkerVersionId = try r.optional("DeleteMarkerVersionId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["DeleteMarker"] = deleteMarker
+            w["DeleteMarkerVersionId"] = deleteMarkerVersionId
+            return w.value
+        }
+    }
+
+    /// The `Destination` structure of the S3 model.
+    public struct Destination: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Account`.
+        public var account: String?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `AccessControlTranslation`.
+        public var accessControlTranslation: S3.AccessControlTranslation?
+        /// `EncryptionConfiguration`.
+        public var encryptionConfiguration: S3.EncryptionConfiguration?
+        /// `ReplicationTime`.
+        public var replicationTime: S3.ReplicationTime?
+        /// `Metrics`.
+        public var metrics: S3.Metrics?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, account: String? = nil, storageClass: S3.StorageClass? = nil, accessControlTranslation: S3.AccessControlTranslation? = nil, encryptionConfiguration: S3.EncryptionConfiguration? = nil, replicationTime: S3.ReplicationTime? = nil, metrics: S3.Metrics? = nil) {
+            self.bucket = bucket
+            self.account = account
+            self.storageClass = storageClass
+            self.accessControlTranslation = accessControlTranslation
+            self.encryptionConfiguration = encryptionConfiguration
+            self.replicationTime = replicationTime
+            self.metrics = metrics
+        }
+
+        /// The model of `Destination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Destination", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Account", target: { ShapeSchema.Simple.string }),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+            MemberSchema("AccessControlTranslation", target: { S3.AccessControlTranslation.schema }),
+            MemberSchema("EncryptionConfiguration", target: { S3.EncryptionConfiguration.schema }),
+            MemberSchema("ReplicationTime", target: { S3.ReplicationTime.schema }),
+            MemberSchema("Metrics", target: { S3.Metrics.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.account = try r.optional("Account")
+            self.storageClass = try r.optional("StorageClass")
+            self.accessControlTranslation = try r.optional("AccessControlTranslation")
+            self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
+            self.replicationTime = try r.optional("ReplicationTime")
+            self.metrics = try r.optional("Metrics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Account"] = account
+            w["StorageClass"] = storageClass
+            w["AccessControlTranslation"] = accessControlTranslation
+            w["EncryptionConfiguration"] = encryptionConfiguration
+            w["ReplicationTime"] = replicationTime
+            w["Metrics"] = metrics
+            return w.value
+        }
+    }
+
+    /// The `DestinationResult` structure of the S3 model.
+    public struct DestinationResult: AWSShape {
+        /// `TableBucketType`.
+        public var tableBucketType: S3.S3TablesBucketType?
+        /// `TableBucketArn`.
+        public var tableBucketArn: String?
+        /// `TableNamespace`.
+        public var tableNamespace: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tableBucketType: S3.S3TablesBucketType? = nil, tableBucketArn: String? = nil, tableNamespace: String? = nil) {
+            self.tableBucketType = tableBucketType
+            self.tableBucketArn = tableBucketArn
+            self.tableNamespace = tableNamespace
+        }
+
+        /// The model of `DestinationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DestinationResult", kind: .structure, members: [
+            MemberSchema("TableBucketType", target: { S3.S3TablesBucketType.schema }),
+            MemberSchema("TableBucketArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TableNamespace", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tableBucketType = try r.optional("TableBucketType")
+            self.tableBucketArn = try r.optional("TableBucketArn")
+            self.tableNamespace = try r.optional("TableNamespace")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TableBucketType"] = tableBucketType
+            w["TableBucketArn"] = tableBucketArn
+            w["TableNamespace"] = tableNamespace
+            return w.value
+        }
+    }
+
+    /// The `Encryption` structure of the S3 model.
+    public struct Encryption: AWSShape {
+        /// `EncryptionType` (required).
+        public var encryptionType: S3.ServerSideEncryption
+        /// `KMSKeyId`.
+        public var kmsKeyId: String?
+        /// `KMSContext`.
+        public var kmsContext: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: S3.ServerSideEncryption, kmsKeyId: String? = nil, kmsContext: String? = nil) {
+            self.encryptionType = encryptionType
+            self.kmsKeyId = kmsKeyId
+            self.kmsContext = kmsContext
+        }
+
+        /// The model of `Encryption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Encryption", kind: .structure, members: [
+            MemberSchema("EncryptionType", target: { S3.ServerSideEncryption.schema }, isRequired: true),
+            MemberSchema("KMSKeyId", target: { S3Schemas.ssekmsKeyId }),
+            MemberSchema("KMSContext", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.required("EncryptionType")
+            self.kmsKeyId = try r.optional("KMSKeyId")
+            self.kmsContext = try r.optional("KMSContext")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EncryptionType"] = encryptionType
+            w["KMSKeyId"] = kmsKeyId
+            w["KMSContext"] = kmsContext
+            return w.value
+        }
+    }
+
+    /// The `EncryptionConfiguration` structure of the S3 model.
+    public struct EncryptionConfiguration: AWSShape {
+        /// `ReplicaKmsKeyID`.
+        public var replicaKmsKeyId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicaKmsKeyId: String? = nil) {
+            self.replicaKmsKeyId = replicaKmsKeyId
+        }
+
+        /// The model of `EncryptionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
+            MemberSchema("ReplicaKmsKeyID", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicaKmsKeyId = try r.optional("ReplicaKmsKeyID")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ReplicaKmsKeyID"] = replicaKmsKeyId
+            return w.value
+        }
+    }
+
+    /// The `EncryptionTypeMismatch` structure of the S3 model.
+    public struct EncryptionTypeMismatch: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `EncryptionTypeMismatch`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionTypeMismatch", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `EndEvent` structure of the S3 model.
+    public struct EndEvent: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `EndEvent`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndEvent", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `Error` structure of the S3 model.
+    public struct S3Error: AWSShape {
+        /// `Key`.
+        public var key: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `Code`.
+        public var code: String?
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String? = nil, versionId: String? = nil, code: String? = nil, message: String? = nil) {
+            self.key = key
+            self.versionId = versionId
+            self.code = code
+            self.message = message
+        }
+
+        /// The model of `Error`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Error", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Code", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.optional("Key")
+            self.versionId = try r.optional("VersionId")
+            self.code = try r.optional("Code")
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["Code"] = code
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ErrorDetails` structure of the S3 model.
+    public struct ErrorDetails: AWSShape {
+        /// `ErrorCode`.
+        public var errorCode: String?
+        /// `ErrorMessage`.
+        public var errorMessage: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(errorCode: String? = nil, errorMessage: String? = nil) {
+            self.errorCode = errorCode
+            self.errorMessage = errorMessage
+        }
+
+        /// The model of `ErrorDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ErrorDetails", kind: .structure, members: [
+            MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ErrorMessage", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.errorCode = try r.optional("ErrorCode")
+            self.errorMessage = try r.optional("ErrorMessage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ErrorCode"] = errorCode
+            w["ErrorMessage"] = errorMessage
+            return w.value
+        }
+    }
+
+    /// The `ErrorDocument` structure of the S3 model.
+    public struct ErrorDocument: AWSShape {
+        /// `Key` (required).
+        public var key: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String) {
+            self.key = key
+        }
+
+        /// The model of `ErrorDocument`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ErrorDocument", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            return w.value
+        }
+    }
+
+    /// The `EventBridgeConfiguration` structure of the S3 model.
+    public struct EventBridgeConfiguration: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `EventBridgeConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EventBridgeConfiguration", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ExistingObjectReplication` structure of the S3 model.
+    public struct ExistingObjectReplication: AWSShape {
+        /// `Status` (required).
+        public var status: S3.ExistingObjectReplicationStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ExistingObjectReplicationStatus) {
+            self.status = status
+        }
+
+        /// The model of `ExistingObjectReplication`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExistingObjectReplication", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.ExistingObjectReplicationStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `FilterRule` structure of the S3 model.
+    public struct FilterRule: AWSShape {
+        /// `Name`.
+        public var name: S3.FilterRuleName?
+        /// `Value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: S3.FilterRuleName? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `FilterRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FilterRule", kind: .structure, members: [
+            MemberSchema("Name", target: { S3.FilterRuleName.schema }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("Name")
+            self.value = try r.optional("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAbacOutput` structure of the S3 model.
+    public struct GetBucketAbacOutput: AWSShape {
+        /// `AbacStatus`.
+        public var abacStatus: S3.AbacStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(abacStatus: S3.AbacStatus? = nil) {
+            self.abacStatus = abacStatus
+        }
+
+        /// The model of `GetBucketAbacOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAbacOutput", kind: .structure, members: [
+            MemberSchema("AbacStatus", target: { S3.AbacStatus.schema }),
+        ], traits: ShapeTraits(payload: "AbacStatus"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.abacStatus = try r.optional("AbacStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AbacStatus"] = abacStatus
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAbacRequest` structure of the S3 model.
+    public struct GetBucketAbacRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketAbacRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAbacRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAccelerateConfigurationOutput` structure of the S3 model.
+    public struct GetBucketAccelerateConfigurationOutput: AWSShape {
+        /// `Status`.
+        public var status: S3.BucketAccelerateStatus?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.BucketAccelerateStatus? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.status = status
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `GetBucketAccelerateConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAccelerateConfigurationOutput", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.BucketAccelerateStatus.schema }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAccelerateConfigurationRequest` structure of the S3 model.
+    public struct GetBucketAccelerateConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+            self.requestPayer = requestPayer
+        }
+
+        /// The model of `GetBucketAccelerateConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAccelerateConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.requestPayer = try r.optional("RequestPayer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["RequestPayer"] = requestPayer
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAclOutput` structure of the S3 model.
+    public struct GetBucketAclOutput: AWSShape {
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `Grants`.
+        public var grants: [S3.Grant]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(owner: S3.Owner? = nil, grants: [S3.Grant]? = nil) {
+            self.owner = owner
+            self.grants = grants
+        }
+
+        /// The model of `GetBucketAclOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAclOutput", kind: .structure, members: [
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.owner = try r.optional("Owner")
+            self.grants = try r.optional("Grants")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Owner"] = owner
+            w["Grants"] = grants
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAclRequest` structure of the S3 model.
+    public struct GetBucketAclRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketAclRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAclRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAnalyticsConfigurationOutput` structure of the S3 model.
+    public struct GetBucketAnalyticsConfigurationOutput: AWSShape {
+        /// `AnalyticsConfiguration`.
+        public var analyticsConfiguration: S3.AnalyticsConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(analyticsConfiguration: S3.AnalyticsConfiguration? = nil) {
+            self.analyticsConfiguration = analyticsConfiguration
+        }
+
+        /// The model of `GetBucketAnalyticsConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAnalyticsConfigurationOutput", kind: .structure, members: [
+            MemberSchema("AnalyticsConfiguration", target: { S3.AnalyticsConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "AnalyticsConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.analyticsConfiguration = try r.optional("AnalyticsConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AnalyticsConfiguration"] = analyticsConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketAnalyticsConfigurationRequest` structure of the S3 model.
+    public struct GetBucketAnalyticsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketAnalyticsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketAnalyticsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketCorsOutput` structure of the S3 model.
+    public struct GetBucketCorsOutput: AWSShape {
+        /// `CORSRules`.
+        public var corsRules: [S3.CORSRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(corsRules: [S3.CORSRule]? = nil) {
+            self.corsRules = corsRules
+        }
+
+        /// The model of `GetBucketCorsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketCorsOutput", kind: .structure, members: [
+            MemberSchema("CORSRules", target: { S3Schemas.corsRules }, serializedName: "CORSRule"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.corsRules = try r.optional("CORSRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CORSRules"] = corsRules
+            return w.value
+        }
     }
 }

@@ -3,1572 +3,1574 @@
 import AyameCore
 import Foundation
 
-/// The `GetBucketCorsRequest` structure of the S3 model.
-public struct GetBucketCorsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketCorsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketCorsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketEncryptionOutput` structure of the S3 model.
-public struct GetBucketEncryptionOutput: AWSShape {
-    /// `ServerSideEncryptionConfiguration`.
-    public var serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration? = nil) {
-        self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
-    }
-
-    /// The model of `GetBucketEncryptionOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketEncryptionOutput", kind: .structure, members: [
-        MemberSchema("ServerSideEncryptionConfiguration", target: { ServerSideEncryptionConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.serverSideEncryptionConfiguration = try r.optional("ServerSideEncryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketEncryptionRequest` structure of the S3 model.
-public struct GetBucketEncryptionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketEncryptionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketEncryptionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketIntelligentTieringConfigurationOutput` structure of the S3 model.
-public struct GetBucketIntelligentTieringConfigurationOutput: AWSShape {
-    /// `IntelligentTieringConfiguration`.
-    public var intelligentTieringConfiguration: IntelligentTieringConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(intelligentTieringConfiguration: IntelligentTieringConfiguration? = nil) {
-        self.intelligentTieringConfiguration = intelligentTieringConfiguration
-    }
-
-    /// The model of `GetBucketIntelligentTieringConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketIntelligentTieringConfigurationOutput", kind: .structure, members: [
-        MemberSchema("IntelligentTieringConfiguration", target: { IntelligentTieringConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "IntelligentTieringConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.intelligentTieringConfiguration = try r.optional("IntelligentTieringConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IntelligentTieringConfiguration"] = intelligentTieringConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
-public struct GetBucketIntelligentTieringConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketIntelligentTieringConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketInventoryConfigurationOutput` structure of the S3 model.
-public struct GetBucketInventoryConfigurationOutput: AWSShape {
-    /// `InventoryConfiguration`.
-    public var inventoryConfiguration: InventoryConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(inventoryConfiguration: InventoryConfiguration? = nil) {
-        self.inventoryConfiguration = inventoryConfiguration
-    }
-
-    /// The model of `GetBucketInventoryConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketInventoryConfigurationOutput", kind: .structure, members: [
-        MemberSchema("InventoryConfiguration", target: { InventoryConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "InventoryConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inventoryConfiguration = try r.optional("InventoryConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InventoryConfiguration"] = inventoryConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketInventoryConfigurationRequest` structure of the S3 model.
-public struct GetBucketInventoryConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketInventoryConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketInventoryConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketLifecycleConfigurationOutput` structure of the S3 model.
-public struct GetBucketLifecycleConfigurationOutput: AWSShape {
-    /// `Rules`.
-    public var rules: [LifecycleRule]?
-    /// `TransitionDefaultMinimumObjectSize`.
-    public var transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [LifecycleRule]? = nil, transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize? = nil) {
-        self.rules = rules
-        self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
-    }
-
-    /// The model of `GetBucketLifecycleConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleConfigurationOutput", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.lifecycleRules }, serializedName: "Rule"),
-        MemberSchema("TransitionDefaultMinimumObjectSize", target: { TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.optional("Rules")
-        self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
-        return w.value
-    }
-}
-
-/// The `GetBucketLifecycleConfigurationRequest` structure of the S3 model.
-public struct GetBucketLifecycleConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketLifecycleConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketLifecycleOutput` structure of the S3 model.
-public struct GetBucketLifecycleOutput: AWSShape {
-    /// `Rules`.
-    public var rules: [Rule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [Rule]? = nil) {
-        self.rules = rules
-    }
-
-    /// The model of `GetBucketLifecycleOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleOutput", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.rules }, serializedName: "Rule"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.optional("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `GetBucketLifecycleRequest` structure of the S3 model.
-public struct GetBucketLifecycleRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketLifecycleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketLocationOutput` structure of the S3 model.
-public struct GetBucketLocationOutput: AWSShape {
-    /// `LocationConstraint`.
-    public var locationConstraint: BucketLocationConstraint?
-
-    /// Creates the structure; optional members default to nil.
-    public init(locationConstraint: BucketLocationConstraint? = nil) {
-        self.locationConstraint = locationConstraint
-    }
-
-    /// The model of `GetBucketLocationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLocationOutput", kind: .structure, members: [
-        MemberSchema("LocationConstraint", target: { BucketLocationConstraint.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.locationConstraint = try r.optional("LocationConstraint")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LocationConstraint"] = locationConstraint
-        return w.value
-    }
-}
-
-/// The `GetBucketLocationRequest` structure of the S3 model.
-public struct GetBucketLocationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketLocationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLocationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketLoggingOutput` structure of the S3 model.
-public struct GetBucketLoggingOutput: AWSShape {
-    /// `LoggingEnabled`.
-    public var loggingEnabled: LoggingEnabled?
-
-    /// Creates the structure; optional members default to nil.
-    public init(loggingEnabled: LoggingEnabled? = nil) {
-        self.loggingEnabled = loggingEnabled
-    }
-
-    /// The model of `GetBucketLoggingOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLoggingOutput", kind: .structure, members: [
-        MemberSchema("LoggingEnabled", target: { LoggingEnabled.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.loggingEnabled = try r.optional("LoggingEnabled")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LoggingEnabled"] = loggingEnabled
-        return w.value
-    }
-}
-
-/// The `GetBucketLoggingRequest` structure of the S3 model.
-public struct GetBucketLoggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketLoggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLoggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataConfigurationOutput` structure of the S3 model.
-public struct GetBucketMetadataConfigurationOutput: AWSShape {
-    /// `GetBucketMetadataConfigurationResult`.
-    public var getBucketMetadataConfigurationResult: GetBucketMetadataConfigurationResult?
-
-    /// Creates the structure; optional members default to nil.
-    public init(getBucketMetadataConfigurationResult: GetBucketMetadataConfigurationResult? = nil) {
-        self.getBucketMetadataConfigurationResult = getBucketMetadataConfigurationResult
-    }
-
-    /// The model of `GetBucketMetadataConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationOutput", kind: .structure, members: [
-        MemberSchema("GetBucketMetadataConfigurationResult", target: { GetBucketMetadataConfigurationResult.schema }),
-    ], traits: ShapeTraits(payload: "GetBucketMetadataConfigurationResult"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.getBucketMetadataConfigurationResult = try r.optional("GetBucketMetadataConfigurationResult")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["GetBucketMetadataConfigurationResult"] = getBucketMetadataConfigurationResult
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataConfigurationRequest` structure of the S3 model.
-public struct GetBucketMetadataConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketMetadataConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataConfigurationResult` structure of the S3 model.
-public struct GetBucketMetadataConfigurationResult: AWSShape {
-    /// `MetadataConfigurationResult` (required).
-    public var metadataConfigurationResult: MetadataConfigurationResult
-
-    /// Creates the structure; optional members default to nil.
-    public init(metadataConfigurationResult: MetadataConfigurationResult) {
-        self.metadataConfigurationResult = metadataConfigurationResult
-    }
-
-    /// The model of `GetBucketMetadataConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationResult", kind: .structure, members: [
-        MemberSchema("MetadataConfigurationResult", target: { MetadataConfigurationResult.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metadataConfigurationResult = try r.required("MetadataConfigurationResult")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetadataConfigurationResult"] = metadataConfigurationResult
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataTableConfigurationOutput` structure of the S3 model.
-public struct GetBucketMetadataTableConfigurationOutput: AWSShape {
-    /// `GetBucketMetadataTableConfigurationResult`.
-    public var getBucketMetadataTableConfigurationResult: GetBucketMetadataTableConfigurationResult?
-
-    /// Creates the structure; optional members default to nil.
-    public init(getBucketMetadataTableConfigurationResult: GetBucketMetadataTableConfigurationResult? = nil) {
-        self.getBucketMetadataTableConfigurationResult = getBucketMetadataTableConfigurationResult
-    }
-
-    /// The model of `GetBucketMetadataTableConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationOutput", kind: .structure, members: [
-        MemberSchema("GetBucketMetadataTableConfigurationResult", target: { GetBucketMetadataTableConfigurationResult.schema }),
-    ], traits: ShapeTraits(payload: "GetBucketMetadataTableConfigurationResult"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.getBucketMetadataTableConfigurationResult = try r.optional("GetBucketMetadataTableConfigurationResult")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["GetBucketMetadataTableConfigurationResult"] = getBucketMetadataTableConfigurationResult
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataTableConfigurationRequest` structure of the S3 model.
-public struct GetBucketMetadataTableConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketMetadataTableConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketMetadataTableConfigurationResult` structure of the S3 model.
-public struct GetBucketMetadataTableConfigurationResult: AWSShape {
-    /// `MetadataTableConfigurationResult` (required).
-    public var metadataTableConfigurationResult: MetadataTableConfigurationResult
-    /// `Status` (required).
-    public var status: String
-    /// `Error`.
-    public var error: ErrorDetails?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metadataTableConfigurationResult: MetadataTableConfigurationResult, status: String, error: ErrorDetails? = nil) {
-        self.metadataTableConfigurationResult = metadataTableConfigurationResult
-        self.status = status
-        self.error = error
-    }
-
-    /// The model of `GetBucketMetadataTableConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationResult", kind: .structure, members: [
-        MemberSchema("MetadataTableConfigurationResult", target: { MetadataTableConfigurationResult.schema }, isRequired: true),
-        MemberSchema("Status", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Error", target: { ErrorDetails.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metadataTableConfigurationResult = try r.required("MetadataTableConfigurationResult")
-        self.status = try r.required("Status")
-        self.error = try r.optional("Error")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetadataTableConfigurationResult"] = metadataTableConfigurationResult
-        w["Status"] = status
-        w["Error"] = error
-        return w.value
-    }
-}
-
-/// The `GetBucketMetricsConfigurationOutput` structure of the S3 model.
-public struct GetBucketMetricsConfigurationOutput: AWSShape {
-    /// `MetricsConfiguration`.
-    public var metricsConfiguration: MetricsConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(metricsConfiguration: MetricsConfiguration? = nil) {
-        self.metricsConfiguration = metricsConfiguration
-    }
-
-    /// The model of `GetBucketMetricsConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetricsConfigurationOutput", kind: .structure, members: [
-        MemberSchema("MetricsConfiguration", target: { MetricsConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "MetricsConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.metricsConfiguration = try r.optional("MetricsConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MetricsConfiguration"] = metricsConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketMetricsConfigurationRequest` structure of the S3 model.
-public struct GetBucketMetricsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketMetricsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetricsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketNotificationConfigurationRequest` structure of the S3 model.
-public struct GetBucketNotificationConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketNotificationConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketNotificationConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketOwnershipControlsOutput` structure of the S3 model.
-public struct GetBucketOwnershipControlsOutput: AWSShape {
-    /// `OwnershipControls`.
-    public var ownershipControls: OwnershipControls?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ownershipControls: OwnershipControls? = nil) {
-        self.ownershipControls = ownershipControls
-    }
-
-    /// The model of `GetBucketOwnershipControlsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketOwnershipControlsOutput", kind: .structure, members: [
-        MemberSchema("OwnershipControls", target: { OwnershipControls.schema }),
-    ], traits: ShapeTraits(payload: "OwnershipControls"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ownershipControls = try r.optional("OwnershipControls")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["OwnershipControls"] = ownershipControls
-        return w.value
-    }
-}
-
-/// The `GetBucketOwnershipControlsRequest` structure of the S3 model.
-public struct GetBucketOwnershipControlsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketOwnershipControlsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketOwnershipControlsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketPolicyOutput` structure of the S3 model.
-public struct GetBucketPolicyOutput: AWSShape {
-    /// `Policy`.
-    public var policy: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(policy: String? = nil) {
-        self.policy = policy
-    }
-
-    /// The model of `GetBucketPolicyOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyOutput", kind: .structure, members: [
-        MemberSchema("Policy", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(payload: "Policy"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policy = try r.optional("Policy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Policy"] = policy
-        return w.value
-    }
-}
-
-/// The `GetBucketPolicyRequest` structure of the S3 model.
-public struct GetBucketPolicyRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketPolicyStatusOutput` structure of the S3 model.
-public struct GetBucketPolicyStatusOutput: AWSShape {
-    /// `PolicyStatus`.
-    public var policyStatus: PolicyStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(policyStatus: PolicyStatus? = nil) {
-        self.policyStatus = policyStatus
-    }
-
-    /// The model of `GetBucketPolicyStatusOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyStatusOutput", kind: .structure, members: [
-        MemberSchema("PolicyStatus", target: { PolicyStatus.schema }),
-    ], traits: ShapeTraits(payload: "PolicyStatus"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.policyStatus = try r.optional("PolicyStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PolicyStatus"] = policyStatus
-        return w.value
-    }
-}
-
-/// The `GetBucketPolicyStatusRequest` structure of the S3 model.
-public struct GetBucketPolicyStatusRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketPolicyStatusRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyStatusRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketReplicationOutput` structure of the S3 model.
-public struct GetBucketReplicationOutput: AWSShape {
-    /// `ReplicationConfiguration`.
-    public var replicationConfiguration: ReplicationConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(replicationConfiguration: ReplicationConfiguration? = nil) {
-        self.replicationConfiguration = replicationConfiguration
-    }
-
-    /// The model of `GetBucketReplicationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketReplicationOutput", kind: .structure, members: [
-        MemberSchema("ReplicationConfiguration", target: { ReplicationConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "ReplicationConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.replicationConfiguration = try r.optional("ReplicationConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ReplicationConfiguration"] = replicationConfiguration
-        return w.value
-    }
-}
-
-/// The `GetBucketReplicationRequest` structure of the S3 model.
-public struct GetBucketReplicationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketReplicationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketReplicationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketRequestPaymentOutput` structure of the S3 model.
-public struct GetBucketRequestPaymentOutput: AWSShape {
-    /// `Payer`.
-    public var payer: Payer?
-
-    /// Creates the structure; optional members default to nil.
-    public init(payer: Payer? = nil) {
-        self.payer = payer
-    }
-
-    /// The model of `GetBucketRequestPaymentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketRequestPaymentOutput", kind: .structure, members: [
-        MemberSchema("Payer", target: { Payer.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.payer = try r.optional("Payer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Payer"] = payer
-        return w.value
-    }
-}
-
-/// The `GetBucketRequestPaymentRequest` structure of the S3 model.
-public struct GetBucketRequestPaymentRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketRequestPaymentRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketRequestPaymentRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketTaggingOutput` structure of the S3 model.
-public struct GetBucketTaggingOutput: AWSShape {
-    /// `TagSet` (required).
-    public var tagSet: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(tagSet: [Tag]) {
-        self.tagSet = tagSet
-    }
-
-    /// The model of `GetBucketTaggingOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketTaggingOutput", kind: .structure, members: [
-        MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tagSet = try r.required("TagSet")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TagSet"] = tagSet
-        return w.value
-    }
-}
-
-/// The `GetBucketTaggingRequest` structure of the S3 model.
-public struct GetBucketTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketVersioningOutput` structure of the S3 model.
-public struct GetBucketVersioningOutput: AWSShape {
-    /// `Status`.
-    public var status: BucketVersioningStatus?
-    /// `MFADelete`.
-    public var mfaDelete: MFADeleteStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: BucketVersioningStatus? = nil, mfaDelete: MFADeleteStatus? = nil) {
-        self.status = status
-        self.mfaDelete = mfaDelete
-    }
-
-    /// The model of `GetBucketVersioningOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketVersioningOutput", kind: .structure, members: [
-        MemberSchema("Status", target: { BucketVersioningStatus.schema }),
-        MemberSchema("MFADelete", target: { MFADeleteStatus.schema }, serializedName: "MfaDelete"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-        self.mfaDelete = try r.optional("MFADelete")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["MFADelete"] = mfaDelete
-        return w.value
-    }
-}
-
-/// The `GetBucketVersioningRequest` structure of the S3 model.
-public struct GetBucketVersioningRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketVersioningRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketVersioningRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetBucketWebsiteOutput` structure of the S3 model.
-public struct GetBucketWebsiteOutput: AWSShape {
-    /// `RedirectAllRequestsTo`.
-    public var redirectAllRequestsTo: RedirectAllRequestsTo?
-    /// `IndexDocument`.
-    public var indexDocument: IndexDocument?
-    /// `ErrorDocument`.
-    public var errorDocument: ErrorDocument?
-    /// `RoutingRules`.
-    public var routingRules: [RoutingRule]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(redirectAllRequestsTo: RedirectAllRequestsTo? = nil, indexDocument: IndexDocument? = nil, errorDocument: ErrorDocument? = nil, routingRules: [RoutingRule]? = nil) {
-        self.redirectAllRequestsTo = redirectAllRequestsTo
-        self.indexDocument = indexDocument
-        self.errorDocument = errorDocument
-        self.routingRules = routingRules
-    }
-
-    /// The model of `GetBucketWebsiteOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketWebsiteOutput", kind: .structure, members: [
-        MemberSchema("RedirectAllRequestsTo", target: { RedirectAllRequestsTo.schema }),
-        MemberSchema("IndexDocument", target: { IndexDocument.schema }),
-        MemberSchema("ErrorDocument", target: { ErrorDocument.schema }),
-        MemberSchema("RoutingRules", target: { S3Schemas.routingRules }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.redirectAllRequestsTo = try r.optional("RedirectAllRequestsTo")
-        self.indexDocument = try r.optional("IndexDocument")
-        self.errorDocument = try r.optional("ErrorDocument")
-        self.routingRules = try r.optional("RoutingRules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RedirectAllRequestsTo"] = redirectAllRequestsTo
-        w["IndexDocument"] = indexDocument
-        w["ErrorDocument"] = errorDocument
-        w["RoutingRules"] = routingRules
-        return w.value
-    }
-}
-
-/// The `GetBucketWebsiteRequest` structure of the S3 model.
-public struct GetBucketWebsiteRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetBucketWebsiteRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketWebsiteRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetObjectAclOutput` structure of the S3 model.
-public struct GetObjectAclOutput: AWSShape {
-    /// `Owner`.
-    public var owner: Owner?
-    /// `Grants`.
-    public var grants: [Grant]?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(owner: Owner? = nil, grants: [Grant]? = nil, requestCharged: RequestCharged? = nil) {
-        self.owner = owner
-        self.grants = grants
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `GetObjectAclOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAclOutput", kind: .structure, members: [
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.owner = try r.optional("Owner")
-        self.grants = try r.optional("Grants")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Owner"] = owner
-        w["Grants"] = grants
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `GetObjectAclRequest` structure of the S3 model.
-public struct GetObjectAclRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetObjectAclRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAclRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetObjectAttributesOutput` structure of the S3 model.
-public struct GetObjectAttributesOutput: AWSShape {
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `ETag`.
-    public var eTag: String?
-    /// `Checksum`.
-    public var checksum: Checksum?
-    /// `ObjectParts`.
-    public var objectParts: GetObjectAttributesParts?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `ObjectSize`.
-    public var objectSize: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(deleteMarker: Bool? = nil, lastModified: Date? = nil, versionId: String? = nil, requestCharged: RequestCharged? = nil, eTag: String? = nil, checksum: Checksum? = nil, objectParts: GetObjectAttributesParts? = nil, storageClass: StorageClass? = nil, objectSize: Int? = nil) {
-        self.deleteMarker = deleteMarker
-        self.lastModified = lastModified
-        self.versionId = versionId
-        self.requestCharged = requestCharged
-        self.eTag = eTag
-        self.checksum = checksum
-        self.objectParts = objectParts
-        self.storageClass = storageClass
-        self.objectSize = objectSize
-    }
-
-    /// The model of `GetObjectAttributesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesOutput", kind: .structure, members: [
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Checksum", target: { Checksum.schema }),
-        MemberSchema("ObjectParts", target: { GetObjectAttributesParts.schema }),
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-        MemberSchema("ObjectSize", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.lastModified = try r.optional("LastModified")
-        self.versionId = try r.optional("VersionId")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.eTag = try r.optional("ETag")
-        self.checksum = try r.optional("Checksum")
-        self.objectParts = try r.optional("ObjectParts")
-        self.storageClass = try r.optional("StorageClass")
-        self.objectSize = try r.optional("ObjectSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DeleteMarker"] = deleteMarker
-        w["LastModified"] = lastModified
-        w["VersionId"] = versionId
-        w["RequestCharged"] = requestCharged
-        w["ETag"] = eTag
-        w["Checksum"] = checksum
-        w["ObjectParts"] = objectParts
-        w["StorageClass"] = storageClass
-        w["ObjectSize"] = objectSize
-        return w.value
-    }
-}
-
-/// The `GetObjectAttributesParts` structure of the S3 model.
-public struct GetObjectAttributesParts: AWSShape {
-    /// `TotalPartsCount`.
-    public var totalPartsCount: Int?
-    /// `PartNumberMarker`.
-    public var partNumberMarker: Int?
-    /// `NextPartNumberMarker`.
-    public var nextPartNumberMarker: Int?
-    /// `MaxParts`.
-    public var maxParts: Int?
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `Parts`.
-    public var parts: [ObjectPart]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(totalPartsCount: Int? = nil, partNumberMarker: Int? = nil, nextPartNumberMarker: Int? = nil, maxParts: Int? = nil, isTruncated: Bool? = nil, parts: [ObjectPart]? = nil) {
-        self.totalPartsCount = totalPartsCount
-        self.partNumberMarker = partNumberMarker
-        self.nextPartNumberMarker = nextPartNumberMarker
-        self.maxParts = maxParts
-        self.isTruncated = isTruncated
-        self.parts = parts
-    }
-
-    /// The model of `GetObjectAttributesParts`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesParts", kind: .structure, members: [
-        MemberSchema("TotalPartsCount", target: { ShapeSchema.Simple.integer }, serializedName: "PartsCount"),
-        MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextPartNumberMarker", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Parts", target: { S3Schemas.partsList }, serializedName: "Part"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.totalPartsCount = try r.optional("TotalPartsCount")
-        self.partNumberMarker = try r.optional("PartNumberMarker")
-        self.nextPartNumberMarker = try r.optional("NextPartNumberMarker")
-        self.maxParts = try r.optional("MaxParts")
-        self.isTruncated = try r.optional("IsTruncated")
-        self.parts = try r.optional("Parts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TotalPartsCount"] = totalPartsCount
-        w["PartNumberMarker"] = partNumberMarker
-        w["NextPartNumberMarker"] = nextPartNumberMarker
-        w["MaxParts"] = maxParts
-        w["IsTruncated"] = isTruncated
-        w["Parts"] = parts
-        return w.value
+extension S3 {
+    /// The `GetBucketCorsRequest` structure of the S3 model.
+    public struct GetBucketCorsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketCorsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketCorsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketEncryptionOutput` structure of the S3 model.
+    public struct GetBucketEncryptionOutput: AWSShape {
+        /// `ServerSideEncryptionConfiguration`.
+        public var serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration? = nil) {
+            self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
+        }
+
+        /// The model of `GetBucketEncryptionOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketEncryptionOutput", kind: .structure, members: [
+            MemberSchema("ServerSideEncryptionConfiguration", target: { S3.ServerSideEncryptionConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.serverSideEncryptionConfiguration = try r.optional("ServerSideEncryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketEncryptionRequest` structure of the S3 model.
+    public struct GetBucketEncryptionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketEncryptionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketEncryptionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketIntelligentTieringConfigurationOutput` structure of the S3 model.
+    public struct GetBucketIntelligentTieringConfigurationOutput: AWSShape {
+        /// `IntelligentTieringConfiguration`.
+        public var intelligentTieringConfiguration: S3.IntelligentTieringConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(intelligentTieringConfiguration: S3.IntelligentTieringConfiguration? = nil) {
+            self.intelligentTieringConfiguration = intelligentTieringConfiguration
+        }
+
+        /// The model of `GetBucketIntelligentTieringConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketIntelligentTieringConfigurationOutput", kind: .structure, members: [
+            MemberSchema("IntelligentTieringConfiguration", target: { S3.IntelligentTieringConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "IntelligentTieringConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.intelligentTieringConfiguration = try r.optional("IntelligentTieringConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IntelligentTieringConfiguration"] = intelligentTieringConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
+    public struct GetBucketIntelligentTieringConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketIntelligentTieringConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketInventoryConfigurationOutput` structure of the S3 model.
+    public struct GetBucketInventoryConfigurationOutput: AWSShape {
+        /// `InventoryConfiguration`.
+        public var inventoryConfiguration: S3.InventoryConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inventoryConfiguration: S3.InventoryConfiguration? = nil) {
+            self.inventoryConfiguration = inventoryConfiguration
+        }
+
+        /// The model of `GetBucketInventoryConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketInventoryConfigurationOutput", kind: .structure, members: [
+            MemberSchema("InventoryConfiguration", target: { S3.InventoryConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "InventoryConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inventoryConfiguration = try r.optional("InventoryConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InventoryConfiguration"] = inventoryConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketInventoryConfigurationRequest` structure of the S3 model.
+    public struct GetBucketInventoryConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketInventoryConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketInventoryConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLifecycleConfigurationOutput` structure of the S3 model.
+    public struct GetBucketLifecycleConfigurationOutput: AWSShape {
+        /// `Rules`.
+        public var rules: [S3.LifecycleRule]?
+        /// `TransitionDefaultMinimumObjectSize`.
+        public var transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.LifecycleRule]? = nil, transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize? = nil) {
+            self.rules = rules
+            self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
+        }
+
+        /// The model of `GetBucketLifecycleConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleConfigurationOutput", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.lifecycleRules }, serializedName: "Rule"),
+            MemberSchema("TransitionDefaultMinimumObjectSize", target: { S3.TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.optional("Rules")
+            self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLifecycleConfigurationRequest` structure of the S3 model.
+    public struct GetBucketLifecycleConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketLifecycleConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLifecycleOutput` structure of the S3 model.
+    public struct GetBucketLifecycleOutput: AWSShape {
+        /// `Rules`.
+        public var rules: [S3.Rule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.Rule]? = nil) {
+            self.rules = rules
+        }
+
+        /// The model of `GetBucketLifecycleOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleOutput", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.rules }, serializedName: "Rule"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.optional("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLifecycleRequest` structure of the S3 model.
+    public struct GetBucketLifecycleRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketLifecycleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLifecycleRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLocationOutput` structure of the S3 model.
+    public struct GetBucketLocationOutput: AWSShape {
+        /// `LocationConstraint`.
+        public var locationConstraint: S3.BucketLocationConstraint?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(locationConstraint: S3.BucketLocationConstraint? = nil) {
+            self.locationConstraint = locationConstraint
+        }
+
+        /// The model of `GetBucketLocationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLocationOutput", kind: .structure, members: [
+            MemberSchema("LocationConstraint", target: { S3.BucketLocationConstraint.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.locationConstraint = try r.optional("LocationConstraint")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LocationConstraint"] = locationConstraint
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLocationRequest` structure of the S3 model.
+    public struct GetBucketLocationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketLocationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLocationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLoggingOutput` structure of the S3 model.
+    public struct GetBucketLoggingOutput: AWSShape {
+        /// `LoggingEnabled`.
+        public var loggingEnabled: S3.LoggingEnabled?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(loggingEnabled: S3.LoggingEnabled? = nil) {
+            self.loggingEnabled = loggingEnabled
+        }
+
+        /// The model of `GetBucketLoggingOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLoggingOutput", kind: .structure, members: [
+            MemberSchema("LoggingEnabled", target: { S3.LoggingEnabled.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.loggingEnabled = try r.optional("LoggingEnabled")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LoggingEnabled"] = loggingEnabled
+            return w.value
+        }
+    }
+
+    /// The `GetBucketLoggingRequest` structure of the S3 model.
+    public struct GetBucketLoggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketLoggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketLoggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataConfigurationOutput` structure of the S3 model.
+    public struct GetBucketMetadataConfigurationOutput: AWSShape {
+        /// `GetBucketMetadataConfigurationResult`.
+        public var getBucketMetadataConfigurationResult: S3.GetBucketMetadataConfigurationResult?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(getBucketMetadataConfigurationResult: S3.GetBucketMetadataConfigurationResult? = nil) {
+            self.getBucketMetadataConfigurationResult = getBucketMetadataConfigurationResult
+        }
+
+        /// The model of `GetBucketMetadataConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationOutput", kind: .structure, members: [
+            MemberSchema("GetBucketMetadataConfigurationResult", target: { S3.GetBucketMetadataConfigurationResult.schema }),
+        ], traits: ShapeTraits(payload: "GetBucketMetadataConfigurationResult"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.getBucketMetadataConfigurationResult = try r.optional("GetBucketMetadataConfigurationResult")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["GetBucketMetadataConfigurationResult"] = getBucketMetadataConfigurationResult
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataConfigurationRequest` structure of the S3 model.
+    public struct GetBucketMetadataConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketMetadataConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataConfigurationResult` structure of the S3 model.
+    public struct GetBucketMetadataConfigurationResult: AWSShape {
+        /// `MetadataConfigurationResult` (required).
+        public var metadataConfigurationResult: S3.MetadataConfigurationResult
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metadataConfigurationResult: S3.MetadataConfigurationResult) {
+            self.metadataConfigurationResult = metadataConfigurationResult
+        }
+
+        /// The model of `GetBucketMetadataConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataConfigurationResult", kind: .structure, members: [
+            MemberSchema("MetadataConfigurationResult", target: { S3.MetadataConfigurationResult.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metadataConfigurationResult = try r.required("MetadataConfigurationResult")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetadataConfigurationResult"] = metadataConfigurationResult
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataTableConfigurationOutput` structure of the S3 model.
+    public struct GetBucketMetadataTableConfigurationOutput: AWSShape {
+        /// `GetBucketMetadataTableConfigurationResult`.
+        public var getBucketMetadataTableConfigurationResult: S3.GetBucketMetadataTableConfigurationResult?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(getBucketMetadataTableConfigurationResult: S3.GetBucketMetadataTableConfigurationResult? = nil) {
+            self.getBucketMetadataTableConfigurationResult = getBucketMetadataTableConfigurationResult
+        }
+
+        /// The model of `GetBucketMetadataTableConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationOutput", kind: .structure, members: [
+            MemberSchema("GetBucketMetadataTableConfigurationResult", target: { S3.GetBucketMetadataTableConfigurationResult.schema }),
+        ], traits: ShapeTraits(payload: "GetBucketMetadataTableConfigurationResult"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.getBucketMetadataTableConfigurationResult = try r.optional("GetBucketMetadataTableConfigurationResult")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["GetBucketMetadataTableConfigurationResult"] = getBucketMetadataTableConfigurationResult
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataTableConfigurationRequest` structure of the S3 model.
+    public struct GetBucketMetadataTableConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketMetadataTableConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetadataTableConfigurationResult` structure of the S3 model.
+    public struct GetBucketMetadataTableConfigurationResult: AWSShape {
+        /// `MetadataTableConfigurationResult` (required).
+        public var metadataTableConfigurationResult: S3.MetadataTableConfigurationResult
+        /// `Status` (required).
+        public var status: String
+        /// `Error`.
+        public var error: S3.ErrorDetails?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metadataTableConfigurationResult: S3.MetadataTableConfigurationResult, status: String, error: S3.ErrorDetails? = nil) {
+            self.metadataTableConfigurationResult = metadataTableConfigurationResult
+            self.status = status
+            self.error = error
+        }
+
+        /// The model of `GetBucketMetadataTableConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetadataTableConfigurationResult", kind: .structure, members: [
+            MemberSchema("MetadataTableConfigurationResult", target: { S3.MetadataTableConfigurationResult.schema }, isRequired: true),
+            MemberSchema("Status", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Error", target: { S3.ErrorDetails.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metadataTableConfigurationResult = try r.required("MetadataTableConfigurationResult")
+            self.status = try r.required("Status")
+            self.error = try r.optional("Error")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetadataTableConfigurationResult"] = metadataTableConfigurationResult
+            w["Status"] = status
+            w["Error"] = error
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetricsConfigurationOutput` structure of the S3 model.
+    public struct GetBucketMetricsConfigurationOutput: AWSShape {
+        /// `MetricsConfiguration`.
+        public var metricsConfiguration: S3.MetricsConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricsConfiguration: S3.MetricsConfiguration? = nil) {
+            self.metricsConfiguration = metricsConfiguration
+        }
+
+        /// The model of `GetBucketMetricsConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetricsConfigurationOutput", kind: .structure, members: [
+            MemberSchema("MetricsConfiguration", target: { S3.MetricsConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "MetricsConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricsConfiguration = try r.optional("MetricsConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricsConfiguration"] = metricsConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketMetricsConfigurationRequest` structure of the S3 model.
+    public struct GetBucketMetricsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketMetricsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketMetricsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketNotificationConfigurationRequest` structure of the S3 model.
+    public struct GetBucketNotificationConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketNotificationConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketNotificationConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketOwnershipControlsOutput` structure of the S3 model.
+    public struct GetBucketOwnershipControlsOutput: AWSShape {
+        /// `OwnershipControls`.
+        public var ownershipControls: S3.OwnershipControls?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ownershipControls: S3.OwnershipControls? = nil) {
+            self.ownershipControls = ownershipControls
+        }
+
+        /// The model of `GetBucketOwnershipControlsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketOwnershipControlsOutput", kind: .structure, members: [
+            MemberSchema("OwnershipControls", target: { S3.OwnershipControls.schema }),
+        ], traits: ShapeTraits(payload: "OwnershipControls"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ownershipControls = try r.optional("OwnershipControls")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["OwnershipControls"] = ownershipControls
+            return w.value
+        }
+    }
+
+    /// The `GetBucketOwnershipControlsRequest` structure of the S3 model.
+    public struct GetBucketOwnershipControlsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketOwnershipControlsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketOwnershipControlsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketPolicyOutput` structure of the S3 model.
+    public struct GetBucketPolicyOutput: AWSShape {
+        /// `Policy`.
+        public var policy: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policy: String? = nil) {
+            self.policy = policy
+        }
+
+        /// The model of `GetBucketPolicyOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyOutput", kind: .structure, members: [
+            MemberSchema("Policy", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(payload: "Policy"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policy = try r.optional("Policy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Policy"] = policy
+            return w.value
+        }
+    }
+
+    /// The `GetBucketPolicyRequest` structure of the S3 model.
+    public struct GetBucketPolicyRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketPolicyStatusOutput` structure of the S3 model.
+    public struct GetBucketPolicyStatusOutput: AWSShape {
+        /// `PolicyStatus`.
+        public var policyStatus: S3.PolicyStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyStatus: S3.PolicyStatus? = nil) {
+            self.policyStatus = policyStatus
+        }
+
+        /// The model of `GetBucketPolicyStatusOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyStatusOutput", kind: .structure, members: [
+            MemberSchema("PolicyStatus", target: { S3.PolicyStatus.schema }),
+        ], traits: ShapeTraits(payload: "PolicyStatus"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyStatus = try r.optional("PolicyStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PolicyStatus"] = policyStatus
+            return w.value
+        }
+    }
+
+    /// The `GetBucketPolicyStatusRequest` structure of the S3 model.
+    public struct GetBucketPolicyStatusRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketPolicyStatusRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketPolicyStatusRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketReplicationOutput` structure of the S3 model.
+    public struct GetBucketReplicationOutput: AWSShape {
+        /// `ReplicationConfiguration`.
+        public var replicationConfiguration: S3.ReplicationConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicationConfiguration: S3.ReplicationConfiguration? = nil) {
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `GetBucketReplicationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketReplicationOutput", kind: .structure, members: [
+            MemberSchema("ReplicationConfiguration", target: { S3.ReplicationConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "ReplicationConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicationConfiguration = try r.optional("ReplicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ReplicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetBucketReplicationRequest` structure of the S3 model.
+    public struct GetBucketReplicationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketReplicationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketReplicationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketRequestPaymentOutput` structure of the S3 model.
+    public struct GetBucketRequestPaymentOutput: AWSShape {
+        /// `Payer`.
+        public var payer: S3.Payer?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(payer: S3.Payer? = nil) {
+            self.payer = payer
+        }
+
+        /// The model of `GetBucketRequestPaymentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketRequestPaymentOutput", kind: .structure, members: [
+            MemberSchema("Payer", target: { S3.Payer.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.payer = try r.optional("Payer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Payer"] = payer
+            return w.value
+        }
+    }
+
+    /// The `GetBucketRequestPaymentRequest` structure of the S3 model.
+    public struct GetBucketRequestPaymentRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketRequestPaymentRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketRequestPaymentRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketTaggingOutput` structure of the S3 model.
+    public struct GetBucketTaggingOutput: AWSShape {
+        /// `TagSet` (required).
+        public var tagSet: [S3.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagSet: [S3.Tag]) {
+            self.tagSet = tagSet
+        }
+
+        /// The model of `GetBucketTaggingOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketTaggingOutput", kind: .structure, members: [
+            MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagSet = try r.required("TagSet")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TagSet"] = tagSet
+            return w.value
+        }
+    }
+
+    /// The `GetBucketTaggingRequest` structure of the S3 model.
+    public struct GetBucketTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketVersioningOutput` structure of the S3 model.
+    public struct GetBucketVersioningOutput: AWSShape {
+        /// `Status`.
+        public var status: S3.BucketVersioningStatus?
+        /// `MFADelete`.
+        public var mfaDelete: S3.MFADeleteStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.BucketVersioningStatus? = nil, mfaDelete: S3.MFADeleteStatus? = nil) {
+            self.status = status
+            self.mfaDelete = mfaDelete
+        }
+
+        /// The model of `GetBucketVersioningOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketVersioningOutput", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.BucketVersioningStatus.schema }),
+            MemberSchema("MFADelete", target: { S3.MFADeleteStatus.schema }, serializedName: "MfaDelete"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+            self.mfaDelete = try r.optional("MFADelete")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["MFADelete"] = mfaDelete
+            return w.value
+        }
+    }
+
+    /// The `GetBucketVersioningRequest` structure of the S3 model.
+    public struct GetBucketVersioningRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketVersioningRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketVersioningRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetBucketWebsiteOutput` structure of the S3 model.
+    public struct GetBucketWebsiteOutput: AWSShape {
+        /// `RedirectAllRequestsTo`.
+        public var redirectAllRequestsTo: S3.RedirectAllRequestsTo?
+        /// `IndexDocument`.
+        public var indexDocument: S3.IndexDocument?
+        /// `ErrorDocument`.
+        public var errorDocument: S3.ErrorDocument?
+        /// `RoutingRules`.
+        public var routingRules: [S3.RoutingRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(redirectAllRequestsTo: S3.RedirectAllRequestsTo? = nil, indexDocument: S3.IndexDocument? = nil, errorDocument: S3.ErrorDocument? = nil, routingRules: [S3.RoutingRule]? = nil) {
+            self.redirectAllRequestsTo = redirectAllRequestsTo
+            self.indexDocument = indexDocument
+            self.errorDocument = errorDocument
+            self.routingRules = routingRules
+        }
+
+        /// The model of `GetBucketWebsiteOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketWebsiteOutput", kind: .structure, members: [
+            MemberSchema("RedirectAllRequestsTo", target: { S3.RedirectAllRequestsTo.schema }),
+            MemberSchema("IndexDocument", target: { S3.IndexDocument.schema }),
+            MemberSchema("ErrorDocument", target: { S3.ErrorDocument.schema }),
+            MemberSchema("RoutingRules", target: { S3Schemas.routingRules }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.redirectAllRequestsTo = try r.optional("RedirectAllRequestsTo")
+            self.indexDocument = try r.optional("IndexDocument")
+            self.errorDocument = try r.optional("ErrorDocument")
+            self.routingRules = try r.optional("RoutingRules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RedirectAllRequestsTo"] = redirectAllRequestsTo
+            w["IndexDocument"] = indexDocument
+            w["ErrorDocument"] = errorDocument
+            w["RoutingRules"] = routingRules
+            return w.value
+        }
+    }
+
+    /// The `GetBucketWebsiteRequest` structure of the S3 model.
+    public struct GetBucketWebsiteRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetBucketWebsiteRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetBucketWebsiteRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetObjectAclOutput` structure of the S3 model.
+    public struct GetObjectAclOutput: AWSShape {
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `Grants`.
+        public var grants: [S3.Grant]?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(owner: S3.Owner? = nil, grants: [S3.Grant]? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.owner = owner
+            self.grants = grants
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `GetObjectAclOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAclOutput", kind: .structure, members: [
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("Grants", target: { S3Schemas.grants }, serializedName: "AccessControlList"),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.owner = try r.optional("Owner")
+            self.grants = try r.optional("Grants")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Owner"] = owner
+            w["Grants"] = grants
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `GetObjectAclRequest` structure of the S3 model.
+    public struct GetObjectAclRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetObjectAclRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAclRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetObjectAttributesOutput` structure of the S3 model.
+    public struct GetObjectAttributesOutput: AWSShape {
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `ETag`.
+        public var eTag: String?
+        /// `Checksum`.
+        public var checksum: S3.Checksum?
+        /// `ObjectParts`.
+        public var objectParts: S3.GetObjectAttributesParts?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `ObjectSize`.
+        public var objectSize: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deleteMarker: Bool? = nil, lastModified: Date? = nil, versionId: String? = nil, requestCharged: S3.RequestCharged? = nil, eTag: String? = nil, checksum: S3.Checksum? = nil, objectParts: S3.GetObjectAttributesParts? = nil, storageClass: S3.StorageClass? = nil, objectSize: Int? = nil) {
+            self.deleteMarker = deleteMarker
+            self.lastModified = lastModified
+            self.versionId = versionId
+            self.requestCharged = requestCharged
+            self.eTag = eTag
+            self.checksum = checksum
+            self.objectParts = objectParts
+            self.storageClass = storageClass
+            self.objectSize = objectSize
+        }
+
+        /// The model of `GetObjectAttributesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesOutput", kind: .structure, members: [
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Checksum", target: { S3.Checksum.schema }),
+            MemberSchema("ObjectParts", target: { S3.GetObjectAttributesParts.schema }),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+            MemberSchema("ObjectSize", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.lastModified = try r.optional("LastModified")
+            self.versionId = try r.optional("VersionId")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.eTag = try r.optional("ETag")
+            self.checksum = try r.optional("Checksum")
+            self.objectParts = try r.optional("ObjectParts")
+            self.storageClass = try r.optional("StorageClass")
+            self.objectSize = try r.optional("ObjectSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DeleteMarker"] = deleteMarker
+            w["LastModified"] = lastModified
+            w["VersionId"] = versionId
+            w["RequestCharged"] = requestCharged
+            w["ETag"] = eTag
+            w["Checksum"] = checksum
+            w["ObjectParts"] = objectParts
+            w["StorageClass"] = storageClass
+            w["ObjectSize"] = objectSize
+            return w.value
+        }
+    }
+
+    /// The `GetObjectAttributesParts` structure of the S3 model.
+    public struct GetObjectAttributesParts: AWSShape {
+        /// `TotalPartsCount`.
+        public var totalPartsCount: Int?
+        /// `PartNumberMarker`.
+        public var partNumberMarker: Int?
+        /// `NextPartNumberMarker`.
+        public var nextPartNumberMarker: Int?
+        /// `MaxParts`.
+        public var maxParts: Int?
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `Parts`.
+        public var parts: [S3.ObjectPart]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(totalPartsCount: Int? = nil, partNumberMarker: Int? = nil, nextPartNumberMarker: Int? = nil, maxParts: Int? = nil, isTruncated: Bool? = nil, parts: [S3.ObjectPart]? = nil) {
+            self.totalPartsCount = totalPartsCount
+            self.partNumberMarker = partNumberMarker
+            self.nextPartNumberMarker = nextPartNumberMarker
+            self.maxParts = maxParts
+            self.isTruncated = isTruncated
+            self.parts = parts
+        }
+
+        /// The model of `GetObjectAttributesParts`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesParts", kind: .structure, members: [
+            MemberSchema("TotalPartsCount", target: { ShapeSchema.Simple.integer }, serializedName: "PartsCount"),
+            MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextPartNumberMarker", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Parts", target: { S3Schemas.partsList }, serializedName: "Part"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.totalPartsCount = try r.optional("TotalPartsCount")
+            self.partNumberMarker = try r.optional("PartNumberMarker")
+            self.nextPartNumberMarker = try r.optional("NextPartNumberMarker")
+            self.maxParts = try r.optional("MaxParts")
+            self.isTruncated = try r.optional("IsTruncated")
+            self.parts = try r.optional("Parts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TotalPartsCount"] = totalPartsCount
+            w["PartNumberMarker"] = partNumberMarker
+            w["NextPartNumberMarker"] = nextPartNumberMarker
+            w["MaxParts"] = maxParts
+            w["IsTruncated"] = isTruncated
+            w["Parts"] = parts
+            return w.value
+        }
     }
 }

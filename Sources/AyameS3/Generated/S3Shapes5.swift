@@ -3,1618 +3,1620 @@
 import AyameCore
 import Foundation
 
-/// The `GetObjectAttributesRequest` structure of the S3 model.
-public struct GetObjectAttributesRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `MaxParts`.
-    public var maxParts: Int?
-    /// `PartNumberMarker`.
-    public var partNumberMarker: Int?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ObjectAttributes` (required).
-    public var objectAttributes: [ObjectAttributes]
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, maxParts: Int? = nil, partNumberMarker: Int? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, objectAttributes: [ObjectAttributes]) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.maxParts = maxParts
-        self.partNumberMarker = partNumberMarker
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.objectAttributes = objectAttributes
-    }
-
-    /// The model of `GetObjectAttributesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-max-parts")),
-        MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-part-number-marker")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ObjectAttributes", target: { S3Schemas.objectAttributesList }, location: .header("x-amz-object-attributes"), isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.maxParts = try r.optional("MaxParts")
-        self.partNumberMarker = try r.optional("PartNumberMarker")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.objectAttributes = try r.required("ObjectAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["MaxParts"] = maxParts
-        w["PartNumberMarker"] = partNumberMarker
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ObjectAttributes"] = objectAttributes
-        return w.value
-    }
-}
-
-/// The `GetObjectLegalHoldOutput` structure of the S3 model.
-public struct GetObjectLegalHoldOutput: AWSShape {
-    /// `LegalHold`.
-    public var legalHold: ObjectLockLegalHold?
-
-    /// Creates the structure; optional members default to nil.
-    public init(legalHold: ObjectLockLegalHold? = nil) {
-        self.legalHold = legalHold
-    }
-
-    /// The model of `GetObjectLegalHoldOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLegalHoldOutput", kind: .structure, members: [
-        MemberSchema("LegalHold", target: { ObjectLockLegalHold.schema }, serializedName: "LegalHold"),
-    ], traits: ShapeTraits(payload: "LegalHold"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.legalHold = try r.optional("LegalHold")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["LegalHold"] = legalHold
-        return w.value
-    }
-}
-
-/// The `GetObjectLegalHoldRequest` structure of the S3 model.
-public struct GetObjectLegalHoldRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetObjectLegalHoldRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLegalHoldRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetObjectLockConfigurationOutput` structure of the S3 model.
-public struct GetObjectLockConfigurationOutput: AWSShape {
-    /// `ObjectLockConfiguration`.
-    public var objectLockConfiguration: ObjectLockConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(objectLockConfiguration: ObjectLockConfiguration? = nil) {
-        self.objectLockConfiguration = objectLockConfiguration
-    }
-
-    /// The model of `GetObjectLockConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLockConfigurationOutput", kind: .structure, members: [
-        MemberSchema("ObjectLockConfiguration", target: { ObjectLockConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "ObjectLockConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.objectLockConfiguration = try r.optional("ObjectLockConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ObjectLockConfiguration"] = objectLockConfiguration
-        return w.value
-    }
-}
-
-/// The `GetObjectLockConfigurationRequest` structure of the S3 model.
-public struct GetObjectLockConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetObjectLockConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLockConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetObjectOutput` structure of the S3 model.
-public struct GetObjectOutput: AWSShape {
-    /// `Body`.
-    public var body: Data?
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `AcceptRanges`.
-    public var acceptRanges: String?
-    /// `Expiration`.
-    public var expiration: String?
-    /// `Restore`.
-    public var restore: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ContentLength`.
-    public var contentLength: Int?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `MissingMeta`.
-    public var missingMeta: Int?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentRange`.
-    public var contentRange: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `Expires`.
-    public var expires: String?
-    /// `WebsiteRedirectLocation`.
-    public var websiteRedirectLocation: String?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `ReplicationStatus`.
-    public var replicationStatus: ReplicationStatus?
-    /// `PartsCount`.
-    public var partsCount: Int?
-    /// `TagCount`.
-    public var tagCount: Int?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(body: Data? = nil, deleteMarker: Bool? = nil, acceptRanges: String? = nil, expiration: String? = nil, restore: String? = nil, lastModified: Date? = nil, contentLength: Int? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil, missingMeta: Int? = nil, versionId: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentRange: String? = nil, contentType: String? = nil, expires: String? = nil, websiteRedirectLocation: String? = nil, serverSideEncryption: ServerSideEncryption? = nil, metadata: [String: String]? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, storageClass: StorageClass? = nil, requestCharged: RequestCharged? = nil, replicationStatus: ReplicationStatus? = nil, partsCount: Int? = nil, tagCount: Int? = nil, objectLockMode: ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil) {
-        self.body = body
-        self.deleteMarker = deleteMarker
-        self.acceptRanges = acceptRanges
-        self.expiration = expiration
-        self.restore = restore
-        self.lastModified = lastModified
-        self.contentLength = contentLength
-        self.eTag = eTag
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-        self.missingMeta = missingMeta
-        self.versionId = versionId
-        self.cacheControl = cacheControl
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentRange = contentRange
-        self.contentType = contentType
-        self.expires = expires
-        self.websiteRedirectLocation = websiteRedirectLocation
-        self.serverSideEncryption = serverSideEncryption
-        self.metadata = metadata
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.storageClass = storageClass
-        self.requestCharged = requestCharged
-        self.replicationStatus = replicationStatus
-        self.partsCount = partsCount
-        self.tagCount = tagCount
-        self.objectLockMode = objectLockMode
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-    }
-
-    /// The model of `GetObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectOutput", kind: .structure, members: [
-        MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
-        MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("accept-ranges")),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
-        MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore")),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
-        MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-        MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-missing-meta")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
-        MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("Content-Range")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
-        MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-storage-class")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("ReplicationStatus", target: { ReplicationStatus.schema }, location: .header("x-amz-replication-status")),
-        MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-mp-parts-count")),
-        MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-tagging-count")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
-    ], traits: ShapeTraits(payload: "Body"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.body = try r.optional("Body")
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.acceptRanges = try r.optional("AcceptRanges")
-        self.expiration = try r.optional("Expiration")
-        self.restore = try r.optional("Restore")
-        self.lastModified = try r.optional("LastModified")
-        self.contentLength = try r.optional("ContentLength")
-        self.eTag = try r.optional("ETag")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-        self.missingMeta = try r.optional("MissingMeta")
-        self.versionId = try r.optional("VersionId")
-        self.cacheControl = try r.optional("CacheControl")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentRange = try r.optional("ContentRange")
-        self.contentType = try r.optional("ContentType")
-        self.expires = try r.optional("Expires")
-        self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.metadata = try r.optional("Metadata")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.storageClass = try r.optional("StorageClass")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.replicationStatus = try r.optional("ReplicationStatus")
-        self.partsCount = try r.optional("PartsCount")
-        self.tagCount = try r.optional("TagCount")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Body"] = body
-        w["DeleteMarker"] = deleteMarker
-        w["AcceptRanges"] = acceptRanges
-        w["Expiration"] = expiration
-        w["Restore"] = restore
-        w["LastModified"] = lastModified
-        w["ContentLength"] = contentLength
-        w["ETag"] = eTag
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        w["MissingMeta"] = missingMeta
-        w["VersionId"] = versionId
-        w["CacheControl"] = cacheControl
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentRange"] = contentRange
-        w["ContentType"] = contentType
-        w["Expires"] = expires
-        w["WebsiteRedirectLocation"] = websiteRedirectLocation
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["Metadata"] = metadata
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["StorageClass"] = storageClass
-        w["RequestCharged"] = requestCharged
-        w["ReplicationStatus"] = replicationStatus
-        w["PartsCount"] = partsCount
-        w["TagCount"] = tagCount
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        return w.value
-    }
-}
-
-/// The `GetObjectRequest` structure of the S3 model.
-public struct GetObjectRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfModifiedSince`.
-    public var ifModifiedSince: Date?
-    /// `IfNoneMatch`.
-    public var ifNoneMatch: String?
-    /// `IfUnmodifiedSince`.
-    public var ifUnmodifiedSince: Date?
-    /// `Key` (required).
-    public var key: String
-    /// `Range`.
-    public var range: String?
-    /// `ResponseCacheControl`.
-    public var responseCacheControl: String?
-    /// `ResponseContentDisposition`.
-    public var responseContentDisposition: String?
-    /// `ResponseContentEncoding`.
-    public var responseContentEncoding: String?
-    /// `ResponseContentLanguage`.
-    public var responseContentLanguage: String?
-    /// `ResponseContentType`.
-    public var responseContentType: String?
-    /// `ResponseExpires`.
-    public var responseExpires: Date?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `PartNumber`.
-    public var partNumber: Int?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ChecksumMode`.
-    public var checksumMode: ChecksumMode?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, ifMatch: String? = nil, ifModifiedSince: Date? = nil, ifNoneMatch: String? = nil, ifUnmodifiedSince: Date? = nil, key: String, range: String? = nil, responseCacheControl: String? = nil, responseContentDisposition: String? = nil, responseContentEncoding: String? = nil, responseContentLanguage: String? = nil, responseContentType: String? = nil, responseExpires: Date? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, partNumber: Int? = nil, expectedBucketOwner: String? = nil, checksumMode: ChecksumMode? = nil) {
-        self.bucket = bucket
-        self.ifMatch = ifMatch
-        self.ifModifiedSince = ifModifiedSince
-        self.ifNoneMatch = ifNoneMatch
-        self.ifUnmodifiedSince = ifUnmodifiedSince
-        self.key = key
-        self.range = range
-        self.responseCacheControl = responseCacheControl
-        self.responseContentDisposition = responseContentDisposition
-        self.responseContentEncoding = responseContentEncoding
-        self.responseContentLanguage = responseContentLanguage
-        self.responseContentType = responseContentType
-        self.responseExpires = responseExpires
-        self.versionId = versionId
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.partNumber = partNumber
-        self.expectedBucketOwner = expectedBucketOwner
-        self.checksumMode = checksumMode
-    }
-
-    /// The model of `GetObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
-        MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("IfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("Range", target: { ShapeSchema.Simple.string }, location: .header("Range")),
-        MemberSchema("ResponseCacheControl", target: { ShapeSchema.Simple.string }, location: .query("response-cache-control")),
-        MemberSchema("ResponseContentDisposition", target: { ShapeSchema.Simple.string }, location: .query("response-content-disposition")),
-        MemberSchema("ResponseContentEncoding", target: { ShapeSchema.Simple.string }, location: .query("response-content-encoding")),
-        MemberSchema("ResponseContentLanguage", target: { ShapeSchema.Simple.string }, location: .query("response-content-language")),
-        MemberSchema("ResponseContentType", target: { ShapeSchema.Simple.string }, location: .query("response-content-type")),
-        MemberSchema("ResponseExpires", target: { S3Schemas.responseExpires }, location: .query("response-expires")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ChecksumMode", target: { ChecksumMode.schema }, location: .header("x-amz-checksum-mode")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifModifiedSince = try r.optional("IfModifiedSince")
-        self.ifNoneMatch = try r.optional("IfNoneMatch")
-        self.ifUnmodifiedSince = try r.optional("IfUnmodifiedSince")
-        self.key = try r.required("Key")
-        self.range = try r.optional("Range")
-        self.responseCacheControl = try r.optional("ResponseCacheControl")
-        self.responseContentDisposition = try r.optional("ResponseContentDisposition")
-        self.responseContentEncoding = try r.optional("ResponseContentEncoding")
-        self.responseContentLanguage = try r.optional("ResponseContentLanguage")
-        self.responseContentType = try r.optional("ResponseContentType")
-        self.responseExpires = try r.optional("ResponseExpires")
-        self.versionId = try r.optional("VersionId")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.partNumber = try r.optional("PartNumber")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.checksumMode = try r.optional("ChecksumMode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["IfMatch"] = ifMatch
-        w["IfModifiedSince"] = ifModifiedSince
-        w["IfNoneMatch"] = ifNoneMatch
-        w["IfUnmodifiedSince"] = ifUnmodifiedSince
-        w["Key"] = key
-        w["Range"] = range
-        w["ResponseCacheControl"] = responseCacheControl
-        w["ResponseContentDisposition"] = responseContentDisposition
-        w["ResponseContentEncoding"] = responseContentEncoding
-        w["ResponseContentLanguage"] = responseContentLanguage
-        w["ResponseContentType"] = responseContentType
-        w["ResponseExpires"] = responseExpires
-        w["VersionId"] = versionId
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["PartNumber"] = partNumber
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ChecksumMode"] = checksumMode
-        return w.value
-    }
-}
-
-/// The `GetObjectRetentionOutput` structure of the S3 model.
-public struct GetObjectRetentionOutput: AWSShape {
-    /// `Retention`.
-    public var retention: ObjectLockRetention?
-
-    /// Creates the structure; optional members default to nil.
-    public init(retention: ObjectLockRetention? = nil) {
-        self.retention = retention
-    }
-
-    /// The model of `GetObjectRetentionOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRetentionOutput", kind: .structure, members: [
-        MemberSchema("Retention", target: { ObjectLockRetention.schema }, serializedName: "Retention"),
-    ], traits: ShapeTraits(payload: "Retention"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.retention = try r.optional("Retention")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Retention"] = retention
-        return w.value
-    }
-}
-
-/// The `GetObjectRetentionRequest` structure of the S3 model.
-public struct GetObjectRetentionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetObjectRetentionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRetentionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetObjectTaggingOutput` structure of the S3 model.
-public struct GetObjectTaggingOutput: AWSShape {
-    /// `VersionId`.
-    public var versionId: String?
-    /// `TagSet` (required).
-    public var tagSet: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(versionId: String? = nil, tagSet: [Tag]) {
-        self.versionId = versionId
-        self.tagSet = tagSet
-    }
-
-    /// The model of `GetObjectTaggingOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTaggingOutput", kind: .structure, members: [
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.versionId = try r.optional("VersionId")
-        self.tagSet = try r.required("TagSet")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VersionId"] = versionId
-        w["TagSet"] = tagSet
-        return w.value
-    }
-}
-
-/// The `GetObjectTaggingRequest` structure of the S3 model.
-public struct GetObjectTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.versionId = versionId
-        self.expectedBucketOwner = expectedBucketOwner
-        self.requestPayer = requestPayer
-    }
-
-    /// The model of `GetObjectTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.requestPayer = try r.optional("RequestPayer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["RequestPayer"] = requestPayer
-        return w.value
-    }
-}
-
-/// The `GetObjectTorrentOutput` structure of the S3 model.
-public struct GetObjectTorrentOutput: AWSShape {
-    /// `Body`.
-    public var body: Data?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(body: Data? = nil, requestCharged: RequestCharged? = nil) {
-        self.body = body
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `GetObjectTorrentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTorrentOutput", kind: .structure, members: [
-        MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ], traits: ShapeTraits(payload: "Body"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.body = try r.optional("Body")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Body"] = body
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `GetObjectTorrentRequest` structure of the S3 model.
-public struct GetObjectTorrentRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetObjectTorrentRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTorrentRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GetPublicAccessBlockOutput` structure of the S3 model.
-public struct GetPublicAccessBlockOutput: AWSShape {
-    /// `PublicAccessBlockConfiguration`.
-    public var publicAccessBlockConfiguration: PublicAccessBlockConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(publicAccessBlockConfiguration: PublicAccessBlockConfiguration? = nil) {
-        self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
-    }
-
-    /// The model of `GetPublicAccessBlockOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPublicAccessBlockOutput", kind: .structure, members: [
-        MemberSchema("PublicAccessBlockConfiguration", target: { PublicAccessBlockConfiguration.schema }),
-    ], traits: ShapeTraits(payload: "PublicAccessBlockConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.publicAccessBlockConfiguration = try r.optional("PublicAccessBlockConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PublicAccessBlockConfiguration"] = publicAccessBlockConfiguration
-        return w.value
-    }
-}
-
-/// The `GetPublicAccessBlockRequest` structure of the S3 model.
-public struct GetPublicAccessBlockRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `GetPublicAccessBlockRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPublicAccessBlockRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `GlacierJobParameters` structure of the S3 model.
-public struct GlacierJobParameters: AWSShape {
-    /// `Tier` (required).
-    public var tier: Tier
-
-    /// Creates the structure; optional members default to nil.
-    public init(tier: Tier) {
-        self.tier = tier
-    }
-
-    /// The model of `GlacierJobParameters`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GlacierJobParameters", kind: .structure, members: [
-        MemberSchema("Tier", target: { Tier.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tier = try r.required("Tier")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tier"] = tier
-        return w.value
-    }
-}
-
-/// The `Grant` structure of the S3 model.
-public struct Grant: AWSShape {
-    /// `Grantee`.
-    public var grantee: Grantee?
-    /// `Permission`.
-    public var permission: Permission?
-
-    /// Creates the structure; optional members default to nil.
-    public init(grantee: Grantee? = nil, permission: Permission? = nil) {
-        self.grantee = grantee
-        self.permission = permission
-    }
-
-    /// The model of `Grant`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Grant", kind: .structure, members: [
-        MemberSchema("Grantee", target: { Grantee.schema }),
-        MemberSchema("Permission", target: { Permission.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.grantee = try r.optional("Grantee")
-        self.permission = try r.optional("Permission")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Grantee"] = grantee
-        w["Permission"] = permission
-        return w.value
-    }
-}
-
-/// The `Grantee` structure of the S3 model.
-public struct Grantee: AWSShape {
-    /// `DisplayName`.
-    public var displayName: String?
-    /// `EmailAddress`.
-    public var emailAddress: String?
-    /// `ID`.
-    public var id: String?
-    /// `Type` (required).
-    public var type: S3Type
-    /// `URI`.
-    public var uri: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(displayName: String? = nil, emailAddress: String? = nil, id: String? = nil, type: S3Type, uri: String? = nil) {
-        self.displayName = displayName
-        self.emailAddress = emailAddress
-        self.id = id
-        self.type = type
-        self.uri = uri
-    }
-
-    /// The model of `Grantee`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Grantee", kind: .structure, members: [
-        MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("EmailAddress", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Type", target: { S3Type.schema }, serializedName: "xsi:type", isRequired: true, isXMLAttribute: true),
-        MemberSchema("URI", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(xmlNamespace: XMLNamespace(uri: "http://www.w3.org/2001/XMLSchema-instance", prefix: "xsi")))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.displayName = try r.optional("DisplayName")
-        self.emailAddress = try r.optional("EmailAddress")
-        self.id = try r.optional("ID")
-        self.type = try r.required("Type")
-        self.uri = try r.optional("URI")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DisplayName"] = displayName
-        w["EmailAddress"] = emailAddress
-        w["ID"] = id
-        w["Type"] = type
-        w["URI"] = uri
-        return w.value
-    }
-}
-
-/// The `HeadBucketOutput` structure of the S3 model.
-public struct HeadBucketOutput: AWSShape {
-    /// `BucketArn`.
-    public var bucketArn: String?
-    /// `BucketLocationType`.
-    public var bucketLocationType: LocationType?
-    /// `BucketLocationName`.
-    public var bucketLocationName: String?
-    /// `BucketRegion`.
-    public var bucketRegion: String?
-    /// `AccessPointAlias`.
-    public var accessPointAlias: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucketArn: String? = nil, bucketLocationType: LocationType? = nil, bucketLocationName: String? = nil, bucketRegion: String? = nil, accessPointAlias: Bool? = nil) {
-        self.bucketArn = bucketArn
-        self.bucketLocationType = bucketLocationType
-        self.bucketLocationName = bucketLocationName
-        self.bucketRegion = bucketRegion
-        self.accessPointAlias = accessPointAlias
-    }
-
-    /// The model of `HeadBucketOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "HeadBucketOutput", kind: .structure, members: [
-        MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }, location: .header("x-amz-bucket-arn")),
-        MemberSchema("BucketLocationType", target: { LocationType.schema }, location: .header("x-amz-bucket-location-type")),
-        MemberSchema("BucketLocationName", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-location-name")),
-        MemberSchema("BucketRegion", target: { S3Schemas.region }, location: .header("x-amz-bucket-region")),
-        MemberSchema("AccessPointAlias", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-access-point-alias")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucketArn = try r.optional("BucketArn")
-        self.bucketLocationType = try r.optional("BucketLocationType")
-        self.bucketLocationName = try r.optional("BucketLocationName")
-        self.bucketRegion = try r.optional("BucketRegion")
-        self.accessPointAlias = try r.optional("AccessPointAlias")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BucketArn"] = bucketArn
-        w["BucketLocationType"] = bucketLocationType
-        w["BucketLocationName"] = bucketLocationName
-        w["BucketRegion"] = bucketRegion
-        w["AccessPointAlias"] = accessPointAlias
-        return w.value
-    }
-}
-
-/// The `HeadBucketRequest` structure of the S3 model.
-public struct HeadBucketRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `HeadBucketRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "HeadBucketRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `HeadObjectOutput` structure of the S3 model.
-public struct HeadObjectOutput: AWSShape {
-    /// `DeleteMarker`.
-    public var deleteMarker: Bool?
-    /// `AcceptRanges`.
-    public var acceptRanges: String?
-    /// `Expiration`.
-    public var expiration: String?
-    /// `Restore`.
-    public var restore: String?
-    /// `ArchiveStatus`.
-    public var archiveStatus: ArchiveStatus?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ContentLength`.
-    public var contentLength: Int?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `ETag`.
-    public var eTag: String?
-    /// `MissingMeta`.
-    public var missingMeta: Int?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `ContentRange`.
-    public var contentRange: String?
-    /// `Expires`.
-    public var expires: String?
-    /// `WebsiteRedirectLocation`.
-    public var websiteRedirectLocation: String?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `ReplicationStatus`.
-    public var replicationStatus: ReplicationStatus?
-    /// `PartsCount`.
-    public var partsCount: Int?
-    /// `TagCount`.
-    public var tagCount: Int?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(deleteMarker: Bool? = nil, acceptRanges: String? = nil, expiration: String? = nil, restore: String? = nil, archiveStatus: ArchiveStatus? = nil, lastModified: Date? = nil, contentLength: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil, eTag: String? = nil, missingMeta: Int? = nil, versionId: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, contentRange: String? = nil, expires: String? = nil, websiteRedirectLocation: String? = nil, serverSideEncryption: ServerSideEncryption? = nil, metadata: [String: String]? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, storageClass: StorageClass? = nil, requestCharged: RequestCharged? = nil, replicationStatus: ReplicationStatus? = nil, partsCount: Int? = nil, tagCount: Int? = nil, objectLockMode: ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil) {
-        self.deleteMarker = deleteMarker
-        self.acceptRanges = acceptRanges
-        self.expiration = expiration
-        self.restore = restore
-        self.archiveStatus = archiveStatus
-        self.lastModified = lastModified
-        self.contentLength = contentLength
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-        self.eTag = eTag
-        self.missingMeta = missingMeta
-        self.versionId = versionId
-        self.cacheControl = cacheControl
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentType = contentType
-        self.contentRange = contentRange
-        self.expires = expires
-        self.websiteRedirectLocation = websiteRedirectLocation
-        self.serverSideEncryption = serverSideEncryption
-        self.metadata = metadata
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.storageClass = storageClass
-        self.requestCharged = requestCharged
-        self.replicationStatus = replicationStatus
-        self.partsCount = partsCount
-        self.tagCount = tagCount
-        self.objectLockMode = objectLockMode
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-    }
-
-    /// The model of `HeadObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "HeadObjectOutput", kind: .structure, members: [
-        MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
-        MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("accept-ranges")),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
-        MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore")),
-        MemberSchema("ArchiveStatus", target: { ArchiveStatus.schema }, location: .header("x-amz-archive-status")),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
-        MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
-        MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-missing-meta")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
-        MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("Content-Range")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
-        MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-storage-class")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("ReplicationStatus", target: { ReplicationStatus.schema }, location: .header("x-amz-replication-status")),
-        MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-mp-parts-count")),
-        MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-tagging-count")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.deleteMarker = try r.optional("DeleteMarker")
-        self.acceptRanges = try r.optional("AcceptRanges")
-        self.expiration = try r.optional("Expiration")
-        self.restore = try r.optional("Restore")
-        self.archiveStatus = try r.optional("ArchiveStatus")
-        self.lastModified = try r.optional("LastModified")
-        self.contentLength = try r.optional("ContentLength")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-        self.eTag = try r.optional("ETag")
-        self.missingMeta = try r.optional("MissingMeta")
-        self.versionId = try r.optional("VersionId")
-        self.cacheControl = try r.optional("CacheControl")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentType = try r.optional("ContentType")
-        self.contentRange = try r.optional("ContentRange")
-        self.expires = try r.optional("Expires")
-        self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.metadata = try r.optional("Metadata")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.storageClass = try r.optional("StorageClass")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.replicationStatus = try r.optional("ReplicationStatus")
-        self.partsCount = try r.optional("PartsCount")
-        self.tagCount = try r.optional("TagCount")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DeleteMarker"] = deleteMarker
-        w["AcceptRanges"] = acceptRanges
-        w["Expiration"] = expiration
-        w["Restore"] = restore
-        w["ArchiveStatus"] = archiveStatus
-        w["LastModified"] = lastModified
-        w["ContentLength"] = contentLength
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        w["ETag"] = eTag
-        w["MissingMeta"] = missingMeta
-        w["VersionId"] = versionId
-        w["CacheControl"] = cacheControl
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentType"] = contentType
-        w["ContentRange"] = contentRange
-        w["Expires"] = expires
-        w["WebsiteRedirectLocation"] = websiteRedirectLocation
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["Metadata"] = metadata
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["StorageClass"] = storageClass
-        w["RequestCharged"] = requestCharged
-        w["ReplicationStatus"] = replicationStatus
-        w["PartsCount"] = partsCount
-        w["TagCount"] = tagCount
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        return w.value
-    }
-}
-
-/// The `HeadObjectRequest` structure of the S3 model.
-public struct HeadObjectRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfModifiedSince`.
-    public var ifModifiedSince: Date?
-    /// `IfNoneMatch`.
-    public var ifNoneMatch: String?
-    /// `IfUnmodifiedSince`.
-    public var ifUnmodifiedSince: Date?
-    /// `Key` (required).
-    public var key: String
-    /// `Range`.
-    public var range: String?
-    /// `ResponseCacheControl`.
-    public var responseCacheControl: String?
-    /// `ResponseContentDisposition`.
-    public var responseContentDisposition: String?
-    /// `ResponseContentEncoding`.
-    public var responseContentEncoding: String?
-    /// `ResponseContentLanguage`.
-    public var responseContentLanguage: String?
-    /// `ResponseContentType`.
-    public var responseContentType: String?
-    /// `ResponseExpires`.
-    public var responseExpires: Date?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `PartNumber`.
-    public var partNumber: Int?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ChecksumMode`.
-    public var checksumMode: ChecksumMode?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, ifMatch: String? = nil, ifModifiedSince: Date? = nil, ifNoneMatch: String? = nil, ifUnmodifiedSince: Date? = nil, key: String, range: String? = nil, responseCacheControl: String? = nil, responseContentDisposition: String? = nil, responseContentEncoding: String? = nil, responseContentLanguage: String? = nil, responseContentType: String? = nil, responseExpires: Date? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: RequestPayer? = nil, partNumber: Int? = nil, expectedBucketOwner: String? = nil, checksumMode: ChecksumMode? = nil) {
-        self.bucket = bucket
-        self.ifMatch = ifMatch
-        self.ifModifiedSince = ifModifiedSince
-        self.ifNoneMatch = ifNoneMatch
-        self.ifUnmodifiedSince = ifUnmodifiedSince
-        self.key = key
-        self.range = range
-        self.responseCacheControl = responseCacheControl
-        self.responseContentDisposition = responseContentDisposition
-        self.responseContentEncoding = responseContentEncoding
-        self.responseContentLanguage = responseContentLanguage
-        self.responseContentType = responseContentType
-        self.responseExpires = responseExpires
-        self.versionId = versionId
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.requestPayer = requestPayer
-        self.partNumber = partNumber
-        self.expectedBucketOwner = expectedBucketOwner
-        self.checksumMode = checksumMode
-    }
-
-    /// The model of `HeadObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "HeadObjectRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
-        MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("IfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("Range", target: { ShapeSchema.Simple.string }, location: .header("Range")),
-        MemberSchema("ResponseCacheControl", target: { ShapeSchema.Simple.string }, location: .query("response-cache-control")),
-        MemberSchema("ResponseContentDisposition", target: { ShapeSchema.Simple.string }, location: .query("response-content-disposition")),
-        MemberSchema("ResponseContentEncoding", target: { ShapeSchema.Simple.string }, location: .query("response-content-encoding")),
-        MemberSchema("ResponseContentLanguage", target: { ShapeSchema.Simple.string }, location: .query("response-content-language")),
-        MemberSchema("ResponseContentType", target: { ShapeSchema.Simple.string }, location: .query("response-content-type")),
-        MemberSchema("ResponseExpires", target: { S3Schemas.responseExpires }, location: .query("response-expires")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ChecksumMode", target: { ChecksumMode.schema }, location: .header("x-amz-checksum-mode")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifModifiedSince = try r.optional("IfModifiedSince")
-        self.ifNoneMatch = try r.optional("IfNoneMatch")
-        self.ifUnmodifiedSince = try r.optional("IfUnmodifiedSince")
-        self.key = try r.required("Key")
-        self.range = try r.optional("Range")
-        self.responseCacheControl = try r.optional("ResponseCacheControl")
-        self.responseContentDisposition = try r.optional("ResponseContentDisposition")
-        self.responseContentEncoding = try r.optional("ResponseContentEncoding")
-        self.responseContentLanguage = try r.optional("ResponseContentLanguage")
-        self.responseContentType = try r.optional("ResponseContentType")
-        self.responseExpires = try r.optional("ResponseExpires")
-        self.versionId = try r.optional("VersionId")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.partNumber = try r.optional("PartNumber")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.checksumMode = try r.optional("ChecksumMode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["IfMatch"] = ifMatch
-        w["IfModifiedSince"] = ifModifiedSince
-        w["IfNoneMatch"] = ifNoneMatch
-        w["IfUnmodifiedSince"] = ifUnmodifiedSince
-        w["Key"] = key
-        w["Range"] = range
-        w["ResponseCacheControl"] = responseCacheControl
-        w["ResponseContentDisposition"] = responseContentDisposition
-        w["ResponseContentEncoding"] = responseContentEncoding
-        w["ResponseContentLanguage"] = responseContentLanguage
-        w["ResponseContentType"] = responseContentType
-        w["ResponseExpires"] = responseExpires
-        w["VersionId"] = versionId
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["RequestPayer"] = requestPayer
-        w["PartNumber"] = partNumber
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ChecksumMode"] = checksumMode
-        return w.value
+extension S3 {
+    /// The `GetObjectAttributesRequest` structure of the S3 model.
+    public struct GetObjectAttributesRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `MaxParts`.
+        public var maxParts: Int?
+        /// `PartNumberMarker`.
+        public var partNumberMarker: Int?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ObjectAttributes` (required).
+        public var objectAttributes: [S3.ObjectAttributes]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, objectAttributes: [S3.ObjectAttributes], versionId: String? = nil, maxParts: Int? = nil, partNumberMarker: Int? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.maxParts = maxParts
+            self.partNumberMarker = partNumberMarker
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.objectAttributes = objectAttributes
+        }
+
+        /// The model of `GetObjectAttributesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectAttributesRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-max-parts")),
+            MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-part-number-marker")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ObjectAttributes", target: { S3Schemas.objectAttributesList }, location: .header("x-amz-object-attributes"), isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.maxParts = try r.optional("MaxParts")
+            self.partNumberMarker = try r.optional("PartNumberMarker")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.objectAttributes = try r.required("ObjectAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["MaxParts"] = maxParts
+            w["PartNumberMarker"] = partNumberMarker
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ObjectAttributes"] = objectAttributes
+            return w.value
+        }
+    }
+
+    /// The `GetObjectLegalHoldOutput` structure of the S3 model.
+    public struct GetObjectLegalHoldOutput: AWSShape {
+        /// `LegalHold`.
+        public var legalHold: S3.ObjectLockLegalHold?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(legalHold: S3.ObjectLockLegalHold? = nil) {
+            self.legalHold = legalHold
+        }
+
+        /// The model of `GetObjectLegalHoldOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLegalHoldOutput", kind: .structure, members: [
+            MemberSchema("LegalHold", target: { S3.ObjectLockLegalHold.schema }, serializedName: "LegalHold"),
+        ], traits: ShapeTraits(payload: "LegalHold"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.legalHold = try r.optional("LegalHold")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["LegalHold"] = legalHold
+            return w.value
+        }
+    }
+
+    /// The `GetObjectLegalHoldRequest` structure of the S3 model.
+    public struct GetObjectLegalHoldRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetObjectLegalHoldRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLegalHoldRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetObjectLockConfigurationOutput` structure of the S3 model.
+    public struct GetObjectLockConfigurationOutput: AWSShape {
+        /// `ObjectLockConfiguration`.
+        public var objectLockConfiguration: S3.ObjectLockConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(objectLockConfiguration: S3.ObjectLockConfiguration? = nil) {
+            self.objectLockConfiguration = objectLockConfiguration
+        }
+
+        /// The model of `GetObjectLockConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLockConfigurationOutput", kind: .structure, members: [
+            MemberSchema("ObjectLockConfiguration", target: { S3.ObjectLockConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "ObjectLockConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.objectLockConfiguration = try r.optional("ObjectLockConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ObjectLockConfiguration"] = objectLockConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetObjectLockConfigurationRequest` structure of the S3 model.
+    public struct GetObjectLockConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetObjectLockConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectLockConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetObjectOutput` structure of the S3 model.
+    public struct GetObjectOutput: AWSShape {
+        /// `Body`.
+        public var body: Data?
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `AcceptRanges`.
+        public var acceptRanges: String?
+        /// `Expiration`.
+        public var expiration: String?
+        /// `Restore`.
+        public var restore: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ContentLength`.
+        public var contentLength: Int?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `MissingMeta`.
+        public var missingMeta: Int?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentRange`.
+        public var contentRange: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `Expires`.
+        public var expires: String?
+        /// `WebsiteRedirectLocation`.
+        public var websiteRedirectLocation: String?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `ReplicationStatus`.
+        public var replicationStatus: S3.ReplicationStatus?
+        /// `PartsCount`.
+        public var partsCount: Int?
+        /// `TagCount`.
+        public var tagCount: Int?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(body: Data? = nil, deleteMarker: Bool? = nil, acceptRanges: String? = nil, expiration: String? = nil, restore: String? = nil, lastModified: Date? = nil, contentLength: Int? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil, missingMeta: Int? = nil, versionId: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentRange: String? = nil, contentType: String? = nil, expires: String? = nil, websiteRedirectLocation: String? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, metadata: [String: String]? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, storageClass: S3.StorageClass? = nil, requestCharged: S3.RequestCharged? = nil, replicationStatus: S3.ReplicationStatus? = nil, partsCount: Int? = nil, tagCount: Int? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil) {
+            self.body = body
+            self.deleteMarker = deleteMarker
+            self.acceptRanges = acceptRanges
+            self.expiration = expiration
+            self.restore = restore
+            self.lastModified = lastModified
+            self.contentLength = contentLength
+            self.eTag = eTag
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+            self.missingMeta = missingMeta
+            self.versionId = versionId
+            self.cacheControl = cacheControl
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentRange = contentRange
+            self.contentType = contentType
+            self.expires = expires
+            self.websiteRedirectLocation = websiteRedirectLocation
+            self.serverSideEncryption = serverSideEncryption
+            self.metadata = metadata
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.storageClass = storageClass
+            self.requestCharged = requestCharged
+            self.replicationStatus = replicationStatus
+            self.partsCount = partsCount
+            self.tagCount = tagCount
+            self.objectLockMode = objectLockMode
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+        }
+
+        /// The model of `GetObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectOutput", kind: .structure, members: [
+            MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
+            MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("accept-ranges")),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
+            MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore")),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
+            MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+            MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-missing-meta")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
+            MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("Content-Range")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
+            MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-storage-class")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("ReplicationStatus", target: { S3.ReplicationStatus.schema }, location: .header("x-amz-replication-status")),
+            MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-mp-parts-count")),
+            MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-tagging-count")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.body = try r.optional("Body")
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.acceptRanges = try r.optional("AcceptRanges")
+            self.expiration = try r.optional("Expiration")
+            self.restore = try r.optional("Restore")
+            self.lastModified = try r.optional("LastModified")
+            self.contentLength = try r.optional("ContentLength")
+            self.eTag = try r.optional("ETag")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+            self.missingMeta = try r.optional("MissingMeta")
+            self.versionId = try r.optional("VersionId")
+            self.cacheControl = try r.optional("CacheControl")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentRange = try r.optional("ContentRange")
+            self.contentType = try r.optional("ContentType")
+            self.expires = try r.optional("Expires")
+            self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.metadata = try r.optional("Metadata")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.storageClass = try r.optional("StorageClass")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.replicationStatus = try r.optional("ReplicationStatus")
+            self.partsCount = try r.optional("PartsCount")
+            self.tagCount = try r.optional("TagCount")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Body"] = body
+            w["DeleteMarker"] = deleteMarker
+            w["AcceptRanges"] = acceptRanges
+            w["Expiration"] = expiration
+            w["Restore"] = restore
+            w["LastModified"] = lastModified
+            w["ContentLength"] = contentLength
+            w["ETag"] = eTag
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            w["MissingMeta"] = missingMeta
+            w["VersionId"] = versionId
+            w["CacheControl"] = cacheControl
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentRange"] = contentRange
+            w["ContentType"] = contentType
+            w["Expires"] = expires
+            w["WebsiteRedirectLocation"] = websiteRedirectLocation
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["Metadata"] = metadata
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["StorageClass"] = storageClass
+            w["RequestCharged"] = requestCharged
+            w["ReplicationStatus"] = replicationStatus
+            w["PartsCount"] = partsCount
+            w["TagCount"] = tagCount
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            return w.value
+        }
+    }
+
+    /// The `GetObjectRequest` structure of the S3 model.
+    public struct GetObjectRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfModifiedSince`.
+        public var ifModifiedSince: Date?
+        /// `IfNoneMatch`.
+        public var ifNoneMatch: String?
+        /// `IfUnmodifiedSince`.
+        public var ifUnmodifiedSince: Date?
+        /// `Key` (required).
+        public var key: String
+        /// `Range`.
+        public var range: String?
+        /// `ResponseCacheControl`.
+        public var responseCacheControl: String?
+        /// `ResponseContentDisposition`.
+        public var responseContentDisposition: String?
+        /// `ResponseContentEncoding`.
+        public var responseContentEncoding: String?
+        /// `ResponseContentLanguage`.
+        public var responseContentLanguage: String?
+        /// `ResponseContentType`.
+        public var responseContentType: String?
+        /// `ResponseExpires`.
+        public var responseExpires: Date?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `PartNumber`.
+        public var partNumber: Int?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ChecksumMode`.
+        public var checksumMode: S3.ChecksumMode?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, ifMatch: String? = nil, ifModifiedSince: Date? = nil, ifNoneMatch: String? = nil, ifUnmodifiedSince: Date? = nil, range: String? = nil, responseCacheControl: String? = nil, responseContentDisposition: String? = nil, responseContentEncoding: String? = nil, responseContentLanguage: String? = nil, responseContentType: String? = nil, responseExpires: Date? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, partNumber: Int? = nil, expectedBucketOwner: String? = nil, checksumMode: S3.ChecksumMode? = nil) {
+            self.bucket = bucket
+            self.ifMatch = ifMatch
+            self.ifModifiedSince = ifModifiedSince
+            self.ifNoneMatch = ifNoneMatch
+            self.ifUnmodifiedSince = ifUnmodifiedSince
+            self.key = key
+            self.range = range
+            self.responseCacheControl = responseCacheControl
+            self.responseContentDisposition = responseContentDisposition
+            self.responseContentEncoding = responseContentEncoding
+            self.responseContentLanguage = responseContentLanguage
+            self.responseContentType = responseContentType
+            self.responseExpires = responseExpires
+            self.versionId = versionId
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.partNumber = partNumber
+            self.expectedBucketOwner = expectedBucketOwner
+            self.checksumMode = checksumMode
+        }
+
+        /// The model of `GetObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
+            MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("IfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("Range", target: { ShapeSchema.Simple.string }, location: .header("Range")),
+            MemberSchema("ResponseCacheControl", target: { ShapeSchema.Simple.string }, location: .query("response-cache-control")),
+            MemberSchema("ResponseContentDisposition", target: { ShapeSchema.Simple.string }, location: .query("response-content-disposition")),
+            MemberSchema("ResponseContentEncoding", target: { ShapeSchema.Simple.string }, location: .query("response-content-encoding")),
+            MemberSchema("ResponseContentLanguage", target: { ShapeSchema.Simple.string }, location: .query("response-content-language")),
+            MemberSchema("ResponseContentType", target: { ShapeSchema.Simple.string }, location: .query("response-content-type")),
+            MemberSchema("ResponseExpires", target: { S3Schemas.responseExpires }, location: .query("response-expires")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ChecksumMode", target: { S3.ChecksumMode.schema }, location: .header("x-amz-checksum-mode")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifModifiedSince = try r.optional("IfModifiedSince")
+            self.ifNoneMatch = try r.optional("IfNoneMatch")
+            self.ifUnmodifiedSince = try r.optional("IfUnmodifiedSince")
+            self.key = try r.required("Key")
+            self.range = try r.optional("Range")
+            self.responseCacheControl = try r.optional("ResponseCacheControl")
+            self.responseContentDisposition = try r.optional("ResponseContentDisposition")
+            self.responseContentEncoding = try r.optional("ResponseContentEncoding")
+            self.responseContentLanguage = try r.optional("ResponseContentLanguage")
+            self.responseContentType = try r.optional("ResponseContentType")
+            self.responseExpires = try r.optional("ResponseExpires")
+            self.versionId = try r.optional("VersionId")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.partNumber = try r.optional("PartNumber")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.checksumMode = try r.optional("ChecksumMode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["IfMatch"] = ifMatch
+            w["IfModifiedSince"] = ifModifiedSince
+            w["IfNoneMatch"] = ifNoneMatch
+            w["IfUnmodifiedSince"] = ifUnmodifiedSince
+            w["Key"] = key
+            w["Range"] = range
+            w["ResponseCacheControl"] = responseCacheControl
+            w["ResponseContentDisposition"] = responseContentDisposition
+            w["ResponseContentEncoding"] = responseContentEncoding
+            w["ResponseContentLanguage"] = responseContentLanguage
+            w["ResponseContentType"] = responseContentType
+            w["ResponseExpires"] = responseExpires
+            w["VersionId"] = versionId
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["PartNumber"] = partNumber
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ChecksumMode"] = checksumMode
+            return w.value
+        }
+    }
+
+    /// The `GetObjectRetentionOutput` structure of the S3 model.
+    public struct GetObjectRetentionOutput: AWSShape {
+        /// `Retention`.
+        public var retention: S3.ObjectLockRetention?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(retention: S3.ObjectLockRetention? = nil) {
+            self.retention = retention
+        }
+
+        /// The model of `GetObjectRetentionOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRetentionOutput", kind: .structure, members: [
+            MemberSchema("Retention", target: { S3.ObjectLockRetention.schema }, serializedName: "Retention"),
+        ], traits: ShapeTraits(payload: "Retention"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.retention = try r.optional("Retention")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Retention"] = retention
+            return w.value
+        }
+    }
+
+    /// The `GetObjectRetentionRequest` structure of the S3 model.
+    public struct GetObjectRetentionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetObjectRetentionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectRetentionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetObjectTaggingOutput` structure of the S3 model.
+    public struct GetObjectTaggingOutput: AWSShape {
+        /// `VersionId`.
+        public var versionId: String?
+        /// `TagSet` (required).
+        public var tagSet: [S3.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagSet: [S3.Tag], versionId: String? = nil) {
+            self.versionId = versionId
+            self.tagSet = tagSet
+        }
+
+        /// The model of `GetObjectTaggingOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTaggingOutput", kind: .structure, members: [
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("TagSet", target: { S3Schemas.tagSet }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.versionId = try r.optional("VersionId")
+            self.tagSet = try r.required("TagSet")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VersionId"] = versionId
+            w["TagSet"] = tagSet
+            return w.value
+        }
+    }
+
+    /// The `GetObjectTaggingRequest` structure of the S3 model.
+    public struct GetObjectTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, versionId: String? = nil, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.versionId = versionId
+            self.expectedBucketOwner = expectedBucketOwner
+            self.requestPayer = requestPayer
+        }
+
+        /// The model of `GetObjectTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.requestPayer = try r.optional("RequestPayer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["RequestPayer"] = requestPayer
+            return w.value
+        }
+    }
+
+    /// The `GetObjectTorrentOutput` structure of the S3 model.
+    public struct GetObjectTorrentOutput: AWSShape {
+        /// `Body`.
+        public var body: Data?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(body: Data? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.body = body
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `GetObjectTorrentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTorrentOutput", kind: .structure, members: [
+            MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.body = try r.optional("Body")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Body"] = body
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `GetObjectTorrentRequest` structure of the S3 model.
+    public struct GetObjectTorrentRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetObjectTorrentRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetObjectTorrentRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GetPublicAccessBlockOutput` structure of the S3 model.
+    public struct GetPublicAccessBlockOutput: AWSShape {
+        /// `PublicAccessBlockConfiguration`.
+        public var publicAccessBlockConfiguration: S3.PublicAccessBlockConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(publicAccessBlockConfiguration: S3.PublicAccessBlockConfiguration? = nil) {
+            self.publicAccessBlockConfiguration = publicAccessBlockConfiguration
+        }
+
+        /// The model of `GetPublicAccessBlockOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPublicAccessBlockOutput", kind: .structure, members: [
+            MemberSchema("PublicAccessBlockConfiguration", target: { S3.PublicAccessBlockConfiguration.schema }),
+        ], traits: ShapeTraits(payload: "PublicAccessBlockConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.publicAccessBlockConfiguration = try r.optional("PublicAccessBlockConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PublicAccessBlockConfiguration"] = publicAccessBlockConfiguration
+            return w.value
+        }
+    }
+
+    /// The `GetPublicAccessBlockRequest` structure of the S3 model.
+    public struct GetPublicAccessBlockRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `GetPublicAccessBlockRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPublicAccessBlockRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `GlacierJobParameters` structure of the S3 model.
+    public struct GlacierJobParameters: AWSShape {
+        /// `Tier` (required).
+        public var tier: S3.Tier
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tier: S3.Tier) {
+            self.tier = tier
+        }
+
+        /// The model of `GlacierJobParameters`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GlacierJobParameters", kind: .structure, members: [
+            MemberSchema("Tier", target: { S3.Tier.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tier = try r.required("Tier")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tier"] = tier
+            return w.value
+        }
+    }
+
+    /// The `Grant` structure of the S3 model.
+    public struct Grant: AWSShape {
+        /// `Grantee`.
+        public var grantee: S3.Grantee?
+        /// `Permission`.
+        public var permission: S3.Permission?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(grantee: S3.Grantee? = nil, permission: S3.Permission? = nil) {
+            self.grantee = grantee
+            self.permission = permission
+        }
+
+        /// The model of `Grant`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Grant", kind: .structure, members: [
+            MemberSchema("Grantee", target: { S3.Grantee.schema }),
+            MemberSchema("Permission", target: { S3.Permission.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.grantee = try r.optional("Grantee")
+            self.permission = try r.optional("Permission")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Grantee"] = grantee
+            w["Permission"] = permission
+            return w.value
+        }
+    }
+
+    /// The `Grantee` structure of the S3 model.
+    public struct Grantee: AWSShape {
+        /// `DisplayName`.
+        public var displayName: String?
+        /// `EmailAddress`.
+        public var emailAddress: String?
+        /// `ID`.
+        public var id: String?
+        /// `Type` (required).
+        public var type: S3.S3Type
+        /// `URI`.
+        public var uri: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: S3.S3Type, displayName: String? = nil, emailAddress: String? = nil, id: String? = nil, uri: String? = nil) {
+            self.displayName = displayName
+            self.emailAddress = emailAddress
+            self.id = id
+            self.type = type
+            self.uri = uri
+        }
+
+        /// The model of `Grantee`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Grantee", kind: .structure, members: [
+            MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("EmailAddress", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Type", target: { S3.S3Type.schema }, serializedName: "xsi:type", isRequired: true, isXMLAttribute: true),
+            MemberSchema("URI", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(xmlNamespace: XMLNamespace(uri: "http://www.w3.org/2001/XMLSchema-instance", prefix: "xsi")))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.displayName = try r.optional("DisplayName")
+            self.emailAddress = try r.optional("EmailAddress")
+            self.id = try r.optional("ID")
+            self.type = try r.required("Type")
+            self.uri = try r.optional("URI")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DisplayName"] = displayName
+            w["EmailAddress"] = emailAddress
+            w["ID"] = id
+            w["Type"] = type
+            w["URI"] = uri
+            return w.value
+        }
+    }
+
+    /// The `HeadBucketOutput` structure of the S3 model.
+    public struct HeadBucketOutput: AWSShape {
+        /// `BucketArn`.
+        public var bucketArn: String?
+        /// `BucketLocationType`.
+        public var bucketLocationType: S3.LocationType?
+        /// `BucketLocationName`.
+        public var bucketLocationName: String?
+        /// `BucketRegion`.
+        public var bucketRegion: String?
+        /// `AccessPointAlias`.
+        public var accessPointAlias: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucketArn: String? = nil, bucketLocationType: S3.LocationType? = nil, bucketLocationName: String? = nil, bucketRegion: String? = nil, accessPointAlias: Bool? = nil) {
+            self.bucketArn = bucketArn
+            self.bucketLocationType = bucketLocationType
+            self.bucketLocationName = bucketLocationName
+            self.bucketRegion = bucketRegion
+            self.accessPointAlias = accessPointAlias
+        }
+
+        /// The model of `HeadBucketOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "HeadBucketOutput", kind: .structure, members: [
+            MemberSchema("BucketArn", target: { S3Schemas.s3RegionalOrS3ExpressBucketArnString }, location: .header("x-amz-bucket-arn")),
+            MemberSchema("BucketLocationType", target: { S3.LocationType.schema }, location: .header("x-amz-bucket-location-type")),
+            MemberSchema("BucketLocationName", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-location-name")),
+            MemberSchema("BucketRegion", target: { S3Schemas.region }, location: .header("x-amz-bucket-region")),
+            MemberSchema("AccessPointAlias", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-access-point-alias")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucketArn = try r.optional("BucketArn")
+            self.bucketLocationType = try r.optional("BucketLocationType")
+            self.bucketLocationName = try r.optional("BucketLocationName")
+            self.bucketRegion = try r.optional("BucketRegion")
+            self.accessPointAlias = try r.optional("AccessPointAlias")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BucketArn"] = bucketArn
+            w["BucketLocationType"] = bucketLocationType
+            w["BucketLocationName"] = bucketLocationName
+            w["BucketRegion"] = bucketRegion
+            w["AccessPointAlias"] = accessPointAlias
+            return w.value
+        }
+    }
+
+    /// The `HeadBucketRequest` structure of the S3 model.
+    public struct HeadBucketRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `HeadBucketRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "HeadBucketRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `HeadObjectOutput` structure of the S3 model.
+    public struct HeadObjectOutput: AWSShape {
+        /// `DeleteMarker`.
+        public var deleteMarker: Bool?
+        /// `AcceptRanges`.
+        public var acceptRanges: String?
+        /// `Expiration`.
+        public var expiration: String?
+        /// `Restore`.
+        public var restore: String?
+        /// `ArchiveStatus`.
+        public var archiveStatus: S3.ArchiveStatus?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ContentLength`.
+        public var contentLength: Int?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `ETag`.
+        public var eTag: String?
+        /// `MissingMeta`.
+        public var missingMeta: Int?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `ContentRange`.
+        public var contentRange: String?
+        /// `Expires`.
+        public var expires: String?
+        /// `WebsiteRedirectLocation`.
+        public var websiteRedirectLocation: String?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `ReplicationStatus`.
+        public var replicationStatus: S3.ReplicationStatus?
+        /// `PartsCount`.
+        public var partsCount: Int?
+        /// `TagCount`.
+        public var tagCount: Int?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deleteMarker: Bool? = nil, acceptRanges: String? = nil, expiration: String? = nil, restore: String? = nil, archiveStatus: S3.ArchiveStatus? = nil, lastModified: Date? = nil, contentLength: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil, eTag: String? = nil, missingMeta: Int? = nil, versionId: String? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentType: String? = nil, contentRange: String? = nil, expires: String? = nil, websiteRedirectLocation: String? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, metadata: [String: String]? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, bucketKeyEnabled: Bool? = nil, storageClass: S3.StorageClass? = nil, requestCharged: S3.RequestCharged? = nil, replicationStatus: S3.ReplicationStatus? = nil, partsCount: Int? = nil, tagCount: Int? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil) {
+            self.deleteMarker = deleteMarker
+            self.acceptRanges = acceptRanges
+            self.expiration = expiration
+            self.restore = restore
+            self.archiveStatus = archiveStatus
+            self.lastModified = lastModified
+            self.contentLength = contentLength
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+            self.eTag = eTag
+            self.missingMeta = missingMeta
+            self.versionId = versionId
+            self.cacheControl = cacheControl
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentType = contentType
+            self.contentRange = contentRange
+            self.expires = expires
+            self.websiteRedirectLocation = websiteRedirectLocation
+            self.serverSideEncryption = serverSideEncryption
+            self.metadata = metadata
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.storageClass = storageClass
+            self.requestCharged = requestCharged
+            self.replicationStatus = replicationStatus
+            self.partsCount = partsCount
+            self.tagCount = tagCount
+            self.objectLockMode = objectLockMode
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+        }
+
+        /// The model of `HeadObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "HeadObjectOutput", kind: .structure, members: [
+            MemberSchema("DeleteMarker", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-delete-marker")),
+            MemberSchema("AcceptRanges", target: { ShapeSchema.Simple.string }, location: .header("accept-ranges")),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
+            MemberSchema("Restore", target: { ShapeSchema.Simple.string }, location: .header("x-amz-restore")),
+            MemberSchema("ArchiveStatus", target: { S3.ArchiveStatus.schema }, location: .header("x-amz-archive-status")),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }, location: .header("Last-Modified")),
+            MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
+            MemberSchema("MissingMeta", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-missing-meta")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
+            MemberSchema("ContentRange", target: { ShapeSchema.Simple.string }, location: .header("Content-Range")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
+            MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-storage-class")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("ReplicationStatus", target: { S3.ReplicationStatus.schema }, location: .header("x-amz-replication-status")),
+            MemberSchema("PartsCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-mp-parts-count")),
+            MemberSchema("TagCount", target: { ShapeSchema.Simple.integer }, location: .header("x-amz-tagging-count")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deleteMarker = try r.optional("DeleteMarker")
+            self.acceptRanges = try r.optional("AcceptRanges")
+            self.expiration = try r.optional("Expiration")
+            self.restore = try r.optional("Restore")
+            self.archiveStatus = try r.optional("ArchiveStatus")
+            self.lastModified = try r.optional("LastModified")
+            self.contentLength = try r.optional("ContentLength")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+            self.eTag = try r.optional("ETag")
+            self.missingMeta = try r.optional("MissingMeta")
+            self.versionId = try r.optional("VersionId")
+            self.cacheControl = try r.optional("CacheControl")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentType = try r.optional("ContentType")
+            self.contentRange = try r.optional("ContentRange")
+            self.expires = try r.optional("Expires")
+            self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.metadata = try r.optional("Metadata")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.storageClass = try r.optional("StorageClass")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.replicationStatus = try r.optional("ReplicationStatus")
+            self.partsCount = try r.optional("PartsCount")
+            self.tagCount = try r.optional("TagCount")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DeleteMarker"] = deleteMarker
+            w["AcceptRanges"] = acceptRanges
+            w["Expiration"] = expiration
+            w["Restore"] = restore
+            w["ArchiveStatus"] = archiveStatus
+            w["LastModified"] = lastModified
+            w["ContentLength"] = contentLength
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            w["ETag"] = eTag
+            w["MissingMeta"] = missingMeta
+            w["VersionId"] = versionId
+            w["CacheControl"] = cacheControl
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentType"] = contentType
+            w["ContentRange"] = contentRange
+            w["Expires"] = expires
+            w["WebsiteRedirectLocation"] = websiteRedirectLocation
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["Metadata"] = metadata
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["StorageClass"] = storageClass
+            w["RequestCharged"] = requestCharged
+            w["ReplicationStatus"] = replicationStatus
+            w["PartsCount"] = partsCount
+            w["TagCount"] = tagCount
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            return w.value
+        }
+    }
+
+    /// The `HeadObjectRequest` structure of the S3 model.
+    public struct HeadObjectRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfModifiedSince`.
+        public var ifModifiedSince: Date?
+        /// `IfNoneMatch`.
+        public var ifNoneMatch: String?
+        /// `IfUnmodifiedSince`.
+        public var ifUnmodifiedSince: Date?
+        /// `Key` (required).
+        public var key: String
+        /// `Range`.
+        public var range: String?
+        /// `ResponseCacheControl`.
+        public var responseCacheControl: String?
+        /// `ResponseContentDisposition`.
+        public var responseContentDisposition: String?
+        /// `ResponseContentEncoding`.
+        public var responseContentEncoding: String?
+        /// `ResponseContentLanguage`.
+        public var responseContentLanguage: String?
+        /// `ResponseContentType`.
+        public var responseContentType: String?
+        /// `ResponseExpires`.
+        public var responseExpires: Date?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `PartNumber`.
+        public var partNumber: Int?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ChecksumMode`.
+        public var checksumMode: S3.ChecksumMode?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, ifMatch: String? = nil, ifModifiedSince: Date? = nil, ifNoneMatch: String? = nil, ifUnmodifiedSince: Date? = nil, range: String? = nil, responseCacheControl: String? = nil, responseContentDisposition: String? = nil, responseContentEncoding: String? = nil, responseContentLanguage: String? = nil, responseContentType: String? = nil, responseExpires: Date? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, requestPayer: S3.RequestPayer? = nil, partNumber: Int? = nil, expectedBucketOwner: String? = nil, checksumMode: S3.ChecksumMode? = nil) {
+            self.bucket = bucket
+            self.ifMatch = ifMatch
+            self.ifModifiedSince = ifModifiedSince
+            self.ifNoneMatch = ifNoneMatch
+            self.ifUnmodifiedSince = ifUnmodifiedSince
+            self.key = key
+            self.range = range
+            self.responseCacheControl = responseCacheControl
+            self.responseContentDisposition = responseContentDisposition
+            self.responseContentEncoding = responseContentEncoding
+            self.responseContentLanguage = responseContentLanguage
+            self.responseContentType = responseContentType
+            self.responseExpires = responseExpires
+            self.versionId = versionId
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.requestPayer = requestPayer
+            self.partNumber = partNumber
+            self.expectedBucketOwner = expectedBucketOwner
+            self.checksumMode = checksumMode
+        }
+
+        /// The model of `HeadObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "HeadObjectRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfModifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Modified-Since")),
+            MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("IfUnmodifiedSince", target: { ShapeSchema.Simple.timestamp }, location: .header("If-Unmodified-Since")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("Range", target: { ShapeSchema.Simple.string }, location: .header("Range")),
+            MemberSchema("ResponseCacheControl", target: { ShapeSchema.Simple.string }, location: .query("response-cache-control")),
+            MemberSchema("ResponseContentDisposition", target: { ShapeSchema.Simple.string }, location: .query("response-content-disposition")),
+            MemberSchema("ResponseContentEncoding", target: { ShapeSchema.Simple.string }, location: .query("response-content-encoding")),
+            MemberSchema("ResponseContentLanguage", target: { ShapeSchema.Simple.string }, location: .query("response-content-language")),
+            MemberSchema("ResponseContentType", target: { ShapeSchema.Simple.string }, location: .query("response-content-type")),
+            MemberSchema("ResponseExpires", target: { S3Schemas.responseExpires }, location: .query("response-expires")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }, location: .query("partNumber")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ChecksumMode", target: { S3.ChecksumMode.schema }, location: .header("x-amz-checksum-mode")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifModifiedSince = try r.optional("IfModifiedSince")
+            self.ifNoneMatch = try r.optional("IfNoneMatch")
+            self.ifUnmodifiedSince = try r.optional("IfUnmodifiedSince")
+            self.key = try r.required("Key")
+            self.range = try r.optional("Range")
+            self.responseCacheControl = try r.optional("ResponseCacheControl")
+            self.responseContentDisposition = try r.optional("ResponseContentDisposition")
+            self.responseContentEncoding = try r.optional("ResponseContentEncoding")
+            self.responseContentLanguage = try r.optional("ResponseContentLanguage")
+            self.responseContentType = try r.optional("ResponseContentType")
+            self.responseExpires = try r.optional("ResponseExpires")
+            self.versionId = try r.optional("VersionId")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.partNumber = try r.optional("PartNumber")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.checksumMode = try r.optional("ChecksumMode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["IfMatch"] = ifMatch
+            w["IfModifiedSince"] = ifModifiedSince
+            w["IfNoneMatch"] = ifNoneMatch
+            w["IfUnmodifiedSince"] = ifUnmodifiedSince
+            w["Key"] = key
+            w["Range"] = range
+            w["ResponseCacheControl"] = responseCacheControl
+            w["ResponseContentDisposition"] = responseContentDisposition
+            w["ResponseContentEncoding"] = responseContentEncoding
+            w["ResponseContentLanguage"] = responseContentLanguage
+            w["ResponseContentType"] = responseContentType
+            w["ResponseExpires"] = responseExpires
+            w["VersionId"] = versionId
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["RequestPayer"] = requestPayer
+            w["PartNumber"] = partNumber
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ChecksumMode"] = checksumMode
+            return w.value
+        }
     }
 }

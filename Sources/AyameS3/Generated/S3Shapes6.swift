@@ -3,1568 +3,1570 @@
 import AyameCore
 import Foundation
 
-/// The `IdempotencyParameterMismatch` structure of the S3 model.
-public struct IdempotencyParameterMismatch: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `IdempotencyParameterMismatch`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IdempotencyParameterMismatch", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `IndexDocument` structure of the S3 model.
-public struct IndexDocument: AWSShape {
-    /// `Suffix` (required).
-    public var suffix: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(suffix: String) {
-        self.suffix = suffix
-    }
-
-    /// The model of `IndexDocument`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IndexDocument", kind: .structure, members: [
-        MemberSchema("Suffix", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.suffix = try r.required("Suffix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Suffix"] = suffix
-        return w.value
-    }
-}
-
-/// The `Initiator` structure of the S3 model.
-public struct Initiator: AWSShape {
-    /// `ID`.
-    public var id: String?
-    /// `DisplayName`.
-    public var displayName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, displayName: String? = nil) {
-        self.id = id
-        self.displayName = displayName
-    }
-
-    /// The model of `Initiator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Initiator", kind: .structure, members: [
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("ID")
-        self.displayName = try r.optional("DisplayName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ID"] = id
-        w["DisplayName"] = displayName
-        return w.value
-    }
-}
-
-/// The `InputSerialization` structure of the S3 model.
-public struct InputSerialization: AWSShape {
-    /// `CSV`.
-    public var csv: CSVInput?
-    /// `CompressionType`.
-    public var compressionType: CompressionType?
-    /// `JSON`.
-    public var json: JSONInput?
-    /// `Parquet`.
-    public var parquet: ParquetInput?
-
-    /// Creates the structure; optional members default to nil.
-    public init(csv: CSVInput? = nil, compressionType: CompressionType? = nil, json: JSONInput? = nil, parquet: ParquetInput? = nil) {
-        self.csv = csv
-        self.compressionType = compressionType
-        self.json = json
-        self.parquet = parquet
-    }
-
-    /// The model of `InputSerialization`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InputSerialization", kind: .structure, members: [
-        MemberSchema("CSV", target: { CSVInput.schema }),
-        MemberSchema("CompressionType", target: { CompressionType.schema }),
-        MemberSchema("JSON", target: { JSONInput.schema }),
-        MemberSchema("Parquet", target: { ParquetInput.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.csv = try r.optional("CSV")
-        self.compressionType = try r.optional("CompressionType")
-        self.json = try r.optional("JSON")
-        self.parquet = try r.optional("Parquet")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CSV"] = csv
-        w["CompressionType"] = compressionType
-        w["JSON"] = json
-        w["Parquet"] = parquet
-        return w.value
-    }
-}
-
-/// The `IntelligentTieringAndOperator` structure of the S3 model.
-public struct IntelligentTieringAndOperator: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tags: [Tag]? = nil) {
-        self.prefix = prefix
-        self.tags = tags
-    }
-
-    /// The model of `IntelligentTieringAndOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringAndOperator", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `IntelligentTieringConfiguration` structure of the S3 model.
-public struct IntelligentTieringConfiguration: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Filter`.
-    public var filter: IntelligentTieringFilter?
-    /// `Status` (required).
-    public var status: IntelligentTieringStatus
-    /// `Tierings` (required).
-    public var tierings: [Tiering]
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, filter: IntelligentTieringFilter? = nil, status: IntelligentTieringStatus, tierings: [Tiering]) {
-        self.id = id
-        self.filter = filter
-        self.status = status
-        self.tierings = tierings
-    }
-
-    /// The model of `IntelligentTieringConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Filter", target: { IntelligentTieringFilter.schema }),
-        MemberSchema("Status", target: { IntelligentTieringStatus.schema }, isRequired: true),
-        MemberSchema("Tierings", target: { S3Schemas.tieringList }, serializedName: "Tiering", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.filter = try r.optional("Filter")
-        self.status = try r.required("Status")
-        self.tierings = try r.required("Tierings")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Filter"] = filter
-        w["Status"] = status
-        w["Tierings"] = tierings
-        return w.value
-    }
-}
-
-/// The `IntelligentTieringFilter` structure of the S3 model.
-public struct IntelligentTieringFilter: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tag`.
-    public var tag: Tag?
-    /// `And`.
-    public var and: IntelligentTieringAndOperator?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tag: Tag? = nil, and: IntelligentTieringAndOperator? = nil) {
-        self.prefix = prefix
-        self.tag = tag
-        self.and = and
-    }
-
-    /// The model of `IntelligentTieringFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tag", target: { Tag.schema }),
-        MemberSchema("And", target: { IntelligentTieringAndOperator.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tag = try r.optional("Tag")
-        self.and = try r.optional("And")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tag"] = tag
-        w["And"] = and
-        return w.value
-    }
-}
-
-/// The `InvalidObjectState` structure of the S3 model.
-public struct InvalidObjectState: AWSShape {
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `AccessTier`.
-    public var accessTier: IntelligentTieringAccessTier?
-
-    /// Creates the structure; optional members default to nil.
-    public init(storageClass: StorageClass? = nil, accessTier: IntelligentTieringAccessTier? = nil) {
-        self.storageClass = storageClass
-        self.accessTier = accessTier
-    }
-
-    /// The model of `InvalidObjectState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidObjectState", kind: .structure, members: [
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-        MemberSchema("AccessTier", target: { IntelligentTieringAccessTier.schema }),
-    ], traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.storageClass = try r.optional("StorageClass")
-        self.accessTier = try r.optional("AccessTier")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["StorageClass"] = storageClass
-        w["AccessTier"] = accessTier
-        return w.value
-    }
-}
-
-/// The `InvalidRequest` structure of the S3 model.
-public struct InvalidRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `InvalidRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidRequest", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `InvalidWriteOffset` structure of the S3 model.
-public struct InvalidWriteOffset: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `InvalidWriteOffset`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidWriteOffset", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `InventoryConfiguration` structure of the S3 model.
-public struct InventoryConfiguration: AWSShape {
-    /// `Destination` (required).
-    public var destination: InventoryDestination
-    /// `IsEnabled` (required).
-    public var isEnabled: Bool
-    /// `Filter`.
-    public var filter: InventoryFilter?
-    /// `Id` (required).
-    public var id: String
-    /// `IncludedObjectVersions` (required).
-    public var includedObjectVersions: InventoryIncludedObjectVersions
-    /// `OptionalFields`.
-    public var optionalFields: [InventoryOptionalField]?
-    /// `Schedule` (required).
-    public var schedule: InventorySchedule
-
-    /// Creates the structure; optional members default to nil.
-    public init(destination: InventoryDestination, isEnabled: Bool, filter: InventoryFilter? = nil, id: String, includedObjectVersions: InventoryIncludedObjectVersions, optionalFields: [InventoryOptionalField]? = nil, schedule: InventorySchedule) {
-        self.destination = destination
-        self.isEnabled = isEnabled
-        self.filter = filter
-        self.id = id
-        self.includedObjectVersions = includedObjectVersions
-        self.optionalFields = optionalFields
-        self.schedule = schedule
-    }
-
-    /// The model of `InventoryConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryConfiguration", kind: .structure, members: [
-        MemberSchema("Destination", target: { InventoryDestination.schema }, isRequired: true),
-        MemberSchema("IsEnabled", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        MemberSchema("Filter", target: { InventoryFilter.schema }),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("IncludedObjectVersions", target: { InventoryIncludedObjectVersions.schema }, isRequired: true),
-        MemberSchema("OptionalFields", target: { S3Schemas.inventoryOptionalFields }),
-        MemberSchema("Schedule", target: { InventorySchedule.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.destination = try r.required("Destination")
-        self.isEnabled = try r.required("IsEnabled")
-        self.filter = try r.optional("Filter")
-        self.id = try r.required("Id")
-        self.includedObjectVersions = try r.required("IncludedObjectVersions")
-        self.optionalFields = try r.optional("OptionalFields")
-        self.schedule = try r.required("Schedule")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Destination"] = destination
-        w["IsEnabled"] = isEnabled
-        w["Filter"] = filter
-        w["Id"] = id
-        w["IncludedObjectVersions"] = includedObjectVersions
-        w["OptionalFields"] = optionalFields
-        w["Schedule"] = schedule
-        return w.value
-    }
-}
-
-/// The `InventoryDestination` structure of the S3 model.
-public struct InventoryDestination: AWSShape {
-    /// `S3BucketDestination` (required).
-    public var s3BucketDestination: InventoryS3BucketDestination
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3BucketDestination: InventoryS3BucketDestination) {
-        self.s3BucketDestination = s3BucketDestination
-    }
-
-    /// The model of `InventoryDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryDestination", kind: .structure, members: [
-        MemberSchema("S3BucketDestination", target: { InventoryS3BucketDestination.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3BucketDestination = try r.required("S3BucketDestination")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3BucketDestination"] = s3BucketDestination
-        return w.value
-    }
-}
-
-/// The `InventoryEncryption` structure of the S3 model.
-public struct InventoryEncryption: AWSShape {
-    /// `SSES3`.
-    public var sses3: SSES3?
-    /// `SSEKMS`.
-    public var ssekms: SSEKMS?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sses3: SSES3? = nil, ssekms: SSEKMS? = nil) {
-        self.sses3 = sses3
-        self.ssekms = ssekms
-    }
-
-    /// The model of `InventoryEncryption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryEncryption", kind: .structure, members: [
-        MemberSchema("SSES3", target: { SSES3.schema }, serializedName: "SSE-S3"),
-        MemberSchema("SSEKMS", target: { SSEKMS.schema }, serializedName: "SSE-KMS"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sses3 = try r.optional("SSES3")
-        self.ssekms = try r.optional("SSEKMS")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SSES3"] = sses3
-        w["SSEKMS"] = ssekms
-        return w.value
-    }
-}
-
-/// The `InventoryFilter` structure of the S3 model.
-public struct InventoryFilter: AWSShape {
-    /// `Prefix` (required).
-    public var prefix: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String) {
-        self.prefix = prefix
-    }
-
-    /// The model of `InventoryFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.required("Prefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        return w.value
-    }
-}
-
-/// The `InventoryS3BucketDestination` structure of the S3 model.
-public struct InventoryS3BucketDestination: AWSShape {
-    /// `AccountId`.
-    public var accountId: String?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Format` (required).
-    public var format: InventoryFormat
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Encryption`.
-    public var encryption: InventoryEncryption?
-
-    /// Creates the structure; optional members default to nil.
-    public init(accountId: String? = nil, bucket: String, format: InventoryFormat, prefix: String? = nil, encryption: InventoryEncryption? = nil) {
-        self.accountId = accountId
-        self.bucket = bucket
-        self.format = format
-        self.prefix = prefix
-        self.encryption = encryption
-    }
-
-    /// The model of `InventoryS3BucketDestination`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryS3BucketDestination", kind: .structure, members: [
-        MemberSchema("AccountId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Format", target: { InventoryFormat.schema }, isRequired: true),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Encryption", target: { InventoryEncryption.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.accountId = try r.optional("AccountId")
-        self.bucket = try r.required("Bucket")
-        self.format = try r.required("Format")
-        self.prefix = try r.optional("Prefix")
-        self.encryption = try r.optional("Encryption")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AccountId"] = accountId
-        w["Bucket"] = bucket
-        w["Format"] = format
-        w["Prefix"] = prefix
-        w["Encryption"] = encryption
-        return w.value
-    }
-}
-
-/// The `InventorySchedule` structure of the S3 model.
-public struct InventorySchedule: AWSShape {
-    /// `Frequency` (required).
-    public var frequency: InventoryFrequency
-
-    /// Creates the structure; optional members default to nil.
-    public init(frequency: InventoryFrequency) {
-        self.frequency = frequency
-    }
-
-    /// The model of `InventorySchedule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventorySchedule", kind: .structure, members: [
-        MemberSchema("Frequency", target: { InventoryFrequency.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.frequency = try r.required("Frequency")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Frequency"] = frequency
-        return w.value
-    }
-}
-
-/// The `InventoryTableConfiguration` structure of the S3 model.
-public struct InventoryTableConfiguration: AWSShape {
-    /// `ConfigurationState` (required).
-    public var configurationState: InventoryConfigurationState
-    /// `EncryptionConfiguration`.
-    public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(configurationState: InventoryConfigurationState, encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil) {
-        self.configurationState = configurationState
-        self.encryptionConfiguration = encryptionConfiguration
-    }
-
-    /// The model of `InventoryTableConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfiguration", kind: .structure, members: [
-        MemberSchema("ConfigurationState", target: { InventoryConfigurationState.schema }, isRequired: true),
-        MemberSchema("EncryptionConfiguration", target: { MetadataTableEncryptionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.configurationState = try r.required("ConfigurationState")
-        self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ConfigurationState"] = configurationState
-        w["EncryptionConfiguration"] = encryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `InventoryTableConfigurationResult` structure of the S3 model.
-public struct InventoryTableConfigurationResult: AWSShape {
-    /// `ConfigurationState` (required).
-    public var configurationState: InventoryConfigurationState
-    /// `TableStatus`.
-    public var tableStatus: String?
-    /// `Error`.
-    public var error: ErrorDetails?
-    /// `TableName`.
-    public var tableName: String?
-    /// `TableArn`.
-    public var tableArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(configurationState: InventoryConfigurationState, tableStatus: String? = nil, error: ErrorDetails? = nil, tableName: String? = nil, tableArn: String? = nil) {
-        self.configurationState = configurationState
-        self.tableStatus = tableStatus
-        self.error = error
-        self.tableName = tableName
-        self.tableArn = tableArn
-    }
-
-    /// The model of `InventoryTableConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfigurationResult", kind: .structure, members: [
-        MemberSchema("ConfigurationState", target: { InventoryConfigurationState.schema }, isRequired: true),
-        MemberSchema("TableStatus", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Error", target: { ErrorDetails.schema }),
-        MemberSchema("TableName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TableArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.configurationState = try r.required("ConfigurationState")
-        self.tableStatus = try r.optional("TableStatus")
-        self.error = try r.optional("Error")
-        self.tableName = try r.optional("TableName")
-        self.tableArn = try r.optional("TableArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ConfigurationState"] = configurationState
-        w["TableStatus"] = tableStatus
-        w["Error"] = error
-        w["TableName"] = tableName
-        w["TableArn"] = tableArn
-        return w.value
-    }
-}
-
-/// The `InventoryTableConfigurationUpdates` structure of the S3 model.
-public struct InventoryTableConfigurationUpdates: AWSShape {
-    /// `ConfigurationState` (required).
-    public var configurationState: InventoryConfigurationState
-    /// `EncryptionConfiguration`.
-    public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(configurationState: InventoryConfigurationState, encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil) {
-        self.configurationState = configurationState
-        self.encryptionConfiguration = encryptionConfiguration
-    }
-
-    /// The model of `InventoryTableConfigurationUpdates`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfigurationUpdates", kind: .structure, members: [
-        MemberSchema("ConfigurationState", target: { InventoryConfigurationState.schema }, isRequired: true),
-        MemberSchema("EncryptionConfiguration", target: { MetadataTableEncryptionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.configurationState = try r.required("ConfigurationState")
-        self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ConfigurationState"] = configurationState
-        w["EncryptionConfiguration"] = encryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `JSONInput` structure of the S3 model.
-public struct JSONInput: AWSShape {
-    /// `Type`.
-    public var type: JSONType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: JSONType? = nil) {
-        self.type = type
-    }
-
-    /// The model of `JSONInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JSONInput", kind: .structure, members: [
-        MemberSchema("Type", target: { JSONType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.optional("Type")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Type"] = type
-        return w.value
-    }
-}
-
-/// The `JSONOutput` structure of the S3 model.
-public struct JSONOutput: AWSShape {
-    /// `RecordDelimiter`.
-    public var recordDelimiter: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(recordDelimiter: String? = nil) {
-        self.recordDelimiter = recordDelimiter
-    }
-
-    /// The model of `JSONOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JSONOutput", kind: .structure, members: [
-        MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recordDelimiter = try r.optional("RecordDelimiter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RecordDelimiter"] = recordDelimiter
-        return w.value
-    }
-}
-
-/// The `JournalTableConfiguration` structure of the S3 model.
-public struct JournalTableConfiguration: AWSShape {
-    /// `RecordExpiration` (required).
-    public var recordExpiration: RecordExpiration
-    /// `EncryptionConfiguration`.
-    public var encryptionConfiguration: MetadataTableEncryptionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(recordExpiration: RecordExpiration, encryptionConfiguration: MetadataTableEncryptionConfiguration? = nil) {
-        self.recordExpiration = recordExpiration
-        self.encryptionConfiguration = encryptionConfiguration
-    }
-
-    /// The model of `JournalTableConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfiguration", kind: .structure, members: [
-        MemberSchema("RecordExpiration", target: { RecordExpiration.schema }, isRequired: true),
-        MemberSchema("EncryptionConfiguration", target: { MetadataTableEncryptionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recordExpiration = try r.required("RecordExpiration")
-        self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RecordExpiration"] = recordExpiration
-        w["EncryptionConfiguration"] = encryptionConfiguration
-        return w.value
-    }
-}
-
-/// The `JournalTableConfigurationResult` structure of the S3 model.
-public struct JournalTableConfigurationResult: AWSShape {
-    /// `TableStatus` (required).
-    public var tableStatus: String
-    /// `Error`.
-    public var error: ErrorDetails?
-    /// `TableName` (required).
-    public var tableName: String
-    /// `TableArn`.
-    public var tableArn: String?
-    /// `RecordExpiration` (required).
-    public var recordExpiration: RecordExpiration
-
-    /// Creates the structure; optional members default to nil.
-    public init(tableStatus: String, error: ErrorDetails? = nil, tableName: String, tableArn: String? = nil, recordExpiration: RecordExpiration) {
-        self.tableStatus = tableStatus
-        self.error = error
-        self.tableName = tableName
-        self.tableArn = tableArn
-        self.recordExpiration = recordExpiration
-    }
-
-    /// The model of `JournalTableConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfigurationResult", kind: .structure, members: [
-        MemberSchema("TableStatus", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Error", target: { ErrorDetails.schema }),
-        MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TableArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("RecordExpiration", target: { RecordExpiration.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tableStatus = try r.required("TableStatus")
-        self.error = try r.optional("Error")
-        self.tableName = try r.required("TableName")
-        self.tableArn = try r.optional("TableArn")
-        self.recordExpiration = try r.required("RecordExpiration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TableStatus"] = tableStatus
-        w["Error"] = error
-        w["TableName"] = tableName
-        w["TableArn"] = tableArn
-        w["RecordExpiration"] = recordExpiration
-        return w.value
-    }
-}
-
-/// The `JournalTableConfigurationUpdates` structure of the S3 model.
-public struct JournalTableConfigurationUpdates: AWSShape {
-    /// `RecordExpiration` (required).
-    public var recordExpiration: RecordExpiration
-
-    /// Creates the structure; optional members default to nil.
-    public init(recordExpiration: RecordExpiration) {
-        self.recordExpiration = recordExpiration
-    }
-
-    /// The model of `JournalTableConfigurationUpdates`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfigurationUpdates", kind: .structure, members: [
-        MemberSchema("RecordExpiration", target: { RecordExpiration.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recordExpiration = try r.required("RecordExpiration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RecordExpiration"] = recordExpiration
-        return w.value
-    }
-}
-
-/// The `LambdaFunctionConfiguration` structure of the S3 model.
-public struct LambdaFunctionConfiguration: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `LambdaFunctionArn` (required).
-    public var lambdaFunctionArn: String
-    /// `Events` (required).
-    public var events: [Event]
-    /// `Filter`.
-    public var filter: NotificationConfigurationFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, lambdaFunctionArn: String, events: [Event], filter: NotificationConfigurationFilter? = nil) {
-        self.id = id
-        self.lambdaFunctionArn = lambdaFunctionArn
-        self.events = events
-        self.filter = filter
-    }
-
-    /// The model of `LambdaFunctionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LambdaFunctionConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LambdaFunctionArn", target: { ShapeSchema.Simple.string }, serializedName: "CloudFunction", isRequired: true),
-        MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
-        MemberSchema("Filter", target: { NotificationConfigurationFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.lambdaFunctionArn = try r.required("LambdaFunctionArn")
-        self.events = try r.required("Events")
-        self.filter = try r.optional("Filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["LambdaFunctionArn"] = lambdaFunctionArn
-        w["Events"] = events
-        w["Filter"] = filter
-        return w.value
-    }
-}
-
-/// The `LifecycleConfiguration` structure of the S3 model.
-public struct LifecycleConfiguration: AWSShape {
-    /// `Rules` (required).
-    public var rules: [Rule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [Rule]) {
-        self.rules = rules
-    }
-
-    /// The model of `LifecycleConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleConfiguration", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.rules }, serializedName: "Rule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `LifecycleExpiration` structure of the S3 model.
-public struct LifecycleExpiration: AWSShape {
-    /// `Date`.
-    public var date: Date?
-    /// `Days`.
-    public var days: Int?
-    /// `ExpiredObjectDeleteMarker`.
-    public var expiredObjectDeleteMarker: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(date: Date? = nil, days: Int? = nil, expiredObjectDeleteMarker: Bool? = nil) {
-        self.date = date
-        self.days = days
-        self.expiredObjectDeleteMarker = expiredObjectDeleteMarker
-    }
-
-    /// The model of `LifecycleExpiration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleExpiration", kind: .structure, members: [
-        MemberSchema("Date", target: { S3Schemas.date }),
-        MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ExpiredObjectDeleteMarker", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.date = try r.optional("Date")
-        self.days = try r.optional("Days")
-        self.expiredObjectDeleteMarker = try r.optional("ExpiredObjectDeleteMarker")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Date"] = date
-        w["Days"] = days
-        w["ExpiredObjectDeleteMarker"] = expiredObjectDeleteMarker
-        return w.value
-    }
-}
-
-/// The `LifecycleRule` structure of the S3 model.
-public struct LifecycleRule: AWSShape {
-    /// `Expiration`.
-    public var expiration: LifecycleExpiration?
-    /// `ID`.
-    public var id: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Filter`.
-    public var filter: LifecycleRuleFilter?
-    /// `Status` (required).
-    public var status: ExpirationStatus
-    /// `Transitions`.
-    public var transitions: [Transition]?
-    /// `NoncurrentVersionTransitions`.
-    public var noncurrentVersionTransitions: [NoncurrentVersionTransition]?
-    /// `NoncurrentVersionExpiration`.
-    public var noncurrentVersionExpiration: NoncurrentVersionExpiration?
-    /// `AbortIncompleteMultipartUpload`.
-    public var abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expiration: LifecycleExpiration? = nil, id: String? = nil, prefix: String? = nil, filter: LifecycleRuleFilter? = nil, status: ExpirationStatus, transitions: [Transition]? = nil, noncurrentVersionTransitions: [NoncurrentVersionTransition]? = nil, noncurrentVersionExpiration: NoncurrentVersionExpiration? = nil, abortIncompleteMultipartUpload: AbortIncompleteMultipartUpload? = nil) {
-        self.expiration = expiration
-        self.id = id
-        self.prefix = prefix
-        self.filter = filter
-        self.status = status
-        self.transitions = transitions
-        self.noncurrentVersionTransitions = noncurrentVersionTransitions
-        self.noncurrentVersionExpiration = noncurrentVersionExpiration
-        self.abortIncompleteMultipartUpload = abortIncompleteMultipartUpload
-    }
-
-    /// The model of `LifecycleRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRule", kind: .structure, members: [
-        MemberSchema("Expiration", target: { LifecycleExpiration.schema }),
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Filter", target: { LifecycleRuleFilter.schema }),
-        MemberSchema("Status", target: { ExpirationStatus.schema }, isRequired: true),
-        MemberSchema("Transitions", target: { S3Schemas.transitionList }, serializedName: "Transition"),
-        MemberSchema("NoncurrentVersionTransitions", target: { S3Schemas.noncurrentVersionTransitionList }, serializedName: "NoncurrentVersionTransition"),
-        MemberSchema("NoncurrentVersionExpiration", target: { NoncurrentVersionExpiration.schema }),
-        MemberSchema("AbortIncompleteMultipartUpload", target: { AbortIncompleteMultipartUpload.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expiration = try r.optional("Expiration")
-        self.id = try r.optional("ID")
-        self.prefix = try r.optional("Prefix")
-        self.filter = try r.optional("Filter")
-        self.status = try r.required("Status")
-        self.transitions = try r.optional("Transitions")
-        self.noncurrentVersionTransitions = try r.optional("NoncurrentVersionTransitions")
-        self.noncurrentVersionExpiration = try r.optional("NoncurrentVersionExpiration")
-        self.abortIncompleteMultipartUpload = try r.optional("AbortIncompleteMultipartUpload")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expiration"] = expiration
-        w["ID"] = id
-        w["Prefix"] = prefix
-        w["Filter"] = filter
-        w["Status"] = status
-        w["Transitions"] = transitions
-        w["NoncurrentVersionTransitions"] = noncurrentVersionTransitions
-        w["NoncurrentVersionExpiration"] = noncurrentVersionExpiration
-        w["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload
-        return w.value
-    }
-}
-
-/// The `LifecycleRuleAndOperator` structure of the S3 model.
-public struct LifecycleRuleAndOperator: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `ObjectSizeGreaterThan`.
-    public var objectSizeGreaterThan: Int?
-    /// `ObjectSizeLessThan`.
-    public var objectSizeLessThan: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tags: [Tag]? = nil, objectSizeGreaterThan: Int? = nil, objectSizeLessThan: Int? = nil) {
-        self.prefix = prefix
-        self.tags = tags
-        self.objectSizeGreaterThan = objectSizeGreaterThan
-        self.objectSizeLessThan = objectSizeLessThan
-    }
-
-    /// The model of `LifecycleRuleAndOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRuleAndOperator", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
-        MemberSchema("ObjectSizeGreaterThan", target: { ShapeSchema.Simple.long }),
-        MemberSchema("ObjectSizeLessThan", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tags = try r.optional("Tags")
-        self.objectSizeGreaterThan = try r.optional("ObjectSizeGreaterThan")
-        self.objectSizeLessThan = try r.optional("ObjectSizeLessThan")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tags"] = tags
-        w["ObjectSizeGreaterThan"] = objectSizeGreaterThan
-        w["ObjectSizeLessThan"] = objectSizeLessThan
-        return w.value
-    }
-}
-
-/// The `LifecycleRuleFilter` structure of the S3 model.
-public struct LifecycleRuleFilter: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tag`.
-    public var tag: Tag?
-    /// `ObjectSizeGreaterThan`.
-    public var objectSizeGreaterThan: Int?
-    /// `ObjectSizeLessThan`.
-    public var objectSizeLessThan: Int?
-    /// `And`.
-    public var and: LifecycleRuleAndOperator?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tag: Tag? = nil, objectSizeGreaterThan: Int? = nil, objectSizeLessThan: Int? = nil, and: LifecycleRuleAndOperator? = nil) {
-        self.prefix = prefix
-        self.tag = tag
-        self.objectSizeGreaterThan = objectSizeGreaterThan
-        self.objectSizeLessThan = objectSizeLessThan
-        self.and = and
-    }
-
-    /// The model of `LifecycleRuleFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRuleFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tag", target: { Tag.schema }),
-        MemberSchema("ObjectSizeGreaterThan", target: { ShapeSchema.Simple.long }),
-        MemberSchema("ObjectSizeLessThan", target: { ShapeSchema.Simple.long }),
-        MemberSchema("And", target: { LifecycleRuleAndOperator.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tag = try r.optional("Tag")
-        self.objectSizeGreaterThan = try r.optional("ObjectSizeGreaterThan")
-        self.objectSizeLessThan = try r.optional("ObjectSizeLessThan")
-        self.and = try r.optional("And")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tag"] = tag
-        w["ObjectSizeGreaterThan"] = objectSizeGreaterThan
-        w["ObjectSizeLessThan"] = objectSizeLessThan
-        w["And"] = and
-        return w.value
-    }
-}
-
-/// The `ListBucketAnalyticsConfigurationsOutput` structure of the S3 model.
-public struct ListBucketAnalyticsConfigurationsOutput: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `NextContinuationToken`.
-    public var nextContinuationToken: String?
-    /// `AnalyticsConfigurationList`.
-    public var analyticsConfigurationList: [AnalyticsConfiguration]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, analyticsConfigurationList: [AnalyticsConfiguration]? = nil) {
-        self.isTruncated = isTruncated
-        self.continuationToken = continuationToken
-        self.nextContinuationToken = nextContinuationToken
-        self.analyticsConfigurationList = analyticsConfigurationList
-    }
-
-    /// The model of `ListBucketAnalyticsConfigurationsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketAnalyticsConfigurationsOutput", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("AnalyticsConfigurationList", target: { S3Schemas.analyticsConfigurationList }, serializedName: "AnalyticsConfiguration"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.nextContinuationToken = try r.optional("NextContinuationToken")
-        self.analyticsConfigurationList = try r.optional("AnalyticsConfigurationList")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["ContinuationToken"] = continuationToken
-        w["NextContinuationToken"] = nextContinuationToken
-        w["AnalyticsConfigurationList"] = analyticsConfigurationList
-        return w.value
-    }
-}
-
-/// The `ListBucketAnalyticsConfigurationsRequest` structure of the S3 model.
-public struct ListBucketAnalyticsConfigurationsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.continuationToken = continuationToken
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `ListBucketAnalyticsConfigurationsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketAnalyticsConfigurationsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContinuationToken"] = continuationToken
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `ListBucketIntelligentTieringConfigurationsOutput` structure of the S3 model.
-public struct ListBucketIntelligentTieringConfigurationsOutput: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `NextContinuationToken`.
-    public var nextContinuationToken: String?
-    /// `IntelligentTieringConfigurationList`.
-    public var intelligentTieringConfigurationList: [IntelligentTieringConfiguration]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, intelligentTieringConfigurationList: [IntelligentTieringConfiguration]? = nil) {
-        self.isTruncated = isTruncated
-        self.continuationToken = continuationToken
-        self.nextContinuationToken = nextContinuationToken
-        self.intelligentTieringConfigurationList = intelligentTieringConfigurationList
-    }
-
-    /// The model of `ListBucketIntelligentTieringConfigurationsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketIntelligentTieringConfigurationsOutput", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("IntelligentTieringConfigurationList", target: { S3Schemas.intelligentTieringConfigurationList }, serializedName: "IntelligentTieringConfiguration"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.nextContinuationToken = try r.optional("NextContinuationToken")
-        self.intelligentTieringConfigurationList = try r.optional("IntelligentTieringConfigurationList")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["ContinuationToken"] = continuationToken
-        w["NextContinuationToken"] = nextContinuationToken
-        w["IntelligentTieringConfigurationList"] = intelligentTieringConfigurationList
-        return w.value
-    }
-}
-
-/// The `ListBucketIntelligentTieringConfigurationsRequest` structure of the S3 model.
-public struct ListBucketIntelligentTieringConfigurationsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.continuationToken = continuationToken
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `ListBucketIntelligentTieringConfigurationsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketIntelligentTieringConfigurationsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContinuationToken"] = continuationToken
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `ListBucketInventoryConfigurationsOutput` structure of the S3 model.
-public struct ListBucketInventoryConfigurationsOutput: AWSShape {
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `InventoryConfigurationList`.
-    public var inventoryConfigurationList: [InventoryConfiguration]?
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `NextContinuationToken`.
-    public var nextContinuationToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(continuationToken: String? = nil, inventoryConfigurationList: [InventoryConfiguration]? = nil, isTruncated: Bool? = nil, nextContinuationToken: String? = nil) {
-        self.continuationToken = continuationToken
-        self.inventoryConfigurationList = inventoryConfigurationList
-        self.isTruncated = isTruncated
-        self.nextContinuationToken = nextContinuationToken
-    }
-
-    /// The model of `ListBucketInventoryConfigurationsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketInventoryConfigurationsOutput", kind: .structure, members: [
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("InventoryConfigurationList", target: { S3Schemas.inventoryConfigurationList }, serializedName: "InventoryConfiguration"),
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.inventoryConfigurationList = try r.optional("InventoryConfigurationList")
-        self.isTruncated = try r.optional("IsTruncated")
-        self.nextContinuationToken = try r.optional("NextContinuationToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ContinuationToken"] = continuationToken
-        w["InventoryConfigurationList"] = inventoryConfigurationList
-        w["IsTruncated"] = isTruncated
-        w["NextContinuationToken"] = nextContinuationToken
-        return w.value
-    }
-}
-
-/// The `ListBucketInventoryConfigurationsRequest` structure of the S3 model.
-public struct ListBucketInventoryConfigurationsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.continuationToken = continuationToken
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `ListBucketInventoryConfigurationsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketInventoryConfigurationsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContinuationToken"] = continuationToken
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `ListBucketMetricsConfigurationsOutput` structure of the S3 model.
-public struct ListBucketMetricsConfigurationsOutput: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `NextContinuationToken`.
-    public var nextContinuationToken: String?
-    /// `MetricsConfigurationList`.
-    public var metricsConfigurationList: [MetricsConfiguration]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, metricsConfigurationList: [MetricsConfiguration]? = nil) {
-        self.isTruncated = isTruncated
-        self.continuationToken = continuationToken
-        self.nextContinuationToken = nextContinuationToken
-        self.metricsConfigurationList = metricsConfigurationList
-    }
-
-    /// The model of `ListBucketMetricsConfigurationsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketMetricsConfigurationsOutput", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MetricsConfigurationList", target: { S3Schemas.metricsConfigurationList }, serializedName: "MetricsConfiguration"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.nextContinuationToken = try r.optional("NextContinuationToken")
-        self.metricsConfigurationList = try r.optional("MetricsConfigurationList")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["ContinuationToken"] = continuationToken
-        w["NextContinuationToken"] = nextContinuationToken
-        w["MetricsConfigurationList"] = metricsConfigurationList
-        return w.value
-    }
-}
-
-/// The `ListBucketMetricsConfigurationsRequest` structure of the S3 model.
-public struct ListBucketMetricsConfigurationsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.continuationToken = continuationToken
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `ListBucketMetricsConfigurationsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketMetricsConfigurationsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContinuationToken"] = continuationToken
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `ListBucketsOutput` structure of the S3 model.
-public struct ListBucketsOutput: AWSShape {
-    /// `Buckets`.
-    public var buckets: [Bucket]?
-    /// `Owner`.
-    public var owner: Owner?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `Prefix`.
-    public var prefix: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(buckets: [Bucket]? = nil, owner: Owner? = nil, continuationToken: String? = nil, prefix: String? = nil) {
-        self.buckets = buckets
-        self.owner = owner
-        self.continuationToken = continuationToken
-        self.prefix = prefix
-    }
-
-    /// The model of `ListBucketsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketsOutput", kind: .structure, members: [
-        MemberSchema("Buckets", target: { S3Schemas.buckets }),
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.buckets = try r.optional("Buckets")
-        self.owner = try r.optional("Owner")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.prefix = try r.optional("Prefix")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Buckets"] = buckets
-        w["Owner"] = owner
-        w["ContinuationToken"] = continuationToken
-        w["Prefix"] = prefix
-        return w.value
+extension S3 {
+    /// The `IdempotencyParameterMismatch` structure of the S3 model.
+    public struct IdempotencyParameterMismatch: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `IdempotencyParameterMismatch`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IdempotencyParameterMismatch", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `IndexDocument` structure of the S3 model.
+    public struct IndexDocument: AWSShape {
+        /// `Suffix` (required).
+        public var suffix: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(suffix: String) {
+            self.suffix = suffix
+        }
+
+        /// The model of `IndexDocument`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IndexDocument", kind: .structure, members: [
+            MemberSchema("Suffix", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.suffix = try r.required("Suffix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Suffix"] = suffix
+            return w.value
+        }
+    }
+
+    /// The `Initiator` structure of the S3 model.
+    public struct Initiator: AWSShape {
+        /// `ID`.
+        public var id: String?
+        /// `DisplayName`.
+        public var displayName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, displayName: String? = nil) {
+            self.id = id
+            self.displayName = displayName
+        }
+
+        /// The model of `Initiator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Initiator", kind: .structure, members: [
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("ID")
+            self.displayName = try r.optional("DisplayName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ID"] = id
+            w["DisplayName"] = displayName
+            return w.value
+        }
+    }
+
+    /// The `InputSerialization` structure of the S3 model.
+    public struct InputSerialization: AWSShape {
+        /// `CSV`.
+        public var csv: S3.CSVInput?
+        /// `CompressionType`.
+        public var compressionType: S3.CompressionType?
+        /// `JSON`.
+        public var json: S3.JSONInput?
+        /// `Parquet`.
+        public var parquet: S3.ParquetInput?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(csv: S3.CSVInput? = nil, compressionType: S3.CompressionType? = nil, json: S3.JSONInput? = nil, parquet: S3.ParquetInput? = nil) {
+            self.csv = csv
+            self.compressionType = compressionType
+            self.json = json
+            self.parquet = parquet
+        }
+
+        /// The model of `InputSerialization`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InputSerialization", kind: .structure, members: [
+            MemberSchema("CSV", target: { S3.CSVInput.schema }),
+            MemberSchema("CompressionType", target: { S3.CompressionType.schema }),
+            MemberSchema("JSON", target: { S3.JSONInput.schema }),
+            MemberSchema("Parquet", target: { S3.ParquetInput.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.csv = try r.optional("CSV")
+            self.compressionType = try r.optional("CompressionType")
+            self.json = try r.optional("JSON")
+            self.parquet = try r.optional("Parquet")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CSV"] = csv
+            w["CompressionType"] = compressionType
+            w["JSON"] = json
+            w["Parquet"] = parquet
+            return w.value
+        }
+    }
+
+    /// The `IntelligentTieringAndOperator` structure of the S3 model.
+    public struct IntelligentTieringAndOperator: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tags: [S3.Tag]? = nil) {
+            self.prefix = prefix
+            self.tags = tags
+        }
+
+        /// The model of `IntelligentTieringAndOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringAndOperator", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `IntelligentTieringConfiguration` structure of the S3 model.
+    public struct IntelligentTieringConfiguration: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Filter`.
+        public var filter: S3.IntelligentTieringFilter?
+        /// `Status` (required).
+        public var status: S3.IntelligentTieringStatus
+        /// `Tierings` (required).
+        public var tierings: [S3.Tiering]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, status: S3.IntelligentTieringStatus, tierings: [S3.Tiering], filter: S3.IntelligentTieringFilter? = nil) {
+            self.id = id
+            self.filter = filter
+            self.status = status
+            self.tierings = tierings
+        }
+
+        /// The model of `IntelligentTieringConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Filter", target: { S3.IntelligentTieringFilter.schema }),
+            MemberSchema("Status", target: { S3.IntelligentTieringStatus.schema }, isRequired: true),
+            MemberSchema("Tierings", target: { S3Schemas.tieringList }, serializedName: "Tiering", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.filter = try r.optional("Filter")
+            self.status = try r.required("Status")
+            self.tierings = try r.required("Tierings")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Filter"] = filter
+            w["Status"] = status
+            w["Tierings"] = tierings
+            return w.value
+        }
+    }
+
+    /// The `IntelligentTieringFilter` structure of the S3 model.
+    public struct IntelligentTieringFilter: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tag`.
+        public var tag: S3.Tag?
+        /// `And`.
+        public var and: S3.IntelligentTieringAndOperator?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tag: S3.Tag? = nil, and: S3.IntelligentTieringAndOperator? = nil) {
+            self.prefix = prefix
+            self.tag = tag
+            self.and = and
+        }
+
+        /// The model of `IntelligentTieringFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IntelligentTieringFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tag", target: { S3.Tag.schema }),
+            MemberSchema("And", target: { S3.IntelligentTieringAndOperator.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tag = try r.optional("Tag")
+            self.and = try r.optional("And")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tag"] = tag
+            w["And"] = and
+            return w.value
+        }
+    }
+
+    /// The `InvalidObjectState` structure of the S3 model.
+    public struct InvalidObjectState: AWSShape {
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `AccessTier`.
+        public var accessTier: S3.IntelligentTieringAccessTier?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(storageClass: S3.StorageClass? = nil, accessTier: S3.IntelligentTieringAccessTier? = nil) {
+            self.storageClass = storageClass
+            self.accessTier = accessTier
+        }
+
+        /// The model of `InvalidObjectState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidObjectState", kind: .structure, members: [
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+            MemberSchema("AccessTier", target: { S3.IntelligentTieringAccessTier.schema }),
+        ], traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.storageClass = try r.optional("StorageClass")
+            self.accessTier = try r.optional("AccessTier")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["StorageClass"] = storageClass
+            w["AccessTier"] = accessTier
+            return w.value
+        }
+    }
+
+    /// The `InvalidRequest` structure of the S3 model.
+    public struct InvalidRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `InvalidRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidRequest", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `InvalidWriteOffset` structure of the S3 model.
+    public struct InvalidWriteOffset: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `InvalidWriteOffset`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidWriteOffset", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `InventoryConfiguration` structure of the S3 model.
+    public struct InventoryConfiguration: AWSShape {
+        /// `Destination` (required).
+        public var destination: S3.InventoryDestination
+        /// `IsEnabled` (required).
+        public var isEnabled: Bool
+        /// `Filter`.
+        public var filter: S3.InventoryFilter?
+        /// `Id` (required).
+        public var id: String
+        /// `IncludedObjectVersions` (required).
+        public var includedObjectVersions: S3.InventoryIncludedObjectVersions
+        /// `OptionalFields`.
+        public var optionalFields: [S3.InventoryOptionalField]?
+        /// `Schedule` (required).
+        public var schedule: S3.InventorySchedule
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(destination: S3.InventoryDestination, isEnabled: Bool, id: String, includedObjectVersions: S3.InventoryIncludedObjectVersions, schedule: S3.InventorySchedule, filter: S3.InventoryFilter? = nil, optionalFields: [S3.InventoryOptionalField]? = nil) {
+            self.destination = destination
+            self.isEnabled = isEnabled
+            self.filter = filter
+            self.id = id
+            self.includedObjectVersions = includedObjectVersions
+            self.optionalFields = optionalFields
+            self.schedule = schedule
+        }
+
+        /// The model of `InventoryConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryConfiguration", kind: .structure, members: [
+            MemberSchema("Destination", target: { S3.InventoryDestination.schema }, isRequired: true),
+            MemberSchema("IsEnabled", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+            MemberSchema("Filter", target: { S3.InventoryFilter.schema }),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("IncludedObjectVersions", target: { S3.InventoryIncludedObjectVersions.schema }, isRequired: true),
+            MemberSchema("OptionalFields", target: { S3Schemas.inventoryOptionalFields }),
+            MemberSchema("Schedule", target: { S3.InventorySchedule.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.destination = try r.required("Destination")
+            self.isEnabled = try r.required("IsEnabled")
+            self.filter = try r.optional("Filter")
+            self.id = try r.required("Id")
+            self.includedObjectVersions = try r.required("IncludedObjectVersions")
+            self.optionalFields = try r.optional("OptionalFields")
+            self.schedule = try r.required("Schedule")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Destination"] = destination
+            w["IsEnabled"] = isEnabled
+            w["Filter"] = filter
+            w["Id"] = id
+            w["IncludedObjectVersions"] = includedObjectVersions
+            w["OptionalFields"] = optionalFields
+            w["Schedule"] = schedule
+            return w.value
+        }
+    }
+
+    /// The `InventoryDestination` structure of the S3 model.
+    public struct InventoryDestination: AWSShape {
+        /// `S3BucketDestination` (required).
+        public var s3BucketDestination: S3.InventoryS3BucketDestination
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3BucketDestination: S3.InventoryS3BucketDestination) {
+            self.s3BucketDestination = s3BucketDestination
+        }
+
+        /// The model of `InventoryDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryDestination", kind: .structure, members: [
+            MemberSchema("S3BucketDestination", target: { S3.InventoryS3BucketDestination.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3BucketDestination = try r.required("S3BucketDestination")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3BucketDestination"] = s3BucketDestination
+            return w.value
+        }
+    }
+
+    /// The `InventoryEncryption` structure of the S3 model.
+    public struct InventoryEncryption: AWSShape {
+        /// `SSES3`.
+        public var sses3: S3.SSES3?
+        /// `SSEKMS`.
+        public var ssekms: S3.SSEKMS?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sses3: S3.SSES3? = nil, ssekms: S3.SSEKMS? = nil) {
+            self.sses3 = sses3
+            self.ssekms = ssekms
+        }
+
+        /// The model of `InventoryEncryption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryEncryption", kind: .structure, members: [
+            MemberSchema("SSES3", target: { S3.SSES3.schema }, serializedName: "SSE-S3"),
+            MemberSchema("SSEKMS", target: { S3.SSEKMS.schema }, serializedName: "SSE-KMS"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sses3 = try r.optional("SSES3")
+            self.ssekms = try r.optional("SSEKMS")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SSES3"] = sses3
+            w["SSEKMS"] = ssekms
+            return w.value
+        }
+    }
+
+    /// The `InventoryFilter` structure of the S3 model.
+    public struct InventoryFilter: AWSShape {
+        /// `Prefix` (required).
+        public var prefix: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String) {
+            self.prefix = prefix
+        }
+
+        /// The model of `InventoryFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.required("Prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            return w.value
+        }
+    }
+
+    /// The `InventoryS3BucketDestination` structure of the S3 model.
+    public struct InventoryS3BucketDestination: AWSShape {
+        /// `AccountId`.
+        public var accountId: String?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Format` (required).
+        public var format: S3.InventoryFormat
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Encryption`.
+        public var encryption: S3.InventoryEncryption?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, format: S3.InventoryFormat, accountId: String? = nil, prefix: String? = nil, encryption: S3.InventoryEncryption? = nil) {
+            self.accountId = accountId
+            self.bucket = bucket
+            self.format = format
+            self.prefix = prefix
+            self.encryption = encryption
+        }
+
+        /// The model of `InventoryS3BucketDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryS3BucketDestination", kind: .structure, members: [
+            MemberSchema("AccountId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Format", target: { S3.InventoryFormat.schema }, isRequired: true),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Encryption", target: { S3.InventoryEncryption.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.accountId = try r.optional("AccountId")
+            self.bucket = try r.required("Bucket")
+            self.format = try r.required("Format")
+            self.prefix = try r.optional("Prefix")
+            self.encryption = try r.optional("Encryption")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AccountId"] = accountId
+            w["Bucket"] = bucket
+            w["Format"] = format
+            w["Prefix"] = prefix
+            w["Encryption"] = encryption
+            return w.value
+        }
+    }
+
+    /// The `InventorySchedule` structure of the S3 model.
+    public struct InventorySchedule: AWSShape {
+        /// `Frequency` (required).
+        public var frequency: S3.InventoryFrequency
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(frequency: S3.InventoryFrequency) {
+            self.frequency = frequency
+        }
+
+        /// The model of `InventorySchedule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventorySchedule", kind: .structure, members: [
+            MemberSchema("Frequency", target: { S3.InventoryFrequency.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.frequency = try r.required("Frequency")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Frequency"] = frequency
+            return w.value
+        }
+    }
+
+    /// The `InventoryTableConfiguration` structure of the S3 model.
+    public struct InventoryTableConfiguration: AWSShape {
+        /// `ConfigurationState` (required).
+        public var configurationState: S3.InventoryConfigurationState
+        /// `EncryptionConfiguration`.
+        public var encryptionConfiguration: S3.MetadataTableEncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(configurationState: S3.InventoryConfigurationState, encryptionConfiguration: S3.MetadataTableEncryptionConfiguration? = nil) {
+            self.configurationState = configurationState
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `InventoryTableConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfiguration", kind: .structure, members: [
+            MemberSchema("ConfigurationState", target: { S3.InventoryConfigurationState.schema }, isRequired: true),
+            MemberSchema("EncryptionConfiguration", target: { S3.MetadataTableEncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.configurationState = try r.required("ConfigurationState")
+            self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ConfigurationState"] = configurationState
+            w["EncryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `InventoryTableConfigurationResult` structure of the S3 model.
+    public struct InventoryTableConfigurationResult: AWSShape {
+        /// `ConfigurationState` (required).
+        public var configurationState: S3.InventoryConfigurationState
+        /// `TableStatus`.
+        public var tableStatus: String?
+        /// `Error`.
+        public var error: S3.ErrorDetails?
+        /// `TableName`.
+        public var tableName: String?
+        /// `TableArn`.
+        public var tableArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(configurationState: S3.InventoryConfigurationState, tableStatus: String? = nil, error: S3.ErrorDetails? = nil, tableName: String? = nil, tableArn: String? = nil) {
+            self.configurationState = configurationState
+            self.tableStatus = tableStatus
+            self.error = error
+            self.tableName = tableName
+            self.tableArn = tableArn
+        }
+
+        /// The model of `InventoryTableConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfigurationResult", kind: .structure, members: [
+            MemberSchema("ConfigurationState", target: { S3.InventoryConfigurationState.schema }, isRequired: true),
+            MemberSchema("TableStatus", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Error", target: { S3.ErrorDetails.schema }),
+            MemberSchema("TableName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TableArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.configurationState = try r.required("ConfigurationState")
+            self.tableStatus = try r.optional("TableStatus")
+            self.error = try r.optional("Error")
+            self.tableName = try r.optional("TableName")
+            self.tableArn = try r.optional("TableArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ConfigurationState"] = configurationState
+            w["TableStatus"] = tableStatus
+            w["Error"] = error
+            w["TableName"] = tableName
+            w["TableArn"] = tableArn
+            return w.value
+        }
+    }
+
+    /// The `InventoryTableConfigurationUpdates` structure of the S3 model.
+    public struct InventoryTableConfigurationUpdates: AWSShape {
+        /// `ConfigurationState` (required).
+        public var configurationState: S3.InventoryConfigurationState
+        /// `EncryptionConfiguration`.
+        public var encryptionConfiguration: S3.MetadataTableEncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(configurationState: S3.InventoryConfigurationState, encryptionConfiguration: S3.MetadataTableEncryptionConfiguration? = nil) {
+            self.configurationState = configurationState
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `InventoryTableConfigurationUpdates`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InventoryTableConfigurationUpdates", kind: .structure, members: [
+            MemberSchema("ConfigurationState", target: { S3.InventoryConfigurationState.schema }, isRequired: true),
+            MemberSchema("EncryptionConfiguration", target: { S3.MetadataTableEncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.configurationState = try r.required("ConfigurationState")
+            self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ConfigurationState"] = configurationState
+            w["EncryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `JSONInput` structure of the S3 model.
+    public struct JSONInput: AWSShape {
+        /// `Type`.
+        public var type: S3.JSONType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: S3.JSONType? = nil) {
+            self.type = type
+        }
+
+        /// The model of `JSONInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JSONInput", kind: .structure, members: [
+            MemberSchema("Type", target: { S3.JSONType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.optional("Type")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            return w.value
+        }
+    }
+
+    /// The `JSONOutput` structure of the S3 model.
+    public struct JSONOutput: AWSShape {
+        /// `RecordDelimiter`.
+        public var recordDelimiter: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recordDelimiter: String? = nil) {
+            self.recordDelimiter = recordDelimiter
+        }
+
+        /// The model of `JSONOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JSONOutput", kind: .structure, members: [
+            MemberSchema("RecordDelimiter", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recordDelimiter = try r.optional("RecordDelimiter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RecordDelimiter"] = recordDelimiter
+            return w.value
+        }
+    }
+
+    /// The `JournalTableConfiguration` structure of the S3 model.
+    public struct JournalTableConfiguration: AWSShape {
+        /// `RecordExpiration` (required).
+        public var recordExpiration: S3.RecordExpiration
+        /// `EncryptionConfiguration`.
+        public var encryptionConfiguration: S3.MetadataTableEncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recordExpiration: S3.RecordExpiration, encryptionConfiguration: S3.MetadataTableEncryptionConfiguration? = nil) {
+            self.recordExpiration = recordExpiration
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `JournalTableConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfiguration", kind: .structure, members: [
+            MemberSchema("RecordExpiration", target: { S3.RecordExpiration.schema }, isRequired: true),
+            MemberSchema("EncryptionConfiguration", target: { S3.MetadataTableEncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recordExpiration = try r.required("RecordExpiration")
+            self.encryptionConfiguration = try r.optional("EncryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RecordExpiration"] = recordExpiration
+            w["EncryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `JournalTableConfigurationResult` structure of the S3 model.
+    public struct JournalTableConfigurationResult: AWSShape {
+        /// `TableStatus` (required).
+        public var tableStatus: String
+        /// `Error`.
+        public var error: S3.ErrorDetails?
+        /// `TableName` (required).
+        public var tableName: String
+        /// `TableArn`.
+        public var tableArn: String?
+        /// `RecordExpiration` (required).
+        public var recordExpiration: S3.RecordExpiration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tableStatus: String, tableName: String, recordExpiration: S3.RecordExpiration, error: S3.ErrorDetails? = nil, tableArn: String? = nil) {
+            self.tableStatus = tableStatus
+            self.error = error
+            self.tableName = tableName
+            self.tableArn = tableArn
+            self.recordExpiration = recordExpiration
+        }
+
+        /// The model of `JournalTableConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfigurationResult", kind: .structure, members: [
+            MemberSchema("TableStatus", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Error", target: { S3.ErrorDetails.schema }),
+            MemberSchema("TableName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TableArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RecordExpiration", target: { S3.RecordExpiration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tableStatus = try r.required("TableStatus")
+            self.error = try r.optional("Error")
+            self.tableName = try r.required("TableName")
+            self.tableArn = try r.optional("TableArn")
+            self.recordExpiration = try r.required("RecordExpiration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TableStatus"] = tableStatus
+            w["Error"] = error
+            w["TableName"] = tableName
+            w["TableArn"] = tableArn
+            w["RecordExpiration"] = recordExpiration
+            return w.value
+        }
+    }
+
+    /// The `JournalTableConfigurationUpdates` structure of the S3 model.
+    public struct JournalTableConfigurationUpdates: AWSShape {
+        /// `RecordExpiration` (required).
+        public var recordExpiration: S3.RecordExpiration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recordExpiration: S3.RecordExpiration) {
+            self.recordExpiration = recordExpiration
+        }
+
+        /// The model of `JournalTableConfigurationUpdates`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JournalTableConfigurationUpdates", kind: .structure, members: [
+            MemberSchema("RecordExpiration", target: { S3.RecordExpiration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recordExpiration = try r.required("RecordExpiration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RecordExpiration"] = recordExpiration
+            return w.value
+        }
+    }
+
+    /// The `LambdaFunctionConfiguration` structure of the S3 model.
+    public struct LambdaFunctionConfiguration: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `LambdaFunctionArn` (required).
+        public var lambdaFunctionArn: String
+        /// `Events` (required).
+        public var events: [S3.Event]
+        /// `Filter`.
+        public var filter: S3.NotificationConfigurationFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(lambdaFunctionArn: String, events: [S3.Event], id: String? = nil, filter: S3.NotificationConfigurationFilter? = nil) {
+            self.id = id
+            self.lambdaFunctionArn = lambdaFunctionArn
+            self.events = events
+            self.filter = filter
+        }
+
+        /// The model of `LambdaFunctionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LambdaFunctionConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LambdaFunctionArn", target: { ShapeSchema.Simple.string }, serializedName: "CloudFunction", isRequired: true),
+            MemberSchema("Events", target: { S3Schemas.eventList }, serializedName: "Event", isRequired: true),
+            MemberSchema("Filter", target: { S3.NotificationConfigurationFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.lambdaFunctionArn = try r.required("LambdaFunctionArn")
+            self.events = try r.required("Events")
+            self.filter = try r.optional("Filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["LambdaFunctionArn"] = lambdaFunctionArn
+            w["Events"] = events
+            w["Filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `LifecycleConfiguration` structure of the S3 model.
+    public struct LifecycleConfiguration: AWSShape {
+        /// `Rules` (required).
+        public var rules: [S3.Rule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.Rule]) {
+            self.rules = rules
+        }
+
+        /// The model of `LifecycleConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleConfiguration", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.rules }, serializedName: "Rule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `LifecycleExpiration` structure of the S3 model.
+    public struct LifecycleExpiration: AWSShape {
+        /// `Date`.
+        public var date: Date?
+        /// `Days`.
+        public var days: Int?
+        /// `ExpiredObjectDeleteMarker`.
+        public var expiredObjectDeleteMarker: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(date: Date? = nil, days: Int? = nil, expiredObjectDeleteMarker: Bool? = nil) {
+            self.date = date
+            self.days = days
+            self.expiredObjectDeleteMarker = expiredObjectDeleteMarker
+        }
+
+        /// The model of `LifecycleExpiration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleExpiration", kind: .structure, members: [
+            MemberSchema("Date", target: { S3Schemas.date }),
+            MemberSchema("Days", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ExpiredObjectDeleteMarker", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.date = try r.optional("Date")
+            self.days = try r.optional("Days")
+            self.expiredObjectDeleteMarker = try r.optional("ExpiredObjectDeleteMarker")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Date"] = date
+            w["Days"] = days
+            w["ExpiredObjectDeleteMarker"] = expiredObjectDeleteMarker
+            return w.value
+        }
+    }
+
+    /// The `LifecycleRule` structure of the S3 model.
+    public struct LifecycleRule: AWSShape {
+        /// `Expiration`.
+        public var expiration: S3.LifecycleExpiration?
+        /// `ID`.
+        public var id: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Filter`.
+        public var filter: S3.LifecycleRuleFilter?
+        /// `Status` (required).
+        public var status: S3.ExpirationStatus
+        /// `Transitions`.
+        public var transitions: [S3.Transition]?
+        /// `NoncurrentVersionTransitions`.
+        public var noncurrentVersionTransitions: [S3.NoncurrentVersionTransition]?
+        /// `NoncurrentVersionExpiration`.
+        public var noncurrentVersionExpiration: S3.NoncurrentVersionExpiration?
+        /// `AbortIncompleteMultipartUpload`.
+        public var abortIncompleteMultipartUpload: S3.AbortIncompleteMultipartUpload?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ExpirationStatus, expiration: S3.LifecycleExpiration? = nil, id: String? = nil, prefix: String? = nil, filter: S3.LifecycleRuleFilter? = nil, transitions: [S3.Transition]? = nil, noncurrentVersionTransitions: [S3.NoncurrentVersionTransition]? = nil, noncurrentVersionExpiration: S3.NoncurrentVersionExpiration? = nil, abortIncompleteMultipartUpload: S3.AbortIncompleteMultipartUpload? = nil) {
+            self.expiration = expiration
+            self.id = id
+            self.prefix = prefix
+            self.filter = filter
+            self.status = status
+            self.transitions = transitions
+            self.noncurrentVersionTransitions = noncurrentVersionTransitions
+            self.noncurrentVersionExpiration = noncurrentVersionExpiration
+            self.abortIncompleteMultipartUpload = abortIncompleteMultipartUpload
+        }
+
+        /// The model of `LifecycleRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRule", kind: .structure, members: [
+            MemberSchema("Expiration", target: { S3.LifecycleExpiration.schema }),
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Filter", target: { S3.LifecycleRuleFilter.schema }),
+            MemberSchema("Status", target: { S3.ExpirationStatus.schema }, isRequired: true),
+            MemberSchema("Transitions", target: { S3Schemas.transitionList }, serializedName: "Transition"),
+            MemberSchema("NoncurrentVersionTransitions", target: { S3Schemas.noncurrentVersionTransitionList }, serializedName: "NoncurrentVersionTransition"),
+            MemberSchema("NoncurrentVersionExpiration", target: { S3.NoncurrentVersionExpiration.schema }),
+            MemberSchema("AbortIncompleteMultipartUpload", target: { S3.AbortIncompleteMultipartUpload.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expiration = try r.optional("Expiration")
+            self.id = try r.optional("ID")
+            self.prefix = try r.optional("Prefix")
+            self.filter = try r.optional("Filter")
+            self.status = try r.required("Status")
+            self.transitions = try r.optional("Transitions")
+            self.noncurrentVersionTransitions = try r.optional("NoncurrentVersionTransitions")
+            self.noncurrentVersionExpiration = try r.optional("NoncurrentVersionExpiration")
+            self.abortIncompleteMultipartUpload = try r.optional("AbortIncompleteMultipartUpload")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expiration"] = expiration
+            w["ID"] = id
+            w["Prefix"] = prefix
+            w["Filter"] = filter
+            w["Status"] = status
+            w["Transitions"] = transitions
+            w["NoncurrentVersionTransitions"] = noncurrentVersionTransitions
+            w["NoncurrentVersionExpiration"] = noncurrentVersionExpiration
+            w["AbortIncompleteMultipartUpload"] = abortIncompleteMultipartUpload
+            return w.value
+        }
+    }
+
+    /// The `LifecycleRuleAndOperator` structure of the S3 model.
+    public struct LifecycleRuleAndOperator: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
+        /// `ObjectSizeGreaterThan`.
+        public var objectSizeGreaterThan: Int?
+        /// `ObjectSizeLessThan`.
+        public var objectSizeLessThan: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tags: [S3.Tag]? = nil, objectSizeGreaterThan: Int? = nil, objectSizeLessThan: Int? = nil) {
+            self.prefix = prefix
+            self.tags = tags
+            self.objectSizeGreaterThan = objectSizeGreaterThan
+            self.objectSizeLessThan = objectSizeLessThan
+        }
+
+        /// The model of `LifecycleRuleAndOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRuleAndOperator", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
+            MemberSchema("ObjectSizeGreaterThan", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ObjectSizeLessThan", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tags = try r.optional("Tags")
+            self.objectSizeGreaterThan = try r.optional("ObjectSizeGreaterThan")
+            self.objectSizeLessThan = try r.optional("ObjectSizeLessThan")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tags"] = tags
+            w["ObjectSizeGreaterThan"] = objectSizeGreaterThan
+            w["ObjectSizeLessThan"] = objectSizeLessThan
+            return w.value
+        }
+    }
+
+    /// The `LifecycleRuleFilter` structure of the S3 model.
+    public struct LifecycleRuleFilter: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tag`.
+        public var tag: S3.Tag?
+        /// `ObjectSizeGreaterThan`.
+        public var objectSizeGreaterThan: Int?
+        /// `ObjectSizeLessThan`.
+        public var objectSizeLessThan: Int?
+        /// `And`.
+        public var and: S3.LifecycleRuleAndOperator?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tag: S3.Tag? = nil, objectSizeGreaterThan: Int? = nil, objectSizeLessThan: Int? = nil, and: S3.LifecycleRuleAndOperator? = nil) {
+            self.prefix = prefix
+            self.tag = tag
+            self.objectSizeGreaterThan = objectSizeGreaterThan
+            self.objectSizeLessThan = objectSizeLessThan
+            self.and = and
+        }
+
+        /// The model of `LifecycleRuleFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecycleRuleFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tag", target: { S3.Tag.schema }),
+            MemberSchema("ObjectSizeGreaterThan", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ObjectSizeLessThan", target: { ShapeSchema.Simple.long }),
+            MemberSchema("And", target: { S3.LifecycleRuleAndOperator.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tag = try r.optional("Tag")
+            self.objectSizeGreaterThan = try r.optional("ObjectSizeGreaterThan")
+            self.objectSizeLessThan = try r.optional("ObjectSizeLessThan")
+            self.and = try r.optional("And")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tag"] = tag
+            w["ObjectSizeGreaterThan"] = objectSizeGreaterThan
+            w["ObjectSizeLessThan"] = objectSizeLessThan
+            w["And"] = and
+            return w.value
+        }
+    }
+
+    /// The `ListBucketAnalyticsConfigurationsOutput` structure of the S3 model.
+    public struct ListBucketAnalyticsConfigurationsOutput: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `NextContinuationToken`.
+        public var nextContinuationToken: String?
+        /// `AnalyticsConfigurationList`.
+        public var analyticsConfigurationList: [S3.AnalyticsConfiguration]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, analyticsConfigurationList: [S3.AnalyticsConfiguration]? = nil) {
+            self.isTruncated = isTruncated
+            self.continuationToken = continuationToken
+            self.nextContinuationToken = nextContinuationToken
+            self.analyticsConfigurationList = analyticsConfigurationList
+        }
+
+        /// The model of `ListBucketAnalyticsConfigurationsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketAnalyticsConfigurationsOutput", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("AnalyticsConfigurationList", target: { S3Schemas.analyticsConfigurationList }, serializedName: "AnalyticsConfiguration"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.nextContinuationToken = try r.optional("NextContinuationToken")
+            self.analyticsConfigurationList = try r.optional("AnalyticsConfigurationList")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["ContinuationToken"] = continuationToken
+            w["NextContinuationToken"] = nextContinuationToken
+            w["AnalyticsConfigurationList"] = analyticsConfigurationList
+            return w.value
+        }
+    }
+
+    /// The `ListBucketAnalyticsConfigurationsRequest` structure of the S3 model.
+    public struct ListBucketAnalyticsConfigurationsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.continuationToken = continuationToken
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `ListBucketAnalyticsConfigurationsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketAnalyticsConfigurationsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContinuationToken"] = continuationToken
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `ListBucketIntelligentTieringConfigurationsOutput` structure of the S3 model.
+    public struct ListBucketIntelligentTieringConfigurationsOutput: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `NextContinuationToken`.
+        public var nextContinuationToken: String?
+        /// `IntelligentTieringConfigurationList`.
+        public var intelligentTieringConfigurationList: [S3.IntelligentTieringConfiguration]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, intelligentTieringConfigurationList: [S3.IntelligentTieringConfiguration]? = nil) {
+            self.isTruncated = isTruncated
+            self.continuationToken = continuationToken
+            self.nextContinuationToken = nextContinuationToken
+            self.intelligentTieringConfigurationList = intelligentTieringConfigurationList
+        }
+
+        /// The model of `ListBucketIntelligentTieringConfigurationsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketIntelligentTieringConfigurationsOutput", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("IntelligentTieringConfigurationList", target: { S3Schemas.intelligentTieringConfigurationList }, serializedName: "IntelligentTieringConfiguration"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.nextContinuationToken = try r.optional("NextContinuationToken")
+            self.intelligentTieringConfigurationList = try r.optional("IntelligentTieringConfigurationList")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["ContinuationToken"] = continuationToken
+            w["NextContinuationToken"] = nextContinuationToken
+            w["IntelligentTieringConfigurationList"] = intelligentTieringConfigurationList
+            return w.value
+        }
+    }
+
+    /// The `ListBucketIntelligentTieringConfigurationsRequest` structure of the S3 model.
+    public struct ListBucketIntelligentTieringConfigurationsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.continuationToken = continuationToken
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `ListBucketIntelligentTieringConfigurationsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketIntelligentTieringConfigurationsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContinuationToken"] = continuationToken
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `ListBucketInventoryConfigurationsOutput` structure of the S3 model.
+    public struct ListBucketInventoryConfigurationsOutput: AWSShape {
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `InventoryConfigurationList`.
+        public var inventoryConfigurationList: [S3.InventoryConfiguration]?
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `NextContinuationToken`.
+        public var nextContinuationToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(continuationToken: String? = nil, inventoryConfigurationList: [S3.InventoryConfiguration]? = nil, isTruncated: Bool? = nil, nextContinuationToken: String? = nil) {
+            self.continuationToken = continuationToken
+            self.inventoryConfigurationList = inventoryConfigurationList
+            self.isTruncated = isTruncated
+            self.nextContinuationToken = nextContinuationToken
+        }
+
+        /// The model of `ListBucketInventoryConfigurationsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketInventoryConfigurationsOutput", kind: .structure, members: [
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("InventoryConfigurationList", target: { S3Schemas.inventoryConfigurationList }, serializedName: "InventoryConfiguration"),
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.inventoryConfigurationList = try r.optional("InventoryConfigurationList")
+            self.isTruncated = try r.optional("IsTruncated")
+            self.nextContinuationToken = try r.optional("NextContinuationToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ContinuationToken"] = continuationToken
+            w["InventoryConfigurationList"] = inventoryConfigurationList
+            w["IsTruncated"] = isTruncated
+            w["NextContinuationToken"] = nextContinuationToken
+            return w.value
+        }
+    }
+
+    /// The `ListBucketInventoryConfigurationsRequest` structure of the S3 model.
+    public struct ListBucketInventoryConfigurationsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.continuationToken = continuationToken
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `ListBucketInventoryConfigurationsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketInventoryConfigurationsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContinuationToken"] = continuationToken
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `ListBucketMetricsConfigurationsOutput` structure of the S3 model.
+    public struct ListBucketMetricsConfigurationsOutput: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `NextContinuationToken`.
+        public var nextContinuationToken: String?
+        /// `MetricsConfigurationList`.
+        public var metricsConfigurationList: [S3.MetricsConfiguration]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, metricsConfigurationList: [S3.MetricsConfiguration]? = nil) {
+            self.isTruncated = isTruncated
+            self.continuationToken = continuationToken
+            self.nextContinuationToken = nextContinuationToken
+            self.metricsConfigurationList = metricsConfigurationList
+        }
+
+        /// The model of `ListBucketMetricsConfigurationsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketMetricsConfigurationsOutput", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MetricsConfigurationList", target: { S3Schemas.metricsConfigurationList }, serializedName: "MetricsConfiguration"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.nextContinuationToken = try r.optional("NextContinuationToken")
+            self.metricsConfigurationList = try r.optional("MetricsConfigurationList")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["ContinuationToken"] = continuationToken
+            w["NextContinuationToken"] = nextContinuationToken
+            w["MetricsConfigurationList"] = metricsConfigurationList
+            return w.value
+        }
+    }
+
+    /// The `ListBucketMetricsConfigurationsRequest` structure of the S3 model.
+    public struct ListBucketMetricsConfigurationsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, continuationToken: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.continuationToken = continuationToken
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `ListBucketMetricsConfigurationsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketMetricsConfigurationsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContinuationToken"] = continuationToken
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `ListBucketsOutput` structure of the S3 model.
+    public struct ListBucketsOutput: AWSShape {
+        /// `Buckets`.
+        public var buckets: [S3.Bucket]?
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `Prefix`.
+        public var prefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(buckets: [S3.Bucket]? = nil, owner: S3.Owner? = nil, continuationToken: String? = nil, prefix: String? = nil) {
+            self.buckets = buckets
+            self.owner = owner
+            self.continuationToken = continuationToken
+            self.prefix = prefix
+        }
+
+        /// The model of `ListBucketsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketsOutput", kind: .structure, members: [
+            MemberSchema("Buckets", target: { S3Schemas.buckets }),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.buckets = try r.optional("Buckets")
+            self.owner = try r.optional("Owner")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.prefix = try r.optional("Prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Buckets"] = buckets
+            w["Owner"] = owner
+            w["ContinuationToken"] = continuationToken
+            w["Prefix"] = prefix
+            return w.value
+        }
     }
 }

@@ -3,1560 +3,1562 @@
 import AyameCore
 import Foundation
 
-/// The `ListBucketsRequest` structure of the S3 model.
-public struct ListBucketsRequest: AWSShape {
-    /// `MaxBuckets`.
-    public var maxBuckets: Int?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `BucketRegion`.
-    public var bucketRegion: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maxBuckets: Int? = nil, continuationToken: String? = nil, prefix: String? = nil, bucketRegion: String? = nil) {
-        self.maxBuckets = maxBuckets
-        self.continuationToken = continuationToken
-        self.prefix = prefix
-        self.bucketRegion = bucketRegion
-    }
-
-    /// The model of `ListBucketsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketsRequest", kind: .structure, members: [
-        MemberSchema("MaxBuckets", target: { S3Schemas.maxBuckets }, location: .query("max-buckets")),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix")),
-        MemberSchema("BucketRegion", target: { ShapeSchema.Simple.string }, location: .query("bucket-region")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maxBuckets = try r.optional("MaxBuckets")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.prefix = try r.optional("Prefix")
-        self.bucketRegion = try r.optional("BucketRegion")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MaxBuckets"] = maxBuckets
-        w["ContinuationToken"] = continuationToken
-        w["Prefix"] = prefix
-        w["BucketRegion"] = bucketRegion
-        return w.value
-    }
-}
-
-/// The `ListDirectoryBucketsOutput` structure of the S3 model.
-public struct ListDirectoryBucketsOutput: AWSShape {
-    /// `Buckets`.
-    public var buckets: [Bucket]?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(buckets: [Bucket]? = nil, continuationToken: String? = nil) {
-        self.buckets = buckets
-        self.continuationToken = continuationToken
-    }
-
-    /// The model of `ListDirectoryBucketsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDirectoryBucketsOutput", kind: .structure, members: [
-        MemberSchema("Buckets", target: { S3Schemas.buckets }),
-        MemberSchema("ContinuationToken", target: { S3Schemas.directoryBucketToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.buckets = try r.optional("Buckets")
-        self.continuationToken = try r.optional("ContinuationToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Buckets"] = buckets
-        w["ContinuationToken"] = continuationToken
-        return w.value
-    }
-}
-
-/// The `ListDirectoryBucketsRequest` structure of the S3 model.
-public struct ListDirectoryBucketsRequest: AWSShape {
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `MaxDirectoryBuckets`.
-    public var maxDirectoryBuckets: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(continuationToken: String? = nil, maxDirectoryBuckets: Int? = nil) {
-        self.continuationToken = continuationToken
-        self.maxDirectoryBuckets = maxDirectoryBuckets
-    }
-
-    /// The model of `ListDirectoryBucketsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDirectoryBucketsRequest", kind: .structure, members: [
-        MemberSchema("ContinuationToken", target: { S3Schemas.directoryBucketToken }, location: .query("continuation-token")),
-        MemberSchema("MaxDirectoryBuckets", target: { S3Schemas.maxDirectoryBuckets }, location: .query("max-directory-buckets")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.maxDirectoryBuckets = try r.optional("MaxDirectoryBuckets")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ContinuationToken"] = continuationToken
-        w["MaxDirectoryBuckets"] = maxDirectoryBuckets
-        return w.value
-    }
-}
-
-/// The `ListMultipartUploadsOutput` structure of the S3 model.
-public struct ListMultipartUploadsOutput: AWSShape {
-    /// `Bucket`.
-    public var bucket: String?
-    /// `KeyMarker`.
-    public var keyMarker: String?
-    /// `UploadIdMarker`.
-    public var uploadIdMarker: String?
-    /// `NextKeyMarker`.
-    public var nextKeyMarker: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `NextUploadIdMarker`.
-    public var nextUploadIdMarker: String?
-    /// `MaxUploads`.
-    public var maxUploads: Int?
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `Uploads`.
-    public var uploads: [MultipartUpload]?
-    /// `CommonPrefixes`.
-    public var commonPrefixes: [CommonPrefix]?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String? = nil, keyMarker: String? = nil, uploadIdMarker: String? = nil, nextKeyMarker: String? = nil, prefix: String? = nil, delimiter: String? = nil, nextUploadIdMarker: String? = nil, maxUploads: Int? = nil, isTruncated: Bool? = nil, uploads: [MultipartUpload]? = nil, commonPrefixes: [CommonPrefix]? = nil, encodingType: EncodingType? = nil, requestCharged: RequestCharged? = nil) {
-        self.bucket = bucket
-        self.keyMarker = keyMarker
-        self.uploadIdMarker = uploadIdMarker
-        self.nextKeyMarker = nextKeyMarker
-        self.prefix = prefix
-        self.delimiter = delimiter
-        self.nextUploadIdMarker = nextUploadIdMarker
-        self.maxUploads = maxUploads
-        self.isTruncated = isTruncated
-        self.uploads = uploads
-        self.commonPrefixes = commonPrefixes
-        self.encodingType = encodingType
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `ListMultipartUploadsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMultipartUploadsOutput", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
-        MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("UploadIdMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextKeyMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextUploadIdMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxUploads", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Uploads", target: { S3Schemas.multipartUploadList }, serializedName: "Upload"),
-        MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
-        MemberSchema("EncodingType", target: { EncodingType.schema }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.optional("Bucket")
-        self.keyMarker = try r.optional("KeyMarker")
-        self.uploadIdMarker = try r.optional("UploadIdMarker")
-        self.nextKeyMarker = try r.optional("NextKeyMarker")
-        self.prefix = try r.optional("Prefix")
-        self.delimiter = try r.optional("Delimiter")
-        self.nextUploadIdMarker = try r.optional("NextUploadIdMarker")
-        self.maxUploads = try r.optional("MaxUploads")
-        self.isTruncated = try r.optional("IsTruncated")
-        self.uploads = try r.optional("Uploads")
-        self.commonPrefixes = try r.optional("CommonPrefixes")
-        self.encodingType = try r.optional("EncodingType")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["KeyMarker"] = keyMarker
-        w["UploadIdMarker"] = uploadIdMarker
-        w["NextKeyMarker"] = nextKeyMarker
-        w["Prefix"] = prefix
-        w["Delimiter"] = delimiter
-        w["NextUploadIdMarker"] = nextUploadIdMarker
-        w["MaxUploads"] = maxUploads
-        w["IsTruncated"] = isTruncated
-        w["Uploads"] = uploads
-        w["CommonPrefixes"] = commonPrefixes
-        w["EncodingType"] = encodingType
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `ListMultipartUploadsRequest` structure of the S3 model.
-public struct ListMultipartUploadsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `KeyMarker`.
-    public var keyMarker: String?
-    /// `MaxUploads`.
-    public var maxUploads: Int?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `UploadIdMarker`.
-    public var uploadIdMarker: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, delimiter: String? = nil, encodingType: EncodingType? = nil, keyMarker: String? = nil, maxUploads: Int? = nil, prefix: String? = nil, uploadIdMarker: String? = nil, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil) {
-        self.bucket = bucket
-        self.delimiter = delimiter
-        self.encodingType = encodingType
-        self.keyMarker = keyMarker
-        self.maxUploads = maxUploads
-        self.prefix = prefix
-        self.uploadIdMarker = uploadIdMarker
-        self.expectedBucketOwner = expectedBucketOwner
-        self.requestPayer = requestPayer
-    }
-
-    /// The model of `ListMultipartUploadsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMultipartUploadsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
-        MemberSchema("EncodingType", target: { EncodingType.schema }, location: .query("encoding-type")),
-        MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }, location: .query("key-marker")),
-        MemberSchema("MaxUploads", target: { ShapeSchema.Simple.integer }, location: .query("max-uploads")),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
-        MemberSchema("UploadIdMarker", target: { ShapeSchema.Simple.string }, location: .query("upload-id-marker")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.delimiter = try r.optional("Delimiter")
-        self.encodingType = try r.optional("EncodingType")
-        self.keyMarker = try r.optional("KeyMarker")
-        self.maxUploads = try r.optional("MaxUploads")
-        self.prefix = try r.optional("Prefix")
-        self.uploadIdMarker = try r.optional("UploadIdMarker")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.requestPayer = try r.optional("RequestPayer")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Delimiter"] = delimiter
-        w["EncodingType"] = encodingType
-        w["KeyMarker"] = keyMarker
-        w["MaxUploads"] = maxUploads
-        w["Prefix"] = prefix
-        w["UploadIdMarker"] = uploadIdMarker
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["RequestPayer"] = requestPayer
-        return w.value
-    }
-}
-
-/// The `ListObjectVersionsOutput` structure of the S3 model.
-public struct ListObjectVersionsOutput: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `KeyMarker`.
-    public var keyMarker: String?
-    /// `VersionIdMarker`.
-    public var versionIdMarker: String?
-    /// `NextKeyMarker`.
-    public var nextKeyMarker: String?
-    /// `NextVersionIdMarker`.
-    public var nextVersionIdMarker: String?
-    /// `Versions`.
-    public var versions: [ObjectVersion]?
-    /// `DeleteMarkers`.
-    public var deleteMarkers: [DeleteMarkerEntry]?
-    /// `Name`.
-    public var name: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `CommonPrefixes`.
-    public var commonPrefixes: [CommonPrefix]?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, keyMarker: String? = nil, versionIdMarker: String? = nil, nextKeyMarker: String? = nil, nextVersionIdMarker: String? = nil, versions: [ObjectVersion]? = nil, deleteMarkers: [DeleteMarkerEntry]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [CommonPrefix]? = nil, encodingType: EncodingType? = nil, requestCharged: RequestCharged? = nil) {
-        self.isTruncated = isTruncated
-        self.keyMarker = keyMarker
-        self.versionIdMarker = versionIdMarker
-        self.nextKeyMarker = nextKeyMarker
-        self.nextVersionIdMarker = nextVersionIdMarker
-        self.versions = versions
-        self.deleteMarkers = deleteMarkers
-        self.name = name
-        self.prefix = prefix
-        self.delimiter = delimiter
-        self.maxKeys = maxKeys
-        self.commonPrefixes = commonPrefixes
-        self.encodingType = encodingType
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `ListObjectVersionsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectVersionsOutput", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("VersionIdMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextKeyMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextVersionIdMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Versions", target: { S3Schemas.objectVersionList }, serializedName: "Version"),
-        MemberSchema("DeleteMarkers", target: { S3Schemas.deleteMarkers }, serializedName: "DeleteMarker"),
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
-        MemberSchema("EncodingType", target: { EncodingType.schema }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.keyMarker = try r.optional("KeyMarker")
-        self.versionIdMarker = try r.optional("VersionIdMarker")
-        self.nextKeyMarker = try r.optional("NextKeyMarker")
-        self.nextVersionIdMarker = try r.optional("NextVersionIdMarker")
-        self.versions = try r.optional("Versions")
-        self.deleteMarkers = try r.optional("DeleteMarkers")
-        self.name = try r.optional("Name")
-        self.prefix = try r.optional("Prefix")
-        self.delimiter = try r.optional("Delimiter")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.commonPrefixes = try r.optional("CommonPrefixes")
-        self.encodingType = try r.optional("EncodingType")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["KeyMarker"] = keyMarker
-        w["VersionIdMarker"] = versionIdMarker
-        w["NextKeyMarker"] = nextKeyMarker
-        w["NextVersionIdMarker"] = nextVersionIdMarker
-        w["Versions"] = versions
-        w["DeleteMarkers"] = deleteMarkers
-        w["Name"] = name
-        w["Prefix"] = prefix
-        w["Delimiter"] = delimiter
-        w["MaxKeys"] = maxKeys
-        w["CommonPrefixes"] = commonPrefixes
-        w["EncodingType"] = encodingType
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `ListObjectVersionsRequest` structure of the S3 model.
-public struct ListObjectVersionsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `KeyMarker`.
-    public var keyMarker: String?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `VersionIdMarker`.
-    public var versionIdMarker: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `OptionalObjectAttributes`.
-    public var optionalObjectAttributes: [OptionalObjectAttributes]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, delimiter: String? = nil, encodingType: EncodingType? = nil, keyMarker: String? = nil, maxKeys: Int? = nil, prefix: String? = nil, versionIdMarker: String? = nil, expectedBucketOwner: String? = nil, requestPayer: RequestPayer? = nil, optionalObjectAttributes: [OptionalObjectAttributes]? = nil) {
-        self.bucket = bucket
-        self.delimiter = delimiter
-        self.encodingType = encodingType
-        self.keyMarker = keyMarker
-        self.maxKeys = maxKeys
-        self.prefix = prefix
-        self.versionIdMarker = versionIdMarker
-        self.expectedBucketOwner = expectedBucketOwner
-        self.requestPayer = requestPayer
-        self.optionalObjectAttributes = optionalObjectAttributes
-    }
-
-    /// The model of `ListObjectVersionsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectVersionsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
-        MemberSchema("EncodingType", target: { EncodingType.schema }, location: .query("encoding-type")),
-        MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }, location: .query("key-marker")),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
-        MemberSchema("VersionIdMarker", target: { ShapeSchema.Simple.string }, location: .query("version-id-marker")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.delimiter = try r.optional("Delimiter")
-        self.encodingType = try r.optional("EncodingType")
-        self.keyMarker = try r.optional("KeyMarker")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.prefix = try r.optional("Prefix")
-        self.versionIdMarker = try r.optional("VersionIdMarker")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Delimiter"] = delimiter
-        w["EncodingType"] = encodingType
-        w["KeyMarker"] = keyMarker
-        w["MaxKeys"] = maxKeys
-        w["Prefix"] = prefix
-        w["VersionIdMarker"] = versionIdMarker
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["RequestPayer"] = requestPayer
-        w["OptionalObjectAttributes"] = optionalObjectAttributes
-        return w.value
-    }
-}
-
-/// The `ListObjectsOutput` structure of the S3 model.
-public struct ListObjectsOutput: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `Marker`.
-    public var marker: String?
-    /// `NextMarker`.
-    public var nextMarker: String?
-    /// `Contents`.
-    public var contents: [Object]?
-    /// `Name`.
-    public var name: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `CommonPrefixes`.
-    public var commonPrefixes: [CommonPrefix]?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, marker: String? = nil, nextMarker: String? = nil, contents: [Object]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [CommonPrefix]? = nil, encodingType: EncodingType? = nil, requestCharged: RequestCharged? = nil) {
-        self.isTruncated = isTruncated
-        self.marker = marker
-        self.nextMarker = nextMarker
-        self.contents = contents
-        self.name = name
-        self.prefix = prefix
-        self.delimiter = delimiter
-        self.maxKeys = maxKeys
-        self.commonPrefixes = commonPrefixes
-        self.encodingType = encodingType
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `ListObjectsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsOutput", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Marker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextMarker", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Contents", target: { S3Schemas.objectList }),
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
-        MemberSchema("EncodingType", target: { EncodingType.schema }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.marker = try r.optional("Marker")
-        self.nextMarker = try r.optional("NextMarker")
-        self.contents = try r.optional("Contents")
-        self.name = try r.optional("Name")
-        self.prefix = try r.optional("Prefix")
-        self.delimiter = try r.optional("Delimiter")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.commonPrefixes = try r.optional("CommonPrefixes")
-        self.encodingType = try r.optional("EncodingType")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["Marker"] = marker
-        w["NextMarker"] = nextMarker
-        w["Contents"] = contents
-        w["Name"] = name
-        w["Prefix"] = prefix
-        w["Delimiter"] = delimiter
-        w["MaxKeys"] = maxKeys
-        w["CommonPrefixes"] = commonPrefixes
-        w["EncodingType"] = encodingType
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `ListObjectsRequest` structure of the S3 model.
-public struct ListObjectsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `Marker`.
-    public var marker: String?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `OptionalObjectAttributes`.
-    public var optionalObjectAttributes: [OptionalObjectAttributes]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, delimiter: String? = nil, encodingType: EncodingType? = nil, marker: String? = nil, maxKeys: Int? = nil, prefix: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, optionalObjectAttributes: [OptionalObjectAttributes]? = nil) {
-        self.bucket = bucket
-        self.delimiter = delimiter
-        self.encodingType = encodingType
-        self.marker = marker
-        self.maxKeys = maxKeys
-        self.prefix = prefix
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.optionalObjectAttributes = optionalObjectAttributes
-    }
-
-    /// The model of `ListObjectsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
-        MemberSchema("EncodingType", target: { EncodingType.schema }, location: .query("encoding-type")),
-        MemberSchema("Marker", target: { ShapeSchema.Simple.string }, location: .query("marker")),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.delimiter = try r.optional("Delimiter")
-        self.encodingType = try r.optional("EncodingType")
-        self.marker = try r.optional("Marker")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.prefix = try r.optional("Prefix")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Delimiter"] = delimiter
-        w["EncodingType"] = encodingType
-        w["Marker"] = marker
-        w["MaxKeys"] = maxKeys
-        w["Prefix"] = prefix
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["OptionalObjectAttributes"] = optionalObjectAttributes
-        return w.value
-    }
-}
-
-/// The `ListObjectsV2Output` structure of the S3 model.
-public struct ListObjectsV2Output: AWSShape {
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `Contents`.
-    public var contents: [Object]?
-    /// `Name`.
-    public var name: String?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `CommonPrefixes`.
-    public var commonPrefixes: [CommonPrefix]?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `KeyCount`.
-    public var keyCount: Int?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `NextContinuationToken`.
-    public var nextContinuationToken: String?
-    /// `StartAfter`.
-    public var startAfter: String?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isTruncated: Bool? = nil, contents: [Object]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [CommonPrefix]? = nil, encodingType: EncodingType? = nil, keyCount: Int? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, startAfter: String? = nil, requestCharged: RequestCharged? = nil) {
-        self.isTruncated = isTruncated
-        self.contents = contents
-        self.name = name
-        self.prefix = prefix
-        self.delimiter = delimiter
-        self.maxKeys = maxKeys
-        self.commonPrefixes = commonPrefixes
-        self.encodingType = encodingType
-        self.keyCount = keyCount
-        self.continuationToken = continuationToken
-        self.nextContinuationToken = nextContinuationToken
-        self.startAfter = startAfter
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `ListObjectsV2Output`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsV2Output", kind: .structure, members: [
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Contents", target: { S3Schemas.objectList }),
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
-        MemberSchema("EncodingType", target: { EncodingType.schema }),
-        MemberSchema("KeyCount", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("StartAfter", target: { ShapeSchema.Simple.string }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isTruncated = try r.optional("IsTruncated")
-        self.contents = try r.optional("Contents")
-        self.name = try r.optional("Name")
-        self.prefix = try r.optional("Prefix")
-        self.delimiter = try r.optional("Delimiter")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.commonPrefixes = try r.optional("CommonPrefixes")
-        self.encodingType = try r.optional("EncodingType")
-        self.keyCount = try r.optional("KeyCount")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.nextContinuationToken = try r.optional("NextContinuationToken")
-        self.startAfter = try r.optional("StartAfter")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsTruncated"] = isTruncated
-        w["Contents"] = contents
-        w["Name"] = name
-        w["Prefix"] = prefix
-        w["Delimiter"] = delimiter
-        w["MaxKeys"] = maxKeys
-        w["CommonPrefixes"] = commonPrefixes
-        w["EncodingType"] = encodingType
-        w["KeyCount"] = keyCount
-        w["ContinuationToken"] = continuationToken
-        w["NextContinuationToken"] = nextContinuationToken
-        w["StartAfter"] = startAfter
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `ListObjectsV2Request` structure of the S3 model.
-public struct ListObjectsV2Request: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Delimiter`.
-    public var delimiter: String?
-    /// `EncodingType`.
-    public var encodingType: EncodingType?
-    /// `MaxKeys`.
-    public var maxKeys: Int?
-    /// `Prefix`.
-    public var prefix: String?
-    /// `ContinuationToken`.
-    public var continuationToken: String?
-    /// `FetchOwner`.
-    public var fetchOwner: Bool?
-    /// `StartAfter`.
-    public var startAfter: String?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `OptionalObjectAttributes`.
-    public var optionalObjectAttributes: [OptionalObjectAttributes]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, delimiter: String? = nil, encodingType: EncodingType? = nil, maxKeys: Int? = nil, prefix: String? = nil, continuationToken: String? = nil, fetchOwner: Bool? = nil, startAfter: String? = nil, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, optionalObjectAttributes: [OptionalObjectAttributes]? = nil) {
-        self.bucket = bucket
-        self.delimiter = delimiter
-        self.encodingType = encodingType
-        self.maxKeys = maxKeys
-        self.prefix = prefix
-        self.continuationToken = continuationToken
-        self.fetchOwner = fetchOwner
-        self.startAfter = startAfter
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.optionalObjectAttributes = optionalObjectAttributes
-    }
-
-    /// The model of `ListObjectsV2Request`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsV2Request", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
-        MemberSchema("EncodingType", target: { EncodingType.schema }, location: .query("encoding-type")),
-        MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
-        MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
-        MemberSchema("FetchOwner", target: { ShapeSchema.Simple.boolean }, location: .query("fetch-owner")),
-        MemberSchema("StartAfter", target: { ShapeSchema.Simple.string }, location: .query("start-after")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.delimiter = try r.optional("Delimiter")
-        self.encodingType = try r.optional("EncodingType")
-        self.maxKeys = try r.optional("MaxKeys")
-        self.prefix = try r.optional("Prefix")
-        self.continuationToken = try r.optional("ContinuationToken")
-        self.fetchOwner = try r.optional("FetchOwner")
-        self.startAfter = try r.optional("StartAfter")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Delimiter"] = delimiter
-        w["EncodingType"] = encodingType
-        w["MaxKeys"] = maxKeys
-        w["Prefix"] = prefix
-        w["ContinuationToken"] = continuationToken
-        w["FetchOwner"] = fetchOwner
-        w["StartAfter"] = startAfter
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["OptionalObjectAttributes"] = optionalObjectAttributes
-        return w.value
-    }
-}
-
-/// The `ListPartsOutput` structure of the S3 model.
-public struct ListPartsOutput: AWSShape {
-    /// `AbortDate`.
-    public var abortDate: Date?
-    /// `AbortRuleId`.
-    public var abortRuleId: String?
-    /// `Bucket`.
-    public var bucket: String?
-    /// `Key`.
-    public var key: String?
-    /// `UploadId`.
-    public var uploadId: String?
-    /// `PartNumberMarker`.
-    public var partNumberMarker: Int?
-    /// `NextPartNumberMarker`.
-    public var nextPartNumberMarker: Int?
-    /// `MaxParts`.
-    public var maxParts: Int?
-    /// `IsTruncated`.
-    public var isTruncated: Bool?
-    /// `Parts`.
-    public var parts: [Part]?
-    /// `Initiator`.
-    public var initiator: Initiator?
-    /// `Owner`.
-    public var owner: Owner?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(abortDate: Date? = nil, abortRuleId: String? = nil, bucket: String? = nil, key: String? = nil, uploadId: String? = nil, partNumberMarker: Int? = nil, nextPartNumberMarker: Int? = nil, maxParts: Int? = nil, isTruncated: Bool? = nil, parts: [Part]? = nil, initiator: Initiator? = nil, owner: Owner? = nil, storageClass: StorageClass? = nil, requestCharged: RequestCharged? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumType: ChecksumType? = nil) {
-        self.abortDate = abortDate
-        self.abortRuleId = abortRuleId
-        self.bucket = bucket
-        self.key = key
-        self.uploadId = uploadId
-        self.partNumberMarker = partNumberMarker
-        self.nextPartNumberMarker = nextPartNumberMarker
-        self.maxParts = maxParts
-        self.isTruncated = isTruncated
-        self.parts = parts
-        self.initiator = initiator
-        self.owner = owner
-        self.storageClass = storageClass
-        self.requestCharged = requestCharged
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
-    }
-
-    /// The model of `ListPartsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPartsOutput", kind: .structure, members: [
-        MemberSchema("AbortDate", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-abort-date")),
-        MemberSchema("AbortRuleId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-abort-rule-id")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NextPartNumberMarker", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Parts", target: { S3Schemas.parts }, serializedName: "Part"),
-        MemberSchema("Initiator", target: { Initiator.schema }),
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.abortDate = try r.optional("AbortDate")
-        self.abortRuleId = try r.optional("AbortRuleId")
-        self.bucket = try r.optional("Bucket")
-        self.key = try r.optional("Key")
-        self.uploadId = try r.optional("UploadId")
-        self.partNumberMarker = try r.optional("PartNumberMarker")
-        self.nextPartNumberMarker = try r.optional("NextPartNumberMarker")
-        self.maxParts = try r.optional("MaxParts")
-        self.isTruncated = try r.optional("IsTruncated")
-        self.parts = try r.optional("Parts")
-        self.initiator = try r.optional("Initiator")
-        self.owner = try r.optional("Owner")
-        self.storageClass = try r.optional("StorageClass")
-        self.requestCharged = try r.optional("RequestCharged")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AbortDate"] = abortDate
-        w["AbortRuleId"] = abortRuleId
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["UploadId"] = uploadId
-        w["PartNumberMarker"] = partNumberMarker
-        w["NextPartNumberMarker"] = nextPartNumberMarker
-        w["MaxParts"] = maxParts
-        w["IsTruncated"] = isTruncated
-        w["Parts"] = parts
-        w["Initiator"] = initiator
-        w["Owner"] = owner
-        w["StorageClass"] = storageClass
-        w["RequestCharged"] = requestCharged
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        return w.value
-    }
-}
-
-/// The `ListPartsRequest` structure of the S3 model.
-public struct ListPartsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `MaxParts`.
-    public var maxParts: Int?
-    /// `PartNumberMarker`.
-    public var partNumberMarker: Int?
-    /// `UploadId` (required).
-    public var uploadId: String
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, maxParts: Int? = nil, partNumberMarker: Int? = nil, uploadId: String, requestPayer: RequestPayer? = nil, expectedBucketOwner: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.maxParts = maxParts
-        self.partNumberMarker = partNumberMarker
-        self.uploadId = uploadId
-        self.requestPayer = requestPayer
-        self.expectedBucketOwner = expectedBucketOwner
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-    }
-
-    /// The model of `ListPartsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPartsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }, location: .query("max-parts")),
-        MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }, location: .query("part-number-marker")),
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.maxParts = try r.optional("MaxParts")
-        self.partNumberMarker = try r.optional("PartNumberMarker")
-        self.uploadId = try r.required("UploadId")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["MaxParts"] = maxParts
-        w["PartNumberMarker"] = partNumberMarker
-        w["UploadId"] = uploadId
-        w["RequestPayer"] = requestPayer
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        return w.value
-    }
-}
-
-/// The `LocationInfo` structure of the S3 model.
-public struct LocationInfo: AWSShape {
-    /// `Type`.
-    public var type: LocationType?
-    /// `Name`.
-    public var name: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: LocationType? = nil, name: String? = nil) {
-        self.type = type
-        self.name = name
-    }
-
-    /// The model of `LocationInfo`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LocationInfo", kind: .structure, members: [
-        MemberSchema("Type", target: { LocationType.schema }),
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.optional("Type")
-        self.name = try r.optional("Name")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Type"] = type
-        w["Name"] = name
-        return w.value
-    }
-}
-
-/// The `LoggingEnabled` structure of the S3 model.
-public struct LoggingEnabled: AWSShape {
-    /// `TargetBucket` (required).
-    public var targetBucket: String
-    /// `TargetGrants`.
-    public var targetGrants: [TargetGrant]?
-    /// `TargetPrefix` (required).
-    public var targetPrefix: String
-    /// `TargetObjectKeyFormat`.
-    public var targetObjectKeyFormat: TargetObjectKeyFormat?
-
-    /// Creates the structure; optional members default to nil.
-    public init(targetBucket: String, targetGrants: [TargetGrant]? = nil, targetPrefix: String, targetObjectKeyFormat: TargetObjectKeyFormat? = nil) {
-        self.targetBucket = targetBucket
-        self.targetGrants = targetGrants
-        self.targetPrefix = targetPrefix
-        self.targetObjectKeyFormat = targetObjectKeyFormat
-    }
-
-    /// The model of `LoggingEnabled`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LoggingEnabled", kind: .structure, members: [
-        MemberSchema("TargetBucket", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TargetGrants", target: { S3Schemas.targetGrants }),
-        MemberSchema("TargetPrefix", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TargetObjectKeyFormat", target: { TargetObjectKeyFormat.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.targetBucket = try r.required("TargetBucket")
-        self.targetGrants = try r.optional("TargetGrants")
-        self.targetPrefix = try r.required("TargetPrefix")
-        self.targetObjectKeyFormat = try r.optional("TargetObjectKeyFormat")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TargetBucket"] = targetBucket
-        w["TargetGrants"] = targetGrants
-        w["TargetPrefix"] = targetPrefix
-        w["TargetObjectKeyFormat"] = targetObjectKeyFormat
-        return w.value
-    }
-}
-
-/// The `MetadataConfiguration` structure of the S3 model.
-public struct MetadataConfiguration: AWSShape {
-    /// `JournalTableConfiguration` (required).
-    public var journalTableConfiguration: JournalTableConfiguration
-    /// `InventoryTableConfiguration`.
-    public var inventoryTableConfiguration: InventoryTableConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(journalTableConfiguration: JournalTableConfiguration, inventoryTableConfiguration: InventoryTableConfiguration? = nil) {
-        self.journalTableConfiguration = journalTableConfiguration
-        self.inventoryTableConfiguration = inventoryTableConfiguration
-    }
-
-    /// The model of `MetadataConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataConfiguration", kind: .structure, members: [
-        MemberSchema("JournalTableConfiguration", target: { JournalTableConfiguration.schema }, isRequired: true),
-        MemberSchema("InventoryTableConfiguration", target: { InventoryTableConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.journalTableConfiguration = try r.required("JournalTableConfiguration")
-        self.inventoryTableConfiguration = try r.optional("InventoryTableConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["JournalTableConfiguration"] = journalTableConfiguration
-        w["InventoryTableConfiguration"] = inventoryTableConfiguration
-        return w.value
-    }
-}
-
-/// The `MetadataConfigurationResult` structure of the S3 model.
-public struct MetadataConfigurationResult: AWSShape {
-    /// `DestinationResult` (required).
-    public var destinationResult: DestinationResult
-    /// `JournalTableConfigurationResult`.
-    public var journalTableConfigurationResult: JournalTableConfigurationResult?
-    /// `InventoryTableConfigurationResult`.
-    public var inventoryTableConfigurationResult: InventoryTableConfigurationResult?
-
-    /// Creates the structure; optional members default to nil.
-    public init(destinationResult: DestinationResult, journalTableConfigurationResult: JournalTableConfigurationResult? = nil, inventoryTableConfigurationResult: InventoryTableConfigurationResult? = nil) {
-        self.destinationResult = destinationResult
-        self.journalTableConfigurationResult = journalTableConfigurationResult
-        self.inventoryTableConfigurationResult = inventoryTableConfigurationResult
-    }
-
-    /// The model of `MetadataConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataConfigurationResult", kind: .structure, members: [
-        MemberSchema("DestinationResult", target: { DestinationResult.schema }, isRequired: true),
-        MemberSchema("JournalTableConfigurationResult", target: { JournalTableConfigurationResult.schema }),
-        MemberSchema("InventoryTableConfigurationResult", target: { InventoryTableConfigurationResult.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.destinationResult = try r.required("DestinationResult")
-        self.journalTableConfigurationResult = try r.optional("JournalTableConfigurationResult")
-        self.inventoryTableConfigurationResult = try r.optional("InventoryTableConfigurationResult")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DestinationResult"] = destinationResult
-        w["JournalTableConfigurationResult"] = journalTableConfigurationResult
-        w["InventoryTableConfigurationResult"] = inventoryTableConfigurationResult
-        return w.value
-    }
-}
-
-/// The `MetadataEntry` structure of the S3 model.
-public struct MetadataEntry: AWSShape {
-    /// `Name`.
-    public var name: String?
-    /// `Value`.
-    public var value: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String? = nil, value: String? = nil) {
-        self.name = name
-        self.value = value
-    }
-
-    /// The model of `MetadataEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataEntry", kind: .structure, members: [
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Value", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.optional("Name")
-        self.value = try r.optional("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `MetadataTableConfiguration` structure of the S3 model.
-public struct MetadataTableConfiguration: AWSShape {
-    /// `S3TablesDestination` (required).
-    public var s3TablesDestination: S3TablesDestination
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3TablesDestination: S3TablesDestination) {
-        self.s3TablesDestination = s3TablesDestination
-    }
-
-    /// The model of `MetadataTableConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableConfiguration", kind: .structure, members: [
-        MemberSchema("S3TablesDestination", target: { S3TablesDestination.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3TablesDestination = try r.required("S3TablesDestination")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3TablesDestination"] = s3TablesDestination
-        return w.value
-    }
-}
-
-/// The `MetadataTableConfigurationResult` structure of the S3 model.
-public struct MetadataTableConfigurationResult: AWSShape {
-    /// `S3TablesDestinationResult` (required).
-    public var s3TablesDestinationResult: S3TablesDestinationResult
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3TablesDestinationResult: S3TablesDestinationResult) {
-        self.s3TablesDestinationResult = s3TablesDestinationResult
-    }
-
-    /// The model of `MetadataTableConfigurationResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableConfigurationResult", kind: .structure, members: [
-        MemberSchema("S3TablesDestinationResult", target: { S3TablesDestinationResult.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3TablesDestinationResult = try r.required("S3TablesDestinationResult")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3TablesDestinationResult"] = s3TablesDestinationResult
-        return w.value
-    }
-}
-
-/// The `MetadataTableEncryptionConfiguration` structure of the S3 model.
-public struct MetadataTableEncryptionConfiguration: AWSShape {
-    /// `SseAlgorithm` (required).
-    public var sseAlgorithm: TableSseAlgorithm
-    /// `KmsKeyArn`.
-    public var kmsKeyArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sseAlgorithm: TableSseAlgorithm, kmsKeyArn: String? = nil) {
-        self.sseAlgorithm = sseAlgorithm
-        self.kmsKeyArn = kmsKeyArn
-    }
-
-    /// The model of `MetadataTableEncryptionConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableEncryptionConfiguration", kind: .structure, members: [
-        MemberSchema("SseAlgorithm", target: { TableSseAlgorithm.schema }, isRequired: true),
-        MemberSchema("KmsKeyArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sseAlgorithm = try r.required("SseAlgorithm")
-        self.kmsKeyArn = try r.optional("KmsKeyArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SseAlgorithm"] = sseAlgorithm
-        w["KmsKeyArn"] = kmsKeyArn
-        return w.value
-    }
-}
-
-/// The `Metrics` structure of the S3 model.
-public struct Metrics: AWSShape {
-    /// `Status` (required).
-    public var status: MetricsStatus
-    /// `EventThreshold`.
-    public var eventThreshold: ReplicationTimeValue?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: MetricsStatus, eventThreshold: ReplicationTimeValue? = nil) {
-        self.status = status
-        self.eventThreshold = eventThreshold
-    }
-
-    /// The model of `Metrics`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Metrics", kind: .structure, members: [
-        MemberSchema("Status", target: { MetricsStatus.schema }, isRequired: true),
-        MemberSchema("EventThreshold", target: { ReplicationTimeValue.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-        self.eventThreshold = try r.optional("EventThreshold")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["EventThreshold"] = eventThreshold
-        return w.value
-    }
-}
-
-/// The `MetricsAndOperator` structure of the S3 model.
-public struct MetricsAndOperator: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `AccessPointArn`.
-    public var accessPointArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tags: [Tag]? = nil, accessPointArn: String? = nil) {
-        self.prefix = prefix
-        self.tags = tags
-        self.accessPointArn = accessPointArn
-    }
-
-    /// The model of `MetricsAndOperator`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricsAndOperator", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
-        MemberSchema("AccessPointArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tags = try r.optional("Tags")
-        self.accessPointArn = try r.optional("AccessPointArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tags"] = tags
-        w["AccessPointArn"] = accessPointArn
-        return w.value
-    }
-}
-
-/// The `MetricsConfiguration` structure of the S3 model.
-public struct MetricsConfiguration: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Filter`.
-    public var filter: MetricsFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, filter: MetricsFilter? = nil) {
-        self.id = id
-        self.filter = filter
-    }
-
-    /// The model of `MetricsConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfiguration", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Filter", target: { MetricsFilter.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.filter = try r.optional("Filter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Filter"] = filter
-        return w.value
-    }
-}
-
-/// The `MetricsFilter` structure of the S3 model.
-public struct MetricsFilter: AWSShape {
-    /// `Prefix`.
-    public var prefix: String?
-    /// `Tag`.
-    public var tag: Tag?
-    /// `AccessPointArn`.
-    public var accessPointArn: String?
-    /// `And`.
-    public var and: MetricsAndOperator?
-
-    /// Creates the structure; optional members default to nil.
-    public init(prefix: String? = nil, tag: Tag? = nil, accessPointArn: String? = nil, and: MetricsAndOperator? = nil) {
-        self.prefix = prefix
-        self.tag = tag
-        self.accessPointArn = accessPointArn
-        self.and = and
-    }
-
-    /// The model of `MetricsFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricsFilter", kind: .structure, members: [
-        MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Tag", target: { Tag.schema }),
-        MemberSchema("AccessPointArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("And", target: { MetricsAndOperator.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.prefix = try r.optional("Prefix")
-        self.tag = try r.optional("Tag")
-        self.accessPointArn = try r.optional("AccessPointArn")
-        self.and = try r.optional("And")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Prefix"] = prefix
-        w["Tag"] = tag
-        w["AccessPointArn"] = accessPointArn
-        w["And"] = and
-        return w.value
-    }
-}
-
-/// The `MultipartUpload` structure of the S3 model.
-public struct MultipartUpload: AWSShape {
-    /// `UploadId`.
-    public var uploadId: String?
-    /// `Key`.
-    public var key: String?
-    /// `Initiated`.
-    public var initiated: Date?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `Owner`.
-    public var owner: Owner?
-    /// `Initiator`.
-    public var initiator: Initiator?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-
-    /// Creates the structure; optional members default to nil.
-    public init(uploadId: String? = nil, key: String? = nil, initiated: Date? = nil, storageClass: StorageClass? = nil, owner: Owner? = nil, initiator: Initiator? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumType: ChecksumType? = nil) {
-        self.uploadId = uploadId
-        self.key = key
-        self.initiated = initiated
-        self.storageClass = storageClass
-        self.owner = owner
-        self.initiator = initiator
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
-    }
-
-    /// The model of `MultipartUpload`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MultipartUpload", kind: .structure, members: [
-        MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("Initiated", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("StorageClass", target: { StorageClass.schema }),
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("Initiator", target: { Initiator.schema }),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.uploadId = try r.optional("UploadId")
-        self.key = try r.optional("Key")
-        self.initiated = try r.optional("Initiated")
-        self.storageClass = try r.optional("StorageClass")
-        self.owner = try r.optional("Owner")
-        self.initiator = try r.optional("Initiator")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["UploadId"] = uploadId
-        w["Key"] = key
-        w["Initiated"] = initiated
-        w["StorageClass"] = storageClass
-        w["Owner"] = owner
-        w["Initiator"] = initiator
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        return w.value
+extension S3 {
+    /// The `ListBucketsRequest` structure of the S3 model.
+    public struct ListBucketsRequest: AWSShape {
+        /// `MaxBuckets`.
+        public var maxBuckets: Int?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `BucketRegion`.
+        public var bucketRegion: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maxBuckets: Int? = nil, continuationToken: String? = nil, prefix: String? = nil, bucketRegion: String? = nil) {
+            self.maxBuckets = maxBuckets
+            self.continuationToken = continuationToken
+            self.prefix = prefix
+            self.bucketRegion = bucketRegion
+        }
+
+        /// The model of `ListBucketsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListBucketsRequest", kind: .structure, members: [
+            MemberSchema("MaxBuckets", target: { S3Schemas.maxBuckets }, location: .query("max-buckets")),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix")),
+            MemberSchema("BucketRegion", target: { ShapeSchema.Simple.string }, location: .query("bucket-region")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maxBuckets = try r.optional("MaxBuckets")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.prefix = try r.optional("Prefix")
+            self.bucketRegion = try r.optional("BucketRegion")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaxBuckets"] = maxBuckets
+            w["ContinuationToken"] = continuationToken
+            w["Prefix"] = prefix
+            w["BucketRegion"] = bucketRegion
+            return w.value
+        }
+    }
+
+    /// The `ListDirectoryBucketsOutput` structure of the S3 model.
+    public struct ListDirectoryBucketsOutput: AWSShape {
+        /// `Buckets`.
+        public var buckets: [S3.Bucket]?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(buckets: [S3.Bucket]? = nil, continuationToken: String? = nil) {
+            self.buckets = buckets
+            self.continuationToken = continuationToken
+        }
+
+        /// The model of `ListDirectoryBucketsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDirectoryBucketsOutput", kind: .structure, members: [
+            MemberSchema("Buckets", target: { S3Schemas.buckets }),
+            MemberSchema("ContinuationToken", target: { S3Schemas.directoryBucketToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.buckets = try r.optional("Buckets")
+            self.continuationToken = try r.optional("ContinuationToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Buckets"] = buckets
+            w["ContinuationToken"] = continuationToken
+            return w.value
+        }
+    }
+
+    /// The `ListDirectoryBucketsRequest` structure of the S3 model.
+    public struct ListDirectoryBucketsRequest: AWSShape {
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `MaxDirectoryBuckets`.
+        public var maxDirectoryBuckets: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(continuationToken: String? = nil, maxDirectoryBuckets: Int? = nil) {
+            self.continuationToken = continuationToken
+            self.maxDirectoryBuckets = maxDirectoryBuckets
+        }
+
+        /// The model of `ListDirectoryBucketsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDirectoryBucketsRequest", kind: .structure, members: [
+            MemberSchema("ContinuationToken", target: { S3Schemas.directoryBucketToken }, location: .query("continuation-token")),
+            MemberSchema("MaxDirectoryBuckets", target: { S3Schemas.maxDirectoryBuckets }, location: .query("max-directory-buckets")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.maxDirectoryBuckets = try r.optional("MaxDirectoryBuckets")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ContinuationToken"] = continuationToken
+            w["MaxDirectoryBuckets"] = maxDirectoryBuckets
+            return w.value
+        }
+    }
+
+    /// The `ListMultipartUploadsOutput` structure of the S3 model.
+    public struct ListMultipartUploadsOutput: AWSShape {
+        /// `Bucket`.
+        public var bucket: String?
+        /// `KeyMarker`.
+        public var keyMarker: String?
+        /// `UploadIdMarker`.
+        public var uploadIdMarker: String?
+        /// `NextKeyMarker`.
+        public var nextKeyMarker: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `NextUploadIdMarker`.
+        public var nextUploadIdMarker: String?
+        /// `MaxUploads`.
+        public var maxUploads: Int?
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `Uploads`.
+        public var uploads: [S3.MultipartUpload]?
+        /// `CommonPrefixes`.
+        public var commonPrefixes: [S3.CommonPrefix]?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String? = nil, keyMarker: String? = nil, uploadIdMarker: String? = nil, nextKeyMarker: String? = nil, prefix: String? = nil, delimiter: String? = nil, nextUploadIdMarker: String? = nil, maxUploads: Int? = nil, isTruncated: Bool? = nil, uploads: [S3.MultipartUpload]? = nil, commonPrefixes: [S3.CommonPrefix]? = nil, encodingType: S3.EncodingType? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.bucket = bucket
+            self.keyMarker = keyMarker
+            self.uploadIdMarker = uploadIdMarker
+            self.nextKeyMarker = nextKeyMarker
+            self.prefix = prefix
+            self.delimiter = delimiter
+            self.nextUploadIdMarker = nextUploadIdMarker
+            self.maxUploads = maxUploads
+            self.isTruncated = isTruncated
+            self.uploads = uploads
+            self.commonPrefixes = commonPrefixes
+            self.encodingType = encodingType
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `ListMultipartUploadsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMultipartUploadsOutput", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
+            MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("UploadIdMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextKeyMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextUploadIdMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxUploads", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Uploads", target: { S3Schemas.multipartUploadList }, serializedName: "Upload"),
+            MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.optional("Bucket")
+            self.keyMarker = try r.optional("KeyMarker")
+            self.uploadIdMarker = try r.optional("UploadIdMarker")
+            self.nextKeyMarker = try r.optional("NextKeyMarker")
+            self.prefix = try r.optional("Prefix")
+            self.delimiter = try r.optional("Delimiter")
+            self.nextUploadIdMarker = try r.optional("NextUploadIdMarker")
+            self.maxUploads = try r.optional("MaxUploads")
+            self.isTruncated = try r.optional("IsTruncated")
+            self.uploads = try r.optional("Uploads")
+            self.commonPrefixes = try r.optional("CommonPrefixes")
+            self.encodingType = try r.optional("EncodingType")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["KeyMarker"] = keyMarker
+            w["UploadIdMarker"] = uploadIdMarker
+            w["NextKeyMarker"] = nextKeyMarker
+            w["Prefix"] = prefix
+            w["Delimiter"] = delimiter
+            w["NextUploadIdMarker"] = nextUploadIdMarker
+            w["MaxUploads"] = maxUploads
+            w["IsTruncated"] = isTruncated
+            w["Uploads"] = uploads
+            w["CommonPrefixes"] = commonPrefixes
+            w["EncodingType"] = encodingType
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `ListMultipartUploadsRequest` structure of the S3 model.
+    public struct ListMultipartUploadsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `KeyMarker`.
+        public var keyMarker: String?
+        /// `MaxUploads`.
+        public var maxUploads: Int?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `UploadIdMarker`.
+        public var uploadIdMarker: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, delimiter: String? = nil, encodingType: S3.EncodingType? = nil, keyMarker: String? = nil, maxUploads: Int? = nil, prefix: String? = nil, uploadIdMarker: String? = nil, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil) {
+            self.bucket = bucket
+            self.delimiter = delimiter
+            self.encodingType = encodingType
+            self.keyMarker = keyMarker
+            self.maxUploads = maxUploads
+            self.prefix = prefix
+            self.uploadIdMarker = uploadIdMarker
+            self.expectedBucketOwner = expectedBucketOwner
+            self.requestPayer = requestPayer
+        }
+
+        /// The model of `ListMultipartUploadsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMultipartUploadsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }, location: .query("encoding-type")),
+            MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }, location: .query("key-marker")),
+            MemberSchema("MaxUploads", target: { ShapeSchema.Simple.integer }, location: .query("max-uploads")),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
+            MemberSchema("UploadIdMarker", target: { ShapeSchema.Simple.string }, location: .query("upload-id-marker")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.delimiter = try r.optional("Delimiter")
+            self.encodingType = try r.optional("EncodingType")
+            self.keyMarker = try r.optional("KeyMarker")
+            self.maxUploads = try r.optional("MaxUploads")
+            self.prefix = try r.optional("Prefix")
+            self.uploadIdMarker = try r.optional("UploadIdMarker")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.requestPayer = try r.optional("RequestPayer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Delimiter"] = delimiter
+            w["EncodingType"] = encodingType
+            w["KeyMarker"] = keyMarker
+            w["MaxUploads"] = maxUploads
+            w["Prefix"] = prefix
+            w["UploadIdMarker"] = uploadIdMarker
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["RequestPayer"] = requestPayer
+            return w.value
+        }
+    }
+
+    /// The `ListObjectVersionsOutput` structure of the S3 model.
+    public struct ListObjectVersionsOutput: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `KeyMarker`.
+        public var keyMarker: String?
+        /// `VersionIdMarker`.
+        public var versionIdMarker: String?
+        /// `NextKeyMarker`.
+        public var nextKeyMarker: String?
+        /// `NextVersionIdMarker`.
+        public var nextVersionIdMarker: String?
+        /// `Versions`.
+        public var versions: [S3.ObjectVersion]?
+        /// `DeleteMarkers`.
+        public var deleteMarkers: [S3.DeleteMarkerEntry]?
+        /// `Name`.
+        public var name: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `CommonPrefixes`.
+        public var commonPrefixes: [S3.CommonPrefix]?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, keyMarker: String? = nil, versionIdMarker: String? = nil, nextKeyMarker: String? = nil, nextVersionIdMarker: String? = nil, versions: [S3.ObjectVersion]? = nil, deleteMarkers: [S3.DeleteMarkerEntry]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [S3.CommonPrefix]? = nil, encodingType: S3.EncodingType? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.isTruncated = isTruncated
+            self.keyMarker = keyMarker
+            self.versionIdMarker = versionIdMarker
+            self.nextKeyMarker = nextKeyMarker
+            self.nextVersionIdMarker = nextVersionIdMarker
+            self.versions = versions
+            self.deleteMarkers = deleteMarkers
+            self.name = name
+            self.prefix = prefix
+            self.delimiter = delimiter
+            self.maxKeys = maxKeys
+            self.commonPrefixes = commonPrefixes
+            self.encodingType = encodingType
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `ListObjectVersionsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectVersionsOutput", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("VersionIdMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextKeyMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextVersionIdMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Versions", target: { S3Schemas.objectVersionList }, serializedName: "Version"),
+            MemberSchema("DeleteMarkers", target: { S3Schemas.deleteMarkers }, serializedName: "DeleteMarker"),
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.keyMarker = try r.optional("KeyMarker")
+            self.versionIdMarker = try r.optional("VersionIdMarker")
+            self.nextKeyMarker = try r.optional("NextKeyMarker")
+            self.nextVersionIdMarker = try r.optional("NextVersionIdMarker")
+            self.versions = try r.optional("Versions")
+            self.deleteMarkers = try r.optional("DeleteMarkers")
+            self.name = try r.optional("Name")
+            self.prefix = try r.optional("Prefix")
+            self.delimiter = try r.optional("Delimiter")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.commonPrefixes = try r.optional("CommonPrefixes")
+            self.encodingType = try r.optional("EncodingType")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["KeyMarker"] = keyMarker
+            w["VersionIdMarker"] = versionIdMarker
+            w["NextKeyMarker"] = nextKeyMarker
+            w["NextVersionIdMarker"] = nextVersionIdMarker
+            w["Versions"] = versions
+            w["DeleteMarkers"] = deleteMarkers
+            w["Name"] = name
+            w["Prefix"] = prefix
+            w["Delimiter"] = delimiter
+            w["MaxKeys"] = maxKeys
+            w["CommonPrefixes"] = commonPrefixes
+            w["EncodingType"] = encodingType
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `ListObjectVersionsRequest` structure of the S3 model.
+    public struct ListObjectVersionsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `KeyMarker`.
+        public var keyMarker: String?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `VersionIdMarker`.
+        public var versionIdMarker: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `OptionalObjectAttributes`.
+        public var optionalObjectAttributes: [S3.OptionalObjectAttributes]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, delimiter: String? = nil, encodingType: S3.EncodingType? = nil, keyMarker: String? = nil, maxKeys: Int? = nil, prefix: String? = nil, versionIdMarker: String? = nil, expectedBucketOwner: String? = nil, requestPayer: S3.RequestPayer? = nil, optionalObjectAttributes: [S3.OptionalObjectAttributes]? = nil) {
+            self.bucket = bucket
+            self.delimiter = delimiter
+            self.encodingType = encodingType
+            self.keyMarker = keyMarker
+            self.maxKeys = maxKeys
+            self.prefix = prefix
+            self.versionIdMarker = versionIdMarker
+            self.expectedBucketOwner = expectedBucketOwner
+            self.requestPayer = requestPayer
+            self.optionalObjectAttributes = optionalObjectAttributes
+        }
+
+        /// The model of `ListObjectVersionsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectVersionsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }, location: .query("encoding-type")),
+            MemberSchema("KeyMarker", target: { ShapeSchema.Simple.string }, location: .query("key-marker")),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
+            MemberSchema("VersionIdMarker", target: { ShapeSchema.Simple.string }, location: .query("version-id-marker")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.delimiter = try r.optional("Delimiter")
+            self.encodingType = try r.optional("EncodingType")
+            self.keyMarker = try r.optional("KeyMarker")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.prefix = try r.optional("Prefix")
+            self.versionIdMarker = try r.optional("VersionIdMarker")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Delimiter"] = delimiter
+            w["EncodingType"] = encodingType
+            w["KeyMarker"] = keyMarker
+            w["MaxKeys"] = maxKeys
+            w["Prefix"] = prefix
+            w["VersionIdMarker"] = versionIdMarker
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["RequestPayer"] = requestPayer
+            w["OptionalObjectAttributes"] = optionalObjectAttributes
+            return w.value
+        }
+    }
+
+    /// The `ListObjectsOutput` structure of the S3 model.
+    public struct ListObjectsOutput: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `Marker`.
+        public var marker: String?
+        /// `NextMarker`.
+        public var nextMarker: String?
+        /// `Contents`.
+        public var contents: [S3.Object]?
+        /// `Name`.
+        public var name: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `CommonPrefixes`.
+        public var commonPrefixes: [S3.CommonPrefix]?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, marker: String? = nil, nextMarker: String? = nil, contents: [S3.Object]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [S3.CommonPrefix]? = nil, encodingType: S3.EncodingType? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.isTruncated = isTruncated
+            self.marker = marker
+            self.nextMarker = nextMarker
+            self.contents = contents
+            self.name = name
+            self.prefix = prefix
+            self.delimiter = delimiter
+            self.maxKeys = maxKeys
+            self.commonPrefixes = commonPrefixes
+            self.encodingType = encodingType
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `ListObjectsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsOutput", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Marker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextMarker", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Contents", target: { S3Schemas.objectList }),
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.marker = try r.optional("Marker")
+            self.nextMarker = try r.optional("NextMarker")
+            self.contents = try r.optional("Contents")
+            self.name = try r.optional("Name")
+            self.prefix = try r.optional("Prefix")
+            self.delimiter = try r.optional("Delimiter")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.commonPrefixes = try r.optional("CommonPrefixes")
+            self.encodingType = try r.optional("EncodingType")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["Marker"] = marker
+            w["NextMarker"] = nextMarker
+            w["Contents"] = contents
+            w["Name"] = name
+            w["Prefix"] = prefix
+            w["Delimiter"] = delimiter
+            w["MaxKeys"] = maxKeys
+            w["CommonPrefixes"] = commonPrefixes
+            w["EncodingType"] = encodingType
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `ListObjectsRequest` structure of the S3 model.
+    public struct ListObjectsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `Marker`.
+        public var marker: String?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `OptionalObjectAttributes`.
+        public var optionalObjectAttributes: [S3.OptionalObjectAttributes]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, delimiter: String? = nil, encodingType: S3.EncodingType? = nil, marker: String? = nil, maxKeys: Int? = nil, prefix: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, optionalObjectAttributes: [S3.OptionalObjectAttributes]? = nil) {
+            self.bucket = bucket
+            self.delimiter = delimiter
+            self.encodingType = encodingType
+            self.marker = marker
+            self.maxKeys = maxKeys
+            self.prefix = prefix
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.optionalObjectAttributes = optionalObjectAttributes
+        }
+
+        /// The model of `ListObjectsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }, location: .query("encoding-type")),
+            MemberSchema("Marker", target: { ShapeSchema.Simple.string }, location: .query("marker")),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.delimiter = try r.optional("Delimiter")
+            self.encodingType = try r.optional("EncodingType")
+            self.marker = try r.optional("Marker")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.prefix = try r.optional("Prefix")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Delimiter"] = delimiter
+            w["EncodingType"] = encodingType
+            w["Marker"] = marker
+            w["MaxKeys"] = maxKeys
+            w["Prefix"] = prefix
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["OptionalObjectAttributes"] = optionalObjectAttributes
+            return w.value
+        }
+    }
+
+    /// The `ListObjectsV2Output` structure of the S3 model.
+    public struct ListObjectsV2Output: AWSShape {
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `Contents`.
+        public var contents: [S3.Object]?
+        /// `Name`.
+        public var name: String?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `CommonPrefixes`.
+        public var commonPrefixes: [S3.CommonPrefix]?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `KeyCount`.
+        public var keyCount: Int?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `NextContinuationToken`.
+        public var nextContinuationToken: String?
+        /// `StartAfter`.
+        public var startAfter: String?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isTruncated: Bool? = nil, contents: [S3.Object]? = nil, name: String? = nil, prefix: String? = nil, delimiter: String? = nil, maxKeys: Int? = nil, commonPrefixes: [S3.CommonPrefix]? = nil, encodingType: S3.EncodingType? = nil, keyCount: Int? = nil, continuationToken: String? = nil, nextContinuationToken: String? = nil, startAfter: String? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.isTruncated = isTruncated
+            self.contents = contents
+            self.name = name
+            self.prefix = prefix
+            self.delimiter = delimiter
+            self.maxKeys = maxKeys
+            self.commonPrefixes = commonPrefixes
+            self.encodingType = encodingType
+            self.keyCount = keyCount
+            self.continuationToken = continuationToken
+            self.nextContinuationToken = nextContinuationToken
+            self.startAfter = startAfter
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `ListObjectsV2Output`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsV2Output", kind: .structure, members: [
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Contents", target: { S3Schemas.objectList }),
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("CommonPrefixes", target: { S3Schemas.commonPrefixList }),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }),
+            MemberSchema("KeyCount", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextContinuationToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("StartAfter", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isTruncated = try r.optional("IsTruncated")
+            self.contents = try r.optional("Contents")
+            self.name = try r.optional("Name")
+            self.prefix = try r.optional("Prefix")
+            self.delimiter = try r.optional("Delimiter")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.commonPrefixes = try r.optional("CommonPrefixes")
+            self.encodingType = try r.optional("EncodingType")
+            self.keyCount = try r.optional("KeyCount")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.nextContinuationToken = try r.optional("NextContinuationToken")
+            self.startAfter = try r.optional("StartAfter")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsTruncated"] = isTruncated
+            w["Contents"] = contents
+            w["Name"] = name
+            w["Prefix"] = prefix
+            w["Delimiter"] = delimiter
+            w["MaxKeys"] = maxKeys
+            w["CommonPrefixes"] = commonPrefixes
+            w["EncodingType"] = encodingType
+            w["KeyCount"] = keyCount
+            w["ContinuationToken"] = continuationToken
+            w["NextContinuationToken"] = nextContinuationToken
+            w["StartAfter"] = startAfter
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `ListObjectsV2Request` structure of the S3 model.
+    public struct ListObjectsV2Request: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Delimiter`.
+        public var delimiter: String?
+        /// `EncodingType`.
+        public var encodingType: S3.EncodingType?
+        /// `MaxKeys`.
+        public var maxKeys: Int?
+        /// `Prefix`.
+        public var prefix: String?
+        /// `ContinuationToken`.
+        public var continuationToken: String?
+        /// `FetchOwner`.
+        public var fetchOwner: Bool?
+        /// `StartAfter`.
+        public var startAfter: String?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `OptionalObjectAttributes`.
+        public var optionalObjectAttributes: [S3.OptionalObjectAttributes]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, delimiter: String? = nil, encodingType: S3.EncodingType? = nil, maxKeys: Int? = nil, prefix: String? = nil, continuationToken: String? = nil, fetchOwner: Bool? = nil, startAfter: String? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, optionalObjectAttributes: [S3.OptionalObjectAttributes]? = nil) {
+            self.bucket = bucket
+            self.delimiter = delimiter
+            self.encodingType = encodingType
+            self.maxKeys = maxKeys
+            self.prefix = prefix
+            self.continuationToken = continuationToken
+            self.fetchOwner = fetchOwner
+            self.startAfter = startAfter
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.optionalObjectAttributes = optionalObjectAttributes
+        }
+
+        /// The model of `ListObjectsV2Request`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListObjectsV2Request", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Delimiter", target: { ShapeSchema.Simple.string }, location: .query("delimiter")),
+            MemberSchema("EncodingType", target: { S3.EncodingType.schema }, location: .query("encoding-type")),
+            MemberSchema("MaxKeys", target: { ShapeSchema.Simple.integer }, location: .query("max-keys")),
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }, location: .query("prefix"), contextParameter: "Prefix"),
+            MemberSchema("ContinuationToken", target: { ShapeSchema.Simple.string }, location: .query("continuation-token")),
+            MemberSchema("FetchOwner", target: { ShapeSchema.Simple.boolean }, location: .query("fetch-owner")),
+            MemberSchema("StartAfter", target: { ShapeSchema.Simple.string }, location: .query("start-after")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("OptionalObjectAttributes", target: { S3Schemas.optionalObjectAttributesList }, location: .header("x-amz-optional-object-attributes")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.delimiter = try r.optional("Delimiter")
+            self.encodingType = try r.optional("EncodingType")
+            self.maxKeys = try r.optional("MaxKeys")
+            self.prefix = try r.optional("Prefix")
+            self.continuationToken = try r.optional("ContinuationToken")
+            self.fetchOwner = try r.optional("FetchOwner")
+            self.startAfter = try r.optional("StartAfter")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.optionalObjectAttributes = try r.optional("OptionalObjectAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Delimiter"] = delimiter
+            w["EncodingType"] = encodingType
+            w["MaxKeys"] = maxKeys
+            w["Prefix"] = prefix
+            w["ContinuationToken"] = continuationToken
+            w["FetchOwner"] = fetchOwner
+            w["StartAfter"] = startAfter
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["OptionalObjectAttributes"] = optionalObjectAttributes
+            return w.value
+        }
+    }
+
+    /// The `ListPartsOutput` structure of the S3 model.
+    public struct ListPartsOutput: AWSShape {
+        /// `AbortDate`.
+        public var abortDate: Date?
+        /// `AbortRuleId`.
+        public var abortRuleId: String?
+        /// `Bucket`.
+        public var bucket: String?
+        /// `Key`.
+        public var key: String?
+        /// `UploadId`.
+        public var uploadId: String?
+        /// `PartNumberMarker`.
+        public var partNumberMarker: Int?
+        /// `NextPartNumberMarker`.
+        public var nextPartNumberMarker: Int?
+        /// `MaxParts`.
+        public var maxParts: Int?
+        /// `IsTruncated`.
+        public var isTruncated: Bool?
+        /// `Parts`.
+        public var parts: [S3.Part]?
+        /// `Initiator`.
+        public var initiator: S3.Initiator?
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(abortDate: Date? = nil, abortRuleId: String? = nil, bucket: String? = nil, key: String? = nil, uploadId: String? = nil, partNumberMarker: Int? = nil, nextPartNumberMarker: Int? = nil, maxParts: Int? = nil, isTruncated: Bool? = nil, parts: [S3.Part]? = nil, initiator: S3.Initiator? = nil, owner: S3.Owner? = nil, storageClass: S3.StorageClass? = nil, requestCharged: S3.RequestCharged? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumType: S3.ChecksumType? = nil) {
+            self.abortDate = abortDate
+            self.abortRuleId = abortRuleId
+            self.bucket = bucket
+            self.key = key
+            self.uploadId = uploadId
+            self.partNumberMarker = partNumberMarker
+            self.nextPartNumberMarker = nextPartNumberMarker
+            self.maxParts = maxParts
+            self.isTruncated = isTruncated
+            self.parts = parts
+            self.initiator = initiator
+            self.owner = owner
+            self.storageClass = storageClass
+            self.requestCharged = requestCharged
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+        }
+
+        /// The model of `ListPartsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPartsOutput", kind: .structure, members: [
+            MemberSchema("AbortDate", target: { ShapeSchema.Simple.timestamp }, location: .header("x-amz-abort-date")),
+            MemberSchema("AbortRuleId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-abort-rule-id")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NextPartNumberMarker", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("IsTruncated", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Parts", target: { S3Schemas.parts }, serializedName: "Part"),
+            MemberSchema("Initiator", target: { S3.Initiator.schema }),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.abortDate = try r.optional("AbortDate")
+            self.abortRuleId = try r.optional("AbortRuleId")
+            self.bucket = try r.optional("Bucket")
+            self.key = try r.optional("Key")
+            self.uploadId = try r.optional("UploadId")
+            self.partNumberMarker = try r.optional("PartNumberMarker")
+            self.nextPartNumberMarker = try r.optional("NextPartNumberMarker")
+            self.maxParts = try r.optional("MaxParts")
+            self.isTruncated = try r.optional("IsTruncated")
+            self.parts = try r.optional("Parts")
+            self.initiator = try r.optional("Initiator")
+            self.owner = try r.optional("Owner")
+            self.storageClass = try r.optional("StorageClass")
+            self.requestCharged = try r.optional("RequestCharged")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AbortDate"] = abortDate
+            w["AbortRuleId"] = abortRuleId
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["UploadId"] = uploadId
+            w["PartNumberMarker"] = partNumberMarker
+            w["NextPartNumberMarker"] = nextPartNumberMarker
+            w["MaxParts"] = maxParts
+            w["IsTruncated"] = isTruncated
+            w["Parts"] = parts
+            w["Initiator"] = initiator
+            w["Owner"] = owner
+            w["StorageClass"] = storageClass
+            w["RequestCharged"] = requestCharged
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            return w.value
+        }
+    }
+
+    /// The `ListPartsRequest` structure of the S3 model.
+    public struct ListPartsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `MaxParts`.
+        public var maxParts: Int?
+        /// `PartNumberMarker`.
+        public var partNumberMarker: Int?
+        /// `UploadId` (required).
+        public var uploadId: String
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, uploadId: String, maxParts: Int? = nil, partNumberMarker: Int? = nil, requestPayer: S3.RequestPayer? = nil, expectedBucketOwner: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.maxParts = maxParts
+            self.partNumberMarker = partNumberMarker
+            self.uploadId = uploadId
+            self.requestPayer = requestPayer
+            self.expectedBucketOwner = expectedBucketOwner
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+        }
+
+        /// The model of `ListPartsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPartsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("MaxParts", target: { ShapeSchema.Simple.integer }, location: .query("max-parts")),
+            MemberSchema("PartNumberMarker", target: { ShapeSchema.Simple.integer }, location: .query("part-number-marker")),
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }, location: .query("uploadId"), isRequired: true),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.maxParts = try r.optional("MaxParts")
+            self.partNumberMarker = try r.optional("PartNumberMarker")
+            self.uploadId = try r.required("UploadId")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["MaxParts"] = maxParts
+            w["PartNumberMarker"] = partNumberMarker
+            w["UploadId"] = uploadId
+            w["RequestPayer"] = requestPayer
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            return w.value
+        }
+    }
+
+    /// The `LocationInfo` structure of the S3 model.
+    public struct LocationInfo: AWSShape {
+        /// `Type`.
+        public var type: S3.LocationType?
+        /// `Name`.
+        public var name: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: S3.LocationType? = nil, name: String? = nil) {
+            self.type = type
+            self.name = name
+        }
+
+        /// The model of `LocationInfo`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LocationInfo", kind: .structure, members: [
+            MemberSchema("Type", target: { S3.LocationType.schema }),
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.optional("Type")
+            self.name = try r.optional("Name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            w["Name"] = name
+            return w.value
+        }
+    }
+
+    /// The `LoggingEnabled` structure of the S3 model.
+    public struct LoggingEnabled: AWSShape {
+        /// `TargetBucket` (required).
+        public var targetBucket: String
+        /// `TargetGrants`.
+        public var targetGrants: [S3.TargetGrant]?
+        /// `TargetPrefix` (required).
+        public var targetPrefix: String
+        /// `TargetObjectKeyFormat`.
+        public var targetObjectKeyFormat: S3.TargetObjectKeyFormat?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetBucket: String, targetPrefix: String, targetGrants: [S3.TargetGrant]? = nil, targetObjectKeyFormat: S3.TargetObjectKeyFormat? = nil) {
+            self.targetBucket = targetBucket
+            self.targetGrants = targetGrants
+            self.targetPrefix = targetPrefix
+            self.targetObjectKeyFormat = targetObjectKeyFormat
+        }
+
+        /// The model of `LoggingEnabled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LoggingEnabled", kind: .structure, members: [
+            MemberSchema("TargetBucket", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TargetGrants", target: { S3Schemas.targetGrants }),
+            MemberSchema("TargetPrefix", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TargetObjectKeyFormat", target: { S3.TargetObjectKeyFormat.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetBucket = try r.required("TargetBucket")
+            self.targetGrants = try r.optional("TargetGrants")
+            self.targetPrefix = try r.required("TargetPrefix")
+            self.targetObjectKeyFormat = try r.optional("TargetObjectKeyFormat")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TargetBucket"] = targetBucket
+            w["TargetGrants"] = targetGrants
+            w["TargetPrefix"] = targetPrefix
+            w["TargetObjectKeyFormat"] = targetObjectKeyFormat
+            return w.value
+        }
+    }
+
+    /// The `MetadataConfiguration` structure of the S3 model.
+    public struct MetadataConfiguration: AWSShape {
+        /// `JournalTableConfiguration` (required).
+        public var journalTableConfiguration: S3.JournalTableConfiguration
+        /// `InventoryTableConfiguration`.
+        public var inventoryTableConfiguration: S3.InventoryTableConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(journalTableConfiguration: S3.JournalTableConfiguration, inventoryTableConfiguration: S3.InventoryTableConfiguration? = nil) {
+            self.journalTableConfiguration = journalTableConfiguration
+            self.inventoryTableConfiguration = inventoryTableConfiguration
+        }
+
+        /// The model of `MetadataConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataConfiguration", kind: .structure, members: [
+            MemberSchema("JournalTableConfiguration", target: { S3.JournalTableConfiguration.schema }, isRequired: true),
+            MemberSchema("InventoryTableConfiguration", target: { S3.InventoryTableConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.journalTableConfiguration = try r.required("JournalTableConfiguration")
+            self.inventoryTableConfiguration = try r.optional("InventoryTableConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["JournalTableConfiguration"] = journalTableConfiguration
+            w["InventoryTableConfiguration"] = inventoryTableConfiguration
+            return w.value
+        }
+    }
+
+    /// The `MetadataConfigurationResult` structure of the S3 model.
+    public struct MetadataConfigurationResult: AWSShape {
+        /// `DestinationResult` (required).
+        public var destinationResult: S3.DestinationResult
+        /// `JournalTableConfigurationResult`.
+        public var journalTableConfigurationResult: S3.JournalTableConfigurationResult?
+        /// `InventoryTableConfigurationResult`.
+        public var inventoryTableConfigurationResult: S3.InventoryTableConfigurationResult?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(destinationResult: S3.DestinationResult, journalTableConfigurationResult: S3.JournalTableConfigurationResult? = nil, inventoryTableConfigurationResult: S3.InventoryTableConfigurationResult? = nil) {
+            self.destinationResult = destinationResult
+            self.journalTableConfigurationResult = journalTableConfigurationResult
+            self.inventoryTableConfigurationResult = inventoryTableConfigurationResult
+        }
+
+        /// The model of `MetadataConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataConfigurationResult", kind: .structure, members: [
+            MemberSchema("DestinationResult", target: { S3.DestinationResult.schema }, isRequired: true),
+            MemberSchema("JournalTableConfigurationResult", target: { S3.JournalTableConfigurationResult.schema }),
+            MemberSchema("InventoryTableConfigurationResult", target: { S3.InventoryTableConfigurationResult.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.destinationResult = try r.required("DestinationResult")
+            self.journalTableConfigurationResult = try r.optional("JournalTableConfigurationResult")
+            self.inventoryTableConfigurationResult = try r.optional("InventoryTableConfigurationResult")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DestinationResult"] = destinationResult
+            w["JournalTableConfigurationResult"] = journalTableConfigurationResult
+            w["InventoryTableConfigurationResult"] = inventoryTableConfigurationResult
+            return w.value
+        }
+    }
+
+    /// The `MetadataEntry` structure of the S3 model.
+    public struct MetadataEntry: AWSShape {
+        /// `Name`.
+        public var name: String?
+        /// `Value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `MetadataEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataEntry", kind: .structure, members: [
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("Name")
+            self.value = try r.optional("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `MetadataTableConfiguration` structure of the S3 model.
+    public struct MetadataTableConfiguration: AWSShape {
+        /// `S3TablesDestination` (required).
+        public var s3TablesDestination: S3.S3TablesDestination
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3TablesDestination: S3.S3TablesDestination) {
+            self.s3TablesDestination = s3TablesDestination
+        }
+
+        /// The model of `MetadataTableConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableConfiguration", kind: .structure, members: [
+            MemberSchema("S3TablesDestination", target: { S3.S3TablesDestination.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3TablesDestination = try r.required("S3TablesDestination")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3TablesDestination"] = s3TablesDestination
+            return w.value
+        }
+    }
+
+    /// The `MetadataTableConfigurationResult` structure of the S3 model.
+    public struct MetadataTableConfigurationResult: AWSShape {
+        /// `S3TablesDestinationResult` (required).
+        public var s3TablesDestinationResult: S3.S3TablesDestinationResult
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3TablesDestinationResult: S3.S3TablesDestinationResult) {
+            self.s3TablesDestinationResult = s3TablesDestinationResult
+        }
+
+        /// The model of `MetadataTableConfigurationResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableConfigurationResult", kind: .structure, members: [
+            MemberSchema("S3TablesDestinationResult", target: { S3.S3TablesDestinationResult.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3TablesDestinationResult = try r.required("S3TablesDestinationResult")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3TablesDestinationResult"] = s3TablesDestinationResult
+            return w.value
+        }
+    }
+
+    /// The `MetadataTableEncryptionConfiguration` structure of the S3 model.
+    public struct MetadataTableEncryptionConfiguration: AWSShape {
+        /// `SseAlgorithm` (required).
+        public var sseAlgorithm: S3.TableSseAlgorithm
+        /// `KmsKeyArn`.
+        public var kmsKeyArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sseAlgorithm: S3.TableSseAlgorithm, kmsKeyArn: String? = nil) {
+            self.sseAlgorithm = sseAlgorithm
+            self.kmsKeyArn = kmsKeyArn
+        }
+
+        /// The model of `MetadataTableEncryptionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetadataTableEncryptionConfiguration", kind: .structure, members: [
+            MemberSchema("SseAlgorithm", target: { S3.TableSseAlgorithm.schema }, isRequired: true),
+            MemberSchema("KmsKeyArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sseAlgorithm = try r.required("SseAlgorithm")
+            self.kmsKeyArn = try r.optional("KmsKeyArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SseAlgorithm"] = sseAlgorithm
+            w["KmsKeyArn"] = kmsKeyArn
+            return w.value
+        }
+    }
+
+    /// The `Metrics` structure of the S3 model.
+    public struct Metrics: AWSShape {
+        /// `Status` (required).
+        public var status: S3.MetricsStatus
+        /// `EventThreshold`.
+        public var eventThreshold: S3.ReplicationTimeValue?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.MetricsStatus, eventThreshold: S3.ReplicationTimeValue? = nil) {
+            self.status = status
+            self.eventThreshold = eventThreshold
+        }
+
+        /// The model of `Metrics`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Metrics", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.MetricsStatus.schema }, isRequired: true),
+            MemberSchema("EventThreshold", target: { S3.ReplicationTimeValue.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+            self.eventThreshold = try r.optional("EventThreshold")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["EventThreshold"] = eventThreshold
+            return w.value
+        }
+    }
+
+    /// The `MetricsAndOperator` structure of the S3 model.
+    public struct MetricsAndOperator: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tags`.
+        public var tags: [S3.Tag]?
+        /// `AccessPointArn`.
+        public var accessPointArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tags: [S3.Tag]? = nil, accessPointArn: String? = nil) {
+            self.prefix = prefix
+            self.tags = tags
+            self.accessPointArn = accessPointArn
+        }
+
+        /// The model of `MetricsAndOperator`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsAndOperator", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tags", target: { S3Schemas.tagSet }, serializedName: "Tag", isFlattened: true),
+            MemberSchema("AccessPointArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tags = try r.optional("Tags")
+            self.accessPointArn = try r.optional("AccessPointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tags"] = tags
+            w["AccessPointArn"] = accessPointArn
+            return w.value
+        }
+    }
+
+    /// The `MetricsConfiguration` structure of the S3 model.
+    public struct MetricsConfiguration: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Filter`.
+        public var filter: S3.MetricsFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, filter: S3.MetricsFilter? = nil) {
+            self.id = id
+            self.filter = filter
+        }
+
+        /// The model of `MetricsConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfiguration", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Filter", target: { S3.MetricsFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.filter = try r.optional("Filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Filter"] = filter
+            return w.value
+        }
+    }
+
+    /// The `MetricsFilter` structure of the S3 model.
+    public struct MetricsFilter: AWSShape {
+        /// `Prefix`.
+        public var prefix: String?
+        /// `Tag`.
+        public var tag: S3.Tag?
+        /// `AccessPointArn`.
+        public var accessPointArn: String?
+        /// `And`.
+        public var and: S3.MetricsAndOperator?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String? = nil, tag: S3.Tag? = nil, accessPointArn: String? = nil, and: S3.MetricsAndOperator? = nil) {
+            self.prefix = prefix
+            self.tag = tag
+            self.accessPointArn = accessPointArn
+            self.and = and
+        }
+
+        /// The model of `MetricsFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsFilter", kind: .structure, members: [
+            MemberSchema("Prefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Tag", target: { S3.Tag.schema }),
+            MemberSchema("AccessPointArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("And", target: { S3.MetricsAndOperator.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.optional("Prefix")
+            self.tag = try r.optional("Tag")
+            self.accessPointArn = try r.optional("AccessPointArn")
+            self.and = try r.optional("And")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Prefix"] = prefix
+            w["Tag"] = tag
+            w["AccessPointArn"] = accessPointArn
+            w["And"] = and
+            return w.value
+        }
+    }
+
+    /// The `MultipartUpload` structure of the S3 model.
+    public struct MultipartUpload: AWSShape {
+        /// `UploadId`.
+        public var uploadId: String?
+        /// `Key`.
+        public var key: String?
+        /// `Initiated`.
+        public var initiated: Date?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `Initiator`.
+        public var initiator: S3.Initiator?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(uploadId: String? = nil, key: String? = nil, initiated: Date? = nil, storageClass: S3.StorageClass? = nil, owner: S3.Owner? = nil, initiator: S3.Initiator? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumType: S3.ChecksumType? = nil) {
+            self.uploadId = uploadId
+            self.key = key
+            self.initiated = initiated
+            self.storageClass = storageClass
+            self.owner = owner
+            self.initiator = initiator
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+        }
+
+        /// The model of `MultipartUpload`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MultipartUpload", kind: .structure, members: [
+            MemberSchema("UploadId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("Initiated", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("Initiator", target: { S3.Initiator.schema }),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.uploadId = try r.optional("UploadId")
+            self.key = try r.optional("Key")
+            self.initiated = try r.optional("Initiated")
+            self.storageClass = try r.optional("StorageClass")
+            self.owner = try r.optional("Owner")
+            self.initiator = try r.optional("Initiator")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["UploadId"] = uploadId
+            w["Key"] = key
+            w["Initiated"] = initiated
+            w["StorageClass"] = storageClass
+            w["Owner"] = owner
+            w["Initiator"] = initiator
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            return w.value
+        }
     }
 }

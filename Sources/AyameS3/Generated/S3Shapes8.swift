@@ -3,1579 +3,1581 @@
 import AyameCore
 import Foundation
 
-/// The `NoSuchBucket` structure of the S3 model.
-public struct NoSuchBucket: AWSShape {
+extension S3 {
+    /// The `NoSuchBucket` structure of the S3 model.
+    public struct NoSuchBucket: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `NoSuchBucket`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchBucket", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `NoSuchKey` structure of the S3 model.
+    public struct NoSuchKey: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `NoSuchKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchKey", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `NoSuchUpload` structure of the S3 model.
+    public struct NoSuchUpload: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `NoSuchUpload`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchUpload", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `NoncurrentVersionExpiration` structure of the S3 model.
+    public struct NoncurrentVersionExpiration: AWSShape {
+        /// `NoncurrentDays`.
+        public var noncurrentDays: Int?
+        /// `NewerNoncurrentVersions`.
+        public var newerNoncurrentVersions: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(noncurrentDays: Int? = nil, newerNoncurrentVersions: Int? = nil) {
+            self.noncurrentDays = noncurrentDays
+            self.newerNoncurrentVersions = newerNoncurrentVersions
+        }
+
+        /// The model of `NoncurrentVersionExpiration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NoncurrentVersionExpiration", kind: .structure, members: [
+            MemberSchema("NoncurrentDays", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("NewerNoncurrentVersions", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.noncurrentDays = try r.optional("NoncurrentDays")
+            self.newerNoncurrentVersions = try r.optional("NewerNoncurrentVersions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NoncurrentDays"] = noncurrentDays
+            w["NewerNoncurrentVersions"] = newerNoncurrentVersions
+            return w.value
+        }
+    }
 
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `NoSuchBucket`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchBucket", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `NoSuchKey` structure of the S3 model.
-public struct NoSuchKey: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `NoSuchKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchKey", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `NoSuchUpload` structure of the S3 model.
-public struct NoSuchUpload: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `NoSuchUpload`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NoSuchUpload", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `NoncurrentVersionExpiration` structure of the S3 model.
-public struct NoncurrentVersionExpiration: AWSShape {
-    /// `NoncurrentDays`.
-    public var noncurrentDays: Int?
-    /// `NewerNoncurrentVersions`.
-    public var newerNoncurrentVersions: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(noncurrentDays: Int? = nil, newerNoncurrentVersions: Int? = nil) {
-        self.noncurrentDays = noncurrentDays
-        self.newerNoncurrentVersions = newerNoncurrentVersions
-    }
-
-    /// The model of `NoncurrentVersionExpiration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NoncurrentVersionExpiration", kind: .structure, members: [
-        MemberSchema("NoncurrentDays", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("NewerNoncurrentVersions", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.noncurrentDays = try r.optional("NoncurrentDays")
-        self.newerNoncurrentVersions = try r.optional("NewerNoncurrentVersions")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NoncurrentDays"] = noncurrentDays
-        w["NewerNoncurrentVersions"] = newerNoncurrentVersions
-        return w.value
-    }
-}
-
-/// The `NoncurrentVersionTransition` structure of the S3 model.
-public struct NoncurrentVersionTransition: AWSShape {
-    /// `NoncurrentDays`.
-    public var noncurrentDays: Int?
-    /// `StorageClass`.
-    public var storageClass: TransitionStorageClass?
-    /// `NewerNoncurrentVersions`.
-    public var newerNoncurrentVersions: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(noncurrentDays: Int? = nil, storageClass: TransitionStorageClass? = nil, newerNoncurrentVersions: Int? = nil) {
-        self.noncurrentDays = noncurrentDays
-        self.storageClass = storageClass
-        self.newerNoncurrentVersions = newerNoncurrentVersions
-    }
-
-    /// The model of `NoncurrentVersionTransition`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NoncurrentVersionTransition", kind: .structure, members: [
-        MemberSchema("NoncurrentDays", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("StorageClass", target: { TransitionStorageClass.schema }),
-        MemberSchema("NewerNoncurrentVersions", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.noncurrentDays = try r.optional("NoncurrentDays")
-        self.storageClass = try r.optional("StorageClass")
-        self.newerNoncurrentVersions = try r.optional("NewerNoncurrentVersions")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NoncurrentDays"] = noncurrentDays
-        w["StorageClass"] = storageClass
-        w["NewerNoncurrentVersions"] = newerNoncurrentVersions
-        return w.value
-    }
-}
-
-/// The `NotificationConfiguration` structure of the S3 model.
-public struct NotificationConfiguration: AWSShape {
-    /// `TopicConfigurations`.
-    public var topicConfigurations: [TopicConfiguration]?
-    /// `QueueConfigurations`.
-    public var queueConfigurations: [QueueConfiguration]?
-    /// `LambdaFunctionConfigurations`.
-    public var lambdaFunctionConfigurations: [LambdaFunctionConfiguration]?
-    /// `EventBridgeConfiguration`.
-    public var eventBridgeConfiguration: EventBridgeConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicConfigurations: [TopicConfiguration]? = nil, queueConfigurations: [QueueConfiguration]? = nil, lambdaFunctionConfigurations: [LambdaFunctionConfiguration]? = nil, eventBridgeConfiguration: EventBridgeConfiguration? = nil) {
-        self.topicConfigurations = topicConfigurations
-        self.queueConfigurations = queueConfigurations
-        self.lambdaFunctionConfigurations = lambdaFunctionConfigurations
-        self.eventBridgeConfiguration = eventBridgeConfiguration
-    }
-
-    /// The model of `NotificationConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfiguration", kind: .structure, members: [
-        MemberSchema("TopicConfigurations", target: { S3Schemas.topicConfigurationList }, serializedName: "TopicConfiguration"),
-        MemberSchema("QueueConfigurations", target: { S3Schemas.queueConfigurationList }, serializedName: "QueueConfiguration"),
-        MemberSchema("LambdaFunctionConfigurations", target: { S3Schemas.lambdaFunctionConfigurationList }, serializedName: "CloudFunctionConfiguration"),
-        MemberSchema("EventBridgeConfiguration", target: { EventBridgeConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicConfigurations = try r.optional("TopicConfigurations")
-        self.queueConfigurations = try r.optional("QueueConfigurations")
-        self.lambdaFunctionConfigurations = try r.optional("LambdaFunctionConfigurations")
-        self.eventBridgeConfiguration = try r.optional("EventBridgeConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicConfigurations"] = topicConfigurations
-        w["QueueConfigurations"] = queueConfigurations
-        w["LambdaFunctionConfigurations"] = lambdaFunctionConfigurations
-        w["EventBridgeConfiguration"] = eventBridgeConfiguration
-        return w.value
-    }
-}
-
-/// The `NotificationConfigurationDeprecated` structure of the S3 model.
-public struct NotificationConfigurationDeprecated: AWSShape {
-    /// `TopicConfiguration`.
-    public var topicConfiguration: TopicConfigurationDeprecated?
-    /// `QueueConfiguration`.
-    public var queueConfiguration: QueueConfigurationDeprecated?
-    /// `CloudFunctionConfiguration`.
-    public var cloudFunctionConfiguration: CloudFunctionConfiguration?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicConfiguration: TopicConfigurationDeprecated? = nil, queueConfiguration: QueueConfigurationDeprecated? = nil, cloudFunctionConfiguration: CloudFunctionConfiguration? = nil) {
-        self.topicConfiguration = topicConfiguration
-        self.queueConfiguration = queueConfiguration
-        self.cloudFunctionConfiguration = cloudFunctionConfiguration
-    }
-
-    /// The model of `NotificationConfigurationDeprecated`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfigurationDeprecated", kind: .structure, members: [
-        MemberSchema("TopicConfiguration", target: { TopicConfigurationDeprecated.schema }),
-        MemberSchema("QueueConfiguration", target: { QueueConfigurationDeprecated.schema }),
-        MemberSchema("CloudFunctionConfiguration", target: { CloudFunctionConfiguration.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicConfiguration = try r.optional("TopicConfiguration")
-        self.queueConfiguration = try r.optional("QueueConfiguration")
-        self.cloudFunctionConfiguration = try r.optional("CloudFunctionConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicConfiguration"] = topicConfiguration
-        w["QueueConfiguration"] = queueConfiguration
-        w["CloudFunctionConfiguration"] = cloudFunctionConfiguration
-        return w.value
-    }
-}
-
-/// The `NotificationConfigurationFilter` structure of the S3 model.
-public struct NotificationConfigurationFilter: AWSShape {
-    /// `Key`.
-    public var key: S3KeyFilter?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: S3KeyFilter? = nil) {
-        self.key = key
-    }
-
-    /// The model of `NotificationConfigurationFilter`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfigurationFilter", kind: .structure, members: [
-        MemberSchema("Key", target: { S3KeyFilter.schema }, serializedName: "S3Key"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.optional("Key")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        return w.value
-    }
-}
-
-/// The `Object` structure of the S3 model.
-public struct Object: AWSShape {
-    /// `Key`.
-    public var key: String?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: [ChecksumAlgorithm]?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `Size`.
-    public var size: Int?
-    /// `StorageClass`.
-    public var storageClass: ObjectStorageClass?
-    /// `Owner`.
-    public var owner: Owner?
-    /// `RestoreStatus`.
-    public var restoreStatus: RestoreStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String? = nil, lastModified: Date? = nil, eTag: String? = nil, checksumAlgorithm: [ChecksumAlgorithm]? = nil, checksumType: ChecksumType? = nil, size: Int? = nil, storageClass: ObjectStorageClass? = nil, owner: Owner? = nil, restoreStatus: RestoreStatus? = nil) {
-        self.key = key
-        self.lastModified = lastModified
-        self.eTag = eTag
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
-        self.size = size
-        self.storageClass = storageClass
-        self.owner = owner
-        self.restoreStatus = restoreStatus
-    }
-
-    /// The model of `Object`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Object", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumAlgorithm", target: { S3Schemas.checksumAlgorithmList }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-        MemberSchema("StorageClass", target: { ObjectStorageClass.schema }),
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("RestoreStatus", target: { RestoreStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.optional("Key")
-        self.lastModified = try r.optional("LastModified")
-        self.eTag = try r.optional("ETag")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
-        self.size = try r.optional("Size")
-        self.storageClass = try r.optional("StorageClass")
-        self.owner = try r.optional("Owner")
-        self.restoreStatus = try r.optional("RestoreStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["LastModified"] = lastModified
-        w["ETag"] = eTag
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        w["Size"] = size
-        w["StorageClass"] = storageClass
-        w["Owner"] = owner
-        w["RestoreStatus"] = restoreStatus
-        return w.value
-    }
-}
-
-/// The `ObjectAlreadyInActiveTierError` structure of the S3 model.
-public struct ObjectAlreadyInActiveTierError: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `ObjectAlreadyInActiveTierError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectAlreadyInActiveTierError", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ObjectEncryption` structure of the S3 model.
-public struct ObjectEncryption: AWSShape {
-    /// `SSEKMS`.
-    public var ssekms: SSEKMSEncryption?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ssekms: SSEKMSEncryption? = nil) {
-        self.ssekms = ssekms
-    }
-
-    /// The model of `ObjectEncryption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectEncryption", kind: .union, members: [
-        MemberSchema("SSEKMS", target: { SSEKMSEncryption.schema }, serializedName: "SSE-KMS"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ssekms = try r.optional("SSEKMS")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SSEKMS"] = ssekms
-        return w.value
-    }
-}
-
-/// The `ObjectIdentifier` structure of the S3 model.
-public struct ObjectIdentifier: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ETag`.
-    public var eTag: String?
-    /// `LastModifiedTime`.
-    public var lastModifiedTime: Date?
-    /// `Size`.
-    public var size: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, versionId: String? = nil, eTag: String? = nil, lastModifiedTime: Date? = nil, size: Int? = nil) {
-        self.key = key
-        self.versionId = versionId
-        self.eTag = eTag
-        self.lastModifiedTime = lastModifiedTime
-        self.size = size
-    }
-
-    /// The model of `ObjectIdentifier`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectIdentifier", kind: .structure, members: [
-        MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("LastModifiedTime", target: { S3Schemas.lastModifiedTime }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.versionId = try r.optional("VersionId")
-        self.eTag = try r.optional("ETag")
-        self.lastModifiedTime = try r.optional("LastModifiedTime")
-        self.size = try r.optional("Size")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["ETag"] = eTag
-        w["LastModifiedTime"] = lastModifiedTime
-        w["Size"] = size
-        return w.value
-    }
-}
-
-/// The `ObjectLockConfiguration` structure of the S3 model.
-public struct ObjectLockConfiguration: AWSShape {
-    /// `ObjectLockEnabled`.
-    public var objectLockEnabled: ObjectLockEnabled?
-    /// `Rule`.
-    public var rule: ObjectLockRule?
-
-    /// Creates the structure; optional members default to nil.
-    public init(objectLockEnabled: ObjectLockEnabled? = nil, rule: ObjectLockRule? = nil) {
-        self.objectLockEnabled = objectLockEnabled
-        self.rule = rule
-    }
-
-    /// The model of `ObjectLockConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockConfiguration", kind: .structure, members: [
-        MemberSchema("ObjectLockEnabled", target: { ObjectLockEnabled.schema }),
-        MemberSchema("Rule", target: { ObjectLockRule.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.objectLockEnabled = try r.optional("ObjectLockEnabled")
-        self.rule = try r.optional("Rule")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ObjectLockEnabled"] = objectLockEnabled
-        w["Rule"] = rule
-        return w.value
-    }
-}
-
-/// The `ObjectLockLegalHold` structure of the S3 model.
-public struct ObjectLockLegalHold: AWSShape {
-    /// `Status`.
-    public var status: ObjectLockLegalHoldStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ObjectLockLegalHoldStatus? = nil) {
-        self.status = status
-    }
-
-    /// The model of `ObjectLockLegalHold`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockLegalHold", kind: .structure, members: [
-        MemberSchema("Status", target: { ObjectLockLegalHoldStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `ObjectLockRetention` structure of the S3 model.
-public struct ObjectLockRetention: AWSShape {
-    /// `Mode`.
-    public var mode: ObjectLockRetentionMode?
-    /// `RetainUntilDate`.
-    public var retainUntilDate: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(mode: ObjectLockRetentionMode? = nil, retainUntilDate: Date? = nil) {
-        self.mode = mode
-        self.retainUntilDate = retainUntilDate
-    }
-
-    /// The model of `ObjectLockRetention`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRetention", kind: .structure, members: [
-        MemberSchema("Mode", target: { ObjectLockRetentionMode.schema }),
-        MemberSchema("RetainUntilDate", target: { S3Schemas.date }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mode = try r.optional("Mode")
-        self.retainUntilDate = try r.optional("RetainUntilDate")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Mode"] = mode
-        w["RetainUntilDate"] = retainUntilDate
-        return w.value
-    }
-}
-
-/// The `ObjectLockRule` structure of the S3 model.
-public struct ObjectLockRule: AWSShape {
-    /// `DefaultRetention`.
-    public var defaultRetention: DefaultRetention?
-
-    /// Creates the structure; optional members default to nil.
-    public init(defaultRetention: DefaultRetention? = nil) {
-        self.defaultRetention = defaultRetention
-    }
-
-    /// The model of `ObjectLockRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRule", kind: .structure, members: [
-        MemberSchema("DefaultRetention", target: { DefaultRetention.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.defaultRetention = try r.optional("DefaultRetention")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DefaultRetention"] = defaultRetention
-        return w.value
-    }
-}
-
-/// The `ObjectNotInActiveTierError` structure of the S3 model.
-public struct ObjectNotInActiveTierError: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `ObjectNotInActiveTierError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotInActiveTierError", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ObjectPart` structure of the S3 model.
-public struct ObjectPart: AWSShape {
-    /// `PartNumber`.
-    public var partNumber: Int?
-    /// `Size`.
-    public var size: Int?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(partNumber: Int? = nil, size: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
-        self.partNumber = partNumber
-        self.size = size
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-    }
-
-    /// The model of `ObjectPart`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectPart", kind: .structure, members: [
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.partNumber = try r.optional("PartNumber")
-        self.size = try r.optional("Size")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PartNumber"] = partNumber
-        w["Size"] = size
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        return w.value
-    }
-}
-
-/// The `ObjectVersion` structure of the S3 model.
-public struct ObjectVersion: AWSShape {
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: [ChecksumAlgorithm]?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `Size`.
-    public var size: Int?
-    /// `StorageClass`.
-    public var storageClass: ObjectVersionStorageClass?
-    /// `Key`.
-    public var key: String?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `IsLatest`.
-    public var isLatest: Bool?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `Owner`.
-    public var owner: Owner?
-    /// `RestoreStatus`.
-    public var restoreStatus: RestoreStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(eTag: String? = nil, checksumAlgorithm: [ChecksumAlgorithm]? = nil, checksumType: ChecksumType? = nil, size: Int? = nil, storageClass: ObjectVersionStorageClass? = nil, key: String? = nil, versionId: String? = nil, isLatest: Bool? = nil, lastModified: Date? = nil, owner: Owner? = nil, restoreStatus: RestoreStatus? = nil) {
-        self.eTag = eTag
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumType = checksumType
-        self.size = size
-        self.storageClass = storageClass
-        self.key = key
-        self.versionId = versionId
-        self.isLatest = isLatest
-        self.lastModified = lastModified
-        self.owner = owner
-        self.restoreStatus = restoreStatus
-    }
-
-    /// The model of `ObjectVersion`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ObjectVersion", kind: .structure, members: [
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumAlgorithm", target: { S3Schemas.checksumAlgorithmList }),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-        MemberSchema("StorageClass", target: { ObjectVersionStorageClass.schema }),
-        MemberSchema("Key", target: { S3Schemas.objectKey }),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("IsLatest", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("Owner", target: { Owner.schema }),
-        MemberSchema("RestoreStatus", target: { RestoreStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.eTag = try r.optional("ETag")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumType = try r.optional("ChecksumType")
-        self.size = try r.optional("Size")
-        self.storageClass = try r.optional("StorageClass")
-        self.key = try r.optional("Key")
-        self.versionId = try r.optional("VersionId")
-        self.isLatest = try r.optional("IsLatest")
-        self.lastModified = try r.optional("LastModified")
-        self.owner = try r.optional("Owner")
-        self.restoreStatus = try r.optional("RestoreStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ETag"] = eTag
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumType"] = checksumType
-        w["Size"] = size
-        w["StorageClass"] = storageClass
-        w["Key"] = key
-        w["VersionId"] = versionId
-        w["IsLatest"] = isLatest
-        w["LastModified"] = lastModified
-        w["Owner"] = owner
-        w["RestoreStatus"] = restoreStatus
-        return w.value
-    }
-}
-
-/// The `OutputLocation` structure of the S3 model.
-public struct OutputLocation: AWSShape {
-    /// `S3`.
-    public var s3: S3Location?
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3: S3Location? = nil) {
-        self.s3 = s3
-    }
-
-    /// The model of `OutputLocation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OutputLocation", kind: .structure, members: [
-        MemberSchema("S3", target: { S3Location.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3 = try r.optional("S3")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3"] = s3
-        return w.value
-    }
-}
-
-/// The `OutputSerialization` structure of the S3 model.
-public struct OutputSerialization: AWSShape {
-    /// `CSV`.
-    public var csv: CSVOutput?
-    /// `JSON`.
-    public var json: JSONOutput?
-
-    /// Creates the structure; optional members default to nil.
-    public init(csv: CSVOutput? = nil, json: JSONOutput? = nil) {
-        self.csv = csv
-        self.json = json
-    }
-
-    /// The model of `OutputSerialization`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OutputSerialization", kind: .structure, members: [
-        MemberSchema("CSV", target: { CSVOutput.schema }),
-        MemberSchema("JSON", target: { JSONOutput.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.csv = try r.optional("CSV")
-        self.json = try r.optional("JSON")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CSV"] = csv
-        w["JSON"] = json
-        return w.value
-    }
-}
-
-/// The `Owner` structure of the S3 model.
-public struct Owner: AWSShape {
-    /// `DisplayName`.
-    public var displayName: String?
-    /// `ID`.
-    public var id: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(displayName: String? = nil, id: String? = nil) {
-        self.displayName = displayName
-        self.id = id
-    }
-
-    /// The model of `Owner`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Owner", kind: .structure, members: [
-        MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ID", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.displayName = try r.optional("DisplayName")
-        self.id = try r.optional("ID")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DisplayName"] = displayName
-        w["ID"] = id
-        return w.value
-    }
-}
-
-/// The `OwnershipControls` structure of the S3 model.
-public struct OwnershipControls: AWSShape {
-    /// `Rules` (required).
-    public var rules: [OwnershipControlsRule]
-
-    /// Creates the structure; optional members default to nil.
-    public init(rules: [OwnershipControlsRule]) {
-        self.rules = rules
-    }
-
-    /// The model of `OwnershipControls`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OwnershipControls", kind: .structure, members: [
-        MemberSchema("Rules", target: { S3Schemas.ownershipControlsRules }, serializedName: "Rule", isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rules = try r.required("Rules")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Rules"] = rules
-        return w.value
-    }
-}
-
-/// The `OwnershipControlsRule` structure of the S3 model.
-public struct OwnershipControlsRule: AWSShape {
-    /// `ObjectOwnership` (required).
-    public var objectOwnership: ObjectOwnership
-
-    /// Creates the structure; optional members default to nil.
-    public init(objectOwnership: ObjectOwnership) {
-        self.objectOwnership = objectOwnership
-    }
-
-    /// The model of `OwnershipControlsRule`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OwnershipControlsRule", kind: .structure, members: [
-        MemberSchema("ObjectOwnership", target: { ObjectOwnership.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.objectOwnership = try r.required("ObjectOwnership")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ObjectOwnership"] = objectOwnership
-        return w.value
-    }
-}
-
-/// The `ParquetInput` structure of the S3 model.
-public struct ParquetInput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `ParquetInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ParquetInput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `Part` structure of the S3 model.
-public struct Part: AWSShape {
-    /// `PartNumber`.
-    public var partNumber: Int?
-    /// `LastModified`.
-    public var lastModified: Date?
-    /// `ETag`.
-    public var eTag: String?
-    /// `Size`.
-    public var size: Int?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(partNumber: Int? = nil, lastModified: Date? = nil, eTag: String? = nil, size: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
-        self.partNumber = partNumber
-        self.lastModified = lastModified
-        self.eTag = eTag
-        self.size = size
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-    }
-
-    /// The model of `Part`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Part", kind: .structure, members: [
-        MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.partNumber = try r.optional("PartNumber")
-        self.lastModified = try r.optional("LastModified")
-        self.eTag = try r.optional("ETag")
-        self.size = try r.optional("Size")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PartNumber"] = partNumber
-        w["LastModified"] = lastModified
-        w["ETag"] = eTag
-        w["Size"] = size
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        return w.value
-    }
-}
-
-/// The `PartitionedPrefix` structure of the S3 model.
-public struct PartitionedPrefix: AWSShape {
-    /// `PartitionDateSource`.
-    public var partitionDateSource: PartitionDateSource?
-
-    /// Creates the structure; optional members default to nil.
-    public init(partitionDateSource: PartitionDateSource? = nil) {
-        self.partitionDateSource = partitionDateSource
-    }
-
-    /// The model of `PartitionedPrefix`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PartitionedPrefix", kind: .structure, members: [
-        MemberSchema("PartitionDateSource", target: { PartitionDateSource.schema }),
-    ], traits: ShapeTraits(xmlName: "PartitionedPrefix"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.partitionDateSource = try r.optional("PartitionDateSource")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PartitionDateSource"] = partitionDateSource
-        return w.value
-    }
-}
-
-/// The `PolicyStatus` structure of the S3 model.
-public struct PolicyStatus: AWSShape {
-    /// `IsPublic`.
-    public var isPublic: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isPublic: Bool? = nil) {
-        self.isPublic = isPublic
-    }
-
-    /// The model of `PolicyStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PolicyStatus", kind: .structure, members: [
-        MemberSchema("IsPublic", target: { ShapeSchema.Simple.boolean }, serializedName: "IsPublic"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isPublic = try r.optional("IsPublic")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsPublic"] = isPublic
-        return w.value
-    }
-}
-
-/// The `Progress` structure of the S3 model.
-public struct Progress: AWSShape {
-    /// `BytesScanned`.
-    public var bytesScanned: Int?
-    /// `BytesProcessed`.
-    public var bytesProcessed: Int?
-    /// `BytesReturned`.
-    public var bytesReturned: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bytesScanned: Int? = nil, bytesProcessed: Int? = nil, bytesReturned: Int? = nil) {
-        self.bytesScanned = bytesScanned
-        self.bytesProcessed = bytesProcessed
-        self.bytesReturned = bytesReturned
-    }
-
-    /// The model of `Progress`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Progress", kind: .structure, members: [
-        MemberSchema("BytesScanned", target: { ShapeSchema.Simple.long }),
-        MemberSchema("BytesProcessed", target: { ShapeSchema.Simple.long }),
-        MemberSchema("BytesReturned", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bytesScanned = try r.optional("BytesScanned")
-        self.bytesProcessed = try r.optional("BytesProcessed")
-        self.bytesReturned = try r.optional("BytesReturned")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BytesScanned"] = bytesScanned
-        w["BytesProcessed"] = bytesProcessed
-        w["BytesReturned"] = bytesReturned
-        return w.value
-    }
-}
-
-/// The `ProgressEvent` structure of the S3 model.
-public struct ProgressEvent: AWSShape {
-    /// `Details`.
-    public var details: Progress?
-
-    /// Creates the structure; optional members default to nil.
-    public init(details: Progress? = nil) {
-        self.details = details
-    }
-
-    /// The model of `ProgressEvent`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProgressEvent", kind: .structure, members: [
-        MemberSchema("Details", target: { Progress.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.details = try r.optional("Details")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Details"] = details
-        return w.value
-    }
-}
-
-/// The `PublicAccessBlockConfiguration` structure of the S3 model.
-public struct PublicAccessBlockConfiguration: AWSShape {
-    /// `BlockPublicAcls`.
-    public var blockPublicAcls: Bool?
-    /// `IgnorePublicAcls`.
-    public var ignorePublicAcls: Bool?
-    /// `BlockPublicPolicy`.
-    public var blockPublicPolicy: Bool?
-    /// `RestrictPublicBuckets`.
-    public var restrictPublicBuckets: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(blockPublicAcls: Bool? = nil, ignorePublicAcls: Bool? = nil, blockPublicPolicy: Bool? = nil, restrictPublicBuckets: Bool? = nil) {
-        self.blockPublicAcls = blockPublicAcls
-        self.ignorePublicAcls = ignorePublicAcls
-        self.blockPublicPolicy = blockPublicPolicy
-        self.restrictPublicBuckets = restrictPublicBuckets
-    }
-
-    /// The model of `PublicAccessBlockConfiguration`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublicAccessBlockConfiguration", kind: .structure, members: [
-        MemberSchema("BlockPublicAcls", target: { ShapeSchema.Simple.boolean }, serializedName: "BlockPublicAcls"),
-        MemberSchema("IgnorePublicAcls", target: { ShapeSchema.Simple.boolean }, serializedName: "IgnorePublicAcls"),
-        MemberSchema("BlockPublicPolicy", target: { ShapeSchema.Simple.boolean }, serializedName: "BlockPublicPolicy"),
-        MemberSchema("RestrictPublicBuckets", target: { ShapeSchema.Simple.boolean }, serializedName: "RestrictPublicBuckets"),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.blockPublicAcls = try r.optional("BlockPublicAcls")
-        self.ignorePublicAcls = try r.optional("IgnorePublicAcls")
-        self.blockPublicPolicy = try r.optional("BlockPublicPolicy")
-        self.restrictPublicBuckets = try r.optional("RestrictPublicBuckets")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BlockPublicAcls"] = blockPublicAcls
-        w["IgnorePublicAcls"] = ignorePublicAcls
-        w["BlockPublicPolicy"] = blockPublicPolicy
-        w["RestrictPublicBuckets"] = restrictPublicBuckets
-        return w.value
-    }
-}
-
-/// The `PutBucketAbacRequest` structure of the S3 model.
-public struct PutBucketAbacRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `AbacStatus` (required).
-    public var abacStatus: AbacStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil, abacStatus: AbacStatus) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-        self.abacStatus = abacStatus
-    }
-
-    /// The model of `PutBucketAbacRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAbacRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("AbacStatus", target: { AbacStatus.schema }, serializedName: "AbacStatus", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-    ], traits: ShapeTraits(payload: "AbacStatus"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.abacStatus = try r.required("AbacStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["AbacStatus"] = abacStatus
-        return w.value
-    }
-}
-
-/// The `PutBucketAccelerateConfigurationRequest` structure of the S3 model.
-public struct PutBucketAccelerateConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `AccelerateConfiguration` (required).
-    public var accelerateConfiguration: AccelerateConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, accelerateConfiguration: AccelerateConfiguration, expectedBucketOwner: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil) {
-        self.bucket = bucket
-        self.accelerateConfiguration = accelerateConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-        self.checksumAlgorithm = checksumAlgorithm
-    }
-
-    /// The model of `PutBucketAccelerateConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAccelerateConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("AccelerateConfiguration", target: { AccelerateConfiguration.schema }, serializedName: "AccelerateConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-    ], traits: ShapeTraits(payload: "AccelerateConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.accelerateConfiguration = try r.required("AccelerateConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["AccelerateConfiguration"] = accelerateConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        return w.value
-    }
-}
-
-/// The `PutBucketAclRequest` structure of the S3 model.
-public struct PutBucketAclRequest: AWSShape {
-    /// `ACL`.
-    public var acl: BucketCannedACL?
-    /// `AccessControlPolicy`.
-    public var accessControlPolicy: AccessControlPolicy?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWrite`.
-    public var grantWrite: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(acl: BucketCannedACL? = nil, accessControlPolicy: AccessControlPolicy? = nil, bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, expectedBucketOwner: String? = nil) {
-        self.acl = acl
-        self.accessControlPolicy = accessControlPolicy
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWrite = grantWrite
-        self.grantWriteAcp = grantWriteAcp
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketAclRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAclRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { BucketCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("AccessControlPolicy", target: { AccessControlPolicy.schema }, serializedName: "AccessControlPolicy", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "AccessControlPolicy"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.accessControlPolicy = try r.optional("AccessControlPolicy")
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWrite = try r.optional("GrantWrite")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["AccessControlPolicy"] = accessControlPolicy
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWrite"] = grantWrite
-        w["GrantWriteACP"] = grantWriteAcp
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketAnalyticsConfigurationRequest` structure of the S3 model.
-public struct PutBucketAnalyticsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `AnalyticsConfiguration` (required).
-    public var analyticsConfiguration: AnalyticsConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, analyticsConfiguration: AnalyticsConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.analyticsConfiguration = analyticsConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketAnalyticsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAnalyticsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("AnalyticsConfiguration", target: { AnalyticsConfiguration.schema }, serializedName: "AnalyticsConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "AnalyticsConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.analyticsConfiguration = try r.required("AnalyticsConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["AnalyticsConfiguration"] = analyticsConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketCorsRequest` structure of the S3 model.
-public struct PutBucketCorsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CORSConfiguration` (required).
-    public var corsConfiguration: CORSConfiguration
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, corsConfiguration: CORSConfiguration, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.corsConfiguration = corsConfiguration
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketCorsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketCorsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CORSConfiguration", target: { CORSConfiguration.schema }, serializedName: "CORSConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "CORSConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.corsConfiguration = try r.required("CORSConfiguration")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["CORSConfiguration"] = corsConfiguration
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketEncryptionRequest` structure of the S3 model.
-public struct PutBucketEncryptionRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ServerSideEncryptionConfiguration` (required).
-    public var serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, serverSideEncryptionConfiguration: ServerSideEncryptionConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketEncryptionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketEncryptionRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ServerSideEncryptionConfiguration", target: { ServerSideEncryptionConfiguration.schema }, serializedName: "ServerSideEncryptionConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.serverSideEncryptionConfiguration = try r.required("ServerSideEncryptionConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
+    /// The `NoncurrentVersionTransition` structure of the S3 model.
+    public struct NoncurrentVersionTransition: AWSShape {
+        /// `NoncurrentDays`.
+        public var noncurrentDays: Int?
+        /// `StorageClass`.
+        public var storageClass: S3.TransitionStorageClass?
+        /// `NewerNoncurrentVersions`.
+        public var newerNoncurrentVersions: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(noncurrentDays: Int? = nil, storageClass: S3.TransitionStorageClass? = nil, newerNoncurrentVersions: Int? = nil) {
+            self.noncurrentDays = noncurrentDays
+            self.storageClass = storageClass
+            self.newerNoncurrentVersions = newerNoncurrentVersions
+        }
+
+        /// The model of `NoncurrentVersionTransition`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NoncurrentVersionTransition", kind: .structure, members: [
+            MemberSchema("NoncurrentDays", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("StorageClass", target: { S3.TransitionStorageClass.schema }),
+            MemberSchema("NewerNoncurrentVersions", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.noncurrentDays = try r.optional("NoncurrentDays")
+            self.storageClass = try r.optional("StorageClass")
+            self.newerNoncurrentVersions = try r.optional("NewerNoncurrentVersions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NoncurrentDays"] = noncurrentDays
+            w["StorageClass"] = storageClass
+            w["NewerNoncurrentVersions"] = newerNoncurrentVersions
+            return w.value
+        }
+    }
+
+    /// The `NotificationConfiguration` structure of the S3 model.
+    public struct NotificationConfiguration: AWSShape {
+        /// `TopicConfigurations`.
+        public var topicConfigurations: [S3.TopicConfiguration]?
+        /// `QueueConfigurations`.
+        public var queueConfigurations: [S3.QueueConfiguration]?
+        /// `LambdaFunctionConfigurations`.
+        public var lambdaFunctionConfigurations: [S3.LambdaFunctionConfiguration]?
+        /// `EventBridgeConfiguration`.
+        public var eventBridgeConfiguration: S3.EventBridgeConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicConfigurations: [S3.TopicConfiguration]? = nil, queueConfigurations: [S3.QueueConfiguration]? = nil, lambdaFunctionConfigurations: [S3.LambdaFunctionConfiguration]? = nil, eventBridgeConfiguration: S3.EventBridgeConfiguration? = nil) {
+            self.topicConfigurations = topicConfigurations
+            self.queueConfigurations = queueConfigurations
+            self.lambdaFunctionConfigurations = lambdaFunctionConfigurations
+            self.eventBridgeConfiguration = eventBridgeConfiguration
+        }
+
+        /// The model of `NotificationConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfiguration", kind: .structure, members: [
+            MemberSchema("TopicConfigurations", target: { S3Schemas.topicConfigurationList }, serializedName: "TopicConfiguration"),
+            MemberSchema("QueueConfigurations", target: { S3Schemas.queueConfigurationList }, serializedName: "QueueConfiguration"),
+            MemberSchema("LambdaFunctionConfigurations", target: { S3Schemas.lambdaFunctionConfigurationList }, serializedName: "CloudFunctionConfiguration"),
+            MemberSchema("EventBridgeConfiguration", target: { S3.EventBridgeConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicConfigurations = try r.optional("TopicConfigurations")
+            self.queueConfigurations = try r.optional("QueueConfigurations")
+            self.lambdaFunctionConfigurations = try r.optional("LambdaFunctionConfigurations")
+            self.eventBridgeConfiguration = try r.optional("EventBridgeConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicConfigurations"] = topicConfigurations
+            w["QueueConfigurations"] = queueConfigurations
+            w["LambdaFunctionConfigurations"] = lambdaFunctionConfigurations
+            w["EventBridgeConfiguration"] = eventBridgeConfiguration
+            return w.value
+        }
+    }
+
+    /// The `NotificationConfigurationDeprecated` structure of the S3 model.
+    public struct NotificationConfigurationDeprecated: AWSShape {
+        /// `TopicConfiguration`.
+        public var topicConfiguration: S3.TopicConfigurationDeprecated?
+        /// `QueueConfiguration`.
+        public var queueConfiguration: S3.QueueConfigurationDeprecated?
+        /// `CloudFunctionConfiguration`.
+        public var cloudFunctionConfiguration: S3.CloudFunctionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicConfiguration: S3.TopicConfigurationDeprecated? = nil, queueConfiguration: S3.QueueConfigurationDeprecated? = nil, cloudFunctionConfiguration: S3.CloudFunctionConfiguration? = nil) {
+            self.topicConfiguration = topicConfiguration
+            self.queueConfiguration = queueConfiguration
+            self.cloudFunctionConfiguration = cloudFunctionConfiguration
+        }
+
+        /// The model of `NotificationConfigurationDeprecated`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfigurationDeprecated", kind: .structure, members: [
+            MemberSchema("TopicConfiguration", target: { S3.TopicConfigurationDeprecated.schema }),
+            MemberSchema("QueueConfiguration", target: { S3.QueueConfigurationDeprecated.schema }),
+            MemberSchema("CloudFunctionConfiguration", target: { S3.CloudFunctionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicConfiguration = try r.optional("TopicConfiguration")
+            self.queueConfiguration = try r.optional("QueueConfiguration")
+            self.cloudFunctionConfiguration = try r.optional("CloudFunctionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicConfiguration"] = topicConfiguration
+            w["QueueConfiguration"] = queueConfiguration
+            w["CloudFunctionConfiguration"] = cloudFunctionConfiguration
+            return w.value
+        }
+    }
+
+    /// The `NotificationConfigurationFilter` structure of the S3 model.
+    public struct NotificationConfigurationFilter: AWSShape {
+        /// `Key`.
+        public var key: S3.S3KeyFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: S3.S3KeyFilter? = nil) {
+            self.key = key
+        }
+
+        /// The model of `NotificationConfigurationFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NotificationConfigurationFilter", kind: .structure, members: [
+            MemberSchema("Key", target: { S3.S3KeyFilter.schema }, serializedName: "S3Key"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.optional("Key")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            return w.value
+        }
+    }
+
+    /// The `Object` structure of the S3 model.
+    public struct Object: AWSShape {
+        /// `Key`.
+        public var key: String?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: [S3.ChecksumAlgorithm]?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `Size`.
+        public var size: Int?
+        /// `StorageClass`.
+        public var storageClass: S3.ObjectStorageClass?
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `RestoreStatus`.
+        public var restoreStatus: S3.RestoreStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String? = nil, lastModified: Date? = nil, eTag: String? = nil, checksumAlgorithm: [S3.ChecksumAlgorithm]? = nil, checksumType: S3.ChecksumType? = nil, size: Int? = nil, storageClass: S3.ObjectStorageClass? = nil, owner: S3.Owner? = nil, restoreStatus: S3.RestoreStatus? = nil) {
+            self.key = key
+            self.lastModified = lastModified
+            self.eTag = eTag
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+            self.size = size
+            self.storageClass = storageClass
+            self.owner = owner
+            self.restoreStatus = restoreStatus
+        }
+
+        /// The model of `Object`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Object", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumAlgorithm", target: { S3Schemas.checksumAlgorithmList }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+            MemberSchema("StorageClass", target: { S3.ObjectStorageClass.schema }),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("RestoreStatus", target: { S3.RestoreStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.optional("Key")
+            self.lastModified = try r.optional("LastModified")
+            self.eTag = try r.optional("ETag")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+            self.size = try r.optional("Size")
+            self.storageClass = try r.optional("StorageClass")
+            self.owner = try r.optional("Owner")
+            self.restoreStatus = try r.optional("RestoreStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["LastModified"] = lastModified
+            w["ETag"] = eTag
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            w["Size"] = size
+            w["StorageClass"] = storageClass
+            w["Owner"] = owner
+            w["RestoreStatus"] = restoreStatus
+            return w.value
+        }
+    }
+
+    /// The `ObjectAlreadyInActiveTierError` structure of the S3 model.
+    public struct ObjectAlreadyInActiveTierError: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `ObjectAlreadyInActiveTierError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectAlreadyInActiveTierError", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ObjectEncryption` structure of the S3 model.
+    public struct ObjectEncryption: AWSShape {
+        /// `SSEKMS`.
+        public var ssekms: S3.SSEKMSEncryption?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ssekms: S3.SSEKMSEncryption? = nil) {
+            self.ssekms = ssekms
+        }
+
+        /// The model of `ObjectEncryption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectEncryption", kind: .union, members: [
+            MemberSchema("SSEKMS", target: { S3.SSEKMSEncryption.schema }, serializedName: "SSE-KMS"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ssekms = try r.optional("SSEKMS")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SSEKMS"] = ssekms
+            return w.value
+        }
+    }
+
+    /// The `ObjectIdentifier` structure of the S3 model.
+    public struct ObjectIdentifier: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ETag`.
+        public var eTag: String?
+        /// `LastModifiedTime`.
+        public var lastModifiedTime: Date?
+        /// `Size`.
+        public var size: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, versionId: String? = nil, eTag: String? = nil, lastModifiedTime: Date? = nil, size: Int? = nil) {
+            self.key = key
+            self.versionId = versionId
+            self.eTag = eTag
+            self.lastModifiedTime = lastModifiedTime
+            self.size = size
+        }
+
+        /// The model of `ObjectIdentifier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectIdentifier", kind: .structure, members: [
+            MemberSchema("Key", target: { S3Schemas.objectKey }, isRequired: true),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("LastModifiedTime", target: { S3Schemas.lastModifiedTime }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.versionId = try r.optional("VersionId")
+            self.eTag = try r.optional("ETag")
+            self.lastModifiedTime = try r.optional("LastModifiedTime")
+            self.size = try r.optional("Size")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["ETag"] = eTag
+            w["LastModifiedTime"] = lastModifiedTime
+            w["Size"] = size
+            return w.value
+        }
+    }
+
+    /// The `ObjectLockConfiguration` structure of the S3 model.
+    public struct ObjectLockConfiguration: AWSShape {
+        /// `ObjectLockEnabled`.
+        public var objectLockEnabled: S3.ObjectLockEnabled?
+        /// `Rule`.
+        public var rule: S3.ObjectLockRule?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(objectLockEnabled: S3.ObjectLockEnabled? = nil, rule: S3.ObjectLockRule? = nil) {
+            self.objectLockEnabled = objectLockEnabled
+            self.rule = rule
+        }
+
+        /// The model of `ObjectLockConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockConfiguration", kind: .structure, members: [
+            MemberSchema("ObjectLockEnabled", target: { S3.ObjectLockEnabled.schema }),
+            MemberSchema("Rule", target: { S3.ObjectLockRule.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.objectLockEnabled = try r.optional("ObjectLockEnabled")
+            self.rule = try r.optional("Rule")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ObjectLockEnabled"] = objectLockEnabled
+            w["Rule"] = rule
+            return w.value
+        }
+    }
+
+    /// The `ObjectLockLegalHold` structure of the S3 model.
+    public struct ObjectLockLegalHold: AWSShape {
+        /// `Status`.
+        public var status: S3.ObjectLockLegalHoldStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: S3.ObjectLockLegalHoldStatus? = nil) {
+            self.status = status
+        }
+
+        /// The model of `ObjectLockLegalHold`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockLegalHold", kind: .structure, members: [
+            MemberSchema("Status", target: { S3.ObjectLockLegalHoldStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `ObjectLockRetention` structure of the S3 model.
+    public struct ObjectLockRetention: AWSShape {
+        /// `Mode`.
+        public var mode: S3.ObjectLockRetentionMode?
+        /// `RetainUntilDate`.
+        public var retainUntilDate: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mode: S3.ObjectLockRetentionMode? = nil, retainUntilDate: Date? = nil) {
+            self.mode = mode
+            self.retainUntilDate = retainUntilDate
+        }
+
+        /// The model of `ObjectLockRetention`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRetention", kind: .structure, members: [
+            MemberSchema("Mode", target: { S3.ObjectLockRetentionMode.schema }),
+            MemberSchema("RetainUntilDate", target: { S3Schemas.date }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mode = try r.optional("Mode")
+            self.retainUntilDate = try r.optional("RetainUntilDate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Mode"] = mode
+            w["RetainUntilDate"] = retainUntilDate
+            return w.value
+        }
+    }
+
+    /// The `ObjectLockRule` structure of the S3 model.
+    public struct ObjectLockRule: AWSShape {
+        /// `DefaultRetention`.
+        public var defaultRetention: S3.DefaultRetention?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(defaultRetention: S3.DefaultRetention? = nil) {
+            self.defaultRetention = defaultRetention
+        }
+
+        /// The model of `ObjectLockRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectLockRule", kind: .structure, members: [
+            MemberSchema("DefaultRetention", target: { S3.DefaultRetention.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.defaultRetention = try r.optional("DefaultRetention")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DefaultRetention"] = defaultRetention
+            return w.value
+        }
+    }
+
+    /// The `ObjectNotInActiveTierError` structure of the S3 model.
+    public struct ObjectNotInActiveTierError: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `ObjectNotInActiveTierError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotInActiveTierError", kind: .structure, traits: ShapeTraits(errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ObjectPart` structure of the S3 model.
+    public struct ObjectPart: AWSShape {
+        /// `PartNumber`.
+        public var partNumber: Int?
+        /// `Size`.
+        public var size: Int?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(partNumber: Int? = nil, size: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
+            self.partNumber = partNumber
+            self.size = size
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+        }
+
+        /// The model of `ObjectPart`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectPart", kind: .structure, members: [
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.partNumber = try r.optional("PartNumber")
+            self.size = try r.optional("Size")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PartNumber"] = partNumber
+            w["Size"] = size
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            return w.value
+        }
+    }
+
+    /// The `ObjectVersion` structure of the S3 model.
+    public struct ObjectVersion: AWSShape {
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: [S3.ChecksumAlgorithm]?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `Size`.
+        public var size: Int?
+        /// `StorageClass`.
+        public var storageClass: S3.ObjectVersionStorageClass?
+        /// `Key`.
+        public var key: String?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `IsLatest`.
+        public var isLatest: Bool?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `Owner`.
+        public var owner: S3.Owner?
+        /// `RestoreStatus`.
+        public var restoreStatus: S3.RestoreStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(eTag: String? = nil, checksumAlgorithm: [S3.ChecksumAlgorithm]? = nil, checksumType: S3.ChecksumType? = nil, size: Int? = nil, storageClass: S3.ObjectVersionStorageClass? = nil, key: String? = nil, versionId: String? = nil, isLatest: Bool? = nil, lastModified: Date? = nil, owner: S3.Owner? = nil, restoreStatus: S3.RestoreStatus? = nil) {
+            self.eTag = eTag
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumType = checksumType
+            self.size = size
+            self.storageClass = storageClass
+            self.key = key
+            self.versionId = versionId
+            self.isLatest = isLatest
+            self.lastModified = lastModified
+            self.owner = owner
+            self.restoreStatus = restoreStatus
+        }
+
+        /// The model of `ObjectVersion`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectVersion", kind: .structure, members: [
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumAlgorithm", target: { S3Schemas.checksumAlgorithmList }),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+            MemberSchema("StorageClass", target: { S3.ObjectVersionStorageClass.schema }),
+            MemberSchema("Key", target: { S3Schemas.objectKey }),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("IsLatest", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Owner", target: { S3.Owner.schema }),
+            MemberSchema("RestoreStatus", target: { S3.RestoreStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.eTag = try r.optional("ETag")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumType = try r.optional("ChecksumType")
+            self.size = try r.optional("Size")
+            self.storageClass = try r.optional("StorageClass")
+            self.key = try r.optional("Key")
+            self.versionId = try r.optional("VersionId")
+            self.isLatest = try r.optional("IsLatest")
+            self.lastModified = try r.optional("LastModified")
+            self.owner = try r.optional("Owner")
+            self.restoreStatus = try r.optional("RestoreStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ETag"] = eTag
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumType"] = checksumType
+            w["Size"] = size
+            w["StorageClass"] = storageClass
+            w["Key"] = key
+            w["VersionId"] = versionId
+            w["IsLatest"] = isLatest
+            w["LastModified"] = lastModified
+            w["Owner"] = owner
+            w["RestoreStatus"] = restoreStatus
+            return w.value
+        }
+    }
+
+    /// The `OutputLocation` structure of the S3 model.
+    public struct OutputLocation: AWSShape {
+        /// `S3`.
+        public var s3: S3.S3Location?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3: S3.S3Location? = nil) {
+            self.s3 = s3
+        }
+
+        /// The model of `OutputLocation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OutputLocation", kind: .structure, members: [
+            MemberSchema("S3", target: { S3.S3Location.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3 = try r.optional("S3")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3"] = s3
+            return w.value
+        }
+    }
+
+    /// The `OutputSerialization` structure of the S3 model.
+    public struct OutputSerialization: AWSShape {
+        /// `CSV`.
+        public var csv: S3.CSVOutput?
+        /// `JSON`.
+        public var json: S3.JSONOutput?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(csv: S3.CSVOutput? = nil, json: S3.JSONOutput? = nil) {
+            self.csv = csv
+            self.json = json
+        }
+
+        /// The model of `OutputSerialization`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OutputSerialization", kind: .structure, members: [
+            MemberSchema("CSV", target: { S3.CSVOutput.schema }),
+            MemberSchema("JSON", target: { S3.JSONOutput.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.csv = try r.optional("CSV")
+            self.json = try r.optional("JSON")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CSV"] = csv
+            w["JSON"] = json
+            return w.value
+        }
+    }
+
+    /// The `Owner` structure of the S3 model.
+    public struct Owner: AWSShape {
+        /// `DisplayName`.
+        public var displayName: String?
+        /// `ID`.
+        public var id: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(displayName: String? = nil, id: String? = nil) {
+            self.displayName = displayName
+            self.id = id
+        }
+
+        /// The model of `Owner`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Owner", kind: .structure, members: [
+            MemberSchema("DisplayName", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ID", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.displayName = try r.optional("DisplayName")
+            self.id = try r.optional("ID")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DisplayName"] = displayName
+            w["ID"] = id
+            return w.value
+        }
+    }
+
+    /// The `OwnershipControls` structure of the S3 model.
+    public struct OwnershipControls: AWSShape {
+        /// `Rules` (required).
+        public var rules: [S3.OwnershipControlsRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [S3.OwnershipControlsRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `OwnershipControls`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OwnershipControls", kind: .structure, members: [
+            MemberSchema("Rules", target: { S3Schemas.ownershipControlsRules }, serializedName: "Rule", isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("Rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Rules"] = rules
+            return w.value
+        }
+    }
+
+    /// The `OwnershipControlsRule` structure of the S3 model.
+    public struct OwnershipControlsRule: AWSShape {
+        /// `ObjectOwnership` (required).
+        public var objectOwnership: S3.ObjectOwnership
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(objectOwnership: S3.ObjectOwnership) {
+            self.objectOwnership = objectOwnership
+        }
+
+        /// The model of `OwnershipControlsRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OwnershipControlsRule", kind: .structure, members: [
+            MemberSchema("ObjectOwnership", target: { S3.ObjectOwnership.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.objectOwnership = try r.required("ObjectOwnership")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ObjectOwnership"] = objectOwnership
+            return w.value
+        }
+    }
+
+    /// The `ParquetInput` structure of the S3 model.
+    public struct ParquetInput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `ParquetInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ParquetInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `Part` structure of the S3 model.
+    public struct Part: AWSShape {
+        /// `PartNumber`.
+        public var partNumber: Int?
+        /// `LastModified`.
+        public var lastModified: Date?
+        /// `ETag`.
+        public var eTag: String?
+        /// `Size`.
+        public var size: Int?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(partNumber: Int? = nil, lastModified: Date? = nil, eTag: String? = nil, size: Int? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil) {
+            self.partNumber = partNumber
+            self.lastModified = lastModified
+            self.eTag = eTag
+            self.size = size
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+        }
+
+        /// The model of `Part`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Part", kind: .structure, members: [
+            MemberSchema("PartNumber", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("LastModified", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.partNumber = try r.optional("PartNumber")
+            self.lastModified = try r.optional("LastModified")
+            self.eTag = try r.optional("ETag")
+            self.size = try r.optional("Size")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PartNumber"] = partNumber
+            w["LastModified"] = lastModified
+            w["ETag"] = eTag
+            w["Size"] = size
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            return w.value
+        }
+    }
+
+    /// The `PartitionedPrefix` structure of the S3 model.
+    public struct PartitionedPrefix: AWSShape {
+        /// `PartitionDateSource`.
+        public var partitionDateSource: S3.PartitionDateSource?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(partitionDateSource: S3.PartitionDateSource? = nil) {
+            self.partitionDateSource = partitionDateSource
+        }
+
+        /// The model of `PartitionedPrefix`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PartitionedPrefix", kind: .structure, members: [
+            MemberSchema("PartitionDateSource", target: { S3.PartitionDateSource.schema }),
+        ], traits: ShapeTraits(xmlName: "PartitionedPrefix"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.partitionDateSource = try r.optional("PartitionDateSource")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PartitionDateSource"] = partitionDateSource
+            return w.value
+        }
+    }
+
+    /// The `PolicyStatus` structure of the S3 model.
+    public struct PolicyStatus: AWSShape {
+        /// `IsPublic`.
+        public var isPublic: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isPublic: Bool? = nil) {
+            self.isPublic = isPublic
+        }
+
+        /// The model of `PolicyStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PolicyStatus", kind: .structure, members: [
+            MemberSchema("IsPublic", target: { ShapeSchema.Simple.boolean }, serializedName: "IsPublic"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isPublic = try r.optional("IsPublic")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsPublic"] = isPublic
+            return w.value
+        }
+    }
+
+    /// The `Progress` structure of the S3 model.
+    public struct Progress: AWSShape {
+        /// `BytesScanned`.
+        public var bytesScanned: Int?
+        /// `BytesProcessed`.
+        public var bytesProcessed: Int?
+        /// `BytesReturned`.
+        public var bytesReturned: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bytesScanned: Int? = nil, bytesProcessed: Int? = nil, bytesReturned: Int? = nil) {
+            self.bytesScanned = bytesScanned
+            self.bytesProcessed = bytesProcessed
+            self.bytesReturned = bytesReturned
+        }
+
+        /// The model of `Progress`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Progress", kind: .structure, members: [
+            MemberSchema("BytesScanned", target: { ShapeSchema.Simple.long }),
+            MemberSchema("BytesProcessed", target: { ShapeSchema.Simple.long }),
+            MemberSchema("BytesReturned", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bytesScanned = try r.optional("BytesScanned")
+            self.bytesProcessed = try r.optional("BytesProcessed")
+            self.bytesReturned = try r.optional("BytesReturned")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BytesScanned"] = bytesScanned
+            w["BytesProcessed"] = bytesProcessed
+            w["BytesReturned"] = bytesReturned
+            return w.value
+        }
+    }
+
+    /// The `ProgressEvent` structure of the S3 model.
+    public struct ProgressEvent: AWSShape {
+        /// `Details`.
+        public var details: S3.Progress?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(details: S3.Progress? = nil) {
+            self.details = details
+        }
+
+        /// The model of `ProgressEvent`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProgressEvent", kind: .structure, members: [
+            MemberSchema("Details", target: { S3.Progress.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.details = try r.optional("Details")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Details"] = details
+            return w.value
+        }
+    }
+
+    /// The `PublicAccessBlockConfiguration` structure of the S3 model.
+    public struct PublicAccessBlockConfiguration: AWSShape {
+        /// `BlockPublicAcls`.
+        public var blockPublicAcls: Bool?
+        /// `IgnorePublicAcls`.
+        public var ignorePublicAcls: Bool?
+        /// `BlockPublicPolicy`.
+        public var blockPublicPolicy: Bool?
+        /// `RestrictPublicBuckets`.
+        public var restrictPublicBuckets: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(blockPublicAcls: Bool? = nil, ignorePublicAcls: Bool? = nil, blockPublicPolicy: Bool? = nil, restrictPublicBuckets: Bool? = nil) {
+            self.blockPublicAcls = blockPublicAcls
+            self.ignorePublicAcls = ignorePublicAcls
+            self.blockPublicPolicy = blockPublicPolicy
+            self.restrictPublicBuckets = restrictPublicBuckets
+        }
+
+        /// The model of `PublicAccessBlockConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublicAccessBlockConfiguration", kind: .structure, members: [
+            MemberSchema("BlockPublicAcls", target: { ShapeSchema.Simple.boolean }, serializedName: "BlockPublicAcls"),
+            MemberSchema("IgnorePublicAcls", target: { ShapeSchema.Simple.boolean }, serializedName: "IgnorePublicAcls"),
+            MemberSchema("BlockPublicPolicy", target: { ShapeSchema.Simple.boolean }, serializedName: "BlockPublicPolicy"),
+            MemberSchema("RestrictPublicBuckets", target: { ShapeSchema.Simple.boolean }, serializedName: "RestrictPublicBuckets"),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.blockPublicAcls = try r.optional("BlockPublicAcls")
+            self.ignorePublicAcls = try r.optional("IgnorePublicAcls")
+            self.blockPublicPolicy = try r.optional("BlockPublicPolicy")
+            self.restrictPublicBuckets = try r.optional("RestrictPublicBuckets")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BlockPublicAcls"] = blockPublicAcls
+            w["IgnorePublicAcls"] = ignorePublicAcls
+            w["BlockPublicPolicy"] = blockPublicPolicy
+            w["RestrictPublicBuckets"] = restrictPublicBuckets
+            return w.value
+        }
+    }
+
+    /// The `PutBucketAbacRequest` structure of the S3 model.
+    public struct PutBucketAbacRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `AbacStatus` (required).
+        public var abacStatus: S3.AbacStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, abacStatus: S3.AbacStatus, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+            self.abacStatus = abacStatus
+        }
+
+        /// The model of `PutBucketAbacRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAbacRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("AbacStatus", target: { S3.AbacStatus.schema }, serializedName: "AbacStatus", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+        ], traits: ShapeTraits(payload: "AbacStatus"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.abacStatus = try r.required("AbacStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["AbacStatus"] = abacStatus
+            return w.value
+        }
+    }
+
+    /// The `PutBucketAccelerateConfigurationRequest` structure of the S3 model.
+    public struct PutBucketAccelerateConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `AccelerateConfiguration` (required).
+        public var accelerateConfiguration: S3.AccelerateConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, accelerateConfiguration: S3.AccelerateConfiguration, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) {
+            self.bucket = bucket
+            self.accelerateConfiguration = accelerateConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+            self.checksumAlgorithm = checksumAlgorithm
+        }
+
+        /// The model of `PutBucketAccelerateConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAccelerateConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("AccelerateConfiguration", target: { S3.AccelerateConfiguration.schema }, serializedName: "AccelerateConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+        ], traits: ShapeTraits(payload: "AccelerateConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.accelerateConfiguration = try r.required("AccelerateConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["AccelerateConfiguration"] = accelerateConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            return w.value
+        }
+    }
+
+    /// The `PutBucketAclRequest` structure of the S3 model.
+    public struct PutBucketAclRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.BucketCannedACL?
+        /// `AccessControlPolicy`.
+        public var accessControlPolicy: S3.AccessControlPolicy?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWrite`.
+        public var grantWrite: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, acl: S3.BucketCannedACL? = nil, accessControlPolicy: S3.AccessControlPolicy? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, expectedBucketOwner: String? = nil) {
+            self.acl = acl
+            self.accessControlPolicy = accessControlPolicy
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWrite = grantWrite
+            self.grantWriteAcp = grantWriteAcp
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketAclRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAclRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.BucketCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("AccessControlPolicy", target: { S3.AccessControlPolicy.schema }, serializedName: "AccessControlPolicy", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "AccessControlPolicy"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.accessControlPolicy = try r.optional("AccessControlPolicy")
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWrite = try r.optional("GrantWrite")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["AccessControlPolicy"] = accessControlPolicy
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWrite"] = grantWrite
+            w["GrantWriteACP"] = grantWriteAcp
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketAnalyticsConfigurationRequest` structure of the S3 model.
+    public struct PutBucketAnalyticsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `AnalyticsConfiguration` (required).
+        public var analyticsConfiguration: S3.AnalyticsConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, analyticsConfiguration: S3.AnalyticsConfiguration, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.analyticsConfiguration = analyticsConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketAnalyticsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketAnalyticsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("AnalyticsConfiguration", target: { S3.AnalyticsConfiguration.schema }, serializedName: "AnalyticsConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "AnalyticsConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.analyticsConfiguration = try r.required("AnalyticsConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["AnalyticsConfiguration"] = analyticsConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketCorsRequest` structure of the S3 model.
+    public struct PutBucketCorsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CORSConfiguration` (required).
+        public var corsConfiguration: S3.CORSConfiguration
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, corsConfiguration: S3.CORSConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.corsConfiguration = corsConfiguration
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketCorsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketCorsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CORSConfiguration", target: { S3.CORSConfiguration.schema }, serializedName: "CORSConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "CORSConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.corsConfiguration = try r.required("CORSConfiguration")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["CORSConfiguration"] = corsConfiguration
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketEncryptionRequest` structure of the S3 model.
+    public struct PutBucketEncryptionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ServerSideEncryptionConfiguration` (required).
+        public var serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketEncryptionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketEncryptionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ServerSideEncryptionConfiguration", target: { S3.ServerSideEncryptionConfiguration.schema }, serializedName: "ServerSideEncryptionConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.serverSideEncryptionConfiguration = try r.required("ServerSideEncryptionConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 }

@@ -3,1604 +3,1606 @@
 import AyameCore
 import Foundation
 
-/// The `PutBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
-public struct PutBucketIntelligentTieringConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `IntelligentTieringConfiguration` (required).
-    public var intelligentTieringConfiguration: IntelligentTieringConfiguration
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, expectedBucketOwner: String? = nil, intelligentTieringConfiguration: IntelligentTieringConfiguration) {
-        self.bucket = bucket
-        self.id = id
-        self.expectedBucketOwner = expectedBucketOwner
-        self.intelligentTieringConfiguration = intelligentTieringConfiguration
-    }
-
-    /// The model of `PutBucketIntelligentTieringConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("IntelligentTieringConfiguration", target: { IntelligentTieringConfiguration.schema }, serializedName: "IntelligentTieringConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-    ], traits: ShapeTraits(payload: "IntelligentTieringConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.intelligentTieringConfiguration = try r.required("IntelligentTieringConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["IntelligentTieringConfiguration"] = intelligentTieringConfiguration
-        return w.value
-    }
-}
-
-/// The `PutBucketInventoryConfigurationRequest` structure of the S3 model.
-public struct PutBucketInventoryConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `InventoryConfiguration` (required).
-    public var inventoryConfiguration: InventoryConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, inventoryConfiguration: InventoryConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.inventoryConfiguration = inventoryConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketInventoryConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketInventoryConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("InventoryConfiguration", target: { InventoryConfiguration.schema }, serializedName: "InventoryConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "InventoryConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.inventoryConfiguration = try r.required("InventoryConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["InventoryConfiguration"] = inventoryConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketLifecycleConfigurationOutput` structure of the S3 model.
-public struct PutBucketLifecycleConfigurationOutput: AWSShape {
-    /// `TransitionDefaultMinimumObjectSize`.
-    public var transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize? = nil) {
-        self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
-    }
-
-    /// The model of `PutBucketLifecycleConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleConfigurationOutput", kind: .structure, members: [
-        MemberSchema("TransitionDefaultMinimumObjectSize", target: { TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
-        return w.value
-    }
-}
-
-/// The `PutBucketLifecycleConfigurationRequest` structure of the S3 model.
-public struct PutBucketLifecycleConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `LifecycleConfiguration`.
-    public var lifecycleConfiguration: BucketLifecycleConfiguration?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `TransitionDefaultMinimumObjectSize`.
-    public var transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, checksumAlgorithm: ChecksumAlgorithm? = nil, lifecycleConfiguration: BucketLifecycleConfiguration? = nil, expectedBucketOwner: String? = nil, transitionDefaultMinimumObjectSize: TransitionDefaultMinimumObjectSize? = nil) {
-        self.bucket = bucket
-        self.checksumAlgorithm = checksumAlgorithm
-        self.lifecycleConfiguration = lifecycleConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-        self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
-    }
-
-    /// The model of `PutBucketLifecycleConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("LifecycleConfiguration", target: { BucketLifecycleConfiguration.schema }, serializedName: "LifecycleConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("TransitionDefaultMinimumObjectSize", target: { TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
-    ], traits: ShapeTraits(payload: "LifecycleConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.lifecycleConfiguration = try r.optional("LifecycleConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["LifecycleConfiguration"] = lifecycleConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
-        return w.value
-    }
-}
-
-/// The `PutBucketLifecycleRequest` structure of the S3 model.
-public struct PutBucketLifecycleRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `LifecycleConfiguration`.
-    public var lifecycleConfiguration: LifecycleConfiguration?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, lifecycleConfiguration: LifecycleConfiguration? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.lifecycleConfiguration = lifecycleConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketLifecycleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("LifecycleConfiguration", target: { LifecycleConfiguration.schema }, serializedName: "LifecycleConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "LifecycleConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.lifecycleConfiguration = try r.optional("LifecycleConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["LifecycleConfiguration"] = lifecycleConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketLoggingRequest` structure of the S3 model.
-public struct PutBucketLoggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `BucketLoggingStatus` (required).
-    public var bucketLoggingStatus: BucketLoggingStatus
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, bucketLoggingStatus: BucketLoggingStatus, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.bucketLoggingStatus = bucketLoggingStatus
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketLoggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLoggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("BucketLoggingStatus", target: { BucketLoggingStatus.schema }, serializedName: "BucketLoggingStatus", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "BucketLoggingStatus"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.bucketLoggingStatus = try r.required("BucketLoggingStatus")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["BucketLoggingStatus"] = bucketLoggingStatus
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketMetricsConfigurationRequest` structure of the S3 model.
-public struct PutBucketMetricsConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Id` (required).
-    public var id: String
-    /// `MetricsConfiguration` (required).
-    public var metricsConfiguration: MetricsConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, id: String, metricsConfiguration: MetricsConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.id = id
-        self.metricsConfiguration = metricsConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketMetricsConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketMetricsConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
-        MemberSchema("MetricsConfiguration", target: { MetricsConfiguration.schema }, serializedName: "MetricsConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "MetricsConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.id = try r.required("Id")
-        self.metricsConfiguration = try r.required("MetricsConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Id"] = id
-        w["MetricsConfiguration"] = metricsConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketNotificationConfigurationRequest` structure of the S3 model.
-public struct PutBucketNotificationConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `NotificationConfiguration` (required).
-    public var notificationConfiguration: NotificationConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `SkipDestinationValidation`.
-    public var skipDestinationValidation: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, notificationConfiguration: NotificationConfiguration, expectedBucketOwner: String? = nil, skipDestinationValidation: Bool? = nil) {
-        self.bucket = bucket
-        self.notificationConfiguration = notificationConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-        self.skipDestinationValidation = skipDestinationValidation
-    }
-
-    /// The model of `PutBucketNotificationConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketNotificationConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("NotificationConfiguration", target: { NotificationConfiguration.schema }, serializedName: "NotificationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("SkipDestinationValidation", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-skip-destination-validation")),
-    ], traits: ShapeTraits(payload: "NotificationConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.notificationConfiguration = try r.required("NotificationConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.skipDestinationValidation = try r.optional("SkipDestinationValidation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["NotificationConfiguration"] = notificationConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["SkipDestinationValidation"] = skipDestinationValidation
-        return w.value
-    }
-}
-
-/// The `PutBucketNotificationRequest` structure of the S3 model.
-public struct PutBucketNotificationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `NotificationConfiguration` (required).
-    public var notificationConfiguration: NotificationConfigurationDeprecated
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, notificationConfiguration: NotificationConfigurationDeprecated, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.notificationConfiguration = notificationConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketNotificationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketNotificationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("NotificationConfiguration", target: { NotificationConfigurationDeprecated.schema }, serializedName: "NotificationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "NotificationConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.notificationConfiguration = try r.required("NotificationConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["NotificationConfiguration"] = notificationConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketOwnershipControlsRequest` structure of the S3 model.
-public struct PutBucketOwnershipControlsRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-    /// `OwnershipControls` (required).
-    public var ownershipControls: OwnershipControls
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, expectedBucketOwner: String? = nil, ownershipControls: OwnershipControls, checksumAlgorithm: ChecksumAlgorithm? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.expectedBucketOwner = expectedBucketOwner
-        self.ownershipControls = ownershipControls
-        self.checksumAlgorithm = checksumAlgorithm
-    }
-
-    /// The model of `PutBucketOwnershipControlsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketOwnershipControlsRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        MemberSchema("OwnershipControls", target: { OwnershipControls.schema }, serializedName: "OwnershipControls", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-    ], traits: ShapeTraits(payload: "OwnershipControls"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        self.ownershipControls = try r.required("OwnershipControls")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        w["OwnershipControls"] = ownershipControls
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        return w.value
-    }
-}
-
-/// The `PutBucketPolicyRequest` structure of the S3 model.
-public struct PutBucketPolicyRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ConfirmRemoveSelfBucketAccess`.
-    public var confirmRemoveSelfBucketAccess: Bool?
-    /// `Policy` (required).
-    public var policy: String
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, confirmRemoveSelfBucketAccess: Bool? = nil, policy: String, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.confirmRemoveSelfBucketAccess = confirmRemoveSelfBucketAccess
-        self.policy = policy
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketPolicyRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketPolicyRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ConfirmRemoveSelfBucketAccess", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-confirm-remove-self-bucket-access")),
-        MemberSchema("Policy", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "Policy"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.confirmRemoveSelfBucketAccess = try r.optional("ConfirmRemoveSelfBucketAccess")
-        self.policy = try r.required("Policy")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ConfirmRemoveSelfBucketAccess"] = confirmRemoveSelfBucketAccess
-        w["Policy"] = policy
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketReplicationRequest` structure of the S3 model.
-public struct PutBucketReplicationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ReplicationConfiguration` (required).
-    public var replicationConfiguration: ReplicationConfiguration
-    /// `Token`.
-    public var token: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, replicationConfiguration: ReplicationConfiguration, token: String? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.replicationConfiguration = replicationConfiguration
-        self.token = token
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketReplicationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketReplicationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ReplicationConfiguration", target: { ReplicationConfiguration.schema }, serializedName: "ReplicationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("Token", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-object-lock-token")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "ReplicationConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.replicationConfiguration = try r.required("ReplicationConfiguration")
-        self.token = try r.optional("Token")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ReplicationConfiguration"] = replicationConfiguration
-        w["Token"] = token
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketRequestPaymentRequest` structure of the S3 model.
-public struct PutBucketRequestPaymentRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `RequestPaymentConfiguration` (required).
-    public var requestPaymentConfiguration: RequestPaymentConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, requestPaymentConfiguration: RequestPaymentConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.requestPaymentConfiguration = requestPaymentConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketRequestPaymentRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketRequestPaymentRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("RequestPaymentConfiguration", target: { RequestPaymentConfiguration.schema }, serializedName: "RequestPaymentConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "RequestPaymentConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.requestPaymentConfiguration = try r.required("RequestPaymentConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["RequestPaymentConfiguration"] = requestPaymentConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketTaggingRequest` structure of the S3 model.
-public struct PutBucketTaggingRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `Tagging` (required).
-    public var tagging: Tagging
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, tagging: Tagging, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.tagging = tagging
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketTaggingRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketTaggingRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("Tagging", target: { Tagging.schema }, serializedName: "Tagging", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "Tagging"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.tagging = try r.required("Tagging")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["Tagging"] = tagging
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketVersioningRequest` structure of the S3 model.
-public struct PutBucketVersioningRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `MFA`.
-    public var mfa: String?
-    /// `VersioningConfiguration` (required).
-    public var versioningConfiguration: VersioningConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, mfa: String? = nil, versioningConfiguration: VersioningConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.mfa = mfa
-        self.versioningConfiguration = versioningConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketVersioningRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketVersioningRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
-        MemberSchema("VersioningConfiguration", target: { VersioningConfiguration.schema }, serializedName: "VersioningConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "VersioningConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.mfa = try r.optional("MFA")
-        self.versioningConfiguration = try r.required("VersioningConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["MFA"] = mfa
-        w["VersioningConfiguration"] = versioningConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutBucketWebsiteRequest` structure of the S3 model.
-public struct PutBucketWebsiteRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `WebsiteConfiguration` (required).
-    public var websiteConfiguration: WebsiteConfiguration
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, websiteConfiguration: WebsiteConfiguration, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.websiteConfiguration = websiteConfiguration
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutBucketWebsiteRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketWebsiteRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("WebsiteConfiguration", target: { WebsiteConfiguration.schema }, serializedName: "WebsiteConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "WebsiteConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.websiteConfiguration = try r.required("WebsiteConfiguration")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["WebsiteConfiguration"] = websiteConfiguration
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutObjectAclOutput` structure of the S3 model.
-public struct PutObjectAclOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `PutObjectAclOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectAclOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `PutObjectAclRequest` structure of the S3 model.
-public struct PutObjectAclRequest: AWSShape {
-    /// `ACL`.
-    public var acl: ObjectCannedACL?
-    /// `AccessControlPolicy`.
-    public var accessControlPolicy: AccessControlPolicy?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWrite`.
-    public var grantWrite: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `Key` (required).
-    public var key: String
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(acl: ObjectCannedACL? = nil, accessControlPolicy: AccessControlPolicy? = nil, bucket: String, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, key: String, requestPayer: RequestPayer? = nil, versionId: String? = nil, expectedBucketOwner: String? = nil) {
-        self.acl = acl
-        self.accessControlPolicy = accessControlPolicy
-        self.bucket = bucket
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWrite = grantWrite
-        self.grantWriteAcp = grantWriteAcp
-        self.key = key
-        self.requestPayer = requestPayer
-        self.versionId = versionId
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutObjectAclRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectAclRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { ObjectCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("AccessControlPolicy", target: { AccessControlPolicy.schema }, serializedName: "AccessControlPolicy", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "AccessControlPolicy"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.accessControlPolicy = try r.optional("AccessControlPolicy")
-        self.bucket = try r.required("Bucket")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWrite = try r.optional("GrantWrite")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.key = try r.required("Key")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.versionId = try r.optional("VersionId")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["AccessControlPolicy"] = accessControlPolicy
-        w["Bucket"] = bucket
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWrite"] = grantWrite
-        w["GrantWriteACP"] = grantWriteAcp
-        w["Key"] = key
-        w["RequestPayer"] = requestPayer
-        w["VersionId"] = versionId
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutObjectLegalHoldOutput` structure of the S3 model.
-public struct PutObjectLegalHoldOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `PutObjectLegalHoldOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLegalHoldOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `PutObjectLegalHoldRequest` structure of the S3 model.
-public struct PutObjectLegalHoldRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `Key` (required).
-    public var key: String
-    /// `LegalHold`.
-    public var legalHold: ObjectLockLegalHold?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, key: String, legalHold: ObjectLockLegalHold? = nil, requestPayer: RequestPayer? = nil, versionId: String? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.key = key
-        self.legalHold = legalHold
-        self.requestPayer = requestPayer
-        self.versionId = versionId
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutObjectLegalHoldRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLegalHoldRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
-        MemberSchema("LegalHold", target: { ObjectLockLegalHold.schema }, serializedName: "LegalHold", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "LegalHold"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.key = try r.required("Key")
-        self.legalHold = try r.optional("LegalHold")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.versionId = try r.optional("VersionId")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["Key"] = key
-        w["LegalHold"] = legalHold
-        w["RequestPayer"] = requestPayer
-        w["VersionId"] = versionId
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutObjectLockConfigurationOutput` structure of the S3 model.
-public struct PutObjectLockConfigurationOutput: AWSShape {
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(requestCharged: RequestCharged? = nil) {
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `PutObjectLockConfigurationOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLockConfigurationOutput", kind: .structure, members: [
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `PutObjectLockConfigurationRequest` structure of the S3 model.
-public struct PutObjectLockConfigurationRequest: AWSShape {
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `ObjectLockConfiguration`.
-    public var objectLockConfiguration: ObjectLockConfiguration?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `Token`.
-    public var token: String?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(bucket: String, objectLockConfiguration: ObjectLockConfiguration? = nil, requestPayer: RequestPayer? = nil, token: String? = nil, contentMd5: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-        self.bucket = bucket
-        self.objectLockConfiguration = objectLockConfiguration
-        self.requestPayer = requestPayer
-        self.token = token
-        self.contentMd5 = contentMd5
-        self.checksumAlgorithm = checksumAlgorithm
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutObjectLockConfigurationRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLockConfigurationRequest", kind: .structure, members: [
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("ObjectLockConfiguration", target: { ObjectLockConfiguration.schema }, serializedName: "ObjectLockConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("Token", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-object-lock-token")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "ObjectLockConfiguration"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bucket = try r.required("Bucket")
-        self.objectLockConfiguration = try r.optional("ObjectLockConfiguration")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.token = try r.optional("Token")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bucket"] = bucket
-        w["ObjectLockConfiguration"] = objectLockConfiguration
-        w["RequestPayer"] = requestPayer
-        w["Token"] = token
-        w["ContentMD5"] = contentMd5
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
-    }
-}
-
-/// The `PutObjectOutput` structure of the S3 model.
-public struct PutObjectOutput: AWSShape {
-    /// `Expiration`.
-    public var expiration: String?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `ChecksumType`.
-    public var checksumType: ChecksumType?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `VersionId`.
-    public var versionId: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `Size`.
-    public var size: Int?
-    /// `RequestCharged`.
-    public var requestCharged: RequestCharged?
-
-    /// Creates the structure; optional members default to nil.
-    public init(expiration: String? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: ChecksumType? = nil, serverSideEncryption: ServerSideEncryption? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, size: Int? = nil, requestCharged: RequestCharged? = nil) {
-        self.expiration = expiration
-        self.eTag = eTag
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.checksumType = checksumType
-        self.serverSideEncryption = serverSideEncryption
-        self.versionId = versionId
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.size = size
-        self.requestCharged = requestCharged
-    }
-
-    /// The model of `PutObjectOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectOutput", kind: .structure, members: [
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("ChecksumType", target: { ChecksumType.schema }, location: .header("x-amz-checksum-type")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("Size", target: { ShapeSchema.Simple.long }, location: .header("x-amz-object-size")),
-        MemberSchema("RequestCharged", target: { RequestCharged.schema }, location: .header("x-amz-request-charged")),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.expiration = try r.optional("Expiration")
-        self.eTag = try r.optional("ETag")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.checksumType = try r.optional("ChecksumType")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.versionId = try r.optional("VersionId")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.size = try r.optional("Size")
-        self.requestCharged = try r.optional("RequestCharged")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Expiration"] = expiration
-        w["ETag"] = eTag
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["ChecksumType"] = checksumType
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["VersionId"] = versionId
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["Size"] = size
-        w["RequestCharged"] = requestCharged
-        return w.value
-    }
-}
-
-/// The `PutObjectRequest` structure of the S3 model.
-public struct PutObjectRequest: AWSShape {
-    /// `ACL`.
-    public var acl: ObjectCannedACL?
-    /// `Body`.
-    public var body: Data?
-    /// `Bucket` (required).
-    public var bucket: String
-    /// `CacheControl`.
-    public var cacheControl: String?
-    /// `ContentDisposition`.
-    public var contentDisposition: String?
-    /// `ContentEncoding`.
-    public var contentEncoding: String?
-    /// `ContentLanguage`.
-    public var contentLanguage: String?
-    /// `ContentLength`.
-    public var contentLength: Int?
-    /// `ContentMD5`.
-    public var contentMd5: String?
-    /// `ContentType`.
-    public var contentType: String?
-    /// `ChecksumAlgorithm`.
-    public var checksumAlgorithm: ChecksumAlgorithm?
-    /// `ChecksumCRC32`.
-    public var checksumCrc32: String?
-    /// `ChecksumCRC32C`.
-    public var checksumCrc32C: String?
-    /// `ChecksumCRC64NVME`.
-    public var checksumCrc64Nvme: String?
-    /// `ChecksumSHA1`.
-    public var checksumSha1: String?
-    /// `ChecksumSHA256`.
-    public var checksumSha256: String?
-    /// `ChecksumSHA512`.
-    public var checksumSha512: String?
-    /// `ChecksumMD5`.
-    public var checksumMd5: String?
-    /// `ChecksumXXHASH64`.
-    public var checksumXxhash64: String?
-    /// `ChecksumXXHASH3`.
-    public var checksumXxhash3: String?
-    /// `ChecksumXXHASH128`.
-    public var checksumXxhash128: String?
-    /// `Expires`.
-    public var expires: String?
-    /// `IfMatch`.
-    public var ifMatch: String?
-    /// `IfNoneMatch`.
-    public var ifNoneMatch: String?
-    /// `GrantFullControl`.
-    public var grantFullControl: String?
-    /// `GrantRead`.
-    public var grantRead: String?
-    /// `GrantReadACP`.
-    public var grantReadAcp: String?
-    /// `GrantWriteACP`.
-    public var grantWriteAcp: String?
-    /// `Key` (required).
-    public var key: String
-    /// `WriteOffsetBytes`.
-    public var writeOffsetBytes: Int?
-    /// `Metadata`.
-    public var metadata: [String: String]?
-    /// `ServerSideEncryption`.
-    public var serverSideEncryption: ServerSideEncryption?
-    /// `StorageClass`.
-    public var storageClass: StorageClass?
-    /// `WebsiteRedirectLocation`.
-    public var websiteRedirectLocation: String?
-    /// `SSECustomerAlgorithm`.
-    public var sseCustomerAlgorithm: String?
-    /// `SSECustomerKey`.
-    public var sseCustomerKey: String?
-    /// `SSECustomerKeyMD5`.
-    public var sseCustomerKeyMd5: String?
-    /// `SSEKMSKeyId`.
-    public var ssekmsKeyId: String?
-    /// `SSEKMSEncryptionContext`.
-    public var ssekmsEncryptionContext: String?
-    /// `BucketKeyEnabled`.
-    public var bucketKeyEnabled: Bool?
-    /// `RequestPayer`.
-    public var requestPayer: RequestPayer?
-    /// `Tagging`.
-    public var tagging: String?
-    /// `ObjectLockMode`.
-    public var objectLockMode: ObjectLockMode?
-    /// `ObjectLockRetainUntilDate`.
-    public var objectLockRetainUntilDate: Date?
-    /// `ObjectLockLegalHoldStatus`.
-    public var objectLockLegalHoldStatus: ObjectLockLegalHoldStatus?
-    /// `ExpectedBucketOwner`.
-    public var expectedBucketOwner: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(acl: ObjectCannedACL? = nil, body: Data? = nil, bucket: String, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentLength: Int? = nil, contentMd5: String? = nil, contentType: String? = nil, checksumAlgorithm: ChecksumAlgorithm? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, expires: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, key: String, writeOffsetBytes: Int? = nil, metadata: [String: String]? = nil, serverSideEncryption: ServerSideEncryption? = nil, storageClass: StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestPayer: RequestPayer? = nil, tagging: String? = nil, objectLockMode: ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil) {
-        self.acl = acl
-        self.body = body
-        self.bucket = bucket
-        self.cacheControl = cacheControl
-        self.contentDisposition = contentDisposition
-        self.contentEncoding = contentEncoding
-        self.contentLanguage = contentLanguage
-        self.contentLength = contentLength
-        self.contentMd5 = contentMd5
-        self.contentType = contentType
-        self.checksumAlgorithm = checksumAlgorithm
-        self.checksumCrc32 = checksumCrc32
-        self.checksumCrc32C = checksumCrc32C
-        self.checksumCrc64Nvme = checksumCrc64Nvme
-        self.checksumSha1 = checksumSha1
-        self.checksumSha256 = checksumSha256
-        self.checksumSha512 = checksumSha512
-        self.checksumMd5 = checksumMd5
-        self.checksumXxhash64 = checksumXxhash64
-        self.checksumXxhash3 = checksumXxhash3
-        self.checksumXxhash128 = checksumXxhash128
-        self.expires = expires
-        self.ifMatch = ifMatch
-        self.ifNoneMatch = ifNoneMatch
-        self.grantFullControl = grantFullControl
-        self.grantRead = grantRead
-        self.grantReadAcp = grantReadAcp
-        self.grantWriteAcp = grantWriteAcp
-        self.key = key
-        self.writeOffsetBytes = writeOffsetBytes
-        self.metadata = metadata
-        self.serverSideEncryption = serverSideEncryption
-        self.storageClass = storageClass
-        self.websiteRedirectLocation = websiteRedirectLocation
-        self.sseCustomerAlgorithm = sseCustomerAlgorithm
-        self.sseCustomerKey = sseCustomerKey
-        self.sseCustomerKeyMd5 = sseCustomerKeyMd5
-        self.ssekmsKeyId = ssekmsKeyId
-        self.ssekmsEncryptionContext = ssekmsEncryptionContext
-        self.bucketKeyEnabled = bucketKeyEnabled
-        self.requestPayer = requestPayer
-        self.tagging = tagging
-        self.objectLockMode = objectLockMode
-        self.objectLockRetainUntilDate = objectLockRetainUntilDate
-        self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
-        self.expectedBucketOwner = expectedBucketOwner
-    }
-
-    /// The model of `PutObjectRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRequest", kind: .structure, members: [
-        MemberSchema("ACL", target: { ObjectCannedACL.schema }, location: .header("x-amz-acl")),
-        MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
-        MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-        MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
-        MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
-        MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
-        MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
-        MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
-        MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-        MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
-        MemberSchema("ChecksumAlgorithm", target: { ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-        MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
-        MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
-        MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
-        MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
-        MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
-        MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
-        MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
-        MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
-        MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
-        MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
-        MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
-        MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
-        MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
-        MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
-        MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
-        MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
-        MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
-        MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
-        MemberSchema("WriteOffsetBytes", target: { ShapeSchema.Simple.long }, location: .header("x-amz-write-offset-bytes")),
-        MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
-        MemberSchema("ServerSideEncryption", target: { ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
-        MemberSchema("StorageClass", target: { StorageClass.schema }, location: .header("x-amz-storage-class")),
-        MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
-        MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
-        MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
-        MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
-        MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
-        MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
-        MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
-        MemberSchema("RequestPayer", target: { RequestPayer.schema }, location: .header("x-amz-request-payer")),
-        MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
-        MemberSchema("ObjectLockMode", target: { ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
-        MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
-        MemberSchema("ObjectLockLegalHoldStatus", target: { ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
-        MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-    ], traits: ShapeTraits(payload: "Body"))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acl = try r.optional("ACL")
-        self.body = try r.optional("Body")
-        self.bucket = try r.required("Bucket")
-        self.cacheControl = try r.optional("CacheControl")
-        self.contentDisposition = try r.optional("ContentDisposition")
-        self.contentEncoding = try r.optional("ContentEncoding")
-        self.contentLanguage = try r.optional("ContentLanguage")
-        self.contentLength = try r.optional("ContentLength")
-        self.contentMd5 = try r.optional("ContentMD5")
-        self.contentType = try r.optional("ContentType")
-        self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-        self.checksumCrc32 = try r.optional("ChecksumCRC32")
-        self.checksumCrc32C = try r.optional("ChecksumCRC32C")
-        self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
-        self.checksumSha1 = try r.optional("ChecksumSHA1")
-        self.checksumSha256 = try r.optional("ChecksumSHA256")
-        self.checksumSha512 = try r.optional("ChecksumSHA512")
-        self.checksumMd5 = try r.optional("ChecksumMD5")
-        self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
-        self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
-        self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
-        self.expires = try r.optional("Expires")
-        self.ifMatch = try r.optional("IfMatch")
-        self.ifNoneMatch = try r.optional("IfNoneMatch")
-        self.grantFullControl = try r.optional("GrantFullControl")
-        self.grantRead = try r.optional("GrantRead")
-        self.grantReadAcp = try r.optional("GrantReadACP")
-        self.grantWriteAcp = try r.optional("GrantWriteACP")
-        self.key = try r.required("Key")
-        self.writeOffsetBytes = try r.optional("WriteOffsetBytes")
-        self.metadata = try r.optional("Metadata")
-        self.serverSideEncryption = try r.optional("ServerSideEncryption")
-        self.storageClass = try r.optional("StorageClass")
-        self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
-        self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
-        self.sseCustomerKey = try r.optional("SSECustomerKey")
-        self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
-        self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
-        self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
-        self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
-        self.requestPayer = try r.optional("RequestPayer")
-        self.tagging = try r.optional("Tagging")
-        self.objectLockMode = try r.optional("ObjectLockMode")
-        self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
-        self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
-        self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ACL"] = acl
-        w["Body"] = body
-        w["Bucket"] = bucket
-        w["CacheControl"] = cacheControl
-        w["ContentDisposition"] = contentDisposition
-        w["ContentEncoding"] = contentEncoding
-        w["ContentLanguage"] = contentLanguage
-        w["ContentLength"] = contentLength
-        w["ContentMD5"] = contentMd5
-        w["ContentType"] = contentType
-        w["ChecksumAlgorithm"] = checksumAlgorithm
-        w["ChecksumCRC32"] = checksumCrc32
-        w["ChecksumCRC32C"] = checksumCrc32C
-        w["ChecksumCRC64NVME"] = checksumCrc64Nvme
-        w["ChecksumSHA1"] = checksumSha1
-        w["ChecksumSHA256"] = checksumSha256
-        w["ChecksumSHA512"] = checksumSha512
-        w["ChecksumMD5"] = checksumMd5
-        w["ChecksumXXHASH64"] = checksumXxhash64
-        w["ChecksumXXHASH3"] = checksumXxhash3
-        w["ChecksumXXHASH128"] = checksumXxhash128
-        w["Expires"] = expires
-        w["IfMatch"] = ifMatch
-        w["IfNoneMatch"] = ifNoneMatch
-        w["GrantFullControl"] = grantFullControl
-        w["GrantRead"] = grantRead
-        w["GrantReadACP"] = grantReadAcp
-        w["GrantWriteACP"] = grantWriteAcp
-        w["Key"] = key
-        w["WriteOffsetBytes"] = writeOffsetBytes
-        w["Metadata"] = metadata
-        w["ServerSideEncryption"] = serverSideEncryption
-        w["StorageClass"] = storageClass
-        w["WebsiteRedirectLocation"] = websiteRedirectLocation
-        w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
-        w["SSECustomerKey"] = sseCustomerKey
-        w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
-        w["SSEKMSKeyId"] = ssekmsKeyId
-        w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
-        w["BucketKeyEnabled"] = bucketKeyEnabled
-        w["RequestPayer"] = requestPayer
-        w["Tagging"] = tagging
-        w["ObjectLockMode"] = objectLockMode
-        w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
-        w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
-        w["ExpectedBucketOwner"] = expectedBucketOwner
-        return w.value
+extension S3 {
+    /// The `PutBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
+    public struct PutBucketIntelligentTieringConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `IntelligentTieringConfiguration` (required).
+        public var intelligentTieringConfiguration: S3.IntelligentTieringConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, intelligentTieringConfiguration: S3.IntelligentTieringConfiguration, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.expectedBucketOwner = expectedBucketOwner
+            self.intelligentTieringConfiguration = intelligentTieringConfiguration
+        }
+
+        /// The model of `PutBucketIntelligentTieringConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketIntelligentTieringConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("IntelligentTieringConfiguration", target: { S3.IntelligentTieringConfiguration.schema }, serializedName: "IntelligentTieringConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+        ], traits: ShapeTraits(payload: "IntelligentTieringConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.intelligentTieringConfiguration = try r.required("IntelligentTieringConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["IntelligentTieringConfiguration"] = intelligentTieringConfiguration
+            return w.value
+        }
+    }
+
+    /// The `PutBucketInventoryConfigurationRequest` structure of the S3 model.
+    public struct PutBucketInventoryConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `InventoryConfiguration` (required).
+        public var inventoryConfiguration: S3.InventoryConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, inventoryConfiguration: S3.InventoryConfiguration, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.inventoryConfiguration = inventoryConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketInventoryConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketInventoryConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("InventoryConfiguration", target: { S3.InventoryConfiguration.schema }, serializedName: "InventoryConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "InventoryConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.inventoryConfiguration = try r.required("InventoryConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["InventoryConfiguration"] = inventoryConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketLifecycleConfigurationOutput` structure of the S3 model.
+    public struct PutBucketLifecycleConfigurationOutput: AWSShape {
+        /// `TransitionDefaultMinimumObjectSize`.
+        public var transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize? = nil) {
+            self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
+        }
+
+        /// The model of `PutBucketLifecycleConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleConfigurationOutput", kind: .structure, members: [
+            MemberSchema("TransitionDefaultMinimumObjectSize", target: { S3.TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
+            return w.value
+        }
+    }
+
+    /// The `PutBucketLifecycleConfigurationRequest` structure of the S3 model.
+    public struct PutBucketLifecycleConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `LifecycleConfiguration`.
+        public var lifecycleConfiguration: S3.BucketLifecycleConfiguration?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `TransitionDefaultMinimumObjectSize`.
+        public var transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, lifecycleConfiguration: S3.BucketLifecycleConfiguration? = nil, expectedBucketOwner: String? = nil, transitionDefaultMinimumObjectSize: S3.TransitionDefaultMinimumObjectSize? = nil) {
+            self.bucket = bucket
+            self.checksumAlgorithm = checksumAlgorithm
+            self.lifecycleConfiguration = lifecycleConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+            self.transitionDefaultMinimumObjectSize = transitionDefaultMinimumObjectSize
+        }
+
+        /// The model of `PutBucketLifecycleConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("LifecycleConfiguration", target: { S3.BucketLifecycleConfiguration.schema }, serializedName: "LifecycleConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("TransitionDefaultMinimumObjectSize", target: { S3.TransitionDefaultMinimumObjectSize.schema }, location: .header("x-amz-transition-default-minimum-object-size")),
+        ], traits: ShapeTraits(payload: "LifecycleConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.lifecycleConfiguration = try r.optional("LifecycleConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.transitionDefaultMinimumObjectSize = try r.optional("TransitionDefaultMinimumObjectSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["LifecycleConfiguration"] = lifecycleConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["TransitionDefaultMinimumObjectSize"] = transitionDefaultMinimumObjectSize
+            return w.value
+        }
+    }
+
+    /// The `PutBucketLifecycleRequest` structure of the S3 model.
+    public struct PutBucketLifecycleRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `LifecycleConfiguration`.
+        public var lifecycleConfiguration: S3.LifecycleConfiguration?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, lifecycleConfiguration: S3.LifecycleConfiguration? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.lifecycleConfiguration = lifecycleConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketLifecycleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLifecycleRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("LifecycleConfiguration", target: { S3.LifecycleConfiguration.schema }, serializedName: "LifecycleConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "LifecycleConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.lifecycleConfiguration = try r.optional("LifecycleConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["LifecycleConfiguration"] = lifecycleConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketLoggingRequest` structure of the S3 model.
+    public struct PutBucketLoggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `BucketLoggingStatus` (required).
+        public var bucketLoggingStatus: S3.BucketLoggingStatus
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, bucketLoggingStatus: S3.BucketLoggingStatus, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.bucketLoggingStatus = bucketLoggingStatus
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketLoggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketLoggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("BucketLoggingStatus", target: { S3.BucketLoggingStatus.schema }, serializedName: "BucketLoggingStatus", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "BucketLoggingStatus"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.bucketLoggingStatus = try r.required("BucketLoggingStatus")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["BucketLoggingStatus"] = bucketLoggingStatus
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketMetricsConfigurationRequest` structure of the S3 model.
+    public struct PutBucketMetricsConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Id` (required).
+        public var id: String
+        /// `MetricsConfiguration` (required).
+        public var metricsConfiguration: S3.MetricsConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, id: String, metricsConfiguration: S3.MetricsConfiguration, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.id = id
+            self.metricsConfiguration = metricsConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketMetricsConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketMetricsConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, location: .query("id"), isRequired: true),
+            MemberSchema("MetricsConfiguration", target: { S3.MetricsConfiguration.schema }, serializedName: "MetricsConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "MetricsConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.id = try r.required("Id")
+            self.metricsConfiguration = try r.required("MetricsConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Id"] = id
+            w["MetricsConfiguration"] = metricsConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketNotificationConfigurationRequest` structure of the S3 model.
+    public struct PutBucketNotificationConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `NotificationConfiguration` (required).
+        public var notificationConfiguration: S3.NotificationConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `SkipDestinationValidation`.
+        public var skipDestinationValidation: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, notificationConfiguration: S3.NotificationConfiguration, expectedBucketOwner: String? = nil, skipDestinationValidation: Bool? = nil) {
+            self.bucket = bucket
+            self.notificationConfiguration = notificationConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+            self.skipDestinationValidation = skipDestinationValidation
+        }
+
+        /// The model of `PutBucketNotificationConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketNotificationConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("NotificationConfiguration", target: { S3.NotificationConfiguration.schema }, serializedName: "NotificationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("SkipDestinationValidation", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-skip-destination-validation")),
+        ], traits: ShapeTraits(payload: "NotificationConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.notificationConfiguration = try r.required("NotificationConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.skipDestinationValidation = try r.optional("SkipDestinationValidation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["NotificationConfiguration"] = notificationConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["SkipDestinationValidation"] = skipDestinationValidation
+            return w.value
+        }
+    }
+
+    /// The `PutBucketNotificationRequest` structure of the S3 model.
+    public struct PutBucketNotificationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `NotificationConfiguration` (required).
+        public var notificationConfiguration: S3.NotificationConfigurationDeprecated
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, notificationConfiguration: S3.NotificationConfigurationDeprecated, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.notificationConfiguration = notificationConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketNotificationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketNotificationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("NotificationConfiguration", target: { S3.NotificationConfigurationDeprecated.schema }, serializedName: "NotificationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "NotificationConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.notificationConfiguration = try r.required("NotificationConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["NotificationConfiguration"] = notificationConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketOwnershipControlsRequest` structure of the S3 model.
+    public struct PutBucketOwnershipControlsRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+        /// `OwnershipControls` (required).
+        public var ownershipControls: S3.OwnershipControls
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, ownershipControls: S3.OwnershipControls, contentMd5: String? = nil, expectedBucketOwner: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.expectedBucketOwner = expectedBucketOwner
+            self.ownershipControls = ownershipControls
+            self.checksumAlgorithm = checksumAlgorithm
+        }
+
+        /// The model of `PutBucketOwnershipControlsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketOwnershipControlsRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+            MemberSchema("OwnershipControls", target: { S3.OwnershipControls.schema }, serializedName: "OwnershipControls", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+        ], traits: ShapeTraits(payload: "OwnershipControls"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+            self.ownershipControls = try r.required("OwnershipControls")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            w["OwnershipControls"] = ownershipControls
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            return w.value
+        }
+    }
+
+    /// The `PutBucketPolicyRequest` structure of the S3 model.
+    public struct PutBucketPolicyRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ConfirmRemoveSelfBucketAccess`.
+        public var confirmRemoveSelfBucketAccess: Bool?
+        /// `Policy` (required).
+        public var policy: String
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, policy: String, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, confirmRemoveSelfBucketAccess: Bool? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.confirmRemoveSelfBucketAccess = confirmRemoveSelfBucketAccess
+            self.policy = policy
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketPolicyRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ConfirmRemoveSelfBucketAccess", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-confirm-remove-self-bucket-access")),
+            MemberSchema("Policy", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "Policy"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.confirmRemoveSelfBucketAccess = try r.optional("ConfirmRemoveSelfBucketAccess")
+            self.policy = try r.required("Policy")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ConfirmRemoveSelfBucketAccess"] = confirmRemoveSelfBucketAccess
+            w["Policy"] = policy
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketReplicationRequest` structure of the S3 model.
+    public struct PutBucketReplicationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ReplicationConfiguration` (required).
+        public var replicationConfiguration: S3.ReplicationConfiguration
+        /// `Token`.
+        public var token: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, replicationConfiguration: S3.ReplicationConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, token: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.replicationConfiguration = replicationConfiguration
+            self.token = token
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketReplicationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketReplicationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ReplicationConfiguration", target: { S3.ReplicationConfiguration.schema }, serializedName: "ReplicationConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("Token", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-object-lock-token")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "ReplicationConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.replicationConfiguration = try r.required("ReplicationConfiguration")
+            self.token = try r.optional("Token")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ReplicationConfiguration"] = replicationConfiguration
+            w["Token"] = token
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketRequestPaymentRequest` structure of the S3 model.
+    public struct PutBucketRequestPaymentRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `RequestPaymentConfiguration` (required).
+        public var requestPaymentConfiguration: S3.RequestPaymentConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, requestPaymentConfiguration: S3.RequestPaymentConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.requestPaymentConfiguration = requestPaymentConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketRequestPaymentRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketRequestPaymentRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("RequestPaymentConfiguration", target: { S3.RequestPaymentConfiguration.schema }, serializedName: "RequestPaymentConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "RequestPaymentConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.requestPaymentConfiguration = try r.required("RequestPaymentConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["RequestPaymentConfiguration"] = requestPaymentConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketTaggingRequest` structure of the S3 model.
+    public struct PutBucketTaggingRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `Tagging` (required).
+        public var tagging: S3.Tagging
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, tagging: S3.Tagging, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.tagging = tagging
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketTaggingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketTaggingRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("Tagging", target: { S3.Tagging.schema }, serializedName: "Tagging", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "Tagging"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.tagging = try r.required("Tagging")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["Tagging"] = tagging
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketVersioningRequest` structure of the S3 model.
+    public struct PutBucketVersioningRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `MFA`.
+        public var mfa: String?
+        /// `VersioningConfiguration` (required).
+        public var versioningConfiguration: S3.VersioningConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, versioningConfiguration: S3.VersioningConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, mfa: String? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.mfa = mfa
+            self.versioningConfiguration = versioningConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketVersioningRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketVersioningRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("MFA", target: { ShapeSchema.Simple.string }, location: .header("x-amz-mfa")),
+            MemberSchema("VersioningConfiguration", target: { S3.VersioningConfiguration.schema }, serializedName: "VersioningConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "VersioningConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.mfa = try r.optional("MFA")
+            self.versioningConfiguration = try r.required("VersioningConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["MFA"] = mfa
+            w["VersioningConfiguration"] = versioningConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutBucketWebsiteRequest` structure of the S3 model.
+    public struct PutBucketWebsiteRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `WebsiteConfiguration` (required).
+        public var websiteConfiguration: S3.WebsiteConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, websiteConfiguration: S3.WebsiteConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.websiteConfiguration = websiteConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketWebsiteRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketWebsiteRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("WebsiteConfiguration", target: { S3.WebsiteConfiguration.schema }, serializedName: "WebsiteConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "WebsiteConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.websiteConfiguration = try r.required("WebsiteConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["WebsiteConfiguration"] = websiteConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutObjectAclOutput` structure of the S3 model.
+    public struct PutObjectAclOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `PutObjectAclOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectAclOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `PutObjectAclRequest` structure of the S3 model.
+    public struct PutObjectAclRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.ObjectCannedACL?
+        /// `AccessControlPolicy`.
+        public var accessControlPolicy: S3.AccessControlPolicy?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWrite`.
+        public var grantWrite: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `Key` (required).
+        public var key: String
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, acl: S3.ObjectCannedACL? = nil, accessControlPolicy: S3.AccessControlPolicy? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWrite: String? = nil, grantWriteAcp: String? = nil, requestPayer: S3.RequestPayer? = nil, versionId: String? = nil, expectedBucketOwner: String? = nil) {
+            self.acl = acl
+            self.accessControlPolicy = accessControlPolicy
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWrite = grantWrite
+            self.grantWriteAcp = grantWriteAcp
+            self.key = key
+            self.requestPayer = requestPayer
+            self.versionId = versionId
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutObjectAclRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectAclRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.ObjectCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("AccessControlPolicy", target: { S3.AccessControlPolicy.schema }, serializedName: "AccessControlPolicy", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWrite", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "AccessControlPolicy"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.accessControlPolicy = try r.optional("AccessControlPolicy")
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWrite = try r.optional("GrantWrite")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.key = try r.required("Key")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.versionId = try r.optional("VersionId")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["AccessControlPolicy"] = accessControlPolicy
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWrite"] = grantWrite
+            w["GrantWriteACP"] = grantWriteAcp
+            w["Key"] = key
+            w["RequestPayer"] = requestPayer
+            w["VersionId"] = versionId
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutObjectLegalHoldOutput` structure of the S3 model.
+    public struct PutObjectLegalHoldOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `PutObjectLegalHoldOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLegalHoldOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `PutObjectLegalHoldRequest` structure of the S3 model.
+    public struct PutObjectLegalHoldRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `Key` (required).
+        public var key: String
+        /// `LegalHold`.
+        public var legalHold: S3.ObjectLockLegalHold?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, legalHold: S3.ObjectLockLegalHold? = nil, requestPayer: S3.RequestPayer? = nil, versionId: String? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.key = key
+            self.legalHold = legalHold
+            self.requestPayer = requestPayer
+            self.versionId = versionId
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutObjectLegalHoldRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLegalHoldRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true),
+            MemberSchema("LegalHold", target: { S3.ObjectLockLegalHold.schema }, serializedName: "LegalHold", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .query("versionId")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "LegalHold"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.key = try r.required("Key")
+            self.legalHold = try r.optional("LegalHold")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.versionId = try r.optional("VersionId")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["Key"] = key
+            w["LegalHold"] = legalHold
+            w["RequestPayer"] = requestPayer
+            w["VersionId"] = versionId
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutObjectLockConfigurationOutput` structure of the S3 model.
+    public struct PutObjectLockConfigurationOutput: AWSShape {
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(requestCharged: S3.RequestCharged? = nil) {
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `PutObjectLockConfigurationOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLockConfigurationOutput", kind: .structure, members: [
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `PutObjectLockConfigurationRequest` structure of the S3 model.
+    public struct PutObjectLockConfigurationRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ObjectLockConfiguration`.
+        public var objectLockConfiguration: S3.ObjectLockConfiguration?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `Token`.
+        public var token: String?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, objectLockConfiguration: S3.ObjectLockConfiguration? = nil, requestPayer: S3.RequestPayer? = nil, token: String? = nil, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.objectLockConfiguration = objectLockConfiguration
+            self.requestPayer = requestPayer
+            self.token = token
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutObjectLockConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectLockConfigurationRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ObjectLockConfiguration", target: { S3.ObjectLockConfiguration.schema }, serializedName: "ObjectLockConfiguration", xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("Token", target: { ShapeSchema.Simple.string }, location: .header("x-amz-bucket-object-lock-token")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "ObjectLockConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.objectLockConfiguration = try r.optional("ObjectLockConfiguration")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.token = try r.optional("Token")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ObjectLockConfiguration"] = objectLockConfiguration
+            w["RequestPayer"] = requestPayer
+            w["Token"] = token
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
+    /// The `PutObjectOutput` structure of the S3 model.
+    public struct PutObjectOutput: AWSShape {
+        /// `Expiration`.
+        public var expiration: String?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `ChecksumType`.
+        public var checksumType: S3.ChecksumType?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `VersionId`.
+        public var versionId: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `Size`.
+        public var size: Int?
+        /// `RequestCharged`.
+        public var requestCharged: S3.RequestCharged?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(expiration: String? = nil, eTag: String? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, checksumType: S3.ChecksumType? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, versionId: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, size: Int? = nil, requestCharged: S3.RequestCharged? = nil) {
+            self.expiration = expiration
+            self.eTag = eTag
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.checksumType = checksumType
+            self.serverSideEncryption = serverSideEncryption
+            self.versionId = versionId
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.size = size
+            self.requestCharged = requestCharged
+        }
+
+        /// The model of `PutObjectOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectOutput", kind: .structure, members: [
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expiration")),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }, location: .header("ETag")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("ChecksumType", target: { S3.ChecksumType.schema }, location: .header("x-amz-checksum-type")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("VersionId", target: { ShapeSchema.Simple.string }, location: .header("x-amz-version-id")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("Size", target: { ShapeSchema.Simple.long }, location: .header("x-amz-object-size")),
+            MemberSchema("RequestCharged", target: { S3.RequestCharged.schema }, location: .header("x-amz-request-charged")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.expiration = try r.optional("Expiration")
+            self.eTag = try r.optional("ETag")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.checksumType = try r.optional("ChecksumType")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.versionId = try r.optional("VersionId")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.size = try r.optional("Size")
+            self.requestCharged = try r.optional("RequestCharged")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Expiration"] = expiration
+            w["ETag"] = eTag
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["ChecksumType"] = checksumType
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["VersionId"] = versionId
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["Size"] = size
+            w["RequestCharged"] = requestCharged
+            return w.value
+        }
+    }
+
+    /// The `PutObjectRequest` structure of the S3 model.
+    public struct PutObjectRequest: AWSShape {
+        /// `ACL`.
+        public var acl: S3.ObjectCannedACL?
+        /// `Body`.
+        public var body: Data?
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `CacheControl`.
+        public var cacheControl: String?
+        /// `ContentDisposition`.
+        public var contentDisposition: String?
+        /// `ContentEncoding`.
+        public var contentEncoding: String?
+        /// `ContentLanguage`.
+        public var contentLanguage: String?
+        /// `ContentLength`.
+        public var contentLength: Int?
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ContentType`.
+        public var contentType: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ChecksumCRC32`.
+        public var checksumCrc32: String?
+        /// `ChecksumCRC32C`.
+        public var checksumCrc32C: String?
+        /// `ChecksumCRC64NVME`.
+        public var checksumCrc64Nvme: String?
+        /// `ChecksumSHA1`.
+        public var checksumSha1: String?
+        /// `ChecksumSHA256`.
+        public var checksumSha256: String?
+        /// `ChecksumSHA512`.
+        public var checksumSha512: String?
+        /// `ChecksumMD5`.
+        public var checksumMd5: String?
+        /// `ChecksumXXHASH64`.
+        public var checksumXxhash64: String?
+        /// `ChecksumXXHASH3`.
+        public var checksumXxhash3: String?
+        /// `ChecksumXXHASH128`.
+        public var checksumXxhash128: String?
+        /// `Expires`.
+        public var expires: String?
+        /// `IfMatch`.
+        public var ifMatch: String?
+        /// `IfNoneMatch`.
+        public var ifNoneMatch: String?
+        /// `GrantFullControl`.
+        public var grantFullControl: String?
+        /// `GrantRead`.
+        public var grantRead: String?
+        /// `GrantReadACP`.
+        public var grantReadAcp: String?
+        /// `GrantWriteACP`.
+        public var grantWriteAcp: String?
+        /// `Key` (required).
+        public var key: String
+        /// `WriteOffsetBytes`.
+        public var writeOffsetBytes: Int?
+        /// `Metadata`.
+        public var metadata: [String: String]?
+        /// `ServerSideEncryption`.
+        public var serverSideEncryption: S3.ServerSideEncryption?
+        /// `StorageClass`.
+        public var storageClass: S3.StorageClass?
+        /// `WebsiteRedirectLocation`.
+        public var websiteRedirectLocation: String?
+        /// `SSECustomerAlgorithm`.
+        public var sseCustomerAlgorithm: String?
+        /// `SSECustomerKey`.
+        public var sseCustomerKey: String?
+        /// `SSECustomerKeyMD5`.
+        public var sseCustomerKeyMd5: String?
+        /// `SSEKMSKeyId`.
+        public var ssekmsKeyId: String?
+        /// `SSEKMSEncryptionContext`.
+        public var ssekmsEncryptionContext: String?
+        /// `BucketKeyEnabled`.
+        public var bucketKeyEnabled: Bool?
+        /// `RequestPayer`.
+        public var requestPayer: S3.RequestPayer?
+        /// `Tagging`.
+        public var tagging: String?
+        /// `ObjectLockMode`.
+        public var objectLockMode: S3.ObjectLockMode?
+        /// `ObjectLockRetainUntilDate`.
+        public var objectLockRetainUntilDate: Date?
+        /// `ObjectLockLegalHoldStatus`.
+        public var objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus?
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, key: String, acl: S3.ObjectCannedACL? = nil, body: Data? = nil, cacheControl: String? = nil, contentDisposition: String? = nil, contentEncoding: String? = nil, contentLanguage: String? = nil, contentLength: Int? = nil, contentMd5: String? = nil, contentType: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, checksumCrc32: String? = nil, checksumCrc32C: String? = nil, checksumCrc64Nvme: String? = nil, checksumSha1: String? = nil, checksumSha256: String? = nil, checksumSha512: String? = nil, checksumMd5: String? = nil, checksumXxhash64: String? = nil, checksumXxhash3: String? = nil, checksumXxhash128: String? = nil, expires: String? = nil, ifMatch: String? = nil, ifNoneMatch: String? = nil, grantFullControl: String? = nil, grantRead: String? = nil, grantReadAcp: String? = nil, grantWriteAcp: String? = nil, writeOffsetBytes: Int? = nil, metadata: [String: String]? = nil, serverSideEncryption: S3.ServerSideEncryption? = nil, storageClass: S3.StorageClass? = nil, websiteRedirectLocation: String? = nil, sseCustomerAlgorithm: String? = nil, sseCustomerKey: String? = nil, sseCustomerKeyMd5: String? = nil, ssekmsKeyId: String? = nil, ssekmsEncryptionContext: String? = nil, bucketKeyEnabled: Bool? = nil, requestPayer: S3.RequestPayer? = nil, tagging: String? = nil, objectLockMode: S3.ObjectLockMode? = nil, objectLockRetainUntilDate: Date? = nil, objectLockLegalHoldStatus: S3.ObjectLockLegalHoldStatus? = nil, expectedBucketOwner: String? = nil) {
+            self.acl = acl
+            self.body = body
+            self.bucket = bucket
+            self.cacheControl = cacheControl
+            self.contentDisposition = contentDisposition
+            self.contentEncoding = contentEncoding
+            self.contentLanguage = contentLanguage
+            self.contentLength = contentLength
+            self.contentMd5 = contentMd5
+            self.contentType = contentType
+            self.checksumAlgorithm = checksumAlgorithm
+            self.checksumCrc32 = checksumCrc32
+            self.checksumCrc32C = checksumCrc32C
+            self.checksumCrc64Nvme = checksumCrc64Nvme
+            self.checksumSha1 = checksumSha1
+            self.checksumSha256 = checksumSha256
+            self.checksumSha512 = checksumSha512
+            self.checksumMd5 = checksumMd5
+            self.checksumXxhash64 = checksumXxhash64
+            self.checksumXxhash3 = checksumXxhash3
+            self.checksumXxhash128 = checksumXxhash128
+            self.expires = expires
+            self.ifMatch = ifMatch
+            self.ifNoneMatch = ifNoneMatch
+            self.grantFullControl = grantFullControl
+            self.grantRead = grantRead
+            self.grantReadAcp = grantReadAcp
+            self.grantWriteAcp = grantWriteAcp
+            self.key = key
+            self.writeOffsetBytes = writeOffsetBytes
+            self.metadata = metadata
+            self.serverSideEncryption = serverSideEncryption
+            self.storageClass = storageClass
+            self.websiteRedirectLocation = websiteRedirectLocation
+            self.sseCustomerAlgorithm = sseCustomerAlgorithm
+            self.sseCustomerKey = sseCustomerKey
+            self.sseCustomerKeyMd5 = sseCustomerKeyMd5
+            self.ssekmsKeyId = ssekmsKeyId
+            self.ssekmsEncryptionContext = ssekmsEncryptionContext
+            self.bucketKeyEnabled = bucketKeyEnabled
+            self.requestPayer = requestPayer
+            self.tagging = tagging
+            self.objectLockMode = objectLockMode
+            self.objectLockRetainUntilDate = objectLockRetainUntilDate
+            self.objectLockLegalHoldStatus = objectLockLegalHoldStatus
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutObjectRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutObjectRequest", kind: .structure, members: [
+            MemberSchema("ACL", target: { S3.ObjectCannedACL.schema }, location: .header("x-amz-acl")),
+            MemberSchema("Body", target: { S3Schemas.bodyStreaming }),
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("CacheControl", target: { ShapeSchema.Simple.string }, location: .header("Cache-Control")),
+            MemberSchema("ContentDisposition", target: { ShapeSchema.Simple.string }, location: .header("Content-Disposition")),
+            MemberSchema("ContentEncoding", target: { ShapeSchema.Simple.string }, location: .header("Content-Encoding")),
+            MemberSchema("ContentLanguage", target: { ShapeSchema.Simple.string }, location: .header("Content-Language")),
+            MemberSchema("ContentLength", target: { ShapeSchema.Simple.long }, location: .header("Content-Length")),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ContentType", target: { ShapeSchema.Simple.string }, location: .header("Content-Type")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ChecksumCRC32", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32")),
+            MemberSchema("ChecksumCRC32C", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc32c")),
+            MemberSchema("ChecksumCRC64NVME", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-crc64nvme")),
+            MemberSchema("ChecksumSHA1", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha1")),
+            MemberSchema("ChecksumSHA256", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha256")),
+            MemberSchema("ChecksumSHA512", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-sha512")),
+            MemberSchema("ChecksumMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-md5")),
+            MemberSchema("ChecksumXXHASH64", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash64")),
+            MemberSchema("ChecksumXXHASH3", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash3")),
+            MemberSchema("ChecksumXXHASH128", target: { ShapeSchema.Simple.string }, location: .header("x-amz-checksum-xxhash128")),
+            MemberSchema("Expires", target: { ShapeSchema.Simple.string }, location: .header("Expires")),
+            MemberSchema("IfMatch", target: { ShapeSchema.Simple.string }, location: .header("If-Match")),
+            MemberSchema("IfNoneMatch", target: { ShapeSchema.Simple.string }, location: .header("If-None-Match")),
+            MemberSchema("GrantFullControl", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-full-control")),
+            MemberSchema("GrantRead", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read")),
+            MemberSchema("GrantReadACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-read-acp")),
+            MemberSchema("GrantWriteACP", target: { ShapeSchema.Simple.string }, location: .header("x-amz-grant-write-acp")),
+            MemberSchema("Key", target: { S3Schemas.objectKey }, location: .uri("Key"), isRequired: true, contextParameter: "Key"),
+            MemberSchema("WriteOffsetBytes", target: { ShapeSchema.Simple.long }, location: .header("x-amz-write-offset-bytes")),
+            MemberSchema("Metadata", target: { S3Schemas.metadata }, location: .prefixHeaders("x-amz-meta-")),
+            MemberSchema("ServerSideEncryption", target: { S3.ServerSideEncryption.schema }, location: .header("x-amz-server-side-encryption")),
+            MemberSchema("StorageClass", target: { S3.StorageClass.schema }, location: .header("x-amz-storage-class")),
+            MemberSchema("WebsiteRedirectLocation", target: { ShapeSchema.Simple.string }, location: .header("x-amz-website-redirect-location")),
+            MemberSchema("SSECustomerAlgorithm", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-algorithm")),
+            MemberSchema("SSECustomerKey", target: { S3Schemas.sseCustomerKey }, location: .header("x-amz-server-side-encryption-customer-key")),
+            MemberSchema("SSECustomerKeyMD5", target: { ShapeSchema.Simple.string }, location: .header("x-amz-server-side-encryption-customer-key-MD5")),
+            MemberSchema("SSEKMSKeyId", target: { S3Schemas.ssekmsKeyId }, location: .header("x-amz-server-side-encryption-aws-kms-key-id")),
+            MemberSchema("SSEKMSEncryptionContext", target: { S3Schemas.ssekmsEncryptionContext }, location: .header("x-amz-server-side-encryption-context")),
+            MemberSchema("BucketKeyEnabled", target: { ShapeSchema.Simple.boolean }, location: .header("x-amz-server-side-encryption-bucket-key-enabled")),
+            MemberSchema("RequestPayer", target: { S3.RequestPayer.schema }, location: .header("x-amz-request-payer")),
+            MemberSchema("Tagging", target: { ShapeSchema.Simple.string }, location: .header("x-amz-tagging")),
+            MemberSchema("ObjectLockMode", target: { S3.ObjectLockMode.schema }, location: .header("x-amz-object-lock-mode")),
+            MemberSchema("ObjectLockRetainUntilDate", target: { S3Schemas.objectLockRetainUntilDate }, location: .header("x-amz-object-lock-retain-until-date")),
+            MemberSchema("ObjectLockLegalHoldStatus", target: { S3.ObjectLockLegalHoldStatus.schema }, location: .header("x-amz-object-lock-legal-hold")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acl = try r.optional("ACL")
+            self.body = try r.optional("Body")
+            self.bucket = try r.required("Bucket")
+            self.cacheControl = try r.optional("CacheControl")
+            self.contentDisposition = try r.optional("ContentDisposition")
+            self.contentEncoding = try r.optional("ContentEncoding")
+            self.contentLanguage = try r.optional("ContentLanguage")
+            self.contentLength = try r.optional("ContentLength")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.contentType = try r.optional("ContentType")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.checksumCrc32 = try r.optional("ChecksumCRC32")
+            self.checksumCrc32C = try r.optional("ChecksumCRC32C")
+            self.checksumCrc64Nvme = try r.optional("ChecksumCRC64NVME")
+            self.checksumSha1 = try r.optional("ChecksumSHA1")
+            self.checksumSha256 = try r.optional("ChecksumSHA256")
+            self.checksumSha512 = try r.optional("ChecksumSHA512")
+            self.checksumMd5 = try r.optional("ChecksumMD5")
+            self.checksumXxhash64 = try r.optional("ChecksumXXHASH64")
+            self.checksumXxhash3 = try r.optional("ChecksumXXHASH3")
+            self.checksumXxhash128 = try r.optional("ChecksumXXHASH128")
+            self.expires = try r.optional("Expires")
+            self.ifMatch = try r.optional("IfMatch")
+            self.ifNoneMatch = try r.optional("IfNoneMatch")
+            self.grantFullControl = try r.optional("GrantFullControl")
+            self.grantRead = try r.optional("GrantRead")
+            self.grantReadAcp = try r.optional("GrantReadACP")
+            self.grantWriteAcp = try r.optional("GrantWriteACP")
+            self.key = try r.required("Key")
+            self.writeOffsetBytes = try r.optional("WriteOffsetBytes")
+            self.metadata = try r.optional("Metadata")
+            self.serverSideEncryption = try r.optional("ServerSideEncryption")
+            self.storageClass = try r.optional("StorageClass")
+            self.websiteRedirectLocation = try r.optional("WebsiteRedirectLocation")
+            self.sseCustomerAlgorithm = try r.optional("SSECustomerAlgorithm")
+            self.sseCustomerKey = try r.optional("SSECustomerKey")
+            self.sseCustomerKeyMd5 = try r.optional("SSECustomerKeyMD5")
+            self.ssekmsKeyId = try r.optional("SSEKMSKeyId")
+            self.ssekmsEncryptionContext = try r.optional("SSEKMSEncryptionContext")
+            self.bucketKeyEnabled = try r.optional("BucketKeyEnabled")
+            self.requestPayer = try r.optional("RequestPayer")
+            self.tagging = try r.optional("Tagging")
+            self.objectLockMode = try r.optional("ObjectLockMode")
+            self.objectLockRetainUntilDate = try r.optional("ObjectLockRetainUntilDate")
+            self.objectLockLegalHoldStatus = try r.optional("ObjectLockLegalHoldStatus")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ACL"] = acl
+            w["Body"] = body
+            w["Bucket"] = bucket
+            w["CacheControl"] = cacheControl
+            w["ContentDisposition"] = contentDisposition
+            w["ContentEncoding"] = contentEncoding
+            w["ContentLanguage"] = contentLanguage
+            w["ContentLength"] = contentLength
+            w["ContentMD5"] = contentMd5
+            w["ContentType"] = contentType
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ChecksumCRC32"] = checksumCrc32
+            w["ChecksumCRC32C"] = checksumCrc32C
+            w["ChecksumCRC64NVME"] = checksumCrc64Nvme
+            w["ChecksumSHA1"] = checksumSha1
+            w["ChecksumSHA256"] = checksumSha256
+            w["ChecksumSHA512"] = checksumSha512
+            w["ChecksumMD5"] = checksumMd5
+            w["ChecksumXXHASH64"] = checksumXxhash64
+            w["ChecksumXXHASH3"] = checksumXxhash3
+            w["ChecksumXXHASH128"] = checksumXxhash128
+            w["Expires"] = expires
+            w["IfMatch"] = ifMatch
+            w["IfNoneMatch"] = ifNoneMatch
+            w["GrantFullControl"] = grantFullControl
+            w["GrantRead"] = grantRead
+            w["GrantReadACP"] = grantReadAcp
+            w["GrantWriteACP"] = grantWriteAcp
+            w["Key"] = key
+            w["WriteOffsetBytes"] = writeOffsetBytes
+            w["Metadata"] = metadata
+            w["ServerSideEncryption"] = serverSideEncryption
+            w["StorageClass"] = storageClass
+            w["WebsiteRedirectLocation"] = websiteRedirectLocation
+            w["SSECustomerAlgorithm"] = sseCustomerAlgorithm
+            w["SSECustomerKey"] = sseCustomerKey
+            w["SSECustomerKeyMD5"] = sseCustomerKeyMd5
+            w["SSEKMSKeyId"] = ssekmsKeyId
+            w["SSEKMSEncryptionContext"] = ssekmsEncryptionContext
+            w["BucketKeyEnabled"] = bucketKeyEnabled
+            w["RequestPayer"] = requestPayer
+            w["Tagging"] = tagging
+            w["ObjectLockMode"] = objectLockMode
+            w["ObjectLockRetainUntilDate"] = objectLockRetainUntilDate
+            w["ObjectLockLegalHoldStatus"] = objectLockLegalHoldStatus
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
     }
 }

@@ -71,10 +71,15 @@ extension S3Client {
     ///     attempts remain.
     ///
     /// Returns nothing: success can be an error response, which has no output.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
-    public func waitUntilBucketExists(_ input: HeadBucketRequest, maximumWait: Duration? = nil) async throws(AyameError) {
+    public func waitUntilBucketExists(_ input: S3.HeadBucketRequest, maximumWait: Duration? = nil) async throws(AyameError) {
         _ = try await runtime.wait(for: S3Waiters.bucketExists, input: input, output: ShapeValue.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `BucketExists` waiter's acceptors report success, with the input's members as parameters.
+    public func waitUntilBucketExists(bucket: String, expectedBucketOwner: String? = nil, maximumWait: Duration? = nil) async throws(AyameError) {
+        try await waitUntilBucketExists(S3.HeadBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner), maximumWait: maximumWait)
     }
 
     /// Polls `HeadBucket` until the `BucketNotExists` waiter's acceptors report success.
@@ -85,10 +90,15 @@ extension S3Client {
     ///     attempts remain.
     ///
     /// Returns nothing: success can be an error response, which has no output.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
-    public func waitUntilBucketNotExists(_ input: HeadBucketRequest, maximumWait: Duration? = nil) async throws(AyameError) {
+    public func waitUntilBucketNotExists(_ input: S3.HeadBucketRequest, maximumWait: Duration? = nil) async throws(AyameError) {
         _ = try await runtime.wait(for: S3Waiters.bucketNotExists, input: input, output: ShapeValue.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `BucketNotExists` waiter's acceptors report success, with the input's members as parameters.
+    public func waitUntilBucketNotExists(bucket: String, expectedBucketOwner: String? = nil, maximumWait: Duration? = nil) async throws(AyameError) {
+        try await waitUntilBucketNotExists(S3.HeadBucketRequest(bucket: bucket, expectedBucketOwner: expectedBucketOwner), maximumWait: maximumWait)
     }
 
     /// Polls `HeadObject` until the `ObjectExists` waiter's acceptors report success.
@@ -98,11 +108,17 @@ extension S3Client {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilObjectExists(_ input: HeadObjectRequest, maximumWait: Duration? = nil) async throws(AyameError) -> HeadObjectOutput {
-        try await runtime.wait(for: S3Waiters.objectExists, input: input, output: HeadObjectOutput.self, maximumWait: maximumWait)
+    public func waitUntilObjectExists(_ input: S3.HeadObjectRequest, maximumWait: Duration? = nil) async throws(AyameError) -> S3.HeadObjectOutput {
+        try await runtime.wait(for: S3Waiters.objectExists, input: input, output: S3.HeadObjectOutput.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `ObjectExists` waiter's acceptors report success, with the input's members as parameters.
+    @discardableResult
+    public func waitUntilObjectExists(bucket: String, key: String, maximumWait: Duration? = nil) async throws(AyameError) -> S3.HeadObjectOutput {
+        try await waitUntilObjectExists(S3.HeadObjectRequest(bucket: bucket, key: key), maximumWait: maximumWait)
     }
 
     /// Polls `HeadObject` until the `ObjectNotExists` waiter's acceptors report success.
@@ -113,9 +129,14 @@ extension S3Client {
     ///     attempts remain.
     ///
     /// Returns nothing: success can be an error response, which has no output.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
-    public func waitUntilObjectNotExists(_ input: HeadObjectRequest, maximumWait: Duration? = nil) async throws(AyameError) {
+    public func waitUntilObjectNotExists(_ input: S3.HeadObjectRequest, maximumWait: Duration? = nil) async throws(AyameError) {
         _ = try await runtime.wait(for: S3Waiters.objectNotExists, input: input, output: ShapeValue.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `ObjectNotExists` waiter's acceptors report success, with the input's members as parameters.
+    public func waitUntilObjectNotExists(bucket: String, key: String, maximumWait: Duration? = nil) async throws(AyameError) {
+        try await waitUntilObjectNotExists(S3.HeadObjectRequest(bucket: bucket, key: key), maximumWait: maximumWait)
     }
 }

@@ -19,7 +19,7 @@ extension S3Client {
 
     /// A URL that downloads the object `input` names with a plain `GET`, valid for `expiresIn`
     /// (1 second to 7 days). Query members such as `versionId` or `responseContentType` are kept.
-    public func presignedURL(getObject input: GetObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
+    public func presignedURL(getObject input: S3.GetObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
         try input.validate()
         return try await presignedURL(S3Operations.getObject, input: input.shapeValue, expiresIn: expiresIn)
     }
@@ -27,7 +27,7 @@ extension S3Client {
     /// A URL that uploads an object to the bucket and key `input` names with a plain `PUT` of the
     /// body, valid for `expiresIn` (1 second to 7 days). `input.body` is ignored: whoever uses the
     /// URL sends the body.
-    public func presignedURL(putObject input: PutObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
+    public func presignedURL(putObject input: S3.PutObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
         var input = input
         input.body = nil
         try input.validate()
@@ -36,7 +36,7 @@ extension S3Client {
 
     /// A URL that reads the metadata of the object `input` names with a plain `HEAD`, valid for
     /// `expiresIn` (1 second to 7 days).
-    public func presignedURL(headObject input: HeadObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
+    public func presignedURL(headObject input: S3.HeadObjectRequest, expiresIn: Duration) async throws(AyameError) -> String {
         try input.validate()
         return try await presignedURL(S3Operations.headObject, input: input.shapeValue, expiresIn: expiresIn)
     }

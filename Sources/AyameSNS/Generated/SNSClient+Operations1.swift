@@ -5,489 +5,495 @@ import Foundation
 
 extension SNSClient {
     /// Calls `AddPermission`: https://docs.aws.amazon.com/sns/latest/api/API_AddPermission.html
-    public func addPermission(_ input: AddPermissionInput) async throws(AyameError) {
+    public func addPermission(_ input: SNS.AddPermissionInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.addPermission, input: input.shapeValue)
     }
 
     /// Calls `AddPermission` with the input's members as parameters.
     public func addPermission(topicArn: String, label: String, awsAccountId: [String], actionName: [String]) async throws(AyameError) {
-        try await addPermission(AddPermissionInput(topicArn: topicArn, label: label, awsAccountId: awsAccountId, actionName: actionName))
+        try await addPermission(SNS.AddPermissionInput(topicArn: topicArn, label: label, awsAccountId: awsAccountId, actionName: actionName))
     }
 
     /// Calls `CheckIfPhoneNumberIsOptedOut`: https://docs.aws.amazon.com/sns/latest/api/API_CheckIfPhoneNumberIsOptedOut.html
     @discardableResult
-    public func checkIfPhoneNumberIsOptedOut(_ input: CheckIfPhoneNumberIsOptedOutInput) async throws(AyameError) -> CheckIfPhoneNumberIsOptedOutResponse {
-        try await runtime.execute(SNSOperations.checkIfPhoneNumberIsOptedOut, input: input, output: CheckIfPhoneNumberIsOptedOutResponse.self)
+    public func checkIfPhoneNumberIsOptedOut(_ input: SNS.CheckIfPhoneNumberIsOptedOutInput) async throws(AyameError) -> SNS.CheckIfPhoneNumberIsOptedOutResponse {
+        try await runtime.execute(SNSOperations.checkIfPhoneNumberIsOptedOut, input: input, output: SNS.CheckIfPhoneNumberIsOptedOutResponse.self)
     }
 
     /// Calls `CheckIfPhoneNumberIsOptedOut` with the input's members as parameters.
     @discardableResult
-    public func checkIfPhoneNumberIsOptedOut(phoneNumber: String) async throws(AyameError) -> CheckIfPhoneNumberIsOptedOutResponse {
-        try await checkIfPhoneNumberIsOptedOut(CheckIfPhoneNumberIsOptedOutInput(phoneNumber: phoneNumber))
+    public func checkIfPhoneNumberIsOptedOut(phoneNumber: String) async throws(AyameError) -> SNS.CheckIfPhoneNumberIsOptedOutResponse {
+        try await checkIfPhoneNumberIsOptedOut(SNS.CheckIfPhoneNumberIsOptedOutInput(phoneNumber: phoneNumber))
     }
 
     /// Calls `ConfirmSubscription`: https://docs.aws.amazon.com/sns/latest/api/API_ConfirmSubscription.html
     @discardableResult
-    public func confirmSubscription(_ input: ConfirmSubscriptionInput) async throws(AyameError) -> ConfirmSubscriptionResponse {
-        try await runtime.execute(SNSOperations.confirmSubscription, input: input, output: ConfirmSubscriptionResponse.self)
+    public func confirmSubscription(_ input: SNS.ConfirmSubscriptionInput) async throws(AyameError) -> SNS.ConfirmSubscriptionResponse {
+        try await runtime.execute(SNSOperations.confirmSubscription, input: input, output: SNS.ConfirmSubscriptionResponse.self)
     }
 
     /// Calls `ConfirmSubscription` with the input's members as parameters.
     @discardableResult
-    public func confirmSubscription(topicArn: String, token: String, authenticateOnUnsubscribe: String? = nil) async throws(AyameError) -> ConfirmSubscriptionResponse {
-        try await confirmSubscription(ConfirmSubscriptionInput(topicArn: topicArn, token: token, authenticateOnUnsubscribe: authenticateOnUnsubscribe))
+    public func confirmSubscription(topicArn: String, token: String, authenticateOnUnsubscribe: String? = nil) async throws(AyameError) -> SNS.ConfirmSubscriptionResponse {
+        try await confirmSubscription(SNS.ConfirmSubscriptionInput(topicArn: topicArn, token: token, authenticateOnUnsubscribe: authenticateOnUnsubscribe))
     }
 
     /// Calls `CreatePlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_CreatePlatformApplication.html
     @discardableResult
-    public func createPlatformApplication(_ input: CreatePlatformApplicationInput) async throws(AyameError) -> CreatePlatformApplicationResponse {
-        try await runtime.execute(SNSOperations.createPlatformApplication, input: input, output: CreatePlatformApplicationResponse.self)
+    public func createPlatformApplication(_ input: SNS.CreatePlatformApplicationInput) async throws(AyameError) -> SNS.CreatePlatformApplicationResponse {
+        try await runtime.execute(SNSOperations.createPlatformApplication, input: input, output: SNS.CreatePlatformApplicationResponse.self)
     }
 
     /// Calls `CreatePlatformApplication` with the input's members as parameters.
     @discardableResult
-    public func createPlatformApplication(name: String, platform: String, attributes: [String: String]) async throws(AyameError) -> CreatePlatformApplicationResponse {
-        try await createPlatformApplication(CreatePlatformApplicationInput(name: name, platform: platform, attributes: attributes))
+    public func createPlatformApplication(name: String, platform: String, attributes: [String: String]) async throws(AyameError) -> SNS.CreatePlatformApplicationResponse {
+        try await createPlatformApplication(SNS.CreatePlatformApplicationInput(name: name, platform: platform, attributes: attributes))
     }
 
     /// Calls `CreatePlatformEndpoint`: https://docs.aws.amazon.com/sns/latest/api/API_CreatePlatformEndpoint.html
     @discardableResult
-    public func createPlatformEndpoint(_ input: CreatePlatformEndpointInput) async throws(AyameError) -> CreateEndpointResponse {
-        try await runtime.execute(SNSOperations.createPlatformEndpoint, input: input, output: CreateEndpointResponse.self)
+    public func createPlatformEndpoint(_ input: SNS.CreatePlatformEndpointInput) async throws(AyameError) -> SNS.CreateEndpointResponse {
+        try await runtime.execute(SNSOperations.createPlatformEndpoint, input: input, output: SNS.CreateEndpointResponse.self)
     }
 
     /// Calls `CreatePlatformEndpoint` with the input's members as parameters.
     @discardableResult
-    public func createPlatformEndpoint(platformApplicationArn: String, token: String, customUserData: String? = nil, attributes: [String: String]? = nil) async throws(AyameError) -> CreateEndpointResponse {
-        try await createPlatformEndpoint(CreatePlatformEndpointInput(platformApplicationArn: platformApplicationArn, token: token, customUserData: customUserData, attributes: attributes))
+    public func createPlatformEndpoint(platformApplicationArn: String, token: String, customUserData: String? = nil, attributes: [String: String]? = nil) async throws(AyameError) -> SNS.CreateEndpointResponse {
+        try await createPlatformEndpoint(SNS.CreatePlatformEndpointInput(platformApplicationArn: platformApplicationArn, token: token, customUserData: customUserData, attributes: attributes))
     }
 
     /// Calls `CreateSMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_CreateSMSSandboxPhoneNumber.html
     @discardableResult
-    public func createSmsSandboxPhoneNumber(_ input: CreateSMSSandboxPhoneNumberInput) async throws(AyameError) -> CreateSMSSandboxPhoneNumberResult {
-        try await runtime.execute(SNSOperations.createSmsSandboxPhoneNumber, input: input, output: CreateSMSSandboxPhoneNumberResult.self)
+    public func createSmsSandboxPhoneNumber(_ input: SNS.CreateSMSSandboxPhoneNumberInput) async throws(AyameError) -> SNS.CreateSMSSandboxPhoneNumberResult {
+        try await runtime.execute(SNSOperations.createSmsSandboxPhoneNumber, input: input, output: SNS.CreateSMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `CreateSMSSandboxPhoneNumber` with the input's members as parameters.
     @discardableResult
-    public func createSmsSandboxPhoneNumber(phoneNumber: String, languageCode: LanguageCodeString? = nil) async throws(AyameError) -> CreateSMSSandboxPhoneNumberResult {
-        try await createSmsSandboxPhoneNumber(CreateSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, languageCode: languageCode))
+    public func createSmsSandboxPhoneNumber(phoneNumber: String, languageCode: SNS.LanguageCodeString? = nil) async throws(AyameError) -> SNS.CreateSMSSandboxPhoneNumberResult {
+        try await createSmsSandboxPhoneNumber(SNS.CreateSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, languageCode: languageCode))
     }
 
     /// Calls `CreateTopic`: https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
     @discardableResult
-    public func createTopic(_ input: CreateTopicInput) async throws(AyameError) -> CreateTopicResponse {
-        try await runtime.execute(SNSOperations.createTopic, input: input, output: CreateTopicResponse.self)
+    public func createTopic(_ input: SNS.CreateTopicInput) async throws(AyameError) -> SNS.CreateTopicResponse {
+        try await runtime.execute(SNSOperations.createTopic, input: input, output: SNS.CreateTopicResponse.self)
     }
 
     /// Calls `CreateTopic` with the input's members as parameters.
     @discardableResult
-    public func createTopic(name: String, attributes: [String: String]? = nil, tags: [Tag]? = nil, dataProtectionPolicy: String? = nil) async throws(AyameError) -> CreateTopicResponse {
-        try await createTopic(CreateTopicInput(name: name, attributes: attributes, tags: tags, dataProtectionPolicy: dataProtectionPolicy))
+    public func createTopic(name: String, attributes: [String: String]? = nil, tags: [SNS.Tag]? = nil, dataProtectionPolicy: String? = nil) async throws(AyameError) -> SNS.CreateTopicResponse {
+        try await createTopic(SNS.CreateTopicInput(name: name, attributes: attributes, tags: tags, dataProtectionPolicy: dataProtectionPolicy))
     }
 
     /// Calls `DeleteEndpoint`: https://docs.aws.amazon.com/sns/latest/api/API_DeleteEndpoint.html
-    public func deleteEndpoint(_ input: DeleteEndpointInput) async throws(AyameError) {
+    public func deleteEndpoint(_ input: SNS.DeleteEndpointInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.deleteEndpoint, input: input.shapeValue)
     }
 
     /// Calls `DeleteEndpoint` with the input's members as parameters.
     public func deleteEndpoint(endpointArn: String) async throws(AyameError) {
-        try await deleteEndpoint(DeleteEndpointInput(endpointArn: endpointArn))
+        try await deleteEndpoint(SNS.DeleteEndpointInput(endpointArn: endpointArn))
     }
 
     /// Calls `DeletePlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_DeletePlatformApplication.html
-    public func deletePlatformApplication(_ input: DeletePlatformApplicationInput) async throws(AyameError) {
+    public func deletePlatformApplication(_ input: SNS.DeletePlatformApplicationInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.deletePlatformApplication, input: input.shapeValue)
     }
 
     /// Calls `DeletePlatformApplication` with the input's members as parameters.
     public func deletePlatformApplication(platformApplicationArn: String) async throws(AyameError) {
-        try await deletePlatformApplication(DeletePlatformApplicationInput(platformApplicationArn: platformApplicationArn))
+        try await deletePlatformApplication(SNS.DeletePlatformApplicationInput(platformApplicationArn: platformApplicationArn))
     }
 
     /// Calls `DeleteSMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_DeleteSMSSandboxPhoneNumber.html
     @discardableResult
-    public func deleteSmsSandboxPhoneNumber(_ input: DeleteSMSSandboxPhoneNumberInput) async throws(AyameError) -> DeleteSMSSandboxPhoneNumberResult {
-        try await runtime.execute(SNSOperations.deleteSmsSandboxPhoneNumber, input: input, output: DeleteSMSSandboxPhoneNumberResult.self)
+    public func deleteSmsSandboxPhoneNumber(_ input: SNS.DeleteSMSSandboxPhoneNumberInput) async throws(AyameError) -> SNS.DeleteSMSSandboxPhoneNumberResult {
+        try await runtime.execute(SNSOperations.deleteSmsSandboxPhoneNumber, input: input, output: SNS.DeleteSMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `DeleteSMSSandboxPhoneNumber` with the input's members as parameters.
     @discardableResult
-    public func deleteSmsSandboxPhoneNumber(phoneNumber: String) async throws(AyameError) -> DeleteSMSSandboxPhoneNumberResult {
-        try await deleteSmsSandboxPhoneNumber(DeleteSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber))
+    public func deleteSmsSandboxPhoneNumber(phoneNumber: String) async throws(AyameError) -> SNS.DeleteSMSSandboxPhoneNumberResult {
+        try await deleteSmsSandboxPhoneNumber(SNS.DeleteSMSSandboxPhoneNumberInput(phoneNumber: phoneNumber))
     }
 
     /// Calls `DeleteTopic`: https://docs.aws.amazon.com/sns/latest/api/API_DeleteTopic.html
-    public func deleteTopic(_ input: DeleteTopicInput) async throws(AyameError) {
+    public func deleteTopic(_ input: SNS.DeleteTopicInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.deleteTopic, input: input.shapeValue)
     }
 
     /// Calls `DeleteTopic` with the input's members as parameters.
     public func deleteTopic(topicArn: String) async throws(AyameError) {
-        try await deleteTopic(DeleteTopicInput(topicArn: topicArn))
+        try await deleteTopic(SNS.DeleteTopicInput(topicArn: topicArn))
     }
 
     /// Calls `GetDataProtectionPolicy`: https://docs.aws.amazon.com/sns/latest/api/API_GetDataProtectionPolicy.html
     @discardableResult
-    public func getDataProtectionPolicy(_ input: GetDataProtectionPolicyInput) async throws(AyameError) -> GetDataProtectionPolicyResponse {
-        try await runtime.execute(SNSOperations.getDataProtectionPolicy, input: input, output: GetDataProtectionPolicyResponse.self)
+    public func getDataProtectionPolicy(_ input: SNS.GetDataProtectionPolicyInput) async throws(AyameError) -> SNS.GetDataProtectionPolicyResponse {
+        try await runtime.execute(SNSOperations.getDataProtectionPolicy, input: input, output: SNS.GetDataProtectionPolicyResponse.self)
     }
 
     /// Calls `GetDataProtectionPolicy` with the input's members as parameters.
     @discardableResult
-    public func getDataProtectionPolicy(resourceArn: String) async throws(AyameError) -> GetDataProtectionPolicyResponse {
-        try await getDataProtectionPolicy(GetDataProtectionPolicyInput(resourceArn: resourceArn))
+    public func getDataProtectionPolicy(resourceArn: String) async throws(AyameError) -> SNS.GetDataProtectionPolicyResponse {
+        try await getDataProtectionPolicy(SNS.GetDataProtectionPolicyInput(resourceArn: resourceArn))
     }
 
     /// Calls `GetEndpointAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetEndpointAttributes.html
     @discardableResult
-    public func getEndpointAttributes(_ input: GetEndpointAttributesInput) async throws(AyameError) -> GetEndpointAttributesResponse {
-        try await runtime.execute(SNSOperations.getEndpointAttributes, input: input, output: GetEndpointAttributesResponse.self)
+    public func getEndpointAttributes(_ input: SNS.GetEndpointAttributesInput) async throws(AyameError) -> SNS.GetEndpointAttributesResponse {
+        try await runtime.execute(SNSOperations.getEndpointAttributes, input: input, output: SNS.GetEndpointAttributesResponse.self)
     }
 
     /// Calls `GetEndpointAttributes` with the input's members as parameters.
     @discardableResult
-    public func getEndpointAttributes(endpointArn: String) async throws(AyameError) -> GetEndpointAttributesResponse {
-        try await getEndpointAttributes(GetEndpointAttributesInput(endpointArn: endpointArn))
+    public func getEndpointAttributes(endpointArn: String) async throws(AyameError) -> SNS.GetEndpointAttributesResponse {
+        try await getEndpointAttributes(SNS.GetEndpointAttributesInput(endpointArn: endpointArn))
     }
 
     /// Calls `GetPlatformApplicationAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetPlatformApplicationAttributes.html
     @discardableResult
-    public func getPlatformApplicationAttributes(_ input: GetPlatformApplicationAttributesInput) async throws(AyameError) -> GetPlatformApplicationAttributesResponse {
-        try await runtime.execute(SNSOperations.getPlatformApplicationAttributes, input: input, output: GetPlatformApplicationAttributesResponse.self)
+    public func getPlatformApplicationAttributes(_ input: SNS.GetPlatformApplicationAttributesInput) async throws(AyameError) -> SNS.GetPlatformApplicationAttributesResponse {
+        try await runtime.execute(SNSOperations.getPlatformApplicationAttributes, input: input, output: SNS.GetPlatformApplicationAttributesResponse.self)
     }
 
     /// Calls `GetPlatformApplicationAttributes` with the input's members as parameters.
     @discardableResult
-    public func getPlatformApplicationAttributes(platformApplicationArn: String) async throws(AyameError) -> GetPlatformApplicationAttributesResponse {
-        try await getPlatformApplicationAttributes(GetPlatformApplicationAttributesInput(platformApplicationArn: platformApplicationArn))
+    public func getPlatformApplicationAttributes(platformApplicationArn: String) async throws(AyameError) -> SNS.GetPlatformApplicationAttributesResponse {
+        try await getPlatformApplicationAttributes(SNS.GetPlatformApplicationAttributesInput(platformApplicationArn: platformApplicationArn))
     }
 
     /// Calls `GetSMSAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetSMSAttributes.html
     @discardableResult
-    public func getSmsAttributes(_ input: GetSMSAttributesInput) async throws(AyameError) -> GetSMSAttributesResponse {
-        try await runtime.execute(SNSOperations.getSmsAttributes, input: input, output: GetSMSAttributesResponse.self)
+    public func getSmsAttributes(_ input: SNS.GetSMSAttributesInput) async throws(AyameError) -> SNS.GetSMSAttributesResponse {
+        try await runtime.execute(SNSOperations.getSmsAttributes, input: input, output: SNS.GetSMSAttributesResponse.self)
     }
 
     /// Calls `GetSMSAttributes` with the input's members as parameters.
     @discardableResult
-    public func getSmsAttributes(attributes: [String]? = nil) async throws(AyameError) -> GetSMSAttributesResponse {
-        try await getSmsAttributes(GetSMSAttributesInput(attributes: attributes))
+    public func getSmsAttributes(attributes: [String]? = nil) async throws(AyameError) -> SNS.GetSMSAttributesResponse {
+        try await getSmsAttributes(SNS.GetSMSAttributesInput(attributes: attributes))
     }
 
     /// Calls `GetSMSSandboxAccountStatus`: https://docs.aws.amazon.com/sns/latest/api/API_GetSMSSandboxAccountStatus.html
     @discardableResult
-    public func getSmsSandboxAccountStatus(_ input: GetSMSSandboxAccountStatusInput) async throws(AyameError) -> GetSMSSandboxAccountStatusResult {
-        try await runtime.execute(SNSOperations.getSmsSandboxAccountStatus, input: input, output: GetSMSSandboxAccountStatusResult.self)
+    public func getSmsSandboxAccountStatus(_ input: SNS.GetSMSSandboxAccountStatusInput) async throws(AyameError) -> SNS.GetSMSSandboxAccountStatusResult {
+        try await runtime.execute(SNSOperations.getSmsSandboxAccountStatus, input: input, output: SNS.GetSMSSandboxAccountStatusResult.self)
     }
 
     /// Calls `GetSMSSandboxAccountStatus` with the input's members as parameters.
     @discardableResult
-    public func getSmsSandboxAccountStatus() async throws(AyameError) -> GetSMSSandboxAccountStatusResult {
-        try await getSmsSandboxAccountStatus(GetSMSSandboxAccountStatusInput())
+    public func getSmsSandboxAccountStatus() async throws(AyameError) -> SNS.GetSMSSandboxAccountStatusResult {
+        try await getSmsSandboxAccountStatus(SNS.GetSMSSandboxAccountStatusInput())
     }
 
     /// Calls `GetSubscriptionAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetSubscriptionAttributes.html
     @discardableResult
-    public func getSubscriptionAttributes(_ input: GetSubscriptionAttributesInput) async throws(AyameError) -> GetSubscriptionAttributesResponse {
-        try await runtime.execute(SNSOperations.getSubscriptionAttributes, input: input, output: GetSubscriptionAttributesResponse.self)
+    public func getSubscriptionAttributes(_ input: SNS.GetSubscriptionAttributesInput) async throws(AyameError) -> SNS.GetSubscriptionAttributesResponse {
+        try await runtime.execute(SNSOperations.getSubscriptionAttributes, input: input, output: SNS.GetSubscriptionAttributesResponse.self)
     }
 
     /// Calls `GetSubscriptionAttributes` with the input's members as parameters.
     @discardableResult
-    public func getSubscriptionAttributes(subscriptionArn: String) async throws(AyameError) -> GetSubscriptionAttributesResponse {
-        try await getSubscriptionAttributes(GetSubscriptionAttributesInput(subscriptionArn: subscriptionArn))
+    public func getSubscriptionAttributes(subscriptionArn: String) async throws(AyameError) -> SNS.GetSubscriptionAttributesResponse {
+        try await getSubscriptionAttributes(SNS.GetSubscriptionAttributesInput(subscriptionArn: subscriptionArn))
     }
 
     /// Calls `GetTopicAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_GetTopicAttributes.html
     @discardableResult
-    public func getTopicAttributes(_ input: GetTopicAttributesInput) async throws(AyameError) -> GetTopicAttributesResponse {
-        try await runtime.execute(SNSOperations.getTopicAttributes, input: input, output: GetTopicAttributesResponse.self)
+    public func getTopicAttributes(_ input: SNS.GetTopicAttributesInput) async throws(AyameError) -> SNS.GetTopicAttributesResponse {
+        try await runtime.execute(SNSOperations.getTopicAttributes, input: input, output: SNS.GetTopicAttributesResponse.self)
     }
 
     /// Calls `GetTopicAttributes` with the input's members as parameters.
     @discardableResult
-    public func getTopicAttributes(topicArn: String) async throws(AyameError) -> GetTopicAttributesResponse {
-        try await getTopicAttributes(GetTopicAttributesInput(topicArn: topicArn))
+    public func getTopicAttributes(topicArn: String) async throws(AyameError) -> SNS.GetTopicAttributesResponse {
+        try await getTopicAttributes(SNS.GetTopicAttributesInput(topicArn: topicArn))
     }
 
     /// Calls `ListEndpointsByPlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_ListEndpointsByPlatformApplication.html
     @discardableResult
-    public func listEndpointsByPlatformApplication(_ input: ListEndpointsByPlatformApplicationInput) async throws(AyameError) -> ListEndpointsByPlatformApplicationResponse {
-        try await runtime.execute(SNSOperations.listEndpointsByPlatformApplication, input: input, output: ListEndpointsByPlatformApplicationResponse.self)
+    public func listEndpointsByPlatformApplication(_ input: SNS.ListEndpointsByPlatformApplicationInput) async throws(AyameError) -> SNS.ListEndpointsByPlatformApplicationResponse {
+        try await runtime.execute(SNSOperations.listEndpointsByPlatformApplication, input: input, output: SNS.ListEndpointsByPlatformApplicationResponse.self)
     }
 
     /// Calls `ListEndpointsByPlatformApplication` with the input's members as parameters.
     @discardableResult
-    public func listEndpointsByPlatformApplication(platformApplicationArn: String, nextToken: String? = nil) async throws(AyameError) -> ListEndpointsByPlatformApplicationResponse {
-        try await listEndpointsByPlatformApplication(ListEndpointsByPlatformApplicationInput(platformApplicationArn: platformApplicationArn, nextToken: nextToken))
+    public func listEndpointsByPlatformApplication(platformApplicationArn: String, nextToken: String? = nil) async throws(AyameError) -> SNS.ListEndpointsByPlatformApplicationResponse {
+        try await listEndpointsByPlatformApplication(SNS.ListEndpointsByPlatformApplicationInput(platformApplicationArn: platformApplicationArn, nextToken: nextToken))
     }
 
     /// Calls `ListOriginationNumbers`: https://docs.aws.amazon.com/sns/latest/api/API_ListOriginationNumbers.html
     @discardableResult
-    public func listOriginationNumbers(_ input: ListOriginationNumbersRequest) async throws(AyameError) -> ListOriginationNumbersResult {
-        try await runtime.execute(SNSOperations.listOriginationNumbers, input: input, output: ListOriginationNumbersResult.self)
+    public func listOriginationNumbers(_ input: SNS.ListOriginationNumbersRequest) async throws(AyameError) -> SNS.ListOriginationNumbersResult {
+        try await runtime.execute(SNSOperations.listOriginationNumbers, input: input, output: SNS.ListOriginationNumbersResult.self)
     }
 
     /// Calls `ListOriginationNumbers` with the input's members as parameters.
     @discardableResult
-    public func listOriginationNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListOriginationNumbersResult {
-        try await listOriginationNumbers(ListOriginationNumbersRequest(nextToken: nextToken, maxResults: maxResults))
+    public func listOriginationNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> SNS.ListOriginationNumbersResult {
+        try await listOriginationNumbers(SNS.ListOriginationNumbersRequest(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListPhoneNumbersOptedOut`: https://docs.aws.amazon.com/sns/latest/api/API_ListPhoneNumbersOptedOut.html
     @discardableResult
-    public func listPhoneNumbersOptedOut(_ input: ListPhoneNumbersOptedOutInput) async throws(AyameError) -> ListPhoneNumbersOptedOutResponse {
-        try await runtime.execute(SNSOperations.listPhoneNumbersOptedOut, input: input, output: ListPhoneNumbersOptedOutResponse.self)
+    public func listPhoneNumbersOptedOut(_ input: SNS.ListPhoneNumbersOptedOutInput) async throws(AyameError) -> SNS.ListPhoneNumbersOptedOutResponse {
+        try await runtime.execute(SNSOperations.listPhoneNumbersOptedOut, input: input, output: SNS.ListPhoneNumbersOptedOutResponse.self)
     }
 
     /// Calls `ListPhoneNumbersOptedOut` with the input's members as parameters.
     @discardableResult
-    public func listPhoneNumbersOptedOut(nextToken: String? = nil) async throws(AyameError) -> ListPhoneNumbersOptedOutResponse {
-        try await listPhoneNumbersOptedOut(ListPhoneNumbersOptedOutInput(nextToken: nextToken))
+    public func listPhoneNumbersOptedOut(nextToken: String? = nil) async throws(AyameError) -> SNS.ListPhoneNumbersOptedOutResponse {
+        try await listPhoneNumbersOptedOut(SNS.ListPhoneNumbersOptedOutInput(nextToken: nextToken))
     }
 
     /// Calls `ListPlatformApplications`: https://docs.aws.amazon.com/sns/latest/api/API_ListPlatformApplications.html
     @discardableResult
-    public func listPlatformApplications(_ input: ListPlatformApplicationsInput) async throws(AyameError) -> ListPlatformApplicationsResponse {
-        try await runtime.execute(SNSOperations.listPlatformApplications, input: input, output: ListPlatformApplicationsResponse.self)
+    public func listPlatformApplications(_ input: SNS.ListPlatformApplicationsInput) async throws(AyameError) -> SNS.ListPlatformApplicationsResponse {
+        try await runtime.execute(SNSOperations.listPlatformApplications, input: input, output: SNS.ListPlatformApplicationsResponse.self)
     }
 
     /// Calls `ListPlatformApplications` with the input's members as parameters.
     @discardableResult
-    public func listPlatformApplications(nextToken: String? = nil) async throws(AyameError) -> ListPlatformApplicationsResponse {
-        try await listPlatformApplications(ListPlatformApplicationsInput(nextToken: nextToken))
+    public func listPlatformApplications(nextToken: String? = nil) async throws(AyameError) -> SNS.ListPlatformApplicationsResponse {
+        try await listPlatformApplications(SNS.ListPlatformApplicationsInput(nextToken: nextToken))
     }
 
     /// Calls `ListSMSSandboxPhoneNumbers`: https://docs.aws.amazon.com/sns/latest/api/API_ListSMSSandboxPhoneNumbers.html
     @discardableResult
-    public func listSmsSandboxPhoneNumbers(_ input: ListSMSSandboxPhoneNumbersInput) async throws(AyameError) -> ListSMSSandboxPhoneNumbersResult {
-        try await runtime.execute(SNSOperations.listSmsSandboxPhoneNumbers, input: input, output: ListSMSSandboxPhoneNumbersResult.self)
+    public func listSmsSandboxPhoneNumbers(_ input: SNS.ListSMSSandboxPhoneNumbersInput) async throws(AyameError) -> SNS.ListSMSSandboxPhoneNumbersResult {
+        try await runtime.execute(SNSOperations.listSmsSandboxPhoneNumbers, input: input, output: SNS.ListSMSSandboxPhoneNumbersResult.self)
     }
 
     /// Calls `ListSMSSandboxPhoneNumbers` with the input's members as parameters.
     @discardableResult
-    public func listSmsSandboxPhoneNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListSMSSandboxPhoneNumbersResult {
-        try await listSmsSandboxPhoneNumbers(ListSMSSandboxPhoneNumbersInput(nextToken: nextToken, maxResults: maxResults))
+    public func listSmsSandboxPhoneNumbers(nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> SNS.ListSMSSandboxPhoneNumbersResult {
+        try await listSmsSandboxPhoneNumbers(SNS.ListSMSSandboxPhoneNumbersInput(nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListSubscriptions`: https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptions.html
     @discardableResult
-    public func listSubscriptions(_ input: ListSubscriptionsInput) async throws(AyameError) -> ListSubscriptionsResponse {
-        try await runtime.execute(SNSOperations.listSubscriptions, input: input, output: ListSubscriptionsResponse.self)
+    public func listSubscriptions(_ input: SNS.ListSubscriptionsInput) async throws(AyameError) -> SNS.ListSubscriptionsResponse {
+        try await runtime.execute(SNSOperations.listSubscriptions, input: input, output: SNS.ListSubscriptionsResponse.self)
     }
 
     /// Calls `ListSubscriptions` with the input's members as parameters.
     @discardableResult
-    public func listSubscriptions(nextToken: String? = nil) async throws(AyameError) -> ListSubscriptionsResponse {
-        try await listSubscriptions(ListSubscriptionsInput(nextToken: nextToken))
+    public func listSubscriptions(nextToken: String? = nil) async throws(AyameError) -> SNS.ListSubscriptionsResponse {
+        try await listSubscriptions(SNS.ListSubscriptionsInput(nextToken: nextToken))
     }
 
     /// Calls `ListSubscriptionsByTopic`: https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptionsByTopic.html
     @discardableResult
-    public func listSubscriptionsByTopic(_ input: ListSubscriptionsByTopicInput) async throws(AyameError) -> ListSubscriptionsByTopicResponse {
-        try await runtime.execute(SNSOperations.listSubscriptionsByTopic, input: input, output: ListSubscriptionsByTopicResponse.self)
+    public func listSubscriptionsByTopic(_ input: SNS.ListSubscriptionsByTopicInput) async throws(AyameError) -> SNS.ListSubscriptionsByTopicResponse {
+        try await runtime.execute(SNSOperations.listSubscriptionsByTopic, input: input, output: SNS.ListSubscriptionsByTopicResponse.self)
     }
 
     /// Calls `ListSubscriptionsByTopic` with the input's members as parameters.
     @discardableResult
-    public func listSubscriptionsByTopic(topicArn: String, nextToken: String? = nil) async throws(AyameError) -> ListSubscriptionsByTopicResponse {
-        try await listSubscriptionsByTopic(ListSubscriptionsByTopicInput(topicArn: topicArn, nextToken: nextToken))
+    public func listSubscriptionsByTopic(topicArn: String, nextToken: String? = nil) async throws(AyameError) -> SNS.ListSubscriptionsByTopicResponse {
+        try await listSubscriptionsByTopic(SNS.ListSubscriptionsByTopicInput(topicArn: topicArn, nextToken: nextToken))
     }
 
     /// Calls `ListTagsForResource`: https://docs.aws.amazon.com/sns/latest/api/API_ListTagsForResource.html
     @discardableResult
-    public func listTagsForResource(_ input: ListTagsForResourceRequest) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await runtime.execute(SNSOperations.listTagsForResource, input: input, output: ListTagsForResourceResponse.self)
+    public func listTagsForResource(_ input: SNS.ListTagsForResourceRequest) async throws(AyameError) -> SNS.ListTagsForResourceResponse {
+        try await runtime.execute(SNSOperations.listTagsForResource, input: input, output: SNS.ListTagsForResourceResponse.self)
     }
 
     /// Calls `ListTagsForResource` with the input's members as parameters.
     @discardableResult
-    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> ListTagsForResourceResponse {
-        try await listTagsForResource(ListTagsForResourceRequest(resourceArn: resourceArn))
+    public func listTagsForResource(resourceArn: String) async throws(AyameError) -> SNS.ListTagsForResourceResponse {
+        try await listTagsForResource(SNS.ListTagsForResourceRequest(resourceArn: resourceArn))
     }
 
     /// Calls `ListTopics`: https://docs.aws.amazon.com/sns/latest/api/API_ListTopics.html
     @discardableResult
-    public func listTopics(_ input: ListTopicsInput) async throws(AyameError) -> ListTopicsResponse {
-        try await runtime.execute(SNSOperations.listTopics, input: input, output: ListTopicsResponse.self)
+    public func listTopics(_ input: SNS.ListTopicsInput) async throws(AyameError) -> SNS.ListTopicsResponse {
+        try await runtime.execute(SNSOperations.listTopics, input: input, output: SNS.ListTopicsResponse.self)
     }
 
     /// Calls `ListTopics` with the input's members as parameters.
     @discardableResult
-    public func listTopics(nextToken: String? = nil) async throws(AyameError) -> ListTopicsResponse {
-        try await listTopics(ListTopicsInput(nextToken: nextToken))
+    public func listTopics(nextToken: String? = nil) async throws(AyameError) -> SNS.ListTopicsResponse {
+        try await listTopics(SNS.ListTopicsInput(nextToken: nextToken))
     }
 
     /// Calls `OptInPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_OptInPhoneNumber.html
     @discardableResult
-    public func optInPhoneNumber(_ input: OptInPhoneNumberInput) async throws(AyameError) -> OptInPhoneNumberResponse {
-        try await runtime.execute(SNSOperations.optInPhoneNumber, input: input, output: OptInPhoneNumberResponse.self)
+    public func optInPhoneNumber(_ input: SNS.OptInPhoneNumberInput) async throws(AyameError) -> SNS.OptInPhoneNumberResponse {
+        try await runtime.execute(SNSOperations.optInPhoneNumber, input: input, output: SNS.OptInPhoneNumberResponse.self)
     }
 
     /// Calls `OptInPhoneNumber` with the input's members as parameters.
     @discardableResult
-    public func optInPhoneNumber(phoneNumber: String) async throws(AyameError) -> OptInPhoneNumberResponse {
-        try await optInPhoneNumber(OptInPhoneNumberInput(phoneNumber: phoneNumber))
+    public func optInPhoneNumber(phoneNumber: String) async throws(AyameError) -> SNS.OptInPhoneNumberResponse {
+        try await optInPhoneNumber(SNS.OptInPhoneNumberInput(phoneNumber: phoneNumber))
     }
 
     /// Calls `Publish`: https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
     @discardableResult
-    public func publish(_ input: PublishInput) async throws(AyameError) -> PublishResponse {
-        try await runtime.execute(SNSOperations.publish, input: input, output: PublishResponse.self)
+    public func publish(_ input: SNS.PublishInput) async throws(AyameError) -> SNS.PublishResponse {
+        try await runtime.execute(SNSOperations.publish, input: input, output: SNS.PublishResponse.self)
+    }
+
+    /// Calls `Publish` with the input's required members as parameters; pass a `SNS.PublishInput` for the others.
+    @discardableResult
+    public func publish(message: String) async throws(AyameError) -> SNS.PublishResponse {
+        try await publish(SNS.PublishInput(message: message))
     }
 
     /// Calls `PublishBatch`: https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
     @discardableResult
-    public func publishBatch(_ input: PublishBatchInput) async throws(AyameError) -> PublishBatchResponse {
-        try await runtime.execute(SNSOperations.publishBatch, input: input, output: PublishBatchResponse.self)
+    public func publishBatch(_ input: SNS.PublishBatchInput) async throws(AyameError) -> SNS.PublishBatchResponse {
+        try await runtime.execute(SNSOperations.publishBatch, input: input, output: SNS.PublishBatchResponse.self)
     }
 
     /// Calls `PublishBatch` with the input's members as parameters.
     @discardableResult
-    public func publishBatch(topicArn: String, publishBatchRequestEntries: [PublishBatchRequestEntry]) async throws(AyameError) -> PublishBatchResponse {
-        try await publishBatch(PublishBatchInput(topicArn: topicArn, publishBatchRequestEntries: publishBatchRequestEntries))
+    public func publishBatch(topicArn: String, publishBatchRequestEntries: [SNS.PublishBatchRequestEntry]) async throws(AyameError) -> SNS.PublishBatchResponse {
+        try await publishBatch(SNS.PublishBatchInput(topicArn: topicArn, publishBatchRequestEntries: publishBatchRequestEntries))
     }
 
     /// Calls `PutDataProtectionPolicy`: https://docs.aws.amazon.com/sns/latest/api/API_PutDataProtectionPolicy.html
-    public func putDataProtectionPolicy(_ input: PutDataProtectionPolicyInput) async throws(AyameError) {
+    public func putDataProtectionPolicy(_ input: SNS.PutDataProtectionPolicyInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.putDataProtectionPolicy, input: input.shapeValue)
     }
 
     /// Calls `PutDataProtectionPolicy` with the input's members as parameters.
     public func putDataProtectionPolicy(resourceArn: String, dataProtectionPolicy: String) async throws(AyameError) {
-        try await putDataProtectionPolicy(PutDataProtectionPolicyInput(resourceArn: resourceArn, dataProtectionPolicy: dataProtectionPolicy))
+        try await putDataProtectionPolicy(SNS.PutDataProtectionPolicyInput(resourceArn: resourceArn, dataProtectionPolicy: dataProtectionPolicy))
     }
 
     /// Calls `RemovePermission`: https://docs.aws.amazon.com/sns/latest/api/API_RemovePermission.html
-    public func removePermission(_ input: RemovePermissionInput) async throws(AyameError) {
+    public func removePermission(_ input: SNS.RemovePermissionInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.removePermission, input: input.shapeValue)
     }
 
     /// Calls `RemovePermission` with the input's members as parameters.
     public func removePermission(topicArn: String, label: String) async throws(AyameError) {
-        try await removePermission(RemovePermissionInput(topicArn: topicArn, label: label))
+        try await removePermission(SNS.RemovePermissionInput(topicArn: topicArn, label: label))
     }
 
     /// Calls `SetEndpointAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetEndpointAttributes.html
-    public func setEndpointAttributes(_ input: SetEndpointAttributesInput) async throws(AyameError) {
+    public func setEndpointAttributes(_ input: SNS.SetEndpointAttributesInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.setEndpointAttributes, input: input.shapeValue)
     }
 
     /// Calls `SetEndpointAttributes` with the input's members as parameters.
     public func setEndpointAttributes(endpointArn: String, attributes: [String: String]) async throws(AyameError) {
-        try await setEndpointAttributes(SetEndpointAttributesInput(endpointArn: endpointArn, attributes: attributes))
+        try await setEndpointAttributes(SNS.SetEndpointAttributesInput(endpointArn: endpointArn, attributes: attributes))
     }
 
     /// Calls `SetPlatformApplicationAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetPlatformApplicationAttributes.html
-    public func setPlatformApplicationAttributes(_ input: SetPlatformApplicationAttributesInput) async throws(AyameError) {
+    public func setPlatformApplicationAttributes(_ input: SNS.SetPlatformApplicationAttributesInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.setPlatformApplicationAttributes, input: input.shapeValue)
     }
 
     /// Calls `SetPlatformApplicationAttributes` with the input's members as parameters.
     public func setPlatformApplicationAttributes(platformApplicationArn: String, attributes: [String: String]) async throws(AyameError) {
-        try await setPlatformApplicationAttributes(SetPlatformApplicationAttributesInput(platformApplicationArn: platformApplicationArn, attributes: attributes))
+        try await setPlatformApplicationAttributes(SNS.SetPlatformApplicationAttributesInput(platformApplicationArn: platformApplicationArn, attributes: attributes))
     }
 
     /// Calls `SetSMSAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html
     @discardableResult
-    public func setSmsAttributes(_ input: SetSMSAttributesInput) async throws(AyameError) -> SetSMSAttributesResponse {
-        try await runtime.execute(SNSOperations.setSmsAttributes, input: input, output: SetSMSAttributesResponse.self)
+    public func setSmsAttributes(_ input: SNS.SetSMSAttributesInput) async throws(AyameError) -> SNS.SetSMSAttributesResponse {
+        try await runtime.execute(SNSOperations.setSmsAttributes, input: input, output: SNS.SetSMSAttributesResponse.self)
     }
 
     /// Calls `SetSMSAttributes` with the input's members as parameters.
     @discardableResult
-    public func setSmsAttributes(attributes: [String: String]) async throws(AyameError) -> SetSMSAttributesResponse {
-        try await setSmsAttributes(SetSMSAttributesInput(attributes: attributes))
+    public func setSmsAttributes(attributes: [String: String]) async throws(AyameError) -> SNS.SetSMSAttributesResponse {
+        try await setSmsAttributes(SNS.SetSMSAttributesInput(attributes: attributes))
     }
 
     /// Calls `SetSubscriptionAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetSubscriptionAttributes.html
-    public func setSubscriptionAttributes(_ input: SetSubscriptionAttributesInput) async throws(AyameError) {
+    public func setSubscriptionAttributes(_ input: SNS.SetSubscriptionAttributesInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.setSubscriptionAttributes, input: input.shapeValue)
     }
 
     /// Calls `SetSubscriptionAttributes` with the input's members as parameters.
     public func setSubscriptionAttributes(subscriptionArn: String, attributeName: String, attributeValue: String? = nil) async throws(AyameError) {
-        try await setSubscriptionAttributes(SetSubscriptionAttributesInput(subscriptionArn: subscriptionArn, attributeName: attributeName, attributeValue: attributeValue))
+        try await setSubscriptionAttributes(SNS.SetSubscriptionAttributesInput(subscriptionArn: subscriptionArn, attributeName: attributeName, attributeValue: attributeValue))
     }
 
     /// Calls `SetTopicAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html
-    public func setTopicAttributes(_ input: SetTopicAttributesInput) async throws(AyameError) {
+    public func setTopicAttributes(_ input: SNS.SetTopicAttributesInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.setTopicAttributes, input: input.shapeValue)
     }
 
     /// Calls `SetTopicAttributes` with the input's members as parameters.
     public func setTopicAttributes(topicArn: String, attributeName: String, attributeValue: String? = nil) async throws(AyameError) {
-        try await setTopicAttributes(SetTopicAttributesInput(topicArn: topicArn, attributeName: attributeName, attributeValue: attributeValue))
+        try await setTopicAttributes(SNS.SetTopicAttributesInput(topicArn: topicArn, attributeName: attributeName, attributeValue: attributeValue))
     }
 
     /// Calls `Subscribe`: https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
     @discardableResult
-    public func subscribe(_ input: SubscribeInput) async throws(AyameError) -> SubscribeResponse {
-        try await runtime.execute(SNSOperations.subscribe, input: input, output: SubscribeResponse.self)
+    public func subscribe(_ input: SNS.SubscribeInput) async throws(AyameError) -> SNS.SubscribeResponse {
+        try await runtime.execute(SNSOperations.subscribe, input: input, output: SNS.SubscribeResponse.self)
     }
 
     /// Calls `Subscribe` with the input's members as parameters.
     @discardableResult
-    public func subscribe(topicArn: String, `protocol`: String, endpoint: String? = nil, attributes: [String: String]? = nil, returnSubscriptionArn: Bool? = nil) async throws(AyameError) -> SubscribeResponse {
-        try await subscribe(SubscribeInput(topicArn: topicArn, protocol: `protocol`, endpoint: endpoint, attributes: attributes, returnSubscriptionArn: returnSubscriptionArn))
+    public func subscribe(topicArn: String, `protocol`: String, endpoint: String? = nil, attributes: [String: String]? = nil, returnSubscriptionArn: Bool? = nil) async throws(AyameError) -> SNS.SubscribeResponse {
+        try await subscribe(SNS.SubscribeInput(topicArn: topicArn, protocol: `protocol`, endpoint: endpoint, attributes: attributes, returnSubscriptionArn: returnSubscriptionArn))
     }
 
     /// Calls `TagResource`: https://docs.aws.amazon.com/sns/latest/api/API_TagResource.html
     @discardableResult
-    public func tagResource(_ input: TagResourceRequest) async throws(AyameError) -> TagResourceResponse {
-        try await runtime.execute(SNSOperations.tagResource, input: input, output: TagResourceResponse.self)
+    public func tagResource(_ input: SNS.TagResourceRequest) async throws(AyameError) -> SNS.TagResourceResponse {
+        try await runtime.execute(SNSOperations.tagResource, input: input, output: SNS.TagResourceResponse.self)
     }
 
     /// Calls `TagResource` with the input's members as parameters.
     @discardableResult
-    public func tagResource(resourceArn: String, tags: [Tag]) async throws(AyameError) -> TagResourceResponse {
-        try await tagResource(TagResourceRequest(resourceArn: resourceArn, tags: tags))
+    public func tagResource(resourceArn: String, tags: [SNS.Tag]) async throws(AyameError) -> SNS.TagResourceResponse {
+        try await tagResource(SNS.TagResourceRequest(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `Unsubscribe`: https://docs.aws.amazon.com/sns/latest/api/API_Unsubscribe.html
-    public func unsubscribe(_ input: UnsubscribeInput) async throws(AyameError) {
+    public func unsubscribe(_ input: SNS.UnsubscribeInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SNSOperations.unsubscribe, input: input.shapeValue)
     }
 
     /// Calls `Unsubscribe` with the input's members as parameters.
     public func unsubscribe(subscriptionArn: String) async throws(AyameError) {
-        try await unsubscribe(UnsubscribeInput(subscriptionArn: subscriptionArn))
+        try await unsubscribe(SNS.UnsubscribeInput(subscriptionArn: subscriptionArn))
     }
 
     /// Calls `UntagResource`: https://docs.aws.amazon.com/sns/latest/api/API_UntagResource.html
     @discardableResult
-    public func untagResource(_ input: UntagResourceRequest) async throws(AyameError) -> UntagResourceResponse {
-        try await runtime.execute(SNSOperations.untagResource, input: input, output: UntagResourceResponse.self)
+    public func untagResource(_ input: SNS.UntagResourceRequest) async throws(AyameError) -> SNS.UntagResourceResponse {
+        try await runtime.execute(SNSOperations.untagResource, input: input, output: SNS.UntagResourceResponse.self)
     }
 
     /// Calls `UntagResource` with the input's members as parameters.
     @discardableResult
-    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> UntagResourceResponse {
-        try await untagResource(UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
+    public func untagResource(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> SNS.UntagResourceResponse {
+        try await untagResource(SNS.UntagResourceRequest(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 
     /// Calls `VerifySMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_VerifySMSSandboxPhoneNumber.html
     @discardableResult
-    public func verifySmsSandboxPhoneNumber(_ input: VerifySMSSandboxPhoneNumberInput) async throws(AyameError) -> VerifySMSSandboxPhoneNumberResult {
-        try await runtime.execute(SNSOperations.verifySmsSandboxPhoneNumber, input: input, output: VerifySMSSandboxPhoneNumberResult.self)
+    public func verifySmsSandboxPhoneNumber(_ input: SNS.VerifySMSSandboxPhoneNumberInput) async throws(AyameError) -> SNS.VerifySMSSandboxPhoneNumberResult {
+        try await runtime.execute(SNSOperations.verifySmsSandboxPhoneNumber, input: input, output: SNS.VerifySMSSandboxPhoneNumberResult.self)
     }
 
     /// Calls `VerifySMSSandboxPhoneNumber` with the input's members as parameters.
     @discardableResult
-    public func verifySmsSandboxPhoneNumber(phoneNumber: String, oneTimePassword: String) async throws(AyameError) -> VerifySMSSandboxPhoneNumberResult {
-        try await verifySmsSandboxPhoneNumber(VerifySMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, oneTimePassword: oneTimePassword))
+    public func verifySmsSandboxPhoneNumber(phoneNumber: String, oneTimePassword: String) async throws(AyameError) -> SNS.VerifySMSSandboxPhoneNumberResult {
+        try await verifySmsSandboxPhoneNumber(SNS.VerifySMSSandboxPhoneNumberInput(phoneNumber: phoneNumber, oneTimePassword: oneTimePassword))
     }
 }

@@ -9,7 +9,7 @@ public struct SNSClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/sns``.
+    /// Wraps a runtime set up for `ServiceDescriptor.sns`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

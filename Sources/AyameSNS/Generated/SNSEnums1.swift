@@ -3,92 +3,94 @@
 import AyameCore
 import Foundation
 
-/// The `LanguageCodeString` values of the SNS model; other values a service sends are kept.
-public struct LanguageCodeString: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `en-US`
-    public static let enUs = Self(rawValue: "en-US")
-    /// `en-GB`
-    public static let enGb = Self(rawValue: "en-GB")
-    /// `es-419`
-    public static let es419 = Self(rawValue: "es-419")
-    /// `es-ES`
-    public static let esEs = Self(rawValue: "es-ES")
-    /// `de-DE`
-    public static let deDe = Self(rawValue: "de-DE")
-    /// `fr-CA`
-    public static let frCa = Self(rawValue: "fr-CA")
-    /// `fr-FR`
-    public static let frFr = Self(rawValue: "fr-FR")
-    /// `it-IT`
-    public static let itIt = Self(rawValue: "it-IT")
-    /// `ja-JP`
-    public static let jaJp = Self(rawValue: "ja-JP")
-    /// `pt-BR`
-    public static let ptBr = Self(rawValue: "pt-BR")
-    /// `kr-KR`
-    public static let krKr = Self(rawValue: "kr-KR")
-    /// `zh-CN`
-    public static let zhCn = Self(rawValue: "zh-CN")
-    /// `zh-TW`
-    public static let zhTw = Self(rawValue: "zh-TW")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enUs, .enGb, .es419, .esEs, .deDe, .frCa, .frFr, .itIt, .jaJp, .ptBr, .krKr, .zhCn, .zhTw]
-    /// The model of `LanguageCodeString`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "LanguageCodeString", kind: .string, traits: ShapeTraits(enumValues: ["en-US", "en-GB", "es-419", "es-ES", "de-DE", "fr-CA", "fr-FR", "it-IT", "ja-JP", "pt-BR", "kr-KR", "zh-CN", "zh-TW"]))
-}
+extension SNS {
+    /// The `LanguageCodeString` values of the SNS model; other values a service sends are kept.
+    public struct LanguageCodeString: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `en-US`
+        public static let enUs = Self(rawValue: "en-US")
+        /// `en-GB`
+        public static let enGb = Self(rawValue: "en-GB")
+        /// `es-419`
+        public static let es419 = Self(rawValue: "es-419")
+        /// `es-ES`
+        public static let esEs = Self(rawValue: "es-ES")
+        /// `de-DE`
+        public static let deDe = Self(rawValue: "de-DE")
+        /// `fr-CA`
+        public static let frCa = Self(rawValue: "fr-CA")
+        /// `fr-FR`
+        public static let frFr = Self(rawValue: "fr-FR")
+        /// `it-IT`
+        public static let itIt = Self(rawValue: "it-IT")
+        /// `ja-JP`
+        public static let jaJp = Self(rawValue: "ja-JP")
+        /// `pt-BR`
+        public static let ptBr = Self(rawValue: "pt-BR")
+        /// `kr-KR`
+        public static let krKr = Self(rawValue: "kr-KR")
+        /// `zh-CN`
+        public static let zhCn = Self(rawValue: "zh-CN")
+        /// `zh-TW`
+        public static let zhTw = Self(rawValue: "zh-TW")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enUs, .enGb, .es419, .esEs, .deDe, .frCa, .frFr, .itIt, .jaJp, .ptBr, .krKr, .zhCn, .zhTw]
+        /// The model of `LanguageCodeString`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LanguageCodeString", kind: .string, traits: ShapeTraits(enumValues: ["en-US", "en-GB", "es-419", "es-ES", "de-DE", "fr-CA", "fr-FR", "it-IT", "ja-JP", "pt-BR", "kr-KR", "zh-CN", "zh-TW"]))
+    }
 
-/// The `NumberCapability` values of the SNS model; other values a service sends are kept.
-public struct NumberCapability: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SMS`
-    public static let sms = Self(rawValue: "SMS")
-    /// `MMS`
-    public static let mms = Self(rawValue: "MMS")
-    /// `VOICE`
-    public static let voice = Self(rawValue: "VOICE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.sms, .mms, .voice]
-    /// The model of `NumberCapability`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NumberCapability", kind: .string, traits: ShapeTraits(enumValues: ["SMS", "MMS", "VOICE"]))
-}
+    /// The `NumberCapability` values of the SNS model; other values a service sends are kept.
+    public struct NumberCapability: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SMS`
+        public static let sms = Self(rawValue: "SMS")
+        /// `MMS`
+        public static let mms = Self(rawValue: "MMS")
+        /// `VOICE`
+        public static let voice = Self(rawValue: "VOICE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.sms, .mms, .voice]
+        /// The model of `NumberCapability`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NumberCapability", kind: .string, traits: ShapeTraits(enumValues: ["SMS", "MMS", "VOICE"]))
+    }
 
-/// The `RouteType` values of the SNS model; other values a service sends are kept.
-public struct RouteType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Transactional`
-    public static let transactional = Self(rawValue: "Transactional")
-    /// `Promotional`
-    public static let promotional = Self(rawValue: "Promotional")
-    /// `Premium`
-    public static let premium = Self(rawValue: "Premium")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.transactional, .promotional, .premium]
-    /// The model of `RouteType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RouteType", kind: .string, traits: ShapeTraits(enumValues: ["Transactional", "Promotional", "Premium"]))
-}
+    /// The `RouteType` values of the SNS model; other values a service sends are kept.
+    public struct RouteType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Transactional`
+        public static let transactional = Self(rawValue: "Transactional")
+        /// `Promotional`
+        public static let promotional = Self(rawValue: "Promotional")
+        /// `Premium`
+        public static let premium = Self(rawValue: "Premium")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.transactional, .promotional, .premium]
+        /// The model of `RouteType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RouteType", kind: .string, traits: ShapeTraits(enumValues: ["Transactional", "Promotional", "Premium"]))
+    }
 
-/// The `SMSSandboxPhoneNumberVerificationStatus` values of the SNS model; other values a service sends are kept.
-public struct SMSSandboxPhoneNumberVerificationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Pending`
-    public static let pending = Self(rawValue: "Pending")
-    /// `Verified`
-    public static let verified = Self(rawValue: "Verified")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.pending, .verified]
-    /// The model of `SMSSandboxPhoneNumberVerificationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumberVerificationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Pending", "Verified"]))
+    /// The `SMSSandboxPhoneNumberVerificationStatus` values of the SNS model; other values a service sends are kept.
+    public struct SMSSandboxPhoneNumberVerificationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Pending`
+        public static let pending = Self(rawValue: "Pending")
+        /// `Verified`
+        public static let verified = Self(rawValue: "Verified")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.pending, .verified]
+        /// The model of `SMSSandboxPhoneNumberVerificationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumberVerificationStatus", kind: .string, traits: ShapeTraits(enumValues: ["Pending", "Verified"]))
+    }
 }

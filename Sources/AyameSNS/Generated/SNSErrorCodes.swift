@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the SNS model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.snsCode == .authorizationError`.
+/// The error codes the SNS model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.snsCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct SNSErrorCode: AWSStringEnum {
@@ -12,6 +15,8 @@ public struct SNSErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `AuthorizationError`
     public static let authorizationError = Self(rawValue: "AuthorizationError")
     /// `BatchEntryIdsNotDistinct`
@@ -24,14 +29,30 @@ public struct SNSErrorCode: AWSStringEnum {
     public static let emptyBatchRequest = Self(rawValue: "EmptyBatchRequest")
     /// `EndpointDisabled`
     public static let endpointDisabled = Self(rawValue: "EndpointDisabled")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
     /// `FilterPolicyLimitExceeded`
     public static let filterPolicyLimitExceeded = Self(rawValue: "FilterPolicyLimitExceeded")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
     /// `InternalError`
     public static let internalError = Self(rawValue: "InternalError")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
     /// `InvalidBatchEntryId`
     public static let invalidBatchEntryId = Self(rawValue: "InvalidBatchEntryId")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidParameter`
     public static let invalidParameter = Self(rawValue: "InvalidParameter")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `InvalidSecurity`
     public static let invalidSecurity = Self(rawValue: "InvalidSecurity")
     /// `InvalidState`
@@ -48,8 +69,20 @@ public struct SNSErrorCode: AWSStringEnum {
     public static let kmsOptInRequired = Self(rawValue: "KMSOptInRequired")
     /// `KMSThrottling`
     public static let kmsThrottling = Self(rawValue: "KMSThrottling")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
     /// `NotFound`
     public static let notFound = Self(rawValue: "NotFound")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
     /// `OptedOut`
     public static let optedOut = Self(rawValue: "OptedOut")
     /// `ParameterValueInvalid`
@@ -58,8 +91,14 @@ public struct SNSErrorCode: AWSStringEnum {
     public static let platformApplicationDisabled = Self(rawValue: "PlatformApplicationDisabled")
     /// `ReplayLimitExceeded`
     public static let replayLimitExceeded = Self(rawValue: "ReplayLimitExceeded")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `ResourceNotFound`
     public static let resourceNotFound = Self(rawValue: "ResourceNotFound")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
     /// `StaleTag`
     public static let staleTag = Self(rawValue: "StaleTag")
     /// `SubscriptionLimitExceeded`
@@ -70,21 +109,29 @@ public struct SNSErrorCode: AWSStringEnum {
     public static let tagPolicy = Self(rawValue: "TagPolicy")
     /// `Throttled`
     public static let throttled = Self(rawValue: "Throttled")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
     /// `TooManyEntriesInBatchRequest`
     public static let tooManyEntriesInBatchRequest = Self(rawValue: "TooManyEntriesInBatchRequest")
     /// `TopicLimitExceeded`
     public static let topicLimitExceeded = Self(rawValue: "TopicLimitExceeded")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
     /// `UserError`
     public static let userError = Self(rawValue: "UserError")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
     /// `ValidationException`
     public static let validationException = Self(rawValue: "ValidationException")
     /// `VerificationException`
     public static let verificationException = Self(rawValue: "VerificationException")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.authorizationError, .batchEntryIdsNotDistinct, .batchRequestTooLong, .concurrentAccess, .emptyBatchRequest, .endpointDisabled, .filterPolicyLimitExceeded, .internalError, .invalidBatchEntryId, .invalidParameter, .invalidSecurity, .invalidState, .kmsAccessDenied, .kmsDisabled, .kmsInvalidState, .kmsNotFound, .kmsOptInRequired, .kmsThrottling, .notFound, .optedOut, .parameterValueInvalid, .platformApplicationDisabled, .replayLimitExceeded, .resourceNotFound, .staleTag, .subscriptionLimitExceeded, .tagLimitExceeded, .tagPolicy, .throttled, .tooManyEntriesInBatchRequest, .topicLimitExceeded, .userError, .validationException, .verificationException]
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .authorizationError, .batchEntryIdsNotDistinct, .batchRequestTooLong, .concurrentAccess, .emptyBatchRequest, .endpointDisabled, .expiredTokenException, .filterPolicyLimitExceeded, .incompleteSignature, .internalError, .internalFailure, .invalidAction, .invalidBatchEntryId, .invalidClientTokenId, .invalidParameter, .invalidParameterCombination, .invalidParameterValue, .invalidQueryParameter, .invalidSecurity, .invalidState, .kmsAccessDenied, .kmsDisabled, .kmsInvalidState, .kmsNotFound, .kmsOptInRequired, .kmsThrottling, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .notFound, .optInRequired, .optedOut, .parameterValueInvalid, .platformApplicationDisabled, .replayLimitExceeded, .requestExpired, .resourceNotFound, .serviceUnavailable, .signatureDoesNotMatch, .staleTag, .subscriptionLimitExceeded, .tagLimitExceeded, .tagPolicy, .throttled, .throttling, .throttlingException, .tooManyEntriesInBatchRequest, .topicLimitExceeded, .unrecognizedClientException, .userError, .validationError, .validationException, .verificationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of SNS's error codes; meaningful for errors from a ``SNSClient``.
+    /// `code` as one of SNS's error codes; meaningful for errors from a ``SNSClient``.
     public var snsCode: SNSErrorCode { SNSErrorCode(rawValue: code) }
 }

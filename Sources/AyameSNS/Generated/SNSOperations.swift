@@ -3,14 +3,14 @@
 import AyameCore
 import Foundation
 
-/// The operations of the SNS model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the SNS model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum SNSOperations {
     /// `AddPermission`: https://docs.aws.amazon.com/sns/latest/api/API_AddPermission.html
     public static let addPermission: OperationDescriptor = OperationDescriptor(
         name: "AddPermission",
         httpMethod: "POST",
         requestURI: "/",
-        input: AddPermissionInput.schema
+        input: SNS.AddPermissionInput.schema
     )
 
     /// `CheckIfPhoneNumberIsOptedOut`: https://docs.aws.amazon.com/sns/latest/api/API_CheckIfPhoneNumberIsOptedOut.html
@@ -18,8 +18,8 @@ public enum SNSOperations {
         name: "CheckIfPhoneNumberIsOptedOut",
         httpMethod: "POST",
         requestURI: "/",
-        input: CheckIfPhoneNumberIsOptedOutInput.schema,
-        output: CheckIfPhoneNumberIsOptedOutResponse.schema,
+        input: SNS.CheckIfPhoneNumberIsOptedOutInput.schema,
+        output: SNS.CheckIfPhoneNumberIsOptedOutResponse.schema,
         resultWrapper: "CheckIfPhoneNumberIsOptedOutResult"
     )
 
@@ -28,8 +28,8 @@ public enum SNSOperations {
         name: "ConfirmSubscription",
         httpMethod: "POST",
         requestURI: "/",
-        input: ConfirmSubscriptionInput.schema,
-        output: ConfirmSubscriptionResponse.schema,
+        input: SNS.ConfirmSubscriptionInput.schema,
+        output: SNS.ConfirmSubscriptionResponse.schema,
         resultWrapper: "ConfirmSubscriptionResult"
     )
 
@@ -38,8 +38,8 @@ public enum SNSOperations {
         name: "CreatePlatformApplication",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreatePlatformApplicationInput.schema,
-        output: CreatePlatformApplicationResponse.schema,
+        input: SNS.CreatePlatformApplicationInput.schema,
+        output: SNS.CreatePlatformApplicationResponse.schema,
         resultWrapper: "CreatePlatformApplicationResult"
     )
 
@@ -48,8 +48,8 @@ public enum SNSOperations {
         name: "CreatePlatformEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreatePlatformEndpointInput.schema,
-        output: CreateEndpointResponse.schema,
+        input: SNS.CreatePlatformEndpointInput.schema,
+        output: SNS.CreateEndpointResponse.schema,
         resultWrapper: "CreatePlatformEndpointResult"
     )
 
@@ -58,8 +58,8 @@ public enum SNSOperations {
         name: "CreateSMSSandboxPhoneNumber",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateSMSSandboxPhoneNumberInput.schema,
-        output: CreateSMSSandboxPhoneNumberResult.schema,
+        input: SNS.CreateSMSSandboxPhoneNumberInput.schema,
+        output: SNS.CreateSMSSandboxPhoneNumberResult.schema,
         resultWrapper: "CreateSMSSandboxPhoneNumberResult"
     )
 
@@ -68,8 +68,8 @@ public enum SNSOperations {
         name: "CreateTopic",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateTopicInput.schema,
-        output: CreateTopicResponse.schema,
+        input: SNS.CreateTopicInput.schema,
+        output: SNS.CreateTopicResponse.schema,
         resultWrapper: "CreateTopicResult"
     )
 
@@ -78,7 +78,7 @@ public enum SNSOperations {
         name: "DeleteEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteEndpointInput.schema
+        input: SNS.DeleteEndpointInput.schema
     )
 
     /// `DeletePlatformApplication`: https://docs.aws.amazon.com/sns/latest/api/API_DeletePlatformApplication.html
@@ -86,7 +86,7 @@ public enum SNSOperations {
         name: "DeletePlatformApplication",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeletePlatformApplicationInput.schema
+        input: SNS.DeletePlatformApplicationInput.schema
     )
 
     /// `DeleteSMSSandboxPhoneNumber`: https://docs.aws.amazon.com/sns/latest/api/API_DeleteSMSSandboxPhoneNumber.html
@@ -94,8 +94,8 @@ public enum SNSOperations {
         name: "DeleteSMSSandboxPhoneNumber",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteSMSSandboxPhoneNumberInput.schema,
-        output: DeleteSMSSandboxPhoneNumberResult.schema,
+        input: SNS.DeleteSMSSandboxPhoneNumberInput.schema,
+        output: SNS.DeleteSMSSandboxPhoneNumberResult.schema,
         resultWrapper: "DeleteSMSSandboxPhoneNumberResult"
     )
 
@@ -104,7 +104,7 @@ public enum SNSOperations {
         name: "DeleteTopic",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteTopicInput.schema
+        input: SNS.DeleteTopicInput.schema
     )
 
     /// `GetDataProtectionPolicy`: https://docs.aws.amazon.com/sns/latest/api/API_GetDataProtectionPolicy.html
@@ -112,8 +112,8 @@ public enum SNSOperations {
         name: "GetDataProtectionPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetDataProtectionPolicyInput.schema,
-        output: GetDataProtectionPolicyResponse.schema,
+        input: SNS.GetDataProtectionPolicyInput.schema,
+        output: SNS.GetDataProtectionPolicyResponse.schema,
         resultWrapper: "GetDataProtectionPolicyResult"
     )
 
@@ -122,8 +122,8 @@ public enum SNSOperations {
         name: "GetEndpointAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetEndpointAttributesInput.schema,
-        output: GetEndpointAttributesResponse.schema,
+        input: SNS.GetEndpointAttributesInput.schema,
+        output: SNS.GetEndpointAttributesResponse.schema,
         resultWrapper: "GetEndpointAttributesResult"
     )
 
@@ -132,8 +132,8 @@ public enum SNSOperations {
         name: "GetPlatformApplicationAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetPlatformApplicationAttributesInput.schema,
-        output: GetPlatformApplicationAttributesResponse.schema,
+        input: SNS.GetPlatformApplicationAttributesInput.schema,
+        output: SNS.GetPlatformApplicationAttributesResponse.schema,
         resultWrapper: "GetPlatformApplicationAttributesResult"
     )
 
@@ -142,8 +142,8 @@ public enum SNSOperations {
         name: "GetSMSAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetSMSAttributesInput.schema,
-        output: GetSMSAttributesResponse.schema,
+        input: SNS.GetSMSAttributesInput.schema,
+        output: SNS.GetSMSAttributesResponse.schema,
         resultWrapper: "GetSMSAttributesResult"
     )
 
@@ -152,8 +152,8 @@ public enum SNSOperations {
         name: "GetSMSSandboxAccountStatus",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetSMSSandboxAccountStatusInput.schema,
-        output: GetSMSSandboxAccountStatusResult.schema,
+        input: SNS.GetSMSSandboxAccountStatusInput.schema,
+        output: SNS.GetSMSSandboxAccountStatusResult.schema,
         resultWrapper: "GetSMSSandboxAccountStatusResult"
     )
 
@@ -162,8 +162,8 @@ public enum SNSOperations {
         name: "GetSubscriptionAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetSubscriptionAttributesInput.schema,
-        output: GetSubscriptionAttributesResponse.schema,
+        input: SNS.GetSubscriptionAttributesInput.schema,
+        output: SNS.GetSubscriptionAttributesResponse.schema,
         resultWrapper: "GetSubscriptionAttributesResult"
     )
 
@@ -172,8 +172,8 @@ public enum SNSOperations {
         name: "GetTopicAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetTopicAttributesInput.schema,
-        output: GetTopicAttributesResponse.schema,
+        input: SNS.GetTopicAttributesInput.schema,
+        output: SNS.GetTopicAttributesResponse.schema,
         resultWrapper: "GetTopicAttributesResult"
     )
 
@@ -182,8 +182,8 @@ public enum SNSOperations {
         name: "ListEndpointsByPlatformApplication",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListEndpointsByPlatformApplicationInput.schema,
-        output: ListEndpointsByPlatformApplicationResponse.schema,
+        input: SNS.ListEndpointsByPlatformApplicationInput.schema,
+        output: SNS.ListEndpointsByPlatformApplicationResponse.schema,
         resultWrapper: "ListEndpointsByPlatformApplicationResult"
     )
 
@@ -192,8 +192,8 @@ public enum SNSOperations {
         name: "ListOriginationNumbers",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListOriginationNumbersRequest.schema,
-        output: ListOriginationNumbersResult.schema,
+        input: SNS.ListOriginationNumbersRequest.schema,
+        output: SNS.ListOriginationNumbersResult.schema,
         resultWrapper: "ListOriginationNumbersResult"
     )
 
@@ -202,8 +202,8 @@ public enum SNSOperations {
         name: "ListPhoneNumbersOptedOut",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListPhoneNumbersOptedOutInput.schema,
-        output: ListPhoneNumbersOptedOutResponse.schema,
+        input: SNS.ListPhoneNumbersOptedOutInput.schema,
+        output: SNS.ListPhoneNumbersOptedOutResponse.schema,
         resultWrapper: "ListPhoneNumbersOptedOutResult"
     )
 
@@ -212,8 +212,8 @@ public enum SNSOperations {
         name: "ListPlatformApplications",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListPlatformApplicationsInput.schema,
-        output: ListPlatformApplicationsResponse.schema,
+        input: SNS.ListPlatformApplicationsInput.schema,
+        output: SNS.ListPlatformApplicationsResponse.schema,
         resultWrapper: "ListPlatformApplicationsResult"
     )
 
@@ -222,8 +222,8 @@ public enum SNSOperations {
         name: "ListSMSSandboxPhoneNumbers",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListSMSSandboxPhoneNumbersInput.schema,
-        output: ListSMSSandboxPhoneNumbersResult.schema,
+        input: SNS.ListSMSSandboxPhoneNumbersInput.schema,
+        output: SNS.ListSMSSandboxPhoneNumbersResult.schema,
         resultWrapper: "ListSMSSandboxPhoneNumbersResult"
     )
 
@@ -232,8 +232,8 @@ public enum SNSOperations {
         name: "ListSubscriptions",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListSubscriptionsInput.schema,
-        output: ListSubscriptionsResponse.schema,
+        input: SNS.ListSubscriptionsInput.schema,
+        output: SNS.ListSubscriptionsResponse.schema,
         resultWrapper: "ListSubscriptionsResult"
     )
 
@@ -242,8 +242,8 @@ public enum SNSOperations {
         name: "ListSubscriptionsByTopic",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListSubscriptionsByTopicInput.schema,
-        output: ListSubscriptionsByTopicResponse.schema,
+        input: SNS.ListSubscriptionsByTopicInput.schema,
+        output: SNS.ListSubscriptionsByTopicResponse.schema,
         resultWrapper: "ListSubscriptionsByTopicResult"
     )
 
@@ -252,8 +252,8 @@ public enum SNSOperations {
         name: "ListTagsForResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTagsForResourceRequest.schema,
-        output: ListTagsForResourceResponse.schema,
+        input: SNS.ListTagsForResourceRequest.schema,
+        output: SNS.ListTagsForResourceResponse.schema,
         resultWrapper: "ListTagsForResourceResult"
     )
 
@@ -262,8 +262,8 @@ public enum SNSOperations {
         name: "ListTopics",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTopicsInput.schema,
-        output: ListTopicsResponse.schema,
+        input: SNS.ListTopicsInput.schema,
+        output: SNS.ListTopicsResponse.schema,
         resultWrapper: "ListTopicsResult"
     )
 
@@ -272,8 +272,8 @@ public enum SNSOperations {
         name: "OptInPhoneNumber",
         httpMethod: "POST",
         requestURI: "/",
-        input: OptInPhoneNumberInput.schema,
-        output: OptInPhoneNumberResponse.schema,
+        input: SNS.OptInPhoneNumberInput.schema,
+        output: SNS.OptInPhoneNumberResponse.schema,
         resultWrapper: "OptInPhoneNumberResult"
     )
 
@@ -282,8 +282,8 @@ public enum SNSOperations {
         name: "Publish",
         httpMethod: "POST",
         requestURI: "/",
-        input: PublishInput.schema,
-        output: PublishResponse.schema,
+        input: SNS.PublishInput.schema,
+        output: SNS.PublishResponse.schema,
         resultWrapper: "PublishResult"
     )
 
@@ -292,8 +292,8 @@ public enum SNSOperations {
         name: "PublishBatch",
         httpMethod: "POST",
         requestURI: "/",
-        input: PublishBatchInput.schema,
-        output: PublishBatchResponse.schema,
+        input: SNS.PublishBatchInput.schema,
+        output: SNS.PublishBatchResponse.schema,
         resultWrapper: "PublishBatchResult"
     )
 
@@ -302,7 +302,7 @@ public enum SNSOperations {
         name: "PutDataProtectionPolicy",
         httpMethod: "POST",
         requestURI: "/",
-        input: PutDataProtectionPolicyInput.schema
+        input: SNS.PutDataProtectionPolicyInput.schema
     )
 
     /// `RemovePermission`: https://docs.aws.amazon.com/sns/latest/api/API_RemovePermission.html
@@ -310,7 +310,7 @@ public enum SNSOperations {
         name: "RemovePermission",
         httpMethod: "POST",
         requestURI: "/",
-        input: RemovePermissionInput.schema
+        input: SNS.RemovePermissionInput.schema
     )
 
     /// `SetEndpointAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetEndpointAttributes.html
@@ -318,7 +318,7 @@ public enum SNSOperations {
         name: "SetEndpointAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetEndpointAttributesInput.schema
+        input: SNS.SetEndpointAttributesInput.schema
     )
 
     /// `SetPlatformApplicationAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetPlatformApplicationAttributes.html
@@ -326,7 +326,7 @@ public enum SNSOperations {
         name: "SetPlatformApplicationAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetPlatformApplicationAttributesInput.schema
+        input: SNS.SetPlatformApplicationAttributesInput.schema
     )
 
     /// `SetSMSAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html
@@ -334,8 +334,8 @@ public enum SNSOperations {
         name: "SetSMSAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetSMSAttributesInput.schema,
-        output: SetSMSAttributesResponse.schema,
+        input: SNS.SetSMSAttributesInput.schema,
+        output: SNS.SetSMSAttributesResponse.schema,
         resultWrapper: "SetSMSAttributesResult"
     )
 
@@ -344,7 +344,7 @@ public enum SNSOperations {
         name: "SetSubscriptionAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetSubscriptionAttributesInput.schema
+        input: SNS.SetSubscriptionAttributesInput.schema
     )
 
     /// `SetTopicAttributes`: https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html
@@ -352,7 +352,7 @@ public enum SNSOperations {
         name: "SetTopicAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetTopicAttributesInput.schema
+        input: SNS.SetTopicAttributesInput.schema
     )
 
     /// `Subscribe`: https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html
@@ -360,8 +360,8 @@ public enum SNSOperations {
         name: "Subscribe",
         httpMethod: "POST",
         requestURI: "/",
-        input: SubscribeInput.schema,
-        output: SubscribeResponse.schema,
+        input: SNS.SubscribeInput.schema,
+        output: SNS.SubscribeResponse.schema,
         resultWrapper: "SubscribeResult"
     )
 
@@ -370,8 +370,8 @@ public enum SNSOperations {
         name: "TagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: TagResourceRequest.schema,
-        output: TagResourceResponse.schema,
+        input: SNS.TagResourceRequest.schema,
+        output: SNS.TagResourceResponse.schema,
         resultWrapper: "TagResourceResult"
     )
 
@@ -380,7 +380,7 @@ public enum SNSOperations {
         name: "Unsubscribe",
         httpMethod: "POST",
         requestURI: "/",
-        input: UnsubscribeInput.schema
+        input: SNS.UnsubscribeInput.schema
     )
 
     /// `UntagResource`: https://docs.aws.amazon.com/sns/latest/api/API_UntagResource.html
@@ -388,8 +388,8 @@ public enum SNSOperations {
         name: "UntagResource",
         httpMethod: "POST",
         requestURI: "/",
-        input: UntagResourceRequest.schema,
-        output: UntagResourceResponse.schema,
+        input: SNS.UntagResourceRequest.schema,
+        output: SNS.UntagResourceResponse.schema,
         resultWrapper: "UntagResourceResult"
     )
 
@@ -398,8 +398,8 @@ public enum SNSOperations {
         name: "VerifySMSSandboxPhoneNumber",
         httpMethod: "POST",
         requestURI: "/",
-        input: VerifySMSSandboxPhoneNumberInput.schema,
-        output: VerifySMSSandboxPhoneNumberResult.schema,
+        input: SNS.VerifySMSSandboxPhoneNumberInput.schema,
+        output: SNS.VerifySMSSandboxPhoneNumberResult.schema,
         resultWrapper: "VerifySMSSandboxPhoneNumberResult"
     )
 }

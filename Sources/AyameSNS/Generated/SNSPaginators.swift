@@ -82,16 +82,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listEndpointsByPlatformApplicationPaginator(_ input: ListEndpointsByPlatformApplicationInput, pageSize: Int? = nil) -> Paginator<ListEndpointsByPlatformApplicationResponse> {
+    public func listEndpointsByPlatformApplicationPaginator(_ input: SNS.ListEndpointsByPlatformApplicationInput, pageSize: Int? = nil) -> Paginator<SNS.ListEndpointsByPlatformApplicationResponse> {
         runtime.paginate(
             SNSOperations.listEndpointsByPlatformApplication, input: input, paginator: SNSPaginators.listEndpointsByPlatformApplication,
-            output: ListEndpointsByPlatformApplicationResponse.self, pageSize: pageSize)
+            output: SNS.ListEndpointsByPlatformApplicationResponse.self, pageSize: pageSize)
     }
 
     /// The `Endpoints` of every page of `ListEndpointsByPlatformApplication`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listEndpointsByPlatformApplicationItems(_ input: ListEndpointsByPlatformApplicationInput, pageSize: Int? = nil) -> PaginatorItems<Endpoint> {
-        listEndpointsByPlatformApplicationPaginator(input, pageSize: pageSize).items("Endpoints", as: Endpoint.self)
+    public func listEndpointsByPlatformApplicationItems(_ input: SNS.ListEndpointsByPlatformApplicationInput, pageSize: Int? = nil) -> PaginatorItems<SNS.Endpoint> {
+        listEndpointsByPlatformApplicationPaginator(input, pageSize: pageSize).items("Endpoints", as: SNS.Endpoint.self)
     }
 
     /// The pages of `ListOriginationNumbers`, requested one at a time as the sequence is iterated.
@@ -99,16 +99,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listOriginationNumbersPaginator(_ input: ListOriginationNumbersRequest, pageSize: Int? = nil) -> Paginator<ListOriginationNumbersResult> {
+    public func listOriginationNumbersPaginator(_ input: SNS.ListOriginationNumbersRequest = SNS.ListOriginationNumbersRequest(), pageSize: Int? = nil) -> Paginator<SNS.ListOriginationNumbersResult> {
         runtime.paginate(
             SNSOperations.listOriginationNumbers, input: input, paginator: SNSPaginators.listOriginationNumbers,
-            output: ListOriginationNumbersResult.self, pageSize: pageSize)
+            output: SNS.ListOriginationNumbersResult.self, pageSize: pageSize)
     }
 
     /// The `PhoneNumbers` of every page of `ListOriginationNumbers`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listOriginationNumbersItems(_ input: ListOriginationNumbersRequest, pageSize: Int? = nil) -> PaginatorItems<PhoneNumberInformation> {
-        listOriginationNumbersPaginator(input, pageSize: pageSize).items("PhoneNumbers", as: PhoneNumberInformation.self)
+    public func listOriginationNumbersItems(_ input: SNS.ListOriginationNumbersRequest = SNS.ListOriginationNumbersRequest(), pageSize: Int? = nil) -> PaginatorItems<SNS.PhoneNumberInformation> {
+        listOriginationNumbersPaginator(input, pageSize: pageSize).items("PhoneNumbers", as: SNS.PhoneNumberInformation.self)
     }
 
     /// The pages of `ListPhoneNumbersOptedOut`, requested one at a time as the sequence is iterated.
@@ -116,15 +116,15 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listPhoneNumbersOptedOutPaginator(_ input: ListPhoneNumbersOptedOutInput, pageSize: Int? = nil) -> Paginator<ListPhoneNumbersOptedOutResponse> {
+    public func listPhoneNumbersOptedOutPaginator(_ input: SNS.ListPhoneNumbersOptedOutInput = SNS.ListPhoneNumbersOptedOutInput(), pageSize: Int? = nil) -> Paginator<SNS.ListPhoneNumbersOptedOutResponse> {
         runtime.paginate(
             SNSOperations.listPhoneNumbersOptedOut, input: input, paginator: SNSPaginators.listPhoneNumbersOptedOut,
-            output: ListPhoneNumbersOptedOutResponse.self, pageSize: pageSize)
+            output: SNS.ListPhoneNumbersOptedOutResponse.self, pageSize: pageSize)
     }
 
     /// The `phoneNumbers` of every page of `ListPhoneNumbersOptedOut`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listPhoneNumbersOptedOutItems(_ input: ListPhoneNumbersOptedOutInput, pageSize: Int? = nil) -> PaginatorItems<String> {
+    public func listPhoneNumbersOptedOutItems(_ input: SNS.ListPhoneNumbersOptedOutInput = SNS.ListPhoneNumbersOptedOutInput(), pageSize: Int? = nil) -> PaginatorItems<String> {
         listPhoneNumbersOptedOutPaginator(input, pageSize: pageSize).items("phoneNumbers", as: String.self)
     }
 
@@ -133,16 +133,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listPlatformApplicationsPaginator(_ input: ListPlatformApplicationsInput, pageSize: Int? = nil) -> Paginator<ListPlatformApplicationsResponse> {
+    public func listPlatformApplicationsPaginator(_ input: SNS.ListPlatformApplicationsInput = SNS.ListPlatformApplicationsInput(), pageSize: Int? = nil) -> Paginator<SNS.ListPlatformApplicationsResponse> {
         runtime.paginate(
             SNSOperations.listPlatformApplications, input: input, paginator: SNSPaginators.listPlatformApplications,
-            output: ListPlatformApplicationsResponse.self, pageSize: pageSize)
+            output: SNS.ListPlatformApplicationsResponse.self, pageSize: pageSize)
     }
 
     /// The `PlatformApplications` of every page of `ListPlatformApplications`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listPlatformApplicationsItems(_ input: ListPlatformApplicationsInput, pageSize: Int? = nil) -> PaginatorItems<PlatformApplication> {
-        listPlatformApplicationsPaginator(input, pageSize: pageSize).items("PlatformApplications", as: PlatformApplication.self)
+    public func listPlatformApplicationsItems(_ input: SNS.ListPlatformApplicationsInput = SNS.ListPlatformApplicationsInput(), pageSize: Int? = nil) -> PaginatorItems<SNS.PlatformApplication> {
+        listPlatformApplicationsPaginator(input, pageSize: pageSize).items("PlatformApplications", as: SNS.PlatformApplication.self)
     }
 
     /// The pages of `ListSMSSandboxPhoneNumbers`, requested one at a time as the sequence is iterated.
@@ -150,16 +150,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listSmsSandboxPhoneNumbersPaginator(_ input: ListSMSSandboxPhoneNumbersInput, pageSize: Int? = nil) -> Paginator<ListSMSSandboxPhoneNumbersResult> {
+    public func listSmsSandboxPhoneNumbersPaginator(_ input: SNS.ListSMSSandboxPhoneNumbersInput = SNS.ListSMSSandboxPhoneNumbersInput(), pageSize: Int? = nil) -> Paginator<SNS.ListSMSSandboxPhoneNumbersResult> {
         runtime.paginate(
             SNSOperations.listSmsSandboxPhoneNumbers, input: input, paginator: SNSPaginators.listSmsSandboxPhoneNumbers,
-            output: ListSMSSandboxPhoneNumbersResult.self, pageSize: pageSize)
+            output: SNS.ListSMSSandboxPhoneNumbersResult.self, pageSize: pageSize)
     }
 
     /// The `PhoneNumbers` of every page of `ListSMSSandboxPhoneNumbers`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listSmsSandboxPhoneNumbersItems(_ input: ListSMSSandboxPhoneNumbersInput, pageSize: Int? = nil) -> PaginatorItems<SMSSandboxPhoneNumber> {
-        listSmsSandboxPhoneNumbersPaginator(input, pageSize: pageSize).items("PhoneNumbers", as: SMSSandboxPhoneNumber.self)
+    public func listSmsSandboxPhoneNumbersItems(_ input: SNS.ListSMSSandboxPhoneNumbersInput = SNS.ListSMSSandboxPhoneNumbersInput(), pageSize: Int? = nil) -> PaginatorItems<SNS.SMSSandboxPhoneNumber> {
+        listSmsSandboxPhoneNumbersPaginator(input, pageSize: pageSize).items("PhoneNumbers", as: SNS.SMSSandboxPhoneNumber.self)
     }
 
     /// The pages of `ListSubscriptions`, requested one at a time as the sequence is iterated.
@@ -167,16 +167,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listSubscriptionsPaginator(_ input: ListSubscriptionsInput, pageSize: Int? = nil) -> Paginator<ListSubscriptionsResponse> {
+    public func listSubscriptionsPaginator(_ input: SNS.ListSubscriptionsInput = SNS.ListSubscriptionsInput(), pageSize: Int? = nil) -> Paginator<SNS.ListSubscriptionsResponse> {
         runtime.paginate(
             SNSOperations.listSubscriptions, input: input, paginator: SNSPaginators.listSubscriptions,
-            output: ListSubscriptionsResponse.self, pageSize: pageSize)
+            output: SNS.ListSubscriptionsResponse.self, pageSize: pageSize)
     }
 
     /// The `Subscriptions` of every page of `ListSubscriptions`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listSubscriptionsItems(_ input: ListSubscriptionsInput, pageSize: Int? = nil) -> PaginatorItems<Subscription> {
-        listSubscriptionsPaginator(input, pageSize: pageSize).items("Subscriptions", as: Subscription.self)
+    public func listSubscriptionsItems(_ input: SNS.ListSubscriptionsInput = SNS.ListSubscriptionsInput(), pageSize: Int? = nil) -> PaginatorItems<SNS.Subscription> {
+        listSubscriptionsPaginator(input, pageSize: pageSize).items("Subscriptions", as: SNS.Subscription.self)
     }
 
     /// The pages of `ListSubscriptionsByTopic`, requested one at a time as the sequence is iterated.
@@ -184,16 +184,16 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listSubscriptionsByTopicPaginator(_ input: ListSubscriptionsByTopicInput, pageSize: Int? = nil) -> Paginator<ListSubscriptionsByTopicResponse> {
+    public func listSubscriptionsByTopicPaginator(_ input: SNS.ListSubscriptionsByTopicInput, pageSize: Int? = nil) -> Paginator<SNS.ListSubscriptionsByTopicResponse> {
         runtime.paginate(
             SNSOperations.listSubscriptionsByTopic, input: input, paginator: SNSPaginators.listSubscriptionsByTopic,
-            output: ListSubscriptionsByTopicResponse.self, pageSize: pageSize)
+            output: SNS.ListSubscriptionsByTopicResponse.self, pageSize: pageSize)
     }
 
     /// The `Subscriptions` of every page of `ListSubscriptionsByTopic`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listSubscriptionsByTopicItems(_ input: ListSubscriptionsByTopicInput, pageSize: Int? = nil) -> PaginatorItems<Subscription> {
-        listSubscriptionsByTopicPaginator(input, pageSize: pageSize).items("Subscriptions", as: Subscription.self)
+    public func listSubscriptionsByTopicItems(_ input: SNS.ListSubscriptionsByTopicInput, pageSize: Int? = nil) -> PaginatorItems<SNS.Subscription> {
+        listSubscriptionsByTopicPaginator(input, pageSize: pageSize).items("Subscriptions", as: SNS.Subscription.self)
     }
 
     /// The pages of `ListTopics`, requested one at a time as the sequence is iterated.
@@ -201,15 +201,15 @@ extension SNSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `page size` of every request.
-    public func listTopicsPaginator(_ input: ListTopicsInput, pageSize: Int? = nil) -> Paginator<ListTopicsResponse> {
+    public func listTopicsPaginator(_ input: SNS.ListTopicsInput = SNS.ListTopicsInput(), pageSize: Int? = nil) -> Paginator<SNS.ListTopicsResponse> {
         runtime.paginate(
             SNSOperations.listTopics, input: input, paginator: SNSPaginators.listTopics,
-            output: ListTopicsResponse.self, pageSize: pageSize)
+            output: SNS.ListTopicsResponse.self, pageSize: pageSize)
     }
 
     /// The `Topics` of every page of `ListTopics`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listTopicsItems(_ input: ListTopicsInput, pageSize: Int? = nil) -> PaginatorItems<Topic> {
-        listTopicsPaginator(input, pageSize: pageSize).items("Topics", as: Topic.self)
+    public func listTopicsItems(_ input: SNS.ListTopicsInput = SNS.ListTopicsInput(), pageSize: Int? = nil) -> PaginatorItems<SNS.Topic> {
+        listTopicsPaginator(input, pageSize: pageSize).items("Topics", as: SNS.Topic.self)
     }
 }

@@ -11,7 +11,7 @@ extension SNSSchemas {
     public static let amazonResourceName: ShapeSchema = ShapeSchema(name: "AmazonResourceName", kind: .string, traits: ShapeTraits(min: 1, max: 1011))
 
     /// The model of `BatchResultErrorEntryList`.
-    public static let batchResultErrorEntryList: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntryList", kind: .list, listMember: MemberSchema("member", target: { BatchResultErrorEntry.schema }))
+    public static let batchResultErrorEntryList: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntryList", kind: .list, listMember: MemberSchema("member", target: { SNS.BatchResultErrorEntry.schema }))
 
     /// The model of `DelegatesList`.
     public static let delegatesList: ShapeSchema = ShapeSchema(name: "DelegatesList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
@@ -20,10 +20,10 @@ extension SNSSchemas {
     public static let iso2CountryCode: ShapeSchema = ShapeSchema(name: "Iso2CountryCode", kind: .string, traits: ShapeTraits(max: 2, pattern: "^[A-Za-z]{2}$"))
 
     /// The model of `ListOfEndpoints`.
-    public static let listOfEndpoints: ShapeSchema = ShapeSchema(name: "ListOfEndpoints", kind: .list, listMember: MemberSchema("member", target: { Endpoint.schema }))
+    public static let listOfEndpoints: ShapeSchema = ShapeSchema(name: "ListOfEndpoints", kind: .list, listMember: MemberSchema("member", target: { SNS.Endpoint.schema }))
 
     /// The model of `ListOfPlatformApplications`.
-    public static let listOfPlatformApplications: ShapeSchema = ShapeSchema(name: "ListOfPlatformApplications", kind: .list, listMember: MemberSchema("member", target: { PlatformApplication.schema }))
+    public static let listOfPlatformApplications: ShapeSchema = ShapeSchema(name: "ListOfPlatformApplications", kind: .list, listMember: MemberSchema("member", target: { SNS.PlatformApplication.schema }))
 
     /// The model of `ListString`.
     public static let listString: ShapeSchema = ShapeSchema(name: "ListString", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))
@@ -38,10 +38,10 @@ extension SNSSchemas {
     public static let maxItemsListOriginationNumbers: ShapeSchema = ShapeSchema(name: "MaxItemsListOriginationNumbers", kind: .integer, traits: ShapeTraits(min: 1, max: 30))
 
     /// The model of `MessageAttributeMap`.
-    public static let messageAttributeMap: ShapeSchema = ShapeSchema(name: "MessageAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }, serializedName: "Name"), mapValue: MemberSchema("value", target: { MessageAttributeValue.schema }, serializedName: "Value"))
+    public static let messageAttributeMap: ShapeSchema = ShapeSchema(name: "MessageAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }, serializedName: "Name"), mapValue: MemberSchema("value", target: { SNS.MessageAttributeValue.schema }, serializedName: "Value"))
 
     /// The model of `NumberCapabilityList`.
-    public static let numberCapabilityList: ShapeSchema = ShapeSchema(name: "NumberCapabilityList", kind: .list, listMember: MemberSchema("member", target: { NumberCapability.schema }))
+    public static let numberCapabilityList: ShapeSchema = ShapeSchema(name: "NumberCapabilityList", kind: .list, listMember: MemberSchema("member", target: { SNS.NumberCapability.schema }))
 
     /// The model of `OTPCode`.
     public static let otpCode: ShapeSchema = ShapeSchema(name: "OTPCode", kind: .string, traits: ShapeTraits(min: 5, max: 8, pattern: "^[0-9]+$"))
@@ -50,7 +50,7 @@ extension SNSSchemas {
     public static let phoneNumber: ShapeSchema = ShapeSchema(name: "PhoneNumber", kind: .string, traits: ShapeTraits(isSensitive: true))
 
     /// The model of `PhoneNumberInformationList`.
-    public static let phoneNumberInformationList: ShapeSchema = ShapeSchema(name: "PhoneNumberInformationList", kind: .list, listMember: MemberSchema("member", target: { PhoneNumberInformation.schema }))
+    public static let phoneNumberInformationList: ShapeSchema = ShapeSchema(name: "PhoneNumberInformationList", kind: .list, listMember: MemberSchema("member", target: { SNS.PhoneNumberInformation.schema }))
 
     /// The model of `PhoneNumberList`.
     public static let phoneNumberList: ShapeSchema = ShapeSchema(name: "PhoneNumberList", kind: .list, listMember: MemberSchema("member", target: { SNSSchemas.phoneNumber }))
@@ -59,19 +59,19 @@ extension SNSSchemas {
     public static let phoneNumberString: ShapeSchema = ShapeSchema(name: "PhoneNumberString", kind: .string, traits: ShapeTraits(max: 20, pattern: "^(\\+[0-9]{8,}|[0-9]{0,9})$", isSensitive: true))
 
     /// The model of `PublishBatchRequestEntryList`.
-    public static let publishBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "PublishBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { PublishBatchRequestEntry.schema }))
+    public static let publishBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "PublishBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { SNS.PublishBatchRequestEntry.schema }))
 
     /// The model of `PublishBatchResultEntryList`.
-    public static let publishBatchResultEntryList: ShapeSchema = ShapeSchema(name: "PublishBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { PublishBatchResultEntry.schema }))
+    public static let publishBatchResultEntryList: ShapeSchema = ShapeSchema(name: "PublishBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SNS.PublishBatchResultEntry.schema }))
 
     /// The model of `SMSSandboxPhoneNumberList`.
-    public static let smsSandboxPhoneNumberList: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumberList", kind: .list, listMember: MemberSchema("member", target: { SMSSandboxPhoneNumber.schema }))
+    public static let smsSandboxPhoneNumberList: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumberList", kind: .list, listMember: MemberSchema("member", target: { SNS.SMSSandboxPhoneNumber.schema }))
 
     /// The model of `SubscriptionAttributesMap`.
     public static let subscriptionAttributesMap: ShapeSchema = ShapeSchema(name: "SubscriptionAttributesMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }))
 
     /// The model of `SubscriptionsList`.
-    public static let subscriptionsList: ShapeSchema = ShapeSchema(name: "SubscriptionsList", kind: .list, listMember: MemberSchema("member", target: { Subscription.schema }))
+    public static let subscriptionsList: ShapeSchema = ShapeSchema(name: "SubscriptionsList", kind: .list, listMember: MemberSchema("member", target: { SNS.Subscription.schema }))
 
     /// The model of `TagKey`.
     public static let tagKey: ShapeSchema = ShapeSchema(name: "TagKey", kind: .string, traits: ShapeTraits(min: 1, max: 128))
@@ -80,7 +80,7 @@ extension SNSSchemas {
     public static let tagKeyList: ShapeSchema = ShapeSchema(name: "TagKeyList", kind: .list, listMember: MemberSchema("member", target: { SNSSchemas.tagKey }))
 
     /// The model of `TagList`.
-    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }))
+    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { SNS.Tag.schema }))
 
     /// The model of `TagValue`.
     public static let tagValue: ShapeSchema = ShapeSchema(name: "TagValue", kind: .string, traits: ShapeTraits(min: 0, max: 256))
@@ -89,5 +89,5 @@ extension SNSSchemas {
     public static let topicAttributesMap: ShapeSchema = ShapeSchema(name: "TopicAttributesMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }))
 
     /// The model of `TopicsList`.
-    public static let topicsList: ShapeSchema = ShapeSchema(name: "TopicsList", kind: .list, listMember: MemberSchema("member", target: { Topic.schema }))
+    public static let topicsList: ShapeSchema = ShapeSchema(name: "TopicsList", kind: .list, listMember: MemberSchema("member", target: { SNS.Topic.schema }))
 }

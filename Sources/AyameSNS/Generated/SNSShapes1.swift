@@ -3,1568 +3,1570 @@
 import AyameCore
 import Foundation
 
-/// The `AddPermissionInput` structure of the SNS model.
-public struct AddPermissionInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `Label` (required).
-    public var label: String
-    /// `AWSAccountId` (required).
-    public var awsAccountId: [String]
-    /// `ActionName` (required).
-    public var actionName: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, label: String, awsAccountId: [String], actionName: [String]) {
-        self.topicArn = topicArn
-        self.label = label
-        self.awsAccountId = awsAccountId
-        self.actionName = actionName
-    }
-
-    /// The model of `AddPermissionInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AddPermissionInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AWSAccountId", target: { SNSSchemas.delegatesList }, isRequired: true),
-        MemberSchema("ActionName", target: { SNSSchemas.actionsList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.label = try r.required("Label")
-        self.awsAccountId = try r.required("AWSAccountId")
-        self.actionName = try r.required("ActionName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["Label"] = label
-        w["AWSAccountId"] = awsAccountId
-        w["ActionName"] = actionName
-        return w.value
-    }
-}
-
-/// The `AuthorizationErrorException` structure of the SNS model.
-public struct AuthorizationErrorException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `AuthorizationErrorException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AuthorizationErrorException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "AuthorizationError", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `BatchEntryIdsNotDistinctException` structure of the SNS model.
-public struct BatchEntryIdsNotDistinctException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `BatchEntryIdsNotDistinctException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchEntryIdsNotDistinctException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "BatchEntryIdsNotDistinct", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `BatchRequestTooLongException` structure of the SNS model.
-public struct BatchRequestTooLongException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `BatchRequestTooLongException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchRequestTooLongException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "BatchRequestTooLong", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `BatchResultErrorEntry` structure of the SNS model.
-public struct BatchResultErrorEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Code` (required).
-    public var code: String
-    /// `Message`.
-    public var message: String?
-    /// `SenderFault` (required).
-    public var senderFault: Bool
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, code: String, message: String? = nil, senderFault: Bool) {
-        self.id = id
-        self.code = code
-        self.message = message
-        self.senderFault = senderFault
-    }
-
-    /// The model of `BatchResultErrorEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Code", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SenderFault", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.code = try r.required("Code")
-        self.message = try r.optional("Message")
-        self.senderFault = try r.required("SenderFault")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Code"] = code
-        w["Message"] = message
-        w["SenderFault"] = senderFault
-        return w.value
-    }
-}
-
-/// The `CheckIfPhoneNumberIsOptedOutInput` structure of the SNS model.
-public struct CheckIfPhoneNumberIsOptedOutInput: AWSShape {
-    /// `phoneNumber` (required).
-    public var phoneNumber: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String) {
-        self.phoneNumber = phoneNumber
-    }
-
-    /// The model of `CheckIfPhoneNumberIsOptedOutInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CheckIfPhoneNumberIsOptedOutInput", kind: .structure, members: [
-        MemberSchema("phoneNumber", target: { SNSSchemas.phoneNumber }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.required("phoneNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["phoneNumber"] = phoneNumber
-        return w.value
-    }
-}
-
-/// The `CheckIfPhoneNumberIsOptedOutResponse` structure of the SNS model.
-public struct CheckIfPhoneNumberIsOptedOutResponse: AWSShape {
-    /// `isOptedOut`.
-    public var isOptedOut: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(isOptedOut: Bool? = nil) {
-        self.isOptedOut = isOptedOut
-    }
-
-    /// The model of `CheckIfPhoneNumberIsOptedOutResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CheckIfPhoneNumberIsOptedOutResponse", kind: .structure, members: [
-        MemberSchema("isOptedOut", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isOptedOut = try r.optional("isOptedOut")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["isOptedOut"] = isOptedOut
-        return w.value
-    }
-}
-
-/// The `ConcurrentAccessException` structure of the SNS model.
-public struct ConcurrentAccessException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ConcurrentAccessException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentAccessException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ConcurrentAccess", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ConfirmSubscriptionInput` structure of the SNS model.
-public struct ConfirmSubscriptionInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `Token` (required).
-    public var token: String
-    /// `AuthenticateOnUnsubscribe`.
-    public var authenticateOnUnsubscribe: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, token: String, authenticateOnUnsubscribe: String? = nil) {
-        self.topicArn = topicArn
-        self.token = token
-        self.authenticateOnUnsubscribe = authenticateOnUnsubscribe
-    }
-
-    /// The model of `ConfirmSubscriptionInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConfirmSubscriptionInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Token", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AuthenticateOnUnsubscribe", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.token = try r.required("Token")
-        self.authenticateOnUnsubscribe = try r.optional("AuthenticateOnUnsubscribe")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["Token"] = token
-        w["AuthenticateOnUnsubscribe"] = authenticateOnUnsubscribe
-        return w.value
-    }
-}
-
-/// The `ConfirmSubscriptionResponse` structure of the SNS model.
-public struct ConfirmSubscriptionResponse: AWSShape {
-    /// `SubscriptionArn`.
-    public var subscriptionArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String? = nil) {
-        self.subscriptionArn = subscriptionArn
-    }
-
-    /// The model of `ConfirmSubscriptionResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ConfirmSubscriptionResponse", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.optional("SubscriptionArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        return w.value
-    }
-}
-
-/// The `CreateEndpointResponse` structure of the SNS model.
-public struct CreateEndpointResponse: AWSShape {
-    /// `EndpointArn`.
-    public var endpointArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String? = nil) {
-        self.endpointArn = endpointArn
-    }
-
-    /// The model of `CreateEndpointResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointResponse", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.optional("EndpointArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
-
-/// The `CreatePlatformApplicationInput` structure of the SNS model.
-public struct CreatePlatformApplicationInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Platform` (required).
-    public var platform: String
-    /// `Attributes` (required).
-    public var attributes: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, platform: String, attributes: [String: String]) {
-        self.name = name
-        self.platform = platform
-        self.attributes = attributes
-    }
-
-    /// The model of `CreatePlatformApplicationInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformApplicationInput", kind: .structure, members: [
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Platform", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.platform = try r.required("Platform")
-        self.attributes = try r.required("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Platform"] = platform
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `CreatePlatformApplicationResponse` structure of the SNS model.
-public struct CreatePlatformApplicationResponse: AWSShape {
-    /// `PlatformApplicationArn`.
-    public var platformApplicationArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String? = nil) {
-        self.platformApplicationArn = platformApplicationArn
-    }
-
-    /// The model of `CreatePlatformApplicationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformApplicationResponse", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.optional("PlatformApplicationArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        return w.value
-    }
-}
-
-/// The `CreatePlatformEndpointInput` structure of the SNS model.
-public struct CreatePlatformEndpointInput: AWSShape {
-    /// `PlatformApplicationArn` (required).
-    public var platformApplicationArn: String
-    /// `Token` (required).
-    public var token: String
-    /// `CustomUserData`.
-    public var customUserData: String?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String, token: String, customUserData: String? = nil, attributes: [String: String]? = nil) {
-        self.platformApplicationArn = platformApplicationArn
-        self.token = token
-        self.customUserData = customUserData
-        self.attributes = attributes
-    }
-
-    /// The model of `CreatePlatformEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformEndpointInput", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Token", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("CustomUserData", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.required("PlatformApplicationArn")
-        self.token = try r.required("Token")
-        self.customUserData = try r.optional("CustomUserData")
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        w["Token"] = token
-        w["CustomUserData"] = customUserData
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `CreateSMSSandboxPhoneNumberInput` structure of the SNS model.
-public struct CreateSMSSandboxPhoneNumberInput: AWSShape {
-    /// `PhoneNumber` (required).
-    public var phoneNumber: String
-    /// `LanguageCode`.
-    public var languageCode: LanguageCodeString?
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String, languageCode: LanguageCodeString? = nil) {
-        self.phoneNumber = phoneNumber
-        self.languageCode = languageCode
-    }
-
-    /// The model of `CreateSMSSandboxPhoneNumberInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateSMSSandboxPhoneNumberInput", kind: .structure, members: [
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
-        MemberSchema("LanguageCode", target: { LanguageCodeString.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.required("PhoneNumber")
-        self.languageCode = try r.optional("LanguageCode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PhoneNumber"] = phoneNumber
-        w["LanguageCode"] = languageCode
-        return w.value
-    }
-}
-
-/// The `CreateSMSSandboxPhoneNumberResult` structure of the SNS model.
-public struct CreateSMSSandboxPhoneNumberResult: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `CreateSMSSandboxPhoneNumberResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateSMSSandboxPhoneNumberResult", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `CreateTopicInput` structure of the SNS model.
-public struct CreateTopicInput: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Attributes`.
-    public var attributes: [String: String]?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `DataProtectionPolicy`.
-    public var dataProtectionPolicy: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, attributes: [String: String]? = nil, tags: [Tag]? = nil, dataProtectionPolicy: String? = nil) {
-        self.name = name
-        self.attributes = attributes
-        self.tags = tags
-        self.dataProtectionPolicy = dataProtectionPolicy
-    }
-
-    /// The model of `CreateTopicInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateTopicInput", kind: .structure, members: [
-        MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SNSSchemas.topicAttributesMap }),
-        MemberSchema("Tags", target: { SNSSchemas.tagList }),
-        MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.attributes = try r.optional("Attributes")
-        self.tags = try r.optional("Tags")
-        self.dataProtectionPolicy = try r.optional("DataProtectionPolicy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Attributes"] = attributes
-        w["Tags"] = tags
-        w["DataProtectionPolicy"] = dataProtectionPolicy
-        return w.value
-    }
-}
-
-/// The `CreateTopicResponse` structure of the SNS model.
-public struct CreateTopicResponse: AWSShape {
-    /// `TopicArn`.
-    public var topicArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String? = nil) {
-        self.topicArn = topicArn
-    }
-
-    /// The model of `CreateTopicResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateTopicResponse", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.optional("TopicArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        return w.value
-    }
-}
-
-/// The `DeleteEndpointInput` structure of the SNS model.
-public struct DeleteEndpointInput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String) {
-        self.endpointArn = endpointArn
-    }
-
-    /// The model of `DeleteEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
-
-/// The `DeletePlatformApplicationInput` structure of the SNS model.
-public struct DeletePlatformApplicationInput: AWSShape {
-    /// `PlatformApplicationArn` (required).
-    public var platformApplicationArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String) {
-        self.platformApplicationArn = platformApplicationArn
-    }
-
-    /// The model of `DeletePlatformApplicationInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeletePlatformApplicationInput", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.required("PlatformApplicationArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        return w.value
-    }
-}
-
-/// The `DeleteSMSSandboxPhoneNumberInput` structure of the SNS model.
-public struct DeleteSMSSandboxPhoneNumberInput: AWSShape {
-    /// `PhoneNumber` (required).
-    public var phoneNumber: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String) {
-        self.phoneNumber = phoneNumber
-    }
-
-    /// The model of `DeleteSMSSandboxPhoneNumberInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSMSSandboxPhoneNumberInput", kind: .structure, members: [
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.required("PhoneNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PhoneNumber"] = phoneNumber
-        return w.value
-    }
-}
-
-/// The `DeleteSMSSandboxPhoneNumberResult` structure of the SNS model.
-public struct DeleteSMSSandboxPhoneNumberResult: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteSMSSandboxPhoneNumberResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSMSSandboxPhoneNumberResult", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeleteTopicInput` structure of the SNS model.
-public struct DeleteTopicInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String) {
-        self.topicArn = topicArn
-    }
-
-    /// The model of `DeleteTopicInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTopicInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        return w.value
-    }
-}
-
-/// The `EmptyBatchRequestException` structure of the SNS model.
-public struct EmptyBatchRequestException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `EmptyBatchRequestException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EmptyBatchRequestException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "EmptyBatchRequest", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `Endpoint` structure of the SNS model.
-public struct Endpoint: AWSShape {
-    /// `EndpointArn`.
-    public var endpointArn: String?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String? = nil, attributes: [String: String]? = nil) {
-        self.endpointArn = endpointArn
-        self.attributes = attributes
-    }
-
-    /// The model of `Endpoint`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Endpoint", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.optional("EndpointArn")
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `EndpointDisabledException` structure of the SNS model.
-public struct EndpointDisabledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `EndpointDisabledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointDisabledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "EndpointDisabled", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `FilterPolicyLimitExceededException` structure of the SNS model.
-public struct FilterPolicyLimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `FilterPolicyLimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FilterPolicyLimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "FilterPolicyLimitExceeded", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `GetDataProtectionPolicyInput` structure of the SNS model.
-public struct GetDataProtectionPolicyInput: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String) {
-        self.resourceArn = resourceArn
-    }
-
-    /// The model of `GetDataProtectionPolicyInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDataProtectionPolicyInput", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        return w.value
-    }
-}
-
-/// The `GetDataProtectionPolicyResponse` structure of the SNS model.
-public struct GetDataProtectionPolicyResponse: AWSShape {
-    /// `DataProtectionPolicy`.
-    public var dataProtectionPolicy: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dataProtectionPolicy: String? = nil) {
-        self.dataProtectionPolicy = dataProtectionPolicy
-    }
-
-    /// The model of `GetDataProtectionPolicyResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDataProtectionPolicyResponse", kind: .structure, members: [
-        MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dataProtectionPolicy = try r.optional("DataProtectionPolicy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DataProtectionPolicy"] = dataProtectionPolicy
-        return w.value
-    }
-}
-
-/// The `GetEndpointAttributesInput` structure of the SNS model.
-public struct GetEndpointAttributesInput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String) {
-        self.endpointArn = endpointArn
-    }
-
-    /// The model of `GetEndpointAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetEndpointAttributesInput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
-
-/// The `GetEndpointAttributesResponse` structure of the SNS model.
-public struct GetEndpointAttributesResponse: AWSShape {
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetEndpointAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetEndpointAttributesResponse", kind: .structure, members: [
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetPlatformApplicationAttributesInput` structure of the SNS model.
-public struct GetPlatformApplicationAttributesInput: AWSShape {
-    /// `PlatformApplicationArn` (required).
-    public var platformApplicationArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String) {
-        self.platformApplicationArn = platformApplicationArn
-    }
-
-    /// The model of `GetPlatformApplicationAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPlatformApplicationAttributesInput", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.required("PlatformApplicationArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        return w.value
-    }
-}
-
-/// The `GetPlatformApplicationAttributesResponse` structure of the SNS model.
-public struct GetPlatformApplicationAttributesResponse: AWSShape {
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetPlatformApplicationAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetPlatformApplicationAttributesResponse", kind: .structure, members: [
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetSMSAttributesInput` structure of the SNS model.
-public struct GetSMSAttributesInput: AWSShape {
-    /// `attributes`.
-    public var attributes: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetSMSAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSAttributesInput", kind: .structure, members: [
-        MemberSchema("attributes", target: { SNSSchemas.listString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetSMSAttributesResponse` structure of the SNS model.
-public struct GetSMSAttributesResponse: AWSShape {
-    /// `attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetSMSAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSAttributesResponse", kind: .structure, members: [
-        MemberSchema("attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetSMSSandboxAccountStatusInput` structure of the SNS model.
-public struct GetSMSSandboxAccountStatusInput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetSMSSandboxAccountStatusInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSSandboxAccountStatusInput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetSMSSandboxAccountStatusResult` structure of the SNS model.
-public struct GetSMSSandboxAccountStatusResult: AWSShape {
-    /// `IsInSandbox` (required).
-    public var isInSandbox: Bool
-
-    /// Creates the structure; optional members default to nil.
-    public init(isInSandbox: Bool) {
-        self.isInSandbox = isInSandbox
-    }
-
-    /// The model of `GetSMSSandboxAccountStatusResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSSandboxAccountStatusResult", kind: .structure, members: [
-        MemberSchema("IsInSandbox", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.isInSandbox = try r.required("IsInSandbox")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["IsInSandbox"] = isInSandbox
-        return w.value
-    }
-}
-
-/// The `GetSubscriptionAttributesInput` structure of the SNS model.
-public struct GetSubscriptionAttributesInput: AWSShape {
-    /// `SubscriptionArn` (required).
-    public var subscriptionArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String) {
-        self.subscriptionArn = subscriptionArn
-    }
-
-    /// The model of `GetSubscriptionAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSubscriptionAttributesInput", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.required("SubscriptionArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        return w.value
-    }
-}
-
-/// The `GetSubscriptionAttributesResponse` structure of the SNS model.
-public struct GetSubscriptionAttributesResponse: AWSShape {
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetSubscriptionAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSubscriptionAttributesResponse", kind: .structure, members: [
-        MemberSchema("Attributes", target: { SNSSchemas.subscriptionAttributesMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetTopicAttributesInput` structure of the SNS model.
-public struct GetTopicAttributesInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String) {
-        self.topicArn = topicArn
-    }
-
-    /// The model of `GetTopicAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetTopicAttributesInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        return w.value
-    }
-}
-
-/// The `GetTopicAttributesResponse` structure of the SNS model.
-public struct GetTopicAttributesResponse: AWSShape {
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetTopicAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetTopicAttributesResponse", kind: .structure, members: [
-        MemberSchema("Attributes", target: { SNSSchemas.topicAttributesMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `InternalErrorException` structure of the SNS model.
-public struct InternalErrorException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InternalErrorException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalErrorException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InternalError", errorHTTPStatus: 500, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidBatchEntryIdException` structure of the SNS model.
-public struct InvalidBatchEntryIdException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidBatchEntryIdException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidBatchEntryIdException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidBatchEntryId", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidParameterException` structure of the SNS model.
-public struct InvalidParameterException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidParameterException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidParameter", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidParameterValueException` structure of the SNS model.
-public struct InvalidParameterValueException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidParameterValueException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ParameterValueInvalid", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidSecurityException` structure of the SNS model.
-public struct InvalidSecurityException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidSecurityException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidSecurityException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidSecurity", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidStateException` structure of the SNS model.
-public struct InvalidStateException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidStateException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidStateException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidState", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KMSAccessDeniedException` structure of the SNS model.
-public struct KMSAccessDeniedException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSAccessDeniedException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSAccessDeniedException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSAccessDenied", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KMSDisabledException` structure of the SNS model.
-public struct KMSDisabledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSDisabledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSDisabledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSDisabled", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KMSInvalidStateException` structure of the SNS model.
-public struct KMSInvalidStateException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSInvalidStateException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSInvalidStateException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSInvalidState", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KMSNotFoundException` structure of the SNS model.
-public struct KMSNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSNotFound", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
+extension SNS {
+    /// The `AddPermissionInput` structure of the SNS model.
+    public struct AddPermissionInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `Label` (required).
+        public var label: String
+        /// `AWSAccountId` (required).
+        public var awsAccountId: [String]
+        /// `ActionName` (required).
+        public var actionName: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, label: String, awsAccountId: [String], actionName: [String]) {
+            self.topicArn = topicArn
+            self.label = label
+            self.awsAccountId = awsAccountId
+            self.actionName = actionName
+        }
+
+        /// The model of `AddPermissionInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AddPermissionInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AWSAccountId", target: { SNSSchemas.delegatesList }, isRequired: true),
+            MemberSchema("ActionName", target: { SNSSchemas.actionsList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.label = try r.required("Label")
+            self.awsAccountId = try r.required("AWSAccountId")
+            self.actionName = try r.required("ActionName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["Label"] = label
+            w["AWSAccountId"] = awsAccountId
+            w["ActionName"] = actionName
+            return w.value
+        }
+    }
+
+    /// The `AuthorizationErrorException` structure of the SNS model.
+    public struct AuthorizationErrorException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `AuthorizationErrorException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AuthorizationErrorException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "AuthorizationError", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `BatchEntryIdsNotDistinctException` structure of the SNS model.
+    public struct BatchEntryIdsNotDistinctException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `BatchEntryIdsNotDistinctException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchEntryIdsNotDistinctException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "BatchEntryIdsNotDistinct", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `BatchRequestTooLongException` structure of the SNS model.
+    public struct BatchRequestTooLongException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `BatchRequestTooLongException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchRequestTooLongException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "BatchRequestTooLong", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `BatchResultErrorEntry` structure of the SNS model.
+    public struct BatchResultErrorEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Code` (required).
+        public var code: String
+        /// `Message`.
+        public var message: String?
+        /// `SenderFault` (required).
+        public var senderFault: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, code: String, senderFault: Bool, message: String? = nil) {
+            self.id = id
+            self.code = code
+            self.message = message
+            self.senderFault = senderFault
+        }
+
+        /// The model of `BatchResultErrorEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Code", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SenderFault", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.code = try r.required("Code")
+            self.message = try r.optional("Message")
+            self.senderFault = try r.required("SenderFault")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Code"] = code
+            w["Message"] = message
+            w["SenderFault"] = senderFault
+            return w.value
+        }
+    }
+
+    /// The `CheckIfPhoneNumberIsOptedOutInput` structure of the SNS model.
+    public struct CheckIfPhoneNumberIsOptedOutInput: AWSShape {
+        /// `phoneNumber` (required).
+        public var phoneNumber: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String) {
+            self.phoneNumber = phoneNumber
+        }
+
+        /// The model of `CheckIfPhoneNumberIsOptedOutInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CheckIfPhoneNumberIsOptedOutInput", kind: .structure, members: [
+            MemberSchema("phoneNumber", target: { SNSSchemas.phoneNumber }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.required("phoneNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["phoneNumber"] = phoneNumber
+            return w.value
+        }
+    }
+
+    /// The `CheckIfPhoneNumberIsOptedOutResponse` structure of the SNS model.
+    public struct CheckIfPhoneNumberIsOptedOutResponse: AWSShape {
+        /// `isOptedOut`.
+        public var isOptedOut: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isOptedOut: Bool? = nil) {
+            self.isOptedOut = isOptedOut
+        }
+
+        /// The model of `CheckIfPhoneNumberIsOptedOutResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CheckIfPhoneNumberIsOptedOutResponse", kind: .structure, members: [
+            MemberSchema("isOptedOut", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isOptedOut = try r.optional("isOptedOut")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["isOptedOut"] = isOptedOut
+            return w.value
+        }
+    }
+
+    /// The `ConcurrentAccessException` structure of the SNS model.
+    public struct ConcurrentAccessException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ConcurrentAccessException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConcurrentAccessException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ConcurrentAccess", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ConfirmSubscriptionInput` structure of the SNS model.
+    public struct ConfirmSubscriptionInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `Token` (required).
+        public var token: String
+        /// `AuthenticateOnUnsubscribe`.
+        public var authenticateOnUnsubscribe: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, token: String, authenticateOnUnsubscribe: String? = nil) {
+            self.topicArn = topicArn
+            self.token = token
+            self.authenticateOnUnsubscribe = authenticateOnUnsubscribe
+        }
+
+        /// The model of `ConfirmSubscriptionInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConfirmSubscriptionInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Token", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AuthenticateOnUnsubscribe", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.token = try r.required("Token")
+            self.authenticateOnUnsubscribe = try r.optional("AuthenticateOnUnsubscribe")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["Token"] = token
+            w["AuthenticateOnUnsubscribe"] = authenticateOnUnsubscribe
+            return w.value
+        }
+    }
+
+    /// The `ConfirmSubscriptionResponse` structure of the SNS model.
+    public struct ConfirmSubscriptionResponse: AWSShape {
+        /// `SubscriptionArn`.
+        public var subscriptionArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String? = nil) {
+            self.subscriptionArn = subscriptionArn
+        }
+
+        /// The model of `ConfirmSubscriptionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ConfirmSubscriptionResponse", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.optional("SubscriptionArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            return w.value
+        }
+    }
+
+    /// The `CreateEndpointResponse` structure of the SNS model.
+    public struct CreateEndpointResponse: AWSShape {
+        /// `EndpointArn`.
+        public var endpointArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String? = nil) {
+            self.endpointArn = endpointArn
+        }
+
+        /// The model of `CreateEndpointResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointResponse", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.optional("EndpointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
+    }
+
+    /// The `CreatePlatformApplicationInput` structure of the SNS model.
+    public struct CreatePlatformApplicationInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Platform` (required).
+        public var platform: String
+        /// `Attributes` (required).
+        public var attributes: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, platform: String, attributes: [String: String]) {
+            self.name = name
+            self.platform = platform
+            self.attributes = attributes
+        }
+
+        /// The model of `CreatePlatformApplicationInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformApplicationInput", kind: .structure, members: [
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Platform", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.platform = try r.required("Platform")
+            self.attributes = try r.required("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Platform"] = platform
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `CreatePlatformApplicationResponse` structure of the SNS model.
+    public struct CreatePlatformApplicationResponse: AWSShape {
+        /// `PlatformApplicationArn`.
+        public var platformApplicationArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String? = nil) {
+            self.platformApplicationArn = platformApplicationArn
+        }
+
+        /// The model of `CreatePlatformApplicationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformApplicationResponse", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.optional("PlatformApplicationArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            return w.value
+        }
+    }
+
+    /// The `CreatePlatformEndpointInput` structure of the SNS model.
+    public struct CreatePlatformEndpointInput: AWSShape {
+        /// `PlatformApplicationArn` (required).
+        public var platformApplicationArn: String
+        /// `Token` (required).
+        public var token: String
+        /// `CustomUserData`.
+        public var customUserData: String?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String, token: String, customUserData: String? = nil, attributes: [String: String]? = nil) {
+            self.platformApplicationArn = platformApplicationArn
+            self.token = token
+            self.customUserData = customUserData
+            self.attributes = attributes
+        }
+
+        /// The model of `CreatePlatformEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreatePlatformEndpointInput", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Token", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("CustomUserData", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.required("PlatformApplicationArn")
+            self.token = try r.required("Token")
+            self.customUserData = try r.optional("CustomUserData")
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            w["Token"] = token
+            w["CustomUserData"] = customUserData
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `CreateSMSSandboxPhoneNumberInput` structure of the SNS model.
+    public struct CreateSMSSandboxPhoneNumberInput: AWSShape {
+        /// `PhoneNumber` (required).
+        public var phoneNumber: String
+        /// `LanguageCode`.
+        public var languageCode: SNS.LanguageCodeString?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String, languageCode: SNS.LanguageCodeString? = nil) {
+            self.phoneNumber = phoneNumber
+            self.languageCode = languageCode
+        }
+
+        /// The model of `CreateSMSSandboxPhoneNumberInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateSMSSandboxPhoneNumberInput", kind: .structure, members: [
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
+            MemberSchema("LanguageCode", target: { SNS.LanguageCodeString.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.required("PhoneNumber")
+            self.languageCode = try r.optional("LanguageCode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PhoneNumber"] = phoneNumber
+            w["LanguageCode"] = languageCode
+            return w.value
+        }
+    }
+
+    /// The `CreateSMSSandboxPhoneNumberResult` structure of the SNS model.
+    public struct CreateSMSSandboxPhoneNumberResult: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `CreateSMSSandboxPhoneNumberResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateSMSSandboxPhoneNumberResult", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `CreateTopicInput` structure of the SNS model.
+    public struct CreateTopicInput: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Attributes`.
+        public var attributes: [String: String]?
+        /// `Tags`.
+        public var tags: [SNS.Tag]?
+        /// `DataProtectionPolicy`.
+        public var dataProtectionPolicy: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, attributes: [String: String]? = nil, tags: [SNS.Tag]? = nil, dataProtectionPolicy: String? = nil) {
+            self.name = name
+            self.attributes = attributes
+            self.tags = tags
+            self.dataProtectionPolicy = dataProtectionPolicy
+        }
+
+        /// The model of `CreateTopicInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateTopicInput", kind: .structure, members: [
+            MemberSchema("Name", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SNSSchemas.topicAttributesMap }),
+            MemberSchema("Tags", target: { SNSSchemas.tagList }),
+            MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.attributes = try r.optional("Attributes")
+            self.tags = try r.optional("Tags")
+            self.dataProtectionPolicy = try r.optional("DataProtectionPolicy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Attributes"] = attributes
+            w["Tags"] = tags
+            w["DataProtectionPolicy"] = dataProtectionPolicy
+            return w.value
+        }
+    }
+
+    /// The `CreateTopicResponse` structure of the SNS model.
+    public struct CreateTopicResponse: AWSShape {
+        /// `TopicArn`.
+        public var topicArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String? = nil) {
+            self.topicArn = topicArn
+        }
+
+        /// The model of `CreateTopicResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateTopicResponse", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.optional("TopicArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            return w.value
+        }
+    }
+
+    /// The `DeleteEndpointInput` structure of the SNS model.
+    public struct DeleteEndpointInput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String) {
+            self.endpointArn = endpointArn
+        }
+
+        /// The model of `DeleteEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
+    }
+
+    /// The `DeletePlatformApplicationInput` structure of the SNS model.
+    public struct DeletePlatformApplicationInput: AWSShape {
+        /// `PlatformApplicationArn` (required).
+        public var platformApplicationArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String) {
+            self.platformApplicationArn = platformApplicationArn
+        }
+
+        /// The model of `DeletePlatformApplicationInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePlatformApplicationInput", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.required("PlatformApplicationArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            return w.value
+        }
+    }
+
+    /// The `DeleteSMSSandboxPhoneNumberInput` structure of the SNS model.
+    public struct DeleteSMSSandboxPhoneNumberInput: AWSShape {
+        /// `PhoneNumber` (required).
+        public var phoneNumber: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String) {
+            self.phoneNumber = phoneNumber
+        }
+
+        /// The model of `DeleteSMSSandboxPhoneNumberInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSMSSandboxPhoneNumberInput", kind: .structure, members: [
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.required("PhoneNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PhoneNumber"] = phoneNumber
+            return w.value
+        }
+    }
+
+    /// The `DeleteSMSSandboxPhoneNumberResult` structure of the SNS model.
+    public struct DeleteSMSSandboxPhoneNumberResult: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteSMSSandboxPhoneNumberResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSMSSandboxPhoneNumberResult", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeleteTopicInput` structure of the SNS model.
+    public struct DeleteTopicInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String) {
+            self.topicArn = topicArn
+        }
+
+        /// The model of `DeleteTopicInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTopicInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            return w.value
+        }
+    }
+
+    /// The `EmptyBatchRequestException` structure of the SNS model.
+    public struct EmptyBatchRequestException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `EmptyBatchRequestException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EmptyBatchRequestException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "EmptyBatchRequest", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `Endpoint` structure of the SNS model.
+    public struct Endpoint: AWSShape {
+        /// `EndpointArn`.
+        public var endpointArn: String?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String? = nil, attributes: [String: String]? = nil) {
+            self.endpointArn = endpointArn
+            self.attributes = attributes
+        }
+
+        /// The model of `Endpoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Endpoint", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.optional("EndpointArn")
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `EndpointDisabledException` structure of the SNS model.
+    public struct EndpointDisabledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `EndpointDisabledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointDisabledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "EndpointDisabled", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `FilterPolicyLimitExceededException` structure of the SNS model.
+    public struct FilterPolicyLimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `FilterPolicyLimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FilterPolicyLimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "FilterPolicyLimitExceeded", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `GetDataProtectionPolicyInput` structure of the SNS model.
+    public struct GetDataProtectionPolicyInput: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `GetDataProtectionPolicyInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDataProtectionPolicyInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            return w.value
+        }
+    }
+
+    /// The `GetDataProtectionPolicyResponse` structure of the SNS model.
+    public struct GetDataProtectionPolicyResponse: AWSShape {
+        /// `DataProtectionPolicy`.
+        public var dataProtectionPolicy: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataProtectionPolicy: String? = nil) {
+            self.dataProtectionPolicy = dataProtectionPolicy
+        }
+
+        /// The model of `GetDataProtectionPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDataProtectionPolicyResponse", kind: .structure, members: [
+            MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dataProtectionPolicy = try r.optional("DataProtectionPolicy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DataProtectionPolicy"] = dataProtectionPolicy
+            return w.value
+        }
+    }
+
+    /// The `GetEndpointAttributesInput` structure of the SNS model.
+    public struct GetEndpointAttributesInput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String) {
+            self.endpointArn = endpointArn
+        }
+
+        /// The model of `GetEndpointAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetEndpointAttributesInput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
+    }
+
+    /// The `GetEndpointAttributesResponse` structure of the SNS model.
+    public struct GetEndpointAttributesResponse: AWSShape {
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetEndpointAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetEndpointAttributesResponse", kind: .structure, members: [
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetPlatformApplicationAttributesInput` structure of the SNS model.
+    public struct GetPlatformApplicationAttributesInput: AWSShape {
+        /// `PlatformApplicationArn` (required).
+        public var platformApplicationArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String) {
+            self.platformApplicationArn = platformApplicationArn
+        }
+
+        /// The model of `GetPlatformApplicationAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPlatformApplicationAttributesInput", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.required("PlatformApplicationArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            return w.value
+        }
+    }
+
+    /// The `GetPlatformApplicationAttributesResponse` structure of the SNS model.
+    public struct GetPlatformApplicationAttributesResponse: AWSShape {
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetPlatformApplicationAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetPlatformApplicationAttributesResponse", kind: .structure, members: [
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetSMSAttributesInput` structure of the SNS model.
+    public struct GetSMSAttributesInput: AWSShape {
+        /// `attributes`.
+        public var attributes: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetSMSAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSAttributesInput", kind: .structure, members: [
+            MemberSchema("attributes", target: { SNSSchemas.listString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetSMSAttributesResponse` structure of the SNS model.
+    public struct GetSMSAttributesResponse: AWSShape {
+        /// `attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetSMSAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSAttributesResponse", kind: .structure, members: [
+            MemberSchema("attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetSMSSandboxAccountStatusInput` structure of the SNS model.
+    public struct GetSMSSandboxAccountStatusInput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetSMSSandboxAccountStatusInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSSandboxAccountStatusInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetSMSSandboxAccountStatusResult` structure of the SNS model.
+    public struct GetSMSSandboxAccountStatusResult: AWSShape {
+        /// `IsInSandbox` (required).
+        public var isInSandbox: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(isInSandbox: Bool) {
+            self.isInSandbox = isInSandbox
+        }
+
+        /// The model of `GetSMSSandboxAccountStatusResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSMSSandboxAccountStatusResult", kind: .structure, members: [
+            MemberSchema("IsInSandbox", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.isInSandbox = try r.required("IsInSandbox")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["IsInSandbox"] = isInSandbox
+            return w.value
+        }
+    }
+
+    /// The `GetSubscriptionAttributesInput` structure of the SNS model.
+    public struct GetSubscriptionAttributesInput: AWSShape {
+        /// `SubscriptionArn` (required).
+        public var subscriptionArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String) {
+            self.subscriptionArn = subscriptionArn
+        }
+
+        /// The model of `GetSubscriptionAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSubscriptionAttributesInput", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.required("SubscriptionArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            return w.value
+        }
+    }
+
+    /// The `GetSubscriptionAttributesResponse` structure of the SNS model.
+    public struct GetSubscriptionAttributesResponse: AWSShape {
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetSubscriptionAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSubscriptionAttributesResponse", kind: .structure, members: [
+            MemberSchema("Attributes", target: { SNSSchemas.subscriptionAttributesMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetTopicAttributesInput` structure of the SNS model.
+    public struct GetTopicAttributesInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String) {
+            self.topicArn = topicArn
+        }
+
+        /// The model of `GetTopicAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetTopicAttributesInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            return w.value
+        }
+    }
+
+    /// The `GetTopicAttributesResponse` structure of the SNS model.
+    public struct GetTopicAttributesResponse: AWSShape {
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetTopicAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetTopicAttributesResponse", kind: .structure, members: [
+            MemberSchema("Attributes", target: { SNSSchemas.topicAttributesMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `InternalErrorException` structure of the SNS model.
+    public struct InternalErrorException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalErrorException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalErrorException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InternalError", errorHTTPStatus: 500, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidBatchEntryIdException` structure of the SNS model.
+    public struct InvalidBatchEntryIdException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidBatchEntryIdException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidBatchEntryIdException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidBatchEntryId", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterException` structure of the SNS model.
+    public struct InvalidParameterException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameter", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterValueException` structure of the SNS model.
+    public struct InvalidParameterValueException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterValueException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ParameterValueInvalid", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidSecurityException` structure of the SNS model.
+    public struct InvalidSecurityException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidSecurityException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidSecurityException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidSecurity", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidStateException` structure of the SNS model.
+    public struct InvalidStateException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidStateException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidStateException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidState", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSAccessDeniedException` structure of the SNS model.
+    public struct KMSAccessDeniedException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSAccessDeniedException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSAccessDeniedException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSAccessDenied", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSDisabledException` structure of the SNS model.
+    public struct KMSDisabledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSDisabledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSDisabledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSDisabled", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSInvalidStateException` structure of the SNS model.
+    public struct KMSInvalidStateException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSInvalidStateException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSInvalidStateException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSInvalidState", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSNotFoundException` structure of the SNS model.
+    public struct KMSNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSNotFound", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
     }
 }

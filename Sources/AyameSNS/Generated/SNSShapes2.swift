@@ -3,1581 +3,1583 @@
 import AyameCore
 import Foundation
 
-/// The `KMSOptInRequired` structure of the SNS model.
-public struct KMSOptInRequired: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSOptInRequired`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSOptInRequired", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSOptInRequired", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KMSThrottlingException` structure of the SNS model.
-public struct KMSThrottlingException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KMSThrottlingException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KMSThrottlingException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "KMSThrottling", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ListEndpointsByPlatformApplicationInput` structure of the SNS model.
-public struct ListEndpointsByPlatformApplicationInput: AWSShape {
-    /// `PlatformApplicationArn` (required).
-    public var platformApplicationArn: String
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String, nextToken: String? = nil) {
-        self.platformApplicationArn = platformApplicationArn
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListEndpointsByPlatformApplicationInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsByPlatformApplicationInput", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.required("PlatformApplicationArn")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListEndpointsByPlatformApplicationResponse` structure of the SNS model.
-public struct ListEndpointsByPlatformApplicationResponse: AWSShape {
-    /// `Endpoints`.
-    public var endpoints: [Endpoint]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpoints: [Endpoint]? = nil, nextToken: String? = nil) {
-        self.endpoints = endpoints
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListEndpointsByPlatformApplicationResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsByPlatformApplicationResponse", kind: .structure, members: [
-        MemberSchema("Endpoints", target: { SNSSchemas.listOfEndpoints }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpoints = try r.optional("Endpoints")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Endpoints"] = endpoints
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListOriginationNumbersRequest` structure of the SNS model.
-public struct ListOriginationNumbersRequest: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, maxResults: Int? = nil) {
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListOriginationNumbersRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListOriginationNumbersRequest", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { SNSSchemas.maxItemsListOriginationNumbers }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListOriginationNumbersResult` structure of the SNS model.
-public struct ListOriginationNumbersResult: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `PhoneNumbers`.
-    public var phoneNumbers: [PhoneNumberInformation]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, phoneNumbers: [PhoneNumberInformation]? = nil) {
-        self.nextToken = nextToken
-        self.phoneNumbers = phoneNumbers
-    }
-
-    /// The model of `ListOriginationNumbersResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListOriginationNumbersResult", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("PhoneNumbers", target: { SNSSchemas.phoneNumberInformationList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.phoneNumbers = try r.optional("PhoneNumbers")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["PhoneNumbers"] = phoneNumbers
-        return w.value
-    }
-}
-
-/// The `ListPhoneNumbersOptedOutInput` structure of the SNS model.
-public struct ListPhoneNumbersOptedOutInput: AWSShape {
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil) {
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPhoneNumbersOptedOutInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPhoneNumbersOptedOutInput", kind: .structure, members: [
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListPhoneNumbersOptedOutResponse` structure of the SNS model.
-public struct ListPhoneNumbersOptedOutResponse: AWSShape {
-    /// `phoneNumbers`.
-    public var phoneNumbers: [String]?
-    /// `nextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumbers: [String]? = nil, nextToken: String? = nil) {
-        self.phoneNumbers = phoneNumbers
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPhoneNumbersOptedOutResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPhoneNumbersOptedOutResponse", kind: .structure, members: [
-        MemberSchema("phoneNumbers", target: { SNSSchemas.phoneNumberList }),
-        MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumbers = try r.optional("phoneNumbers")
-        self.nextToken = try r.optional("nextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["phoneNumbers"] = phoneNumbers
-        w["nextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListPlatformApplicationsInput` structure of the SNS model.
-public struct ListPlatformApplicationsInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil) {
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPlatformApplicationsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPlatformApplicationsInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListPlatformApplicationsResponse` structure of the SNS model.
-public struct ListPlatformApplicationsResponse: AWSShape {
-    /// `PlatformApplications`.
-    public var platformApplications: [PlatformApplication]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplications: [PlatformApplication]? = nil, nextToken: String? = nil) {
-        self.platformApplications = platformApplications
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListPlatformApplicationsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListPlatformApplicationsResponse", kind: .structure, members: [
-        MemberSchema("PlatformApplications", target: { SNSSchemas.listOfPlatformApplications }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplications = try r.optional("PlatformApplications")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplications"] = platformApplications
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListSMSSandboxPhoneNumbersInput` structure of the SNS model.
-public struct ListSMSSandboxPhoneNumbersInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil, maxResults: Int? = nil) {
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListSMSSandboxPhoneNumbersInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSMSSandboxPhoneNumbersInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { SNSSchemas.maxItems }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListSMSSandboxPhoneNumbersResult` structure of the SNS model.
-public struct ListSMSSandboxPhoneNumbersResult: AWSShape {
-    /// `PhoneNumbers` (required).
-    public var phoneNumbers: [SMSSandboxPhoneNumber]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumbers: [SMSSandboxPhoneNumber], nextToken: String? = nil) {
-        self.phoneNumbers = phoneNumbers
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListSMSSandboxPhoneNumbersResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSMSSandboxPhoneNumbersResult", kind: .structure, members: [
-        MemberSchema("PhoneNumbers", target: { SNSSchemas.smsSandboxPhoneNumberList }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumbers = try r.required("PhoneNumbers")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PhoneNumbers"] = phoneNumbers
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListSubscriptionsByTopicInput` structure of the SNS model.
-public struct ListSubscriptionsByTopicInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, nextToken: String? = nil) {
-        self.topicArn = topicArn
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListSubscriptionsByTopicInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsByTopicInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListSubscriptionsByTopicResponse` structure of the SNS model.
-public struct ListSubscriptionsByTopicResponse: AWSShape {
-    /// `Subscriptions`.
-    public var subscriptions: [Subscription]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptions: [Subscription]? = nil, nextToken: String? = nil) {
-        self.subscriptions = subscriptions
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListSubscriptionsByTopicResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsByTopicResponse", kind: .structure, members: [
-        MemberSchema("Subscriptions", target: { SNSSchemas.subscriptionsList }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptions = try r.optional("Subscriptions")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Subscriptions"] = subscriptions
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListSubscriptionsInput` structure of the SNS model.
-public struct ListSubscriptionsInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil) {
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListSubscriptionsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListSubscriptionsResponse` structure of the SNS model.
-public struct ListSubscriptionsResponse: AWSShape {
-    /// `Subscriptions`.
-    public var subscriptions: [Subscription]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptions: [Subscription]? = nil, nextToken: String? = nil) {
-        self.subscriptions = subscriptions
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListSubscriptionsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsResponse", kind: .structure, members: [
-        MemberSchema("Subscriptions", target: { SNSSchemas.subscriptionsList }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptions = try r.optional("Subscriptions")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Subscriptions"] = subscriptions
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceRequest` structure of the SNS model.
-public struct ListTagsForResourceRequest: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String) {
-        self.resourceArn = resourceArn
-    }
-
-    /// The model of `ListTagsForResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        return w.value
-    }
-}
-
-/// The `ListTagsForResourceResponse` structure of the SNS model.
-public struct ListTagsForResourceResponse: AWSShape {
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [Tag]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `ListTagsForResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
-        MemberSchema("Tags", target: { SNSSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `ListTopicsInput` structure of the SNS model.
-public struct ListTopicsInput: AWSShape {
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(nextToken: String? = nil) {
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListTopicsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTopicsInput", kind: .structure, members: [
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListTopicsResponse` structure of the SNS model.
-public struct ListTopicsResponse: AWSShape {
-    /// `Topics`.
-    public var topics: [Topic]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topics: [Topic]? = nil, nextToken: String? = nil) {
-        self.topics = topics
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListTopicsResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTopicsResponse", kind: .structure, members: [
-        MemberSchema("Topics", target: { SNSSchemas.topicsList }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topics = try r.optional("Topics")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Topics"] = topics
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `MessageAttributeValue` structure of the SNS model.
-public struct MessageAttributeValue: AWSShape {
-    /// `DataType` (required).
-    public var dataType: String
-    /// `StringValue`.
-    public var stringValue: String?
-    /// `BinaryValue`.
-    public var binaryValue: Data?
-
-    /// Creates the structure; optional members default to nil.
-    public init(dataType: String, stringValue: String? = nil, binaryValue: Data? = nil) {
-        self.dataType = dataType
-        self.stringValue = stringValue
-        self.binaryValue = binaryValue
-    }
-
-    /// The model of `MessageAttributeValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageAttributeValue", kind: .structure, members: [
-        MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
-        MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.dataType = try r.required("DataType")
-        self.stringValue = try r.optional("StringValue")
-        self.binaryValue = try r.optional("BinaryValue")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DataType"] = dataType
-        w["StringValue"] = stringValue
-        w["BinaryValue"] = binaryValue
-        return w.value
-    }
-}
-
-/// The `NotFoundException` structure of the SNS model.
-public struct NotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `NotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "NotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "NotFound", errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `OptInPhoneNumberInput` structure of the SNS model.
-public struct OptInPhoneNumberInput: AWSShape {
-    /// `phoneNumber` (required).
-    public var phoneNumber: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String) {
-        self.phoneNumber = phoneNumber
-    }
-
-    /// The model of `OptInPhoneNumberInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OptInPhoneNumberInput", kind: .structure, members: [
-        MemberSchema("phoneNumber", target: { SNSSchemas.phoneNumber }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.required("phoneNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["phoneNumber"] = phoneNumber
-        return w.value
-    }
-}
-
-/// The `OptInPhoneNumberResponse` structure of the SNS model.
-public struct OptInPhoneNumberResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `OptInPhoneNumberResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OptInPhoneNumberResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `OptedOutException` structure of the SNS model.
-public struct OptedOutException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `OptedOutException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OptedOutException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "OptedOut", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PhoneNumberInformation` structure of the SNS model.
-public struct PhoneNumberInformation: AWSShape {
-    /// `CreatedAt`.
-    public var createdAt: Date?
-    /// `PhoneNumber`.
-    public var phoneNumber: String?
-    /// `Status`.
-    public var status: String?
-    /// `Iso2CountryCode`.
-    public var iso2CountryCode: String?
-    /// `RouteType`.
-    public var routeType: RouteType?
-    /// `NumberCapabilities`.
-    public var numberCapabilities: [NumberCapability]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(createdAt: Date? = nil, phoneNumber: String? = nil, status: String? = nil, iso2CountryCode: String? = nil, routeType: RouteType? = nil, numberCapabilities: [NumberCapability]? = nil) {
-        self.createdAt = createdAt
-        self.phoneNumber = phoneNumber
-        self.status = status
-        self.iso2CountryCode = iso2CountryCode
-        self.routeType = routeType
-        self.numberCapabilities = numberCapabilities
-    }
-
-    /// The model of `PhoneNumberInformation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PhoneNumberInformation", kind: .structure, members: [
-        MemberSchema("CreatedAt", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumber }),
-        MemberSchema("Status", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Iso2CountryCode", target: { SNSSchemas.iso2CountryCode }),
-        MemberSchema("RouteType", target: { RouteType.schema }),
-        MemberSchema("NumberCapabilities", target: { SNSSchemas.numberCapabilityList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.createdAt = try r.optional("CreatedAt")
-        self.phoneNumber = try r.optional("PhoneNumber")
-        self.status = try r.optional("Status")
-        self.iso2CountryCode = try r.optional("Iso2CountryCode")
-        self.routeType = try r.optional("RouteType")
-        self.numberCapabilities = try r.optional("NumberCapabilities")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CreatedAt"] = createdAt
-        w["PhoneNumber"] = phoneNumber
-        w["Status"] = status
-        w["Iso2CountryCode"] = iso2CountryCode
-        w["RouteType"] = routeType
-        w["NumberCapabilities"] = numberCapabilities
-        return w.value
-    }
-}
-
-/// The `PlatformApplication` structure of the SNS model.
-public struct PlatformApplication: AWSShape {
-    /// `PlatformApplicationArn`.
-    public var platformApplicationArn: String?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String? = nil, attributes: [String: String]? = nil) {
-        self.platformApplicationArn = platformApplicationArn
-        self.attributes = attributes
-    }
-
-    /// The model of `PlatformApplication`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PlatformApplication", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.optional("PlatformApplicationArn")
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `PlatformApplicationDisabledException` structure of the SNS model.
-public struct PlatformApplicationDisabledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `PlatformApplicationDisabledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PlatformApplicationDisabledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "PlatformApplicationDisabled", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PublishBatchInput` structure of the SNS model.
-public struct PublishBatchInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `PublishBatchRequestEntries` (required).
-    public var publishBatchRequestEntries: [PublishBatchRequestEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, publishBatchRequestEntries: [PublishBatchRequestEntry]) {
-        self.topicArn = topicArn
-        self.publishBatchRequestEntries = publishBatchRequestEntries
-    }
-
-    /// The model of `PublishBatchInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("PublishBatchRequestEntries", target: { SNSSchemas.publishBatchRequestEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.publishBatchRequestEntries = try r.required("PublishBatchRequestEntries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["PublishBatchRequestEntries"] = publishBatchRequestEntries
-        return w.value
-    }
-}
-
-/// The `PublishBatchRequestEntry` structure of the SNS model.
-public struct PublishBatchRequestEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `Message` (required).
-    public var message: String
-    /// `Subject`.
-    public var subject: String?
-    /// `MessageStructure`.
-    public var messageStructure: String?
-    /// `MessageAttributes`.
-    public var messageAttributes: [String: MessageAttributeValue]?
-    /// `MessageDeduplicationId`.
-    public var messageDeduplicationId: String?
-    /// `MessageGroupId`.
-    public var messageGroupId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, message: String, subject: String? = nil, messageStructure: String? = nil, messageAttributes: [String: MessageAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
-        self.id = id
-        self.message = message
-        self.subject = subject
-        self.messageStructure = messageStructure
-        self.messageAttributes = messageAttributes
-        self.messageDeduplicationId = messageDeduplicationId
-        self.messageGroupId = messageGroupId
-    }
-
-    /// The model of `PublishBatchRequestEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchRequestEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageStructure", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageAttributes", target: { SNSSchemas.messageAttributeMap }),
-        MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.message = try r.required("Message")
-        self.subject = try r.optional("Subject")
-        self.messageStructure = try r.optional("MessageStructure")
-        self.messageAttributes = try r.optional("MessageAttributes")
-        self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
-        self.messageGroupId = try r.optional("MessageGroupId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["Message"] = message
-        w["Subject"] = subject
-        w["MessageStructure"] = messageStructure
-        w["MessageAttributes"] = messageAttributes
-        w["MessageDeduplicationId"] = messageDeduplicationId
-        w["MessageGroupId"] = messageGroupId
-        return w.value
-    }
-}
-
-/// The `PublishBatchResponse` structure of the SNS model.
-public struct PublishBatchResponse: AWSShape {
-    /// `Successful`.
-    public var successful: [PublishBatchResultEntry]?
-    /// `Failed`.
-    public var failed: [BatchResultErrorEntry]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(successful: [PublishBatchResultEntry]? = nil, failed: [BatchResultErrorEntry]? = nil) {
-        self.successful = successful
-        self.failed = failed
-    }
-
-    /// The model of `PublishBatchResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchResponse", kind: .structure, members: [
-        MemberSchema("Successful", target: { SNSSchemas.publishBatchResultEntryList }),
-        MemberSchema("Failed", target: { SNSSchemas.batchResultErrorEntryList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.successful = try r.optional("Successful")
-        self.failed = try r.optional("Failed")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Successful"] = successful
-        w["Failed"] = failed
-        return w.value
-    }
-}
-
-/// The `PublishBatchResultEntry` structure of the SNS model.
-public struct PublishBatchResultEntry: AWSShape {
-    /// `Id`.
-    public var id: String?
-    /// `MessageId`.
-    public var messageId: String?
-    /// `SequenceNumber`.
-    public var sequenceNumber: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String? = nil, messageId: String? = nil, sequenceNumber: String? = nil) {
-        self.id = id
-        self.messageId = messageId
-        self.sequenceNumber = sequenceNumber
-    }
-
-    /// The model of `PublishBatchResultEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchResultEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.optional("Id")
-        self.messageId = try r.optional("MessageId")
-        self.sequenceNumber = try r.optional("SequenceNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["MessageId"] = messageId
-        w["SequenceNumber"] = sequenceNumber
-        return w.value
-    }
-}
-
-/// The `PublishInput` structure of the SNS model.
-public struct PublishInput: AWSShape {
-    /// `TopicArn`.
-    public var topicArn: String?
-    /// `TargetArn`.
-    public var targetArn: String?
-    /// `PhoneNumber`.
-    public var phoneNumber: String?
-    /// `Message` (required).
-    public var message: String
-    /// `Subject`.
-    public var subject: String?
-    /// `MessageStructure`.
-    public var messageStructure: String?
-    /// `MessageAttributes`.
-    public var messageAttributes: [String: MessageAttributeValue]?
-    /// `MessageDeduplicationId`.
-    public var messageDeduplicationId: String?
-    /// `MessageGroupId`.
-    public var messageGroupId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String? = nil, targetArn: String? = nil, phoneNumber: String? = nil, message: String, subject: String? = nil, messageStructure: String? = nil, messageAttributes: [String: MessageAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
-        self.topicArn = topicArn
-        self.targetArn = targetArn
-        self.phoneNumber = phoneNumber
-        self.message = message
-        self.subject = subject
-        self.messageStructure = messageStructure
-        self.messageAttributes = messageAttributes
-        self.messageDeduplicationId = messageDeduplicationId
-        self.messageGroupId = messageGroupId
-    }
-
-    /// The model of `PublishInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TargetArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumber }),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageStructure", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageAttributes", target: { SNSSchemas.messageAttributeMap }),
-        MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.optional("TopicArn")
-        self.targetArn = try r.optional("TargetArn")
-        self.phoneNumber = try r.optional("PhoneNumber")
-        self.message = try r.required("Message")
-        self.subject = try r.optional("Subject")
-        self.messageStructure = try r.optional("MessageStructure")
-        self.messageAttributes = try r.optional("MessageAttributes")
-        self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
-        self.messageGroupId = try r.optional("MessageGroupId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["TargetArn"] = targetArn
-        w["PhoneNumber"] = phoneNumber
-        w["Message"] = message
-        w["Subject"] = subject
-        w["MessageStructure"] = messageStructure
-        w["MessageAttributes"] = messageAttributes
-        w["MessageDeduplicationId"] = messageDeduplicationId
-        w["MessageGroupId"] = messageGroupId
-        return w.value
-    }
-}
-
-/// The `PublishResponse` structure of the SNS model.
-public struct PublishResponse: AWSShape {
-    /// `MessageId`.
-    public var messageId: String?
-    /// `SequenceNumber`.
-    public var sequenceNumber: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(messageId: String? = nil, sequenceNumber: String? = nil) {
-        self.messageId = messageId
-        self.sequenceNumber = sequenceNumber
-    }
-
-    /// The model of `PublishResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PublishResponse", kind: .structure, members: [
-        MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.messageId = try r.optional("MessageId")
-        self.sequenceNumber = try r.optional("SequenceNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MessageId"] = messageId
-        w["SequenceNumber"] = sequenceNumber
-        return w.value
-    }
-}
-
-/// The `PutDataProtectionPolicyInput` structure of the SNS model.
-public struct PutDataProtectionPolicyInput: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `DataProtectionPolicy` (required).
-    public var dataProtectionPolicy: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, dataProtectionPolicy: String) {
-        self.resourceArn = resourceArn
-        self.dataProtectionPolicy = dataProtectionPolicy
-    }
-
-    /// The model of `PutDataProtectionPolicyInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PutDataProtectionPolicyInput", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.dataProtectionPolicy = try r.required("DataProtectionPolicy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["DataProtectionPolicy"] = dataProtectionPolicy
-        return w.value
-    }
-}
-
-/// The `RemovePermissionInput` structure of the SNS model.
-public struct RemovePermissionInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `Label` (required).
-    public var label: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, label: String) {
-        self.topicArn = topicArn
-        self.label = label
-    }
-
-    /// The model of `RemovePermissionInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RemovePermissionInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.label = try r.required("Label")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["Label"] = label
-        return w.value
-    }
-}
-
-/// The `ReplayLimitExceededException` structure of the SNS model.
-public struct ReplayLimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ReplayLimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReplayLimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ReplayLimitExceeded", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ResourceNotFoundException` structure of the SNS model.
-public struct ResourceNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ResourceNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SMSSandboxPhoneNumber` structure of the SNS model.
-public struct SMSSandboxPhoneNumber: AWSShape {
-    /// `PhoneNumber`.
-    public var phoneNumber: String?
-    /// `Status`.
-    public var status: SMSSandboxPhoneNumberVerificationStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String? = nil, status: SMSSandboxPhoneNumberVerificationStatus? = nil) {
-        self.phoneNumber = phoneNumber
-        self.status = status
-    }
-
-    /// The model of `SMSSandboxPhoneNumber`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumber", kind: .structure, members: [
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }),
-        MemberSchema("Status", target: { SMSSandboxPhoneNumberVerificationStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.optional("PhoneNumber")
-        self.status = try r.optional("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PhoneNumber"] = phoneNumber
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `SetEndpointAttributesInput` structure of the SNS model.
-public struct SetEndpointAttributesInput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-    /// `Attributes` (required).
-    public var attributes: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String, attributes: [String: String]) {
-        self.endpointArn = endpointArn
-        self.attributes = attributes
-    }
-
-    /// The model of `SetEndpointAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetEndpointAttributesInput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
-        self.attributes = try r.required("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `SetPlatformApplicationAttributesInput` structure of the SNS model.
-public struct SetPlatformApplicationAttributesInput: AWSShape {
-    /// `PlatformApplicationArn` (required).
-    public var platformApplicationArn: String
-    /// `Attributes` (required).
-    public var attributes: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(platformApplicationArn: String, attributes: [String: String]) {
-        self.platformApplicationArn = platformApplicationArn
-        self.attributes = attributes
-    }
-
-    /// The model of `SetPlatformApplicationAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetPlatformApplicationAttributesInput", kind: .structure, members: [
-        MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.platformApplicationArn = try r.required("PlatformApplicationArn")
-        self.attributes = try r.required("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlatformApplicationArn"] = platformApplicationArn
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `SetSMSAttributesInput` structure of the SNS model.
-public struct SetSMSAttributesInput: AWSShape {
-    /// `attributes` (required).
-    public var attributes: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]) {
-        self.attributes = attributes
-    }
-
-    /// The model of `SetSMSAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesInput", kind: .structure, members: [
-        MemberSchema("attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.required("attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `SetSMSAttributesResponse` structure of the SNS model.
-public struct SetSMSAttributesResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `SetSMSAttributesResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `SetSubscriptionAttributesInput` structure of the SNS model.
-public struct SetSubscriptionAttributesInput: AWSShape {
-    /// `SubscriptionArn` (required).
-    public var subscriptionArn: String
-    /// `AttributeName` (required).
-    public var attributeName: String
-    /// `AttributeValue`.
-    public var attributeValue: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String, attributeName: String, attributeValue: String? = nil) {
-        self.subscriptionArn = subscriptionArn
-        self.attributeName = attributeName
-        self.attributeValue = attributeValue
-    }
-
-    /// The model of `SetSubscriptionAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetSubscriptionAttributesInput", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.required("SubscriptionArn")
-        self.attributeName = try r.required("AttributeName")
-        self.attributeValue = try r.optional("AttributeValue")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        w["AttributeName"] = attributeName
-        w["AttributeValue"] = attributeValue
-        return w.value
-    }
-}
-
-/// The `SetTopicAttributesInput` structure of the SNS model.
-public struct SetTopicAttributesInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `AttributeName` (required).
-    public var attributeName: String
-    /// `AttributeValue`.
-    public var attributeValue: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, attributeName: String, attributeValue: String? = nil) {
-        self.topicArn = topicArn
-        self.attributeName = attributeName
-        self.attributeValue = attributeValue
-    }
-
-    /// The model of `SetTopicAttributesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetTopicAttributesInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.attributeName = try r.required("AttributeName")
-        self.attributeValue = try r.optional("AttributeValue")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["AttributeName"] = attributeName
-        w["AttributeValue"] = attributeValue
-        return w.value
+extension SNS {
+    /// The `KMSOptInRequired` structure of the SNS model.
+    public struct KMSOptInRequired: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSOptInRequired`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSOptInRequired", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSOptInRequired", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSThrottlingException` structure of the SNS model.
+    public struct KMSThrottlingException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSThrottlingException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSThrottlingException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSThrottling", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointsByPlatformApplicationInput` structure of the SNS model.
+    public struct ListEndpointsByPlatformApplicationInput: AWSShape {
+        /// `PlatformApplicationArn` (required).
+        public var platformApplicationArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String, nextToken: String? = nil) {
+            self.platformApplicationArn = platformApplicationArn
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointsByPlatformApplicationInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsByPlatformApplicationInput", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.required("PlatformApplicationArn")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointsByPlatformApplicationResponse` structure of the SNS model.
+    public struct ListEndpointsByPlatformApplicationResponse: AWSShape {
+        /// `Endpoints`.
+        public var endpoints: [SNS.Endpoint]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpoints: [SNS.Endpoint]? = nil, nextToken: String? = nil) {
+            self.endpoints = endpoints
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointsByPlatformApplicationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsByPlatformApplicationResponse", kind: .structure, members: [
+            MemberSchema("Endpoints", target: { SNSSchemas.listOfEndpoints }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpoints = try r.optional("Endpoints")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Endpoints"] = endpoints
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListOriginationNumbersRequest` structure of the SNS model.
+    public struct ListOriginationNumbersRequest: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListOriginationNumbersRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListOriginationNumbersRequest", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { SNSSchemas.maxItemsListOriginationNumbers }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListOriginationNumbersResult` structure of the SNS model.
+    public struct ListOriginationNumbersResult: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `PhoneNumbers`.
+        public var phoneNumbers: [SNS.PhoneNumberInformation]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, phoneNumbers: [SNS.PhoneNumberInformation]? = nil) {
+            self.nextToken = nextToken
+            self.phoneNumbers = phoneNumbers
+        }
+
+        /// The model of `ListOriginationNumbersResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListOriginationNumbersResult", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("PhoneNumbers", target: { SNSSchemas.phoneNumberInformationList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.phoneNumbers = try r.optional("PhoneNumbers")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["PhoneNumbers"] = phoneNumbers
+            return w.value
+        }
+    }
+
+    /// The `ListPhoneNumbersOptedOutInput` structure of the SNS model.
+    public struct ListPhoneNumbersOptedOutInput: AWSShape {
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil) {
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPhoneNumbersOptedOutInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPhoneNumbersOptedOutInput", kind: .structure, members: [
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListPhoneNumbersOptedOutResponse` structure of the SNS model.
+    public struct ListPhoneNumbersOptedOutResponse: AWSShape {
+        /// `phoneNumbers`.
+        public var phoneNumbers: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumbers: [String]? = nil, nextToken: String? = nil) {
+            self.phoneNumbers = phoneNumbers
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPhoneNumbersOptedOutResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPhoneNumbersOptedOutResponse", kind: .structure, members: [
+            MemberSchema("phoneNumbers", target: { SNSSchemas.phoneNumberList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumbers = try r.optional("phoneNumbers")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["phoneNumbers"] = phoneNumbers
+            w["nextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListPlatformApplicationsInput` structure of the SNS model.
+    public struct ListPlatformApplicationsInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil) {
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPlatformApplicationsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPlatformApplicationsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListPlatformApplicationsResponse` structure of the SNS model.
+    public struct ListPlatformApplicationsResponse: AWSShape {
+        /// `PlatformApplications`.
+        public var platformApplications: [SNS.PlatformApplication]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplications: [SNS.PlatformApplication]? = nil, nextToken: String? = nil) {
+            self.platformApplications = platformApplications
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPlatformApplicationsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPlatformApplicationsResponse", kind: .structure, members: [
+            MemberSchema("PlatformApplications", target: { SNSSchemas.listOfPlatformApplications }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplications = try r.optional("PlatformApplications")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplications"] = platformApplications
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListSMSSandboxPhoneNumbersInput` structure of the SNS model.
+    public struct ListSMSSandboxPhoneNumbersInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListSMSSandboxPhoneNumbersInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSMSSandboxPhoneNumbersInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { SNSSchemas.maxItems }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListSMSSandboxPhoneNumbersResult` structure of the SNS model.
+    public struct ListSMSSandboxPhoneNumbersResult: AWSShape {
+        /// `PhoneNumbers` (required).
+        public var phoneNumbers: [SNS.SMSSandboxPhoneNumber]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumbers: [SNS.SMSSandboxPhoneNumber], nextToken: String? = nil) {
+            self.phoneNumbers = phoneNumbers
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListSMSSandboxPhoneNumbersResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSMSSandboxPhoneNumbersResult", kind: .structure, members: [
+            MemberSchema("PhoneNumbers", target: { SNSSchemas.smsSandboxPhoneNumberList }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumbers = try r.required("PhoneNumbers")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PhoneNumbers"] = phoneNumbers
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListSubscriptionsByTopicInput` structure of the SNS model.
+    public struct ListSubscriptionsByTopicInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, nextToken: String? = nil) {
+            self.topicArn = topicArn
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListSubscriptionsByTopicInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsByTopicInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListSubscriptionsByTopicResponse` structure of the SNS model.
+    public struct ListSubscriptionsByTopicResponse: AWSShape {
+        /// `Subscriptions`.
+        public var subscriptions: [SNS.Subscription]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptions: [SNS.Subscription]? = nil, nextToken: String? = nil) {
+            self.subscriptions = subscriptions
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListSubscriptionsByTopicResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsByTopicResponse", kind: .structure, members: [
+            MemberSchema("Subscriptions", target: { SNSSchemas.subscriptionsList }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptions = try r.optional("Subscriptions")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Subscriptions"] = subscriptions
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListSubscriptionsInput` structure of the SNS model.
+    public struct ListSubscriptionsInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil) {
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListSubscriptionsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListSubscriptionsResponse` structure of the SNS model.
+    public struct ListSubscriptionsResponse: AWSShape {
+        /// `Subscriptions`.
+        public var subscriptions: [SNS.Subscription]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptions: [SNS.Subscription]? = nil, nextToken: String? = nil) {
+            self.subscriptions = subscriptions
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListSubscriptionsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListSubscriptionsResponse", kind: .structure, members: [
+            MemberSchema("Subscriptions", target: { SNSSchemas.subscriptionsList }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptions = try r.optional("Subscriptions")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Subscriptions"] = subscriptions
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceRequest` structure of the SNS model.
+    public struct ListTagsForResourceRequest: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `ListTagsForResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            return w.value
+        }
+    }
+
+    /// The `ListTagsForResourceResponse` structure of the SNS model.
+    public struct ListTagsForResourceResponse: AWSShape {
+        /// `Tags`.
+        public var tags: [SNS.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [SNS.Tag]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListTagsForResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
+            MemberSchema("Tags", target: { SNSSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `ListTopicsInput` structure of the SNS model.
+    public struct ListTopicsInput: AWSShape {
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil) {
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListTopicsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTopicsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListTopicsResponse` structure of the SNS model.
+    public struct ListTopicsResponse: AWSShape {
+        /// `Topics`.
+        public var topics: [SNS.Topic]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topics: [SNS.Topic]? = nil, nextToken: String? = nil) {
+            self.topics = topics
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListTopicsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTopicsResponse", kind: .structure, members: [
+            MemberSchema("Topics", target: { SNSSchemas.topicsList }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topics = try r.optional("Topics")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Topics"] = topics
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `MessageAttributeValue` structure of the SNS model.
+    public struct MessageAttributeValue: AWSShape {
+        /// `DataType` (required).
+        public var dataType: String
+        /// `StringValue`.
+        public var stringValue: String?
+        /// `BinaryValue`.
+        public var binaryValue: Data?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataType: String, stringValue: String? = nil, binaryValue: Data? = nil) {
+            self.dataType = dataType
+            self.stringValue = stringValue
+            self.binaryValue = binaryValue
+        }
+
+        /// The model of `MessageAttributeValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageAttributeValue", kind: .structure, members: [
+            MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
+            MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dataType = try r.required("DataType")
+            self.stringValue = try r.optional("StringValue")
+            self.binaryValue = try r.optional("BinaryValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DataType"] = dataType
+            w["StringValue"] = stringValue
+            w["BinaryValue"] = binaryValue
+            return w.value
+        }
+    }
+
+    /// The `NotFoundException` structure of the SNS model.
+    public struct NotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `NotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "NotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "NotFound", errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `OptInPhoneNumberInput` structure of the SNS model.
+    public struct OptInPhoneNumberInput: AWSShape {
+        /// `phoneNumber` (required).
+        public var phoneNumber: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String) {
+            self.phoneNumber = phoneNumber
+        }
+
+        /// The model of `OptInPhoneNumberInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OptInPhoneNumberInput", kind: .structure, members: [
+            MemberSchema("phoneNumber", target: { SNSSchemas.phoneNumber }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.required("phoneNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["phoneNumber"] = phoneNumber
+            return w.value
+        }
+    }
+
+    /// The `OptInPhoneNumberResponse` structure of the SNS model.
+    public struct OptInPhoneNumberResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `OptInPhoneNumberResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OptInPhoneNumberResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `OptedOutException` structure of the SNS model.
+    public struct OptedOutException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `OptedOutException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OptedOutException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "OptedOut", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PhoneNumberInformation` structure of the SNS model.
+    public struct PhoneNumberInformation: AWSShape {
+        /// `CreatedAt`.
+        public var createdAt: Date?
+        /// `PhoneNumber`.
+        public var phoneNumber: String?
+        /// `Status`.
+        public var status: String?
+        /// `Iso2CountryCode`.
+        public var iso2CountryCode: String?
+        /// `RouteType`.
+        public var routeType: SNS.RouteType?
+        /// `NumberCapabilities`.
+        public var numberCapabilities: [SNS.NumberCapability]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(createdAt: Date? = nil, phoneNumber: String? = nil, status: String? = nil, iso2CountryCode: String? = nil, routeType: SNS.RouteType? = nil, numberCapabilities: [SNS.NumberCapability]? = nil) {
+            self.createdAt = createdAt
+            self.phoneNumber = phoneNumber
+            self.status = status
+            self.iso2CountryCode = iso2CountryCode
+            self.routeType = routeType
+            self.numberCapabilities = numberCapabilities
+        }
+
+        /// The model of `PhoneNumberInformation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PhoneNumberInformation", kind: .structure, members: [
+            MemberSchema("CreatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumber }),
+            MemberSchema("Status", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Iso2CountryCode", target: { SNSSchemas.iso2CountryCode }),
+            MemberSchema("RouteType", target: { SNS.RouteType.schema }),
+            MemberSchema("NumberCapabilities", target: { SNSSchemas.numberCapabilityList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.createdAt = try r.optional("CreatedAt")
+            self.phoneNumber = try r.optional("PhoneNumber")
+            self.status = try r.optional("Status")
+            self.iso2CountryCode = try r.optional("Iso2CountryCode")
+            self.routeType = try r.optional("RouteType")
+            self.numberCapabilities = try r.optional("NumberCapabilities")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CreatedAt"] = createdAt
+            w["PhoneNumber"] = phoneNumber
+            w["Status"] = status
+            w["Iso2CountryCode"] = iso2CountryCode
+            w["RouteType"] = routeType
+            w["NumberCapabilities"] = numberCapabilities
+            return w.value
+        }
+    }
+
+    /// The `PlatformApplication` structure of the SNS model.
+    public struct PlatformApplication: AWSShape {
+        /// `PlatformApplicationArn`.
+        public var platformApplicationArn: String?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String? = nil, attributes: [String: String]? = nil) {
+            self.platformApplicationArn = platformApplicationArn
+            self.attributes = attributes
+        }
+
+        /// The model of `PlatformApplication`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PlatformApplication", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.optional("PlatformApplicationArn")
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `PlatformApplicationDisabledException` structure of the SNS model.
+    public struct PlatformApplicationDisabledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PlatformApplicationDisabledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PlatformApplicationDisabledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "PlatformApplicationDisabled", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PublishBatchInput` structure of the SNS model.
+    public struct PublishBatchInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `PublishBatchRequestEntries` (required).
+        public var publishBatchRequestEntries: [SNS.PublishBatchRequestEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, publishBatchRequestEntries: [SNS.PublishBatchRequestEntry]) {
+            self.topicArn = topicArn
+            self.publishBatchRequestEntries = publishBatchRequestEntries
+        }
+
+        /// The model of `PublishBatchInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("PublishBatchRequestEntries", target: { SNSSchemas.publishBatchRequestEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.publishBatchRequestEntries = try r.required("PublishBatchRequestEntries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["PublishBatchRequestEntries"] = publishBatchRequestEntries
+            return w.value
+        }
+    }
+
+    /// The `PublishBatchRequestEntry` structure of the SNS model.
+    public struct PublishBatchRequestEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `Message` (required).
+        public var message: String
+        /// `Subject`.
+        public var subject: String?
+        /// `MessageStructure`.
+        public var messageStructure: String?
+        /// `MessageAttributes`.
+        public var messageAttributes: [String: SNS.MessageAttributeValue]?
+        /// `MessageDeduplicationId`.
+        public var messageDeduplicationId: String?
+        /// `MessageGroupId`.
+        public var messageGroupId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, message: String, subject: String? = nil, messageStructure: String? = nil, messageAttributes: [String: SNS.MessageAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
+            self.id = id
+            self.message = message
+            self.subject = subject
+            self.messageStructure = messageStructure
+            self.messageAttributes = messageAttributes
+            self.messageDeduplicationId = messageDeduplicationId
+            self.messageGroupId = messageGroupId
+        }
+
+        /// The model of `PublishBatchRequestEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchRequestEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageStructure", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageAttributes", target: { SNSSchemas.messageAttributeMap }),
+            MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.message = try r.required("Message")
+            self.subject = try r.optional("Subject")
+            self.messageStructure = try r.optional("MessageStructure")
+            self.messageAttributes = try r.optional("MessageAttributes")
+            self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
+            self.messageGroupId = try r.optional("MessageGroupId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Message"] = message
+            w["Subject"] = subject
+            w["MessageStructure"] = messageStructure
+            w["MessageAttributes"] = messageAttributes
+            w["MessageDeduplicationId"] = messageDeduplicationId
+            w["MessageGroupId"] = messageGroupId
+            return w.value
+        }
+    }
+
+    /// The `PublishBatchResponse` structure of the SNS model.
+    public struct PublishBatchResponse: AWSShape {
+        /// `Successful`.
+        public var successful: [SNS.PublishBatchResultEntry]?
+        /// `Failed`.
+        public var failed: [SNS.BatchResultErrorEntry]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(successful: [SNS.PublishBatchResultEntry]? = nil, failed: [SNS.BatchResultErrorEntry]? = nil) {
+            self.successful = successful
+            self.failed = failed
+        }
+
+        /// The model of `PublishBatchResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchResponse", kind: .structure, members: [
+            MemberSchema("Successful", target: { SNSSchemas.publishBatchResultEntryList }),
+            MemberSchema("Failed", target: { SNSSchemas.batchResultErrorEntryList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.successful = try r.optional("Successful")
+            self.failed = try r.optional("Failed")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Successful"] = successful
+            w["Failed"] = failed
+            return w.value
+        }
+    }
+
+    /// The `PublishBatchResultEntry` structure of the SNS model.
+    public struct PublishBatchResultEntry: AWSShape {
+        /// `Id`.
+        public var id: String?
+        /// `MessageId`.
+        public var messageId: String?
+        /// `SequenceNumber`.
+        public var sequenceNumber: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, messageId: String? = nil, sequenceNumber: String? = nil) {
+            self.id = id
+            self.messageId = messageId
+            self.sequenceNumber = sequenceNumber
+        }
+
+        /// The model of `PublishBatchResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishBatchResultEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.messageId = try r.optional("MessageId")
+            self.sequenceNumber = try r.optional("SequenceNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["MessageId"] = messageId
+            w["SequenceNumber"] = sequenceNumber
+            return w.value
+        }
+    }
+
+    /// The `PublishInput` structure of the SNS model.
+    public struct PublishInput: AWSShape {
+        /// `TopicArn`.
+        public var topicArn: String?
+        /// `TargetArn`.
+        public var targetArn: String?
+        /// `PhoneNumber`.
+        public var phoneNumber: String?
+        /// `Message` (required).
+        public var message: String
+        /// `Subject`.
+        public var subject: String?
+        /// `MessageStructure`.
+        public var messageStructure: String?
+        /// `MessageAttributes`.
+        public var messageAttributes: [String: SNS.MessageAttributeValue]?
+        /// `MessageDeduplicationId`.
+        public var messageDeduplicationId: String?
+        /// `MessageGroupId`.
+        public var messageGroupId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String, topicArn: String? = nil, targetArn: String? = nil, phoneNumber: String? = nil, subject: String? = nil, messageStructure: String? = nil, messageAttributes: [String: SNS.MessageAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
+            self.topicArn = topicArn
+            self.targetArn = targetArn
+            self.phoneNumber = phoneNumber
+            self.message = message
+            self.subject = subject
+            self.messageStructure = messageStructure
+            self.messageAttributes = messageAttributes
+            self.messageDeduplicationId = messageDeduplicationId
+            self.messageGroupId = messageGroupId
+        }
+
+        /// The model of `PublishInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TargetArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumber }),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageStructure", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageAttributes", target: { SNSSchemas.messageAttributeMap }),
+            MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.optional("TopicArn")
+            self.targetArn = try r.optional("TargetArn")
+            self.phoneNumber = try r.optional("PhoneNumber")
+            self.message = try r.required("Message")
+            self.subject = try r.optional("Subject")
+            self.messageStructure = try r.optional("MessageStructure")
+            self.messageAttributes = try r.optional("MessageAttributes")
+            self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
+            self.messageGroupId = try r.optional("MessageGroupId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["TargetArn"] = targetArn
+            w["PhoneNumber"] = phoneNumber
+            w["Message"] = message
+            w["Subject"] = subject
+            w["MessageStructure"] = messageStructure
+            w["MessageAttributes"] = messageAttributes
+            w["MessageDeduplicationId"] = messageDeduplicationId
+            w["MessageGroupId"] = messageGroupId
+            return w.value
+        }
+    }
+
+    /// The `PublishResponse` structure of the SNS model.
+    public struct PublishResponse: AWSShape {
+        /// `MessageId`.
+        public var messageId: String?
+        /// `SequenceNumber`.
+        public var sequenceNumber: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(messageId: String? = nil, sequenceNumber: String? = nil) {
+            self.messageId = messageId
+            self.sequenceNumber = sequenceNumber
+        }
+
+        /// The model of `PublishResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PublishResponse", kind: .structure, members: [
+            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.messageId = try r.optional("MessageId")
+            self.sequenceNumber = try r.optional("SequenceNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MessageId"] = messageId
+            w["SequenceNumber"] = sequenceNumber
+            return w.value
+        }
+    }
+
+    /// The `PutDataProtectionPolicyInput` structure of the SNS model.
+    public struct PutDataProtectionPolicyInput: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `DataProtectionPolicy` (required).
+        public var dataProtectionPolicy: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, dataProtectionPolicy: String) {
+            self.resourceArn = resourceArn
+            self.dataProtectionPolicy = dataProtectionPolicy
+        }
+
+        /// The model of `PutDataProtectionPolicyInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutDataProtectionPolicyInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("DataProtectionPolicy", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.dataProtectionPolicy = try r.required("DataProtectionPolicy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["DataProtectionPolicy"] = dataProtectionPolicy
+            return w.value
+        }
+    }
+
+    /// The `RemovePermissionInput` structure of the SNS model.
+    public struct RemovePermissionInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `Label` (required).
+        public var label: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, label: String) {
+            self.topicArn = topicArn
+            self.label = label
+        }
+
+        /// The model of `RemovePermissionInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RemovePermissionInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.label = try r.required("Label")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["Label"] = label
+            return w.value
+        }
+    }
+
+    /// The `ReplayLimitExceededException` structure of the SNS model.
+    public struct ReplayLimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ReplayLimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplayLimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ReplayLimitExceeded", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ResourceNotFoundException` structure of the SNS model.
+    public struct ResourceNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ResourceNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SMSSandboxPhoneNumber` structure of the SNS model.
+    public struct SMSSandboxPhoneNumber: AWSShape {
+        /// `PhoneNumber`.
+        public var phoneNumber: String?
+        /// `Status`.
+        public var status: SNS.SMSSandboxPhoneNumberVerificationStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String? = nil, status: SNS.SMSSandboxPhoneNumberVerificationStatus? = nil) {
+            self.phoneNumber = phoneNumber
+            self.status = status
+        }
+
+        /// The model of `SMSSandboxPhoneNumber`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SMSSandboxPhoneNumber", kind: .structure, members: [
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }),
+            MemberSchema("Status", target: { SNS.SMSSandboxPhoneNumberVerificationStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.optional("PhoneNumber")
+            self.status = try r.optional("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PhoneNumber"] = phoneNumber
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `SetEndpointAttributesInput` structure of the SNS model.
+    public struct SetEndpointAttributesInput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `Attributes` (required).
+        public var attributes: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String, attributes: [String: String]) {
+            self.endpointArn = endpointArn
+            self.attributes = attributes
+        }
+
+        /// The model of `SetEndpointAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetEndpointAttributesInput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+            self.attributes = try r.required("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `SetPlatformApplicationAttributesInput` structure of the SNS model.
+    public struct SetPlatformApplicationAttributesInput: AWSShape {
+        /// `PlatformApplicationArn` (required).
+        public var platformApplicationArn: String
+        /// `Attributes` (required).
+        public var attributes: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(platformApplicationArn: String, attributes: [String: String]) {
+            self.platformApplicationArn = platformApplicationArn
+            self.attributes = attributes
+        }
+
+        /// The model of `SetPlatformApplicationAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetPlatformApplicationAttributesInput", kind: .structure, members: [
+            MemberSchema("PlatformApplicationArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.platformApplicationArn = try r.required("PlatformApplicationArn")
+            self.attributes = try r.required("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlatformApplicationArn"] = platformApplicationArn
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `SetSMSAttributesInput` structure of the SNS model.
+    public struct SetSMSAttributesInput: AWSShape {
+        /// `attributes` (required).
+        public var attributes: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]) {
+            self.attributes = attributes
+        }
+
+        /// The model of `SetSMSAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesInput", kind: .structure, members: [
+            MemberSchema("attributes", target: { SNSSchemas.mapStringToString }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.required("attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `SetSMSAttributesResponse` structure of the SNS model.
+    public struct SetSMSAttributesResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `SetSMSAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `SetSubscriptionAttributesInput` structure of the SNS model.
+    public struct SetSubscriptionAttributesInput: AWSShape {
+        /// `SubscriptionArn` (required).
+        public var subscriptionArn: String
+        /// `AttributeName` (required).
+        public var attributeName: String
+        /// `AttributeValue`.
+        public var attributeValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String, attributeName: String, attributeValue: String? = nil) {
+            self.subscriptionArn = subscriptionArn
+            self.attributeName = attributeName
+            self.attributeValue = attributeValue
+        }
+
+        /// The model of `SetSubscriptionAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetSubscriptionAttributesInput", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.required("SubscriptionArn")
+            self.attributeName = try r.required("AttributeName")
+            self.attributeValue = try r.optional("AttributeValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            w["AttributeName"] = attributeName
+            w["AttributeValue"] = attributeValue
+            return w.value
+        }
+    }
+
+    /// The `SetTopicAttributesInput` structure of the SNS model.
+    public struct SetTopicAttributesInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `AttributeName` (required).
+        public var attributeName: String
+        /// `AttributeValue`.
+        public var attributeValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, attributeName: String, attributeValue: String? = nil) {
+            self.topicArn = topicArn
+            self.attributeName = attributeName
+            self.attributeValue = attributeValue
+        }
+
+        /// The model of `SetTopicAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetTopicAttributesInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.attributeName = try r.required("AttributeName")
+            self.attributeValue = try r.optional("AttributeValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["AttributeName"] = attributeName
+            w["AttributeValue"] = attributeValue
+            return w.value
+        }
     }
 }

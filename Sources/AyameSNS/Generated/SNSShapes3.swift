@@ -3,697 +3,699 @@
 import AyameCore
 import Foundation
 
-/// The `StaleTagException` structure of the SNS model.
-public struct StaleTagException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `StaleTagException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StaleTagException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "StaleTag", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SubscribeInput` structure of the SNS model.
-public struct SubscribeInput: AWSShape {
-    /// `TopicArn` (required).
-    public var topicArn: String
-    /// `Protocol` (required).
-    public var `protocol`: String
-    /// `Endpoint`.
-    public var endpoint: String?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-    /// `ReturnSubscriptionArn`.
-    public var returnSubscriptionArn: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String, `protocol`: String, endpoint: String? = nil, attributes: [String: String]? = nil, returnSubscriptionArn: Bool? = nil) {
-        self.topicArn = topicArn
-        self.`protocol` = `protocol`
-        self.endpoint = endpoint
-        self.attributes = attributes
-        self.returnSubscriptionArn = returnSubscriptionArn
-    }
-
-    /// The model of `SubscribeInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SubscribeInput", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Protocol", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Endpoint", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Attributes", target: { SNSSchemas.subscriptionAttributesMap }),
-        MemberSchema("ReturnSubscriptionArn", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.required("TopicArn")
-        self.`protocol` = try r.required("Protocol")
-        self.endpoint = try r.optional("Endpoint")
-        self.attributes = try r.optional("Attributes")
-        self.returnSubscriptionArn = try r.optional("ReturnSubscriptionArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        w["Protocol"] = `protocol`
-        w["Endpoint"] = endpoint
-        w["Attributes"] = attributes
-        w["ReturnSubscriptionArn"] = returnSubscriptionArn
-        return w.value
-    }
-}
-
-/// The `SubscribeResponse` structure of the SNS model.
-public struct SubscribeResponse: AWSShape {
-    /// `SubscriptionArn`.
-    public var subscriptionArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String? = nil) {
-        self.subscriptionArn = subscriptionArn
-    }
-
-    /// The model of `SubscribeResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SubscribeResponse", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.optional("SubscriptionArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        return w.value
-    }
-}
-
-/// The `Subscription` structure of the SNS model.
-public struct Subscription: AWSShape {
-    /// `SubscriptionArn`.
-    public var subscriptionArn: String?
-    /// `Owner`.
-    public var owner: String?
-    /// `Protocol`.
-    public var `protocol`: String?
-    /// `Endpoint`.
-    public var endpoint: String?
-    /// `TopicArn`.
-    public var topicArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String? = nil, owner: String? = nil, `protocol`: String? = nil, endpoint: String? = nil, topicArn: String? = nil) {
-        self.subscriptionArn = subscriptionArn
-        self.owner = owner
-        self.`protocol` = `protocol`
-        self.endpoint = endpoint
-        self.topicArn = topicArn
-    }
-
-    /// The model of `Subscription`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Subscription", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Owner", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Protocol", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Endpoint", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.optional("SubscriptionArn")
-        self.owner = try r.optional("Owner")
-        self.`protocol` = try r.optional("Protocol")
-        self.endpoint = try r.optional("Endpoint")
-        self.topicArn = try r.optional("TopicArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        w["Owner"] = owner
-        w["Protocol"] = `protocol`
-        w["Endpoint"] = endpoint
-        w["TopicArn"] = topicArn
-        return w.value
-    }
-}
-
-/// The `SubscriptionLimitExceededException` structure of the SNS model.
-public struct SubscriptionLimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `SubscriptionLimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SubscriptionLimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "SubscriptionLimitExceeded", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `Tag` structure of the SNS model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { SNSSchemas.tagKey }, isRequired: true),
-        MemberSchema("Value", target: { SNSSchemas.tagValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `TagLimitExceededException` structure of the SNS model.
-public struct TagLimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TagLimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagLimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "TagLimitExceeded", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TagPolicyException` structure of the SNS model.
-public struct TagPolicyException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TagPolicyException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagPolicyException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "TagPolicy", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TagResourceRequest` structure of the SNS model.
-public struct TagResourceRequest: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `Tags` (required).
-    public var tags: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tags: [Tag]) {
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `TagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("Tags", target: { SNSSchemas.tagList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.tags = try r.required("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `TagResourceResponse` structure of the SNS model.
-public struct TagResourceResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `TagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `ThrottledException` structure of the SNS model.
-public struct ThrottledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ThrottledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ThrottledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "Throttled", errorHTTPStatus: 429, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `TooManyEntriesInBatchRequestException` structure of the SNS model.
-public struct TooManyEntriesInBatchRequestException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TooManyEntriesInBatchRequestException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TooManyEntriesInBatchRequestException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "TooManyEntriesInBatchRequest", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `Topic` structure of the SNS model.
-public struct Topic: AWSShape {
-    /// `TopicArn`.
-    public var topicArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(topicArn: String? = nil) {
-        self.topicArn = topicArn
-    }
-
-    /// The model of `Topic`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Topic", kind: .structure, members: [
-        MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.topicArn = try r.optional("TopicArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TopicArn"] = topicArn
-        return w.value
-    }
-}
-
-/// The `TopicLimitExceededException` structure of the SNS model.
-public struct TopicLimitExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TopicLimitExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TopicLimitExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "TopicLimitExceeded", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnsubscribeInput` structure of the SNS model.
-public struct UnsubscribeInput: AWSShape {
-    /// `SubscriptionArn` (required).
-    public var subscriptionArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(subscriptionArn: String) {
-        self.subscriptionArn = subscriptionArn
-    }
-
-    /// The model of `UnsubscribeInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnsubscribeInput", kind: .structure, members: [
-        MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.subscriptionArn = try r.required("SubscriptionArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SubscriptionArn"] = subscriptionArn
-        return w.value
-    }
-}
-
-/// The `UntagResourceRequest` structure of the SNS model.
-public struct UntagResourceRequest: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `TagKeys` (required).
-    public var tagKeys: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tagKeys: [String]) {
-        self.resourceArn = resourceArn
-        self.tagKeys = tagKeys
-    }
-
-    /// The model of `UntagResourceRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
-        MemberSchema("TagKeys", target: { SNSSchemas.tagKeyList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.tagKeys = try r.required("TagKeys")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["TagKeys"] = tagKeys
-        return w.value
-    }
-}
-
-/// The `UntagResourceResponse` structure of the SNS model.
-public struct UntagResourceResponse: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `UntagResourceResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `UserErrorException` structure of the SNS model.
-public struct UserErrorException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UserErrorException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UserErrorException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "UserError", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ValidationException` structure of the SNS model.
-public struct ValidationException: AWSShape {
-    /// `Message` (required).
-    public var message: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String) {
-        self.message = message
-    }
-
-    /// The model of `ValidationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ], traits: ShapeTraits(errorCode: "ValidationException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.required("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `VerificationException` structure of the SNS model.
-public struct VerificationException: AWSShape {
-    /// `Message` (required).
-    public var message: String
-    /// `Status` (required).
-    public var status: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String, status: String) {
-        self.message = message
-        self.status = status
-    }
-
-    /// The model of `VerificationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VerificationException", kind: .structure, members: [
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Status", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.required("Message")
-        self.status = try r.required("Status")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        w["Status"] = status
-        return w.value
-    }
-}
-
-/// The `VerifySMSSandboxPhoneNumberInput` structure of the SNS model.
-public struct VerifySMSSandboxPhoneNumberInput: AWSShape {
-    /// `PhoneNumber` (required).
-    public var phoneNumber: String
-    /// `OneTimePassword` (required).
-    public var oneTimePassword: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(phoneNumber: String, oneTimePassword: String) {
-        self.phoneNumber = phoneNumber
-        self.oneTimePassword = oneTimePassword
-    }
-
-    /// The model of `VerifySMSSandboxPhoneNumberInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VerifySMSSandboxPhoneNumberInput", kind: .structure, members: [
-        MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
-        MemberSchema("OneTimePassword", target: { SNSSchemas.otpCode }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.phoneNumber = try r.required("PhoneNumber")
-        self.oneTimePassword = try r.required("OneTimePassword")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PhoneNumber"] = phoneNumber
-        w["OneTimePassword"] = oneTimePassword
-        return w.value
-    }
-}
-
-/// The `VerifySMSSandboxPhoneNumberResult` structure of the SNS model.
-public struct VerifySMSSandboxPhoneNumberResult: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `VerifySMSSandboxPhoneNumberResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VerifySMSSandboxPhoneNumberResult", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
+extension SNS {
+    /// The `StaleTagException` structure of the SNS model.
+    public struct StaleTagException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `StaleTagException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StaleTagException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "StaleTag", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SubscribeInput` structure of the SNS model.
+    public struct SubscribeInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `Protocol` (required).
+        public var `protocol`: String
+        /// `Endpoint`.
+        public var endpoint: String?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+        /// `ReturnSubscriptionArn`.
+        public var returnSubscriptionArn: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, `protocol`: String, endpoint: String? = nil, attributes: [String: String]? = nil, returnSubscriptionArn: Bool? = nil) {
+            self.topicArn = topicArn
+            self.`protocol` = `protocol`
+            self.endpoint = endpoint
+            self.attributes = attributes
+            self.returnSubscriptionArn = returnSubscriptionArn
+        }
+
+        /// The model of `SubscribeInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SubscribeInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Protocol", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Endpoint", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Attributes", target: { SNSSchemas.subscriptionAttributesMap }),
+            MemberSchema("ReturnSubscriptionArn", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.`protocol` = try r.required("Protocol")
+            self.endpoint = try r.optional("Endpoint")
+            self.attributes = try r.optional("Attributes")
+            self.returnSubscriptionArn = try r.optional("ReturnSubscriptionArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["Protocol"] = `protocol`
+            w["Endpoint"] = endpoint
+            w["Attributes"] = attributes
+            w["ReturnSubscriptionArn"] = returnSubscriptionArn
+            return w.value
+        }
+    }
+
+    /// The `SubscribeResponse` structure of the SNS model.
+    public struct SubscribeResponse: AWSShape {
+        /// `SubscriptionArn`.
+        public var subscriptionArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String? = nil) {
+            self.subscriptionArn = subscriptionArn
+        }
+
+        /// The model of `SubscribeResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SubscribeResponse", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.optional("SubscriptionArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            return w.value
+        }
+    }
+
+    /// The `Subscription` structure of the SNS model.
+    public struct Subscription: AWSShape {
+        /// `SubscriptionArn`.
+        public var subscriptionArn: String?
+        /// `Owner`.
+        public var owner: String?
+        /// `Protocol`.
+        public var `protocol`: String?
+        /// `Endpoint`.
+        public var endpoint: String?
+        /// `TopicArn`.
+        public var topicArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String? = nil, owner: String? = nil, `protocol`: String? = nil, endpoint: String? = nil, topicArn: String? = nil) {
+            self.subscriptionArn = subscriptionArn
+            self.owner = owner
+            self.`protocol` = `protocol`
+            self.endpoint = endpoint
+            self.topicArn = topicArn
+        }
+
+        /// The model of `Subscription`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Subscription", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Owner", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Protocol", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Endpoint", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.optional("SubscriptionArn")
+            self.owner = try r.optional("Owner")
+            self.`protocol` = try r.optional("Protocol")
+            self.endpoint = try r.optional("Endpoint")
+            self.topicArn = try r.optional("TopicArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            w["Owner"] = owner
+            w["Protocol"] = `protocol`
+            w["Endpoint"] = endpoint
+            w["TopicArn"] = topicArn
+            return w.value
+        }
+    }
+
+    /// The `SubscriptionLimitExceededException` structure of the SNS model.
+    public struct SubscriptionLimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `SubscriptionLimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SubscriptionLimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "SubscriptionLimitExceeded", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `Tag` structure of the SNS model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { SNSSchemas.tagKey }, isRequired: true),
+            MemberSchema("Value", target: { SNSSchemas.tagValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `TagLimitExceededException` structure of the SNS model.
+    public struct TagLimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TagLimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagLimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "TagLimitExceeded", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TagPolicyException` structure of the SNS model.
+    public struct TagPolicyException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TagPolicyException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagPolicyException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "TagPolicy", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TagResourceRequest` structure of the SNS model.
+    public struct TagResourceRequest: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `Tags` (required).
+        public var tags: [SNS.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tags: [SNS.Tag]) {
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `TagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("Tags", target: { SNSSchemas.tagList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.tags = try r.required("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `TagResourceResponse` structure of the SNS model.
+    public struct TagResourceResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `TagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `ThrottledException` structure of the SNS model.
+    public struct ThrottledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ThrottledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ThrottledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "Throttled", errorHTTPStatus: 429, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TooManyEntriesInBatchRequestException` structure of the SNS model.
+    public struct TooManyEntriesInBatchRequestException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TooManyEntriesInBatchRequestException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyEntriesInBatchRequestException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "TooManyEntriesInBatchRequest", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `Topic` structure of the SNS model.
+    public struct Topic: AWSShape {
+        /// `TopicArn`.
+        public var topicArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String? = nil) {
+            self.topicArn = topicArn
+        }
+
+        /// The model of `Topic`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Topic", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.optional("TopicArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            return w.value
+        }
+    }
+
+    /// The `TopicLimitExceededException` structure of the SNS model.
+    public struct TopicLimitExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TopicLimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TopicLimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "TopicLimitExceeded", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnsubscribeInput` structure of the SNS model.
+    public struct UnsubscribeInput: AWSShape {
+        /// `SubscriptionArn` (required).
+        public var subscriptionArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String) {
+            self.subscriptionArn = subscriptionArn
+        }
+
+        /// The model of `UnsubscribeInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnsubscribeInput", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.required("SubscriptionArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceRequest` structure of the SNS model.
+    public struct UntagResourceRequest: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `UntagResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SNSSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("TagKeys", target: { SNSSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
+    }
+
+    /// The `UntagResourceResponse` structure of the SNS model.
+    public struct UntagResourceResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `UntagResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `UserErrorException` structure of the SNS model.
+    public struct UserErrorException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UserErrorException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UserErrorException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "UserError", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ValidationException` structure of the SNS model.
+    public struct ValidationException: AWSShape {
+        /// `Message` (required).
+        public var message: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String) {
+            self.message = message
+        }
+
+        /// The model of `ValidationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ], traits: ShapeTraits(errorCode: "ValidationException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.required("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `VerificationException` structure of the SNS model.
+    public struct VerificationException: AWSShape {
+        /// `Message` (required).
+        public var message: String
+        /// `Status` (required).
+        public var status: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String, status: String) {
+            self.message = message
+            self.status = status
+        }
+
+        /// The model of `VerificationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VerificationException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Status", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.required("Message")
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            w["Status"] = status
+            return w.value
+        }
+    }
+
+    /// The `VerifySMSSandboxPhoneNumberInput` structure of the SNS model.
+    public struct VerifySMSSandboxPhoneNumberInput: AWSShape {
+        /// `PhoneNumber` (required).
+        public var phoneNumber: String
+        /// `OneTimePassword` (required).
+        public var oneTimePassword: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(phoneNumber: String, oneTimePassword: String) {
+            self.phoneNumber = phoneNumber
+            self.oneTimePassword = oneTimePassword
+        }
+
+        /// The model of `VerifySMSSandboxPhoneNumberInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VerifySMSSandboxPhoneNumberInput", kind: .structure, members: [
+            MemberSchema("PhoneNumber", target: { SNSSchemas.phoneNumberString }, isRequired: true),
+            MemberSchema("OneTimePassword", target: { SNSSchemas.otpCode }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.phoneNumber = try r.required("PhoneNumber")
+            self.oneTimePassword = try r.required("OneTimePassword")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PhoneNumber"] = phoneNumber
+            w["OneTimePassword"] = oneTimePassword
+            return w.value
+        }
+    }
+
+    /// The `VerifySMSSandboxPhoneNumberResult` structure of the SNS model.
+    public struct VerifySMSSandboxPhoneNumberResult: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `VerifySMSSandboxPhoneNumberResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VerifySMSSandboxPhoneNumberResult", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
     }
 }

@@ -5,257 +5,269 @@ import Foundation
 
 extension SQSClient {
     /// Calls `AddPermission`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_AddPermission.html
-    public func addPermission(_ input: AddPermissionRequest) async throws(AyameError) {
+    public func addPermission(_ input: SQS.AddPermissionRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.addPermission, input: input.shapeValue)
     }
 
     /// Calls `AddPermission` with the input's members as parameters.
     public func addPermission(queueUrl: String, label: String, awsAccountIds: [String], actions: [String]) async throws(AyameError) {
-        try await addPermission(AddPermissionRequest(queueUrl: queueUrl, label: label, awsAccountIds: awsAccountIds, actions: actions))
+        try await addPermission(SQS.AddPermissionRequest(queueUrl: queueUrl, label: label, awsAccountIds: awsAccountIds, actions: actions))
     }
 
     /// Calls `CancelMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CancelMessageMoveTask.html
     @discardableResult
-    public func cancelMessageMoveTask(_ input: CancelMessageMoveTaskRequest) async throws(AyameError) -> CancelMessageMoveTaskResult {
-        try await runtime.execute(SQSOperations.cancelMessageMoveTask, input: input, output: CancelMessageMoveTaskResult.self)
+    public func cancelMessageMoveTask(_ input: SQS.CancelMessageMoveTaskRequest) async throws(AyameError) -> SQS.CancelMessageMoveTaskResult {
+        try await runtime.execute(SQSOperations.cancelMessageMoveTask, input: input, output: SQS.CancelMessageMoveTaskResult.self)
     }
 
     /// Calls `CancelMessageMoveTask` with the input's members as parameters.
     @discardableResult
-    public func cancelMessageMoveTask(taskHandle: String) async throws(AyameError) -> CancelMessageMoveTaskResult {
-        try await cancelMessageMoveTask(CancelMessageMoveTaskRequest(taskHandle: taskHandle))
+    public func cancelMessageMoveTask(taskHandle: String) async throws(AyameError) -> SQS.CancelMessageMoveTaskResult {
+        try await cancelMessageMoveTask(SQS.CancelMessageMoveTaskRequest(taskHandle: taskHandle))
     }
 
     /// Calls `ChangeMessageVisibility`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
-    public func changeMessageVisibility(_ input: ChangeMessageVisibilityRequest) async throws(AyameError) {
+    public func changeMessageVisibility(_ input: SQS.ChangeMessageVisibilityRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.changeMessageVisibility, input: input.shapeValue)
     }
 
     /// Calls `ChangeMessageVisibility` with the input's members as parameters.
     public func changeMessageVisibility(queueUrl: String, receiptHandle: String, visibilityTimeout: Int) async throws(AyameError) {
-        try await changeMessageVisibility(ChangeMessageVisibilityRequest(queueUrl: queueUrl, receiptHandle: receiptHandle, visibilityTimeout: visibilityTimeout))
+        try await changeMessageVisibility(SQS.ChangeMessageVisibilityRequest(queueUrl: queueUrl, receiptHandle: receiptHandle, visibilityTimeout: visibilityTimeout))
     }
 
     /// Calls `ChangeMessageVisibilityBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html
     @discardableResult
-    public func changeMessageVisibilityBatch(_ input: ChangeMessageVisibilityBatchRequest) async throws(AyameError) -> ChangeMessageVisibilityBatchResult {
-        try await runtime.execute(SQSOperations.changeMessageVisibilityBatch, input: input, output: ChangeMessageVisibilityBatchResult.self)
+    public func changeMessageVisibilityBatch(_ input: SQS.ChangeMessageVisibilityBatchRequest) async throws(AyameError) -> SQS.ChangeMessageVisibilityBatchResult {
+        try await runtime.execute(SQSOperations.changeMessageVisibilityBatch, input: input, output: SQS.ChangeMessageVisibilityBatchResult.self)
     }
 
     /// Calls `ChangeMessageVisibilityBatch` with the input's members as parameters.
     @discardableResult
-    public func changeMessageVisibilityBatch(queueUrl: String, entries: [ChangeMessageVisibilityBatchRequestEntry]) async throws(AyameError) -> ChangeMessageVisibilityBatchResult {
-        try await changeMessageVisibilityBatch(ChangeMessageVisibilityBatchRequest(queueUrl: queueUrl, entries: entries))
+    public func changeMessageVisibilityBatch(queueUrl: String, entries: [SQS.ChangeMessageVisibilityBatchRequestEntry]) async throws(AyameError) -> SQS.ChangeMessageVisibilityBatchResult {
+        try await changeMessageVisibilityBatch(SQS.ChangeMessageVisibilityBatchRequest(queueUrl: queueUrl, entries: entries))
     }
 
     /// Calls `CreateQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
     @discardableResult
-    public func createQueue(_ input: CreateQueueRequest) async throws(AyameError) -> CreateQueueResult {
-        try await runtime.execute(SQSOperations.createQueue, input: input, output: CreateQueueResult.self)
+    public func createQueue(_ input: SQS.CreateQueueRequest) async throws(AyameError) -> SQS.CreateQueueResult {
+        try await runtime.execute(SQSOperations.createQueue, input: input, output: SQS.CreateQueueResult.self)
     }
 
     /// Calls `CreateQueue` with the input's members as parameters.
     @discardableResult
-    public func createQueue(queueName: String, attributes: [String: String]? = nil, tags: [String: String]? = nil) async throws(AyameError) -> CreateQueueResult {
-        try await createQueue(CreateQueueRequest(queueName: queueName, attributes: attributes, tags: tags))
+    public func createQueue(queueName: String, attributes: [String: String]? = nil, tags: [String: String]? = nil) async throws(AyameError) -> SQS.CreateQueueResult {
+        try await createQueue(SQS.CreateQueueRequest(queueName: queueName, attributes: attributes, tags: tags))
     }
 
     /// Calls `DeleteMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
-    public func deleteMessage(_ input: DeleteMessageRequest) async throws(AyameError) {
+    public func deleteMessage(_ input: SQS.DeleteMessageRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.deleteMessage, input: input.shapeValue)
     }
 
     /// Calls `DeleteMessage` with the input's members as parameters.
     public func deleteMessage(queueUrl: String, receiptHandle: String) async throws(AyameError) {
-        try await deleteMessage(DeleteMessageRequest(queueUrl: queueUrl, receiptHandle: receiptHandle))
+        try await deleteMessage(SQS.DeleteMessageRequest(queueUrl: queueUrl, receiptHandle: receiptHandle))
     }
 
     /// Calls `DeleteMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html
     @discardableResult
-    public func deleteMessageBatch(_ input: DeleteMessageBatchRequest) async throws(AyameError) -> DeleteMessageBatchResult {
-        try await runtime.execute(SQSOperations.deleteMessageBatch, input: input, output: DeleteMessageBatchResult.self)
+    public func deleteMessageBatch(_ input: SQS.DeleteMessageBatchRequest) async throws(AyameError) -> SQS.DeleteMessageBatchResult {
+        try await runtime.execute(SQSOperations.deleteMessageBatch, input: input, output: SQS.DeleteMessageBatchResult.self)
     }
 
     /// Calls `DeleteMessageBatch` with the input's members as parameters.
     @discardableResult
-    public func deleteMessageBatch(queueUrl: String, entries: [DeleteMessageBatchRequestEntry]) async throws(AyameError) -> DeleteMessageBatchResult {
-        try await deleteMessageBatch(DeleteMessageBatchRequest(queueUrl: queueUrl, entries: entries))
+    public func deleteMessageBatch(queueUrl: String, entries: [SQS.DeleteMessageBatchRequestEntry]) async throws(AyameError) -> SQS.DeleteMessageBatchResult {
+        try await deleteMessageBatch(SQS.DeleteMessageBatchRequest(queueUrl: queueUrl, entries: entries))
     }
 
     /// Calls `DeleteQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html
-    public func deleteQueue(_ input: DeleteQueueRequest) async throws(AyameError) {
+    public func deleteQueue(_ input: SQS.DeleteQueueRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.deleteQueue, input: input.shapeValue)
     }
 
     /// Calls `DeleteQueue` with the input's members as parameters.
     public func deleteQueue(queueUrl: String) async throws(AyameError) {
-        try await deleteQueue(DeleteQueueRequest(queueUrl: queueUrl))
+        try await deleteQueue(SQS.DeleteQueueRequest(queueUrl: queueUrl))
     }
 
     /// Calls `GetQueueAttributes`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
     @discardableResult
-    public func getQueueAttributes(_ input: GetQueueAttributesRequest) async throws(AyameError) -> GetQueueAttributesResult {
-        try await runtime.execute(SQSOperations.getQueueAttributes, input: input, output: GetQueueAttributesResult.self)
+    public func getQueueAttributes(_ input: SQS.GetQueueAttributesRequest) async throws(AyameError) -> SQS.GetQueueAttributesResult {
+        try await runtime.execute(SQSOperations.getQueueAttributes, input: input, output: SQS.GetQueueAttributesResult.self)
     }
 
     /// Calls `GetQueueAttributes` with the input's members as parameters.
     @discardableResult
-    public func getQueueAttributes(queueUrl: String, attributeNames: [QueueAttributeName]? = nil) async throws(AyameError) -> GetQueueAttributesResult {
-        try await getQueueAttributes(GetQueueAttributesRequest(queueUrl: queueUrl, attributeNames: attributeNames))
+    public func getQueueAttributes(queueUrl: String, attributeNames: [SQS.QueueAttributeName]? = nil) async throws(AyameError) -> SQS.GetQueueAttributesResult {
+        try await getQueueAttributes(SQS.GetQueueAttributesRequest(queueUrl: queueUrl, attributeNames: attributeNames))
     }
 
     /// Calls `GetQueueUrl`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
     @discardableResult
-    public func getQueueUrl(_ input: GetQueueUrlRequest) async throws(AyameError) -> GetQueueUrlResult {
-        try await runtime.execute(SQSOperations.getQueueUrl, input: input, output: GetQueueUrlResult.self)
+    public func getQueueUrl(_ input: SQS.GetQueueUrlRequest) async throws(AyameError) -> SQS.GetQueueUrlResult {
+        try await runtime.execute(SQSOperations.getQueueUrl, input: input, output: SQS.GetQueueUrlResult.self)
     }
 
     /// Calls `GetQueueUrl` with the input's members as parameters.
     @discardableResult
-    public func getQueueUrl(queueName: String, queueOwnerAwsAccountId: String? = nil) async throws(AyameError) -> GetQueueUrlResult {
-        try await getQueueUrl(GetQueueUrlRequest(queueName: queueName, queueOwnerAwsAccountId: queueOwnerAwsAccountId))
+    public func getQueueUrl(queueName: String, queueOwnerAwsAccountId: String? = nil) async throws(AyameError) -> SQS.GetQueueUrlResult {
+        try await getQueueUrl(SQS.GetQueueUrlRequest(queueName: queueName, queueOwnerAwsAccountId: queueOwnerAwsAccountId))
     }
 
     /// Calls `ListDeadLetterSourceQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListDeadLetterSourceQueues.html
     @discardableResult
-    public func listDeadLetterSourceQueues(_ input: ListDeadLetterSourceQueuesRequest) async throws(AyameError) -> ListDeadLetterSourceQueuesResult {
-        try await runtime.execute(SQSOperations.listDeadLetterSourceQueues, input: input, output: ListDeadLetterSourceQueuesResult.self)
+    public func listDeadLetterSourceQueues(_ input: SQS.ListDeadLetterSourceQueuesRequest) async throws(AyameError) -> SQS.ListDeadLetterSourceQueuesResult {
+        try await runtime.execute(SQSOperations.listDeadLetterSourceQueues, input: input, output: SQS.ListDeadLetterSourceQueuesResult.self)
     }
 
     /// Calls `ListDeadLetterSourceQueues` with the input's members as parameters.
     @discardableResult
-    public func listDeadLetterSourceQueues(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListDeadLetterSourceQueuesResult {
-        try await listDeadLetterSourceQueues(ListDeadLetterSourceQueuesRequest(queueUrl: queueUrl, nextToken: nextToken, maxResults: maxResults))
+    public func listDeadLetterSourceQueues(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> SQS.ListDeadLetterSourceQueuesResult {
+        try await listDeadLetterSourceQueues(SQS.ListDeadLetterSourceQueuesRequest(queueUrl: queueUrl, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `ListMessageMoveTasks`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListMessageMoveTasks.html
     @discardableResult
-    public func listMessageMoveTasks(_ input: ListMessageMoveTasksRequest) async throws(AyameError) -> ListMessageMoveTasksResult {
-        try await runtime.execute(SQSOperations.listMessageMoveTasks, input: input, output: ListMessageMoveTasksResult.self)
+    public func listMessageMoveTasks(_ input: SQS.ListMessageMoveTasksRequest) async throws(AyameError) -> SQS.ListMessageMoveTasksResult {
+        try await runtime.execute(SQSOperations.listMessageMoveTasks, input: input, output: SQS.ListMessageMoveTasksResult.self)
     }
 
     /// Calls `ListMessageMoveTasks` with the input's members as parameters.
     @discardableResult
-    public func listMessageMoveTasks(sourceArn: String, maxResults: Int? = nil) async throws(AyameError) -> ListMessageMoveTasksResult {
-        try await listMessageMoveTasks(ListMessageMoveTasksRequest(sourceArn: sourceArn, maxResults: maxResults))
+    public func listMessageMoveTasks(sourceArn: String, maxResults: Int? = nil) async throws(AyameError) -> SQS.ListMessageMoveTasksResult {
+        try await listMessageMoveTasks(SQS.ListMessageMoveTasksRequest(sourceArn: sourceArn, maxResults: maxResults))
     }
 
     /// Calls `ListQueueTags`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html
     @discardableResult
-    public func listQueueTags(_ input: ListQueueTagsRequest) async throws(AyameError) -> ListQueueTagsResult {
-        try await runtime.execute(SQSOperations.listQueueTags, input: input, output: ListQueueTagsResult.self)
+    public func listQueueTags(_ input: SQS.ListQueueTagsRequest) async throws(AyameError) -> SQS.ListQueueTagsResult {
+        try await runtime.execute(SQSOperations.listQueueTags, input: input, output: SQS.ListQueueTagsResult.self)
     }
 
     /// Calls `ListQueueTags` with the input's members as parameters.
     @discardableResult
-    public func listQueueTags(queueUrl: String) async throws(AyameError) -> ListQueueTagsResult {
-        try await listQueueTags(ListQueueTagsRequest(queueUrl: queueUrl))
+    public func listQueueTags(queueUrl: String) async throws(AyameError) -> SQS.ListQueueTagsResult {
+        try await listQueueTags(SQS.ListQueueTagsRequest(queueUrl: queueUrl))
     }
 
     /// Calls `ListQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
     @discardableResult
-    public func listQueues(_ input: ListQueuesRequest) async throws(AyameError) -> ListQueuesResult {
-        try await runtime.execute(SQSOperations.listQueues, input: input, output: ListQueuesResult.self)
+    public func listQueues(_ input: SQS.ListQueuesRequest) async throws(AyameError) -> SQS.ListQueuesResult {
+        try await runtime.execute(SQSOperations.listQueues, input: input, output: SQS.ListQueuesResult.self)
     }
 
     /// Calls `ListQueues` with the input's members as parameters.
     @discardableResult
-    public func listQueues(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListQueuesResult {
-        try await listQueues(ListQueuesRequest(queueNamePrefix: queueNamePrefix, nextToken: nextToken, maxResults: maxResults))
+    public func listQueues(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> SQS.ListQueuesResult {
+        try await listQueues(SQS.ListQueuesRequest(queueNamePrefix: queueNamePrefix, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `PurgeQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
-    public func purgeQueue(_ input: PurgeQueueRequest) async throws(AyameError) {
+    public func purgeQueue(_ input: SQS.PurgeQueueRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.purgeQueue, input: input.shapeValue)
     }
 
     /// Calls `PurgeQueue` with the input's members as parameters.
     public func purgeQueue(queueUrl: String) async throws(AyameError) {
-        try await purgeQueue(PurgeQueueRequest(queueUrl: queueUrl))
+        try await purgeQueue(SQS.PurgeQueueRequest(queueUrl: queueUrl))
     }
 
     /// Calls `ReceiveMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
     @discardableResult
-    public func receiveMessage(_ input: ReceiveMessageRequest) async throws(AyameError) -> ReceiveMessageResult {
-        try await runtime.execute(SQSOperations.receiveMessage, input: input, output: ReceiveMessageResult.self)
+    public func receiveMessage(_ input: SQS.ReceiveMessageRequest) async throws(AyameError) -> SQS.ReceiveMessageResult {
+        try await runtime.execute(SQSOperations.receiveMessage, input: input, output: SQS.ReceiveMessageResult.self)
+    }
+
+    /// Calls `ReceiveMessage` with the input's required members as parameters; pass a `SQS.ReceiveMessageRequest` for the others.
+    @discardableResult
+    public func receiveMessage(queueUrl: String) async throws(AyameError) -> SQS.ReceiveMessageResult {
+        try await receiveMessage(SQS.ReceiveMessageRequest(queueUrl: queueUrl))
     }
 
     /// Calls `RemovePermission`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_RemovePermission.html
-    public func removePermission(_ input: RemovePermissionRequest) async throws(AyameError) {
+    public func removePermission(_ input: SQS.RemovePermissionRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.removePermission, input: input.shapeValue)
     }
 
     /// Calls `RemovePermission` with the input's members as parameters.
     public func removePermission(queueUrl: String, label: String) async throws(AyameError) {
-        try await removePermission(RemovePermissionRequest(queueUrl: queueUrl, label: label))
+        try await removePermission(SQS.RemovePermissionRequest(queueUrl: queueUrl, label: label))
     }
 
     /// Calls `SendMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
     @discardableResult
-    public func sendMessage(_ input: SendMessageRequest) async throws(AyameError) -> SendMessageResult {
-        try await runtime.execute(SQSOperations.sendMessage, input: input, output: SendMessageResult.self)
+    public func sendMessage(_ input: SQS.SendMessageRequest) async throws(AyameError) -> SQS.SendMessageResult {
+        try await runtime.execute(SQSOperations.sendMessage, input: input, output: SQS.SendMessageResult.self)
+    }
+
+    /// Calls `SendMessage` with the input's required members as parameters; pass a `SQS.SendMessageRequest` for the others.
+    @discardableResult
+    public func sendMessage(queueUrl: String, messageBody: String) async throws(AyameError) -> SQS.SendMessageResult {
+        try await sendMessage(SQS.SendMessageRequest(queueUrl: queueUrl, messageBody: messageBody))
     }
 
     /// Calls `SendMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
     @discardableResult
-    public func sendMessageBatch(_ input: SendMessageBatchRequest) async throws(AyameError) -> SendMessageBatchResult {
-        try await runtime.execute(SQSOperations.sendMessageBatch, input: input, output: SendMessageBatchResult.self)
+    public func sendMessageBatch(_ input: SQS.SendMessageBatchRequest) async throws(AyameError) -> SQS.SendMessageBatchResult {
+        try await runtime.execute(SQSOperations.sendMessageBatch, input: input, output: SQS.SendMessageBatchResult.self)
     }
 
     /// Calls `SendMessageBatch` with the input's members as parameters.
     @discardableResult
-    public func sendMessageBatch(queueUrl: String, entries: [SendMessageBatchRequestEntry]) async throws(AyameError) -> SendMessageBatchResult {
-        try await sendMessageBatch(SendMessageBatchRequest(queueUrl: queueUrl, entries: entries))
+    public func sendMessageBatch(queueUrl: String, entries: [SQS.SendMessageBatchRequestEntry]) async throws(AyameError) -> SQS.SendMessageBatchResult {
+        try await sendMessageBatch(SQS.SendMessageBatchRequest(queueUrl: queueUrl, entries: entries))
     }
 
     /// Calls `SetQueueAttributes`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
-    public func setQueueAttributes(_ input: SetQueueAttributesRequest) async throws(AyameError) {
+    public func setQueueAttributes(_ input: SQS.SetQueueAttributesRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.setQueueAttributes, input: input.shapeValue)
     }
 
     /// Calls `SetQueueAttributes` with the input's members as parameters.
     public func setQueueAttributes(queueUrl: String, attributes: [String: String]) async throws(AyameError) {
-        try await setQueueAttributes(SetQueueAttributesRequest(queueUrl: queueUrl, attributes: attributes))
+        try await setQueueAttributes(SQS.SetQueueAttributesRequest(queueUrl: queueUrl, attributes: attributes))
     }
 
     /// Calls `StartMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
     @discardableResult
-    public func startMessageMoveTask(_ input: StartMessageMoveTaskRequest) async throws(AyameError) -> StartMessageMoveTaskResult {
-        try await runtime.execute(SQSOperations.startMessageMoveTask, input: input, output: StartMessageMoveTaskResult.self)
+    public func startMessageMoveTask(_ input: SQS.StartMessageMoveTaskRequest) async throws(AyameError) -> SQS.StartMessageMoveTaskResult {
+        try await runtime.execute(SQSOperations.startMessageMoveTask, input: input, output: SQS.StartMessageMoveTaskResult.self)
     }
 
     /// Calls `StartMessageMoveTask` with the input's members as parameters.
     @discardableResult
-    public func startMessageMoveTask(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) async throws(AyameError) -> StartMessageMoveTaskResult {
-        try await startMessageMoveTask(StartMessageMoveTaskRequest(sourceArn: sourceArn, destinationArn: destinationArn, maxNumberOfMessagesPerSecond: maxNumberOfMessagesPerSecond))
+    public func startMessageMoveTask(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) async throws(AyameError) -> SQS.StartMessageMoveTaskResult {
+        try await startMessageMoveTask(SQS.StartMessageMoveTaskRequest(sourceArn: sourceArn, destinationArn: destinationArn, maxNumberOfMessagesPerSecond: maxNumberOfMessagesPerSecond))
     }
 
     /// Calls `TagQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_TagQueue.html
-    public func tagQueue(_ input: TagQueueRequest) async throws(AyameError) {
+    public func tagQueue(_ input: SQS.TagQueueRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.tagQueue, input: input.shapeValue)
     }
 
     /// Calls `TagQueue` with the input's members as parameters.
     public func tagQueue(queueUrl: String, tags: [String: String]) async throws(AyameError) {
-        try await tagQueue(TagQueueRequest(queueUrl: queueUrl, tags: tags))
+        try await tagQueue(SQS.TagQueueRequest(queueUrl: queueUrl, tags: tags))
     }
 
     /// Calls `UntagQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_UntagQueue.html
-    public func untagQueue(_ input: UntagQueueRequest) async throws(AyameError) {
+    public func untagQueue(_ input: SQS.UntagQueueRequest) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SQSOperations.untagQueue, input: input.shapeValue)
     }
 
     /// Calls `UntagQueue` with the input's members as parameters.
     public func untagQueue(queueUrl: String, tagKeys: [String]) async throws(AyameError) {
-        try await untagQueue(UntagQueueRequest(queueUrl: queueUrl, tagKeys: tagKeys))
+        try await untagQueue(SQS.UntagQueueRequest(queueUrl: queueUrl, tagKeys: tagKeys))
     }
 }

@@ -9,7 +9,7 @@ public struct SQSClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/sqs``.
+    /// Wraps a runtime set up for `ServiceDescriptor.sqs`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

@@ -3,104 +3,106 @@
 import AyameCore
 import Foundation
 
-/// The `MessageSystemAttributeName` values of the SQS model; other values a service sends are kept.
-public struct MessageSystemAttributeName: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `All`
-    public static let all = Self(rawValue: "All")
-    /// `SenderId`
-    public static let senderId = Self(rawValue: "SenderId")
-    /// `SentTimestamp`
-    public static let sentTimestamp = Self(rawValue: "SentTimestamp")
-    /// `ApproximateReceiveCount`
-    public static let approximateReceiveCount = Self(rawValue: "ApproximateReceiveCount")
-    /// `ApproximateFirstReceiveTimestamp`
-    public static let approximateFirstReceiveTimestamp = Self(rawValue: "ApproximateFirstReceiveTimestamp")
-    /// `SequenceNumber`
-    public static let sequenceNumber = Self(rawValue: "SequenceNumber")
-    /// `MessageDeduplicationId`
-    public static let messageDeduplicationId = Self(rawValue: "MessageDeduplicationId")
-    /// `MessageGroupId`
-    public static let messageGroupId = Self(rawValue: "MessageGroupId")
-    /// `AWSTraceHeader`
-    public static let awsTraceHeader = Self(rawValue: "AWSTraceHeader")
-    /// `DeadLetterQueueSourceArn`
-    public static let deadLetterQueueSourceArn = Self(rawValue: "DeadLetterQueueSourceArn")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.all, .senderId, .sentTimestamp, .approximateReceiveCount, .approximateFirstReceiveTimestamp, .sequenceNumber, .messageDeduplicationId, .messageGroupId, .awsTraceHeader, .deadLetterQueueSourceArn]
-    /// The model of `MessageSystemAttributeName`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeName", kind: .string, traits: ShapeTraits(enumValues: ["All", "SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId", "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"]))
-}
+extension SQS {
+    /// The `MessageSystemAttributeName` values of the SQS model; other values a service sends are kept.
+    public struct MessageSystemAttributeName: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `All`
+        public static let all = Self(rawValue: "All")
+        /// `SenderId`
+        public static let senderId = Self(rawValue: "SenderId")
+        /// `SentTimestamp`
+        public static let sentTimestamp = Self(rawValue: "SentTimestamp")
+        /// `ApproximateReceiveCount`
+        public static let approximateReceiveCount = Self(rawValue: "ApproximateReceiveCount")
+        /// `ApproximateFirstReceiveTimestamp`
+        public static let approximateFirstReceiveTimestamp = Self(rawValue: "ApproximateFirstReceiveTimestamp")
+        /// `SequenceNumber`
+        public static let sequenceNumber = Self(rawValue: "SequenceNumber")
+        /// `MessageDeduplicationId`
+        public static let messageDeduplicationId = Self(rawValue: "MessageDeduplicationId")
+        /// `MessageGroupId`
+        public static let messageGroupId = Self(rawValue: "MessageGroupId")
+        /// `AWSTraceHeader`
+        public static let awsTraceHeader = Self(rawValue: "AWSTraceHeader")
+        /// `DeadLetterQueueSourceArn`
+        public static let deadLetterQueueSourceArn = Self(rawValue: "DeadLetterQueueSourceArn")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.all, .senderId, .sentTimestamp, .approximateReceiveCount, .approximateFirstReceiveTimestamp, .sequenceNumber, .messageDeduplicationId, .messageGroupId, .awsTraceHeader, .deadLetterQueueSourceArn]
+        /// The model of `MessageSystemAttributeName`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeName", kind: .string, traits: ShapeTraits(enumValues: ["All", "SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId", "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"]))
+    }
 
-/// The `MessageSystemAttributeNameForSends` values of the SQS model; other values a service sends are kept.
-public struct MessageSystemAttributeNameForSends: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `AWSTraceHeader`
-    public static let awsTraceHeader = Self(rawValue: "AWSTraceHeader")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.awsTraceHeader]
-    /// The model of `MessageSystemAttributeNameForSends`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeNameForSends", kind: .string, traits: ShapeTraits(enumValues: ["AWSTraceHeader"]))
-}
+    /// The `MessageSystemAttributeNameForSends` values of the SQS model; other values a service sends are kept.
+    public struct MessageSystemAttributeNameForSends: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `AWSTraceHeader`
+        public static let awsTraceHeader = Self(rawValue: "AWSTraceHeader")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.awsTraceHeader]
+        /// The model of `MessageSystemAttributeNameForSends`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeNameForSends", kind: .string, traits: ShapeTraits(enumValues: ["AWSTraceHeader"]))
+    }
 
-/// The `QueueAttributeName` values of the SQS model; other values a service sends are kept.
-public struct QueueAttributeName: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `All`
-    public static let all = Self(rawValue: "All")
-    /// `Policy`
-    public static let policy = Self(rawValue: "Policy")
-    /// `VisibilityTimeout`
-    public static let visibilityTimeout = Self(rawValue: "VisibilityTimeout")
-    /// `MaximumMessageSize`
-    public static let maximumMessageSize = Self(rawValue: "MaximumMessageSize")
-    /// `MessageRetentionPeriod`
-    public static let messageRetentionPeriod = Self(rawValue: "MessageRetentionPeriod")
-    /// `ApproximateNumberOfMessages`
-    public static let approximateNumberOfMessages = Self(rawValue: "ApproximateNumberOfMessages")
-    /// `ApproximateNumberOfMessagesNotVisible`
-    public static let approximateNumberOfMessagesNotVisible = Self(rawValue: "ApproximateNumberOfMessagesNotVisible")
-    /// `CreatedTimestamp`
-    public static let createdTimestamp = Self(rawValue: "CreatedTimestamp")
-    /// `LastModifiedTimestamp`
-    public static let lastModifiedTimestamp = Self(rawValue: "LastModifiedTimestamp")
-    /// `QueueArn`
-    public static let queueArn = Self(rawValue: "QueueArn")
-    /// `ApproximateNumberOfMessagesDelayed`
-    public static let approximateNumberOfMessagesDelayed = Self(rawValue: "ApproximateNumberOfMessagesDelayed")
-    /// `DelaySeconds`
-    public static let delaySeconds = Self(rawValue: "DelaySeconds")
-    /// `ReceiveMessageWaitTimeSeconds`
-    public static let receiveMessageWaitTimeSeconds = Self(rawValue: "ReceiveMessageWaitTimeSeconds")
-    /// `RedrivePolicy`
-    public static let redrivePolicy = Self(rawValue: "RedrivePolicy")
-    /// `FifoQueue`
-    public static let fifoQueue = Self(rawValue: "FifoQueue")
-    /// `ContentBasedDeduplication`
-    public static let contentBasedDeduplication = Self(rawValue: "ContentBasedDeduplication")
-    /// `KmsMasterKeyId`
-    public static let kmsMasterKeyId = Self(rawValue: "KmsMasterKeyId")
-    /// `KmsDataKeyReusePeriodSeconds`
-    public static let kmsDataKeyReusePeriodSeconds = Self(rawValue: "KmsDataKeyReusePeriodSeconds")
-    /// `DeduplicationScope`
-    public static let deduplicationScope = Self(rawValue: "DeduplicationScope")
-    /// `FifoThroughputLimit`
-    public static let fifoThroughputLimit = Self(rawValue: "FifoThroughputLimit")
-    /// `RedriveAllowPolicy`
-    public static let redriveAllowPolicy = Self(rawValue: "RedriveAllowPolicy")
-    /// `SqsManagedSseEnabled`
-    public static let sqsManagedSseEnabled = Self(rawValue: "SqsManagedSseEnabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.all, .policy, .visibilityTimeout, .maximumMessageSize, .messageRetentionPeriod, .approximateNumberOfMessages, .approximateNumberOfMessagesNotVisible, .createdTimestamp, .lastModifiedTimestamp, .queueArn, .approximateNumberOfMessagesDelayed, .delaySeconds, .receiveMessageWaitTimeSeconds, .redrivePolicy, .fifoQueue, .contentBasedDeduplication, .kmsMasterKeyId, .kmsDataKeyReusePeriodSeconds, .deduplicationScope, .fifoThroughputLimit, .redriveAllowPolicy, .sqsManagedSseEnabled]
-    /// The model of `QueueAttributeName`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueAttributeName", kind: .string, traits: ShapeTraits(enumValues: ["All", "Policy", "VisibilityTimeout", "MaximumMessageSize", "MessageRetentionPeriod", "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "CreatedTimestamp", "LastModifiedTimestamp", "QueueArn", "ApproximateNumberOfMessagesDelayed", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "DeduplicationScope", "FifoThroughputLimit", "RedriveAllowPolicy", "SqsManagedSseEnabled"]))
+    /// The `QueueAttributeName` values of the SQS model; other values a service sends are kept.
+    public struct QueueAttributeName: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `All`
+        public static let all = Self(rawValue: "All")
+        /// `Policy`
+        public static let policy = Self(rawValue: "Policy")
+        /// `VisibilityTimeout`
+        public static let visibilityTimeout = Self(rawValue: "VisibilityTimeout")
+        /// `MaximumMessageSize`
+        public static let maximumMessageSize = Self(rawValue: "MaximumMessageSize")
+        /// `MessageRetentionPeriod`
+        public static let messageRetentionPeriod = Self(rawValue: "MessageRetentionPeriod")
+        /// `ApproximateNumberOfMessages`
+        public static let approximateNumberOfMessages = Self(rawValue: "ApproximateNumberOfMessages")
+        /// `ApproximateNumberOfMessagesNotVisible`
+        public static let approximateNumberOfMessagesNotVisible = Self(rawValue: "ApproximateNumberOfMessagesNotVisible")
+        /// `CreatedTimestamp`
+        public static let createdTimestamp = Self(rawValue: "CreatedTimestamp")
+        /// `LastModifiedTimestamp`
+        public static let lastModifiedTimestamp = Self(rawValue: "LastModifiedTimestamp")
+        /// `QueueArn`
+        public static let queueArn = Self(rawValue: "QueueArn")
+        /// `ApproximateNumberOfMessagesDelayed`
+        public static let approximateNumberOfMessagesDelayed = Self(rawValue: "ApproximateNumberOfMessagesDelayed")
+        /// `DelaySeconds`
+        public static let delaySeconds = Self(rawValue: "DelaySeconds")
+        /// `ReceiveMessageWaitTimeSeconds`
+        public static let receiveMessageWaitTimeSeconds = Self(rawValue: "ReceiveMessageWaitTimeSeconds")
+        /// `RedrivePolicy`
+        public static let redrivePolicy = Self(rawValue: "RedrivePolicy")
+        /// `FifoQueue`
+        public static let fifoQueue = Self(rawValue: "FifoQueue")
+        /// `ContentBasedDeduplication`
+        public static let contentBasedDeduplication = Self(rawValue: "ContentBasedDeduplication")
+        /// `KmsMasterKeyId`
+        public static let kmsMasterKeyId = Self(rawValue: "KmsMasterKeyId")
+        /// `KmsDataKeyReusePeriodSeconds`
+        public static let kmsDataKeyReusePeriodSeconds = Self(rawValue: "KmsDataKeyReusePeriodSeconds")
+        /// `DeduplicationScope`
+        public static let deduplicationScope = Self(rawValue: "DeduplicationScope")
+        /// `FifoThroughputLimit`
+        public static let fifoThroughputLimit = Self(rawValue: "FifoThroughputLimit")
+        /// `RedriveAllowPolicy`
+        public static let redriveAllowPolicy = Self(rawValue: "RedriveAllowPolicy")
+        /// `SqsManagedSseEnabled`
+        public static let sqsManagedSseEnabled = Self(rawValue: "SqsManagedSseEnabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.all, .policy, .visibilityTimeout, .maximumMessageSize, .messageRetentionPeriod, .approximateNumberOfMessages, .approximateNumberOfMessagesNotVisible, .createdTimestamp, .lastModifiedTimestamp, .queueArn, .approximateNumberOfMessagesDelayed, .delaySeconds, .receiveMessageWaitTimeSeconds, .redrivePolicy, .fifoQueue, .contentBasedDeduplication, .kmsMasterKeyId, .kmsDataKeyReusePeriodSeconds, .deduplicationScope, .fifoThroughputLimit, .redriveAllowPolicy, .sqsManagedSseEnabled]
+        /// The model of `QueueAttributeName`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueAttributeName", kind: .string, traits: ShapeTraits(enumValues: ["All", "Policy", "VisibilityTimeout", "MaximumMessageSize", "MessageRetentionPeriod", "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "CreatedTimestamp", "LastModifiedTimestamp", "QueueArn", "ApproximateNumberOfMessagesDelayed", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "DeduplicationScope", "FifoThroughputLimit", "RedriveAllowPolicy", "SqsManagedSseEnabled"]))
+    }
 }

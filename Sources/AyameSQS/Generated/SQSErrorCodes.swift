@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the SQS model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.sqsCode == .batchEntryIdsNotDistinct`.
+/// The error codes the SQS model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.sqsCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct SQSErrorCode: AWSStringEnum {
@@ -12,12 +15,22 @@ public struct SQSErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `BatchEntryIdsNotDistinct`
     public static let batchEntryIdsNotDistinct = Self(rawValue: "BatchEntryIdsNotDistinct")
     /// `BatchRequestTooLong`
     public static let batchRequestTooLong = Self(rawValue: "BatchRequestTooLong")
     /// `EmptyBatchRequest`
     public static let emptyBatchRequest = Self(rawValue: "EmptyBatchRequest")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
     /// `InvalidAddress`
     public static let invalidAddress = Self(rawValue: "InvalidAddress")
     /// `InvalidAttributeName`
@@ -26,10 +39,18 @@ public struct SQSErrorCode: AWSStringEnum {
     public static let invalidAttributeValue = Self(rawValue: "InvalidAttributeValue")
     /// `InvalidBatchEntryId`
     public static let invalidBatchEntryId = Self(rawValue: "InvalidBatchEntryId")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidIdFormat`
     public static let invalidIdFormat = Self(rawValue: "InvalidIdFormat")
     /// `InvalidMessageContents`
     public static let invalidMessageContents = Self(rawValue: "InvalidMessageContents")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `InvalidSecurity`
     public static let invalidSecurity = Self(rawValue: "InvalidSecurity")
     /// `KmsAccessDenied`
@@ -46,8 +67,20 @@ public struct SQSErrorCode: AWSStringEnum {
     public static let kmsOptInRequired = Self(rawValue: "KmsOptInRequired")
     /// `KmsThrottled`
     public static let kmsThrottled = Self(rawValue: "KmsThrottled")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
     /// `MessageNotInflight`
     public static let messageNotInflight = Self(rawValue: "MessageNotInflight")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
     /// `OverLimit`
     public static let overLimit = Self(rawValue: "OverLimit")
     /// `PurgeQueueInProgress`
@@ -60,19 +93,35 @@ public struct SQSErrorCode: AWSStringEnum {
     public static let queueNameExists = Self(rawValue: "QueueNameExists")
     /// `ReceiptHandleIsInvalid`
     public static let receiptHandleIsInvalid = Self(rawValue: "ReceiptHandleIsInvalid")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `RequestThrottled`
     public static let requestThrottled = Self(rawValue: "RequestThrottled")
     /// `ResourceNotFoundException`
     public static let resourceNotFoundException = Self(rawValue: "ResourceNotFoundException")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
     /// `TooManyEntriesInBatchRequest`
     public static let tooManyEntriesInBatchRequest = Self(rawValue: "TooManyEntriesInBatchRequest")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
     /// `UnsupportedOperation`
     public static let unsupportedOperation = Self(rawValue: "UnsupportedOperation")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.batchEntryIdsNotDistinct, .batchRequestTooLong, .emptyBatchRequest, .invalidAddress, .invalidAttributeName, .invalidAttributeValue, .invalidBatchEntryId, .invalidIdFormat, .invalidMessageContents, .invalidSecurity, .kmsAccessDenied, .kmsDisabled, .kmsInvalidKeyUsage, .kmsInvalidState, .kmsNotFound, .kmsOptInRequired, .kmsThrottled, .messageNotInflight, .overLimit, .purgeQueueInProgress, .queueDeletedRecently, .queueDoesNotExist, .queueNameExists, .receiptHandleIsInvalid, .requestThrottled, .resourceNotFoundException, .tooManyEntriesInBatchRequest, .unsupportedOperation]
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
+    /// `ValidationException`
+    public static let validationException = Self(rawValue: "ValidationException")
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .batchEntryIdsNotDistinct, .batchRequestTooLong, .emptyBatchRequest, .expiredTokenException, .incompleteSignature, .internalFailure, .invalidAction, .invalidAddress, .invalidAttributeName, .invalidAttributeValue, .invalidBatchEntryId, .invalidClientTokenId, .invalidIdFormat, .invalidMessageContents, .invalidParameterCombination, .invalidParameterValue, .invalidQueryParameter, .invalidSecurity, .kmsAccessDenied, .kmsDisabled, .kmsInvalidKeyUsage, .kmsInvalidState, .kmsNotFound, .kmsOptInRequired, .kmsThrottled, .malformedQueryString, .messageNotInflight, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .optInRequired, .overLimit, .purgeQueueInProgress, .queueDeletedRecently, .queueDoesNotExist, .queueNameExists, .receiptHandleIsInvalid, .requestExpired, .requestThrottled, .resourceNotFoundException, .serviceUnavailable, .signatureDoesNotMatch, .throttling, .throttlingException, .tooManyEntriesInBatchRequest, .unrecognizedClientException, .unsupportedOperation, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of SQS's error codes; meaningful for errors from a ``SQSClient``.
+    /// `code` as one of SQS's error codes; meaningful for errors from a ``SQSClient``.
     public var sqsCode: SQSErrorCode { SQSErrorCode(rawValue: code) }
 }

@@ -3,14 +3,14 @@
 import AyameCore
 import Foundation
 
-/// The operations of the SQS model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the SQS model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum SQSOperations {
     /// `AddPermission`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_AddPermission.html
     public static let addPermission: OperationDescriptor = OperationDescriptor(
         name: "AddPermission",
         httpMethod: "POST",
         requestURI: "/",
-        input: AddPermissionRequest.schema
+        input: SQS.AddPermissionRequest.schema
     )
 
     /// `CancelMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CancelMessageMoveTask.html
@@ -18,8 +18,8 @@ public enum SQSOperations {
         name: "CancelMessageMoveTask",
         httpMethod: "POST",
         requestURI: "/",
-        input: CancelMessageMoveTaskRequest.schema,
-        output: CancelMessageMoveTaskResult.schema
+        input: SQS.CancelMessageMoveTaskRequest.schema,
+        output: SQS.CancelMessageMoveTaskResult.schema
     )
 
     /// `ChangeMessageVisibility`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
@@ -27,7 +27,7 @@ public enum SQSOperations {
         name: "ChangeMessageVisibility",
         httpMethod: "POST",
         requestURI: "/",
-        input: ChangeMessageVisibilityRequest.schema
+        input: SQS.ChangeMessageVisibilityRequest.schema
     )
 
     /// `ChangeMessageVisibilityBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibilityBatch.html
@@ -35,8 +35,8 @@ public enum SQSOperations {
         name: "ChangeMessageVisibilityBatch",
         httpMethod: "POST",
         requestURI: "/",
-        input: ChangeMessageVisibilityBatchRequest.schema,
-        output: ChangeMessageVisibilityBatchResult.schema
+        input: SQS.ChangeMessageVisibilityBatchRequest.schema,
+        output: SQS.ChangeMessageVisibilityBatchResult.schema
     )
 
     /// `CreateQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
@@ -44,8 +44,8 @@ public enum SQSOperations {
         name: "CreateQueue",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateQueueRequest.schema,
-        output: CreateQueueResult.schema
+        input: SQS.CreateQueueRequest.schema,
+        output: SQS.CreateQueueResult.schema
     )
 
     /// `DeleteMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
@@ -53,7 +53,7 @@ public enum SQSOperations {
         name: "DeleteMessage",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteMessageRequest.schema
+        input: SQS.DeleteMessageRequest.schema
     )
 
     /// `DeleteMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html
@@ -61,8 +61,8 @@ public enum SQSOperations {
         name: "DeleteMessageBatch",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteMessageBatchRequest.schema,
-        output: DeleteMessageBatchResult.schema
+        input: SQS.DeleteMessageBatchRequest.schema,
+        output: SQS.DeleteMessageBatchResult.schema
     )
 
     /// `DeleteQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html
@@ -70,7 +70,7 @@ public enum SQSOperations {
         name: "DeleteQueue",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteQueueRequest.schema
+        input: SQS.DeleteQueueRequest.schema
     )
 
     /// `GetQueueAttributes`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
@@ -78,8 +78,8 @@ public enum SQSOperations {
         name: "GetQueueAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetQueueAttributesRequest.schema,
-        output: GetQueueAttributesResult.schema
+        input: SQS.GetQueueAttributesRequest.schema,
+        output: SQS.GetQueueAttributesResult.schema
     )
 
     /// `GetQueueUrl`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
@@ -87,8 +87,8 @@ public enum SQSOperations {
         name: "GetQueueUrl",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetQueueUrlRequest.schema,
-        output: GetQueueUrlResult.schema
+        input: SQS.GetQueueUrlRequest.schema,
+        output: SQS.GetQueueUrlResult.schema
     )
 
     /// `ListDeadLetterSourceQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListDeadLetterSourceQueues.html
@@ -96,8 +96,8 @@ public enum SQSOperations {
         name: "ListDeadLetterSourceQueues",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListDeadLetterSourceQueuesRequest.schema,
-        output: ListDeadLetterSourceQueuesResult.schema
+        input: SQS.ListDeadLetterSourceQueuesRequest.schema,
+        output: SQS.ListDeadLetterSourceQueuesResult.schema
     )
 
     /// `ListMessageMoveTasks`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListMessageMoveTasks.html
@@ -105,8 +105,8 @@ public enum SQSOperations {
         name: "ListMessageMoveTasks",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListMessageMoveTasksRequest.schema,
-        output: ListMessageMoveTasksResult.schema
+        input: SQS.ListMessageMoveTasksRequest.schema,
+        output: SQS.ListMessageMoveTasksResult.schema
     )
 
     /// `ListQueueTags`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueueTags.html
@@ -114,8 +114,8 @@ public enum SQSOperations {
         name: "ListQueueTags",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListQueueTagsRequest.schema,
-        output: ListQueueTagsResult.schema
+        input: SQS.ListQueueTagsRequest.schema,
+        output: SQS.ListQueueTagsResult.schema
     )
 
     /// `ListQueues`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
@@ -123,8 +123,8 @@ public enum SQSOperations {
         name: "ListQueues",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListQueuesRequest.schema,
-        output: ListQueuesResult.schema
+        input: SQS.ListQueuesRequest.schema,
+        output: SQS.ListQueuesResult.schema
     )
 
     /// `PurgeQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
@@ -132,7 +132,7 @@ public enum SQSOperations {
         name: "PurgeQueue",
         httpMethod: "POST",
         requestURI: "/",
-        input: PurgeQueueRequest.schema
+        input: SQS.PurgeQueueRequest.schema
     )
 
     /// `ReceiveMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
@@ -140,8 +140,8 @@ public enum SQSOperations {
         name: "ReceiveMessage",
         httpMethod: "POST",
         requestURI: "/",
-        input: ReceiveMessageRequest.schema,
-        output: ReceiveMessageResult.schema
+        input: SQS.ReceiveMessageRequest.schema,
+        output: SQS.ReceiveMessageResult.schema
     )
 
     /// `RemovePermission`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_RemovePermission.html
@@ -149,7 +149,7 @@ public enum SQSOperations {
         name: "RemovePermission",
         httpMethod: "POST",
         requestURI: "/",
-        input: RemovePermissionRequest.schema
+        input: SQS.RemovePermissionRequest.schema
     )
 
     /// `SendMessage`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
@@ -157,8 +157,8 @@ public enum SQSOperations {
         name: "SendMessage",
         httpMethod: "POST",
         requestURI: "/",
-        input: SendMessageRequest.schema,
-        output: SendMessageResult.schema
+        input: SQS.SendMessageRequest.schema,
+        output: SQS.SendMessageResult.schema
     )
 
     /// `SendMessageBatch`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
@@ -166,8 +166,8 @@ public enum SQSOperations {
         name: "SendMessageBatch",
         httpMethod: "POST",
         requestURI: "/",
-        input: SendMessageBatchRequest.schema,
-        output: SendMessageBatchResult.schema
+        input: SQS.SendMessageBatchRequest.schema,
+        output: SQS.SendMessageBatchResult.schema
     )
 
     /// `SetQueueAttributes`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
@@ -175,7 +175,7 @@ public enum SQSOperations {
         name: "SetQueueAttributes",
         httpMethod: "POST",
         requestURI: "/",
-        input: SetQueueAttributesRequest.schema
+        input: SQS.SetQueueAttributesRequest.schema
     )
 
     /// `StartMessageMoveTask`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_StartMessageMoveTask.html
@@ -183,8 +183,8 @@ public enum SQSOperations {
         name: "StartMessageMoveTask",
         httpMethod: "POST",
         requestURI: "/",
-        input: StartMessageMoveTaskRequest.schema,
-        output: StartMessageMoveTaskResult.schema
+        input: SQS.StartMessageMoveTaskRequest.schema,
+        output: SQS.StartMessageMoveTaskResult.schema
     )
 
     /// `TagQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_TagQueue.html
@@ -192,7 +192,7 @@ public enum SQSOperations {
         name: "TagQueue",
         httpMethod: "POST",
         requestURI: "/",
-        input: TagQueueRequest.schema
+        input: SQS.TagQueueRequest.schema
     )
 
     /// `UntagQueue`: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_UntagQueue.html
@@ -200,6 +200,6 @@ public enum SQSOperations {
         name: "UntagQueue",
         httpMethod: "POST",
         requestURI: "/",
-        input: UntagQueueRequest.schema
+        input: SQS.UntagQueueRequest.schema
     )
 }

@@ -34,15 +34,15 @@ extension SQSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listDeadLetterSourceQueuesPaginator(_ input: ListDeadLetterSourceQueuesRequest, pageSize: Int? = nil) -> Paginator<ListDeadLetterSourceQueuesResult> {
+    public func listDeadLetterSourceQueuesPaginator(_ input: SQS.ListDeadLetterSourceQueuesRequest, pageSize: Int? = nil) -> Paginator<SQS.ListDeadLetterSourceQueuesResult> {
         runtime.paginate(
             SQSOperations.listDeadLetterSourceQueues, input: input, paginator: SQSPaginators.listDeadLetterSourceQueues,
-            output: ListDeadLetterSourceQueuesResult.self, pageSize: pageSize)
+            output: SQS.ListDeadLetterSourceQueuesResult.self, pageSize: pageSize)
     }
 
     /// The `queueUrls` of every page of `ListDeadLetterSourceQueues`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listDeadLetterSourceQueuesItems(_ input: ListDeadLetterSourceQueuesRequest, pageSize: Int? = nil) -> PaginatorItems<String> {
+    public func listDeadLetterSourceQueuesItems(_ input: SQS.ListDeadLetterSourceQueuesRequest, pageSize: Int? = nil) -> PaginatorItems<String> {
         listDeadLetterSourceQueuesPaginator(input, pageSize: pageSize).items("queueUrls", as: String.self)
     }
 
@@ -51,15 +51,15 @@ extension SQSClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listQueuesPaginator(_ input: ListQueuesRequest, pageSize: Int? = nil) -> Paginator<ListQueuesResult> {
+    public func listQueuesPaginator(_ input: SQS.ListQueuesRequest = SQS.ListQueuesRequest(), pageSize: Int? = nil) -> Paginator<SQS.ListQueuesResult> {
         runtime.paginate(
             SQSOperations.listQueues, input: input, paginator: SQSPaginators.listQueues,
-            output: ListQueuesResult.self, pageSize: pageSize)
+            output: SQS.ListQueuesResult.self, pageSize: pageSize)
     }
 
     /// The `QueueUrls` of every page of `ListQueues`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listQueuesItems(_ input: ListQueuesRequest, pageSize: Int? = nil) -> PaginatorItems<String> {
+    public func listQueuesItems(_ input: SQS.ListQueuesRequest = SQS.ListQueuesRequest(), pageSize: Int? = nil) -> PaginatorItems<String> {
         listQueuesPaginator(input, pageSize: pageSize).items("QueueUrls", as: String.self)
     }
 }

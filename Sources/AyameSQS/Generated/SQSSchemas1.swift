@@ -11,58 +11,58 @@ extension SQSSchemas {
     public static let actionNameList: ShapeSchema = ShapeSchema(name: "ActionNameList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `AttributeNameList`.
-    public static let attributeNameList: ShapeSchema = ShapeSchema(name: "AttributeNameList", kind: .list, listMember: MemberSchema("member", target: { QueueAttributeName.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let attributeNameList: ShapeSchema = ShapeSchema(name: "AttributeNameList", kind: .list, listMember: MemberSchema("member", target: { SQS.QueueAttributeName.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `BatchResultErrorEntryList`.
-    public static let batchResultErrorEntryList: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntryList", kind: .list, listMember: MemberSchema("member", target: { BatchResultErrorEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let batchResultErrorEntryList: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.BatchResultErrorEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `BinaryList`.
     public static let binaryList: ShapeSchema = ShapeSchema(name: "BinaryList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.blob }))
 
     /// The model of `ChangeMessageVisibilityBatchRequestEntryList`.
-    public static let changeMessageVisibilityBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { ChangeMessageVisibilityBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let changeMessageVisibilityBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.ChangeMessageVisibilityBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ChangeMessageVisibilityBatchResultEntryList`.
-    public static let changeMessageVisibilityBatchResultEntryList: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { ChangeMessageVisibilityBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let changeMessageVisibilityBatchResultEntryList: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.ChangeMessageVisibilityBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `DeleteMessageBatchRequestEntryList`.
-    public static let deleteMessageBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { DeleteMessageBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let deleteMessageBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.DeleteMessageBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `DeleteMessageBatchResultEntryList`.
-    public static let deleteMessageBatchResultEntryList: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { DeleteMessageBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let deleteMessageBatchResultEntryList: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.DeleteMessageBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `ListMessageMoveTasksResultEntryList`.
-    public static let listMessageMoveTasksResultEntryList: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntryList", kind: .list, listMember: MemberSchema("member", target: { ListMessageMoveTasksResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let listMessageMoveTasksResultEntryList: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.ListMessageMoveTasksResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageAttributeNameList`.
     public static let messageAttributeNameList: ShapeSchema = ShapeSchema(name: "MessageAttributeNameList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageBodyAttributeMap`.
-    public static let messageBodyAttributeMap: ShapeSchema = ShapeSchema(name: "MessageBodyAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { MessageAttributeValue.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let messageBodyAttributeMap: ShapeSchema = ShapeSchema(name: "MessageBodyAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { ShapeSchema.Simple.string }), mapValue: MemberSchema("value", target: { SQS.MessageAttributeValue.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageBodySystemAttributeMap`.
-    public static let messageBodySystemAttributeMap: ShapeSchema = ShapeSchema(name: "MessageBodySystemAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { MessageSystemAttributeNameForSends.schema }), mapValue: MemberSchema("value", target: { MessageSystemAttributeValue.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let messageBodySystemAttributeMap: ShapeSchema = ShapeSchema(name: "MessageBodySystemAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { SQS.MessageSystemAttributeNameForSends.schema }), mapValue: MemberSchema("value", target: { SQS.MessageSystemAttributeValue.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageList`.
-    public static let messageList: ShapeSchema = ShapeSchema(name: "MessageList", kind: .list, listMember: MemberSchema("member", target: { Message.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let messageList: ShapeSchema = ShapeSchema(name: "MessageList", kind: .list, listMember: MemberSchema("member", target: { SQS.Message.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageSystemAttributeList`.
-    public static let messageSystemAttributeList: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeList", kind: .list, listMember: MemberSchema("member", target: { MessageSystemAttributeName.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let messageSystemAttributeList: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeList", kind: .list, listMember: MemberSchema("member", target: { SQS.MessageSystemAttributeName.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `MessageSystemAttributeMap`.
-    public static let messageSystemAttributeMap: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { MessageSystemAttributeName.schema }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
+    public static let messageSystemAttributeMap: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { SQS.MessageSystemAttributeName.schema }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `QueueAttributeMap`.
-    public static let queueAttributeMap: ShapeSchema = ShapeSchema(name: "QueueAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { QueueAttributeName.schema }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
+    public static let queueAttributeMap: ShapeSchema = ShapeSchema(name: "QueueAttributeMap", kind: .map, mapKey: MemberSchema("key", target: { SQS.QueueAttributeName.schema }), mapValue: MemberSchema("value", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `QueueUrlList`.
     public static let queueUrlList: ShapeSchema = ShapeSchema(name: "QueueUrlList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `SendMessageBatchRequestEntryList`.
-    public static let sendMessageBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { SendMessageBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let sendMessageBatchRequestEntryList: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequestEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.SendMessageBatchRequestEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `SendMessageBatchResultEntryList`.
-    public static let sendMessageBatchResultEntryList: ShapeSchema = ShapeSchema(name: "SendMessageBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SendMessageBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
+    public static let sendMessageBatchResultEntryList: ShapeSchema = ShapeSchema(name: "SendMessageBatchResultEntryList", kind: .list, listMember: MemberSchema("member", target: { SQS.SendMessageBatchResultEntry.schema }), traits: ShapeTraits(isFlattened: true))
 
     /// The model of `StringList`.
     public static let stringList: ShapeSchema = ShapeSchema(name: "StringList", kind: .list, listMember: MemberSchema("member", target: { ShapeSchema.Simple.string }))

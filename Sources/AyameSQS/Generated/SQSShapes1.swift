@@ -3,1568 +3,1570 @@
 import AyameCore
 import Foundation
 
-/// The `AddPermissionRequest` structure of the SQS model.
-public struct AddPermissionRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Label` (required).
-    public var label: String
-    /// `AWSAccountIds` (required).
-    public var awsAccountIds: [String]
-    /// `Actions` (required).
-    public var actions: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, label: String, awsAccountIds: [String], actions: [String]) {
-        self.queueUrl = queueUrl
-        self.label = label
-        self.awsAccountIds = awsAccountIds
-        self.actions = actions
-    }
-
-    /// The model of `AddPermissionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AddPermissionRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AWSAccountIds", target: { SQSSchemas.awsAccountIdList }, isRequired: true),
-        MemberSchema("Actions", target: { SQSSchemas.actionNameList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.label = try r.required("Label")
-        self.awsAccountIds = try r.required("AWSAccountIds")
-        self.actions = try r.required("Actions")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Label"] = label
-        w["AWSAccountIds"] = awsAccountIds
-        w["Actions"] = actions
-        return w.value
-    }
-}
-
-/// The `BatchEntryIdsNotDistinct` structure of the SQS model.
-public struct BatchEntryIdsNotDistinct: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `BatchEntryIdsNotDistinct`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchEntryIdsNotDistinct", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `BatchRequestTooLong` structure of the SQS model.
-public struct BatchRequestTooLong: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `BatchRequestTooLong`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchRequestTooLong", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `BatchResultErrorEntry` structure of the SQS model.
-public struct BatchResultErrorEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `SenderFault` (required).
-    public var senderFault: Bool
-    /// `Code` (required).
-    public var code: String
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, senderFault: Bool, code: String, message: String? = nil) {
-        self.id = id
-        self.senderFault = senderFault
-        self.code = code
-        self.message = message
-    }
-
-    /// The model of `BatchResultErrorEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("SenderFault", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        MemberSchema("Code", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.senderFault = try r.required("SenderFault")
-        self.code = try r.required("Code")
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["SenderFault"] = senderFault
-        w["Code"] = code
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `CancelMessageMoveTaskRequest` structure of the SQS model.
-public struct CancelMessageMoveTaskRequest: AWSShape {
-    /// `TaskHandle` (required).
-    public var taskHandle: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(taskHandle: String) {
-        self.taskHandle = taskHandle
-    }
-
-    /// The model of `CancelMessageMoveTaskRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CancelMessageMoveTaskRequest", kind: .structure, members: [
-        MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.taskHandle = try r.required("TaskHandle")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TaskHandle"] = taskHandle
-        return w.value
-    }
-}
-
-/// The `CancelMessageMoveTaskResult` structure of the SQS model.
-public struct CancelMessageMoveTaskResult: AWSShape {
-    /// `ApproximateNumberOfMessagesMoved`.
-    public var approximateNumberOfMessagesMoved: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(approximateNumberOfMessagesMoved: Int? = nil) {
-        self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
-    }
-
-    /// The model of `CancelMessageMoveTaskResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CancelMessageMoveTaskResult", kind: .structure, members: [
-        MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
-        return w.value
-    }
-}
-
-/// The `ChangeMessageVisibilityBatchRequest` structure of the SQS model.
-public struct ChangeMessageVisibilityBatchRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Entries` (required).
-    public var entries: [ChangeMessageVisibilityBatchRequestEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, entries: [ChangeMessageVisibilityBatchRequestEntry]) {
-        self.queueUrl = queueUrl
-        self.entries = entries
-    }
-
-    /// The model of `ChangeMessageVisibilityBatchRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Entries", target: { SQSSchemas.changeMessageVisibilityBatchRequestEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.entries = try r.required("Entries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Entries"] = entries
-        return w.value
-    }
-}
-
-/// The `ChangeMessageVisibilityBatchRequestEntry` structure of the SQS model.
-public struct ChangeMessageVisibilityBatchRequestEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `ReceiptHandle` (required).
-    public var receiptHandle: String
-    /// `VisibilityTimeout`.
-    public var visibilityTimeout: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, receiptHandle: String, visibilityTimeout: Int? = nil) {
-        self.id = id
-        self.receiptHandle = receiptHandle
-        self.visibilityTimeout = visibilityTimeout
-    }
-
-    /// The model of `ChangeMessageVisibilityBatchRequestEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequestEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.receiptHandle = try r.required("ReceiptHandle")
-        self.visibilityTimeout = try r.optional("VisibilityTimeout")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["ReceiptHandle"] = receiptHandle
-        w["VisibilityTimeout"] = visibilityTimeout
-        return w.value
-    }
-}
-
-/// The `ChangeMessageVisibilityBatchResult` structure of the SQS model.
-public struct ChangeMessageVisibilityBatchResult: AWSShape {
-    /// `Successful` (required).
-    public var successful: [ChangeMessageVisibilityBatchResultEntry]
-    /// `Failed` (required).
-    public var failed: [BatchResultErrorEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(successful: [ChangeMessageVisibilityBatchResultEntry], failed: [BatchResultErrorEntry]) {
-        self.successful = successful
-        self.failed = failed
-    }
-
-    /// The model of `ChangeMessageVisibilityBatchResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResult", kind: .structure, members: [
-        MemberSchema("Successful", target: { SQSSchemas.changeMessageVisibilityBatchResultEntryList }, isRequired: true),
-        MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.successful = try r.required("Successful")
-        self.failed = try r.required("Failed")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Successful"] = successful
-        w["Failed"] = failed
-        return w.value
-    }
-}
-
-/// The `ChangeMessageVisibilityBatchResultEntry` structure of the SQS model.
-public struct ChangeMessageVisibilityBatchResultEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String) {
-        self.id = id
-    }
-
-    /// The model of `ChangeMessageVisibilityBatchResultEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResultEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        return w.value
-    }
-}
-
-/// The `ChangeMessageVisibilityRequest` structure of the SQS model.
-public struct ChangeMessageVisibilityRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `ReceiptHandle` (required).
-    public var receiptHandle: String
-    /// `VisibilityTimeout` (required).
-    public var visibilityTimeout: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, receiptHandle: String, visibilityTimeout: Int) {
-        self.queueUrl = queueUrl
-        self.receiptHandle = receiptHandle
-        self.visibilityTimeout = visibilityTimeout
-    }
-
-    /// The model of `ChangeMessageVisibilityRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.receiptHandle = try r.required("ReceiptHandle")
-        self.visibilityTimeout = try r.required("VisibilityTimeout")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["ReceiptHandle"] = receiptHandle
-        w["VisibilityTimeout"] = visibilityTimeout
-        return w.value
-    }
-}
-
-/// The `CreateQueueRequest` structure of the SQS model.
-public struct CreateQueueRequest: AWSShape {
-    /// `QueueName` (required).
-    public var queueName: String
-    /// `Attributes`.
-    public var attributes: [String: String]?
-    /// `tags`.
-    public var tags: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueName: String, attributes: [String: String]? = nil, tags: [String: String]? = nil) {
-        self.queueName = queueName
-        self.attributes = attributes
-        self.tags = tags
-    }
-
-    /// The model of `CreateQueueRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateQueueRequest", kind: .structure, members: [
-        MemberSchema("QueueName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }),
-        MemberSchema("tags", target: { SQSSchemas.tagMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueName = try r.required("QueueName")
-        self.attributes = try r.optional("Attributes")
-        self.tags = try r.optional("tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueName"] = queueName
-        w["Attributes"] = attributes
-        w["tags"] = tags
-        return w.value
-    }
-}
-
-/// The `CreateQueueResult` structure of the SQS model.
-public struct CreateQueueResult: AWSShape {
-    /// `QueueUrl`.
-    public var queueUrl: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String? = nil) {
-        self.queueUrl = queueUrl
-    }
-
-    /// The model of `CreateQueueResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateQueueResult", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.optional("QueueUrl")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        return w.value
-    }
-}
-
-/// The `DeleteMessageBatchRequest` structure of the SQS model.
-public struct DeleteMessageBatchRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Entries` (required).
-    public var entries: [DeleteMessageBatchRequestEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, entries: [DeleteMessageBatchRequestEntry]) {
-        self.queueUrl = queueUrl
-        self.entries = entries
-    }
-
-    /// The model of `DeleteMessageBatchRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Entries", target: { SQSSchemas.deleteMessageBatchRequestEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.entries = try r.required("Entries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Entries"] = entries
-        return w.value
-    }
-}
-
-/// The `DeleteMessageBatchRequestEntry` structure of the SQS model.
-public struct DeleteMessageBatchRequestEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `ReceiptHandle` (required).
-    public var receiptHandle: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, receiptHandle: String) {
-        self.id = id
-        self.receiptHandle = receiptHandle
-    }
-
-    /// The model of `DeleteMessageBatchRequestEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequestEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.receiptHandle = try r.required("ReceiptHandle")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["ReceiptHandle"] = receiptHandle
-        return w.value
-    }
-}
-
-/// The `DeleteMessageBatchResult` structure of the SQS model.
-public struct DeleteMessageBatchResult: AWSShape {
-    /// `Successful` (required).
-    public var successful: [DeleteMessageBatchResultEntry]
-    /// `Failed` (required).
-    public var failed: [BatchResultErrorEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(successful: [DeleteMessageBatchResultEntry], failed: [BatchResultErrorEntry]) {
-        self.successful = successful
-        self.failed = failed
-    }
-
-    /// The model of `DeleteMessageBatchResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResult", kind: .structure, members: [
-        MemberSchema("Successful", target: { SQSSchemas.deleteMessageBatchResultEntryList }, isRequired: true),
-        MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.successful = try r.required("Successful")
-        self.failed = try r.required("Failed")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Successful"] = successful
-        w["Failed"] = failed
-        return w.value
-    }
-}
-
-/// The `DeleteMessageBatchResultEntry` structure of the SQS model.
-public struct DeleteMessageBatchResultEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String) {
-        self.id = id
-    }
-
-    /// The model of `DeleteMessageBatchResultEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResultEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        return w.value
-    }
-}
-
-/// The `DeleteMessageRequest` structure of the SQS model.
-public struct DeleteMessageRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `ReceiptHandle` (required).
-    public var receiptHandle: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, receiptHandle: String) {
-        self.queueUrl = queueUrl
-        self.receiptHandle = receiptHandle
-    }
-
-    /// The model of `DeleteMessageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.receiptHandle = try r.required("ReceiptHandle")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["ReceiptHandle"] = receiptHandle
-        return w.value
-    }
-}
-
-/// The `DeleteQueueRequest` structure of the SQS model.
-public struct DeleteQueueRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String) {
-        self.queueUrl = queueUrl
-    }
-
-    /// The model of `DeleteQueueRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteQueueRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        return w.value
-    }
-}
-
-/// The `EmptyBatchRequest` structure of the SQS model.
-public struct EmptyBatchRequest: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `EmptyBatchRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EmptyBatchRequest", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `GetQueueAttributesRequest` structure of the SQS model.
-public struct GetQueueAttributesRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `AttributeNames`.
-    public var attributeNames: [QueueAttributeName]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, attributeNames: [QueueAttributeName]? = nil) {
-        self.queueUrl = queueUrl
-        self.attributeNames = attributeNames
-    }
-
-    /// The model of `GetQueueAttributesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueAttributesRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeNames", target: { SQSSchemas.attributeNameList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.attributeNames = try r.optional("AttributeNames")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["AttributeNames"] = attributeNames
-        return w.value
-    }
-}
-
-/// The `GetQueueAttributesResult` structure of the SQS model.
-public struct GetQueueAttributesResult: AWSShape {
-    /// `Attributes`.
-    public var attributes: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(attributes: [String: String]? = nil) {
-        self.attributes = attributes
-    }
-
-    /// The model of `GetQueueAttributesResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueAttributesResult", kind: .structure, members: [
-        MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.attributes = try r.optional("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `GetQueueUrlRequest` structure of the SQS model.
-public struct GetQueueUrlRequest: AWSShape {
-    /// `QueueName` (required).
-    public var queueName: String
-    /// `QueueOwnerAWSAccountId`.
-    public var queueOwnerAwsAccountId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueName: String, queueOwnerAwsAccountId: String? = nil) {
-        self.queueName = queueName
-        self.queueOwnerAwsAccountId = queueOwnerAwsAccountId
-    }
-
-    /// The model of `GetQueueUrlRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueUrlRequest", kind: .structure, members: [
-        MemberSchema("QueueName", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("QueueOwnerAWSAccountId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueName = try r.required("QueueName")
-        self.queueOwnerAwsAccountId = try r.optional("QueueOwnerAWSAccountId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueName"] = queueName
-        w["QueueOwnerAWSAccountId"] = queueOwnerAwsAccountId
-        return w.value
-    }
-}
-
-/// The `GetQueueUrlResult` structure of the SQS model.
-public struct GetQueueUrlResult: AWSShape {
-    /// `QueueUrl`.
-    public var queueUrl: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String? = nil) {
-        self.queueUrl = queueUrl
-    }
-
-    /// The model of `GetQueueUrlResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueUrlResult", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.optional("QueueUrl")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        return w.value
-    }
-}
-
-/// The `InvalidAddress` structure of the SQS model.
-public struct InvalidAddress: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidAddress`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAddress", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidAttributeName` structure of the SQS model.
-public struct InvalidAttributeName: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidAttributeName`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAttributeName", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidAttributeValue` structure of the SQS model.
-public struct InvalidAttributeValue: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidAttributeValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAttributeValue", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidBatchEntryId` structure of the SQS model.
-public struct InvalidBatchEntryId: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidBatchEntryId`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidBatchEntryId", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidIdFormat` structure of the SQS model.
-public struct InvalidIdFormat: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `InvalidIdFormat`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidIdFormat", kind: .structure, traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `InvalidMessageContents` structure of the SQS model.
-public struct InvalidMessageContents: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidMessageContents`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidMessageContents", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidSecurity` structure of the SQS model.
-public struct InvalidSecurity: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidSecurity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidSecurity", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsAccessDenied` structure of the SQS model.
-public struct KmsAccessDenied: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsAccessDenied`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsAccessDenied", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsDisabled` structure of the SQS model.
-public struct KmsDisabled: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsDisabled`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsDisabled", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsInvalidKeyUsage` structure of the SQS model.
-public struct KmsInvalidKeyUsage: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsInvalidKeyUsage`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsInvalidKeyUsage", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsInvalidState` structure of the SQS model.
-public struct KmsInvalidState: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsInvalidState`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsInvalidState", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsNotFound` structure of the SQS model.
-public struct KmsNotFound: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsNotFound`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsNotFound", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsOptInRequired` structure of the SQS model.
-public struct KmsOptInRequired: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsOptInRequired`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsOptInRequired", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `KmsThrottled` structure of the SQS model.
-public struct KmsThrottled: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `KmsThrottled`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "KmsThrottled", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ListDeadLetterSourceQueuesRequest` structure of the SQS model.
-public struct ListDeadLetterSourceQueuesRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.queueUrl = queueUrl
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListDeadLetterSourceQueuesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListDeadLetterSourceQueuesResult` structure of the SQS model.
-public struct ListDeadLetterSourceQueuesResult: AWSShape {
-    /// `queueUrls` (required).
-    public var queueUrls: [String]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrls: [String], nextToken: String? = nil) {
-        self.queueUrls = queueUrls
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListDeadLetterSourceQueuesResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesResult", kind: .structure, members: [
-        MemberSchema("queueUrls", target: { SQSSchemas.queueUrlList }, isRequired: true),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrls = try r.required("queueUrls")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["queueUrls"] = queueUrls
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListMessageMoveTasksRequest` structure of the SQS model.
-public struct ListMessageMoveTasksRequest: AWSShape {
-    /// `SourceArn` (required).
-    public var sourceArn: String
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sourceArn: String, maxResults: Int? = nil) {
-        self.sourceArn = sourceArn
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListMessageMoveTasksRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksRequest", kind: .structure, members: [
-        MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sourceArn = try r.required("SourceArn")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SourceArn"] = sourceArn
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListMessageMoveTasksResult` structure of the SQS model.
-public struct ListMessageMoveTasksResult: AWSShape {
-    /// `Results`.
-    public var results: [ListMessageMoveTasksResultEntry]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(results: [ListMessageMoveTasksResultEntry]? = nil) {
-        self.results = results
-    }
-
-    /// The model of `ListMessageMoveTasksResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResult", kind: .structure, members: [
-        MemberSchema("Results", target: { SQSSchemas.listMessageMoveTasksResultEntryList }, isFlattened: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.results = try r.optional("Results")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Results"] = results
-        return w.value
-    }
-}
-
-/// The `ListMessageMoveTasksResultEntry` structure of the SQS model.
-public struct ListMessageMoveTasksResultEntry: AWSShape {
-    /// `TaskHandle`.
-    public var taskHandle: String?
-    /// `Status`.
-    public var status: String?
-    /// `SourceArn`.
-    public var sourceArn: String?
-    /// `DestinationArn`.
-    public var destinationArn: String?
-    /// `MaxNumberOfMessagesPerSecond`.
-    public var maxNumberOfMessagesPerSecond: Int?
-    /// `ApproximateNumberOfMessagesMoved`.
-    public var approximateNumberOfMessagesMoved: Int?
-    /// `ApproximateNumberOfMessagesToMove`.
-    public var approximateNumberOfMessagesToMove: Int?
-    /// `FailureReason`.
-    public var failureReason: String?
-    /// `StartedTimestamp`.
-    public var startedTimestamp: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(taskHandle: String? = nil, status: String? = nil, sourceArn: String? = nil, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil, approximateNumberOfMessagesMoved: Int? = nil, approximateNumberOfMessagesToMove: Int? = nil, failureReason: String? = nil, startedTimestamp: Int? = nil) {
-        self.taskHandle = taskHandle
-        self.status = status
-        self.sourceArn = sourceArn
-        self.destinationArn = destinationArn
-        self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
-        self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
-        self.approximateNumberOfMessagesToMove = approximateNumberOfMessagesToMove
-        self.failureReason = failureReason
-        self.startedTimestamp = startedTimestamp
-    }
-
-    /// The model of `ListMessageMoveTasksResultEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntry", kind: .structure, members: [
-        MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Status", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
-        MemberSchema("ApproximateNumberOfMessagesToMove", target: { ShapeSchema.Simple.long }),
-        MemberSchema("FailureReason", target: { ShapeSchema.Simple.string }),
-        MemberSchema("StartedTimestamp", target: { ShapeSchema.Simple.long }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.taskHandle = try r.optional("TaskHandle")
-        self.status = try r.optional("Status")
-        self.sourceArn = try r.optional("SourceArn")
-        self.destinationArn = try r.optional("DestinationArn")
-        self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
-        self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
-        self.approximateNumberOfMessagesToMove = try r.optional("ApproximateNumberOfMessagesToMove")
-        self.failureReason = try r.optional("FailureReason")
-        self.startedTimestamp = try r.optional("StartedTimestamp")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TaskHandle"] = taskHandle
-        w["Status"] = status
-        w["SourceArn"] = sourceArn
-        w["DestinationArn"] = destinationArn
-        w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
-        w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
-        w["ApproximateNumberOfMessagesToMove"] = approximateNumberOfMessagesToMove
-        w["FailureReason"] = failureReason
-        w["StartedTimestamp"] = startedTimestamp
-        return w.value
-    }
-}
-
-/// The `ListQueueTagsRequest` structure of the SQS model.
-public struct ListQueueTagsRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String) {
-        self.queueUrl = queueUrl
-    }
-
-    /// The model of `ListQueueTagsRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        return w.value
-    }
-}
-
-/// The `ListQueueTagsResult` structure of the SQS model.
-public struct ListQueueTagsResult: AWSShape {
-    /// `Tags`.
-    public var tags: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [String: String]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `ListQueueTagsResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsResult", kind: .structure, members: [
-        MemberSchema("Tags", target: { SQSSchemas.tagMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `ListQueuesRequest` structure of the SQS model.
-public struct ListQueuesRequest: AWSShape {
-    /// `QueueNamePrefix`.
-    public var queueNamePrefix: String?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.queueNamePrefix = queueNamePrefix
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListQueuesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesRequest", kind: .structure, members: [
-        MemberSchema("QueueNamePrefix", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueNamePrefix = try r.optional("QueueNamePrefix")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueNamePrefix"] = queueNamePrefix
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListQueuesResult` structure of the SQS model.
-public struct ListQueuesResult: AWSShape {
-    /// `QueueUrls`.
-    public var queueUrls: [String]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrls: [String]? = nil, nextToken: String? = nil) {
-        self.queueUrls = queueUrls
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListQueuesResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesResult", kind: .structure, members: [
-        MemberSchema("QueueUrls", target: { SQSSchemas.queueUrlList }),
-        MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrls = try r.optional("QueueUrls")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrls"] = queueUrls
-        w["NextToken"] = nextToken
-        return w.value
+extension SQS {
+    /// The `AddPermissionRequest` structure of the SQS model.
+    public struct AddPermissionRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Label` (required).
+        public var label: String
+        /// `AWSAccountIds` (required).
+        public var awsAccountIds: [String]
+        /// `Actions` (required).
+        public var actions: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, label: String, awsAccountIds: [String], actions: [String]) {
+            self.queueUrl = queueUrl
+            self.label = label
+            self.awsAccountIds = awsAccountIds
+            self.actions = actions
+        }
+
+        /// The model of `AddPermissionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AddPermissionRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AWSAccountIds", target: { SQSSchemas.awsAccountIdList }, isRequired: true),
+            MemberSchema("Actions", target: { SQSSchemas.actionNameList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.label = try r.required("Label")
+            self.awsAccountIds = try r.required("AWSAccountIds")
+            self.actions = try r.required("Actions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Label"] = label
+            w["AWSAccountIds"] = awsAccountIds
+            w["Actions"] = actions
+            return w.value
+        }
+    }
+
+    /// The `BatchEntryIdsNotDistinct` structure of the SQS model.
+    public struct BatchEntryIdsNotDistinct: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `BatchEntryIdsNotDistinct`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchEntryIdsNotDistinct", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `BatchRequestTooLong` structure of the SQS model.
+    public struct BatchRequestTooLong: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `BatchRequestTooLong`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchRequestTooLong", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `BatchResultErrorEntry` structure of the SQS model.
+    public struct BatchResultErrorEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `SenderFault` (required).
+        public var senderFault: Bool
+        /// `Code` (required).
+        public var code: String
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, senderFault: Bool, code: String, message: String? = nil) {
+            self.id = id
+            self.senderFault = senderFault
+            self.code = code
+            self.message = message
+        }
+
+        /// The model of `BatchResultErrorEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BatchResultErrorEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("SenderFault", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+            MemberSchema("Code", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.senderFault = try r.required("SenderFault")
+            self.code = try r.required("Code")
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["SenderFault"] = senderFault
+            w["Code"] = code
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `CancelMessageMoveTaskRequest` structure of the SQS model.
+    public struct CancelMessageMoveTaskRequest: AWSShape {
+        /// `TaskHandle` (required).
+        public var taskHandle: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(taskHandle: String) {
+            self.taskHandle = taskHandle
+        }
+
+        /// The model of `CancelMessageMoveTaskRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CancelMessageMoveTaskRequest", kind: .structure, members: [
+            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.taskHandle = try r.required("TaskHandle")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TaskHandle"] = taskHandle
+            return w.value
+        }
+    }
+
+    /// The `CancelMessageMoveTaskResult` structure of the SQS model.
+    public struct CancelMessageMoveTaskResult: AWSShape {
+        /// `ApproximateNumberOfMessagesMoved`.
+        public var approximateNumberOfMessagesMoved: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(approximateNumberOfMessagesMoved: Int? = nil) {
+            self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
+        }
+
+        /// The model of `CancelMessageMoveTaskResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CancelMessageMoveTaskResult", kind: .structure, members: [
+            MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
+            return w.value
+        }
+    }
+
+    /// The `ChangeMessageVisibilityBatchRequest` structure of the SQS model.
+    public struct ChangeMessageVisibilityBatchRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Entries` (required).
+        public var entries: [SQS.ChangeMessageVisibilityBatchRequestEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, entries: [SQS.ChangeMessageVisibilityBatchRequestEntry]) {
+            self.queueUrl = queueUrl
+            self.entries = entries
+        }
+
+        /// The model of `ChangeMessageVisibilityBatchRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Entries", target: { SQSSchemas.changeMessageVisibilityBatchRequestEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.entries = try r.required("Entries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Entries"] = entries
+            return w.value
+        }
+    }
+
+    /// The `ChangeMessageVisibilityBatchRequestEntry` structure of the SQS model.
+    public struct ChangeMessageVisibilityBatchRequestEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `ReceiptHandle` (required).
+        public var receiptHandle: String
+        /// `VisibilityTimeout`.
+        public var visibilityTimeout: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, receiptHandle: String, visibilityTimeout: Int? = nil) {
+            self.id = id
+            self.receiptHandle = receiptHandle
+            self.visibilityTimeout = visibilityTimeout
+        }
+
+        /// The model of `ChangeMessageVisibilityBatchRequestEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchRequestEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.receiptHandle = try r.required("ReceiptHandle")
+            self.visibilityTimeout = try r.optional("VisibilityTimeout")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["ReceiptHandle"] = receiptHandle
+            w["VisibilityTimeout"] = visibilityTimeout
+            return w.value
+        }
+    }
+
+    /// The `ChangeMessageVisibilityBatchResult` structure of the SQS model.
+    public struct ChangeMessageVisibilityBatchResult: AWSShape {
+        /// `Successful` (required).
+        public var successful: [SQS.ChangeMessageVisibilityBatchResultEntry]
+        /// `Failed` (required).
+        public var failed: [SQS.BatchResultErrorEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(successful: [SQS.ChangeMessageVisibilityBatchResultEntry], failed: [SQS.BatchResultErrorEntry]) {
+            self.successful = successful
+            self.failed = failed
+        }
+
+        /// The model of `ChangeMessageVisibilityBatchResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResult", kind: .structure, members: [
+            MemberSchema("Successful", target: { SQSSchemas.changeMessageVisibilityBatchResultEntryList }, isRequired: true),
+            MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.successful = try r.required("Successful")
+            self.failed = try r.required("Failed")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Successful"] = successful
+            w["Failed"] = failed
+            return w.value
+        }
+    }
+
+    /// The `ChangeMessageVisibilityBatchResultEntry` structure of the SQS model.
+    public struct ChangeMessageVisibilityBatchResultEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String) {
+            self.id = id
+        }
+
+        /// The model of `ChangeMessageVisibilityBatchResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityBatchResultEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            return w.value
+        }
+    }
+
+    /// The `ChangeMessageVisibilityRequest` structure of the SQS model.
+    public struct ChangeMessageVisibilityRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `ReceiptHandle` (required).
+        public var receiptHandle: String
+        /// `VisibilityTimeout` (required).
+        public var visibilityTimeout: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, receiptHandle: String, visibilityTimeout: Int) {
+            self.queueUrl = queueUrl
+            self.receiptHandle = receiptHandle
+            self.visibilityTimeout = visibilityTimeout
+        }
+
+        /// The model of `ChangeMessageVisibilityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ChangeMessageVisibilityRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.receiptHandle = try r.required("ReceiptHandle")
+            self.visibilityTimeout = try r.required("VisibilityTimeout")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["ReceiptHandle"] = receiptHandle
+            w["VisibilityTimeout"] = visibilityTimeout
+            return w.value
+        }
+    }
+
+    /// The `CreateQueueRequest` structure of the SQS model.
+    public struct CreateQueueRequest: AWSShape {
+        /// `QueueName` (required).
+        public var queueName: String
+        /// `Attributes`.
+        public var attributes: [String: String]?
+        /// `tags`.
+        public var tags: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueName: String, attributes: [String: String]? = nil, tags: [String: String]? = nil) {
+            self.queueName = queueName
+            self.attributes = attributes
+            self.tags = tags
+        }
+
+        /// The model of `CreateQueueRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateQueueRequest", kind: .structure, members: [
+            MemberSchema("QueueName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }),
+            MemberSchema("tags", target: { SQSSchemas.tagMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueName = try r.required("QueueName")
+            self.attributes = try r.optional("Attributes")
+            self.tags = try r.optional("tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueName"] = queueName
+            w["Attributes"] = attributes
+            w["tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `CreateQueueResult` structure of the SQS model.
+    public struct CreateQueueResult: AWSShape {
+        /// `QueueUrl`.
+        public var queueUrl: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String? = nil) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `CreateQueueResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateQueueResult", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.optional("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+    }
+
+    /// The `DeleteMessageBatchRequest` structure of the SQS model.
+    public struct DeleteMessageBatchRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Entries` (required).
+        public var entries: [SQS.DeleteMessageBatchRequestEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, entries: [SQS.DeleteMessageBatchRequestEntry]) {
+            self.queueUrl = queueUrl
+            self.entries = entries
+        }
+
+        /// The model of `DeleteMessageBatchRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Entries", target: { SQSSchemas.deleteMessageBatchRequestEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.entries = try r.required("Entries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Entries"] = entries
+            return w.value
+        }
+    }
+
+    /// The `DeleteMessageBatchRequestEntry` structure of the SQS model.
+    public struct DeleteMessageBatchRequestEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `ReceiptHandle` (required).
+        public var receiptHandle: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, receiptHandle: String) {
+            self.id = id
+            self.receiptHandle = receiptHandle
+        }
+
+        /// The model of `DeleteMessageBatchRequestEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchRequestEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.receiptHandle = try r.required("ReceiptHandle")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["ReceiptHandle"] = receiptHandle
+            return w.value
+        }
+    }
+
+    /// The `DeleteMessageBatchResult` structure of the SQS model.
+    public struct DeleteMessageBatchResult: AWSShape {
+        /// `Successful` (required).
+        public var successful: [SQS.DeleteMessageBatchResultEntry]
+        /// `Failed` (required).
+        public var failed: [SQS.BatchResultErrorEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(successful: [SQS.DeleteMessageBatchResultEntry], failed: [SQS.BatchResultErrorEntry]) {
+            self.successful = successful
+            self.failed = failed
+        }
+
+        /// The model of `DeleteMessageBatchResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResult", kind: .structure, members: [
+            MemberSchema("Successful", target: { SQSSchemas.deleteMessageBatchResultEntryList }, isRequired: true),
+            MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.successful = try r.required("Successful")
+            self.failed = try r.required("Failed")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Successful"] = successful
+            w["Failed"] = failed
+            return w.value
+        }
+    }
+
+    /// The `DeleteMessageBatchResultEntry` structure of the SQS model.
+    public struct DeleteMessageBatchResultEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String) {
+            self.id = id
+        }
+
+        /// The model of `DeleteMessageBatchResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageBatchResultEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            return w.value
+        }
+    }
+
+    /// The `DeleteMessageRequest` structure of the SQS model.
+    public struct DeleteMessageRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `ReceiptHandle` (required).
+        public var receiptHandle: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, receiptHandle: String) {
+            self.queueUrl = queueUrl
+            self.receiptHandle = receiptHandle
+        }
+
+        /// The model of `DeleteMessageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteMessageRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.receiptHandle = try r.required("ReceiptHandle")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["ReceiptHandle"] = receiptHandle
+            return w.value
+        }
+    }
+
+    /// The `DeleteQueueRequest` structure of the SQS model.
+    public struct DeleteQueueRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `DeleteQueueRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteQueueRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+    }
+
+    /// The `EmptyBatchRequest` structure of the SQS model.
+    public struct EmptyBatchRequest: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `EmptyBatchRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EmptyBatchRequest", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `GetQueueAttributesRequest` structure of the SQS model.
+    public struct GetQueueAttributesRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `AttributeNames`.
+        public var attributeNames: [SQS.QueueAttributeName]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, attributeNames: [SQS.QueueAttributeName]? = nil) {
+            self.queueUrl = queueUrl
+            self.attributeNames = attributeNames
+        }
+
+        /// The model of `GetQueueAttributesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueAttributesRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeNames", target: { SQSSchemas.attributeNameList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.attributeNames = try r.optional("AttributeNames")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["AttributeNames"] = attributeNames
+            return w.value
+        }
+    }
+
+    /// The `GetQueueAttributesResult` structure of the SQS model.
+    public struct GetQueueAttributesResult: AWSShape {
+        /// `Attributes`.
+        public var attributes: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(attributes: [String: String]? = nil) {
+            self.attributes = attributes
+        }
+
+        /// The model of `GetQueueAttributesResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueAttributesResult", kind: .structure, members: [
+            MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.attributes = try r.optional("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `GetQueueUrlRequest` structure of the SQS model.
+    public struct GetQueueUrlRequest: AWSShape {
+        /// `QueueName` (required).
+        public var queueName: String
+        /// `QueueOwnerAWSAccountId`.
+        public var queueOwnerAwsAccountId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueName: String, queueOwnerAwsAccountId: String? = nil) {
+            self.queueName = queueName
+            self.queueOwnerAwsAccountId = queueOwnerAwsAccountId
+        }
+
+        /// The model of `GetQueueUrlRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueUrlRequest", kind: .structure, members: [
+            MemberSchema("QueueName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("QueueOwnerAWSAccountId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueName = try r.required("QueueName")
+            self.queueOwnerAwsAccountId = try r.optional("QueueOwnerAWSAccountId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueName"] = queueName
+            w["QueueOwnerAWSAccountId"] = queueOwnerAwsAccountId
+            return w.value
+        }
+    }
+
+    /// The `GetQueueUrlResult` structure of the SQS model.
+    public struct GetQueueUrlResult: AWSShape {
+        /// `QueueUrl`.
+        public var queueUrl: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String? = nil) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `GetQueueUrlResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetQueueUrlResult", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.optional("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+    }
+
+    /// The `InvalidAddress` structure of the SQS model.
+    public struct InvalidAddress: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidAddress`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAddress", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidAttributeName` structure of the SQS model.
+    public struct InvalidAttributeName: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidAttributeName`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAttributeName", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidAttributeValue` structure of the SQS model.
+    public struct InvalidAttributeValue: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidAttributeValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAttributeValue", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidBatchEntryId` structure of the SQS model.
+    public struct InvalidBatchEntryId: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidBatchEntryId`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidBatchEntryId", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidIdFormat` structure of the SQS model.
+    public struct InvalidIdFormat: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `InvalidIdFormat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidIdFormat", kind: .structure, traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `InvalidMessageContents` structure of the SQS model.
+    public struct InvalidMessageContents: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidMessageContents`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidMessageContents", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidSecurity` structure of the SQS model.
+    public struct InvalidSecurity: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidSecurity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidSecurity", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsAccessDenied` structure of the SQS model.
+    public struct KmsAccessDenied: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsAccessDenied`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsAccessDenied", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsDisabled` structure of the SQS model.
+    public struct KmsDisabled: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsDisabled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsDisabled", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsInvalidKeyUsage` structure of the SQS model.
+    public struct KmsInvalidKeyUsage: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsInvalidKeyUsage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsInvalidKeyUsage", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsInvalidState` structure of the SQS model.
+    public struct KmsInvalidState: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsInvalidState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsInvalidState", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsNotFound` structure of the SQS model.
+    public struct KmsNotFound: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsNotFound`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsNotFound", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsOptInRequired` structure of the SQS model.
+    public struct KmsOptInRequired: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsOptInRequired`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsOptInRequired", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsThrottled` structure of the SQS model.
+    public struct KmsThrottled: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsThrottled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsThrottled", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListDeadLetterSourceQueuesRequest` structure of the SQS model.
+    public struct ListDeadLetterSourceQueuesRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.queueUrl = queueUrl
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListDeadLetterSourceQueuesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListDeadLetterSourceQueuesResult` structure of the SQS model.
+    public struct ListDeadLetterSourceQueuesResult: AWSShape {
+        /// `queueUrls` (required).
+        public var queueUrls: [String]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrls: [String], nextToken: String? = nil) {
+            self.queueUrls = queueUrls
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListDeadLetterSourceQueuesResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesResult", kind: .structure, members: [
+            MemberSchema("queueUrls", target: { SQSSchemas.queueUrlList }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrls = try r.required("queueUrls")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["queueUrls"] = queueUrls
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListMessageMoveTasksRequest` structure of the SQS model.
+    public struct ListMessageMoveTasksRequest: AWSShape {
+        /// `SourceArn` (required).
+        public var sourceArn: String
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sourceArn: String, maxResults: Int? = nil) {
+            self.sourceArn = sourceArn
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListMessageMoveTasksRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksRequest", kind: .structure, members: [
+            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sourceArn = try r.required("SourceArn")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SourceArn"] = sourceArn
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListMessageMoveTasksResult` structure of the SQS model.
+    public struct ListMessageMoveTasksResult: AWSShape {
+        /// `Results`.
+        public var results: [SQS.ListMessageMoveTasksResultEntry]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(results: [SQS.ListMessageMoveTasksResultEntry]? = nil) {
+            self.results = results
+        }
+
+        /// The model of `ListMessageMoveTasksResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResult", kind: .structure, members: [
+            MemberSchema("Results", target: { SQSSchemas.listMessageMoveTasksResultEntryList }, isFlattened: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.results = try r.optional("Results")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Results"] = results
+            return w.value
+        }
+    }
+
+    /// The `ListMessageMoveTasksResultEntry` structure of the SQS model.
+    public struct ListMessageMoveTasksResultEntry: AWSShape {
+        /// `TaskHandle`.
+        public var taskHandle: String?
+        /// `Status`.
+        public var status: String?
+        /// `SourceArn`.
+        public var sourceArn: String?
+        /// `DestinationArn`.
+        public var destinationArn: String?
+        /// `MaxNumberOfMessagesPerSecond`.
+        public var maxNumberOfMessagesPerSecond: Int?
+        /// `ApproximateNumberOfMessagesMoved`.
+        public var approximateNumberOfMessagesMoved: Int?
+        /// `ApproximateNumberOfMessagesToMove`.
+        public var approximateNumberOfMessagesToMove: Int?
+        /// `FailureReason`.
+        public var failureReason: String?
+        /// `StartedTimestamp`.
+        public var startedTimestamp: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(taskHandle: String? = nil, status: String? = nil, sourceArn: String? = nil, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil, approximateNumberOfMessagesMoved: Int? = nil, approximateNumberOfMessagesToMove: Int? = nil, failureReason: String? = nil, startedTimestamp: Int? = nil) {
+            self.taskHandle = taskHandle
+            self.status = status
+            self.sourceArn = sourceArn
+            self.destinationArn = destinationArn
+            self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
+            self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
+            self.approximateNumberOfMessagesToMove = approximateNumberOfMessagesToMove
+            self.failureReason = failureReason
+            self.startedTimestamp = startedTimestamp
+        }
+
+        /// The model of `ListMessageMoveTasksResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntry", kind: .structure, members: [
+            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Status", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ApproximateNumberOfMessagesToMove", target: { ShapeSchema.Simple.long }),
+            MemberSchema("FailureReason", target: { ShapeSchema.Simple.string }),
+            MemberSchema("StartedTimestamp", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.taskHandle = try r.optional("TaskHandle")
+            self.status = try r.optional("Status")
+            self.sourceArn = try r.optional("SourceArn")
+            self.destinationArn = try r.optional("DestinationArn")
+            self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
+            self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
+            self.approximateNumberOfMessagesToMove = try r.optional("ApproximateNumberOfMessagesToMove")
+            self.failureReason = try r.optional("FailureReason")
+            self.startedTimestamp = try r.optional("StartedTimestamp")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TaskHandle"] = taskHandle
+            w["Status"] = status
+            w["SourceArn"] = sourceArn
+            w["DestinationArn"] = destinationArn
+            w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
+            w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
+            w["ApproximateNumberOfMessagesToMove"] = approximateNumberOfMessagesToMove
+            w["FailureReason"] = failureReason
+            w["StartedTimestamp"] = startedTimestamp
+            return w.value
+        }
+    }
+
+    /// The `ListQueueTagsRequest` structure of the SQS model.
+    public struct ListQueueTagsRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `ListQueueTagsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+    }
+
+    /// The `ListQueueTagsResult` structure of the SQS model.
+    public struct ListQueueTagsResult: AWSShape {
+        /// `Tags`.
+        public var tags: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [String: String]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListQueueTagsResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsResult", kind: .structure, members: [
+            MemberSchema("Tags", target: { SQSSchemas.tagMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `ListQueuesRequest` structure of the SQS model.
+    public struct ListQueuesRequest: AWSShape {
+        /// `QueueNamePrefix`.
+        public var queueNamePrefix: String?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.queueNamePrefix = queueNamePrefix
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListQueuesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesRequest", kind: .structure, members: [
+            MemberSchema("QueueNamePrefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueNamePrefix = try r.optional("QueueNamePrefix")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueNamePrefix"] = queueNamePrefix
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListQueuesResult` structure of the SQS model.
+    public struct ListQueuesResult: AWSShape {
+        /// `QueueUrls`.
+        public var queueUrls: [String]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrls: [String]? = nil, nextToken: String? = nil) {
+            self.queueUrls = queueUrls
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListQueuesResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesResult", kind: .structure, members: [
+            MemberSchema("QueueUrls", target: { SQSSchemas.queueUrlList }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrls = try r.optional("QueueUrls")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrls"] = queueUrls
+            w["NextToken"] = nextToken
+            return w.value
+        }
     }
 }

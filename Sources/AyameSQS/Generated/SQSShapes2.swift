@@ -3,1136 +3,1138 @@
 import AyameCore
 import Foundation
 
-/// The `Message` structure of the SQS model.
-public struct Message: AWSShape {
-    /// `MessageId`.
-    public var messageId: String?
-    /// `ReceiptHandle`.
-    public var receiptHandle: String?
-    /// `MD5OfBody`.
-    public var md5OfBody: String?
-    /// `Body`.
-    public var body: String?
-    /// `Attributes`.
-    public var attributes: [String: String]?
-    /// `MD5OfMessageAttributes`.
-    public var md5OfMessageAttributes: String?
-    /// `MessageAttributes`.
-    public var messageAttributes: [String: MessageAttributeValue]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(messageId: String? = nil, receiptHandle: String? = nil, md5OfBody: String? = nil, body: String? = nil, attributes: [String: String]? = nil, md5OfMessageAttributes: String? = nil, messageAttributes: [String: MessageAttributeValue]? = nil) {
-        self.messageId = messageId
-        self.receiptHandle = receiptHandle
-        self.md5OfBody = md5OfBody
-        self.body = body
-        self.attributes = attributes
-        self.md5OfMessageAttributes = md5OfMessageAttributes
-        self.messageAttributes = messageAttributes
-    }
-
-    /// The model of `Message`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Message", kind: .structure, members: [
-        MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MD5OfBody", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Body", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Attributes", target: { SQSSchemas.messageSystemAttributeMap }),
-        MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.messageId = try r.optional("MessageId")
-        self.receiptHandle = try r.optional("ReceiptHandle")
-        self.md5OfBody = try r.optional("MD5OfBody")
-        self.body = try r.optional("Body")
-        self.attributes = try r.optional("Attributes")
-        self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
-        self.messageAttributes = try r.optional("MessageAttributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MessageId"] = messageId
-        w["ReceiptHandle"] = receiptHandle
-        w["MD5OfBody"] = md5OfBody
-        w["Body"] = body
-        w["Attributes"] = attributes
-        w["MD5OfMessageAttributes"] = md5OfMessageAttributes
-        w["MessageAttributes"] = messageAttributes
-        return w.value
-    }
-}
-
-/// The `MessageAttributeValue` structure of the SQS model.
-public struct MessageAttributeValue: AWSShape {
-    /// `StringValue`.
-    public var stringValue: String?
-    /// `BinaryValue`.
-    public var binaryValue: Data?
-    /// `StringListValues`.
-    public var stringListValues: [String]?
-    /// `BinaryListValues`.
-    public var binaryListValues: [Data]?
-    /// `DataType` (required).
-    public var dataType: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(stringValue: String? = nil, binaryValue: Data? = nil, stringListValues: [String]? = nil, binaryListValues: [Data]? = nil, dataType: String) {
-        self.stringValue = stringValue
-        self.binaryValue = binaryValue
-        self.stringListValues = stringListValues
-        self.binaryListValues = binaryListValues
-        self.dataType = dataType
-    }
-
-    /// The model of `MessageAttributeValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageAttributeValue", kind: .structure, members: [
-        MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
-        MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
-        MemberSchema("StringListValues", target: { SQSSchemas.stringList }, isFlattened: true),
-        MemberSchema("BinaryListValues", target: { SQSSchemas.binaryList }, isFlattened: true),
-        MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.stringValue = try r.optional("StringValue")
-        self.binaryValue = try r.optional("BinaryValue")
-        self.stringListValues = try r.optional("StringListValues")
-        self.binaryListValues = try r.optional("BinaryListValues")
-        self.dataType = try r.required("DataType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["StringValue"] = stringValue
-        w["BinaryValue"] = binaryValue
-        w["StringListValues"] = stringListValues
-        w["BinaryListValues"] = binaryListValues
-        w["DataType"] = dataType
-        return w.value
-    }
-}
-
-/// The `MessageNotInflight` structure of the SQS model.
-public struct MessageNotInflight: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `MessageNotInflight`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageNotInflight", kind: .structure, traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `MessageSystemAttributeValue` structure of the SQS model.
-public struct MessageSystemAttributeValue: AWSShape {
-    /// `StringValue`.
-    public var stringValue: String?
-    /// `BinaryValue`.
-    public var binaryValue: Data?
-    /// `StringListValues`.
-    public var stringListValues: [String]?
-    /// `BinaryListValues`.
-    public var binaryListValues: [Data]?
-    /// `DataType` (required).
-    public var dataType: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(stringValue: String? = nil, binaryValue: Data? = nil, stringListValues: [String]? = nil, binaryListValues: [Data]? = nil, dataType: String) {
-        self.stringValue = stringValue
-        self.binaryValue = binaryValue
-        self.stringListValues = stringListValues
-        self.binaryListValues = binaryListValues
-        self.dataType = dataType
-    }
-
-    /// The model of `MessageSystemAttributeValue`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeValue", kind: .structure, members: [
-        MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
-        MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
-        MemberSchema("StringListValues", target: { SQSSchemas.stringList }, isFlattened: true),
-        MemberSchema("BinaryListValues", target: { SQSSchemas.binaryList }, isFlattened: true),
-        MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.stringValue = try r.optional("StringValue")
-        self.binaryValue = try r.optional("BinaryValue")
-        self.stringListValues = try r.optional("StringListValues")
-        self.binaryListValues = try r.optional("BinaryListValues")
-        self.dataType = try r.required("DataType")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["StringValue"] = stringValue
-        w["BinaryValue"] = binaryValue
-        w["StringListValues"] = stringListValues
-        w["BinaryListValues"] = binaryListValues
-        w["DataType"] = dataType
-        return w.value
-    }
-}
-
-/// The `OverLimit` structure of the SQS model.
-public struct OverLimit: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `OverLimit`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OverLimit", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PurgeQueueInProgress` structure of the SQS model.
-public struct PurgeQueueInProgress: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `PurgeQueueInProgress`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PurgeQueueInProgress", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PurgeQueueRequest` structure of the SQS model.
-public struct PurgeQueueRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String) {
-        self.queueUrl = queueUrl
-    }
-
-    /// The model of `PurgeQueueRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PurgeQueueRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        return w.value
-    }
-}
-
-/// The `QueueDeletedRecently` structure of the SQS model.
-public struct QueueDeletedRecently: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `QueueDeletedRecently`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueDeletedRecently", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `QueueDoesNotExist` structure of the SQS model.
-public struct QueueDoesNotExist: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `QueueDoesNotExist`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueDoesNotExist", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `QueueNameExists` structure of the SQS model.
-public struct QueueNameExists: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `QueueNameExists`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "QueueNameExists", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ReceiptHandleIsInvalid` structure of the SQS model.
-public struct ReceiptHandleIsInvalid: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ReceiptHandleIsInvalid`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReceiptHandleIsInvalid", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ReceiveMessageRequest` structure of the SQS model.
-public struct ReceiveMessageRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `AttributeNames`.
-    public var attributeNames: [QueueAttributeName]?
-    /// `MessageSystemAttributeNames`.
-    public var messageSystemAttributeNames: [MessageSystemAttributeName]?
-    /// `MessageAttributeNames`.
-    public var messageAttributeNames: [String]?
-    /// `MaxNumberOfMessages`.
-    public var maxNumberOfMessages: Int?
-    /// `VisibilityTimeout`.
-    public var visibilityTimeout: Int?
-    /// `WaitTimeSeconds`.
-    public var waitTimeSeconds: Int?
-    /// `ReceiveRequestAttemptId`.
-    public var receiveRequestAttemptId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, attributeNames: [QueueAttributeName]? = nil, messageSystemAttributeNames: [MessageSystemAttributeName]? = nil, messageAttributeNames: [String]? = nil, maxNumberOfMessages: Int? = nil, visibilityTimeout: Int? = nil, waitTimeSeconds: Int? = nil, receiveRequestAttemptId: String? = nil) {
-        self.queueUrl = queueUrl
-        self.attributeNames = attributeNames
-        self.messageSystemAttributeNames = messageSystemAttributeNames
-        self.messageAttributeNames = messageAttributeNames
-        self.maxNumberOfMessages = maxNumberOfMessages
-        self.visibilityTimeout = visibilityTimeout
-        self.waitTimeSeconds = waitTimeSeconds
-        self.receiveRequestAttemptId = receiveRequestAttemptId
-    }
-
-    /// The model of `ReceiveMessageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReceiveMessageRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("AttributeNames", target: { SQSSchemas.attributeNameList }),
-        MemberSchema("MessageSystemAttributeNames", target: { SQSSchemas.messageSystemAttributeList }),
-        MemberSchema("MessageAttributeNames", target: { SQSSchemas.messageAttributeNameList }),
-        MemberSchema("MaxNumberOfMessages", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("WaitTimeSeconds", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("ReceiveRequestAttemptId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.attributeNames = try r.optional("AttributeNames")
-        self.messageSystemAttributeNames = try r.optional("MessageSystemAttributeNames")
-        self.messageAttributeNames = try r.optional("MessageAttributeNames")
-        self.maxNumberOfMessages = try r.optional("MaxNumberOfMessages")
-        self.visibilityTimeout = try r.optional("VisibilityTimeout")
-        self.waitTimeSeconds = try r.optional("WaitTimeSeconds")
-        self.receiveRequestAttemptId = try r.optional("ReceiveRequestAttemptId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["AttributeNames"] = attributeNames
-        w["MessageSystemAttributeNames"] = messageSystemAttributeNames
-        w["MessageAttributeNames"] = messageAttributeNames
-        w["MaxNumberOfMessages"] = maxNumberOfMessages
-        w["VisibilityTimeout"] = visibilityTimeout
-        w["WaitTimeSeconds"] = waitTimeSeconds
-        w["ReceiveRequestAttemptId"] = receiveRequestAttemptId
-        return w.value
-    }
-}
-
-/// The `ReceiveMessageResult` structure of the SQS model.
-public struct ReceiveMessageResult: AWSShape {
-    /// `Messages`.
-    public var messages: [Message]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(messages: [Message]? = nil) {
-        self.messages = messages
-    }
-
-    /// The model of `ReceiveMessageResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ReceiveMessageResult", kind: .structure, members: [
-        MemberSchema("Messages", target: { SQSSchemas.messageList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.messages = try r.optional("Messages")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Messages"] = messages
-        return w.value
-    }
-}
-
-/// The `RemovePermissionRequest` structure of the SQS model.
-public struct RemovePermissionRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Label` (required).
-    public var label: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, label: String) {
-        self.queueUrl = queueUrl
-        self.label = label
-    }
-
-    /// The model of `RemovePermissionRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RemovePermissionRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.label = try r.required("Label")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Label"] = label
-        return w.value
-    }
-}
-
-/// The `RequestThrottled` structure of the SQS model.
-public struct RequestThrottled: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RequestThrottled`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RequestThrottled", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ResourceNotFoundException` structure of the SQS model.
-public struct ResourceNotFoundException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ResourceNotFoundException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SendMessageBatchRequest` structure of the SQS model.
-public struct SendMessageBatchRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Entries` (required).
-    public var entries: [SendMessageBatchRequestEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, entries: [SendMessageBatchRequestEntry]) {
-        self.queueUrl = queueUrl
-        self.entries = entries
-    }
-
-    /// The model of `SendMessageBatchRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Entries", target: { SQSSchemas.sendMessageBatchRequestEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.entries = try r.required("Entries")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Entries"] = entries
-        return w.value
-    }
-}
-
-/// The `SendMessageBatchRequestEntry` structure of the SQS model.
-public struct SendMessageBatchRequestEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `MessageBody` (required).
-    public var messageBody: String
-    /// `DelaySeconds`.
-    public var delaySeconds: Int?
-    /// `MessageAttributes`.
-    public var messageAttributes: [String: MessageAttributeValue]?
-    /// `MessageSystemAttributes`.
-    public var messageSystemAttributes: [String: MessageSystemAttributeValue]?
-    /// `MessageDeduplicationId`.
-    public var messageDeduplicationId: String?
-    /// `MessageGroupId`.
-    public var messageGroupId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, messageBody: String, delaySeconds: Int? = nil, messageAttributes: [String: MessageAttributeValue]? = nil, messageSystemAttributes: [String: MessageSystemAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
-        self.id = id
-        self.messageBody = messageBody
-        self.delaySeconds = delaySeconds
-        self.messageAttributes = messageAttributes
-        self.messageSystemAttributes = messageSystemAttributes
-        self.messageDeduplicationId = messageDeduplicationId
-        self.messageGroupId = messageGroupId
-    }
-
-    /// The model of `SendMessageBatchRequestEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequestEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("DelaySeconds", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
-        MemberSchema("MessageSystemAttributes", target: { SQSSchemas.messageBodySystemAttributeMap }),
-        MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.messageBody = try r.required("MessageBody")
-        self.delaySeconds = try r.optional("DelaySeconds")
-        self.messageAttributes = try r.optional("MessageAttributes")
-        self.messageSystemAttributes = try r.optional("MessageSystemAttributes")
-        self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
-        self.messageGroupId = try r.optional("MessageGroupId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["MessageBody"] = messageBody
-        w["DelaySeconds"] = delaySeconds
-        w["MessageAttributes"] = messageAttributes
-        w["MessageSystemAttributes"] = messageSystemAttributes
-        w["MessageDeduplicationId"] = messageDeduplicationId
-        w["MessageGroupId"] = messageGroupId
-        return w.value
-    }
-}
-
-/// The `SendMessageBatchResult` structure of the SQS model.
-public struct SendMessageBatchResult: AWSShape {
-    /// `Successful` (required).
-    public var successful: [SendMessageBatchResultEntry]
-    /// `Failed` (required).
-    public var failed: [BatchResultErrorEntry]
-
-    /// Creates the structure; optional members default to nil.
-    public init(successful: [SendMessageBatchResultEntry], failed: [BatchResultErrorEntry]) {
-        self.successful = successful
-        self.failed = failed
-    }
-
-    /// The model of `SendMessageBatchResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResult", kind: .structure, members: [
-        MemberSchema("Successful", target: { SQSSchemas.sendMessageBatchResultEntryList }, isRequired: true),
-        MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.successful = try r.required("Successful")
-        self.failed = try r.required("Failed")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Successful"] = successful
-        w["Failed"] = failed
-        return w.value
-    }
-}
-
-/// The `SendMessageBatchResultEntry` structure of the SQS model.
-public struct SendMessageBatchResultEntry: AWSShape {
-    /// `Id` (required).
-    public var id: String
-    /// `MessageId` (required).
-    public var messageId: String
-    /// `MD5OfMessageBody` (required).
-    public var md5OfMessageBody: String
-    /// `MD5OfMessageAttributes`.
-    public var md5OfMessageAttributes: String?
-    /// `MD5OfMessageSystemAttributes`.
-    public var md5OfMessageSystemAttributes: String?
-    /// `SequenceNumber`.
-    public var sequenceNumber: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(id: String, messageId: String, md5OfMessageBody: String, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, sequenceNumber: String? = nil) {
-        self.id = id
-        self.messageId = messageId
-        self.md5OfMessageBody = md5OfMessageBody
-        self.md5OfMessageAttributes = md5OfMessageAttributes
-        self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
-        self.sequenceNumber = sequenceNumber
-    }
-
-    /// The model of `SendMessageBatchResultEntry`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResultEntry", kind: .structure, members: [
-        MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MessageId", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.id = try r.required("Id")
-        self.messageId = try r.required("MessageId")
-        self.md5OfMessageBody = try r.required("MD5OfMessageBody")
-        self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
-        self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
-        self.sequenceNumber = try r.optional("SequenceNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Id"] = id
-        w["MessageId"] = messageId
-        w["MD5OfMessageBody"] = md5OfMessageBody
-        w["MD5OfMessageAttributes"] = md5OfMessageAttributes
-        w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
-        w["SequenceNumber"] = sequenceNumber
-        return w.value
-    }
-}
-
-/// The `SendMessageRequest` structure of the SQS model.
-public struct SendMessageRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `MessageBody` (required).
-    public var messageBody: String
-    /// `DelaySeconds`.
-    public var delaySeconds: Int?
-    /// `MessageAttributes`.
-    public var messageAttributes: [String: MessageAttributeValue]?
-    /// `MessageSystemAttributes`.
-    public var messageSystemAttributes: [String: MessageSystemAttributeValue]?
-    /// `MessageDeduplicationId`.
-    public var messageDeduplicationId: String?
-    /// `MessageGroupId`.
-    public var messageGroupId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, messageBody: String, delaySeconds: Int? = nil, messageAttributes: [String: MessageAttributeValue]? = nil, messageSystemAttributes: [String: MessageSystemAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
-        self.queueUrl = queueUrl
-        self.messageBody = messageBody
-        self.delaySeconds = delaySeconds
-        self.messageAttributes = messageAttributes
-        self.messageSystemAttributes = messageSystemAttributes
-        self.messageDeduplicationId = messageDeduplicationId
-        self.messageGroupId = messageGroupId
-    }
-
-    /// The model of `SendMessageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("MessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("DelaySeconds", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
-        MemberSchema("MessageSystemAttributes", target: { SQSSchemas.messageBodySystemAttributeMap }),
-        MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.messageBody = try r.required("MessageBody")
-        self.delaySeconds = try r.optional("DelaySeconds")
-        self.messageAttributes = try r.optional("MessageAttributes")
-        self.messageSystemAttributes = try r.optional("MessageSystemAttributes")
-        self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
-        self.messageGroupId = try r.optional("MessageGroupId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["MessageBody"] = messageBody
-        w["DelaySeconds"] = delaySeconds
-        w["MessageAttributes"] = messageAttributes
-        w["MessageSystemAttributes"] = messageSystemAttributes
-        w["MessageDeduplicationId"] = messageDeduplicationId
-        w["MessageGroupId"] = messageGroupId
-        return w.value
-    }
-}
-
-/// The `SendMessageResult` structure of the SQS model.
-public struct SendMessageResult: AWSShape {
-    /// `MD5OfMessageBody`.
-    public var md5OfMessageBody: String?
-    /// `MD5OfMessageAttributes`.
-    public var md5OfMessageAttributes: String?
-    /// `MD5OfMessageSystemAttributes`.
-    public var md5OfMessageSystemAttributes: String?
-    /// `MessageId`.
-    public var messageId: String?
-    /// `SequenceNumber`.
-    public var sequenceNumber: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(md5OfMessageBody: String? = nil, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, messageId: String? = nil, sequenceNumber: String? = nil) {
-        self.md5OfMessageBody = md5OfMessageBody
-        self.md5OfMessageAttributes = md5OfMessageAttributes
-        self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
-        self.messageId = messageId
-        self.sequenceNumber = sequenceNumber
-    }
-
-    /// The model of `SendMessageResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageResult", kind: .structure, members: [
-        MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.md5OfMessageBody = try r.optional("MD5OfMessageBody")
-        self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
-        self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
-        self.messageId = try r.optional("MessageId")
-        self.sequenceNumber = try r.optional("SequenceNumber")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MD5OfMessageBody"] = md5OfMessageBody
-        w["MD5OfMessageAttributes"] = md5OfMessageAttributes
-        w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
-        w["MessageId"] = messageId
-        w["SequenceNumber"] = sequenceNumber
-        return w.value
-    }
-}
-
-/// The `SetQueueAttributesRequest` structure of the SQS model.
-public struct SetQueueAttributesRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Attributes` (required).
-    public var attributes: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, attributes: [String: String]) {
-        self.queueUrl = queueUrl
-        self.attributes = attributes
-    }
-
-    /// The model of `SetQueueAttributesRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SetQueueAttributesRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.attributes = try r.required("Attributes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Attributes"] = attributes
-        return w.value
-    }
-}
-
-/// The `StartMessageMoveTaskRequest` structure of the SQS model.
-public struct StartMessageMoveTaskRequest: AWSShape {
-    /// `SourceArn` (required).
-    public var sourceArn: String
-    /// `DestinationArn`.
-    public var destinationArn: String?
-    /// `MaxNumberOfMessagesPerSecond`.
-    public var maxNumberOfMessagesPerSecond: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) {
-        self.sourceArn = sourceArn
-        self.destinationArn = destinationArn
-        self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
-    }
-
-    /// The model of `StartMessageMoveTaskRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskRequest", kind: .structure, members: [
-        MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
-        MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sourceArn = try r.required("SourceArn")
-        self.destinationArn = try r.optional("DestinationArn")
-        self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SourceArn"] = sourceArn
-        w["DestinationArn"] = destinationArn
-        w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
-        return w.value
-    }
-}
-
-/// The `StartMessageMoveTaskResult` structure of the SQS model.
-public struct StartMessageMoveTaskResult: AWSShape {
-    /// `TaskHandle`.
-    public var taskHandle: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(taskHandle: String? = nil) {
-        self.taskHandle = taskHandle
-    }
-
-    /// The model of `StartMessageMoveTaskResult`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskResult", kind: .structure, members: [
-        MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.taskHandle = try r.optional("TaskHandle")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TaskHandle"] = taskHandle
-        return w.value
-    }
-}
-
-/// The `TagQueueRequest` structure of the SQS model.
-public struct TagQueueRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `Tags` (required).
-    public var tags: [String: String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, tags: [String: String]) {
-        self.queueUrl = queueUrl
-        self.tags = tags
-    }
-
-    /// The model of `TagQueueRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TagQueueRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Tags", target: { SQSSchemas.tagMap }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.tags = try r.required("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `TooManyEntriesInBatchRequest` structure of the SQS model.
-public struct TooManyEntriesInBatchRequest: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `TooManyEntriesInBatchRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TooManyEntriesInBatchRequest", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UnsupportedOperation` structure of the SQS model.
-public struct UnsupportedOperation: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `UnsupportedOperation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedOperation", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `UntagQueueRequest` structure of the SQS model.
-public struct UntagQueueRequest: AWSShape {
-    /// `QueueUrl` (required).
-    public var queueUrl: String
-    /// `TagKeys` (required).
-    public var tagKeys: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(queueUrl: String, tagKeys: [String]) {
-        self.queueUrl = queueUrl
-        self.tagKeys = tagKeys
-    }
-
-    /// The model of `UntagQueueRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UntagQueueRequest", kind: .structure, members: [
-        MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("TagKeys", target: { SQSSchemas.tagKeyList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.queueUrl = try r.required("QueueUrl")
-        self.tagKeys = try r.required("TagKeys")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["QueueUrl"] = queueUrl
-        w["TagKeys"] = tagKeys
-        return w.value
+extension SQS {
+    /// The `Message` structure of the SQS model.
+    public struct Message: AWSShape {
+        /// `MessageId`.
+        public var messageId: String?
+        /// `ReceiptHandle`.
+        public var receiptHandle: String?
+        /// `MD5OfBody`.
+        public var md5OfBody: String?
+        /// `Body`.
+        public var body: String?
+        /// `Attributes`.
+        public var attributes: [String: String]?
+        /// `MD5OfMessageAttributes`.
+        public var md5OfMessageAttributes: String?
+        /// `MessageAttributes`.
+        public var messageAttributes: [String: SQS.MessageAttributeValue]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(messageId: String? = nil, receiptHandle: String? = nil, md5OfBody: String? = nil, body: String? = nil, attributes: [String: String]? = nil, md5OfMessageAttributes: String? = nil, messageAttributes: [String: SQS.MessageAttributeValue]? = nil) {
+            self.messageId = messageId
+            self.receiptHandle = receiptHandle
+            self.md5OfBody = md5OfBody
+            self.body = body
+            self.attributes = attributes
+            self.md5OfMessageAttributes = md5OfMessageAttributes
+            self.messageAttributes = messageAttributes
+        }
+
+        /// The model of `Message`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Message", kind: .structure, members: [
+            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ReceiptHandle", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MD5OfBody", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Body", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Attributes", target: { SQSSchemas.messageSystemAttributeMap }),
+            MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.messageId = try r.optional("MessageId")
+            self.receiptHandle = try r.optional("ReceiptHandle")
+            self.md5OfBody = try r.optional("MD5OfBody")
+            self.body = try r.optional("Body")
+            self.attributes = try r.optional("Attributes")
+            self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
+            self.messageAttributes = try r.optional("MessageAttributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MessageId"] = messageId
+            w["ReceiptHandle"] = receiptHandle
+            w["MD5OfBody"] = md5OfBody
+            w["Body"] = body
+            w["Attributes"] = attributes
+            w["MD5OfMessageAttributes"] = md5OfMessageAttributes
+            w["MessageAttributes"] = messageAttributes
+            return w.value
+        }
+    }
+
+    /// The `MessageAttributeValue` structure of the SQS model.
+    public struct MessageAttributeValue: AWSShape {
+        /// `StringValue`.
+        public var stringValue: String?
+        /// `BinaryValue`.
+        public var binaryValue: Data?
+        /// `StringListValues`.
+        public var stringListValues: [String]?
+        /// `BinaryListValues`.
+        public var binaryListValues: [Data]?
+        /// `DataType` (required).
+        public var dataType: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataType: String, stringValue: String? = nil, binaryValue: Data? = nil, stringListValues: [String]? = nil, binaryListValues: [Data]? = nil) {
+            self.stringValue = stringValue
+            self.binaryValue = binaryValue
+            self.stringListValues = stringListValues
+            self.binaryListValues = binaryListValues
+            self.dataType = dataType
+        }
+
+        /// The model of `MessageAttributeValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageAttributeValue", kind: .structure, members: [
+            MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
+            MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
+            MemberSchema("StringListValues", target: { SQSSchemas.stringList }, isFlattened: true),
+            MemberSchema("BinaryListValues", target: { SQSSchemas.binaryList }, isFlattened: true),
+            MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.stringValue = try r.optional("StringValue")
+            self.binaryValue = try r.optional("BinaryValue")
+            self.stringListValues = try r.optional("StringListValues")
+            self.binaryListValues = try r.optional("BinaryListValues")
+            self.dataType = try r.required("DataType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["StringValue"] = stringValue
+            w["BinaryValue"] = binaryValue
+            w["StringListValues"] = stringListValues
+            w["BinaryListValues"] = binaryListValues
+            w["DataType"] = dataType
+            return w.value
+        }
+    }
+
+    /// The `MessageNotInflight` structure of the SQS model.
+    public struct MessageNotInflight: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `MessageNotInflight`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageNotInflight", kind: .structure, traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `MessageSystemAttributeValue` structure of the SQS model.
+    public struct MessageSystemAttributeValue: AWSShape {
+        /// `StringValue`.
+        public var stringValue: String?
+        /// `BinaryValue`.
+        public var binaryValue: Data?
+        /// `StringListValues`.
+        public var stringListValues: [String]?
+        /// `BinaryListValues`.
+        public var binaryListValues: [Data]?
+        /// `DataType` (required).
+        public var dataType: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dataType: String, stringValue: String? = nil, binaryValue: Data? = nil, stringListValues: [String]? = nil, binaryListValues: [Data]? = nil) {
+            self.stringValue = stringValue
+            self.binaryValue = binaryValue
+            self.stringListValues = stringListValues
+            self.binaryListValues = binaryListValues
+            self.dataType = dataType
+        }
+
+        /// The model of `MessageSystemAttributeValue`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageSystemAttributeValue", kind: .structure, members: [
+            MemberSchema("StringValue", target: { ShapeSchema.Simple.string }),
+            MemberSchema("BinaryValue", target: { ShapeSchema.Simple.blob }),
+            MemberSchema("StringListValues", target: { SQSSchemas.stringList }, isFlattened: true),
+            MemberSchema("BinaryListValues", target: { SQSSchemas.binaryList }, isFlattened: true),
+            MemberSchema("DataType", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.stringValue = try r.optional("StringValue")
+            self.binaryValue = try r.optional("BinaryValue")
+            self.stringListValues = try r.optional("StringListValues")
+            self.binaryListValues = try r.optional("BinaryListValues")
+            self.dataType = try r.required("DataType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["StringValue"] = stringValue
+            w["BinaryValue"] = binaryValue
+            w["StringListValues"] = stringListValues
+            w["BinaryListValues"] = binaryListValues
+            w["DataType"] = dataType
+            return w.value
+        }
+    }
+
+    /// The `OverLimit` structure of the SQS model.
+    public struct OverLimit: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `OverLimit`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OverLimit", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PurgeQueueInProgress` structure of the SQS model.
+    public struct PurgeQueueInProgress: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PurgeQueueInProgress`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PurgeQueueInProgress", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PurgeQueueRequest` structure of the SQS model.
+    public struct PurgeQueueRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `PurgeQueueRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PurgeQueueRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+    }
+
+    /// The `QueueDeletedRecently` structure of the SQS model.
+    public struct QueueDeletedRecently: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `QueueDeletedRecently`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueDeletedRecently", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `QueueDoesNotExist` structure of the SQS model.
+    public struct QueueDoesNotExist: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `QueueDoesNotExist`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueDoesNotExist", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `QueueNameExists` structure of the SQS model.
+    public struct QueueNameExists: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `QueueNameExists`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "QueueNameExists", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ReceiptHandleIsInvalid` structure of the SQS model.
+    public struct ReceiptHandleIsInvalid: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ReceiptHandleIsInvalid`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReceiptHandleIsInvalid", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ReceiveMessageRequest` structure of the SQS model.
+    public struct ReceiveMessageRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `AttributeNames`.
+        public var attributeNames: [SQS.QueueAttributeName]?
+        /// `MessageSystemAttributeNames`.
+        public var messageSystemAttributeNames: [SQS.MessageSystemAttributeName]?
+        /// `MessageAttributeNames`.
+        public var messageAttributeNames: [String]?
+        /// `MaxNumberOfMessages`.
+        public var maxNumberOfMessages: Int?
+        /// `VisibilityTimeout`.
+        public var visibilityTimeout: Int?
+        /// `WaitTimeSeconds`.
+        public var waitTimeSeconds: Int?
+        /// `ReceiveRequestAttemptId`.
+        public var receiveRequestAttemptId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, attributeNames: [SQS.QueueAttributeName]? = nil, messageSystemAttributeNames: [SQS.MessageSystemAttributeName]? = nil, messageAttributeNames: [String]? = nil, maxNumberOfMessages: Int? = nil, visibilityTimeout: Int? = nil, waitTimeSeconds: Int? = nil, receiveRequestAttemptId: String? = nil) {
+            self.queueUrl = queueUrl
+            self.attributeNames = attributeNames
+            self.messageSystemAttributeNames = messageSystemAttributeNames
+            self.messageAttributeNames = messageAttributeNames
+            self.maxNumberOfMessages = maxNumberOfMessages
+            self.visibilityTimeout = visibilityTimeout
+            self.waitTimeSeconds = waitTimeSeconds
+            self.receiveRequestAttemptId = receiveRequestAttemptId
+        }
+
+        /// The model of `ReceiveMessageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReceiveMessageRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeNames", target: { SQSSchemas.attributeNameList }),
+            MemberSchema("MessageSystemAttributeNames", target: { SQSSchemas.messageSystemAttributeList }),
+            MemberSchema("MessageAttributeNames", target: { SQSSchemas.messageAttributeNameList }),
+            MemberSchema("MaxNumberOfMessages", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("VisibilityTimeout", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("WaitTimeSeconds", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ReceiveRequestAttemptId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.attributeNames = try r.optional("AttributeNames")
+            self.messageSystemAttributeNames = try r.optional("MessageSystemAttributeNames")
+            self.messageAttributeNames = try r.optional("MessageAttributeNames")
+            self.maxNumberOfMessages = try r.optional("MaxNumberOfMessages")
+            self.visibilityTimeout = try r.optional("VisibilityTimeout")
+            self.waitTimeSeconds = try r.optional("WaitTimeSeconds")
+            self.receiveRequestAttemptId = try r.optional("ReceiveRequestAttemptId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["AttributeNames"] = attributeNames
+            w["MessageSystemAttributeNames"] = messageSystemAttributeNames
+            w["MessageAttributeNames"] = messageAttributeNames
+            w["MaxNumberOfMessages"] = maxNumberOfMessages
+            w["VisibilityTimeout"] = visibilityTimeout
+            w["WaitTimeSeconds"] = waitTimeSeconds
+            w["ReceiveRequestAttemptId"] = receiveRequestAttemptId
+            return w.value
+        }
+    }
+
+    /// The `ReceiveMessageResult` structure of the SQS model.
+    public struct ReceiveMessageResult: AWSShape {
+        /// `Messages`.
+        public var messages: [SQS.Message]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(messages: [SQS.Message]? = nil) {
+            self.messages = messages
+        }
+
+        /// The model of `ReceiveMessageResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReceiveMessageResult", kind: .structure, members: [
+            MemberSchema("Messages", target: { SQSSchemas.messageList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.messages = try r.optional("Messages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Messages"] = messages
+            return w.value
+        }
+    }
+
+    /// The `RemovePermissionRequest` structure of the SQS model.
+    public struct RemovePermissionRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Label` (required).
+        public var label: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, label: String) {
+            self.queueUrl = queueUrl
+            self.label = label
+        }
+
+        /// The model of `RemovePermissionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RemovePermissionRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.label = try r.required("Label")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Label"] = label
+            return w.value
+        }
+    }
+
+    /// The `RequestThrottled` structure of the SQS model.
+    public struct RequestThrottled: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RequestThrottled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RequestThrottled", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ResourceNotFoundException` structure of the SQS model.
+    public struct ResourceNotFoundException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ResourceNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SendMessageBatchRequest` structure of the SQS model.
+    public struct SendMessageBatchRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Entries` (required).
+        public var entries: [SQS.SendMessageBatchRequestEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, entries: [SQS.SendMessageBatchRequestEntry]) {
+            self.queueUrl = queueUrl
+            self.entries = entries
+        }
+
+        /// The model of `SendMessageBatchRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Entries", target: { SQSSchemas.sendMessageBatchRequestEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.entries = try r.required("Entries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Entries"] = entries
+            return w.value
+        }
+    }
+
+    /// The `SendMessageBatchRequestEntry` structure of the SQS model.
+    public struct SendMessageBatchRequestEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `MessageBody` (required).
+        public var messageBody: String
+        /// `DelaySeconds`.
+        public var delaySeconds: Int?
+        /// `MessageAttributes`.
+        public var messageAttributes: [String: SQS.MessageAttributeValue]?
+        /// `MessageSystemAttributes`.
+        public var messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]?
+        /// `MessageDeduplicationId`.
+        public var messageDeduplicationId: String?
+        /// `MessageGroupId`.
+        public var messageGroupId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, messageBody: String, delaySeconds: Int? = nil, messageAttributes: [String: SQS.MessageAttributeValue]? = nil, messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
+            self.id = id
+            self.messageBody = messageBody
+            self.delaySeconds = delaySeconds
+            self.messageAttributes = messageAttributes
+            self.messageSystemAttributes = messageSystemAttributes
+            self.messageDeduplicationId = messageDeduplicationId
+            self.messageGroupId = messageGroupId
+        }
+
+        /// The model of `SendMessageBatchRequestEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchRequestEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("DelaySeconds", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
+            MemberSchema("MessageSystemAttributes", target: { SQSSchemas.messageBodySystemAttributeMap }),
+            MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.messageBody = try r.required("MessageBody")
+            self.delaySeconds = try r.optional("DelaySeconds")
+            self.messageAttributes = try r.optional("MessageAttributes")
+            self.messageSystemAttributes = try r.optional("MessageSystemAttributes")
+            self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
+            self.messageGroupId = try r.optional("MessageGroupId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["MessageBody"] = messageBody
+            w["DelaySeconds"] = delaySeconds
+            w["MessageAttributes"] = messageAttributes
+            w["MessageSystemAttributes"] = messageSystemAttributes
+            w["MessageDeduplicationId"] = messageDeduplicationId
+            w["MessageGroupId"] = messageGroupId
+            return w.value
+        }
+    }
+
+    /// The `SendMessageBatchResult` structure of the SQS model.
+    public struct SendMessageBatchResult: AWSShape {
+        /// `Successful` (required).
+        public var successful: [SQS.SendMessageBatchResultEntry]
+        /// `Failed` (required).
+        public var failed: [SQS.BatchResultErrorEntry]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(successful: [SQS.SendMessageBatchResultEntry], failed: [SQS.BatchResultErrorEntry]) {
+            self.successful = successful
+            self.failed = failed
+        }
+
+        /// The model of `SendMessageBatchResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResult", kind: .structure, members: [
+            MemberSchema("Successful", target: { SQSSchemas.sendMessageBatchResultEntryList }, isRequired: true),
+            MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.successful = try r.required("Successful")
+            self.failed = try r.required("Failed")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Successful"] = successful
+            w["Failed"] = failed
+            return w.value
+        }
+    }
+
+    /// The `SendMessageBatchResultEntry` structure of the SQS model.
+    public struct SendMessageBatchResultEntry: AWSShape {
+        /// `Id` (required).
+        public var id: String
+        /// `MessageId` (required).
+        public var messageId: String
+        /// `MD5OfMessageBody` (required).
+        public var md5OfMessageBody: String
+        /// `MD5OfMessageAttributes`.
+        public var md5OfMessageAttributes: String?
+        /// `MD5OfMessageSystemAttributes`.
+        public var md5OfMessageSystemAttributes: String?
+        /// `SequenceNumber`.
+        public var sequenceNumber: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, messageId: String, md5OfMessageBody: String, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, sequenceNumber: String? = nil) {
+            self.id = id
+            self.messageId = messageId
+            self.md5OfMessageBody = md5OfMessageBody
+            self.md5OfMessageAttributes = md5OfMessageAttributes
+            self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
+            self.sequenceNumber = sequenceNumber
+        }
+
+        /// The model of `SendMessageBatchResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResultEntry", kind: .structure, members: [
+            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.messageId = try r.required("MessageId")
+            self.md5OfMessageBody = try r.required("MD5OfMessageBody")
+            self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
+            self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
+            self.sequenceNumber = try r.optional("SequenceNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["MessageId"] = messageId
+            w["MD5OfMessageBody"] = md5OfMessageBody
+            w["MD5OfMessageAttributes"] = md5OfMessageAttributes
+            w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
+            w["SequenceNumber"] = sequenceNumber
+            return w.value
+        }
+    }
+
+    /// The `SendMessageRequest` structure of the SQS model.
+    public struct SendMessageRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `MessageBody` (required).
+        public var messageBody: String
+        /// `DelaySeconds`.
+        public var delaySeconds: Int?
+        /// `MessageAttributes`.
+        public var messageAttributes: [String: SQS.MessageAttributeValue]?
+        /// `MessageSystemAttributes`.
+        public var messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]?
+        /// `MessageDeduplicationId`.
+        public var messageDeduplicationId: String?
+        /// `MessageGroupId`.
+        public var messageGroupId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, messageBody: String, delaySeconds: Int? = nil, messageAttributes: [String: SQS.MessageAttributeValue]? = nil, messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
+            self.queueUrl = queueUrl
+            self.messageBody = messageBody
+            self.delaySeconds = delaySeconds
+            self.messageAttributes = messageAttributes
+            self.messageSystemAttributes = messageSystemAttributes
+            self.messageDeduplicationId = messageDeduplicationId
+            self.messageGroupId = messageGroupId
+        }
+
+        /// The model of `SendMessageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("DelaySeconds", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
+            MemberSchema("MessageSystemAttributes", target: { SQSSchemas.messageBodySystemAttributeMap }),
+            MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.messageBody = try r.required("MessageBody")
+            self.delaySeconds = try r.optional("DelaySeconds")
+            self.messageAttributes = try r.optional("MessageAttributes")
+            self.messageSystemAttributes = try r.optional("MessageSystemAttributes")
+            self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
+            self.messageGroupId = try r.optional("MessageGroupId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["MessageBody"] = messageBody
+            w["DelaySeconds"] = delaySeconds
+            w["MessageAttributes"] = messageAttributes
+            w["MessageSystemAttributes"] = messageSystemAttributes
+            w["MessageDeduplicationId"] = messageDeduplicationId
+            w["MessageGroupId"] = messageGroupId
+            return w.value
+        }
+    }
+
+    /// The `SendMessageResult` structure of the SQS model.
+    public struct SendMessageResult: AWSShape {
+        /// `MD5OfMessageBody`.
+        public var md5OfMessageBody: String?
+        /// `MD5OfMessageAttributes`.
+        public var md5OfMessageAttributes: String?
+        /// `MD5OfMessageSystemAttributes`.
+        public var md5OfMessageSystemAttributes: String?
+        /// `MessageId`.
+        public var messageId: String?
+        /// `SequenceNumber`.
+        public var sequenceNumber: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(md5OfMessageBody: String? = nil, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, messageId: String? = nil, sequenceNumber: String? = nil) {
+            self.md5OfMessageBody = md5OfMessageBody
+            self.md5OfMessageAttributes = md5OfMessageAttributes
+            self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
+            self.messageId = messageId
+            self.sequenceNumber = sequenceNumber
+        }
+
+        /// The model of `SendMessageResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageResult", kind: .structure, members: [
+            MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.md5OfMessageBody = try r.optional("MD5OfMessageBody")
+            self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
+            self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
+            self.messageId = try r.optional("MessageId")
+            self.sequenceNumber = try r.optional("SequenceNumber")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MD5OfMessageBody"] = md5OfMessageBody
+            w["MD5OfMessageAttributes"] = md5OfMessageAttributes
+            w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
+            w["MessageId"] = messageId
+            w["SequenceNumber"] = sequenceNumber
+            return w.value
+        }
+    }
+
+    /// The `SetQueueAttributesRequest` structure of the SQS model.
+    public struct SetQueueAttributesRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Attributes` (required).
+        public var attributes: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, attributes: [String: String]) {
+            self.queueUrl = queueUrl
+            self.attributes = attributes
+        }
+
+        /// The model of `SetQueueAttributesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetQueueAttributesRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.attributes = try r.required("Attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Attributes"] = attributes
+            return w.value
+        }
+    }
+
+    /// The `StartMessageMoveTaskRequest` structure of the SQS model.
+    public struct StartMessageMoveTaskRequest: AWSShape {
+        /// `SourceArn` (required).
+        public var sourceArn: String
+        /// `DestinationArn`.
+        public var destinationArn: String?
+        /// `MaxNumberOfMessagesPerSecond`.
+        public var maxNumberOfMessagesPerSecond: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) {
+            self.sourceArn = sourceArn
+            self.destinationArn = destinationArn
+            self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
+        }
+
+        /// The model of `StartMessageMoveTaskRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskRequest", kind: .structure, members: [
+            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sourceArn = try r.required("SourceArn")
+            self.destinationArn = try r.optional("DestinationArn")
+            self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SourceArn"] = sourceArn
+            w["DestinationArn"] = destinationArn
+            w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
+            return w.value
+        }
+    }
+
+    /// The `StartMessageMoveTaskResult` structure of the SQS model.
+    public struct StartMessageMoveTaskResult: AWSShape {
+        /// `TaskHandle`.
+        public var taskHandle: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(taskHandle: String? = nil) {
+            self.taskHandle = taskHandle
+        }
+
+        /// The model of `StartMessageMoveTaskResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskResult", kind: .structure, members: [
+            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.taskHandle = try r.optional("TaskHandle")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TaskHandle"] = taskHandle
+            return w.value
+        }
+    }
+
+    /// The `TagQueueRequest` structure of the SQS model.
+    public struct TagQueueRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `Tags` (required).
+        public var tags: [String: String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, tags: [String: String]) {
+            self.queueUrl = queueUrl
+            self.tags = tags
+        }
+
+        /// The model of `TagQueueRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TagQueueRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Tags", target: { SQSSchemas.tagMap }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.tags = try r.required("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `TooManyEntriesInBatchRequest` structure of the SQS model.
+    public struct TooManyEntriesInBatchRequest: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TooManyEntriesInBatchRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyEntriesInBatchRequest", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnsupportedOperation` structure of the SQS model.
+    public struct UnsupportedOperation: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnsupportedOperation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedOperation", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UntagQueueRequest` structure of the SQS model.
+    public struct UntagQueueRequest: AWSShape {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, tagKeys: [String]) {
+            self.queueUrl = queueUrl
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `UntagQueueRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UntagQueueRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("TagKeys", target: { SQSSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
     }
 }

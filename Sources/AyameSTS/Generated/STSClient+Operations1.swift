@@ -6,121 +6,133 @@ import Foundation
 extension STSClient {
     /// Calls `AssumeRole`: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
     @discardableResult
-    public func assumeRole(_ input: AssumeRoleRequest) async throws(AyameError) -> AssumeRoleResponse {
-        try await runtime.execute(STSOperations.assumeRole, input: input, output: AssumeRoleResponse.self)
+    public func assumeRole(_ input: STS.AssumeRoleRequest) async throws(AyameError) -> STS.AssumeRoleResponse {
+        try await runtime.execute(STSOperations.assumeRole, input: input, output: STS.AssumeRoleResponse.self)
+    }
+
+    /// Calls `AssumeRole` with the input's required members as parameters; pass a `STS.AssumeRoleRequest` for the others.
+    @discardableResult
+    public func assumeRole(roleArn: String, roleSessionName: String) async throws(AyameError) -> STS.AssumeRoleResponse {
+        try await assumeRole(STS.AssumeRoleRequest(roleArn: roleArn, roleSessionName: roleSessionName))
     }
 
     /// Calls `AssumeRoleWithSAML`: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
     @discardableResult
-    public func assumeRoleWithSaml(_ input: AssumeRoleWithSAMLRequest) async throws(AyameError) -> AssumeRoleWithSAMLResponse {
-        try await runtime.execute(STSOperations.assumeRoleWithSaml, input: input, output: AssumeRoleWithSAMLResponse.self)
+    public func assumeRoleWithSaml(_ input: STS.AssumeRoleWithSAMLRequest) async throws(AyameError) -> STS.AssumeRoleWithSAMLResponse {
+        try await runtime.execute(STSOperations.assumeRoleWithSaml, input: input, output: STS.AssumeRoleWithSAMLResponse.self)
     }
 
     /// Calls `AssumeRoleWithSAML` with the input's members as parameters.
     @discardableResult
-    public func assumeRoleWithSaml(roleArn: String, principalArn: String, samlAssertion: String, policyArns: [PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) async throws(AyameError) -> AssumeRoleWithSAMLResponse {
-        try await assumeRoleWithSaml(AssumeRoleWithSAMLRequest(roleArn: roleArn, principalArn: principalArn, samlAssertion: samlAssertion, policyArns: policyArns, policy: policy, durationSeconds: durationSeconds))
+    public func assumeRoleWithSaml(roleArn: String, principalArn: String, samlAssertion: String, policyArns: [STS.PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) async throws(AyameError) -> STS.AssumeRoleWithSAMLResponse {
+        try await assumeRoleWithSaml(STS.AssumeRoleWithSAMLRequest(roleArn: roleArn, principalArn: principalArn, samlAssertion: samlAssertion, policyArns: policyArns, policy: policy, durationSeconds: durationSeconds))
     }
 
     /// Calls `AssumeRoleWithWebIdentity`: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
     @discardableResult
-    public func assumeRoleWithWebIdentity(_ input: AssumeRoleWithWebIdentityRequest) async throws(AyameError) -> AssumeRoleWithWebIdentityResponse {
-        try await runtime.execute(STSOperations.assumeRoleWithWebIdentity, input: input, output: AssumeRoleWithWebIdentityResponse.self)
+    public func assumeRoleWithWebIdentity(_ input: STS.AssumeRoleWithWebIdentityRequest) async throws(AyameError) -> STS.AssumeRoleWithWebIdentityResponse {
+        try await runtime.execute(STSOperations.assumeRoleWithWebIdentity, input: input, output: STS.AssumeRoleWithWebIdentityResponse.self)
+    }
+
+    /// Calls `AssumeRoleWithWebIdentity` with the input's required members as parameters; pass a `STS.AssumeRoleWithWebIdentityRequest` for the others.
+    @discardableResult
+    public func assumeRoleWithWebIdentity(roleArn: String, roleSessionName: String, webIdentityToken: String) async throws(AyameError) -> STS.AssumeRoleWithWebIdentityResponse {
+        try await assumeRoleWithWebIdentity(STS.AssumeRoleWithWebIdentityRequest(roleArn: roleArn, roleSessionName: roleSessionName, webIdentityToken: webIdentityToken))
     }
 
     /// Calls `AssumeRoot`: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
     @discardableResult
-    public func assumeRoot(_ input: AssumeRootRequest) async throws(AyameError) -> AssumeRootResponse {
-        try await runtime.execute(STSOperations.assumeRoot, input: input, output: AssumeRootResponse.self)
+    public func assumeRoot(_ input: STS.AssumeRootRequest) async throws(AyameError) -> STS.AssumeRootResponse {
+        try await runtime.execute(STSOperations.assumeRoot, input: input, output: STS.AssumeRootResponse.self)
     }
 
     /// Calls `AssumeRoot` with the input's members as parameters.
     @discardableResult
-    public func assumeRoot(targetPrincipal: String, taskPolicyArn: PolicyDescriptorType, durationSeconds: Int? = nil) async throws(AyameError) -> AssumeRootResponse {
-        try await assumeRoot(AssumeRootRequest(targetPrincipal: targetPrincipal, taskPolicyArn: taskPolicyArn, durationSeconds: durationSeconds))
+    public func assumeRoot(targetPrincipal: String, taskPolicyArn: STS.PolicyDescriptorType, durationSeconds: Int? = nil) async throws(AyameError) -> STS.AssumeRootResponse {
+        try await assumeRoot(STS.AssumeRootRequest(targetPrincipal: targetPrincipal, taskPolicyArn: taskPolicyArn, durationSeconds: durationSeconds))
     }
 
     /// Calls `DecodeAuthorizationMessage`: https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
     @discardableResult
-    public func decodeAuthorizationMessage(_ input: DecodeAuthorizationMessageRequest) async throws(AyameError) -> DecodeAuthorizationMessageResponse {
-        try await runtime.execute(STSOperations.decodeAuthorizationMessage, input: input, output: DecodeAuthorizationMessageResponse.self)
+    public func decodeAuthorizationMessage(_ input: STS.DecodeAuthorizationMessageRequest) async throws(AyameError) -> STS.DecodeAuthorizationMessageResponse {
+        try await runtime.execute(STSOperations.decodeAuthorizationMessage, input: input, output: STS.DecodeAuthorizationMessageResponse.self)
     }
 
     /// Calls `DecodeAuthorizationMessage` with the input's members as parameters.
     @discardableResult
-    public func decodeAuthorizationMessage(encodedMessage: String) async throws(AyameError) -> DecodeAuthorizationMessageResponse {
-        try await decodeAuthorizationMessage(DecodeAuthorizationMessageRequest(encodedMessage: encodedMessage))
+    public func decodeAuthorizationMessage(encodedMessage: String) async throws(AyameError) -> STS.DecodeAuthorizationMessageResponse {
+        try await decodeAuthorizationMessage(STS.DecodeAuthorizationMessageRequest(encodedMessage: encodedMessage))
     }
 
     /// Calls `GetAccessKeyInfo`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html
     @discardableResult
-    public func getAccessKeyInfo(_ input: GetAccessKeyInfoRequest) async throws(AyameError) -> GetAccessKeyInfoResponse {
-        try await runtime.execute(STSOperations.getAccessKeyInfo, input: input, output: GetAccessKeyInfoResponse.self)
+    public func getAccessKeyInfo(_ input: STS.GetAccessKeyInfoRequest) async throws(AyameError) -> STS.GetAccessKeyInfoResponse {
+        try await runtime.execute(STSOperations.getAccessKeyInfo, input: input, output: STS.GetAccessKeyInfoResponse.self)
     }
 
     /// Calls `GetAccessKeyInfo` with the input's members as parameters.
     @discardableResult
-    public func getAccessKeyInfo(accessKeyId: String) async throws(AyameError) -> GetAccessKeyInfoResponse {
-        try await getAccessKeyInfo(GetAccessKeyInfoRequest(accessKeyId: accessKeyId))
+    public func getAccessKeyInfo(accessKeyId: String) async throws(AyameError) -> STS.GetAccessKeyInfoResponse {
+        try await getAccessKeyInfo(STS.GetAccessKeyInfoRequest(accessKeyId: accessKeyId))
     }
 
     /// Calls `GetCallerIdentity`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
     @discardableResult
-    public func getCallerIdentity(_ input: GetCallerIdentityRequest) async throws(AyameError) -> GetCallerIdentityResponse {
-        try await runtime.execute(STSOperations.getCallerIdentity, input: input, output: GetCallerIdentityResponse.self)
+    public func getCallerIdentity(_ input: STS.GetCallerIdentityRequest) async throws(AyameError) -> STS.GetCallerIdentityResponse {
+        try await runtime.execute(STSOperations.getCallerIdentity, input: input, output: STS.GetCallerIdentityResponse.self)
     }
 
     /// Calls `GetCallerIdentity` with the input's members as parameters.
     @discardableResult
-    public func getCallerIdentity() async throws(AyameError) -> GetCallerIdentityResponse {
-        try await getCallerIdentity(GetCallerIdentityRequest())
+    public func getCallerIdentity() async throws(AyameError) -> STS.GetCallerIdentityResponse {
+        try await getCallerIdentity(STS.GetCallerIdentityRequest())
     }
 
     /// Calls `GetDelegatedAccessToken`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetDelegatedAccessToken.html
     @discardableResult
-    public func getDelegatedAccessToken(_ input: GetDelegatedAccessTokenRequest) async throws(AyameError) -> GetDelegatedAccessTokenResponse {
-        try await runtime.execute(STSOperations.getDelegatedAccessToken, input: input, output: GetDelegatedAccessTokenResponse.self)
+    public func getDelegatedAccessToken(_ input: STS.GetDelegatedAccessTokenRequest) async throws(AyameError) -> STS.GetDelegatedAccessTokenResponse {
+        try await runtime.execute(STSOperations.getDelegatedAccessToken, input: input, output: STS.GetDelegatedAccessTokenResponse.self)
     }
 
     /// Calls `GetDelegatedAccessToken` with the input's members as parameters.
     @discardableResult
-    public func getDelegatedAccessToken(tradeInToken: String) async throws(AyameError) -> GetDelegatedAccessTokenResponse {
-        try await getDelegatedAccessToken(GetDelegatedAccessTokenRequest(tradeInToken: tradeInToken))
+    public func getDelegatedAccessToken(tradeInToken: String) async throws(AyameError) -> STS.GetDelegatedAccessTokenResponse {
+        try await getDelegatedAccessToken(STS.GetDelegatedAccessTokenRequest(tradeInToken: tradeInToken))
     }
 
     /// Calls `GetFederationToken`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
     @discardableResult
-    public func getFederationToken(_ input: GetFederationTokenRequest) async throws(AyameError) -> GetFederationTokenResponse {
-        try await runtime.execute(STSOperations.getFederationToken, input: input, output: GetFederationTokenResponse.self)
+    public func getFederationToken(_ input: STS.GetFederationTokenRequest) async throws(AyameError) -> STS.GetFederationTokenResponse {
+        try await runtime.execute(STSOperations.getFederationToken, input: input, output: STS.GetFederationTokenResponse.self)
     }
 
     /// Calls `GetFederationToken` with the input's members as parameters.
     @discardableResult
-    public func getFederationToken(name: String, policy: String? = nil, policyArns: [PolicyDescriptorType]? = nil, durationSeconds: Int? = nil, tags: [Tag]? = nil) async throws(AyameError) -> GetFederationTokenResponse {
-        try await getFederationToken(GetFederationTokenRequest(name: name, policy: policy, policyArns: policyArns, durationSeconds: durationSeconds, tags: tags))
+    public func getFederationToken(name: String, policy: String? = nil, policyArns: [STS.PolicyDescriptorType]? = nil, durationSeconds: Int? = nil, tags: [STS.Tag]? = nil) async throws(AyameError) -> STS.GetFederationTokenResponse {
+        try await getFederationToken(STS.GetFederationTokenRequest(name: name, policy: policy, policyArns: policyArns, durationSeconds: durationSeconds, tags: tags))
     }
 
     /// Calls `GetSessionToken`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
     @discardableResult
-    public func getSessionToken(_ input: GetSessionTokenRequest) async throws(AyameError) -> GetSessionTokenResponse {
-        try await runtime.execute(STSOperations.getSessionToken, input: input, output: GetSessionTokenResponse.self)
+    public func getSessionToken(_ input: STS.GetSessionTokenRequest) async throws(AyameError) -> STS.GetSessionTokenResponse {
+        try await runtime.execute(STSOperations.getSessionToken, input: input, output: STS.GetSessionTokenResponse.self)
     }
 
     /// Calls `GetSessionToken` with the input's members as parameters.
     @discardableResult
-    public func getSessionToken(durationSeconds: Int? = nil, serialNumber: String? = nil, tokenCode: String? = nil) async throws(AyameError) -> GetSessionTokenResponse {
-        try await getSessionToken(GetSessionTokenRequest(durationSeconds: durationSeconds, serialNumber: serialNumber, tokenCode: tokenCode))
+    public func getSessionToken(durationSeconds: Int? = nil, serialNumber: String? = nil, tokenCode: String? = nil) async throws(AyameError) -> STS.GetSessionTokenResponse {
+        try await getSessionToken(STS.GetSessionTokenRequest(durationSeconds: durationSeconds, serialNumber: serialNumber, tokenCode: tokenCode))
     }
 
     /// Calls `GetWebIdentityToken`: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetWebIdentityToken.html
     @discardableResult
-    public func getWebIdentityToken(_ input: GetWebIdentityTokenRequest) async throws(AyameError) -> GetWebIdentityTokenResponse {
-        try await runtime.execute(STSOperations.getWebIdentityToken, input: input, output: GetWebIdentityTokenResponse.self)
+    public func getWebIdentityToken(_ input: STS.GetWebIdentityTokenRequest) async throws(AyameError) -> STS.GetWebIdentityTokenResponse {
+        try await runtime.execute(STSOperations.getWebIdentityToken, input: input, output: STS.GetWebIdentityTokenResponse.self)
     }
 
     /// Calls `GetWebIdentityToken` with the input's members as parameters.
     @discardableResult
-    public func getWebIdentityToken(audience: [String], durationSeconds: Int? = nil, signingAlgorithm: String, tags: [Tag]? = nil) async throws(AyameError) -> GetWebIdentityTokenResponse {
-        try await getWebIdentityToken(GetWebIdentityTokenRequest(audience: audience, durationSeconds: durationSeconds, signingAlgorithm: signingAlgorithm, tags: tags))
+    public func getWebIdentityToken(audience: [String], signingAlgorithm: String, durationSeconds: Int? = nil, tags: [STS.Tag]? = nil) async throws(AyameError) -> STS.GetWebIdentityTokenResponse {
+        try await getWebIdentityToken(STS.GetWebIdentityTokenRequest(audience: audience, signingAlgorithm: signingAlgorithm, durationSeconds: durationSeconds, tags: tags))
     }
 }

@@ -9,7 +9,7 @@ public struct STSClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/sts``.
+    /// Wraps a runtime set up for `ServiceDescriptor.sts`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the STS model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.stsCode == .expiredTokenException`.
+/// The error codes the STS model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.stsCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct STSErrorCode: AWSStringEnum {
@@ -12,6 +15,8 @@ public struct STSErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
     /// `ExpiredTokenException`
     public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
     /// `ExpiredTradeInTokenException`
@@ -20,27 +25,69 @@ public struct STSErrorCode: AWSStringEnum {
     public static let idpCommunicationError = Self(rawValue: "IDPCommunicationError")
     /// `IDPRejectedClaim`
     public static let idpRejectedClaim = Self(rawValue: "IDPRejectedClaim")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
     /// `InvalidAuthorizationMessageException`
     public static let invalidAuthorizationMessageException = Self(rawValue: "InvalidAuthorizationMessageException")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
     /// `InvalidIdentityToken`
     public static let invalidIdentityToken = Self(rawValue: "InvalidIdentityToken")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
     /// `JWTPayloadSizeExceededException`
     public static let jwtPayloadSizeExceededException = Self(rawValue: "JWTPayloadSizeExceededException")
     /// `MalformedPolicyDocument`
     public static let malformedPolicyDocument = Self(rawValue: "MalformedPolicyDocument")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
     /// `OutboundWebIdentityFederationDisabledException`
     public static let outboundWebIdentityFederationDisabledException = Self(rawValue: "OutboundWebIdentityFederationDisabledException")
     /// `PackedPolicyTooLarge`
     public static let packedPolicyTooLarge = Self(rawValue: "PackedPolicyTooLarge")
     /// `RegionDisabledException`
     public static let regionDisabledException = Self(rawValue: "RegionDisabledException")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
     /// `SessionDurationEscalationException`
     public static let sessionDurationEscalationException = Self(rawValue: "SessionDurationEscalationException")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.expiredTokenException, .expiredTradeInTokenException, .idpCommunicationError, .idpRejectedClaim, .invalidAuthorizationMessageException, .invalidIdentityToken, .jwtPayloadSizeExceededException, .malformedPolicyDocument, .outboundWebIdentityFederationDisabledException, .packedPolicyTooLarge, .regionDisabledException, .sessionDurationEscalationException]
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
+    /// `ValidationException`
+    public static let validationException = Self(rawValue: "ValidationException")
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .expiredTokenException, .expiredTradeInTokenException, .idpCommunicationError, .idpRejectedClaim, .incompleteSignature, .internalFailure, .invalidAction, .invalidAuthorizationMessageException, .invalidClientTokenId, .invalidIdentityToken, .invalidParameterCombination, .invalidParameterValue, .invalidQueryParameter, .jwtPayloadSizeExceededException, .malformedPolicyDocument, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .optInRequired, .outboundWebIdentityFederationDisabledException, .packedPolicyTooLarge, .regionDisabledException, .requestExpired, .serviceUnavailable, .sessionDurationEscalationException, .signatureDoesNotMatch, .throttling, .throttlingException, .unrecognizedClientException, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of STS's error codes; meaningful for errors from a ``STSClient``.
+    /// `code` as one of STS's error codes; meaningful for errors from a ``STSClient``.
     public var stsCode: STSErrorCode { STSErrorCode(rawValue: code) }
 }

@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the STS model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the STS model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum STSOperations {
     /// `AssumeRole`: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
     public static let assumeRole: OperationDescriptor = OperationDescriptor(
         name: "AssumeRole",
         httpMethod: "POST",
         requestURI: "/",
-        input: AssumeRoleRequest.schema,
-        output: AssumeRoleResponse.schema,
+        input: STS.AssumeRoleRequest.schema,
+        output: STS.AssumeRoleResponse.schema,
         resultWrapper: "AssumeRoleResult"
     )
 
@@ -20,8 +20,8 @@ public enum STSOperations {
         name: "AssumeRoleWithSAML",
         httpMethod: "POST",
         requestURI: "/",
-        input: AssumeRoleWithSAMLRequest.schema,
-        output: AssumeRoleWithSAMLResponse.schema,
+        input: STS.AssumeRoleWithSAMLRequest.schema,
+        output: STS.AssumeRoleWithSAMLResponse.schema,
         resultWrapper: "AssumeRoleWithSAMLResult",
         isAnonymous: true
     )
@@ -31,8 +31,8 @@ public enum STSOperations {
         name: "AssumeRoleWithWebIdentity",
         httpMethod: "POST",
         requestURI: "/",
-        input: AssumeRoleWithWebIdentityRequest.schema,
-        output: AssumeRoleWithWebIdentityResponse.schema,
+        input: STS.AssumeRoleWithWebIdentityRequest.schema,
+        output: STS.AssumeRoleWithWebIdentityResponse.schema,
         resultWrapper: "AssumeRoleWithWebIdentityResult",
         isAnonymous: true
     )
@@ -42,8 +42,8 @@ public enum STSOperations {
         name: "AssumeRoot",
         httpMethod: "POST",
         requestURI: "/",
-        input: AssumeRootRequest.schema,
-        output: AssumeRootResponse.schema,
+        input: STS.AssumeRootRequest.schema,
+        output: STS.AssumeRootResponse.schema,
         resultWrapper: "AssumeRootResult"
     )
 
@@ -52,8 +52,8 @@ public enum STSOperations {
         name: "DecodeAuthorizationMessage",
         httpMethod: "POST",
         requestURI: "/",
-        input: DecodeAuthorizationMessageRequest.schema,
-        output: DecodeAuthorizationMessageResponse.schema,
+        input: STS.DecodeAuthorizationMessageRequest.schema,
+        output: STS.DecodeAuthorizationMessageResponse.schema,
         resultWrapper: "DecodeAuthorizationMessageResult"
     )
 
@@ -62,8 +62,8 @@ public enum STSOperations {
         name: "GetAccessKeyInfo",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetAccessKeyInfoRequest.schema,
-        output: GetAccessKeyInfoResponse.schema,
+        input: STS.GetAccessKeyInfoRequest.schema,
+        output: STS.GetAccessKeyInfoResponse.schema,
         resultWrapper: "GetAccessKeyInfoResult"
     )
 
@@ -72,8 +72,8 @@ public enum STSOperations {
         name: "GetCallerIdentity",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetCallerIdentityRequest.schema,
-        output: GetCallerIdentityResponse.schema,
+        input: STS.GetCallerIdentityRequest.schema,
+        output: STS.GetCallerIdentityResponse.schema,
         resultWrapper: "GetCallerIdentityResult"
     )
 
@@ -82,8 +82,8 @@ public enum STSOperations {
         name: "GetDelegatedAccessToken",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetDelegatedAccessTokenRequest.schema,
-        output: GetDelegatedAccessTokenResponse.schema,
+        input: STS.GetDelegatedAccessTokenRequest.schema,
+        output: STS.GetDelegatedAccessTokenResponse.schema,
         resultWrapper: "GetDelegatedAccessTokenResult"
     )
 
@@ -92,8 +92,8 @@ public enum STSOperations {
         name: "GetFederationToken",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetFederationTokenRequest.schema,
-        output: GetFederationTokenResponse.schema,
+        input: STS.GetFederationTokenRequest.schema,
+        output: STS.GetFederationTokenResponse.schema,
         resultWrapper: "GetFederationTokenResult"
     )
 
@@ -102,8 +102,8 @@ public enum STSOperations {
         name: "GetSessionToken",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetSessionTokenRequest.schema,
-        output: GetSessionTokenResponse.schema,
+        input: STS.GetSessionTokenRequest.schema,
+        output: STS.GetSessionTokenResponse.schema,
         resultWrapper: "GetSessionTokenResult"
     )
 
@@ -112,8 +112,8 @@ public enum STSOperations {
         name: "GetWebIdentityToken",
         httpMethod: "POST",
         requestURI: "/",
-        input: GetWebIdentityTokenRequest.schema,
-        output: GetWebIdentityTokenResponse.schema,
+        input: STS.GetWebIdentityTokenRequest.schema,
+        output: STS.GetWebIdentityTokenResponse.schema,
         resultWrapper: "GetWebIdentityTokenResult"
     )
 }

@@ -5,7 +5,7 @@ import Foundation
 
 extension STSSchemas {
     /// The model of `ProvidedContextsListType`.
-    public static let providedContextsListType: ShapeSchema = ShapeSchema(name: "ProvidedContextsListType", kind: .list, listMember: MemberSchema("member", target: { ProvidedContext.schema }), traits: ShapeTraits(min: 1, max: 5))
+    public static let providedContextsListType: ShapeSchema = ShapeSchema(name: "ProvidedContextsListType", kind: .list, listMember: MemberSchema("member", target: { STS.ProvidedContext.schema }), traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `RootDurationSecondsType`.
     public static let rootDurationSecondsType: ShapeSchema = ShapeSchema(name: "RootDurationSecondsType", kind: .integer, traits: ShapeTraits(min: 0, max: 900))
@@ -53,7 +53,7 @@ extension STSSchemas {
     public static let nonNegativeIntegerType: ShapeSchema = ShapeSchema(name: "nonNegativeIntegerType", kind: .integer, traits: ShapeTraits(min: 0))
 
     /// The model of `policyDescriptorListType`.
-    public static let policyDescriptorListType: ShapeSchema = ShapeSchema(name: "policyDescriptorListType", kind: .list, listMember: MemberSchema("member", target: { PolicyDescriptorType.schema }))
+    public static let policyDescriptorListType: ShapeSchema = ShapeSchema(name: "policyDescriptorListType", kind: .list, listMember: MemberSchema("member", target: { STS.PolicyDescriptorType.schema }))
 
     /// The model of `roleDurationSecondsType`.
     public static let roleDurationSecondsType: ShapeSchema = ShapeSchema(name: "roleDurationSecondsType", kind: .integer, traits: ShapeTraits(min: 900, max: 43200))
@@ -77,7 +77,7 @@ extension STSSchemas {
     public static let tagKeyType: ShapeSchema = ShapeSchema(name: "tagKeyType", kind: .string, traits: ShapeTraits(min: 1, max: 128, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+"))
 
     /// The model of `tagListType`.
-    public static let tagListType: ShapeSchema = ShapeSchema(name: "tagListType", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }), traits: ShapeTraits(max: 50))
+    public static let tagListType: ShapeSchema = ShapeSchema(name: "tagListType", kind: .list, listMember: MemberSchema("member", target: { STS.Tag.schema }), traits: ShapeTraits(max: 50))
 
     /// The model of `tagValueType`.
     public static let tagValueType: ShapeSchema = ShapeSchema(name: "tagValueType", kind: .string, traits: ShapeTraits(min: 0, max: 256, pattern: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"))

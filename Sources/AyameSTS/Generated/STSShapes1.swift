@@ -3,1545 +3,1547 @@
 import AyameCore
 import Foundation
 
-/// The `AssumeRoleRequest` structure of the STS model.
-public struct AssumeRoleRequest: AWSShape {
-    /// `RoleArn` (required).
-    public var roleArn: String
-    /// `RoleSessionName` (required).
-    public var roleSessionName: String
-    /// `PolicyArns`.
-    public var policyArns: [PolicyDescriptorType]?
-    /// `Policy`.
-    public var policy: String?
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `TransitiveTagKeys`.
-    public var transitiveTagKeys: [String]?
-    /// `ExternalId`.
-    public var externalId: String?
-    /// `SerialNumber`.
-    public var serialNumber: String?
-    /// `TokenCode`.
-    public var tokenCode: String?
-    /// `SourceIdentity`.
-    public var sourceIdentity: String?
-    /// `ProvidedContexts`.
-    public var providedContexts: [ProvidedContext]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(roleArn: String, roleSessionName: String, policyArns: [PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil, tags: [Tag]? = nil, transitiveTagKeys: [String]? = nil, externalId: String? = nil, serialNumber: String? = nil, tokenCode: String? = nil, sourceIdentity: String? = nil, providedContexts: [ProvidedContext]? = nil) {
-        self.roleArn = roleArn
-        self.roleSessionName = roleSessionName
-        self.policyArns = policyArns
-        self.policy = policy
-        self.durationSeconds = durationSeconds
-        self.tags = tags
-        self.transitiveTagKeys = transitiveTagKeys
-        self.externalId = externalId
-        self.serialNumber = serialNumber
-        self.tokenCode = tokenCode
-        self.sourceIdentity = sourceIdentity
-        self.providedContexts = providedContexts
-    }
-
-    /// The model of `AssumeRoleRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleRequest", kind: .structure, members: [
-        MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
-        MemberSchema("RoleSessionName", target: { STSSchemas.roleSessionNameType }, isRequired: true),
-        MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
-        MemberSchema("Policy", target: { STSSchemas.unrestrictedSessionPolicyDocumentType }),
-        MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
-        MemberSchema("Tags", target: { STSSchemas.tagListType }),
-        MemberSchema("TransitiveTagKeys", target: { STSSchemas.tagKeyListType }),
-        MemberSchema("ExternalId", target: { STSSchemas.externalIdType }),
-        MemberSchema("SerialNumber", target: { STSSchemas.serialNumberType }),
-        MemberSchema("TokenCode", target: { STSSchemas.tokenCodeType }),
-        MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
-        MemberSchema("ProvidedContexts", target: { STSSchemas.providedContextsListType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.roleArn = try r.required("RoleArn")
-        self.roleSessionName = try r.required("RoleSessionName")
-        self.policyArns = try r.optional("PolicyArns")
-        self.policy = try r.optional("Policy")
-        self.durationSeconds = try r.optional("DurationSeconds")
-        self.tags = try r.optional("Tags")
-        self.transitiveTagKeys = try r.optional("TransitiveTagKeys")
-        self.externalId = try r.optional("ExternalId")
-        self.serialNumber = try r.optional("SerialNumber")
-        self.tokenCode = try r.optional("TokenCode")
-        self.sourceIdentity = try r.optional("SourceIdentity")
-        self.providedContexts = try r.optional("ProvidedContexts")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RoleArn"] = roleArn
-        w["RoleSessionName"] = roleSessionName
-        w["PolicyArns"] = policyArns
-        w["Policy"] = policy
-        w["DurationSeconds"] = durationSeconds
-        w["Tags"] = tags
-        w["TransitiveTagKeys"] = transitiveTagKeys
-        w["ExternalId"] = externalId
-        w["SerialNumber"] = serialNumber
-        w["TokenCode"] = tokenCode
-        w["SourceIdentity"] = sourceIdentity
-        w["ProvidedContexts"] = providedContexts
-        return w.value
-    }
-}
-
-/// The `AssumeRoleResponse` structure of the STS model.
-public struct AssumeRoleResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `AssumedRoleUser`.
-    public var assumedRoleUser: AssumedRoleUser?
-    /// `PackedPolicySize`.
-    public var packedPolicySize: Int?
-    /// `SourceIdentity`.
-    public var sourceIdentity: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, assumedRoleUser: AssumedRoleUser? = nil, packedPolicySize: Int? = nil, sourceIdentity: String? = nil) {
-        self.credentials = credentials
-        self.assumedRoleUser = assumedRoleUser
-        self.packedPolicySize = packedPolicySize
-        self.sourceIdentity = sourceIdentity
-    }
-
-    /// The model of `AssumeRoleResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("AssumedRoleUser", target: { AssumedRoleUser.schema }),
-        MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
-        MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.assumedRoleUser = try r.optional("AssumedRoleUser")
-        self.packedPolicySize = try r.optional("PackedPolicySize")
-        self.sourceIdentity = try r.optional("SourceIdentity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["AssumedRoleUser"] = assumedRoleUser
-        w["PackedPolicySize"] = packedPolicySize
-        w["SourceIdentity"] = sourceIdentity
-        return w.value
-    }
-}
-
-/// The `AssumeRoleWithSAMLRequest` structure of the STS model.
-public struct AssumeRoleWithSAMLRequest: AWSShape {
-    /// `RoleArn` (required).
-    public var roleArn: String
-    /// `PrincipalArn` (required).
-    public var principalArn: String
-    /// `SAMLAssertion` (required).
-    public var samlAssertion: String
-    /// `PolicyArns`.
-    public var policyArns: [PolicyDescriptorType]?
-    /// `Policy`.
-    public var policy: String?
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(roleArn: String, principalArn: String, samlAssertion: String, policyArns: [PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) {
-        self.roleArn = roleArn
-        self.principalArn = principalArn
-        self.samlAssertion = samlAssertion
-        self.policyArns = policyArns
-        self.policy = policy
-        self.durationSeconds = durationSeconds
-    }
-
-    /// The model of `AssumeRoleWithSAMLRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithSAMLRequest", kind: .structure, members: [
-        MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
-        MemberSchema("PrincipalArn", target: { STSSchemas.arnType }, isRequired: true),
-        MemberSchema("SAMLAssertion", target: { STSSchemas.samlAssertionType }, isRequired: true),
-        MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
-        MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
-        MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.roleArn = try r.required("RoleArn")
-        self.principalArn = try r.required("PrincipalArn")
-        self.samlAssertion = try r.required("SAMLAssertion")
-        self.policyArns = try r.optional("PolicyArns")
-        self.policy = try r.optional("Policy")
-        self.durationSeconds = try r.optional("DurationSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RoleArn"] = roleArn
-        w["PrincipalArn"] = principalArn
-        w["SAMLAssertion"] = samlAssertion
-        w["PolicyArns"] = policyArns
-        w["Policy"] = policy
-        w["DurationSeconds"] = durationSeconds
-        return w.value
-    }
-}
-
-/// The `AssumeRoleWithSAMLResponse` structure of the STS model.
-public struct AssumeRoleWithSAMLResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `AssumedRoleUser`.
-    public var assumedRoleUser: AssumedRoleUser?
-    /// `PackedPolicySize`.
-    public var packedPolicySize: Int?
-    /// `Subject`.
-    public var subject: String?
-    /// `SubjectType`.
-    public var subjectType: String?
-    /// `Issuer`.
-    public var issuer: String?
-    /// `Audience`.
-    public var audience: String?
-    /// `NameQualifier`.
-    public var nameQualifier: String?
-    /// `SourceIdentity`.
-    public var sourceIdentity: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, assumedRoleUser: AssumedRoleUser? = nil, packedPolicySize: Int? = nil, subject: String? = nil, subjectType: String? = nil, issuer: String? = nil, audience: String? = nil, nameQualifier: String? = nil, sourceIdentity: String? = nil) {
-        self.credentials = credentials
-        self.assumedRoleUser = assumedRoleUser
-        self.packedPolicySize = packedPolicySize
-        self.subject = subject
-        self.subjectType = subjectType
-        self.issuer = issuer
-        self.audience = audience
-        self.nameQualifier = nameQualifier
-        self.sourceIdentity = sourceIdentity
-    }
-
-    /// The model of `AssumeRoleWithSAMLResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithSAMLResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("AssumedRoleUser", target: { AssumedRoleUser.schema }),
-        MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
-        MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SubjectType", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Issuer", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Audience", target: { ShapeSchema.Simple.string }),
-        MemberSchema("NameQualifier", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.assumedRoleUser = try r.optional("AssumedRoleUser")
-        self.packedPolicySize = try r.optional("PackedPolicySize")
-        self.subject = try r.optional("Subject")
-        self.subjectType = try r.optional("SubjectType")
-        self.issuer = try r.optional("Issuer")
-        self.audience = try r.optional("Audience")
-        self.nameQualifier = try r.optional("NameQualifier")
-        self.sourceIdentity = try r.optional("SourceIdentity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["AssumedRoleUser"] = assumedRoleUser
-        w["PackedPolicySize"] = packedPolicySize
-        w["Subject"] = subject
-        w["SubjectType"] = subjectType
-        w["Issuer"] = issuer
-        w["Audience"] = audience
-        w["NameQualifier"] = nameQualifier
-        w["SourceIdentity"] = sourceIdentity
-        return w.value
-    }
-}
-
-/// The `AssumeRoleWithWebIdentityRequest` structure of the STS model.
-public struct AssumeRoleWithWebIdentityRequest: AWSShape {
-    /// `RoleArn` (required).
-    public var roleArn: String
-    /// `RoleSessionName` (required).
-    public var roleSessionName: String
-    /// `WebIdentityToken` (required).
-    public var webIdentityToken: String
-    /// `ProviderId`.
-    public var providerId: String?
-    /// `PolicyArns`.
-    public var policyArns: [PolicyDescriptorType]?
-    /// `Policy`.
-    public var policy: String?
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(roleArn: String, roleSessionName: String, webIdentityToken: String, providerId: String? = nil, policyArns: [PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) {
-        self.roleArn = roleArn
-        self.roleSessionName = roleSessionName
-        self.webIdentityToken = webIdentityToken
-        self.providerId = providerId
-        self.policyArns = policyArns
-        self.policy = policy
-        self.durationSeconds = durationSeconds
-    }
-
-    /// The model of `AssumeRoleWithWebIdentityRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithWebIdentityRequest", kind: .structure, members: [
-        MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
-        MemberSchema("RoleSessionName", target: { STSSchemas.roleSessionNameType }, isRequired: true),
-        MemberSchema("WebIdentityToken", target: { STSSchemas.clientTokenType }, isRequired: true),
-        MemberSchema("ProviderId", target: { STSSchemas.urlType }),
-        MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
-        MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
-        MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.roleArn = try r.required("RoleArn")
-        self.roleSessionName = try r.required("RoleSessionName")
-        self.webIdentityToken = try r.required("WebIdentityToken")
-        self.providerId = try r.optional("ProviderId")
-        self.policyArns = try r.optional("PolicyArns")
-        self.policy = try r.optional("Policy")
-        self.durationSeconds = try r.optional("DurationSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RoleArn"] = roleArn
-        w["RoleSessionName"] = roleSessionName
-        w["WebIdentityToken"] = webIdentityToken
-        w["ProviderId"] = providerId
-        w["PolicyArns"] = policyArns
-        w["Policy"] = policy
-        w["DurationSeconds"] = durationSeconds
-        return w.value
-    }
-}
-
-/// The `AssumeRoleWithWebIdentityResponse` structure of the STS model.
-public struct AssumeRoleWithWebIdentityResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `SubjectFromWebIdentityToken`.
-    public var subjectFromWebIdentityToken: String?
-    /// `AssumedRoleUser`.
-    public var assumedRoleUser: AssumedRoleUser?
-    /// `PackedPolicySize`.
-    public var packedPolicySize: Int?
-    /// `Provider`.
-    public var provider: String?
-    /// `Audience`.
-    public var audience: String?
-    /// `SourceIdentity`.
-    public var sourceIdentity: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, subjectFromWebIdentityToken: String? = nil, assumedRoleUser: AssumedRoleUser? = nil, packedPolicySize: Int? = nil, provider: String? = nil, audience: String? = nil, sourceIdentity: String? = nil) {
-        self.credentials = credentials
-        self.subjectFromWebIdentityToken = subjectFromWebIdentityToken
-        self.assumedRoleUser = assumedRoleUser
-        self.packedPolicySize = packedPolicySize
-        self.provider = provider
-        self.audience = audience
-        self.sourceIdentity = sourceIdentity
-    }
-
-    /// The model of `AssumeRoleWithWebIdentityResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithWebIdentityResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("SubjectFromWebIdentityToken", target: { STSSchemas.webIdentitySubjectType }),
-        MemberSchema("AssumedRoleUser", target: { AssumedRoleUser.schema }),
-        MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
-        MemberSchema("Provider", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Audience", target: { ShapeSchema.Simple.string }),
-        MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.subjectFromWebIdentityToken = try r.optional("SubjectFromWebIdentityToken")
-        self.assumedRoleUser = try r.optional("AssumedRoleUser")
-        self.packedPolicySize = try r.optional("PackedPolicySize")
-        self.provider = try r.optional("Provider")
-        self.audience = try r.optional("Audience")
-        self.sourceIdentity = try r.optional("SourceIdentity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["SubjectFromWebIdentityToken"] = subjectFromWebIdentityToken
-        w["AssumedRoleUser"] = assumedRoleUser
-        w["PackedPolicySize"] = packedPolicySize
-        w["Provider"] = provider
-        w["Audience"] = audience
-        w["SourceIdentity"] = sourceIdentity
-        return w.value
-    }
-}
-
-/// The `AssumeRootRequest` structure of the STS model.
-public struct AssumeRootRequest: AWSShape {
-    /// `TargetPrincipal` (required).
-    public var targetPrincipal: String
-    /// `TaskPolicyArn` (required).
-    public var taskPolicyArn: PolicyDescriptorType
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(targetPrincipal: String, taskPolicyArn: PolicyDescriptorType, durationSeconds: Int? = nil) {
-        self.targetPrincipal = targetPrincipal
-        self.taskPolicyArn = taskPolicyArn
-        self.durationSeconds = durationSeconds
-    }
-
-    /// The model of `AssumeRootRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRootRequest", kind: .structure, members: [
-        MemberSchema("TargetPrincipal", target: { STSSchemas.targetPrincipalType }, isRequired: true),
-        MemberSchema("TaskPolicyArn", target: { PolicyDescriptorType.schema }, isRequired: true),
-        MemberSchema("DurationSeconds", target: { STSSchemas.rootDurationSecondsType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.targetPrincipal = try r.required("TargetPrincipal")
-        self.taskPolicyArn = try r.required("TaskPolicyArn")
-        self.durationSeconds = try r.optional("DurationSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TargetPrincipal"] = targetPrincipal
-        w["TaskPolicyArn"] = taskPolicyArn
-        w["DurationSeconds"] = durationSeconds
-        return w.value
-    }
-}
-
-/// The `AssumeRootResponse` structure of the STS model.
-public struct AssumeRootResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `SourceIdentity`.
-    public var sourceIdentity: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, sourceIdentity: String? = nil) {
-        self.credentials = credentials
-        self.sourceIdentity = sourceIdentity
-    }
-
-    /// The model of `AssumeRootResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRootResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.sourceIdentity = try r.optional("SourceIdentity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["SourceIdentity"] = sourceIdentity
-        return w.value
-    }
-}
-
-/// The `AssumedRoleUser` structure of the STS model.
-public struct AssumedRoleUser: AWSShape {
-    /// `AssumedRoleId` (required).
-    public var assumedRoleId: String
-    /// `Arn` (required).
-    public var arn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(assumedRoleId: String, arn: String) {
-        self.assumedRoleId = assumedRoleId
-        self.arn = arn
-    }
-
-    /// The model of `AssumedRoleUser`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AssumedRoleUser", kind: .structure, members: [
-        MemberSchema("AssumedRoleId", target: { STSSchemas.assumedRoleIdType }, isRequired: true),
-        MemberSchema("Arn", target: { STSSchemas.arnType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.assumedRoleId = try r.required("AssumedRoleId")
-        self.arn = try r.required("Arn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AssumedRoleId"] = assumedRoleId
-        w["Arn"] = arn
-        return w.value
-    }
-}
-
-/// The `Credentials` structure of the STS model.
-public struct Credentials: AWSShape {
-    /// `AccessKeyId` (required).
-    public var accessKeyId: String
-    /// `SecretAccessKey` (required).
-    public var secretAccessKey: String
-    /// `SessionToken` (required).
-    public var sessionToken: String
-    /// `Expiration` (required).
-    public var expiration: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String, expiration: Date) {
-        self.accessKeyId = accessKeyId
-        self.secretAccessKey = secretAccessKey
-        self.sessionToken = sessionToken
-        self.expiration = expiration
-    }
-
-    /// The model of `Credentials`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Credentials", kind: .structure, members: [
-        MemberSchema("AccessKeyId", target: { STSSchemas.accessKeyIdType }, isRequired: true),
-        MemberSchema("SecretAccessKey", target: { STSSchemas.accessKeySecretType }, isRequired: true),
-        MemberSchema("SessionToken", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.accessKeyId = try r.required("AccessKeyId")
-        self.secretAccessKey = try r.required("SecretAccessKey")
-        self.sessionToken = try r.required("SessionToken")
-        self.expiration = try r.required("Expiration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AccessKeyId"] = accessKeyId
-        w["SecretAccessKey"] = secretAccessKey
-        w["SessionToken"] = sessionToken
-        w["Expiration"] = expiration
-        return w.value
-    }
-}
-
-/// The `DecodeAuthorizationMessageRequest` structure of the STS model.
-public struct DecodeAuthorizationMessageRequest: AWSShape {
-    /// `EncodedMessage` (required).
-    public var encodedMessage: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(encodedMessage: String) {
-        self.encodedMessage = encodedMessage
-    }
-
-    /// The model of `DecodeAuthorizationMessageRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DecodeAuthorizationMessageRequest", kind: .structure, members: [
-        MemberSchema("EncodedMessage", target: { STSSchemas.encodedMessageType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.encodedMessage = try r.required("EncodedMessage")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EncodedMessage"] = encodedMessage
-        return w.value
-    }
-}
-
-/// The `DecodeAuthorizationMessageResponse` structure of the STS model.
-public struct DecodeAuthorizationMessageResponse: AWSShape {
-    /// `DecodedMessage`.
-    public var decodedMessage: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(decodedMessage: String? = nil) {
-        self.decodedMessage = decodedMessage
-    }
-
-    /// The model of `DecodeAuthorizationMessageResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DecodeAuthorizationMessageResponse", kind: .structure, members: [
-        MemberSchema("DecodedMessage", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.decodedMessage = try r.optional("DecodedMessage")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DecodedMessage"] = decodedMessage
-        return w.value
-    }
-}
-
-/// The `ExpiredTokenException` structure of the STS model.
-public struct ExpiredTokenException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ExpiredTokenException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExpiredTokenException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ExpiredTokenException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `ExpiredTradeInTokenException` structure of the STS model.
-public struct ExpiredTradeInTokenException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ExpiredTradeInTokenException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExpiredTradeInTokenException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "ExpiredTradeInTokenException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `FederatedUser` structure of the STS model.
-public struct FederatedUser: AWSShape {
-    /// `FederatedUserId` (required).
-    public var federatedUserId: String
-    /// `Arn` (required).
-    public var arn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(federatedUserId: String, arn: String) {
-        self.federatedUserId = federatedUserId
-        self.arn = arn
-    }
-
-    /// The model of `FederatedUser`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "FederatedUser", kind: .structure, members: [
-        MemberSchema("FederatedUserId", target: { STSSchemas.federatedIdType }, isRequired: true),
-        MemberSchema("Arn", target: { STSSchemas.arnType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.federatedUserId = try r.required("FederatedUserId")
-        self.arn = try r.required("Arn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["FederatedUserId"] = federatedUserId
-        w["Arn"] = arn
-        return w.value
-    }
-}
-
-/// The `GetAccessKeyInfoRequest` structure of the STS model.
-public struct GetAccessKeyInfoRequest: AWSShape {
-    /// `AccessKeyId` (required).
-    public var accessKeyId: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(accessKeyId: String) {
-        self.accessKeyId = accessKeyId
-    }
-
-    /// The model of `GetAccessKeyInfoRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAccessKeyInfoRequest", kind: .structure, members: [
-        MemberSchema("AccessKeyId", target: { STSSchemas.accessKeyIdType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.accessKeyId = try r.required("AccessKeyId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AccessKeyId"] = accessKeyId
-        return w.value
-    }
-}
-
-/// The `GetAccessKeyInfoResponse` structure of the STS model.
-public struct GetAccessKeyInfoResponse: AWSShape {
-    /// `Account`.
-    public var account: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(account: String? = nil) {
-        self.account = account
-    }
-
-    /// The model of `GetAccessKeyInfoResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetAccessKeyInfoResponse", kind: .structure, members: [
-        MemberSchema("Account", target: { ShapeSchema.Simple.string }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.account = try r.optional("Account")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Account"] = account
-        return w.value
-    }
-}
-
-/// The `GetCallerIdentityRequest` structure of the STS model.
-public struct GetCallerIdentityRequest: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `GetCallerIdentityRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetCallerIdentityRequest", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `GetCallerIdentityResponse` structure of the STS model.
-public struct GetCallerIdentityResponse: AWSShape {
-    /// `UserId`.
-    public var userId: String?
-    /// `Account`.
-    public var account: String?
-    /// `Arn`.
-    public var arn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(userId: String? = nil, account: String? = nil, arn: String? = nil) {
-        self.userId = userId
-        self.account = account
-        self.arn = arn
-    }
-
-    /// The model of `GetCallerIdentityResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetCallerIdentityResponse", kind: .structure, members: [
-        MemberSchema("UserId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Account", target: { ShapeSchema.Simple.string }),
-        MemberSchema("Arn", target: { STSSchemas.arnType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.userId = try r.optional("UserId")
-        self.account = try r.optional("Account")
-        self.arn = try r.optional("Arn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["UserId"] = userId
-        w["Account"] = account
-        w["Arn"] = arn
-        return w.value
-    }
-}
-
-/// The `GetDelegatedAccessTokenRequest` structure of the STS model.
-public struct GetDelegatedAccessTokenRequest: AWSShape {
-    /// `TradeInToken` (required).
-    public var tradeInToken: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(tradeInToken: String) {
-        self.tradeInToken = tradeInToken
-    }
-
-    /// The model of `GetDelegatedAccessTokenRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDelegatedAccessTokenRequest", kind: .structure, members: [
-        MemberSchema("TradeInToken", target: { STSSchemas.tradeInTokenType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tradeInToken = try r.required("TradeInToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TradeInToken"] = tradeInToken
-        return w.value
-    }
-}
-
-/// The `GetDelegatedAccessTokenResponse` structure of the STS model.
-public struct GetDelegatedAccessTokenResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `PackedPolicySize`.
-    public var packedPolicySize: Int?
-    /// `AssumedPrincipal`.
-    public var assumedPrincipal: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, packedPolicySize: Int? = nil, assumedPrincipal: String? = nil) {
-        self.credentials = credentials
-        self.packedPolicySize = packedPolicySize
-        self.assumedPrincipal = assumedPrincipal
-    }
-
-    /// The model of `GetDelegatedAccessTokenResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetDelegatedAccessTokenResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
-        MemberSchema("AssumedPrincipal", target: { STSSchemas.arnType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.packedPolicySize = try r.optional("PackedPolicySize")
-        self.assumedPrincipal = try r.optional("AssumedPrincipal")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["PackedPolicySize"] = packedPolicySize
-        w["AssumedPrincipal"] = assumedPrincipal
-        return w.value
-    }
-}
-
-/// The `GetFederationTokenRequest` structure of the STS model.
-public struct GetFederationTokenRequest: AWSShape {
-    /// `Name` (required).
-    public var name: String
-    /// `Policy`.
-    public var policy: String?
-    /// `PolicyArns`.
-    public var policyArns: [PolicyDescriptorType]?
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(name: String, policy: String? = nil, policyArns: [PolicyDescriptorType]? = nil, durationSeconds: Int? = nil, tags: [Tag]? = nil) {
-        self.name = name
-        self.policy = policy
-        self.policyArns = policyArns
-        self.durationSeconds = durationSeconds
-        self.tags = tags
-    }
-
-    /// The model of `GetFederationTokenRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetFederationTokenRequest", kind: .structure, members: [
-        MemberSchema("Name", target: { STSSchemas.userNameType }, isRequired: true),
-        MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
-        MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
-        MemberSchema("DurationSeconds", target: { STSSchemas.durationSecondsType }),
-        MemberSchema("Tags", target: { STSSchemas.tagListType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.name = try r.required("Name")
-        self.policy = try r.optional("Policy")
-        self.policyArns = try r.optional("PolicyArns")
-        self.durationSeconds = try r.optional("DurationSeconds")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Name"] = name
-        w["Policy"] = policy
-        w["PolicyArns"] = policyArns
-        w["DurationSeconds"] = durationSeconds
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `GetFederationTokenResponse` structure of the STS model.
-public struct GetFederationTokenResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-    /// `FederatedUser`.
-    public var federatedUser: FederatedUser?
-    /// `PackedPolicySize`.
-    public var packedPolicySize: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil, federatedUser: FederatedUser? = nil, packedPolicySize: Int? = nil) {
-        self.credentials = credentials
-        self.federatedUser = federatedUser
-        self.packedPolicySize = packedPolicySize
-    }
-
-    /// The model of `GetFederationTokenResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetFederationTokenResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-        MemberSchema("FederatedUser", target: { FederatedUser.schema }),
-        MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-        self.federatedUser = try r.optional("FederatedUser")
-        self.packedPolicySize = try r.optional("PackedPolicySize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        w["FederatedUser"] = federatedUser
-        w["PackedPolicySize"] = packedPolicySize
-        return w.value
-    }
-}
-
-/// The `GetSessionTokenRequest` structure of the STS model.
-public struct GetSessionTokenRequest: AWSShape {
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-    /// `SerialNumber`.
-    public var serialNumber: String?
-    /// `TokenCode`.
-    public var tokenCode: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(durationSeconds: Int? = nil, serialNumber: String? = nil, tokenCode: String? = nil) {
-        self.durationSeconds = durationSeconds
-        self.serialNumber = serialNumber
-        self.tokenCode = tokenCode
-    }
-
-    /// The model of `GetSessionTokenRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSessionTokenRequest", kind: .structure, members: [
-        MemberSchema("DurationSeconds", target: { STSSchemas.durationSecondsType }),
-        MemberSchema("SerialNumber", target: { STSSchemas.serialNumberType }),
-        MemberSchema("TokenCode", target: { STSSchemas.tokenCodeType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.durationSeconds = try r.optional("DurationSeconds")
-        self.serialNumber = try r.optional("SerialNumber")
-        self.tokenCode = try r.optional("TokenCode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DurationSeconds"] = durationSeconds
-        w["SerialNumber"] = serialNumber
-        w["TokenCode"] = tokenCode
-        return w.value
-    }
-}
-
-/// The `GetSessionTokenResponse` structure of the STS model.
-public struct GetSessionTokenResponse: AWSShape {
-    /// `Credentials`.
-    public var credentials: Credentials?
-
-    /// Creates the structure; optional members default to nil.
-    public init(credentials: Credentials? = nil) {
-        self.credentials = credentials
-    }
-
-    /// The model of `GetSessionTokenResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetSessionTokenResponse", kind: .structure, members: [
-        MemberSchema("Credentials", target: { Credentials.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.credentials = try r.optional("Credentials")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Credentials"] = credentials
-        return w.value
-    }
-}
-
-/// The `GetWebIdentityTokenRequest` structure of the STS model.
-public struct GetWebIdentityTokenRequest: AWSShape {
-    /// `Audience` (required).
-    public var audience: [String]
-    /// `DurationSeconds`.
-    public var durationSeconds: Int?
-    /// `SigningAlgorithm` (required).
-    public var signingAlgorithm: String
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(audience: [String], durationSeconds: Int? = nil, signingAlgorithm: String, tags: [Tag]? = nil) {
-        self.audience = audience
-        self.durationSeconds = durationSeconds
-        self.signingAlgorithm = signingAlgorithm
-        self.tags = tags
-    }
-
-    /// The model of `GetWebIdentityTokenRequest`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetWebIdentityTokenRequest", kind: .structure, members: [
-        MemberSchema("Audience", target: { STSSchemas.webIdentityTokenAudienceListType }, isRequired: true),
-        MemberSchema("DurationSeconds", target: { STSSchemas.webIdentityTokenDurationSecondsType }),
-        MemberSchema("SigningAlgorithm", target: { STSSchemas.jwtAlgorithmType }, isRequired: true),
-        MemberSchema("Tags", target: { STSSchemas.tagListType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.audience = try r.required("Audience")
-        self.durationSeconds = try r.optional("DurationSeconds")
-        self.signingAlgorithm = try r.required("SigningAlgorithm")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Audience"] = audience
-        w["DurationSeconds"] = durationSeconds
-        w["SigningAlgorithm"] = signingAlgorithm
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `GetWebIdentityTokenResponse` structure of the STS model.
-public struct GetWebIdentityTokenResponse: AWSShape {
-    /// `WebIdentityToken`.
-    public var webIdentityToken: String?
-    /// `Expiration`.
-    public var expiration: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(webIdentityToken: String? = nil, expiration: Date? = nil) {
-        self.webIdentityToken = webIdentityToken
-        self.expiration = expiration
-    }
-
-    /// The model of `GetWebIdentityTokenResponse`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "GetWebIdentityTokenResponse", kind: .structure, members: [
-        MemberSchema("WebIdentityToken", target: { STSSchemas.webIdentityTokenType }),
-        MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.webIdentityToken = try r.optional("WebIdentityToken")
-        self.expiration = try r.optional("Expiration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["WebIdentityToken"] = webIdentityToken
-        w["Expiration"] = expiration
-        return w.value
-    }
-}
-
-/// The `IDPCommunicationErrorException` structure of the STS model.
-public struct IDPCommunicationErrorException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `IDPCommunicationErrorException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IDPCommunicationErrorException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "IDPCommunicationError", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `IDPRejectedClaimException` structure of the STS model.
-public struct IDPRejectedClaimException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `IDPRejectedClaimException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "IDPRejectedClaimException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "IDPRejectedClaim", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidAuthorizationMessageException` structure of the STS model.
-public struct InvalidAuthorizationMessageException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidAuthorizationMessageException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAuthorizationMessageException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidAuthorizationMessageException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `InvalidIdentityTokenException` structure of the STS model.
-public struct InvalidIdentityTokenException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `InvalidIdentityTokenException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvalidIdentityTokenException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "InvalidIdentityToken", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `JWTPayloadSizeExceededException` structure of the STS model.
-public struct JWTPayloadSizeExceededException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `JWTPayloadSizeExceededException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "JWTPayloadSizeExceededException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "JWTPayloadSizeExceededException", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `MalformedPolicyDocumentException` structure of the STS model.
-public struct MalformedPolicyDocumentException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `MalformedPolicyDocumentException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MalformedPolicyDocumentException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "MalformedPolicyDocument", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `OutboundWebIdentityFederationDisabledException` structure of the STS model.
-public struct OutboundWebIdentityFederationDisabledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `OutboundWebIdentityFederationDisabledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OutboundWebIdentityFederationDisabledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "OutboundWebIdentityFederationDisabledException", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PackedPolicyTooLargeException` structure of the STS model.
-public struct PackedPolicyTooLargeException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `PackedPolicyTooLargeException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PackedPolicyTooLargeException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "PackedPolicyTooLarge", errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `PolicyDescriptorType` structure of the STS model.
-public struct PolicyDescriptorType: AWSShape {
-    /// `arn`.
-    public var arn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(arn: String? = nil) {
-        self.arn = arn
-    }
-
-    /// The model of `PolicyDescriptorType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PolicyDescriptorType", kind: .structure, members: [
-        MemberSchema("arn", target: { STSSchemas.arnType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.arn = try r.optional("arn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["arn"] = arn
-        return w.value
-    }
-}
-
-/// The `ProvidedContext` structure of the STS model.
-public struct ProvidedContext: AWSShape {
-    /// `ProviderArn`.
-    public var providerArn: String?
-    /// `ContextAssertion`.
-    public var contextAssertion: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(providerArn: String? = nil, contextAssertion: String? = nil) {
-        self.providerArn = providerArn
-        self.contextAssertion = contextAssertion
-    }
-
-    /// The model of `ProvidedContext`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProvidedContext", kind: .structure, members: [
-        MemberSchema("ProviderArn", target: { STSSchemas.arnType }),
-        MemberSchema("ContextAssertion", target: { STSSchemas.contextAssertionType }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.providerArn = try r.optional("ProviderArn")
-        self.contextAssertion = try r.optional("ContextAssertion")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ProviderArn"] = providerArn
-        w["ContextAssertion"] = contextAssertion
-        return w.value
-    }
-}
-
-/// The `RegionDisabledException` structure of the STS model.
-public struct RegionDisabledException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `RegionDisabledException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RegionDisabledException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "RegionDisabledException", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `SessionDurationEscalationException` structure of the STS model.
-public struct SessionDurationEscalationException: AWSShape {
-    /// `message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `SessionDurationEscalationException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "SessionDurationEscalationException", kind: .structure, members: [
-        MemberSchema("message", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorCode: "SessionDurationEscalationException", errorHTTPStatus: 403, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["message"] = message
-        return w.value
-    }
-}
-
-/// The `Tag` structure of the STS model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
-
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { STSSchemas.tagKeyType }, isRequired: true),
-        MemberSchema("Value", target: { STSSchemas.tagValueType }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
+extension STS {
+    /// The `AssumeRoleRequest` structure of the STS model.
+    public struct AssumeRoleRequest: AWSShape {
+        /// `RoleArn` (required).
+        public var roleArn: String
+        /// `RoleSessionName` (required).
+        public var roleSessionName: String
+        /// `PolicyArns`.
+        public var policyArns: [STS.PolicyDescriptorType]?
+        /// `Policy`.
+        public var policy: String?
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+        /// `Tags`.
+        public var tags: [STS.Tag]?
+        /// `TransitiveTagKeys`.
+        public var transitiveTagKeys: [String]?
+        /// `ExternalId`.
+        public var externalId: String?
+        /// `SerialNumber`.
+        public var serialNumber: String?
+        /// `TokenCode`.
+        public var tokenCode: String?
+        /// `SourceIdentity`.
+        public var sourceIdentity: String?
+        /// `ProvidedContexts`.
+        public var providedContexts: [STS.ProvidedContext]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(roleArn: String, roleSessionName: String, policyArns: [STS.PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil, tags: [STS.Tag]? = nil, transitiveTagKeys: [String]? = nil, externalId: String? = nil, serialNumber: String? = nil, tokenCode: String? = nil, sourceIdentity: String? = nil, providedContexts: [STS.ProvidedContext]? = nil) {
+            self.roleArn = roleArn
+            self.roleSessionName = roleSessionName
+            self.policyArns = policyArns
+            self.policy = policy
+            self.durationSeconds = durationSeconds
+            self.tags = tags
+            self.transitiveTagKeys = transitiveTagKeys
+            self.externalId = externalId
+            self.serialNumber = serialNumber
+            self.tokenCode = tokenCode
+            self.sourceIdentity = sourceIdentity
+            self.providedContexts = providedContexts
+        }
+
+        /// The model of `AssumeRoleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleRequest", kind: .structure, members: [
+            MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
+            MemberSchema("RoleSessionName", target: { STSSchemas.roleSessionNameType }, isRequired: true),
+            MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
+            MemberSchema("Policy", target: { STSSchemas.unrestrictedSessionPolicyDocumentType }),
+            MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
+            MemberSchema("Tags", target: { STSSchemas.tagListType }),
+            MemberSchema("TransitiveTagKeys", target: { STSSchemas.tagKeyListType }),
+            MemberSchema("ExternalId", target: { STSSchemas.externalIdType }),
+            MemberSchema("SerialNumber", target: { STSSchemas.serialNumberType }),
+            MemberSchema("TokenCode", target: { STSSchemas.tokenCodeType }),
+            MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
+            MemberSchema("ProvidedContexts", target: { STSSchemas.providedContextsListType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.roleArn = try r.required("RoleArn")
+            self.roleSessionName = try r.required("RoleSessionName")
+            self.policyArns = try r.optional("PolicyArns")
+            self.policy = try r.optional("Policy")
+            self.durationSeconds = try r.optional("DurationSeconds")
+            self.tags = try r.optional("Tags")
+            self.transitiveTagKeys = try r.optional("TransitiveTagKeys")
+            self.externalId = try r.optional("ExternalId")
+            self.serialNumber = try r.optional("SerialNumber")
+            self.tokenCode = try r.optional("TokenCode")
+            self.sourceIdentity = try r.optional("SourceIdentity")
+            self.providedContexts = try r.optional("ProvidedContexts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RoleArn"] = roleArn
+            w["RoleSessionName"] = roleSessionName
+            w["PolicyArns"] = policyArns
+            w["Policy"] = policy
+            w["DurationSeconds"] = durationSeconds
+            w["Tags"] = tags
+            w["TransitiveTagKeys"] = transitiveTagKeys
+            w["ExternalId"] = externalId
+            w["SerialNumber"] = serialNumber
+            w["TokenCode"] = tokenCode
+            w["SourceIdentity"] = sourceIdentity
+            w["ProvidedContexts"] = providedContexts
+            return w.value
+        }
+    }
+
+    /// The `AssumeRoleResponse` structure of the STS model.
+    public struct AssumeRoleResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `AssumedRoleUser`.
+        public var assumedRoleUser: STS.AssumedRoleUser?
+        /// `PackedPolicySize`.
+        public var packedPolicySize: Int?
+        /// `SourceIdentity`.
+        public var sourceIdentity: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, assumedRoleUser: STS.AssumedRoleUser? = nil, packedPolicySize: Int? = nil, sourceIdentity: String? = nil) {
+            self.credentials = credentials
+            self.assumedRoleUser = assumedRoleUser
+            self.packedPolicySize = packedPolicySize
+            self.sourceIdentity = sourceIdentity
+        }
+
+        /// The model of `AssumeRoleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("AssumedRoleUser", target: { STS.AssumedRoleUser.schema }),
+            MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
+            MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.assumedRoleUser = try r.optional("AssumedRoleUser")
+            self.packedPolicySize = try r.optional("PackedPolicySize")
+            self.sourceIdentity = try r.optional("SourceIdentity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["AssumedRoleUser"] = assumedRoleUser
+            w["PackedPolicySize"] = packedPolicySize
+            w["SourceIdentity"] = sourceIdentity
+            return w.value
+        }
+    }
+
+    /// The `AssumeRoleWithSAMLRequest` structure of the STS model.
+    public struct AssumeRoleWithSAMLRequest: AWSShape {
+        /// `RoleArn` (required).
+        public var roleArn: String
+        /// `PrincipalArn` (required).
+        public var principalArn: String
+        /// `SAMLAssertion` (required).
+        public var samlAssertion: String
+        /// `PolicyArns`.
+        public var policyArns: [STS.PolicyDescriptorType]?
+        /// `Policy`.
+        public var policy: String?
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(roleArn: String, principalArn: String, samlAssertion: String, policyArns: [STS.PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) {
+            self.roleArn = roleArn
+            self.principalArn = principalArn
+            self.samlAssertion = samlAssertion
+            self.policyArns = policyArns
+            self.policy = policy
+            self.durationSeconds = durationSeconds
+        }
+
+        /// The model of `AssumeRoleWithSAMLRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithSAMLRequest", kind: .structure, members: [
+            MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
+            MemberSchema("PrincipalArn", target: { STSSchemas.arnType }, isRequired: true),
+            MemberSchema("SAMLAssertion", target: { STSSchemas.samlAssertionType }, isRequired: true),
+            MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
+            MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
+            MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.roleArn = try r.required("RoleArn")
+            self.principalArn = try r.required("PrincipalArn")
+            self.samlAssertion = try r.required("SAMLAssertion")
+            self.policyArns = try r.optional("PolicyArns")
+            self.policy = try r.optional("Policy")
+            self.durationSeconds = try r.optional("DurationSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RoleArn"] = roleArn
+            w["PrincipalArn"] = principalArn
+            w["SAMLAssertion"] = samlAssertion
+            w["PolicyArns"] = policyArns
+            w["Policy"] = policy
+            w["DurationSeconds"] = durationSeconds
+            return w.value
+        }
+    }
+
+    /// The `AssumeRoleWithSAMLResponse` structure of the STS model.
+    public struct AssumeRoleWithSAMLResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `AssumedRoleUser`.
+        public var assumedRoleUser: STS.AssumedRoleUser?
+        /// `PackedPolicySize`.
+        public var packedPolicySize: Int?
+        /// `Subject`.
+        public var subject: String?
+        /// `SubjectType`.
+        public var subjectType: String?
+        /// `Issuer`.
+        public var issuer: String?
+        /// `Audience`.
+        public var audience: String?
+        /// `NameQualifier`.
+        public var nameQualifier: String?
+        /// `SourceIdentity`.
+        public var sourceIdentity: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, assumedRoleUser: STS.AssumedRoleUser? = nil, packedPolicySize: Int? = nil, subject: String? = nil, subjectType: String? = nil, issuer: String? = nil, audience: String? = nil, nameQualifier: String? = nil, sourceIdentity: String? = nil) {
+            self.credentials = credentials
+            self.assumedRoleUser = assumedRoleUser
+            self.packedPolicySize = packedPolicySize
+            self.subject = subject
+            self.subjectType = subjectType
+            self.issuer = issuer
+            self.audience = audience
+            self.nameQualifier = nameQualifier
+            self.sourceIdentity = sourceIdentity
+        }
+
+        /// The model of `AssumeRoleWithSAMLResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithSAMLResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("AssumedRoleUser", target: { STS.AssumedRoleUser.schema }),
+            MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
+            MemberSchema("Subject", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SubjectType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Issuer", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Audience", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NameQualifier", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.assumedRoleUser = try r.optional("AssumedRoleUser")
+            self.packedPolicySize = try r.optional("PackedPolicySize")
+            self.subject = try r.optional("Subject")
+            self.subjectType = try r.optional("SubjectType")
+            self.issuer = try r.optional("Issuer")
+            self.audience = try r.optional("Audience")
+            self.nameQualifier = try r.optional("NameQualifier")
+            self.sourceIdentity = try r.optional("SourceIdentity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["AssumedRoleUser"] = assumedRoleUser
+            w["PackedPolicySize"] = packedPolicySize
+            w["Subject"] = subject
+            w["SubjectType"] = subjectType
+            w["Issuer"] = issuer
+            w["Audience"] = audience
+            w["NameQualifier"] = nameQualifier
+            w["SourceIdentity"] = sourceIdentity
+            return w.value
+        }
+    }
+
+    /// The `AssumeRoleWithWebIdentityRequest` structure of the STS model.
+    public struct AssumeRoleWithWebIdentityRequest: AWSShape {
+        /// `RoleArn` (required).
+        public var roleArn: String
+        /// `RoleSessionName` (required).
+        public var roleSessionName: String
+        /// `WebIdentityToken` (required).
+        public var webIdentityToken: String
+        /// `ProviderId`.
+        public var providerId: String?
+        /// `PolicyArns`.
+        public var policyArns: [STS.PolicyDescriptorType]?
+        /// `Policy`.
+        public var policy: String?
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(roleArn: String, roleSessionName: String, webIdentityToken: String, providerId: String? = nil, policyArns: [STS.PolicyDescriptorType]? = nil, policy: String? = nil, durationSeconds: Int? = nil) {
+            self.roleArn = roleArn
+            self.roleSessionName = roleSessionName
+            self.webIdentityToken = webIdentityToken
+            self.providerId = providerId
+            self.policyArns = policyArns
+            self.policy = policy
+            self.durationSeconds = durationSeconds
+        }
+
+        /// The model of `AssumeRoleWithWebIdentityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithWebIdentityRequest", kind: .structure, members: [
+            MemberSchema("RoleArn", target: { STSSchemas.arnType }, isRequired: true),
+            MemberSchema("RoleSessionName", target: { STSSchemas.roleSessionNameType }, isRequired: true),
+            MemberSchema("WebIdentityToken", target: { STSSchemas.clientTokenType }, isRequired: true),
+            MemberSchema("ProviderId", target: { STSSchemas.urlType }),
+            MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
+            MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
+            MemberSchema("DurationSeconds", target: { STSSchemas.roleDurationSecondsType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.roleArn = try r.required("RoleArn")
+            self.roleSessionName = try r.required("RoleSessionName")
+            self.webIdentityToken = try r.required("WebIdentityToken")
+            self.providerId = try r.optional("ProviderId")
+            self.policyArns = try r.optional("PolicyArns")
+            self.policy = try r.optional("Policy")
+            self.durationSeconds = try r.optional("DurationSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RoleArn"] = roleArn
+            w["RoleSessionName"] = roleSessionName
+            w["WebIdentityToken"] = webIdentityToken
+            w["ProviderId"] = providerId
+            w["PolicyArns"] = policyArns
+            w["Policy"] = policy
+            w["DurationSeconds"] = durationSeconds
+            return w.value
+        }
+    }
+
+    /// The `AssumeRoleWithWebIdentityResponse` structure of the STS model.
+    public struct AssumeRoleWithWebIdentityResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `SubjectFromWebIdentityToken`.
+        public var subjectFromWebIdentityToken: String?
+        /// `AssumedRoleUser`.
+        public var assumedRoleUser: STS.AssumedRoleUser?
+        /// `PackedPolicySize`.
+        public var packedPolicySize: Int?
+        /// `Provider`.
+        public var provider: String?
+        /// `Audience`.
+        public var audience: String?
+        /// `SourceIdentity`.
+        public var sourceIdentity: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, subjectFromWebIdentityToken: String? = nil, assumedRoleUser: STS.AssumedRoleUser? = nil, packedPolicySize: Int? = nil, provider: String? = nil, audience: String? = nil, sourceIdentity: String? = nil) {
+            self.credentials = credentials
+            self.subjectFromWebIdentityToken = subjectFromWebIdentityToken
+            self.assumedRoleUser = assumedRoleUser
+            self.packedPolicySize = packedPolicySize
+            self.provider = provider
+            self.audience = audience
+            self.sourceIdentity = sourceIdentity
+        }
+
+        /// The model of `AssumeRoleWithWebIdentityResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRoleWithWebIdentityResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("SubjectFromWebIdentityToken", target: { STSSchemas.webIdentitySubjectType }),
+            MemberSchema("AssumedRoleUser", target: { STS.AssumedRoleUser.schema }),
+            MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
+            MemberSchema("Provider", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Audience", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.subjectFromWebIdentityToken = try r.optional("SubjectFromWebIdentityToken")
+            self.assumedRoleUser = try r.optional("AssumedRoleUser")
+            self.packedPolicySize = try r.optional("PackedPolicySize")
+            self.provider = try r.optional("Provider")
+            self.audience = try r.optional("Audience")
+            self.sourceIdentity = try r.optional("SourceIdentity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["SubjectFromWebIdentityToken"] = subjectFromWebIdentityToken
+            w["AssumedRoleUser"] = assumedRoleUser
+            w["PackedPolicySize"] = packedPolicySize
+            w["Provider"] = provider
+            w["Audience"] = audience
+            w["SourceIdentity"] = sourceIdentity
+            return w.value
+        }
+    }
+
+    /// The `AssumeRootRequest` structure of the STS model.
+    public struct AssumeRootRequest: AWSShape {
+        /// `TargetPrincipal` (required).
+        public var targetPrincipal: String
+        /// `TaskPolicyArn` (required).
+        public var taskPolicyArn: STS.PolicyDescriptorType
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetPrincipal: String, taskPolicyArn: STS.PolicyDescriptorType, durationSeconds: Int? = nil) {
+            self.targetPrincipal = targetPrincipal
+            self.taskPolicyArn = taskPolicyArn
+            self.durationSeconds = durationSeconds
+        }
+
+        /// The model of `AssumeRootRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRootRequest", kind: .structure, members: [
+            MemberSchema("TargetPrincipal", target: { STSSchemas.targetPrincipalType }, isRequired: true),
+            MemberSchema("TaskPolicyArn", target: { STS.PolicyDescriptorType.schema }, isRequired: true),
+            MemberSchema("DurationSeconds", target: { STSSchemas.rootDurationSecondsType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetPrincipal = try r.required("TargetPrincipal")
+            self.taskPolicyArn = try r.required("TaskPolicyArn")
+            self.durationSeconds = try r.optional("DurationSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TargetPrincipal"] = targetPrincipal
+            w["TaskPolicyArn"] = taskPolicyArn
+            w["DurationSeconds"] = durationSeconds
+            return w.value
+        }
+    }
+
+    /// The `AssumeRootResponse` structure of the STS model.
+    public struct AssumeRootResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `SourceIdentity`.
+        public var sourceIdentity: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, sourceIdentity: String? = nil) {
+            self.credentials = credentials
+            self.sourceIdentity = sourceIdentity
+        }
+
+        /// The model of `AssumeRootResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumeRootResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("SourceIdentity", target: { STSSchemas.sourceIdentityType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.sourceIdentity = try r.optional("SourceIdentity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["SourceIdentity"] = sourceIdentity
+            return w.value
+        }
+    }
+
+    /// The `AssumedRoleUser` structure of the STS model.
+    public struct AssumedRoleUser: AWSShape {
+        /// `AssumedRoleId` (required).
+        public var assumedRoleId: String
+        /// `Arn` (required).
+        public var arn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(assumedRoleId: String, arn: String) {
+            self.assumedRoleId = assumedRoleId
+            self.arn = arn
+        }
+
+        /// The model of `AssumedRoleUser`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AssumedRoleUser", kind: .structure, members: [
+            MemberSchema("AssumedRoleId", target: { STSSchemas.assumedRoleIdType }, isRequired: true),
+            MemberSchema("Arn", target: { STSSchemas.arnType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.assumedRoleId = try r.required("AssumedRoleId")
+            self.arn = try r.required("Arn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AssumedRoleId"] = assumedRoleId
+            w["Arn"] = arn
+            return w.value
+        }
+    }
+
+    /// The `Credentials` structure of the STS model.
+    public struct Credentials: AWSShape {
+        /// `AccessKeyId` (required).
+        public var accessKeyId: String
+        /// `SecretAccessKey` (required).
+        public var secretAccessKey: String
+        /// `SessionToken` (required).
+        public var sessionToken: String
+        /// `Expiration` (required).
+        public var expiration: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(accessKeyId: String, secretAccessKey: String, sessionToken: String, expiration: Date) {
+            self.accessKeyId = accessKeyId
+            self.secretAccessKey = secretAccessKey
+            self.sessionToken = sessionToken
+            self.expiration = expiration
+        }
+
+        /// The model of `Credentials`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Credentials", kind: .structure, members: [
+            MemberSchema("AccessKeyId", target: { STSSchemas.accessKeyIdType }, isRequired: true),
+            MemberSchema("SecretAccessKey", target: { STSSchemas.accessKeySecretType }, isRequired: true),
+            MemberSchema("SessionToken", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.accessKeyId = try r.required("AccessKeyId")
+            self.secretAccessKey = try r.required("SecretAccessKey")
+            self.sessionToken = try r.required("SessionToken")
+            self.expiration = try r.required("Expiration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AccessKeyId"] = accessKeyId
+            w["SecretAccessKey"] = secretAccessKey
+            w["SessionToken"] = sessionToken
+            w["Expiration"] = expiration
+            return w.value
+        }
+    }
+
+    /// The `DecodeAuthorizationMessageRequest` structure of the STS model.
+    public struct DecodeAuthorizationMessageRequest: AWSShape {
+        /// `EncodedMessage` (required).
+        public var encodedMessage: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encodedMessage: String) {
+            self.encodedMessage = encodedMessage
+        }
+
+        /// The model of `DecodeAuthorizationMessageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DecodeAuthorizationMessageRequest", kind: .structure, members: [
+            MemberSchema("EncodedMessage", target: { STSSchemas.encodedMessageType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encodedMessage = try r.required("EncodedMessage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EncodedMessage"] = encodedMessage
+            return w.value
+        }
+    }
+
+    /// The `DecodeAuthorizationMessageResponse` structure of the STS model.
+    public struct DecodeAuthorizationMessageResponse: AWSShape {
+        /// `DecodedMessage`.
+        public var decodedMessage: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(decodedMessage: String? = nil) {
+            self.decodedMessage = decodedMessage
+        }
+
+        /// The model of `DecodeAuthorizationMessageResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DecodeAuthorizationMessageResponse", kind: .structure, members: [
+            MemberSchema("DecodedMessage", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.decodedMessage = try r.optional("DecodedMessage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DecodedMessage"] = decodedMessage
+            return w.value
+        }
+    }
+
+    /// The `ExpiredTokenException` structure of the STS model.
+    public struct ExpiredTokenException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExpiredTokenException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExpiredTokenException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ExpiredTokenException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ExpiredTradeInTokenException` structure of the STS model.
+    public struct ExpiredTradeInTokenException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExpiredTradeInTokenException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExpiredTradeInTokenException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "ExpiredTradeInTokenException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `FederatedUser` structure of the STS model.
+    public struct FederatedUser: AWSShape {
+        /// `FederatedUserId` (required).
+        public var federatedUserId: String
+        /// `Arn` (required).
+        public var arn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(federatedUserId: String, arn: String) {
+            self.federatedUserId = federatedUserId
+            self.arn = arn
+        }
+
+        /// The model of `FederatedUser`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "FederatedUser", kind: .structure, members: [
+            MemberSchema("FederatedUserId", target: { STSSchemas.federatedIdType }, isRequired: true),
+            MemberSchema("Arn", target: { STSSchemas.arnType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.federatedUserId = try r.required("FederatedUserId")
+            self.arn = try r.required("Arn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["FederatedUserId"] = federatedUserId
+            w["Arn"] = arn
+            return w.value
+        }
+    }
+
+    /// The `GetAccessKeyInfoRequest` structure of the STS model.
+    public struct GetAccessKeyInfoRequest: AWSShape {
+        /// `AccessKeyId` (required).
+        public var accessKeyId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(accessKeyId: String) {
+            self.accessKeyId = accessKeyId
+        }
+
+        /// The model of `GetAccessKeyInfoRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccessKeyInfoRequest", kind: .structure, members: [
+            MemberSchema("AccessKeyId", target: { STSSchemas.accessKeyIdType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.accessKeyId = try r.required("AccessKeyId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AccessKeyId"] = accessKeyId
+            return w.value
+        }
+    }
+
+    /// The `GetAccessKeyInfoResponse` structure of the STS model.
+    public struct GetAccessKeyInfoResponse: AWSShape {
+        /// `Account`.
+        public var account: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(account: String? = nil) {
+            self.account = account
+        }
+
+        /// The model of `GetAccessKeyInfoResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccessKeyInfoResponse", kind: .structure, members: [
+            MemberSchema("Account", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.account = try r.optional("Account")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Account"] = account
+            return w.value
+        }
+    }
+
+    /// The `GetCallerIdentityRequest` structure of the STS model.
+    public struct GetCallerIdentityRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetCallerIdentityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetCallerIdentityRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetCallerIdentityResponse` structure of the STS model.
+    public struct GetCallerIdentityResponse: AWSShape {
+        /// `UserId`.
+        public var userId: String?
+        /// `Account`.
+        public var account: String?
+        /// `Arn`.
+        public var arn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(userId: String? = nil, account: String? = nil, arn: String? = nil) {
+            self.userId = userId
+            self.account = account
+            self.arn = arn
+        }
+
+        /// The model of `GetCallerIdentityResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetCallerIdentityResponse", kind: .structure, members: [
+            MemberSchema("UserId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Account", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Arn", target: { STSSchemas.arnType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.userId = try r.optional("UserId")
+            self.account = try r.optional("Account")
+            self.arn = try r.optional("Arn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["UserId"] = userId
+            w["Account"] = account
+            w["Arn"] = arn
+            return w.value
+        }
+    }
+
+    /// The `GetDelegatedAccessTokenRequest` structure of the STS model.
+    public struct GetDelegatedAccessTokenRequest: AWSShape {
+        /// `TradeInToken` (required).
+        public var tradeInToken: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tradeInToken: String) {
+            self.tradeInToken = tradeInToken
+        }
+
+        /// The model of `GetDelegatedAccessTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDelegatedAccessTokenRequest", kind: .structure, members: [
+            MemberSchema("TradeInToken", target: { STSSchemas.tradeInTokenType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tradeInToken = try r.required("TradeInToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TradeInToken"] = tradeInToken
+            return w.value
+        }
+    }
+
+    /// The `GetDelegatedAccessTokenResponse` structure of the STS model.
+    public struct GetDelegatedAccessTokenResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `PackedPolicySize`.
+        public var packedPolicySize: Int?
+        /// `AssumedPrincipal`.
+        public var assumedPrincipal: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, packedPolicySize: Int? = nil, assumedPrincipal: String? = nil) {
+            self.credentials = credentials
+            self.packedPolicySize = packedPolicySize
+            self.assumedPrincipal = assumedPrincipal
+        }
+
+        /// The model of `GetDelegatedAccessTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDelegatedAccessTokenResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
+            MemberSchema("AssumedPrincipal", target: { STSSchemas.arnType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.packedPolicySize = try r.optional("PackedPolicySize")
+            self.assumedPrincipal = try r.optional("AssumedPrincipal")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["PackedPolicySize"] = packedPolicySize
+            w["AssumedPrincipal"] = assumedPrincipal
+            return w.value
+        }
+    }
+
+    /// The `GetFederationTokenRequest` structure of the STS model.
+    public struct GetFederationTokenRequest: AWSShape {
+        /// `Name` (required).
+        public var name: String
+        /// `Policy`.
+        public var policy: String?
+        /// `PolicyArns`.
+        public var policyArns: [STS.PolicyDescriptorType]?
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+        /// `Tags`.
+        public var tags: [STS.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, policy: String? = nil, policyArns: [STS.PolicyDescriptorType]? = nil, durationSeconds: Int? = nil, tags: [STS.Tag]? = nil) {
+            self.name = name
+            self.policy = policy
+            self.policyArns = policyArns
+            self.durationSeconds = durationSeconds
+            self.tags = tags
+        }
+
+        /// The model of `GetFederationTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetFederationTokenRequest", kind: .structure, members: [
+            MemberSchema("Name", target: { STSSchemas.userNameType }, isRequired: true),
+            MemberSchema("Policy", target: { STSSchemas.sessionPolicyDocumentType }),
+            MemberSchema("PolicyArns", target: { STSSchemas.policyDescriptorListType }),
+            MemberSchema("DurationSeconds", target: { STSSchemas.durationSecondsType }),
+            MemberSchema("Tags", target: { STSSchemas.tagListType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.policy = try r.optional("Policy")
+            self.policyArns = try r.optional("PolicyArns")
+            self.durationSeconds = try r.optional("DurationSeconds")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Policy"] = policy
+            w["PolicyArns"] = policyArns
+            w["DurationSeconds"] = durationSeconds
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `GetFederationTokenResponse` structure of the STS model.
+    public struct GetFederationTokenResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+        /// `FederatedUser`.
+        public var federatedUser: STS.FederatedUser?
+        /// `PackedPolicySize`.
+        public var packedPolicySize: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil, federatedUser: STS.FederatedUser? = nil, packedPolicySize: Int? = nil) {
+            self.credentials = credentials
+            self.federatedUser = federatedUser
+            self.packedPolicySize = packedPolicySize
+        }
+
+        /// The model of `GetFederationTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetFederationTokenResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+            MemberSchema("FederatedUser", target: { STS.FederatedUser.schema }),
+            MemberSchema("PackedPolicySize", target: { STSSchemas.nonNegativeIntegerType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+            self.federatedUser = try r.optional("FederatedUser")
+            self.packedPolicySize = try r.optional("PackedPolicySize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            w["FederatedUser"] = federatedUser
+            w["PackedPolicySize"] = packedPolicySize
+            return w.value
+        }
+    }
+
+    /// The `GetSessionTokenRequest` structure of the STS model.
+    public struct GetSessionTokenRequest: AWSShape {
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+        /// `SerialNumber`.
+        public var serialNumber: String?
+        /// `TokenCode`.
+        public var tokenCode: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(durationSeconds: Int? = nil, serialNumber: String? = nil, tokenCode: String? = nil) {
+            self.durationSeconds = durationSeconds
+            self.serialNumber = serialNumber
+            self.tokenCode = tokenCode
+        }
+
+        /// The model of `GetSessionTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSessionTokenRequest", kind: .structure, members: [
+            MemberSchema("DurationSeconds", target: { STSSchemas.durationSecondsType }),
+            MemberSchema("SerialNumber", target: { STSSchemas.serialNumberType }),
+            MemberSchema("TokenCode", target: { STSSchemas.tokenCodeType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.durationSeconds = try r.optional("DurationSeconds")
+            self.serialNumber = try r.optional("SerialNumber")
+            self.tokenCode = try r.optional("TokenCode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DurationSeconds"] = durationSeconds
+            w["SerialNumber"] = serialNumber
+            w["TokenCode"] = tokenCode
+            return w.value
+        }
+    }
+
+    /// The `GetSessionTokenResponse` structure of the STS model.
+    public struct GetSessionTokenResponse: AWSShape {
+        /// `Credentials`.
+        public var credentials: STS.Credentials?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(credentials: STS.Credentials? = nil) {
+            self.credentials = credentials
+        }
+
+        /// The model of `GetSessionTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSessionTokenResponse", kind: .structure, members: [
+            MemberSchema("Credentials", target: { STS.Credentials.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.credentials = try r.optional("Credentials")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Credentials"] = credentials
+            return w.value
+        }
+    }
+
+    /// The `GetWebIdentityTokenRequest` structure of the STS model.
+    public struct GetWebIdentityTokenRequest: AWSShape {
+        /// `Audience` (required).
+        public var audience: [String]
+        /// `DurationSeconds`.
+        public var durationSeconds: Int?
+        /// `SigningAlgorithm` (required).
+        public var signingAlgorithm: String
+        /// `Tags`.
+        public var tags: [STS.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(audience: [String], signingAlgorithm: String, durationSeconds: Int? = nil, tags: [STS.Tag]? = nil) {
+            self.audience = audience
+            self.durationSeconds = durationSeconds
+            self.signingAlgorithm = signingAlgorithm
+            self.tags = tags
+        }
+
+        /// The model of `GetWebIdentityTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetWebIdentityTokenRequest", kind: .structure, members: [
+            MemberSchema("Audience", target: { STSSchemas.webIdentityTokenAudienceListType }, isRequired: true),
+            MemberSchema("DurationSeconds", target: { STSSchemas.webIdentityTokenDurationSecondsType }),
+            MemberSchema("SigningAlgorithm", target: { STSSchemas.jwtAlgorithmType }, isRequired: true),
+            MemberSchema("Tags", target: { STSSchemas.tagListType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.audience = try r.required("Audience")
+            self.durationSeconds = try r.optional("DurationSeconds")
+            self.signingAlgorithm = try r.required("SigningAlgorithm")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Audience"] = audience
+            w["DurationSeconds"] = durationSeconds
+            w["SigningAlgorithm"] = signingAlgorithm
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `GetWebIdentityTokenResponse` structure of the STS model.
+    public struct GetWebIdentityTokenResponse: AWSShape {
+        /// `WebIdentityToken`.
+        public var webIdentityToken: String?
+        /// `Expiration`.
+        public var expiration: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(webIdentityToken: String? = nil, expiration: Date? = nil) {
+            self.webIdentityToken = webIdentityToken
+            self.expiration = expiration
+        }
+
+        /// The model of `GetWebIdentityTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetWebIdentityTokenResponse", kind: .structure, members: [
+            MemberSchema("WebIdentityToken", target: { STSSchemas.webIdentityTokenType }),
+            MemberSchema("Expiration", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.webIdentityToken = try r.optional("WebIdentityToken")
+            self.expiration = try r.optional("Expiration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["WebIdentityToken"] = webIdentityToken
+            w["Expiration"] = expiration
+            return w.value
+        }
+    }
+
+    /// The `IDPCommunicationErrorException` structure of the STS model.
+    public struct IDPCommunicationErrorException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `IDPCommunicationErrorException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IDPCommunicationErrorException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "IDPCommunicationError", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `IDPRejectedClaimException` structure of the STS model.
+    public struct IDPRejectedClaimException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `IDPRejectedClaimException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "IDPRejectedClaimException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "IDPRejectedClaim", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidAuthorizationMessageException` structure of the STS model.
+    public struct InvalidAuthorizationMessageException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidAuthorizationMessageException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidAuthorizationMessageException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidAuthorizationMessageException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidIdentityTokenException` structure of the STS model.
+    public struct InvalidIdentityTokenException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidIdentityTokenException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidIdentityTokenException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidIdentityToken", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `JWTPayloadSizeExceededException` structure of the STS model.
+    public struct JWTPayloadSizeExceededException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `JWTPayloadSizeExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "JWTPayloadSizeExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "JWTPayloadSizeExceededException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `MalformedPolicyDocumentException` structure of the STS model.
+    public struct MalformedPolicyDocumentException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `MalformedPolicyDocumentException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MalformedPolicyDocumentException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "MalformedPolicyDocument", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `OutboundWebIdentityFederationDisabledException` structure of the STS model.
+    public struct OutboundWebIdentityFederationDisabledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `OutboundWebIdentityFederationDisabledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OutboundWebIdentityFederationDisabledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "OutboundWebIdentityFederationDisabledException", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PackedPolicyTooLargeException` structure of the STS model.
+    public struct PackedPolicyTooLargeException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PackedPolicyTooLargeException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PackedPolicyTooLargeException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "PackedPolicyTooLarge", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PolicyDescriptorType` structure of the STS model.
+    public struct PolicyDescriptorType: AWSShape {
+        /// `arn`.
+        public var arn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arn: String? = nil) {
+            self.arn = arn
+        }
+
+        /// The model of `PolicyDescriptorType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PolicyDescriptorType", kind: .structure, members: [
+            MemberSchema("arn", target: { STSSchemas.arnType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arn = try r.optional("arn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["arn"] = arn
+            return w.value
+        }
+    }
+
+    /// The `ProvidedContext` structure of the STS model.
+    public struct ProvidedContext: AWSShape {
+        /// `ProviderArn`.
+        public var providerArn: String?
+        /// `ContextAssertion`.
+        public var contextAssertion: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(providerArn: String? = nil, contextAssertion: String? = nil) {
+            self.providerArn = providerArn
+            self.contextAssertion = contextAssertion
+        }
+
+        /// The model of `ProvidedContext`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProvidedContext", kind: .structure, members: [
+            MemberSchema("ProviderArn", target: { STSSchemas.arnType }),
+            MemberSchema("ContextAssertion", target: { STSSchemas.contextAssertionType }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.providerArn = try r.optional("ProviderArn")
+            self.contextAssertion = try r.optional("ContextAssertion")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ProviderArn"] = providerArn
+            w["ContextAssertion"] = contextAssertion
+            return w.value
+        }
+    }
+
+    /// The `RegionDisabledException` structure of the STS model.
+    public struct RegionDisabledException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RegionDisabledException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegionDisabledException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "RegionDisabledException", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `SessionDurationEscalationException` structure of the STS model.
+    public struct SessionDurationEscalationException: AWSShape {
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `SessionDurationEscalationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SessionDurationEscalationException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "SessionDurationEscalationException", errorHTTPStatus: 403, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `Tag` structure of the STS model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { STSSchemas.tagKeyType }, isRequired: true),
+            MemberSchema("Value", target: { STSSchemas.tagValueType }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
     }
 }

@@ -6,231 +6,249 @@ import Foundation
 extension SageMakerClient {
     /// Calls `AddTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html
     @discardableResult
-    public func addTags(_ input: AddTagsInput) async throws(AyameError) -> AddTagsOutput {
-        try await runtime.execute(SageMakerOperations.addTags, input: input, output: AddTagsOutput.self)
+    public func addTags(_ input: SageMaker.AddTagsInput) async throws(AyameError) -> SageMaker.AddTagsOutput {
+        try await runtime.execute(SageMakerOperations.addTags, input: input, output: SageMaker.AddTagsOutput.self)
     }
 
     /// Calls `AddTags` with the input's members as parameters.
     @discardableResult
-    public func addTags(resourceArn: String, tags: [Tag]) async throws(AyameError) -> AddTagsOutput {
-        try await addTags(AddTagsInput(resourceArn: resourceArn, tags: tags))
+    public func addTags(resourceArn: String, tags: [SageMaker.Tag]) async throws(AyameError) -> SageMaker.AddTagsOutput {
+        try await addTags(SageMaker.AddTagsInput(resourceArn: resourceArn, tags: tags))
     }
 
     /// Calls `CreateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html
     @discardableResult
-    public func createEndpoint(_ input: CreateEndpointInput) async throws(AyameError) -> CreateEndpointOutput {
-        try await runtime.execute(SageMakerOperations.createEndpoint, input: input, output: CreateEndpointOutput.self)
+    public func createEndpoint(_ input: SageMaker.CreateEndpointInput) async throws(AyameError) -> SageMaker.CreateEndpointOutput {
+        try await runtime.execute(SageMakerOperations.createEndpoint, input: input, output: SageMaker.CreateEndpointOutput.self)
     }
 
     /// Calls `CreateEndpoint` with the input's members as parameters.
     @discardableResult
-    public func createEndpoint(endpointName: String, endpointConfigName: String, deploymentConfig: DeploymentConfig? = nil, tags: [Tag]? = nil) async throws(AyameError) -> CreateEndpointOutput {
-        try await createEndpoint(CreateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, deploymentConfig: deploymentConfig, tags: tags))
+    public func createEndpoint(endpointName: String, endpointConfigName: String, deploymentConfig: SageMaker.DeploymentConfig? = nil, tags: [SageMaker.Tag]? = nil) async throws(AyameError) -> SageMaker.CreateEndpointOutput {
+        try await createEndpoint(SageMaker.CreateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, deploymentConfig: deploymentConfig, tags: tags))
     }
 
     /// Calls `CreateEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html
     @discardableResult
-    public func createEndpointConfig(_ input: CreateEndpointConfigInput) async throws(AyameError) -> CreateEndpointConfigOutput {
-        try await runtime.execute(SageMakerOperations.createEndpointConfig, input: input, output: CreateEndpointConfigOutput.self)
+    public func createEndpointConfig(_ input: SageMaker.CreateEndpointConfigInput) async throws(AyameError) -> SageMaker.CreateEndpointConfigOutput {
+        try await runtime.execute(SageMakerOperations.createEndpointConfig, input: input, output: SageMaker.CreateEndpointConfigOutput.self)
+    }
+
+    /// Calls `CreateEndpointConfig` with the input's required members as parameters; pass a `SageMaker.CreateEndpointConfigInput` for the others.
+    @discardableResult
+    public func createEndpointConfig(endpointConfigName: String, productionVariants: [SageMaker.ProductionVariant]) async throws(AyameError) -> SageMaker.CreateEndpointConfigOutput {
+        try await createEndpointConfig(SageMaker.CreateEndpointConfigInput(endpointConfigName: endpointConfigName, productionVariants: productionVariants))
     }
 
     /// Calls `CreateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html
     @discardableResult
-    public func createInferenceComponent(_ input: CreateInferenceComponentInput) async throws(AyameError) -> CreateInferenceComponentOutput {
-        try await runtime.execute(SageMakerOperations.createInferenceComponent, input: input, output: CreateInferenceComponentOutput.self)
+    public func createInferenceComponent(_ input: SageMaker.CreateInferenceComponentInput) async throws(AyameError) -> SageMaker.CreateInferenceComponentOutput {
+        try await runtime.execute(SageMakerOperations.createInferenceComponent, input: input, output: SageMaker.CreateInferenceComponentOutput.self)
+    }
+
+    /// Calls `CreateInferenceComponent` with the input's required members as parameters; pass a `SageMaker.CreateInferenceComponentInput` for the others.
+    @discardableResult
+    public func createInferenceComponent(inferenceComponentName: String, endpointName: String) async throws(AyameError) -> SageMaker.CreateInferenceComponentOutput {
+        try await createInferenceComponent(SageMaker.CreateInferenceComponentInput(inferenceComponentName: inferenceComponentName, endpointName: endpointName))
     }
 
     /// Calls `CreateModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html
     @discardableResult
-    public func createModel(_ input: CreateModelInput) async throws(AyameError) -> CreateModelOutput {
-        try await runtime.execute(SageMakerOperations.createModel, input: input, output: CreateModelOutput.self)
+    public func createModel(_ input: SageMaker.CreateModelInput) async throws(AyameError) -> SageMaker.CreateModelOutput {
+        try await runtime.execute(SageMakerOperations.createModel, input: input, output: SageMaker.CreateModelOutput.self)
+    }
+
+    /// Calls `CreateModel` with the input's required members as parameters; pass a `SageMaker.CreateModelInput` for the others.
+    @discardableResult
+    public func createModel(modelName: String) async throws(AyameError) -> SageMaker.CreateModelOutput {
+        try await createModel(SageMaker.CreateModelInput(modelName: modelName))
     }
 
     /// Calls `DeleteEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html
-    public func deleteEndpoint(_ input: DeleteEndpointInput) async throws(AyameError) {
+    public func deleteEndpoint(_ input: SageMaker.DeleteEndpointInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SageMakerOperations.deleteEndpoint, input: input.shapeValue)
     }
 
     /// Calls `DeleteEndpoint` with the input's members as parameters.
     public func deleteEndpoint(endpointName: String) async throws(AyameError) {
-        try await deleteEndpoint(DeleteEndpointInput(endpointName: endpointName))
+        try await deleteEndpoint(SageMaker.DeleteEndpointInput(endpointName: endpointName))
     }
 
     /// Calls `DeleteEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpointConfig.html
-    public func deleteEndpointConfig(_ input: DeleteEndpointConfigInput) async throws(AyameError) {
+    public func deleteEndpointConfig(_ input: SageMaker.DeleteEndpointConfigInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SageMakerOperations.deleteEndpointConfig, input: input.shapeValue)
     }
 
     /// Calls `DeleteEndpointConfig` with the input's members as parameters.
     public func deleteEndpointConfig(endpointConfigName: String) async throws(AyameError) {
-        try await deleteEndpointConfig(DeleteEndpointConfigInput(endpointConfigName: endpointConfigName))
+        try await deleteEndpointConfig(SageMaker.DeleteEndpointConfigInput(endpointConfigName: endpointConfigName))
     }
 
     /// Calls `DeleteInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteInferenceComponent.html
-    public func deleteInferenceComponent(_ input: DeleteInferenceComponentInput) async throws(AyameError) {
+    public func deleteInferenceComponent(_ input: SageMaker.DeleteInferenceComponentInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SageMakerOperations.deleteInferenceComponent, input: input.shapeValue)
     }
 
     /// Calls `DeleteInferenceComponent` with the input's members as parameters.
     public func deleteInferenceComponent(inferenceComponentName: String) async throws(AyameError) {
-        try await deleteInferenceComponent(DeleteInferenceComponentInput(inferenceComponentName: inferenceComponentName))
+        try await deleteInferenceComponent(SageMaker.DeleteInferenceComponentInput(inferenceComponentName: inferenceComponentName))
     }
 
     /// Calls `DeleteModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModel.html
-    public func deleteModel(_ input: DeleteModelInput) async throws(AyameError) {
+    public func deleteModel(_ input: SageMaker.DeleteModelInput) async throws(AyameError) {
         try input.validate()
         _ = try await runtime.execute(SageMakerOperations.deleteModel, input: input.shapeValue)
     }
 
     /// Calls `DeleteModel` with the input's members as parameters.
     public func deleteModel(modelName: String) async throws(AyameError) {
-        try await deleteModel(DeleteModelInput(modelName: modelName))
+        try await deleteModel(SageMaker.DeleteModelInput(modelName: modelName))
     }
 
     /// Calls `DeleteTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTags.html
     @discardableResult
-    public func deleteTags(_ input: DeleteTagsInput) async throws(AyameError) -> DeleteTagsOutput {
-        try await runtime.execute(SageMakerOperations.deleteTags, input: input, output: DeleteTagsOutput.self)
+    public func deleteTags(_ input: SageMaker.DeleteTagsInput) async throws(AyameError) -> SageMaker.DeleteTagsOutput {
+        try await runtime.execute(SageMakerOperations.deleteTags, input: input, output: SageMaker.DeleteTagsOutput.self)
     }
 
     /// Calls `DeleteTags` with the input's members as parameters.
     @discardableResult
-    public func deleteTags(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> DeleteTagsOutput {
-        try await deleteTags(DeleteTagsInput(resourceArn: resourceArn, tagKeys: tagKeys))
+    public func deleteTags(resourceArn: String, tagKeys: [String]) async throws(AyameError) -> SageMaker.DeleteTagsOutput {
+        try await deleteTags(SageMaker.DeleteTagsInput(resourceArn: resourceArn, tagKeys: tagKeys))
     }
 
     /// Calls `DescribeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html
     @discardableResult
-    public func describeEndpoint(_ input: DescribeEndpointInput) async throws(AyameError) -> DescribeEndpointOutput {
-        try await runtime.execute(SageMakerOperations.describeEndpoint, input: input, output: DescribeEndpointOutput.self)
+    public func describeEndpoint(_ input: SageMaker.DescribeEndpointInput) async throws(AyameError) -> SageMaker.DescribeEndpointOutput {
+        try await runtime.execute(SageMakerOperations.describeEndpoint, input: input, output: SageMaker.DescribeEndpointOutput.self)
     }
 
     /// Calls `DescribeEndpoint` with the input's members as parameters.
     @discardableResult
-    public func describeEndpoint(endpointName: String) async throws(AyameError) -> DescribeEndpointOutput {
-        try await describeEndpoint(DescribeEndpointInput(endpointName: endpointName))
+    public func describeEndpoint(endpointName: String) async throws(AyameError) -> SageMaker.DescribeEndpointOutput {
+        try await describeEndpoint(SageMaker.DescribeEndpointInput(endpointName: endpointName))
     }
 
     /// Calls `DescribeEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html
     @discardableResult
-    public func describeEndpointConfig(_ input: DescribeEndpointConfigInput) async throws(AyameError) -> DescribeEndpointConfigOutput {
-        try await runtime.execute(SageMakerOperations.describeEndpointConfig, input: input, output: DescribeEndpointConfigOutput.self)
+    public func describeEndpointConfig(_ input: SageMaker.DescribeEndpointConfigInput) async throws(AyameError) -> SageMaker.DescribeEndpointConfigOutput {
+        try await runtime.execute(SageMakerOperations.describeEndpointConfig, input: input, output: SageMaker.DescribeEndpointConfigOutput.self)
     }
 
     /// Calls `DescribeEndpointConfig` with the input's members as parameters.
     @discardableResult
-    public func describeEndpointConfig(endpointConfigName: String) async throws(AyameError) -> DescribeEndpointConfigOutput {
-        try await describeEndpointConfig(DescribeEndpointConfigInput(endpointConfigName: endpointConfigName))
+    public func describeEndpointConfig(endpointConfigName: String) async throws(AyameError) -> SageMaker.DescribeEndpointConfigOutput {
+        try await describeEndpointConfig(SageMaker.DescribeEndpointConfigInput(endpointConfigName: endpointConfigName))
     }
 
     /// Calls `DescribeInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
     @discardableResult
-    public func describeInferenceComponent(_ input: DescribeInferenceComponentInput) async throws(AyameError) -> DescribeInferenceComponentOutput {
-        try await runtime.execute(SageMakerOperations.describeInferenceComponent, input: input, output: DescribeInferenceComponentOutput.self)
+    public func describeInferenceComponent(_ input: SageMaker.DescribeInferenceComponentInput) async throws(AyameError) -> SageMaker.DescribeInferenceComponentOutput {
+        try await runtime.execute(SageMakerOperations.describeInferenceComponent, input: input, output: SageMaker.DescribeInferenceComponentOutput.self)
     }
 
     /// Calls `DescribeInferenceComponent` with the input's members as parameters.
     @discardableResult
-    public func describeInferenceComponent(inferenceComponentName: String) async throws(AyameError) -> DescribeInferenceComponentOutput {
-        try await describeInferenceComponent(DescribeInferenceComponentInput(inferenceComponentName: inferenceComponentName))
+    public func describeInferenceComponent(inferenceComponentName: String) async throws(AyameError) -> SageMaker.DescribeInferenceComponentOutput {
+        try await describeInferenceComponent(SageMaker.DescribeInferenceComponentInput(inferenceComponentName: inferenceComponentName))
     }
 
     /// Calls `DescribeModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModel.html
     @discardableResult
-    public func describeModel(_ input: DescribeModelInput) async throws(AyameError) -> DescribeModelOutput {
-        try await runtime.execute(SageMakerOperations.describeModel, input: input, output: DescribeModelOutput.self)
+    public func describeModel(_ input: SageMaker.DescribeModelInput) async throws(AyameError) -> SageMaker.DescribeModelOutput {
+        try await runtime.execute(SageMakerOperations.describeModel, input: input, output: SageMaker.DescribeModelOutput.self)
     }
 
     /// Calls `DescribeModel` with the input's members as parameters.
     @discardableResult
-    public func describeModel(modelName: String) async throws(AyameError) -> DescribeModelOutput {
-        try await describeModel(DescribeModelInput(modelName: modelName))
+    public func describeModel(modelName: String) async throws(AyameError) -> SageMaker.DescribeModelOutput {
+        try await describeModel(SageMaker.DescribeModelInput(modelName: modelName))
     }
 
     /// Calls `ListEndpointConfigs`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpointConfigs.html
     @discardableResult
-    public func listEndpointConfigs(_ input: ListEndpointConfigsInput) async throws(AyameError) -> ListEndpointConfigsOutput {
-        try await runtime.execute(SageMakerOperations.listEndpointConfigs, input: input, output: ListEndpointConfigsOutput.self)
+    public func listEndpointConfigs(_ input: SageMaker.ListEndpointConfigsInput = SageMaker.ListEndpointConfigsInput()) async throws(AyameError) -> SageMaker.ListEndpointConfigsOutput {
+        try await runtime.execute(SageMakerOperations.listEndpointConfigs, input: input, output: SageMaker.ListEndpointConfigsOutput.self)
     }
 
     /// Calls `ListEndpoints`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpoints.html
     @discardableResult
-    public func listEndpoints(_ input: ListEndpointsInput) async throws(AyameError) -> ListEndpointsOutput {
-        try await runtime.execute(SageMakerOperations.listEndpoints, input: input, output: ListEndpointsOutput.self)
+    public func listEndpoints(_ input: SageMaker.ListEndpointsInput = SageMaker.ListEndpointsInput()) async throws(AyameError) -> SageMaker.ListEndpointsOutput {
+        try await runtime.execute(SageMakerOperations.listEndpoints, input: input, output: SageMaker.ListEndpointsOutput.self)
     }
 
     /// Calls `ListInferenceComponents`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceComponents.html
     @discardableResult
-    public func listInferenceComponents(_ input: ListInferenceComponentsInput) async throws(AyameError) -> ListInferenceComponentsOutput {
-        try await runtime.execute(SageMakerOperations.listInferenceComponents, input: input, output: ListInferenceComponentsOutput.self)
+    public func listInferenceComponents(_ input: SageMaker.ListInferenceComponentsInput = SageMaker.ListInferenceComponentsInput()) async throws(AyameError) -> SageMaker.ListInferenceComponentsOutput {
+        try await runtime.execute(SageMakerOperations.listInferenceComponents, input: input, output: SageMaker.ListInferenceComponentsOutput.self)
     }
 
     /// Calls `ListModels`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html
     @discardableResult
-    public func listModels(_ input: ListModelsInput) async throws(AyameError) -> ListModelsOutput {
-        try await runtime.execute(SageMakerOperations.listModels, input: input, output: ListModelsOutput.self)
+    public func listModels(_ input: SageMaker.ListModelsInput = SageMaker.ListModelsInput()) async throws(AyameError) -> SageMaker.ListModelsOutput {
+        try await runtime.execute(SageMakerOperations.listModels, input: input, output: SageMaker.ListModelsOutput.self)
     }
 
     /// Calls `ListTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html
     @discardableResult
-    public func listTags(_ input: ListTagsInput) async throws(AyameError) -> ListTagsOutput {
-        try await runtime.execute(SageMakerOperations.listTags, input: input, output: ListTagsOutput.self)
+    public func listTags(_ input: SageMaker.ListTagsInput) async throws(AyameError) -> SageMaker.ListTagsOutput {
+        try await runtime.execute(SageMakerOperations.listTags, input: input, output: SageMaker.ListTagsOutput.self)
     }
 
     /// Calls `ListTags` with the input's members as parameters.
     @discardableResult
-    public func listTags(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> ListTagsOutput {
-        try await listTags(ListTagsInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
+    public func listTags(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) async throws(AyameError) -> SageMaker.ListTagsOutput {
+        try await listTags(SageMaker.ListTagsInput(resourceArn: resourceArn, nextToken: nextToken, maxResults: maxResults))
     }
 
     /// Calls `UpdateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html
     @discardableResult
-    public func updateEndpoint(_ input: UpdateEndpointInput) async throws(AyameError) -> UpdateEndpointOutput {
-        try await runtime.execute(SageMakerOperations.updateEndpoint, input: input, output: UpdateEndpointOutput.self)
+    public func updateEndpoint(_ input: SageMaker.UpdateEndpointInput) async throws(AyameError) -> SageMaker.UpdateEndpointOutput {
+        try await runtime.execute(SageMakerOperations.updateEndpoint, input: input, output: SageMaker.UpdateEndpointOutput.self)
     }
 
     /// Calls `UpdateEndpoint` with the input's members as parameters.
     @discardableResult
-    public func updateEndpoint(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [VariantProperty]? = nil, deploymentConfig: DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) async throws(AyameError) -> UpdateEndpointOutput {
-        try await updateEndpoint(UpdateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, retainAllVariantProperties: retainAllVariantProperties, excludeRetainedVariantProperties: excludeRetainedVariantProperties, deploymentConfig: deploymentConfig, retainDeploymentConfig: retainDeploymentConfig))
+    public func updateEndpoint(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [SageMaker.VariantProperty]? = nil, deploymentConfig: SageMaker.DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) async throws(AyameError) -> SageMaker.UpdateEndpointOutput {
+        try await updateEndpoint(SageMaker.UpdateEndpointInput(endpointName: endpointName, endpointConfigName: endpointConfigName, retainAllVariantProperties: retainAllVariantProperties, excludeRetainedVariantProperties: excludeRetainedVariantProperties, deploymentConfig: deploymentConfig, retainDeploymentConfig: retainDeploymentConfig))
     }
 
     /// Calls `UpdateEndpointWeightsAndCapacities`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
     @discardableResult
-    public func updateEndpointWeightsAndCapacities(_ input: UpdateEndpointWeightsAndCapacitiesInput) async throws(AyameError) -> UpdateEndpointWeightsAndCapacitiesOutput {
-        try await runtime.execute(SageMakerOperations.updateEndpointWeightsAndCapacities, input: input, output: UpdateEndpointWeightsAndCapacitiesOutput.self)
+    public func updateEndpointWeightsAndCapacities(_ input: SageMaker.UpdateEndpointWeightsAndCapacitiesInput) async throws(AyameError) -> SageMaker.UpdateEndpointWeightsAndCapacitiesOutput {
+        try await runtime.execute(SageMakerOperations.updateEndpointWeightsAndCapacities, input: input, output: SageMaker.UpdateEndpointWeightsAndCapacitiesOutput.self)
     }
 
     /// Calls `UpdateEndpointWeightsAndCapacities` with the input's members as parameters.
     @discardableResult
-    public func updateEndpointWeightsAndCapacities(endpointName: String, desiredWeightsAndCapacities: [DesiredWeightAndCapacity]) async throws(AyameError) -> UpdateEndpointWeightsAndCapacitiesOutput {
-        try await updateEndpointWeightsAndCapacities(UpdateEndpointWeightsAndCapacitiesInput(endpointName: endpointName, desiredWeightsAndCapacities: desiredWeightsAndCapacities))
+    public func updateEndpointWeightsAndCapacities(endpointName: String, desiredWeightsAndCapacities: [SageMaker.DesiredWeightAndCapacity]) async throws(AyameError) -> SageMaker.UpdateEndpointWeightsAndCapacitiesOutput {
+        try await updateEndpointWeightsAndCapacities(SageMaker.UpdateEndpointWeightsAndCapacitiesInput(endpointName: endpointName, desiredWeightsAndCapacities: desiredWeightsAndCapacities))
     }
 
     /// Calls `UpdateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
     @discardableResult
-    public func updateInferenceComponent(_ input: UpdateInferenceComponentInput) async throws(AyameError) -> UpdateInferenceComponentOutput {
-        try await runtime.execute(SageMakerOperations.updateInferenceComponent, input: input, output: UpdateInferenceComponentOutput.self)
+    public func updateInferenceComponent(_ input: SageMaker.UpdateInferenceComponentInput) async throws(AyameError) -> SageMaker.UpdateInferenceComponentOutput {
+        try await runtime.execute(SageMakerOperations.updateInferenceComponent, input: input, output: SageMaker.UpdateInferenceComponentOutput.self)
     }
 
     /// Calls `UpdateInferenceComponent` with the input's members as parameters.
     @discardableResult
-    public func updateInferenceComponent(inferenceComponentName: String, specification: InferenceComponentSpecification? = nil, specifications: [InferenceComponentSpecification]? = nil, runtimeConfig: InferenceComponentRuntimeConfig? = nil, deploymentConfig: InferenceComponentDeploymentConfig? = nil) async throws(AyameError) -> UpdateInferenceComponentOutput {
-        try await updateInferenceComponent(UpdateInferenceComponentInput(inferenceComponentName: inferenceComponentName, specification: specification, specifications: specifications, runtimeConfig: runtimeConfig, deploymentConfig: deploymentConfig))
+    public func updateInferenceComponent(inferenceComponentName: String, specification: SageMaker.InferenceComponentSpecification? = nil, specifications: [SageMaker.InferenceComponentSpecification]? = nil, runtimeConfig: SageMaker.InferenceComponentRuntimeConfig? = nil, deploymentConfig: SageMaker.InferenceComponentDeploymentConfig? = nil) async throws(AyameError) -> SageMaker.UpdateInferenceComponentOutput {
+        try await updateInferenceComponent(SageMaker.UpdateInferenceComponentInput(inferenceComponentName: inferenceComponentName, specification: specification, specifications: specifications, runtimeConfig: runtimeConfig, deploymentConfig: deploymentConfig))
     }
 
     /// Calls `UpdateInferenceComponentRuntimeConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html
     @discardableResult
-    public func updateInferenceComponentRuntimeConfig(_ input: UpdateInferenceComponentRuntimeConfigInput) async throws(AyameError) -> UpdateInferenceComponentRuntimeConfigOutput {
-        try await runtime.execute(SageMakerOperations.updateInferenceComponentRuntimeConfig, input: input, output: UpdateInferenceComponentRuntimeConfigOutput.self)
+    public func updateInferenceComponentRuntimeConfig(_ input: SageMaker.UpdateInferenceComponentRuntimeConfigInput) async throws(AyameError) -> SageMaker.UpdateInferenceComponentRuntimeConfigOutput {
+        try await runtime.execute(SageMakerOperations.updateInferenceComponentRuntimeConfig, input: input, output: SageMaker.UpdateInferenceComponentRuntimeConfigOutput.self)
     }
 
     /// Calls `UpdateInferenceComponentRuntimeConfig` with the input's members as parameters.
     @discardableResult
-    public func updateInferenceComponentRuntimeConfig(inferenceComponentName: String, desiredRuntimeConfig: InferenceComponentRuntimeConfig) async throws(AyameError) -> UpdateInferenceComponentRuntimeConfigOutput {
-        try await updateInferenceComponentRuntimeConfig(UpdateInferenceComponentRuntimeConfigInput(inferenceComponentName: inferenceComponentName, desiredRuntimeConfig: desiredRuntimeConfig))
+    public func updateInferenceComponentRuntimeConfig(inferenceComponentName: String, desiredRuntimeConfig: SageMaker.InferenceComponentRuntimeConfig) async throws(AyameError) -> SageMaker.UpdateInferenceComponentRuntimeConfigOutput {
+        try await updateInferenceComponentRuntimeConfig(SageMaker.UpdateInferenceComponentRuntimeConfigInput(inferenceComponentName: inferenceComponentName, desiredRuntimeConfig: desiredRuntimeConfig))
     }
 }

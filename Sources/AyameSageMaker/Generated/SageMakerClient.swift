@@ -9,7 +9,7 @@ public struct SageMakerClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/sageMaker``.
+    /// Wraps a runtime set up for `ServiceDescriptor.sageMaker`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

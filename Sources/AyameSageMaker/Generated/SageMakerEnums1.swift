@@ -3,1254 +3,1256 @@
 import AyameCore
 import Foundation
 
-/// The `AsyncNotificationTopicTypes` values of the SageMaker model; other values a service sends are kept.
-public struct AsyncNotificationTopicTypes: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SUCCESS_NOTIFICATION_TOPIC`
-    public static let successNotificationTopic = Self(rawValue: "SUCCESS_NOTIFICATION_TOPIC")
-    /// `ERROR_NOTIFICATION_TOPIC`
-    public static let errorNotificationTopic = Self(rawValue: "ERROR_NOTIFICATION_TOPIC")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.successNotificationTopic, .errorNotificationTopic]
-    /// The model of `AsyncNotificationTopicTypes`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AsyncNotificationTopicTypes", kind: .string, traits: ShapeTraits(enumValues: ["SUCCESS_NOTIFICATION_TOPIC", "ERROR_NOTIFICATION_TOPIC"]))
-}
+extension SageMaker {
+    /// The `AsyncNotificationTopicTypes` values of the SageMaker model; other values a service sends are kept.
+    public struct AsyncNotificationTopicTypes: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SUCCESS_NOTIFICATION_TOPIC`
+        public static let successNotificationTopic = Self(rawValue: "SUCCESS_NOTIFICATION_TOPIC")
+        /// `ERROR_NOTIFICATION_TOPIC`
+        public static let errorNotificationTopic = Self(rawValue: "ERROR_NOTIFICATION_TOPIC")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.successNotificationTopic, .errorNotificationTopic]
+        /// The model of `AsyncNotificationTopicTypes`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AsyncNotificationTopicTypes", kind: .string, traits: ShapeTraits(enumValues: ["SUCCESS_NOTIFICATION_TOPIC", "ERROR_NOTIFICATION_TOPIC"]))
+    }
 
-/// The `AvailabilityZoneBalanceEnforcementMode` values of the SageMaker model; other values a service sends are kept.
-public struct AvailabilityZoneBalanceEnforcementMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `PERMISSIVE`
-    public static let permissive = Self(rawValue: "PERMISSIVE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.permissive]
-    /// The model of `AvailabilityZoneBalanceEnforcementMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AvailabilityZoneBalanceEnforcementMode", kind: .string, traits: ShapeTraits(enumValues: ["PERMISSIVE"]))
-}
+    /// The `AvailabilityZoneBalanceEnforcementMode` values of the SageMaker model; other values a service sends are kept.
+    public struct AvailabilityZoneBalanceEnforcementMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `PERMISSIVE`
+        public static let permissive = Self(rawValue: "PERMISSIVE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.permissive]
+        /// The model of `AvailabilityZoneBalanceEnforcementMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AvailabilityZoneBalanceEnforcementMode", kind: .string, traits: ShapeTraits(enumValues: ["PERMISSIVE"]))
+    }
 
-/// The `CapacityReservationPreference` values of the SageMaker model; other values a service sends are kept.
-public struct CapacityReservationPreference: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `capacity-reservations-only`
-    public static let capacityReservationsOnly = Self(rawValue: "capacity-reservations-only")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.capacityReservationsOnly]
-    /// The model of `CapacityReservationPreference`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CapacityReservationPreference", kind: .string, traits: ShapeTraits(enumValues: ["capacity-reservations-only"]))
-}
+    /// The `CapacityReservationPreference` values of the SageMaker model; other values a service sends are kept.
+    public struct CapacityReservationPreference: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `capacity-reservations-only`
+        public static let capacityReservationsOnly = Self(rawValue: "capacity-reservations-only")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.capacityReservationsOnly]
+        /// The model of `CapacityReservationPreference`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CapacityReservationPreference", kind: .string, traits: ShapeTraits(enumValues: ["capacity-reservations-only"]))
+    }
 
-/// The `CapacitySizeType` values of the SageMaker model; other values a service sends are kept.
-public struct CapacitySizeType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `INSTANCE_COUNT`
-    public static let instanceCount = Self(rawValue: "INSTANCE_COUNT")
-    /// `CAPACITY_PERCENT`
-    public static let capacityPercent = Self(rawValue: "CAPACITY_PERCENT")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.instanceCount, .capacityPercent]
-    /// The model of `CapacitySizeType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CapacitySizeType", kind: .string, traits: ShapeTraits(enumValues: ["INSTANCE_COUNT", "CAPACITY_PERCENT"]))
-}
+    /// The `CapacitySizeType` values of the SageMaker model; other values a service sends are kept.
+    public struct CapacitySizeType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `INSTANCE_COUNT`
+        public static let instanceCount = Self(rawValue: "INSTANCE_COUNT")
+        /// `CAPACITY_PERCENT`
+        public static let capacityPercent = Self(rawValue: "CAPACITY_PERCENT")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.instanceCount, .capacityPercent]
+        /// The model of `CapacitySizeType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CapacitySizeType", kind: .string, traits: ShapeTraits(enumValues: ["INSTANCE_COUNT", "CAPACITY_PERCENT"]))
+    }
 
-/// The `CaptureMode` values of the SageMaker model; other values a service sends are kept.
-public struct CaptureMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Input`
-    public static let input = Self(rawValue: "Input")
-    /// `Output`
-    public static let output = Self(rawValue: "Output")
-    /// `InputAndOutput`
-    public static let inputAndOutput = Self(rawValue: "InputAndOutput")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.input, .output, .inputAndOutput]
-    /// The model of `CaptureMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CaptureMode", kind: .string, traits: ShapeTraits(enumValues: ["Input", "Output", "InputAndOutput"]))
-}
+    /// The `CaptureMode` values of the SageMaker model; other values a service sends are kept.
+    public struct CaptureMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Input`
+        public static let input = Self(rawValue: "Input")
+        /// `Output`
+        public static let output = Self(rawValue: "Output")
+        /// `InputAndOutput`
+        public static let inputAndOutput = Self(rawValue: "InputAndOutput")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.input, .output, .inputAndOutput]
+        /// The model of `CaptureMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CaptureMode", kind: .string, traits: ShapeTraits(enumValues: ["Input", "Output", "InputAndOutput"]))
+    }
 
-/// The `CaptureStatus` values of the SageMaker model; other values a service sends are kept.
-public struct CaptureStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Started`
-    public static let started = Self(rawValue: "Started")
-    /// `Stopped`
-    public static let stopped = Self(rawValue: "Stopped")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.started, .stopped]
-    /// The model of `CaptureStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CaptureStatus", kind: .string, traits: ShapeTraits(enumValues: ["Started", "Stopped"]))
-}
+    /// The `CaptureStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct CaptureStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Started`
+        public static let started = Self(rawValue: "Started")
+        /// `Stopped`
+        public static let stopped = Self(rawValue: "Stopped")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.started, .stopped]
+        /// The model of `CaptureStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CaptureStatus", kind: .string, traits: ShapeTraits(enumValues: ["Started", "Stopped"]))
+    }
 
-/// The `ClarifyFeatureType` values of the SageMaker model; other values a service sends are kept.
-public struct ClarifyFeatureType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `numerical`
-    public static let numerical = Self(rawValue: "numerical")
-    /// `categorical`
-    public static let categorical = Self(rawValue: "categorical")
-    /// `text`
-    public static let text = Self(rawValue: "text")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.numerical, .categorical, .text]
-    /// The model of `ClarifyFeatureType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyFeatureType", kind: .string, traits: ShapeTraits(enumValues: ["numerical", "categorical", "text"]))
-}
+    /// The `ClarifyFeatureType` values of the SageMaker model; other values a service sends are kept.
+    public struct ClarifyFeatureType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `numerical`
+        public static let numerical = Self(rawValue: "numerical")
+        /// `categorical`
+        public static let categorical = Self(rawValue: "categorical")
+        /// `text`
+        public static let text = Self(rawValue: "text")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.numerical, .categorical, .text]
+        /// The model of `ClarifyFeatureType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyFeatureType", kind: .string, traits: ShapeTraits(enumValues: ["numerical", "categorical", "text"]))
+    }
 
-/// The `ClarifyTextGranularity` values of the SageMaker model; other values a service sends are kept.
-public struct ClarifyTextGranularity: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `token`
-    public static let token = Self(rawValue: "token")
-    /// `sentence`
-    public static let sentence = Self(rawValue: "sentence")
-    /// `paragraph`
-    public static let paragraph = Self(rawValue: "paragraph")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.token, .sentence, .paragraph]
-    /// The model of `ClarifyTextGranularity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextGranularity", kind: .string, traits: ShapeTraits(enumValues: ["token", "sentence", "paragraph"]))
-}
+    /// The `ClarifyTextGranularity` values of the SageMaker model; other values a service sends are kept.
+    public struct ClarifyTextGranularity: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `token`
+        public static let token = Self(rawValue: "token")
+        /// `sentence`
+        public static let sentence = Self(rawValue: "sentence")
+        /// `paragraph`
+        public static let paragraph = Self(rawValue: "paragraph")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.token, .sentence, .paragraph]
+        /// The model of `ClarifyTextGranularity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextGranularity", kind: .string, traits: ShapeTraits(enumValues: ["token", "sentence", "paragraph"]))
+    }
 
-/// The `ClarifyTextLanguage` values of the SageMaker model; other values a service sends are kept.
-public struct ClarifyTextLanguage: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `af`
-    public static let af = Self(rawValue: "af")
-    /// `sq`
-    public static let sq = Self(rawValue: "sq")
-    /// `ar`
-    public static let ar = Self(rawValue: "ar")
-    /// `hy`
-    public static let hy = Self(rawValue: "hy")
-    /// `eu`
-    public static let eu = Self(rawValue: "eu")
-    /// `bn`
-    public static let bn = Self(rawValue: "bn")
-    /// `bg`
-    public static let bg = Self(rawValue: "bg")
-    /// `ca`
-    public static let ca = Self(rawValue: "ca")
-    /// `zh`
-    public static let zh = Self(rawValue: "zh")
-    /// `hr`
-    public static let hr = Self(rawValue: "hr")
-    /// `cs`
-    public static let cs = Self(rawValue: "cs")
-    /// `da`
-    public static let da = Self(rawValue: "da")
-    /// `nl`
-    public static let nl = Self(rawValue: "nl")
-    /// `en`
-    public static let en = Self(rawValue: "en")
-    /// `et`
-    public static let et = Self(rawValue: "et")
-    /// `fi`
-    public static let fi = Self(rawValue: "fi")
-    /// `fr`
-    public static let fr = Self(rawValue: "fr")
-    /// `de`
-    public static let de = Self(rawValue: "de")
-    /// `el`
-    public static let el = Self(rawValue: "el")
-    /// `gu`
-    public static let gu = Self(rawValue: "gu")
-    /// `he`
-    public static let he = Self(rawValue: "he")
-    /// `hi`
-    public static let hi = Self(rawValue: "hi")
-    /// `hu`
-    public static let hu = Self(rawValue: "hu")
-    /// `is`
-    public static let `is` = Self(rawValue: "is")
-    /// `id`
-    public static let id = Self(rawValue: "id")
-    /// `ga`
-    public static let ga = Self(rawValue: "ga")
-    /// `it`
-    public static let it = Self(rawValue: "it")
-    /// `kn`
-    public static let kn = Self(rawValue: "kn")
-    /// `ky`
-    public static let ky = Self(rawValue: "ky")
-    /// `lv`
-    public static let lv = Self(rawValue: "lv")
-    /// `lt`
-    public static let lt = Self(rawValue: "lt")
-    /// `lb`
-    public static let lb = Self(rawValue: "lb")
-    /// `mk`
-    public static let mk = Self(rawValue: "mk")
-    /// `ml`
-    public static let ml = Self(rawValue: "ml")
-    /// `mr`
-    public static let mr = Self(rawValue: "mr")
-    /// `ne`
-    public static let ne = Self(rawValue: "ne")
-    /// `nb`
-    public static let nb = Self(rawValue: "nb")
-    /// `fa`
-    public static let fa = Self(rawValue: "fa")
-    /// `pl`
-    public static let pl = Self(rawValue: "pl")
-    /// `pt`
-    public static let pt = Self(rawValue: "pt")
-    /// `ro`
-    public static let ro = Self(rawValue: "ro")
-    /// `ru`
-    public static let ru = Self(rawValue: "ru")
-    /// `sa`
-    public static let sa = Self(rawValue: "sa")
-    /// `sr`
-    public static let sr = Self(rawValue: "sr")
-    /// `tn`
-    public static let tn = Self(rawValue: "tn")
-    /// `si`
-    public static let si = Self(rawValue: "si")
-    /// `sk`
-    public static let sk = Self(rawValue: "sk")
-    /// `sl`
-    public static let sl = Self(rawValue: "sl")
-    /// `es`
-    public static let es = Self(rawValue: "es")
-    /// `sv`
-    public static let sv = Self(rawValue: "sv")
-    /// `tl`
-    public static let tl = Self(rawValue: "tl")
-    /// `ta`
-    public static let ta = Self(rawValue: "ta")
-    /// `tt`
-    public static let tt = Self(rawValue: "tt")
-    /// `te`
-    public static let te = Self(rawValue: "te")
-    /// `tr`
-    public static let tr = Self(rawValue: "tr")
-    /// `uk`
-    public static let uk = Self(rawValue: "uk")
-    /// `ur`
-    public static let ur = Self(rawValue: "ur")
-    /// `yo`
-    public static let yo = Self(rawValue: "yo")
-    /// `lij`
-    public static let lij = Self(rawValue: "lij")
-    /// `xx`
-    public static let xx = Self(rawValue: "xx")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.af, .sq, .ar, .hy, .eu, .bn, .bg, .ca, .zh, .hr, .cs, .da, .nl, .en, .et, .fi, .fr, .de, .el, .gu, .he, .hi, .hu, .`is`, .id, .ga, .it, .kn, .ky, .lv, .lt, .lb, .mk, .ml, .mr, .ne, .nb, .fa, .pl, .pt, .ro, .ru, .sa, .sr, .tn, .si, .sk, .sl, .es, .sv, .tl, .ta, .tt, .te, .tr, .uk, .ur, .yo, .lij, .xx]
-    /// The model of `ClarifyTextLanguage`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextLanguage", kind: .string, traits: ShapeTraits(enumValues: ["af", "sq", "ar", "hy", "eu", "bn", "bg", "ca", "zh", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "gu", "he", "hi", "hu", "is", "id", "ga", "it", "kn", "ky", "lv", "lt", "lb", "mk", "ml", "mr", "ne", "nb", "fa", "pl", "pt", "ro", "ru", "sa", "sr", "tn", "si", "sk", "sl", "es", "sv", "tl", "ta", "tt", "te", "tr", "uk", "ur", "yo", "lij", "xx"]))
-}
+    /// The `ClarifyTextLanguage` values of the SageMaker model; other values a service sends are kept.
+    public struct ClarifyTextLanguage: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `af`
+        public static let af = Self(rawValue: "af")
+        /// `sq`
+        public static let sq = Self(rawValue: "sq")
+        /// `ar`
+        public static let ar = Self(rawValue: "ar")
+        /// `hy`
+        public static let hy = Self(rawValue: "hy")
+        /// `eu`
+        public static let eu = Self(rawValue: "eu")
+        /// `bn`
+        public static let bn = Self(rawValue: "bn")
+        /// `bg`
+        public static let bg = Self(rawValue: "bg")
+        /// `ca`
+        public static let ca = Self(rawValue: "ca")
+        /// `zh`
+        public static let zh = Self(rawValue: "zh")
+        /// `hr`
+        public static let hr = Self(rawValue: "hr")
+        /// `cs`
+        public static let cs = Self(rawValue: "cs")
+        /// `da`
+        public static let da = Self(rawValue: "da")
+        /// `nl`
+        public static let nl = Self(rawValue: "nl")
+        /// `en`
+        public static let en = Self(rawValue: "en")
+        /// `et`
+        public static let et = Self(rawValue: "et")
+        /// `fi`
+        public static let fi = Self(rawValue: "fi")
+        /// `fr`
+        public static let fr = Self(rawValue: "fr")
+        /// `de`
+        public static let de = Self(rawValue: "de")
+        /// `el`
+        public static let el = Self(rawValue: "el")
+        /// `gu`
+        public static let gu = Self(rawValue: "gu")
+        /// `he`
+        public static let he = Self(rawValue: "he")
+        /// `hi`
+        public static let hi = Self(rawValue: "hi")
+        /// `hu`
+        public static let hu = Self(rawValue: "hu")
+        /// `is`
+        public static let `is` = Self(rawValue: "is")
+        /// `id`
+        public static let id = Self(rawValue: "id")
+        /// `ga`
+        public static let ga = Self(rawValue: "ga")
+        /// `it`
+        public static let it = Self(rawValue: "it")
+        /// `kn`
+        public static let kn = Self(rawValue: "kn")
+        /// `ky`
+        public static let ky = Self(rawValue: "ky")
+        /// `lv`
+        public static let lv = Self(rawValue: "lv")
+        /// `lt`
+        public static let lt = Self(rawValue: "lt")
+        /// `lb`
+        public static let lb = Self(rawValue: "lb")
+        /// `mk`
+        public static let mk = Self(rawValue: "mk")
+        /// `ml`
+        public static let ml = Self(rawValue: "ml")
+        /// `mr`
+        public static let mr = Self(rawValue: "mr")
+        /// `ne`
+        public static let ne = Self(rawValue: "ne")
+        /// `nb`
+        public static let nb = Self(rawValue: "nb")
+        /// `fa`
+        public static let fa = Self(rawValue: "fa")
+        /// `pl`
+        public static let pl = Self(rawValue: "pl")
+        /// `pt`
+        public static let pt = Self(rawValue: "pt")
+        /// `ro`
+        public static let ro = Self(rawValue: "ro")
+        /// `ru`
+        public static let ru = Self(rawValue: "ru")
+        /// `sa`
+        public static let sa = Self(rawValue: "sa")
+        /// `sr`
+        public static let sr = Self(rawValue: "sr")
+        /// `tn`
+        public static let tn = Self(rawValue: "tn")
+        /// `si`
+        public static let si = Self(rawValue: "si")
+        /// `sk`
+        public static let sk = Self(rawValue: "sk")
+        /// `sl`
+        public static let sl = Self(rawValue: "sl")
+        /// `es`
+        public static let es = Self(rawValue: "es")
+        /// `sv`
+        public static let sv = Self(rawValue: "sv")
+        /// `tl`
+        public static let tl = Self(rawValue: "tl")
+        /// `ta`
+        public static let ta = Self(rawValue: "ta")
+        /// `tt`
+        public static let tt = Self(rawValue: "tt")
+        /// `te`
+        public static let te = Self(rawValue: "te")
+        /// `tr`
+        public static let tr = Self(rawValue: "tr")
+        /// `uk`
+        public static let uk = Self(rawValue: "uk")
+        /// `ur`
+        public static let ur = Self(rawValue: "ur")
+        /// `yo`
+        public static let yo = Self(rawValue: "yo")
+        /// `lij`
+        public static let lij = Self(rawValue: "lij")
+        /// `xx`
+        public static let xx = Self(rawValue: "xx")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.af, .sq, .ar, .hy, .eu, .bn, .bg, .ca, .zh, .hr, .cs, .da, .nl, .en, .et, .fi, .fr, .de, .el, .gu, .he, .hi, .hu, .`is`, .id, .ga, .it, .kn, .ky, .lv, .lt, .lb, .mk, .ml, .mr, .ne, .nb, .fa, .pl, .pt, .ro, .ru, .sa, .sr, .tn, .si, .sk, .sl, .es, .sv, .tl, .ta, .tt, .te, .tr, .uk, .ur, .yo, .lij, .xx]
+        /// The model of `ClarifyTextLanguage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextLanguage", kind: .string, traits: ShapeTraits(enumValues: ["af", "sq", "ar", "hy", "eu", "bn", "bg", "ca", "zh", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "gu", "he", "hi", "hu", "is", "id", "ga", "it", "kn", "ky", "lv", "lt", "lb", "mk", "ml", "mr", "ne", "nb", "fa", "pl", "pt", "ro", "ru", "sa", "sr", "tn", "si", "sk", "sl", "es", "sv", "tl", "ta", "tt", "te", "tr", "uk", "ur", "yo", "lij", "xx"]))
+    }
 
-/// The `ContainerMode` values of the SageMaker model; other values a service sends are kept.
-public struct ContainerMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SingleModel`
-    public static let singleModel = Self(rawValue: "SingleModel")
-    /// `MultiModel`
-    public static let multiModel = Self(rawValue: "MultiModel")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.singleModel, .multiModel]
-    /// The model of `ContainerMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ContainerMode", kind: .string, traits: ShapeTraits(enumValues: ["SingleModel", "MultiModel"]))
-}
+    /// The `ContainerMode` values of the SageMaker model; other values a service sends are kept.
+    public struct ContainerMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SingleModel`
+        public static let singleModel = Self(rawValue: "SingleModel")
+        /// `MultiModel`
+        public static let multiModel = Self(rawValue: "MultiModel")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.singleModel, .multiModel]
+        /// The model of `ContainerMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ContainerMode", kind: .string, traits: ShapeTraits(enumValues: ["SingleModel", "MultiModel"]))
+    }
 
-/// The `EndpointConfigSortKey` values of the SageMaker model; other values a service sends are kept.
-public struct EndpointConfigSortKey: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Name`
-    public static let name = Self(rawValue: "Name")
-    /// `CreationTime`
-    public static let creationTime = Self(rawValue: "CreationTime")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.name, .creationTime]
-    /// The model of `EndpointConfigSortKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime"]))
-}
+    /// The `EndpointConfigSortKey` values of the SageMaker model; other values a service sends are kept.
+    public struct EndpointConfigSortKey: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Name`
+        public static let name = Self(rawValue: "Name")
+        /// `CreationTime`
+        public static let creationTime = Self(rawValue: "CreationTime")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.name, .creationTime]
+        /// The model of `EndpointConfigSortKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime"]))
+    }
 
-/// The `EndpointSortKey` values of the SageMaker model; other values a service sends are kept.
-public struct EndpointSortKey: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Name`
-    public static let name = Self(rawValue: "Name")
-    /// `CreationTime`
-    public static let creationTime = Self(rawValue: "CreationTime")
-    /// `Status`
-    public static let status = Self(rawValue: "Status")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.name, .creationTime, .status]
-    /// The model of `EndpointSortKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime", "Status"]))
-}
+    /// The `EndpointSortKey` values of the SageMaker model; other values a service sends are kept.
+    public struct EndpointSortKey: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Name`
+        public static let name = Self(rawValue: "Name")
+        /// `CreationTime`
+        public static let creationTime = Self(rawValue: "CreationTime")
+        /// `Status`
+        public static let status = Self(rawValue: "Status")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.name, .creationTime, .status]
+        /// The model of `EndpointSortKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime", "Status"]))
+    }
 
-/// The `EndpointStatus` values of the SageMaker model; other values a service sends are kept.
-public struct EndpointStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `OutOfService`
-    public static let outOfService = Self(rawValue: "OutOfService")
-    /// `Creating`
-    public static let creating = Self(rawValue: "Creating")
-    /// `Updating`
-    public static let updating = Self(rawValue: "Updating")
-    /// `SystemUpdating`
-    public static let systemUpdating = Self(rawValue: "SystemUpdating")
-    /// `RollingBack`
-    public static let rollingBack = Self(rawValue: "RollingBack")
-    /// `InService`
-    public static let inService = Self(rawValue: "InService")
-    /// `Deleting`
-    public static let deleting = Self(rawValue: "Deleting")
-    /// `Failed`
-    public static let failed = Self(rawValue: "Failed")
-    /// `UpdateRollbackFailed`
-    public static let updateRollbackFailed = Self(rawValue: "UpdateRollbackFailed")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.outOfService, .creating, .updating, .systemUpdating, .rollingBack, .inService, .deleting, .failed, .updateRollbackFailed]
-    /// The model of `EndpointStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointStatus", kind: .string, traits: ShapeTraits(enumValues: ["OutOfService", "Creating", "Updating", "SystemUpdating", "RollingBack", "InService", "Deleting", "Failed", "UpdateRollbackFailed"]))
-}
+    /// The `EndpointStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct EndpointStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `OutOfService`
+        public static let outOfService = Self(rawValue: "OutOfService")
+        /// `Creating`
+        public static let creating = Self(rawValue: "Creating")
+        /// `Updating`
+        public static let updating = Self(rawValue: "Updating")
+        /// `SystemUpdating`
+        public static let systemUpdating = Self(rawValue: "SystemUpdating")
+        /// `RollingBack`
+        public static let rollingBack = Self(rawValue: "RollingBack")
+        /// `InService`
+        public static let inService = Self(rawValue: "InService")
+        /// `Deleting`
+        public static let deleting = Self(rawValue: "Deleting")
+        /// `Failed`
+        public static let failed = Self(rawValue: "Failed")
+        /// `UpdateRollbackFailed`
+        public static let updateRollbackFailed = Self(rawValue: "UpdateRollbackFailed")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.outOfService, .creating, .updating, .systemUpdating, .rollingBack, .inService, .deleting, .failed, .updateRollbackFailed]
+        /// The model of `EndpointStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointStatus", kind: .string, traits: ShapeTraits(enumValues: ["OutOfService", "Creating", "Updating", "SystemUpdating", "RollingBack", "InService", "Deleting", "Failed", "UpdateRollbackFailed"]))
+    }
 
-/// The `InferenceComponentCapacitySizeType` values of the SageMaker model; other values a service sends are kept.
-public struct InferenceComponentCapacitySizeType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `COPY_COUNT`
-    public static let copyCount = Self(rawValue: "COPY_COUNT")
-    /// `CAPACITY_PERCENT`
-    public static let capacityPercent = Self(rawValue: "CAPACITY_PERCENT")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.copyCount, .capacityPercent]
-    /// The model of `InferenceComponentCapacitySizeType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySizeType", kind: .string, traits: ShapeTraits(enumValues: ["COPY_COUNT", "CAPACITY_PERCENT"]))
-}
+    /// The `InferenceComponentCapacitySizeType` values of the SageMaker model; other values a service sends are kept.
+    public struct InferenceComponentCapacitySizeType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `COPY_COUNT`
+        public static let copyCount = Self(rawValue: "COPY_COUNT")
+        /// `CAPACITY_PERCENT`
+        public static let capacityPercent = Self(rawValue: "CAPACITY_PERCENT")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.copyCount, .capacityPercent]
+        /// The model of `InferenceComponentCapacitySizeType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySizeType", kind: .string, traits: ShapeTraits(enumValues: ["COPY_COUNT", "CAPACITY_PERCENT"]))
+    }
 
-/// The `InferenceComponentPlacementStrategy` values of the SageMaker model; other values a service sends are kept.
-public struct InferenceComponentPlacementStrategy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `SPREAD`
-    public static let spread = Self(rawValue: "SPREAD")
-    /// `BINPACK`
-    public static let binpack = Self(rawValue: "BINPACK")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.spread, .binpack]
-    /// The model of `InferenceComponentPlacementStrategy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStrategy", kind: .string, traits: ShapeTraits(enumValues: ["SPREAD", "BINPACK"]))
-}
+    /// The `InferenceComponentPlacementStrategy` values of the SageMaker model; other values a service sends are kept.
+    public struct InferenceComponentPlacementStrategy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `SPREAD`
+        public static let spread = Self(rawValue: "SPREAD")
+        /// `BINPACK`
+        public static let binpack = Self(rawValue: "BINPACK")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.spread, .binpack]
+        /// The model of `InferenceComponentPlacementStrategy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStrategy", kind: .string, traits: ShapeTraits(enumValues: ["SPREAD", "BINPACK"]))
+    }
 
-/// The `InferenceComponentSortKey` values of the SageMaker model; other values a service sends are kept.
-public struct InferenceComponentSortKey: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Name`
-    public static let name = Self(rawValue: "Name")
-    /// `CreationTime`
-    public static let creationTime = Self(rawValue: "CreationTime")
-    /// `Status`
-    public static let status = Self(rawValue: "Status")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.name, .creationTime, .status]
-    /// The model of `InferenceComponentSortKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime", "Status"]))
-}
+    /// The `InferenceComponentSortKey` values of the SageMaker model; other values a service sends are kept.
+    public struct InferenceComponentSortKey: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Name`
+        public static let name = Self(rawValue: "Name")
+        /// `CreationTime`
+        public static let creationTime = Self(rawValue: "CreationTime")
+        /// `Status`
+        public static let status = Self(rawValue: "Status")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.name, .creationTime, .status]
+        /// The model of `InferenceComponentSortKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime", "Status"]))
+    }
 
-/// The `InferenceComponentStatus` values of the SageMaker model; other values a service sends are kept.
-public struct InferenceComponentStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `InService`
-    public static let inService = Self(rawValue: "InService")
-    /// `Creating`
-    public static let creating = Self(rawValue: "Creating")
-    /// `Updating`
-    public static let updating = Self(rawValue: "Updating")
-    /// `Failed`
-    public static let failed = Self(rawValue: "Failed")
-    /// `Deleting`
-    public static let deleting = Self(rawValue: "Deleting")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inService, .creating, .updating, .failed, .deleting]
-    /// The model of `InferenceComponentStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStatus", kind: .string, traits: ShapeTraits(enumValues: ["InService", "Creating", "Updating", "Failed", "Deleting"]))
-}
+    /// The `InferenceComponentStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct InferenceComponentStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `InService`
+        public static let inService = Self(rawValue: "InService")
+        /// `Creating`
+        public static let creating = Self(rawValue: "Creating")
+        /// `Updating`
+        public static let updating = Self(rawValue: "Updating")
+        /// `Failed`
+        public static let failed = Self(rawValue: "Failed")
+        /// `Deleting`
+        public static let deleting = Self(rawValue: "Deleting")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inService, .creating, .updating, .failed, .deleting]
+        /// The model of `InferenceComponentStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStatus", kind: .string, traits: ShapeTraits(enumValues: ["InService", "Creating", "Updating", "Failed", "Deleting"]))
+    }
 
-/// The `InferenceExecutionMode` values of the SageMaker model; other values a service sends are kept.
-public struct InferenceExecutionMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Serial`
-    public static let serial = Self(rawValue: "Serial")
-    /// `Direct`
-    public static let direct = Self(rawValue: "Direct")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.serial, .direct]
-    /// The model of `InferenceExecutionMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionMode", kind: .string, traits: ShapeTraits(enumValues: ["Serial", "Direct"]))
-}
+    /// The `InferenceExecutionMode` values of the SageMaker model; other values a service sends are kept.
+    public struct InferenceExecutionMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Serial`
+        public static let serial = Self(rawValue: "Serial")
+        /// `Direct`
+        public static let direct = Self(rawValue: "Direct")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.serial, .direct]
+        /// The model of `InferenceExecutionMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionMode", kind: .string, traits: ShapeTraits(enumValues: ["Serial", "Direct"]))
+    }
 
-/// The `ManagedInstanceScalingScaleInStrategy` values of the SageMaker model; other values a service sends are kept.
-public struct ManagedInstanceScalingScaleInStrategy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IDLE_RELEASE`
-    public static let idleRelease = Self(rawValue: "IDLE_RELEASE")
-    /// `CONSOLIDATION`
-    public static let consolidation = Self(rawValue: "CONSOLIDATION")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.idleRelease, .consolidation]
-    /// The model of `ManagedInstanceScalingScaleInStrategy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ManagedInstanceScalingScaleInStrategy", kind: .string, traits: ShapeTraits(enumValues: ["IDLE_RELEASE", "CONSOLIDATION"]))
-}
+    /// The `ManagedInstanceScalingScaleInStrategy` values of the SageMaker model; other values a service sends are kept.
+    public struct ManagedInstanceScalingScaleInStrategy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IDLE_RELEASE`
+        public static let idleRelease = Self(rawValue: "IDLE_RELEASE")
+        /// `CONSOLIDATION`
+        public static let consolidation = Self(rawValue: "CONSOLIDATION")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.idleRelease, .consolidation]
+        /// The model of `ManagedInstanceScalingScaleInStrategy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedInstanceScalingScaleInStrategy", kind: .string, traits: ShapeTraits(enumValues: ["IDLE_RELEASE", "CONSOLIDATION"]))
+    }
 
-/// The `ManagedInstanceScalingStatus` values of the SageMaker model; other values a service sends are kept.
-public struct ManagedInstanceScalingStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ENABLED`
-    public static let enabled = Self(rawValue: "ENABLED")
-    /// `DISABLED`
-    public static let disabled = Self(rawValue: "DISABLED")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ManagedInstanceScalingStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ManagedInstanceScalingStatus", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
-}
+    /// The `ManagedInstanceScalingStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct ManagedInstanceScalingStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ENABLED`
+        public static let enabled = Self(rawValue: "ENABLED")
+        /// `DISABLED`
+        public static let disabled = Self(rawValue: "DISABLED")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ManagedInstanceScalingStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedInstanceScalingStatus", kind: .string, traits: ShapeTraits(enumValues: ["ENABLED", "DISABLED"]))
+    }
 
-/// The `ModelCacheSetting` values of the SageMaker model; other values a service sends are kept.
-public struct ModelCacheSetting: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Enabled`
-    public static let enabled = Self(rawValue: "Enabled")
-    /// `Disabled`
-    public static let disabled = Self(rawValue: "Disabled")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.enabled, .disabled]
-    /// The model of `ModelCacheSetting`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelCacheSetting", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
-}
+    /// The `ModelCacheSetting` values of the SageMaker model; other values a service sends are kept.
+    public struct ModelCacheSetting: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Enabled`
+        public static let enabled = Self(rawValue: "Enabled")
+        /// `Disabled`
+        public static let disabled = Self(rawValue: "Disabled")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.enabled, .disabled]
+        /// The model of `ModelCacheSetting`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelCacheSetting", kind: .string, traits: ShapeTraits(enumValues: ["Enabled", "Disabled"]))
+    }
 
-/// The `ModelCompressionType` values of the SageMaker model; other values a service sends are kept.
-public struct ModelCompressionType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `None`
-    public static let none = Self(rawValue: "None")
-    /// `Gzip`
-    public static let gzip = Self(rawValue: "Gzip")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.none, .gzip]
-    /// The model of `ModelCompressionType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelCompressionType", kind: .string, traits: ShapeTraits(enumValues: ["None", "Gzip"]))
-}
+    /// The `ModelCompressionType` values of the SageMaker model; other values a service sends are kept.
+    public struct ModelCompressionType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `None`
+        public static let none = Self(rawValue: "None")
+        /// `Gzip`
+        public static let gzip = Self(rawValue: "Gzip")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.none, .gzip]
+        /// The model of `ModelCompressionType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelCompressionType", kind: .string, traits: ShapeTraits(enumValues: ["None", "Gzip"]))
+    }
 
-/// The `ModelSortKey` values of the SageMaker model; other values a service sends are kept.
-public struct ModelSortKey: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Name`
-    public static let name = Self(rawValue: "Name")
-    /// `CreationTime`
-    public static let creationTime = Self(rawValue: "CreationTime")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.name, .creationTime]
-    /// The model of `ModelSortKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime"]))
-}
+    /// The `ModelSortKey` values of the SageMaker model; other values a service sends are kept.
+    public struct ModelSortKey: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Name`
+        public static let name = Self(rawValue: "Name")
+        /// `CreationTime`
+        public static let creationTime = Self(rawValue: "CreationTime")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.name, .creationTime]
+        /// The model of `ModelSortKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelSortKey", kind: .string, traits: ShapeTraits(enumValues: ["Name", "CreationTime"]))
+    }
 
-/// The `OrderKey` values of the SageMaker model; other values a service sends are kept.
-public struct OrderKey: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Ascending`
-    public static let ascending = Self(rawValue: "Ascending")
-    /// `Descending`
-    public static let descending = Self(rawValue: "Descending")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.ascending, .descending]
-    /// The model of `OrderKey`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "OrderKey", kind: .string, traits: ShapeTraits(enumValues: ["Ascending", "Descending"]))
-}
+    /// The `OrderKey` values of the SageMaker model; other values a service sends are kept.
+    public struct OrderKey: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Ascending`
+        public static let ascending = Self(rawValue: "Ascending")
+        /// `Descending`
+        public static let descending = Self(rawValue: "Descending")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.ascending, .descending]
+        /// The model of `OrderKey`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "OrderKey", kind: .string, traits: ShapeTraits(enumValues: ["Ascending", "Descending"]))
+    }
 
-/// The `ProductionVariantAcceleratorType` values of the SageMaker model; other values a service sends are kept.
-public struct ProductionVariantAcceleratorType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ml.eia1.medium`
-    public static let mlEia1Medium = Self(rawValue: "ml.eia1.medium")
-    /// `ml.eia1.large`
-    public static let mlEia1Large = Self(rawValue: "ml.eia1.large")
-    /// `ml.eia1.xlarge`
-    public static let mlEia1Xlarge = Self(rawValue: "ml.eia1.xlarge")
-    /// `ml.eia2.medium`
-    public static let mlEia2Medium = Self(rawValue: "ml.eia2.medium")
-    /// `ml.eia2.large`
-    public static let mlEia2Large = Self(rawValue: "ml.eia2.large")
-    /// `ml.eia2.xlarge`
-    public static let mlEia2Xlarge = Self(rawValue: "ml.eia2.xlarge")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.mlEia1Medium, .mlEia1Large, .mlEia1Xlarge, .mlEia2Medium, .mlEia2Large, .mlEia2Xlarge]
-    /// The model of `ProductionVariantAcceleratorType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantAcceleratorType", kind: .string, traits: ShapeTraits(enumValues: ["ml.eia1.medium", "ml.eia1.large", "ml.eia1.xlarge", "ml.eia2.medium", "ml.eia2.large", "ml.eia2.xlarge"]))
-}
+    /// The `ProductionVariantAcceleratorType` values of the SageMaker model; other values a service sends are kept.
+    public struct ProductionVariantAcceleratorType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ml.eia1.medium`
+        public static let mlEia1Medium = Self(rawValue: "ml.eia1.medium")
+        /// `ml.eia1.large`
+        public static let mlEia1Large = Self(rawValue: "ml.eia1.large")
+        /// `ml.eia1.xlarge`
+        public static let mlEia1Xlarge = Self(rawValue: "ml.eia1.xlarge")
+        /// `ml.eia2.medium`
+        public static let mlEia2Medium = Self(rawValue: "ml.eia2.medium")
+        /// `ml.eia2.large`
+        public static let mlEia2Large = Self(rawValue: "ml.eia2.large")
+        /// `ml.eia2.xlarge`
+        public static let mlEia2Xlarge = Self(rawValue: "ml.eia2.xlarge")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.mlEia1Medium, .mlEia1Large, .mlEia1Xlarge, .mlEia2Medium, .mlEia2Large, .mlEia2Xlarge]
+        /// The model of `ProductionVariantAcceleratorType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantAcceleratorType", kind: .string, traits: ShapeTraits(enumValues: ["ml.eia1.medium", "ml.eia1.large", "ml.eia1.xlarge", "ml.eia2.medium", "ml.eia2.large", "ml.eia2.xlarge"]))
+    }
 
-/// The `ProductionVariantInferenceAmiVersion` values of the SageMaker model; other values a service sends are kept.
-public struct ProductionVariantInferenceAmiVersion: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `al2-ami-sagemaker-inference-gpu-2`
-    public static let al2AmiSagemakerInferenceGpu2 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-2")
-    /// `al2-ami-sagemaker-inference-gpu-2-1`
-    public static let al2AmiSagemakerInferenceGpu21 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-2-1")
-    /// `al2-ami-sagemaker-inference-gpu-3-1`
-    public static let al2AmiSagemakerInferenceGpu31 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-3-1")
-    /// `al2-ami-sagemaker-inference-neuron-2`
-    public static let al2AmiSagemakerInferenceNeuron2 = Self(rawValue: "al2-ami-sagemaker-inference-neuron-2")
-    /// `al2023-ami-sagemaker-inference-gpu-4-1`
-    public static let al2023AmiSagemakerInferenceGpu41 = Self(rawValue: "al2023-ami-sagemaker-inference-gpu-4-1")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.al2AmiSagemakerInferenceGpu2, .al2AmiSagemakerInferenceGpu21, .al2AmiSagemakerInferenceGpu31, .al2AmiSagemakerInferenceNeuron2, .al2023AmiSagemakerInferenceGpu41]
-    /// The model of `ProductionVariantInferenceAmiVersion`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantInferenceAmiVersion", kind: .string, traits: ShapeTraits(enumValues: ["al2-ami-sagemaker-inference-gpu-2", "al2-ami-sagemaker-inference-gpu-2-1", "al2-ami-sagemaker-inference-gpu-3-1", "al2-ami-sagemaker-inference-neuron-2", "al2023-ami-sagemaker-inference-gpu-4-1"]))
-}
+    /// The `ProductionVariantInferenceAmiVersion` values of the SageMaker model; other values a service sends are kept.
+    public struct ProductionVariantInferenceAmiVersion: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `al2-ami-sagemaker-inference-gpu-2`
+        public static let al2AmiSagemakerInferenceGpu2 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-2")
+        /// `al2-ami-sagemaker-inference-gpu-2-1`
+        public static let al2AmiSagemakerInferenceGpu21 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-2-1")
+        /// `al2-ami-sagemaker-inference-gpu-3-1`
+        public static let al2AmiSagemakerInferenceGpu31 = Self(rawValue: "al2-ami-sagemaker-inference-gpu-3-1")
+        /// `al2-ami-sagemaker-inference-neuron-2`
+        public static let al2AmiSagemakerInferenceNeuron2 = Self(rawValue: "al2-ami-sagemaker-inference-neuron-2")
+        /// `al2023-ami-sagemaker-inference-gpu-4-1`
+        public static let al2023AmiSagemakerInferenceGpu41 = Self(rawValue: "al2023-ami-sagemaker-inference-gpu-4-1")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.al2AmiSagemakerInferenceGpu2, .al2AmiSagemakerInferenceGpu21, .al2AmiSagemakerInferenceGpu31, .al2AmiSagemakerInferenceNeuron2, .al2023AmiSagemakerInferenceGpu41]
+        /// The model of `ProductionVariantInferenceAmiVersion`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantInferenceAmiVersion", kind: .string, traits: ShapeTraits(enumValues: ["al2-ami-sagemaker-inference-gpu-2", "al2-ami-sagemaker-inference-gpu-2-1", "al2-ami-sagemaker-inference-gpu-3-1", "al2-ami-sagemaker-inference-neuron-2", "al2023-ami-sagemaker-inference-gpu-4-1"]))
+    }
 
-/// The `ProductionVariantInstanceType` values of the SageMaker model; other values a service sends are kept.
-public struct ProductionVariantInstanceType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ml.t2.medium`
-    public static let mlT2Medium = Self(rawValue: "ml.t2.medium")
-    /// `ml.t2.large`
-    public static let mlT2Large = Self(rawValue: "ml.t2.large")
-    /// `ml.t2.xlarge`
-    public static let mlT2Xlarge = Self(rawValue: "ml.t2.xlarge")
-    /// `ml.t2.2xlarge`
-    public static let mlT22xlarge = Self(rawValue: "ml.t2.2xlarge")
-    /// `ml.m4.xlarge`
-    public static let mlM4Xlarge = Self(rawValue: "ml.m4.xlarge")
-    /// `ml.m4.2xlarge`
-    public static let mlM42xlarge = Self(rawValue: "ml.m4.2xlarge")
-    /// `ml.m4.4xlarge`
-    public static let mlM44xlarge = Self(rawValue: "ml.m4.4xlarge")
-    /// `ml.m4.10xlarge`
-    public static let mlM410xlarge = Self(rawValue: "ml.m4.10xlarge")
-    /// `ml.m4.16xlarge`
-    public static let mlM416xlarge = Self(rawValue: "ml.m4.16xlarge")
-    /// `ml.m5.large`
-    public static let mlM5Large = Self(rawValue: "ml.m5.large")
-    /// `ml.m5.xlarge`
-    public static let mlM5Xlarge = Self(rawValue: "ml.m5.xlarge")
-    /// `ml.m5.2xlarge`
-    public static let mlM52xlarge = Self(rawValue: "ml.m5.2xlarge")
-    /// `ml.m5.4xlarge`
-    public static let mlM54xlarge = Self(rawValue: "ml.m5.4xlarge")
-    /// `ml.m5.12xlarge`
-    public static let mlM512xlarge = Self(rawValue: "ml.m5.12xlarge")
-    /// `ml.m5.24xlarge`
-    public static let mlM524xlarge = Self(rawValue: "ml.m5.24xlarge")
-    /// `ml.m5d.large`
-    public static let mlM5dLarge = Self(rawValue: "ml.m5d.large")
-    /// `ml.m5d.xlarge`
-    public static let mlM5dXlarge = Self(rawValue: "ml.m5d.xlarge")
-    /// `ml.m5d.2xlarge`
-    public static let mlM5d2xlarge = Self(rawValue: "ml.m5d.2xlarge")
-    /// `ml.m5d.4xlarge`
-    public static let mlM5d4xlarge = Self(rawValue: "ml.m5d.4xlarge")
-    /// `ml.m5d.12xlarge`
-    public static let mlM5d12xlarge = Self(rawValue: "ml.m5d.12xlarge")
-    /// `ml.m5d.24xlarge`
-    public static let mlM5d24xlarge = Self(rawValue: "ml.m5d.24xlarge")
-    /// `ml.c4.large`
-    public static let mlC4Large = Self(rawValue: "ml.c4.large")
-    /// `ml.c4.xlarge`
-    public static let mlC4Xlarge = Self(rawValue: "ml.c4.xlarge")
-    /// `ml.c4.2xlarge`
-    public static let mlC42xlarge = Self(rawValue: "ml.c4.2xlarge")
-    /// `ml.c4.4xlarge`
-    public static let mlC44xlarge = Self(rawValue: "ml.c4.4xlarge")
-    /// `ml.c4.8xlarge`
-    public static let mlC48xlarge = Self(rawValue: "ml.c4.8xlarge")
-    /// `ml.p2.xlarge`
-    public static let mlP2Xlarge = Self(rawValue: "ml.p2.xlarge")
-    /// `ml.p2.8xlarge`
-    public static let mlP28xlarge = Self(rawValue: "ml.p2.8xlarge")
-    /// `ml.p2.16xlarge`
-    public static let mlP216xlarge = Self(rawValue: "ml.p2.16xlarge")
-    /// `ml.p3.2xlarge`
-    public static let mlP32xlarge = Self(rawValue: "ml.p3.2xlarge")
-    /// `ml.p3.8xlarge`
-    public static let mlP38xlarge = Self(rawValue: "ml.p3.8xlarge")
-    /// `ml.p3.16xlarge`
-    public static let mlP316xlarge = Self(rawValue: "ml.p3.16xlarge")
-    /// `ml.c5.large`
-    public static let mlC5Large = Self(rawValue: "ml.c5.large")
-    /// `ml.c5.xlarge`
-    public static let mlC5Xlarge = Self(rawValue: "ml.c5.xlarge")
-    /// `ml.c5.2xlarge`
-    public static let mlC52xlarge = Self(rawValue: "ml.c5.2xlarge")
-    /// `ml.c5.4xlarge`
-    public static let mlC54xlarge = Self(rawValue: "ml.c5.4xlarge")
-    /// `ml.c5.9xlarge`
-    public static let mlC59xlarge = Self(rawValue: "ml.c5.9xlarge")
-    /// `ml.c5.18xlarge`
-    public static let mlC518xlarge = Self(rawValue: "ml.c5.18xlarge")
-    /// `ml.c5d.large`
-    public static let mlC5dLarge = Self(rawValue: "ml.c5d.large")
-    /// `ml.c5d.xlarge`
-    public static let mlC5dXlarge = Self(rawValue: "ml.c5d.xlarge")
-    /// `ml.c5d.2xlarge`
-    public static let mlC5d2xlarge = Self(rawValue: "ml.c5d.2xlarge")
-    /// `ml.c5d.4xlarge`
-    public static let mlC5d4xlarge = Self(rawValue: "ml.c5d.4xlarge")
-    /// `ml.c5d.9xlarge`
-    public static let mlC5d9xlarge = Self(rawValue: "ml.c5d.9xlarge")
-    /// `ml.c5d.18xlarge`
-    public static let mlC5d18xlarge = Self(rawValue: "ml.c5d.18xlarge")
-    /// `ml.g4dn.xlarge`
-    public static let mlG4dnXlarge = Self(rawValue: "ml.g4dn.xlarge")
-    /// `ml.g4dn.2xlarge`
-    public static let mlG4dn2xlarge = Self(rawValue: "ml.g4dn.2xlarge")
-    /// `ml.g4dn.4xlarge`
-    public static let mlG4dn4xlarge = Self(rawValue: "ml.g4dn.4xlarge")
-    /// `ml.g4dn.8xlarge`
-    public static let mlG4dn8xlarge = Self(rawValue: "ml.g4dn.8xlarge")
-    /// `ml.g4dn.12xlarge`
-    public static let mlG4dn12xlarge = Self(rawValue: "ml.g4dn.12xlarge")
-    /// `ml.g4dn.16xlarge`
-    public static let mlG4dn16xlarge = Self(rawValue: "ml.g4dn.16xlarge")
-    /// `ml.r5.large`
-    public static let mlR5Large = Self(rawValue: "ml.r5.large")
-    /// `ml.r5.xlarge`
-    public static let mlR5Xlarge = Self(rawValue: "ml.r5.xlarge")
-    /// `ml.r5.2xlarge`
-    public static let mlR52xlarge = Self(rawValue: "ml.r5.2xlarge")
-    /// `ml.r5.4xlarge`
-    public static let mlR54xlarge = Self(rawValue: "ml.r5.4xlarge")
-    /// `ml.r5.12xlarge`
-    public static let mlR512xlarge = Self(rawValue: "ml.r5.12xlarge")
-    /// `ml.r5.24xlarge`
-    public static let mlR524xlarge = Self(rawValue: "ml.r5.24xlarge")
-    /// `ml.r5d.large`
-    public static let mlR5dLarge = Self(rawValue: "ml.r5d.large")
-    /// `ml.r5d.xlarge`
-    public static let mlR5dXlarge = Self(rawValue: "ml.r5d.xlarge")
-    /// `ml.r5d.2xlarge`
-    public static let mlR5d2xlarge = Self(rawValue: "ml.r5d.2xlarge")
-    /// `ml.r5d.4xlarge`
-    public static let mlR5d4xlarge = Self(rawValue: "ml.r5d.4xlarge")
-    /// `ml.r5d.12xlarge`
-    public static let mlR5d12xlarge = Self(rawValue: "ml.r5d.12xlarge")
-    /// `ml.r5d.24xlarge`
-    public static let mlR5d24xlarge = Self(rawValue: "ml.r5d.24xlarge")
-    /// `ml.inf1.xlarge`
-    public static let mlInf1Xlarge = Self(rawValue: "ml.inf1.xlarge")
-    /// `ml.inf1.2xlarge`
-    public static let mlInf12xlarge = Self(rawValue: "ml.inf1.2xlarge")
-    /// `ml.inf1.6xlarge`
-    public static let mlInf16xlarge = Self(rawValue: "ml.inf1.6xlarge")
-    /// `ml.inf1.24xlarge`
-    public static let mlInf124xlarge = Self(rawValue: "ml.inf1.24xlarge")
-    /// `ml.dl1.24xlarge`
-    public static let mlDl124xlarge = Self(rawValue: "ml.dl1.24xlarge")
-    /// `ml.c6i.large`
-    public static let mlC6iLarge = Self(rawValue: "ml.c6i.large")
-    /// `ml.c6i.xlarge`
-    public static let mlC6iXlarge = Self(rawValue: "ml.c6i.xlarge")
-    /// `ml.c6i.2xlarge`
-    public static let mlC6i2xlarge = Self(rawValue: "ml.c6i.2xlarge")
-    /// `ml.c6i.4xlarge`
-    public static let mlC6i4xlarge = Self(rawValue: "ml.c6i.4xlarge")
-    /// `ml.c6i.8xlarge`
-    public static let mlC6i8xlarge = Self(rawValue: "ml.c6i.8xlarge")
-    /// `ml.c6i.12xlarge`
-    public static let mlC6i12xlarge = Self(rawValue: "ml.c6i.12xlarge")
-    /// `ml.c6i.16xlarge`
-    public static let mlC6i16xlarge = Self(rawValue: "ml.c6i.16xlarge")
-    /// `ml.c6i.24xlarge`
-    public static let mlC6i24xlarge = Self(rawValue: "ml.c6i.24xlarge")
-    /// `ml.c6i.32xlarge`
-    public static let mlC6i32xlarge = Self(rawValue: "ml.c6i.32xlarge")
-    /// `ml.m6i.large`
-    public static let mlM6iLarge = Self(rawValue: "ml.m6i.large")
-    /// `ml.m6i.xlarge`
-    public static let mlM6iXlarge = Self(rawValue: "ml.m6i.xlarge")
-    /// `ml.m6i.2xlarge`
-    public static let mlM6i2xlarge = Self(rawValue: "ml.m6i.2xlarge")
-    /// `ml.m6i.4xlarge`
-    public static let mlM6i4xlarge = Self(rawValue: "ml.m6i.4xlarge")
-    /// `ml.m6i.8xlarge`
-    public static let mlM6i8xlarge = Self(rawValue: "ml.m6i.8xlarge")
-    /// `ml.m6i.12xlarge`
-    public static let mlM6i12xlarge = Self(rawValue: "ml.m6i.12xlarge")
-    /// `ml.m6i.16xlarge`
-    public static let mlM6i16xlarge = Self(rawValue: "ml.m6i.16xlarge")
-    /// `ml.m6i.24xlarge`
-    public static let mlM6i24xlarge = Self(rawValue: "ml.m6i.24xlarge")
-    /// `ml.m6i.32xlarge`
-    public static let mlM6i32xlarge = Self(rawValue: "ml.m6i.32xlarge")
-    /// `ml.r6i.large`
-    public static let mlR6iLarge = Self(rawValue: "ml.r6i.large")
-    /// `ml.r6i.xlarge`
-    public static let mlR6iXlarge = Self(rawValue: "ml.r6i.xlarge")
-    /// `ml.r6i.2xlarge`
-    public static let mlR6i2xlarge = Self(rawValue: "ml.r6i.2xlarge")
-    /// `ml.r6i.4xlarge`
-    public static let mlR6i4xlarge = Self(rawValue: "ml.r6i.4xlarge")
-    /// `ml.r6i.8xlarge`
-    public static let mlR6i8xlarge = Self(rawValue: "ml.r6i.8xlarge")
-    /// `ml.r6i.12xlarge`
-    public static let mlR6i12xlarge = Self(rawValue: "ml.r6i.12xlarge")
-    /// `ml.r6i.16xlarge`
-    public static let mlR6i16xlarge = Self(rawValue: "ml.r6i.16xlarge")
-    /// `ml.r6i.24xlarge`
-    public static let mlR6i24xlarge = Self(rawValue: "ml.r6i.24xlarge")
-    /// `ml.r6i.32xlarge`
-    public static let mlR6i32xlarge = Self(rawValue: "ml.r6i.32xlarge")
-    /// `ml.g5.xlarge`
-    public static let mlG5Xlarge = Self(rawValue: "ml.g5.xlarge")
-    /// `ml.g5.2xlarge`
-    public static let mlG52xlarge = Self(rawValue: "ml.g5.2xlarge")
-    /// `ml.g5.4xlarge`
-    public static let mlG54xlarge = Self(rawValue: "ml.g5.4xlarge")
-    /// `ml.g5.8xlarge`
-    public static let mlG58xlarge = Self(rawValue: "ml.g5.8xlarge")
-    /// `ml.g5.12xlarge`
-    public static let mlG512xlarge = Self(rawValue: "ml.g5.12xlarge")
-    /// `ml.g5.16xlarge`
-    public static let mlG516xlarge = Self(rawValue: "ml.g5.16xlarge")
-    /// `ml.g5.24xlarge`
-    public static let mlG524xlarge = Self(rawValue: "ml.g5.24xlarge")
-    /// `ml.g5.48xlarge`
-    public static let mlG548xlarge = Self(rawValue: "ml.g5.48xlarge")
-    /// `ml.g6.xlarge`
-    public static let mlG6Xlarge = Self(rawValue: "ml.g6.xlarge")
-    /// `ml.g6.2xlarge`
-    public static let mlG62xlarge = Self(rawValue: "ml.g6.2xlarge")
-    /// `ml.g6.4xlarge`
-    public static let mlG64xlarge = Self(rawValue: "ml.g6.4xlarge")
-    /// `ml.g6.8xlarge`
-    public static let mlG68xlarge = Self(rawValue: "ml.g6.8xlarge")
-    /// `ml.g6.12xlarge`
-    public static let mlG612xlarge = Self(rawValue: "ml.g6.12xlarge")
-    /// `ml.g6.16xlarge`
-    public static let mlG616xlarge = Self(rawValue: "ml.g6.16xlarge")
-    /// `ml.g6.24xlarge`
-    public static let mlG624xlarge = Self(rawValue: "ml.g6.24xlarge")
-    /// `ml.g6.48xlarge`
-    public static let mlG648xlarge = Self(rawValue: "ml.g6.48xlarge")
-    /// `ml.r8g.medium`
-    public static let mlR8gMedium = Self(rawValue: "ml.r8g.medium")
-    /// `ml.r8g.large`
-    public static let mlR8gLarge = Self(rawValue: "ml.r8g.large")
-    /// `ml.r8g.xlarge`
-    public static let mlR8gXlarge = Self(rawValue: "ml.r8g.xlarge")
-    /// `ml.r8g.2xlarge`
-    public static let mlR8g2xlarge = Self(rawValue: "ml.r8g.2xlarge")
-    /// `ml.r8g.4xlarge`
-    public static let mlR8g4xlarge = Self(rawValue: "ml.r8g.4xlarge")
-    /// `ml.r8g.8xlarge`
-    public static let mlR8g8xlarge = Self(rawValue: "ml.r8g.8xlarge")
-    /// `ml.r8g.12xlarge`
-    public static let mlR8g12xlarge = Self(rawValue: "ml.r8g.12xlarge")
-    /// `ml.r8g.16xlarge`
-    public static let mlR8g16xlarge = Self(rawValue: "ml.r8g.16xlarge")
-    /// `ml.r8g.24xlarge`
-    public static let mlR8g24xlarge = Self(rawValue: "ml.r8g.24xlarge")
-    /// `ml.r8g.48xlarge`
-    public static let mlR8g48xlarge = Self(rawValue: "ml.r8g.48xlarge")
-    /// `ml.g6e.xlarge`
-    public static let mlG6eXlarge = Self(rawValue: "ml.g6e.xlarge")
-    /// `ml.g6e.2xlarge`
-    public static let mlG6e2xlarge = Self(rawValue: "ml.g6e.2xlarge")
-    /// `ml.g6e.4xlarge`
-    public static let mlG6e4xlarge = Self(rawValue: "ml.g6e.4xlarge")
-    /// `ml.g6e.8xlarge`
-    public static let mlG6e8xlarge = Self(rawValue: "ml.g6e.8xlarge")
-    /// `ml.g6e.12xlarge`
-    public static let mlG6e12xlarge = Self(rawValue: "ml.g6e.12xlarge")
-    /// `ml.g6e.16xlarge`
-    public static let mlG6e16xlarge = Self(rawValue: "ml.g6e.16xlarge")
-    /// `ml.g6e.24xlarge`
-    public static let mlG6e24xlarge = Self(rawValue: "ml.g6e.24xlarge")
-    /// `ml.g6e.48xlarge`
-    public static let mlG6e48xlarge = Self(rawValue: "ml.g6e.48xlarge")
-    /// `ml.g7e.2xlarge`
-    public static let mlG7e2xlarge = Self(rawValue: "ml.g7e.2xlarge")
-    /// `ml.g7e.4xlarge`
-    public static let mlG7e4xlarge = Self(rawValue: "ml.g7e.4xlarge")
-    /// `ml.g7e.8xlarge`
-    public static let mlG7e8xlarge = Self(rawValue: "ml.g7e.8xlarge")
-    /// `ml.g7e.12xlarge`
-    public static let mlG7e12xlarge = Self(rawValue: "ml.g7e.12xlarge")
-    /// `ml.g7e.24xlarge`
-    public static let mlG7e24xlarge = Self(rawValue: "ml.g7e.24xlarge")
-    /// `ml.g7e.48xlarge`
-    public static let mlG7e48xlarge = Self(rawValue: "ml.g7e.48xlarge")
-    /// `ml.p4d.24xlarge`
-    public static let mlP4d24xlarge = Self(rawValue: "ml.p4d.24xlarge")
-    /// `ml.c7g.large`
-    public static let mlC7gLarge = Self(rawValue: "ml.c7g.large")
-    /// `ml.c7g.xlarge`
-    public static let mlC7gXlarge = Self(rawValue: "ml.c7g.xlarge")
-    /// `ml.c7g.2xlarge`
-    public static let mlC7g2xlarge = Self(rawValue: "ml.c7g.2xlarge")
-    /// `ml.c7g.4xlarge`
-    public static let mlC7g4xlarge = Self(rawValue: "ml.c7g.4xlarge")
-    /// `ml.c7g.8xlarge`
-    public static let mlC7g8xlarge = Self(rawValue: "ml.c7g.8xlarge")
-    /// `ml.c7g.12xlarge`
-    public static let mlC7g12xlarge = Self(rawValue: "ml.c7g.12xlarge")
-    /// `ml.c7g.16xlarge`
-    public static let mlC7g16xlarge = Self(rawValue: "ml.c7g.16xlarge")
-    /// `ml.m6g.large`
-    public static let mlM6gLarge = Self(rawValue: "ml.m6g.large")
-    /// `ml.m6g.xlarge`
-    public static let mlM6gXlarge = Self(rawValue: "ml.m6g.xlarge")
-    /// `ml.m6g.2xlarge`
-    public static let mlM6g2xlarge = Self(rawValue: "ml.m6g.2xlarge")
-    /// `ml.m6g.4xlarge`
-    public static let mlM6g4xlarge = Self(rawValue: "ml.m6g.4xlarge")
-    /// `ml.m6g.8xlarge`
-    public static let mlM6g8xlarge = Self(rawValue: "ml.m6g.8xlarge")
-    /// `ml.m6g.12xlarge`
-    public static let mlM6g12xlarge = Self(rawValue: "ml.m6g.12xlarge")
-    /// `ml.m6g.16xlarge`
-    public static let mlM6g16xlarge = Self(rawValue: "ml.m6g.16xlarge")
-    /// `ml.m6gd.large`
-    public static let mlM6gdLarge = Self(rawValue: "ml.m6gd.large")
-    /// `ml.m6gd.xlarge`
-    public static let mlM6gdXlarge = Self(rawValue: "ml.m6gd.xlarge")
-    /// `ml.m6gd.2xlarge`
-    public static let mlM6gd2xlarge = Self(rawValue: "ml.m6gd.2xlarge")
-    /// `ml.m6gd.4xlarge`
-    public static let mlM6gd4xlarge = Self(rawValue: "ml.m6gd.4xlarge")
-    /// `ml.m6gd.8xlarge`
-    public static let mlM6gd8xlarge = Self(rawValue: "ml.m6gd.8xlarge")
-    /// `ml.m6gd.12xlarge`
-    public static let mlM6gd12xlarge = Self(rawValue: "ml.m6gd.12xlarge")
-    /// `ml.m6gd.16xlarge`
-    public static let mlM6gd16xlarge = Self(rawValue: "ml.m6gd.16xlarge")
-    /// `ml.c6g.large`
-    public static let mlC6gLarge = Self(rawValue: "ml.c6g.large")
-    /// `ml.c6g.xlarge`
-    public static let mlC6gXlarge = Self(rawValue: "ml.c6g.xlarge")
-    /// `ml.c6g.2xlarge`
-    public static let mlC6g2xlarge = Self(rawValue: "ml.c6g.2xlarge")
-    /// `ml.c6g.4xlarge`
-    public static let mlC6g4xlarge = Self(rawValue: "ml.c6g.4xlarge")
-    /// `ml.c6g.8xlarge`
-    public static let mlC6g8xlarge = Self(rawValue: "ml.c6g.8xlarge")
-    /// `ml.c6g.12xlarge`
-    public static let mlC6g12xlarge = Self(rawValue: "ml.c6g.12xlarge")
-    /// `ml.c6g.16xlarge`
-    public static let mlC6g16xlarge = Self(rawValue: "ml.c6g.16xlarge")
-    /// `ml.c6gd.large`
-    public static let mlC6gdLarge = Self(rawValue: "ml.c6gd.large")
-    /// `ml.c6gd.xlarge`
-    public static let mlC6gdXlarge = Self(rawValue: "ml.c6gd.xlarge")
-    /// `ml.c6gd.2xlarge`
-    public static let mlC6gd2xlarge = Self(rawValue: "ml.c6gd.2xlarge")
-    /// `ml.c6gd.4xlarge`
-    public static let mlC6gd4xlarge = Self(rawValue: "ml.c6gd.4xlarge")
-    /// `ml.c6gd.8xlarge`
-    public static let mlC6gd8xlarge = Self(rawValue: "ml.c6gd.8xlarge")
-    /// `ml.c6gd.12xlarge`
-    public static let mlC6gd12xlarge = Self(rawValue: "ml.c6gd.12xlarge")
-    /// `ml.c6gd.16xlarge`
-    public static let mlC6gd16xlarge = Self(rawValue: "ml.c6gd.16xlarge")
-    /// `ml.c6gn.large`
-    public static let mlC6gnLarge = Self(rawValue: "ml.c6gn.large")
-    /// `ml.c6gn.xlarge`
-    public static let mlC6gnXlarge = Self(rawValue: "ml.c6gn.xlarge")
-    /// `ml.c6gn.2xlarge`
-    public static let mlC6gn2xlarge = Self(rawValue: "ml.c6gn.2xlarge")
-    /// `ml.c6gn.4xlarge`
-    public static let mlC6gn4xlarge = Self(rawValue: "ml.c6gn.4xlarge")
-    /// `ml.c6gn.8xlarge`
-    public static let mlC6gn8xlarge = Self(rawValue: "ml.c6gn.8xlarge")
-    /// `ml.c6gn.12xlarge`
-    public static let mlC6gn12xlarge = Self(rawValue: "ml.c6gn.12xlarge")
-    /// `ml.c6gn.16xlarge`
-    public static let mlC6gn16xlarge = Self(rawValue: "ml.c6gn.16xlarge")
-    /// `ml.r6g.large`
-    public static let mlR6gLarge = Self(rawValue: "ml.r6g.large")
-    /// `ml.r6g.xlarge`
-    public static let mlR6gXlarge = Self(rawValue: "ml.r6g.xlarge")
-    /// `ml.r6g.2xlarge`
-    public static let mlR6g2xlarge = Self(rawValue: "ml.r6g.2xlarge")
-    /// `ml.r6g.4xlarge`
-    public static let mlR6g4xlarge = Self(rawValue: "ml.r6g.4xlarge")
-    /// `ml.r6g.8xlarge`
-    public static let mlR6g8xlarge = Self(rawValue: "ml.r6g.8xlarge")
-    /// `ml.r6g.12xlarge`
-    public static let mlR6g12xlarge = Self(rawValue: "ml.r6g.12xlarge")
-    /// `ml.r6g.16xlarge`
-    public static let mlR6g16xlarge = Self(rawValue: "ml.r6g.16xlarge")
-    /// `ml.r6gd.large`
-    public static let mlR6gdLarge = Self(rawValue: "ml.r6gd.large")
-    /// `ml.r6gd.xlarge`
-    public static let mlR6gdXlarge = Self(rawValue: "ml.r6gd.xlarge")
-    /// `ml.r6gd.2xlarge`
-    public static let mlR6gd2xlarge = Self(rawValue: "ml.r6gd.2xlarge")
-    /// `ml.r6gd.4xlarge`
-    public static let mlR6gd4xlarge = Self(rawValue: "ml.r6gd.4xlarge")
-    /// `ml.r6gd.8xlarge`
-    public static let mlR6gd8xlarge = Self(rawValue: "ml.r6gd.8xlarge")
-    /// `ml.r6gd.12xlarge`
-    public static let mlR6gd12xlarge = Self(rawValue: "ml.r6gd.12xlarge")
-    /// `ml.r6gd.16xlarge`
-    public static let mlR6gd16xlarge = Self(rawValue: "ml.r6gd.16xlarge")
-    /// `ml.p4de.24xlarge`
-    public static let mlP4de24xlarge = Self(rawValue: "ml.p4de.24xlarge")
-    /// `ml.trn1.2xlarge`
-    public static let mlTrn12xlarge = Self(rawValue: "ml.trn1.2xlarge")
-    /// `ml.trn1.32xlarge`
-    public static let mlTrn132xlarge = Self(rawValue: "ml.trn1.32xlarge")
-    /// `ml.trn1n.32xlarge`
-    public static let mlTrn1n32xlarge = Self(rawValue: "ml.trn1n.32xlarge")
-    /// `ml.trn2.48xlarge`
-    public static let mlTrn248xlarge = Self(rawValue: "ml.trn2.48xlarge")
-    /// `ml.inf2.xlarge`
-    public static let mlInf2Xlarge = Self(rawValue: "ml.inf2.xlarge")
-    /// `ml.inf2.8xlarge`
-    public static let mlInf28xlarge = Self(rawValue: "ml.inf2.8xlarge")
-    /// `ml.inf2.24xlarge`
-    public static let mlInf224xlarge = Self(rawValue: "ml.inf2.24xlarge")
-    /// `ml.inf2.48xlarge`
-    public static let mlInf248xlarge = Self(rawValue: "ml.inf2.48xlarge")
-    /// `ml.p5.48xlarge`
-    public static let mlP548xlarge = Self(rawValue: "ml.p5.48xlarge")
-    /// `ml.p5e.48xlarge`
-    public static let mlP5e48xlarge = Self(rawValue: "ml.p5e.48xlarge")
-    /// `ml.p5en.48xlarge`
-    public static let mlP5en48xlarge = Self(rawValue: "ml.p5en.48xlarge")
-    /// `ml.m7i.large`
-    public static let mlM7iLarge = Self(rawValue: "ml.m7i.large")
-    /// `ml.m7i.xlarge`
-    public static let mlM7iXlarge = Self(rawValue: "ml.m7i.xlarge")
-    /// `ml.m7i.2xlarge`
-    public static let mlM7i2xlarge = Self(rawValue: "ml.m7i.2xlarge")
-    /// `ml.m7i.4xlarge`
-    public static let mlM7i4xlarge = Self(rawValue: "ml.m7i.4xlarge")
-    /// `ml.m7i.8xlarge`
-    public static let mlM7i8xlarge = Self(rawValue: "ml.m7i.8xlarge")
-    /// `ml.m7i.12xlarge`
-    public static let mlM7i12xlarge = Self(rawValue: "ml.m7i.12xlarge")
-    /// `ml.m7i.16xlarge`
-    public static let mlM7i16xlarge = Self(rawValue: "ml.m7i.16xlarge")
-    /// `ml.m7i.24xlarge`
-    public static let mlM7i24xlarge = Self(rawValue: "ml.m7i.24xlarge")
-    /// `ml.m7i.48xlarge`
-    public static let mlM7i48xlarge = Self(rawValue: "ml.m7i.48xlarge")
-    /// `ml.c7i.large`
-    public static let mlC7iLarge = Self(rawValue: "ml.c7i.large")
-    /// `ml.c7i.xlarge`
-    public static let mlC7iXlarge = Self(rawValue: "ml.c7i.xlarge")
-    /// `ml.c7i.2xlarge`
-    public static let mlC7i2xlarge = Self(rawValue: "ml.c7i.2xlarge")
-    /// `ml.c7i.4xlarge`
-    public static let mlC7i4xlarge = Self(rawValue: "ml.c7i.4xlarge")
-    /// `ml.c7i.8xlarge`
-    public static let mlC7i8xlarge = Self(rawValue: "ml.c7i.8xlarge")
-    /// `ml.c7i.12xlarge`
-    public static let mlC7i12xlarge = Self(rawValue: "ml.c7i.12xlarge")
-    /// `ml.c7i.16xlarge`
-    public static let mlC7i16xlarge = Self(rawValue: "ml.c7i.16xlarge")
-    /// `ml.c7i.24xlarge`
-    public static let mlC7i24xlarge = Self(rawValue: "ml.c7i.24xlarge")
-    /// `ml.c7i.48xlarge`
-    public static let mlC7i48xlarge = Self(rawValue: "ml.c7i.48xlarge")
-    /// `ml.r7i.large`
-    public static let mlR7iLarge = Self(rawValue: "ml.r7i.large")
-    /// `ml.r7i.xlarge`
-    public static let mlR7iXlarge = Self(rawValue: "ml.r7i.xlarge")
-    /// `ml.r7i.2xlarge`
-    public static let mlR7i2xlarge = Self(rawValue: "ml.r7i.2xlarge")
-    /// `ml.r7i.4xlarge`
-    public static let mlR7i4xlarge = Self(rawValue: "ml.r7i.4xlarge")
-    /// `ml.r7i.8xlarge`
-    public static let mlR7i8xlarge = Self(rawValue: "ml.r7i.8xlarge")
-    /// `ml.r7i.12xlarge`
-    public static let mlR7i12xlarge = Self(rawValue: "ml.r7i.12xlarge")
-    /// `ml.r7i.16xlarge`
-    public static let mlR7i16xlarge = Self(rawValue: "ml.r7i.16xlarge")
-    /// `ml.r7i.24xlarge`
-    public static let mlR7i24xlarge = Self(rawValue: "ml.r7i.24xlarge")
-    /// `ml.r7i.48xlarge`
-    public static let mlR7i48xlarge = Self(rawValue: "ml.r7i.48xlarge")
-    /// `ml.c8g.medium`
-    public static let mlC8gMedium = Self(rawValue: "ml.c8g.medium")
-    /// `ml.c8g.large`
-    public static let mlC8gLarge = Self(rawValue: "ml.c8g.large")
-    /// `ml.c8g.xlarge`
-    public static let mlC8gXlarge = Self(rawValue: "ml.c8g.xlarge")
-    /// `ml.c8g.2xlarge`
-    public static let mlC8g2xlarge = Self(rawValue: "ml.c8g.2xlarge")
-    /// `ml.c8g.4xlarge`
-    public static let mlC8g4xlarge = Self(rawValue: "ml.c8g.4xlarge")
-    /// `ml.c8g.8xlarge`
-    public static let mlC8g8xlarge = Self(rawValue: "ml.c8g.8xlarge")
-    /// `ml.c8g.12xlarge`
-    public static let mlC8g12xlarge = Self(rawValue: "ml.c8g.12xlarge")
-    /// `ml.c8g.16xlarge`
-    public static let mlC8g16xlarge = Self(rawValue: "ml.c8g.16xlarge")
-    /// `ml.c8g.24xlarge`
-    public static let mlC8g24xlarge = Self(rawValue: "ml.c8g.24xlarge")
-    /// `ml.c8g.48xlarge`
-    public static let mlC8g48xlarge = Self(rawValue: "ml.c8g.48xlarge")
-    /// `ml.r7gd.medium`
-    public static let mlR7gdMedium = Self(rawValue: "ml.r7gd.medium")
-    /// `ml.r7gd.large`
-    public static let mlR7gdLarge = Self(rawValue: "ml.r7gd.large")
-    /// `ml.r7gd.xlarge`
-    public static let mlR7gdXlarge = Self(rawValue: "ml.r7gd.xlarge")
-    /// `ml.r7gd.2xlarge`
-    public static let mlR7gd2xlarge = Self(rawValue: "ml.r7gd.2xlarge")
-    /// `ml.r7gd.4xlarge`
-    public static let mlR7gd4xlarge = Self(rawValue: "ml.r7gd.4xlarge")
-    /// `ml.r7gd.8xlarge`
-    public static let mlR7gd8xlarge = Self(rawValue: "ml.r7gd.8xlarge")
-    /// `ml.r7gd.12xlarge`
-    public static let mlR7gd12xlarge = Self(rawValue: "ml.r7gd.12xlarge")
-    /// `ml.r7gd.16xlarge`
-    public static let mlR7gd16xlarge = Self(rawValue: "ml.r7gd.16xlarge")
-    /// `ml.m8g.medium`
-    public static let mlM8gMedium = Self(rawValue: "ml.m8g.medium")
-    /// `ml.m8g.large`
-    public static let mlM8gLarge = Self(rawValue: "ml.m8g.large")
-    /// `ml.m8g.xlarge`
-    public static let mlM8gXlarge = Self(rawValue: "ml.m8g.xlarge")
-    /// `ml.m8g.2xlarge`
-    public static let mlM8g2xlarge = Self(rawValue: "ml.m8g.2xlarge")
-    /// `ml.m8g.4xlarge`
-    public static let mlM8g4xlarge = Self(rawValue: "ml.m8g.4xlarge")
-    /// `ml.m8g.8xlarge`
-    public static let mlM8g8xlarge = Self(rawValue: "ml.m8g.8xlarge")
-    /// `ml.m8g.12xlarge`
-    public static let mlM8g12xlarge = Self(rawValue: "ml.m8g.12xlarge")
-    /// `ml.m8g.16xlarge`
-    public static let mlM8g16xlarge = Self(rawValue: "ml.m8g.16xlarge")
-    /// `ml.m8g.24xlarge`
-    public static let mlM8g24xlarge = Self(rawValue: "ml.m8g.24xlarge")
-    /// `ml.m8g.48xlarge`
-    public static let mlM8g48xlarge = Self(rawValue: "ml.m8g.48xlarge")
-    /// `ml.c6in.large`
-    public static let mlC6inLarge = Self(rawValue: "ml.c6in.large")
-    /// `ml.c6in.xlarge`
-    public static let mlC6inXlarge = Self(rawValue: "ml.c6in.xlarge")
-    /// `ml.c6in.2xlarge`
-    public static let mlC6in2xlarge = Self(rawValue: "ml.c6in.2xlarge")
-    /// `ml.c6in.4xlarge`
-    public static let mlC6in4xlarge = Self(rawValue: "ml.c6in.4xlarge")
-    /// `ml.c6in.8xlarge`
-    public static let mlC6in8xlarge = Self(rawValue: "ml.c6in.8xlarge")
-    /// `ml.c6in.12xlarge`
-    public static let mlC6in12xlarge = Self(rawValue: "ml.c6in.12xlarge")
-    /// `ml.c6in.16xlarge`
-    public static let mlC6in16xlarge = Self(rawValue: "ml.c6in.16xlarge")
-    /// `ml.c6in.24xlarge`
-    public static let mlC6in24xlarge = Self(rawValue: "ml.c6in.24xlarge")
-    /// `ml.c6in.32xlarge`
-    public static let mlC6in32xlarge = Self(rawValue: "ml.c6in.32xlarge")
-    /// `ml.p6-b200.48xlarge`
-    public static let mlP6B20048xlarge = Self(rawValue: "ml.p6-b200.48xlarge")
-    /// `ml.p6-b300.48xlarge`
-    public static let mlP6B30048xlarge = Self(rawValue: "ml.p6-b300.48xlarge")
-    /// `ml.p6e-gb200.36xlarge`
-    public static let mlP6eGb20036xlarge = Self(rawValue: "ml.p6e-gb200.36xlarge")
-    /// `ml.p5.4xlarge`
-    public static let mlP54xlarge = Self(rawValue: "ml.p5.4xlarge")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.mlT2Medium, .mlT2Large, .mlT2Xlarge, .mlT22xlarge, .mlM4Xlarge, .mlM42xlarge, .mlM44xlarge, .mlM410xlarge, .mlM416xlarge, .mlM5Large, .mlM5Xlarge, .mlM52xlarge, .mlM54xlarge, .mlM512xlarge, .mlM524xlarge, .mlM5dLarge, .mlM5dXlarge, .mlM5d2xlarge, .mlM5d4xlarge, .mlM5d12xlarge, .mlM5d24xlarge, .mlC4Large, .mlC4Xlarge, .mlC42xlarge, .mlC44xlarge, .mlC48xlarge, .mlP2Xlarge, .mlP28xlarge, .mlP216xlarge, .mlP32xlarge, .mlP38xlarge, .mlP316xlarge, .mlC5Large, .mlC5Xlarge, .mlC52xlarge, .mlC54xlarge, .mlC59xlarge, .mlC518xlarge, .mlC5dLarge, .mlC5dXlarge, .mlC5d2xlarge, .mlC5d4xlarge, .mlC5d9xlarge, .mlC5d18xlarge, .mlG4dnXlarge, .mlG4dn2xlarge, .mlG4dn4xlarge, .mlG4dn8xlarge, .mlG4dn12xlarge, .mlG4dn16xlarge, .mlR5Large, .mlR5Xlarge, .mlR52xlarge, .mlR54xlarge, .mlR512xlarge, .mlR524xlarge, .mlR5dLarge, .mlR5dXlarge, .mlR5d2xlarge, .mlR5d4xlarge, .mlR5d12xlarge, .mlR5d24xlarge, .mlInf1Xlarge, .mlInf12xlarge, .mlInf16xlarge, .mlInf124xlarge, .mlDl124xlarge, .mlC6iLarge, .mlC6iXlarge, .mlC6i2xlarge, .mlC6i4xlarge, .mlC6i8xlarge, .mlC6i12xlarge, .mlC6i16xlarge, .mlC6i24xlarge, .mlC6i32xlarge, .mlM6iLarge, .mlM6iXlarge, .mlM6i2xlarge, .mlM6i4xlarge, .mlM6i8xlarge, .mlM6i12xlarge, .mlM6i16xlarge, .mlM6i24xlarge, .mlM6i32xlarge, .mlR6iLarge, .mlR6iXlarge, .mlR6i2xlarge, .mlR6i4xlarge, .mlR6i8xlarge, .mlR6i12xlarge, .mlR6i16xlarge, .mlR6i24xlarge, .mlR6i32xlarge, .mlG5Xlarge, .mlG52xlarge, .mlG54xlarge, .mlG58xlarge, .mlG512xlarge, .mlG516xlarge, .mlG524xlarge, .mlG548xlarge, .mlG6Xlarge, .mlG62xlarge, .mlG64xlarge, .mlG68xlarge, .mlG612xlarge, .mlG616xlarge, .mlG624xlarge, .mlG648xlarge, .mlR8gMedium, .mlR8gLarge, .mlR8gXlarge, .mlR8g2xlarge, .mlR8g4xlarge, .mlR8g8xlarge, .mlR8g12xlarge, .mlR8g16xlarge, .mlR8g24xlarge, .mlR8g48xlarge, .mlG6eXlarge, .mlG6e2xlarge, .mlG6e4xlarge, .mlG6e8xlarge, .mlG6e12xlarge, .mlG6e16xlarge, .mlG6e24xlarge, .mlG6e48xlarge, .mlG7e2xlarge, .mlG7e4xlarge, .mlG7e8xlarge, .mlG7e12xlarge, .mlG7e24xlarge, .mlG7e48xlarge, .mlP4d24xlarge, .mlC7gLarge, .mlC7gXlarge, .mlC7g2xlarge, .mlC7g4xlarge, .mlC7g8xlarge, .mlC7g12xlarge, .mlC7g16xlarge, .mlM6gLarge, .mlM6gXlarge, .mlM6g2xlarge, .mlM6g4xlarge, .mlM6g8xlarge, .mlM6g12xlarge, .mlM6g16xlarge, .mlM6gdLarge, .mlM6gdXlarge, .mlM6gd2xlarge, .mlM6gd4xlarge, .mlM6gd8xlarge, .mlM6gd12xlarge, .mlM6gd16xlarge, .mlC6gLarge, .mlC6gXlarge, .mlC6g2xlarge, .mlC6g4xlarge, .mlC6g8xlarge, .mlC6g12xlarge, .mlC6g16xlarge, .mlC6gdLarge, .mlC6gdXlarge, .mlC6gd2xlarge, .mlC6gd4xlarge, .mlC6gd8xlarge, .mlC6gd12xlarge, .mlC6gd16xlarge, .mlC6gnLarge, .mlC6gnXlarge, .mlC6gn2xlarge, .mlC6gn4xlarge, .mlC6gn8xlarge, .mlC6gn12xlarge, .mlC6gn16xlarge, .mlR6gLarge, .mlR6gXlarge, .mlR6g2xlarge, .mlR6g4xlarge, .mlR6g8xlarge, .mlR6g12xlarge, .mlR6g16xlarge, .mlR6gdLarge, .mlR6gdXlarge, .mlR6gd2xlarge, .mlR6gd4xlarge, .mlR6gd8xlarge, .mlR6gd12xlarge, .mlR6gd16xlarge, .mlP4de24xlarge, .mlTrn12xlarge, .mlTrn132xlarge, .mlTrn1n32xlarge, .mlTrn248xlarge, .mlInf2Xlarge, .mlInf28xlarge, .mlInf224xlarge, .mlInf248xlarge, .mlP548xlarge, .mlP5e48xlarge, .mlP5en48xlarge, .mlM7iLarge, .mlM7iXlarge, .mlM7i2xlarge, .mlM7i4xlarge, .mlM7i8xlarge, .mlM7i12xlarge, .mlM7i16xlarge, .mlM7i24xlarge, .mlM7i48xlarge, .mlC7iLarge, .mlC7iXlarge, .mlC7i2xlarge, .mlC7i4xlarge, .mlC7i8xlarge, .mlC7i12xlarge, .mlC7i16xlarge, .mlC7i24xlarge, .mlC7i48xlarge, .mlR7iLarge, .mlR7iXlarge, .mlR7i2xlarge, .mlR7i4xlarge, .mlR7i8xlarge, .mlR7i12xlarge, .mlR7i16xlarge, .mlR7i24xlarge, .mlR7i48xlarge, .mlC8gMedium, .mlC8gLarge, .mlC8gXlarge, .mlC8g2xlarge, .mlC8g4xlarge, .mlC8g8xlarge, .mlC8g12xlarge, .mlC8g16xlarge, .mlC8g24xlarge, .mlC8g48xlarge, .mlR7gdMedium, .mlR7gdLarge, .mlR7gdXlarge, .mlR7gd2xlarge, .mlR7gd4xlarge, .mlR7gd8xlarge, .mlR7gd12xlarge, .mlR7gd16xlarge, .mlM8gMedium, .mlM8gLarge, .mlM8gXlarge, .mlM8g2xlarge, .mlM8g4xlarge, .mlM8g8xlarge, .mlM8g12xlarge, .mlM8g16xlarge, .mlM8g24xlarge, .mlM8g48xlarge, .mlC6inLarge, .mlC6inXlarge, .mlC6in2xlarge, .mlC6in4xlarge, .mlC6in8xlarge, .mlC6in12xlarge, .mlC6in16xlarge, .mlC6in24xlarge, .mlC6in32xlarge, .mlP6B20048xlarge, .mlP6B30048xlarge, .mlP6eGb20036xlarge, .mlP54xlarge]
-    /// The model of `ProductionVariantInstanceType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantInstanceType", kind: .string, traits: ShapeTraits(enumValues: ["ml.t2.medium", "ml.t2.large", "ml.t2.xlarge", "ml.t2.2xlarge", "ml.m4.xlarge", "ml.m4.2xlarge", "ml.m4.4xlarge", "ml.m4.10xlarge", "ml.m4.16xlarge", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.m5.12xlarge", "ml.m5.24xlarge", "ml.m5d.large", "ml.m5d.xlarge", "ml.m5d.2xlarge", "ml.m5d.4xlarge", "ml.m5d.12xlarge", "ml.m5d.24xlarge", "ml.c4.large", "ml.c4.xlarge", "ml.c4.2xlarge", "ml.c4.4xlarge", "ml.c4.8xlarge", "ml.p2.xlarge", "ml.p2.8xlarge", "ml.p2.16xlarge", "ml.p3.2xlarge", "ml.p3.8xlarge", "ml.p3.16xlarge", "ml.c5.large", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.c5.9xlarge", "ml.c5.18xlarge", "ml.c5d.large", "ml.c5d.xlarge", "ml.c5d.2xlarge", "ml.c5d.4xlarge", "ml.c5d.9xlarge", "ml.c5d.18xlarge", "ml.g4dn.xlarge", "ml.g4dn.2xlarge", "ml.g4dn.4xlarge", "ml.g4dn.8xlarge", "ml.g4dn.12xlarge", "ml.g4dn.16xlarge", "ml.r5.large", "ml.r5.xlarge", "ml.r5.2xlarge", "ml.r5.4xlarge", "ml.r5.12xlarge", "ml.r5.24xlarge", "ml.r5d.large", "ml.r5d.xlarge", "ml.r5d.2xlarge", "ml.r5d.4xlarge", "ml.r5d.12xlarge", "ml.r5d.24xlarge", "ml.inf1.xlarge", "ml.inf1.2xlarge", "ml.inf1.6xlarge", "ml.inf1.24xlarge", "ml.dl1.24xlarge", "ml.c6i.large", "ml.c6i.xlarge", "ml.c6i.2xlarge", "ml.c6i.4xlarge", "ml.c6i.8xlarge", "ml.c6i.12xlarge", "ml.c6i.16xlarge", "ml.c6i.24xlarge", "ml.c6i.32xlarge", "ml.m6i.large", "ml.m6i.xlarge", "ml.m6i.2xlarge", "ml.m6i.4xlarge", "ml.m6i.8xlarge", "ml.m6i.12xlarge", "ml.m6i.16xlarge", "ml.m6i.24xlarge", "ml.m6i.32xlarge", "ml.r6i.large", "ml.r6i.xlarge", "ml.r6i.2xlarge", "ml.r6i.4xlarge", "ml.r6i.8xlarge", "ml.r6i.12xlarge", "ml.r6i.16xlarge", "ml.r6i.24xlarge", "ml.r6i.32xlarge", "ml.g5.xlarge", "ml.g5.2xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.g5.12xlarge", "ml.g5.16xlarge", "ml.g5.24xlarge", "ml.g5.48xlarge", "ml.g6.xlarge", "ml.g6.2xlarge", "ml.g6.4xlarge", "ml.g6.8xlarge", "ml.g6.12xlarge", "ml.g6.16xlarge", "ml.g6.24xlarge", "ml.g6.48xlarge", "ml.r8g.medium", "ml.r8g.large", "ml.r8g.xlarge", "ml.r8g.2xlarge", "ml.r8g.4xlarge", "ml.r8g.8xlarge", "ml.r8g.12xlarge", "ml.r8g.16xlarge", "ml.r8g.24xlarge", "ml.r8g.48xlarge", "ml.g6e.xlarge", "ml.g6e.2xlarge", "ml.g6e.4xlarge", "ml.g6e.8xlarge", "ml.g6e.12xlarge", "ml.g6e.16xlarge", "ml.g6e.24xlarge", "ml.g6e.48xlarge", "ml.g7e.2xlarge", "ml.g7e.4xlarge", "ml.g7e.8xlarge", "ml.g7e.12xlarge", "ml.g7e.24xlarge", "ml.g7e.48xlarge", "ml.p4d.24xlarge", "ml.c7g.large", "ml.c7g.xlarge", "ml.c7g.2xlarge", "ml.c7g.4xlarge", "ml.c7g.8xlarge", "ml.c7g.12xlarge", "ml.c7g.16xlarge", "ml.m6g.large", "ml.m6g.xlarge", "ml.m6g.2xlarge", "ml.m6g.4xlarge", "ml.m6g.8xlarge", "ml.m6g.12xlarge", "ml.m6g.16xlarge", "ml.m6gd.large", "ml.m6gd.xlarge", "ml.m6gd.2xlarge", "ml.m6gd.4xlarge", "ml.m6gd.8xlarge", "ml.m6gd.12xlarge", "ml.m6gd.16xlarge", "ml.c6g.large", "ml.c6g.xlarge", "ml.c6g.2xlarge", "ml.c6g.4xlarge", "ml.c6g.8xlarge", "ml.c6g.12xlarge", "ml.c6g.16xlarge", "ml.c6gd.large", "ml.c6gd.xlarge", "ml.c6gd.2xlarge", "ml.c6gd.4xlarge", "ml.c6gd.8xlarge", "ml.c6gd.12xlarge", "ml.c6gd.16xlarge", "ml.c6gn.large", "ml.c6gn.xlarge", "ml.c6gn.2xlarge", "ml.c6gn.4xlarge", "ml.c6gn.8xlarge", "ml.c6gn.12xlarge", "ml.c6gn.16xlarge", "ml.r6g.large", "ml.r6g.xlarge", "ml.r6g.2xlarge", "ml.r6g.4xlarge", "ml.r6g.8xlarge", "ml.r6g.12xlarge", "ml.r6g.16xlarge", "ml.r6gd.large", "ml.r6gd.xlarge", "ml.r6gd.2xlarge", "ml.r6gd.4xlarge", "ml.r6gd.8xlarge", "ml.r6gd.12xlarge", "ml.r6gd.16xlarge", "ml.p4de.24xlarge", "ml.trn1.2xlarge", "ml.trn1.32xlarge", "ml.trn1n.32xlarge", "ml.trn2.48xlarge", "ml.inf2.xlarge", "ml.inf2.8xlarge", "ml.inf2.24xlarge", "ml.inf2.48xlarge", "ml.p5.48xlarge", "ml.p5e.48xlarge", "ml.p5en.48xlarge", "ml.m7i.large", "ml.m7i.xlarge", "ml.m7i.2xlarge", "ml.m7i.4xlarge", "ml.m7i.8xlarge", "ml.m7i.12xlarge", "ml.m7i.16xlarge", "ml.m7i.24xlarge", "ml.m7i.48xlarge", "ml.c7i.large", "ml.c7i.xlarge", "ml.c7i.2xlarge", "ml.c7i.4xlarge", "ml.c7i.8xlarge", "ml.c7i.12xlarge", "ml.c7i.16xlarge", "ml.c7i.24xlarge", "ml.c7i.48xlarge", "ml.r7i.large", "ml.r7i.xlarge", "ml.r7i.2xlarge", "ml.r7i.4xlarge", "ml.r7i.8xlarge", "ml.r7i.12xlarge", "ml.r7i.16xlarge", "ml.r7i.24xlarge", "ml.r7i.48xlarge", "ml.c8g.medium", "ml.c8g.large", "ml.c8g.xlarge", "ml.c8g.2xlarge", "ml.c8g.4xlarge", "ml.c8g.8xlarge", "ml.c8g.12xlarge", "ml.c8g.16xlarge", "ml.c8g.24xlarge", "ml.c8g.48xlarge", "ml.r7gd.medium", "ml.r7gd.large", "ml.r7gd.xlarge", "ml.r7gd.2xlarge", "ml.r7gd.4xlarge", "ml.r7gd.8xlarge", "ml.r7gd.12xlarge", "ml.r7gd.16xlarge", "ml.m8g.medium", "ml.m8g.large", "ml.m8g.xlarge", "ml.m8g.2xlarge", "ml.m8g.4xlarge", "ml.m8g.8xlarge", "ml.m8g.12xlarge", "ml.m8g.16xlarge", "ml.m8g.24xlarge", "ml.m8g.48xlarge", "ml.c6in.large", "ml.c6in.xlarge", "ml.c6in.2xlarge", "ml.c6in.4xlarge", "ml.c6in.8xlarge", "ml.c6in.12xlarge", "ml.c6in.16xlarge", "ml.c6in.24xlarge", "ml.c6in.32xlarge", "ml.p6-b200.48xlarge", "ml.p6-b300.48xlarge", "ml.p6e-gb200.36xlarge", "ml.p5.4xlarge"]))
-}
+    /// The `ProductionVariantInstanceType` values of the SageMaker model; other values a service sends are kept.
+    public struct ProductionVariantInstanceType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ml.t2.medium`
+        public static let mlT2Medium = Self(rawValue: "ml.t2.medium")
+        /// `ml.t2.large`
+        public static let mlT2Large = Self(rawValue: "ml.t2.large")
+        /// `ml.t2.xlarge`
+        public static let mlT2Xlarge = Self(rawValue: "ml.t2.xlarge")
+        /// `ml.t2.2xlarge`
+        public static let mlT22xlarge = Self(rawValue: "ml.t2.2xlarge")
+        /// `ml.m4.xlarge`
+        public static let mlM4Xlarge = Self(rawValue: "ml.m4.xlarge")
+        /// `ml.m4.2xlarge`
+        public static let mlM42xlarge = Self(rawValue: "ml.m4.2xlarge")
+        /// `ml.m4.4xlarge`
+        public static let mlM44xlarge = Self(rawValue: "ml.m4.4xlarge")
+        /// `ml.m4.10xlarge`
+        public static let mlM410xlarge = Self(rawValue: "ml.m4.10xlarge")
+        /// `ml.m4.16xlarge`
+        public static let mlM416xlarge = Self(rawValue: "ml.m4.16xlarge")
+        /// `ml.m5.large`
+        public static let mlM5Large = Self(rawValue: "ml.m5.large")
+        /// `ml.m5.xlarge`
+        public static let mlM5Xlarge = Self(rawValue: "ml.m5.xlarge")
+        /// `ml.m5.2xlarge`
+        public static let mlM52xlarge = Self(rawValue: "ml.m5.2xlarge")
+        /// `ml.m5.4xlarge`
+        public static let mlM54xlarge = Self(rawValue: "ml.m5.4xlarge")
+        /// `ml.m5.12xlarge`
+        public static let mlM512xlarge = Self(rawValue: "ml.m5.12xlarge")
+        /// `ml.m5.24xlarge`
+        public static let mlM524xlarge = Self(rawValue: "ml.m5.24xlarge")
+        /// `ml.m5d.large`
+        public static let mlM5dLarge = Self(rawValue: "ml.m5d.large")
+        /// `ml.m5d.xlarge`
+        public static let mlM5dXlarge = Self(rawValue: "ml.m5d.xlarge")
+        /// `ml.m5d.2xlarge`
+        public static let mlM5d2xlarge = Self(rawValue: "ml.m5d.2xlarge")
+        /// `ml.m5d.4xlarge`
+        public static let mlM5d4xlarge = Self(rawValue: "ml.m5d.4xlarge")
+        /// `ml.m5d.12xlarge`
+        public static let mlM5d12xlarge = Self(rawValue: "ml.m5d.12xlarge")
+        /// `ml.m5d.24xlarge`
+        public static let mlM5d24xlarge = Self(rawValue: "ml.m5d.24xlarge")
+        /// `ml.c4.large`
+        public static let mlC4Large = Self(rawValue: "ml.c4.large")
+        /// `ml.c4.xlarge`
+        public static let mlC4Xlarge = Self(rawValue: "ml.c4.xlarge")
+        /// `ml.c4.2xlarge`
+        public static let mlC42xlarge = Self(rawValue: "ml.c4.2xlarge")
+        /// `ml.c4.4xlarge`
+        public static let mlC44xlarge = Self(rawValue: "ml.c4.4xlarge")
+        /// `ml.c4.8xlarge`
+        public static let mlC48xlarge = Self(rawValue: "ml.c4.8xlarge")
+        /// `ml.p2.xlarge`
+        public static let mlP2Xlarge = Self(rawValue: "ml.p2.xlarge")
+        /// `ml.p2.8xlarge`
+        public static let mlP28xlarge = Self(rawValue: "ml.p2.8xlarge")
+        /// `ml.p2.16xlarge`
+        public static let mlP216xlarge = Self(rawValue: "ml.p2.16xlarge")
+        /// `ml.p3.2xlarge`
+        public static let mlP32xlarge = Self(rawValue: "ml.p3.2xlarge")
+        /// `ml.p3.8xlarge`
+        public static let mlP38xlarge = Self(rawValue: "ml.p3.8xlarge")
+        /// `ml.p3.16xlarge`
+        public static let mlP316xlarge = Self(rawValue: "ml.p3.16xlarge")
+        /// `ml.c5.large`
+        public static let mlC5Large = Self(rawValue: "ml.c5.large")
+        /// `ml.c5.xlarge`
+        public static let mlC5Xlarge = Self(rawValue: "ml.c5.xlarge")
+        /// `ml.c5.2xlarge`
+        public static let mlC52xlarge = Self(rawValue: "ml.c5.2xlarge")
+        /// `ml.c5.4xlarge`
+        public static let mlC54xlarge = Self(rawValue: "ml.c5.4xlarge")
+        /// `ml.c5.9xlarge`
+        public static let mlC59xlarge = Self(rawValue: "ml.c5.9xlarge")
+        /// `ml.c5.18xlarge`
+        public static let mlC518xlarge = Self(rawValue: "ml.c5.18xlarge")
+        /// `ml.c5d.large`
+        public static let mlC5dLarge = Self(rawValue: "ml.c5d.large")
+        /// `ml.c5d.xlarge`
+        public static let mlC5dXlarge = Self(rawValue: "ml.c5d.xlarge")
+        /// `ml.c5d.2xlarge`
+        public static let mlC5d2xlarge = Self(rawValue: "ml.c5d.2xlarge")
+        /// `ml.c5d.4xlarge`
+        public static let mlC5d4xlarge = Self(rawValue: "ml.c5d.4xlarge")
+        /// `ml.c5d.9xlarge`
+        public static let mlC5d9xlarge = Self(rawValue: "ml.c5d.9xlarge")
+        /// `ml.c5d.18xlarge`
+        public static let mlC5d18xlarge = Self(rawValue: "ml.c5d.18xlarge")
+        /// `ml.g4dn.xlarge`
+        public static let mlG4dnXlarge = Self(rawValue: "ml.g4dn.xlarge")
+        /// `ml.g4dn.2xlarge`
+        public static let mlG4dn2xlarge = Self(rawValue: "ml.g4dn.2xlarge")
+        /// `ml.g4dn.4xlarge`
+        public static let mlG4dn4xlarge = Self(rawValue: "ml.g4dn.4xlarge")
+        /// `ml.g4dn.8xlarge`
+        public static let mlG4dn8xlarge = Self(rawValue: "ml.g4dn.8xlarge")
+        /// `ml.g4dn.12xlarge`
+        public static let mlG4dn12xlarge = Self(rawValue: "ml.g4dn.12xlarge")
+        /// `ml.g4dn.16xlarge`
+        public static let mlG4dn16xlarge = Self(rawValue: "ml.g4dn.16xlarge")
+        /// `ml.r5.large`
+        public static let mlR5Large = Self(rawValue: "ml.r5.large")
+        /// `ml.r5.xlarge`
+        public static let mlR5Xlarge = Self(rawValue: "ml.r5.xlarge")
+        /// `ml.r5.2xlarge`
+        public static let mlR52xlarge = Self(rawValue: "ml.r5.2xlarge")
+        /// `ml.r5.4xlarge`
+        public static let mlR54xlarge = Self(rawValue: "ml.r5.4xlarge")
+        /// `ml.r5.12xlarge`
+        public static let mlR512xlarge = Self(rawValue: "ml.r5.12xlarge")
+        /// `ml.r5.24xlarge`
+        public static let mlR524xlarge = Self(rawValue: "ml.r5.24xlarge")
+        /// `ml.r5d.large`
+        public static let mlR5dLarge = Self(rawValue: "ml.r5d.large")
+        /// `ml.r5d.xlarge`
+        public static let mlR5dXlarge = Self(rawValue: "ml.r5d.xlarge")
+        /// `ml.r5d.2xlarge`
+        public static let mlR5d2xlarge = Self(rawValue: "ml.r5d.2xlarge")
+        /// `ml.r5d.4xlarge`
+        public static let mlR5d4xlarge = Self(rawValue: "ml.r5d.4xlarge")
+        /// `ml.r5d.12xlarge`
+        public static let mlR5d12xlarge = Self(rawValue: "ml.r5d.12xlarge")
+        /// `ml.r5d.24xlarge`
+        public static let mlR5d24xlarge = Self(rawValue: "ml.r5d.24xlarge")
+        /// `ml.inf1.xlarge`
+        public static let mlInf1Xlarge = Self(rawValue: "ml.inf1.xlarge")
+        /// `ml.inf1.2xlarge`
+        public static let mlInf12xlarge = Self(rawValue: "ml.inf1.2xlarge")
+        /// `ml.inf1.6xlarge`
+        public static let mlInf16xlarge = Self(rawValue: "ml.inf1.6xlarge")
+        /// `ml.inf1.24xlarge`
+        public static let mlInf124xlarge = Self(rawValue: "ml.inf1.24xlarge")
+        /// `ml.dl1.24xlarge`
+        public static let mlDl124xlarge = Self(rawValue: "ml.dl1.24xlarge")
+        /// `ml.c6i.large`
+        public static let mlC6iLarge = Self(rawValue: "ml.c6i.large")
+        /// `ml.c6i.xlarge`
+        public static let mlC6iXlarge = Self(rawValue: "ml.c6i.xlarge")
+        /// `ml.c6i.2xlarge`
+        public static let mlC6i2xlarge = Self(rawValue: "ml.c6i.2xlarge")
+        /// `ml.c6i.4xlarge`
+        public static let mlC6i4xlarge = Self(rawValue: "ml.c6i.4xlarge")
+        /// `ml.c6i.8xlarge`
+        public static let mlC6i8xlarge = Self(rawValue: "ml.c6i.8xlarge")
+        /// `ml.c6i.12xlarge`
+        public static let mlC6i12xlarge = Self(rawValue: "ml.c6i.12xlarge")
+        /// `ml.c6i.16xlarge`
+        public static let mlC6i16xlarge = Self(rawValue: "ml.c6i.16xlarge")
+        /// `ml.c6i.24xlarge`
+        public static let mlC6i24xlarge = Self(rawValue: "ml.c6i.24xlarge")
+        /// `ml.c6i.32xlarge`
+        public static let mlC6i32xlarge = Self(rawValue: "ml.c6i.32xlarge")
+        /// `ml.m6i.large`
+        public static let mlM6iLarge = Self(rawValue: "ml.m6i.large")
+        /// `ml.m6i.xlarge`
+        public static let mlM6iXlarge = Self(rawValue: "ml.m6i.xlarge")
+        /// `ml.m6i.2xlarge`
+        public static let mlM6i2xlarge = Self(rawValue: "ml.m6i.2xlarge")
+        /// `ml.m6i.4xlarge`
+        public static let mlM6i4xlarge = Self(rawValue: "ml.m6i.4xlarge")
+        /// `ml.m6i.8xlarge`
+        public static let mlM6i8xlarge = Self(rawValue: "ml.m6i.8xlarge")
+        /// `ml.m6i.12xlarge`
+        public static let mlM6i12xlarge = Self(rawValue: "ml.m6i.12xlarge")
+        /// `ml.m6i.16xlarge`
+        public static let mlM6i16xlarge = Self(rawValue: "ml.m6i.16xlarge")
+        /// `ml.m6i.24xlarge`
+        public static let mlM6i24xlarge = Self(rawValue: "ml.m6i.24xlarge")
+        /// `ml.m6i.32xlarge`
+        public static let mlM6i32xlarge = Self(rawValue: "ml.m6i.32xlarge")
+        /// `ml.r6i.large`
+        public static let mlR6iLarge = Self(rawValue: "ml.r6i.large")
+        /// `ml.r6i.xlarge`
+        public static let mlR6iXlarge = Self(rawValue: "ml.r6i.xlarge")
+        /// `ml.r6i.2xlarge`
+        public static let mlR6i2xlarge = Self(rawValue: "ml.r6i.2xlarge")
+        /// `ml.r6i.4xlarge`
+        public static let mlR6i4xlarge = Self(rawValue: "ml.r6i.4xlarge")
+        /// `ml.r6i.8xlarge`
+        public static let mlR6i8xlarge = Self(rawValue: "ml.r6i.8xlarge")
+        /// `ml.r6i.12xlarge`
+        public static let mlR6i12xlarge = Self(rawValue: "ml.r6i.12xlarge")
+        /// `ml.r6i.16xlarge`
+        public static let mlR6i16xlarge = Self(rawValue: "ml.r6i.16xlarge")
+        /// `ml.r6i.24xlarge`
+        public static let mlR6i24xlarge = Self(rawValue: "ml.r6i.24xlarge")
+        /// `ml.r6i.32xlarge`
+        public static let mlR6i32xlarge = Self(rawValue: "ml.r6i.32xlarge")
+        /// `ml.g5.xlarge`
+        public static let mlG5Xlarge = Self(rawValue: "ml.g5.xlarge")
+        /// `ml.g5.2xlarge`
+        public static let mlG52xlarge = Self(rawValue: "ml.g5.2xlarge")
+        /// `ml.g5.4xlarge`
+        public static let mlG54xlarge = Self(rawValue: "ml.g5.4xlarge")
+        /// `ml.g5.8xlarge`
+        public static let mlG58xlarge = Self(rawValue: "ml.g5.8xlarge")
+        /// `ml.g5.12xlarge`
+        public static let mlG512xlarge = Self(rawValue: "ml.g5.12xlarge")
+        /// `ml.g5.16xlarge`
+        public static let mlG516xlarge = Self(rawValue: "ml.g5.16xlarge")
+        /// `ml.g5.24xlarge`
+        public static let mlG524xlarge = Self(rawValue: "ml.g5.24xlarge")
+        /// `ml.g5.48xlarge`
+        public static let mlG548xlarge = Self(rawValue: "ml.g5.48xlarge")
+        /// `ml.g6.xlarge`
+        public static let mlG6Xlarge = Self(rawValue: "ml.g6.xlarge")
+        /// `ml.g6.2xlarge`
+        public static let mlG62xlarge = Self(rawValue: "ml.g6.2xlarge")
+        /// `ml.g6.4xlarge`
+        public static let mlG64xlarge = Self(rawValue: "ml.g6.4xlarge")
+        /// `ml.g6.8xlarge`
+        public static let mlG68xlarge = Self(rawValue: "ml.g6.8xlarge")
+        /// `ml.g6.12xlarge`
+        public static let mlG612xlarge = Self(rawValue: "ml.g6.12xlarge")
+        /// `ml.g6.16xlarge`
+        public static let mlG616xlarge = Self(rawValue: "ml.g6.16xlarge")
+        /// `ml.g6.24xlarge`
+        public static let mlG624xlarge = Self(rawValue: "ml.g6.24xlarge")
+        /// `ml.g6.48xlarge`
+        public static let mlG648xlarge = Self(rawValue: "ml.g6.48xlarge")
+        /// `ml.r8g.medium`
+        public static let mlR8gMedium = Self(rawValue: "ml.r8g.medium")
+        /// `ml.r8g.large`
+        public static let mlR8gLarge = Self(rawValue: "ml.r8g.large")
+        /// `ml.r8g.xlarge`
+        public static let mlR8gXlarge = Self(rawValue: "ml.r8g.xlarge")
+        /// `ml.r8g.2xlarge`
+        public static let mlR8g2xlarge = Self(rawValue: "ml.r8g.2xlarge")
+        /// `ml.r8g.4xlarge`
+        public static let mlR8g4xlarge = Self(rawValue: "ml.r8g.4xlarge")
+        /// `ml.r8g.8xlarge`
+        public static let mlR8g8xlarge = Self(rawValue: "ml.r8g.8xlarge")
+        /// `ml.r8g.12xlarge`
+        public static let mlR8g12xlarge = Self(rawValue: "ml.r8g.12xlarge")
+        /// `ml.r8g.16xlarge`
+        public static let mlR8g16xlarge = Self(rawValue: "ml.r8g.16xlarge")
+        /// `ml.r8g.24xlarge`
+        public static let mlR8g24xlarge = Self(rawValue: "ml.r8g.24xlarge")
+        /// `ml.r8g.48xlarge`
+        public static let mlR8g48xlarge = Self(rawValue: "ml.r8g.48xlarge")
+        /// `ml.g6e.xlarge`
+        public static let mlG6eXlarge = Self(rawValue: "ml.g6e.xlarge")
+        /// `ml.g6e.2xlarge`
+        public static let mlG6e2xlarge = Self(rawValue: "ml.g6e.2xlarge")
+        /// `ml.g6e.4xlarge`
+        public static let mlG6e4xlarge = Self(rawValue: "ml.g6e.4xlarge")
+        /// `ml.g6e.8xlarge`
+        public static let mlG6e8xlarge = Self(rawValue: "ml.g6e.8xlarge")
+        /// `ml.g6e.12xlarge`
+        public static let mlG6e12xlarge = Self(rawValue: "ml.g6e.12xlarge")
+        /// `ml.g6e.16xlarge`
+        public static let mlG6e16xlarge = Self(rawValue: "ml.g6e.16xlarge")
+        /// `ml.g6e.24xlarge`
+        public static let mlG6e24xlarge = Self(rawValue: "ml.g6e.24xlarge")
+        /// `ml.g6e.48xlarge`
+        public static let mlG6e48xlarge = Self(rawValue: "ml.g6e.48xlarge")
+        /// `ml.g7e.2xlarge`
+        public static let mlG7e2xlarge = Self(rawValue: "ml.g7e.2xlarge")
+        /// `ml.g7e.4xlarge`
+        public static let mlG7e4xlarge = Self(rawValue: "ml.g7e.4xlarge")
+        /// `ml.g7e.8xlarge`
+        public static let mlG7e8xlarge = Self(rawValue: "ml.g7e.8xlarge")
+        /// `ml.g7e.12xlarge`
+        public static let mlG7e12xlarge = Self(rawValue: "ml.g7e.12xlarge")
+        /// `ml.g7e.24xlarge`
+        public static let mlG7e24xlarge = Self(rawValue: "ml.g7e.24xlarge")
+        /// `ml.g7e.48xlarge`
+        public static let mlG7e48xlarge = Self(rawValue: "ml.g7e.48xlarge")
+        /// `ml.p4d.24xlarge`
+        public static let mlP4d24xlarge = Self(rawValue: "ml.p4d.24xlarge")
+        /// `ml.c7g.large`
+        public static let mlC7gLarge = Self(rawValue: "ml.c7g.large")
+        /// `ml.c7g.xlarge`
+        public static let mlC7gXlarge = Self(rawValue: "ml.c7g.xlarge")
+        /// `ml.c7g.2xlarge`
+        public static let mlC7g2xlarge = Self(rawValue: "ml.c7g.2xlarge")
+        /// `ml.c7g.4xlarge`
+        public static let mlC7g4xlarge = Self(rawValue: "ml.c7g.4xlarge")
+        /// `ml.c7g.8xlarge`
+        public static let mlC7g8xlarge = Self(rawValue: "ml.c7g.8xlarge")
+        /// `ml.c7g.12xlarge`
+        public static let mlC7g12xlarge = Self(rawValue: "ml.c7g.12xlarge")
+        /// `ml.c7g.16xlarge`
+        public static let mlC7g16xlarge = Self(rawValue: "ml.c7g.16xlarge")
+        /// `ml.m6g.large`
+        public static let mlM6gLarge = Self(rawValue: "ml.m6g.large")
+        /// `ml.m6g.xlarge`
+        public static let mlM6gXlarge = Self(rawValue: "ml.m6g.xlarge")
+        /// `ml.m6g.2xlarge`
+        public static let mlM6g2xlarge = Self(rawValue: "ml.m6g.2xlarge")
+        /// `ml.m6g.4xlarge`
+        public static let mlM6g4xlarge = Self(rawValue: "ml.m6g.4xlarge")
+        /// `ml.m6g.8xlarge`
+        public static let mlM6g8xlarge = Self(rawValue: "ml.m6g.8xlarge")
+        /// `ml.m6g.12xlarge`
+        public static let mlM6g12xlarge = Self(rawValue: "ml.m6g.12xlarge")
+        /// `ml.m6g.16xlarge`
+        public static let mlM6g16xlarge = Self(rawValue: "ml.m6g.16xlarge")
+        /// `ml.m6gd.large`
+        public static let mlM6gdLarge = Self(rawValue: "ml.m6gd.large")
+        /// `ml.m6gd.xlarge`
+        public static let mlM6gdXlarge = Self(rawValue: "ml.m6gd.xlarge")
+        /// `ml.m6gd.2xlarge`
+        public static let mlM6gd2xlarge = Self(rawValue: "ml.m6gd.2xlarge")
+        /// `ml.m6gd.4xlarge`
+        public static let mlM6gd4xlarge = Self(rawValue: "ml.m6gd.4xlarge")
+        /// `ml.m6gd.8xlarge`
+        public static let mlM6gd8xlarge = Self(rawValue: "ml.m6gd.8xlarge")
+        /// `ml.m6gd.12xlarge`
+        public static let mlM6gd12xlarge = Self(rawValue: "ml.m6gd.12xlarge")
+        /// `ml.m6gd.16xlarge`
+        public static let mlM6gd16xlarge = Self(rawValue: "ml.m6gd.16xlarge")
+        /// `ml.c6g.large`
+        public static let mlC6gLarge = Self(rawValue: "ml.c6g.large")
+        /// `ml.c6g.xlarge`
+        public static let mlC6gXlarge = Self(rawValue: "ml.c6g.xlarge")
+        /// `ml.c6g.2xlarge`
+        public static let mlC6g2xlarge = Self(rawValue: "ml.c6g.2xlarge")
+        /// `ml.c6g.4xlarge`
+        public static let mlC6g4xlarge = Self(rawValue: "ml.c6g.4xlarge")
+        /// `ml.c6g.8xlarge`
+        public static let mlC6g8xlarge = Self(rawValue: "ml.c6g.8xlarge")
+        /// `ml.c6g.12xlarge`
+        public static let mlC6g12xlarge = Self(rawValue: "ml.c6g.12xlarge")
+        /// `ml.c6g.16xlarge`
+        public static let mlC6g16xlarge = Self(rawValue: "ml.c6g.16xlarge")
+        /// `ml.c6gd.large`
+        public static let mlC6gdLarge = Self(rawValue: "ml.c6gd.large")
+        /// `ml.c6gd.xlarge`
+        public static let mlC6gdXlarge = Self(rawValue: "ml.c6gd.xlarge")
+        /// `ml.c6gd.2xlarge`
+        public static let mlC6gd2xlarge = Self(rawValue: "ml.c6gd.2xlarge")
+        /// `ml.c6gd.4xlarge`
+        public static let mlC6gd4xlarge = Self(rawValue: "ml.c6gd.4xlarge")
+        /// `ml.c6gd.8xlarge`
+        public static let mlC6gd8xlarge = Self(rawValue: "ml.c6gd.8xlarge")
+        /// `ml.c6gd.12xlarge`
+        public static let mlC6gd12xlarge = Self(rawValue: "ml.c6gd.12xlarge")
+        /// `ml.c6gd.16xlarge`
+        public static let mlC6gd16xlarge = Self(rawValue: "ml.c6gd.16xlarge")
+        /// `ml.c6gn.large`
+        public static let mlC6gnLarge = Self(rawValue: "ml.c6gn.large")
+        /// `ml.c6gn.xlarge`
+        public static let mlC6gnXlarge = Self(rawValue: "ml.c6gn.xlarge")
+        /// `ml.c6gn.2xlarge`
+        public static let mlC6gn2xlarge = Self(rawValue: "ml.c6gn.2xlarge")
+        /// `ml.c6gn.4xlarge`
+        public static let mlC6gn4xlarge = Self(rawValue: "ml.c6gn.4xlarge")
+        /// `ml.c6gn.8xlarge`
+        public static let mlC6gn8xlarge = Self(rawValue: "ml.c6gn.8xlarge")
+        /// `ml.c6gn.12xlarge`
+        public static let mlC6gn12xlarge = Self(rawValue: "ml.c6gn.12xlarge")
+        /// `ml.c6gn.16xlarge`
+        public static let mlC6gn16xlarge = Self(rawValue: "ml.c6gn.16xlarge")
+        /// `ml.r6g.large`
+        public static let mlR6gLarge = Self(rawValue: "ml.r6g.large")
+        /// `ml.r6g.xlarge`
+        public static let mlR6gXlarge = Self(rawValue: "ml.r6g.xlarge")
+        /// `ml.r6g.2xlarge`
+        public static let mlR6g2xlarge = Self(rawValue: "ml.r6g.2xlarge")
+        /// `ml.r6g.4xlarge`
+        public static let mlR6g4xlarge = Self(rawValue: "ml.r6g.4xlarge")
+        /// `ml.r6g.8xlarge`
+        public static let mlR6g8xlarge = Self(rawValue: "ml.r6g.8xlarge")
+        /// `ml.r6g.12xlarge`
+        public static let mlR6g12xlarge = Self(rawValue: "ml.r6g.12xlarge")
+        /// `ml.r6g.16xlarge`
+        public static let mlR6g16xlarge = Self(rawValue: "ml.r6g.16xlarge")
+        /// `ml.r6gd.large`
+        public static let mlR6gdLarge = Self(rawValue: "ml.r6gd.large")
+        /// `ml.r6gd.xlarge`
+        public static let mlR6gdXlarge = Self(rawValue: "ml.r6gd.xlarge")
+        /// `ml.r6gd.2xlarge`
+        public static let mlR6gd2xlarge = Self(rawValue: "ml.r6gd.2xlarge")
+        /// `ml.r6gd.4xlarge`
+        public static let mlR6gd4xlarge = Self(rawValue: "ml.r6gd.4xlarge")
+        /// `ml.r6gd.8xlarge`
+        public static let mlR6gd8xlarge = Self(rawValue: "ml.r6gd.8xlarge")
+        /// `ml.r6gd.12xlarge`
+        public static let mlR6gd12xlarge = Self(rawValue: "ml.r6gd.12xlarge")
+        /// `ml.r6gd.16xlarge`
+        public static let mlR6gd16xlarge = Self(rawValue: "ml.r6gd.16xlarge")
+        /// `ml.p4de.24xlarge`
+        public static let mlP4de24xlarge = Self(rawValue: "ml.p4de.24xlarge")
+        /// `ml.trn1.2xlarge`
+        public static let mlTrn12xlarge = Self(rawValue: "ml.trn1.2xlarge")
+        /// `ml.trn1.32xlarge`
+        public static let mlTrn132xlarge = Self(rawValue: "ml.trn1.32xlarge")
+        /// `ml.trn1n.32xlarge`
+        public static let mlTrn1n32xlarge = Self(rawValue: "ml.trn1n.32xlarge")
+        /// `ml.trn2.48xlarge`
+        public static let mlTrn248xlarge = Self(rawValue: "ml.trn2.48xlarge")
+        /// `ml.inf2.xlarge`
+        public static let mlInf2Xlarge = Self(rawValue: "ml.inf2.xlarge")
+        /// `ml.inf2.8xlarge`
+        public static let mlInf28xlarge = Self(rawValue: "ml.inf2.8xlarge")
+        /// `ml.inf2.24xlarge`
+        public static let mlInf224xlarge = Self(rawValue: "ml.inf2.24xlarge")
+        /// `ml.inf2.48xlarge`
+        public static let mlInf248xlarge = Self(rawValue: "ml.inf2.48xlarge")
+        /// `ml.p5.48xlarge`
+        public static let mlP548xlarge = Self(rawValue: "ml.p5.48xlarge")
+        /// `ml.p5e.48xlarge`
+        public static let mlP5e48xlarge = Self(rawValue: "ml.p5e.48xlarge")
+        /// `ml.p5en.48xlarge`
+        public static let mlP5en48xlarge = Self(rawValue: "ml.p5en.48xlarge")
+        /// `ml.m7i.large`
+        public static let mlM7iLarge = Self(rawValue: "ml.m7i.large")
+        /// `ml.m7i.xlarge`
+        public static let mlM7iXlarge = Self(rawValue: "ml.m7i.xlarge")
+        /// `ml.m7i.2xlarge`
+        public static let mlM7i2xlarge = Self(rawValue: "ml.m7i.2xlarge")
+        /// `ml.m7i.4xlarge`
+        public static let mlM7i4xlarge = Self(rawValue: "ml.m7i.4xlarge")
+        /// `ml.m7i.8xlarge`
+        public static let mlM7i8xlarge = Self(rawValue: "ml.m7i.8xlarge")
+        /// `ml.m7i.12xlarge`
+        public static let mlM7i12xlarge = Self(rawValue: "ml.m7i.12xlarge")
+        /// `ml.m7i.16xlarge`
+        public static let mlM7i16xlarge = Self(rawValue: "ml.m7i.16xlarge")
+        /// `ml.m7i.24xlarge`
+        public static let mlM7i24xlarge = Self(rawValue: "ml.m7i.24xlarge")
+        /// `ml.m7i.48xlarge`
+        public static let mlM7i48xlarge = Self(rawValue: "ml.m7i.48xlarge")
+        /// `ml.c7i.large`
+        public static let mlC7iLarge = Self(rawValue: "ml.c7i.large")
+        /// `ml.c7i.xlarge`
+        public static let mlC7iXlarge = Self(rawValue: "ml.c7i.xlarge")
+        /// `ml.c7i.2xlarge`
+        public static let mlC7i2xlarge = Self(rawValue: "ml.c7i.2xlarge")
+        /// `ml.c7i.4xlarge`
+        public static let mlC7i4xlarge = Self(rawValue: "ml.c7i.4xlarge")
+        /// `ml.c7i.8xlarge`
+        public static let mlC7i8xlarge = Self(rawValue: "ml.c7i.8xlarge")
+        /// `ml.c7i.12xlarge`
+        public static let mlC7i12xlarge = Self(rawValue: "ml.c7i.12xlarge")
+        /// `ml.c7i.16xlarge`
+        public static let mlC7i16xlarge = Self(rawValue: "ml.c7i.16xlarge")
+        /// `ml.c7i.24xlarge`
+        public static let mlC7i24xlarge = Self(rawValue: "ml.c7i.24xlarge")
+        /// `ml.c7i.48xlarge`
+        public static let mlC7i48xlarge = Self(rawValue: "ml.c7i.48xlarge")
+        /// `ml.r7i.large`
+        public static let mlR7iLarge = Self(rawValue: "ml.r7i.large")
+        /// `ml.r7i.xlarge`
+        public static let mlR7iXlarge = Self(rawValue: "ml.r7i.xlarge")
+        /// `ml.r7i.2xlarge`
+        public static let mlR7i2xlarge = Self(rawValue: "ml.r7i.2xlarge")
+        /// `ml.r7i.4xlarge`
+        public static let mlR7i4xlarge = Self(rawValue: "ml.r7i.4xlarge")
+        /// `ml.r7i.8xlarge`
+        public static let mlR7i8xlarge = Self(rawValue: "ml.r7i.8xlarge")
+        /// `ml.r7i.12xlarge`
+        public static let mlR7i12xlarge = Self(rawValue: "ml.r7i.12xlarge")
+        /// `ml.r7i.16xlarge`
+        public static let mlR7i16xlarge = Self(rawValue: "ml.r7i.16xlarge")
+        /// `ml.r7i.24xlarge`
+        public static let mlR7i24xlarge = Self(rawValue: "ml.r7i.24xlarge")
+        /// `ml.r7i.48xlarge`
+        public static let mlR7i48xlarge = Self(rawValue: "ml.r7i.48xlarge")
+        /// `ml.c8g.medium`
+        public static let mlC8gMedium = Self(rawValue: "ml.c8g.medium")
+        /// `ml.c8g.large`
+        public static let mlC8gLarge = Self(rawValue: "ml.c8g.large")
+        /// `ml.c8g.xlarge`
+        public static let mlC8gXlarge = Self(rawValue: "ml.c8g.xlarge")
+        /// `ml.c8g.2xlarge`
+        public static let mlC8g2xlarge = Self(rawValue: "ml.c8g.2xlarge")
+        /// `ml.c8g.4xlarge`
+        public static let mlC8g4xlarge = Self(rawValue: "ml.c8g.4xlarge")
+        /// `ml.c8g.8xlarge`
+        public static let mlC8g8xlarge = Self(rawValue: "ml.c8g.8xlarge")
+        /// `ml.c8g.12xlarge`
+        public static let mlC8g12xlarge = Self(rawValue: "ml.c8g.12xlarge")
+        /// `ml.c8g.16xlarge`
+        public static let mlC8g16xlarge = Self(rawValue: "ml.c8g.16xlarge")
+        /// `ml.c8g.24xlarge`
+        public static let mlC8g24xlarge = Self(rawValue: "ml.c8g.24xlarge")
+        /// `ml.c8g.48xlarge`
+        public static let mlC8g48xlarge = Self(rawValue: "ml.c8g.48xlarge")
+        /// `ml.r7gd.medium`
+        public static let mlR7gdMedium = Self(rawValue: "ml.r7gd.medium")
+        /// `ml.r7gd.large`
+        public static let mlR7gdLarge = Self(rawValue: "ml.r7gd.large")
+        /// `ml.r7gd.xlarge`
+        public static let mlR7gdXlarge = Self(rawValue: "ml.r7gd.xlarge")
+        /// `ml.r7gd.2xlarge`
+        public static let mlR7gd2xlarge = Self(rawValue: "ml.r7gd.2xlarge")
+        /// `ml.r7gd.4xlarge`
+        public static let mlR7gd4xlarge = Self(rawValue: "ml.r7gd.4xlarge")
+        /// `ml.r7gd.8xlarge`
+        public static let mlR7gd8xlarge = Self(rawValue: "ml.r7gd.8xlarge")
+        /// `ml.r7gd.12xlarge`
+        public static let mlR7gd12xlarge = Self(rawValue: "ml.r7gd.12xlarge")
+        /// `ml.r7gd.16xlarge`
+        public static let mlR7gd16xlarge = Self(rawValue: "ml.r7gd.16xlarge")
+        /// `ml.m8g.medium`
+        public static let mlM8gMedium = Self(rawValue: "ml.m8g.medium")
+        /// `ml.m8g.large`
+        public static let mlM8gLarge = Self(rawValue: "ml.m8g.large")
+        /// `ml.m8g.xlarge`
+        public static let mlM8gXlarge = Self(rawValue: "ml.m8g.xlarge")
+        /// `ml.m8g.2xlarge`
+        public static let mlM8g2xlarge = Self(rawValue: "ml.m8g.2xlarge")
+        /// `ml.m8g.4xlarge`
+        public static let mlM8g4xlarge = Self(rawValue: "ml.m8g.4xlarge")
+        /// `ml.m8g.8xlarge`
+        public static let mlM8g8xlarge = Self(rawValue: "ml.m8g.8xlarge")
+        /// `ml.m8g.12xlarge`
+        public static let mlM8g12xlarge = Self(rawValue: "ml.m8g.12xlarge")
+        /// `ml.m8g.16xlarge`
+        public static let mlM8g16xlarge = Self(rawValue: "ml.m8g.16xlarge")
+        /// `ml.m8g.24xlarge`
+        public static let mlM8g24xlarge = Self(rawValue: "ml.m8g.24xlarge")
+        /// `ml.m8g.48xlarge`
+        public static let mlM8g48xlarge = Self(rawValue: "ml.m8g.48xlarge")
+        /// `ml.c6in.large`
+        public static let mlC6inLarge = Self(rawValue: "ml.c6in.large")
+        /// `ml.c6in.xlarge`
+        public static let mlC6inXlarge = Self(rawValue: "ml.c6in.xlarge")
+        /// `ml.c6in.2xlarge`
+        public static let mlC6in2xlarge = Self(rawValue: "ml.c6in.2xlarge")
+        /// `ml.c6in.4xlarge`
+        public static let mlC6in4xlarge = Self(rawValue: "ml.c6in.4xlarge")
+        /// `ml.c6in.8xlarge`
+        public static let mlC6in8xlarge = Self(rawValue: "ml.c6in.8xlarge")
+        /// `ml.c6in.12xlarge`
+        public static let mlC6in12xlarge = Self(rawValue: "ml.c6in.12xlarge")
+        /// `ml.c6in.16xlarge`
+        public static let mlC6in16xlarge = Self(rawValue: "ml.c6in.16xlarge")
+        /// `ml.c6in.24xlarge`
+        public static let mlC6in24xlarge = Self(rawValue: "ml.c6in.24xlarge")
+        /// `ml.c6in.32xlarge`
+        public static let mlC6in32xlarge = Self(rawValue: "ml.c6in.32xlarge")
+        /// `ml.p6-b200.48xlarge`
+        public static let mlP6B20048xlarge = Self(rawValue: "ml.p6-b200.48xlarge")
+        /// `ml.p6-b300.48xlarge`
+        public static let mlP6B30048xlarge = Self(rawValue: "ml.p6-b300.48xlarge")
+        /// `ml.p6e-gb200.36xlarge`
+        public static let mlP6eGb20036xlarge = Self(rawValue: "ml.p6e-gb200.36xlarge")
+        /// `ml.p5.4xlarge`
+        public static let mlP54xlarge = Self(rawValue: "ml.p5.4xlarge")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.mlT2Medium, .mlT2Large, .mlT2Xlarge, .mlT22xlarge, .mlM4Xlarge, .mlM42xlarge, .mlM44xlarge, .mlM410xlarge, .mlM416xlarge, .mlM5Large, .mlM5Xlarge, .mlM52xlarge, .mlM54xlarge, .mlM512xlarge, .mlM524xlarge, .mlM5dLarge, .mlM5dXlarge, .mlM5d2xlarge, .mlM5d4xlarge, .mlM5d12xlarge, .mlM5d24xlarge, .mlC4Large, .mlC4Xlarge, .mlC42xlarge, .mlC44xlarge, .mlC48xlarge, .mlP2Xlarge, .mlP28xlarge, .mlP216xlarge, .mlP32xlarge, .mlP38xlarge, .mlP316xlarge, .mlC5Large, .mlC5Xlarge, .mlC52xlarge, .mlC54xlarge, .mlC59xlarge, .mlC518xlarge, .mlC5dLarge, .mlC5dXlarge, .mlC5d2xlarge, .mlC5d4xlarge, .mlC5d9xlarge, .mlC5d18xlarge, .mlG4dnXlarge, .mlG4dn2xlarge, .mlG4dn4xlarge, .mlG4dn8xlarge, .mlG4dn12xlarge, .mlG4dn16xlarge, .mlR5Large, .mlR5Xlarge, .mlR52xlarge, .mlR54xlarge, .mlR512xlarge, .mlR524xlarge, .mlR5dLarge, .mlR5dXlarge, .mlR5d2xlarge, .mlR5d4xlarge, .mlR5d12xlarge, .mlR5d24xlarge, .mlInf1Xlarge, .mlInf12xlarge, .mlInf16xlarge, .mlInf124xlarge, .mlDl124xlarge, .mlC6iLarge, .mlC6iXlarge, .mlC6i2xlarge, .mlC6i4xlarge, .mlC6i8xlarge, .mlC6i12xlarge, .mlC6i16xlarge, .mlC6i24xlarge, .mlC6i32xlarge, .mlM6iLarge, .mlM6iXlarge, .mlM6i2xlarge, .mlM6i4xlarge, .mlM6i8xlarge, .mlM6i12xlarge, .mlM6i16xlarge, .mlM6i24xlarge, .mlM6i32xlarge, .mlR6iLarge, .mlR6iXlarge, .mlR6i2xlarge, .mlR6i4xlarge, .mlR6i8xlarge, .mlR6i12xlarge, .mlR6i16xlarge, .mlR6i24xlarge, .mlR6i32xlarge, .mlG5Xlarge, .mlG52xlarge, .mlG54xlarge, .mlG58xlarge, .mlG512xlarge, .mlG516xlarge, .mlG524xlarge, .mlG548xlarge, .mlG6Xlarge, .mlG62xlarge, .mlG64xlarge, .mlG68xlarge, .mlG612xlarge, .mlG616xlarge, .mlG624xlarge, .mlG648xlarge, .mlR8gMedium, .mlR8gLarge, .mlR8gXlarge, .mlR8g2xlarge, .mlR8g4xlarge, .mlR8g8xlarge, .mlR8g12xlarge, .mlR8g16xlarge, .mlR8g24xlarge, .mlR8g48xlarge, .mlG6eXlarge, .mlG6e2xlarge, .mlG6e4xlarge, .mlG6e8xlarge, .mlG6e12xlarge, .mlG6e16xlarge, .mlG6e24xlarge, .mlG6e48xlarge, .mlG7e2xlarge, .mlG7e4xlarge, .mlG7e8xlarge, .mlG7e12xlarge, .mlG7e24xlarge, .mlG7e48xlarge, .mlP4d24xlarge, .mlC7gLarge, .mlC7gXlarge, .mlC7g2xlarge, .mlC7g4xlarge, .mlC7g8xlarge, .mlC7g12xlarge, .mlC7g16xlarge, .mlM6gLarge, .mlM6gXlarge, .mlM6g2xlarge, .mlM6g4xlarge, .mlM6g8xlarge, .mlM6g12xlarge, .mlM6g16xlarge, .mlM6gdLarge, .mlM6gdXlarge, .mlM6gd2xlarge, .mlM6gd4xlarge, .mlM6gd8xlarge, .mlM6gd12xlarge, .mlM6gd16xlarge, .mlC6gLarge, .mlC6gXlarge, .mlC6g2xlarge, .mlC6g4xlarge, .mlC6g8xlarge, .mlC6g12xlarge, .mlC6g16xlarge, .mlC6gdLarge, .mlC6gdXlarge, .mlC6gd2xlarge, .mlC6gd4xlarge, .mlC6gd8xlarge, .mlC6gd12xlarge, .mlC6gd16xlarge, .mlC6gnLarge, .mlC6gnXlarge, .mlC6gn2xlarge, .mlC6gn4xlarge, .mlC6gn8xlarge, .mlC6gn12xlarge, .mlC6gn16xlarge, .mlR6gLarge, .mlR6gXlarge, .mlR6g2xlarge, .mlR6g4xlarge, .mlR6g8xlarge, .mlR6g12xlarge, .mlR6g16xlarge, .mlR6gdLarge, .mlR6gdXlarge, .mlR6gd2xlarge, .mlR6gd4xlarge, .mlR6gd8xlarge, .mlR6gd12xlarge, .mlR6gd16xlarge, .mlP4de24xlarge, .mlTrn12xlarge, .mlTrn132xlarge, .mlTrn1n32xlarge, .mlTrn248xlarge, .mlInf2Xlarge, .mlInf28xlarge, .mlInf224xlarge, .mlInf248xlarge, .mlP548xlarge, .mlP5e48xlarge, .mlP5en48xlarge, .mlM7iLarge, .mlM7iXlarge, .mlM7i2xlarge, .mlM7i4xlarge, .mlM7i8xlarge, .mlM7i12xlarge, .mlM7i16xlarge, .mlM7i24xlarge, .mlM7i48xlarge, .mlC7iLarge, .mlC7iXlarge, .mlC7i2xlarge, .mlC7i4xlarge, .mlC7i8xlarge, .mlC7i12xlarge, .mlC7i16xlarge, .mlC7i24xlarge, .mlC7i48xlarge, .mlR7iLarge, .mlR7iXlarge, .mlR7i2xlarge, .mlR7i4xlarge, .mlR7i8xlarge, .mlR7i12xlarge, .mlR7i16xlarge, .mlR7i24xlarge, .mlR7i48xlarge, .mlC8gMedium, .mlC8gLarge, .mlC8gXlarge, .mlC8g2xlarge, .mlC8g4xlarge, .mlC8g8xlarge, .mlC8g12xlarge, .mlC8g16xlarge, .mlC8g24xlarge, .mlC8g48xlarge, .mlR7gdMedium, .mlR7gdLarge, .mlR7gdXlarge, .mlR7gd2xlarge, .mlR7gd4xlarge, .mlR7gd8xlarge, .mlR7gd12xlarge, .mlR7gd16xlarge, .mlM8gMedium, .mlM8gLarge, .mlM8gXlarge, .mlM8g2xlarge, .mlM8g4xlarge, .mlM8g8xlarge, .mlM8g12xlarge, .mlM8g16xlarge, .mlM8g24xlarge, .mlM8g48xlarge, .mlC6inLarge, .mlC6inXlarge, .mlC6in2xlarge, .mlC6in4xlarge, .mlC6in8xlarge, .mlC6in12xlarge, .mlC6in16xlarge, .mlC6in24xlarge, .mlC6in32xlarge, .mlP6B20048xlarge, .mlP6B30048xlarge, .mlP6eGb20036xlarge, .mlP54xlarge]
+        /// The model of `ProductionVariantInstanceType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantInstanceType", kind: .string, traits: ShapeTraits(enumValues: ["ml.t2.medium", "ml.t2.large", "ml.t2.xlarge", "ml.t2.2xlarge", "ml.m4.xlarge", "ml.m4.2xlarge", "ml.m4.4xlarge", "ml.m4.10xlarge", "ml.m4.16xlarge", "ml.m5.large", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.m5.12xlarge", "ml.m5.24xlarge", "ml.m5d.large", "ml.m5d.xlarge", "ml.m5d.2xlarge", "ml.m5d.4xlarge", "ml.m5d.12xlarge", "ml.m5d.24xlarge", "ml.c4.large", "ml.c4.xlarge", "ml.c4.2xlarge", "ml.c4.4xlarge", "ml.c4.8xlarge", "ml.p2.xlarge", "ml.p2.8xlarge", "ml.p2.16xlarge", "ml.p3.2xlarge", "ml.p3.8xlarge", "ml.p3.16xlarge", "ml.c5.large", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.c5.9xlarge", "ml.c5.18xlarge", "ml.c5d.large", "ml.c5d.xlarge", "ml.c5d.2xlarge", "ml.c5d.4xlarge", "ml.c5d.9xlarge", "ml.c5d.18xlarge", "ml.g4dn.xlarge", "ml.g4dn.2xlarge", "ml.g4dn.4xlarge", "ml.g4dn.8xlarge", "ml.g4dn.12xlarge", "ml.g4dn.16xlarge", "ml.r5.large", "ml.r5.xlarge", "ml.r5.2xlarge", "ml.r5.4xlarge", "ml.r5.12xlarge", "ml.r5.24xlarge", "ml.r5d.large", "ml.r5d.xlarge", "ml.r5d.2xlarge", "ml.r5d.4xlarge", "ml.r5d.12xlarge", "ml.r5d.24xlarge", "ml.inf1.xlarge", "ml.inf1.2xlarge", "ml.inf1.6xlarge", "ml.inf1.24xlarge", "ml.dl1.24xlarge", "ml.c6i.large", "ml.c6i.xlarge", "ml.c6i.2xlarge", "ml.c6i.4xlarge", "ml.c6i.8xlarge", "ml.c6i.12xlarge", "ml.c6i.16xlarge", "ml.c6i.24xlarge", "ml.c6i.32xlarge", "ml.m6i.large", "ml.m6i.xlarge", "ml.m6i.2xlarge", "ml.m6i.4xlarge", "ml.m6i.8xlarge", "ml.m6i.12xlarge", "ml.m6i.16xlarge", "ml.m6i.24xlarge", "ml.m6i.32xlarge", "ml.r6i.large", "ml.r6i.xlarge", "ml.r6i.2xlarge", "ml.r6i.4xlarge", "ml.r6i.8xlarge", "ml.r6i.12xlarge", "ml.r6i.16xlarge", "ml.r6i.24xlarge", "ml.r6i.32xlarge", "ml.g5.xlarge", "ml.g5.2xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.g5.12xlarge", "ml.g5.16xlarge", "ml.g5.24xlarge", "ml.g5.48xlarge", "ml.g6.xlarge", "ml.g6.2xlarge", "ml.g6.4xlarge", "ml.g6.8xlarge", "ml.g6.12xlarge", "ml.g6.16xlarge", "ml.g6.24xlarge", "ml.g6.48xlarge", "ml.r8g.medium", "ml.r8g.large", "ml.r8g.xlarge", "ml.r8g.2xlarge", "ml.r8g.4xlarge", "ml.r8g.8xlarge", "ml.r8g.12xlarge", "ml.r8g.16xlarge", "ml.r8g.24xlarge", "ml.r8g.48xlarge", "ml.g6e.xlarge", "ml.g6e.2xlarge", "ml.g6e.4xlarge", "ml.g6e.8xlarge", "ml.g6e.12xlarge", "ml.g6e.16xlarge", "ml.g6e.24xlarge", "ml.g6e.48xlarge", "ml.g7e.2xlarge", "ml.g7e.4xlarge", "ml.g7e.8xlarge", "ml.g7e.12xlarge", "ml.g7e.24xlarge", "ml.g7e.48xlarge", "ml.p4d.24xlarge", "ml.c7g.large", "ml.c7g.xlarge", "ml.c7g.2xlarge", "ml.c7g.4xlarge", "ml.c7g.8xlarge", "ml.c7g.12xlarge", "ml.c7g.16xlarge", "ml.m6g.large", "ml.m6g.xlarge", "ml.m6g.2xlarge", "ml.m6g.4xlarge", "ml.m6g.8xlarge", "ml.m6g.12xlarge", "ml.m6g.16xlarge", "ml.m6gd.large", "ml.m6gd.xlarge", "ml.m6gd.2xlarge", "ml.m6gd.4xlarge", "ml.m6gd.8xlarge", "ml.m6gd.12xlarge", "ml.m6gd.16xlarge", "ml.c6g.large", "ml.c6g.xlarge", "ml.c6g.2xlarge", "ml.c6g.4xlarge", "ml.c6g.8xlarge", "ml.c6g.12xlarge", "ml.c6g.16xlarge", "ml.c6gd.large", "ml.c6gd.xlarge", "ml.c6gd.2xlarge", "ml.c6gd.4xlarge", "ml.c6gd.8xlarge", "ml.c6gd.12xlarge", "ml.c6gd.16xlarge", "ml.c6gn.large", "ml.c6gn.xlarge", "ml.c6gn.2xlarge", "ml.c6gn.4xlarge", "ml.c6gn.8xlarge", "ml.c6gn.12xlarge", "ml.c6gn.16xlarge", "ml.r6g.large", "ml.r6g.xlarge", "ml.r6g.2xlarge", "ml.r6g.4xlarge", "ml.r6g.8xlarge", "ml.r6g.12xlarge", "ml.r6g.16xlarge", "ml.r6gd.large", "ml.r6gd.xlarge", "ml.r6gd.2xlarge", "ml.r6gd.4xlarge", "ml.r6gd.8xlarge", "ml.r6gd.12xlarge", "ml.r6gd.16xlarge", "ml.p4de.24xlarge", "ml.trn1.2xlarge", "ml.trn1.32xlarge", "ml.trn1n.32xlarge", "ml.trn2.48xlarge", "ml.inf2.xlarge", "ml.inf2.8xlarge", "ml.inf2.24xlarge", "ml.inf2.48xlarge", "ml.p5.48xlarge", "ml.p5e.48xlarge", "ml.p5en.48xlarge", "ml.m7i.large", "ml.m7i.xlarge", "ml.m7i.2xlarge", "ml.m7i.4xlarge", "ml.m7i.8xlarge", "ml.m7i.12xlarge", "ml.m7i.16xlarge", "ml.m7i.24xlarge", "ml.m7i.48xlarge", "ml.c7i.large", "ml.c7i.xlarge", "ml.c7i.2xlarge", "ml.c7i.4xlarge", "ml.c7i.8xlarge", "ml.c7i.12xlarge", "ml.c7i.16xlarge", "ml.c7i.24xlarge", "ml.c7i.48xlarge", "ml.r7i.large", "ml.r7i.xlarge", "ml.r7i.2xlarge", "ml.r7i.4xlarge", "ml.r7i.8xlarge", "ml.r7i.12xlarge", "ml.r7i.16xlarge", "ml.r7i.24xlarge", "ml.r7i.48xlarge", "ml.c8g.medium", "ml.c8g.large", "ml.c8g.xlarge", "ml.c8g.2xlarge", "ml.c8g.4xlarge", "ml.c8g.8xlarge", "ml.c8g.12xlarge", "ml.c8g.16xlarge", "ml.c8g.24xlarge", "ml.c8g.48xlarge", "ml.r7gd.medium", "ml.r7gd.large", "ml.r7gd.xlarge", "ml.r7gd.2xlarge", "ml.r7gd.4xlarge", "ml.r7gd.8xlarge", "ml.r7gd.12xlarge", "ml.r7gd.16xlarge", "ml.m8g.medium", "ml.m8g.large", "ml.m8g.xlarge", "ml.m8g.2xlarge", "ml.m8g.4xlarge", "ml.m8g.8xlarge", "ml.m8g.12xlarge", "ml.m8g.16xlarge", "ml.m8g.24xlarge", "ml.m8g.48xlarge", "ml.c6in.large", "ml.c6in.xlarge", "ml.c6in.2xlarge", "ml.c6in.4xlarge", "ml.c6in.8xlarge", "ml.c6in.12xlarge", "ml.c6in.16xlarge", "ml.c6in.24xlarge", "ml.c6in.32xlarge", "ml.p6-b200.48xlarge", "ml.p6-b300.48xlarge", "ml.p6e-gb200.36xlarge", "ml.p5.4xlarge"]))
+    }
 
-/// The `RecommendationStatus` values of the SageMaker model; other values a service sends are kept.
-public struct RecommendationStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_PROGRESS`
-    public static let inProgress = Self(rawValue: "IN_PROGRESS")
-    /// `COMPLETED`
-    public static let completed = Self(rawValue: "COMPLETED")
-    /// `FAILED`
-    public static let failed = Self(rawValue: "FAILED")
-    /// `NOT_APPLICABLE`
-    public static let notApplicable = Self(rawValue: "NOT_APPLICABLE")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.inProgress, .completed, .failed, .notApplicable]
-    /// The model of `RecommendationStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RecommendationStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETED", "FAILED", "NOT_APPLICABLE"]))
-}
+    /// The `RecommendationStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct RecommendationStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `IN_PROGRESS`
+        public static let inProgress = Self(rawValue: "IN_PROGRESS")
+        /// `COMPLETED`
+        public static let completed = Self(rawValue: "COMPLETED")
+        /// `FAILED`
+        public static let failed = Self(rawValue: "FAILED")
+        /// `NOT_APPLICABLE`
+        public static let notApplicable = Self(rawValue: "NOT_APPLICABLE")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.inProgress, .completed, .failed, .notApplicable]
+        /// The model of `RecommendationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RecommendationStatus", kind: .string, traits: ShapeTraits(enumValues: ["IN_PROGRESS", "COMPLETED", "FAILED", "NOT_APPLICABLE"]))
+    }
 
-/// The `RepositoryAccessMode` values of the SageMaker model; other values a service sends are kept.
-public struct RepositoryAccessMode: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Platform`
-    public static let platform = Self(rawValue: "Platform")
-    /// `Vpc`
-    public static let vpc = Self(rawValue: "Vpc")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.platform, .vpc]
-    /// The model of `RepositoryAccessMode`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAccessMode", kind: .string, traits: ShapeTraits(enumValues: ["Platform", "Vpc"]))
-}
+    /// The `RepositoryAccessMode` values of the SageMaker model; other values a service sends are kept.
+    public struct RepositoryAccessMode: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Platform`
+        public static let platform = Self(rawValue: "Platform")
+        /// `Vpc`
+        public static let vpc = Self(rawValue: "Vpc")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.platform, .vpc]
+        /// The model of `RepositoryAccessMode`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAccessMode", kind: .string, traits: ShapeTraits(enumValues: ["Platform", "Vpc"]))
+    }
 
-/// The `RoutingStrategy` values of the SageMaker model; other values a service sends are kept.
-public struct RoutingStrategy: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `LEAST_OUTSTANDING_REQUESTS`
-    public static let leastOutstandingRequests = Self(rawValue: "LEAST_OUTSTANDING_REQUESTS")
-    /// `RANDOM`
-    public static let random = Self(rawValue: "RANDOM")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.leastOutstandingRequests, .random]
-    /// The model of `RoutingStrategy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RoutingStrategy", kind: .string, traits: ShapeTraits(enumValues: ["LEAST_OUTSTANDING_REQUESTS", "RANDOM"]))
-}
+    /// The `RoutingStrategy` values of the SageMaker model; other values a service sends are kept.
+    public struct RoutingStrategy: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `LEAST_OUTSTANDING_REQUESTS`
+        public static let leastOutstandingRequests = Self(rawValue: "LEAST_OUTSTANDING_REQUESTS")
+        /// `RANDOM`
+        public static let random = Self(rawValue: "RANDOM")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.leastOutstandingRequests, .random]
+        /// The model of `RoutingStrategy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RoutingStrategy", kind: .string, traits: ShapeTraits(enumValues: ["LEAST_OUTSTANDING_REQUESTS", "RANDOM"]))
+    }
 
-/// The `S3ModelDataType` values of the SageMaker model; other values a service sends are kept.
-public struct S3ModelDataType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `S3Prefix`
-    public static let s3Prefix = Self(rawValue: "S3Prefix")
-    /// `S3Object`
-    public static let s3Object = Self(rawValue: "S3Object")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.s3Prefix, .s3Object]
-    /// The model of `S3ModelDataType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3ModelDataType", kind: .string, traits: ShapeTraits(enumValues: ["S3Prefix", "S3Object"]))
-}
+    /// The `S3ModelDataType` values of the SageMaker model; other values a service sends are kept.
+    public struct S3ModelDataType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `S3Prefix`
+        public static let s3Prefix = Self(rawValue: "S3Prefix")
+        /// `S3Object`
+        public static let s3Object = Self(rawValue: "S3Object")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.s3Prefix, .s3Object]
+        /// The model of `S3ModelDataType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3ModelDataType", kind: .string, traits: ShapeTraits(enumValues: ["S3Prefix", "S3Object"]))
+    }
 
-/// The `TrafficRoutingConfigType` values of the SageMaker model; other values a service sends are kept.
-public struct TrafficRoutingConfigType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `ALL_AT_ONCE`
-    public static let allAtOnce = Self(rawValue: "ALL_AT_ONCE")
-    /// `CANARY`
-    public static let canary = Self(rawValue: "CANARY")
-    /// `LINEAR`
-    public static let linear = Self(rawValue: "LINEAR")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.allAtOnce, .canary, .linear]
-    /// The model of `TrafficRoutingConfigType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TrafficRoutingConfigType", kind: .string, traits: ShapeTraits(enumValues: ["ALL_AT_ONCE", "CANARY", "LINEAR"]))
-}
+    /// The `TrafficRoutingConfigType` values of the SageMaker model; other values a service sends are kept.
+    public struct TrafficRoutingConfigType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `ALL_AT_ONCE`
+        public static let allAtOnce = Self(rawValue: "ALL_AT_ONCE")
+        /// `CANARY`
+        public static let canary = Self(rawValue: "CANARY")
+        /// `LINEAR`
+        public static let linear = Self(rawValue: "LINEAR")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.allAtOnce, .canary, .linear]
+        /// The model of `TrafficRoutingConfigType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TrafficRoutingConfigType", kind: .string, traits: ShapeTraits(enumValues: ["ALL_AT_ONCE", "CANARY", "LINEAR"]))
+    }
 
-/// The `VariantPropertyType` values of the SageMaker model; other values a service sends are kept.
-public struct VariantPropertyType: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `DesiredInstanceCount`
-    public static let desiredInstanceCount = Self(rawValue: "DesiredInstanceCount")
-    /// `DesiredWeight`
-    public static let desiredWeight = Self(rawValue: "DesiredWeight")
-    /// `DataCaptureConfig`
-    public static let dataCaptureConfig = Self(rawValue: "DataCaptureConfig")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.desiredInstanceCount, .desiredWeight, .dataCaptureConfig]
-    /// The model of `VariantPropertyType`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VariantPropertyType", kind: .string, traits: ShapeTraits(enumValues: ["DesiredInstanceCount", "DesiredWeight", "DataCaptureConfig"]))
-}
+    /// The `VariantPropertyType` values of the SageMaker model; other values a service sends are kept.
+    public struct VariantPropertyType: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `DesiredInstanceCount`
+        public static let desiredInstanceCount = Self(rawValue: "DesiredInstanceCount")
+        /// `DesiredWeight`
+        public static let desiredWeight = Self(rawValue: "DesiredWeight")
+        /// `DataCaptureConfig`
+        public static let dataCaptureConfig = Self(rawValue: "DataCaptureConfig")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.desiredInstanceCount, .desiredWeight, .dataCaptureConfig]
+        /// The model of `VariantPropertyType`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VariantPropertyType", kind: .string, traits: ShapeTraits(enumValues: ["DesiredInstanceCount", "DesiredWeight", "DataCaptureConfig"]))
+    }
 
-/// The `VariantStatus` values of the SageMaker model; other values a service sends are kept.
-public struct VariantStatus: AWSStringEnum {
-    /// The value as the service spells it.
-    public let rawValue: String
-    /// Wraps any value, modelled or not.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `Creating`
-    public static let creating = Self(rawValue: "Creating")
-    /// `Updating`
-    public static let updating = Self(rawValue: "Updating")
-    /// `Deleting`
-    public static let deleting = Self(rawValue: "Deleting")
-    /// `ActivatingTraffic`
-    public static let activatingTraffic = Self(rawValue: "ActivatingTraffic")
-    /// `Baking`
-    public static let baking = Self(rawValue: "Baking")
-    /// The values the model lists, in model order.
-    public static let allKnownValues: [Self] = [.creating, .updating, .deleting, .activatingTraffic, .baking]
-    /// The model of `VariantStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VariantStatus", kind: .string, traits: ShapeTraits(enumValues: ["Creating", "Updating", "Deleting", "ActivatingTraffic", "Baking"]))
+    /// The `VariantStatus` values of the SageMaker model; other values a service sends are kept.
+    public struct VariantStatus: AWSStringEnum {
+        /// The value as the service spells it.
+        public let rawValue: String
+        /// Wraps any value, modelled or not.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// `Creating`
+        public static let creating = Self(rawValue: "Creating")
+        /// `Updating`
+        public static let updating = Self(rawValue: "Updating")
+        /// `Deleting`
+        public static let deleting = Self(rawValue: "Deleting")
+        /// `ActivatingTraffic`
+        public static let activatingTraffic = Self(rawValue: "ActivatingTraffic")
+        /// `Baking`
+        public static let baking = Self(rawValue: "Baking")
+        /// The values the model lists, in model order.
+        public static let allKnownValues: [Self] = [.creating, .updating, .deleting, .activatingTraffic, .baking]
+        /// The model of `VariantStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VariantStatus", kind: .string, traits: ShapeTraits(enumValues: ["Creating", "Updating", "Deleting", "ActivatingTraffic", "Baking"]))
+    }
 }

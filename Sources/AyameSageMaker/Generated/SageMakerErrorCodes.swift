@@ -3,8 +3,11 @@
 import AyameCore
 import Foundation
 
-/// The error codes the SageMaker model declares, for matching an ``AyameCore/AWSServiceError``
-/// without spelling the code as a string: `error.sageMakerCode == .resourceLimitExceeded`.
+/// The error codes the SageMaker model declares and the common ones every service answers, for matching an `AWSServiceError`
+/// without spelling the code as a string: `error.sageMakerCode == .accessDeniedException`.
+///
+/// For "is it missing / throttled / denied / already there" prefer `AWSServiceError.isNotFound` and its
+/// siblings: services signal those in more ways than one code.
 ///
 /// Open like every generated enum: a code the model does not list is still carried in `rawValue`.
 public struct SageMakerErrorCode: AWSStringEnum {
@@ -12,13 +15,59 @@ public struct SageMakerErrorCode: AWSStringEnum {
     public let rawValue: String
     /// Wraps any code, modelled or not.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// `AccessDeniedException`
+    public static let accessDeniedException = Self(rawValue: "AccessDeniedException")
+    /// `ExpiredTokenException`
+    public static let expiredTokenException = Self(rawValue: "ExpiredTokenException")
+    /// `IncompleteSignature`
+    public static let incompleteSignature = Self(rawValue: "IncompleteSignature")
+    /// `InternalFailure`
+    public static let internalFailure = Self(rawValue: "InternalFailure")
+    /// `InvalidAction`
+    public static let invalidAction = Self(rawValue: "InvalidAction")
+    /// `InvalidClientTokenId`
+    public static let invalidClientTokenId = Self(rawValue: "InvalidClientTokenId")
+    /// `InvalidParameterCombination`
+    public static let invalidParameterCombination = Self(rawValue: "InvalidParameterCombination")
+    /// `InvalidParameterValue`
+    public static let invalidParameterValue = Self(rawValue: "InvalidParameterValue")
+    /// `InvalidQueryParameter`
+    public static let invalidQueryParameter = Self(rawValue: "InvalidQueryParameter")
+    /// `MalformedQueryString`
+    public static let malformedQueryString = Self(rawValue: "MalformedQueryString")
+    /// `MissingAction`
+    public static let missingAction = Self(rawValue: "MissingAction")
+    /// `MissingAuthenticationToken`
+    public static let missingAuthenticationToken = Self(rawValue: "MissingAuthenticationToken")
+    /// `MissingParameter`
+    public static let missingParameter = Self(rawValue: "MissingParameter")
+    /// `NotAuthorized`
+    public static let notAuthorized = Self(rawValue: "NotAuthorized")
+    /// `OptInRequired`
+    public static let optInRequired = Self(rawValue: "OptInRequired")
+    /// `RequestExpired`
+    public static let requestExpired = Self(rawValue: "RequestExpired")
     /// `ResourceLimitExceeded`
     public static let resourceLimitExceeded = Self(rawValue: "ResourceLimitExceeded")
-    /// The codes the model declares, sorted.
-    public static let allKnownValues: [Self] = [.resourceLimitExceeded]
+    /// `ServiceUnavailable`
+    public static let serviceUnavailable = Self(rawValue: "ServiceUnavailable")
+    /// `SignatureDoesNotMatch`
+    public static let signatureDoesNotMatch = Self(rawValue: "SignatureDoesNotMatch")
+    /// `Throttling`
+    public static let throttling = Self(rawValue: "Throttling")
+    /// `ThrottlingException`
+    public static let throttlingException = Self(rawValue: "ThrottlingException")
+    /// `UnrecognizedClientException`
+    public static let unrecognizedClientException = Self(rawValue: "UnrecognizedClientException")
+    /// `ValidationError`
+    public static let validationError = Self(rawValue: "ValidationError")
+    /// `ValidationException`
+    public static let validationException = Self(rawValue: "ValidationException")
+    /// The codes above, sorted.
+    public static let allKnownValues: [Self] = [.accessDeniedException, .expiredTokenException, .incompleteSignature, .internalFailure, .invalidAction, .invalidClientTokenId, .invalidParameterCombination, .invalidParameterValue, .invalidQueryParameter, .malformedQueryString, .missingAction, .missingAuthenticationToken, .missingParameter, .notAuthorized, .optInRequired, .requestExpired, .resourceLimitExceeded, .serviceUnavailable, .signatureDoesNotMatch, .throttling, .throttlingException, .unrecognizedClientException, .validationError, .validationException]
 }
 
 extension AWSServiceError {
-    /// ``code`` as one of SageMaker's error codes; meaningful for errors from a ``SageMakerClient``.
+    /// `code` as one of SageMaker's error codes; meaningful for errors from a ``SageMakerClient``.
     public var sageMakerCode: SageMakerErrorCode { SageMakerErrorCode(rawValue: code) }
 }

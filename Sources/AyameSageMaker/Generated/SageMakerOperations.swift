@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the SageMaker model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the SageMaker model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum SageMakerOperations {
     /// `AddTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html
     public static let addTags: OperationDescriptor = OperationDescriptor(
         name: "AddTags",
         httpMethod: "POST",
         requestURI: "/",
-        input: AddTagsInput.schema,
-        output: AddTagsOutput.schema
+        input: SageMaker.AddTagsInput.schema,
+        output: SageMaker.AddTagsOutput.schema
     )
 
     /// `CreateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html
@@ -19,8 +19,8 @@ public enum SageMakerOperations {
         name: "CreateEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateEndpointInput.schema,
-        output: CreateEndpointOutput.schema
+        input: SageMaker.CreateEndpointInput.schema,
+        output: SageMaker.CreateEndpointOutput.schema
     )
 
     /// `CreateEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html
@@ -28,8 +28,8 @@ public enum SageMakerOperations {
         name: "CreateEndpointConfig",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateEndpointConfigInput.schema,
-        output: CreateEndpointConfigOutput.schema
+        input: SageMaker.CreateEndpointConfigInput.schema,
+        output: SageMaker.CreateEndpointConfigOutput.schema
     )
 
     /// `CreateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html
@@ -37,8 +37,8 @@ public enum SageMakerOperations {
         name: "CreateInferenceComponent",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateInferenceComponentInput.schema,
-        output: CreateInferenceComponentOutput.schema
+        input: SageMaker.CreateInferenceComponentInput.schema,
+        output: SageMaker.CreateInferenceComponentOutput.schema
     )
 
     /// `CreateModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html
@@ -46,8 +46,8 @@ public enum SageMakerOperations {
         name: "CreateModel",
         httpMethod: "POST",
         requestURI: "/",
-        input: CreateModelInput.schema,
-        output: CreateModelOutput.schema
+        input: SageMaker.CreateModelInput.schema,
+        output: SageMaker.CreateModelOutput.schema
     )
 
     /// `DeleteEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html
@@ -55,7 +55,7 @@ public enum SageMakerOperations {
         name: "DeleteEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteEndpointInput.schema
+        input: SageMaker.DeleteEndpointInput.schema
     )
 
     /// `DeleteEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpointConfig.html
@@ -63,7 +63,7 @@ public enum SageMakerOperations {
         name: "DeleteEndpointConfig",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteEndpointConfigInput.schema
+        input: SageMaker.DeleteEndpointConfigInput.schema
     )
 
     /// `DeleteInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteInferenceComponent.html
@@ -71,7 +71,7 @@ public enum SageMakerOperations {
         name: "DeleteInferenceComponent",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteInferenceComponentInput.schema
+        input: SageMaker.DeleteInferenceComponentInput.schema
     )
 
     /// `DeleteModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteModel.html
@@ -79,7 +79,7 @@ public enum SageMakerOperations {
         name: "DeleteModel",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteModelInput.schema
+        input: SageMaker.DeleteModelInput.schema
     )
 
     /// `DeleteTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTags.html
@@ -87,8 +87,8 @@ public enum SageMakerOperations {
         name: "DeleteTags",
         httpMethod: "POST",
         requestURI: "/",
-        input: DeleteTagsInput.schema,
-        output: DeleteTagsOutput.schema
+        input: SageMaker.DeleteTagsInput.schema,
+        output: SageMaker.DeleteTagsOutput.schema
     )
 
     /// `DescribeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html
@@ -96,8 +96,8 @@ public enum SageMakerOperations {
         name: "DescribeEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeEndpointInput.schema,
-        output: DescribeEndpointOutput.schema
+        input: SageMaker.DescribeEndpointInput.schema,
+        output: SageMaker.DescribeEndpointOutput.schema
     )
 
     /// `DescribeEndpointConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html
@@ -105,8 +105,8 @@ public enum SageMakerOperations {
         name: "DescribeEndpointConfig",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeEndpointConfigInput.schema,
-        output: DescribeEndpointConfigOutput.schema
+        input: SageMaker.DescribeEndpointConfigInput.schema,
+        output: SageMaker.DescribeEndpointConfigOutput.schema
     )
 
     /// `DescribeInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceComponent.html
@@ -114,8 +114,8 @@ public enum SageMakerOperations {
         name: "DescribeInferenceComponent",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeInferenceComponentInput.schema,
-        output: DescribeInferenceComponentOutput.schema
+        input: SageMaker.DescribeInferenceComponentInput.schema,
+        output: SageMaker.DescribeInferenceComponentOutput.schema
     )
 
     /// `DescribeModel`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeModel.html
@@ -123,8 +123,8 @@ public enum SageMakerOperations {
         name: "DescribeModel",
         httpMethod: "POST",
         requestURI: "/",
-        input: DescribeModelInput.schema,
-        output: DescribeModelOutput.schema
+        input: SageMaker.DescribeModelInput.schema,
+        output: SageMaker.DescribeModelOutput.schema
     )
 
     /// `ListEndpointConfigs`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpointConfigs.html
@@ -132,8 +132,8 @@ public enum SageMakerOperations {
         name: "ListEndpointConfigs",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListEndpointConfigsInput.schema,
-        output: ListEndpointConfigsOutput.schema
+        input: SageMaker.ListEndpointConfigsInput.schema,
+        output: SageMaker.ListEndpointConfigsOutput.schema
     )
 
     /// `ListEndpoints`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpoints.html
@@ -141,8 +141,8 @@ public enum SageMakerOperations {
         name: "ListEndpoints",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListEndpointsInput.schema,
-        output: ListEndpointsOutput.schema
+        input: SageMaker.ListEndpointsInput.schema,
+        output: SageMaker.ListEndpointsOutput.schema
     )
 
     /// `ListInferenceComponents`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceComponents.html
@@ -150,8 +150,8 @@ public enum SageMakerOperations {
         name: "ListInferenceComponents",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListInferenceComponentsInput.schema,
-        output: ListInferenceComponentsOutput.schema
+        input: SageMaker.ListInferenceComponentsInput.schema,
+        output: SageMaker.ListInferenceComponentsOutput.schema
     )
 
     /// `ListModels`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListModels.html
@@ -159,8 +159,8 @@ public enum SageMakerOperations {
         name: "ListModels",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListModelsInput.schema,
-        output: ListModelsOutput.schema
+        input: SageMaker.ListModelsInput.schema,
+        output: SageMaker.ListModelsOutput.schema
     )
 
     /// `ListTags`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html
@@ -168,8 +168,8 @@ public enum SageMakerOperations {
         name: "ListTags",
         httpMethod: "POST",
         requestURI: "/",
-        input: ListTagsInput.schema,
-        output: ListTagsOutput.schema
+        input: SageMaker.ListTagsInput.schema,
+        output: SageMaker.ListTagsOutput.schema
     )
 
     /// `UpdateEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html
@@ -177,8 +177,8 @@ public enum SageMakerOperations {
         name: "UpdateEndpoint",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateEndpointInput.schema,
-        output: UpdateEndpointOutput.schema
+        input: SageMaker.UpdateEndpointInput.schema,
+        output: SageMaker.UpdateEndpointOutput.schema
     )
 
     /// `UpdateEndpointWeightsAndCapacities`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html
@@ -186,8 +186,8 @@ public enum SageMakerOperations {
         name: "UpdateEndpointWeightsAndCapacities",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateEndpointWeightsAndCapacitiesInput.schema,
-        output: UpdateEndpointWeightsAndCapacitiesOutput.schema
+        input: SageMaker.UpdateEndpointWeightsAndCapacitiesInput.schema,
+        output: SageMaker.UpdateEndpointWeightsAndCapacitiesOutput.schema
     )
 
     /// `UpdateInferenceComponent`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponent.html
@@ -195,8 +195,8 @@ public enum SageMakerOperations {
         name: "UpdateInferenceComponent",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateInferenceComponentInput.schema,
-        output: UpdateInferenceComponentOutput.schema
+        input: SageMaker.UpdateInferenceComponentInput.schema,
+        output: SageMaker.UpdateInferenceComponentOutput.schema
     )
 
     /// `UpdateInferenceComponentRuntimeConfig`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateInferenceComponentRuntimeConfig.html
@@ -204,7 +204,7 @@ public enum SageMakerOperations {
         name: "UpdateInferenceComponentRuntimeConfig",
         httpMethod: "POST",
         requestURI: "/",
-        input: UpdateInferenceComponentRuntimeConfigInput.schema,
-        output: UpdateInferenceComponentRuntimeConfigOutput.schema
+        input: SageMaker.UpdateInferenceComponentRuntimeConfigInput.schema,
+        output: SageMaker.UpdateInferenceComponentRuntimeConfigOutput.schema
     )
 }

@@ -61,16 +61,16 @@ extension SageMakerClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listEndpointConfigsPaginator(_ input: ListEndpointConfigsInput, pageSize: Int? = nil) -> Paginator<ListEndpointConfigsOutput> {
+    public func listEndpointConfigsPaginator(_ input: SageMaker.ListEndpointConfigsInput = SageMaker.ListEndpointConfigsInput(), pageSize: Int? = nil) -> Paginator<SageMaker.ListEndpointConfigsOutput> {
         runtime.paginate(
             SageMakerOperations.listEndpointConfigs, input: input, paginator: SageMakerPaginators.listEndpointConfigs,
-            output: ListEndpointConfigsOutput.self, pageSize: pageSize)
+            output: SageMaker.ListEndpointConfigsOutput.self, pageSize: pageSize)
     }
 
     /// The `EndpointConfigs` of every page of `ListEndpointConfigs`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listEndpointConfigsItems(_ input: ListEndpointConfigsInput, pageSize: Int? = nil) -> PaginatorItems<EndpointConfigSummary> {
-        listEndpointConfigsPaginator(input, pageSize: pageSize).items("EndpointConfigs", as: EndpointConfigSummary.self)
+    public func listEndpointConfigsItems(_ input: SageMaker.ListEndpointConfigsInput = SageMaker.ListEndpointConfigsInput(), pageSize: Int? = nil) -> PaginatorItems<SageMaker.EndpointConfigSummary> {
+        listEndpointConfigsPaginator(input, pageSize: pageSize).items("EndpointConfigs", as: SageMaker.EndpointConfigSummary.self)
     }
 
     /// The pages of `ListEndpoints`, requested one at a time as the sequence is iterated.
@@ -78,16 +78,16 @@ extension SageMakerClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listEndpointsPaginator(_ input: ListEndpointsInput, pageSize: Int? = nil) -> Paginator<ListEndpointsOutput> {
+    public func listEndpointsPaginator(_ input: SageMaker.ListEndpointsInput = SageMaker.ListEndpointsInput(), pageSize: Int? = nil) -> Paginator<SageMaker.ListEndpointsOutput> {
         runtime.paginate(
             SageMakerOperations.listEndpoints, input: input, paginator: SageMakerPaginators.listEndpoints,
-            output: ListEndpointsOutput.self, pageSize: pageSize)
+            output: SageMaker.ListEndpointsOutput.self, pageSize: pageSize)
     }
 
     /// The `Endpoints` of every page of `ListEndpoints`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listEndpointsItems(_ input: ListEndpointsInput, pageSize: Int? = nil) -> PaginatorItems<EndpointSummary> {
-        listEndpointsPaginator(input, pageSize: pageSize).items("Endpoints", as: EndpointSummary.self)
+    public func listEndpointsItems(_ input: SageMaker.ListEndpointsInput = SageMaker.ListEndpointsInput(), pageSize: Int? = nil) -> PaginatorItems<SageMaker.EndpointSummary> {
+        listEndpointsPaginator(input, pageSize: pageSize).items("Endpoints", as: SageMaker.EndpointSummary.self)
     }
 
     /// The pages of `ListInferenceComponents`, requested one at a time as the sequence is iterated.
@@ -95,16 +95,16 @@ extension SageMakerClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listInferenceComponentsPaginator(_ input: ListInferenceComponentsInput, pageSize: Int? = nil) -> Paginator<ListInferenceComponentsOutput> {
+    public func listInferenceComponentsPaginator(_ input: SageMaker.ListInferenceComponentsInput = SageMaker.ListInferenceComponentsInput(), pageSize: Int? = nil) -> Paginator<SageMaker.ListInferenceComponentsOutput> {
         runtime.paginate(
             SageMakerOperations.listInferenceComponents, input: input, paginator: SageMakerPaginators.listInferenceComponents,
-            output: ListInferenceComponentsOutput.self, pageSize: pageSize)
+            output: SageMaker.ListInferenceComponentsOutput.self, pageSize: pageSize)
     }
 
     /// The `InferenceComponents` of every page of `ListInferenceComponents`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listInferenceComponentsItems(_ input: ListInferenceComponentsInput, pageSize: Int? = nil) -> PaginatorItems<InferenceComponentSummary> {
-        listInferenceComponentsPaginator(input, pageSize: pageSize).items("InferenceComponents", as: InferenceComponentSummary.self)
+    public func listInferenceComponentsItems(_ input: SageMaker.ListInferenceComponentsInput = SageMaker.ListInferenceComponentsInput(), pageSize: Int? = nil) -> PaginatorItems<SageMaker.InferenceComponentSummary> {
+        listInferenceComponentsPaginator(input, pageSize: pageSize).items("InferenceComponents", as: SageMaker.InferenceComponentSummary.self)
     }
 
     /// The pages of `ListModels`, requested one at a time as the sequence is iterated.
@@ -112,16 +112,16 @@ extension SageMakerClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listModelsPaginator(_ input: ListModelsInput, pageSize: Int? = nil) -> Paginator<ListModelsOutput> {
+    public func listModelsPaginator(_ input: SageMaker.ListModelsInput = SageMaker.ListModelsInput(), pageSize: Int? = nil) -> Paginator<SageMaker.ListModelsOutput> {
         runtime.paginate(
             SageMakerOperations.listModels, input: input, paginator: SageMakerPaginators.listModels,
-            output: ListModelsOutput.self, pageSize: pageSize)
+            output: SageMaker.ListModelsOutput.self, pageSize: pageSize)
     }
 
     /// The `Models` of every page of `ListModels`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listModelsItems(_ input: ListModelsInput, pageSize: Int? = nil) -> PaginatorItems<ModelSummary> {
-        listModelsPaginator(input, pageSize: pageSize).items("Models", as: ModelSummary.self)
+    public func listModelsItems(_ input: SageMaker.ListModelsInput = SageMaker.ListModelsInput(), pageSize: Int? = nil) -> PaginatorItems<SageMaker.ModelSummary> {
+        listModelsPaginator(input, pageSize: pageSize).items("Models", as: SageMaker.ModelSummary.self)
     }
 
     /// The pages of `ListTags`, requested one at a time as the sequence is iterated.
@@ -129,15 +129,15 @@ extension SageMakerClient {
     /// - Parameters:
     ///   - input: the first request; the paginator fills in the page tokens.
     ///   - pageSize: when set, the `MaxResults` of every request.
-    public func listTagsPaginator(_ input: ListTagsInput, pageSize: Int? = nil) -> Paginator<ListTagsOutput> {
+    public func listTagsPaginator(_ input: SageMaker.ListTagsInput, pageSize: Int? = nil) -> Paginator<SageMaker.ListTagsOutput> {
         runtime.paginate(
             SageMakerOperations.listTags, input: input, paginator: SageMakerPaginators.listTags,
-            output: ListTagsOutput.self, pageSize: pageSize)
+            output: SageMaker.ListTagsOutput.self, pageSize: pageSize)
     }
 
     /// The `Tags` of every page of `ListTags`, in order; pages are requested as the
     /// items of the previous one run out.
-    public func listTagsItems(_ input: ListTagsInput, pageSize: Int? = nil) -> PaginatorItems<Tag> {
-        listTagsPaginator(input, pageSize: pageSize).items("Tags", as: Tag.self)
+    public func listTagsItems(_ input: SageMaker.ListTagsInput, pageSize: Int? = nil) -> PaginatorItems<SageMaker.Tag> {
+        listTagsPaginator(input, pageSize: pageSize).items("Tags", as: SageMaker.Tag.self)
     }
 }

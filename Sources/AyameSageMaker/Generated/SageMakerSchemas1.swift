@@ -8,16 +8,16 @@ extension SageMakerSchemas {
     public static let additionalModelChannelName: ShapeSchema = ShapeSchema(name: "AdditionalModelChannelName", kind: .string, traits: ShapeTraits(min: 1, max: 64, pattern: "[A-Za-z0-9\\.\\-_]+"))
 
     /// The model of `AdditionalModelDataSources`.
-    public static let additionalModelDataSources: ShapeSchema = ShapeSchema(name: "AdditionalModelDataSources", kind: .list, listMember: MemberSchema("member", target: { AdditionalModelDataSource.schema }), traits: ShapeTraits(min: 0, max: 5))
+    public static let additionalModelDataSources: ShapeSchema = ShapeSchema(name: "AdditionalModelDataSources", kind: .list, listMember: MemberSchema("member", target: { SageMaker.AdditionalModelDataSource.schema }), traits: ShapeTraits(min: 0, max: 5))
 
     /// The model of `AlarmList`.
-    public static let alarmList: ShapeSchema = ShapeSchema(name: "AlarmList", kind: .list, listMember: MemberSchema("member", target: { Alarm.schema }), traits: ShapeTraits(min: 1, max: 10))
+    public static let alarmList: ShapeSchema = ShapeSchema(name: "AlarmList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.Alarm.schema }), traits: ShapeTraits(min: 1, max: 10))
 
     /// The model of `AlarmName`.
     public static let alarmName: ShapeSchema = ShapeSchema(name: "AlarmName", kind: .string, traits: ShapeTraits(min: 1, max: 255, pattern: "(?!\\s*$).+"))
 
     /// The model of `AsyncNotificationTopicTypeList`.
-    public static let asyncNotificationTopicTypeList: ShapeSchema = ShapeSchema(name: "AsyncNotificationTopicTypeList", kind: .list, listMember: MemberSchema("member", target: { AsyncNotificationTopicTypes.schema }), traits: ShapeTraits(min: 0, max: 2))
+    public static let asyncNotificationTopicTypeList: ShapeSchema = ShapeSchema(name: "AsyncNotificationTopicTypeList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.AsyncNotificationTopicTypes.schema }), traits: ShapeTraits(min: 0, max: 2))
 
     /// The model of `AvailabilityZoneBalanceMaxImbalance`.
     public static let availabilityZoneBalanceMaxImbalance: ShapeSchema = ShapeSchema(name: "AvailabilityZoneBalanceMaxImbalance", kind: .integer, traits: ShapeTraits(min: 0, max: 100))
@@ -26,7 +26,7 @@ extension SageMakerSchemas {
     public static let capacitySizeValue: ShapeSchema = ShapeSchema(name: "CapacitySizeValue", kind: .integer, traits: ShapeTraits(min: 1))
 
     /// The model of `CaptureOptionList`.
-    public static let captureOptionList: ShapeSchema = ShapeSchema(name: "CaptureOptionList", kind: .list, listMember: MemberSchema("member", target: { CaptureOption.schema }), traits: ShapeTraits(min: 1, max: 32))
+    public static let captureOptionList: ShapeSchema = ShapeSchema(name: "CaptureOptionList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.CaptureOption.schema }), traits: ShapeTraits(min: 1, max: 32))
 
     /// The model of `ClarifyContentTemplate`.
     public static let clarifyContentTemplate: ShapeSchema = ShapeSchema(name: "ClarifyContentTemplate", kind: .string, traits: ShapeTraits(min: 1, max: 64, pattern: ".*"))
@@ -38,7 +38,7 @@ extension SageMakerSchemas {
     public static let clarifyFeatureHeaders: ShapeSchema = ShapeSchema(name: "ClarifyFeatureHeaders", kind: .list, listMember: MemberSchema("member", target: { SageMakerSchemas.clarifyHeader }), traits: ShapeTraits(min: 1, max: 256))
 
     /// The model of `ClarifyFeatureTypes`.
-    public static let clarifyFeatureTypes: ShapeSchema = ShapeSchema(name: "ClarifyFeatureTypes", kind: .list, listMember: MemberSchema("member", target: { ClarifyFeatureType.schema }), traits: ShapeTraits(min: 1, max: 256))
+    public static let clarifyFeatureTypes: ShapeSchema = ShapeSchema(name: "ClarifyFeatureTypes", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ClarifyFeatureType.schema }), traits: ShapeTraits(min: 1, max: 256))
 
     /// The model of `ClarifyFeaturesAttribute`.
     public static let clarifyFeaturesAttribute: ShapeSchema = ShapeSchema(name: "ClarifyFeaturesAttribute", kind: .string, traits: ShapeTraits(min: 1, max: 64, pattern: ".*"))
@@ -77,7 +77,7 @@ extension SageMakerSchemas {
     public static let clarifyShapNumberOfSamples: ShapeSchema = ShapeSchema(name: "ClarifyShapNumberOfSamples", kind: .integer, traits: ShapeTraits(min: 1))
 
     /// The model of `ContainerDefinitionList`.
-    public static let containerDefinitionList: ShapeSchema = ShapeSchema(name: "ContainerDefinitionList", kind: .list, listMember: MemberSchema("member", target: { ContainerDefinition.schema }), traits: ShapeTraits(min: 0, max: 15))
+    public static let containerDefinitionList: ShapeSchema = ShapeSchema(name: "ContainerDefinitionList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ContainerDefinition.schema }), traits: ShapeTraits(min: 0, max: 15))
 
     /// The model of `ContainerHostname`.
     public static let containerHostname: ShapeSchema = ShapeSchema(name: "ContainerHostname", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"))
@@ -92,16 +92,16 @@ extension SageMakerSchemas {
     public static let csvContentTypes: ShapeSchema = ShapeSchema(name: "CsvContentTypes", kind: .list, listMember: MemberSchema("member", target: { SageMakerSchemas.csvContentType }), traits: ShapeTraits(min: 1, max: 10))
 
     /// The model of `DeployedImages`.
-    public static let deployedImages: ShapeSchema = ShapeSchema(name: "DeployedImages", kind: .list, listMember: MemberSchema("member", target: { DeployedImage.schema }))
+    public static let deployedImages: ShapeSchema = ShapeSchema(name: "DeployedImages", kind: .list, listMember: MemberSchema("member", target: { SageMaker.DeployedImage.schema }))
 
     /// The model of `DesiredWeightAndCapacityList`.
-    public static let desiredWeightAndCapacityList: ShapeSchema = ShapeSchema(name: "DesiredWeightAndCapacityList", kind: .list, listMember: MemberSchema("member", target: { DesiredWeightAndCapacity.schema }), traits: ShapeTraits(min: 1))
+    public static let desiredWeightAndCapacityList: ShapeSchema = ShapeSchema(name: "DesiredWeightAndCapacityList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.DesiredWeightAndCapacity.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `DestinationS3Uri`.
     public static let destinationS3Uri: ShapeSchema = ShapeSchema(name: "DestinationS3Uri", kind: .string, traits: ShapeTraits(min: 0, max: 512, pattern: "(https|s3)://([^/])/?(.*)"))
 
     /// The model of `Ec2CapacityReservationsList`.
-    public static let ec2CapacityReservationsList: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservationsList", kind: .list, listMember: MemberSchema("member", target: { Ec2CapacityReservation.schema }))
+    public static let ec2CapacityReservationsList: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservationsList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.Ec2CapacityReservation.schema }))
 
     /// The model of `EndpointArn`.
     public static let endpointArn: ShapeSchema = ShapeSchema(name: "EndpointArn", kind: .string, traits: ShapeTraits(min: 20, max: 2048, pattern: "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint/.*"))
@@ -116,7 +116,7 @@ extension SageMakerSchemas {
     public static let endpointConfigNameContains: ShapeSchema = ShapeSchema(name: "EndpointConfigNameContains", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9-]+"))
 
     /// The model of `EndpointConfigSummaryList`.
-    public static let endpointConfigSummaryList: ShapeSchema = ShapeSchema(name: "EndpointConfigSummaryList", kind: .list, listMember: MemberSchema("member", target: { EndpointConfigSummary.schema }))
+    public static let endpointConfigSummaryList: ShapeSchema = ShapeSchema(name: "EndpointConfigSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.EndpointConfigSummary.schema }))
 
     /// The model of `EndpointName`.
     public static let endpointName: ShapeSchema = ShapeSchema(name: "EndpointName", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"))
@@ -125,7 +125,7 @@ extension SageMakerSchemas {
     public static let endpointNameContains: ShapeSchema = ShapeSchema(name: "EndpointNameContains", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9-]+"))
 
     /// The model of `EndpointSummaryList`.
-    public static let endpointSummaryList: ShapeSchema = ShapeSchema(name: "EndpointSummaryList", kind: .list, listMember: MemberSchema("member", target: { EndpointSummary.schema }))
+    public static let endpointSummaryList: ShapeSchema = ShapeSchema(name: "EndpointSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.EndpointSummary.schema }))
 
     /// The model of `EnvironmentKey`.
     public static let environmentKey: ShapeSchema = ShapeSchema(name: "EnvironmentKey", kind: .string, traits: ShapeTraits(min: 0, max: 1024, pattern: "[a-zA-Z_][a-zA-Z0-9_]*"))
@@ -155,16 +155,16 @@ extension SageMakerSchemas {
     public static let inferenceComponentNameContains: ShapeSchema = ShapeSchema(name: "InferenceComponentNameContains", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9-]+"))
 
     /// The model of `InferenceComponentPlacementStatusList`.
-    public static let inferenceComponentPlacementStatusList: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatusList", kind: .list, listMember: MemberSchema("member", target: { InferenceComponentPlacementStatus.schema }), traits: ShapeTraits(min: 1))
+    public static let inferenceComponentPlacementStatusList: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatusList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InferenceComponentPlacementStatus.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `InferenceComponentSpecificationList`.
-    public static let inferenceComponentSpecificationList: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationList", kind: .list, listMember: MemberSchema("member", target: { InferenceComponentSpecification.schema }), traits: ShapeTraits(min: 1, max: 5))
+    public static let inferenceComponentSpecificationList: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InferenceComponentSpecification.schema }), traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `InferenceComponentSpecificationSummaryList`.
-    public static let inferenceComponentSpecificationSummaryList: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummaryList", kind: .list, listMember: MemberSchema("member", target: { InferenceComponentSpecificationSummary.schema }), traits: ShapeTraits(min: 1))
+    public static let inferenceComponentSpecificationSummaryList: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InferenceComponentSpecificationSummary.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `InferenceComponentSummaryList`.
-    public static let inferenceComponentSummaryList: ShapeSchema = ShapeSchema(name: "InferenceComponentSummaryList", kind: .list, listMember: MemberSchema("member", target: { InferenceComponentSummary.schema }))
+    public static let inferenceComponentSummaryList: ShapeSchema = ShapeSchema(name: "InferenceComponentSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InferenceComponentSummary.schema }))
 
     /// The model of `InferenceSpecificationName`.
     public static let inferenceSpecificationName: ShapeSchema = ShapeSchema(name: "InferenceSpecificationName", kind: .string, traits: ShapeTraits(min: 1, max: 63, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"))
@@ -173,13 +173,13 @@ extension SageMakerSchemas {
     public static let initialTaskCount: ShapeSchema = ShapeSchema(name: "InitialTaskCount", kind: .integer, traits: ShapeTraits(min: 1))
 
     /// The model of `InstancePoolList`.
-    public static let instancePoolList: ShapeSchema = ShapeSchema(name: "InstancePoolList", kind: .list, listMember: MemberSchema("member", target: { InstancePool.schema }), traits: ShapeTraits(min: 1, max: 5))
+    public static let instancePoolList: ShapeSchema = ShapeSchema(name: "InstancePoolList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InstancePool.schema }), traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `InstancePoolPriority`.
     public static let instancePoolPriority: ShapeSchema = ShapeSchema(name: "InstancePoolPriority", kind: .integer, traits: ShapeTraits(min: 1, max: 5))
 
     /// The model of `InstancePoolSummaryList`.
-    public static let instancePoolSummaryList: ShapeSchema = ShapeSchema(name: "InstancePoolSummaryList", kind: .list, listMember: MemberSchema("member", target: { InstancePoolSummary.schema }), traits: ShapeTraits(min: 1))
+    public static let instancePoolSummaryList: ShapeSchema = ShapeSchema(name: "InstancePoolSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.InstancePoolSummary.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `JsonContentType`.
     public static let jsonContentType: ShapeSchema = ShapeSchema(name: "JsonContentType", kind: .string, traits: ShapeTraits(min: 1, max: 256, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*"))
@@ -230,7 +230,7 @@ extension SageMakerSchemas {
     public static let modelNameContains: ShapeSchema = ShapeSchema(name: "ModelNameContains", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9-]+"))
 
     /// The model of `ModelSummaryList`.
-    public static let modelSummaryList: ShapeSchema = ShapeSchema(name: "ModelSummaryList", kind: .list, listMember: MemberSchema("member", target: { ModelSummary.schema }))
+    public static let modelSummaryList: ShapeSchema = ShapeSchema(name: "ModelSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ModelSummary.schema }))
 
     /// The model of `NextToken`.
     public static let nextToken: ShapeSchema = ShapeSchema(name: "NextToken", kind: .string, traits: ShapeTraits(min: 0, max: 8192, pattern: ".*"))
@@ -245,28 +245,28 @@ extension SageMakerSchemas {
     public static let paginationToken: ShapeSchema = ShapeSchema(name: "PaginationToken", kind: .string, traits: ShapeTraits(min: 0, max: 8192, pattern: ".*"))
 
     /// The model of `PendingProductionVariantSummaryList`.
-    public static let pendingProductionVariantSummaryList: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummaryList", kind: .list, listMember: MemberSchema("member", target: { PendingProductionVariantSummary.schema }), traits: ShapeTraits(min: 1))
+    public static let pendingProductionVariantSummaryList: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.PendingProductionVariantSummary.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `ProductionVariantContainerStartupHealthCheckTimeoutInSeconds`.
     public static let productionVariantContainerStartupHealthCheckTimeoutInSeconds: ShapeSchema = ShapeSchema(name: "ProductionVariantContainerStartupHealthCheckTimeoutInSeconds", kind: .integer, traits: ShapeTraits(min: 60, max: 3600))
 
     /// The model of `ProductionVariantList`.
-    public static let productionVariantList: ShapeSchema = ShapeSchema(name: "ProductionVariantList", kind: .list, listMember: MemberSchema("member", target: { ProductionVariant.schema }), traits: ShapeTraits(min: 1, max: 10))
+    public static let productionVariantList: ShapeSchema = ShapeSchema(name: "ProductionVariantList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ProductionVariant.schema }), traits: ShapeTraits(min: 1, max: 10))
 
     /// The model of `ProductionVariantModelDataDownloadTimeoutInSeconds`.
     public static let productionVariantModelDataDownloadTimeoutInSeconds: ShapeSchema = ShapeSchema(name: "ProductionVariantModelDataDownloadTimeoutInSeconds", kind: .integer, traits: ShapeTraits(min: 60, max: 3600))
 
     /// The model of `ProductionVariantStatusList`.
-    public static let productionVariantStatusList: ShapeSchema = ShapeSchema(name: "ProductionVariantStatusList", kind: .list, listMember: MemberSchema("member", target: { ProductionVariantStatus.schema }), traits: ShapeTraits(min: 0, max: 5))
+    public static let productionVariantStatusList: ShapeSchema = ShapeSchema(name: "ProductionVariantStatusList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ProductionVariantStatus.schema }), traits: ShapeTraits(min: 0, max: 5))
 
     /// The model of `ProductionVariantSummaryList`.
-    public static let productionVariantSummaryList: ShapeSchema = ShapeSchema(name: "ProductionVariantSummaryList", kind: .list, listMember: MemberSchema("member", target: { ProductionVariantSummary.schema }), traits: ShapeTraits(min: 1))
+    public static let productionVariantSummaryList: ShapeSchema = ShapeSchema(name: "ProductionVariantSummaryList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.ProductionVariantSummary.schema }), traits: ShapeTraits(min: 1))
 
     /// The model of `ProductionVariantVolumeSizeInGB`.
     public static let productionVariantVolumeSizeInGb: ShapeSchema = ShapeSchema(name: "ProductionVariantVolumeSizeInGB", kind: .integer, traits: ShapeTraits(min: 1, max: 512))
 
     /// The model of `RealTimeInferenceRecommendations`.
-    public static let realTimeInferenceRecommendations: ShapeSchema = ShapeSchema(name: "RealTimeInferenceRecommendations", kind: .list, listMember: MemberSchema("member", target: { RealTimeInferenceRecommendation.schema }), traits: ShapeTraits(min: 0, max: 3))
+    public static let realTimeInferenceRecommendations: ShapeSchema = ShapeSchema(name: "RealTimeInferenceRecommendations", kind: .list, listMember: MemberSchema("member", target: { SageMaker.RealTimeInferenceRecommendation.schema }), traits: ShapeTraits(min: 0, max: 3))
 
     /// The model of `RepositoryCredentialsProviderArn`.
     public static let repositoryCredentialsProviderArn: ShapeSchema = ShapeSchema(name: "RepositoryCredentialsProviderArn", kind: .string, traits: ShapeTraits(min: 1, max: 2048, pattern: ".*"))
@@ -311,7 +311,7 @@ extension SageMakerSchemas {
     public static let tagKeyList: ShapeSchema = ShapeSchema(name: "TagKeyList", kind: .list, listMember: MemberSchema("member", target: { SageMakerSchemas.tagKey }), traits: ShapeTraits(min: 1, max: 50))
 
     /// The model of `TagList`.
-    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { Tag.schema }), traits: ShapeTraits(min: 0, max: 50))
+    public static let tagList: ShapeSchema = ShapeSchema(name: "TagList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.Tag.schema }), traits: ShapeTraits(min: 0, max: 50))
 
     /// The model of `TagValue`.
     public static let tagValue: ShapeSchema = ShapeSchema(name: "TagValue", kind: .string, traits: ShapeTraits(min: 0, max: 256, pattern: "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)"))
@@ -332,7 +332,7 @@ extension SageMakerSchemas {
     public static let variantName: ShapeSchema = ShapeSchema(name: "VariantName", kind: .string, traits: ShapeTraits(min: 0, max: 63, pattern: "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"))
 
     /// The model of `VariantPropertyList`.
-    public static let variantPropertyList: ShapeSchema = ShapeSchema(name: "VariantPropertyList", kind: .list, listMember: MemberSchema("member", target: { VariantProperty.schema }), traits: ShapeTraits(min: 0, max: 3))
+    public static let variantPropertyList: ShapeSchema = ShapeSchema(name: "VariantPropertyList", kind: .list, listMember: MemberSchema("member", target: { SageMaker.VariantProperty.schema }), traits: ShapeTraits(min: 0, max: 3))
 
     /// The model of `VariantStatusMessage`.
     public static let variantStatusMessage: ShapeSchema = ShapeSchema(name: "VariantStatusMessage", kind: .string, traits: ShapeTraits(min: 0, max: 1024))

@@ -12,7 +12,7 @@ extension ServiceDescriptor {
         wireProtocol: .awsJson1_1,
         targetPrefix: "SageMaker",
         errorShapes: [
-            "ResourceLimitExceeded": { ResourceLimitExceeded.schema },
+            "ResourceLimitExceeded": { SageMaker.ResourceLimitExceeded.schema },
         ],
         endpointRuleSet: { try SageMakerEndpointRules.parsed.get() }
     )

@@ -3,1560 +3,1562 @@
 import AyameCore
 import Foundation
 
-/// The `AddTagsInput` structure of the SageMaker model.
-public struct AddTagsInput: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `Tags` (required).
-    public var tags: [Tag]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tags: [Tag]) {
-        self.resourceArn = resourceArn
-        self.tags = tags
-    }
-
-    /// The model of `AddTagsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AddTagsInput", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.tags = try r.required("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `AddTagsOutput` structure of the SageMaker model.
-public struct AddTagsOutput: AWSShape {
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [Tag]? = nil) {
-        self.tags = tags
-    }
-
-    /// The model of `AddTagsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AddTagsOutput", kind: .structure, members: [
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `AdditionalModelDataSource` structure of the SageMaker model.
-public struct AdditionalModelDataSource: AWSShape {
-    /// `ChannelName` (required).
-    public var channelName: String
-    /// `S3DataSource` (required).
-    public var s3DataSource: S3ModelDataSource
-
-    /// Creates the structure; optional members default to nil.
-    public init(channelName: String, s3DataSource: S3ModelDataSource) {
-        self.channelName = channelName
-        self.s3DataSource = s3DataSource
-    }
-
-    /// The model of `AdditionalModelDataSource`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AdditionalModelDataSource", kind: .structure, members: [
-        MemberSchema("ChannelName", target: { SageMakerSchemas.additionalModelChannelName }, isRequired: true),
-        MemberSchema("S3DataSource", target: { S3ModelDataSource.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.channelName = try r.required("ChannelName")
-        self.s3DataSource = try r.required("S3DataSource")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ChannelName"] = channelName
-        w["S3DataSource"] = s3DataSource
-        return w.value
-    }
-}
-
-/// The `Alarm` structure of the SageMaker model.
-public struct Alarm: AWSShape {
-    /// `AlarmName`.
-    public var alarmName: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarmName: String? = nil) {
-        self.alarmName = alarmName
-    }
-
-    /// The model of `Alarm`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Alarm", kind: .structure, members: [
-        MemberSchema("AlarmName", target: { SageMakerSchemas.alarmName }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarmName = try r.optional("AlarmName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AlarmName"] = alarmName
-        return w.value
-    }
-}
-
-/// The `AsyncInferenceClientConfig` structure of the SageMaker model.
-public struct AsyncInferenceClientConfig: AWSShape {
-    /// `MaxConcurrentInvocationsPerInstance`.
-    public var maxConcurrentInvocationsPerInstance: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maxConcurrentInvocationsPerInstance: Int? = nil) {
-        self.maxConcurrentInvocationsPerInstance = maxConcurrentInvocationsPerInstance
-    }
-
-    /// The model of `AsyncInferenceClientConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceClientConfig", kind: .structure, members: [
-        MemberSchema("MaxConcurrentInvocationsPerInstance", target: { SageMakerSchemas.maxConcurrentInvocationsPerInstance }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maxConcurrentInvocationsPerInstance = try r.optional("MaxConcurrentInvocationsPerInstance")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MaxConcurrentInvocationsPerInstance"] = maxConcurrentInvocationsPerInstance
-        return w.value
-    }
-}
-
-/// The `AsyncInferenceConfig` structure of the SageMaker model.
-public struct AsyncInferenceConfig: AWSShape {
-    /// `ClientConfig`.
-    public var clientConfig: AsyncInferenceClientConfig?
-    /// `OutputConfig` (required).
-    public var outputConfig: AsyncInferenceOutputConfig
-
-    /// Creates the structure; optional members default to nil.
-    public init(clientConfig: AsyncInferenceClientConfig? = nil, outputConfig: AsyncInferenceOutputConfig) {
-        self.clientConfig = clientConfig
-        self.outputConfig = outputConfig
-    }
-
-    /// The model of `AsyncInferenceConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceConfig", kind: .structure, members: [
-        MemberSchema("ClientConfig", target: { AsyncInferenceClientConfig.schema }),
-        MemberSchema("OutputConfig", target: { AsyncInferenceOutputConfig.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.clientConfig = try r.optional("ClientConfig")
-        self.outputConfig = try r.required("OutputConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ClientConfig"] = clientConfig
-        w["OutputConfig"] = outputConfig
-        return w.value
-    }
-}
-
-/// The `AsyncInferenceNotificationConfig` structure of the SageMaker model.
-public struct AsyncInferenceNotificationConfig: AWSShape {
-    /// `SuccessTopic`.
-    public var successTopic: String?
-    /// `ErrorTopic`.
-    public var errorTopic: String?
-    /// `IncludeInferenceResponseIn`.
-    public var includeInferenceResponseIn: [AsyncNotificationTopicTypes]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(successTopic: String? = nil, errorTopic: String? = nil, includeInferenceResponseIn: [AsyncNotificationTopicTypes]? = nil) {
-        self.successTopic = successTopic
-        self.errorTopic = errorTopic
-        self.includeInferenceResponseIn = includeInferenceResponseIn
-    }
-
-    /// The model of `AsyncInferenceNotificationConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceNotificationConfig", kind: .structure, members: [
-        MemberSchema("SuccessTopic", target: { SageMakerSchemas.snsTopicArn }),
-        MemberSchema("ErrorTopic", target: { SageMakerSchemas.snsTopicArn }),
-        MemberSchema("IncludeInferenceResponseIn", target: { SageMakerSchemas.asyncNotificationTopicTypeList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.successTopic = try r.optional("SuccessTopic")
-        self.errorTopic = try r.optional("ErrorTopic")
-        self.includeInferenceResponseIn = try r.optional("IncludeInferenceResponseIn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SuccessTopic"] = successTopic
-        w["ErrorTopic"] = errorTopic
-        w["IncludeInferenceResponseIn"] = includeInferenceResponseIn
-        return w.value
-    }
-}
-
-/// The `AsyncInferenceOutputConfig` structure of the SageMaker model.
-public struct AsyncInferenceOutputConfig: AWSShape {
-    /// `KmsKeyId`.
-    public var kmsKeyId: String?
-    /// `S3OutputPath`.
-    public var s3OutputPath: String?
-    /// `NotificationConfig`.
-    public var notificationConfig: AsyncInferenceNotificationConfig?
-    /// `S3FailurePath`.
-    public var s3FailurePath: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(kmsKeyId: String? = nil, s3OutputPath: String? = nil, notificationConfig: AsyncInferenceNotificationConfig? = nil, s3FailurePath: String? = nil) {
-        self.kmsKeyId = kmsKeyId
-        self.s3OutputPath = s3OutputPath
-        self.notificationConfig = notificationConfig
-        self.s3FailurePath = s3FailurePath
-    }
-
-    /// The model of `AsyncInferenceOutputConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceOutputConfig", kind: .structure, members: [
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-        MemberSchema("S3OutputPath", target: { SageMakerSchemas.destinationS3Uri }),
-        MemberSchema("NotificationConfig", target: { AsyncInferenceNotificationConfig.schema }),
-        MemberSchema("S3FailurePath", target: { SageMakerSchemas.destinationS3Uri }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.kmsKeyId = try r.optional("KmsKeyId")
-        self.s3OutputPath = try r.optional("S3OutputPath")
-        self.notificationConfig = try r.optional("NotificationConfig")
-        self.s3FailurePath = try r.optional("S3FailurePath")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["KmsKeyId"] = kmsKeyId
-        w["S3OutputPath"] = s3OutputPath
-        w["NotificationConfig"] = notificationConfig
-        w["S3FailurePath"] = s3FailurePath
-        return w.value
-    }
-}
-
-/// The `AutoRollbackConfig` structure of the SageMaker model.
-public struct AutoRollbackConfig: AWSShape {
-    /// `Alarms`.
-    public var alarms: [Alarm]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(alarms: [Alarm]? = nil) {
-        self.alarms = alarms
-    }
-
-    /// The model of `AutoRollbackConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "AutoRollbackConfig", kind: .structure, members: [
-        MemberSchema("Alarms", target: { SageMakerSchemas.alarmList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.alarms = try r.optional("Alarms")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Alarms"] = alarms
-        return w.value
-    }
-}
-
-/// The `BlueGreenUpdatePolicy` structure of the SageMaker model.
-public struct BlueGreenUpdatePolicy: AWSShape {
-    /// `TrafficRoutingConfiguration` (required).
-    public var trafficRoutingConfiguration: TrafficRoutingConfig
-    /// `TerminationWaitInSeconds`.
-    public var terminationWaitInSeconds: Int?
-    /// `MaximumExecutionTimeoutInSeconds`.
-    public var maximumExecutionTimeoutInSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(trafficRoutingConfiguration: TrafficRoutingConfig, terminationWaitInSeconds: Int? = nil, maximumExecutionTimeoutInSeconds: Int? = nil) {
-        self.trafficRoutingConfiguration = trafficRoutingConfiguration
-        self.terminationWaitInSeconds = terminationWaitInSeconds
-        self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
-    }
-
-    /// The model of `BlueGreenUpdatePolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "BlueGreenUpdatePolicy", kind: .structure, members: [
-        MemberSchema("TrafficRoutingConfiguration", target: { TrafficRoutingConfig.schema }, isRequired: true),
-        MemberSchema("TerminationWaitInSeconds", target: { SageMakerSchemas.terminationWaitInSeconds }),
-        MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.trafficRoutingConfiguration = try r.required("TrafficRoutingConfiguration")
-        self.terminationWaitInSeconds = try r.optional("TerminationWaitInSeconds")
-        self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["TrafficRoutingConfiguration"] = trafficRoutingConfiguration
-        w["TerminationWaitInSeconds"] = terminationWaitInSeconds
-        w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
-        return w.value
-    }
-}
-
-/// The `CapacitySize` structure of the SageMaker model.
-public struct CapacitySize: AWSShape {
-    /// `Type` (required).
-    public var type: CapacitySizeType
-    /// `Value` (required).
-    public var value: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: CapacitySizeType, value: Int) {
-        self.type = type
-        self.value = value
-    }
-
-    /// The model of `CapacitySize`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CapacitySize", kind: .structure, members: [
-        MemberSchema("Type", target: { CapacitySizeType.schema }, isRequired: true),
-        MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.required("Type")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Type"] = type
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `CaptureContentTypeHeader` structure of the SageMaker model.
-public struct CaptureContentTypeHeader: AWSShape {
-    /// `CsvContentTypes`.
-    public var csvContentTypes: [String]?
-    /// `JsonContentTypes`.
-    public var jsonContentTypes: [String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(csvContentTypes: [String]? = nil, jsonContentTypes: [String]? = nil) {
-        self.csvContentTypes = csvContentTypes
-        self.jsonContentTypes = jsonContentTypes
-    }
-
-    /// The model of `CaptureContentTypeHeader`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CaptureContentTypeHeader", kind: .structure, members: [
-        MemberSchema("CsvContentTypes", target: { SageMakerSchemas.csvContentTypes }),
-        MemberSchema("JsonContentTypes", target: { SageMakerSchemas.jsonContentTypes }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.csvContentTypes = try r.optional("CsvContentTypes")
-        self.jsonContentTypes = try r.optional("JsonContentTypes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CsvContentTypes"] = csvContentTypes
-        w["JsonContentTypes"] = jsonContentTypes
-        return w.value
-    }
-}
-
-/// The `CaptureOption` structure of the SageMaker model.
-public struct CaptureOption: AWSShape {
-    /// `CaptureMode` (required).
-    public var captureMode: CaptureMode
-
-    /// Creates the structure; optional members default to nil.
-    public init(captureMode: CaptureMode) {
-        self.captureMode = captureMode
-    }
-
-    /// The model of `CaptureOption`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CaptureOption", kind: .structure, members: [
-        MemberSchema("CaptureMode", target: { CaptureMode.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.captureMode = try r.required("CaptureMode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CaptureMode"] = captureMode
-        return w.value
-    }
-}
-
-/// The `ClarifyExplainerConfig` structure of the SageMaker model.
-public struct ClarifyExplainerConfig: AWSShape {
-    /// `EnableExplanations`.
-    public var enableExplanations: String?
-    /// `InferenceConfig`.
-    public var inferenceConfig: ClarifyInferenceConfig?
-    /// `ShapConfig` (required).
-    public var shapConfig: ClarifyShapConfig
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableExplanations: String? = nil, inferenceConfig: ClarifyInferenceConfig? = nil, shapConfig: ClarifyShapConfig) {
-        self.enableExplanations = enableExplanations
-        self.inferenceConfig = inferenceConfig
-        self.shapConfig = shapConfig
-    }
-
-    /// The model of `ClarifyExplainerConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyExplainerConfig", kind: .structure, members: [
-        MemberSchema("EnableExplanations", target: { SageMakerSchemas.clarifyEnableExplanations }),
-        MemberSchema("InferenceConfig", target: { ClarifyInferenceConfig.schema }),
-        MemberSchema("ShapConfig", target: { ClarifyShapConfig.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableExplanations = try r.optional("EnableExplanations")
-        self.inferenceConfig = try r.optional("InferenceConfig")
-        self.shapConfig = try r.required("ShapConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableExplanations"] = enableExplanations
-        w["InferenceConfig"] = inferenceConfig
-        w["ShapConfig"] = shapConfig
-        return w.value
-    }
-}
-
-/// The `ClarifyInferenceConfig` structure of the SageMaker model.
-public struct ClarifyInferenceConfig: AWSShape {
-    /// `FeaturesAttribute`.
-    public var featuresAttribute: String?
-    /// `ContentTemplate`.
-    public var contentTemplate: String?
-    /// `MaxRecordCount`.
-    public var maxRecordCount: Int?
-    /// `MaxPayloadInMB`.
-    public var maxPayloadInMb: Int?
-    /// `ProbabilityIndex`.
-    public var probabilityIndex: Int?
-    /// `LabelIndex`.
-    public var labelIndex: Int?
-    /// `ProbabilityAttribute`.
-    public var probabilityAttribute: String?
-    /// `LabelAttribute`.
-    public var labelAttribute: String?
-    /// `LabelHeaders`.
-    public var labelHeaders: [String]?
-    /// `FeatureHeaders`.
-    public var featureHeaders: [String]?
-    /// `FeatureTypes`.
-    public var featureTypes: [ClarifyFeatureType]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(featuresAttribute: String? = nil, contentTemplate: String? = nil, maxRecordCount: Int? = nil, maxPayloadInMb: Int? = nil, probabilityIndex: Int? = nil, labelIndex: Int? = nil, probabilityAttribute: String? = nil, labelAttribute: String? = nil, labelHeaders: [String]? = nil, featureHeaders: [String]? = nil, featureTypes: [ClarifyFeatureType]? = nil) {
-        self.featuresAttribute = featuresAttribute
-        self.contentTemplate = contentTemplate
-        self.maxRecordCount = maxRecordCount
-        self.maxPayloadInMb = maxPayloadInMb
-        self.probabilityIndex = probabilityIndex
-        self.labelIndex = labelIndex
-        self.probabilityAttribute = probabilityAttribute
-        self.labelAttribute = labelAttribute
-        self.labelHeaders = labelHeaders
-        self.featureHeaders = featureHeaders
-        self.featureTypes = featureTypes
-    }
-
-    /// The model of `ClarifyInferenceConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyInferenceConfig", kind: .structure, members: [
-        MemberSchema("FeaturesAttribute", target: { SageMakerSchemas.clarifyFeaturesAttribute }),
-        MemberSchema("ContentTemplate", target: { SageMakerSchemas.clarifyContentTemplate }),
-        MemberSchema("MaxRecordCount", target: { SageMakerSchemas.clarifyMaxRecordCount }),
-        MemberSchema("MaxPayloadInMB", target: { SageMakerSchemas.clarifyMaxPayloadInMb }),
-        MemberSchema("ProbabilityIndex", target: { SageMakerSchemas.clarifyProbabilityIndex }),
-        MemberSchema("LabelIndex", target: { SageMakerSchemas.clarifyLabelIndex }),
-        MemberSchema("ProbabilityAttribute", target: { SageMakerSchemas.clarifyProbabilityAttribute }),
-        MemberSchema("LabelAttribute", target: { SageMakerSchemas.clarifyLabelAttribute }),
-        MemberSchema("LabelHeaders", target: { SageMakerSchemas.clarifyLabelHeaders }),
-        MemberSchema("FeatureHeaders", target: { SageMakerSchemas.clarifyFeatureHeaders }),
-        MemberSchema("FeatureTypes", target: { SageMakerSchemas.clarifyFeatureTypes }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.featuresAttribute = try r.optional("FeaturesAttribute")
-        self.contentTemplate = try r.optional("ContentTemplate")
-        self.maxRecordCount = try r.optional("MaxRecordCount")
-        self.maxPayloadInMb = try r.optional("MaxPayloadInMB")
-        self.probabilityIndex = try r.optional("ProbabilityIndex")
-        self.labelIndex = try r.optional("LabelIndex")
-        self.probabilityAttribute = try r.optional("ProbabilityAttribute")
-        self.labelAttribute = try r.optional("LabelAttribute")
-        self.labelHeaders = try r.optional("LabelHeaders")
-        self.featureHeaders = try r.optional("FeatureHeaders")
-        self.featureTypes = try r.optional("FeatureTypes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["FeaturesAttribute"] = featuresAttribute
-        w["ContentTemplate"] = contentTemplate
-        w["MaxRecordCount"] = maxRecordCount
-        w["MaxPayloadInMB"] = maxPayloadInMb
-        w["ProbabilityIndex"] = probabilityIndex
-        w["LabelIndex"] = labelIndex
-        w["ProbabilityAttribute"] = probabilityAttribute
-        w["LabelAttribute"] = labelAttribute
-        w["LabelHeaders"] = labelHeaders
-        w["FeatureHeaders"] = featureHeaders
-        w["FeatureTypes"] = featureTypes
-        return w.value
-    }
-}
-
-/// The `ClarifyShapBaselineConfig` structure of the SageMaker model.
-public struct ClarifyShapBaselineConfig: AWSShape {
-    /// `MimeType`.
-    public var mimeType: String?
-    /// `ShapBaseline`.
-    public var shapBaseline: String?
-    /// `ShapBaselineUri`.
-    public var shapBaselineUri: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(mimeType: String? = nil, shapBaseline: String? = nil, shapBaselineUri: String? = nil) {
-        self.mimeType = mimeType
-        self.shapBaseline = shapBaseline
-        self.shapBaselineUri = shapBaselineUri
-    }
-
-    /// The model of `ClarifyShapBaselineConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyShapBaselineConfig", kind: .structure, members: [
-        MemberSchema("MimeType", target: { SageMakerSchemas.clarifyMimeType }),
-        MemberSchema("ShapBaseline", target: { SageMakerSchemas.clarifyShapBaseline }),
-        MemberSchema("ShapBaselineUri", target: { SageMakerSchemas.url }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mimeType = try r.optional("MimeType")
-        self.shapBaseline = try r.optional("ShapBaseline")
-        self.shapBaselineUri = try r.optional("ShapBaselineUri")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MimeType"] = mimeType
-        w["ShapBaseline"] = shapBaseline
-        w["ShapBaselineUri"] = shapBaselineUri
-        return w.value
-    }
-}
-
-/// The `ClarifyShapConfig` structure of the SageMaker model.
-public struct ClarifyShapConfig: AWSShape {
-    /// `ShapBaselineConfig` (required).
-    public var shapBaselineConfig: ClarifyShapBaselineConfig
-    /// `NumberOfSamples`.
-    public var numberOfSamples: Int?
-    /// `UseLogit`.
-    public var useLogit: Bool?
-    /// `Seed`.
-    public var seed: Int?
-    /// `TextConfig`.
-    public var textConfig: ClarifyTextConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(shapBaselineConfig: ClarifyShapBaselineConfig, numberOfSamples: Int? = nil, useLogit: Bool? = nil, seed: Int? = nil, textConfig: ClarifyTextConfig? = nil) {
-        self.shapBaselineConfig = shapBaselineConfig
-        self.numberOfSamples = numberOfSamples
-        self.useLogit = useLogit
-        self.seed = seed
-        self.textConfig = textConfig
-    }
-
-    /// The model of `ClarifyShapConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyShapConfig", kind: .structure, members: [
-        MemberSchema("ShapBaselineConfig", target: { ClarifyShapBaselineConfig.schema }, isRequired: true),
-        MemberSchema("NumberOfSamples", target: { SageMakerSchemas.clarifyShapNumberOfSamples }),
-        MemberSchema("UseLogit", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("Seed", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("TextConfig", target: { ClarifyTextConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.shapBaselineConfig = try r.required("ShapBaselineConfig")
-        self.numberOfSamples = try r.optional("NumberOfSamples")
-        self.useLogit = try r.optional("UseLogit")
-        self.seed = try r.optional("Seed")
-        self.textConfig = try r.optional("TextConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ShapBaselineConfig"] = shapBaselineConfig
-        w["NumberOfSamples"] = numberOfSamples
-        w["UseLogit"] = useLogit
-        w["Seed"] = seed
-        w["TextConfig"] = textConfig
-        return w.value
-    }
-}
-
-/// The `ClarifyTextConfig` structure of the SageMaker model.
-public struct ClarifyTextConfig: AWSShape {
-    /// `Language` (required).
-    public var language: ClarifyTextLanguage
-    /// `Granularity` (required).
-    public var granularity: ClarifyTextGranularity
-
-    /// Creates the structure; optional members default to nil.
-    public init(language: ClarifyTextLanguage, granularity: ClarifyTextGranularity) {
-        self.language = language
-        self.granularity = granularity
-    }
-
-    /// The model of `ClarifyTextConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextConfig", kind: .structure, members: [
-        MemberSchema("Language", target: { ClarifyTextLanguage.schema }, isRequired: true),
-        MemberSchema("Granularity", target: { ClarifyTextGranularity.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.language = try r.required("Language")
-        self.granularity = try r.required("Granularity")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Language"] = language
-        w["Granularity"] = granularity
-        return w.value
-    }
-}
-
-/// The `ContainerDefinition` structure of the SageMaker model.
-public struct ContainerDefinition: AWSShape {
-    /// `ContainerHostname`.
-    public var containerHostname: String?
-    /// `Image`.
-    public var image: String?
-    /// `ImageConfig`.
-    public var imageConfig: ImageConfig?
-    /// `Mode`.
-    public var mode: ContainerMode?
-    /// `ModelDataUrl`.
-    public var modelDataUrl: String?
-    /// `ModelDataSource`.
-    public var modelDataSource: ModelDataSource?
-    /// `AdditionalModelDataSources`.
-    public var additionalModelDataSources: [AdditionalModelDataSource]?
-    /// `Environment`.
-    public var environment: [String: String]?
-    /// `ModelPackageName`.
-    public var modelPackageName: String?
-    /// `InferenceSpecificationName`.
-    public var inferenceSpecificationName: String?
-    /// `MultiModelConfig`.
-    public var multiModelConfig: MultiModelConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(containerHostname: String? = nil, image: String? = nil, imageConfig: ImageConfig? = nil, mode: ContainerMode? = nil, modelDataUrl: String? = nil, modelDataSource: ModelDataSource? = nil, additionalModelDataSources: [AdditionalModelDataSource]? = nil, environment: [String: String]? = nil, modelPackageName: String? = nil, inferenceSpecificationName: String? = nil, multiModelConfig: MultiModelConfig? = nil) {
-        self.containerHostname = containerHostname
-        self.image = image
-        self.imageConfig = imageConfig
-        self.mode = mode
-        self.modelDataUrl = modelDataUrl
-        self.modelDataSource = modelDataSource
-        self.additionalModelDataSources = additionalModelDataSources
-        self.environment = environment
-        self.modelPackageName = modelPackageName
-        self.inferenceSpecificationName = inferenceSpecificationName
-        self.multiModelConfig = multiModelConfig
-    }
-
-    /// The model of `ContainerDefinition`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ContainerDefinition", kind: .structure, members: [
-        MemberSchema("ContainerHostname", target: { SageMakerSchemas.containerHostname }),
-        MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
-        MemberSchema("ImageConfig", target: { ImageConfig.schema }),
-        MemberSchema("Mode", target: { ContainerMode.schema }),
-        MemberSchema("ModelDataUrl", target: { SageMakerSchemas.url }),
-        MemberSchema("ModelDataSource", target: { ModelDataSource.schema }),
-        MemberSchema("AdditionalModelDataSources", target: { SageMakerSchemas.additionalModelDataSources }),
-        MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-        MemberSchema("ModelPackageName", target: { SageMakerSchemas.versionedArnOrName }),
-        MemberSchema("InferenceSpecificationName", target: { SageMakerSchemas.inferenceSpecificationName }),
-        MemberSchema("MultiModelConfig", target: { MultiModelConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.containerHostname = try r.optional("ContainerHostname")
-        self.image = try r.optional("Image")
-        self.imageConfig = try r.optional("ImageConfig")
-        self.mode = try r.optional("Mode")
-        self.modelDataUrl = try r.optional("ModelDataUrl")
-        self.modelDataSource = try r.optional("ModelDataSource")
-        self.additionalModelDataSources = try r.optional("AdditionalModelDataSources")
-        self.environment = try r.optional("Environment")
-        self.modelPackageName = try r.optional("ModelPackageName")
-        self.inferenceSpecificationName = try r.optional("InferenceSpecificationName")
-        self.multiModelConfig = try r.optional("MultiModelConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ContainerHostname"] = containerHostname
-        w["Image"] = image
-        w["ImageConfig"] = imageConfig
-        w["Mode"] = mode
-        w["ModelDataUrl"] = modelDataUrl
-        w["ModelDataSource"] = modelDataSource
-        w["AdditionalModelDataSources"] = additionalModelDataSources
-        w["Environment"] = environment
-        w["ModelPackageName"] = modelPackageName
-        w["InferenceSpecificationName"] = inferenceSpecificationName
-        w["MultiModelConfig"] = multiModelConfig
-        return w.value
-    }
-}
-
-/// The `CreateEndpointConfigInput` structure of the SageMaker model.
-public struct CreateEndpointConfigInput: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `ProductionVariants` (required).
-    public var productionVariants: [ProductionVariant]
-    /// `DataCaptureConfig`.
-    public var dataCaptureConfig: DataCaptureConfig?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `KmsKeyId`.
-    public var kmsKeyId: String?
-    /// `AsyncInferenceConfig`.
-    public var asyncInferenceConfig: AsyncInferenceConfig?
-    /// `ExplainerConfig`.
-    public var explainerConfig: ExplainerConfig?
-    /// `ShadowProductionVariants`.
-    public var shadowProductionVariants: [ProductionVariant]?
-    /// `ExecutionRoleArn`.
-    public var executionRoleArn: String?
-    /// `VpcConfig`.
-    public var vpcConfig: VpcConfig?
-    /// `EnableNetworkIsolation`.
-    public var enableNetworkIsolation: Bool?
-    /// `MetricsConfig`.
-    public var metricsConfig: MetricsConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String, productionVariants: [ProductionVariant], dataCaptureConfig: DataCaptureConfig? = nil, tags: [Tag]? = nil, kmsKeyId: String? = nil, asyncInferenceConfig: AsyncInferenceConfig? = nil, explainerConfig: ExplainerConfig? = nil, shadowProductionVariants: [ProductionVariant]? = nil, executionRoleArn: String? = nil, vpcConfig: VpcConfig? = nil, enableNetworkIsolation: Bool? = nil, metricsConfig: MetricsConfig? = nil) {
-        self.endpointConfigName = endpointConfigName
-        self.productionVariants = productionVariants
-        self.dataCaptureConfig = dataCaptureConfig
-        self.tags = tags
-        self.kmsKeyId = kmsKeyId
-        self.asyncInferenceConfig = asyncInferenceConfig
-        self.explainerConfig = explainerConfig
-        self.shadowProductionVariants = shadowProductionVariants
-        self.executionRoleArn = executionRoleArn
-        self.vpcConfig = vpcConfig
-        self.enableNetworkIsolation = enableNetworkIsolation
-        self.metricsConfig = metricsConfig
-    }
-
-    /// The model of `CreateEndpointConfigInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointConfigInput", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantList }, isRequired: true),
-        MemberSchema("DataCaptureConfig", target: { DataCaptureConfig.schema }),
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-        MemberSchema("AsyncInferenceConfig", target: { AsyncInferenceConfig.schema }),
-        MemberSchema("ExplainerConfig", target: { ExplainerConfig.schema }),
-        MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantList }),
-        MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
-        MemberSchema("VpcConfig", target: { VpcConfig.schema }),
-        MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("MetricsConfig", target: { MetricsConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.productionVariants = try r.required("ProductionVariants")
-        self.dataCaptureConfig = try r.optional("DataCaptureConfig")
-        self.tags = try r.optional("Tags")
-        self.kmsKeyId = try r.optional("KmsKeyId")
-        self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
-        self.explainerConfig = try r.optional("ExplainerConfig")
-        self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
-        self.executionRoleArn = try r.optional("ExecutionRoleArn")
-        self.vpcConfig = try r.optional("VpcConfig")
-        self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
-        self.metricsConfig = try r.optional("MetricsConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        w["ProductionVariants"] = productionVariants
-        w["DataCaptureConfig"] = dataCaptureConfig
-        w["Tags"] = tags
-        w["KmsKeyId"] = kmsKeyId
-        w["AsyncInferenceConfig"] = asyncInferenceConfig
-        w["ExplainerConfig"] = explainerConfig
-        w["ShadowProductionVariants"] = shadowProductionVariants
-        w["ExecutionRoleArn"] = executionRoleArn
-        w["VpcConfig"] = vpcConfig
-        w["EnableNetworkIsolation"] = enableNetworkIsolation
-        w["MetricsConfig"] = metricsConfig
-        return w.value
-    }
-}
-
-/// The `CreateEndpointConfigOutput` structure of the SageMaker model.
-public struct CreateEndpointConfigOutput: AWSShape {
-    /// `EndpointConfigArn` (required).
-    public var endpointConfigArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigArn: String) {
-        self.endpointConfigArn = endpointConfigArn
-    }
-
-    /// The model of `CreateEndpointConfigOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointConfigOutput", kind: .structure, members: [
-        MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigArn = try r.required("EndpointConfigArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigArn"] = endpointConfigArn
-        return w.value
-    }
-}
-
-/// The `CreateEndpointInput` structure of the SageMaker model.
-public struct CreateEndpointInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `DeploymentConfig`.
-    public var deploymentConfig: DeploymentConfig?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, endpointConfigName: String, deploymentConfig: DeploymentConfig? = nil, tags: [Tag]? = nil) {
-        self.endpointName = endpointName
-        self.endpointConfigName = endpointConfigName
-        self.deploymentConfig = deploymentConfig
-        self.tags = tags
-    }
-
-    /// The model of `CreateEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("DeploymentConfig", target: { DeploymentConfig.schema }),
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.deploymentConfig = try r.optional("DeploymentConfig")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["EndpointConfigName"] = endpointConfigName
-        w["DeploymentConfig"] = deploymentConfig
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `CreateEndpointOutput` structure of the SageMaker model.
-public struct CreateEndpointOutput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String) {
-        self.endpointArn = endpointArn
-    }
-
-    /// The model of `CreateEndpointOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointOutput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
-
-/// The `CreateInferenceComponentInput` structure of the SageMaker model.
-public struct CreateInferenceComponentInput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `VariantName`.
-    public var variantName: String?
-    /// `Specification`.
-    public var specification: InferenceComponentSpecification?
-    /// `Specifications`.
-    public var specifications: [InferenceComponentSpecification]?
-    /// `RuntimeConfig`.
-    public var runtimeConfig: InferenceComponentRuntimeConfig?
-    /// `Tags`.
-    public var tags: [Tag]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String, endpointName: String, variantName: String? = nil, specification: InferenceComponentSpecification? = nil, specifications: [InferenceComponentSpecification]? = nil, runtimeConfig: InferenceComponentRuntimeConfig? = nil, tags: [Tag]? = nil) {
-        self.inferenceComponentName = inferenceComponentName
-        self.endpointName = endpointName
-        self.variantName = variantName
-        self.specification = specification
-        self.specifications = specifications
-        self.runtimeConfig = runtimeConfig
-        self.tags = tags
-    }
-
-    /// The model of `CreateInferenceComponentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentInput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }),
-        MemberSchema("Specification", target: { InferenceComponentSpecification.schema }),
-        MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationList }),
-        MemberSchema("RuntimeConfig", target: { InferenceComponentRuntimeConfig.schema }),
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-        self.endpointName = try r.required("EndpointName")
-        self.variantName = try r.optional("VariantName")
-        self.specification = try r.optional("Specification")
-        self.specifications = try r.optional("Specifications")
-        self.runtimeConfig = try r.optional("RuntimeConfig")
-        self.tags = try r.optional("Tags")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        w["EndpointName"] = endpointName
-        w["VariantName"] = variantName
-        w["Specification"] = specification
-        w["Specifications"] = specifications
-        w["RuntimeConfig"] = runtimeConfig
-        w["Tags"] = tags
-        return w.value
-    }
-}
-
-/// The `CreateInferenceComponentOutput` structure of the SageMaker model.
-public struct CreateInferenceComponentOutput: AWSShape {
-    /// `InferenceComponentArn` (required).
-    public var inferenceComponentArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentArn: String) {
-        self.inferenceComponentArn = inferenceComponentArn
-    }
-
-    /// The model of `CreateInferenceComponentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentOutput", kind: .structure, members: [
-        MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentArn = try r.required("InferenceComponentArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentArn"] = inferenceComponentArn
-        return w.value
-    }
-}
-
-/// The `CreateModelInput` structure of the SageMaker model.
-public struct CreateModelInput: AWSShape {
-    /// `ModelName` (required).
-    public var modelName: String
-    /// `PrimaryContainer`.
-    public var primaryContainer: ContainerDefinition?
-    /// `Containers`.
-    public var containers: [ContainerDefinition]?
-    /// `InferenceExecutionConfig`.
-    public var inferenceExecutionConfig: InferenceExecutionConfig?
-    /// `ExecutionRoleArn`.
-    public var executionRoleArn: String?
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `VpcConfig`.
-    public var vpcConfig: VpcConfig?
-    /// `EnableNetworkIsolation`.
-    public var enableNetworkIsolation: Bool?
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelName: String, primaryContainer: ContainerDefinition? = nil, containers: [ContainerDefinition]? = nil, inferenceExecutionConfig: InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, tags: [Tag]? = nil, vpcConfig: VpcConfig? = nil, enableNetworkIsolation: Bool? = nil) {
-        self.modelName = modelName
-        self.primaryContainer = primaryContainer
-        self.containers = containers
-        self.inferenceExecutionConfig = inferenceExecutionConfig
-        self.executionRoleArn = executionRoleArn
-        self.tags = tags
-        self.vpcConfig = vpcConfig
-        self.enableNetworkIsolation = enableNetworkIsolation
-    }
-
-    /// The model of `CreateModelInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelInput", kind: .structure, members: [
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-        MemberSchema("PrimaryContainer", target: { ContainerDefinition.schema }),
-        MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
-        MemberSchema("InferenceExecutionConfig", target: { InferenceExecutionConfig.schema }),
-        MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-        MemberSchema("VpcConfig", target: { VpcConfig.schema }),
-        MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelName = try r.required("ModelName")
-        self.primaryContainer = try r.optional("PrimaryContainer")
-        self.containers = try r.optional("Containers")
-        self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
-        self.executionRoleArn = try r.optional("ExecutionRoleArn")
-        self.tags = try r.optional("Tags")
-        self.vpcConfig = try r.optional("VpcConfig")
-        self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelName"] = modelName
-        w["PrimaryContainer"] = primaryContainer
-        w["Containers"] = containers
-        w["InferenceExecutionConfig"] = inferenceExecutionConfig
-        w["ExecutionRoleArn"] = executionRoleArn
-        w["Tags"] = tags
-        w["VpcConfig"] = vpcConfig
-        w["EnableNetworkIsolation"] = enableNetworkIsolation
-        return w.value
-    }
-}
-
-/// The `CreateModelOutput` structure of the SageMaker model.
-public struct CreateModelOutput: AWSShape {
-    /// `ModelArn` (required).
-    public var modelArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelArn: String) {
-        self.modelArn = modelArn
-    }
-
-    /// The model of `CreateModelOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelOutput", kind: .structure, members: [
-        MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelArn = try r.required("ModelArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelArn"] = modelArn
-        return w.value
-    }
-}
-
-/// The `DataCaptureConfig` structure of the SageMaker model.
-public struct DataCaptureConfig: AWSShape {
-    /// `EnableCapture`.
-    public var enableCapture: Bool?
-    /// `InitialSamplingPercentage` (required).
-    public var initialSamplingPercentage: Int
-    /// `DestinationS3Uri` (required).
-    public var destinationS3Uri: String
-    /// `KmsKeyId`.
-    public var kmsKeyId: String?
-    /// `CaptureOptions` (required).
-    public var captureOptions: [CaptureOption]
-    /// `CaptureContentTypeHeader`.
-    public var captureContentTypeHeader: CaptureContentTypeHeader?
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableCapture: Bool? = nil, initialSamplingPercentage: Int, destinationS3Uri: String, kmsKeyId: String? = nil, captureOptions: [CaptureOption], captureContentTypeHeader: CaptureContentTypeHeader? = nil) {
-        self.enableCapture = enableCapture
-        self.initialSamplingPercentage = initialSamplingPercentage
-        self.destinationS3Uri = destinationS3Uri
-        self.kmsKeyId = kmsKeyId
-        self.captureOptions = captureOptions
-        self.captureContentTypeHeader = captureContentTypeHeader
-    }
-
-    /// The model of `DataCaptureConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfig", kind: .structure, members: [
-        MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("InitialSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
-        MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-        MemberSchema("CaptureOptions", target: { SageMakerSchemas.captureOptionList }, isRequired: true),
-        MemberSchema("CaptureContentTypeHeader", target: { CaptureContentTypeHeader.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableCapture = try r.optional("EnableCapture")
-        self.initialSamplingPercentage = try r.required("InitialSamplingPercentage")
-        self.destinationS3Uri = try r.required("DestinationS3Uri")
-        self.kmsKeyId = try r.optional("KmsKeyId")
-        self.captureOptions = try r.required("CaptureOptions")
-        self.captureContentTypeHeader = try r.optional("CaptureContentTypeHeader")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableCapture"] = enableCapture
-        w["InitialSamplingPercentage"] = initialSamplingPercentage
-        w["DestinationS3Uri"] = destinationS3Uri
-        w["KmsKeyId"] = kmsKeyId
-        w["CaptureOptions"] = captureOptions
-        w["CaptureContentTypeHeader"] = captureContentTypeHeader
-        return w.value
-    }
-}
-
-/// The `DataCaptureConfigSummary` structure of the SageMaker model.
-public struct DataCaptureConfigSummary: AWSShape {
-    /// `EnableCapture` (required).
-    public var enableCapture: Bool
-    /// `CaptureStatus` (required).
-    public var captureStatus: CaptureStatus
-    /// `CurrentSamplingPercentage` (required).
-    public var currentSamplingPercentage: Int
-    /// `DestinationS3Uri` (required).
-    public var destinationS3Uri: String
-    /// `KmsKeyId` (required).
-    public var kmsKeyId: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableCapture: Bool, captureStatus: CaptureStatus, currentSamplingPercentage: Int, destinationS3Uri: String, kmsKeyId: String) {
-        self.enableCapture = enableCapture
-        self.captureStatus = captureStatus
-        self.currentSamplingPercentage = currentSamplingPercentage
-        self.destinationS3Uri = destinationS3Uri
-        self.kmsKeyId = kmsKeyId
-    }
-
-    /// The model of `DataCaptureConfigSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfigSummary", kind: .structure, members: [
-        MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        MemberSchema("CaptureStatus", target: { CaptureStatus.schema }, isRequired: true),
-        MemberSchema("CurrentSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
-        MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableCapture = try r.required("EnableCapture")
-        self.captureStatus = try r.required("CaptureStatus")
-        self.currentSamplingPercentage = try r.required("CurrentSamplingPercentage")
-        self.destinationS3Uri = try r.required("DestinationS3Uri")
-        self.kmsKeyId = try r.required("KmsKeyId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableCapture"] = enableCapture
-        w["CaptureStatus"] = captureStatus
-        w["CurrentSamplingPercentage"] = currentSamplingPercentage
-        w["DestinationS3Uri"] = destinationS3Uri
-        w["KmsKeyId"] = kmsKeyId
-        return w.value
-    }
-}
-
-/// The `DeleteEndpointConfigInput` structure of the SageMaker model.
-public struct DeleteEndpointConfigInput: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String) {
-        self.endpointConfigName = endpointConfigName
-    }
-
-    /// The model of `DeleteEndpointConfigInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointConfigInput", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        return w.value
-    }
-}
-
-/// The `DeleteEndpointInput` structure of the SageMaker model.
-public struct DeleteEndpointInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String) {
-        self.endpointName = endpointName
-    }
-
-    /// The model of `DeleteEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        return w.value
-    }
-}
-
-/// The `DeleteInferenceComponentInput` structure of the SageMaker model.
-public struct DeleteInferenceComponentInput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String) {
-        self.inferenceComponentName = inferenceComponentName
-    }
-
-    /// The model of `DeleteInferenceComponentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInferenceComponentInput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        return w.value
-    }
-}
-
-/// The `DeleteModelInput` structure of the SageMaker model.
-public struct DeleteModelInput: AWSShape {
-    /// `ModelName` (required).
-    public var modelName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelName: String) {
-        self.modelName = modelName
-    }
-
-    /// The model of `DeleteModelInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteModelInput", kind: .structure, members: [
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelName = try r.required("ModelName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelName"] = modelName
-        return w.value
-    }
-}
-
-/// The `DeleteTagsInput` structure of the SageMaker model.
-public struct DeleteTagsInput: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `TagKeys` (required).
-    public var tagKeys: [String]
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, tagKeys: [String]) {
-        self.resourceArn = resourceArn
-        self.tagKeys = tagKeys
-    }
-
-    /// The model of `DeleteTagsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsInput", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
-        MemberSchema("TagKeys", target: { SageMakerSchemas.tagKeyList }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.tagKeys = try r.required("TagKeys")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["TagKeys"] = tagKeys
-        return w.value
-    }
-}
-
-/// The `DeleteTagsOutput` structure of the SageMaker model.
-public struct DeleteTagsOutput: AWSShape {
-
-    /// Creates the structure; optional members default to nil.
-    public init() {
-    }
-
-    /// The model of `DeleteTagsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsOutput", kind: .structure)
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        _ = try StructureReader(shapeValue)
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        let w = StructureWriter()
-        return w.value
-    }
-}
-
-/// The `DeployedImage` structure of the SageMaker model.
-public struct DeployedImage: AWSShape {
-    /// `SpecifiedImage`.
-    public var specifiedImage: String?
-    /// `ResolvedImage`.
-    public var resolvedImage: String?
-    /// `ResolutionTime`.
-    public var resolutionTime: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(specifiedImage: String? = nil, resolvedImage: String? = nil, resolutionTime: Date? = nil) {
-        self.specifiedImage = specifiedImage
-        self.resolvedImage = resolvedImage
-        self.resolutionTime = resolutionTime
-    }
-
-    /// The model of `DeployedImage`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeployedImage", kind: .structure, members: [
-        MemberSchema("SpecifiedImage", target: { SageMakerSchemas.containerImage }),
-        MemberSchema("ResolvedImage", target: { SageMakerSchemas.containerImage }),
-        MemberSchema("ResolutionTime", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.specifiedImage = try r.optional("SpecifiedImage")
-        self.resolvedImage = try r.optional("ResolvedImage")
-        self.resolutionTime = try r.optional("ResolutionTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SpecifiedImage"] = specifiedImage
-        w["ResolvedImage"] = resolvedImage
-        w["ResolutionTime"] = resolutionTime
-        return w.value
-    }
-}
-
-/// The `DeploymentConfig` structure of the SageMaker model.
-public struct DeploymentConfig: AWSShape {
-    /// `BlueGreenUpdatePolicy`.
-    public var blueGreenUpdatePolicy: BlueGreenUpdatePolicy?
-    /// `RollingUpdatePolicy`.
-    public var rollingUpdatePolicy: RollingUpdatePolicy?
-    /// `AutoRollbackConfiguration`.
-    public var autoRollbackConfiguration: AutoRollbackConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(blueGreenUpdatePolicy: BlueGreenUpdatePolicy? = nil, rollingUpdatePolicy: RollingUpdatePolicy? = nil, autoRollbackConfiguration: AutoRollbackConfig? = nil) {
-        self.blueGreenUpdatePolicy = blueGreenUpdatePolicy
-        self.rollingUpdatePolicy = rollingUpdatePolicy
-        self.autoRollbackConfiguration = autoRollbackConfiguration
-    }
-
-    /// The model of `DeploymentConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentConfig", kind: .structure, members: [
-        MemberSchema("BlueGreenUpdatePolicy", target: { BlueGreenUpdatePolicy.schema }),
-        MemberSchema("RollingUpdatePolicy", target: { RollingUpdatePolicy.schema }),
-        MemberSchema("AutoRollbackConfiguration", target: { AutoRollbackConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.blueGreenUpdatePolicy = try r.optional("BlueGreenUpdatePolicy")
-        self.rollingUpdatePolicy = try r.optional("RollingUpdatePolicy")
-        self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["BlueGreenUpdatePolicy"] = blueGreenUpdatePolicy
-        w["RollingUpdatePolicy"] = rollingUpdatePolicy
-        w["AutoRollbackConfiguration"] = autoRollbackConfiguration
-        return w.value
+extension SageMaker {
+    /// The `AddTagsInput` structure of the SageMaker model.
+    public struct AddTagsInput: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `Tags` (required).
+        public var tags: [SageMaker.Tag]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tags: [SageMaker.Tag]) {
+            self.resourceArn = resourceArn
+            self.tags = tags
+        }
+
+        /// The model of `AddTagsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AddTagsInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.tags = try r.required("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `AddTagsOutput` structure of the SageMaker model.
+    public struct AddTagsOutput: AWSShape {
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [SageMaker.Tag]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `AddTagsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AddTagsOutput", kind: .structure, members: [
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `AdditionalModelDataSource` structure of the SageMaker model.
+    public struct AdditionalModelDataSource: AWSShape {
+        /// `ChannelName` (required).
+        public var channelName: String
+        /// `S3DataSource` (required).
+        public var s3DataSource: SageMaker.S3ModelDataSource
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(channelName: String, s3DataSource: SageMaker.S3ModelDataSource) {
+            self.channelName = channelName
+            self.s3DataSource = s3DataSource
+        }
+
+        /// The model of `AdditionalModelDataSource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AdditionalModelDataSource", kind: .structure, members: [
+            MemberSchema("ChannelName", target: { SageMakerSchemas.additionalModelChannelName }, isRequired: true),
+            MemberSchema("S3DataSource", target: { SageMaker.S3ModelDataSource.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.channelName = try r.required("ChannelName")
+            self.s3DataSource = try r.required("S3DataSource")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ChannelName"] = channelName
+            w["S3DataSource"] = s3DataSource
+            return w.value
+        }
+    }
+
+    /// The `Alarm` structure of the SageMaker model.
+    public struct Alarm: AWSShape {
+        /// `AlarmName`.
+        public var alarmName: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil) {
+            self.alarmName = alarmName
+        }
+
+        /// The model of `Alarm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Alarm", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { SageMakerSchemas.alarmName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            return w.value
+        }
+    }
+
+    /// The `AsyncInferenceClientConfig` structure of the SageMaker model.
+    public struct AsyncInferenceClientConfig: AWSShape {
+        /// `MaxConcurrentInvocationsPerInstance`.
+        public var maxConcurrentInvocationsPerInstance: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maxConcurrentInvocationsPerInstance: Int? = nil) {
+            self.maxConcurrentInvocationsPerInstance = maxConcurrentInvocationsPerInstance
+        }
+
+        /// The model of `AsyncInferenceClientConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceClientConfig", kind: .structure, members: [
+            MemberSchema("MaxConcurrentInvocationsPerInstance", target: { SageMakerSchemas.maxConcurrentInvocationsPerInstance }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maxConcurrentInvocationsPerInstance = try r.optional("MaxConcurrentInvocationsPerInstance")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaxConcurrentInvocationsPerInstance"] = maxConcurrentInvocationsPerInstance
+            return w.value
+        }
+    }
+
+    /// The `AsyncInferenceConfig` structure of the SageMaker model.
+    public struct AsyncInferenceConfig: AWSShape {
+        /// `ClientConfig`.
+        public var clientConfig: SageMaker.AsyncInferenceClientConfig?
+        /// `OutputConfig` (required).
+        public var outputConfig: SageMaker.AsyncInferenceOutputConfig
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(outputConfig: SageMaker.AsyncInferenceOutputConfig, clientConfig: SageMaker.AsyncInferenceClientConfig? = nil) {
+            self.clientConfig = clientConfig
+            self.outputConfig = outputConfig
+        }
+
+        /// The model of `AsyncInferenceConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceConfig", kind: .structure, members: [
+            MemberSchema("ClientConfig", target: { SageMaker.AsyncInferenceClientConfig.schema }),
+            MemberSchema("OutputConfig", target: { SageMaker.AsyncInferenceOutputConfig.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.clientConfig = try r.optional("ClientConfig")
+            self.outputConfig = try r.required("OutputConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ClientConfig"] = clientConfig
+            w["OutputConfig"] = outputConfig
+            return w.value
+        }
+    }
+
+    /// The `AsyncInferenceNotificationConfig` structure of the SageMaker model.
+    public struct AsyncInferenceNotificationConfig: AWSShape {
+        /// `SuccessTopic`.
+        public var successTopic: String?
+        /// `ErrorTopic`.
+        public var errorTopic: String?
+        /// `IncludeInferenceResponseIn`.
+        public var includeInferenceResponseIn: [SageMaker.AsyncNotificationTopicTypes]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(successTopic: String? = nil, errorTopic: String? = nil, includeInferenceResponseIn: [SageMaker.AsyncNotificationTopicTypes]? = nil) {
+            self.successTopic = successTopic
+            self.errorTopic = errorTopic
+            self.includeInferenceResponseIn = includeInferenceResponseIn
+        }
+
+        /// The model of `AsyncInferenceNotificationConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceNotificationConfig", kind: .structure, members: [
+            MemberSchema("SuccessTopic", target: { SageMakerSchemas.snsTopicArn }),
+            MemberSchema("ErrorTopic", target: { SageMakerSchemas.snsTopicArn }),
+            MemberSchema("IncludeInferenceResponseIn", target: { SageMakerSchemas.asyncNotificationTopicTypeList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.successTopic = try r.optional("SuccessTopic")
+            self.errorTopic = try r.optional("ErrorTopic")
+            self.includeInferenceResponseIn = try r.optional("IncludeInferenceResponseIn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SuccessTopic"] = successTopic
+            w["ErrorTopic"] = errorTopic
+            w["IncludeInferenceResponseIn"] = includeInferenceResponseIn
+            return w.value
+        }
+    }
+
+    /// The `AsyncInferenceOutputConfig` structure of the SageMaker model.
+    public struct AsyncInferenceOutputConfig: AWSShape {
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+        /// `S3OutputPath`.
+        public var s3OutputPath: String?
+        /// `NotificationConfig`.
+        public var notificationConfig: SageMaker.AsyncInferenceNotificationConfig?
+        /// `S3FailurePath`.
+        public var s3FailurePath: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(kmsKeyId: String? = nil, s3OutputPath: String? = nil, notificationConfig: SageMaker.AsyncInferenceNotificationConfig? = nil, s3FailurePath: String? = nil) {
+            self.kmsKeyId = kmsKeyId
+            self.s3OutputPath = s3OutputPath
+            self.notificationConfig = notificationConfig
+            self.s3FailurePath = s3FailurePath
+        }
+
+        /// The model of `AsyncInferenceOutputConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AsyncInferenceOutputConfig", kind: .structure, members: [
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+            MemberSchema("S3OutputPath", target: { SageMakerSchemas.destinationS3Uri }),
+            MemberSchema("NotificationConfig", target: { SageMaker.AsyncInferenceNotificationConfig.schema }),
+            MemberSchema("S3FailurePath", target: { SageMakerSchemas.destinationS3Uri }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.kmsKeyId = try r.optional("KmsKeyId")
+            self.s3OutputPath = try r.optional("S3OutputPath")
+            self.notificationConfig = try r.optional("NotificationConfig")
+            self.s3FailurePath = try r.optional("S3FailurePath")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KmsKeyId"] = kmsKeyId
+            w["S3OutputPath"] = s3OutputPath
+            w["NotificationConfig"] = notificationConfig
+            w["S3FailurePath"] = s3FailurePath
+            return w.value
+        }
+    }
+
+    /// The `AutoRollbackConfig` structure of the SageMaker model.
+    public struct AutoRollbackConfig: AWSShape {
+        /// `Alarms`.
+        public var alarms: [SageMaker.Alarm]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarms: [SageMaker.Alarm]? = nil) {
+            self.alarms = alarms
+        }
+
+        /// The model of `AutoRollbackConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "AutoRollbackConfig", kind: .structure, members: [
+            MemberSchema("Alarms", target: { SageMakerSchemas.alarmList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarms = try r.optional("Alarms")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Alarms"] = alarms
+            return w.value
+        }
+    }
+
+    /// The `BlueGreenUpdatePolicy` structure of the SageMaker model.
+    public struct BlueGreenUpdatePolicy: AWSShape {
+        /// `TrafficRoutingConfiguration` (required).
+        public var trafficRoutingConfiguration: SageMaker.TrafficRoutingConfig
+        /// `TerminationWaitInSeconds`.
+        public var terminationWaitInSeconds: Int?
+        /// `MaximumExecutionTimeoutInSeconds`.
+        public var maximumExecutionTimeoutInSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(trafficRoutingConfiguration: SageMaker.TrafficRoutingConfig, terminationWaitInSeconds: Int? = nil, maximumExecutionTimeoutInSeconds: Int? = nil) {
+            self.trafficRoutingConfiguration = trafficRoutingConfiguration
+            self.terminationWaitInSeconds = terminationWaitInSeconds
+            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
+        }
+
+        /// The model of `BlueGreenUpdatePolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "BlueGreenUpdatePolicy", kind: .structure, members: [
+            MemberSchema("TrafficRoutingConfiguration", target: { SageMaker.TrafficRoutingConfig.schema }, isRequired: true),
+            MemberSchema("TerminationWaitInSeconds", target: { SageMakerSchemas.terminationWaitInSeconds }),
+            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.trafficRoutingConfiguration = try r.required("TrafficRoutingConfiguration")
+            self.terminationWaitInSeconds = try r.optional("TerminationWaitInSeconds")
+            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TrafficRoutingConfiguration"] = trafficRoutingConfiguration
+            w["TerminationWaitInSeconds"] = terminationWaitInSeconds
+            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
+            return w.value
+        }
+    }
+
+    /// The `CapacitySize` structure of the SageMaker model.
+    public struct CapacitySize: AWSShape {
+        /// `Type` (required).
+        public var type: SageMaker.CapacitySizeType
+        /// `Value` (required).
+        public var value: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: SageMaker.CapacitySizeType, value: Int) {
+            self.type = type
+            self.value = value
+        }
+
+        /// The model of `CapacitySize`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CapacitySize", kind: .structure, members: [
+            MemberSchema("Type", target: { SageMaker.CapacitySizeType.schema }, isRequired: true),
+            MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.required("Type")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `CaptureContentTypeHeader` structure of the SageMaker model.
+    public struct CaptureContentTypeHeader: AWSShape {
+        /// `CsvContentTypes`.
+        public var csvContentTypes: [String]?
+        /// `JsonContentTypes`.
+        public var jsonContentTypes: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(csvContentTypes: [String]? = nil, jsonContentTypes: [String]? = nil) {
+            self.csvContentTypes = csvContentTypes
+            self.jsonContentTypes = jsonContentTypes
+        }
+
+        /// The model of `CaptureContentTypeHeader`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CaptureContentTypeHeader", kind: .structure, members: [
+            MemberSchema("CsvContentTypes", target: { SageMakerSchemas.csvContentTypes }),
+            MemberSchema("JsonContentTypes", target: { SageMakerSchemas.jsonContentTypes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.csvContentTypes = try r.optional("CsvContentTypes")
+            self.jsonContentTypes = try r.optional("JsonContentTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CsvContentTypes"] = csvContentTypes
+            w["JsonContentTypes"] = jsonContentTypes
+            return w.value
+        }
+    }
+
+    /// The `CaptureOption` structure of the SageMaker model.
+    public struct CaptureOption: AWSShape {
+        /// `CaptureMode` (required).
+        public var captureMode: SageMaker.CaptureMode
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(captureMode: SageMaker.CaptureMode) {
+            self.captureMode = captureMode
+        }
+
+        /// The model of `CaptureOption`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CaptureOption", kind: .structure, members: [
+            MemberSchema("CaptureMode", target: { SageMaker.CaptureMode.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.captureMode = try r.required("CaptureMode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CaptureMode"] = captureMode
+            return w.value
+        }
+    }
+
+    /// The `ClarifyExplainerConfig` structure of the SageMaker model.
+    public struct ClarifyExplainerConfig: AWSShape {
+        /// `EnableExplanations`.
+        public var enableExplanations: String?
+        /// `InferenceConfig`.
+        public var inferenceConfig: SageMaker.ClarifyInferenceConfig?
+        /// `ShapConfig` (required).
+        public var shapConfig: SageMaker.ClarifyShapConfig
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(shapConfig: SageMaker.ClarifyShapConfig, enableExplanations: String? = nil, inferenceConfig: SageMaker.ClarifyInferenceConfig? = nil) {
+            self.enableExplanations = enableExplanations
+            self.inferenceConfig = inferenceConfig
+            self.shapConfig = shapConfig
+        }
+
+        /// The model of `ClarifyExplainerConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyExplainerConfig", kind: .structure, members: [
+            MemberSchema("EnableExplanations", target: { SageMakerSchemas.clarifyEnableExplanations }),
+            MemberSchema("InferenceConfig", target: { SageMaker.ClarifyInferenceConfig.schema }),
+            MemberSchema("ShapConfig", target: { SageMaker.ClarifyShapConfig.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableExplanations = try r.optional("EnableExplanations")
+            self.inferenceConfig = try r.optional("InferenceConfig")
+            self.shapConfig = try r.required("ShapConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableExplanations"] = enableExplanations
+            w["InferenceConfig"] = inferenceConfig
+            w["ShapConfig"] = shapConfig
+            return w.value
+        }
+    }
+
+    /// The `ClarifyInferenceConfig` structure of the SageMaker model.
+    public struct ClarifyInferenceConfig: AWSShape {
+        /// `FeaturesAttribute`.
+        public var featuresAttribute: String?
+        /// `ContentTemplate`.
+        public var contentTemplate: String?
+        /// `MaxRecordCount`.
+        public var maxRecordCount: Int?
+        /// `MaxPayloadInMB`.
+        public var maxPayloadInMb: Int?
+        /// `ProbabilityIndex`.
+        public var probabilityIndex: Int?
+        /// `LabelIndex`.
+        public var labelIndex: Int?
+        /// `ProbabilityAttribute`.
+        public var probabilityAttribute: String?
+        /// `LabelAttribute`.
+        public var labelAttribute: String?
+        /// `LabelHeaders`.
+        public var labelHeaders: [String]?
+        /// `FeatureHeaders`.
+        public var featureHeaders: [String]?
+        /// `FeatureTypes`.
+        public var featureTypes: [SageMaker.ClarifyFeatureType]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(featuresAttribute: String? = nil, contentTemplate: String? = nil, maxRecordCount: Int? = nil, maxPayloadInMb: Int? = nil, probabilityIndex: Int? = nil, labelIndex: Int? = nil, probabilityAttribute: String? = nil, labelAttribute: String? = nil, labelHeaders: [String]? = nil, featureHeaders: [String]? = nil, featureTypes: [SageMaker.ClarifyFeatureType]? = nil) {
+            self.featuresAttribute = featuresAttribute
+            self.contentTemplate = contentTemplate
+            self.maxRecordCount = maxRecordCount
+            self.maxPayloadInMb = maxPayloadInMb
+            self.probabilityIndex = probabilityIndex
+            self.labelIndex = labelIndex
+            self.probabilityAttribute = probabilityAttribute
+            self.labelAttribute = labelAttribute
+            self.labelHeaders = labelHeaders
+            self.featureHeaders = featureHeaders
+            self.featureTypes = featureTypes
+        }
+
+        /// The model of `ClarifyInferenceConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyInferenceConfig", kind: .structure, members: [
+            MemberSchema("FeaturesAttribute", target: { SageMakerSchemas.clarifyFeaturesAttribute }),
+            MemberSchema("ContentTemplate", target: { SageMakerSchemas.clarifyContentTemplate }),
+            MemberSchema("MaxRecordCount", target: { SageMakerSchemas.clarifyMaxRecordCount }),
+            MemberSchema("MaxPayloadInMB", target: { SageMakerSchemas.clarifyMaxPayloadInMb }),
+            MemberSchema("ProbabilityIndex", target: { SageMakerSchemas.clarifyProbabilityIndex }),
+            MemberSchema("LabelIndex", target: { SageMakerSchemas.clarifyLabelIndex }),
+            MemberSchema("ProbabilityAttribute", target: { SageMakerSchemas.clarifyProbabilityAttribute }),
+            MemberSchema("LabelAttribute", target: { SageMakerSchemas.clarifyLabelAttribute }),
+            MemberSchema("LabelHeaders", target: { SageMakerSchemas.clarifyLabelHeaders }),
+            MemberSchema("FeatureHeaders", target: { SageMakerSchemas.clarifyFeatureHeaders }),
+            MemberSchema("FeatureTypes", target: { SageMakerSchemas.clarifyFeatureTypes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.featuresAttribute = try r.optional("FeaturesAttribute")
+            self.contentTemplate = try r.optional("ContentTemplate")
+            self.maxRecordCount = try r.optional("MaxRecordCount")
+            self.maxPayloadInMb = try r.optional("MaxPayloadInMB")
+            self.probabilityIndex = try r.optional("ProbabilityIndex")
+            self.labelIndex = try r.optional("LabelIndex")
+            self.probabilityAttribute = try r.optional("ProbabilityAttribute")
+            self.labelAttribute = try r.optional("LabelAttribute")
+            self.labelHeaders = try r.optional("LabelHeaders")
+            self.featureHeaders = try r.optional("FeatureHeaders")
+            self.featureTypes = try r.optional("FeatureTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["FeaturesAttribute"] = featuresAttribute
+            w["ContentTemplate"] = contentTemplate
+            w["MaxRecordCount"] = maxRecordCount
+            w["MaxPayloadInMB"] = maxPayloadInMb
+            w["ProbabilityIndex"] = probabilityIndex
+            w["LabelIndex"] = labelIndex
+            w["ProbabilityAttribute"] = probabilityAttribute
+            w["LabelAttribute"] = labelAttribute
+            w["LabelHeaders"] = labelHeaders
+            w["FeatureHeaders"] = featureHeaders
+            w["FeatureTypes"] = featureTypes
+            return w.value
+        }
+    }
+
+    /// The `ClarifyShapBaselineConfig` structure of the SageMaker model.
+    public struct ClarifyShapBaselineConfig: AWSShape {
+        /// `MimeType`.
+        public var mimeType: String?
+        /// `ShapBaseline`.
+        public var shapBaseline: String?
+        /// `ShapBaselineUri`.
+        public var shapBaselineUri: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mimeType: String? = nil, shapBaseline: String? = nil, shapBaselineUri: String? = nil) {
+            self.mimeType = mimeType
+            self.shapBaseline = shapBaseline
+            self.shapBaselineUri = shapBaselineUri
+        }
+
+        /// The model of `ClarifyShapBaselineConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyShapBaselineConfig", kind: .structure, members: [
+            MemberSchema("MimeType", target: { SageMakerSchemas.clarifyMimeType }),
+            MemberSchema("ShapBaseline", target: { SageMakerSchemas.clarifyShapBaseline }),
+            MemberSchema("ShapBaselineUri", target: { SageMakerSchemas.url }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mimeType = try r.optional("MimeType")
+            self.shapBaseline = try r.optional("ShapBaseline")
+            self.shapBaselineUri = try r.optional("ShapBaselineUri")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MimeType"] = mimeType
+            w["ShapBaseline"] = shapBaseline
+            w["ShapBaselineUri"] = shapBaselineUri
+            return w.value
+        }
+    }
+
+    /// The `ClarifyShapConfig` structure of the SageMaker model.
+    public struct ClarifyShapConfig: AWSShape {
+        /// `ShapBaselineConfig` (required).
+        public var shapBaselineConfig: SageMaker.ClarifyShapBaselineConfig
+        /// `NumberOfSamples`.
+        public var numberOfSamples: Int?
+        /// `UseLogit`.
+        public var useLogit: Bool?
+        /// `Seed`.
+        public var seed: Int?
+        /// `TextConfig`.
+        public var textConfig: SageMaker.ClarifyTextConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(shapBaselineConfig: SageMaker.ClarifyShapBaselineConfig, numberOfSamples: Int? = nil, useLogit: Bool? = nil, seed: Int? = nil, textConfig: SageMaker.ClarifyTextConfig? = nil) {
+            self.shapBaselineConfig = shapBaselineConfig
+            self.numberOfSamples = numberOfSamples
+            self.useLogit = useLogit
+            self.seed = seed
+            self.textConfig = textConfig
+        }
+
+        /// The model of `ClarifyShapConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyShapConfig", kind: .structure, members: [
+            MemberSchema("ShapBaselineConfig", target: { SageMaker.ClarifyShapBaselineConfig.schema }, isRequired: true),
+            MemberSchema("NumberOfSamples", target: { SageMakerSchemas.clarifyShapNumberOfSamples }),
+            MemberSchema("UseLogit", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Seed", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("TextConfig", target: { SageMaker.ClarifyTextConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.shapBaselineConfig = try r.required("ShapBaselineConfig")
+            self.numberOfSamples = try r.optional("NumberOfSamples")
+            self.useLogit = try r.optional("UseLogit")
+            self.seed = try r.optional("Seed")
+            self.textConfig = try r.optional("TextConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ShapBaselineConfig"] = shapBaselineConfig
+            w["NumberOfSamples"] = numberOfSamples
+            w["UseLogit"] = useLogit
+            w["Seed"] = seed
+            w["TextConfig"] = textConfig
+            return w.value
+        }
+    }
+
+    /// The `ClarifyTextConfig` structure of the SageMaker model.
+    public struct ClarifyTextConfig: AWSShape {
+        /// `Language` (required).
+        public var language: SageMaker.ClarifyTextLanguage
+        /// `Granularity` (required).
+        public var granularity: SageMaker.ClarifyTextGranularity
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(language: SageMaker.ClarifyTextLanguage, granularity: SageMaker.ClarifyTextGranularity) {
+            self.language = language
+            self.granularity = granularity
+        }
+
+        /// The model of `ClarifyTextConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ClarifyTextConfig", kind: .structure, members: [
+            MemberSchema("Language", target: { SageMaker.ClarifyTextLanguage.schema }, isRequired: true),
+            MemberSchema("Granularity", target: { SageMaker.ClarifyTextGranularity.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.language = try r.required("Language")
+            self.granularity = try r.required("Granularity")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Language"] = language
+            w["Granularity"] = granularity
+            return w.value
+        }
+    }
+
+    /// The `ContainerDefinition` structure of the SageMaker model.
+    public struct ContainerDefinition: AWSShape {
+        /// `ContainerHostname`.
+        public var containerHostname: String?
+        /// `Image`.
+        public var image: String?
+        /// `ImageConfig`.
+        public var imageConfig: SageMaker.ImageConfig?
+        /// `Mode`.
+        public var mode: SageMaker.ContainerMode?
+        /// `ModelDataUrl`.
+        public var modelDataUrl: String?
+        /// `ModelDataSource`.
+        public var modelDataSource: SageMaker.ModelDataSource?
+        /// `AdditionalModelDataSources`.
+        public var additionalModelDataSources: [SageMaker.AdditionalModelDataSource]?
+        /// `Environment`.
+        public var environment: [String: String]?
+        /// `ModelPackageName`.
+        public var modelPackageName: String?
+        /// `InferenceSpecificationName`.
+        public var inferenceSpecificationName: String?
+        /// `MultiModelConfig`.
+        public var multiModelConfig: SageMaker.MultiModelConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(containerHostname: String? = nil, image: String? = nil, imageConfig: SageMaker.ImageConfig? = nil, mode: SageMaker.ContainerMode? = nil, modelDataUrl: String? = nil, modelDataSource: SageMaker.ModelDataSource? = nil, additionalModelDataSources: [SageMaker.AdditionalModelDataSource]? = nil, environment: [String: String]? = nil, modelPackageName: String? = nil, inferenceSpecificationName: String? = nil, multiModelConfig: SageMaker.MultiModelConfig? = nil) {
+            self.containerHostname = containerHostname
+            self.image = image
+            self.imageConfig = imageConfig
+            self.mode = mode
+            self.modelDataUrl = modelDataUrl
+            self.modelDataSource = modelDataSource
+            self.additionalModelDataSources = additionalModelDataSources
+            self.environment = environment
+            self.modelPackageName = modelPackageName
+            self.inferenceSpecificationName = inferenceSpecificationName
+            self.multiModelConfig = multiModelConfig
+        }
+
+        /// The model of `ContainerDefinition`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ContainerDefinition", kind: .structure, members: [
+            MemberSchema("ContainerHostname", target: { SageMakerSchemas.containerHostname }),
+            MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ImageConfig", target: { SageMaker.ImageConfig.schema }),
+            MemberSchema("Mode", target: { SageMaker.ContainerMode.schema }),
+            MemberSchema("ModelDataUrl", target: { SageMakerSchemas.url }),
+            MemberSchema("ModelDataSource", target: { SageMaker.ModelDataSource.schema }),
+            MemberSchema("AdditionalModelDataSources", target: { SageMakerSchemas.additionalModelDataSources }),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+            MemberSchema("ModelPackageName", target: { SageMakerSchemas.versionedArnOrName }),
+            MemberSchema("InferenceSpecificationName", target: { SageMakerSchemas.inferenceSpecificationName }),
+            MemberSchema("MultiModelConfig", target: { SageMaker.MultiModelConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.containerHostname = try r.optional("ContainerHostname")
+            self.image = try r.optional("Image")
+            self.imageConfig = try r.optional("ImageConfig")
+            self.mode = try r.optional("Mode")
+            self.modelDataUrl = try r.optional("ModelDataUrl")
+            self.modelDataSource = try r.optional("ModelDataSource")
+            self.additionalModelDataSources = try r.optional("AdditionalModelDataSources")
+            self.environment = try r.optional("Environment")
+            self.modelPackageName = try r.optional("ModelPackageName")
+            self.inferenceSpecificationName = try r.optional("InferenceSpecificationName")
+            self.multiModelConfig = try r.optional("MultiModelConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ContainerHostname"] = containerHostname
+            w["Image"] = image
+            w["ImageConfig"] = imageConfig
+            w["Mode"] = mode
+            w["ModelDataUrl"] = modelDataUrl
+            w["ModelDataSource"] = modelDataSource
+            w["AdditionalModelDataSources"] = additionalModelDataSources
+            w["Environment"] = environment
+            w["ModelPackageName"] = modelPackageName
+            w["InferenceSpecificationName"] = inferenceSpecificationName
+            w["MultiModelConfig"] = multiModelConfig
+            return w.value
+        }
+    }
+
+    /// The `CreateEndpointConfigInput` structure of the SageMaker model.
+    public struct CreateEndpointConfigInput: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `ProductionVariants` (required).
+        public var productionVariants: [SageMaker.ProductionVariant]
+        /// `DataCaptureConfig`.
+        public var dataCaptureConfig: SageMaker.DataCaptureConfig?
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+        /// `AsyncInferenceConfig`.
+        public var asyncInferenceConfig: SageMaker.AsyncInferenceConfig?
+        /// `ExplainerConfig`.
+        public var explainerConfig: SageMaker.ExplainerConfig?
+        /// `ShadowProductionVariants`.
+        public var shadowProductionVariants: [SageMaker.ProductionVariant]?
+        /// `ExecutionRoleArn`.
+        public var executionRoleArn: String?
+        /// `VpcConfig`.
+        public var vpcConfig: SageMaker.VpcConfig?
+        /// `EnableNetworkIsolation`.
+        public var enableNetworkIsolation: Bool?
+        /// `MetricsConfig`.
+        public var metricsConfig: SageMaker.MetricsConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String, productionVariants: [SageMaker.ProductionVariant], dataCaptureConfig: SageMaker.DataCaptureConfig? = nil, tags: [SageMaker.Tag]? = nil, kmsKeyId: String? = nil, asyncInferenceConfig: SageMaker.AsyncInferenceConfig? = nil, explainerConfig: SageMaker.ExplainerConfig? = nil, shadowProductionVariants: [SageMaker.ProductionVariant]? = nil, executionRoleArn: String? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil, metricsConfig: SageMaker.MetricsConfig? = nil) {
+            self.endpointConfigName = endpointConfigName
+            self.productionVariants = productionVariants
+            self.dataCaptureConfig = dataCaptureConfig
+            self.tags = tags
+            self.kmsKeyId = kmsKeyId
+            self.asyncInferenceConfig = asyncInferenceConfig
+            self.explainerConfig = explainerConfig
+            self.shadowProductionVariants = shadowProductionVariants
+            self.executionRoleArn = executionRoleArn
+            self.vpcConfig = vpcConfig
+            self.enableNetworkIsolation = enableNetworkIsolation
+            self.metricsConfig = metricsConfig
+        }
+
+        /// The model of `CreateEndpointConfigInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointConfigInput", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantList }, isRequired: true),
+            MemberSchema("DataCaptureConfig", target: { SageMaker.DataCaptureConfig.schema }),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+            MemberSchema("AsyncInferenceConfig", target: { SageMaker.AsyncInferenceConfig.schema }),
+            MemberSchema("ExplainerConfig", target: { SageMaker.ExplainerConfig.schema }),
+            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantList }),
+            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
+            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
+            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("MetricsConfig", target: { SageMaker.MetricsConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.productionVariants = try r.required("ProductionVariants")
+            self.dataCaptureConfig = try r.optional("DataCaptureConfig")
+            self.tags = try r.optional("Tags")
+            self.kmsKeyId = try r.optional("KmsKeyId")
+            self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
+            self.explainerConfig = try r.optional("ExplainerConfig")
+            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
+            self.executionRoleArn = try r.optional("ExecutionRoleArn")
+            self.vpcConfig = try r.optional("VpcConfig")
+            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
+            self.metricsConfig = try r.optional("MetricsConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            w["ProductionVariants"] = productionVariants
+            w["DataCaptureConfig"] = dataCaptureConfig
+            w["Tags"] = tags
+            w["KmsKeyId"] = kmsKeyId
+            w["AsyncInferenceConfig"] = asyncInferenceConfig
+            w["ExplainerConfig"] = explainerConfig
+            w["ShadowProductionVariants"] = shadowProductionVariants
+            w["ExecutionRoleArn"] = executionRoleArn
+            w["VpcConfig"] = vpcConfig
+            w["EnableNetworkIsolation"] = enableNetworkIsolation
+            w["MetricsConfig"] = metricsConfig
+            return w.value
+        }
+    }
+
+    /// The `CreateEndpointConfigOutput` structure of the SageMaker model.
+    public struct CreateEndpointConfigOutput: AWSShape {
+        /// `EndpointConfigArn` (required).
+        public var endpointConfigArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigArn: String) {
+            self.endpointConfigArn = endpointConfigArn
+        }
+
+        /// The model of `CreateEndpointConfigOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointConfigOutput", kind: .structure, members: [
+            MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigArn = try r.required("EndpointConfigArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigArn"] = endpointConfigArn
+            return w.value
+        }
+    }
+
+    /// The `CreateEndpointInput` structure of the SageMaker model.
+    public struct CreateEndpointInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `DeploymentConfig`.
+        public var deploymentConfig: SageMaker.DeploymentConfig?
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, endpointConfigName: String, deploymentConfig: SageMaker.DeploymentConfig? = nil, tags: [SageMaker.Tag]? = nil) {
+            self.endpointName = endpointName
+            self.endpointConfigName = endpointConfigName
+            self.deploymentConfig = deploymentConfig
+            self.tags = tags
+        }
+
+        /// The model of `CreateEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("DeploymentConfig", target: { SageMaker.DeploymentConfig.schema }),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.deploymentConfig = try r.optional("DeploymentConfig")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["EndpointConfigName"] = endpointConfigName
+            w["DeploymentConfig"] = deploymentConfig
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `CreateEndpointOutput` structure of the SageMaker model.
+    public struct CreateEndpointOutput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String) {
+            self.endpointArn = endpointArn
+        }
+
+        /// The model of `CreateEndpointOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateEndpointOutput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
+    }
+
+    /// The `CreateInferenceComponentInput` structure of the SageMaker model.
+    public struct CreateInferenceComponentInput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `VariantName`.
+        public var variantName: String?
+        /// `Specification`.
+        public var specification: SageMaker.InferenceComponentSpecification?
+        /// `Specifications`.
+        public var specifications: [SageMaker.InferenceComponentSpecification]?
+        /// `RuntimeConfig`.
+        public var runtimeConfig: SageMaker.InferenceComponentRuntimeConfig?
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String, endpointName: String, variantName: String? = nil, specification: SageMaker.InferenceComponentSpecification? = nil, specifications: [SageMaker.InferenceComponentSpecification]? = nil, runtimeConfig: SageMaker.InferenceComponentRuntimeConfig? = nil, tags: [SageMaker.Tag]? = nil) {
+            self.inferenceComponentName = inferenceComponentName
+            self.endpointName = endpointName
+            self.variantName = variantName
+            self.specification = specification
+            self.specifications = specifications
+            self.runtimeConfig = runtimeConfig
+            self.tags = tags
+        }
+
+        /// The model of `CreateInferenceComponentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }),
+            MemberSchema("Specification", target: { SageMaker.InferenceComponentSpecification.schema }),
+            MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationList }),
+            MemberSchema("RuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfig.schema }),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.endpointName = try r.required("EndpointName")
+            self.variantName = try r.optional("VariantName")
+            self.specification = try r.optional("Specification")
+            self.specifications = try r.optional("Specifications")
+            self.runtimeConfig = try r.optional("RuntimeConfig")
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            w["EndpointName"] = endpointName
+            w["VariantName"] = variantName
+            w["Specification"] = specification
+            w["Specifications"] = specifications
+            w["RuntimeConfig"] = runtimeConfig
+            w["Tags"] = tags
+            return w.value
+        }
+    }
+
+    /// The `CreateInferenceComponentOutput` structure of the SageMaker model.
+    public struct CreateInferenceComponentOutput: AWSShape {
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentArn: String) {
+            self.inferenceComponentArn = inferenceComponentArn
+        }
+
+        /// The model of `CreateInferenceComponentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentArn"] = inferenceComponentArn
+            return w.value
+        }
+    }
+
+    /// The `CreateModelInput` structure of the SageMaker model.
+    public struct CreateModelInput: AWSShape {
+        /// `ModelName` (required).
+        public var modelName: String
+        /// `PrimaryContainer`.
+        public var primaryContainer: SageMaker.ContainerDefinition?
+        /// `Containers`.
+        public var containers: [SageMaker.ContainerDefinition]?
+        /// `InferenceExecutionConfig`.
+        public var inferenceExecutionConfig: SageMaker.InferenceExecutionConfig?
+        /// `ExecutionRoleArn`.
+        public var executionRoleArn: String?
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+        /// `VpcConfig`.
+        public var vpcConfig: SageMaker.VpcConfig?
+        /// `EnableNetworkIsolation`.
+        public var enableNetworkIsolation: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String, primaryContainer: SageMaker.ContainerDefinition? = nil, containers: [SageMaker.ContainerDefinition]? = nil, inferenceExecutionConfig: SageMaker.InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, tags: [SageMaker.Tag]? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil) {
+            self.modelName = modelName
+            self.primaryContainer = primaryContainer
+            self.containers = containers
+            self.inferenceExecutionConfig = inferenceExecutionConfig
+            self.executionRoleArn = executionRoleArn
+            self.tags = tags
+            self.vpcConfig = vpcConfig
+            self.enableNetworkIsolation = enableNetworkIsolation
+        }
+
+        /// The model of `CreateModelInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelInput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+            MemberSchema("PrimaryContainer", target: { SageMaker.ContainerDefinition.schema }),
+            MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
+            MemberSchema("InferenceExecutionConfig", target: { SageMaker.InferenceExecutionConfig.schema }),
+            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
+            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+            self.primaryContainer = try r.optional("PrimaryContainer")
+            self.containers = try r.optional("Containers")
+            self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
+            self.executionRoleArn = try r.optional("ExecutionRoleArn")
+            self.tags = try r.optional("Tags")
+            self.vpcConfig = try r.optional("VpcConfig")
+            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            w["PrimaryContainer"] = primaryContainer
+            w["Containers"] = containers
+            w["InferenceExecutionConfig"] = inferenceExecutionConfig
+            w["ExecutionRoleArn"] = executionRoleArn
+            w["Tags"] = tags
+            w["VpcConfig"] = vpcConfig
+            w["EnableNetworkIsolation"] = enableNetworkIsolation
+            return w.value
+        }
+    }
+
+    /// The `CreateModelOutput` structure of the SageMaker model.
+    public struct CreateModelOutput: AWSShape {
+        /// `ModelArn` (required).
+        public var modelArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelArn: String) {
+            self.modelArn = modelArn
+        }
+
+        /// The model of `CreateModelOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelOutput", kind: .structure, members: [
+            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelArn = try r.required("ModelArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelArn"] = modelArn
+            return w.value
+        }
+    }
+
+    /// The `DataCaptureConfig` structure of the SageMaker model.
+    public struct DataCaptureConfig: AWSShape {
+        /// `EnableCapture`.
+        public var enableCapture: Bool?
+        /// `InitialSamplingPercentage` (required).
+        public var initialSamplingPercentage: Int
+        /// `DestinationS3Uri` (required).
+        public var destinationS3Uri: String
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+        /// `CaptureOptions` (required).
+        public var captureOptions: [SageMaker.CaptureOption]
+        /// `CaptureContentTypeHeader`.
+        public var captureContentTypeHeader: SageMaker.CaptureContentTypeHeader?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(initialSamplingPercentage: Int, destinationS3Uri: String, captureOptions: [SageMaker.CaptureOption], enableCapture: Bool? = nil, kmsKeyId: String? = nil, captureContentTypeHeader: SageMaker.CaptureContentTypeHeader? = nil) {
+            self.enableCapture = enableCapture
+            self.initialSamplingPercentage = initialSamplingPercentage
+            self.destinationS3Uri = destinationS3Uri
+            self.kmsKeyId = kmsKeyId
+            self.captureOptions = captureOptions
+            self.captureContentTypeHeader = captureContentTypeHeader
+        }
+
+        /// The model of `DataCaptureConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfig", kind: .structure, members: [
+            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("InitialSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
+            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+            MemberSchema("CaptureOptions", target: { SageMakerSchemas.captureOptionList }, isRequired: true),
+            MemberSchema("CaptureContentTypeHeader", target: { SageMaker.CaptureContentTypeHeader.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCapture = try r.optional("EnableCapture")
+            self.initialSamplingPercentage = try r.required("InitialSamplingPercentage")
+            self.destinationS3Uri = try r.required("DestinationS3Uri")
+            self.kmsKeyId = try r.optional("KmsKeyId")
+            self.captureOptions = try r.required("CaptureOptions")
+            self.captureContentTypeHeader = try r.optional("CaptureContentTypeHeader")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCapture"] = enableCapture
+            w["InitialSamplingPercentage"] = initialSamplingPercentage
+            w["DestinationS3Uri"] = destinationS3Uri
+            w["KmsKeyId"] = kmsKeyId
+            w["CaptureOptions"] = captureOptions
+            w["CaptureContentTypeHeader"] = captureContentTypeHeader
+            return w.value
+        }
+    }
+
+    /// The `DataCaptureConfigSummary` structure of the SageMaker model.
+    public struct DataCaptureConfigSummary: AWSShape {
+        /// `EnableCapture` (required).
+        public var enableCapture: Bool
+        /// `CaptureStatus` (required).
+        public var captureStatus: SageMaker.CaptureStatus
+        /// `CurrentSamplingPercentage` (required).
+        public var currentSamplingPercentage: Int
+        /// `DestinationS3Uri` (required).
+        public var destinationS3Uri: String
+        /// `KmsKeyId` (required).
+        public var kmsKeyId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCapture: Bool, captureStatus: SageMaker.CaptureStatus, currentSamplingPercentage: Int, destinationS3Uri: String, kmsKeyId: String) {
+            self.enableCapture = enableCapture
+            self.captureStatus = captureStatus
+            self.currentSamplingPercentage = currentSamplingPercentage
+            self.destinationS3Uri = destinationS3Uri
+            self.kmsKeyId = kmsKeyId
+        }
+
+        /// The model of `DataCaptureConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfigSummary", kind: .structure, members: [
+            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+            MemberSchema("CaptureStatus", target: { SageMaker.CaptureStatus.schema }, isRequired: true),
+            MemberSchema("CurrentSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
+            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCapture = try r.required("EnableCapture")
+            self.captureStatus = try r.required("CaptureStatus")
+            self.currentSamplingPercentage = try r.required("CurrentSamplingPercentage")
+            self.destinationS3Uri = try r.required("DestinationS3Uri")
+            self.kmsKeyId = try r.required("KmsKeyId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCapture"] = enableCapture
+            w["CaptureStatus"] = captureStatus
+            w["CurrentSamplingPercentage"] = currentSamplingPercentage
+            w["DestinationS3Uri"] = destinationS3Uri
+            w["KmsKeyId"] = kmsKeyId
+            return w.value
+        }
+    }
+
+    /// The `DeleteEndpointConfigInput` structure of the SageMaker model.
+    public struct DeleteEndpointConfigInput: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String) {
+            self.endpointConfigName = endpointConfigName
+        }
+
+        /// The model of `DeleteEndpointConfigInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointConfigInput", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            return w.value
+        }
+    }
+
+    /// The `DeleteEndpointInput` structure of the SageMaker model.
+    public struct DeleteEndpointInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String) {
+            self.endpointName = endpointName
+        }
+
+        /// The model of `DeleteEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            return w.value
+        }
+    }
+
+    /// The `DeleteInferenceComponentInput` structure of the SageMaker model.
+    public struct DeleteInferenceComponentInput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String) {
+            self.inferenceComponentName = inferenceComponentName
+        }
+
+        /// The model of `DeleteInferenceComponentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInferenceComponentInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            return w.value
+        }
+    }
+
+    /// The `DeleteModelInput` structure of the SageMaker model.
+    public struct DeleteModelInput: AWSShape {
+        /// `ModelName` (required).
+        public var modelName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String) {
+            self.modelName = modelName
+        }
+
+        /// The model of `DeleteModelInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteModelInput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            return w.value
+        }
+    }
+
+    /// The `DeleteTagsInput` structure of the SageMaker model.
+    public struct DeleteTagsInput: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `DeleteTagsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
+            MemberSchema("TagKeys", target: { SageMakerSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
+    }
+
+    /// The `DeleteTagsOutput` structure of the SageMaker model.
+    public struct DeleteTagsOutput: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteTagsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `DeployedImage` structure of the SageMaker model.
+    public struct DeployedImage: AWSShape {
+        /// `SpecifiedImage`.
+        public var specifiedImage: String?
+        /// `ResolvedImage`.
+        public var resolvedImage: String?
+        /// `ResolutionTime`.
+        public var resolutionTime: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(specifiedImage: String? = nil, resolvedImage: String? = nil, resolutionTime: Date? = nil) {
+            self.specifiedImage = specifiedImage
+            self.resolvedImage = resolvedImage
+            self.resolutionTime = resolutionTime
+        }
+
+        /// The model of `DeployedImage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeployedImage", kind: .structure, members: [
+            MemberSchema("SpecifiedImage", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ResolvedImage", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ResolutionTime", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.specifiedImage = try r.optional("SpecifiedImage")
+            self.resolvedImage = try r.optional("ResolvedImage")
+            self.resolutionTime = try r.optional("ResolutionTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SpecifiedImage"] = specifiedImage
+            w["ResolvedImage"] = resolvedImage
+            w["ResolutionTime"] = resolutionTime
+            return w.value
+        }
+    }
+
+    /// The `DeploymentConfig` structure of the SageMaker model.
+    public struct DeploymentConfig: AWSShape {
+        /// `BlueGreenUpdatePolicy`.
+        public var blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy?
+        /// `RollingUpdatePolicy`.
+        public var rollingUpdatePolicy: SageMaker.RollingUpdatePolicy?
+        /// `AutoRollbackConfiguration`.
+        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy? = nil, rollingUpdatePolicy: SageMaker.RollingUpdatePolicy? = nil, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
+            self.blueGreenUpdatePolicy = blueGreenUpdatePolicy
+            self.rollingUpdatePolicy = rollingUpdatePolicy
+            self.autoRollbackConfiguration = autoRollbackConfiguration
+        }
+
+        /// The model of `DeploymentConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentConfig", kind: .structure, members: [
+            MemberSchema("BlueGreenUpdatePolicy", target: { SageMaker.BlueGreenUpdatePolicy.schema }),
+            MemberSchema("RollingUpdatePolicy", target: { SageMaker.RollingUpdatePolicy.schema }),
+            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.blueGreenUpdatePolicy = try r.optional("BlueGreenUpdatePolicy")
+            self.rollingUpdatePolicy = try r.optional("RollingUpdatePolicy")
+            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BlueGreenUpdatePolicy"] = blueGreenUpdatePolicy
+            w["RollingUpdatePolicy"] = rollingUpdatePolicy
+            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
+            return w.value
+        }
     }
 }

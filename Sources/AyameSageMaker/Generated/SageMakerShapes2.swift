@@ -3,1559 +3,1561 @@
 import AyameCore
 import Foundation
 
-/// The `DeploymentRecommendation` structure of the SageMaker model.
-public struct DeploymentRecommendation: AWSShape {
-    /// `RecommendationStatus` (required).
-    public var recommendationStatus: RecommendationStatus
-    /// `RealTimeInferenceRecommendations`.
-    public var realTimeInferenceRecommendations: [RealTimeInferenceRecommendation]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(recommendationStatus: RecommendationStatus, realTimeInferenceRecommendations: [RealTimeInferenceRecommendation]? = nil) {
-        self.recommendationStatus = recommendationStatus
-        self.realTimeInferenceRecommendations = realTimeInferenceRecommendations
-    }
-
-    /// The model of `DeploymentRecommendation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentRecommendation", kind: .structure, members: [
-        MemberSchema("RecommendationStatus", target: { RecommendationStatus.schema }, isRequired: true),
-        MemberSchema("RealTimeInferenceRecommendations", target: { SageMakerSchemas.realTimeInferenceRecommendations }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recommendationStatus = try r.required("RecommendationStatus")
-        self.realTimeInferenceRecommendations = try r.optional("RealTimeInferenceRecommendations")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RecommendationStatus"] = recommendationStatus
-        w["RealTimeInferenceRecommendations"] = realTimeInferenceRecommendations
-        return w.value
-    }
-}
-
-/// The `DescribeEndpointConfigInput` structure of the SageMaker model.
-public struct DescribeEndpointConfigInput: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String) {
-        self.endpointConfigName = endpointConfigName
-    }
-
-    /// The model of `DescribeEndpointConfigInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointConfigInput", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        return w.value
-    }
-}
-
-/// The `DescribeEndpointConfigOutput` structure of the SageMaker model.
-public struct DescribeEndpointConfigOutput: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `EndpointConfigArn` (required).
-    public var endpointConfigArn: String
-    /// `ProductionVariants` (required).
-    public var productionVariants: [ProductionVariant]
-    /// `DataCaptureConfig`.
-    public var dataCaptureConfig: DataCaptureConfig?
-    /// `KmsKeyId`.
-    public var kmsKeyId: String?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `AsyncInferenceConfig`.
-    public var asyncInferenceConfig: AsyncInferenceConfig?
-    /// `ExplainerConfig`.
-    public var explainerConfig: ExplainerConfig?
-    /// `ShadowProductionVariants`.
-    public var shadowProductionVariants: [ProductionVariant]?
-    /// `ExecutionRoleArn`.
-    public var executionRoleArn: String?
-    /// `VpcConfig`.
-    public var vpcConfig: VpcConfig?
-    /// `EnableNetworkIsolation`.
-    public var enableNetworkIsolation: Bool?
-    /// `MetricsConfig`.
-    public var metricsConfig: MetricsConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String, endpointConfigArn: String, productionVariants: [ProductionVariant], dataCaptureConfig: DataCaptureConfig? = nil, kmsKeyId: String? = nil, creationTime: Date, asyncInferenceConfig: AsyncInferenceConfig? = nil, explainerConfig: ExplainerConfig? = nil, shadowProductionVariants: [ProductionVariant]? = nil, executionRoleArn: String? = nil, vpcConfig: VpcConfig? = nil, enableNetworkIsolation: Bool? = nil, metricsConfig: MetricsConfig? = nil) {
-        self.endpointConfigName = endpointConfigName
-        self.endpointConfigArn = endpointConfigArn
-        self.productionVariants = productionVariants
-        self.dataCaptureConfig = dataCaptureConfig
-        self.kmsKeyId = kmsKeyId
-        self.creationTime = creationTime
-        self.asyncInferenceConfig = asyncInferenceConfig
-        self.explainerConfig = explainerConfig
-        self.shadowProductionVariants = shadowProductionVariants
-        self.executionRoleArn = executionRoleArn
-        self.vpcConfig = vpcConfig
-        self.enableNetworkIsolation = enableNetworkIsolation
-        self.metricsConfig = metricsConfig
-    }
-
-    /// The model of `DescribeEndpointConfigOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointConfigOutput", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
-        MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantList }, isRequired: true),
-        MemberSchema("DataCaptureConfig", target: { DataCaptureConfig.schema }),
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("AsyncInferenceConfig", target: { AsyncInferenceConfig.schema }),
-        MemberSchema("ExplainerConfig", target: { ExplainerConfig.schema }),
-        MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantList }),
-        MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
-        MemberSchema("VpcConfig", target: { VpcConfig.schema }),
-        MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("MetricsConfig", target: { MetricsConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.endpointConfigArn = try r.required("EndpointConfigArn")
-        self.productionVariants = try r.required("ProductionVariants")
-        self.dataCaptureConfig = try r.optional("DataCaptureConfig")
-        self.kmsKeyId = try r.optional("KmsKeyId")
-        self.creationTime = try r.required("CreationTime")
-        self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
-        self.explainerConfig = try r.optional("ExplainerConfig")
-        self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
-        self.executionRoleArn = try r.optional("ExecutionRoleArn")
-        self.vpcConfig = try r.optional("VpcConfig")
-        self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
-        self.metricsConfig = try r.optional("MetricsConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        w["EndpointConfigArn"] = endpointConfigArn
-        w["ProductionVariants"] = productionVariants
-        w["DataCaptureConfig"] = dataCaptureConfig
-        w["KmsKeyId"] = kmsKeyId
-        w["CreationTime"] = creationTime
-        w["AsyncInferenceConfig"] = asyncInferenceConfig
-        w["ExplainerConfig"] = explainerConfig
-        w["ShadowProductionVariants"] = shadowProductionVariants
-        w["ExecutionRoleArn"] = executionRoleArn
-        w["VpcConfig"] = vpcConfig
-        w["EnableNetworkIsolation"] = enableNetworkIsolation
-        w["MetricsConfig"] = metricsConfig
-        return w.value
-    }
-}
-
-/// The `DescribeEndpointInput` structure of the SageMaker model.
-public struct DescribeEndpointInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String) {
-        self.endpointName = endpointName
-    }
-
-    /// The model of `DescribeEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        return w.value
-    }
-}
-
-/// The `DescribeEndpointOutput` structure of the SageMaker model.
-public struct DescribeEndpointOutput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-    /// `EndpointConfigName`.
-    public var endpointConfigName: String?
-    /// `ProductionVariants`.
-    public var productionVariants: [ProductionVariantSummary]?
-    /// `DataCaptureConfig`.
-    public var dataCaptureConfig: DataCaptureConfigSummary?
-    /// `EndpointStatus` (required).
-    public var endpointStatus: EndpointStatus
-    /// `FailureReason`.
-    public var failureReason: String?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `LastModifiedTime` (required).
-    public var lastModifiedTime: Date
-    /// `LastDeploymentConfig`.
-    public var lastDeploymentConfig: DeploymentConfig?
-    /// `AsyncInferenceConfig`.
-    public var asyncInferenceConfig: AsyncInferenceConfig?
-    /// `PendingDeploymentSummary`.
-    public var pendingDeploymentSummary: PendingDeploymentSummary?
-    /// `ExplainerConfig`.
-    public var explainerConfig: ExplainerConfig?
-    /// `ShadowProductionVariants`.
-    public var shadowProductionVariants: [ProductionVariantSummary]?
-    /// `MetricsConfig`.
-    public var metricsConfig: MetricsConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, endpointArn: String, endpointConfigName: String? = nil, productionVariants: [ProductionVariantSummary]? = nil, dataCaptureConfig: DataCaptureConfigSummary? = nil, endpointStatus: EndpointStatus, failureReason: String? = nil, creationTime: Date, lastModifiedTime: Date, lastDeploymentConfig: DeploymentConfig? = nil, asyncInferenceConfig: AsyncInferenceConfig? = nil, pendingDeploymentSummary: PendingDeploymentSummary? = nil, explainerConfig: ExplainerConfig? = nil, shadowProductionVariants: [ProductionVariantSummary]? = nil, metricsConfig: MetricsConfig? = nil) {
-        self.endpointName = endpointName
-        self.endpointArn = endpointArn
-        self.endpointConfigName = endpointConfigName
-        self.productionVariants = productionVariants
-        self.dataCaptureConfig = dataCaptureConfig
-        self.endpointStatus = endpointStatus
-        self.failureReason = failureReason
-        self.creationTime = creationTime
-        self.lastModifiedTime = lastModifiedTime
-        self.lastDeploymentConfig = lastDeploymentConfig
-        self.asyncInferenceConfig = asyncInferenceConfig
-        self.pendingDeploymentSummary = pendingDeploymentSummary
-        self.explainerConfig = explainerConfig
-        self.shadowProductionVariants = shadowProductionVariants
-        self.metricsConfig = metricsConfig
-    }
-
-    /// The model of `DescribeEndpointOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointOutput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }),
-        MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantSummaryList }),
-        MemberSchema("DataCaptureConfig", target: { DataCaptureConfigSummary.schema }),
-        MemberSchema("EndpointStatus", target: { EndpointStatus.schema }, isRequired: true),
-        MemberSchema("FailureReason", target: { SageMakerSchemas.failureReason }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("LastDeploymentConfig", target: { DeploymentConfig.schema }),
-        MemberSchema("AsyncInferenceConfig", target: { AsyncInferenceConfig.schema }),
-        MemberSchema("PendingDeploymentSummary", target: { PendingDeploymentSummary.schema }),
-        MemberSchema("ExplainerConfig", target: { ExplainerConfig.schema }),
-        MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantSummaryList }),
-        MemberSchema("MetricsConfig", target: { MetricsConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.endpointArn = try r.required("EndpointArn")
-        self.endpointConfigName = try r.optional("EndpointConfigName")
-        self.productionVariants = try r.optional("ProductionVariants")
-        self.dataCaptureConfig = try r.optional("DataCaptureConfig")
-        self.endpointStatus = try r.required("EndpointStatus")
-        self.failureReason = try r.optional("FailureReason")
-        self.creationTime = try r.required("CreationTime")
-        self.lastModifiedTime = try r.required("LastModifiedTime")
-        self.lastDeploymentConfig = try r.optional("LastDeploymentConfig")
-        self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
-        self.pendingDeploymentSummary = try r.optional("PendingDeploymentSummary")
-        self.explainerConfig = try r.optional("ExplainerConfig")
-        self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
-        self.metricsConfig = try r.optional("MetricsConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["EndpointArn"] = endpointArn
-        w["EndpointConfigName"] = endpointConfigName
-        w["ProductionVariants"] = productionVariants
-        w["DataCaptureConfig"] = dataCaptureConfig
-        w["EndpointStatus"] = endpointStatus
-        w["FailureReason"] = failureReason
-        w["CreationTime"] = creationTime
-        w["LastModifiedTime"] = lastModifiedTime
-        w["LastDeploymentConfig"] = lastDeploymentConfig
-        w["AsyncInferenceConfig"] = asyncInferenceConfig
-        w["PendingDeploymentSummary"] = pendingDeploymentSummary
-        w["ExplainerConfig"] = explainerConfig
-        w["ShadowProductionVariants"] = shadowProductionVariants
-        w["MetricsConfig"] = metricsConfig
-        return w.value
-    }
-}
-
-/// The `DescribeInferenceComponentInput` structure of the SageMaker model.
-public struct DescribeInferenceComponentInput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String) {
-        self.inferenceComponentName = inferenceComponentName
-    }
-
-    /// The model of `DescribeInferenceComponentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInferenceComponentInput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        return w.value
-    }
-}
-
-/// The `DescribeInferenceComponentOutput` structure of the SageMaker model.
-public struct DescribeInferenceComponentOutput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-    /// `InferenceComponentArn` (required).
-    public var inferenceComponentArn: String
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-    /// `VariantName`.
-    public var variantName: String?
-    /// `FailureReason`.
-    public var failureReason: String?
-    /// `Specification`.
-    public var specification: InferenceComponentSpecificationSummary?
-    /// `Specifications`.
-    public var specifications: [InferenceComponentSpecificationSummary]?
-    /// `RuntimeConfig`.
-    public var runtimeConfig: InferenceComponentRuntimeConfigSummary?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `LastModifiedTime` (required).
-    public var lastModifiedTime: Date
-    /// `InferenceComponentStatus`.
-    public var inferenceComponentStatus: InferenceComponentStatus?
-    /// `LastDeploymentConfig`.
-    public var lastDeploymentConfig: InferenceComponentDeploymentConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String, inferenceComponentArn: String, endpointName: String, endpointArn: String, variantName: String? = nil, failureReason: String? = nil, specification: InferenceComponentSpecificationSummary? = nil, specifications: [InferenceComponentSpecificationSummary]? = nil, runtimeConfig: InferenceComponentRuntimeConfigSummary? = nil, creationTime: Date, lastModifiedTime: Date, inferenceComponentStatus: InferenceComponentStatus? = nil, lastDeploymentConfig: InferenceComponentDeploymentConfig? = nil) {
-        self.inferenceComponentName = inferenceComponentName
-        self.inferenceComponentArn = inferenceComponentArn
-        self.endpointName = endpointName
-        self.endpointArn = endpointArn
-        self.variantName = variantName
-        self.failureReason = failureReason
-        self.specification = specification
-        self.specifications = specifications
-        self.runtimeConfig = runtimeConfig
-        self.creationTime = creationTime
-        self.lastModifiedTime = lastModifiedTime
-        self.inferenceComponentStatus = inferenceComponentStatus
-        self.lastDeploymentConfig = lastDeploymentConfig
-    }
-
-    /// The model of `DescribeInferenceComponentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInferenceComponentOutput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }),
-        MemberSchema("FailureReason", target: { SageMakerSchemas.failureReason }),
-        MemberSchema("Specification", target: { InferenceComponentSpecificationSummary.schema }),
-        MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationSummaryList }),
-        MemberSchema("RuntimeConfig", target: { InferenceComponentRuntimeConfigSummary.schema }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("InferenceComponentStatus", target: { InferenceComponentStatus.schema }),
-        MemberSchema("LastDeploymentConfig", target: { InferenceComponentDeploymentConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-        self.inferenceComponentArn = try r.required("InferenceComponentArn")
-        self.endpointName = try r.required("EndpointName")
-        self.endpointArn = try r.required("EndpointArn")
-        self.variantName = try r.optional("VariantName")
-        self.failureReason = try r.optional("FailureReason")
-        self.specification = try r.optional("Specification")
-        self.specifications = try r.optional("Specifications")
-        self.runtimeConfig = try r.optional("RuntimeConfig")
-        self.creationTime = try r.required("CreationTime")
-        self.lastModifiedTime = try r.required("LastModifiedTime")
-        self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
-        self.lastDeploymentConfig = try r.optional("LastDeploymentConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        w["InferenceComponentArn"] = inferenceComponentArn
-        w["EndpointName"] = endpointName
-        w["EndpointArn"] = endpointArn
-        w["VariantName"] = variantName
-        w["FailureReason"] = failureReason
-        w["Specification"] = specification
-        w["Specifications"] = specifications
-        w["RuntimeConfig"] = runtimeConfig
-        w["CreationTime"] = creationTime
-        w["LastModifiedTime"] = lastModifiedTime
-        w["InferenceComponentStatus"] = inferenceComponentStatus
-        w["LastDeploymentConfig"] = lastDeploymentConfig
-        return w.value
-    }
-}
-
-/// The `DescribeModelInput` structure of the SageMaker model.
-public struct DescribeModelInput: AWSShape {
-    /// `ModelName` (required).
-    public var modelName: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelName: String) {
-        self.modelName = modelName
-    }
-
-    /// The model of `DescribeModelInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeModelInput", kind: .structure, members: [
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelName = try r.required("ModelName")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelName"] = modelName
-        return w.value
-    }
-}
-
-/// The `DescribeModelOutput` structure of the SageMaker model.
-public struct DescribeModelOutput: AWSShape {
-    /// `ModelName` (required).
-    public var modelName: String
-    /// `PrimaryContainer`.
-    public var primaryContainer: ContainerDefinition?
-    /// `Containers`.
-    public var containers: [ContainerDefinition]?
-    /// `InferenceExecutionConfig`.
-    public var inferenceExecutionConfig: InferenceExecutionConfig?
-    /// `ExecutionRoleArn`.
-    public var executionRoleArn: String?
-    /// `VpcConfig`.
-    public var vpcConfig: VpcConfig?
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `ModelArn` (required).
-    public var modelArn: String
-    /// `EnableNetworkIsolation`.
-    public var enableNetworkIsolation: Bool?
-    /// `DeploymentRecommendation`.
-    public var deploymentRecommendation: DeploymentRecommendation?
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelName: String, primaryContainer: ContainerDefinition? = nil, containers: [ContainerDefinition]? = nil, inferenceExecutionConfig: InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, vpcConfig: VpcConfig? = nil, creationTime: Date, modelArn: String, enableNetworkIsolation: Bool? = nil, deploymentRecommendation: DeploymentRecommendation? = nil) {
-        self.modelName = modelName
-        self.primaryContainer = primaryContainer
-        self.containers = containers
-        self.inferenceExecutionConfig = inferenceExecutionConfig
-        self.executionRoleArn = executionRoleArn
-        self.vpcConfig = vpcConfig
-        self.creationTime = creationTime
-        self.modelArn = modelArn
-        self.enableNetworkIsolation = enableNetworkIsolation
-        self.deploymentRecommendation = deploymentRecommendation
-    }
-
-    /// The model of `DescribeModelOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DescribeModelOutput", kind: .structure, members: [
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-        MemberSchema("PrimaryContainer", target: { ContainerDefinition.schema }),
-        MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
-        MemberSchema("InferenceExecutionConfig", target: { InferenceExecutionConfig.schema }),
-        MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
-        MemberSchema("VpcConfig", target: { VpcConfig.schema }),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
-        MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("DeploymentRecommendation", target: { DeploymentRecommendation.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelName = try r.required("ModelName")
-        self.primaryContainer = try r.optional("PrimaryContainer")
-        self.containers = try r.optional("Containers")
-        self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
-        self.executionRoleArn = try r.optional("ExecutionRoleArn")
-        self.vpcConfig = try r.optional("VpcConfig")
-        self.creationTime = try r.required("CreationTime")
-        self.modelArn = try r.required("ModelArn")
-        self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
-        self.deploymentRecommendation = try r.optional("DeploymentRecommendation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelName"] = modelName
-        w["PrimaryContainer"] = primaryContainer
-        w["Containers"] = containers
-        w["InferenceExecutionConfig"] = inferenceExecutionConfig
-        w["ExecutionRoleArn"] = executionRoleArn
-        w["VpcConfig"] = vpcConfig
-        w["CreationTime"] = creationTime
-        w["ModelArn"] = modelArn
-        w["EnableNetworkIsolation"] = enableNetworkIsolation
-        w["DeploymentRecommendation"] = deploymentRecommendation
-        return w.value
-    }
-}
-
-/// The `DesiredWeightAndCapacity` structure of the SageMaker model.
-public struct DesiredWeightAndCapacity: AWSShape {
-    /// `VariantName` (required).
-    public var variantName: String
-    /// `DesiredWeight`.
-    public var desiredWeight: Float?
-    /// `DesiredInstanceCount`.
-    public var desiredInstanceCount: Int?
-    /// `ServerlessUpdateConfig`.
-    public var serverlessUpdateConfig: ProductionVariantServerlessUpdateConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(variantName: String, desiredWeight: Float? = nil, desiredInstanceCount: Int? = nil, serverlessUpdateConfig: ProductionVariantServerlessUpdateConfig? = nil) {
-        self.variantName = variantName
-        self.desiredWeight = desiredWeight
-        self.desiredInstanceCount = desiredInstanceCount
-        self.serverlessUpdateConfig = serverlessUpdateConfig
-    }
-
-    /// The model of `DesiredWeightAndCapacity`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "DesiredWeightAndCapacity", kind: .structure, members: [
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-        MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("ServerlessUpdateConfig", target: { ProductionVariantServerlessUpdateConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.variantName = try r.required("VariantName")
-        self.desiredWeight = try r.optional("DesiredWeight")
-        self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
-        self.serverlessUpdateConfig = try r.optional("ServerlessUpdateConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VariantName"] = variantName
-        w["DesiredWeight"] = desiredWeight
-        w["DesiredInstanceCount"] = desiredInstanceCount
-        w["ServerlessUpdateConfig"] = serverlessUpdateConfig
-        return w.value
-    }
-}
-
-/// The `Ec2CapacityReservation` structure of the SageMaker model.
-public struct Ec2CapacityReservation: AWSShape {
-    /// `Ec2CapacityReservationId`.
-    public var ec2CapacityReservationId: String?
-    /// `TotalInstanceCount`.
-    public var totalInstanceCount: Int?
-    /// `AvailableInstanceCount`.
-    public var availableInstanceCount: Int?
-    /// `UsedByCurrentEndpoint`.
-    public var usedByCurrentEndpoint: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(ec2CapacityReservationId: String? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil) {
-        self.ec2CapacityReservationId = ec2CapacityReservationId
-        self.totalInstanceCount = totalInstanceCount
-        self.availableInstanceCount = availableInstanceCount
-        self.usedByCurrentEndpoint = usedByCurrentEndpoint
-    }
-
-    /// The model of `Ec2CapacityReservation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservation", kind: .structure, members: [
-        MemberSchema("Ec2CapacityReservationId", target: { ShapeSchema.Simple.string }),
-        MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.ec2CapacityReservationId = try r.optional("Ec2CapacityReservationId")
-        self.totalInstanceCount = try r.optional("TotalInstanceCount")
-        self.availableInstanceCount = try r.optional("AvailableInstanceCount")
-        self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Ec2CapacityReservationId"] = ec2CapacityReservationId
-        w["TotalInstanceCount"] = totalInstanceCount
-        w["AvailableInstanceCount"] = availableInstanceCount
-        w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
-        return w.value
-    }
-}
-
-/// The `EndpointConfigSummary` structure of the SageMaker model.
-public struct EndpointConfigSummary: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `EndpointConfigArn` (required).
-    public var endpointConfigArn: String
-    /// `CreationTime` (required).
-    public var creationTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String, endpointConfigArn: String, creationTime: Date) {
-        self.endpointConfigName = endpointConfigName
-        self.endpointConfigArn = endpointConfigArn
-        self.creationTime = creationTime
-    }
-
-    /// The model of `EndpointConfigSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSummary", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.endpointConfigArn = try r.required("EndpointConfigArn")
-        self.creationTime = try r.required("CreationTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        w["EndpointConfigArn"] = endpointConfigArn
-        w["CreationTime"] = creationTime
-        return w.value
-    }
-}
-
-/// The `EndpointSummary` structure of the SageMaker model.
-public struct EndpointSummary: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `LastModifiedTime` (required).
-    public var lastModifiedTime: Date
-    /// `EndpointStatus` (required).
-    public var endpointStatus: EndpointStatus
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, endpointArn: String, creationTime: Date, lastModifiedTime: Date, endpointStatus: EndpointStatus) {
-        self.endpointName = endpointName
-        self.endpointArn = endpointArn
-        self.creationTime = creationTime
-        self.lastModifiedTime = lastModifiedTime
-        self.endpointStatus = endpointStatus
-    }
-
-    /// The model of `EndpointSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSummary", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("EndpointStatus", target: { EndpointStatus.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.endpointArn = try r.required("EndpointArn")
-        self.creationTime = try r.required("CreationTime")
-        self.lastModifiedTime = try r.required("LastModifiedTime")
-        self.endpointStatus = try r.required("EndpointStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["EndpointArn"] = endpointArn
-        w["CreationTime"] = creationTime
-        w["LastModifiedTime"] = lastModifiedTime
-        w["EndpointStatus"] = endpointStatus
-        return w.value
-    }
-}
-
-/// The `ExplainerConfig` structure of the SageMaker model.
-public struct ExplainerConfig: AWSShape {
-    /// `ClarifyExplainerConfig`.
-    public var clarifyExplainerConfig: ClarifyExplainerConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(clarifyExplainerConfig: ClarifyExplainerConfig? = nil) {
-        self.clarifyExplainerConfig = clarifyExplainerConfig
-    }
-
-    /// The model of `ExplainerConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ExplainerConfig", kind: .structure, members: [
-        MemberSchema("ClarifyExplainerConfig", target: { ClarifyExplainerConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.clarifyExplainerConfig = try r.optional("ClarifyExplainerConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ClarifyExplainerConfig"] = clarifyExplainerConfig
-        return w.value
-    }
-}
-
-/// The `ImageConfig` structure of the SageMaker model.
-public struct ImageConfig: AWSShape {
-    /// `RepositoryAccessMode` (required).
-    public var repositoryAccessMode: RepositoryAccessMode
-    /// `RepositoryAuthConfig`.
-    public var repositoryAuthConfig: RepositoryAuthConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryAccessMode: RepositoryAccessMode, repositoryAuthConfig: RepositoryAuthConfig? = nil) {
-        self.repositoryAccessMode = repositoryAccessMode
-        self.repositoryAuthConfig = repositoryAuthConfig
-    }
-
-    /// The model of `ImageConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ImageConfig", kind: .structure, members: [
-        MemberSchema("RepositoryAccessMode", target: { RepositoryAccessMode.schema }, isRequired: true),
-        MemberSchema("RepositoryAuthConfig", target: { RepositoryAuthConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryAccessMode = try r.required("RepositoryAccessMode")
-        self.repositoryAuthConfig = try r.optional("RepositoryAuthConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RepositoryAccessMode"] = repositoryAccessMode
-        w["RepositoryAuthConfig"] = repositoryAuthConfig
-        return w.value
-    }
-}
-
-/// The `InferenceComponentAvailabilityZoneBalance` structure of the SageMaker model.
-public struct InferenceComponentAvailabilityZoneBalance: AWSShape {
-    /// `EnforcementMode` (required).
-    public var enforcementMode: AvailabilityZoneBalanceEnforcementMode
-    /// `MaxImbalance`.
-    public var maxImbalance: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(enforcementMode: AvailabilityZoneBalanceEnforcementMode, maxImbalance: Int? = nil) {
-        self.enforcementMode = enforcementMode
-        self.maxImbalance = maxImbalance
-    }
-
-    /// The model of `InferenceComponentAvailabilityZoneBalance`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentAvailabilityZoneBalance", kind: .structure, members: [
-        MemberSchema("EnforcementMode", target: { AvailabilityZoneBalanceEnforcementMode.schema }, isRequired: true),
-        MemberSchema("MaxImbalance", target: { SageMakerSchemas.availabilityZoneBalanceMaxImbalance }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enforcementMode = try r.required("EnforcementMode")
-        self.maxImbalance = try r.optional("MaxImbalance")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnforcementMode"] = enforcementMode
-        w["MaxImbalance"] = maxImbalance
-        return w.value
-    }
-}
-
-/// The `InferenceComponentCapacitySize` structure of the SageMaker model.
-public struct InferenceComponentCapacitySize: AWSShape {
-    /// `Type` (required).
-    public var type: InferenceComponentCapacitySizeType
-    /// `Value` (required).
-    public var value: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: InferenceComponentCapacitySizeType, value: Int) {
-        self.type = type
-        self.value = value
-    }
-
-    /// The model of `InferenceComponentCapacitySize`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySize", kind: .structure, members: [
-        MemberSchema("Type", target: { InferenceComponentCapacitySizeType.schema }, isRequired: true),
-        MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.required("Type")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Type"] = type
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `InferenceComponentComputeResourceRequirements` structure of the SageMaker model.
-public struct InferenceComponentComputeResourceRequirements: AWSShape {
-    /// `NumberOfCpuCoresRequired`.
-    public var numberOfCpuCoresRequired: Float?
-    /// `NumberOfAcceleratorDevicesRequired`.
-    public var numberOfAcceleratorDevicesRequired: Float?
-    /// `MinMemoryRequiredInMb` (required).
-    public var minMemoryRequiredInMb: Int
-    /// `MaxMemoryRequiredInMb`.
-    public var maxMemoryRequiredInMb: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(numberOfCpuCoresRequired: Float? = nil, numberOfAcceleratorDevicesRequired: Float? = nil, minMemoryRequiredInMb: Int, maxMemoryRequiredInMb: Int? = nil) {
-        self.numberOfCpuCoresRequired = numberOfCpuCoresRequired
-        self.numberOfAcceleratorDevicesRequired = numberOfAcceleratorDevicesRequired
-        self.minMemoryRequiredInMb = minMemoryRequiredInMb
-        self.maxMemoryRequiredInMb = maxMemoryRequiredInMb
-    }
-
-    /// The model of `InferenceComponentComputeResourceRequirements`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentComputeResourceRequirements", kind: .structure, members: [
-        MemberSchema("NumberOfCpuCoresRequired", target: { SageMakerSchemas.numberOfCpuCores }),
-        MemberSchema("NumberOfAcceleratorDevicesRequired", target: { SageMakerSchemas.numberOfAcceleratorDevices }),
-        MemberSchema("MinMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }, isRequired: true),
-        MemberSchema("MaxMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.numberOfCpuCoresRequired = try r.optional("NumberOfCpuCoresRequired")
-        self.numberOfAcceleratorDevicesRequired = try r.optional("NumberOfAcceleratorDevicesRequired")
-        self.minMemoryRequiredInMb = try r.required("MinMemoryRequiredInMb")
-        self.maxMemoryRequiredInMb = try r.optional("MaxMemoryRequiredInMb")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["NumberOfCpuCoresRequired"] = numberOfCpuCoresRequired
-        w["NumberOfAcceleratorDevicesRequired"] = numberOfAcceleratorDevicesRequired
-        w["MinMemoryRequiredInMb"] = minMemoryRequiredInMb
-        w["MaxMemoryRequiredInMb"] = maxMemoryRequiredInMb
-        return w.value
-    }
-}
-
-/// The `InferenceComponentContainerSpecification` structure of the SageMaker model.
-public struct InferenceComponentContainerSpecification: AWSShape {
-    /// `Image`.
-    public var image: String?
-    /// `ArtifactUrl`.
-    public var artifactUrl: String?
-    /// `Environment`.
-    public var environment: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(image: String? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
-        self.image = image
-        self.artifactUrl = artifactUrl
-        self.environment = environment
-    }
-
-    /// The model of `InferenceComponentContainerSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecification", kind: .structure, members: [
-        MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
-        MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
-        MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.image = try r.optional("Image")
-        self.artifactUrl = try r.optional("ArtifactUrl")
-        self.environment = try r.optional("Environment")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Image"] = image
-        w["ArtifactUrl"] = artifactUrl
-        w["Environment"] = environment
-        return w.value
-    }
-}
-
-/// The `InferenceComponentContainerSpecificationSummary` structure of the SageMaker model.
-public struct InferenceComponentContainerSpecificationSummary: AWSShape {
-    /// `DeployedImage`.
-    public var deployedImage: DeployedImage?
-    /// `ArtifactUrl`.
-    public var artifactUrl: String?
-    /// `Environment`.
-    public var environment: [String: String]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(deployedImage: DeployedImage? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
-        self.deployedImage = deployedImage
-        self.artifactUrl = artifactUrl
-        self.environment = environment
-    }
-
-    /// The model of `InferenceComponentContainerSpecificationSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecificationSummary", kind: .structure, members: [
-        MemberSchema("DeployedImage", target: { DeployedImage.schema }),
-        MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
-        MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.deployedImage = try r.optional("DeployedImage")
-        self.artifactUrl = try r.optional("ArtifactUrl")
-        self.environment = try r.optional("Environment")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DeployedImage"] = deployedImage
-        w["ArtifactUrl"] = artifactUrl
-        w["Environment"] = environment
-        return w.value
-    }
-}
-
-/// The `InferenceComponentDataCacheConfig` structure of the SageMaker model.
-public struct InferenceComponentDataCacheConfig: AWSShape {
-    /// `EnableCaching` (required).
-    public var enableCaching: Bool
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableCaching: Bool) {
-        self.enableCaching = enableCaching
-    }
-
-    /// The model of `InferenceComponentDataCacheConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfig", kind: .structure, members: [
-        MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableCaching = try r.required("EnableCaching")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableCaching"] = enableCaching
-        return w.value
-    }
-}
-
-/// The `InferenceComponentDataCacheConfigSummary` structure of the SageMaker model.
-public struct InferenceComponentDataCacheConfigSummary: AWSShape {
-    /// `EnableCaching` (required).
-    public var enableCaching: Bool
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableCaching: Bool) {
-        self.enableCaching = enableCaching
-    }
-
-    /// The model of `InferenceComponentDataCacheConfigSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfigSummary", kind: .structure, members: [
-        MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableCaching = try r.required("EnableCaching")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableCaching"] = enableCaching
-        return w.value
-    }
-}
-
-/// The `InferenceComponentDeploymentConfig` structure of the SageMaker model.
-public struct InferenceComponentDeploymentConfig: AWSShape {
-    /// `RollingUpdatePolicy` (required).
-    public var rollingUpdatePolicy: InferenceComponentRollingUpdatePolicy
-    /// `AutoRollbackConfiguration`.
-    public var autoRollbackConfiguration: AutoRollbackConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(rollingUpdatePolicy: InferenceComponentRollingUpdatePolicy, autoRollbackConfiguration: AutoRollbackConfig? = nil) {
-        self.rollingUpdatePolicy = rollingUpdatePolicy
-        self.autoRollbackConfiguration = autoRollbackConfiguration
-    }
-
-    /// The model of `InferenceComponentDeploymentConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDeploymentConfig", kind: .structure, members: [
-        MemberSchema("RollingUpdatePolicy", target: { InferenceComponentRollingUpdatePolicy.schema }, isRequired: true),
-        MemberSchema("AutoRollbackConfiguration", target: { AutoRollbackConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.rollingUpdatePolicy = try r.required("RollingUpdatePolicy")
-        self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RollingUpdatePolicy"] = rollingUpdatePolicy
-        w["AutoRollbackConfiguration"] = autoRollbackConfiguration
-        return w.value
-    }
-}
-
-/// The `InferenceComponentPlacementStatus` structure of the SageMaker model.
-public struct InferenceComponentPlacementStatus: AWSShape {
-    /// `InstanceType` (required).
-    public var instanceType: ProductionVariantInstanceType
-    /// `CurrentCopyCount` (required).
-    public var currentCopyCount: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(instanceType: ProductionVariantInstanceType, currentCopyCount: Int) {
-        self.instanceType = instanceType
-        self.currentCopyCount = currentCopyCount
-    }
-
-    /// The model of `InferenceComponentPlacementStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatus", kind: .structure, members: [
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }, isRequired: true),
-        MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.instanceType = try r.required("InstanceType")
-        self.currentCopyCount = try r.required("CurrentCopyCount")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InstanceType"] = instanceType
-        w["CurrentCopyCount"] = currentCopyCount
-        return w.value
-    }
-}
-
-/// The `InferenceComponentRollingUpdatePolicy` structure of the SageMaker model.
-public struct InferenceComponentRollingUpdatePolicy: AWSShape {
-    /// `MaximumBatchSize` (required).
-    public var maximumBatchSize: InferenceComponentCapacitySize
-    /// `WaitIntervalInSeconds` (required).
-    public var waitIntervalInSeconds: Int
-    /// `MaximumExecutionTimeoutInSeconds`.
-    public var maximumExecutionTimeoutInSeconds: Int?
-    /// `RollbackMaximumBatchSize`.
-    public var rollbackMaximumBatchSize: InferenceComponentCapacitySize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maximumBatchSize: InferenceComponentCapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: InferenceComponentCapacitySize? = nil) {
-        self.maximumBatchSize = maximumBatchSize
-        self.waitIntervalInSeconds = waitIntervalInSeconds
-        self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
-        self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
-    }
-
-    /// The model of `InferenceComponentRollingUpdatePolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRollingUpdatePolicy", kind: .structure, members: [
-        MemberSchema("MaximumBatchSize", target: { InferenceComponentCapacitySize.schema }, isRequired: true),
-        MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-        MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
-        MemberSchema("RollbackMaximumBatchSize", target: { InferenceComponentCapacitySize.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maximumBatchSize = try r.required("MaximumBatchSize")
-        self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-        self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
-        self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MaximumBatchSize"] = maximumBatchSize
-        w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-        w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
-        w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
-        return w.value
-    }
-}
-
-/// The `InferenceComponentRuntimeConfig` structure of the SageMaker model.
-public struct InferenceComponentRuntimeConfig: AWSShape {
-    /// `CopyCount` (required).
-    public var copyCount: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(copyCount: Int) {
-        self.copyCount = copyCount
-    }
-
-    /// The model of `InferenceComponentRuntimeConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfig", kind: .structure, members: [
-        MemberSchema("CopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.copyCount = try r.required("CopyCount")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CopyCount"] = copyCount
-        return w.value
-    }
-}
-
-/// The `InferenceComponentRuntimeConfigSummary` structure of the SageMaker model.
-public struct InferenceComponentRuntimeConfigSummary: AWSShape {
-    /// `DesiredCopyCount`.
-    public var desiredCopyCount: Int?
-    /// `CurrentCopyCount`.
-    public var currentCopyCount: Int?
-    /// `PlacementStatus`.
-    public var placementStatus: [InferenceComponentPlacementStatus]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(desiredCopyCount: Int? = nil, currentCopyCount: Int? = nil, placementStatus: [InferenceComponentPlacementStatus]? = nil) {
-        self.desiredCopyCount = desiredCopyCount
-        self.currentCopyCount = currentCopyCount
-        self.placementStatus = placementStatus
-    }
-
-    /// The model of `InferenceComponentRuntimeConfigSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfigSummary", kind: .structure, members: [
-        MemberSchema("DesiredCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
-        MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
-        MemberSchema("PlacementStatus", target: { SageMakerSchemas.inferenceComponentPlacementStatusList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.desiredCopyCount = try r.optional("DesiredCopyCount")
-        self.currentCopyCount = try r.optional("CurrentCopyCount")
-        self.placementStatus = try r.optional("PlacementStatus")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DesiredCopyCount"] = desiredCopyCount
-        w["CurrentCopyCount"] = currentCopyCount
-        w["PlacementStatus"] = placementStatus
-        return w.value
-    }
-}
-
-/// The `InferenceComponentSchedulingConfig` structure of the SageMaker model.
-public struct InferenceComponentSchedulingConfig: AWSShape {
-    /// `PlacementStrategy` (required).
-    public var placementStrategy: InferenceComponentPlacementStrategy
-    /// `AvailabilityZoneBalance`.
-    public var availabilityZoneBalance: InferenceComponentAvailabilityZoneBalance?
-
-    /// Creates the structure; optional members default to nil.
-    public init(placementStrategy: InferenceComponentPlacementStrategy, availabilityZoneBalance: InferenceComponentAvailabilityZoneBalance? = nil) {
-        self.placementStrategy = placementStrategy
-        self.availabilityZoneBalance = availabilityZoneBalance
-    }
-
-    /// The model of `InferenceComponentSchedulingConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSchedulingConfig", kind: .structure, members: [
-        MemberSchema("PlacementStrategy", target: { InferenceComponentPlacementStrategy.schema }, isRequired: true),
-        MemberSchema("AvailabilityZoneBalance", target: { InferenceComponentAvailabilityZoneBalance.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.placementStrategy = try r.required("PlacementStrategy")
-        self.availabilityZoneBalance = try r.optional("AvailabilityZoneBalance")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PlacementStrategy"] = placementStrategy
-        w["AvailabilityZoneBalance"] = availabilityZoneBalance
-        return w.value
-    }
-}
-
-/// The `InferenceComponentSpecification` structure of the SageMaker model.
-public struct InferenceComponentSpecification: AWSShape {
-    /// `InstanceType`.
-    public var instanceType: ProductionVariantInstanceType?
-    /// `ModelName`.
-    public var modelName: String?
-    /// `Container`.
-    public var container: InferenceComponentContainerSpecification?
-    /// `StartupParameters`.
-    public var startupParameters: InferenceComponentStartupParameters?
-    /// `ComputeResourceRequirements`.
-    public var computeResourceRequirements: InferenceComponentComputeResourceRequirements?
-    /// `BaseInferenceComponentName`.
-    public var baseInferenceComponentName: String?
-    /// `DataCacheConfig`.
-    public var dataCacheConfig: InferenceComponentDataCacheConfig?
-    /// `SchedulingConfig`.
-    public var schedulingConfig: InferenceComponentSchedulingConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(instanceType: ProductionVariantInstanceType? = nil, modelName: String? = nil, container: InferenceComponentContainerSpecification? = nil, startupParameters: InferenceComponentStartupParameters? = nil, computeResourceRequirements: InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: InferenceComponentDataCacheConfig? = nil, schedulingConfig: InferenceComponentSchedulingConfig? = nil) {
-        self.instanceType = instanceType
-        self.modelName = modelName
-        self.container = container
-        self.startupParameters = startupParameters
-        self.computeResourceRequirements = computeResourceRequirements
-        self.baseInferenceComponentName = baseInferenceComponentName
-        self.dataCacheConfig = dataCacheConfig
-        self.schedulingConfig = schedulingConfig
-    }
-
-    /// The model of `InferenceComponentSpecification`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecification", kind: .structure, members: [
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }),
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-        MemberSchema("Container", target: { InferenceComponentContainerSpecification.schema }),
-        MemberSchema("StartupParameters", target: { InferenceComponentStartupParameters.schema }),
-        MemberSchema("ComputeResourceRequirements", target: { InferenceComponentComputeResourceRequirements.schema }),
-        MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
-        MemberSchema("DataCacheConfig", target: { InferenceComponentDataCacheConfig.schema }),
-        MemberSchema("SchedulingConfig", target: { InferenceComponentSchedulingConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.instanceType = try r.optional("InstanceType")
-        self.modelName = try r.optional("ModelName")
-        self.container = try r.optional("Container")
-        self.startupParameters = try r.optional("StartupParameters")
-        self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
-        self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
-        self.dataCacheConfig = try r.optional("DataCacheConfig")
-        self.schedulingConfig = try r.optional("SchedulingConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InstanceType"] = instanceType
-        w["ModelName"] = modelName
-        w["Container"] = container
-        w["StartupParameters"] = startupParameters
-        w["ComputeResourceRequirements"] = computeResourceRequirements
-        w["BaseInferenceComponentName"] = baseInferenceComponentName
-        w["DataCacheConfig"] = dataCacheConfig
-        w["SchedulingConfig"] = schedulingConfig
-        return w.value
-    }
-}
-
-/// The `InferenceComponentSpecificationSummary` structure of the SageMaker model.
-public struct InferenceComponentSpecificationSummary: AWSShape {
-    /// `InstanceType`.
-    public var instanceType: ProductionVariantInstanceType?
-    /// `ModelName`.
-    public var modelName: String?
-    /// `Container`.
-    public var container: InferenceComponentContainerSpecificationSummary?
-    /// `StartupParameters`.
-    public var startupParameters: InferenceComponentStartupParameters?
-    /// `ComputeResourceRequirements`.
-    public var computeResourceRequirements: InferenceComponentComputeResourceRequirements?
-    /// `BaseInferenceComponentName`.
-    public var baseInferenceComponentName: String?
-    /// `DataCacheConfig`.
-    public var dataCacheConfig: InferenceComponentDataCacheConfigSummary?
-    /// `SchedulingConfig`.
-    public var schedulingConfig: InferenceComponentSchedulingConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(instanceType: ProductionVariantInstanceType? = nil, modelName: String? = nil, container: InferenceComponentContainerSpecificationSummary? = nil, startupParameters: InferenceComponentStartupParameters? = nil, computeResourceRequirements: InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: InferenceComponentDataCacheConfigSummary? = nil, schedulingConfig: InferenceComponentSchedulingConfig? = nil) {
-        self.instanceType = instanceType
-        self.modelName = modelName
-        self.container = container
-        self.startupParameters = startupParameters
-        self.computeResourceRequirements = computeResourceRequirements
-        self.baseInferenceComponentName = baseInferenceComponentName
-        self.dataCacheConfig = dataCacheConfig
-        self.schedulingConfig = schedulingConfig
-    }
-
-    /// The model of `InferenceComponentSpecificationSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummary", kind: .structure, members: [
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }),
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-        MemberSchema("Container", target: { InferenceComponentContainerSpecificationSummary.schema }),
-        MemberSchema("StartupParameters", target: { InferenceComponentStartupParameters.schema }),
-        MemberSchema("ComputeResourceRequirements", target: { InferenceComponentComputeResourceRequirements.schema }),
-        MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
-        MemberSchema("DataCacheConfig", target: { InferenceComponentDataCacheConfigSummary.schema }),
-        MemberSchema("SchedulingConfig", target: { InferenceComponentSchedulingConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.instanceType = try r.optional("InstanceType")
-        self.modelName = try r.optional("ModelName")
-        self.container = try r.optional("Container")
-        self.startupParameters = try r.optional("StartupParameters")
-        self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
-        self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
-        self.dataCacheConfig = try r.optional("DataCacheConfig")
-        self.schedulingConfig = try r.optional("SchedulingConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InstanceType"] = instanceType
-        w["ModelName"] = modelName
-        w["Container"] = container
-        w["StartupParameters"] = startupParameters
-        w["ComputeResourceRequirements"] = computeResourceRequirements
-        w["BaseInferenceComponentName"] = baseInferenceComponentName
-        w["DataCacheConfig"] = dataCacheConfig
-        w["SchedulingConfig"] = schedulingConfig
-        return w.value
-    }
-}
-
-/// The `InferenceComponentStartupParameters` structure of the SageMaker model.
-public struct InferenceComponentStartupParameters: AWSShape {
-    /// `ModelDataDownloadTimeoutInSeconds`.
-    public var modelDataDownloadTimeoutInSeconds: Int?
-    /// `ContainerStartupHealthCheckTimeoutInSeconds`.
-    public var containerStartupHealthCheckTimeoutInSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil) {
-        self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
-        self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
-    }
-
-    /// The model of `InferenceComponentStartupParameters`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStartupParameters", kind: .structure, members: [
-        MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
-        MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
-        self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
-        w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
-        return w.value
-    }
-}
-
-/// The `InferenceComponentSummary` structure of the SageMaker model.
-public struct InferenceComponentSummary: AWSShape {
-    /// `CreationTime` (required).
-    public var creationTime: Date
-    /// `InferenceComponentArn` (required).
-    public var inferenceComponentArn: String
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `VariantName` (required).
-    public var variantName: String
-    /// `InferenceComponentStatus`.
-    public var inferenceComponentStatus: InferenceComponentStatus?
-    /// `LastModifiedTime` (required).
-    public var lastModifiedTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(creationTime: Date, inferenceComponentArn: String, inferenceComponentName: String, endpointArn: String, endpointName: String, variantName: String, inferenceComponentStatus: InferenceComponentStatus? = nil, lastModifiedTime: Date) {
-        self.creationTime = creationTime
-        self.inferenceComponentArn = inferenceComponentArn
-        self.inferenceComponentName = inferenceComponentName
-        self.endpointArn = endpointArn
-        self.endpointName = endpointName
-        self.variantName = variantName
-        self.inferenceComponentStatus = inferenceComponentStatus
-        self.lastModifiedTime = lastModifiedTime
-    }
-
-    /// The model of `InferenceComponentSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSummary", kind: .structure, members: [
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-        MemberSchema("InferenceComponentStatus", target: { InferenceComponentStatus.schema }),
-        MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.creationTime = try r.required("CreationTime")
-        self.inferenceComponentArn = try r.required("InferenceComponentArn")
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-        self.endpointArn = try r.required("EndpointArn")
-        self.endpointName = try r.required("EndpointName")
-        self.variantName = try r.required("VariantName")
-        self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
-        self.lastModifiedTime = try r.required("LastModifiedTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CreationTime"] = creationTime
-        w["InferenceComponentArn"] = inferenceComponentArn
-        w["InferenceComponentName"] = inferenceComponentName
-        w["EndpointArn"] = endpointArn
-        w["EndpointName"] = endpointName
-        w["VariantName"] = variantName
-        w["InferenceComponentStatus"] = inferenceComponentStatus
-        w["LastModifiedTime"] = lastModifiedTime
-        return w.value
-    }
-}
-
-/// The `InferenceExecutionConfig` structure of the SageMaker model.
-public struct InferenceExecutionConfig: AWSShape {
-    /// `Mode` (required).
-    public var mode: InferenceExecutionMode
-
-    /// Creates the structure; optional members default to nil.
-    public init(mode: InferenceExecutionMode) {
-        self.mode = mode
-    }
-
-    /// The model of `InferenceExecutionConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionConfig", kind: .structure, members: [
-        MemberSchema("Mode", target: { InferenceExecutionMode.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mode = try r.required("Mode")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Mode"] = mode
-        return w.value
+extension SageMaker {
+    /// The `DeploymentRecommendation` structure of the SageMaker model.
+    public struct DeploymentRecommendation: AWSShape {
+        /// `RecommendationStatus` (required).
+        public var recommendationStatus: SageMaker.RecommendationStatus
+        /// `RealTimeInferenceRecommendations`.
+        public var realTimeInferenceRecommendations: [SageMaker.RealTimeInferenceRecommendation]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recommendationStatus: SageMaker.RecommendationStatus, realTimeInferenceRecommendations: [SageMaker.RealTimeInferenceRecommendation]? = nil) {
+            self.recommendationStatus = recommendationStatus
+            self.realTimeInferenceRecommendations = realTimeInferenceRecommendations
+        }
+
+        /// The model of `DeploymentRecommendation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentRecommendation", kind: .structure, members: [
+            MemberSchema("RecommendationStatus", target: { SageMaker.RecommendationStatus.schema }, isRequired: true),
+            MemberSchema("RealTimeInferenceRecommendations", target: { SageMakerSchemas.realTimeInferenceRecommendations }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recommendationStatus = try r.required("RecommendationStatus")
+            self.realTimeInferenceRecommendations = try r.optional("RealTimeInferenceRecommendations")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RecommendationStatus"] = recommendationStatus
+            w["RealTimeInferenceRecommendations"] = realTimeInferenceRecommendations
+            return w.value
+        }
+    }
+
+    /// The `DescribeEndpointConfigInput` structure of the SageMaker model.
+    public struct DescribeEndpointConfigInput: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String) {
+            self.endpointConfigName = endpointConfigName
+        }
+
+        /// The model of `DescribeEndpointConfigInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointConfigInput", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            return w.value
+        }
+    }
+
+    /// The `DescribeEndpointConfigOutput` structure of the SageMaker model.
+    public struct DescribeEndpointConfigOutput: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `EndpointConfigArn` (required).
+        public var endpointConfigArn: String
+        /// `ProductionVariants` (required).
+        public var productionVariants: [SageMaker.ProductionVariant]
+        /// `DataCaptureConfig`.
+        public var dataCaptureConfig: SageMaker.DataCaptureConfig?
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `AsyncInferenceConfig`.
+        public var asyncInferenceConfig: SageMaker.AsyncInferenceConfig?
+        /// `ExplainerConfig`.
+        public var explainerConfig: SageMaker.ExplainerConfig?
+        /// `ShadowProductionVariants`.
+        public var shadowProductionVariants: [SageMaker.ProductionVariant]?
+        /// `ExecutionRoleArn`.
+        public var executionRoleArn: String?
+        /// `VpcConfig`.
+        public var vpcConfig: SageMaker.VpcConfig?
+        /// `EnableNetworkIsolation`.
+        public var enableNetworkIsolation: Bool?
+        /// `MetricsConfig`.
+        public var metricsConfig: SageMaker.MetricsConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String, endpointConfigArn: String, productionVariants: [SageMaker.ProductionVariant], creationTime: Date, dataCaptureConfig: SageMaker.DataCaptureConfig? = nil, kmsKeyId: String? = nil, asyncInferenceConfig: SageMaker.AsyncInferenceConfig? = nil, explainerConfig: SageMaker.ExplainerConfig? = nil, shadowProductionVariants: [SageMaker.ProductionVariant]? = nil, executionRoleArn: String? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil, metricsConfig: SageMaker.MetricsConfig? = nil) {
+            self.endpointConfigName = endpointConfigName
+            self.endpointConfigArn = endpointConfigArn
+            self.productionVariants = productionVariants
+            self.dataCaptureConfig = dataCaptureConfig
+            self.kmsKeyId = kmsKeyId
+            self.creationTime = creationTime
+            self.asyncInferenceConfig = asyncInferenceConfig
+            self.explainerConfig = explainerConfig
+            self.shadowProductionVariants = shadowProductionVariants
+            self.executionRoleArn = executionRoleArn
+            self.vpcConfig = vpcConfig
+            self.enableNetworkIsolation = enableNetworkIsolation
+            self.metricsConfig = metricsConfig
+        }
+
+        /// The model of `DescribeEndpointConfigOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointConfigOutput", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
+            MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantList }, isRequired: true),
+            MemberSchema("DataCaptureConfig", target: { SageMaker.DataCaptureConfig.schema }),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("AsyncInferenceConfig", target: { SageMaker.AsyncInferenceConfig.schema }),
+            MemberSchema("ExplainerConfig", target: { SageMaker.ExplainerConfig.schema }),
+            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantList }),
+            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
+            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
+            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("MetricsConfig", target: { SageMaker.MetricsConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.endpointConfigArn = try r.required("EndpointConfigArn")
+            self.productionVariants = try r.required("ProductionVariants")
+            self.dataCaptureConfig = try r.optional("DataCaptureConfig")
+            self.kmsKeyId = try r.optional("KmsKeyId")
+            self.creationTime = try r.required("CreationTime")
+            self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
+            self.explainerConfig = try r.optional("ExplainerConfig")
+            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
+            self.executionRoleArn = try r.optional("ExecutionRoleArn")
+            self.vpcConfig = try r.optional("VpcConfig")
+            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
+            self.metricsConfig = try r.optional("MetricsConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            w["EndpointConfigArn"] = endpointConfigArn
+            w["ProductionVariants"] = productionVariants
+            w["DataCaptureConfig"] = dataCaptureConfig
+            w["KmsKeyId"] = kmsKeyId
+            w["CreationTime"] = creationTime
+            w["AsyncInferenceConfig"] = asyncInferenceConfig
+            w["ExplainerConfig"] = explainerConfig
+            w["ShadowProductionVariants"] = shadowProductionVariants
+            w["ExecutionRoleArn"] = executionRoleArn
+            w["VpcConfig"] = vpcConfig
+            w["EnableNetworkIsolation"] = enableNetworkIsolation
+            w["MetricsConfig"] = metricsConfig
+            return w.value
+        }
+    }
+
+    /// The `DescribeEndpointInput` structure of the SageMaker model.
+    public struct DescribeEndpointInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String) {
+            self.endpointName = endpointName
+        }
+
+        /// The model of `DescribeEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            return w.value
+        }
+    }
+
+    /// The `DescribeEndpointOutput` structure of the SageMaker model.
+    public struct DescribeEndpointOutput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `EndpointConfigName`.
+        public var endpointConfigName: String?
+        /// `ProductionVariants`.
+        public var productionVariants: [SageMaker.ProductionVariantSummary]?
+        /// `DataCaptureConfig`.
+        public var dataCaptureConfig: SageMaker.DataCaptureConfigSummary?
+        /// `EndpointStatus` (required).
+        public var endpointStatus: SageMaker.EndpointStatus
+        /// `FailureReason`.
+        public var failureReason: String?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+        /// `LastDeploymentConfig`.
+        public var lastDeploymentConfig: SageMaker.DeploymentConfig?
+        /// `AsyncInferenceConfig`.
+        public var asyncInferenceConfig: SageMaker.AsyncInferenceConfig?
+        /// `PendingDeploymentSummary`.
+        public var pendingDeploymentSummary: SageMaker.PendingDeploymentSummary?
+        /// `ExplainerConfig`.
+        public var explainerConfig: SageMaker.ExplainerConfig?
+        /// `ShadowProductionVariants`.
+        public var shadowProductionVariants: [SageMaker.ProductionVariantSummary]?
+        /// `MetricsConfig`.
+        public var metricsConfig: SageMaker.MetricsConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, endpointArn: String, endpointStatus: SageMaker.EndpointStatus, creationTime: Date, lastModifiedTime: Date, endpointConfigName: String? = nil, productionVariants: [SageMaker.ProductionVariantSummary]? = nil, dataCaptureConfig: SageMaker.DataCaptureConfigSummary? = nil, failureReason: String? = nil, lastDeploymentConfig: SageMaker.DeploymentConfig? = nil, asyncInferenceConfig: SageMaker.AsyncInferenceConfig? = nil, pendingDeploymentSummary: SageMaker.PendingDeploymentSummary? = nil, explainerConfig: SageMaker.ExplainerConfig? = nil, shadowProductionVariants: [SageMaker.ProductionVariantSummary]? = nil, metricsConfig: SageMaker.MetricsConfig? = nil) {
+            self.endpointName = endpointName
+            self.endpointArn = endpointArn
+            self.endpointConfigName = endpointConfigName
+            self.productionVariants = productionVariants
+            self.dataCaptureConfig = dataCaptureConfig
+            self.endpointStatus = endpointStatus
+            self.failureReason = failureReason
+            self.creationTime = creationTime
+            self.lastModifiedTime = lastModifiedTime
+            self.lastDeploymentConfig = lastDeploymentConfig
+            self.asyncInferenceConfig = asyncInferenceConfig
+            self.pendingDeploymentSummary = pendingDeploymentSummary
+            self.explainerConfig = explainerConfig
+            self.shadowProductionVariants = shadowProductionVariants
+            self.metricsConfig = metricsConfig
+        }
+
+        /// The model of `DescribeEndpointOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeEndpointOutput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }),
+            MemberSchema("ProductionVariants", target: { SageMakerSchemas.productionVariantSummaryList }),
+            MemberSchema("DataCaptureConfig", target: { SageMaker.DataCaptureConfigSummary.schema }),
+            MemberSchema("EndpointStatus", target: { SageMaker.EndpointStatus.schema }, isRequired: true),
+            MemberSchema("FailureReason", target: { SageMakerSchemas.failureReason }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("LastDeploymentConfig", target: { SageMaker.DeploymentConfig.schema }),
+            MemberSchema("AsyncInferenceConfig", target: { SageMaker.AsyncInferenceConfig.schema }),
+            MemberSchema("PendingDeploymentSummary", target: { SageMaker.PendingDeploymentSummary.schema }),
+            MemberSchema("ExplainerConfig", target: { SageMaker.ExplainerConfig.schema }),
+            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.productionVariantSummaryList }),
+            MemberSchema("MetricsConfig", target: { SageMaker.MetricsConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.endpointConfigName = try r.optional("EndpointConfigName")
+            self.productionVariants = try r.optional("ProductionVariants")
+            self.dataCaptureConfig = try r.optional("DataCaptureConfig")
+            self.endpointStatus = try r.required("EndpointStatus")
+            self.failureReason = try r.optional("FailureReason")
+            self.creationTime = try r.required("CreationTime")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+            self.lastDeploymentConfig = try r.optional("LastDeploymentConfig")
+            self.asyncInferenceConfig = try r.optional("AsyncInferenceConfig")
+            self.pendingDeploymentSummary = try r.optional("PendingDeploymentSummary")
+            self.explainerConfig = try r.optional("ExplainerConfig")
+            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
+            self.metricsConfig = try r.optional("MetricsConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["EndpointArn"] = endpointArn
+            w["EndpointConfigName"] = endpointConfigName
+            w["ProductionVariants"] = productionVariants
+            w["DataCaptureConfig"] = dataCaptureConfig
+            w["EndpointStatus"] = endpointStatus
+            w["FailureReason"] = failureReason
+            w["CreationTime"] = creationTime
+            w["LastModifiedTime"] = lastModifiedTime
+            w["LastDeploymentConfig"] = lastDeploymentConfig
+            w["AsyncInferenceConfig"] = asyncInferenceConfig
+            w["PendingDeploymentSummary"] = pendingDeploymentSummary
+            w["ExplainerConfig"] = explainerConfig
+            w["ShadowProductionVariants"] = shadowProductionVariants
+            w["MetricsConfig"] = metricsConfig
+            return w.value
+        }
+    }
+
+    /// The `DescribeInferenceComponentInput` structure of the SageMaker model.
+    public struct DescribeInferenceComponentInput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String) {
+            self.inferenceComponentName = inferenceComponentName
+        }
+
+        /// The model of `DescribeInferenceComponentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInferenceComponentInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            return w.value
+        }
+    }
+
+    /// The `DescribeInferenceComponentOutput` structure of the SageMaker model.
+    public struct DescribeInferenceComponentOutput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `VariantName`.
+        public var variantName: String?
+        /// `FailureReason`.
+        public var failureReason: String?
+        /// `Specification`.
+        public var specification: SageMaker.InferenceComponentSpecificationSummary?
+        /// `Specifications`.
+        public var specifications: [SageMaker.InferenceComponentSpecificationSummary]?
+        /// `RuntimeConfig`.
+        public var runtimeConfig: SageMaker.InferenceComponentRuntimeConfigSummary?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+        /// `InferenceComponentStatus`.
+        public var inferenceComponentStatus: SageMaker.InferenceComponentStatus?
+        /// `LastDeploymentConfig`.
+        public var lastDeploymentConfig: SageMaker.InferenceComponentDeploymentConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String, inferenceComponentArn: String, endpointName: String, endpointArn: String, creationTime: Date, lastModifiedTime: Date, variantName: String? = nil, failureReason: String? = nil, specification: SageMaker.InferenceComponentSpecificationSummary? = nil, specifications: [SageMaker.InferenceComponentSpecificationSummary]? = nil, runtimeConfig: SageMaker.InferenceComponentRuntimeConfigSummary? = nil, inferenceComponentStatus: SageMaker.InferenceComponentStatus? = nil, lastDeploymentConfig: SageMaker.InferenceComponentDeploymentConfig? = nil) {
+            self.inferenceComponentName = inferenceComponentName
+            self.inferenceComponentArn = inferenceComponentArn
+            self.endpointName = endpointName
+            self.endpointArn = endpointArn
+            self.variantName = variantName
+            self.failureReason = failureReason
+            self.specification = specification
+            self.specifications = specifications
+            self.runtimeConfig = runtimeConfig
+            self.creationTime = creationTime
+            self.lastModifiedTime = lastModifiedTime
+            self.inferenceComponentStatus = inferenceComponentStatus
+            self.lastDeploymentConfig = lastDeploymentConfig
+        }
+
+        /// The model of `DescribeInferenceComponentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInferenceComponentOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }),
+            MemberSchema("FailureReason", target: { SageMakerSchemas.failureReason }),
+            MemberSchema("Specification", target: { SageMaker.InferenceComponentSpecificationSummary.schema }),
+            MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationSummaryList }),
+            MemberSchema("RuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfigSummary.schema }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("InferenceComponentStatus", target: { SageMaker.InferenceComponentStatus.schema }),
+            MemberSchema("LastDeploymentConfig", target: { SageMaker.InferenceComponentDeploymentConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+            self.endpointName = try r.required("EndpointName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.variantName = try r.optional("VariantName")
+            self.failureReason = try r.optional("FailureReason")
+            self.specification = try r.optional("Specification")
+            self.specifications = try r.optional("Specifications")
+            self.runtimeConfig = try r.optional("RuntimeConfig")
+            self.creationTime = try r.required("CreationTime")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+            self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
+            self.lastDeploymentConfig = try r.optional("LastDeploymentConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            w["InferenceComponentArn"] = inferenceComponentArn
+            w["EndpointName"] = endpointName
+            w["EndpointArn"] = endpointArn
+            w["VariantName"] = variantName
+            w["FailureReason"] = failureReason
+            w["Specification"] = specification
+            w["Specifications"] = specifications
+            w["RuntimeConfig"] = runtimeConfig
+            w["CreationTime"] = creationTime
+            w["LastModifiedTime"] = lastModifiedTime
+            w["InferenceComponentStatus"] = inferenceComponentStatus
+            w["LastDeploymentConfig"] = lastDeploymentConfig
+            return w.value
+        }
+    }
+
+    /// The `DescribeModelInput` structure of the SageMaker model.
+    public struct DescribeModelInput: AWSShape {
+        /// `ModelName` (required).
+        public var modelName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String) {
+            self.modelName = modelName
+        }
+
+        /// The model of `DescribeModelInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeModelInput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            return w.value
+        }
+    }
+
+    /// The `DescribeModelOutput` structure of the SageMaker model.
+    public struct DescribeModelOutput: AWSShape {
+        /// `ModelName` (required).
+        public var modelName: String
+        /// `PrimaryContainer`.
+        public var primaryContainer: SageMaker.ContainerDefinition?
+        /// `Containers`.
+        public var containers: [SageMaker.ContainerDefinition]?
+        /// `InferenceExecutionConfig`.
+        public var inferenceExecutionConfig: SageMaker.InferenceExecutionConfig?
+        /// `ExecutionRoleArn`.
+        public var executionRoleArn: String?
+        /// `VpcConfig`.
+        public var vpcConfig: SageMaker.VpcConfig?
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `ModelArn` (required).
+        public var modelArn: String
+        /// `EnableNetworkIsolation`.
+        public var enableNetworkIsolation: Bool?
+        /// `DeploymentRecommendation`.
+        public var deploymentRecommendation: SageMaker.DeploymentRecommendation?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String, creationTime: Date, modelArn: String, primaryContainer: SageMaker.ContainerDefinition? = nil, containers: [SageMaker.ContainerDefinition]? = nil, inferenceExecutionConfig: SageMaker.InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil, deploymentRecommendation: SageMaker.DeploymentRecommendation? = nil) {
+            self.modelName = modelName
+            self.primaryContainer = primaryContainer
+            self.containers = containers
+            self.inferenceExecutionConfig = inferenceExecutionConfig
+            self.executionRoleArn = executionRoleArn
+            self.vpcConfig = vpcConfig
+            self.creationTime = creationTime
+            self.modelArn = modelArn
+            self.enableNetworkIsolation = enableNetworkIsolation
+            self.deploymentRecommendation = deploymentRecommendation
+        }
+
+        /// The model of `DescribeModelOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeModelOutput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+            MemberSchema("PrimaryContainer", target: { SageMaker.ContainerDefinition.schema }),
+            MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
+            MemberSchema("InferenceExecutionConfig", target: { SageMaker.InferenceExecutionConfig.schema }),
+            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
+            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
+            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("DeploymentRecommendation", target: { SageMaker.DeploymentRecommendation.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+            self.primaryContainer = try r.optional("PrimaryContainer")
+            self.containers = try r.optional("Containers")
+            self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
+            self.executionRoleArn = try r.optional("ExecutionRoleArn")
+            self.vpcConfig = try r.optional("VpcConfig")
+            self.creationTime = try r.required("CreationTime")
+            self.modelArn = try r.required("ModelArn")
+            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
+            self.deploymentRecommendation = try r.optional("DeploymentRecommendation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            w["PrimaryContainer"] = primaryContainer
+            w["Containers"] = containers
+            w["InferenceExecutionConfig"] = inferenceExecutionConfig
+            w["ExecutionRoleArn"] = executionRoleArn
+            w["VpcConfig"] = vpcConfig
+            w["CreationTime"] = creationTime
+            w["ModelArn"] = modelArn
+            w["EnableNetworkIsolation"] = enableNetworkIsolation
+            w["DeploymentRecommendation"] = deploymentRecommendation
+            return w.value
+        }
+    }
+
+    /// The `DesiredWeightAndCapacity` structure of the SageMaker model.
+    public struct DesiredWeightAndCapacity: AWSShape {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `DesiredWeight`.
+        public var desiredWeight: Float?
+        /// `DesiredInstanceCount`.
+        public var desiredInstanceCount: Int?
+        /// `ServerlessUpdateConfig`.
+        public var serverlessUpdateConfig: SageMaker.ProductionVariantServerlessUpdateConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, desiredWeight: Float? = nil, desiredInstanceCount: Int? = nil, serverlessUpdateConfig: SageMaker.ProductionVariantServerlessUpdateConfig? = nil) {
+            self.variantName = variantName
+            self.desiredWeight = desiredWeight
+            self.desiredInstanceCount = desiredInstanceCount
+            self.serverlessUpdateConfig = serverlessUpdateConfig
+        }
+
+        /// The model of `DesiredWeightAndCapacity`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DesiredWeightAndCapacity", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("ServerlessUpdateConfig", target: { SageMaker.ProductionVariantServerlessUpdateConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.variantName = try r.required("VariantName")
+            self.desiredWeight = try r.optional("DesiredWeight")
+            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
+            self.serverlessUpdateConfig = try r.optional("ServerlessUpdateConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VariantName"] = variantName
+            w["DesiredWeight"] = desiredWeight
+            w["DesiredInstanceCount"] = desiredInstanceCount
+            w["ServerlessUpdateConfig"] = serverlessUpdateConfig
+            return w.value
+        }
+    }
+
+    /// The `Ec2CapacityReservation` structure of the SageMaker model.
+    public struct Ec2CapacityReservation: AWSShape {
+        /// `Ec2CapacityReservationId`.
+        public var ec2CapacityReservationId: String?
+        /// `TotalInstanceCount`.
+        public var totalInstanceCount: Int?
+        /// `AvailableInstanceCount`.
+        public var availableInstanceCount: Int?
+        /// `UsedByCurrentEndpoint`.
+        public var usedByCurrentEndpoint: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ec2CapacityReservationId: String? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil) {
+            self.ec2CapacityReservationId = ec2CapacityReservationId
+            self.totalInstanceCount = totalInstanceCount
+            self.availableInstanceCount = availableInstanceCount
+            self.usedByCurrentEndpoint = usedByCurrentEndpoint
+        }
+
+        /// The model of `Ec2CapacityReservation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservation", kind: .structure, members: [
+            MemberSchema("Ec2CapacityReservationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ec2CapacityReservationId = try r.optional("Ec2CapacityReservationId")
+            self.totalInstanceCount = try r.optional("TotalInstanceCount")
+            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
+            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Ec2CapacityReservationId"] = ec2CapacityReservationId
+            w["TotalInstanceCount"] = totalInstanceCount
+            w["AvailableInstanceCount"] = availableInstanceCount
+            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
+            return w.value
+        }
+    }
+
+    /// The `EndpointConfigSummary` structure of the SageMaker model.
+    public struct EndpointConfigSummary: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `EndpointConfigArn` (required).
+        public var endpointConfigArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String, endpointConfigArn: String, creationTime: Date) {
+            self.endpointConfigName = endpointConfigName
+            self.endpointConfigArn = endpointConfigArn
+            self.creationTime = creationTime
+        }
+
+        /// The model of `EndpointConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSummary", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.endpointConfigArn = try r.required("EndpointConfigArn")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            w["EndpointConfigArn"] = endpointConfigArn
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+    }
+
+    /// The `EndpointSummary` structure of the SageMaker model.
+    public struct EndpointSummary: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+        /// `EndpointStatus` (required).
+        public var endpointStatus: SageMaker.EndpointStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, endpointArn: String, creationTime: Date, lastModifiedTime: Date, endpointStatus: SageMaker.EndpointStatus) {
+            self.endpointName = endpointName
+            self.endpointArn = endpointArn
+            self.creationTime = creationTime
+            self.lastModifiedTime = lastModifiedTime
+            self.endpointStatus = endpointStatus
+        }
+
+        /// The model of `EndpointSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSummary", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndpointStatus", target: { SageMaker.EndpointStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.creationTime = try r.required("CreationTime")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+            self.endpointStatus = try r.required("EndpointStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["EndpointArn"] = endpointArn
+            w["CreationTime"] = creationTime
+            w["LastModifiedTime"] = lastModifiedTime
+            w["EndpointStatus"] = endpointStatus
+            return w.value
+        }
+    }
+
+    /// The `ExplainerConfig` structure of the SageMaker model.
+    public struct ExplainerConfig: AWSShape {
+        /// `ClarifyExplainerConfig`.
+        public var clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig? = nil) {
+            self.clarifyExplainerConfig = clarifyExplainerConfig
+        }
+
+        /// The model of `ExplainerConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExplainerConfig", kind: .structure, members: [
+            MemberSchema("ClarifyExplainerConfig", target: { SageMaker.ClarifyExplainerConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.clarifyExplainerConfig = try r.optional("ClarifyExplainerConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ClarifyExplainerConfig"] = clarifyExplainerConfig
+            return w.value
+        }
+    }
+
+    /// The `ImageConfig` structure of the SageMaker model.
+    public struct ImageConfig: AWSShape {
+        /// `RepositoryAccessMode` (required).
+        public var repositoryAccessMode: SageMaker.RepositoryAccessMode
+        /// `RepositoryAuthConfig`.
+        public var repositoryAuthConfig: SageMaker.RepositoryAuthConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryAccessMode: SageMaker.RepositoryAccessMode, repositoryAuthConfig: SageMaker.RepositoryAuthConfig? = nil) {
+            self.repositoryAccessMode = repositoryAccessMode
+            self.repositoryAuthConfig = repositoryAuthConfig
+        }
+
+        /// The model of `ImageConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageConfig", kind: .structure, members: [
+            MemberSchema("RepositoryAccessMode", target: { SageMaker.RepositoryAccessMode.schema }, isRequired: true),
+            MemberSchema("RepositoryAuthConfig", target: { SageMaker.RepositoryAuthConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryAccessMode = try r.required("RepositoryAccessMode")
+            self.repositoryAuthConfig = try r.optional("RepositoryAuthConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RepositoryAccessMode"] = repositoryAccessMode
+            w["RepositoryAuthConfig"] = repositoryAuthConfig
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentAvailabilityZoneBalance` structure of the SageMaker model.
+    public struct InferenceComponentAvailabilityZoneBalance: AWSShape {
+        /// `EnforcementMode` (required).
+        public var enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode
+        /// `MaxImbalance`.
+        public var maxImbalance: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode, maxImbalance: Int? = nil) {
+            self.enforcementMode = enforcementMode
+            self.maxImbalance = maxImbalance
+        }
+
+        /// The model of `InferenceComponentAvailabilityZoneBalance`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentAvailabilityZoneBalance", kind: .structure, members: [
+            MemberSchema("EnforcementMode", target: { SageMaker.AvailabilityZoneBalanceEnforcementMode.schema }, isRequired: true),
+            MemberSchema("MaxImbalance", target: { SageMakerSchemas.availabilityZoneBalanceMaxImbalance }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enforcementMode = try r.required("EnforcementMode")
+            self.maxImbalance = try r.optional("MaxImbalance")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnforcementMode"] = enforcementMode
+            w["MaxImbalance"] = maxImbalance
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentCapacitySize` structure of the SageMaker model.
+    public struct InferenceComponentCapacitySize: AWSShape {
+        /// `Type` (required).
+        public var type: SageMaker.InferenceComponentCapacitySizeType
+        /// `Value` (required).
+        public var value: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: SageMaker.InferenceComponentCapacitySizeType, value: Int) {
+            self.type = type
+            self.value = value
+        }
+
+        /// The model of `InferenceComponentCapacitySize`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySize", kind: .structure, members: [
+            MemberSchema("Type", target: { SageMaker.InferenceComponentCapacitySizeType.schema }, isRequired: true),
+            MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.required("Type")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            w["Value"] = value
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentComputeResourceRequirements` structure of the SageMaker model.
+    public struct InferenceComponentComputeResourceRequirements: AWSShape {
+        /// `NumberOfCpuCoresRequired`.
+        public var numberOfCpuCoresRequired: Float?
+        /// `NumberOfAcceleratorDevicesRequired`.
+        public var numberOfAcceleratorDevicesRequired: Float?
+        /// `MinMemoryRequiredInMb` (required).
+        public var minMemoryRequiredInMb: Int
+        /// `MaxMemoryRequiredInMb`.
+        public var maxMemoryRequiredInMb: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(minMemoryRequiredInMb: Int, numberOfCpuCoresRequired: Float? = nil, numberOfAcceleratorDevicesRequired: Float? = nil, maxMemoryRequiredInMb: Int? = nil) {
+            self.numberOfCpuCoresRequired = numberOfCpuCoresRequired
+            self.numberOfAcceleratorDevicesRequired = numberOfAcceleratorDevicesRequired
+            self.minMemoryRequiredInMb = minMemoryRequiredInMb
+            self.maxMemoryRequiredInMb = maxMemoryRequiredInMb
+        }
+
+        /// The model of `InferenceComponentComputeResourceRequirements`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentComputeResourceRequirements", kind: .structure, members: [
+            MemberSchema("NumberOfCpuCoresRequired", target: { SageMakerSchemas.numberOfCpuCores }),
+            MemberSchema("NumberOfAcceleratorDevicesRequired", target: { SageMakerSchemas.numberOfAcceleratorDevices }),
+            MemberSchema("MinMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }, isRequired: true),
+            MemberSchema("MaxMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.numberOfCpuCoresRequired = try r.optional("NumberOfCpuCoresRequired")
+            self.numberOfAcceleratorDevicesRequired = try r.optional("NumberOfAcceleratorDevicesRequired")
+            self.minMemoryRequiredInMb = try r.required("MinMemoryRequiredInMb")
+            self.maxMemoryRequiredInMb = try r.optional("MaxMemoryRequiredInMb")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NumberOfCpuCoresRequired"] = numberOfCpuCoresRequired
+            w["NumberOfAcceleratorDevicesRequired"] = numberOfAcceleratorDevicesRequired
+            w["MinMemoryRequiredInMb"] = minMemoryRequiredInMb
+            w["MaxMemoryRequiredInMb"] = maxMemoryRequiredInMb
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentContainerSpecification` structure of the SageMaker model.
+    public struct InferenceComponentContainerSpecification: AWSShape {
+        /// `Image`.
+        public var image: String?
+        /// `ArtifactUrl`.
+        public var artifactUrl: String?
+        /// `Environment`.
+        public var environment: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(image: String? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
+            self.image = image
+            self.artifactUrl = artifactUrl
+            self.environment = environment
+        }
+
+        /// The model of `InferenceComponentContainerSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecification", kind: .structure, members: [
+            MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.image = try r.optional("Image")
+            self.artifactUrl = try r.optional("ArtifactUrl")
+            self.environment = try r.optional("Environment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Image"] = image
+            w["ArtifactUrl"] = artifactUrl
+            w["Environment"] = environment
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentContainerSpecificationSummary` structure of the SageMaker model.
+    public struct InferenceComponentContainerSpecificationSummary: AWSShape {
+        /// `DeployedImage`.
+        public var deployedImage: SageMaker.DeployedImage?
+        /// `ArtifactUrl`.
+        public var artifactUrl: String?
+        /// `Environment`.
+        public var environment: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deployedImage: SageMaker.DeployedImage? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
+            self.deployedImage = deployedImage
+            self.artifactUrl = artifactUrl
+            self.environment = environment
+        }
+
+        /// The model of `InferenceComponentContainerSpecificationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecificationSummary", kind: .structure, members: [
+            MemberSchema("DeployedImage", target: { SageMaker.DeployedImage.schema }),
+            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deployedImage = try r.optional("DeployedImage")
+            self.artifactUrl = try r.optional("ArtifactUrl")
+            self.environment = try r.optional("Environment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DeployedImage"] = deployedImage
+            w["ArtifactUrl"] = artifactUrl
+            w["Environment"] = environment
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentDataCacheConfig` structure of the SageMaker model.
+    public struct InferenceComponentDataCacheConfig: AWSShape {
+        /// `EnableCaching` (required).
+        public var enableCaching: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCaching: Bool) {
+            self.enableCaching = enableCaching
+        }
+
+        /// The model of `InferenceComponentDataCacheConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfig", kind: .structure, members: [
+            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCaching = try r.required("EnableCaching")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCaching"] = enableCaching
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentDataCacheConfigSummary` structure of the SageMaker model.
+    public struct InferenceComponentDataCacheConfigSummary: AWSShape {
+        /// `EnableCaching` (required).
+        public var enableCaching: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCaching: Bool) {
+            self.enableCaching = enableCaching
+        }
+
+        /// The model of `InferenceComponentDataCacheConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfigSummary", kind: .structure, members: [
+            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCaching = try r.required("EnableCaching")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCaching"] = enableCaching
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentDeploymentConfig` structure of the SageMaker model.
+    public struct InferenceComponentDeploymentConfig: AWSShape {
+        /// `RollingUpdatePolicy` (required).
+        public var rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy
+        /// `AutoRollbackConfiguration`.
+        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
+            self.rollingUpdatePolicy = rollingUpdatePolicy
+            self.autoRollbackConfiguration = autoRollbackConfiguration
+        }
+
+        /// The model of `InferenceComponentDeploymentConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDeploymentConfig", kind: .structure, members: [
+            MemberSchema("RollingUpdatePolicy", target: { SageMaker.InferenceComponentRollingUpdatePolicy.schema }, isRequired: true),
+            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rollingUpdatePolicy = try r.required("RollingUpdatePolicy")
+            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RollingUpdatePolicy"] = rollingUpdatePolicy
+            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentPlacementStatus` structure of the SageMaker model.
+    public struct InferenceComponentPlacementStatus: AWSShape {
+        /// `InstanceType` (required).
+        public var instanceType: SageMaker.ProductionVariantInstanceType
+        /// `CurrentCopyCount` (required).
+        public var currentCopyCount: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType, currentCopyCount: Int) {
+            self.instanceType = instanceType
+            self.currentCopyCount = currentCopyCount
+        }
+
+        /// The model of `InferenceComponentPlacementStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatus", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
+            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.required("InstanceType")
+            self.currentCopyCount = try r.required("CurrentCopyCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["CurrentCopyCount"] = currentCopyCount
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentRollingUpdatePolicy` structure of the SageMaker model.
+    public struct InferenceComponentRollingUpdatePolicy: AWSShape {
+        /// `MaximumBatchSize` (required).
+        public var maximumBatchSize: SageMaker.InferenceComponentCapacitySize
+        /// `WaitIntervalInSeconds` (required).
+        public var waitIntervalInSeconds: Int
+        /// `MaximumExecutionTimeoutInSeconds`.
+        public var maximumExecutionTimeoutInSeconds: Int?
+        /// `RollbackMaximumBatchSize`.
+        public var rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maximumBatchSize: SageMaker.InferenceComponentCapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize? = nil) {
+            self.maximumBatchSize = maximumBatchSize
+            self.waitIntervalInSeconds = waitIntervalInSeconds
+            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
+            self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
+        }
+
+        /// The model of `InferenceComponentRollingUpdatePolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRollingUpdatePolicy", kind: .structure, members: [
+            MemberSchema("MaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }, isRequired: true),
+            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
+            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
+            MemberSchema("RollbackMaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maximumBatchSize = try r.required("MaximumBatchSize")
+            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
+            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
+            self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaximumBatchSize"] = maximumBatchSize
+            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
+            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
+            w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentRuntimeConfig` structure of the SageMaker model.
+    public struct InferenceComponentRuntimeConfig: AWSShape {
+        /// `CopyCount` (required).
+        public var copyCount: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(copyCount: Int) {
+            self.copyCount = copyCount
+        }
+
+        /// The model of `InferenceComponentRuntimeConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfig", kind: .structure, members: [
+            MemberSchema("CopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.copyCount = try r.required("CopyCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CopyCount"] = copyCount
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentRuntimeConfigSummary` structure of the SageMaker model.
+    public struct InferenceComponentRuntimeConfigSummary: AWSShape {
+        /// `DesiredCopyCount`.
+        public var desiredCopyCount: Int?
+        /// `CurrentCopyCount`.
+        public var currentCopyCount: Int?
+        /// `PlacementStatus`.
+        public var placementStatus: [SageMaker.InferenceComponentPlacementStatus]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(desiredCopyCount: Int? = nil, currentCopyCount: Int? = nil, placementStatus: [SageMaker.InferenceComponentPlacementStatus]? = nil) {
+            self.desiredCopyCount = desiredCopyCount
+            self.currentCopyCount = currentCopyCount
+            self.placementStatus = placementStatus
+        }
+
+        /// The model of `InferenceComponentRuntimeConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfigSummary", kind: .structure, members: [
+            MemberSchema("DesiredCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
+            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
+            MemberSchema("PlacementStatus", target: { SageMakerSchemas.inferenceComponentPlacementStatusList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.desiredCopyCount = try r.optional("DesiredCopyCount")
+            self.currentCopyCount = try r.optional("CurrentCopyCount")
+            self.placementStatus = try r.optional("PlacementStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DesiredCopyCount"] = desiredCopyCount
+            w["CurrentCopyCount"] = currentCopyCount
+            w["PlacementStatus"] = placementStatus
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentSchedulingConfig` structure of the SageMaker model.
+    public struct InferenceComponentSchedulingConfig: AWSShape {
+        /// `PlacementStrategy` (required).
+        public var placementStrategy: SageMaker.InferenceComponentPlacementStrategy
+        /// `AvailabilityZoneBalance`.
+        public var availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(placementStrategy: SageMaker.InferenceComponentPlacementStrategy, availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance? = nil) {
+            self.placementStrategy = placementStrategy
+            self.availabilityZoneBalance = availabilityZoneBalance
+        }
+
+        /// The model of `InferenceComponentSchedulingConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSchedulingConfig", kind: .structure, members: [
+            MemberSchema("PlacementStrategy", target: { SageMaker.InferenceComponentPlacementStrategy.schema }, isRequired: true),
+            MemberSchema("AvailabilityZoneBalance", target: { SageMaker.InferenceComponentAvailabilityZoneBalance.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.placementStrategy = try r.required("PlacementStrategy")
+            self.availabilityZoneBalance = try r.optional("AvailabilityZoneBalance")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlacementStrategy"] = placementStrategy
+            w["AvailabilityZoneBalance"] = availabilityZoneBalance
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentSpecification` structure of the SageMaker model.
+    public struct InferenceComponentSpecification: AWSShape {
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `ModelName`.
+        public var modelName: String?
+        /// `Container`.
+        public var container: SageMaker.InferenceComponentContainerSpecification?
+        /// `StartupParameters`.
+        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
+        /// `ComputeResourceRequirements`.
+        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
+        /// `BaseInferenceComponentName`.
+        public var baseInferenceComponentName: String?
+        /// `DataCacheConfig`.
+        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig?
+        /// `SchedulingConfig`.
+        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecification? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
+            self.instanceType = instanceType
+            self.modelName = modelName
+            self.container = container
+            self.startupParameters = startupParameters
+            self.computeResourceRequirements = computeResourceRequirements
+            self.baseInferenceComponentName = baseInferenceComponentName
+            self.dataCacheConfig = dataCacheConfig
+            self.schedulingConfig = schedulingConfig
+        }
+
+        /// The model of `InferenceComponentSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecification", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecification.schema }),
+            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
+            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
+            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
+            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfig.schema }),
+            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.optional("InstanceType")
+            self.modelName = try r.optional("ModelName")
+            self.container = try r.optional("Container")
+            self.startupParameters = try r.optional("StartupParameters")
+            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
+            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
+            self.dataCacheConfig = try r.optional("DataCacheConfig")
+            self.schedulingConfig = try r.optional("SchedulingConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["ModelName"] = modelName
+            w["Container"] = container
+            w["StartupParameters"] = startupParameters
+            w["ComputeResourceRequirements"] = computeResourceRequirements
+            w["BaseInferenceComponentName"] = baseInferenceComponentName
+            w["DataCacheConfig"] = dataCacheConfig
+            w["SchedulingConfig"] = schedulingConfig
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentSpecificationSummary` structure of the SageMaker model.
+    public struct InferenceComponentSpecificationSummary: AWSShape {
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `ModelName`.
+        public var modelName: String?
+        /// `Container`.
+        public var container: SageMaker.InferenceComponentContainerSpecificationSummary?
+        /// `StartupParameters`.
+        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
+        /// `ComputeResourceRequirements`.
+        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
+        /// `BaseInferenceComponentName`.
+        public var baseInferenceComponentName: String?
+        /// `DataCacheConfig`.
+        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary?
+        /// `SchedulingConfig`.
+        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecificationSummary? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
+            self.instanceType = instanceType
+            self.modelName = modelName
+            self.container = container
+            self.startupParameters = startupParameters
+            self.computeResourceRequirements = computeResourceRequirements
+            self.baseInferenceComponentName = baseInferenceComponentName
+            self.dataCacheConfig = dataCacheConfig
+            self.schedulingConfig = schedulingConfig
+        }
+
+        /// The model of `InferenceComponentSpecificationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummary", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecificationSummary.schema }),
+            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
+            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
+            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
+            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfigSummary.schema }),
+            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.optional("InstanceType")
+            self.modelName = try r.optional("ModelName")
+            self.container = try r.optional("Container")
+            self.startupParameters = try r.optional("StartupParameters")
+            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
+            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
+            self.dataCacheConfig = try r.optional("DataCacheConfig")
+            self.schedulingConfig = try r.optional("SchedulingConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["ModelName"] = modelName
+            w["Container"] = container
+            w["StartupParameters"] = startupParameters
+            w["ComputeResourceRequirements"] = computeResourceRequirements
+            w["BaseInferenceComponentName"] = baseInferenceComponentName
+            w["DataCacheConfig"] = dataCacheConfig
+            w["SchedulingConfig"] = schedulingConfig
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentStartupParameters` structure of the SageMaker model.
+    public struct InferenceComponentStartupParameters: AWSShape {
+        /// `ModelDataDownloadTimeoutInSeconds`.
+        public var modelDataDownloadTimeoutInSeconds: Int?
+        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
+        public var containerStartupHealthCheckTimeoutInSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil) {
+            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
+            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
+        }
+
+        /// The model of `InferenceComponentStartupParameters`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStartupParameters", kind: .structure, members: [
+            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
+            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
+            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
+            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
+            return w.value
+        }
+    }
+
+    /// The `InferenceComponentSummary` structure of the SageMaker model.
+    public struct InferenceComponentSummary: AWSShape {
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `InferenceComponentStatus`.
+        public var inferenceComponentStatus: SageMaker.InferenceComponentStatus?
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(creationTime: Date, inferenceComponentArn: String, inferenceComponentName: String, endpointArn: String, endpointName: String, variantName: String, lastModifiedTime: Date, inferenceComponentStatus: SageMaker.InferenceComponentStatus? = nil) {
+            self.creationTime = creationTime
+            self.inferenceComponentArn = inferenceComponentArn
+            self.inferenceComponentName = inferenceComponentName
+            self.endpointArn = endpointArn
+            self.endpointName = endpointName
+            self.variantName = variantName
+            self.inferenceComponentStatus = inferenceComponentStatus
+            self.lastModifiedTime = lastModifiedTime
+        }
+
+        /// The model of `InferenceComponentSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSummary", kind: .structure, members: [
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("InferenceComponentStatus", target: { SageMaker.InferenceComponentStatus.schema }),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.creationTime = try r.required("CreationTime")
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.endpointName = try r.required("EndpointName")
+            self.variantName = try r.required("VariantName")
+            self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CreationTime"] = creationTime
+            w["InferenceComponentArn"] = inferenceComponentArn
+            w["InferenceComponentName"] = inferenceComponentName
+            w["EndpointArn"] = endpointArn
+            w["EndpointName"] = endpointName
+            w["VariantName"] = variantName
+            w["InferenceComponentStatus"] = inferenceComponentStatus
+            w["LastModifiedTime"] = lastModifiedTime
+            return w.value
+        }
+    }
+
+    /// The `InferenceExecutionConfig` structure of the SageMaker model.
+    public struct InferenceExecutionConfig: AWSShape {
+        /// `Mode` (required).
+        public var mode: SageMaker.InferenceExecutionMode
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mode: SageMaker.InferenceExecutionMode) {
+            self.mode = mode
+        }
+
+        /// The model of `InferenceExecutionConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionConfig", kind: .structure, members: [
+            MemberSchema("Mode", target: { SageMaker.InferenceExecutionMode.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mode = try r.required("Mode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Mode"] = mode
+            return w.value
+        }
     }
 }

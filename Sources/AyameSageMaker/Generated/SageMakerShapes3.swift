@@ -3,1543 +3,1545 @@
 import AyameCore
 import Foundation
 
-/// The `InferenceHubAccessConfig` structure of the SageMaker model.
-public struct InferenceHubAccessConfig: AWSShape {
-    /// `HubContentArn` (required).
-    public var hubContentArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(hubContentArn: String) {
-        self.hubContentArn = hubContentArn
-    }
-
-    /// The model of `InferenceHubAccessConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InferenceHubAccessConfig", kind: .structure, members: [
-        MemberSchema("HubContentArn", target: { SageMakerSchemas.hubContentArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.hubContentArn = try r.required("HubContentArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["HubContentArn"] = hubContentArn
-        return w.value
-    }
-}
-
-/// The `InstancePool` structure of the SageMaker model.
-public struct InstancePool: AWSShape {
-    /// `InstanceType` (required).
-    public var instanceType: ProductionVariantInstanceType
-    /// `ModelNameOverride`.
-    public var modelNameOverride: String?
-    /// `Priority` (required).
-    public var priority: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(instanceType: ProductionVariantInstanceType, modelNameOverride: String? = nil, priority: Int) {
-        self.instanceType = instanceType
-        self.modelNameOverride = modelNameOverride
-        self.priority = priority
-    }
-
-    /// The model of `InstancePool`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InstancePool", kind: .structure, members: [
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }, isRequired: true),
-        MemberSchema("ModelNameOverride", target: { SageMakerSchemas.modelName }),
-        MemberSchema("Priority", target: { SageMakerSchemas.instancePoolPriority }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.instanceType = try r.required("InstanceType")
-        self.modelNameOverride = try r.optional("ModelNameOverride")
-        self.priority = try r.required("Priority")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InstanceType"] = instanceType
-        w["ModelNameOverride"] = modelNameOverride
-        w["Priority"] = priority
-        return w.value
-    }
-}
-
-/// The `InstancePoolSummary` structure of the SageMaker model.
-public struct InstancePoolSummary: AWSShape {
-    /// `InstanceType` (required).
-    public var instanceType: ProductionVariantInstanceType
-    /// `CurrentInstanceCount` (required).
-    public var currentInstanceCount: Int
-
-    /// Creates the structure; optional members default to nil.
-    public init(instanceType: ProductionVariantInstanceType, currentInstanceCount: Int) {
-        self.instanceType = instanceType
-        self.currentInstanceCount = currentInstanceCount
-    }
-
-    /// The model of `InstancePoolSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InstancePoolSummary", kind: .structure, members: [
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }, isRequired: true),
-        MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.instanceType = try r.required("InstanceType")
-        self.currentInstanceCount = try r.required("CurrentInstanceCount")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InstanceType"] = instanceType
-        w["CurrentInstanceCount"] = currentInstanceCount
-        return w.value
-    }
-}
-
-/// The `ListEndpointConfigsInput` structure of the SageMaker model.
-public struct ListEndpointConfigsInput: AWSShape {
-    /// `SortBy`.
-    public var sortBy: EndpointConfigSortKey?
-    /// `SortOrder`.
-    public var sortOrder: OrderKey?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NameContains`.
-    public var nameContains: String?
-    /// `CreationTimeBefore`.
-    public var creationTimeBefore: Date?
-    /// `CreationTimeAfter`.
-    public var creationTimeAfter: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sortBy: EndpointConfigSortKey? = nil, sortOrder: OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
-        self.sortBy = sortBy
-        self.sortOrder = sortOrder
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.nameContains = nameContains
-        self.creationTimeBefore = creationTimeBefore
-        self.creationTimeAfter = creationTimeAfter
-    }
-
-    /// The model of `ListEndpointConfigsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsInput", kind: .structure, members: [
-        MemberSchema("SortBy", target: { EndpointConfigSortKey.schema }),
-        MemberSchema("SortOrder", target: { OrderKey.schema }),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-        MemberSchema("NameContains", target: { SageMakerSchemas.endpointConfigNameContains }),
-        MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sortBy = try r.optional("SortBy")
-        self.sortOrder = try r.optional("SortOrder")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-        self.nameContains = try r.optional("NameContains")
-        self.creationTimeBefore = try r.optional("CreationTimeBefore")
-        self.creationTimeAfter = try r.optional("CreationTimeAfter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SortBy"] = sortBy
-        w["SortOrder"] = sortOrder
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        w["NameContains"] = nameContains
-        w["CreationTimeBefore"] = creationTimeBefore
-        w["CreationTimeAfter"] = creationTimeAfter
-        return w.value
-    }
-}
-
-/// The `ListEndpointConfigsOutput` structure of the SageMaker model.
-public struct ListEndpointConfigsOutput: AWSShape {
-    /// `EndpointConfigs` (required).
-    public var endpointConfigs: [EndpointConfigSummary]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigs: [EndpointConfigSummary], nextToken: String? = nil) {
-        self.endpointConfigs = endpointConfigs
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListEndpointConfigsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsOutput", kind: .structure, members: [
-        MemberSchema("EndpointConfigs", target: { SageMakerSchemas.endpointConfigSummaryList }, isRequired: true),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigs = try r.required("EndpointConfigs")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigs"] = endpointConfigs
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListEndpointsInput` structure of the SageMaker model.
-public struct ListEndpointsInput: AWSShape {
-    /// `SortBy`.
-    public var sortBy: EndpointSortKey?
-    /// `SortOrder`.
-    public var sortOrder: OrderKey?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NameContains`.
-    public var nameContains: String?
-    /// `CreationTimeBefore`.
-    public var creationTimeBefore: Date?
-    /// `CreationTimeAfter`.
-    public var creationTimeAfter: Date?
-    /// `LastModifiedTimeBefore`.
-    public var lastModifiedTimeBefore: Date?
-    /// `LastModifiedTimeAfter`.
-    public var lastModifiedTimeAfter: Date?
-    /// `StatusEquals`.
-    public var statusEquals: EndpointStatus?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sortBy: EndpointSortKey? = nil, sortOrder: OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: EndpointStatus? = nil) {
-        self.sortBy = sortBy
-        self.sortOrder = sortOrder
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.nameContains = nameContains
-        self.creationTimeBefore = creationTimeBefore
-        self.creationTimeAfter = creationTimeAfter
-        self.lastModifiedTimeBefore = lastModifiedTimeBefore
-        self.lastModifiedTimeAfter = lastModifiedTimeAfter
-        self.statusEquals = statusEquals
-    }
-
-    /// The model of `ListEndpointsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsInput", kind: .structure, members: [
-        MemberSchema("SortBy", target: { EndpointSortKey.schema }),
-        MemberSchema("SortOrder", target: { OrderKey.schema }),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-        MemberSchema("NameContains", target: { SageMakerSchemas.endpointNameContains }),
-        MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("StatusEquals", target: { EndpointStatus.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sortBy = try r.optional("SortBy")
-        self.sortOrder = try r.optional("SortOrder")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-        self.nameContains = try r.optional("NameContains")
-        self.creationTimeBefore = try r.optional("CreationTimeBefore")
-        self.creationTimeAfter = try r.optional("CreationTimeAfter")
-        self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
-        self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
-        self.statusEquals = try r.optional("StatusEquals")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SortBy"] = sortBy
-        w["SortOrder"] = sortOrder
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        w["NameContains"] = nameContains
-        w["CreationTimeBefore"] = creationTimeBefore
-        w["CreationTimeAfter"] = creationTimeAfter
-        w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
-        w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
-        w["StatusEquals"] = statusEquals
-        return w.value
-    }
-}
-
-/// The `ListEndpointsOutput` structure of the SageMaker model.
-public struct ListEndpointsOutput: AWSShape {
-    /// `Endpoints` (required).
-    public var endpoints: [EndpointSummary]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpoints: [EndpointSummary], nextToken: String? = nil) {
-        self.endpoints = endpoints
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListEndpointsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsOutput", kind: .structure, members: [
-        MemberSchema("Endpoints", target: { SageMakerSchemas.endpointSummaryList }, isRequired: true),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpoints = try r.required("Endpoints")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Endpoints"] = endpoints
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListInferenceComponentsInput` structure of the SageMaker model.
-public struct ListInferenceComponentsInput: AWSShape {
-    /// `SortBy`.
-    public var sortBy: InferenceComponentSortKey?
-    /// `SortOrder`.
-    public var sortOrder: OrderKey?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NameContains`.
-    public var nameContains: String?
-    /// `CreationTimeBefore`.
-    public var creationTimeBefore: Date?
-    /// `CreationTimeAfter`.
-    public var creationTimeAfter: Date?
-    /// `LastModifiedTimeBefore`.
-    public var lastModifiedTimeBefore: Date?
-    /// `LastModifiedTimeAfter`.
-    public var lastModifiedTimeAfter: Date?
-    /// `StatusEquals`.
-    public var statusEquals: InferenceComponentStatus?
-    /// `EndpointNameEquals`.
-    public var endpointNameEquals: String?
-    /// `VariantNameEquals`.
-    public var variantNameEquals: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sortBy: InferenceComponentSortKey? = nil, sortOrder: OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: InferenceComponentStatus? = nil, endpointNameEquals: String? = nil, variantNameEquals: String? = nil) {
-        self.sortBy = sortBy
-        self.sortOrder = sortOrder
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.nameContains = nameContains
-        self.creationTimeBefore = creationTimeBefore
-        self.creationTimeAfter = creationTimeAfter
-        self.lastModifiedTimeBefore = lastModifiedTimeBefore
-        self.lastModifiedTimeAfter = lastModifiedTimeAfter
-        self.statusEquals = statusEquals
-        self.endpointNameEquals = endpointNameEquals
-        self.variantNameEquals = variantNameEquals
-    }
-
-    /// The model of `ListInferenceComponentsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsInput", kind: .structure, members: [
-        MemberSchema("SortBy", target: { InferenceComponentSortKey.schema }),
-        MemberSchema("SortOrder", target: { OrderKey.schema }),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-        MemberSchema("NameContains", target: { SageMakerSchemas.inferenceComponentNameContains }),
-        MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("StatusEquals", target: { InferenceComponentStatus.schema }),
-        MemberSchema("EndpointNameEquals", target: { SageMakerSchemas.endpointName }),
-        MemberSchema("VariantNameEquals", target: { SageMakerSchemas.variantName }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sortBy = try r.optional("SortBy")
-        self.sortOrder = try r.optional("SortOrder")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-        self.nameContains = try r.optional("NameContains")
-        self.creationTimeBefore = try r.optional("CreationTimeBefore")
-        self.creationTimeAfter = try r.optional("CreationTimeAfter")
-        self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
-        self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
-        self.statusEquals = try r.optional("StatusEquals")
-        self.endpointNameEquals = try r.optional("EndpointNameEquals")
-        self.variantNameEquals = try r.optional("VariantNameEquals")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SortBy"] = sortBy
-        w["SortOrder"] = sortOrder
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        w["NameContains"] = nameContains
-        w["CreationTimeBefore"] = creationTimeBefore
-        w["CreationTimeAfter"] = creationTimeAfter
-        w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
-        w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
-        w["StatusEquals"] = statusEquals
-        w["EndpointNameEquals"] = endpointNameEquals
-        w["VariantNameEquals"] = variantNameEquals
-        return w.value
-    }
-}
-
-/// The `ListInferenceComponentsOutput` structure of the SageMaker model.
-public struct ListInferenceComponentsOutput: AWSShape {
-    /// `InferenceComponents` (required).
-    public var inferenceComponents: [InferenceComponentSummary]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponents: [InferenceComponentSummary], nextToken: String? = nil) {
-        self.inferenceComponents = inferenceComponents
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListInferenceComponentsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsOutput", kind: .structure, members: [
-        MemberSchema("InferenceComponents", target: { SageMakerSchemas.inferenceComponentSummaryList }, isRequired: true),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponents = try r.required("InferenceComponents")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponents"] = inferenceComponents
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListModelsInput` structure of the SageMaker model.
-public struct ListModelsInput: AWSShape {
-    /// `SortBy`.
-    public var sortBy: ModelSortKey?
-    /// `SortOrder`.
-    public var sortOrder: OrderKey?
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-    /// `NameContains`.
-    public var nameContains: String?
-    /// `CreationTimeBefore`.
-    public var creationTimeBefore: Date?
-    /// `CreationTimeAfter`.
-    public var creationTimeAfter: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(sortBy: ModelSortKey? = nil, sortOrder: OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
-        self.sortBy = sortBy
-        self.sortOrder = sortOrder
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-        self.nameContains = nameContains
-        self.creationTimeBefore = creationTimeBefore
-        self.creationTimeAfter = creationTimeAfter
-    }
-
-    /// The model of `ListModelsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsInput", kind: .structure, members: [
-        MemberSchema("SortBy", target: { ModelSortKey.schema }),
-        MemberSchema("SortOrder", target: { OrderKey.schema }),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-        MemberSchema("NameContains", target: { SageMakerSchemas.modelNameContains }),
-        MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.sortBy = try r.optional("SortBy")
-        self.sortOrder = try r.optional("SortOrder")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-        self.nameContains = try r.optional("NameContains")
-        self.creationTimeBefore = try r.optional("CreationTimeBefore")
-        self.creationTimeAfter = try r.optional("CreationTimeAfter")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SortBy"] = sortBy
-        w["SortOrder"] = sortOrder
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        w["NameContains"] = nameContains
-        w["CreationTimeBefore"] = creationTimeBefore
-        w["CreationTimeAfter"] = creationTimeAfter
-        return w.value
-    }
-}
-
-/// The `ListModelsOutput` structure of the SageMaker model.
-public struct ListModelsOutput: AWSShape {
-    /// `Models` (required).
-    public var models: [ModelSummary]
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(models: [ModelSummary], nextToken: String? = nil) {
-        self.models = models
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListModelsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsOutput", kind: .structure, members: [
-        MemberSchema("Models", target: { SageMakerSchemas.modelSummaryList }, isRequired: true),
-        MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.models = try r.required("Models")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Models"] = models
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `ListTagsInput` structure of the SageMaker model.
-public struct ListTagsInput: AWSShape {
-    /// `ResourceArn` (required).
-    public var resourceArn: String
-    /// `NextToken`.
-    public var nextToken: String?
-    /// `MaxResults`.
-    public var maxResults: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
-        self.resourceArn = resourceArn
-        self.nextToken = nextToken
-        self.maxResults = maxResults
-    }
-
-    /// The model of `ListTagsInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsInput", kind: .structure, members: [
-        MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
-        MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
-        MemberSchema("MaxResults", target: { SageMakerSchemas.listTagsMaxResults }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.resourceArn = try r.required("ResourceArn")
-        self.nextToken = try r.optional("NextToken")
-        self.maxResults = try r.optional("MaxResults")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ResourceArn"] = resourceArn
-        w["NextToken"] = nextToken
-        w["MaxResults"] = maxResults
-        return w.value
-    }
-}
-
-/// The `ListTagsOutput` structure of the SageMaker model.
-public struct ListTagsOutput: AWSShape {
-    /// `Tags`.
-    public var tags: [Tag]?
-    /// `NextToken`.
-    public var nextToken: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(tags: [Tag]? = nil, nextToken: String? = nil) {
-        self.tags = tags
-        self.nextToken = nextToken
-    }
-
-    /// The model of `ListTagsOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsOutput", kind: .structure, members: [
-        MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-        MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.tags = try r.optional("Tags")
-        self.nextToken = try r.optional("NextToken")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Tags"] = tags
-        w["NextToken"] = nextToken
-        return w.value
-    }
-}
-
-/// The `MetricsConfig` structure of the SageMaker model.
-public struct MetricsConfig: AWSShape {
-    /// `EnableEnhancedMetrics`.
-    public var enableEnhancedMetrics: Bool?
-    /// `MetricPublishFrequencyInSeconds`.
-    public var metricPublishFrequencyInSeconds: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(enableEnhancedMetrics: Bool? = nil, metricPublishFrequencyInSeconds: Int? = nil) {
-        self.enableEnhancedMetrics = enableEnhancedMetrics
-        self.metricPublishFrequencyInSeconds = metricPublishFrequencyInSeconds
-    }
-
-    /// The model of `MetricsConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfig", kind: .structure, members: [
-        MemberSchema("EnableEnhancedMetrics", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("MetricPublishFrequencyInSeconds", target: { ShapeSchema.Simple.integer }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.enableEnhancedMetrics = try r.optional("EnableEnhancedMetrics")
-        self.metricPublishFrequencyInSeconds = try r.optional("MetricPublishFrequencyInSeconds")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EnableEnhancedMetrics"] = enableEnhancedMetrics
-        w["MetricPublishFrequencyInSeconds"] = metricPublishFrequencyInSeconds
-        return w.value
-    }
-}
-
-/// The `ModelAccessConfig` structure of the SageMaker model.
-public struct ModelAccessConfig: AWSShape {
-    /// `AcceptEula` (required).
-    public var acceptEula: Bool
-
-    /// Creates the structure; optional members default to nil.
-    public init(acceptEula: Bool) {
-        self.acceptEula = acceptEula
-    }
-
-    /// The model of `ModelAccessConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelAccessConfig", kind: .structure, members: [
-        MemberSchema("AcceptEula", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.acceptEula = try r.required("AcceptEula")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["AcceptEula"] = acceptEula
-        return w.value
-    }
-}
-
-/// The `ModelDataSource` structure of the SageMaker model.
-public struct ModelDataSource: AWSShape {
-    /// `S3DataSource`.
-    public var s3DataSource: S3ModelDataSource?
-
-    /// Creates the structure; optional members default to nil.
-    public init(s3DataSource: S3ModelDataSource? = nil) {
-        self.s3DataSource = s3DataSource
-    }
-
-    /// The model of `ModelDataSource`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelDataSource", kind: .structure, members: [
-        MemberSchema("S3DataSource", target: { S3ModelDataSource.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3DataSource = try r.optional("S3DataSource")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3DataSource"] = s3DataSource
-        return w.value
-    }
-}
-
-/// The `ModelSummary` structure of the SageMaker model.
-public struct ModelSummary: AWSShape {
-    /// `ModelName` (required).
-    public var modelName: String
-    /// `ModelArn` (required).
-    public var modelArn: String
-    /// `CreationTime` (required).
-    public var creationTime: Date
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelName: String, modelArn: String, creationTime: Date) {
-        self.modelName = modelName
-        self.modelArn = modelArn
-        self.creationTime = creationTime
-    }
-
-    /// The model of `ModelSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelSummary", kind: .structure, members: [
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-        MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
-        MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelName = try r.required("ModelName")
-        self.modelArn = try r.required("ModelArn")
-        self.creationTime = try r.required("CreationTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelName"] = modelName
-        w["ModelArn"] = modelArn
-        w["CreationTime"] = creationTime
-        return w.value
-    }
-}
-
-/// The `MultiModelConfig` structure of the SageMaker model.
-public struct MultiModelConfig: AWSShape {
-    /// `ModelCacheSetting`.
-    public var modelCacheSetting: ModelCacheSetting?
-
-    /// Creates the structure; optional members default to nil.
-    public init(modelCacheSetting: ModelCacheSetting? = nil) {
-        self.modelCacheSetting = modelCacheSetting
-    }
-
-    /// The model of `MultiModelConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "MultiModelConfig", kind: .structure, members: [
-        MemberSchema("ModelCacheSetting", target: { ModelCacheSetting.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.modelCacheSetting = try r.optional("ModelCacheSetting")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["ModelCacheSetting"] = modelCacheSetting
-        return w.value
-    }
-}
-
-/// The `PendingDeploymentSummary` structure of the SageMaker model.
-public struct PendingDeploymentSummary: AWSShape {
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `ProductionVariants`.
-    public var productionVariants: [PendingProductionVariantSummary]?
-    /// `StartTime`.
-    public var startTime: Date?
-    /// `ShadowProductionVariants`.
-    public var shadowProductionVariants: [PendingProductionVariantSummary]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointConfigName: String, productionVariants: [PendingProductionVariantSummary]? = nil, startTime: Date? = nil, shadowProductionVariants: [PendingProductionVariantSummary]? = nil) {
-        self.endpointConfigName = endpointConfigName
-        self.productionVariants = productionVariants
-        self.startTime = startTime
-        self.shadowProductionVariants = shadowProductionVariants
-    }
-
-    /// The model of `PendingDeploymentSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PendingDeploymentSummary", kind: .structure, members: [
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("ProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-        MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.productionVariants = try r.optional("ProductionVariants")
-        self.startTime = try r.optional("StartTime")
-        self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointConfigName"] = endpointConfigName
-        w["ProductionVariants"] = productionVariants
-        w["StartTime"] = startTime
-        w["ShadowProductionVariants"] = shadowProductionVariants
-        return w.value
-    }
-}
-
-/// The `PendingProductionVariantSummary` structure of the SageMaker model.
-public struct PendingProductionVariantSummary: AWSShape {
-    /// `VariantName` (required).
-    public var variantName: String
-    /// `DeployedImages`.
-    public var deployedImages: [DeployedImage]?
-    /// `CurrentWeight`.
-    public var currentWeight: Float?
-    /// `DesiredWeight`.
-    public var desiredWeight: Float?
-    /// `CurrentInstanceCount`.
-    public var currentInstanceCount: Int?
-    /// `DesiredInstanceCount`.
-    public var desiredInstanceCount: Int?
-    /// `InstanceType`.
-    public var instanceType: ProductionVariantInstanceType?
-    /// `InstancePools`.
-    public var instancePools: [InstancePoolSummary]?
-    /// `AcceleratorType`.
-    public var acceleratorType: ProductionVariantAcceleratorType?
-    /// `VariantStatus`.
-    public var variantStatus: [ProductionVariantStatus]?
-    /// `CurrentServerlessConfig`.
-    public var currentServerlessConfig: ProductionVariantServerlessConfig?
-    /// `DesiredServerlessConfig`.
-    public var desiredServerlessConfig: ProductionVariantServerlessConfig?
-    /// `ManagedInstanceScaling`.
-    public var managedInstanceScaling: ProductionVariantManagedInstanceScaling?
-    /// `RoutingConfig`.
-    public var routingConfig: ProductionVariantRoutingConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(variantName: String, deployedImages: [DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instanceType: ProductionVariantInstanceType? = nil, instancePools: [InstancePoolSummary]? = nil, acceleratorType: ProductionVariantAcceleratorType? = nil, variantStatus: [ProductionVariantStatus]? = nil, currentServerlessConfig: ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: ProductionVariantServerlessConfig? = nil, managedInstanceScaling: ProductionVariantManagedInstanceScaling? = nil, routingConfig: ProductionVariantRoutingConfig? = nil) {
-        self.variantName = variantName
-        self.deployedImages = deployedImages
-        self.currentWeight = currentWeight
-        self.desiredWeight = desiredWeight
-        self.currentInstanceCount = currentInstanceCount
-        self.desiredInstanceCount = desiredInstanceCount
-        self.instanceType = instanceType
-        self.instancePools = instancePools
-        self.acceleratorType = acceleratorType
-        self.variantStatus = variantStatus
-        self.currentServerlessConfig = currentServerlessConfig
-        self.desiredServerlessConfig = desiredServerlessConfig
-        self.managedInstanceScaling = managedInstanceScaling
-        self.routingConfig = routingConfig
-    }
-
-    /// The model of `PendingProductionVariantSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummary", kind: .structure, members: [
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-        MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
-        MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }),
-        MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
-        MemberSchema("AcceleratorType", target: { ProductionVariantAcceleratorType.schema }),
-        MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
-        MemberSchema("CurrentServerlessConfig", target: { ProductionVariantServerlessConfig.schema }),
-        MemberSchema("DesiredServerlessConfig", target: { ProductionVariantServerlessConfig.schema }),
-        MemberSchema("ManagedInstanceScaling", target: { ProductionVariantManagedInstanceScaling.schema }),
-        MemberSchema("RoutingConfig", target: { ProductionVariantRoutingConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.variantName = try r.required("VariantName")
-        self.deployedImages = try r.optional("DeployedImages")
-        self.currentWeight = try r.optional("CurrentWeight")
-        self.desiredWeight = try r.optional("DesiredWeight")
-        self.currentInstanceCount = try r.optional("CurrentInstanceCount")
-        self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
-        self.instanceType = try r.optional("InstanceType")
-        self.instancePools = try r.optional("InstancePools")
-        self.acceleratorType = try r.optional("AcceleratorType")
-        self.variantStatus = try r.optional("VariantStatus")
-        self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
-        self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
-        self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-        self.routingConfig = try r.optional("RoutingConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VariantName"] = variantName
-        w["DeployedImages"] = deployedImages
-        w["CurrentWeight"] = currentWeight
-        w["DesiredWeight"] = desiredWeight
-        w["CurrentInstanceCount"] = currentInstanceCount
-        w["DesiredInstanceCount"] = desiredInstanceCount
-        w["InstanceType"] = instanceType
-        w["InstancePools"] = instancePools
-        w["AcceleratorType"] = acceleratorType
-        w["VariantStatus"] = variantStatus
-        w["CurrentServerlessConfig"] = currentServerlessConfig
-        w["DesiredServerlessConfig"] = desiredServerlessConfig
-        w["ManagedInstanceScaling"] = managedInstanceScaling
-        w["RoutingConfig"] = routingConfig
-        return w.value
-    }
-}
-
-/// The `ProductionVariant` structure of the SageMaker model.
-public struct ProductionVariant: AWSShape {
-    /// `VariantName` (required).
-    public var variantName: String
-    /// `ModelName`.
-    public var modelName: String?
-    /// `InitialInstanceCount`.
-    public var initialInstanceCount: Int?
-    /// `InstanceType`.
-    public var instanceType: ProductionVariantInstanceType?
-    /// `InstancePools`.
-    public var instancePools: [InstancePool]?
-    /// `VariantInstanceProvisionTimeoutInSeconds`.
-    public var variantInstanceProvisionTimeoutInSeconds: Int?
-    /// `InitialVariantWeight`.
-    public var initialVariantWeight: Float?
-    /// `AcceleratorType`.
-    public var acceleratorType: ProductionVariantAcceleratorType?
-    /// `CoreDumpConfig`.
-    public var coreDumpConfig: ProductionVariantCoreDumpConfig?
-    /// `ServerlessConfig`.
-    public var serverlessConfig: ProductionVariantServerlessConfig?
-    /// `VolumeSizeInGB`.
-    public var volumeSizeInGb: Int?
-    /// `ModelDataDownloadTimeoutInSeconds`.
-    public var modelDataDownloadTimeoutInSeconds: Int?
-    /// `ContainerStartupHealthCheckTimeoutInSeconds`.
-    public var containerStartupHealthCheckTimeoutInSeconds: Int?
-    /// `EnableSSMAccess`.
-    public var enableSsmAccess: Bool?
-    /// `ManagedInstanceScaling`.
-    public var managedInstanceScaling: ProductionVariantManagedInstanceScaling?
-    /// `RoutingConfig`.
-    public var routingConfig: ProductionVariantRoutingConfig?
-    /// `InferenceAmiVersion`.
-    public var inferenceAmiVersion: ProductionVariantInferenceAmiVersion?
-    /// `CapacityReservationConfig`.
-    public var capacityReservationConfig: ProductionVariantCapacityReservationConfig?
-
-    /// Creates the structure; optional members default to nil.
-    public init(variantName: String, modelName: String? = nil, initialInstanceCount: Int? = nil, instanceType: ProductionVariantInstanceType? = nil, instancePools: [InstancePool]? = nil, variantInstanceProvisionTimeoutInSeconds: Int? = nil, initialVariantWeight: Float? = nil, acceleratorType: ProductionVariantAcceleratorType? = nil, coreDumpConfig: ProductionVariantCoreDumpConfig? = nil, serverlessConfig: ProductionVariantServerlessConfig? = nil, volumeSizeInGb: Int? = nil, modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil, enableSsmAccess: Bool? = nil, managedInstanceScaling: ProductionVariantManagedInstanceScaling? = nil, routingConfig: ProductionVariantRoutingConfig? = nil, inferenceAmiVersion: ProductionVariantInferenceAmiVersion? = nil, capacityReservationConfig: ProductionVariantCapacityReservationConfig? = nil) {
-        self.variantName = variantName
-        self.modelName = modelName
-        self.initialInstanceCount = initialInstanceCount
-        self.instanceType = instanceType
-        self.instancePools = instancePools
-        self.variantInstanceProvisionTimeoutInSeconds = variantInstanceProvisionTimeoutInSeconds
-        self.initialVariantWeight = initialVariantWeight
-        self.acceleratorType = acceleratorType
-        self.coreDumpConfig = coreDumpConfig
-        self.serverlessConfig = serverlessConfig
-        self.volumeSizeInGb = volumeSizeInGb
-        self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
-        self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
-        self.enableSsmAccess = enableSsmAccess
-        self.managedInstanceScaling = managedInstanceScaling
-        self.routingConfig = routingConfig
-        self.inferenceAmiVersion = inferenceAmiVersion
-        self.capacityReservationConfig = capacityReservationConfig
-    }
-
-    /// The model of `ProductionVariant`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariant", kind: .structure, members: [
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-        MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-        MemberSchema("InitialInstanceCount", target: { SageMakerSchemas.initialTaskCount }),
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }),
-        MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolList }),
-        MemberSchema("VariantInstanceProvisionTimeoutInSeconds", target: { SageMakerSchemas.variantInstanceProvisionTimeoutInSeconds }),
-        MemberSchema("InitialVariantWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("AcceleratorType", target: { ProductionVariantAcceleratorType.schema }),
-        MemberSchema("CoreDumpConfig", target: { ProductionVariantCoreDumpConfig.schema }),
-        MemberSchema("ServerlessConfig", target: { ProductionVariantServerlessConfig.schema }),
-        MemberSchema("VolumeSizeInGB", target: { SageMakerSchemas.productionVariantVolumeSizeInGb }),
-        MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
-        MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
-        MemberSchema("EnableSSMAccess", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ManagedInstanceScaling", target: { ProductionVariantManagedInstanceScaling.schema }),
-        MemberSchema("RoutingConfig", target: { ProductionVariantRoutingConfig.schema }),
-        MemberSchema("InferenceAmiVersion", target: { ProductionVariantInferenceAmiVersion.schema }),
-        MemberSchema("CapacityReservationConfig", target: { ProductionVariantCapacityReservationConfig.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.variantName = try r.required("VariantName")
-        self.modelName = try r.optional("ModelName")
-        self.initialInstanceCount = try r.optional("InitialInstanceCount")
-        self.instanceType = try r.optional("InstanceType")
-        self.instancePools = try r.optional("InstancePools")
-        self.variantInstanceProvisionTimeoutInSeconds = try r.optional("VariantInstanceProvisionTimeoutInSeconds")
-        self.initialVariantWeight = try r.optional("InitialVariantWeight")
-        self.acceleratorType = try r.optional("AcceleratorType")
-        self.coreDumpConfig = try r.optional("CoreDumpConfig")
-        self.serverlessConfig = try r.optional("ServerlessConfig")
-        self.volumeSizeInGb = try r.optional("VolumeSizeInGB")
-        self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
-        self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
-        self.enableSsmAccess = try r.optional("EnableSSMAccess")
-        self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-        self.routingConfig = try r.optional("RoutingConfig")
-        self.inferenceAmiVersion = try r.optional("InferenceAmiVersion")
-        self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VariantName"] = variantName
-        w["ModelName"] = modelName
-        w["InitialInstanceCount"] = initialInstanceCount
-        w["InstanceType"] = instanceType
-        w["InstancePools"] = instancePools
-        w["VariantInstanceProvisionTimeoutInSeconds"] = variantInstanceProvisionTimeoutInSeconds
-        w["InitialVariantWeight"] = initialVariantWeight
-        w["AcceleratorType"] = acceleratorType
-        w["CoreDumpConfig"] = coreDumpConfig
-        w["ServerlessConfig"] = serverlessConfig
-        w["VolumeSizeInGB"] = volumeSizeInGb
-        w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
-        w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
-        w["EnableSSMAccess"] = enableSsmAccess
-        w["ManagedInstanceScaling"] = managedInstanceScaling
-        w["RoutingConfig"] = routingConfig
-        w["InferenceAmiVersion"] = inferenceAmiVersion
-        w["CapacityReservationConfig"] = capacityReservationConfig
-        return w.value
-    }
-}
-
-/// The `ProductionVariantCapacityReservationConfig` structure of the SageMaker model.
-public struct ProductionVariantCapacityReservationConfig: AWSShape {
-    /// `CapacityReservationPreference`.
-    public var capacityReservationPreference: CapacityReservationPreference?
-    /// `MlReservationArn`.
-    public var mlReservationArn: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(capacityReservationPreference: CapacityReservationPreference? = nil, mlReservationArn: String? = nil) {
-        self.capacityReservationPreference = capacityReservationPreference
-        self.mlReservationArn = mlReservationArn
-    }
-
-    /// The model of `ProductionVariantCapacityReservationConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationConfig", kind: .structure, members: [
-        MemberSchema("CapacityReservationPreference", target: { CapacityReservationPreference.schema }),
-        MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
-        self.mlReservationArn = try r.optional("MlReservationArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["CapacityReservationPreference"] = capacityReservationPreference
-        w["MlReservationArn"] = mlReservationArn
-        return w.value
-    }
-}
-
-/// The `ProductionVariantCapacityReservationSummary` structure of the SageMaker model.
-public struct ProductionVariantCapacityReservationSummary: AWSShape {
-    /// `MlReservationArn`.
-    public var mlReservationArn: String?
-    /// `CapacityReservationPreference`.
-    public var capacityReservationPreference: CapacityReservationPreference?
-    /// `TotalInstanceCount`.
-    public var totalInstanceCount: Int?
-    /// `AvailableInstanceCount`.
-    public var availableInstanceCount: Int?
-    /// `UsedByCurrentEndpoint`.
-    public var usedByCurrentEndpoint: Int?
-    /// `Ec2CapacityReservations`.
-    public var ec2CapacityReservations: [Ec2CapacityReservation]?
-
-    /// Creates the structure; optional members default to nil.
-    public init(mlReservationArn: String? = nil, capacityReservationPreference: CapacityReservationPreference? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil, ec2CapacityReservations: [Ec2CapacityReservation]? = nil) {
-        self.mlReservationArn = mlReservationArn
-        self.capacityReservationPreference = capacityReservationPreference
-        self.totalInstanceCount = totalInstanceCount
-        self.availableInstanceCount = availableInstanceCount
-        self.usedByCurrentEndpoint = usedByCurrentEndpoint
-        self.ec2CapacityReservations = ec2CapacityReservations
-    }
-
-    /// The model of `ProductionVariantCapacityReservationSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationSummary", kind: .structure, members: [
-        MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
-        MemberSchema("CapacityReservationPreference", target: { CapacityReservationPreference.schema }),
-        MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("Ec2CapacityReservations", target: { SageMakerSchemas.ec2CapacityReservationsList }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.mlReservationArn = try r.optional("MlReservationArn")
-        self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
-        self.totalInstanceCount = try r.optional("TotalInstanceCount")
-        self.availableInstanceCount = try r.optional("AvailableInstanceCount")
-        self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
-        self.ec2CapacityReservations = try r.optional("Ec2CapacityReservations")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MlReservationArn"] = mlReservationArn
-        w["CapacityReservationPreference"] = capacityReservationPreference
-        w["TotalInstanceCount"] = totalInstanceCount
-        w["AvailableInstanceCount"] = availableInstanceCount
-        w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
-        w["Ec2CapacityReservations"] = ec2CapacityReservations
-        return w.value
-    }
-}
-
-/// The `ProductionVariantCoreDumpConfig` structure of the SageMaker model.
-public struct ProductionVariantCoreDumpConfig: AWSShape {
-    /// `DestinationS3Uri` (required).
-    public var destinationS3Uri: String
-    /// `KmsKeyId`.
-    public var kmsKeyId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(destinationS3Uri: String, kmsKeyId: String? = nil) {
-        self.destinationS3Uri = destinationS3Uri
-        self.kmsKeyId = kmsKeyId
-    }
-
-    /// The model of `ProductionVariantCoreDumpConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCoreDumpConfig", kind: .structure, members: [
-        MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-        MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.destinationS3Uri = try r.required("DestinationS3Uri")
-        self.kmsKeyId = try r.optional("KmsKeyId")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["DestinationS3Uri"] = destinationS3Uri
-        w["KmsKeyId"] = kmsKeyId
-        return w.value
-    }
-}
-
-/// The `ProductionVariantManagedInstanceScaling` structure of the SageMaker model.
-public struct ProductionVariantManagedInstanceScaling: AWSShape {
-    /// `Status`.
-    public var status: ManagedInstanceScalingStatus?
-    /// `MinInstanceCount`.
-    public var minInstanceCount: Int?
-    /// `MaxInstanceCount`.
-    public var maxInstanceCount: Int?
-    /// `ScaleInPolicy`.
-    public var scaleInPolicy: ProductionVariantManagedInstanceScalingScaleInPolicy?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: ManagedInstanceScalingStatus? = nil, minInstanceCount: Int? = nil, maxInstanceCount: Int? = nil, scaleInPolicy: ProductionVariantManagedInstanceScalingScaleInPolicy? = nil) {
-        self.status = status
-        self.minInstanceCount = minInstanceCount
-        self.maxInstanceCount = maxInstanceCount
-        self.scaleInPolicy = scaleInPolicy
-    }
-
-    /// The model of `ProductionVariantManagedInstanceScaling`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScaling", kind: .structure, members: [
-        MemberSchema("Status", target: { ManagedInstanceScalingStatus.schema }),
-        MemberSchema("MinInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMinInstanceCount }),
-        MemberSchema("MaxInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMaxInstanceCount }),
-        MemberSchema("ScaleInPolicy", target: { ProductionVariantManagedInstanceScalingScaleInPolicy.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.optional("Status")
-        self.minInstanceCount = try r.optional("MinInstanceCount")
-        self.maxInstanceCount = try r.optional("MaxInstanceCount")
-        self.scaleInPolicy = try r.optional("ScaleInPolicy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["MinInstanceCount"] = minInstanceCount
-        w["MaxInstanceCount"] = maxInstanceCount
-        w["ScaleInPolicy"] = scaleInPolicy
-        return w.value
-    }
-}
-
-/// The `ProductionVariantManagedInstanceScalingScaleInPolicy` structure of the SageMaker model.
-public struct ProductionVariantManagedInstanceScalingScaleInPolicy: AWSShape {
-    /// `Strategy` (required).
-    public var strategy: ManagedInstanceScalingScaleInStrategy
-    /// `MaximumStepSize`.
-    public var maximumStepSize: Int?
-    /// `CooldownInMinutes`.
-    public var cooldownInMinutes: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(strategy: ManagedInstanceScalingScaleInStrategy, maximumStepSize: Int? = nil, cooldownInMinutes: Int? = nil) {
-        self.strategy = strategy
-        self.maximumStepSize = maximumStepSize
-        self.cooldownInMinutes = cooldownInMinutes
-    }
-
-    /// The model of `ProductionVariantManagedInstanceScalingScaleInPolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScalingScaleInPolicy", kind: .structure, members: [
-        MemberSchema("Strategy", target: { ManagedInstanceScalingScaleInStrategy.schema }, isRequired: true),
-        MemberSchema("MaximumStepSize", target: { SageMakerSchemas.managedInstanceScalingMaximumStepSize }),
-        MemberSchema("CooldownInMinutes", target: { SageMakerSchemas.managedInstanceScalingCooldownInMinutes }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.strategy = try r.required("Strategy")
-        self.maximumStepSize = try r.optional("MaximumStepSize")
-        self.cooldownInMinutes = try r.optional("CooldownInMinutes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Strategy"] = strategy
-        w["MaximumStepSize"] = maximumStepSize
-        w["CooldownInMinutes"] = cooldownInMinutes
-        return w.value
-    }
-}
-
-/// The `ProductionVariantRoutingConfig` structure of the SageMaker model.
-public struct ProductionVariantRoutingConfig: AWSShape {
-    /// `RoutingStrategy` (required).
-    public var routingStrategy: RoutingStrategy
-
-    /// Creates the structure; optional members default to nil.
-    public init(routingStrategy: RoutingStrategy) {
-        self.routingStrategy = routingStrategy
-    }
-
-    /// The model of `ProductionVariantRoutingConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantRoutingConfig", kind: .structure, members: [
-        MemberSchema("RoutingStrategy", target: { RoutingStrategy.schema }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.routingStrategy = try r.required("RoutingStrategy")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RoutingStrategy"] = routingStrategy
-        return w.value
-    }
-}
-
-/// The `ProductionVariantServerlessConfig` structure of the SageMaker model.
-public struct ProductionVariantServerlessConfig: AWSShape {
-    /// `MemorySizeInMB` (required).
-    public var memorySizeInMb: Int
-    /// `MaxConcurrency` (required).
-    public var maxConcurrency: Int
-    /// `ProvisionedConcurrency`.
-    public var provisionedConcurrency: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(memorySizeInMb: Int, maxConcurrency: Int, provisionedConcurrency: Int? = nil) {
-        self.memorySizeInMb = memorySizeInMb
-        self.maxConcurrency = maxConcurrency
-        self.provisionedConcurrency = provisionedConcurrency
-    }
-
-    /// The model of `ProductionVariantServerlessConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessConfig", kind: .structure, members: [
-        MemberSchema("MemorySizeInMB", target: { SageMakerSchemas.serverlessMemorySizeInMb }, isRequired: true),
-        MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }, isRequired: true),
-        MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.memorySizeInMb = try r.required("MemorySizeInMB")
-        self.maxConcurrency = try r.required("MaxConcurrency")
-        self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MemorySizeInMB"] = memorySizeInMb
-        w["MaxConcurrency"] = maxConcurrency
-        w["ProvisionedConcurrency"] = provisionedConcurrency
-        return w.value
-    }
-}
-
-/// The `ProductionVariantServerlessUpdateConfig` structure of the SageMaker model.
-public struct ProductionVariantServerlessUpdateConfig: AWSShape {
-    /// `MaxConcurrency`.
-    public var maxConcurrency: Int?
-    /// `ProvisionedConcurrency`.
-    public var provisionedConcurrency: Int?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maxConcurrency: Int? = nil, provisionedConcurrency: Int? = nil) {
-        self.maxConcurrency = maxConcurrency
-        self.provisionedConcurrency = provisionedConcurrency
-    }
-
-    /// The model of `ProductionVariantServerlessUpdateConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessUpdateConfig", kind: .structure, members: [
-        MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }),
-        MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maxConcurrency = try r.optional("MaxConcurrency")
-        self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MaxConcurrency"] = maxConcurrency
-        w["ProvisionedConcurrency"] = provisionedConcurrency
-        return w.value
-    }
-}
-
-/// The `ProductionVariantStatus` structure of the SageMaker model.
-public struct ProductionVariantStatus: AWSShape {
-    /// `Status` (required).
-    public var status: VariantStatus
-    /// `StatusMessage`.
-    public var statusMessage: String?
-    /// `StartTime`.
-    public var startTime: Date?
-
-    /// Creates the structure; optional members default to nil.
-    public init(status: VariantStatus, statusMessage: String? = nil, startTime: Date? = nil) {
-        self.status = status
-        self.statusMessage = statusMessage
-        self.startTime = startTime
-    }
-
-    /// The model of `ProductionVariantStatus`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantStatus", kind: .structure, members: [
-        MemberSchema("Status", target: { VariantStatus.schema }, isRequired: true),
-        MemberSchema("StatusMessage", target: { SageMakerSchemas.variantStatusMessage }),
-        MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.status = try r.required("Status")
-        self.statusMessage = try r.optional("StatusMessage")
-        self.startTime = try r.optional("StartTime")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Status"] = status
-        w["StatusMessage"] = statusMessage
-        w["StartTime"] = startTime
-        return w.value
-    }
-}
-
-/// The `ProductionVariantSummary` structure of the SageMaker model.
-public struct ProductionVariantSummary: AWSShape {
-    /// `VariantName` (required).
-    public var variantName: String
-    /// `DeployedImages`.
-    public var deployedImages: [DeployedImage]?
-    /// `CurrentWeight`.
-    public var currentWeight: Float?
-    /// `DesiredWeight`.
-    public var desiredWeight: Float?
-    /// `CurrentInstanceCount`.
-    public var currentInstanceCount: Int?
-    /// `DesiredInstanceCount`.
-    public var desiredInstanceCount: Int?
-    /// `InstancePools`.
-    public var instancePools: [InstancePoolSummary]?
-    /// `VariantStatus`.
-    public var variantStatus: [ProductionVariantStatus]?
-    /// `CurrentServerlessConfig`.
-    public var currentServerlessConfig: ProductionVariantServerlessConfig?
-    /// `DesiredServerlessConfig`.
-    public var desiredServerlessConfig: ProductionVariantServerlessConfig?
-    /// `ManagedInstanceScaling`.
-    public var managedInstanceScaling: ProductionVariantManagedInstanceScaling?
-    /// `RoutingConfig`.
-    public var routingConfig: ProductionVariantRoutingConfig?
-    /// `CapacityReservationConfig`.
-    public var capacityReservationConfig: ProductionVariantCapacityReservationSummary?
-
-    /// Creates the structure; optional members default to nil.
-    public init(variantName: String, deployedImages: [DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instancePools: [InstancePoolSummary]? = nil, variantStatus: [ProductionVariantStatus]? = nil, currentServerlessConfig: ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: ProductionVariantServerlessConfig? = nil, managedInstanceScaling: ProductionVariantManagedInstanceScaling? = nil, routingConfig: ProductionVariantRoutingConfig? = nil, capacityReservationConfig: ProductionVariantCapacityReservationSummary? = nil) {
-        self.variantName = variantName
-        self.deployedImages = deployedImages
-        self.currentWeight = currentWeight
-        self.desiredWeight = desiredWeight
-        self.currentInstanceCount = currentInstanceCount
-        self.desiredInstanceCount = desiredInstanceCount
-        self.instancePools = instancePools
-        self.variantStatus = variantStatus
-        self.currentServerlessConfig = currentServerlessConfig
-        self.desiredServerlessConfig = desiredServerlessConfig
-        self.managedInstanceScaling = managedInstanceScaling
-        self.routingConfig = routingConfig
-        self.capacityReservationConfig = capacityReservationConfig
-    }
-
-    /// The model of `ProductionVariantSummary`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantSummary", kind: .structure, members: [
-        MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-        MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
-        MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
-        MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
-        MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
-        MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
-        MemberSchema("CurrentServerlessConfig", target: { ProductionVariantServerlessConfig.schema }),
-        MemberSchema("DesiredServerlessConfig", target: { ProductionVariantServerlessConfig.schema }),
-        MemberSchema("ManagedInstanceScaling", target: { ProductionVariantManagedInstanceScaling.schema }),
-        MemberSchema("RoutingConfig", target: { ProductionVariantRoutingConfig.schema }),
-        MemberSchema("CapacityReservationConfig", target: { ProductionVariantCapacityReservationSummary.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.variantName = try r.required("VariantName")
-        self.deployedImages = try r.optional("DeployedImages")
-        self.currentWeight = try r.optional("CurrentWeight")
-        self.desiredWeight = try r.optional("DesiredWeight")
-        self.currentInstanceCount = try r.optional("CurrentInstanceCount")
-        self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
-        self.instancePools = try r.optional("InstancePools")
-        self.variantStatus = try r.optional("VariantStatus")
-        self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
-        self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
-        self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-        self.routingConfig = try r.optional("RoutingConfig")
-        self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VariantName"] = variantName
-        w["DeployedImages"] = deployedImages
-        w["CurrentWeight"] = currentWeight
-        w["DesiredWeight"] = desiredWeight
-        w["CurrentInstanceCount"] = currentInstanceCount
-        w["DesiredInstanceCount"] = desiredInstanceCount
-        w["InstancePools"] = instancePools
-        w["VariantStatus"] = variantStatus
-        w["CurrentServerlessConfig"] = currentServerlessConfig
-        w["DesiredServerlessConfig"] = desiredServerlessConfig
-        w["ManagedInstanceScaling"] = managedInstanceScaling
-        w["RoutingConfig"] = routingConfig
-        w["CapacityReservationConfig"] = capacityReservationConfig
-        return w.value
+extension SageMaker {
+    /// The `InferenceHubAccessConfig` structure of the SageMaker model.
+    public struct InferenceHubAccessConfig: AWSShape {
+        /// `HubContentArn` (required).
+        public var hubContentArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(hubContentArn: String) {
+            self.hubContentArn = hubContentArn
+        }
+
+        /// The model of `InferenceHubAccessConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceHubAccessConfig", kind: .structure, members: [
+            MemberSchema("HubContentArn", target: { SageMakerSchemas.hubContentArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.hubContentArn = try r.required("HubContentArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["HubContentArn"] = hubContentArn
+            return w.value
+        }
+    }
+
+    /// The `InstancePool` structure of the SageMaker model.
+    public struct InstancePool: AWSShape {
+        /// `InstanceType` (required).
+        public var instanceType: SageMaker.ProductionVariantInstanceType
+        /// `ModelNameOverride`.
+        public var modelNameOverride: String?
+        /// `Priority` (required).
+        public var priority: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType, priority: Int, modelNameOverride: String? = nil) {
+            self.instanceType = instanceType
+            self.modelNameOverride = modelNameOverride
+            self.priority = priority
+        }
+
+        /// The model of `InstancePool`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InstancePool", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
+            MemberSchema("ModelNameOverride", target: { SageMakerSchemas.modelName }),
+            MemberSchema("Priority", target: { SageMakerSchemas.instancePoolPriority }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.required("InstanceType")
+            self.modelNameOverride = try r.optional("ModelNameOverride")
+            self.priority = try r.required("Priority")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["ModelNameOverride"] = modelNameOverride
+            w["Priority"] = priority
+            return w.value
+        }
+    }
+
+    /// The `InstancePoolSummary` structure of the SageMaker model.
+    public struct InstancePoolSummary: AWSShape {
+        /// `InstanceType` (required).
+        public var instanceType: SageMaker.ProductionVariantInstanceType
+        /// `CurrentInstanceCount` (required).
+        public var currentInstanceCount: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType, currentInstanceCount: Int) {
+            self.instanceType = instanceType
+            self.currentInstanceCount = currentInstanceCount
+        }
+
+        /// The model of `InstancePoolSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InstancePoolSummary", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
+            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.required("InstanceType")
+            self.currentInstanceCount = try r.required("CurrentInstanceCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["CurrentInstanceCount"] = currentInstanceCount
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointConfigsInput` structure of the SageMaker model.
+    public struct ListEndpointConfigsInput: AWSShape {
+        /// `SortBy`.
+        public var sortBy: SageMaker.EndpointConfigSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.EndpointConfigSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+        }
+
+        /// The model of `ListEndpointConfigsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.EndpointConfigSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.endpointConfigNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointConfigsOutput` structure of the SageMaker model.
+    public struct ListEndpointConfigsOutput: AWSShape {
+        /// `EndpointConfigs` (required).
+        public var endpointConfigs: [SageMaker.EndpointConfigSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigs: [SageMaker.EndpointConfigSummary], nextToken: String? = nil) {
+            self.endpointConfigs = endpointConfigs
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointConfigsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsOutput", kind: .structure, members: [
+            MemberSchema("EndpointConfigs", target: { SageMakerSchemas.endpointConfigSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigs = try r.required("EndpointConfigs")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigs"] = endpointConfigs
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointsInput` structure of the SageMaker model.
+    public struct ListEndpointsInput: AWSShape {
+        /// `SortBy`.
+        public var sortBy: SageMaker.EndpointSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+        /// `LastModifiedTimeBefore`.
+        public var lastModifiedTimeBefore: Date?
+        /// `LastModifiedTimeAfter`.
+        public var lastModifiedTimeAfter: Date?
+        /// `StatusEquals`.
+        public var statusEquals: SageMaker.EndpointStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.EndpointSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.EndpointStatus? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+            self.lastModifiedTimeBefore = lastModifiedTimeBefore
+            self.lastModifiedTimeAfter = lastModifiedTimeAfter
+            self.statusEquals = statusEquals
+        }
+
+        /// The model of `ListEndpointsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.EndpointSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.endpointNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StatusEquals", target: { SageMaker.EndpointStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
+            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
+            self.statusEquals = try r.optional("StatusEquals")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
+            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
+            w["StatusEquals"] = statusEquals
+            return w.value
+        }
+    }
+
+    /// The `ListEndpointsOutput` structure of the SageMaker model.
+    public struct ListEndpointsOutput: AWSShape {
+        /// `Endpoints` (required).
+        public var endpoints: [SageMaker.EndpointSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpoints: [SageMaker.EndpointSummary], nextToken: String? = nil) {
+            self.endpoints = endpoints
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsOutput", kind: .structure, members: [
+            MemberSchema("Endpoints", target: { SageMakerSchemas.endpointSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpoints = try r.required("Endpoints")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Endpoints"] = endpoints
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListInferenceComponentsInput` structure of the SageMaker model.
+    public struct ListInferenceComponentsInput: AWSShape {
+        /// `SortBy`.
+        public var sortBy: SageMaker.InferenceComponentSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+        /// `LastModifiedTimeBefore`.
+        public var lastModifiedTimeBefore: Date?
+        /// `LastModifiedTimeAfter`.
+        public var lastModifiedTimeAfter: Date?
+        /// `StatusEquals`.
+        public var statusEquals: SageMaker.InferenceComponentStatus?
+        /// `EndpointNameEquals`.
+        public var endpointNameEquals: String?
+        /// `VariantNameEquals`.
+        public var variantNameEquals: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.InferenceComponentSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.InferenceComponentStatus? = nil, endpointNameEquals: String? = nil, variantNameEquals: String? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+            self.lastModifiedTimeBefore = lastModifiedTimeBefore
+            self.lastModifiedTimeAfter = lastModifiedTimeAfter
+            self.statusEquals = statusEquals
+            self.endpointNameEquals = endpointNameEquals
+            self.variantNameEquals = variantNameEquals
+        }
+
+        /// The model of `ListInferenceComponentsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.InferenceComponentSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.inferenceComponentNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StatusEquals", target: { SageMaker.InferenceComponentStatus.schema }),
+            MemberSchema("EndpointNameEquals", target: { SageMakerSchemas.endpointName }),
+            MemberSchema("VariantNameEquals", target: { SageMakerSchemas.variantName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
+            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
+            self.statusEquals = try r.optional("StatusEquals")
+            self.endpointNameEquals = try r.optional("EndpointNameEquals")
+            self.variantNameEquals = try r.optional("VariantNameEquals")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
+            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
+            w["StatusEquals"] = statusEquals
+            w["EndpointNameEquals"] = endpointNameEquals
+            w["VariantNameEquals"] = variantNameEquals
+            return w.value
+        }
+    }
+
+    /// The `ListInferenceComponentsOutput` structure of the SageMaker model.
+    public struct ListInferenceComponentsOutput: AWSShape {
+        /// `InferenceComponents` (required).
+        public var inferenceComponents: [SageMaker.InferenceComponentSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponents: [SageMaker.InferenceComponentSummary], nextToken: String? = nil) {
+            self.inferenceComponents = inferenceComponents
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListInferenceComponentsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponents", target: { SageMakerSchemas.inferenceComponentSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponents = try r.required("InferenceComponents")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponents"] = inferenceComponents
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListModelsInput` structure of the SageMaker model.
+    public struct ListModelsInput: AWSShape {
+        /// `SortBy`.
+        public var sortBy: SageMaker.ModelSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.ModelSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+        }
+
+        /// The model of `ListModelsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.ModelSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.modelNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            return w.value
+        }
+    }
+
+    /// The `ListModelsOutput` structure of the SageMaker model.
+    public struct ListModelsOutput: AWSShape {
+        /// `Models` (required).
+        public var models: [SageMaker.ModelSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(models: [SageMaker.ModelSummary], nextToken: String? = nil) {
+            self.models = models
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListModelsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsOutput", kind: .structure, members: [
+            MemberSchema("Models", target: { SageMakerSchemas.modelSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.models = try r.required("Models")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Models"] = models
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `ListTagsInput` structure of the SageMaker model.
+    public struct ListTagsInput: AWSShape {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.resourceArn = resourceArn
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListTagsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.listTagsMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListTagsOutput` structure of the SageMaker model.
+    public struct ListTagsOutput: AWSShape {
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [SageMaker.Tag]? = nil, nextToken: String? = nil) {
+            self.tags = tags
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListTagsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsOutput", kind: .structure, members: [
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
+    /// The `MetricsConfig` structure of the SageMaker model.
+    public struct MetricsConfig: AWSShape {
+        /// `EnableEnhancedMetrics`.
+        public var enableEnhancedMetrics: Bool?
+        /// `MetricPublishFrequencyInSeconds`.
+        public var metricPublishFrequencyInSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableEnhancedMetrics: Bool? = nil, metricPublishFrequencyInSeconds: Int? = nil) {
+            self.enableEnhancedMetrics = enableEnhancedMetrics
+            self.metricPublishFrequencyInSeconds = metricPublishFrequencyInSeconds
+        }
+
+        /// The model of `MetricsConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfig", kind: .structure, members: [
+            MemberSchema("EnableEnhancedMetrics", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("MetricPublishFrequencyInSeconds", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableEnhancedMetrics = try r.optional("EnableEnhancedMetrics")
+            self.metricPublishFrequencyInSeconds = try r.optional("MetricPublishFrequencyInSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableEnhancedMetrics"] = enableEnhancedMetrics
+            w["MetricPublishFrequencyInSeconds"] = metricPublishFrequencyInSeconds
+            return w.value
+        }
+    }
+
+    /// The `ModelAccessConfig` structure of the SageMaker model.
+    public struct ModelAccessConfig: AWSShape {
+        /// `AcceptEula` (required).
+        public var acceptEula: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(acceptEula: Bool) {
+            self.acceptEula = acceptEula
+        }
+
+        /// The model of `ModelAccessConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelAccessConfig", kind: .structure, members: [
+            MemberSchema("AcceptEula", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acceptEula = try r.required("AcceptEula")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AcceptEula"] = acceptEula
+            return w.value
+        }
+    }
+
+    /// The `ModelDataSource` structure of the SageMaker model.
+    public struct ModelDataSource: AWSShape {
+        /// `S3DataSource`.
+        public var s3DataSource: SageMaker.S3ModelDataSource?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3DataSource: SageMaker.S3ModelDataSource? = nil) {
+            self.s3DataSource = s3DataSource
+        }
+
+        /// The model of `ModelDataSource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelDataSource", kind: .structure, members: [
+            MemberSchema("S3DataSource", target: { SageMaker.S3ModelDataSource.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3DataSource = try r.optional("S3DataSource")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3DataSource"] = s3DataSource
+            return w.value
+        }
+    }
+
+    /// The `ModelSummary` structure of the SageMaker model.
+    public struct ModelSummary: AWSShape {
+        /// `ModelName` (required).
+        public var modelName: String
+        /// `ModelArn` (required).
+        public var modelArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String, modelArn: String, creationTime: Date) {
+            self.modelName = modelName
+            self.modelArn = modelArn
+            self.creationTime = creationTime
+        }
+
+        /// The model of `ModelSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelSummary", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+            self.modelArn = try r.required("ModelArn")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            w["ModelArn"] = modelArn
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+    }
+
+    /// The `MultiModelConfig` structure of the SageMaker model.
+    public struct MultiModelConfig: AWSShape {
+        /// `ModelCacheSetting`.
+        public var modelCacheSetting: SageMaker.ModelCacheSetting?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelCacheSetting: SageMaker.ModelCacheSetting? = nil) {
+            self.modelCacheSetting = modelCacheSetting
+        }
+
+        /// The model of `MultiModelConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MultiModelConfig", kind: .structure, members: [
+            MemberSchema("ModelCacheSetting", target: { SageMaker.ModelCacheSetting.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelCacheSetting = try r.optional("ModelCacheSetting")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelCacheSetting"] = modelCacheSetting
+            return w.value
+        }
+    }
+
+    /// The `PendingDeploymentSummary` structure of the SageMaker model.
+    public struct PendingDeploymentSummary: AWSShape {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `ProductionVariants`.
+        public var productionVariants: [SageMaker.PendingProductionVariantSummary]?
+        /// `StartTime`.
+        public var startTime: Date?
+        /// `ShadowProductionVariants`.
+        public var shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String, productionVariants: [SageMaker.PendingProductionVariantSummary]? = nil, startTime: Date? = nil, shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]? = nil) {
+            self.endpointConfigName = endpointConfigName
+            self.productionVariants = productionVariants
+            self.startTime = startTime
+            self.shadowProductionVariants = shadowProductionVariants
+        }
+
+        /// The model of `PendingDeploymentSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PendingDeploymentSummary", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("ProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.productionVariants = try r.optional("ProductionVariants")
+            self.startTime = try r.optional("StartTime")
+            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            w["ProductionVariants"] = productionVariants
+            w["StartTime"] = startTime
+            w["ShadowProductionVariants"] = shadowProductionVariants
+            return w.value
+        }
+    }
+
+    /// The `PendingProductionVariantSummary` structure of the SageMaker model.
+    public struct PendingProductionVariantSummary: AWSShape {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `DeployedImages`.
+        public var deployedImages: [SageMaker.DeployedImage]?
+        /// `CurrentWeight`.
+        public var currentWeight: Float?
+        /// `DesiredWeight`.
+        public var desiredWeight: Float?
+        /// `CurrentInstanceCount`.
+        public var currentInstanceCount: Int?
+        /// `DesiredInstanceCount`.
+        public var desiredInstanceCount: Int?
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `InstancePools`.
+        public var instancePools: [SageMaker.InstancePoolSummary]?
+        /// `AcceleratorType`.
+        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
+        /// `VariantStatus`.
+        public var variantStatus: [SageMaker.ProductionVariantStatus]?
+        /// `CurrentServerlessConfig`.
+        public var currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `DesiredServerlessConfig`.
+        public var desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `ManagedInstanceScaling`.
+        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
+        /// `RoutingConfig`.
+        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, deployedImages: [SageMaker.DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePoolSummary]? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, variantStatus: [SageMaker.ProductionVariantStatus]? = nil, currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil) {
+            self.variantName = variantName
+            self.deployedImages = deployedImages
+            self.currentWeight = currentWeight
+            self.desiredWeight = desiredWeight
+            self.currentInstanceCount = currentInstanceCount
+            self.desiredInstanceCount = desiredInstanceCount
+            self.instanceType = instanceType
+            self.instancePools = instancePools
+            self.acceleratorType = acceleratorType
+            self.variantStatus = variantStatus
+            self.currentServerlessConfig = currentServerlessConfig
+            self.desiredServerlessConfig = desiredServerlessConfig
+            self.managedInstanceScaling = managedInstanceScaling
+            self.routingConfig = routingConfig
+        }
+
+        /// The model of `PendingProductionVariantSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummary", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
+            MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
+            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
+            MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
+            MemberSchema("CurrentServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("DesiredServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
+            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.variantName = try r.required("VariantName")
+            self.deployedImages = try r.optional("DeployedImages")
+            self.currentWeight = try r.optional("CurrentWeight")
+            self.desiredWeight = try r.optional("DesiredWeight")
+            self.currentInstanceCount = try r.optional("CurrentInstanceCount")
+            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
+            self.instanceType = try r.optional("InstanceType")
+            self.instancePools = try r.optional("InstancePools")
+            self.acceleratorType = try r.optional("AcceleratorType")
+            self.variantStatus = try r.optional("VariantStatus")
+            self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
+            self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
+            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
+            self.routingConfig = try r.optional("RoutingConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VariantName"] = variantName
+            w["DeployedImages"] = deployedImages
+            w["CurrentWeight"] = currentWeight
+            w["DesiredWeight"] = desiredWeight
+            w["CurrentInstanceCount"] = currentInstanceCount
+            w["DesiredInstanceCount"] = desiredInstanceCount
+            w["InstanceType"] = instanceType
+            w["InstancePools"] = instancePools
+            w["AcceleratorType"] = acceleratorType
+            w["VariantStatus"] = variantStatus
+            w["CurrentServerlessConfig"] = currentServerlessConfig
+            w["DesiredServerlessConfig"] = desiredServerlessConfig
+            w["ManagedInstanceScaling"] = managedInstanceScaling
+            w["RoutingConfig"] = routingConfig
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariant` structure of the SageMaker model.
+    public struct ProductionVariant: AWSShape {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `ModelName`.
+        public var modelName: String?
+        /// `InitialInstanceCount`.
+        public var initialInstanceCount: Int?
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `InstancePools`.
+        public var instancePools: [SageMaker.InstancePool]?
+        /// `VariantInstanceProvisionTimeoutInSeconds`.
+        public var variantInstanceProvisionTimeoutInSeconds: Int?
+        /// `InitialVariantWeight`.
+        public var initialVariantWeight: Float?
+        /// `AcceleratorType`.
+        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
+        /// `CoreDumpConfig`.
+        public var coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig?
+        /// `ServerlessConfig`.
+        public var serverlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `VolumeSizeInGB`.
+        public var volumeSizeInGb: Int?
+        /// `ModelDataDownloadTimeoutInSeconds`.
+        public var modelDataDownloadTimeoutInSeconds: Int?
+        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
+        public var containerStartupHealthCheckTimeoutInSeconds: Int?
+        /// `EnableSSMAccess`.
+        public var enableSsmAccess: Bool?
+        /// `ManagedInstanceScaling`.
+        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
+        /// `RoutingConfig`.
+        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
+        /// `InferenceAmiVersion`.
+        public var inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion?
+        /// `CapacityReservationConfig`.
+        public var capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, modelName: String? = nil, initialInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePool]? = nil, variantInstanceProvisionTimeoutInSeconds: Int? = nil, initialVariantWeight: Float? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig? = nil, serverlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, volumeSizeInGb: Int? = nil, modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil, enableSsmAccess: Bool? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil, inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion? = nil, capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig? = nil) {
+            self.variantName = variantName
+            self.modelName = modelName
+            self.initialInstanceCount = initialInstanceCount
+            self.instanceType = instanceType
+            self.instancePools = instancePools
+            self.variantInstanceProvisionTimeoutInSeconds = variantInstanceProvisionTimeoutInSeconds
+            self.initialVariantWeight = initialVariantWeight
+            self.acceleratorType = acceleratorType
+            self.coreDumpConfig = coreDumpConfig
+            self.serverlessConfig = serverlessConfig
+            self.volumeSizeInGb = volumeSizeInGb
+            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
+            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
+            self.enableSsmAccess = enableSsmAccess
+            self.managedInstanceScaling = managedInstanceScaling
+            self.routingConfig = routingConfig
+            self.inferenceAmiVersion = inferenceAmiVersion
+            self.capacityReservationConfig = capacityReservationConfig
+        }
+
+        /// The model of `ProductionVariant`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariant", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("InitialInstanceCount", target: { SageMakerSchemas.initialTaskCount }),
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolList }),
+            MemberSchema("VariantInstanceProvisionTimeoutInSeconds", target: { SageMakerSchemas.variantInstanceProvisionTimeoutInSeconds }),
+            MemberSchema("InitialVariantWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
+            MemberSchema("CoreDumpConfig", target: { SageMaker.ProductionVariantCoreDumpConfig.schema }),
+            MemberSchema("ServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("VolumeSizeInGB", target: { SageMakerSchemas.productionVariantVolumeSizeInGb }),
+            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
+            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
+            MemberSchema("EnableSSMAccess", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
+            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
+            MemberSchema("InferenceAmiVersion", target: { SageMaker.ProductionVariantInferenceAmiVersion.schema }),
+            MemberSchema("CapacityReservationConfig", target: { SageMaker.ProductionVariantCapacityReservationConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.variantName = try r.required("VariantName")
+            self.modelName = try r.optional("ModelName")
+            self.initialInstanceCount = try r.optional("InitialInstanceCount")
+            self.instanceType = try r.optional("InstanceType")
+            self.instancePools = try r.optional("InstancePools")
+            self.variantInstanceProvisionTimeoutInSeconds = try r.optional("VariantInstanceProvisionTimeoutInSeconds")
+            self.initialVariantWeight = try r.optional("InitialVariantWeight")
+            self.acceleratorType = try r.optional("AcceleratorType")
+            self.coreDumpConfig = try r.optional("CoreDumpConfig")
+            self.serverlessConfig = try r.optional("ServerlessConfig")
+            self.volumeSizeInGb = try r.optional("VolumeSizeInGB")
+            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
+            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
+            self.enableSsmAccess = try r.optional("EnableSSMAccess")
+            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
+            self.routingConfig = try r.optional("RoutingConfig")
+            self.inferenceAmiVersion = try r.optional("InferenceAmiVersion")
+            self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VariantName"] = variantName
+            w["ModelName"] = modelName
+            w["InitialInstanceCount"] = initialInstanceCount
+            w["InstanceType"] = instanceType
+            w["InstancePools"] = instancePools
+            w["VariantInstanceProvisionTimeoutInSeconds"] = variantInstanceProvisionTimeoutInSeconds
+            w["InitialVariantWeight"] = initialVariantWeight
+            w["AcceleratorType"] = acceleratorType
+            w["CoreDumpConfig"] = coreDumpConfig
+            w["ServerlessConfig"] = serverlessConfig
+            w["VolumeSizeInGB"] = volumeSizeInGb
+            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
+            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
+            w["EnableSSMAccess"] = enableSsmAccess
+            w["ManagedInstanceScaling"] = managedInstanceScaling
+            w["RoutingConfig"] = routingConfig
+            w["InferenceAmiVersion"] = inferenceAmiVersion
+            w["CapacityReservationConfig"] = capacityReservationConfig
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantCapacityReservationConfig` structure of the SageMaker model.
+    public struct ProductionVariantCapacityReservationConfig: AWSShape {
+        /// `CapacityReservationPreference`.
+        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
+        /// `MlReservationArn`.
+        public var mlReservationArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, mlReservationArn: String? = nil) {
+            self.capacityReservationPreference = capacityReservationPreference
+            self.mlReservationArn = mlReservationArn
+        }
+
+        /// The model of `ProductionVariantCapacityReservationConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationConfig", kind: .structure, members: [
+            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
+            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
+            self.mlReservationArn = try r.optional("MlReservationArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CapacityReservationPreference"] = capacityReservationPreference
+            w["MlReservationArn"] = mlReservationArn
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantCapacityReservationSummary` structure of the SageMaker model.
+    public struct ProductionVariantCapacityReservationSummary: AWSShape {
+        /// `MlReservationArn`.
+        public var mlReservationArn: String?
+        /// `CapacityReservationPreference`.
+        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
+        /// `TotalInstanceCount`.
+        public var totalInstanceCount: Int?
+        /// `AvailableInstanceCount`.
+        public var availableInstanceCount: Int?
+        /// `UsedByCurrentEndpoint`.
+        public var usedByCurrentEndpoint: Int?
+        /// `Ec2CapacityReservations`.
+        public var ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mlReservationArn: String? = nil, capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil, ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]? = nil) {
+            self.mlReservationArn = mlReservationArn
+            self.capacityReservationPreference = capacityReservationPreference
+            self.totalInstanceCount = totalInstanceCount
+            self.availableInstanceCount = availableInstanceCount
+            self.usedByCurrentEndpoint = usedByCurrentEndpoint
+            self.ec2CapacityReservations = ec2CapacityReservations
+        }
+
+        /// The model of `ProductionVariantCapacityReservationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationSummary", kind: .structure, members: [
+            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
+            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
+            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("Ec2CapacityReservations", target: { SageMakerSchemas.ec2CapacityReservationsList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mlReservationArn = try r.optional("MlReservationArn")
+            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
+            self.totalInstanceCount = try r.optional("TotalInstanceCount")
+            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
+            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
+            self.ec2CapacityReservations = try r.optional("Ec2CapacityReservations")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MlReservationArn"] = mlReservationArn
+            w["CapacityReservationPreference"] = capacityReservationPreference
+            w["TotalInstanceCount"] = totalInstanceCount
+            w["AvailableInstanceCount"] = availableInstanceCount
+            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
+            w["Ec2CapacityReservations"] = ec2CapacityReservations
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantCoreDumpConfig` structure of the SageMaker model.
+    public struct ProductionVariantCoreDumpConfig: AWSShape {
+        /// `DestinationS3Uri` (required).
+        public var destinationS3Uri: String
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(destinationS3Uri: String, kmsKeyId: String? = nil) {
+            self.destinationS3Uri = destinationS3Uri
+            self.kmsKeyId = kmsKeyId
+        }
+
+        /// The model of `ProductionVariantCoreDumpConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCoreDumpConfig", kind: .structure, members: [
+            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.destinationS3Uri = try r.required("DestinationS3Uri")
+            self.kmsKeyId = try r.optional("KmsKeyId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DestinationS3Uri"] = destinationS3Uri
+            w["KmsKeyId"] = kmsKeyId
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantManagedInstanceScaling` structure of the SageMaker model.
+    public struct ProductionVariantManagedInstanceScaling: AWSShape {
+        /// `Status`.
+        public var status: SageMaker.ManagedInstanceScalingStatus?
+        /// `MinInstanceCount`.
+        public var minInstanceCount: Int?
+        /// `MaxInstanceCount`.
+        public var maxInstanceCount: Int?
+        /// `ScaleInPolicy`.
+        public var scaleInPolicy: SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: SageMaker.ManagedInstanceScalingStatus? = nil, minInstanceCount: Int? = nil, maxInstanceCount: Int? = nil, scaleInPolicy: SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy? = nil) {
+            self.status = status
+            self.minInstanceCount = minInstanceCount
+            self.maxInstanceCount = maxInstanceCount
+            self.scaleInPolicy = scaleInPolicy
+        }
+
+        /// The model of `ProductionVariantManagedInstanceScaling`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScaling", kind: .structure, members: [
+            MemberSchema("Status", target: { SageMaker.ManagedInstanceScalingStatus.schema }),
+            MemberSchema("MinInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMinInstanceCount }),
+            MemberSchema("MaxInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMaxInstanceCount }),
+            MemberSchema("ScaleInPolicy", target: { SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("Status")
+            self.minInstanceCount = try r.optional("MinInstanceCount")
+            self.maxInstanceCount = try r.optional("MaxInstanceCount")
+            self.scaleInPolicy = try r.optional("ScaleInPolicy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["MinInstanceCount"] = minInstanceCount
+            w["MaxInstanceCount"] = maxInstanceCount
+            w["ScaleInPolicy"] = scaleInPolicy
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantManagedInstanceScalingScaleInPolicy` structure of the SageMaker model.
+    public struct ProductionVariantManagedInstanceScalingScaleInPolicy: AWSShape {
+        /// `Strategy` (required).
+        public var strategy: SageMaker.ManagedInstanceScalingScaleInStrategy
+        /// `MaximumStepSize`.
+        public var maximumStepSize: Int?
+        /// `CooldownInMinutes`.
+        public var cooldownInMinutes: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(strategy: SageMaker.ManagedInstanceScalingScaleInStrategy, maximumStepSize: Int? = nil, cooldownInMinutes: Int? = nil) {
+            self.strategy = strategy
+            self.maximumStepSize = maximumStepSize
+            self.cooldownInMinutes = cooldownInMinutes
+        }
+
+        /// The model of `ProductionVariantManagedInstanceScalingScaleInPolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScalingScaleInPolicy", kind: .structure, members: [
+            MemberSchema("Strategy", target: { SageMaker.ManagedInstanceScalingScaleInStrategy.schema }, isRequired: true),
+            MemberSchema("MaximumStepSize", target: { SageMakerSchemas.managedInstanceScalingMaximumStepSize }),
+            MemberSchema("CooldownInMinutes", target: { SageMakerSchemas.managedInstanceScalingCooldownInMinutes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.strategy = try r.required("Strategy")
+            self.maximumStepSize = try r.optional("MaximumStepSize")
+            self.cooldownInMinutes = try r.optional("CooldownInMinutes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Strategy"] = strategy
+            w["MaximumStepSize"] = maximumStepSize
+            w["CooldownInMinutes"] = cooldownInMinutes
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantRoutingConfig` structure of the SageMaker model.
+    public struct ProductionVariantRoutingConfig: AWSShape {
+        /// `RoutingStrategy` (required).
+        public var routingStrategy: SageMaker.RoutingStrategy
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(routingStrategy: SageMaker.RoutingStrategy) {
+            self.routingStrategy = routingStrategy
+        }
+
+        /// The model of `ProductionVariantRoutingConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantRoutingConfig", kind: .structure, members: [
+            MemberSchema("RoutingStrategy", target: { SageMaker.RoutingStrategy.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.routingStrategy = try r.required("RoutingStrategy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RoutingStrategy"] = routingStrategy
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantServerlessConfig` structure of the SageMaker model.
+    public struct ProductionVariantServerlessConfig: AWSShape {
+        /// `MemorySizeInMB` (required).
+        public var memorySizeInMb: Int
+        /// `MaxConcurrency` (required).
+        public var maxConcurrency: Int
+        /// `ProvisionedConcurrency`.
+        public var provisionedConcurrency: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(memorySizeInMb: Int, maxConcurrency: Int, provisionedConcurrency: Int? = nil) {
+            self.memorySizeInMb = memorySizeInMb
+            self.maxConcurrency = maxConcurrency
+            self.provisionedConcurrency = provisionedConcurrency
+        }
+
+        /// The model of `ProductionVariantServerlessConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessConfig", kind: .structure, members: [
+            MemberSchema("MemorySizeInMB", target: { SageMakerSchemas.serverlessMemorySizeInMb }, isRequired: true),
+            MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }, isRequired: true),
+            MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.memorySizeInMb = try r.required("MemorySizeInMB")
+            self.maxConcurrency = try r.required("MaxConcurrency")
+            self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MemorySizeInMB"] = memorySizeInMb
+            w["MaxConcurrency"] = maxConcurrency
+            w["ProvisionedConcurrency"] = provisionedConcurrency
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantServerlessUpdateConfig` structure of the SageMaker model.
+    public struct ProductionVariantServerlessUpdateConfig: AWSShape {
+        /// `MaxConcurrency`.
+        public var maxConcurrency: Int?
+        /// `ProvisionedConcurrency`.
+        public var provisionedConcurrency: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maxConcurrency: Int? = nil, provisionedConcurrency: Int? = nil) {
+            self.maxConcurrency = maxConcurrency
+            self.provisionedConcurrency = provisionedConcurrency
+        }
+
+        /// The model of `ProductionVariantServerlessUpdateConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessUpdateConfig", kind: .structure, members: [
+            MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }),
+            MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maxConcurrency = try r.optional("MaxConcurrency")
+            self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaxConcurrency"] = maxConcurrency
+            w["ProvisionedConcurrency"] = provisionedConcurrency
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantStatus` structure of the SageMaker model.
+    public struct ProductionVariantStatus: AWSShape {
+        /// `Status` (required).
+        public var status: SageMaker.VariantStatus
+        /// `StatusMessage`.
+        public var statusMessage: String?
+        /// `StartTime`.
+        public var startTime: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: SageMaker.VariantStatus, statusMessage: String? = nil, startTime: Date? = nil) {
+            self.status = status
+            self.statusMessage = statusMessage
+            self.startTime = startTime
+        }
+
+        /// The model of `ProductionVariantStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantStatus", kind: .structure, members: [
+            MemberSchema("Status", target: { SageMaker.VariantStatus.schema }, isRequired: true),
+            MemberSchema("StatusMessage", target: { SageMakerSchemas.variantStatusMessage }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+            self.statusMessage = try r.optional("StatusMessage")
+            self.startTime = try r.optional("StartTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            w["StatusMessage"] = statusMessage
+            w["StartTime"] = startTime
+            return w.value
+        }
+    }
+
+    /// The `ProductionVariantSummary` structure of the SageMaker model.
+    public struct ProductionVariantSummary: AWSShape {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `DeployedImages`.
+        public var deployedImages: [SageMaker.DeployedImage]?
+        /// `CurrentWeight`.
+        public var currentWeight: Float?
+        /// `DesiredWeight`.
+        public var desiredWeight: Float?
+        /// `CurrentInstanceCount`.
+        public var currentInstanceCount: Int?
+        /// `DesiredInstanceCount`.
+        public var desiredInstanceCount: Int?
+        /// `InstancePools`.
+        public var instancePools: [SageMaker.InstancePoolSummary]?
+        /// `VariantStatus`.
+        public var variantStatus: [SageMaker.ProductionVariantStatus]?
+        /// `CurrentServerlessConfig`.
+        public var currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `DesiredServerlessConfig`.
+        public var desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `ManagedInstanceScaling`.
+        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
+        /// `RoutingConfig`.
+        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
+        /// `CapacityReservationConfig`.
+        public var capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationSummary?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, deployedImages: [SageMaker.DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instancePools: [SageMaker.InstancePoolSummary]? = nil, variantStatus: [SageMaker.ProductionVariantStatus]? = nil, currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil, capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationSummary? = nil) {
+            self.variantName = variantName
+            self.deployedImages = deployedImages
+            self.currentWeight = currentWeight
+            self.desiredWeight = desiredWeight
+            self.currentInstanceCount = currentInstanceCount
+            self.desiredInstanceCount = desiredInstanceCount
+            self.instancePools = instancePools
+            self.variantStatus = variantStatus
+            self.currentServerlessConfig = currentServerlessConfig
+            self.desiredServerlessConfig = desiredServerlessConfig
+            self.managedInstanceScaling = managedInstanceScaling
+            self.routingConfig = routingConfig
+            self.capacityReservationConfig = capacityReservationConfig
+        }
+
+        /// The model of `ProductionVariantSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantSummary", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
+            MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
+            MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
+            MemberSchema("CurrentServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("DesiredServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
+            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
+            MemberSchema("CapacityReservationConfig", target: { SageMaker.ProductionVariantCapacityReservationSummary.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.variantName = try r.required("VariantName")
+            self.deployedImages = try r.optional("DeployedImages")
+            self.currentWeight = try r.optional("CurrentWeight")
+            self.desiredWeight = try r.optional("DesiredWeight")
+            self.currentInstanceCount = try r.optional("CurrentInstanceCount")
+            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
+            self.instancePools = try r.optional("InstancePools")
+            self.variantStatus = try r.optional("VariantStatus")
+            self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
+            self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
+            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
+            self.routingConfig = try r.optional("RoutingConfig")
+            self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VariantName"] = variantName
+            w["DeployedImages"] = deployedImages
+            w["CurrentWeight"] = currentWeight
+            w["DesiredWeight"] = desiredWeight
+            w["CurrentInstanceCount"] = currentInstanceCount
+            w["DesiredInstanceCount"] = desiredInstanceCount
+            w["InstancePools"] = instancePools
+            w["VariantStatus"] = variantStatus
+            w["CurrentServerlessConfig"] = currentServerlessConfig
+            w["DesiredServerlessConfig"] = desiredServerlessConfig
+            w["ManagedInstanceScaling"] = managedInstanceScaling
+            w["RoutingConfig"] = routingConfig
+            w["CapacityReservationConfig"] = capacityReservationConfig
+            return w.value
+        }
     }
 }

@@ -3,663 +3,665 @@
 import AyameCore
 import Foundation
 
-/// The `RealTimeInferenceRecommendation` structure of the SageMaker model.
-public struct RealTimeInferenceRecommendation: AWSShape {
-    /// `RecommendationId` (required).
-    public var recommendationId: String
-    /// `InstanceType` (required).
-    public var instanceType: ProductionVariantInstanceType
-    /// `Environment`.
-    public var environment: [String: String]?
+extension SageMaker {
+    /// The `RealTimeInferenceRecommendation` structure of the SageMaker model.
+    public struct RealTimeInferenceRecommendation: AWSShape {
+        /// `RecommendationId` (required).
+        public var recommendationId: String
+        /// `InstanceType` (required).
+        public var instanceType: SageMaker.ProductionVariantInstanceType
+        /// `Environment`.
+        public var environment: [String: String]?
 
-    /// Creates the structure; optional members default to nil.
-    public init(recommendationId: String, instanceType: ProductionVariantInstanceType, environment: [String: String]? = nil) {
-        self.recommendationId = recommendationId
-        self.instanceType = instanceType
-        self.environment = environment
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recommendationId: String, instanceType: SageMaker.ProductionVariantInstanceType, environment: [String: String]? = nil) {
+            self.recommendationId = recommendationId
+            self.instanceType = instanceType
+            self.environment = environment
+        }
+
+        /// The model of `RealTimeInferenceRecommendation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RealTimeInferenceRecommendation", kind: .structure, members: [
+            MemberSchema("RecommendationId", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recommendationId = try r.required("RecommendationId")
+            self.instanceType = try r.required("InstanceType")
+            self.environment = try r.optional("Environment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RecommendationId"] = recommendationId
+            w["InstanceType"] = instanceType
+            w["Environment"] = environment
+            return w.value
+        }
     }
 
-    /// The model of `RealTimeInferenceRecommendation`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RealTimeInferenceRecommendation", kind: .structure, members: [
-        MemberSchema("RecommendationId", target: { ShapeSchema.Simple.string }, isRequired: true),
-        MemberSchema("InstanceType", target: { ProductionVariantInstanceType.schema }, isRequired: true),
-        MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-    ])
+    /// The `RepositoryAuthConfig` structure of the SageMaker model.
+    public struct RepositoryAuthConfig: AWSShape {
+        /// `RepositoryCredentialsProviderArn` (required).
+        public var repositoryCredentialsProviderArn: String
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.recommendationId = try r.required("RecommendationId")
-        self.instanceType = try r.required("InstanceType")
-        self.environment = try r.optional("Environment")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryCredentialsProviderArn: String) {
+            self.repositoryCredentialsProviderArn = repositoryCredentialsProviderArn
+        }
+
+        /// The model of `RepositoryAuthConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAuthConfig", kind: .structure, members: [
+            MemberSchema("RepositoryCredentialsProviderArn", target: { SageMakerSchemas.repositoryCredentialsProviderArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryCredentialsProviderArn = try r.required("RepositoryCredentialsProviderArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RepositoryCredentialsProviderArn"] = repositoryCredentialsProviderArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RecommendationId"] = recommendationId
-        w["InstanceType"] = instanceType
-        w["Environment"] = environment
-        return w.value
-    }
-}
+    /// The `ResourceLimitExceeded` structure of the SageMaker model.
+    public struct ResourceLimitExceeded: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-/// The `RepositoryAuthConfig` structure of the SageMaker model.
-public struct RepositoryAuthConfig: AWSShape {
-    /// `RepositoryCredentialsProviderArn` (required).
-    public var repositoryCredentialsProviderArn: String
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(repositoryCredentialsProviderArn: String) {
-        self.repositoryCredentialsProviderArn = repositoryCredentialsProviderArn
-    }
+        /// The model of `ResourceLimitExceeded`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceLimitExceeded", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerSchemas.failureReason }),
+        ], traits: ShapeTraits(isException: true))
 
-    /// The model of `RepositoryAuthConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAuthConfig", kind: .structure, members: [
-        MemberSchema("RepositoryCredentialsProviderArn", target: { SageMakerSchemas.repositoryCredentialsProviderArn }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.repositoryCredentialsProviderArn = try r.required("RepositoryCredentialsProviderArn")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["RepositoryCredentialsProviderArn"] = repositoryCredentialsProviderArn
-        return w.value
-    }
-}
+    /// The `RollingUpdatePolicy` structure of the SageMaker model.
+    public struct RollingUpdatePolicy: AWSShape {
+        /// `MaximumBatchSize` (required).
+        public var maximumBatchSize: SageMaker.CapacitySize
+        /// `WaitIntervalInSeconds` (required).
+        public var waitIntervalInSeconds: Int
+        /// `MaximumExecutionTimeoutInSeconds`.
+        public var maximumExecutionTimeoutInSeconds: Int?
+        /// `RollbackMaximumBatchSize`.
+        public var rollbackMaximumBatchSize: SageMaker.CapacitySize?
 
-/// The `ResourceLimitExceeded` structure of the SageMaker model.
-public struct ResourceLimitExceeded: AWSShape {
-    /// `Message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maximumBatchSize: SageMaker.CapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: SageMaker.CapacitySize? = nil) {
+            self.maximumBatchSize = maximumBatchSize
+            self.waitIntervalInSeconds = waitIntervalInSeconds
+            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
+            self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `RollingUpdatePolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RollingUpdatePolicy", kind: .structure, members: [
+            MemberSchema("MaximumBatchSize", target: { SageMaker.CapacitySize.schema }, isRequired: true),
+            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
+            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
+            MemberSchema("RollbackMaximumBatchSize", target: { SageMaker.CapacitySize.schema }),
+        ])
 
-    /// The model of `ResourceLimitExceeded`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResourceLimitExceeded", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerSchemas.failureReason }),
-    ], traits: ShapeTraits(isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maximumBatchSize = try r.required("MaximumBatchSize")
+            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
+            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
+            self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `RollingUpdatePolicy` structure of the SageMaker model.
-public struct RollingUpdatePolicy: AWSShape {
-    /// `MaximumBatchSize` (required).
-    public var maximumBatchSize: CapacitySize
-    /// `WaitIntervalInSeconds` (required).
-    public var waitIntervalInSeconds: Int
-    /// `MaximumExecutionTimeoutInSeconds`.
-    public var maximumExecutionTimeoutInSeconds: Int?
-    /// `RollbackMaximumBatchSize`.
-    public var rollbackMaximumBatchSize: CapacitySize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(maximumBatchSize: CapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: CapacitySize? = nil) {
-        self.maximumBatchSize = maximumBatchSize
-        self.waitIntervalInSeconds = waitIntervalInSeconds
-        self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
-        self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaximumBatchSize"] = maximumBatchSize
+            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
+            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
+            w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
+            return w.value
+        }
     }
 
-    /// The model of `RollingUpdatePolicy`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "RollingUpdatePolicy", kind: .structure, members: [
-        MemberSchema("MaximumBatchSize", target: { CapacitySize.schema }, isRequired: true),
-        MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-        MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
-        MemberSchema("RollbackMaximumBatchSize", target: { CapacitySize.schema }),
-    ])
+    /// The `S3ModelDataSource` structure of the SageMaker model.
+    public struct S3ModelDataSource: AWSShape {
+        /// `S3Uri` (required).
+        public var s3Uri: String
+        /// `S3DataType` (required).
+        public var s3DataType: SageMaker.S3ModelDataType
+        /// `CompressionType` (required).
+        public var compressionType: SageMaker.ModelCompressionType
+        /// `ModelAccessConfig`.
+        public var modelAccessConfig: SageMaker.ModelAccessConfig?
+        /// `HubAccessConfig`.
+        public var hubAccessConfig: SageMaker.InferenceHubAccessConfig?
+        /// `ManifestS3Uri`.
+        public var manifestS3Uri: String?
+        /// `ETag`.
+        public var eTag: String?
+        /// `ManifestEtag`.
+        public var manifestEtag: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.maximumBatchSize = try r.required("MaximumBatchSize")
-        self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-        self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
-        self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3Uri: String, s3DataType: SageMaker.S3ModelDataType, compressionType: SageMaker.ModelCompressionType, modelAccessConfig: SageMaker.ModelAccessConfig? = nil, hubAccessConfig: SageMaker.InferenceHubAccessConfig? = nil, manifestS3Uri: String? = nil, eTag: String? = nil, manifestEtag: String? = nil) {
+            self.s3Uri = s3Uri
+            self.s3DataType = s3DataType
+            self.compressionType = compressionType
+            self.modelAccessConfig = modelAccessConfig
+            self.hubAccessConfig = hubAccessConfig
+            self.manifestS3Uri = manifestS3Uri
+            self.eTag = eTag
+            self.manifestEtag = manifestEtag
+        }
+
+        /// The model of `S3ModelDataSource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "S3ModelDataSource", kind: .structure, members: [
+            MemberSchema("S3Uri", target: { SageMakerSchemas.s3ModelUri }, isRequired: true),
+            MemberSchema("S3DataType", target: { SageMaker.S3ModelDataType.schema }, isRequired: true),
+            MemberSchema("CompressionType", target: { SageMaker.ModelCompressionType.schema }, isRequired: true),
+            MemberSchema("ModelAccessConfig", target: { SageMaker.ModelAccessConfig.schema }),
+            MemberSchema("HubAccessConfig", target: { SageMaker.InferenceHubAccessConfig.schema }),
+            MemberSchema("ManifestS3Uri", target: { SageMakerSchemas.s3ModelUri }),
+            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ManifestEtag", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3Uri = try r.required("S3Uri")
+            self.s3DataType = try r.required("S3DataType")
+            self.compressionType = try r.required("CompressionType")
+            self.modelAccessConfig = try r.optional("ModelAccessConfig")
+            self.hubAccessConfig = try r.optional("HubAccessConfig")
+            self.manifestS3Uri = try r.optional("ManifestS3Uri")
+            self.eTag = try r.optional("ETag")
+            self.manifestEtag = try r.optional("ManifestEtag")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3Uri"] = s3Uri
+            w["S3DataType"] = s3DataType
+            w["CompressionType"] = compressionType
+            w["ModelAccessConfig"] = modelAccessConfig
+            w["HubAccessConfig"] = hubAccessConfig
+            w["ManifestS3Uri"] = manifestS3Uri
+            w["ETag"] = eTag
+            w["ManifestEtag"] = manifestEtag
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["MaximumBatchSize"] = maximumBatchSize
-        w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-        w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
-        w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
-        return w.value
-    }
-}
+    /// The `Tag` structure of the SageMaker model.
+    public struct Tag: AWSShape {
+        /// `Key` (required).
+        public var key: String
+        /// `Value` (required).
+        public var value: String
 
-/// The `S3ModelDataSource` structure of the SageMaker model.
-public struct S3ModelDataSource: AWSShape {
-    /// `S3Uri` (required).
-    public var s3Uri: String
-    /// `S3DataType` (required).
-    public var s3DataType: S3ModelDataType
-    /// `CompressionType` (required).
-    public var compressionType: ModelCompressionType
-    /// `ModelAccessConfig`.
-    public var modelAccessConfig: ModelAccessConfig?
-    /// `HubAccessConfig`.
-    public var hubAccessConfig: InferenceHubAccessConfig?
-    /// `ManifestS3Uri`.
-    public var manifestS3Uri: String?
-    /// `ETag`.
-    public var eTag: String?
-    /// `ManifestEtag`.
-    public var manifestEtag: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(s3Uri: String, s3DataType: S3ModelDataType, compressionType: ModelCompressionType, modelAccessConfig: ModelAccessConfig? = nil, hubAccessConfig: InferenceHubAccessConfig? = nil, manifestS3Uri: String? = nil, eTag: String? = nil, manifestEtag: String? = nil) {
-        self.s3Uri = s3Uri
-        self.s3DataType = s3DataType
-        self.compressionType = compressionType
-        self.modelAccessConfig = modelAccessConfig
-        self.hubAccessConfig = hubAccessConfig
-        self.manifestS3Uri = manifestS3Uri
-        self.eTag = eTag
-        self.manifestEtag = manifestEtag
+        /// The model of `Tag`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
+            MemberSchema("Key", target: { SageMakerSchemas.tagKey }, isRequired: true),
+            MemberSchema("Value", target: { SageMakerSchemas.tagValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.key = try r.required("Key")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Key"] = key
+            w["Value"] = value
+            return w.value
+        }
     }
 
-    /// The model of `S3ModelDataSource`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "S3ModelDataSource", kind: .structure, members: [
-        MemberSchema("S3Uri", target: { SageMakerSchemas.s3ModelUri }, isRequired: true),
-        MemberSchema("S3DataType", target: { S3ModelDataType.schema }, isRequired: true),
-        MemberSchema("CompressionType", target: { ModelCompressionType.schema }, isRequired: true),
-        MemberSchema("ModelAccessConfig", target: { ModelAccessConfig.schema }),
-        MemberSchema("HubAccessConfig", target: { InferenceHubAccessConfig.schema }),
-        MemberSchema("ManifestS3Uri", target: { SageMakerSchemas.s3ModelUri }),
-        MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-        MemberSchema("ManifestEtag", target: { ShapeSchema.Simple.string }),
-    ])
+    /// The `TrafficRoutingConfig` structure of the SageMaker model.
+    public struct TrafficRoutingConfig: AWSShape {
+        /// `Type` (required).
+        public var type: SageMaker.TrafficRoutingConfigType
+        /// `WaitIntervalInSeconds` (required).
+        public var waitIntervalInSeconds: Int
+        /// `CanarySize`.
+        public var canarySize: SageMaker.CapacitySize?
+        /// `LinearStepSize`.
+        public var linearStepSize: SageMaker.CapacitySize?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.s3Uri = try r.required("S3Uri")
-        self.s3DataType = try r.required("S3DataType")
-        self.compressionType = try r.required("CompressionType")
-        self.modelAccessConfig = try r.optional("ModelAccessConfig")
-        self.hubAccessConfig = try r.optional("HubAccessConfig")
-        self.manifestS3Uri = try r.optional("ManifestS3Uri")
-        self.eTag = try r.optional("ETag")
-        self.manifestEtag = try r.optional("ManifestEtag")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: SageMaker.TrafficRoutingConfigType, waitIntervalInSeconds: Int, canarySize: SageMaker.CapacitySize? = nil, linearStepSize: SageMaker.CapacitySize? = nil) {
+            self.type = type
+            self.waitIntervalInSeconds = waitIntervalInSeconds
+            self.canarySize = canarySize
+            self.linearStepSize = linearStepSize
+        }
+
+        /// The model of `TrafficRoutingConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TrafficRoutingConfig", kind: .structure, members: [
+            MemberSchema("Type", target: { SageMaker.TrafficRoutingConfigType.schema }, isRequired: true),
+            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
+            MemberSchema("CanarySize", target: { SageMaker.CapacitySize.schema }),
+            MemberSchema("LinearStepSize", target: { SageMaker.CapacitySize.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.required("Type")
+            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
+            self.canarySize = try r.optional("CanarySize")
+            self.linearStepSize = try r.optional("LinearStepSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
+            w["CanarySize"] = canarySize
+            w["LinearStepSize"] = linearStepSize
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["S3Uri"] = s3Uri
-        w["S3DataType"] = s3DataType
-        w["CompressionType"] = compressionType
-        w["ModelAccessConfig"] = modelAccessConfig
-        w["HubAccessConfig"] = hubAccessConfig
-        w["ManifestS3Uri"] = manifestS3Uri
-        w["ETag"] = eTag
-        w["ManifestEtag"] = manifestEtag
-        return w.value
-    }
-}
+    /// The `UpdateEndpointInput` structure of the SageMaker model.
+    public struct UpdateEndpointInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `RetainAllVariantProperties`.
+        public var retainAllVariantProperties: Bool?
+        /// `ExcludeRetainedVariantProperties`.
+        public var excludeRetainedVariantProperties: [SageMaker.VariantProperty]?
+        /// `DeploymentConfig`.
+        public var deploymentConfig: SageMaker.DeploymentConfig?
+        /// `RetainDeploymentConfig`.
+        public var retainDeploymentConfig: Bool?
 
-/// The `Tag` structure of the SageMaker model.
-public struct Tag: AWSShape {
-    /// `Key` (required).
-    public var key: String
-    /// `Value` (required).
-    public var value: String
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [SageMaker.VariantProperty]? = nil, deploymentConfig: SageMaker.DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) {
+            self.endpointName = endpointName
+            self.endpointConfigName = endpointConfigName
+            self.retainAllVariantProperties = retainAllVariantProperties
+            self.excludeRetainedVariantProperties = excludeRetainedVariantProperties
+            self.deploymentConfig = deploymentConfig
+            self.retainDeploymentConfig = retainDeploymentConfig
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
+        /// The model of `UpdateEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("RetainAllVariantProperties", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ExcludeRetainedVariantProperties", target: { SageMakerSchemas.variantPropertyList }),
+            MemberSchema("DeploymentConfig", target: { SageMaker.DeploymentConfig.schema }),
+            MemberSchema("RetainDeploymentConfig", target: { ShapeSchema.Simple.boolean }),
+        ])
 
-    /// The model of `Tag`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-        MemberSchema("Key", target: { SageMakerSchemas.tagKey }, isRequired: true),
-        MemberSchema("Value", target: { SageMakerSchemas.tagValue }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.retainAllVariantProperties = try r.optional("RetainAllVariantProperties")
+            self.excludeRetainedVariantProperties = try r.optional("ExcludeRetainedVariantProperties")
+            self.deploymentConfig = try r.optional("DeploymentConfig")
+            self.retainDeploymentConfig = try r.optional("RetainDeploymentConfig")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.key = try r.required("Key")
-        self.value = try r.required("Value")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Key"] = key
-        w["Value"] = value
-        return w.value
-    }
-}
-
-/// The `TrafficRoutingConfig` structure of the SageMaker model.
-public struct TrafficRoutingConfig: AWSShape {
-    /// `Type` (required).
-    public var type: TrafficRoutingConfigType
-    /// `WaitIntervalInSeconds` (required).
-    public var waitIntervalInSeconds: Int
-    /// `CanarySize`.
-    public var canarySize: CapacitySize?
-    /// `LinearStepSize`.
-    public var linearStepSize: CapacitySize?
-
-    /// Creates the structure; optional members default to nil.
-    public init(type: TrafficRoutingConfigType, waitIntervalInSeconds: Int, canarySize: CapacitySize? = nil, linearStepSize: CapacitySize? = nil) {
-        self.type = type
-        self.waitIntervalInSeconds = waitIntervalInSeconds
-        self.canarySize = canarySize
-        self.linearStepSize = linearStepSize
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["EndpointConfigName"] = endpointConfigName
+            w["RetainAllVariantProperties"] = retainAllVariantProperties
+            w["ExcludeRetainedVariantProperties"] = excludeRetainedVariantProperties
+            w["DeploymentConfig"] = deploymentConfig
+            w["RetainDeploymentConfig"] = retainDeploymentConfig
+            return w.value
+        }
     }
 
-    /// The model of `TrafficRoutingConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "TrafficRoutingConfig", kind: .structure, members: [
-        MemberSchema("Type", target: { TrafficRoutingConfigType.schema }, isRequired: true),
-        MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-        MemberSchema("CanarySize", target: { CapacitySize.schema }),
-        MemberSchema("LinearStepSize", target: { CapacitySize.schema }),
-    ])
+    /// The `UpdateEndpointOutput` structure of the SageMaker model.
+    public struct UpdateEndpointOutput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.type = try r.required("Type")
-        self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-        self.canarySize = try r.optional("CanarySize")
-        self.linearStepSize = try r.optional("LinearStepSize")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String) {
+            self.endpointArn = endpointArn
+        }
+
+        /// The model of `UpdateEndpointOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointOutput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Type"] = type
-        w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-        w["CanarySize"] = canarySize
-        w["LinearStepSize"] = linearStepSize
-        return w.value
-    }
-}
+    /// The `UpdateEndpointWeightsAndCapacitiesInput` structure of the SageMaker model.
+    public struct UpdateEndpointWeightsAndCapacitiesInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `DesiredWeightsAndCapacities` (required).
+        public var desiredWeightsAndCapacities: [SageMaker.DesiredWeightAndCapacity]
 
-/// The `UpdateEndpointInput` structure of the SageMaker model.
-public struct UpdateEndpointInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `EndpointConfigName` (required).
-    public var endpointConfigName: String
-    /// `RetainAllVariantProperties`.
-    public var retainAllVariantProperties: Bool?
-    /// `ExcludeRetainedVariantProperties`.
-    public var excludeRetainedVariantProperties: [VariantProperty]?
-    /// `DeploymentConfig`.
-    public var deploymentConfig: DeploymentConfig?
-    /// `RetainDeploymentConfig`.
-    public var retainDeploymentConfig: Bool?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, desiredWeightsAndCapacities: [SageMaker.DesiredWeightAndCapacity]) {
+            self.endpointName = endpointName
+            self.desiredWeightsAndCapacities = desiredWeightsAndCapacities
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [VariantProperty]? = nil, deploymentConfig: DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) {
-        self.endpointName = endpointName
-        self.endpointConfigName = endpointConfigName
-        self.retainAllVariantProperties = retainAllVariantProperties
-        self.excludeRetainedVariantProperties = excludeRetainedVariantProperties
-        self.deploymentConfig = deploymentConfig
-        self.retainDeploymentConfig = retainDeploymentConfig
-    }
+        /// The model of `UpdateEndpointWeightsAndCapacitiesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("DesiredWeightsAndCapacities", target: { SageMakerSchemas.desiredWeightAndCapacityList }, isRequired: true),
+        ])
 
-    /// The model of `UpdateEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        MemberSchema("RetainAllVariantProperties", target: { ShapeSchema.Simple.boolean }),
-        MemberSchema("ExcludeRetainedVariantProperties", target: { SageMakerSchemas.variantPropertyList }),
-        MemberSchema("DeploymentConfig", target: { DeploymentConfig.schema }),
-        MemberSchema("RetainDeploymentConfig", target: { ShapeSchema.Simple.boolean }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.desiredWeightsAndCapacities = try r.required("DesiredWeightsAndCapacities")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.endpointConfigName = try r.required("EndpointConfigName")
-        self.retainAllVariantProperties = try r.optional("RetainAllVariantProperties")
-        self.excludeRetainedVariantProperties = try r.optional("ExcludeRetainedVariantProperties")
-        self.deploymentConfig = try r.optional("DeploymentConfig")
-        self.retainDeploymentConfig = try r.optional("RetainDeploymentConfig")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["DesiredWeightsAndCapacities"] = desiredWeightsAndCapacities
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["EndpointConfigName"] = endpointConfigName
-        w["RetainAllVariantProperties"] = retainAllVariantProperties
-        w["ExcludeRetainedVariantProperties"] = excludeRetainedVariantProperties
-        w["DeploymentConfig"] = deploymentConfig
-        w["RetainDeploymentConfig"] = retainDeploymentConfig
-        return w.value
-    }
-}
+    /// The `UpdateEndpointWeightsAndCapacitiesOutput` structure of the SageMaker model.
+    public struct UpdateEndpointWeightsAndCapacitiesOutput: AWSShape {
+        /// `EndpointArn` (required).
+        public var endpointArn: String
 
-/// The `UpdateEndpointOutput` structure of the SageMaker model.
-public struct UpdateEndpointOutput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointArn: String) {
+            self.endpointArn = endpointArn
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String) {
-        self.endpointArn = endpointArn
-    }
+        /// The model of `UpdateEndpointWeightsAndCapacitiesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesOutput", kind: .structure, members: [
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+        ])
 
-    /// The model of `UpdateEndpointOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointOutput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointArn = try r.required("EndpointArn")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointArn"] = endpointArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
+    /// The `UpdateInferenceComponentInput` structure of the SageMaker model.
+    public struct UpdateInferenceComponentInput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `Specification`.
+        public var specification: SageMaker.InferenceComponentSpecification?
+        /// `Specifications`.
+        public var specifications: [SageMaker.InferenceComponentSpecification]?
+        /// `RuntimeConfig`.
+        public var runtimeConfig: SageMaker.InferenceComponentRuntimeConfig?
+        /// `DeploymentConfig`.
+        public var deploymentConfig: SageMaker.InferenceComponentDeploymentConfig?
 
-/// The `UpdateEndpointWeightsAndCapacitiesInput` structure of the SageMaker model.
-public struct UpdateEndpointWeightsAndCapacitiesInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `DesiredWeightsAndCapacities` (required).
-    public var desiredWeightsAndCapacities: [DesiredWeightAndCapacity]
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String, specification: SageMaker.InferenceComponentSpecification? = nil, specifications: [SageMaker.InferenceComponentSpecification]? = nil, runtimeConfig: SageMaker.InferenceComponentRuntimeConfig? = nil, deploymentConfig: SageMaker.InferenceComponentDeploymentConfig? = nil) {
+            self.inferenceComponentName = inferenceComponentName
+            self.specification = specification
+            self.specifications = specifications
+            self.runtimeConfig = runtimeConfig
+            self.deploymentConfig = deploymentConfig
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, desiredWeightsAndCapacities: [DesiredWeightAndCapacity]) {
-        self.endpointName = endpointName
-        self.desiredWeightsAndCapacities = desiredWeightsAndCapacities
-    }
+        /// The model of `UpdateInferenceComponentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("Specification", target: { SageMaker.InferenceComponentSpecification.schema }),
+            MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationList }),
+            MemberSchema("RuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfig.schema }),
+            MemberSchema("DeploymentConfig", target: { SageMaker.InferenceComponentDeploymentConfig.schema }),
+        ])
 
-    /// The model of `UpdateEndpointWeightsAndCapacitiesInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        MemberSchema("DesiredWeightsAndCapacities", target: { SageMakerSchemas.desiredWeightAndCapacityList }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.specification = try r.optional("Specification")
+            self.specifications = try r.optional("Specifications")
+            self.runtimeConfig = try r.optional("RuntimeConfig")
+            self.deploymentConfig = try r.optional("DeploymentConfig")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.desiredWeightsAndCapacities = try r.required("DesiredWeightsAndCapacities")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["DesiredWeightsAndCapacities"] = desiredWeightsAndCapacities
-        return w.value
-    }
-}
-
-/// The `UpdateEndpointWeightsAndCapacitiesOutput` structure of the SageMaker model.
-public struct UpdateEndpointWeightsAndCapacitiesOutput: AWSShape {
-    /// `EndpointArn` (required).
-    public var endpointArn: String
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointArn: String) {
-        self.endpointArn = endpointArn
-    }
-
-    /// The model of `UpdateEndpointWeightsAndCapacitiesOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesOutput", kind: .structure, members: [
-        MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointArn = try r.required("EndpointArn")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            w["Specification"] = specification
+            w["Specifications"] = specifications
+            w["RuntimeConfig"] = runtimeConfig
+            w["DeploymentConfig"] = deploymentConfig
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointArn"] = endpointArn
-        return w.value
-    }
-}
+    /// The `UpdateInferenceComponentOutput` structure of the SageMaker model.
+    public struct UpdateInferenceComponentOutput: AWSShape {
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
 
-/// The `UpdateInferenceComponentInput` structure of the SageMaker model.
-public struct UpdateInferenceComponentInput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-    /// `Specification`.
-    public var specification: InferenceComponentSpecification?
-    /// `Specifications`.
-    public var specifications: [InferenceComponentSpecification]?
-    /// `RuntimeConfig`.
-    public var runtimeConfig: InferenceComponentRuntimeConfig?
-    /// `DeploymentConfig`.
-    public var deploymentConfig: InferenceComponentDeploymentConfig?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentArn: String) {
+            self.inferenceComponentArn = inferenceComponentArn
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String, specification: InferenceComponentSpecification? = nil, specifications: [InferenceComponentSpecification]? = nil, runtimeConfig: InferenceComponentRuntimeConfig? = nil, deploymentConfig: InferenceComponentDeploymentConfig? = nil) {
-        self.inferenceComponentName = inferenceComponentName
-        self.specification = specification
-        self.specifications = specifications
-        self.runtimeConfig = runtimeConfig
-        self.deploymentConfig = deploymentConfig
-    }
+        /// The model of `UpdateInferenceComponentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+        ])
 
-    /// The model of `UpdateInferenceComponentInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentInput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        MemberSchema("Specification", target: { InferenceComponentSpecification.schema }),
-        MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationList }),
-        MemberSchema("RuntimeConfig", target: { InferenceComponentRuntimeConfig.schema }),
-        MemberSchema("DeploymentConfig", target: { InferenceComponentDeploymentConfig.schema }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-        self.specification = try r.optional("Specification")
-        self.specifications = try r.optional("Specifications")
-        self.runtimeConfig = try r.optional("RuntimeConfig")
-        self.deploymentConfig = try r.optional("DeploymentConfig")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentArn"] = inferenceComponentArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        w["Specification"] = specification
-        w["Specifications"] = specifications
-        w["RuntimeConfig"] = runtimeConfig
-        w["DeploymentConfig"] = deploymentConfig
-        return w.value
-    }
-}
+    /// The `UpdateInferenceComponentRuntimeConfigInput` structure of the SageMaker model.
+    public struct UpdateInferenceComponentRuntimeConfigInput: AWSShape {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `DesiredRuntimeConfig` (required).
+        public var desiredRuntimeConfig: SageMaker.InferenceComponentRuntimeConfig
 
-/// The `UpdateInferenceComponentOutput` structure of the SageMaker model.
-public struct UpdateInferenceComponentOutput: AWSShape {
-    /// `InferenceComponentArn` (required).
-    public var inferenceComponentArn: String
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String, desiredRuntimeConfig: SageMaker.InferenceComponentRuntimeConfig) {
+            self.inferenceComponentName = inferenceComponentName
+            self.desiredRuntimeConfig = desiredRuntimeConfig
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentArn: String) {
-        self.inferenceComponentArn = inferenceComponentArn
-    }
+        /// The model of `UpdateInferenceComponentRuntimeConfigInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("DesiredRuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfig.schema }, isRequired: true),
+        ])
 
-    /// The model of `UpdateInferenceComponentOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentOutput", kind: .structure, members: [
-        MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.desiredRuntimeConfig = try r.required("DesiredRuntimeConfig")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentArn = try r.required("InferenceComponentArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentArn"] = inferenceComponentArn
-        return w.value
-    }
-}
-
-/// The `UpdateInferenceComponentRuntimeConfigInput` structure of the SageMaker model.
-public struct UpdateInferenceComponentRuntimeConfigInput: AWSShape {
-    /// `InferenceComponentName` (required).
-    public var inferenceComponentName: String
-    /// `DesiredRuntimeConfig` (required).
-    public var desiredRuntimeConfig: InferenceComponentRuntimeConfig
-
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentName: String, desiredRuntimeConfig: InferenceComponentRuntimeConfig) {
-        self.inferenceComponentName = inferenceComponentName
-        self.desiredRuntimeConfig = desiredRuntimeConfig
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            w["DesiredRuntimeConfig"] = desiredRuntimeConfig
+            return w.value
+        }
     }
 
-    /// The model of `UpdateInferenceComponentRuntimeConfigInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigInput", kind: .structure, members: [
-        MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        MemberSchema("DesiredRuntimeConfig", target: { InferenceComponentRuntimeConfig.schema }, isRequired: true),
-    ])
+    /// The `UpdateInferenceComponentRuntimeConfigOutput` structure of the SageMaker model.
+    public struct UpdateInferenceComponentRuntimeConfigOutput: AWSShape {
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentName = try r.required("InferenceComponentName")
-        self.desiredRuntimeConfig = try r.required("DesiredRuntimeConfig")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentArn: String) {
+            self.inferenceComponentArn = inferenceComponentArn
+        }
+
+        /// The model of `UpdateInferenceComponentRuntimeConfigOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentArn"] = inferenceComponentArn
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentName"] = inferenceComponentName
-        w["DesiredRuntimeConfig"] = desiredRuntimeConfig
-        return w.value
-    }
-}
+    /// The `VariantProperty` structure of the SageMaker model.
+    public struct VariantProperty: AWSShape {
+        /// `VariantPropertyType` (required).
+        public var variantPropertyType: SageMaker.VariantPropertyType
 
-/// The `UpdateInferenceComponentRuntimeConfigOutput` structure of the SageMaker model.
-public struct UpdateInferenceComponentRuntimeConfigOutput: AWSShape {
-    /// `InferenceComponentArn` (required).
-    public var inferenceComponentArn: String
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantPropertyType: SageMaker.VariantPropertyType) {
+            self.variantPropertyType = variantPropertyType
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceComponentArn: String) {
-        self.inferenceComponentArn = inferenceComponentArn
-    }
+        /// The model of `VariantProperty`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VariantProperty", kind: .structure, members: [
+            MemberSchema("VariantPropertyType", target: { SageMaker.VariantPropertyType.schema }, isRequired: true),
+        ])
 
-    /// The model of `UpdateInferenceComponentRuntimeConfigOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigOutput", kind: .structure, members: [
-        MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.variantPropertyType = try r.required("VariantPropertyType")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceComponentArn = try r.required("InferenceComponentArn")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceComponentArn"] = inferenceComponentArn
-        return w.value
-    }
-}
-
-/// The `VariantProperty` structure of the SageMaker model.
-public struct VariantProperty: AWSShape {
-    /// `VariantPropertyType` (required).
-    public var variantPropertyType: VariantPropertyType
-
-    /// Creates the structure; optional members default to nil.
-    public init(variantPropertyType: VariantPropertyType) {
-        self.variantPropertyType = variantPropertyType
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["VariantPropertyType"] = variantPropertyType
+            return w.value
+        }
     }
 
-    /// The model of `VariantProperty`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VariantProperty", kind: .structure, members: [
-        MemberSchema("VariantPropertyType", target: { VariantPropertyType.schema }, isRequired: true),
-    ])
+    /// The `VpcConfig` structure of the SageMaker model.
+    public struct VpcConfig: AWSShape {
+        /// `SecurityGroupIds` (required).
+        public var securityGroupIds: [String]
+        /// `Subnets` (required).
+        public var subnets: [String]
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.variantPropertyType = try r.required("VariantPropertyType")
-    }
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(securityGroupIds: [String], subnets: [String]) {
+            self.securityGroupIds = securityGroupIds
+            self.subnets = subnets
+        }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["VariantPropertyType"] = variantPropertyType
-        return w.value
-    }
-}
+        /// The model of `VpcConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "VpcConfig", kind: .structure, members: [
+            MemberSchema("SecurityGroupIds", target: { SageMakerSchemas.vpcSecurityGroupIds }, isRequired: true),
+            MemberSchema("Subnets", target: { SageMakerSchemas.subnets }, isRequired: true),
+        ])
 
-/// The `VpcConfig` structure of the SageMaker model.
-public struct VpcConfig: AWSShape {
-    /// `SecurityGroupIds` (required).
-    public var securityGroupIds: [String]
-    /// `Subnets` (required).
-    public var subnets: [String]
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.securityGroupIds = try r.required("SecurityGroupIds")
+            self.subnets = try r.required("Subnets")
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(securityGroupIds: [String], subnets: [String]) {
-        self.securityGroupIds = securityGroupIds
-        self.subnets = subnets
-    }
-
-    /// The model of `VpcConfig`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "VpcConfig", kind: .structure, members: [
-        MemberSchema("SecurityGroupIds", target: { SageMakerSchemas.vpcSecurityGroupIds }, isRequired: true),
-        MemberSchema("Subnets", target: { SageMakerSchemas.subnets }, isRequired: true),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.securityGroupIds = try r.required("SecurityGroupIds")
-        self.subnets = try r.required("Subnets")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["SecurityGroupIds"] = securityGroupIds
-        w["Subnets"] = subnets
-        return w.value
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SecurityGroupIds"] = securityGroupIds
+            w["Subnets"] = subnets
+            return w.value
+        }
     }
 }

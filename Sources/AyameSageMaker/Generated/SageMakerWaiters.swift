@@ -46,10 +46,15 @@ extension SageMakerClient {
     ///     attempts remain.
     ///
     /// Returns nothing: success can be an error response, which has no output.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
-    public func waitUntilEndpointDeleted(_ input: DescribeEndpointInput, maximumWait: Duration? = nil) async throws(AyameError) {
+    public func waitUntilEndpointDeleted(_ input: SageMaker.DescribeEndpointInput, maximumWait: Duration? = nil) async throws(AyameError) {
         _ = try await runtime.wait(for: SageMakerWaiters.endpointDeleted, input: input, output: ShapeValue.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `EndpointDeleted` waiter's acceptors report success, with the input's members as parameters.
+    public func waitUntilEndpointDeleted(endpointName: String, maximumWait: Duration? = nil) async throws(AyameError) {
+        try await waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: endpointName), maximumWait: maximumWait)
     }
 
     /// Polls `DescribeEndpoint` until the `EndpointInService` waiter's acceptors report success.
@@ -59,10 +64,16 @@ extension SageMakerClient {
     ///   - maximumWait: when set, the wait ends (with a last attempt) after this long, even if
     ///     attempts remain.
     /// - Returns: the output of the attempt that succeeded.
-    /// - Throws: ``AyameCore/AyameError/waiterFailed(_:)`` for a failure state, the attempts or the
+    /// - Throws: `AyameError.waiterFailed(_:)` for a failure state, the attempts or the
     ///   maximum wait running out; the service error no acceptor matched.
     @discardableResult
-    public func waitUntilEndpointInService(_ input: DescribeEndpointInput, maximumWait: Duration? = nil) async throws(AyameError) -> DescribeEndpointOutput {
-        try await runtime.wait(for: SageMakerWaiters.endpointInService, input: input, output: DescribeEndpointOutput.self, maximumWait: maximumWait)
+    public func waitUntilEndpointInService(_ input: SageMaker.DescribeEndpointInput, maximumWait: Duration? = nil) async throws(AyameError) -> SageMaker.DescribeEndpointOutput {
+        try await runtime.wait(for: SageMakerWaiters.endpointInService, input: input, output: SageMaker.DescribeEndpointOutput.self, maximumWait: maximumWait)
+    }
+
+    /// Polls until the `EndpointInService` waiter's acceptors report success, with the input's members as parameters.
+    @discardableResult
+    public func waitUntilEndpointInService(endpointName: String, maximumWait: Duration? = nil) async throws(AyameError) -> SageMaker.DescribeEndpointOutput {
+        try await waitUntilEndpointInService(SageMaker.DescribeEndpointInput(endpointName: endpointName), maximumWait: maximumWait)
     }
 }

@@ -6,19 +6,37 @@ import Foundation
 extension SageMakerRuntimeClient {
     /// Calls `InvokeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html
     @discardableResult
-    public func invokeEndpoint(_ input: InvokeEndpointInput) async throws(AyameError) -> InvokeEndpointOutput {
-        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpoint, input: input, output: InvokeEndpointOutput.self)
+    public func invokeEndpoint(_ input: SageMakerRuntime.InvokeEndpointInput) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointOutput {
+        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpoint, input: input, output: SageMakerRuntime.InvokeEndpointOutput.self)
+    }
+
+    /// Calls `InvokeEndpoint` with the input's required members as parameters; pass a `SageMakerRuntime.InvokeEndpointInput` for the others.
+    @discardableResult
+    public func invokeEndpoint(endpointName: String, body: Data) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointOutput {
+        try await invokeEndpoint(SageMakerRuntime.InvokeEndpointInput(endpointName: endpointName, body: body))
     }
 
     /// Calls `InvokeEndpointAsync`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html
     @discardableResult
-    public func invokeEndpointAsync(_ input: InvokeEndpointAsyncInput) async throws(AyameError) -> InvokeEndpointAsyncOutput {
-        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointAsync, input: input, output: InvokeEndpointAsyncOutput.self)
+    public func invokeEndpointAsync(_ input: SageMakerRuntime.InvokeEndpointAsyncInput) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointAsyncOutput {
+        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointAsync, input: input, output: SageMakerRuntime.InvokeEndpointAsyncOutput.self)
+    }
+
+    /// Calls `InvokeEndpointAsync` with the input's required members as parameters; pass a `SageMakerRuntime.InvokeEndpointAsyncInput` for the others.
+    @discardableResult
+    public func invokeEndpointAsync(endpointName: String, inputLocation: String) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointAsyncOutput {
+        try await invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(endpointName: endpointName, inputLocation: inputLocation))
     }
 
     /// Calls `InvokeEndpointWithResponseStream`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointWithResponseStream.html
     @discardableResult
-    public func invokeEndpointWithResponseStream(_ input: InvokeEndpointWithResponseStreamInput) async throws(AyameError) -> InvokeEndpointWithResponseStreamOutput {
-        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointWithResponseStream, input: input, output: InvokeEndpointWithResponseStreamOutput.self)
+    public func invokeEndpointWithResponseStream(_ input: SageMakerRuntime.InvokeEndpointWithResponseStreamInput) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointWithResponseStreamOutput {
+        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointWithResponseStream, input: input, output: SageMakerRuntime.InvokeEndpointWithResponseStreamOutput.self)
+    }
+
+    /// Calls `InvokeEndpointWithResponseStream` with the input's required members as parameters; pass a `SageMakerRuntime.InvokeEndpointWithResponseStreamInput` for the others.
+    @discardableResult
+    public func invokeEndpointWithResponseStream(endpointName: String, body: Data) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointWithResponseStreamOutput {
+        try await invokeEndpointWithResponseStream(SageMakerRuntime.InvokeEndpointWithResponseStreamInput(endpointName: endpointName, body: body))
     }
 }

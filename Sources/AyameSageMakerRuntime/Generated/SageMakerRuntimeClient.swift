@@ -9,7 +9,7 @@ public struct SageMakerRuntimeClient: Sendable {
     /// The request pipeline every call goes through.
     public let runtime: AWSClientRuntime
 
-    /// Wraps a runtime set up for ``AyameCore/ServiceDescriptor/sageMakerRuntime``.
+    /// Wraps a runtime set up for `ServiceDescriptor.sageMakerRuntime`.
     public init(runtime: AWSClientRuntime) {
         self.runtime = runtime
     }

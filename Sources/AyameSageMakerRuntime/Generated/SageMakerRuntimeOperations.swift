@@ -3,15 +3,15 @@
 import AyameCore
 import Foundation
 
-/// The operations of the SageMakerRuntime model, for ``AWSClientRuntime/execute(_:input:output:payload:)``.
+/// The operations of the SageMakerRuntime model, for `AWSClientRuntime.execute(_:input:output:payload:)`.
 public enum SageMakerRuntimeOperations {
     /// `InvokeEndpoint`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html
     public static let invokeEndpoint: OperationDescriptor = OperationDescriptor(
         name: "InvokeEndpoint",
         httpMethod: "POST",
         requestURI: "/endpoints/{EndpointName}/invocations",
-        input: InvokeEndpointInput.schema,
-        output: InvokeEndpointOutput.schema
+        input: SageMakerRuntime.InvokeEndpointInput.schema,
+        output: SageMakerRuntime.InvokeEndpointOutput.schema
     )
 
     /// `InvokeEndpointAsync`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html
@@ -19,8 +19,8 @@ public enum SageMakerRuntimeOperations {
         name: "InvokeEndpointAsync",
         httpMethod: "POST",
         requestURI: "/endpoints/{EndpointName}/async-invocations",
-        input: InvokeEndpointAsyncInput.schema,
-        output: InvokeEndpointAsyncOutput.schema
+        input: SageMakerRuntime.InvokeEndpointAsyncInput.schema,
+        output: SageMakerRuntime.InvokeEndpointAsyncOutput.schema
     )
 
     /// `InvokeEndpointWithResponseStream`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointWithResponseStream.html
@@ -28,7 +28,7 @@ public enum SageMakerRuntimeOperations {
         name: "InvokeEndpointWithResponseStream",
         httpMethod: "POST",
         requestURI: "/endpoints/{EndpointName}/invocations-response-stream",
-        input: InvokeEndpointWithResponseStreamInput.schema,
-        output: InvokeEndpointWithResponseStreamOutput.schema
+        input: SageMakerRuntime.InvokeEndpointWithResponseStreamInput.schema,
+        output: SageMakerRuntime.InvokeEndpointWithResponseStreamOutput.schema
     )
 }

@@ -11,14 +11,14 @@ extension ServiceDescriptor {
         apiVersion: "2017-05-13",
         wireProtocol: .restJson1,
         errorShapes: [
-            "InternalDependencyException": { InternalDependencyException.schema },
-            "InternalFailure": { InternalFailure.schema },
-            "InternalStreamFailure": { InternalStreamFailure.schema },
-            "ModelError": { ModelError.schema },
-            "ModelNotReadyException": { ModelNotReadyException.schema },
-            "ModelStreamError": { ModelStreamError.schema },
-            "ServiceUnavailable": { ServiceUnavailable.schema },
-            "ValidationError": { ValidationError.schema },
+            "InternalDependencyException": { SageMakerRuntime.InternalDependencyException.schema },
+            "InternalFailure": { SageMakerRuntime.InternalFailure.schema },
+            "InternalStreamFailure": { SageMakerRuntime.InternalStreamFailure.schema },
+            "ModelError": { SageMakerRuntime.ModelError.schema },
+            "ModelNotReadyException": { SageMakerRuntime.ModelNotReadyException.schema },
+            "ModelStreamError": { SageMakerRuntime.ModelStreamError.schema },
+            "ServiceUnavailable": { SageMakerRuntime.ServiceUnavailable.schema },
+            "ValidationError": { SageMakerRuntime.ValidationError.schema },
         ],
         endpointRuleSet: { try SageMakerRuntimeEndpointRules.parsed.get() }
     )

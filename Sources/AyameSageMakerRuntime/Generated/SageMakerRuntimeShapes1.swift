@@ -3,736 +3,738 @@
 import AyameCore
 import Foundation
 
-/// The `InternalDependencyException` structure of the SageMakerRuntime model.
-public struct InternalDependencyException: AWSShape {
-    /// `Message`.
-    public var message: String?
+extension SageMakerRuntime {
+    /// The `InternalDependencyException` structure of the SageMakerRuntime model.
+    public struct InternalDependencyException: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalDependencyException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalDependencyException", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(errorHTTPStatus: 530, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The model of `InternalDependencyException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalDependencyException", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(errorHTTPStatus: 530, isException: true))
+    /// The `InternalFailure` structure of the SageMakerRuntime model.
+    public struct InternalFailure: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalFailure", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(errorHTTPStatus: 500, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
+    /// The `InternalStreamFailure` structure of the SageMakerRuntime model.
+    public struct InternalStreamFailure: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-/// The `InternalFailure` structure of the SageMakerRuntime model.
-public struct InternalFailure: AWSShape {
-    /// `Message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `InternalStreamFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalStreamFailure", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(isException: true))
 
-    /// The model of `InternalFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalFailure", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(errorHTTPStatus: 500, isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `InternalStreamFailure` structure of the SageMakerRuntime model.
-public struct InternalStreamFailure: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The model of `InternalStreamFailure`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InternalStreamFailure", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(isException: true))
+    /// The `InvokeEndpointAsyncInput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointAsyncInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `ContentType`.
+        public var contentType: String?
+        /// `Accept`.
+        public var accept: String?
+        /// `CustomAttributes`.
+        public var customAttributes: String?
+        /// `InferenceId`.
+        public var inferenceId: String?
+        /// `InputLocation` (required).
+        public var inputLocation: String
+        /// `S3OutputPathExtension`.
+        public var s3OutputPathExtension: String?
+        /// `Filename`.
+        public var filename: String?
+        /// `RequestTTLSeconds`.
+        public var requestTtlSeconds: Int?
+        /// `InvocationTimeoutSeconds`.
+        public var invocationTimeoutSeconds: Int?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, inputLocation: String, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, inferenceId: String? = nil, s3OutputPathExtension: String? = nil, filename: String? = nil, requestTtlSeconds: Int? = nil, invocationTimeoutSeconds: Int? = nil) {
+            self.endpointName = endpointName
+            self.contentType = contentType
+            self.accept = accept
+            self.customAttributes = customAttributes
+            self.inferenceId = inferenceId
+            self.inputLocation = inputLocation
+            self.s3OutputPathExtension = s3OutputPathExtension
+            self.filename = filename
+            self.requestTtlSeconds = requestTtlSeconds
+            self.invocationTimeoutSeconds = invocationTimeoutSeconds
+        }
+
+        /// The model of `InvokeEndpointAsyncInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointAsyncInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
+            MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Content-Type")),
+            MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Accept")),
+            MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
+            MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
+            MemberSchema("InputLocation", target: { SageMakerRuntimeSchemas.inputLocationHeader }, location: .header("X-Amzn-SageMaker-InputLocation"), isRequired: true),
+            MemberSchema("S3OutputPathExtension", target: { SageMakerRuntimeSchemas.s3OutputPathExtensionHeader }, location: .header("X-Amzn-SageMaker-S3OutputPathExtension")),
+            MemberSchema("Filename", target: { SageMakerRuntimeSchemas.filenameHeader }, location: .header("X-Amzn-SageMaker-Filename")),
+            MemberSchema("RequestTTLSeconds", target: { SageMakerRuntimeSchemas.requestTtlSecondsHeader }, location: .header("X-Amzn-SageMaker-RequestTTLSeconds")),
+            MemberSchema("InvocationTimeoutSeconds", target: { SageMakerRuntimeSchemas.invocationTimeoutSecondsHeader }, location: .header("X-Amzn-SageMaker-InvocationTimeoutSeconds")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.contentType = try r.optional("ContentType")
+            self.accept = try r.optional("Accept")
+            self.customAttributes = try r.optional("CustomAttributes")
+            self.inferenceId = try r.optional("InferenceId")
+            self.inputLocation = try r.required("InputLocation")
+            self.s3OutputPathExtension = try r.optional("S3OutputPathExtension")
+            self.filename = try r.optional("Filename")
+            self.requestTtlSeconds = try r.optional("RequestTTLSeconds")
+            self.invocationTimeoutSeconds = try r.optional("InvocationTimeoutSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["ContentType"] = contentType
+            w["Accept"] = accept
+            w["CustomAttributes"] = customAttributes
+            w["InferenceId"] = inferenceId
+            w["InputLocation"] = inputLocation
+            w["S3OutputPathExtension"] = s3OutputPathExtension
+            w["Filename"] = filename
+            w["RequestTTLSeconds"] = requestTtlSeconds
+            w["InvocationTimeoutSeconds"] = invocationTimeoutSeconds
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
+    /// The `InvokeEndpointAsyncOutput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointAsyncOutput: AWSShape {
+        /// `InferenceId`.
+        public var inferenceId: String?
+        /// `OutputLocation`.
+        public var outputLocation: String?
+        /// `FailureLocation`.
+        public var failureLocation: String?
 
-/// The `InvokeEndpointAsyncInput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointAsyncInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `ContentType`.
-    public var contentType: String?
-    /// `Accept`.
-    public var accept: String?
-    /// `CustomAttributes`.
-    public var customAttributes: String?
-    /// `InferenceId`.
-    public var inferenceId: String?
-    /// `InputLocation` (required).
-    public var inputLocation: String
-    /// `S3OutputPathExtension`.
-    public var s3OutputPathExtension: String?
-    /// `Filename`.
-    public var filename: String?
-    /// `RequestTTLSeconds`.
-    public var requestTtlSeconds: Int?
-    /// `InvocationTimeoutSeconds`.
-    public var invocationTimeoutSeconds: Int?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceId: String? = nil, outputLocation: String? = nil, failureLocation: String? = nil) {
+            self.inferenceId = inferenceId
+            self.outputLocation = outputLocation
+            self.failureLocation = failureLocation
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, inferenceId: String? = nil, inputLocation: String, s3OutputPathExtension: String? = nil, filename: String? = nil, requestTtlSeconds: Int? = nil, invocationTimeoutSeconds: Int? = nil) {
-        self.endpointName = endpointName
-        self.contentType = contentType
-        self.accept = accept
-        self.customAttributes = customAttributes
-        self.inferenceId = inferenceId
-        self.inputLocation = inputLocation
-        self.s3OutputPathExtension = s3OutputPathExtension
-        self.filename = filename
-        self.requestTtlSeconds = requestTtlSeconds
-        self.invocationTimeoutSeconds = invocationTimeoutSeconds
+        /// The model of `InvokeEndpointAsyncOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointAsyncOutput", kind: .structure, members: [
+            MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.header }),
+            MemberSchema("OutputLocation", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-OutputLocation")),
+            MemberSchema("FailureLocation", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-FailureLocation")),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceId = try r.optional("InferenceId")
+            self.outputLocation = try r.optional("OutputLocation")
+            self.failureLocation = try r.optional("FailureLocation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceId"] = inferenceId
+            w["OutputLocation"] = outputLocation
+            w["FailureLocation"] = failureLocation
+            return w.value
+        }
     }
 
-    /// The model of `InvokeEndpointAsyncInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointAsyncInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
-        MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Content-Type")),
-        MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Accept")),
-        MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
-        MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
-        MemberSchema("InputLocation", target: { SageMakerRuntimeSchemas.inputLocationHeader }, location: .header("X-Amzn-SageMaker-InputLocation"), isRequired: true),
-        MemberSchema("S3OutputPathExtension", target: { SageMakerRuntimeSchemas.s3OutputPathExtensionHeader }, location: .header("X-Amzn-SageMaker-S3OutputPathExtension")),
-        MemberSchema("Filename", target: { SageMakerRuntimeSchemas.filenameHeader }, location: .header("X-Amzn-SageMaker-Filename")),
-        MemberSchema("RequestTTLSeconds", target: { SageMakerRuntimeSchemas.requestTtlSecondsHeader }, location: .header("X-Amzn-SageMaker-RequestTTLSeconds")),
-        MemberSchema("InvocationTimeoutSeconds", target: { SageMakerRuntimeSchemas.invocationTimeoutSecondsHeader }, location: .header("X-Amzn-SageMaker-InvocationTimeoutSeconds")),
-    ])
+    /// The `InvokeEndpointInput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `Body` (required).
+        public var body: Data
+        /// `ContentType`.
+        public var contentType: String?
+        /// `Accept`.
+        public var accept: String?
+        /// `CustomAttributes`.
+        public var customAttributes: String?
+        /// `TargetModel`.
+        public var targetModel: String?
+        /// `TargetVariant`.
+        public var targetVariant: String?
+        /// `TargetContainerHostname`.
+        public var targetContainerHostname: String?
+        /// `InferenceId`.
+        public var inferenceId: String?
+        /// `EnableExplanations`.
+        public var enableExplanations: String?
+        /// `InferenceComponentName`.
+        public var inferenceComponentName: String?
+        /// `SessionId`.
+        public var sessionId: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.contentType = try r.optional("ContentType")
-        self.accept = try r.optional("Accept")
-        self.customAttributes = try r.optional("CustomAttributes")
-        self.inferenceId = try r.optional("InferenceId")
-        self.inputLocation = try r.required("InputLocation")
-        self.s3OutputPathExtension = try r.optional("S3OutputPathExtension")
-        self.filename = try r.optional("Filename")
-        self.requestTtlSeconds = try r.optional("RequestTTLSeconds")
-        self.invocationTimeoutSeconds = try r.optional("InvocationTimeoutSeconds")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, body: Data, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, targetModel: String? = nil, targetVariant: String? = nil, targetContainerHostname: String? = nil, inferenceId: String? = nil, enableExplanations: String? = nil, inferenceComponentName: String? = nil, sessionId: String? = nil) {
+            self.endpointName = endpointName
+            self.body = body
+            self.contentType = contentType
+            self.accept = accept
+            self.customAttributes = customAttributes
+            self.targetModel = targetModel
+            self.targetVariant = targetVariant
+            self.targetContainerHostname = targetContainerHostname
+            self.inferenceId = inferenceId
+            self.enableExplanations = enableExplanations
+            self.inferenceComponentName = inferenceComponentName
+            self.sessionId = sessionId
+        }
+
+        /// The model of `InvokeEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
+            MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
+            MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
+            MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("Accept")),
+            MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
+            MemberSchema("TargetModel", target: { SageMakerRuntimeSchemas.targetModelHeader }, location: .header("X-Amzn-SageMaker-Target-Model")),
+            MemberSchema("TargetVariant", target: { SageMakerRuntimeSchemas.targetVariantHeader }, location: .header("X-Amzn-SageMaker-Target-Variant")),
+            MemberSchema("TargetContainerHostname", target: { SageMakerRuntimeSchemas.targetContainerHostnameHeader }, location: .header("X-Amzn-SageMaker-Target-Container-Hostname")),
+            MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
+            MemberSchema("EnableExplanations", target: { SageMakerRuntimeSchemas.enableExplanationsHeader }, location: .header("X-Amzn-SageMaker-Enable-Explanations")),
+            MemberSchema("InferenceComponentName", target: { SageMakerRuntimeSchemas.inferenceComponentHeader }, location: .header("X-Amzn-SageMaker-Inference-Component")),
+            MemberSchema("SessionId", target: { SageMakerRuntimeSchemas.sessionIdOrNewSessionConstantHeader }, location: .header("X-Amzn-SageMaker-Session-Id")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.body = try r.required("Body")
+            self.contentType = try r.optional("ContentType")
+            self.accept = try r.optional("Accept")
+            self.customAttributes = try r.optional("CustomAttributes")
+            self.targetModel = try r.optional("TargetModel")
+            self.targetVariant = try r.optional("TargetVariant")
+            self.targetContainerHostname = try r.optional("TargetContainerHostname")
+            self.inferenceId = try r.optional("InferenceId")
+            self.enableExplanations = try r.optional("EnableExplanations")
+            self.inferenceComponentName = try r.optional("InferenceComponentName")
+            self.sessionId = try r.optional("SessionId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["Body"] = body
+            w["ContentType"] = contentType
+            w["Accept"] = accept
+            w["CustomAttributes"] = customAttributes
+            w["TargetModel"] = targetModel
+            w["TargetVariant"] = targetVariant
+            w["TargetContainerHostname"] = targetContainerHostname
+            w["InferenceId"] = inferenceId
+            w["EnableExplanations"] = enableExplanations
+            w["InferenceComponentName"] = inferenceComponentName
+            w["SessionId"] = sessionId
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["ContentType"] = contentType
-        w["Accept"] = accept
-        w["CustomAttributes"] = customAttributes
-        w["InferenceId"] = inferenceId
-        w["InputLocation"] = inputLocation
-        w["S3OutputPathExtension"] = s3OutputPathExtension
-        w["Filename"] = filename
-        w["RequestTTLSeconds"] = requestTtlSeconds
-        w["InvocationTimeoutSeconds"] = invocationTimeoutSeconds
-        return w.value
-    }
-}
+    /// The `InvokeEndpointOutput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointOutput: AWSShape {
+        /// `Body` (required).
+        public var body: Data
+        /// `ContentType`.
+        public var contentType: String?
+        /// `InvokedProductionVariant`.
+        public var invokedProductionVariant: String?
+        /// `CustomAttributes`.
+        public var customAttributes: String?
+        /// `NewSessionId`.
+        public var newSessionId: String?
+        /// `ClosedSessionId`.
+        public var closedSessionId: String?
 
-/// The `InvokeEndpointAsyncOutput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointAsyncOutput: AWSShape {
-    /// `InferenceId`.
-    public var inferenceId: String?
-    /// `OutputLocation`.
-    public var outputLocation: String?
-    /// `FailureLocation`.
-    public var failureLocation: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(body: Data, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil, newSessionId: String? = nil, closedSessionId: String? = nil) {
+            self.body = body
+            self.contentType = contentType
+            self.invokedProductionVariant = invokedProductionVariant
+            self.customAttributes = customAttributes
+            self.newSessionId = newSessionId
+            self.closedSessionId = closedSessionId
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(inferenceId: String? = nil, outputLocation: String? = nil, failureLocation: String? = nil) {
-        self.inferenceId = inferenceId
-        self.outputLocation = outputLocation
-        self.failureLocation = failureLocation
-    }
+        /// The model of `InvokeEndpointOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointOutput", kind: .structure, members: [
+            MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
+            MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
+            MemberSchema("InvokedProductionVariant", target: { SageMakerRuntimeSchemas.header }, location: .header("x-Amzn-Invoked-Production-Variant")),
+            MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
+            MemberSchema("NewSessionId", target: { SageMakerRuntimeSchemas.newSessionResponseHeader }, location: .header("X-Amzn-SageMaker-New-Session-Id")),
+            MemberSchema("ClosedSessionId", target: { SageMakerRuntimeSchemas.sessionIdHeader }, location: .header("X-Amzn-SageMaker-Closed-Session-Id")),
+        ], traits: ShapeTraits(payload: "Body"))
 
-    /// The model of `InvokeEndpointAsyncOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointAsyncOutput", kind: .structure, members: [
-        MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.header }),
-        MemberSchema("OutputLocation", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-OutputLocation")),
-        MemberSchema("FailureLocation", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-FailureLocation")),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.body = try r.required("Body")
+            self.contentType = try r.optional("ContentType")
+            self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
+            self.customAttributes = try r.optional("CustomAttributes")
+            self.newSessionId = try r.optional("NewSessionId")
+            self.closedSessionId = try r.optional("ClosedSessionId")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.inferenceId = try r.optional("InferenceId")
-        self.outputLocation = try r.optional("OutputLocation")
-        self.failureLocation = try r.optional("FailureLocation")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["InferenceId"] = inferenceId
-        w["OutputLocation"] = outputLocation
-        w["FailureLocation"] = failureLocation
-        return w.value
-    }
-}
-
-/// The `InvokeEndpointInput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `Body` (required).
-    public var body: Data
-    /// `ContentType`.
-    public var contentType: String?
-    /// `Accept`.
-    public var accept: String?
-    /// `CustomAttributes`.
-    public var customAttributes: String?
-    /// `TargetModel`.
-    public var targetModel: String?
-    /// `TargetVariant`.
-    public var targetVariant: String?
-    /// `TargetContainerHostname`.
-    public var targetContainerHostname: String?
-    /// `InferenceId`.
-    public var inferenceId: String?
-    /// `EnableExplanations`.
-    public var enableExplanations: String?
-    /// `InferenceComponentName`.
-    public var inferenceComponentName: String?
-    /// `SessionId`.
-    public var sessionId: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, body: Data, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, targetModel: String? = nil, targetVariant: String? = nil, targetContainerHostname: String? = nil, inferenceId: String? = nil, enableExplanations: String? = nil, inferenceComponentName: String? = nil, sessionId: String? = nil) {
-        self.endpointName = endpointName
-        self.body = body
-        self.contentType = contentType
-        self.accept = accept
-        self.customAttributes = customAttributes
-        self.targetModel = targetModel
-        self.targetVariant = targetVariant
-        self.targetContainerHostname = targetContainerHostname
-        self.inferenceId = inferenceId
-        self.enableExplanations = enableExplanations
-        self.inferenceComponentName = inferenceComponentName
-        self.sessionId = sessionId
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Body"] = body
+            w["ContentType"] = contentType
+            w["InvokedProductionVariant"] = invokedProductionVariant
+            w["CustomAttributes"] = customAttributes
+            w["NewSessionId"] = newSessionId
+            w["ClosedSessionId"] = closedSessionId
+            return w.value
+        }
     }
 
-    /// The model of `InvokeEndpointInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
-        MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
-        MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
-        MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("Accept")),
-        MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
-        MemberSchema("TargetModel", target: { SageMakerRuntimeSchemas.targetModelHeader }, location: .header("X-Amzn-SageMaker-Target-Model")),
-        MemberSchema("TargetVariant", target: { SageMakerRuntimeSchemas.targetVariantHeader }, location: .header("X-Amzn-SageMaker-Target-Variant")),
-        MemberSchema("TargetContainerHostname", target: { SageMakerRuntimeSchemas.targetContainerHostnameHeader }, location: .header("X-Amzn-SageMaker-Target-Container-Hostname")),
-        MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
-        MemberSchema("EnableExplanations", target: { SageMakerRuntimeSchemas.enableExplanationsHeader }, location: .header("X-Amzn-SageMaker-Enable-Explanations")),
-        MemberSchema("InferenceComponentName", target: { SageMakerRuntimeSchemas.inferenceComponentHeader }, location: .header("X-Amzn-SageMaker-Inference-Component")),
-        MemberSchema("SessionId", target: { SageMakerRuntimeSchemas.sessionIdOrNewSessionConstantHeader }, location: .header("X-Amzn-SageMaker-Session-Id")),
-    ], traits: ShapeTraits(payload: "Body"))
+    /// The `InvokeEndpointWithResponseStreamInput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointWithResponseStreamInput: AWSShape {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `Body` (required).
+        public var body: Data
+        /// `ContentType`.
+        public var contentType: String?
+        /// `Accept`.
+        public var accept: String?
+        /// `CustomAttributes`.
+        public var customAttributes: String?
+        /// `TargetVariant`.
+        public var targetVariant: String?
+        /// `TargetContainerHostname`.
+        public var targetContainerHostname: String?
+        /// `InferenceId`.
+        public var inferenceId: String?
+        /// `InferenceComponentName`.
+        public var inferenceComponentName: String?
+        /// `SessionId`.
+        public var sessionId: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.body = try r.required("Body")
-        self.contentType = try r.optional("ContentType")
-        self.accept = try r.optional("Accept")
-        self.customAttributes = try r.optional("CustomAttributes")
-        self.targetModel = try r.optional("TargetModel")
-        self.targetVariant = try r.optional("TargetVariant")
-        self.targetContainerHostname = try r.optional("TargetContainerHostname")
-        self.inferenceId = try r.optional("InferenceId")
-        self.enableExplanations = try r.optional("EnableExplanations")
-        self.inferenceComponentName = try r.optional("InferenceComponentName")
-        self.sessionId = try r.optional("SessionId")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, body: Data, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, targetVariant: String? = nil, targetContainerHostname: String? = nil, inferenceId: String? = nil, inferenceComponentName: String? = nil, sessionId: String? = nil) {
+            self.endpointName = endpointName
+            self.body = body
+            self.contentType = contentType
+            self.accept = accept
+            self.customAttributes = customAttributes
+            self.targetVariant = targetVariant
+            self.targetContainerHostname = targetContainerHostname
+            self.inferenceId = inferenceId
+            self.inferenceComponentName = inferenceComponentName
+            self.sessionId = sessionId
+        }
+
+        /// The model of `InvokeEndpointWithResponseStreamInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointWithResponseStreamInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
+            MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
+            MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
+            MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Accept")),
+            MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
+            MemberSchema("TargetVariant", target: { SageMakerRuntimeSchemas.targetVariantHeader }, location: .header("X-Amzn-SageMaker-Target-Variant")),
+            MemberSchema("TargetContainerHostname", target: { SageMakerRuntimeSchemas.targetContainerHostnameHeader }, location: .header("X-Amzn-SageMaker-Target-Container-Hostname")),
+            MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
+            MemberSchema("InferenceComponentName", target: { SageMakerRuntimeSchemas.inferenceComponentHeader }, location: .header("X-Amzn-SageMaker-Inference-Component")),
+            MemberSchema("SessionId", target: { SageMakerRuntimeSchemas.sessionIdHeader }, location: .header("X-Amzn-SageMaker-Session-Id")),
+        ], traits: ShapeTraits(payload: "Body"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.body = try r.required("Body")
+            self.contentType = try r.optional("ContentType")
+            self.accept = try r.optional("Accept")
+            self.customAttributes = try r.optional("CustomAttributes")
+            self.targetVariant = try r.optional("TargetVariant")
+            self.targetContainerHostname = try r.optional("TargetContainerHostname")
+            self.inferenceId = try r.optional("InferenceId")
+            self.inferenceComponentName = try r.optional("InferenceComponentName")
+            self.sessionId = try r.optional("SessionId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["Body"] = body
+            w["ContentType"] = contentType
+            w["Accept"] = accept
+            w["CustomAttributes"] = customAttributes
+            w["TargetVariant"] = targetVariant
+            w["TargetContainerHostname"] = targetContainerHostname
+            w["InferenceId"] = inferenceId
+            w["InferenceComponentName"] = inferenceComponentName
+            w["SessionId"] = sessionId
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["Body"] = body
-        w["ContentType"] = contentType
-        w["Accept"] = accept
-        w["CustomAttributes"] = customAttributes
-        w["TargetModel"] = targetModel
-        w["TargetVariant"] = targetVariant
-        w["TargetContainerHostname"] = targetContainerHostname
-        w["InferenceId"] = inferenceId
-        w["EnableExplanations"] = enableExplanations
-        w["InferenceComponentName"] = inferenceComponentName
-        w["SessionId"] = sessionId
-        return w.value
-    }
-}
+    /// The `InvokeEndpointWithResponseStreamOutput` structure of the SageMakerRuntime model.
+    public struct InvokeEndpointWithResponseStreamOutput: AWSShape {
+        /// `Body` (required).
+        public var body: SageMakerRuntime.ResponseStream
+        /// `ContentType`.
+        public var contentType: String?
+        /// `InvokedProductionVariant`.
+        public var invokedProductionVariant: String?
+        /// `CustomAttributes`.
+        public var customAttributes: String?
 
-/// The `InvokeEndpointOutput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointOutput: AWSShape {
-    /// `Body` (required).
-    public var body: Data
-    /// `ContentType`.
-    public var contentType: String?
-    /// `InvokedProductionVariant`.
-    public var invokedProductionVariant: String?
-    /// `CustomAttributes`.
-    public var customAttributes: String?
-    /// `NewSessionId`.
-    public var newSessionId: String?
-    /// `ClosedSessionId`.
-    public var closedSessionId: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(body: SageMakerRuntime.ResponseStream, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
+            self.body = body
+            self.contentType = contentType
+            self.invokedProductionVariant = invokedProductionVariant
+            self.customAttributes = customAttributes
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(body: Data, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil, newSessionId: String? = nil, closedSessionId: String? = nil) {
-        self.body = body
-        self.contentType = contentType
-        self.invokedProductionVariant = invokedProductionVariant
-        self.customAttributes = customAttributes
-        self.newSessionId = newSessionId
-        self.closedSessionId = closedSessionId
-    }
+        /// The model of `InvokeEndpointWithResponseStreamOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointWithResponseStreamOutput", kind: .structure, members: [
+            MemberSchema("Body", target: { SageMakerRuntime.ResponseStream.schema }, isRequired: true),
+            MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Content-Type")),
+            MemberSchema("InvokedProductionVariant", target: { SageMakerRuntimeSchemas.header }, location: .header("x-Amzn-Invoked-Production-Variant")),
+            MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
+        ], traits: ShapeTraits(payload: "Body"))
 
-    /// The model of `InvokeEndpointOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointOutput", kind: .structure, members: [
-        MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
-        MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
-        MemberSchema("InvokedProductionVariant", target: { SageMakerRuntimeSchemas.header }, location: .header("x-Amzn-Invoked-Production-Variant")),
-        MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
-        MemberSchema("NewSessionId", target: { SageMakerRuntimeSchemas.newSessionResponseHeader }, location: .header("X-Amzn-SageMaker-New-Session-Id")),
-        MemberSchema("ClosedSessionId", target: { SageMakerRuntimeSchemas.sessionIdHeader }, location: .header("X-Amzn-SageMaker-Closed-Session-Id")),
-    ], traits: ShapeTraits(payload: "Body"))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.body = try r.required("Body")
+            self.contentType = try r.optional("ContentType")
+            self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
+            self.customAttributes = try r.optional("CustomAttributes")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.body = try r.required("Body")
-        self.contentType = try r.optional("ContentType")
-        self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
-        self.customAttributes = try r.optional("CustomAttributes")
-        self.newSessionId = try r.optional("NewSessionId")
-        self.closedSessionId = try r.optional("ClosedSessionId")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Body"] = body
+            w["ContentType"] = contentType
+            w["InvokedProductionVariant"] = invokedProductionVariant
+            w["CustomAttributes"] = customAttributes
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Body"] = body
-        w["ContentType"] = contentType
-        w["InvokedProductionVariant"] = invokedProductionVariant
-        w["CustomAttributes"] = customAttributes
-        w["NewSessionId"] = newSessionId
-        w["ClosedSessionId"] = closedSessionId
-        return w.value
-    }
-}
+    /// The `ModelError` structure of the SageMakerRuntime model.
+    public struct ModelError: AWSShape {
+        /// `Message`.
+        public var message: String?
+        /// `OriginalStatusCode`.
+        public var originalStatusCode: Int?
+        /// `OriginalMessage`.
+        public var originalMessage: String?
+        /// `LogStreamArn`.
+        public var logStreamArn: String?
 
-/// The `InvokeEndpointWithResponseStreamInput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointWithResponseStreamInput: AWSShape {
-    /// `EndpointName` (required).
-    public var endpointName: String
-    /// `Body` (required).
-    public var body: Data
-    /// `ContentType`.
-    public var contentType: String?
-    /// `Accept`.
-    public var accept: String?
-    /// `CustomAttributes`.
-    public var customAttributes: String?
-    /// `TargetVariant`.
-    public var targetVariant: String?
-    /// `TargetContainerHostname`.
-    public var targetContainerHostname: String?
-    /// `InferenceId`.
-    public var inferenceId: String?
-    /// `InferenceComponentName`.
-    public var inferenceComponentName: String?
-    /// `SessionId`.
-    public var sessionId: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, originalStatusCode: Int? = nil, originalMessage: String? = nil, logStreamArn: String? = nil) {
+            self.message = message
+            self.originalStatusCode = originalStatusCode
+            self.originalMessage = originalMessage
+            self.logStreamArn = logStreamArn
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(endpointName: String, body: Data, contentType: String? = nil, accept: String? = nil, customAttributes: String? = nil, targetVariant: String? = nil, targetContainerHostname: String? = nil, inferenceId: String? = nil, inferenceComponentName: String? = nil, sessionId: String? = nil) {
-        self.endpointName = endpointName
-        self.body = body
-        self.contentType = contentType
-        self.accept = accept
-        self.customAttributes = customAttributes
-        self.targetVariant = targetVariant
-        self.targetContainerHostname = targetContainerHostname
-        self.inferenceId = inferenceId
-        self.inferenceComponentName = inferenceComponentName
-        self.sessionId = sessionId
+        /// The model of `ModelError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelError", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+            MemberSchema("OriginalStatusCode", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("OriginalMessage", target: { SageMakerRuntimeSchemas.message }),
+            MemberSchema("LogStreamArn", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorHTTPStatus: 424, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+            self.originalStatusCode = try r.optional("OriginalStatusCode")
+            self.originalMessage = try r.optional("OriginalMessage")
+            self.logStreamArn = try r.optional("LogStreamArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            w["OriginalStatusCode"] = originalStatusCode
+            w["OriginalMessage"] = originalMessage
+            w["LogStreamArn"] = logStreamArn
+            return w.value
+        }
     }
 
-    /// The model of `InvokeEndpointWithResponseStreamInput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointWithResponseStreamInput", kind: .structure, members: [
-        MemberSchema("EndpointName", target: { SageMakerRuntimeSchemas.endpointName }, location: .uri("EndpointName"), isRequired: true),
-        MemberSchema("Body", target: { SageMakerRuntimeSchemas.bodyBlob }, isRequired: true),
-        MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("Content-Type")),
-        MemberSchema("Accept", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Accept")),
-        MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
-        MemberSchema("TargetVariant", target: { SageMakerRuntimeSchemas.targetVariantHeader }, location: .header("X-Amzn-SageMaker-Target-Variant")),
-        MemberSchema("TargetContainerHostname", target: { SageMakerRuntimeSchemas.targetContainerHostnameHeader }, location: .header("X-Amzn-SageMaker-Target-Container-Hostname")),
-        MemberSchema("InferenceId", target: { SageMakerRuntimeSchemas.inferenceId }, location: .header("X-Amzn-SageMaker-Inference-Id")),
-        MemberSchema("InferenceComponentName", target: { SageMakerRuntimeSchemas.inferenceComponentHeader }, location: .header("X-Amzn-SageMaker-Inference-Component")),
-        MemberSchema("SessionId", target: { SageMakerRuntimeSchemas.sessionIdHeader }, location: .header("X-Amzn-SageMaker-Session-Id")),
-    ], traits: ShapeTraits(payload: "Body"))
+    /// The `ModelNotReadyException` structure of the SageMakerRuntime model.
+    public struct ModelNotReadyException: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.endpointName = try r.required("EndpointName")
-        self.body = try r.required("Body")
-        self.contentType = try r.optional("ContentType")
-        self.accept = try r.optional("Accept")
-        self.customAttributes = try r.optional("CustomAttributes")
-        self.targetVariant = try r.optional("TargetVariant")
-        self.targetContainerHostname = try r.optional("TargetContainerHostname")
-        self.inferenceId = try r.optional("InferenceId")
-        self.inferenceComponentName = try r.optional("InferenceComponentName")
-        self.sessionId = try r.optional("SessionId")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ModelNotReadyException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelNotReadyException", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(errorHTTPStatus: 429, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["EndpointName"] = endpointName
-        w["Body"] = body
-        w["ContentType"] = contentType
-        w["Accept"] = accept
-        w["CustomAttributes"] = customAttributes
-        w["TargetVariant"] = targetVariant
-        w["TargetContainerHostname"] = targetContainerHostname
-        w["InferenceId"] = inferenceId
-        w["InferenceComponentName"] = inferenceComponentName
-        w["SessionId"] = sessionId
-        return w.value
-    }
-}
+    /// The `ModelStreamError` structure of the SageMakerRuntime model.
+    public struct ModelStreamError: AWSShape {
+        /// `Message`.
+        public var message: String?
+        /// `ErrorCode`.
+        public var errorCode: String?
 
-/// The `InvokeEndpointWithResponseStreamOutput` structure of the SageMakerRuntime model.
-public struct InvokeEndpointWithResponseStreamOutput: AWSShape {
-    /// `Body` (required).
-    public var body: ResponseStream
-    /// `ContentType`.
-    public var contentType: String?
-    /// `InvokedProductionVariant`.
-    public var invokedProductionVariant: String?
-    /// `CustomAttributes`.
-    public var customAttributes: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, errorCode: String? = nil) {
+            self.message = message
+            self.errorCode = errorCode
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(body: ResponseStream, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
-        self.body = body
-        self.contentType = contentType
-        self.invokedProductionVariant = invokedProductionVariant
-        self.customAttributes = customAttributes
-    }
+        /// The model of `ModelStreamError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelStreamError", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+            MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
 
-    /// The model of `InvokeEndpointWithResponseStreamOutput`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "InvokeEndpointWithResponseStreamOutput", kind: .structure, members: [
-        MemberSchema("Body", target: { ResponseStream.schema }, isRequired: true),
-        MemberSchema("ContentType", target: { SageMakerRuntimeSchemas.header }, location: .header("X-Amzn-SageMaker-Content-Type")),
-        MemberSchema("InvokedProductionVariant", target: { SageMakerRuntimeSchemas.header }, location: .header("x-Amzn-Invoked-Production-Variant")),
-        MemberSchema("CustomAttributes", target: { SageMakerRuntimeSchemas.customAttributesHeader }, location: .header("X-Amzn-SageMaker-Custom-Attributes")),
-    ], traits: ShapeTraits(payload: "Body"))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+            self.errorCode = try r.optional("ErrorCode")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.body = try r.required("Body")
-        self.contentType = try r.optional("ContentType")
-        self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
-        self.customAttributes = try r.optional("CustomAttributes")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            w["ErrorCode"] = errorCode
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Body"] = body
-        w["ContentType"] = contentType
-        w["InvokedProductionVariant"] = invokedProductionVariant
-        w["CustomAttributes"] = customAttributes
-        return w.value
-    }
-}
+    /// The `PayloadPart` structure of the SageMakerRuntime model.
+    public struct PayloadPart: AWSShape {
+        /// `Bytes`.
+        public var bytes: Data?
 
-/// The `ModelError` structure of the SageMakerRuntime model.
-public struct ModelError: AWSShape {
-    /// `Message`.
-    public var message: String?
-    /// `OriginalStatusCode`.
-    public var originalStatusCode: Int?
-    /// `OriginalMessage`.
-    public var originalMessage: String?
-    /// `LogStreamArn`.
-    public var logStreamArn: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bytes: Data? = nil) {
+            self.bytes = bytes
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, originalStatusCode: Int? = nil, originalMessage: String? = nil, logStreamArn: String? = nil) {
-        self.message = message
-        self.originalStatusCode = originalStatusCode
-        self.originalMessage = originalMessage
-        self.logStreamArn = logStreamArn
-    }
+        /// The model of `PayloadPart`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PayloadPart", kind: .structure, members: [
+            MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }),
+        ])
 
-    /// The model of `ModelError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelError", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-        MemberSchema("OriginalStatusCode", target: { ShapeSchema.Simple.integer }),
-        MemberSchema("OriginalMessage", target: { SageMakerRuntimeSchemas.message }),
-        MemberSchema("LogStreamArn", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(errorHTTPStatus: 424, isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bytes = try r.optional("Bytes")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-        self.originalStatusCode = try r.optional("OriginalStatusCode")
-        self.originalMessage = try r.optional("OriginalMessage")
-        self.logStreamArn = try r.optional("LogStreamArn")
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bytes"] = bytes
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        w["OriginalStatusCode"] = originalStatusCode
-        w["OriginalMessage"] = originalMessage
-        w["LogStreamArn"] = logStreamArn
-        return w.value
-    }
-}
+    /// The `ResponseStream` structure of the SageMakerRuntime model.
+    public struct ResponseStream: AWSShape {
+        /// `PayloadPart`.
+        public var payloadPart: SageMakerRuntime.PayloadPart?
+        /// `ModelStreamError`.
+        public var modelStreamError: SageMakerRuntime.ModelStreamError?
+        /// `InternalStreamFailure`.
+        public var internalStreamFailure: SageMakerRuntime.InternalStreamFailure?
 
-/// The `ModelNotReadyException` structure of the SageMakerRuntime model.
-public struct ModelNotReadyException: AWSShape {
-    /// `Message`.
-    public var message: String?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(payloadPart: SageMakerRuntime.PayloadPart? = nil, modelStreamError: SageMakerRuntime.ModelStreamError? = nil, internalStreamFailure: SageMakerRuntime.InternalStreamFailure? = nil) {
+            self.payloadPart = payloadPart
+            self.modelStreamError = modelStreamError
+            self.internalStreamFailure = internalStreamFailure
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
+        /// The model of `ResponseStream`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .structure, members: [
+            MemberSchema("PayloadPart", target: { SageMakerRuntime.PayloadPart.schema }),
+            MemberSchema("ModelStreamError", target: { SageMakerRuntime.ModelStreamError.schema }),
+            MemberSchema("InternalStreamFailure", target: { SageMakerRuntime.InternalStreamFailure.schema }),
+        ])
 
-    /// The model of `ModelNotReadyException`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelNotReadyException", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(errorHTTPStatus: 429, isException: true))
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.payloadPart = try r.optional("PayloadPart")
+            self.modelStreamError = try r.optional("ModelStreamError")
+            self.internalStreamFailure = try r.optional("InternalStreamFailure")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `ModelStreamError` structure of the SageMakerRuntime model.
-public struct ModelStreamError: AWSShape {
-    /// `Message`.
-    public var message: String?
-    /// `ErrorCode`.
-    public var errorCode: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil, errorCode: String? = nil) {
-        self.message = message
-        self.errorCode = errorCode
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PayloadPart"] = payloadPart
+            w["ModelStreamError"] = modelStreamError
+            w["InternalStreamFailure"] = internalStreamFailure
+            return w.value
+        }
     }
 
-    /// The model of `ModelStreamError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ModelStreamError", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-        MemberSchema("ErrorCode", target: { ShapeSchema.Simple.string }),
-    ], traits: ShapeTraits(isException: true))
+    /// The `ServiceUnavailable` structure of the SageMakerRuntime model.
+    public struct ServiceUnavailable: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-        self.errorCode = try r.optional("ErrorCode")
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ServiceUnavailable`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ServiceUnavailable", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(errorHTTPStatus: 503, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        w["ErrorCode"] = errorCode
-        return w.value
-    }
-}
+    /// The `ValidationError` structure of the SageMakerRuntime model.
+    public struct ValidationError: AWSShape {
+        /// `Message`.
+        public var message: String?
 
-/// The `PayloadPart` structure of the SageMakerRuntime model.
-public struct PayloadPart: AWSShape {
-    /// `Bytes`.
-    public var bytes: Data?
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
 
-    /// Creates the structure; optional members default to nil.
-    public init(bytes: Data? = nil) {
-        self.bytes = bytes
-    }
+        /// The model of `ValidationError`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationError", kind: .structure, members: [
+            MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
+        ], traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
 
-    /// The model of `PayloadPart`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "PayloadPart", kind: .structure, members: [
-        MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }),
-    ])
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
 
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.bytes = try r.optional("Bytes")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Bytes"] = bytes
-        return w.value
-    }
-}
-
-/// The `ResponseStream` structure of the SageMakerRuntime model.
-public struct ResponseStream: AWSShape {
-    /// `PayloadPart`.
-    public var payloadPart: PayloadPart?
-    /// `ModelStreamError`.
-    public var modelStreamError: ModelStreamError?
-    /// `InternalStreamFailure`.
-    public var internalStreamFailure: InternalStreamFailure?
-
-    /// Creates the structure; optional members default to nil.
-    public init(payloadPart: PayloadPart? = nil, modelStreamError: ModelStreamError? = nil, internalStreamFailure: InternalStreamFailure? = nil) {
-        self.payloadPart = payloadPart
-        self.modelStreamError = modelStreamError
-        self.internalStreamFailure = internalStreamFailure
-    }
-
-    /// The model of `ResponseStream`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .structure, members: [
-        MemberSchema("PayloadPart", target: { PayloadPart.schema }),
-        MemberSchema("ModelStreamError", target: { ModelStreamError.schema }),
-        MemberSchema("InternalStreamFailure", target: { InternalStreamFailure.schema }),
-    ])
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.payloadPart = try r.optional("PayloadPart")
-        self.modelStreamError = try r.optional("ModelStreamError")
-        self.internalStreamFailure = try r.optional("InternalStreamFailure")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["PayloadPart"] = payloadPart
-        w["ModelStreamError"] = modelStreamError
-        w["InternalStreamFailure"] = internalStreamFailure
-        return w.value
-    }
-}
-
-/// The `ServiceUnavailable` structure of the SageMakerRuntime model.
-public struct ServiceUnavailable: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ServiceUnavailable`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ServiceUnavailable", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(errorHTTPStatus: 503, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
-    }
-}
-
-/// The `ValidationError` structure of the SageMakerRuntime model.
-public struct ValidationError: AWSShape {
-    /// `Message`.
-    public var message: String?
-
-    /// Creates the structure; optional members default to nil.
-    public init(message: String? = nil) {
-        self.message = message
-    }
-
-    /// The model of `ValidationError`.
-    public static let schema: ShapeSchema = ShapeSchema(name: "ValidationError", kind: .structure, members: [
-        MemberSchema("Message", target: { SageMakerRuntimeSchemas.message }),
-    ], traits: ShapeTraits(errorHTTPStatus: 400, isException: true))
-
-    /// Reads the structure from its tree.
-    public init(shapeValue: ShapeValue) throws(AyameError) {
-        let r = try StructureReader(shapeValue)
-        self.message = try r.optional("Message")
-    }
-
-    /// The structure as a tree.
-    public var shapeValue: ShapeValue {
-        var w = StructureWriter()
-        w["Message"] = message
-        return w.value
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
     }
 }

@@ -31,6 +31,28 @@ import Testing
         }
     }
 
+    @Test func aFileGivenByPathAloneSendsTheWholeFile() async throws {
+        let scenario = try await FaultScenario.make()
+        let file = try Self.temporaryFile(size: 70_001)
+        defer { try? FileManager.default.removeItem(atPath: file.path) }
+        _ = try await scenario.runtime().execute(PipelineTestService.operation, input: nil, payload: .file(path: file.path))
+        let request = try #require(try await scenario.received().first)
+        #expect(request.bodyLength == 70_001)
+        #expect(request.bodySha256 == file.sha256)
+    }
+
+    @Test func aMissingFileOrAnOffsetPastTheEndIsRefusedBeforeSending() async throws {
+        let scenario = try await FaultScenario.make()
+        let file = try Self.temporaryFile(size: 10)
+        defer { try? FileManager.default.removeItem(atPath: file.path) }
+        for payload: StreamingPayload in [.file(path: "/nonexistent/ayame/model.tar.gz"), .file(path: file.path, offset: 11)] {
+            await #expect(throws: AyameError.self) {
+                _ = try await scenario.runtime().execute(PipelineTestService.operation, input: nil, payload: payload)
+            }
+        }
+        #expect(try await scenario.received().isEmpty)
+    }
+
     @Test func aFileRegionSendsOnlyThatRegion() async throws {
         let scenario = try await FaultScenario.make()
         let file = try Self.temporaryFile(size: 4096)

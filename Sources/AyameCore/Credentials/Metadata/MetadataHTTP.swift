@@ -37,7 +37,7 @@ enum MetadataHTTPError: Error, Sendable {
 /// The shared transport has no per-request timeout, and a metadata endpoint that is absent
 /// (a laptop, a container without a role) must fail within about a second, not the transport's
 /// connect timeout; so the send races a sleep and the loser is cancelled, which aborts the
-/// transfer in ``HTTPClient``.
+/// transfer in `HTTPClient`.
 enum MetadataHTTP {
     static func send(
         _ request: HTTPRequest, via transport: any HTTPTransport, timeout: Duration
