@@ -35,7 +35,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IrisModelTests", dependencies: ["IrisModel"]),
-        .testTarget(name: "IrisServingTests", dependencies: ["IrisModel", "IrisServing"]),
+        // Also runs the built `iris-container` as a subprocess (SwiftPM builds it with the tests).
+        .testTarget(
+            name: "IrisServingTests",
+            dependencies: ["IrisModel", "IrisServing", .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

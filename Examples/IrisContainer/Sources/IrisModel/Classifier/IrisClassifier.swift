@@ -61,7 +61,7 @@ public struct IrisClassifier: Sendable, Equatable {
 
 extension IrisClassifier.Feature {
     /// `花びらの長さ`, the key of petal length (cm) in the walkthrough's input JSON.
-    public static let petalLength = IrisClassifier.Feature(name: "花びらの長さ", description: "petal length (cm)")
+    public static let petalLength = IrisClassifier.Feature(name: "花びらの長さ", description: "petal length in cm")
     /// `花びらの幅`, the key of petal width (cm) in the walkthrough's input JSON.
-    public static let petalWidth = IrisClassifier.Feature(name: "花びらの幅", description: "petal width (cm)")
+    public static let petalWidth = IrisClassifier.Feature(name: "花びらの幅", description: "petal width in cm")
 }

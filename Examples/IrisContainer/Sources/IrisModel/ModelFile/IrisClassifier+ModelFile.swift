@@ -11,17 +11,24 @@ extension IrisClassifier {
     /// Reads a `model.json` and checks it: format and version, that every feature and class the
     /// tree names is declared, finite thresholds, one sample count per class.
     public init(modelJSON data: Data) throws {
+        // Format and version first: another format or a later version may lay out the rest differently.
+        let identity: ModelFileLayout.Identity
+        do {
+            identity = try JSONDecoder().decode(ModelFileLayout.Identity.self, from: data)
+        } catch {
+            throw ModelFileError("model.json is not a model file this container reads (no `format` and `version`: \(error)); create one with `iris-container train`")
+        }
+        guard identity.format == ModelFileLayout.format else {
+            throw ModelFileError("model.json has format `\(identity.format)`, expected `\(ModelFileLayout.format)`; create one with `iris-container train`")
+        }
+        guard identity.version == ModelFileLayout.version else {
+            throw ModelFileError("model.json is version \(identity.version); this iris-container reads version \(ModelFileLayout.version): retrain with this iris-container's `train`")
+        }
         let layout: ModelFileLayout
         do {
             layout = try JSONDecoder().decode(ModelFileLayout.self, from: data)
         } catch {
-            throw ModelFileError("model.json is not a model file this container reads (\(error)); create one with `iris-container train`")
-        }
-        guard layout.format == ModelFileLayout.format else {
-            throw ModelFileError("model.json has format `\(layout.format)`, expected `\(ModelFileLayout.format)`; create one with `iris-container train`")
-        }
-        guard layout.version == ModelFileLayout.version else {
-            throw ModelFileError("model.json is version \(layout.version); this iris-container reads version \(ModelFileLayout.version): retrain with this iris-container's `train`")
+            throw ModelFileError("model.json is not a valid \(ModelFileLayout.format) file (\(error)); create one with `iris-container train`")
         }
         guard !layout.features.isEmpty, Set(layout.features.map(\.name)).count == layout.features.count else {
             throw ModelFileError("model.json must list at least one feature, each name once")

@@ -5,6 +5,12 @@ struct ModelFileLayout: Codable {
     static let format = "ayame-iris-decision-tree"
     static let version = 1
 
+    /// The two fields every version keeps, read before the rest.
+    struct Identity: Codable {
+        var format: String
+        var version: Int
+    }
+
     var format: String
     var version: Int
     var features: [FeatureLayout]

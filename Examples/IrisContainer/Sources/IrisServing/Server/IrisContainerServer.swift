@@ -6,12 +6,13 @@ import IrisModel
 /// The HTTP server of the container: FlyingFox on one address, answering with one classifier.
 public final class IrisContainerServer: Sendable {
     private let server: HTTPServer
+    private let stopping = StopFlag()
 
     /// A server for `classifier` on `host`:`port`; nothing listens until ``run()``.
     /// `host` is an IPv4 or IPv6 literal (`0.0.0.0`, `127.0.0.1`, `::`, `::1`).
     public init(classifier: IrisClassifier, host: String, port: UInt16) throws {
         let routes = ContainerRoutes(responder: InvocationResponder(classifier: classifier))
-        let logger = StandardErrorServerLogger()
+        let logger = StandardErrorServerLogger(stopping: stopping)
         do {
             if host.contains(":") {
                 server = HTTPServer(address: try .inet6(ip6: host, port: port), logger: logger, handler: routes)
@@ -36,6 +37,7 @@ public final class IrisContainerServer: Sendable {
 
     /// Stops accepting, lets open requests finish for up to `timeout` seconds, then closes.
     public func stop(timeout: TimeInterval = 3) async {
+        stopping.set()
         await server.stop(timeout: timeout)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import FlyingSocks
 
 typealias FlyingSocksLogging = FlyingSocks.Logging
@@ -13,11 +14,29 @@ enum StandardError {
 }
 
 /// FlyingFox's own messages: warnings and errors go to stderr; per-connection chatter is dropped
-/// because ``ContainerRoutes`` already logs one line per request.
+/// because ``ContainerRoutes`` already logs one line per request, and so is everything after
+/// ``IrisContainerServer/stop(timeout:)`` begins, when FlyingFox reports the cancelled
+/// connections and listener as errors.
 struct StandardErrorServerLogger: FlyingSocksLogging {
+    let stopping: StopFlag
+
     func logDebug(_ debug: @autoclosure () -> String) {}
     func logInfo(_ info: @autoclosure () -> String) {}
-    func logWarning(_ warning: @autoclosure () -> String) { StandardError.writeLine("server warning: \(warning())") }
-    func logError(_ error: @autoclosure () -> String) { StandardError.writeLine("server error: \(error())") }
-    func logCritical(_ critical: @autoclosure () -> String) { StandardError.writeLine("server critical: \(critical())") }
+    func logWarning(_ warning: @autoclosure () -> String) { write("server warning: \(warning())") }
+    func logError(_ error: @autoclosure () -> String) { write("server error: \(error())") }
+    func logCritical(_ critical: @autoclosure () -> String) { write("server critical: \(critical())") }
+
+    private func write(_ line: @autoclosure () -> String) {
+        guard !stopping.isSet else { return }
+        StandardError.writeLine(line())
+    }
+}
+
+/// Set once, read from any thread.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+
+    func set() { value.store(true, ordering: .releasing) }
 }
