@@ -27,6 +27,31 @@ import Testing
         _ = await running.result
     }
 
+    /// Guards the TCP_NODELAY fix (NoDelaySocketPool): with Nagle on, every answer on a reused
+    /// connection waits for the client's delayed ACK, about 40 ms; without it, well under 1 ms.
+    @Test func answersOnAKeptAliveConnectionWithoutTheDelayedACKWait() async throws {
+        let port = try LoopbackHTTP.freePort()
+        let listening = try IrisContainerServer(classifier: try TestModel.classifier(), host: "127.0.0.1", port: port)
+        let running = Task { try await listening.run() }
+        do {
+            try await listening.waitUntilListening()
+            var milliseconds: [Double] = []
+            for _ in 0..<21 {
+                let started = ContinuousClock.now
+                let response = try await LoopbackHTTP.request("POST", port: port, path: "/invocations", body: TestModel.flowers[0].body)
+                let elapsed = started.duration(to: .now)
+                #expect(response.status == 200)
+                milliseconds.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)
+            }
+            let median = milliseconds.sorted()[milliseconds.count / 2]
+            #expect(median < 30, "median \(median) ms over \(milliseconds.count) requests: \(milliseconds)")
+        } catch {
+            Issue.record(error)
+        }
+        await listening.stop(timeout: 0)
+        _ = await running.result
+    }
+
     private func exerciseTheContract(port: UInt16) async throws {
         let ping = try await LoopbackHTTP.request("GET", port: port, path: "/ping")
         #expect(ping.status == 200)

@@ -14,10 +14,11 @@ public final class IrisContainerServer: Sendable {
         let routes = ContainerRoutes(responder: InvocationResponder(classifier: classifier))
         let logger = StandardErrorServerLogger(stopping: stopping)
         do {
+            let pool = NoDelaySocketPool(base: HTTPServer.defaultPool())
             if host.contains(":") {
-                server = HTTPServer(address: try .inet6(ip6: host, port: port), logger: logger, handler: routes)
+                server = HTTPServer(address: try .inet6(ip6: host, port: port), pool: pool, logger: logger, handler: routes)
             } else {
-                server = HTTPServer(address: try .inet(ip4: host, port: port), logger: logger, handler: routes)
+                server = HTTPServer(address: try .inet(ip4: host, port: port), pool: pool, logger: logger, handler: routes)
             }
         } catch {
             throw ServeConfigurationError("--host \(host) is not an IP address; use 0.0.0.0 (all interfaces) or 127.0.0.1 (this machine only)")
