@@ -30,30 +30,31 @@ struct ServeCommand: AsyncParsableCommand {
             configuration = try ServeConfiguration.resolve(host: host, port: port, modelDirectory: modelDir)
             let model = try await ModelLoader.load(fromDirectory: configuration.modelDirectory)
             server = try IrisContainerServer(classifier: model.classifier, host: configuration.host, port: configuration.port)
-            log("model from \(model.source.path): classes \(model.classifier.classNames.joined(separator: ", ")), " +
+            writeToStandardError("model from \(model.source.path): classes \(model.classifier.classNames.joined(separator: ", ")), " +
                 "features \(model.classifier.features.map(\.name).joined(separator: ", "))")
         } catch {
-            log("iris-container serve: \(error)")
+            writeToStandardError("iris-container serve: \(error)")
             throw ExitCode.failure
         }
 
         let signals = StopSignals { signal in
-            log("received \(signal), stopping")
+            writeToStandardError("received \(signal), stopping")
             await server.stop()
         }
-        log("listening on \(configuration.host):\(configuration.port)")
+        writeToStandardError("listening on \(configuration.host):\(configuration.port)")
         do {
             try await server.run()
         } catch {
             // stop() ends run() with an error of its own; only a failure before that is one.
             if signals.received { return }
-            log("iris-container serve: cannot serve on \(configuration.host):\(configuration.port): \(error); " +
+            writeToStandardError("iris-container serve: cannot serve on \(configuration.host):\(configuration.port): \(error); " +
                 "choose another port with SAGEMAKER_BIND_TO_PORT or --port")
             throw ExitCode.failure
         }
     }
 }
 
-func log(_ line: String) {
+/// One line for the container log (stderr, which SageMaker sends to CloudWatch).
+func writeToStandardError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

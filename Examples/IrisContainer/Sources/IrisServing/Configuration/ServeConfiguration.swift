@@ -26,26 +26,31 @@ public struct ServeConfiguration: Sendable, Equatable {
 
     /// Resolves the configuration: the port from `port`, else `SAGEMAKER_BIND_TO_PORT`, else
     /// `PORT`, else 8080; the model directory from `modelDirectory`, else `SM_MODEL_DIR`, else
-    /// `/opt/ml/model`.
+    /// `/opt/ml/model`. An empty variable counts as unset.
     public static func resolve(
         host: String = defaultHost,
         port: UInt16? = nil,
         modelDirectory: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ServeConfiguration {
-        let resolvedPort: UInt16
-        if let port {
-            resolvedPort = port
-        } else if let (name, value) = ["SAGEMAKER_BIND_TO_PORT", "PORT"].lazy.compactMap({ name in environment[name].map { (name, $0) } }).first {
-            guard let parsed = UInt16(value.trimmingCharacters(in: .whitespaces)), parsed > 0 else {
+        let resolvedPort = try port ?? portFromEnvironment(environment) ?? defaultPort
+        let directory = modelDirectory ?? nonEmpty(environment["SM_MODEL_DIR"]) ?? defaultModelDirectory
+        return ServeConfiguration(host: host, port: resolvedPort, modelDirectory: URL(fileURLWithPath: directory, isDirectory: true))
+    }
+
+    private static func portFromEnvironment(_ environment: [String: String]) throws -> UInt16? {
+        for name in ["SAGEMAKER_BIND_TO_PORT", "PORT"] {
+            guard let value = nonEmpty(environment[name]) else { continue }
+            guard let port = UInt16(value.trimmingCharacters(in: .whitespaces)), port > 0 else {
                 throw ServeConfigurationError("\(name)=\(value) is not a TCP port; set it to a number from 1 to 65535 or unset it")
             }
-            resolvedPort = parsed
-        } else {
-            resolvedPort = defaultPort
+            return port
         }
-        let directory = modelDirectory ?? environment["SM_MODEL_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultModelDirectory
-        return ServeConfiguration(host: host, port: resolvedPort, modelDirectory: URL(fileURLWithPath: directory, isDirectory: true))
+        return nil
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        value.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
