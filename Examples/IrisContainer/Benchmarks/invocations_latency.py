@@ -11,7 +11,7 @@ Three servers are measured:
   swift          iris-container serve (release build), model.tar.gz unpacked at start
   seed           app.py as written: it loads model.joblib inside every request
   seed-preloaded app.py with the load moved to import time, to show Flask + pandas alone
-each with two clients, both sequential (one request in flight), http.client on 127.0.0.1:
+all running at once and measured in interleaved rounds, each with two clients, both sequential (one request in flight), http.client on 127.0.0.1:
   keep-alive     one connection reused while the server keeps it open (gunicorn's sync worker
                  closes it after each response, so http.client reconnects: the seed pays a TCP
                  connect per request, as a SageMaker client of it would)
@@ -19,7 +19,7 @@ each with two clients, both sequential (one request in flight), http.client on 1
 
 Needs: flask, gunicorn, pandas, scikit-learn, joblib in the Python running this script, and
 Swift to build iris-container (or --iris-container PATH to a release binary).
-Usage:  python3 invocations_latency.py [--requests 2000] [--warmup 200] [--iris-container PATH]
+Usage:  python3 invocations_latency.py [--requests 2000] [--rounds 4] [--warmup 200] [--iris-container PATH]
 """
 
 import argparse
@@ -159,6 +159,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--iris-container", help="a release build of iris-container (default: build one)")
     args = parser.parse_args()
     # SIGTERM unwinds like Ctrl-C, so the `finally` below stops the server it started.
@@ -187,30 +188,43 @@ def main():
             return command
 
         servers = [("swift", swift_server), ("seed", gunicorn("app")), ("seed-preloaded", gunicorn("app_preloaded"))]
-        results = []
-        for name, make_command in servers:
-            port = free_port()
-            command, env, cwd = make_command(port)
-            log = open(temp / f"{name}.log", "w")
-            process = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=log)
-            try:
+        clients = [("keep-alive", True), ("new-connection", False)]
+        # All servers run at once (idle ones use no CPU) and are measured in interleaved rounds,
+        # so load from other work on the machine falls on each of them alike.
+        running = []
+        try:
+            for name, make_command in servers:
+                port = free_port()
+                command, env, cwd = make_command(port)
+                log = open(temp / f"{name}.log", "w")
+                running.append((name, port, subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=log), log))
+            for name, port, process, _ in running:
                 wait_for_ping(port, process)
-                for client, reuse in (("keep-alive", True), ("new-connection", False)):
+                for _, reuse in clients:
                     measure(port, args.warmup, reuse)
-                    stats = summary(measure(port, args.requests, reuse))
-                    results.append((name, client, stats))
-                    print(f"measured {name} / {client}: median {stats['median']:.3f} ms", file=sys.stderr)
-            finally:
+            latencies = {(name, client): [] for name, _, _, _ in running for client, _ in clients}
+            per_round = args.requests // args.rounds
+            for round_number in range(args.rounds):
+                for name, port, _, _ in running:
+                    for client, reuse in clients:
+                        latencies[(name, client)] += measure(port, per_round, reuse)
+                print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr)
+        finally:
+            for _, _, process, log in running:
                 process.terminate()
                 process.wait(timeout=15)
                 log.close()
+        results = [(name, client, summary(values)) for (name, client), values in latencies.items()]
 
-    print(f"{args.requests} sequential POST /invocations per row after {args.warmup} warm-up requests, latency in ms\n")
+    requests = per_round * args.rounds
+    print(f"{requests} sequential POST /invocations per row ({args.rounds} interleaved rounds) after "
+          f"{args.warmup} warm-up requests, latency in ms\n")
     print("| server | client | median | p90 | p99 | mean | max |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for name, client, stats in results:
         cells = " | ".join(f"{stats[key]:.3f}" for key in ("median", "p90", "p99", "mean", "max"))
         print(f"| {name} | {client} | {cells} |")
+    print("\nload average (1, 5, 15 min) at the end: " + ", ".join(f"{value:.2f}" for value in os.getloadavg()))
 
 
 if __name__ == "__main__":
