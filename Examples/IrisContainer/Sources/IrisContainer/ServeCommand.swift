@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             writeToStandardError("received \(signal), stopping")
             await server.stop()
         }
-        writeToStandardError("listening on \(configuration.host):\(configuration.port)")
+        writeToStandardError("starting on \(configuration.host):\(configuration.port)")
         do {
             try await server.run()
         } catch {

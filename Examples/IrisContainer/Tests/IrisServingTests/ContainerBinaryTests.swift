@@ -39,6 +39,25 @@ import Testing
         #expect(run.standardError().contains("no model in \(empty.path)"))
     }
 
+    @Test func exitsWithStatus1AndNamesThePortWhenItIsTaken() async throws {
+        let binary = try Self.builtBinary()
+        let directory = try TestModel.directoryWithArchive()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let port = try LoopbackHTTP.freePort()
+        let first = try ContainerProcess(binary: binary, arguments: ["serve", "--host", "127.0.0.1"],
+                                         environment: ["SAGEMAKER_BIND_TO_PORT": String(port), "SM_MODEL_DIR": directory.path])
+        defer { first.killIfRunning() }
+        try await LoopbackHTTP.waitForPing(port: port)
+
+        let second = try ContainerProcess(binary: binary, arguments: ["serve", "--host", "127.0.0.1"],
+                                          environment: ["SAGEMAKER_BIND_TO_PORT": String(port), "SM_MODEL_DIR": directory.path])
+        defer { second.killIfRunning() }
+        #expect(try await second.waitForExit() == 1)
+        let log = second.standardError()
+        #expect(log.contains("cannot serve on 127.0.0.1:\(port)"), "\(log)")
+        #expect(log.contains("SAGEMAKER_BIND_TO_PORT"), "\(log)")
+    }
+
     /// `iris-container`, which `swift test` builds into the same folder as the test bundle.
     static func builtBinary() throws -> URL {
         var candidates: [URL] = []
