@@ -13,6 +13,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["model.tar.gz"])
     }
 
+    /// The archive the walkthrough uploads in step 1 is one this container serves.
+    @Test func servesTheWalkthroughsCommittedModel() async throws {
+        let walkthroughResources = TestModel.irisCSV
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AsyncInferenceWalkthrough/Resources")
+        let directory = try ModelArchive.makeTemporaryDirectory(prefix: "iris-model-dir")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(
+            at: walkthroughResources.appendingPathComponent("model.tar.gz"),
+            to: directory.appendingPathComponent("model.tar.gz"))
+        let loaded = try await ModelLoader.load(fromDirectory: directory)
+        let reply = InvocationResponder(classifier: loaded.classifier)
+            .reply(to: try Data(contentsOf: walkthroughResources.appendingPathComponent("input_data.json")))
+        #expect(String(decoding: reply.body, as: UTF8.self) == #"{"hanabira_prediction":"setosa"}"#)
+    }
+
     @Test func readsAnUnpackedModelJSON() async throws {
         let directory = try ModelArchive.makeTemporaryDirectory(prefix: "iris-model-dir")
         defer { try? FileManager.default.removeItem(at: directory) }
