@@ -26,6 +26,9 @@ import AyameCore
         #expect(error("NotFound", status: 404, operation: "S3.HeadObject").isNotFound)
         #expect(error("404", status: 404, operation: "S3.HeadBucket").isNotFound)
         #expect(error("ObjectNotFoundException", operation: "ApplicationAutoScaling.DeregisterScalableTarget").isNotFound)
+        // moto's spelling of the same, as a ValidationException.
+        #expect(error("ValidationException", "No scalable target found for service namespace: sagemaker, resource ID: x",
+                      operation: "ApplicationAutoScaling.DeregisterScalableTarget").isNotFound)
         #expect(error("ResourceNotFound", status: 404, operation: "CloudWatch.DescribeAlarms").isNotFound)
         #expect(error("RepositoryNotFoundException", operation: "ECR.DescribeRepositories").isNotFound)
         #expect(error("AWS.SimpleQueueService.NonExistentQueue", operation: "SQS.GetQueueUrl").isNotFound)

@@ -69,9 +69,10 @@ extension AWSServiceError {
     ]
 
     /// How SageMaker (and SageMaker Runtime) phrase a missing resource in a validation error.
-    /// (Application Auto Scaling in moto says "No scaling policy found" where AWS sends
+    /// (Application Auto Scaling in moto says "No scaling policy found" / "No scalable target
+    /// found" where AWS sends
     /// `ObjectNotFoundException`.)
-    static let notFoundPhrases = ["could not find", "does not exist", "not found", "no scaling policy found"]
+    static let notFoundPhrases = ["could not find", "does not exist", "not found", "no scaling policy found", "no scalable target found"]
 
     static let alreadyExistsCodes: Set<String> = [
         "BucketAlreadyOwnedByYou", "BucketAlreadyExists", "RepositoryAlreadyExistsException", "ResourceAlreadyExists",
