@@ -1,0 +1,132 @@
+import AyameCore
+import AyameS3
+import AyameSageMaker
+import AyameSageMakerRuntime
+import AyameSQS
+import Foundation
+
+// The only test file that names generated shape types (they are about to be namespaced per
+// service); everything else calls these helpers or the operation methods with member parameters.
+
+/// A variant for an endpoint configuration.
+struct VariantSpec {
+    var name = "AllTraffic"
+    var model: String
+    var instances = 1
+    /// ContainerStartupHealthCheckTimeoutInSeconds.
+    var healthCheckTimeout: Int? = nil
+}
+
+/// AsyncInferenceConfig for an endpoint configuration.
+struct AsyncSpec {
+    var outputPath: String
+    var failurePath: String?
+    var maxConcurrentPerInstance = 1
+    var successTopic: String? = nil
+    var errorTopic: String? = nil
+    var includeResponseIn: [String] = []
+}
+
+extension SageMakerClient {
+    func createTestModel(name: String, image: String, modelDataURL: String?, environment: [String: String]) async throws {
+        _ = try await createModel(CreateModelInput(
+            modelName: name,
+            primaryContainer: ContainerDefinition(image: image, modelDataUrl: modelDataURL, environment: environment),
+            executionRoleArn: "arn:aws:iam::123456789012:role/SageMakerExecution"))
+    }
+
+    func createTestConfig(name: String, variants: [VariantSpec], async: AsyncSpec?) async throws {
+        let production = variants.map {
+            ProductionVariant(
+                variantName: $0.name, modelName: $0.model, initialInstanceCount: $0.instances,
+                instanceType: ProductionVariantInstanceType(rawValue: "ml.m5.large"), initialVariantWeight: 1,
+                containerStartupHealthCheckTimeoutInSeconds: $0.healthCheckTimeout)
+        }
+        let asyncConfig = async.map { spec in
+            AsyncInferenceConfig(
+                clientConfig: AsyncInferenceClientConfig(maxConcurrentInvocationsPerInstance: spec.maxConcurrentPerInstance),
+                outputConfig: AsyncInferenceOutputConfig(
+                    s3OutputPath: spec.outputPath,
+                    notificationConfig: spec.successTopic == nil && spec.errorTopic == nil ? nil : AsyncInferenceNotificationConfig(
+                        successTopic: spec.successTopic, errorTopic: spec.errorTopic,
+                        includeInferenceResponseIn: spec.includeResponseIn.map { AsyncNotificationTopicTypes(rawValue: $0) }),
+                    s3FailurePath: spec.failurePath))
+        }
+        _ = try await createEndpointConfig(CreateEndpointConfigInput(
+            endpointConfigName: name, productionVariants: production, asyncInferenceConfig: asyncConfig))
+    }
+
+    /// The endpoint's status as its raw spelling.
+    func status(of endpoint: String) async throws -> (status: String, failureReason: String?, configName: String?, instances: Int?) {
+        let description = try await describeEndpoint(endpointName: endpoint)
+        return (description.endpointStatus.rawValue, description.failureReason, description.endpointConfigName,
+                description.productionVariants?.first?.currentInstanceCount)
+    }
+}
+
+/// What InvokeEndpointAsync answered.
+struct AsyncAnswer {
+    var inferenceId: String
+    var outputLocation: String
+    var failureLocation: String?
+}
+
+extension SageMakerRuntimeClient {
+    func invokeTestAsync(
+        endpoint: String, input: String, contentType: String = "text/plain", customAttributes: String? = nil,
+        requestTTLSeconds: Int? = nil, invocationTimeoutSeconds: Int? = nil
+    ) async throws -> AsyncAnswer {
+        let answer = try await invokeEndpointAsync(InvokeEndpointAsyncInput(
+            endpointName: endpoint, contentType: contentType, customAttributes: customAttributes, inputLocation: input,
+            requestTtlSeconds: requestTTLSeconds, invocationTimeoutSeconds: invocationTimeoutSeconds))
+        return AsyncAnswer(
+            inferenceId: answer.inferenceId ?? "", outputLocation: answer.outputLocation ?? "", failureLocation: answer.failureLocation)
+    }
+
+    func invokeTest(endpoint: String, body: Data, contentType: String = "text/plain") async throws -> (body: Data, contentType: String?) {
+        let answer = try await invokeEndpoint(InvokeEndpointInput(endpointName: endpoint, body: body, contentType: contentType))
+        return (answer.body, answer.contentType)
+    }
+}
+
+extension S3Client {
+    func createTestBucket(_ name: String) async throws {
+        _ = try await createBucket(CreateBucketRequest(bucket: name))
+    }
+
+    func enableVersioning(_ bucket: String) async throws {
+        try await putBucketVersioning(bucket: bucket, versioningConfiguration: VersioningConfiguration(status: .enabled))
+    }
+
+    func put(_ data: Data, bucket: String, key: String) async throws {
+        _ = try await putObject(PutObjectRequest(body: data, bucket: bucket, key: key))
+    }
+
+    /// The object's bytes, or nil when it does not exist (yet).
+    func get(bucket: String, key: String) async -> Data? {
+        try? await getObject(GetObjectRequest(bucket: bucket, key: key)).body
+    }
+
+    /// Versions under `prefix` (each PUT of a versioned bucket makes one), by key.
+    func versionCounts(bucket: String, prefix: String) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var keyMarker: String?
+        var versionMarker: String?
+        repeat {
+            let page = try await listObjectVersions(ListObjectVersionsRequest(
+                bucket: bucket, keyMarker: keyMarker, prefix: prefix, versionIdMarker: versionMarker))
+            for version in page.versions ?? [] { counts[version.key ?? "", default: 0] += 1 }
+            keyMarker = page.isTruncated == true ? page.nextKeyMarker : nil
+            versionMarker = page.nextVersionIdMarker
+        } while keyMarker != nil
+        return counts
+    }
+}
+
+extension SQSClient {
+    /// Message bodies waiting in the queue (up to 10, waiting up to a second).
+    func receiveBodies(queueURL: String) async throws -> [String] {
+        let answer = try await receiveMessage(ReceiveMessageRequest(queueUrl: queueURL, maxNumberOfMessages: 10, waitTimeSeconds: 1))
+        return (answer.messages ?? []).compactMap(\.body)
+    }
+}
