@@ -8,6 +8,8 @@ POST /invocations. The model's Environment picks the behaviour:
   FAKE_MODEL_BEHAVIOUR = echo (default) | uppercase | fail | sleep | exit | noping | crash
   FAKE_MODEL_SLEEP_SECONDS   seconds `sleep` waits before answering (default 3)
   FAKE_MODEL_MESSAGE         the message `fail` answers with (status 500)
+  FAKE_MODEL_JOURNAL         a file every request body is appended to, one line each, so a
+                             test can count how often each request reached a container
 
 Every answer names the model file it read from the model directory (`model.txt`), so tests see
 that the archive was unpacked where SM_MODEL_DIR (or /opt/ml/model) says.
@@ -58,6 +60,12 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", "0") or "0")
         body = self.rfile.read(length).decode("utf-8", "replace")
         attributes = self.headers.get("X-Amzn-SageMaker-Custom-Attributes", "")
+        journal = os.environ.get("FAKE_MODEL_JOURNAL")
+        if journal:
+            # One short O_APPEND write per request: lines from several instances never interleave.
+            descriptor = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            os.write(descriptor, (body + "\n").encode())
+            os.close(descriptor)
         if BEHAVIOUR == "fail":
             return self._answer(500, os.environ.get("FAKE_MODEL_MESSAGE", "the model failed"))
         if BEHAVIOUR == "crash":

@@ -94,10 +94,6 @@ extension S3Client {
         _ = try await createBucket(CreateBucketRequest(bucket: name))
     }
 
-    func enableVersioning(_ bucket: String) async throws {
-        try await putBucketVersioning(bucket: bucket, versioningConfiguration: VersioningConfiguration(status: .enabled))
-    }
-
     func put(_ data: Data, bucket: String, key: String) async throws {
         _ = try await putObject(PutObjectRequest(body: data, bucket: bucket, key: key))
     }
@@ -105,21 +101,6 @@ extension S3Client {
     /// The object's bytes, or nil when it does not exist (yet).
     func get(bucket: String, key: String) async -> Data? {
         try? await getObject(GetObjectRequest(bucket: bucket, key: key)).body
-    }
-
-    /// Versions under `prefix` (each PUT of a versioned bucket makes one), by key.
-    func versionCounts(bucket: String, prefix: String) async throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        var keyMarker: String?
-        var versionMarker: String?
-        repeat {
-            let page = try await listObjectVersions(ListObjectVersionsRequest(
-                bucket: bucket, keyMarker: keyMarker, prefix: prefix, versionIdMarker: versionMarker))
-            for version in page.versions ?? [] { counts[version.key ?? "", default: 0] += 1 }
-            keyMarker = page.isTruncated == true ? page.nextKeyMarker : nil
-            versionMarker = page.nextVersionIdMarker
-        } while keyMarker != nil
-        return counts
     }
 }
 
