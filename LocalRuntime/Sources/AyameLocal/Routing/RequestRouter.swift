@@ -11,7 +11,10 @@ struct RequestRouter: Sendable {
             let operation = String(target.dropFirst("SageMaker.".count))
             if HostingOperations.handled.contains(operation) { return await hosting.handle(operation, request) }
         }
-        if SigV4Authorization.service(of: request) == "sagemaker",
+        // An unsigned request on a runtime path is refused here rather than passed on: no other
+        // service the backend emulates would accept it either.
+        let service = SigV4Authorization.service(of: request)
+        if service == "sagemaker" || (service == nil && request.header("Authorization") == nil),
            let route = RuntimeOperations.Route(method: request.method, path: request.path) {
             return await runtime.handle(route, request)
         }
