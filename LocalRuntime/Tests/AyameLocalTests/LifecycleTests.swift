@@ -103,6 +103,23 @@ import Testing
         }
     }
 
+    /// A container written for SageMaker: its own port, its model at /opt/ml/model. Needs Linux,
+    /// root and unshare (the runtime's mount namespace); elsewhere the test is reported skipped.
+    @Test(.enabled(if: LocalRuntime.canMountModelDirectory(), "needs Linux, root and unshare for the mount namespace"))
+    func aFixedPortContainerReadsItsModelFromOptMLModel() async throws {
+        try await RuntimeHarness.with { harness in
+            let bucket = try await harness.bucketWithModel("mounted-model")
+            let endpoint = try await harness.deploy(bucket: bucket, behaviour: "echo", async: nil, image: RuntimeHarness.fixedPortImage)
+            try await harness.waitForStatus(endpoint, ["InService"])
+            let answer = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("x".utf8))
+            #expect(String(decoding: answer.body, as: UTF8.self) == "mounted-model|text/plain||x")
+            // A second instance of the same fixed-port image cannot run beside the first.
+            let second = try await harness.deploy(bucket: bucket, behaviour: "echo", async: nil, image: RuntimeHarness.fixedPortImage)
+            try await harness.waitForStatus(second, ["Failed"])
+            #expect(try await harness.sageMaker.status(of: second).failureReason?.contains("one instance at a time") == true)
+        }
+    }
+
     @Test func validationErrorsUseSageMakersCodes() async throws {
         try await RuntimeHarness.with { harness in
             let unknownModel = await serviceError {

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """A SageMaker-style model container for the local runtime's tests.
 
-Run as `fake_model_container.py serve`. It listens on SAGEMAKER_BIND_TO_PORT (or 8080 when
-FAKE_MODEL_FIXED_PORT is set, like a container written for SageMaker) and answers GET /ping and
+Run as `fake_model_container.py serve`. It listens on SAGEMAKER_BIND_TO_PORT, or, when
+FAKE_MODEL_FIXED_PORT is set, on that port whatever the variables say and with its model read
+from /opt/ml/model, like a container written for SageMaker (which hard-codes 8080) and answers GET /ping and
 POST /invocations. The model's Environment picks the behaviour:
 
   FAKE_MODEL_BEHAVIOUR = echo (default) | uppercase | fail | sleep | exit | noping | crash
@@ -86,7 +87,7 @@ def main():
     if BEHAVIOUR == "exit":
         sys.stderr.write("fake-model: exiting at start as asked (FAKE_MODEL_BEHAVIOUR=exit)\n")
         return 7
-    port = 8080 if FIXED_PORT else int(os.environ["SAGEMAKER_BIND_TO_PORT"])
+    port = int(FIXED_PORT) if FIXED_PORT else int(os.environ["SAGEMAKER_BIND_TO_PORT"])
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     server.request_queue_size = 256

@@ -40,10 +40,15 @@ struct RuntimeHarness {
             .appendingPathComponent("Fixtures/fake_model_container.py").path
     }
 
+    /// Stands in for 8080 (which another program on the machine may hold) as the port the
+    /// fixed-port image hard-codes.
+    static let fixedPort = FreePort.next() ?? 18080
+
     static var catalog: ImageCatalog {
         ImageCatalog(images: [
             image: ImageRecipe(command: ["python3", fixture]),
-            fixedPortImage: ImageRecipe(command: ["python3", fixture], environment: ["FAKE_MODEL_FIXED_PORT": "1"], fixedPort: 8080),
+            fixedPortImage: ImageRecipe(
+                command: ["python3", fixture], environment: ["FAKE_MODEL_FIXED_PORT": String(fixedPort)], fixedPort: fixedPort),
         ])
     }
 
