@@ -124,6 +124,43 @@ def main():
         check(error.response["Error"]["Code"] == "SignatureDoesNotMatch"
               and error.response["ResponseMetadata"]["HTTPStatusCode"] == 403, f"a wrong secret gets SignatureDoesNotMatch, 403 ({error})")
 
+    # A key the runtime does not hold: the backend (moto) judges its signatures.
+    iam = client("iam")
+    user = f"ayame-boto3-{SUFFIX}"
+    iam.create_user(UserName=user)
+    iam.put_user_policy(UserName=user, PolicyName="all", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+    other = iam.create_access_key(UserName=user)["AccessKey"]
+    second = boto3.client("sagemaker", endpoint_url=ENDPOINT, aws_access_key_id=other["AccessKeyId"],
+                          aws_secret_access_key=other["SecretAccessKey"], config=Config(retries={"max_attempts": 1}))
+    check(second.describe_endpoint(EndpointName=endpoint)["EndpointStatus"] == "InService",
+          "a second IAM user's key is verified by the backend and answered by the runtime")
+    second_wrong = boto3.client("sagemaker", endpoint_url=ENDPOINT, aws_access_key_id=other["AccessKeyId"],
+                                aws_secret_access_key="wrong", config=Config(retries={"max_attempts": 1}))
+    try:
+        second_wrong.describe_endpoint(EndpointName=endpoint)
+        check(False, "a wrong secret for the second key is refused")
+    except botocore.exceptions.ClientError as error:
+        check(error.response["ResponseMetadata"]["HTTPStatusCode"] == 403, f"the backend refuses the second key with a wrong secret ({error})")
+
+    # Real-time invocation on an endpoint without AsyncInferenceConfig, and AWS's payload limit.
+    realtime_config = f"boto3-realtime-{SUFFIX}"
+    sagemaker.create_endpoint_config(
+        EndpointConfigName=realtime_config,
+        ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": model, "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}])
+    realtime = f"boto3-realtime-endpoint-{SUFFIX}"
+    sagemaker.create_endpoint(EndpointName=realtime, EndpointConfigName=realtime_config)
+    wait_for_status(sagemaker, realtime, "InService")
+    answered = runtime.invoke_endpoint(EndpointName=realtime, Body=b"now", ContentType="text/plain")
+    check(answered["Body"].read() == b"boto3-model|text/plain||NOW" and answered["InvokedProductionVariant"] == "AllTraffic",
+          "InvokeEndpoint returns the container's answer and the variant")
+    try:
+        runtime.invoke_endpoint(EndpointName=realtime, Body=b"x" * (6 * 1024 * 1024 + 1), ContentType="text/plain")
+        check(False, "an oversized payload is refused")
+    except botocore.exceptions.ClientError as error:
+        check(error.response["ResponseMetadata"]["HTTPStatusCode"] == 413, f"a payload over 6 MB gets 413 ({error})")
+    sagemaker.delete_endpoint(EndpointName=realtime)
+
     # The AWS CLI, configured by nothing but AWS_ENDPOINT_URL.
     environment = dict(os.environ, AWS_ENDPOINT_URL=ENDPOINT)
     described = subprocess.run(["aws", "sagemaker", "describe-endpoint", "--endpoint-name", endpoint],

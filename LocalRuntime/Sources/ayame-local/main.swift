@@ -31,6 +31,9 @@ struct AyameLocalCommand: AsyncParsableCommand {
             port: port, images: catalog, backendURL: backend, stateDirectory: stateDir, timeScale: timeScale))
         // Written in one call so a parent reading the first line never sees half of it.
         FileHandle.standardOutput.write(Data("listening on \(runtime.endpointURL)\n".utf8))
+        if let pid = runtime.startedBackendProcessIdentifier {
+            FileHandle.standardError.write(Data("ayame-local: started moto (pid \(pid)) on \(runtime.backendURL)\n".utf8))
+        }
         let signal = await Self.firstTerminationSignal()
         FileHandle.standardError.write(Data("ayame-local: signal \(signal), stopping containers\n".utf8))
         await runtime.shutdown()

@@ -73,10 +73,8 @@ struct InstanceProvisioner: Sendable {
         }
         let process: ChildProcess
         do {
-            let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
             process = try ChildProcess(
-                arguments: plan.arguments, environment: plan.environment, workingDirectory: plan.workingDirectory, output: log)
-            try? log.close()
+                arguments: plan.arguments, environment: plan.environment, workingDirectory: plan.workingDirectory, outputPath: logPath)
         } catch {
             await lease?.release()
             throw ProvisioningFailure(reason: "The container for production variant \(variant.name) could not be started (\(plan.arguments.joined(separator: " "))): \(error)")

@@ -26,6 +26,9 @@ public final class LocalRuntime: Sendable {
     private let moto: MotoBackend?
     private let clients: [HTTPClient]
 
+    /// The PID of the moto the runtime started itself (nil when a backend was given).
+    public var startedBackendProcessIdentifier: Int32? { moto?.process.processIdentifier }
+
     /// `http://127.0.0.1:PORT`: what `AWS_ENDPOINT_URL` should be set to.
     public var endpointURL: String { "http://127.0.0.1:\(port)" }
 

@@ -9,12 +9,9 @@ struct MotoBackend: Sendable {
 
     static func start(python: String, environment: [String: String], client: HTTPClient, logPath: String) async throws -> MotoBackend {
         guard let port = FreePort.next() else { throw LocalRuntimeError.backendDidNotStart("no free loopback port") }
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         let process = try ChildProcess(
             arguments: [python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)],
-            environment: environment, workingDirectory: nil, output: log)
-        try? log.close()
+            environment: environment, workingDirectory: nil, outputPath: logPath)
         let url = "http://127.0.0.1:\(port)"
         for _ in 0..<200 {
             if let status = process.exitStatus {
