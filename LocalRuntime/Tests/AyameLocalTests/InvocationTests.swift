@@ -52,25 +52,40 @@ import Testing
             let failing = try await harness.deploy(
                 bucket: bucket, behaviour: "fail", environment: ["FAKE_MODEL_MESSAGE": "bad petal length"],
                 async: AsyncSpec(outputPath: "s3://\(bucket)/output", failurePath: "s3://\(bucket)/failure"))
-            // One instance taking one request at a time, 3 s each: a second request waits.
+            // One instance taking one request at a time, 3 s each: later requests wait.
             let slow = try await harness.deploy(
-                bucket: bucket, behaviour: "sleep", environment: ["FAKE_MODEL_SLEEP_SECONDS": "2"],
+                bucket: bucket, behaviour: "sleep", environment: ["FAKE_MODEL_SLEEP_SECONDS": "3"],
+                async: AsyncSpec(outputPath: "s3://\(bucket)/output", failurePath: "s3://\(bucket)/failure"))
+            let crashing = try await harness.deploy(
+                bucket: bucket, behaviour: "crash",
                 async: AsyncSpec(outputPath: "s3://\(bucket)/output", failurePath: "s3://\(bucket)/failure"))
             try await harness.waitForStatus(failing, ["InService"])
             try await harness.waitForStatus(slow, ["InService"])
+            try await harness.waitForStatus(crashing, ["InService"])
 
             let failed = try await harness.invoker.invokeTestAsync(endpoint: failing, input: input)
             let failure = String(decoding: try await harness.waitForObject(failed.failureLocation ?? ""), as: UTF8.self)
             #expect(failure == "bad petal length")
             #expect(await harness.s3.get(bucket: bucket, key: "output/\(failed.inferenceId).out") == nil)
 
-            // 60 AWS seconds are one second at --time-scale 60; the container takes two.
-            let timedOut = try await harness.invoker.invokeTestAsync(endpoint: slow, input: input, invocationTimeoutSeconds: 60)
+            // 60 AWS seconds are one second at --time-scale 60. The first request holds the only
+            // slot for 3 s, so the second is older than its TTL when its turn comes; the third
+            // then runs and outlasts its invocation timeout.
+            let first = try await harness.invoker.invokeTestAsync(endpoint: slow, input: input)
             let waiting = try await harness.invoker.invokeTestAsync(endpoint: slow, input: input, requestTTLSeconds: 60)
+            let timedOut = try await harness.invoker.invokeTestAsync(endpoint: slow, input: input, invocationTimeoutSeconds: 60)
+            let done = String(decoding: try await harness.waitForObject(first.outputLocation), as: UTF8.self)
+            #expect(done == "failing-model|text/plain||payload")
             let timeout = String(decoding: try await harness.waitForObject(timedOut.failureLocation ?? ""), as: UTF8.self)
             #expect(timeout.contains("invocation timeout of 60 seconds"))
             let expired = String(decoding: try await harness.waitForObject(waiting.failureLocation ?? ""), as: UTF8.self)
             #expect(expired.contains("Request expired"))
+
+            // A container that dies mid-request is reported with its exit status and last words.
+            let crashed = try await harness.invoker.invokeTestAsync(endpoint: crashing, input: input)
+            let crash = String(decoding: try await harness.waitForObject(crashed.failureLocation ?? ""), as: UTF8.self)
+            #expect(crash.contains("exited with status 3"))
+            #expect(crash.contains("crashing on purpose"))
         }
     }
 

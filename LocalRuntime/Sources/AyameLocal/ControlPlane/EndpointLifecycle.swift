@@ -29,6 +29,7 @@ struct EndpointLifecycle: Sendable {
                 }
             } catch {
                 guard await registry.endpoint(name)?.status == .creating else { return }
+                RuntimeLog.note("endpoint \(name) failed: \(error.reason)")
                 await registry.updateEndpoint(name) { record in
                     record.status = .failed
                     record.failureReason = error.reason

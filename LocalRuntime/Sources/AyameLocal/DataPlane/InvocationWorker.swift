@@ -72,27 +72,47 @@ struct InvocationWorker: Sendable {
     }
 
     private func record(_ outcome: Outcome, of invocation: AsyncInvocation) async {
-        let storage = try? await backend.storage(region: invocation.region)
+        let storage: ObjectStorage
+        do {
+            storage = try await backend.storage(region: invocation.region)
+        } catch {
+            RuntimeLog.note("inference \(invocation.inferenceId): no S3 client for \(invocation.region): \(error)")
+            return
+        }
         let settings = invocation.settings
         let notification: AsyncNotification
         let topic: String?
         switch outcome {
         case .completed(let body, let contentType):
-            try? await storage?.write(Data(body), to: invocation.output, contentType: contentType)
+            await write(Data(body), to: invocation.output, contentType: contentType, storage, invocation)
             topic = settings.successTopic
             notification = AsyncNotification(
                 invocation: invocation, status: .completed, failureReason: nil, contentType: contentType,
                 location: invocation.output,
                 includedBody: settings.includeResponseIn.contains("SUCCESS_NOTIFICATION_TOPIC") ? body : nil)
         case .failed(let reason, let document, let contentType):
-            try? await storage?.write(Data(document), to: invocation.failure, contentType: contentType)
+            await write(Data(document), to: invocation.failure, contentType: contentType, storage, invocation)
             topic = settings.errorTopic
             notification = AsyncNotification(
                 invocation: invocation, status: .failed, failureReason: reason, contentType: contentType,
                 location: invocation.failure,
                 includedBody: settings.includeResponseIn.contains("ERROR_NOTIFICATION_TOPIC") ? document : nil)
         }
-        guard let topic, let notifier = try? await backend.notifier(region: invocation.region) else { return }
-        try? await notifier.publish(notification.message(), to: topic)
+        guard let topic else { return }
+        do {
+            try await backend.notifier(region: invocation.region).publish(notification.message(), to: topic)
+        } catch {
+            RuntimeLog.note("inference \(invocation.inferenceId): notification to \(topic) failed: \(error)")
+        }
+    }
+
+    private func write(
+        _ data: Data, to location: S3Location, contentType: String?, _ storage: ObjectStorage, _ invocation: AsyncInvocation
+    ) async {
+        do {
+            try await storage.write(data, to: location, contentType: contentType)
+        } catch {
+            RuntimeLog.note("inference \(invocation.inferenceId): writing \(location) failed: \(error)")
+        }
     }
 }
