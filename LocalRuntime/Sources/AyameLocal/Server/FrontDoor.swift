@@ -1,15 +1,14 @@
+import struct AyameHTTP.HTTPResponseBody
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// The one loopback HTTP/1.1 listener every client talks to. It collects each request, hands it
-/// to a handler and writes the handler's answer; connections are kept alive as clients ask.
+/// The one loopback HTTP/1.1 listener every client talks to. Each request is handed to the
+/// handler as soon as its head arrives, with the body following as a stream, so forwarded
+/// uploads and downloads pass through without being held whole. Connections are kept alive as
+/// clients ask.
 final class FrontDoor: Sendable {
-    typealias Handler = @Sendable (IncomingRequest) async -> OutgoingResponse
-
-    /// Bodies larger than this are refused before they are collected (S3 single PUT is 5 GiB;
-    /// the runtime buffers bodies, so it draws a lower line and says so).
-    static let maximumBodyBytes = 512 * 1024 * 1024
+    typealias Handler = @Sendable (StreamingRequest) async -> RoutedResponse
 
     let port: Int
     private let server: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
@@ -49,62 +48,79 @@ final class FrontDoor: Sendable {
         try? await server.channel.close()
     }
 
+    private struct InFlight {
+        let head: HTTPRequestHead
+        let body: AsyncStream<[UInt8]>.Continuation
+        let answer: Task<RoutedResponse, Never>
+    }
+
     private static func serveConnection(
-        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, _ handler: Handler
+        _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, _ handler: @escaping Handler
     ) async {
+        var current: InFlight?
         try? await connection.executeThenClose { inbound, outbound in
-            var head: HTTPRequestHead?
-            var body = ByteBuffer()
-            var tooLarge = false
             for try await part in inbound {
                 switch part {
-                case .head(let received):
-                    head = received
-                    body.clear()
-                    tooLarge = false
-                case .body(var chunk):
-                    if body.readableBytes + chunk.readableBytes > maximumBodyBytes { tooLarge = true } else { body.writeBuffer(&chunk) }
+                case .head(let head):
+                    let (body, continuation) = AsyncStream<[UInt8]>.makeStream()
+                    let request = StreamingRequest(
+                        method: head.method.rawValue, target: head.uri,
+                        headers: head.headers.map { (name: $0.name, value: $0.value) }, body: body)
+                    current = InFlight(head: head, body: continuation, answer: Task { await handler(request) })
+                case .body(let chunk):
+                    current?.body.yield(Array(chunk.readableBytesView))
                 case .end:
-                    guard let requestHead = head else { return }
-                    let response: OutgoingResponse
-                    if tooLarge {
-                        response = AWSErrorResponse.json(
-                            status: 413, code: "RequestEntityTooLarge",
-                            message: "The request body exceeds the local runtime's limit of \(maximumBodyBytes) bytes.")
-                    } else {
-                        let request = IncomingRequest(
-                            method: requestHead.method.rawValue, target: requestHead.uri,
-                            headers: requestHead.headers.map { (name: $0.name, value: $0.value) },
-                            body: body.readableBytesView.map { $0 })
-                        response = await handler(request)
-                    }
-                    try await write(response, for: requestHead, to: outbound)
-                    if !requestHead.isKeepAlive { return }
+                    guard let request = current else { return }
+                    request.body.finish()
+                    let response = await request.answer.value
+                    current = nil
+                    try await write(response, for: request.head, to: outbound)
+                    if !request.head.isKeepAlive { return }
                 }
             }
         }
+        // The client went away mid-request: end the body so the handler can finish.
+        current?.body.finish()
     }
 
     private static func write(
-        _ response: OutgoingResponse, for request: HTTPRequestHead, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+        _ response: RoutedResponse, for request: HTTPRequestHead, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws {
-        var headers = HTTPHeaders()
         let isHead = request.method == .HEAD
-        for header in response.headers {
-            let name = header.name.lowercased()
+        switch response {
+        case .complete(let answer):
+            var headers = frame(answer.headers, keepingLength: isHead, keepAlive: request.isKeepAlive)
+            if !isHead { headers.replaceOrAdd(name: "Content-Length", value: String(answer.body.count)) }
+            try await outbound.write(.head(HTTPResponseHead(
+                version: request.version, status: HTTPResponseStatus(statusCode: answer.status), headers: headers)))
+            if !isHead && !answer.body.isEmpty {
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
+            }
+            try await outbound.write(.end(nil))
+        case .relayed(let status, let fields, let body):
+            // The backend's length is kept when it sent one; without it NIO frames the body chunked.
+            let headers = frame(fields, keepingLength: true, keepAlive: request.isKeepAlive)
+            try await outbound.write(.head(HTTPResponseHead(
+                version: request.version, status: HTTPResponseStatus(statusCode: status), headers: headers)))
+            if !isHead {
+                for try await chunk in body where !chunk.isEmpty {
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: chunk))))
+                }
+            }
+            try await outbound.write(.end(nil))
+        }
+    }
+
+    /// Drops hop-by-hop headers and states this connection's own framing.
+    private static func frame(_ fields: [(name: String, value: String)], keepingLength: Bool, keepAlive: Bool) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        for field in fields {
+            let name = field.name.lowercased()
             if name == "connection" || name == "transfer-encoding" || name == "keep-alive" { continue }
-            // A HEAD answer keeps the length the GET would have had; every other answer gets the
-            // length of the bytes actually written.
-            if name == "content-length" && !isHead { continue }
-            headers.add(name: header.name, value: header.value)
+            if name == "content-length" && !keepingLength { continue }
+            headers.add(name: field.name, value: field.value)
         }
-        if !isHead { headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count)) }
-        headers.replaceOrAdd(name: "Connection", value: request.isKeepAlive ? "keep-alive" : "close")
-        let status = HTTPResponseStatus(statusCode: response.status)
-        try await outbound.write(.head(HTTPResponseHead(version: request.version, status: status, headers: headers)))
-        if !isHead && !response.body.isEmpty {
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
-        }
-        try await outbound.write(.end(nil))
+        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        return headers
     }
 }

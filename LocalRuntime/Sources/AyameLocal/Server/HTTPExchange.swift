@@ -1,3 +1,40 @@
+import AyameHTTP
+
+/// A request whose head has arrived and whose body is still arriving.
+struct StreamingRequest: Sendable {
+    var method: String
+    var target: String
+    var headers: [(name: String, value: String)]
+    /// The body's chunks as they arrive; finishes at the end of the request.
+    var body: AsyncStream<[UInt8]>
+
+    /// Requests the runtime answers itself are small (6 MB at most for InvokeEndpoint); bodies
+    /// past this are refused rather than held in memory.
+    static let collectedBodyLimit = 64 * 1024 * 1024
+
+    func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
+    }
+
+    /// The same request with its whole body; nil when the body exceeds `collectedBodyLimit`.
+    func collected() async -> IncomingRequest? {
+        var bytes: [UInt8] = []
+        var tooLarge = false
+        for await chunk in body {
+            if bytes.count + chunk.count > Self.collectedBodyLimit { tooLarge = true } else if !tooLarge { bytes += chunk }
+        }
+        return tooLarge ? nil : IncomingRequest(method: method, target: target, headers: headers, body: bytes)
+    }
+}
+
+/// What the front door writes back: a whole answer, or the head of one whose body is relayed
+/// chunk by chunk as it arrives from the backend.
+enum RoutedResponse: Sendable {
+    case complete(OutgoingResponse)
+    case relayed(status: Int, headers: [(name: String, value: String)], body: HTTPResponseBody)
+}
+
 /// A request as the front door received it, body collected.
 struct IncomingRequest: Sendable {
     var method: String
