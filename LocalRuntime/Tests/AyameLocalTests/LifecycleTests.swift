@@ -9,8 +9,11 @@ import Testing
         try await RuntimeHarness.with { harness in
             let bucket = try await harness.bucketWithModel("lifecycle-model")
             let endpoint = try await harness.deploy(bucket: bucket, behaviour: "echo", async: nil)
+            #expect(try await harness.sageMaker.listedStatus(of: endpoint) == "Creating")
+            #expect(try await harness.sageMaker.listedStatus(of: endpoint, statusEquals: "InService") == nil)
             let seen = try await harness.waitForStatus(endpoint, ["InService", "Failed"])
             #expect(seen == ["Creating", "InService"])
+            #expect(try await harness.sageMaker.listedStatus(of: endpoint, statusEquals: "InService") == "InService")
             let ready = try await harness.sageMaker.status(of: endpoint)
             #expect(ready.instances == 1)
             let echoed = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("hi".utf8))
@@ -42,6 +45,7 @@ import Testing
 
             try await harness.sageMaker.deleteEndpoint(endpointName: endpoint)
             #expect(try await harness.sageMaker.status(of: endpoint).status == "Deleting")
+            #expect(try await harness.sageMaker.listedStatus(of: endpoint) == "Deleting")
             var gone: AWSServiceErrorSummary?
             for _ in 0..<200 where gone == nil {
                 if let error = await serviceError({ _ = try await harness.sageMaker.describeEndpoint(endpointName: endpoint) }) {

@@ -39,7 +39,7 @@ struct HostingOperations: Sendable {
         case "CreateEndpointConfig": return await createEndpointConfig(body, forwarded)
         case "CreateEndpoint": return await createEndpoint(body, region: region, forwarded)
         case "DescribeEndpoint": return await describeEndpoint(body, forwarded)
-        case "ListEndpoints": return await listEndpoints(forwarded)
+        case "ListEndpoints": return await listEndpoints(body, forwarded)
         case "UpdateEndpoint": return await updateEndpoint(body)
         case "DeleteEndpoint": return await deleteEndpoint(body, forwarded)
         case "DeleteModel":
@@ -109,19 +109,37 @@ struct HostingOperations: Sendable {
         return .json(await description(of: record))
     }
 
-    private func listEndpoints(_ forwarded: () async -> OutgoingResponse) async -> OutgoingResponse {
+    /// moto's list with the runtime's statuses laid over it; endpoints still `Deleting` (moto has
+    /// already forgotten them) are added, and `StatusEquals` is applied to the real statuses.
+    private func listEndpoints(_ body: [String: Any], _ forwarded: () async -> OutgoingResponse) async -> OutgoingResponse {
         let answer = await forwarded()
         guard answer.status == 200, var document = JSONBody.object(answer.body),
               let summaries = document["Endpoints"] as? [[String: Any]] else { return answer }
-        var overlaid: [[String: Any]] = []
+        var listed: [[String: Any]] = []
+        var names: Set<String> = []
         for var summary in summaries {
-            if let name = summary["EndpointName"] as? String, let record = await registry.endpoint(name) {
-                summary["EndpointStatus"] = record.status.rawValue
-                summary["LastModifiedTime"] = record.lastModifiedTime.timeIntervalSince1970
+            if let name = summary["EndpointName"] as? String {
+                names.insert(name)
+                if let record = await registry.endpoint(name) {
+                    summary["EndpointStatus"] = record.status.rawValue
+                    summary["LastModifiedTime"] = record.lastModifiedTime.timeIntervalSince1970
+                }
             }
-            overlaid.append(summary)
+            listed.append(summary)
         }
-        document["Endpoints"] = overlaid
+        let nameFilter = body["NameContains"] as? String
+        for record in await registry.endpoints.values where record.status == .deleting && !names.contains(record.name) {
+            if let nameFilter, !record.name.contains(nameFilter) { continue }
+            listed.append([
+                "EndpointName": record.name, "EndpointArn": record.arn, "EndpointStatus": record.status.rawValue,
+                "CreationTime": record.creationTime.timeIntervalSince1970,
+                "LastModifiedTime": record.lastModifiedTime.timeIntervalSince1970,
+            ])
+        }
+        if let wanted = body["StatusEquals"] as? String {
+            listed = listed.filter { $0["EndpointStatus"] as? String == wanted }
+        }
+        document["Endpoints"] = listed
         return .json(document)
     }
 

@@ -56,6 +56,14 @@ extension SageMakerClient {
             endpointConfigName: name, productionVariants: production, asyncInferenceConfig: asyncConfig))
     }
 
+    /// The status ListEndpoints gives the endpoint (nil when it is not listed), optionally asking
+    /// only for endpoints in `statusEquals`.
+    func listedStatus(of endpoint: String, statusEquals: String? = nil) async throws -> String? {
+        let list = try await listEndpoints(ListEndpointsInput(
+            maxResults: 100, nameContains: endpoint, statusEquals: statusEquals.map { EndpointStatus(rawValue: $0) }))
+        return list.endpoints.first { $0.endpointName == endpoint }?.endpointStatus.rawValue
+    }
+
     /// The endpoint's status as its raw spelling.
     func status(of endpoint: String) async throws -> (status: String, failureReason: String?, configName: String?, instances: Int?) {
         let description = try await describeEndpoint(endpointName: endpoint)
