@@ -27,7 +27,8 @@ ayame_ensure_apt_packages() {
 # them; otherwise a virtual environment under .build-python/ (ignored by git) gets them from PyPI.
 # Exports AYAME_PYTHON and puts its bin folder first on PATH so the tests' `python3` finds it.
 ayame_ensure_python() {
-    local probe='import moto.server, botocore, flask'
+    # The AWS CLI too: the local runtime's tests drive it against ayame-local.
+    local probe='import moto.server, botocore, flask, awscli'
     if command -v python3 >/dev/null 2>&1 && python3 -c "$probe" 2>/dev/null; then
         AYAME_PYTHON="$(command -v python3)"
     else
@@ -37,7 +38,7 @@ ayame_ensure_python() {
             ayame_log "creating $venv with moto[server]"
             python3 -m venv "$venv"
             "$venv/bin/python3" -m pip install -q --upgrade pip
-            "$venv/bin/python3" -m pip install -q 'moto[server]==5.2.1' 'boto3==1.43.11' 'botocore==1.43.11'
+            "$venv/bin/python3" -m pip install -q 'moto[server]==5.2.1' 'boto3==1.43.11' 'botocore==1.43.11' 'awscli==1.45.11'
         fi
         AYAME_PYTHON="$venv/bin/python3"
         export PATH="$venv/bin:$PATH"

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Runs the status transitions of endpoints: Creating → InService | Failed, Updating → switch
+/// or rollback, Deleting → gone. Each runs in its own task; every step is visible through
+/// DescribeEndpoint while it happens.
+struct EndpointLifecycle: Sendable {
+    let registry: HostingRegistry
+    let provisioner: InstanceProvisioner
+    let worker: InvocationWorker
+    let clock: RuntimeClock
+
+    func beginCreate(_ name: String) async {
+        let task = Task {
+            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
+            guard let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
+            do throws(ProvisioningFailure) {
+                let instances = try await provisionFleet(endpoint: name, region: record.region, config: config)
+                guard await registry.endpoint(name)?.status == .creating, !Task.isCancelled else {
+                    for instance in instances { await instance.stop() }
+                    return
+                }
+                let dispatcher = InvocationDispatcher(
+                    perInstanceLimit: config.asyncInference?.maxConcurrentInvocationsPerInstance ?? 1, worker: worker)
+                await dispatcher.replaceInstances(with: instances)
+                _ = await registry.replaceFleet(name, with: instances, dispatcher: dispatcher)
+                await registry.updateEndpoint(name) { record in
+                    record.status = .inService
+                    record.variants = Self.variantStatuses(config, running: true)
+                }
+            } catch {
+                guard await registry.endpoint(name)?.status == .creating else { return }
+                RuntimeLog.note("endpoint \(name) failed: \(error.reason)")
+                await registry.updateEndpoint(name) { record in
+                    record.status = .failed
+                    record.failureReason = error.reason
+                }
+            }
+        }
+        await registry.setTransition(name, task)
+    }
+
+    /// Blue/green: the new fleet starts beside the old one; traffic switches only when every new
+    /// instance is healthy. A failure stops the new fleet and leaves the endpoint on its previous
+    /// configuration, InService, with the cause in FailureReason.
+    func beginUpdate(_ name: String, to newConfig: EndpointConfigRecord) async {
+        let task = Task {
+            guard let record = await registry.endpoint(name) else { return }
+            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
+            do throws(ProvisioningFailure) {
+                let instances = try await provisionFleet(endpoint: name, region: record.region, config: newConfig)
+                try? await clock.sleep(awsSeconds: HostingTimings.switchover)
+                guard await registry.endpoint(name)?.status == .updating, !Task.isCancelled else {
+                    for instance in instances { await instance.stop() }
+                    return
+                }
+                let dispatcher = await registry.dispatcher(name) ?? InvocationDispatcher(
+                    perInstanceLimit: newConfig.asyncInference?.maxConcurrentInvocationsPerInstance ?? 1, worker: worker)
+                await dispatcher.replaceInstances(with: instances)
+                let previous = await registry.replaceFleet(name, with: instances, dispatcher: dispatcher)
+                await registry.updateEndpoint(name) { record in
+                    record.status = .inService
+                    record.failureReason = nil
+                    record.configName = newConfig.name
+                    record.variants = Self.variantStatuses(newConfig, running: true)
+                }
+                for instance in previous { await instance.stop() }
+            } catch {
+                guard await registry.endpoint(name)?.status == .updating else { return }
+                await registry.updateEndpoint(name) { record in
+                    record.status = .inService
+                    record.failureReason = "Update to endpoint configuration \(newConfig.name) failed and was rolled back: \(error.reason)"
+                }
+            }
+        }
+        await registry.setTransition(name, task)
+    }
+
+    func beginDelete(_ name: String) async {
+        let running = await registry.transition(name)
+        await registry.updateEndpoint(name) { $0.status = .deleting }
+        let task = Task {
+            running?.cancel()
+            await running?.value
+            for instance in await registry.takeFleet(name) { await instance.stop() }
+            try? await clock.sleep(awsSeconds: HostingTimings.deletion)
+            await registry.forgetEndpoint(name)
+        }
+        await registry.setTransition(name, task)
+    }
+
+    /// Starts every instance of every variant; on the first failure stops those already started.
+    private func provisionFleet(
+        endpoint: String, region: String, config: EndpointConfigRecord
+    ) async throws(ProvisioningFailure) -> [ContainerInstance] {
+        var started: [ContainerInstance] = []
+        do throws(ProvisioningFailure) {
+            for variant in config.variants {
+                guard let model = await registry.model(variant.modelName) else {
+                    throw ProvisioningFailure(reason: "Could not find model \"\(variant.modelName)\".")
+                }
+                for index in 0..<variant.initialInstanceCount {
+                    if Task.isCancelled { throw ProvisioningFailure(reason: "Cancelled.") }
+                    started.append(try await provisioner.start(
+                        endpoint: endpoint, region: region, variant: variant, model: model, index: index))
+                }
+            }
+            return started
+        } catch {
+            for instance in started { await instance.stop() }
+            throw error
+        }
+    }
+
+    static func variantStatuses(_ config: EndpointConfigRecord, running: Bool, images: [String: String] = [:]) -> [VariantStatus] {
+        config.variants.map { variant in
+            VariantStatus(
+                name: variant.name, image: images[variant.modelName] ?? "",
+                currentInstanceCount: running ? variant.initialInstanceCount : 0,
+                desiredInstanceCount: variant.initialInstanceCount,
+                currentWeight: variant.initialWeight, desiredWeight: variant.initialWeight)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// The FIFO queue of one endpoint: requests leave it in arrival order, each to the least busy
+/// instance that has fewer than `MaxConcurrentInvocationsPerInstance` in flight.
+actor InvocationDispatcher {
+    private struct Slot {
+        let instance: ContainerInstance
+        var inFlight: Int
+        /// Replaced by an update: finishes what it has, takes nothing new.
+        var retired: Bool
+    }
+
+    private var pending: [AsyncInvocation] = []
+    private var head = 0
+    private var slots: [Slot] = []
+    private let perInstanceLimit: Int
+    private let worker: InvocationWorker
+
+    init(perInstanceLimit: Int, worker: InvocationWorker) {
+        self.perInstanceLimit = max(1, perInstanceLimit)
+        self.worker = worker
+    }
+
+    var queuedCount: Int { pending.count - head }
+
+    func enqueue(_ invocation: AsyncInvocation) {
+        pending.append(invocation)
+        pump()
+    }
+
+    /// Switches to a new fleet (an update's blue/green switch): requests in flight finish on
+    /// the old instances, queued ones go to the new.
+    func replaceInstances(with instances: [ContainerInstance]) {
+        for index in slots.indices { slots[index].retired = true }
+        slots.removeAll { $0.retired && $0.inFlight == 0 }
+        slots += instances.map { Slot(instance: $0, inFlight: 0, retired: false) }
+        pump()
+    }
+
+    private func pump() {
+        while head < pending.count {
+            guard let index = slots.indices
+                .filter({ !slots[$0].retired && slots[$0].inFlight < perInstanceLimit })
+                .min(by: { slots[$0].inFlight < slots[$1].inFlight })
+            else { break }
+            let invocation = pending[head]
+            head += 1
+            slots[index].inFlight += 1
+            let instance = slots[index].instance
+            let worker = self.worker
+            Task {
+                await worker.run(invocation, on: instance)
+                self.finished(instance)
+            }
+        }
+        if head > 1024 && head * 2 > pending.count {
+            pending.removeFirst(head)
+            head = 0
+        }
+    }
+
+    private func finished(_ instance: ContainerInstance) {
+        if let index = slots.firstIndex(where: { $0.instance === instance }) {
+            slots[index].inFlight -= 1
+            if slots[index].retired && slots[index].inFlight == 0 { slots.remove(at: index) }
+        }
+        pump()
+    }
+}

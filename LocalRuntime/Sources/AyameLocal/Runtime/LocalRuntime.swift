@@ -1,0 +1,140 @@
+import AyameCore
+import AyameHTTP
+import AyameSigV4
+import Foundation
+
+/// A running local SageMaker hosting runtime: one loopback endpoint URL that serves the
+/// SageMaker hosting control plane and SageMaker Runtime itself and forwards every other AWS
+/// request to the backend.
+///
+/// ```swift
+/// let runtime = try await LocalRuntime.start(LocalRuntimeConfiguration(images: catalog))
+/// // AWS_ENDPOINT_URL=runtime.endpointURL for every client
+/// await runtime.shutdown()
+/// ```
+public final class LocalRuntime: Sendable {
+    /// The port the runtime listens on (127.0.0.1).
+    public let port: Int
+    /// The backend the runtime forwards to.
+    public let backendURL: String
+    /// Where model directories and container logs go.
+    public let stateDirectory: String
+
+    private let frontDoor: FrontDoor
+    private let serving: Task<Void, Never>
+    private let registry: HostingRegistry
+    private let moto: MotoBackend?
+    private let clients: [HTTPClient]
+
+    /// The PID of the moto the runtime started itself (nil when a backend was given).
+    public var startedBackendProcessIdentifier: Int32? { moto?.process.processIdentifier }
+
+    /// `http://127.0.0.1:PORT`: what `AWS_ENDPOINT_URL` should be set to.
+    public var endpointURL: String { "http://127.0.0.1:\(port)" }
+
+    private init(
+        port: Int, backendURL: String, stateDirectory: String, frontDoor: FrontDoor, serving: Task<Void, Never>,
+        registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
+    ) {
+        self.port = port
+        self.backendURL = backendURL
+        self.stateDirectory = stateDirectory
+        self.frontDoor = frontDoor
+        self.serving = serving
+        self.registry = registry
+        self.moto = moto
+        self.clients = clients
+    }
+
+    /// Starts the backend when none is given, binds the port and begins serving.
+    public static func start(_ configuration: LocalRuntimeConfiguration) async throws -> LocalRuntime {
+        var settings = HTTPClientConfiguration()
+        settings.httpVersion = .http1_1
+        settings.maxConnections = 512
+        let backendClient = try HTTPClient(configuration: settings)
+        var containerSettings = settings
+        containerSettings.maxConnectionsPerHost = nil
+        let containerClient = try HTTPClient(configuration: containerSettings)
+        var pingSettings = settings
+        pingSettings.attemptTimeout = .seconds(2)
+        pingSettings.connectTimeout = .seconds(1)
+        let pingClient = try HTTPClient(configuration: pingSettings)
+
+        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+        var moto: MotoBackend?
+        let backendURL: String
+        if let given = configuration.backendURL {
+            backendURL = given.hasSuffix("/") ? String(given.dropLast()) : given
+        } else {
+            let started = try await MotoBackend.start(
+                python: configuration.python, environment: configuration.environment, client: backendClient,
+                logPath: "\(configuration.stateDirectory)/moto.log")
+            moto = started
+            backendURL = started.url
+        }
+
+        let environment = configuration.environment
+        let credentials: SigV4Credentials
+        if let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"], !key.isEmpty, !secret.isEmpty {
+            credentials = SigV4Credentials(accessKeyId: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"])
+        } else {
+            // No key of its own: every signature is judged by the backend.
+            credentials = SigV4Credentials(accessKeyId: "", secretAccessKey: "")
+        }
+        let clock = RuntimeClock(scale: configuration.timeScale)
+        let backend = BackendClients(endpointURL: backendURL, environment: AWSEnvironment(environment))
+        let forwarder = BackendForwarder(baseURL: backendURL, client: backendClient)
+        let authenticator = RequestAuthenticator(verifier: SignatureVerifier(credentials: credentials), forwarder: forwarder)
+        let registry = HostingRegistry()
+        let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock)
+        let isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
+        let dockerAvailable = configuration.images.images.isEmpty ? false : await Self.dockerAnswers()
+        let provisioner = InstanceProvisioner(
+            catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
+            clock: clock, leases: PortLeases(), isolates: isolates, dockerAvailable: dockerAvailable)
+        let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock)
+        let router = RequestRouter(
+            hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder),
+            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, clock: clock),
+            forwarder: forwarder)
+
+        let frontDoor: FrontDoor
+        do {
+            frontDoor = try await FrontDoor.bind(port: configuration.port)
+        } catch {
+            if let moto { await moto.process.stop() }
+            throw error
+        }
+        let serving = Task { await frontDoor.serve { await router.route($0) } }
+        return LocalRuntime(
+            port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,
+            serving: serving, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
+    }
+
+    /// Stops listening, stops every container the runtime started and the moto it started.
+    public func shutdown() async {
+        await frontDoor.close()
+        serving.cancel()
+        let instances = await registry.takeAllFleets()
+        await withTaskGroup(of: Void.self) { group in
+            for instance in instances { group.addTask { await instance.stop() } }
+        }
+        if let moto { await moto.process.stop() }
+        for client in clients { await client.shutdown() }
+    }
+
+    /// Linux, root and `unshare` present: the conditions for binding the model at /opt/ml/model.
+    static func canMountModelDirectory() -> Bool {
+        #if os(Linux)
+        return geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
+        #else
+        return false
+        #endif
+    }
+
+    /// Whether a Docker engine answers (`docker info` succeeds).
+    static func dockerAnswers() async -> Bool {
+        guard let result = try? await ChildProcess.run(["docker", "info", "--format", "{{.ServerVersion}}"]) else { return false }
+        return result.status == 0
+    }
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""A SageMaker-style model container for the local runtime's tests.
+
+Run as `fake_model_container.py serve`. It listens on SAGEMAKER_BIND_TO_PORT, or, when
+FAKE_MODEL_FIXED_PORT is set, on that port whatever the variables say and with its model read
+from /opt/ml/model, like a container written for SageMaker (which hard-codes 8080) and answers GET /ping and
+POST /invocations. The model's Environment picks the behaviour:
+
+  FAKE_MODEL_BEHAVIOUR = echo (default) | uppercase | fail | sleep | exit | noping | crash
+  FAKE_MODEL_SLEEP_SECONDS   seconds `sleep` waits before answering (default 3)
+  FAKE_MODEL_MESSAGE         the message `fail` answers with (status 500)
+  FAKE_MODEL_JOURNAL         a file every request body is appended to, one line each, so a
+                             test can count how often each request reached a container
+
+Every answer names the model file it read from the model directory (`model.txt`), so tests see
+that the archive was unpacked where SM_MODEL_DIR (or /opt/ml/model) says.
+"""
+import os
+import sys
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BEHAVIOUR = os.environ.get("FAKE_MODEL_BEHAVIOUR", "echo")
+FIXED_PORT = os.environ.get("FAKE_MODEL_FIXED_PORT")
+MODEL_DIR = "/opt/ml/model" if FIXED_PORT else os.environ.get("SM_MODEL_DIR", "/opt/ml/model")
+
+
+def model_text():
+    try:
+        with open(os.path.join(MODEL_DIR, "model.txt")) as handle:
+            return handle.read().strip()
+    except OSError as error:
+        return f"no model: {error}"
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):
+        sys.stderr.write("fake-model: " + (format % args) + "\n")
+        sys.stderr.flush()
+
+    def _answer(self, status, body, content_type="text/plain"):
+        payload = body.encode() if isinstance(body, str) else body
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_GET(self):
+        if self.path != "/ping":
+            return self._answer(404, "not found")
+        if BEHAVIOUR == "noping":
+            return self._answer(503, "never healthy")
+        self._answer(200, "")
+
+    def do_POST(self):
+        if self.path != "/invocations":
+            return self._answer(404, "not found")
+        length = int(self.headers.get("Content-Length", "0") or "0")
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        attributes = self.headers.get("X-Amzn-SageMaker-Custom-Attributes", "")
+        journal = os.environ.get("FAKE_MODEL_JOURNAL")
+        if journal:
+            # One short O_APPEND write per request: lines from several instances never interleave.
+            descriptor = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            os.write(descriptor, (body + "\n").encode())
+            os.close(descriptor)
+        if BEHAVIOUR == "fail":
+            return self._answer(500, os.environ.get("FAKE_MODEL_MESSAGE", "the model failed"))
+        if BEHAVIOUR == "crash":
+            sys.stderr.write("fake-model: crashing on purpose\n")
+            sys.stderr.flush()
+            os._exit(3)
+        if BEHAVIOUR == "sleep":
+            time.sleep(float(os.environ.get("FAKE_MODEL_SLEEP_SECONDS", "3")))
+        text = body.upper() if BEHAVIOUR == "uppercase" else body
+        answer = f"{model_text()}|{self.headers.get('Content-Type', '')}|{attributes}|{text}"
+        self._answer(200, answer, self.headers.get("Accept") or "text/plain")
+
+
+def main():
+    if sys.argv[1:] != ["serve"]:
+        sys.stderr.write(f"fake-model: expected the single argument 'serve', got {sys.argv[1:]}\n")
+        return 2
+    if BEHAVIOUR == "exit":
+        sys.stderr.write("fake-model: exiting at start as asked (FAKE_MODEL_BEHAVIOUR=exit)\n")
+        return 7
+    port = int(FIXED_PORT) if FIXED_PORT else int(os.environ["SAGEMAKER_BIND_TO_PORT"])
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server.daemon_threads = True
+    server.request_queue_size = 256
+    sys.stderr.write(f"fake-model: {BEHAVIOUR} serving on {port}, model dir {MODEL_DIR}\n")
+    sys.stderr.flush()
+    server.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
