@@ -86,7 +86,9 @@ struct Walkthrough: AsyncParsableCommand {
         print("uploaded \(model) (\(size) bytes) to \(names.modelDataURL)")
 
         step(2, "推論用のコンテナの作成 (the inference container)")
-        print("not done here: build the seed's container/ (Dockerfile, app.py, serve) with docker build")
+        print("the container is Examples/IrisContainer (the seed's container/ in Swift: GET /ping, POST /invocations);")
+        print("on AWS: docker build its Dockerfile and push it (step 3); under ayame-local (scripts/demo) its --images")
+        print("map starts `iris-container serve` for \(names.imageURI) with the model unpacked at /opt/ml/model")
 
         step(3, "ECRへのコンテナのアップロード (ECR repository)")
         try await ensureRepository(ecr: ecr)
