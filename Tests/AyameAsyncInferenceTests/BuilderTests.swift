@@ -64,10 +64,8 @@ import Testing
     }
 
     @Test func changedInstanceTypeBecomesNewConfigVersion() async throws {
-        // moto does not implement UpdateEndpoint; a proxy in front of it does (and forwards
-        // everything else, signatures included).
-        let proxy = try await UpdateEndpointProxy.shared.value
-        let clients = try await BuilderMoto.clients(endpoint: proxy.endpoint)
+        // ayame-local serves UpdateEndpoint (Updating, blue/green, then the switch).
+        let clients = try await BuilderMoto.clients()
         let spec = BuilderMoto.walkthroughSpec()
         try await BuilderMoto.builder(spec, clients).apply { _ in }
 

@@ -7,86 +7,110 @@ import Testing
 /// Polling fast enough for moto, with a hang bound well above anything moto needs.
 private let quick = PollingPolicy(minimumDelay: .milliseconds(20), maximumDelay: .milliseconds(200), deadline: .seconds(30))
 
-/// The tests that make moto answer InvokeEndpointAsync from its queue; serialized because the
-/// queue is shared (see ``InvocationMoto``).
-@Suite(.serialized, .timeLimit(.minutes(2)))
-struct InvocationQueuedResultTests {
-    @Test func submittedDataComesBackAsTheQueuedOutput() async throws {
-        let (client, s3, bucket) = try await InvocationMoto.client()
-        try await InvocationMoto.queue([(data: #"{"answer":42}"#, isFailure: false)])
+/// The client against real containers on `ayame-local`: the iris classifier, an echoing and a
+/// failing model (see ``LocalRuntime``). Nothing is queued or canned: every result is a
+/// container's answer that the runtime wrote to S3.
+@Suite(.timeLimit(.minutes(3)))
+struct InvocationLocalRuntimeTests {
+    @Test func submittedDataComesBackAsTheContainersOutput() async throws {
+        let (client, s3, endpoints) = try await LocalRuntime.client()
         let payload = Data(#"{"question":"six times seven"}"#.utf8)
+        let id = "req-\(UUID().uuidString.lowercased().prefix(8))"
 
         let handle = try await client.submit(
-            endpointName: "ayame-async", payload: .data(payload),
-            options: InvocationOptions(contentType: "application/json", inferenceID: "req-1", requestTTL: .seconds(600)))
-        #expect(handle.inputLocation == "s3://\(bucket)/inputs/req-1.json")
-        #expect(handle.inferenceID == "req-1")
-        #expect(handle.outputLocation.hasPrefix("s3://"))
+            endpointName: endpoints.echo, payload: .data(payload),
+            options: InvocationOptions(contentType: "application/json", inferenceID: id, requestTTL: .seconds(600)))
+        #expect(handle.inputLocation == "s3://\(endpoints.bucket)/inputs/\(id).json")
+        #expect(handle.inferenceID == id)
+        #expect(handle.outputLocation == "s3://\(endpoints.bucket)/output/\(endpoints.echo)/\(id).out")
         // The input SageMaker reads is what was submitted.
-        let uploaded = try await s3.getObject(S3.GetObjectRequest(bucket: bucket, key: "inputs/req-1.json"))
+        let uploaded = try await s3.getObject(bucket: endpoints.bucket, key: "inputs/\(id).json")
         #expect(uploaded.body == payload)
 
-        #expect(try await client.result(for: handle, polling: quick) == Data(#"{"answer":42}"#.utf8))
-        struct Answer: Decodable { let answer: Int }
-        #expect(try await client.result(for: handle, as: Answer.self, polling: quick).answer == 42)
+        let output = String(decoding: try await client.result(for: handle, polling: quick), as: UTF8.self)
+        #expect(output.hasSuffix("|application/json||{\"question\":\"six times seven\"}"), "\(output)")
     }
 
-    @Test func queuedFailureThrowsFailedWithTheFailureContent() async throws {
-        let (client, _, _) = try await InvocationMoto.client()
-        try await InvocationMoto.queue([(data: "model exploded: CUDA out of memory", isFailure: true)])
-        let handle = try await client.submit(endpointName: "ayame-async", payload: .data(Data("x".utf8)))
-        #expect(handle.failureLocation != nil)
+    @Test func theIrisContainerPredictsEachSpeciesAndDecodes() async throws {
+        let (client, _, endpoints) = try await LocalRuntime.client()
+        struct Prediction: Decodable { let hanabira_prediction: String }
+        let irises: [(Double, Double, String)] = [(1.4, 0.2, "setosa"), (4.5, 1.5, "versicolor"), (5.8, 2.2, "virginica")]
+        for (length, width, species) in irises {
+            let handle = try await client.submit(
+                endpointName: endpoints.iris, payload: .data(LocalRuntime.irisInput(petalLength: length, petalWidth: width)),
+                options: InvocationOptions(contentType: "application/json"))
+            #expect(try await client.result(for: handle, as: Prediction.self, polling: quick).hanabira_prediction == species)
+        }
+    }
+
+    @Test func aFailingModelThrowsFailedWithTheContainersMessage() async throws {
+        let (client, _, endpoints) = try await LocalRuntime.client()
+        let handle = try await client.submit(endpointName: endpoints.failing, payload: .data(Data("x".utf8)))
+        #expect(handle.failureLocation == "s3://\(endpoints.bucket)/failure/\(endpoints.failing)/\(handle.inferenceID)-error.out")
 
         await #expect {
             _ = try await client.result(for: handle, polling: quick)
         } throws: { error in
             guard case .failed(let failed, let content) = error as? InferenceError else { return false }
-            return failed == handle && content == "model exploded: CUDA out of memory"
+            return failed == handle && content.contains(LocalRuntime.failureMessage)
         }
     }
 
     @Test func filePayloadIsStreamedToS3() async throws {
-        let (client, s3, bucket) = try await InvocationMoto.client()
+        let (client, s3, endpoints) = try await LocalRuntime.client()
         // 3 MiB and a bit, so the upload is more than one read of the streaming path.
         let size = (3 << 20) + 17
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-invocation-\(UUID().uuidString).csv")
-        try Data((0..<size).map { UInt8(truncatingIfNeeded: $0) }).write(to: file)
+        try Data((0..<size).map { UInt8(ascii: "a") + UInt8($0 % 26) }).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        try await InvocationMoto.queue([(data: "done", isFailure: false)])
 
         let handle = try await client.submit(
-            endpointName: "ayame-async", payload: .file(path: file.path), options: InvocationOptions(contentType: "text/csv"))
-        #expect(handle.inputLocation == "s3://\(bucket)/inputs/\(handle.inferenceID).csv")
-        let head = try await s3.headObject(S3.HeadObjectRequest(bucket: bucket, key: "inputs/\(handle.inferenceID).csv"))
+            endpointName: endpoints.echo, payload: .file(path: file.path), options: InvocationOptions(contentType: "text/csv"))
+        #expect(handle.inputLocation == "s3://\(endpoints.bucket)/inputs/\(handle.inferenceID).csv")
+        let head = try await s3.headObject(bucket: endpoints.bucket, key: "inputs/\(handle.inferenceID).csv")
         #expect(head.contentLength == size)
         #expect(head.contentType == "text/csv")
-        #expect(try await client.result(for: handle, polling: quick) == Data("done".utf8))
+        let output = try await client.result(for: handle, polling: quick)
+        // The container echoed the whole file after its `<model>|<content type>||` prefix.
+        let sent = try Data(contentsOf: file)
+        #expect(output.count > size && output.suffix(size) == sent)
+        #expect(String(decoding: output.prefix(output.count - size), as: UTF8.self).hasSuffix("|text/csv||"))
     }
 
     @Test func submitAllReportsEveryOutcomeIncludingAFailure() async throws {
-        let (client, _, _) = try await InvocationMoto.client()
-        // moto hands queued results out in call order; with two requests in flight which index
-        // gets which result is not fixed, so the checks are on the set of outcomes.
-        try await InvocationMoto.queue([
-            (data: "out-a", isFailure: false), (data: "out-b", isFailure: false), (data: "broken input", isFailure: true),
-            (data: "out-c", isFailure: false), (data: "out-d", isFailure: false),
-        ])
-        let payloads = (0..<5).map { InferencePayload.data(Data("payload \($0)".utf8)) }
-
+        let (client, _, endpoints) = try await LocalRuntime.client()
+        // The third input has no petal columns: the iris container answers 400, a failure.
+        let payloads: [InferencePayload] = [
+            .data(LocalRuntime.irisInput(petalLength: 1.3, petalWidth: 0.3)),
+            .data(LocalRuntime.irisInput(petalLength: 4.2, petalWidth: 1.3)),
+            .data(Data(#"{"features": [{"がく片の長さ": 5.0}]}"#.utf8)),
+            .data(LocalRuntime.irisInput(petalLength: 6.0, petalWidth: 2.5)),
+            .data(LocalRuntime.irisInput(petalLength: 1.5, petalWidth: 0.1)),
+        ]
         var outcomes: [InferenceOutcome] = []
-        for await outcome in client.submitAll(endpointName: "ayame-async", payloads: payloads, maxConcurrency: 2, polling: quick) {
+        for await outcome in client.submitAll(
+            endpointName: endpoints.iris, payloads: payloads, options: InvocationOptions(contentType: "application/json"),
+            maxConcurrency: 2, polling: quick
+        ) {
             outcomes.append(outcome)
         }
 
         #expect(outcomes.map(\.index).sorted() == [0, 1, 2, 3, 4])
         #expect(outcomes.allSatisfy { $0.handle != nil })
-        let outputs = outcomes.compactMap { try? $0.result.get() }.map { String(decoding: $0, as: UTF8.self) }
-        #expect(outputs.sorted() == ["out-a", "out-b", "out-c", "out-d"])
-        let failures = outcomes.compactMap { outcome -> String? in
-            guard case .failure(let error) = outcome.result, case .failed(_, let content) = error as? InferenceError else { return nil }
-            return content
+        func prediction(_ index: Int) -> String? {
+            guard let outcome = outcomes.first(where: { $0.index == index }), let output = try? outcome.result.get() else { return nil }
+            return String(decoding: output, as: UTF8.self)
         }
-        #expect(failures == ["broken input"])
+        #expect(prediction(0) == #"{"hanabira_prediction":"setosa"}"#)
+        #expect(prediction(1) == #"{"hanabira_prediction":"versicolor"}"#)
+        #expect(prediction(3) == #"{"hanabira_prediction":"virginica"}"#)
+        #expect(prediction(4) == #"{"hanabira_prediction":"setosa"}"#)
+        let failure = try #require(outcomes.first { $0.index == 2 })
+        guard case .failure(let error) = failure.result, case .failed(_, let content) = error as? InferenceError else {
+            Issue.record("input 2 should have failed: \(failure.result)")
+            return
+        }
+        #expect(content.contains("error"))
     }
 }
 

@@ -65,27 +65,4 @@ enum InvocationMoto {
     static func uniqueName(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.lowercased().prefix(8))"
     }
-
-    /// Queues results for the next InvokeEndpointAsync calls in this region through moto's
-    /// `POST /moto-api/static/sagemaker/async-endpoint-results`: moto writes each one to a fresh
-    /// output bucket, as `response.json` or (for a failure) `failure.json`.
-    static func queue(_ results: [(data: String, isFailure: Bool)]) async throws {
-        let body: [String: Any] = [
-            "region": region,
-            "results": results.map { ["data": $0.data, "is_failure": $0.isFailure] as [String: Any] },
-        ]
-        let http = try HTTPClient()
-        let response: HTTPResponse
-        do {
-            response = try await http.execute(HTTPRequest(
-                method: .post, url: try endpoint() + "/moto-api/static/sagemaker/async-endpoint-results",
-                headers: ["Content-Type": "application/json"],
-                body: .bytes(Array(try JSONSerialization.data(withJSONObject: body)))))
-        } catch {
-            await http.shutdown()
-            throw error
-        }
-        await http.shutdown()
-        #expect(response.status == 201, "moto refused the queued results: \(String(decoding: response.body, as: UTF8.self))")
-    }
 }

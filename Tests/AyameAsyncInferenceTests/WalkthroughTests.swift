@@ -1,26 +1,26 @@
-import AyameHTTP
 import Foundation
 import Testing
 
-/// The walkthrough executable end to end against the SigV4-verifying moto: every call signed,
-/// the result awaited from S3, then everything torn down.
+/// The walkthrough executable end to end on `ayame-local` in front of the SigV4-verifying moto:
+/// every call signed, the Swift iris container really answering, the result awaited from S3,
+/// then everything torn down.
 @Suite struct WalkthroughTests {
-    /// A region no other suite uses on the SigV4 moto, because moto hands queued async results to
-    /// whichever InvokeEndpointAsync comes next in the region.
+    /// A region of its own, so the walkthrough's fixed names meet no other suite's resources.
+    /// scripts/test maps this region's walkthrough image URI to the iris container.
     static let region = "us-west-2"
 
     static func environment() throws -> [String: String] {
         let variables = ProcessInfo.processInfo.environment
         func required(_ name: String) throws -> String {
             guard let value = variables[name], !value.isEmpty else {
-                throw WalkthroughTestFailure("\(name) is not set: run the tests with scripts/test, which starts the SigV4-checking moto")
+                throw WalkthroughTestFailure("\(name) is not set: run the tests with scripts/test, which starts the SigV4-checking moto and ayame-local")
             }
             return value
         }
         return [
             "PATH": variables["PATH"] ?? "/usr/bin:/bin",
             "HOME": variables["HOME"] ?? "/tmp",
-            "AWS_ENDPOINT_URL": try required("AYAME_MOTO_SIGV4_ENDPOINT"),
+            "AWS_ENDPOINT_URL": try required("AYAME_LOCAL_ENDPOINT"),
             "AWS_ACCESS_KEY_ID": try required("AYAME_MOTO_SIGV4_ACCESS_KEY_ID"),
             "AWS_SECRET_ACCESS_KEY": try required("AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"),
             "AWS_REGION": region,
@@ -62,28 +62,27 @@ import Testing
         return (status, try String(contentsOf: log, encoding: .utf8))
     }
 
-    static func queueResult(_ data: String, endpoint: String) async throws {
-        let http = try HTTPClient()
-        defer { Task { await http.shutdown() } }
-        let body = try JSONSerialization.data(withJSONObject: [
-            "region": region, "results": [["data": data, "is_failure": false]],
-        ] as [String: Any])
-        let response = try await http.execute(HTTPRequest(
-            method: .post, url: endpoint + "/moto-api/static/sagemaker/async-endpoint-results",
-            headers: ["Content-Type": "application/json"], body: .bytes(Array(body))))
-        #expect(response.status == 201)
+    /// The walkthrough's input for one iris, by petal length and width, in a file of its own.
+    static func input(petalLength: Double, petalWidth: Double) throws -> URL {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-iris-\(UUID()).json")
+        try Data(#"{"features": [{"がく片の長さ": 5.0, "がく片の幅": 3.0, "花びらの長さ": \#(petalLength), "花びらの幅": \#(petalWidth)}]}"#.utf8)
+            .write(to: file)
+        return file
     }
 
-    @Test func theWalkthroughRunsEndToEndSignedAndTearsDown() async throws {
+    @Test func theWalkthroughPredictsEverySpeciesSignedAndTearsDown() async throws {
         let environment = try Self.environment()
-        let prediction = #"{"hanabira_prediction": "setosa"}"#
-        try await Self.queueResult(prediction, endpoint: try #require(environment["AWS_ENDPOINT_URL"]))
-
-        let deployed = try await Self.run(["--result-timeout", "60"], environment: environment)
-        #expect(deployed.status == 0, "the walkthrough failed:\n\(deployed.output)")
-        #expect(deployed.output.contains("async-inference-demo-endpoint is InService"))
-        #expect(deployed.output.contains(prediction))
-        #expect(!deployed.output.contains(try #require(environment["AWS_SECRET_ACCESS_KEY"])))
+        // The first run deploys (Creating → InService as the container answers /ping); the next
+        // two find everything in place and only invoke.
+        for (length, width, species) in [(1.4, 0.2, "setosa"), (4.5, 1.5, "versicolor"), (5.8, 2.2, "virginica")] {
+            let input = try Self.input(petalLength: length, petalWidth: width)
+            defer { try? FileManager.default.removeItem(at: input) }
+            let deployed = try await Self.run(["--input", input.path, "--result-timeout", "120"], environment: environment)
+            #expect(deployed.status == 0, "the walkthrough failed:\n\(deployed.output)")
+            #expect(deployed.output.contains("async-inference-demo-endpoint is InService"))
+            #expect(deployed.output.contains(#"{"hanabira_prediction":"\#(species)"}"#), "\(deployed.output)")
+            #expect(!deployed.output.contains(try #require(environment["AWS_SECRET_ACCESS_KEY"])))
+        }
 
         let torndown = try await Self.run(["--teardown", "--delete-bucket"], environment: environment)
         #expect(torndown.status == 0, "the teardown failed:\n\(torndown.output)")

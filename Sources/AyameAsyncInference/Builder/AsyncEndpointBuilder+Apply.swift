@@ -130,9 +130,8 @@ extension AsyncEndpointBuilder {
         }
         if mustWait {
             // Scalable targets can only be registered on an InService endpoint.
-            let maximumWait = maximumEndpointWait
             try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
-                try await sageMaker.waitUntilEndpointInService(SageMaker.DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+                try await waitUntilInService(endpoint)
             }
         }
 
@@ -255,10 +254,10 @@ extension AsyncEndpointBuilder {
         case .deleteEndpoint(let name):
             try await sageMaker.deleteEndpoint(endpointName: name)
             // The configuration and model it used are deleted next; wait so they are free.
-            try await sageMaker.waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+            try await waitUntilDeleted(name)
         case .revertEndpoint(let name, let previous):
             _ = try await sageMaker.updateEndpoint(endpointName: name, endpointConfigName: previous)
-            try await sageMaker.waitUntilEndpointInService(SageMaker.DescribeEndpointInput(endpointName: name), maximumWait: maximumEndpointWait)
+            try await waitUntilInService(name)
         case .deregister(let id):
             _ = try await autoScaling.deregisterScalableTarget(
                 serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)

@@ -63,10 +63,9 @@ extension AsyncEndpointBuilder {
         }
 
         let endpoint = names.endpoint
-        let maximumWait = maximumEndpointWait
         try await delete(.endpoint(endpoint)) { () async throws(AyameError) in
             try await sageMaker.deleteEndpoint(endpointName: endpoint)
-            try await sageMaker.waitUntilEndpointDeleted(SageMaker.DescribeEndpointInput(endpointName: endpoint), maximumWait: maximumWait)
+            try await waitUntilDeleted(endpoint)
         }
 
         var configs = Set(try await existingConfigNames())

@@ -29,6 +29,10 @@ public struct AsyncEndpointBuilder: Sendable {
     /// The longest apply waits for the endpoint to be `InService` (creating one takes minutes;
     /// the default of one hour covers large models) before failing and rolling back.
     public var maximumEndpointWait: Duration
+    /// How often a wait for the endpoint (InService, deleted) asks `DescribeEndpoint`. The
+    /// model's waiters ask every 30 s; 5 s notices a state change sooner (a local runtime
+    /// provisions in a second) for a few more calls in a wait that lasts minutes on AWS.
+    public var endpointPollInterval: Duration = .seconds(5)
 
     let names: ResourceNames
 
