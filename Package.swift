@@ -77,7 +77,7 @@ let package = Package(
         ),
 
         // MARK: Command-line tool
-        .target(name: "AyameCommandLine", dependencies: ["AyameSigV4"]),
+        .target(name: "AyameCommandLine", dependencies: ["AyameSigV4", "AyameAsyncInference"]),
         .executableTarget(
             name: "AyameTool",
             dependencies: [
