@@ -6,7 +6,7 @@ struct StreamingRequest: Sendable {
     var target: String
     var headers: [(name: String, value: String)]
     /// The body's chunks as they arrive; finishes at the end of the request.
-    var body: AsyncStream<[UInt8]>
+    var body: RequestBodyStream
 
     /// Requests the runtime answers itself are small (6 MB at most for InvokeEndpoint); bodies
     /// past this are refused rather than held in memory.
