@@ -123,6 +123,15 @@ public final class LocalRuntime: Sendable {
         for client in clients { await client.shutdown() }
     }
 
+    /// The PIDs of every running container, for tests that check shutdown stops them.
+    func containerProcessIdentifiers() async -> [Int32] {
+        var identifiers: [Int32] = []
+        for name in await registry.endpoints.keys {
+            identifiers += await registry.fleet(name).map(\.process.processIdentifier)
+        }
+        return identifiers
+    }
+
     /// Linux, root and `unshare` present: the conditions for binding the model at /opt/ml/model.
     static func canMountModelDirectory() -> Bool {
         #if os(Linux)
