@@ -88,10 +88,9 @@ public final class LocalRuntime: Sendable {
         let registry = HostingRegistry()
         let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock)
         let isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
-        let dockerAvailable = configuration.images.images.isEmpty ? false : await Self.dockerAnswers()
         let provisioner = InstanceProvisioner(
             catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
-            clock: clock, leases: PortLeases(), isolates: isolates, dockerAvailable: dockerAvailable)
+            clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe())
         let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock)
         let router = RequestRouter(
             hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder),
@@ -139,11 +138,5 @@ public final class LocalRuntime: Sendable {
         #else
         return false
         #endif
-    }
-
-    /// Whether a Docker engine answers (`docker info` succeeds).
-    static func dockerAnswers() async -> Bool {
-        guard let result = try? await ChildProcess.run(["docker", "info", "--format", "{{.ServerVersion}}"]) else { return false }
-        return result.status == 0
     }
 }
