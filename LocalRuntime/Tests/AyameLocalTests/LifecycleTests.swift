@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test func deletingAnEndpointThatIsStillCreatingStopsItsProvisioning() async throws {
+        try await RuntimeHarness.with { harness in
+            let bucket = try await harness.bucketWithModel("short-lived-model")
+            let endpoint = try await harness.deploy(bucket: bucket, behaviour: "echo", instances: 2, async: nil)
+            #expect(try await harness.sageMaker.status(of: endpoint).status == "Creating")
+            try await harness.sageMaker.deleteEndpoint(endpointName: endpoint)
+            #expect(try await harness.sageMaker.status(of: endpoint).status == "Deleting")
+            var gone = false
+            for _ in 0..<200 where !gone {
+                gone = await serviceError { _ = try await harness.sageMaker.describeEndpoint(endpointName: endpoint) }?.code == "ValidationException"
+                if !gone { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(gone)
+            #expect(await harness.runtime.containerProcessIdentifiers().isEmpty)
+        }
+    }
+
     @Test func failedUpdateRollsBackToThePreviousConfiguration() async throws {
         try await RuntimeHarness.with { harness in
             let bucket = try await harness.bucketWithModel("rollback-model")

@@ -11,8 +11,9 @@ struct EndpointLifecycle: Sendable {
 
     func beginCreate(_ name: String) async {
         let task = Task {
-            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
-            guard let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
+            // Cancelled by DeleteEndpoint while waiting: nothing was started, nothing to undo.
+            guard (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
+                  let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: config)
                 guard await registry.endpoint(name)?.status == .creating, !Task.isCancelled else {
@@ -44,8 +45,9 @@ struct EndpointLifecycle: Sendable {
     /// configuration, InService, with the cause in FailureReason.
     func beginUpdate(_ name: String, to newConfig: EndpointConfigRecord) async {
         let task = Task {
-            guard let record = await registry.endpoint(name) else { return }
-            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
+            guard await registry.endpoint(name) != nil,
+                  (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
+                  let record = await registry.endpoint(name) else { return }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: newConfig)
                 try? await clock.sleep(awsSeconds: HostingTimings.switchover)
