@@ -134,6 +134,19 @@ import Testing
             try await harness.waitForStatus(endpoint, ["InService"])
             let answer = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("x".utf8))
             #expect(String(decoding: answer.body, as: UTF8.self) == "mounted-model|text/plain||x")
+            // An update cannot run two fleets on one fixed port: the old one stops, the new one starts.
+            let model = RuntimeHarness.unique("model")
+            try await harness.sageMaker.createTestModel(
+                name: model, image: RuntimeHarness.fixedPortImage, modelDataURL: "s3://\(bucket)/model/model.tar.gz",
+                environment: ["FAKE_MODEL_BEHAVIOUR": "uppercase"])
+            let config = RuntimeHarness.unique("config")
+            try await harness.sageMaker.createTestConfig(name: config, variants: [VariantSpec(model: model)], async: nil)
+            _ = try await harness.sageMaker.updateEndpoint(endpointName: endpoint, endpointConfigName: config)
+            try await harness.waitForStatus(endpoint, ["InService"])
+            #expect(try await harness.sageMaker.status(of: endpoint).configName == config)
+            let upper = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("x".utf8))
+            #expect(String(decoding: upper.body, as: UTF8.self) == "mounted-model|text/plain||X")
+
             // A second instance of the same fixed-port image cannot run beside the first.
             let second = try await harness.deploy(bucket: bucket, behaviour: "echo", async: nil, image: RuntimeHarness.fixedPortImage)
             try await harness.waitForStatus(second, ["Failed"])

@@ -48,6 +48,10 @@ struct EndpointLifecycle: Sendable {
             guard await registry.endpoint(name) != nil,
                   (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
                   let record = await registry.endpoint(name) else { return }
+            if await usesFixedPort(newConfig) {
+                await replaceInPlace(name, region: record.region, from: record.configName, to: newConfig)
+                return
+            }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: newConfig)
                 try? await clock.sleep(awsSeconds: HostingTimings.switchover)
@@ -75,6 +79,56 @@ struct EndpointLifecycle: Sendable {
             }
         }
         await registry.setTransition(name, task)
+    }
+
+    /// Whether any variant runs an image with a fixed port: two fleets of it cannot overlap.
+    private func usesFixedPort(_ config: EndpointConfigRecord) async -> Bool {
+        for variant in config.variants {
+            if let model = await registry.model(variant.modelName), provisioner.catalog.images[model.image]?.fixedPort != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The update of a fixed-port endpoint: requests in flight finish, the old fleet stops
+    /// (new requests wait in the queue), the new fleet starts; if it cannot, the previous
+    /// configuration is started again (UpdateRollbackFailed if that fails too).
+    private func replaceInPlace(_ name: String, region: String, from oldConfigName: String, to newConfig: EndpointConfigRecord) async {
+        guard let dispatcher = await registry.dispatcher(name), let oldConfig = await registry.config(oldConfigName) else { return }
+        await dispatcher.replaceInstances(with: [])
+        let drainDeadline = ContinuousClock.now + .seconds(30)
+        while await dispatcher.inFlightOnRetiredInstances > 0 && ContinuousClock.now < drainDeadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for instance in await registry.replaceFleet(name, with: [], dispatcher: dispatcher) { await instance.stop() }
+        do throws(ProvisioningFailure) {
+            let instances = try await provisionFleet(endpoint: name, region: region, config: newConfig)
+            await dispatcher.replaceInstances(with: instances)
+            _ = await registry.replaceFleet(name, with: instances, dispatcher: dispatcher)
+            await registry.updateEndpoint(name) { record in
+                record.status = .inService
+                record.failureReason = nil
+                record.configName = newConfig.name
+                record.variants = Self.variantStatuses(newConfig, running: true)
+            }
+        } catch {
+            let cause = error.reason
+            do throws(ProvisioningFailure) {
+                let restored = try await provisionFleet(endpoint: name, region: region, config: oldConfig)
+                await dispatcher.replaceInstances(with: restored)
+                _ = await registry.replaceFleet(name, with: restored, dispatcher: dispatcher)
+                await registry.updateEndpoint(name) { record in
+                    record.status = .inService
+                    record.failureReason = "Update to endpoint configuration \(newConfig.name) failed and was rolled back: \(cause)"
+                }
+            } catch {
+                await registry.updateEndpoint(name) { record in
+                    record.status = .updateRollbackFailed
+                    record.failureReason = "Update to endpoint configuration \(newConfig.name) failed (\(cause)) and the previous configuration could not be started again: \(error.reason)"
+                }
+            }
+        }
     }
 
     func beginDelete(_ name: String) async {

@@ -21,6 +21,11 @@ actor InvocationDispatcher {
 
     var queuedCount: Int { pending.count - head }
 
+    /// Requests still running on instances an update has retired.
+    var inFlightOnRetiredInstances: Int {
+        slots.filter(\.retired).reduce(0) { $0 + $1.inFlight }
+    }
+
     func enqueue(_ invocation: AsyncInvocation) {
         pending.append(invocation)
         pump()
