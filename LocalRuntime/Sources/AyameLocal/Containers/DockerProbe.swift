@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a Docker engine answers, asked once (`docker info`, at most 5 s) when the first image
 /// the images file does not map needs it.
 actor DockerProbe {
@@ -26,5 +28,3 @@ actor DockerProbe {
         return status == 0
     }
 }
-
-import Foundation

@@ -19,8 +19,6 @@ actor InvocationDispatcher {
         self.worker = worker
     }
 
-    var queuedCount: Int { pending.count - head }
-
     /// Requests still running on instances an update has retired.
     var inFlightOnRetiredInstances: Int {
         slots.filter(\.retired).reduce(0) { $0 + $1.inFlight }

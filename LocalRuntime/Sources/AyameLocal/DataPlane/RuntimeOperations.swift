@@ -10,7 +10,6 @@ struct RuntimeOperations: Sendable {
     let registry: HostingRegistry
     let authenticator: RequestAuthenticator
     let containerClient: HTTPClient
-    let clock: RuntimeClock
 
     /// `/endpoints/{name}/invocations` or `/endpoints/{name}/async-invocations`.
     enum Route: Equatable {

@@ -94,7 +94,7 @@ public final class LocalRuntime: Sendable {
         let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock)
         let router = RequestRouter(
             hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder),
-            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, clock: clock),
+            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient),
             forwarder: forwarder)
 
         let frontDoor: FrontDoor

@@ -1,4 +1,5 @@
 import AyameHTTP
+import Foundation
 
 /// A request whose head has arrived and whose body is still arriving.
 struct StreamingRequest: Sendable {
@@ -91,5 +92,3 @@ struct OutgoingResponse: Sendable {
             status: status, headers: [("Content-Type", "application/x-amz-json-1.1")] + headers, body: Array(data))
     }
 }
-
-import Foundation
