@@ -81,6 +81,50 @@ struct EndpointLifecycle: Sendable {
         await registry.setTransition(name, task)
     }
 
+    /// Changes one variant's instance count (an autoscaling action): new instances join the
+    /// queue's rotation once healthy; removed ones finish their requests first.
+    func scale(_ name: String, variant variantName: String, to desired: Int) async {
+        guard let record = await registry.endpoint(name), record.status == .inService,
+              let config = await registry.config(record.configName),
+              let variant = config.variants.first(where: { $0.name == variantName }),
+              let model = await registry.model(variant.modelName),
+              let dispatcher = await registry.dispatcher(name) else { return }
+        let current = await registry.fleet(name).filter { $0.variantName == variantName }
+        await registry.updateEndpoint(name) { record in
+            if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
+                record.variants[index].desiredInstanceCount = desired
+            }
+        }
+        var running = current.count
+        if desired > current.count {
+            for index in current.count..<desired {
+                do throws(ProvisioningFailure) {
+                    let instance = try await provisioner.start(
+                        endpoint: name, region: record.region, variant: variant, model: model, index: index)
+                    await registry.addToFleet(name, [instance])
+                    await dispatcher.addInstances([instance])
+                    running += 1
+                } catch {
+                    RuntimeLog.note("endpoint \(name): scaling \(variantName) out failed: \(error.reason)")
+                    break
+                }
+            }
+        } else if desired < current.count {
+            let removed = Array(current.suffix(current.count - desired))
+            await dispatcher.retire(removed)
+            await registry.removeFromFleet(name, removed)
+            while await dispatcher.inFlight(on: removed) > 0 { try? await Task.sleep(for: .milliseconds(20)) }
+            for instance in removed { await instance.stop() }
+            running = desired
+        }
+        let count = running
+        await registry.updateEndpoint(name) { record in
+            if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
+                record.variants[index].currentInstanceCount = count
+            }
+        }
+    }
+
     /// Whether any variant runs an image with a fixed port: two fleets of it cannot overlap.
     private func usesFixedPort(_ config: EndpointConfigRecord) async -> Bool {
         for variant in config.variants {

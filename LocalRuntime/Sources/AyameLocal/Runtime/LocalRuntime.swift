@@ -22,6 +22,7 @@ public final class LocalRuntime: Sendable {
 
     private let frontDoor: FrontDoor
     private let serving: Task<Void, Never>
+    private let scaling: Task<Void, Never>
     private let registry: HostingRegistry
     private let moto: MotoBackend?
     private let clients: [HTTPClient]
@@ -34,13 +35,14 @@ public final class LocalRuntime: Sendable {
 
     private init(
         port: Int, backendURL: String, stateDirectory: String, frontDoor: FrontDoor, serving: Task<Void, Never>,
-        registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
+        scaling: Task<Void, Never>, registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
     ) {
         self.port = port
         self.backendURL = backendURL
         self.stateDirectory = stateDirectory
         self.frontDoor = frontDoor
         self.serving = serving
+        self.scaling = scaling
         self.registry = registry
         self.moto = moto
         self.clients = clients
@@ -105,15 +107,19 @@ public final class LocalRuntime: Sendable {
             throw error
         }
         let serving = Task { await frontDoor.serve { await router.route($0) } }
+        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock)
+        let scaling = Task { await scaler.run() }
         return LocalRuntime(
             port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,
-            serving: serving, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
+            serving: serving, scaling: scaling, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
     }
 
     /// Stops listening, stops every container the runtime started and the moto it started.
     public func shutdown() async {
         await frontDoor.close()
         serving.cancel()
+        scaling.cancel()
+        await scaling.value
         let instances = await registry.takeAllFleets()
         await withTaskGroup(of: Void.self) { group in
             for instance in instances { group.addTask { await instance.stop() } }
