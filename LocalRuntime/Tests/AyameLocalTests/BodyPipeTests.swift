@@ -15,6 +15,7 @@ import Testing
             }
             await pipe.finish()
         }
+        for _ in 0..<250 where sent.load(ordering: .relaxed) == 0 { try await Task.sleep(for: .milliseconds(20)) }
         try await Task.sleep(for: .milliseconds(200))
         // 6 MiB buffered is over the 4 MiB limit: the second send waits.
         #expect(sent.load(ordering: .relaxed) == 1)
