@@ -61,9 +61,9 @@ import Testing
             try await harness.waitForStatus(endpoint, ["InService"])
             identifiers = await harness.runtime.containerProcessIdentifiers()
             #expect(identifiers.count == 2)
-            #expect(identifiers.allSatisfy { kill($0, 0) == 0 })
+            #expect(identifiers.allSatisfy { ChildProcessTests.isRunning($0) })
         }
         // RuntimeHarness.with has shut the runtime down.
-        #expect(identifiers.allSatisfy { kill($0, 0) == -1 })
+        #expect(identifiers.allSatisfy { !ChildProcessTests.isRunning($0) })
     }
 }
