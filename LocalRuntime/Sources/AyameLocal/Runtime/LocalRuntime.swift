@@ -89,7 +89,11 @@ public final class LocalRuntime: Sendable {
         let authenticator = RequestAuthenticator(verifier: SignatureVerifier(credentials: credentials), forwarder: forwarder)
         let registry = HostingRegistry()
         let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock)
-        let isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
+        var isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
+        // Root without CAP_SYS_ADMIN (an unprivileged container) has unshare but may not use it.
+        if isolates, configuration.mountsModelAtOptML == nil {
+            isolates = (try? await ChildProcess.run(["unshare", "--mount", "--propagation", "private", "true"]))?.status == 0
+        }
         let provisioner = InstanceProvisioner(
             catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
             clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe())
