@@ -24,6 +24,8 @@ let package = Package(
                 .product(name: "AyameHTTP", package: "Ayame"),
                 .product(name: "AyameS3", package: "Ayame"),
                 .product(name: "AyameSNS", package: "Ayame"),
+                .product(name: "AyameCloudWatch", package: "Ayame"),
+                .product(name: "AyameApplicationAutoScaling", package: "Ayame"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -46,6 +48,9 @@ let package = Package(
                 .product(name: "AyameS3", package: "Ayame"),
                 .product(name: "AyameSNS", package: "Ayame"),
                 .product(name: "AyameSQS", package: "Ayame"),
+                .product(name: "AyameCloudWatch", package: "Ayame"),
+                .product(name: "AyameApplicationAutoScaling", package: "Ayame"),
+                .product(name: "AyameAsyncInference", package: "Ayame"),
             ]
         ),
     ],

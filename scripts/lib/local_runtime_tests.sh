@@ -27,9 +27,21 @@ ayame_start_local_runtime() {
     esac
 }
 
-# Stops the runtime by its PID with SIGTERM and waits for it to exit.
+# Stops the runtime by its PID with SIGTERM and waits for it to exit; a runtime that has not
+# stopped its containers and itself within 15 s is killed and reported.
 ayame_stop_local_runtime() {
     kill -TERM "$AYAME_LOCAL_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 75); do
+        kill -0 "$AYAME_LOCAL_PID" 2>/dev/null || break
+        sleep 0.2
+    done
+    if kill -0 "$AYAME_LOCAL_PID" 2>/dev/null; then
+        ayame_log "ayame-local (pid $AYAME_LOCAL_PID) did not stop within 15 s of SIGTERM; killing it"
+        kill -KILL "$AYAME_LOCAL_PID" 2>/dev/null || true
+        wait "$AYAME_LOCAL_PID" 2>/dev/null || true
+        return 1
+    fi
     wait "$AYAME_LOCAL_PID" 2>/dev/null || true
 }
 
@@ -74,7 +86,7 @@ ayame_run_local_runtime_tests() {
             --backend "$AYAME_MOTO_SIGV4_ENDPOINT" --state-dir "$state" --time-scale 60
         status=0
         "$AYAME_PYTHON" LocalRuntime/Tests/boto3_local_runtime_test.py "$AYAME_LOCAL_URL" || status=$?
-        ayame_stop_local_runtime
+        ayame_stop_local_runtime || status=1
         if [ "$status" -ne 0 ]; then ayame_log "boto3 checks failed; the runtime's log:"; cat "$state/runtime.log" >&2; exit "$status"; fi
     )
 
@@ -88,7 +100,7 @@ ayame_run_local_runtime_tests() {
         AWS_ENDPOINT_URL="$AYAME_LOCAL_URL" aws s3 mb s3://ayame-local-own-moto >/dev/null
         AWS_ENDPOINT_URL="$AYAME_LOCAL_URL" aws s3 ls | grep -q ayame-local-own-moto \
             || { ayame_log "S3 through the runtime's own moto did not list the bucket"; exit 1; }
-        ayame_stop_local_runtime
+        ayame_stop_local_runtime || exit 1
         if kill -0 "$moto_pid" 2>/dev/null; then ayame_log "moto (pid $moto_pid) still runs after ayame-local stopped"; exit 1; fi
         ayame_log "ayame-local started moto (pid $moto_pid) and stopped it on SIGTERM"
     )

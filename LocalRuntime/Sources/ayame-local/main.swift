@@ -2,6 +2,7 @@ import ArgumentParser
 import AyameLocal
 import Dispatch
 import Foundation
+import Synchronization
 
 /// `ayame-local`: the local SageMaker hosting runtime on one loopback endpoint URL.
 @main
@@ -42,36 +43,35 @@ struct AyameLocalCommand: AsyncParsableCommand {
     /// Waits for SIGINT or SIGTERM (their default actions are turned off so the runtime can stop
     /// its containers first).
     static func firstTerminationSignal() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            let queue = DispatchQueue(label: "ayame-local.signals")
-            let resumed = SignalLatch(continuation)
+        let queue = DispatchQueue(label: "ayame-local.signals")
+        var sources: [any DispatchSourceSignal] = []
+        let signalNumber = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let latch = SignalLatch(continuation)
             for number in [SIGINT, SIGTERM] {
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { resumed.fire(number) }
+                source.setEventHandler { latch.fire(number) }
                 source.resume()
-                SignalLatch.keep(source)
+                sources.append(source)
             }
         }
+        for source in sources { source.cancel() }
+        return signalNumber
     }
 }
 
 /// Resumes the waiting continuation once, from whichever signal comes first.
-final class SignalLatch: @unchecked Sendable {
-    // Touched only on the signal queue.
-    private var continuation: CheckedContinuation<Int32, Never>?
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+final class SignalLatch: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Int32, Never>?>
 
     init(_ continuation: CheckedContinuation<Int32, Never>) {
-        self.continuation = continuation
+        self.continuation = Mutex(continuation)
     }
 
     func fire(_ number: Int32) {
-        continuation?.resume(returning: number)
-        continuation = nil
-    }
-
-    static func keep(_ source: any DispatchSourceSignal) {
-        sources.append(source)
+        continuation.withLock { pending in
+            pending?.resume(returning: number)
+            pending = nil
+        }
     }
 }

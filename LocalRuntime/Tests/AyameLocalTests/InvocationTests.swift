@@ -138,6 +138,37 @@ import Testing
         }
     }
 
+    @Test func realTimeInvocationHonoursTargetVariant() async throws {
+        try await RuntimeHarness.with { harness in
+            let bucket = try await harness.bucketWithModel("two-variant-model")
+            var variants: [VariantSpec] = []
+            for (name, behaviour) in [("Echo", "echo"), ("Upper", "uppercase")] {
+                let model = RuntimeHarness.unique("model")
+                try await harness.sageMaker.createTestModel(
+                    name: model, image: RuntimeHarness.image, modelDataURL: "s3://\(bucket)/model/model.tar.gz",
+                    environment: ["FAKE_MODEL_BEHAVIOUR": behaviour])
+                variants.append(VariantSpec(name: name, model: model))
+            }
+            let config = RuntimeHarness.unique("config")
+            try await harness.sageMaker.createTestConfig(name: config, variants: variants, async: nil)
+            let endpoint = RuntimeHarness.unique("endpoint")
+            _ = try await harness.sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: config)
+            try await harness.waitForStatus(endpoint, ["InService"])
+            let upper = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("v".utf8), targetVariant: "Upper")
+            #expect(upper.variant == "Upper")
+            #expect(String(decoding: upper.body, as: UTF8.self).hasSuffix("|V"))
+            let echo = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("v".utf8), targetVariant: "Echo")
+            #expect(echo.variant == "Echo")
+            var seen: Set<String> = []
+            for _ in 0..<40 { seen.insert(try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("v".utf8)).variant ?? "") }
+            #expect(seen == ["Echo", "Upper"])
+            let unknown = await serviceError {
+                _ = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("v".utf8), targetVariant: "Missing")
+            }
+            #expect(unknown?.code == "ValidationError")
+        }
+    }
+
     @Test func realTimeInvocationAnswersAndReportsModelErrors() async throws {
         try await RuntimeHarness.with { harness in
             let bucket = try await harness.bucketWithModel("realtime-model")

@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test func deletingAnEndpointThatIsStillCreatingStopsItsProvisioning() async throws {
+        try await RuntimeHarness.with { harness in
+            let bucket = try await harness.bucketWithModel("short-lived-model")
+            let endpoint = try await harness.deploy(bucket: bucket, behaviour: "echo", instances: 2, async: nil)
+            #expect(try await harness.sageMaker.status(of: endpoint).status == "Creating")
+            try await harness.sageMaker.deleteEndpoint(endpointName: endpoint)
+            #expect(try await harness.sageMaker.status(of: endpoint).status == "Deleting")
+            var gone = false
+            for _ in 0..<200 where !gone {
+                gone = await serviceError { _ = try await harness.sageMaker.describeEndpoint(endpointName: endpoint) }?.code == "ValidationException"
+                if !gone { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(gone)
+            #expect(await harness.runtime.containerProcessIdentifiers().isEmpty)
+        }
+    }
+
     @Test func failedUpdateRollsBackToThePreviousConfiguration() async throws {
         try await RuntimeHarness.with { harness in
             let bucket = try await harness.bucketWithModel("rollback-model")
@@ -108,8 +125,8 @@ import Testing
     }
 
     /// A container written for SageMaker: its own port, its model at /opt/ml/model. Needs Linux,
-    /// root and unshare (the runtime's mount namespace); elsewhere the test is reported skipped.
-    @Test(.enabled(if: LocalRuntime.canMountModelDirectory(), "needs Linux, root and unshare for the mount namespace"))
+    /// root and a mount namespace it may make; elsewhere the test is reported skipped.
+    @Test(.enabled(if: RuntimeHarness.mountNamespaceWorks, "needs Linux, root and permission to make a mount namespace"))
     func aFixedPortContainerReadsItsModelFromOptMLModel() async throws {
         try await RuntimeHarness.with { harness in
             let bucket = try await harness.bucketWithModel("mounted-model")
@@ -117,6 +134,19 @@ import Testing
             try await harness.waitForStatus(endpoint, ["InService"])
             let answer = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("x".utf8))
             #expect(String(decoding: answer.body, as: UTF8.self) == "mounted-model|text/plain||x")
+            // An update cannot run two fleets on one fixed port: the old one stops, the new one starts.
+            let model = RuntimeHarness.unique("model")
+            try await harness.sageMaker.createTestModel(
+                name: model, image: RuntimeHarness.fixedPortImage, modelDataURL: "s3://\(bucket)/model/model.tar.gz",
+                environment: ["FAKE_MODEL_BEHAVIOUR": "uppercase"])
+            let config = RuntimeHarness.unique("config")
+            try await harness.sageMaker.createTestConfig(name: config, variants: [VariantSpec(model: model)], async: nil)
+            _ = try await harness.sageMaker.updateEndpoint(endpointName: endpoint, endpointConfigName: config)
+            try await harness.waitForStatus(endpoint, ["InService"])
+            #expect(try await harness.sageMaker.status(of: endpoint).configName == config)
+            let upper = try await harness.invoker.invokeTest(endpoint: endpoint, body: Data("x".utf8))
+            #expect(String(decoding: upper.body, as: UTF8.self) == "mounted-model|text/plain||X")
+
             // A second instance of the same fixed-port image cannot run beside the first.
             let second = try await harness.deploy(bucket: bucket, behaviour: "echo", async: nil, image: RuntimeHarness.fixedPortImage)
             try await harness.waitForStatus(second, ["Failed"])

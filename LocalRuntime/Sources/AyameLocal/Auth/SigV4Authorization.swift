@@ -1,3 +1,5 @@
+import Foundation
+
 /// The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header.
 struct SigV4Authorization: Sendable, Equatable {
     var accessKeyId: String
@@ -34,5 +36,3 @@ struct SigV4Authorization: Sendable, Equatable {
         request.header("Authorization").flatMap(SigV4Authorization.init(header:))?.service
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import AyameApplicationAutoScaling
+import AyameCloudWatch
 import AyameCore
 import AyameS3
 import AyameSNS
@@ -10,6 +12,7 @@ actor BackendClients {
     private let environment: AWSEnvironment
     private var storages: [String: ObjectStorage] = [:]
     private var notifiers: [String: TopicNotifier] = [:]
+    private var scalers: [String: ScalingBackend] = [:]
 
     init(endpointURL: String, environment: AWSEnvironment) {
         self.endpointURL = endpointURL
@@ -32,6 +35,17 @@ actor BackendClients {
         let notifier = TopicNotifier(sns: SNSClient(runtime: runtime))
         notifiers[region] = notifier
         return notifier
+    }
+
+    func scaling(region: String) async throws -> ScalingBackend {
+        if let scaling = scalers[region] { return scaling }
+        let autoScaling = try await AWSClientRuntime.standard(
+            service: .applicationAutoScaling, overrides: overrides(region), environment: environment)
+        let cloudWatch = try await AWSClientRuntime.standard(service: .cloudWatch, overrides: overrides(region), environment: environment)
+        let scaling = ScalingBackend(
+            autoScaling: ApplicationAutoScalingClient(runtime: autoScaling), cloudWatch: CloudWatchClient(runtime: cloudWatch))
+        scalers[region] = scaling
+        return scaling
     }
 
     private func overrides(_ region: String) -> ClientConfigurationOverrides {

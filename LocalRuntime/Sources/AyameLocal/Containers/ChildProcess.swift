@@ -59,7 +59,10 @@ final class ChildProcess: Sendable {
         var everySignal = sigset_t()
         sigfillset(&everySignal)
         posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // A process group of its own: stopping reaches whatever the command started too, and a
+        // Ctrl-C at the terminal reaches the runtime, which stops its containers, not them directly.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -118,16 +121,19 @@ final class ChildProcess: Sendable {
         }
     }
 
-    /// SIGTERM, then SIGKILL after `grace` if it is still running; returns after the exit.
+    /// SIGTERM to the process group, then SIGKILL after `grace` if the process still runs;
+    /// returns after the exit.
     func stop(grace: Duration = .seconds(3)) async {
         guard exitStatus == nil else { return }
-        kill(processIdentifier, SIGTERM)
+        kill(-processIdentifier, SIGTERM)
         let deadline = ContinuousClock.now + grace
         while exitStatus == nil && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        if exitStatus == nil { kill(processIdentifier, SIGKILL) }
+        if exitStatus == nil { kill(-processIdentifier, SIGKILL) }
         _ = await waitForExit()
+        // Whatever the command left behind in its group goes with it.
+        kill(-processIdentifier, SIGKILL)
     }
 
     /// Runs a short command to its end and returns its status and combined output.

@@ -17,13 +17,13 @@ struct InstanceProvisioner: Sendable {
     let leases: PortLeases
     /// Run mapped images in a mount namespace with the model at /opt/ml/model.
     let isolates: Bool
-    let dockerAvailable: Bool
+    let docker: DockerProbe
 
     func start(
         endpoint: String, region: String, variant: VariantConfiguration, model: ModelRecord, index: Int
     ) async throws(ProvisioningFailure) -> ContainerInstance {
         let recipe = catalog.images[model.image]
-        if recipe == nil && !dockerAvailable {
+        if recipe == nil, await !docker.engineAnswers() {
             throw ProvisioningFailure(reason:
                 "Image \"\(model.image)\" of model \"\(model.name)\" is not mapped in the local runtime's images file (--images), and no Docker engine answers to run it.")
         }

@@ -1,21 +1,21 @@
 /// The exact command line and environment an instance is started with. Built apart from the
 /// starting so that the Docker path, which cannot run on machines without an engine, is tested
 /// down to its arguments.
-public struct LaunchPlan: Sendable, Equatable {
+struct LaunchPlan: Sendable, Equatable {
     /// Program and arguments (the program is looked up on PATH).
-    public var arguments: [String]
+    var arguments: [String]
     /// The complete environment of the process.
-    public var environment: [String: String]
+    var environment: [String: String]
     /// The directory it starts in.
-    public var workingDirectory: String?
+    var workingDirectory: String?
 
     /// Where SageMaker containers find their model.
-    public static let sageMakerModelDirectory = "/opt/ml/model"
+    static let sageMakerModelDirectory = "/opt/ml/model"
 
     /// A mapped image: its command plus `serve`, with the model's environment, `SM_MODEL_DIR`
     /// and the port variables. With `isolated`, the process runs in a private mount namespace
     /// where `modelDirectory` is bound at /opt/ml/model (and `SM_MODEL_DIR` says so).
-    public static func mappedImage(
+    static func mappedImage(
         _ recipe: ImageRecipe, modelDirectory: String, port: Int, modelEnvironment: [String: String],
         baseEnvironment: [String: String], isolated: Bool
     ) -> LaunchPlan {
@@ -38,7 +38,7 @@ public struct LaunchPlan: Sendable, Equatable {
 
     /// An image the images file does not map, run by a Docker engine: the model directory
     /// mounted read-only at /opt/ml/model, the container's port 8080 published on `port`.
-    public static func docker(
+    static func docker(
         image: String, containerName: String, modelDirectory: String, port: Int, modelEnvironment: [String: String],
         baseEnvironment: [String: String]
     ) -> LaunchPlan {

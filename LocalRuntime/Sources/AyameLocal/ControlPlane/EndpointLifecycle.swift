@@ -11,8 +11,9 @@ struct EndpointLifecycle: Sendable {
 
     func beginCreate(_ name: String) async {
         let task = Task {
-            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
-            guard let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
+            // Cancelled by DeleteEndpoint while waiting: nothing was started, nothing to undo.
+            guard (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
+                  let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: config)
                 guard await registry.endpoint(name)?.status == .creating, !Task.isCancelled else {
@@ -44,8 +45,13 @@ struct EndpointLifecycle: Sendable {
     /// configuration, InService, with the cause in FailureReason.
     func beginUpdate(_ name: String, to newConfig: EndpointConfigRecord) async {
         let task = Task {
-            guard let record = await registry.endpoint(name) else { return }
-            try? await clock.sleep(awsSeconds: HostingTimings.provisioning)
+            guard await registry.endpoint(name) != nil,
+                  (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
+                  let record = await registry.endpoint(name) else { return }
+            if await usesFixedPort(newConfig) {
+                await replaceInPlace(name, region: record.region, from: record.configName, to: newConfig)
+                return
+            }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: newConfig)
                 try? await clock.sleep(awsSeconds: HostingTimings.switchover)
@@ -73,6 +79,100 @@ struct EndpointLifecycle: Sendable {
             }
         }
         await registry.setTransition(name, task)
+    }
+
+    /// Changes one variant's instance count (an autoscaling action): new instances join the
+    /// queue's rotation once healthy; removed ones finish their requests first.
+    func scale(_ name: String, variant variantName: String, to desired: Int) async {
+        guard let record = await registry.endpoint(name), record.status == .inService,
+              let config = await registry.config(record.configName),
+              let variant = config.variants.first(where: { $0.name == variantName }),
+              let model = await registry.model(variant.modelName),
+              let dispatcher = await registry.dispatcher(name) else { return }
+        let current = await registry.fleet(name).filter { $0.variantName == variantName }
+        await registry.updateEndpoint(name) { record in
+            if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
+                record.variants[index].desiredInstanceCount = desired
+            }
+        }
+        var running = current.count
+        if desired > current.count {
+            for index in current.count..<desired {
+                do throws(ProvisioningFailure) {
+                    let instance = try await provisioner.start(
+                        endpoint: name, region: record.region, variant: variant, model: model, index: index)
+                    await registry.addToFleet(name, [instance])
+                    await dispatcher.addInstances([instance])
+                    running += 1
+                } catch {
+                    RuntimeLog.note("endpoint \(name): scaling \(variantName) out failed: \(error.reason)")
+                    break
+                }
+            }
+        } else if desired < current.count {
+            let removed = Array(current.suffix(current.count - desired))
+            await dispatcher.retire(removed)
+            await registry.removeFromFleet(name, removed)
+            while await dispatcher.inFlight(on: removed) > 0 { try? await Task.sleep(for: .milliseconds(20)) }
+            for instance in removed { await instance.stop() }
+            running = desired
+        }
+        let count = running
+        await registry.updateEndpoint(name) { record in
+            if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
+                record.variants[index].currentInstanceCount = count
+            }
+        }
+    }
+
+    /// Whether any variant runs an image with a fixed port: two fleets of it cannot overlap.
+    private func usesFixedPort(_ config: EndpointConfigRecord) async -> Bool {
+        for variant in config.variants {
+            if let model = await registry.model(variant.modelName), provisioner.catalog.images[model.image]?.fixedPort != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The update of a fixed-port endpoint: requests in flight finish, the old fleet stops
+    /// (new requests wait in the queue), the new fleet starts; if it cannot, the previous
+    /// configuration is started again (UpdateRollbackFailed if that fails too).
+    private func replaceInPlace(_ name: String, region: String, from oldConfigName: String, to newConfig: EndpointConfigRecord) async {
+        guard let dispatcher = await registry.dispatcher(name), let oldConfig = await registry.config(oldConfigName) else { return }
+        await dispatcher.replaceInstances(with: [])
+        let drainDeadline = ContinuousClock.now + .seconds(30)
+        while await dispatcher.inFlightOnRetiredInstances > 0 && ContinuousClock.now < drainDeadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for instance in await registry.replaceFleet(name, with: [], dispatcher: dispatcher) { await instance.stop() }
+        do throws(ProvisioningFailure) {
+            let instances = try await provisionFleet(endpoint: name, region: region, config: newConfig)
+            await dispatcher.replaceInstances(with: instances)
+            _ = await registry.replaceFleet(name, with: instances, dispatcher: dispatcher)
+            await registry.updateEndpoint(name) { record in
+                record.status = .inService
+                record.failureReason = nil
+                record.configName = newConfig.name
+                record.variants = Self.variantStatuses(newConfig, running: true)
+            }
+        } catch {
+            let cause = error.reason
+            do throws(ProvisioningFailure) {
+                let restored = try await provisionFleet(endpoint: name, region: region, config: oldConfig)
+                await dispatcher.replaceInstances(with: restored)
+                _ = await registry.replaceFleet(name, with: restored, dispatcher: dispatcher)
+                await registry.updateEndpoint(name) { record in
+                    record.status = .inService
+                    record.failureReason = "Update to endpoint configuration \(newConfig.name) failed and was rolled back: \(cause)"
+                }
+            } catch {
+                await registry.updateEndpoint(name) { record in
+                    record.status = .updateRollbackFailed
+                    record.failureReason = "Update to endpoint configuration \(newConfig.name) failed (\(cause)) and the previous configuration could not be started again: \(error.reason)"
+                }
+            }
+        }
     }
 
     func beginDelete(_ name: String) async {

@@ -48,6 +48,7 @@ enum EndpointStatus: String, Sendable {
     case updating = "Updating"
     case deleting = "Deleting"
     case failed = "Failed"
+    case updateRollbackFailed = "UpdateRollbackFailed"
 }
 
 /// What DescribeEndpoint reports for one variant.

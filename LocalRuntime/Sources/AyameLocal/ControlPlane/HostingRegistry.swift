@@ -38,6 +38,15 @@ actor HostingRegistry {
         return previous
     }
 
+    func addToFleet(_ name: String, _ instances: [ContainerInstance]) {
+        guard fleets[name] != nil else { return }
+        fleets[name]? += instances
+    }
+
+    func removeFromFleet(_ name: String, _ instances: [ContainerInstance]) {
+        fleets[name]?.removeAll { instance in instances.contains { $0 === instance } }
+    }
+
     /// Forgets the endpoint's fleet and queue and returns the instances to stop.
     func takeFleet(_ name: String) -> [ContainerInstance] {
         dispatchers[name] = nil

@@ -19,7 +19,34 @@ actor InvocationDispatcher {
         self.worker = worker
     }
 
-    var queuedCount: Int { pending.count - head }
+    /// Requests queued plus requests in flight: SageMaker's ApproximateBacklogSize.
+    var backlog: Int {
+        (pending.count - head) + slots.reduce(0) { $0 + $1.inFlight }
+    }
+
+    /// Adds instances (a scale-out) beside the current ones.
+    func addInstances(_ instances: [ContainerInstance]) {
+        slots += instances.map { Slot(instance: $0, inFlight: 0, retired: false) }
+        pump()
+    }
+
+    /// Takes instances out of rotation (a scale-in): they finish what they have and take nothing new.
+    func retire(_ instances: [ContainerInstance]) {
+        for index in slots.indices where instances.contains(where: { $0 === slots[index].instance }) {
+            slots[index].retired = true
+        }
+        slots.removeAll { $0.retired && $0.inFlight == 0 }
+    }
+
+    /// Requests still running on any of `instances`.
+    func inFlight(on instances: [ContainerInstance]) -> Int {
+        slots.filter { slot in instances.contains { $0 === slot.instance } }.reduce(0) { $0 + $1.inFlight }
+    }
+
+    /// Requests still running on instances an update has retired.
+    var inFlightOnRetiredInstances: Int {
+        slots.filter(\.retired).reduce(0) { $0 + $1.inFlight }
+    }
 
     func enqueue(_ invocation: AsyncInvocation) {
         pending.append(invocation)

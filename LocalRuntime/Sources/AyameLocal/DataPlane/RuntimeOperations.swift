@@ -10,7 +10,6 @@ struct RuntimeOperations: Sendable {
     let registry: HostingRegistry
     let authenticator: RequestAuthenticator
     let containerClient: HTTPClient
-    let clock: RuntimeClock
 
     /// `/endpoints/{name}/invocations` or `/endpoints/{name}/async-invocations`.
     enum Route: Equatable {
@@ -105,6 +104,19 @@ struct RuntimeOperations: Sendable {
         return response
     }
 
+    /// A variant drawn by its CurrentWeight, then one of its instances.
+    static func weightedChoice(_ fleet: [ContainerInstance], weights: [VariantStatus]) -> ContainerInstance? {
+        let running = weights.filter { variant in fleet.contains { $0.variantName == variant.name } }
+        let total = running.reduce(0) { $0 + max(0, $1.currentWeight) }
+        guard total > 0 else { return fleet.randomElement() }
+        var draw = Double.random(in: 0..<total)
+        for variant in running {
+            draw -= max(0, variant.currentWeight)
+            if draw < 0 { return fleet.filter { $0.variantName == variant.name }.randomElement() }
+        }
+        return fleet.randomElement()
+    }
+
     private func invoke(_ name: String, _ request: IncomingRequest, region: String) async -> OutgoingResponse {
         guard request.body.count <= Self.maximumRealTimePayload else {
             return AWSErrorResponse.json(
@@ -118,8 +130,17 @@ struct RuntimeOperations: Sendable {
         case .success(let found): record = found
         }
         let fleet = await registry.fleet(name)
-        guard let instance = fleet.randomElement() else {
-            return AWSErrorResponse.runtimeValidation("Endpoint \(name) of account \(Self.accountPlaceholder) has no running instance.")
+        let instance: ContainerInstance
+        if let target = request.header("X-Amzn-SageMaker-Target-Variant") {
+            guard let chosen = fleet.filter({ $0.variantName == target }).randomElement() else {
+                return AWSErrorResponse.runtimeValidation("Variant \(target) does not exist in endpoint \(name) of account \(Self.accountPlaceholder).")
+            }
+            instance = chosen
+        } else {
+            guard let chosen = Self.weightedChoice(fleet, weights: record.variants) else {
+                return AWSErrorResponse.runtimeValidation("Endpoint \(name) of account \(Self.accountPlaceholder) has no running instance.")
+            }
+            instance = chosen
         }
         var headers = HTTPHeaders()
         if let contentType = request.header("Content-Type") { headers.add(name: "Content-Type", value: contentType) }

@@ -29,11 +29,6 @@ enum AWSErrorResponse {
         json(status: 400, code: "ValidationError", message: message, messageKey: "Message")
     }
 
-    /// `ResourceNotFound` (control plane, 400), e.g. DeleteModel of an unknown model.
-    static func resourceNotFound(_ message: String) -> OutgoingResponse {
-        json(status: 400, code: "ResourceNotFound", message: message)
-    }
-
     static func serviceUnavailable(_ message: String) -> OutgoingResponse {
         json(status: 503, code: "ServiceUnavailable", message: message)
     }

@@ -22,6 +22,7 @@ public final class LocalRuntime: Sendable {
 
     private let frontDoor: FrontDoor
     private let serving: Task<Void, Never>
+    private let scaling: Task<Void, Never>
     private let registry: HostingRegistry
     private let moto: MotoBackend?
     private let clients: [HTTPClient]
@@ -34,13 +35,14 @@ public final class LocalRuntime: Sendable {
 
     private init(
         port: Int, backendURL: String, stateDirectory: String, frontDoor: FrontDoor, serving: Task<Void, Never>,
-        registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
+        scaling: Task<Void, Never>, registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
     ) {
         self.port = port
         self.backendURL = backendURL
         self.stateDirectory = stateDirectory
         self.frontDoor = frontDoor
         self.serving = serving
+        self.scaling = scaling
         self.registry = registry
         self.moto = moto
         self.clients = clients
@@ -87,15 +89,18 @@ public final class LocalRuntime: Sendable {
         let authenticator = RequestAuthenticator(verifier: SignatureVerifier(credentials: credentials), forwarder: forwarder)
         let registry = HostingRegistry()
         let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock)
-        let isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
-        let dockerAvailable = configuration.images.images.isEmpty ? false : await Self.dockerAnswers()
+        var isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
+        // Root without CAP_SYS_ADMIN (an unprivileged container) has unshare but may not use it.
+        if isolates, configuration.mountsModelAtOptML == nil {
+            isolates = (try? await ChildProcess.run(["unshare", "--mount", "--propagation", "private", "true"]))?.status == 0
+        }
         let provisioner = InstanceProvisioner(
             catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
-            clock: clock, leases: PortLeases(), isolates: isolates, dockerAvailable: dockerAvailable)
+            clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe())
         let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock)
         let router = RequestRouter(
             hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder),
-            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, clock: clock),
+            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient),
             forwarder: forwarder)
 
         let frontDoor: FrontDoor
@@ -106,21 +111,34 @@ public final class LocalRuntime: Sendable {
             throw error
         }
         let serving = Task { await frontDoor.serve { await router.route($0) } }
+        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock)
+        let scaling = Task { await scaler.run() }
         return LocalRuntime(
             port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,
-            serving: serving, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
+            serving: serving, scaling: scaling, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
     }
 
     /// Stops listening, stops every container the runtime started and the moto it started.
     public func shutdown() async {
         await frontDoor.close()
         serving.cancel()
+        scaling.cancel()
+        await scaling.value
         let instances = await registry.takeAllFleets()
         await withTaskGroup(of: Void.self) { group in
             for instance in instances { group.addTask { await instance.stop() } }
         }
         if let moto { await moto.process.stop() }
         for client in clients { await client.shutdown() }
+    }
+
+    /// The PIDs of every running container, for tests that check shutdown stops them.
+    func containerProcessIdentifiers() async -> [Int32] {
+        var identifiers: [Int32] = []
+        for name in await registry.endpoints.keys {
+            identifiers += await registry.fleet(name).map(\.process.processIdentifier)
+        }
+        return identifiers
     }
 
     /// Linux, root and `unshare` present: the conditions for binding the model at /opt/ml/model.
@@ -130,11 +148,5 @@ public final class LocalRuntime: Sendable {
         #else
         return false
         #endif
-    }
-
-    /// Whether a Docker engine answers (`docker info` succeeds).
-    static func dockerAnswers() async -> Bool {
-        guard let result = try? await ChildProcess.run(["docker", "info", "--format", "{{.ServerVersion}}"]) else { return false }
-        return result.status == 0
     }
 }

@@ -50,7 +50,7 @@ final class FrontDoor: Sendable {
 
     private struct InFlight {
         let head: HTTPRequestHead
-        let body: AsyncStream<[UInt8]>.Continuation
+        let body: BodyPipe
         let answer: Task<RoutedResponse, Never>
     }
 
@@ -62,16 +62,22 @@ final class FrontDoor: Sendable {
             for try await part in inbound {
                 switch part {
                 case .head(let head):
-                    let (body, continuation) = AsyncStream<[UInt8]>.makeStream()
+                    let pipe = BodyPipe()
                     let request = StreamingRequest(
                         method: head.method.rawValue, target: head.uri,
-                        headers: head.headers.map { (name: $0.name, value: $0.value) }, body: body)
-                    current = InFlight(head: head, body: continuation, answer: Task { await handler(request) })
+                        headers: head.headers.map { (name: $0.name, value: $0.value) }, body: RequestBodyStream(pipe: pipe))
+                    let answer = Task {
+                        let response = await handler(request)
+                        // Whatever of the body the handler did not read is dropped from here on.
+                        await pipe.abandon()
+                        return response
+                    }
+                    current = InFlight(head: head, body: pipe, answer: answer)
                 case .body(let chunk):
-                    current?.body.yield(Array(chunk.readableBytesView))
+                    await current?.body.send(Array(chunk.readableBytesView))
                 case .end:
                     guard let request = current else { return }
-                    request.body.finish()
+                    await request.body.finish()
                     let response = await request.answer.value
                     current = nil
                     try await write(response, for: request.head, to: outbound)
@@ -80,7 +86,7 @@ final class FrontDoor: Sendable {
             }
         }
         // The client went away mid-request: end the body so the handler can finish.
-        current?.body.finish()
+        await current?.body.finish()
     }
 
     private static func write(

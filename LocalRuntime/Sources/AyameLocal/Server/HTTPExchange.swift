@@ -1,4 +1,5 @@
 import AyameHTTP
+import Foundation
 
 /// A request whose head has arrived and whose body is still arriving.
 struct StreamingRequest: Sendable {
@@ -6,7 +7,7 @@ struct StreamingRequest: Sendable {
     var target: String
     var headers: [(name: String, value: String)]
     /// The body's chunks as they arrive; finishes at the end of the request.
-    var body: AsyncStream<[UInt8]>
+    var body: RequestBodyStream
 
     /// Requests the runtime answers itself are small (6 MB at most for InvokeEndpoint); bodies
     /// past this are refused rather than held in memory.
@@ -91,5 +92,3 @@ struct OutgoingResponse: Sendable {
             status: status, headers: [("Content-Type", "application/x-amz-json-1.1")] + headers, body: Array(data))
     }
 }
-
-import Foundation

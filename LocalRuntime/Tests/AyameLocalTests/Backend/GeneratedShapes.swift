@@ -95,9 +95,12 @@ extension SageMakerRuntimeClient {
             inferenceId: answer.inferenceId ?? "", outputLocation: answer.outputLocation ?? "", failureLocation: answer.failureLocation)
     }
 
-    func invokeTest(endpoint: String, body: Data, contentType: String = "text/plain") async throws -> (body: Data, contentType: String?) {
-        let answer = try await invokeEndpoint(SageMakerRuntime.InvokeEndpointInput(endpointName: endpoint, body: body, contentType: contentType))
-        return (answer.body, answer.contentType)
+    func invokeTest(
+        endpoint: String, body: Data, contentType: String = "text/plain", targetVariant: String? = nil
+    ) async throws -> (body: Data, contentType: String?, variant: String?) {
+        let answer = try await invokeEndpoint(SageMakerRuntime.InvokeEndpointInput(
+            endpointName: endpoint, body: body, contentType: contentType, targetVariant: targetVariant))
+        return (answer.body, answer.contentType, answer.invokedProductionVariant)
     }
 }
 

@@ -95,6 +95,18 @@ struct RuntimeHarness {
         ])
     }
 
+    /// Whether the runtime will bind models at /opt/ml/model here: Linux, root, and a mount
+    /// namespace that may actually be made (an unprivileged container forbids it).
+    static let mountNamespaceWorks: Bool = {
+        guard LocalRuntime.canMountModelDirectory() else { return false }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        probe.arguments = ["--mount", "--propagation", "private", "true"]
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+
     static func unique(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.lowercased().prefix(8))"
     }
