@@ -119,7 +119,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
-        .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4"]),
+        .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4", "AyameCore", "AyameS3"]),
         // Imports every module with Foundation: compiles only while no generated name shadows Swift's.
         .testTarget(
             name: "AyameNamespaceTests",
