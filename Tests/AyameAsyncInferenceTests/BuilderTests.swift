@@ -180,7 +180,9 @@ import Testing
         #expect(!(targets.scalableTargets ?? []).contains { $0.resourceId.contains(spec.endpointName) })
         let policies = try await clients.autoScaling.describeScalingPolicies(serviceNamespace: .sagemaker)
         #expect(!(policies.scalingPolicies ?? []).contains { $0.resourceId.contains(spec.endpointName) })
-        let alarms = try await clients.cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [spec.scaling?.wakeUp.alarmName ?? ""]))
-        #expect(!(alarms.metricAlarms ?? []).contains { $0.dimensions?.contains { $0.value == spec.endpointName } == true })
+        if let alarmName = spec.scaling?.wakeUp.alarmName {
+            let alarms = try await clients.cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
+            #expect(!(alarms.metricAlarms ?? []).contains { $0.dimensions?.contains { $0.value == spec.endpointName } == true })
+        }
     }
 }

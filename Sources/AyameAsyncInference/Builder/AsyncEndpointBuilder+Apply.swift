@@ -30,6 +30,8 @@ private struct FailedStep: Error {
     let resource: DeploymentResource
     let action: DeploymentEvent.Action
     let underlying: AyameError
+    /// SageMaker's `FailureReason` when the endpoint itself failed.
+    var endpointFailureReason: String? = nil
 }
 
 extension AsyncEndpointBuilder {
@@ -48,14 +50,18 @@ extension AsyncEndpointBuilder {
         var done: [Undo] = []
         do throws(FailedStep) {
             try await deploy(survey, send: send, done: &done)
-        } catch let failure {
+        } catch var failure {
+            // Read why the endpoint failed before the rollback deletes it.
+            if case .endpoint(let name) = failure.resource, failure.action == .wait {
+                failure.endpointFailureReason = await Task { await endpointFailureReason(name) }.value
+            }
             // An unstructured task is not cancelled with the caller, so a cancelled apply still
             // cleans up after itself.
             let undone = done
             let (rolledBack, failures) = await Task { await rollback(undone, send: send) }.value
             throw .stepFailed(.init(
-                resource: failure.resource, action: failure.action, underlying: failure.underlying, rolledBack: rolledBack,
-                rollbackFailures: failures))
+                resource: failure.resource, action: failure.action, underlying: failure.underlying,
+                endpointFailureReason: failure.endpointFailureReason, rolledBack: rolledBack, rollbackFailures: failures))
         }
     }
 
@@ -93,7 +99,11 @@ extension AsyncEndpointBuilder {
 
         if survey.model == .create {
             _ = try await step(.model(names.model), .create, send: send) { () async throws(AyameError) in
-                try await sageMaker.createModel(Desired.modelInput(spec))
+                try await adoptingLostCreate { () async throws(AyameError) in
+                    _ = try await sageMaker.createModel(Desired.modelInput(spec))
+                } matches: { () async throws(AyameError) in
+                    Desired.modelDifferences(spec, try await sageMaker.describeModel(modelName: spec.model.name)).isEmpty
+                }
             }
             done.append(.deleteModel(names.model))
         } else {
@@ -105,7 +115,11 @@ extension AsyncEndpointBuilder {
             keep(.endpointConfig(configName), send: send)
         } else {
             _ = try await step(.endpointConfig(configName), .create, send: send) { () async throws(AyameError) in
-                try await sageMaker.createEndpointConfig(Desired.configInput(spec, name: configName))
+                try await adoptingLostCreate { () async throws(AyameError) in
+                    _ = try await sageMaker.createEndpointConfig(Desired.configInput(spec, name: configName))
+                } matches: { () async throws(AyameError) in
+                    Desired.configDifferences(spec, try await sageMaker.describeEndpointConfig(endpointConfigName: configName)).isEmpty
+                }
             }
             done.append(.deleteConfig(configName))
         }
@@ -114,6 +128,20 @@ extension AsyncEndpointBuilder {
         var mustWait = survey.endpointStatus != .inService
         switch survey.endpoint {
         case .create:
+            _ = try await step(.endpoint(endpoint), .create, send: send) { () async throws(AyameError) in
+                try await adoptingLostCreate { () async throws(AyameError) in
+                    _ = try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: configName, tags: Desired.tags(spec))
+                } matches: { () async throws(AyameError) in
+                    try await sageMaker.describeEndpoint(endpointName: endpoint).endpointConfigName == configName
+                }
+            }
+            done.append(.deleteEndpoint(endpoint))
+            mustWait = true
+        case .recreate:
+            try await step(.endpoint(endpoint), .delete, send: send) { () async throws(AyameError) in
+                try await sageMaker.deleteEndpoint(endpointName: endpoint)
+                try await waitUntilDeleted(endpoint)
+            }
             _ = try await step(.endpoint(endpoint), .create, send: send) { () async throws(AyameError) in
                 try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: configName, tags: Desired.tags(spec))
             }
@@ -265,6 +293,22 @@ extension AsyncEndpointBuilder {
             _ = try await autoScaling.deleteScalingPolicy(
                 policyName: name, serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
         case .deleteAlarm(let name): try await cloudWatch.deleteAlarms(alarmNames: [name])
+        }
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// Runs a create; when it fails with "already exists" although the survey found nothing,
+    /// the service most likely acted on an earlier attempt whose response was lost (and the
+    /// retry met the result). If what exists matches the spec the create counts as done — it
+    /// is still this apply's to roll back — otherwise the error stands.
+    func adoptingLostCreate(
+        _ create: () async throws(AyameError) -> Void, matches: () async throws(AyameError) -> Bool
+    ) async throws(AyameError) {
+        do {
+            try await create()
+        } catch {
+            guard error.serviceError?.isAlreadyExists == true, try await matches() else { throw error }
         }
     }
 }

@@ -20,4 +20,11 @@ extension AsyncEndpointBuilder {
             for: waiter, input: SageMaker.DescribeEndpointInput(endpointName: endpoint).shapeValue,
             maximumWait: maximumEndpointWait, delay: endpointPollInterval, maxAttempts: Int.max)
     }
+
+    /// The endpoint's `FailureReason` when it is `Failed`; nil otherwise or when it cannot be read.
+    func endpointFailureReason(_ endpoint: String) async -> String? {
+        guard let described = try? await sageMaker.describeEndpoint(endpointName: endpoint),
+              described.endpointStatus == .failed else { return nil }
+        return described.failureReason ?? "no reason given"
+    }
 }

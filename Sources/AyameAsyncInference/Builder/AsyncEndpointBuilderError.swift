@@ -27,6 +27,10 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
         public let action: DeploymentEvent.Action
         /// The error the service or the client gave.
         public let underlying: AyameError
+        /// SageMaker's `FailureReason` when the step failed because the endpoint went to
+        /// `Failed` (the container exited, the image could not be pulled, `/ping` never
+        /// answered, …); nil for other failures.
+        public let endpointFailureReason: String?
         /// Resources this apply created and then removed (or reverted), in the order undone.
         public let rolledBack: [DeploymentResource]
         /// Rollback actions that failed themselves, with their errors; these resources remain.
@@ -34,6 +38,7 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
 
         public var description: String {
             var text = "Deployment step \"\(action.rawValue) \(resource)\" failed: \(ErrorText.clause(underlying))."
+            if let endpointFailureReason { text += " SageMaker's FailureReason: \(ErrorText.clause(endpointFailureReason))." }
             text += rolledBack.isEmpty
                 ? " Nothing had been created, so nothing was rolled back."
                 : " Rolled back: \(rolledBack.map(\.description).joined(separator: ", "))."

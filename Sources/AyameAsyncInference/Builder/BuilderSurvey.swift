@@ -159,9 +159,14 @@ extension AsyncEndpointBuilder {
 
         if let endpoint {
             survey.previousConfigName = endpoint.endpointConfigName
-            survey.endpoint = endpoint.endpointConfigName == survey.configName
-                ? .keep
-                : .update(differences: ["endpointConfigName: \(endpoint.endpointConfigName ?? "-") -> \(survey.configName)"])
+            if endpoint.endpointStatus == .failed {
+                // SageMaker refuses to update a Failed endpoint; only a new one can serve.
+                survey.endpoint = .recreate(reason: "Failed: \(endpoint.failureReason ?? "no reason given")")
+            } else {
+                survey.endpoint = endpoint.endpointConfigName == survey.configName
+                    ? .keep
+                    : .update(differences: ["endpointConfigName: \(endpoint.endpointConfigName ?? "-") -> \(survey.configName)"])
+            }
         }
 
         let existingTargets = try await endpointTargets()

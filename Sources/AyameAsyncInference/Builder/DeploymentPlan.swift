@@ -39,6 +39,9 @@ public enum PlannedAction: Sendable, Equatable, CustomStringConvertible {
     case keep
     /// The resource exists but the spec no longer describes it, so it will be removed.
     case delete
+    /// The resource exists but cannot be repaired in place (an endpoint in `Failed`, which
+    /// SageMaker will not update): it is deleted, then created again.
+    case recreate(reason: String)
 
     public var description: String {
         switch self {
@@ -46,6 +49,7 @@ public enum PlannedAction: Sendable, Equatable, CustomStringConvertible {
         case .update(let differences): "update (\(differences.joined(separator: "; ")))"
         case .keep: "keep"
         case .delete: "delete"
+        case .recreate(let reason): "delete and create again (\(reason))"
         }
     }
 }

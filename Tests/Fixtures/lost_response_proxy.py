@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""A loopback proxy that loses responses: it forwards every request unchanged (Host included, so
+SigV4 signatures still verify upstream) and relays the answer, except that for the first request
+with each listed X-Amz-Target it lets the upstream act and then closes the connection without
+answering — the "response lost after the service acted" fault a retried create must survive.
+
+Usage: lost_response_proxy.py UPSTREAM_URL TARGET [TARGET ...]
+Prints `port N` once listening on 127.0.0.1; stops when its standard input closes.
+"""
+import http.client
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
+TARGETS = set(sys.argv[2:])
+dropped = set()
+lock = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):
+        pass
+
+    def _forward(self):
+        length = int(self.headers.get("Content-Length", "0") or "0")
+        body = self.rfile.read(length) if length else b""
+        connection = http.client.HTTPConnection(UPSTREAM.hostname, UPSTREAM.port, timeout=60)
+        connection.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
+        for name, value in self.headers.items():
+            connection.putheader(name, value)
+        connection.endheaders(body)
+        answer = connection.getresponse()
+        payload = answer.read()
+        target = self.headers.get("X-Amz-Target", "").split(".")[-1]
+        with lock:
+            lose = target in TARGETS and target not in dropped
+            if lose:
+                dropped.add(target)
+        if lose:
+            sys.stderr.write(f"lost-response-proxy: lost the answer to {target} (HTTP {answer.status})\n")
+            sys.stderr.flush()
+            self.close_connection = True
+            return
+        self.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
+
+
+def main():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print(f"port {server.server_address[1]}", flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sys.stdin.read()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
