@@ -148,8 +148,18 @@ extension AsyncEndpointBuilder {
             done.append(.deleteEndpoint(endpoint))
             mustWait = true
         case .update:
+            if survey.endpointStatus != .inService {
+                // SageMaker refuses UpdateEndpoint unless the endpoint is InService ("Cannot update
+                // in-progress endpoint"); autoscaling updates it on its own, so wait that out.
+                try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
+                    try await waitUntilInService(endpoint)
+                }
+            }
+            // With autoscaling registered, the instance counts are autoscaling's: keep them.
+            let retainCapacity = survey.hasScalableTargets ? true : nil
             _ = try await step(.endpoint(endpoint), .update, send: send) { () async throws(AyameError) in
-                try await sageMaker.updateEndpoint(endpointName: endpoint, endpointConfigName: configName)
+                try await sageMaker.updateEndpoint(
+                    endpointName: endpoint, endpointConfigName: configName, retainAllVariantProperties: retainCapacity)
             }
             if let previous = survey.previousConfigName { done.append(.revertEndpoint(endpoint, to: previous)) }
             mustWait = true

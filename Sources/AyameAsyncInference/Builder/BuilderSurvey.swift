@@ -34,6 +34,8 @@ struct Survey: Sendable {
     var alarmName = ""
     var removals: [Removal] = []
     var removeAlarm = false
+    /// Whether Application Auto Scaling manages any variant of the endpoint now.
+    var hasScalableTargets = false
 
     func plan(_ names: ResourceNames) -> DeploymentPlan {
         var steps = [
@@ -170,6 +172,7 @@ extension AsyncEndpointBuilder {
         }
 
         let existingTargets = try await endpointTargets()
+        survey.hasScalableTargets = !existingTargets.isEmpty
         survey.alarmName = names.alarm
         if let scaling = spec.scaling {
             var allWakeUpKnown = true

@@ -1,0 +1,35 @@
+@testable import AyameAsyncInference
+import Foundation
+import Testing
+
+/// UpdateEndpoint goes out only when the endpoint is InService: an apply that finds it
+/// `Updating` (autoscaling or another deployment changing it) waits that out first.
+@Suite(.timeLimit(.minutes(3)))
+struct BuilderUpdatingTests {
+    @Test func anApplyWaitsOutAnUpdateInProgressBeforeUpdating() async throws {
+        let clients = try await BuilderMoto.clients()
+        let spec = BuilderMoto.walkthroughSpec()
+        try await BuilderMoto.builder(spec, clients).apply { _ in }
+
+        // Another change in flight: the endpoint moves to a fifth configuration version.
+        let inFlight = "\(spec.endpointConfigName)-v5"
+        try await clients.sageMaker.createEndpointConfig(Desired.configInput(spec, name: inFlight))
+        _ = try await clients.sageMaker.updateEndpoint(endpointName: spec.endpointName, endpointConfigName: inFlight)
+        #expect(try await clients.sageMaker.describeEndpoint(endpointName: spec.endpointName).endpointStatus == .updating)
+
+        var changed = spec
+        changed.variants[0].instanceType = "ml.m5.xlarge"
+        let builder = BuilderMoto.builder(changed, clients)
+        let events = try await builder.apply { _ in }
+        let endpointEvents = events.filter { $0.resource == .endpoint(spec.endpointName) && $0.status == .succeeded }.map(\.action)
+        // Waited (for the update in flight), updated, waited (for its own update).
+        #expect(endpointEvents.first == .wait && endpointEvents.contains(.update))
+        let endpoint = try await clients.sageMaker.describeEndpoint(endpointName: spec.endpointName)
+        #expect(endpoint.endpointStatus == .inService)
+        #expect(endpoint.endpointConfigName == "\(spec.endpointConfigName)-v6")
+
+        let report = try await builder.teardown()
+        #expect(report.removed.contains(.endpointConfig(inFlight)))
+        try await BuilderTests.expectNothingLeft(spec, clients)
+    }
+}
