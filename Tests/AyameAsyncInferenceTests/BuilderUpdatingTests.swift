@@ -32,4 +32,33 @@ struct BuilderUpdatingTests {
         #expect(report.removed.contains(.endpointConfig(inFlight)))
         try await BuilderTests.expectNothingLeft(spec, clients)
     }
+
+    @Test func tagsAreComparedAndBroughtToTheSpec() async throws {
+        let clients = try await BuilderMoto.clients()
+        var spec = BuilderMoto.walkthroughSpec()
+        spec.scaling = nil
+        spec.tags = ["project": "ayame", "stage": "test"]
+        try await BuilderMoto.builder(spec, clients).apply { _ in }
+
+        var retagged = spec
+        retagged.tags = ["project": "ayame", "owner": "iris-team"]
+        let builder = BuilderMoto.builder(retagged, clients)
+        let plan = try await builder.plan()
+        let endpointStep = try #require(plan.steps.first { $0.resource == .endpoint(spec.endpointName) })
+        guard case .update(let differences) = endpointStep.action else {
+            Issue.record("expected a tag update, got \(endpointStep.action)")
+            return
+        }
+        #expect(differences == [#"tags["owner"]: -> iris-team"#, #"tags["stage"]: removed"#])
+
+        _ = try await builder.apply { _ in }
+        let endpoint = try await clients.sageMaker.describeEndpoint(endpointName: spec.endpointName)
+        let tags = try await clients.sageMaker.listTags(resourceArn: endpoint.endpointArn).tags ?? []
+        #expect(Dictionary(uniqueKeysWithValues: tags.map { ($0.key, $0.value) }) == retagged.tags)
+        // The same configuration: no UpdateEndpoint was needed.
+        #expect(endpoint.endpointConfigName == spec.endpointConfigName)
+        #expect(try await builder.plan().changesNothing)
+        _ = try await builder.teardown()
+        try await BuilderTests.expectNothingLeft(spec, clients)
+    }
 }

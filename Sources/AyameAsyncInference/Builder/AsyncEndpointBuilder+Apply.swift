@@ -147,6 +147,8 @@ extension AsyncEndpointBuilder {
             }
             done.append(.deleteEndpoint(endpoint))
             mustWait = true
+        case .update where survey.endpointChangeIsTagsOnly:
+            try await retag(survey, send: send)
         case .update:
             if survey.endpointStatus != .inService {
                 // SageMaker refuses UpdateEndpoint unless the endpoint is InService ("Cannot update
@@ -162,6 +164,7 @@ extension AsyncEndpointBuilder {
                     endpointName: endpoint, endpointConfigName: configName, retainAllVariantProperties: retainCapacity)
             }
             if let previous = survey.previousConfigName { done.append(.revertEndpoint(endpoint, to: previous)) }
+            try await retag(survey, send: send)
             mustWait = true
         case .keep, .delete:
             keep(.endpoint(endpoint), send: send)
@@ -319,6 +322,22 @@ extension AsyncEndpointBuilder {
             try await create()
         } catch {
             guard error.serviceError?.isAlreadyExists == true, try await matches() else { throw error }
+        }
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// Brings an existing endpoint's tags to the spec (AddTags for new keys and values,
+    /// DeleteTags for keys the spec dropped). Tags are not rolled back: they change nothing the
+    /// endpoint does.
+    fileprivate func retag(
+        _ survey: Survey, send: @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void
+    ) async throws(FailedStep) {
+        guard let arn = survey.endpointARN, !survey.tagsToSet.isEmpty || !survey.tagKeysToRemove.isEmpty else { return }
+        let sageMaker = self.sageMaker
+        try await step(.endpoint(names.endpoint), .update, send: send) { () async throws(AyameError) in
+            if !survey.tagsToSet.isEmpty { _ = try await sageMaker.addTags(resourceArn: arn, tags: survey.tagsToSet) }
+            if !survey.tagKeysToRemove.isEmpty { _ = try await sageMaker.deleteTags(resourceArn: arn, tagKeys: survey.tagKeysToRemove) }
         }
     }
 }

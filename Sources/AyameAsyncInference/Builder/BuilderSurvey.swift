@@ -36,6 +36,13 @@ struct Survey: Sendable {
     var removeAlarm = false
     /// Whether Application Auto Scaling manages any variant of the endpoint now.
     var hasScalableTargets = false
+    /// The existing endpoint's ARN, for its tags.
+    var endpointARN: String?
+    /// Tags to set on the existing endpoint (new keys or new values), and keys to remove.
+    var tagsToSet: [SageMaker.Tag] = []
+    var tagKeysToRemove: [String] = []
+    /// The endpoint's only difference is its tags: no UpdateEndpoint, only AddTags/DeleteTags.
+    var endpointChangeIsTagsOnly = false
 
     func plan(_ names: ResourceNames) -> DeploymentPlan {
         var steps = [
@@ -161,13 +168,24 @@ extension AsyncEndpointBuilder {
 
         if let endpoint {
             survey.previousConfigName = endpoint.endpointConfigName
+            survey.endpointARN = endpoint.endpointArn
+            let current = try await read(.endpoint(names.endpoint)) { () async throws(AyameError) in
+                try await sageMaker.listTags(resourceArn: endpoint.endpointArn, maxResults: 100)
+            }
+            Self.compareTags(current: current?.tags ?? [], desired: spec.tags, into: &survey)
             if endpoint.endpointStatus == .failed {
                 // SageMaker refuses to update a Failed endpoint; only a new one can serve.
                 survey.endpoint = .recreate(reason: "Failed: \(endpoint.failureReason ?? "no reason given")")
             } else {
-                survey.endpoint = endpoint.endpointConfigName == survey.configName
-                    ? .keep
-                    : .update(differences: ["endpointConfigName: \(endpoint.endpointConfigName ?? "-") -> \(survey.configName)"])
+                var differences: [String] = []
+                if endpoint.endpointConfigName != survey.configName {
+                    differences.append("endpointConfigName: \(endpoint.endpointConfigName ?? "-") -> \(survey.configName)")
+                }
+                let tagDifferences = survey.tagsToSet.map { "tags[\"\($0.key)\"]: -> \($0.value)" }
+                    + survey.tagKeysToRemove.map { "tags[\"\($0)\"]: removed" }
+                survey.endpointChangeIsTagsOnly = differences.isEmpty && !tagDifferences.isEmpty
+                differences += tagDifferences
+                survey.endpoint = differences.isEmpty ? .keep : .update(differences: differences)
             }
         }
 
@@ -226,5 +244,18 @@ extension AsyncEndpointBuilder {
             survey.removals.append(Survey.Removal(resourceID: target.resourceId, policies: policies.map(\.policyName)))
         }
         return survey
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// The tag changes that bring the endpoint's tags to the spec's. Tags AWS manages
+    /// (`aws:` keys) are neither compared nor removed.
+    static func compareTags(current: [SageMaker.Tag], desired: [String: String], into survey: inout Survey) {
+        var existing: [String: String] = [:]
+        for tag in current where !tag.key.hasPrefix("aws:") { existing[tag.key] = tag.value }
+        survey.tagsToSet = desired.sorted { $0.key < $1.key }
+            .filter { existing[$0.key] != $0.value }
+            .map { SageMaker.Tag(key: $0.key, value: $0.value) }
+        survey.tagKeysToRemove = existing.keys.filter { desired[$0] == nil }.sorted()
     }
 }
