@@ -103,6 +103,13 @@ public protocol ProtocolCodec: Sendable {
     func decodeError(
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) -> AWSServiceError
+
+    /// Decodes the members of the modelled error shape `schema` (its message, extra fields and
+    /// bound headers) from an error response, once ``decodeError(_:operation:service:)`` has
+    /// named the code. A body that is not the protocol's document gives only the bound members.
+    func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue
 }
 
 import Foundation

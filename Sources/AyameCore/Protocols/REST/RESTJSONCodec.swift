@@ -60,4 +60,10 @@ public struct RESTJSONCodec: ProtocolCodec {
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .restJSON)
     }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.json(response, schema: schema, bindsHTTP: true)
+    }
 }

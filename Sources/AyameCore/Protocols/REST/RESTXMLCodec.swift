@@ -60,6 +60,12 @@ public struct RESTXMLCodec: ProtocolCodec {
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .xml)
     }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.xml(response, schema: schema, bindsHTTP: true)
+    }
 }
 
 /// Reading a response body as XML, shared by the XML protocols.

@@ -1,0 +1,130 @@
+import AyameCore
+
+/// Runs one input case: the codec lays out the request for `params`, and the layout is compared
+/// with `serialized`.
+struct InputCaseRunner {
+    /// The UUID botocore's suites expect for idempotency tokens the client fills itself.
+    static let expectedToken = "00000000-0000-4000-8000-000000000000"
+
+    let model: SuiteModel
+    let wireProtocol: AWSProtocol
+
+    /// The differences, empty when the case passes.
+    func run(_ testCase: SuiteJSON) throws(ConformanceFailure) -> [String] {
+        guard let given = testCase["given"], let expected = testCase["serialized"] else { throw ConformanceFailure("not an input case") }
+        let operation = model.operation(given)
+        let service = model.service(wireProtocol)
+        var input: ShapeValue?
+        if let schema = operation.input, let params = testCase["params"] {
+            input = try SuiteValues.value(params, schema: schema)
+        }
+        var request: SerializedRequest
+        do {
+            request = try ProtocolCodecs.codec(for: wireProtocol).encodeRequest(input, operation: operation, service: service)
+        } catch {
+            return ["encoding failed: \(error)"]
+        }
+        if Self.mentionsToken(expected) { request = Self.withFixedTokens(request) }
+
+        var differences: [String] = []
+        let expectedMethod = expected["method"]?.string ?? "POST"
+        if request.method != expectedMethod { differences.append("method \(request.method), expected \(expectedMethod)") }
+
+        let expectedHost = expected["host"]?.string ?? "example.com"
+        let endpointPath = expectedHost.firstIndex(of: "/").map { String(expectedHost[$0...]) } ?? ""
+        let baseHost = endpointPath.isEmpty && operation.hostPrefix != nil ? "example.com" : String(expectedHost.prefix { $0 != "/" })
+        let actualHost = (request.hostPrefix ?? "") + baseHost
+        if actualHost != String(expectedHost.prefix { $0 != "/" }) { differences.append("host \(actualHost), expected \(expectedHost)") }
+
+        differences += uriDifferences(expected["uri"]?.string ?? "/", request: request, endpointPath: endpointPath)
+        differences += headerDifferences(expected, request: request)
+        let body: [UInt8]
+        switch request.body {
+        case .empty: body = []
+        case .bytes(let bytes): body = bytes
+        }
+        if let difference = BodyComparison.difference(expected: expected["body"]?.string ?? "", actual: body, wireProtocol: wireProtocol) {
+            differences.append(difference)
+        }
+        return differences
+    }
+
+    private func uriDifferences(_ expectedURI: String, request: SerializedRequest, endpointPath: String) -> [String] {
+        var differences: [String] = []
+        let expectedPath = String(expectedURI.prefix { $0 != "?" })
+        let actualPath = request.path(under: endpointPath)
+        if actualPath != expectedPath { differences.append("path \(actualPath), expected \(expectedPath)") }
+        let expectedQuery = expectedURI.firstIndex(of: "?").map { FormParameters.parse(String(expectedURI[expectedURI.index(after: $0)...])) } ?? []
+        let actualQuery = request.query.map { FormParameters.Pair(name: $0.name, value: $0.value) }.sorted()
+        if let difference = FormParameters.difference(expected: expectedQuery, actual: actualQuery, what: "query") {
+            differences.append(difference)
+        }
+        return differences
+    }
+
+    private func headerDifferences(_ expected: SuiteJSON, request: SerializedRequest) -> [String] {
+        var differences: [String] = []
+        func values(_ name: String) -> [String] {
+            request.headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        }
+        for (name, value) in expected["headers"]?.entries ?? [] {
+            let expectedValue = value.string ?? ""
+            let actual = values(name)
+            if actual.isEmpty, TransportHeaders.isSent(name, value: expectedValue, by: request) { continue }
+            if actual != [expectedValue] {
+                differences.append("header \(name): \(actual.isEmpty ? "not sent" : actual.joined(separator: " | ")), expected \(expectedValue)")
+            }
+        }
+        for name in expected["requireHeaders"]?.array?.compactMap(\.string) ?? [] {
+            if values(name).isEmpty && !TransportHeaders.isSent(name, value: nil, by: request) {
+                differences.append("header \(name): not sent, but required")
+            }
+        }
+        for name in expected["forbidHeaders"]?.array?.compactMap(\.string) ?? [] {
+            if !values(name).isEmpty || TransportHeaders.isSent(name, value: nil, by: request) {
+                differences.append("header \(name): sent, but forbidden")
+            }
+        }
+        return differences
+    }
+
+    private static func mentionsToken(_ json: SuiteJSON) -> Bool {
+        switch json {
+        case .string(let text): return text.contains(expectedToken)
+        case .array(let elements): return elements.contains(where: mentionsToken)
+        case .object(let entries): return entries.contains { mentionsToken($0.value) }
+        default: return false
+        }
+    }
+
+    /// Replaces every random lower-case UUID v4 the codec generated with the suites' fixed one
+    /// (botocore's tests patch its UUID generator; Ayame's stays real, and its form is checked).
+    static func withFixedTokens(_ request: SerializedRequest) -> SerializedRequest {
+        var request = request
+        request.query = request.query.map { QueryParameter($0.name, $0.value.map(fixTokens)) }
+        request.headers = request.headers.map { HTTPHeaderField($0.name, fixTokens($0.value)) }
+        request.path = fixTokens(request.path)
+        if case .bytes(let bytes) = request.body { request.body = .bytes(Array(fixTokens(String(decoding: bytes, as: UTF8.self)).utf8)) }
+        return request
+    }
+
+    private static func fixTokens(_ text: String) -> String {
+        text.replacing(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/, with: expectedToken)
+    }
+}
+
+/// Headers the transport, not the codec, puts on the wire: libcurl writes `Content-Length` for
+/// every in-memory body and `Host` for every request.
+enum TransportHeaders {
+    static func isSent(_ name: String, value: String?, by request: SerializedRequest) -> Bool {
+        switch name.lowercased() {
+        case "content-length":
+            guard case .bytes(let bytes) = request.body else { return value == nil ? false : value == "0" }
+            return value.map { $0 == String(bytes.count) } ?? true
+        case "host":
+            return true
+        default:
+            return false
+        }
+    }
+}
