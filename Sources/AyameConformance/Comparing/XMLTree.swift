@@ -14,8 +14,9 @@ struct XMLTree: Equatable, CustomStringConvertible {
 
     /// The first difference between `expected` and `actual`, or nil when they are the same tree.
     /// Siblings with different names may come in any order (botocore writes members in the
-    /// caller's order, Ayame in the model's); siblings with the same name must keep theirs.
-    static func difference(expected: XMLTree, actual: XMLTree, path: String = "") -> String? {
+    /// caller's order, Ayame in the model's); siblings with the same name must keep theirs,
+    /// except map entries (`mapEntryNames`): a map has no order, and Ayame sorts its keys.
+    static func difference(expected: XMLTree, actual: XMLTree, mapEntryNames: Set<String>, path: String = "") -> String? {
         let here = "\(path)/\(expected.name)"
         if expected.name != actual.name { return "\(path): element <\(actual.name)>, expected <\(expected.name)>" }
         if expected.attributes != actual.attributes { return "\(here): attributes \(actual.attributes), expected \(expected.attributes)" }
@@ -29,11 +30,22 @@ struct XMLTree: Equatable, CustomStringConvertible {
         }
         var actualByName: [String: [XMLTree]] = [:]
         for child in actual.children { actualByName[child.name, default: []].append(child) }
+        for name in Set(expectedNames) where mapEntryNames.contains(name) {
+            var candidates = actualByName[name]!
+            for child in expected.children where child.name == name {
+                guard let match = candidates.firstIndex(where: { difference(expected: child, actual: $0, mapEntryNames: mapEntryNames) == nil }) else {
+                    return "\(here)/\(name): no entry matches \(child)"
+                }
+                candidates.remove(at: match)
+            }
+        }
         var used: [String: Int] = [:]
-        for child in expected.children {
+        for child in expected.children where !mapEntryNames.contains(child.name) {
             let index = used[child.name, default: 0]
             used[child.name] = index + 1
-            if let difference = difference(expected: child, actual: actualByName[child.name]![index], path: here) { return difference }
+            if let difference = difference(expected: child, actual: actualByName[child.name]![index], mapEntryNames: mapEntryNames, path: here) {
+                return difference
+            }
         }
         return nil
     }

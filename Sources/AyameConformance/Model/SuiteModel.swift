@@ -6,10 +6,28 @@ import AyameCore
 struct SuiteModel: Sendable {
     let metadata: SuiteJSON
     let shapes: [String: SuiteJSON]
+    /// The endpoint the suite's client is configured with.
+    let clientEndpoint: String
 
-    init(metadata: SuiteJSON, shapes: SuiteJSON) {
+    init(metadata: SuiteJSON, shapes: SuiteJSON, clientEndpoint: String?) {
         self.metadata = metadata
+        self.clientEndpoint = clientEndpoint ?? "https://example.com"
         self.shapes = Dictionary(shapes.entries ?? [], uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The XML element names that hold map entries: `entry`, and the names of flattened map
+    /// members, whose entries repeat the member's name.
+    var xmlMapEntryNames: Set<String> {
+        var names: Set<String> = ["entry"]
+        for shape in shapes.values {
+            for (name, member) in shape["members"]?.entries ?? [] {
+                guard let target = member["shape"]?.string.flatMap({ shapes[$0] }), target["type"]?.string == "map" else { continue }
+                if member["flattened"]?.bool == true || target["flattened"]?.bool == true {
+                    names.insert(member["locationName"]?.string ?? name)
+                }
+            }
+        }
+        return names
     }
 
     /// The wire protocol the suite speaks.

@@ -5,29 +5,42 @@ import Foundation
 /// ``ShapeValue`` an Ayame caller would hold: timestamps are epoch seconds, blobs are text,
 /// `NaN` and the infinities are strings.
 enum SuiteValues {
-    static func value(_ json: SuiteJSON, member: MemberSchema) throws(ConformanceFailure) -> ShapeValue {
-        if member.isJSONValue { return .document(document(json)) }
-        return try value(json, schema: member.target)
+    /// How `jsonvalue` strings are held: requests take the JSON text as a string, responses
+    /// give the parsed document.
+    enum JSONValueForm { case text, document }
+
+    static func value(_ json: SuiteJSON, member: MemberSchema, form: JSONValueForm) throws(ConformanceFailure) -> ShapeValue {
+        if member.isJSONValue, member.location != .body {
+            switch (form, json) {
+            case (.text, .string(let text)): return .string(text)
+            case (.document, .string(let text)):
+                guard let parsed = try? SuiteJSONParser.parse(text) else { return .string(text) }
+                return .document(document(parsed))
+            default: return .document(document(json))
+            }
+        }
+        return try value(json, schema: member.target, form: form)
     }
 
-    static func value(_ json: SuiteJSON, schema: ShapeSchema) throws(ConformanceFailure) -> ShapeValue {
+    static func value(_ json: SuiteJSON, schema: ShapeSchema, form: JSONValueForm) throws(ConformanceFailure) -> ShapeValue {
         switch (schema.kind, json) {
         case (.structure, .object(let entries)), (.union, .object(let entries)):
             var members: [String: ShapeValue] = [:]
-            for (key, raw) in entries {
+            // `None` in botocore's params means the member is not set.
+            for (key, raw) in entries where raw != .null {
                 guard let member = schema.member(named: key) else { throw ConformanceFailure("\(schema.name) has no member \(key)") }
-                members[key] = try value(raw, member: member)
+                members[key] = try value(raw, member: member, form: form)
             }
             return .structure(members)
         case (.list, .array(let elements)):
             guard let element = schema.listMember else { throw ConformanceFailure("\(schema.name) has no member shape") }
             var items: [ShapeValue] = []
-            for item in elements { items.append(try value(item, member: element)) }
+            for item in elements { items.append(try value(item, member: element, form: form)) }
             return .list(items)
         case (.map, .object(let entries)):
             guard let valueMember = schema.mapValue else { throw ConformanceFailure("\(schema.name) has no value shape") }
             var map: [String: ShapeValue] = [:]
-            for (key, raw) in entries { map[key] = try value(raw, member: valueMember) }
+            for (key, raw) in entries { map[key] = try value(raw, member: valueMember, form: form) }
             return .map(map)
         case (.document, _):
             return .document(document(json))

@@ -28,7 +28,7 @@ struct OutputCaseRunner {
         }
         let expected: ShapeValue
         if let schema = operation.output, let result = testCase["result"] {
-            expected = try SuiteValues.value(result, schema: schema)
+            expected = try SuiteValues.value(result, schema: schema, form: .document)
         } else {
             expected = .structure([:])
         }
@@ -49,7 +49,7 @@ struct OutputCaseRunner {
         guard let schema = service.errorShapes[expectedCode]?() else {
             return differences + ["the suite has no error shape for \(expectedCode)"]
         }
-        let expected = try SuiteValues.value(expectedMembers, schema: schema)
+        let expected = try SuiteValues.value(expectedMembers, schema: schema, form: .document)
         do {
             let members = try codec.decodeErrorMembers(response, schema: schema, service: service)
             if let difference = ShapeValueDifference.first(expected: expected, actual: members, path: "error") { differences.append(difference) }

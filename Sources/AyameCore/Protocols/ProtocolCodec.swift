@@ -3,7 +3,8 @@ public struct SerializedRequest: Sendable, Equatable {
     /// The HTTP method.
     public var method: String
     /// The path, percent-encoded as it goes on the wire, starting with `/`; appended to the
-    /// endpoint URL's own path.
+    /// endpoint URL's own path. Empty means the endpoint's path itself (S3 bucket-level
+    /// operations, whose `/{Bucket}` the endpoint already holds).
     public var path: String
     /// Query parameters, not yet encoded, in order; a nil value is a bare key (`?uploads`).
     public var query: [QueryParameter]

@@ -54,7 +54,8 @@ enum AWSErrorDecoder {
             let parts = queryError.split(separator: ";", omittingEmptySubsequences: false)
             if parts.count == 2, !parts[0].isEmpty { fields.code = String(parts[0]) }
         }
-        if style == .awsJSON, fields.code == nil, describedBody == nil {
+        // The header names the error when the body did not (an empty body, a proxy's page).
+        if style != .xml, fields.code?.isEmpty ?? true {
             fields.code = response.header("x-amzn-ErrorType")
         }
 

@@ -5,7 +5,7 @@ enum ErrorMemberDecoder {
     static func json(_ response: ReceivedResponse, schema: ShapeSchema, bindsHTTP: Bool) throws(AyameError) -> ShapeValue {
         var members = bindsHTTP ? try HTTPBindingDecoder.decode(response, schema: schema) : [:]
         guard let json = try? JSONReader.parse(response.body), case .object = json else { return .structure(members) }
-        let body = try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.location == .body }
+        let body = try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.isResponseBodyMember }
         members.merge(body) { bound, _ in bound }
         return .structure(members)
     }
@@ -16,7 +16,7 @@ enum ErrorMemberDecoder {
         var members = bindsHTTP ? try HTTPBindingDecoder.decode(response, schema: schema) : [:]
         guard let root = try? XMLReader.parse(response.body) else { return .structure(members) }
         let error = AWSErrorDecoder.errorElement(in: root)
-        let body = try XMLShapeDecoder.structure(error, schema: schema, path: "") { $0.location == .body }
+        let body = try XMLShapeDecoder.structure(error, schema: schema, path: "") { $0.isResponseBodyMember }
         members.merge(body) { bound, _ in bound }
         return .structure(members)
     }
