@@ -31,7 +31,9 @@ public final class AWSClientRuntime: Sendable {
     public let logger: Logger
     private let userAgent: String
 
-    /// Creates a runtime from its parts.
+    /// Creates a runtime from its parts. Without `retryStrategy`, the configuration's mode and
+    /// attempts are used with the retry schedule the process environment selects; pass
+    /// `RetryStrategies.make(for:environment:)` to read it from the configuration's snapshot.
     public init(
         service: ServiceDescriptor,
         configuration: ClientConfiguration,
