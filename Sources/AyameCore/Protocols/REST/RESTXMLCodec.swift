@@ -2,8 +2,8 @@ import Foundation
 
 /// The restXml protocol (S3): HTTP bindings plus an XML body.
 ///
-/// A structure payload member is the document, its root element named by the member's wire
-/// name (`CreateBucketConfiguration`) with the member's, shape's or service's namespace; a
+/// A structure payload member is the document, its root element named as `documentName(payload:target:)`
+/// says (`CreateBucketConfiguration`) with the member's, shape's or service's namespace; a
 /// blob or string payload is the raw body; without a payload the body members are wrapped in
 /// an element named after the input shape. XML documents are sent as `application/xml`.
 public struct RESTXMLCodec: ProtocolCodec {
