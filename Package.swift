@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AyameCore", targets: ["AyameCore"]),
         .library(name: "AyameAsyncInference", targets: ["AyameAsyncInference"]),
         .executable(name: "ayame", targets: ["AyameTool"]),
+        .executable(name: "ayame-protocol-tests", targets: ["AyameConformance"]),
         .library(name: "AyameSageMaker", targets: ["AyameSageMaker"]),
         .library(name: "AyameSageMakerRuntime", targets: ["AyameSageMakerRuntime"]),
         .library(name: "AyameApplicationAutoScaling", targets: ["AyameApplicationAutoScaling"]),
@@ -85,6 +86,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // botocore's protocol suites run through the codecs (`scripts/test` runs it); AyameCore only.
+        .executableTarget(name: "AyameConformance", dependencies: ["AyameCore"]),
 
         // MARK: Examples
         // The walkthrough; Resources/ holds the model artifact and input it uploads, read by path.

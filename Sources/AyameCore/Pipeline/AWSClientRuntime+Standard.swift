@@ -9,7 +9,8 @@ extension AWSClientRuntime {
     /// - credentials from `credentialsProvider`, or the default chain (environment, profile,
     ///   web identity, container, instance metadata) with STS through this same pipeline,
     ///   cached and refreshed before they expire;
-    /// - the retry mode and attempts the configuration names;
+    /// - the retry mode and attempts the configuration names, and the retry schedule
+    ///   `environment` selects;
     /// - one shared libcurl transport (honouring the configured CA bundle).
     public static func standard(
         service: ServiceDescriptor,
@@ -52,9 +53,12 @@ extension AWSClientRuntime {
                 stsFactory: PipelineSTSService.factory(transport: connection, profile: profile, environment: environment)
             ).cached()
         }
+        // The retry schedule switch is read from the same snapshot as everything else, not from
+        // the process environment as it is when the runtime is started.
         return AWSClientRuntime(
             service: service, configuration: configuration, credentialsProvider: credentials, transport: connection,
-            codec: ProtocolCodecs.codec(for: service.wireProtocol))
+            codec: ProtocolCodecs.codec(for: service.wireProtocol),
+            retryStrategy: RetryStrategies.make(for: configuration, environment: environment))
     }
 }
 

@@ -31,7 +31,9 @@ public final class AWSClientRuntime: Sendable {
     public let logger: Logger
     private let userAgent: String
 
-    /// Creates a runtime from its parts.
+    /// Creates a runtime from its parts. Without `retryStrategy`, the configuration's mode and
+    /// attempts are used with the retry schedule the process environment selects; pass
+    /// `RetryStrategies.make(for:environment:)` to read it from the configuration's snapshot.
     public init(
         service: ServiceDescriptor,
         configuration: ClientConfiguration,
@@ -118,16 +120,17 @@ public final class AWSClientRuntime: Sendable {
                 }
                 throw error.isTimeout ? .timeout("\(call.operationName): \(error)") : .transport(error)
             }
-            let received = ReceivedResponse(
-                statusCode: response.status,
-                headers: response.headers.map { HTTPHeaderField($0.name, $0.value) },
-                body: response.body
-            )
+            let received = S3ErrorInSuccess.reinterpreted(
+                ReceivedResponse(
+                    statusCode: response.status,
+                    headers: response.headers.map { HTTPHeaderField($0.name, $0.value) },
+                    body: response.body),
+                operation: operation, service: service)
             logger.debug(
                 "\(call.operationName) attempt \(attempt): HTTP \(response.status) in \(ContinuousClock.now - started)",
                 metadata: ["request-id": .string(Self.requestID(received) ?? "-")]
             )
-            if (200..<300).contains(response.status) {
+            if (200..<300).contains(received.statusCode) {
                 retryStrategy.record(attemptSucceeded: true, failure: nil, state: state)
                 try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
                 let output = try codec.decodeResponse(received, operation: operation, service: service)
@@ -143,7 +146,7 @@ public final class AWSClientRuntime: Sendable {
                 continue
             }
             let failure = AttemptFailure(
-                kind: .response(statusCode: response.status, errorCode: error.code),
+                kind: .response(statusCode: received.statusCode, errorCode: error.code),
                 retryAfter: received.header("x-amz-retry-after").flatMap(Int.init).map { .milliseconds($0) },
                 modeledRetryableThrottling: service.errorShapes[error.code].flatMap { $0().traits.retryable?.throttling }
             )

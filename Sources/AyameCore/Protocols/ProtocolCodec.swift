@@ -3,7 +3,8 @@ public struct SerializedRequest: Sendable, Equatable {
     /// The HTTP method.
     public var method: String
     /// The path, percent-encoded as it goes on the wire, starting with `/`; appended to the
-    /// endpoint URL's own path.
+    /// endpoint URL's own path. Empty means the endpoint's path itself (S3 bucket-level
+    /// operations, whose `/{Bucket}` the endpoint already holds).
     public var path: String
     /// Query parameters, not yet encoded, in order; a nil value is a bare key (`?uploads`).
     public var query: [QueryParameter]
@@ -103,6 +104,13 @@ public protocol ProtocolCodec: Sendable {
     func decodeError(
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) -> AWSServiceError
+
+    /// Decodes the members of the modelled error shape `schema` (its message, extra fields and
+    /// bound headers) from an error response, once ``decodeError(_:operation:service:)`` has
+    /// named the code. A body that is not the protocol's document gives only the bound members.
+    func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue
 }
 
 import Foundation

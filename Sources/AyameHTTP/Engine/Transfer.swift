@@ -47,6 +47,12 @@ final class Transfer {
         }
         do {
             producer = try submission.request.body.makeProducer(context)
+            // POST, PUT and PATCH carry a body by definition: without one curl would send no
+            // Content-Length at all, and servers may answer 411 (InvokeEndpointAsync is such a
+            // call). An empty upload makes curl send `Content-Length: 0`.
+            if producer == nil, [HTTPMethod.post, .put, .patch].contains(submission.request.method) {
+                producer = BytesBodyProducer([])
+            }
         } catch let error as HTTPClientError {
             throw error
         } catch {

@@ -15,6 +15,9 @@ struct TransferOptions {
     func apply(request: HTTPRequest, producer: (any HTTPBodyProducer)?) throws(HTTPClientError) {
         try validate(request)
         try set(CURLOPT_URL, string: request.url)
+        // The path goes out as given: S3 keys may hold `.` and `..` segments, and collapsing
+        // them would address another object under a signature computed for this one.
+        try set(CURLOPT_PATH_AS_IS, 1)
         try set(CURLOPT_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))

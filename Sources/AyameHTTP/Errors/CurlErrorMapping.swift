@@ -8,6 +8,11 @@ extension HTTPClientError {
             return .invalidRequest(context)
         case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:
             return .couldNotConnect(context)
+        case CURLE_SSL_CONNECT_ERROR:
+            // A handshake that failed (reset, garbled, a middlebox) left no connection, and the
+            // request was never sent: retried as botocore retries its SSLError. Certificate
+            // problems below are not worth another attempt.
+            return .couldNotConnect(context)
         case CURLE_OPERATION_TIMEDOUT:
             // Attempt and idle deadlines are enforced by the engine itself, so the only timer
             // left to libcurl is the connect timeout.
@@ -15,7 +20,7 @@ extension HTTPClientError {
         case CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_HTTP2,
             CURLE_HTTP2_STREAM:
             return .connectionClosed(context)
-        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR,
             CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_ENGINE_NOTFOUND,
             CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED, CURLE_USE_SSL_FAILED:

@@ -6,7 +6,8 @@
 public enum HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The request could not be turned into a transfer (bad URL, forbidden header bytes, ...).
     case invalidRequest(Context)
-    /// No connection could be made (refused, unreachable, DNS failure, proxy failure).
+    /// No connection could be made (refused, unreachable, DNS failure, proxy failure, a TLS
+    /// handshake that failed for any reason but the certificate).
     case couldNotConnect(Context)
     /// Making the connection took longer than `connectTimeout`.
     case connectTimeout(Context)
@@ -17,7 +18,7 @@ public enum HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The connection was closed or reset before the response was complete; the context says
     /// how much had been received.
     case connectionClosed(Context)
-    /// The TLS handshake or certificate verification failed.
+    /// Certificate verification or the TLS setup failed (CA bundle, pinning, engine).
     case tlsFailure(Context)
     /// The request body could not be produced (file unreadable, stream threw, a one-shot body
     /// needed a replay).

@@ -54,10 +54,11 @@ struct FaultScenario {
         clockSkew: ClockSkewCorrector = ClockSkewCorrector(),
         logger: Logger = Logger(label: "ayame-tests"),
         requestChecksumCalculation: ChecksumMode? = nil,
-        wireProtocol: AWSProtocol = .awsJson1_1
+        wireProtocol: AWSProtocol = .awsJson1_1,
+        service: ServiceDescriptor = PipelineTestService.descriptor
     ) throws -> AWSClientRuntime {
         let configuration = try ClientConfiguration.resolve(
-            service: PipelineTestService.descriptor.serviceID,
+            service: service.serviceID,
             overrides: ClientConfigurationOverrides(
                 region: "us-east-1", endpointURL: endpoint, requestChecksumCalculation: requestChecksumCalculation),
             environment: AWSEnvironment([
@@ -65,7 +66,7 @@ struct FaultScenario {
                 "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ayame-test-credentials",
             ]))
         return AWSClientRuntime(
-            service: PipelineTestService.descriptor,
+            service: service,
             configuration: configuration,
             credentialsProvider: StaticCredentialsProvider(
                 accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),

@@ -27,7 +27,7 @@ import Testing
         let request = try codec.encodeRequest(
             structure(["Bucket": string(bucket)]), operation: S3Models.createBucket, service: S3Models.service
         )
-        #expect(request.path == "/")
+        #expect(request.path == "")
         #expect(request.body == .empty)
         #expect(request.path(under: "") == "/")
     }

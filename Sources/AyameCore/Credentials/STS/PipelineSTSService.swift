@@ -64,7 +64,8 @@ public struct PipelineSTSService: STSCredentialsService {
             service: STSOperations.service, configuration: withRegion,
             credentialsProvider: StaticCredentialsProvider(
                 credentials ?? AWSCredentials(accessKeyID: "anonymous", secretAccessKey: "anonymous", source: "unsigned")),
-            transport: transport, codec: ProtocolCodecs.codec(for: .awsQuery))
+            transport: transport, codec: ProtocolCodecs.codec(for: .awsQuery),
+            retryStrategy: RetryStrategies.make(for: withRegion, environment: environment))
     }
 
     private static func credentials(from output: ShapeValue, source: String) throws(AyameError) -> AWSCredentials {

@@ -54,7 +54,8 @@ enum AWSErrorDecoder {
             let parts = queryError.split(separator: ";", omittingEmptySubsequences: false)
             if parts.count == 2, !parts[0].isEmpty { fields.code = String(parts[0]) }
         }
-        if style == .awsJSON, fields.code == nil, describedBody == nil {
+        // The header names the error when the body did not (an empty body, a proxy's page).
+        if style != .xml, fields.code?.isEmpty ?? true {
             fields.code = response.header("x-amzn-ErrorType")
         }
 
@@ -102,19 +103,18 @@ enum AWSErrorDecoder {
         return fields
     }
 
+    /// The `Error` element of the three XML error layouts (the root itself when none matches).
+    static func errorElement(in root: XMLTreeElement) -> XMLTreeElement {
+        if root.localName == "Error" { return root }
+        if let direct = root.child("Error") { return direct }
+        if let nested = root.child("Errors")?.child("Error") { return nested }
+        return root
+    }
+
     /// Finds the `Error` element of the three XML error layouts: S3's `<Error>`, awsQuery's
     /// `<ErrorResponse><Error>` and EC2-style `<ErrorResponse|Response><Errors><Error>`.
     private static func xmlFields(_ root: XMLTreeElement) -> Fields {
-        let error: XMLTreeElement
-        if root.localName == "Error" {
-            error = root
-        } else if let direct = root.child("Error") {
-            error = direct
-        } else if let nested = root.child("Errors")?.child("Error") {
-            error = nested
-        } else {
-            error = root
-        }
+        let error = errorElement(in: root)
         var fields = Fields()
         fields.code = error.child("Code")?.text.trimmingCharacters(in: .whitespacesAndNewlines)
         fields.message = (error.child("Message") ?? error.child("message"))?.text

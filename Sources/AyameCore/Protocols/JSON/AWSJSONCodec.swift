@@ -58,6 +58,12 @@ public struct AWSJSONCodec: ProtocolCodec {
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .awsJSON)
     }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.json(response, schema: schema, bindsHTTP: false)
+    }
 }
 
 /// Reading a response body as JSON, shared by the JSON protocols.

@@ -48,4 +48,10 @@ public struct AWSQueryCodec: ProtocolCodec {
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .xml)
     }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.xml(response, schema: schema, bindsHTTP: false)
+    }
 }

@@ -36,8 +36,10 @@ struct QueryShapeEncoder {
             let element = target.elementMember
             let listPrefix: String
             if member.isFlattenedCollection {
-                // A flattened list named by its member replaces the last name segment.
-                if let renamed = element.serializedName {
+                // A list shape flattened in the model and named by its element replaces the last
+                // name segment (botocore's rule, which SQS relies on); a member flattened on its
+                // own keeps the member's name.
+                if target.traits.isFlattened, let renamed = element.serializedName {
                     let parent = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
                     listPrefix = parent.isEmpty ? renamed : "\(parent).\(renamed)"
                 } else {

@@ -21,7 +21,8 @@ enum HTTPBindingDecoder {
                     let key = String(field.name.dropFirst(prefix.count))
                     if let value = try headerValue(field.value, member: valueMember, target: valueMember.target) { entries[key] = value }
                 }
-                if !entries.isEmpty { members[member.name] = .map(entries) }
+                // Present even when empty, as botocore gives it: no such headers is an empty map.
+                members[member.name] = .map(entries)
             case .body, .uri, .query:
                 continue
             }

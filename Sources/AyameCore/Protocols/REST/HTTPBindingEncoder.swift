@@ -96,12 +96,11 @@ enum HTTPBindingEncoder {
         return text
     }
 
-    /// The header's text, or nil when nothing is sent (an empty list).
+    /// The header's text; an empty list is an empty header, which says the list was set.
     static func headerValue(_ value: ShapeValue, member: MemberSchema, target: ShapeSchema, shape: String) throws(AyameError) -> String? {
         let text: String
         switch (target.kind, value) {
         case (.list, .list(let elements)):
-            guard !elements.isEmpty else { return nil }
             let element = target.elementMember
             let elementKind = element.target.kind
             var parts: [String] = []
@@ -111,7 +110,7 @@ enum HTTPBindingEncoder {
                 }
                 parts.append(elementKind == .string ? quotedListItem(part) : part)
             }
-            text = parts.joined(separator: ",")
+            text = parts.joined(separator: ", ")
         case (.string, .document(let document)) where member.isJSONValue:
             var writer = JSONWriter()
             JSONDocuments.write(document, to: &writer)

@@ -18,12 +18,13 @@ public struct RESTJSONCodec: ProtocolCodec {
         if let payload = schema.payloadMember {
             let target = payload.target
             switch (target.kind, members[payload.name]) {
-            case (_, nil) where target.kind == .blob || target.kind == .string:
+            case (_, nil) where target.kind == .blob || target.kind == .string || target.kind == .union:
+                // An unset raw or union payload sends no body at all.
                 break
             case (.blob, .blob(let data)?):
-                request.body = .bytes(Array(data))
+                request.setRawPayload(Array(data), target: target)
             case (.blob, .string(let text)?), (.string, .string(let text)?):
-                request.body = .bytes(Array(text.utf8))
+                request.setRawPayload(Array(text.utf8), target: target)
             case (_, nil):
                 request.body = .bytes(Array("{}".utf8))
                 isJSONBody = true
@@ -39,9 +40,7 @@ public struct RESTJSONCodec: ProtocolCodec {
             request.body = .bytes(encoder.writer.bytes)
             isJSONBody = true
         }
-        if isJSONBody, !request.headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) {
-            request.headers.append(HTTPHeaderField("Content-Type", "application/json"))
-        }
+        if isJSONBody { request.addContentType("application/json") }
         return request
     }
 
@@ -51,7 +50,7 @@ public struct RESTJSONCodec: ProtocolCodec {
         try RESTResponseDecoding.decode(response, operation: operation) { body, schema, payload throws(AyameError) in
             guard let json = try JSONBody.parse(body, operation: operation) else { return nil }
             if let payload { return try JSONShapeDecoder.value(json, target: payload.target, path: payload.name) }
-            return .structure(try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.location == .body })
+            return .structure(try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.isResponseBodyMember })
         }
     }
 
@@ -59,5 +58,11 @@ public struct RESTJSONCodec: ProtocolCodec {
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .restJSON)
+    }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.json(response, schema: schema, bindsHTTP: true)
     }
 }

@@ -16,3 +16,20 @@ enum RESTRequestLayout {
         return (schema, members, request)
     }
 }
+
+extension SerializedRequest {
+    /// Adds `Content-Type: type` unless a member already bound one (the caller's choice wins).
+    mutating func addContentType(_ type: String) {
+        guard !headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) else { return }
+        headers.append(HTTPHeaderField("Content-Type", type))
+    }
+
+    /// Sets a blob or string payload as the raw body. A payload that is not streaming gets the
+    /// default media type of its kind (`application/octet-stream`, `text/plain`), as Smithy
+    /// specifies; a streaming one (an S3 object) is sent without one, as botocore does.
+    mutating func setRawPayload(_ bytes: [UInt8], target: ShapeSchema) {
+        body = .bytes(bytes)
+        guard !target.traits.isStreaming else { return }
+        addContentType(target.kind == .blob ? "application/octet-stream" : "text/plain")
+    }
+}

@@ -17,14 +17,15 @@ enum RESTResponseDecoding {
         var members = try HTTPBindingDecoder.decode(response, schema: schema)
         if let payload = schema.payloadMember {
             switch payload.target.kind {
+            // An empty body is an absent payload, not an empty one.
             case .blob:
-                members[payload.name] = .blob(Data(response.body))
+                if !response.body.isEmpty { members[payload.name] = .blob(Data(response.body)) }
             case .string:
-                members[payload.name] = .string(String(decoding: response.body, as: UTF8.self))
+                if !response.body.isEmpty { members[payload.name] = .string(String(decoding: response.body, as: UTF8.self)) }
             default:
                 if let value = try document(response.body, schema, payload) { members[payload.name] = value }
             }
-        } else if schema.members.contains(where: { $0.location == .body }),
+        } else if schema.members.contains(where: { $0.isResponseBodyMember }),
                   case .structure(let body)? = try document(response.body, schema, nil) {
             members.merge(body) { bound, _ in bound }
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// The restXml protocol (S3): HTTP bindings plus an XML body.
 ///
-/// A structure payload member is the document, its root element named by the member's wire
-/// name (`CreateBucketConfiguration`) with the member's, shape's or service's namespace; a
+/// A structure payload member is the document, its root element named as `documentName(payload:target:)`
+/// says (`CreateBucketConfiguration`) with the member's, shape's or service's namespace; a
 /// blob or string payload is the raw body; without a payload the body members are wrapped in
-/// an element named after the input shape. Like botocore, no `Content-Type` is added.
+/// an element named after the input shape. XML documents are sent as `application/xml`.
 public struct RESTXMLCodec: ProtocolCodec {
     /// Creates the codec.
     public init() {}
@@ -21,16 +21,17 @@ public struct RESTXMLCodec: ProtocolCodec {
             case (_, nil):
                 break
             case (.blob, .blob(let data)?):
-                request.body = .bytes(Array(data))
+                request.setRawPayload(Array(data), target: target)
             case (.blob, .string(let text)?), (.string, .string(let text)?):
-                request.body = .bytes(Array(text.utf8))
+                request.setRawPayload(Array(text.utf8), target: target)
             case (.structure, .structure(let fields)?), (.union, .structure(let fields)?):
                 var encoder = XMLShapeEncoder(rootShape: schema.name)
                 try encoder.structure(
-                    fields, schema: target, name: payload.serializedName ?? target.traits.xmlName ?? target.name,
+                    fields, schema: target, name: Self.documentName(payload: payload, target: target),
                     namespace: payload.resolvedXMLNamespace ?? serviceNamespace, path: payload.name
                 )
                 request.body = .bytes(encoder.writer.bytes)
+                request.addContentType("application/xml")
             default:
                 throw ShapeMismatch.error(payload.name, expected: target.kind, in: schema.name)
             }
@@ -41,6 +42,7 @@ public struct RESTXMLCodec: ProtocolCodec {
                 namespace: schema.traits.xmlNamespace ?? serviceNamespace, path: ""
             ) { $0.location == .body }
             request.body = .bytes(encoder.writer.bytes)
+            request.addContentType("application/xml")
         }
         return request
     }
@@ -51,7 +53,7 @@ public struct RESTXMLCodec: ProtocolCodec {
         try RESTResponseDecoding.decode(response, operation: operation) { body, schema, payload throws(AyameError) in
             guard let root = try XMLBody.parse(body, operation: operation) else { return nil }
             if let payload { return try XMLShapeDecoder.value(root, target: payload.target, path: payload.name) }
-            return .structure(try XMLShapeDecoder.structure(root, schema: schema, path: "") { $0.location == .body })
+            return .structure(try XMLShapeDecoder.structure(root, schema: schema, path: "") { $0.isResponseBodyMember })
         }
     }
 
@@ -59,6 +61,24 @@ public struct RESTXMLCodec: ProtocolCodec {
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) -> AWSServiceError {
         AWSErrorDecoder.decode(response, operation: operation, service: service, style: .xml)
+    }
+
+    public func decodeErrorMembers(
+        _ response: ReceivedResponse, schema: ShapeSchema, service: ServiceDescriptor
+    ) throws(AyameError) -> ShapeValue {
+        try ErrorMemberDecoder.xml(response, schema: schema, bindsHTTP: true)
+    }
+}
+
+extension RESTXMLCodec {
+    /// The root element of a structure payload. botocore's models write `locationName` on
+    /// payload members even when it only repeats the member name; S3 relies on exactly that
+    /// form (`LifecycleConfiguration` on a `BucketLifecycleConfiguration`), so a member name
+    /// that differs from the member wins, then the shape's own `xmlName`, then the member name
+    /// the model wrote, then the shape name.
+    static func documentName(payload: MemberSchema, target: ShapeSchema) -> String {
+        if let renamed = payload.serializedName, renamed != payload.name { return renamed }
+        return target.traits.xmlName ?? payload.serializedName ?? target.name
     }
 }
 

@@ -4,7 +4,7 @@ extension SerializedRequest {
     /// S3 path-style endpoint `…/my-bucket` stays `/my-bucket` for `CreateBucket`), and a
     /// trailing `/` on the endpoint path is not doubled.
     public func path(under endpointPath: String) -> String {
-        if path.isEmpty || path == "/" { return endpointPath.isEmpty ? "/" : endpointPath }
+        if path.isEmpty { return endpointPath.isEmpty ? "/" : endpointPath }
         if endpointPath.hasSuffix("/") { return String(endpointPath.dropLast()) + path }
         return endpointPath + path
     }

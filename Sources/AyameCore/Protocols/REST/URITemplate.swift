@@ -29,8 +29,9 @@ struct URITemplate {
     }
 
     /// The path with every `{Label}` and greedy `{Label+}` replaced by `value(label)`,
-    /// percent-encoded (`/` kept only for greedy labels). An empty result is `/`: the request
-    /// then addresses the endpoint's own path (the S3 bucket, for example).
+    /// percent-encoded (`/` kept only for greedy labels). The result is empty only when S3's
+    /// `/{Bucket}` was the whole path: the request then addresses the endpoint's own path (the
+    /// bucket), which is not the same as `/` under a custom endpoint path.
     func renderPath(_ value: (String) throws(AyameError) -> String) throws(AyameError) -> String {
         var output = ""
         var rest = Substring(path)
@@ -44,6 +45,6 @@ struct URITemplate {
             rest = rest[rest.index(after: close)...]
         }
         output += rest
-        return output.isEmpty ? "/" : output
+        return output
     }
 }

@@ -8,6 +8,15 @@ extension MemberSchema {
         timestampFormat ?? target.traits.timestampFormat ?? fallback
     }
 
+    /// Whether the member is read from a response body: URI and query bindings mean nothing in
+    /// a response, so such members are body members there.
+    var isResponseBodyMember: Bool {
+        switch location {
+        case .body, .uri, .query: return true
+        case .header, .prefixHeaders, .statusCode: return false
+        }
+    }
+
     /// The namespace declared on the member, else on its shape.
     var resolvedXMLNamespace: XMLNamespace? { xmlNamespace ?? target.traits.xmlNamespace }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads AWS XML (restXml bodies and awsQuery results) into shape values.
 ///
 /// Children are matched by local name, so prefixes and namespaces do not matter; flattened
@@ -19,7 +21,10 @@ enum XMLShapeDecoder {
                 continue
             }
             if member.isFlattenedCollection && (target.kind == .list || target.kind == .map) {
-                let name = (target.kind == .list ? target.listMember?.serializedName : nil) ?? member.wireName
+                // A list shape flattened in the model is named by its element (`AttributeName`);
+                // a member flattened on its own (Smithy's `@xmlFlattened`) by the member.
+                let elementName = target.kind == .list && target.traits.isFlattened ? target.listMember?.serializedName : nil
+                let name = elementName ?? member.wireName
                 let matches = element.children(named: name)
                 if matches.isEmpty { continue }
                 if target.kind == .list {
@@ -61,6 +66,7 @@ enum XMLShapeDecoder {
         case .document:
             return nil
         default:
+            if target.kind == .blob, element.text.allSatisfy(\.isWhitespace) { return .blob(Data()) }
             if target.kind != .string, element.text.allSatisfy(\.isWhitespace) { return nil }
             return try scalar(element.text, kind: target.kind, path: path)
         }

@@ -95,7 +95,8 @@ struct XMLShapeEncoder {
         guard let keyMember = map.mapKey, let valueMember = map.mapValue else {
             throw ShapeMismatch.error(path, expected: .map, in: rootShape)
         }
-        writer.element(keyMember.serializedName ?? "key", text: key)
+        writer.element(keyMember.serializedName ?? "key", attributes: keyMember.resolvedXMLNamespace.map { [Self.declaration($0)] } ?? [],
+                       text: key)
         try self.value(value, member: valueMember, name: valueMember.serializedName ?? "value",
                        namespace: valueMember.resolvedXMLNamespace, path: path)
     }

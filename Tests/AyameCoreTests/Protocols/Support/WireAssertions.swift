@@ -46,6 +46,10 @@ enum Wire {
             }
         }
         for field in request.headers {
+            // Ayame labels XML documents `application/xml` as Smithy's restXml tests require; the
+            // botocore that recorded these S3 exchanges sent them without a content type.
+            if service.wireProtocol == .restXml, field.name == "Content-Type", field.value == "application/xml",
+               recorded.header(field.name) == nil { continue }
             #expect(recorded.header(field.name) == field.value, "header \(field.name) not sent by botocore as \(field.value)",
                     sourceLocation: sourceLocation)
         }
