@@ -61,4 +61,48 @@ struct BuilderUpdatingTests {
         _ = try await builder.teardown()
         try await BuilderTests.expectNothingLeft(spec, clients)
     }
+
+    @Test func aChangedModelBecomesANewVersionRolledOutByUpdateAndOldVersionsArePruned() async throws {
+        let clients = try await BuilderMoto.clients()
+        var spec = BuilderMoto.walkthroughSpec()
+        spec.scaling = nil
+        try await BuilderMoto.builder(spec, clients).apply { _ in }
+
+        // Two changes of the container's environment: model v2 with config v2, then model v3
+        // with config v3, after which the first versions serve nothing and are removed.
+        for (round, behaviour) in [(2, "uppercase"), (3, "echo")] {
+            var changed = spec
+            changed.model.environment = ["FAKE_MODEL_BEHAVIOUR": behaviour]
+            let builder = BuilderMoto.builder(changed, clients)
+            let plan = try await builder.plan()
+            let modelStep = try #require(plan.steps.first { if case .model = $0.resource { true } else { false } })
+            #expect(modelStep.resource == .model("\(spec.model.name)-v\(round)"))
+            guard case .update(let differences) = modelStep.action else {
+                Issue.record("expected a new model version, got \(modelStep.action)")
+                return
+            }
+            #expect(differences.contains { $0.hasPrefix("environment:") })
+            #expect(differences.contains { $0.contains("models are immutable") })
+
+            _ = try await builder.apply { _ in }
+            let endpoint = try await clients.sageMaker.describeEndpoint(endpointName: spec.endpointName)
+            #expect(endpoint.endpointStatus == .inService)
+            #expect(endpoint.endpointConfigName == "\(spec.endpointConfigName)-v\(round)")
+            let config = try await clients.sageMaker.describeEndpointConfig(endpointConfigName: "\(spec.endpointConfigName)-v\(round)")
+            #expect(config.productionVariants.first?.modelName == "\(spec.model.name)-v\(round)")
+            #expect(try await builder.plan().changesNothing)
+        }
+        // The previous versions (v2) stay for a manual rollback; the first ones are gone.
+        await #expect(throws: AyameError.self) { try await clients.sageMaker.describeModel(modelName: spec.model.name) }
+        await #expect(throws: AyameError.self) {
+            try await clients.sageMaker.describeEndpointConfig(endpointConfigName: spec.endpointConfigName)
+        }
+        _ = try await clients.sageMaker.describeModel(modelName: "\(spec.model.name)-v2")
+
+        var last = spec
+        last.model.environment = ["FAKE_MODEL_BEHAVIOUR": "echo"]
+        let report = try await BuilderMoto.builder(last, clients).teardown()
+        #expect(report.removed.contains(.model("\(spec.model.name)-v2")) && report.removed.contains(.model("\(spec.model.name)-v3")))
+        try await BuilderTests.expectNothingLeft(spec, clients)
+    }
 }

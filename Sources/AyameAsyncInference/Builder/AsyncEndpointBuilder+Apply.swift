@@ -44,9 +44,6 @@ extension AsyncEndpointBuilder {
             emit(DeploymentEvent(resource: resource, action: action, status: status, elapsed: clock.now - start))
         }
         let survey = try await survey()
-        if case .update(let differences) = survey.model {
-            throw .modelDiffers(name: names.model, differences: differences)
-        }
         var done: [Undo] = []
         do throws(FailedStep) {
             try await deploy(survey, send: send, done: &done)
@@ -97,17 +94,19 @@ extension AsyncEndpointBuilder {
         let sageMaker = self.sageMaker
         let autoScaling = self.autoScaling
 
-        if survey.model == .create {
-            _ = try await step(.model(names.model), .create, send: send) { () async throws(AyameError) in
+        let modelName = survey.modelName
+        if survey.model == .keep {
+            keep(.model(modelName), send: send)
+        } else {
+            // A new model, or a new version of a changed one (models are immutable).
+            _ = try await step(.model(modelName), .create, send: send) { () async throws(AyameError) in
                 try await adoptingLostCreate { () async throws(AyameError) in
-                    _ = try await sageMaker.createModel(Desired.modelInput(spec))
+                    _ = try await sageMaker.createModel(Desired.modelInput(spec, name: modelName))
                 } matches: { () async throws(AyameError) in
-                    Desired.modelDifferences(spec, try await sageMaker.describeModel(modelName: spec.model.name)).isEmpty
+                    Desired.modelDifferences(spec, try await sageMaker.describeModel(modelName: modelName)).isEmpty
                 }
             }
-            done.append(.deleteModel(names.model))
-        } else {
-            keep(.model(names.model), send: send)
+            done.append(.deleteModel(modelName))
         }
 
         let configName = survey.configName
@@ -116,9 +115,10 @@ extension AsyncEndpointBuilder {
         } else {
             _ = try await step(.endpointConfig(configName), .create, send: send) { () async throws(AyameError) in
                 try await adoptingLostCreate { () async throws(AyameError) in
-                    _ = try await sageMaker.createEndpointConfig(Desired.configInput(spec, name: configName))
+                    _ = try await sageMaker.createEndpointConfig(Desired.configInput(spec, name: configName, modelName: modelName))
                 } matches: { () async throws(AyameError) in
-                    Desired.configDifferences(spec, try await sageMaker.describeEndpointConfig(endpointConfigName: configName)).isEmpty
+                    Desired.configDifferences(
+                        spec, try await sageMaker.describeEndpointConfig(endpointConfigName: configName), modelName: modelName).isEmpty
                 }
             }
             done.append(.deleteConfig(configName))
@@ -260,6 +260,10 @@ extension AsyncEndpointBuilder {
                     serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
             }
         }
+
+        if case .update = survey.endpoint, !survey.endpointChangeIsTagsOnly {
+            try await pruneVersions(survey, send: send)
+        }
     }
 
     /// Undoes `done` newest first. Keeps going past a failed undo so as much as possible is
@@ -338,6 +342,37 @@ extension AsyncEndpointBuilder {
         try await step(.endpoint(names.endpoint), .update, send: send) { () async throws(AyameError) in
             if !survey.tagsToSet.isEmpty { _ = try await sageMaker.addTags(resourceArn: arn, tags: survey.tagsToSet) }
             if !survey.tagKeysToRemove.isEmpty { _ = try await sageMaker.deleteTags(resourceArn: arn, tagKeys: survey.tagKeysToRemove) }
+        }
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// After the endpoint moved to a new configuration, removes the versions older than the
+    /// previous one: the previous configuration and model stay for a manual rollback
+    /// (`UpdateEndpoint` back to it), anything older serves nothing.
+    fileprivate func pruneVersions(
+        _ survey: Survey, send: @escaping @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void
+    ) async throws(FailedStep) {
+        let sageMaker = self.sageMaker
+        let previousConfig = survey.previousConfigName.flatMap(names.configVersion) ?? 1
+        let previousModel = survey.previousModelName.flatMap(names.modelVersion) ?? 1
+        let configs: [String]
+        let models: [String]
+        do throws(AsyncEndpointBuilderError) {
+            configs = try await existingConfigNames()
+            models = try await existingModelNames()
+        } catch {
+            throw FailedStep(resource: .endpointConfig(names.baseConfig), action: .delete, underlying: .configuration("\(error)"))
+        }
+        for config in configs.sorted() where (names.configVersion(config) ?? .max) < previousConfig && config != survey.configName {
+            try await step(.endpointConfig(config), .delete, send: send) { () async throws(AyameError) in
+                try await sageMaker.deleteEndpointConfig(endpointConfigName: config)
+            }
+        }
+        for model in models.sorted() where (names.modelVersion(model) ?? .max) < previousModel && model != survey.modelName {
+            try await step(.model(model), .delete, send: send) { () async throws(AyameError) in
+                try await sageMaker.deleteModel(modelName: model)
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ extension AsyncEndpointBuilder {
     /// Removes everything the spec describes, in dependency order: the wake-up alarm, each
     /// variant's scaling policies and scalable target (also those of variants the spec dropped),
     /// the endpoint (waiting until it is gone, since its configuration and model cannot be freed
-    /// before), every configuration version (`<endpointConfigName>`, `-v2`, …), and the model.
+    /// before), every configuration version (`<endpointConfigName>`, `-v2`, …), and every model version (`<model>`, `-v2`, …).
     ///
     /// Pieces already gone are listed in ``TeardownReport/alreadyGone``, so teardown can be run
     /// again after a partial failure. S3 (results, failures, the model artifact) is never touched:
@@ -76,8 +76,11 @@ extension AsyncEndpointBuilder {
             }
         }
 
-        let model = names.model
-        try await delete(.model(model)) { () async throws(AyameError) in try await sageMaker.deleteModel(modelName: model) }
+        var models = Set(try await existingModelNames())
+        models.insert(names.model)
+        for model in models.sorted(by: { (names.modelVersion($0) ?? 0) < (names.modelVersion($1) ?? 0) }) {
+            try await delete(.model(model)) { () async throws(AyameError) in try await sageMaker.deleteModel(modelName: model) }
+        }
         return TeardownReport(removed: removed, alreadyGone: gone)
     }
 }

@@ -8,11 +8,6 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
     /// Reading the current state of a resource failed (plan, or the start of apply/teardown);
     /// nothing was changed.
     case readFailed(resource: DeploymentResource, underlying: AyameError)
-    /// The model exists with different settings. SageMaker models cannot be changed, and
-    /// replacing one under a running endpoint is a decision for its owner, so apply refuses
-    /// before changing anything: give the model a new name (the endpoint moves to it through a
-    /// new configuration version) or tear down first.
-    case modelDiffers(name: String, differences: [String])
     /// A step of apply failed. Everything this apply had created was removed in reverse order
     /// (an endpoint it had re-pointed is pointed back) before this was thrown.
     case stepFailed(StepFailure)
@@ -53,9 +48,6 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
         switch self {
         case .invalidSpec(let error): error.description
         case .readFailed(let resource, let underlying): "Could not read the current state of \(resource): \(ErrorText.clause(underlying)). Nothing was changed."
-        case .modelDiffers(let name, let differences):
-            "Model \(name) exists with different settings (\(differences.joined(separator: "; "))). SageMaker models "
-                + "are immutable: give the model a new name in the spec, or tear the deployment down first. Nothing was changed."
         case .stepFailed(let failure): failure.description
         case .teardownFailed(let resource, let underlying, let removed):
             "Teardown could not delete \(resource): \(ErrorText.clause(underlying)). Already removed: "

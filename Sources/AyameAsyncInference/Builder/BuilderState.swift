@@ -21,9 +21,18 @@ struct ResourceNames: Sendable {
 
     /// The version number of a configuration name in this deployment's family: the base name is
     /// 1, `<base>-vN` is N, anything else nil.
-    func configVersion(_ name: String) -> Int? {
-        if name == baseConfig { return 1 }
-        let prefix = baseConfig + "-v"
+    func configVersion(_ name: String) -> Int? { Self.version(of: name, base: baseConfig) }
+
+    /// The version number of a model name in this deployment's family (`<model>`, `<model>-vN`):
+    /// models are immutable, so a changed model is a new version.
+    func modelVersion(_ name: String) -> Int? { Self.version(of: name, base: model) }
+
+    /// The name of version `number` of `base` (1 is the base name itself).
+    static func versioned(_ base: String, _ number: Int) -> String { number <= 1 ? base : "\(base)-v\(number)" }
+
+    private static func version(of name: String, base: String) -> Int? {
+        if name == base { return 1 }
+        let prefix = base + "-v"
         guard name.hasPrefix(prefix), let number = Int(name.dropFirst(prefix.count)), number >= 2 else { return nil }
         return number
     }
@@ -50,10 +59,10 @@ struct Differences {
 /// What the spec asks for, as the request values the services take, and how the current state
 /// differs from it. Pure functions, so the comparisons are the same in plan and apply.
 enum Desired {
-    static func modelInput(_ spec: AsyncEndpointSpec) -> SageMaker.CreateModelInput {
+    static func modelInput(_ spec: AsyncEndpointSpec, name: String? = nil) -> SageMaker.CreateModelInput {
         let model = spec.model
         return SageMaker.CreateModelInput(
-            modelName: model.name,
+            modelName: name ?? model.name,
             primaryContainer: SageMaker.ContainerDefinition(
                 image: model.imageURI, modelDataUrl: model.modelDataURL,
                 environment: model.environment.isEmpty ? nil : model.environment),
@@ -78,7 +87,7 @@ enum Desired {
         return diff.lines
     }
 
-    static func configInput(_ spec: AsyncEndpointSpec, name: String) -> SageMaker.CreateEndpointConfigInput {
+    static func configInput(_ spec: AsyncEndpointSpec, name: String, modelName: String? = nil) -> SageMaker.CreateEndpointConfigInput {
         let settings = spec.asyncInference
         let notification: SageMaker.AsyncInferenceNotificationConfig? =
             settings.successTopicARN == nil && settings.errorTopicARN == nil && settings.includeInferenceResponseIn.isEmpty
@@ -91,7 +100,7 @@ enum Desired {
             endpointConfigName: name,
             productionVariants: spec.variants.map { variant in
                 SageMaker.ProductionVariant(
-                    variantName: variant.name, modelName: spec.model.name, initialInstanceCount: variant.initialInstanceCount,
+                    variantName: variant.name, modelName: modelName ?? spec.model.name, initialInstanceCount: variant.initialInstanceCount,
                     instanceType: SageMaker.ProductionVariantInstanceType(rawValue: variant.instanceType),
                     initialVariantWeight: Float(variant.weight))
             },
@@ -105,14 +114,16 @@ enum Desired {
                 }))
     }
 
-    static func configDifferences(_ spec: AsyncEndpointSpec, _ current: SageMaker.DescribeEndpointConfigOutput) -> [String] {
+    static func configDifferences(
+        _ spec: AsyncEndpointSpec, _ current: SageMaker.DescribeEndpointConfigOutput, modelName: String? = nil
+    ) -> [String] {
         var diff = Differences()
         diff.compare(
             "variants", current: current.productionVariants.map(\.variantName), desired: spec.variants.map(\.name))
         for variant in spec.variants {
             guard let existing = current.productionVariants.first(where: { $0.variantName == variant.name }) else { continue }
             let field = "variants[\(variant.name)]"
-            diff.compare("\(field).modelName", current: existing.modelName ?? "", desired: spec.model.name)
+            diff.compare("\(field).modelName", current: existing.modelName ?? "", desired: modelName ?? spec.model.name)
             diff.compare("\(field).instanceType", current: existing.instanceType?.rawValue ?? "", desired: variant.instanceType)
             diff.compare(
                 "\(field).initialInstanceCount", current: existing.initialInstanceCount ?? 1, desired: variant.initialInstanceCount)

@@ -22,7 +22,11 @@ struct Survey: Sendable {
     }
 
     var model: PlannedAction = .create
-    var modelDifferences: [String] = []
+    /// The model version the configuration should name: the current one when it matches the
+    /// spec, else a new `<model>-vN` (models are immutable).
+    var modelName = ""
+    /// The model version the endpoint's current configuration names, if any.
+    var previousModelName: String?
     /// The configuration the endpoint should use: the current one when it matches, else a new one.
     var configName = ""
     var config: PlannedAction = .create
@@ -46,7 +50,7 @@ struct Survey: Sendable {
 
     func plan(_ names: ResourceNames) -> DeploymentPlan {
         var steps = [
-            PlannedStep(resource: .model(names.model), action: model),
+            PlannedStep(resource: .model(modelName), action: model),
             PlannedStep(resource: .endpointConfig(configName), action: config),
             PlannedStep(resource: .endpoint(names.endpoint), action: endpoint),
         ]
@@ -134,13 +138,6 @@ extension AsyncEndpointBuilder {
         var survey = Survey()
         let spec = self.spec
         let sageMaker = self.sageMaker
-        if let model = try await read(.model(names.model), { () async throws(AyameError) in
-            try await sageMaker.describeModel(modelName: spec.model.name)
-        }) {
-            survey.modelDifferences = Desired.modelDifferences(spec, model)
-            survey.model = survey.modelDifferences.isEmpty ? .keep : .update(differences: survey.modelDifferences)
-        }
-
         let endpoint = try await read(.endpoint(names.endpoint)) { () async throws(AyameError) in
             try await sageMaker.describeEndpoint(endpointName: spec.endpointName)
         }
@@ -151,8 +148,9 @@ extension AsyncEndpointBuilder {
         let reference = try await read(.endpointConfig(referenceName)) { () async throws(AyameError) in
             try await sageMaker.describeEndpointConfig(endpointConfigName: referenceName)
         }
+        try await surveyModel(reference: reference, into: &survey)
         if let reference {
-            let differences = Desired.configDifferences(spec, reference)
+            let differences = Desired.configDifferences(spec, reference, modelName: survey.modelName)
             if differences.isEmpty {
                 survey.configName = referenceName
                 survey.config = .keep
@@ -257,5 +255,50 @@ extension AsyncEndpointBuilder {
             .filter { existing[$0.key] != $0.value }
             .map { SageMaker.Tag(key: $0.key, value: $0.value) }
         survey.tagKeysToRemove = existing.keys.filter { desired[$0] == nil }.sorted()
+    }
+}
+
+extension AsyncEndpointBuilder {
+    /// Picks the model version: the one the endpoint's configuration names (or the base name),
+    /// kept when it matches the spec, else the next `<model>-vN`, created and then rolled out
+    /// through a new configuration and an UpdateEndpoint.
+    func surveyModel(reference: SageMaker.DescribeEndpointConfigOutput?, into survey: inout Survey) async throws(AsyncEndpointBuilderError) {
+        let spec = self.spec
+        let sageMaker = self.sageMaker
+        let inUse = reference?.productionVariants.compactMap(\.modelName).first { names.modelVersion($0) != nil }
+        let current = inUse ?? names.model
+        survey.previousModelName = inUse
+        guard let model = try await read(.model(current), { () async throws(AyameError) in
+            try await sageMaker.describeModel(modelName: current)
+        }) else {
+            survey.modelName = current
+            survey.model = .create
+            return
+        }
+        let differences = Desired.modelDifferences(spec, model)
+        if differences.isEmpty {
+            survey.modelName = current
+            survey.model = .keep
+            return
+        }
+        let highest = try await existingModelNames().compactMap(names.modelVersion).max() ?? 1
+        survey.modelName = ResourceNames.versioned(names.model, max(highest, names.modelVersion(current) ?? 1) + 1)
+        survey.model = .update(differences: differences + ["replaces \(current) (models are immutable)"])
+    }
+
+    /// Every model of this deployment's family (`<model>`, `<model>-vN`).
+    func existingModelNames() async throws(AsyncEndpointBuilderError) -> [String] {
+        var found: [String] = []
+        var token: String?
+        let sageMaker = self.sageMaker
+        let base = names.model
+        repeat {
+            let page = try await read(.model(base)) { () async throws(AyameError) in
+                try await sageMaker.listModels(SageMaker.ListModelsInput(nextToken: token, nameContains: base))
+            }
+            found += (page?.models ?? []).map(\.modelName).filter { names.modelVersion($0) != nil }
+            token = page?.nextToken
+        } while token != nil
+        return found
     }
 }

@@ -20,7 +20,8 @@ extension AsyncEndpointSpec {
     }
 
     private func validateModel(_ check: inout SpecChecker) {
-        check.sageMakerName(model.name, "model.name")
+        // Four characters stay free for the `-vN` suffix of new model versions.
+        check.sageMakerName(model.name, "model.name", maximum: 59)
         check.require(
             (1...255).contains(model.imageURI.count) && !model.imageURI.contains(where: \.isWhitespace), "model.imageURI",
             "a container image URI of 1 to 255 characters without spaces (got \"\(model.imageURI)\")")
