@@ -94,3 +94,57 @@ final class LostResponseProxy: @unchecked Sendable {
         try? FileManager.default.removeItem(at: log)
     }
 }
+
+/// Rollback restores what an apply changed, not only what it created: policies an apply
+/// overwrote are put back as they were when a later step fails.
+@Suite(.timeLimit(.minutes(3)))
+struct BuilderRollbackRestoreTests {
+    @Test func overwrittenPoliciesArePutBackWhenALaterStepFails() async throws {
+        let clients = try await BuilderMoto.clients()
+        let spec = BuilderMoto.walkthroughSpec()
+        try await BuilderMoto.builder(spec, clients).apply { _ in }
+        let id = "endpoint/\(spec.endpointName)/variant/AllTraffic"
+        func policies() async throws -> [String: ApplicationAutoScaling.ScalingPolicy] {
+            let described = try await clients.autoScaling.describeScalingPolicies(serviceNamespace: .sagemaker, resourceId: id)
+            return Dictionary(uniqueKeysWithValues: (described.scalingPolicies ?? []).map { ($0.policyName, $0) })
+        }
+        let before = try await policies()
+
+        // Both policies and the alarm change; the alarm's PutMetricAlarm fails (injected).
+        var changed = spec
+        changed.scaling?.backlogTracking.targetBacklogPerInstance = 10
+        changed.scaling?.wakeUp.instancesToAdd = 2
+        changed.scaling?.wakeUp.threshold = 2
+        let proxy = try await LostResponseProxy.start(
+            upstream: try InvocationMoto.required("AYAME_LOCAL_ENDPOINT"), targets: ["fail:PutMetricAlarm"])
+        defer { proxy.stop() }
+        let failing = try await BuilderMoto.clients(endpoint: proxy.endpoint)
+        await #expect {
+            try await BuilderMoto.builder(changed, failing).apply { _ in }
+        } throws: { error in
+            guard case .stepFailed(let failure) = error as? AsyncEndpointBuilderError else { return false }
+            return failure.resource == .alarm(spec.scaling?.wakeUp.alarmName ?? "")
+                && failure.rolledBack.contains(.scalingPolicy(name: "Invocations-ScalingPolicy", resourceID: id))
+        }
+
+        let after = try await policies()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (name, policy) in before {
+            #expect(after[name]?.targetTrackingScalingPolicyConfiguration == policy.targetTrackingScalingPolicyConfiguration, "\(name)")
+            #expect(after[name]?.stepScalingPolicyConfiguration == policy.stepScalingPolicyConfiguration, "\(name)")
+        }
+        // Everything is as before. (moto gives a re-put policy a new ARN, where AWS keeps it, so
+        // the alarm may now name the old ARN; nothing else may differ.)
+        let plan = try await BuilderMoto.builder(spec, clients).plan()
+        for step in plan.steps {
+            switch step.action {
+            case .keep: continue
+            case .update(let differences) where step.resource == .alarm(spec.scaling?.wakeUp.alarmName ?? ""):
+                #expect(differences.allSatisfy { $0.hasPrefix("alarmActions:") }, "\(plan)")
+            default: Issue.record("after the rollback: \(step)")
+            }
+        }
+        _ = try await BuilderMoto.builder(spec, clients).teardown()
+        try await BuilderTests.expectNothingLeft(spec, clients)
+    }
+}

@@ -3,6 +3,8 @@
 SigV4 signatures still verify upstream) and relays the answer, except that for the first request
 with each listed X-Amz-Target it lets the upstream act and then closes the connection without
 answering — the "response lost after the service acted" fault a retried create must survive.
+A target written `fail:NAME` is not forwarded at all: every such request gets a 400
+`ValidationException` ("injected failure"), for a step that must fail.
 
 Usage: lost_response_proxy.py UPSTREAM_URL TARGET [TARGET ...]
 Prints `port N` once listening on 127.0.0.1; stops when its standard input closes.
@@ -14,7 +16,8 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
-TARGETS = set(sys.argv[2:])
+TARGETS = {name for name in sys.argv[2:] if not name.startswith("fail:")}
+FAILING = {name[len("fail:"):] for name in sys.argv[2:] if name.startswith("fail:")}
 dropped = set()
 lock = threading.Lock()
 
@@ -28,6 +31,14 @@ class Handler(BaseHTTPRequestHandler):
     def _forward(self):
         length = int(self.headers.get("Content-Length", "0") or "0")
         body = self.rfile.read(length) if length else b""
+        if self.headers.get("X-Amz-Target", "").split(".")[-1] in FAILING:
+            payload = b'{"__type": "ValidationException", "message": "injected failure"}'
+            self.send_response(400)
+            self.send_header("Content-Type", "application/x-amz-json-1.0")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return
         connection = http.client.HTTPConnection(UPSTREAM.hostname, UPSTREAM.port, timeout=60)
         connection.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
         for name, value in self.headers.items():

@@ -12,6 +12,10 @@ private enum Undo: Sendable {
     case deregister(resourceID: String)
     case deletePolicy(name: String, resourceID: String)
     case deleteAlarm(String)
+    /// Put back what an apply overwrote, as the survey read it.
+    case restoreTarget(ApplicationAutoScaling.ScalableTarget)
+    case restorePolicy(ApplicationAutoScaling.ScalingPolicy)
+    case restoreAlarm(CloudWatch.MetricAlarm)
 
     var resource: DeploymentResource {
         switch self {
@@ -21,6 +25,9 @@ private enum Undo: Sendable {
         case .deregister(let id): .scalableTarget(resourceID: id)
         case .deletePolicy(let name, let id): .scalingPolicy(name: name, resourceID: id)
         case .deleteAlarm(let name): .alarm(name)
+        case .restoreTarget(let target): .scalableTarget(resourceID: target.resourceId)
+        case .restorePolicy(let policy): .scalingPolicy(name: policy.policyName, resourceID: policy.resourceId)
+        case .restoreAlarm(let alarm): .alarm(alarm.alarmName ?? "")
         }
     }
 }
@@ -190,6 +197,7 @@ extension AsyncEndpointBuilder {
                             minCapacity: scaling.minimumInstances, maxCapacity: scaling.maximumInstances))
                     }
                     if variant.target == .create { done.append(.deregister(resourceID: id)) }
+                    if let previous = variant.existingTarget { done.append(.restoreTarget(previous)) }
                 }
 
                 let trackingName = names.trackingPolicy
@@ -204,6 +212,7 @@ extension AsyncEndpointBuilder {
                             targetTrackingScalingPolicyConfiguration: Desired.trackingConfiguration(spec, scaling.backlogTracking)))
                     }
                     if variant.tracking == .create { done.append(.deletePolicy(name: trackingName, resourceID: id)) }
+                    if let previous = variant.existingTracking { done.append(.restorePolicy(previous)) }
                 }
 
                 let wakeUpName = names.wakeUpPolicy
@@ -220,6 +229,7 @@ extension AsyncEndpointBuilder {
                             stepScalingPolicyConfiguration: Desired.stepConfiguration(scaling.wakeUp)))
                     }
                     if created { done.append(.deletePolicy(name: wakeUpName, resourceID: id)) }
+                    if let previous = variant.existingWakeUp { done.append(.restorePolicy(previous)) }
                     wakeUpARNs.append(response.policyArn)
                 }
             }
@@ -234,6 +244,7 @@ extension AsyncEndpointBuilder {
                     try await cloudWatch.putMetricAlarm(input)
                 }
                 if survey.alarm == .create { done.append(.deleteAlarm(alarmName)) }
+                if let previous = survey.existingAlarm { done.append(.restoreAlarm(previous)) }
             }
         }
 
@@ -294,6 +305,26 @@ extension AsyncEndpointBuilder {
 
     private func perform(_ undo: Undo) async throws(AyameError) {
         switch undo {
+        case .restoreTarget(let target):
+            _ = try await autoScaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
+                serviceNamespace: target.serviceNamespace, resourceId: target.resourceId, scalableDimension: target.scalableDimension,
+                minCapacity: target.minCapacity, maxCapacity: target.maxCapacity))
+        case .restorePolicy(let policy):
+            _ = try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
+                policyName: policy.policyName, serviceNamespace: policy.serviceNamespace, resourceId: policy.resourceId,
+                scalableDimension: policy.scalableDimension, policyType: policy.policyType,
+                stepScalingPolicyConfiguration: policy.stepScalingPolicyConfiguration,
+                targetTrackingScalingPolicyConfiguration: policy.targetTrackingScalingPolicyConfiguration))
+        case .restoreAlarm(let alarm):
+            _ = try await cloudWatch.putMetricAlarm(CloudWatch.PutMetricAlarmInput(
+                alarmName: alarm.alarmName ?? "", alarmDescription: alarm.alarmDescription, actionsEnabled: alarm.actionsEnabled,
+                okActions: alarm.okActions, alarmActions: alarm.alarmActions, insufficientDataActions: alarm.insufficientDataActions,
+                metricName: alarm.metricName, namespace: alarm.namespace, statistic: alarm.statistic,
+                extendedStatistic: alarm.extendedStatistic, dimensions: alarm.dimensions, period: alarm.period, unit: alarm.unit,
+                evaluationPeriods: alarm.evaluationPeriods, datapointsToAlarm: alarm.datapointsToAlarm, threshold: alarm.threshold,
+                comparisonOperator: alarm.comparisonOperator, treatMissingData: alarm.treatMissingData,
+                evaluateLowSampleCountPercentile: alarm.evaluateLowSampleCountPercentile, metrics: alarm.metrics,
+                thresholdMetricId: alarm.thresholdMetricId))
         case .deleteModel(let name): try await sageMaker.deleteModel(modelName: name)
         case .deleteConfig(let name): try await sageMaker.deleteEndpointConfig(endpointConfigName: name)
         case .deleteEndpoint(let name):

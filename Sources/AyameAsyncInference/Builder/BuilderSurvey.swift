@@ -14,6 +14,10 @@ struct Survey: Sendable {
         let wakeUp: PlannedAction
         /// The wake-up policy's ARN when it exists already (the alarm's action).
         let wakeUpARN: String?
+        /// What exists now, so a rollback can put back what an apply overwrote.
+        var existingTarget: ApplicationAutoScaling.ScalableTarget? = nil
+        var existingTracking: ApplicationAutoScaling.ScalingPolicy? = nil
+        var existingWakeUp: ApplicationAutoScaling.ScalingPolicy? = nil
     }
 
     struct Removal: Sendable {
@@ -36,6 +40,8 @@ struct Survey: Sendable {
     var scaling: [VariantScaling] = []
     var alarm: PlannedAction?
     var alarmName = ""
+    /// The alarm as it is now, to put back if an apply that overwrote it rolls back.
+    var existingAlarm: CloudWatch.MetricAlarm?
     var removals: [Removal] = []
     var removeAlarm = false
     /// Whether Application Auto Scaling manages any variant of the endpoint now.
@@ -213,13 +219,15 @@ extension AsyncEndpointBuilder {
                 if wakeUp == nil { allWakeUpKnown = false }
                 survey.scaling.append(Survey.VariantScaling(
                     variant: variant.name, resourceID: resourceID, target: targetAction, tracking: trackingAction,
-                    wakeUp: wakeUpAction, wakeUpARN: wakeUp?.policyArn))
+                    wakeUp: wakeUpAction, wakeUpARN: wakeUp?.policyArn, existingTarget: target, existingTracking: tracking,
+                    existingWakeUp: wakeUp))
             }
             let alarmName = names.alarm
             let cloudWatch = self.cloudWatch
             let alarm = try await read(.alarm(alarmName)) { () async throws(AyameError) in
                 try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
             }?.metricAlarms?.first { $0.alarmName == alarmName }
+            survey.existingAlarm = alarm
             if let alarm {
                 // A policy still to be created has no ARN yet, so the alarm's actions will change.
                 let actions = allWakeUpKnown ? survey.scaling.compactMap(\.wakeUpARN) : ["(new wake-up policy ARN)"]
