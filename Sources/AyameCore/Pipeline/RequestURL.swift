@@ -9,7 +9,8 @@ public enum RequestURL {
     public static func make(endpoint: String, request: SerializedRequest) -> String {
         var origin = Substring(endpoint)
         var basePath = ""
-        if let schemeEnd = origin.range(of: "://") {
+        // The standard library's search: Foundation's `range(of:)` goes through CFString.
+        if let schemeEnd = origin.firstRange(of: "://") {
             if let slash = origin[schemeEnd.upperBound...].firstIndex(of: "/") {
                 basePath = String(origin[slash...])
                 origin = origin[..<slash]

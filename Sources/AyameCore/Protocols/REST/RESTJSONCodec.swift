@@ -1,3 +1,4 @@
+import AyameHTTP
 import Foundation
 
 /// The restJson1 protocol (SageMaker Runtime): HTTP bindings plus a JSON body.
@@ -39,7 +40,7 @@ public struct RESTJSONCodec: ProtocolCodec {
             request.body = .bytes(encoder.writer.bytes)
             isJSONBody = true
         }
-        if isJSONBody, !request.headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) {
+        if isJSONBody, !request.headers.contains(where: { HTTPHeaders.namesEqual($0.name, "Content-Type") }) {
             request.headers.append(HTTPHeaderField("Content-Type", "application/json"))
         }
         return request
