@@ -32,6 +32,9 @@ final class CurlEngine: Sendable {
     let configuration: HTTPClientConfiguration
     private let mailbox = Mutex(Mailbox())
     private let transferIDs = Atomic<UInt64>(0)
+    /// Posters between taking a command in and waking the thread; the multi handle is not
+    /// cleaned up while any remain.
+    private let wakersInFlight = Atomic<Int>(0)
 
     init(configuration: HTTPClientConfiguration) throws(HTTPClientError) {
         guard CurlGlobal.ensureInitialized(), let multi = curl_multi_init() else {
@@ -57,15 +60,28 @@ final class CurlEngine: Sendable {
     }
 
     /// Queues a command and wakes the thread. Returns `false` once shutdown has begun.
+    ///
+    /// The wake-up (a write to libcurl's wake-up socket) happens after the lock is released:
+    /// the thread wakes at once and takes the mailbox's lock, and with the poster still holding
+    /// it inside the system call, the thread spun on the lock for every request. Commands
+    /// posted while others are still waiting need no wake-up of their own: the thread takes
+    /// them all at once.
     @discardableResult
     func post(_ command: EngineCommand) -> Bool {
-        mailbox.withLock { mailbox in
-            guard mailbox.phase == .running else { return false }
+        let needsWakeUp: Bool? = mailbox.withLock { mailbox in
+            guard mailbox.phase == .running else { return nil }
+            let wasEmpty = mailbox.commands.isEmpty
             mailbox.commands.append(command)
-            // Under the lock, so the thread cannot clean the multi handle up meanwhile.
-            curl_multi_wakeup(multi.pointer)
-            return true
+            // Counted under the lock, before shutdown can begin, so finishStopping() waits for it.
+            if wasEmpty { wakersInFlight.add(1, ordering: .sequentiallyConsistent) }
+            return wasEmpty
         }
+        guard let needsWakeUp else { return false }
+        if needsWakeUp {
+            curl_multi_wakeup(multi.pointer)
+            wakersInFlight.subtract(1, ordering: .sequentiallyConsistent)
+        }
+        return true
     }
 
     func cancel(_ id: UInt64) {
@@ -121,6 +137,8 @@ final class CurlEngine: Sendable {
             mailbox.terminationWaiters = []
             return waiters
         }
+        // A poster may still be inside curl_multi_wakeup(); that lasts one system call.
+        while wakersInFlight.load(ordering: .sequentiallyConsistent) > 0 { sched_yield() }
         curl_multi_cleanup(multi.pointer)
         for waiter in waiters { waiter.resume() }
     }
