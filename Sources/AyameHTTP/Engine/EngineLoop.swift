@@ -35,7 +35,9 @@ final class EngineLoop {
             curl_multi_perform(multi, &running)
             collectCompletions()
             let timeout = enforceDeadlines()
-            curl_multi_poll(multi, nil, 0, timeout, nil)
+            var wakeUp = curl_waitfd(fd: engine.wakeUpReader, events: Int16(CURL_WAIT_POLLIN), revents: 0)
+            curl_multi_poll(multi, &wakeUp, 1, timeout, nil)
+            if wakeUp.revents != 0 { engine.drainWakeUps() }
         }
         for transfer in Array(transfers.values) {
             fail(transfer, .clientShutdown)
