@@ -135,7 +135,7 @@ final class Transfer {
     @discardableResult
     private func deliverHead() -> Bool {
         headDelivered = true
-        if let error = handler.receivedHead(parser.head, metrics: metrics()) {
+        if let error = handler.receivedHead(parser.head, metrics: { metrics() }) {
             failure = error
             return false
         }
