@@ -13,11 +13,16 @@ let package = Package(
         .executableTarget(
             name: "ayame-bench",
             dependencies: [
+                "AllocationCounter",
                 .product(name: "AyameSigV4", package: "Ayame"),
                 .product(name: "AyameHTTP", package: "Ayame"),
+                .product(name: "AyameSageMaker", package: "Ayame"),
+                .product(name: "AyameAsyncInference", package: "Ayame"),
             ],
             path: "Sources/AyameBench"
         ),
+        // Counts heap allocations for the `call` suite's allocations-per-call figure.
+        .target(name: "AllocationCounter", path: "Sources/AllocationCounter"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,36 @@ struct ConnectionTests {
         await client.shutdown()
     }
 
+    // The engine reuses easy handles (reset between transfers): nothing one request set — a
+    // body, a custom method, a header — may carry over into the next.
+    @Test("requests of every shape in a row on one client each go out as asked")
+    func reusedHandlesCarryNothingOver() async throws {
+        let server = try FixtureServer.require()
+        let client = try HTTPClient()
+        for round in 0..<3 {
+            let body = patternBytes(count: 1000 + round, seed: UInt8(round))
+            let posted = try await client.execute(HTTPRequest(
+                method: .post, url: server.url("/echo"), headers: ["X-Round": "\(round)"], body: .bytes(body)))
+            let postEcho = try Echo.decode(posted)
+            #expect(postEcho.method == "POST" && postEcho.body_length == body.count && postEcho.headerNames.contains("X-Round"))
+
+            // (No HEAD here: the fixture server writes a body after a HEAD response, which would
+            // be read as the next response on the kept-alive connection.)
+            let deleted = try await client.execute(HTTPRequest(method: .delete, url: server.url("/echo")))
+            let deleteEcho = try Echo.decode(deleted)
+            #expect(deleteEcho.method == "DELETE" && deleteEcho.body_length == 0)
+
+            let got = try await client.execute(HTTPRequest(url: server.url("/echo")))
+            let getEcho = try Echo.decode(got)
+            #expect(getEcho.method == "GET" && getEcho.body_length == 0 && !getEcho.headerNames.contains("X-Round"))
+
+            let put = try await client.execute(HTTPRequest(method: .put, url: server.url("/echo"), body: .bytes([1, 2, 3])))
+            let putEcho = try Echo.decode(put)
+            #expect(putEcho.method == "PUT" && putEcho.body_length == 3)
+        }
+        await client.shutdown()
+    }
+
     @Test("256 concurrent requests on one client all succeed with their own bodies")
     func concurrentRequests() async throws {
         let server = try FixtureServer.require()

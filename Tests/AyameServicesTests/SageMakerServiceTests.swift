@@ -76,11 +76,12 @@ import Testing
             return "\(failure)".contains("EndpointName")
         }
         await #expect {
-            // Model patterns are searched, not anchored: `[a-zA-Z0-9-]+` needs one such character.
-            _ = try await sageMaker.listEndpoints(SageMaker.ListEndpointsInput(nameContains: "___"))
+            // Minimum values are checked as botocore checks them (model patterns are not: the
+            // service judges those).
+            _ = try await sageMaker.listEndpoints(SageMaker.ListEndpointsInput(maxResults: 0))
         } throws: { error in
-            guard case AyameError.validation = error else { return false }
-            return true
+            guard case AyameError.validation(let failure) = error else { return false }
+            return "\(failure)".contains("MaxResults")
         }
     }
 }

@@ -26,7 +26,7 @@ final class LoopbackServer: @unchecked Sendable {
 
     static func start(preferring preference: String?) async throws -> LoopbackServer {
         if preference != "python", let nginx = findExecutable("nginx") {
-            return try await startNginx(nginx)
+            return try await startNginx(nginx, locations: #"location / { return 200 "ok"; }"#, path: "/ok")
         }
         if preference == "nginx" { throw BenchmarkError("nginx was requested but is not installed") }
         let reason = preference == "python" ? "as requested" : "because nginx is not installed"
@@ -46,7 +46,14 @@ final class LoopbackServer: @unchecked Sendable {
         if let directory { try? FileManager.default.removeItem(atPath: directory) }
     }
 
-    private static func startNginx(_ executable: String) async throws -> LoopbackServer {
+    /// An nginx answering with canned responses: `locations` are nginx `location` blocks, and
+    /// the server's `url` is its origin followed by `path` (which must answer 200 to a GET).
+    static func startNginx(locations: String, path: String) async throws -> LoopbackServer {
+        guard let nginx = findExecutable("nginx") else { throw BenchmarkError("nginx is not installed") }
+        return try await startNginx(nginx, locations: locations, path: path)
+    }
+
+    private static func startNginx(_ executable: String, locations: String, path: String) async throws -> LoopbackServer {
         let port = try freeLoopbackPort()
         let directory = NSTemporaryDirectory() + "ayame-bench-nginx-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -67,7 +74,7 @@ final class LoopbackServer: @unchecked Sendable {
                 scgi_temp_path \(directory)/scgi;
                 server {
                     listen 127.0.0.1:\(port) backlog=4096;
-                    location / { return 200 "ok"; }
+                    \(locations)
                 }
             }
             """
@@ -77,7 +84,7 @@ final class LoopbackServer: @unchecked Sendable {
         process.arguments = ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"]
         try process.run()
         let server = LoopbackServer(
-            kind: "nginx", url: "http://127.0.0.1:\(port)/ok", process: process, stdin: nil, directory: directory)
+            kind: "nginx", url: "http://127.0.0.1:\(port)\(path)", process: process, stdin: nil, directory: directory)
         try await server.waitUntilServing()
         return server
     }

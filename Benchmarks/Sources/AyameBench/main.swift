@@ -9,6 +9,8 @@ import Darwin
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: ([String]) async throws -> Void] = [
+    "call": runCallBenchmarks,
+    "invoke": runInvokeBenchmarks,
     "sign": runSignBenchmarks,
     "transport": runTransportBenchmarks,
 ]

@@ -43,7 +43,7 @@ public struct AsyncInferenceClient: Sendable {
         endpointName: String, payload: InferencePayload, options: InvocationOptions = InvocationOptions()
     ) async throws(AyameError) -> InferenceHandle {
         let request = try InvocationRequestCheck(endpointName: endpointName, options: options)
-        let inferenceID = options.inferenceID ?? UUID().uuidString.lowercased()
+        let inferenceID = options.inferenceID ?? RandomUUID.lowercasedString()
         let input = try await upload(payload, inferenceID: inferenceID, contentType: options.contentType)
         let answer = try await runtime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
             endpointName: endpointName,

@@ -5,8 +5,10 @@ extension AWSClientRuntime {
         _ operation: OperationDescriptor, input: Input, output: Output.Type = Output.self,
         payload: StreamingPayload? = nil
     ) async throws(AyameError) -> Output {
-        try input.validate()
-        let response = try await execute(operation, input: input.shapeValue, payload: payload)
+        // One tree serves both the validation and the request.
+        let value = input.shapeValue
+        try value.validate(against: Input.schema)
+        let response = try await execute(operation, input: value, payload: payload)
         return try ResponseDecoding.decode(response.output, as: Output.self)
     }
 }

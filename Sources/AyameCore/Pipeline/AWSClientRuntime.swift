@@ -30,6 +30,9 @@ public final class AWSClientRuntime: Sendable {
     /// Where request lines are logged (debug level; secrets redacted).
     public let logger: Logger
     private let userAgent: String
+    /// Holds the client's signing-key cache; each attempt signs through a copy with the call's
+    /// options, so keys are derived once per day and scope, not per request.
+    private let signer: SigV4Signer
 
     /// Creates a runtime from its parts. Without `retryStrategy`, the configuration's mode and
     /// attempts are used with the retry schedule the process environment selects; pass
@@ -55,6 +58,8 @@ public final class AWSClientRuntime: Sendable {
         self.clockSkew = clockSkew
         self.logger = logger
         self.userAgent = UserAgent.make(service: service, configuration: configuration)
+        self.signer = SigV4Signer(
+            options: SigV4SigningOptions(service: service.signingName, region: configuration.region?.value ?? ""))
     }
 
     /// Runs one operation: `input` is the operation's input structure (nil when it has none);
@@ -86,7 +91,7 @@ public final class AWSClientRuntime: Sendable {
             payloadHash: digests.sha256Hex,
             signing: signingOptions(endpoint: endpoint, operation: operation, url: url, payload: payload),
             isAnonymous: operation.isAnonymous,
-            invocationID: UUID().uuidString.lowercased()
+            invocationID: RandomUUID.lowercasedString()
         )
         return try await run(call, operation: operation, input: input)
     }
@@ -169,7 +174,7 @@ public final class AWSClientRuntime: Sendable {
             let credentials = try await credentialsProvider.resolveCredentials()
             let timestamp = SigV4Timestamp(secondsSince1970: Int64(clockSkew.signingDate().timeIntervalSince1970.rounded(.down)))
             do {
-                let added = try SigV4Signer(options: call.signing).authorizationHeaders(
+                let added = try signer.withOptions(call.signing).authorizationHeaders(
                     for: SigV4Request(method: call.method, url: call.url, headers: headers, body: .sha256(hex: call.payloadHash)),
                     credentials: credentials.signingCredentials,
                     at: timestamp

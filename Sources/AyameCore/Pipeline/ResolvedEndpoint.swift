@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where one operation call goes and how it is signed, as the endpoint rules decided.
 public struct ResolvedEndpoint: Sendable, Equatable {
@@ -35,7 +36,14 @@ public protocol EndpointResolver: Sendable {
 
 /// The standard resolver: evaluates the service's Smithy endpoint rule set with the built-ins
 /// filled from configuration, as every AWS SDK does.
+///
+/// A rule set is a pure function of its parameters and built-ins, so each resolver remembers
+/// the endpoints it resolved (a bounded number) and evaluates the rules again only for a new
+/// combination: a client calling the same operations over and over evaluates them once. Copies
+/// share the memory.
 public struct RuleSetEndpointResolver: EndpointResolver {
+    private let resolved = ResolvedEndpointCache()
+
     /// Creates the resolver.
     public init() {}
 
@@ -45,13 +53,23 @@ public struct RuleSetEndpointResolver: EndpointResolver {
         guard let region = configuration.region?.value else {
             throw .configuration("no region is set for \(service.serviceID): set AWS_REGION, a profile region, or the region in code")
         }
+        let parameters = Self.contextParameters(operation: operation, input: input)
+        let key = ResolvedEndpointCache.Key(service: service.serviceID.rawValue, region: region, configuration: configuration, parameters: parameters)
+        if let endpoint = resolved.endpoint(for: key) { return endpoint }
+        let endpoint = try evaluate(service: service, region: region, parameters: parameters, configuration: configuration)
+        resolved.store(endpoint, for: key)
+        return endpoint
+    }
+
+    private func evaluate(
+        service: ServiceDescriptor, region: String, parameters: [String: EndpointValue], configuration: ClientConfiguration
+    ) throws(AyameError) -> ResolvedEndpoint {
         let ruleSet: EndpointRuleSet
         do {
             ruleSet = try service.endpointRuleSet()
         } catch {
             throw .endpoint("the rule set of \(service.serviceID) could not be loaded: \(error)")
         }
-        let parameters = Self.contextParameters(operation: operation, input: input)
         let result: EndpointResult
         do {
             result = try ruleSet.resolve(parameters, builtIns: Self.builtIns(region: region, configuration: configuration))
@@ -107,5 +125,50 @@ public struct RuleSetEndpointResolver: EndpointResolver {
             }
         }
         return parameters
+    }
+}
+
+/// Endpoints a ``RuleSetEndpointResolver`` resolved, by everything the rules read.
+final class ResolvedEndpointCache: Sendable {
+    /// The rule set's inputs: the service, the configuration the built-ins come from, and the
+    /// operation's context parameters.
+    struct Key: Hashable, Sendable {
+        let service: String
+        let region: String
+        let useFIPS: Bool
+        let useDualStack: Bool
+        let addressing: S3AddressingStyle
+        let accelerate: Bool
+        let stsRegionalEndpoints: STSRegionalEndpoints
+        let endpointURL: String?
+        let parameters: [String: EndpointValue]
+
+        init(service: String, region: String, configuration: ClientConfiguration, parameters: [String: EndpointValue]) {
+            self.service = service
+            self.region = region
+            self.useFIPS = configuration.useFIPSEndpoint.value
+            self.useDualStack = configuration.useDualStackEndpoint.value
+            self.addressing = configuration.s3AddressingStyle.value
+            self.accelerate = configuration.s3UseAccelerateEndpoint.value
+            self.stsRegionalEndpoints = configuration.stsRegionalEndpoints.value
+            self.endpointURL = configuration.endpointURL?.value
+            self.parameters = parameters
+        }
+    }
+
+    /// Enough for every operation of a client and a few hundred S3 buckets; when full the
+    /// cache starts over rather than tracking use, since a miss only costs one evaluation.
+    private static let capacity = 256
+    private let entries = Mutex<[Key: ResolvedEndpoint]>([:])
+
+    func endpoint(for key: Key) -> ResolvedEndpoint? {
+        entries.withLock { $0[key] }
+    }
+
+    func store(_ endpoint: ResolvedEndpoint, for key: Key) {
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = endpoint
+        }
     }
 }

@@ -1,3 +1,5 @@
+import AyameHTTP
+
 /// An HTTP request as a protocol codec lays it out, before the endpoint and signing.
 public struct SerializedRequest: Sendable, Equatable {
     /// The HTTP method.
@@ -81,7 +83,7 @@ public struct ReceivedResponse: Sendable, Equatable {
 
     /// The first header with this name, compared case-insensitively.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HTTPHeaders.namesEqual($0.name, name) }?.value
     }
 }
 

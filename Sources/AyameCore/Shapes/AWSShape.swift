@@ -35,8 +35,8 @@ extension AWSShape {
     /// walking the stored properties.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 
-    /// Checks the value against the model's constraints: required members, lengths, ranges,
-    /// patterns and closed enums, at every depth. Throws ``AyameError/validation(_:)`` naming
+    /// Checks the value against the model's constraints: required members, lengths, ranges
+    /// and closed enums, at every depth (not patterns: see ``ShapeValue/validate(against:)``). Throws ``AyameError/validation(_:)`` naming
     /// the shape, the member path and the rule broken.
     public func validate() throws(AyameError) {
         try shapeValue.validate(against: Self.schema)

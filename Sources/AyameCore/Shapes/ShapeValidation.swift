@@ -3,9 +3,13 @@ extension ShapeValue {
     ///
     /// Rules, in the order they are checked: `required` members; `length` (Unicode scalar values
     /// for strings, as Smithy's `length` trait counts; bytes for blobs; elements for lists and
-    /// maps); `value` ranges for numbers; `pattern` (an unanchored ECMAScript regex, so a pattern
-    /// without `^` and `$` only needs to match a substring); and `enum`, only for enums the
-    /// schema marks closed (AWS enums are open).
+    /// maps); `value` ranges for numbers; and `enum`, only for enums the schema marks closed
+    /// (AWS enums are open).
+    ///
+    /// Model `pattern`s are not checked, as botocore does not check them: they are ECMAScript
+    /// regular expressions that no regex engine on the platform evaluates the same way, services
+    /// relax them without a model change, and evaluating them cost more than the rest of a call.
+    /// The service remains the judge of a value's form.
     ///
     /// Throws ``AyameError/validation(_:)`` for the first broken rule, naming `schema`'s shape,
     /// the member path (`ProductionVariants[0].VariantName`, `Tags["k"]`) and the rule.
@@ -63,9 +67,6 @@ private struct ShapeValidator {
     private func checkString(_ string: String, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
         let traits = schema.traits
         try checkLength(string.unicodeScalars.count, schema, path)
-        if let pattern = traits.pattern, !PatternCache.shared.matches(string, pattern: pattern) {
-            throw fail(path, "pattern \(pattern)")
-        }
         if traits.isEnumClosed, let known = traits.enumValues, !known.contains(string) {
             throw fail(path, "enum " + known.joined(separator: "|"))
         }

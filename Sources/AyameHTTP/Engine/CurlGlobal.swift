@@ -12,8 +12,7 @@ enum CurlGlobal {
 }
 
 /// Raw libcurl handles, which Swift treats as non-`Sendable` pointers. Each is only used on
-/// the engine thread (plus the thread-safe `curl_multi_wakeup`), which is what makes passing
-/// them around sound.
+/// the engine thread, which is what makes passing them around sound.
 struct CurlHandle: @unchecked Sendable {
     let pointer: UnsafeMutableRawPointer
 }

@@ -11,8 +11,9 @@ enum BodyDisposition {
 /// Every handler gets at most one `receivedHead`, then body chunks, then exactly one
 /// `completed`, which must resume whatever the caller is waiting on.
 protocol ResponseHandler: AnyObject, Sendable {
-    /// The final head; returning an error aborts the transfer with it.
-    func receivedHead(_ head: HTTPResponseHead, metrics: HTTPResponse.Metrics) -> HTTPClientError?
+    /// The final head; returning an error aborts the transfer with it. `metrics` reads a dozen
+    /// values out of libcurl, so only a handler that passes them on calls it.
+    func receivedHead(_ head: HTTPResponseHead, metrics: () -> HTTPResponse.Metrics) -> HTTPClientError?
     func receivedBody(_ bytes: UnsafeRawBufferPointer) -> BodyDisposition
     func completed(_ result: Result<HTTPResponse.Metrics, HTTPClientError>)
 }

@@ -3,7 +3,8 @@ import CCurl
 /// One request in flight: its easy handle, callbacks and bookkeeping.
 ///
 /// Lives on the engine thread only. libcurl calls back with an unretained pointer to it;
-/// `EngineLoop` keeps it alive for as long as the easy handle is in the multi handle.
+/// `EngineLoop` keeps it alive for as long as the easy handle is in the multi handle. The easy
+/// handle is the loop's: it lends one for the transfer and takes it back afterwards.
 final class Transfer {
     let id: UInt64
     let easy: UnsafeMutableRawPointer
@@ -26,10 +27,8 @@ final class Transfer {
     private var receivePaused = false
     private var sendPaused = false
 
-    init(submission: TransferSubmission, engine: CurlEngine) throws(HTTPClientError) {
-        guard let easy = curl_easy_init() else {
-            throw .curl(code: -1, .init(url: submission.request.url, detail: "curl_easy_init failed"))
-        }
+    /// Sets `easy` (fresh or reset) up for the submission.
+    init(submission: TransferSubmission, engine: CurlEngine, easy: UnsafeMutableRawPointer) throws(HTTPClientError) {
         let configuration = engine.configuration
         self.id = submission.id
         self.easy = easy
@@ -63,7 +62,7 @@ final class Transfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
+        // The loop has reset or cleaned up the easy handle by now, so nothing points here.
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
@@ -142,7 +141,7 @@ final class Transfer {
     @discardableResult
     private func deliverHead() -> Bool {
         headDelivered = true
-        if let error = handler.receivedHead(parser.head, metrics: metrics()) {
+        if let error = handler.receivedHead(parser.head, metrics: { metrics() }) {
             failure = error
             return false
         }

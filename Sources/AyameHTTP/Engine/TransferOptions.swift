@@ -173,10 +173,11 @@ struct TransferOptions {
         try check(ayame_easy_setopt_pointer(easy, option, value), "\(option.rawValue)")
     }
 
-    private func check(_ code: CURLcode, _ option: String) throws(HTTPClientError) {
+    // The option's name is only built when setting it failed: this runs some 25 times per request.
+    private func check(_ code: CURLcode, _ option: @autoclosure () -> String) throws(HTTPClientError) {
         guard code == CURLE_OK else {
             let message = String(cString: curl_easy_strerror(code))
-            throw .fromCurl(code, context: transfer.context("setting option \(option) failed: \(message)"))
+            throw .fromCurl(code, context: transfer.context("setting option \(option()) failed: \(message)"))
         }
     }
 }

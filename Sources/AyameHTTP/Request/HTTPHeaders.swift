@@ -88,7 +88,25 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
         fields[fields.count - 1].value += " " + text
     }
 
-    static func namesEqual(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
+    /// Whether two header names are the same name: HTTP field names are ASCII tokens compared
+    /// without regard to case, so this compares bytes, folding only ASCII letters, without
+    /// building lowercased copies (lookups run several times per request).
+    public static func namesEqual(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil):
+                return true
+            case (let x?, let y?):
+                if x != y && asciiLowercased(x) != asciiLowercased(y) { return false }
+            default:
+                return false
+            }
+        }
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

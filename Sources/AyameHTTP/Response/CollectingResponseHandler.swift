@@ -14,7 +14,7 @@ final class CollectingResponseHandler: ResponseHandler {
         state = Mutex(State(continuation: continuation))
     }
 
-    func receivedHead(_ head: HTTPResponseHead, metrics: HTTPResponse.Metrics) -> HTTPClientError? {
+    func receivedHead(_ head: HTTPResponseHead, metrics: () -> HTTPResponse.Metrics) -> HTTPClientError? {
         state.withLock { $0.head = head }
         return nil
     }

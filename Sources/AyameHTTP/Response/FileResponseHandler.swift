@@ -26,7 +26,7 @@ final class FileResponseHandler: ResponseHandler {
         state = Mutex(State(continuation: continuation))
     }
 
-    func receivedHead(_ head: HTTPResponseHead, metrics: HTTPResponse.Metrics) -> HTTPClientError? {
+    func receivedHead(_ head: HTTPResponseHead, metrics: () -> HTTPResponse.Metrics) -> HTTPClientError? {
         state.withLock { state -> HTTPClientError? in
             state.head = head
             guard (200..<300).contains(head.status) else { return nil }

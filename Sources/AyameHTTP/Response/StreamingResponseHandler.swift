@@ -30,13 +30,13 @@ final class StreamingResponseHandler: ResponseHandler {
 
     // MARK: Engine side
 
-    func receivedHead(_ head: HTTPResponseHead, metrics: HTTPResponse.Metrics) -> HTTPClientError? {
+    func receivedHead(_ head: HTTPResponseHead, metrics: () -> HTTPResponse.Metrics) -> HTTPClientError? {
         let continuation = state.withLock { state in
             let continuation = state.headContinuation
             state.headContinuation = nil
             return continuation
         }
-        continuation?.resume(returning: .success((head, metrics)))
+        continuation?.resume(returning: .success((head, metrics())))
         return nil
     }
 

@@ -13,6 +13,21 @@ public struct SigV4Signer: Sendable {
         self.keys = SigningKeyCache()
     }
 
+    /// A signer with other options that shares this signer's cache of derived signing keys.
+    ///
+    /// The cache is keyed by secret, date, region and service, so one cache serves every scope
+    /// a client signs for; a client whose signing options differ between operations (S3 rules,
+    /// unsigned payloads) keeps one signer and derives from it per call, and each key is derived
+    /// once a day instead of once per request.
+    public func withOptions(_ options: SigV4SigningOptions) -> SigV4Signer {
+        SigV4Signer(options: options, keys: keys)
+    }
+
+    private init(options: SigV4SigningOptions, keys: SigningKeyCache) {
+        self.options = options
+        self.keys = keys
+    }
+
     /// The fast path: the headers to add to `request` (`X-Amz-Date`, `X-Amz-Security-Token`
     /// when there is a token, `X-Amz-Content-SHA256` when the rules call for it, and
     /// `Authorization`, in that order).

@@ -34,6 +34,31 @@ import Testing
         #expect(try Self.url(endpoint: nil, bucket: "tutorial", addressing: .path) == "https://s3.ap-northeast-1.amazonaws.com/tutorial")
     }
 
+    // One resolver remembers what it resolved; everything the rules read is part of the key,
+    // so a different bucket, endpoint or addressing style is never answered from memory.
+    @Test func oneResolverAnswersEachCombinationOfInputsAsAFreshOneWould() throws {
+        let ruleSet = try EndpointRuleSet(data: EndpointTestCorpusRuleSets.data("s3"))
+        let service = ServiceDescriptor(
+            serviceID: .s3, signingName: "s3", apiVersion: "2006-03-01", wireProtocol: .restXml, endpointRuleSet: { ruleSet })
+        let resolver = RuleSetEndpointResolver()
+        let cases: [(String?, String, S3AddressingStyle?, String)] = [
+            (nil, "tutorial", nil, "https://tutorial.s3.ap-northeast-1.amazonaws.com"),
+            (nil, "other", nil, "https://other.s3.ap-northeast-1.amazonaws.com"),
+            (nil, "tutorial", .path, "https://s3.ap-northeast-1.amazonaws.com/tutorial"),
+            ("http://localhost:4566", "tutorial", nil, "http://localhost:4566/tutorial"),
+            ("http://localhost:4566", "tutorial", .virtual, "http://tutorial.localhost:4566"),
+        ]
+        for _ in 0..<2 {
+            for (endpoint, bucket, addressing, expected) in cases {
+                let resolved = try resolver.resolveEndpoint(
+                    service: service, operation: S3Models.getObject,
+                    input: .structure(["Bucket": .string(bucket), "Key": .string("k")]),
+                    configuration: Self.configuration(endpoint: endpoint, addressing: addressing))
+                #expect(resolved.url == expected)
+            }
+        }
+    }
+
     @Test func theSigningNameAndRegionComeFromTheRules() throws {
         let ruleSet = try EndpointRuleSet(data: EndpointTestCorpusRuleSets.data("s3"))
         let service = ServiceDescriptor(

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Caches another provider's credentials and refreshes them shortly before they expire.
 ///
@@ -21,7 +22,12 @@ public actor CachingCredentialsProvider: AWSCredentialsProvider {
     public nonisolated let retryInterval: TimeInterval
     private let logger: Logger
     private let now: @Sendable () -> Date
-    private var cached: AWSCredentials?
+    private var cached: AWSCredentials? {
+        didSet { servable.store(cached) }
+    }
+    /// The cached credentials, readable without entering the actor: a call whose credentials
+    /// need no refresh then takes them without a hop to the actor's executor and back.
+    private nonisolated let servable = ServableCredentials()
     private var inFlight: Task<Result<AWSCredentials, AyameError>, Never>?
     private var noRetryBefore: Date?
 
@@ -46,7 +52,16 @@ public actor CachingCredentialsProvider: AWSCredentialsProvider {
         self.now = now
     }
 
-    public func resolveCredentials() async throws(AyameError) -> AWSCredentials {
+    public nonisolated func resolveCredentials() async throws(AyameError) -> AWSCredentials {
+        if let cached = servable.load() {
+            guard let expiration = cached.expiration else { return cached }
+            if expiration.timeIntervalSince(now()) > refreshWindow { return cached }
+        }
+        return try await resolveOrRefresh()
+    }
+
+    /// The cached credentials when they are still good, else a refresh shared by every caller.
+    private func resolveOrRefresh() async throws(AyameError) -> AWSCredentials {
         let current = now()
         if let cached {
             guard let expiration = cached.expiration else { return cached }
@@ -107,4 +122,13 @@ extension AWSCredentialsProvider {
     public func cached() -> CachingCredentialsProvider {
         CachingCredentialsProvider(wrapping: self)
     }
+}
+
+/// The credentials a ``CachingCredentialsProvider`` holds, behind a lock of their own.
+final class ServableCredentials: Sendable {
+    private let credentials = Mutex<AWSCredentials?>(nil)
+
+    func load() -> AWSCredentials? { credentials.withLock { $0 } }
+
+    func store(_ value: AWSCredentials?) { credentials.withLock { $0 = value } }
 }

@@ -5,41 +5,56 @@ import Foundation
 /// Unknown keys are ignored (services add members before SDKs know them) and `null` means
 /// absent. Timestamps are accepted as epoch numbers or as strings in any AWS form, whatever
 /// the model says, because services and mocks mix them.
+///
+/// The member path (`ProductionVariants[0].VariantName`) is only needed for an error message, so
+/// it is passed down as a non-escaping closure and built only when decoding fails: building it
+/// for every member cost a string allocation per member of every response.
 enum JSONShapeDecoder {
     static func structure(
         _ json: JSONValue, schema: ShapeSchema, path: String,
         include: (MemberSchema) -> Bool = { _ in true }
     ) throws(AyameError) -> [String: ShapeValue] {
-        guard case .object(let object) = json else { throw mismatch(path, .structure) }
+        try structure(json, schema: schema, lazyPath: { path }, include: include)
+    }
+
+    /// The value of `json` as `target`, or nil for `null`.
+    static func value(_ json: JSONValue, target: ShapeSchema, path: String) throws(AyameError) -> ShapeValue? {
+        try value(json, target: target, lazyPath: { path })
+    }
+
+    private static func structure(
+        _ json: JSONValue, schema: ShapeSchema, lazyPath path: () -> String,
+        include: (MemberSchema) -> Bool = { _ in true }
+    ) throws(AyameError) -> [String: ShapeValue] {
+        guard case .object(let object) = json else { throw mismatch(path(), .structure) }
         var members: [String: ShapeValue] = [:]
         for member in schema.members where include(member) {
             guard let raw = object[member.wireName] else { continue }
-            if let value = try value(raw, target: member.target, path: MemberPath.member(path, member.name)) {
+            if let value = try value(raw, target: member.target, lazyPath: { MemberPath.member(path(), member.name) }) {
                 members[member.name] = value
             }
         }
         return members
     }
 
-    /// The value of `json` as `target`, or nil for `null`.
-    static func value(_ json: JSONValue, target: ShapeSchema, path: String) throws(AyameError) -> ShapeValue? {
+    private static func value(_ json: JSONValue, target: ShapeSchema, lazyPath path: () -> String) throws(AyameError) -> ShapeValue? {
         if case .null = json, target.kind != .document { return nil }
         switch (target.kind, json) {
         case (.structure, _), (.union, _):
-            return .structure(try structure(json, schema: target, path: path))
+            return .structure(try structure(json, schema: target, lazyPath: path))
         case (.list, .array(let elements)):
             let element = target.elementMember.target
             var items: [ShapeValue] = []
             items.reserveCapacity(elements.count)
             for (index, item) in elements.enumerated() {
-                if let decoded = try value(item, target: element, path: MemberPath.element(path, index)) { items.append(decoded) }
+                if let decoded = try value(item, target: element, lazyPath: { MemberPath.element(path(), index) }) { items.append(decoded) }
             }
             return .list(items)
         case (.map, .object(let object)):
-            guard let valueTarget = target.mapValue?.target else { throw mismatch(path, .map) }
+            guard let valueTarget = target.mapValue?.target else { throw mismatch(path(), .map) }
             var entries: [String: ShapeValue] = [:]
             for entry in object.entries {
-                if let decoded = try value(entry.value, target: valueTarget, path: MemberPath.key(path, entry.key)) {
+                if let decoded = try value(entry.value, target: valueTarget, lazyPath: { MemberPath.key(path(), entry.key) }) {
                     entries[entry.key] = decoded
                 }
             }
@@ -51,14 +66,14 @@ enum JSONShapeDecoder {
         case (.integer, .integer(let number)), (.long, .integer(let number)):
             return .integer(number)
         case (.integer, .double(let number)), (.long, .double(let number)):
-            guard let exact = Int(exactly: number) else { throw mismatch(path, target.kind) }
+            guard let exact = Int(exactly: number) else { throw mismatch(path(), target.kind) }
             return .integer(exact)
         case (.float, .integer(let number)), (.double, .integer(let number)):
             return .double(Double(number))
         case (.float, .double(let number)), (.double, .double(let number)):
             return .double(number)
         case (.float, .string(let text)), (.double, .string(let text)):
-            guard let special = ShapeScalars.value(text, kind: .double) else { throw mismatch(path, target.kind) }
+            guard let special = ShapeScalars.value(text, kind: .double) else { throw mismatch(path(), target.kind) }
             return special
         case (.boolean, .bool(let flag)):
             return .boolean(flag)
@@ -67,13 +82,13 @@ enum JSONShapeDecoder {
         case (.timestamp, .double(let seconds)):
             return .timestamp(Date(timeIntervalSince1970: seconds))
         case (.timestamp, .string(let text)):
-            guard let date = AWSTimestamp.parse(text) else { throw mismatch(path, .timestamp) }
+            guard let date = AWSTimestamp.parse(text) else { throw mismatch(path(), .timestamp) }
             return .timestamp(date)
         case (.blob, .string(let text)):
-            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { throw mismatch(path, .blob) }
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else { throw mismatch(path(), .blob) }
             return .blob(data)
         default:
-            throw mismatch(path, target.kind)
+            throw mismatch(path(), target.kind)
         }
     }
 

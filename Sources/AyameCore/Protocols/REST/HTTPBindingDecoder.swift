@@ -1,3 +1,4 @@
+import AyameHTTP
 import Foundation
 
 /// Reads the members of a REST output that HTTP bindings carry: headers, prefixed header
@@ -16,8 +17,7 @@ enum HTTPBindingDecoder {
                 let valueMember = member.target.mapValue ?? MemberSchema("value", target: { ShapeSchema.Simple.string })
                 var entries: [String: ShapeValue] = [:]
                 for field in response.headers where field.name.count >= prefix.count {
-                    let head = field.name.prefix(prefix.count)
-                    guard head.caseInsensitiveCompare(prefix) == .orderedSame else { continue }
+                    guard HTTPHeaders.namesEqual(String(field.name.prefix(prefix.count)), prefix) else { continue }
                     let key = String(field.name.dropFirst(prefix.count))
                     if let value = try headerValue(field.value, member: valueMember, target: valueMember.target) { entries[key] = value }
                 }

@@ -1,3 +1,4 @@
+import AyameHTTP
 import Foundation
 
 /// The restJson1 protocol (SageMaker Runtime): HTTP bindings plus a JSON body.

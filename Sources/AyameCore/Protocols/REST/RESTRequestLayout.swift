@@ -1,3 +1,5 @@
+import AyameHTTP
+
 /// The request side both REST protocols share before the body: idempotency tokens filled, the
 /// input checked to be a structure, and every member bound to the URI, query or headers laid
 /// out. Each codec then writes the body in its own format.
@@ -20,7 +22,7 @@ enum RESTRequestLayout {
 extension SerializedRequest {
     /// Adds `Content-Type: type` unless a member already bound one (the caller's choice wins).
     mutating func addContentType(_ type: String) {
-        guard !headers.contains(where: { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }) else { return }
+        guard !headers.contains(where: { HTTPHeaders.namesEqual($0.name, "Content-Type") }) else { return }
         headers.append(HTTPHeaderField("Content-Type", type))
     }
 

@@ -8,7 +8,7 @@ import Foundation
 public enum IdempotencyTokens {
     /// `input` with every unset top-level idempotency-token member set to a new UUID. Returns
     /// `input` unchanged when the schema has no such member or the caller set them all.
-    public static func fill(_ input: ShapeValue?, schema: ShapeSchema?, makeToken: () -> String = { UUID().uuidString.lowercased() }) -> ShapeValue? {
+    public static func fill(_ input: ShapeValue?, schema: ShapeSchema?, makeToken: () -> String = { RandomUUID.lowercasedString() }) -> ShapeValue? {
         guard let schema else { return input }
         let tokenMembers = schema.members.filter(\.isIdempotencyToken)
         guard !tokenMembers.isEmpty else { return input }
