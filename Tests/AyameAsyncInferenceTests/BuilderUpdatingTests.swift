@@ -105,4 +105,24 @@ struct BuilderUpdatingTests {
         #expect(report.removed.contains(.model("\(spec.model.name)-v2")) && report.removed.contains(.model("\(spec.model.name)-v3")))
         try await BuilderTests.expectNothingLeft(spec, clients)
     }
+
+    @Test func waitingReportsEachStatusTheEndpointPassesThrough() async throws {
+        let clients = try await BuilderMoto.clients()
+        var spec = BuilderMoto.walkthroughSpec()
+        spec.scaling = nil
+        let builder = BuilderMoto.builder(spec, clients)
+        let events = try await builder.apply { _ in }
+        let statuses = events.compactMap { event -> String? in
+            guard event.resource == .endpoint(spec.endpointName), event.action == .wait, case .progress(let status) = event.status else {
+                return nil
+            }
+            return status
+        }
+        #expect(statuses == ["Creating", "InService"], "\(statuses)")
+        #expect(events.contains { "\($0)".hasSuffix("wait endpoint \(spec.endpointName): Creating") })
+
+        let report = try await builder.teardown()
+        #expect(report.removed.contains(.endpoint(spec.endpointName)))
+        try await BuilderTests.expectNothingLeft(spec, clients)
+    }
 }

@@ -147,7 +147,7 @@ extension AsyncEndpointBuilder {
         case .recreate:
             try await step(.endpoint(endpoint), .delete, send: send) { () async throws(AyameError) in
                 try await sageMaker.deleteEndpoint(endpointName: endpoint)
-                try await waitUntilDeleted(endpoint)
+                try await waitUntilDeleted(endpoint) { status in send(.endpoint(endpoint), .delete, .progress(status)) }
             }
             _ = try await step(.endpoint(endpoint), .create, send: send) { () async throws(AyameError) in
                 try await sageMaker.createEndpoint(endpointName: endpoint, endpointConfigName: configName, tags: Desired.tags(spec))
@@ -161,7 +161,7 @@ extension AsyncEndpointBuilder {
                 // SageMaker refuses UpdateEndpoint unless the endpoint is InService ("Cannot update
                 // in-progress endpoint"); autoscaling updates it on its own, so wait that out.
                 try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
-                    try await waitUntilInService(endpoint)
+                    try await waitUntilInService(endpoint) { status in send(.endpoint(endpoint), .wait, .progress(status)) }
                 }
             }
             // With autoscaling registered, the instance counts are autoscaling's: keep them.
@@ -179,7 +179,7 @@ extension AsyncEndpointBuilder {
         if mustWait {
             // Scalable targets can only be registered on an InService endpoint.
             try await step(.endpoint(endpoint), .wait, send: send) { () async throws(AyameError) in
-                try await waitUntilInService(endpoint)
+                try await waitUntilInService(endpoint) { status in send(.endpoint(endpoint), .wait, .progress(status)) }
             }
         }
 

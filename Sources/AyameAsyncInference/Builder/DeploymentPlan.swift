@@ -114,6 +114,9 @@ public struct DeploymentEvent: Sendable, Equatable, CustomStringConvertible {
         case succeeded
         /// The action failed; the text is the underlying error.
         case failed(String)
+        /// While waiting: the resource reached a new state (an endpoint's status — `Creating`,
+        /// `Updating`, `InService`, `Deleting` — as SageMaker reports it).
+        case progress(String)
     }
 
     /// The resource acted on.
@@ -139,6 +142,7 @@ public struct DeploymentEvent: Sendable, Equatable, CustomStringConvertible {
         case .started: "started"
         case .succeeded: "done"
         case .failed(let reason): "failed: \(reason)"
+        case .progress(let state): state
         }
         return String(format: "[%7.1fs] ", seconds) + "\(action.rawValue) \(resource): \(state)"
     }
