@@ -46,6 +46,17 @@ import Testing
         #expect(policy.wakeUp.threshold == 0.5)
     }
 
+    @Test func scalingAllowsAtMostFiveVariantsForTheAlarmsActionLimit() {
+        var spec = Self.walkthrough
+        spec.variants = (1...6).map { ProductionVariantSpec(name: "v\($0)", instanceType: "ml.m5.large") }
+        #expect(Self.problems(spec) == ["variants"])
+        spec.scaling = nil
+        #expect(Self.problems(spec).isEmpty)
+        spec.scaling = .walkthrough()
+        spec.variants.removeLast()
+        #expect(Self.problems(spec).isEmpty)
+    }
+
     @Test func namesFollowSageMakersRules() {
         var spec = Self.walkthrough
         spec.endpointName = String(repeating: "a", count: 64)

@@ -10,7 +10,14 @@ extension AsyncEndpointSpec {
         validateModel(&check)
         validateVariants(&check)
         validateAsyncInference(&check)
-        if let scaling { Self.validate(scaling, &check) }
+        if let scaling {
+            Self.validate(scaling, &check)
+            // The wake-up alarm fires one step policy per variant, and CloudWatch allows at most
+            // five actions per alarm state.
+            check.require(
+                variants.count <= 5, "variants",
+                "at most 5 variants with scaling (the wake-up alarm takes one action per variant, CloudWatch allows 5; got \(variants.count))")
+        }
         check.require(tags.count <= 50, "tags", "at most 50 tags (got \(tags.count))")
         for (key, value) in tags.sorted(by: { $0.key < $1.key }) {
             check.require((1...128).contains(key.count), "tags[\"\(key)\"]", "a key of 1 to 128 characters")
