@@ -165,6 +165,19 @@ struct InvocationPollingTests {
         }
     }
 
+    @Test func aMissingBucketFailsAtTheFirstCheckNotAtTheDeadline() async throws {
+        let (client, _, _) = try await InvocationMoto.client()
+        let missing = InvocationMoto.uniqueName("ayame-no-such-bucket")
+        let handle = handle(bucket: missing)
+        await #expect {
+            // A deadline far past the suite's time limit: only an early failure passes.
+            _ = try await client.result(for: handle, polling: PollingPolicy(deadline: .seconds(3600)))
+        } throws: { error in
+            guard case .missingBucket(let failed, let bucket) = error as? InferenceError else { return false }
+            return failed == handle && bucket == missing && String(describing: error).contains("S3OutputPath")
+        }
+    }
+
     @Test func cancellingTheWaitStopsIt() async throws {
         let (client, _, bucket) = try await InvocationMoto.client()
         let handle = handle(bucket: bucket)

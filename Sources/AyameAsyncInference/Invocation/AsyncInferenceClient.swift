@@ -145,6 +145,13 @@ public struct AsyncInferenceClient: Sendable {
                 let content = try await read(failure, handle: handle)
                 throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
             }
+            if checks == 0 {
+                // A HEAD answers a missing bucket with the same bodiless 404 as a missing key;
+                // ask once, so a wrong bucket fails now instead of at the deadline.
+                for bucket in Set([output.bucket] + (failure.map { [$0.bucket] } ?? [])).sorted() {
+                    try await requireBucket(bucket, handle: handle)
+                }
+            }
             checks += 1
             let now = clock.now
             guard now < end else {
@@ -185,6 +192,17 @@ public struct AsyncInferenceClient: Sendable {
             if let service = error.serviceError, service.statusCode == 404 || service.s3Code == .noSuchKey { return false }
             if case .cancelled = error { throw error }
             throw InferenceError.polling(handle: handle, underlying: error)
+        }
+    }
+
+    /// Throws ``InferenceError/missingBucket(handle:bucket:)`` when HeadBucket says the bucket
+    /// is not there; any other refusal is left to the object checks.
+    private func requireBucket(_ bucket: String, handle: InferenceHandle) async throws {
+        do {
+            _ = try await s3.headBucket(bucket: bucket)
+        } catch {
+            if case .cancelled = error { throw error }
+            if error.serviceError?.statusCode == 404 { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }
         }
     }
 

@@ -14,6 +14,9 @@ public enum InferenceError: Error, Sendable, CustomStringConvertible {
     case polling(handle: InferenceHandle, underlying: AyameError)
     /// The output arrived but did not decode as the requested type.
     case decoding(handle: InferenceHandle, underlying: String)
+    /// The bucket of the output (or failure) location does not exist, so no result can ever
+    /// appear there: found on the first check, not at the deadline.
+    case missingBucket(handle: InferenceHandle, bucket: String)
 
     public var description: String {
         switch self {
@@ -24,7 +27,14 @@ public enum InferenceError: Error, Sendable, CustomStringConvertible {
         case .invalidLocation(let handle, let location):
             return "\(location) in \(handle) is not an s3://bucket/key URI; use the handle submit(...) returned."
         case .polling(let handle, let error):
+            if error.serviceError?.statusCode == 403 {
+                return "Checking S3 for \(handle) was refused: \(ErrorText.clause(error)). Allow s3:GetObject on the output and failure "
+                    + "paths and s3:ListBucket on their buckets: without ListBucket, S3 answers 403 instead of 404 for a result not written yet."
+            }
             return "Checking S3 for \(handle) failed: \(ErrorText.clause(error)). Make sure the credentials may HeadObject and GetObject the output and failure paths."
+        case .missingBucket(let handle, let bucket):
+            return "The bucket \(bucket) of \(handle) does not exist, so SageMaker cannot write the result there. Check the endpoint "
+                + "configuration's S3OutputPath/S3FailurePath (and the region), create the bucket, and submit again."
         case .decoding(let handle, let message):
             return "The output of \(handle) did not decode: \(ErrorText.clause(message)). Fetch it as Data with result(for:) to see what the model returned."
         }
