@@ -3,7 +3,7 @@ import AyameS3
 import Foundation
 
 /// An `s3://bucket/key` address.
-struct S3Location: Sendable, Hashable, CustomStringConvertible {
+struct S3Location: Sendable, Hashable, Codable, CustomStringConvertible {
     var bucket: String
     var key: String
 
@@ -35,5 +35,17 @@ struct ObjectStorage: Sendable {
 
     func write(_ data: Data, to location: S3Location, contentType: String?) async throws(AyameError) {
         _ = try await s3.putObject(S3.PutObjectRequest(bucket: location.bucket, key: location.key, body: data, contentType: contentType))
+    }
+
+    /// Whether the object exists (HeadObject): false only on the 404 S3 answers for a missing
+    /// object, so a backend that cannot be reached is an error, not a reason to write again.
+    func exists(_ location: S3Location) async throws(AyameError) -> Bool {
+        do {
+            _ = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
+            return true
+        } catch {
+            if case .service(let failure) = error, failure.statusCode == 404 { return false }
+            throw error
+        }
     }
 }
