@@ -12,6 +12,7 @@ at a time, so when a request reaches the container every earlier one is finished
 notified, journaled) and every later one is queued: killing the runtime right then leaves one
 request in flight and the rest queued, whatever the machine's speed.
 """
+import atexit
 import io
 import json
 import os
@@ -45,11 +46,29 @@ def check(condition, message):
     print(f"ok: {message}")
 
 
+STARTED = []
+
+
+@atexit.register
+def stop_started():
+    """On any exit, a runtime this test started and has not stopped gets SIGTERM (it stops its
+    containers), then SIGKILL after 15 s."""
+    for process in STARTED:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
 def start_runtime(log_name):
     log = open(os.path.join(STATE, log_name), "w")
     process = subprocess.Popen(
         [BINARY, "--port", "0", "--images", IMAGES, "--backend", BACKEND, "--state-dir", STATE, "--time-scale", "60"],
         stdout=subprocess.PIPE, stderr=log, text=True)
+    STARTED.append(process)
     line = process.stdout.readline().strip()
     if not line.startswith("listening on http://127.0.0.1:"):
         process.kill()
