@@ -212,8 +212,8 @@ def main():
         outputs = {}
         deadline = time.time() + 90
         while len(outputs) < REQUESTS and time.time() < deadline:
-            # The whole bucket: with Prefix="output/" the SigV4-checking moto answered
-            # SignatureDoesNotMatch to this call through ayame-local (not investigated here).
+            # The whole bucket: the SigV4-checking moto answers SignatureDoesNotMatch to a listing
+            # whose Prefix holds a "/" (called directly as well as through ayame-local).
             listing = aws["s3"].list_object_versions(Bucket=bucket)
             outputs = {}
             for version in (v for v in listing.get("Versions", []) if v["Key"].startswith("output/")):
