@@ -249,8 +249,12 @@ def main():
         while sum(notified.values()) < REQUESTS and time.time() < deadline:
             messages = aws["sqs"].receive_message(QueueUrl=queue, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
             for message in messages:
-                inference = json.loads(message["Body"])["inferenceId"]
+                document = json.loads(message["Body"])
+                inference = document["inferenceId"]
                 notified[inference] = notified.get(inference, 0) + 1
+                location = document.get("responseParameters", {}).get("outputLocation", "")
+                if document.get("invocationStatus") != "Completed" or not location.endswith(f"/output/{inference}.out"):
+                    fail(f"the notification of {inference} is not a success naming its output: {document}")
                 aws["sqs"].delete_message(QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"])
         time.sleep(1)
         for message in aws["sqs"].receive_message(QueueUrl=queue, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", []):

@@ -37,14 +37,19 @@ struct ObjectStorage: Sendable {
         _ = try await s3.putObject(S3.PutObjectRequest(bucket: location.bucket, key: location.key, body: data, contentType: contentType))
     }
 
-    /// Whether the object exists (HeadObject): false only on the 404 S3 answers for a missing
-    /// object, so a backend that cannot be reached is an error, not a reason to write again.
-    func exists(_ location: S3Location) async throws(AyameError) -> Bool {
+    /// An object HeadObject found: what a rebuilt notification needs of it.
+    struct ObjectHead: Sendable {
+        var contentType: String?
+    }
+
+    /// The object's head (HeadObject), nil only on the 404 S3 answers for a missing object: a
+    /// backend that cannot be reached is an error, not a reason to write again.
+    func head(_ location: S3Location) async throws(AyameError) -> ObjectHead? {
         do {
-            _ = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
-            return true
+            let answer = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
+            return ObjectHead(contentType: answer.contentType)
         } catch {
-            if case .service(let failure) = error, failure.statusCode == 404 { return false }
+            if case .service(let failure) = error, failure.statusCode == 404 { return nil }
             throw error
         }
     }

@@ -54,12 +54,12 @@ struct RuntimeRecovery: Sendable {
         // Not journaled as written, but the crash may have come between the S3 write and its record.
         do {
             let storage = try await backend.storage(region: invocation.region)
-            if try await storage.exists(invocation.output) {
-                await finishFromS3(invocation, found: invocation.output, failed: false, storage)
+            if let head = try await storage.head(invocation.output) {
+                await finishFromS3(invocation, found: invocation.output, head, failed: false, storage)
                 return false
             }
-            if try await storage.exists(invocation.failure) {
-                await finishFromS3(invocation, found: invocation.failure, failed: true, storage)
+            if let head = try await storage.head(invocation.failure) {
+                await finishFromS3(invocation, found: invocation.failure, head, failed: true, storage)
                 return false
             }
         } catch {
@@ -72,8 +72,10 @@ struct RuntimeRecovery: Sendable {
     }
 
     /// The result was written before the crash: sends the notification the run would have sent,
-    /// rebuilt from the object (its content type is not known any more).
-    private func finishFromS3(_ invocation: AsyncInvocation, found location: S3Location, failed: Bool, _ storage: ObjectStorage) async {
+    /// rebuilt from the object (for a failure, its document stands for the reason).
+    private func finishFromS3(
+        _ invocation: AsyncInvocation, found location: S3Location, _ head: ObjectStorage.ObjectHead, failed: Bool, _ storage: ObjectStorage
+    ) async {
         let settings = invocation.settings
         guard let topic = failed ? settings.errorTopic : settings.successTopic else {
             await worker.finishWritten(invocation, notification: nil)
@@ -83,7 +85,7 @@ struct RuntimeRecovery: Sendable {
         let included = settings.includeResponseIn.contains(failed ? "ERROR_NOTIFICATION_TOPIC" : "SUCCESS_NOTIFICATION_TOPIC")
         let notification = AsyncNotification(
             invocation: invocation, status: failed ? .failed : .completed,
-            failureReason: failed ? String(decoding: document, as: UTF8.self) : nil, contentType: nil,
+            failureReason: failed ? String(decoding: document, as: UTF8.self) : nil, contentType: head.contentType,
             location: location, includedBody: included ? document : nil)
         await worker.finishWritten(invocation, notification: PendingNotification(topic: topic, message: notification.message()))
     }
