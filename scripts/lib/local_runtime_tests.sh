@@ -3,6 +3,7 @@
 #
 # Runs, in order: the package's Swift tests (generated clients against an in-process runtime in
 # front of that moto), then boto3 and the AWS CLI against the `ayame-local` executable, then
+# crash recovery (`ayame-local` killed with -9 and restarted on its state directory), then
 # `ayame-local` without --backend (it starts and stops its own moto).
 
 # Starts ayame-local with the given arguments in the background, waits for its first line and
@@ -88,6 +89,20 @@ ayame_run_local_runtime_tests() {
         "$AYAME_PYTHON" LocalRuntime/Tests/boto3_local_runtime_test.py "$AYAME_LOCAL_URL" || status=$?
         ayame_stop_local_runtime || status=1
         if [ "$status" -ne 0 ]; then ayame_log "boto3 checks failed; the runtime's log:"; cat "$state/runtime.log" >&2; exit "$status"; fi
+    )
+
+    ayame_log "local runtime: kill -9 with requests queued and in flight, then a restart with the same --state-dir"
+    (
+        export AWS_ACCESS_KEY_ID="$AYAME_MOTO_SIGV4_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="$AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"
+        export AWS_DEFAULT_REGION=eu-west-1 AWS_REGION=eu-west-1
+        unset AWS_ENDPOINT_URL AWS_PROFILE
+        mkdir -p "$state/crash"
+        # The test starts ayame-local itself (twice: it kills the first), by PID.
+        if ! "$AYAME_PYTHON" LocalRuntime/Tests/crash_recovery_test.py "$AYAME_LOCAL_BIN" "$AYAME_MOTO_SIGV4_ENDPOINT" "$images" "$state/crash"; then
+            ayame_log "crash recovery checks failed; the runtimes' logs:"
+            cat "$state/crash/"crash-*.log >&2
+            exit 1
+        fi
     )
 
     ayame_log "local runtime: without --backend it starts moto and stops it on SIGTERM"

@@ -20,7 +20,7 @@ struct AyameLocalCommand: AsyncParsableCommand {
     @Option(help: "AWS API server to forward to (moto); without it moto is started on a free loopback port.")
     var backend: String?
 
-    @Option(help: "Directory for model directories and container logs.")
+    @Option(help: "Directory for model directories, container logs and the journal; a restart with the same directory restores endpoints and unfinished requests.")
     var stateDir: String = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-local").path
 
     @Option(help: "Divide every AWS duration by this (60: a minute takes a second).")

@@ -3,7 +3,7 @@ import AyameS3
 import Foundation
 
 /// An `s3://bucket/key` address.
-struct S3Location: Sendable, Hashable, CustomStringConvertible {
+struct S3Location: Sendable, Hashable, Codable, CustomStringConvertible {
     var bucket: String
     var key: String
 
@@ -35,5 +35,22 @@ struct ObjectStorage: Sendable {
 
     func write(_ data: Data, to location: S3Location, contentType: String?) async throws(AyameError) {
         _ = try await s3.putObject(S3.PutObjectRequest(bucket: location.bucket, key: location.key, body: data, contentType: contentType))
+    }
+
+    /// An object HeadObject found: what a rebuilt notification needs of it.
+    struct ObjectHead: Sendable {
+        var contentType: String?
+    }
+
+    /// The object's head (HeadObject), nil only on the 404 S3 answers for a missing object: a
+    /// backend that cannot be reached is an error, not a reason to write again.
+    func head(_ location: S3Location) async throws(AyameError) -> ObjectHead? {
+        do {
+            let answer = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
+            return ObjectHead(contentType: answer.contentType)
+        } catch {
+            if case .service(let failure) = error, failure.statusCode == 404 { return nil }
+            throw error
+        }
     }
 }

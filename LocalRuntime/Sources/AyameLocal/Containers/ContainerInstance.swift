@@ -9,14 +9,20 @@ final class ContainerInstance: Sendable {
     let process: ChildProcess
     /// Released when the instance stops (fixed-port images run one at a time).
     let portLease: PortLeases.Lease?
+    /// Where the process's start was journaled; its stop is journaled there too.
+    let journaled: (journal: StateJournal, record: ContainerProcessRecord)?
 
-    init(id: String, variantName: String, port: Int, logPath: String, process: ChildProcess, portLease: PortLeases.Lease?) {
+    init(
+        id: String, variantName: String, port: Int, logPath: String, process: ChildProcess, portLease: PortLeases.Lease?,
+        journaled: (journal: StateJournal, record: ContainerProcessRecord)?
+    ) {
         self.id = id
         self.variantName = variantName
         self.port = port
         self.logPath = logPath
         self.process = process
         self.portLease = portLease
+        self.journaled = journaled
     }
 
     var invocationsURL: String { "http://127.0.0.1:\(port)/invocations" }
@@ -25,6 +31,7 @@ final class ContainerInstance: Sendable {
     func stop() async {
         await process.stop()
         await portLease?.release()
+        if let journaled { await journaled.journal.note(.containerStopped(journaled.record)) }
     }
 
     /// The last lines the container wrote, for failure reasons.

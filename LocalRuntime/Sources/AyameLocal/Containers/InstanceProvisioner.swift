@@ -18,6 +18,8 @@ struct InstanceProvisioner: Sendable {
     /// Run mapped images in a mount namespace with the model at /opt/ml/model.
     let isolates: Bool
     let docker: DockerProbe
+    /// Records each container process, so a restart after a crash can stop the ones left running.
+    let journal: StateJournal
 
     func start(
         endpoint: String, region: String, variant: VariantConfiguration, model: ModelRecord, index: Int
@@ -79,8 +81,15 @@ struct InstanceProvisioner: Sendable {
             await lease?.release()
             throw ProvisioningFailure(reason: "The container for production variant \(variant.name) could not be started (\(plan.arguments.joined(separator: " "))): \(error)")
         }
+        let pid = process.processIdentifier
+        let identity = try? await BlockingIO.run { ProcessIdentity.read(pid) }
+        let processRecord = identity.map {
+            ContainerProcessRecord(processIdentifier: pid, startTime: $0.startTime, endpoint: endpoint, instance: instanceID)
+        }
+        if let processRecord { await journal.note(.containerStarted(processRecord)) }
         let instance = ContainerInstance(
-            id: instanceID, variantName: variant.name, port: port, logPath: logPath, process: process, portLease: lease)
+            id: instanceID, variantName: variant.name, port: port, logPath: logPath, process: process, portLease: lease,
+            journaled: processRecord.map { (journal, $0) })
         try await waitUntilHealthy(instance, variant: variant)
         return instance
     }

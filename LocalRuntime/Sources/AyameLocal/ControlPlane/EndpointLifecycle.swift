@@ -8,6 +8,7 @@ struct EndpointLifecycle: Sendable {
     let provisioner: InstanceProvisioner
     let worker: InvocationWorker
     let clock: RuntimeClock
+    let journal: StateJournal
 
     func beginCreate(_ name: String) async {
         let task = Task {
@@ -20,7 +21,8 @@ struct EndpointLifecycle: Sendable {
                     for instance in instances { await instance.stop() }
                     return
                 }
-                let dispatcher = InvocationDispatcher(
+                // A restored endpoint already has its queue, holding the requests recovered from the journal.
+                let dispatcher = await registry.dispatcher(name) ?? InvocationDispatcher(
                     perInstanceLimit: config.asyncInference?.maxConcurrentInvocationsPerInstance ?? 1, worker: worker)
                 await dispatcher.replaceInstances(with: instances)
                 _ = await registry.replaceFleet(name, with: instances, dispatcher: dispatcher)
@@ -69,6 +71,7 @@ struct EndpointLifecycle: Sendable {
                     record.configName = newConfig.name
                     record.variants = Self.variantStatuses(newConfig, running: true)
                 }
+                await journalDeployment(name)
                 for instance in previous { await instance.stop() }
             } catch {
                 guard await registry.endpoint(name)?.status == .updating else { return }
@@ -156,6 +159,7 @@ struct EndpointLifecycle: Sendable {
                 record.configName = newConfig.name
                 record.variants = Self.variantStatuses(newConfig, running: true)
             }
+            await journalDeployment(name)
         } catch {
             let cause = error.reason
             do throws(ProvisioningFailure) {
@@ -173,6 +177,13 @@ struct EndpointLifecycle: Sendable {
                 }
             }
         }
+    }
+
+    /// Journals the endpoint's configuration after an update switched it, so a restart deploys that one.
+    private func journalDeployment(_ name: String) async {
+        guard let record = await registry.endpoint(name) else { return }
+        await journal.note(.endpointDeployed(DeployedEndpoint(
+            name: record.name, arn: record.arn, region: record.region, configName: record.configName, creationTime: record.creationTime)))
     }
 
     func beginDelete(_ name: String) async {

@@ -14,6 +14,7 @@ struct HostingOperations: Sendable {
     let lifecycle: EndpointLifecycle
     let authenticator: RequestAuthenticator
     let forwarder: BackendForwarder
+    let journal: StateJournal
 
     func handle(_ operation: String, _ request: IncomingRequest) async -> OutgoingResponse {
         let decision = await authenticator.authenticate(request)
@@ -44,11 +45,17 @@ struct HostingOperations: Sendable {
         case "DeleteEndpoint": return await deleteEndpoint(body, forwarded)
         case "DeleteModel":
             let answer = await forwarded()
-            if answer.status == 200, let name = body["ModelName"] as? String { await registry.removeModel(name) }
+            if answer.status == 200, let name = body["ModelName"] as? String {
+                await registry.removeModel(name)
+                await journal.note(.modelDeleted(name: name))
+            }
             return answer
         case "DeleteEndpointConfig":
             let answer = await forwarded()
-            if answer.status == 200, let name = body["EndpointConfigName"] as? String { await registry.removeConfig(name) }
+            if answer.status == 200, let name = body["EndpointConfigName"] as? String {
+                await registry.removeConfig(name)
+                await journal.note(.configDeleted(name: name))
+            }
             return answer
         default: return await forwarded()
         }
@@ -59,7 +66,10 @@ struct HostingOperations: Sendable {
         let answer = await forwarded()
         guard answer.status == 200 else { return answer }
         let arn = (JSONBody.object(answer.body)?["ModelArn"] as? String) ?? ""
-        if case .success(let model) = HostingRequestParsing.model(body, arn: arn) { await registry.putModel(model) }
+        if case .success(let model) = HostingRequestParsing.model(body, arn: arn) {
+            await registry.putModel(model)
+            await journal.note(.modelCreated(model))
+        }
         return answer
     }
 
@@ -74,6 +84,7 @@ struct HostingOperations: Sendable {
         let arn = (JSONBody.object(answer.body)?["EndpointConfigArn"] as? String) ?? ""
         if case .success(let config) = HostingRequestParsing.endpointConfig(body, arn: arn, modelExists: exists) {
             await registry.putConfig(config)
+            await journal.note(.configCreated(config))
         }
         return answer
     }
@@ -98,6 +109,7 @@ struct HostingOperations: Sendable {
             name: name, arn: arn, region: region, configName: configName, status: .creating, failureReason: nil,
             creationTime: now, lastModifiedTime: now,
             variants: EndpointLifecycle.variantStatuses(config, running: false)))
+        await journal.note(.endpointDeployed(DeployedEndpoint(name: name, arn: arn, region: region, configName: configName, creationTime: now)))
         await lifecycle.beginCreate(name)
         return answer
     }
@@ -176,6 +188,7 @@ struct HostingOperations: Sendable {
             return AWSErrorResponse.validation("Cannot delete in-progress endpoint \"\(record.arn)\".")
         }
         _ = await forwarded()
+        await journal.note(.endpointDeleted(name: name))
         await lifecycle.beginDelete(name)
         return OutgoingResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1")], body: [])
     }

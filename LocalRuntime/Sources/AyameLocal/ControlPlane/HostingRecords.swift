@@ -1,7 +1,7 @@
 import Foundation
 
 /// A model as CreateModel described it: what the runtime needs to start its container.
-struct ModelRecord: Sendable {
+struct ModelRecord: Sendable, Codable {
     var name: String
     var arn: String
     var image: String
@@ -10,7 +10,7 @@ struct ModelRecord: Sendable {
 }
 
 /// One production variant of an endpoint configuration.
-struct VariantConfiguration: Sendable {
+struct VariantConfiguration: Sendable, Codable {
     var name: String
     var modelName: String
     var initialInstanceCount: Int
@@ -21,7 +21,7 @@ struct VariantConfiguration: Sendable {
 }
 
 /// `AsyncInferenceConfig` as the data plane uses it.
-struct AsyncInferenceSettings: Sendable {
+struct AsyncInferenceSettings: Sendable, Codable {
     var outputPath: String
     var failurePath: String?
     var successTopic: String?
@@ -34,7 +34,7 @@ struct AsyncInferenceSettings: Sendable {
 }
 
 /// An endpoint configuration as CreateEndpointConfig described it.
-struct EndpointConfigRecord: Sendable {
+struct EndpointConfigRecord: Sendable, Codable {
     var name: String
     var arn: String
     var variants: [VariantConfiguration]

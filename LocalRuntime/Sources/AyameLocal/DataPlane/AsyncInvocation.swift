@@ -1,7 +1,8 @@
 import Foundation
 
-/// One accepted InvokeEndpointAsync request, waiting in its endpoint's queue.
-struct AsyncInvocation: Sendable {
+/// One accepted InvokeEndpointAsync request, waiting in its endpoint's queue; journaled as it is
+/// (Codable) so a restarted runtime can queue it again.
+struct AsyncInvocation: Sendable, Codable {
     let inferenceId: String
     let endpointName: String
     let region: String

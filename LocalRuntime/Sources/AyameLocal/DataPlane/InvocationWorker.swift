@@ -7,6 +7,7 @@ struct InvocationWorker: Sendable {
     let backend: BackendClients
     let containerClient: HTTPClient
     let clock: RuntimeClock
+    let journal: StateJournal
 
     /// How one invocation ended.
     enum Outcome: Sendable {
@@ -98,12 +99,24 @@ struct InvocationWorker: Sendable {
                 location: invocation.failure,
                 includedBody: settings.includeResponseIn.contains("ERROR_NOTIFICATION_TOPIC") ? document : nil)
         }
-        guard let topic else { return }
+        await finishWritten(invocation, notification: topic.map { PendingNotification(topic: $0, message: notification.message()) })
+    }
+
+    /// After the result object is written: journals that (with the exact message still to send,
+    /// so a restart never runs the request again), publishes, and journals the publication.
+    func finishWritten(_ invocation: AsyncInvocation, notification: PendingNotification?) async {
+        await journal.note(.resultWritten(inferenceId: invocation.inferenceId, notification: notification))
+        if let notification { await send(notification, of: invocation) }
+    }
+
+    /// Publishes a notification that is journaled as pending, then journals it as sent.
+    func send(_ notification: PendingNotification, of invocation: AsyncInvocation) async {
         do {
-            try await backend.notifier(region: invocation.region).publish(notification.message(), to: topic)
+            try await backend.notifier(region: invocation.region).publish(notification.message, to: notification.topic)
         } catch {
-            RuntimeLog.note("inference \(invocation.inferenceId): notification to \(topic) failed: \(error)")
+            RuntimeLog.note("inference \(invocation.inferenceId): notification to \(notification.topic) failed: \(error)")
         }
+        await journal.note(.notificationSent(inferenceId: invocation.inferenceId))
     }
 
     private func write(

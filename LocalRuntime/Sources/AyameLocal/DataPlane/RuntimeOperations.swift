@@ -10,6 +10,7 @@ struct RuntimeOperations: Sendable {
     let registry: HostingRegistry
     let authenticator: RequestAuthenticator
     let containerClient: HTTPClient
+    let journal: StateJournal
 
     /// `/endpoints/{name}/invocations` or `/endpoints/{name}/async-invocations`.
     enum Route: Equatable {
@@ -88,11 +89,19 @@ struct RuntimeOperations: Sendable {
         else {
             return AWSErrorResponse.runtimeValidation("The output path of endpoint \(name) is not an S3 URI.")
         }
-        await dispatcher.enqueue(AsyncInvocation(
+        let invocation = AsyncInvocation(
             inferenceId: inferenceId, endpointName: name, region: region, inputLocation: inputLocation, input: input,
             contentType: request.header("X-Amzn-SageMaker-Content-Type"), accept: request.header("X-Amzn-SageMaker-Accept"),
             customAttributes: request.header("X-Amzn-SageMaker-Custom-Attributes"), receivedAt: Date(),
-            timeToLive: ttl, invocationTimeout: timeout, output: output, failure: failure, settings: settings))
+            timeToLive: ttl, invocationTimeout: timeout, output: output, failure: failure, settings: settings)
+        // Durable before it is accepted: a runtime killed after the 202 still finishes it on restart.
+        do {
+            try await journal.append(.requestAccepted(invocation))
+        } catch {
+            return AWSErrorResponse.json(
+                status: 500, code: "InternalFailure", message: "The request could not be journaled: \(error)", messageKey: "Message")
+        }
+        await dispatcher.enqueue(invocation)
         var headers: [(name: String, value: String)] = [("X-Amzn-SageMaker-OutputLocation", output.description)]
         var document: [String: Any] = ["InferenceId": inferenceId, "OutputLocation": output.description]
         if settings.failurePath != nil {

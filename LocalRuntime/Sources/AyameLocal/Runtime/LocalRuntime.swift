@@ -17,7 +17,8 @@ public final class LocalRuntime: Sendable {
     public let port: Int
     /// The backend the runtime forwards to.
     public let backendURL: String
-    /// Where model directories and container logs go.
+    /// Where model directories, container logs and the journal (`journal.jsonl`) go; a restart
+    /// with the same directory restores what the journal holds.
     public let stateDirectory: String
 
     private let frontDoor: FrontDoor
@@ -26,6 +27,7 @@ public final class LocalRuntime: Sendable {
     private let registry: HostingRegistry
     private let moto: MotoBackend?
     private let clients: [HTTPClient]
+    private let journal: StateJournal
 
     /// The PID of the moto the runtime started itself (nil when a backend was given).
     public var startedBackendProcessIdentifier: Int32? { moto?.process.processIdentifier }
@@ -35,7 +37,7 @@ public final class LocalRuntime: Sendable {
 
     private init(
         port: Int, backendURL: String, stateDirectory: String, frontDoor: FrontDoor, serving: Task<Void, Never>,
-        scaling: Task<Void, Never>, registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient]
+        scaling: Task<Void, Never>, registry: HostingRegistry, moto: MotoBackend?, clients: [HTTPClient], journal: StateJournal
     ) {
         self.port = port
         self.backendURL = backendURL
@@ -46,6 +48,7 @@ public final class LocalRuntime: Sendable {
         self.registry = registry
         self.moto = moto
         self.clients = clients
+        self.journal = journal
     }
 
     /// Starts the backend when none is given, binds the port and begins serving.
@@ -63,6 +66,12 @@ public final class LocalRuntime: Sendable {
         let pingClient = try HTTPClient(configuration: pingSettings)
 
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+        // What a previous run of this state directory left: containers a killed runtime could not
+        // stop are stopped first (their ports and requests would otherwise linger), then the
+        // journal is rewritten to just the state to restore, and this run appends to it.
+        let recovered = try await StateJournal.replay(stateDirectory: configuration.stateDirectory)
+        await StaleContainers.stop(recovered.containersMaybeRunning)
+        let journal = try await StateJournal.rewrite(stateDirectory: configuration.stateDirectory, with: recovered.compactedRecords)
         var moto: MotoBackend?
         let backendURL: String
         if let given = configuration.backendURL {
@@ -88,7 +97,7 @@ public final class LocalRuntime: Sendable {
         let forwarder = BackendForwarder(baseURL: backendURL, client: backendClient)
         let authenticator = RequestAuthenticator(verifier: SignatureVerifier(credentials: credentials), forwarder: forwarder)
         let registry = HostingRegistry()
-        let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock)
+        let worker = InvocationWorker(backend: backend, containerClient: containerClient, clock: clock, journal: journal)
         var isolates = configuration.mountsModelAtOptML ?? Self.canMountModelDirectory()
         // Root without CAP_SYS_ADMIN (an unprivileged container) has unshare but may not use it.
         if isolates, configuration.mountsModelAtOptML == nil {
@@ -96,11 +105,11 @@ public final class LocalRuntime: Sendable {
         }
         let provisioner = InstanceProvisioner(
             catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
-            clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe())
-        let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock)
+            clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe(), journal: journal)
+        let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock, journal: journal)
         let router = RequestRouter(
-            hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder),
-            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient),
+            hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder, journal: journal),
+            runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, journal: journal),
             forwarder: forwarder)
 
         let frontDoor: FrontDoor
@@ -108,14 +117,18 @@ public final class LocalRuntime: Sendable {
             frontDoor = try await FrontDoor.bind(port: configuration.port)
         } catch {
             if let moto { await moto.process.stop() }
+            await journal.closeFile()
             throw error
         }
+        // Bound but not yet serving: recovered requests are queued before any new one arrives.
+        await RuntimeRecovery(registry: registry, lifecycle: lifecycle, worker: worker, backend: backend).restore(recovered)
         let serving = Task { await frontDoor.serve { await router.route($0) } }
         let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock)
         let scaling = Task { await scaler.run() }
         return LocalRuntime(
             port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,
-            serving: serving, scaling: scaling, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient])
+            serving: serving, scaling: scaling, registry: registry, moto: moto, clients: [backendClient, containerClient, pingClient],
+            journal: journal)
     }
 
     /// Stops listening, stops every container the runtime started and the moto it started.
@@ -128,6 +141,7 @@ public final class LocalRuntime: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for instance in instances { group.addTask { await instance.stop() } }
         }
+        await journal.closeFile()
         if let moto { await moto.process.stop() }
         for client in clients { await client.shutdown() }
     }

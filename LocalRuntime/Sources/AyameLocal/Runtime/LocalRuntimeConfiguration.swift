@@ -9,7 +9,8 @@ public struct LocalRuntimeConfiguration: Sendable {
     /// The AWS API server every other request goes to (moto); nil starts moto on a free
     /// loopback port for the runtime's lifetime.
     public var backendURL: String?
-    /// Where model directories and container logs go.
+    /// Where model directories, container logs and the journal (`journal.jsonl`) go; a restart
+    /// with the same directory restores what the journal holds.
     public var stateDirectory: String
     /// Every AWS duration is divided by this (60: a minute takes a second).
     public var timeScale: Double
