@@ -106,6 +106,8 @@ let package = Package(
         .executableTarget(name: "quick-start", dependencies: ["AyameAsyncInference"], path: "Examples/QuickStart"),
 
         // MARK: Tests
+        // Helpers several test targets share (running the package's executables).
+        .target(name: "AyameTestSupport", path: "Tests/AyameTestSupport"),
         .testTarget(name: "AyameSigV4Tests", dependencies: ["AyameSigV4"]),
         .testTarget(name: "AyameHTTPTests", dependencies: ["AyameHTTP", "CLibCrypto"]),
         .testTarget(name: "AyameCoreTests", dependencies: ["AyameCore"]),
@@ -120,10 +122,11 @@ let package = Package(
                 "AyameCloudWatch",
                 "AyameS3",
                 "AyameHTTP",
+                "AyameTestSupport",
             ]
         ),
         .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
-        .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4", "AyameCore", "AyameS3"]),
+        .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4", "AyameCore", "AyameS3", "AyameTestSupport"]),
         // Imports every module with Foundation: compiles only while no generated name shadows Swift's.
         .testTarget(
             name: "AyameNamespaceTests",

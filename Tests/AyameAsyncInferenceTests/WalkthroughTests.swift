@@ -1,3 +1,4 @@
+import AyameTestSupport
 import Foundation
 import Testing
 
@@ -30,36 +31,8 @@ import Testing
         ]
     }
 
-    /// The built executable, next to the test bundle in SwiftPM's products folder.
-    static func executable() throws -> URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("async-inference-walkthrough")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw WalkthroughTestFailure("async-inference-walkthrough was not built next to the tests; run scripts/test")
-    }
-
-    /// Runs the walkthrough with output going to a file (no pipe to fill up), waiting without
-    /// blocking a cooperative thread.
     static func run(_ arguments: [String], environment: [String: String]) async throws -> (status: Int32, output: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-walkthrough-\(UUID()).log")
-        try Data().write(to: log)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = handle
-        process.standardError = handle
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        try handle.close()
-        return (status, try String(contentsOf: log, encoding: .utf8))
+        try await BuiltExecutable.run("async-inference-walkthrough", arguments, environment: environment)
     }
 
     /// The walkthrough's input for one iris, by petal length and width, in a file of its own.

@@ -1,5 +1,6 @@
 import AyameCore
 import AyameS3
+import AyameTestSupport
 import Foundation
 import Testing
 
@@ -27,34 +28,8 @@ struct DeployInvokeCommandTests {
         ]
     }
 
-    static func tool() throws -> URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("ayame")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        throw CommandTestFailure("the ayame tool was not built next to the tests; run scripts/test")
-    }
-
-    /// Runs `ayame` with output to a file, waiting without blocking a cooperative thread.
     static func ayame(_ arguments: [String], environment: [String: String]) async throws -> (status: Int32, output: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-cli-\(UUID()).log")
-        try Data().write(to: log)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = try tool()
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = handle
-        process.standardError = handle
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        try handle.close()
-        return (status, try String(contentsOf: log, encoding: .utf8))
+        try await BuiltExecutable.run("ayame", arguments, environment: environment)
     }
 
     static func write(_ text: String, suffix: String) throws -> URL {
