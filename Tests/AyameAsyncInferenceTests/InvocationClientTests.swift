@@ -43,6 +43,27 @@ struct InvocationLocalRuntimeTests {
         }
     }
 
+    @Test func invokeEncodesSubmitsAwaitsAndDecodesInOneCall() async throws {
+        let (client, _, endpoints) = try await LocalRuntime.client()
+        struct Iris: Encodable {
+            let features: [[String: Double]]
+        }
+        struct Prediction: Decodable, Equatable {
+            let hanabira_prediction: String
+        }
+        let iris = Iris(features: [["がく片の長さ": 6.3, "がく片の幅": 3.3, "花びらの長さ": 6.0, "花びらの幅": 2.5]])
+        let prediction = try await client.invoke(endpointName: endpoints.iris, input: iris, as: Prediction.self, polling: quick)
+        #expect(prediction == Prediction(hanabira_prediction: "virginica"))
+
+        // An input that cannot be JSON is refused before anything is uploaded.
+        await #expect {
+            _ = try await client.invoke(endpointName: endpoints.iris, input: ["x": Double.nan], as: Prediction.self, polling: quick)
+        } throws: { error in
+            guard case .validation = error as? AyameError else { return false }
+            return true
+        }
+    }
+
     @Test func aFailingModelThrowsFailedWithTheContainersMessage() async throws {
         let (client, _, endpoints) = try await LocalRuntime.client()
         let handle = try await client.submit(endpointName: endpoints.failing, payload: .data(Data("x".utf8)))
