@@ -50,14 +50,9 @@ private struct Tag: Equatable {
         #expect(objectIdentifier.key == "model.tar.gz" && s3Range.range == "bytes=0-9")
     }
 
-    @Test func noGeneratedTypeIsDeclaredAtTheTopLevelUnderASwiftName() {
-        // The namespace enums themselves are the only service-named top-level types.
-        let namespaces: [Any.Type] = [
-            S3.self, SageMaker.self, SageMakerRuntime.self, CloudWatch.self, ECR.self, STS.self, SNS.self, SQS.self,
-            ApplicationAutoScaling.self,
-        ]
-        #expect(namespaces.count == 9)
+    @Test func shapesAreNestedInTheirServicesNamespace() {
         #expect(String(reflecting: S3.Tag.self) == "AyameS3.S3.Tag")
         #expect(String(reflecting: SageMaker.ProductionVariant.self) == "AyameSageMaker.SageMaker.ProductionVariant")
+        #expect(String(reflecting: CloudWatch.Dimension.self) == "AyameCloudWatch.CloudWatch.Dimension")
     }
 }

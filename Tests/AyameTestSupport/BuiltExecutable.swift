@@ -5,7 +5,9 @@ import Foundation
 public enum BuiltExecutable {
     /// Why a built executable could not be found or run.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong and what to run instead.
         public let description: String
+        /// Creates the failure with its message.
         public init(_ description: String) { self.description = description }
     }
 

@@ -393,6 +393,10 @@ extension AsyncEndpointBuilder {
             configs = try await existingConfigNames()
             models = try await existingModelNames()
         } catch {
+            // The listings fail as reads, which carry the resource and the service's error.
+            if case .readFailed(let resource, let underlying) = error {
+                throw FailedStep(resource: resource, action: .delete, underlying: underlying)
+            }
             throw FailedStep(resource: .endpointConfig(names.baseConfig), action: .delete, underlying: .configuration("\(error)"))
         }
         for config in configs.sorted() where (names.configVersion(config) ?? .max) < previousConfig && config != survey.configName {

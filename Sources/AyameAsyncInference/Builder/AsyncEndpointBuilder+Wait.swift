@@ -23,19 +23,21 @@ extension AsyncEndpointBuilder {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: maximumEndpointWait)
         var lastStatus: String?
+        var attempts = 0
         while true {
             let remaining = clock.now.duration(to: deadline)
             do throws(AyameError) {
                 // A single-attempt wait: its acceptors end the loop with success or failure.
                 let output = try await sageMaker.runtime.wait(
                     for: waiter, input: SageMaker.DescribeEndpointInput(endpointName: endpoint).shapeValue,
-                    maximumWait: max(remaining, .zero), delay: endpointPollInterval, maxAttempts: 1)
+                    maximumWait: max(remaining, .zero), maxAttempts: 1)
                 // Success is InService (an output) or, for a deletion, "not found" (no output).
                 let final = Self.endpointStatus(output) ?? (lastStatus == nil ? nil : "deleted")
                 if let final, final != lastStatus { progress(final) }
                 return
             } catch {
                 guard case .waiterFailed(let failure) = error, case .attemptsExhausted = failure.reason else { throw error }
+                attempts += failure.attempts
                 if case .output(let output, _) = failure.lastState, let status = Self.endpointStatus(output), status != lastStatus {
                     lastStatus = status
                     progress(status)
@@ -43,7 +45,7 @@ extension AsyncEndpointBuilder {
                 guard remaining > .zero else {
                     throw .waiterFailed(WaiterFailure(
                         waiter: failure.waiter, operation: failure.operation, reason: .timedOut(after: maximumEndpointWait),
-                        lastState: failure.lastState, attempts: failure.attempts))
+                        lastState: failure.lastState, attempts: attempts))
                 }
             }
             do {

@@ -127,16 +127,20 @@ extension AsyncEndpointBuilder {
     /// The names of this deployment's configuration family that exist: the base name and its
     /// `-vN` versions.
     func existingConfigNames() async throws(AsyncEndpointBuilderError) -> [String] {
-        var found: [String] = []
-        var token: String?
-        repeat {
-            let page = try await read(.endpointConfig(names.baseConfig)) { () async throws(AyameError) in
-                try await sageMaker.listEndpointConfigs(SageMaker.ListEndpointConfigsInput(nextToken: token, nameContains: names.baseConfig))
-            }
-            found += (page?.endpointConfigs ?? []).map(\.endpointConfigName).filter { names.configVersion($0) != nil }
-            token = page?.nextToken
-        } while token != nil
-        return found
+        let items = sageMaker.listEndpointConfigsItems(SageMaker.ListEndpointConfigsInput(nameContains: names.baseConfig))
+        return try await collectNames(.endpointConfig(names.baseConfig), items, \.endpointConfigName).filter { names.configVersion($0) != nil }
+    }
+
+    /// The names of every item of a listing, as a read of `resource` (a failure names it).
+    func collectNames<Item: ShapeValueConvertible>(
+        _ resource: DeploymentResource, _ items: PaginatorItems<Item>, _ name: @escaping @Sendable (Item) -> String
+    ) async throws(AsyncEndpointBuilderError) -> [String] {
+        try await read(resource) { () async throws(AyameError) -> [String] in
+            var names: [String] = []
+            var iterator = items.makeAsyncIterator()
+            while let item = try await iterator.next() { names.append(name(item)) }
+            return names
+        } ?? []
     }
 
     /// Reads everything the spec describes and compares it. Sends Describe/List calls only.
@@ -296,17 +300,7 @@ extension AsyncEndpointBuilder {
 
     /// Every model of this deployment's family (`<model>`, `<model>-vN`).
     func existingModelNames() async throws(AsyncEndpointBuilderError) -> [String] {
-        var found: [String] = []
-        var token: String?
-        let sageMaker = self.sageMaker
-        let base = names.model
-        repeat {
-            let page = try await read(.model(base)) { () async throws(AyameError) in
-                try await sageMaker.listModels(SageMaker.ListModelsInput(nextToken: token, nameContains: base))
-            }
-            found += (page?.models ?? []).map(\.modelName).filter { names.modelVersion($0) != nil }
-            token = page?.nextToken
-        } while token != nil
-        return found
+        let items = sageMaker.listModelsItems(SageMaker.ListModelsInput(nameContains: names.model))
+        return try await collectNames(.model(names.model), items, \.modelName).filter { names.modelVersion($0) != nil }
     }
 }

@@ -23,6 +23,8 @@ public struct AsyncInferenceClient: Sendable {
     public let s3: S3Client
     /// The bucket and key prefix inputs are uploaded under, as `<prefix>/<inference id>.<ext>`.
     public let inputLocation: S3ObjectLocation
+    /// Result buckets already known to exist (shared by copies of this client).
+    let existingBuckets = ExistingBuckets()
 
     /// A client uploading inputs under `inputLocation`; nothing is checked or sent until the
     /// first ``submit(endpointName:payload:options:)``.
@@ -198,8 +200,10 @@ public struct AsyncInferenceClient: Sendable {
     /// Throws ``InferenceError/missingBucket(handle:bucket:)`` when HeadBucket says the bucket
     /// is not there; any other refusal is left to the object checks.
     private func requireBucket(_ bucket: String, handle: InferenceHandle) async throws {
+        guard !existingBuckets.contains(bucket) else { return }
         do {
             _ = try await s3.headBucket(bucket: bucket)
+            existingBuckets.insert(bucket)
         } catch {
             if case .cancelled = error { throw error }
             if error.serviceError?.statusCode == 404 { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }

@@ -50,16 +50,9 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         var text = "\(operation.map { "\($0) failed: " } ?? "")\(code) (HTTP \(statusCode))"
-        if let message, !message.isEmpty { text += ": \(Self.withoutClosingStop(message))" }
+        if let message, !message.isEmpty { text += ": \(ErrorText.clause(message))" }
         if let requestID { text += " [request id \(requestID)" + (extendedRequestID.map { ", extended \($0)" } ?? "") + "]" }
         return text + ". " + nextStep
-    }
-
-    /// A sentence without its closing full stop, so that joining sentences never doubles it.
-    static func withoutClosingStop(_ sentence: String) -> Substring {
-        var text = Substring(sentence)
-        while let last = text.last, last == "." || last == " " { text = text.dropLast() }
-        return text
     }
 
     /// What to do next, by the class of the failure.

@@ -33,15 +33,15 @@ public enum AyameError: Error, Sendable, CustomStringConvertible {
         case .validation(let failure): return failure.description
         case .credentials(let failure): return failure.description
         case .endpoint(let message):
-            return "Endpoint resolution failed: \(AWSServiceError.withoutClosingStop(message)). Check the region, FIPS/dual-stack switches and any endpoint URL set."
+            return "Endpoint resolution failed: \(ErrorText.clause(message)). Check the region, FIPS/dual-stack switches and any endpoint URL set."
         case .transport(let error):
-            return "The request could not be completed: \(AWSServiceError.withoutClosingStop(String(describing: error))). Check connectivity to the endpoint; retryable failures were already retried."
+            return "The request could not be completed: \(ErrorText.clause(error)). Check connectivity to the endpoint; retryable failures were already retried."
         case .timeout(let what):
-            return "Timed out: \(AWSServiceError.withoutClosingStop(what)). Raise the timeout or check the endpoint's health."
+            return "Timed out: \(ErrorText.clause(what)). Raise the timeout or check the endpoint's health."
         case .cancelled:
             return "The call was cancelled by its Task."
         case .decoding(let message):
-            return "The response could not be decoded: \(AWSServiceError.withoutClosingStop(message)). This is a bug in Ayame or an unexpected service response; please report it with the request id."
+            return "The response could not be decoded: \(ErrorText.clause(message)). This is a bug in Ayame or an unexpected service response; please report it with the request id."
         case .configuration(let message):
             return "Invalid configuration: \(message)"
         case .waiterFailed(let failure):
