@@ -58,6 +58,15 @@ struct ScalingBackend: Sendable {
         return rules
     }
 
+    /// Which of `variants` of `endpoint` are registered as scalable targets.
+    func registeredVariants(endpoint: String, among variants: [String]) async throws -> Set<String> {
+        let resources = variants.map { "endpoint/\(endpoint)/variant/\($0)" }
+        let targets = try await autoScaling.describeScalableTargets(
+            serviceNamespace: .sagemaker, resourceIds: resources, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        let registered = Set((targets.scalableTargets ?? []).map(\.resourceId))
+        return Set(variants.filter { registered.contains("endpoint/\(endpoint)/variant/\($0)") })
+    }
+
     private func allAlarms() async throws(AyameError) -> [CloudWatch.MetricAlarm] {
         var alarms: [CloudWatch.MetricAlarm] = []
         var token: String?

@@ -15,6 +15,7 @@ struct HostingOperations: Sendable {
     let authenticator: RequestAuthenticator
     let forwarder: BackendForwarder
     let journal: StateJournal
+    let autoscaledVariants: AutoscaledVariantGuard
 
     func handle(_ operation: String, _ request: IncomingRequest) async -> OutgoingResponse {
         let decision = await authenticator.authenticate(request)
@@ -167,6 +168,10 @@ struct HostingOperations: Sendable {
         }
         guard let config = await registry.config(configName) else {
             return AWSErrorResponse.validation("Could not find endpoint configuration \"\(configName)\".")
+        }
+        if let refusal = await autoscaledVariants.refusal(
+            region: record.region, endpoint: name, from: await registry.config(record.configName), to: config) {
+            return refusal
         }
         await registry.updateEndpoint(name) { record in
             record.status = .updating

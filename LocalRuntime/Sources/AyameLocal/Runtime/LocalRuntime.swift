@@ -108,7 +108,8 @@ public final class LocalRuntime: Sendable {
             clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe(), journal: journal)
         let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock, journal: journal)
         let router = RequestRouter(
-            hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder, journal: journal),
+            hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder, journal: journal,
+                                        autoscaledVariants: AutoscaledVariantGuard(backend: backend)),
             runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, journal: journal),
             forwarder: forwarder)
 

@@ -1,3 +1,4 @@
+import AyameApplicationAutoScaling
 import AyameCore
 import AyameS3
 import AyameSageMaker
@@ -13,6 +14,7 @@ struct VariantSpec {
     var name = "AllTraffic"
     var model: String
     var instances = 1
+    var instanceType = "ml.m5.large"
     /// ContainerStartupHealthCheckTimeoutInSeconds.
     var healthCheckTimeout: Int? = nil
 }
@@ -39,7 +41,7 @@ extension SageMakerClient {
         let production = variants.map {
             SageMaker.ProductionVariant(
                 variantName: $0.name, modelName: $0.model, initialInstanceCount: $0.instances,
-                instanceType: SageMaker.ProductionVariantInstanceType(rawValue: "ml.m5.large"), initialVariantWeight: 1,
+                instanceType: SageMaker.ProductionVariantInstanceType(rawValue: $0.instanceType), initialVariantWeight: 1,
                 containerStartupHealthCheckTimeoutInSeconds: $0.healthCheckTimeout)
         }
         let asyncConfig = async.map { spec in
@@ -69,6 +71,21 @@ extension SageMakerClient {
         let description = try await describeEndpoint(endpointName: endpoint)
         return (description.endpointStatus.rawValue, description.failureReason, description.endpointConfigName,
                 description.productionVariants?.first?.currentInstanceCount)
+    }
+}
+
+extension ApplicationAutoScalingClient {
+    /// Registers the variant's instance count as a scalable target (0 to 2 instances).
+    func registerTestVariant(endpoint: String, variant: String = "AllTraffic") async throws {
+        _ = try await registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
+            serviceNamespace: .sagemaker, resourceId: "endpoint/\(endpoint)/variant/\(variant)",
+            scalableDimension: .sagemakerVariantDesiredInstanceCount, minCapacity: 0, maxCapacity: 2))
+    }
+
+    func deregisterTestVariant(endpoint: String, variant: String = "AllTraffic") async throws {
+        _ = try await deregisterScalableTarget(
+            serviceNamespace: .sagemaker, resourceId: "endpoint/\(endpoint)/variant/\(variant)",
+            scalableDimension: .sagemakerVariantDesiredInstanceCount)
     }
 }
 
