@@ -4,7 +4,8 @@ SigV4 signatures still verify upstream) and relays the answer, except that for t
 with each listed X-Amz-Target it lets the upstream act and then closes the connection without
 answering — the "response lost after the service acted" fault a retried create must survive.
 A target written `fail:NAME` is not forwarded at all: every such request gets a 400
-`ValidationException` ("injected failure"), for a step that must fail.
+`ValidationException` ("injected failure"), for a step that must fail; `fail-once:NAME` fails
+only the first such request and forwards the rest (a rollback's own call then succeeds).
 
 Usage: lost_response_proxy.py UPSTREAM_URL TARGET [TARGET ...]
 Prints `port N` once listening on 127.0.0.1; stops when its standard input closes.
@@ -16,9 +17,11 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
-TARGETS = {name for name in sys.argv[2:] if not name.startswith("fail:")}
+TARGETS = {name for name in sys.argv[2:] if not name.startswith(("fail:", "fail-once:"))}
 FAILING = {name[len("fail:"):] for name in sys.argv[2:] if name.startswith("fail:")}
+FAILING_ONCE = {name[len("fail-once:"):] for name in sys.argv[2:] if name.startswith("fail-once:")}
 dropped = set()
+failed_once = set()
 lock = threading.Lock()
 
 
@@ -31,7 +34,13 @@ class Handler(BaseHTTPRequestHandler):
     def _forward(self):
         length = int(self.headers.get("Content-Length", "0") or "0")
         body = self.rfile.read(length) if length else b""
-        if self.headers.get("X-Amz-Target", "").split(".")[-1] in FAILING:
+        operation = self.headers.get("X-Amz-Target", "").split(".")[-1]
+        fail = operation in FAILING
+        if operation in FAILING_ONCE:
+            with lock:
+                fail = operation not in failed_once
+                failed_once.add(operation)
+        if fail:
             payload = b'{"__type": "ValidationException", "message": "injected failure"}'
             self.send_response(400)
             self.send_header("Content-Type", "application/x-amz-json-1.0")

@@ -131,6 +131,8 @@ extension AsyncEndpointBuilder {
             done.append(.deleteConfig(configName))
         }
 
+        try await removeUndescribedScaling(survey, send: send, done: &done)
+
         let endpoint = names.endpoint
         var mustWait = survey.endpointStatus != .inService
         switch survey.endpoint {
@@ -164,6 +166,15 @@ extension AsyncEndpointBuilder {
                     try await waitUntilInService(endpoint) { status in send(.endpoint(endpoint), .wait, .progress(status)) }
                 }
             }
+            // AWS refuses a new instance type on a variant registered with Application Auto
+            // Scaling: take its scaling down now, put it back once the update is done.
+            let suspended = survey.scaling.filter(\.suspended)
+            // The wake-up policies put back get new ARNs: whatever fails later, the alarm must
+            // be put back naming them.
+            if !suspended.isEmpty, let alarm = survey.existingAlarm { done.append(.restoreAlarm(alarm)) }
+            for variant in suspended {
+                try await takeDownScaling(variant, send: send, done: &done)
+            }
             // With autoscaling registered, the instance counts are autoscaling's: keep them.
             let retainCapacity = survey.hasScalableTargets ? true : nil
             _ = try await step(.endpoint(endpoint), .update, send: send) { () async throws(AyameError) in
@@ -173,7 +184,7 @@ extension AsyncEndpointBuilder {
             if let previous = survey.previousConfigName { done.append(.revertEndpoint(endpoint, to: previous)) }
             try await retag(survey, send: send)
             mustWait = true
-        case .keep, .delete:
+        case .keep, .delete, .reregister:
             keep(.endpoint(endpoint), send: send)
         }
         if mustWait {
@@ -191,13 +202,14 @@ extension AsyncEndpointBuilder {
                 if variant.target == .keep {
                     keep(target, send: send)
                 } else {
-                    _ = try await step(target, variant.target == .create ? .create : .update, send: send) { () async throws(AyameError) in
+                    _ = try await step(target, variant.target == .create || variant.suspended ? .create : .update, send: send) {
+                        () async throws(AyameError) in
                         try await autoScaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
                             serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount,
                             minCapacity: scaling.minimumInstances, maxCapacity: scaling.maximumInstances))
                     }
-                    if variant.target == .create { done.append(.deregister(resourceID: id)) }
-                    if let previous = variant.existingTarget { done.append(.restoreTarget(previous)) }
+                    if variant.target == .create || variant.suspended { done.append(.deregister(resourceID: id)) }
+                    if !variant.suspended, let previous = variant.existingTarget { done.append(.restoreTarget(previous)) }
                 }
 
                 let trackingName = names.trackingPolicy
@@ -205,14 +217,15 @@ extension AsyncEndpointBuilder {
                 if variant.tracking == .keep {
                     keep(tracking, send: send)
                 } else {
-                    _ = try await step(tracking, variant.tracking == .create ? .create : .update, send: send) { () async throws(AyameError) in
+                    let created = variant.tracking == .create || variant.suspended
+                    _ = try await step(tracking, created ? .create : .update, send: send) { () async throws(AyameError) in
                         try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
                             policyName: trackingName, serviceNamespace: .sagemaker, resourceId: id,
                             scalableDimension: .sagemakerVariantDesiredInstanceCount, policyType: .targetTrackingScaling,
                             targetTrackingScalingPolicyConfiguration: Desired.trackingConfiguration(spec, scaling.backlogTracking)))
                     }
-                    if variant.tracking == .create { done.append(.deletePolicy(name: trackingName, resourceID: id)) }
-                    if let previous = variant.existingTracking { done.append(.restorePolicy(previous)) }
+                    if created { done.append(.deletePolicy(name: trackingName, resourceID: id)) }
+                    if !variant.suspended, let previous = variant.existingTracking { done.append(.restorePolicy(previous)) }
                 }
 
                 let wakeUpName = names.wakeUpPolicy
@@ -221,7 +234,7 @@ extension AsyncEndpointBuilder {
                     keep(wakeUp, send: send)
                     wakeUpARNs.append(arn)
                 } else {
-                    let created = variant.wakeUpARN == nil
+                    let created = variant.wakeUpARN == nil || variant.suspended
                     let response = try await step(wakeUp, created ? .create : .update, send: send) { () async throws(AyameError) in
                         try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
                             policyName: wakeUpName, serviceNamespace: .sagemaker, resourceId: id,
@@ -229,7 +242,7 @@ extension AsyncEndpointBuilder {
                             stepScalingPolicyConfiguration: Desired.stepConfiguration(scaling.wakeUp)))
                     }
                     if created { done.append(.deletePolicy(name: wakeUpName, resourceID: id)) }
-                    if let previous = variant.existingWakeUp { done.append(.restorePolicy(previous)) }
+                    if !variant.suspended, let previous = variant.existingWakeUp { done.append(.restorePolicy(previous)) }
                     wakeUpARNs.append(response.policyArn)
                 }
             }
@@ -244,37 +257,67 @@ extension AsyncEndpointBuilder {
                     try await cloudWatch.putMetricAlarm(input)
                 }
                 if survey.alarm == .create { done.append(.deleteAlarm(alarmName)) }
-                if let previous = survey.existingAlarm { done.append(.restoreAlarm(previous)) }
-            }
-        }
-
-        // What the spec no longer describes: the alarm before the policies it fires, policies
-        // before their target.
-        if survey.removeAlarm {
-            let cloudWatch = self.cloudWatch
-            let alarmName = survey.alarmName
-            try await step(.alarm(alarmName), .delete, send: send) { () async throws(AyameError) in
-                try await cloudWatch.deleteAlarms(alarmNames: [alarmName])
-            }
-        }
-        for removal in survey.removals {
-            let id = removal.resourceID
-            for policy in removal.policies {
-                _ = try await step(.scalingPolicy(name: policy, resourceID: id), .delete, send: send) { () async throws(AyameError) in
-                    try await autoScaling.deleteScalingPolicy(
-                        policyName: policy, serviceNamespace: .sagemaker, resourceId: id,
-                        scalableDimension: .sagemakerVariantDesiredInstanceCount)
+                if let previous = survey.existingAlarm, !survey.scaling.contains(where: \.suspended) {
+                    done.append(.restoreAlarm(previous))
                 }
-            }
-            _ = try await step(.scalableTarget(resourceID: id), .delete, send: send) { () async throws(AyameError) in
-                try await autoScaling.deregisterScalableTarget(
-                    serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
             }
         }
 
         if case .update = survey.endpoint, !survey.endpointChangeIsTagsOnly {
             try await pruneVersions(survey, send: send)
         }
+    }
+
+    /// Removes what the spec no longer describes — the alarm before the policies it fires,
+    /// policies before their target — recording how to put each back.
+    private func removeUndescribedScaling(
+        _ survey: Survey, send: @escaping @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void,
+        done: inout [Undo]
+    ) async throws(FailedStep) {
+        if survey.removeAlarm {
+            let cloudWatch = self.cloudWatch
+            let alarmName = survey.alarmName
+            try await step(.alarm(alarmName), .delete, send: send) { () async throws(AyameError) in
+                try await cloudWatch.deleteAlarms(alarmNames: [alarmName])
+            }
+            if let previous = survey.existingAlarm { done.append(.restoreAlarm(previous)) }
+        }
+        for removal in survey.removals {
+            try await takeDown(target: removal.target, policies: removal.policies, send: send, done: &done)
+        }
+    }
+
+    /// Deletes a variant's policies and deregisters its target before an endpoint update AWS
+    /// would refuse otherwise; the rollback registers and puts them back as they were.
+    private func takeDownScaling(
+        _ variant: Survey.VariantScaling,
+        send: @escaping @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void,
+        done: inout [Undo]
+    ) async throws(FailedStep) {
+        guard let target = variant.existingTarget else { return }
+        try await takeDown(target: target, policies: variant.existingPolicies, send: send, done: &done)
+    }
+
+    private func takeDown(
+        target: ApplicationAutoScaling.ScalableTarget, policies: [ApplicationAutoScaling.ScalingPolicy],
+        send: @escaping @Sendable (DeploymentResource, DeploymentEvent.Action, DeploymentEvent.Status) -> Void,
+        done: inout [Undo]
+    ) async throws(FailedStep) {
+        let autoScaling = self.autoScaling
+        let id = target.resourceId
+        for policy in policies {
+            _ = try await step(.scalingPolicy(name: policy.policyName, resourceID: id), .delete, send: send) { () async throws(AyameError) in
+                try await autoScaling.deleteScalingPolicy(
+                    policyName: policy.policyName, serviceNamespace: .sagemaker, resourceId: id,
+                    scalableDimension: .sagemakerVariantDesiredInstanceCount)
+            }
+            done.append(.restorePolicy(policy))
+        }
+        _ = try await step(.scalableTarget(resourceID: id), .delete, send: send) { () async throws(AyameError) in
+            try await autoScaling.deregisterScalableTarget(
+                serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
+        }
+        done.append(.restoreTarget(target))
     }
 
     /// Undoes `done` newest first. Keeps going past a failed undo so as much as possible is
@@ -284,10 +327,17 @@ extension AsyncEndpointBuilder {
     ) async -> (rolledBack: [DeploymentResource], failures: [String]) {
         var rolledBack: [DeploymentResource] = []
         var failures: [String] = []
-        for undo in done.reversed() {
+        // Alarms go back last, naming the policies as they were put back: a policy put again
+        // may get a new ARN, and the alarm's action must be that one.
+        let alarms = done.filter { if case .restoreAlarm = $0 { true } else { false } }
+        let others = done.filter { if case .restoreAlarm = $0 { false } else { true } }
+        var policyARNs: [String: String] = [:]
+        for undo in others.reversed() + alarms.reversed() {
             send(undo.resource, .rollback, .started)
             do throws(AyameError) {
-                try await perform(undo)
+                if let arn = try await perform(undo, policyARNs: policyARNs), case .restorePolicy(let policy) = undo {
+                    policyARNs[policy.policyArn] = arn
+                }
                 send(undo.resource, .rollback, .succeeded)
                 rolledBack.append(undo.resource)
             } catch {
@@ -303,22 +353,24 @@ extension AsyncEndpointBuilder {
         return (rolledBack, failures)
     }
 
-    private func perform(_ undo: Undo) async throws(AyameError) {
+    /// Performs one undo; a restored policy answers its (possibly new) ARN. `policyARNs` maps
+    /// the ARNs of policies restored earlier in this rollback to the ones they have now.
+    private func perform(_ undo: Undo, policyARNs: [String: String]) async throws(AyameError) -> String? {
         switch undo {
         case .restoreTarget(let target):
             _ = try await autoScaling.registerScalableTarget(ApplicationAutoScaling.RegisterScalableTargetRequest(
                 serviceNamespace: target.serviceNamespace, resourceId: target.resourceId, scalableDimension: target.scalableDimension,
                 minCapacity: target.minCapacity, maxCapacity: target.maxCapacity))
         case .restorePolicy(let policy):
-            _ = try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
+            return try await autoScaling.putScalingPolicy(ApplicationAutoScaling.PutScalingPolicyRequest(
                 policyName: policy.policyName, serviceNamespace: policy.serviceNamespace, resourceId: policy.resourceId,
                 scalableDimension: policy.scalableDimension, policyType: policy.policyType,
                 stepScalingPolicyConfiguration: policy.stepScalingPolicyConfiguration,
-                targetTrackingScalingPolicyConfiguration: policy.targetTrackingScalingPolicyConfiguration))
+                targetTrackingScalingPolicyConfiguration: policy.targetTrackingScalingPolicyConfiguration)).policyArn
         case .restoreAlarm(let alarm):
             _ = try await cloudWatch.putMetricAlarm(CloudWatch.PutMetricAlarmInput(
                 alarmName: alarm.alarmName ?? "", alarmDescription: alarm.alarmDescription, actionsEnabled: alarm.actionsEnabled,
-                okActions: alarm.okActions, alarmActions: alarm.alarmActions, insufficientDataActions: alarm.insufficientDataActions,
+                okActions: alarm.okActions, alarmActions: alarm.alarmActions?.map { policyARNs[$0] ?? $0 }, insufficientDataActions: alarm.insufficientDataActions,
                 metricName: alarm.metricName, namespace: alarm.namespace, statistic: alarm.statistic,
                 extendedStatistic: alarm.extendedStatistic, dimensions: alarm.dimensions, period: alarm.period, unit: alarm.unit,
                 evaluationPeriods: alarm.evaluationPeriods, datapointsToAlarm: alarm.datapointsToAlarm, threshold: alarm.threshold,
@@ -342,6 +394,7 @@ extension AsyncEndpointBuilder {
                 policyName: name, serviceNamespace: .sagemaker, resourceId: id, scalableDimension: .sagemakerVariantDesiredInstanceCount)
         case .deleteAlarm(let name): try await cloudWatch.deleteAlarms(alarmNames: [name])
         }
+        return nil
     }
 }
 

@@ -18,11 +18,20 @@ struct Survey: Sendable {
         var existingTarget: ApplicationAutoScaling.ScalableTarget? = nil
         var existingTracking: ApplicationAutoScaling.ScalingPolicy? = nil
         var existingWakeUp: ApplicationAutoScaling.ScalingPolicy? = nil
+        /// Every policy on the target now: what is deleted, and put back on a rollback, when the
+        /// scaling is taken down for the endpoint update (``suspended``).
+        var existingPolicies: [ApplicationAutoScaling.ScalingPolicy] = []
+        /// The endpoint update changes this variant's instance type, which AWS refuses while it
+        /// is a scalable target: its policies and target go before the update and come back after.
+        var suspended = false
     }
 
+    /// A scalable target the spec no longer describes, with its policies, as they are now (a
+    /// rollback puts them back).
     struct Removal: Sendable {
-        let resourceID: String
-        let policies: [String]
+        let target: ApplicationAutoScaling.ScalableTarget
+        let policies: [ApplicationAutoScaling.ScalingPolicy]
+        var resourceID: String { target.resourceId }
     }
 
     var model: PlannedAction = .create
@@ -58,8 +67,17 @@ struct Survey: Sendable {
         var steps = [
             PlannedStep(resource: .model(modelName), action: model),
             PlannedStep(resource: .endpointConfig(configName), action: config),
-            PlannedStep(resource: .endpoint(names.endpoint), action: endpoint),
         ]
+        // What the spec no longer describes goes before the endpoint update: AWS refuses an
+        // update that drops a variant still registered with Application Auto Scaling.
+        if removeAlarm { steps.append(PlannedStep(resource: .alarm(alarmName), action: .delete)) }
+        for removal in removals {
+            for policy in removal.policies {
+                steps.append(PlannedStep(resource: .scalingPolicy(name: policy.policyName, resourceID: removal.resourceID), action: .delete))
+            }
+            steps.append(PlannedStep(resource: .scalableTarget(resourceID: removal.resourceID), action: .delete))
+        }
+        steps.append(PlannedStep(resource: .endpoint(names.endpoint), action: endpoint))
         for variant in scaling {
             steps.append(PlannedStep(resource: .scalableTarget(resourceID: variant.resourceID), action: variant.target))
             steps.append(PlannedStep(
@@ -68,13 +86,6 @@ struct Survey: Sendable {
                 resource: .scalingPolicy(name: names.wakeUpPolicy, resourceID: variant.resourceID), action: variant.wakeUp))
         }
         if let alarm { steps.append(PlannedStep(resource: .alarm(alarmName), action: alarm)) }
-        if removeAlarm { steps.append(PlannedStep(resource: .alarm(alarmName), action: .delete)) }
-        for removal in removals {
-            for policy in removal.policies {
-                steps.append(PlannedStep(resource: .scalingPolicy(name: policy, resourceID: removal.resourceID), action: .delete))
-            }
-            steps.append(PlannedStep(resource: .scalableTarget(resourceID: removal.resourceID), action: .delete))
-        }
         return DeploymentPlan(steps: steps)
     }
 }
@@ -199,32 +210,50 @@ extension AsyncEndpointBuilder {
 
         let existingTargets = try await endpointTargets()
         survey.hasScalableTargets = !existingTargets.isEmpty
+        // Variants whose instance type the endpoint update changes (AWS refuses that while the
+        // variant is a scalable target).
+        var retyped: [String: String] = [:]
+        if case .update = survey.endpoint, !survey.endpointChangeIsTagsOnly, let reference {
+            for variant in spec.variants {
+                guard let current = reference.productionVariants.first(where: { $0.variantName == variant.name })?.instanceType?.rawValue,
+                      current != variant.instanceType else { continue }
+                retyped[variant.name] = "instanceType: \(current) -> \(variant.instanceType)"
+            }
+        }
         survey.alarmName = names.alarm
         if let scaling = spec.scaling {
             var allWakeUpKnown = true
             for variant in spec.variants {
                 let resourceID = names.resourceID(variant.name)
                 let target = existingTargets.first { $0.resourceId == resourceID }
-                let targetAction: PlannedAction = target.map {
+                let suspension = target == nil ? nil : retyped[variant.name]
+                var targetAction: PlannedAction = target.map {
                     let differences = Desired.targetDifferences(scaling, $0)
                     return differences.isEmpty ? .keep : .update(differences: differences)
                 } ?? .create
                 let policies = target == nil ? [] : try await policies(on: resourceID)
                 let tracking = policies.first { $0.policyName == names.trackingPolicy }
                 let wakeUp = policies.first { $0.policyName == names.wakeUpPolicy }
-                let trackingAction: PlannedAction = tracking.map {
+                var trackingAction: PlannedAction = tracking.map {
                     let differences = Desired.trackingDifferences(Desired.trackingConfiguration(spec, scaling.backlogTracking), $0)
                     return differences.isEmpty ? .keep : .update(differences: differences)
                 } ?? .create
-                let wakeUpAction: PlannedAction = wakeUp.map {
+                var wakeUpAction: PlannedAction = wakeUp.map {
                     let differences = Desired.stepDifferences(Desired.stepConfiguration(scaling.wakeUp), $0)
                     return differences.isEmpty ? .keep : .update(differences: differences)
                 } ?? .create
-                if wakeUp == nil { allWakeUpKnown = false }
+                if let suspension {
+                    // Taken down before the update and put back after it, with a new wake-up ARN.
+                    let reason = "\(suspension) on a variant registered with Application Auto Scaling"
+                    targetAction = .reregister(reason: reason)
+                    if tracking != nil { trackingAction = .reregister(reason: reason) }
+                    if wakeUp != nil { wakeUpAction = .reregister(reason: reason) }
+                }
+                if wakeUp == nil || suspension != nil { allWakeUpKnown = false }
                 survey.scaling.append(Survey.VariantScaling(
                     variant: variant.name, resourceID: resourceID, target: targetAction, tracking: trackingAction,
-                    wakeUp: wakeUpAction, wakeUpARN: wakeUp?.policyArn, existingTarget: target, existingTracking: tracking,
-                    existingWakeUp: wakeUp))
+                    wakeUp: wakeUpAction, wakeUpARN: suspension == nil ? wakeUp?.policyArn : nil, existingTarget: target,
+                    existingTracking: tracking, existingWakeUp: wakeUp, existingPolicies: policies, suspended: suspension != nil))
             }
             let alarmName = names.alarm
             let cloudWatch = self.cloudWatch
@@ -247,11 +276,12 @@ extension AsyncEndpointBuilder {
                 try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(alarmNames: [alarmName]))
             }?.metricAlarms?.first { $0.alarmName == alarmName }
             survey.removeAlarm = alarm != nil
+            survey.existingAlarm = alarm
         }
         let wanted = spec.scaling == nil ? Set<String>() : Set(spec.variants.map { names.resourceID($0.name) })
         for target in existingTargets where !wanted.contains(target.resourceId) {
             let policies = try await policies(on: target.resourceId)
-            survey.removals.append(Survey.Removal(resourceID: target.resourceId, policies: policies.map(\.policyName)))
+            survey.removals.append(Survey.Removal(target: target, policies: policies))
         }
         return survey
     }

@@ -42,6 +42,10 @@ public enum PlannedAction: Sendable, Equatable, CustomStringConvertible {
     /// The resource exists but cannot be repaired in place (an endpoint in `Failed`, which
     /// SageMaker will not update): it is deleted, then created again.
     case recreate(reason: String)
+    /// The variant's scaling (target and policies) is taken down before the endpoint update and
+    /// put back after it: AWS refuses an UpdateEndpoint that changes the instance type of a
+    /// variant registered with Application Auto Scaling.
+    case reregister(reason: String)
 
     public var description: String {
         switch self {
@@ -50,6 +54,7 @@ public enum PlannedAction: Sendable, Equatable, CustomStringConvertible {
         case .keep: "keep"
         case .delete: "delete"
         case .recreate(let reason): "delete and create again (\(reason))"
+        case .reregister(let reason): "remove before the endpoint update and put back after it (\(reason))"
         }
     }
 }
