@@ -74,6 +74,8 @@ let package = Package(
                 "AyameCloudWatch",
                 "AyameS3",
                 "AyameSTS",
+                "AyameSNS",
+                "AyameSQS",
             ]
         ),
 

@@ -25,13 +25,31 @@ public struct AsyncInferenceClient: Sendable {
     public let inputLocation: S3ObjectLocation
     /// Result buckets already known to exist (shared by copies of this client).
     let existingBuckets = ExistingBuckets()
+    /// The queue and reader of result notifications (shared by copies of this client); nil
+    /// when results are only polled in S3.
+    let notifications: NotificationListener?
 
     /// A client uploading inputs under `inputLocation`; nothing is checked or sent until the
     /// first ``submit(endpointName:payload:options:)``.
-    public init(runtime: SageMakerRuntimeClient, s3: S3Client, inputLocation: S3ObjectLocation) {
+    ///
+    /// With `notifications`, results of endpoints whose configuration has SNS topics are
+    /// awaited through an SQS queue subscribed to them (see ``ResultNotifications``); call
+    /// ``shutdown()`` when done so the queue the client created is deleted.
+    public init(
+        runtime: SageMakerRuntimeClient, s3: S3Client, inputLocation: S3ObjectLocation, notifications: ResultNotifications? = nil
+    ) {
         self.runtime = runtime
         self.s3 = s3
         self.inputLocation = inputLocation
+        self.notifications = notifications.map(NotificationListener.init(settings:))
+    }
+
+    /// Ends every wait for a notification, unsubscribes the queue this client created from the
+    /// endpoints' topics and deletes it; a queue given in ``ResultNotifications/queueURL`` stays.
+    /// Without notifications there is nothing to release. The client (and its copies) cannot
+    /// wait for notifications afterwards.
+    public func shutdown() async throws(AyameError) {
+        try await notifications?.shutdown()
     }
 
     // MARK: Submitting
@@ -46,6 +64,8 @@ public struct AsyncInferenceClient: Sendable {
     ) async throws(AyameError) -> InferenceHandle {
         let request = try InvocationRequestCheck(endpointName: endpointName, options: options)
         let inferenceID = options.inferenceID ?? RandomUUID.lowercasedString()
+        // The queue must be subscribed before the request can finish, or its notification is lost.
+        let announced = try await notifications?.prepare(endpoint: endpointName) ?? false
         let input = try await upload(payload, inferenceID: inferenceID, contentType: options.contentType)
         let answer = try await runtime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
             endpointName: endpointName,
@@ -60,9 +80,11 @@ public struct AsyncInferenceClient: Sendable {
         guard let output = answer.outputLocation, !output.isEmpty else {
             throw .decoding("InvokeEndpointAsync for \(endpointName) answered without an OutputLocation header")
         }
-        return InferenceHandle(
+        let handle = InferenceHandle(
             inferenceID: answer.inferenceId ?? inferenceID, inputLocation: input.uri, outputLocation: output,
-            failureLocation: answer.failureLocation.flatMap { $0.isEmpty ? nil : $0 })
+            failureLocation: answer.failureLocation.flatMap { $0.isEmpty ? nil : $0 }, endpointName: endpointName)
+        if announced, let notifications { await notifications.noteSubmitted(handle.inferenceID) }
+        return handle
     }
 
     /// Puts the payload where SageMaker can read it and returns that place.
@@ -133,6 +155,16 @@ public struct AsyncInferenceClient: Sendable {
     public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
         let output = try Self.location(handle.outputLocation, in: handle)
         let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
+        if let notifications, let endpoint = handle.endpointName {
+            let announced: Bool
+            do { announced = try await notifications.prepare(endpoint: endpoint) } catch {
+                if case .cancelled = error { throw error }
+                throw InferenceError.notifications(handle: handle, underlying: error)
+            }
+            if announced {
+                return try await awaitNotification(for: handle, output: output, failure: failure, listener: notifications, polling: polling)
+            }
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + polling.deadline
@@ -140,19 +172,11 @@ public struct AsyncInferenceClient: Sendable {
         var checks = 0
         while true {
             if Task.isCancelled { throw AyameError.cancelled }
-            if try await exists(output, handle: handle) {
-                return try await read(output, handle: handle)
-            }
-            if let failure, try await exists(failure, handle: handle) {
-                let content = try await read(failure, handle: handle)
-                throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
-            }
+            if let data = try await check(output: output, failure: failure, handle: handle) { return data }
             if checks == 0 {
                 // A HEAD answers a missing bucket with the same bodiless 404 as a missing key;
                 // ask once, so a wrong bucket fails now instead of at the deadline.
-                for bucket in Set([output.bucket] + (failure.map { [$0.bucket] } ?? [])).sorted() {
-                    try await requireBucket(bucket, handle: handle)
-                }
+                try await requireBuckets(output: output, failure: failure, handle: handle)
             }
             checks += 1
             let now = clock.now
@@ -162,6 +186,65 @@ public struct AsyncInferenceClient: Sendable {
             // Never sleep past the deadline: the last check happens right at it.
             let pause = min(polling.delay(attempt: checks - 1, using: &generator), end - now)
             do { try await Task.sleep(for: pause) } catch { throw AyameError.cancelled }
+        }
+    }
+
+    /// Listens for the endpoint's notification of `handle`, checking S3 once each time none came
+    /// within the listener's fallback interval (and first, unless this client submitted the
+    /// request after subscribing, so its notification cannot have been missed).
+    private func awaitNotification(
+        for handle: InferenceHandle, output: S3ObjectLocation, failure: S3ObjectLocation?, listener: NotificationListener,
+        polling: PollingPolicy
+    ) async throws -> Data {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let end = start + polling.deadline
+        try await requireBuckets(output: output, failure: failure, handle: handle)
+        var checkS3 = !(await listener.isAnnounced(handle.inferenceID))
+        var checks = 0
+        let interval = await listener.fallbackInterval
+        while true {
+            if Task.isCancelled { throw AyameError.cancelled }
+            if checkS3 {
+                checks += 1
+                if let data = try await check(output: output, failure: failure, handle: handle) { return data }
+            }
+            checkS3 = true
+            let now = clock.now
+            guard now < end else {
+                throw InferenceError.timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
+            }
+            guard let notification = await listener.notification(for: handle.inferenceID, within: min(interval, end - now)) else { continue }
+            switch notification.status {
+            case .completed:
+                let location = (try? notification.outputLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
+                return try await read(location ?? output, handle: handle)
+            case .failed:
+                let location = (try? notification.failureLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
+                if let place = location ?? failure, let content = try? await read(place, handle: handle) {
+                    throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
+                }
+                throw InferenceError.failed(handle: handle, failureContent: notification.failureReason ?? "no failure reason given")
+            }
+        }
+    }
+
+    /// One look in S3: the output's bytes when it is there, ``InferenceError/failed(handle:failureContent:)``
+    /// when the failure is, nil when neither is yet.
+    private func check(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws -> Data? {
+        if try await exists(output, handle: handle) {
+            return try await read(output, handle: handle)
+        }
+        if let failure, try await exists(failure, handle: handle) {
+            let content = try await read(failure, handle: handle)
+            throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
+        }
+        return nil
+    }
+
+    private func requireBuckets(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws {
+        for bucket in Set([output.bucket] + (failure.map { [$0.bucket] } ?? [])).sorted() {
+            try await requireBucket(bucket, handle: handle)
         }
     }
 
@@ -200,14 +283,17 @@ public struct AsyncInferenceClient: Sendable {
     /// Throws ``InferenceError/missingBucket(handle:bucket:)`` when HeadBucket says the bucket
     /// is not there; any other refusal is left to the object checks.
     private func requireBucket(_ bucket: String, handle: InferenceHandle) async throws {
-        guard !existingBuckets.contains(bucket) else { return }
-        do {
-            _ = try await s3.headBucket(bucket: bucket)
-            existingBuckets.insert(bucket)
-        } catch {
-            if case .cancelled = error { throw error }
-            if error.serviceError?.statusCode == 404 { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }
+        let s3 = self.s3
+        let outcome = await existingBuckets.check(bucket) { () async -> ExistingBuckets.Outcome in
+            do throws(AyameError) {
+                _ = try await s3.headBucket(bucket: bucket)
+                return .exists
+            } catch {
+                return error.serviceError?.statusCode == 404 ? .missing : .unknown
+            }
         }
+        if Task.isCancelled { throw AyameError.cancelled }
+        if outcome == .missing { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }
     }
 
     private func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {

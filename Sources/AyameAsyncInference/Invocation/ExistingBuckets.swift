@@ -1,11 +1,31 @@
 import Synchronization
 
-/// The result buckets a client has already seen exist, so the "does the bucket exist" check of
-/// a wait runs once per bucket and client, not once per inference.
+/// The result buckets a client has checked, so the "does the bucket exist" check of a wait runs
+/// once per bucket and client, not once per inference — also when a hundred waits start at once
+/// (they share the one HeadBucket in flight).
 final class ExistingBuckets: Sendable {
-    private let known = Mutex<Set<String>>([])
+    enum Outcome: Sendable, Equatable {
+        case exists
+        case missing
+        /// The check itself failed (for example 403): left to the object checks to report.
+        case unknown
+    }
 
-    func contains(_ bucket: String) -> Bool { known.withLock { $0.contains(bucket) } }
+    private let checks = Mutex<[String: Task<Outcome, Never>]>([:])
 
-    func insert(_ bucket: String) { _ = known.withLock { $0.insert(bucket) } }
+    /// The outcome of `head` for `bucket`, running it only when no check of the bucket has
+    /// succeeded or is in flight. Only "exists" is remembered.
+    func check(_ bucket: String, using head: @escaping @Sendable () async -> Outcome) async -> Outcome {
+        let task = checks.withLock { tasks in
+            if let running = tasks[bucket] { return running }
+            let started = Task { await head() }
+            tasks[bucket] = started
+            return started
+        }
+        let outcome = await task.value
+        if outcome != .exists {
+            checks.withLock { tasks in if tasks[bucket] == task { tasks[bucket] = nil } }
+        }
+        return outcome
+    }
 }

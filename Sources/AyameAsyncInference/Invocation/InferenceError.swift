@@ -17,6 +17,10 @@ public enum InferenceError: Error, Sendable, CustomStringConvertible {
     /// The bucket of the output (or failure) location does not exist, so no result can ever
     /// appear there: found on the first check, not at the deadline.
     case missingBucket(handle: InferenceHandle, bucket: String)
+    /// The queue for the endpoint's result notifications could not be set up or read
+    /// (``ResultNotifications``): the endpoint's configuration, the queue or the subscription
+    /// was refused.
+    case notifications(handle: InferenceHandle, underlying: AyameError)
 
     public var description: String {
         switch self {
@@ -35,6 +39,11 @@ public enum InferenceError: Error, Sendable, CustomStringConvertible {
         case .missingBucket(let handle, let bucket):
             return "The bucket \(bucket) of \(handle) does not exist, so SageMaker cannot write the result there. Check the endpoint "
                 + "configuration's S3OutputPath/S3FailurePath (and the region), create the bucket, and submit again."
+        case .notifications(let handle, let error):
+            return "Listening for the result notifications of \(handle) failed: \(ErrorText.clause(error)). Allow "
+                + "sagemaker:DescribeEndpoint and DescribeEndpointConfig, sqs:CreateQueue, GetQueueAttributes, SetQueueAttributes, "
+                + "ReceiveMessage, DeleteMessage and DeleteQueue, and sns:Subscribe and Unsubscribe on the topics, or pass a queue of "
+                + "your own (ResultNotifications.queueURL), or make the client without notifications to poll S3 only."
         case .decoding(let handle, let message):
             return "The output of \(handle) did not decode: \(ErrorText.clause(message)). Fetch it as Data with result(for:) to see what the model returned."
         }

@@ -12,9 +12,13 @@ public struct InferenceHandle: Sendable, Hashable, Codable, CustomStringConverti
     /// Where the failure object will appear if the inference fails; nil when the endpoint's
     /// configuration has no failure path (then only the deadline ends a failed request's wait).
     public let failureLocation: String?
+    /// The endpoint the request was queued on; with it a client that waits for notifications
+    /// knows which topics announce the result (nil in handles saved by older versions).
+    public let endpointName: String?
 
     /// A handle from its parts, for example one saved earlier.
-    public init(inferenceID: String, inputLocation: String, outputLocation: String, failureLocation: String?) {
+    public init(inferenceID: String, inputLocation: String, outputLocation: String, failureLocation: String?, endpointName: String? = nil) {
+        self.endpointName = endpointName
         self.inferenceID = inferenceID
         self.inputLocation = inputLocation
         self.outputLocation = outputLocation
