@@ -11,6 +11,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: ([String]) async throws -> Void] = [
     "call": runCallBenchmarks,
     "invoke": runInvokeBenchmarks,
+    "notify": runNotifyBenchmarks,
     "sign": runSignBenchmarks,
     "transport": runTransportBenchmarks,
 ]
