@@ -153,6 +153,11 @@ public struct AsyncInferenceClient: Sendable {
     /// handle), ``InferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
     /// `AyameError.cancelled` when the calling Task is cancelled.
     public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
+        try await read(try await awaitOutput(for: handle, polling: polling), handle: handle)
+    }
+
+    /// Waits like ``result(for:polling:)`` and answers where the output is, without reading it.
+    func awaitOutput(for handle: InferenceHandle, polling: PollingPolicy) async throws -> S3ObjectLocation {
         let output = try Self.location(handle.outputLocation, in: handle)
         let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
         if let notifications, let endpoint = handle.endpointName {
@@ -172,7 +177,7 @@ public struct AsyncInferenceClient: Sendable {
         var checks = 0
         while true {
             if Task.isCancelled { throw AyameError.cancelled }
-            if let data = try await check(output: output, failure: failure, handle: handle) { return data }
+            if let found = try await check(output: output, failure: failure, handle: handle) { return found }
             if checks == 0 {
                 // A HEAD answers a missing bucket with the same bodiless 404 as a missing key;
                 // ask once, so a wrong bucket fails now instead of at the deadline.
@@ -195,7 +200,7 @@ public struct AsyncInferenceClient: Sendable {
     private func awaitNotification(
         for handle: InferenceHandle, output: S3ObjectLocation, failure: S3ObjectLocation?, listener: NotificationListener,
         polling: PollingPolicy
-    ) async throws -> Data {
+    ) async throws -> S3ObjectLocation {
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + polling.deadline
@@ -207,7 +212,7 @@ public struct AsyncInferenceClient: Sendable {
             if Task.isCancelled { throw AyameError.cancelled }
             if checkS3 {
                 checks += 1
-                if let data = try await check(output: output, failure: failure, handle: handle) { return data }
+                if let found = try await check(output: output, failure: failure, handle: handle) { return found }
             }
             checkS3 = true
             let now = clock.now
@@ -218,7 +223,7 @@ public struct AsyncInferenceClient: Sendable {
             switch notification.status {
             case .completed:
                 let location = (try? notification.outputLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
-                return try await read(location ?? output, handle: handle)
+                return location ?? output
             case .failed:
                 let location = (try? notification.failureLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
                 if let place = location ?? failure, let content = try? await read(place, handle: handle) {
@@ -229,12 +234,10 @@ public struct AsyncInferenceClient: Sendable {
         }
     }
 
-    /// One look in S3: the output's bytes when it is there, ``InferenceError/failed(handle:failureContent:)``
+    /// One look in S3: the output's location when it is there, ``InferenceError/failed(handle:failureContent:)``
     /// when the failure is, nil when neither is yet.
-    private func check(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws -> Data? {
-        if try await exists(output, handle: handle) {
-            return try await read(output, handle: handle)
-        }
+    private func check(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws -> S3ObjectLocation? {
+        if try await exists(output, handle: handle) { return output }
         if let failure, try await exists(failure, handle: handle) {
             let content = try await read(failure, handle: handle)
             throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
@@ -296,7 +299,7 @@ public struct AsyncInferenceClient: Sendable {
         if outcome == .missing { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }
     }
 
-    private func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {
+    func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {
         do {
             return try await s3.getObject(S3.GetObjectRequest(bucket: location.bucket, key: location.key)).body ?? Data()
         } catch {

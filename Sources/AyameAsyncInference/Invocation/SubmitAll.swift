@@ -1,7 +1,8 @@
 import AyameCore
+import AyameS3
 import Foundation
 
-/// How one request of ``AsyncInferenceClient/submitAll(endpointName:payloads:options:maxConcurrency:polling:)`` ended.
+/// How one request of ``AsyncInferenceClient/submitAll(endpointName:payloads:options:maxConcurrency:polling:outputDirectory:)`` ended.
 public struct InferenceOutcome: Sendable {
     /// The position of the payload in the array passed in.
     public let index: Int
@@ -9,44 +10,152 @@ public struct InferenceOutcome: Sendable {
     /// for again).
     public let handle: InferenceHandle?
     /// The output bytes, or why there are none: an `AyameError` from submitting or an
-    /// ``InferenceError`` from waiting.
+    /// ``InferenceError`` from waiting. With an output directory the bytes are in
+    /// ``outputFile`` and the data here is empty.
     public let result: Result<Data, any Error>
+    /// Where the output was saved, when `submitAll` was given an output directory.
+    public let outputFile: String?
+
+    /// An outcome from its parts.
+    public init(index: Int, handle: InferenceHandle?, result: Result<Data, any Error>, outputFile: String? = nil) {
+        self.index = index
+        self.handle = handle
+        self.result = result
+        self.outputFile = outputFile
+    }
 }
 
 extension AsyncInferenceClient {
-    /// Submits every payload and waits for each result, at most `maxConcurrency` requests in
-    /// flight, yielding outcomes in the order they complete.
+    /// Submits every payload, then delivers each result as it completes.
+    ///
+    /// Submission and waiting are separate: at most `maxConcurrency` uploads and
+    /// `InvokeEndpointAsync` calls run at a time (a `maxConcurrency` below 1 counts as 1), and every
+    /// submitted request is awaited at once, so the whole batch is queued on the endpoint together
+    /// — which is what lets its backlog-based autoscaling act. Waiting costs a handle per request;
+    /// with ``ResultNotifications`` one queue serves all the waits.
+    ///
+    /// Outputs are read into memory unless `outputDirectory` is given: then each output is
+    /// streamed to `<outputDirectory>/<inference id>.out` (``InferenceOutcome/outputFile``), so
+    /// memory stays bounded however large the outputs and however slowly the stream is read.
+    /// A directory that does not exist fails every outcome before anything is submitted.
     ///
     /// One request failing does not stop the others: each outcome carries its own `Result`.
     /// `options` apply to every request, except that a set `inferenceID` gets `-<index>` appended
     /// so the uploaded inputs do not overwrite each other. Cancelling the Task that iterates the
-    /// stream cancels the requests still running and starts no more (merely dropping the stream
-    /// does not: the work holds it open). A `maxConcurrency` below 1 counts as 1.
+    /// stream cancels the submissions and waits still running and starts no more (merely dropping
+    /// the stream does not: the work holds it open).
     public func submitAll(
         endpointName: String, payloads: [InferencePayload], options: InvocationOptions = InvocationOptions(),
-        maxConcurrency: Int = 4, polling: PollingPolicy = PollingPolicy()
+        maxConcurrency: Int = 4, polling: PollingPolicy = PollingPolicy(), outputDirectory: String? = nil
     ) -> AsyncStream<InferenceOutcome> {
-        boundedStream(count: payloads.count, maxConcurrency: maxConcurrency) { index in
+        if let outputDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory), isDirectory.boolValue,
+                  FileManager.default.isWritableFile(atPath: outputDirectory)
+            else {
+                let refusal = AyameError.validation(ValidationFailure(
+                    shape: "submitAll", member: "outputDirectory(\(outputDirectory))", rule: "must be an existing, writable directory"))
+                return AsyncStream { continuation in
+                    for index in payloads.indices { continuation.yield(InferenceOutcome(index: index, handle: nil, result: .failure(refusal))) }
+                    continuation.finish()
+                }
+            }
+        }
+        return submitThenAwait(count: payloads.count, maxSubmissions: maxConcurrency) { index in
             var own = options
             if let id = options.inferenceID { own.inferenceID = "\(id)-\(index)" }
-            return await self.run(index: index, endpointName: endpointName, payload: payloads[index], options: own, polling: polling)
+            return try await self.submit(endpointName: endpointName, payload: payloads[index], options: own)
+        } await: { index, handle in
+            do {
+                let output = try await self.awaitOutput(for: handle, polling: polling)
+                guard let outputDirectory else {
+                    return InferenceOutcome(index: index, handle: handle, result: .success(try await self.read(output, handle: handle)))
+                }
+                let file = URL(fileURLWithPath: outputDirectory).appendingPathComponent("\(handle.inferenceID).out").path
+                try await self.download(output, to: file, handle: handle)
+                return InferenceOutcome(index: index, handle: handle, result: .success(Data()), outputFile: file)
+            } catch {
+                return InferenceOutcome(index: index, handle: handle, result: .failure(error))
+            }
         }
     }
 
-    private func run(
-        index: Int, endpointName: String, payload: InferencePayload, options: InvocationOptions, polling: PollingPolicy
-    ) async -> InferenceOutcome {
-        let handle: InferenceHandle
-        do {
-            handle = try await submit(endpointName: endpointName, payload: payload, options: options)
-        } catch {
-            return InferenceOutcome(index: index, handle: nil, result: .failure(error))
+    /// Saves the object to `path` in ranged GETs of at most ``downloadChunkSize`` bytes, so
+    /// memory holds one chunk whatever the object's size.
+    func download(
+        _ location: S3ObjectLocation, to path: String, handle: InferenceHandle, chunkSize: Int = AsyncInferenceClient.downloadChunkSize
+    ) async throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw InferenceError.polling(handle: handle, underlying: .configuration("cannot create \(path)"))
         }
+        defer { try? file.close() }
         do {
-            return InferenceOutcome(index: index, handle: handle, result: .success(try await result(for: handle, polling: polling)))
+            let size = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key)).contentLength ?? 0
+            var offset = 0
+            while offset < size {
+                let last = min(offset + chunkSize, size) - 1
+                let chunk = try await s3.getObject(S3.GetObjectRequest(bucket: location.bucket, key: location.key, range: "bytes=\(offset)-\(last)"))
+                let body = chunk.body ?? Data()
+                guard !body.isEmpty else { break }
+                try file.write(contentsOf: body)
+                offset += body.count
+            }
         } catch {
-            return InferenceOutcome(index: index, handle: handle, result: .failure(error))
+            try? FileManager.default.removeItem(atPath: path)
+            guard let ayame = error as? AyameError else {
+                throw InferenceError.polling(handle: handle, underlying: .configuration("writing \(path) failed: \(error)"))
+            }
+            if case .cancelled = ayame { throw ayame }
+            throw InferenceError.polling(handle: handle, underlying: ayame)
         }
+    }
+
+    /// The largest piece of an output held in memory while it is saved to a file.
+    static let downloadChunkSize = 8 * 1024 * 1024
+}
+
+/// Submits `count` requests, at most `maxSubmissions` at a time, and awaits each submitted one
+/// at once, yielding outcomes as they complete. A failed submission is an outcome of its own.
+/// When the stream terminates early (its consumer's Task is cancelled) the work still running
+/// is cancelled and nothing new starts.
+func submitThenAwait(
+    count: Int, maxSubmissions: Int,
+    submit: @escaping @Sendable (Int) async throws -> InferenceHandle,
+    await wait: @escaping @Sendable (Int, InferenceHandle) async -> InferenceOutcome
+) -> AsyncStream<InferenceOutcome> {
+    enum Step: Sendable {
+        case submitted(Int, Result<InferenceHandle, any Error>)
+        case finished(InferenceOutcome)
+    }
+    return AsyncStream { continuation in
+        let work = Task {
+            await withTaskGroup(of: Step.self) { group in
+                var next = 0
+                func submitNext() {
+                    guard next < count, !Task.isCancelled else { return }
+                    let index = next
+                    next += 1
+                    group.addTask {
+                        do { return .submitted(index, .success(try await submit(index))) } catch { return .submitted(index, .failure(error)) }
+                    }
+                }
+                for _ in 0..<max(1, maxSubmissions) { submitNext() }
+                for await step in group {
+                    switch step {
+                    case .submitted(let index, .success(let handle)):
+                        submitNext()
+                        group.addTask { .finished(await wait(index, handle)) }
+                    case .submitted(let index, .failure(let error)):
+                        submitNext()
+                        continuation.yield(InferenceOutcome(index: index, handle: nil, result: .failure(error)))
+                    case .finished(let outcome):
+                        continuation.yield(outcome)
+                    }
+                }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in work.cancel() }
     }
 }
 
