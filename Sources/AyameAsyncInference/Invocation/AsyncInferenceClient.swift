@@ -67,6 +67,7 @@ public struct AsyncInferenceClient: Sendable {
         // The queue must be subscribed before the request can finish, or its notification is lost.
         let announced = try await notifications?.prepare(endpoint: endpointName) ?? false
         let input = try await upload(payload, inferenceID: inferenceID, contentType: options.contentType)
+        let submittedAt = Date()
         let answer = try await runtime.invokeEndpointAsync(SageMakerRuntime.InvokeEndpointAsyncInput(
             endpointName: endpointName,
             inputLocation: input.uri,
@@ -82,7 +83,8 @@ public struct AsyncInferenceClient: Sendable {
         }
         let handle = InferenceHandle(
             inferenceID: answer.inferenceId ?? inferenceID, inputLocation: input.uri, outputLocation: output,
-            failureLocation: answer.failureLocation.flatMap { $0.isEmpty ? nil : $0 }, endpointName: endpointName)
+            failureLocation: answer.failureLocation.flatMap { $0.isEmpty ? nil : $0 }, endpointName: endpointName,
+            submittedAt: submittedAt, requestTTLSeconds: request.requestTTLSeconds, invocationTimeoutSeconds: request.invocationTimeoutSeconds)
         if announced, let notifications { await notifications.noteSubmitted(handle.inferenceID) }
         return handle
     }
@@ -172,7 +174,7 @@ public struct AsyncInferenceClient: Sendable {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let end = start + polling.deadline
+        let end = start + polling.effectiveDeadline(for: handle)
         var generator = SystemRandomNumberGenerator()
         var checks = 0
         while true {
@@ -203,7 +205,7 @@ public struct AsyncInferenceClient: Sendable {
     ) async throws -> S3ObjectLocation {
         let clock = ContinuousClock()
         let start = clock.now
-        let end = start + polling.deadline
+        let end = start + polling.effectiveDeadline(for: handle)
         try await requireBuckets(output: output, failure: failure, handle: handle)
         var checkS3 = !(await listener.isAnnounced(handle.inferenceID))
         var checks = 0

@@ -95,4 +95,13 @@ public struct ScaleToZeroPolicy: Sendable, Equatable {
             self.threshold = threshold
         }
     }
+
+    /// How long a request may wait before an endpoint scaled to zero serves it: the alarm has
+    /// to see `datapointsToAlarm` breaching periods (CloudWatch publishes the metric once a
+    /// period, so allow one more), then the instance has to start. `instanceStartup` is the
+    /// instance's provisioning plus the container's start and first `/ping`; SageMaker takes
+    /// minutes, 10 by default here. Choose a `RequestTTL` of at least this for such an endpoint.
+    public func wakeUpTime(instanceStartup: Duration = .seconds(600)) -> Duration {
+        .seconds((wakeUp.datapointsToAlarm + 1) * wakeUp.periodSeconds) + instanceStartup
+    }
 }
