@@ -25,8 +25,8 @@ extension Generator {
     }
 
     func structureSource(_ name: String) -> String {
+        if isUnion(name) { return unionSource(name) }
         let type = declaredNames[name]!
-        let shape = model.shape(name)
         let list = members(of: name)
         var s = "/// The `\(name)` structure of the \(module) model.\npublic struct \(type): AWSShape {\n"
         for m in list {
@@ -52,9 +52,8 @@ extension Generator {
             }
         }
         s += "    }\n\n"
-        let kind = shape["union"]?.boolValue == true ? "union" : "structure"
         s += "    /// The model of `\(name)`.\n"
-        s += "    public static let schema: ShapeSchema = ShapeSchema(name: \(Naming.literal(name)), kind: .\(kind)"
+        s += "    public static let schema: ShapeSchema = ShapeSchema(name: \(Naming.literal(name)), kind: .structure"
         if list.isEmpty {
             s += ""
         } else {
