@@ -353,32 +353,33 @@ extension CloudWatch {
         }
     }
 
-    /// The `EvaluationCriteria` structure of the CloudWatch model.
-    public struct EvaluationCriteria: AWSShape {
+    /// The `EvaluationCriteria` union of the CloudWatch model: exactly one member is set.
+    public enum EvaluationCriteria: AWSShape {
         /// `PromQLCriteria`.
-        public var promQlCriteria: CloudWatch.AlarmPromQLCriteria?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(promQlCriteria: CloudWatch.AlarmPromQLCriteria? = nil) {
-            self.promQlCriteria = promQlCriteria
-        }
+        case promQlCriteria(CloudWatch.AlarmPromQLCriteria)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `EvaluationCriteria`.
         public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationCriteria", kind: .union, members: [
             MemberSchema("PromQLCriteria", target: { CloudWatch.AlarmPromQLCriteria.schema }),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.promQlCriteria = try r.optional("PromQLCriteria")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "PromQLCriteria": self = .promQlCriteria(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PromQLCriteria"] = promQlCriteria
-            return w.value
+            switch self {
+            case .promQlCriteria(let value): UnionWriter.value("PromQLCriteria", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 

@@ -362,32 +362,33 @@ extension S3 {
         }
     }
 
-    /// The `ObjectEncryption` structure of the S3 model.
-    public struct ObjectEncryption: AWSShape {
+    /// The `ObjectEncryption` union of the S3 model: exactly one member is set.
+    public enum ObjectEncryption: AWSShape {
         /// `SSEKMS`.
-        public var ssekms: S3.SSEKMSEncryption?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ssekms: S3.SSEKMSEncryption? = nil) {
-            self.ssekms = ssekms
-        }
+        case ssekms(S3.SSEKMSEncryption)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `ObjectEncryption`.
         public static let schema: ShapeSchema = ShapeSchema(name: "ObjectEncryption", kind: .union, members: [
             MemberSchema("SSEKMS", target: { S3.SSEKMSEncryption.schema }, serializedName: "SSE-KMS"),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ssekms = try r.optional("SSEKMS")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "SSEKMS": self = .ssekms(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SSEKMS"] = ssekms
-            return w.value
+            switch self {
+            case .ssekms(let value): UnionWriter.value("SSEKMS", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
