@@ -144,6 +144,7 @@ public final class AWSClientRuntime: Sendable {
                     requestID: Self.requestID(received), attempts: attempt)
             }
             let error = codec.decodeError(received, operation: operation, service: service)
+                .withModelledMembers(from: received, codec: codec, service: service)
             if call.isReplayable, attempt < retryStrategy.maximumAttempts,
                clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
                 logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")
