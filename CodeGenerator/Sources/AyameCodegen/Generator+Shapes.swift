@@ -28,7 +28,18 @@ extension Generator {
         if isUnion(name) { return unionSource(name) }
         let type = declaredNames[name]!
         let list = members(of: name)
-        var s = "/// The `\(name)` structure of the \(module) model.\npublic struct \(type): AWSShape {\n"
+        let errorCode = model.shape(name)["exception"]?.boolValue == true
+            ? model.shape(name)["error"]?["code"]?.stringValue ?? name : nil
+        var s = "/// The `\(name)` structure of the \(module) model.\n"
+        if errorCode != nil {
+            s = "/// The `\(name)` error of the \(module) model: read it from a service error with\n"
+                + "/// `error.modelled(as: \(typeNames[name]!).self)`.\n"
+        }
+        s += "public struct \(type): \(errorCode == nil ? "AWSShape" : "AWSModelledError") {\n"
+        if let errorCode {
+            s += "    /// The error code the service sends for this error.\n"
+            s += "    public static let errorCode: String = \(Naming.literal(errorCode))\n\(list.isEmpty ? "" : "\n")"
+        }
         for m in list {
             s += "    /// `\(m.name)`\(m.isRequired ? " (required)" : "").\n"
             if m.isBoxed {
