@@ -804,8 +804,11 @@ extension S3 {
         }
     }
 
-    /// The `TooManyParts` structure of the S3 model.
-    public struct TooManyParts: AWSShape {
+    /// The `TooManyParts` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.TooManyParts.self)`.
+    public struct TooManyParts: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyParts"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {

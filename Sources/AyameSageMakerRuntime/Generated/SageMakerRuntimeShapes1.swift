@@ -4,8 +4,12 @@ import AyameCore
 import Foundation
 
 extension SageMakerRuntime {
-    /// The `InternalDependencyException` structure of the SageMakerRuntime model.
-    public struct InternalDependencyException: AWSShape {
+    /// The `InternalDependencyException` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalDependencyException.self)`.
+    public struct InternalDependencyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalDependencyException"
+
         /// `Message`.
         public var message: String?
 
@@ -33,8 +37,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `InternalFailure` structure of the SageMakerRuntime model.
-    public struct InternalFailure: AWSShape {
+    /// The `InternalFailure` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalFailure.self)`.
+    public struct InternalFailure: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalFailure"
+
         /// `Message`.
         public var message: String?
 
@@ -62,8 +70,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `InternalStreamFailure` structure of the SageMakerRuntime model.
-    public struct InternalStreamFailure: AWSShape {
+    /// The `InternalStreamFailure` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalStreamFailure.self)`.
+    public struct InternalStreamFailure: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalStreamFailure"
+
         /// `Message`.
         public var message: String?
 
@@ -499,8 +511,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelError` structure of the SageMakerRuntime model.
-    public struct ModelError: AWSShape {
+    /// The `ModelError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelError.self)`.
+    public struct ModelError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelError"
+
         /// `Message`.
         public var message: String?
         /// `OriginalStatusCode`.
@@ -546,8 +562,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelNotReadyException` structure of the SageMakerRuntime model.
-    public struct ModelNotReadyException: AWSShape {
+    /// The `ModelNotReadyException` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelNotReadyException.self)`.
+    public struct ModelNotReadyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelNotReadyException"
+
         /// `Message`.
         public var message: String?
 
@@ -575,8 +595,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelStreamError` structure of the SageMakerRuntime model.
-    public struct ModelStreamError: AWSShape {
+    /// The `ModelStreamError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelStreamError.self)`.
+    public struct ModelStreamError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelStreamError"
+
         /// `Message`.
         public var message: String?
         /// `ErrorCode`.
@@ -680,8 +704,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ServiceUnavailable` structure of the SageMakerRuntime model.
-    public struct ServiceUnavailable: AWSShape {
+    /// The `ServiceUnavailable` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ServiceUnavailable.self)`.
+    public struct ServiceUnavailable: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ServiceUnavailable"
+
         /// `Message`.
         public var message: String?
 
@@ -709,8 +737,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ValidationError` structure of the SageMakerRuntime model.
-    public struct ValidationError: AWSShape {
+    /// The `ValidationError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ValidationError.self)`.
+    public struct ValidationError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ValidationError"
+
         /// `Message`.
         public var message: String?
 
