@@ -1,6 +1,25 @@
 /// Unions, as Swift enums with one case per member and an `unknown` case (GeneratedCode.md).
 extension Generator {
-    func isUnion(_ name: String) -> Bool { model.shape(name)["union"]?.boolValue == true }
+    func isUnion(_ name: String) -> Bool { model.shape(name)["union"]?.boolValue == true || isEventStream(name) }
+
+    /// An `eventstream` structure: a union of events (and the exceptions the stream may carry,
+    /// which get no case: they are thrown).
+    func isEventStream(_ name: String) -> Bool { model.shape(name)["eventstream"]?.boolValue == true }
+
+    /// `AWSEventStream<Event>` for a member whose target is an event stream, else nil.
+    func eventStreamType(_ m: Member) -> String? {
+        guard let target = m.json["shape"]?.stringValue, isEventStream(target) else { return nil }
+        return "AWSEventStream<\(typeNames[target]!)>"
+    }
+
+    /// The output member holding an operation's event stream, if any.
+    func eventStreamMember(ofOutput output: String) -> Member? {
+        members(of: output).first { eventStreamType($0) != nil }
+    }
+
+    func isExceptionMember(_ m: Member) -> Bool {
+        model.shape(m.json["shape"]?.stringValue ?? "")["exception"]?.boolValue == true
+    }
 
     /// Case names: the member names in lowerCamelCase, never `unknown`, which is the case for a
     /// member a newer model added.
@@ -13,9 +32,16 @@ extension Generator {
 
     func unionSource(_ name: String) -> String {
         let type = declaredNames[name]!
-        let list = members(of: name)
+        let all = members(of: name)
+        // An event stream's exceptions are thrown by the stream, not delivered as events.
+        let list = all.filter { !isExceptionMember($0) }
         let cases = unionCases(list)
         var s = "/// The `\(name)` union of the \(module) model: exactly one member is set.\n"
+        if isEventStream(name) {
+            let thrown = all.filter(isExceptionMember).map { "`\($0.name)`" }.joined(separator: ", ")
+            s = "/// The events of the `\(name)` event stream of the \(module) model, as `AWSEventStream` delivers them"
+                + (thrown.isEmpty ? ".\n" : ";\n/// \(thrown) arrive as errors the stream throws.\n")
+        }
         s += "public enum \(type): AWSShape {\n"
         for (m, caseName) in zip(list, cases) {
             s += "    /// `\(m.name)`.\n    case \(caseName)(\(m.type))\n"
@@ -24,7 +50,7 @@ extension Generator {
         s += "    case unknown(String)\n\n"
         s += "    /// The model of `\(name)`.\n"
         s += "    public static let schema: ShapeSchema = ShapeSchema(name: \(Naming.literal(name)), kind: .union, members: [\n"
-        for m in list { s += "        \(memberSchema(m)),\n" }
+        for m in all { s += "        \(memberSchema(m)),\n" }
         s += "    ]"
         if let traits = shapeTraits(name, includeEnum: false) { s += ", traits: \(traits)" }
         s += ")\n\n"
