@@ -1191,7 +1191,7 @@ extension S3 {
 
         /// The model of `ProgressEvent`.
         public static let schema: ShapeSchema = ShapeSchema(name: "ProgressEvent", kind: .structure, members: [
-            MemberSchema("Details", target: { S3.Progress.schema }),
+            MemberSchema("Details", target: { S3.Progress.schema }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.

@@ -467,7 +467,7 @@ extension SageMakerRuntime {
     /// The `InvokeEndpointWithResponseStreamOutput` structure of the SageMakerRuntime model.
     public struct InvokeEndpointWithResponseStreamOutput: AWSShape {
         /// `Body` (required).
-        public var body: SageMakerRuntime.ResponseStream
+        public var body: AWSEventStream<SageMakerRuntime.ResponseStream>
         /// `ContentType`.
         public var contentType: String?
         /// `InvokedProductionVariant`.
@@ -476,7 +476,7 @@ extension SageMakerRuntime {
         public var customAttributes: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(body: SageMakerRuntime.ResponseStream, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
+        public init(body: AWSEventStream<SageMakerRuntime.ResponseStream> = AWSEventStream(), contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
             self.body = body
             self.contentType = contentType
             self.invokedProductionVariant = invokedProductionVariant
@@ -494,7 +494,7 @@ extension SageMakerRuntime {
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.body = try r.required("Body")
+            self.body = AWSEventStream()
             self.contentType = try r.optional("ContentType")
             self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
             self.customAttributes = try r.optional("CustomAttributes")
@@ -503,7 +503,6 @@ extension SageMakerRuntime {
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Body"] = body
             w["ContentType"] = contentType
             w["InvokedProductionVariant"] = invokedProductionVariant
             w["CustomAttributes"] = customAttributes
@@ -646,7 +645,7 @@ extension SageMakerRuntime {
 
         /// The model of `PayloadPart`.
         public static let schema: ShapeSchema = ShapeSchema(name: "PayloadPart", kind: .structure, members: [
-            MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }),
+            MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.
@@ -663,44 +662,36 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ResponseStream` structure of the SageMakerRuntime model.
-    public struct ResponseStream: AWSShape {
+    /// The events of the `ResponseStream` event stream of the SageMakerRuntime model, as `AWSEventStream` delivers them;
+    /// `ModelStreamError`, `InternalStreamFailure` arrive as errors the stream throws.
+    public enum ResponseStream: AWSShape {
         /// `PayloadPart`.
-        public var payloadPart: SageMakerRuntime.PayloadPart?
-        /// `ModelStreamError`.
-        public var modelStreamError: SageMakerRuntime.ModelStreamError?
-        /// `InternalStreamFailure`.
-        public var internalStreamFailure: SageMakerRuntime.InternalStreamFailure?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(payloadPart: SageMakerRuntime.PayloadPart? = nil, modelStreamError: SageMakerRuntime.ModelStreamError? = nil, internalStreamFailure: SageMakerRuntime.InternalStreamFailure? = nil) {
-            self.payloadPart = payloadPart
-            self.modelStreamError = modelStreamError
-            self.internalStreamFailure = internalStreamFailure
-        }
+        case payloadPart(SageMakerRuntime.PayloadPart)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `ResponseStream`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .structure, members: [
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .union, members: [
             MemberSchema("PayloadPart", target: { SageMakerRuntime.PayloadPart.schema }),
             MemberSchema("ModelStreamError", target: { SageMakerRuntime.ModelStreamError.schema }),
             MemberSchema("InternalStreamFailure", target: { SageMakerRuntime.InternalStreamFailure.schema }),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.payloadPart = try r.optional("PayloadPart")
-            self.modelStreamError = try r.optional("ModelStreamError")
-            self.internalStreamFailure = try r.optional("InternalStreamFailure")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "PayloadPart": self = .payloadPart(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PayloadPart"] = payloadPart
-            w["ModelStreamError"] = modelStreamError
-            w["InternalStreamFailure"] = internalStreamFailure
-            return w.value
+            switch self {
+            case .payloadPart(let value): UnionWriter.value("PayloadPart", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
