@@ -2,7 +2,7 @@ import AyameHTTP
 
 /// A response body as it arrives, in chunks: what the event-stream decoder reads.
 ///
-/// Either the transport's live body (back-pressure and cancellation as ``HTTPResponseBody``
+/// Either the transport's live body (back-pressure and cancellation as `HTTPResponseBody`
 /// describes) or bytes already received, for transports that only deliver whole responses.
 public struct ResponseChunks: AsyncSequence, Sendable {
     /// A chunk of body bytes, in order.
