@@ -40,6 +40,7 @@ import Testing
         } throws: { error in
             guard let failure = (error as? AyameError)?.serviceError else { return false }
             return failure.code == "NoSuchKey" && failure.s3Code == .noSuchKey && failure.statusCode == 404
+                && failure.modelled(as: S3.NoSuchKey.self) == S3.NoSuchKey() && failure.modelled(as: S3.NoSuchBucket.self) == nil
         }
     }
 }

@@ -190,7 +190,9 @@ extension Generator {
         if output != nil { s += "    @discardableResult\n" }
         s += "    public func \(method)(_ input: \(inputType)\(inputDefault)\(payloadParameter)) async throws(AyameError)\(returns) {\n"
         let payloadArgument = streaming ? ", payload: payload" : ""
-        if let output {
+        if let output, let events = eventStreamMember(ofOutput: output) {
+            s += "        try await runtime.execute(\(descriptor), input: input, output: \(typeNames[output]!).self, events: \\.\(bare(events.property)))\n"
+        } else if let output {
             s += "        try await runtime.execute(\(descriptor), input: input, output: \(typeNames[output]!).self\(payloadArgument))\n"
         } else {
             s += "        try input.validate()\n"

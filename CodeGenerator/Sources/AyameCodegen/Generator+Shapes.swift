@@ -25,10 +25,21 @@ extension Generator {
     }
 
     func structureSource(_ name: String) -> String {
+        if isUnion(name) { return unionSource(name) }
         let type = declaredNames[name]!
-        let shape = model.shape(name)
         let list = members(of: name)
-        var s = "/// The `\(name)` structure of the \(module) model.\npublic struct \(type): AWSShape {\n"
+        let errorCode = model.shape(name)["exception"]?.boolValue == true
+            ? model.shape(name)["error"]?["code"]?.stringValue ?? name : nil
+        var s = "/// The `\(name)` structure of the \(module) model.\n"
+        if errorCode != nil {
+            s = "/// The `\(name)` error of the \(module) model: read it from a service error with\n"
+                + "/// `error.modelled(as: \(typeNames[name]!).self)`.\n"
+        }
+        s += "public struct \(type): \(errorCode == nil ? "AWSShape" : "AWSModelledError") {\n"
+        if let errorCode {
+            s += "    /// The error code the service sends for this error.\n"
+            s += "    public static let errorCode: String = \(Naming.literal(errorCode))\n\(list.isEmpty ? "" : "\n")"
+        }
         for m in list {
             s += "    /// `\(m.name)`\(m.isRequired ? " (required)" : "").\n"
             if m.isBoxed {
@@ -37,12 +48,16 @@ extension Generator {
                 s += "        get { _\(bare(m.property)).first }\n"
                 s += "        set { _\(bare(m.property)) = newValue.map { [$0] } ?? [] }\n    }\n"
                 s += "    private var _\(bare(m.property)): [\(m.type)]\n"
+            } else if let stream = eventStreamType(m) {
+                s += "    public var \(m.property): \(stream)\n"
             } else {
                 s += "    public var \(m.property): \(m.type)\(m.isRequired ? "" : "?")\n"
             }
         }
         s += "\n    /// Creates the structure: required members first, optional members default to nil.\n"
-        let parameters = parameterOrder(list).map { "\($0.property): \($0.type)\(parameterSuffix($0))" }.joined(separator: ", ")
+        let parameters = parameterOrder(list).map { m in
+            eventStreamType(m).map { "\(m.property): \($0) = AWSEventStream()" } ?? "\(m.property): \(m.type)\(parameterSuffix(m))"
+        }.joined(separator: ", ")
         s += "    public init(\(parameters)) {\n"
         for m in list {
             if m.isBoxed {
@@ -52,9 +67,8 @@ extension Generator {
             }
         }
         s += "    }\n\n"
-        let kind = shape["union"]?.boolValue == true ? "union" : "structure"
         s += "    /// The model of `\(name)`.\n"
-        s += "    public static let schema: ShapeSchema = ShapeSchema(name: \(Naming.literal(name)), kind: .\(kind)"
+        s += "    public static let schema: ShapeSchema = ShapeSchema(name: \(Naming.literal(name)), kind: .structure"
         if list.isEmpty {
             s += ""
         } else {
@@ -66,7 +80,8 @@ extension Generator {
         s += ")\n\n"
         s += "    /// Reads the structure from its tree.\n"
         s += "    public init(shapeValue: ShapeValue) throws(AyameError) {\n"
-        if list.isEmpty {
+        let read = list.filter { eventStreamType($0) == nil }
+        if read.isEmpty {
             s += "        _ = try StructureReader(shapeValue)\n"
         } else {
             s += "        let r = try StructureReader(shapeValue)\n"
@@ -75,6 +90,9 @@ extension Generator {
             if m.isBoxed {
                 s += "        let \(bare(m.property))Value: \(m.type)? = try r.optional(\(Naming.literal(m.name)))\n"
                 s += "        self._\(bare(m.property)) = \(bare(m.property))Value.map { [$0] } ?? []\n"
+            } else if eventStreamType(m) != nil {
+                // The events never travel in a tree: the client puts the live stream here.
+                s += "        self.\(m.property) = AWSEventStream()\n"
             } else {
                 s += "        self.\(m.property) = try r.\(m.isRequired ? "required" : "optional")(\(Naming.literal(m.name)))\n"
             }
@@ -82,8 +100,8 @@ extension Generator {
         s += "    }\n\n"
         s += "    /// The structure as a tree.\n"
         s += "    public var shapeValue: ShapeValue {\n"
-        s += list.isEmpty ? "        let w = StructureWriter()\n" : "        var w = StructureWriter()\n"
-        for m in list { s += "        w[\(Naming.literal(m.name))] = \(m.property)\n" }
+        s += read.isEmpty ? "        let w = StructureWriter()\n" : "        var w = StructureWriter()\n"
+        for m in list where eventStreamType(m) == nil { s += "        w[\(Naming.literal(m.name))] = \(m.property)\n" }
         s += "        return w.value\n    }\n}\n"
         return s
     }
@@ -126,6 +144,8 @@ extension Generator {
         if let format = json["timestampFormat"]?.stringValue { args.append("timestampFormat: .\(format)") }
         if json["idempotencyToken"]?.boolValue == true { args.append("isIdempotencyToken: true") }
         if json["hostLabel"]?.boolValue == true { args.append("isHostLabel: true") }
+        if json["eventheader"]?.boolValue == true { args.append("isEventHeader: true") }
+        if json["eventpayload"]?.boolValue == true { args.append("isEventPayload: true") }
         if json["jsonvalue"]?.boolValue == true { args.append("isJSONValue: true") }
         if let parameter = json["contextParam"]?["name"]?.stringValue { args.append("contextParameter: \(Naming.literal(parameter))") }
         return "MemberSchema(\(args.joined(separator: ", ")))"

@@ -22,7 +22,7 @@ enum Naming {
         "Optional", "Error", "Type", "Protocol", "Self", "Any", "Result", "Never", "Void", "Sendable", "Task",
         "Character", "Decimal", "URL", "UUID", "Codable", "Hashable", "Equatable", "Encoder", "Decoder", "Mirror",
         "ShapeSchema", "MemberSchema", "ShapeTraits", "ShapeValue", "AWSShape", "AWSStringEnum", "StructureReader",
-        "StructureWriter", "OperationDescriptor", "ServiceDescriptor", "AyameError", "AWSClientRuntime", "EndpointRuleSet",
+        "StructureWriter", "UnionReader", "UnionWriter", "AWSModelledError", "OperationDescriptor", "ServiceDescriptor", "AyameError", "AWSClientRuntime", "EndpointRuleSet",
         "EndpointValue", "EndpointError", "DocumentValue", "XMLNamespace", "TimestampFormat", "RetryableTrait",
         "StreamingPayload", "ClientConfigurationOverrides", "AWSCredentialsProvider", "HTTPTransport", "AWSEnvironment",
         "AWSServiceID", "Foundation", "AyameCore", "Duration", "Paginator", "PaginatorItems", "PaginatorDescriptor",

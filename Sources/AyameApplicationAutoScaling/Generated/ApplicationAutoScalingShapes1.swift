@@ -74,8 +74,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `ConcurrentUpdateException` structure of the ApplicationAutoScaling model.
-    public struct ConcurrentUpdateException: AWSShape {
+    /// The `ConcurrentUpdateException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.ConcurrentUpdateException.self)`.
+    public struct ConcurrentUpdateException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ConcurrentUpdateException"
+
         /// `Message`.
         public var message: String?
 
@@ -733,8 +737,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `FailedResourceAccessException` structure of the ApplicationAutoScaling model.
-    public struct FailedResourceAccessException: AWSShape {
+    /// The `FailedResourceAccessException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.FailedResourceAccessException.self)`.
+    public struct FailedResourceAccessException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "FailedResourceAccessException"
+
         /// `Message`.
         public var message: String?
 
@@ -862,8 +870,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `InternalServiceException` structure of the ApplicationAutoScaling model.
-    public struct InternalServiceException: AWSShape {
+    /// The `InternalServiceException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.InternalServiceException.self)`.
+    public struct InternalServiceException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalServiceException"
+
         /// `Message`.
         public var message: String?
 
@@ -891,8 +903,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `InvalidNextTokenException` structure of the ApplicationAutoScaling model.
-    public struct InvalidNextTokenException: AWSShape {
+    /// The `InvalidNextTokenException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.InvalidNextTokenException.self)`.
+    public struct InvalidNextTokenException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidNextTokenException"
+
         /// `Message`.
         public var message: String?
 
@@ -920,8 +936,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `LimitExceededException` structure of the ApplicationAutoScaling model.
-    public struct LimitExceededException: AWSShape {
+    /// The `LimitExceededException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.LimitExceededException.self)`.
+    public struct LimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LimitExceededException"
+
         /// `Message`.
         public var message: String?
 
@@ -1130,8 +1150,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `ObjectNotFoundException` structure of the ApplicationAutoScaling model.
-    public struct ObjectNotFoundException: AWSShape {
+    /// The `ObjectNotFoundException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.ObjectNotFoundException.self)`.
+    public struct ObjectNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ObjectNotFoundException"
+
         /// `Message`.
         public var message: String?
 

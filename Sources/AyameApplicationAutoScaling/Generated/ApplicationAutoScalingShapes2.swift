@@ -379,8 +379,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `ResourceNotFoundException` structure of the ApplicationAutoScaling model.
-    public struct ResourceNotFoundException: AWSShape {
+    /// The `ResourceNotFoundException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.ResourceNotFoundException.self)`.
+    public struct ResourceNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFoundException"
+
         /// `Message`.
         public var message: String?
         /// `ResourceName`.
@@ -1226,8 +1230,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `TooManyTagsException` structure of the ApplicationAutoScaling model.
-    public struct TooManyTagsException: AWSShape {
+    /// The `TooManyTagsException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.TooManyTagsException.self)`.
+    public struct TooManyTagsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyTagsException"
+
         /// `Message`.
         public var message: String?
         /// `ResourceName`.
@@ -1318,8 +1326,12 @@ extension ApplicationAutoScaling {
         }
     }
 
-    /// The `ValidationException` structure of the ApplicationAutoScaling model.
-    public struct ValidationException: AWSShape {
+    /// The `ValidationException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.ValidationException.self)`.
+    public struct ValidationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ValidationException"
+
         /// `Message`.
         public var message: String?
 

@@ -465,8 +465,11 @@ extension CloudWatch {
         }
     }
 
-    /// The `ConcurrentModificationException` structure of the CloudWatch model.
-    public struct ConcurrentModificationException: AWSShape {
+    /// The `ConcurrentModificationException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.ConcurrentModificationException.self)`.
+    public struct ConcurrentModificationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ConcurrentModificationException"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -487,8 +490,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `ConflictException` structure of the CloudWatch model.
-    public struct ConflictException: AWSShape {
+    /// The `ConflictException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.ConflictException.self)`.
+    public struct ConflictException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ConflictException"
+
         /// `Message`.
         public var message: String?
 
@@ -563,8 +570,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `DashboardInvalidInputError` structure of the CloudWatch model.
-    public struct DashboardInvalidInputError: AWSShape {
+    /// The `DashboardInvalidInputError` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.DashboardInvalidInputError.self)`.
+    public struct DashboardInvalidInputError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterInput"
+
         /// `message`.
         public var message: String?
         /// `dashboardValidationMessages`.
@@ -598,8 +609,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `DashboardNotFoundError` structure of the CloudWatch model.
-    public struct DashboardNotFoundError: AWSShape {
+    /// The `DashboardNotFoundError` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.DashboardNotFoundError.self)`.
+    public struct DashboardNotFoundError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFound"
+
         /// `message`.
         public var message: String?
 

@@ -353,32 +353,33 @@ extension CloudWatch {
         }
     }
 
-    /// The `EvaluationCriteria` structure of the CloudWatch model.
-    public struct EvaluationCriteria: AWSShape {
+    /// The `EvaluationCriteria` union of the CloudWatch model: exactly one member is set.
+    public enum EvaluationCriteria: AWSShape {
         /// `PromQLCriteria`.
-        public var promQlCriteria: CloudWatch.AlarmPromQLCriteria?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(promQlCriteria: CloudWatch.AlarmPromQLCriteria? = nil) {
-            self.promQlCriteria = promQlCriteria
-        }
+        case promQlCriteria(CloudWatch.AlarmPromQLCriteria)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `EvaluationCriteria`.
         public static let schema: ShapeSchema = ShapeSchema(name: "EvaluationCriteria", kind: .union, members: [
             MemberSchema("PromQLCriteria", target: { CloudWatch.AlarmPromQLCriteria.schema }),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.promQlCriteria = try r.optional("PromQLCriteria")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "PromQLCriteria": self = .promQlCriteria(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PromQLCriteria"] = promQlCriteria
-            return w.value
+            switch self {
+            case .promQlCriteria(let value): UnionWriter.value("PromQLCriteria", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
@@ -1351,8 +1352,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `InternalServiceFault` structure of the CloudWatch model.
-    public struct InternalServiceFault: AWSShape {
+    /// The `InternalServiceFault` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InternalServiceFault.self)`.
+    public struct InternalServiceFault: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalServiceError"
+
         /// `Message`.
         public var message: String?
 
@@ -1380,8 +1385,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `InvalidFormatFault` structure of the CloudWatch model.
-    public struct InvalidFormatFault: AWSShape {
+    /// The `InvalidFormatFault` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidFormatFault.self)`.
+    public struct InvalidFormatFault: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidFormat"
+
         /// `message`.
         public var message: String?
 
@@ -1409,8 +1418,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `InvalidNextToken` structure of the CloudWatch model.
-    public struct InvalidNextToken: AWSShape {
+    /// The `InvalidNextToken` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidNextToken.self)`.
+    public struct InvalidNextToken: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidNextToken"
+
         /// `message`.
         public var message: String?
 
@@ -1438,8 +1451,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `InvalidParameterCombinationException` structure of the CloudWatch model.
-    public struct InvalidParameterCombinationException: AWSShape {
+    /// The `InvalidParameterCombinationException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidParameterCombinationException.self)`.
+    public struct InvalidParameterCombinationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterCombination"
+
         /// `message`.
         public var message: String?
 
@@ -1467,8 +1484,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `InvalidParameterValueException` structure of the CloudWatch model.
-    public struct InvalidParameterValueException: AWSShape {
+    /// The `InvalidParameterValueException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidParameterValueException.self)`.
+    public struct InvalidParameterValueException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterValue"
+
         /// `message`.
         public var message: String?
 
@@ -1521,28 +1542,6 @@ extension CloudWatch {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["Timezone"] = timezone
-            return w.value
-        }
-    }
-
-    /// The `LimitExceededException` structure of the CloudWatch model.
-    public struct LimitExceededException: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `LimitExceededException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, traits: ShapeTraits(errorCode: "LimitExceededException", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
             return w.value
         }
     }

@@ -4,8 +4,37 @@ import AyameCore
 import Foundation
 
 extension CloudWatch {
-    /// The `LimitExceededFault` structure of the CloudWatch model.
-    public struct LimitExceededFault: AWSShape {
+    /// The `LimitExceededException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.LimitExceededException.self)`.
+    public struct LimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LimitExceededException"
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `LimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, traits: ShapeTraits(errorCode: "LimitExceededException", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `LimitExceededFault` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.LimitExceededFault.self)`.
+    public struct LimitExceededFault: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -1373,8 +1402,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `MissingRequiredParameterException` structure of the CloudWatch model.
-    public struct MissingRequiredParameterException: AWSShape {
+    /// The `MissingRequiredParameterException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.MissingRequiredParameterException.self)`.
+    public struct MissingRequiredParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "MissingParameter"
+
         /// `message`.
         public var message: String?
 

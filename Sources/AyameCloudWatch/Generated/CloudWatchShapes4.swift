@@ -744,8 +744,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `ResourceNotFound` structure of the CloudWatch model.
-    public struct ResourceNotFound: AWSShape {
+    /// The `ResourceNotFound` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.ResourceNotFound.self)`.
+    public struct ResourceNotFound: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFound"
+
         /// `message`.
         public var message: String?
 
@@ -773,8 +777,12 @@ extension CloudWatch {
         }
     }
 
-    /// The `ResourceNotFoundException` structure of the CloudWatch model.
-    public struct ResourceNotFoundException: AWSShape {
+    /// The `ResourceNotFoundException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.ResourceNotFoundException.self)`.
+    public struct ResourceNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFoundException"
+
         /// `ResourceType`.
         public var resourceType: String?
         /// `ResourceId`.

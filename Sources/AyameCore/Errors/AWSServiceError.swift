@@ -19,6 +19,10 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     public let operation: String?
     /// The response body as received, for error codes that carry more than a message.
     public let rawBody: [UInt8]
+    /// The members of the error shape the service's model declares for ``code`` (body fields and
+    /// bound headers), or nil for a code the model does not declare. Read them typed with
+    /// ``modelled(as:)``.
+    public internal(set) var modelledMembers: ShapeValue?
 
     /// Creates a service error; the code is normalised by ``normalizedCode(_:)``.
     public init(

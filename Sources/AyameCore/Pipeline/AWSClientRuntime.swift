@@ -67,6 +67,16 @@ public final class AWSClientRuntime: Sendable {
     public func execute(
         _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
     ) async throws(AyameError) -> OperationResponse {
+        let (call, input) = try await prepare(operation, input: input, payload: payload)
+        return try await run(call, operation: operation, input: input) { [transport] request throws(HTTPClientError) in
+            try await transport.send(request)
+        }
+    }
+
+    /// Serializes, resolves the endpoint and hashes: everything before the first attempt.
+    func prepare(
+        _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload?
+    ) async throws(AyameError) -> (PreparedCall, ShapeValue?) {
         let payload = try payload?.resolved()
         let input = FlexibleChecksums.enablingResponseValidation(input, operation: operation, configuration: configuration)
         let serialized = try codec.encodeRequest(input, operation: operation, service: service)
@@ -93,11 +103,14 @@ public final class AWSClientRuntime: Sendable {
             isAnonymous: operation.isAnonymous,
             invocationID: RandomUUID.lowercasedString()
         )
-        return try await run(call, operation: operation, input: input)
+        return (call, input)
     }
 
-    /// The retry loop.
-    private func run(_ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?) async throws(AyameError) -> OperationResponse {
+    /// The retry loop; `send` is one attempt on the transport.
+    func run(
+        _ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?,
+        send: (HTTPRequest) async throws(HTTPClientError) -> HTTPResponse
+    ) async throws(AyameError) -> OperationResponse {
         var attempt = 1
         var state = RetryCallState()
         while true {
@@ -111,7 +124,7 @@ public final class AWSClientRuntime: Sendable {
             let started = ContinuousClock.now
             let response: HTTPResponse
             do {
-                response = try await transport.send(request)
+                response = try await send(request)
             } catch {
                 if error == .cancelled { throw .cancelled }
                 let failure = AttemptFailure(kind: .transport(Self.classify(error)))
@@ -144,6 +157,7 @@ public final class AWSClientRuntime: Sendable {
                     requestID: Self.requestID(received), attempts: attempt)
             }
             let error = codec.decodeError(received, operation: operation, service: service)
+                .withModelledMembers(from: received, codec: codec, service: service)
             if call.isReplayable, attempt < retryStrategy.maximumAttempts,
                clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
                 logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")

@@ -40,6 +40,10 @@ public struct MemberSchema: Sendable {
     public let isJSONValue: Bool
     /// The endpoint rule-set parameter this member feeds (`contextParam`).
     public let contextParameter: String?
+    /// Whether the member of an event travels in an event-stream message header (`eventheader`).
+    public let isEventHeader: Bool
+    /// Whether the member of an event is the event-stream message's payload (`eventpayload`).
+    public let isEventPayload: Bool
     private let targetSchema: @Sendable () -> ShapeSchema
 
     /// Creates a member. `target` is a closure so recursive shapes can refer to themselves.
@@ -56,7 +60,9 @@ public struct MemberSchema: Sendable {
         isIdempotencyToken: Bool = false,
         isHostLabel: Bool = false,
         isJSONValue: Bool = false,
-        contextParameter: String? = nil
+        contextParameter: String? = nil,
+        isEventHeader: Bool = false,
+        isEventPayload: Bool = false
     ) {
         self.name = name
         self.targetSchema = target
@@ -71,6 +77,8 @@ public struct MemberSchema: Sendable {
         self.isHostLabel = isHostLabel
         self.isJSONValue = isJSONValue
         self.contextParameter = contextParameter
+        self.isEventHeader = isEventHeader
+        self.isEventPayload = isEventPayload
     }
 
     /// The member's shape.

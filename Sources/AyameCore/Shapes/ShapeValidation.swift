@@ -1,7 +1,8 @@
 extension ShapeValue {
     /// Checks this value against `schema`'s constraints at every depth, before anything is sent.
     ///
-    /// Rules, in the order they are checked: `required` members; `length` (Unicode scalar values
+    /// Rules, in the order they are checked: a union has exactly one member set, one the model
+    /// knows; `required` members; `length` (Unicode scalar values
     /// for strings, as Smithy's `length` trait counts; bytes for blobs; elements for lists and
     /// maps); `value` ranges for numbers; and `enum`, only for enums the schema marks closed
     /// (AWS enums are open).
@@ -25,6 +26,7 @@ private struct ShapeValidator {
     func check(_ value: ShapeValue, _ schema: ShapeSchema, path: String) throws(AyameError) {
         switch value {
         case .structure(let members):
+            if schema.kind == .union { try checkUnion(members, schema, path) }
             for member in schema.members {
                 let memberPath = path.isEmpty ? member.name : path + "." + member.name
                 guard let memberValue = members[member.name] else {
@@ -62,6 +64,16 @@ private struct ShapeValidator {
         case .boolean, .timestamp, .document:
             return
         }
+    }
+
+    /// Smithy: exactly one member of a union is set, and it must be one the model knows (an
+    /// `.unknown` case carries no value to send).
+    private func checkUnion(_ members: [String: ShapeValue], _ schema: ShapeSchema, _ path: String) throws(AyameError) {
+        let location = path.isEmpty ? "(union)" : path
+        if let unknown = members.keys.sorted().first(where: { name in !schema.members.contains { $0.name == name } }) {
+            throw fail(location, "a known member (\(unknown) is not in the model; an unknown union case cannot be sent)")
+        }
+        guard members.count == 1 else { throw fail(location, "exactly one member of the union is set") }
     }
 
     private func checkString(_ string: String, _ schema: ShapeSchema, _ path: String) throws(AyameError) {

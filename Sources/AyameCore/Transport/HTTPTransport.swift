@@ -7,6 +7,11 @@ import AyameHTTP
 public protocol HTTPTransport: Sendable {
     /// Sends `request`; any HTTP status is a response, only transport failures throw.
     func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse
+
+    /// Sends `request` and returns once the head is in (the response's `body` is empty), with the
+    /// body still arriving as chunks (event streams). The default sends with ``send(_:)`` and
+    /// hands over the whole body as one chunk.
+    func sendStreamingResponse(_ request: HTTPRequest) async throws(HTTPClientError) -> (HTTPResponse, ResponseChunks)
 }
 
 extension HTTPClient: HTTPTransport {

@@ -461,8 +461,12 @@ extension ECR {
         }
     }
 
-    /// The `BlockedByOrganizationPolicyException` structure of the ECR model.
-    public struct BlockedByOrganizationPolicyException: AWSShape {
+    /// The `BlockedByOrganizationPolicyException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.BlockedByOrganizationPolicyException.self)`.
+    public struct BlockedByOrganizationPolicyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BlockedByOrganizationPolicyException"
+
         /// `message`.
         public var message: String?
 
@@ -1534,41 +1538,6 @@ extension ECR {
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `DeleteSigningConfigurationResponse` structure of the ECR model.
-    public struct DeleteSigningConfigurationResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `signingConfiguration`.
-        public var signingConfiguration: ECR.SigningConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
-            self.registryId = registryId
-            self.signingConfiguration = signingConfiguration
-        }
-
-        /// The model of `DeleteSigningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.signingConfiguration = try r.optional("signingConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["signingConfiguration"] = signingConfiguration
             return w.value
         }
     }

@@ -4,6 +4,41 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `DeleteSigningConfigurationResponse` structure of the ECR model.
+    public struct DeleteSigningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `signingConfiguration`.
+        public var signingConfiguration: ECR.SigningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.registryId = registryId
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `DeleteSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.signingConfiguration = try r.optional("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+    }
+
     /// The `DeregisterPullTimeUpdateExclusionRequest` structure of the ECR model.
     public struct DeregisterPullTimeUpdateExclusionRequest: AWSShape {
         /// `principalArn` (required).
@@ -776,8 +811,12 @@ extension ECR {
         }
     }
 
-    /// The `EmptyUploadException` structure of the ECR model.
-    public struct EmptyUploadException: AWSShape {
+    /// The `EmptyUploadException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.EmptyUploadException.self)`.
+    public struct EmptyUploadException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EmptyUploadException"
+
         /// `message`.
         public var message: String?
 
@@ -1000,8 +1039,12 @@ extension ECR {
         }
     }
 
-    /// The `ExclusionAlreadyExistsException` structure of the ECR model.
-    public struct ExclusionAlreadyExistsException: AWSShape {
+    /// The `ExclusionAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ExclusionAlreadyExistsException.self)`.
+    public struct ExclusionAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExclusionAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -1029,8 +1072,12 @@ extension ECR {
         }
     }
 
-    /// The `ExclusionNotFoundException` structure of the ECR model.
-    public struct ExclusionNotFoundException: AWSShape {
+    /// The `ExclusionNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ExclusionNotFoundException.self)`.
+    public struct ExclusionNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExclusionNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1515,63 +1562,6 @@ extension ECR {
             var w = StructureWriter()
             w["registryId"] = registryId
             w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `GetRegistryScanningConfigurationRequest` structure of the ECR model.
-    public struct GetRegistryScanningConfigurationRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `GetRegistryScanningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `GetRegistryScanningConfigurationResponse` structure of the ECR model.
-    public struct GetRegistryScanningConfigurationResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `scanningConfiguration`.
-        public var scanningConfiguration: ECR.RegistryScanningConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, scanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
-            self.registryId = registryId
-            self.scanningConfiguration = scanningConfiguration
-        }
-
-        /// The model of `GetRegistryScanningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("scanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.scanningConfiguration = try r.optional("scanningConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["scanningConfiguration"] = scanningConfiguration
             return w.value
         }
     }

@@ -4,6 +4,63 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `GetRegistryScanningConfigurationRequest` structure of the ECR model.
+    public struct GetRegistryScanningConfigurationRequest: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetRegistryScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `GetRegistryScanningConfigurationResponse` structure of the ECR model.
+    public struct GetRegistryScanningConfigurationResponse: AWSShape {
+        /// `registryId`.
+        public var registryId: String?
+        /// `scanningConfiguration`.
+        public var scanningConfiguration: ECR.RegistryScanningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, scanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
+            self.registryId = registryId
+            self.scanningConfiguration = scanningConfiguration
+        }
+
+        /// The model of `GetRegistryScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("scanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.scanningConfiguration = try r.optional("scanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["scanningConfiguration"] = scanningConfiguration
+            return w.value
+        }
+    }
+
     /// The `GetRepositoryPolicyRequest` structure of the ECR model.
     public struct GetRepositoryPolicyRequest: AWSShape {
         /// `registryId`.
@@ -190,8 +247,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageAlreadyExistsException` structure of the ECR model.
-    public struct ImageAlreadyExistsException: AWSShape {
+    /// The `ImageAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageAlreadyExistsException.self)`.
+    public struct ImageAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -219,8 +280,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageArchivedException` structure of the ECR model.
-    public struct ImageArchivedException: AWSShape {
+    /// The `ImageArchivedException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageArchivedException.self)`.
+    public struct ImageArchivedException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageArchivedException"
+
         /// `message`.
         public var message: String?
 
@@ -361,8 +426,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageDigestDoesNotMatchException` structure of the ECR model.
-    public struct ImageDigestDoesNotMatchException: AWSShape {
+    /// The `ImageDigestDoesNotMatchException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageDigestDoesNotMatchException.self)`.
+    public struct ImageDigestDoesNotMatchException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageDigestDoesNotMatchException"
+
         /// `message`.
         public var message: String?
 
@@ -466,8 +535,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageNotFoundException` structure of the ECR model.
-    public struct ImageNotFoundException: AWSShape {
+    /// The `ImageNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageNotFoundException.self)`.
+    public struct ImageNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -859,8 +932,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageStorageClassUpdateNotSupportedException` structure of the ECR model.
-    public struct ImageStorageClassUpdateNotSupportedException: AWSShape {
+    /// The `ImageStorageClassUpdateNotSupportedException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageStorageClassUpdateNotSupportedException.self)`.
+    public struct ImageStorageClassUpdateNotSupportedException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageStorageClassUpdateNotSupportedException"
+
         /// `message`.
         public var message: String?
 
@@ -888,8 +965,12 @@ extension ECR {
         }
     }
 
-    /// The `ImageTagAlreadyExistsException` structure of the ECR model.
-    public struct ImageTagAlreadyExistsException: AWSShape {
+    /// The `ImageTagAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageTagAlreadyExistsException.self)`.
+    public struct ImageTagAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageTagAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -1022,8 +1103,12 @@ extension ECR {
         }
     }
 
-    /// The `InvalidLayerException` structure of the ECR model.
-    public struct InvalidLayerException: AWSShape {
+    /// The `InvalidLayerException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidLayerException.self)`.
+    public struct InvalidLayerException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidLayerException"
+
         /// `message`.
         public var message: String?
 
@@ -1051,8 +1136,12 @@ extension ECR {
         }
     }
 
-    /// The `InvalidLayerPartException` structure of the ECR model.
-    public struct InvalidLayerPartException: AWSShape {
+    /// The `InvalidLayerPartException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidLayerPartException.self)`.
+    public struct InvalidLayerPartException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidLayerPartException"
+
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName`.
@@ -1104,8 +1193,12 @@ extension ECR {
         }
     }
 
-    /// The `InvalidParameterException` structure of the ECR model.
-    public struct InvalidParameterException: AWSShape {
+    /// The `InvalidParameterException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidParameterException.self)`.
+    public struct InvalidParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterException"
+
         /// `message`.
         public var message: String?
 
@@ -1133,8 +1226,12 @@ extension ECR {
         }
     }
 
-    /// The `InvalidTagParameterException` structure of the ECR model.
-    public struct InvalidTagParameterException: AWSShape {
+    /// The `InvalidTagParameterException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidTagParameterException.self)`.
+    public struct InvalidTagParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidTagParameterException"
+
         /// `message`.
         public var message: String?
 
@@ -1162,8 +1259,12 @@ extension ECR {
         }
     }
 
-    /// The `KmsException` structure of the ECR model.
-    public struct KmsException: AWSShape {
+    /// The `KmsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.KmsException.self)`.
+    public struct KmsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsException"
+
         /// `message`.
         public var message: String?
         /// `kmsError`.
@@ -1244,8 +1345,12 @@ extension ECR {
         }
     }
 
-    /// The `LayerAlreadyExistsException` structure of the ECR model.
-    public struct LayerAlreadyExistsException: AWSShape {
+    /// The `LayerAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerAlreadyExistsException.self)`.
+    public struct LayerAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LayerAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -1314,8 +1419,12 @@ extension ECR {
         }
     }
 
-    /// The `LayerInaccessibleException` structure of the ECR model.
-    public struct LayerInaccessibleException: AWSShape {
+    /// The `LayerInaccessibleException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerInaccessibleException.self)`.
+    public struct LayerInaccessibleException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LayerInaccessibleException"
+
         /// `message`.
         public var message: String?
 
@@ -1343,8 +1452,12 @@ extension ECR {
         }
     }
 
-    /// The `LayerPartTooSmallException` structure of the ECR model.
-    public struct LayerPartTooSmallException: AWSShape {
+    /// The `LayerPartTooSmallException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerPartTooSmallException.self)`.
+    public struct LayerPartTooSmallException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LayerPartTooSmallException"
+
         /// `message`.
         public var message: String?
 
@@ -1372,8 +1485,12 @@ extension ECR {
         }
     }
 
-    /// The `LayersNotFoundException` structure of the ECR model.
-    public struct LayersNotFoundException: AWSShape {
+    /// The `LayersNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayersNotFoundException.self)`.
+    public struct LayersNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LayersNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1401,8 +1518,12 @@ extension ECR {
         }
     }
 
-    /// The `LifecyclePolicyNotFoundException` structure of the ECR model.
-    public struct LifecyclePolicyNotFoundException: AWSShape {
+    /// The `LifecyclePolicyNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyNotFoundException.self)`.
+    public struct LifecyclePolicyNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LifecyclePolicyNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1426,152 +1547,6 @@ extension ECR {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
-    public struct LifecyclePolicyPreviewFilter: AWSShape {
-        /// `tagStatus`.
-        public var tagStatus: ECR.TagStatus?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tagStatus: ECR.TagStatus? = nil) {
-            self.tagStatus = tagStatus
-        }
-
-        /// The model of `LifecyclePolicyPreviewFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
-            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tagStatus = try r.optional("tagStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["tagStatus"] = tagStatus
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewInProgressException` structure of the ECR model.
-    public struct LifecyclePolicyPreviewInProgressException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LifecyclePolicyPreviewInProgressException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewNotFoundException` structure of the ECR model.
-    public struct LifecyclePolicyPreviewNotFoundException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LifecyclePolicyPreviewNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewResult` structure of the ECR model.
-    public struct LifecyclePolicyPreviewResult: AWSShape {
-        /// `imageTags`.
-        public var imageTags: [String]?
-        /// `imageDigest`.
-        public var imageDigest: String?
-        /// `imagePushedAt`.
-        public var imagePushedAt: Date?
-        /// `action`.
-        public var action: ECR.LifecyclePolicyRuleAction?
-        /// `appliedRulePriority`.
-        public var appliedRulePriority: Int?
-        /// `storageClass`.
-        public var storageClass: ECR.LifecyclePolicyStorageClass?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: ECR.LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: ECR.LifecyclePolicyStorageClass? = nil) {
-            self.imageTags = imageTags
-            self.imageDigest = imageDigest
-            self.imagePushedAt = imagePushedAt
-            self.action = action
-            self.appliedRulePriority = appliedRulePriority
-            self.storageClass = storageClass
-        }
-
-        /// The model of `LifecyclePolicyPreviewResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
-            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("action", target: { ECR.LifecyclePolicyRuleAction.schema }),
-            MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
-            MemberSchema("storageClass", target: { ECR.LifecyclePolicyStorageClass.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageTags = try r.optional("imageTags")
-            self.imageDigest = try r.optional("imageDigest")
-            self.imagePushedAt = try r.optional("imagePushedAt")
-            self.action = try r.optional("action")
-            self.appliedRulePriority = try r.optional("appliedRulePriority")
-            self.storageClass = try r.optional("storageClass")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageTags"] = imageTags
-            w["imageDigest"] = imageDigest
-            w["imagePushedAt"] = imagePushedAt
-            w["action"] = action
-            w["appliedRulePriority"] = appliedRulePriority
-            w["storageClass"] = storageClass
             return w.value
         }
     }

@@ -4,6 +4,160 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
+    public struct LifecyclePolicyPreviewFilter: AWSShape {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagStatus: ECR.TagStatus? = nil) {
+            self.tagStatus = tagStatus
+        }
+
+        /// The model of `LifecyclePolicyPreviewFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagStatus = try r.optional("tagStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tagStatus"] = tagStatus
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewInProgressException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyPreviewInProgressException.self)`.
+    public struct LifecyclePolicyPreviewInProgressException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LifecyclePolicyPreviewInProgressException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyPreviewInProgressException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyPreviewNotFoundException.self)`.
+    public struct LifecyclePolicyPreviewNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LifecyclePolicyPreviewNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyPreviewNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LifecyclePolicyPreviewResult` structure of the ECR model.
+    public struct LifecyclePolicyPreviewResult: AWSShape {
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imagePushedAt`.
+        public var imagePushedAt: Date?
+        /// `action`.
+        public var action: ECR.LifecyclePolicyRuleAction?
+        /// `appliedRulePriority`.
+        public var appliedRulePriority: Int?
+        /// `storageClass`.
+        public var storageClass: ECR.LifecyclePolicyStorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: ECR.LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: ECR.LifecyclePolicyStorageClass? = nil) {
+            self.imageTags = imageTags
+            self.imageDigest = imageDigest
+            self.imagePushedAt = imagePushedAt
+            self.action = action
+            self.appliedRulePriority = appliedRulePriority
+            self.storageClass = storageClass
+        }
+
+        /// The model of `LifecyclePolicyPreviewResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("action", target: { ECR.LifecyclePolicyRuleAction.schema }),
+            MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
+            MemberSchema("storageClass", target: { ECR.LifecyclePolicyStorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageTags = try r.optional("imageTags")
+            self.imageDigest = try r.optional("imageDigest")
+            self.imagePushedAt = try r.optional("imagePushedAt")
+            self.action = try r.optional("action")
+            self.appliedRulePriority = try r.optional("appliedRulePriority")
+            self.storageClass = try r.optional("storageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageTags"] = imageTags
+            w["imageDigest"] = imageDigest
+            w["imagePushedAt"] = imagePushedAt
+            w["action"] = action
+            w["appliedRulePriority"] = appliedRulePriority
+            w["storageClass"] = storageClass
+            return w.value
+        }
+    }
+
     /// The `LifecyclePolicyPreviewSummary` structure of the ECR model.
     public struct LifecyclePolicyPreviewSummary: AWSShape {
         /// `expiringImageTotalCount`.
@@ -74,8 +228,12 @@ extension ECR {
         }
     }
 
-    /// The `LimitExceededException` structure of the ECR model.
-    public struct LimitExceededException: AWSShape {
+    /// The `LimitExceededException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LimitExceededException.self)`.
+    public struct LimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LimitExceededException"
+
         /// `message`.
         public var message: String?
 
@@ -643,8 +801,12 @@ extension ECR {
         }
     }
 
-    /// The `PullThroughCacheRuleAlreadyExistsException` structure of the ECR model.
-    public struct PullThroughCacheRuleAlreadyExistsException: AWSShape {
+    /// The `PullThroughCacheRuleAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.PullThroughCacheRuleAlreadyExistsException.self)`.
+    public struct PullThroughCacheRuleAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PullThroughCacheRuleAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -672,8 +834,12 @@ extension ECR {
         }
     }
 
-    /// The `PullThroughCacheRuleNotFoundException` structure of the ECR model.
-    public struct PullThroughCacheRuleNotFoundException: AWSShape {
+    /// The `PullThroughCacheRuleNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.PullThroughCacheRuleNotFoundException.self)`.
+    public struct PullThroughCacheRuleNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PullThroughCacheRuleNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1392,163 +1558,6 @@ extension ECR {
             var w = StructureWriter()
             w["url"] = url
             w["text"] = text
-            return w.value
-        }
-    }
-
-    /// The `ReferencedImagesNotFoundException` structure of the ECR model.
-    public struct ReferencedImagesNotFoundException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ReferencedImagesNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
-    public struct RegisterPullTimeUpdateExclusionRequest: AWSShape {
-        /// `principalArn` (required).
-        public var principalArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(principalArn: String) {
-            self.principalArn = principalArn
-        }
-
-        /// The model of `RegisterPullTimeUpdateExclusionRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
-            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.principalArn = try r.required("principalArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["principalArn"] = principalArn
-            return w.value
-        }
-    }
-
-    /// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
-    public struct RegisterPullTimeUpdateExclusionResponse: AWSShape {
-        /// `principalArn`.
-        public var principalArn: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(principalArn: String? = nil, createdAt: Date? = nil) {
-            self.principalArn = principalArn
-            self.createdAt = createdAt
-        }
-
-        /// The model of `RegisterPullTimeUpdateExclusionResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
-            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.principalArn = try r.optional("principalArn")
-            self.createdAt = try r.optional("createdAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["principalArn"] = principalArn
-            w["createdAt"] = createdAt
-            return w.value
-        }
-    }
-
-    /// The `RegistryPolicyNotFoundException` structure of the ECR model.
-    public struct RegistryPolicyNotFoundException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RegistryPolicyNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RegistryScanningConfiguration` structure of the ECR model.
-    public struct RegistryScanningConfiguration: AWSShape {
-        /// `scanType`.
-        public var scanType: ECR.ScanType?
-        /// `rules`.
-        public var rules: [ECR.RegistryScanningRule]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
-            self.scanType = scanType
-            self.rules = rules
-        }
-
-        /// The model of `RegistryScanningConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
-            MemberSchema("scanType", target: { ECR.ScanType.schema }),
-            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scanType = try r.optional("scanType")
-            self.rules = try r.optional("rules")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["scanType"] = scanType
-            w["rules"] = rules
             return w.value
         }
     }

@@ -4,6 +4,171 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `ReferencedImagesNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ReferencedImagesNotFoundException.self)`.
+    public struct ReferencedImagesNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ReferencedImagesNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ReferencedImagesNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionRequest: AWSShape {
+        /// `principalArn` (required).
+        public var principalArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String) {
+            self.principalArn = principalArn
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.required("principalArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            return w.value
+        }
+    }
+
+    /// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionResponse: AWSShape {
+        /// `principalArn`.
+        public var principalArn: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String? = nil, createdAt: Date? = nil) {
+            self.principalArn = principalArn
+            self.createdAt = createdAt
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.optional("principalArn")
+            self.createdAt = try r.optional("createdAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            w["createdAt"] = createdAt
+            return w.value
+        }
+    }
+
+    /// The `RegistryPolicyNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RegistryPolicyNotFoundException.self)`.
+    public struct RegistryPolicyNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RegistryPolicyNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RegistryPolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RegistryScanningConfiguration` structure of the ECR model.
+    public struct RegistryScanningConfiguration: AWSShape {
+        /// `scanType`.
+        public var scanType: ECR.ScanType?
+        /// `rules`.
+        public var rules: [ECR.RegistryScanningRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
+            self.scanType = scanType
+            self.rules = rules
+        }
+
+        /// The model of `RegistryScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
+            MemberSchema("scanType", target: { ECR.ScanType.schema }),
+            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanType = try r.optional("scanType")
+            self.rules = try r.optional("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanType"] = scanType
+            w["rules"] = rules
+            return w.value
+        }
+    }
+
     /// The `RegistryScanningRule` structure of the ECR model.
     public struct RegistryScanningRule: AWSShape {
         /// `scanFrequency` (required).
@@ -244,8 +409,12 @@ extension ECR {
         }
     }
 
-    /// The `RepositoryAlreadyExistsException` structure of the ECR model.
-    public struct RepositoryAlreadyExistsException: AWSShape {
+    /// The `RepositoryAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RepositoryAlreadyExistsException.self)`.
+    public struct RepositoryAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RepositoryAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -403,8 +572,12 @@ extension ECR {
         }
     }
 
-    /// The `RepositoryNotEmptyException` structure of the ECR model.
-    public struct RepositoryNotEmptyException: AWSShape {
+    /// The `RepositoryNotEmptyException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RepositoryNotEmptyException.self)`.
+    public struct RepositoryNotEmptyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RepositoryNotEmptyException"
+
         /// `message`.
         public var message: String?
 
@@ -432,8 +605,12 @@ extension ECR {
         }
     }
 
-    /// The `RepositoryNotFoundException` structure of the ECR model.
-    public struct RepositoryNotFoundException: AWSShape {
+    /// The `RepositoryNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RepositoryNotFoundException.self)`.
+    public struct RepositoryNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RepositoryNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -461,8 +638,12 @@ extension ECR {
         }
     }
 
-    /// The `RepositoryPolicyNotFoundException` structure of the ECR model.
-    public struct RepositoryPolicyNotFoundException: AWSShape {
+    /// The `RepositoryPolicyNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RepositoryPolicyNotFoundException.self)`.
+    public struct RepositoryPolicyNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RepositoryPolicyNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -660,8 +841,12 @@ extension ECR {
         }
     }
 
-    /// The `ScanNotFoundException` structure of the ECR model.
-    public struct ScanNotFoundException: AWSShape {
+    /// The `ScanNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ScanNotFoundException.self)`.
+    public struct ScanNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ScanNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -753,8 +938,12 @@ extension ECR {
         }
     }
 
-    /// The `SecretNotFoundException` structure of the ECR model.
-    public struct SecretNotFoundException: AWSShape {
+    /// The `SecretNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.SecretNotFoundException.self)`.
+    public struct SecretNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "SecretNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -782,8 +971,12 @@ extension ECR {
         }
     }
 
-    /// The `ServerException` structure of the ECR model.
-    public struct ServerException: AWSShape {
+    /// The `ServerException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ServerException.self)`.
+    public struct ServerException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ServerException"
+
         /// `message`.
         public var message: String?
 
@@ -928,8 +1121,12 @@ extension ECR {
         }
     }
 
-    /// The `SigningConfigurationNotFoundException` structure of the ECR model.
-    public struct SigningConfigurationNotFoundException: AWSShape {
+    /// The `SigningConfigurationNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.SigningConfigurationNotFoundException.self)`.
+    public struct SigningConfigurationNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "SigningConfigurationNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1324,8 +1521,12 @@ extension ECR {
         }
     }
 
-    /// The `TemplateAlreadyExistsException` structure of the ECR model.
-    public struct TemplateAlreadyExistsException: AWSShape {
+    /// The `TemplateAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.TemplateAlreadyExistsException.self)`.
+    public struct TemplateAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TemplateAlreadyExistsException"
+
         /// `message`.
         public var message: String?
 
@@ -1336,215 +1537,6 @@ extension ECR {
 
         /// The model of `TemplateAlreadyExistsException`.
         public static let schema: ShapeSchema = ShapeSchema(name: "TemplateAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `TemplateNotFoundException` structure of the ECR model.
-    public struct TemplateNotFoundException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `TemplateNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `TooManyTagsException` structure of the ECR model.
-    public struct TooManyTagsException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `TooManyTagsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `TransitioningImageTotalCount` structure of the ECR model.
-    public struct TransitioningImageTotalCount: AWSShape {
-        /// `targetStorageClass`.
-        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
-        /// `imageTotalCount`.
-        public var imageTotalCount: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil, imageTotalCount: Int? = nil) {
-            self.targetStorageClass = targetStorageClass
-            self.imageTotalCount = imageTotalCount
-        }
-
-        /// The model of `TransitioningImageTotalCount`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCount", kind: .structure, members: [
-            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
-            MemberSchema("imageTotalCount", target: { ECRSchemas.imageCount }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.targetStorageClass = try r.optional("targetStorageClass")
-            self.imageTotalCount = try r.optional("imageTotalCount")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["targetStorageClass"] = targetStorageClass
-            w["imageTotalCount"] = imageTotalCount
-            return w.value
-        }
-    }
-
-    /// The `UnableToAccessSecretException` structure of the ECR model.
-    public struct UnableToAccessSecretException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToAccessSecretException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToAccessSecretException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToDecryptSecretValueException` structure of the ECR model.
-    public struct UnableToDecryptSecretValueException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToDecryptSecretValueException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToDecryptSecretValueException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToGetUpstreamImageException` structure of the ECR model.
-    public struct UnableToGetUpstreamImageException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToGetUpstreamImageException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamImageException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToGetUpstreamLayerException` structure of the ECR model.
-    public struct UnableToGetUpstreamLayerException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToGetUpstreamLayerException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamLayerException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 

@@ -4,8 +4,245 @@ import AyameCore
 import Foundation
 
 extension ECR {
-    /// The `UnableToListUpstreamImageReferrersException` structure of the ECR model.
-    public struct UnableToListUpstreamImageReferrersException: AWSShape {
+    /// The `TemplateNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.TemplateNotFoundException.self)`.
+    public struct TemplateNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TemplateNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TemplateNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TooManyTagsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.TooManyTagsException.self)`.
+    public struct TooManyTagsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyTagsException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `TooManyTagsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `TransitioningImageTotalCount` structure of the ECR model.
+    public struct TransitioningImageTotalCount: AWSShape {
+        /// `targetStorageClass`.
+        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
+        /// `imageTotalCount`.
+        public var imageTotalCount: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil, imageTotalCount: Int? = nil) {
+            self.targetStorageClass = targetStorageClass
+            self.imageTotalCount = imageTotalCount
+        }
+
+        /// The model of `TransitioningImageTotalCount`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCount", kind: .structure, members: [
+            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
+            MemberSchema("imageTotalCount", target: { ECRSchemas.imageCount }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetStorageClass = try r.optional("targetStorageClass")
+            self.imageTotalCount = try r.optional("imageTotalCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["targetStorageClass"] = targetStorageClass
+            w["imageTotalCount"] = imageTotalCount
+            return w.value
+        }
+    }
+
+    /// The `UnableToAccessSecretException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnableToAccessSecretException.self)`.
+    public struct UnableToAccessSecretException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnableToAccessSecretException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToAccessSecretException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToAccessSecretException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToDecryptSecretValueException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnableToDecryptSecretValueException.self)`.
+    public struct UnableToDecryptSecretValueException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnableToDecryptSecretValueException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToDecryptSecretValueException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToDecryptSecretValueException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToGetUpstreamImageException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnableToGetUpstreamImageException.self)`.
+    public struct UnableToGetUpstreamImageException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnableToGetUpstreamImageException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToGetUpstreamImageException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamImageException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToGetUpstreamLayerException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnableToGetUpstreamLayerException.self)`.
+    public struct UnableToGetUpstreamLayerException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnableToGetUpstreamLayerException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `UnableToGetUpstreamLayerException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamLayerException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `UnableToListUpstreamImageReferrersException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnableToListUpstreamImageReferrersException.self)`.
+    public struct UnableToListUpstreamImageReferrersException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnableToListUpstreamImageReferrersException"
+
         /// `message`.
         public var message: String?
 
@@ -33,8 +270,12 @@ extension ECR {
         }
     }
 
-    /// The `UnsupportedImageTypeException` structure of the ECR model.
-    public struct UnsupportedImageTypeException: AWSShape {
+    /// The `UnsupportedImageTypeException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnsupportedImageTypeException.self)`.
+    public struct UnsupportedImageTypeException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnsupportedImageTypeException"
+
         /// `message`.
         public var message: String?
 
@@ -62,8 +303,12 @@ extension ECR {
         }
     }
 
-    /// The `UnsupportedUpstreamRegistryException` structure of the ECR model.
-    public struct UnsupportedUpstreamRegistryException: AWSShape {
+    /// The `UnsupportedUpstreamRegistryException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UnsupportedUpstreamRegistryException.self)`.
+    public struct UnsupportedUpstreamRegistryException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnsupportedUpstreamRegistryException"
+
         /// `message`.
         public var message: String?
 
@@ -572,8 +817,12 @@ extension ECR {
         }
     }
 
-    /// The `UploadNotFoundException` structure of the ECR model.
-    public struct UploadNotFoundException: AWSShape {
+    /// The `UploadNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.UploadNotFoundException.self)`.
+    public struct UploadNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UploadNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -707,8 +956,12 @@ extension ECR {
         }
     }
 
-    /// The `ValidationException` structure of the ECR model.
-    public struct ValidationException: AWSShape {
+    /// The `ValidationException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ValidationException.self)`.
+    public struct ValidationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ValidationException"
+
         /// `message`.
         public var message: String?
 

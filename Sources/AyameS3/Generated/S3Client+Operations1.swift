@@ -1217,7 +1217,7 @@ extension S3Client {
     /// Calls `SelectObjectContent`: https://docs.aws.amazon.com/AmazonS3/latest/API/API_SelectObjectContent.html
     @discardableResult
     public func selectObjectContent(_ input: S3.SelectObjectContentRequest) async throws(AyameError) -> S3.SelectObjectContentOutput {
-        try await runtime.execute(S3Operations.selectObjectContent, input: input, output: S3.SelectObjectContentOutput.self)
+        try await runtime.execute(S3Operations.selectObjectContent, input: input, output: S3.SelectObjectContentOutput.self, events: \.payload)
     }
 
     /// Calls `SelectObjectContent` with the input's required members as parameters; pass a `S3.SelectObjectContentRequest` for the others.

@@ -243,8 +243,11 @@ extension S3 {
         }
     }
 
-    /// The `AccessDenied` structure of the S3 model.
-    public struct AccessDenied: AWSShape {
+    /// The `AccessDenied` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.AccessDenied.self)`.
+    public struct AccessDenied: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "AccessDenied"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -534,8 +537,11 @@ extension S3 {
         }
     }
 
-    /// The `BucketAlreadyExists` structure of the S3 model.
-    public struct BucketAlreadyExists: AWSShape {
+    /// The `BucketAlreadyExists` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.BucketAlreadyExists.self)`.
+    public struct BucketAlreadyExists: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BucketAlreadyExists"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -556,8 +562,11 @@ extension S3 {
         }
     }
 
-    /// The `BucketAlreadyOwnedByYou` structure of the S3 model.
-    public struct BucketAlreadyOwnedByYou: AWSShape {
+    /// The `BucketAlreadyOwnedByYou` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.BucketAlreadyOwnedByYou.self)`.
+    public struct BucketAlreadyOwnedByYou: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BucketAlreadyOwnedByYou"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {

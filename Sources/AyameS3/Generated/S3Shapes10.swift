@@ -404,7 +404,7 @@ extension S3 {
 
         /// The model of `RecordsEvent`.
         public static let schema: ShapeSchema = ShapeSchema(name: "RecordsEvent", kind: .structure, members: [
-            MemberSchema("Payload", target: { ShapeSchema.Simple.blob }),
+            MemberSchema("Payload", target: { ShapeSchema.Simple.blob }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.

@@ -39,30 +39,23 @@ extension S3 {
         }
     }
 
-    /// The `SelectObjectContentEventStream` structure of the S3 model.
-    public struct SelectObjectContentEventStream: AWSShape {
+    /// The events of the `SelectObjectContentEventStream` event stream of the S3 model, as `AWSEventStream` delivers them.
+    public enum SelectObjectContentEventStream: AWSShape {
         /// `Records`.
-        public var records: S3.RecordsEvent?
+        case records(S3.RecordsEvent)
         /// `Stats`.
-        public var stats: S3.StatsEvent?
+        case stats(S3.StatsEvent)
         /// `Progress`.
-        public var progress: S3.ProgressEvent?
+        case progress(S3.ProgressEvent)
         /// `Cont`.
-        public var cont: S3.ContinuationEvent?
+        case cont(S3.ContinuationEvent)
         /// `End`.
-        public var end: S3.EndEvent?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(records: S3.RecordsEvent? = nil, stats: S3.StatsEvent? = nil, progress: S3.ProgressEvent? = nil, cont: S3.ContinuationEvent? = nil, end: S3.EndEvent? = nil) {
-            self.records = records
-            self.stats = stats
-            self.progress = progress
-            self.cont = cont
-            self.end = end
-        }
+        case end(S3.EndEvent)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `SelectObjectContentEventStream`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentEventStream", kind: .structure, members: [
+        public static let schema: ShapeSchema = ShapeSchema(name: "SelectObjectContentEventStream", kind: .union, members: [
             MemberSchema("Records", target: { S3.RecordsEvent.schema }),
             MemberSchema("Stats", target: { S3.StatsEvent.schema }),
             MemberSchema("Progress", target: { S3.ProgressEvent.schema }),
@@ -70,35 +63,39 @@ extension S3 {
             MemberSchema("End", target: { S3.EndEvent.schema }),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.records = try r.optional("Records")
-            self.stats = try r.optional("Stats")
-            self.progress = try r.optional("Progress")
-            self.cont = try r.optional("Cont")
-            self.end = try r.optional("End")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "Records": self = .records(try r.value())
+            case "Stats": self = .stats(try r.value())
+            case "Progress": self = .progress(try r.value())
+            case "Cont": self = .cont(try r.value())
+            case "End": self = .end(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Records"] = records
-            w["Stats"] = stats
-            w["Progress"] = progress
-            w["Cont"] = cont
-            w["End"] = end
-            return w.value
+            switch self {
+            case .records(let value): UnionWriter.value("Records", value)
+            case .stats(let value): UnionWriter.value("Stats", value)
+            case .progress(let value): UnionWriter.value("Progress", value)
+            case .cont(let value): UnionWriter.value("Cont", value)
+            case .end(let value): UnionWriter.value("End", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
     /// The `SelectObjectContentOutput` structure of the S3 model.
     public struct SelectObjectContentOutput: AWSShape {
         /// `Payload`.
-        public var payload: S3.SelectObjectContentEventStream?
+        public var payload: AWSEventStream<S3.SelectObjectContentEventStream>
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(payload: S3.SelectObjectContentEventStream? = nil) {
+        public init(payload: AWSEventStream<S3.SelectObjectContentEventStream> = AWSEventStream()) {
             self.payload = payload
         }
 
@@ -109,14 +106,13 @@ extension S3 {
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.payload = try r.optional("Payload")
+            _ = try StructureReader(shapeValue)
+            self.payload = AWSEventStream()
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Payload"] = payload
+            let w = StructureWriter()
             return w.value
         }
     }
@@ -554,7 +550,7 @@ extension S3 {
 
         /// The model of `StatsEvent`.
         public static let schema: ShapeSchema = ShapeSchema(name: "StatsEvent", kind: .structure, members: [
-            MemberSchema("Details", target: { S3.Stats.schema }),
+            MemberSchema("Details", target: { S3.Stats.schema }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.
@@ -804,8 +800,11 @@ extension S3 {
         }
     }
 
-    /// The `TooManyParts` structure of the S3 model.
-    public struct TooManyParts: AWSShape {
+    /// The `TooManyParts` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.TooManyParts.self)`.
+    public struct TooManyParts: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyParts"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {

@@ -1006,8 +1006,11 @@ extension S3 {
         }
     }
 
-    /// The `EncryptionTypeMismatch` structure of the S3 model.
-    public struct EncryptionTypeMismatch: AWSShape {
+    /// The `EncryptionTypeMismatch` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.EncryptionTypeMismatch.self)`.
+    public struct EncryptionTypeMismatch: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EncryptionTypeMismatch"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {

@@ -4,8 +4,11 @@ import AyameCore
 import Foundation
 
 extension S3 {
-    /// The `IdempotencyParameterMismatch` structure of the S3 model.
-    public struct IdempotencyParameterMismatch: AWSShape {
+    /// The `IdempotencyParameterMismatch` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.IdempotencyParameterMismatch.self)`.
+    public struct IdempotencyParameterMismatch: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "IdempotencyParameterMismatch"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -260,8 +263,12 @@ extension S3 {
         }
     }
 
-    /// The `InvalidObjectState` structure of the S3 model.
-    public struct InvalidObjectState: AWSShape {
+    /// The `InvalidObjectState` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.InvalidObjectState.self)`.
+    public struct InvalidObjectState: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidObjectState"
+
         /// `StorageClass`.
         public var storageClass: S3.StorageClass?
         /// `AccessTier`.
@@ -295,8 +302,11 @@ extension S3 {
         }
     }
 
-    /// The `InvalidRequest` structure of the S3 model.
-    public struct InvalidRequest: AWSShape {
+    /// The `InvalidRequest` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.InvalidRequest.self)`.
+    public struct InvalidRequest: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidRequest"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -317,8 +327,11 @@ extension S3 {
         }
     }
 
-    /// The `InvalidWriteOffset` structure of the S3 model.
-    public struct InvalidWriteOffset: AWSShape {
+    /// The `InvalidWriteOffset` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.InvalidWriteOffset.self)`.
+    public struct InvalidWriteOffset: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidWriteOffset"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {

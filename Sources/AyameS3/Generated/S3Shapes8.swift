@@ -4,8 +4,11 @@ import AyameCore
 import Foundation
 
 extension S3 {
-    /// The `NoSuchBucket` structure of the S3 model.
-    public struct NoSuchBucket: AWSShape {
+    /// The `NoSuchBucket` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.NoSuchBucket.self)`.
+    public struct NoSuchBucket: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "NoSuchBucket"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -26,8 +29,11 @@ extension S3 {
         }
     }
 
-    /// The `NoSuchKey` structure of the S3 model.
-    public struct NoSuchKey: AWSShape {
+    /// The `NoSuchKey` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.NoSuchKey.self)`.
+    public struct NoSuchKey: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "NoSuchKey"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -48,8 +54,11 @@ extension S3 {
         }
     }
 
-    /// The `NoSuchUpload` structure of the S3 model.
-    public struct NoSuchUpload: AWSShape {
+    /// The `NoSuchUpload` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.NoSuchUpload.self)`.
+    public struct NoSuchUpload: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "NoSuchUpload"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -340,8 +349,11 @@ extension S3 {
         }
     }
 
-    /// The `ObjectAlreadyInActiveTierError` structure of the S3 model.
-    public struct ObjectAlreadyInActiveTierError: AWSShape {
+    /// The `ObjectAlreadyInActiveTierError` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.ObjectAlreadyInActiveTierError.self)`.
+    public struct ObjectAlreadyInActiveTierError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ObjectAlreadyInActiveTierError"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -362,32 +374,33 @@ extension S3 {
         }
     }
 
-    /// The `ObjectEncryption` structure of the S3 model.
-    public struct ObjectEncryption: AWSShape {
+    /// The `ObjectEncryption` union of the S3 model: exactly one member is set.
+    public enum ObjectEncryption: AWSShape {
         /// `SSEKMS`.
-        public var ssekms: S3.SSEKMSEncryption?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ssekms: S3.SSEKMSEncryption? = nil) {
-            self.ssekms = ssekms
-        }
+        case ssekms(S3.SSEKMSEncryption)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `ObjectEncryption`.
         public static let schema: ShapeSchema = ShapeSchema(name: "ObjectEncryption", kind: .union, members: [
             MemberSchema("SSEKMS", target: { S3.SSEKMSEncryption.schema }, serializedName: "SSE-KMS"),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ssekms = try r.optional("SSEKMS")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "SSEKMS": self = .ssekms(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SSEKMS"] = ssekms
-            return w.value
+            switch self {
+            case .ssekms(let value): UnionWriter.value("SSEKMS", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
@@ -572,8 +585,11 @@ extension S3 {
         }
     }
 
-    /// The `ObjectNotInActiveTierError` structure of the S3 model.
-    public struct ObjectNotInActiveTierError: AWSShape {
+    /// The `ObjectNotInActiveTierError` error of the S3 model: read it from a service error with
+    /// `error.modelled(as: S3.ObjectNotInActiveTierError.self)`.
+    public struct ObjectNotInActiveTierError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ObjectNotInActiveTierError"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -1175,7 +1191,7 @@ extension S3 {
 
         /// The model of `ProgressEvent`.
         public static let schema: ShapeSchema = ShapeSchema(name: "ProgressEvent", kind: .structure, members: [
-            MemberSchema("Details", target: { S3.Progress.schema }),
+            MemberSchema("Details", target: { S3.Progress.schema }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.
@@ -1523,59 +1539,6 @@ extension S3 {
             w["CORSConfiguration"] = corsConfiguration
             w["ContentMD5"] = contentMd5
             w["ChecksumAlgorithm"] = checksumAlgorithm
-            w["ExpectedBucketOwner"] = expectedBucketOwner
-            return w.value
-        }
-    }
-
-    /// The `PutBucketEncryptionRequest` structure of the S3 model.
-    public struct PutBucketEncryptionRequest: AWSShape {
-        /// `Bucket` (required).
-        public var bucket: String
-        /// `ContentMD5`.
-        public var contentMd5: String?
-        /// `ChecksumAlgorithm`.
-        public var checksumAlgorithm: S3.ChecksumAlgorithm?
-        /// `ServerSideEncryptionConfiguration` (required).
-        public var serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration
-        /// `ExpectedBucketOwner`.
-        public var expectedBucketOwner: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(bucket: String, serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
-            self.bucket = bucket
-            self.contentMd5 = contentMd5
-            self.checksumAlgorithm = checksumAlgorithm
-            self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
-            self.expectedBucketOwner = expectedBucketOwner
-        }
-
-        /// The model of `PutBucketEncryptionRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketEncryptionRequest", kind: .structure, members: [
-            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
-            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
-            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
-            MemberSchema("ServerSideEncryptionConfiguration", target: { S3.ServerSideEncryptionConfiguration.schema }, serializedName: "ServerSideEncryptionConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
-            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
-        ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.bucket = try r.required("Bucket")
-            self.contentMd5 = try r.optional("ContentMD5")
-            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
-            self.serverSideEncryptionConfiguration = try r.required("ServerSideEncryptionConfiguration")
-            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Bucket"] = bucket
-            w["ContentMD5"] = contentMd5
-            w["ChecksumAlgorithm"] = checksumAlgorithm
-            w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
             w["ExpectedBucketOwner"] = expectedBucketOwner
             return w.value
         }

@@ -4,6 +4,59 @@ import AyameCore
 import Foundation
 
 extension S3 {
+    /// The `PutBucketEncryptionRequest` structure of the S3 model.
+    public struct PutBucketEncryptionRequest: AWSShape {
+        /// `Bucket` (required).
+        public var bucket: String
+        /// `ContentMD5`.
+        public var contentMd5: String?
+        /// `ChecksumAlgorithm`.
+        public var checksumAlgorithm: S3.ChecksumAlgorithm?
+        /// `ServerSideEncryptionConfiguration` (required).
+        public var serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration
+        /// `ExpectedBucketOwner`.
+        public var expectedBucketOwner: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(bucket: String, serverSideEncryptionConfiguration: S3.ServerSideEncryptionConfiguration, contentMd5: String? = nil, checksumAlgorithm: S3.ChecksumAlgorithm? = nil, expectedBucketOwner: String? = nil) {
+            self.bucket = bucket
+            self.contentMd5 = contentMd5
+            self.checksumAlgorithm = checksumAlgorithm
+            self.serverSideEncryptionConfiguration = serverSideEncryptionConfiguration
+            self.expectedBucketOwner = expectedBucketOwner
+        }
+
+        /// The model of `PutBucketEncryptionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutBucketEncryptionRequest", kind: .structure, members: [
+            MemberSchema("Bucket", target: { ShapeSchema.Simple.string }, location: .uri("Bucket"), isRequired: true, contextParameter: "Bucket"),
+            MemberSchema("ContentMD5", target: { ShapeSchema.Simple.string }, location: .header("Content-MD5")),
+            MemberSchema("ChecksumAlgorithm", target: { S3.ChecksumAlgorithm.schema }, location: .header("x-amz-sdk-checksum-algorithm")),
+            MemberSchema("ServerSideEncryptionConfiguration", target: { S3.ServerSideEncryptionConfiguration.schema }, serializedName: "ServerSideEncryptionConfiguration", isRequired: true, xmlNamespace: XMLNamespace(uri: "http://s3.amazonaws.com/doc/2006-03-01/")),
+            MemberSchema("ExpectedBucketOwner", target: { ShapeSchema.Simple.string }, location: .header("x-amz-expected-bucket-owner")),
+        ], traits: ShapeTraits(payload: "ServerSideEncryptionConfiguration"))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.bucket = try r.required("Bucket")
+            self.contentMd5 = try r.optional("ContentMD5")
+            self.checksumAlgorithm = try r.optional("ChecksumAlgorithm")
+            self.serverSideEncryptionConfiguration = try r.required("ServerSideEncryptionConfiguration")
+            self.expectedBucketOwner = try r.optional("ExpectedBucketOwner")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Bucket"] = bucket
+            w["ContentMD5"] = contentMd5
+            w["ChecksumAlgorithm"] = checksumAlgorithm
+            w["ServerSideEncryptionConfiguration"] = serverSideEncryptionConfiguration
+            w["ExpectedBucketOwner"] = expectedBucketOwner
+            return w.value
+        }
+    }
+
     /// The `PutBucketIntelligentTieringConfigurationRequest` structure of the S3 model.
     public struct PutBucketIntelligentTieringConfigurationRequest: AWSShape {
         /// `Bucket` (required).

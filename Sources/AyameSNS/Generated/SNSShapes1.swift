@@ -51,8 +51,12 @@ extension SNS {
         }
     }
 
-    /// The `AuthorizationErrorException` structure of the SNS model.
-    public struct AuthorizationErrorException: AWSShape {
+    /// The `AuthorizationErrorException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.AuthorizationErrorException.self)`.
+    public struct AuthorizationErrorException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "AuthorizationError"
+
         /// `message`.
         public var message: String?
 
@@ -80,8 +84,12 @@ extension SNS {
         }
     }
 
-    /// The `BatchEntryIdsNotDistinctException` structure of the SNS model.
-    public struct BatchEntryIdsNotDistinctException: AWSShape {
+    /// The `BatchEntryIdsNotDistinctException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.BatchEntryIdsNotDistinctException.self)`.
+    public struct BatchEntryIdsNotDistinctException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BatchEntryIdsNotDistinct"
+
         /// `message`.
         public var message: String?
 
@@ -109,8 +117,12 @@ extension SNS {
         }
     }
 
-    /// The `BatchRequestTooLongException` structure of the SNS model.
-    public struct BatchRequestTooLongException: AWSShape {
+    /// The `BatchRequestTooLongException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.BatchRequestTooLongException.self)`.
+    public struct BatchRequestTooLongException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BatchRequestTooLong"
+
         /// `message`.
         public var message: String?
 
@@ -243,8 +255,12 @@ extension SNS {
         }
     }
 
-    /// The `ConcurrentAccessException` structure of the SNS model.
-    public struct ConcurrentAccessException: AWSShape {
+    /// The `ConcurrentAccessException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.ConcurrentAccessException.self)`.
+    public struct ConcurrentAccessException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ConcurrentAccess"
+
         /// `message`.
         public var message: String?
 
@@ -759,8 +775,12 @@ extension SNS {
         }
     }
 
-    /// The `EmptyBatchRequestException` structure of the SNS model.
-    public struct EmptyBatchRequestException: AWSShape {
+    /// The `EmptyBatchRequestException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.EmptyBatchRequestException.self)`.
+    public struct EmptyBatchRequestException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EmptyBatchRequest"
+
         /// `message`.
         public var message: String?
 
@@ -823,8 +843,12 @@ extension SNS {
         }
     }
 
-    /// The `EndpointDisabledException` structure of the SNS model.
-    public struct EndpointDisabledException: AWSShape {
+    /// The `EndpointDisabledException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.EndpointDisabledException.self)`.
+    public struct EndpointDisabledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EndpointDisabled"
+
         /// `message`.
         public var message: String?
 
@@ -852,8 +876,12 @@ extension SNS {
         }
     }
 
-    /// The `FilterPolicyLimitExceededException` structure of the SNS model.
-    public struct FilterPolicyLimitExceededException: AWSShape {
+    /// The `FilterPolicyLimitExceededException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.FilterPolicyLimitExceededException.self)`.
+    public struct FilterPolicyLimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "FilterPolicyLimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -1280,8 +1308,12 @@ extension SNS {
         }
     }
 
-    /// The `InternalErrorException` structure of the SNS model.
-    public struct InternalErrorException: AWSShape {
+    /// The `InternalErrorException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InternalErrorException.self)`.
+    public struct InternalErrorException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalError"
+
         /// `message`.
         public var message: String?
 
@@ -1309,8 +1341,12 @@ extension SNS {
         }
     }
 
-    /// The `InvalidBatchEntryIdException` structure of the SNS model.
-    public struct InvalidBatchEntryIdException: AWSShape {
+    /// The `InvalidBatchEntryIdException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InvalidBatchEntryIdException.self)`.
+    public struct InvalidBatchEntryIdException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidBatchEntryId"
+
         /// `message`.
         public var message: String?
 
@@ -1338,8 +1374,12 @@ extension SNS {
         }
     }
 
-    /// The `InvalidParameterException` structure of the SNS model.
-    public struct InvalidParameterException: AWSShape {
+    /// The `InvalidParameterException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InvalidParameterException.self)`.
+    public struct InvalidParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameter"
+
         /// `message`.
         public var message: String?
 
@@ -1367,8 +1407,12 @@ extension SNS {
         }
     }
 
-    /// The `InvalidParameterValueException` structure of the SNS model.
-    public struct InvalidParameterValueException: AWSShape {
+    /// The `InvalidParameterValueException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InvalidParameterValueException.self)`.
+    public struct InvalidParameterValueException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ParameterValueInvalid"
+
         /// `message`.
         public var message: String?
 
@@ -1396,8 +1440,12 @@ extension SNS {
         }
     }
 
-    /// The `InvalidSecurityException` structure of the SNS model.
-    public struct InvalidSecurityException: AWSShape {
+    /// The `InvalidSecurityException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InvalidSecurityException.self)`.
+    public struct InvalidSecurityException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidSecurity"
+
         /// `message`.
         public var message: String?
 
@@ -1425,8 +1473,12 @@ extension SNS {
         }
     }
 
-    /// The `InvalidStateException` structure of the SNS model.
-    public struct InvalidStateException: AWSShape {
+    /// The `InvalidStateException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.InvalidStateException.self)`.
+    public struct InvalidStateException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidState"
+
         /// `message`.
         public var message: String?
 
@@ -1454,8 +1506,12 @@ extension SNS {
         }
     }
 
-    /// The `KMSAccessDeniedException` structure of the SNS model.
-    public struct KMSAccessDeniedException: AWSShape {
+    /// The `KMSAccessDeniedException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSAccessDeniedException.self)`.
+    public struct KMSAccessDeniedException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSAccessDenied"
+
         /// `message`.
         public var message: String?
 
@@ -1483,8 +1539,12 @@ extension SNS {
         }
     }
 
-    /// The `KMSDisabledException` structure of the SNS model.
-    public struct KMSDisabledException: AWSShape {
+    /// The `KMSDisabledException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSDisabledException.self)`.
+    public struct KMSDisabledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSDisabled"
+
         /// `message`.
         public var message: String?
 
@@ -1497,64 +1557,6 @@ extension SNS {
         public static let schema: ShapeSchema = ShapeSchema(name: "KMSDisabledException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(errorCode: "KMSDisabled", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KMSInvalidStateException` structure of the SNS model.
-    public struct KMSInvalidStateException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `KMSInvalidStateException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KMSInvalidStateException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "KMSInvalidState", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KMSNotFoundException` structure of the SNS model.
-    public struct KMSNotFoundException: AWSShape {
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `KMSNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KMSNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "KMSNotFound", errorHTTPStatus: 400, isException: true))
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {

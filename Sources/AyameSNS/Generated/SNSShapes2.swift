@@ -4,8 +4,78 @@ import AyameCore
 import Foundation
 
 extension SNS {
-    /// The `KMSOptInRequired` structure of the SNS model.
-    public struct KMSOptInRequired: AWSShape {
+    /// The `KMSInvalidStateException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSInvalidStateException.self)`.
+    public struct KMSInvalidStateException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSInvalidState"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSInvalidStateException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSInvalidStateException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSInvalidState", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSNotFoundException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSNotFoundException.self)`.
+    public struct KMSNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSNotFound"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KMSNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KMSNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "KMSNotFound", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KMSOptInRequired` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSOptInRequired.self)`.
+    public struct KMSOptInRequired: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSOptInRequired"
+
         /// `message`.
         public var message: String?
 
@@ -33,8 +103,12 @@ extension SNS {
         }
     }
 
-    /// The `KMSThrottlingException` structure of the SNS model.
-    public struct KMSThrottlingException: AWSShape {
+    /// The `KMSThrottlingException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.KMSThrottlingException.self)`.
+    public struct KMSThrottlingException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KMSThrottling"
+
         /// `message`.
         public var message: String?
 
@@ -697,8 +771,12 @@ extension SNS {
         }
     }
 
-    /// The `NotFoundException` structure of the SNS model.
-    public struct NotFoundException: AWSShape {
+    /// The `NotFoundException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.NotFoundException.self)`.
+    public struct NotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "NotFound"
+
         /// `message`.
         public var message: String?
 
@@ -777,8 +855,12 @@ extension SNS {
         }
     }
 
-    /// The `OptedOutException` structure of the SNS model.
-    public struct OptedOutException: AWSShape {
+    /// The `OptedOutException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.OptedOutException.self)`.
+    public struct OptedOutException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "OptedOut"
+
         /// `message`.
         public var message: String?
 
@@ -900,8 +982,12 @@ extension SNS {
         }
     }
 
-    /// The `PlatformApplicationDisabledException` structure of the SNS model.
-    public struct PlatformApplicationDisabledException: AWSShape {
+    /// The `PlatformApplicationDisabledException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.PlatformApplicationDisabledException.self)`.
+    public struct PlatformApplicationDisabledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PlatformApplicationDisabled"
+
         /// `message`.
         public var message: String?
 
@@ -1287,8 +1373,12 @@ extension SNS {
         }
     }
 
-    /// The `ReplayLimitExceededException` structure of the SNS model.
-    public struct ReplayLimitExceededException: AWSShape {
+    /// The `ReplayLimitExceededException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.ReplayLimitExceededException.self)`.
+    public struct ReplayLimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ReplayLimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -1316,8 +1406,12 @@ extension SNS {
         }
     }
 
-    /// The `ResourceNotFoundException` structure of the SNS model.
-    public struct ResourceNotFoundException: AWSShape {
+    /// The `ResourceNotFoundException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.ResourceNotFoundException.self)`.
+    public struct ResourceNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFound"
+
         /// `message`.
         public var message: String?
 
@@ -1475,110 +1569,6 @@ extension SNS {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["attributes"] = attributes
-            return w.value
-        }
-    }
-
-    /// The `SetSMSAttributesResponse` structure of the SNS model.
-    public struct SetSMSAttributesResponse: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `SetSMSAttributesResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesResponse", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `SetSubscriptionAttributesInput` structure of the SNS model.
-    public struct SetSubscriptionAttributesInput: AWSShape {
-        /// `SubscriptionArn` (required).
-        public var subscriptionArn: String
-        /// `AttributeName` (required).
-        public var attributeName: String
-        /// `AttributeValue`.
-        public var attributeValue: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(subscriptionArn: String, attributeName: String, attributeValue: String? = nil) {
-            self.subscriptionArn = subscriptionArn
-            self.attributeName = attributeName
-            self.attributeValue = attributeValue
-        }
-
-        /// The model of `SetSubscriptionAttributesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetSubscriptionAttributesInput", kind: .structure, members: [
-            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.subscriptionArn = try r.required("SubscriptionArn")
-            self.attributeName = try r.required("AttributeName")
-            self.attributeValue = try r.optional("AttributeValue")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SubscriptionArn"] = subscriptionArn
-            w["AttributeName"] = attributeName
-            w["AttributeValue"] = attributeValue
-            return w.value
-        }
-    }
-
-    /// The `SetTopicAttributesInput` structure of the SNS model.
-    public struct SetTopicAttributesInput: AWSShape {
-        /// `TopicArn` (required).
-        public var topicArn: String
-        /// `AttributeName` (required).
-        public var attributeName: String
-        /// `AttributeValue`.
-        public var attributeValue: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(topicArn: String, attributeName: String, attributeValue: String? = nil) {
-            self.topicArn = topicArn
-            self.attributeName = attributeName
-            self.attributeValue = attributeValue
-        }
-
-        /// The model of `SetTopicAttributesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetTopicAttributesInput", kind: .structure, members: [
-            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.topicArn = try r.required("TopicArn")
-            self.attributeName = try r.required("AttributeName")
-            self.attributeValue = try r.optional("AttributeValue")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TopicArn"] = topicArn
-            w["AttributeName"] = attributeName
-            w["AttributeValue"] = attributeValue
             return w.value
         }
     }

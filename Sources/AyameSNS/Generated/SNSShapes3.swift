@@ -4,8 +4,116 @@ import AyameCore
 import Foundation
 
 extension SNS {
-    /// The `StaleTagException` structure of the SNS model.
-    public struct StaleTagException: AWSShape {
+    /// The `SetSMSAttributesResponse` structure of the SNS model.
+    public struct SetSMSAttributesResponse: AWSShape {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `SetSMSAttributesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetSMSAttributesResponse", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+    }
+
+    /// The `SetSubscriptionAttributesInput` structure of the SNS model.
+    public struct SetSubscriptionAttributesInput: AWSShape {
+        /// `SubscriptionArn` (required).
+        public var subscriptionArn: String
+        /// `AttributeName` (required).
+        public var attributeName: String
+        /// `AttributeValue`.
+        public var attributeValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(subscriptionArn: String, attributeName: String, attributeValue: String? = nil) {
+            self.subscriptionArn = subscriptionArn
+            self.attributeName = attributeName
+            self.attributeValue = attributeValue
+        }
+
+        /// The model of `SetSubscriptionAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetSubscriptionAttributesInput", kind: .structure, members: [
+            MemberSchema("SubscriptionArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.subscriptionArn = try r.required("SubscriptionArn")
+            self.attributeName = try r.required("AttributeName")
+            self.attributeValue = try r.optional("AttributeValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SubscriptionArn"] = subscriptionArn
+            w["AttributeName"] = attributeName
+            w["AttributeValue"] = attributeValue
+            return w.value
+        }
+    }
+
+    /// The `SetTopicAttributesInput` structure of the SNS model.
+    public struct SetTopicAttributesInput: AWSShape {
+        /// `TopicArn` (required).
+        public var topicArn: String
+        /// `AttributeName` (required).
+        public var attributeName: String
+        /// `AttributeValue`.
+        public var attributeValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(topicArn: String, attributeName: String, attributeValue: String? = nil) {
+            self.topicArn = topicArn
+            self.attributeName = attributeName
+            self.attributeValue = attributeValue
+        }
+
+        /// The model of `SetTopicAttributesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "SetTopicAttributesInput", kind: .structure, members: [
+            MemberSchema("TopicArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeName", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("AttributeValue", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.topicArn = try r.required("TopicArn")
+            self.attributeName = try r.required("AttributeName")
+            self.attributeValue = try r.optional("AttributeValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TopicArn"] = topicArn
+            w["AttributeName"] = attributeName
+            w["AttributeValue"] = attributeValue
+            return w.value
+        }
+    }
+
+    /// The `StaleTagException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.StaleTagException.self)`.
+    public struct StaleTagException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "StaleTag"
+
         /// `message`.
         public var message: String?
 
@@ -168,8 +276,12 @@ extension SNS {
         }
     }
 
-    /// The `SubscriptionLimitExceededException` structure of the SNS model.
-    public struct SubscriptionLimitExceededException: AWSShape {
+    /// The `SubscriptionLimitExceededException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.SubscriptionLimitExceededException.self)`.
+    public struct SubscriptionLimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "SubscriptionLimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -232,8 +344,12 @@ extension SNS {
         }
     }
 
-    /// The `TagLimitExceededException` structure of the SNS model.
-    public struct TagLimitExceededException: AWSShape {
+    /// The `TagLimitExceededException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.TagLimitExceededException.self)`.
+    public struct TagLimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TagLimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -261,8 +377,12 @@ extension SNS {
         }
     }
 
-    /// The `TagPolicyException` structure of the SNS model.
-    public struct TagPolicyException: AWSShape {
+    /// The `TagPolicyException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.TagPolicyException.self)`.
+    public struct TagPolicyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TagPolicy"
+
         /// `message`.
         public var message: String?
 
@@ -347,8 +467,12 @@ extension SNS {
         }
     }
 
-    /// The `ThrottledException` structure of the SNS model.
-    public struct ThrottledException: AWSShape {
+    /// The `ThrottledException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.ThrottledException.self)`.
+    public struct ThrottledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "Throttled"
+
         /// `message`.
         public var message: String?
 
@@ -376,8 +500,12 @@ extension SNS {
         }
     }
 
-    /// The `TooManyEntriesInBatchRequestException` structure of the SNS model.
-    public struct TooManyEntriesInBatchRequestException: AWSShape {
+    /// The `TooManyEntriesInBatchRequestException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.TooManyEntriesInBatchRequestException.self)`.
+    public struct TooManyEntriesInBatchRequestException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyEntriesInBatchRequest"
+
         /// `message`.
         public var message: String?
 
@@ -434,8 +562,12 @@ extension SNS {
         }
     }
 
-    /// The `TopicLimitExceededException` structure of the SNS model.
-    public struct TopicLimitExceededException: AWSShape {
+    /// The `TopicLimitExceededException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.TopicLimitExceededException.self)`.
+    public struct TopicLimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TopicLimitExceeded"
+
         /// `message`.
         public var message: String?
 
@@ -549,8 +681,12 @@ extension SNS {
         }
     }
 
-    /// The `UserErrorException` structure of the SNS model.
-    public struct UserErrorException: AWSShape {
+    /// The `UserErrorException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.UserErrorException.self)`.
+    public struct UserErrorException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UserError"
+
         /// `message`.
         public var message: String?
 
@@ -578,8 +714,12 @@ extension SNS {
         }
     }
 
-    /// The `ValidationException` structure of the SNS model.
-    public struct ValidationException: AWSShape {
+    /// The `ValidationException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.ValidationException.self)`.
+    public struct ValidationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ValidationException"
+
         /// `Message` (required).
         public var message: String
 
@@ -607,8 +747,12 @@ extension SNS {
         }
     }
 
-    /// The `VerificationException` structure of the SNS model.
-    public struct VerificationException: AWSShape {
+    /// The `VerificationException` error of the SNS model: read it from a service error with
+    /// `error.modelled(as: SNS.VerificationException.self)`.
+    public struct VerificationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "VerificationException"
+
         /// `Message` (required).
         public var message: String
         /// `Status` (required).

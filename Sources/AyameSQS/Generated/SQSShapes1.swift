@@ -51,8 +51,12 @@ extension SQS {
         }
     }
 
-    /// The `BatchEntryIdsNotDistinct` structure of the SQS model.
-    public struct BatchEntryIdsNotDistinct: AWSShape {
+    /// The `BatchEntryIdsNotDistinct` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.BatchEntryIdsNotDistinct.self)`.
+    public struct BatchEntryIdsNotDistinct: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BatchEntryIdsNotDistinct"
+
         /// `message`.
         public var message: String?
 
@@ -80,8 +84,12 @@ extension SQS {
         }
     }
 
-    /// The `BatchRequestTooLong` structure of the SQS model.
-    public struct BatchRequestTooLong: AWSShape {
+    /// The `BatchRequestTooLong` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.BatchRequestTooLong.self)`.
+    public struct BatchRequestTooLong: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "BatchRequestTooLong"
+
         /// `message`.
         public var message: String?
 
@@ -663,8 +671,12 @@ extension SQS {
         }
     }
 
-    /// The `EmptyBatchRequest` structure of the SQS model.
-    public struct EmptyBatchRequest: AWSShape {
+    /// The `EmptyBatchRequest` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.EmptyBatchRequest.self)`.
+    public struct EmptyBatchRequest: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EmptyBatchRequest"
+
         /// `message`.
         public var message: String?
 
@@ -820,8 +832,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidAddress` structure of the SQS model.
-    public struct InvalidAddress: AWSShape {
+    /// The `InvalidAddress` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidAddress.self)`.
+    public struct InvalidAddress: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidAddress"
+
         /// `message`.
         public var message: String?
 
@@ -849,8 +865,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidAttributeName` structure of the SQS model.
-    public struct InvalidAttributeName: AWSShape {
+    /// The `InvalidAttributeName` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidAttributeName.self)`.
+    public struct InvalidAttributeName: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidAttributeName"
+
         /// `message`.
         public var message: String?
 
@@ -878,8 +898,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidAttributeValue` structure of the SQS model.
-    public struct InvalidAttributeValue: AWSShape {
+    /// The `InvalidAttributeValue` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidAttributeValue.self)`.
+    public struct InvalidAttributeValue: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidAttributeValue"
+
         /// `message`.
         public var message: String?
 
@@ -907,8 +931,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidBatchEntryId` structure of the SQS model.
-    public struct InvalidBatchEntryId: AWSShape {
+    /// The `InvalidBatchEntryId` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidBatchEntryId.self)`.
+    public struct InvalidBatchEntryId: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidBatchEntryId"
+
         /// `message`.
         public var message: String?
 
@@ -936,8 +964,11 @@ extension SQS {
         }
     }
 
-    /// The `InvalidIdFormat` structure of the SQS model.
-    public struct InvalidIdFormat: AWSShape {
+    /// The `InvalidIdFormat` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidIdFormat.self)`.
+    public struct InvalidIdFormat: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidIdFormat"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -958,8 +989,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidMessageContents` structure of the SQS model.
-    public struct InvalidMessageContents: AWSShape {
+    /// The `InvalidMessageContents` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidMessageContents.self)`.
+    public struct InvalidMessageContents: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidMessageContents"
+
         /// `message`.
         public var message: String?
 
@@ -987,8 +1022,12 @@ extension SQS {
         }
     }
 
-    /// The `InvalidSecurity` structure of the SQS model.
-    public struct InvalidSecurity: AWSShape {
+    /// The `InvalidSecurity` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.InvalidSecurity.self)`.
+    public struct InvalidSecurity: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidSecurity"
+
         /// `message`.
         public var message: String?
 
@@ -1016,8 +1055,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsAccessDenied` structure of the SQS model.
-    public struct KmsAccessDenied: AWSShape {
+    /// The `KmsAccessDenied` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsAccessDenied.self)`.
+    public struct KmsAccessDenied: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsAccessDenied"
+
         /// `message`.
         public var message: String?
 
@@ -1045,8 +1088,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsDisabled` structure of the SQS model.
-    public struct KmsDisabled: AWSShape {
+    /// The `KmsDisabled` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsDisabled.self)`.
+    public struct KmsDisabled: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsDisabled"
+
         /// `message`.
         public var message: String?
 
@@ -1074,8 +1121,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsInvalidKeyUsage` structure of the SQS model.
-    public struct KmsInvalidKeyUsage: AWSShape {
+    /// The `KmsInvalidKeyUsage` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsInvalidKeyUsage.self)`.
+    public struct KmsInvalidKeyUsage: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsInvalidKeyUsage"
+
         /// `message`.
         public var message: String?
 
@@ -1103,8 +1154,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsInvalidState` structure of the SQS model.
-    public struct KmsInvalidState: AWSShape {
+    /// The `KmsInvalidState` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsInvalidState.self)`.
+    public struct KmsInvalidState: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsInvalidState"
+
         /// `message`.
         public var message: String?
 
@@ -1132,8 +1187,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsNotFound` structure of the SQS model.
-    public struct KmsNotFound: AWSShape {
+    /// The `KmsNotFound` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsNotFound.self)`.
+    public struct KmsNotFound: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsNotFound"
+
         /// `message`.
         public var message: String?
 
@@ -1161,8 +1220,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsOptInRequired` structure of the SQS model.
-    public struct KmsOptInRequired: AWSShape {
+    /// The `KmsOptInRequired` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsOptInRequired.self)`.
+    public struct KmsOptInRequired: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsOptInRequired"
+
         /// `message`.
         public var message: String?
 
@@ -1190,8 +1253,12 @@ extension SQS {
         }
     }
 
-    /// The `KmsThrottled` structure of the SQS model.
-    public struct KmsThrottled: AWSShape {
+    /// The `KmsThrottled` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsThrottled.self)`.
+    public struct KmsThrottled: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsThrottled"
+
         /// `message`.
         public var message: String?
 
@@ -1490,82 +1557,6 @@ extension SQS {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `ListQueuesRequest` structure of the SQS model.
-    public struct ListQueuesRequest: AWSShape {
-        /// `QueueNamePrefix`.
-        public var queueNamePrefix: String?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.queueNamePrefix = queueNamePrefix
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListQueuesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesRequest", kind: .structure, members: [
-            MemberSchema("QueueNamePrefix", target: { ShapeSchema.Simple.string }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueNamePrefix = try r.optional("QueueNamePrefix")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueNamePrefix"] = queueNamePrefix
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListQueuesResult` structure of the SQS model.
-    public struct ListQueuesResult: AWSShape {
-        /// `QueueUrls`.
-        public var queueUrls: [String]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrls: [String]? = nil, nextToken: String? = nil) {
-            self.queueUrls = queueUrls
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListQueuesResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesResult", kind: .structure, members: [
-            MemberSchema("QueueUrls", target: { SQSSchemas.queueUrlList }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrls = try r.optional("QueueUrls")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrls"] = queueUrls
-            w["NextToken"] = nextToken
             return w.value
         }
     }

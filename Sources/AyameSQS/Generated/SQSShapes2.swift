@@ -4,6 +4,82 @@ import AyameCore
 import Foundation
 
 extension SQS {
+    /// The `ListQueuesRequest` structure of the SQS model.
+    public struct ListQueuesRequest: AWSShape {
+        /// `QueueNamePrefix`.
+        public var queueNamePrefix: String?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueNamePrefix: String? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.queueNamePrefix = queueNamePrefix
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListQueuesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesRequest", kind: .structure, members: [
+            MemberSchema("QueueNamePrefix", target: { ShapeSchema.Simple.string }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueNamePrefix = try r.optional("QueueNamePrefix")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueNamePrefix"] = queueNamePrefix
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+    }
+
+    /// The `ListQueuesResult` structure of the SQS model.
+    public struct ListQueuesResult: AWSShape {
+        /// `QueueUrls`.
+        public var queueUrls: [String]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrls: [String]? = nil, nextToken: String? = nil) {
+            self.queueUrls = queueUrls
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListQueuesResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueuesResult", kind: .structure, members: [
+            MemberSchema("QueueUrls", target: { SQSSchemas.queueUrlList }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrls = try r.optional("QueueUrls")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrls"] = queueUrls
+            w["NextToken"] = nextToken
+            return w.value
+        }
+    }
+
     /// The `Message` structure of the SQS model.
     public struct Message: AWSShape {
         /// `MessageId`.
@@ -122,8 +198,11 @@ extension SQS {
         }
     }
 
-    /// The `MessageNotInflight` structure of the SQS model.
-    public struct MessageNotInflight: AWSShape {
+    /// The `MessageNotInflight` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.MessageNotInflight.self)`.
+    public struct MessageNotInflight: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "MessageNotInflight"
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -197,8 +276,12 @@ extension SQS {
         }
     }
 
-    /// The `OverLimit` structure of the SQS model.
-    public struct OverLimit: AWSShape {
+    /// The `OverLimit` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.OverLimit.self)`.
+    public struct OverLimit: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "OverLimit"
+
         /// `message`.
         public var message: String?
 
@@ -226,8 +309,12 @@ extension SQS {
         }
     }
 
-    /// The `PurgeQueueInProgress` structure of the SQS model.
-    public struct PurgeQueueInProgress: AWSShape {
+    /// The `PurgeQueueInProgress` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.PurgeQueueInProgress.self)`.
+    public struct PurgeQueueInProgress: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PurgeQueueInProgress"
+
         /// `message`.
         public var message: String?
 
@@ -284,8 +371,12 @@ extension SQS {
         }
     }
 
-    /// The `QueueDeletedRecently` structure of the SQS model.
-    public struct QueueDeletedRecently: AWSShape {
+    /// The `QueueDeletedRecently` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.QueueDeletedRecently.self)`.
+    public struct QueueDeletedRecently: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "QueueDeletedRecently"
+
         /// `message`.
         public var message: String?
 
@@ -313,8 +404,12 @@ extension SQS {
         }
     }
 
-    /// The `QueueDoesNotExist` structure of the SQS model.
-    public struct QueueDoesNotExist: AWSShape {
+    /// The `QueueDoesNotExist` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.QueueDoesNotExist.self)`.
+    public struct QueueDoesNotExist: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "QueueDoesNotExist"
+
         /// `message`.
         public var message: String?
 
@@ -342,8 +437,12 @@ extension SQS {
         }
     }
 
-    /// The `QueueNameExists` structure of the SQS model.
-    public struct QueueNameExists: AWSShape {
+    /// The `QueueNameExists` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.QueueNameExists.self)`.
+    public struct QueueNameExists: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "QueueNameExists"
+
         /// `message`.
         public var message: String?
 
@@ -371,8 +470,12 @@ extension SQS {
         }
     }
 
-    /// The `ReceiptHandleIsInvalid` structure of the SQS model.
-    public struct ReceiptHandleIsInvalid: AWSShape {
+    /// The `ReceiptHandleIsInvalid` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.ReceiptHandleIsInvalid.self)`.
+    public struct ReceiptHandleIsInvalid: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ReceiptHandleIsInvalid"
+
         /// `message`.
         public var message: String?
 
@@ -535,8 +638,12 @@ extension SQS {
         }
     }
 
-    /// The `RequestThrottled` structure of the SQS model.
-    public struct RequestThrottled: AWSShape {
+    /// The `RequestThrottled` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.RequestThrottled.self)`.
+    public struct RequestThrottled: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RequestThrottled"
+
         /// `message`.
         public var message: String?
 
@@ -564,8 +671,12 @@ extension SQS {
         }
     }
 
-    /// The `ResourceNotFoundException` structure of the SQS model.
-    public struct ResourceNotFoundException: AWSShape {
+    /// The `ResourceNotFoundException` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.ResourceNotFoundException.self)`.
+    public struct ResourceNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceNotFoundException"
+
         /// `message`.
         public var message: String?
 
@@ -1045,8 +1156,12 @@ extension SQS {
         }
     }
 
-    /// The `TooManyEntriesInBatchRequest` structure of the SQS model.
-    public struct TooManyEntriesInBatchRequest: AWSShape {
+    /// The `TooManyEntriesInBatchRequest` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.TooManyEntriesInBatchRequest.self)`.
+    public struct TooManyEntriesInBatchRequest: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "TooManyEntriesInBatchRequest"
+
         /// `message`.
         public var message: String?
 
@@ -1074,8 +1189,12 @@ extension SQS {
         }
     }
 
-    /// The `UnsupportedOperation` structure of the SQS model.
-    public struct UnsupportedOperation: AWSShape {
+    /// The `UnsupportedOperation` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.UnsupportedOperation.self)`.
+    public struct UnsupportedOperation: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "UnsupportedOperation"
+
         /// `message`.
         public var message: String?
 

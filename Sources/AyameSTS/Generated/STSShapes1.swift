@@ -628,8 +628,12 @@ extension STS {
         }
     }
 
-    /// The `ExpiredTokenException` structure of the STS model.
-    public struct ExpiredTokenException: AWSShape {
+    /// The `ExpiredTokenException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.ExpiredTokenException.self)`.
+    public struct ExpiredTokenException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExpiredTokenException"
+
         /// `message`.
         public var message: String?
 
@@ -657,8 +661,12 @@ extension STS {
         }
     }
 
-    /// The `ExpiredTradeInTokenException` structure of the STS model.
-    public struct ExpiredTradeInTokenException: AWSShape {
+    /// The `ExpiredTradeInTokenException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.ExpiredTradeInTokenException.self)`.
+    public struct ExpiredTradeInTokenException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExpiredTradeInTokenException"
+
         /// `message`.
         public var message: String?
 
@@ -1158,8 +1166,12 @@ extension STS {
         }
     }
 
-    /// The `IDPCommunicationErrorException` structure of the STS model.
-    public struct IDPCommunicationErrorException: AWSShape {
+    /// The `IDPCommunicationErrorException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.IDPCommunicationErrorException.self)`.
+    public struct IDPCommunicationErrorException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "IDPCommunicationError"
+
         /// `message`.
         public var message: String?
 
@@ -1187,8 +1199,12 @@ extension STS {
         }
     }
 
-    /// The `IDPRejectedClaimException` structure of the STS model.
-    public struct IDPRejectedClaimException: AWSShape {
+    /// The `IDPRejectedClaimException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.IDPRejectedClaimException.self)`.
+    public struct IDPRejectedClaimException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "IDPRejectedClaim"
+
         /// `message`.
         public var message: String?
 
@@ -1216,8 +1232,12 @@ extension STS {
         }
     }
 
-    /// The `InvalidAuthorizationMessageException` structure of the STS model.
-    public struct InvalidAuthorizationMessageException: AWSShape {
+    /// The `InvalidAuthorizationMessageException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.InvalidAuthorizationMessageException.self)`.
+    public struct InvalidAuthorizationMessageException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidAuthorizationMessageException"
+
         /// `message`.
         public var message: String?
 
@@ -1245,8 +1265,12 @@ extension STS {
         }
     }
 
-    /// The `InvalidIdentityTokenException` structure of the STS model.
-    public struct InvalidIdentityTokenException: AWSShape {
+    /// The `InvalidIdentityTokenException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.InvalidIdentityTokenException.self)`.
+    public struct InvalidIdentityTokenException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidIdentityToken"
+
         /// `message`.
         public var message: String?
 
@@ -1274,8 +1298,12 @@ extension STS {
         }
     }
 
-    /// The `JWTPayloadSizeExceededException` structure of the STS model.
-    public struct JWTPayloadSizeExceededException: AWSShape {
+    /// The `JWTPayloadSizeExceededException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.JWTPayloadSizeExceededException.self)`.
+    public struct JWTPayloadSizeExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "JWTPayloadSizeExceededException"
+
         /// `message`.
         public var message: String?
 
@@ -1303,8 +1331,12 @@ extension STS {
         }
     }
 
-    /// The `MalformedPolicyDocumentException` structure of the STS model.
-    public struct MalformedPolicyDocumentException: AWSShape {
+    /// The `MalformedPolicyDocumentException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.MalformedPolicyDocumentException.self)`.
+    public struct MalformedPolicyDocumentException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "MalformedPolicyDocument"
+
         /// `message`.
         public var message: String?
 
@@ -1332,8 +1364,12 @@ extension STS {
         }
     }
 
-    /// The `OutboundWebIdentityFederationDisabledException` structure of the STS model.
-    public struct OutboundWebIdentityFederationDisabledException: AWSShape {
+    /// The `OutboundWebIdentityFederationDisabledException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.OutboundWebIdentityFederationDisabledException.self)`.
+    public struct OutboundWebIdentityFederationDisabledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "OutboundWebIdentityFederationDisabledException"
+
         /// `message`.
         public var message: String?
 
@@ -1361,8 +1397,12 @@ extension STS {
         }
     }
 
-    /// The `PackedPolicyTooLargeException` structure of the STS model.
-    public struct PackedPolicyTooLargeException: AWSShape {
+    /// The `PackedPolicyTooLargeException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.PackedPolicyTooLargeException.self)`.
+    public struct PackedPolicyTooLargeException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PackedPolicyTooLarge"
+
         /// `message`.
         public var message: String?
 
@@ -1454,8 +1494,12 @@ extension STS {
         }
     }
 
-    /// The `RegionDisabledException` structure of the STS model.
-    public struct RegionDisabledException: AWSShape {
+    /// The `RegionDisabledException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.RegionDisabledException.self)`.
+    public struct RegionDisabledException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RegionDisabledException"
+
         /// `message`.
         public var message: String?
 
@@ -1483,8 +1527,12 @@ extension STS {
         }
     }
 
-    /// The `SessionDurationEscalationException` structure of the STS model.
-    public struct SessionDurationEscalationException: AWSShape {
+    /// The `SessionDurationEscalationException` error of the STS model: read it from a service error with
+    /// `error.modelled(as: STS.SessionDurationEscalationException.self)`.
+    public struct SessionDurationEscalationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "SessionDurationEscalationException"
+
         /// `message`.
         public var message: String?
 
@@ -1508,41 +1556,6 @@ extension STS {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `Tag` structure of the STS model.
-    public struct Tag: AWSShape {
-        /// `Key` (required).
-        public var key: String
-        /// `Value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
-        }
-
-        /// The model of `Tag`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-            MemberSchema("Key", target: { STSSchemas.tagKeyType }, isRequired: true),
-            MemberSchema("Value", target: { STSSchemas.tagValueType }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.key = try r.required("Key")
-            self.value = try r.required("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Key"] = key
-            w["Value"] = value
             return w.value
         }
     }

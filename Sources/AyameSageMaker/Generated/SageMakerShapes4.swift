@@ -74,8 +74,12 @@ extension SageMaker {
         }
     }
 
-    /// The `ResourceLimitExceeded` structure of the SageMaker model.
-    public struct ResourceLimitExceeded: AWSShape {
+    /// The `ResourceLimitExceeded` error of the SageMaker model: read it from a service error with
+    /// `error.modelled(as: SageMaker.ResourceLimitExceeded.self)`.
+    public struct ResourceLimitExceeded: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ResourceLimitExceeded"
+
         /// `Message`.
         public var message: String?
 

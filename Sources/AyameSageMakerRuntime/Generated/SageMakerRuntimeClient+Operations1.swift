@@ -31,7 +31,7 @@ extension SageMakerRuntimeClient {
     /// Calls `InvokeEndpointWithResponseStream`: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointWithResponseStream.html
     @discardableResult
     public func invokeEndpointWithResponseStream(_ input: SageMakerRuntime.InvokeEndpointWithResponseStreamInput) async throws(AyameError) -> SageMakerRuntime.InvokeEndpointWithResponseStreamOutput {
-        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointWithResponseStream, input: input, output: SageMakerRuntime.InvokeEndpointWithResponseStreamOutput.self)
+        try await runtime.execute(SageMakerRuntimeOperations.invokeEndpointWithResponseStream, input: input, output: SageMakerRuntime.InvokeEndpointWithResponseStreamOutput.self, events: \.body)
     }
 
     /// Calls `InvokeEndpointWithResponseStream` with the input's required members as parameters; pass a `SageMakerRuntime.InvokeEndpointWithResponseStreamInput` for the others.

@@ -4,8 +4,12 @@ import AyameCore
 import Foundation
 
 extension SageMakerRuntime {
-    /// The `InternalDependencyException` structure of the SageMakerRuntime model.
-    public struct InternalDependencyException: AWSShape {
+    /// The `InternalDependencyException` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalDependencyException.self)`.
+    public struct InternalDependencyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalDependencyException"
+
         /// `Message`.
         public var message: String?
 
@@ -33,8 +37,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `InternalFailure` structure of the SageMakerRuntime model.
-    public struct InternalFailure: AWSShape {
+    /// The `InternalFailure` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalFailure.self)`.
+    public struct InternalFailure: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalFailure"
+
         /// `Message`.
         public var message: String?
 
@@ -62,8 +70,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `InternalStreamFailure` structure of the SageMakerRuntime model.
-    public struct InternalStreamFailure: AWSShape {
+    /// The `InternalStreamFailure` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.InternalStreamFailure.self)`.
+    public struct InternalStreamFailure: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalStreamFailure"
+
         /// `Message`.
         public var message: String?
 
@@ -455,7 +467,7 @@ extension SageMakerRuntime {
     /// The `InvokeEndpointWithResponseStreamOutput` structure of the SageMakerRuntime model.
     public struct InvokeEndpointWithResponseStreamOutput: AWSShape {
         /// `Body` (required).
-        public var body: SageMakerRuntime.ResponseStream
+        public var body: AWSEventStream<SageMakerRuntime.ResponseStream>
         /// `ContentType`.
         public var contentType: String?
         /// `InvokedProductionVariant`.
@@ -464,7 +476,7 @@ extension SageMakerRuntime {
         public var customAttributes: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(body: SageMakerRuntime.ResponseStream, contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
+        public init(body: AWSEventStream<SageMakerRuntime.ResponseStream> = AWSEventStream(), contentType: String? = nil, invokedProductionVariant: String? = nil, customAttributes: String? = nil) {
             self.body = body
             self.contentType = contentType
             self.invokedProductionVariant = invokedProductionVariant
@@ -482,7 +494,7 @@ extension SageMakerRuntime {
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.body = try r.required("Body")
+            self.body = AWSEventStream()
             self.contentType = try r.optional("ContentType")
             self.invokedProductionVariant = try r.optional("InvokedProductionVariant")
             self.customAttributes = try r.optional("CustomAttributes")
@@ -491,7 +503,6 @@ extension SageMakerRuntime {
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Body"] = body
             w["ContentType"] = contentType
             w["InvokedProductionVariant"] = invokedProductionVariant
             w["CustomAttributes"] = customAttributes
@@ -499,8 +510,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelError` structure of the SageMakerRuntime model.
-    public struct ModelError: AWSShape {
+    /// The `ModelError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelError.self)`.
+    public struct ModelError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelError"
+
         /// `Message`.
         public var message: String?
         /// `OriginalStatusCode`.
@@ -546,8 +561,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelNotReadyException` structure of the SageMakerRuntime model.
-    public struct ModelNotReadyException: AWSShape {
+    /// The `ModelNotReadyException` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelNotReadyException.self)`.
+    public struct ModelNotReadyException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelNotReadyException"
+
         /// `Message`.
         public var message: String?
 
@@ -575,8 +594,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ModelStreamError` structure of the SageMakerRuntime model.
-    public struct ModelStreamError: AWSShape {
+    /// The `ModelStreamError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ModelStreamError.self)`.
+    public struct ModelStreamError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ModelStreamError"
+
         /// `Message`.
         public var message: String?
         /// `ErrorCode`.
@@ -622,7 +645,7 @@ extension SageMakerRuntime {
 
         /// The model of `PayloadPart`.
         public static let schema: ShapeSchema = ShapeSchema(name: "PayloadPart", kind: .structure, members: [
-            MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }),
+            MemberSchema("Bytes", target: { SageMakerRuntimeSchemas.partBlob }, isEventPayload: true),
         ])
 
         /// Reads the structure from its tree.
@@ -639,49 +662,45 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ResponseStream` structure of the SageMakerRuntime model.
-    public struct ResponseStream: AWSShape {
+    /// The events of the `ResponseStream` event stream of the SageMakerRuntime model, as `AWSEventStream` delivers them;
+    /// `ModelStreamError`, `InternalStreamFailure` arrive as errors the stream throws.
+    public enum ResponseStream: AWSShape {
         /// `PayloadPart`.
-        public var payloadPart: SageMakerRuntime.PayloadPart?
-        /// `ModelStreamError`.
-        public var modelStreamError: SageMakerRuntime.ModelStreamError?
-        /// `InternalStreamFailure`.
-        public var internalStreamFailure: SageMakerRuntime.InternalStreamFailure?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(payloadPart: SageMakerRuntime.PayloadPart? = nil, modelStreamError: SageMakerRuntime.ModelStreamError? = nil, internalStreamFailure: SageMakerRuntime.InternalStreamFailure? = nil) {
-            self.payloadPart = payloadPart
-            self.modelStreamError = modelStreamError
-            self.internalStreamFailure = internalStreamFailure
-        }
+        case payloadPart(SageMakerRuntime.PayloadPart)
+        /// A member this version of the model does not know, by its wire name; it cannot be sent.
+        case unknown(String)
 
         /// The model of `ResponseStream`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .structure, members: [
+        public static let schema: ShapeSchema = ShapeSchema(name: "ResponseStream", kind: .union, members: [
             MemberSchema("PayloadPart", target: { SageMakerRuntime.PayloadPart.schema }),
             MemberSchema("ModelStreamError", target: { SageMakerRuntime.ModelStreamError.schema }),
             MemberSchema("InternalStreamFailure", target: { SageMakerRuntime.InternalStreamFailure.schema }),
         ])
 
-        /// Reads the structure from its tree.
+        /// Reads the union from its tree: exactly one member must be set.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.payloadPart = try r.optional("PayloadPart")
-            self.modelStreamError = try r.optional("ModelStreamError")
-            self.internalStreamFailure = try r.optional("InternalStreamFailure")
+            let r = try UnionReader(shapeValue, schema: Self.schema)
+            switch r.memberName {
+            case "PayloadPart": self = .payloadPart(try r.value())
+            default: self = .unknown(r.memberName)
+            }
         }
 
-        /// The structure as a tree.
+        /// The union as a tree with its one member.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PayloadPart"] = payloadPart
-            w["ModelStreamError"] = modelStreamError
-            w["InternalStreamFailure"] = internalStreamFailure
-            return w.value
+            switch self {
+            case .payloadPart(let value): UnionWriter.value("PayloadPart", value)
+            case .unknown(let name): UnionWriter.unknown(name)
+            }
         }
     }
 
-    /// The `ServiceUnavailable` structure of the SageMakerRuntime model.
-    public struct ServiceUnavailable: AWSShape {
+    /// The `ServiceUnavailable` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ServiceUnavailable.self)`.
+    public struct ServiceUnavailable: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ServiceUnavailable"
+
         /// `Message`.
         public var message: String?
 
@@ -709,8 +728,12 @@ extension SageMakerRuntime {
         }
     }
 
-    /// The `ValidationError` structure of the SageMakerRuntime model.
-    public struct ValidationError: AWSShape {
+    /// The `ValidationError` error of the SageMakerRuntime model: read it from a service error with
+    /// `error.modelled(as: SageMakerRuntime.ValidationError.self)`.
+    public struct ValidationError: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ValidationError"
+
         /// `Message`.
         public var message: String?
 

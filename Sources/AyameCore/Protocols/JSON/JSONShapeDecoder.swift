@@ -40,8 +40,10 @@ enum JSONShapeDecoder {
     private static func value(_ json: JSONValue, target: ShapeSchema, lazyPath path: () -> String) throws(AyameError) -> ShapeValue? {
         if case .null = json, target.kind != .document { return nil }
         switch (target.kind, json) {
-        case (.structure, _), (.union, _):
+        case (.structure, _):
             return .structure(try structure(json, schema: target, lazyPath: path))
+        case (.union, _):
+            return .structure(try union(json, schema: target, lazyPath: path))
         case (.list, .array(let elements)):
             let element = target.elementMember.target
             var items: [ShapeValue] = []
@@ -90,6 +92,21 @@ enum JSONShapeDecoder {
         default:
             throw mismatch(path(), target.kind)
         }
+    }
+
+    /// A union's members, plus any member set on the wire that the model does not know (as a
+    /// document under its wire name), so the union's reader can tell "unknown member" from
+    /// "nothing set" and refuse several members. `__type` is not a member: Smithy's JSON
+    /// protocols allow a server to send it in a union.
+    private static func union(_ json: JSONValue, schema: ShapeSchema, lazyPath path: () -> String) throws(AyameError) -> [String: ShapeValue] {
+        var members = try structure(json, schema: schema, lazyPath: path)
+        guard case .object(let object) = json else { return members }
+        for entry in object.entries where entry.key != "__type" {
+            if case .null = entry.value { continue }
+            guard !schema.members.contains(where: { $0.wireName == entry.key }) else { continue }
+            members[entry.key] = .document(JSONDocuments.document(entry.value))
+        }
+        return members
     }
 
     private static func mismatch(_ path: String, _ kind: ShapeSchema.Kind) -> AyameError {

@@ -50,8 +50,16 @@ enum XMLShapeDecoder {
     /// The value of one element as `target`, or nil when a non-string scalar is empty.
     static func value(_ element: XMLTreeElement, target: ShapeSchema, path: String) throws(AyameError) -> ShapeValue? {
         switch target.kind {
-        case .structure, .union:
+        case .structure:
             return .structure(try structure(element, schema: target, path: path))
+        case .union:
+            // Unmodelled children are kept by name, so the union's reader can tell "unknown
+            // member" from "nothing set" and refuse several members.
+            var members = try structure(element, schema: target, path: path)
+            for child in element.children where !target.members.contains(where: { $0.wireName == child.localName }) {
+                members[String(child.localName)] = .document(.string(child.text))
+            }
+            return .structure(members)
         case .list:
             // Every child is an element, whatever its name: services are not consistent about
             // `member` versus the modelled name, and botocore reads them all the same way.

@@ -1,0 +1,51 @@
+import AyameHTTP
+import Synchronization
+
+extension AWSClientRuntime {
+    /// Runs an operation whose output streams events (`application/vnd.amazon.eventstream`):
+    /// signing, retries and error decoding as for any call, until a successful response's head
+    /// arrives; then the body is handed, unread, to an ``AWSEventStream`` that decodes `Event`s as
+    /// the chunks come in. Returns the output members bound to headers and the events.
+    ///
+    /// `events` is the schema of the model's `eventstream` shape (every event and exception).
+    public func executeEventStream<Event: ShapeValueConvertible>(
+        _ operation: OperationDescriptor, input: ShapeValue?, events: ShapeSchema, as eventType: Event.Type = Event.self
+    ) async throws(AyameError) -> (output: OperationResponse, events: AWSEventStream<Event>) {
+        let (call, input) = try await prepare(operation, input: input, payload: nil)
+        let body = Mutex<ResponseChunks?>(nil)
+        let response = try await run(call, operation: operation, input: input) { [transport] request throws(HTTPClientError) in
+            var (response, chunks) = try await transport.sendStreamingResponse(request)
+            guard (200..<300).contains(response.status) else {
+                // An error answer is a small document: read it whole for the error decoder.
+                response.body = try await chunks.collect()
+                return response
+            }
+            body.withLock { $0 = chunks }
+            return response
+        }
+        guard let chunks = body.withLock({ $0.take() }) else {
+            throw .decoding("\(call.operationName): the response has no event stream")
+        }
+        let unmarshaller = EventStreamUnmarshaller(
+            schema: events, wireProtocol: service.wireProtocol,
+            operationName: AWSErrorDecoder.operationName(operation, service: service),
+            statusCode: response.statusCode, requestID: response.requestID)
+        return (response, AWSEventStream(chunks: chunks, unmarshaller: unmarshaller))
+    }
+}
+
+extension AWSClientRuntime {
+    /// Runs an operation with typed input whose output has an event-stream member: validates the
+    /// input, decodes the output's other members (headers) and puts the events in `events`.
+    public func execute<Input: AWSShape, Output: ShapeValueConvertible, Event: AWSShape>(
+        _ operation: OperationDescriptor, input: Input, output: Output.Type = Output.self,
+        events: WritableKeyPath<Output, AWSEventStream<Event>>
+    ) async throws(AyameError) -> Output {
+        let value = input.shapeValue
+        try value.validate(against: Input.schema)
+        let response = try await executeEventStream(operation, input: value, events: Event.schema, as: Event.self)
+        var decoded = try ResponseDecoding.decode(response.output.output, as: Output.self)
+        decoded[keyPath: events] = response.events
+        return decoded
+    }
+}
