@@ -87,11 +87,14 @@ struct EndpointLifecycle: Sendable {
     /// Changes one variant's instance count (an autoscaling action or
     /// UpdateEndpointWeightsAndCapacities): the endpoint is `Updating` until every new instance
     /// is healthy and in the queue's rotation, or every removed one has finished its requests and
-    /// stopped. Returns why it fell short, nil when the count was reached.
+    /// stopped. Returns why it fell short, nil when the count was reached. `claimed`: the caller
+    /// has made the endpoint `Updating` and puts it back `InService` itself (several variants).
     @discardableResult
-    func scale(_ name: String, variant variantName: String, to desired: Int) async -> String? {
+    func scale(_ name: String, variant variantName: String, to desired: Int, claimed: Bool = false) async -> String? {
         guard let record = await registry.endpoint(name) else { return "Could not find endpoint \"\(name)\"." }
-        guard record.status == .inService else { return "Endpoint \"\(name)\" is \(record.status.rawValue), not InService." }
+        guard record.status == (claimed ? .updating : .inService) else {
+            return "Endpoint \"\(name)\" is \(record.status.rawValue), not InService."
+        }
         guard let config = await registry.config(record.configName),
               let variant = config.variants.first(where: { $0.name == variantName }),
               let model = await registry.model(variant.modelName),
@@ -137,7 +140,7 @@ struct EndpointLifecycle: Sendable {
         }
         let count = running
         await registry.updateEndpoint(name) { record in
-            if record.status == .updating { record.status = .inService }
+            if !claimed, record.status == .updating { record.status = .inService }
             if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
                 record.variants[index].currentInstanceCount = count
                 // What runs is what is asked for once a start failed, as SageMaker reports it.
