@@ -125,7 +125,8 @@ public final class LocalRuntime: Sendable {
         // Bound but not yet serving: recovered requests are queued before any new one arrives.
         await RuntimeRecovery(registry: registry, lifecycle: lifecycle, worker: worker, backend: backend).restore(recovered)
         let serving = Task { await frontDoor.serve { await router.route($0) } }
-        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock, activities: activities)
+        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock, activities: activities,
+            timeline: ScalingTimeline(stateDirectory: configuration.stateDirectory))
         let scaling = Task { await scaler.run() }
         return LocalRuntime(
             port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,

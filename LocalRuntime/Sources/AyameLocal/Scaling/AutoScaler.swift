@@ -22,6 +22,7 @@ actor AutoScaler {
     private let backend: BackendClients
     private let clock: RuntimeClock
     let activities: ScalingActivityLog
+    private let timeline: ScalingTimeline?
     private var history = MetricHistory()
     private var tick = 0
     /// Variants (resource ids) with a capacity change under way: the endpoint is Updating.
@@ -32,7 +33,16 @@ actor AutoScaler {
     /// Configuration problems already logged (each once).
     private var reported: Set<String> = []
 
-    init(registry: HostingRegistry, lifecycle: EndpointLifecycle, backend: BackendClients, clock: RuntimeClock, activities: ScalingActivityLog) {
+    /// What one evaluation saw and did per endpoint, for the timeline.
+    private var backlogs: [String: Int] = [:]
+    private var alarmStates: [String: [String: String]] = [:]
+    private var actionsTaken: [String: [String]] = [:]
+
+    init(
+        registry: HostingRegistry, lifecycle: EndpointLifecycle, backend: BackendClients, clock: RuntimeClock,
+        activities: ScalingActivityLog, timeline: ScalingTimeline?
+    ) {
+        self.timeline = timeline
         self.registry = registry
         self.lifecycle = lifecycle
         self.backend = backend
@@ -65,9 +75,14 @@ actor AutoScaler {
     }
 
     private func evaluate(_ records: [EndpointRecord], backend: ScalingBackend, at now: Double) async {
+        backlogs = [:]
+        alarmStates = [:]
+        actionsTaken = [:]
         for record in records {
             guard let dispatcher = await registry.dispatcher(record.name) else { continue }
-            let metrics = AsyncEndpointMetrics.metrics(backlog: await dispatcher.backlog, instances: await registry.fleet(record.name).count)
+            let backlog = await dispatcher.backlog
+            backlogs[record.name] = backlog
+            let metrics = AsyncEndpointMetrics.metrics(backlog: backlog, instances: await registry.fleet(record.name).count)
             history.record(endpoint: record.name, metrics: metrics, at: now)
             do {
                 try await backend.publish(endpoint: record.name, metrics: metrics)
@@ -99,6 +114,7 @@ actor AutoScaler {
         }
         for alarm in alarms {
             let outcome = AlarmEvaluation.evaluate(alarm, datapoints: datapoints(alarm, now))
+            alarmStates[alarm.endpoint, default: [:]][alarm.name] = outcome.state.rawValue
             var reason = outcome.reason
             let transitioned = outcome.state != alarm.state
             // Auto Scaling actions run on every evaluation while the alarm stays in the state, not
@@ -155,6 +171,7 @@ actor AutoScaler {
             guard winner.desired != capacity, entry.record.status == .inService else { continue }
             begin(winner, resourceId: resourceId, endpoint: entry.record.name, variant: entry.variant.name, from: capacity, at: now)
         }
+        await writeTimeline(records.map(\.name), at: now)
     }
 
     private func datapoints(_ alarm: AlarmDefinition, _ now: Double) -> [Datapoint] {
@@ -213,6 +230,7 @@ actor AutoScaler {
             let points = datapoints(alarm, now)
             let outcome = AlarmEvaluation.evaluate(alarm, datapoints: points)
             trackingStates[alarm.name] = outcome.state
+            alarmStates[alarm.endpoint, default: [:]][alarm.name] = outcome.state.rawValue
             latest = points.last(where: { $0.value != nil })?.value
             if outcome.state == .alarm { fired = alarm }
         }
@@ -233,6 +251,7 @@ actor AutoScaler {
 
     private func begin(_ proposal: ScalingProposal, resourceId: String, endpoint: String, variant: String, from capacity: Int, at now: Double) {
         scaling.insert(resourceId)
+        actionsTaken[endpoint, default: []].append("\(proposal.cause): \(variant) \(capacity) → \(proposal.desired)")
         lastActions[proposal.policyArn] = LastAction(time: now, from: capacity, to: proposal.desired)
         let lifecycle = self.lifecycle
         let activities = self.activities
@@ -249,6 +268,19 @@ actor AutoScaler {
             }
             self.finished(resourceId)
         }
+    }
+
+    private func writeTimeline(_ endpoints: [String], at now: Double) async {
+        guard let timeline else { return }
+        var entries: [TimelineEntry] = []
+        for name in endpoints.sorted() {
+            guard let record = await registry.endpoint(name) else { continue }
+            entries.append(TimelineEntry(
+                time: now, endpoint: name, status: record.status.rawValue, backlog: backlogs[name] ?? 0,
+                instances: await registry.fleet(name).count, desired: record.variants.reduce(0) { $0 + $1.desiredInstanceCount },
+                alarms: alarmStates[name] ?? [:], actions: actionsTaken[name] ?? []))
+        }
+        await timeline.append(entries)
     }
 
     private func finished(_ resourceId: String) {
