@@ -33,8 +33,8 @@ struct ScalingActivity: Sendable {
 /// has no way to record them).
 actor ScalingActivityLog {
     private var activities: [ScalingActivity] = []
-    /// Activities kept per resource, as AWS keeps six weeks: enough for any local session.
-    static let limit = 1000
+    /// The most activities kept (the oldest go first); AWS keeps six weeks of them.
+    static let limit = 8000
 
     @discardableResult
     func begin(resourceId: String, description: String, cause: String, status: ScalingActivity.Status = .inProgress, message: String? = nil) -> String {
@@ -42,7 +42,7 @@ actor ScalingActivityLog {
             activityId: UUID().uuidString.lowercased(), resourceId: resourceId, description: description, cause: cause,
             startTime: Date(), endTime: status == .inProgress ? nil : Date(), status: status, statusMessage: message)
         activities.insert(activity, at: 0)
-        if activities.count > Self.limit * 8 { activities.removeLast(activities.count - Self.limit * 8) }
+        if activities.count > Self.limit { activities.removeLast(activities.count - Self.limit) }
         return activity.activityId
     }
 
