@@ -78,7 +78,7 @@ ayame_run_local_runtime_tests() {
     printf '{"images": {"ayame-local-test/fake-model:latest": {"command": ["%s", "%s"]}}}\n' \
         "$AYAME_PYTHON" "$AYAME_ROOT/LocalRuntime/Tests/Fixtures/fake_model_container.py" >"$images"
 
-    ayame_log "local runtime: boto3 and the AWS CLI against ayame-local"
+    ayame_log "local runtime: boto3 and the AWS CLI against ayame-local (scaling included)"
     (
         export AWS_ACCESS_KEY_ID="$AYAME_MOTO_SIGV4_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="$AYAME_MOTO_SIGV4_SECRET_ACCESS_KEY"
         export AWS_DEFAULT_REGION=ap-northeast-1 AWS_REGION=ap-northeast-1
@@ -87,6 +87,8 @@ ayame_run_local_runtime_tests() {
             --backend "$AYAME_MOTO_SIGV4_ENDPOINT" --state-dir "$state" --time-scale 60
         status=0
         "$AYAME_PYTHON" LocalRuntime/Tests/boto3_local_runtime_test.py "$AYAME_LOCAL_URL" || status=$?
+        # Scaling through boto3; it reads the runtime's log for the bad-configuration reports.
+        [ "$status" -ne 0 ] || "$AYAME_PYTHON" LocalRuntime/Tests/scaling_boto3_test.py "$AYAME_LOCAL_URL" "$state/runtime.log" || status=$?
         ayame_stop_local_runtime || status=1
         if [ "$status" -ne 0 ]; then ayame_log "boto3 checks failed; the runtime's log:"; cat "$state/runtime.log" >&2; exit "$status"; fi
     )

@@ -11,6 +11,8 @@ POST /invocations. The model's Environment picks the behaviour:
   FAKE_MODEL_MESSAGE         the message `fail` answers with (status 500)
   FAKE_MODEL_JOURNAL         a file every request body is appended to, one line each, so a
                              test can count how often each request reached a container
+  FAKE_MODEL_JOURNAL_ATTRIBUTES  when set, the journal gets the request's custom attributes
+                             instead of its body (requests that share one input stay distinct)
 
 Every answer names the model file it read from the model directory (`model.txt`), so tests see
 that the archive was unpacked where SM_MODEL_DIR (or /opt/ml/model) says.
@@ -65,7 +67,8 @@ class Handler(BaseHTTPRequestHandler):
         if journal:
             # One short O_APPEND write per request: lines from several instances never interleave.
             descriptor = os.open(journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            os.write(descriptor, (body + "\n").encode())
+            line = attributes if os.environ.get("FAKE_MODEL_JOURNAL_ATTRIBUTES") else body
+            os.write(descriptor, (line + "\n").encode())
             os.close(descriptor)
         if BEHAVIOUR == "fail":
             return self._answer(500, os.environ.get("FAKE_MODEL_MESSAGE", "the model failed"))

@@ -3,56 +3,65 @@ import AyameCloudWatch
 import AyameCore
 import Foundation
 
-/// What Application Auto Scaling and CloudWatch in the backend say about one variant, reduced to
-/// what the runtime evaluates. The only file that names their shape types.
-struct ScalingRules: Sendable, Equatable {
-    /// A step-scaling policy and the alarm that triggers it.
-    struct Step: Sendable, Equatable {
-        var metricName: String
-        var threshold: Double
-        /// CloudWatch's operator, e.g. `GreaterThanOrEqualToThreshold`.
-        var comparison: String
-        var adjustment: Int
-    }
-
+/// A scalable target's bounds.
+struct ScalableTargetBounds: Sendable, Equatable {
     var minCapacity: Int
     var maxCapacity: Int
-    /// A target-tracking policy on `ApproximateBacklogSizePerInstance`.
-    var targetBacklogPerInstance: Double?
-    /// The target-tracking policy's ScaleInCooldown, in AWS seconds.
-    var scaleInCooldown: Double?
-    var steps: [Step]
 }
 
-/// Reads scaling rules from, and publishes SageMaker's async-inference metrics to, the backend.
+/// What Application Auto Scaling in the backend holds for one variant.
+struct VariantScalingRules: Sendable {
+    var resourceId: String
+    /// nil when no scalable target is registered.
+    var target: ScalableTargetBounds?
+    var stepPolicies: [StepPolicy]
+    var trackingPolicies: [TrackingPolicy]
+    /// Policies the runtime cannot evaluate, with why (logged once each by the scaler).
+    var unsupported: [String]
+}
+
+/// Reads scaling rules and alarms from, writes alarm states and publishes SageMaker's
+/// async-inference metrics to, the backend. The only file that names their shape types.
 struct ScalingBackend: Sendable {
     let autoScaling: ApplicationAutoScalingClient
     let cloudWatch: CloudWatchClient
 
-    /// The rules for `endpoint/<endpoint>/variant/<variant>`, nil when no scalable target is registered.
-    func rules(endpoint: String, variant: String) async throws(AyameError) -> ScalingRules? {
+    /// The target and policies of `endpoint/<endpoint>/variant/<variant>`.
+    func rules(endpoint: String, variant: String) async throws(AyameError) -> VariantScalingRules {
         let resource = "endpoint/\(endpoint)/variant/\(variant)"
         let targets = try await autoScaling.describeScalableTargets(
             serviceNamespace: .sagemaker, resourceIds: [resource], scalableDimension: .sagemakerVariantDesiredInstanceCount)
-        guard let target = targets.scalableTargets?.first else { return nil }
+        var rules = VariantScalingRules(resourceId: resource, target: nil, stepPolicies: [], trackingPolicies: [], unsupported: [])
+        guard let target = targets.scalableTargets?.first else { return rules }
+        rules.target = ScalableTargetBounds(minCapacity: target.minCapacity, maxCapacity: target.maxCapacity)
         let policies = try await autoScaling.describeScalingPolicies(
             serviceNamespace: .sagemaker, resourceId: resource, scalableDimension: .sagemakerVariantDesiredInstanceCount)
-        var rules = ScalingRules(
-            minCapacity: target.minCapacity, maxCapacity: target.maxCapacity, targetBacklogPerInstance: nil, scaleInCooldown: nil, steps: [])
-        var alarms: [CloudWatch.MetricAlarm]?
         for policy in policies.scalingPolicies ?? [] {
-            if let tracking = policy.targetTrackingScalingPolicyConfiguration,
-               tracking.customizedMetricSpecification?.metricName == "ApproximateBacklogSizePerInstance" {
-                rules.targetBacklogPerInstance = tracking.targetValue
-                rules.scaleInCooldown = tracking.scaleInCooldown.map(Double.init)
-            }
-            if let step = policy.stepScalingPolicyConfiguration, let adjustment = step.stepAdjustments?.first?.scalingAdjustment {
-                if alarms == nil { alarms = try await allAlarms() }
-                for alarm in alarms ?? [] where alarm.alarmActions?.contains(policy.policyArn) == true {
-                    guard let metric = alarm.metricName, let threshold = alarm.threshold, let comparison = alarm.comparisonOperator else { continue }
-                    rules.steps.append(ScalingRules.Step(
-                        metricName: metric, threshold: threshold, comparison: comparison.rawValue, adjustment: adjustment))
+            if let step = policy.stepScalingPolicyConfiguration {
+                rules.stepPolicies.append(StepPolicy(
+                    name: policy.policyName, arn: policy.policyArn, resourceId: resource,
+                    adjustmentType: step.adjustmentType.flatMap { StepPolicy.AdjustmentType(rawValue: $0.rawValue) } ?? .changeInCapacity,
+                    steps: (step.stepAdjustments ?? []).map {
+                        StepPolicy.Step(lowerBound: $0.metricIntervalLowerBound, upperBound: $0.metricIntervalUpperBound, adjustment: $0.scalingAdjustment)
+                    },
+                    minAdjustmentMagnitude: step.minAdjustmentMagnitude, cooldown: Double(step.cooldown ?? AutoScaler.defaultCooldown),
+                    aggregation: step.metricAggregationType.flatMap { StepPolicy.Aggregation(rawValue: $0.rawValue) } ?? .average))
+            } else if let tracking = policy.targetTrackingScalingPolicyConfiguration {
+                guard let metric = tracking.customizedMetricSpecification, let name = metric.metricName,
+                      metric.namespace == "AWS/SageMaker",
+                      let dimension = metric.dimensions?.first(where: { $0.name == "EndpointName" }) else {
+                    rules.unsupported.append("target-tracking policy \(policy.policyName): only customized metrics in AWS/SageMaker with an EndpointName dimension are evaluated")
+                    continue
                 }
+                rules.trackingPolicies.append(TrackingPolicy(
+                    name: policy.policyName, arn: policy.policyArn, resourceId: resource, metricName: name,
+                    endpoint: dimension.value, statistic: metric.statistic.flatMap { AlarmStatistic(rawValue: $0.rawValue) } ?? .average,
+                    targetValue: tracking.targetValue,
+                    scaleOutCooldown: Double(tracking.scaleOutCooldown ?? AutoScaler.defaultCooldown),
+                    scaleInCooldown: Double(tracking.scaleInCooldown ?? AutoScaler.defaultCooldown),
+                    disableScaleIn: tracking.disableScaleIn ?? false))
+            } else {
+                rules.unsupported.append("policy \(policy.policyName) (\(policy.policyType.rawValue)) is not evaluated")
             }
         }
         return rules
@@ -67,15 +76,39 @@ struct ScalingBackend: Sendable {
         return Set(variants.filter { registered.contains("endpoint/\(endpoint)/variant/\($0)") })
     }
 
-    private func allAlarms() async throws(AyameError) -> [CloudWatch.MetricAlarm] {
-        var alarms: [CloudWatch.MetricAlarm] = []
+    /// Every metric alarm on one of `endpoints`' metrics in `AWS/SageMaker`.
+    func alarms(on endpoints: Set<String>) async throws(AyameError) -> [AlarmDefinition] {
+        var found: [AlarmDefinition] = []
         var token: String?
         repeat {
             let page = try await cloudWatch.describeAlarms(CloudWatch.DescribeAlarmsInput(nextToken: token))
-            alarms += page.metricAlarms ?? []
+            for alarm in page.metricAlarms ?? [] {
+                guard alarm.namespace == "AWS/SageMaker", let name = alarm.alarmName, let metric = alarm.metricName,
+                      let endpoint = alarm.dimensions?.first(where: { $0.name == "EndpointName" })?.value, endpoints.contains(endpoint),
+                      let threshold = alarm.threshold, let comparison = alarm.comparisonOperator.flatMap({ AlarmComparison(rawValue: $0.rawValue) })
+                else { continue }
+                let periods = alarm.evaluationPeriods ?? 1
+                found.append(AlarmDefinition(
+                    name: name, metricName: metric, endpoint: endpoint,
+                    statistic: alarm.statistic.flatMap { AlarmStatistic(rawValue: $0.rawValue) } ?? .average,
+                    period: Double(alarm.period ?? 60), evaluationPeriods: periods, datapointsToAlarm: alarm.datapointsToAlarm ?? periods,
+                    threshold: threshold, comparison: comparison,
+                    treatMissingData: alarm.treatMissingData.flatMap(MissingDataTreatment.init(rawValue:)) ?? .missing,
+                    actionsEnabled: alarm.actionsEnabled ?? true, alarmActions: alarm.alarmActions ?? [], okActions: alarm.okActions ?? [],
+                    insufficientDataActions: alarm.insufficientDataActions ?? [],
+                    state: alarm.stateValue.flatMap { AlarmState(rawValue: $0.rawValue) } ?? .insufficientData,
+                    stateReason: alarm.stateReason))
+            }
             token = page.nextToken
         } while token != nil
-        return alarms
+        return found
+    }
+
+    /// Writes an alarm's state and reason, as CloudWatch does after an evaluation.
+    func setState(alarm: String, _ outcome: AlarmOutcome) async throws(AyameError) {
+        try await cloudWatch.setAlarmState(
+            alarmName: alarm, stateValue: CloudWatch.StateValue(rawValue: outcome.state.rawValue),
+            stateReason: String(outcome.reason.prefix(1023)), stateReasonData: outcome.reasonData)
     }
 
     /// Publishes `AWS/SageMaker` metrics with the `EndpointName` dimension, as SageMaker does for

@@ -84,21 +84,32 @@ struct EndpointLifecycle: Sendable {
         await registry.setTransition(name, task)
     }
 
-    /// Changes one variant's instance count (an autoscaling action): new instances join the
-    /// queue's rotation once healthy; removed ones finish their requests first.
-    func scale(_ name: String, variant variantName: String, to desired: Int) async {
-        guard let record = await registry.endpoint(name), record.status == .inService,
-              let config = await registry.config(record.configName),
+    /// Changes one variant's instance count (an autoscaling action or
+    /// UpdateEndpointWeightsAndCapacities): the endpoint is `Updating` until every new instance
+    /// is healthy and in the queue's rotation, or every removed one has finished its requests and
+    /// stopped. Returns why it fell short, nil when the count was reached. `claimed`: the caller
+    /// has made the endpoint `Updating` and puts it back `InService` itself (several variants).
+    @discardableResult
+    func scale(_ name: String, variant variantName: String, to desired: Int, claimed: Bool = false) async -> String? {
+        guard let record = await registry.endpoint(name) else { return "Could not find endpoint \"\(name)\"." }
+        guard record.status == (claimed ? .updating : .inService) else {
+            return "Endpoint \"\(name)\" is \(record.status.rawValue), not InService."
+        }
+        guard let config = await registry.config(record.configName),
               let variant = config.variants.first(where: { $0.name == variantName }),
               let model = await registry.model(variant.modelName),
-              let dispatcher = await registry.dispatcher(name) else { return }
+              let dispatcher = await registry.dispatcher(name) else {
+            return "Endpoint \"\(name)\" has no variant \"\(variantName)\" with a model the runtime knows."
+        }
         let current = await registry.fleet(name).filter { $0.variantName == variantName }
         await registry.updateEndpoint(name) { record in
+            record.status = .updating
             if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
                 record.variants[index].desiredInstanceCount = desired
             }
         }
         var running = current.count
+        var failure: String?
         if desired > current.count {
             for index in current.count..<desired {
                 do throws(ProvisioningFailure) {
@@ -107,8 +118,15 @@ struct EndpointLifecycle: Sendable {
                     await registry.addToFleet(name, [instance])
                     await dispatcher.addInstances([instance])
                     running += 1
+                    let count = running
+                    await registry.updateEndpoint(name) { record in
+                        if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
+                            record.variants[index].currentInstanceCount = count
+                        }
+                    }
                 } catch {
                     RuntimeLog.note("endpoint \(name): scaling \(variantName) out failed: \(error.reason)")
+                    failure = error.reason
                     break
                 }
             }
@@ -122,10 +140,14 @@ struct EndpointLifecycle: Sendable {
         }
         let count = running
         await registry.updateEndpoint(name) { record in
+            if !claimed, record.status == .updating { record.status = .inService }
             if let index = record.variants.firstIndex(where: { $0.name == variantName }) {
                 record.variants[index].currentInstanceCount = count
+                // What runs is what is asked for once a start failed, as SageMaker reports it.
+                record.variants[index].desiredInstanceCount = count
             }
         }
+        return failure
     }
 
     /// Whether any variant runs an image with a fixed port: two fleets of it cannot overlap.

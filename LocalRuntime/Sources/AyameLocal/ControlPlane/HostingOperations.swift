@@ -8,6 +8,7 @@ struct HostingOperations: Sendable {
     static let handled: Set<String> = [
         "CreateModel", "DeleteModel", "CreateEndpointConfig", "DeleteEndpointConfig",
         "CreateEndpoint", "DescribeEndpoint", "ListEndpoints", "UpdateEndpoint", "DeleteEndpoint",
+        "UpdateEndpointWeightsAndCapacities",
     ]
 
     let registry: HostingRegistry
@@ -43,6 +44,7 @@ struct HostingOperations: Sendable {
         case "DescribeEndpoint": return await describeEndpoint(body, forwarded)
         case "ListEndpoints": return await listEndpoints(body, forwarded)
         case "UpdateEndpoint": return await updateEndpoint(body)
+        case "UpdateEndpointWeightsAndCapacities": return await updateWeightsAndCapacities(body)
         case "DeleteEndpoint": return await deleteEndpoint(body, forwarded)
         case "DeleteModel":
             let answer = await forwarded()
@@ -182,6 +184,64 @@ struct HostingOperations: Sendable {
             }
         }
         await lifecycle.beginUpdate(name, to: config)
+        return .json(["EndpointArn": record.arn])
+    }
+
+    /// Sets variants' weights and instance counts in place: `Updating` until every count is
+    /// reached (containers started or stopped), as SageMaker does. Application Auto Scaling's
+    /// view of a variant's capacity is its DesiredInstanceCount, so the two stay consistent.
+    private func updateWeightsAndCapacities(_ body: [String: Any]) async -> OutgoingResponse {
+        guard let name = body["EndpointName"] as? String, let changes = body["DesiredWeightsAndCapacities"] as? [[String: Any]],
+              !changes.isEmpty else {
+            return AWSErrorResponse.validation("1 validation error detected: EndpointName and DesiredWeightsAndCapacities (at least one entry) must not be null")
+        }
+        guard let record = await registry.endpoint(name) else {
+            return AWSErrorResponse.validation("Could not find endpoint \"\(name)\".")
+        }
+        var counts: [(variant: String, count: Int)] = []
+        var weights: [String: Double] = [:]
+        for change in changes {
+            guard let variant = change["VariantName"] as? String, record.variants.contains(where: { $0.name == variant }) else {
+                return AWSErrorResponse.validation("The variant name(s) \"\(change["VariantName"] ?? "")\" is/are not present in the endpoint \"\(record.arn)\".")
+            }
+            if let count = change["DesiredInstanceCount"] {
+                guard let count = count as? Int, count >= 0 else {
+                    return AWSErrorResponse.validation("DesiredInstanceCount of variant \"\(variant)\" must be a whole number of at least 0.")
+                }
+                counts.append((variant, count))
+            }
+            if let weight = change["DesiredWeight"] {
+                guard let weight = weight as? Double, weight >= 0 else {
+                    return AWSErrorResponse.validation("DesiredWeight of variant \"\(variant)\" must be a number of at least 0.")
+                }
+                weights[variant] = weight
+            }
+        }
+        guard record.status == .inService else {
+            return AWSErrorResponse.validation("Cannot update in-progress endpoint \"\(record.arn)\".")
+        }
+        let settled = weights
+        await registry.updateEndpoint(name) { record in
+            record.status = .updating
+            for index in record.variants.indices {
+                if let weight = settled[record.variants[index].name] {
+                    record.variants[index].desiredWeight = weight
+                    record.variants[index].currentWeight = weight
+                }
+            }
+        }
+        let lifecycle = self.lifecycle
+        let registry = self.registry
+        Task {
+            for (variant, count) in counts {
+                if let failure = await lifecycle.scale(name, variant: variant, to: count, claimed: true) {
+                    RuntimeLog.note("endpoint \(name): UpdateEndpointWeightsAndCapacities for \(variant) fell short: \(failure)")
+                }
+            }
+            await registry.updateEndpoint(name) { record in
+                if record.status == .updating { record.status = .inService }
+            }
+        }
         return .json(["EndpointArn": record.arn])
     }
 

@@ -1,9 +1,11 @@
 /// Sends each request where AWS would: SageMaker hosting operations (by `X-Amz-Target`) and
-/// SageMaker Runtime invocations (by path, signed for `sagemaker`) are answered here;
+/// SageMaker Runtime invocations (by path, signed for `sagemaker`) and the scaling activities of
+/// SageMaker variants are answered here;
 /// everything else goes to the backend unchanged, streamed both ways.
 struct RequestRouter: Sendable {
     let hosting: HostingOperations
     let runtime: RuntimeOperations
+    let scalingActivities: ScalingActivityOperations
     let forwarder: BackendForwarder
 
     func route(_ request: StreamingRequest) async -> RoutedResponse {
@@ -13,6 +15,10 @@ struct RequestRouter: Sendable {
                 guard let whole = await request.collected() else { return .complete(Self.tooLarge) }
                 return .complete(await hosting.handle(operation, whole))
             }
+        }
+        if request.header("X-Amz-Target") == ScalingActivityOperations.target {
+            guard let whole = await request.collected() else { return .complete(Self.tooLarge) }
+            return .complete(await scalingActivities.handle(whole))
         }
         // An unsigned request on a runtime path is refused here rather than passed on: no other
         // service the backend emulates would accept it either.

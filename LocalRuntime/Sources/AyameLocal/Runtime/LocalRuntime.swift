@@ -107,10 +107,12 @@ public final class LocalRuntime: Sendable {
             catalog: configuration.images, stateDirectory: configuration.stateDirectory, backend: backend, pingClient: pingClient,
             clock: clock, leases: PortLeases(), isolates: isolates, docker: DockerProbe(), journal: journal)
         let lifecycle = EndpointLifecycle(registry: registry, provisioner: provisioner, worker: worker, clock: clock, journal: journal)
+        let activities = ScalingActivityLog()
         let router = RequestRouter(
             hosting: HostingOperations(registry: registry, lifecycle: lifecycle, authenticator: authenticator, forwarder: forwarder, journal: journal,
                                         autoscaledVariants: AutoscaledVariantGuard(backend: backend)),
             runtime: RuntimeOperations(registry: registry, authenticator: authenticator, containerClient: containerClient, journal: journal),
+            scalingActivities: ScalingActivityOperations(activities: activities, authenticator: authenticator, forwarder: forwarder),
             forwarder: forwarder)
 
         let frontDoor: FrontDoor
@@ -124,7 +126,8 @@ public final class LocalRuntime: Sendable {
         // Bound but not yet serving: recovered requests are queued before any new one arrives.
         await RuntimeRecovery(registry: registry, lifecycle: lifecycle, worker: worker, backend: backend).restore(recovered)
         let serving = Task { await frontDoor.serve { await router.route($0) } }
-        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock)
+        let scaler = AutoScaler(registry: registry, lifecycle: lifecycle, backend: backend, clock: clock, activities: activities,
+            timeline: ScalingTimeline(stateDirectory: configuration.stateDirectory))
         let scaling = Task { await scaler.run() }
         return LocalRuntime(
             port: frontDoor.port, backendURL: backendURL, stateDirectory: configuration.stateDirectory, frontDoor: frontDoor,
