@@ -10,6 +10,7 @@ import Darwin
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: ([String]) async throws -> Void] = [
     "call": runCallBenchmarks,
+    "checksum": runChecksumBenchmarks,
     "invoke": runInvokeBenchmarks,
     "sign": runSignBenchmarks,
     "transport": runTransportBenchmarks,
