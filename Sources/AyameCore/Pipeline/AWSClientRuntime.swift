@@ -119,7 +119,11 @@ public final class AWSClientRuntime: Sendable {
             checker.update(bytes)
             observer?(bytes)
         }
-        target.onHead = { head in checker.start(headers: head.headers) }
+        let callerOnHead = target.onHead
+        target.onHead = { head in
+            checker.start(headers: head.headers)
+            callerOnHead?(head)
+        }
         let response = try await run(call, operation: operation, input: input) { (request) async throws(HTTPClientError) -> Exchange in
             Exchange(response: try await self.transport.download(request, into: target), stream: nil)
         }.response

@@ -14,9 +14,13 @@ public struct HTTPDownloadTarget: Sendable {
     public var onHead: (@Sendable (HTTPResponseHead) -> Void)?
 
     /// A target writing `path` from `offset` (nil: the whole file, created or truncated).
-    public init(path: String, offset: Int64? = nil, observer: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil) {
+    public init(
+        path: String, offset: Int64? = nil, observer: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
+        onHead: (@Sendable (HTTPResponseHead) -> Void)? = nil
+    ) {
         self.path = path
         self.offset = offset
         self.observer = observer
+        self.onHead = onHead
     }
 }
