@@ -131,6 +131,27 @@ public struct AsyncInferenceClient: Sendable {
     /// handle), ``InferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
     /// `AyameError.cancelled` when the calling Task is cancelled.
     public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
+        try await awaitOutput(for: handle, polling: polling) { output in try await read(output, handle: handle) }
+    }
+
+    /// Waits like ``result(for:polling:)`` and writes the output to the file at `path` as it
+    /// arrives, in constant memory and checked against S3's checksum, for outputs too large to
+    /// hold (created or truncated; a failed download leaves no file).
+    public func result(for handle: InferenceHandle, toFile path: String, polling: PollingPolicy = PollingPolicy()) async throws {
+        try await awaitOutput(for: handle, polling: polling) { output in
+            do throws(AyameError) {
+                try await s3.getObject(S3.GetObjectRequest(bucket: output.bucket, key: output.key), toFile: path)
+            } catch {
+                if case .cancelled = error { throw error }
+                throw InferenceError.polling(handle: handle, underlying: error)
+            }
+        }
+    }
+
+    /// Polls until the output exists and hands its location to `deliver`.
+    private func awaitOutput<Value>(
+        for handle: InferenceHandle, polling: PollingPolicy, deliver: (S3ObjectLocation) async throws -> Value
+    ) async throws -> Value {
         let output = try Self.location(handle.outputLocation, in: handle)
         let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
         let clock = ContinuousClock()
@@ -141,7 +162,7 @@ public struct AsyncInferenceClient: Sendable {
         while true {
             if Task.isCancelled { throw AyameError.cancelled }
             if try await exists(output, handle: handle) {
-                return try await read(output, handle: handle)
+                return try await deliver(output)
             }
             if let failure, try await exists(failure, handle: handle) {
                 let content = try await read(failure, handle: handle)

@@ -1,4 +1,4 @@
-import CAyameChecksums
+internal import CAyameChecksums
 import Foundation
 
 /// CRC-32 (zlib) and CRC-32C (the CPU's crc32 instruction, or slicing-by-8) at memory speed.
