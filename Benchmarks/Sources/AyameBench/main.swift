@@ -14,6 +14,7 @@ let suites: [String: ([String]) async throws -> Void] = [
     "invoke": runInvokeBenchmarks,
     "sign": runSignBenchmarks,
     "transport": runTransportBenchmarks,
+    "transfer": runTransferBenchmarks,
 ]
 
 guard let name = arguments.first, let suite = suites[name] else {
