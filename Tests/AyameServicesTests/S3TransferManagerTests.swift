@@ -235,14 +235,15 @@ final class S3FaultProxy: @unchecked Sendable {
         self.log = log
     }
 
-    static func start(upstream: String, rules: [String]) async throws -> S3FaultProxy {
+    /// Starts the proxy; with `tls` (PEM certificate and key paths) it listens with HTTPS.
+    static func start(upstream: String, rules: [String], tls: (certificate: String, key: String)? = nil) async throws -> S3FaultProxy {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/s3_fault_proxy.py")
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-s3-fault-\(UUID()).log")
         try Data().write(to: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, upstream] + rules
+        process.arguments = ["python3", script.path] + (tls.map { ["--tls", $0.certificate, $0.key] } ?? []) + [upstream] + rules
         let stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
@@ -261,7 +262,7 @@ final class S3FaultProxy: @unchecked Sendable {
             process.terminate()
             throw ProxyFailure(description: "the S3 fault proxy did not start (python3 needed): '\(line)'")
         }
-        return S3FaultProxy(endpoint: "http://127.0.0.1:\(port)", process: process, stdin: stdin, log: log)
+        return S3FaultProxy(endpoint: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)", process: process, stdin: stdin, log: log)
     }
 
     struct ProxyFailure: Error, CustomStringConvertible {
@@ -273,6 +274,14 @@ final class S3FaultProxy: @unchecked Sendable {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             line.hasPrefix("fault ") ? String(line.dropFirst(6)) : nil
+        }
+    }
+
+    /// Each PUT's `X-Amz-Content-SHA256` and `Content-Encoding`, in order.
+    func puts() -> [String] {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix("put ") ? String(line.dropFirst(4)) : nil
         }
     }
 

@@ -10,20 +10,29 @@ number a rule names:
   hold:N    every such request is held for 60 s before it is forwarded (to cancel a transfer
             while a part is in flight)
 
-Usage: s3_fault_proxy.py UPSTREAM_URL RULE [RULE ...]
-Prints `port N` once listening on 127.0.0.1; logs each fault as `fault <rule> part N` on standard
-error; stops when its standard input closes.
+With `--tls CERT KEY` before the upstream it listens with TLS (the certificate and key in PEM),
+a loopback HTTPS endpoint in front of a plain-HTTP upstream.
+
+Usage: s3_fault_proxy.py [--tls CERT KEY] UPSTREAM_URL [RULE ...]
+Prints `port N` once listening on 127.0.0.1; logs each fault as `fault <rule> part N`, and each
+PUT's payload hash as `put <X-Amz-Content-SHA256> <Content-Encoding>`, on standard error; stops
+when its standard input closes.
 """
 import http.client
+import ssl
 import sys
 import threading
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
+ARGS = sys.argv[1:]
+TLS = None
+if ARGS[:1] == ["--tls"]:
+    TLS, ARGS = (ARGS[1], ARGS[2]), ARGS[3:]
+UPSTREAM = urllib.parse.urlsplit(ARGS[0])
 RULES = {}
-for rule in sys.argv[2:]:
+for rule in ARGS[1:]:
     kind, _, number = rule.partition(":")
     RULES[int(number)] = kind
 reset_done = set()
@@ -53,6 +62,8 @@ class Handler(BaseHTTPRequestHandler):
     def _forward(self):
         length = int(self.headers.get("Content-Length", "0") or "0")
         body = self.rfile.read(length) if length else b""
+        if self.command == "PUT":
+            log(f"put {self.headers.get('X-Amz-Content-SHA256', '-')} {self.headers.get('Content-Encoding', '-')}")
         part = self._part_number()
         kind = RULES.get(part) if part is not None else None
         if kind == "reset":
@@ -97,6 +108,10 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if TLS:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(TLS[0], TLS[1])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"port {server.server_address[1]}", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sys.stdin.read()
