@@ -17,6 +17,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BLOCK = bytes(range(256)) * 4096  # 1 MiB
+LAST_MODIFIED = "Wed, 02 Dec 2026 00:00:00 GMT"
 sizes = {}
 uploads = {}
 lock = threading.Lock()
@@ -115,6 +116,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Length", str(size))
         self.send_header("ETag", '"bench"')
+        self.send_header("Last-Modified", LAST_MODIFIED)
         self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
 
@@ -139,6 +141,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Length", str(length))
         self.send_header("ETag", '"bench"')
+        self.send_header("Last-Modified", LAST_MODIFIED)
         if status == 206:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, end, size))
         self.end_headers()

@@ -17,7 +17,7 @@ func runChecksumBenchmarks(_ arguments: [String]) async throws {
 
     let scenarios: [(String, (UnsafeRawBufferPointer) -> Int)] = [
         ("memcpy", { bytes in
-            destination.withUnsafeMutableBytes { memcpy($0.baseAddress!, bytes.baseAddress!, bytes.count) }
+            _ = destination.withUnsafeMutableBytes { memcpy($0.baseAddress!, bytes.baseAddress!, bytes.count) }
             return Int(destination[size / 2])
         }),
         ("crc32.zlib", { Int(CRCCombination.crc(.crc32, of: $0)! & 1) }),

@@ -89,7 +89,9 @@ private func writeSource(_ path: String, mebibytes: Int) throws {
     for _ in 0..<mebibytes {
         for index in stride(from: 0, to: block.count, by: 8) {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            withUnsafeBytes(of: state) { block.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: index).copyMemory(from: $1.baseAddress!, byteCount: 8) } }
+            withUnsafeBytes(of: state) { word in
+                block.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: index).copyMemory(from: word.baseAddress!, byteCount: 8) }
+            }
         }
         try handle.write(contentsOf: block)
     }
