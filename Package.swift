@@ -40,6 +40,9 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
         ),
 
+        // CRC-32 through zlib (already linked by libcurl) and CRC-32C with the CPU's instruction.
+        .target(name: "CAyameChecksums", linkerSettings: [.linkedLibrary("z")]),
+
         // MARK: Foundation layer
         .target(name: "AyameSigV4", dependencies: ["CLibCrypto"]),
         .target(name: "AyameHTTP", dependencies: ["CCurl"]),
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "AyameCore",
             dependencies: [
-                "AyameSigV4", "AyameHTTP", "CLibCrypto", .product(name: "Logging", package: "swift-log"),
+                "AyameSigV4", "AyameHTTP", "CLibCrypto", "CAyameChecksums", .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -78,12 +78,15 @@ struct Walkthrough: AsyncParsableCommand {
         step(1, "モデルのアップロード (upload the model)")
         try await createBucket(names.bucket, region: names.region, s3: s3)
         print("bucket: s3://\(names.bucket)")
-        // Streamed from disk: a real model is gigabytes, never loaded whole.
-        try await s3.putObject(
-            S3.PutObjectRequest(bucket: names.bucket, key: Names.modelKey, contentType: "application/gzip"),
-            payload: .file(path: model))
-        let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
-        print("uploaded \(model) (\(size) bytes) to \(names.modelDataURL)")
+        // Through the transfer manager: a real model is gigabytes, sent in parallel parts from
+        // disk (never loaded whole), each checksummed, with a progress line.
+        let uploaded = try await S3TransferManager(client: s3).uploadFile(
+            model, bucket: names.bucket, key: Names.modelKey, contentType: "application/gzip"
+        ) { progress in
+            let percent = Int(((progress.fractionCompleted ?? 1) * 100).rounded())
+            print("upload: \(percent)% (\(progress.transferredBytes) bytes, part \(progress.completedParts)/\(progress.totalParts ?? 0), \(Int(progress.bytesPerSecond / 1024)) KiB/s)")
+        }
+        print("uploaded \(model) (\(uploaded.size) bytes in \(uploaded.parts) part\(uploaded.parts == 1 ? "" : "s")) to \(names.modelDataURL)")
 
         step(2, "推論用のコンテナの作成 (the inference container)")
         print("the container is Examples/IrisContainer (the seed's container/ in Swift: GET /ping, POST /invocations);")
@@ -107,12 +110,9 @@ struct Walkthrough: AsyncParsableCommand {
         print("endpoint \(Names.endpoint) is InService")
 
         step(8, "エンドポイントの呼び出し (invoke the endpoint)")
-        let inputData = try Data(contentsOf: URL(fileURLWithPath: input))
-        try await s3.putObject(S3.PutObjectRequest(
-            bucket: names.bucket,
-            key: Names.inputKey,
-            body: inputData,
-            contentType: "application/json"))
+        try await s3.putObject(
+            S3.PutObjectRequest(bucket: names.bucket, key: Names.inputKey, contentType: "application/json"),
+            payload: .file(path: input))
         let inputURI = "s3://\(names.bucket)/\(Names.inputKey)"
         print("uploaded \(input) to \(inputURI)")
         let client = AsyncInferenceClient(

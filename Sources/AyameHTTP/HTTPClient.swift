@@ -36,11 +36,18 @@ public final class HTTPClient: Sendable {
     /// touched and the body is returned in `HTTPResponse.body`, so the service's error document
     /// can be read.
     public func download(_ request: HTTPRequest, to path: String) async throws(HTTPClientError) -> HTTPResponse {
+        try await download(request, into: HTTPDownloadTarget(path: path))
+    }
+
+    /// Sends `request` and writes a 2xx response body into `target` as it arrives, on the
+    /// transport's thread, so memory stays constant whatever the size. Any other status leaves
+    /// the file alone and returns the body in `HTTPResponse.body`.
+    public func download(_ request: HTTPRequest, into target: HTTPDownloadTarget) async throws(HTTPClientError) -> HTTPResponse {
         let id = engine.nextTransferID()
         return try await submit(id: id) { continuation in
             TransferSubmission(
                 id: id, request: request,
-                handler: FileResponseHandler(path: path, url: request.url, continuation: continuation),
+                handler: FileResponseHandler(target: target, url: request.url, continuation: continuation),
                 submittedAt: .now)
         }.get()
     }

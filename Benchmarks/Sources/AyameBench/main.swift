@@ -10,10 +10,12 @@ import Darwin
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: ([String]) async throws -> Void] = [
     "call": runCallBenchmarks,
+    "checksum": runChecksumBenchmarks,
     "invoke": runInvokeBenchmarks,
     "notify": runNotifyBenchmarks,
     "sign": runSignBenchmarks,
     "transport": runTransportBenchmarks,
+    "transfer": runTransferBenchmarks,
 ]
 
 guard let name = arguments.first, let suite = suites[name] else {

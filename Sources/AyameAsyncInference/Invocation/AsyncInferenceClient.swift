@@ -158,6 +158,19 @@ public struct AsyncInferenceClient: Sendable {
         try await read(try await awaitOutput(for: handle, polling: polling), handle: handle)
     }
 
+    /// Waits like ``result(for:polling:)`` and writes the output to the file at `path` as it
+    /// arrives, in constant memory and checked against S3's checksum, for outputs too large to
+    /// hold (created or truncated; a failed download leaves no file).
+    public func result(for handle: InferenceHandle, toFile path: String, polling: PollingPolicy = PollingPolicy()) async throws {
+        let output = try await awaitOutput(for: handle, polling: polling)
+        do throws(AyameError) {
+            try await s3.getObject(S3.GetObjectRequest(bucket: output.bucket, key: output.key), toFile: path)
+        } catch {
+            if case .cancelled = error { throw error }
+            throw InferenceError.polling(handle: handle, underlying: error)
+        }
+    }
+
     /// Waits like ``result(for:polling:)`` and answers where the output is, without reading it.
     func awaitOutput(for handle: InferenceHandle, polling: PollingPolicy) async throws -> S3ObjectLocation {
         let output = try Self.location(handle.outputLocation, in: handle)

@@ -2,7 +2,7 @@ import CLibCrypto
 import Foundation
 
 /// The flexible checksums AWS accepts in `x-amz-checksum-<algorithm>` headers (S3 and others).
-public enum ChecksumAlgorithm: String, Sendable, CaseIterable {
+public enum ChecksumAlgorithm: String, Sendable, CaseIterable, Codable {
     case crc32 = "CRC32"
     case crc32c = "CRC32C"
     case sha1 = "SHA1"
@@ -15,6 +15,16 @@ public enum ChecksumAlgorithm: String, Sendable, CaseIterable {
     /// The header carrying this checksum.
     public var headerName: String { "x-amz-checksum-\(rawValue.lowercased())" }
 
+    /// The length of the base64 value this algorithm produces (8 for the CRCs, 28 for SHA-1,
+    /// 44 for SHA-256): what an `aws-chunked` trailer's length is computed from.
+    public var base64Length: Int {
+        switch self {
+        case .crc32, .crc32c: return 8
+        case .sha1: return 28
+        case .sha256: return 44
+        }
+    }
+
     /// Parses a model or caller spelling (`crc32`, `CRC32`); nil for algorithms Ayame lacks.
     public init?(modelName: String) {
         self.init(rawValue: modelName.uppercased())
@@ -23,8 +33,8 @@ public enum ChecksumAlgorithm: String, Sendable, CaseIterable {
     /// A fresh incremental checksum of this kind.
     func makeDigest() -> any IncrementalChecksum {
         switch self {
-        case .crc32: return CRC(table: CRC.crc32Table)
-        case .crc32c: return CRC(table: CRC.crc32cTable)
+        case .crc32: return CRC32Checksum(kind: .crc32)
+        case .crc32c: return CRC32Checksum(kind: .crc32c)
         case .sha1: return EVPChecksum(EVP_sha1())
         case .sha256: return EVPChecksum(EVP_sha256())
         }
@@ -32,9 +42,47 @@ public enum ChecksumAlgorithm: String, Sendable, CaseIterable {
 
     /// The base64 checksum of `bytes`, as the header carries it.
     public func base64Digest(of bytes: some Collection<UInt8>) -> String {
-        var digest = makeDigest()
-        Array(bytes).withUnsafeBytes { digest.update($0) }
-        return Data(digest.finalize()).base64EncodedString()
+        var calculator = ChecksumCalculator(self)
+        if bytes.withContiguousStorageIfAvailable({ calculator.update(UnsafeRawBufferPointer($0)) }) == nil {
+            Array(bytes).withUnsafeBytes { calculator.update($0) }
+        }
+        return calculator.finalizeBase64()
+    }
+}
+
+/// A flexible checksum fed piece by piece, so bodies of any size are checked in constant memory.
+///
+/// CRC-32 runs through zlib and CRC-32C through the CPU's crc32 instruction where present;
+/// SHA-1 and SHA-256 through libcrypto. Not `Sendable`: one task feeds one calculator.
+public struct ChecksumCalculator {
+    /// The algorithm computed.
+    public let algorithm: ChecksumAlgorithm
+    private var digest: any IncrementalChecksum
+
+    /// A calculator with nothing fed yet.
+    public init(_ algorithm: ChecksumAlgorithm) {
+        self.algorithm = algorithm
+        digest = algorithm.makeDigest()
+    }
+
+    /// Adds `bytes` to the checksum.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        digest.update(bytes)
+    }
+
+    /// Adds `bytes` to the checksum.
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { digest.update($0) }
+    }
+
+    /// The checksum's bytes (big-endian for the CRCs, as AWS encodes them). Call once.
+    public mutating func finalize() -> [UInt8] {
+        digest.finalize()
+    }
+
+    /// The checksum in base64, as the `x-amz-checksum-*` headers carry it. Call once.
+    public mutating func finalizeBase64() -> String {
+        Data(digest.finalize()).base64EncodedString()
     }
 }
 
@@ -42,40 +90,6 @@ public enum ChecksumAlgorithm: String, Sendable, CaseIterable {
 protocol IncrementalChecksum {
     mutating func update(_ bytes: UnsafeRawBufferPointer)
     mutating func finalize() -> [UInt8]
-}
-
-/// Table-driven reflected CRC-32 (IEEE 802.3 and Castagnoli share the algorithm).
-struct CRC: IncrementalChecksum {
-    let table: [UInt32]
-    var state: UInt32 = 0xFFFF_FFFF
-
-    init(table: [UInt32]) { self.table = table }
-
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var crc = state
-        table.withUnsafeBufferPointer { table in
-            for byte in bytes {
-                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
-            }
-        }
-        state = crc
-    }
-
-    mutating func finalize() -> [UInt8] {
-        let value = state ^ 0xFFFF_FFFF
-        return [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
-    }
-
-    static let crc32Table = makeTable(polynomial: 0xEDB8_8320)
-    static let crc32cTable = makeTable(polynomial: 0x82F6_3B78)
-
-    private static func makeTable(polynomial: UInt32) -> [UInt32] {
-        (0..<256).map { index in
-            var value = UInt32(index)
-            for _ in 0..<8 { value = value & 1 == 1 ? (value >> 1) ^ polynomial : value >> 1 }
-            return value
-        }
-    }
 }
 
 /// SHA-1 and SHA-256 through libcrypto's EVP interface. A class so the context is freed

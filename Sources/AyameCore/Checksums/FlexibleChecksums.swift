@@ -67,4 +67,31 @@ enum FlexibleChecksums {
             return
         }
     }
+
+    /// The checksum a streamed response body must match: the preferred full-object checksum the
+    /// service sent, when validation is on for this call; nil when there is nothing to check.
+    static func responseCheck(headers: [HTTPHeaderField], operation: OperationDescriptor, input: ShapeValue?) -> ResponseCheck? {
+        guard let member = operation.checksumValidationModeMember,
+              input?.structureMembers?[member]?.stringValue?.uppercased() == "ENABLED"
+        else { return nil }
+        let offered = Set(operation.responseChecksumAlgorithms.compactMap(ChecksumAlgorithm.init(modelName:)))
+        for algorithm in ChecksumAlgorithm.responsePriority where offered.contains(algorithm) {
+            let name = algorithm.headerName
+            guard let expected = headers.last(where: { $0.name.lowercased() == name })?.value, !expected.contains("-") else { continue }
+            return ResponseCheck(algorithm: algorithm, expected: expected)
+        }
+        return nil
+    }
+
+    /// A checksum a body is verified against.
+    struct ResponseCheck: Sendable {
+        let algorithm: ChecksumAlgorithm
+        let expected: String
+
+        /// The mismatch as a sentence, or nil when `actual` is right.
+        func mismatch(actual: String) -> String? {
+            actual == expected ? nil
+                : "the \(algorithm.rawValue) checksum of the response body is \(actual) but the service sent \(expected)"
+        }
+    }
 }

@@ -1,5 +1,4 @@
 import AyameHTTP
-import Synchronization
 
 extension AWSClientRuntime {
     /// Runs an operation whose output streams events (`application/vnd.amazon.eventstream`):
@@ -12,18 +11,20 @@ extension AWSClientRuntime {
         _ operation: OperationDescriptor, input: ShapeValue?, events: ShapeSchema, as eventType: Event.Type = Event.self
     ) async throws(AyameError) -> (output: OperationResponse, events: AWSEventStream<Event>) {
         let (call, input) = try await prepare(operation, input: input, payload: nil)
-        let body = Mutex<ResponseChunks?>(nil)
-        let response = try await run(call, operation: operation, input: input) { [transport] request throws(HTTPClientError) in
-            var (response, chunks) = try await transport.sendStreamingResponse(request)
-            guard (200..<300).contains(response.status) else {
+        let (response, stream) = try await run(call, operation: operation, input: input) { (request) async throws(HTTPClientError) -> Exchange in
+            let streamed = try await self.transport.streamResponse(request)
+            let head = HTTPResponseHead(status: streamed.status, headers: streamed.headers, version: .unknown)
+            guard (200..<300).contains(streamed.status) else {
                 // An error answer is a small document: read it whole for the error decoder.
-                response.body = try await chunks.collect()
-                return response
+                let body: [UInt8]
+                do { body = try await streamed.body.collect() } catch {
+                    throw (error as? HTTPClientError) ?? .bodySourceFailed(.init(url: request.url, detail: "\(error)"))
+                }
+                return Exchange(response: HTTPResponse(head: head, body: body, metrics: .unmeasured), stream: nil)
             }
-            body.withLock { $0 = chunks }
-            return response
+            return Exchange(response: HTTPResponse(head: head, body: [], metrics: .unmeasured), stream: streamed.body)
         }
-        guard let chunks = body.withLock({ $0.take() }) else {
+        guard let chunks = stream else {
             throw .decoding("\(call.operationName): the response has no event stream")
         }
         let unmarshaller = EventStreamUnmarshaller(

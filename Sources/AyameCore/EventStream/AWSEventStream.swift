@@ -18,7 +18,7 @@ public struct AWSEventStream<Event: ShapeValueConvertible>: AsyncSequence, Senda
     /// Errors are always ``AyameError``.
     public typealias Failure = AyameError
 
-    private let chunks: ResponseChunks?
+    private let chunks: AnyByteChunks?
     private let unmarshaller: EventStreamUnmarshaller?
 
     /// A stream without events (an output built by hand or decoded from a tree).
@@ -27,7 +27,7 @@ public struct AWSEventStream<Event: ShapeValueConvertible>: AsyncSequence, Senda
         unmarshaller = nil
     }
 
-    init(chunks: ResponseChunks, unmarshaller: EventStreamUnmarshaller) {
+    init(chunks: AnyByteChunks, unmarshaller: EventStreamUnmarshaller) {
         self.chunks = chunks
         self.unmarshaller = unmarshaller
     }
@@ -45,14 +45,14 @@ public struct AWSEventStream<Event: ShapeValueConvertible>: AsyncSequence, Senda
 
     /// Decodes the events as the chunks arrive.
     public struct Iterator: AsyncIteratorProtocol {
-        var chunks: ResponseChunks.Iterator?
+        var chunks: AnyByteChunks.Iterator?
         let unmarshaller: EventStreamUnmarshaller?
         var decoder = EventStreamDecoder()
         var pending: [EventStreamMessage] = []
         var pendingIndex = 0
         var isFinished = false
 
-        init(chunks: ResponseChunks.Iterator?, unmarshaller: EventStreamUnmarshaller?) {
+        init(chunks: AnyByteChunks.Iterator?, unmarshaller: EventStreamUnmarshaller?) {
             self.chunks = chunks
             self.unmarshaller = unmarshaller
         }
@@ -65,9 +65,12 @@ public struct AWSEventStream<Event: ShapeValueConvertible>: AsyncSequence, Senda
                 let chunk: [UInt8]?
                 do {
                     chunk = try await chunks?.next()
-                } catch {
+                } catch let error as HTTPClientError {
                     isFinished = true
                     throw error == .cancelled ? .cancelled : .transport(error)
+                } catch {
+                    isFinished = true
+                    throw Task.isCancelled ? .cancelled : .decoding("\(unmarshaller.operationName): the body stream failed: \(error)")
                 }
                 do throws(EventStreamFramingError) {
                     guard let chunk else {

@@ -94,9 +94,9 @@ public struct EventStreamDecoder: Sendable {
     }
 
     static func crc32(_ bytes: some Collection<UInt8>) -> UInt32 {
-        var crc = CRC(table: CRC.crc32Table)
+        var crc = CRC32Checksum(kind: .crc32)
         let wasContiguous: Void? = bytes.withContiguousStorageIfAvailable { crc.update(UnsafeRawBufferPointer($0)) }
         if wasContiguous == nil { Array(bytes).withUnsafeBytes { crc.update($0) } }
-        return crc.finalize().reduce(0) { $0 << 8 | UInt32($1) }
+        return crc.value
     }
 }

@@ -68,12 +68,74 @@ public final class AWSClientRuntime: Sendable {
         _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
     ) async throws(AyameError) -> OperationResponse {
         let (call, input) = try await prepare(operation, input: input, payload: payload)
-        return try await run(call, operation: operation, input: input) { [transport] request throws(HTTPClientError) in
-            try await transport.send(request)
-        }
+        return try await run(call, operation: operation, input: input) { (request) async throws(HTTPClientError) -> Exchange in
+            Exchange(response: try await self.transport.send(request), stream: nil)
+        }.response
     }
 
-    /// Serializes, resolves the endpoint and hashes: everything before the first attempt.
+    /// Runs one operation and returns once the response head is in: the output is decoded from
+    /// the headers and the body (S3 `GetObject`'s, for example) follows as chunks, never held
+    /// whole. Failures before the body starts are retried; when the service sent a checksum and
+    /// validation is on, the last chunk is only handed out once the body matched it.
+    public func executeStreaming(
+        _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil
+    ) async throws(AyameError) -> StreamingOperationResponse {
+        let (call, input) = try await prepare(operation, input: input, payload: payload)
+        let (response, stream) = try await run(call, operation: operation, input: input) { (request) async throws(HTTPClientError) -> Exchange in
+            let streamed = try await self.transport.streamResponse(request)
+            guard (200..<300).contains(streamed.status) else {
+                // An error document is small: read it whole so it can be decoded.
+                let body: [UInt8]
+                do { body = try await streamed.body.collect() } catch { throw (error as? HTTPClientError) ?? .bodySourceFailed(.init(url: request.url, detail: "\(error)")) }
+                return Exchange(response: HTTPResponse(
+                    head: HTTPResponseHead(status: streamed.status, headers: streamed.headers, version: .unknown), body: body,
+                    metrics: .unmeasured), stream: nil)
+            }
+            return Exchange(
+                response: HTTPResponse(
+                    head: HTTPResponseHead(status: streamed.status, headers: streamed.headers, version: .unknown), body: [],
+                    metrics: .unmeasured),
+                stream: streamed.body)
+        }
+        var body = stream ?? AnyByteChunks([])
+        if let check = FlexibleChecksums.responseCheck(headers: response.headers, operation: operation, input: input) {
+            body = AnyByteChunks(ChecksumValidatingChunks(base: body, check: check))
+        }
+        return StreamingOperationResponse(response: response, body: body)
+    }
+
+    /// Runs one operation and writes its 2xx body into `target` as it arrives, in constant
+    /// memory, checking the service's checksum in the same pass. The whole exchange, body
+    /// included, is retried on a transient failure; a checksum mismatch is an error that names
+    /// the file (a partial or corrupt file written from the start is removed).
+    public func executeDownload(
+        _ operation: OperationDescriptor, input: ShapeValue?, into target: HTTPDownloadTarget
+    ) async throws(AyameError) -> OperationResponse {
+        let (call, input) = try await prepare(operation, input: input, payload: nil)
+        let checker = DownloadChecksum(operation: operation, input: input)
+        var target = target
+        let observer = target.observer
+        target.observer = { bytes in
+            checker.update(bytes)
+            observer?(bytes)
+        }
+        let callerOnHead = target.onHead
+        target.onHead = { head in
+            checker.start(headers: head.headers)
+            callerOnHead?(head)
+        }
+        let response = try await run(call, operation: operation, input: input) { (request) async throws(HTTPClientError) -> Exchange in
+            Exchange(response: try await self.transport.download(request, into: target), stream: nil)
+        }.response
+        if let mismatch = checker.mismatch() {
+            if target.offset == nil { unlink(target.path) }
+            throw .decoding("\(mismatch) (writing \(target.path)): the data was corrupted in transit; download it again")
+        }
+        return response
+    }
+
+    /// Everything before the first attempt: validation of the payload, serialization, endpoint,
+    /// checksums, the payload hash and how the body is framed.
     func prepare(
         _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload?
     ) async throws(AyameError) -> (PreparedCall, ShapeValue?) {
@@ -85,11 +147,23 @@ public final class AWSClientRuntime: Sendable {
         let url = RequestURL.make(endpoint: endpoint.url, request: serialized)
         let checksum = try FlexibleChecksums.requestChecksum(
             operation: operation, input: input, headers: serialized.headers, configuration: configuration)
-        let digests = try await Self.digests(serialized.body, payload: payload, checksum: checksum?.algorithm)
         var headers = serialized.headers
-        if let checksum, let value = digests.checksumBase64 {
-            headers.append(HTTPHeaderField(checksum.algorithm.headerName, value))
-            if let algorithmHeader = checksum.algorithmHeader { headers.append(algorithmHeader) }
+        var signing = signingOptions(endpoint: endpoint, operation: operation, url: url, payload: payload)
+        var chunked: ChunkedUpload?
+        let digests: FileDigest.Digests
+        if let payload, let plan = ChunkedUpload.plan(
+            payload: payload, endpoint: endpoint, operation: operation, url: url, checksum: checksum,
+            isAnonymous: operation.isAnonymous) {
+            chunked = plan
+            headers = plan.headers(replacing: headers, checksum: checksum)
+            signing.payloadSigning = .streaming(plan.mode)
+            digests = FileDigest.Digests(sha256Hex: plan.mode.contentSHA256, checksumBase64: nil)
+        } else {
+            digests = try await Self.digests(serialized.body, payload: payload, checksum: checksum?.algorithm)
+            if let checksum, let value = digests.checksumBase64 {
+                headers.append(HTTPHeaderField(checksum.algorithm.headerName, value))
+                if let algorithmHeader = checksum.algorithmHeader { headers.append(algorithmHeader) }
+            }
         }
         let call = PreparedCall(
             operationName: "\(service.serviceID.rawValue).\(operation.name)",
@@ -99,18 +173,25 @@ public final class AWSClientRuntime: Sendable {
             body: payload?.requestBody ?? Self.requestBody(serialized.body),
             isReplayable: payload?.isReplayable ?? true,
             payloadHash: digests.sha256Hex,
-            signing: signingOptions(endpoint: endpoint, operation: operation, url: url, payload: payload),
+            signing: signing,
             isAnonymous: operation.isAnonymous,
-            invocationID: RandomUUID.lowercasedString()
+            invocationID: RandomUUID.lowercasedString(),
+            chunked: chunked
         )
         return (call, input)
     }
 
-    /// The retry loop; `send` is one attempt on the transport.
+    /// One attempt's exchange: the response (its body empty when it is streamed) and the stream.
+    struct Exchange: Sendable {
+        let response: HTTPResponse
+        let stream: AnyByteChunks?
+    }
+
+    /// The retry loop.
     func run(
         _ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?,
-        send: (HTTPRequest) async throws(HTTPClientError) -> HTTPResponse
-    ) async throws(AyameError) -> OperationResponse {
+        exchange: (HTTPRequest) async throws(HTTPClientError) -> Exchange
+    ) async throws(AyameError) -> (response: OperationResponse, stream: AnyByteChunks?) {
         var attempt = 1
         var state = RetryCallState()
         while true {
@@ -123,8 +204,11 @@ public final class AWSClientRuntime: Sendable {
             let request = try await signedRequest(call, attempt: attempt)
             let started = ContinuousClock.now
             let response: HTTPResponse
+            let stream: AnyByteChunks?
             do {
-                response = try await send(request)
+                let exchanged = try await exchange(request)
+                response = exchanged.response
+                stream = exchanged.stream
             } catch {
                 if error == .cancelled { throw .cancelled }
                 let failure = AttemptFailure(kind: .transport(Self.classify(error)))
@@ -150,11 +234,14 @@ public final class AWSClientRuntime: Sendable {
             )
             if (200..<300).contains(received.statusCode) {
                 retryStrategy.record(attemptSucceeded: true, failure: nil, state: state)
-                try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
+                // A streamed or downloaded body is checked as it passes, not here.
+                if stream == nil, !response.body.isEmpty {
+                    try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
+                }
                 let output = try codec.decodeResponse(received, operation: operation, service: service)
-                return OperationResponse(
+                return (OperationResponse(
                     output: output, statusCode: response.status, headers: received.headers,
-                    requestID: Self.requestID(received), attempts: attempt)
+                    requestID: Self.requestID(received), attempts: attempt), stream)
             }
             let error = codec.decodeError(received, operation: operation, service: service)
                 .withModelledMembers(from: received, codec: codec, service: service)
@@ -184,9 +271,11 @@ public final class AWSClientRuntime: Sendable {
     /// Signs the call for one attempt, with fresh credentials and the corrected clock.
     private func signedRequest(_ call: PreparedCall, attempt: Int) async throws(AyameError) -> HTTPRequest {
         var headers = call.headers
+        var signedWith: (credentials: SigV4Credentials, timestamp: SigV4Timestamp)?
         if !call.isAnonymous {
             let credentials = try await credentialsProvider.resolveCredentials()
             let timestamp = SigV4Timestamp(secondsSince1970: Int64(clockSkew.signingDate().timeIntervalSince1970.rounded(.down)))
+            signedWith = (credentials.signingCredentials, timestamp)
             do {
                 let added = try signer.withOptions(call.signing).authorizationHeaders(
                     for: SigV4Request(method: call.method, url: call.url, headers: headers, body: .sha256(hex: call.payloadHash)),
@@ -202,9 +291,16 @@ public final class AWSClientRuntime: Sendable {
         headers.append((name: "User-Agent", value: userAgent))
         headers.append((name: "amz-sdk-invocation-id", value: call.invocationID))
         headers.append((name: "amz-sdk-request", value: "attempt=\(attempt); max=\(retryStrategy.maximumAttempts)"))
+        var body = call.body
+        if let chunked = call.chunked {
+            guard let signedWith else { throw .configuration("\(call.operationName): an aws-chunked body needs credentials") }
+            body = chunked.body(
+                wrapping: call.body, signedHeaders: headers, signer: signer.withOptions(call.signing),
+                credentials: signedWith.credentials, timestamp: signedWith.timestamp)
+        }
         let request = HTTPRequest(
             method: HTTPMethod(rawValue: call.method), url: call.url,
-            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: call.body)
+            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: body)
         // HTTPRequest's description redacts Authorization, tokens and presigned signatures.
         logger.trace("\(call.operationName) attempt \(attempt): \(request)")
         return request
@@ -240,6 +336,8 @@ public final class AWSClientRuntime: Sendable {
         switch payload {
         case .file(let path, let offset, let length)?:
             return try await FileDigest.digests(path: path, offset: offset, length: length ?? 0, checksum: checksum)
+        case .bytes(let bytes)?:
+            return FileDigest.Digests(sha256Hex: SHA256.hash(bytes).hex, checksumBase64: checksum?.base64Digest(of: bytes))
         case .stream?:
             return FileDigest.Digests(sha256Hex: "UNSIGNED-PAYLOAD", checksumBase64: nil)
         case nil:
@@ -294,4 +392,14 @@ struct PreparedCall: Sendable {
     let signing: SigV4SigningOptions
     let isAnonymous: Bool
     let invocationID: String
+    /// How the body is framed `aws-chunked`, when it is.
+    let chunked: ChunkedUpload?
+}
+
+extension HTTPResponse.Metrics {
+    /// For a response rebuilt from a streamed head, where the transfer's figures are not final.
+    static let unmeasured = HTTPResponse.Metrics(
+        reusedConnection: false, localPort: 0, remoteAddress: "", remotePort: 0, httpVersion: .unknown,
+        nameLookup: .zero, connect: .zero, tlsHandshake: .zero, timeToFirstByte: .zero, total: .zero,
+        bytesSent: 0, bytesReceived: 0, redirectCount: 0)
 }

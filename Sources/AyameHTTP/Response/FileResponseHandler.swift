@@ -6,36 +6,42 @@ import Darwin
 import Synchronization
 
 /// Writes a 2xx body to a file as it arrives; any other status is collected in memory so the
-/// caller can parse the service's error document. A failed transfer removes the partial file.
+/// caller can parse the service's error document. A failed transfer removes the partial file it
+/// created; a write into an existing file at an offset leaves the file alone.
 final class FileResponseHandler: ResponseHandler {
     private struct State {
         var head: HTTPResponseHead?
         var descriptor: Int32 = -1
         var created = false
+        var position: Int64 = 0
         var errorBody: [UInt8] = []
         var continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>?
     }
 
     private let path: String
     private let url: String
+    private let target: HTTPDownloadTarget
     private let state: Mutex<State>
 
-    init(path: String, url: String, continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
-        self.path = path
+    init(target: HTTPDownloadTarget, url: String, continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
+        self.path = target.path
         self.url = url
-        state = Mutex(State(continuation: continuation))
+        self.target = target
+        state = Mutex(State(position: target.offset ?? 0, continuation: continuation))
     }
 
     func receivedHead(_ head: HTTPResponseHead, metrics: () -> HTTPResponse.Metrics) -> HTTPClientError? {
         state.withLock { state -> HTTPClientError? in
             state.head = head
             guard (200..<300).contains(head.status) else { return nil }
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            target.onHead?(head)
+            let flags = target.offset == nil ? O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC : O_WRONLY | O_CLOEXEC
+            let descriptor = open(path, flags, 0o644)
             guard descriptor >= 0 else {
-                return .responseFileFailed(.init(url: url, detail: "cannot create \(path): \(String(cString: strerror(errno)))"))
+                return .responseFileFailed(.init(url: url, detail: "cannot open \(path) for writing: \(String(cString: strerror(errno)))"))
             }
             state.descriptor = descriptor
-            state.created = true
+            state.created = target.offset == nil
             return nil
         }
     }
@@ -46,14 +52,16 @@ final class FileResponseHandler: ResponseHandler {
                 state.errorBody.append(contentsOf: bytes)
                 return .accepted
             }
+            target.observer?(bytes)
             var written = 0
             while written < bytes.count {
-                let count = write(state.descriptor, bytes.baseAddress! + written, bytes.count - written)
+                let count = pwrite(state.descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(state.position))
                 if count < 0 {
                     if errno == EINTR { continue }
                     return .fail(.responseFileFailed(.init(url: url, detail: "writing \(path) failed: \(String(cString: strerror(errno)))")))
                 }
                 written += count
+                state.position += Int64(count)
             }
             return .accepted
         }

@@ -1,0 +1,35 @@
+import AyameCore
+
+/// Why a transfer failed, with what to do next.
+public enum S3TransferError: Error, Sendable, CustomStringConvertible {
+    /// A setting or argument is wrong; nothing was sent.
+    case invalidConfiguration(String)
+    /// A local file could not be read or written; nothing more was sent.
+    case localFile(String)
+    /// An S3 call failed. `resumeRecord` is set when the multipart upload was kept for a resume
+    /// (`S3TransferConfiguration.keepsPartsForResume`); otherwise the upload was aborted.
+    case failed(operation: String, underlying: AyameError, resumeRecord: S3UploadResumeRecord?)
+    /// The task was cancelled; a multipart upload in progress was aborted.
+    case cancelled
+    /// The downloaded bytes do not match the object's checksum.
+    case checksumMismatch(String)
+
+    /// The underlying service error, with its code, message and request id, when there is one.
+    public var serviceError: AWSServiceError? {
+        if case .failed(_, let underlying, _) = self { return underlying.serviceError }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidConfiguration(let detail): return "invalid transfer settings: \(detail)"
+        case .localFile(let detail): return "\(detail); check the path and its permissions"
+        case .failed(let operation, let underlying, let record):
+            let next = record.map { "; resume with the resume record (upload \($0.uploadID), \($0.completedParts.count) parts done)" }
+                ?? "; the multipart upload, if any, was aborted"
+            return "\(operation) failed: \(underlying)\(next)"
+        case .cancelled: return "the transfer was cancelled; any multipart upload in progress was aborted"
+        case .checksumMismatch(let detail): return "\(detail): the data was corrupted in transit; download it again"
+        }
+    }
+}
