@@ -35,8 +35,9 @@ let package = Package(
         .executableTarget(
             name: "fuzz-sigv4-canonicalization", dependencies: ["FuzzSupport", .product(name: "AyameSigV4", package: "Ayame")],
             path: "Sources/FuzzSigV4Canonicalization", linkerSettings: lld),
-        // The event-stream decoder (AWS's `application/vnd.amazon.eventstream` framing) gets its
-        // target here once it exists: `fuzz-event-stream`, seeds in Corpus/event-stream/.
+        .executableTarget(
+            name: "fuzz-event-stream", dependencies: ["FuzzSupport", .product(name: "AyameCore", package: "Ayame")],
+            path: "Sources/FuzzEventStream", linkerSettings: lld),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -138,3 +138,45 @@ for request_path in sorted(glob.glob(os.path.join(suite, "**", "request.txt"), r
     url = b"https://" + host + target
     for flags in (0x06, 0x09):
         write("sigv4-canonicalization", bytes([flags]) + b"\n".join([method, url] + headers))
+
+# Event streams: valid messages (each header type, with and without payload) and bodies of
+# several messages, framed with zlib's CRC-32 as AWS frames them.
+import struct
+import zlib
+
+
+def event_header(name, kind, value=b""):
+    name = name.encode()
+    return bytes([len(name)]) + name + bytes([kind]) + value
+
+
+def event_string(name, value):
+    value = value.encode()
+    return event_header(name, 7, struct.pack(">H", len(value)) + value)
+
+
+def event_message(headers, payload):
+    total = 12 + len(headers) + len(payload) + 4
+    prelude = struct.pack(">II", total, len(headers))
+    prelude += struct.pack(">I", zlib.crc32(prelude))
+    body = prelude + headers + payload
+    return body + struct.pack(">I", zlib.crc32(body))
+
+
+payload_part = event_message(
+    event_string(":message-type", "event") + event_string(":event-type", "PayloadPart")
+    + event_string(":content-type", "application/octet-stream"), b'{"hanabira_prediction":"setosa"}')
+every_type = event_message(
+    event_header("t", 0) + event_header("f", 1) + event_header("b", 2, b"\x7f") + event_header("s", 3, b"\x01\x02")
+    + event_header("i", 4, b"\x00\x00\x01\x00") + event_header("l", 5, b"\x00" * 7 + b"\x05")
+    + event_header("y", 6, b"\x00\x03abc") + event_string("str", "value")
+    + event_header("ts", 8, struct.pack(">q", 1700000000000)) + event_header("u", 9, bytes(range(16))), b"")
+exception = event_message(
+    event_string(":message-type", "exception") + event_string(":exception-type", "ModelStreamError")
+    + event_string(":content-type", "application/json"), b'{"Message":"boom","ErrorCode":"E1"}')
+error = event_message(
+    event_string(":message-type", "error") + event_string(":error-code", "InternalFailure")
+    + event_string(":error-message", "try again"), b"")
+empty = event_message(b"", b"")
+for body in (payload_part, every_type, exception, error, empty, payload_part * 3 + empty, payload_part + exception):
+    write("event-stream", body)

@@ -63,4 +63,14 @@ import Testing
         }
         for (_, data) in found { _ = try? EndpointRuleSet(data: data) }
     }
+
+    @Test func eventStreamSeedsDecodeIntoMessages() throws {
+        let (seeds, found) = try Self.inputs("event-stream")
+        #expect(seeds.count >= 5)
+        for (name, data) in seeds {
+            let messages = try #require(try? EventStreamDecoder.decodeAll(data), "seed \(name) is not a valid event stream")
+            #expect(!messages.isEmpty, "seed \(name) holds no message")
+        }
+        for (_, data) in found { _ = try? EventStreamDecoder.decodeAll(data) }
+    }
 }
