@@ -100,6 +100,7 @@ public final class AWSClientRuntime: Sendable {
     private func run(_ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?) async throws(AyameError) -> OperationResponse {
         var attempt = 1
         var state = RetryCallState()
+        var refreshedExpiredCredentials = false
         while true {
             if Task.isCancelled { throw .cancelled }
             do {
@@ -147,6 +148,16 @@ public final class AWSClientRuntime: Sendable {
             if call.isReplayable, attempt < retryStrategy.maximumAttempts,
                clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
                 logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")
+                attempt += 1
+                continue
+            }
+            if call.isReplayable, !call.isAnonymous, !refreshedExpiredCredentials, error.isExpiredToken,
+               attempt < retryStrategy.maximumAttempts {
+                // The cached credentials outlived what the service accepts: fetch new ones and
+                // try once more, without spending the retry quota (as the AWS SDK for Go does).
+                refreshedExpiredCredentials = true
+                if let provider = credentialsProvider as? any InvalidatableCredentialsProvider { await provider.invalidate() }
+                logger.debug("\(call.operationName) attempt \(attempt): \(error.code); retrying with fresh credentials")
                 attempt += 1
                 continue
             }
