@@ -139,7 +139,12 @@ public final class AWSClientRuntime: Sendable {
             if (200..<300).contains(received.statusCode) {
                 retryStrategy.record(attemptSucceeded: true, failure: nil, state: state)
                 try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
-                let output = try codec.decodeResponse(received, operation: operation, service: service)
+                let output: ShapeValue
+                do {
+                    output = try codec.decodeResponse(received, operation: operation, service: service)
+                } catch {
+                    throw Self.explained(error, response: received)
+                }
                 return OperationResponse(
                     output: output, statusCode: response.status, headers: received.headers,
                     requestID: Self.requestID(received), attempts: attempt)
