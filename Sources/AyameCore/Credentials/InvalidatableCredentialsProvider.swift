@@ -4,6 +4,6 @@
 /// ``AWSClientRuntime`` calls ``invalidate()`` on its provider, if it is one of these, and
 /// retries the call once with freshly fetched credentials.
 public protocol InvalidatableCredentialsProvider: AWSCredentialsProvider {
-    /// Forgets the kept credentials so the next ``resolveCredentials()`` fetches new ones.
+    /// Forgets the kept credentials so the next ``AWSCredentialsProvider/resolveCredentials()`` fetches new ones.
     func invalidate() async
 }
