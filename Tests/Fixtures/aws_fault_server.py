@@ -9,6 +9,7 @@ can run in parallel against one server.
       {"status": 200, "headers": {...}, "body": "..."}    answer with this response
       {"action": "reset"}                                  close the connection without answering
       {"action": "stall", "seconds": 30}                   accept, then say nothing
+      {"action": "truncate", "body": "...", "declared": N} claim N body bytes, send fewer, close
   GET  /__control/<scenario>/requests  the requests received so far (method, path, headers, body)
   anything else under /s/<scenario>    take the next step; with an empty queue, 200 "{}"
 
@@ -90,6 +91,17 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         headers = {"Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": f"req-{scenario}-{len(RECEIVED[scenario])}"}
+        if action == "truncate":
+            payload = step.get("body", "").encode()
+            self.send_response_only(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(int(step["declared"])))
+            self.end_headers()
+            self.wfile.write(payload)
+            self.wfile.flush()
+            self.close_connection = True
+            return
         headers.update(step.get("headers", {}))
         self._send(int(step.get("status", 200)), headers, step.get("body", "{}"))
 

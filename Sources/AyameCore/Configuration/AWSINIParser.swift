@@ -74,11 +74,14 @@ private struct INIParser {
             try openSection(header, line: number)
             return
         }
+        if content.hasPrefix("[") {
+            throw error(number, "section header '\(content)' has no closing ']'; write it as [name]")
+        }
         guard current != nil else {
             throw error(number, "expected a [section] header before the first key")
         }
         guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-            throw error(number, "expected 'key = value'")
+            throw error(number, "expected 'key = value', got '\(content)'")
         }
         let name = content[..<delimiter].trimmingWhitespace()
         guard !name.isEmpty else { throw error(number, "missing key name before '\(content[delimiter])'") }

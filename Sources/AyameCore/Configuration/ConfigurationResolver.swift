@@ -67,8 +67,9 @@ public struct ConfigurationResolver: Sendable {
         return ClientConfiguration(
             service: service,
             profileName: profileName,
-            region: region(override: overrides.region),
-            endpointURL: try endpointURL(for: service, override: overrides.endpointURL, ignoring: ignoreEndpoints.value),
+            region: try Self.checkedRegion(region(override: overrides.region)),
+            endpointURL: try Self.checkedEndpointURL(
+                endpointURL(for: service, override: overrides.endpointURL, ignoring: ignoreEndpoints.value)),
             ignoreConfiguredEndpointURLs: ignoreEndpoints,
             retryMode: try setting(
                 "retry_mode", code: overrides.retryMode, env: ["AWS_RETRY_MODE"], default: .standard),

@@ -33,6 +33,15 @@ extension AWSServiceError {
         statusCode == 429 || RetryClassifier.throttlingErrorCodes.contains(code)
     }
 
+    /// Whether the service rejected the request because its temporary credentials expired:
+    /// `ExpiredToken`, `ExpiredTokenException`, or `RequestExpired` (EC2's code for the same),
+    /// the codes the AWS SDK for Go expires its credentials on. `InvalidClientTokenId` is not
+    /// among them: it means the key is unknown, which fresh credentials from the same source
+    /// would not fix. The client forgets its cached credentials and retries such a call once.
+    public var isExpiredToken: Bool {
+        Self.expiredTokenCodes.contains(code)
+    }
+
     /// Whether the caller's identity may not perform the action (an IAM policy, a bucket policy,
     /// an SCP): `AccessDenied`, `AccessDeniedException`, SNS `AuthorizationError` and the like.
     /// Bad or expired credentials are not access denials; see ``isAuthenticationFailure``.
@@ -86,6 +95,8 @@ extension AWSServiceError {
         "AccessDenied", "AccessDeniedException", "AuthorizationError", "AuthorizationErrorException", "NotAuthorized",
         "UnauthorizedOperation", "AllAccessDisabled",
     ]
+
+    static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
 
     static let authenticationCodes: Set<String> = [
         "SignatureDoesNotMatch", "InvalidAccessKeyId", "InvalidClientTokenId", "UnrecognizedClientException",

@@ -194,6 +194,7 @@ public final class AWSClientRuntime: Sendable {
     ) async throws(AyameError) -> (response: OperationResponse, stream: AnyByteChunks?) {
         var attempt = 1
         var state = RetryCallState()
+        var refreshedExpiredCredentials = false
         while true {
             if Task.isCancelled { throw .cancelled }
             do {
@@ -238,7 +239,12 @@ public final class AWSClientRuntime: Sendable {
                 if stream == nil, !response.body.isEmpty {
                     try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
                 }
-                let output = try codec.decodeResponse(received, operation: operation, service: service)
+                let output: ShapeValue
+                do {
+                    output = try codec.decodeResponse(received, operation: operation, service: service)
+                } catch {
+                    throw Self.explained(error, response: received)
+                }
                 return (OperationResponse(
                     output: output, statusCode: response.status, headers: received.headers,
                     requestID: Self.requestID(received), attempts: attempt), stream)
@@ -248,6 +254,16 @@ public final class AWSClientRuntime: Sendable {
             if call.isReplayable, attempt < retryStrategy.maximumAttempts,
                clockSkew.observe(errorCode: error.code, serverDateHeader: received.header("Date")) {
                 logger.debug("\(call.operationName): clock skew corrected to \(clockSkew.currentOffset) s; retrying")
+                attempt += 1
+                continue
+            }
+            if call.isReplayable, !call.isAnonymous, !refreshedExpiredCredentials, error.isExpiredToken,
+               attempt < retryStrategy.maximumAttempts {
+                // The cached credentials outlived what the service accepts: fetch new ones and
+                // try once more, without spending the retry quota (as the AWS SDK for Go does).
+                refreshedExpiredCredentials = true
+                if let provider = credentialsProvider as? any InvalidatableCredentialsProvider { await provider.invalidate() }
+                logger.debug("\(call.operationName) attempt \(attempt): \(error.code); retrying with fresh credentials")
                 attempt += 1
                 continue
             }

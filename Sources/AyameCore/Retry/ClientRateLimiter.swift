@@ -60,6 +60,7 @@ public final class ClientRateLimiter: Sendable {
     ///
     /// The token is taken up front, so capacity can go negative while callers wait: concurrent
     /// senders then queue up behind each other at the fill rate instead of all waking at once.
+    /// A wait that ends by cancellation (the error `sleep` throws) gives the token back.
     public func acquireToken() async throws {
         let wait: Double? = state.withLock { state in
             guard state.enabled else { return nil }
@@ -67,7 +68,17 @@ public final class ClientRateLimiter: Sendable {
             state.capacity -= 1
             return state.capacity >= 0 ? nil : -state.capacity / state.fillRate
         }
-        if let wait { try await sleep(.seconds(wait)) }
+        guard let wait else { return }
+        do {
+            try await sleep(.seconds(wait))
+        } catch {
+            // The caller will not send: give its token back, or every cancelled wait would
+            // push the senders behind it one token further back.
+            state.withLock { state in
+                state.capacity = min(state.maximumCapacity, state.capacity + 1)
+            }
+            throw error
+        }
     }
 
     /// Feeds a response into the rate estimate; `throttled` switches the limiter on.

@@ -3,7 +3,7 @@
 /// Order and repeats are preserved exactly as added because SigV4 signatures and some
 /// services depend on what goes on the wire; lookups are case-insensitive as HTTP requires.
 public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral,
-    CustomStringConvertible
+    CustomStringConvertible, CustomReflectable
 {
     /// One `name: value` header line.
     public struct Field: Sendable, Hashable {
@@ -80,6 +80,13 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
             Redaction.isSensitiveHeader(field.name) ? "\(field.name): <redacted>" : "\(field.name): \(field.value)"
         }
         return "[" + lines.joined(separator: ", ") + "]"
+    }
+
+    /// What `dump()` shows: each field with credential-bearing values replaced.
+    public var customMirror: Mirror {
+        Mirror(self, unlabeledChildren: fields.map { field in
+            Redaction.isSensitiveHeader(field.name) ? "\(field.name): <redacted>" : "\(field.name): \(field.value)"
+        }, displayStyle: .collection)
     }
 
     /// Appends folded continuation text to the last value, as obsolete line folding means.

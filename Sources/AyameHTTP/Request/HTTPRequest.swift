@@ -5,7 +5,7 @@ import Foundation
 /// The transport adds only what HTTP framing needs (`Host` when absent, `Content-Length` or
 /// `Transfer-Encoding: chunked` for a body); it never adds `Accept`, `Expect`,
 /// `Accept-Encoding` or `Content-Type`, so a signature computed over these headers stays valid.
-public struct HTTPRequest: Sendable, CustomStringConvertible {
+public struct HTTPRequest: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The request method.
     public var method: HTTPMethod
     /// The absolute `http` or `https` URL, already percent-encoded as it must be sent.
@@ -32,5 +32,13 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     /// Method, redacted URL and redacted headers; safe to log.
     public var description: String {
         "\(method) \(Redaction.url(url)) \(headers)"
+    }
+
+    /// Same as ``description``: debug output reaches logs as easily.
+    public var debugDescription: String { description }
+
+    /// What `dump()` shows: the redacted URL and headers, never a presigned signature or token.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["method": method, "url": Redaction.url(url), "headers": headers], displayStyle: .struct)
     }
 }

@@ -15,13 +15,31 @@ struct ByteWriter: ~Copyable {
 
     deinit { base.deallocate() }
 
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
-
-    subscript(range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    /// Runs `body` with the bytes of `range`. The pointer is valid only inside `body`, while the
+    /// writer is borrowed: a pointer handed out by a getter would outlive the borrow, and a
+    /// non-copyable value's lifetime may end (and its deinit free the memory) right after its
+    /// last use.
+    borrowing func withBytes<Result: ~Copyable, Failure: Error>(
+        in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the written bytes")
+        return try body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// Whether the bytes of two ranges of this buffer are equal.
+    borrowing func bytesEqual(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        withBytes(in: first) { a in withBytes(in: second) { b in a.elementsEqual(b) } }
+    }
+
+    /// The bytes of `range` as a string.
+    borrowing func string(_ range: Range<Int>) -> String {
+        withBytes(in: range) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends the bytes of `range` of another buffer.
+    mutating func append(_ range: Range<Int>, of other: borrowing ByteWriter) {
+        other.withBytes(in: range) { append($0) }
+    }
 
     @inline(__always)
     mutating func reserve(_ additional: Int) {

@@ -40,7 +40,10 @@ struct CanonicalHeaders: ~Copyable {
         return start..<storage.count
     }
 
-    func name(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { storage[range] }
+    /// Runs `body` with the lower-cased name at `range`; the pointer does not outlive `body`.
+    func withName<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withBytes(in: range, body)
+    }
 
     mutating func discard(from start: Int) {
         storage.truncate(to: start)
@@ -99,15 +102,15 @@ struct CanonicalHeaders: ~Copyable {
     func appendCanonical(to output: inout ByteWriter) {
         var previous: Range<Int>? = nil
         for entry in entries {
-            if let previous, storage[previous].elementsEqual(storage[entry.name]) {
+            if let previous, storage.bytesEqual(previous, entry.name) {
                 output.append(UInt8(ascii: ","))
             } else {
                 if previous != nil { output.append(UInt8(ascii: "\n")) }
-                output.append(storage[entry.name])
+                output.append(entry.name, of: storage)
                 output.append(UInt8(ascii: ":"))
                 previous = entry.name
             }
-            output.append(storage[entry.value])
+            output.append(entry.value, of: storage)
         }
         if previous != nil { output.append(UInt8(ascii: "\n")) }
     }
@@ -116,9 +119,9 @@ struct CanonicalHeaders: ~Copyable {
     func appendSignedHeaders(to output: inout ByteWriter) {
         var previous: Range<Int>? = nil
         for entry in entries {
-            if let previous, storage[previous].elementsEqual(storage[entry.name]) { continue }
+            if let previous, storage.bytesEqual(previous, entry.name) { continue }
             if previous != nil { output.append(UInt8(ascii: ";")) }
-            output.append(storage[entry.name])
+            output.append(entry.name, of: storage)
             previous = entry.name
         }
     }

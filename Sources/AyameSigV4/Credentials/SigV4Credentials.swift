@@ -2,7 +2,7 @@
 ///
 /// `description` and `debugDescription` show the access key id only: the secret and the
 /// session token are bearer secrets and must never end up in logs through string interpolation.
-public struct SigV4Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct SigV4Credentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The access key id; public by design (it appears in every Authorization header).
     public var accessKeyId: String
     /// The secret access key.
@@ -24,4 +24,12 @@ public struct SigV4Credentials: Sendable, Hashable, CustomStringConvertible, Cus
 
     /// Same as ``description``: debug output reaches logs as easily.
     public var debugDescription: String { description }
+
+    /// What `dump()` shows: the access key id, the secret and the token redacted.
+    public var customMirror: Mirror {
+        Mirror(self, children: [
+            "accessKeyId": accessKeyId, "secretAccessKey": "<redacted>",
+            "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
+        ], displayStyle: .struct)
+    }
 }

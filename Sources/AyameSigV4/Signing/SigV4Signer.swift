@@ -120,11 +120,11 @@ public struct SigV4Signer: Sendable {
             var key = accessKeyId
             key.withUTF8 { put($0) }
             put("/")
-            put(pass.output[pass.credentialScope])
+            pass.output.withBytes(in: pass.credentialScope) { put($0) }
             put(", SignedHeaders=")
-            put(pass.output[pass.signedHeaders])
+            pass.output.withBytes(in: pass.signedHeaders) { put($0) }
             put(", Signature=")
-            put(pass.output[pass.signature])
+            pass.output.withBytes(in: pass.signature) { put($0) }
             return position
         }
         headers.append(("Authorization", authorization))

@@ -3,7 +3,7 @@
 ///
 /// `description` leaves out the signature and the `Authorization`/token values: they are
 /// credentials for the lifetime of the request.
-public struct SigV4SigningDetails: Sendable, CustomStringConvertible {
+public struct SigV4SigningDetails: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The canonical request (step 1 of SigV4).
     public let canonicalRequest: String
     /// The string to sign (step 2).
@@ -22,5 +22,14 @@ public struct SigV4SigningDetails: Sendable, CustomStringConvertible {
     /// The signed header names only; values and the signature are left out.
     public var description: String {
         "SigV4SigningDetails(signedHeaders: \(signedHeaders), headers: \(headers.map(\.name)), signature: <redacted>)"
+    }
+
+    /// Same as ``description``: debug output reaches logs as easily.
+    public var debugDescription: String { description }
+
+    /// What `dump()` shows: the signed header names only. The URL of a presigning carries the
+    /// signature and the token, the canonical request and string to sign the token.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["signedHeaders": signedHeaders, "headers": headers.map(\.name), "signature": "<redacted>"], displayStyle: .struct)
     }
 }

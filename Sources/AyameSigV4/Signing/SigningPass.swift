@@ -42,6 +42,22 @@ struct SigningPass: ~Copyable {
         request: SigV4Request, credentials: SigV4Credentials, options: SigV4SigningOptions,
         time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
     ) throws(SigV4Error) {
+        var urlBytes = ByteWriter(capacity: request.url.utf8.count)
+        urlBytes.append(request.url)
+        // The whole pass reads the URL through a pointer into `urlBytes`, so it runs inside the
+        // borrow that keeps `urlBytes` (and its allocation) alive.
+        self = try urlBytes.withBytes(in: 0..<urlBytes.count) { bytes throws(SigV4Error) in
+            try SigningPass(
+                request: request, url: bytes, credentials: credentials, options: options, time: time, keys: keys,
+                presignExpires: presignExpires)
+        }
+    }
+
+    /// - Parameter bytes: the request URL's bytes, valid for the duration of the call.
+    private init(
+        request: SigV4Request, url bytes: UnsafeBufferPointer<UInt8>, credentials: SigV4Credentials,
+        options: SigV4SigningOptions, time: SigV4Timestamp, keys: SigningKeyCache, presignExpires: Int?
+    ) throws(SigV4Error) {
         let presigning = presignExpires != nil
         let addsSecurityToken = credentials.sessionToken != nil && !presigning
         let addsContentSHA256 = !presigning && (options.addsContentSHA256Header || options.payloadSigning != .signed)
@@ -50,9 +66,6 @@ struct SigningPass: ~Copyable {
         let canonicalRequest: Range<Int>, stringToSign: Range<Int>, signature: Range<Int>, signedHeaders: Range<Int>
         let payloadHash: Range<Int>, credentialScope: Range<Int>, host: Range<Int>, presignedURL: Range<Int>
         let hasHostHeader: Bool
-        var urlBytes = ByteWriter(capacity: request.url.utf8.count)
-        urlBytes.append(request.url)
-        let bytes = urlBytes[0..<urlBytes.count]
         var output = ByteWriter(capacity: 1024 + request.url.utf8.count * 2)
         let url = try RequestURL(bytes)
         let token = credentials.sessionToken
@@ -64,14 +77,17 @@ struct SigningPass: ~Copyable {
         var payloadHashFromHeader: String? = nil
         for header in request.headers {
             let name = headers.appendName(header.name)
-            let lowercased = headers.name(name)
-            if CanonicalHeaders.isNeverSigned(lowercasedName: lowercased)
-                || (!presigning && Self.isReplaced(lowercased, hasToken: token != nil, addsContentSHA256: addsContentSHA256)) {
+            let (skipped, isHost, isContentSHA256) = headers.withName(name) { lowercased in
+                (CanonicalHeaders.isNeverSigned(lowercasedName: lowercased)
+                    || (!presigning && Self.isReplaced(lowercased, hasToken: token != nil, addsContentSHA256: addsContentSHA256)),
+                 lowercased.elementsEqual("host".utf8), lowercased.elementsEqual("x-amz-content-sha256".utf8))
+            }
+            if skipped {
                 headers.discard(from: name.lowerBound)
                 continue
             }
-            if lowercased.elementsEqual("host".utf8) { hasHost = true }
-            if !presigning, lowercased.elementsEqual("x-amz-content-sha256".utf8) { payloadHashFromHeader = header.value }
+            if isHost { hasHost = true }
+            if !presigning, isContentSHA256 { payloadHashFromHeader = header.value }
             headers.commit(name: name, value: header.value)
         }
         hasHostHeader = hasHost
@@ -137,10 +153,10 @@ struct SigningPass: ~Copyable {
             query.add(rawQuery: UnsafeBufferPointer(rebasing: bytes[url.query]))
             if let presignExpires {
                 query.add(key: "X-Amz-Algorithm".utf8, value: "AWS4-HMAC-SHA256".utf8)
-                query.add(key: "X-Amz-Credential".utf8, value: Self.credential(credentials.accessKeyId, scope: output[credentialScope]))
+                query.add(key: "X-Amz-Credential".utf8, value: Self.credential(credentials.accessKeyId, scope: credentialScope, of: output))
                 time.withAmzDate { query.add(key: "X-Amz-Date".utf8, value: $0) }
                 query.add(key: "X-Amz-Expires".utf8, value: String(presignExpires).utf8)
-                query.add(key: "X-Amz-SignedHeaders".utf8, value: output[signedHeaders])
+                output.withBytes(in: signedHeaders) { query.add(key: "X-Amz-SignedHeaders".utf8, value: $0) }
                 if let token, options.signsSessionToken { query.add(key: "X-Amz-Security-Token".utf8, value: token.utf8) }
             }
             query.appendSorted(to: &output)
@@ -157,7 +173,7 @@ struct SigningPass: ~Copyable {
 
         // String to sign and signature.
         scratch.begin()
-        scratch.update(UnsafeRawBufferPointer(output[canonicalRequest]))
+        output.withBytes(in: canonicalRequest) { scratch.update(UnsafeRawBufferPointer($0)) }
         let canonicalDigest = scratch.finish()
         start = output.count
         output.append(Self.algorithm)
@@ -174,7 +190,7 @@ struct SigningPass: ~Copyable {
                 secret: credentials.secretAccessKey, dateStamp: UnsafeRawBufferPointer(rebasing: stamp.prefix(8)),
                 region: options.region, service: options.service, scratch: scratch)
         }
-        let signatureDigest = key.authenticate(UnsafeRawBufferPointer(output[stringToSign]), using: scratch)
+        let signatureDigest = output.withBytes(in: stringToSign) { key.authenticate(UnsafeRawBufferPointer($0), using: scratch) }
         start = output.count
         output.appendHex(signatureDigest)
         signature = start..<output.count
@@ -217,13 +233,13 @@ struct SigningPass: ~Copyable {
             output.append(UInt8(ascii: "&"))
         }
         output.append("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=")
-        PercentEncoding.encode(credential(credentials.accessKeyId, scope: output[scope]), to: &output)
+        PercentEncoding.encode(credential(credentials.accessKeyId, scope: scope, of: output), to: &output)
         output.append("&X-Amz-Date=")
         time.withAmzDate { output.append($0) }
         output.append("&X-Amz-Expires=")
         output.append(String(expires))
         output.append("&X-Amz-SignedHeaders=")
-        PercentEncoding.encode(Array(output[signedHeaders]), to: &output)
+        PercentEncoding.encode(output.withBytes(in: signedHeaders) { Array($0) }, to: &output)
         if let token = credentials.sessionToken {
             output.append("&X-Amz-Security-Token=")
             PercentEncoding.encode(token.utf8, to: &output)
@@ -233,10 +249,10 @@ struct SigningPass: ~Copyable {
         output.append(UnsafeBufferPointer(rebasing: bytes[url.fragmentStart...]))
     }
 
-    private static func credential(_ accessKeyId: String, scope: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func credential(_ accessKeyId: String, scope: Range<Int>, of output: borrowing ByteWriter) -> [UInt8] {
         var credential = Array(accessKeyId.utf8)
         credential.append(UInt8(ascii: "/"))
-        credential.append(contentsOf: scope)
+        output.withBytes(in: scope) { credential.append(contentsOf: $0) }
         return credential
     }
 
@@ -252,6 +268,6 @@ struct SigningPass: ~Copyable {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: output[range], as: UTF8.self)
+        output.string(range)
     }
 }

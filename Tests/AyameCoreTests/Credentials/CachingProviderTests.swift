@@ -1,4 +1,4 @@
-import AyameCore
+@testable import AyameCore
 import Foundation
 import Synchronization
 import Testing
@@ -74,14 +74,17 @@ final class CredentialsTestClock: Sendable {
             .success(Self.credentials("AKIA1", expiring: clock.now.addingTimeInterval(3600))),
             .success(Self.credentials("AKIA2", expiring: clock.now.addingTimeInterval(7200))),
         ])
-        let cache = CachingCredentialsProvider(wrapping: base, refreshWindow: 900, now: clock.function)
+        let cache = CachingCredentialsProvider(wrapping: base, refreshWindow: 900, now: clock.function, jitter: { 0 })
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
         clock.advance(3600 - 901)
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
         #expect(base.count == 1)
+        // Past the lead but well before expiry: still the old ones, refreshed in the background.
         clock.advance(2)
-        #expect(try await cache.resolveCredentials().accessKeyID == "AKIA2")
+        #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
+        await cache.settled()
         #expect(base.count == 2)
+        #expect(try await cache.resolveCredentials().accessKeyID == "AKIA2")
     }
 
     @Test func failedRefreshServesStillValidCredentialsThenThrowsOnceExpired() async throws {
@@ -90,18 +93,23 @@ final class CredentialsTestClock: Sendable {
             .success(Self.credentials("AKIA1", expiring: clock.now.addingTimeInterval(600))),
             .failure(Self.failure),
         ])
-        let cache = CachingCredentialsProvider(wrapping: base, refreshWindow: 900, retryInterval: 60, now: clock.function)
+        let cache = CachingCredentialsProvider(
+            wrapping: base, refreshWindow: 900, retryInterval: 60, now: clock.function, jitter: { 0 })
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
         #expect(base.count == 1)
-        // Inside the window: the refresh fails, the old credentials are still good.
+        // Past the lead (half of 600 s): the background refresh fails, the old credentials are still good.
+        clock.advance(301)
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
+        await cache.settled()
         #expect(base.count == 2)
         // Within the retry interval no new attempt is made.
         clock.advance(30)
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
+        await cache.settled()
         #expect(base.count == 2)
         clock.advance(31)
         #expect(try await cache.resolveCredentials().accessKeyID == "AKIA1")
+        await cache.settled()
         #expect(base.count == 3)
         clock.advance(600)
         let attempts = await credentialsFailure { _ = try await cache.resolveCredentials() }

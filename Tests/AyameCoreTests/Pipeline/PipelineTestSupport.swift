@@ -51,6 +51,7 @@ struct FaultScenario {
     func runtime(
         maximumAttempts: Int = 3,
         transport: HTTPClient? = nil,
+        credentialsProvider: (any AWSCredentialsProvider)? = nil,
         clockSkew: ClockSkewCorrector = ClockSkewCorrector(),
         logger: Logger = Logger(label: "ayame-tests"),
         requestChecksumCalculation: ChecksumMode? = nil,
@@ -68,7 +69,7 @@ struct FaultScenario {
         return AWSClientRuntime(
             service: service,
             configuration: configuration,
-            credentialsProvider: StaticCredentialsProvider(
+            credentialsProvider: credentialsProvider ?? StaticCredentialsProvider(
                 accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
             transport: try transport ?? HTTPClient(),
             codec: ProtocolCodecs.codec(for: wireProtocol),

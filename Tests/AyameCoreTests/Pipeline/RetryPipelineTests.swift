@@ -79,9 +79,15 @@ import Testing
             ["status": 200, "body": "{}"],
         ])
         let skew = ClockSkewCorrector()
+        // The server's Date is one fixed instant; the corrected clock must match it at the moment
+        // the answer arrived, somewhere between these two readings (a loaded machine may take
+        // seconds, so the bounds are measured, not assumed). Dates have one-second resolution.
+        let before = Date()
         let response = try await scenario.runtime(clockSkew: skew).execute(PipelineTestService.operation, input: nil)
+        let after = Date()
         #expect(response.attempts == 2)
-        #expect(abs(skew.currentOffset - 3600) < 5)
+        let offsets = (serverNow.timeIntervalSince(after) - 1)...(serverNow.timeIntervalSince(before) + 1)
+        #expect(offsets.contains(skew.currentOffset), "offset \(skew.currentOffset) outside \(offsets)")
         let dates = try await scenario.received().compactMap { $0.header("X-Amz-Date") }
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
@@ -89,7 +95,10 @@ import Testing
         parser.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let signed = dates.compactMap { parser.date(from: $0) }
         #expect(signed.count == 2)
-        #expect(abs(signed[1].timeIntervalSince(signed[0]) - 3600) < 5)
+        // The retry is signed on the server's clock: at or after its Date, within the call's duration.
+        let retryLead = signed[1].timeIntervalSince(serverNow)
+        #expect(retryLead >= -2 && retryLead <= after.timeIntervalSince(before) + 2, "retry signed \(retryLead) s from the server's Date")
+        #expect(signed[0] >= before.addingTimeInterval(-1) && signed[0] <= after, "the first attempt is signed on the local clock")
     }
 
     @Test func aStalledServerTimesOutAfterEveryAttempt() async throws {

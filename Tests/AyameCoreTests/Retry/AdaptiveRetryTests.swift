@@ -10,9 +10,11 @@ final class ManualClock: Sendable {
     var sleeps: [Double] { slept.withLock { $0 } }
     func advance(_ seconds: Double) { time.withLock { $0 += seconds } }
     func sleep(_ duration: Duration) {
-        slept.withLock { $0.append(duration.seconds) }
+        record(duration)
         advance(duration.seconds)
     }
+    /// Notes a wait without letting time pass.
+    func record(_ duration: Duration) { slept.withLock { $0.append(duration.seconds) } }
 }
 
 @Suite struct AdaptiveRetryTests {
@@ -66,5 +68,35 @@ final class ManualClock: Sendable {
         let strategy = AdaptiveRetryStrategy(limiter: ClientRateLimiter(now: { clock.now }, sleep: { clock.sleep($0) }))
         strategy.record(attemptSucceeded: false, failure: AttemptFailure(kind: .response(statusCode: 400, errorCode: "Throttling")), state: RetryCallState())
         #expect(strategy.limiter.isEnabled)
+    }
+}
+
+/// A cancelled wait for a send token gives the token back.
+@Suite struct RateLimiterCancellationTests {
+    @Test func cancelledWaitsRefundTheirTokens() async throws {
+        let clock = ManualClock()
+        let cancelling = Mutex(3)
+        let limiter = ClientRateLimiter(now: { clock.now }, sleep: { duration in
+            let cancel = cancelling.withLock { remaining in
+                defer { remaining -= 1 }
+                return remaining > 0
+            }
+            // Record the wait without moving the clock, as a caller cancelled at once would.
+            if cancel {
+                clock.record(duration)
+                throw CancellationError()
+            }
+            clock.sleep(duration)
+        })
+        limiter.recordResponse(throttled: true)
+        let rate = limiter.sendRate
+        for _ in 0..<3 {
+            await #expect(throws: CancellationError.self) { try await limiter.acquireToken() }
+        }
+        try await limiter.acquireToken()
+        let waits = clock.sleeps
+        #expect(waits.count == 4)
+        // Every wait is one token's worth: the cancelled ones did not queue the next caller behind them.
+        for wait in waits { #expect(abs(wait - 1 / rate) < 1e-9, "waited \(wait) s, one token is \(1 / rate) s") }
     }
 }

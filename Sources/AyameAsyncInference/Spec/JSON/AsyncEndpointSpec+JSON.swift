@@ -11,7 +11,10 @@ extension AsyncEndpointSpec {
         do {
             root = try JSONSerialization.jsonObject(with: json)
         } catch {
-            throw AsyncEndpointSpecError(problems: [.init(field: "(document)", requirement: "valid JSON (\(error.localizedDescription))")])
+            // Foundation's localized text ("The data is not in the correct format") names no
+            // place; its debug description says where the document went wrong.
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            throw AsyncEndpointSpecError(problems: [.init(field: "(document)", requirement: "valid JSON (\(detail))")])
         }
         var reader = SpecJSONReader()
         let spec = Self.read(root, &reader)
