@@ -85,6 +85,25 @@ import Testing
             let points = statistics.datapoints ?? []
             #expect(points.compactMap(\.maximum).max() == Double(Self.requests))
             #expect(points.compactMap(\.minimum).min() == 0)
+            // Each request counted once as processed on its variant, none as failed; while asleep
+            // the oldest request aged (it waited at least one period for an instance).
+            let variant = [CloudWatch.Dimension(name: "EndpointName", value: endpoint), CloudWatch.Dimension(name: "VariantName", value: "AllTraffic")]
+            let processed = try await cloudWatch.getMetricStatistics(CloudWatch.GetMetricStatisticsInput(
+                namespace: "AWS/SageMaker", metricName: "InvocationsProcessed",
+                startTime: Date().addingTimeInterval(-600), endTime: Date().addingTimeInterval(60), period: 60,
+                dimensions: variant, statistics: [.sum]))
+            let failures = try await cloudWatch.getMetricStatistics(CloudWatch.GetMetricStatisticsInput(
+                namespace: "AWS/SageMaker", metricName: "InvocationFailures",
+                startTime: Date().addingTimeInterval(-600), endTime: Date().addingTimeInterval(60), period: 60,
+                dimensions: variant, statistics: [.sum]))
+            #expect((processed.datapoints ?? []).compactMap(\.sum).reduce(0, +) == Double(Self.requests))
+            #expect((failures.datapoints ?? []).compactMap(\.sum).reduce(0, +) == 0)
+            let age = try await cloudWatch.getMetricStatistics(CloudWatch.GetMetricStatisticsInput(
+                namespace: "AWS/SageMaker", metricName: "ApproximateAgeOfOldestRequest",
+                startTime: Date().addingTimeInterval(-600), endTime: Date().addingTimeInterval(60), period: 60,
+                dimensions: [CloudWatch.Dimension(name: "EndpointName", value: endpoint)], statistics: [.maximum, .minimum]))
+            #expect((age.datapoints ?? []).compactMap(\.maximum).max() ?? 0 >= AutoScaler.period)
+            #expect((age.datapoints ?? []).compactMap(\.minimum).min() == 0)
         }
     }
 

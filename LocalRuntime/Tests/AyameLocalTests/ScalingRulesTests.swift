@@ -167,9 +167,15 @@ import Testing
     }
 
     @Test func asyncMetrics() {
-        #expect(AsyncEndpointMetrics.metrics(backlog: 4, instances: 2) == [
+        #expect(AsyncEndpointMetrics.metrics(backlog: 4, instances: 2, oldestQueuedAge: 75.6) == [
             "ApproximateBacklogSize": 4, "ApproximateBacklogSizePerInstance": 2, "HasBacklogWithoutCapacity": 0,
+            "ApproximateAgeOfOldestRequest": 75,
         ])
-        #expect(AsyncEndpointMetrics.metrics(backlog: 1, instances: 0) == ["ApproximateBacklogSize": 1, "HasBacklogWithoutCapacity": 1])
+        #expect(AsyncEndpointMetrics.metrics(backlog: 1, instances: 0) == [
+            "ApproximateBacklogSize": 1, "HasBacklogWithoutCapacity": 1, "ApproximateAgeOfOldestRequest": 0,
+        ])
+        #expect(AsyncEndpointMetrics.variantMetrics(InvocationCounts(processed: 3, failed: 1)) == [
+            "InvocationsProcessed": 3, "InvocationFailures": 1,
+        ])
     }
 }

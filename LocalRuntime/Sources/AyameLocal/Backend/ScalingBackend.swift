@@ -113,10 +113,13 @@ struct ScalingBackend: Sendable {
 
     /// Publishes `AWS/SageMaker` metrics with the `EndpointName` dimension, as SageMaker does for
     /// asynchronous endpoints.
-    func publish(endpoint: String, metrics: [String: Double]) async throws(AyameError) {
+    /// With `variant`, the `VariantName` dimension too (SageMaker's per-variant counts).
+    func publish(endpoint: String, variant: String? = nil, metrics: [String: Double]) async throws(AyameError) {
         let now = Date()
+        var dimensions = [CloudWatch.Dimension(name: "EndpointName", value: endpoint)]
+        if let variant { dimensions.append(CloudWatch.Dimension(name: "VariantName", value: variant)) }
         try await cloudWatch.putMetricData(namespace: "AWS/SageMaker", metricData: metrics.keys.sorted().map { name in
-            CloudWatch.MetricDatum(metricName: name, dimensions: [CloudWatch.Dimension(name: "EndpointName", value: endpoint)], timestamp: now, value: metrics[name])
+            CloudWatch.MetricDatum(metricName: name, dimensions: dimensions, timestamp: now, value: metrics[name])
         })
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The FIFO queue of one endpoint: requests leave it in arrival order, each to the least busy
 /// instance that has fewer than `MaxConcurrentInvocationsPerInstance` in flight.
 actor InvocationDispatcher {
@@ -13,6 +15,8 @@ actor InvocationDispatcher {
     private var slots: [Slot] = []
     private let perInstanceLimit: Int
     private let worker: InvocationWorker
+    /// Requests that ended since the last ``takeCounts()``, per variant.
+    private var counts: [String: InvocationCounts] = [:]
 
     init(perInstanceLimit: Int, worker: InvocationWorker) {
         self.perInstanceLimit = max(1, perInstanceLimit)
@@ -22,6 +26,17 @@ actor InvocationDispatcher {
     /// Requests queued plus requests in flight: SageMaker's ApproximateBacklogSize.
     var backlog: Int {
         (pending.count - head) + slots.reduce(0) { $0 + $1.inFlight }
+    }
+
+    /// When the oldest request still waiting for an instance arrived (nil: none is waiting).
+    var oldestQueuedArrival: Date? {
+        head < pending.count ? pending[head].receivedAt : nil
+    }
+
+    /// The requests that ended since the last call, per variant; starts a new count.
+    func takeCounts() -> [String: InvocationCounts] {
+        defer { counts = [:] }
+        return counts
     }
 
     /// Adds instances (a scale-out) beside the current ones.
@@ -74,8 +89,8 @@ actor InvocationDispatcher {
             let instance = slots[index].instance
             let worker = self.worker
             Task {
-                await worker.run(invocation, on: instance)
-                self.finished(instance)
+                let completed = await worker.run(invocation, on: instance)
+                self.finished(instance, completed: completed)
             }
         }
         if head > 1024 && head * 2 > pending.count {
@@ -84,7 +99,10 @@ actor InvocationDispatcher {
         }
     }
 
-    private func finished(_ instance: ContainerInstance) {
+    private func finished(_ instance: ContainerInstance, completed: Bool) {
+        if completed { counts[instance.variantName, default: InvocationCounts()].processed += 1 } else {
+            counts[instance.variantName, default: InvocationCounts()].failed += 1
+        }
         if let index = slots.firstIndex(where: { $0.instance === instance }) {
             slots[index].inFlight -= 1
             if slots[index].retired && slots[index].inFlight == 0 { slots.remove(at: index) }

@@ -15,9 +15,12 @@ struct InvocationWorker: Sendable {
         case failed(reason: String, document: [UInt8], contentType: String?)
     }
 
-    func run(_ invocation: AsyncInvocation, on instance: ContainerInstance) async {
+    /// Runs `invocation` on `instance`; answers whether it completed (false: a failure was written).
+    func run(_ invocation: AsyncInvocation, on instance: ContainerInstance) async -> Bool {
         let outcome = await perform(invocation, on: instance)
         await record(outcome, of: invocation)
+        if case .completed = outcome { return true }
+        return false
     }
 
     private func perform(_ invocation: AsyncInvocation, on instance: ContainerInstance) async -> Outcome {

@@ -82,10 +82,19 @@ actor AutoScaler {
             guard let dispatcher = await registry.dispatcher(record.name) else { continue }
             let backlog = await dispatcher.backlog
             backlogs[record.name] = backlog
-            let metrics = AsyncEndpointMetrics.metrics(backlog: backlog, instances: await registry.fleet(record.name).count)
+            let metrics = AsyncEndpointMetrics.metrics(
+                backlog: backlog, instances: await registry.fleet(record.name).count,
+                oldestQueuedAge: await dispatcher.oldestQueuedArrival.map { clock.awsSecondsSince($0) })
             history.record(endpoint: record.name, metrics: metrics, at: now)
+            let counts = await dispatcher.takeCounts()
             do {
                 try await backend.publish(endpoint: record.name, metrics: metrics)
+                // Every variant reports each period, zeros included, as SageMaker's counts do.
+                for variant in record.variants {
+                    let variantMetrics = AsyncEndpointMetrics.variantMetrics(counts[variant.name] ?? InvocationCounts())
+                    history.record(endpoint: record.name, metrics: variantMetrics, at: now)
+                    try await backend.publish(endpoint: record.name, variant: variant.name, metrics: variantMetrics)
+                }
             } catch {
                 RuntimeLog.note("endpoint \(record.name): publishing metrics failed: \(error)")
             }
