@@ -61,6 +61,37 @@ import Glibc
         #expect(again.endpoints.keys.sorted() == ["ep"])
     }
 
+    @Test func scaledInstanceCountsOutliveARestartUntilTheNextDeployment() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try await StateJournal.rewrite(stateDirectory: directory, with: [])
+        try await journal.append(.endpointDeployed(Self.endpoint))
+        try await journal.append(.capacityChanged(endpoint: "ep", variant: "AllTraffic", instances: 3))
+        try await journal.append(.capacityChanged(endpoint: "ep", variant: "AllTraffic", instances: 0))
+        try await journal.append(.capacityChanged(endpoint: "ep", variant: "Shadow", instances: 2))
+        try await journal.append(.capacityChanged(endpoint: "deleted", variant: "AllTraffic", instances: 5))
+        await journal.closeFile()
+        let state = try await StateJournal.replay(stateDirectory: directory)
+        #expect(state.endpoints["ep"]?.instanceCounts == ["AllTraffic": 0, "Shadow": 2])
+        #expect(state.endpoints["deleted"] == nil)
+
+        // Compaction keeps the counts; a new deployment (an update) starts from its configuration.
+        let rewritten = try await StateJournal.rewrite(stateDirectory: directory, with: state.compactedRecords)
+        try await rewritten.append(.endpointDeployed(DeployedEndpoint(
+            name: "ep", arn: "arn:ep", region: "us-east-1", configName: "config-2", creationTime: Date())))
+        await rewritten.closeFile()
+        let again = try await StateJournal.replay(stateDirectory: directory)
+        #expect(again.endpoints["ep"]?.instanceCounts == nil)
+        #expect(again.endpoints["ep"]?.configName == "config-2")
+
+        let config = EndpointConfigRecord(
+            name: "config", arn: "arn:config",
+            variants: [VariantConfiguration(name: "AllTraffic", modelName: "m", initialInstanceCount: 1, initialWeight: 1, instanceType: "ml.m5.large")],
+            asyncInference: nil)
+        #expect(config.withInstanceCounts(["AllTraffic": 0]).variants[0].initialInstanceCount == 0)
+        #expect(config.withInstanceCounts(nil).variants[0].initialInstanceCount == 1)
+    }
+
     @Test func appendingToAClosedJournalFails() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -10,11 +10,14 @@ struct EndpointLifecycle: Sendable {
     let clock: RuntimeClock
     let journal: StateJournal
 
-    func beginCreate(_ name: String) async {
+    /// `instanceCounts`: per variant, how many instances to start instead of the configuration's
+    /// initial count (a restart restoring what scaling had set).
+    func beginCreate(_ name: String, instanceCounts: [String: Int]? = nil) async {
         let task = Task {
             // Cancelled by DeleteEndpoint while waiting: nothing was started, nothing to undo.
             guard (try? await clock.sleep(awsSeconds: HostingTimings.provisioning)) != nil,
-                  let record = await registry.endpoint(name), let config = await registry.config(record.configName) else { return }
+                  let record = await registry.endpoint(name),
+                  let config = await registry.config(record.configName)?.withInstanceCounts(instanceCounts) else { return }
             do throws(ProvisioningFailure) {
                 let instances = try await provisionFleet(endpoint: name, region: record.region, config: config)
                 guard await registry.endpoint(name)?.status == .creating, !Task.isCancelled else {
@@ -139,6 +142,7 @@ struct EndpointLifecycle: Sendable {
             running = desired
         }
         let count = running
+        await journal.note(.capacityChanged(endpoint: name, variant: variantName, instances: count))
         await registry.updateEndpoint(name) { record in
             if !claimed, record.status == .updating { record.status = .inService }
             if let index = record.variants.firstIndex(where: { $0.name == variantName }) {

@@ -39,6 +39,16 @@ struct EndpointConfigRecord: Sendable, Codable {
     var arn: String
     var variants: [VariantConfiguration]
     var asyncInference: AsyncInferenceSettings?
+
+    /// This configuration with each named variant's initial instance count replaced.
+    func withInstanceCounts(_ counts: [String: Int]?) -> EndpointConfigRecord {
+        guard let counts else { return self }
+        var copy = self
+        for index in copy.variants.indices {
+            if let count = counts[copy.variants[index].name] { copy.variants[index].initialInstanceCount = count }
+        }
+        return copy
+    }
 }
 
 /// Endpoint statuses as DescribeEndpoint spells them.

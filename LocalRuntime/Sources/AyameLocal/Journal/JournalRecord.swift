@@ -10,6 +10,9 @@ enum JournalRecord: Codable, Sendable {
     /// Written by CreateEndpoint and again when an update switches the configuration.
     case endpointDeployed(DeployedEndpoint)
     case endpointDeleted(name: String)
+    /// A variant's instance count changed (autoscaling, UpdateEndpointWeightsAndCapacities): a
+    /// restart starts that many instances, not the configuration's initial count.
+    case capacityChanged(endpoint: String, variant: String, instances: Int)
     /// On disk (fsync'd) before the 202 answer: an accepted request is never lost.
     case requestAccepted(AsyncInvocation)
     /// The output or failure object is written. It carries the notification still to send, so a
@@ -28,6 +31,8 @@ struct DeployedEndpoint: Codable, Sendable {
     var region: String
     var configName: String
     var creationTime: Date
+    /// Instance counts per variant set since the deployment (absent: the configuration's).
+    var instanceCounts: [String: Int]? = nil
 }
 
 /// An SNS message decided but perhaps not yet published.

@@ -28,6 +28,10 @@ struct JournalState: Sendable {
         case .configDeleted(let name): configs[name] = nil
         case .endpointDeployed(let endpoint): endpoints[endpoint.name] = endpoint
         case .endpointDeleted(let name): endpoints[name] = nil
+        case .capacityChanged(let endpoint, let variant, let instances):
+            guard var deployed = endpoints[endpoint] else { break }
+            deployed.instanceCounts = (deployed.instanceCounts ?? [:]).merging([variant: instances]) { $1 }
+            endpoints[endpoint] = deployed
         case .requestAccepted(let invocation):
             unfinished[invocation.inferenceId] = UnfinishedRequest(sequence: nextSequence, invocation: invocation)
             nextSequence += 1

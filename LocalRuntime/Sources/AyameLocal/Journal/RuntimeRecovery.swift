@@ -30,7 +30,7 @@ struct RuntimeRecovery: Sendable {
     /// The endpoint is `Creating` while its instances start again (new requests wait for
     /// InService, as for a new endpoint); its queue exists at once, for the recovered requests.
     private func redeploy(_ endpoint: DeployedEndpoint, configs: [String: EndpointConfigRecord]) async {
-        guard let config = configs[endpoint.configName] else {
+        guard let config = configs[endpoint.configName]?.withInstanceCounts(endpoint.instanceCounts) else {
             RuntimeLog.note("endpoint \(endpoint.name): its configuration \(endpoint.configName) is gone; not restored")
             return
         }
@@ -41,7 +41,7 @@ struct RuntimeRecovery: Sendable {
         let dispatcher = InvocationDispatcher(
             perInstanceLimit: config.asyncInference?.maxConcurrentInvocationsPerInstance ?? 1, worker: worker)
         _ = await registry.replaceFleet(endpoint.name, with: [], dispatcher: dispatcher)
-        await lifecycle.beginCreate(endpoint.name)
+        await lifecycle.beginCreate(endpoint.name, instanceCounts: endpoint.instanceCounts)
     }
 
     /// Queues the request again unless its result exists; returns whether it was queued.
