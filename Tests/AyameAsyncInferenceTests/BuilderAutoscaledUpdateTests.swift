@@ -67,7 +67,7 @@ struct BuilderAutoscaledUpdateTests {
         await #expect {
             try await BuilderMoto.builder(changed, failing).apply { _ in }
         } throws: { error in
-            guard case .stepFailed(let failure) = error as? AsyncEndpointBuilderError else { return false }
+            guard case .stepFailed(let failure) = error as? AsyncInferenceError else { return false }
             return failure.resource == .alarm(spec.scaling?.wakeUp.alarmName ?? "") && failure.rollbackFailures.isEmpty
         }
 

@@ -16,7 +16,7 @@ struct BuilderFailedEndpointTests {
         await #expect {
             try await BuilderMoto.builder(spec, clients).apply { _ in }
         } throws: { error in
-            guard case .stepFailed(let failure) = error as? AsyncEndpointBuilderError else { return false }
+            guard case .stepFailed(let failure) = error as? AsyncInferenceError else { return false }
             return failure.resource == .endpoint(spec.endpointName) && failure.action == .wait
                 && failure.endpointFailureReason?.isEmpty == false
                 && String(describing: error).contains("FailureReason")

@@ -122,7 +122,7 @@ struct BuilderRollbackRestoreTests {
         await #expect {
             try await BuilderMoto.builder(changed, failing).apply { _ in }
         } throws: { error in
-            guard case .stepFailed(let failure) = error as? AsyncEndpointBuilderError else { return false }
+            guard case .stepFailed(let failure) = error as? AsyncInferenceError else { return false }
             return failure.resource == .alarm(spec.scaling?.wakeUp.alarmName ?? "")
                 && failure.rolledBack.contains(.scalingPolicy(name: "Invocations-ScalingPolicy", resourceID: id))
         }

@@ -108,7 +108,7 @@ import Testing
                 }
             }
         }
-        guard case .failure(AsyncEndpointBuilderError.stepFailed(let failure)) = await task.result else {
+        guard case .failure(AsyncInferenceError.stepFailed(let failure)) = await task.result else {
             Issue.record("expected the cancelled apply to fail with the step it stopped at")
             return
         }
@@ -129,7 +129,7 @@ import Testing
         do {
             for try await event in builder.apply() { events.append(event) }
             Issue.record("apply succeeded with an instance type moto rejects")
-        } catch let error as AsyncEndpointBuilderError {
+        } catch let error as AsyncInferenceError {
             guard case .stepFailed(let failure) = error else {
                 Issue.record("unexpected error \(error)")
                 return
@@ -164,7 +164,7 @@ import Testing
                     Issue.record("expected invalidSpec, got \(error)")
                     continue
                 }
-                #expect(problems.problems.map(\.field) == ["variants[0].instanceType"])
+                #expect(problems.map(\.field) == ["variants[0].instanceType"])
             }
         }
     }

@@ -59,7 +59,7 @@ struct InvocationLocalRuntimeTests {
         await #expect {
             _ = try await client.invoke(endpointName: endpoints.iris, input: ["x": Double.nan], as: Prediction.self, polling: quick)
         } throws: { error in
-            guard case .validation = error as? AyameError else { return false }
+            guard case .invalidArgument = error as? AsyncInferenceError else { return false }
             return true
         }
     }
@@ -72,7 +72,7 @@ struct InvocationLocalRuntimeTests {
         await #expect {
             _ = try await client.result(for: handle, polling: quick)
         } throws: { error in
-            guard case .failed(let failed, let content) = error as? InferenceError else { return false }
+            guard case .inferenceFailed(let failed, let content) = error as? AsyncInferenceError else { return false }
             return failed == handle && content.contains(LocalRuntime.failureMessage)
         }
     }
@@ -127,7 +127,7 @@ struct InvocationLocalRuntimeTests {
         #expect(prediction(3) == #"{"hanabira_prediction":"virginica"}"#)
         #expect(prediction(4) == #"{"hanabira_prediction":"setosa"}"#)
         let failure = try #require(outcomes.first { $0.index == 2 })
-        guard case .failure(let error) = failure.result, case .failed(_, let content) = error as? InferenceError else {
+        guard case .failure(let error) = failure.result, case .inferenceFailed(_, let content) = error else {
             Issue.record("input 2 should have failed: \(failure.result)")
             return
         }
@@ -154,7 +154,7 @@ struct InvocationPollingTests {
         await #expect {
             _ = try await client.result(for: handle, polling: PollingPolicy(minimumDelay: .milliseconds(20), maximumDelay: .milliseconds(100), deadline: deadline))
         } throws: { error in
-            guard case .timedOut(let timedOut, let after, .pending(let checks)) = error as? InferenceError else { return false }
+            guard case .timedOut(let timedOut, let after, .pending(let checks)) = error as? AsyncInferenceError else { return false }
             // Under load one check can outlast the whole deadline, so only "at least one" is fixed.
             return timedOut == handle && after >= deadline && checks >= 1
                 && String(describing: error).contains("call result(for:) again")
@@ -181,7 +181,7 @@ struct InvocationPollingTests {
         await #expect {
             _ = try await client.result(for: handle, polling: quick)
         } throws: { error in
-            guard case .failed(_, let content) = error as? InferenceError else { return false }
+            guard case .inferenceFailed(_, let content) = error as? AsyncInferenceError else { return false }
             return content == "ModelError: invalid shape"
         }
     }
@@ -194,7 +194,7 @@ struct InvocationPollingTests {
             // A deadline far past the suite's time limit: only an early failure passes.
             _ = try await client.result(for: handle, polling: PollingPolicy(deadline: .seconds(3600)))
         } throws: { error in
-            guard case .missingBucket(let failed, let bucket) = error as? InferenceError else { return false }
+            guard case .missingBucket(let failed, let bucket) = error as? AsyncInferenceError else { return false }
             return failed == handle && bucket == missing && String(describing: error).contains("S3OutputPath")
         }
     }
@@ -208,7 +208,7 @@ struct InvocationPollingTests {
         await #expect {
             _ = try await waiting.value
         } throws: { error in
-            guard case .cancelled = error as? AyameError else { return false }
+            guard case .cancelled = error as? AsyncInferenceError else { return false }
             return true
         }
     }
@@ -219,7 +219,7 @@ struct InvocationPollingTests {
         await #expect {
             _ = try await client.result(for: handle, polling: quick)
         } throws: { error in
-            guard case .invalidLocation(_, let location) = error as? InferenceError else { return false }
+            guard case .invalidLocation(_, let location) = error as? AsyncInferenceError else { return false }
             return location == "https://example.invalid/out"
         }
     }

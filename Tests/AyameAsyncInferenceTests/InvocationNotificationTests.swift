@@ -118,7 +118,7 @@ struct InvocationNotificationTests {
         await #expect {
             _ = try await client.result(for: handle, polling: PollingPolicy(deadline: .seconds(60)))
         } throws: { error in
-            guard case .failed(let failed, let content) = error as? InferenceError else { return false }
+            guard case .inferenceFailed(let failed, let content) = error as? AsyncInferenceError else { return false }
             return failed == handle && !content.isEmpty
         }
         try await client.shutdown()

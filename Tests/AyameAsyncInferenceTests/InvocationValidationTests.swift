@@ -12,7 +12,7 @@ struct InvocationValidationTests {
         await #expect {
             _ = try await client.submit(endpointName: endpointName, payload: payload, options: options)
         } throws: { error in
-            guard case .validation(let failure) = error as? AyameError else { return false }
+            guard case .invalidArgument(let failure) = error as? AsyncInferenceError else { return false }
             return failure.member.hasPrefix(member)
         }
         // Nothing was uploaded.

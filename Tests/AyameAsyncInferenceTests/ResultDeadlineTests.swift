@@ -45,7 +45,7 @@ struct ResultDeadlineTests {
         await #expect {
             _ = try await client.result(for: expired)
         } throws: { error in
-            guard case .timedOut(let failed, _, let state) = error as? InferenceError else { return false }
+            guard case .timedOut(let failed, _, let state) = error as? AsyncInferenceError else { return false }
             return failed == expired && state == .pending(checks: 1)
         }
     }

@@ -57,8 +57,8 @@ import Testing
         #expect {
             _ = try AsyncEndpointSpec(json: Data(text.utf8))
         } throws: { error in
-            guard let error = error as? AsyncEndpointSpecError else { return false }
-            let fields = Set(error.problems.map(\.field))
+            guard case .invalidSpec(let problems) = error as? AsyncInferenceError else { return false }
+            let fields = Set(problems.map(\.field))
             return fields.isSuperset(of: ["model.imageURI", "model.colour", "variants[0].initialInstanceCount", "scaling"])
         }
     }
@@ -70,13 +70,18 @@ import Testing
         #expect {
             _ = try AsyncEndpointSpec(json: Data(text.utf8))
         } throws: { error in
-            guard let error = error as? AsyncEndpointSpecError else { return false }
-            let fields = Set(error.problems.map(\.field))
+            guard case .invalidSpec(let problems) = error as? AsyncInferenceError else { return false }
+            let fields = Set(problems.map(\.field))
             return fields.contains("endpointName") && fields.contains("model.executionRoleARN")
         }
     }
 
     @Test func malformedJSONIsOneProblem() {
-        #expect(throws: AsyncEndpointSpecError.self) { _ = try AsyncEndpointSpec(json: Data("{".utf8)) }
+        #expect {
+            _ = try AsyncEndpointSpec(json: Data("{".utf8))
+        } throws: { error in
+            guard case .invalidSpec(let problems) = error as? AsyncInferenceError else { return false }
+            return problems.map(\.field) == ["(document)"]
+        }
     }
 }

@@ -25,7 +25,8 @@ import Testing
             try spec.validate()
             return []
         } catch {
-            return error.problems.map(\.field)
+            guard case .invalidSpec(let problems) = error else { return ["<not invalidSpec: \(error)>"] }
+            return problems.map(\.field)
         }
     }
 

@@ -90,7 +90,7 @@ struct SubmitAllTests {
         }
         #expect(outcomes.count == 2)
         for outcome in outcomes {
-            guard case .failure(let error) = outcome.result, case .validation(let failure) = error as? AyameError else {
+            guard case .failure(let error) = outcome.result, case .invalidArgument(let failure) = error else {
                 Issue.record("expected a validation failure, got \(outcome.result)")
                 continue
             }

@@ -43,7 +43,7 @@ private struct FailedStep: Error {
 
 extension AsyncEndpointBuilder {
     /// The deployment itself; `emit` receives every event.
-    func run(_ emit: @escaping @Sendable (DeploymentEvent) -> Void) async throws(AsyncEndpointBuilderError) {
+    func run(_ emit: @escaping @Sendable (DeploymentEvent) -> Void) async throws(AsyncInferenceError) {
         try validated()
         let clock = ContinuousClock()
         let start = clock.now
@@ -442,7 +442,7 @@ extension AsyncEndpointBuilder {
         let previousModel = survey.previousModelName.flatMap(names.modelVersion) ?? 1
         let configs: [String]
         let models: [String]
-        do throws(AsyncEndpointBuilderError) {
+        do throws(AsyncInferenceError) {
             configs = try await existingConfigNames()
             models = try await existingModelNames()
         } catch {

@@ -13,14 +13,14 @@ extension AsyncEndpointBuilder {
     /// again after a partial failure. S3 (results, failures, the model artifact) is never touched:
     /// those objects are data, not deployment.
     ///
-    /// - Throws: ``AsyncEndpointBuilderError/invalidSpec(_:)`` (nothing sent),
-    ///   ``AsyncEndpointBuilderError/readFailed(resource:underlying:)`` or
-    ///   ``AsyncEndpointBuilderError/teardownFailed(resource:underlying:removed:)``.
-    public func teardown() async throws(AsyncEndpointBuilderError) -> TeardownReport {
+    /// - Throws: ``AsyncInferenceError/invalidSpec(problems:)`` (nothing sent),
+    ///   ``AsyncInferenceError/readFailed(resource:underlying:)`` or
+    ///   ``AsyncInferenceError/teardownFailed(resource:underlying:removed:)``.
+    public func teardown() async throws(AsyncInferenceError) -> TeardownReport {
         try validated()
         var removed: [DeploymentResource] = []
         var gone: [DeploymentResource] = []
-        func delete(_ resource: DeploymentResource, _ body: () async throws(AyameError) -> Void) async throws(AsyncEndpointBuilderError) {
+        func delete(_ resource: DeploymentResource, _ body: () async throws(AyameError) -> Void) async throws(AsyncInferenceError) {
             do {
                 try await body()
                 removed.append(resource)

@@ -52,15 +52,15 @@ public struct AsyncEndpointBuilder: Sendable {
     /// What ``apply()`` would do now. Validates the spec, then sends only Describe and List
     /// calls, so it is safe to run against production to review a change.
     ///
-    /// - Throws: ``AsyncEndpointBuilderError/invalidSpec(_:)`` (nothing sent) or
-    ///   ``AsyncEndpointBuilderError/readFailed(resource:underlying:)``.
-    public func plan() async throws(AsyncEndpointBuilderError) -> DeploymentPlan {
+    /// - Throws: ``AsyncInferenceError/invalidSpec(problems:)`` (nothing sent) or
+    ///   ``AsyncInferenceError/readFailed(resource:underlying:)``.
+    public func plan() async throws(AsyncInferenceError) -> DeploymentPlan {
         try validated()
         return try await survey().plan(names)
     }
 
     /// Brings AWS to the spec, reporting progress as a stream of events; the stream ends when
-    /// the deployment is done and throws an ``AsyncEndpointBuilderError`` when it is not.
+    /// the deployment is done and throws an ``AsyncInferenceError`` when it is not.
     ///
     /// Resources that already match are kept (no create call). A changed configuration becomes
     /// `<endpointConfigName>-vN` (one past the highest existing version) and the endpoint is
@@ -69,10 +69,14 @@ public struct AsyncEndpointBuilder: Sendable {
     /// re-pointed goes back to its previous configuration) before the error is thrown; what
     /// existed before is never deleted by a rollback. Ending the iteration early cancels the
     /// deployment, which then rolls back the same way.
-    public func apply() -> AsyncThrowingStream<DeploymentEvent, Error> {
+    ///
+    /// The stream's failure is always an ``AsyncInferenceError``; its type says `any Error` only
+    /// because the standard library cannot make an `AsyncThrowingStream` with a typed failure.
+    /// ``apply(progress:)`` declares `throws(AsyncInferenceError)`.
+    public func apply() -> AsyncThrowingStream<DeploymentEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
-                do throws(AsyncEndpointBuilderError) {
+                do throws(AsyncInferenceError) {
                     try await run { continuation.yield($0) }
                     continuation.finish()
                 } catch {
@@ -86,9 +90,9 @@ public struct AsyncEndpointBuilder: Sendable {
     /// ``apply()`` for callers that want to await the end rather than iterate: `progress` sees
     /// each event as it happens, and the events are returned too.
     ///
-    /// - Throws: ``AsyncEndpointBuilderError``; a failed step has been rolled back already.
+    /// - Throws: ``AsyncInferenceError``; a failed step has been rolled back already.
     @discardableResult
-    public func apply(progress: @escaping @Sendable (DeploymentEvent) -> Void) async throws(AsyncEndpointBuilderError) -> [DeploymentEvent] {
+    public func apply(progress: @escaping @Sendable (DeploymentEvent) -> Void) async throws(AsyncInferenceError) -> [DeploymentEvent] {
         let collected = EventLog()
         try await run { event in
             collected.append(event)
@@ -97,8 +101,8 @@ public struct AsyncEndpointBuilder: Sendable {
         return collected.events
     }
 
-    func validated() throws(AsyncEndpointBuilderError) {
-        do { try spec.validate() } catch { throw .invalidSpec(error) }
+    func validated() throws(AsyncInferenceError) {
+        try spec.validate()
     }
 }
 

@@ -95,7 +95,7 @@ extension AsyncEndpointBuilder {
     /// the resource.
     func read<T: Sendable>(
         _ resource: DeploymentResource, _ body: () async throws(AyameError) -> T
-    ) async throws(AsyncEndpointBuilderError) -> T? {
+    ) async throws(AsyncInferenceError) -> T? {
         do {
             return try await body()
         } catch {
@@ -105,7 +105,7 @@ extension AsyncEndpointBuilder {
     }
 
     /// Every scalable target of this endpoint, including those of variants the spec dropped.
-    func endpointTargets() async throws(AsyncEndpointBuilderError) -> [ApplicationAutoScaling.ScalableTarget] {
+    func endpointTargets() async throws(AsyncInferenceError) -> [ApplicationAutoScaling.ScalableTarget] {
         var targets: [ApplicationAutoScaling.ScalableTarget] = []
         var token: String?
         repeat {
@@ -120,7 +120,7 @@ extension AsyncEndpointBuilder {
     }
 
     /// Every scaling policy on one scalable target.
-    func policies(on resourceID: String) async throws(AsyncEndpointBuilderError) -> [ApplicationAutoScaling.ScalingPolicy] {
+    func policies(on resourceID: String) async throws(AsyncInferenceError) -> [ApplicationAutoScaling.ScalingPolicy] {
         var policies: [ApplicationAutoScaling.ScalingPolicy] = []
         var token: String?
         repeat {
@@ -137,7 +137,7 @@ extension AsyncEndpointBuilder {
 
     /// The names of this deployment's configuration family that exist: the base name and its
     /// `-vN` versions.
-    func existingConfigNames() async throws(AsyncEndpointBuilderError) -> [String] {
+    func existingConfigNames() async throws(AsyncInferenceError) -> [String] {
         let items = sageMaker.listEndpointConfigsItems(SageMaker.ListEndpointConfigsInput(nameContains: names.baseConfig))
         return try await collectNames(.endpointConfig(names.baseConfig), items, \.endpointConfigName).filter { names.configVersion($0) != nil }
     }
@@ -145,7 +145,7 @@ extension AsyncEndpointBuilder {
     /// The names of every item of a listing, as a read of `resource` (a failure names it).
     func collectNames<Item: ShapeValueConvertible>(
         _ resource: DeploymentResource, _ items: PaginatorItems<Item>, _ name: @escaping @Sendable (Item) -> String
-    ) async throws(AsyncEndpointBuilderError) -> [String] {
+    ) async throws(AsyncInferenceError) -> [String] {
         try await read(resource) { () async throws(AyameError) -> [String] in
             var names: [String] = []
             var iterator = items.makeAsyncIterator()
@@ -155,7 +155,7 @@ extension AsyncEndpointBuilder {
     }
 
     /// Reads everything the spec describes and compares it. Sends Describe/List calls only.
-    func survey() async throws(AsyncEndpointBuilderError) -> Survey {
+    func survey() async throws(AsyncInferenceError) -> Survey {
         var survey = Survey()
         let spec = self.spec
         let sageMaker = self.sageMaker
@@ -304,7 +304,7 @@ extension AsyncEndpointBuilder {
     /// Picks the model version: the one the endpoint's configuration names (or the base name),
     /// kept when it matches the spec, else the next `<model>-vN`, created and then rolled out
     /// through a new configuration and an UpdateEndpoint.
-    func surveyModel(reference: SageMaker.DescribeEndpointConfigOutput?, into survey: inout Survey) async throws(AsyncEndpointBuilderError) {
+    func surveyModel(reference: SageMaker.DescribeEndpointConfigOutput?, into survey: inout Survey) async throws(AsyncInferenceError) {
         let spec = self.spec
         let sageMaker = self.sageMaker
         let inUse = reference?.productionVariants.compactMap(\.modelName).first { names.modelVersion($0) != nil }
@@ -329,7 +329,7 @@ extension AsyncEndpointBuilder {
     }
 
     /// Every model of this deployment's family (`<model>`, `<model>-vN`).
-    func existingModelNames() async throws(AsyncEndpointBuilderError) -> [String] {
+    func existingModelNames() async throws(AsyncInferenceError) -> [String] {
         let items = sageMaker.listModelsItems(SageMaker.ListModelsInput(nameContains: names.model))
         return try await collectNames(.model(names.model), items, \.modelName).filter { names.modelVersion($0) != nil }
     }

@@ -6,18 +6,18 @@ extension AsyncInferenceClient {
     /// result and decodes it as `Output`.
     ///
     /// The content type is `application/json` unless `options` names another. Throws
-    /// `AyameError.validation(_:)` when `input` does not encode (nothing is sent),
-    /// the errors of ``submit(endpointName:payload:options:)``, and the ``InferenceError``s of
-    /// ``result(for:as:decoder:polling:)``.
+    /// ``AsyncInferenceError/invalidArgument(_:)`` when `input` does not encode (nothing is
+    /// sent), and otherwise what ``submit(endpointName:payload:options:)`` and
+    /// ``result(for:as:decoder:polling:)`` throw.
     public func invoke<Input: Encodable, Output: Decodable>(
         endpointName: String, input: Input, as output: Output.Type, options: InvocationOptions = InvocationOptions(),
         encoder: JSONEncoder = JSONEncoder(), decoder: JSONDecoder = JSONDecoder(), polling: PollingPolicy = PollingPolicy()
-    ) async throws -> Output {
+    ) async throws(AsyncInferenceError) -> Output {
         let body: Data
         do {
             body = try encoder.encode(input)
         } catch {
-            throw AyameError.validation(ValidationFailure(
+            throw .invalidArgument(ValidationFailure(
                 shape: "\(Input.self)", member: "(input)", rule: "encodable as JSON (\(error))"))
         }
         var options = options

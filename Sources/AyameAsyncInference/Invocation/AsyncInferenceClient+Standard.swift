@@ -14,12 +14,22 @@ extension AsyncInferenceClient {
     /// awaited through an SQS queue the client creates and subscribes on first use (see
     /// ``ResultNotifications``); call ``shutdown()`` when done to delete it.
     ///
-    /// - Throws: `AyameError.validation(_:)` for a malformed `inputLocation`, or the
-    ///   configuration error of a client.
+    /// - Throws: ``AsyncInferenceError/invalidArgument(_:)`` for a malformed `inputLocation`, or
+    ///   ``AsyncInferenceError/requestFailed(_:)`` with the configuration error of a client.
     public static func standard(
         inputLocation: String, resultNotifications: Bool = false, profile: String? = nil, environment: AWSEnvironment = .process
+    ) async throws(AsyncInferenceError) -> AsyncInferenceClient {
+        do throws(AyameError) {
+            return try await make(inputLocation: inputLocation, resultNotifications: resultNotifications, profile: profile, environment: environment)
+        } catch {
+            throw AsyncInferenceError(request: error)
+        }
+    }
+
+    private static func make(
+        inputLocation: String, resultNotifications: Bool, profile: String?, environment: AWSEnvironment
     ) async throws(AyameError) -> AsyncInferenceClient {
-        let location = try S3ObjectLocation(uri: inputLocation)
+        let location = try S3ObjectLocation.parse(inputLocation)
         let notifications: ResultNotifications? = resultNotifications
             ? ResultNotifications(
                 sageMaker: try await .standard(profile: profile, environment: environment),

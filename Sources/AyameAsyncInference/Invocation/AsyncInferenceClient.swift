@@ -48,8 +48,15 @@ public struct AsyncInferenceClient: Sendable {
     /// endpoints' topics and deletes it; a queue given in ``ResultNotifications/queueURL`` stays.
     /// Without notifications there is nothing to release. The client (and its copies) cannot
     /// wait for notifications afterwards.
-    public func shutdown() async throws(AyameError) {
-        try await notifications?.shutdown()
+    ///
+    /// - Throws: ``AsyncInferenceError/requestFailed(_:)`` with the first refusal; the other
+    ///   releases are still attempted.
+    public func shutdown() async throws(AsyncInferenceError) {
+        do throws(AyameError) {
+            try await notifications?.shutdown()
+        } catch {
+            throw AsyncInferenceError(request: error)
+        }
     }
 
     // MARK: Submitting
@@ -57,11 +64,21 @@ public struct AsyncInferenceClient: Sendable {
     /// Uploads the input (unless it is already in S3) and queues it on the endpoint.
     ///
     /// Every argument is checked first, so an invalid name, URI or duration throws
-    /// `AyameError.validation(_:)` before anything is uploaded. The returned handle
-    /// carries the locations SageMaker will write to; pass it to ``result(for:polling:)``.
+    /// ``AsyncInferenceError/invalidArgument(_:)`` before anything is uploaded; a refused upload
+    /// or `InvokeEndpointAsync` throws ``AsyncInferenceError/requestFailed(_:)`` with the
+    /// service's error. The returned handle carries the locations SageMaker will write to; pass
+    /// it to ``result(for:polling:)``.
     public func submit(
         endpointName: String, payload: InferencePayload, options: InvocationOptions = InvocationOptions()
-    ) async throws(AyameError) -> InferenceHandle {
+    ) async throws(AsyncInferenceError) -> InferenceHandle {
+        do throws(AyameError) {
+            return try await send(endpointName: endpointName, payload: payload, options: options)
+        } catch {
+            throw AsyncInferenceError(request: error)
+        }
+    }
+
+    private func send(endpointName: String, payload: InferencePayload, options: InvocationOptions) async throws(AyameError) -> InferenceHandle {
         let request = try InvocationRequestCheck(endpointName: endpointName, options: options)
         let inferenceID = options.inferenceID ?? RandomUUID.lowercasedString()
         // The queue must be subscribed before the request can finish, or its notification is lost.
@@ -93,7 +110,7 @@ public struct AsyncInferenceClient: Sendable {
     private func upload(_ payload: InferencePayload, inferenceID: String, contentType: String?) async throws(AyameError) -> S3ObjectLocation {
         switch payload {
         case .s3(let uri):
-            let location = try S3ObjectLocation(uri: uri)
+            let location = try S3ObjectLocation.parse(uri)
             try location.validate(requiringKey: true)
             return location
         case .data(let data):
@@ -149,37 +166,37 @@ public struct AsyncInferenceClient: Sendable {
     /// Waits for the inference behind `handle` and returns its output bytes.
     ///
     /// Checks the output and failure locations with `HeadObject` (a 404 means "not yet"),
-    /// pausing between checks as `polling` says. Throws ``InferenceError/failed(handle:failureContent:)``
-    /// when SageMaker wrote a failure, ``InferenceError/timedOut(handle:after:lastState:)`` when
+    /// pausing between checks as `polling` says. Throws ``AsyncInferenceError/inferenceFailed(handle:failureContent:)``
+    /// when SageMaker wrote a failure, ``AsyncInferenceError/timedOut(handle:after:lastState:)`` when
     /// the deadline passes first (the request may still finish: call again with the same
-    /// handle), ``InferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
-    /// `AyameError.cancelled` when the calling Task is cancelled.
-    public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws -> Data {
+    /// handle), ``AsyncInferenceError/polling(handle:underlying:)`` when S3 refuses the checks, and
+    /// ``AsyncInferenceError/cancelled`` when the calling Task is cancelled.
+    public func result(for handle: InferenceHandle, polling: PollingPolicy = PollingPolicy()) async throws(AsyncInferenceError) -> Data {
         try await read(try await awaitOutput(for: handle, polling: polling), handle: handle)
     }
 
     /// Waits like ``result(for:polling:)`` and writes the output to the file at `path` as it
     /// arrives, in constant memory and checked against S3's checksum, for outputs too large to
     /// hold (created or truncated; a failed download leaves no file).
-    public func result(for handle: InferenceHandle, toFile path: String, polling: PollingPolicy = PollingPolicy()) async throws {
+    public func result(for handle: InferenceHandle, toFile path: String, polling: PollingPolicy = PollingPolicy()) async throws(AsyncInferenceError) {
         let output = try await awaitOutput(for: handle, polling: polling)
         do throws(AyameError) {
             try await s3.getObject(S3.GetObjectRequest(bucket: output.bucket, key: output.key), toFile: path)
         } catch {
-            if case .cancelled = error { throw error }
-            throw InferenceError.polling(handle: handle, underlying: error)
+            if case .cancelled = error { throw .cancelled }
+            throw .polling(handle: handle, underlying: error)
         }
     }
 
     /// Waits like ``result(for:polling:)`` and answers where the output is, without reading it.
-    func awaitOutput(for handle: InferenceHandle, polling: PollingPolicy) async throws -> S3ObjectLocation {
+    func awaitOutput(for handle: InferenceHandle, polling: PollingPolicy) async throws(AsyncInferenceError) -> S3ObjectLocation {
         let output = try Self.location(handle.outputLocation, in: handle)
-        let failure = try handle.failureLocation.map { location throws(InferenceError) in try Self.location(location, in: handle) }
+        let failure = try handle.failureLocation.map { location throws(AsyncInferenceError) in try Self.location(location, in: handle) }
         if let notifications, let endpoint = handle.endpointName {
             let announced: Bool
             do { announced = try await notifications.prepare(endpoint: endpoint) } catch {
-                if case .cancelled = error { throw error }
-                throw InferenceError.notifications(handle: handle, underlying: error)
+                if case .cancelled = error { throw .cancelled }
+                throw .notifications(handle: handle, underlying: error)
             }
             if announced {
                 return try await awaitNotification(for: handle, output: output, failure: failure, listener: notifications, polling: polling)
@@ -191,7 +208,7 @@ public struct AsyncInferenceClient: Sendable {
         var generator = SystemRandomNumberGenerator()
         var checks = 0
         while true {
-            if Task.isCancelled { throw AyameError.cancelled }
+            if Task.isCancelled { throw .cancelled }
             if let found = try await check(output: output, failure: failure, handle: handle) { return found }
             if checks == 0 {
                 // A HEAD answers a missing bucket with the same bodiless 404 as a missing key;
@@ -201,11 +218,11 @@ public struct AsyncInferenceClient: Sendable {
             checks += 1
             let now = clock.now
             guard now < end else {
-                throw InferenceError.timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
+                throw .timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
             }
             // Never sleep past the deadline: the last check happens right at it.
             let pause = min(polling.delay(attempt: checks - 1, using: &generator), end - now)
-            do { try await Task.sleep(for: pause) } catch { throw AyameError.cancelled }
+            do { try await Task.sleep(for: pause) } catch { throw .cancelled }
         }
     }
 
@@ -215,7 +232,7 @@ public struct AsyncInferenceClient: Sendable {
     private func awaitNotification(
         for handle: InferenceHandle, output: S3ObjectLocation, failure: S3ObjectLocation?, listener: NotificationListener,
         polling: PollingPolicy
-    ) async throws -> S3ObjectLocation {
+    ) async throws(AsyncInferenceError) -> S3ObjectLocation {
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + polling.effectiveDeadline(for: handle)
@@ -224,7 +241,7 @@ public struct AsyncInferenceClient: Sendable {
         var checks = 0
         let interval = await listener.fallbackInterval
         while true {
-            if Task.isCancelled { throw AyameError.cancelled }
+            if Task.isCancelled { throw .cancelled }
             if checkS3 {
                 checks += 1
                 if let found = try await check(output: output, failure: failure, handle: handle) { return found }
@@ -232,75 +249,75 @@ public struct AsyncInferenceClient: Sendable {
             checkS3 = true
             let now = clock.now
             guard now < end else {
-                throw InferenceError.timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
+                throw .timedOut(handle: handle, after: now - start, lastState: .pending(checks: checks))
             }
             guard let notification = await listener.notification(for: handle.inferenceID, within: min(interval, end - now)) else { continue }
             switch notification.status {
             case .completed:
-                let location = (try? notification.outputLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
+                let location = (try? notification.outputLocation.map { uri throws(AsyncInferenceError) in try Self.location(uri, in: handle) }) ?? nil
                 return location ?? output
             case .failed:
-                let location = (try? notification.failureLocation.map { uri throws(InferenceError) in try Self.location(uri, in: handle) }) ?? nil
+                let location = (try? notification.failureLocation.map { uri throws(AsyncInferenceError) in try Self.location(uri, in: handle) }) ?? nil
                 if let place = location ?? failure, let content = try? await read(place, handle: handle) {
-                    throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
+                    throw .inferenceFailed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
                 }
-                throw InferenceError.failed(handle: handle, failureContent: notification.failureReason ?? "no failure reason given")
+                throw .inferenceFailed(handle: handle, failureContent: notification.failureReason ?? "no failure reason given")
             }
         }
     }
 
-    /// One look in S3: the output's location when it is there, ``InferenceError/failed(handle:failureContent:)``
+    /// One look in S3: the output's location when it is there, ``AsyncInferenceError/inferenceFailed(handle:failureContent:)``
     /// when the failure is, nil when neither is yet.
-    private func check(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws -> S3ObjectLocation? {
+    private func check(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws(AsyncInferenceError) -> S3ObjectLocation? {
         if try await exists(output, handle: handle) { return output }
         if let failure, try await exists(failure, handle: handle) {
             let content = try await read(failure, handle: handle)
-            throw InferenceError.failed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
+            throw .inferenceFailed(handle: handle, failureContent: String(decoding: content, as: UTF8.self))
         }
         return nil
     }
 
-    private func requireBuckets(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws {
+    private func requireBuckets(output: S3ObjectLocation, failure: S3ObjectLocation?, handle: InferenceHandle) async throws(AsyncInferenceError) {
         for bucket in Set([output.bucket] + (failure.map { [$0.bucket] } ?? [])).sorted() {
             try await requireBucket(bucket, handle: handle)
         }
     }
 
     /// Waits like ``result(for:polling:)`` and decodes the output as JSON into `type`; a body
-    /// that does not decode throws ``InferenceError/decoding(handle:underlying:)``.
+    /// that does not decode throws ``AsyncInferenceError/decoding(handle:underlying:)``.
     public func result<T: Decodable>(
         for handle: InferenceHandle, as type: T.Type, decoder: JSONDecoder = JSONDecoder(), polling: PollingPolicy = PollingPolicy()
-    ) async throws -> T {
+    ) async throws(AsyncInferenceError) -> T {
         let data = try await result(for: handle, polling: polling)
         do {
             return try decoder.decode(type, from: data)
         } catch {
-            throw InferenceError.decoding(handle: handle, underlying: String(describing: error))
+            throw .decoding(handle: handle, underlying: String(describing: error))
         }
     }
 
-    private static func location(_ uri: String, in handle: InferenceHandle) throws(InferenceError) -> S3ObjectLocation {
-        guard let location = try? S3ObjectLocation(uri: uri), !location.key.isEmpty else {
+    private static func location(_ uri: String, in handle: InferenceHandle) throws(AsyncInferenceError) -> S3ObjectLocation {
+        guard let location = try? S3ObjectLocation.parse(uri), !location.key.isEmpty else {
             throw .invalidLocation(handle: handle, location: uri)
         }
         return location
     }
 
     /// Whether the object is there; a 404 (`NotFound` from HeadObject, `NoSuchKey`) is "not yet".
-    private func exists(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Bool {
+    private func exists(_ location: S3ObjectLocation, handle: InferenceHandle) async throws(AsyncInferenceError) -> Bool {
         do {
             _ = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key))
             return true
         } catch {
             if let service = error.serviceError, service.statusCode == 404 || service.s3Code == .noSuchKey { return false }
-            if case .cancelled = error { throw error }
-            throw InferenceError.polling(handle: handle, underlying: error)
+            if case .cancelled = error { throw .cancelled }
+            throw .polling(handle: handle, underlying: error)
         }
     }
 
-    /// Throws ``InferenceError/missingBucket(handle:bucket:)`` when HeadBucket says the bucket
+    /// Throws ``AsyncInferenceError/missingBucket(handle:bucket:)`` when HeadBucket says the bucket
     /// is not there; any other refusal is left to the object checks.
-    private func requireBucket(_ bucket: String, handle: InferenceHandle) async throws {
+    private func requireBucket(_ bucket: String, handle: InferenceHandle) async throws(AsyncInferenceError) {
         let s3 = self.s3
         let outcome = await existingBuckets.check(bucket) { () async -> ExistingBuckets.Outcome in
             do throws(AyameError) {
@@ -310,16 +327,16 @@ public struct AsyncInferenceClient: Sendable {
                 return error.serviceError?.statusCode == 404 ? .missing : .unknown
             }
         }
-        if Task.isCancelled { throw AyameError.cancelled }
-        if outcome == .missing { throw InferenceError.missingBucket(handle: handle, bucket: bucket) }
+        if Task.isCancelled { throw .cancelled }
+        if outcome == .missing { throw .missingBucket(handle: handle, bucket: bucket) }
     }
 
-    func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws -> Data {
+    func read(_ location: S3ObjectLocation, handle: InferenceHandle) async throws(AsyncInferenceError) -> Data {
         do {
             return try await s3.getObject(S3.GetObjectRequest(bucket: location.bucket, key: location.key)).body ?? Data()
         } catch {
-            if case .cancelled = error { throw error }
-            throw InferenceError.polling(handle: handle, underlying: error)
+            if case .cancelled = error { throw .cancelled }
+            throw .polling(handle: handle, underlying: error)
         }
     }
 }

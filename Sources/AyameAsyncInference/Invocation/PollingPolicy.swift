@@ -7,7 +7,7 @@ public struct PollingPolicy: Sendable, Equatable {
     public var minimumDelay: Duration
     /// The longest pause between checks; the backoff doubles up to it.
     public var maximumDelay: Duration
-    /// How long to wait in total before throwing ``InferenceError/timedOut(handle:after:lastState:)``.
+    /// How long to wait in total before throwing ``AsyncInferenceError/timedOut(handle:after:lastState:)``.
     /// Nil (the default) waits as long as SageMaker may still write a result: the request's
     /// `RequestTTL` (how long it may sit in the queue, which includes waking an endpoint scaled
     /// to zero; 6 hours unless the request set it) plus its `InvocationTimeout` (15 minutes unless

@@ -20,14 +20,26 @@ public struct S3ObjectLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `s3://bucket/key`; the key may be empty (the bucket's root).
-    public init(uri: String) throws(AyameError) {
+    ///
+    /// - Throws: ``AsyncInferenceError/invalidArgument(_:)`` naming the rule the URI breaks.
+    public init(uri: String) throws(AsyncInferenceError) {
+        do throws(AyameError) {
+            self = try Self.parse(uri)
+        } catch {
+            throw AsyncInferenceError(request: error)
+        }
+    }
+
+    /// ``init(uri:)`` for the module's requests, whose errors are still `AyameError`s.
+    static func parse(_ uri: String) throws(AyameError) -> S3ObjectLocation {
         guard uri.hasPrefix("s3://") else {
             throw Self.invalid(uri, "must start with s3://, as in s3://my-bucket/inputs")
         }
         let rest = uri.dropFirst("s3://".count)
         let bucket = rest.prefix { $0 != "/" }
-        self.init(bucket: String(bucket), key: String(rest.dropFirst(bucket.count)))
-        try validate()
+        let location = S3ObjectLocation(bucket: String(bucket), key: String(rest.dropFirst(bucket.count)))
+        try location.validate()
+        return location
     }
 
     /// `s3://bucket/key`.

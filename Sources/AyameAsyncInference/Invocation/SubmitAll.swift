@@ -9,15 +9,14 @@ public struct InferenceOutcome: Sendable {
     /// The handle, when the submission itself succeeded (so a timed-out request can be waited
     /// for again).
     public let handle: InferenceHandle?
-    /// The output bytes, or why there are none: an `AyameError` from submitting or an
-    /// ``InferenceError`` from waiting. With an output directory the bytes are in
-    /// ``outputFile`` and the data here is empty.
-    public let result: Result<Data, any Error>
+    /// The output bytes, or why there are none: what submitting or waiting threw. With an
+    /// output directory the bytes are in ``outputFile`` and the data here is empty.
+    public let result: Result<Data, AsyncInferenceError>
     /// Where the output was saved, when `submitAll` was given an output directory.
     public let outputFile: String?
 
     /// An outcome from its parts.
-    public init(index: Int, handle: InferenceHandle?, result: Result<Data, any Error>, outputFile: String? = nil) {
+    public init(index: Int, handle: InferenceHandle?, result: Result<Data, AsyncInferenceError>, outputFile: String? = nil) {
         self.index = index
         self.handle = handle
         self.result = result
@@ -53,7 +52,7 @@ extension AsyncInferenceClient {
             guard FileManager.default.fileExists(atPath: outputDirectory, isDirectory: &isDirectory), isDirectory.boolValue,
                   FileManager.default.isWritableFile(atPath: outputDirectory)
             else {
-                let refusal = AyameError.validation(ValidationFailure(
+                let refusal = AsyncInferenceError.invalidArgument(ValidationFailure(
                     shape: "submitAll", member: "outputDirectory(\(outputDirectory))", rule: "must be an existing, writable directory"))
                 return AsyncStream { continuation in
                     for index in payloads.indices { continuation.yield(InferenceOutcome(index: index, handle: nil, result: .failure(refusal))) }
@@ -61,12 +60,12 @@ extension AsyncInferenceClient {
                 }
             }
         }
-        return submitThenAwait(count: payloads.count, maxSubmissions: maxConcurrency) { index in
+        return submitThenAwait(count: payloads.count, maxSubmissions: maxConcurrency) { index async throws(AsyncInferenceError) -> InferenceHandle in
             var own = options
             if let id = options.inferenceID { own.inferenceID = "\(id)-\(index)" }
             return try await self.submit(endpointName: endpointName, payload: payloads[index], options: own)
         } await: { index, handle in
-            do {
+            do throws(AsyncInferenceError) {
                 let output = try await self.awaitOutput(for: handle, polling: polling)
                 guard let outputDirectory else {
                     return InferenceOutcome(index: index, handle: handle, result: .success(try await self.read(output, handle: handle)))
@@ -84,9 +83,9 @@ extension AsyncInferenceClient {
     /// memory holds one chunk whatever the object's size.
     func download(
         _ location: S3ObjectLocation, to path: String, handle: InferenceHandle, chunkSize: Int = AsyncInferenceClient.downloadChunkSize
-    ) async throws {
+    ) async throws(AsyncInferenceError) {
         guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw InferenceError.polling(handle: handle, underlying: .configuration("cannot create \(path)"))
+            throw .polling(handle: handle, underlying: .configuration("cannot create \(path)"))
         }
         defer { try? file.close() }
         do {
@@ -103,10 +102,10 @@ extension AsyncInferenceClient {
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             guard let ayame = error as? AyameError else {
-                throw InferenceError.polling(handle: handle, underlying: .configuration("writing \(path) failed: \(error)"))
+                throw .polling(handle: handle, underlying: .configuration("writing \(path) failed: \(error)"))
             }
-            if case .cancelled = ayame { throw ayame }
-            throw InferenceError.polling(handle: handle, underlying: ayame)
+            if case .cancelled = ayame { throw .cancelled }
+            throw .polling(handle: handle, underlying: ayame)
         }
     }
 
@@ -120,11 +119,11 @@ extension AsyncInferenceClient {
 /// is cancelled and nothing new starts.
 func submitThenAwait(
     count: Int, maxSubmissions: Int,
-    submit: @escaping @Sendable (Int) async throws -> InferenceHandle,
+    submit: @escaping @Sendable (Int) async throws(AsyncInferenceError) -> InferenceHandle,
     await wait: @escaping @Sendable (Int, InferenceHandle) async -> InferenceOutcome
 ) -> AsyncStream<InferenceOutcome> {
     enum Step: Sendable {
-        case submitted(Int, Result<InferenceHandle, any Error>)
+        case submitted(Int, Result<InferenceHandle, AsyncInferenceError>)
         case finished(InferenceOutcome)
     }
     return AsyncStream { continuation in
@@ -136,7 +135,11 @@ func submitThenAwait(
                     let index = next
                     next += 1
                     group.addTask {
-                        do { return .submitted(index, .success(try await submit(index))) } catch { return .submitted(index, .failure(error)) }
+                        do throws(AsyncInferenceError) {
+                            return .submitted(index, .success(try await submit(index)))
+                        } catch {
+                            return .submitted(index, .failure(error))
+                        }
                     }
                 }
                 for _ in 0..<max(1, maxSubmissions) { submitNext() }

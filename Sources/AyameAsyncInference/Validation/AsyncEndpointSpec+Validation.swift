@@ -1,8 +1,9 @@
 extension AsyncEndpointSpec {
     /// Checks every name, ARN, S3 URI and number against what SageMaker, Application Auto
     /// Scaling and CloudWatch accept, so a bad spec fails here — naming each field — and not
-    /// halfway through a deployment.
-    public func validate() throws(AsyncEndpointSpecError) {
+    /// halfway through a deployment: ``AsyncInferenceError/invalidSpec(problems:)`` lists every
+    /// problem found.
+    public func validate() throws(AsyncInferenceError) {
         var check = SpecChecker()
         check.sageMakerName(endpointName, "endpointName")
         // Four characters stay free for the `-vN` suffix of new configuration versions.
@@ -23,7 +24,7 @@ extension AsyncEndpointSpec {
             check.require((1...128).contains(key.count), "tags[\"\(key)\"]", "a key of 1 to 128 characters")
             check.require(value.count <= 256, "tags[\"\(key)\"]", "a value of at most 256 characters")
         }
-        if !check.problems.isEmpty { throw AsyncEndpointSpecError(problems: check.problems) }
+        if !check.problems.isEmpty { throw .invalidSpec(problems: check.problems) }
     }
 
     private func validateModel(_ check: inout SpecChecker) {

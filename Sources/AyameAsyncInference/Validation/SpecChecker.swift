@@ -2,7 +2,7 @@ import Foundation
 
 /// Collects problems field by field, so one validation reports everything wrong at once.
 struct SpecChecker {
-    private(set) var problems: [AsyncEndpointSpecError.Problem] = []
+    private(set) var problems: [AsyncInferenceError.SpecProblem] = []
 
     mutating func require(_ condition: Bool, _ field: String, _ requirement: String) {
         if !condition { problems.append(.init(field: field, requirement: requirement)) }

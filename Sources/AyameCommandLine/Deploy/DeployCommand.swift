@@ -27,7 +27,7 @@ public enum DeployCommand {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: specPath))
             spec = try AsyncEndpointSpec(json: data)
-        } catch let error as AsyncEndpointSpecError {
+        } catch let error as AsyncInferenceError {
             printError("\(specPath): \(error)")
             return 2
         } catch {
@@ -41,7 +41,7 @@ public enum DeployCommand {
             printError("\(error)")
             return 2
         }
-        do throws(AsyncEndpointBuilderError) {
+        do throws(AsyncInferenceError) {
             switch mode {
             case .plan:
                 print(try await builder.plan().description)

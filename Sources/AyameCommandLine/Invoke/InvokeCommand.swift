@@ -72,10 +72,13 @@ public enum InvokeCommand {
                 print(String(decoding: result, as: UTF8.self))
             }
             return 0
-        } catch let error as InferenceError {
+        } catch let error as AsyncInferenceError {
             printError("\(error)")
-            if case .timedOut = error { return 3 }
-            return 1
+            switch error {
+            case .timedOut: return 3
+            case .invalidArgument, .requestFailed(.validation), .requestFailed(.configuration): return 2
+            default: return 1
+            }
         } catch let error as AyameError {
             printError("\(error)")
             if case .validation = error { return 2 }

@@ -5,8 +5,9 @@ extension AsyncEndpointSpec {
     /// Swift properties' names as keys, optional fields left out for their defaults.
     ///
     /// Every problem — malformed JSON, a missing or mistyped field, an unknown key, and then
-    /// everything ``validate()`` checks — is reported at once, each with its field path.
-    public init(json: Data) throws(AsyncEndpointSpecError) {
+    /// everything ``validate()`` checks — is reported at once, each with its field path, in
+    /// ``AsyncInferenceError/invalidSpec(problems:)``.
+    public init(json: Data) throws(AsyncInferenceError) {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: json)
@@ -14,19 +15,19 @@ extension AsyncEndpointSpec {
             // Foundation's localized text ("The data is not in the correct format") names no
             // place; its debug description says where the document went wrong.
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-            throw AsyncEndpointSpecError(problems: [.init(field: "(document)", requirement: "valid JSON (\(detail))")])
+            throw .invalidSpec(problems: [.init(field: "(document)", requirement: "valid JSON (\(detail))")])
         }
         var reader = SpecJSONReader()
         let spec = Self.read(root, &reader)
         var problems = reader.problems
         if let spec {
-            do throws(AsyncEndpointSpecError) {
+            do throws(AsyncInferenceError) {
                 try spec.validate()
             } catch {
-                problems += error.problems
+                problems += error.specProblems
             }
         }
-        guard let spec, problems.isEmpty else { throw AsyncEndpointSpecError(problems: problems) }
+        guard let spec, problems.isEmpty else { throw .invalidSpec(problems: problems) }
         self = spec
     }
 

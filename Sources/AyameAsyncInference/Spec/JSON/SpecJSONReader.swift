@@ -3,10 +3,10 @@ import Foundation
 /// Reads a JSON object field by field, collecting every problem with its path instead of
 /// stopping at the first, so a spec file gets one complete list of what to fix.
 struct SpecJSONReader {
-    private(set) var problems: [AsyncEndpointSpecError.Problem] = []
+    private(set) var problems: [AsyncInferenceError.SpecProblem] = []
 
     mutating func problem(_ path: String, _ requirement: String) {
-        problems.append(AsyncEndpointSpecError.Problem(field: path, requirement: requirement))
+        problems.append(AsyncInferenceError.SpecProblem(field: path, requirement: requirement))
     }
 
     /// The object at `path`, with unknown keys reported (a misspelt optional field would

@@ -1,19 +1,6 @@
 import AyameCore
 
-/// Why an ``AsyncEndpointBuilder`` call stopped, with enough to act on without reading logs:
-/// the spec problems, the step that failed and its AWS error, and what was rolled back.
-public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible {
-    /// The spec is invalid; no request was sent.
-    case invalidSpec(AsyncEndpointSpecError)
-    /// Reading the current state of a resource failed (plan, or the start of apply/teardown);
-    /// nothing was changed.
-    case readFailed(resource: DeploymentResource, underlying: AyameError)
-    /// A step of apply failed. Everything this apply had created was removed in reverse order
-    /// (an endpoint it had re-pointed is pointed back) before this was thrown.
-    case stepFailed(StepFailure)
-    /// Teardown could not delete a resource (an error other than "already gone").
-    case teardownFailed(resource: DeploymentResource, underlying: AyameError, removed: [DeploymentResource])
-
+extension AsyncInferenceError {
     /// A failed apply step and the rollback that followed.
     public struct StepFailure: Sendable, CustomStringConvertible {
         /// The resource whose step failed.
@@ -44,14 +31,20 @@ public enum AsyncEndpointBuilderError: Error, Sendable, CustomStringConvertible 
         }
     }
 
-    public var description: String {
-        switch self {
-        case .invalidSpec(let error): error.description
-        case .readFailed(let resource, let underlying): "Could not read the current state of \(resource): \(ErrorText.clause(underlying)). Nothing was changed."
-        case .stepFailed(let failure): failure.description
-        case .teardownFailed(let resource, let underlying, let removed):
-            "Teardown could not delete \(resource): \(ErrorText.clause(underlying)). Already removed: "
-                + (removed.isEmpty ? "nothing" : removed.map(\.description).joined(separator: ", ")) + "."
+    /// One problem of an ``AsyncEndpointSpec``: the field (a path such as
+    /// `variants[0].instanceType`) and what is wrong with it.
+    public struct SpecProblem: Sendable, Equatable, CustomStringConvertible {
+        /// The field's path in the spec.
+        public let field: String
+        /// What the field must be.
+        public let requirement: String
+
+        /// Creates a problem.
+        public init(field: String, requirement: String) {
+            self.field = field
+            self.requirement = requirement
         }
+
+        public var description: String { "\(field): \(requirement)" }
     }
 }
