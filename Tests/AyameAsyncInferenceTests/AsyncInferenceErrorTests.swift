@@ -24,7 +24,9 @@ import Testing
             $0.result(for:polling:)
         }
         let shutdown: (AsyncInferenceClient) -> () async throws(AsyncInferenceError) -> Void = { $0.shutdown }
-        _ = (validate, fromJSON, location, builder, teardown, submit, result, shutdown)
+        // apply()'s events throw the same type when iterated.
+        let eventFailure: DeploymentEvents.Failure.Type = AsyncInferenceError.self
+        _ = (validate, fromJSON, location, builder, teardown, submit, result, shutdown, eventFailure)
         #expect(throws: Never.self) { try validate() }
     }
 

@@ -126,10 +126,10 @@ import Testing
         let spec = BuilderMoto.walkthroughSpec(instanceType: "ml.g5.xlarge")
         let builder = BuilderMoto.builder(spec, clients)
         var events: [DeploymentEvent] = []
-        do {
+        do throws(AsyncInferenceError) {
             for try await event in builder.apply() { events.append(event) }
             Issue.record("apply succeeded with an instance type moto rejects")
-        } catch let error as AsyncInferenceError {
+        } catch {
             guard case .stepFailed(let failure) = error else {
                 Issue.record("unexpected error \(error)")
                 return

@@ -70,11 +70,9 @@ public struct AsyncEndpointBuilder: Sendable {
     /// existed before is never deleted by a rollback. Ending the iteration early cancels the
     /// deployment, which then rolls back the same way.
     ///
-    /// The stream's failure is always an ``AsyncInferenceError``; its type says `any Error` only
-    /// because the standard library cannot make an `AsyncThrowingStream` with a typed failure.
-    /// ``apply(progress:)`` declares `throws(AsyncInferenceError)`.
-    public func apply() -> AsyncThrowingStream<DeploymentEvent, any Error> {
-        AsyncThrowingStream { continuation in
+    /// Iteration throws ``AsyncInferenceError``, as ``apply(progress:)`` does.
+    public func apply() -> DeploymentEvents {
+        DeploymentEvents(AsyncThrowingStream { continuation in
             let task = Task {
                 do throws(AsyncInferenceError) {
                     try await run { continuation.yield($0) }
@@ -84,7 +82,7 @@ public struct AsyncEndpointBuilder: Sendable {
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
-        }
+        })
     }
 
     /// ``apply()`` for callers that want to await the end rather than iterate: `progress` sees
