@@ -90,18 +90,18 @@ struct Invoke: AsyncParsableCommand {
     @Option(help: "With --wait, write the result to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "With --wait, seconds to wait for the result.")
-    var timeout = 900
+    @Option(help: "With --wait, seconds to wait for the result (default: as long as SageMaker may still write it, the request's RequestTTL plus its invocation timeout).")
+    var timeout: Int?
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard timeout.map({ $0 > 0 }) ?? true else { throw ValidationError("--timeout must be positive") }
         guard output == nil || wait else { throw ValidationError("--output applies with --wait") }
     }
 
     func run() async throws {
         let arguments = InvokeCommand.Arguments(
             endpointName: endpoint, input: input, contentType: contentType, inputLocation: inputLocation, wait: wait,
-            outputPath: output, timeout: .seconds(timeout))
+            outputPath: output, timeout: timeout.map { .seconds($0) })
         let status = await runInterruptibly {
             await InvokeCommand.run(arguments, print: writeOut, printError: writeError)
         }

@@ -22,13 +22,14 @@ public enum InvokeCommand {
         public var wait: Bool
         /// Where to write the result (else standard output).
         public var outputPath: String?
-        /// How long to await the result.
-        public var timeout: Duration
+        /// How long to await the result; nil: as long as SageMaker may still write it (the
+        /// request's RequestTTL and InvocationTimeout, see `PollingPolicy.deadline`).
+        public var timeout: Duration?
 
         /// Creates the arguments.
         public init(
             endpointName: String, input: String, contentType: String = "application/json", inputLocation: String? = nil,
-            wait: Bool = false, outputPath: String? = nil, timeout: Duration = .seconds(900)
+            wait: Bool = false, outputPath: String? = nil, timeout: Duration? = nil
         ) {
             self.endpointName = endpointName
             self.input = input
