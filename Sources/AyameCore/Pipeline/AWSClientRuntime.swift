@@ -154,10 +154,6 @@ public final class AWSClientRuntime: Sendable {
         if let payload, let plan = ChunkedUpload.plan(
             payload: payload, endpoint: endpoint, operation: operation, url: url, checksum: checksum,
             isAnonymous: operation.isAnonymous) {
-            var plan = plan
-            if plan.mode != .unsignedChunksWithTrailer {
-                plan.digests = try await ChunkDigests.compute(payload, chunkSize: plan.chunkSize, checksum: plan.checksum)
-            }
             chunked = plan
             headers = plan.headers(replacing: headers, checksum: checksum)
             signing.payloadSigning = .streaming(plan.mode)

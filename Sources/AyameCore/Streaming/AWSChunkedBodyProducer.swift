@@ -3,9 +3,7 @@ import AyameSigV4
 
 /// Frames another producer's bytes as an `aws-chunked` body on the transport's thread: each
 /// chunk is checksummed (and signed, in the signed modes) as it passes, so a body is read once,
-/// off the cooperative pool, in constant memory, and the checksum goes out in the trailer. With
-/// `ChunkDigests` computed ahead, the chunk hashes and the checksum are taken from them and the
-/// transport thread only chains the signatures.
+/// off the cooperative pool, in constant memory, and the checksum goes out in the trailer.
 final class AWSChunkedBodyProducer: HTTPBodyProducer {
     let length: Int64?
     private let inner: any HTTPBodyProducer
@@ -22,20 +20,13 @@ final class AWSChunkedBodyProducer: HTTPBodyProducer {
     private var pendingOffset = 0
     private var innerEnded = false
     private var finished = false
-    /// Chunk hashes and checksum computed ahead, when the payload allowed it.
-    private let digests: ChunkDigests?
-    private var chunkIndex = 0
 
-    init(
-        inner: any HTTPBodyProducer, encoder: AWSChunkedEncoder, checksum: ChecksumAlgorithm?, chunkSize: Int, length: Int64?,
-        digests: ChunkDigests? = nil
-    ) {
+    init(inner: any HTTPBodyProducer, encoder: AWSChunkedEncoder, checksum: ChecksumAlgorithm?, chunkSize: Int, length: Int64?) {
         self.inner = inner
-        self.digests = digests
         self.initialEncoder = encoder
         self.encoder = encoder
         self.algorithm = checksum
-        self.checksum = digests?.checksumBase64 == nil ? checksum.map(ChecksumCalculator.init) : nil
+        self.checksum = checksum.map(ChecksumCalculator.init)
         self.chunkSize = chunkSize
         self.chunk = [UInt8](repeating: 0, count: chunkSize)
         self.length = length
@@ -49,20 +40,16 @@ final class AWSChunkedBodyProducer: HTTPBodyProducer {
             pendingOffset = 0
             if let result = fillChunk() { return result }
             if chunkFill > 0 {
-                let digest = digests.flatMap { chunkIndex < $0.sha256.count ? $0.sha256[chunkIndex] : nil }
                 chunk.withUnsafeBytes { all in
                     let bytes = UnsafeRawBufferPointer(rebasing: all[0..<chunkFill])
                     checksum?.update(bytes)
-                    encoder.encodeChunk(bytes, digest: digest, into: &pending)
+                    encoder.encodeChunk(bytes, into: &pending)
                 }
                 chunkFill = 0
-                chunkIndex += 1
             }
             if innerEnded {
                 var trailer: (name: String, value: String)?
-                if let algorithm, let precomputed = digests?.checksumBase64 {
-                    trailer = (algorithm.headerName, precomputed)
-                } else if let algorithm, var calculator = checksum {
+                if let algorithm, var calculator = checksum {
                     trailer = (algorithm.headerName, calculator.finalizeBase64())
                 }
                 pending.append(contentsOf: encoder.finish(trailer: trailer))
@@ -96,9 +83,8 @@ final class AWSChunkedBodyProducer: HTTPBodyProducer {
     func rewind() -> Bool {
         guard inner.rewind() else { return false }
         encoder = initialEncoder
-        checksum = digests?.checksumBase64 == nil ? algorithm.map(ChecksumCalculator.init) : nil
+        checksum = algorithm.map(ChecksumCalculator.init)
         chunkFill = 0
-        chunkIndex = 0
         pending.removeAll(keepingCapacity: true)
         pendingOffset = 0
         innerEnded = false

@@ -11,9 +11,6 @@ struct ChunkedUpload: Sendable {
     /// with chunked transfer encoding and no `x-amz-decoded-content-length`).
     let decodedLength: Int64?
     let chunkSize: Int
-    /// The chunks' SHA-256 and the checksum, computed before sending (signed modes, replayable
-    /// payloads), so the transport thread does not hash.
-    var digests: ChunkDigests?
 
     /// Signed chunks carry a 64-byte signature each, so they are kept at the SDKs' 64 KiB; plain
     /// chunks are larger, which costs nothing and cuts the framing.
@@ -84,11 +81,9 @@ struct ChunkedUpload: Sendable {
         }
         let algorithm = checksum
         let size = chunkSize
-        let digests = self.digests
         return .producer(length: encodedLength, isReplayable: inner.isReplayable) { context in
             let source = try inner.makeProducer(context) ?? HTTPRequestBody.bytes([]).makeProducer(context)!
-            return AWSChunkedBodyProducer(
-                inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, length: encodedLength, digests: digests)
+            return AWSChunkedBodyProducer(inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, length: encodedLength)
         }
     }
 }

@@ -57,16 +57,10 @@ public struct AWSChunkedEncoder: Sendable {
     /// Appends the framed form of one chunk of body data to `output`. Empty input is ignored:
     /// a zero-length chunk would end the body.
     public mutating func encodeChunk(_ data: UnsafeRawBufferPointer, into output: inout [UInt8]) {
-        encodeChunk(data, digest: nil, into: &output)
-    }
-
-    /// Appends the framed form of one chunk whose SHA-256 was computed ahead (on another thread,
-    /// say); a nil `digest` hashes `data` here.
-    public mutating func encodeChunk(_ data: UnsafeRawBufferPointer, digest: SHA256Digest?, into output: inout [UInt8]) {
         guard data.count > 0 else { return }
         output.append(contentsOf: String(data.count, radix: 16).utf8)
         if mode.signsChunks {
-            signChunk(digest ?? SHA256.hash(data))
+            signChunk(SHA256.hash(data))
             output.append(contentsOf: ";chunk-signature=".utf8)
             output.append(contentsOf: previousSignature)
         }

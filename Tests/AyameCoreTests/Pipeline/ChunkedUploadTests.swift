@@ -130,44 +130,4 @@ import Testing
         #expect(producer.rewind())
         #expect(Self.drain(producer) == wire)
     }
-
-    /// Chunk hashes and the checksum computed ahead (from bytes, and from a file region read with
-    /// `pread`) frame exactly the body the transport thread frames when it hashes itself.
-    @Test(arguments: [AWSChunkedMode.signedChunksWithTrailer, .signedChunks])
-    func precomputedDigestsGiveTheSameWireBody(mode: AWSChunkedMode) async throws {
-        let source = (0..<(5 * 65_536 + 77)).map { UInt8(truncatingIfNeeded: $0 &* 151 &+ 3) }
-        let prefix = [UInt8](repeating: 9, count: 4_097)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-digests-\(UUID().uuidString)").path
-        try Data(prefix + source + prefix).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let checksum: ChecksumAlgorithm? = mode == .signedChunks ? nil : .crc32
-        let signer = SigV4Signer(options: .s3(region: "us-east-1", payloadSigning: .streaming(mode)))
-        let context = HTTPBodyProducerContext(bufferLimit: 1 << 20) {}
-        func wire(_ payload: StreamingPayload, digests: ChunkDigests?) throws -> [UInt8] {
-            var plan = ChunkedUpload(mode: mode, checksum: checksum, decodedLength: Int64(source.count), chunkSize: ChunkedUpload.signedChunkSize)
-            plan.digests = digests
-            let body = plan.body(
-                wrapping: payload.requestBody, signedHeaders: [("Authorization", "Signature=\(String(repeating: "b", count: 64))")],
-                signer: signer,
-                credentials: SigV4Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
-                timestamp: SigV4Timestamp(iso8601: "2013-05-24T00:00:00Z")!)
-            let producer = try #require(try body.makeProducer(context))
-            let bytes = Self.drain(producer)
-            #expect(producer.rewind())
-            #expect(Self.drain(producer) == bytes, "a rewind resends the same body")
-            return bytes
-        }
-        let hashedOnTheTransport = try wire(.bytes(source), digests: nil)
-        let fromBytes = try #require(try await ChunkDigests.compute(.bytes(source), chunkSize: ChunkedUpload.signedChunkSize, checksum: checksum))
-        let file = StreamingPayload.file(path: path, offset: Int64(prefix.count), length: Int64(source.count))
-        let fromFile = try #require(try await ChunkDigests.compute(file, chunkSize: ChunkedUpload.signedChunkSize, checksum: checksum))
-        #expect(fromBytes.sha256.count == 6 && fromFile.sha256 == fromBytes.sha256)
-        #expect(fromFile.checksumBase64 == checksum.map { $0.base64Digest(of: source) })
-        #expect(try wire(.bytes(source), digests: fromBytes) == hashedOnTheTransport)
-        #expect(try wire(file, digests: fromFile) == hashedOnTheTransport)
-        // The transport thread signs what it is given rather than hashing again.
-        let wrong = ChunkDigests(sha256: Array(repeating: SHA256.hash([UInt8]()), count: 6), checksumBase64: fromBytes.checksumBase64)
-        #expect(try wire(.bytes(source), digests: wrong) != hashedOnTheTransport)
-        #expect(try await ChunkDigests.compute(.chunks(AsyncStream<[UInt8]> { $0.finish() }), chunkSize: 65_536, checksum: nil) == nil)
-    }
 }
