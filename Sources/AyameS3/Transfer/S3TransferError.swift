@@ -13,6 +13,9 @@ public enum S3TransferError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The downloaded bytes do not match the object's checksum.
     case checksumMismatch(String)
+    /// The sequence an upload reads from threw `underlying`; a multipart upload in progress was
+    /// aborted.
+    case sourceFailed(underlying: any Error)
 
     /// The underlying service error, with its code, message and request id, when there is one.
     public var serviceError: AWSServiceError? {
@@ -30,6 +33,8 @@ public enum S3TransferError: Error, Sendable, CustomStringConvertible {
             return "\(operation) failed: \(underlying)\(next)"
         case .cancelled: return "the transfer was cancelled; any multipart upload in progress was aborted"
         case .checksumMismatch(let detail): return "\(detail): the data was corrupted in transit; download it again"
+        case .sourceFailed(let underlying):
+            return "the upload's source sequence failed: \(underlying); the multipart upload, if any, was aborted; upload again"
         }
     }
 }

@@ -39,6 +39,8 @@ extension S3TransferManager {
     /// Where parts come from.
     enum PartSource: Sendable {
         case file(String)
+        /// The part's own bytes, cut from a stream.
+        case memory([UInt8])
     }
 
     /// The multipart path: create (or resume), parts in parallel, complete; abort on failure.
@@ -127,15 +129,7 @@ extension S3TransferManager {
         }
 
         let parts = finished.withLock { $0.values.sorted { $0.partNumber < $1.partNumber } }
-        let completed = parts.map { part in
-            S3.CompletedPart(
-                eTag: part.eTag,
-                checksumCrc32: algorithm == .crc32 ? part.checksum : nil,
-                checksumCrc32C: algorithm == .crc32c ? part.checksum : nil,
-                checksumSha1: algorithm == .sha1 ? part.checksum : nil,
-                checksumSha256: algorithm == .sha256 ? part.checksum : nil,
-                partNumber: part.partNumber)
-        }
+        let completed = Self.completedParts(parts, algorithm: algorithm)
         let output: S3.CompleteMultipartUploadOutput
         do {
             output = try await client.completeMultipartUpload(S3.CompleteMultipartUploadRequest(
@@ -150,7 +144,7 @@ extension S3TransferManager {
             fullObjectChecksum: Self.combined(parts, algorithm: algorithm, partSize: partSize, size: size))
     }
 
-    private func uploadPart(
+    func uploadPart(
         _ number: Int, source: PartSource, partSize: Int64, size: Int64, bucket: String, key: String, uploadID: String,
         algorithm: ChecksumAlgorithm
     ) async throws(AyameError) -> S3UploadResumeRecord.Part {
@@ -159,6 +153,7 @@ extension S3TransferManager {
         let payload: StreamingPayload
         switch source {
         case .file(let path): payload = .file(path: path, offset: offset, length: length)
+        case .memory(let bytes): payload = .bytes(bytes)
         }
         let output = try await client.uploadPart(
             S3.UploadPartRequest(
@@ -174,6 +169,19 @@ extension S3TransferManager {
         case .sha256: checksum = output.checksumSha256
         }
         return S3UploadResumeRecord.Part(partNumber: number, eTag: eTag, checksum: checksum)
+    }
+
+    /// The CompleteMultipartUpload list: each part's ETag and checksum, in order.
+    static func completedParts(_ parts: [S3UploadResumeRecord.Part], algorithm: ChecksumAlgorithm) -> [S3.CompletedPart] {
+        parts.map { part in
+            S3.CompletedPart(
+                eTag: part.eTag,
+                checksumCrc32: algorithm == .crc32 ? part.checksum : nil,
+                checksumCrc32C: algorithm == .crc32c ? part.checksum : nil,
+                checksumSha1: algorithm == .sha1 ? part.checksum : nil,
+                checksumSha256: algorithm == .sha256 ? part.checksum : nil,
+                partNumber: part.partNumber)
+        }
     }
 
     /// Aborts in a task of its own, so a cancelled caller still removes the parts.
