@@ -1,5 +1,6 @@
 import AyameHTTP
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Response bodies", .fixtureServer, .timeLimit(.minutes(3)))
@@ -58,6 +59,40 @@ struct ResponseBodyTests {
             return true
         }
         #expect(!FileManager.default.fileExists(atPath: file.path))
+        await client.shutdown()
+    }
+
+    @Test("a head the target refuses fails the download before a byte is written, leaving the file as it was")
+    func refusedHeadWritesNothing() async throws {
+        let server = try FixtureServer.require()
+        let client = try HTTPClient()
+        let file = TemporaryFile(emptyPath: NSTemporaryDirectory() + "ayame-download-\(UUID().uuidString).bin")
+        defer { file.remove() }
+        let original = [UInt8](repeating: 0xAB, count: 4096)
+        try Data(original).write(to: URL(fileURLWithPath: file.path))
+        let seen = Mutex<(heads: Int, bytes: Int)>((0, 0))
+        let target = HTTPDownloadTarget(
+            path: file.path, offset: 1024,
+            observer: { bytes in seen.withLock { $0.bytes += bytes.count } },
+            onHead: { _ in seen.withLock { $0.heads += 1 } },
+            validateHead: { head in head.headers["Content-Range"] == nil ? "no Content-Range: the server ignored the range" : nil })
+        await #expect {
+            _ = try await client.download(HTTPRequest(url: server.url("/large?size=65536")), into: target)
+        } throws: { error in
+            guard let error = error as? HTTPClientError, case .responseFileFailed(let context) = error else { return false }
+            return context.detail.hasSuffix("no Content-Range: the server ignored the range")
+        }
+        #expect(seen.withLock { $0.heads } == 0)
+        #expect(seen.withLock { $0.bytes } == 0)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: file.path))) == original)
+
+        // The same target accepting the head writes the body at its offset.
+        var accepting = target
+        accepting.validateHead = { _ in nil }
+        _ = try await client.download(HTTPRequest(url: server.url("/large?size=65536")), into: accepting)
+        #expect(seen.withLock { $0.heads } == 1)
+        #expect(seen.withLock { $0.bytes } == 65536)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)).count == 1024 + 65536)
         await client.shutdown()
     }
 

@@ -44,6 +44,10 @@ extension HTTPTransport {
     public func download(_ request: HTTPRequest, into target: HTTPDownloadTarget) async throws(HTTPClientError) -> HTTPResponse {
         let response = try await send(request)
         guard (200..<300).contains(response.status) else { return response }
+        if let refusal = target.validateHead?(response.head) {
+            throw .responseFileFailed(.init(url: request.url, detail: "refused to write \(target.path): \(refusal)"))
+        }
+        target.onHead?(response.head)
         do {
             try LocalFile.write(response.body, to: target.path, at: target.offset)
         } catch {

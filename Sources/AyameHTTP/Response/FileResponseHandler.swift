@@ -34,6 +34,9 @@ final class FileResponseHandler: ResponseHandler {
         state.withLock { state -> HTTPClientError? in
             state.head = head
             guard (200..<300).contains(head.status) else { return nil }
+            if let refusal = target.validateHead?(head) {
+                return .responseFileFailed(.init(url: url, detail: "refused to write \(path): \(refusal)"))
+            }
             target.onHead?(head)
             let flags = target.offset == nil ? O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC : O_WRONLY | O_CLOEXEC
             let descriptor = open(path, flags, 0o644)

@@ -12,15 +12,22 @@ public struct HTTPDownloadTarget: Sendable {
     /// Sees the head of a 2xx response before the first body byte (to pick the checksum the
     /// service sent, for example), on the transport's thread.
     public var onHead: (@Sendable (HTTPResponseHead) -> Void)?
+    /// Judges the head of a 2xx response before `onHead` and before anything is written: nil
+    /// accepts it; a reason refuses the body, and the transfer fails with
+    /// `HTTPClientError.responseFileFailed` carrying that reason, the file untouched. A ranged or
+    /// per-part download checks `Content-Range` here, so a server that ignored the range cannot
+    /// write the whole object over the neighbouring regions. Called on the transport's thread.
+    public var validateHead: (@Sendable (HTTPResponseHead) -> String?)?
 
     /// A target writing `path` from `offset` (nil: the whole file, created or truncated).
     public init(
         path: String, offset: Int64? = nil, observer: (@Sendable (UnsafeRawBufferPointer) -> Void)? = nil,
-        onHead: (@Sendable (HTTPResponseHead) -> Void)? = nil
+        onHead: (@Sendable (HTTPResponseHead) -> Void)? = nil, validateHead: (@Sendable (HTTPResponseHead) -> String?)? = nil
     ) {
         self.path = path
         self.offset = offset
         self.observer = observer
         self.onHead = onHead
+        self.validateHead = validateHead
     }
 }
