@@ -11,16 +11,25 @@ public enum S3TransferError: Error, Sendable, CustomStringConvertible {
     case failed(operation: String, underlying: AyameError, resumeRecord: S3UploadResumeRecord?)
     /// The task was cancelled; a multipart upload in progress was aborted.
     case cancelled
-    /// The downloaded bytes do not match the object's checksum.
+    /// The downloaded bytes do not match the object's checksum; the file was removed.
     case checksumMismatch(String)
+    /// Part `partNumber` of an object uploaded in parts arrived with another checksum than S3
+    /// holds for it; the file was removed.
+    case partChecksumMismatch(partNumber: Int, detail: String)
+    /// One file of a directory transfer failed (`underlying` says how); the transfers of the
+    /// other files still running were cancelled. Files finished before stay.
+    indirect case fileFailed(key: String, path: String, underlying: S3TransferError)
     /// The sequence an upload reads from threw `underlying`; a multipart upload in progress was
     /// aborted.
     case sourceFailed(underlying: any Error)
 
     /// The underlying service error, with its code, message and request id, when there is one.
     public var serviceError: AWSServiceError? {
-        if case .failed(_, let underlying, _) = self { return underlying.serviceError }
-        return nil
+        switch self {
+        case .failed(_, let underlying, _): return underlying.serviceError
+        case .fileFailed(_, _, let underlying): return underlying.serviceError
+        default: return nil
+        }
     }
 
     public var description: String {
@@ -32,7 +41,10 @@ public enum S3TransferError: Error, Sendable, CustomStringConvertible {
                 ?? "; the multipart upload, if any, was aborted"
             return "\(operation) failed: \(underlying)\(next)"
         case .cancelled: return "the transfer was cancelled; any multipart upload in progress was aborted"
-        case .checksumMismatch(let detail): return "\(detail): the data was corrupted in transit; download it again"
+        case .checksumMismatch(let detail), .partChecksumMismatch(_, let detail):
+            return "\(detail): the data was corrupted in transit; download it again"
+        case .fileFailed(let key, let path, let underlying):
+            return "the transfer of \(key) (\(path)) failed, so the rest of the directory transfer was cancelled: \(underlying)"
         case .sourceFailed(let underlying):
             return "the upload's source sequence failed: \(underlying); the multipart upload, if any, was aborted; upload again"
         }

@@ -1,10 +1,15 @@
 import AyameCore
 import Foundation
+import Synchronization
 
 /// Uploads and downloads of any size through S3, as boto3's `upload_file` / `download_file` and
-/// `aws s3 cp` do: one PutObject for small files, parts in parallel above the threshold, ranged
-/// GETs in parallel into the file in place, checksums on every part, progress events, and no
-/// multipart upload left behind by a failure or a cancellation.
+/// `aws s3 cp` do: one PutObject for small files, parts in parallel above the threshold, parts or
+/// ranges fetched in parallel into the file in place, checksums on every part, progress events,
+/// and no multipart upload left behind by a failure or a cancellation.
+///
+/// Every request the manager makes takes one of its `maxConcurrency` slots while it is in
+/// flight; copies of a manager share them, so transfers started side by side on one manager
+/// (or the files of a directory transfer) never have more requests out at once.
 ///
 /// ```swift
 /// let transfers = S3TransferManager(client: s3)
@@ -18,16 +23,26 @@ public struct S3TransferManager: Sendable {
     /// Thresholds, part size, concurrency and checksum.
     public let configuration: S3TransferConfiguration
 
+    /// The manager's share of `maxConcurrency`, shared by its copies.
+    let slots: RequestSlots
+
     /// A manager sending through `client`.
     public init(client: S3Client, configuration: S3TransferConfiguration = S3TransferConfiguration()) {
         self.client = client
         self.configuration = configuration
+        slots = RequestSlots(capacity: configuration.maxConcurrency)
     }
 
-    /// Runs `operation`, turning its `AyameError` into the transfer's error.
-    static func call<Value>(_ name: String, _ operation: () async throws(AyameError) -> Value) async throws(S3TransferError) -> Value {
+    /// Runs the request `operation` in one of the manager's slots.
+    func request<Value>(_ operation: () async throws(AyameError) -> Value) async throws(AyameError) -> Value {
+        try await slots.run(operation)
+    }
+
+    /// Runs the request `operation` in one of the manager's slots, turning its `AyameError` into
+    /// the transfer's error.
+    func call<Value>(_ name: String, _ operation: () async throws(AyameError) -> Value) async throws(S3TransferError) -> Value {
         do {
-            return try await operation()
+            return try await slots.run(operation)
         } catch .cancelled {
             throw .cancelled
         } catch {
@@ -61,44 +76,6 @@ public struct S3UploadResult: Sendable, Equatable {
     /// upload, when the algorithm is CRC32 or CRC32C and S3 returned the part checksums.
     public var fullObjectChecksum: String?
 }
-
-/// Folds progress reports from concurrent parts into one sequence of events.
-final class ProgressMeter: Sendable {
-    private struct State {
-        var transferred: Int64
-        var parts: Int
-    }
-
-    private let state: Mutex<State>
-    private let total: Int64?
-    private let totalParts: Int?
-    private let started = ContinuousClock.now
-    private let report: (@Sendable (S3TransferProgress) -> Void)?
-
-    init(total: Int64?, totalParts: Int?, alreadyDone: Int64 = 0, partsDone: Int = 0, report: (@Sendable (S3TransferProgress) -> Void)?) {
-        self.total = total
-        self.totalParts = totalParts
-        self.report = report
-        state = Mutex(State(transferred: alreadyDone, parts: partsDone))
-    }
-
-    /// Records a finished part of `bytes` (0 for the opening event) and reports.
-    func finished(bytes: Int64, part: Bool) {
-        guard let report else { return }
-        let (transferred, parts) = state.withLock { state in
-            state.transferred += bytes
-            if part { state.parts += 1 }
-            return (state.transferred, state.parts)
-        }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        report(S3TransferProgress(
-            transferredBytes: transferred, totalBytes: total, completedParts: parts, totalParts: totalParts,
-            bytesPerSecond: seconds > 0 ? Double(transferred) / seconds : 0))
-    }
-}
-
-import Synchronization
 
 /// A value shared by the concurrent parts of one transfer.
 final class Shared<Value: Sendable>: Sendable {

@@ -3,12 +3,17 @@ import Foundation
 
 extension S3TransferManager {
     /// Uploads every regular file under `directory` to `bucket`, each under `prefix` followed by
-    /// its path relative to the directory (`/`-separated), like `aws s3 cp --recursive`. Files
-    /// go one after another, each with the parallelism of `uploadFile`. Returns the keys written.
+    /// its path relative to the directory (`/`-separated), like `aws s3 cp --recursive`.
+    ///
+    /// Files go up concurrently, and their parts with them, all within the manager's
+    /// `maxConcurrency` requests in flight: many small files at once, or the parts of a few
+    /// large ones. The first file that fails cancels the others and is thrown as
+    /// `S3TransferError.fileFailed` naming it; files already uploaded stay, multipart uploads in
+    /// progress are aborted. Returns the keys written, sorted.
     @discardableResult
     public func uploadDirectory(
         _ directory: String, bucket: String, prefix: String = "",
-        progress: (@Sendable (_ key: String, S3TransferProgress) -> Void)? = nil
+        progress: (@Sendable (S3DirectoryProgress) -> Void)? = nil
     ) async throws(S3TransferError) -> [String] {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(
@@ -16,36 +21,46 @@ extension S3TransferManager {
         else {
             throw .localFile("cannot list \(directory)")
         }
-        var files: [(path: String, relative: String)] = []
+        var found: [(path: String, relative: String)] = []
         let rootComponents = root.pathComponents
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let components = url.standardizedFileURL.pathComponents
-            files.append((url.path, components.dropFirst(rootComponents.count).joined(separator: "/")))
+            found.append((url.path, components.dropFirst(rootComponents.count).joined(separator: "/")))
         }
-        var keys: [String] = []
-        for file in files.sorted(by: { $0.relative < $1.relative }) {
-            let key = prefix + file.relative
-            let report = progress.map { report in { @Sendable (event: S3TransferProgress) in report(key, event) } }
-            try await uploadFile(file.path, bucket: bucket, key: key, progress: report)
-            keys.append(key)
+        var files: [DirectoryFile] = []
+        for file in found.sorted(by: { $0.relative < $1.relative }) {
+            files.append(DirectoryFile(
+                key: prefix + file.relative, path: file.path, relativePath: file.relative, size: try Self.fileSize(file.path)))
         }
-        return keys
+        try await transferConcurrently(files, progress: progress) { (file, report) async throws(S3TransferError) in
+            try await uploadFile(file.path, bucket: bucket, key: file.key, progress: report)
+        }
+        return files.map(\.key)
     }
 
     /// Downloads every object under `prefix` into `directory`, each at its key with the prefix
-    /// removed, creating folders as needed. Keys that would land outside the directory (`..`
-    /// segments, absolute paths) are refused before anything is written. Returns the files written.
+    /// removed, creating folders as needed, like `aws s3 cp --recursive`.
+    ///
+    /// Every key is checked before anything is written: one that would land outside the
+    /// directory (`..` or `.` segments, a leading `/`), two keys landing on one file, or a key
+    /// that would be both a file and a folder refuse the whole transfer. While writing, a folder
+    /// that leads out through a symbolic link, or a file that is one, is refused too.
+    ///
+    /// Files come down concurrently, and their parts with them, all within the manager's
+    /// `maxConcurrency` requests in flight. The first file that fails cancels the others and is
+    /// thrown as `S3TransferError.fileFailed` naming it; files already written stay, files in
+    /// progress are removed. Returns the files written, in key order.
     @discardableResult
     public func downloadDirectory(
         bucket: String, prefix: String = "", to directory: String,
-        progress: (@Sendable (_ key: String, S3TransferProgress) -> Void)? = nil
+        progress: (@Sendable (S3DirectoryProgress) -> Void)? = nil
     ) async throws(S3TransferError) -> [String] {
-        var keys: [String] = []
+        var objects: [(key: String, size: Int64)] = []
         do {
             for try await page in client.listObjectsV2Paginator(S3.ListObjectsV2Request(bucket: bucket, prefix: prefix)) {
                 for object in page.contents ?? [] {
-                    if let key = object.key, !key.hasSuffix("/") { keys.append(key) }
+                    if let key = object.key, !key.hasSuffix("/") { objects.append((key, Int64(object.size ?? 0))) }
                 }
             }
         } catch .cancelled {
@@ -53,28 +68,77 @@ extension S3TransferManager {
         } catch {
             throw .failed(operation: "ListObjectsV2", underlying: error, resumeRecord: nil)
         }
-        var plan: [(key: String, path: String)] = []
-        for key in keys {
-            let relative = String(key.dropFirst(prefix.count))
-            let segments = relative.split(separator: "/", omittingEmptySubsequences: true)
-            guard !segments.isEmpty, !relative.hasPrefix("/"), !segments.contains(where: { $0 == ".." || $0 == "." }) else {
-                throw .invalidConfiguration("the key \(key) would be written outside \(directory); download it with downloadFile to a path you choose")
-            }
-            plan.append((key, URL(fileURLWithPath: directory).appendingPathComponent(segments.joined(separator: "/")).path))
+        let plan = try DirectoryPlan(objects: objects, prefix: prefix, directory: directory)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .localFile("cannot create \(directory): \(error)")
         }
-        var written: [String] = []
-        for item in plan {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: URL(fileURLWithPath: item.path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            } catch {
-                throw .localFile("cannot create the folder for \(item.path): \(error)")
-            }
-            let key = item.key
-            let report = progress.map { report in { @Sendable (event: S3TransferProgress) in report(key, event) } }
-            try await downloadFile(bucket: bucket, key: item.key, to: item.path, progress: report)
-            written.append(item.path)
+        let files = plan.entries.map { entry in
+            DirectoryFile(
+                key: entry.key, path: URL(fileURLWithPath: directory).appendingPathComponent(entry.relativePath).path,
+                relativePath: entry.relativePath, size: entry.size)
         }
-        return written
+        try await transferConcurrently(files, progress: progress) { (file, report) async throws(S3TransferError) in
+            let path = try DirectoryPlan.destination(file.relativePath, under: directory)
+            try await downloadFile(bucket: bucket, key: file.key, to: path, progress: report)
+        }
+        return files.map(\.path)
+    }
+
+    /// One file of a directory transfer.
+    struct DirectoryFile: Sendable {
+        let key: String
+        let path: String
+        /// The path below the directory, `/`-separated.
+        let relativePath: String
+        let size: Int64
+    }
+
+    /// Runs `transfer` for every file, as many at a time as the manager has slots (each request
+    /// still takes a slot, so files and their parts share them); the first failure cancels the
+    /// rest and is thrown as `.fileFailed`.
+    private func transferConcurrently(
+        _ files: [DirectoryFile], progress: (@Sendable (S3DirectoryProgress) -> Void)?,
+        _ transfer: @escaping @Sendable (DirectoryFile, (@Sendable (S3TransferProgress) -> Void)?) async throws(S3TransferError) -> Void
+    ) async throws(S3TransferError) {
+        let meter = progress.map { DirectoryMeter(total: files.reduce(0) { $0 + $1.size }, fileCount: files.count, report: $0) }
+        var failure: (file: DirectoryFile, error: S3TransferError)?
+        await withTaskGroup(of: (Int, S3TransferError?).self) { group in
+            var next = files.indices.makeIterator()
+            func startNext() {
+                guard let index = next.next() else { return }
+                let file = files[index]
+                group.addTask {
+                    do throws(S3TransferError) {
+                        try await transfer(file, meter?.fileProgress(index, key: file.key, path: file.path))
+                        meter?.fileFinished(index, key: file.key, path: file.path, size: file.size)
+                        return (index, nil)
+                    } catch {
+                        return (index, error)
+                    }
+                }
+            }
+            for _ in 0..<slots.capacity { startNext() }
+            for await (index, error) in group {
+                guard let error else {
+                    if failure == nil { startNext() }
+                    continue
+                }
+                // Files cancelled because of the first failure do not replace it.
+                if failure == nil || Self.isCancelled(failure!.error) { failure = (files[index], error) }
+                group.cancelAll()
+            }
+        }
+        if let failure {
+            if Self.isCancelled(failure.error) { throw .cancelled }
+            throw .fileFailed(key: failure.file.key, path: failure.file.path, underlying: failure.error)
+        }
+        if Task.isCancelled { throw .cancelled }
+    }
+
+    private static func isCancelled(_ error: S3TransferError) -> Bool {
+        if case .cancelled = error { return true }
+        return false
     }
 }

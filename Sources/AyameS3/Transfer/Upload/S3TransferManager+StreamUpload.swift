@@ -29,21 +29,22 @@ extension S3TransferManager {
         if ended, Int64(buffer.count) < threshold {
             let size = Int64(buffer.count)
             let meter = ProgressMeter(total: nil, totalParts: nil, report: progress)
-            meter.finished(bytes: 0, part: false)
-            let output = try await Self.call("PutObject") { [buffer] () async throws(AyameError) -> S3.PutObjectOutput in
+            meter.start()
+            let payload = Self.payload(.memory(buffer), offset: 0, length: size, part: 1, meter: meter)
+            let output = try await call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
                 try await client.putObject(
                     S3.PutObjectRequest(
                         bucket: bucket, key: key, contentType: contentType,
                         checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
-                    payload: .bytes(buffer))
+                    payload: payload)
             }
-            meter.finished(bytes: size, part: true)
+            meter.finish(part: 1, bytes: size)
             return S3UploadResult(
                 eTag: output.eTag, versionID: output.versionId, size: size, parts: 1,
                 fullObjectChecksum: Self.checksum(algorithm, crc32: output.checksumCrc32, crc32c: output.checksumCrc32C))
         }
 
-        let created = try await Self.call("CreateMultipartUpload") { () async throws(AyameError) -> S3.CreateMultipartUploadOutput in
+        let created = try await call("CreateMultipartUpload") { () async throws(AyameError) -> S3.CreateMultipartUploadOutput in
             try await client.createMultipartUpload(S3.CreateMultipartUploadRequest(
                 bucket: bucket, key: key, contentType: contentType,
                 checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)))
@@ -52,7 +53,7 @@ extension S3TransferManager {
             throw .failed(operation: "CreateMultipartUpload", underlying: .decoding("S3 returned no UploadId"), resumeRecord: nil)
         }
         let meter = ProgressMeter(total: nil, totalParts: nil, report: progress)
-        meter.finished(bytes: 0, part: false)
+        meter.start()
         let finished = Shared([Int: S3UploadResumeRecord.Part]())
         let concurrency = max(1, configuration.maxConcurrency)
         let limit = Int(partSize)
@@ -95,9 +96,9 @@ extension S3TransferManager {
                         do throws(AyameError) {
                             let part = try await uploadPart(
                                 number, source: .memory(body), partSize: partSize, size: 0, bucket: bucket, key: key,
-                                uploadID: uploadID, algorithm: algorithm)
+                                uploadID: uploadID, algorithm: algorithm, meter: meter)
                             finished.withLock { $0[number] = part }
-                            meter.finished(bytes: Int64(body.count), part: true)
+                            meter.finish(part: number, bytes: Int64(body.count))
                             return nil
                         } catch {
                             return error
@@ -127,9 +128,11 @@ extension S3TransferManager {
         let parts = finished.withLock { $0.values.sorted { $0.partNumber < $1.partNumber } }
         let output: S3.CompleteMultipartUploadOutput
         do {
-            output = try await client.completeMultipartUpload(S3.CompleteMultipartUploadRequest(
-                bucket: bucket, key: key, uploadId: uploadID,
-                multipartUpload: S3.CompletedMultipartUpload(parts: Self.completedParts(parts, algorithm: algorithm))))
+            output = try await request { () async throws(AyameError) -> S3.CompleteMultipartUploadOutput in
+                try await client.completeMultipartUpload(S3.CompleteMultipartUploadRequest(
+                    bucket: bucket, key: key, uploadId: uploadID,
+                    multipartUpload: S3.CompletedMultipartUpload(parts: Self.completedParts(parts, algorithm: algorithm))))
+            }
         } catch {
             await abort(bucket: bucket, key: key, uploadID: uploadID)
             if Self.isCancellation(error) { throw .cancelled }

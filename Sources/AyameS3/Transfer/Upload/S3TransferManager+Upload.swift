@@ -18,16 +18,17 @@ extension S3TransferManager {
         let size = try Self.fileSize(path)
         if record == nil, size < configuration.multipartThreshold {
             let meter = ProgressMeter(total: size, totalParts: 1, report: progress)
-            meter.finished(bytes: 0, part: false)
+            meter.start()
             let algorithm = configuration.checksumAlgorithm
-            let output = try await Self.call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
+            let payload = Self.payload(.file(path), offset: 0, length: size, part: 1, meter: meter)
+            let output = try await call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
                 try await client.putObject(
                     S3.PutObjectRequest(
                         bucket: bucket, key: key, contentType: contentType,
                         checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
-                    payload: .file(path: path))
+                    payload: payload)
             }
-            meter.finished(bytes: size, part: true)
+            meter.finish(part: 1, bytes: size)
             return S3UploadResult(
                 eTag: output.eTag, versionID: output.versionId, size: size, parts: 1,
                 fullObjectChecksum: Self.checksum(algorithm, crc32: output.checksumCrc32, crc32c: output.checksumCrc32C))
@@ -66,7 +67,7 @@ extension S3TransferManager {
         } else {
             algorithm = configuration.checksumAlgorithm
             partSize = try configuration.partSize(forObjectOfSize: size)
-            let created = try await Self.call("CreateMultipartUpload") { () async throws(AyameError) -> S3.CreateMultipartUploadOutput in
+            let created = try await call("CreateMultipartUpload") { () async throws(AyameError) -> S3.CreateMultipartUploadOutput in
                 try await client.createMultipartUpload(S3.CreateMultipartUploadRequest(
                     bucket: bucket, key: key, contentType: contentType,
                     checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)))
@@ -79,7 +80,7 @@ extension S3TransferManager {
         let partCount = Int(max(1, (size + partSize - 1) / partSize))
         let alreadyDone = done.keys.reduce(Int64(0)) { sum, number in sum + Self.partLength(number, partSize: partSize, size: size) }
         let meter = ProgressMeter(total: size, totalParts: partCount, alreadyDone: alreadyDone, partsDone: done.count, report: progress)
-        meter.finished(bytes: 0, part: false)
+        meter.start()
         let resumeBase = S3UploadResumeRecord(
             bucket: bucket, key: key, uploadID: uploadID, sourceSize: size, partSize: partSize,
             checksumAlgorithm: algorithm.rawValue, completedParts: [])
@@ -95,9 +96,9 @@ extension S3TransferManager {
                     do throws(AyameError) {
                         let part = try await uploadPart(
                             number, source: source, partSize: partSize, size: size, bucket: bucket, key: key,
-                            uploadID: uploadID, algorithm: algorithm)
+                            uploadID: uploadID, algorithm: algorithm, meter: meter)
                         finished.withLock { $0[number] = part }
-                        meter.finished(bytes: Self.partLength(number, partSize: partSize, size: size), part: true)
+                        meter.finish(part: number, bytes: Self.partLength(number, partSize: partSize, size: size))
                         return nil
                     } catch {
                         return error
@@ -132,8 +133,10 @@ extension S3TransferManager {
         let completed = Self.completedParts(parts, algorithm: algorithm)
         let output: S3.CompleteMultipartUploadOutput
         do {
-            output = try await client.completeMultipartUpload(S3.CompleteMultipartUploadRequest(
-                bucket: bucket, key: key, uploadId: uploadID, multipartUpload: S3.CompletedMultipartUpload(parts: completed)))
+            output = try await request { () async throws(AyameError) -> S3.CompleteMultipartUploadOutput in
+                try await client.completeMultipartUpload(S3.CompleteMultipartUploadRequest(
+                    bucket: bucket, key: key, uploadId: uploadID, multipartUpload: S3.CompletedMultipartUpload(parts: completed)))
+            }
         } catch {
             await abort(bucket: bucket, key: key, uploadID: uploadID)
             if Self.isCancellation(error) { throw .cancelled }
@@ -144,22 +147,22 @@ extension S3TransferManager {
             fullObjectChecksum: Self.combined(parts, algorithm: algorithm, partSize: partSize, size: size))
     }
 
+    /// Sends part `number` in one of the manager's slots, its bytes counted by `meter`.
     func uploadPart(
         _ number: Int, source: PartSource, partSize: Int64, size: Int64, bucket: String, key: String, uploadID: String,
-        algorithm: ChecksumAlgorithm
+        algorithm: ChecksumAlgorithm, meter: ProgressMeter
     ) async throws(AyameError) -> S3UploadResumeRecord.Part {
         let offset = Int64(number - 1) * partSize
-        let length = Self.partLength(number, partSize: partSize, size: size)
-        let payload: StreamingPayload
-        switch source {
-        case .file(let path): payload = .file(path: path, offset: offset, length: length)
-        case .memory(let bytes): payload = .bytes(bytes)
+        let length: Int64
+        if case .memory(let bytes) = source { length = Int64(bytes.count) } else { length = Self.partLength(number, partSize: partSize, size: size) }
+        let payload = Self.payload(source, offset: offset, length: length, part: number, meter: meter)
+        let output = try await request { () async throws(AyameError) -> S3.UploadPartOutput in
+            try await client.uploadPart(
+                S3.UploadPartRequest(
+                    bucket: bucket, key: key, partNumber: number, uploadId: uploadID,
+                    checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
+                payload: payload)
         }
-        let output = try await client.uploadPart(
-            S3.UploadPartRequest(
-                bucket: bucket, key: key, partNumber: number, uploadId: uploadID,
-                checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
-            payload: payload)
         guard let eTag = output.eTag else { throw .decoding("S3 returned no ETag for part \(number)") }
         let checksum: String?
         switch algorithm {
@@ -169,6 +172,19 @@ extension S3TransferManager {
         case .sha256: checksum = output.checksumSha256
         }
         return S3UploadResumeRecord.Part(partNumber: number, eTag: eTag, checksum: checksum)
+    }
+
+    /// The body of a part (or of a single PutObject): a region of the file or the part's bytes,
+    /// counted as it is read when someone listens to `meter`.
+    static func payload(_ source: PartSource, offset: Int64, length: Int64, part: Int, meter: ProgressMeter) -> StreamingPayload {
+        switch source {
+        case .file(let path):
+            guard meter.isReporting else { return .file(path: path, offset: offset, length: length) }
+            return .counted(.file(path: path, offset: offset, length: length), part: part, meter: meter)
+        case .memory(let bytes):
+            guard meter.isReporting else { return .bytes(bytes) }
+            return .counted(.bytes(bytes), part: part, meter: meter)
+        }
     }
 
     /// The CompleteMultipartUpload list: each part's ETag and checksum, in order.
