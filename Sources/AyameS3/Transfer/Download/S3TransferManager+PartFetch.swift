@@ -133,6 +133,7 @@ extension S3TransferManager {
             }
         }
         if let failure { return .failed(.failed(operation: "GetObject", underlying: failure, resumeRecord: nil)) }
+        meter.finish(part: number, bytes: fetch.layout.lengths[index])
         return .fetched(actual)
     }
 

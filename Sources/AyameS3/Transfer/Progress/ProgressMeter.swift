@@ -37,16 +37,19 @@ final class ProgressMeter: Sendable {
     private let total: Int64?
     private let totalParts: Int?
     private let started = ContinuousClock.now
+    private let interval: Duration
     private let report: (@Sendable (S3TransferProgress) -> Void)?
 
     /// A meter for `total` bytes in `totalParts` parts (nil: unknown), of which `alreadyDone`
-    /// bytes in `partsDone` parts were transferred before (a resumed upload).
+    /// bytes in `partsDone` parts were transferred before (a resumed upload). `interval` is
+    /// the least time between in-flight events.
     init(
         total: Int64?, totalParts: Int?, alreadyDone: Int64 = 0, partsDone: Int = 0,
-        report: (@Sendable (S3TransferProgress) -> Void)?
+        interval: Duration = ProgressMeter.minimumInterval, report: (@Sendable (S3TransferProgress) -> Void)?
     ) {
         self.total = total
         self.totalParts = totalParts
+        self.interval = interval
         self.report = report
         state = Mutex(State(
             completedBytes: alreadyDone, completedParts: partsDone, reported: alreadyDone, lastEventBytes: alreadyDone,
@@ -74,7 +77,7 @@ final class ProgressMeter: Sendable {
             state.inFlightTotal += Int64(bytes)
             raise(&state)
             let now = ContinuousClock.now
-            guard state.reported - state.lastEventBytes >= Self.minimumStep, now - state.lastEventAt >= Self.minimumInterval else {
+            guard state.reported - state.lastEventBytes >= Self.minimumStep, now - state.lastEventAt >= interval else {
                 return
             }
             state.lastEventBytes = state.reported
