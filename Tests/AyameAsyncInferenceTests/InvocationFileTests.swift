@@ -9,7 +9,13 @@ import Testing
 @Suite(.timeLimit(.minutes(3)))
 struct InvocationFileTests {
     @Test func aSubmittedFileComesBackWrittenToAFile() async throws {
-        let (client, s3, endpoints) = try await LocalRuntime.client()
+        let (_, s3, endpoints) = try await LocalRuntime.client()
+        let environment = try LocalRuntime.environment()
+        let requests = try RequestCounter()
+        let client = AsyncInferenceClient(
+            runtime: try await SageMakerRuntimeClient.standard(environment: environment),
+            s3: try await S3Client.standard(transport: requests, environment: environment),
+            inputLocation: S3ObjectLocation(bucket: endpoints.bucket, key: "inputs/"))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-invocation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -24,6 +30,10 @@ struct InvocationFileTests {
         let location = try #require(URL(string: handle.inputLocation))
         let uploaded = try await s3.getObject(bucket: endpoints.bucket, key: String(location.path.dropFirst()))
         #expect(uploaded.body == payload)
+        // It went up as a streamed payload: framed aws-chunked, its length declared up front.
+        let put = try #require(requests.lastHeaders("PUT S3 object"))
+        #expect(put["Content-Encoding"]?.hasPrefix("aws-chunked") == true, "\(put)")
+        #expect(put["x-amz-decoded-content-length"] == String(payload.count))
 
         let output = directory.appendingPathComponent("answer.out")
         try await client.result(
@@ -31,5 +41,8 @@ struct InvocationFileTests {
             polling: PollingPolicy(minimumDelay: .milliseconds(20), maximumDelay: .milliseconds(200), deadline: .seconds(30)))
         let written = String(decoding: try Data(contentsOf: output), as: UTF8.self)
         #expect(written.hasSuffix("|application/json||{\"question\":\"streamed from a file\"}"), "\(written)")
+        // The answer was written to the file by the transport, not read into memory.
+        #expect(requests.snapshot["GET S3 object into a file"] == 1, "\(requests.snapshot)")
+        await requests.shutdown()
     }
 }

@@ -99,7 +99,10 @@ struct SubmitAllTests {
         }
     }
 
-    @Test func anOutputIsSavedInRangedPiecesThatAddUpToIt() async throws {
+    /// `submitAll`'s outputs are saved through the transfer manager: written to the file by the
+    /// transport as they arrive (never collected in memory), in parallel ranges when large, each
+    /// request asking S3 for its checksum.
+    @Test func anOutputIsSavedToItsFileByTheTransportNotInMemory() async throws {
         let (_, s3, endpoints) = try await LocalRuntime.client()
         let environment = try LocalRuntime.environment()
         let requests = try RequestCounter()
@@ -107,16 +110,25 @@ struct SubmitAllTests {
             runtime: try await SageMakerRuntimeClient.standard(environment: environment),
             s3: try await S3Client.standard(transport: requests, environment: environment),
             inputLocation: S3ObjectLocation(bucket: endpoints.bucket, key: "inputs/"))
-        let bytes = Data((0..<1000).map { UInt8($0 % 251) })
-        let key = "output/ranged-\(UUID().uuidString).bin"
-        _ = try await s3.putObject(S3.PutObjectRequest(bucket: endpoints.bucket, key: key, body: bytes))
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-ranged-\(UUID()).out").path
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let handle = InferenceHandle(inferenceID: "ranged", inputLocation: "s3://\(endpoints.bucket)/in", outputLocation: "s3://\(endpoints.bucket)/\(key)", failureLocation: nil)
-        // 1000 bytes in pieces of 64: sixteen GETs, the last one short.
-        try await client.download(S3ObjectLocation(bucket: endpoints.bucket, key: key), to: file, handle: handle, chunkSize: 64)
-        #expect(FileManager.default.contents(atPath: file) == bytes)
-        #expect(requests.snapshot["GET S3 object"] == 16, "\(requests.snapshot)")
+        for size in [1000, 8 * 1024 * 1024 + 5] {
+            let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 % 251 &+ $0 / 4093) })
+            let key = "output/saved-\(UUID().uuidString).bin"
+            _ = try await s3.putObject(S3.PutObjectRequest(bucket: endpoints.bucket, key: key, body: bytes))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-saved-\(UUID()).out").path
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            let handle = InferenceHandle(
+                inferenceID: "saved", inputLocation: "s3://\(endpoints.bucket)/in", outputLocation: "s3://\(endpoints.bucket)/\(key)",
+                failureLocation: nil)
+            let before = requests.snapshot
+            try await client.saveOutput(S3ObjectLocation(bucket: endpoints.bucket, key: key), to: file, handle: handle)
+            #expect(FileManager.default.contents(atPath: file) == bytes)
+            let after = requests.snapshot
+            let intoFile = (after["GET S3 object into a file"] ?? 0) - (before["GET S3 object into a file"] ?? 0)
+            // One GET below the 8 MiB threshold; above it, two ranges of the 8 MiB part size.
+            #expect(intoFile == (size < 8 * 1024 * 1024 ? 1 : 2), "\(after)")
+            #expect(after["GET S3 object"] == before["GET S3 object"], "an output was read into memory: \(after)")
+            #expect(requests.lastHeaders("HEAD S3 object")?["x-amz-checksum-mode"] == "ENABLED")
+        }
         await requests.shutdown()
     }
 }

@@ -28,6 +28,8 @@ public struct AsyncInferenceClient: Sendable {
     /// The queue and reader of result notifications (shared by copies of this client); nil
     /// when results are only polled in S3.
     let notifications: NotificationListener?
+    /// Saves outputs to files; its requests in flight are shared by copies of this client.
+    let outputTransfers: S3TransferManager
 
     /// A client uploading inputs under `inputLocation`; nothing is checked or sent until the
     /// first ``submit(endpointName:payload:options:)``.
@@ -41,6 +43,7 @@ public struct AsyncInferenceClient: Sendable {
         self.runtime = runtime
         self.s3 = s3
         self.inputLocation = inputLocation
+        outputTransfers = S3TransferManager(client: s3)
         self.notifications = notifications.map(NotificationListener.init(settings:))
     }
 
@@ -176,16 +179,11 @@ public struct AsyncInferenceClient: Sendable {
     }
 
     /// Waits like ``result(for:polling:)`` and writes the output to the file at `path` as it
-    /// arrives, in constant memory and checked against S3's checksum, for outputs too large to
-    /// hold (created or truncated; a failed download leaves no file).
+    /// arrives, for outputs too large to hold: through `S3TransferManager.downloadFile`, so in
+    /// constant memory, in parallel ranges or parts when it is large, and checked against S3's
+    /// checksum (created or truncated; a failed or corrupted download leaves no file).
     public func result(for handle: InferenceHandle, toFile path: String, polling: PollingPolicy = PollingPolicy()) async throws(AsyncInferenceError) {
-        let output = try await awaitOutput(for: handle, polling: polling)
-        do throws(AyameError) {
-            try await s3.getObject(S3.GetObjectRequest(bucket: output.bucket, key: output.key), toFile: path)
-        } catch {
-            if case .cancelled = error { throw .cancelled }
-            throw .polling(handle: handle, underlying: error)
-        }
+        try await saveOutput(try await awaitOutput(for: handle, polling: polling), to: path, handle: handle)
     }
 
     /// Waits like ``result(for:polling:)`` and answers where the output is, without reading it.

@@ -71,46 +71,13 @@ extension AsyncInferenceClient {
                     return InferenceOutcome(index: index, handle: handle, result: .success(try await self.read(output, handle: handle)))
                 }
                 let file = URL(fileURLWithPath: outputDirectory).appendingPathComponent("\(handle.inferenceID).out").path
-                try await self.download(output, to: file, handle: handle)
+                try await self.saveOutput(output, to: file, handle: handle)
                 return InferenceOutcome(index: index, handle: handle, result: .success(Data()), outputFile: file)
             } catch {
                 return InferenceOutcome(index: index, handle: handle, result: .failure(error))
             }
         }
     }
-
-    /// Saves the object to `path` in ranged GETs of at most ``downloadChunkSize`` bytes, so
-    /// memory holds one chunk whatever the object's size.
-    func download(
-        _ location: S3ObjectLocation, to path: String, handle: InferenceHandle, chunkSize: Int = AsyncInferenceClient.downloadChunkSize
-    ) async throws(AsyncInferenceError) {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
-            throw .polling(handle: handle, underlying: .configuration("cannot create \(path)"))
-        }
-        defer { try? file.close() }
-        do {
-            let size = try await s3.headObject(S3.HeadObjectRequest(bucket: location.bucket, key: location.key)).contentLength ?? 0
-            var offset = 0
-            while offset < size {
-                let last = min(offset + chunkSize, size) - 1
-                let chunk = try await s3.getObject(S3.GetObjectRequest(bucket: location.bucket, key: location.key, range: "bytes=\(offset)-\(last)"))
-                let body = chunk.body ?? Data()
-                guard !body.isEmpty else { break }
-                try file.write(contentsOf: body)
-                offset += body.count
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            guard let ayame = error as? AyameError else {
-                throw .polling(handle: handle, underlying: .configuration("writing \(path) failed: \(error)"))
-            }
-            if case .cancelled = ayame { throw .cancelled }
-            throw .polling(handle: handle, underlying: ayame)
-        }
-    }
-
-    /// The largest piece of an output held in memory while it is saved to a file.
-    static let downloadChunkSize = 8 * 1024 * 1024
 }
 
 /// Submits `count` requests, at most `maxSubmissions` at a time, and awaits each submitted one
