@@ -34,7 +34,8 @@ extension AsyncInferenceClient {
     /// with ``ResultNotifications`` one queue serves all the waits.
     ///
     /// Outputs are read into memory unless `outputDirectory` is given: then each output is
-    /// streamed to `<outputDirectory>/<inference id>.out` (``InferenceOutcome/outputFile``), so
+    /// written to `<outputDirectory>/<inference id>.out` (``InferenceOutcome/outputFile``) as it
+    /// arrives, by `S3TransferManager.downloadFile` (checksum-verified, parallel when large), so
     /// memory stays bounded however large the outputs and however slowly the stream is read.
     /// A directory that does not exist fails every outcome before anything is submitted.
     ///

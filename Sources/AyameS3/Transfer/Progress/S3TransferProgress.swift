@@ -1,6 +1,10 @@
-/// How far a transfer is, reported after each part or range (and at the start and end).
+/// How far a transfer is: reported at the start, while parts are in flight (at most every
+/// 64 KiB and 100 ms) and at each part's end. `transferredBytes` never goes down or past
+/// `totalBytes` and ends exactly at it; a retried part shows as a pause (Transfers.md,
+/// "Progress").
 public struct S3TransferProgress: Sendable, Equatable {
-    /// Bytes confirmed transferred.
+    /// Bytes moved so far: read by the transport for an upload, written to the file for a
+    /// download.
     public var transferredBytes: Int64
     /// The transfer's size, when known.
     public var totalBytes: Int64?
