@@ -9,9 +9,11 @@ AWS_DEFAULT_REGION), the key the runtime itself uses. Exits non-zero on the firs
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import uuid
 
@@ -57,6 +59,21 @@ def wait_for_status(sagemaker, name, wanted, seconds=30):
             return seen
         time.sleep(0.05)
     raise AssertionError(f"{name} never reached {wanted}; saw {seen}")
+
+
+def deploy_realtime(sagemaker, bucket, behaviour):
+    """A one-instance real-time endpoint on the fake container in `behaviour`, InService."""
+    name = f"boto3-{behaviour}-{SUFFIX}"
+    sagemaker.create_model(
+        ModelName=name, ExecutionRoleArn=ROLE,
+        PrimaryContainer={"Image": IMAGE, "ModelDataUrl": f"s3://{bucket}/model/model.tar.gz",
+                          "Environment": {"FAKE_MODEL_BEHAVIOUR": behaviour}})
+    sagemaker.create_endpoint_config(
+        EndpointConfigName=name,
+        ProductionVariants=[{"VariantName": "AllTraffic", "ModelName": name, "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}])
+    sagemaker.create_endpoint(EndpointName=name, EndpointConfigName=name)
+    wait_for_status(sagemaker, name, "InService")
+    return name
 
 
 def main():
@@ -160,6 +177,51 @@ def main():
     except botocore.exceptions.ClientError as error:
         check(error.response["ResponseMetadata"]["HTTPStatusCode"] == 413, f"a payload over 6 MB gets 413 ({error})")
     sagemaker.delete_endpoint(EndpointName=realtime)
+
+    # InvokeEndpointWithResponseStream: each word the container sends is a PayloadPart, and the
+    # container sends word n only once the file <gate>/<n> exists, which is made here after the
+    # previous part arrived, so the parts are seen as they are produced.
+    streaming, mirror = deploy_realtime(sagemaker, bucket, "stream"), deploy_realtime(sagemaker, bucket, "mirror")
+    gate = tempfile.mkdtemp(prefix="ayame-boto3-gate-")
+    answer = runtime.invoke_endpoint_with_response_stream(
+        EndpointName=streaming, Body=b"alpha beta gamma", ContentType="text/plain", Accept="text/x-words",
+        CustomAttributes=f"gate={gate}")
+    check(answer["ContentType"] == "text/x-words" and answer["InvokedProductionVariant"] == "AllTraffic",
+          f"InvokeEndpointWithResponseStream answers with the container's content type and the variant ({answer['ContentType']})")
+    parts = []
+    for event in answer["Body"]:
+        parts.append(event["PayloadPart"]["Bytes"])
+        open(os.path.join(gate, str(len(parts) + 1)), "w").close()
+    check(parts == [b"alpha", b"beta", b"gamma"], f"boto3 iterates one PayloadPart per piece the container sent ({parts})")
+    broken = runtime.invoke_endpoint_with_response_stream(EndpointName=streaming, Body=b"one !break two", ContentType="text/plain")
+    received = []
+    try:
+        for event in broken["Body"]:
+            received.append(event["PayloadPart"]["Bytes"])
+        check(False, "a container that breaks off mid-stream ends the stream with an error")
+    except botocore.exceptions.EventStreamError as error:
+        check(error.response["Error"]["Code"] == "ModelStreamError" and "broke off" in error.response["Error"]["Message"]
+              and received == [b"one"], f"a container that breaks off mid-stream: ModelStreamError after the parts sent ({error})")
+
+    # A binary file of several MiB through InvokeEndpoint, from boto3 and from the AWS CLI.
+    payload = bytes((index * 2654435761 >> 13) & 0xFF for index in range(5 * 1024 * 1024))
+    echoed = runtime.invoke_endpoint(EndpointName=mirror, Body=payload, ContentType="application/x-npy")
+    check(echoed["Body"].read() == payload and echoed["ContentType"] == "application/x-npy",
+          "InvokeEndpoint streams a 5 MiB body to the container and its answer back (boto3)")
+    scratch = tempfile.mkdtemp(prefix="ayame-cli-invoke-")
+    with open(os.path.join(scratch, "in.bin"), "wb") as handle:
+        handle.write(payload)
+    invoked = subprocess.run(
+        ["aws", "sagemaker-runtime", "invoke-endpoint", "--endpoint-name", mirror, "--content-type", "application/x-npy",
+         "--body", f"fileb://{scratch}/in.bin", f"{scratch}/out.bin"],
+        env=dict(os.environ, AWS_ENDPOINT_URL=ENDPOINT), capture_output=True, text=True)
+    with open(os.path.join(scratch, "out.bin"), "rb") as handle:
+        check(invoked.returncode == 0 and handle.read() == payload,
+              f"the AWS CLI's invoke-endpoint sends a 5 MiB file and writes the answer to its outfile ({invoked.stderr.strip()})")
+    shutil.rmtree(scratch)
+    shutil.rmtree(gate)
+    sagemaker.delete_endpoint(EndpointName=streaming)
+    sagemaker.delete_endpoint(EndpointName=mirror)
 
     # The AWS CLI, configured by nothing but AWS_ENDPOINT_URL.
     environment = dict(os.environ, AWS_ENDPOINT_URL=ENDPOINT)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A loopback SageMaker Runtime that answers InvokeEndpointWithResponseStream with real
-`application/vnd.amazon.eventstream` frames, cut into chunks at awkward boundaries.
+`application/vnd.amazon.eventstream` frames, cut into chunks at awkward boundaries, and
+InvokeEndpoint with streamed (chunked) answers.
 
   POST /endpoints/<scenario>/invocations-response-stream    answer as the scenario says:
       parts       PayloadPart events "Hel", "lo, " and the request body, then an event type the
@@ -13,12 +14,22 @@
       bad-message a good frame, then one whose message CRC is wrong
       truncated   a good frame, then half a frame and the end of the body
       model-error HTTP 424 ModelError (JSON), as a failing container gets
+  POST /endpoints/<scenario>/invocations                    InvokeEndpoint:
+      echo        the request body back, byte for byte, in 64 KiB chunks, with the Accept header
+                  as Content-Type; the custom attributes answered are the request's followed by
+                  `;sha256=<X-Amz-Content-SHA256 received>;body=<SHA-256 of the body received>;
+                  framing=<chunked|length>`, so a test sees what went over the wire
+      held-<id>   a chunk "first", then nothing until GET /release/<id>, then "second"
+      model-error HTTP 424 ModelError (JSON)
   GET /release/<id>                                          let held-<id> continue
+
+Request bodies may be sent with Content-Length or chunked.
 
 Frames are built with zlib's CRC-32, independently of the Swift decoder. Prints the port on its
 first stdout line; exits when stdin closes.
 """
 import argparse
+import hashlib
 import json
 import struct
 import sys
@@ -81,24 +92,66 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._plain(404, b"not found")
 
-    def do_POST(self):
+    def _request_body(self):
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            pieces = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(pieces)
+                pieces.append(self.rfile.read(size))
+                self.rfile.readline()
         length = int(self.headers.get("Content-Length", "0") or "0")
-        body = self.rfile.read(length) if length else b""
+        return self.rfile.read(length) if length else b""
+
+    def _invoke(self, scenario, body):
+        if scenario == "model-error":
+            return self._model_error()
+        attributes = self.headers.get("X-Amzn-SageMaker-Custom-Attributes", "")
+        framing = "chunked" if "chunked" in self.headers.get("Transfer-Encoding", "").lower() else "length"
+        echoed = f"{attributes};sha256={self.headers.get('X-Amz-Content-SHA256', '')};" \
+                 f"body={hashlib.sha256(body).hexdigest()};framing={framing}"
+        self.send_response(200)
+        self.send_header("Content-Type", self.headers.get("Accept") or "application/octet-stream")
+        self.send_header("X-Amzn-Invoked-Production-Variant", "AllTraffic")
+        self.send_header("X-Amzn-SageMaker-Custom-Attributes", echoed)
+        self.send_header("x-amzn-RequestId", "req-invoke-" + scenario)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        if scenario.startswith("held-"):
+            self._chunk(b"first")
+            release_event(scenario[len("held-"):]).wait(60)
+            self._chunk(b"second")
+        else:
+            for offset in range(0, len(body), 65536):
+                self._chunk(body[offset:offset + 65536])
+        self._chunk(b"")
+
+    def _model_error(self):
+        payload = json.dumps({"ErrorCode": "ModelError", "Message": "the container said no", "OriginalStatusCode": 500,
+                              "OriginalMessage": "no", "LogStreamArn": "arn:aws:logs:us-east-1:1:log-group:x"}).encode()
+        self.send_response(424)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("x-amzn-ErrorType", "ModelError:http://internal.amazon.com/coral/com.amazon.sagemaker/")
+        self.send_header("x-amzn-RequestId", "req-model-error")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def do_POST(self):
+        body = self._request_body()
         parts = self.path.split("/")
+        if len(parts) == 4 and parts[1] == "endpoints" and parts[3] == "invocations":
+            self._invoke(parts[2], body)
+            return
         if len(parts) != 4 or parts[1] != "endpoints" or parts[3] != "invocations-response-stream":
             self._plain(404, b"not found")
             return
         scenario = parts[2]
         if scenario == "model-error":
-            payload = json.dumps({"ErrorCode": "ModelError", "Message": "the container said no", "OriginalStatusCode": 500,
-                                  "OriginalMessage": "no", "LogStreamArn": "arn:aws:logs:us-east-1:1:log-group:x"}).encode()
-            self.send_response(424)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("x-amzn-ErrorType", "ModelError:http://internal.amazon.com/coral/com.amazon.sagemaker/")
-            self.send_header("x-amzn-RequestId", "req-model-error")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            self._model_error()
             return
         self.send_response(200)
         self.send_header("Content-Type", "application/vnd.amazon.eventstream")

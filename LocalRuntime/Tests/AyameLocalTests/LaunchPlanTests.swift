@@ -43,6 +43,8 @@ import Testing
         #expect(AsyncInvocation.location(path: "s3://b/out", extensionPath: "/day1/", name: "id-error.out")?.description == "s3://b/out/day1/id-error.out")
         #expect(RuntimeOperations.Route(method: "POST", path: "/endpoints/my-endpoint/async-invocations") == .invokeAsync(endpoint: "my-endpoint"))
         #expect(RuntimeOperations.Route(method: "POST", path: "/endpoints/my-endpoint/invocations") == .invoke(endpoint: "my-endpoint"))
+        #expect(RuntimeOperations.Route(method: "POST", path: "/endpoints/my-endpoint/invocations-response-stream")
+            == .invokeWithResponseStream(endpoint: "my-endpoint"))
         #expect(RuntimeOperations.Route(method: "GET", path: "/endpoints/my-endpoint/invocations") == nil)
         #expect(SignatureVerifier.timestamp(basicISO8601: "20261202T052729Z")?.secondsSince1970 == 1_796_189_249)
     }

@@ -91,6 +91,21 @@ import Testing
         #expect(code(verifier.verify(try signed(body: "{}", at: Date().addingTimeInterval(-3600)))) == "InvalidSignatureException")
     }
 
+    @Test func verifiesTheHeadAloneWhenTheSignatureCoversTheDeclaredHash() throws {
+        let verifier = SignatureVerifier(credentials: credentials)
+        var head = try signed(body: "{\"instances\": [1, 2]}")
+        #expect(SignatureVerifier.signedPayloadHash(of: head) == SHA256.hash(Array("{\"instances\": [1, 2]}".utf8)).hex)
+        head.body = []
+        // The body is checked later, as it passes: only the signature over the head counts here.
+        #expect(code(verifier.verify(head, bodyFollows: true)) == "verified")
+        #expect(code(verifier.verify(head)) == "XAmzContentSHA256Mismatch")
+        var wrong = try signed(body: "{}", secret: "wrong")
+        wrong.body = []
+        #expect(code(verifier.verify(wrong, bodyFollows: true)) == "SignatureDoesNotMatch")
+        let unsigned = IncomingRequest(method: "POST", target: "/endpoints/e/invocations", headers: [("Host", "127.0.0.1")], body: [])
+        #expect(SignatureVerifier.signedPayloadHash(of: unsigned) == nil)
+    }
+
     @Test func leavesOtherKeysToTheBackend() throws {
         let verifier = SignatureVerifier(credentials: SigV4Credentials(accessKeyId: "AKIDOTHER", secretAccessKey: "x"))
         #expect(code(verifier.verify(try signed(body: "{}"))) == "unknownKey")

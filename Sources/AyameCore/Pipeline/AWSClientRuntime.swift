@@ -106,12 +106,13 @@ public final class AWSClientRuntime: Sendable {
 
     /// Runs one operation and writes its 2xx body into `target` as it arrives, in constant
     /// memory, checking the service's checksum in the same pass. The whole exchange, body
-    /// included, is retried on a transient failure; a checksum mismatch is an error that names
+    /// included, is retried on a transient failure (when `payload`, which replaces the request
+    /// body as in `execute`, can be sent again); a checksum mismatch is an error that names
     /// the file (a partial or corrupt file written from the start is removed).
     public func executeDownload(
-        _ operation: OperationDescriptor, input: ShapeValue?, into target: HTTPDownloadTarget
+        _ operation: OperationDescriptor, input: ShapeValue?, payload: StreamingPayload? = nil, into target: HTTPDownloadTarget
     ) async throws(AyameError) -> OperationResponse {
-        let (call, input) = try await prepare(operation, input: input, payload: nil)
+        let (call, input) = try await prepare(operation, input: input, payload: payload)
         let checker = DownloadChecksum(operation: operation, input: input)
         var target = target
         let observer = target.observer

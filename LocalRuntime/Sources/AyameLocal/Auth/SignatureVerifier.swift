@@ -19,7 +19,18 @@ struct SignatureVerifier: Sendable {
 
     let credentials: SigV4Credentials
 
-    func verify(_ request: IncomingRequest, now: Date = Date()) -> Outcome {
+    /// The `X-Amz-Content-SHA256` value the client signed, when it signed that header (the SDKs
+    /// that always send it, Ayame among them): the signature then covers the declared hash, not
+    /// the body, so it can be checked before the body arrives and the body checked as it passes.
+    static func signedPayloadHash(of request: IncomingRequest) -> String? {
+        guard let authorization = request.header("Authorization").flatMap(SigV4Authorization.init(header:)),
+              authorization.signedHeaders.contains("x-amz-content-sha256") else { return nil }
+        return request.header("X-Amz-Content-SHA256")
+    }
+
+    /// Checks `request`'s signature. With `bodyFollows`, `request` is the head alone and the
+    /// caller checks the body against ``signedPayloadHash(of:)`` as it arrives.
+    func verify(_ request: IncomingRequest, now: Date = Date(), bodyFollows: Bool = false) -> Outcome {
         guard let header = request.header("Authorization") else {
             return .rejected(AWSErrorResponse.json(
                 status: 403, code: "MissingAuthenticationToken", message: "Missing Authentication Token"))
@@ -42,11 +53,9 @@ struct SignatureVerifier: Sendable {
         }
         let signedNames = Set(authorization.signedHeaders)
         let signedHeaders = request.headers.filter { signedNames.contains($0.name.lowercased()) }
-        if let declared = request.header("X-Amz-Content-SHA256"), signedNames.contains("x-amz-content-sha256"),
+        if !bodyFollows, let declared = request.header("X-Amz-Content-SHA256"), signedNames.contains("x-amz-content-sha256"),
            declared != "UNSIGNED-PAYLOAD", declared != SHA256.hash(request.body).hex {
-            return .rejected(AWSErrorResponse.json(
-                status: 400, code: "XAmzContentSHA256Mismatch",
-                message: "The provided 'x-amz-content-sha256' header does not match what was computed."))
+            return .rejected(Self.contentMismatch)
         }
         var options = SigV4SigningOptions(service: authorization.service, region: authorization.region)
         options.addsContentSHA256Header = false
@@ -67,6 +76,11 @@ struct SignatureVerifier: Sendable {
         guard expected.signature == authorization.signature else { return .rejected(Self.mismatch) }
         return .verified(authorization)
     }
+
+    /// The body does not hash to the `X-Amz-Content-SHA256` the client signed.
+    static let contentMismatch = AWSErrorResponse.json(
+        status: 400, code: "XAmzContentSHA256Mismatch",
+        message: "The provided 'x-amz-content-sha256' header does not match what was computed.")
 
     static let mismatch = AWSErrorResponse.json(
         status: 403, code: "SignatureDoesNotMatch",

@@ -1,9 +1,12 @@
 import AyameHTTP
 import Foundation
 
-/// SageMaker Runtime: InvokeEndpointAsync (queued) and InvokeEndpoint (answered at once).
+/// SageMaker Runtime: InvokeEndpointAsync (queued) here; InvokeEndpoint and
+/// InvokeEndpointWithResponseStream (answered at once, streamed both ways) in
+/// `RuntimeOperations+RealTime.swift`.
 struct RuntimeOperations: Sendable {
-    /// InvokeEndpoint's body limit (6 MB), from the API model.
+    /// InvokeEndpoint's and InvokeEndpointWithResponseStream's body limit (6 MB), from the API
+    /// model (`BodyBlob`).
     static let maximumRealTimePayload = 6_291_456
     static let accountPlaceholder = "123456789012"
 
@@ -12,9 +15,11 @@ struct RuntimeOperations: Sendable {
     let containerClient: HTTPClient
     let journal: StateJournal
 
-    /// `/endpoints/{name}/invocations` or `/endpoints/{name}/async-invocations`.
+    /// `/endpoints/{name}/invocations`, `/endpoints/{name}/invocations-response-stream` or
+    /// `/endpoints/{name}/async-invocations`.
     enum Route: Equatable {
         case invoke(endpoint: String)
+        case invokeWithResponseStream(endpoint: String)
         case invokeAsync(endpoint: String)
 
         init?(method: String, path: String) {
@@ -23,22 +28,30 @@ struct RuntimeOperations: Sendable {
             let name = String(parts[2]).removingPercentEncoding ?? String(parts[2])
             switch parts[3] {
             case "invocations": self = .invoke(endpoint: name)
+            case "invocations-response-stream": self = .invokeWithResponseStream(endpoint: name)
             case "async-invocations": self = .invokeAsync(endpoint: name)
             default: return nil
             }
         }
     }
 
-    func handle(_ route: Route, _ request: IncomingRequest) async -> OutgoingResponse {
-        if case .rejected(let response) = await authenticator.authenticate(request) { return response }
-        let region = SigV4Authorization(header: request.header("Authorization") ?? "")?.region ?? "us-east-1"
+    func handle(_ route: Route, _ request: StreamingRequest) async -> RoutedResponse {
         switch route {
-        case .invokeAsync(let name): return await invokeAsync(name, request, region: region)
-        case .invoke(let name): return await invoke(name, request, region: region)
+        case .invoke(let name): return await invokeRealTime(name, request, streamingResponse: false)
+        case .invokeWithResponseStream(let name): return await invokeRealTime(name, request, streamingResponse: true)
+        case .invokeAsync(let name):
+            guard let whole = await request.collected() else { return .complete(RequestRouter.tooLarge) }
+            if case .rejected(let response) = await authenticator.authenticate(whole) { return .complete(response) }
+            return .complete(await invokeAsync(name, whole, region: Self.region(of: whole)))
         }
     }
 
-    private func inServiceEndpoint(_ name: String) async -> Result<EndpointRecord, ValidationMessage> {
+    /// The region the request was signed for (us-east-1 when unsigned).
+    static func region(of request: IncomingRequest) -> String {
+        SigV4Authorization(header: request.header("Authorization") ?? "")?.region ?? "us-east-1"
+    }
+
+    func inServiceEndpoint(_ name: String) async -> Result<EndpointRecord, ValidationMessage> {
         guard let record = await registry.endpoint(name), record.status != .deleting else {
             return .failure(.init("Endpoint \(name) of account \(Self.accountPlaceholder) not found."))
         }
@@ -124,64 +137,5 @@ struct RuntimeOperations: Sendable {
             if draw < 0 { return fleet.filter { $0.variantName == variant.name }.randomElement() }
         }
         return fleet.randomElement()
-    }
-
-    private func invoke(_ name: String, _ request: IncomingRequest, region: String) async -> OutgoingResponse {
-        guard request.body.count <= Self.maximumRealTimePayload else {
-            return AWSErrorResponse.json(
-                status: 413, code: "ValidationError",
-                message: "Request payload of \(request.body.count) bytes exceeds the InvokeEndpoint limit of \(Self.maximumRealTimePayload) bytes.",
-                messageKey: "Message")
-        }
-        let record: EndpointRecord
-        switch await inServiceEndpoint(name) {
-        case .failure(let message): return AWSErrorResponse.runtimeValidation(message.text)
-        case .success(let found): record = found
-        }
-        let fleet = await registry.fleet(name)
-        let instance: ContainerInstance
-        if let target = request.header("X-Amzn-SageMaker-Target-Variant") {
-            guard let chosen = fleet.filter({ $0.variantName == target }).randomElement() else {
-                return AWSErrorResponse.runtimeValidation("Variant \(target) does not exist in endpoint \(name) of account \(Self.accountPlaceholder).")
-            }
-            instance = chosen
-        } else {
-            guard let chosen = Self.weightedChoice(fleet, weights: record.variants) else {
-                return AWSErrorResponse.runtimeValidation("Endpoint \(name) of account \(Self.accountPlaceholder) has no running instance.")
-            }
-            instance = chosen
-        }
-        var headers = HTTPHeaders()
-        if let contentType = request.header("Content-Type") { headers.add(name: "Content-Type", value: contentType) }
-        if let accept = request.header("Accept") { headers.add(name: "Accept", value: accept) }
-        if let attributes = request.header("X-Amzn-SageMaker-Custom-Attributes") {
-            headers.add(name: "X-Amzn-SageMaker-Custom-Attributes", value: attributes)
-        }
-        let logStream = "arn:aws:logs:\(region):\(Self.accountPlaceholder):log-group:/aws/sagemaker/Endpoints/\(record.name)"
-        do {
-            let answer = try await containerClient.execute(
-                HTTPRequest(method: .post, url: instance.invocationsURL, headers: headers, body: .bytes(request.body)))
-            if (200..<300).contains(answer.status) {
-                var responseHeaders: [(name: String, value: String)] = [("x-Amzn-Invoked-Production-Variant", instance.variantName)]
-                if let contentType = answer.headers["Content-Type"] { responseHeaders.append(("Content-Type", contentType)) }
-                if let attributes = answer.headers["X-Amzn-SageMaker-Custom-Attributes"] {
-                    responseHeaders.append(("X-Amzn-SageMaker-Custom-Attributes", attributes))
-                }
-                return OutgoingResponse(status: 200, headers: responseHeaders, body: answer.body)
-            }
-            let original = String(decoding: answer.body, as: UTF8.self)
-            let kind = answer.status >= 500 ? "server" : "client"
-            return AWSErrorResponse.json(
-                status: 424, code: "ModelError",
-                message: "Received \(kind) error (\(answer.status)) from primary with message \"\(original)\". See \(logStream) in account \(Self.accountPlaceholder) for more information.",
-                messageKey: "Message",
-                extra: ["OriginalStatusCode": answer.status, "OriginalMessage": original, "LogStreamArn": logStream])
-        } catch {
-            let detail = instance.process.exitStatus.map { "the model container exited with status \($0)" } ?? "\(error)"
-            return AWSErrorResponse.json(
-                status: 424, code: "ModelError",
-                message: "The primary container did not answer: \(detail). See \(logStream) in account \(Self.accountPlaceholder) for more information.",
-                messageKey: "Message", extra: ["OriginalStatusCode": 500, "OriginalMessage": detail, "LogStreamArn": logStream])
-        }
     }
 }

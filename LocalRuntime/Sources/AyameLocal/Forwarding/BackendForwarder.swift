@@ -1,3 +1,4 @@
+import AyameCore
 import AyameHTTP
 
 /// Passes a request to the backend exactly as it arrived — method, target, headers (Host
@@ -21,7 +22,7 @@ struct BackendForwarder: Sendable {
         do {
             let response = try await client.stream(outgoing)
             return .relayed(
-                status: response.status, headers: response.headers.map { (name: $0.name, value: $0.value) }, body: response.body)
+                status: response.status, headers: response.headers.map { (name: $0.name, value: $0.value) }, body: AnyByteChunks(response.body))
         } catch {
             return .complete(unreachable(error))
         }

@@ -1,6 +1,6 @@
 /// Sends each request where AWS would: SageMaker hosting operations (by `X-Amz-Target`) and
-/// SageMaker Runtime invocations (by path, signed for `sagemaker`) and the scaling activities of
-/// SageMaker variants are answered here;
+/// SageMaker Runtime invocations (by path, signed for `sagemaker`; real-time ones streamed both
+/// ways) and the scaling activities of SageMaker variants are answered here;
 /// everything else goes to the backend unchanged, streamed both ways.
 struct RequestRouter: Sendable {
     let hosting: HostingOperations
@@ -26,8 +26,7 @@ struct RequestRouter: Sendable {
         let service = authorization.flatMap(SigV4Authorization.init(header:))?.service
         if service == "sagemaker" || authorization == nil,
            let route = RuntimeOperations.Route(method: request.method, path: Self.path(of: request.target)) {
-            guard let whole = await request.collected() else { return .complete(Self.tooLarge) }
-            return .complete(await runtime.handle(route, whole))
+            return await runtime.handle(route, request)
         }
         return await forwarder.relay(request)
     }

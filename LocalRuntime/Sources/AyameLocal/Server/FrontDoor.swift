@@ -1,4 +1,4 @@
-import struct AyameHTTP.HTTPResponseBody
+import struct AyameCore.AnyByteChunks
 import NIOCore
 import NIOHTTP1
 import NIOPosix

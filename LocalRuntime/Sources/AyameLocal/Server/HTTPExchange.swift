@@ -1,4 +1,4 @@
-import AyameHTTP
+import AyameCore
 import Foundation
 
 /// A request whose head has arrived and whose body is still arriving.
@@ -18,6 +18,16 @@ struct StreamingRequest: Sendable {
         return headers.first { $0.name.lowercased() == wanted }?.value
     }
 
+    /// The head alone (method, target, headers) with an empty body.
+    var head: IncomingRequest {
+        IncomingRequest(method: method, target: target, headers: headers, body: [])
+    }
+
+    /// The declared `Content-Length`; nil for a chunked body.
+    var contentLength: Int? {
+        header("Content-Length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
     /// The same request with its whole body; nil when the body exceeds `collectedBodyLimit`.
     func collected() async -> IncomingRequest? {
         var bytes: [UInt8] = []
@@ -30,10 +40,10 @@ struct StreamingRequest: Sendable {
 }
 
 /// What the front door writes back: a whole answer, or the head of one whose body is relayed
-/// chunk by chunk as it arrives from the backend.
+/// chunk by chunk as it arrives (from the backend, or from a container).
 enum RoutedResponse: Sendable {
     case complete(OutgoingResponse)
-    case relayed(status: Int, headers: [(name: String, value: String)], body: HTTPResponseBody)
+    case relayed(status: Int, headers: [(name: String, value: String)], body: AnyByteChunks)
 }
 
 /// A request as the front door received it, body collected.

@@ -119,6 +119,74 @@ extension SageMakerRuntimeClient {
             endpointName: endpoint, body: body, contentType: contentType, targetVariant: targetVariant))
         return (answer.body, answer.contentType, answer.invokedProductionVariant)
     }
+
+    /// InvokeEndpoint with the body from `payload` and the answer as it arrives.
+    func invokeStreamedTest(
+        endpoint: String, payload: StreamingPayload?, body: Data = Data(), contentType: String = "text/plain",
+        accept: String? = nil, customAttributes: String? = nil
+    ) async throws -> StreamedAnswer {
+        let answer = try await invokeEndpointStream(
+            SageMakerRuntime.InvokeEndpointInput(
+                endpointName: endpoint, body: body, contentType: contentType, accept: accept, customAttributes: customAttributes),
+            payload: payload)
+        return StreamedAnswer(
+            contentType: answer.output.contentType, variant: answer.output.invokedProductionVariant,
+            customAttributes: answer.output.customAttributes, body: answer.body)
+    }
+
+    /// InvokeEndpoint with the body from `payload` and the answer written to `path`.
+    func invokeToFileTest(
+        endpoint: String, payload: StreamingPayload, contentType: String, toFile path: String
+    ) async throws -> (contentType: String?, variant: String?) {
+        let output = try await invokeEndpoint(
+            SageMakerRuntime.InvokeEndpointInput(endpointName: endpoint, body: Data(), contentType: contentType),
+            payload: payload, toFile: path)
+        return (output.contentType, output.invokedProductionVariant)
+    }
+
+    /// InvokeEndpointWithResponseStream; the parts are read from the answer's `parts`.
+    func invokeWithResponseStreamTest(
+        endpoint: String, body: Data, contentType: String = "text/plain", accept: String? = nil, customAttributes: String? = nil
+    ) async throws -> ResponseStreamAnswer {
+        let output = try await invokeEndpointWithResponseStream(SageMakerRuntime.InvokeEndpointWithResponseStreamInput(
+            endpointName: endpoint, body: body, contentType: contentType, accept: accept, customAttributes: customAttributes))
+        return ResponseStreamAnswer(
+            contentType: output.contentType, variant: output.invokedProductionVariant, customAttributes: output.customAttributes,
+            parts: PayloadParts(events: output.body.makeAsyncIterator()))
+    }
+}
+
+/// An InvokeEndpoint answer whose body is still arriving.
+struct StreamedAnswer {
+    var contentType: String?
+    var variant: String?
+    var customAttributes: String?
+    var body: AnyByteChunks
+}
+
+/// InvokeEndpointWithResponseStream's answer: its headers and its payload parts.
+struct ResponseStreamAnswer {
+    var contentType: String?
+    var variant: String?
+    var customAttributes: String?
+    var parts: PayloadParts
+}
+
+/// The bytes of each `PayloadPart` event, in order; a `ModelStreamError` in the stream is thrown.
+struct PayloadParts {
+    var events: AWSEventStream<SageMakerRuntime.ResponseStream>.Iterator
+
+    mutating func next() async throws -> String? {
+        while let event = try await events.next() {
+            if case .payloadPart(let part) = event { return String(decoding: part.bytes ?? Data(), as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// The `ErrorCode` of the `ModelStreamError` that ended a stream.
+    static func modelStreamErrorCode(_ error: any Error) -> String? {
+        (error as? AyameError)?.modelled(as: SageMakerRuntime.ModelStreamError.self)?.errorCode
+    }
 }
 
 extension S3Client {
