@@ -61,6 +61,8 @@ for seed in [
     '<?xml version="1.0"?><!-- c --><a xmlns="urn:x" xmlns:p="urn:p"><p:b at=\'1&amp;2\'>x&lt;&#65;&#x42;</p:b><c/><![CDATA[<raw>]]><?pi x?></a>',
     '<Error><Code>SlowDown</Code><Message>Please &quot;reduce&quot;\r\n rate</Message><RequestId>r</RequestId></Error>',
     '\ufeff<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code></Error></ErrorResponse>',
+    # Character references at the edges of XML's Char production, decimal and hex.
+    '<a t="&#9;&#x10FFFF;">&#xA;&#13;&#xd7ff;&#xE000;&#xFFFD;&#x10000;&#0065;&#x0042;</a>',
 ]:
     write("xml-reader", seed)
 for seed in [
@@ -75,6 +77,9 @@ for seed in [
     "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nx-amz-request-id: 1\r\nETag: \"e\"\r\n\r\n",
     "HTTP/1.1 307 Temporary Redirect\r\nLocation: https://b.s3.amazonaws.com/\r\n\r\nHTTP/2 503\r\nretry-after: 2\r\nx-amzn-ErrorType: Throttling\r\n\r\n",
     "HTTP/1.0 200 OK\r\nX-Folded: first\r\n  second\r\n\tthird\r\nContent-Length: 0\r\n\r\n",
+    # A status line without a reason phrase, and one with spaces in it.
+    "HTTP/1.1 204\r\nx-amz-request-id: 2\r\n\r\n",
+    "HTTP/1.1 404 Not Found Here\r\nContent-Length: 0\r\n\r\n",
 ]:
     write("response-head", seed)
 

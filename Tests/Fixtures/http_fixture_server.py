@@ -276,6 +276,14 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def route_status_line(self, query):
+        # Writes the status line exactly as given (which BaseHTTPRequestHandler would not).
+        self.read_body()
+        line = query.get("line", "HTTP/1.1 200 OK").encode("latin-1")
+        self.wfile.write(line + b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+        self.wfile.flush()
+        self.close_connection = True
+
     def route_ok(self, query):
         self.read_body()
         self.send_response(200)

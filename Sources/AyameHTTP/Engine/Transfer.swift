@@ -141,6 +141,11 @@ final class Transfer {
     @discardableResult
     private func deliverHead() -> Bool {
         headDelivered = true
+        if let reason = parser.invalidStatusLine {
+            // CURLE_WEIRD_SERVER_REPLY is what libcurl reports for replies it cannot parse itself.
+            failure = .curl(code: Int(CURLE_WEIRD_SERVER_REPLY.rawValue), context(reason))
+            return false
+        }
         if let error = handler.receivedHead(parser.head, metrics: { metrics() }) {
             failure = error
             return false

@@ -1,5 +1,6 @@
 @testable import AyameCore
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct CredentialProcessTests {
@@ -101,6 +102,53 @@ import Testing
         }
         // Reaped, not only signalled: the pid no longer names a process (not even a zombie).
         #expect(kill(pid!, 0) == -1 && errno == ESRCH, "the credential process \(pid!) is still there")
+    }
+
+    /// `execve` refuses a file some process holds open for writing (`ETXTBSY`), which a child
+    /// forked by another thread does for a moment after a test writes its script. Here the test
+    /// itself holds the script open until the first launch has been refused.
+    @Test func aScriptStillOpenForWritingIsLaunchedOnceReleased() async throws {
+        let directory = try TemporaryAWSDirectory()
+        let path = try Self.script(directory, #"echo '{"Version":1,"AccessKeyId":"AKIABUSY","SecretAccessKey":"s"}'"#)
+        let writer = HeldOpen(try #require(FileHandle(forWritingAtPath: path)))
+        let retry = ProcessRunner.BusyRetry(pauses: [.milliseconds(1), .milliseconds(1)]) { writer.release() }
+        let output = try await ProcessRunner.run(executable: path, arguments: [], busyRetry: retry)
+        #expect(output.status == 0)
+        #expect(String(decoding: output.stdout, as: UTF8.self).contains("AKIABUSY"))
+        #expect(writer.releases == 1, "the first launch was not refused with ETXTBSY, so the test proved nothing")
+    }
+
+    /// A file descriptor open for writing, closed on the first `release()`.
+    final class HeldOpen: Sendable {
+        private let state: Mutex<(handle: FileHandle?, releases: Int)>
+        init(_ handle: FileHandle) { state = Mutex((handle, 0)) }
+        var releases: Int { state.withLock { $0.releases } }
+        func release() {
+            state.withLock { state in
+                state.releases += 1
+                try? state.handle?.close()
+                state.handle = nil
+            }
+        }
+    }
+
+    @Test func aScriptThatStaysBusyIsReportedAsSuch() async throws {
+        let directory = try TemporaryAWSDirectory()
+        let path = try Self.script(directory, #"echo '{"Version":1,"AccessKeyId":"A","SecretAccessKey":"s"}'"#)
+        let writer = try #require(FileHandle(forWritingAtPath: path))
+        defer { try? writer.close() }
+        let attempts = await credentialsFailure { _ = try await provider(path).resolveCredentials() }
+        #expect(attempts == [
+            "profile p: credential_process: could not start \(path): another process has it open for writing (ETXTBSY); "
+                + "gave up after 8 attempts",
+        ])
+    }
+
+    @Test func aScriptThatCannotRunSaysWhy() async throws {
+        let directory = try TemporaryAWSDirectory()
+        let path = try directory.write("not-executable.sh", "#!/bin/sh\necho {}\n")
+        let attempts = await credentialsFailure { _ = try await provider(path).resolveCredentials() }
+        #expect(attempts == ["profile p: credential_process: could not start \(path): Permission denied"])
     }
 
     @Test func splitsLikeAShell() throws {

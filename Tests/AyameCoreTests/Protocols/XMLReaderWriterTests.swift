@@ -52,6 +52,29 @@ import Testing
         #expect(throws: XMLReadError.self) { try read(text) }
     }
 
+    /// XML 1.0, section 4.1: `CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';'`, naming a
+    /// `Char` (section 2.2). Signs, an upper-case `X`, spaces and non-characters are refused,
+    /// in text and in attribute values alike, with the reference's offset.
+    @Test(arguments: [
+        "&#x+41;", "&#+65;", "&#-65;", "&#x-41;", "&#X41;", "&#x;", "&#;", "&# 65;", "&#x 41;", "&#6 5;", "&#65 ;",
+        "&#xG1;", "&#x41G;", "&#6A;", "&#0x41;", "&#x0;", "&#0;", "&#1;", "&#x1F;", "&#xB;", "&#xD800;", "&#xDFFF;",
+        "&#xFFFE;", "&#xFFFF;", "&#x110000;", "&#1114112;", "&#x100000000;", "&#4294967361;", "&#x\u{FF14}1;",
+    ])
+    func rejectsCharacterReferencesOutsideTheGrammar(_ reference: String) {
+        for document in ["<a>x\(reference)</a>", "<a t=\"x\(reference)\"/>"] {
+            let offset = document.utf8.distance(
+                from: document.utf8.startIndex, to: document.utf8.firstIndex(of: UInt8(ascii: "&")) ?? document.utf8.startIndex)
+            #expect(throws: XMLReadError(reason: "invalid character reference \(reference)", offset: offset), "\(document)") {
+                try read(document)
+            }
+        }
+    }
+
+    @Test func acceptsCharacterReferencesAtTheEdgesOfChar() throws {
+        let root = try read("<a>&#9;&#xA;&#x0D;&#32;&#xd7ff;&#xE000;&#xFFFD;&#x10000;&#x10FFFF;&#0000065;&#x00000042;</a>")
+        #expect(Array(root.text.unicodeScalars).map(\.value) == [0x9, 0xA, 0xD, 0x20, 0xD7FF, 0xE000, 0xFFFD, 0x10000, 0x10FFFF, 0x41, 0x42])
+    }
+
     @Test func rejectsInvalidUTF8() {
         #expect(throws: XMLReadError.self) { try XMLReader.parse(Array("<a>".utf8) + [0xFF] + Array("</a>".utf8)) }
     }

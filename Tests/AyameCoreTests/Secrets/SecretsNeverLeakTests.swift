@@ -1,152 +1,165 @@
 @testable import AyameCore
 import AyameHTTP
-import AyameSigV4
 import Foundation
 import Testing
 
-/// Drives every credential source, a failing call, a retried call and a presigned URL with
-/// trace-level logging, and looks for secrets in everything a user could print or log.
+/// Issue #13, "Secrets": drives every credential source, a failing call, a retried call (and,
+/// in `S3PresignedURLSecretsTests`, presigned URLs) with trace-level logging to a captured
+/// logger, and looks for secret keys, session tokens, bearer and authorization tokens,
+/// signatures and `Authorization` values in every log line, error, description and dump.
 @Suite struct SecretsNeverLeakTests {
-    /// Every way a value reaches a log or a terminal.
-    static func renderings(_ value: Any) -> [String] {
-        var dumped = ""
-        dump(value, to: &dumped)
-        var texts = [String(describing: value), String(reflecting: value), "\(value)", dumped]
-        if let debug = value as? any CustomDebugStringConvertible { texts.append(debug.debugDescription) }
-        if let error = value as? any Error { texts.append(error.localizedDescription) }
-        return texts
-    }
-
-    /// Collects the values and log lines a scenario produced and checks them all at the end.
-    final class Evidence: @unchecked Sendable {
-        var values: [(String, Any)] = []
-        var forbidden = Set(Secrets.all)
-
-        func add(_ label: String, _ value: Any) { values.append((label, value)) }
-
-        func check(log: CapturedLog) {
-            #expect(!log.all.isEmpty, "trace logging produced no lines: the test would prove nothing")
-            for line in log.all {
-                for secret in forbidden { #expect(!line.contains(secret), "log line leaked a secret: \(line)") }
-            }
-            for (label, value) in values {
-                for text in SecretsNeverLeakTests.renderings(value) {
-                    for secret in forbidden { #expect(!text.contains(secret), "\(label) leaked a secret in: \(text)") }
-                }
-            }
-        }
-    }
-
-    static func settings(_ log: CapturedLog) -> CredentialsChainSettings {
-        var settings = CredentialsChainSettings()
-        settings.logger = log.logger
-        settings.containerAttempts = 1
-        return settings
-    }
-
+    /// Each source yields its own secrets through the chain as `standard()` builds it, and a
+    /// client signs a retried call (500, then 200) and a failing call (403) with them.
     @Test func everyCredentialSourceKeepsItsSecrets() async throws {
-        let log = CapturedLog()
-        let evidence = Evidence()
-        let directory = try TemporaryAWSDirectory()
-        let process = try CredentialProcessTests.script(directory, """
-            echo '{"Version": 1, "AccessKeyId": "ASIAPROCESS", "SecretAccessKey": "\(Secrets.secretKey)", "SessionToken": "\(Secrets.sessionToken)"}'
-            """)
-        let tokenFile = try directory.write("web-token", Secrets.webToken)
-        try directory.write("credentials", "[keys]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = \(Secrets.secretKey)\naws_session_token = \(Secrets.sessionToken)\n")
-        try directory.write("config", """
-            [profile proc]
-            credential_process = \(process)
-            [profile role]
-            role_arn = arn:aws:iam::123456789012:role/r
-            source_profile = keys
-            """)
-        let scenario = try await CredentialsScenario.make([
-            "container": ["authorization": Secrets.authorization, "credentials": credentialsJSON(accessKey: "ASIACONTAINER")],
-            "imds": ["mode": "v2", "role": "app-role", "credentials": credentialsJSON(accessKey: "ASIAIMDS")],
-        ])
-        let sts = RecordingSTS()
-        let sources: [(String, [String: String], String?)] = [
-            ("environment", ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": Secrets.secretKey, "AWS_SESSION_TOKEN": Secrets.sessionToken], nil),
-            ("profile keys", ["AWS_PROFILE": "keys"], nil),
-            ("credential_process", ["AWS_PROFILE": "proc"], nil),
-            ("assume role", ["AWS_PROFILE": "role"], nil),
-            ("web identity", ["AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile, "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/web"], nil),
-            ("container", ["AWS_CONTAINER_CREDENTIALS_FULL_URI": scenario.url("container") + "/c",
-                           "AWS_CONTAINER_AUTHORIZATION_TOKEN": Secrets.authorization], nil),
-            ("instance metadata", ["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": scenario.url("imds")], nil),
-        ]
-        for (name, env, profile) in sources {
-            let chain = try makeChain(directory, env: env, profile: profile, sts: sts, settings: Self.settings(log))
-            let cache = CachingCredentialsProvider(wrapping: chain, logger: log.logger)
+        let setup = try await SecretSourcesSetup.make()
+        let evidence = LeakEvidence()
+        for (secret, what) in setup.secrets { evidence.forbid(secret, as: what) }
+        for source in setup.sources {
+            let chain = try setup.chain(source, logger: evidence.logger)
+            let cache = CachingCredentialsProvider(wrapping: chain, logger: evidence.logger)
             let credentials = try await cache.resolveCredentials()
-            #expect(credentials.secretAccessKey == Secrets.secretKey, "\(name): the source did not yield the test's secret")
-            log.logger.trace("resolved \(credentials) from \(name)")
-            evidence.add("\(name) credentials", credentials)
-            evidence.add("\(name) signing credentials", credentials.signingCredentials)
-            evidence.add("\(name) chain", chain)
-            evidence.add("\(name) cache", cache)
+            #expect(credentials.secretAccessKey == source.secretKey, "\(source.name): another source answered")
+            #expect(credentials.sessionToken == source.sessionToken, "\(source.name): another source answered")
+            evidence.logger.trace("\(source.name) resolved \(credentials) (\(String(reflecting: credentials)))")
+            evidence.add("\(source.name) credentials", credentials)
+            evidence.add("\(source.name) signing credentials", credentials.signingCredentials)
+            evidence.add("\(source.name) chain", chain)
+            evidence.add("\(source.name) cache", cache)
+            for provider in chain.providers { evidence.add("\(source.name) chain's \(provider.name)", provider) }
+            try await callTwice(signedBy: cache, source: source, evidence: evidence)
         }
-        for call in sts.recorded { evidence.add("STS request", call) }
-        // The fixture saw the container token: proof the source really sent it.
-        #expect(try await scenario.received().contains { $0.header("Authorization") == Secrets.authorization })
-        evidence.check(log: log)
+        try await forbidWhatTheFixturesReceived(setup, evidence: evidence)
+        // The sources really sent their tokens, and STS calls were logged through the chain's logger.
+        let received = try await setup.fixture.received()
+        #expect(received.contains { $0.header("Authorization") == SecretSourcesSetup.containerToken })
+        #expect(received.contains { $0.header("x-amz-sso_bearer_token") == SecretSourcesSetup.ssoRefreshedToken })
+        #expect(received.contains { $0.body.contains(SecretSourcesSetup.ssoRefreshToken) })
+        #expect(try await setup.webIdentitySTS.received().first?.body.contains(SecretSourcesSetup.webToken) == true)
+        #expect(evidence.log.lines.contains { $0.contains("AssumeRole attempt 1") })
+        #expect(evidence.log.lines.contains { $0.contains("AssumeRoleWithWebIdentity attempt 1") })
+        evidence.check(minimumLines: 3 * setup.sources.count)
+    }
+
+    /// A client call through `provider` that is retried once and one that fails; the session
+    /// token goes out in `X-Amz-Security-Token`, and each signature is forbidden.
+    func callTwice(signedBy provider: any AWSCredentialsProvider, source: SecretSource, evidence: LeakEvidence) async throws {
+        let scenario = try await FaultScenario.make()
+        try await scenario.queue([
+            ["status": 500, "body": #"{"__type": "InternalFailure", "message": "try again"}"#],
+            ["status": 200, "body": #"{"ok": true}"#],
+            ["status": 403, "body": #"{"__type": "UnrecognizedClientException", "message": "The security token included in the request is invalid."}"#],
+        ])
+        let runtime = try scenario.runtime(credentialsProvider: provider, logger: evidence.logger)
+        let retried = try await runtime.execute(PipelineTestService.operation, input: nil)
+        #expect(retried.attempts == 2, "\(source.name)")
+        evidence.add("\(source.name) retried response", retried)
+        do {
+            _ = try await runtime.execute(PipelineTestService.operation, input: nil)
+            Issue.record("\(source.name): expected the 403 to fail the call")
+        } catch {
+            evidence.logger.trace("\(source.name) call failed: \(error)", metadata: ["error": "\(String(reflecting: error))"])
+            evidence.add("\(source.name) failed call's error", error)
+            if case .service(let service) = error { evidence.add("\(source.name) service error", service) }
+        }
+        evidence.add("\(source.name) runtime", runtime)
+        let received = try await scenario.received()
+        #expect(received.count == 3, "\(source.name)")
+        for request in received {
+            #expect(request.header("X-Amz-Security-Token") == source.sessionToken, "\(source.name) did not send its token")
+            try forbidSignature(of: request.header("Authorization"), evidence: evidence)
+        }
+    }
+
+    /// The STS requests were signed with the role profile's source keys; their signatures and
+    /// the IMDS session tokens the fixture handed out are secrets too.
+    func forbidWhatTheFixturesReceived(_ setup: SecretSourcesSetup, evidence: LeakEvidence) async throws {
+        for request in try await setup.roleSTS.received() {
+            try forbidSignature(of: request.header("Authorization"), evidence: evidence)
+        }
+        for request in try await setup.fixture.received() {
+            if let token = request.header("x-aws-ec2-metadata-token") { evidence.forbid(token, as: "the IMDS session token") }
+        }
+    }
+
+    func forbidSignature(of authorization: String?, evidence: LeakEvidence) throws {
+        let authorization = try #require(authorization, "a request went out unsigned")
+        evidence.forbid(authorization, as: "an Authorization value")
+        evidence.forbid(try #require(authorization.components(separatedBy: "Signature=").last), as: "a signature")
+    }
+
+    /// Sources that are configured but fail: their errors, and what was logged on the way, keep
+    /// the secrets they were given or sent.
+    @Test func failingCredentialSourcesKeepTheirSecrets() async throws {
+        let setup = try await SecretSourcesSetup.make(ssoTokenExpiresIn: -60, stsAnswers: false)
+        try await setup.roleSTS.queue([[
+            "status": 403, "headers": ["Content-Type": "text/xml"],
+            "body": "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized to assume "
+                + "arn:aws:iam::123456789012:role/secrets-role</Message></Error><RequestId>req-denied</RequestId></ErrorResponse>",
+        ]])
+        try await setup.webIdentitySTS.queue([[
+            "status": 400, "headers": ["Content-Type": "text/xml"],
+            "body": "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>the token is not "
+                + "valid</Message></Error><RequestId>req-invalid</RequestId></ErrorResponse>",
+        ]])
+        try await setup.fixture.configure([
+            "container": ["authorization": "AUTHZ-something-else-entirely"],
+            "imds": ["mode": "token400"],
+            "oidc": ["status": 400, "access_token": "unused-access-token"],
+        ])
+        let evidence = LeakEvidence()
+        for (secret, what) in setup.secrets { evidence.forbid(secret, as: what) }
+        let failing = try CredentialProcessTests.script(setup.directory, """
+            echo '{"Version": 1, "AccessKeyId": "ASIAPROCESS", "SecretAccessKey": "\(setup.source("credential_process").secretKey)"}'
+            echo 'helper: session expired for \(SecretSourcesSetup.ssoStartURL)' >&2
+            exit 4
+            """, name: "failing-helper.sh")
+        try setup.directory.write("config", "[profile failing-proc]\ncredential_process = \(failing)\n"
+            + (try String(contentsOfFile: setup.directory.configPath, encoding: .utf8)))
+        let failures: [(String, SecretSource)] = [
+            ("assume role refused by STS", setup.source("assume role")),
+            ("SSO token expired, refresh refused", setup.source("SSO")),
+            ("web identity refused by STS", setup.source("web identity")),
+            ("container refuses the token", setup.source("container")),
+            ("IMDS refuses the token request", setup.source("instance metadata")),
+            ("credential_process exits 4", SecretSource(
+                name: "failing credential_process", environment: ["AWS_PROFILE": "failing-proc"], secretKey: "", sessionToken: "")),
+        ]
+        for (label, source) in failures {
+            let chain = try setup.chain(source, logger: evidence.logger)
+            let cache = CachingCredentialsProvider(wrapping: chain, logger: evidence.logger)
+            do {
+                let credentials = try await cache.resolveCredentials()
+                Issue.record("\(label): expected a failure, got \(credentials)")
+            } catch {
+                evidence.logger.error("\(label): \(error)", metadata: ["reflected": "\(String(reflecting: error))"])
+                evidence.add("\(label) error", error)
+                if case .credentials(let failure) = error { evidence.add("\(label) failure", failure) }
+            }
+            evidence.add("\(label) chain", chain)
+            evidence.add("\(label) cache", cache)
+        }
+        try await forbidWhatTheFixturesReceived(setup, evidence: evidence)
+        // The failures happened where intended: STS saw signed and token-carrying requests, the
+        // refresh sent the refresh token and client secret, the container got the token.
+        let received = try await setup.fixture.received()
+        #expect(received.contains { $0.body.contains(SecretSourcesSetup.ssoClientSecret) })
+        #expect(received.contains { $0.header("Authorization") == SecretSourcesSetup.containerToken })
+        #expect(try await setup.roleSTS.received().count == 1)
+        #expect(try await setup.webIdentitySTS.received().first?.body.contains(SecretSourcesSetup.webToken) == true)
+        evidence.check(minimumLines: failures.count)
     }
 
     @Test func aFailingAndARetriedCallKeepTheirSecrets() async throws {
-        let log = CapturedLog()
-        let evidence = Evidence()
-        let scenario = try await FaultScenario.make()
-        try await scenario.queue([
-            ["status": 500, "body": #"{"__type": "InternalFailure"}"#],
-            ["status": 200, "body": "{}"],
-            ["status": 403, "body": #"{"__type": "UnrecognizedClientException", "message": "The security token included in the request is invalid."}"#],
-        ])
+        let evidence = LeakEvidence()
+        let source = SecretSource(
+            name: "static", environment: [:], secretKey: SecretSource.secrets("static").secretKey,
+            sessionToken: SecretSource.secrets("static").sessionToken)
+        evidence.forbid(source.secretKey, as: "the secret key")
+        evidence.forbid(source.sessionToken, as: "the session token")
         let provider = StaticCredentialsProvider(
-            accessKeyID: "ASIACALLS", secretAccessKey: Secrets.secretKey, sessionToken: Secrets.sessionToken)
-        let runtime = try scenario.runtime(credentialsProvider: provider, logger: log.logger)
-        let retried = try await runtime.execute(PipelineTestService.operation, input: nil)
-        #expect(retried.attempts == 2)
-        evidence.add("retried response", retried)
-        do {
-            _ = try await runtime.execute(PipelineTestService.operation, input: nil)
-            Issue.record("expected the 403 to fail the call")
-        } catch {
-            evidence.add("failed call's error", error)
-            if case .service(let service) = error { evidence.add("service error", service) }
-        }
-        evidence.add("runtime", runtime)
-        let received = try await scenario.received()
-        #expect(received.count == 3)
-        for request in received {
-            let authorization = try #require(request.header("Authorization"))
-            evidence.forbidden.insert(authorization)
-            evidence.forbidden.insert(try #require(authorization.components(separatedBy: "Signature=").last))
-            #expect(request.header("X-Amz-Security-Token") == Secrets.sessionToken)
-        }
-        evidence.check(log: log)
-    }
-
-    @Test func aPresignedURLKeepsItsSignatureOutOfDescriptionsAndErrors() async throws {
-        let log = CapturedLog()
-        let evidence = Evidence()
-        let credentials = SigV4Credentials(accessKeyId: "ASIAPRESIGN", secretAccessKey: Secrets.secretKey, sessionToken: Secrets.sessionToken)
-        let details = try SigV4Signer(options: SigV4SigningOptions(service: "s3", region: "us-east-1", s3: true, payloadSigning: .unsigned))
-            .presign(SigV4Request(method: "GET", url: "\(refusedEndpoint)/bucket/key.txt"), credentials: credentials,
-                     at: SigV4Timestamp(secondsSince1970: 2_000_000_000), expires: 600)
-        let signature = try #require(URLComponents(string: details.url)?.queryItems?.first { $0.name == "X-Amz-Signature" }?.value)
-        evidence.forbidden.insert(signature)
-        evidence.add("presigning details", details)
-        let request = HTTPRequest(url: details.url)
-        log.logger.trace("sending \(request)")
-        evidence.add("request to the presigned URL", request)
-        do {
-            _ = try await CredentialsFixture.client.execute(request)
-            Issue.record("expected connection refused")
-        } catch {
-            log.logger.trace("failed: \(error)")
-            evidence.add("transport error", error)
-            evidence.add("as AyameError", AyameError.transport(error))
-        }
-        evidence.check(log: log)
+            accessKeyID: "ASIACALLS", secretAccessKey: source.secretKey, sessionToken: source.sessionToken)
+        try await callTwice(signedBy: provider, source: source, evidence: evidence)
+        evidence.add("provider", provider)
+        evidence.check(minimumLines: 3)
     }
 }

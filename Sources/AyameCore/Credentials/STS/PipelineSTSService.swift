@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The STS service the credential providers use, running AssumeRole and
 /// AssumeRoleWithWebIdentity through the same request pipeline as every other Ayame call:
@@ -7,6 +8,7 @@ public struct PipelineSTSService: STSCredentialsService {
     private let transport: any HTTPTransport
     private let profile: String?
     private let environment: AWSEnvironment
+    private let logger: Logger
 
     /// Creates the service.
     /// - Parameters:
@@ -14,17 +16,23 @@ public struct PipelineSTSService: STSCredentialsService {
     ///   - profile: the profile whose settings (region, `sts_regional_endpoints`, STS endpoint
     ///     URL) apply; nil for the active one.
     ///   - environment: the environment those settings are read from.
-    public init(transport: any HTTPTransport, profile: String? = nil, environment: AWSEnvironment = .process) {
+    ///   - logger: where the STS calls' request lines go, as a client's do (secrets redacted).
+    public init(
+        transport: any HTTPTransport, profile: String? = nil, environment: AWSEnvironment = .process,
+        logger: Logger = Logger(label: "ayame")
+    ) {
         self.transport = transport
         self.profile = profile
         self.environment = environment
+        self.logger = logger
     }
 
     /// A factory for ``DefaultCredentialsChain`` that makes this service on first use.
-    public static func factory(transport: any HTTPTransport, profile: String? = nil, environment: AWSEnvironment = .process)
-        -> STSCredentialsServiceFactory
-    {
-        { PipelineSTSService(transport: transport, profile: profile, environment: environment) }
+    public static func factory(
+        transport: any HTTPTransport, profile: String? = nil, environment: AWSEnvironment = .process,
+        logger: Logger = Logger(label: "ayame")
+    ) -> STSCredentialsServiceFactory {
+        { PipelineSTSService(transport: transport, profile: profile, environment: environment, logger: logger) }
     }
 
     public func assumeRole(_ request: AssumeRoleRequest) async throws(AyameError) -> AWSCredentials {
@@ -65,7 +73,7 @@ public struct PipelineSTSService: STSCredentialsService {
             credentialsProvider: StaticCredentialsProvider(
                 credentials ?? AWSCredentials(accessKeyID: "anonymous", secretAccessKey: "anonymous", source: "unsigned")),
             transport: transport, codec: ProtocolCodecs.codec(for: .awsQuery),
-            retryStrategy: RetryStrategies.make(for: withRegion, environment: environment))
+            retryStrategy: RetryStrategies.make(for: withRegion, environment: environment), logger: logger)
     }
 
     private static func credentials(from output: ShapeValue, source: String) throws(AyameError) -> AWSCredentials {

@@ -250,18 +250,47 @@ struct XMLReader {
         case "quot": output.append(UInt8(ascii: "\""))
         case "apos": output.append(UInt8(ascii: "'"))
         default:
-            var code: UInt32?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                code = UInt32(name.dropFirst(2), radix: 16)
-            } else if name.hasPrefix("#") {
-                code = UInt32(name.dropFirst(), radix: 10)
-            } else {
-                throw XMLReadError(reason: "unknown entity &\(name);", offset: start)
-            }
-            guard let code, code != 0, let scalar = Unicode.Scalar(code) else {
+            guard name.hasPrefix("#") else { throw XMLReadError(reason: "unknown entity &\(name);", offset: start) }
+            guard let scalar = Self.characterReference(bytes[start + 2..<position - 1]) else {
                 throw XMLReadError(reason: "invalid character reference &\(name);", offset: start)
             }
             output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        }
+    }
+
+    /// The character a reference's digits name (`CharRef` in XML 1.0, section 4.1): after `&#`,
+    /// decimal digits, or `x` and hexadecimal digits, and nothing else (no sign, no `X`, no
+    /// space), naming a `Char` (section 2.2). Swift's integer parsing would accept `+41`.
+    static func characterReference(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var digits = digits
+        var radix: UInt32 = 10
+        if digits.first == UInt8(ascii: "x") {
+            radix = 16
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var code: UInt32 = 0
+        for byte in digits {
+            let value: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: value = UInt32(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: value = UInt32(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+            code = code * radix + value
+            // Past the last code point: stop before the arithmetic can overflow.
+            if code > 0x10FFFF { return nil }
+        }
+        guard isXMLChar(code) else { return nil }
+        return Unicode.Scalar(code)
+    }
+
+    /// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+    static func isXMLChar(_ code: UInt32) -> Bool {
+        switch code {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
         }
     }
 }
