@@ -13,7 +13,7 @@ final class Transfer {
     private let url: String
     private let followRedirects: Bool
     private let submittedAt: ContinuousClock.Instant
-    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var headerList: CurlHeaderList?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var producer: (any HTTPBodyProducer)?
     private var parser = ResponseHeadParser()
@@ -63,14 +63,14 @@ final class Transfer {
 
     deinit {
         // The loop has reset or cleaned up the easy handle by now, so nothing points here.
-        curl_slist_free_all(headerList)
+        headerList?.release()
         errorBuffer.deallocate()
     }
 
     var userdata: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
     var errorBufferPointer: UnsafeMutablePointer<CChar> { errorBuffer }
 
-    func setHeaderList(_ list: UnsafeMutablePointer<curl_slist>?) {
+    func setHeaderList(_ list: CurlHeaderList) {
         headerList = list
     }
 

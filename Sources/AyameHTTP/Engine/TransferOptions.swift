@@ -84,26 +84,21 @@ struct TransferOptions {
     }
 
     private func applyHeaders(_ headers: HTTPHeaders) throws(HTTPClientError) {
-        var list: UnsafeMutablePointer<curl_slist>?
         for field in headers {
             guard !field.name.isEmpty, field.name.utf8.allSatisfy(Self.isTokenByte) else {
-                curl_slist_free_all(list)
                 throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
             }
             guard !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
-                curl_slist_free_all(list)
                 throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
             }
-            // "Name;" is curl's spelling for a header sent with an empty value.
-            let line = field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)"
-            list = curl_slist_append(list, line)
         }
-        // "Name:" removes a header curl would otherwise add on its own.
-        for name in ["Accept", "Expect"] where !headers.contains(name: name) {
-            list = curl_slist_append(list, "\(name):")
-        }
+        // Accept and Expect are headers curl would otherwise add on its own.
+        var suppressed: [StaticString] = []
+        if !headers.contains(name: "Accept") { suppressed.append("Accept") }
+        if !headers.contains(name: "Expect") { suppressed.append("Expect") }
+        let list = CurlHeaderList(headers, suppressing: suppressed)
         transfer.setHeaderList(list)
-        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list))
+        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list.head))
     }
 
     private func applyCallbacks() throws(HTTPClientError) {
