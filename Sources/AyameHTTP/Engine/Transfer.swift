@@ -27,8 +27,11 @@ final class Transfer {
     private var receivePaused = false
     private var sendPaused = false
 
-    /// Sets `easy` (fresh or reset) up for the submission.
-    init(submission: TransferSubmission, engine: CurlEngine, easy: UnsafeMutableRawPointer) throws(HTTPClientError) {
+    /// Sets `easy` up for the submission; `handleIsConfigured` says it already carries the
+    /// client's shared options from an earlier transfer.
+    init(
+        submission: TransferSubmission, engine: CurlEngine, easy: UnsafeMutableRawPointer, handleIsConfigured: Bool
+    ) throws(HTTPClientError) {
         let configuration = engine.configuration
         self.id = submission.id
         self.easy = easy
@@ -58,7 +61,7 @@ final class Transfer {
             throw .bodySourceFailed(self.context("\(error)"))
         }
         try TransferOptions(transfer: self, easy: easy, configuration: configuration)
-            .apply(request: submission.request, producer: producer)
+            .apply(request: submission.request, producer: producer, handleIsConfigured: handleIsConfigured)
     }
 
     deinit {
