@@ -1,5 +1,5 @@
 /// What a client needs to know about one operation, from the API model.
-public struct OperationDescriptor: Sendable {
+public final class OperationDescriptor: Sendable {
     /// The operation's name (`CreateEndpoint`).
     public let name: String
     /// The HTTP method.

@@ -13,7 +13,7 @@ public enum AWSProtocol: String, Sendable {
 }
 
 /// What a client needs to know about a service, from its API model.
-public struct ServiceDescriptor: Sendable {
+public final class ServiceDescriptor: Sendable {
     /// The service id (`SageMaker Runtime`), which also names its configuration keys.
     public let serviceID: AWSServiceID
     /// The SigV4 signing name (`sagemaker`), unless the endpoint rules say otherwise.

@@ -33,6 +33,7 @@ public final class AWSClientRuntime: Sendable {
     /// Holds the client's signing-key cache; each attempt signs through a copy with the call's
     /// options, so keys are derived once per day and scope, not per request.
     private let signer: SigV4Signer
+    private let attemptHeaderValues: [String]
 
     /// Creates a runtime from its parts. Without `retryStrategy`, the configuration's mode and
     /// attempts are used with the retry schedule the process environment selects; pass
@@ -58,6 +59,8 @@ public final class AWSClientRuntime: Sendable {
         self.clockSkew = clockSkew
         self.logger = logger
         self.userAgent = UserAgent.make(service: service, configuration: configuration)
+        let maximumAttempts = self.retryStrategy.maximumAttempts
+        self.attemptHeaderValues = (1...max(min(maximumAttempts, 10), 1)).map { "attempt=\($0); max=\(maximumAttempts)" }
         self.signer = SigV4Signer(
             options: SigV4SigningOptions(service: service.signingName, region: configuration.region?.value ?? ""))
     }
@@ -167,7 +170,8 @@ public final class AWSClientRuntime: Sendable {
             }
         }
         let call = PreparedCall(
-            operationName: "\(service.serviceID.rawValue).\(operation.name)",
+            service: service,
+            operation: operation,
             method: serialized.method,
             url: url,
             headers: Self.headers(headers, endpoint: endpoint.headers),
@@ -307,7 +311,7 @@ public final class AWSClientRuntime: Sendable {
         // Sent but not signed, as the AWS SDKs do: these change between attempts.
         headers.append((name: "User-Agent", value: userAgent))
         headers.append((name: "amz-sdk-invocation-id", value: call.invocationID))
-        headers.append((name: "amz-sdk-request", value: "attempt=\(attempt); max=\(retryStrategy.maximumAttempts)"))
+        headers.append((name: "amz-sdk-request", value: attemptHeaderValue(attempt)))
         var body = call.body
         if let chunked = call.chunked {
             guard let signedWith else { throw .configuration("\(call.operationName): an aws-chunked body needs credentials") }
@@ -321,6 +325,12 @@ public final class AWSClientRuntime: Sendable {
         // HTTPRequest's description redacts Authorization, tokens and presigned signatures.
         logger.trace("\(call.operationName) attempt \(attempt): \(request)")
         return request
+    }
+
+    /// `attempt=N; max=M`; the usual values are made once per client, not per request.
+    private func attemptHeaderValue(_ attempt: Int) -> String {
+        attempt <= attemptHeaderValues.count
+            ? attemptHeaderValues[attempt - 1] : "attempt=\(attempt); max=\(retryStrategy.maximumAttempts)"
     }
 
     private func signingOptions(
@@ -399,7 +409,8 @@ public final class AWSClientRuntime: Sendable {
 
 /// Everything about a call that stays the same across attempts.
 struct PreparedCall: Sendable {
-    let operationName: String
+    let service: ServiceDescriptor
+    let operation: OperationDescriptor
     let method: String
     let url: String
     let headers: [(name: String, value: String)]
@@ -411,6 +422,9 @@ struct PreparedCall: Sendable {
     let invocationID: String
     /// How the body is framed `aws-chunked`, when it is.
     let chunked: ChunkedUpload?
+
+    /// `Service.Operation`, for log lines and errors; built only when one is written.
+    var operationName: String { "\(service.serviceID.rawValue).\(operation.name)" }
 }
 
 extension HTTPResponse.Metrics {

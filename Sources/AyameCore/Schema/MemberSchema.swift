@@ -1,5 +1,5 @@
 /// One member of a structure (or the element, key or value of a list or map).
-public struct MemberSchema: Sendable {
+public final class MemberSchema: Sendable {
     /// Where a member travels in an HTTP request or response.
     public enum Location: Sendable, Equatable {
         /// In the body, as the protocol serializes it.

@@ -1,6 +1,6 @@
 /// The model of one shape: its type, members and constraints, as the service's API model
 /// describes it. Generated code declares one per shape; codecs and validation read it.
-public struct ShapeSchema: Sendable {
+public final class ShapeSchema: Sendable {
     /// The shape's type in the API model.
     public enum Kind: String, Sendable {
         case structure, union, list, map, string, integer, long, float, double, boolean, timestamp, blob, document

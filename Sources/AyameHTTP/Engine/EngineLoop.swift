@@ -6,10 +6,12 @@ final class EngineLoop {
     private let multi: UnsafeMutableRawPointer
     private var transfers: [UInt64: Transfer] = [:]
     private var transfersByHandle: [UnsafeMutableRawPointer: Transfer] = [:]
-    /// Easy handles of finished transfers, reset for the next ones. A fresh handle costs more
+    /// Easy handles of finished transfers, kept for the next ones. A fresh handle costs more
     /// than the request it carries on a kept-alive connection: libcurl allocates and clears its
-    /// per-handle state and buffers (16 KiB to receive, 64 KiB to send) every time.
-    private var idleEasyHandles: [UnsafeMutableRawPointer] = []
+    /// per-handle state and buffers (16 KiB to receive, 64 KiB to send) every time. A handle
+    /// whose transfer completed keeps the client's shared options (`configured`); one whose
+    /// transfer was cut short is reset to libcurl's defaults first.
+    private var idleEasyHandles: [(easy: UnsafeMutableRawPointer, configured: Bool)] = []
     private let idleEasyHandleLimit: Int
 
     init(engine: CurlEngine) {
@@ -42,28 +44,29 @@ final class EngineLoop {
         for transfer in Array(transfers.values) {
             fail(transfer, .clientShutdown)
         }
-        for easy in idleEasyHandles { curl_easy_cleanup(easy) }
+        for idle in idleEasyHandles { curl_easy_cleanup(idle.easy) }
         idleEasyHandles = []
         engine.finishStopping()
     }
 
     private func start(_ submission: TransferSubmission) {
-        guard let easy = idleEasyHandles.popLast() ?? curl_easy_init() else {
+        let idle = idleEasyHandles.popLast()
+        guard let easy = idle?.easy ?? curl_easy_init() else {
             submission.handler.completed(
                 .failure(.curl(code: -1, .init(url: submission.request.url, detail: "curl_easy_init failed"))))
             return
         }
         let transfer: Transfer
         do {
-            transfer = try Transfer(submission: submission, engine: engine, easy: easy)
+            transfer = try Transfer(submission: submission, engine: engine, easy: easy, handleIsConfigured: idle?.configured ?? false)
         } catch {
-            recycle(easy)
+            recycle(easy, completed: false)
             submission.handler.completed(.failure(error))
             return
         }
         let code = curl_multi_add_handle(multi, transfer.easy)
         guard code == CURLM_OK else {
-            recycle(easy)
+            recycle(easy, completed: false)
             let message = String(cString: curl_multi_strerror(code))
             submission.handler.completed(.failure(.curl(code: Int(code.rawValue), transfer.context(message))))
             return
@@ -82,18 +85,25 @@ final class EngineLoop {
     private func fail(_ transfer: Transfer, _ error: HTTPClientError) {
         detach(transfer)
         transfer.handler.completed(.failure(error))
-        recycle(transfer.easy)
+        recycle(transfer.easy, completed: false)
     }
 
-    /// Takes an easy handle back once nothing reads from it any more: reset to defaults (the
-    /// next transfer sets every option it needs) and kept, or cleaned up beyond the limit.
-    private func recycle(_ easy: UnsafeMutableRawPointer) {
+    /// Takes an easy handle back once nothing reads from it any more, or cleans it up beyond
+    /// the limit. After a completed transfer only the pointers into that transfer are cleared
+    /// (the next one sets every per-request option); after anything else — a failed set-up, a
+    /// cancelled or timed-out transfer, possibly paused — the handle is reset to libcurl's
+    /// defaults and gets the shared options again.
+    private func recycle(_ easy: UnsafeMutableRawPointer, completed: Bool) {
         guard idleEasyHandles.count < idleEasyHandleLimit else {
             curl_easy_cleanup(easy)
             return
         }
-        curl_easy_reset(easy)
-        idleEasyHandles.append(easy)
+        if completed {
+            TransferOptions.clearRequestPointers(easy)
+        } else {
+            curl_easy_reset(easy)
+        }
+        idleEasyHandles.append((easy, completed))
     }
 
     private func resume(_ id: UInt64, receiving: Bool) {
@@ -112,7 +122,7 @@ final class EngineLoop {
             let code = ayame_curl_msg_result(message)
             detach(transfer)
             transfer.finish(code: code)
-            recycle(easy)
+            recycle(easy, completed: code == CURLE_OK)
         }
     }
 

@@ -13,7 +13,7 @@ final class Transfer {
     private let url: String
     private let followRedirects: Bool
     private let submittedAt: ContinuousClock.Instant
-    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var headerList: CurlHeaderList?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var producer: (any HTTPBodyProducer)?
     private var parser = ResponseHeadParser()
@@ -27,8 +27,11 @@ final class Transfer {
     private var receivePaused = false
     private var sendPaused = false
 
-    /// Sets `easy` (fresh or reset) up for the submission.
-    init(submission: TransferSubmission, engine: CurlEngine, easy: UnsafeMutableRawPointer) throws(HTTPClientError) {
+    /// Sets `easy` up for the submission; `handleIsConfigured` says it already carries the
+    /// client's shared options from an earlier transfer.
+    init(
+        submission: TransferSubmission, engine: CurlEngine, easy: UnsafeMutableRawPointer, handleIsConfigured: Bool
+    ) throws(HTTPClientError) {
         let configuration = engine.configuration
         self.id = submission.id
         self.easy = easy
@@ -58,19 +61,19 @@ final class Transfer {
             throw .bodySourceFailed(self.context("\(error)"))
         }
         try TransferOptions(transfer: self, easy: easy, configuration: configuration)
-            .apply(request: submission.request, producer: producer)
+            .apply(request: submission.request, producer: producer, handleIsConfigured: handleIsConfigured)
     }
 
     deinit {
         // The loop has reset or cleaned up the easy handle by now, so nothing points here.
-        curl_slist_free_all(headerList)
+        headerList?.release()
         errorBuffer.deallocate()
     }
 
     var userdata: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
     var errorBufferPointer: UnsafeMutablePointer<CChar> { errorBuffer }
 
-    func setHeaderList(_ list: UnsafeMutablePointer<curl_slist>?) {
+    func setHeaderList(_ list: CurlHeaderList) {
         headerList = list
     }
 

@@ -12,15 +12,46 @@ struct TransferOptions {
         self.configuration = configuration
     }
 
-    func apply(request: HTTPRequest, producer: (any HTTPBodyProducer)?) throws(HTTPClientError) {
+    /// Sets every option a request needs. A handle seen for the first time (fresh from
+    /// `curl_easy_init`) also gets the options that are the same for every request of this
+    /// client; a recycled handle keeps them, because resetting and setting them again cost
+    /// more than a microsecond per request on the engine thread.
+    func apply(request: HTTPRequest, producer: (any HTTPBodyProducer)?, handleIsConfigured: Bool) throws(HTTPClientError) {
         try validate(request)
+        if !handleIsConfigured { try applyHandleDefaults() }
         try set(CURLOPT_URL, string: request.url)
+        try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
+        try applyMethod(request, hasBody: producer != nil)
+        try applyHeaders(request.headers)
+        let userdata = transfer.userdata
+        try set(CURLOPT_HEADERDATA, pointer: userdata)
+        try set(CURLOPT_WRITEDATA, pointer: userdata)
+        try set(CURLOPT_READDATA, pointer: userdata)
+        try set(CURLOPT_SEEKDATA, pointer: userdata)
+        if let producer {
+            try set(CURLOPT_UPLOAD, 1)
+            // -1 means unknown, which HTTP/1.1 sends chunked.
+            try set(CURLOPT_INFILESIZE_LARGE, off: producer.length ?? -1)
+        }
+    }
+
+    /// What a recycled handle must not keep pointing at once its transfer is gone.
+    static func clearRequestPointers(_ easy: UnsafeMutableRawPointer) {
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, nil)
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, nil)
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, nil)
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, nil)
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_READDATA, nil)
+        _ = ayame_easy_setopt_pointer(easy, CURLOPT_SEEKDATA, nil)
+    }
+
+    /// The options every request of this client shares, set once per easy handle.
+    private func applyHandleDefaults() throws(HTTPClientError) {
         // The path goes out as given: S3 keys may hold `.` and `..` segments, and collapsing
         // them would address another object under a signature computed for this one.
         try set(CURLOPT_PATH_AS_IS, 1)
         try set(CURLOPT_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, string: "http,https")
-        try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
         // Signals are process-wide and unsafe with threads; timeouts are handled without them.
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_NOPROGRESS, 1)
@@ -46,12 +77,7 @@ struct TransferOptions {
         try set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
         // A proxy's CONNECT response is not the caller's response.
         try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
-        try applyMethod(request, hasBody: producer != nil)
-        try applyHeaders(request.headers)
         try applyCallbacks()
-        if let producer {
-            try applyBody(producer)
-        }
     }
 
     private func validate(_ request: HTTPRequest) throws(HTTPClientError) {
@@ -71,10 +97,14 @@ struct TransferOptions {
     }
 
     private func applyMethod(_ request: HTTPRequest, hasBody: Bool) throws(HTTPClientError) {
+        // HTTPGET also clears a recycled handle's NOBODY and UPLOAD; the custom method, a
+        // string, is cleared or replaced explicitly.
+        try set(CURLOPT_HTTPGET, 1)
         switch (request.method, hasBody) {
         case (.get, false):
-            try set(CURLOPT_HTTPGET, 1)
+            try set(CURLOPT_CUSTOMREQUEST, pointer: nil)
         case (.head, _):
+            try set(CURLOPT_CUSTOMREQUEST, pointer: nil)
             try set(CURLOPT_NOBODY, 1)
         default:
             // With a body, UPLOAD (a PUT underneath) plus the custom method sends the body
@@ -84,60 +114,46 @@ struct TransferOptions {
     }
 
     private func applyHeaders(_ headers: HTTPHeaders) throws(HTTPClientError) {
-        var list: UnsafeMutablePointer<curl_slist>?
         for field in headers {
             guard !field.name.isEmpty, field.name.utf8.allSatisfy(Self.isTokenByte) else {
-                curl_slist_free_all(list)
                 throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
             }
             guard !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
-                curl_slist_free_all(list)
                 throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
             }
-            // "Name;" is curl's spelling for a header sent with an empty value.
-            let line = field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)"
-            list = curl_slist_append(list, line)
         }
-        // "Name:" removes a header curl would otherwise add on its own.
-        for name in ["Accept", "Expect"] where !headers.contains(name: name) {
-            list = curl_slist_append(list, "\(name):")
-        }
+        // Accept and Expect are headers curl would otherwise add on its own.
+        var suppressed: [StaticString] = []
+        if !headers.contains(name: "Accept") { suppressed.append("Accept") }
+        if !headers.contains(name: "Expect") { suppressed.append("Expect") }
+        let list = CurlHeaderList(headers, suppressing: suppressed)
         transfer.setHeaderList(list)
-        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list))
+        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list.head))
     }
 
+    /// The callbacks are plain functions that find their transfer through the data pointers,
+    /// which `apply` sets per request.
     private func applyCallbacks() throws(HTTPClientError) {
-        let userdata = transfer.userdata
         try check(
             ayame_easy_setopt_data_callback(easy, CURLOPT_HEADERFUNCTION) { buffer, size, count, userdata in
                 let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
                 return transfer.handleHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
             }, "HEADERFUNCTION")
-        try set(CURLOPT_HEADERDATA, pointer: userdata)
         try check(
             ayame_easy_setopt_data_callback(easy, CURLOPT_WRITEFUNCTION) { buffer, size, count, userdata in
                 let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
                 return transfer.handleBody(UnsafeRawBufferPointer(start: buffer, count: size * count))
             }, "WRITEFUNCTION")
-        try set(CURLOPT_WRITEDATA, pointer: userdata)
-    }
-
-    private func applyBody(_ producer: any HTTPBodyProducer) throws(HTTPClientError) {
-        try set(CURLOPT_UPLOAD, 1)
-        // -1 means unknown, which HTTP/1.1 sends chunked.
-        try set(CURLOPT_INFILESIZE_LARGE, off: producer.length ?? -1)
         try check(
             ayame_easy_setopt_data_callback(easy, CURLOPT_READFUNCTION) { buffer, size, count, userdata in
                 let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
                 return transfer.handleRead(into: UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
             }, "READFUNCTION")
-        try set(CURLOPT_READDATA, pointer: transfer.userdata)
         try check(
             ayame_easy_setopt_seek_callback(easy) { userdata, offset, origin in
                 let transfer = Unmanaged<Transfer>.fromOpaque(userdata!).takeUnretainedValue()
                 return transfer.handleSeek(offset: Int64(offset), origin: origin)
             }, "SEEKFUNCTION")
-        try set(CURLOPT_SEEKDATA, pointer: transfer.userdata)
     }
 
     // MARK: Helpers

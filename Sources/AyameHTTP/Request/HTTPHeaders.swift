@@ -26,6 +26,12 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
         fields = []
     }
 
+    /// Creates an empty header list with room for `capacity` fields.
+    init(minimumCapacity capacity: Int) {
+        fields = []
+        fields.reserveCapacity(capacity)
+    }
+
     /// Creates a header list from `(name, value)` pairs, keeping their order and repeats.
     public init(_ pairs: [(String, String)]) {
         fields = pairs.map { Field(name: $0.0, value: $0.1) }

@@ -21,7 +21,13 @@ public struct AWSJSONCodec: ProtocolCodec {
     public init(version: Version) { self.version = version }
 
     /// `application/x-amz-json-1.0` or `application/x-amz-json-1.1`.
-    public var contentType: String { "application/x-amz-json-\(version.rawValue)" }
+    public var contentType: String {
+        // Literals, not interpolation: this is read for every request.
+        switch version {
+        case .v1_0: "application/x-amz-json-1.0"
+        case .v1_1: "application/x-amz-json-1.1"
+        }
+    }
 
     public func encodeRequest(
         _ input: ShapeValue?, operation: OperationDescriptor, service: ServiceDescriptor
@@ -49,6 +55,7 @@ public struct AWSJSONCodec: ProtocolCodec {
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) throws(AyameError) -> ShapeValue {
         guard let schema = operation.output else { return .structure([:]) }
+        if let members = JSONShapeReader.structure(response.body, schema: schema) { return .structure(members) }
         guard let json = try JSONBody.parse(response.body, operation: operation) else { return .structure([:]) }
         return .structure(try JSONShapeDecoder.structure(json, schema: schema, path: ""))
     }

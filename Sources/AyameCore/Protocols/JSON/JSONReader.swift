@@ -14,11 +14,11 @@ struct JSONReader {
     /// Deep enough for any AWS document, shallow enough that hostile input cannot exhaust the stack.
     static let maximumDepth = 512
 
-    private let bytes: [UInt8]
-    private var position = 0
-    private var depth = 0
+    let bytes: [UInt8]
+    var position = 0
+    var depth = 0
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Reads one JSON value that must span the whole input (whitespace aside).
     static func parse<Bytes: Collection<UInt8>>(_ input: Bytes) throws(JSONReadError) -> JSONValue {
@@ -31,11 +31,11 @@ struct JSONReader {
         return value
     }
 
-    private func failure(_ reason: String) -> JSONReadError {
+    func failure(_ reason: String) -> JSONReadError {
         JSONReadError(reason: reason, offset: position)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x09, 0x0A, 0x0D: position += 1
@@ -44,7 +44,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readValue() throws(JSONReadError) -> JSONValue {
+    mutating func readValue() throws(JSONReadError) -> JSONValue {
         guard position < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try readObject()
@@ -58,7 +58,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONReadError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONReadError) {
         let count = literal.utf8CodeUnitCount
         guard bytes.count - position >= count else { throw failure("unexpected end of input") }
         for offset in 0..<count where bytes[position + offset] != literal.utf8Start[offset] {
@@ -67,7 +67,7 @@ struct JSONReader {
         position += count
     }
 
-    private mutating func enter() throws(JSONReadError) {
+    mutating func enter() throws(JSONReadError) {
         depth += 1
         if depth > Self.maximumDepth { throw failure("nesting deeper than \(Self.maximumDepth)") }
     }
@@ -164,7 +164,7 @@ struct JSONReader {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private mutating func readString() throws(JSONReadError) -> String {
+    mutating func readString() throws(JSONReadError) -> String {
         position += 1
         var scalars: [UInt8] = []
         var segmentStart = position
@@ -172,6 +172,14 @@ struct JSONReader {
             guard position < bytes.count else { throw failure("unterminated string") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                if scalars.isEmpty {
+                    // No escape: the string is the bytes as they stand, without a copy first.
+                    guard let text = String(validating: bytes[segmentStart..<position], as: UTF8.self) else {
+                        throw failure("invalid UTF-8 in string")
+                    }
+                    position += 1
+                    return text
+                }
                 scalars.append(contentsOf: bytes[segmentStart..<position])
                 position += 1
                 break

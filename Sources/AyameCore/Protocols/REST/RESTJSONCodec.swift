@@ -49,6 +49,9 @@ public struct RESTJSONCodec: ProtocolCodec {
         _ response: ReceivedResponse, operation: OperationDescriptor, service: ServiceDescriptor
     ) throws(AyameError) -> ShapeValue {
         try RESTResponseDecoding.decode(response, operation: operation) { body, schema, payload throws(AyameError) in
+            if payload == nil, let members = JSONShapeReader.structure(body, schema: schema, include: { $0.isResponseBodyMember }) {
+                return .structure(members)
+            }
             guard let json = try JSONBody.parse(body, operation: operation) else { return nil }
             if let payload { return try JSONShapeDecoder.value(json, target: payload.target, path: payload.name) }
             return .structure(try JSONShapeDecoder.structure(json, schema: schema, path: "") { $0.isResponseBodyMember })
