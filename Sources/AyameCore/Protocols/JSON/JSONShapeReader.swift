@@ -33,37 +33,48 @@ extension JSONReader {
     fileprivate mutating func readStructureMembers(
         _ schema: ShapeSchema, include: (MemberSchema) -> Bool
     ) throws(GaveUp) -> [String: ShapeValue] {
-        guard byte(is: "{") else { throw GaveUp() }
-        try enterShape()
-        position += 1
         // One allocation up front instead of a regrowth at every power of two.
         var members = [String: ShapeValue](minimumCapacity: min(schema.members.count, 16))
-        skipWhitespace()
-        if byte(is: "}") {
-            position += 1
-            depth -= 1
-            return members
-        }
-        while true {
-            skipWhitespace()
-            guard byte(is: "\"") else { throw GaveUp() }
-            let member = try readKey(matchingIn: schema)
-            try expectColon()
+        try readContainer(open: "{", close: "}") { (reader: inout JSONReader) throws(GaveUp) in
+            guard reader.byte(is: "\"") else { throw GaveUp() }
+            let member = try reader.readKey(matchingIn: schema)
+            try reader.expectColon()
             if let member, include(member) {
                 // A repeated key resolves to its last value in the general path; rare enough
                 // to leave to it.
                 guard members[member.name] == nil else { throw GaveUp() }
-                if let value = try readShapeValue(member.target) { members[member.name] = value }
+                if let value = try reader.readShapeValue(member.target) { members[member.name] = value }
             } else {
-                do { _ = try readValue() } catch { throw GaveUp() }
+                do { _ = try reader.readValue() } catch { throw GaveUp() }
             }
+        }
+        return members
+    }
+
+    /// Reads an object or array: `element` reads each entry (the reader at its first byte),
+    /// this reads the brackets, commas and whitespace around them.
+    private mutating func readContainer(
+        open: Unicode.Scalar, close: Unicode.Scalar, element: (inout JSONReader) throws(GaveUp) -> Void
+    ) throws(GaveUp) {
+        guard byte(is: open) else { throw GaveUp() }
+        do { try enter() } catch { throw GaveUp() }
+        position += 1
+        skipWhitespace()
+        if byte(is: close) {
+            position += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            try element(&self)
             skipWhitespace()
             if byte(is: ",") {
                 position += 1
-            } else if byte(is: "}") {
+            } else if byte(is: close) {
                 position += 1
                 depth -= 1
-                return members
+                return
             } else {
                 throw GaveUp()
             }
@@ -97,62 +108,24 @@ extension JSONReader {
     }
 
     private mutating func readList(of element: ShapeSchema) throws(GaveUp) -> [ShapeValue] {
-        guard byte(is: "[") else { throw GaveUp() }
-        try enterShape()
-        position += 1
         var items: [ShapeValue] = []
-        skipWhitespace()
-        if byte(is: "]") {
-            position += 1
-            depth -= 1
-            return items
+        try readContainer(open: "[", close: "]") { (reader: inout JSONReader) throws(GaveUp) in
+            if let item = try reader.readShapeValue(element) { items.append(item) }
         }
-        while true {
-            skipWhitespace()
-            if let item = try readShapeValue(element) { items.append(item) }
-            skipWhitespace()
-            if byte(is: ",") {
-                position += 1
-            } else if byte(is: "]") {
-                position += 1
-                depth -= 1
-                return items
-            } else {
-                throw GaveUp()
-            }
-        }
+        return items
     }
 
     private mutating func readMap(of valueTarget: ShapeSchema) throws(GaveUp) -> [String: ShapeValue] {
-        guard byte(is: "{") else { throw GaveUp() }
-        try enterShape()
-        position += 1
         var entries: [String: ShapeValue] = [:]
-        skipWhitespace()
-        if byte(is: "}") {
-            position += 1
-            depth -= 1
-            return entries
-        }
-        while true {
-            skipWhitespace()
-            guard byte(is: "\"") else { throw GaveUp() }
+        try readContainer(open: "{", close: "}") { (reader: inout JSONReader) throws(GaveUp) in
+            guard reader.byte(is: "\"") else { throw GaveUp() }
             let key: String
-            do { key = try readString() } catch { throw GaveUp() }
-            try expectColon()
+            do { key = try reader.readString() } catch { throw GaveUp() }
+            try reader.expectColon()
             guard entries[key] == nil else { throw GaveUp() }
-            if let value = try readShapeValue(valueTarget) { entries[key] = value }
-            skipWhitespace()
-            if byte(is: ",") {
-                position += 1
-            } else if byte(is: "}") {
-                position += 1
-                depth -= 1
-                return entries
-            } else {
-                throw GaveUp()
-            }
+            if let value = try reader.readShapeValue(valueTarget) { entries[key] = value }
         }
+        return entries
     }
 
     /// Reads an object key and returns the schema member whose wire name it is, comparing
@@ -186,10 +159,6 @@ extension JSONReader {
         guard byte(is: ":") else { throw GaveUp() }
         position += 1
         skipWhitespace()
-    }
-
-    private mutating func enterShape() throws(GaveUp) {
-        do { try enter() } catch { throw GaveUp() }
     }
 
     private func byte(is ascii: Unicode.Scalar) -> Bool {
