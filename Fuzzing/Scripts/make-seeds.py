@@ -69,6 +69,11 @@ for seed in [
     '{"a":[1,-0,2.5e-3,1E+400,9223372036854775808,true,false,null],"s":"\\u00e9\\ud83d\\ude00\\n\\/"}',
     '{"__type":"com.amazonaws#ValidationException","message":"bad","Message":"x"}',
     '[[[[{"":{}}]]]]',
+    # Bodies of the differential target's every-kind structure (CoreFuzzing+JSONShapes.swift).
+    '{"Text":"t\\u00e9","Count":3,"Big":-9007199254740993,"Ratio":"NaN","Small":2.5,"Flag":true,"When":"2026-12-02T12:00:00Z",'
+    '"Data":"/wAQ","Items":[{"value":"v","Next":{"value":null}},null],"Lookup":{"a":[1,null],"b":[]},'
+    '"Doc":{"n":[1.5,"s",null]},"Choice":{"B":2},"inner":{"value":"x"},"Unknown":{"k":[true]}}',
+    '{"When":1764676800.25,"Count":7.0,"Text":null,"Text":"again","Lookup":{"k":[1],"k":[2]},"Choice":{"A":"a","C":1}}',
 ]:
     write("json-reader", seed)
 

@@ -2,9 +2,12 @@
 import FuzzSupport
 
 /// Any bytes as a response body for the JSON reader: it must return or throw, never trap, leak
-/// or spin.
+/// or spin. The same bytes then go through the one-pass response reader, which must give up or
+/// give exactly what the JSON tree and the schema decoder give (it traps otherwise).
 private func fuzzJSONReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    _ = CoreFuzzing.readJSON(UnsafeRawBufferPointer(start: data, count: size))
+    let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    _ = CoreFuzzing.readJSON(bytes)
+    _ = CoreFuzzing.readJSONShapesBothWays(bytes)
     return 0
 }
 
