@@ -1,5 +1,4 @@
 import AyameHTTP
-import Foundation
 import AyameSigV4
 
 /// How a streamed S3 upload is framed `aws-chunked`, as the current AWS SDKs do: over HTTPS
@@ -12,9 +11,6 @@ struct ChunkedUpload: Sendable {
     /// with chunked transfer encoding and no `x-amz-decoded-content-length`).
     let decodedLength: Int64?
     let chunkSize: Int
-    /// Whether signed chunks are prepared ahead on a worker (``SignedChunkPipeline``): for files
-    /// and bytes, sources that never pause and can be read from any thread.
-    var prefetchesChunks = false
 
     /// Signed chunks carry a 64-byte signature each, so they are kept at the SDKs' 64 KiB; plain
     /// chunks are larger, which costs nothing and cuts the framing.
@@ -41,17 +37,10 @@ struct ChunkedUpload: Sendable {
         } else {
             mode = algorithm == nil ? .signedChunks : .signedChunksWithTrailer
         }
-        var prefetches = false
-        switch payload {
-        case .file, .bytes: prefetches = mode != .unsignedChunksWithTrailer
-        case .stream: prefetches = false
-        }
-        if ProcessInfo.processInfo.environment["AYAME_EXPERIMENT_NO_PREFETCH"] != nil { prefetches = false }
         return ChunkedUpload(
             mode: mode, checksum: algorithm ?? (mode == .unsignedChunksWithTrailer ? .crc32 : nil),
             decodedLength: payload.length,
-            chunkSize: mode == .unsignedChunksWithTrailer ? unsignedChunkSize : signedChunkSize,
-            prefetchesChunks: prefetches)
+            chunkSize: mode == .unsignedChunksWithTrailer ? unsignedChunkSize : signedChunkSize)
     }
 
     /// The request headers with the framing's own: `Content-Encoding: aws-chunked` (before any
@@ -93,14 +82,8 @@ struct ChunkedUpload: Sendable {
         let algorithm = checksum
         let size = chunkSize
         let decoded = decodedLength
-        let prefetches = prefetchesChunks
         return .producer(length: encodedLength, isReplayable: inner.isReplayable) { context in
             let source = try inner.makeProducer(context) ?? HTTPRequestBody.bytes([]).makeProducer(context)!
-            if prefetches {
-                let pipeline = SignedChunkPipeline(
-                    inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, decodedLength: decoded, context: context)
-                return PrefetchedChunkedBodyProducer(pipeline: pipeline, length: encodedLength)
-            }
             return AWSChunkedBodyProducer(
                 inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, decodedLength: decoded, length: encodedLength)
         }

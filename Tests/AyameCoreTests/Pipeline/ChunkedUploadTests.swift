@@ -136,18 +136,16 @@ import Testing
     final class ScriptedSource: HTTPBodyProducer {
         let bytes: [UInt8]
         let shortBy: Int
-        let pauses: Bool
         var position = 0
         var calls = 0
-        init(_ bytes: [UInt8], shortBy: Int = 0, pauses: Bool = true) {
+        init(_ bytes: [UInt8], shortBy: Int = 0) {
             self.bytes = bytes
             self.shortBy = shortBy
-            self.pauses = pauses
         }
         var length: Int64? { Int64(bytes.count) }
         func read(into buffer: UnsafeMutableRawBufferPointer) -> HTTPBodyReadResult {
             calls += 1
-            if pauses, calls % 3 == 0 { return .pending }
+            if calls % 3 == 0 { return .pending }
             let available = bytes.count - shortBy - position
             guard available > 0 else { return .end }
             let count = min(buffer.count, available, 1 + (calls * 7_919) % 70_001)
@@ -161,13 +159,10 @@ import Testing
         }
     }
 
-    static func framedBody(
-        _ mode: AWSChunkedMode, decodedLength: Int64?, prefetch: Bool = false, source: @escaping @Sendable () -> any HTTPBodyProducer
-    ) throws -> any HTTPBodyProducer {
+    static func framedBody(_ mode: AWSChunkedMode, decodedLength: Int64?, source: @escaping @Sendable () -> any HTTPBodyProducer) throws -> any HTTPBodyProducer {
         let plan = ChunkedUpload(
             mode: mode, checksum: mode == .signedChunks ? nil : .crc32, decodedLength: decodedLength,
-            chunkSize: mode == .unsignedChunksWithTrailer ? ChunkedUpload.unsignedChunkSize : ChunkedUpload.signedChunkSize,
-            prefetchesChunks: prefetch)
+            chunkSize: mode == .unsignedChunksWithTrailer ? ChunkedUpload.unsignedChunkSize : ChunkedUpload.signedChunkSize)
         let body = plan.body(
             wrapping: .producer(length: decodedLength, isReplayable: true) { _ in source() },
             signedHeaders: [("Authorization", "AWS4-HMAC-SHA256 Credential=x, SignedHeaders=host, Signature=\(String(repeating: "b", count: 64))")],
@@ -247,70 +242,5 @@ import Testing
             // The signed chunks before the short one went out; the short one never does.
             #expect(result.wire.count == 4 * (65_536 + 88 + 2))
         }
-    }
-
-    /// Files and bytes get their signed chunks prepared on a worker; streams and unsigned
-    /// chunks do not.
-    @Test func onlySignedChunksOfFilesAndBytesArePrefetched() {
-        let http = "http://127.0.0.1:9000/b/k"
-        #expect(Self.plan(.bytes([1]), url: http, checksum: Self.crc32)?.prefetchesChunks == true)
-        #expect(Self.plan(.file(path: "/x", offset: 0, length: 1), url: http, checksum: nil)?.prefetchesChunks == true)
-        #expect(Self.plan(.chunks(AnyByteChunks([[1]]), length: 1), url: http, checksum: Self.crc32)?.prefetchesChunks == false)
-        #expect(Self.plan(.bytes([1]), url: "https://b.s3.amazonaws.com/k", checksum: Self.crc32)?.prefetchesChunks == false)
-    }
-
-    /// Chunks prepared ahead on a worker go out byte for byte as the transport-thread framer
-    /// writes them, through any buffer size, after a rewind in the middle, and from a file.
-    @Test(arguments: [AWSChunkedMode.signedChunksWithTrailer, .signedChunks])
-    func prefetchedChunksMatchTheFramerByteForByte(mode: AWSChunkedMode) throws {
-        let source = CRCTests.pattern(5 * ChunkedUpload.signedChunkSize + 4_321)
-        let length = Int64(source.count)
-        let framer = try Self.framedBody(mode, decodedLength: length) { BytesBodyProducer(source) }
-        let expected = Self.drainThroughPauses(framer, bufferSize: 65_536)
-        #expect(expected.failure == nil && Int64(expected.wire.count) == framer.length)
-        for bufferSize in [13, 16_411, 65_536, 1 << 20] {
-            let producer = try Self.framedBody(mode, decodedLength: length, prefetch: true) { ScriptedSource(source, pauses: false) }
-            let result = Self.drainThroughPauses(producer, bufferSize: bufferSize)
-            let same = result.wire == expected.wire
-            #expect(result.failure == nil && same, "buffer \(bufferSize): \(result.wire.count) bytes, expected \(expected.wire.count)")
-        }
-        // A rewind after part of the body went out starts over from the first byte.
-        let producer = try Self.framedBody(mode, decodedLength: length, prefetch: true) { ScriptedSource(source, pauses: false) }
-        var buffer = [UInt8](repeating: 0, count: 100_000)
-        var sent = 0
-        while sent < 150_000 {
-            if case .bytes(let count) = buffer.withUnsafeMutableBytes({ producer.read(into: $0) }) { sent += count }
-        }
-        #expect(producer.rewind())
-        let again = Self.drainThroughPauses(producer, bufferSize: 65_536).wire == expected.wire
-        #expect(again, "after a rewind")
-        // From a file region, as the transfer manager sends parts.
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-prefetch-\(UUID().uuidString)").path
-        try Data([0, 0, 0] + source + [9]).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let region = try Self.framedBody(mode, decodedLength: length, prefetch: true) { try! HTTPRequestBody.file(path: path, offset: 3, length: length).makeProducer(HTTPBodyProducerContext(bufferLimit: 1) {})! }
-        let fromFile = Self.drainThroughPauses(region, bufferSize: 65_536).wire == expected.wire
-        #expect(fromFile, "from a file region")
-    }
-
-    /// A prefetched source that falls short fails the body after the chunks before it; a
-    /// producer released mid-body (the transfer ended) leaves its worker nothing freed to touch.
-    @Test func prefetchedShortSourceFailsAndAReleasedBodyStops() throws {
-        let source = CRCTests.pattern(300_000)
-        let short = try Self.framedBody(.signedChunksWithTrailer, decodedLength: Int64(source.count), prefetch: true) {
-            ScriptedSource(source, shortBy: 1_000, pauses: false)
-        }
-        let result = Self.drainThroughPauses(short, bufferSize: 65_536)
-        #expect(result.failure == "the body ended 1000 bytes before the length it announced")
-        #expect(result.wire.count == 4 * (65_536 + 88 + 2))
-        var released: (any HTTPBodyProducer)? = try Self.framedBody(.signedChunks, decodedLength: Int64(source.count), prefetch: true) {
-            ScriptedSource(source, pauses: false)
-        }
-        var buffer = [UInt8](repeating: 0, count: 1_000)
-        while true {
-            if case .bytes = buffer.withUnsafeMutableBytes({ released!.read(into: $0) }) { break }
-        }
-        // Its worker may be mid-chunk: it finishes into memory the pipeline still owns.
-        released = nil
     }
 }
