@@ -84,6 +84,10 @@ final class NginxS3Sink: @unchecked Sendable {
         process.arguments = ["-p", directory, "-c", directory + "/nginx.conf", "-e", directory + "/error.log"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        // Each upload body (8 MiB and a little) is read into one buffer; above glibc's mmap
+        // threshold every request would map fresh pages and fault them in. Kept on the heap,
+        // the same memory serves request after request.
+        process.environment = ["MALLOC_MMAP_THRESHOLD_": "\(64 << 20)", "MALLOC_TRIM_THRESHOLD_": "\(1 << 30)"]
         try process.run()
         let sink = NginxS3Sink(
             endpoint: "\(tls ? "https" : "http")://127.0.0.1:\(port)", caBundle: caBundle, process: process, directory: directory)
