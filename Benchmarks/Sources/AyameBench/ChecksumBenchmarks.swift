@@ -20,7 +20,8 @@ func runChecksumBenchmarks(_ arguments: [String]) async throws {
             _ = destination.withUnsafeMutableBytes { memcpy($0.baseAddress!, bytes.baseAddress!, bytes.count) }
             return Int(destination[size / 2])
         }),
-        ("crc32.zlib", { Int(CRCCombination.crc(.crc32, of: $0)! & 1) }),
+        ("crc32.\(CRCCombination.crc32UsesFolding ? "folded" : "zlib")", { Int(CRCCombination.crc(.crc32, of: $0)! & 1) }),
+        ("crc32.zlib", { Int(CRCCombination.crc32Zlib(of: $0) & 1) }),
         ("crc32c.\(CRCCombination.crc32cUsesHardware ? "hardware" : "software")", { Int(CRCCombination.crc(.crc32c, of: $0)! & 1) }),
         ("crc32c.software", { Int(CRCCombination.crc32cSoftware(of: $0) & 1) }),
         ("sha1", { bytes in

@@ -1,7 +1,8 @@
 internal import CAyameChecksums
 import Foundation
 
-/// CRC-32 (zlib) and CRC-32C (the CPU's crc32 instruction, or slicing-by-8) at memory speed.
+/// CRC-32 (carry-less multiply folding, or zlib) and CRC-32C (the CPU's crc32 instruction, or
+/// slicing-by-8) at memory speed.
 struct CRC32Checksum: IncrementalChecksum {
     enum Kind { case crc32, crc32c }
 
@@ -53,6 +54,15 @@ public enum CRCCombination {
         case .crc32c: return ayame_crc32c(value, base, bytes.count)
         case .sha1, .sha256: return nil
         }
+    }
+
+    /// Whether CRC-32 folds with the CPU's carry-less multiply here (PCLMULQDQ; zlib otherwise).
+    public static var crc32UsesFolding: Bool { ayame_crc32_is_folded() != 0 }
+
+    /// CRC-32 through zlib, whatever the CPU: for benchmarks comparing the two.
+    public static func crc32Zlib(of bytes: UnsafeRawBufferPointer, continuing value: UInt32 = 0) -> UInt32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return value }
+        return ayame_crc32_zlib(value, base, bytes.count)
     }
 
     /// Whether CRC-32C runs on the CPU's instruction here (it falls back to a table otherwise).

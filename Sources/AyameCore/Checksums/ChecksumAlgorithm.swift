@@ -52,8 +52,8 @@ public enum ChecksumAlgorithm: String, Sendable, CaseIterable, Codable {
 
 /// A flexible checksum fed piece by piece, so bodies of any size are checked in constant memory.
 ///
-/// CRC-32 runs through zlib and CRC-32C through the CPU's crc32 instruction where present;
-/// SHA-1 and SHA-256 through libcrypto. Not `Sendable`: one task feeds one calculator.
+/// CRC-32 folds with the CPU's carry-less multiply (zlib where there is none) and CRC-32C runs
+/// through the CPU's crc32 instruction where present; SHA-1 and SHA-256 through libcrypto. Not `Sendable`: one task feeds one calculator.
 public struct ChecksumCalculator {
     /// The algorithm computed.
     public let algorithm: ChecksumAlgorithm

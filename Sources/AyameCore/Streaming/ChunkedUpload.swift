@@ -81,9 +81,11 @@ struct ChunkedUpload: Sendable {
         }
         let algorithm = checksum
         let size = chunkSize
+        let decoded = decodedLength
         return .producer(length: encodedLength, isReplayable: inner.isReplayable) { context in
             let source = try inner.makeProducer(context) ?? HTTPRequestBody.bytes([]).makeProducer(context)!
-            return AWSChunkedBodyProducer(inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, length: encodedLength)
+            return AWSChunkedBodyProducer(
+                inner: source, encoder: encoder, checksum: algorithm, chunkSize: size, decodedLength: decoded, length: encodedLength)
         }
     }
 }

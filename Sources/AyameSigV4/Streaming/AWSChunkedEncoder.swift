@@ -58,15 +58,36 @@ public struct AWSChunkedEncoder: Sendable {
     /// a zero-length chunk would end the body.
     public mutating func encodeChunk(_ data: UnsafeRawBufferPointer, into output: inout [UInt8]) {
         guard data.count > 0 else { return }
-        output.append(contentsOf: String(data.count, radix: 16).utf8)
+        appendChunkHeader(for: data, into: &output)
+        output.append(contentsOf: data)
+        output.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// Appends the line that opens a chunk of `data` — its size and, in the signed modes, its
+    /// signature (chained to the previous chunk's, so `data` must be the whole chunk) — without
+    /// the data: a transport copies the data itself, then `\r\n`. Empty input is ignored.
+    public mutating func appendChunkHeader(for data: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        guard data.count > 0 else { return }
+        appendHex(data.count, to: &output)
         if mode.signsChunks {
             signChunk(SHA256.hash(data))
             output.append(contentsOf: ";chunk-signature=".utf8)
             output.append(contentsOf: previousSignature)
         }
         output.append(contentsOf: "\r\n".utf8)
-        output.append(contentsOf: data)
+    }
+
+    /// Appends the line that opens an unsigned chunk of `length` bytes (more than zero), so a
+    /// transport can stream the bytes after it as they are read, holding none of them. Only
+    /// for ``AWSChunkedMode/unsignedChunksWithTrailer``: a signed chunk's line needs its data.
+    public func appendChunkHeader(length: Int, into output: inout [UInt8]) {
+        precondition(!mode.signsChunks && length > 0, "only unsigned chunks of at least one byte are announced before their data")
+        appendHex(length, to: &output)
         output.append(contentsOf: "\r\n".utf8)
+    }
+
+    private func appendHex(_ value: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: String(value, radix: 16).utf8)
     }
 
     /// The framed form of one chunk of body data.

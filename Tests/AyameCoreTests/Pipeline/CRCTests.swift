@@ -39,17 +39,38 @@ import Testing
         #expect(Self.crc(.crc32, []) == 0 && Self.crc(.crc32c, []) == 0)
     }
 
-    /// Lengths around the 8-byte words and the 3 × 8 KiB interleaved blocks, at every
-    /// misalignment of the start, against the bit-by-bit definition.
+    /// Lengths around the 8-byte words, the 3 × 8 KiB interleaved blocks (CRC-32C) and the
+    /// 256-byte threshold, 64-byte folds and 16-byte lanes (CRC-32), at every misalignment of
+    /// the start, against the bit-by-bit definition.
     @Test func fastPathsMatchTheDefinition() {
         let data = Self.pattern(3 * 24_576 + 64)
         for offset in 0..<8 {
-            for length in [0, 1, 7, 8, 9, 63, 24_575, 24_576, 24_577, 2 * 24_576 + 13, 3 * 24_576] {
+            for length in [
+                0, 1, 7, 8, 9, 63, 255, 256, 257, 271, 272, 319, 320, 335, 336, 1_000, 4_111,
+                24_575, 24_576, 24_577, 2 * 24_576 + 13, 3 * 24_576,
+            ] {
                 let slice = Array(data[offset..<(offset + length)])
                 #expect(Self.crc(.crc32c, slice) == Self.reference(0x82F6_3B78, slice), "crc32c offset \(offset) length \(length)")
                 #expect(Self.crc(.crc32, slice) == Self.reference(0xEDB8_8320, slice), "crc32 offset \(offset) length \(length)")
                 let software = slice.withUnsafeBytes { CRCCombination.crc32cSoftware(of: $0) }
                 #expect(software == Self.reference(0x82F6_3B78, slice))
+            }
+        }
+    }
+
+    /// The folded CRC-32 continues any running value exactly as zlib does, at any length.
+    @Test func foldedCRC32MatchesZlib() {
+        let data = Self.pattern(1 << 20)
+        var state: UInt64 = 12_345
+        for _ in 0..<200 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let offset = Int(state >> 58)
+            let length = Int((state >> 20) % UInt64(data.count - 64))
+            let seed = UInt32(truncatingIfNeeded: state)
+            data.withUnsafeBytes { all in
+                let bytes = UnsafeRawBufferPointer(rebasing: all[offset..<(offset + length)])
+                #expect(CRCCombination.crc(.crc32, of: bytes, continuing: seed) == CRCCombination.crc32Zlib(of: bytes, continuing: seed),
+                        "offset \(offset) length \(length)")
             }
         }
     }

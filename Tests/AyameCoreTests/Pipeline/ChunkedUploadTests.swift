@@ -130,4 +130,117 @@ import Testing
         #expect(producer.rewind())
         #expect(Self.drain(producer) == wire)
     }
+
+    /// A source that hands out its bytes in uneven pieces and pauses every third call, as a
+    /// stream pump does; `shortBy` bytes are missing at its end.
+    final class ScriptedSource: HTTPBodyProducer {
+        let bytes: [UInt8]
+        let shortBy: Int
+        var position = 0
+        var calls = 0
+        init(_ bytes: [UInt8], shortBy: Int = 0) {
+            self.bytes = bytes
+            self.shortBy = shortBy
+        }
+        var length: Int64? { Int64(bytes.count) }
+        func read(into buffer: UnsafeMutableRawBufferPointer) -> HTTPBodyReadResult {
+            calls += 1
+            if calls % 3 == 0 { return .pending }
+            let available = bytes.count - shortBy - position
+            guard available > 0 else { return .end }
+            let count = min(buffer.count, available, 1 + (calls * 7_919) % 70_001)
+            bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: count) }
+            position += count
+            return .bytes(count)
+        }
+        func rewind() -> Bool {
+            position = 0
+            return true
+        }
+    }
+
+    static func framedBody(_ mode: AWSChunkedMode, decodedLength: Int64?, source: @escaping @Sendable () -> any HTTPBodyProducer) throws -> any HTTPBodyProducer {
+        let plan = ChunkedUpload(
+            mode: mode, checksum: mode == .signedChunks ? nil : .crc32, decodedLength: decodedLength,
+            chunkSize: mode == .unsignedChunksWithTrailer ? ChunkedUpload.unsignedChunkSize : ChunkedUpload.signedChunkSize)
+        let body = plan.body(
+            wrapping: .producer(length: decodedLength, isReplayable: true) { _ in source() },
+            signedHeaders: [("Authorization", "AWS4-HMAC-SHA256 Credential=x, SignedHeaders=host, Signature=\(String(repeating: "b", count: 64))")],
+            signer: SigV4Signer(options: .s3(region: "us-east-1", payloadSigning: .streaming(mode))),
+            credentials: SigV4Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+            timestamp: SigV4Timestamp(iso8601: "2013-05-24T00:00:00Z")!)
+        return try #require(try body.makeProducer(HTTPBodyProducerContext(bufferLimit: 1 << 20) {}))
+    }
+
+    /// Reads to the end through a buffer of `size` bytes, calling again after each pause (the
+    /// source's wake-up); a failure is returned with the bytes before it.
+    static func drainThroughPauses(_ producer: any HTTPBodyProducer, bufferSize size: Int) -> (wire: [UInt8], failure: String?) {
+        var wire: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            switch buffer.withUnsafeMutableBytes({ producer.read(into: $0) }) {
+            case .bytes(let count):
+                #expect(count <= size)
+                wire.append(contentsOf: buffer[..<count])
+            case .end: return (wire, nil)
+            case .pending: continue
+            case .failed(let reason): return (wire, reason)
+            }
+        }
+    }
+
+    /// Uneven source pieces, pauses and any transport buffer size give the same bytes on the
+    /// wire as one smooth pass: unsigned chunks streamed from the source (length known), unsigned
+    /// chunks buffered (length unknown) and signed chunks, across several chunks each.
+    @Test(arguments: [AWSChunkedMode.unsignedChunksWithTrailer, .signedChunksWithTrailer, .signedChunks])
+    func theFramingSurvivesUnevenReadsAndPauses(mode: AWSChunkedMode) throws {
+        let source = CRCTests.pattern(2 * ChunkedUpload.unsignedChunkSize + 77_777)
+        let lengths: [Int64?] = mode == .unsignedChunksWithTrailer ? [Int64(source.count), nil] : [Int64(source.count)]
+        for length in lengths {
+            let smooth = try Self.framedBody(mode, decodedLength: length) { BytesBodyProducer(source) }
+            let expected = Self.drainThroughPauses(smooth, bufferSize: 1 << 21)
+            #expect(expected.failure == nil)
+            if let length { #expect(Int64(expected.wire.count) == smooth.length, "Content-Length matches (decoded length \(length))") }
+            let decoded = Self.decode(expected.wire)
+            let roundTrips = decoded.data == source
+            #expect(roundTrips)
+            let chunkSize = mode == .unsignedChunksWithTrailer ? ChunkedUpload.unsignedChunkSize : ChunkedUpload.signedChunkSize
+            // Full chunks, then the remainder, then the empty chunk that ends the body.
+            let dataSizes = decoded.sizes.dropLast()
+            #expect(dataSizes.dropLast().allSatisfy { $0 == chunkSize } && (dataSizes.last ?? 0) < chunkSize, "\(decoded.sizes)")
+            #expect(decoded.sizes.reduce(0, +) == source.count && decoded.sizes.last == 0)
+            if mode != .signedChunks {
+                #expect(decoded.trailer.first == "x-amz-checksum-crc32:\(ChecksumAlgorithm.crc32.base64Digest(of: source))")
+            }
+            for bufferSize in [13, 89, 16_411, 65_536, 1 << 20] {
+                let producer = try Self.framedBody(mode, decodedLength: length) { ScriptedSource(source) }
+                let uneven = Self.drainThroughPauses(producer, bufferSize: bufferSize)
+                #expect(uneven.failure == nil)
+                // Compared as one Bool: a failure prints sizes, not megabytes of bytes.
+                let same = uneven.wire == expected.wire
+                #expect(same, "buffer \(bufferSize), decoded length \(String(describing: length)): \(uneven.wire.count) bytes, expected \(expected.wire.count)")
+                if bufferSize == 16_411 {
+                    #expect(producer.rewind())
+                    let again = Self.drainThroughPauses(producer, bufferSize: 65_536).wire == expected.wire
+                    #expect(again, "after a rewind")
+                }
+            }
+        }
+    }
+
+    /// A source that ends before the length the framing announced fails the body after the
+    /// bytes it did give, instead of sending a body shorter than its Content-Length.
+    @Test(arguments: [AWSChunkedMode.unsignedChunksWithTrailer, .signedChunksWithTrailer])
+    func aSourceShorterThanAnnouncedFails(mode: AWSChunkedMode) throws {
+        let source = CRCTests.pattern(300_000)
+        let producer = try Self.framedBody(mode, decodedLength: Int64(source.count)) { ScriptedSource(source, shortBy: 1_000) }
+        let result = Self.drainThroughPauses(producer, bufferSize: 65_536)
+        #expect(result.failure == "the body ended 1000 bytes before the length it announced")
+        if mode == .unsignedChunksWithTrailer {
+            #expect(result.wire.count == "493e0\r\n".utf8.count + 299_000)
+        } else {
+            // The signed chunks before the short one went out; the short one never does.
+            #expect(result.wire.count == 4 * (65_536 + 88 + 2))
+        }
+    }
 }
