@@ -95,6 +95,17 @@ public struct HTTPRequestBody: Sendable {
         return false
     }
 
+    /// In-memory bodies up to this size are copied into libcurl rather than read through a
+    /// producer: one copy of a small body costs less than the read callback's round trips, and
+    /// the body then leaves in the same write as the request head.
+    static let copiedBodyLimit = 64 << 10
+
+    /// The bytes of an in-memory body small enough to be copied into libcurl.
+    var smallInMemoryBytes: [UInt8]? {
+        guard case .bytes(let bytes) = storage, bytes.count <= Self.copiedBodyLimit else { return nil }
+        return bytes
+    }
+
     /// A fresh producer for one attempt, or `nil` for `.empty`. Wrapping layers call this to
     /// obtain the inner producer from inside their own `producer` closure.
     public func makeProducer(_ context: HTTPBodyProducerContext) throws -> (any HTTPBodyProducer)? {

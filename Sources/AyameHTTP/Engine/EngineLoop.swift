@@ -130,20 +130,22 @@ final class EngineLoop {
     private func enforceDeadlines() -> Int32 {
         let now = ContinuousClock.now
         var wait: Duration = .seconds(1)
-        for transfer in Array(transfers.values) {
+        // Failing a transfer removes it from the table, so the expired are collected first.
+        var expired: [(Transfer, HTTPClientError)] = []
+        for transfer in transfers.values {
             if let deadline = transfer.attemptDeadline {
                 if now >= deadline {
-                    fail(transfer, .attemptTimeout(transfer.context("attempt exceeded \(engine.configuration.attemptTimeout!)")))
+                    expired.append((transfer, .attemptTimeout(transfer.context("attempt exceeded \(engine.configuration.attemptTimeout!)"))))
                     continue
                 }
                 wait = min(wait, deadline - now)
             }
             if let idle = engine.configuration.idleTimeout, !transfer.isLocallyPaused {
-                let due = transfer.idleDeadline(idle)
+                let due = transfer.idleDeadline(idle, now: now)
                 if now >= due {
                     if transfer.noteConnected() {
-                        if now >= transfer.idleDeadline(idle) {
-                            fail(transfer, .idleTimeout(transfer.context("no data moved for \(idle)")))
+                        if now >= transfer.idleDeadline(idle, now: now) {
+                            expired.append((transfer, .idleTimeout(transfer.context("no data moved for \(idle)"))))
                             continue
                         }
                     } else {
@@ -152,9 +154,10 @@ final class EngineLoop {
                         continue
                     }
                 }
-                wait = min(wait, transfer.idleDeadline(idle) - now)
+                wait = min(wait, transfer.idleDeadline(idle, now: now) - now)
             }
         }
+        for (transfer, error) in expired { fail(transfer, error) }
         let milliseconds = wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000
         return Int32(clamping: max(milliseconds + 1, 0))
     }

@@ -16,6 +16,9 @@ final class Transfer {
     private var headerList: CurlHeaderList?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var producer: (any HTTPBodyProducer)?
+    /// A small in-memory body handed to libcurl whole (it keeps its own copy), so it leaves in
+    /// the same write as the head instead of through the read callback.
+    private var copiedBody: [UInt8]?
     private var parser = ResponseHeadParser()
     private var headDelivered = false
     /// A failure found by a callback; it explains the transfer's end better than curl's code.
@@ -23,6 +26,10 @@ final class Transfer {
     private var bytesSent: Int64 = 0
     private var bytesReceived: Int64 = 0
     private var lastActivity: ContinuousClock.Instant
+    /// Bumped by every callback that moves data; the loop turns a change into a time once per
+    /// pass, because reading the clock in each callback cost more than the callback's work.
+    private var activity: UInt64 = 0
+    private var activitySeen: UInt64 = 0
     private var connected = false
     private var receivePaused = false
     private var sendPaused = false
@@ -47,21 +54,26 @@ final class Transfer {
         let context = HTTPBodyProducerContext(bufferLimit: configuration.uploadBufferLimit) { [engine] in
             engine.resumeSending(id)
         }
-        do {
-            producer = try submission.request.body.makeProducer(context)
+        let body = submission.request.body
+        if let bytes = body.smallInMemoryBytes {
+            copiedBody = bytes
+        } else if body.isEmpty {
             // POST, PUT and PATCH carry a body by definition: without one curl would send no
             // Content-Length at all, and servers may answer 411 (InvokeEndpointAsync is such a
-            // call). An empty upload makes curl send `Content-Length: 0`.
-            if producer == nil, [HTTPMethod.post, .put, .patch].contains(submission.request.method) {
-                producer = BytesBodyProducer([])
+            // call). An empty copied body makes curl send `Content-Length: 0`.
+            if [HTTPMethod.post, .put, .patch].contains(submission.request.method) { copiedBody = [] }
+        } else {
+            do {
+                producer = try body.makeProducer(context)
+            } catch let error as HTTPClientError {
+                throw error
+            } catch {
+                throw .bodySourceFailed(self.context("\(error)"))
             }
-        } catch let error as HTTPClientError {
-            throw error
-        } catch {
-            throw .bodySourceFailed(self.context("\(error)"))
         }
         try TransferOptions(transfer: self, easy: easy, configuration: configuration)
-            .apply(request: submission.request, producer: producer, handleIsConfigured: handleIsConfigured)
+            .apply(request: submission.request, body: copiedBody.map { .copied($0) } ?? producer.map { .produced($0) },
+                   handleIsConfigured: handleIsConfigured)
     }
 
     deinit {
@@ -78,13 +90,21 @@ final class Transfer {
     }
 
     func context(_ detail: String) -> HTTPClientError.Context {
-        .init(url: url, detail: detail, bytesSent: bytesSent, bytesReceived: bytesReceived)
+        .init(url: url, detail: detail, bytesSent: sentBodyBytes, bytesReceived: bytesReceived)
+    }
+
+    /// Body bytes sent so far: counted by the read callback, or asked of libcurl for a copied body.
+    private var sentBodyBytes: Int64 {
+        guard copiedBody != nil else { return bytesSent }
+        var uploaded: curl_off_t = 0
+        ayame_easy_getinfo_off(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded)
+        return Int64(uploaded)
     }
 
     // MARK: Callbacks (engine thread, inside libcurl)
 
     func handleHeaderLine(_ line: UnsafeRawBufferPointer) -> Int {
-        lastActivity = .now
+        activity &+= 1
         guard !headDelivered else { return line.count }  // trailers
         parser.consume(line: line)
         if parser.blockComplete, parser.status >= 200, !isRedirectBeingFollowed {
@@ -94,7 +114,7 @@ final class Transfer {
     }
 
     func handleBody(_ bytes: UnsafeRawBufferPointer) -> Int {
-        lastActivity = .now
+        activity &+= 1
         if !headDelivered, !deliverHead() { return 0 }
         switch handler.receivedBody(bytes) {
         case .accepted:
@@ -113,7 +133,7 @@ final class Transfer {
         guard let producer else { return 0 }
         switch producer.read(into: buffer) {
         case .bytes(let count):
-            lastActivity = .now
+            activity &+= 1
             bytesSent += Int64(count)
             return count
         case .end:
@@ -160,8 +180,14 @@ final class Transfer {
 
     var isLocallyPaused: Bool { receivePaused || sendPaused }
 
-    func idleDeadline(_ idle: Duration) -> ContinuousClock.Instant {
-        lastActivity + idle
+    /// When the transfer counts as idle; data moved since the last look counts as moved `now`
+    /// (the loop looks right after each `curl_multi_perform`, where the callbacks run).
+    func idleDeadline(_ idle: Duration, now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        if activity != activitySeen {
+            activitySeen = activity
+            lastActivity = max(lastActivity, now)
+        }
+        return lastActivity + idle
     }
 
     /// Whether the request got onto a connection; the first time it has, idle time starts
@@ -248,7 +274,7 @@ final class Transfer {
             tlsHandshake: time(CURLINFO_APPCONNECT_TIME_T),
             timeToFirstByte: time(CURLINFO_STARTTRANSFER_TIME_T),
             total: time(CURLINFO_TOTAL_TIME_T),
-            bytesSent: bytesSent,
+            bytesSent: sentBodyBytes,
             bytesReceived: bytesReceived,
             redirectCount: long(CURLINFO_REDIRECT_COUNT))
     }

@@ -16,23 +16,26 @@ struct TransferOptions {
     /// `curl_easy_init`) also gets the options that are the same for every request of this
     /// client; a recycled handle keeps them, because resetting and setting them again cost
     /// more than a microsecond per request on the engine thread.
-    func apply(request: HTTPRequest, producer: (any HTTPBodyProducer)?, handleIsConfigured: Bool) throws(HTTPClientError) {
+    /// How a request's body reaches libcurl.
+    enum Body {
+        /// Copied into libcurl (`CURLOPT_COPYPOSTFIELDS`) and sent with the head.
+        case copied([UInt8])
+        /// Read through the read callback as libcurl sends.
+        case produced(any HTTPBodyProducer)
+    }
+
+    func apply(request: HTTPRequest, body: Body?, handleIsConfigured: Bool) throws(HTTPClientError) {
         try validate(request)
         if !handleIsConfigured { try applyHandleDefaults() }
         try set(CURLOPT_URL, string: request.url)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
-        try applyMethod(request, hasBody: producer != nil)
-        try applyHeaders(request.headers)
+        try applyMethod(request, body: body)
+        try applyHeaders(request.headers, bodyIsCopied: body.map { if case .copied = $0 { true } else { false } } ?? false)
         let userdata = transfer.userdata
         try set(CURLOPT_HEADERDATA, pointer: userdata)
         try set(CURLOPT_WRITEDATA, pointer: userdata)
         try set(CURLOPT_READDATA, pointer: userdata)
         try set(CURLOPT_SEEKDATA, pointer: userdata)
-        if let producer {
-            try set(CURLOPT_UPLOAD, 1)
-            // -1 means unknown, which HTTP/1.1 sends chunked.
-            try set(CURLOPT_INFILESIZE_LARGE, off: producer.length ?? -1)
-        }
     }
 
     /// What a recycled handle must not keep pointing at once its transfer is gone.
@@ -82,7 +85,7 @@ struct TransferOptions {
 
     private func validate(_ request: HTTPRequest) throws(HTTPClientError) {
         let method = request.method.rawValue
-        guard !method.isEmpty, method.utf8.allSatisfy(Self.isTokenByte) else {
+        guard Self.isToken(method) else {
             throw .invalidRequest(transfer.context("the method \"\(method)\" is not an HTTP token"))
         }
         guard request.url.hasPrefix("http://") || request.url.hasPrefix("https://") else {
@@ -96,29 +99,49 @@ struct TransferOptions {
         }
     }
 
-    private func applyMethod(_ request: HTTPRequest, hasBody: Bool) throws(HTTPClientError) {
-        // HTTPGET also clears a recycled handle's NOBODY and UPLOAD; the custom method, a
-        // string, is cleared or replaced explicitly.
+    private func applyMethod(_ request: HTTPRequest, body: Body?) throws(HTTPClientError) {
+        // A recycled handle may still hold an earlier request's copied body; dropping it sets
+        // the method to POST, which HTTPGET then clears along with NOBODY and UPLOAD. The custom
+        // method, a string, is cleared or replaced explicitly.
+        try set(CURLOPT_POSTFIELDS, pointer: nil)
+        try set(CURLOPT_POSTFIELDSIZE_LARGE, off: -1)
         try set(CURLOPT_HTTPGET, 1)
-        switch (request.method, hasBody) {
-        case (.get, false):
+        switch (request.method, body) {
+        case (.get, nil):
             try set(CURLOPT_CUSTOMREQUEST, pointer: nil)
         case (.head, _):
             try set(CURLOPT_CUSTOMREQUEST, pointer: nil)
             try set(CURLOPT_NOBODY, 1)
-        default:
-            // With a body, UPLOAD (a PUT underneath) plus the custom method sends the body
-            // through the read callback without the Content-Type a curl POST would add.
+        case (_, .copied(let bytes)?):
+            // The size first: COPYPOSTFIELDS copies that many bytes (and would stop at a NUL
+            // without it). With the custom method the body goes with any method, not just POST.
+            try set(CURLOPT_POSTFIELDSIZE_LARGE, off: Int64(bytes.count))
+            let code = bytes.isEmpty
+                // libcurl copies one byte even of an empty body, so it gets a real one.
+                ? ayame_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: Self.emptyBody.utf8Start))
+                : bytes.withUnsafeBytes { ayame_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            try check(code, "COPYPOSTFIELDS")
+            try set(CURLOPT_CUSTOMREQUEST, string: request.method.rawValue)
+        case (_, .produced(let producer)?):
+            // UPLOAD (a PUT underneath) plus the custom method sends the body through the read
+            // callback without the Content-Type a curl POST would add.
+            try set(CURLOPT_CUSTOMREQUEST, string: request.method.rawValue)
+            try set(CURLOPT_UPLOAD, 1)
+            // -1 means unknown, which HTTP/1.1 sends chunked.
+            try set(CURLOPT_INFILESIZE_LARGE, off: producer.length ?? -1)
+        case (_, nil):
             try set(CURLOPT_CUSTOMREQUEST, string: request.method.rawValue)
         }
     }
 
-    private func applyHeaders(_ headers: HTTPHeaders) throws(HTTPClientError) {
+    private static let emptyBody: StaticString = ""
+
+    private func applyHeaders(_ headers: HTTPHeaders, bodyIsCopied: Bool) throws(HTTPClientError) {
         for field in headers {
-            guard !field.name.isEmpty, field.name.utf8.allSatisfy(Self.isTokenByte) else {
+            guard Self.isToken(field.name) else {
                 throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
             }
-            guard !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
+            guard !Self.containsLineBreakOrNUL(field.value) else {
                 throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
             }
         }
@@ -126,6 +149,8 @@ struct TransferOptions {
         var suppressed: [StaticString] = []
         if !headers.contains(name: "Accept") { suppressed.append("Accept") }
         if !headers.contains(name: "Expect") { suppressed.append("Expect") }
+        // A copied body goes out as a curl POST, which would add a form Content-Type.
+        if bodyIsCopied, !headers.contains(name: "Content-Type") { suppressed.append("Content-Type") }
         let list = CurlHeaderList(headers, suppressing: suppressed)
         transfer.setHeaderList(list)
         try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list.head))
@@ -158,13 +183,36 @@ struct TransferOptions {
 
     // MARK: Helpers
 
+    /// Checked over the contiguous bytes: a scan of a `String.UTF8View` was a microsecond and a
+    /// half of every request on the engine thread.
+    private static func isToken(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            for byte in bytes where !isTokenByte(byte) { return false }
+            return true
+        }
+    }
+
+    private static func containsLineBreakOrNUL(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for byte in bytes where byte == 0x0D || byte == 0x0A || byte == 0 { return true }
+            return false
+        }
+    }
+
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "#"),
+            UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"),
+            UInt8(ascii: "+"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return true
         default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+            return false
         }
     }
 

@@ -5,12 +5,12 @@ final class CollectingResponseHandler: ResponseHandler {
     private struct State {
         var head: HTTPResponseHead?
         var body: [UInt8] = []
-        var continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>?
+        var continuation: UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>?
     }
 
     private let state: Mutex<State>
 
-    init(_ continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
+    init(_ continuation: UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
         state = Mutex(State(continuation: continuation))
     }
 
@@ -25,7 +25,7 @@ final class CollectingResponseHandler: ResponseHandler {
     }
 
     func completed(_ result: Result<HTTPResponse.Metrics, HTTPClientError>) {
-        let (continuation, outcome) = state.withLock { state -> (CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>?, Result<HTTPResponse, HTTPClientError>) in
+        let (continuation, outcome) = state.withLock { state -> (UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>?, Result<HTTPResponse, HTTPClientError>) in
             let continuation = state.continuation
             state.continuation = nil
             let outcome = result.map { metrics in

@@ -15,7 +15,7 @@ final class FileResponseHandler: ResponseHandler {
         var created = false
         var position: Int64 = 0
         var errorBody: [UInt8] = []
-        var continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>?
+        var continuation: UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>?
     }
 
     private let path: String
@@ -23,7 +23,7 @@ final class FileResponseHandler: ResponseHandler {
     private let target: HTTPDownloadTarget
     private let state: Mutex<State>
 
-    init(target: HTTPDownloadTarget, url: String, continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
+    init(target: HTTPDownloadTarget, url: String, continuation: UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>) {
         self.path = target.path
         self.url = url
         self.target = target
@@ -71,7 +71,7 @@ final class FileResponseHandler: ResponseHandler {
     }
 
     func completed(_ result: Result<HTTPResponse.Metrics, HTTPClientError>) {
-        let (continuation, outcome) = state.withLock { state -> (CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>?, Result<HTTPResponse, HTTPClientError>) in
+        let (continuation, outcome) = state.withLock { state -> (UnsafeContinuation<Result<HTTPResponse, HTTPClientError>, Never>?, Result<HTTPResponse, HTTPClientError>) in
             let continuation = state.continuation
             state.continuation = nil
             var outcome = result.map { metrics in

@@ -3,7 +3,7 @@ import Synchronization
 /// Hands the head to the waiting caller and buffers body chunks for the consumer, pausing
 /// the transfer when the consumer falls `limit` bytes behind.
 final class StreamingResponseHandler: ResponseHandler {
-    typealias HeadContinuation = CheckedContinuation<Result<(HTTPResponseHead, HTTPResponse.Metrics), HTTPClientError>, Never>
+    typealias HeadContinuation = UnsafeContinuation<Result<(HTTPResponseHead, HTTPResponse.Metrics), HTTPClientError>, Never>
     typealias ChunkContinuation = CheckedContinuation<Result<[UInt8]?, HTTPClientError>, Never>
 
     private struct State {
