@@ -6,7 +6,11 @@ import Foundation
 /// strings and HTTP bindings guided by a ``ShapeSchema``. Keeping codecs generic over one tree
 /// means generated code holds only data and two small conversions per shape, which keeps the
 /// service modules cheap to compile.
-public indirect enum ShapeValue: Sendable, Hashable {
+///
+/// Not `indirect`: the recursive cases hold arrays and dictionaries, which are references
+/// already, and boxing every value cost a heap allocation per member of every request and
+/// response.
+public enum ShapeValue: Sendable, Hashable {
     /// A string or string enum.
     case string(String)
     /// An `integer` or `long`.
@@ -30,7 +34,9 @@ public indirect enum ShapeValue: Sendable, Hashable {
 }
 
 /// Untyped JSON, for `document` shapes and for values whose shape is unknown.
-public indirect enum DocumentValue: Sendable, Hashable {
+///
+/// Not `indirect`, for the reason ``ShapeValue`` is not.
+public enum DocumentValue: Sendable, Hashable {
     /// JSON `null`.
     case null
     /// A JSON string.

@@ -6,16 +6,16 @@
 // an error.
 
 extension AyameError {
-    private static let pathPrefix = "at "
+    @usableFromInline static let pathPrefix = "at "
 
     /// A decoding failure for a value of the wrong kind.
-    static func mismatch(expected: String, found: ShapeValue) -> AyameError {
+    @usableFromInline static func mismatch(expected: String, found: ShapeValue) -> AyameError {
         .decoding("expected \(expected), found \(found.kindDescription)")
     }
 
     /// This error with `segment` (a member name, `[0]` or `["key"]`) prefixed to its path; errors
     /// other than decoding pass through unchanged.
-    func nested(under segment: String) -> AyameError {
+    @usableFromInline func nested(under segment: String) -> AyameError {
         guard case .decoding(let message) = self else { return self }
         guard message.hasPrefix(Self.pathPrefix) else {
             return .decoding(Self.pathPrefix + segment + ": " + message)

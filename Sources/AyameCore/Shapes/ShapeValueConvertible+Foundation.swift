@@ -47,6 +47,7 @@ extension Array: ShapeValueConvertible where Element: ShapeValueConvertible {
     public static var zeroShapeValue: ShapeValue { .list([]) }
 
     /// Reads a `list` value element by element; a failure names the element's index.
+    @inlinable
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .list(let elements) = shapeValue else { throw .mismatch(expected: "a list", found: shapeValue) }
         var result: [Element] = []
@@ -62,6 +63,7 @@ extension Array: ShapeValueConvertible where Element: ShapeValueConvertible {
     }
 
     /// The elements as a `list` value.
+    @inlinable
     public var shapeValue: ShapeValue { .list(map(\.shapeValue)) }
 }
 
@@ -70,6 +72,7 @@ extension Dictionary: ShapeValueConvertible where Key == String, Value: ShapeVal
     public static var zeroShapeValue: ShapeValue { .map([:]) }
 
     /// Reads a `map` value entry by entry; a failure names the entry's key.
+    @inlinable
     public init(shapeValue: ShapeValue) throws(AyameError) {
         guard case .map(let entries) = shapeValue else { throw .mismatch(expected: "a map", found: shapeValue) }
         var result: [String: Value] = [:]
@@ -85,5 +88,6 @@ extension Dictionary: ShapeValueConvertible where Key == String, Value: ShapeVal
     }
 
     /// The entries as a `map` value.
+    @inlinable
     public var shapeValue: ShapeValue { .map(mapValues(\.shapeValue)) }
 }

@@ -29,6 +29,32 @@ import Testing
         #expect(write(.integer(9_007_199_254_740_993)) == "9007199254740993")
     }
 
+    /// Numbers are read straight from their bytes when that is exact; every token must still
+    /// give what Swift's own conversion of its text gives, bit for bit.
+    @Test func numbersReadFromBytesMatchTheTextConversion() throws {
+        var generator = SplitMix(seed: 0x5EED)
+        var tokens = ["0", "-0", "0.0", "-0.0", "1764092179.461925", "1764092179.4619251", "9007199254740992.5",
+                      "0.000000000000000000001", "0.0000000000000000000001", "123456789012345678", "1234567890123456789",
+                      "999999999999999999", "-999999999999999999", "9007199254740993.0", "4.35", "0.1", "2.5e3", "1E-7",
+                      "0.30000000000000004", "1.7976931348623157e308"]
+        for _ in 0..<20_000 {
+            let whole = String(generator.next() % (generator.next() % 3 == 0 ? 1_000_000_000_000_000_000 : 10_000_000_000))
+            let fraction = String(generator.next() % 1_000_000_000_000).prefix(Int(generator.next() % 14))
+            let sign = generator.next() % 4 == 0 ? "-" : ""
+            tokens.append(fraction.isEmpty ? sign + whole : "\(sign)\(whole).\(fraction)")
+        }
+        for token in tokens {
+            let value = try read(token)
+            if !token.contains(where: { ".eE".contains($0) }), let integer = Int(token) {
+                #expect(value == .integer(integer), "\(token)")
+            } else if case .double(let double) = value, let expected = Double(token) {
+                #expect(double.bitPattern == expected.bitPattern, "\(token): \(double) != \(expected)")
+            } else {
+                Issue.record("\(token) read as \(value)")
+            }
+        }
+    }
+
     @Test(arguments: [0.1, 0.5, 3.0, -2.5e-8, 1e21, 1795628179.9104278, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude])
     func doublesRoundTrip(_ number: Double) throws {
         let text = write(.double(number))
@@ -79,5 +105,18 @@ import Testing
 
     @Test func skipsAByteOrderMark() throws {
         #expect(try JSONReader.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8)) == .object(JSONObject()))
+    }
+}
+
+/// A small deterministic generator, so a failing token can be found again.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

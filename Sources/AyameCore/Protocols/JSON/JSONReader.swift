@@ -156,6 +156,7 @@ struct JSONReader {
             guard position < bytes.count, isDigit(bytes[position]) else { throw failure("expected an exponent") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
+        if let exact = Self.exactNumber(bytes[start..<position], isInteger: isInteger) { return exact }
         let token = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let integer = Int(token) { return .integer(integer) }
         guard let double = Double(token) else { throw JSONReadError(reason: "number out of range", offset: start) }
@@ -163,6 +164,43 @@ struct JSONReader {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Powers of ten that a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+    }
+
+    /// The value of a validated number token read straight from its bytes, when that is exact:
+    /// an integer of up to 18 digits, or a decimal whose digits fit in 2^53 scaled by at most
+    /// 10^22, which one correctly rounded multiplication or division turns into the nearest
+    /// `Double` (Clinger's fast path). Timestamps such as `1764092179.461925` take this path,
+    /// without the string the general conversion needs. Anything else returns nil.
+    private static func exactNumber(_ token: ArraySlice<UInt8>, isInteger: Bool) -> JSONValue? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var inFraction = false
+        for byte in token {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): inFraction = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits > 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 18 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if inFraction { fractionDigits += 1 }
+            default: return nil  // an exponent: left to the general conversion
+            }
+        }
+        if isInteger {
+            let value = Int(mantissa)
+            return .integer(negative ? -value : value)
+        }
+        guard mantissa <= 1 << 53, fractionDigits < exactPowersOfTen.count else { return nil }
+        let magnitude = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return .double(negative ? -magnitude : magnitude)
+    }
 
     mutating func readString() throws(JSONReadError) -> String {
         position += 1

@@ -2,8 +2,9 @@
 ///
 /// Integers stay exact (`integer`) instead of passing through `Double`, so 64-bit ids and
 /// sizes survive; objects keep their keys in document order for writing and look-ups go
-/// through ``JSONObject``'s index.
-indirect enum JSONValue: Sendable {
+/// through ``JSONObject``'s index. Not `indirect` (arrays and objects are references already),
+/// so a scalar costs no allocation.
+enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case string(String)
