@@ -5,7 +5,9 @@ import Foundation
 /// Proxies are not configured here on purpose: libcurl reads `http_proxy` (lower case only,
 /// as a CGI-safety rule), `https_proxy`/`HTTPS_PROXY`, `all_proxy`/`ALL_PROXY` and
 /// `no_proxy`/`NO_PROXY` from the environment for each transfer, exactly as the `curl`
-/// command does, and the client keeps that behaviour.
+/// command does, and the client keeps that behaviour. When none of them is set as the client is
+/// created, the client tells libcurl so once and the per-transfer look-up is skipped; a proxy
+/// variable set later is then seen by clients created after it.
 public struct HTTPClientConfiguration: Sendable {
     /// Which HTTP version to negotiate.
     public enum HTTPVersionPreference: Sendable, Hashable {

@@ -36,6 +36,9 @@ final class CurlEngine: Sendable {
 
     let multi: CurlHandle
     let configuration: HTTPClientConfiguration
+    /// Whether any proxy variable was set when the engine started; without one, libcurl is
+    /// told there is no proxy instead of reading the environment for every transfer.
+    let environmentNamesProxy: Bool
     private let mailbox = Mutex(Mailbox())
     private let transferIDs = Atomic<UInt64>(0)
     /// The wake-up pipe: the thread polls `wakeUpReader`, posters write a byte to `wakeUpWriter`.
@@ -60,6 +63,7 @@ final class CurlEngine: Sendable {
         wakeUpWriter = ends[1]
         self.multi = CurlHandle(pointer: multi)
         self.configuration = configuration
+        self.environmentNamesProxy = Self.proxyVariables.contains { getenv($0) != nil }
         let total = max(configuration.maxConnections, 1)
         _ = ayame_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
         _ = ayame_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, total)
@@ -72,6 +76,11 @@ final class CurlEngine: Sendable {
         thread.name = "ayame-http-engine"
         thread.start()
     }
+
+    /// Every variable libcurl consults for a proxy (`HTTP_PROXY` is ignored by libcurl itself).
+    private static let proxyVariables = [
+        "http_proxy", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
+    ]
 
     deinit {
         close(wakeUpReader)

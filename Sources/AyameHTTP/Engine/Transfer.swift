@@ -71,7 +71,7 @@ final class Transfer {
                 throw .bodySourceFailed(self.context("\(error)"))
             }
         }
-        try TransferOptions(transfer: self, easy: easy, configuration: configuration)
+        try TransferOptions(transfer: self, easy: easy, engine: engine)
             .apply(request: submission.request, body: copiedBody.map { .copied($0) } ?? producer.map { .produced($0) },
                    handleIsConfigured: handleIsConfigured)
     }

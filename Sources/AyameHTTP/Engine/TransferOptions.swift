@@ -5,11 +5,13 @@ struct TransferOptions {
     let transfer: Transfer
     let easy: UnsafeMutableRawPointer
     let configuration: HTTPClientConfiguration
+    let environmentNamesProxy: Bool
 
-    init(transfer: Transfer, easy: UnsafeMutableRawPointer, configuration: HTTPClientConfiguration) {
+    init(transfer: Transfer, easy: UnsafeMutableRawPointer, engine: CurlEngine) {
         self.transfer = transfer
         self.easy = easy
-        self.configuration = configuration
+        self.configuration = engine.configuration
+        self.environmentNamesProxy = engine.environmentNamesProxy
     }
 
     /// Sets every option a request needs. A handle seen for the first time (fresh from
@@ -80,6 +82,9 @@ struct TransferOptions {
         try set(CURLOPT_MAXREDIRS, configuration.maxRedirects)
         // A proxy's CONNECT response is not the caller's response.
         try set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1)
+        // No proxy variable was set when the client started: say so, and libcurl stops looking
+        // the variables up in the environment for every transfer.
+        if !environmentNamesProxy { try set(CURLOPT_PROXY, string: "") }
         try applyCallbacks()
     }
 
