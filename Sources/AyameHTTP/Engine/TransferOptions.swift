@@ -142,6 +142,7 @@ struct TransferOptions {
     private static let emptyBody: StaticString = ""
 
     private func applyHeaders(_ headers: HTTPHeaders, bodyIsCopied: Bool) throws(HTTPClientError) {
+        var hasAccept = false, hasExpect = false, hasContentType = false
         for field in headers {
             guard Self.isToken(field.name) else {
                 throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
@@ -149,13 +150,16 @@ struct TransferOptions {
             guard !Self.containsLineBreakOrNUL(field.value) else {
                 throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
             }
+            hasAccept = hasAccept || HTTPHeaders.namesEqual(field.name, "Accept")
+            hasExpect = hasExpect || HTTPHeaders.namesEqual(field.name, "Expect")
+            hasContentType = hasContentType || HTTPHeaders.namesEqual(field.name, "Content-Type")
         }
         // Accept and Expect are headers curl would otherwise add on its own.
         var suppressed: [StaticString] = []
-        if !headers.contains(name: "Accept") { suppressed.append("Accept") }
-        if !headers.contains(name: "Expect") { suppressed.append("Expect") }
+        if !hasAccept { suppressed.append("Accept") }
+        if !hasExpect { suppressed.append("Expect") }
         // A copied body goes out as a curl POST, which would add a form Content-Type.
-        if bodyIsCopied, !headers.contains(name: "Content-Type") { suppressed.append("Content-Type") }
+        if bodyIsCopied, !hasContentType { suppressed.append("Content-Type") }
         let list = CurlHeaderList(headers, suppressing: suppressed)
         transfer.setHeaderList(list)
         try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list.head))

@@ -105,6 +105,8 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
     /// without regard to case, so this compares bytes, folding only ASCII letters, without
     /// building lowercased copies (lookups run several times per request).
     public static func namesEqual(_ a: String, _ b: String) -> Bool {
+        // Case folding keeps ASCII lengths, and most names differ in length.
+        guard a.utf8.count == b.utf8.count else { return false }
         var left = a.utf8.makeIterator()
         var right = b.utf8.makeIterator()
         while true {
