@@ -56,7 +56,7 @@ public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvert
     public let shape: String
     /// The member path, for example `EndpointName` or `ProductionVariants[0].VariantName`.
     public let member: String
-    /// The rule broken, for example `length <= 63` or `required`.
+    /// The rule broken, for example `length >= 1` or `required`.
     public let rule: String
 
     /// Creates a validation failure naming the shape, member and rule.

@@ -1,16 +1,18 @@
 extension ShapeValue {
     /// Checks this value against `schema`'s constraints at every depth, before anything is sent.
     ///
-    /// Rules, in the order they are checked: a union has exactly one member set, one the model
-    /// knows; `required` members; `length` (Unicode scalar values
-    /// for strings, as Smithy's `length` trait counts; bytes for blobs; elements for lists and
-    /// maps); `value` ranges for numbers; and `enum`, only for enums the schema marks closed
-    /// (AWS enums are open).
+    /// The rules are botocore's parameter validation, in the order they are checked: a union has
+    /// exactly one member set, one the model knows; `required` members; the minimum `length` of
+    /// strings (Unicode scalar values, as Smithy's `length` trait and Python count) and lists; the
+    /// minimum `value` of numbers; and `enum`, only for enums the schema marks closed (AWS enums
+    /// are open).
     ///
-    /// Model `pattern`s are not checked, as botocore does not check them: they are ECMAScript
-    /// regular expressions that no regex engine on the platform evaluates the same way, services
-    /// relax them without a model change, and evaluating them cost more than the rest of a call.
-    /// The service remains the judge of a value's form.
+    /// Maxima are not checked, nor the lengths of maps and blobs, as botocore does not check them:
+    /// services raise their limits without a model change, so a client that enforced the model's
+    /// maxima would refuse requests the service accepts. Model `pattern`s are not checked either:
+    /// they are ECMAScript regular expressions that no regex engine on the platform evaluates the
+    /// same way, services relax them too, and evaluating them cost more than the rest of a call.
+    /// The service remains the judge of both.
     ///
     /// Throws ``AyameError/validation(_:)`` for the first broken rule, naming `schema`'s shape,
     /// the member path (`ProductionVariants[0].VariantName`, `Tags["k"]`) and the rule.
@@ -36,13 +38,12 @@ private struct ShapeValidator {
                 try check(memberValue, member.target, path: memberPath)
             }
         case .list(let elements):
-            try checkLength(elements.count, schema, path)
+            try checkMinimumLength(elements.count, schema, path)
             guard let element = schema.listMember?.target else { return }
             for (index, item) in elements.enumerated() {
                 try check(item, element, path: path + "[\(index)]")
             }
         case .map(let entries):
-            try checkLength(entries.count, schema, path)
             let keySchema = schema.mapKey?.target
             let valueSchema = schema.mapValue?.target
             for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
@@ -54,14 +55,11 @@ private struct ShapeValidator {
             }
         case .string(let string):
             try checkString(string, schema, path)
-        case .blob(let data):
-            guard !schema.traits.isStreaming else { return }
-            try checkLength(data.count, schema, path)
         case .integer(let integer):
-            try checkRange(Double(integer), schema, path)
+            try checkMinimumValue(Double(integer), schema, path)
         case .double(let double):
-            try checkRange(double, schema, path)
-        case .boolean, .timestamp, .document:
+            try checkMinimumValue(double, schema, path)
+        case .blob, .boolean, .timestamp, .document:
             return
         }
     }
@@ -78,27 +76,21 @@ private struct ShapeValidator {
 
     private func checkString(_ string: String, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
         let traits = schema.traits
-        try checkLength(string.unicodeScalars.count, schema, path)
+        try checkMinimumLength(string.unicodeScalars.count, schema, path)
         if traits.isEnumClosed, let known = traits.enumValues, !known.contains(string) {
             throw fail(path, "enum " + known.joined(separator: "|"))
         }
     }
 
-    private func checkLength(_ length: Int, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
+    private func checkMinimumLength(_ length: Int, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
         if let min = schema.traits.min, Double(length) < min {
             throw fail(path, "length >= \(NumberText.format(min))")
         }
-        if let max = schema.traits.max, Double(length) > max {
-            throw fail(path, "length <= \(NumberText.format(max))")
-        }
     }
 
-    private func checkRange(_ number: Double, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
+    private func checkMinimumValue(_ number: Double, _ schema: ShapeSchema, _ path: String) throws(AyameError) {
         if let min = schema.traits.min, number < min {
             throw fail(path, "value >= \(NumberText.format(min))")
-        }
-        if let max = schema.traits.max, number > max {
-            throw fail(path, "value <= \(NumberText.format(max))")
         }
     }
 
