@@ -4,7 +4,14 @@ extension HTTPClientError {
     /// Classifies a libcurl result code into the case a retry layer can act on.
     static func fromCurl(_ code: CURLcode, context: Context) -> HTTPClientError {
         switch code {
-        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_BAD_FUNCTION_ARGUMENT:
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            // Every URL's scheme is checked before libcurl sees it, so this is the reply's doing:
+            // a status line libcurl refuses (`+200`, `2000`) or a redirect to another protocol.
+            // Reported like a reply our own parser refuses, not as a request to fix.
+            var reply = context
+            reply.detail = "the reply is not valid HTTP: " + context.detail
+            return .curl(code: Int(CURLE_WEIRD_SERVER_REPLY.rawValue), reply)
+        case CURLE_URL_MALFORMAT, CURLE_BAD_FUNCTION_ARGUMENT:
             return .invalidRequest(context)
         case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:
             return .couldNotConnect(context)

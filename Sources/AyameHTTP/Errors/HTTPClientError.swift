@@ -1,3 +1,5 @@
+import CCurl
+
 /// Why a request failed in the transport (never because of an HTTP status: any status that
 /// arrives is a response).
 ///
@@ -132,6 +134,9 @@ public enum HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible 
                 + "cancellation was unexpected."
         case .clientShutdown:
             return "The HTTP client was shut down. Create a new client to send more requests."
+        case .curl(let code, let context) where code == Int(CURLE_WEIRD_SERVER_REPLY.rawValue):
+            return "The server's reply is not valid HTTP (\(context)). Something other than the service may "
+                + "be answering: check the endpoint URL and any proxy in between."
         case .curl(let code, let context):
             return "libcurl failed with code \(code) (\(context)). Not classified as transient; "
                 + "report it if it persists."
