@@ -43,5 +43,11 @@ import Testing
         let given = try signer.sign(
             SigV4Request(method: "PUT", url: "https://b.s3.amazonaws.com/k", body: .sha256(hex: hasher.finalize().hex)), credentials: credentials, at: time)
         #expect(hashed.signature == given.signature)
+        // An upper-case hash is the same hash: it is signed (and sent) in lower case.
+        let upper = try signer.sign(
+            SigV4Request(method: "PUT", url: "https://b.s3.amazonaws.com/k", body: .sha256(hex: SHA256.hash(body).hex.uppercased())),
+            credentials: credentials, at: time)
+        #expect(upper.signature == hashed.signature)
+        #expect(upper.headers.contains { $0.name.lowercased() == "x-amz-content-sha256" && $0.value == SHA256.hash(body).hex })
     }
 }

@@ -239,7 +239,9 @@ struct TransferOptions {
     }
 
     private func set(_ option: CURLoption, string value: String) throws(HTTPClientError) {
-        try check(ayame_easy_setopt_string(easy, option, value), "\(option.rawValue)")
+        // Explicitly through `withCString`: the implicit String-to-pointer conversion copied the
+        // string into a new array every time (libcurl takes its own copy anyway).
+        try check(value.withCString { ayame_easy_setopt_string(easy, option, $0) }, "\(option.rawValue)")
     }
 
     private func set(_ option: CURLoption, pointer value: UnsafeMutableRawPointer?) throws(HTTPClientError) {

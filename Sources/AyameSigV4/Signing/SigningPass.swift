@@ -114,7 +114,8 @@ struct SigningPass: ~Copyable {
                 guard hex.utf8.count == 64, hex.utf8.allSatisfy({ PercentEncoding.hexValue($0) != nil }) else {
                     throw .invalidPayloadHash
                 }
-                payload = .given(hex.lowercased())
+                // Hashes are usually given in lower case already; lower-casing copies the string.
+                payload = .given(hex.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") } ? hex.lowercased() : hex)
             }
         }
 
