@@ -16,9 +16,9 @@ final class Transfer {
     private var headerList: CurlHeaderList?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var producer: (any HTTPBodyProducer)?
-    /// A small in-memory body handed to libcurl whole (it keeps its own copy), so it leaves in
-    /// the same write as the head instead of through the read callback.
-    private var copiedBody: [UInt8]?
+    /// Whether the body was handed to libcurl whole (it keeps its own copy), so it leaves in the
+    /// same write as the head and libcurl counts what was sent of it.
+    private var bodyIsCopied = false
     private var parser = ResponseHeadParser()
     private var headDelivered = false
     /// A failure found by a callback; it explains the transfer's end better than curl's code.
@@ -55,25 +55,28 @@ final class Transfer {
             engine.resumeSending(id)
         }
         let body = submission.request.body
+        let sent: TransferOptions.Body?
         if let bytes = body.smallInMemoryBytes {
-            copiedBody = bytes
+            sent = .copied(bytes)
         } else if body.isEmpty {
             // POST, PUT and PATCH carry a body by definition: without one curl would send no
             // Content-Length at all, and servers may answer 411 (InvokeEndpointAsync is such a
             // call). An empty copied body makes curl send `Content-Length: 0`.
-            if [HTTPMethod.post, .put, .patch].contains(submission.request.method) { copiedBody = [] }
+            sent = [HTTPMethod.post, .put, .patch].contains(submission.request.method) ? .copied([]) : nil
         } else {
             do {
-                producer = try body.makeProducer(context)
+                let made = try body.makeProducer(context)
+                producer = made
+                sent = made.map { .produced($0) }
             } catch let error as HTTPClientError {
                 throw error
             } catch {
                 throw .bodySourceFailed(self.context("\(error)"))
             }
         }
+        bodyIsCopied = sent?.isCopied ?? false
         try TransferOptions(transfer: self, easy: easy, engine: engine)
-            .apply(request: submission.request, body: copiedBody.map { .copied($0) } ?? producer.map { .produced($0) },
-                   handleIsConfigured: handleIsConfigured)
+            .apply(request: submission.request, body: sent, handleIsConfigured: handleIsConfigured)
     }
 
     deinit {
@@ -95,7 +98,7 @@ final class Transfer {
 
     /// Body bytes sent so far: counted by the read callback, or asked of libcurl for a copied body.
     private var sentBodyBytes: Int64 {
-        guard copiedBody != nil else { return bytesSent }
+        guard bodyIsCopied else { return bytesSent }
         var uploaded: curl_off_t = 0
         ayame_easy_getinfo_off(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded)
         return Int64(uploaded)
@@ -165,8 +168,7 @@ final class Transfer {
     private func deliverHead() -> Bool {
         headDelivered = true
         if let reason = parser.invalidStatusLine {
-            // CURLE_WEIRD_SERVER_REPLY is what libcurl reports for replies it cannot parse itself.
-            failure = .curl(code: Int(CURLE_WEIRD_SERVER_REPLY.rawValue), context(reason))
+            failure = .replyNotHTTP(context(reason))
             return false
         }
         if let error = handler.receivedHead(parser.head, metrics: { metrics() }) {

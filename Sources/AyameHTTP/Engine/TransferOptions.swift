@@ -14,25 +14,31 @@ struct TransferOptions {
         self.environmentNamesProxy = engine.environmentNamesProxy
     }
 
-    /// Sets every option a request needs. A handle seen for the first time (fresh from
-    /// `curl_easy_init`) also gets the options that are the same for every request of this
-    /// client; a recycled handle keeps them, because resetting and setting them again cost
-    /// more than a microsecond per request on the engine thread.
     /// How a request's body reaches libcurl.
     enum Body {
         /// Copied into libcurl (`CURLOPT_COPYPOSTFIELDS`) and sent with the head.
         case copied([UInt8])
         /// Read through the read callback as libcurl sends.
         case produced(any HTTPBodyProducer)
+
+        /// Whether libcurl holds the body itself.
+        var isCopied: Bool {
+            if case .copied = self { return true }
+            return false
+        }
     }
 
+    /// Sets every option a request needs. A handle seen for the first time (fresh from
+    /// `curl_easy_init`) also gets the options that are the same for every request of this
+    /// client; a recycled handle keeps them, because resetting and setting them again cost
+    /// more than a microsecond per request on the engine thread.
     func apply(request: HTTPRequest, body: Body?, handleIsConfigured: Bool) throws(HTTPClientError) {
         try validate(request)
         if !handleIsConfigured { try applyHandleDefaults() }
         try set(CURLOPT_URL, string: request.url)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
         try applyMethod(request, body: body)
-        try applyHeaders(request.headers, bodyIsCopied: body.map { if case .copied = $0 { true } else { false } } ?? false)
+        try applyHeaders(request.headers, bodyIsCopied: body?.isCopied ?? false)
         let userdata = transfer.userdata
         try set(CURLOPT_HEADERDATA, pointer: userdata)
         try set(CURLOPT_WRITEDATA, pointer: userdata)

@@ -1,6 +1,13 @@
 import CCurl
 
 extension HTTPClientError {
+    /// A reply that is not HTTP, whether libcurl or Ayame's own parser refused it: reported with
+    /// the code libcurl uses for replies it cannot parse (`CURLE_WEIRD_SERVER_REPLY`), which the
+    /// description explains.
+    static func replyNotHTTP(_ context: Context) -> HTTPClientError {
+        .curl(code: Int(CURLE_WEIRD_SERVER_REPLY.rawValue), context)
+    }
+
     /// Classifies a libcurl result code into the case a retry layer can act on.
     static func fromCurl(_ code: CURLcode, context: Context) -> HTTPClientError {
         switch code {
@@ -10,7 +17,7 @@ extension HTTPClientError {
             // Reported like a reply our own parser refuses, not as a request to fix.
             var reply = context
             reply.detail = "the reply is not valid HTTP: " + context.detail
-            return .curl(code: Int(CURLE_WEIRD_SERVER_REPLY.rawValue), reply)
+            return .replyNotHTTP(reply)
         case CURLE_URL_MALFORMAT, CURLE_BAD_FUNCTION_ARGUMENT:
             return .invalidRequest(context)
         case CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT:

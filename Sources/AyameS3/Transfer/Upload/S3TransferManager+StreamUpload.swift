@@ -27,21 +27,9 @@ extension S3TransferManager {
         var ended = try await Self.read(into: &buffer, upTo: Int(max(threshold, partSize)), from: &iterator)
 
         if ended, Int64(buffer.count) < threshold {
-            let size = Int64(buffer.count)
-            let meter = ProgressMeter(total: nil, totalParts: nil, report: progress)
-            meter.start()
-            let payload = Self.payload(.memory(buffer), offset: 0, length: size, part: 1, meter: meter)
-            let output = try await call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
-                try await client.putObject(
-                    S3.PutObjectRequest(
-                        bucket: bucket, key: key, contentType: contentType,
-                        checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
-                    payload: payload)
-            }
-            meter.finish(part: 1, bytes: size)
-            return S3UploadResult(
-                eTag: output.eTag, versionID: output.versionId, size: size, parts: 1,
-                fullObjectChecksum: Self.checksum(algorithm, crc32: output.checksumCrc32, crc32c: output.checksumCrc32C))
+            return try await putWhole(
+                .memory(buffer), size: Int64(buffer.count), announcesSize: false, bucket: bucket, key: key,
+                contentType: contentType, progress: progress)
         }
 
         let created = try await call("CreateMultipartUpload") { () async throws(AyameError) -> S3.CreateMultipartUploadOutput in

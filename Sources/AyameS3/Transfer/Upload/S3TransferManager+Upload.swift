@@ -17,24 +17,36 @@ extension S3TransferManager {
     ) async throws(S3TransferError) -> S3UploadResult {
         let size = try Self.fileSize(path)
         if record == nil, size < configuration.multipartThreshold {
-            let meter = ProgressMeter(total: size, totalParts: 1, report: progress)
-            meter.start()
-            let algorithm = configuration.checksumAlgorithm
-            let payload = Self.payload(.file(path), offset: 0, length: size, part: 1, meter: meter)
-            let output = try await call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
-                try await client.putObject(
-                    S3.PutObjectRequest(
-                        bucket: bucket, key: key, contentType: contentType,
-                        checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
-                    payload: payload)
-            }
-            meter.finish(part: 1, bytes: size)
-            return S3UploadResult(
-                eTag: output.eTag, versionID: output.versionId, size: size, parts: 1,
-                fullObjectChecksum: Self.checksum(algorithm, crc32: output.checksumCrc32, crc32c: output.checksumCrc32C))
+            return try await putWhole(
+                .file(path), size: size, announcesSize: true, bucket: bucket, key: key, contentType: contentType,
+                progress: progress)
         }
         return try await uploadParts(
             source: .file(path), size: size, bucket: bucket, key: key, contentType: contentType, record: record, progress: progress)
+    }
+
+    /// Sends `source` (`size` bytes, below the multipart threshold) as one PutObject with its
+    /// checksum. `announcesSize` says whether progress reports carry the total from the start (a
+    /// file's) or none (a stream's, like its multipart reports).
+    func putWhole(
+        _ source: PartSource, size: Int64, announcesSize: Bool, bucket: String, key: String, contentType: String?,
+        progress: (@Sendable (S3TransferProgress) -> Void)?
+    ) async throws(S3TransferError) -> S3UploadResult {
+        let meter = ProgressMeter(total: announcesSize ? size : nil, totalParts: announcesSize ? 1 : nil, report: progress)
+        meter.start()
+        let algorithm = configuration.checksumAlgorithm
+        let payload = Self.payload(source, offset: 0, length: size, part: 1, meter: meter)
+        let output = try await call("PutObject") { () async throws(AyameError) -> S3.PutObjectOutput in
+            try await client.putObject(
+                S3.PutObjectRequest(
+                    bucket: bucket, key: key, contentType: contentType,
+                    checksumAlgorithm: S3.ChecksumAlgorithm(rawValue: algorithm.rawValue)),
+                payload: payload)
+        }
+        meter.finish(part: 1, bytes: size)
+        return S3UploadResult(
+            eTag: output.eTag, versionID: output.versionId, size: size, parts: 1,
+            fullObjectChecksum: Self.checksum(algorithm, crc32: output.checksumCrc32, crc32c: output.checksumCrc32C))
     }
 
     /// Where parts come from.
