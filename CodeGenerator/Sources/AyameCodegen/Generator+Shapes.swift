@@ -35,7 +35,8 @@ extension Generator {
             s = "/// The `\(name)` error of the \(module) model: read it from a service error with\n"
                 + "/// `error.modelled(as: \(typeNames[name]!).self)`.\n"
         }
-        s += "public struct \(type): \(errorCode == nil ? "AWSShape" : "AWSModelledError") {\n"
+        let readsJSON = conformsToJSONReading(name)
+        s += "public struct \(type): \(errorCode == nil ? "AWSShape" : "AWSModelledError")\(readsJSON ? ", JSONResponseReadable" : "") {\n"
         if let errorCode {
             s += "    /// The error code the service sends for this error.\n"
             s += "    public static let errorCode: String = \(Naming.literal(errorCode))\n\(list.isEmpty ? "" : "\n")"
@@ -102,7 +103,9 @@ extension Generator {
         s += "    public var shapeValue: ShapeValue {\n"
         s += read.isEmpty ? "        let w = StructureWriter()\n" : "        var w = StructureWriter()\n"
         for m in list where eventStreamType(m) == nil { s += "        w[\(Naming.literal(m.name))] = \(m.property)\n" }
-        s += "        return w.value\n    }\n}\n"
+        s += "        return w.value\n    }\n"
+        if readsJSON { s += jsonReadingSource(name, list) }
+        s += "}\n"
         return s
     }
 

@@ -5,7 +5,7 @@ import Foundation
 
 extension ApplicationAutoScaling {
     /// The `Alarm` structure of the ApplicationAutoScaling model.
-    public struct Alarm: AWSShape {
+    public struct Alarm: AWSShape, JSONResponseReadable {
         /// `AlarmName` (required).
         public var alarmName: String
         /// `AlarmARN` (required).
@@ -37,10 +37,27 @@ extension ApplicationAutoScaling {
             w["AlarmARN"] = alarmArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: try reader.required(m0), alarmArn: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CapacityForecast` structure of the ApplicationAutoScaling model.
-    public struct CapacityForecast: AWSShape {
+    public struct CapacityForecast: AWSShape, JSONResponseReadable {
         /// `Timestamps` (required).
         public var timestamps: [Date]
         /// `Values` (required).
@@ -72,6 +89,23 @@ extension ApplicationAutoScaling {
             w["Values"] = values
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [Date]?
+            var m1: [Double]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [Date].read(from: &reader)
+                case 1: m1 = try [Double].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timestamps: try reader.required(m0), values: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ConcurrentUpdateException` error of the ApplicationAutoScaling model: read it from a service error with
@@ -108,7 +142,7 @@ extension ApplicationAutoScaling {
     }
 
     /// The `CustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct CustomizedMetricSpecification: AWSShape {
+    public struct CustomizedMetricSpecification: AWSShape, JSONResponseReadable {
         /// `MetricName`.
         public var metricName: String?
         /// `Namespace`.
@@ -164,10 +198,35 @@ extension ApplicationAutoScaling {
             w["Metrics"] = metrics
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ApplicationAutoScaling.MetricDimension]?
+            var m3: ApplicationAutoScaling.MetricStatistic?
+            var m4: String?
+            var m5: [ApplicationAutoScaling.TargetTrackingMetricDataQuery]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ApplicationAutoScaling.MetricDimension].read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.MetricStatistic.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try [ApplicationAutoScaling.TargetTrackingMetricDataQuery].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricName: m0, namespace: m1, dimensions: m2, statistic: m3, unit: m4, metrics: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteScalingPolicyRequest` structure of the ApplicationAutoScaling model.
-    public struct DeleteScalingPolicyRequest: AWSShape {
+    public struct DeleteScalingPolicyRequest: AWSShape, JSONResponseReadable {
         /// `PolicyName` (required).
         public var policyName: String
         /// `ServiceNamespace` (required).
@@ -211,10 +270,31 @@ extension ApplicationAutoScaling {
             w["ScalableDimension"] = scalableDimension
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ApplicationAutoScaling.ServiceNamespace?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(policyName: try reader.required(m0), serviceNamespace: try reader.required(m1), resourceId: try reader.required(m2), scalableDimension: try reader.required(m3))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteScalingPolicyResponse` structure of the ApplicationAutoScaling model.
-    public struct DeleteScalingPolicyResponse: AWSShape {
+    public struct DeleteScalingPolicyResponse: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -233,10 +313,19 @@ extension ApplicationAutoScaling {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteScheduledActionRequest` structure of the ApplicationAutoScaling model.
-    public struct DeleteScheduledActionRequest: AWSShape {
+    public struct DeleteScheduledActionRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ScheduledActionName` (required).
@@ -280,10 +369,31 @@ extension ApplicationAutoScaling {
             w["ScalableDimension"] = scalableDimension
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), scheduledActionName: try reader.required(m1), resourceId: try reader.required(m2), scalableDimension: try reader.required(m3))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteScheduledActionResponse` structure of the ApplicationAutoScaling model.
-    public struct DeleteScheduledActionResponse: AWSShape {
+    public struct DeleteScheduledActionResponse: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -302,10 +412,19 @@ extension ApplicationAutoScaling {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeregisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
-    public struct DeregisterScalableTargetRequest: AWSShape {
+    public struct DeregisterScalableTargetRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceId` (required).
@@ -343,10 +462,29 @@ extension ApplicationAutoScaling {
             w["ScalableDimension"] = scalableDimension
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceId: try reader.required(m1), scalableDimension: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeregisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
-    public struct DeregisterScalableTargetResponse: AWSShape {
+    public struct DeregisterScalableTargetResponse: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -365,10 +503,19 @@ extension ApplicationAutoScaling {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalableTargetsRequest` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalableTargetsRequest: AWSShape {
+    public struct DescribeScalableTargetsRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceIds`.
@@ -418,10 +565,33 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: [String]?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            var m3: Int?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceIds: m1, scalableDimension: m2, maxResults: m3, nextToken: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalableTargetsResponse` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalableTargetsResponse: AWSShape {
+    public struct DescribeScalableTargetsResponse: AWSShape, JSONResponseReadable {
         /// `ScalableTargets`.
         public var scalableTargets: [ApplicationAutoScaling.ScalableTarget]?
         /// `NextToken`.
@@ -453,10 +623,27 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.ScalableTarget]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.ScalableTarget].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scalableTargets: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalingActivitiesRequest` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalingActivitiesRequest: AWSShape {
+    public struct DescribeScalingActivitiesRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceId`.
@@ -512,10 +699,35 @@ extension ApplicationAutoScaling {
             w["IncludeNotScaledActivities"] = includeNotScaledActivities
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            var m3: Int?
+            var m4: String?
+            var m5: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceId: m1, scalableDimension: m2, maxResults: m3, nextToken: m4, includeNotScaledActivities: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalingActivitiesResponse` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalingActivitiesResponse: AWSShape {
+    public struct DescribeScalingActivitiesResponse: AWSShape, JSONResponseReadable {
         /// `ScalingActivities`.
         public var scalingActivities: [ApplicationAutoScaling.ScalingActivity]?
         /// `NextToken`.
@@ -547,10 +759,27 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.ScalingActivity]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.ScalingActivity].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scalingActivities: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalingPoliciesRequest` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalingPoliciesRequest: AWSShape {
+    public struct DescribeScalingPoliciesRequest: AWSShape, JSONResponseReadable {
         /// `PolicyNames`.
         public var policyNames: [String]?
         /// `ServiceNamespace` (required).
@@ -606,10 +835,35 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: ApplicationAutoScaling.ServiceNamespace?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            var m4: Int?
+            var m5: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m1), policyNames: m0, resourceId: m2, scalableDimension: m3, maxResults: m4, nextToken: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScalingPoliciesResponse` structure of the ApplicationAutoScaling model.
-    public struct DescribeScalingPoliciesResponse: AWSShape {
+    public struct DescribeScalingPoliciesResponse: AWSShape, JSONResponseReadable {
         /// `ScalingPolicies`.
         public var scalingPolicies: [ApplicationAutoScaling.ScalingPolicy]?
         /// `NextToken`.
@@ -641,10 +895,27 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.ScalingPolicy]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.ScalingPolicy].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scalingPolicies: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScheduledActionsRequest` structure of the ApplicationAutoScaling model.
-    public struct DescribeScheduledActionsRequest: AWSShape {
+    public struct DescribeScheduledActionsRequest: AWSShape, JSONResponseReadable {
         /// `ScheduledActionNames`.
         public var scheduledActionNames: [String]?
         /// `ServiceNamespace` (required).
@@ -700,10 +971,35 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: ApplicationAutoScaling.ServiceNamespace?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            var m4: Int?
+            var m5: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m1), scheduledActionNames: m0, resourceId: m2, scalableDimension: m3, maxResults: m4, nextToken: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeScheduledActionsResponse` structure of the ApplicationAutoScaling model.
-    public struct DescribeScheduledActionsResponse: AWSShape {
+    public struct DescribeScheduledActionsResponse: AWSShape, JSONResponseReadable {
         /// `ScheduledActions`.
         public var scheduledActions: [ApplicationAutoScaling.ScheduledAction]?
         /// `NextToken`.
@@ -735,6 +1031,23 @@ extension ApplicationAutoScaling {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.ScheduledAction]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.ScheduledAction].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scheduledActions: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `FailedResourceAccessException` error of the ApplicationAutoScaling model: read it from a service error with
@@ -771,7 +1084,7 @@ extension ApplicationAutoScaling {
     }
 
     /// The `GetPredictiveScalingForecastRequest` structure of the ApplicationAutoScaling model.
-    public struct GetPredictiveScalingForecastRequest: AWSShape {
+    public struct GetPredictiveScalingForecastRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceId` (required).
@@ -827,10 +1140,35 @@ extension ApplicationAutoScaling {
             w["EndTime"] = endTime
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            var m3: String?
+            var m4: Date?
+            var m5: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceId: try reader.required(m1), scalableDimension: try reader.required(m2), policyName: try reader.required(m3), startTime: try reader.required(m4), endTime: try reader.required(m5))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetPredictiveScalingForecastResponse` structure of the ApplicationAutoScaling model.
-    public struct GetPredictiveScalingForecastResponse: AWSShape {
+    public struct GetPredictiveScalingForecastResponse: AWSShape, JSONResponseReadable {
         /// `LoadForecast`.
         public var loadForecast: [ApplicationAutoScaling.LoadForecast]?
         /// `CapacityForecast`.
@@ -868,6 +1206,25 @@ extension ApplicationAutoScaling {
             w["UpdateTime"] = updateTime
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.LoadForecast]?
+            var m1: ApplicationAutoScaling.CapacityForecast?
+            var m2: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.LoadForecast].read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.CapacityForecast.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(loadForecast: m0, capacityForecast: m1, updateTime: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `InternalServiceException` error of the ApplicationAutoScaling model: read it from a service error with
@@ -970,7 +1327,7 @@ extension ApplicationAutoScaling {
     }
 
     /// The `ListTagsForResourceRequest` structure of the ApplicationAutoScaling model.
-    public struct ListTagsForResourceRequest: AWSShape {
+    public struct ListTagsForResourceRequest: AWSShape, JSONResponseReadable {
         /// `ResourceARN` (required).
         public var resourceArn: String
 
@@ -996,10 +1353,25 @@ extension ApplicationAutoScaling {
             w["ResourceARN"] = resourceArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ListTagsForResourceResponse` structure of the ApplicationAutoScaling model.
-    public struct ListTagsForResourceResponse: AWSShape {
+    public struct ListTagsForResourceResponse: AWSShape, JSONResponseReadable {
         /// `Tags`.
         public var tags: [String: String]?
 
@@ -1025,10 +1397,25 @@ extension ApplicationAutoScaling {
             w["Tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `LoadForecast` structure of the ApplicationAutoScaling model.
-    public struct LoadForecast: AWSShape {
+    public struct LoadForecast: AWSShape, JSONResponseReadable {
         /// `Timestamps` (required).
         public var timestamps: [Date]
         /// `Values` (required).
@@ -1066,10 +1453,29 @@ extension ApplicationAutoScaling {
             w["MetricSpecification"] = metricSpecification
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [Date]?
+            var m1: [Double]?
+            var m2: ApplicationAutoScaling.PredictiveScalingMetricSpecification?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [Date].read(from: &reader)
+                case 1: m1 = try [Double].read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.PredictiveScalingMetricSpecification.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timestamps: try reader.required(m0), values: try reader.required(m1), metricSpecification: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `MetricDimension` structure of the ApplicationAutoScaling model.
-    public struct MetricDimension: AWSShape {
+    public struct MetricDimension: AWSShape, JSONResponseReadable {
         /// `Name` (required).
         public var name: String
         /// `Value` (required).
@@ -1101,10 +1507,27 @@ extension ApplicationAutoScaling {
             w["Value"] = value
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `NotScaledReason` structure of the ApplicationAutoScaling model.
-    public struct NotScaledReason: AWSShape {
+    public struct NotScaledReason: AWSShape, JSONResponseReadable {
         /// `Code` (required).
         public var code: String
         /// `MaxCapacity`.
@@ -1148,425 +1571,26 @@ extension ApplicationAutoScaling {
             w["CurrentCapacity"] = currentCapacity
             return w.value
         }
-    }
 
-    /// The `ObjectNotFoundException` error of the ApplicationAutoScaling model: read it from a service error with
-    /// `error.modelled(as: ApplicationAutoScaling.ObjectNotFoundException.self)`.
-    public struct ObjectNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ObjectNotFoundException"
-
-        /// `Message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            var m2: Int?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(code: try reader.required(m0), maxCapacity: m1, minCapacity: m2, currentCapacity: m3)
         }
 
-        /// The model of `ObjectNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotFoundException", kind: .structure, members: [
-            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("Message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Message"] = message
-            return w.value
-        }
-    }
-
-    /// The `PredefinedMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredefinedMetricSpecification: AWSShape {
-        /// `PredefinedMetricType` (required).
-        public var predefinedMetricType: ApplicationAutoScaling.MetricType
-        /// `ResourceLabel`.
-        public var resourceLabel: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(predefinedMetricType: ApplicationAutoScaling.MetricType, resourceLabel: String? = nil) {
-            self.predefinedMetricType = predefinedMetricType
-            self.resourceLabel = resourceLabel
-        }
-
-        /// The model of `PredefinedMetricSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredefinedMetricSpecification", kind: .structure, members: [
-            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScaling.MetricType.schema }, isRequired: true),
-            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.predefinedMetricType = try r.required("PredefinedMetricType")
-            self.resourceLabel = try r.optional("ResourceLabel")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PredefinedMetricType"] = predefinedMetricType
-            w["ResourceLabel"] = resourceLabel
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingCustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingCustomizedMetricSpecification: AWSShape {
-        /// `MetricDataQueries` (required).
-        public var metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]) {
-            self.metricDataQueries = metricDataQueries
-        }
-
-        /// The model of `PredictiveScalingCustomizedMetricSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingCustomizedMetricSpecification", kind: .structure, members: [
-            MemberSchema("MetricDataQueries", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDataQueries }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricDataQueries = try r.required("MetricDataQueries")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricDataQueries"] = metricDataQueries
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingMetric` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingMetric: AWSShape {
-        /// `Dimensions`.
-        public var dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Namespace`.
-        public var namespace: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
-            self.dimensions = dimensions
-            self.metricName = metricName
-            self.namespace = namespace
-        }
-
-        /// The model of `PredictiveScalingMetric`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetric", kind: .structure, members: [
-            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensions }),
-            MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricName }),
-            MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricNamespace }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.dimensions = try r.optional("Dimensions")
-            self.metricName = try r.optional("MetricName")
-            self.namespace = try r.optional("Namespace")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Dimensions"] = dimensions
-            w["MetricName"] = metricName
-            w["Namespace"] = namespace
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingMetricDataQuery` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingMetricDataQuery: AWSShape {
-        /// `Id` (required).
-        public var id: String
-        /// `Expression`.
-        public var expression: String?
-        /// `MetricStat`.
-        public var metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat?
-        /// `Label`.
-        public var label: String?
-        /// `ReturnData`.
-        public var returnData: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(id: String, expression: String? = nil, metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat? = nil, label: String? = nil, returnData: Bool? = nil) {
-            self.id = id
-            self.expression = expression
-            self.metricStat = metricStat
-            self.label = label
-            self.returnData = returnData
-        }
-
-        /// The model of `PredictiveScalingMetricDataQuery`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQuery", kind: .structure, members: [
-            MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
-            MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
-            MemberSchema("MetricStat", target: { ApplicationAutoScaling.PredictiveScalingMetricStat.schema }),
-            MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
-            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.id = try r.required("Id")
-            self.expression = try r.optional("Expression")
-            self.metricStat = try r.optional("MetricStat")
-            self.label = try r.optional("Label")
-            self.returnData = try r.optional("ReturnData")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Id"] = id
-            w["Expression"] = expression
-            w["MetricStat"] = metricStat
-            w["Label"] = label
-            w["ReturnData"] = returnData
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingMetricDimension` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingMetricDimension: AWSShape {
-        /// `Name` (required).
-        public var name: String
-        /// `Value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-
-        /// The model of `PredictiveScalingMetricDimension`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimension", kind: .structure, members: [
-            MemberSchema("Name", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionName }, isRequired: true),
-            MemberSchema("Value", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionValue }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-            self.value = try r.required("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Name"] = name
-            w["Value"] = value
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingMetricSpecification: AWSShape {
-        /// `TargetValue` (required).
-        public var targetValue: Double
-        /// `PredefinedMetricPairSpecification`.
-        public var predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification?
-        /// `PredefinedScalingMetricSpecification`.
-        public var predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification?
-        /// `PredefinedLoadMetricSpecification`.
-        public var predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification?
-        /// `CustomizedScalingMetricSpecification`.
-        public var customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
-        /// `CustomizedLoadMetricSpecification`.
-        public var customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
-        /// `CustomizedCapacityMetricSpecification`.
-        public var customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(targetValue: Double, predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification? = nil, predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification? = nil, predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification? = nil, customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil) {
-            self.targetValue = targetValue
-            self.predefinedMetricPairSpecification = predefinedMetricPairSpecification
-            self.predefinedScalingMetricSpecification = predefinedScalingMetricSpecification
-            self.predefinedLoadMetricSpecification = predefinedLoadMetricSpecification
-            self.customizedScalingMetricSpecification = customizedScalingMetricSpecification
-            self.customizedLoadMetricSpecification = customizedLoadMetricSpecification
-            self.customizedCapacityMetricSpecification = customizedCapacityMetricSpecification
-        }
-
-        /// The model of `PredictiveScalingMetricSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecification", kind: .structure, members: [
-            MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("PredefinedMetricPairSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification.schema }),
-            MemberSchema("PredefinedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification.schema }),
-            MemberSchema("PredefinedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification.schema }),
-            MemberSchema("CustomizedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
-            MemberSchema("CustomizedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
-            MemberSchema("CustomizedCapacityMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.targetValue = try r.required("TargetValue")
-            self.predefinedMetricPairSpecification = try r.optional("PredefinedMetricPairSpecification")
-            self.predefinedScalingMetricSpecification = try r.optional("PredefinedScalingMetricSpecification")
-            self.predefinedLoadMetricSpecification = try r.optional("PredefinedLoadMetricSpecification")
-            self.customizedScalingMetricSpecification = try r.optional("CustomizedScalingMetricSpecification")
-            self.customizedLoadMetricSpecification = try r.optional("CustomizedLoadMetricSpecification")
-            self.customizedCapacityMetricSpecification = try r.optional("CustomizedCapacityMetricSpecification")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TargetValue"] = targetValue
-            w["PredefinedMetricPairSpecification"] = predefinedMetricPairSpecification
-            w["PredefinedScalingMetricSpecification"] = predefinedScalingMetricSpecification
-            w["PredefinedLoadMetricSpecification"] = predefinedLoadMetricSpecification
-            w["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification
-            w["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification
-            w["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingMetricStat` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingMetricStat: AWSShape {
-        /// `Metric` (required).
-        public var metric: ApplicationAutoScaling.PredictiveScalingMetric
-        /// `Stat` (required).
-        public var stat: String
-        /// `Unit`.
-        public var unit: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metric: ApplicationAutoScaling.PredictiveScalingMetric, stat: String, unit: String? = nil) {
-            self.metric = metric
-            self.stat = stat
-            self.unit = unit
-        }
-
-        /// The model of `PredictiveScalingMetricStat`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricStat", kind: .structure, members: [
-            MemberSchema("Metric", target: { ApplicationAutoScaling.PredictiveScalingMetric.schema }, isRequired: true),
-            MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-            MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricUnit }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metric = try r.required("Metric")
-            self.stat = try r.required("Stat")
-            self.unit = try r.optional("Unit")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Metric"] = metric
-            w["Stat"] = stat
-            w["Unit"] = unit
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingPolicyConfiguration: AWSShape {
-        /// `MetricSpecifications` (required).
-        public var metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification]
-        /// `Mode`.
-        public var mode: ApplicationAutoScaling.PredictiveScalingMode?
-        /// `SchedulingBufferTime`.
-        public var schedulingBufferTime: Int?
-        /// `MaxCapacityBreachBehavior`.
-        public var maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior?
-        /// `MaxCapacityBuffer`.
-        public var maxCapacityBuffer: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification], mode: ApplicationAutoScaling.PredictiveScalingMode? = nil, schedulingBufferTime: Int? = nil, maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior? = nil, maxCapacityBuffer: Int? = nil) {
-            self.metricSpecifications = metricSpecifications
-            self.mode = mode
-            self.schedulingBufferTime = schedulingBufferTime
-            self.maxCapacityBreachBehavior = maxCapacityBreachBehavior
-            self.maxCapacityBuffer = maxCapacityBuffer
-        }
-
-        /// The model of `PredictiveScalingPolicyConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPolicyConfiguration", kind: .structure, members: [
-            MemberSchema("MetricSpecifications", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricSpecifications }, isRequired: true),
-            MemberSchema("Mode", target: { ApplicationAutoScaling.PredictiveScalingMode.schema }),
-            MemberSchema("SchedulingBufferTime", target: { ApplicationAutoScalingSchemas.predictiveScalingSchedulingBufferTime }),
-            MemberSchema("MaxCapacityBreachBehavior", target: { ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior.schema }),
-            MemberSchema("MaxCapacityBuffer", target: { ApplicationAutoScalingSchemas.predictiveScalingMaxCapacityBuffer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricSpecifications = try r.required("MetricSpecifications")
-            self.mode = try r.optional("Mode")
-            self.schedulingBufferTime = try r.optional("SchedulingBufferTime")
-            self.maxCapacityBreachBehavior = try r.optional("MaxCapacityBreachBehavior")
-            self.maxCapacityBuffer = try r.optional("MaxCapacityBuffer")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricSpecifications"] = metricSpecifications
-            w["Mode"] = mode
-            w["SchedulingBufferTime"] = schedulingBufferTime
-            w["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
-            w["MaxCapacityBuffer"] = maxCapacityBuffer
-            return w.value
-        }
-    }
-
-    /// The `PredictiveScalingPredefinedLoadMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingPredefinedLoadMetricSpecification: AWSShape {
-        /// `PredefinedMetricType` (required).
-        public var predefinedMetricType: String
-        /// `ResourceLabel`.
-        public var resourceLabel: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(predefinedMetricType: String, resourceLabel: String? = nil) {
-            self.predefinedMetricType = predefinedMetricType
-            self.resourceLabel = resourceLabel
-        }
-
-        /// The model of `PredictiveScalingPredefinedLoadMetricSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedLoadMetricSpecification", kind: .structure, members: [
-            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
-            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.predefinedMetricType = try r.required("PredefinedMetricType")
-            self.resourceLabel = try r.optional("ResourceLabel")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PredefinedMetricType"] = predefinedMetricType
-            w["ResourceLabel"] = resourceLabel
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,8 +4,605 @@ import AyameCore
 import Foundation
 
 extension ApplicationAutoScaling {
+    /// The `ObjectNotFoundException` error of the ApplicationAutoScaling model: read it from a service error with
+    /// `error.modelled(as: ApplicationAutoScaling.ObjectNotFoundException.self)`.
+    public struct ObjectNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ObjectNotFoundException"
+
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ObjectNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ObjectNotFoundException", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PredefinedMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredefinedMetricSpecification: AWSShape, JSONResponseReadable {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: ApplicationAutoScaling.MetricType
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: ApplicationAutoScaling.MetricType, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredefinedMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredefinedMetricSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScaling.MetricType.schema }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.MetricType?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.MetricType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(predefinedMetricType: try reader.required(m0), resourceLabel: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingCustomizedMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingCustomizedMetricSpecification: AWSShape, JSONResponseReadable {
+        /// `MetricDataQueries` (required).
+        public var metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]) {
+            self.metricDataQueries = metricDataQueries
+        }
+
+        /// The model of `PredictiveScalingCustomizedMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingCustomizedMetricSpecification", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDataQueries }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.required("MetricDataQueries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.PredictiveScalingMetricDataQuery]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.PredictiveScalingMetricDataQuery].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricDataQueries: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingMetric` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetric: AWSShape, JSONResponseReadable {
+        /// `Dimensions`.
+        public var dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Namespace`.
+        public var namespace: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(dimensions: [ApplicationAutoScaling.PredictiveScalingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
+            self.dimensions = dimensions
+            self.metricName = metricName
+            self.namespace = namespace
+        }
+
+        /// The model of `PredictiveScalingMetric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetric", kind: .structure, members: [
+            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensions }),
+            MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricName }),
+            MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricNamespace }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.dimensions = try r.optional("Dimensions")
+            self.metricName = try r.optional("MetricName")
+            self.namespace = try r.optional("Namespace")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Dimensions"] = dimensions
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.PredictiveScalingMetricDimension]?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.PredictiveScalingMetricDimension].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dimensions: m0, metricName: m1, namespace: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingMetricDataQuery` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricDataQuery: AWSShape, JSONResponseReadable {
+        /// `Id` (required).
+        public var id: String
+        /// `Expression`.
+        public var expression: String?
+        /// `MetricStat`.
+        public var metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat?
+        /// `Label`.
+        public var label: String?
+        /// `ReturnData`.
+        public var returnData: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, expression: String? = nil, metricStat: ApplicationAutoScaling.PredictiveScalingMetricStat? = nil, label: String? = nil, returnData: Bool? = nil) {
+            self.id = id
+            self.expression = expression
+            self.metricStat = metricStat
+            self.label = label
+            self.returnData = returnData
+        }
+
+        /// The model of `PredictiveScalingMetricDataQuery`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDataQuery", kind: .structure, members: [
+            MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
+            MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
+            MemberSchema("MetricStat", target: { ApplicationAutoScaling.PredictiveScalingMetricStat.schema }),
+            MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
+            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.required("Id")
+            self.expression = try r.optional("Expression")
+            self.metricStat = try r.optional("MetricStat")
+            self.label = try r.optional("Label")
+            self.returnData = try r.optional("ReturnData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Expression"] = expression
+            w["MetricStat"] = metricStat
+            w["Label"] = label
+            w["ReturnData"] = returnData
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ApplicationAutoScaling.PredictiveScalingMetricStat?
+            var m3: String?
+            var m4: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.PredictiveScalingMetricStat.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), expression: m1, metricStat: m2, label: m3, returnData: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingMetricDimension` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricDimension: AWSShape, JSONResponseReadable {
+        /// `Name` (required).
+        public var name: String
+        /// `Value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PredictiveScalingMetricDimension`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricDimension", kind: .structure, members: [
+            MemberSchema("Name", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionName }, isRequired: true),
+            MemberSchema("Value", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricDimensionValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["Value"] = value
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricSpecification: AWSShape, JSONResponseReadable {
+        /// `TargetValue` (required).
+        public var targetValue: Double
+        /// `PredefinedMetricPairSpecification`.
+        public var predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification?
+        /// `PredefinedScalingMetricSpecification`.
+        public var predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification?
+        /// `PredefinedLoadMetricSpecification`.
+        public var predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification?
+        /// `CustomizedScalingMetricSpecification`.
+        public var customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+        /// `CustomizedLoadMetricSpecification`.
+        public var customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+        /// `CustomizedCapacityMetricSpecification`.
+        public var customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(targetValue: Double, predefinedMetricPairSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification? = nil, predefinedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification? = nil, predefinedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification? = nil, customizedScalingMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedLoadMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil, customizedCapacityMetricSpecification: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification? = nil) {
+            self.targetValue = targetValue
+            self.predefinedMetricPairSpecification = predefinedMetricPairSpecification
+            self.predefinedScalingMetricSpecification = predefinedScalingMetricSpecification
+            self.predefinedLoadMetricSpecification = predefinedLoadMetricSpecification
+            self.customizedScalingMetricSpecification = customizedScalingMetricSpecification
+            self.customizedLoadMetricSpecification = customizedLoadMetricSpecification
+            self.customizedCapacityMetricSpecification = customizedCapacityMetricSpecification
+        }
+
+        /// The model of `PredictiveScalingMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricSpecification", kind: .structure, members: [
+            MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("PredefinedMetricPairSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification.schema }),
+            MemberSchema("PredefinedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification.schema }),
+            MemberSchema("PredefinedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification.schema }),
+            MemberSchema("CustomizedScalingMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+            MemberSchema("CustomizedLoadMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+            MemberSchema("CustomizedCapacityMetricSpecification", target: { ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.targetValue = try r.required("TargetValue")
+            self.predefinedMetricPairSpecification = try r.optional("PredefinedMetricPairSpecification")
+            self.predefinedScalingMetricSpecification = try r.optional("PredefinedScalingMetricSpecification")
+            self.predefinedLoadMetricSpecification = try r.optional("PredefinedLoadMetricSpecification")
+            self.customizedScalingMetricSpecification = try r.optional("CustomizedScalingMetricSpecification")
+            self.customizedLoadMetricSpecification = try r.optional("CustomizedLoadMetricSpecification")
+            self.customizedCapacityMetricSpecification = try r.optional("CustomizedCapacityMetricSpecification")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TargetValue"] = targetValue
+            w["PredefinedMetricPairSpecification"] = predefinedMetricPairSpecification
+            w["PredefinedScalingMetricSpecification"] = predefinedScalingMetricSpecification
+            w["PredefinedLoadMetricSpecification"] = predefinedLoadMetricSpecification
+            w["CustomizedScalingMetricSpecification"] = customizedScalingMetricSpecification
+            w["CustomizedLoadMetricSpecification"] = customizedLoadMetricSpecification
+            w["CustomizedCapacityMetricSpecification"] = customizedCapacityMetricSpecification
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Double?
+            var m1: ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification?
+            var m2: ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification?
+            var m3: ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification?
+            var m4: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+            var m5: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+            var m6: ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Double.read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.PredictiveScalingPredefinedMetricPairSpecification.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.PredictiveScalingPredefinedScalingMetricSpecification.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.PredictiveScalingPredefinedLoadMetricSpecification.read(from: &reader)
+                case 4: m4 = try ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.read(from: &reader)
+                case 5: m5 = try ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.read(from: &reader)
+                case 6: m6 = try ApplicationAutoScaling.PredictiveScalingCustomizedMetricSpecification.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(targetValue: try reader.required(m0), predefinedMetricPairSpecification: m1, predefinedScalingMetricSpecification: m2, predefinedLoadMetricSpecification: m3, customizedScalingMetricSpecification: m4, customizedLoadMetricSpecification: m5, customizedCapacityMetricSpecification: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingMetricStat` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingMetricStat: AWSShape, JSONResponseReadable {
+        /// `Metric` (required).
+        public var metric: ApplicationAutoScaling.PredictiveScalingMetric
+        /// `Stat` (required).
+        public var stat: String
+        /// `Unit`.
+        public var unit: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: ApplicationAutoScaling.PredictiveScalingMetric, stat: String, unit: String? = nil) {
+            self.metric = metric
+            self.stat = stat
+            self.unit = unit
+        }
+
+        /// The model of `PredictiveScalingMetricStat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingMetricStat", kind: .structure, members: [
+            MemberSchema("Metric", target: { ApplicationAutoScaling.PredictiveScalingMetric.schema }, isRequired: true),
+            MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
+            MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricUnit }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.required("Metric")
+            self.stat = try r.required("Stat")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metric"] = metric
+            w["Stat"] = stat
+            w["Unit"] = unit
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.PredictiveScalingMetric?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.PredictiveScalingMetric.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metric: try reader.required(m0), stat: try reader.required(m1), unit: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPolicyConfiguration: AWSShape, JSONResponseReadable {
+        /// `MetricSpecifications` (required).
+        public var metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification]
+        /// `Mode`.
+        public var mode: ApplicationAutoScaling.PredictiveScalingMode?
+        /// `SchedulingBufferTime`.
+        public var schedulingBufferTime: Int?
+        /// `MaxCapacityBreachBehavior`.
+        public var maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior?
+        /// `MaxCapacityBuffer`.
+        public var maxCapacityBuffer: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricSpecifications: [ApplicationAutoScaling.PredictiveScalingMetricSpecification], mode: ApplicationAutoScaling.PredictiveScalingMode? = nil, schedulingBufferTime: Int? = nil, maxCapacityBreachBehavior: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior? = nil, maxCapacityBuffer: Int? = nil) {
+            self.metricSpecifications = metricSpecifications
+            self.mode = mode
+            self.schedulingBufferTime = schedulingBufferTime
+            self.maxCapacityBreachBehavior = maxCapacityBreachBehavior
+            self.maxCapacityBuffer = maxCapacityBuffer
+        }
+
+        /// The model of `PredictiveScalingPolicyConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPolicyConfiguration", kind: .structure, members: [
+            MemberSchema("MetricSpecifications", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricSpecifications }, isRequired: true),
+            MemberSchema("Mode", target: { ApplicationAutoScaling.PredictiveScalingMode.schema }),
+            MemberSchema("SchedulingBufferTime", target: { ApplicationAutoScalingSchemas.predictiveScalingSchedulingBufferTime }),
+            MemberSchema("MaxCapacityBreachBehavior", target: { ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior.schema }),
+            MemberSchema("MaxCapacityBuffer", target: { ApplicationAutoScalingSchemas.predictiveScalingMaxCapacityBuffer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricSpecifications = try r.required("MetricSpecifications")
+            self.mode = try r.optional("Mode")
+            self.schedulingBufferTime = try r.optional("SchedulingBufferTime")
+            self.maxCapacityBreachBehavior = try r.optional("MaxCapacityBreachBehavior")
+            self.maxCapacityBuffer = try r.optional("MaxCapacityBuffer")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricSpecifications"] = metricSpecifications
+            w["Mode"] = mode
+            w["SchedulingBufferTime"] = schedulingBufferTime
+            w["MaxCapacityBreachBehavior"] = maxCapacityBreachBehavior
+            w["MaxCapacityBuffer"] = maxCapacityBuffer
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ApplicationAutoScaling.PredictiveScalingMetricSpecification]?
+            var m1: ApplicationAutoScaling.PredictiveScalingMode?
+            var m2: Int?
+            var m3: ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior?
+            var m4: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ApplicationAutoScaling.PredictiveScalingMetricSpecification].read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.PredictiveScalingMode.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.PredictiveScalingMaxCapacityBreachBehavior.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricSpecifications: try reader.required(m0), mode: m1, schedulingBufferTime: m2, maxCapacityBreachBehavior: m3, maxCapacityBuffer: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PredictiveScalingPredefinedLoadMetricSpecification` structure of the ApplicationAutoScaling model.
+    public struct PredictiveScalingPredefinedLoadMetricSpecification: AWSShape, JSONResponseReadable {
+        /// `PredefinedMetricType` (required).
+        public var predefinedMetricType: String
+        /// `ResourceLabel`.
+        public var resourceLabel: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(predefinedMetricType: String, resourceLabel: String? = nil) {
+            self.predefinedMetricType = predefinedMetricType
+            self.resourceLabel = resourceLabel
+        }
+
+        /// The model of `PredictiveScalingPredefinedLoadMetricSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PredictiveScalingPredefinedLoadMetricSpecification", kind: .structure, members: [
+            MemberSchema("PredefinedMetricType", target: { ApplicationAutoScalingSchemas.predictiveScalingMetricType }, isRequired: true),
+            MemberSchema("ResourceLabel", target: { ApplicationAutoScalingSchemas.resourceLabel }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.predefinedMetricType = try r.required("PredefinedMetricType")
+            self.resourceLabel = try r.optional("ResourceLabel")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PredefinedMetricType"] = predefinedMetricType
+            w["ResourceLabel"] = resourceLabel
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(predefinedMetricType: try reader.required(m0), resourceLabel: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `PredictiveScalingPredefinedMetricPairSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingPredefinedMetricPairSpecification: AWSShape {
+    public struct PredictiveScalingPredefinedMetricPairSpecification: AWSShape, JSONResponseReadable {
         /// `PredefinedMetricType` (required).
         public var predefinedMetricType: String
         /// `ResourceLabel`.
@@ -37,10 +634,27 @@ extension ApplicationAutoScaling {
             w["ResourceLabel"] = resourceLabel
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(predefinedMetricType: try reader.required(m0), resourceLabel: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `PredictiveScalingPredefinedScalingMetricSpecification` structure of the ApplicationAutoScaling model.
-    public struct PredictiveScalingPredefinedScalingMetricSpecification: AWSShape {
+    public struct PredictiveScalingPredefinedScalingMetricSpecification: AWSShape, JSONResponseReadable {
         /// `PredefinedMetricType` (required).
         public var predefinedMetricType: String
         /// `ResourceLabel`.
@@ -72,10 +686,27 @@ extension ApplicationAutoScaling {
             w["ResourceLabel"] = resourceLabel
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(predefinedMetricType: try reader.required(m0), resourceLabel: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `PutScalingPolicyRequest` structure of the ApplicationAutoScaling model.
-    public struct PutScalingPolicyRequest: AWSShape {
+    public struct PutScalingPolicyRequest: AWSShape, JSONResponseReadable {
         /// `PolicyName` (required).
         public var policyName: String
         /// `ServiceNamespace` (required).
@@ -143,10 +774,39 @@ extension ApplicationAutoScaling {
             w["PredictiveScalingPolicyConfiguration"] = predictiveScalingPolicyConfiguration
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ApplicationAutoScaling.ServiceNamespace?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            var m4: ApplicationAutoScaling.PolicyType?
+            var m5: ApplicationAutoScaling.StepScalingPolicyConfiguration?
+            var m6: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration?
+            var m7: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 4: m4 = try ApplicationAutoScaling.PolicyType.read(from: &reader)
+                case 5: m5 = try ApplicationAutoScaling.StepScalingPolicyConfiguration.read(from: &reader)
+                case 6: m6 = try ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration.read(from: &reader)
+                case 7: m7 = try ApplicationAutoScaling.PredictiveScalingPolicyConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(policyName: try reader.required(m0), serviceNamespace: try reader.required(m1), resourceId: try reader.required(m2), scalableDimension: try reader.required(m3), policyType: m4, stepScalingPolicyConfiguration: m5, targetTrackingScalingPolicyConfiguration: m6, predictiveScalingPolicyConfiguration: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `PutScalingPolicyResponse` structure of the ApplicationAutoScaling model.
-    public struct PutScalingPolicyResponse: AWSShape {
+    public struct PutScalingPolicyResponse: AWSShape, JSONResponseReadable {
         /// `PolicyARN` (required).
         public var policyArn: String
         /// `Alarms`.
@@ -178,10 +838,27 @@ extension ApplicationAutoScaling {
             w["Alarms"] = alarms
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [ApplicationAutoScaling.Alarm]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [ApplicationAutoScaling.Alarm].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(policyArn: try reader.required(m0), alarms: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `PutScheduledActionRequest` structure of the ApplicationAutoScaling model.
-    public struct PutScheduledActionRequest: AWSShape {
+    public struct PutScheduledActionRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `Schedule`.
@@ -255,10 +932,41 @@ extension ApplicationAutoScaling {
             w["ScalableTargetAction"] = scalableTargetAction
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: String?
+            var m5: ApplicationAutoScaling.ScalableDimension?
+            var m6: Date?
+            var m7: Date?
+            var m8: ApplicationAutoScaling.ScalableTargetAction?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try ApplicationAutoScaling.ScalableTargetAction.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), scheduledActionName: try reader.required(m3), resourceId: try reader.required(m4), scalableDimension: try reader.required(m5), schedule: m1, timezone: m2, startTime: m6, endTime: m7, scalableTargetAction: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `PutScheduledActionResponse` structure of the ApplicationAutoScaling model.
-    public struct PutScheduledActionResponse: AWSShape {
+    public struct PutScheduledActionResponse: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -277,10 +985,19 @@ extension ApplicationAutoScaling {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `RegisterScalableTargetRequest` structure of the ApplicationAutoScaling model.
-    public struct RegisterScalableTargetRequest: AWSShape {
+    public struct RegisterScalableTargetRequest: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceId` (required).
@@ -348,10 +1065,39 @@ extension ApplicationAutoScaling {
             w["Tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            var m3: Int?
+            var m4: Int?
+            var m5: String?
+            var m6: ApplicationAutoScaling.SuspendedState?
+            var m7: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try ApplicationAutoScaling.SuspendedState.read(from: &reader)
+                case 7: m7 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceId: try reader.required(m1), scalableDimension: try reader.required(m2), minCapacity: m3, maxCapacity: m4, roleArn: m5, suspendedState: m6, tags: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `RegisterScalableTargetResponse` structure of the ApplicationAutoScaling model.
-    public struct RegisterScalableTargetResponse: AWSShape {
+    public struct RegisterScalableTargetResponse: AWSShape, JSONResponseReadable {
         /// `ScalableTargetARN`.
         public var scalableTargetArn: String?
 
@@ -377,6 +1123,21 @@ extension ApplicationAutoScaling {
             w["ScalableTargetARN"] = scalableTargetArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scalableTargetArn: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ResourceNotFoundException` error of the ApplicationAutoScaling model: read it from a service error with
@@ -419,7 +1180,7 @@ extension ApplicationAutoScaling {
     }
 
     /// The `ScalableTarget` structure of the ApplicationAutoScaling model.
-    public struct ScalableTarget: AWSShape {
+    public struct ScalableTarget: AWSShape, JSONResponseReadable {
         /// `ServiceNamespace` (required).
         public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
         /// `ResourceId` (required).
@@ -499,10 +1260,43 @@ extension ApplicationAutoScaling {
             w["ScalableTargetARN"] = scalableTargetArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ApplicationAutoScaling.ServiceNamespace?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ScalableDimension?
+            var m3: Int?
+            var m4: Int?
+            var m5: Int?
+            var m6: String?
+            var m7: Date?
+            var m8: ApplicationAutoScaling.SuspendedState?
+            var m9: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try ApplicationAutoScaling.SuspendedState.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(serviceNamespace: try reader.required(m0), resourceId: try reader.required(m1), scalableDimension: try reader.required(m2), minCapacity: try reader.required(m3), maxCapacity: try reader.required(m4), roleArn: try reader.required(m6), creationTime: try reader.required(m7), predictedCapacity: m5, suspendedState: m8, scalableTargetArn: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ScalableTargetAction` structure of the ApplicationAutoScaling model.
-    public struct ScalableTargetAction: AWSShape {
+    public struct ScalableTargetAction: AWSShape, JSONResponseReadable {
         /// `MinCapacity`.
         public var minCapacity: Int?
         /// `MaxCapacity`.
@@ -534,10 +1328,27 @@ extension ApplicationAutoScaling {
             w["MaxCapacity"] = maxCapacity
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(minCapacity: m0, maxCapacity: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ScalingActivity` structure of the ApplicationAutoScaling model.
-    public struct ScalingActivity: AWSShape {
+    public struct ScalingActivity: AWSShape, JSONResponseReadable {
         /// `ActivityId` (required).
         public var activityId: String
         /// `ServiceNamespace` (required).
@@ -629,10 +1440,47 @@ extension ApplicationAutoScaling {
             w["NotScaledReasons"] = notScaledReasons
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ApplicationAutoScaling.ServiceNamespace?
+            var m2: String?
+            var m3: ApplicationAutoScaling.ScalableDimension?
+            var m4: String?
+            var m5: String?
+            var m6: Date?
+            var m7: Date?
+            var m8: ApplicationAutoScaling.ScalingActivityStatusCode?
+            var m9: String?
+            var m10: String?
+            var m11: [ApplicationAutoScaling.NotScaledReason]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try ApplicationAutoScaling.ScalingActivityStatusCode.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try String.read(from: &reader)
+                case 11: m11 = try [ApplicationAutoScaling.NotScaledReason].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(activityId: try reader.required(m0), serviceNamespace: try reader.required(m1), resourceId: try reader.required(m2), scalableDimension: try reader.required(m3), descriptionValue: try reader.required(m4), cause: try reader.required(m5), startTime: try reader.required(m6), statusCode: try reader.required(m8), endTime: m7, statusMessage: m9, details: m10, notScaledReasons: m11)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ScalingPolicy` structure of the ApplicationAutoScaling model.
-    public struct ScalingPolicy: AWSShape {
+    public struct ScalingPolicy: AWSShape, JSONResponseReadable {
         /// `PolicyARN` (required).
         public var policyArn: String
         /// `PolicyName` (required).
@@ -718,644 +1566,40 @@ extension ApplicationAutoScaling {
             w["CreationTime"] = creationTime
             return w.value
         }
-    }
 
-    /// The `ScheduledAction` structure of the ApplicationAutoScaling model.
-    public struct ScheduledAction: AWSShape {
-        /// `ScheduledActionName` (required).
-        public var scheduledActionName: String
-        /// `ScheduledActionARN` (required).
-        public var scheduledActionArn: String
-        /// `ServiceNamespace` (required).
-        public var serviceNamespace: ApplicationAutoScaling.ServiceNamespace
-        /// `Schedule` (required).
-        public var schedule: String
-        /// `Timezone`.
-        public var timezone: String?
-        /// `ResourceId` (required).
-        public var resourceId: String
-        /// `ScalableDimension`.
-        public var scalableDimension: ApplicationAutoScaling.ScalableDimension?
-        /// `StartTime`.
-        public var startTime: Date?
-        /// `EndTime`.
-        public var endTime: Date?
-        /// `ScalableTargetAction`.
-        public var scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction?
-        /// `CreationTime` (required).
-        public var creationTime: Date
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scheduledActionName: String, scheduledActionArn: String, serviceNamespace: ApplicationAutoScaling.ServiceNamespace, schedule: String, resourceId: String, creationTime: Date, timezone: String? = nil, scalableDimension: ApplicationAutoScaling.ScalableDimension? = nil, startTime: Date? = nil, endTime: Date? = nil, scalableTargetAction: ApplicationAutoScaling.ScalableTargetAction? = nil) {
-            self.scheduledActionName = scheduledActionName
-            self.scheduledActionArn = scheduledActionArn
-            self.serviceNamespace = serviceNamespace
-            self.schedule = schedule
-            self.timezone = timezone
-            self.resourceId = resourceId
-            self.scalableDimension = scalableDimension
-            self.startTime = startTime
-            self.endTime = endTime
-            self.scalableTargetAction = scalableTargetAction
-            self.creationTime = creationTime
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ApplicationAutoScaling.ServiceNamespace?
+            var m3: String?
+            var m4: ApplicationAutoScaling.ScalableDimension?
+            var m5: ApplicationAutoScaling.PolicyType?
+            var m6: ApplicationAutoScaling.StepScalingPolicyConfiguration?
+            var m7: ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration?
+            var m8: ApplicationAutoScaling.PredictiveScalingPolicyConfiguration?
+            var m9: [ApplicationAutoScaling.Alarm]?
+            var m10: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ApplicationAutoScaling.ServiceNamespace.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try ApplicationAutoScaling.ScalableDimension.read(from: &reader)
+                case 5: m5 = try ApplicationAutoScaling.PolicyType.read(from: &reader)
+                case 6: m6 = try ApplicationAutoScaling.StepScalingPolicyConfiguration.read(from: &reader)
+                case 7: m7 = try ApplicationAutoScaling.TargetTrackingScalingPolicyConfiguration.read(from: &reader)
+                case 8: m8 = try ApplicationAutoScaling.PredictiveScalingPolicyConfiguration.read(from: &reader)
+                case 9: m9 = try [ApplicationAutoScaling.Alarm].read(from: &reader)
+                case 10: m10 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(policyArn: try reader.required(m0), policyName: try reader.required(m1), serviceNamespace: try reader.required(m2), resourceId: try reader.required(m3), scalableDimension: try reader.required(m4), policyType: try reader.required(m5), creationTime: try reader.required(m10), stepScalingPolicyConfiguration: m6, targetTrackingScalingPolicyConfiguration: m7, predictiveScalingPolicyConfiguration: m8, alarms: m9)
         }
 
-        /// The model of `ScheduledAction`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ScheduledAction", kind: .structure, members: [
-            MemberSchema("ScheduledActionName", target: { ApplicationAutoScalingSchemas.scheduledActionName }, isRequired: true),
-            MemberSchema("ScheduledActionARN", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-            MemberSchema("ServiceNamespace", target: { ApplicationAutoScaling.ServiceNamespace.schema }, isRequired: true),
-            MemberSchema("Schedule", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-            MemberSchema("Timezone", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }),
-            MemberSchema("ResourceId", target: { ApplicationAutoScalingSchemas.resourceIdMaxLen1600 }, isRequired: true),
-            MemberSchema("ScalableDimension", target: { ApplicationAutoScaling.ScalableDimension.schema }),
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("ScalableTargetAction", target: { ApplicationAutoScaling.ScalableTargetAction.schema }),
-            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scheduledActionName = try r.required("ScheduledActionName")
-            self.scheduledActionArn = try r.required("ScheduledActionARN")
-            self.serviceNamespace = try r.required("ServiceNamespace")
-            self.schedule = try r.required("Schedule")
-            self.timezone = try r.optional("Timezone")
-            self.resourceId = try r.required("ResourceId")
-            self.scalableDimension = try r.optional("ScalableDimension")
-            self.startTime = try r.optional("StartTime")
-            self.endTime = try r.optional("EndTime")
-            self.scalableTargetAction = try r.optional("ScalableTargetAction")
-            self.creationTime = try r.required("CreationTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ScheduledActionName"] = scheduledActionName
-            w["ScheduledActionARN"] = scheduledActionArn
-            w["ServiceNamespace"] = serviceNamespace
-            w["Schedule"] = schedule
-            w["Timezone"] = timezone
-            w["ResourceId"] = resourceId
-            w["ScalableDimension"] = scalableDimension
-            w["StartTime"] = startTime
-            w["EndTime"] = endTime
-            w["ScalableTargetAction"] = scalableTargetAction
-            w["CreationTime"] = creationTime
-            return w.value
-        }
-    }
-
-    /// The `StepAdjustment` structure of the ApplicationAutoScaling model.
-    public struct StepAdjustment: AWSShape {
-        /// `MetricIntervalLowerBound`.
-        public var metricIntervalLowerBound: Double?
-        /// `MetricIntervalUpperBound`.
-        public var metricIntervalUpperBound: Double?
-        /// `ScalingAdjustment` (required).
-        public var scalingAdjustment: Int
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scalingAdjustment: Int, metricIntervalLowerBound: Double? = nil, metricIntervalUpperBound: Double? = nil) {
-            self.metricIntervalLowerBound = metricIntervalLowerBound
-            self.metricIntervalUpperBound = metricIntervalUpperBound
-            self.scalingAdjustment = scalingAdjustment
-        }
-
-        /// The model of `StepAdjustment`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StepAdjustment", kind: .structure, members: [
-            MemberSchema("MetricIntervalLowerBound", target: { ShapeSchema.Simple.double }),
-            MemberSchema("MetricIntervalUpperBound", target: { ShapeSchema.Simple.double }),
-            MemberSchema("ScalingAdjustment", target: { ShapeSchema.Simple.integer }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricIntervalLowerBound = try r.optional("MetricIntervalLowerBound")
-            self.metricIntervalUpperBound = try r.optional("MetricIntervalUpperBound")
-            self.scalingAdjustment = try r.required("ScalingAdjustment")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricIntervalLowerBound"] = metricIntervalLowerBound
-            w["MetricIntervalUpperBound"] = metricIntervalUpperBound
-            w["ScalingAdjustment"] = scalingAdjustment
-            return w.value
-        }
-    }
-
-    /// The `StepScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-    public struct StepScalingPolicyConfiguration: AWSShape {
-        /// `AdjustmentType`.
-        public var adjustmentType: ApplicationAutoScaling.AdjustmentType?
-        /// `StepAdjustments`.
-        public var stepAdjustments: [ApplicationAutoScaling.StepAdjustment]?
-        /// `MinAdjustmentMagnitude`.
-        public var minAdjustmentMagnitude: Int?
-        /// `Cooldown`.
-        public var cooldown: Int?
-        /// `MetricAggregationType`.
-        public var metricAggregationType: ApplicationAutoScaling.MetricAggregationType?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(adjustmentType: ApplicationAutoScaling.AdjustmentType? = nil, stepAdjustments: [ApplicationAutoScaling.StepAdjustment]? = nil, minAdjustmentMagnitude: Int? = nil, cooldown: Int? = nil, metricAggregationType: ApplicationAutoScaling.MetricAggregationType? = nil) {
-            self.adjustmentType = adjustmentType
-            self.stepAdjustments = stepAdjustments
-            self.minAdjustmentMagnitude = minAdjustmentMagnitude
-            self.cooldown = cooldown
-            self.metricAggregationType = metricAggregationType
-        }
-
-        /// The model of `StepScalingPolicyConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StepScalingPolicyConfiguration", kind: .structure, members: [
-            MemberSchema("AdjustmentType", target: { ApplicationAutoScaling.AdjustmentType.schema }),
-            MemberSchema("StepAdjustments", target: { ApplicationAutoScalingSchemas.stepAdjustments }),
-            MemberSchema("MinAdjustmentMagnitude", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("Cooldown", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("MetricAggregationType", target: { ApplicationAutoScaling.MetricAggregationType.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.adjustmentType = try r.optional("AdjustmentType")
-            self.stepAdjustments = try r.optional("StepAdjustments")
-            self.minAdjustmentMagnitude = try r.optional("MinAdjustmentMagnitude")
-            self.cooldown = try r.optional("Cooldown")
-            self.metricAggregationType = try r.optional("MetricAggregationType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AdjustmentType"] = adjustmentType
-            w["StepAdjustments"] = stepAdjustments
-            w["MinAdjustmentMagnitude"] = minAdjustmentMagnitude
-            w["Cooldown"] = cooldown
-            w["MetricAggregationType"] = metricAggregationType
-            return w.value
-        }
-    }
-
-    /// The `SuspendedState` structure of the ApplicationAutoScaling model.
-    public struct SuspendedState: AWSShape {
-        /// `DynamicScalingInSuspended`.
-        public var dynamicScalingInSuspended: Bool?
-        /// `DynamicScalingOutSuspended`.
-        public var dynamicScalingOutSuspended: Bool?
-        /// `ScheduledScalingSuspended`.
-        public var scheduledScalingSuspended: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(dynamicScalingInSuspended: Bool? = nil, dynamicScalingOutSuspended: Bool? = nil, scheduledScalingSuspended: Bool? = nil) {
-            self.dynamicScalingInSuspended = dynamicScalingInSuspended
-            self.dynamicScalingOutSuspended = dynamicScalingOutSuspended
-            self.scheduledScalingSuspended = scheduledScalingSuspended
-        }
-
-        /// The model of `SuspendedState`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SuspendedState", kind: .structure, members: [
-            MemberSchema("DynamicScalingInSuspended", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("DynamicScalingOutSuspended", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("ScheduledScalingSuspended", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.dynamicScalingInSuspended = try r.optional("DynamicScalingInSuspended")
-            self.dynamicScalingOutSuspended = try r.optional("DynamicScalingOutSuspended")
-            self.scheduledScalingSuspended = try r.optional("ScheduledScalingSuspended")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["DynamicScalingInSuspended"] = dynamicScalingInSuspended
-            w["DynamicScalingOutSuspended"] = dynamicScalingOutSuspended
-            w["ScheduledScalingSuspended"] = scheduledScalingSuspended
-            return w.value
-        }
-    }
-
-    /// The `TagResourceRequest` structure of the ApplicationAutoScaling model.
-    public struct TagResourceRequest: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `Tags` (required).
-        public var tags: [String: String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tags: [String: String]) {
-            self.resourceArn = resourceArn
-            self.tags = tags
-        }
-
-        /// The model of `TagResourceRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("Tags", target: { ApplicationAutoScalingSchemas.tagMap }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-            self.tags = try r.required("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `TagResourceResponse` structure of the ApplicationAutoScaling model.
-    public struct TagResourceResponse: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `TagResourceResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `TargetTrackingMetric` structure of the ApplicationAutoScaling model.
-    public struct TargetTrackingMetric: AWSShape {
-        /// `Dimensions`.
-        public var dimensions: [ApplicationAutoScaling.TargetTrackingMetricDimension]?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Namespace`.
-        public var namespace: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(dimensions: [ApplicationAutoScaling.TargetTrackingMetricDimension]? = nil, metricName: String? = nil, namespace: String? = nil) {
-            self.dimensions = dimensions
-            self.metricName = metricName
-            self.namespace = namespace
-        }
-
-        /// The model of `TargetTrackingMetric`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetric", kind: .structure, members: [
-            MemberSchema("Dimensions", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensions }),
-            MemberSchema("MetricName", target: { ApplicationAutoScalingSchemas.targetTrackingMetricName }),
-            MemberSchema("Namespace", target: { ApplicationAutoScalingSchemas.targetTrackingMetricNamespace }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.dimensions = try r.optional("Dimensions")
-            self.metricName = try r.optional("MetricName")
-            self.namespace = try r.optional("Namespace")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Dimensions"] = dimensions
-            w["MetricName"] = metricName
-            w["Namespace"] = namespace
-            return w.value
-        }
-    }
-
-    /// The `TargetTrackingMetricDataQuery` structure of the ApplicationAutoScaling model.
-    public struct TargetTrackingMetricDataQuery: AWSShape {
-        /// `Expression`.
-        public var expression: String?
-        /// `Id` (required).
-        public var id: String
-        /// `Label`.
-        public var label: String?
-        /// `MetricStat`.
-        public var metricStat: ApplicationAutoScaling.TargetTrackingMetricStat?
-        /// `ReturnData`.
-        public var returnData: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(id: String, expression: String? = nil, label: String? = nil, metricStat: ApplicationAutoScaling.TargetTrackingMetricStat? = nil, returnData: Bool? = nil) {
-            self.expression = expression
-            self.id = id
-            self.label = label
-            self.metricStat = metricStat
-            self.returnData = returnData
-        }
-
-        /// The model of `TargetTrackingMetricDataQuery`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDataQuery", kind: .structure, members: [
-            MemberSchema("Expression", target: { ApplicationAutoScalingSchemas.expression }),
-            MemberSchema("Id", target: { ApplicationAutoScalingSchemas.id }, isRequired: true),
-            MemberSchema("Label", target: { ApplicationAutoScalingSchemas.xmlString }),
-            MemberSchema("MetricStat", target: { ApplicationAutoScaling.TargetTrackingMetricStat.schema }),
-            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.expression = try r.optional("Expression")
-            self.id = try r.required("Id")
-            self.label = try r.optional("Label")
-            self.metricStat = try r.optional("MetricStat")
-            self.returnData = try r.optional("ReturnData")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Expression"] = expression
-            w["Id"] = id
-            w["Label"] = label
-            w["MetricStat"] = metricStat
-            w["ReturnData"] = returnData
-            return w.value
-        }
-    }
-
-    /// The `TargetTrackingMetricDimension` structure of the ApplicationAutoScaling model.
-    public struct TargetTrackingMetricDimension: AWSShape {
-        /// `Name` (required).
-        public var name: String
-        /// `Value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-
-        /// The model of `TargetTrackingMetricDimension`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricDimension", kind: .structure, members: [
-            MemberSchema("Name", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionName }, isRequired: true),
-            MemberSchema("Value", target: { ApplicationAutoScalingSchemas.targetTrackingMetricDimensionValue }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-            self.value = try r.required("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Name"] = name
-            w["Value"] = value
-            return w.value
-        }
-    }
-
-    /// The `TargetTrackingMetricStat` structure of the ApplicationAutoScaling model.
-    public struct TargetTrackingMetricStat: AWSShape {
-        /// `Metric` (required).
-        public var metric: ApplicationAutoScaling.TargetTrackingMetric
-        /// `Stat` (required).
-        public var stat: String
-        /// `Unit`.
-        public var unit: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metric: ApplicationAutoScaling.TargetTrackingMetric, stat: String, unit: String? = nil) {
-            self.metric = metric
-            self.stat = stat
-            self.unit = unit
-        }
-
-        /// The model of `TargetTrackingMetricStat`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingMetricStat", kind: .structure, members: [
-            MemberSchema("Metric", target: { ApplicationAutoScaling.TargetTrackingMetric.schema }, isRequired: true),
-            MemberSchema("Stat", target: { ApplicationAutoScalingSchemas.xmlString }, isRequired: true),
-            MemberSchema("Unit", target: { ApplicationAutoScalingSchemas.targetTrackingMetricUnit }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metric = try r.required("Metric")
-            self.stat = try r.required("Stat")
-            self.unit = try r.optional("Unit")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Metric"] = metric
-            w["Stat"] = stat
-            w["Unit"] = unit
-            return w.value
-        }
-    }
-
-    /// The `TargetTrackingScalingPolicyConfiguration` structure of the ApplicationAutoScaling model.
-    public struct TargetTrackingScalingPolicyConfiguration: AWSShape {
-        /// `TargetValue` (required).
-        public var targetValue: Double
-        /// `PredefinedMetricSpecification`.
-        public var predefinedMetricSpecification: ApplicationAutoScaling.PredefinedMetricSpecification?
-        /// `CustomizedMetricSpecification`.
-        public var customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification?
-        /// `ScaleOutCooldown`.
-        public var scaleOutCooldown: Int?
-        /// `ScaleInCooldown`.
-        public var scaleInCooldown: Int?
-        /// `DisableScaleIn`.
-        public var disableScaleIn: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(targetValue: Double, predefinedMetricSpecification: ApplicationAutoScaling.PredefinedMetricSpecification? = nil, customizedMetricSpecification: ApplicationAutoScaling.CustomizedMetricSpecification? = nil, scaleOutCooldown: Int? = nil, scaleInCooldown: Int? = nil, disableScaleIn: Bool? = nil) {
-            self.targetValue = targetValue
-            self.predefinedMetricSpecification = predefinedMetricSpecification
-            self.customizedMetricSpecification = customizedMetricSpecification
-            self.scaleOutCooldown = scaleOutCooldown
-            self.scaleInCooldown = scaleInCooldown
-            self.disableScaleIn = disableScaleIn
-        }
-
-        /// The model of `TargetTrackingScalingPolicyConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TargetTrackingScalingPolicyConfiguration", kind: .structure, members: [
-            MemberSchema("TargetValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("PredefinedMetricSpecification", target: { ApplicationAutoScaling.PredefinedMetricSpecification.schema }),
-            MemberSchema("CustomizedMetricSpecification", target: { ApplicationAutoScaling.CustomizedMetricSpecification.schema }),
-            MemberSchema("ScaleOutCooldown", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("ScaleInCooldown", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("DisableScaleIn", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.targetValue = try r.required("TargetValue")
-            self.predefinedMetricSpecification = try r.optional("PredefinedMetricSpecification")
-            self.customizedMetricSpecification = try r.optional("CustomizedMetricSpecification")
-            self.scaleOutCooldown = try r.optional("ScaleOutCooldown")
-            self.scaleInCooldown = try r.optional("ScaleInCooldown")
-            self.disableScaleIn = try r.optional("DisableScaleIn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TargetValue"] = targetValue
-            w["PredefinedMetricSpecification"] = predefinedMetricSpecification
-            w["CustomizedMetricSpecification"] = customizedMetricSpecification
-            w["ScaleOutCooldown"] = scaleOutCooldown
-            w["ScaleInCooldown"] = scaleInCooldown
-            w["DisableScaleIn"] = disableScaleIn
-            return w.value
-        }
-    }
-
-    /// The `TooManyTagsException` error of the ApplicationAutoScaling model: read it from a service error with
-    /// `error.modelled(as: ApplicationAutoScaling.TooManyTagsException.self)`.
-    public struct TooManyTagsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "TooManyTagsException"
-
-        /// `Message`.
-        public var message: String?
-        /// `ResourceName`.
-        public var resourceName: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil, resourceName: String? = nil) {
-            self.message = message
-            self.resourceName = resourceName
-        }
-
-        /// The model of `TooManyTagsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
-            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ResourceName", target: { ApplicationAutoScalingSchemas.amazonResourceName }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("Message")
-            self.resourceName = try r.optional("ResourceName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Message"] = message
-            w["ResourceName"] = resourceName
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceRequest` structure of the ApplicationAutoScaling model.
-    public struct UntagResourceRequest: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `TagKeys` (required).
-        public var tagKeys: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tagKeys: [String]) {
-            self.resourceArn = resourceArn
-            self.tagKeys = tagKeys
-        }
-
-        /// The model of `UntagResourceRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { ApplicationAutoScalingSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("TagKeys", target: { ApplicationAutoScalingSchemas.tagKeyList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-            self.tagKeys = try r.required("TagKeys")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            w["TagKeys"] = tagKeys
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceResponse` structure of the ApplicationAutoScaling model.
-    public struct UntagResourceResponse: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `UntagResourceResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `ValidationException` error of the ApplicationAutoScaling model: read it from a service error with
-    /// `error.modelled(as: ApplicationAutoScaling.ValidationException.self)`.
-    public struct ValidationException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ValidationException"
-
-        /// `Message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ValidationException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
-            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("Message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Message"] = message
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

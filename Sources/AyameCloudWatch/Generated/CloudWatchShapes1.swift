@@ -5,7 +5,7 @@ import Foundation
 
 extension CloudWatch {
     /// The `AlarmContributor` structure of the CloudWatch model.
-    public struct AlarmContributor: AWSShape {
+    public struct AlarmContributor: AWSShape, JSONResponseReadable {
         /// `ContributorId` (required).
         public var contributorId: String
         /// `ContributorAttributes` (required).
@@ -49,10 +49,31 @@ extension CloudWatch {
             w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [String: String]?
+            var m2: String?
+            var m3: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [String: String].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(contributorId: try reader.required(m0), contributorAttributes: try reader.required(m1), stateReason: try reader.required(m2), stateTransitionedTimestamp: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AlarmHistoryItem` structure of the CloudWatch model.
-    public struct AlarmHistoryItem: AWSShape {
+    public struct AlarmHistoryItem: AWSShape, JSONResponseReadable {
         /// `AlarmName`.
         public var alarmName: String?
         /// `AlarmContributorId`.
@@ -120,10 +141,39 @@ extension CloudWatch {
             w["AlarmContributorAttributes"] = alarmContributorAttributes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: CloudWatch.AlarmType?
+            var m3: Date?
+            var m4: CloudWatch.HistoryItemType?
+            var m5: String?
+            var m6: String?
+            var m7: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try CloudWatch.AlarmType.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try CloudWatch.HistoryItemType.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: m0, alarmContributorId: m1, alarmType: m2, timestamp: m3, historyItemType: m4, historySummary: m5, historyData: m6, alarmContributorAttributes: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AlarmMuteRuleSummary` structure of the CloudWatch model.
-    public struct AlarmMuteRuleSummary: AWSShape {
+    public struct AlarmMuteRuleSummary: AWSShape, JSONResponseReadable {
         /// `AlarmMuteRuleArn`.
         public var alarmMuteRuleArn: String?
         /// `ExpireDate`.
@@ -173,10 +223,33 @@ extension CloudWatch {
             w["LastUpdatedTimestamp"] = lastUpdatedTimestamp
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Date?
+            var m2: CloudWatch.AlarmMuteRuleStatus?
+            var m3: String?
+            var m4: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try CloudWatch.AlarmMuteRuleStatus.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmMuteRuleArn: m0, expireDate: m1, status: m2, muteType: m3, lastUpdatedTimestamp: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AlarmPromQLCriteria` structure of the CloudWatch model.
-    public struct AlarmPromQLCriteria: AWSShape {
+    public struct AlarmPromQLCriteria: AWSShape, JSONResponseReadable {
         /// `Query` (required).
         public var query: String
         /// `PendingPeriod`.
@@ -214,10 +287,29 @@ extension CloudWatch {
             w["RecoveryPeriod"] = recoveryPeriod
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(query: try reader.required(m0), pendingPeriod: m1, recoveryPeriod: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AnomalyDetector` structure of the CloudWatch model.
-    public struct AnomalyDetector: AWSShape {
+    public struct AnomalyDetector: AWSShape, JSONResponseReadable {
         /// `Namespace`.
         public var namespace: String?
         /// `MetricName`.
@@ -291,10 +383,41 @@ extension CloudWatch {
             w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.Dimension]?
+            var m3: String?
+            var m4: CloudWatch.AnomalyDetectorConfiguration?
+            var m5: CloudWatch.AnomalyDetectorStateValue?
+            var m6: CloudWatch.MetricCharacteristics?
+            var m7: CloudWatch.SingleMetricAnomalyDetector?
+            var m8: CloudWatch.MetricMathAnomalyDetector?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.Dimension].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try CloudWatch.AnomalyDetectorConfiguration.read(from: &reader)
+                case 5: m5 = try CloudWatch.AnomalyDetectorStateValue.read(from: &reader)
+                case 6: m6 = try CloudWatch.MetricCharacteristics.read(from: &reader)
+                case 7: m7 = try CloudWatch.SingleMetricAnomalyDetector.read(from: &reader)
+                case 8: m8 = try CloudWatch.MetricMathAnomalyDetector.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(namespace: m0, metricName: m1, dimensions: m2, stat: m3, configuration: m4, stateValue: m5, metricCharacteristics: m6, singleMetricAnomalyDetector: m7, metricMathAnomalyDetector: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AnomalyDetectorConfiguration` structure of the CloudWatch model.
-    public struct AnomalyDetectorConfiguration: AWSShape {
+    public struct AnomalyDetectorConfiguration: AWSShape, JSONResponseReadable {
         /// `ExcludedTimeRanges`.
         public var excludedTimeRanges: [CloudWatch.Range]?
         /// `MetricTimezone`.
@@ -326,10 +449,27 @@ extension CloudWatch {
             w["MetricTimezone"] = metricTimezone
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.Range]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.Range].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(excludedTimeRanges: m0, metricTimezone: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CompositeAlarm` structure of the CloudWatch model.
-    public struct CompositeAlarm: AWSShape {
+    public struct CompositeAlarm: AWSShape, JSONResponseReadable {
         /// `ActionsEnabled`.
         public var actionsEnabled: Bool?
         /// `AlarmActions`.
@@ -463,6 +603,57 @@ extension CloudWatch {
             w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            var m1: [String]?
+            var m2: String?
+            var m3: Date?
+            var m4: String?
+            var m5: String?
+            var m6: String?
+            var m7: [String]?
+            var m8: [String]?
+            var m9: String?
+            var m10: String?
+            var m11: Date?
+            var m12: CloudWatch.StateValue?
+            var m13: Date?
+            var m14: CloudWatch.ActionsSuppressedBy?
+            var m15: String?
+            var m16: String?
+            var m17: Int?
+            var m18: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try [String].read(from: &reader)
+                case 8: m8 = try [String].read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try String.read(from: &reader)
+                case 11: m11 = try Date.read(from: &reader)
+                case 12: m12 = try CloudWatch.StateValue.read(from: &reader)
+                case 13: m13 = try Date.read(from: &reader)
+                case 14: m14 = try CloudWatch.ActionsSuppressedBy.read(from: &reader)
+                case 15: m15 = try String.read(from: &reader)
+                case 16: m16 = try String.read(from: &reader)
+                case 17: m17 = try Int.read(from: &reader)
+                case 18: m18 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(actionsEnabled: m0, alarmActions: m1, alarmArn: m2, alarmConfigurationUpdatedTimestamp: m3, alarmDescription: m4, alarmName: m5, alarmRule: m6, insufficientDataActions: m7, okActions: m8, stateReason: m9, stateReasonData: m10, stateUpdatedTimestamp: m11, stateValue: m12, stateTransitionedTimestamp: m13, actionsSuppressedBy: m14, actionsSuppressedReason: m15, actionsSuppressor: m16, actionsSuppressorWaitPeriod: m17, actionsSuppressorExtensionPeriod: m18)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ConcurrentModificationException` error of the CloudWatch model: read it from a service error with
@@ -524,7 +715,7 @@ extension CloudWatch {
     }
 
     /// The `DashboardEntry` structure of the CloudWatch model.
-    public struct DashboardEntry: AWSShape {
+    public struct DashboardEntry: AWSShape, JSONResponseReadable {
         /// `DashboardName`.
         public var dashboardName: String?
         /// `DashboardArn`.
@@ -568,6 +759,27 @@ extension CloudWatch {
             w["Size"] = size
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardName: m0, dashboardArn: m1, lastModified: m2, size: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DashboardInvalidInputError` error of the CloudWatch model: read it from a service error with
@@ -643,7 +855,7 @@ extension CloudWatch {
     }
 
     /// The `DashboardValidationMessage` structure of the CloudWatch model.
-    public struct DashboardValidationMessage: AWSShape {
+    public struct DashboardValidationMessage: AWSShape, JSONResponseReadable {
         /// `DataPath`.
         public var dataPath: String?
         /// `Message`.
@@ -675,10 +887,27 @@ extension CloudWatch {
             w["Message"] = message
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dataPath: m0, message: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `Datapoint` structure of the CloudWatch model.
-    public struct Datapoint: AWSShape {
+    public struct Datapoint: AWSShape, JSONResponseReadable {
         /// `Timestamp`.
         public var timestamp: Date?
         /// `SampleCount`.
@@ -746,10 +975,39 @@ extension CloudWatch {
             w["ExtendedStatistics"] = extendedStatistics
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: Double?
+            var m2: Double?
+            var m3: Double?
+            var m4: Double?
+            var m5: Double?
+            var m6: CloudWatch.StandardUnit?
+            var m7: [String: Double]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try Double.read(from: &reader)
+                case 2: m2 = try Double.read(from: &reader)
+                case 3: m3 = try Double.read(from: &reader)
+                case 4: m4 = try Double.read(from: &reader)
+                case 5: m5 = try Double.read(from: &reader)
+                case 6: m6 = try CloudWatch.StandardUnit.read(from: &reader)
+                case 7: m7 = try [String: Double].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timestamp: m0, sampleCount: m1, average: m2, sum: m3, minimum: m4, maximum: m5, unit: m6, extendedStatistics: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteAlarmMuteRuleInput` structure of the CloudWatch model.
-    public struct DeleteAlarmMuteRuleInput: AWSShape {
+    public struct DeleteAlarmMuteRuleInput: AWSShape, JSONResponseReadable {
         /// `AlarmMuteRuleName` (required).
         public var alarmMuteRuleName: String
 
@@ -775,10 +1033,25 @@ extension CloudWatch {
             w["AlarmMuteRuleName"] = alarmMuteRuleName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmMuteRuleName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteAlarmsInput` structure of the CloudWatch model.
-    public struct DeleteAlarmsInput: AWSShape {
+    public struct DeleteAlarmsInput: AWSShape, JSONResponseReadable {
         /// `AlarmNames` (required).
         public var alarmNames: [String]
 
@@ -804,10 +1077,25 @@ extension CloudWatch {
             w["AlarmNames"] = alarmNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteAnomalyDetectorInput` structure of the CloudWatch model.
-    public struct DeleteAnomalyDetectorInput: AWSShape {
+    public struct DeleteAnomalyDetectorInput: AWSShape, JSONResponseReadable {
         /// `Namespace`.
         public var namespace: String?
         /// `MetricName`.
@@ -863,10 +1151,35 @@ extension CloudWatch {
             w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.Dimension]?
+            var m3: String?
+            var m4: CloudWatch.SingleMetricAnomalyDetector?
+            var m5: CloudWatch.MetricMathAnomalyDetector?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.Dimension].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try CloudWatch.SingleMetricAnomalyDetector.read(from: &reader)
+                case 5: m5 = try CloudWatch.MetricMathAnomalyDetector.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(namespace: m0, metricName: m1, dimensions: m2, stat: m3, singleMetricAnomalyDetector: m4, metricMathAnomalyDetector: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteAnomalyDetectorOutput` structure of the CloudWatch model.
-    public struct DeleteAnomalyDetectorOutput: AWSShape {
+    public struct DeleteAnomalyDetectorOutput: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -885,10 +1198,19 @@ extension CloudWatch {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteDashboardsInput` structure of the CloudWatch model.
-    public struct DeleteDashboardsInput: AWSShape {
+    public struct DeleteDashboardsInput: AWSShape, JSONResponseReadable {
         /// `DashboardNames` (required).
         public var dashboardNames: [String]
 
@@ -914,10 +1236,25 @@ extension CloudWatch {
             w["DashboardNames"] = dashboardNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteDashboardsOutput` structure of the CloudWatch model.
-    public struct DeleteDashboardsOutput: AWSShape {
+    public struct DeleteDashboardsOutput: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -936,10 +1273,19 @@ extension CloudWatch {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteInsightRulesInput` structure of the CloudWatch model.
-    public struct DeleteInsightRulesInput: AWSShape {
+    public struct DeleteInsightRulesInput: AWSShape, JSONResponseReadable {
         /// `RuleNames` (required).
         public var ruleNames: [String]
 
@@ -965,10 +1311,25 @@ extension CloudWatch {
             w["RuleNames"] = ruleNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ruleNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteInsightRulesOutput` structure of the CloudWatch model.
-    public struct DeleteInsightRulesOutput: AWSShape {
+    public struct DeleteInsightRulesOutput: AWSShape, JSONResponseReadable {
         /// `Failures`.
         public var failures: [CloudWatch.PartialFailure]?
 
@@ -994,10 +1355,25 @@ extension CloudWatch {
             w["Failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.PartialFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.PartialFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(failures: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMetricStreamInput` structure of the CloudWatch model.
-    public struct DeleteMetricStreamInput: AWSShape {
+    public struct DeleteMetricStreamInput: AWSShape, JSONResponseReadable {
         /// `Name` (required).
         public var name: String
 
@@ -1023,10 +1399,25 @@ extension CloudWatch {
             w["Name"] = name
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMetricStreamOutput` structure of the CloudWatch model.
-    public struct DeleteMetricStreamOutput: AWSShape {
+    public struct DeleteMetricStreamOutput: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -1045,10 +1436,19 @@ extension CloudWatch {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeAlarmContributorsInput` structure of the CloudWatch model.
-    public struct DescribeAlarmContributorsInput: AWSShape {
+    public struct DescribeAlarmContributorsInput: AWSShape, JSONResponseReadable {
         /// `AlarmName` (required).
         public var alarmName: String
         /// `NextToken`.
@@ -1080,10 +1480,27 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: try reader.required(m0), nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeAlarmContributorsOutput` structure of the CloudWatch model.
-    public struct DescribeAlarmContributorsOutput: AWSShape {
+    public struct DescribeAlarmContributorsOutput: AWSShape, JSONResponseReadable {
         /// `AlarmContributors` (required).
         public var alarmContributors: [CloudWatch.AlarmContributor]
         /// `NextToken`.
@@ -1115,458 +1532,22 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
-    }
 
-    /// The `DescribeAlarmHistoryInput` structure of the CloudWatch model.
-    public struct DescribeAlarmHistoryInput: AWSShape {
-        /// `AlarmName`.
-        public var alarmName: String?
-        /// `AlarmContributorId`.
-        public var alarmContributorId: String?
-        /// `AlarmTypes`.
-        public var alarmTypes: [CloudWatch.AlarmType]?
-        /// `HistoryItemType`.
-        public var historyItemType: CloudWatch.HistoryItemType?
-        /// `StartDate`.
-        public var startDate: Date?
-        /// `EndDate`.
-        public var endDate: Date?
-        /// `MaxRecords`.
-        public var maxRecords: Int?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `ScanBy`.
-        public var scanBy: CloudWatch.ScanBy?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, historyItemType: CloudWatch.HistoryItemType? = nil, startDate: Date? = nil, endDate: Date? = nil, maxRecords: Int? = nil, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil) {
-            self.alarmName = alarmName
-            self.alarmContributorId = alarmContributorId
-            self.alarmTypes = alarmTypes
-            self.historyItemType = historyItemType
-            self.startDate = startDate
-            self.endDate = endDate
-            self.maxRecords = maxRecords
-            self.nextToken = nextToken
-            self.scanBy = scanBy
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.AlarmContributor]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.AlarmContributor].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmContributors: try reader.required(m0), nextToken: m1)
         }
 
-        /// The model of `DescribeAlarmHistoryInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryInput", kind: .structure, members: [
-            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-            MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
-            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
-            MemberSchema("HistoryItemType", target: { CloudWatch.HistoryItemType.schema }),
-            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("EndDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmName = try r.optional("AlarmName")
-            self.alarmContributorId = try r.optional("AlarmContributorId")
-            self.alarmTypes = try r.optional("AlarmTypes")
-            self.historyItemType = try r.optional("HistoryItemType")
-            self.startDate = try r.optional("StartDate")
-            self.endDate = try r.optional("EndDate")
-            self.maxRecords = try r.optional("MaxRecords")
-            self.nextToken = try r.optional("NextToken")
-            self.scanBy = try r.optional("ScanBy")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmName"] = alarmName
-            w["AlarmContributorId"] = alarmContributorId
-            w["AlarmTypes"] = alarmTypes
-            w["HistoryItemType"] = historyItemType
-            w["StartDate"] = startDate
-            w["EndDate"] = endDate
-            w["MaxRecords"] = maxRecords
-            w["NextToken"] = nextToken
-            w["ScanBy"] = scanBy
-            return w.value
-        }
-    }
-
-    /// The `DescribeAlarmHistoryOutput` structure of the CloudWatch model.
-    public struct DescribeAlarmHistoryOutput: AWSShape {
-        /// `AlarmHistoryItems`.
-        public var alarmHistoryItems: [CloudWatch.AlarmHistoryItem]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmHistoryItems: [CloudWatch.AlarmHistoryItem]? = nil, nextToken: String? = nil) {
-            self.alarmHistoryItems = alarmHistoryItems
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeAlarmHistoryOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryOutput", kind: .structure, members: [
-            MemberSchema("AlarmHistoryItems", target: { CloudWatchSchemas.alarmHistoryItems }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmHistoryItems = try r.optional("AlarmHistoryItems")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmHistoryItems"] = alarmHistoryItems
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `DescribeAlarmsForMetricInput` structure of the CloudWatch model.
-    public struct DescribeAlarmsForMetricInput: AWSShape {
-        /// `MetricName` (required).
-        public var metricName: String
-        /// `Namespace` (required).
-        public var namespace: String
-        /// `Statistic`.
-        public var statistic: CloudWatch.Statistic?
-        /// `ExtendedStatistic`.
-        public var extendedStatistic: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `Period`.
-        public var period: Int?
-        /// `Unit`.
-        public var unit: CloudWatch.StandardUnit?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricName: String, namespace: String, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil) {
-            self.metricName = metricName
-            self.namespace = namespace
-            self.statistic = statistic
-            self.extendedStatistic = extendedStatistic
-            self.dimensions = dimensions
-            self.period = period
-            self.unit = unit
-        }
-
-        /// The model of `DescribeAlarmsForMetricInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricInput", kind: .structure, members: [
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
-            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("Period", target: { CloudWatchSchemas.period }),
-            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricName = try r.required("MetricName")
-            self.namespace = try r.required("Namespace")
-            self.statistic = try r.optional("Statistic")
-            self.extendedStatistic = try r.optional("ExtendedStatistic")
-            self.dimensions = try r.optional("Dimensions")
-            self.period = try r.optional("Period")
-            self.unit = try r.optional("Unit")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricName"] = metricName
-            w["Namespace"] = namespace
-            w["Statistic"] = statistic
-            w["ExtendedStatistic"] = extendedStatistic
-            w["Dimensions"] = dimensions
-            w["Period"] = period
-            w["Unit"] = unit
-            return w.value
-        }
-    }
-
-    /// The `DescribeAlarmsForMetricOutput` structure of the CloudWatch model.
-    public struct DescribeAlarmsForMetricOutput: AWSShape {
-        /// `MetricAlarms`.
-        public var metricAlarms: [CloudWatch.MetricAlarm]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricAlarms: [CloudWatch.MetricAlarm]? = nil) {
-            self.metricAlarms = metricAlarms
-        }
-
-        /// The model of `DescribeAlarmsForMetricOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricOutput", kind: .structure, members: [
-            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricAlarms = try r.optional("MetricAlarms")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricAlarms"] = metricAlarms
-            return w.value
-        }
-    }
-
-    /// The `DescribeAlarmsInput` structure of the CloudWatch model.
-    public struct DescribeAlarmsInput: AWSShape {
-        /// `AlarmNames`.
-        public var alarmNames: [String]?
-        /// `AlarmNamePrefix`.
-        public var alarmNamePrefix: String?
-        /// `AlarmTypes`.
-        public var alarmTypes: [CloudWatch.AlarmType]?
-        /// `ChildrenOfAlarmName`.
-        public var childrenOfAlarmName: String?
-        /// `ParentsOfAlarmName`.
-        public var parentsOfAlarmName: String?
-        /// `StateValue`.
-        public var stateValue: CloudWatch.StateValue?
-        /// `ActionPrefix`.
-        public var actionPrefix: String?
-        /// `MaxRecords`.
-        public var maxRecords: Int?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmNames: [String]? = nil, alarmNamePrefix: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, childrenOfAlarmName: String? = nil, parentsOfAlarmName: String? = nil, stateValue: CloudWatch.StateValue? = nil, actionPrefix: String? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
-            self.alarmNames = alarmNames
-            self.alarmNamePrefix = alarmNamePrefix
-            self.alarmTypes = alarmTypes
-            self.childrenOfAlarmName = childrenOfAlarmName
-            self.parentsOfAlarmName = parentsOfAlarmName
-            self.stateValue = stateValue
-            self.actionPrefix = actionPrefix
-            self.maxRecords = maxRecords
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeAlarmsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsInput", kind: .structure, members: [
-            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }),
-            MemberSchema("AlarmNamePrefix", target: { CloudWatchSchemas.alarmNamePrefix }),
-            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
-            MemberSchema("ChildrenOfAlarmName", target: { CloudWatchSchemas.alarmName }),
-            MemberSchema("ParentsOfAlarmName", target: { CloudWatchSchemas.alarmName }),
-            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
-            MemberSchema("ActionPrefix", target: { CloudWatchSchemas.actionPrefix }),
-            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmNames = try r.optional("AlarmNames")
-            self.alarmNamePrefix = try r.optional("AlarmNamePrefix")
-            self.alarmTypes = try r.optional("AlarmTypes")
-            self.childrenOfAlarmName = try r.optional("ChildrenOfAlarmName")
-            self.parentsOfAlarmName = try r.optional("ParentsOfAlarmName")
-            self.stateValue = try r.optional("StateValue")
-            self.actionPrefix = try r.optional("ActionPrefix")
-            self.maxRecords = try r.optional("MaxRecords")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmNames"] = alarmNames
-            w["AlarmNamePrefix"] = alarmNamePrefix
-            w["AlarmTypes"] = alarmTypes
-            w["ChildrenOfAlarmName"] = childrenOfAlarmName
-            w["ParentsOfAlarmName"] = parentsOfAlarmName
-            w["StateValue"] = stateValue
-            w["ActionPrefix"] = actionPrefix
-            w["MaxRecords"] = maxRecords
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `DescribeAlarmsOutput` structure of the CloudWatch model.
-    public struct DescribeAlarmsOutput: AWSShape {
-        /// `CompositeAlarms`.
-        public var compositeAlarms: [CloudWatch.CompositeAlarm]?
-        /// `MetricAlarms`.
-        public var metricAlarms: [CloudWatch.MetricAlarm]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(compositeAlarms: [CloudWatch.CompositeAlarm]? = nil, metricAlarms: [CloudWatch.MetricAlarm]? = nil, nextToken: String? = nil) {
-            self.compositeAlarms = compositeAlarms
-            self.metricAlarms = metricAlarms
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeAlarmsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsOutput", kind: .structure, members: [
-            MemberSchema("CompositeAlarms", target: { CloudWatchSchemas.compositeAlarms }),
-            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.compositeAlarms = try r.optional("CompositeAlarms")
-            self.metricAlarms = try r.optional("MetricAlarms")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["CompositeAlarms"] = compositeAlarms
-            w["MetricAlarms"] = metricAlarms
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `DescribeAnomalyDetectorsInput` structure of the CloudWatch model.
-    public struct DescribeAnomalyDetectorsInput: AWSShape {
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-        /// `Namespace`.
-        public var namespace: String?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `AnomalyDetectorTypes`.
-        public var anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]? = nil) {
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.namespace = namespace
-            self.metricName = metricName
-            self.dimensions = dimensions
-            self.anomalyDetectorTypes = anomalyDetectorTypes
-        }
-
-        /// The model of `DescribeAnomalyDetectorsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsInput", kind: .structure, members: [
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { CloudWatchSchemas.maxReturnedResultsCount }),
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("AnomalyDetectorTypes", target: { CloudWatchSchemas.anomalyDetectorTypes }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-            self.namespace = try r.optional("Namespace")
-            self.metricName = try r.optional("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-            self.anomalyDetectorTypes = try r.optional("AnomalyDetectorTypes")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            w["AnomalyDetectorTypes"] = anomalyDetectorTypes
-            return w.value
-        }
-    }
-
-    /// The `DescribeAnomalyDetectorsOutput` structure of the CloudWatch model.
-    public struct DescribeAnomalyDetectorsOutput: AWSShape {
-        /// `AnomalyDetectors`.
-        public var anomalyDetectors: [CloudWatch.AnomalyDetector]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(anomalyDetectors: [CloudWatch.AnomalyDetector]? = nil, nextToken: String? = nil) {
-            self.anomalyDetectors = anomalyDetectors
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeAnomalyDetectorsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsOutput", kind: .structure, members: [
-            MemberSchema("AnomalyDetectors", target: { CloudWatchSchemas.anomalyDetectors }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.anomalyDetectors = try r.optional("AnomalyDetectors")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AnomalyDetectors"] = anomalyDetectors
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `DescribeInsightRulesInput` structure of the CloudWatch model.
-    public struct DescribeInsightRulesInput: AWSShape {
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(nextToken: String? = nil, maxResults: Int? = nil) {
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `DescribeInsightRulesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesInput", kind: .structure, members: [
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

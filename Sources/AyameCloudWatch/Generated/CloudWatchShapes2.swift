@@ -4,8 +4,660 @@ import AyameCore
 import Foundation
 
 extension CloudWatch {
+    /// The `DescribeAlarmHistoryInput` structure of the CloudWatch model.
+    public struct DescribeAlarmHistoryInput: AWSShape, JSONResponseReadable {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmContributorId`.
+        public var alarmContributorId: String?
+        /// `AlarmTypes`.
+        public var alarmTypes: [CloudWatch.AlarmType]?
+        /// `HistoryItemType`.
+        public var historyItemType: CloudWatch.HistoryItemType?
+        /// `StartDate`.
+        public var startDate: Date?
+        /// `EndDate`.
+        public var endDate: Date?
+        /// `MaxRecords`.
+        public var maxRecords: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `ScanBy`.
+        public var scanBy: CloudWatch.ScanBy?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmName: String? = nil, alarmContributorId: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, historyItemType: CloudWatch.HistoryItemType? = nil, startDate: Date? = nil, endDate: Date? = nil, maxRecords: Int? = nil, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil) {
+            self.alarmName = alarmName
+            self.alarmContributorId = alarmContributorId
+            self.alarmTypes = alarmTypes
+            self.historyItemType = historyItemType
+            self.startDate = startDate
+            self.endDate = endDate
+            self.maxRecords = maxRecords
+            self.nextToken = nextToken
+            self.scanBy = scanBy
+        }
+
+        /// The model of `DescribeAlarmHistoryInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryInput", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmContributorId", target: { CloudWatchSchemas.contributorId }),
+            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
+            MemberSchema("HistoryItemType", target: { CloudWatch.HistoryItemType.schema }),
+            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("EndDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmContributorId = try r.optional("AlarmContributorId")
+            self.alarmTypes = try r.optional("AlarmTypes")
+            self.historyItemType = try r.optional("HistoryItemType")
+            self.startDate = try r.optional("StartDate")
+            self.endDate = try r.optional("EndDate")
+            self.maxRecords = try r.optional("MaxRecords")
+            self.nextToken = try r.optional("NextToken")
+            self.scanBy = try r.optional("ScanBy")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmName"] = alarmName
+            w["AlarmContributorId"] = alarmContributorId
+            w["AlarmTypes"] = alarmTypes
+            w["HistoryItemType"] = historyItemType
+            w["StartDate"] = startDate
+            w["EndDate"] = endDate
+            w["MaxRecords"] = maxRecords
+            w["NextToken"] = nextToken
+            w["ScanBy"] = scanBy
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.AlarmType]?
+            var m3: CloudWatch.HistoryItemType?
+            var m4: Date?
+            var m5: Date?
+            var m6: Int?
+            var m7: String?
+            var m8: CloudWatch.ScanBy?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.AlarmType].read(from: &reader)
+                case 3: m3 = try CloudWatch.HistoryItemType.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Int.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try CloudWatch.ScanBy.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: m0, alarmContributorId: m1, alarmTypes: m2, historyItemType: m3, startDate: m4, endDate: m5, maxRecords: m6, nextToken: m7, scanBy: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAlarmHistoryOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmHistoryOutput: AWSShape, JSONResponseReadable {
+        /// `AlarmHistoryItems`.
+        public var alarmHistoryItems: [CloudWatch.AlarmHistoryItem]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmHistoryItems: [CloudWatch.AlarmHistoryItem]? = nil, nextToken: String? = nil) {
+            self.alarmHistoryItems = alarmHistoryItems
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmHistoryOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmHistoryOutput", kind: .structure, members: [
+            MemberSchema("AlarmHistoryItems", target: { CloudWatchSchemas.alarmHistoryItems }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmHistoryItems = try r.optional("AlarmHistoryItems")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmHistoryItems"] = alarmHistoryItems
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.AlarmHistoryItem]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.AlarmHistoryItem].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmHistoryItems: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAlarmsForMetricInput` structure of the CloudWatch model.
+    public struct DescribeAlarmsForMetricInput: AWSShape, JSONResponseReadable {
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `Statistic`.
+        public var statistic: CloudWatch.Statistic?
+        /// `ExtendedStatistic`.
+        public var extendedStatistic: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Period`.
+        public var period: Int?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricName: String, namespace: String, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil) {
+            self.metricName = metricName
+            self.namespace = namespace
+            self.statistic = statistic
+            self.extendedStatistic = extendedStatistic
+            self.dimensions = dimensions
+            self.period = period
+            self.unit = unit
+        }
+
+        /// The model of `DescribeAlarmsForMetricInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricInput", kind: .structure, members: [
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
+            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricName = try r.required("MetricName")
+            self.namespace = try r.required("Namespace")
+            self.statistic = try r.optional("Statistic")
+            self.extendedStatistic = try r.optional("ExtendedStatistic")
+            self.dimensions = try r.optional("Dimensions")
+            self.period = try r.optional("Period")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricName"] = metricName
+            w["Namespace"] = namespace
+            w["Statistic"] = statistic
+            w["ExtendedStatistic"] = extendedStatistic
+            w["Dimensions"] = dimensions
+            w["Period"] = period
+            w["Unit"] = unit
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: CloudWatch.Statistic?
+            var m3: String?
+            var m4: [CloudWatch.Dimension]?
+            var m5: Int?
+            var m6: CloudWatch.StandardUnit?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try CloudWatch.Statistic.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try [CloudWatch.Dimension].read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try CloudWatch.StandardUnit.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricName: try reader.required(m0), namespace: try reader.required(m1), statistic: m2, extendedStatistic: m3, dimensions: m4, period: m5, unit: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAlarmsForMetricOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmsForMetricOutput: AWSShape, JSONResponseReadable {
+        /// `MetricAlarms`.
+        public var metricAlarms: [CloudWatch.MetricAlarm]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricAlarms: [CloudWatch.MetricAlarm]? = nil) {
+            self.metricAlarms = metricAlarms
+        }
+
+        /// The model of `DescribeAlarmsForMetricOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsForMetricOutput", kind: .structure, members: [
+            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricAlarms = try r.optional("MetricAlarms")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricAlarms"] = metricAlarms
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.MetricAlarm]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.MetricAlarm].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricAlarms: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAlarmsInput` structure of the CloudWatch model.
+    public struct DescribeAlarmsInput: AWSShape, JSONResponseReadable {
+        /// `AlarmNames`.
+        public var alarmNames: [String]?
+        /// `AlarmNamePrefix`.
+        public var alarmNamePrefix: String?
+        /// `AlarmTypes`.
+        public var alarmTypes: [CloudWatch.AlarmType]?
+        /// `ChildrenOfAlarmName`.
+        public var childrenOfAlarmName: String?
+        /// `ParentsOfAlarmName`.
+        public var parentsOfAlarmName: String?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.StateValue?
+        /// `ActionPrefix`.
+        public var actionPrefix: String?
+        /// `MaxRecords`.
+        public var maxRecords: Int?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(alarmNames: [String]? = nil, alarmNamePrefix: String? = nil, alarmTypes: [CloudWatch.AlarmType]? = nil, childrenOfAlarmName: String? = nil, parentsOfAlarmName: String? = nil, stateValue: CloudWatch.StateValue? = nil, actionPrefix: String? = nil, maxRecords: Int? = nil, nextToken: String? = nil) {
+            self.alarmNames = alarmNames
+            self.alarmNamePrefix = alarmNamePrefix
+            self.alarmTypes = alarmTypes
+            self.childrenOfAlarmName = childrenOfAlarmName
+            self.parentsOfAlarmName = parentsOfAlarmName
+            self.stateValue = stateValue
+            self.actionPrefix = actionPrefix
+            self.maxRecords = maxRecords
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsInput", kind: .structure, members: [
+            MemberSchema("AlarmNames", target: { CloudWatchSchemas.alarmNames }),
+            MemberSchema("AlarmNamePrefix", target: { CloudWatchSchemas.alarmNamePrefix }),
+            MemberSchema("AlarmTypes", target: { CloudWatchSchemas.alarmTypes }),
+            MemberSchema("ChildrenOfAlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("ParentsOfAlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
+            MemberSchema("ActionPrefix", target: { CloudWatchSchemas.actionPrefix }),
+            MemberSchema("MaxRecords", target: { CloudWatchSchemas.maxRecords }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.alarmNames = try r.optional("AlarmNames")
+            self.alarmNamePrefix = try r.optional("AlarmNamePrefix")
+            self.alarmTypes = try r.optional("AlarmTypes")
+            self.childrenOfAlarmName = try r.optional("ChildrenOfAlarmName")
+            self.parentsOfAlarmName = try r.optional("ParentsOfAlarmName")
+            self.stateValue = try r.optional("StateValue")
+            self.actionPrefix = try r.optional("ActionPrefix")
+            self.maxRecords = try r.optional("MaxRecords")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AlarmNames"] = alarmNames
+            w["AlarmNamePrefix"] = alarmNamePrefix
+            w["AlarmTypes"] = alarmTypes
+            w["ChildrenOfAlarmName"] = childrenOfAlarmName
+            w["ParentsOfAlarmName"] = parentsOfAlarmName
+            w["StateValue"] = stateValue
+            w["ActionPrefix"] = actionPrefix
+            w["MaxRecords"] = maxRecords
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            var m2: [CloudWatch.AlarmType]?
+            var m3: String?
+            var m4: String?
+            var m5: CloudWatch.StateValue?
+            var m6: String?
+            var m7: Int?
+            var m8: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.AlarmType].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try CloudWatch.StateValue.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try Int.read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmNames: m0, alarmNamePrefix: m1, alarmTypes: m2, childrenOfAlarmName: m3, parentsOfAlarmName: m4, stateValue: m5, actionPrefix: m6, maxRecords: m7, nextToken: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAlarmsOutput` structure of the CloudWatch model.
+    public struct DescribeAlarmsOutput: AWSShape, JSONResponseReadable {
+        /// `CompositeAlarms`.
+        public var compositeAlarms: [CloudWatch.CompositeAlarm]?
+        /// `MetricAlarms`.
+        public var metricAlarms: [CloudWatch.MetricAlarm]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(compositeAlarms: [CloudWatch.CompositeAlarm]? = nil, metricAlarms: [CloudWatch.MetricAlarm]? = nil, nextToken: String? = nil) {
+            self.compositeAlarms = compositeAlarms
+            self.metricAlarms = metricAlarms
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAlarmsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAlarmsOutput", kind: .structure, members: [
+            MemberSchema("CompositeAlarms", target: { CloudWatchSchemas.compositeAlarms }),
+            MemberSchema("MetricAlarms", target: { CloudWatchSchemas.metricAlarms }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.compositeAlarms = try r.optional("CompositeAlarms")
+            self.metricAlarms = try r.optional("MetricAlarms")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CompositeAlarms"] = compositeAlarms
+            w["MetricAlarms"] = metricAlarms
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.CompositeAlarm]?
+            var m1: [CloudWatch.MetricAlarm]?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.CompositeAlarm].read(from: &reader)
+                case 1: m1 = try [CloudWatch.MetricAlarm].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(compositeAlarms: m0, metricAlarms: m1, nextToken: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAnomalyDetectorsInput` structure of the CloudWatch model.
+    public struct DescribeAnomalyDetectorsInput: AWSShape, JSONResponseReadable {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `AnomalyDetectorTypes`.
+        public var anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, anomalyDetectorTypes: [CloudWatch.AnomalyDetectorType]? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.anomalyDetectorTypes = anomalyDetectorTypes
+        }
+
+        /// The model of `DescribeAnomalyDetectorsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.maxReturnedResultsCount }),
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("AnomalyDetectorTypes", target: { CloudWatchSchemas.anomalyDetectorTypes }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.anomalyDetectorTypes = try r.optional("AnomalyDetectorTypes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["AnomalyDetectorTypes"] = anomalyDetectorTypes
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            var m2: String?
+            var m3: String?
+            var m4: [CloudWatch.Dimension]?
+            var m5: [CloudWatch.AnomalyDetectorType]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try [CloudWatch.Dimension].read(from: &reader)
+                case 5: m5 = try [CloudWatch.AnomalyDetectorType].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(nextToken: m0, maxResults: m1, namespace: m2, metricName: m3, dimensions: m4, anomalyDetectorTypes: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeAnomalyDetectorsOutput` structure of the CloudWatch model.
+    public struct DescribeAnomalyDetectorsOutput: AWSShape, JSONResponseReadable {
+        /// `AnomalyDetectors`.
+        public var anomalyDetectors: [CloudWatch.AnomalyDetector]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(anomalyDetectors: [CloudWatch.AnomalyDetector]? = nil, nextToken: String? = nil) {
+            self.anomalyDetectors = anomalyDetectors
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeAnomalyDetectorsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeAnomalyDetectorsOutput", kind: .structure, members: [
+            MemberSchema("AnomalyDetectors", target: { CloudWatchSchemas.anomalyDetectors }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.anomalyDetectors = try r.optional("AnomalyDetectors")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AnomalyDetectors"] = anomalyDetectors
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.AnomalyDetector]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.AnomalyDetector].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(anomalyDetectors: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeInsightRulesInput` structure of the CloudWatch model.
+    public struct DescribeInsightRulesInput: AWSShape, JSONResponseReadable {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeInsightRulesInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(nextToken: m0, maxResults: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `DescribeInsightRulesOutput` structure of the CloudWatch model.
-    public struct DescribeInsightRulesOutput: AWSShape {
+    public struct DescribeInsightRulesOutput: AWSShape, JSONResponseReadable {
         /// `NextToken`.
         public var nextToken: String?
         /// `InsightRules`.
@@ -37,10 +689,27 @@ extension CloudWatch {
             w["InsightRules"] = insightRules
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [CloudWatch.InsightRule]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [CloudWatch.InsightRule].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(nextToken: m0, insightRules: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `Dimension` structure of the CloudWatch model.
-    public struct Dimension: AWSShape {
+    public struct Dimension: AWSShape, JSONResponseReadable {
         /// `Name` (required).
         public var name: String
         /// `Value` (required).
@@ -72,10 +741,27 @@ extension CloudWatch {
             w["Value"] = value
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DimensionFilter` structure of the CloudWatch model.
-    public struct DimensionFilter: AWSShape {
+    public struct DimensionFilter: AWSShape, JSONResponseReadable {
         /// `Name` (required).
         public var name: String
         /// `Value`.
@@ -107,10 +793,27 @@ extension CloudWatch {
             w["Value"] = value
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), value: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DisableAlarmActionsInput` structure of the CloudWatch model.
-    public struct DisableAlarmActionsInput: AWSShape {
+    public struct DisableAlarmActionsInput: AWSShape, JSONResponseReadable {
         /// `AlarmNames` (required).
         public var alarmNames: [String]
 
@@ -136,10 +839,25 @@ extension CloudWatch {
             w["AlarmNames"] = alarmNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DisableInsightRulesInput` structure of the CloudWatch model.
-    public struct DisableInsightRulesInput: AWSShape {
+    public struct DisableInsightRulesInput: AWSShape, JSONResponseReadable {
         /// `RuleNames` (required).
         public var ruleNames: [String]
 
@@ -165,10 +883,25 @@ extension CloudWatch {
             w["RuleNames"] = ruleNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ruleNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DisableInsightRulesOutput` structure of the CloudWatch model.
-    public struct DisableInsightRulesOutput: AWSShape {
+    public struct DisableInsightRulesOutput: AWSShape, JSONResponseReadable {
         /// `Failures`.
         public var failures: [CloudWatch.PartialFailure]?
 
@@ -194,10 +927,25 @@ extension CloudWatch {
             w["Failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.PartialFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.PartialFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(failures: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EnableAlarmActionsInput` structure of the CloudWatch model.
-    public struct EnableAlarmActionsInput: AWSShape {
+    public struct EnableAlarmActionsInput: AWSShape, JSONResponseReadable {
         /// `AlarmNames` (required).
         public var alarmNames: [String]
 
@@ -223,10 +971,25 @@ extension CloudWatch {
             w["AlarmNames"] = alarmNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EnableInsightRulesInput` structure of the CloudWatch model.
-    public struct EnableInsightRulesInput: AWSShape {
+    public struct EnableInsightRulesInput: AWSShape, JSONResponseReadable {
         /// `RuleNames` (required).
         public var ruleNames: [String]
 
@@ -252,10 +1015,25 @@ extension CloudWatch {
             w["RuleNames"] = ruleNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ruleNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EnableInsightRulesOutput` structure of the CloudWatch model.
-    public struct EnableInsightRulesOutput: AWSShape {
+    public struct EnableInsightRulesOutput: AWSShape, JSONResponseReadable {
         /// `Failures`.
         public var failures: [CloudWatch.PartialFailure]?
 
@@ -281,10 +1059,25 @@ extension CloudWatch {
             w["Failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.PartialFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.PartialFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(failures: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `Entity` structure of the CloudWatch model.
-    public struct Entity: AWSShape {
+    public struct Entity: AWSShape, JSONResponseReadable {
         /// `KeyAttributes`.
         public var keyAttributes: [String: String]?
         /// `Attributes`.
@@ -316,10 +1109,27 @@ extension CloudWatch {
             w["Attributes"] = attributes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String: String]?
+            var m1: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String: String].read(from: &reader)
+                case 1: m1 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(keyAttributes: m0, attributes: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EntityMetricData` structure of the CloudWatch model.
-    public struct EntityMetricData: AWSShape {
+    public struct EntityMetricData: AWSShape, JSONResponseReadable {
         /// `Entity`.
         public var entity: CloudWatch.Entity?
         /// `MetricData`.
@@ -351,6 +1161,23 @@ extension CloudWatch {
             w["MetricData"] = metricData
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: CloudWatch.Entity?
+            var m1: [CloudWatch.MetricDatum]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try CloudWatch.Entity.read(from: &reader)
+                case 1: m1 = try [CloudWatch.MetricDatum].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(entity: m0, metricData: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EvaluationCriteria` union of the CloudWatch model: exactly one member is set.
@@ -384,7 +1211,7 @@ extension CloudWatch {
     }
 
     /// The `GetAlarmMuteRuleInput` structure of the CloudWatch model.
-    public struct GetAlarmMuteRuleInput: AWSShape {
+    public struct GetAlarmMuteRuleInput: AWSShape, JSONResponseReadable {
         /// `AlarmMuteRuleName` (required).
         public var alarmMuteRuleName: String
 
@@ -410,10 +1237,25 @@ extension CloudWatch {
             w["AlarmMuteRuleName"] = alarmMuteRuleName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmMuteRuleName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetAlarmMuteRuleOutput` structure of the CloudWatch model.
-    public struct GetAlarmMuteRuleOutput: AWSShape {
+    public struct GetAlarmMuteRuleOutput: AWSShape, JSONResponseReadable {
         /// `Name`.
         public var name: String?
         /// `AlarmMuteRuleArn`.
@@ -493,10 +1335,43 @@ extension CloudWatch {
             w["MuteType"] = muteType
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: CloudWatch.Rule?
+            var m4: CloudWatch.MuteTargets?
+            var m5: Date?
+            var m6: Date?
+            var m7: CloudWatch.AlarmMuteRuleStatus?
+            var m8: Date?
+            var m9: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try CloudWatch.Rule.read(from: &reader)
+                case 4: m4 = try CloudWatch.MuteTargets.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try CloudWatch.AlarmMuteRuleStatus.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: m0, alarmMuteRuleArn: m1, descriptionValue: m2, rule: m3, muteTargets: m4, startDate: m5, expireDate: m6, status: m7, lastUpdatedTimestamp: m8, muteType: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetDashboardInput` structure of the CloudWatch model.
-    public struct GetDashboardInput: AWSShape {
+    public struct GetDashboardInput: AWSShape, JSONResponseReadable {
         /// `DashboardName` (required).
         public var dashboardName: String
 
@@ -522,10 +1397,25 @@ extension CloudWatch {
             w["DashboardName"] = dashboardName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetDashboardOutput` structure of the CloudWatch model.
-    public struct GetDashboardOutput: AWSShape {
+    public struct GetDashboardOutput: AWSShape, JSONResponseReadable {
         /// `DashboardArn`.
         public var dashboardArn: String?
         /// `DashboardBody`.
@@ -563,10 +1453,29 @@ extension CloudWatch {
             w["DashboardName"] = dashboardName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardArn: m0, dashboardBody: m1, dashboardName: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetInsightRuleReportInput` structure of the CloudWatch model.
-    public struct GetInsightRuleReportInput: AWSShape {
+    public struct GetInsightRuleReportInput: AWSShape, JSONResponseReadable {
         /// `RuleName` (required).
         public var ruleName: String
         /// `StartTime` (required).
@@ -628,921 +1537,32 @@ extension CloudWatch {
             w["OrderBy"] = orderBy
             return w.value
         }
-    }
 
-    /// The `GetInsightRuleReportOutput` structure of the CloudWatch model.
-    public struct GetInsightRuleReportOutput: AWSShape {
-        /// `KeyLabels`.
-        public var keyLabels: [String]?
-        /// `AggregationStatistic`.
-        public var aggregationStatistic: String?
-        /// `AggregateValue`.
-        public var aggregateValue: Double?
-        /// `ApproximateUniqueCount`.
-        public var approximateUniqueCount: Int?
-        /// `Contributors`.
-        public var contributors: [CloudWatch.InsightRuleContributor]?
-        /// `MetricDatapoints`.
-        public var metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(keyLabels: [String]? = nil, aggregationStatistic: String? = nil, aggregateValue: Double? = nil, approximateUniqueCount: Int? = nil, contributors: [CloudWatch.InsightRuleContributor]? = nil, metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]? = nil) {
-            self.keyLabels = keyLabels
-            self.aggregationStatistic = aggregationStatistic
-            self.aggregateValue = aggregateValue
-            self.approximateUniqueCount = approximateUniqueCount
-            self.contributors = contributors
-            self.metricDatapoints = metricDatapoints
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Date?
+            var m2: Date?
+            var m3: Int?
+            var m4: Int?
+            var m5: [String]?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try [String].read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ruleName: try reader.required(m0), startTime: try reader.required(m1), endTime: try reader.required(m2), period: try reader.required(m3), maxContributorCount: m4, metrics: m5, orderBy: m6)
         }
 
-        /// The model of `GetInsightRuleReportOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportOutput", kind: .structure, members: [
-            MemberSchema("KeyLabels", target: { CloudWatchSchemas.insightRuleContributorKeyLabels }),
-            MemberSchema("AggregationStatistic", target: { ShapeSchema.Simple.string }),
-            MemberSchema("AggregateValue", target: { ShapeSchema.Simple.double }),
-            MemberSchema("ApproximateUniqueCount", target: { ShapeSchema.Simple.long }),
-            MemberSchema("Contributors", target: { CloudWatchSchemas.insightRuleContributors }),
-            MemberSchema("MetricDatapoints", target: { CloudWatchSchemas.insightRuleMetricDatapoints }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.keyLabels = try r.optional("KeyLabels")
-            self.aggregationStatistic = try r.optional("AggregationStatistic")
-            self.aggregateValue = try r.optional("AggregateValue")
-            self.approximateUniqueCount = try r.optional("ApproximateUniqueCount")
-            self.contributors = try r.optional("Contributors")
-            self.metricDatapoints = try r.optional("MetricDatapoints")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["KeyLabels"] = keyLabels
-            w["AggregationStatistic"] = aggregationStatistic
-            w["AggregateValue"] = aggregateValue
-            w["ApproximateUniqueCount"] = approximateUniqueCount
-            w["Contributors"] = contributors
-            w["MetricDatapoints"] = metricDatapoints
-            return w.value
-        }
-    }
-
-    /// The `GetMetricDataInput` structure of the CloudWatch model.
-    public struct GetMetricDataInput: AWSShape {
-        /// `MetricDataQueries` (required).
-        public var metricDataQueries: [CloudWatch.MetricDataQuery]
-        /// `StartTime` (required).
-        public var startTime: Date
-        /// `EndTime` (required).
-        public var endTime: Date
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `ScanBy`.
-        public var scanBy: CloudWatch.ScanBy?
-        /// `MaxDatapoints`.
-        public var maxDatapoints: Int?
-        /// `LabelOptions`.
-        public var labelOptions: CloudWatch.LabelOptions?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricDataQueries: [CloudWatch.MetricDataQuery], startTime: Date, endTime: Date, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil, maxDatapoints: Int? = nil, labelOptions: CloudWatch.LabelOptions? = nil) {
-            self.metricDataQueries = metricDataQueries
-            self.startTime = startTime
-            self.endTime = endTime
-            self.nextToken = nextToken
-            self.scanBy = scanBy
-            self.maxDatapoints = maxDatapoints
-            self.labelOptions = labelOptions
-        }
-
-        /// The model of `GetMetricDataInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataInput", kind: .structure, members: [
-            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }, isRequired: true),
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
-            MemberSchema("MaxDatapoints", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("LabelOptions", target: { CloudWatch.LabelOptions.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricDataQueries = try r.required("MetricDataQueries")
-            self.startTime = try r.required("StartTime")
-            self.endTime = try r.required("EndTime")
-            self.nextToken = try r.optional("NextToken")
-            self.scanBy = try r.optional("ScanBy")
-            self.maxDatapoints = try r.optional("MaxDatapoints")
-            self.labelOptions = try r.optional("LabelOptions")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricDataQueries"] = metricDataQueries
-            w["StartTime"] = startTime
-            w["EndTime"] = endTime
-            w["NextToken"] = nextToken
-            w["ScanBy"] = scanBy
-            w["MaxDatapoints"] = maxDatapoints
-            w["LabelOptions"] = labelOptions
-            return w.value
-        }
-    }
-
-    /// The `GetMetricDataOutput` structure of the CloudWatch model.
-    public struct GetMetricDataOutput: AWSShape {
-        /// `MetricDataResults`.
-        public var metricDataResults: [CloudWatch.MetricDataResult]?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `Messages`.
-        public var messages: [CloudWatch.MessageData]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricDataResults: [CloudWatch.MetricDataResult]? = nil, nextToken: String? = nil, messages: [CloudWatch.MessageData]? = nil) {
-            self.metricDataResults = metricDataResults
-            self.nextToken = nextToken
-            self.messages = messages
-        }
-
-        /// The model of `GetMetricDataOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataOutput", kind: .structure, members: [
-            MemberSchema("MetricDataResults", target: { CloudWatchSchemas.metricDataResults }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricDataResults = try r.optional("MetricDataResults")
-            self.nextToken = try r.optional("NextToken")
-            self.messages = try r.optional("Messages")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricDataResults"] = metricDataResults
-            w["NextToken"] = nextToken
-            w["Messages"] = messages
-            return w.value
-        }
-    }
-
-    /// The `GetMetricStatisticsInput` structure of the CloudWatch model.
-    public struct GetMetricStatisticsInput: AWSShape {
-        /// `Namespace` (required).
-        public var namespace: String
-        /// `MetricName` (required).
-        public var metricName: String
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `StartTime` (required).
-        public var startTime: Date
-        /// `EndTime` (required).
-        public var endTime: Date
-        /// `Period` (required).
-        public var period: Int
-        /// `Statistics`.
-        public var statistics: [CloudWatch.Statistic]?
-        /// `ExtendedStatistics`.
-        public var extendedStatistics: [String]?
-        /// `Unit`.
-        public var unit: CloudWatch.StandardUnit?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String, metricName: String, startTime: Date, endTime: Date, period: Int, dimensions: [CloudWatch.Dimension]? = nil, statistics: [CloudWatch.Statistic]? = nil, extendedStatistics: [String]? = nil, unit: CloudWatch.StandardUnit? = nil) {
-            self.namespace = namespace
-            self.metricName = metricName
-            self.dimensions = dimensions
-            self.startTime = startTime
-            self.endTime = endTime
-            self.period = period
-            self.statistics = statistics
-            self.extendedStatistics = extendedStatistics
-            self.unit = unit
-        }
-
-        /// The model of `GetMetricStatisticsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsInput", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
-            MemberSchema("Statistics", target: { CloudWatchSchemas.statistics }),
-            MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.extendedStatistics }),
-            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.namespace = try r.required("Namespace")
-            self.metricName = try r.required("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-            self.startTime = try r.required("StartTime")
-            self.endTime = try r.required("EndTime")
-            self.period = try r.required("Period")
-            self.statistics = try r.optional("Statistics")
-            self.extendedStatistics = try r.optional("ExtendedStatistics")
-            self.unit = try r.optional("Unit")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            w["StartTime"] = startTime
-            w["EndTime"] = endTime
-            w["Period"] = period
-            w["Statistics"] = statistics
-            w["ExtendedStatistics"] = extendedStatistics
-            w["Unit"] = unit
-            return w.value
-        }
-    }
-
-    /// The `GetMetricStatisticsOutput` structure of the CloudWatch model.
-    public struct GetMetricStatisticsOutput: AWSShape {
-        /// `Label`.
-        public var label: String?
-        /// `Datapoints`.
-        public var datapoints: [CloudWatch.Datapoint]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(label: String? = nil, datapoints: [CloudWatch.Datapoint]? = nil) {
-            self.label = label
-            self.datapoints = datapoints
-        }
-
-        /// The model of `GetMetricStatisticsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsOutput", kind: .structure, members: [
-            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Datapoints", target: { CloudWatchSchemas.datapoints }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.label = try r.optional("Label")
-            self.datapoints = try r.optional("Datapoints")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Label"] = label
-            w["Datapoints"] = datapoints
-            return w.value
-        }
-    }
-
-    /// The `GetMetricStreamInput` structure of the CloudWatch model.
-    public struct GetMetricStreamInput: AWSShape {
-        /// `Name` (required).
-        public var name: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String) {
-            self.name = name
-        }
-
-        /// The model of `GetMetricStreamInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamInput", kind: .structure, members: [
-            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Name"] = name
-            return w.value
-        }
-    }
-
-    /// The `GetMetricStreamOutput` structure of the CloudWatch model.
-    public struct GetMetricStreamOutput: AWSShape {
-        /// `Arn`.
-        public var arn: String?
-        /// `Name`.
-        public var name: String?
-        /// `IncludeFilters`.
-        public var includeFilters: [CloudWatch.MetricStreamFilter]?
-        /// `ExcludeFilters`.
-        public var excludeFilters: [CloudWatch.MetricStreamFilter]?
-        /// `FirehoseArn`.
-        public var firehoseArn: String?
-        /// `RoleArn`.
-        public var roleArn: String?
-        /// `State`.
-        public var state: String?
-        /// `CreationDate`.
-        public var creationDate: Date?
-        /// `LastUpdateDate`.
-        public var lastUpdateDate: Date?
-        /// `OutputFormat`.
-        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
-        /// `StatisticsConfigurations`.
-        public var statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]?
-        /// `IncludeLinkedAccountsMetrics`.
-        public var includeLinkedAccountsMetrics: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(arn: String? = nil, name: String? = nil, includeFilters: [CloudWatch.MetricStreamFilter]? = nil, excludeFilters: [CloudWatch.MetricStreamFilter]? = nil, firehoseArn: String? = nil, roleArn: String? = nil, state: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil, statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
-            self.arn = arn
-            self.name = name
-            self.includeFilters = includeFilters
-            self.excludeFilters = excludeFilters
-            self.firehoseArn = firehoseArn
-            self.roleArn = roleArn
-            self.state = state
-            self.creationDate = creationDate
-            self.lastUpdateDate = lastUpdateDate
-            self.outputFormat = outputFormat
-            self.statisticsConfigurations = statisticsConfigurations
-            self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
-        }
-
-        /// The model of `GetMetricStreamOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamOutput", kind: .structure, members: [
-            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
-            MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-            MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("State", target: { ShapeSchema.Simple.string }),
-            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
-            MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
-            MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.arn = try r.optional("Arn")
-            self.name = try r.optional("Name")
-            self.includeFilters = try r.optional("IncludeFilters")
-            self.excludeFilters = try r.optional("ExcludeFilters")
-            self.firehoseArn = try r.optional("FirehoseArn")
-            self.roleArn = try r.optional("RoleArn")
-            self.state = try r.optional("State")
-            self.creationDate = try r.optional("CreationDate")
-            self.lastUpdateDate = try r.optional("LastUpdateDate")
-            self.outputFormat = try r.optional("OutputFormat")
-            self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
-            self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Arn"] = arn
-            w["Name"] = name
-            w["IncludeFilters"] = includeFilters
-            w["ExcludeFilters"] = excludeFilters
-            w["FirehoseArn"] = firehoseArn
-            w["RoleArn"] = roleArn
-            w["State"] = state
-            w["CreationDate"] = creationDate
-            w["LastUpdateDate"] = lastUpdateDate
-            w["OutputFormat"] = outputFormat
-            w["StatisticsConfigurations"] = statisticsConfigurations
-            w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
-            return w.value
-        }
-    }
-
-    /// The `GetMetricWidgetImageInput` structure of the CloudWatch model.
-    public struct GetMetricWidgetImageInput: AWSShape {
-        /// `MetricWidget` (required).
-        public var metricWidget: String
-        /// `OutputFormat`.
-        public var outputFormat: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricWidget: String, outputFormat: String? = nil) {
-            self.metricWidget = metricWidget
-            self.outputFormat = outputFormat
-        }
-
-        /// The model of `GetMetricWidgetImageInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageInput", kind: .structure, members: [
-            MemberSchema("MetricWidget", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("OutputFormat", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricWidget = try r.required("MetricWidget")
-            self.outputFormat = try r.optional("OutputFormat")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricWidget"] = metricWidget
-            w["OutputFormat"] = outputFormat
-            return w.value
-        }
-    }
-
-    /// The `GetMetricWidgetImageOutput` structure of the CloudWatch model.
-    public struct GetMetricWidgetImageOutput: AWSShape {
-        /// `MetricWidgetImage`.
-        public var metricWidgetImage: Data?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricWidgetImage: Data? = nil) {
-            self.metricWidgetImage = metricWidgetImage
-        }
-
-        /// The model of `GetMetricWidgetImageOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageOutput", kind: .structure, members: [
-            MemberSchema("MetricWidgetImage", target: { ShapeSchema.Simple.blob }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricWidgetImage = try r.optional("MetricWidgetImage")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricWidgetImage"] = metricWidgetImage
-            return w.value
-        }
-    }
-
-    /// The `GetOTelEnrichmentInput` structure of the CloudWatch model.
-    public struct GetOTelEnrichmentInput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `GetOTelEnrichmentInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentInput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `GetOTelEnrichmentOutput` structure of the CloudWatch model.
-    public struct GetOTelEnrichmentOutput: AWSShape {
-        /// `Status` (required).
-        public var status: CloudWatch.OTelEnrichmentStatus
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(status: CloudWatch.OTelEnrichmentStatus) {
-            self.status = status
-        }
-
-        /// The model of `GetOTelEnrichmentOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentOutput", kind: .structure, members: [
-            MemberSchema("Status", target: { CloudWatch.OTelEnrichmentStatus.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.status = try r.required("Status")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Status"] = status
-            return w.value
-        }
-    }
-
-    /// The `InsightRule` structure of the CloudWatch model.
-    public struct InsightRule: AWSShape {
-        /// `Name` (required).
-        public var name: String
-        /// `State` (required).
-        public var state: String
-        /// `Schema` (required).
-        public var schemaValue: String
-        /// `Definition` (required).
-        public var definition: String
-        /// `ManagedRule`.
-        public var managedRule: Bool?
-        /// `ApplyOnTransformedLogs`.
-        public var applyOnTransformedLogs: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, state: String, schemaValue: String, definition: String, managedRule: Bool? = nil, applyOnTransformedLogs: Bool? = nil) {
-            self.name = name
-            self.state = state
-            self.schemaValue = schemaValue
-            self.definition = definition
-            self.managedRule = managedRule
-            self.applyOnTransformedLogs = applyOnTransformedLogs
-        }
-
-        /// The model of `InsightRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRule", kind: .structure, members: [
-            MemberSchema("Name", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
-            MemberSchema("Schema", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("Definition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
-            MemberSchema("ManagedRule", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-            self.state = try r.required("State")
-            self.schemaValue = try r.required("Schema")
-            self.definition = try r.required("Definition")
-            self.managedRule = try r.optional("ManagedRule")
-            self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Name"] = name
-            w["State"] = state
-            w["Schema"] = schemaValue
-            w["Definition"] = definition
-            w["ManagedRule"] = managedRule
-            w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
-            return w.value
-        }
-    }
-
-    /// The `InsightRuleContributor` structure of the CloudWatch model.
-    public struct InsightRuleContributor: AWSShape {
-        /// `Keys` (required).
-        public var keys: [String]
-        /// `ApproximateAggregateValue` (required).
-        public var approximateAggregateValue: Double
-        /// `Datapoints` (required).
-        public var datapoints: [CloudWatch.InsightRuleContributorDatapoint]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(keys: [String], approximateAggregateValue: Double, datapoints: [CloudWatch.InsightRuleContributorDatapoint]) {
-            self.keys = keys
-            self.approximateAggregateValue = approximateAggregateValue
-            self.datapoints = datapoints
-        }
-
-        /// The model of `InsightRuleContributor`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributor", kind: .structure, members: [
-            MemberSchema("Keys", target: { CloudWatchSchemas.insightRuleContributorKeys }, isRequired: true),
-            MemberSchema("ApproximateAggregateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("Datapoints", target: { CloudWatchSchemas.insightRuleContributorDatapoints }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.keys = try r.required("Keys")
-            self.approximateAggregateValue = try r.required("ApproximateAggregateValue")
-            self.datapoints = try r.required("Datapoints")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Keys"] = keys
-            w["ApproximateAggregateValue"] = approximateAggregateValue
-            w["Datapoints"] = datapoints
-            return w.value
-        }
-    }
-
-    /// The `InsightRuleContributorDatapoint` structure of the CloudWatch model.
-    public struct InsightRuleContributorDatapoint: AWSShape {
-        /// `Timestamp` (required).
-        public var timestamp: Date
-        /// `ApproximateValue` (required).
-        public var approximateValue: Double
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(timestamp: Date, approximateValue: Double) {
-            self.timestamp = timestamp
-            self.approximateValue = approximateValue
-        }
-
-        /// The model of `InsightRuleContributorDatapoint`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoint", kind: .structure, members: [
-            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("ApproximateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.timestamp = try r.required("Timestamp")
-            self.approximateValue = try r.required("ApproximateValue")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Timestamp"] = timestamp
-            w["ApproximateValue"] = approximateValue
-            return w.value
-        }
-    }
-
-    /// The `InsightRuleMetricDatapoint` structure of the CloudWatch model.
-    public struct InsightRuleMetricDatapoint: AWSShape {
-        /// `Timestamp` (required).
-        public var timestamp: Date
-        /// `UniqueContributors`.
-        public var uniqueContributors: Double?
-        /// `MaxContributorValue`.
-        public var maxContributorValue: Double?
-        /// `SampleCount`.
-        public var sampleCount: Double?
-        /// `Average`.
-        public var average: Double?
-        /// `Sum`.
-        public var sum: Double?
-        /// `Minimum`.
-        public var minimum: Double?
-        /// `Maximum`.
-        public var maximum: Double?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(timestamp: Date, uniqueContributors: Double? = nil, maxContributorValue: Double? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil) {
-            self.timestamp = timestamp
-            self.uniqueContributors = uniqueContributors
-            self.maxContributorValue = maxContributorValue
-            self.sampleCount = sampleCount
-            self.average = average
-            self.sum = sum
-            self.minimum = minimum
-            self.maximum = maximum
-        }
-
-        /// The model of `InsightRuleMetricDatapoint`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoint", kind: .structure, members: [
-            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("UniqueContributors", target: { ShapeSchema.Simple.double }),
-            MemberSchema("MaxContributorValue", target: { ShapeSchema.Simple.double }),
-            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
-            MemberSchema("Average", target: { ShapeSchema.Simple.double }),
-            MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
-            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
-            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.timestamp = try r.required("Timestamp")
-            self.uniqueContributors = try r.optional("UniqueContributors")
-            self.maxContributorValue = try r.optional("MaxContributorValue")
-            self.sampleCount = try r.optional("SampleCount")
-            self.average = try r.optional("Average")
-            self.sum = try r.optional("Sum")
-            self.minimum = try r.optional("Minimum")
-            self.maximum = try r.optional("Maximum")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Timestamp"] = timestamp
-            w["UniqueContributors"] = uniqueContributors
-            w["MaxContributorValue"] = maxContributorValue
-            w["SampleCount"] = sampleCount
-            w["Average"] = average
-            w["Sum"] = sum
-            w["Minimum"] = minimum
-            w["Maximum"] = maximum
-            return w.value
-        }
-    }
-
-    /// The `InternalServiceFault` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.InternalServiceFault.self)`.
-    public struct InternalServiceFault: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InternalServiceError"
-
-        /// `Message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InternalServiceFault`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceFault", kind: .structure, members: [
-            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "InternalServiceError", errorHTTPStatus: 500, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("Message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidFormatFault` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.InvalidFormatFault.self)`.
-    public struct InvalidFormatFault: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidFormat"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidFormatFault`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidFormatFault", kind: .structure, members: [
-            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-        ], traits: ShapeTraits(errorCode: "InvalidFormat", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidNextToken` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.InvalidNextToken.self)`.
-    public struct InvalidNextToken: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidNextToken"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidNextToken`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextToken", kind: .structure, members: [
-            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-        ], traits: ShapeTraits(errorCode: "InvalidNextToken", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidParameterCombinationException` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.InvalidParameterCombinationException.self)`.
-    public struct InvalidParameterCombinationException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidParameterCombination"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidParameterCombinationException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterCombinationException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "InvalidParameterCombination", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidParameterValueException` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.InvalidParameterValueException.self)`.
-    public struct InvalidParameterValueException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidParameterValue"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidParameterValueException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "InvalidParameterValue", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LabelOptions` structure of the CloudWatch model.
-    public struct LabelOptions: AWSShape {
-        /// `Timezone`.
-        public var timezone: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(timezone: String? = nil) {
-            self.timezone = timezone
-        }
-
-        /// The model of `LabelOptions`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LabelOptions", kind: .structure, members: [
-            MemberSchema("Timezone", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.timezone = try r.optional("Timezone")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Timezone"] = timezone
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,6 +4,1254 @@ import AyameCore
 import Foundation
 
 extension CloudWatch {
+    /// The `GetInsightRuleReportOutput` structure of the CloudWatch model.
+    public struct GetInsightRuleReportOutput: AWSShape, JSONResponseReadable {
+        /// `KeyLabels`.
+        public var keyLabels: [String]?
+        /// `AggregationStatistic`.
+        public var aggregationStatistic: String?
+        /// `AggregateValue`.
+        public var aggregateValue: Double?
+        /// `ApproximateUniqueCount`.
+        public var approximateUniqueCount: Int?
+        /// `Contributors`.
+        public var contributors: [CloudWatch.InsightRuleContributor]?
+        /// `MetricDatapoints`.
+        public var metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keyLabels: [String]? = nil, aggregationStatistic: String? = nil, aggregateValue: Double? = nil, approximateUniqueCount: Int? = nil, contributors: [CloudWatch.InsightRuleContributor]? = nil, metricDatapoints: [CloudWatch.InsightRuleMetricDatapoint]? = nil) {
+            self.keyLabels = keyLabels
+            self.aggregationStatistic = aggregationStatistic
+            self.aggregateValue = aggregateValue
+            self.approximateUniqueCount = approximateUniqueCount
+            self.contributors = contributors
+            self.metricDatapoints = metricDatapoints
+        }
+
+        /// The model of `GetInsightRuleReportOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetInsightRuleReportOutput", kind: .structure, members: [
+            MemberSchema("KeyLabels", target: { CloudWatchSchemas.insightRuleContributorKeyLabels }),
+            MemberSchema("AggregationStatistic", target: { ShapeSchema.Simple.string }),
+            MemberSchema("AggregateValue", target: { ShapeSchema.Simple.double }),
+            MemberSchema("ApproximateUniqueCount", target: { ShapeSchema.Simple.long }),
+            MemberSchema("Contributors", target: { CloudWatchSchemas.insightRuleContributors }),
+            MemberSchema("MetricDatapoints", target: { CloudWatchSchemas.insightRuleMetricDatapoints }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keyLabels = try r.optional("KeyLabels")
+            self.aggregationStatistic = try r.optional("AggregationStatistic")
+            self.aggregateValue = try r.optional("AggregateValue")
+            self.approximateUniqueCount = try r.optional("ApproximateUniqueCount")
+            self.contributors = try r.optional("Contributors")
+            self.metricDatapoints = try r.optional("MetricDatapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["KeyLabels"] = keyLabels
+            w["AggregationStatistic"] = aggregationStatistic
+            w["AggregateValue"] = aggregateValue
+            w["ApproximateUniqueCount"] = approximateUniqueCount
+            w["Contributors"] = contributors
+            w["MetricDatapoints"] = metricDatapoints
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            var m2: Double?
+            var m3: Int?
+            var m4: [CloudWatch.InsightRuleContributor]?
+            var m5: [CloudWatch.InsightRuleMetricDatapoint]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Double.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try [CloudWatch.InsightRuleContributor].read(from: &reader)
+                case 5: m5 = try [CloudWatch.InsightRuleMetricDatapoint].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(keyLabels: m0, aggregationStatistic: m1, aggregateValue: m2, approximateUniqueCount: m3, contributors: m4, metricDatapoints: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricDataInput` structure of the CloudWatch model.
+    public struct GetMetricDataInput: AWSShape, JSONResponseReadable {
+        /// `MetricDataQueries` (required).
+        public var metricDataQueries: [CloudWatch.MetricDataQuery]
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `ScanBy`.
+        public var scanBy: CloudWatch.ScanBy?
+        /// `MaxDatapoints`.
+        public var maxDatapoints: Int?
+        /// `LabelOptions`.
+        public var labelOptions: CloudWatch.LabelOptions?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [CloudWatch.MetricDataQuery], startTime: Date, endTime: Date, nextToken: String? = nil, scanBy: CloudWatch.ScanBy? = nil, maxDatapoints: Int? = nil, labelOptions: CloudWatch.LabelOptions? = nil) {
+            self.metricDataQueries = metricDataQueries
+            self.startTime = startTime
+            self.endTime = endTime
+            self.nextToken = nextToken
+            self.scanBy = scanBy
+            self.maxDatapoints = maxDatapoints
+            self.labelOptions = labelOptions
+        }
+
+        /// The model of `GetMetricDataInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataInput", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }, isRequired: true),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ScanBy", target: { CloudWatch.ScanBy.schema }),
+            MemberSchema("MaxDatapoints", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("LabelOptions", target: { CloudWatch.LabelOptions.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.required("MetricDataQueries")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+            self.nextToken = try r.optional("NextToken")
+            self.scanBy = try r.optional("ScanBy")
+            self.maxDatapoints = try r.optional("MaxDatapoints")
+            self.labelOptions = try r.optional("LabelOptions")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["NextToken"] = nextToken
+            w["ScanBy"] = scanBy
+            w["MaxDatapoints"] = maxDatapoints
+            w["LabelOptions"] = labelOptions
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.MetricDataQuery]?
+            var m1: Date?
+            var m2: Date?
+            var m3: String?
+            var m4: CloudWatch.ScanBy?
+            var m5: Int?
+            var m6: CloudWatch.LabelOptions?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.MetricDataQuery].read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try CloudWatch.ScanBy.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try CloudWatch.LabelOptions.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricDataQueries: try reader.required(m0), startTime: try reader.required(m1), endTime: try reader.required(m2), nextToken: m3, scanBy: m4, maxDatapoints: m5, labelOptions: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricDataOutput` structure of the CloudWatch model.
+    public struct GetMetricDataOutput: AWSShape, JSONResponseReadable {
+        /// `MetricDataResults`.
+        public var metricDataResults: [CloudWatch.MetricDataResult]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `Messages`.
+        public var messages: [CloudWatch.MessageData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataResults: [CloudWatch.MetricDataResult]? = nil, nextToken: String? = nil, messages: [CloudWatch.MessageData]? = nil) {
+            self.metricDataResults = metricDataResults
+            self.nextToken = nextToken
+            self.messages = messages
+        }
+
+        /// The model of `GetMetricDataOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricDataOutput", kind: .structure, members: [
+            MemberSchema("MetricDataResults", target: { CloudWatchSchemas.metricDataResults }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataResults = try r.optional("MetricDataResults")
+            self.nextToken = try r.optional("NextToken")
+            self.messages = try r.optional("Messages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataResults"] = metricDataResults
+            w["NextToken"] = nextToken
+            w["Messages"] = messages
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.MetricDataResult]?
+            var m1: String?
+            var m2: [CloudWatch.MessageData]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.MetricDataResult].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.MessageData].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricDataResults: m0, nextToken: m1, messages: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricStatisticsInput` structure of the CloudWatch model.
+    public struct GetMetricStatisticsInput: AWSShape, JSONResponseReadable {
+        /// `Namespace` (required).
+        public var namespace: String
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `StartTime` (required).
+        public var startTime: Date
+        /// `EndTime` (required).
+        public var endTime: Date
+        /// `Period` (required).
+        public var period: Int
+        /// `Statistics`.
+        public var statistics: [CloudWatch.Statistic]?
+        /// `ExtendedStatistics`.
+        public var extendedStatistics: [String]?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String, metricName: String, startTime: Date, endTime: Date, period: Int, dimensions: [CloudWatch.Dimension]? = nil, statistics: [CloudWatch.Statistic]? = nil, extendedStatistics: [String]? = nil, unit: CloudWatch.StandardUnit? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.startTime = startTime
+            self.endTime = endTime
+            self.period = period
+            self.statistics = statistics
+            self.extendedStatistics = extendedStatistics
+            self.unit = unit
+        }
+
+        /// The model of `GetMetricStatisticsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsInput", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
+            MemberSchema("Statistics", target: { CloudWatchSchemas.statistics }),
+            MemberSchema("ExtendedStatistics", target: { CloudWatchSchemas.extendedStatistics }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.namespace = try r.required("Namespace")
+            self.metricName = try r.required("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.startTime = try r.required("StartTime")
+            self.endTime = try r.required("EndTime")
+            self.period = try r.required("Period")
+            self.statistics = try r.optional("Statistics")
+            self.extendedStatistics = try r.optional("ExtendedStatistics")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["StartTime"] = startTime
+            w["EndTime"] = endTime
+            w["Period"] = period
+            w["Statistics"] = statistics
+            w["ExtendedStatistics"] = extendedStatistics
+            w["Unit"] = unit
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.Dimension]?
+            var m3: Date?
+            var m4: Date?
+            var m5: Int?
+            var m6: [CloudWatch.Statistic]?
+            var m7: [String]?
+            var m8: CloudWatch.StandardUnit?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.Dimension].read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try [CloudWatch.Statistic].read(from: &reader)
+                case 7: m7 = try [String].read(from: &reader)
+                case 8: m8 = try CloudWatch.StandardUnit.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(namespace: try reader.required(m0), metricName: try reader.required(m1), startTime: try reader.required(m3), endTime: try reader.required(m4), period: try reader.required(m5), dimensions: m2, statistics: m6, extendedStatistics: m7, unit: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricStatisticsOutput` structure of the CloudWatch model.
+    public struct GetMetricStatisticsOutput: AWSShape, JSONResponseReadable {
+        /// `Label`.
+        public var label: String?
+        /// `Datapoints`.
+        public var datapoints: [CloudWatch.Datapoint]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(label: String? = nil, datapoints: [CloudWatch.Datapoint]? = nil) {
+            self.label = label
+            self.datapoints = datapoints
+        }
+
+        /// The model of `GetMetricStatisticsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStatisticsOutput", kind: .structure, members: [
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Datapoints", target: { CloudWatchSchemas.datapoints }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.label = try r.optional("Label")
+            self.datapoints = try r.optional("Datapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Label"] = label
+            w["Datapoints"] = datapoints
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [CloudWatch.Datapoint]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [CloudWatch.Datapoint].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(label: m0, datapoints: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricStreamInput` structure of the CloudWatch model.
+    public struct GetMetricStreamInput: AWSShape, JSONResponseReadable {
+        /// `Name` (required).
+        public var name: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String) {
+            self.name = name
+        }
+
+        /// The model of `GetMetricStreamInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamInput", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricStreamOutput` structure of the CloudWatch model.
+    public struct GetMetricStreamOutput: AWSShape, JSONResponseReadable {
+        /// `Arn`.
+        public var arn: String?
+        /// `Name`.
+        public var name: String?
+        /// `IncludeFilters`.
+        public var includeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `ExcludeFilters`.
+        public var excludeFilters: [CloudWatch.MetricStreamFilter]?
+        /// `FirehoseArn`.
+        public var firehoseArn: String?
+        /// `RoleArn`.
+        public var roleArn: String?
+        /// `State`.
+        public var state: String?
+        /// `CreationDate`.
+        public var creationDate: Date?
+        /// `LastUpdateDate`.
+        public var lastUpdateDate: Date?
+        /// `OutputFormat`.
+        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
+        /// `StatisticsConfigurations`.
+        public var statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]?
+        /// `IncludeLinkedAccountsMetrics`.
+        public var includeLinkedAccountsMetrics: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(arn: String? = nil, name: String? = nil, includeFilters: [CloudWatch.MetricStreamFilter]? = nil, excludeFilters: [CloudWatch.MetricStreamFilter]? = nil, firehoseArn: String? = nil, roleArn: String? = nil, state: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil, statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
+            self.arn = arn
+            self.name = name
+            self.includeFilters = includeFilters
+            self.excludeFilters = excludeFilters
+            self.firehoseArn = firehoseArn
+            self.roleArn = roleArn
+            self.state = state
+            self.creationDate = creationDate
+            self.lastUpdateDate = lastUpdateDate
+            self.outputFormat = outputFormat
+            self.statisticsConfigurations = statisticsConfigurations
+            self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
+        }
+
+        /// The model of `GetMetricStreamOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricStreamOutput", kind: .structure, members: [
+            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
+            MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
+            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("State", target: { ShapeSchema.Simple.string }),
+            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
+            MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
+            MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.arn = try r.optional("Arn")
+            self.name = try r.optional("Name")
+            self.includeFilters = try r.optional("IncludeFilters")
+            self.excludeFilters = try r.optional("ExcludeFilters")
+            self.firehoseArn = try r.optional("FirehoseArn")
+            self.roleArn = try r.optional("RoleArn")
+            self.state = try r.optional("State")
+            self.creationDate = try r.optional("CreationDate")
+            self.lastUpdateDate = try r.optional("LastUpdateDate")
+            self.outputFormat = try r.optional("OutputFormat")
+            self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
+            self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Arn"] = arn
+            w["Name"] = name
+            w["IncludeFilters"] = includeFilters
+            w["ExcludeFilters"] = excludeFilters
+            w["FirehoseArn"] = firehoseArn
+            w["RoleArn"] = roleArn
+            w["State"] = state
+            w["CreationDate"] = creationDate
+            w["LastUpdateDate"] = lastUpdateDate
+            w["OutputFormat"] = outputFormat
+            w["StatisticsConfigurations"] = statisticsConfigurations
+            w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.MetricStreamFilter]?
+            var m3: [CloudWatch.MetricStreamFilter]?
+            var m4: String?
+            var m5: String?
+            var m6: String?
+            var m7: Date?
+            var m8: Date?
+            var m9: CloudWatch.MetricStreamOutputFormat?
+            var m10: [CloudWatch.MetricStreamStatisticsConfiguration]?
+            var m11: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.MetricStreamFilter].read(from: &reader)
+                case 3: m3 = try [CloudWatch.MetricStreamFilter].read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                case 9: m9 = try CloudWatch.MetricStreamOutputFormat.read(from: &reader)
+                case 10: m10 = try [CloudWatch.MetricStreamStatisticsConfiguration].read(from: &reader)
+                case 11: m11 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(arn: m0, name: m1, includeFilters: m2, excludeFilters: m3, firehoseArn: m4, roleArn: m5, state: m6, creationDate: m7, lastUpdateDate: m8, outputFormat: m9, statisticsConfigurations: m10, includeLinkedAccountsMetrics: m11)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricWidgetImageInput` structure of the CloudWatch model.
+    public struct GetMetricWidgetImageInput: AWSShape, JSONResponseReadable {
+        /// `MetricWidget` (required).
+        public var metricWidget: String
+        /// `OutputFormat`.
+        public var outputFormat: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricWidget: String, outputFormat: String? = nil) {
+            self.metricWidget = metricWidget
+            self.outputFormat = outputFormat
+        }
+
+        /// The model of `GetMetricWidgetImageInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageInput", kind: .structure, members: [
+            MemberSchema("MetricWidget", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("OutputFormat", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricWidget = try r.required("MetricWidget")
+            self.outputFormat = try r.optional("OutputFormat")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricWidget"] = metricWidget
+            w["OutputFormat"] = outputFormat
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricWidget: try reader.required(m0), outputFormat: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetMetricWidgetImageOutput` structure of the CloudWatch model.
+    public struct GetMetricWidgetImageOutput: AWSShape, JSONResponseReadable {
+        /// `MetricWidgetImage`.
+        public var metricWidgetImage: Data?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricWidgetImage: Data? = nil) {
+            self.metricWidgetImage = metricWidgetImage
+        }
+
+        /// The model of `GetMetricWidgetImageOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetMetricWidgetImageOutput", kind: .structure, members: [
+            MemberSchema("MetricWidgetImage", target: { ShapeSchema.Simple.blob }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricWidgetImage = try r.optional("MetricWidgetImage")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricWidgetImage"] = metricWidgetImage
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Data?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Data.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricWidgetImage: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetOTelEnrichmentInput` structure of the CloudWatch model.
+    public struct GetOTelEnrichmentInput: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetOTelEnrichmentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentInput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetOTelEnrichmentOutput` structure of the CloudWatch model.
+    public struct GetOTelEnrichmentOutput: AWSShape, JSONResponseReadable {
+        /// `Status` (required).
+        public var status: CloudWatch.OTelEnrichmentStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: CloudWatch.OTelEnrichmentStatus) {
+            self.status = status
+        }
+
+        /// The model of `GetOTelEnrichmentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetOTelEnrichmentOutput", kind: .structure, members: [
+            MemberSchema("Status", target: { CloudWatch.OTelEnrichmentStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.required("Status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Status"] = status
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: CloudWatch.OTelEnrichmentStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try CloudWatch.OTelEnrichmentStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(status: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InsightRule` structure of the CloudWatch model.
+    public struct InsightRule: AWSShape, JSONResponseReadable {
+        /// `Name` (required).
+        public var name: String
+        /// `State` (required).
+        public var state: String
+        /// `Schema` (required).
+        public var schemaValue: String
+        /// `Definition` (required).
+        public var definition: String
+        /// `ManagedRule`.
+        public var managedRule: Bool?
+        /// `ApplyOnTransformedLogs`.
+        public var applyOnTransformedLogs: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, state: String, schemaValue: String, definition: String, managedRule: Bool? = nil, applyOnTransformedLogs: Bool? = nil) {
+            self.name = name
+            self.state = state
+            self.schemaValue = schemaValue
+            self.definition = definition
+            self.managedRule = managedRule
+            self.applyOnTransformedLogs = applyOnTransformedLogs
+        }
+
+        /// The model of `InsightRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRule", kind: .structure, members: [
+            MemberSchema("Name", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
+            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
+            MemberSchema("Schema", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Definition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
+            MemberSchema("ManagedRule", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("Name")
+            self.state = try r.required("State")
+            self.schemaValue = try r.required("Schema")
+            self.definition = try r.required("Definition")
+            self.managedRule = try r.optional("ManagedRule")
+            self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Name"] = name
+            w["State"] = state
+            w["Schema"] = schemaValue
+            w["Definition"] = definition
+            w["ManagedRule"] = managedRule
+            w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: Bool?
+            var m5: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Bool.read(from: &reader)
+                case 5: m5 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), state: try reader.required(m1), schemaValue: try reader.required(m2), definition: try reader.required(m3), managedRule: m4, applyOnTransformedLogs: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InsightRuleContributor` structure of the CloudWatch model.
+    public struct InsightRuleContributor: AWSShape, JSONResponseReadable {
+        /// `Keys` (required).
+        public var keys: [String]
+        /// `ApproximateAggregateValue` (required).
+        public var approximateAggregateValue: Double
+        /// `Datapoints` (required).
+        public var datapoints: [CloudWatch.InsightRuleContributorDatapoint]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(keys: [String], approximateAggregateValue: Double, datapoints: [CloudWatch.InsightRuleContributorDatapoint]) {
+            self.keys = keys
+            self.approximateAggregateValue = approximateAggregateValue
+            self.datapoints = datapoints
+        }
+
+        /// The model of `InsightRuleContributor`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributor", kind: .structure, members: [
+            MemberSchema("Keys", target: { CloudWatchSchemas.insightRuleContributorKeys }, isRequired: true),
+            MemberSchema("ApproximateAggregateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+            MemberSchema("Datapoints", target: { CloudWatchSchemas.insightRuleContributorDatapoints }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.keys = try r.required("Keys")
+            self.approximateAggregateValue = try r.required("ApproximateAggregateValue")
+            self.datapoints = try r.required("Datapoints")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Keys"] = keys
+            w["ApproximateAggregateValue"] = approximateAggregateValue
+            w["Datapoints"] = datapoints
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: Double?
+            var m2: [CloudWatch.InsightRuleContributorDatapoint]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try Double.read(from: &reader)
+                case 2: m2 = try [CloudWatch.InsightRuleContributorDatapoint].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(keys: try reader.required(m0), approximateAggregateValue: try reader.required(m1), datapoints: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InsightRuleContributorDatapoint` structure of the CloudWatch model.
+    public struct InsightRuleContributorDatapoint: AWSShape, JSONResponseReadable {
+        /// `Timestamp` (required).
+        public var timestamp: Date
+        /// `ApproximateValue` (required).
+        public var approximateValue: Double
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamp: Date, approximateValue: Double) {
+            self.timestamp = timestamp
+            self.approximateValue = approximateValue
+        }
+
+        /// The model of `InsightRuleContributorDatapoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleContributorDatapoint", kind: .structure, members: [
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("ApproximateValue", target: { ShapeSchema.Simple.double }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamp = try r.required("Timestamp")
+            self.approximateValue = try r.required("ApproximateValue")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamp"] = timestamp
+            w["ApproximateValue"] = approximateValue
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: Double?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try Double.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timestamp: try reader.required(m0), approximateValue: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InsightRuleMetricDatapoint` structure of the CloudWatch model.
+    public struct InsightRuleMetricDatapoint: AWSShape, JSONResponseReadable {
+        /// `Timestamp` (required).
+        public var timestamp: Date
+        /// `UniqueContributors`.
+        public var uniqueContributors: Double?
+        /// `MaxContributorValue`.
+        public var maxContributorValue: Double?
+        /// `SampleCount`.
+        public var sampleCount: Double?
+        /// `Average`.
+        public var average: Double?
+        /// `Sum`.
+        public var sum: Double?
+        /// `Minimum`.
+        public var minimum: Double?
+        /// `Maximum`.
+        public var maximum: Double?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timestamp: Date, uniqueContributors: Double? = nil, maxContributorValue: Double? = nil, sampleCount: Double? = nil, average: Double? = nil, sum: Double? = nil, minimum: Double? = nil, maximum: Double? = nil) {
+            self.timestamp = timestamp
+            self.uniqueContributors = uniqueContributors
+            self.maxContributorValue = maxContributorValue
+            self.sampleCount = sampleCount
+            self.average = average
+            self.sum = sum
+            self.minimum = minimum
+            self.maximum = maximum
+        }
+
+        /// The model of `InsightRuleMetricDatapoint`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InsightRuleMetricDatapoint", kind: .structure, members: [
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("UniqueContributors", target: { ShapeSchema.Simple.double }),
+            MemberSchema("MaxContributorValue", target: { ShapeSchema.Simple.double }),
+            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Average", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Sum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }),
+            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timestamp = try r.required("Timestamp")
+            self.uniqueContributors = try r.optional("UniqueContributors")
+            self.maxContributorValue = try r.optional("MaxContributorValue")
+            self.sampleCount = try r.optional("SampleCount")
+            self.average = try r.optional("Average")
+            self.sum = try r.optional("Sum")
+            self.minimum = try r.optional("Minimum")
+            self.maximum = try r.optional("Maximum")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timestamp"] = timestamp
+            w["UniqueContributors"] = uniqueContributors
+            w["MaxContributorValue"] = maxContributorValue
+            w["SampleCount"] = sampleCount
+            w["Average"] = average
+            w["Sum"] = sum
+            w["Minimum"] = minimum
+            w["Maximum"] = maximum
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: Double?
+            var m2: Double?
+            var m3: Double?
+            var m4: Double?
+            var m5: Double?
+            var m6: Double?
+            var m7: Double?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try Double.read(from: &reader)
+                case 2: m2 = try Double.read(from: &reader)
+                case 3: m3 = try Double.read(from: &reader)
+                case 4: m4 = try Double.read(from: &reader)
+                case 5: m5 = try Double.read(from: &reader)
+                case 6: m6 = try Double.read(from: &reader)
+                case 7: m7 = try Double.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timestamp: try reader.required(m0), uniqueContributors: m1, maxContributorValue: m2, sampleCount: m3, average: m4, sum: m5, minimum: m6, maximum: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InternalServiceFault` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InternalServiceFault.self)`.
+    public struct InternalServiceFault: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InternalServiceError"
+
+        /// `Message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InternalServiceFault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InternalServiceFault", kind: .structure, members: [
+            MemberSchema("Message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InternalServiceError", errorHTTPStatus: 500, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("Message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidFormatFault` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidFormatFault.self)`.
+    public struct InvalidFormatFault: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidFormat"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidFormatFault`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidFormatFault", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "InvalidFormat", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidNextToken` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidNextToken.self)`.
+    public struct InvalidNextToken: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidNextToken"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidNextToken`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidNextToken", kind: .structure, members: [
+            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
+        ], traits: ShapeTraits(errorCode: "InvalidNextToken", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterCombinationException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidParameterCombinationException.self)`.
+    public struct InvalidParameterCombinationException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterCombination"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterCombinationException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterCombinationException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameterCombination", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterValueException` error of the CloudWatch model: read it from a service error with
+    /// `error.modelled(as: CloudWatch.InvalidParameterValueException.self)`.
+    public struct InvalidParameterValueException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterValue"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterValueException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterValueException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(errorCode: "InvalidParameterValue", errorHTTPStatus: 400, isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `LabelOptions` structure of the CloudWatch model.
+    public struct LabelOptions: AWSShape, JSONResponseReadable {
+        /// `Timezone`.
+        public var timezone: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(timezone: String? = nil) {
+            self.timezone = timezone
+        }
+
+        /// The model of `LabelOptions`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LabelOptions", kind: .structure, members: [
+            MemberSchema("Timezone", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.timezone = try r.optional("Timezone")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Timezone"] = timezone
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(timezone: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `LimitExceededException` error of the CloudWatch model: read it from a service error with
     /// `error.modelled(as: CloudWatch.LimitExceededException.self)`.
     public struct LimitExceededException: AWSModelledError {
@@ -63,7 +1311,7 @@ extension CloudWatch {
     }
 
     /// The `ListAlarmMuteRulesInput` structure of the CloudWatch model.
-    public struct ListAlarmMuteRulesInput: AWSShape {
+    public struct ListAlarmMuteRulesInput: AWSShape, JSONResponseReadable {
         /// `AlarmName`.
         public var alarmName: String?
         /// `Statuses`.
@@ -107,10 +1355,31 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [CloudWatch.AlarmMuteRuleStatus]?
+            var m2: Int?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [CloudWatch.AlarmMuteRuleStatus].read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: m0, statuses: m1, maxRecords: m2, nextToken: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ListAlarmMuteRulesOutput` structure of the CloudWatch model.
-    public struct ListAlarmMuteRulesOutput: AWSShape {
+    public struct ListAlarmMuteRulesOutput: AWSShape, JSONResponseReadable {
         /// `AlarmMuteRuleSummaries`.
         public var alarmMuteRuleSummaries: [CloudWatch.AlarmMuteRuleSummary]?
         /// `NextToken`.
@@ -142,10 +1411,27 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.AlarmMuteRuleSummary]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.AlarmMuteRuleSummary].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmMuteRuleSummaries: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ListDashboardsInput` structure of the CloudWatch model.
-    public struct ListDashboardsInput: AWSShape {
+    public struct ListDashboardsInput: AWSShape, JSONResponseReadable {
         /// `DashboardNamePrefix`.
         public var dashboardNamePrefix: String?
         /// `NextToken`.
@@ -177,10 +1463,27 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardNamePrefix: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ListDashboardsOutput` structure of the CloudWatch model.
-    public struct ListDashboardsOutput: AWSShape {
+    public struct ListDashboardsOutput: AWSShape, JSONResponseReadable {
         /// `DashboardEntries`.
         public var dashboardEntries: [CloudWatch.DashboardEntry]?
         /// `NextToken`.
@@ -212,1367 +1515,22 @@ extension CloudWatch {
             w["NextToken"] = nextToken
             return w.value
         }
-    }
 
-    /// The `ListManagedInsightRulesInput` structure of the CloudWatch model.
-    public struct ListManagedInsightRulesInput: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.resourceArn = resourceArn
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListManagedInsightRulesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesInput", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListManagedInsightRulesOutput` structure of the CloudWatch model.
-    public struct ListManagedInsightRulesOutput: AWSShape {
-        /// `ManagedRules`.
-        public var managedRules: [CloudWatch.ManagedRuleDescription]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(managedRules: [CloudWatch.ManagedRuleDescription]? = nil, nextToken: String? = nil) {
-            self.managedRules = managedRules
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListManagedInsightRulesOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesOutput", kind: .structure, members: [
-            MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRuleDescriptions }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.managedRules = try r.optional("ManagedRules")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ManagedRules"] = managedRules
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListMetricStreamsInput` structure of the CloudWatch model.
-    public struct ListMetricStreamsInput: AWSShape {
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(nextToken: String? = nil, maxResults: Int? = nil) {
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListMetricStreamsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsInput", kind: .structure, members: [
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { CloudWatchSchemas.listMetricStreamsMaxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListMetricStreamsOutput` structure of the CloudWatch model.
-    public struct ListMetricStreamsOutput: AWSShape {
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `Entries`.
-        public var entries: [CloudWatch.MetricStreamEntry]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(nextToken: String? = nil, entries: [CloudWatch.MetricStreamEntry]? = nil) {
-            self.nextToken = nextToken
-            self.entries = entries
-        }
-
-        /// The model of `ListMetricStreamsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsOutput", kind: .structure, members: [
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Entries", target: { CloudWatchSchemas.metricStreamEntries }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.nextToken = try r.optional("NextToken")
-            self.entries = try r.optional("Entries")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["NextToken"] = nextToken
-            w["Entries"] = entries
-            return w.value
-        }
-    }
-
-    /// The `ListMetricsInput` structure of the CloudWatch model.
-    public struct ListMetricsInput: AWSShape {
-        /// `Namespace`.
-        public var namespace: String?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.DimensionFilter]?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `RecentlyActive`.
-        public var recentlyActive: CloudWatch.RecentlyActive?
-        /// `IncludeLinkedAccounts`.
-        public var includeLinkedAccounts: Bool?
-        /// `OwningAccount`.
-        public var owningAccount: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.DimensionFilter]? = nil, nextToken: String? = nil, recentlyActive: CloudWatch.RecentlyActive? = nil, includeLinkedAccounts: Bool? = nil, owningAccount: String? = nil) {
-            self.namespace = namespace
-            self.metricName = metricName
-            self.dimensions = dimensions
-            self.nextToken = nextToken
-            self.recentlyActive = recentlyActive
-            self.includeLinkedAccounts = includeLinkedAccounts
-            self.owningAccount = owningAccount
-        }
-
-        /// The model of `ListMetricsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsInput", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensionFilters }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("RecentlyActive", target: { CloudWatch.RecentlyActive.schema }),
-            MemberSchema("IncludeLinkedAccounts", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("OwningAccount", target: { CloudWatchSchemas.accountId }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.namespace = try r.optional("Namespace")
-            self.metricName = try r.optional("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-            self.nextToken = try r.optional("NextToken")
-            self.recentlyActive = try r.optional("RecentlyActive")
-            self.includeLinkedAccounts = try r.optional("IncludeLinkedAccounts")
-            self.owningAccount = try r.optional("OwningAccount")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            w["NextToken"] = nextToken
-            w["RecentlyActive"] = recentlyActive
-            w["IncludeLinkedAccounts"] = includeLinkedAccounts
-            w["OwningAccount"] = owningAccount
-            return w.value
-        }
-    }
-
-    /// The `ListMetricsOutput` structure of the CloudWatch model.
-    public struct ListMetricsOutput: AWSShape {
-        /// `Metrics`.
-        public var metrics: [CloudWatch.Metric]?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `OwningAccounts`.
-        public var owningAccounts: [String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metrics: [CloudWatch.Metric]? = nil, nextToken: String? = nil, owningAccounts: [String]? = nil) {
-            self.metrics = metrics
-            self.nextToken = nextToken
-            self.owningAccounts = owningAccounts
-        }
-
-        /// The model of `ListMetricsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsOutput", kind: .structure, members: [
-            MemberSchema("Metrics", target: { CloudWatchSchemas.metrics }),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("OwningAccounts", target: { CloudWatchSchemas.owningAccounts }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metrics = try r.optional("Metrics")
-            self.nextToken = try r.optional("NextToken")
-            self.owningAccounts = try r.optional("OwningAccounts")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Metrics"] = metrics
-            w["NextToken"] = nextToken
-            w["OwningAccounts"] = owningAccounts
-            return w.value
-        }
-    }
-
-    /// The `ListTagsForResourceInput` structure of the CloudWatch model.
-    public struct ListTagsForResourceInput: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String) {
-            self.resourceArn = resourceArn
-        }
-
-        /// The model of `ListTagsForResourceInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceInput", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            return w.value
-        }
-    }
-
-    /// The `ListTagsForResourceOutput` structure of the CloudWatch model.
-    public struct ListTagsForResourceOutput: AWSShape {
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tags: [CloudWatch.Tag]? = nil) {
-            self.tags = tags
-        }
-
-        /// The model of `ListTagsForResourceOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceOutput", kind: .structure, members: [
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tags = try r.optional("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `ManagedRule` structure of the CloudWatch model.
-    public struct ManagedRule: AWSShape {
-        /// `TemplateName` (required).
-        public var templateName: String
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(templateName: String, resourceArn: String, tags: [CloudWatch.Tag]? = nil) {
-            self.templateName = templateName
-            self.resourceArn = resourceArn
-            self.tags = tags
-        }
-
-        /// The model of `ManagedRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRule", kind: .structure, members: [
-            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }, isRequired: true),
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.templateName = try r.required("TemplateName")
-            self.resourceArn = try r.required("ResourceARN")
-            self.tags = try r.optional("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TemplateName"] = templateName
-            w["ResourceARN"] = resourceArn
-            w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `ManagedRuleDescription` structure of the CloudWatch model.
-    public struct ManagedRuleDescription: AWSShape {
-        /// `TemplateName`.
-        public var templateName: String?
-        /// `ResourceARN`.
-        public var resourceArn: String?
-        /// `RuleState`.
-        public var ruleState: CloudWatch.ManagedRuleState?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(templateName: String? = nil, resourceArn: String? = nil, ruleState: CloudWatch.ManagedRuleState? = nil) {
-            self.templateName = templateName
-            self.resourceArn = resourceArn
-            self.ruleState = ruleState
-        }
-
-        /// The model of `ManagedRuleDescription`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleDescription", kind: .structure, members: [
-            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }),
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("RuleState", target: { CloudWatch.ManagedRuleState.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.templateName = try r.optional("TemplateName")
-            self.resourceArn = try r.optional("ResourceARN")
-            self.ruleState = try r.optional("RuleState")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TemplateName"] = templateName
-            w["ResourceARN"] = resourceArn
-            w["RuleState"] = ruleState
-            return w.value
-        }
-    }
-
-    /// The `ManagedRuleState` structure of the CloudWatch model.
-    public struct ManagedRuleState: AWSShape {
-        /// `RuleName` (required).
-        public var ruleName: String
-        /// `State` (required).
-        public var state: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ruleName: String, state: String) {
-            self.ruleName = ruleName
-            self.state = state
-        }
-
-        /// The model of `ManagedRuleState`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleState", kind: .structure, members: [
-            MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ruleName = try r.required("RuleName")
-            self.state = try r.required("State")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["RuleName"] = ruleName
-            w["State"] = state
-            return w.value
-        }
-    }
-
-    /// The `MessageData` structure of the CloudWatch model.
-    public struct MessageData: AWSShape {
-        /// `Code`.
-        public var code: String?
-        /// `Value`.
-        public var value: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(code: String? = nil, value: String? = nil) {
-            self.code = code
-            self.value = value
-        }
-
-        /// The model of `MessageData`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MessageData", kind: .structure, members: [
-            MemberSchema("Code", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Value", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.code = try r.optional("Code")
-            self.value = try r.optional("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Code"] = code
-            w["Value"] = value
-            return w.value
-        }
-    }
-
-    /// The `Metric` structure of the CloudWatch model.
-    public struct Metric: AWSShape {
-        /// `Namespace`.
-        public var namespace: String?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil) {
-            self.namespace = namespace
-            self.metricName = metricName
-            self.dimensions = dimensions
-        }
-
-        /// The model of `Metric`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Metric", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.namespace = try r.optional("Namespace")
-            self.metricName = try r.optional("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            return w.value
-        }
-    }
-
-    /// The `MetricAlarm` structure of the CloudWatch model.
-    public struct MetricAlarm: AWSShape {
-        /// `AlarmName`.
-        public var alarmName: String?
-        /// `AlarmArn`.
-        public var alarmArn: String?
-        /// `AlarmDescription`.
-        public var alarmDescription: String?
-        /// `AlarmConfigurationUpdatedTimestamp`.
-        public var alarmConfigurationUpdatedTimestamp: Date?
-        /// `ActionsEnabled`.
-        public var actionsEnabled: Bool?
-        /// `OKActions`.
-        public var okActions: [String]?
-        /// `AlarmActions`.
-        public var alarmActions: [String]?
-        /// `InsufficientDataActions`.
-        public var insufficientDataActions: [String]?
-        /// `StateValue`.
-        public var stateValue: CloudWatch.StateValue?
-        /// `StateReason`.
-        public var stateReason: String?
-        /// `StateReasonData`.
-        public var stateReasonData: String?
-        /// `StateUpdatedTimestamp`.
-        public var stateUpdatedTimestamp: Date?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Namespace`.
-        public var namespace: String?
-        /// `Statistic`.
-        public var statistic: CloudWatch.Statistic?
-        /// `ExtendedStatistic`.
-        public var extendedStatistic: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `Period`.
-        public var period: Int?
-        /// `Unit`.
-        public var unit: CloudWatch.StandardUnit?
-        /// `EvaluationPeriods`.
-        public var evaluationPeriods: Int?
-        /// `DatapointsToAlarm`.
-        public var datapointsToAlarm: Int?
-        /// `Threshold`.
-        public var threshold: Double?
-        /// `ComparisonOperator`.
-        public var comparisonOperator: CloudWatch.ComparisonOperator?
-        /// `TreatMissingData`.
-        public var treatMissingData: String?
-        /// `EvaluateLowSampleCountPercentile`.
-        public var evaluateLowSampleCountPercentile: String?
-        /// `Metrics`.
-        public var metrics: [CloudWatch.MetricDataQuery]?
-        /// `ThresholdMetricId`.
-        public var thresholdMetricId: String?
-        /// `EvaluationState`.
-        public var evaluationState: CloudWatch.EvaluationState?
-        /// `StateTransitionedTimestamp`.
-        public var stateTransitionedTimestamp: Date?
-        /// `EvaluationCriteria`.
-        public var evaluationCriteria: CloudWatch.EvaluationCriteria?
-        /// `EvaluationInterval`.
-        public var evaluationInterval: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmName: String? = nil, alarmArn: String? = nil, alarmDescription: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, stateValue: CloudWatch.StateValue? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, metricName: String? = nil, namespace: String? = nil, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: CloudWatch.ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [CloudWatch.MetricDataQuery]? = nil, thresholdMetricId: String? = nil, evaluationState: CloudWatch.EvaluationState? = nil, stateTransitionedTimestamp: Date? = nil, evaluationCriteria: CloudWatch.EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
-            self.alarmName = alarmName
-            self.alarmArn = alarmArn
-            self.alarmDescription = alarmDescription
-            self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
-            self.actionsEnabled = actionsEnabled
-            self.okActions = okActions
-            self.alarmActions = alarmActions
-            self.insufficientDataActions = insufficientDataActions
-            self.stateValue = stateValue
-            self.stateReason = stateReason
-            self.stateReasonData = stateReasonData
-            self.stateUpdatedTimestamp = stateUpdatedTimestamp
-            self.metricName = metricName
-            self.namespace = namespace
-            self.statistic = statistic
-            self.extendedStatistic = extendedStatistic
-            self.dimensions = dimensions
-            self.period = period
-            self.unit = unit
-            self.evaluationPeriods = evaluationPeriods
-            self.datapointsToAlarm = datapointsToAlarm
-            self.threshold = threshold
-            self.comparisonOperator = comparisonOperator
-            self.treatMissingData = treatMissingData
-            self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
-            self.metrics = metrics
-            self.thresholdMetricId = thresholdMetricId
-            self.evaluationState = evaluationState
-            self.stateTransitionedTimestamp = stateTransitionedTimestamp
-            self.evaluationCriteria = evaluationCriteria
-            self.evaluationInterval = evaluationInterval
-        }
-
-        /// The model of `MetricAlarm`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricAlarm", kind: .structure, members: [
-            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
-            MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
-            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-            MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
-            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
-            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
-            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
-            MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
-            MemberSchema("ExtendedStatistic", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("Period", target: { CloudWatchSchemas.period }),
-            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
-            MemberSchema("EvaluationPeriods", target: { CloudWatchSchemas.evaluationPeriods }),
-            MemberSchema("DatapointsToAlarm", target: { CloudWatchSchemas.datapointsToAlarm }),
-            MemberSchema("Threshold", target: { ShapeSchema.Simple.double }),
-            MemberSchema("ComparisonOperator", target: { CloudWatch.ComparisonOperator.schema }),
-            MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
-            MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
-            MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
-            MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
-            MemberSchema("EvaluationState", target: { CloudWatch.EvaluationState.schema }),
-            MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("EvaluationCriteria", target: { CloudWatch.EvaluationCriteria.schema }),
-            MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmName = try r.optional("AlarmName")
-            self.alarmArn = try r.optional("AlarmArn")
-            self.alarmDescription = try r.optional("AlarmDescription")
-            self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
-            self.actionsEnabled = try r.optional("ActionsEnabled")
-            self.okActions = try r.optional("OKActions")
-            self.alarmActions = try r.optional("AlarmActions")
-            self.insufficientDataActions = try r.optional("InsufficientDataActions")
-            self.stateValue = try r.optional("StateValue")
-            self.stateReason = try r.optional("StateReason")
-            self.stateReasonData = try r.optional("StateReasonData")
-            self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
-            self.metricName = try r.optional("MetricName")
-            self.namespace = try r.optional("Namespace")
-            self.statistic = try r.optional("Statistic")
-            self.extendedStatistic = try r.optional("ExtendedStatistic")
-            self.dimensions = try r.optional("Dimensions")
-            self.period = try r.optional("Period")
-            self.unit = try r.optional("Unit")
-            self.evaluationPeriods = try r.optional("EvaluationPeriods")
-            self.datapointsToAlarm = try r.optional("DatapointsToAlarm")
-            self.threshold = try r.optional("Threshold")
-            self.comparisonOperator = try r.optional("ComparisonOperator")
-            self.treatMissingData = try r.optional("TreatMissingData")
-            self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
-            self.metrics = try r.optional("Metrics")
-            self.thresholdMetricId = try r.optional("ThresholdMetricId")
-            self.evaluationState = try r.optional("EvaluationState")
-            self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
-            self.evaluationCriteria = try r.optional("EvaluationCriteria")
-            self.evaluationInterval = try r.optional("EvaluationInterval")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmName"] = alarmName
-            w["AlarmArn"] = alarmArn
-            w["AlarmDescription"] = alarmDescription
-            w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
-            w["ActionsEnabled"] = actionsEnabled
-            w["OKActions"] = okActions
-            w["AlarmActions"] = alarmActions
-            w["InsufficientDataActions"] = insufficientDataActions
-            w["StateValue"] = stateValue
-            w["StateReason"] = stateReason
-            w["StateReasonData"] = stateReasonData
-            w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
-            w["MetricName"] = metricName
-            w["Namespace"] = namespace
-            w["Statistic"] = statistic
-            w["ExtendedStatistic"] = extendedStatistic
-            w["Dimensions"] = dimensions
-            w["Period"] = period
-            w["Unit"] = unit
-            w["EvaluationPeriods"] = evaluationPeriods
-            w["DatapointsToAlarm"] = datapointsToAlarm
-            w["Threshold"] = threshold
-            w["ComparisonOperator"] = comparisonOperator
-            w["TreatMissingData"] = treatMissingData
-            w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
-            w["Metrics"] = metrics
-            w["ThresholdMetricId"] = thresholdMetricId
-            w["EvaluationState"] = evaluationState
-            w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
-            w["EvaluationCriteria"] = evaluationCriteria
-            w["EvaluationInterval"] = evaluationInterval
-            return w.value
-        }
-    }
-
-    /// The `MetricCharacteristics` structure of the CloudWatch model.
-    public struct MetricCharacteristics: AWSShape {
-        /// `PeriodicSpikes`.
-        public var periodicSpikes: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(periodicSpikes: Bool? = nil) {
-            self.periodicSpikes = periodicSpikes
-        }
-
-        /// The model of `MetricCharacteristics`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricCharacteristics", kind: .structure, members: [
-            MemberSchema("PeriodicSpikes", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.periodicSpikes = try r.optional("PeriodicSpikes")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PeriodicSpikes"] = periodicSpikes
-            return w.value
-        }
-    }
-
-    /// The `MetricDataQuery` structure of the CloudWatch model.
-    public struct MetricDataQuery: AWSShape {
-        /// `Id` (required).
-        public var id: String
-        /// `MetricStat`.
-        public var metricStat: CloudWatch.MetricStat?
-        /// `Expression`.
-        public var expression: String?
-        /// `Label`.
-        public var label: String?
-        /// `ReturnData`.
-        public var returnData: Bool?
-        /// `Period`.
-        public var period: Int?
-        /// `AccountId`.
-        public var accountId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(id: String, metricStat: CloudWatch.MetricStat? = nil, expression: String? = nil, label: String? = nil, returnData: Bool? = nil, period: Int? = nil, accountId: String? = nil) {
-            self.id = id
-            self.metricStat = metricStat
-            self.expression = expression
-            self.label = label
-            self.returnData = returnData
-            self.period = period
-            self.accountId = accountId
-        }
-
-        /// The model of `MetricDataQuery`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataQuery", kind: .structure, members: [
-            MemberSchema("Id", target: { CloudWatchSchemas.metricId }, isRequired: true),
-            MemberSchema("MetricStat", target: { CloudWatch.MetricStat.schema }),
-            MemberSchema("Expression", target: { CloudWatchSchemas.metricExpression }),
-            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("Period", target: { CloudWatchSchemas.period }),
-            MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.id = try r.required("Id")
-            self.metricStat = try r.optional("MetricStat")
-            self.expression = try r.optional("Expression")
-            self.label = try r.optional("Label")
-            self.returnData = try r.optional("ReturnData")
-            self.period = try r.optional("Period")
-            self.accountId = try r.optional("AccountId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Id"] = id
-            w["MetricStat"] = metricStat
-            w["Expression"] = expression
-            w["Label"] = label
-            w["ReturnData"] = returnData
-            w["Period"] = period
-            w["AccountId"] = accountId
-            return w.value
-        }
-    }
-
-    /// The `MetricDataResult` structure of the CloudWatch model.
-    public struct MetricDataResult: AWSShape {
-        /// `Id`.
-        public var id: String?
-        /// `Label`.
-        public var label: String?
-        /// `Timestamps`.
-        public var timestamps: [Date]?
-        /// `Values`.
-        public var values: [Double]?
-        /// `StatusCode`.
-        public var statusCode: CloudWatch.StatusCode?
-        /// `Messages`.
-        public var messages: [CloudWatch.MessageData]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(id: String? = nil, label: String? = nil, timestamps: [Date]? = nil, values: [Double]? = nil, statusCode: CloudWatch.StatusCode? = nil, messages: [CloudWatch.MessageData]? = nil) {
-            self.id = id
-            self.label = label
-            self.timestamps = timestamps
-            self.values = values
-            self.statusCode = statusCode
-            self.messages = messages
-        }
-
-        /// The model of `MetricDataResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataResult", kind: .structure, members: [
-            MemberSchema("Id", target: { CloudWatchSchemas.metricId }),
-            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Timestamps", target: { CloudWatchSchemas.timestamps }),
-            MemberSchema("Values", target: { CloudWatchSchemas.datapointValues }),
-            MemberSchema("StatusCode", target: { CloudWatch.StatusCode.schema }),
-            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.id = try r.optional("Id")
-            self.label = try r.optional("Label")
-            self.timestamps = try r.optional("Timestamps")
-            self.values = try r.optional("Values")
-            self.statusCode = try r.optional("StatusCode")
-            self.messages = try r.optional("Messages")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Id"] = id
-            w["Label"] = label
-            w["Timestamps"] = timestamps
-            w["Values"] = values
-            w["StatusCode"] = statusCode
-            w["Messages"] = messages
-            return w.value
-        }
-    }
-
-    /// The `MetricDatum` structure of the CloudWatch model.
-    public struct MetricDatum: AWSShape {
-        /// `MetricName` (required).
-        public var metricName: String
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `Timestamp`.
-        public var timestamp: Date?
-        /// `Value`.
-        public var value: Double?
-        /// `StatisticValues`.
-        public var statisticValues: CloudWatch.StatisticSet?
-        /// `Values`.
-        public var values: [Double]?
-        /// `Counts`.
-        public var counts: [Double]?
-        /// `Unit`.
-        public var unit: CloudWatch.StandardUnit?
-        /// `StorageResolution`.
-        public var storageResolution: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricName: String, dimensions: [CloudWatch.Dimension]? = nil, timestamp: Date? = nil, value: Double? = nil, statisticValues: CloudWatch.StatisticSet? = nil, values: [Double]? = nil, counts: [Double]? = nil, unit: CloudWatch.StandardUnit? = nil, storageResolution: Int? = nil) {
-            self.metricName = metricName
-            self.dimensions = dimensions
-            self.timestamp = timestamp
-            self.value = value
-            self.statisticValues = statisticValues
-            self.values = values
-            self.counts = counts
-            self.unit = unit
-            self.storageResolution = storageResolution
-        }
-
-        /// The model of `MetricDatum`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDatum", kind: .structure, members: [
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("Value", target: { ShapeSchema.Simple.double }),
-            MemberSchema("StatisticValues", target: { CloudWatch.StatisticSet.schema }),
-            MemberSchema("Values", target: { CloudWatchSchemas.values }),
-            MemberSchema("Counts", target: { CloudWatchSchemas.counts }),
-            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
-            MemberSchema("StorageResolution", target: { CloudWatchSchemas.storageResolution }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricName = try r.required("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-            self.timestamp = try r.optional("Timestamp")
-            self.value = try r.optional("Value")
-            self.statisticValues = try r.optional("StatisticValues")
-            self.values = try r.optional("Values")
-            self.counts = try r.optional("Counts")
-            self.unit = try r.optional("Unit")
-            self.storageResolution = try r.optional("StorageResolution")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            w["Timestamp"] = timestamp
-            w["Value"] = value
-            w["StatisticValues"] = statisticValues
-            w["Values"] = values
-            w["Counts"] = counts
-            w["Unit"] = unit
-            w["StorageResolution"] = storageResolution
-            return w.value
-        }
-    }
-
-    /// The `MetricMathAnomalyDetector` structure of the CloudWatch model.
-    public struct MetricMathAnomalyDetector: AWSShape {
-        /// `MetricDataQueries`.
-        public var metricDataQueries: [CloudWatch.MetricDataQuery]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metricDataQueries: [CloudWatch.MetricDataQuery]? = nil) {
-            self.metricDataQueries = metricDataQueries
-        }
-
-        /// The model of `MetricMathAnomalyDetector`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricMathAnomalyDetector", kind: .structure, members: [
-            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metricDataQueries = try r.optional("MetricDataQueries")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MetricDataQueries"] = metricDataQueries
-            return w.value
-        }
-    }
-
-    /// The `MetricStat` structure of the CloudWatch model.
-    public struct MetricStat: AWSShape {
-        /// `Metric` (required).
-        public var metric: CloudWatch.Metric
-        /// `Period` (required).
-        public var period: Int
-        /// `Stat` (required).
-        public var stat: String
-        /// `Unit`.
-        public var unit: CloudWatch.StandardUnit?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(metric: CloudWatch.Metric, period: Int, stat: String, unit: CloudWatch.StandardUnit? = nil) {
-            self.metric = metric
-            self.period = period
-            self.stat = stat
-            self.unit = unit
-        }
-
-        /// The model of `MetricStat`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStat", kind: .structure, members: [
-            MemberSchema("Metric", target: { CloudWatch.Metric.schema }, isRequired: true),
-            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
-            MemberSchema("Stat", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.metric = try r.required("Metric")
-            self.period = try r.required("Period")
-            self.stat = try r.required("Stat")
-            self.unit = try r.optional("Unit")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Metric"] = metric
-            w["Period"] = period
-            w["Stat"] = stat
-            w["Unit"] = unit
-            return w.value
-        }
-    }
-
-    /// The `MetricStreamEntry` structure of the CloudWatch model.
-    public struct MetricStreamEntry: AWSShape {
-        /// `Arn`.
-        public var arn: String?
-        /// `CreationDate`.
-        public var creationDate: Date?
-        /// `LastUpdateDate`.
-        public var lastUpdateDate: Date?
-        /// `Name`.
-        public var name: String?
-        /// `FirehoseArn`.
-        public var firehoseArn: String?
-        /// `State`.
-        public var state: String?
-        /// `OutputFormat`.
-        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(arn: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, name: String? = nil, firehoseArn: String? = nil, state: String? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil) {
-            self.arn = arn
-            self.creationDate = creationDate
-            self.lastUpdateDate = lastUpdateDate
-            self.name = name
-            self.firehoseArn = firehoseArn
-            self.state = state
-            self.outputFormat = outputFormat
-        }
-
-        /// The model of `MetricStreamEntry`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamEntry", kind: .structure, members: [
-            MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
-            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
-            MemberSchema("State", target: { ShapeSchema.Simple.string }),
-            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.arn = try r.optional("Arn")
-            self.creationDate = try r.optional("CreationDate")
-            self.lastUpdateDate = try r.optional("LastUpdateDate")
-            self.name = try r.optional("Name")
-            self.firehoseArn = try r.optional("FirehoseArn")
-            self.state = try r.optional("State")
-            self.outputFormat = try r.optional("OutputFormat")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Arn"] = arn
-            w["CreationDate"] = creationDate
-            w["LastUpdateDate"] = lastUpdateDate
-            w["Name"] = name
-            w["FirehoseArn"] = firehoseArn
-            w["State"] = state
-            w["OutputFormat"] = outputFormat
-            return w.value
-        }
-    }
-
-    /// The `MetricStreamFilter` structure of the CloudWatch model.
-    public struct MetricStreamFilter: AWSShape {
-        /// `Namespace`.
-        public var namespace: String?
-        /// `MetricNames`.
-        public var metricNames: [String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String? = nil, metricNames: [String]? = nil) {
-            self.namespace = namespace
-            self.metricNames = metricNames
-        }
-
-        /// The model of `MetricStreamFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamFilter", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("MetricNames", target: { CloudWatchSchemas.metricStreamFilterMetricNames }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.namespace = try r.optional("Namespace")
-            self.metricNames = try r.optional("MetricNames")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricNames"] = metricNames
-            return w.value
-        }
-    }
-
-    /// The `MetricStreamStatisticsConfiguration` structure of the CloudWatch model.
-    public struct MetricStreamStatisticsConfiguration: AWSShape {
-        /// `IncludeMetrics` (required).
-        public var includeMetrics: [CloudWatch.MetricStreamStatisticsMetric]
-        /// `AdditionalStatistics` (required).
-        public var additionalStatistics: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(includeMetrics: [CloudWatch.MetricStreamStatisticsMetric], additionalStatistics: [String]) {
-            self.includeMetrics = includeMetrics
-            self.additionalStatistics = additionalStatistics
-        }
-
-        /// The model of `MetricStreamStatisticsConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsConfiguration", kind: .structure, members: [
-            MemberSchema("IncludeMetrics", target: { CloudWatchSchemas.metricStreamStatisticsIncludeMetrics }, isRequired: true),
-            MemberSchema("AdditionalStatistics", target: { CloudWatchSchemas.metricStreamStatisticsAdditionalStatistics }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.includeMetrics = try r.required("IncludeMetrics")
-            self.additionalStatistics = try r.required("AdditionalStatistics")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["IncludeMetrics"] = includeMetrics
-            w["AdditionalStatistics"] = additionalStatistics
-            return w.value
-        }
-    }
-
-    /// The `MetricStreamStatisticsMetric` structure of the CloudWatch model.
-    public struct MetricStreamStatisticsMetric: AWSShape {
-        /// `Namespace` (required).
-        public var namespace: String
-        /// `MetricName` (required).
-        public var metricName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String, metricName: String) {
-            self.namespace = namespace
-            self.metricName = metricName
-        }
-
-        /// The model of `MetricStreamStatisticsMetric`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamStatisticsMetric", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.namespace = try r.required("Namespace")
-            self.metricName = try r.required("MetricName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            return w.value
-        }
-    }
-
-    /// The `MissingRequiredParameterException` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.MissingRequiredParameterException.self)`.
-    public struct MissingRequiredParameterException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "MissingParameter"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `MissingRequiredParameterException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MissingRequiredParameterException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "MissingParameter", errorHTTPStatus: 400, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `MuteTargets` structure of the CloudWatch model.
-    public struct MuteTargets: AWSShape {
-        /// `AlarmNames` (required).
-        public var alarmNames: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmNames: [String]) {
-            self.alarmNames = alarmNames
-        }
-
-        /// The model of `MuteTargets`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MuteTargets", kind: .structure, members: [
-            MemberSchema("AlarmNames", target: { CloudWatchSchemas.muteTargetAlarmNameList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmNames = try r.required("AlarmNames")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmNames"] = alarmNames
-            return w.value
-        }
-    }
-
-    /// The `PartialFailure` structure of the CloudWatch model.
-    public struct PartialFailure: AWSShape {
-        /// `FailureResource`.
-        public var failureResource: String?
-        /// `ExceptionType`.
-        public var exceptionType: String?
-        /// `FailureCode`.
-        public var failureCode: String?
-        /// `FailureDescription`.
-        public var failureDescription: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(failureResource: String? = nil, exceptionType: String? = nil, failureCode: String? = nil, failureDescription: String? = nil) {
-            self.failureResource = failureResource
-            self.exceptionType = exceptionType
-            self.failureCode = failureCode
-            self.failureDescription = failureDescription
-        }
-
-        /// The model of `PartialFailure`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PartialFailure", kind: .structure, members: [
-            MemberSchema("FailureResource", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ExceptionType", target: { ShapeSchema.Simple.string }),
-            MemberSchema("FailureCode", target: { ShapeSchema.Simple.string }),
-            MemberSchema("FailureDescription", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.failureResource = try r.optional("FailureResource")
-            self.exceptionType = try r.optional("ExceptionType")
-            self.failureCode = try r.optional("FailureCode")
-            self.failureDescription = try r.optional("FailureDescription")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["FailureResource"] = failureResource
-            w["ExceptionType"] = exceptionType
-            w["FailureCode"] = failureCode
-            w["FailureDescription"] = failureDescription
-            return w.value
-        }
-    }
-
-    /// The `PutAlarmMuteRuleInput` structure of the CloudWatch model.
-    public struct PutAlarmMuteRuleInput: AWSShape {
-        /// `Name` (required).
-        public var name: String
-        /// `Description`.
-        public var descriptionValue: String?
-        /// `Rule` (required).
-        public var rule: CloudWatch.Rule
-        /// `MuteTargets`.
-        public var muteTargets: CloudWatch.MuteTargets?
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
-        /// `StartDate`.
-        public var startDate: Date?
-        /// `ExpireDate`.
-        public var expireDate: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, rule: CloudWatch.Rule, descriptionValue: String? = nil, muteTargets: CloudWatch.MuteTargets? = nil, tags: [CloudWatch.Tag]? = nil, startDate: Date? = nil, expireDate: Date? = nil) {
-            self.name = name
-            self.descriptionValue = descriptionValue
-            self.rule = rule
-            self.muteTargets = muteTargets
-            self.tags = tags
-            self.startDate = startDate
-            self.expireDate = expireDate
-        }
-
-        /// The model of `PutAlarmMuteRuleInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutAlarmMuteRuleInput", kind: .structure, members: [
-            MemberSchema("Name", target: { CloudWatchSchemas.name }, isRequired: true),
-            MemberSchema("Description", target: { CloudWatchSchemas.alarmDescription }),
-            MemberSchema("Rule", target: { CloudWatch.Rule.schema }, isRequired: true),
-            MemberSchema("MuteTargets", target: { CloudWatch.MuteTargets.schema }),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-            MemberSchema("StartDate", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("ExpireDate", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-            self.descriptionValue = try r.optional("Description")
-            self.rule = try r.required("Rule")
-            self.muteTargets = try r.optional("MuteTargets")
-            self.tags = try r.optional("Tags")
-            self.startDate = try r.optional("StartDate")
-            self.expireDate = try r.optional("ExpireDate")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Name"] = name
-            w["Description"] = descriptionValue
-            w["Rule"] = rule
-            w["MuteTargets"] = muteTargets
-            w["Tags"] = tags
-            w["StartDate"] = startDate
-            w["ExpireDate"] = expireDate
-            return w.value
-        }
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.DashboardEntry]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.DashboardEntry].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dashboardEntries: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

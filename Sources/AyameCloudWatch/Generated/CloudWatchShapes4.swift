@@ -4,47 +4,259 @@ import AyameCore
 import Foundation
 
 extension CloudWatch {
-    /// The `PutAnomalyDetectorInput` structure of the CloudWatch model.
-    public struct PutAnomalyDetectorInput: AWSShape {
+    /// The `ListManagedInsightRulesInput` structure of the CloudWatch model.
+    public struct ListManagedInsightRulesInput: AWSShape, JSONResponseReadable {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.resourceArn = resourceArn
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListManagedInsightRulesInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.insightRuleMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0), nextToken: m1, maxResults: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListManagedInsightRulesOutput` structure of the CloudWatch model.
+    public struct ListManagedInsightRulesOutput: AWSShape, JSONResponseReadable {
+        /// `ManagedRules`.
+        public var managedRules: [CloudWatch.ManagedRuleDescription]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(managedRules: [CloudWatch.ManagedRuleDescription]? = nil, nextToken: String? = nil) {
+            self.managedRules = managedRules
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListManagedInsightRulesOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListManagedInsightRulesOutput", kind: .structure, members: [
+            MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRuleDescriptions }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.managedRules = try r.optional("ManagedRules")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ManagedRules"] = managedRules
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.ManagedRuleDescription]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.ManagedRuleDescription].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(managedRules: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMetricStreamsInput` structure of the CloudWatch model.
+    public struct ListMetricStreamsInput: AWSShape, JSONResponseReadable {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, maxResults: Int? = nil) {
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListMetricStreamsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsInput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { CloudWatchSchemas.listMetricStreamsMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(nextToken: m0, maxResults: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMetricStreamsOutput` structure of the CloudWatch model.
+    public struct ListMetricStreamsOutput: AWSShape, JSONResponseReadable {
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `Entries`.
+        public var entries: [CloudWatch.MetricStreamEntry]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(nextToken: String? = nil, entries: [CloudWatch.MetricStreamEntry]? = nil) {
+            self.nextToken = nextToken
+            self.entries = entries
+        }
+
+        /// The model of `ListMetricStreamsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricStreamsOutput", kind: .structure, members: [
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Entries", target: { CloudWatchSchemas.metricStreamEntries }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.nextToken = try r.optional("NextToken")
+            self.entries = try r.optional("Entries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NextToken"] = nextToken
+            w["Entries"] = entries
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [CloudWatch.MetricStreamEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [CloudWatch.MetricStreamEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(nextToken: m0, entries: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMetricsInput` structure of the CloudWatch model.
+    public struct ListMetricsInput: AWSShape, JSONResponseReadable {
         /// `Namespace`.
         public var namespace: String?
         /// `MetricName`.
         public var metricName: String?
         /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `Stat`.
-        public var stat: String?
-        /// `Configuration`.
-        public var configuration: CloudWatch.AnomalyDetectorConfiguration?
-        /// `MetricCharacteristics`.
-        public var metricCharacteristics: CloudWatch.MetricCharacteristics?
-        /// `SingleMetricAnomalyDetector`.
-        public var singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector?
-        /// `MetricMathAnomalyDetector`.
-        public var metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector?
+        public var dimensions: [CloudWatch.DimensionFilter]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `RecentlyActive`.
+        public var recentlyActive: CloudWatch.RecentlyActive?
+        /// `IncludeLinkedAccounts`.
+        public var includeLinkedAccounts: Bool?
+        /// `OwningAccount`.
+        public var owningAccount: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil, configuration: CloudWatch.AnomalyDetectorConfiguration? = nil, metricCharacteristics: CloudWatch.MetricCharacteristics? = nil, singleMetricAnomalyDetector: CloudWatch.SingleMetricAnomalyDetector? = nil, metricMathAnomalyDetector: CloudWatch.MetricMathAnomalyDetector? = nil) {
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.DimensionFilter]? = nil, nextToken: String? = nil, recentlyActive: CloudWatch.RecentlyActive? = nil, includeLinkedAccounts: Bool? = nil, owningAccount: String? = nil) {
             self.namespace = namespace
             self.metricName = metricName
             self.dimensions = dimensions
-            self.stat = stat
-            self.configuration = configuration
-            self.metricCharacteristics = metricCharacteristics
-            self.singleMetricAnomalyDetector = singleMetricAnomalyDetector
-            self.metricMathAnomalyDetector = metricMathAnomalyDetector
+            self.nextToken = nextToken
+            self.recentlyActive = recentlyActive
+            self.includeLinkedAccounts = includeLinkedAccounts
+            self.owningAccount = owningAccount
         }
 
-        /// The model of `PutAnomalyDetectorInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorInput", kind: .structure, members: [
+        /// The model of `ListMetricsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsInput", kind: .structure, members: [
             MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
             MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-            MemberSchema("Configuration", target: { CloudWatch.AnomalyDetectorConfiguration.schema }),
-            MemberSchema("MetricCharacteristics", target: { CloudWatch.MetricCharacteristics.schema }),
-            MemberSchema("SingleMetricAnomalyDetector", target: { CloudWatch.SingleMetricAnomalyDetector.schema }),
-            MemberSchema("MetricMathAnomalyDetector", target: { CloudWatch.MetricMathAnomalyDetector.schema }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensionFilters }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("RecentlyActive", target: { CloudWatch.RecentlyActive.schema }),
+            MemberSchema("IncludeLinkedAccounts", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("OwningAccount", target: { CloudWatchSchemas.accountId }),
         ])
 
         /// Reads the structure from its tree.
@@ -53,11 +265,10 @@ extension CloudWatch {
             self.namespace = try r.optional("Namespace")
             self.metricName = try r.optional("MetricName")
             self.dimensions = try r.optional("Dimensions")
-            self.stat = try r.optional("Stat")
-            self.configuration = try r.optional("Configuration")
-            self.metricCharacteristics = try r.optional("MetricCharacteristics")
-            self.singleMetricAnomalyDetector = try r.optional("SingleMetricAnomalyDetector")
-            self.metricMathAnomalyDetector = try r.optional("MetricMathAnomalyDetector")
+            self.nextToken = try r.optional("NextToken")
+            self.recentlyActive = try r.optional("RecentlyActive")
+            self.includeLinkedAccounts = try r.optional("IncludeLinkedAccounts")
+            self.owningAccount = try r.optional("OwningAccount")
         }
 
         /// The structure as a tree.
@@ -66,335 +277,483 @@ extension CloudWatch {
             w["Namespace"] = namespace
             w["MetricName"] = metricName
             w["Dimensions"] = dimensions
-            w["Stat"] = stat
-            w["Configuration"] = configuration
-            w["MetricCharacteristics"] = metricCharacteristics
-            w["SingleMetricAnomalyDetector"] = singleMetricAnomalyDetector
-            w["MetricMathAnomalyDetector"] = metricMathAnomalyDetector
+            w["NextToken"] = nextToken
+            w["RecentlyActive"] = recentlyActive
+            w["IncludeLinkedAccounts"] = includeLinkedAccounts
+            w["OwningAccount"] = owningAccount
             return w.value
         }
-    }
 
-    /// The `PutAnomalyDetectorOutput` structure of the CloudWatch model.
-    public struct PutAnomalyDetectorOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.DimensionFilter]?
+            var m3: String?
+            var m4: CloudWatch.RecentlyActive?
+            var m5: Bool?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.DimensionFilter].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try CloudWatch.RecentlyActive.read(from: &reader)
+                case 5: m5 = try Bool.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(namespace: m0, metricName: m1, dimensions: m2, nextToken: m3, recentlyActive: m4, includeLinkedAccounts: m5, owningAccount: m6)
         }
 
-        /// The model of `PutAnomalyDetectorOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutAnomalyDetectorOutput", kind: .structure)
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMetricsOutput` structure of the CloudWatch model.
+    public struct ListMetricsOutput: AWSShape, JSONResponseReadable {
+        /// `Metrics`.
+        public var metrics: [CloudWatch.Metric]?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `OwningAccounts`.
+        public var owningAccounts: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metrics: [CloudWatch.Metric]? = nil, nextToken: String? = nil, owningAccounts: [String]? = nil) {
+            self.metrics = metrics
+            self.nextToken = nextToken
+            self.owningAccounts = owningAccounts
+        }
+
+        /// The model of `ListMetricsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMetricsOutput", kind: .structure, members: [
+            MemberSchema("Metrics", target: { CloudWatchSchemas.metrics }),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("OwningAccounts", target: { CloudWatchSchemas.owningAccounts }),
+        ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
+            let r = try StructureReader(shapeValue)
+            self.metrics = try r.optional("Metrics")
+            self.nextToken = try r.optional("NextToken")
+            self.owningAccounts = try r.optional("OwningAccounts")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
-            let w = StructureWriter()
+            var w = StructureWriter()
+            w["Metrics"] = metrics
+            w["NextToken"] = nextToken
+            w["OwningAccounts"] = owningAccounts
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.Metric]?
+            var m1: String?
+            var m2: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.Metric].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metrics: m0, nextToken: m1, owningAccounts: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutCompositeAlarmInput` structure of the CloudWatch model.
-    public struct PutCompositeAlarmInput: AWSShape {
-        /// `ActionsEnabled`.
-        public var actionsEnabled: Bool?
-        /// `AlarmActions`.
-        public var alarmActions: [String]?
-        /// `AlarmDescription`.
-        public var alarmDescription: String?
-        /// `AlarmName` (required).
-        public var alarmName: String
-        /// `AlarmRule` (required).
-        public var alarmRule: String
-        /// `InsufficientDataActions`.
-        public var insufficientDataActions: [String]?
-        /// `OKActions`.
-        public var okActions: [String]?
+    /// The `ListTagsForResourceInput` structure of the CloudWatch model.
+    public struct ListTagsForResourceInput: AWSShape, JSONResponseReadable {
+        /// `ResourceARN` (required).
+        public var resourceArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String) {
+            self.resourceArn = resourceArn
+        }
+
+        /// The model of `ListTagsForResourceInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceInput", kind: .structure, members: [
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceARN")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceARN"] = resourceArn
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListTagsForResourceOutput` structure of the CloudWatch model.
+    public struct ListTagsForResourceOutput: AWSShape, JSONResponseReadable {
         /// `Tags`.
         public var tags: [CloudWatch.Tag]?
-        /// `ActionsSuppressor`.
-        public var actionsSuppressor: String?
-        /// `ActionsSuppressorWaitPeriod`.
-        public var actionsSuppressorWaitPeriod: Int?
-        /// `ActionsSuppressorExtensionPeriod`.
-        public var actionsSuppressorExtensionPeriod: Int?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmName: String, alarmRule: String, actionsEnabled: Bool? = nil, alarmActions: [String]? = nil, alarmDescription: String? = nil, insufficientDataActions: [String]? = nil, okActions: [String]? = nil, tags: [CloudWatch.Tag]? = nil, actionsSuppressor: String? = nil, actionsSuppressorWaitPeriod: Int? = nil, actionsSuppressorExtensionPeriod: Int? = nil) {
-            self.actionsEnabled = actionsEnabled
-            self.alarmActions = alarmActions
-            self.alarmDescription = alarmDescription
-            self.alarmName = alarmName
-            self.alarmRule = alarmRule
-            self.insufficientDataActions = insufficientDataActions
-            self.okActions = okActions
+        public init(tags: [CloudWatch.Tag]? = nil) {
             self.tags = tags
-            self.actionsSuppressor = actionsSuppressor
-            self.actionsSuppressorWaitPeriod = actionsSuppressorWaitPeriod
-            self.actionsSuppressorExtensionPeriod = actionsSuppressorExtensionPeriod
         }
 
-        /// The model of `PutCompositeAlarmInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutCompositeAlarmInput", kind: .structure, members: [
-            MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
-            MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
-            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-            MemberSchema("AlarmRule", target: { CloudWatchSchemas.alarmRule }, isRequired: true),
-            MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
-            MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
+        /// The model of `ListTagsForResourceOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceOutput", kind: .structure, members: [
             MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-            MemberSchema("ActionsSuppressor", target: { CloudWatchSchemas.alarmArn }),
-            MemberSchema("ActionsSuppressorWaitPeriod", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("ActionsSuppressorExtensionPeriod", target: { ShapeSchema.Simple.integer }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.actionsEnabled = try r.optional("ActionsEnabled")
-            self.alarmActions = try r.optional("AlarmActions")
-            self.alarmDescription = try r.optional("AlarmDescription")
-            self.alarmName = try r.required("AlarmName")
-            self.alarmRule = try r.required("AlarmRule")
-            self.insufficientDataActions = try r.optional("InsufficientDataActions")
-            self.okActions = try r.optional("OKActions")
             self.tags = try r.optional("Tags")
-            self.actionsSuppressor = try r.optional("ActionsSuppressor")
-            self.actionsSuppressorWaitPeriod = try r.optional("ActionsSuppressorWaitPeriod")
-            self.actionsSuppressorExtensionPeriod = try r.optional("ActionsSuppressorExtensionPeriod")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["ActionsEnabled"] = actionsEnabled
-            w["AlarmActions"] = alarmActions
-            w["AlarmDescription"] = alarmDescription
-            w["AlarmName"] = alarmName
-            w["AlarmRule"] = alarmRule
-            w["InsufficientDataActions"] = insufficientDataActions
-            w["OKActions"] = okActions
             w["Tags"] = tags
-            w["ActionsSuppressor"] = actionsSuppressor
-            w["ActionsSuppressorWaitPeriod"] = actionsSuppressorWaitPeriod
-            w["ActionsSuppressorExtensionPeriod"] = actionsSuppressorExtensionPeriod
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutDashboardInput` structure of the CloudWatch model.
-    public struct PutDashboardInput: AWSShape {
-        /// `DashboardName` (required).
-        public var dashboardName: String
-        /// `DashboardBody` (required).
-        public var dashboardBody: String
+    /// The `ManagedRule` structure of the CloudWatch model.
+    public struct ManagedRule: AWSShape, JSONResponseReadable {
+        /// `TemplateName` (required).
+        public var templateName: String
+        /// `ResourceARN` (required).
+        public var resourceArn: String
         /// `Tags`.
         public var tags: [CloudWatch.Tag]?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(dashboardName: String, dashboardBody: String, tags: [CloudWatch.Tag]? = nil) {
-            self.dashboardName = dashboardName
-            self.dashboardBody = dashboardBody
+        public init(templateName: String, resourceArn: String, tags: [CloudWatch.Tag]? = nil) {
+            self.templateName = templateName
+            self.resourceArn = resourceArn
             self.tags = tags
         }
 
-        /// The model of `PutDashboardInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardInput", kind: .structure, members: [
-            MemberSchema("DashboardName", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("DashboardBody", target: { ShapeSchema.Simple.string }, isRequired: true),
+        /// The model of `ManagedRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRule", kind: .structure, members: [
+            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }, isRequired: true),
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
             MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.dashboardName = try r.required("DashboardName")
-            self.dashboardBody = try r.required("DashboardBody")
+            self.templateName = try r.required("TemplateName")
+            self.resourceArn = try r.required("ResourceARN")
             self.tags = try r.optional("Tags")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["DashboardName"] = dashboardName
-            w["DashboardBody"] = dashboardBody
+            w["TemplateName"] = templateName
+            w["ResourceARN"] = resourceArn
             w["Tags"] = tags
             return w.value
         }
-    }
 
-    /// The `PutDashboardOutput` structure of the CloudWatch model.
-    public struct PutDashboardOutput: AWSShape {
-        /// `DashboardValidationMessages`.
-        public var dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(dashboardValidationMessages: [CloudWatch.DashboardValidationMessage]? = nil) {
-            self.dashboardValidationMessages = dashboardValidationMessages
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(templateName: try reader.required(m0), resourceArn: try reader.required(m1), tags: m2)
         }
 
-        /// The model of `PutDashboardOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutDashboardOutput", kind: .structure, members: [
-            MemberSchema("DashboardValidationMessages", target: { CloudWatchSchemas.dashboardValidationMessages }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ManagedRuleDescription` structure of the CloudWatch model.
+    public struct ManagedRuleDescription: AWSShape, JSONResponseReadable {
+        /// `TemplateName`.
+        public var templateName: String?
+        /// `ResourceARN`.
+        public var resourceArn: String?
+        /// `RuleState`.
+        public var ruleState: CloudWatch.ManagedRuleState?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(templateName: String? = nil, resourceArn: String? = nil, ruleState: CloudWatch.ManagedRuleState? = nil) {
+            self.templateName = templateName
+            self.resourceArn = resourceArn
+            self.ruleState = ruleState
+        }
+
+        /// The model of `ManagedRuleDescription`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleDescription", kind: .structure, members: [
+            MemberSchema("TemplateName", target: { CloudWatchSchemas.templateName }),
+            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("RuleState", target: { CloudWatch.ManagedRuleState.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.dashboardValidationMessages = try r.optional("DashboardValidationMessages")
+            self.templateName = try r.optional("TemplateName")
+            self.resourceArn = try r.optional("ResourceARN")
+            self.ruleState = try r.optional("RuleState")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["DashboardValidationMessages"] = dashboardValidationMessages
+            w["TemplateName"] = templateName
+            w["ResourceARN"] = resourceArn
+            w["RuleState"] = ruleState
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: CloudWatch.ManagedRuleState?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try CloudWatch.ManagedRuleState.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(templateName: m0, resourceArn: m1, ruleState: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutInsightRuleInput` structure of the CloudWatch model.
-    public struct PutInsightRuleInput: AWSShape {
+    /// The `ManagedRuleState` structure of the CloudWatch model.
+    public struct ManagedRuleState: AWSShape, JSONResponseReadable {
         /// `RuleName` (required).
         public var ruleName: String
-        /// `RuleState`.
-        public var ruleState: String?
-        /// `RuleDefinition` (required).
-        public var ruleDefinition: String
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
-        /// `ApplyOnTransformedLogs`.
-        public var applyOnTransformedLogs: Bool?
+        /// `State` (required).
+        public var state: String
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(ruleName: String, ruleDefinition: String, ruleState: String? = nil, tags: [CloudWatch.Tag]? = nil, applyOnTransformedLogs: Bool? = nil) {
+        public init(ruleName: String, state: String) {
             self.ruleName = ruleName
-            self.ruleState = ruleState
-            self.ruleDefinition = ruleDefinition
-            self.tags = tags
-            self.applyOnTransformedLogs = applyOnTransformedLogs
+            self.state = state
         }
 
-        /// The model of `PutInsightRuleInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleInput", kind: .structure, members: [
+        /// The model of `ManagedRuleState`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ManagedRuleState", kind: .structure, members: [
             MemberSchema("RuleName", target: { CloudWatchSchemas.insightRuleName }, isRequired: true),
-            MemberSchema("RuleState", target: { CloudWatchSchemas.insightRuleState }),
-            MemberSchema("RuleDefinition", target: { CloudWatchSchemas.insightRuleDefinition }, isRequired: true),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-            MemberSchema("ApplyOnTransformedLogs", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("State", target: { CloudWatchSchemas.insightRuleState }, isRequired: true),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
             self.ruleName = try r.required("RuleName")
-            self.ruleState = try r.optional("RuleState")
-            self.ruleDefinition = try r.required("RuleDefinition")
-            self.tags = try r.optional("Tags")
-            self.applyOnTransformedLogs = try r.optional("ApplyOnTransformedLogs")
+            self.state = try r.required("State")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["RuleName"] = ruleName
-            w["RuleState"] = ruleState
-            w["RuleDefinition"] = ruleDefinition
-            w["Tags"] = tags
-            w["ApplyOnTransformedLogs"] = applyOnTransformedLogs
+            w["State"] = state
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ruleName: try reader.required(m0), state: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutInsightRuleOutput` structure of the CloudWatch model.
-    public struct PutInsightRuleOutput: AWSShape {
+    /// The `MessageData` structure of the CloudWatch model.
+    public struct MessageData: AWSShape, JSONResponseReadable {
+        /// `Code`.
+        public var code: String?
+        /// `Value`.
+        public var value: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init() {
+        public init(code: String? = nil, value: String? = nil) {
+            self.code = code
+            self.value = value
         }
 
-        /// The model of `PutInsightRuleOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutInsightRuleOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `PutManagedInsightRulesInput` structure of the CloudWatch model.
-    public struct PutManagedInsightRulesInput: AWSShape {
-        /// `ManagedRules` (required).
-        public var managedRules: [CloudWatch.ManagedRule]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(managedRules: [CloudWatch.ManagedRule]) {
-            self.managedRules = managedRules
-        }
-
-        /// The model of `PutManagedInsightRulesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesInput", kind: .structure, members: [
-            MemberSchema("ManagedRules", target: { CloudWatchSchemas.managedRules }, isRequired: true),
+        /// The model of `MessageData`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MessageData", kind: .structure, members: [
+            MemberSchema("Code", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.string }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.managedRules = try r.required("ManagedRules")
+            self.code = try r.optional("Code")
+            self.value = try r.optional("Value")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["ManagedRules"] = managedRules
+            w["Code"] = code
+            w["Value"] = value
             return w.value
         }
-    }
 
-    /// The `PutManagedInsightRulesOutput` structure of the CloudWatch model.
-    public struct PutManagedInsightRulesOutput: AWSShape {
-        /// `Failures`.
-        public var failures: [CloudWatch.PartialFailure]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(failures: [CloudWatch.PartialFailure]? = nil) {
-            self.failures = failures
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(code: m0, value: m1)
         }
 
-        /// The model of `PutManagedInsightRulesOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutManagedInsightRulesOutput", kind: .structure, members: [
-            MemberSchema("Failures", target: { CloudWatchSchemas.batchFailures }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `Metric` structure of the CloudWatch model.
+    public struct Metric: AWSShape, JSONResponseReadable {
+        /// `Namespace`.
+        public var namespace: String?
+        /// `MetricName`.
+        public var metricName: String?
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil) {
+            self.namespace = namespace
+            self.metricName = metricName
+            self.dimensions = dimensions
+        }
+
+        /// The model of `Metric`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Metric", kind: .structure, members: [
+            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.failures = try r.optional("Failures")
+            self.namespace = try r.optional("Namespace")
+            self.metricName = try r.optional("MetricName")
+            self.dimensions = try r.optional("Dimensions")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Failures"] = failures
+            w["Namespace"] = namespace
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [CloudWatch.Dimension]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [CloudWatch.Dimension].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(namespace: m0, metricName: m1, dimensions: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutMetricAlarmInput` structure of the CloudWatch model.
-    public struct PutMetricAlarmInput: AWSShape {
-        /// `AlarmName` (required).
-        public var alarmName: String
+    /// The `MetricAlarm` structure of the CloudWatch model.
+    public struct MetricAlarm: AWSShape, JSONResponseReadable {
+        /// `AlarmName`.
+        public var alarmName: String?
+        /// `AlarmArn`.
+        public var alarmArn: String?
         /// `AlarmDescription`.
         public var alarmDescription: String?
+        /// `AlarmConfigurationUpdatedTimestamp`.
+        public var alarmConfigurationUpdatedTimestamp: Date?
         /// `ActionsEnabled`.
         public var actionsEnabled: Bool?
         /// `OKActions`.
@@ -403,6 +762,14 @@ extension CloudWatch {
         public var alarmActions: [String]?
         /// `InsufficientDataActions`.
         public var insufficientDataActions: [String]?
+        /// `StateValue`.
+        public var stateValue: CloudWatch.StateValue?
+        /// `StateReason`.
+        public var stateReason: String?
+        /// `StateReasonData`.
+        public var stateReasonData: String?
+        /// `StateUpdatedTimestamp`.
+        public var stateUpdatedTimestamp: Date?
         /// `MetricName`.
         public var metricName: String?
         /// `Namespace`.
@@ -431,23 +798,31 @@ extension CloudWatch {
         public var evaluateLowSampleCountPercentile: String?
         /// `Metrics`.
         public var metrics: [CloudWatch.MetricDataQuery]?
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
         /// `ThresholdMetricId`.
         public var thresholdMetricId: String?
+        /// `EvaluationState`.
+        public var evaluationState: CloudWatch.EvaluationState?
+        /// `StateTransitionedTimestamp`.
+        public var stateTransitionedTimestamp: Date?
         /// `EvaluationCriteria`.
         public var evaluationCriteria: CloudWatch.EvaluationCriteria?
         /// `EvaluationInterval`.
         public var evaluationInterval: Int?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmName: String, alarmDescription: String? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, metricName: String? = nil, namespace: String? = nil, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: CloudWatch.ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [CloudWatch.MetricDataQuery]? = nil, tags: [CloudWatch.Tag]? = nil, thresholdMetricId: String? = nil, evaluationCriteria: CloudWatch.EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
+        public init(alarmName: String? = nil, alarmArn: String? = nil, alarmDescription: String? = nil, alarmConfigurationUpdatedTimestamp: Date? = nil, actionsEnabled: Bool? = nil, okActions: [String]? = nil, alarmActions: [String]? = nil, insufficientDataActions: [String]? = nil, stateValue: CloudWatch.StateValue? = nil, stateReason: String? = nil, stateReasonData: String? = nil, stateUpdatedTimestamp: Date? = nil, metricName: String? = nil, namespace: String? = nil, statistic: CloudWatch.Statistic? = nil, extendedStatistic: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, period: Int? = nil, unit: CloudWatch.StandardUnit? = nil, evaluationPeriods: Int? = nil, datapointsToAlarm: Int? = nil, threshold: Double? = nil, comparisonOperator: CloudWatch.ComparisonOperator? = nil, treatMissingData: String? = nil, evaluateLowSampleCountPercentile: String? = nil, metrics: [CloudWatch.MetricDataQuery]? = nil, thresholdMetricId: String? = nil, evaluationState: CloudWatch.EvaluationState? = nil, stateTransitionedTimestamp: Date? = nil, evaluationCriteria: CloudWatch.EvaluationCriteria? = nil, evaluationInterval: Int? = nil) {
             self.alarmName = alarmName
+            self.alarmArn = alarmArn
             self.alarmDescription = alarmDescription
+            self.alarmConfigurationUpdatedTimestamp = alarmConfigurationUpdatedTimestamp
             self.actionsEnabled = actionsEnabled
             self.okActions = okActions
             self.alarmActions = alarmActions
             self.insufficientDataActions = insufficientDataActions
+            self.stateValue = stateValue
+            self.stateReason = stateReason
+            self.stateReasonData = stateReasonData
+            self.stateUpdatedTimestamp = stateUpdatedTimestamp
             self.metricName = metricName
             self.namespace = namespace
             self.statistic = statistic
@@ -462,20 +837,27 @@ extension CloudWatch {
             self.treatMissingData = treatMissingData
             self.evaluateLowSampleCountPercentile = evaluateLowSampleCountPercentile
             self.metrics = metrics
-            self.tags = tags
             self.thresholdMetricId = thresholdMetricId
+            self.evaluationState = evaluationState
+            self.stateTransitionedTimestamp = stateTransitionedTimestamp
             self.evaluationCriteria = evaluationCriteria
             self.evaluationInterval = evaluationInterval
         }
 
-        /// The model of `PutMetricAlarmInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricAlarmInput", kind: .structure, members: [
-            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
+        /// The model of `MetricAlarm`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricAlarm", kind: .structure, members: [
+            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }),
+            MemberSchema("AlarmArn", target: { CloudWatchSchemas.alarmArn }),
             MemberSchema("AlarmDescription", target: { CloudWatchSchemas.alarmDescription }),
+            MemberSchema("AlarmConfigurationUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
             MemberSchema("ActionsEnabled", target: { ShapeSchema.Simple.boolean }),
             MemberSchema("OKActions", target: { CloudWatchSchemas.resourceList }),
             MemberSchema("AlarmActions", target: { CloudWatchSchemas.resourceList }),
             MemberSchema("InsufficientDataActions", target: { CloudWatchSchemas.resourceList }),
+            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }),
+            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }),
+            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
+            MemberSchema("StateUpdatedTimestamp", target: { ShapeSchema.Simple.timestamp }),
             MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
             MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
             MemberSchema("Statistic", target: { CloudWatch.Statistic.schema }),
@@ -490,8 +872,9 @@ extension CloudWatch {
             MemberSchema("TreatMissingData", target: { CloudWatchSchemas.treatMissingData }),
             MemberSchema("EvaluateLowSampleCountPercentile", target: { CloudWatchSchemas.evaluateLowSampleCountPercentile }),
             MemberSchema("Metrics", target: { CloudWatchSchemas.metricDataQueries }),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
             MemberSchema("ThresholdMetricId", target: { CloudWatchSchemas.metricId }),
+            MemberSchema("EvaluationState", target: { CloudWatch.EvaluationState.schema }),
+            MemberSchema("StateTransitionedTimestamp", target: { ShapeSchema.Simple.timestamp }),
             MemberSchema("EvaluationCriteria", target: { CloudWatch.EvaluationCriteria.schema }),
             MemberSchema("EvaluationInterval", target: { CloudWatchSchemas.evaluationInterval }),
         ])
@@ -499,12 +882,18 @@ extension CloudWatch {
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.alarmName = try r.required("AlarmName")
+            self.alarmName = try r.optional("AlarmName")
+            self.alarmArn = try r.optional("AlarmArn")
             self.alarmDescription = try r.optional("AlarmDescription")
+            self.alarmConfigurationUpdatedTimestamp = try r.optional("AlarmConfigurationUpdatedTimestamp")
             self.actionsEnabled = try r.optional("ActionsEnabled")
             self.okActions = try r.optional("OKActions")
             self.alarmActions = try r.optional("AlarmActions")
             self.insufficientDataActions = try r.optional("InsufficientDataActions")
+            self.stateValue = try r.optional("StateValue")
+            self.stateReason = try r.optional("StateReason")
+            self.stateReasonData = try r.optional("StateReasonData")
+            self.stateUpdatedTimestamp = try r.optional("StateUpdatedTimestamp")
             self.metricName = try r.optional("MetricName")
             self.namespace = try r.optional("Namespace")
             self.statistic = try r.optional("Statistic")
@@ -519,8 +908,9 @@ extension CloudWatch {
             self.treatMissingData = try r.optional("TreatMissingData")
             self.evaluateLowSampleCountPercentile = try r.optional("EvaluateLowSampleCountPercentile")
             self.metrics = try r.optional("Metrics")
-            self.tags = try r.optional("Tags")
             self.thresholdMetricId = try r.optional("ThresholdMetricId")
+            self.evaluationState = try r.optional("EvaluationState")
+            self.stateTransitionedTimestamp = try r.optional("StateTransitionedTimestamp")
             self.evaluationCriteria = try r.optional("EvaluationCriteria")
             self.evaluationInterval = try r.optional("EvaluationInterval")
         }
@@ -529,11 +919,17 @@ extension CloudWatch {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["AlarmName"] = alarmName
+            w["AlarmArn"] = alarmArn
             w["AlarmDescription"] = alarmDescription
+            w["AlarmConfigurationUpdatedTimestamp"] = alarmConfigurationUpdatedTimestamp
             w["ActionsEnabled"] = actionsEnabled
             w["OKActions"] = okActions
             w["AlarmActions"] = alarmActions
             w["InsufficientDataActions"] = insufficientDataActions
+            w["StateValue"] = stateValue
+            w["StateReason"] = stateReason
+            w["StateReasonData"] = stateReasonData
+            w["StateUpdatedTimestamp"] = stateUpdatedTimestamp
             w["MetricName"] = metricName
             w["Namespace"] = namespace
             w["Statistic"] = statistic
@@ -548,827 +944,619 @@ extension CloudWatch {
             w["TreatMissingData"] = treatMissingData
             w["EvaluateLowSampleCountPercentile"] = evaluateLowSampleCountPercentile
             w["Metrics"] = metrics
-            w["Tags"] = tags
             w["ThresholdMetricId"] = thresholdMetricId
+            w["EvaluationState"] = evaluationState
+            w["StateTransitionedTimestamp"] = stateTransitionedTimestamp
             w["EvaluationCriteria"] = evaluationCriteria
             w["EvaluationInterval"] = evaluationInterval
             return w.value
         }
-    }
 
-    /// The `PutMetricDataInput` structure of the CloudWatch model.
-    public struct PutMetricDataInput: AWSShape {
-        /// `Namespace` (required).
-        public var namespace: String
-        /// `MetricData`.
-        public var metricData: [CloudWatch.MetricDatum]?
-        /// `EntityMetricData`.
-        public var entityMetricData: [CloudWatch.EntityMetricData]?
-        /// `StrictEntityValidation`.
-        public var strictEntityValidation: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(namespace: String, metricData: [CloudWatch.MetricDatum]? = nil, entityMetricData: [CloudWatch.EntityMetricData]? = nil, strictEntityValidation: Bool? = nil) {
-            self.namespace = namespace
-            self.metricData = metricData
-            self.entityMetricData = entityMetricData
-            self.strictEntityValidation = strictEntityValidation
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Date?
+            var m4: Bool?
+            var m5: [String]?
+            var m6: [String]?
+            var m7: [String]?
+            var m8: CloudWatch.StateValue?
+            var m9: String?
+            var m10: String?
+            var m11: Date?
+            var m12: String?
+            var m13: String?
+            var m14: CloudWatch.Statistic?
+            var m15: String?
+            var m16: [CloudWatch.Dimension]?
+            var m17: Int?
+            var m18: CloudWatch.StandardUnit?
+            var m19: Int?
+            var m20: Int?
+            var m21: Double?
+            var m22: CloudWatch.ComparisonOperator?
+            var m23: String?
+            var m24: String?
+            var m25: [CloudWatch.MetricDataQuery]?
+            var m26: String?
+            var m27: CloudWatch.EvaluationState?
+            var m28: Date?
+            let m29: CloudWatch.EvaluationCriteria? = nil
+            var m30: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try Bool.read(from: &reader)
+                case 5: m5 = try [String].read(from: &reader)
+                case 6: m6 = try [String].read(from: &reader)
+                case 7: m7 = try [String].read(from: &reader)
+                case 8: m8 = try CloudWatch.StateValue.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try String.read(from: &reader)
+                case 11: m11 = try Date.read(from: &reader)
+                case 12: m12 = try String.read(from: &reader)
+                case 13: m13 = try String.read(from: &reader)
+                case 14: m14 = try CloudWatch.Statistic.read(from: &reader)
+                case 15: m15 = try String.read(from: &reader)
+                case 16: m16 = try [CloudWatch.Dimension].read(from: &reader)
+                case 17: m17 = try Int.read(from: &reader)
+                case 18: m18 = try CloudWatch.StandardUnit.read(from: &reader)
+                case 19: m19 = try Int.read(from: &reader)
+                case 20: m20 = try Int.read(from: &reader)
+                case 21: m21 = try Double.read(from: &reader)
+                case 22: m22 = try CloudWatch.ComparisonOperator.read(from: &reader)
+                case 23: m23 = try String.read(from: &reader)
+                case 24: m24 = try String.read(from: &reader)
+                case 25: m25 = try [CloudWatch.MetricDataQuery].read(from: &reader)
+                case 26: m26 = try String.read(from: &reader)
+                case 27: m27 = try CloudWatch.EvaluationState.read(from: &reader)
+                case 28: m28 = try Date.read(from: &reader)
+                case 29: try reader.giveUp()
+                case 30: m30 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: m0, alarmArn: m1, alarmDescription: m2, alarmConfigurationUpdatedTimestamp: m3, actionsEnabled: m4, okActions: m5, alarmActions: m6, insufficientDataActions: m7, stateValue: m8, stateReason: m9, stateReasonData: m10, stateUpdatedTimestamp: m11, metricName: m12, namespace: m13, statistic: m14, extendedStatistic: m15, dimensions: m16, period: m17, unit: m18, evaluationPeriods: m19, datapointsToAlarm: m20, threshold: m21, comparisonOperator: m22, treatMissingData: m23, evaluateLowSampleCountPercentile: m24, metrics: m25, thresholdMetricId: m26, evaluationState: m27, stateTransitionedTimestamp: m28, evaluationCriteria: m29, evaluationInterval: m30)
         }
 
-        /// The model of `PutMetricDataInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricDataInput", kind: .structure, members: [
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }, isRequired: true),
-            MemberSchema("MetricData", target: { CloudWatchSchemas.metricData }),
-            MemberSchema("EntityMetricData", target: { CloudWatchSchemas.entityMetricDataList }),
-            MemberSchema("StrictEntityValidation", target: { ShapeSchema.Simple.boolean }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricCharacteristics` structure of the CloudWatch model.
+    public struct MetricCharacteristics: AWSShape, JSONResponseReadable {
+        /// `PeriodicSpikes`.
+        public var periodicSpikes: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(periodicSpikes: Bool? = nil) {
+            self.periodicSpikes = periodicSpikes
+        }
+
+        /// The model of `MetricCharacteristics`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricCharacteristics", kind: .structure, members: [
+            MemberSchema("PeriodicSpikes", target: { ShapeSchema.Simple.boolean }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.namespace = try r.required("Namespace")
-            self.metricData = try r.optional("MetricData")
-            self.entityMetricData = try r.optional("EntityMetricData")
-            self.strictEntityValidation = try r.optional("StrictEntityValidation")
+            self.periodicSpikes = try r.optional("PeriodicSpikes")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Namespace"] = namespace
-            w["MetricData"] = metricData
-            w["EntityMetricData"] = entityMetricData
-            w["StrictEntityValidation"] = strictEntityValidation
+            w["PeriodicSpikes"] = periodicSpikes
             return w.value
         }
-    }
 
-    /// The `PutMetricStreamInput` structure of the CloudWatch model.
-    public struct PutMetricStreamInput: AWSShape {
-        /// `Name` (required).
-        public var name: String
-        /// `IncludeFilters`.
-        public var includeFilters: [CloudWatch.MetricStreamFilter]?
-        /// `ExcludeFilters`.
-        public var excludeFilters: [CloudWatch.MetricStreamFilter]?
-        /// `FirehoseArn` (required).
-        public var firehoseArn: String
-        /// `RoleArn` (required).
-        public var roleArn: String
-        /// `OutputFormat` (required).
-        public var outputFormat: CloudWatch.MetricStreamOutputFormat
-        /// `Tags`.
-        public var tags: [CloudWatch.Tag]?
-        /// `StatisticsConfigurations`.
-        public var statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]?
-        /// `IncludeLinkedAccountsMetrics`.
-        public var includeLinkedAccountsMetrics: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, firehoseArn: String, roleArn: String, outputFormat: CloudWatch.MetricStreamOutputFormat, includeFilters: [CloudWatch.MetricStreamFilter]? = nil, excludeFilters: [CloudWatch.MetricStreamFilter]? = nil, tags: [CloudWatch.Tag]? = nil, statisticsConfigurations: [CloudWatch.MetricStreamStatisticsConfiguration]? = nil, includeLinkedAccountsMetrics: Bool? = nil) {
-            self.name = name
-            self.includeFilters = includeFilters
-            self.excludeFilters = excludeFilters
-            self.firehoseArn = firehoseArn
-            self.roleArn = roleArn
-            self.outputFormat = outputFormat
-            self.tags = tags
-            self.statisticsConfigurations = statisticsConfigurations
-            self.includeLinkedAccountsMetrics = includeLinkedAccountsMetrics
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(periodicSpikes: m0)
         }
 
-        /// The model of `PutMetricStreamInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamInput", kind: .structure, members: [
-            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }, isRequired: true),
-            MemberSchema("IncludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-            MemberSchema("ExcludeFilters", target: { CloudWatchSchemas.metricStreamFilters }),
-            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("RoleArn", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }, isRequired: true),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }),
-            MemberSchema("StatisticsConfigurations", target: { CloudWatchSchemas.metricStreamStatisticsConfigurations }),
-            MemberSchema("IncludeLinkedAccountsMetrics", target: { ShapeSchema.Simple.boolean }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricDataQuery` structure of the CloudWatch model.
+    public struct MetricDataQuery: AWSShape, JSONResponseReadable {
+        /// `Id` (required).
+        public var id: String
+        /// `MetricStat`.
+        public var metricStat: CloudWatch.MetricStat?
+        /// `Expression`.
+        public var expression: String?
+        /// `Label`.
+        public var label: String?
+        /// `ReturnData`.
+        public var returnData: Bool?
+        /// `Period`.
+        public var period: Int?
+        /// `AccountId`.
+        public var accountId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String, metricStat: CloudWatch.MetricStat? = nil, expression: String? = nil, label: String? = nil, returnData: Bool? = nil, period: Int? = nil, accountId: String? = nil) {
+            self.id = id
+            self.metricStat = metricStat
+            self.expression = expression
+            self.label = label
+            self.returnData = returnData
+            self.period = period
+            self.accountId = accountId
+        }
+
+        /// The model of `MetricDataQuery`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataQuery", kind: .structure, members: [
+            MemberSchema("Id", target: { CloudWatchSchemas.metricId }, isRequired: true),
+            MemberSchema("MetricStat", target: { CloudWatch.MetricStat.schema }),
+            MemberSchema("Expression", target: { CloudWatchSchemas.metricExpression }),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("ReturnData", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }),
+            MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.name = try r.required("Name")
-            self.includeFilters = try r.optional("IncludeFilters")
-            self.excludeFilters = try r.optional("ExcludeFilters")
-            self.firehoseArn = try r.required("FirehoseArn")
-            self.roleArn = try r.required("RoleArn")
-            self.outputFormat = try r.required("OutputFormat")
-            self.tags = try r.optional("Tags")
-            self.statisticsConfigurations = try r.optional("StatisticsConfigurations")
-            self.includeLinkedAccountsMetrics = try r.optional("IncludeLinkedAccountsMetrics")
+            self.id = try r.required("Id")
+            self.metricStat = try r.optional("MetricStat")
+            self.expression = try r.optional("Expression")
+            self.label = try r.optional("Label")
+            self.returnData = try r.optional("ReturnData")
+            self.period = try r.optional("Period")
+            self.accountId = try r.optional("AccountId")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Name"] = name
-            w["IncludeFilters"] = includeFilters
-            w["ExcludeFilters"] = excludeFilters
-            w["FirehoseArn"] = firehoseArn
-            w["RoleArn"] = roleArn
-            w["OutputFormat"] = outputFormat
-            w["Tags"] = tags
-            w["StatisticsConfigurations"] = statisticsConfigurations
-            w["IncludeLinkedAccountsMetrics"] = includeLinkedAccountsMetrics
+            w["Id"] = id
+            w["MetricStat"] = metricStat
+            w["Expression"] = expression
+            w["Label"] = label
+            w["ReturnData"] = returnData
+            w["Period"] = period
+            w["AccountId"] = accountId
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: CloudWatch.MetricStat?
+            var m2: String?
+            var m3: String?
+            var m4: Bool?
+            var m5: Int?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try CloudWatch.MetricStat.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Bool.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), metricStat: m1, expression: m2, label: m3, returnData: m4, period: m5, accountId: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `PutMetricStreamOutput` structure of the CloudWatch model.
-    public struct PutMetricStreamOutput: AWSShape {
+    /// The `MetricDataResult` structure of the CloudWatch model.
+    public struct MetricDataResult: AWSShape, JSONResponseReadable {
+        /// `Id`.
+        public var id: String?
+        /// `Label`.
+        public var label: String?
+        /// `Timestamps`.
+        public var timestamps: [Date]?
+        /// `Values`.
+        public var values: [Double]?
+        /// `StatusCode`.
+        public var statusCode: CloudWatch.StatusCode?
+        /// `Messages`.
+        public var messages: [CloudWatch.MessageData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(id: String? = nil, label: String? = nil, timestamps: [Date]? = nil, values: [Double]? = nil, statusCode: CloudWatch.StatusCode? = nil, messages: [CloudWatch.MessageData]? = nil) {
+            self.id = id
+            self.label = label
+            self.timestamps = timestamps
+            self.values = values
+            self.statusCode = statusCode
+            self.messages = messages
+        }
+
+        /// The model of `MetricDataResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDataResult", kind: .structure, members: [
+            MemberSchema("Id", target: { CloudWatchSchemas.metricId }),
+            MemberSchema("Label", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Timestamps", target: { CloudWatchSchemas.timestamps }),
+            MemberSchema("Values", target: { CloudWatchSchemas.datapointValues }),
+            MemberSchema("StatusCode", target: { CloudWatch.StatusCode.schema }),
+            MemberSchema("Messages", target: { CloudWatchSchemas.metricDataResultMessages }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.id = try r.optional("Id")
+            self.label = try r.optional("Label")
+            self.timestamps = try r.optional("Timestamps")
+            self.values = try r.optional("Values")
+            self.statusCode = try r.optional("StatusCode")
+            self.messages = try r.optional("Messages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Id"] = id
+            w["Label"] = label
+            w["Timestamps"] = timestamps
+            w["Values"] = values
+            w["StatusCode"] = statusCode
+            w["Messages"] = messages
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [Date]?
+            var m3: [Double]?
+            var m4: CloudWatch.StatusCode?
+            var m5: [CloudWatch.MessageData]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [Date].read(from: &reader)
+                case 3: m3 = try [Double].read(from: &reader)
+                case 4: m4 = try CloudWatch.StatusCode.read(from: &reader)
+                case 5: m5 = try [CloudWatch.MessageData].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: m0, label: m1, timestamps: m2, values: m3, statusCode: m4, messages: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricDatum` structure of the CloudWatch model.
+    public struct MetricDatum: AWSShape, JSONResponseReadable {
+        /// `MetricName` (required).
+        public var metricName: String
+        /// `Dimensions`.
+        public var dimensions: [CloudWatch.Dimension]?
+        /// `Timestamp`.
+        public var timestamp: Date?
+        /// `Value`.
+        public var value: Double?
+        /// `StatisticValues`.
+        public var statisticValues: CloudWatch.StatisticSet?
+        /// `Values`.
+        public var values: [Double]?
+        /// `Counts`.
+        public var counts: [Double]?
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+        /// `StorageResolution`.
+        public var storageResolution: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricName: String, dimensions: [CloudWatch.Dimension]? = nil, timestamp: Date? = nil, value: Double? = nil, statisticValues: CloudWatch.StatisticSet? = nil, values: [Double]? = nil, counts: [Double]? = nil, unit: CloudWatch.StandardUnit? = nil, storageResolution: Int? = nil) {
+            self.metricName = metricName
+            self.dimensions = dimensions
+            self.timestamp = timestamp
+            self.value = value
+            self.statisticValues = statisticValues
+            self.values = values
+            self.counts = counts
+            self.unit = unit
+            self.storageResolution = storageResolution
+        }
+
+        /// The model of `MetricDatum`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricDatum", kind: .structure, members: [
+            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }, isRequired: true),
+            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
+            MemberSchema("Timestamp", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Value", target: { ShapeSchema.Simple.double }),
+            MemberSchema("StatisticValues", target: { CloudWatch.StatisticSet.schema }),
+            MemberSchema("Values", target: { CloudWatchSchemas.values }),
+            MemberSchema("Counts", target: { CloudWatchSchemas.counts }),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+            MemberSchema("StorageResolution", target: { CloudWatchSchemas.storageResolution }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricName = try r.required("MetricName")
+            self.dimensions = try r.optional("Dimensions")
+            self.timestamp = try r.optional("Timestamp")
+            self.value = try r.optional("Value")
+            self.statisticValues = try r.optional("StatisticValues")
+            self.values = try r.optional("Values")
+            self.counts = try r.optional("Counts")
+            self.unit = try r.optional("Unit")
+            self.storageResolution = try r.optional("StorageResolution")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricName"] = metricName
+            w["Dimensions"] = dimensions
+            w["Timestamp"] = timestamp
+            w["Value"] = value
+            w["StatisticValues"] = statisticValues
+            w["Values"] = values
+            w["Counts"] = counts
+            w["Unit"] = unit
+            w["StorageResolution"] = storageResolution
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [CloudWatch.Dimension]?
+            var m2: Date?
+            var m3: Double?
+            var m4: CloudWatch.StatisticSet?
+            var m5: [Double]?
+            var m6: [Double]?
+            var m7: CloudWatch.StandardUnit?
+            var m8: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [CloudWatch.Dimension].read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try Double.read(from: &reader)
+                case 4: m4 = try CloudWatch.StatisticSet.read(from: &reader)
+                case 5: m5 = try [Double].read(from: &reader)
+                case 6: m6 = try [Double].read(from: &reader)
+                case 7: m7 = try CloudWatch.StandardUnit.read(from: &reader)
+                case 8: m8 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricName: try reader.required(m0), dimensions: m1, timestamp: m2, value: m3, statisticValues: m4, values: m5, counts: m6, unit: m7, storageResolution: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricMathAnomalyDetector` structure of the CloudWatch model.
+    public struct MetricMathAnomalyDetector: AWSShape, JSONResponseReadable {
+        /// `MetricDataQueries`.
+        public var metricDataQueries: [CloudWatch.MetricDataQuery]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metricDataQueries: [CloudWatch.MetricDataQuery]? = nil) {
+            self.metricDataQueries = metricDataQueries
+        }
+
+        /// The model of `MetricMathAnomalyDetector`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricMathAnomalyDetector", kind: .structure, members: [
+            MemberSchema("MetricDataQueries", target: { CloudWatchSchemas.metricDataQueries }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metricDataQueries = try r.optional("MetricDataQueries")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MetricDataQueries"] = metricDataQueries
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [CloudWatch.MetricDataQuery]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [CloudWatch.MetricDataQuery].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metricDataQueries: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricStat` structure of the CloudWatch model.
+    public struct MetricStat: AWSShape, JSONResponseReadable {
+        /// `Metric` (required).
+        public var metric: CloudWatch.Metric
+        /// `Period` (required).
+        public var period: Int
+        /// `Stat` (required).
+        public var stat: String
+        /// `Unit`.
+        public var unit: CloudWatch.StandardUnit?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(metric: CloudWatch.Metric, period: Int, stat: String, unit: CloudWatch.StandardUnit? = nil) {
+            self.metric = metric
+            self.period = period
+            self.stat = stat
+            self.unit = unit
+        }
+
+        /// The model of `MetricStat`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStat", kind: .structure, members: [
+            MemberSchema("Metric", target: { CloudWatch.Metric.schema }, isRequired: true),
+            MemberSchema("Period", target: { CloudWatchSchemas.period }, isRequired: true),
+            MemberSchema("Stat", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("Unit", target: { CloudWatch.StandardUnit.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.metric = try r.required("Metric")
+            self.period = try r.required("Period")
+            self.stat = try r.required("Stat")
+            self.unit = try r.optional("Unit")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Metric"] = metric
+            w["Period"] = period
+            w["Stat"] = stat
+            w["Unit"] = unit
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: CloudWatch.Metric?
+            var m1: Int?
+            var m2: String?
+            var m3: CloudWatch.StandardUnit?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try CloudWatch.Metric.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try CloudWatch.StandardUnit.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metric: try reader.required(m0), period: try reader.required(m1), stat: try reader.required(m2), unit: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricStreamEntry` structure of the CloudWatch model.
+    public struct MetricStreamEntry: AWSShape, JSONResponseReadable {
         /// `Arn`.
         public var arn: String?
+        /// `CreationDate`.
+        public var creationDate: Date?
+        /// `LastUpdateDate`.
+        public var lastUpdateDate: Date?
+        /// `Name`.
+        public var name: String?
+        /// `FirehoseArn`.
+        public var firehoseArn: String?
+        /// `State`.
+        public var state: String?
+        /// `OutputFormat`.
+        public var outputFormat: CloudWatch.MetricStreamOutputFormat?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(arn: String? = nil) {
+        public init(arn: String? = nil, creationDate: Date? = nil, lastUpdateDate: Date? = nil, name: String? = nil, firehoseArn: String? = nil, state: String? = nil, outputFormat: CloudWatch.MetricStreamOutputFormat? = nil) {
             self.arn = arn
+            self.creationDate = creationDate
+            self.lastUpdateDate = lastUpdateDate
+            self.name = name
+            self.firehoseArn = firehoseArn
+            self.state = state
+            self.outputFormat = outputFormat
         }
 
-        /// The model of `PutMetricStreamOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutMetricStreamOutput", kind: .structure, members: [
+        /// The model of `MetricStreamEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricStreamEntry", kind: .structure, members: [
             MemberSchema("Arn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("CreationDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastUpdateDate", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("Name", target: { CloudWatchSchemas.metricStreamName }),
+            MemberSchema("FirehoseArn", target: { CloudWatchSchemas.amazonResourceName }),
+            MemberSchema("State", target: { ShapeSchema.Simple.string }),
+            MemberSchema("OutputFormat", target: { CloudWatch.MetricStreamOutputFormat.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
             self.arn = try r.optional("Arn")
+            self.creationDate = try r.optional("CreationDate")
+            self.lastUpdateDate = try r.optional("LastUpdateDate")
+            self.name = try r.optional("Name")
+            self.firehoseArn = try r.optional("FirehoseArn")
+            self.state = try r.optional("State")
+            self.outputFormat = try r.optional("OutputFormat")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["Arn"] = arn
+            w["CreationDate"] = creationDate
+            w["LastUpdateDate"] = lastUpdateDate
+            w["Name"] = name
+            w["FirehoseArn"] = firehoseArn
+            w["State"] = state
+            w["OutputFormat"] = outputFormat
             return w.value
         }
-    }
 
-    /// The `Range` structure of the CloudWatch model.
-    public struct Range: AWSShape {
-        /// `StartTime` (required).
-        public var startTime: Date
-        /// `EndTime` (required).
-        public var endTime: Date
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(startTime: Date, endTime: Date) {
-            self.startTime = startTime
-            self.endTime = endTime
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Date?
+            var m2: Date?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            var m6: CloudWatch.MetricStreamOutputFormat?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try CloudWatch.MetricStreamOutputFormat.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(arn: m0, creationDate: m1, lastUpdateDate: m2, name: m3, firehoseArn: m4, state: m5, outputFormat: m6)
         }
 
-        /// The model of `Range`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Range", kind: .structure, members: [
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("EndTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.startTime = try r.required("StartTime")
-            self.endTime = try r.required("EndTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["StartTime"] = startTime
-            w["EndTime"] = endTime
-            return w.value
-        }
-    }
-
-    /// The `ResourceNotFound` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.ResourceNotFound.self)`.
-    public struct ResourceNotFound: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ResourceNotFound"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ResourceNotFound`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFound", kind: .structure, members: [
-            MemberSchema("message", target: { CloudWatchSchemas.errorMessage }),
-        ], traits: ShapeTraits(errorCode: "ResourceNotFound", errorHTTPStatus: 404, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ResourceNotFoundException` error of the CloudWatch model: read it from a service error with
-    /// `error.modelled(as: CloudWatch.ResourceNotFoundException.self)`.
-    public struct ResourceNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ResourceNotFoundException"
-
-        /// `ResourceType`.
-        public var resourceType: String?
-        /// `ResourceId`.
-        public var resourceId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceType: String? = nil, resourceId: String? = nil) {
-            self.resourceType = resourceType
-            self.resourceId = resourceId
-        }
-
-        /// The model of `ResourceNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceNotFoundException", kind: .structure, members: [
-            MemberSchema("ResourceType", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ResourceId", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(errorCode: "ResourceNotFoundException", errorHTTPStatus: 404, isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceType = try r.optional("ResourceType")
-            self.resourceId = try r.optional("ResourceId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceType"] = resourceType
-            w["ResourceId"] = resourceId
-            return w.value
-        }
-    }
-
-    /// The `Rule` structure of the CloudWatch model.
-    public struct Rule: AWSShape {
-        /// `Schedule` (required).
-        public var schedule: CloudWatch.Schedule
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(schedule: CloudWatch.Schedule) {
-            self.schedule = schedule
-        }
-
-        /// The model of `Rule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Rule", kind: .structure, members: [
-            MemberSchema("Schedule", target: { CloudWatch.Schedule.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.schedule = try r.required("Schedule")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Schedule"] = schedule
-            return w.value
-        }
-    }
-
-    /// The `Schedule` structure of the CloudWatch model.
-    public struct Schedule: AWSShape {
-        /// `Expression` (required).
-        public var expression: String
-        /// `Duration` (required).
-        public var duration: String
-        /// `Timezone`.
-        public var timezone: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(expression: String, duration: String, timezone: String? = nil) {
-            self.expression = expression
-            self.duration = duration
-            self.timezone = timezone
-        }
-
-        /// The model of `Schedule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Schedule", kind: .structure, members: [
-            MemberSchema("Expression", target: { CloudWatchSchemas.expression }, isRequired: true),
-            MemberSchema("Duration", target: { CloudWatchSchemas.duration }, isRequired: true),
-            MemberSchema("Timezone", target: { CloudWatchSchemas.timezone }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.expression = try r.required("Expression")
-            self.duration = try r.required("Duration")
-            self.timezone = try r.optional("Timezone")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Expression"] = expression
-            w["Duration"] = duration
-            w["Timezone"] = timezone
-            return w.value
-        }
-    }
-
-    /// The `SetAlarmStateInput` structure of the CloudWatch model.
-    public struct SetAlarmStateInput: AWSShape {
-        /// `AlarmName` (required).
-        public var alarmName: String
-        /// `StateValue` (required).
-        public var stateValue: CloudWatch.StateValue
-        /// `StateReason` (required).
-        public var stateReason: String
-        /// `StateReasonData`.
-        public var stateReasonData: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(alarmName: String, stateValue: CloudWatch.StateValue, stateReason: String, stateReasonData: String? = nil) {
-            self.alarmName = alarmName
-            self.stateValue = stateValue
-            self.stateReason = stateReason
-            self.stateReasonData = stateReasonData
-        }
-
-        /// The model of `SetAlarmStateInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetAlarmStateInput", kind: .structure, members: [
-            MemberSchema("AlarmName", target: { CloudWatchSchemas.alarmName }, isRequired: true),
-            MemberSchema("StateValue", target: { CloudWatch.StateValue.schema }, isRequired: true),
-            MemberSchema("StateReason", target: { CloudWatchSchemas.stateReason }, isRequired: true),
-            MemberSchema("StateReasonData", target: { CloudWatchSchemas.stateReasonData }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.alarmName = try r.required("AlarmName")
-            self.stateValue = try r.required("StateValue")
-            self.stateReason = try r.required("StateReason")
-            self.stateReasonData = try r.optional("StateReasonData")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AlarmName"] = alarmName
-            w["StateValue"] = stateValue
-            w["StateReason"] = stateReason
-            w["StateReasonData"] = stateReasonData
-            return w.value
-        }
-    }
-
-    /// The `SingleMetricAnomalyDetector` structure of the CloudWatch model.
-    public struct SingleMetricAnomalyDetector: AWSShape {
-        /// `AccountId`.
-        public var accountId: String?
-        /// `Namespace`.
-        public var namespace: String?
-        /// `MetricName`.
-        public var metricName: String?
-        /// `Dimensions`.
-        public var dimensions: [CloudWatch.Dimension]?
-        /// `Stat`.
-        public var stat: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(accountId: String? = nil, namespace: String? = nil, metricName: String? = nil, dimensions: [CloudWatch.Dimension]? = nil, stat: String? = nil) {
-            self.accountId = accountId
-            self.namespace = namespace
-            self.metricName = metricName
-            self.dimensions = dimensions
-            self.stat = stat
-        }
-
-        /// The model of `SingleMetricAnomalyDetector`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SingleMetricAnomalyDetector", kind: .structure, members: [
-            MemberSchema("AccountId", target: { CloudWatchSchemas.accountId }),
-            MemberSchema("Namespace", target: { CloudWatchSchemas.namespace }),
-            MemberSchema("MetricName", target: { CloudWatchSchemas.metricName }),
-            MemberSchema("Dimensions", target: { CloudWatchSchemas.dimensions }),
-            MemberSchema("Stat", target: { CloudWatchSchemas.anomalyDetectorMetricStat }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.accountId = try r.optional("AccountId")
-            self.namespace = try r.optional("Namespace")
-            self.metricName = try r.optional("MetricName")
-            self.dimensions = try r.optional("Dimensions")
-            self.stat = try r.optional("Stat")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AccountId"] = accountId
-            w["Namespace"] = namespace
-            w["MetricName"] = metricName
-            w["Dimensions"] = dimensions
-            w["Stat"] = stat
-            return w.value
-        }
-    }
-
-    /// The `StartMetricStreamsInput` structure of the CloudWatch model.
-    public struct StartMetricStreamsInput: AWSShape {
-        /// `Names` (required).
-        public var names: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(names: [String]) {
-            self.names = names
-        }
-
-        /// The model of `StartMetricStreamsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsInput", kind: .structure, members: [
-            MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.names = try r.required("Names")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Names"] = names
-            return w.value
-        }
-    }
-
-    /// The `StartMetricStreamsOutput` structure of the CloudWatch model.
-    public struct StartMetricStreamsOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StartMetricStreamsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartMetricStreamsOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `StartOTelEnrichmentInput` structure of the CloudWatch model.
-    public struct StartOTelEnrichmentInput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StartOTelEnrichmentInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentInput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `StartOTelEnrichmentOutput` structure of the CloudWatch model.
-    public struct StartOTelEnrichmentOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StartOTelEnrichmentOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartOTelEnrichmentOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `StatisticSet` structure of the CloudWatch model.
-    public struct StatisticSet: AWSShape {
-        /// `SampleCount` (required).
-        public var sampleCount: Double
-        /// `Sum` (required).
-        public var sum: Double
-        /// `Minimum` (required).
-        public var minimum: Double
-        /// `Maximum` (required).
-        public var maximum: Double
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sampleCount: Double, sum: Double, minimum: Double, maximum: Double) {
-            self.sampleCount = sampleCount
-            self.sum = sum
-            self.minimum = minimum
-            self.maximum = maximum
-        }
-
-        /// The model of `StatisticSet`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StatisticSet", kind: .structure, members: [
-            MemberSchema("SampleCount", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("Sum", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("Minimum", target: { ShapeSchema.Simple.double }, isRequired: true),
-            MemberSchema("Maximum", target: { ShapeSchema.Simple.double }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sampleCount = try r.required("SampleCount")
-            self.sum = try r.required("Sum")
-            self.minimum = try r.required("Minimum")
-            self.maximum = try r.required("Maximum")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SampleCount"] = sampleCount
-            w["Sum"] = sum
-            w["Minimum"] = minimum
-            w["Maximum"] = maximum
-            return w.value
-        }
-    }
-
-    /// The `StopMetricStreamsInput` structure of the CloudWatch model.
-    public struct StopMetricStreamsInput: AWSShape {
-        /// `Names` (required).
-        public var names: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(names: [String]) {
-            self.names = names
-        }
-
-        /// The model of `StopMetricStreamsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsInput", kind: .structure, members: [
-            MemberSchema("Names", target: { CloudWatchSchemas.metricStreamNames }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.names = try r.required("Names")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Names"] = names
-            return w.value
-        }
-    }
-
-    /// The `StopMetricStreamsOutput` structure of the CloudWatch model.
-    public struct StopMetricStreamsOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StopMetricStreamsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StopMetricStreamsOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `StopOTelEnrichmentInput` structure of the CloudWatch model.
-    public struct StopOTelEnrichmentInput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StopOTelEnrichmentInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentInput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `StopOTelEnrichmentOutput` structure of the CloudWatch model.
-    public struct StopOTelEnrichmentOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `StopOTelEnrichmentOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StopOTelEnrichmentOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `Tag` structure of the CloudWatch model.
-    public struct Tag: AWSShape {
-        /// `Key` (required).
-        public var key: String
-        /// `Value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
-        }
-
-        /// The model of `Tag`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-            MemberSchema("Key", target: { CloudWatchSchemas.tagKey }, isRequired: true),
-            MemberSchema("Value", target: { CloudWatchSchemas.tagValue }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.key = try r.required("Key")
-            self.value = try r.required("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Key"] = key
-            w["Value"] = value
-            return w.value
-        }
-    }
-
-    /// The `TagResourceInput` structure of the CloudWatch model.
-    public struct TagResourceInput: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `Tags` (required).
-        public var tags: [CloudWatch.Tag]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tags: [CloudWatch.Tag]) {
-            self.resourceArn = resourceArn
-            self.tags = tags
-        }
-
-        /// The model of `TagResourceInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceInput", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("Tags", target: { CloudWatchSchemas.tagList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-            self.tags = try r.required("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `TagResourceOutput` structure of the CloudWatch model.
-    public struct TagResourceOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `TagResourceOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceInput` structure of the CloudWatch model.
-    public struct UntagResourceInput: AWSShape {
-        /// `ResourceARN` (required).
-        public var resourceArn: String
-        /// `TagKeys` (required).
-        public var tagKeys: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tagKeys: [String]) {
-            self.resourceArn = resourceArn
-            self.tagKeys = tagKeys
-        }
-
-        /// The model of `UntagResourceInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceInput", kind: .structure, members: [
-            MemberSchema("ResourceARN", target: { CloudWatchSchemas.amazonResourceName }, isRequired: true),
-            MemberSchema("TagKeys", target: { CloudWatchSchemas.tagKeyList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceARN")
-            self.tagKeys = try r.required("TagKeys")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceARN"] = resourceArn
-            w["TagKeys"] = tagKeys
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceOutput` structure of the CloudWatch model.
-    public struct UntagResourceOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `UntagResourceOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

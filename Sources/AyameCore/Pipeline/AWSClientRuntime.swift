@@ -34,6 +34,9 @@ public final class AWSClientRuntime: Sendable {
     /// options, so keys are derived once per day and scope, not per request.
     private let signer: SigV4Signer
     private let attemptHeaderValues: [String]
+    /// Whether typed outputs are read from the body without the tree (awsJson codecs only:
+    /// other protocols bind members to headers, and tests may swap the codec).
+    let readsJSONDirectly: Bool
 
     /// Creates a runtime from its parts. Without `retryStrategy`, the configuration's mode and
     /// attempts are used with the retry schedule the process environment selects; pass
@@ -54,6 +57,7 @@ public final class AWSClientRuntime: Sendable {
         self.credentialsProvider = credentialsProvider
         self.transport = transport
         self.codec = codec
+        self.readsJSONDirectly = codec is AWSJSONCodec
         self.retryStrategy = retryStrategy ?? RetryStrategies.make(for: configuration)
         self.endpointResolver = endpointResolver
         self.clockSkew = clockSkew
@@ -192,11 +196,41 @@ public final class AWSClientRuntime: Sendable {
         let stream: AnyByteChunks?
     }
 
-    /// The retry loop.
+    /// The retry loop, decoding a 2xx response with the codec.
     func run(
         _ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?,
         exchange: (HTTPRequest) async throws(HTTPClientError) -> Exchange
     ) async throws(AyameError) -> (response: OperationResponse, stream: AnyByteChunks?) {
+        let completed = try await run(
+            call, operation: operation, input: input,
+            decode: { (received) throws(AyameError) -> ShapeValue in
+                try self.codec.decodeResponse(received, operation: operation, service: self.service)
+            },
+            exchange: exchange)
+        return (completed.response(output: completed.output), completed.stream)
+    }
+
+    /// A call that succeeded: its decoded output and the HTTP facts of the final attempt.
+    struct Completed<Output> {
+        let output: Output
+        let statusCode: Int
+        let headers: [HTTPHeaderField]
+        let requestID: String?
+        let attempts: Int
+        let stream: AnyByteChunks?
+
+        func response(output tree: ShapeValue) -> OperationResponse {
+            OperationResponse(output: tree, statusCode: statusCode, headers: headers, requestID: requestID, attempts: attempts)
+        }
+    }
+
+    /// The retry loop: `decode` turns a 2xx response into the output (a decoding failure is
+    /// explained with the response's request id and content type).
+    func run<Output>(
+        _ call: PreparedCall, operation: OperationDescriptor, input: ShapeValue?,
+        decode: (ReceivedResponse) throws(AyameError) -> Output,
+        exchange: (HTTPRequest) async throws(HTTPClientError) -> Exchange
+    ) async throws(AyameError) -> Completed<Output> {
         var attempt = 1
         var state = RetryCallState()
         var refreshedExpiredCredentials = false
@@ -244,15 +278,15 @@ public final class AWSClientRuntime: Sendable {
                 if stream == nil, !response.body.isEmpty {
                     try FlexibleChecksums.verifyResponse(received, operation: operation, input: input)
                 }
-                let output: ShapeValue
+                let output: Output
                 do {
-                    output = try codec.decodeResponse(received, operation: operation, service: service)
+                    output = try decode(received)
                 } catch {
                     throw Self.explained(error, response: received)
                 }
-                return (OperationResponse(
+                return Completed(
                     output: output, statusCode: response.status, headers: received.headers,
-                    requestID: Self.requestID(received), attempts: attempt), stream)
+                    requestID: Self.requestID(received), attempts: attempt, stream: stream)
             }
             let error = codec.decodeError(received, operation: operation, service: service)
                 .withModelledMembers(from: received, codec: codec, service: service)

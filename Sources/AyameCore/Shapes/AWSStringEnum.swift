@@ -15,7 +15,7 @@
 ///
 /// Equality, hashing, `Codable` (a plain string), descriptions and the tree conversion come from
 /// this protocol, so nothing is synthesized per enum.
-public protocol AWSStringEnum: RawRepresentable<String>, ShapeValueConvertible, Hashable, Codable,
+public protocol AWSStringEnum: RawRepresentable<String>, JSONResponseReadable, Hashable, Codable,
     CustomStringConvertible, ExpressibleByStringLiteral
 {
     /// Wraps any string, modelled or not.

@@ -5,7 +5,7 @@ import Foundation
 
 extension ECR {
     /// The `Attribute` structure of the ECR model.
-    public struct Attribute: AWSShape {
+    public struct Attribute: AWSShape, JSONResponseReadable {
         /// `key` (required).
         public var key: String
         /// `value`.
@@ -37,10 +37,27 @@ extension ECR {
             w["value"] = value
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(key: try reader.required(m0), value: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AuthorizationData` structure of the ECR model.
-    public struct AuthorizationData: AWSShape {
+    public struct AuthorizationData: AWSShape, JSONResponseReadable {
         /// `authorizationToken`.
         public var authorizationToken: String?
         /// `expiresAt`.
@@ -78,10 +95,29 @@ extension ECR {
             w["proxyEndpoint"] = proxyEndpoint
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Date?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(authorizationToken: m0, expiresAt: m1, proxyEndpoint: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AwsEcrContainerImageDetails` structure of the ECR model.
-    public struct AwsEcrContainerImageDetails: AWSShape {
+    public struct AwsEcrContainerImageDetails: AWSShape, JSONResponseReadable {
         /// `architecture`.
         public var architecture: String?
         /// `author`.
@@ -161,10 +197,43 @@ extension ECR {
             w["repositoryName"] = repositoryName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: [String]?
+            var m4: String?
+            var m5: Date?
+            var m6: Date?
+            var m7: Int?
+            var m8: String?
+            var m9: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try Int.read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(architecture: m0, author: m1, imageHash: m2, imageTags: m3, platform: m4, pushedAt: m5, lastInUseAt: m6, inUseCount: m7, registry: m8, repositoryName: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchCheckLayerAvailabilityRequest` structure of the ECR model.
-    public struct BatchCheckLayerAvailabilityRequest: AWSShape {
+    public struct BatchCheckLayerAvailabilityRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -202,10 +271,29 @@ extension ECR {
             w["layerDigests"] = layerDigests
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), layerDigests: try reader.required(m2), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchCheckLayerAvailabilityResponse` structure of the ECR model.
-    public struct BatchCheckLayerAvailabilityResponse: AWSShape {
+    public struct BatchCheckLayerAvailabilityResponse: AWSShape, JSONResponseReadable {
         /// `layers`.
         public var layers: [ECR.Layer]?
         /// `failures`.
@@ -237,10 +325,27 @@ extension ECR {
             w["failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.Layer]?
+            var m1: [ECR.LayerFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.Layer].read(from: &reader)
+                case 1: m1 = try [ECR.LayerFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(layers: m0, failures: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchDeleteImageRequest` structure of the ECR model.
-    public struct BatchDeleteImageRequest: AWSShape {
+    public struct BatchDeleteImageRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -278,10 +383,29 @@ extension ECR {
             w["imageIds"] = imageIds
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ECR.ImageIdentifier]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ECR.ImageIdentifier].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageIds: try reader.required(m2), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchDeleteImageResponse` structure of the ECR model.
-    public struct BatchDeleteImageResponse: AWSShape {
+    public struct BatchDeleteImageResponse: AWSShape, JSONResponseReadable {
         /// `imageIds`.
         public var imageIds: [ECR.ImageIdentifier]?
         /// `failures`.
@@ -313,10 +437,27 @@ extension ECR {
             w["failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ImageIdentifier]?
+            var m1: [ECR.ImageFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ImageIdentifier].read(from: &reader)
+                case 1: m1 = try [ECR.ImageFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageIds: m0, failures: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchGetImageRequest` structure of the ECR model.
-    public struct BatchGetImageRequest: AWSShape {
+    public struct BatchGetImageRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -360,10 +501,31 @@ extension ECR {
             w["acceptedMediaTypes"] = acceptedMediaTypes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ECR.ImageIdentifier]?
+            var m3: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ECR.ImageIdentifier].read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageIds: try reader.required(m2), registryId: m0, acceptedMediaTypes: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchGetImageResponse` structure of the ECR model.
-    public struct BatchGetImageResponse: AWSShape {
+    public struct BatchGetImageResponse: AWSShape, JSONResponseReadable {
         /// `images`.
         public var images: [ECR.Image]?
         /// `failures`.
@@ -395,10 +557,27 @@ extension ECR {
             w["failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.Image]?
+            var m1: [ECR.ImageFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.Image].read(from: &reader)
+                case 1: m1 = try [ECR.ImageFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(images: m0, failures: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchGetRepositoryScanningConfigurationRequest` structure of the ECR model.
-    public struct BatchGetRepositoryScanningConfigurationRequest: AWSShape {
+    public struct BatchGetRepositoryScanningConfigurationRequest: AWSShape, JSONResponseReadable {
         /// `repositoryNames` (required).
         public var repositoryNames: [String]
 
@@ -424,10 +603,25 @@ extension ECR {
             w["repositoryNames"] = repositoryNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryNames: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchGetRepositoryScanningConfigurationResponse` structure of the ECR model.
-    public struct BatchGetRepositoryScanningConfigurationResponse: AWSShape {
+    public struct BatchGetRepositoryScanningConfigurationResponse: AWSShape, JSONResponseReadable {
         /// `scanningConfigurations`.
         public var scanningConfigurations: [ECR.RepositoryScanningConfiguration]?
         /// `failures`.
@@ -459,6 +653,23 @@ extension ECR {
             w["failures"] = failures
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.RepositoryScanningConfiguration]?
+            var m1: [ECR.RepositoryScanningConfigurationFailure]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.RepositoryScanningConfiguration].read(from: &reader)
+                case 1: m1 = try [ECR.RepositoryScanningConfigurationFailure].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scanningConfigurations: m0, failures: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BlockedByOrganizationPolicyException` error of the ECR model: read it from a service error with
@@ -495,7 +706,7 @@ extension ECR {
     }
 
     /// The `CompleteLayerUploadRequest` structure of the ECR model.
-    public struct CompleteLayerUploadRequest: AWSShape {
+    public struct CompleteLayerUploadRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -539,10 +750,31 @@ extension ECR {
             w["layerDigests"] = layerDigests
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), uploadId: try reader.required(m2), layerDigests: try reader.required(m3), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CompleteLayerUploadResponse` structure of the ECR model.
-    public struct CompleteLayerUploadResponse: AWSShape {
+    public struct CompleteLayerUploadResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName`.
@@ -586,10 +818,31 @@ extension ECR {
             w["layerDigest"] = layerDigest
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, uploadId: m2, layerDigest: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreatePullThroughCacheRuleRequest` structure of the ECR model.
-    public struct CreatePullThroughCacheRuleRequest: AWSShape {
+    public struct CreatePullThroughCacheRuleRequest: AWSShape, JSONResponseReadable {
         /// `ecrRepositoryPrefix` (required).
         public var ecrRepositoryPrefix: String
         /// `upstreamRegistryUrl` (required).
@@ -651,10 +904,37 @@ extension ECR {
             w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: ECR.UpstreamRegistry?
+            var m4: String?
+            var m5: String?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ECR.UpstreamRegistry.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ecrRepositoryPrefix: try reader.required(m0), upstreamRegistryUrl: try reader.required(m1), registryId: m2, upstreamRegistry: m3, credentialArn: m4, customRoleArn: m5, upstreamRepositoryPrefix: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreatePullThroughCacheRuleResponse` structure of the ECR model.
-    public struct CreatePullThroughCacheRuleResponse: AWSShape {
+    public struct CreatePullThroughCacheRuleResponse: AWSShape, JSONResponseReadable {
         /// `ecrRepositoryPrefix`.
         public var ecrRepositoryPrefix: String?
         /// `upstreamRegistryUrl`.
@@ -722,10 +1002,39 @@ extension ECR {
             w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            var m3: String?
+            var m4: ECR.UpstreamRegistry?
+            var m5: String?
+            var m6: String?
+            var m7: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try ECR.UpstreamRegistry.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ecrRepositoryPrefix: m0, upstreamRegistryUrl: m1, createdAt: m2, registryId: m3, upstreamRegistry: m4, credentialArn: m5, customRoleArn: m6, upstreamRepositoryPrefix: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateRepositoryCreationTemplateRequest` structure of the ECR model.
-    public struct CreateRepositoryCreationTemplateRequest: AWSShape {
+    public struct CreateRepositoryCreationTemplateRequest: AWSShape, JSONResponseReadable {
         /// `prefix` (required).
         public var prefix: String
         /// `description`.
@@ -805,10 +1114,43 @@ extension ECR {
             w["customRoleArn"] = customRoleArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
+            var m3: [ECR.Tag]?
+            var m4: ECR.ImageTagMutability?
+            var m5: [ECR.ImageTagMutabilityExclusionFilter]?
+            var m6: String?
+            var m7: String?
+            var m8: [ECR.RCTAppliedFor]?
+            var m9: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.EncryptionConfigurationForRepositoryCreationTemplate.read(from: &reader)
+                case 3: m3 = try [ECR.Tag].read(from: &reader)
+                case 4: m4 = try ECR.ImageTagMutability.read(from: &reader)
+                case 5: m5 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try [ECR.RCTAppliedFor].read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(prefix: try reader.required(m0), appliedFor: try reader.required(m8), descriptionValue: m1, encryptionConfiguration: m2, resourceTags: m3, imageTagMutability: m4, imageTagMutabilityExclusionFilters: m5, repositoryPolicy: m6, lifecyclePolicy: m7, customRoleArn: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateRepositoryCreationTemplateResponse` structure of the ECR model.
-    public struct CreateRepositoryCreationTemplateResponse: AWSShape {
+    public struct CreateRepositoryCreationTemplateResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryCreationTemplate`.
@@ -840,10 +1182,27 @@ extension ECR {
             w["repositoryCreationTemplate"] = repositoryCreationTemplate
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.RepositoryCreationTemplate?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.RepositoryCreationTemplate.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryCreationTemplate: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateRepositoryRequest` structure of the ECR model.
-    public struct CreateRepositoryRequest: AWSShape {
+    public struct CreateRepositoryRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -905,10 +1264,37 @@ extension ECR {
             w["encryptionConfiguration"] = encryptionConfiguration
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ECR.Tag]?
+            var m3: ECR.ImageTagMutability?
+            var m4: [ECR.ImageTagMutabilityExclusionFilter]?
+            var m5: ECR.ImageScanningConfiguration?
+            var m6: ECR.EncryptionConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ECR.Tag].read(from: &reader)
+                case 3: m3 = try ECR.ImageTagMutability.read(from: &reader)
+                case 4: m4 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                case 5: m5 = try ECR.ImageScanningConfiguration.read(from: &reader)
+                case 6: m6 = try ECR.EncryptionConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0, tags: m2, imageTagMutability: m3, imageTagMutabilityExclusionFilters: m4, imageScanningConfiguration: m5, encryptionConfiguration: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateRepositoryResponse` structure of the ECR model.
-    public struct CreateRepositoryResponse: AWSShape {
+    public struct CreateRepositoryResponse: AWSShape, JSONResponseReadable {
         /// `repository`.
         public var repository: ECR.Repository?
 
@@ -934,10 +1320,25 @@ extension ECR {
             w["repository"] = repository
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.Repository?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.Repository.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repository: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CvssScore` structure of the ECR model.
-    public struct CvssScore: AWSShape {
+    public struct CvssScore: AWSShape, JSONResponseReadable {
         /// `baseScore`.
         public var baseScore: Double?
         /// `scoringVector`.
@@ -981,10 +1382,31 @@ extension ECR {
             w["version"] = version
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Double?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Double.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(baseScore: m0, scoringVector: m1, source: m2, version: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CvssScoreAdjustment` structure of the ECR model.
-    public struct CvssScoreAdjustment: AWSShape {
+    public struct CvssScoreAdjustment: AWSShape, JSONResponseReadable {
         /// `metric`.
         public var metric: String?
         /// `reason`.
@@ -1016,10 +1438,27 @@ extension ECR {
             w["reason"] = reason
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(metric: m0, reason: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CvssScoreDetails` structure of the ECR model.
-    public struct CvssScoreDetails: AWSShape {
+    public struct CvssScoreDetails: AWSShape, JSONResponseReadable {
         /// `adjustments`.
         public var adjustments: [ECR.CvssScoreAdjustment]?
         /// `score`.
@@ -1069,476 +1508,28 @@ extension ECR {
             w["version"] = version
             return w.value
         }
-    }
 
-    /// The `DeleteLifecyclePolicyRequest` structure of the ECR model.
-    public struct DeleteLifecyclePolicyRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.CvssScoreAdjustment]?
+            var m1: Double?
+            var m2: String?
+            var m3: String?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.CvssScoreAdjustment].read(from: &reader)
+                case 1: m1 = try Double.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(adjustments: m0, score: m1, scoreSource: m2, scoringVector: m3, version: m4)
         }
 
-        /// The model of `DeleteLifecyclePolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            return w.value
-        }
-    }
-
-    /// The `DeleteLifecyclePolicyResponse` structure of the ECR model.
-    public struct DeleteLifecyclePolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-        /// `lastEvaluatedAt`.
-        public var lastEvaluatedAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-            self.lastEvaluatedAt = lastEvaluatedAt
-        }
-
-        /// The model of `DeleteLifecyclePolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            w["lastEvaluatedAt"] = lastEvaluatedAt
-            return w.value
-        }
-    }
-
-    /// The `DeletePullThroughCacheRuleRequest` structure of the ECR model.
-    public struct DeletePullThroughCacheRuleRequest: AWSShape {
-        /// `ecrRepositoryPrefix` (required).
-        public var ecrRepositoryPrefix: String
-        /// `registryId`.
-        public var registryId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.registryId = registryId
-        }
-
-        /// The model of `DeletePullThroughCacheRuleRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleRequest", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-            self.registryId = try r.optional("registryId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["registryId"] = registryId
-            return w.value
-        }
-    }
-
-    /// The `DeletePullThroughCacheRuleResponse` structure of the ECR model.
-    public struct DeletePullThroughCacheRuleResponse: AWSShape {
-        /// `ecrRepositoryPrefix`.
-        public var ecrRepositoryPrefix: String?
-        /// `upstreamRegistryUrl`.
-        public var upstreamRegistryUrl: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-        /// `registryId`.
-        public var registryId: String?
-        /// `credentialArn`.
-        public var credentialArn: String?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-        /// `upstreamRepositoryPrefix`.
-        public var upstreamRepositoryPrefix: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.upstreamRegistryUrl = upstreamRegistryUrl
-            self.createdAt = createdAt
-            self.registryId = registryId
-            self.credentialArn = credentialArn
-            self.customRoleArn = customRoleArn
-            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-        }
-
-        /// The model of `DeletePullThroughCacheRuleResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleResponse", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-            self.createdAt = try r.optional("createdAt")
-            self.registryId = try r.optional("registryId")
-            self.credentialArn = try r.optional("credentialArn")
-            self.customRoleArn = try r.optional("customRoleArn")
-            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["upstreamRegistryUrl"] = upstreamRegistryUrl
-            w["createdAt"] = createdAt
-            w["registryId"] = registryId
-            w["credentialArn"] = credentialArn
-            w["customRoleArn"] = customRoleArn
-            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-            return w.value
-        }
-    }
-
-    /// The `DeleteRegistryPolicyRequest` structure of the ECR model.
-    public struct DeleteRegistryPolicyRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `DeleteRegistryPolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `DeleteRegistryPolicyResponse` structure of the ECR model.
-    public struct DeleteRegistryPolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `policyText`.
-        public var policyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, policyText: String? = nil) {
-            self.registryId = registryId
-            self.policyText = policyText
-        }
-
-        /// The model of `DeleteRegistryPolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.policyText = try r.optional("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryCreationTemplateRequest` structure of the ECR model.
-    public struct DeleteRepositoryCreationTemplateRequest: AWSShape {
-        /// `prefix` (required).
-        public var prefix: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(prefix: String) {
-            self.prefix = prefix
-        }
-
-        /// The model of `DeleteRepositoryCreationTemplateRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateRequest", kind: .structure, members: [
-            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.prefix = try r.required("prefix")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["prefix"] = prefix
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryCreationTemplateResponse` structure of the ECR model.
-    public struct DeleteRepositoryCreationTemplateResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryCreationTemplate`.
-        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
-            self.registryId = registryId
-            self.repositoryCreationTemplate = repositoryCreationTemplate
-        }
-
-        /// The model of `DeleteRepositoryCreationTemplateResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryCreationTemplate"] = repositoryCreationTemplate
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryPolicyRequest` structure of the ECR model.
-    public struct DeleteRepositoryPolicyRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-        }
-
-        /// The model of `DeleteRepositoryPolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryPolicyResponse` structure of the ECR model.
-    public struct DeleteRepositoryPolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `policyText`.
-        public var policyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.policyText = policyText
-        }
-
-        /// The model of `DeleteRepositoryPolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.policyText = try r.optional("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryRequest` structure of the ECR model.
-    public struct DeleteRepositoryRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `force`.
-        public var force: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil, force: Bool? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.force = force
-        }
-
-        /// The model of `DeleteRepositoryRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.force = try r.optional("force")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["force"] = force
-            return w.value
-        }
-    }
-
-    /// The `DeleteRepositoryResponse` structure of the ECR model.
-    public struct DeleteRepositoryResponse: AWSShape {
-        /// `repository`.
-        public var repository: ECR.Repository?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repository: ECR.Repository? = nil) {
-            self.repository = repository
-        }
-
-        /// The model of `DeleteRepositoryResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryResponse", kind: .structure, members: [
-            MemberSchema("repository", target: { ECR.Repository.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.repository = try r.optional("repository")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["repository"] = repository
-            return w.value
-        }
-    }
-
-    /// The `DeleteSigningConfigurationRequest` structure of the ECR model.
-    public struct DeleteSigningConfigurationRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `DeleteSigningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,8 +4,698 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `DeleteLifecyclePolicyRequest` structure of the ECR model.
+    public struct DeleteLifecyclePolicyRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `DeleteLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteLifecyclePolicyResponse` structure of the ECR model.
+    public struct DeleteLifecyclePolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `lastEvaluatedAt`.
+        public var lastEvaluatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.lastEvaluatedAt = lastEvaluatedAt
+        }
+
+        /// The model of `DeleteLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["lastEvaluatedAt"] = lastEvaluatedAt
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, lifecyclePolicyText: m2, lastEvaluatedAt: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeletePullThroughCacheRuleRequest` structure of the ECR model.
+    public struct DeletePullThroughCacheRuleRequest: AWSShape, JSONResponseReadable {
+        /// `ecrRepositoryPrefix` (required).
+        public var ecrRepositoryPrefix: String
+        /// `registryId`.
+        public var registryId: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.registryId = registryId
+        }
+
+        /// The model of `DeletePullThroughCacheRuleRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleRequest", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
+            self.registryId = try r.optional("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["registryId"] = registryId
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ecrRepositoryPrefix: try reader.required(m0), registryId: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeletePullThroughCacheRuleResponse` structure of the ECR model.
+    public struct DeletePullThroughCacheRuleResponse: AWSShape, JSONResponseReadable {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `registryId`.
+        public var registryId: String?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.createdAt = createdAt
+            self.registryId = registryId
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        }
+
+        /// The model of `DeletePullThroughCacheRuleResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeletePullThroughCacheRuleResponse", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.createdAt = try r.optional("createdAt")
+            self.registryId = try r.optional("registryId")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["createdAt"] = createdAt
+            w["registryId"] = registryId
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ecrRepositoryPrefix: m0, upstreamRegistryUrl: m1, createdAt: m2, registryId: m3, credentialArn: m4, customRoleArn: m5, upstreamRepositoryPrefix: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRegistryPolicyRequest` structure of the ECR model.
+    public struct DeleteRegistryPolicyRequest: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRegistryPolicyResponse` structure of the ECR model.
+    public struct DeleteRegistryPolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `DeleteRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, policyText: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryCreationTemplateRequest` structure of the ECR model.
+    public struct DeleteRepositoryCreationTemplateRequest: AWSShape, JSONResponseReadable {
+        /// `prefix` (required).
+        public var prefix: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefix: String) {
+            self.prefix = prefix
+        }
+
+        /// The model of `DeleteRepositoryCreationTemplateRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateRequest", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefix = try r.required("prefix")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefix"] = prefix
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(prefix: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryCreationTemplateResponse` structure of the ECR model.
+    public struct DeleteRepositoryCreationTemplateResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplate`.
+        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplate = repositoryCreationTemplate
+        }
+
+        /// The model of `DeleteRepositoryCreationTemplateResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryCreationTemplateResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplate"] = repositoryCreationTemplate
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.RepositoryCreationTemplate?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.RepositoryCreationTemplate.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryCreationTemplate: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryPolicyRequest` structure of the ECR model.
+    public struct DeleteRepositoryPolicyRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `DeleteRepositoryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryPolicyResponse` structure of the ECR model.
+    public struct DeleteRepositoryPolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.policyText = policyText
+        }
+
+        /// The model of `DeleteRepositoryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["policyText"] = policyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, policyText: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryRequest` structure of the ECR model.
+    public struct DeleteRepositoryRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `force`.
+        public var force: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, force: Bool? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.force = force
+        }
+
+        /// The model of `DeleteRepositoryRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.force = try r.optional("force")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["force"] = force
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0, force: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteRepositoryResponse` structure of the ECR model.
+    public struct DeleteRepositoryResponse: AWSShape, JSONResponseReadable {
+        /// `repository`.
+        public var repository: ECR.Repository?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repository: ECR.Repository? = nil) {
+            self.repository = repository
+        }
+
+        /// The model of `DeleteRepositoryResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteRepositoryResponse", kind: .structure, members: [
+            MemberSchema("repository", target: { ECR.Repository.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repository = try r.optional("repository")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repository"] = repository
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.Repository?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.Repository.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repository: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteSigningConfigurationRequest` structure of the ECR model.
+    public struct DeleteSigningConfigurationRequest: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteSigningConfigurationRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `DeleteSigningConfigurationResponse` structure of the ECR model.
-    public struct DeleteSigningConfigurationResponse: AWSShape {
+    public struct DeleteSigningConfigurationResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `signingConfiguration`.
@@ -37,10 +727,27 @@ extension ECR {
             w["signingConfiguration"] = signingConfiguration
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.SigningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.SigningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, signingConfiguration: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeregisterPullTimeUpdateExclusionRequest` structure of the ECR model.
-    public struct DeregisterPullTimeUpdateExclusionRequest: AWSShape {
+    public struct DeregisterPullTimeUpdateExclusionRequest: AWSShape, JSONResponseReadable {
         /// `principalArn` (required).
         public var principalArn: String
 
@@ -66,10 +773,25 @@ extension ECR {
             w["principalArn"] = principalArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(principalArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeregisterPullTimeUpdateExclusionResponse` structure of the ECR model.
-    public struct DeregisterPullTimeUpdateExclusionResponse: AWSShape {
+    public struct DeregisterPullTimeUpdateExclusionResponse: AWSShape, JSONResponseReadable {
         /// `principalArn`.
         public var principalArn: String?
 
@@ -95,10 +817,25 @@ extension ECR {
             w["principalArn"] = principalArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(principalArn: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageReplicationStatusRequest` structure of the ECR model.
-    public struct DescribeImageReplicationStatusRequest: AWSShape {
+    public struct DescribeImageReplicationStatusRequest: AWSShape, JSONResponseReadable {
         /// `repositoryName` (required).
         public var repositoryName: String
         /// `imageId` (required).
@@ -136,10 +873,29 @@ extension ECR {
             w["registryId"] = registryId
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.ImageIdentifier?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.ImageIdentifier.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m0), imageId: try reader.required(m1), registryId: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageReplicationStatusResponse` structure of the ECR model.
-    public struct DescribeImageReplicationStatusResponse: AWSShape {
+    public struct DescribeImageReplicationStatusResponse: AWSShape, JSONResponseReadable {
         /// `repositoryName`.
         public var repositoryName: String?
         /// `imageId`.
@@ -177,10 +933,29 @@ extension ECR {
             w["replicationStatuses"] = replicationStatuses
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.ImageIdentifier?
+            var m2: [ECR.ImageReplicationStatus]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.ImageIdentifier.read(from: &reader)
+                case 2: m2 = try [ECR.ImageReplicationStatus].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: m0, imageId: m1, replicationStatuses: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageScanFindingsRequest` structure of the ECR model.
-    public struct DescribeImageScanFindingsRequest: AWSShape {
+    public struct DescribeImageScanFindingsRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -230,10 +1005,33 @@ extension ECR {
             w["maxResults"] = maxResults
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageIdentifier?
+            var m3: String?
+            var m4: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageIdentifier.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageId: try reader.required(m2), registryId: m0, nextToken: m3, maxResults: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageScanFindingsResponse` structure of the ECR model.
-    public struct DescribeImageScanFindingsResponse: AWSShape {
+    public struct DescribeImageScanFindingsResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName`.
@@ -289,10 +1087,35 @@ extension ECR {
             w["nextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageIdentifier?
+            var m3: ECR.ImageScanStatus?
+            var m4: ECR.ImageScanFindings?
+            var m5: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageIdentifier.read(from: &reader)
+                case 3: m3 = try ECR.ImageScanStatus.read(from: &reader)
+                case 4: m4 = try ECR.ImageScanFindings.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, imageId: m2, imageScanStatus: m3, imageScanFindings: m4, nextToken: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageSigningStatusRequest` structure of the ECR model.
-    public struct DescribeImageSigningStatusRequest: AWSShape {
+    public struct DescribeImageSigningStatusRequest: AWSShape, JSONResponseReadable {
         /// `repositoryName` (required).
         public var repositoryName: String
         /// `imageId` (required).
@@ -330,10 +1153,29 @@ extension ECR {
             w["registryId"] = registryId
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.ImageIdentifier?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.ImageIdentifier.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m0), imageId: try reader.required(m1), registryId: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImageSigningStatusResponse` structure of the ECR model.
-    public struct DescribeImageSigningStatusResponse: AWSShape {
+    public struct DescribeImageSigningStatusResponse: AWSShape, JSONResponseReadable {
         /// `repositoryName`.
         public var repositoryName: String?
         /// `imageId`.
@@ -377,10 +1219,31 @@ extension ECR {
             w["signingStatuses"] = signingStatuses
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.ImageIdentifier?
+            var m2: String?
+            var m3: [ECR.ImageSigningStatus]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.ImageIdentifier.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try [ECR.ImageSigningStatus].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: m0, imageId: m1, registryId: m2, signingStatuses: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImagesFilter` structure of the ECR model.
-    public struct DescribeImagesFilter: AWSShape {
+    public struct DescribeImagesFilter: AWSShape, JSONResponseReadable {
         /// `tagStatus`.
         public var tagStatus: ECR.TagStatus?
         /// `imageStatus`.
@@ -412,10 +1275,27 @@ extension ECR {
             w["imageStatus"] = imageStatus
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.TagStatus?
+            var m1: ECR.ImageStatusFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.TagStatus.read(from: &reader)
+                case 1: m1 = try ECR.ImageStatusFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tagStatus: m0, imageStatus: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImagesRequest` structure of the ECR model.
-    public struct DescribeImagesRequest: AWSShape {
+    public struct DescribeImagesRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -471,10 +1351,35 @@ extension ECR {
             w["filter"] = filter
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ECR.ImageIdentifier]?
+            var m3: String?
+            var m4: Int?
+            var m5: ECR.DescribeImagesFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ECR.ImageIdentifier].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try ECR.DescribeImagesFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0, imageIds: m2, nextToken: m3, maxResults: m4, filter: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeImagesResponse` structure of the ECR model.
-    public struct DescribeImagesResponse: AWSShape {
+    public struct DescribeImagesResponse: AWSShape, JSONResponseReadable {
         /// `imageDetails`.
         public var imageDetails: [ECR.ImageDetail]?
         /// `nextToken`.
@@ -506,10 +1411,27 @@ extension ECR {
             w["nextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ImageDetail]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ImageDetail].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageDetails: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribePullThroughCacheRulesRequest` structure of the ECR model.
-    public struct DescribePullThroughCacheRulesRequest: AWSShape {
+    public struct DescribePullThroughCacheRulesRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `ecrRepositoryPrefixes`.
@@ -553,10 +1475,31 @@ extension ECR {
             w["maxResults"] = maxResults
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [String]?
+            var m2: String?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, ecrRepositoryPrefixes: m1, nextToken: m2, maxResults: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribePullThroughCacheRulesResponse` structure of the ECR model.
-    public struct DescribePullThroughCacheRulesResponse: AWSShape {
+    public struct DescribePullThroughCacheRulesResponse: AWSShape, JSONResponseReadable {
         /// `pullThroughCacheRules`.
         public var pullThroughCacheRules: [ECR.PullThroughCacheRule]?
         /// `nextToken`.
@@ -588,981 +1531,22 @@ extension ECR {
             w["nextToken"] = nextToken
             return w.value
         }
-    }
 
-    /// The `DescribeRegistryRequest` structure of the ECR model.
-    public struct DescribeRegistryRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `DescribeRegistryRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `DescribeRegistryResponse` structure of the ECR model.
-    public struct DescribeRegistryResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `replicationConfiguration`.
-        public var replicationConfiguration: ECR.ReplicationConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
-            self.registryId = registryId
-            self.replicationConfiguration = replicationConfiguration
-        }
-
-        /// The model of `DescribeRegistryResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.replicationConfiguration = try r.optional("replicationConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["replicationConfiguration"] = replicationConfiguration
-            return w.value
-        }
-    }
-
-    /// The `DescribeRepositoriesRequest` structure of the ECR model.
-    public struct DescribeRepositoriesRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryNames`.
-        public var repositoryNames: [String]?
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `maxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.registryId = registryId
-            self.repositoryNames = repositoryNames
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `DescribeRepositoriesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryNames", target: { ECRSchemas.repositoryNameList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryNames = try r.optional("repositoryNames")
-            self.nextToken = try r.optional("nextToken")
-            self.maxResults = try r.optional("maxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryNames"] = repositoryNames
-            w["nextToken"] = nextToken
-            w["maxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `DescribeRepositoriesResponse` structure of the ECR model.
-    public struct DescribeRepositoriesResponse: AWSShape {
-        /// `repositories`.
-        public var repositories: [ECR.Repository]?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositories: [ECR.Repository]? = nil, nextToken: String? = nil) {
-            self.repositories = repositories
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeRepositoriesResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesResponse", kind: .structure, members: [
-            MemberSchema("repositories", target: { ECRSchemas.repositoryList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.repositories = try r.optional("repositories")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["repositories"] = repositories
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `DescribeRepositoryCreationTemplatesRequest` structure of the ECR model.
-    public struct DescribeRepositoryCreationTemplatesRequest: AWSShape {
-        /// `prefixes`.
-        public var prefixes: [String]?
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `maxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.prefixes = prefixes
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `DescribeRepositoryCreationTemplatesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesRequest", kind: .structure, members: [
-            MemberSchema("prefixes", target: { ECRSchemas.prefixList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.prefixes = try r.optional("prefixes")
-            self.nextToken = try r.optional("nextToken")
-            self.maxResults = try r.optional("maxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["prefixes"] = prefixes
-            w["nextToken"] = nextToken
-            w["maxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `DescribeRepositoryCreationTemplatesResponse` structure of the ECR model.
-    public struct DescribeRepositoryCreationTemplatesResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryCreationTemplates`.
-        public var repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]? = nil, nextToken: String? = nil) {
-            self.registryId = registryId
-            self.repositoryCreationTemplates = repositoryCreationTemplates
-            self.nextToken = nextToken
-        }
-
-        /// The model of `DescribeRepositoryCreationTemplatesResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryCreationTemplates", target: { ECRSchemas.repositoryCreationTemplateList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryCreationTemplates = try r.optional("repositoryCreationTemplates")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryCreationTemplates"] = repositoryCreationTemplates
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `EmptyUploadException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.EmptyUploadException.self)`.
-    public struct EmptyUploadException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "EmptyUploadException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `EmptyUploadException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EmptyUploadException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `EncryptionConfiguration` structure of the ECR model.
-    public struct EncryptionConfiguration: AWSShape {
-        /// `encryptionType` (required).
-        public var encryptionType: ECR.EncryptionType
-        /// `kmsKey`.
-        public var kmsKey: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
-            self.encryptionType = encryptionType
-            self.kmsKey = kmsKey
-        }
-
-        /// The model of `EncryptionConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
-            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
-            MemberSchema("kmsKey", target: { ECRSchemas.kmsKey }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.encryptionType = try r.required("encryptionType")
-            self.kmsKey = try r.optional("kmsKey")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["encryptionType"] = encryptionType
-            w["kmsKey"] = kmsKey
-            return w.value
-        }
-    }
-
-    /// The `EncryptionConfigurationForRepositoryCreationTemplate` structure of the ECR model.
-    public struct EncryptionConfigurationForRepositoryCreationTemplate: AWSShape {
-        /// `encryptionType` (required).
-        public var encryptionType: ECR.EncryptionType
-        /// `kmsKey`.
-        public var kmsKey: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
-            self.encryptionType = encryptionType
-            self.kmsKey = kmsKey
-        }
-
-        /// The model of `EncryptionConfigurationForRepositoryCreationTemplate`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfigurationForRepositoryCreationTemplate", kind: .structure, members: [
-            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
-            MemberSchema("kmsKey", target: { ECRSchemas.kmsKeyForRepositoryCreationTemplate }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.encryptionType = try r.required("encryptionType")
-            self.kmsKey = try r.optional("kmsKey")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["encryptionType"] = encryptionType
-            w["kmsKey"] = kmsKey
-            return w.value
-        }
-    }
-
-    /// The `EnhancedImageScanFinding` structure of the ECR model.
-    public struct EnhancedImageScanFinding: AWSShape {
-        /// `awsAccountId`.
-        public var awsAccountId: String?
-        /// `description`.
-        public var descriptionValue: String?
-        /// `findingArn`.
-        public var findingArn: String?
-        /// `firstObservedAt`.
-        public var firstObservedAt: Date?
-        /// `lastObservedAt`.
-        public var lastObservedAt: Date?
-        /// `packageVulnerabilityDetails`.
-        public var packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails?
-        /// `remediation`.
-        public var remediation: ECR.Remediation?
-        /// `resources`.
-        public var resources: [ECR.Resource]?
-        /// `score`.
-        public var score: Double?
-        /// `scoreDetails`.
-        public var scoreDetails: ECR.ScoreDetails?
-        /// `severity`.
-        public var severity: String?
-        /// `status`.
-        public var status: String?
-        /// `title`.
-        public var title: String?
-        /// `type`.
-        public var type: String?
-        /// `updatedAt`.
-        public var updatedAt: Date?
-        /// `fixAvailable`.
-        public var fixAvailable: String?
-        /// `exploitAvailable`.
-        public var exploitAvailable: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(awsAccountId: String? = nil, descriptionValue: String? = nil, findingArn: String? = nil, firstObservedAt: Date? = nil, lastObservedAt: Date? = nil, packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails? = nil, remediation: ECR.Remediation? = nil, resources: [ECR.Resource]? = nil, score: Double? = nil, scoreDetails: ECR.ScoreDetails? = nil, severity: String? = nil, status: String? = nil, title: String? = nil, type: String? = nil, updatedAt: Date? = nil, fixAvailable: String? = nil, exploitAvailable: String? = nil) {
-            self.awsAccountId = awsAccountId
-            self.descriptionValue = descriptionValue
-            self.findingArn = findingArn
-            self.firstObservedAt = firstObservedAt
-            self.lastObservedAt = lastObservedAt
-            self.packageVulnerabilityDetails = packageVulnerabilityDetails
-            self.remediation = remediation
-            self.resources = resources
-            self.score = score
-            self.scoreDetails = scoreDetails
-            self.severity = severity
-            self.status = status
-            self.title = title
-            self.type = type
-            self.updatedAt = updatedAt
-            self.fixAvailable = fixAvailable
-            self.exploitAvailable = exploitAvailable
-        }
-
-        /// The model of `EnhancedImageScanFinding`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFinding", kind: .structure, members: [
-            MemberSchema("awsAccountId", target: { ECRSchemas.registryId }),
-            MemberSchema("description", target: { ShapeSchema.Simple.string }),
-            MemberSchema("findingArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("firstObservedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("lastObservedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("packageVulnerabilityDetails", target: { ECR.PackageVulnerabilityDetails.schema }),
-            MemberSchema("remediation", target: { ECR.Remediation.schema }),
-            MemberSchema("resources", target: { ECRSchemas.resourceList }),
-            MemberSchema("score", target: { ShapeSchema.Simple.double }),
-            MemberSchema("scoreDetails", target: { ECR.ScoreDetails.schema }),
-            MemberSchema("severity", target: { ShapeSchema.Simple.string }),
-            MemberSchema("status", target: { ShapeSchema.Simple.string }),
-            MemberSchema("title", target: { ShapeSchema.Simple.string }),
-            MemberSchema("type", target: { ShapeSchema.Simple.string }),
-            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("fixAvailable", target: { ShapeSchema.Simple.string }),
-            MemberSchema("exploitAvailable", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.awsAccountId = try r.optional("awsAccountId")
-            self.descriptionValue = try r.optional("description")
-            self.findingArn = try r.optional("findingArn")
-            self.firstObservedAt = try r.optional("firstObservedAt")
-            self.lastObservedAt = try r.optional("lastObservedAt")
-            self.packageVulnerabilityDetails = try r.optional("packageVulnerabilityDetails")
-            self.remediation = try r.optional("remediation")
-            self.resources = try r.optional("resources")
-            self.score = try r.optional("score")
-            self.scoreDetails = try r.optional("scoreDetails")
-            self.severity = try r.optional("severity")
-            self.status = try r.optional("status")
-            self.title = try r.optional("title")
-            self.type = try r.optional("type")
-            self.updatedAt = try r.optional("updatedAt")
-            self.fixAvailable = try r.optional("fixAvailable")
-            self.exploitAvailable = try r.optional("exploitAvailable")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["awsAccountId"] = awsAccountId
-            w["description"] = descriptionValue
-            w["findingArn"] = findingArn
-            w["firstObservedAt"] = firstObservedAt
-            w["lastObservedAt"] = lastObservedAt
-            w["packageVulnerabilityDetails"] = packageVulnerabilityDetails
-            w["remediation"] = remediation
-            w["resources"] = resources
-            w["score"] = score
-            w["scoreDetails"] = scoreDetails
-            w["severity"] = severity
-            w["status"] = status
-            w["title"] = title
-            w["type"] = type
-            w["updatedAt"] = updatedAt
-            w["fixAvailable"] = fixAvailable
-            w["exploitAvailable"] = exploitAvailable
-            return w.value
-        }
-    }
-
-    /// The `ExclusionAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ExclusionAlreadyExistsException.self)`.
-    public struct ExclusionAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ExclusionAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ExclusionAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ExclusionNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ExclusionNotFoundException.self)`.
-    public struct ExclusionNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ExclusionNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ExclusionNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `GetAccountSettingRequest` structure of the ECR model.
-    public struct GetAccountSettingRequest: AWSShape {
-        /// `name` (required).
-        public var name: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String) {
-            self.name = name
-        }
-
-        /// The model of `GetAccountSettingRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingRequest", kind: .structure, members: [
-            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("name")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["name"] = name
-            return w.value
-        }
-    }
-
-    /// The `GetAccountSettingResponse` structure of the ECR model.
-    public struct GetAccountSettingResponse: AWSShape {
-        /// `name`.
-        public var name: String?
-        /// `value`.
-        public var value: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String? = nil, value: String? = nil) {
-            self.name = name
-            self.value = value
-        }
-
-        /// The model of `GetAccountSettingResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingResponse", kind: .structure, members: [
-            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
-            MemberSchema("value", target: { ECRSchemas.accountSettingName }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.optional("name")
-            self.value = try r.optional("value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["name"] = name
-            w["value"] = value
-            return w.value
-        }
-    }
-
-    /// The `GetAuthorizationTokenRequest` structure of the ECR model.
-    public struct GetAuthorizationTokenRequest: AWSShape {
-        /// `registryIds`.
-        public var registryIds: [String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryIds: [String]? = nil) {
-            self.registryIds = registryIds
-        }
-
-        /// The model of `GetAuthorizationTokenRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenRequest", kind: .structure, members: [
-            MemberSchema("registryIds", target: { ECRSchemas.getAuthorizationTokenRegistryIdList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryIds = try r.optional("registryIds")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryIds"] = registryIds
-            return w.value
-        }
-    }
-
-    /// The `GetAuthorizationTokenResponse` structure of the ECR model.
-    public struct GetAuthorizationTokenResponse: AWSShape {
-        /// `authorizationData`.
-        public var authorizationData: [ECR.AuthorizationData]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(authorizationData: [ECR.AuthorizationData]? = nil) {
-            self.authorizationData = authorizationData
-        }
-
-        /// The model of `GetAuthorizationTokenResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenResponse", kind: .structure, members: [
-            MemberSchema("authorizationData", target: { ECRSchemas.authorizationDataList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.authorizationData = try r.optional("authorizationData")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["authorizationData"] = authorizationData
-            return w.value
-        }
-    }
-
-    /// The `GetDownloadUrlForLayerRequest` structure of the ECR model.
-    public struct GetDownloadUrlForLayerRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `layerDigest` (required).
-        public var layerDigest: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, layerDigest: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.layerDigest = layerDigest
-        }
-
-        /// The model of `GetDownloadUrlForLayerRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.layerDigest = try r.required("layerDigest")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["layerDigest"] = layerDigest
-            return w.value
-        }
-    }
-
-    /// The `GetDownloadUrlForLayerResponse` structure of the ECR model.
-    public struct GetDownloadUrlForLayerResponse: AWSShape {
-        /// `downloadUrl`.
-        public var downloadUrl: String?
-        /// `layerDigest`.
-        public var layerDigest: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(downloadUrl: String? = nil, layerDigest: String? = nil) {
-            self.downloadUrl = downloadUrl
-            self.layerDigest = layerDigest
-        }
-
-        /// The model of `GetDownloadUrlForLayerResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerResponse", kind: .structure, members: [
-            MemberSchema("downloadUrl", target: { ShapeSchema.Simple.string }),
-            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.downloadUrl = try r.optional("downloadUrl")
-            self.layerDigest = try r.optional("layerDigest")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["downloadUrl"] = downloadUrl
-            w["layerDigest"] = layerDigest
-            return w.value
-        }
-    }
-
-    /// The `GetLifecyclePolicyPreviewRequest` structure of the ECR model.
-    public struct GetLifecyclePolicyPreviewRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `imageIds`.
-        public var imageIds: [ECR.ImageIdentifier]?
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `maxResults`.
-        public var maxResults: Int?
-        /// `filter`.
-        public var filter: ECR.LifecyclePolicyPreviewFilter?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.LifecyclePolicyPreviewFilter? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageIds = imageIds
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.filter = filter
-        }
-
-        /// The model of `GetLifecyclePolicyPreviewRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("maxResults", target: { ECRSchemas.lifecyclePreviewMaxResults }),
-            MemberSchema("filter", target: { ECR.LifecyclePolicyPreviewFilter.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.imageIds = try r.optional("imageIds")
-            self.nextToken = try r.optional("nextToken")
-            self.maxResults = try r.optional("maxResults")
-            self.filter = try r.optional("filter")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageIds"] = imageIds
-            w["nextToken"] = nextToken
-            w["maxResults"] = maxResults
-            w["filter"] = filter
-            return w.value
-        }
-    }
-
-    /// The `GetLifecyclePolicyPreviewResponse` structure of the ECR model.
-    public struct GetLifecyclePolicyPreviewResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-        /// `status`.
-        public var status: ECR.LifecyclePolicyPreviewStatus?
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `previewResults`.
-        public var previewResults: [ECR.LifecyclePolicyPreviewResult]?
-        /// `summary`.
-        public var summary: ECR.LifecyclePolicyPreviewSummary?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: ECR.LifecyclePolicyPreviewStatus? = nil, nextToken: String? = nil, previewResults: [ECR.LifecyclePolicyPreviewResult]? = nil, summary: ECR.LifecyclePolicyPreviewSummary? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-            self.status = status
-            self.nextToken = nextToken
-            self.previewResults = previewResults
-            self.summary = summary
-        }
-
-        /// The model of `GetLifecyclePolicyPreviewResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-            MemberSchema("status", target: { ECR.LifecyclePolicyPreviewStatus.schema }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("previewResults", target: { ECRSchemas.lifecyclePolicyPreviewResultList }),
-            MemberSchema("summary", target: { ECR.LifecyclePolicyPreviewSummary.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-            self.status = try r.optional("status")
-            self.nextToken = try r.optional("nextToken")
-            self.previewResults = try r.optional("previewResults")
-            self.summary = try r.optional("summary")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            w["status"] = status
-            w["nextToken"] = nextToken
-            w["previewResults"] = previewResults
-            w["summary"] = summary
-            return w.value
-        }
-    }
-
-    /// The `GetLifecyclePolicyRequest` structure of the ECR model.
-    public struct GetLifecyclePolicyRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-        }
-
-        /// The model of `GetLifecyclePolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            return w.value
-        }
-    }
-
-    /// The `GetLifecyclePolicyResponse` structure of the ECR model.
-    public struct GetLifecyclePolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-        /// `lastEvaluatedAt`.
-        public var lastEvaluatedAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-            self.lastEvaluatedAt = lastEvaluatedAt
-        }
-
-        /// The model of `GetLifecyclePolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            w["lastEvaluatedAt"] = lastEvaluatedAt
-            return w.value
-        }
-    }
-
-    /// The `GetRegistryPolicyRequest` structure of the ECR model.
-    public struct GetRegistryPolicyRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `GetRegistryPolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `GetRegistryPolicyResponse` structure of the ECR model.
-    public struct GetRegistryPolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `policyText`.
-        public var policyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, policyText: String? = nil) {
-            self.registryId = registryId
-            self.policyText = policyText
-        }
-
-        /// The model of `GetRegistryPolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.policyText = try r.optional("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["policyText"] = policyText
-            return w.value
-        }
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.PullThroughCacheRule]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.PullThroughCacheRule].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(pullThroughCacheRules: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

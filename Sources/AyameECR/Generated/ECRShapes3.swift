@@ -4,8 +4,1381 @@ import AyameCore
 import Foundation
 
 extension ECR {
+    /// The `DescribeRegistryRequest` structure of the ECR model.
+    public struct DescribeRegistryRequest: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DescribeRegistryRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeRegistryResponse` structure of the ECR model.
+    public struct DescribeRegistryResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `replicationConfiguration`.
+        public var replicationConfiguration: ECR.ReplicationConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
+            self.registryId = registryId
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `DescribeRegistryResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRegistryResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.replicationConfiguration = try r.optional("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.ReplicationConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.ReplicationConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, replicationConfiguration: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeRepositoriesRequest` structure of the ECR model.
+    public struct DescribeRepositoriesRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryNames`.
+        public var repositoryNames: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryNames: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryNames = repositoryNames
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeRepositoriesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryNames", target: { ECRSchemas.repositoryNameList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryNames = try r.optional("repositoryNames")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryNames"] = repositoryNames
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [String]?
+            var m2: String?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryNames: m1, nextToken: m2, maxResults: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeRepositoriesResponse` structure of the ECR model.
+    public struct DescribeRepositoriesResponse: AWSShape, JSONResponseReadable {
+        /// `repositories`.
+        public var repositories: [ECR.Repository]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositories: [ECR.Repository]? = nil, nextToken: String? = nil) {
+            self.repositories = repositories
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeRepositoriesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoriesResponse", kind: .structure, members: [
+            MemberSchema("repositories", target: { ECRSchemas.repositoryList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositories = try r.optional("repositories")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositories"] = repositories
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.Repository]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.Repository].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositories: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeRepositoryCreationTemplatesRequest` structure of the ECR model.
+    public struct DescribeRepositoryCreationTemplatesRequest: AWSShape, JSONResponseReadable {
+        /// `prefixes`.
+        public var prefixes: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(prefixes: [String]? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.prefixes = prefixes
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `DescribeRepositoryCreationTemplatesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesRequest", kind: .structure, members: [
+            MemberSchema("prefixes", target: { ECRSchemas.prefixList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.prefixes = try r.optional("prefixes")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["prefixes"] = prefixes
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(prefixes: m0, nextToken: m1, maxResults: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DescribeRepositoryCreationTemplatesResponse` structure of the ECR model.
+    public struct DescribeRepositoryCreationTemplatesResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryCreationTemplates`.
+        public var repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryCreationTemplates: [ECR.RepositoryCreationTemplate]? = nil, nextToken: String? = nil) {
+            self.registryId = registryId
+            self.repositoryCreationTemplates = repositoryCreationTemplates
+            self.nextToken = nextToken
+        }
+
+        /// The model of `DescribeRepositoryCreationTemplatesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DescribeRepositoryCreationTemplatesResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryCreationTemplates", target: { ECRSchemas.repositoryCreationTemplateList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryCreationTemplates = try r.optional("repositoryCreationTemplates")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryCreationTemplates"] = repositoryCreationTemplates
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [ECR.RepositoryCreationTemplate]?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [ECR.RepositoryCreationTemplate].read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryCreationTemplates: m1, nextToken: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `EmptyUploadException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.EmptyUploadException.self)`.
+    public struct EmptyUploadException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "EmptyUploadException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `EmptyUploadException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EmptyUploadException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `EncryptionConfiguration` structure of the ECR model.
+    public struct EncryptionConfiguration: AWSShape, JSONResponseReadable {
+        /// `encryptionType` (required).
+        public var encryptionType: ECR.EncryptionType
+        /// `kmsKey`.
+        public var kmsKey: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
+            self.encryptionType = encryptionType
+            self.kmsKey = kmsKey
+        }
+
+        /// The model of `EncryptionConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfiguration", kind: .structure, members: [
+            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
+            MemberSchema("kmsKey", target: { ECRSchemas.kmsKey }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.required("encryptionType")
+            self.kmsKey = try r.optional("kmsKey")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["encryptionType"] = encryptionType
+            w["kmsKey"] = kmsKey
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.EncryptionType?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.EncryptionType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(encryptionType: try reader.required(m0), kmsKey: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `EncryptionConfigurationForRepositoryCreationTemplate` structure of the ECR model.
+    public struct EncryptionConfigurationForRepositoryCreationTemplate: AWSShape, JSONResponseReadable {
+        /// `encryptionType` (required).
+        public var encryptionType: ECR.EncryptionType
+        /// `kmsKey`.
+        public var kmsKey: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(encryptionType: ECR.EncryptionType, kmsKey: String? = nil) {
+            self.encryptionType = encryptionType
+            self.kmsKey = kmsKey
+        }
+
+        /// The model of `EncryptionConfigurationForRepositoryCreationTemplate`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EncryptionConfigurationForRepositoryCreationTemplate", kind: .structure, members: [
+            MemberSchema("encryptionType", target: { ECR.EncryptionType.schema }, isRequired: true),
+            MemberSchema("kmsKey", target: { ECRSchemas.kmsKeyForRepositoryCreationTemplate }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.encryptionType = try r.required("encryptionType")
+            self.kmsKey = try r.optional("kmsKey")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["encryptionType"] = encryptionType
+            w["kmsKey"] = kmsKey
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.EncryptionType?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.EncryptionType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(encryptionType: try reader.required(m0), kmsKey: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `EnhancedImageScanFinding` structure of the ECR model.
+    public struct EnhancedImageScanFinding: AWSShape, JSONResponseReadable {
+        /// `awsAccountId`.
+        public var awsAccountId: String?
+        /// `description`.
+        public var descriptionValue: String?
+        /// `findingArn`.
+        public var findingArn: String?
+        /// `firstObservedAt`.
+        public var firstObservedAt: Date?
+        /// `lastObservedAt`.
+        public var lastObservedAt: Date?
+        /// `packageVulnerabilityDetails`.
+        public var packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails?
+        /// `remediation`.
+        public var remediation: ECR.Remediation?
+        /// `resources`.
+        public var resources: [ECR.Resource]?
+        /// `score`.
+        public var score: Double?
+        /// `scoreDetails`.
+        public var scoreDetails: ECR.ScoreDetails?
+        /// `severity`.
+        public var severity: String?
+        /// `status`.
+        public var status: String?
+        /// `title`.
+        public var title: String?
+        /// `type`.
+        public var type: String?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+        /// `fixAvailable`.
+        public var fixAvailable: String?
+        /// `exploitAvailable`.
+        public var exploitAvailable: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(awsAccountId: String? = nil, descriptionValue: String? = nil, findingArn: String? = nil, firstObservedAt: Date? = nil, lastObservedAt: Date? = nil, packageVulnerabilityDetails: ECR.PackageVulnerabilityDetails? = nil, remediation: ECR.Remediation? = nil, resources: [ECR.Resource]? = nil, score: Double? = nil, scoreDetails: ECR.ScoreDetails? = nil, severity: String? = nil, status: String? = nil, title: String? = nil, type: String? = nil, updatedAt: Date? = nil, fixAvailable: String? = nil, exploitAvailable: String? = nil) {
+            self.awsAccountId = awsAccountId
+            self.descriptionValue = descriptionValue
+            self.findingArn = findingArn
+            self.firstObservedAt = firstObservedAt
+            self.lastObservedAt = lastObservedAt
+            self.packageVulnerabilityDetails = packageVulnerabilityDetails
+            self.remediation = remediation
+            self.resources = resources
+            self.score = score
+            self.scoreDetails = scoreDetails
+            self.severity = severity
+            self.status = status
+            self.title = title
+            self.type = type
+            self.updatedAt = updatedAt
+            self.fixAvailable = fixAvailable
+            self.exploitAvailable = exploitAvailable
+        }
+
+        /// The model of `EnhancedImageScanFinding`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EnhancedImageScanFinding", kind: .structure, members: [
+            MemberSchema("awsAccountId", target: { ECRSchemas.registryId }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+            MemberSchema("findingArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("firstObservedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("lastObservedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("packageVulnerabilityDetails", target: { ECR.PackageVulnerabilityDetails.schema }),
+            MemberSchema("remediation", target: { ECR.Remediation.schema }),
+            MemberSchema("resources", target: { ECRSchemas.resourceList }),
+            MemberSchema("score", target: { ShapeSchema.Simple.double }),
+            MemberSchema("scoreDetails", target: { ECR.ScoreDetails.schema }),
+            MemberSchema("severity", target: { ShapeSchema.Simple.string }),
+            MemberSchema("status", target: { ShapeSchema.Simple.string }),
+            MemberSchema("title", target: { ShapeSchema.Simple.string }),
+            MemberSchema("type", target: { ShapeSchema.Simple.string }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("fixAvailable", target: { ShapeSchema.Simple.string }),
+            MemberSchema("exploitAvailable", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.awsAccountId = try r.optional("awsAccountId")
+            self.descriptionValue = try r.optional("description")
+            self.findingArn = try r.optional("findingArn")
+            self.firstObservedAt = try r.optional("firstObservedAt")
+            self.lastObservedAt = try r.optional("lastObservedAt")
+            self.packageVulnerabilityDetails = try r.optional("packageVulnerabilityDetails")
+            self.remediation = try r.optional("remediation")
+            self.resources = try r.optional("resources")
+            self.score = try r.optional("score")
+            self.scoreDetails = try r.optional("scoreDetails")
+            self.severity = try r.optional("severity")
+            self.status = try r.optional("status")
+            self.title = try r.optional("title")
+            self.type = try r.optional("type")
+            self.updatedAt = try r.optional("updatedAt")
+            self.fixAvailable = try r.optional("fixAvailable")
+            self.exploitAvailable = try r.optional("exploitAvailable")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["awsAccountId"] = awsAccountId
+            w["description"] = descriptionValue
+            w["findingArn"] = findingArn
+            w["firstObservedAt"] = firstObservedAt
+            w["lastObservedAt"] = lastObservedAt
+            w["packageVulnerabilityDetails"] = packageVulnerabilityDetails
+            w["remediation"] = remediation
+            w["resources"] = resources
+            w["score"] = score
+            w["scoreDetails"] = scoreDetails
+            w["severity"] = severity
+            w["status"] = status
+            w["title"] = title
+            w["type"] = type
+            w["updatedAt"] = updatedAt
+            w["fixAvailable"] = fixAvailable
+            w["exploitAvailable"] = exploitAvailable
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Date?
+            var m4: Date?
+            var m5: ECR.PackageVulnerabilityDetails?
+            var m6: ECR.Remediation?
+            var m7: [ECR.Resource]?
+            var m8: Double?
+            var m9: ECR.ScoreDetails?
+            var m10: String?
+            var m11: String?
+            var m12: String?
+            var m13: String?
+            var m14: Date?
+            var m15: String?
+            var m16: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                case 5: m5 = try ECR.PackageVulnerabilityDetails.read(from: &reader)
+                case 6: m6 = try ECR.Remediation.read(from: &reader)
+                case 7: m7 = try [ECR.Resource].read(from: &reader)
+                case 8: m8 = try Double.read(from: &reader)
+                case 9: m9 = try ECR.ScoreDetails.read(from: &reader)
+                case 10: m10 = try String.read(from: &reader)
+                case 11: m11 = try String.read(from: &reader)
+                case 12: m12 = try String.read(from: &reader)
+                case 13: m13 = try String.read(from: &reader)
+                case 14: m14 = try Date.read(from: &reader)
+                case 15: m15 = try String.read(from: &reader)
+                case 16: m16 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(awsAccountId: m0, descriptionValue: m1, findingArn: m2, firstObservedAt: m3, lastObservedAt: m4, packageVulnerabilityDetails: m5, remediation: m6, resources: m7, score: m8, scoreDetails: m9, severity: m10, status: m11, title: m12, type: m13, updatedAt: m14, fixAvailable: m15, exploitAvailable: m16)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ExclusionAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ExclusionAlreadyExistsException.self)`.
+    public struct ExclusionAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExclusionAlreadyExistsException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExclusionAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ExclusionNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ExclusionNotFoundException.self)`.
+    public struct ExclusionNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ExclusionNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ExclusionNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExclusionNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `GetAccountSettingRequest` structure of the ECR model.
+    public struct GetAccountSettingRequest: AWSShape, JSONResponseReadable {
+        /// `name` (required).
+        public var name: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String) {
+            self.name = name
+        }
+
+        /// The model of `GetAccountSettingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingRequest", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("name")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetAccountSettingResponse` structure of the ECR model.
+    public struct GetAccountSettingResponse: AWSShape, JSONResponseReadable {
+        /// `name`.
+        public var name: String?
+        /// `value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `GetAccountSettingResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAccountSettingResponse", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
+            MemberSchema("value", target: { ECRSchemas.accountSettingName }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.value = try r.optional("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: m0, value: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetAuthorizationTokenRequest` structure of the ECR model.
+    public struct GetAuthorizationTokenRequest: AWSShape, JSONResponseReadable {
+        /// `registryIds`.
+        public var registryIds: [String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryIds: [String]? = nil) {
+            self.registryIds = registryIds
+        }
+
+        /// The model of `GetAuthorizationTokenRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenRequest", kind: .structure, members: [
+            MemberSchema("registryIds", target: { ECRSchemas.getAuthorizationTokenRegistryIdList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryIds = try r.optional("registryIds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryIds"] = registryIds
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryIds: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetAuthorizationTokenResponse` structure of the ECR model.
+    public struct GetAuthorizationTokenResponse: AWSShape, JSONResponseReadable {
+        /// `authorizationData`.
+        public var authorizationData: [ECR.AuthorizationData]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(authorizationData: [ECR.AuthorizationData]? = nil) {
+            self.authorizationData = authorizationData
+        }
+
+        /// The model of `GetAuthorizationTokenResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetAuthorizationTokenResponse", kind: .structure, members: [
+            MemberSchema("authorizationData", target: { ECRSchemas.authorizationDataList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.authorizationData = try r.optional("authorizationData")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["authorizationData"] = authorizationData
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.AuthorizationData]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.AuthorizationData].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(authorizationData: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetDownloadUrlForLayerRequest` structure of the ECR model.
+    public struct GetDownloadUrlForLayerRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `layerDigest` (required).
+        public var layerDigest: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, layerDigest: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.layerDigest = layerDigest
+        }
+
+        /// The model of `GetDownloadUrlForLayerRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.layerDigest = try r.required("layerDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["layerDigest"] = layerDigest
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), layerDigest: try reader.required(m2), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetDownloadUrlForLayerResponse` structure of the ECR model.
+    public struct GetDownloadUrlForLayerResponse: AWSShape, JSONResponseReadable {
+        /// `downloadUrl`.
+        public var downloadUrl: String?
+        /// `layerDigest`.
+        public var layerDigest: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(downloadUrl: String? = nil, layerDigest: String? = nil) {
+            self.downloadUrl = downloadUrl
+            self.layerDigest = layerDigest
+        }
+
+        /// The model of `GetDownloadUrlForLayerResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetDownloadUrlForLayerResponse", kind: .structure, members: [
+            MemberSchema("downloadUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.downloadUrl = try r.optional("downloadUrl")
+            self.layerDigest = try r.optional("layerDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["downloadUrl"] = downloadUrl
+            w["layerDigest"] = layerDigest
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(downloadUrl: m0, layerDigest: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetLifecyclePolicyPreviewRequest` structure of the ECR model.
+    public struct GetLifecyclePolicyPreviewRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `filter`.
+        public var filter: ECR.LifecyclePolicyPreviewFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.LifecyclePolicyPreviewFilter? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageIds = imageIds
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.filter = filter
+        }
+
+        /// The model of `GetLifecyclePolicyPreviewRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.lifecyclePreviewMaxResults }),
+            MemberSchema("filter", target: { ECR.LifecyclePolicyPreviewFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageIds = try r.optional("imageIds")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+            self.filter = try r.optional("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageIds"] = imageIds
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            w["filter"] = filter
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [ECR.ImageIdentifier]?
+            var m3: String?
+            var m4: Int?
+            var m5: ECR.LifecyclePolicyPreviewFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [ECR.ImageIdentifier].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try ECR.LifecyclePolicyPreviewFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0, imageIds: m2, nextToken: m3, maxResults: m4, filter: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetLifecyclePolicyPreviewResponse` structure of the ECR model.
+    public struct GetLifecyclePolicyPreviewResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `status`.
+        public var status: ECR.LifecyclePolicyPreviewStatus?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `previewResults`.
+        public var previewResults: [ECR.LifecyclePolicyPreviewResult]?
+        /// `summary`.
+        public var summary: ECR.LifecyclePolicyPreviewSummary?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: ECR.LifecyclePolicyPreviewStatus? = nil, nextToken: String? = nil, previewResults: [ECR.LifecyclePolicyPreviewResult]? = nil, summary: ECR.LifecyclePolicyPreviewSummary? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.status = status
+            self.nextToken = nextToken
+            self.previewResults = previewResults
+            self.summary = summary
+        }
+
+        /// The model of `GetLifecyclePolicyPreviewResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyPreviewResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("status", target: { ECR.LifecyclePolicyPreviewStatus.schema }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("previewResults", target: { ECRSchemas.lifecyclePolicyPreviewResultList }),
+            MemberSchema("summary", target: { ECR.LifecyclePolicyPreviewSummary.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.status = try r.optional("status")
+            self.nextToken = try r.optional("nextToken")
+            self.previewResults = try r.optional("previewResults")
+            self.summary = try r.optional("summary")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["status"] = status
+            w["nextToken"] = nextToken
+            w["previewResults"] = previewResults
+            w["summary"] = summary
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: ECR.LifecyclePolicyPreviewStatus?
+            var m4: String?
+            var m5: [ECR.LifecyclePolicyPreviewResult]?
+            var m6: ECR.LifecyclePolicyPreviewSummary?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ECR.LifecyclePolicyPreviewStatus.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try [ECR.LifecyclePolicyPreviewResult].read(from: &reader)
+                case 6: m6 = try ECR.LifecyclePolicyPreviewSummary.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, lifecyclePolicyText: m2, status: m3, nextToken: m4, previewResults: m5, summary: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetLifecyclePolicyRequest` structure of the ECR model.
+    public struct GetLifecyclePolicyRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `GetLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetLifecyclePolicyResponse` structure of the ECR model.
+    public struct GetLifecyclePolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+        /// `lastEvaluatedAt`.
+        public var lastEvaluatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, lastEvaluatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+            self.lastEvaluatedAt = lastEvaluatedAt
+        }
+
+        /// The model of `GetLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+            MemberSchema("lastEvaluatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+            self.lastEvaluatedAt = try r.optional("lastEvaluatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            w["lastEvaluatedAt"] = lastEvaluatedAt
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, lifecyclePolicyText: m2, lastEvaluatedAt: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetRegistryPolicyRequest` structure of the ECR model.
+    public struct GetRegistryPolicyRequest: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `GetRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyRequest", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `GetRegistryPolicyResponse` structure of the ECR model.
+    public struct GetRegistryPolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `GetRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, policyText: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `GetRegistryScanningConfigurationRequest` structure of the ECR model.
-    public struct GetRegistryScanningConfigurationRequest: AWSShape {
+    public struct GetRegistryScanningConfigurationRequest: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
         public init() {
@@ -24,10 +1397,19 @@ extension ECR {
             let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetRegistryScanningConfigurationResponse` structure of the ECR model.
-    public struct GetRegistryScanningConfigurationResponse: AWSShape {
+    public struct GetRegistryScanningConfigurationResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `scanningConfiguration`.
@@ -59,10 +1441,27 @@ extension ECR {
             w["scanningConfiguration"] = scanningConfiguration
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.RegistryScanningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.RegistryScanningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, scanningConfiguration: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetRepositoryPolicyRequest` structure of the ECR model.
-    public struct GetRepositoryPolicyRequest: AWSShape {
+    public struct GetRepositoryPolicyRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
@@ -94,10 +1493,27 @@ extension ECR {
             w["repositoryName"] = repositoryName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetRepositoryPolicyResponse` structure of the ECR model.
-    public struct GetRepositoryPolicyResponse: AWSShape {
+    public struct GetRepositoryPolicyResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName`.
@@ -135,1419 +1551,24 @@ extension ECR {
             w["policyText"] = policyText
             return w.value
         }
-    }
 
-    /// The `GetSigningConfigurationRequest` structure of the ECR model.
-    public struct GetSigningConfigurationRequest: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `GetSigningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationRequest", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `GetSigningConfigurationResponse` structure of the ECR model.
-    public struct GetSigningConfigurationResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `signingConfiguration`.
-        public var signingConfiguration: ECR.SigningConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
-            self.registryId = registryId
-            self.signingConfiguration = signingConfiguration
-        }
-
-        /// The model of `GetSigningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.signingConfiguration = try r.optional("signingConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["signingConfiguration"] = signingConfiguration
-            return w.value
-        }
-    }
-
-    /// The `Image` structure of the ECR model.
-    public struct Image: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `imageId`.
-        public var imageId: ECR.ImageIdentifier?
-        /// `imageManifest`.
-        public var imageManifest: String?
-        /// `imageManifestMediaType`.
-        public var imageManifestMediaType: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageManifest: String? = nil, imageManifestMediaType: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageId = imageId
-            self.imageManifest = imageManifest
-            self.imageManifestMediaType = imageManifestMediaType
-        }
-
-        /// The model of `Image`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Image", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
-            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }),
-            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.imageId = try r.optional("imageId")
-            self.imageManifest = try r.optional("imageManifest")
-            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageId"] = imageId
-            w["imageManifest"] = imageManifest
-            w["imageManifestMediaType"] = imageManifestMediaType
-            return w.value
-        }
-    }
-
-    /// The `ImageAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageAlreadyExistsException.self)`.
-    public struct ImageAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageArchivedException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageArchivedException.self)`.
-    public struct ImageArchivedException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageArchivedException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageArchivedException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageArchivedException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageDetail` structure of the ECR model.
-    public struct ImageDetail: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `imageDigest`.
-        public var imageDigest: String?
-        /// `imageTags`.
-        public var imageTags: [String]?
-        /// `imageSizeInBytes`.
-        public var imageSizeInBytes: Int?
-        /// `imagePushedAt`.
-        public var imagePushedAt: Date?
-        /// `imageScanStatus`.
-        public var imageScanStatus: ECR.ImageScanStatus?
-        /// `imageScanFindingsSummary`.
-        public var imageScanFindingsSummary: ECR.ImageScanFindingsSummary?
-        /// `imageManifestMediaType`.
-        public var imageManifestMediaType: String?
-        /// `artifactMediaType`.
-        public var artifactMediaType: String?
-        /// `lastRecordedPullTime`.
-        public var lastRecordedPullTime: Date?
-        /// `subjectManifestDigest`.
-        public var subjectManifestDigest: String?
-        /// `imageStatus`.
-        public var imageStatus: ECR.ImageStatus?
-        /// `lastArchivedAt`.
-        public var lastArchivedAt: Date?
-        /// `lastActivatedAt`.
-        public var lastActivatedAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageDigest: String? = nil, imageTags: [String]? = nil, imageSizeInBytes: Int? = nil, imagePushedAt: Date? = nil, imageScanStatus: ECR.ImageScanStatus? = nil, imageScanFindingsSummary: ECR.ImageScanFindingsSummary? = nil, imageManifestMediaType: String? = nil, artifactMediaType: String? = nil, lastRecordedPullTime: Date? = nil, subjectManifestDigest: String? = nil, imageStatus: ECR.ImageStatus? = nil, lastArchivedAt: Date? = nil, lastActivatedAt: Date? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageDigest = imageDigest
-            self.imageTags = imageTags
-            self.imageSizeInBytes = imageSizeInBytes
-            self.imagePushedAt = imagePushedAt
-            self.imageScanStatus = imageScanStatus
-            self.imageScanFindingsSummary = imageScanFindingsSummary
-            self.imageManifestMediaType = imageManifestMediaType
-            self.artifactMediaType = artifactMediaType
-            self.lastRecordedPullTime = lastRecordedPullTime
-            self.subjectManifestDigest = subjectManifestDigest
-            self.imageStatus = imageStatus
-            self.lastArchivedAt = lastArchivedAt
-            self.lastActivatedAt = lastActivatedAt
-        }
-
-        /// The model of `ImageDetail`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDetail", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
-            MemberSchema("imageSizeInBytes", target: { ShapeSchema.Simple.long }),
-            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
-            MemberSchema("imageScanFindingsSummary", target: { ECR.ImageScanFindingsSummary.schema }),
-            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-            MemberSchema("artifactMediaType", target: { ShapeSchema.Simple.string }),
-            MemberSchema("lastRecordedPullTime", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("subjectManifestDigest", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imageStatus", target: { ECR.ImageStatus.schema }),
-            MemberSchema("lastArchivedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("lastActivatedAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.imageDigest = try r.optional("imageDigest")
-            self.imageTags = try r.optional("imageTags")
-            self.imageSizeInBytes = try r.optional("imageSizeInBytes")
-            self.imagePushedAt = try r.optional("imagePushedAt")
-            self.imageScanStatus = try r.optional("imageScanStatus")
-            self.imageScanFindingsSummary = try r.optional("imageScanFindingsSummary")
-            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-            self.artifactMediaType = try r.optional("artifactMediaType")
-            self.lastRecordedPullTime = try r.optional("lastRecordedPullTime")
-            self.subjectManifestDigest = try r.optional("subjectManifestDigest")
-            self.imageStatus = try r.optional("imageStatus")
-            self.lastArchivedAt = try r.optional("lastArchivedAt")
-            self.lastActivatedAt = try r.optional("lastActivatedAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageDigest"] = imageDigest
-            w["imageTags"] = imageTags
-            w["imageSizeInBytes"] = imageSizeInBytes
-            w["imagePushedAt"] = imagePushedAt
-            w["imageScanStatus"] = imageScanStatus
-            w["imageScanFindingsSummary"] = imageScanFindingsSummary
-            w["imageManifestMediaType"] = imageManifestMediaType
-            w["artifactMediaType"] = artifactMediaType
-            w["lastRecordedPullTime"] = lastRecordedPullTime
-            w["subjectManifestDigest"] = subjectManifestDigest
-            w["imageStatus"] = imageStatus
-            w["lastArchivedAt"] = lastArchivedAt
-            w["lastActivatedAt"] = lastActivatedAt
-            return w.value
-        }
-    }
-
-    /// The `ImageDigestDoesNotMatchException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageDigestDoesNotMatchException.self)`.
-    public struct ImageDigestDoesNotMatchException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageDigestDoesNotMatchException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageDigestDoesNotMatchException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDigestDoesNotMatchException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageFailure` structure of the ECR model.
-    public struct ImageFailure: AWSShape {
-        /// `imageId`.
-        public var imageId: ECR.ImageIdentifier?
-        /// `failureCode`.
-        public var failureCode: ECR.ImageFailureCode?
-        /// `failureReason`.
-        public var failureReason: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageId: ECR.ImageIdentifier? = nil, failureCode: ECR.ImageFailureCode? = nil, failureReason: String? = nil) {
-            self.imageId = imageId
-            self.failureCode = failureCode
-            self.failureReason = failureReason
-        }
-
-        /// The model of `ImageFailure`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailure", kind: .structure, members: [
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
-            MemberSchema("failureCode", target: { ECR.ImageFailureCode.schema }),
-            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageId = try r.optional("imageId")
-            self.failureCode = try r.optional("failureCode")
-            self.failureReason = try r.optional("failureReason")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageId"] = imageId
-            w["failureCode"] = failureCode
-            w["failureReason"] = failureReason
-            return w.value
-        }
-    }
-
-    /// The `ImageIdentifier` structure of the ECR model.
-    public struct ImageIdentifier: AWSShape {
-        /// `imageDigest`.
-        public var imageDigest: String?
-        /// `imageTag`.
-        public var imageTag: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageDigest: String? = nil, imageTag: String? = nil) {
-            self.imageDigest = imageDigest
-            self.imageTag = imageTag
-        }
-
-        /// The model of `ImageIdentifier`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageIdentifier", kind: .structure, members: [
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageDigest = try r.optional("imageDigest")
-            self.imageTag = try r.optional("imageTag")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageDigest"] = imageDigest
-            w["imageTag"] = imageTag
-            return w.value
-        }
-    }
-
-    /// The `ImageNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageNotFoundException.self)`.
-    public struct ImageNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageReferrer` structure of the ECR model.
-    public struct ImageReferrer: AWSShape {
-        /// `digest` (required).
-        public var digest: String
-        /// `mediaType` (required).
-        public var mediaType: String
-        /// `artifactType`.
-        public var artifactType: String?
-        /// `size` (required).
-        public var size: Int
-        /// `annotations`.
-        public var annotations: [String: String]?
-        /// `artifactStatus`.
-        public var artifactStatus: ECR.ArtifactStatus?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(digest: String, mediaType: String, size: Int, artifactType: String? = nil, annotations: [String: String]? = nil, artifactStatus: ECR.ArtifactStatus? = nil) {
-            self.digest = digest
-            self.mediaType = mediaType
-            self.artifactType = artifactType
-            self.size = size
-            self.annotations = annotations
-            self.artifactStatus = artifactStatus
-        }
-
-        /// The model of `ImageReferrer`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReferrer", kind: .structure, members: [
-            MemberSchema("digest", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("artifactType", target: { ECRSchemas.artifactType }),
-            MemberSchema("size", target: { ShapeSchema.Simple.long }, isRequired: true),
-            MemberSchema("annotations", target: { ECRSchemas.annotations }),
-            MemberSchema("artifactStatus", target: { ECR.ArtifactStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.digest = try r.required("digest")
-            self.mediaType = try r.required("mediaType")
-            self.artifactType = try r.optional("artifactType")
-            self.size = try r.required("size")
-            self.annotations = try r.optional("annotations")
-            self.artifactStatus = try r.optional("artifactStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["digest"] = digest
-            w["mediaType"] = mediaType
-            w["artifactType"] = artifactType
-            w["size"] = size
-            w["annotations"] = annotations
-            w["artifactStatus"] = artifactStatus
-            return w.value
-        }
-    }
-
-    /// The `ImageReplicationStatus` structure of the ECR model.
-    public struct ImageReplicationStatus: AWSShape {
-        /// `region`.
-        public var region: String?
-        /// `registryId`.
-        public var registryId: String?
-        /// `status`.
-        public var status: ECR.ReplicationStatus?
-        /// `failureCode`.
-        public var failureCode: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(region: String? = nil, registryId: String? = nil, status: ECR.ReplicationStatus? = nil, failureCode: String? = nil) {
-            self.region = region
-            self.registryId = registryId
-            self.status = status
-            self.failureCode = failureCode
-        }
-
-        /// The model of `ImageReplicationStatus`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReplicationStatus", kind: .structure, members: [
-            MemberSchema("region", target: { ECRSchemas.region }),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("status", target: { ECR.ReplicationStatus.schema }),
-            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.region = try r.optional("region")
-            self.registryId = try r.optional("registryId")
-            self.status = try r.optional("status")
-            self.failureCode = try r.optional("failureCode")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["region"] = region
-            w["registryId"] = registryId
-            w["status"] = status
-            w["failureCode"] = failureCode
-            return w.value
-        }
-    }
-
-    /// The `ImageScanFinding` structure of the ECR model.
-    public struct ImageScanFinding: AWSShape {
-        /// `name`.
-        public var name: String?
-        /// `description`.
-        public var descriptionValue: String?
-        /// `uri`.
-        public var uri: String?
-        /// `severity`.
-        public var severity: ECR.FindingSeverity?
-        /// `attributes`.
-        public var attributes: [ECR.Attribute]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String? = nil, descriptionValue: String? = nil, uri: String? = nil, severity: ECR.FindingSeverity? = nil, attributes: [ECR.Attribute]? = nil) {
-            self.name = name
-            self.descriptionValue = descriptionValue
-            self.uri = uri
-            self.severity = severity
-            self.attributes = attributes
-        }
-
-        /// The model of `ImageScanFinding`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFinding", kind: .structure, members: [
-            MemberSchema("name", target: { ShapeSchema.Simple.string }),
-            MemberSchema("description", target: { ShapeSchema.Simple.string }),
-            MemberSchema("uri", target: { ShapeSchema.Simple.string }),
-            MemberSchema("severity", target: { ECR.FindingSeverity.schema }),
-            MemberSchema("attributes", target: { ECRSchemas.attributeList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.optional("name")
-            self.descriptionValue = try r.optional("description")
-            self.uri = try r.optional("uri")
-            self.severity = try r.optional("severity")
-            self.attributes = try r.optional("attributes")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["name"] = name
-            w["description"] = descriptionValue
-            w["uri"] = uri
-            w["severity"] = severity
-            w["attributes"] = attributes
-            return w.value
-        }
-    }
-
-    /// The `ImageScanFindings` structure of the ECR model.
-    public struct ImageScanFindings: AWSShape {
-        /// `imageScanCompletedAt`.
-        public var imageScanCompletedAt: Date?
-        /// `vulnerabilitySourceUpdatedAt`.
-        public var vulnerabilitySourceUpdatedAt: Date?
-        /// `findingSeverityCounts`.
-        public var findingSeverityCounts: [String: Int]?
-        /// `findings`.
-        public var findings: [ECR.ImageScanFinding]?
-        /// `enhancedFindings`.
-        public var enhancedFindings: [ECR.EnhancedImageScanFinding]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil, findings: [ECR.ImageScanFinding]? = nil, enhancedFindings: [ECR.EnhancedImageScanFinding]? = nil) {
-            self.imageScanCompletedAt = imageScanCompletedAt
-            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
-            self.findingSeverityCounts = findingSeverityCounts
-            self.findings = findings
-            self.enhancedFindings = enhancedFindings
-        }
-
-        /// The model of `ImageScanFindings`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindings", kind: .structure, members: [
-            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
-            MemberSchema("findings", target: { ECRSchemas.imageScanFindingList }),
-            MemberSchema("enhancedFindings", target: { ECRSchemas.enhancedImageScanFindingList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
-            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
-            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
-            self.findings = try r.optional("findings")
-            self.enhancedFindings = try r.optional("enhancedFindings")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageScanCompletedAt"] = imageScanCompletedAt
-            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
-            w["findingSeverityCounts"] = findingSeverityCounts
-            w["findings"] = findings
-            w["enhancedFindings"] = enhancedFindings
-            return w.value
-        }
-    }
-
-    /// The `ImageScanFindingsSummary` structure of the ECR model.
-    public struct ImageScanFindingsSummary: AWSShape {
-        /// `imageScanCompletedAt`.
-        public var imageScanCompletedAt: Date?
-        /// `vulnerabilitySourceUpdatedAt`.
-        public var vulnerabilitySourceUpdatedAt: Date?
-        /// `findingSeverityCounts`.
-        public var findingSeverityCounts: [String: Int]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil) {
-            self.imageScanCompletedAt = imageScanCompletedAt
-            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
-            self.findingSeverityCounts = findingSeverityCounts
-        }
-
-        /// The model of `ImageScanFindingsSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindingsSummary", kind: .structure, members: [
-            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
-            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
-            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageScanCompletedAt"] = imageScanCompletedAt
-            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
-            w["findingSeverityCounts"] = findingSeverityCounts
-            return w.value
-        }
-    }
-
-    /// The `ImageScanStatus` structure of the ECR model.
-    public struct ImageScanStatus: AWSShape {
-        /// `status`.
-        public var status: ECR.ScanStatus?
-        /// `description`.
-        public var descriptionValue: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(status: ECR.ScanStatus? = nil, descriptionValue: String? = nil) {
-            self.status = status
-            self.descriptionValue = descriptionValue
-        }
-
-        /// The model of `ImageScanStatus`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanStatus", kind: .structure, members: [
-            MemberSchema("status", target: { ECR.ScanStatus.schema }),
-            MemberSchema("description", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.status = try r.optional("status")
-            self.descriptionValue = try r.optional("description")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["status"] = status
-            w["description"] = descriptionValue
-            return w.value
-        }
-    }
-
-    /// The `ImageScanningConfiguration` structure of the ECR model.
-    public struct ImageScanningConfiguration: AWSShape {
-        /// `scanOnPush`.
-        public var scanOnPush: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scanOnPush: Bool? = nil) {
-            self.scanOnPush = scanOnPush
-        }
-
-        /// The model of `ImageScanningConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanningConfiguration", kind: .structure, members: [
-            MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scanOnPush = try r.optional("scanOnPush")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["scanOnPush"] = scanOnPush
-            return w.value
-        }
-    }
-
-    /// The `ImageSigningStatus` structure of the ECR model.
-    public struct ImageSigningStatus: AWSShape {
-        /// `signingProfileArn`.
-        public var signingProfileArn: String?
-        /// `failureCode`.
-        public var failureCode: String?
-        /// `failureReason`.
-        public var failureReason: String?
-        /// `status`.
-        public var status: ECR.SigningStatus?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(signingProfileArn: String? = nil, failureCode: String? = nil, failureReason: String? = nil, status: ECR.SigningStatus? = nil) {
-            self.signingProfileArn = signingProfileArn
-            self.failureCode = failureCode
-            self.failureReason = failureReason
-            self.status = status
-        }
-
-        /// The model of `ImageSigningStatus`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageSigningStatus", kind: .structure, members: [
-            MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }),
-            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
-            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-            MemberSchema("status", target: { ECR.SigningStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.signingProfileArn = try r.optional("signingProfileArn")
-            self.failureCode = try r.optional("failureCode")
-            self.failureReason = try r.optional("failureReason")
-            self.status = try r.optional("status")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["signingProfileArn"] = signingProfileArn
-            w["failureCode"] = failureCode
-            w["failureReason"] = failureReason
-            w["status"] = status
-            return w.value
-        }
-    }
-
-    /// The `ImageStorageClassUpdateNotSupportedException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageStorageClassUpdateNotSupportedException.self)`.
-    public struct ImageStorageClassUpdateNotSupportedException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageStorageClassUpdateNotSupportedException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageStorageClassUpdateNotSupportedException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageStorageClassUpdateNotSupportedException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageTagAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ImageTagAlreadyExistsException.self)`.
-    public struct ImageTagAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ImageTagAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ImageTagAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ImageTagMutabilityExclusionFilter` structure of the ECR model.
-    public struct ImageTagMutabilityExclusionFilter: AWSShape {
-        /// `filterType` (required).
-        public var filterType: ECR.ImageTagMutabilityExclusionFilterType
-        /// `filter` (required).
-        public var filter: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(filterType: ECR.ImageTagMutabilityExclusionFilterType, filter: String) {
-            self.filterType = filterType
-            self.filter = filter
-        }
-
-        /// The model of `ImageTagMutabilityExclusionFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilter", kind: .structure, members: [
-            MemberSchema("filterType", target: { ECR.ImageTagMutabilityExclusionFilterType.schema }, isRequired: true),
-            MemberSchema("filter", target: { ECRSchemas.imageTagMutabilityExclusionFilterValue }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.filterType = try r.required("filterType")
-            self.filter = try r.required("filter")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["filterType"] = filterType
-            w["filter"] = filter
-            return w.value
-        }
-    }
-
-    /// The `InitiateLayerUploadRequest` structure of the ECR model.
-    public struct InitiateLayerUploadRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-        }
-
-        /// The model of `InitiateLayerUploadRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            return w.value
-        }
-    }
-
-    /// The `InitiateLayerUploadResponse` structure of the ECR model.
-    public struct InitiateLayerUploadResponse: AWSShape {
-        /// `uploadId`.
-        public var uploadId: String?
-        /// `partSize`.
-        public var partSize: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(uploadId: String? = nil, partSize: Int? = nil) {
-            self.uploadId = uploadId
-            self.partSize = partSize
-        }
-
-        /// The model of `InitiateLayerUploadResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadResponse", kind: .structure, members: [
-            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-            MemberSchema("partSize", target: { ECRSchemas.partSize }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.uploadId = try r.optional("uploadId")
-            self.partSize = try r.optional("partSize")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["uploadId"] = uploadId
-            w["partSize"] = partSize
-            return w.value
-        }
-    }
-
-    /// The `InvalidLayerException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.InvalidLayerException.self)`.
-    public struct InvalidLayerException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidLayerException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidLayerException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidLayerPartException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.InvalidLayerPartException.self)`.
-    public struct InvalidLayerPartException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidLayerPartException"
-
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `uploadId`.
-        public var uploadId: String?
-        /// `lastValidByteReceived`.
-        public var lastValidByteReceived: Int?
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastValidByteReceived: Int? = nil, message: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.uploadId = uploadId
-            self.lastValidByteReceived = lastValidByteReceived
-            self.message = message
-        }
-
-        /// The model of `InvalidLayerPartException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerPartException", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-            MemberSchema("lastValidByteReceived", target: { ECRSchemas.partSize }),
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.uploadId = try r.optional("uploadId")
-            self.lastValidByteReceived = try r.optional("lastValidByteReceived")
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["uploadId"] = uploadId
-            w["lastValidByteReceived"] = lastValidByteReceived
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidParameterException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.InvalidParameterException.self)`.
-    public struct InvalidParameterException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidParameterException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidParameterException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `InvalidTagParameterException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.InvalidTagParameterException.self)`.
-    public struct InvalidTagParameterException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "InvalidTagParameterException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `InvalidTagParameterException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidTagParameterException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KmsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.KmsException.self)`.
-    public struct KmsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "KmsException"
-
-        /// `message`.
-        public var message: String?
-        /// `kmsError`.
-        public var kmsError: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil, kmsError: String? = nil) {
-            self.message = message
-            self.kmsError = kmsError
-        }
-
-        /// The model of `KmsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KmsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-            MemberSchema("kmsError", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-            self.kmsError = try r.optional("kmsError")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            w["kmsError"] = kmsError
-            return w.value
-        }
-    }
-
-    /// The `Layer` structure of the ECR model.
-    public struct Layer: AWSShape {
-        /// `layerDigest`.
-        public var layerDigest: String?
-        /// `layerAvailability`.
-        public var layerAvailability: ECR.LayerAvailability?
-        /// `layerSize`.
-        public var layerSize: Int?
-        /// `mediaType`.
-        public var mediaType: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(layerDigest: String? = nil, layerAvailability: ECR.LayerAvailability? = nil, layerSize: Int? = nil, mediaType: String? = nil) {
-            self.layerDigest = layerDigest
-            self.layerAvailability = layerAvailability
-            self.layerSize = layerSize
-            self.mediaType = mediaType
-        }
-
-        /// The model of `Layer`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Layer", kind: .structure, members: [
-            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
-            MemberSchema("layerAvailability", target: { ECR.LayerAvailability.schema }),
-            MemberSchema("layerSize", target: { ShapeSchema.Simple.long }),
-            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.layerDigest = try r.optional("layerDigest")
-            self.layerAvailability = try r.optional("layerAvailability")
-            self.layerSize = try r.optional("layerSize")
-            self.mediaType = try r.optional("mediaType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["layerDigest"] = layerDigest
-            w["layerAvailability"] = layerAvailability
-            w["layerSize"] = layerSize
-            w["mediaType"] = mediaType
-            return w.value
-        }
-    }
-
-    /// The `LayerAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LayerAlreadyExistsException.self)`.
-    public struct LayerAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LayerAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LayerAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LayerAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LayerFailure` structure of the ECR model.
-    public struct LayerFailure: AWSShape {
-        /// `layerDigest`.
-        public var layerDigest: String?
-        /// `failureCode`.
-        public var failureCode: ECR.LayerFailureCode?
-        /// `failureReason`.
-        public var failureReason: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(layerDigest: String? = nil, failureCode: ECR.LayerFailureCode? = nil, failureReason: String? = nil) {
-            self.layerDigest = layerDigest
-            self.failureCode = failureCode
-            self.failureReason = failureReason
-        }
-
-        /// The model of `LayerFailure`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailure", kind: .structure, members: [
-            MemberSchema("layerDigest", target: { ECRSchemas.batchedOperationLayerDigest }),
-            MemberSchema("failureCode", target: { ECR.LayerFailureCode.schema }),
-            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.layerDigest = try r.optional("layerDigest")
-            self.failureCode = try r.optional("failureCode")
-            self.failureReason = try r.optional("failureReason")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["layerDigest"] = layerDigest
-            w["failureCode"] = failureCode
-            w["failureReason"] = failureReason
-            return w.value
-        }
-    }
-
-    /// The `LayerInaccessibleException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LayerInaccessibleException.self)`.
-    public struct LayerInaccessibleException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LayerInaccessibleException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LayerInaccessibleException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LayerInaccessibleException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LayerPartTooSmallException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LayerPartTooSmallException.self)`.
-    public struct LayerPartTooSmallException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LayerPartTooSmallException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LayerPartTooSmallException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LayerPartTooSmallException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LayersNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LayersNotFoundException.self)`.
-    public struct LayersNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LayersNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LayersNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LayersNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LifecyclePolicyNotFoundException.self)`.
-    public struct LifecyclePolicyNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LifecyclePolicyNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LifecyclePolicyNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, policyText: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,1561 +4,1575 @@ import AyameCore
 import Foundation
 
 extension ECR {
-    /// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
-    public struct LifecyclePolicyPreviewFilter: AWSShape {
-        /// `tagStatus`.
-        public var tagStatus: ECR.TagStatus?
+    /// The `GetSigningConfigurationRequest` structure of the ECR model.
+    public struct GetSigningConfigurationRequest: AWSShape, JSONResponseReadable {
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(tagStatus: ECR.TagStatus? = nil) {
-            self.tagStatus = tagStatus
+        public init() {
         }
 
-        /// The model of `LifecyclePolicyPreviewFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
-            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
-        ])
+        /// The model of `GetSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationRequest", kind: .structure)
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tagStatus = try r.optional("tagStatus")
+            _ = try StructureReader(shapeValue)
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["tagStatus"] = tagStatus
+            let w = StructureWriter()
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `LifecyclePolicyPreviewInProgressException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LifecyclePolicyPreviewInProgressException.self)`.
-    public struct LifecyclePolicyPreviewInProgressException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LifecyclePolicyPreviewInProgressException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LifecyclePolicyPreviewInProgressException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LifecyclePolicyPreviewNotFoundException.self)`.
-    public struct LifecyclePolicyPreviewNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LifecyclePolicyPreviewNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LifecyclePolicyPreviewNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewResult` structure of the ECR model.
-    public struct LifecyclePolicyPreviewResult: AWSShape {
-        /// `imageTags`.
-        public var imageTags: [String]?
-        /// `imageDigest`.
-        public var imageDigest: String?
-        /// `imagePushedAt`.
-        public var imagePushedAt: Date?
-        /// `action`.
-        public var action: ECR.LifecyclePolicyRuleAction?
-        /// `appliedRulePriority`.
-        public var appliedRulePriority: Int?
-        /// `storageClass`.
-        public var storageClass: ECR.LifecyclePolicyStorageClass?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: ECR.LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: ECR.LifecyclePolicyStorageClass? = nil) {
-            self.imageTags = imageTags
-            self.imageDigest = imageDigest
-            self.imagePushedAt = imagePushedAt
-            self.action = action
-            self.appliedRulePriority = appliedRulePriority
-            self.storageClass = storageClass
-        }
-
-        /// The model of `LifecyclePolicyPreviewResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
-            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("action", target: { ECR.LifecyclePolicyRuleAction.schema }),
-            MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
-            MemberSchema("storageClass", target: { ECR.LifecyclePolicyStorageClass.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageTags = try r.optional("imageTags")
-            self.imageDigest = try r.optional("imageDigest")
-            self.imagePushedAt = try r.optional("imagePushedAt")
-            self.action = try r.optional("action")
-            self.appliedRulePriority = try r.optional("appliedRulePriority")
-            self.storageClass = try r.optional("storageClass")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageTags"] = imageTags
-            w["imageDigest"] = imageDigest
-            w["imagePushedAt"] = imagePushedAt
-            w["action"] = action
-            w["appliedRulePriority"] = appliedRulePriority
-            w["storageClass"] = storageClass
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyPreviewSummary` structure of the ECR model.
-    public struct LifecyclePolicyPreviewSummary: AWSShape {
-        /// `expiringImageTotalCount`.
-        public var expiringImageTotalCount: Int?
-        /// `transitioningImageTotalCounts`.
-        public var transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(expiringImageTotalCount: Int? = nil, transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]? = nil) {
-            self.expiringImageTotalCount = expiringImageTotalCount
-            self.transitioningImageTotalCounts = transitioningImageTotalCounts
-        }
-
-        /// The model of `LifecyclePolicyPreviewSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewSummary", kind: .structure, members: [
-            MemberSchema("expiringImageTotalCount", target: { ECRSchemas.imageCount }),
-            MemberSchema("transitioningImageTotalCounts", target: { ECRSchemas.transitioningImageTotalCounts }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.expiringImageTotalCount = try r.optional("expiringImageTotalCount")
-            self.transitioningImageTotalCounts = try r.optional("transitioningImageTotalCounts")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["expiringImageTotalCount"] = expiringImageTotalCount
-            w["transitioningImageTotalCounts"] = transitioningImageTotalCounts
-            return w.value
-        }
-    }
-
-    /// The `LifecyclePolicyRuleAction` structure of the ECR model.
-    public struct LifecyclePolicyRuleAction: AWSShape {
-        /// `type`.
-        public var type: ECR.ImageActionType?
-        /// `targetStorageClass`.
-        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(type: ECR.ImageActionType? = nil, targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil) {
-            self.type = type
-            self.targetStorageClass = targetStorageClass
-        }
-
-        /// The model of `LifecyclePolicyRuleAction`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyRuleAction", kind: .structure, members: [
-            MemberSchema("type", target: { ECR.ImageActionType.schema }),
-            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.type = try r.optional("type")
-            self.targetStorageClass = try r.optional("targetStorageClass")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["type"] = type
-            w["targetStorageClass"] = targetStorageClass
-            return w.value
-        }
-    }
-
-    /// The `LimitExceededException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.LimitExceededException.self)`.
-    public struct LimitExceededException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "LimitExceededException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `LimitExceededException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ListImageReferrersFilter` structure of the ECR model.
-    public struct ListImageReferrersFilter: AWSShape {
-        /// `artifactTypes`.
-        public var artifactTypes: [String]?
-        /// `artifactStatus`.
-        public var artifactStatus: ECR.ArtifactStatusFilter?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(artifactTypes: [String]? = nil, artifactStatus: ECR.ArtifactStatusFilter? = nil) {
-            self.artifactTypes = artifactTypes
-            self.artifactStatus = artifactStatus
-        }
-
-        /// The model of `ListImageReferrersFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersFilter", kind: .structure, members: [
-            MemberSchema("artifactTypes", target: { ECRSchemas.artifactTypeList }),
-            MemberSchema("artifactStatus", target: { ECR.ArtifactStatusFilter.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.artifactTypes = try r.optional("artifactTypes")
-            self.artifactStatus = try r.optional("artifactStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["artifactTypes"] = artifactTypes
-            w["artifactStatus"] = artifactStatus
-            return w.value
-        }
-    }
-
-    /// The `ListImageReferrersRequest` structure of the ECR model.
-    public struct ListImageReferrersRequest: AWSShape {
+    /// The `GetSigningConfigurationResponse` structure of the ECR model.
+    public struct GetSigningConfigurationResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `subjectId` (required).
-        public var subjectId: ECR.SubjectIdentifier
-        /// `filter`.
-        public var filter: ECR.ListImageReferrersFilter?
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `maxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, subjectId: ECR.SubjectIdentifier, registryId: String? = nil, filter: ECR.ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.subjectId = subjectId
-            self.filter = filter
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListImageReferrersRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("subjectId", target: { ECR.SubjectIdentifier.schema }, isRequired: true),
-            MemberSchema("filter", target: { ECR.ListImageReferrersFilter.schema }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("maxResults", target: { ECRSchemas.fiftyMaxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.subjectId = try r.required("subjectId")
-            self.filter = try r.optional("filter")
-            self.nextToken = try r.optional("nextToken")
-            self.maxResults = try r.optional("maxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["subjectId"] = subjectId
-            w["filter"] = filter
-            w["nextToken"] = nextToken
-            w["maxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListImageReferrersResponse` structure of the ECR model.
-    public struct ListImageReferrersResponse: AWSShape {
-        /// `referrers`.
-        public var referrers: [ECR.ImageReferrer]?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(referrers: [ECR.ImageReferrer]? = nil, nextToken: String? = nil) {
-            self.referrers = referrers
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListImageReferrersResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersResponse", kind: .structure, members: [
-            MemberSchema("referrers", target: { ECRSchemas.imageReferrerList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.referrers = try r.optional("referrers")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["referrers"] = referrers
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListImagesFilter` structure of the ECR model.
-    public struct ListImagesFilter: AWSShape {
-        /// `tagStatus`.
-        public var tagStatus: ECR.TagStatus?
-        /// `imageStatus`.
-        public var imageStatus: ECR.ImageStatusFilter?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tagStatus: ECR.TagStatus? = nil, imageStatus: ECR.ImageStatusFilter? = nil) {
-            self.tagStatus = tagStatus
-            self.imageStatus = imageStatus
-        }
-
-        /// The model of `ListImagesFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesFilter", kind: .structure, members: [
-            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
-            MemberSchema("imageStatus", target: { ECR.ImageStatusFilter.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tagStatus = try r.optional("tagStatus")
-            self.imageStatus = try r.optional("imageStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["tagStatus"] = tagStatus
-            w["imageStatus"] = imageStatus
-            return w.value
-        }
-    }
-
-    /// The `ListImagesRequest` structure of the ECR model.
-    public struct ListImagesRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `nextToken`.
-        public var nextToken: String?
-        /// `maxResults`.
-        public var maxResults: Int?
-        /// `filter`.
-        public var filter: ECR.ListImagesFilter?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.ListImagesFilter? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.filter = filter
-        }
-
-        /// The model of `ListImagesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-            MemberSchema("filter", target: { ECR.ListImagesFilter.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.nextToken = try r.optional("nextToken")
-            self.maxResults = try r.optional("maxResults")
-            self.filter = try r.optional("filter")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["nextToken"] = nextToken
-            w["maxResults"] = maxResults
-            w["filter"] = filter
-            return w.value
-        }
-    }
-
-    /// The `ListImagesResponse` structure of the ECR model.
-    public struct ListImagesResponse: AWSShape {
-        /// `imageIds`.
-        public var imageIds: [ECR.ImageIdentifier]?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil) {
-            self.imageIds = imageIds
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListImagesResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesResponse", kind: .structure, members: [
-            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.imageIds = try r.optional("imageIds")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["imageIds"] = imageIds
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListPullTimeUpdateExclusionsRequest` structure of the ECR model.
-    public struct ListPullTimeUpdateExclusionsRequest: AWSShape {
-        /// `maxResults`.
-        public var maxResults: Int?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(maxResults: Int? = nil, nextToken: String? = nil) {
-            self.maxResults = maxResults
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListPullTimeUpdateExclusionsRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsRequest", kind: .structure, members: [
-            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.maxResults = try r.optional("maxResults")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["maxResults"] = maxResults
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListPullTimeUpdateExclusionsResponse` structure of the ECR model.
-    public struct ListPullTimeUpdateExclusionsResponse: AWSShape {
-        /// `pullTimeUpdateExclusions`.
-        public var pullTimeUpdateExclusions: [String]?
-        /// `nextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(pullTimeUpdateExclusions: [String]? = nil, nextToken: String? = nil) {
-            self.pullTimeUpdateExclusions = pullTimeUpdateExclusions
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListPullTimeUpdateExclusionsResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsResponse", kind: .structure, members: [
-            MemberSchema("pullTimeUpdateExclusions", target: { ECRSchemas.pullTimeUpdateExclusionList }),
-            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.pullTimeUpdateExclusions = try r.optional("pullTimeUpdateExclusions")
-            self.nextToken = try r.optional("nextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["pullTimeUpdateExclusions"] = pullTimeUpdateExclusions
-            w["nextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListTagsForResourceRequest` structure of the ECR model.
-    public struct ListTagsForResourceRequest: AWSShape {
-        /// `resourceArn` (required).
-        public var resourceArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String) {
-            self.resourceArn = resourceArn
-        }
-
-        /// The model of `ListTagsForResourceRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
-            MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("resourceArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["resourceArn"] = resourceArn
-            return w.value
-        }
-    }
-
-    /// The `ListTagsForResourceResponse` structure of the ECR model.
-    public struct ListTagsForResourceResponse: AWSShape {
-        /// `tags`.
-        public var tags: [ECR.Tag]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tags: [ECR.Tag]? = nil) {
-            self.tags = tags
-        }
-
-        /// The model of `ListTagsForResourceResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
-            MemberSchema("tags", target: { ECRSchemas.tagList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tags = try r.optional("tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `PackageVulnerabilityDetails` structure of the ECR model.
-    public struct PackageVulnerabilityDetails: AWSShape {
-        /// `cvss`.
-        public var cvss: [ECR.CvssScore]?
-        /// `referenceUrls`.
-        public var referenceUrls: [String]?
-        /// `relatedVulnerabilities`.
-        public var relatedVulnerabilities: [String]?
-        /// `source`.
-        public var source: String?
-        /// `sourceUrl`.
-        public var sourceUrl: String?
-        /// `vendorCreatedAt`.
-        public var vendorCreatedAt: Date?
-        /// `vendorSeverity`.
-        public var vendorSeverity: String?
-        /// `vendorUpdatedAt`.
-        public var vendorUpdatedAt: Date?
-        /// `vulnerabilityId`.
-        public var vulnerabilityId: String?
-        /// `vulnerablePackages`.
-        public var vulnerablePackages: [ECR.VulnerablePackage]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(cvss: [ECR.CvssScore]? = nil, referenceUrls: [String]? = nil, relatedVulnerabilities: [String]? = nil, source: String? = nil, sourceUrl: String? = nil, vendorCreatedAt: Date? = nil, vendorSeverity: String? = nil, vendorUpdatedAt: Date? = nil, vulnerabilityId: String? = nil, vulnerablePackages: [ECR.VulnerablePackage]? = nil) {
-            self.cvss = cvss
-            self.referenceUrls = referenceUrls
-            self.relatedVulnerabilities = relatedVulnerabilities
-            self.source = source
-            self.sourceUrl = sourceUrl
-            self.vendorCreatedAt = vendorCreatedAt
-            self.vendorSeverity = vendorSeverity
-            self.vendorUpdatedAt = vendorUpdatedAt
-            self.vulnerabilityId = vulnerabilityId
-            self.vulnerablePackages = vulnerablePackages
-        }
-
-        /// The model of `PackageVulnerabilityDetails`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PackageVulnerabilityDetails", kind: .structure, members: [
-            MemberSchema("cvss", target: { ECRSchemas.cvssScoreList }),
-            MemberSchema("referenceUrls", target: { ECRSchemas.referenceUrlsList }),
-            MemberSchema("relatedVulnerabilities", target: { ECRSchemas.relatedVulnerabilitiesList }),
-            MemberSchema("source", target: { ShapeSchema.Simple.string }),
-            MemberSchema("sourceUrl", target: { ShapeSchema.Simple.string }),
-            MemberSchema("vendorCreatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("vendorSeverity", target: { ShapeSchema.Simple.string }),
-            MemberSchema("vendorUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("vulnerabilityId", target: { ShapeSchema.Simple.string }),
-            MemberSchema("vulnerablePackages", target: { ECRSchemas.vulnerablePackagesList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.cvss = try r.optional("cvss")
-            self.referenceUrls = try r.optional("referenceUrls")
-            self.relatedVulnerabilities = try r.optional("relatedVulnerabilities")
-            self.source = try r.optional("source")
-            self.sourceUrl = try r.optional("sourceUrl")
-            self.vendorCreatedAt = try r.optional("vendorCreatedAt")
-            self.vendorSeverity = try r.optional("vendorSeverity")
-            self.vendorUpdatedAt = try r.optional("vendorUpdatedAt")
-            self.vulnerabilityId = try r.optional("vulnerabilityId")
-            self.vulnerablePackages = try r.optional("vulnerablePackages")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["cvss"] = cvss
-            w["referenceUrls"] = referenceUrls
-            w["relatedVulnerabilities"] = relatedVulnerabilities
-            w["source"] = source
-            w["sourceUrl"] = sourceUrl
-            w["vendorCreatedAt"] = vendorCreatedAt
-            w["vendorSeverity"] = vendorSeverity
-            w["vendorUpdatedAt"] = vendorUpdatedAt
-            w["vulnerabilityId"] = vulnerabilityId
-            w["vulnerablePackages"] = vulnerablePackages
-            return w.value
-        }
-    }
-
-    /// The `PullThroughCacheRule` structure of the ECR model.
-    public struct PullThroughCacheRule: AWSShape {
-        /// `ecrRepositoryPrefix`.
-        public var ecrRepositoryPrefix: String?
-        /// `upstreamRegistryUrl`.
-        public var upstreamRegistryUrl: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-        /// `registryId`.
-        public var registryId: String?
-        /// `credentialArn`.
-        public var credentialArn: String?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-        /// `upstreamRepositoryPrefix`.
-        public var upstreamRepositoryPrefix: String?
-        /// `upstreamRegistry`.
-        public var upstreamRegistry: ECR.UpstreamRegistry?
-        /// `updatedAt`.
-        public var updatedAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, upstreamRegistry: ECR.UpstreamRegistry? = nil, updatedAt: Date? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.upstreamRegistryUrl = upstreamRegistryUrl
-            self.createdAt = createdAt
-            self.registryId = registryId
-            self.credentialArn = credentialArn
-            self.customRoleArn = customRoleArn
-            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-            self.upstreamRegistry = upstreamRegistry
-            self.updatedAt = updatedAt
-        }
-
-        /// The model of `PullThroughCacheRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRule", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-            MemberSchema("upstreamRegistry", target: { ECR.UpstreamRegistry.schema }),
-            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-            self.createdAt = try r.optional("createdAt")
-            self.registryId = try r.optional("registryId")
-            self.credentialArn = try r.optional("credentialArn")
-            self.customRoleArn = try r.optional("customRoleArn")
-            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-            self.upstreamRegistry = try r.optional("upstreamRegistry")
-            self.updatedAt = try r.optional("updatedAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["upstreamRegistryUrl"] = upstreamRegistryUrl
-            w["createdAt"] = createdAt
-            w["registryId"] = registryId
-            w["credentialArn"] = credentialArn
-            w["customRoleArn"] = customRoleArn
-            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-            w["upstreamRegistry"] = upstreamRegistry
-            w["updatedAt"] = updatedAt
-            return w.value
-        }
-    }
-
-    /// The `PullThroughCacheRuleAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.PullThroughCacheRuleAlreadyExistsException.self)`.
-    public struct PullThroughCacheRuleAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "PullThroughCacheRuleAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `PullThroughCacheRuleAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `PullThroughCacheRuleNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.PullThroughCacheRuleNotFoundException.self)`.
-    public struct PullThroughCacheRuleNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "PullThroughCacheRuleNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `PullThroughCacheRuleNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `PutAccountSettingRequest` structure of the ECR model.
-    public struct PutAccountSettingRequest: AWSShape {
-        /// `name` (required).
-        public var name: String
-        /// `value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-
-        /// The model of `PutAccountSettingRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingRequest", kind: .structure, members: [
-            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
-            MemberSchema("value", target: { ShapeSchema.Simple.string }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.required("name")
-            self.value = try r.required("value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["name"] = name
-            w["value"] = value
-            return w.value
-        }
-    }
-
-    /// The `PutAccountSettingResponse` structure of the ECR model.
-    public struct PutAccountSettingResponse: AWSShape {
-        /// `name`.
-        public var name: String?
-        /// `value`.
-        public var value: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(name: String? = nil, value: String? = nil) {
-            self.name = name
-            self.value = value
-        }
-
-        /// The model of `PutAccountSettingResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingResponse", kind: .structure, members: [
-            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
-            MemberSchema("value", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.name = try r.optional("name")
-            self.value = try r.optional("value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["name"] = name
-            w["value"] = value
-            return w.value
-        }
-    }
-
-    /// The `PutImageRequest` structure of the ECR model.
-    public struct PutImageRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `imageManifest` (required).
-        public var imageManifest: String
-        /// `imageManifestMediaType`.
-        public var imageManifestMediaType: String?
-        /// `imageTag`.
-        public var imageTag: String?
-        /// `imageDigest`.
-        public var imageDigest: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, imageManifest: String, registryId: String? = nil, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageManifest = imageManifest
-            self.imageManifestMediaType = imageManifestMediaType
-            self.imageTag = imageTag
-            self.imageDigest = imageDigest
-        }
-
-        /// The model of `PutImageRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }, isRequired: true),
-            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
-            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.imageManifest = try r.required("imageManifest")
-            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
-            self.imageTag = try r.optional("imageTag")
-            self.imageDigest = try r.optional("imageDigest")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageManifest"] = imageManifest
-            w["imageManifestMediaType"] = imageManifestMediaType
-            w["imageTag"] = imageTag
-            w["imageDigest"] = imageDigest
-            return w.value
-        }
-    }
-
-    /// The `PutImageResponse` structure of the ECR model.
-    public struct PutImageResponse: AWSShape {
-        /// `image`.
-        public var image: ECR.Image?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(image: ECR.Image? = nil) {
-            self.image = image
-        }
-
-        /// The model of `PutImageResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageResponse", kind: .structure, members: [
-            MemberSchema("image", target: { ECR.Image.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.image = try r.optional("image")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["image"] = image
-            return w.value
-        }
-    }
-
-    /// The `PutImageScanningConfigurationRequest` structure of the ECR model.
-    public struct PutImageScanningConfigurationRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `imageScanningConfiguration` (required).
-        public var imageScanningConfiguration: ECR.ImageScanningConfiguration
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, imageScanningConfiguration: ECR.ImageScanningConfiguration, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageScanningConfiguration = imageScanningConfiguration
-        }
-
-        /// The model of `PutImageScanningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.imageScanningConfiguration = try r.required("imageScanningConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageScanningConfiguration"] = imageScanningConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutImageScanningConfigurationResponse` structure of the ECR model.
-    public struct PutImageScanningConfigurationResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `imageScanningConfiguration`.
-        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageScanningConfiguration = imageScanningConfiguration
-        }
-
-        /// The model of `PutImageScanningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageScanningConfiguration"] = imageScanningConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutImageTagMutabilityRequest` structure of the ECR model.
-    public struct PutImageTagMutabilityRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `imageTagMutability` (required).
-        public var imageTagMutability: ECR.ImageTagMutability
-        /// `imageTagMutabilityExclusionFilters`.
-        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, imageTagMutability: ECR.ImageTagMutability, registryId: String? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageTagMutability = imageTagMutability
-            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        }
-
-        /// The model of `PutImageTagMutabilityRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }, isRequired: true),
-            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.imageTagMutability = try r.required("imageTagMutability")
-            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageTagMutability"] = imageTagMutability
-            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-            return w.value
-        }
-    }
-
-    /// The `PutImageTagMutabilityResponse` structure of the ECR model.
-    public struct PutImageTagMutabilityResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `imageTagMutability`.
-        public var imageTagMutability: ECR.ImageTagMutability?
-        /// `imageTagMutabilityExclusionFilters`.
-        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageTagMutability = imageTagMutability
-            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-        }
-
-        /// The model of `PutImageTagMutabilityResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
-            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.imageTagMutability = try r.optional("imageTagMutability")
-            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageTagMutability"] = imageTagMutability
-            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-            return w.value
-        }
-    }
-
-    /// The `PutLifecyclePolicyRequest` structure of the ECR model.
-    public struct PutLifecyclePolicyRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `lifecyclePolicyText` (required).
-        public var lifecyclePolicyText: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, lifecyclePolicyText: String, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-        }
-
-        /// The model of `PutLifecyclePolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.lifecyclePolicyText = try r.required("lifecyclePolicyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            return w.value
-        }
-    }
-
-    /// The `PutLifecyclePolicyResponse` structure of the ECR model.
-    public struct PutLifecyclePolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-        }
-
-        /// The model of `PutLifecyclePolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            return w.value
-        }
-    }
-
-    /// The `PutRegistryPolicyRequest` structure of the ECR model.
-    public struct PutRegistryPolicyRequest: AWSShape {
-        /// `policyText` (required).
-        public var policyText: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(policyText: String) {
-            self.policyText = policyText
-        }
-
-        /// The model of `PutRegistryPolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyRequest", kind: .structure, members: [
-            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.policyText = try r.required("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `PutRegistryPolicyResponse` structure of the ECR model.
-    public struct PutRegistryPolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `policyText`.
-        public var policyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, policyText: String? = nil) {
-            self.registryId = registryId
-            self.policyText = policyText
-        }
-
-        /// The model of `PutRegistryPolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.policyText = try r.optional("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `PutRegistryScanningConfigurationRequest` structure of the ECR model.
-    public struct PutRegistryScanningConfigurationRequest: AWSShape {
-        /// `scanType`.
-        public var scanType: ECR.ScanType?
-        /// `rules`.
-        public var rules: [ECR.RegistryScanningRule]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
-            self.scanType = scanType
-            self.rules = rules
-        }
-
-        /// The model of `PutRegistryScanningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationRequest", kind: .structure, members: [
-            MemberSchema("scanType", target: { ECR.ScanType.schema }),
-            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scanType = try r.optional("scanType")
-            self.rules = try r.optional("rules")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["scanType"] = scanType
-            w["rules"] = rules
-            return w.value
-        }
-    }
-
-    /// The `PutRegistryScanningConfigurationResponse` structure of the ECR model.
-    public struct PutRegistryScanningConfigurationResponse: AWSShape {
-        /// `registryScanningConfiguration`.
-        public var registryScanningConfiguration: ECR.RegistryScanningConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryScanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
-            self.registryScanningConfiguration = registryScanningConfiguration
-        }
-
-        /// The model of `PutRegistryScanningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationResponse", kind: .structure, members: [
-            MemberSchema("registryScanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryScanningConfiguration = try r.optional("registryScanningConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryScanningConfiguration"] = registryScanningConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutReplicationConfigurationRequest` structure of the ECR model.
-    public struct PutReplicationConfigurationRequest: AWSShape {
-        /// `replicationConfiguration` (required).
-        public var replicationConfiguration: ECR.ReplicationConfiguration
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(replicationConfiguration: ECR.ReplicationConfiguration) {
-            self.replicationConfiguration = replicationConfiguration
-        }
-
-        /// The model of `PutReplicationConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationRequest", kind: .structure, members: [
-            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.replicationConfiguration = try r.required("replicationConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["replicationConfiguration"] = replicationConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutReplicationConfigurationResponse` structure of the ECR model.
-    public struct PutReplicationConfigurationResponse: AWSShape {
-        /// `replicationConfiguration`.
-        public var replicationConfiguration: ECR.ReplicationConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
-            self.replicationConfiguration = replicationConfiguration
-        }
-
-        /// The model of `PutReplicationConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationResponse", kind: .structure, members: [
-            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.replicationConfiguration = try r.optional("replicationConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["replicationConfiguration"] = replicationConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutSigningConfigurationRequest` structure of the ECR model.
-    public struct PutSigningConfigurationRequest: AWSShape {
-        /// `signingConfiguration` (required).
-        public var signingConfiguration: ECR.SigningConfiguration
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(signingConfiguration: ECR.SigningConfiguration) {
-            self.signingConfiguration = signingConfiguration
-        }
-
-        /// The model of `PutSigningConfigurationRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationRequest", kind: .structure, members: [
-            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.signingConfiguration = try r.required("signingConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["signingConfiguration"] = signingConfiguration
-            return w.value
-        }
-    }
-
-    /// The `PutSigningConfigurationResponse` structure of the ECR model.
-    public struct PutSigningConfigurationResponse: AWSShape {
         /// `signingConfiguration`.
         public var signingConfiguration: ECR.SigningConfiguration?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(signingConfiguration: ECR.SigningConfiguration? = nil) {
+        public init(registryId: String? = nil, signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.registryId = registryId
             self.signingConfiguration = signingConfiguration
         }
 
-        /// The model of `PutSigningConfigurationResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationResponse", kind: .structure, members: [
+        /// The model of `GetSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "GetSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
             MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
             self.signingConfiguration = try r.optional("signingConfiguration")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
+            w["registryId"] = registryId
             w["signingConfiguration"] = signingConfiguration
             return w.value
         }
-    }
 
-    /// The `Recommendation` structure of the ECR model.
-    public struct Recommendation: AWSShape {
-        /// `url`.
-        public var url: String?
-        /// `text`.
-        public var text: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(url: String? = nil, text: String? = nil) {
-            self.url = url
-            self.text = text
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.SigningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.SigningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, signingConfiguration: m1)
         }
 
-        /// The model of `Recommendation`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Recommendation", kind: .structure, members: [
-            MemberSchema("url", target: { ShapeSchema.Simple.string }),
-            MemberSchema("text", target: { ShapeSchema.Simple.string }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `Image` structure of the ECR model.
+    public struct Image: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `imageManifest`.
+        public var imageManifest: String?
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageManifest: String? = nil, imageManifestMediaType: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageId = imageId
+            self.imageManifest = imageManifest
+            self.imageManifestMediaType = imageManifestMediaType
+        }
+
+        /// The model of `Image`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Image", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.url = try r.optional("url")
-            self.text = try r.optional("text")
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageId = try r.optional("imageId")
+            self.imageManifest = try r.optional("imageManifest")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["url"] = url
-            w["text"] = text
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageId"] = imageId
+            w["imageManifest"] = imageManifest
+            w["imageManifestMediaType"] = imageManifestMediaType
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageIdentifier?
+            var m3: String?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageIdentifier.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, imageId: m2, imageManifest: m3, imageManifestMediaType: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageAlreadyExistsException.self)`.
+    public struct ImageAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageAlreadyExistsException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageArchivedException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageArchivedException.self)`.
+    public struct ImageArchivedException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageArchivedException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageArchivedException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageArchivedException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageDetail` structure of the ECR model.
+    public struct ImageDetail: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `imageSizeInBytes`.
+        public var imageSizeInBytes: Int?
+        /// `imagePushedAt`.
+        public var imagePushedAt: Date?
+        /// `imageScanStatus`.
+        public var imageScanStatus: ECR.ImageScanStatus?
+        /// `imageScanFindingsSummary`.
+        public var imageScanFindingsSummary: ECR.ImageScanFindingsSummary?
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+        /// `artifactMediaType`.
+        public var artifactMediaType: String?
+        /// `lastRecordedPullTime`.
+        public var lastRecordedPullTime: Date?
+        /// `subjectManifestDigest`.
+        public var subjectManifestDigest: String?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatus?
+        /// `lastArchivedAt`.
+        public var lastArchivedAt: Date?
+        /// `lastActivatedAt`.
+        public var lastActivatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageDigest: String? = nil, imageTags: [String]? = nil, imageSizeInBytes: Int? = nil, imagePushedAt: Date? = nil, imageScanStatus: ECR.ImageScanStatus? = nil, imageScanFindingsSummary: ECR.ImageScanFindingsSummary? = nil, imageManifestMediaType: String? = nil, artifactMediaType: String? = nil, lastRecordedPullTime: Date? = nil, subjectManifestDigest: String? = nil, imageStatus: ECR.ImageStatus? = nil, lastArchivedAt: Date? = nil, lastActivatedAt: Date? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageDigest = imageDigest
+            self.imageTags = imageTags
+            self.imageSizeInBytes = imageSizeInBytes
+            self.imagePushedAt = imagePushedAt
+            self.imageScanStatus = imageScanStatus
+            self.imageScanFindingsSummary = imageScanFindingsSummary
+            self.imageManifestMediaType = imageManifestMediaType
+            self.artifactMediaType = artifactMediaType
+            self.lastRecordedPullTime = lastRecordedPullTime
+            self.subjectManifestDigest = subjectManifestDigest
+            self.imageStatus = imageStatus
+            self.lastArchivedAt = lastArchivedAt
+            self.lastActivatedAt = lastActivatedAt
+        }
+
+        /// The model of `ImageDetail`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDetail", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
+            MemberSchema("imageSizeInBytes", target: { ShapeSchema.Simple.long }),
+            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
+            MemberSchema("imageScanFindingsSummary", target: { ECR.ImageScanFindingsSummary.schema }),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("artifactMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("lastRecordedPullTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("subjectManifestDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatus.schema }),
+            MemberSchema("lastArchivedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("lastActivatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageDigest = try r.optional("imageDigest")
+            self.imageTags = try r.optional("imageTags")
+            self.imageSizeInBytes = try r.optional("imageSizeInBytes")
+            self.imagePushedAt = try r.optional("imagePushedAt")
+            self.imageScanStatus = try r.optional("imageScanStatus")
+            self.imageScanFindingsSummary = try r.optional("imageScanFindingsSummary")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
+            self.artifactMediaType = try r.optional("artifactMediaType")
+            self.lastRecordedPullTime = try r.optional("lastRecordedPullTime")
+            self.subjectManifestDigest = try r.optional("subjectManifestDigest")
+            self.imageStatus = try r.optional("imageStatus")
+            self.lastArchivedAt = try r.optional("lastArchivedAt")
+            self.lastActivatedAt = try r.optional("lastActivatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageDigest"] = imageDigest
+            w["imageTags"] = imageTags
+            w["imageSizeInBytes"] = imageSizeInBytes
+            w["imagePushedAt"] = imagePushedAt
+            w["imageScanStatus"] = imageScanStatus
+            w["imageScanFindingsSummary"] = imageScanFindingsSummary
+            w["imageManifestMediaType"] = imageManifestMediaType
+            w["artifactMediaType"] = artifactMediaType
+            w["lastRecordedPullTime"] = lastRecordedPullTime
+            w["subjectManifestDigest"] = subjectManifestDigest
+            w["imageStatus"] = imageStatus
+            w["lastArchivedAt"] = lastArchivedAt
+            w["lastActivatedAt"] = lastActivatedAt
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: [String]?
+            var m4: Int?
+            var m5: Date?
+            var m6: ECR.ImageScanStatus?
+            var m7: ECR.ImageScanFindingsSummary?
+            var m8: String?
+            var m9: String?
+            var m10: Date?
+            var m11: String?
+            var m12: ECR.ImageStatus?
+            var m13: Date?
+            var m14: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try ECR.ImageScanStatus.read(from: &reader)
+                case 7: m7 = try ECR.ImageScanFindingsSummary.read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try Date.read(from: &reader)
+                case 11: m11 = try String.read(from: &reader)
+                case 12: m12 = try ECR.ImageStatus.read(from: &reader)
+                case 13: m13 = try Date.read(from: &reader)
+                case 14: m14 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, imageDigest: m2, imageTags: m3, imageSizeInBytes: m4, imagePushedAt: m5, imageScanStatus: m6, imageScanFindingsSummary: m7, imageManifestMediaType: m8, artifactMediaType: m9, lastRecordedPullTime: m10, subjectManifestDigest: m11, imageStatus: m12, lastArchivedAt: m13, lastActivatedAt: m14)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageDigestDoesNotMatchException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageDigestDoesNotMatchException.self)`.
+    public struct ImageDigestDoesNotMatchException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageDigestDoesNotMatchException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageDigestDoesNotMatchException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageDigestDoesNotMatchException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageFailure` structure of the ECR model.
+    public struct ImageFailure: AWSShape, JSONResponseReadable {
+        /// `imageId`.
+        public var imageId: ECR.ImageIdentifier?
+        /// `failureCode`.
+        public var failureCode: ECR.ImageFailureCode?
+        /// `failureReason`.
+        public var failureReason: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageId: ECR.ImageIdentifier? = nil, failureCode: ECR.ImageFailureCode? = nil, failureReason: String? = nil) {
+            self.imageId = imageId
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+        }
+
+        /// The model of `ImageFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageFailure", kind: .structure, members: [
+            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
+            MemberSchema("failureCode", target: { ECR.ImageFailureCode.schema }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageId = try r.optional("imageId")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageId"] = imageId
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ImageIdentifier?
+            var m1: ECR.ImageFailureCode?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ImageIdentifier.read(from: &reader)
+                case 1: m1 = try ECR.ImageFailureCode.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageId: m0, failureCode: m1, failureReason: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageIdentifier` structure of the ECR model.
+    public struct ImageIdentifier: AWSShape, JSONResponseReadable {
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imageTag`.
+        public var imageTag: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageDigest: String? = nil, imageTag: String? = nil) {
+            self.imageDigest = imageDigest
+            self.imageTag = imageTag
+        }
+
+        /// The model of `ImageIdentifier`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageIdentifier", kind: .structure, members: [
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageDigest = try r.optional("imageDigest")
+            self.imageTag = try r.optional("imageTag")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageDigest"] = imageDigest
+            w["imageTag"] = imageTag
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageDigest: m0, imageTag: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageNotFoundException.self)`.
+    public struct ImageNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageReferrer` structure of the ECR model.
+    public struct ImageReferrer: AWSShape, JSONResponseReadable {
+        /// `digest` (required).
+        public var digest: String
+        /// `mediaType` (required).
+        public var mediaType: String
+        /// `artifactType`.
+        public var artifactType: String?
+        /// `size` (required).
+        public var size: Int
+        /// `annotations`.
+        public var annotations: [String: String]?
+        /// `artifactStatus`.
+        public var artifactStatus: ECR.ArtifactStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(digest: String, mediaType: String, size: Int, artifactType: String? = nil, annotations: [String: String]? = nil, artifactStatus: ECR.ArtifactStatus? = nil) {
+            self.digest = digest
+            self.mediaType = mediaType
+            self.artifactType = artifactType
+            self.size = size
+            self.annotations = annotations
+            self.artifactStatus = artifactStatus
+        }
+
+        /// The model of `ImageReferrer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReferrer", kind: .structure, members: [
+            MemberSchema("digest", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("artifactType", target: { ECRSchemas.artifactType }),
+            MemberSchema("size", target: { ShapeSchema.Simple.long }, isRequired: true),
+            MemberSchema("annotations", target: { ECRSchemas.annotations }),
+            MemberSchema("artifactStatus", target: { ECR.ArtifactStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.digest = try r.required("digest")
+            self.mediaType = try r.required("mediaType")
+            self.artifactType = try r.optional("artifactType")
+            self.size = try r.required("size")
+            self.annotations = try r.optional("annotations")
+            self.artifactStatus = try r.optional("artifactStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["digest"] = digest
+            w["mediaType"] = mediaType
+            w["artifactType"] = artifactType
+            w["size"] = size
+            w["annotations"] = annotations
+            w["artifactStatus"] = artifactStatus
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Int?
+            var m4: [String: String]?
+            var m5: ECR.ArtifactStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try [String: String].read(from: &reader)
+                case 5: m5 = try ECR.ArtifactStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(digest: try reader.required(m0), mediaType: try reader.required(m1), size: try reader.required(m3), artifactType: m2, annotations: m4, artifactStatus: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageReplicationStatus` structure of the ECR model.
+    public struct ImageReplicationStatus: AWSShape, JSONResponseReadable {
+        /// `region`.
+        public var region: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `status`.
+        public var status: ECR.ReplicationStatus?
+        /// `failureCode`.
+        public var failureCode: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(region: String? = nil, registryId: String? = nil, status: ECR.ReplicationStatus? = nil, failureCode: String? = nil) {
+            self.region = region
+            self.registryId = registryId
+            self.status = status
+            self.failureCode = failureCode
+        }
+
+        /// The model of `ImageReplicationStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageReplicationStatus", kind: .structure, members: [
+            MemberSchema("region", target: { ECRSchemas.region }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("status", target: { ECR.ReplicationStatus.schema }),
+            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.region = try r.optional("region")
+            self.registryId = try r.optional("registryId")
+            self.status = try r.optional("status")
+            self.failureCode = try r.optional("failureCode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["region"] = region
+            w["registryId"] = registryId
+            w["status"] = status
+            w["failureCode"] = failureCode
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ReplicationStatus?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ReplicationStatus.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(region: m0, registryId: m1, status: m2, failureCode: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageScanFinding` structure of the ECR model.
+    public struct ImageScanFinding: AWSShape, JSONResponseReadable {
+        /// `name`.
+        public var name: String?
+        /// `description`.
+        public var descriptionValue: String?
+        /// `uri`.
+        public var uri: String?
+        /// `severity`.
+        public var severity: ECR.FindingSeverity?
+        /// `attributes`.
+        public var attributes: [ECR.Attribute]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, descriptionValue: String? = nil, uri: String? = nil, severity: ECR.FindingSeverity? = nil, attributes: [ECR.Attribute]? = nil) {
+            self.name = name
+            self.descriptionValue = descriptionValue
+            self.uri = uri
+            self.severity = severity
+            self.attributes = attributes
+        }
+
+        /// The model of `ImageScanFinding`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFinding", kind: .structure, members: [
+            MemberSchema("name", target: { ShapeSchema.Simple.string }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+            MemberSchema("uri", target: { ShapeSchema.Simple.string }),
+            MemberSchema("severity", target: { ECR.FindingSeverity.schema }),
+            MemberSchema("attributes", target: { ECRSchemas.attributeList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.descriptionValue = try r.optional("description")
+            self.uri = try r.optional("uri")
+            self.severity = try r.optional("severity")
+            self.attributes = try r.optional("attributes")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["description"] = descriptionValue
+            w["uri"] = uri
+            w["severity"] = severity
+            w["attributes"] = attributes
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: ECR.FindingSeverity?
+            var m4: [ECR.Attribute]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ECR.FindingSeverity.read(from: &reader)
+                case 4: m4 = try [ECR.Attribute].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: m0, descriptionValue: m1, uri: m2, severity: m3, attributes: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageScanFindings` structure of the ECR model.
+    public struct ImageScanFindings: AWSShape, JSONResponseReadable {
+        /// `imageScanCompletedAt`.
+        public var imageScanCompletedAt: Date?
+        /// `vulnerabilitySourceUpdatedAt`.
+        public var vulnerabilitySourceUpdatedAt: Date?
+        /// `findingSeverityCounts`.
+        public var findingSeverityCounts: [String: Int]?
+        /// `findings`.
+        public var findings: [ECR.ImageScanFinding]?
+        /// `enhancedFindings`.
+        public var enhancedFindings: [ECR.EnhancedImageScanFinding]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil, findings: [ECR.ImageScanFinding]? = nil, enhancedFindings: [ECR.EnhancedImageScanFinding]? = nil) {
+            self.imageScanCompletedAt = imageScanCompletedAt
+            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
+            self.findingSeverityCounts = findingSeverityCounts
+            self.findings = findings
+            self.enhancedFindings = enhancedFindings
+        }
+
+        /// The model of `ImageScanFindings`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindings", kind: .structure, members: [
+            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
+            MemberSchema("findings", target: { ECRSchemas.imageScanFindingList }),
+            MemberSchema("enhancedFindings", target: { ECRSchemas.enhancedImageScanFindingList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
+            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
+            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
+            self.findings = try r.optional("findings")
+            self.enhancedFindings = try r.optional("enhancedFindings")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageScanCompletedAt"] = imageScanCompletedAt
+            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
+            w["findingSeverityCounts"] = findingSeverityCounts
+            w["findings"] = findings
+            w["enhancedFindings"] = enhancedFindings
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: Date?
+            var m2: [String: Int]?
+            var m3: [ECR.ImageScanFinding]?
+            var m4: [ECR.EnhancedImageScanFinding]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try [String: Int].read(from: &reader)
+                case 3: m3 = try [ECR.ImageScanFinding].read(from: &reader)
+                case 4: m4 = try [ECR.EnhancedImageScanFinding].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageScanCompletedAt: m0, vulnerabilitySourceUpdatedAt: m1, findingSeverityCounts: m2, findings: m3, enhancedFindings: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageScanFindingsSummary` structure of the ECR model.
+    public struct ImageScanFindingsSummary: AWSShape, JSONResponseReadable {
+        /// `imageScanCompletedAt`.
+        public var imageScanCompletedAt: Date?
+        /// `vulnerabilitySourceUpdatedAt`.
+        public var vulnerabilitySourceUpdatedAt: Date?
+        /// `findingSeverityCounts`.
+        public var findingSeverityCounts: [String: Int]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageScanCompletedAt: Date? = nil, vulnerabilitySourceUpdatedAt: Date? = nil, findingSeverityCounts: [String: Int]? = nil) {
+            self.imageScanCompletedAt = imageScanCompletedAt
+            self.vulnerabilitySourceUpdatedAt = vulnerabilitySourceUpdatedAt
+            self.findingSeverityCounts = findingSeverityCounts
+        }
+
+        /// The model of `ImageScanFindingsSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanFindingsSummary", kind: .structure, members: [
+            MemberSchema("imageScanCompletedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilitySourceUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("findingSeverityCounts", target: { ECRSchemas.findingSeverityCounts }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageScanCompletedAt = try r.optional("imageScanCompletedAt")
+            self.vulnerabilitySourceUpdatedAt = try r.optional("vulnerabilitySourceUpdatedAt")
+            self.findingSeverityCounts = try r.optional("findingSeverityCounts")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageScanCompletedAt"] = imageScanCompletedAt
+            w["vulnerabilitySourceUpdatedAt"] = vulnerabilitySourceUpdatedAt
+            w["findingSeverityCounts"] = findingSeverityCounts
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: Date?
+            var m2: [String: Int]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                case 2: m2 = try [String: Int].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageScanCompletedAt: m0, vulnerabilitySourceUpdatedAt: m1, findingSeverityCounts: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageScanStatus` structure of the ECR model.
+    public struct ImageScanStatus: AWSShape, JSONResponseReadable {
+        /// `status`.
+        public var status: ECR.ScanStatus?
+        /// `description`.
+        public var descriptionValue: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(status: ECR.ScanStatus? = nil, descriptionValue: String? = nil) {
+            self.status = status
+            self.descriptionValue = descriptionValue
+        }
+
+        /// The model of `ImageScanStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanStatus", kind: .structure, members: [
+            MemberSchema("status", target: { ECR.ScanStatus.schema }),
+            MemberSchema("description", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.status = try r.optional("status")
+            self.descriptionValue = try r.optional("description")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["status"] = status
+            w["description"] = descriptionValue
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ScanStatus?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ScanStatus.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(status: m0, descriptionValue: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageScanningConfiguration` structure of the ECR model.
+    public struct ImageScanningConfiguration: AWSShape, JSONResponseReadable {
+        /// `scanOnPush`.
+        public var scanOnPush: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanOnPush: Bool? = nil) {
+            self.scanOnPush = scanOnPush
+        }
+
+        /// The model of `ImageScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageScanningConfiguration", kind: .structure, members: [
+            MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanOnPush = try r.optional("scanOnPush")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanOnPush"] = scanOnPush
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scanOnPush: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageSigningStatus` structure of the ECR model.
+    public struct ImageSigningStatus: AWSShape, JSONResponseReadable {
+        /// `signingProfileArn`.
+        public var signingProfileArn: String?
+        /// `failureCode`.
+        public var failureCode: String?
+        /// `failureReason`.
+        public var failureReason: String?
+        /// `status`.
+        public var status: ECR.SigningStatus?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingProfileArn: String? = nil, failureCode: String? = nil, failureReason: String? = nil, status: ECR.SigningStatus? = nil) {
+            self.signingProfileArn = signingProfileArn
+            self.failureCode = failureCode
+            self.failureReason = failureReason
+            self.status = status
+        }
+
+        /// The model of `ImageSigningStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageSigningStatus", kind: .structure, members: [
+            MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }),
+            MemberSchema("failureCode", target: { ShapeSchema.Simple.string }),
+            MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
+            MemberSchema("status", target: { ECR.SigningStatus.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingProfileArn = try r.optional("signingProfileArn")
+            self.failureCode = try r.optional("failureCode")
+            self.failureReason = try r.optional("failureReason")
+            self.status = try r.optional("status")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingProfileArn"] = signingProfileArn
+            w["failureCode"] = failureCode
+            w["failureReason"] = failureReason
+            w["status"] = status
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: ECR.SigningStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try ECR.SigningStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(signingProfileArn: m0, failureCode: m1, failureReason: m2, status: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageStorageClassUpdateNotSupportedException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageStorageClassUpdateNotSupportedException.self)`.
+    public struct ImageStorageClassUpdateNotSupportedException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageStorageClassUpdateNotSupportedException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageStorageClassUpdateNotSupportedException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageStorageClassUpdateNotSupportedException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageTagAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ImageTagAlreadyExistsException.self)`.
+    public struct ImageTagAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ImageTagAlreadyExistsException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ImageTagAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ImageTagMutabilityExclusionFilter` structure of the ECR model.
+    public struct ImageTagMutabilityExclusionFilter: AWSShape, JSONResponseReadable {
+        /// `filterType` (required).
+        public var filterType: ECR.ImageTagMutabilityExclusionFilterType
+        /// `filter` (required).
+        public var filter: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(filterType: ECR.ImageTagMutabilityExclusionFilterType, filter: String) {
+            self.filterType = filterType
+            self.filter = filter
+        }
+
+        /// The model of `ImageTagMutabilityExclusionFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageTagMutabilityExclusionFilter", kind: .structure, members: [
+            MemberSchema("filterType", target: { ECR.ImageTagMutabilityExclusionFilterType.schema }, isRequired: true),
+            MemberSchema("filter", target: { ECRSchemas.imageTagMutabilityExclusionFilterValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.filterType = try r.required("filterType")
+            self.filter = try r.required("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["filterType"] = filterType
+            w["filter"] = filter
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ImageTagMutabilityExclusionFilterType?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ImageTagMutabilityExclusionFilterType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(filterType: try reader.required(m0), filter: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InitiateLayerUploadRequest` structure of the ECR model.
+    public struct InitiateLayerUploadRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+        }
+
+        /// The model of `InitiateLayerUploadRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InitiateLayerUploadResponse` structure of the ECR model.
+    public struct InitiateLayerUploadResponse: AWSShape, JSONResponseReadable {
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `partSize`.
+        public var partSize: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(uploadId: String? = nil, partSize: Int? = nil) {
+            self.uploadId = uploadId
+            self.partSize = partSize
+        }
+
+        /// The model of `InitiateLayerUploadResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InitiateLayerUploadResponse", kind: .structure, members: [
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("partSize", target: { ECRSchemas.partSize }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.uploadId = try r.optional("uploadId")
+            self.partSize = try r.optional("partSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["uploadId"] = uploadId
+            w["partSize"] = partSize
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(uploadId: m0, partSize: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InvalidLayerException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidLayerException.self)`.
+    public struct InvalidLayerException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidLayerException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidLayerException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidLayerPartException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidLayerPartException.self)`.
+    public struct InvalidLayerPartException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidLayerPartException"
+
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `uploadId`.
+        public var uploadId: String?
+        /// `lastValidByteReceived`.
+        public var lastValidByteReceived: Int?
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastValidByteReceived: Int? = nil, message: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.uploadId = uploadId
+            self.lastValidByteReceived = lastValidByteReceived
+            self.message = message
+        }
+
+        /// The model of `InvalidLayerPartException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidLayerPartException", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
+            MemberSchema("lastValidByteReceived", target: { ECRSchemas.partSize }),
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.uploadId = try r.optional("uploadId")
+            self.lastValidByteReceived = try r.optional("lastValidByteReceived")
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["uploadId"] = uploadId
+            w["lastValidByteReceived"] = lastValidByteReceived
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidParameterException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidParameterException.self)`.
+    public struct InvalidParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidParameterException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `InvalidTagParameterException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.InvalidTagParameterException.self)`.
+    public struct InvalidTagParameterException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "InvalidTagParameterException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `InvalidTagParameterException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InvalidTagParameterException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.KmsException.self)`.
+    public struct KmsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsException"
+
+        /// `message`.
+        public var message: String?
+        /// `kmsError`.
+        public var kmsError: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil, kmsError: String? = nil) {
+            self.message = message
+            self.kmsError = kmsError
+        }
+
+        /// The model of `KmsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+            MemberSchema("kmsError", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+            self.kmsError = try r.optional("kmsError")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            w["kmsError"] = kmsError
+            return w.value
+        }
+    }
+
+    /// The `Layer` structure of the ECR model.
+    public struct Layer: AWSShape, JSONResponseReadable {
+        /// `layerDigest`.
+        public var layerDigest: String?
+        /// `layerAvailability`.
+        public var layerAvailability: ECR.LayerAvailability?
+        /// `layerSize`.
+        public var layerSize: Int?
+        /// `mediaType`.
+        public var mediaType: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(layerDigest: String? = nil, layerAvailability: ECR.LayerAvailability? = nil, layerSize: Int? = nil, mediaType: String? = nil) {
+            self.layerDigest = layerDigest
+            self.layerAvailability = layerAvailability
+            self.layerSize = layerSize
+            self.mediaType = mediaType
+        }
+
+        /// The model of `Layer`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Layer", kind: .structure, members: [
+            MemberSchema("layerDigest", target: { ECRSchemas.layerDigest }),
+            MemberSchema("layerAvailability", target: { ECR.LayerAvailability.schema }),
+            MemberSchema("layerSize", target: { ShapeSchema.Simple.long }),
+            MemberSchema("mediaType", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.layerDigest = try r.optional("layerDigest")
+            self.layerAvailability = try r.optional("layerAvailability")
+            self.layerSize = try r.optional("layerSize")
+            self.mediaType = try r.optional("mediaType")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["layerDigest"] = layerDigest
+            w["layerAvailability"] = layerAvailability
+            w["layerSize"] = layerSize
+            w["mediaType"] = mediaType
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.LayerAvailability?
+            var m2: Int?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.LayerAvailability.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(layerDigest: m0, layerAvailability: m1, layerSize: m2, mediaType: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

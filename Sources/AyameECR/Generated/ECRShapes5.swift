@@ -4,11 +4,11 @@ import AyameCore
 import Foundation
 
 extension ECR {
-    /// The `ReferencedImagesNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ReferencedImagesNotFoundException.self)`.
-    public struct ReferencedImagesNotFoundException: AWSModelledError {
+    /// The `LayerAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerAlreadyExistsException.self)`.
+    public struct LayerAlreadyExistsException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "ReferencedImagesNotFoundException"
+        public static let errorCode: String = "LayerAlreadyExistsException"
 
         /// `message`.
         public var message: String?
@@ -18,8 +18,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `ReferencedImagesNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
+        /// The model of `LayerAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerAlreadyExistsException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -37,720 +37,33 @@ extension ECR {
         }
     }
 
-    /// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
-    public struct RegisterPullTimeUpdateExclusionRequest: AWSShape {
-        /// `principalArn` (required).
-        public var principalArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(principalArn: String) {
-            self.principalArn = principalArn
-        }
-
-        /// The model of `RegisterPullTimeUpdateExclusionRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
-            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.principalArn = try r.required("principalArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["principalArn"] = principalArn
-            return w.value
-        }
-    }
-
-    /// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
-    public struct RegisterPullTimeUpdateExclusionResponse: AWSShape {
-        /// `principalArn`.
-        public var principalArn: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(principalArn: String? = nil, createdAt: Date? = nil) {
-            self.principalArn = principalArn
-            self.createdAt = createdAt
-        }
-
-        /// The model of `RegisterPullTimeUpdateExclusionResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
-            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.principalArn = try r.optional("principalArn")
-            self.createdAt = try r.optional("createdAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["principalArn"] = principalArn
-            w["createdAt"] = createdAt
-            return w.value
-        }
-    }
-
-    /// The `RegistryPolicyNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.RegistryPolicyNotFoundException.self)`.
-    public struct RegistryPolicyNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "RegistryPolicyNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RegistryPolicyNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RegistryScanningConfiguration` structure of the ECR model.
-    public struct RegistryScanningConfiguration: AWSShape {
-        /// `scanType`.
-        public var scanType: ECR.ScanType?
-        /// `rules`.
-        public var rules: [ECR.RegistryScanningRule]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
-            self.scanType = scanType
-            self.rules = rules
-        }
-
-        /// The model of `RegistryScanningConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
-            MemberSchema("scanType", target: { ECR.ScanType.schema }),
-            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scanType = try r.optional("scanType")
-            self.rules = try r.optional("rules")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["scanType"] = scanType
-            w["rules"] = rules
-            return w.value
-        }
-    }
-
-    /// The `RegistryScanningRule` structure of the ECR model.
-    public struct RegistryScanningRule: AWSShape {
-        /// `scanFrequency` (required).
-        public var scanFrequency: ECR.ScanFrequency
-        /// `repositoryFilters` (required).
-        public var repositoryFilters: [ECR.ScanningRepositoryFilter]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(scanFrequency: ECR.ScanFrequency, repositoryFilters: [ECR.ScanningRepositoryFilter]) {
-            self.scanFrequency = scanFrequency
-            self.repositoryFilters = repositoryFilters
-        }
-
-        /// The model of `RegistryScanningRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningRule", kind: .structure, members: [
-            MemberSchema("scanFrequency", target: { ECR.ScanFrequency.schema }, isRequired: true),
-            MemberSchema("repositoryFilters", target: { ECRSchemas.scanningRepositoryFilterList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.scanFrequency = try r.required("scanFrequency")
-            self.repositoryFilters = try r.required("repositoryFilters")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["scanFrequency"] = scanFrequency
-            w["repositoryFilters"] = repositoryFilters
-            return w.value
-        }
-    }
-
-    /// The `Remediation` structure of the ECR model.
-    public struct Remediation: AWSShape {
-        /// `recommendation`.
-        public var recommendation: ECR.Recommendation?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(recommendation: ECR.Recommendation? = nil) {
-            self.recommendation = recommendation
-        }
-
-        /// The model of `Remediation`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Remediation", kind: .structure, members: [
-            MemberSchema("recommendation", target: { ECR.Recommendation.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.recommendation = try r.optional("recommendation")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["recommendation"] = recommendation
-            return w.value
-        }
-    }
-
-    /// The `ReplicationConfiguration` structure of the ECR model.
-    public struct ReplicationConfiguration: AWSShape {
-        /// `rules` (required).
-        public var rules: [ECR.ReplicationRule]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(rules: [ECR.ReplicationRule]) {
-            self.rules = rules
-        }
-
-        /// The model of `ReplicationConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
-            MemberSchema("rules", target: { ECRSchemas.replicationRuleList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.rules = try r.required("rules")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["rules"] = rules
-            return w.value
-        }
-    }
-
-    /// The `ReplicationDestination` structure of the ECR model.
-    public struct ReplicationDestination: AWSShape {
-        /// `region` (required).
-        public var region: String
-        /// `registryId` (required).
-        public var registryId: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(region: String, registryId: String) {
-            self.region = region
-            self.registryId = registryId
-        }
-
-        /// The model of `ReplicationDestination`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationDestination", kind: .structure, members: [
-            MemberSchema("region", target: { ECRSchemas.region }, isRequired: true),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.region = try r.required("region")
-            self.registryId = try r.required("registryId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["region"] = region
-            w["registryId"] = registryId
-            return w.value
-        }
-    }
-
-    /// The `ReplicationRule` structure of the ECR model.
-    public struct ReplicationRule: AWSShape {
-        /// `destinations` (required).
-        public var destinations: [ECR.ReplicationDestination]
-        /// `repositoryFilters`.
-        public var repositoryFilters: [ECR.RepositoryFilter]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(destinations: [ECR.ReplicationDestination], repositoryFilters: [ECR.RepositoryFilter]? = nil) {
-            self.destinations = destinations
-            self.repositoryFilters = repositoryFilters
-        }
-
-        /// The model of `ReplicationRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
-            MemberSchema("destinations", target: { ECRSchemas.replicationDestinationList }, isRequired: true),
-            MemberSchema("repositoryFilters", target: { ECRSchemas.repositoryFilterList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.destinations = try r.required("destinations")
-            self.repositoryFilters = try r.optional("repositoryFilters")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["destinations"] = destinations
-            w["repositoryFilters"] = repositoryFilters
-            return w.value
-        }
-    }
-
-    /// The `Repository` structure of the ECR model.
-    public struct Repository: AWSShape {
-        /// `repositoryArn`.
-        public var repositoryArn: String?
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `repositoryUri`.
-        public var repositoryUri: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-        /// `imageTagMutability`.
-        public var imageTagMutability: ECR.ImageTagMutability?
-        /// `imageTagMutabilityExclusionFilters`.
-        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
-        /// `imageScanningConfiguration`.
-        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
-        /// `encryptionConfiguration`.
-        public var encryptionConfiguration: ECR.EncryptionConfiguration?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil, encryptionConfiguration: ECR.EncryptionConfiguration? = nil) {
-            self.repositoryArn = repositoryArn
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.repositoryUri = repositoryUri
-            self.createdAt = createdAt
-            self.imageTagMutability = imageTagMutability
-            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-            self.imageScanningConfiguration = imageScanningConfiguration
-            self.encryptionConfiguration = encryptionConfiguration
-        }
-
-        /// The model of `Repository`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Repository", kind: .structure, members: [
-            MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("repositoryUri", target: { ShapeSchema.Simple.string }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
-            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
-            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfiguration.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.repositoryArn = try r.optional("repositoryArn")
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.repositoryUri = try r.optional("repositoryUri")
-            self.createdAt = try r.optional("createdAt")
-            self.imageTagMutability = try r.optional("imageTagMutability")
-            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
-            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["repositoryArn"] = repositoryArn
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["repositoryUri"] = repositoryUri
-            w["createdAt"] = createdAt
-            w["imageTagMutability"] = imageTagMutability
-            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-            w["imageScanningConfiguration"] = imageScanningConfiguration
-            w["encryptionConfiguration"] = encryptionConfiguration
-            return w.value
-        }
-    }
-
-    /// The `RepositoryAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.RepositoryAlreadyExistsException.self)`.
-    public struct RepositoryAlreadyExistsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "RepositoryAlreadyExistsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RepositoryAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAlreadyExistsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RepositoryCreationTemplate` structure of the ECR model.
-    public struct RepositoryCreationTemplate: AWSShape {
-        /// `prefix`.
-        public var prefix: String?
-        /// `description`.
-        public var descriptionValue: String?
-        /// `encryptionConfiguration`.
-        public var encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
-        /// `resourceTags`.
-        public var resourceTags: [ECR.Tag]?
-        /// `imageTagMutability`.
-        public var imageTagMutability: ECR.ImageTagMutability?
-        /// `imageTagMutabilityExclusionFilters`.
-        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
-        /// `repositoryPolicy`.
-        public var repositoryPolicy: String?
-        /// `lifecyclePolicy`.
-        public var lifecyclePolicy: String?
-        /// `appliedFor`.
-        public var appliedFor: [ECR.RCTAppliedFor]?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-        /// `createdAt`.
-        public var createdAt: Date?
-        /// `updatedAt`.
-        public var updatedAt: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(prefix: String? = nil, descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [ECR.RCTAppliedFor]? = nil, customRoleArn: String? = nil, createdAt: Date? = nil, updatedAt: Date? = nil) {
-            self.prefix = prefix
-            self.descriptionValue = descriptionValue
-            self.encryptionConfiguration = encryptionConfiguration
-            self.resourceTags = resourceTags
-            self.imageTagMutability = imageTagMutability
-            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
-            self.repositoryPolicy = repositoryPolicy
-            self.lifecyclePolicy = lifecyclePolicy
-            self.appliedFor = appliedFor
-            self.customRoleArn = customRoleArn
-            self.createdAt = createdAt
-            self.updatedAt = updatedAt
-        }
-
-        /// The model of `RepositoryCreationTemplate`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplate", kind: .structure, members: [
-            MemberSchema("prefix", target: { ECRSchemas.prefix }),
-            MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
-            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfigurationForRepositoryCreationTemplate.schema }),
-            MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
-            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
-            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
-            MemberSchema("repositoryPolicy", target: { ECRSchemas.repositoryPolicyText }),
-            MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
-            MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.prefix = try r.optional("prefix")
-            self.descriptionValue = try r.optional("description")
-            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
-            self.resourceTags = try r.optional("resourceTags")
-            self.imageTagMutability = try r.optional("imageTagMutability")
-            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
-            self.repositoryPolicy = try r.optional("repositoryPolicy")
-            self.lifecyclePolicy = try r.optional("lifecyclePolicy")
-            self.appliedFor = try r.optional("appliedFor")
-            self.customRoleArn = try r.optional("customRoleArn")
-            self.createdAt = try r.optional("createdAt")
-            self.updatedAt = try r.optional("updatedAt")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["prefix"] = prefix
-            w["description"] = descriptionValue
-            w["encryptionConfiguration"] = encryptionConfiguration
-            w["resourceTags"] = resourceTags
-            w["imageTagMutability"] = imageTagMutability
-            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
-            w["repositoryPolicy"] = repositoryPolicy
-            w["lifecyclePolicy"] = lifecyclePolicy
-            w["appliedFor"] = appliedFor
-            w["customRoleArn"] = customRoleArn
-            w["createdAt"] = createdAt
-            w["updatedAt"] = updatedAt
-            return w.value
-        }
-    }
-
-    /// The `RepositoryFilter` structure of the ECR model.
-    public struct RepositoryFilter: AWSShape {
-        /// `filter` (required).
-        public var filter: String
-        /// `filterType` (required).
-        public var filterType: ECR.RepositoryFilterType
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(filter: String, filterType: ECR.RepositoryFilterType) {
-            self.filter = filter
-            self.filterType = filterType
-        }
-
-        /// The model of `RepositoryFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryFilter", kind: .structure, members: [
-            MemberSchema("filter", target: { ECRSchemas.repositoryFilterValue }, isRequired: true),
-            MemberSchema("filterType", target: { ECR.RepositoryFilterType.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.filter = try r.required("filter")
-            self.filterType = try r.required("filterType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["filter"] = filter
-            w["filterType"] = filterType
-            return w.value
-        }
-    }
-
-    /// The `RepositoryNotEmptyException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.RepositoryNotEmptyException.self)`.
-    public struct RepositoryNotEmptyException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "RepositoryNotEmptyException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RepositoryNotEmptyException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotEmptyException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RepositoryNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.RepositoryNotFoundException.self)`.
-    public struct RepositoryNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "RepositoryNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RepositoryNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RepositoryPolicyNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.RepositoryPolicyNotFoundException.self)`.
-    public struct RepositoryPolicyNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "RepositoryPolicyNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `RepositoryPolicyNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryPolicyNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RepositoryScanningConfiguration` structure of the ECR model.
-    public struct RepositoryScanningConfiguration: AWSShape {
-        /// `repositoryArn`.
-        public var repositoryArn: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `scanOnPush`.
-        public var scanOnPush: Bool?
-        /// `scanFrequency`.
-        public var scanFrequency: ECR.ScanFrequency?
-        /// `appliedScanFilters`.
-        public var appliedScanFilters: [ECR.ScanningRepositoryFilter]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryArn: String? = nil, repositoryName: String? = nil, scanOnPush: Bool? = nil, scanFrequency: ECR.ScanFrequency? = nil, appliedScanFilters: [ECR.ScanningRepositoryFilter]? = nil) {
-            self.repositoryArn = repositoryArn
-            self.repositoryName = repositoryName
-            self.scanOnPush = scanOnPush
-            self.scanFrequency = scanFrequency
-            self.appliedScanFilters = appliedScanFilters
-        }
-
-        /// The model of `RepositoryScanningConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfiguration", kind: .structure, members: [
-            MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("scanOnPush", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("scanFrequency", target: { ECR.ScanFrequency.schema }),
-            MemberSchema("appliedScanFilters", target: { ECRSchemas.scanningRepositoryFilterList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.repositoryArn = try r.optional("repositoryArn")
-            self.repositoryName = try r.optional("repositoryName")
-            self.scanOnPush = try r.optional("scanOnPush")
-            self.scanFrequency = try r.optional("scanFrequency")
-            self.appliedScanFilters = try r.optional("appliedScanFilters")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["repositoryArn"] = repositoryArn
-            w["repositoryName"] = repositoryName
-            w["scanOnPush"] = scanOnPush
-            w["scanFrequency"] = scanFrequency
-            w["appliedScanFilters"] = appliedScanFilters
-            return w.value
-        }
-    }
-
-    /// The `RepositoryScanningConfigurationFailure` structure of the ECR model.
-    public struct RepositoryScanningConfigurationFailure: AWSShape {
-        /// `repositoryName`.
-        public var repositoryName: String?
+    /// The `LayerFailure` structure of the ECR model.
+    public struct LayerFailure: AWSShape, JSONResponseReadable {
+        /// `layerDigest`.
+        public var layerDigest: String?
         /// `failureCode`.
-        public var failureCode: ECR.ScanningConfigurationFailureCode?
+        public var failureCode: ECR.LayerFailureCode?
         /// `failureReason`.
         public var failureReason: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String? = nil, failureCode: ECR.ScanningConfigurationFailureCode? = nil, failureReason: String? = nil) {
-            self.repositoryName = repositoryName
+        public init(layerDigest: String? = nil, failureCode: ECR.LayerFailureCode? = nil, failureReason: String? = nil) {
+            self.layerDigest = layerDigest
             self.failureCode = failureCode
             self.failureReason = failureReason
         }
 
-        /// The model of `RepositoryScanningConfigurationFailure`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryScanningConfigurationFailure", kind: .structure, members: [
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("failureCode", target: { ECR.ScanningConfigurationFailureCode.schema }),
+        /// The model of `LayerFailure`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerFailure", kind: .structure, members: [
+            MemberSchema("layerDigest", target: { ECRSchemas.batchedOperationLayerDigest }),
+            MemberSchema("failureCode", target: { ECR.LayerFailureCode.schema }),
             MemberSchema("failureReason", target: { ShapeSchema.Simple.string }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.repositoryName = try r.optional("repositoryName")
+            self.layerDigest = try r.optional("layerDigest")
             self.failureCode = try r.optional("failureCode")
             self.failureReason = try r.optional("failureReason")
         }
@@ -758,94 +71,37 @@ extension ECR {
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["repositoryName"] = repositoryName
+            w["layerDigest"] = layerDigest
             w["failureCode"] = failureCode
             w["failureReason"] = failureReason
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: ECR.LayerFailureCode?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try ECR.LayerFailureCode.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(layerDigest: m0, failureCode: m1, failureReason: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `Resource` structure of the ECR model.
-    public struct Resource: AWSShape {
-        /// `details`.
-        public var details: ECR.ResourceDetails?
-        /// `id`.
-        public var id: String?
-        /// `tags`.
-        public var tags: [String: String]?
-        /// `type`.
-        public var type: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(details: ECR.ResourceDetails? = nil, id: String? = nil, tags: [String: String]? = nil, type: String? = nil) {
-            self.details = details
-            self.id = id
-            self.tags = tags
-            self.type = type
-        }
-
-        /// The model of `Resource`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Resource", kind: .structure, members: [
-            MemberSchema("details", target: { ECR.ResourceDetails.schema }),
-            MemberSchema("id", target: { ShapeSchema.Simple.string }),
-            MemberSchema("tags", target: { ECRSchemas.tags }),
-            MemberSchema("type", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.details = try r.optional("details")
-            self.id = try r.optional("id")
-            self.tags = try r.optional("tags")
-            self.type = try r.optional("type")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["details"] = details
-            w["id"] = id
-            w["tags"] = tags
-            w["type"] = type
-            return w.value
-        }
-    }
-
-    /// The `ResourceDetails` structure of the ECR model.
-    public struct ResourceDetails: AWSShape {
-        /// `awsEcrContainerImage`.
-        public var awsEcrContainerImage: ECR.AwsEcrContainerImageDetails?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(awsEcrContainerImage: ECR.AwsEcrContainerImageDetails? = nil) {
-            self.awsEcrContainerImage = awsEcrContainerImage
-        }
-
-        /// The model of `ResourceDetails`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceDetails", kind: .structure, members: [
-            MemberSchema("awsEcrContainerImage", target: { ECR.AwsEcrContainerImageDetails.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.awsEcrContainerImage = try r.optional("awsEcrContainerImage")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["awsEcrContainerImage"] = awsEcrContainerImage
-            return w.value
-        }
-    }
-
-    /// The `ScanNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ScanNotFoundException.self)`.
-    public struct ScanNotFoundException: AWSModelledError {
+    /// The `LayerInaccessibleException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerInaccessibleException.self)`.
+    public struct LayerInaccessibleException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "ScanNotFoundException"
+        public static let errorCode: String = "LayerInaccessibleException"
 
         /// `message`.
         public var message: String?
@@ -855,8 +111,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `ScanNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ScanNotFoundException", kind: .structure, members: [
+        /// The model of `LayerInaccessibleException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerInaccessibleException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -874,75 +130,11 @@ extension ECR {
         }
     }
 
-    /// The `ScanningRepositoryFilter` structure of the ECR model.
-    public struct ScanningRepositoryFilter: AWSShape {
-        /// `filter` (required).
-        public var filter: String
-        /// `filterType` (required).
-        public var filterType: ECR.ScanningRepositoryFilterType
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(filter: String, filterType: ECR.ScanningRepositoryFilterType) {
-            self.filter = filter
-            self.filterType = filterType
-        }
-
-        /// The model of `ScanningRepositoryFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ScanningRepositoryFilter", kind: .structure, members: [
-            MemberSchema("filter", target: { ECRSchemas.scanningRepositoryFilterValue }, isRequired: true),
-            MemberSchema("filterType", target: { ECR.ScanningRepositoryFilterType.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.filter = try r.required("filter")
-            self.filterType = try r.required("filterType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["filter"] = filter
-            w["filterType"] = filterType
-            return w.value
-        }
-    }
-
-    /// The `ScoreDetails` structure of the ECR model.
-    public struct ScoreDetails: AWSShape {
-        /// `cvss`.
-        public var cvss: ECR.CvssScoreDetails?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(cvss: ECR.CvssScoreDetails? = nil) {
-            self.cvss = cvss
-        }
-
-        /// The model of `ScoreDetails`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ScoreDetails", kind: .structure, members: [
-            MemberSchema("cvss", target: { ECR.CvssScoreDetails.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.cvss = try r.optional("cvss")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["cvss"] = cvss
-            return w.value
-        }
-    }
-
-    /// The `SecretNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.SecretNotFoundException.self)`.
-    public struct SecretNotFoundException: AWSModelledError {
+    /// The `LayerPartTooSmallException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayerPartTooSmallException.self)`.
+    public struct LayerPartTooSmallException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "SecretNotFoundException"
+        public static let errorCode: String = "LayerPartTooSmallException"
 
         /// `message`.
         public var message: String?
@@ -952,8 +144,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `SecretNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SecretNotFoundException", kind: .structure, members: [
+        /// The model of `LayerPartTooSmallException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayerPartTooSmallException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -971,11 +163,11 @@ extension ECR {
         }
     }
 
-    /// The `ServerException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ServerException.self)`.
-    public struct ServerException: AWSModelledError {
+    /// The `LayersNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LayersNotFoundException.self)`.
+    public struct LayersNotFoundException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "ServerException"
+        public static let errorCode: String = "LayersNotFoundException"
 
         /// `message`.
         public var message: String?
@@ -985,8 +177,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `ServerException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ServerException", kind: .structure, members: [
+        /// The model of `LayersNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LayersNotFoundException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -1004,128 +196,11 @@ extension ECR {
         }
     }
 
-    /// The `SetRepositoryPolicyRequest` structure of the ECR model.
-    public struct SetRepositoryPolicyRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `policyText` (required).
-        public var policyText: String
-        /// `force`.
-        public var force: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, policyText: String, registryId: String? = nil, force: Bool? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.policyText = policyText
-            self.force = force
-        }
-
-        /// The model of `SetRepositoryPolicyRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }, isRequired: true),
-            MemberSchema("force", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.policyText = try r.required("policyText")
-            self.force = try r.optional("force")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["policyText"] = policyText
-            w["force"] = force
-            return w.value
-        }
-    }
-
-    /// The `SetRepositoryPolicyResponse` structure of the ECR model.
-    public struct SetRepositoryPolicyResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `policyText`.
-        public var policyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, policyText: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.policyText = policyText
-        }
-
-        /// The model of `SetRepositoryPolicyResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetRepositoryPolicyResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("policyText", target: { ECRSchemas.repositoryPolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.policyText = try r.optional("policyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["policyText"] = policyText
-            return w.value
-        }
-    }
-
-    /// The `SigningConfiguration` structure of the ECR model.
-    public struct SigningConfiguration: AWSShape {
-        /// `rules` (required).
-        public var rules: [ECR.SigningRule]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(rules: [ECR.SigningRule]) {
-            self.rules = rules
-        }
-
-        /// The model of `SigningConfiguration`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfiguration", kind: .structure, members: [
-            MemberSchema("rules", target: { ECRSchemas.signingRuleList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.rules = try r.required("rules")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["rules"] = rules
-            return w.value
-        }
-    }
-
-    /// The `SigningConfigurationNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.SigningConfigurationNotFoundException.self)`.
-    public struct SigningConfigurationNotFoundException: AWSModelledError {
+    /// The `LifecyclePolicyNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyNotFoundException.self)`.
+    public struct LifecyclePolicyNotFoundException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "SigningConfigurationNotFoundException"
+        public static let errorCode: String = "LifecyclePolicyNotFoundException"
 
         /// `message`.
         public var message: String?
@@ -1135,8 +210,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `SigningConfigurationNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SigningConfigurationNotFoundException", kind: .structure, members: [
+        /// The model of `LifecyclePolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyNotFoundException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -1154,378 +229,1126 @@ extension ECR {
         }
     }
 
-    /// The `SigningRepositoryFilter` structure of the ECR model.
-    public struct SigningRepositoryFilter: AWSShape {
-        /// `filter` (required).
-        public var filter: String
-        /// `filterType` (required).
-        public var filterType: ECR.SigningRepositoryFilterType
+    /// The `LifecyclePolicyPreviewFilter` structure of the ECR model.
+    public struct LifecyclePolicyPreviewFilter: AWSShape, JSONResponseReadable {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(filter: String, filterType: ECR.SigningRepositoryFilterType) {
-            self.filter = filter
-            self.filterType = filterType
+        public init(tagStatus: ECR.TagStatus? = nil) {
+            self.tagStatus = tagStatus
         }
 
-        /// The model of `SigningRepositoryFilter`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SigningRepositoryFilter", kind: .structure, members: [
-            MemberSchema("filter", target: { ECRSchemas.signingRepositoryFilterValue }, isRequired: true),
-            MemberSchema("filterType", target: { ECR.SigningRepositoryFilterType.schema }, isRequired: true),
+        /// The model of `LifecyclePolicyPreviewFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.filter = try r.required("filter")
-            self.filterType = try r.required("filterType")
+            self.tagStatus = try r.optional("tagStatus")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["filter"] = filter
-            w["filterType"] = filterType
+            w["tagStatus"] = tagStatus
             return w.value
         }
-    }
 
-    /// The `SigningRule` structure of the ECR model.
-    public struct SigningRule: AWSShape {
-        /// `signingProfileArn` (required).
-        public var signingProfileArn: String
-        /// `repositoryFilters`.
-        public var repositoryFilters: [ECR.SigningRepositoryFilter]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(signingProfileArn: String, repositoryFilters: [ECR.SigningRepositoryFilter]? = nil) {
-            self.signingProfileArn = signingProfileArn
-            self.repositoryFilters = repositoryFilters
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.TagStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.TagStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tagStatus: m0)
         }
 
-        /// The model of `SigningRule`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SigningRule", kind: .structure, members: [
-            MemberSchema("signingProfileArn", target: { ECRSchemas.signingProfileArn }, isRequired: true),
-            MemberSchema("repositoryFilters", target: { ECRSchemas.signingRepositoryFilterList }),
-        ])
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `LifecyclePolicyPreviewInProgressException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyPreviewInProgressException.self)`.
+    public struct LifecyclePolicyPreviewInProgressException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LifecyclePolicyPreviewInProgressException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LifecyclePolicyPreviewInProgressException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewInProgressException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.signingProfileArn = try r.required("signingProfileArn")
-            self.repositoryFilters = try r.optional("repositoryFilters")
+            self.message = try r.optional("message")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["signingProfileArn"] = signingProfileArn
-            w["repositoryFilters"] = repositoryFilters
+            w["message"] = message
             return w.value
         }
     }
 
-    /// The `StartImageScanRequest` structure of the ECR model.
-    public struct StartImageScanRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `imageId` (required).
-        public var imageId: ECR.ImageIdentifier
+    /// The `LifecyclePolicyPreviewNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LifecyclePolicyPreviewNotFoundException.self)`.
+    public struct LifecyclePolicyPreviewNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LifecyclePolicyPreviewNotFoundException"
+
+        /// `message`.
+        public var message: String?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, imageId: ECR.ImageIdentifier, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageId = imageId
+        public init(message: String? = nil) {
+            self.message = message
         }
 
-        /// The model of `StartImageScanRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
-        ])
+        /// The model of `LifecyclePolicyPreviewNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.imageId = try r.required("imageId")
+            self.message = try r.optional("message")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageId"] = imageId
+            w["message"] = message
             return w.value
         }
     }
 
-    /// The `StartImageScanResponse` structure of the ECR model.
-    public struct StartImageScanResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `imageId`.
-        public var imageId: ECR.ImageIdentifier?
-        /// `imageScanStatus`.
-        public var imageScanStatus: ECR.ImageScanStatus?
+    /// The `LifecyclePolicyPreviewResult` structure of the ECR model.
+    public struct LifecyclePolicyPreviewResult: AWSShape, JSONResponseReadable {
+        /// `imageTags`.
+        public var imageTags: [String]?
+        /// `imageDigest`.
+        public var imageDigest: String?
+        /// `imagePushedAt`.
+        public var imagePushedAt: Date?
+        /// `action`.
+        public var action: ECR.LifecyclePolicyRuleAction?
+        /// `appliedRulePriority`.
+        public var appliedRulePriority: Int?
+        /// `storageClass`.
+        public var storageClass: ECR.LifecyclePolicyStorageClass?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageScanStatus: ECR.ImageScanStatus? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.imageId = imageId
-            self.imageScanStatus = imageScanStatus
-        }
-
-        /// The model of `StartImageScanResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartImageScanResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
-            MemberSchema("imageScanStatus", target: { ECR.ImageScanStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.imageId = try r.optional("imageId")
-            self.imageScanStatus = try r.optional("imageScanStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["imageId"] = imageId
-            w["imageScanStatus"] = imageScanStatus
-            return w.value
-        }
-    }
-
-    /// The `StartLifecyclePolicyPreviewRequest` structure of the ECR model.
-    public struct StartLifecyclePolicyPreviewRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, registryId: String? = nil, lifecyclePolicyText: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-        }
-
-        /// The model of `StartLifecyclePolicyPreviewRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            return w.value
-        }
-    }
-
-    /// The `StartLifecyclePolicyPreviewResponse` structure of the ECR model.
-    public struct StartLifecyclePolicyPreviewResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `lifecyclePolicyText`.
-        public var lifecyclePolicyText: String?
-        /// `status`.
-        public var status: ECR.LifecyclePolicyPreviewStatus?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil, status: ECR.LifecyclePolicyPreviewStatus? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.lifecyclePolicyText = lifecyclePolicyText
-            self.status = status
-        }
-
-        /// The model of `StartLifecyclePolicyPreviewResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartLifecyclePolicyPreviewResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
-            MemberSchema("status", target: { ECR.LifecyclePolicyPreviewStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
-            self.status = try r.optional("status")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["lifecyclePolicyText"] = lifecyclePolicyText
-            w["status"] = status
-            return w.value
-        }
-    }
-
-    /// The `SubjectIdentifier` structure of the ECR model.
-    public struct SubjectIdentifier: AWSShape {
-        /// `imageDigest` (required).
-        public var imageDigest: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(imageDigest: String) {
+        public init(imageTags: [String]? = nil, imageDigest: String? = nil, imagePushedAt: Date? = nil, action: ECR.LifecyclePolicyRuleAction? = nil, appliedRulePriority: Int? = nil, storageClass: ECR.LifecyclePolicyStorageClass? = nil) {
+            self.imageTags = imageTags
             self.imageDigest = imageDigest
+            self.imagePushedAt = imagePushedAt
+            self.action = action
+            self.appliedRulePriority = appliedRulePriority
+            self.storageClass = storageClass
         }
 
-        /// The model of `SubjectIdentifier`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SubjectIdentifier", kind: .structure, members: [
-            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }, isRequired: true),
+        /// The model of `LifecyclePolicyPreviewResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewResult", kind: .structure, members: [
+            MemberSchema("imageTags", target: { ECRSchemas.imageTagList }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imagePushedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("action", target: { ECR.LifecyclePolicyRuleAction.schema }),
+            MemberSchema("appliedRulePriority", target: { ECRSchemas.lifecyclePolicyRulePriority }),
+            MemberSchema("storageClass", target: { ECR.LifecyclePolicyStorageClass.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.imageDigest = try r.required("imageDigest")
+            self.imageTags = try r.optional("imageTags")
+            self.imageDigest = try r.optional("imageDigest")
+            self.imagePushedAt = try r.optional("imagePushedAt")
+            self.action = try r.optional("action")
+            self.appliedRulePriority = try r.optional("appliedRulePriority")
+            self.storageClass = try r.optional("storageClass")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
+            w["imageTags"] = imageTags
             w["imageDigest"] = imageDigest
+            w["imagePushedAt"] = imagePushedAt
+            w["action"] = action
+            w["appliedRulePriority"] = appliedRulePriority
+            w["storageClass"] = storageClass
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            var m2: Date?
+            var m3: ECR.LifecyclePolicyRuleAction?
+            var m4: Int?
+            var m5: ECR.LifecyclePolicyStorageClass?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try ECR.LifecyclePolicyRuleAction.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try ECR.LifecyclePolicyStorageClass.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageTags: m0, imageDigest: m1, imagePushedAt: m2, action: m3, appliedRulePriority: m4, storageClass: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `Tag` structure of the ECR model.
-    public struct Tag: AWSShape {
-        /// `Key` (required).
-        public var key: String
-        /// `Value` (required).
-        public var value: String
+    /// The `LifecyclePolicyPreviewSummary` structure of the ECR model.
+    public struct LifecyclePolicyPreviewSummary: AWSShape, JSONResponseReadable {
+        /// `expiringImageTotalCount`.
+        public var expiringImageTotalCount: Int?
+        /// `transitioningImageTotalCounts`.
+        public var transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
+        public init(expiringImageTotalCount: Int? = nil, transitioningImageTotalCounts: [ECR.TransitioningImageTotalCount]? = nil) {
+            self.expiringImageTotalCount = expiringImageTotalCount
+            self.transitioningImageTotalCounts = transitioningImageTotalCounts
         }
 
-        /// The model of `Tag`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-            MemberSchema("Key", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("Value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        /// The model of `LifecyclePolicyPreviewSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyPreviewSummary", kind: .structure, members: [
+            MemberSchema("expiringImageTotalCount", target: { ECRSchemas.imageCount }),
+            MemberSchema("transitioningImageTotalCounts", target: { ECRSchemas.transitioningImageTotalCounts }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.key = try r.required("Key")
-            self.value = try r.required("Value")
+            self.expiringImageTotalCount = try r.optional("expiringImageTotalCount")
+            self.transitioningImageTotalCounts = try r.optional("transitioningImageTotalCounts")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Key"] = key
-            w["Value"] = value
+            w["expiringImageTotalCount"] = expiringImageTotalCount
+            w["transitioningImageTotalCounts"] = transitioningImageTotalCounts
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            var m1: [ECR.TransitioningImageTotalCount]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                case 1: m1 = try [ECR.TransitioningImageTotalCount].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(expiringImageTotalCount: m0, transitioningImageTotalCounts: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `LifecyclePolicyRuleAction` structure of the ECR model.
+    public struct LifecyclePolicyRuleAction: AWSShape, JSONResponseReadable {
+        /// `type`.
+        public var type: ECR.ImageActionType?
+        /// `targetStorageClass`.
+        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: ECR.ImageActionType? = nil, targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil) {
+            self.type = type
+            self.targetStorageClass = targetStorageClass
+        }
+
+        /// The model of `LifecyclePolicyRuleAction`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LifecyclePolicyRuleAction", kind: .structure, members: [
+            MemberSchema("type", target: { ECR.ImageActionType.schema }),
+            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.optional("type")
+            self.targetStorageClass = try r.optional("targetStorageClass")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["type"] = type
+            w["targetStorageClass"] = targetStorageClass
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ImageActionType?
+            var m1: ECR.LifecyclePolicyTargetStorageClass?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ImageActionType.read(from: &reader)
+                case 1: m1 = try ECR.LifecyclePolicyTargetStorageClass.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(type: m0, targetStorageClass: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `LimitExceededException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.LimitExceededException.self)`.
+    public struct LimitExceededException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "LimitExceededException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `LimitExceededException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "LimitExceededException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
             return w.value
         }
     }
 
-    /// The `TagResourceRequest` structure of the ECR model.
-    public struct TagResourceRequest: AWSShape {
+    /// The `ListImageReferrersFilter` structure of the ECR model.
+    public struct ListImageReferrersFilter: AWSShape, JSONResponseReadable {
+        /// `artifactTypes`.
+        public var artifactTypes: [String]?
+        /// `artifactStatus`.
+        public var artifactStatus: ECR.ArtifactStatusFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(artifactTypes: [String]? = nil, artifactStatus: ECR.ArtifactStatusFilter? = nil) {
+            self.artifactTypes = artifactTypes
+            self.artifactStatus = artifactStatus
+        }
+
+        /// The model of `ListImageReferrersFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersFilter", kind: .structure, members: [
+            MemberSchema("artifactTypes", target: { ECRSchemas.artifactTypeList }),
+            MemberSchema("artifactStatus", target: { ECR.ArtifactStatusFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.artifactTypes = try r.optional("artifactTypes")
+            self.artifactStatus = try r.optional("artifactStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["artifactTypes"] = artifactTypes
+            w["artifactStatus"] = artifactStatus
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: ECR.ArtifactStatusFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try ECR.ArtifactStatusFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(artifactTypes: m0, artifactStatus: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListImageReferrersRequest` structure of the ECR model.
+    public struct ListImageReferrersRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `subjectId` (required).
+        public var subjectId: ECR.SubjectIdentifier
+        /// `filter`.
+        public var filter: ECR.ListImageReferrersFilter?
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, subjectId: ECR.SubjectIdentifier, registryId: String? = nil, filter: ECR.ListImageReferrersFilter? = nil, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.subjectId = subjectId
+            self.filter = filter
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListImageReferrersRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("subjectId", target: { ECR.SubjectIdentifier.schema }, isRequired: true),
+            MemberSchema("filter", target: { ECR.ListImageReferrersFilter.schema }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.fiftyMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.subjectId = try r.required("subjectId")
+            self.filter = try r.optional("filter")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["subjectId"] = subjectId
+            w["filter"] = filter
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.SubjectIdentifier?
+            var m3: ECR.ListImageReferrersFilter?
+            var m4: String?
+            var m5: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.SubjectIdentifier.read(from: &reader)
+                case 3: m3 = try ECR.ListImageReferrersFilter.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), subjectId: try reader.required(m2), registryId: m0, filter: m3, nextToken: m4, maxResults: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListImageReferrersResponse` structure of the ECR model.
+    public struct ListImageReferrersResponse: AWSShape, JSONResponseReadable {
+        /// `referrers`.
+        public var referrers: [ECR.ImageReferrer]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(referrers: [ECR.ImageReferrer]? = nil, nextToken: String? = nil) {
+            self.referrers = referrers
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListImageReferrersResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImageReferrersResponse", kind: .structure, members: [
+            MemberSchema("referrers", target: { ECRSchemas.imageReferrerList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.referrers = try r.optional("referrers")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["referrers"] = referrers
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ImageReferrer]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ImageReferrer].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(referrers: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListImagesFilter` structure of the ECR model.
+    public struct ListImagesFilter: AWSShape, JSONResponseReadable {
+        /// `tagStatus`.
+        public var tagStatus: ECR.TagStatus?
+        /// `imageStatus`.
+        public var imageStatus: ECR.ImageStatusFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tagStatus: ECR.TagStatus? = nil, imageStatus: ECR.ImageStatusFilter? = nil) {
+            self.tagStatus = tagStatus
+            self.imageStatus = imageStatus
+        }
+
+        /// The model of `ListImagesFilter`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesFilter", kind: .structure, members: [
+            MemberSchema("tagStatus", target: { ECR.TagStatus.schema }),
+            MemberSchema("imageStatus", target: { ECR.ImageStatusFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tagStatus = try r.optional("tagStatus")
+            self.imageStatus = try r.optional("imageStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["tagStatus"] = tagStatus
+            w["imageStatus"] = imageStatus
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.TagStatus?
+            var m1: ECR.ImageStatusFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.TagStatus.read(from: &reader)
+                case 1: m1 = try ECR.ImageStatusFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tagStatus: m0, imageStatus: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListImagesRequest` structure of the ECR model.
+    public struct ListImagesRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `nextToken`.
+        public var nextToken: String?
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `filter`.
+        public var filter: ECR.ListImagesFilter?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, registryId: String? = nil, nextToken: String? = nil, maxResults: Int? = nil, filter: ECR.ListImagesFilter? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.filter = filter
+        }
+
+        /// The model of `ListImagesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+            MemberSchema("filter", target: { ECR.ListImagesFilter.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.nextToken = try r.optional("nextToken")
+            self.maxResults = try r.optional("maxResults")
+            self.filter = try r.optional("filter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["nextToken"] = nextToken
+            w["maxResults"] = maxResults
+            w["filter"] = filter
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: Int?
+            var m4: ECR.ListImagesFilter?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try ECR.ListImagesFilter.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), registryId: m0, nextToken: m2, maxResults: m3, filter: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListImagesResponse` structure of the ECR model.
+    public struct ListImagesResponse: AWSShape, JSONResponseReadable {
+        /// `imageIds`.
+        public var imageIds: [ECR.ImageIdentifier]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(imageIds: [ECR.ImageIdentifier]? = nil, nextToken: String? = nil) {
+            self.imageIds = imageIds
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListImagesResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListImagesResponse", kind: .structure, members: [
+            MemberSchema("imageIds", target: { ECRSchemas.imageIdentifierList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.imageIds = try r.optional("imageIds")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["imageIds"] = imageIds
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ImageIdentifier]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ImageIdentifier].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(imageIds: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListPullTimeUpdateExclusionsRequest` structure of the ECR model.
+    public struct ListPullTimeUpdateExclusionsRequest: AWSShape, JSONResponseReadable {
+        /// `maxResults`.
+        public var maxResults: Int?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maxResults: Int? = nil, nextToken: String? = nil) {
+            self.maxResults = maxResults
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPullTimeUpdateExclusionsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsRequest", kind: .structure, members: [
+            MemberSchema("maxResults", target: { ECRSchemas.maxResults }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maxResults = try r.optional("maxResults")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["maxResults"] = maxResults
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(maxResults: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListPullTimeUpdateExclusionsResponse` structure of the ECR model.
+    public struct ListPullTimeUpdateExclusionsResponse: AWSShape, JSONResponseReadable {
+        /// `pullTimeUpdateExclusions`.
+        public var pullTimeUpdateExclusions: [String]?
+        /// `nextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(pullTimeUpdateExclusions: [String]? = nil, nextToken: String? = nil) {
+            self.pullTimeUpdateExclusions = pullTimeUpdateExclusions
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListPullTimeUpdateExclusionsResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListPullTimeUpdateExclusionsResponse", kind: .structure, members: [
+            MemberSchema("pullTimeUpdateExclusions", target: { ECRSchemas.pullTimeUpdateExclusionList }),
+            MemberSchema("nextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.pullTimeUpdateExclusions = try r.optional("pullTimeUpdateExclusions")
+            self.nextToken = try r.optional("nextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["pullTimeUpdateExclusions"] = pullTimeUpdateExclusions
+            w["nextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(pullTimeUpdateExclusions: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListTagsForResourceRequest` structure of the ECR model.
+    public struct ListTagsForResourceRequest: AWSShape, JSONResponseReadable {
         /// `resourceArn` (required).
         public var resourceArn: String
-        /// `tags` (required).
-        public var tags: [ECR.Tag]
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tags: [ECR.Tag]) {
+        public init(resourceArn: String) {
             self.resourceArn = resourceArn
-            self.tags = tags
         }
 
-        /// The model of `TagResourceRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceRequest", kind: .structure, members: [
+        /// The model of `ListTagsForResourceRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceRequest", kind: .structure, members: [
             MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("tags", target: { ECRSchemas.tagList }, isRequired: true),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
             self.resourceArn = try r.required("resourceArn")
-            self.tags = try r.required("tags")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["resourceArn"] = resourceArn
-            w["tags"] = tags
             return w.value
         }
-    }
 
-    /// The `TagResourceResponse` structure of the ECR model.
-    public struct TagResourceResponse: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0))
         }
 
-        /// The model of `TagResourceResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagResourceResponse", kind: .structure)
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListTagsForResourceResponse` structure of the ECR model.
+    public struct ListTagsForResourceResponse: AWSShape, JSONResponseReadable {
+        /// `tags`.
+        public var tags: [ECR.Tag]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [ECR.Tag]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListTagsForResourceResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsForResourceResponse", kind: .structure, members: [
+            MemberSchema("tags", target: { ECRSchemas.tagList }),
+        ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("tags")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
-            let w = StructureWriter()
+            var w = StructureWriter()
+            w["tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `TemplateAlreadyExistsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.TemplateAlreadyExistsException.self)`.
-    public struct TemplateAlreadyExistsException: AWSModelledError {
+    /// The `PackageVulnerabilityDetails` structure of the ECR model.
+    public struct PackageVulnerabilityDetails: AWSShape, JSONResponseReadable {
+        /// `cvss`.
+        public var cvss: [ECR.CvssScore]?
+        /// `referenceUrls`.
+        public var referenceUrls: [String]?
+        /// `relatedVulnerabilities`.
+        public var relatedVulnerabilities: [String]?
+        /// `source`.
+        public var source: String?
+        /// `sourceUrl`.
+        public var sourceUrl: String?
+        /// `vendorCreatedAt`.
+        public var vendorCreatedAt: Date?
+        /// `vendorSeverity`.
+        public var vendorSeverity: String?
+        /// `vendorUpdatedAt`.
+        public var vendorUpdatedAt: Date?
+        /// `vulnerabilityId`.
+        public var vulnerabilityId: String?
+        /// `vulnerablePackages`.
+        public var vulnerablePackages: [ECR.VulnerablePackage]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(cvss: [ECR.CvssScore]? = nil, referenceUrls: [String]? = nil, relatedVulnerabilities: [String]? = nil, source: String? = nil, sourceUrl: String? = nil, vendorCreatedAt: Date? = nil, vendorSeverity: String? = nil, vendorUpdatedAt: Date? = nil, vulnerabilityId: String? = nil, vulnerablePackages: [ECR.VulnerablePackage]? = nil) {
+            self.cvss = cvss
+            self.referenceUrls = referenceUrls
+            self.relatedVulnerabilities = relatedVulnerabilities
+            self.source = source
+            self.sourceUrl = sourceUrl
+            self.vendorCreatedAt = vendorCreatedAt
+            self.vendorSeverity = vendorSeverity
+            self.vendorUpdatedAt = vendorUpdatedAt
+            self.vulnerabilityId = vulnerabilityId
+            self.vulnerablePackages = vulnerablePackages
+        }
+
+        /// The model of `PackageVulnerabilityDetails`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PackageVulnerabilityDetails", kind: .structure, members: [
+            MemberSchema("cvss", target: { ECRSchemas.cvssScoreList }),
+            MemberSchema("referenceUrls", target: { ECRSchemas.referenceUrlsList }),
+            MemberSchema("relatedVulnerabilities", target: { ECRSchemas.relatedVulnerabilitiesList }),
+            MemberSchema("source", target: { ShapeSchema.Simple.string }),
+            MemberSchema("sourceUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vendorCreatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vendorSeverity", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vendorUpdatedAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("vulnerabilityId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("vulnerablePackages", target: { ECRSchemas.vulnerablePackagesList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.cvss = try r.optional("cvss")
+            self.referenceUrls = try r.optional("referenceUrls")
+            self.relatedVulnerabilities = try r.optional("relatedVulnerabilities")
+            self.source = try r.optional("source")
+            self.sourceUrl = try r.optional("sourceUrl")
+            self.vendorCreatedAt = try r.optional("vendorCreatedAt")
+            self.vendorSeverity = try r.optional("vendorSeverity")
+            self.vendorUpdatedAt = try r.optional("vendorUpdatedAt")
+            self.vulnerabilityId = try r.optional("vulnerabilityId")
+            self.vulnerablePackages = try r.optional("vulnerablePackages")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["cvss"] = cvss
+            w["referenceUrls"] = referenceUrls
+            w["relatedVulnerabilities"] = relatedVulnerabilities
+            w["source"] = source
+            w["sourceUrl"] = sourceUrl
+            w["vendorCreatedAt"] = vendorCreatedAt
+            w["vendorSeverity"] = vendorSeverity
+            w["vendorUpdatedAt"] = vendorUpdatedAt
+            w["vulnerabilityId"] = vulnerabilityId
+            w["vulnerablePackages"] = vulnerablePackages
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.CvssScore]?
+            var m1: [String]?
+            var m2: [String]?
+            var m3: String?
+            var m4: String?
+            var m5: Date?
+            var m6: String?
+            var m7: Date?
+            var m8: String?
+            var m9: [ECR.VulnerablePackage]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.CvssScore].read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                case 9: m9 = try [ECR.VulnerablePackage].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(cvss: m0, referenceUrls: m1, relatedVulnerabilities: m2, source: m3, sourceUrl: m4, vendorCreatedAt: m5, vendorSeverity: m6, vendorUpdatedAt: m7, vulnerabilityId: m8, vulnerablePackages: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PullThroughCacheRule` structure of the ECR model.
+    public struct PullThroughCacheRule: AWSShape, JSONResponseReadable {
+        /// `ecrRepositoryPrefix`.
+        public var ecrRepositoryPrefix: String?
+        /// `upstreamRegistryUrl`.
+        public var upstreamRegistryUrl: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `registryId`.
+        public var registryId: String?
+        /// `credentialArn`.
+        public var credentialArn: String?
+        /// `customRoleArn`.
+        public var customRoleArn: String?
+        /// `upstreamRepositoryPrefix`.
+        public var upstreamRepositoryPrefix: String?
+        /// `upstreamRegistry`.
+        public var upstreamRegistry: ECR.UpstreamRegistry?
+        /// `updatedAt`.
+        public var updatedAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ecrRepositoryPrefix: String? = nil, upstreamRegistryUrl: String? = nil, createdAt: Date? = nil, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, upstreamRegistry: ECR.UpstreamRegistry? = nil, updatedAt: Date? = nil) {
+            self.ecrRepositoryPrefix = ecrRepositoryPrefix
+            self.upstreamRegistryUrl = upstreamRegistryUrl
+            self.createdAt = createdAt
+            self.registryId = registryId
+            self.credentialArn = credentialArn
+            self.customRoleArn = customRoleArn
+            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+            self.upstreamRegistry = upstreamRegistry
+            self.updatedAt = updatedAt
+        }
+
+        /// The model of `PullThroughCacheRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRule", kind: .structure, members: [
+            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
+            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("upstreamRegistry", target: { ECR.UpstreamRegistry.schema }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
+            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
+            self.createdAt = try r.optional("createdAt")
+            self.registryId = try r.optional("registryId")
+            self.credentialArn = try r.optional("credentialArn")
+            self.customRoleArn = try r.optional("customRoleArn")
+            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+            self.upstreamRegistry = try r.optional("upstreamRegistry")
+            self.updatedAt = try r.optional("updatedAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
+            w["upstreamRegistryUrl"] = upstreamRegistryUrl
+            w["createdAt"] = createdAt
+            w["registryId"] = registryId
+            w["credentialArn"] = credentialArn
+            w["customRoleArn"] = customRoleArn
+            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            w["upstreamRegistry"] = upstreamRegistry
+            w["updatedAt"] = updatedAt
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            var m6: String?
+            var m7: ECR.UpstreamRegistry?
+            var m8: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try ECR.UpstreamRegistry.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ecrRepositoryPrefix: m0, upstreamRegistryUrl: m1, createdAt: m2, registryId: m3, credentialArn: m4, customRoleArn: m5, upstreamRepositoryPrefix: m6, upstreamRegistry: m7, updatedAt: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PullThroughCacheRuleAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.PullThroughCacheRuleAlreadyExistsException.self)`.
+    public struct PullThroughCacheRuleAlreadyExistsException: AWSModelledError {
         /// The error code the service sends for this error.
-        public static let errorCode: String = "TemplateAlreadyExistsException"
+        public static let errorCode: String = "PullThroughCacheRuleAlreadyExistsException"
 
         /// `message`.
         public var message: String?
@@ -1535,8 +1358,8 @@ extension ECR {
             self.message = message
         }
 
-        /// The model of `TemplateAlreadyExistsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateAlreadyExistsException", kind: .structure, members: [
+        /// The model of `PullThroughCacheRuleAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleAlreadyExistsException", kind: .structure, members: [
             MemberSchema("message", target: { ShapeSchema.Simple.string }),
         ], traits: ShapeTraits(isException: true))
 
@@ -1552,5 +1375,226 @@ extension ECR {
             w["message"] = message
             return w.value
         }
+    }
+
+    /// The `PullThroughCacheRuleNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.PullThroughCacheRuleNotFoundException.self)`.
+    public struct PullThroughCacheRuleNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "PullThroughCacheRuleNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `PullThroughCacheRuleNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PullThroughCacheRuleNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `PutAccountSettingRequest` structure of the ECR model.
+    public struct PutAccountSettingRequest: AWSShape, JSONResponseReadable {
+        /// `name` (required).
+        public var name: String
+        /// `value` (required).
+        public var value: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PutAccountSettingRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingRequest", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }, isRequired: true),
+            MemberSchema("value", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.required("name")
+            self.value = try r.required("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutAccountSettingResponse` structure of the ECR model.
+    public struct PutAccountSettingResponse: AWSShape, JSONResponseReadable {
+        /// `name`.
+        public var name: String?
+        /// `value`.
+        public var value: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(name: String? = nil, value: String? = nil) {
+            self.name = name
+            self.value = value
+        }
+
+        /// The model of `PutAccountSettingResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutAccountSettingResponse", kind: .structure, members: [
+            MemberSchema("name", target: { ECRSchemas.accountSettingName }),
+            MemberSchema("value", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.name = try r.optional("name")
+            self.value = try r.optional("value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["name"] = name
+            w["value"] = value
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(name: m0, value: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutImageRequest` structure of the ECR model.
+    public struct PutImageRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageManifest` (required).
+        public var imageManifest: String
+        /// `imageManifestMediaType`.
+        public var imageManifestMediaType: String?
+        /// `imageTag`.
+        public var imageTag: String?
+        /// `imageDigest`.
+        public var imageDigest: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageManifest: String, registryId: String? = nil, imageManifestMediaType: String? = nil, imageTag: String? = nil, imageDigest: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageManifest = imageManifest
+            self.imageManifestMediaType = imageManifestMediaType
+            self.imageTag = imageTag
+            self.imageDigest = imageDigest
+        }
+
+        /// The model of `PutImageRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageManifest", target: { ECRSchemas.imageManifest }, isRequired: true),
+            MemberSchema("imageManifestMediaType", target: { ShapeSchema.Simple.string }),
+            MemberSchema("imageTag", target: { ECRSchemas.imageTag }),
+            MemberSchema("imageDigest", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageManifest = try r.required("imageManifest")
+            self.imageManifestMediaType = try r.optional("imageManifestMediaType")
+            self.imageTag = try r.optional("imageTag")
+            self.imageDigest = try r.optional("imageDigest")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["imageManifest"] = imageManifest
+            w["imageManifestMediaType"] = imageManifestMediaType
+            w["imageTag"] = imageTag
+            w["imageDigest"] = imageDigest
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageManifest: try reader.required(m2), registryId: m0, imageManifestMediaType: m3, imageTag: m4, imageDigest: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,420 +4,71 @@ import AyameCore
 import Foundation
 
 extension ECR {
-    /// The `TemplateNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.TemplateNotFoundException.self)`.
-    public struct TemplateNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "TemplateNotFoundException"
-
-        /// `message`.
-        public var message: String?
+    /// The `PutImageResponse` structure of the ECR model.
+    public struct PutImageResponse: AWSShape, JSONResponseReadable {
+        /// `image`.
+        public var image: ECR.Image?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
+        public init(image: ECR.Image? = nil) {
+            self.image = image
         }
 
-        /// The model of `TemplateNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TemplateNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `TooManyTagsException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.TooManyTagsException.self)`.
-    public struct TooManyTagsException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "TooManyTagsException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `TooManyTagsException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyTagsException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `TransitioningImageTotalCount` structure of the ECR model.
-    public struct TransitioningImageTotalCount: AWSShape {
-        /// `targetStorageClass`.
-        public var targetStorageClass: ECR.LifecyclePolicyTargetStorageClass?
-        /// `imageTotalCount`.
-        public var imageTotalCount: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(targetStorageClass: ECR.LifecyclePolicyTargetStorageClass? = nil, imageTotalCount: Int? = nil) {
-            self.targetStorageClass = targetStorageClass
-            self.imageTotalCount = imageTotalCount
-        }
-
-        /// The model of `TransitioningImageTotalCount`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TransitioningImageTotalCount", kind: .structure, members: [
-            MemberSchema("targetStorageClass", target: { ECR.LifecyclePolicyTargetStorageClass.schema }),
-            MemberSchema("imageTotalCount", target: { ECRSchemas.imageCount }),
+        /// The model of `PutImageResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageResponse", kind: .structure, members: [
+            MemberSchema("image", target: { ECR.Image.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.targetStorageClass = try r.optional("targetStorageClass")
-            self.imageTotalCount = try r.optional("imageTotalCount")
+            self.image = try r.optional("image")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["targetStorageClass"] = targetStorageClass
-            w["imageTotalCount"] = imageTotalCount
+            w["image"] = image
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.Image?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.Image.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(image: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `UnableToAccessSecretException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnableToAccessSecretException.self)`.
-    public struct UnableToAccessSecretException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnableToAccessSecretException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToAccessSecretException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToAccessSecretException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToDecryptSecretValueException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnableToDecryptSecretValueException.self)`.
-    public struct UnableToDecryptSecretValueException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnableToDecryptSecretValueException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToDecryptSecretValueException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToDecryptSecretValueException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToGetUpstreamImageException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnableToGetUpstreamImageException.self)`.
-    public struct UnableToGetUpstreamImageException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnableToGetUpstreamImageException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToGetUpstreamImageException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamImageException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToGetUpstreamLayerException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnableToGetUpstreamLayerException.self)`.
-    public struct UnableToGetUpstreamLayerException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnableToGetUpstreamLayerException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToGetUpstreamLayerException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToGetUpstreamLayerException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnableToListUpstreamImageReferrersException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnableToListUpstreamImageReferrersException.self)`.
-    public struct UnableToListUpstreamImageReferrersException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnableToListUpstreamImageReferrersException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnableToListUpstreamImageReferrersException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnableToListUpstreamImageReferrersException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnsupportedImageTypeException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnsupportedImageTypeException.self)`.
-    public struct UnsupportedImageTypeException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnsupportedImageTypeException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnsupportedImageTypeException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedImageTypeException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnsupportedUpstreamRegistryException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UnsupportedUpstreamRegistryException.self)`.
-    public struct UnsupportedUpstreamRegistryException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnsupportedUpstreamRegistryException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnsupportedUpstreamRegistryException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedUpstreamRegistryException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceRequest` structure of the ECR model.
-    public struct UntagResourceRequest: AWSShape {
-        /// `resourceArn` (required).
-        public var resourceArn: String
-        /// `tagKeys` (required).
-        public var tagKeys: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tagKeys: [String]) {
-            self.resourceArn = resourceArn
-            self.tagKeys = tagKeys
-        }
-
-        /// The model of `UntagResourceRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceRequest", kind: .structure, members: [
-            MemberSchema("resourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("tagKeys", target: { ECRSchemas.tagKeyList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("resourceArn")
-            self.tagKeys = try r.required("tagKeys")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["resourceArn"] = resourceArn
-            w["tagKeys"] = tagKeys
-            return w.value
-        }
-    }
-
-    /// The `UntagResourceResponse` structure of the ECR model.
-    public struct UntagResourceResponse: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `UntagResourceResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagResourceResponse", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `UpdateImageStorageClassRequest` structure of the ECR model.
-    public struct UpdateImageStorageClassRequest: AWSShape {
+    /// The `PutImageScanningConfigurationRequest` structure of the ECR model.
+    public struct PutImageScanningConfigurationRequest: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName` (required).
         public var repositoryName: String
-        /// `imageId` (required).
-        public var imageId: ECR.ImageIdentifier
-        /// `targetStorageClass` (required).
-        public var targetStorageClass: ECR.TargetStorageClass
+        /// `imageScanningConfiguration` (required).
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, imageId: ECR.ImageIdentifier, targetStorageClass: ECR.TargetStorageClass, registryId: String? = nil) {
+        public init(repositoryName: String, imageScanningConfiguration: ECR.ImageScanningConfiguration, registryId: String? = nil) {
             self.registryId = registryId
             self.repositoryName = repositoryName
-            self.imageId = imageId
-            self.targetStorageClass = targetStorageClass
+            self.imageScanningConfiguration = imageScanningConfiguration
         }
 
-        /// The model of `UpdateImageStorageClassRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassRequest", kind: .structure, members: [
+        /// The model of `PutImageScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationRequest", kind: .structure, members: [
             MemberSchema("registryId", target: { ECRSchemas.registryId }),
             MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }, isRequired: true),
-            MemberSchema("targetStorageClass", target: { ECR.TargetStorageClass.schema }, isRequired: true),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }, isRequired: true),
         ])
 
         /// Reads the structure from its tree.
@@ -425,8 +76,7 @@ extension ECR {
             let r = try StructureReader(shapeValue)
             self.registryId = try r.optional("registryId")
             self.repositoryName = try r.required("repositoryName")
-            self.imageId = try r.required("imageId")
-            self.targetStorageClass = try r.required("targetStorageClass")
+            self.imageScanningConfiguration = try r.required("imageScanningConfiguration")
         }
 
         /// The structure as a tree.
@@ -434,37 +84,51 @@ extension ECR {
             var w = StructureWriter()
             w["registryId"] = registryId
             w["repositoryName"] = repositoryName
-            w["imageId"] = imageId
-            w["targetStorageClass"] = targetStorageClass
+            w["imageScanningConfiguration"] = imageScanningConfiguration
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageScanningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageScanningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageScanningConfiguration: try reader.required(m2), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `UpdateImageStorageClassResponse` structure of the ECR model.
-    public struct UpdateImageStorageClassResponse: AWSShape {
+    /// The `PutImageScanningConfigurationResponse` structure of the ECR model.
+    public struct PutImageScanningConfigurationResponse: AWSShape, JSONResponseReadable {
         /// `registryId`.
         public var registryId: String?
         /// `repositoryName`.
         public var repositoryName: String?
-        /// `imageId`.
-        public var imageId: ECR.ImageIdentifier?
-        /// `imageStatus`.
-        public var imageStatus: ECR.ImageStatus?
+        /// `imageScanningConfiguration`.
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, imageId: ECR.ImageIdentifier? = nil, imageStatus: ECR.ImageStatus? = nil) {
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil) {
             self.registryId = registryId
             self.repositoryName = repositoryName
-            self.imageId = imageId
-            self.imageStatus = imageStatus
+            self.imageScanningConfiguration = imageScanningConfiguration
         }
 
-        /// The model of `UpdateImageStorageClassResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateImageStorageClassResponse", kind: .structure, members: [
+        /// The model of `PutImageScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageScanningConfigurationResponse", kind: .structure, members: [
             MemberSchema("registryId", target: { ECRSchemas.registryId }),
             MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("imageId", target: { ECR.ImageIdentifier.schema }),
-            MemberSchema("imageStatus", target: { ECR.ImageStatus.schema }),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
         ])
 
         /// Reads the structure from its tree.
@@ -472,8 +136,7 @@ extension ECR {
             let r = try StructureReader(shapeValue)
             self.registryId = try r.optional("registryId")
             self.repositoryName = try r.optional("repositoryName")
-            self.imageId = try r.optional("imageId")
-            self.imageStatus = try r.optional("imageStatus")
+            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
         }
 
         /// The structure as a tree.
@@ -481,122 +144,1309 @@ extension ECR {
             var w = StructureWriter()
             w["registryId"] = registryId
             w["repositoryName"] = repositoryName
-            w["imageId"] = imageId
-            w["imageStatus"] = imageStatus
+            w["imageScanningConfiguration"] = imageScanningConfiguration
             return w.value
         }
-    }
 
-    /// The `UpdatePullThroughCacheRuleRequest` structure of the ECR model.
-    public struct UpdatePullThroughCacheRuleRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `ecrRepositoryPrefix` (required).
-        public var ecrRepositoryPrefix: String
-        /// `credentialArn`.
-        public var credentialArn: String?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String, registryId: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil) {
-            self.registryId = registryId
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.credentialArn = credentialArn
-            self.customRoleArn = customRoleArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageScanningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageScanningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, imageScanningConfiguration: m2)
         }
 
-        /// The model of `UpdatePullThroughCacheRuleRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleRequest", kind: .structure, members: [
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutImageTagMutabilityRequest` structure of the ECR model.
+    public struct PutImageTagMutabilityRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `imageTagMutability` (required).
+        public var imageTagMutability: ECR.ImageTagMutability
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, imageTagMutability: ECR.ImageTagMutability, registryId: String? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+        }
+
+        /// The model of `PutImageTagMutabilityRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityRequest", kind: .structure, members: [
             MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }, isRequired: true),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
             self.registryId = try r.optional("registryId")
-            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-            self.credentialArn = try r.optional("credentialArn")
-            self.customRoleArn = try r.optional("customRoleArn")
+            self.repositoryName = try r.required("repositoryName")
+            self.imageTagMutability = try r.required("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["registryId"] = registryId
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["credentialArn"] = credentialArn
-            w["customRoleArn"] = customRoleArn
+            w["repositoryName"] = repositoryName
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
             return w.value
         }
-    }
 
-    /// The `UpdatePullThroughCacheRuleResponse` structure of the ECR model.
-    public struct UpdatePullThroughCacheRuleResponse: AWSShape {
-        /// `ecrRepositoryPrefix`.
-        public var ecrRepositoryPrefix: String?
-        /// `registryId`.
-        public var registryId: String?
-        /// `updatedAt`.
-        public var updatedAt: Date?
-        /// `credentialArn`.
-        public var credentialArn: String?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-        /// `upstreamRepositoryPrefix`.
-        public var upstreamRepositoryPrefix: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, updatedAt: Date? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.registryId = registryId
-            self.updatedAt = updatedAt
-            self.credentialArn = credentialArn
-            self.customRoleArn = customRoleArn
-            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageTagMutability?
+            var m3: [ECR.ImageTagMutabilityExclusionFilter]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageTagMutability.read(from: &reader)
+                case 3: m3 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), imageTagMutability: try reader.required(m2), registryId: m0, imageTagMutabilityExclusionFilters: m3)
         }
 
-        /// The model of `UpdatePullThroughCacheRuleResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdatePullThroughCacheRuleResponse", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutImageTagMutabilityResponse` structure of the ECR model.
+    public struct PutImageTagMutabilityResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+        }
+
+        /// The model of `PutImageTagMutabilityResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutImageTagMutabilityResponse", kind: .structure, members: [
             MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
             self.registryId = try r.optional("registryId")
-            self.updatedAt = try r.optional("updatedAt")
-            self.credentialArn = try r.optional("credentialArn")
-            self.customRoleArn = try r.optional("customRoleArn")
-            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
+            self.repositoryName = try r.optional("repositoryName")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
             w["registryId"] = registryId
-            w["updatedAt"] = updatedAt
-            w["credentialArn"] = credentialArn
-            w["customRoleArn"] = customRoleArn
-            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
+            w["repositoryName"] = repositoryName
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.ImageTagMutability?
+            var m3: [ECR.ImageTagMutabilityExclusionFilter]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.ImageTagMutability.read(from: &reader)
+                case 3: m3 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, imageTagMutability: m2, imageTagMutabilityExclusionFilters: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutLifecyclePolicyRequest` structure of the ECR model.
+    public struct PutLifecyclePolicyRequest: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName` (required).
+        public var repositoryName: String
+        /// `lifecyclePolicyText` (required).
+        public var lifecyclePolicyText: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryName: String, lifecyclePolicyText: String, registryId: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+        }
+
+        /// The model of `PutLifecyclePolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyRequest", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.required("repositoryName")
+            self.lifecyclePolicyText = try r.required("lifecyclePolicyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryName: try reader.required(m1), lifecyclePolicyText: try reader.required(m2), registryId: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutLifecyclePolicyResponse` structure of the ECR model.
+    public struct PutLifecyclePolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `lifecyclePolicyText`.
+        public var lifecyclePolicyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, repositoryName: String? = nil, lifecyclePolicyText: String? = nil) {
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.lifecyclePolicyText = lifecyclePolicyText
+        }
+
+        /// The model of `PutLifecyclePolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutLifecyclePolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("lifecyclePolicyText", target: { ECRSchemas.lifecyclePolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.lifecyclePolicyText = try r.optional("lifecyclePolicyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["lifecyclePolicyText"] = lifecyclePolicyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, repositoryName: m1, lifecyclePolicyText: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutRegistryPolicyRequest` structure of the ECR model.
+    public struct PutRegistryPolicyRequest: AWSShape, JSONResponseReadable {
+        /// `policyText` (required).
+        public var policyText: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(policyText: String) {
+            self.policyText = policyText
+        }
+
+        /// The model of `PutRegistryPolicyRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyRequest", kind: .structure, members: [
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.policyText = try r.required("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["policyText"] = policyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(policyText: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutRegistryPolicyResponse` structure of the ECR model.
+    public struct PutRegistryPolicyResponse: AWSShape, JSONResponseReadable {
+        /// `registryId`.
+        public var registryId: String?
+        /// `policyText`.
+        public var policyText: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryId: String? = nil, policyText: String? = nil) {
+            self.registryId = registryId
+            self.policyText = policyText
+        }
+
+        /// The model of `PutRegistryPolicyResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryPolicyResponse", kind: .structure, members: [
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("policyText", target: { ECRSchemas.registryPolicyText }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryId = try r.optional("registryId")
+            self.policyText = try r.optional("policyText")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryId"] = registryId
+            w["policyText"] = policyText
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryId: m0, policyText: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutRegistryScanningConfigurationRequest` structure of the ECR model.
+    public struct PutRegistryScanningConfigurationRequest: AWSShape, JSONResponseReadable {
+        /// `scanType`.
+        public var scanType: ECR.ScanType?
+        /// `rules`.
+        public var rules: [ECR.RegistryScanningRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
+            self.scanType = scanType
+            self.rules = rules
+        }
+
+        /// The model of `PutRegistryScanningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("scanType", target: { ECR.ScanType.schema }),
+            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanType = try r.optional("scanType")
+            self.rules = try r.optional("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanType"] = scanType
+            w["rules"] = rules
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ScanType?
+            var m1: [ECR.RegistryScanningRule]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ScanType.read(from: &reader)
+                case 1: m1 = try [ECR.RegistryScanningRule].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scanType: m0, rules: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutRegistryScanningConfigurationResponse` structure of the ECR model.
+    public struct PutRegistryScanningConfigurationResponse: AWSShape, JSONResponseReadable {
+        /// `registryScanningConfiguration`.
+        public var registryScanningConfiguration: ECR.RegistryScanningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(registryScanningConfiguration: ECR.RegistryScanningConfiguration? = nil) {
+            self.registryScanningConfiguration = registryScanningConfiguration
+        }
+
+        /// The model of `PutRegistryScanningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutRegistryScanningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("registryScanningConfiguration", target: { ECR.RegistryScanningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.registryScanningConfiguration = try r.optional("registryScanningConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["registryScanningConfiguration"] = registryScanningConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.RegistryScanningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.RegistryScanningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(registryScanningConfiguration: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutReplicationConfigurationRequest` structure of the ECR model.
+    public struct PutReplicationConfigurationRequest: AWSShape, JSONResponseReadable {
+        /// `replicationConfiguration` (required).
+        public var replicationConfiguration: ECR.ReplicationConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicationConfiguration: ECR.ReplicationConfiguration) {
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `PutReplicationConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationRequest", kind: .structure, members: [
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicationConfiguration = try r.required("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ReplicationConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ReplicationConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(replicationConfiguration: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutReplicationConfigurationResponse` structure of the ECR model.
+    public struct PutReplicationConfigurationResponse: AWSShape, JSONResponseReadable {
+        /// `replicationConfiguration`.
+        public var replicationConfiguration: ECR.ReplicationConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(replicationConfiguration: ECR.ReplicationConfiguration? = nil) {
+            self.replicationConfiguration = replicationConfiguration
+        }
+
+        /// The model of `PutReplicationConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutReplicationConfigurationResponse", kind: .structure, members: [
+            MemberSchema("replicationConfiguration", target: { ECR.ReplicationConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.replicationConfiguration = try r.optional("replicationConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["replicationConfiguration"] = replicationConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ReplicationConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ReplicationConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(replicationConfiguration: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutSigningConfigurationRequest` structure of the ECR model.
+    public struct PutSigningConfigurationRequest: AWSShape, JSONResponseReadable {
+        /// `signingConfiguration` (required).
+        public var signingConfiguration: ECR.SigningConfiguration
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingConfiguration: ECR.SigningConfiguration) {
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `PutSigningConfigurationRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationRequest", kind: .structure, members: [
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingConfiguration = try r.required("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.SigningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.SigningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(signingConfiguration: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PutSigningConfigurationResponse` structure of the ECR model.
+    public struct PutSigningConfigurationResponse: AWSShape, JSONResponseReadable {
+        /// `signingConfiguration`.
+        public var signingConfiguration: ECR.SigningConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(signingConfiguration: ECR.SigningConfiguration? = nil) {
+            self.signingConfiguration = signingConfiguration
+        }
+
+        /// The model of `PutSigningConfigurationResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PutSigningConfigurationResponse", kind: .structure, members: [
+            MemberSchema("signingConfiguration", target: { ECR.SigningConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.signingConfiguration = try r.optional("signingConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["signingConfiguration"] = signingConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.SigningConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.SigningConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(signingConfiguration: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `Recommendation` structure of the ECR model.
+    public struct Recommendation: AWSShape, JSONResponseReadable {
+        /// `url`.
+        public var url: String?
+        /// `text`.
+        public var text: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(url: String? = nil, text: String? = nil) {
+            self.url = url
+            self.text = text
+        }
+
+        /// The model of `Recommendation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Recommendation", kind: .structure, members: [
+            MemberSchema("url", target: { ShapeSchema.Simple.string }),
+            MemberSchema("text", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.url = try r.optional("url")
+            self.text = try r.optional("text")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["url"] = url
+            w["text"] = text
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(url: m0, text: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ReferencedImagesNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.ReferencedImagesNotFoundException.self)`.
+    public struct ReferencedImagesNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "ReferencedImagesNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `ReferencedImagesNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReferencedImagesNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
             return w.value
         }
     }
 
-    /// The `UpdateRepositoryCreationTemplateRequest` structure of the ECR model.
-    public struct UpdateRepositoryCreationTemplateRequest: AWSShape {
-        /// `prefix` (required).
-        public var prefix: String
+    /// The `RegisterPullTimeUpdateExclusionRequest` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionRequest: AWSShape, JSONResponseReadable {
+        /// `principalArn` (required).
+        public var principalArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String) {
+            self.principalArn = principalArn
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionRequest", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.required("principalArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(principalArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `RegisterPullTimeUpdateExclusionResponse` structure of the ECR model.
+    public struct RegisterPullTimeUpdateExclusionResponse: AWSShape, JSONResponseReadable {
+        /// `principalArn`.
+        public var principalArn: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(principalArn: String? = nil, createdAt: Date? = nil) {
+            self.principalArn = principalArn
+            self.createdAt = createdAt
+        }
+
+        /// The model of `RegisterPullTimeUpdateExclusionResponse`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegisterPullTimeUpdateExclusionResponse", kind: .structure, members: [
+            MemberSchema("principalArn", target: { ECRSchemas.principalArn }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.principalArn = try r.optional("principalArn")
+            self.createdAt = try r.optional("createdAt")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["principalArn"] = principalArn
+            w["createdAt"] = createdAt
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(principalArn: m0, createdAt: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `RegistryPolicyNotFoundException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RegistryPolicyNotFoundException.self)`.
+    public struct RegistryPolicyNotFoundException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RegistryPolicyNotFoundException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RegistryPolicyNotFoundException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryPolicyNotFoundException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RegistryScanningConfiguration` structure of the ECR model.
+    public struct RegistryScanningConfiguration: AWSShape, JSONResponseReadable {
+        /// `scanType`.
+        public var scanType: ECR.ScanType?
+        /// `rules`.
+        public var rules: [ECR.RegistryScanningRule]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanType: ECR.ScanType? = nil, rules: [ECR.RegistryScanningRule]? = nil) {
+            self.scanType = scanType
+            self.rules = rules
+        }
+
+        /// The model of `RegistryScanningConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningConfiguration", kind: .structure, members: [
+            MemberSchema("scanType", target: { ECR.ScanType.schema }),
+            MemberSchema("rules", target: { ECRSchemas.registryScanningRuleList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanType = try r.optional("scanType")
+            self.rules = try r.optional("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanType"] = scanType
+            w["rules"] = rules
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ScanType?
+            var m1: [ECR.RegistryScanningRule]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ScanType.read(from: &reader)
+                case 1: m1 = try [ECR.RegistryScanningRule].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scanType: m0, rules: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `RegistryScanningRule` structure of the ECR model.
+    public struct RegistryScanningRule: AWSShape, JSONResponseReadable {
+        /// `scanFrequency` (required).
+        public var scanFrequency: ECR.ScanFrequency
+        /// `repositoryFilters` (required).
+        public var repositoryFilters: [ECR.ScanningRepositoryFilter]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(scanFrequency: ECR.ScanFrequency, repositoryFilters: [ECR.ScanningRepositoryFilter]) {
+            self.scanFrequency = scanFrequency
+            self.repositoryFilters = repositoryFilters
+        }
+
+        /// The model of `RegistryScanningRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RegistryScanningRule", kind: .structure, members: [
+            MemberSchema("scanFrequency", target: { ECR.ScanFrequency.schema }, isRequired: true),
+            MemberSchema("repositoryFilters", target: { ECRSchemas.scanningRepositoryFilterList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.scanFrequency = try r.required("scanFrequency")
+            self.repositoryFilters = try r.required("repositoryFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["scanFrequency"] = scanFrequency
+            w["repositoryFilters"] = repositoryFilters
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.ScanFrequency?
+            var m1: [ECR.ScanningRepositoryFilter]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.ScanFrequency.read(from: &reader)
+                case 1: m1 = try [ECR.ScanningRepositoryFilter].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(scanFrequency: try reader.required(m0), repositoryFilters: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `Remediation` structure of the ECR model.
+    public struct Remediation: AWSShape, JSONResponseReadable {
+        /// `recommendation`.
+        public var recommendation: ECR.Recommendation?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(recommendation: ECR.Recommendation? = nil) {
+            self.recommendation = recommendation
+        }
+
+        /// The model of `Remediation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Remediation", kind: .structure, members: [
+            MemberSchema("recommendation", target: { ECR.Recommendation.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.recommendation = try r.optional("recommendation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["recommendation"] = recommendation
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: ECR.Recommendation?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try ECR.Recommendation.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(recommendation: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ReplicationConfiguration` structure of the ECR model.
+    public struct ReplicationConfiguration: AWSShape, JSONResponseReadable {
+        /// `rules` (required).
+        public var rules: [ECR.ReplicationRule]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rules: [ECR.ReplicationRule]) {
+            self.rules = rules
+        }
+
+        /// The model of `ReplicationConfiguration`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationConfiguration", kind: .structure, members: [
+            MemberSchema("rules", target: { ECRSchemas.replicationRuleList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rules = try r.required("rules")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["rules"] = rules
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ReplicationRule]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ReplicationRule].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(rules: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ReplicationDestination` structure of the ECR model.
+    public struct ReplicationDestination: AWSShape, JSONResponseReadable {
+        /// `region` (required).
+        public var region: String
+        /// `registryId` (required).
+        public var registryId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(region: String, registryId: String) {
+            self.region = region
+            self.registryId = registryId
+        }
+
+        /// The model of `ReplicationDestination`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationDestination", kind: .structure, members: [
+            MemberSchema("region", target: { ECRSchemas.region }, isRequired: true),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.region = try r.required("region")
+            self.registryId = try r.required("registryId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["region"] = region
+            w["registryId"] = registryId
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(region: try reader.required(m0), registryId: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ReplicationRule` structure of the ECR model.
+    public struct ReplicationRule: AWSShape, JSONResponseReadable {
+        /// `destinations` (required).
+        public var destinations: [ECR.ReplicationDestination]
+        /// `repositoryFilters`.
+        public var repositoryFilters: [ECR.RepositoryFilter]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(destinations: [ECR.ReplicationDestination], repositoryFilters: [ECR.RepositoryFilter]? = nil) {
+            self.destinations = destinations
+            self.repositoryFilters = repositoryFilters
+        }
+
+        /// The model of `ReplicationRule`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ReplicationRule", kind: .structure, members: [
+            MemberSchema("destinations", target: { ECRSchemas.replicationDestinationList }, isRequired: true),
+            MemberSchema("repositoryFilters", target: { ECRSchemas.repositoryFilterList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.destinations = try r.required("destinations")
+            self.repositoryFilters = try r.optional("repositoryFilters")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["destinations"] = destinations
+            w["repositoryFilters"] = repositoryFilters
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [ECR.ReplicationDestination]?
+            var m1: [ECR.RepositoryFilter]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [ECR.ReplicationDestination].read(from: &reader)
+                case 1: m1 = try [ECR.RepositoryFilter].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(destinations: try reader.required(m0), repositoryFilters: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `Repository` structure of the ECR model.
+    public struct Repository: AWSShape, JSONResponseReadable {
+        /// `repositoryArn`.
+        public var repositoryArn: String?
+        /// `registryId`.
+        public var registryId: String?
+        /// `repositoryName`.
+        public var repositoryName: String?
+        /// `repositoryUri`.
+        public var repositoryUri: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `imageTagMutability`.
+        public var imageTagMutability: ECR.ImageTagMutability?
+        /// `imageTagMutabilityExclusionFilters`.
+        public var imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]?
+        /// `imageScanningConfiguration`.
+        public var imageScanningConfiguration: ECR.ImageScanningConfiguration?
+        /// `encryptionConfiguration`.
+        public var encryptionConfiguration: ECR.EncryptionConfiguration?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryArn: String? = nil, registryId: String? = nil, repositoryName: String? = nil, repositoryUri: String? = nil, createdAt: Date? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, imageScanningConfiguration: ECR.ImageScanningConfiguration? = nil, encryptionConfiguration: ECR.EncryptionConfiguration? = nil) {
+            self.repositoryArn = repositoryArn
+            self.registryId = registryId
+            self.repositoryName = repositoryName
+            self.repositoryUri = repositoryUri
+            self.createdAt = createdAt
+            self.imageTagMutability = imageTagMutability
+            self.imageTagMutabilityExclusionFilters = imageTagMutabilityExclusionFilters
+            self.imageScanningConfiguration = imageScanningConfiguration
+            self.encryptionConfiguration = encryptionConfiguration
+        }
+
+        /// The model of `Repository`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Repository", kind: .structure, members: [
+            MemberSchema("repositoryArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("registryId", target: { ECRSchemas.registryId }),
+            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
+            MemberSchema("repositoryUri", target: { ShapeSchema.Simple.string }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("imageTagMutability", target: { ECR.ImageTagMutability.schema }),
+            MemberSchema("imageTagMutabilityExclusionFilters", target: { ECRSchemas.imageTagMutabilityExclusionFilters }),
+            MemberSchema("imageScanningConfiguration", target: { ECR.ImageScanningConfiguration.schema }),
+            MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfiguration.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryArn = try r.optional("repositoryArn")
+            self.registryId = try r.optional("registryId")
+            self.repositoryName = try r.optional("repositoryName")
+            self.repositoryUri = try r.optional("repositoryUri")
+            self.createdAt = try r.optional("createdAt")
+            self.imageTagMutability = try r.optional("imageTagMutability")
+            self.imageTagMutabilityExclusionFilters = try r.optional("imageTagMutabilityExclusionFilters")
+            self.imageScanningConfiguration = try r.optional("imageScanningConfiguration")
+            self.encryptionConfiguration = try r.optional("encryptionConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["repositoryArn"] = repositoryArn
+            w["registryId"] = registryId
+            w["repositoryName"] = repositoryName
+            w["repositoryUri"] = repositoryUri
+            w["createdAt"] = createdAt
+            w["imageTagMutability"] = imageTagMutability
+            w["imageTagMutabilityExclusionFilters"] = imageTagMutabilityExclusionFilters
+            w["imageScanningConfiguration"] = imageScanningConfiguration
+            w["encryptionConfiguration"] = encryptionConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: Date?
+            var m5: ECR.ImageTagMutability?
+            var m6: [ECR.ImageTagMutabilityExclusionFilter]?
+            var m7: ECR.ImageScanningConfiguration?
+            var m8: ECR.EncryptionConfiguration?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Date.read(from: &reader)
+                case 5: m5 = try ECR.ImageTagMutability.read(from: &reader)
+                case 6: m6 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                case 7: m7 = try ECR.ImageScanningConfiguration.read(from: &reader)
+                case 8: m8 = try ECR.EncryptionConfiguration.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryArn: m0, registryId: m1, repositoryName: m2, repositoryUri: m3, createdAt: m4, imageTagMutability: m5, imageTagMutabilityExclusionFilters: m6, imageScanningConfiguration: m7, encryptionConfiguration: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `RepositoryAlreadyExistsException` error of the ECR model: read it from a service error with
+    /// `error.modelled(as: ECR.RepositoryAlreadyExistsException.self)`.
+    public struct RepositoryAlreadyExistsException: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "RepositoryAlreadyExistsException"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `RepositoryAlreadyExistsException`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAlreadyExistsException", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `RepositoryCreationTemplate` structure of the ECR model.
+    public struct RepositoryCreationTemplate: AWSShape, JSONResponseReadable {
+        /// `prefix`.
+        public var prefix: String?
         /// `description`.
         public var descriptionValue: String?
         /// `encryptionConfiguration`.
@@ -615,9 +1465,13 @@ extension ECR {
         public var appliedFor: [ECR.RCTAppliedFor]?
         /// `customRoleArn`.
         public var customRoleArn: String?
+        /// `createdAt`.
+        public var createdAt: Date?
+        /// `updatedAt`.
+        public var updatedAt: Date?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(prefix: String, descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [ECR.RCTAppliedFor]? = nil, customRoleArn: String? = nil) {
+        public init(prefix: String? = nil, descriptionValue: String? = nil, encryptionConfiguration: ECR.EncryptionConfigurationForRepositoryCreationTemplate? = nil, resourceTags: [ECR.Tag]? = nil, imageTagMutability: ECR.ImageTagMutability? = nil, imageTagMutabilityExclusionFilters: [ECR.ImageTagMutabilityExclusionFilter]? = nil, repositoryPolicy: String? = nil, lifecyclePolicy: String? = nil, appliedFor: [ECR.RCTAppliedFor]? = nil, customRoleArn: String? = nil, createdAt: Date? = nil, updatedAt: Date? = nil) {
             self.prefix = prefix
             self.descriptionValue = descriptionValue
             self.encryptionConfiguration = encryptionConfiguration
@@ -628,11 +1482,13 @@ extension ECR {
             self.lifecyclePolicy = lifecyclePolicy
             self.appliedFor = appliedFor
             self.customRoleArn = customRoleArn
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
         }
 
-        /// The model of `UpdateRepositoryCreationTemplateRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateRequest", kind: .structure, members: [
-            MemberSchema("prefix", target: { ECRSchemas.prefix }, isRequired: true),
+        /// The model of `RepositoryCreationTemplate`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryCreationTemplate", kind: .structure, members: [
+            MemberSchema("prefix", target: { ECRSchemas.prefix }),
             MemberSchema("description", target: { ECRSchemas.repositoryTemplateDescription }),
             MemberSchema("encryptionConfiguration", target: { ECR.EncryptionConfigurationForRepositoryCreationTemplate.schema }),
             MemberSchema("resourceTags", target: { ECRSchemas.tagList }),
@@ -642,12 +1498,14 @@ extension ECR {
             MemberSchema("lifecyclePolicy", target: { ECRSchemas.lifecyclePolicyTextForRepositoryCreationTemplate }),
             MemberSchema("appliedFor", target: { ECRSchemas.rctAppliedForList }),
             MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
+            MemberSchema("createdAt", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("updatedAt", target: { ShapeSchema.Simple.timestamp }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.prefix = try r.required("prefix")
+            self.prefix = try r.optional("prefix")
             self.descriptionValue = try r.optional("description")
             self.encryptionConfiguration = try r.optional("encryptionConfiguration")
             self.resourceTags = try r.optional("resourceTags")
@@ -657,6 +1515,8 @@ extension ECR {
             self.lifecyclePolicy = try r.optional("lifecyclePolicy")
             self.appliedFor = try r.optional("appliedFor")
             self.customRoleArn = try r.optional("customRoleArn")
+            self.createdAt = try r.optional("createdAt")
+            self.updatedAt = try r.optional("updatedAt")
         }
 
         /// The structure as a tree.
@@ -672,397 +1532,46 @@ extension ECR {
             w["lifecyclePolicy"] = lifecyclePolicy
             w["appliedFor"] = appliedFor
             w["customRoleArn"] = customRoleArn
+            w["createdAt"] = createdAt
+            w["updatedAt"] = updatedAt
             return w.value
         }
-    }
 
-    /// The `UpdateRepositoryCreationTemplateResponse` structure of the ECR model.
-    public struct UpdateRepositoryCreationTemplateResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryCreationTemplate`.
-        public var repositoryCreationTemplate: ECR.RepositoryCreationTemplate?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryCreationTemplate: ECR.RepositoryCreationTemplate? = nil) {
-            self.registryId = registryId
-            self.repositoryCreationTemplate = repositoryCreationTemplate
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: ECR.EncryptionConfigurationForRepositoryCreationTemplate?
+            var m3: [ECR.Tag]?
+            var m4: ECR.ImageTagMutability?
+            var m5: [ECR.ImageTagMutabilityExclusionFilter]?
+            var m6: String?
+            var m7: String?
+            var m8: [ECR.RCTAppliedFor]?
+            var m9: String?
+            var m10: Date?
+            var m11: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try ECR.EncryptionConfigurationForRepositoryCreationTemplate.read(from: &reader)
+                case 3: m3 = try [ECR.Tag].read(from: &reader)
+                case 4: m4 = try ECR.ImageTagMutability.read(from: &reader)
+                case 5: m5 = try [ECR.ImageTagMutabilityExclusionFilter].read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try [ECR.RCTAppliedFor].read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try Date.read(from: &reader)
+                case 11: m11 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(prefix: m0, descriptionValue: m1, encryptionConfiguration: m2, resourceTags: m3, imageTagMutability: m4, imageTagMutabilityExclusionFilters: m5, repositoryPolicy: m6, lifecyclePolicy: m7, appliedFor: m8, customRoleArn: m9, createdAt: m10, updatedAt: m11)
         }
 
-        /// The model of `UpdateRepositoryCreationTemplateResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateRepositoryCreationTemplateResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryCreationTemplate", target: { ECR.RepositoryCreationTemplate.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryCreationTemplate = try r.optional("repositoryCreationTemplate")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryCreationTemplate"] = repositoryCreationTemplate
-            return w.value
-        }
-    }
-
-    /// The `UploadLayerPartRequest` structure of the ECR model.
-    public struct UploadLayerPartRequest: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName` (required).
-        public var repositoryName: String
-        /// `uploadId` (required).
-        public var uploadId: String
-        /// `partFirstByte` (required).
-        public var partFirstByte: Int
-        /// `partLastByte` (required).
-        public var partLastByte: Int
-        /// `layerPartBlob` (required).
-        public var layerPartBlob: Data
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryName: String, uploadId: String, partFirstByte: Int, partLastByte: Int, layerPartBlob: Data, registryId: String? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.uploadId = uploadId
-            self.partFirstByte = partFirstByte
-            self.partLastByte = partLastByte
-            self.layerPartBlob = layerPartBlob
-        }
-
-        /// The model of `UploadLayerPartRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartRequest", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }, isRequired: true),
-            MemberSchema("uploadId", target: { ECRSchemas.uploadId }, isRequired: true),
-            MemberSchema("partFirstByte", target: { ECRSchemas.partSize }, isRequired: true),
-            MemberSchema("partLastByte", target: { ECRSchemas.partSize }, isRequired: true),
-            MemberSchema("layerPartBlob", target: { ECRSchemas.layerPartBlob }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.required("repositoryName")
-            self.uploadId = try r.required("uploadId")
-            self.partFirstByte = try r.required("partFirstByte")
-            self.partLastByte = try r.required("partLastByte")
-            self.layerPartBlob = try r.required("layerPartBlob")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["uploadId"] = uploadId
-            w["partFirstByte"] = partFirstByte
-            w["partLastByte"] = partLastByte
-            w["layerPartBlob"] = layerPartBlob
-            return w.value
-        }
-    }
-
-    /// The `UploadLayerPartResponse` structure of the ECR model.
-    public struct UploadLayerPartResponse: AWSShape {
-        /// `registryId`.
-        public var registryId: String?
-        /// `repositoryName`.
-        public var repositoryName: String?
-        /// `uploadId`.
-        public var uploadId: String?
-        /// `lastByteReceived`.
-        public var lastByteReceived: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(registryId: String? = nil, repositoryName: String? = nil, uploadId: String? = nil, lastByteReceived: Int? = nil) {
-            self.registryId = registryId
-            self.repositoryName = repositoryName
-            self.uploadId = uploadId
-            self.lastByteReceived = lastByteReceived
-        }
-
-        /// The model of `UploadLayerPartResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UploadLayerPartResponse", kind: .structure, members: [
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("repositoryName", target: { ECRSchemas.repositoryName }),
-            MemberSchema("uploadId", target: { ECRSchemas.uploadId }),
-            MemberSchema("lastByteReceived", target: { ECRSchemas.partSize }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.registryId = try r.optional("registryId")
-            self.repositoryName = try r.optional("repositoryName")
-            self.uploadId = try r.optional("uploadId")
-            self.lastByteReceived = try r.optional("lastByteReceived")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["registryId"] = registryId
-            w["repositoryName"] = repositoryName
-            w["uploadId"] = uploadId
-            w["lastByteReceived"] = lastByteReceived
-            return w.value
-        }
-    }
-
-    /// The `UploadNotFoundException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.UploadNotFoundException.self)`.
-    public struct UploadNotFoundException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UploadNotFoundException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UploadNotFoundException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UploadNotFoundException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ValidatePullThroughCacheRuleRequest` structure of the ECR model.
-    public struct ValidatePullThroughCacheRuleRequest: AWSShape {
-        /// `ecrRepositoryPrefix` (required).
-        public var ecrRepositoryPrefix: String
-        /// `registryId`.
-        public var registryId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String, registryId: String? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.registryId = registryId
-        }
-
-        /// The model of `ValidatePullThroughCacheRuleRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleRequest", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }, isRequired: true),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.required("ecrRepositoryPrefix")
-            self.registryId = try r.optional("registryId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["registryId"] = registryId
-            return w.value
-        }
-    }
-
-    /// The `ValidatePullThroughCacheRuleResponse` structure of the ECR model.
-    public struct ValidatePullThroughCacheRuleResponse: AWSShape {
-        /// `ecrRepositoryPrefix`.
-        public var ecrRepositoryPrefix: String?
-        /// `registryId`.
-        public var registryId: String?
-        /// `upstreamRegistryUrl`.
-        public var upstreamRegistryUrl: String?
-        /// `credentialArn`.
-        public var credentialArn: String?
-        /// `customRoleArn`.
-        public var customRoleArn: String?
-        /// `upstreamRepositoryPrefix`.
-        public var upstreamRepositoryPrefix: String?
-        /// `isValid`.
-        public var isValid: Bool?
-        /// `failure`.
-        public var failure: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ecrRepositoryPrefix: String? = nil, registryId: String? = nil, upstreamRegistryUrl: String? = nil, credentialArn: String? = nil, customRoleArn: String? = nil, upstreamRepositoryPrefix: String? = nil, isValid: Bool? = nil, failure: String? = nil) {
-            self.ecrRepositoryPrefix = ecrRepositoryPrefix
-            self.registryId = registryId
-            self.upstreamRegistryUrl = upstreamRegistryUrl
-            self.credentialArn = credentialArn
-            self.customRoleArn = customRoleArn
-            self.upstreamRepositoryPrefix = upstreamRepositoryPrefix
-            self.isValid = isValid
-            self.failure = failure
-        }
-
-        /// The model of `ValidatePullThroughCacheRuleResponse`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ValidatePullThroughCacheRuleResponse", kind: .structure, members: [
-            MemberSchema("ecrRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-            MemberSchema("registryId", target: { ECRSchemas.registryId }),
-            MemberSchema("upstreamRegistryUrl", target: { ShapeSchema.Simple.string }),
-            MemberSchema("credentialArn", target: { ECRSchemas.credentialArn }),
-            MemberSchema("customRoleArn", target: { ECRSchemas.customRoleArn }),
-            MemberSchema("upstreamRepositoryPrefix", target: { ECRSchemas.pullThroughCacheRuleRepositoryPrefix }),
-            MemberSchema("isValid", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("failure", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ecrRepositoryPrefix = try r.optional("ecrRepositoryPrefix")
-            self.registryId = try r.optional("registryId")
-            self.upstreamRegistryUrl = try r.optional("upstreamRegistryUrl")
-            self.credentialArn = try r.optional("credentialArn")
-            self.customRoleArn = try r.optional("customRoleArn")
-            self.upstreamRepositoryPrefix = try r.optional("upstreamRepositoryPrefix")
-            self.isValid = try r.optional("isValid")
-            self.failure = try r.optional("failure")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ecrRepositoryPrefix"] = ecrRepositoryPrefix
-            w["registryId"] = registryId
-            w["upstreamRegistryUrl"] = upstreamRegistryUrl
-            w["credentialArn"] = credentialArn
-            w["customRoleArn"] = customRoleArn
-            w["upstreamRepositoryPrefix"] = upstreamRepositoryPrefix
-            w["isValid"] = isValid
-            w["failure"] = failure
-            return w.value
-        }
-    }
-
-    /// The `ValidationException` error of the ECR model: read it from a service error with
-    /// `error.modelled(as: ECR.ValidationException.self)`.
-    public struct ValidationException: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ValidationException"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ValidationException`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ValidationException", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `VulnerablePackage` structure of the ECR model.
-    public struct VulnerablePackage: AWSShape {
-        /// `arch`.
-        public var arch: String?
-        /// `epoch`.
-        public var epoch: Int?
-        /// `filePath`.
-        public var filePath: String?
-        /// `name`.
-        public var name: String?
-        /// `packageManager`.
-        public var packageManager: String?
-        /// `release`.
-        public var release: String?
-        /// `sourceLayerHash`.
-        public var sourceLayerHash: String?
-        /// `version`.
-        public var version: String?
-        /// `fixedInVersion`.
-        public var fixedInVersion: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(arch: String? = nil, epoch: Int? = nil, filePath: String? = nil, name: String? = nil, packageManager: String? = nil, release: String? = nil, sourceLayerHash: String? = nil, version: String? = nil, fixedInVersion: String? = nil) {
-            self.arch = arch
-            self.epoch = epoch
-            self.filePath = filePath
-            self.name = name
-            self.packageManager = packageManager
-            self.release = release
-            self.sourceLayerHash = sourceLayerHash
-            self.version = version
-            self.fixedInVersion = fixedInVersion
-        }
-
-        /// The model of `VulnerablePackage`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "VulnerablePackage", kind: .structure, members: [
-            MemberSchema("arch", target: { ShapeSchema.Simple.string }),
-            MemberSchema("epoch", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("filePath", target: { ShapeSchema.Simple.string }),
-            MemberSchema("name", target: { ShapeSchema.Simple.string }),
-            MemberSchema("packageManager", target: { ShapeSchema.Simple.string }),
-            MemberSchema("release", target: { ShapeSchema.Simple.string }),
-            MemberSchema("sourceLayerHash", target: { ShapeSchema.Simple.string }),
-            MemberSchema("version", target: { ShapeSchema.Simple.string }),
-            MemberSchema("fixedInVersion", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.arch = try r.optional("arch")
-            self.epoch = try r.optional("epoch")
-            self.filePath = try r.optional("filePath")
-            self.name = try r.optional("name")
-            self.packageManager = try r.optional("packageManager")
-            self.release = try r.optional("release")
-            self.sourceLayerHash = try r.optional("sourceLayerHash")
-            self.version = try r.optional("version")
-            self.fixedInVersion = try r.optional("fixedInVersion")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["arch"] = arch
-            w["epoch"] = epoch
-            w["filePath"] = filePath
-            w["name"] = name
-            w["packageManager"] = packageManager
-            w["release"] = release
-            w["sourceLayerHash"] = sourceLayerHash
-            w["version"] = version
-            w["fixedInVersion"] = fixedInVersion
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

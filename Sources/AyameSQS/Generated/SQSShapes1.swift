@@ -5,7 +5,7 @@ import Foundation
 
 extension SQS {
     /// The `AddPermissionRequest` structure of the SQS model.
-    public struct AddPermissionRequest: AWSShape {
+    public struct AddPermissionRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `Label` (required).
@@ -49,6 +49,27 @@ extension SQS {
             w["Actions"] = actions
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [String]?
+            var m3: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), label: try reader.required(m1), awsAccountIds: try reader.required(m2), actions: try reader.required(m3))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BatchEntryIdsNotDistinct` error of the SQS model: read it from a service error with
@@ -118,7 +139,7 @@ extension SQS {
     }
 
     /// The `BatchResultErrorEntry` structure of the SQS model.
-    public struct BatchResultErrorEntry: AWSShape {
+    public struct BatchResultErrorEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
         /// `SenderFault` (required).
@@ -162,10 +183,31 @@ extension SQS {
             w["Message"] = message
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Bool?
+            var m2: String?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Bool.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), senderFault: try reader.required(m1), code: try reader.required(m2), message: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CancelMessageMoveTaskRequest` structure of the SQS model.
-    public struct CancelMessageMoveTaskRequest: AWSShape {
+    public struct CancelMessageMoveTaskRequest: AWSShape, JSONResponseReadable {
         /// `TaskHandle` (required).
         public var taskHandle: String
 
@@ -191,10 +233,25 @@ extension SQS {
             w["TaskHandle"] = taskHandle
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(taskHandle: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CancelMessageMoveTaskResult` structure of the SQS model.
-    public struct CancelMessageMoveTaskResult: AWSShape {
+    public struct CancelMessageMoveTaskResult: AWSShape, JSONResponseReadable {
         /// `ApproximateNumberOfMessagesMoved`.
         public var approximateNumberOfMessagesMoved: Int?
 
@@ -220,10 +277,25 @@ extension SQS {
             w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(approximateNumberOfMessagesMoved: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ChangeMessageVisibilityBatchRequest` structure of the SQS model.
-    public struct ChangeMessageVisibilityBatchRequest: AWSShape {
+    public struct ChangeMessageVisibilityBatchRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `Entries` (required).
@@ -255,10 +327,27 @@ extension SQS {
             w["Entries"] = entries
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SQS.ChangeMessageVisibilityBatchRequestEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SQS.ChangeMessageVisibilityBatchRequestEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), entries: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ChangeMessageVisibilityBatchRequestEntry` structure of the SQS model.
-    public struct ChangeMessageVisibilityBatchRequestEntry: AWSShape {
+    public struct ChangeMessageVisibilityBatchRequestEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
         /// `ReceiptHandle` (required).
@@ -296,10 +385,29 @@ extension SQS {
             w["VisibilityTimeout"] = visibilityTimeout
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), receiptHandle: try reader.required(m1), visibilityTimeout: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ChangeMessageVisibilityBatchResult` structure of the SQS model.
-    public struct ChangeMessageVisibilityBatchResult: AWSShape {
+    public struct ChangeMessageVisibilityBatchResult: AWSShape, JSONResponseReadable {
         /// `Successful` (required).
         public var successful: [SQS.ChangeMessageVisibilityBatchResultEntry]
         /// `Failed` (required).
@@ -331,10 +439,27 @@ extension SQS {
             w["Failed"] = failed
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SQS.ChangeMessageVisibilityBatchResultEntry]?
+            var m1: [SQS.BatchResultErrorEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SQS.ChangeMessageVisibilityBatchResultEntry].read(from: &reader)
+                case 1: m1 = try [SQS.BatchResultErrorEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(successful: try reader.required(m0), failed: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ChangeMessageVisibilityBatchResultEntry` structure of the SQS model.
-    public struct ChangeMessageVisibilityBatchResultEntry: AWSShape {
+    public struct ChangeMessageVisibilityBatchResultEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
 
@@ -360,10 +485,25 @@ extension SQS {
             w["Id"] = id
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ChangeMessageVisibilityRequest` structure of the SQS model.
-    public struct ChangeMessageVisibilityRequest: AWSShape {
+    public struct ChangeMessageVisibilityRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `ReceiptHandle` (required).
@@ -401,10 +541,29 @@ extension SQS {
             w["VisibilityTimeout"] = visibilityTimeout
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), receiptHandle: try reader.required(m1), visibilityTimeout: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateQueueRequest` structure of the SQS model.
-    public struct CreateQueueRequest: AWSShape {
+    public struct CreateQueueRequest: AWSShape, JSONResponseReadable {
         /// `QueueName` (required).
         public var queueName: String
         /// `Attributes`.
@@ -442,10 +601,29 @@ extension SQS {
             w["tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [String: String]?
+            var m2: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [String: String].read(from: &reader)
+                case 2: m2 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueName: try reader.required(m0), attributes: m1, tags: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateQueueResult` structure of the SQS model.
-    public struct CreateQueueResult: AWSShape {
+    public struct CreateQueueResult: AWSShape, JSONResponseReadable {
         /// `QueueUrl`.
         public var queueUrl: String?
 
@@ -471,10 +649,25 @@ extension SQS {
             w["QueueUrl"] = queueUrl
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMessageBatchRequest` structure of the SQS model.
-    public struct DeleteMessageBatchRequest: AWSShape {
+    public struct DeleteMessageBatchRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `Entries` (required).
@@ -506,10 +699,27 @@ extension SQS {
             w["Entries"] = entries
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SQS.DeleteMessageBatchRequestEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SQS.DeleteMessageBatchRequestEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), entries: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMessageBatchRequestEntry` structure of the SQS model.
-    public struct DeleteMessageBatchRequestEntry: AWSShape {
+    public struct DeleteMessageBatchRequestEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
         /// `ReceiptHandle` (required).
@@ -541,10 +751,27 @@ extension SQS {
             w["ReceiptHandle"] = receiptHandle
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), receiptHandle: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMessageBatchResult` structure of the SQS model.
-    public struct DeleteMessageBatchResult: AWSShape {
+    public struct DeleteMessageBatchResult: AWSShape, JSONResponseReadable {
         /// `Successful` (required).
         public var successful: [SQS.DeleteMessageBatchResultEntry]
         /// `Failed` (required).
@@ -576,10 +803,27 @@ extension SQS {
             w["Failed"] = failed
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SQS.DeleteMessageBatchResultEntry]?
+            var m1: [SQS.BatchResultErrorEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SQS.DeleteMessageBatchResultEntry].read(from: &reader)
+                case 1: m1 = try [SQS.BatchResultErrorEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(successful: try reader.required(m0), failed: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMessageBatchResultEntry` structure of the SQS model.
-    public struct DeleteMessageBatchResultEntry: AWSShape {
+    public struct DeleteMessageBatchResultEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
 
@@ -605,10 +849,25 @@ extension SQS {
             w["Id"] = id
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteMessageRequest` structure of the SQS model.
-    public struct DeleteMessageRequest: AWSShape {
+    public struct DeleteMessageRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `ReceiptHandle` (required).
@@ -640,10 +899,27 @@ extension SQS {
             w["ReceiptHandle"] = receiptHandle
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), receiptHandle: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DeleteQueueRequest` structure of the SQS model.
-    public struct DeleteQueueRequest: AWSShape {
+    public struct DeleteQueueRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
 
@@ -669,6 +945,21 @@ extension SQS {
             w["QueueUrl"] = queueUrl
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `EmptyBatchRequest` error of the SQS model: read it from a service error with
@@ -705,7 +996,7 @@ extension SQS {
     }
 
     /// The `GetQueueAttributesRequest` structure of the SQS model.
-    public struct GetQueueAttributesRequest: AWSShape {
+    public struct GetQueueAttributesRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `AttributeNames`.
@@ -737,10 +1028,27 @@ extension SQS {
             w["AttributeNames"] = attributeNames
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SQS.QueueAttributeName]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SQS.QueueAttributeName].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), attributeNames: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetQueueAttributesResult` structure of the SQS model.
-    public struct GetQueueAttributesResult: AWSShape {
+    public struct GetQueueAttributesResult: AWSShape, JSONResponseReadable {
         /// `Attributes`.
         public var attributes: [String: String]?
 
@@ -766,10 +1074,25 @@ extension SQS {
             w["Attributes"] = attributes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(attributes: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetQueueUrlRequest` structure of the SQS model.
-    public struct GetQueueUrlRequest: AWSShape {
+    public struct GetQueueUrlRequest: AWSShape, JSONResponseReadable {
         /// `QueueName` (required).
         public var queueName: String
         /// `QueueOwnerAWSAccountId`.
@@ -801,10 +1124,27 @@ extension SQS {
             w["QueueOwnerAWSAccountId"] = queueOwnerAwsAccountId
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueName: try reader.required(m0), queueOwnerAwsAccountId: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `GetQueueUrlResult` structure of the SQS model.
-    public struct GetQueueUrlResult: AWSShape {
+    public struct GetQueueUrlResult: AWSShape, JSONResponseReadable {
         /// `QueueUrl`.
         public var queueUrl: String?
 
@@ -830,6 +1170,21 @@ extension SQS {
             w["QueueUrl"] = queueUrl
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `InvalidAddress` error of the SQS model: read it from a service error with
@@ -1183,380 +1538,6 @@ extension SQS {
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
             w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KmsNotFound` error of the SQS model: read it from a service error with
-    /// `error.modelled(as: SQS.KmsNotFound.self)`.
-    public struct KmsNotFound: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "KmsNotFound"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `KmsNotFound`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KmsNotFound", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KmsOptInRequired` error of the SQS model: read it from a service error with
-    /// `error.modelled(as: SQS.KmsOptInRequired.self)`.
-    public struct KmsOptInRequired: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "KmsOptInRequired"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `KmsOptInRequired`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KmsOptInRequired", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `KmsThrottled` error of the SQS model: read it from a service error with
-    /// `error.modelled(as: SQS.KmsThrottled.self)`.
-    public struct KmsThrottled: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "KmsThrottled"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `KmsThrottled`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "KmsThrottled", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `ListDeadLetterSourceQueuesRequest` structure of the SQS model.
-    public struct ListDeadLetterSourceQueuesRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.queueUrl = queueUrl
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListDeadLetterSourceQueuesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListDeadLetterSourceQueuesResult` structure of the SQS model.
-    public struct ListDeadLetterSourceQueuesResult: AWSShape {
-        /// `queueUrls` (required).
-        public var queueUrls: [String]
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrls: [String], nextToken: String? = nil) {
-            self.queueUrls = queueUrls
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListDeadLetterSourceQueuesResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesResult", kind: .structure, members: [
-            MemberSchema("queueUrls", target: { SQSSchemas.queueUrlList }, isRequired: true),
-            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrls = try r.required("queueUrls")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["queueUrls"] = queueUrls
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListMessageMoveTasksRequest` structure of the SQS model.
-    public struct ListMessageMoveTasksRequest: AWSShape {
-        /// `SourceArn` (required).
-        public var sourceArn: String
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sourceArn: String, maxResults: Int? = nil) {
-            self.sourceArn = sourceArn
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListMessageMoveTasksRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksRequest", kind: .structure, members: [
-            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sourceArn = try r.required("SourceArn")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SourceArn"] = sourceArn
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListMessageMoveTasksResult` structure of the SQS model.
-    public struct ListMessageMoveTasksResult: AWSShape {
-        /// `Results`.
-        public var results: [SQS.ListMessageMoveTasksResultEntry]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(results: [SQS.ListMessageMoveTasksResultEntry]? = nil) {
-            self.results = results
-        }
-
-        /// The model of `ListMessageMoveTasksResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResult", kind: .structure, members: [
-            MemberSchema("Results", target: { SQSSchemas.listMessageMoveTasksResultEntryList }, isFlattened: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.results = try r.optional("Results")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Results"] = results
-            return w.value
-        }
-    }
-
-    /// The `ListMessageMoveTasksResultEntry` structure of the SQS model.
-    public struct ListMessageMoveTasksResultEntry: AWSShape {
-        /// `TaskHandle`.
-        public var taskHandle: String?
-        /// `Status`.
-        public var status: String?
-        /// `SourceArn`.
-        public var sourceArn: String?
-        /// `DestinationArn`.
-        public var destinationArn: String?
-        /// `MaxNumberOfMessagesPerSecond`.
-        public var maxNumberOfMessagesPerSecond: Int?
-        /// `ApproximateNumberOfMessagesMoved`.
-        public var approximateNumberOfMessagesMoved: Int?
-        /// `ApproximateNumberOfMessagesToMove`.
-        public var approximateNumberOfMessagesToMove: Int?
-        /// `FailureReason`.
-        public var failureReason: String?
-        /// `StartedTimestamp`.
-        public var startedTimestamp: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(taskHandle: String? = nil, status: String? = nil, sourceArn: String? = nil, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil, approximateNumberOfMessagesMoved: Int? = nil, approximateNumberOfMessagesToMove: Int? = nil, failureReason: String? = nil, startedTimestamp: Int? = nil) {
-            self.taskHandle = taskHandle
-            self.status = status
-            self.sourceArn = sourceArn
-            self.destinationArn = destinationArn
-            self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
-            self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
-            self.approximateNumberOfMessagesToMove = approximateNumberOfMessagesToMove
-            self.failureReason = failureReason
-            self.startedTimestamp = startedTimestamp
-        }
-
-        /// The model of `ListMessageMoveTasksResultEntry`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntry", kind: .structure, members: [
-            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
-            MemberSchema("Status", target: { ShapeSchema.Simple.string }),
-            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
-            MemberSchema("ApproximateNumberOfMessagesToMove", target: { ShapeSchema.Simple.long }),
-            MemberSchema("FailureReason", target: { ShapeSchema.Simple.string }),
-            MemberSchema("StartedTimestamp", target: { ShapeSchema.Simple.long }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.taskHandle = try r.optional("TaskHandle")
-            self.status = try r.optional("Status")
-            self.sourceArn = try r.optional("SourceArn")
-            self.destinationArn = try r.optional("DestinationArn")
-            self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
-            self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
-            self.approximateNumberOfMessagesToMove = try r.optional("ApproximateNumberOfMessagesToMove")
-            self.failureReason = try r.optional("FailureReason")
-            self.startedTimestamp = try r.optional("StartedTimestamp")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TaskHandle"] = taskHandle
-            w["Status"] = status
-            w["SourceArn"] = sourceArn
-            w["DestinationArn"] = destinationArn
-            w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
-            w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
-            w["ApproximateNumberOfMessagesToMove"] = approximateNumberOfMessagesToMove
-            w["FailureReason"] = failureReason
-            w["StartedTimestamp"] = startedTimestamp
-            return w.value
-        }
-    }
-
-    /// The `ListQueueTagsRequest` structure of the SQS model.
-    public struct ListQueueTagsRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String) {
-            self.queueUrl = queueUrl
-        }
-
-        /// The model of `ListQueueTagsRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            return w.value
-        }
-    }
-
-    /// The `ListQueueTagsResult` structure of the SQS model.
-    public struct ListQueueTagsResult: AWSShape {
-        /// `Tags`.
-        public var tags: [String: String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tags: [String: String]? = nil) {
-            self.tags = tags
-        }
-
-        /// The model of `ListQueueTagsResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsResult", kind: .structure, members: [
-            MemberSchema("Tags", target: { SQSSchemas.tagMap }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tags = try r.optional("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Tags"] = tags
             return w.value
         }
     }

@@ -4,8 +4,511 @@ import AyameCore
 import Foundation
 
 extension SQS {
+    /// The `KmsNotFound` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsNotFound.self)`.
+    public struct KmsNotFound: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsNotFound"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsNotFound`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsNotFound", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsOptInRequired` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsOptInRequired.self)`.
+    public struct KmsOptInRequired: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsOptInRequired"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsOptInRequired`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsOptInRequired", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `KmsThrottled` error of the SQS model: read it from a service error with
+    /// `error.modelled(as: SQS.KmsThrottled.self)`.
+    public struct KmsThrottled: AWSModelledError {
+        /// The error code the service sends for this error.
+        public static let errorCode: String = "KmsThrottled"
+
+        /// `message`.
+        public var message: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(message: String? = nil) {
+            self.message = message
+        }
+
+        /// The model of `KmsThrottled`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "KmsThrottled", kind: .structure, members: [
+            MemberSchema("message", target: { ShapeSchema.Simple.string }),
+        ], traits: ShapeTraits(isException: true))
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.message = try r.optional("message")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["message"] = message
+            return w.value
+        }
+    }
+
+    /// The `ListDeadLetterSourceQueuesRequest` structure of the SQS model.
+    public struct ListDeadLetterSourceQueuesRequest: AWSShape, JSONResponseReadable {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.queueUrl = queueUrl
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListDeadLetterSourceQueuesRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), nextToken: m1, maxResults: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListDeadLetterSourceQueuesResult` structure of the SQS model.
+    public struct ListDeadLetterSourceQueuesResult: AWSShape, JSONResponseReadable {
+        /// `queueUrls` (required).
+        public var queueUrls: [String]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrls: [String], nextToken: String? = nil) {
+            self.queueUrls = queueUrls
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListDeadLetterSourceQueuesResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListDeadLetterSourceQueuesResult", kind: .structure, members: [
+            MemberSchema("queueUrls", target: { SQSSchemas.queueUrlList }, isRequired: true),
+            MemberSchema("NextToken", target: { ShapeSchema.Simple.string }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrls = try r.required("queueUrls")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["queueUrls"] = queueUrls
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrls: try reader.required(m0), nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMessageMoveTasksRequest` structure of the SQS model.
+    public struct ListMessageMoveTasksRequest: AWSShape, JSONResponseReadable {
+        /// `SourceArn` (required).
+        public var sourceArn: String
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sourceArn: String, maxResults: Int? = nil) {
+            self.sourceArn = sourceArn
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListMessageMoveTasksRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksRequest", kind: .structure, members: [
+            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
+            MemberSchema("MaxResults", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sourceArn = try r.required("SourceArn")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SourceArn"] = sourceArn
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(sourceArn: try reader.required(m0), maxResults: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMessageMoveTasksResult` structure of the SQS model.
+    public struct ListMessageMoveTasksResult: AWSShape, JSONResponseReadable {
+        /// `Results`.
+        public var results: [SQS.ListMessageMoveTasksResultEntry]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(results: [SQS.ListMessageMoveTasksResultEntry]? = nil) {
+            self.results = results
+        }
+
+        /// The model of `ListMessageMoveTasksResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResult", kind: .structure, members: [
+            MemberSchema("Results", target: { SQSSchemas.listMessageMoveTasksResultEntryList }, isFlattened: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.results = try r.optional("Results")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Results"] = results
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SQS.ListMessageMoveTasksResultEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SQS.ListMessageMoveTasksResultEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(results: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListMessageMoveTasksResultEntry` structure of the SQS model.
+    public struct ListMessageMoveTasksResultEntry: AWSShape, JSONResponseReadable {
+        /// `TaskHandle`.
+        public var taskHandle: String?
+        /// `Status`.
+        public var status: String?
+        /// `SourceArn`.
+        public var sourceArn: String?
+        /// `DestinationArn`.
+        public var destinationArn: String?
+        /// `MaxNumberOfMessagesPerSecond`.
+        public var maxNumberOfMessagesPerSecond: Int?
+        /// `ApproximateNumberOfMessagesMoved`.
+        public var approximateNumberOfMessagesMoved: Int?
+        /// `ApproximateNumberOfMessagesToMove`.
+        public var approximateNumberOfMessagesToMove: Int?
+        /// `FailureReason`.
+        public var failureReason: String?
+        /// `StartedTimestamp`.
+        public var startedTimestamp: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(taskHandle: String? = nil, status: String? = nil, sourceArn: String? = nil, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil, approximateNumberOfMessagesMoved: Int? = nil, approximateNumberOfMessagesToMove: Int? = nil, failureReason: String? = nil, startedTimestamp: Int? = nil) {
+            self.taskHandle = taskHandle
+            self.status = status
+            self.sourceArn = sourceArn
+            self.destinationArn = destinationArn
+            self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
+            self.approximateNumberOfMessagesMoved = approximateNumberOfMessagesMoved
+            self.approximateNumberOfMessagesToMove = approximateNumberOfMessagesToMove
+            self.failureReason = failureReason
+            self.startedTimestamp = startedTimestamp
+        }
+
+        /// The model of `ListMessageMoveTasksResultEntry`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListMessageMoveTasksResultEntry", kind: .structure, members: [
+            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
+            MemberSchema("Status", target: { ShapeSchema.Simple.string }),
+            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
+            MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
+            MemberSchema("ApproximateNumberOfMessagesMoved", target: { ShapeSchema.Simple.long }),
+            MemberSchema("ApproximateNumberOfMessagesToMove", target: { ShapeSchema.Simple.long }),
+            MemberSchema("FailureReason", target: { ShapeSchema.Simple.string }),
+            MemberSchema("StartedTimestamp", target: { ShapeSchema.Simple.long }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.taskHandle = try r.optional("TaskHandle")
+            self.status = try r.optional("Status")
+            self.sourceArn = try r.optional("SourceArn")
+            self.destinationArn = try r.optional("DestinationArn")
+            self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
+            self.approximateNumberOfMessagesMoved = try r.optional("ApproximateNumberOfMessagesMoved")
+            self.approximateNumberOfMessagesToMove = try r.optional("ApproximateNumberOfMessagesToMove")
+            self.failureReason = try r.optional("FailureReason")
+            self.startedTimestamp = try r.optional("StartedTimestamp")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["TaskHandle"] = taskHandle
+            w["Status"] = status
+            w["SourceArn"] = sourceArn
+            w["DestinationArn"] = destinationArn
+            w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
+            w["ApproximateNumberOfMessagesMoved"] = approximateNumberOfMessagesMoved
+            w["ApproximateNumberOfMessagesToMove"] = approximateNumberOfMessagesToMove
+            w["FailureReason"] = failureReason
+            w["StartedTimestamp"] = startedTimestamp
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: Int?
+            var m5: Int?
+            var m6: Int?
+            var m7: String?
+            var m8: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try Int.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(taskHandle: m0, status: m1, sourceArn: m2, destinationArn: m3, maxNumberOfMessagesPerSecond: m4, approximateNumberOfMessagesMoved: m5, approximateNumberOfMessagesToMove: m6, failureReason: m7, startedTimestamp: m8)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListQueueTagsRequest` structure of the SQS model.
+    public struct ListQueueTagsRequest: AWSShape, JSONResponseReadable {
+        /// `QueueUrl` (required).
+        public var queueUrl: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(queueUrl: String) {
+            self.queueUrl = queueUrl
+        }
+
+        /// The model of `ListQueueTagsRequest`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsRequest", kind: .structure, members: [
+            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.queueUrl = try r.required("QueueUrl")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["QueueUrl"] = queueUrl
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListQueueTagsResult` structure of the SQS model.
+    public struct ListQueueTagsResult: AWSShape, JSONResponseReadable {
+        /// `Tags`.
+        public var tags: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [String: String]? = nil) {
+            self.tags = tags
+        }
+
+        /// The model of `ListQueueTagsResult`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListQueueTagsResult", kind: .structure, members: [
+            MemberSchema("Tags", target: { SQSSchemas.tagMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `ListQueuesRequest` structure of the SQS model.
-    public struct ListQueuesRequest: AWSShape {
+    public struct ListQueuesRequest: AWSShape, JSONResponseReadable {
         /// `QueueNamePrefix`.
         public var queueNamePrefix: String?
         /// `NextToken`.
@@ -43,10 +546,29 @@ extension SQS {
             w["MaxResults"] = maxResults
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueNamePrefix: m0, nextToken: m1, maxResults: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ListQueuesResult` structure of the SQS model.
-    public struct ListQueuesResult: AWSShape {
+    public struct ListQueuesResult: AWSShape, JSONResponseReadable {
         /// `QueueUrls`.
         public var queueUrls: [String]?
         /// `NextToken`.
@@ -78,10 +600,27 @@ extension SQS {
             w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrls: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `Message` structure of the SQS model.
-    public struct Message: AWSShape {
+    public struct Message: AWSShape, JSONResponseReadable {
         /// `MessageId`.
         public var messageId: String?
         /// `ReceiptHandle`.
@@ -143,10 +682,37 @@ extension SQS {
             w["MessageAttributes"] = messageAttributes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: [String: String]?
+            var m5: String?
+            var m6: [String: SQS.MessageAttributeValue]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try [String: String].read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try [String: SQS.MessageAttributeValue].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(messageId: m0, receiptHandle: m1, md5OfBody: m2, body: m3, attributes: m4, md5OfMessageAttributes: m5, messageAttributes: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `MessageAttributeValue` structure of the SQS model.
-    public struct MessageAttributeValue: AWSShape {
+    public struct MessageAttributeValue: AWSShape, JSONResponseReadable {
         /// `StringValue`.
         public var stringValue: String?
         /// `BinaryValue`.
@@ -196,6 +762,29 @@ extension SQS {
             w["DataType"] = dataType
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Data?
+            var m2: [String]?
+            var m3: [Data]?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Data.read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                case 3: m3 = try [Data].read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dataType: try reader.required(m4), stringValue: m0, binaryValue: m1, stringListValues: m2, binaryListValues: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `MessageNotInflight` error of the SQS model: read it from a service error with
@@ -224,7 +813,7 @@ extension SQS {
     }
 
     /// The `MessageSystemAttributeValue` structure of the SQS model.
-    public struct MessageSystemAttributeValue: AWSShape {
+    public struct MessageSystemAttributeValue: AWSShape, JSONResponseReadable {
         /// `StringValue`.
         public var stringValue: String?
         /// `BinaryValue`.
@@ -274,6 +863,29 @@ extension SQS {
             w["DataType"] = dataType
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Data?
+            var m2: [String]?
+            var m3: [Data]?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Data.read(from: &reader)
+                case 2: m2 = try [String].read(from: &reader)
+                case 3: m3 = try [Data].read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(dataType: try reader.required(m4), stringValue: m0, binaryValue: m1, stringListValues: m2, binaryListValues: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `OverLimit` error of the SQS model: read it from a service error with
@@ -343,7 +955,7 @@ extension SQS {
     }
 
     /// The `PurgeQueueRequest` structure of the SQS model.
-    public struct PurgeQueueRequest: AWSShape {
+    public struct PurgeQueueRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
 
@@ -369,6 +981,21 @@ extension SQS {
             w["QueueUrl"] = queueUrl
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `QueueDeletedRecently` error of the SQS model: read it from a service error with
@@ -504,7 +1131,7 @@ extension SQS {
     }
 
     /// The `ReceiveMessageRequest` structure of the SQS model.
-    public struct ReceiveMessageRequest: AWSShape {
+    public struct ReceiveMessageRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `AttributeNames`.
@@ -572,10 +1199,39 @@ extension SQS {
             w["ReceiveRequestAttemptId"] = receiveRequestAttemptId
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SQS.QueueAttributeName]?
+            var m2: [SQS.MessageSystemAttributeName]?
+            var m3: [String]?
+            var m4: Int?
+            var m5: Int?
+            var m6: Int?
+            var m7: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SQS.QueueAttributeName].read(from: &reader)
+                case 2: m2 = try [SQS.MessageSystemAttributeName].read(from: &reader)
+                case 3: m3 = try [String].read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try Int.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), attributeNames: m1, messageSystemAttributeNames: m2, messageAttributeNames: m3, maxNumberOfMessages: m4, visibilityTimeout: m5, waitTimeSeconds: m6, receiveRequestAttemptId: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ReceiveMessageResult` structure of the SQS model.
-    public struct ReceiveMessageResult: AWSShape {
+    public struct ReceiveMessageResult: AWSShape, JSONResponseReadable {
         /// `Messages`.
         public var messages: [SQS.Message]?
 
@@ -601,10 +1257,25 @@ extension SQS {
             w["Messages"] = messages
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SQS.Message]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SQS.Message].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(messages: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `RemovePermissionRequest` structure of the SQS model.
-    public struct RemovePermissionRequest: AWSShape {
+    public struct RemovePermissionRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `Label` (required).
@@ -636,6 +1307,23 @@ extension SQS {
             w["Label"] = label
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), label: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `RequestThrottled` error of the SQS model: read it from a service error with
@@ -705,7 +1393,7 @@ extension SQS {
     }
 
     /// The `SendMessageBatchRequest` structure of the SQS model.
-    public struct SendMessageBatchRequest: AWSShape {
+    public struct SendMessageBatchRequest: AWSShape, JSONResponseReadable {
         /// `QueueUrl` (required).
         public var queueUrl: String
         /// `Entries` (required).
@@ -737,10 +1425,27 @@ extension SQS {
             w["Entries"] = entries
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SQS.SendMessageBatchRequestEntry]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SQS.SendMessageBatchRequestEntry].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(queueUrl: try reader.required(m0), entries: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `SendMessageBatchRequestEntry` structure of the SQS model.
-    public struct SendMessageBatchRequestEntry: AWSShape {
+    public struct SendMessageBatchRequestEntry: AWSShape, JSONResponseReadable {
         /// `Id` (required).
         public var id: String
         /// `MessageBody` (required).
@@ -802,458 +1507,32 @@ extension SQS {
             w["MessageGroupId"] = messageGroupId
             return w.value
         }
-    }
 
-    /// The `SendMessageBatchResult` structure of the SQS model.
-    public struct SendMessageBatchResult: AWSShape {
-        /// `Successful` (required).
-        public var successful: [SQS.SendMessageBatchResultEntry]
-        /// `Failed` (required).
-        public var failed: [SQS.BatchResultErrorEntry]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(successful: [SQS.SendMessageBatchResultEntry], failed: [SQS.BatchResultErrorEntry]) {
-            self.successful = successful
-            self.failed = failed
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            var m3: [String: SQS.MessageAttributeValue]?
+            var m4: [String: SQS.MessageSystemAttributeValue]?
+            var m5: String?
+            var m6: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try [String: SQS.MessageAttributeValue].read(from: &reader)
+                case 4: m4 = try [String: SQS.MessageSystemAttributeValue].read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(id: try reader.required(m0), messageBody: try reader.required(m1), delaySeconds: m2, messageAttributes: m3, messageSystemAttributes: m4, messageDeduplicationId: m5, messageGroupId: m6)
         }
 
-        /// The model of `SendMessageBatchResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResult", kind: .structure, members: [
-            MemberSchema("Successful", target: { SQSSchemas.sendMessageBatchResultEntryList }, isRequired: true),
-            MemberSchema("Failed", target: { SQSSchemas.batchResultErrorEntryList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.successful = try r.required("Successful")
-            self.failed = try r.required("Failed")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Successful"] = successful
-            w["Failed"] = failed
-            return w.value
-        }
-    }
-
-    /// The `SendMessageBatchResultEntry` structure of the SQS model.
-    public struct SendMessageBatchResultEntry: AWSShape {
-        /// `Id` (required).
-        public var id: String
-        /// `MessageId` (required).
-        public var messageId: String
-        /// `MD5OfMessageBody` (required).
-        public var md5OfMessageBody: String
-        /// `MD5OfMessageAttributes`.
-        public var md5OfMessageAttributes: String?
-        /// `MD5OfMessageSystemAttributes`.
-        public var md5OfMessageSystemAttributes: String?
-        /// `SequenceNumber`.
-        public var sequenceNumber: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(id: String, messageId: String, md5OfMessageBody: String, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, sequenceNumber: String? = nil) {
-            self.id = id
-            self.messageId = messageId
-            self.md5OfMessageBody = md5OfMessageBody
-            self.md5OfMessageAttributes = md5OfMessageAttributes
-            self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
-            self.sequenceNumber = sequenceNumber
-        }
-
-        /// The model of `SendMessageBatchResultEntry`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageBatchResultEntry", kind: .structure, members: [
-            MemberSchema("Id", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
-            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.id = try r.required("Id")
-            self.messageId = try r.required("MessageId")
-            self.md5OfMessageBody = try r.required("MD5OfMessageBody")
-            self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
-            self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
-            self.sequenceNumber = try r.optional("SequenceNumber")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Id"] = id
-            w["MessageId"] = messageId
-            w["MD5OfMessageBody"] = md5OfMessageBody
-            w["MD5OfMessageAttributes"] = md5OfMessageAttributes
-            w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
-            w["SequenceNumber"] = sequenceNumber
-            return w.value
-        }
-    }
-
-    /// The `SendMessageRequest` structure of the SQS model.
-    public struct SendMessageRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-        /// `MessageBody` (required).
-        public var messageBody: String
-        /// `DelaySeconds`.
-        public var delaySeconds: Int?
-        /// `MessageAttributes`.
-        public var messageAttributes: [String: SQS.MessageAttributeValue]?
-        /// `MessageSystemAttributes`.
-        public var messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]?
-        /// `MessageDeduplicationId`.
-        public var messageDeduplicationId: String?
-        /// `MessageGroupId`.
-        public var messageGroupId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String, messageBody: String, delaySeconds: Int? = nil, messageAttributes: [String: SQS.MessageAttributeValue]? = nil, messageSystemAttributes: [String: SQS.MessageSystemAttributeValue]? = nil, messageDeduplicationId: String? = nil, messageGroupId: String? = nil) {
-            self.queueUrl = queueUrl
-            self.messageBody = messageBody
-            self.delaySeconds = delaySeconds
-            self.messageAttributes = messageAttributes
-            self.messageSystemAttributes = messageSystemAttributes
-            self.messageDeduplicationId = messageDeduplicationId
-            self.messageGroupId = messageGroupId
-        }
-
-        /// The model of `SendMessageRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("MessageBody", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("DelaySeconds", target: { ShapeSchema.Simple.integer }),
-            MemberSchema("MessageAttributes", target: { SQSSchemas.messageBodyAttributeMap }),
-            MemberSchema("MessageSystemAttributes", target: { SQSSchemas.messageBodySystemAttributeMap }),
-            MemberSchema("MessageDeduplicationId", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MessageGroupId", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-            self.messageBody = try r.required("MessageBody")
-            self.delaySeconds = try r.optional("DelaySeconds")
-            self.messageAttributes = try r.optional("MessageAttributes")
-            self.messageSystemAttributes = try r.optional("MessageSystemAttributes")
-            self.messageDeduplicationId = try r.optional("MessageDeduplicationId")
-            self.messageGroupId = try r.optional("MessageGroupId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            w["MessageBody"] = messageBody
-            w["DelaySeconds"] = delaySeconds
-            w["MessageAttributes"] = messageAttributes
-            w["MessageSystemAttributes"] = messageSystemAttributes
-            w["MessageDeduplicationId"] = messageDeduplicationId
-            w["MessageGroupId"] = messageGroupId
-            return w.value
-        }
-    }
-
-    /// The `SendMessageResult` structure of the SQS model.
-    public struct SendMessageResult: AWSShape {
-        /// `MD5OfMessageBody`.
-        public var md5OfMessageBody: String?
-        /// `MD5OfMessageAttributes`.
-        public var md5OfMessageAttributes: String?
-        /// `MD5OfMessageSystemAttributes`.
-        public var md5OfMessageSystemAttributes: String?
-        /// `MessageId`.
-        public var messageId: String?
-        /// `SequenceNumber`.
-        public var sequenceNumber: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(md5OfMessageBody: String? = nil, md5OfMessageAttributes: String? = nil, md5OfMessageSystemAttributes: String? = nil, messageId: String? = nil, sequenceNumber: String? = nil) {
-            self.md5OfMessageBody = md5OfMessageBody
-            self.md5OfMessageAttributes = md5OfMessageAttributes
-            self.md5OfMessageSystemAttributes = md5OfMessageSystemAttributes
-            self.messageId = messageId
-            self.sequenceNumber = sequenceNumber
-        }
-
-        /// The model of `SendMessageResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SendMessageResult", kind: .structure, members: [
-            MemberSchema("MD5OfMessageBody", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MD5OfMessageAttributes", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MD5OfMessageSystemAttributes", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MessageId", target: { ShapeSchema.Simple.string }),
-            MemberSchema("SequenceNumber", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.md5OfMessageBody = try r.optional("MD5OfMessageBody")
-            self.md5OfMessageAttributes = try r.optional("MD5OfMessageAttributes")
-            self.md5OfMessageSystemAttributes = try r.optional("MD5OfMessageSystemAttributes")
-            self.messageId = try r.optional("MessageId")
-            self.sequenceNumber = try r.optional("SequenceNumber")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MD5OfMessageBody"] = md5OfMessageBody
-            w["MD5OfMessageAttributes"] = md5OfMessageAttributes
-            w["MD5OfMessageSystemAttributes"] = md5OfMessageSystemAttributes
-            w["MessageId"] = messageId
-            w["SequenceNumber"] = sequenceNumber
-            return w.value
-        }
-    }
-
-    /// The `SetQueueAttributesRequest` structure of the SQS model.
-    public struct SetQueueAttributesRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-        /// `Attributes` (required).
-        public var attributes: [String: String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String, attributes: [String: String]) {
-            self.queueUrl = queueUrl
-            self.attributes = attributes
-        }
-
-        /// The model of `SetQueueAttributesRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "SetQueueAttributesRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("Attributes", target: { SQSSchemas.queueAttributeMap }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-            self.attributes = try r.required("Attributes")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            w["Attributes"] = attributes
-            return w.value
-        }
-    }
-
-    /// The `StartMessageMoveTaskRequest` structure of the SQS model.
-    public struct StartMessageMoveTaskRequest: AWSShape {
-        /// `SourceArn` (required).
-        public var sourceArn: String
-        /// `DestinationArn`.
-        public var destinationArn: String?
-        /// `MaxNumberOfMessagesPerSecond`.
-        public var maxNumberOfMessagesPerSecond: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sourceArn: String, destinationArn: String? = nil, maxNumberOfMessagesPerSecond: Int? = nil) {
-            self.sourceArn = sourceArn
-            self.destinationArn = destinationArn
-            self.maxNumberOfMessagesPerSecond = maxNumberOfMessagesPerSecond
-        }
-
-        /// The model of `StartMessageMoveTaskRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskRequest", kind: .structure, members: [
-            MemberSchema("SourceArn", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("DestinationArn", target: { ShapeSchema.Simple.string }),
-            MemberSchema("MaxNumberOfMessagesPerSecond", target: { ShapeSchema.Simple.integer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sourceArn = try r.required("SourceArn")
-            self.destinationArn = try r.optional("DestinationArn")
-            self.maxNumberOfMessagesPerSecond = try r.optional("MaxNumberOfMessagesPerSecond")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SourceArn"] = sourceArn
-            w["DestinationArn"] = destinationArn
-            w["MaxNumberOfMessagesPerSecond"] = maxNumberOfMessagesPerSecond
-            return w.value
-        }
-    }
-
-    /// The `StartMessageMoveTaskResult` structure of the SQS model.
-    public struct StartMessageMoveTaskResult: AWSShape {
-        /// `TaskHandle`.
-        public var taskHandle: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(taskHandle: String? = nil) {
-            self.taskHandle = taskHandle
-        }
-
-        /// The model of `StartMessageMoveTaskResult`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "StartMessageMoveTaskResult", kind: .structure, members: [
-            MemberSchema("TaskHandle", target: { ShapeSchema.Simple.string }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.taskHandle = try r.optional("TaskHandle")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["TaskHandle"] = taskHandle
-            return w.value
-        }
-    }
-
-    /// The `TagQueueRequest` structure of the SQS model.
-    public struct TagQueueRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-        /// `Tags` (required).
-        public var tags: [String: String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String, tags: [String: String]) {
-            self.queueUrl = queueUrl
-            self.tags = tags
-        }
-
-        /// The model of `TagQueueRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TagQueueRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("Tags", target: { SQSSchemas.tagMap }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-            self.tags = try r.required("Tags")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            w["Tags"] = tags
-            return w.value
-        }
-    }
-
-    /// The `TooManyEntriesInBatchRequest` error of the SQS model: read it from a service error with
-    /// `error.modelled(as: SQS.TooManyEntriesInBatchRequest.self)`.
-    public struct TooManyEntriesInBatchRequest: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "TooManyEntriesInBatchRequest"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `TooManyEntriesInBatchRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TooManyEntriesInBatchRequest", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UnsupportedOperation` error of the SQS model: read it from a service error with
-    /// `error.modelled(as: SQS.UnsupportedOperation.self)`.
-    public struct UnsupportedOperation: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "UnsupportedOperation"
-
-        /// `message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `UnsupportedOperation`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UnsupportedOperation", kind: .structure, members: [
-            MemberSchema("message", target: { ShapeSchema.Simple.string }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["message"] = message
-            return w.value
-        }
-    }
-
-    /// The `UntagQueueRequest` structure of the SQS model.
-    public struct UntagQueueRequest: AWSShape {
-        /// `QueueUrl` (required).
-        public var queueUrl: String
-        /// `TagKeys` (required).
-        public var tagKeys: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(queueUrl: String, tagKeys: [String]) {
-            self.queueUrl = queueUrl
-            self.tagKeys = tagKeys
-        }
-
-        /// The model of `UntagQueueRequest`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UntagQueueRequest", kind: .structure, members: [
-            MemberSchema("QueueUrl", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("TagKeys", target: { SQSSchemas.tagKeyList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.queueUrl = try r.required("QueueUrl")
-            self.tagKeys = try r.required("TagKeys")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["QueueUrl"] = queueUrl
-            w["TagKeys"] = tagKeys
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

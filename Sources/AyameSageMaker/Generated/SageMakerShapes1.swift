@@ -5,7 +5,7 @@ import Foundation
 
 extension SageMaker {
     /// The `AddTagsInput` structure of the SageMaker model.
-    public struct AddTagsInput: AWSShape {
+    public struct AddTagsInput: AWSShape, JSONResponseReadable {
         /// `ResourceArn` (required).
         public var resourceArn: String
         /// `Tags` (required).
@@ -37,10 +37,27 @@ extension SageMaker {
             w["Tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SageMaker.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SageMaker.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0), tags: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AddTagsOutput` structure of the SageMaker model.
-    public struct AddTagsOutput: AWSShape {
+    public struct AddTagsOutput: AWSShape, JSONResponseReadable {
         /// `Tags`.
         public var tags: [SageMaker.Tag]?
 
@@ -66,10 +83,25 @@ extension SageMaker {
             w["Tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AdditionalModelDataSource` structure of the SageMaker model.
-    public struct AdditionalModelDataSource: AWSShape {
+    public struct AdditionalModelDataSource: AWSShape, JSONResponseReadable {
         /// `ChannelName` (required).
         public var channelName: String
         /// `S3DataSource` (required).
@@ -101,10 +133,27 @@ extension SageMaker {
             w["S3DataSource"] = s3DataSource
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: SageMaker.S3ModelDataSource?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try SageMaker.S3ModelDataSource.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(channelName: try reader.required(m0), s3DataSource: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `Alarm` structure of the SageMaker model.
-    public struct Alarm: AWSShape {
+    public struct Alarm: AWSShape, JSONResponseReadable {
         /// `AlarmName`.
         public var alarmName: String?
 
@@ -130,10 +179,25 @@ extension SageMaker {
             w["AlarmName"] = alarmName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarmName: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AsyncInferenceClientConfig` structure of the SageMaker model.
-    public struct AsyncInferenceClientConfig: AWSShape {
+    public struct AsyncInferenceClientConfig: AWSShape, JSONResponseReadable {
         /// `MaxConcurrentInvocationsPerInstance`.
         public var maxConcurrentInvocationsPerInstance: Int?
 
@@ -159,10 +223,25 @@ extension SageMaker {
             w["MaxConcurrentInvocationsPerInstance"] = maxConcurrentInvocationsPerInstance
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(maxConcurrentInvocationsPerInstance: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AsyncInferenceConfig` structure of the SageMaker model.
-    public struct AsyncInferenceConfig: AWSShape {
+    public struct AsyncInferenceConfig: AWSShape, JSONResponseReadable {
         /// `ClientConfig`.
         public var clientConfig: SageMaker.AsyncInferenceClientConfig?
         /// `OutputConfig` (required).
@@ -194,10 +273,27 @@ extension SageMaker {
             w["OutputConfig"] = outputConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.AsyncInferenceClientConfig?
+            var m1: SageMaker.AsyncInferenceOutputConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.AsyncInferenceClientConfig.read(from: &reader)
+                case 1: m1 = try SageMaker.AsyncInferenceOutputConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(outputConfig: try reader.required(m1), clientConfig: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AsyncInferenceNotificationConfig` structure of the SageMaker model.
-    public struct AsyncInferenceNotificationConfig: AWSShape {
+    public struct AsyncInferenceNotificationConfig: AWSShape, JSONResponseReadable {
         /// `SuccessTopic`.
         public var successTopic: String?
         /// `ErrorTopic`.
@@ -235,10 +331,29 @@ extension SageMaker {
             w["IncludeInferenceResponseIn"] = includeInferenceResponseIn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [SageMaker.AsyncNotificationTopicTypes]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [SageMaker.AsyncNotificationTopicTypes].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(successTopic: m0, errorTopic: m1, includeInferenceResponseIn: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AsyncInferenceOutputConfig` structure of the SageMaker model.
-    public struct AsyncInferenceOutputConfig: AWSShape {
+    public struct AsyncInferenceOutputConfig: AWSShape, JSONResponseReadable {
         /// `KmsKeyId`.
         public var kmsKeyId: String?
         /// `S3OutputPath`.
@@ -282,10 +397,31 @@ extension SageMaker {
             w["S3FailurePath"] = s3FailurePath
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: SageMaker.AsyncInferenceNotificationConfig?
+            var m3: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try SageMaker.AsyncInferenceNotificationConfig.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(kmsKeyId: m0, s3OutputPath: m1, notificationConfig: m2, s3FailurePath: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `AutoRollbackConfig` structure of the SageMaker model.
-    public struct AutoRollbackConfig: AWSShape {
+    public struct AutoRollbackConfig: AWSShape, JSONResponseReadable {
         /// `Alarms`.
         public var alarms: [SageMaker.Alarm]?
 
@@ -311,10 +447,25 @@ extension SageMaker {
             w["Alarms"] = alarms
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.Alarm]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.Alarm].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(alarms: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `BlueGreenUpdatePolicy` structure of the SageMaker model.
-    public struct BlueGreenUpdatePolicy: AWSShape {
+    public struct BlueGreenUpdatePolicy: AWSShape, JSONResponseReadable {
         /// `TrafficRoutingConfiguration` (required).
         public var trafficRoutingConfiguration: SageMaker.TrafficRoutingConfig
         /// `TerminationWaitInSeconds`.
@@ -352,10 +503,29 @@ extension SageMaker {
             w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.TrafficRoutingConfig?
+            var m1: Int?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.TrafficRoutingConfig.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(trafficRoutingConfiguration: try reader.required(m0), terminationWaitInSeconds: m1, maximumExecutionTimeoutInSeconds: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CapacitySize` structure of the SageMaker model.
-    public struct CapacitySize: AWSShape {
+    public struct CapacitySize: AWSShape, JSONResponseReadable {
         /// `Type` (required).
         public var type: SageMaker.CapacitySizeType
         /// `Value` (required).
@@ -387,10 +557,27 @@ extension SageMaker {
             w["Value"] = value
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.CapacitySizeType?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.CapacitySizeType.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(type: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CaptureContentTypeHeader` structure of the SageMaker model.
-    public struct CaptureContentTypeHeader: AWSShape {
+    public struct CaptureContentTypeHeader: AWSShape, JSONResponseReadable {
         /// `CsvContentTypes`.
         public var csvContentTypes: [String]?
         /// `JsonContentTypes`.
@@ -422,10 +609,27 @@ extension SageMaker {
             w["JsonContentTypes"] = jsonContentTypes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [String]?
+            var m1: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [String].read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(csvContentTypes: m0, jsonContentTypes: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CaptureOption` structure of the SageMaker model.
-    public struct CaptureOption: AWSShape {
+    public struct CaptureOption: AWSShape, JSONResponseReadable {
         /// `CaptureMode` (required).
         public var captureMode: SageMaker.CaptureMode
 
@@ -451,10 +655,25 @@ extension SageMaker {
             w["CaptureMode"] = captureMode
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.CaptureMode?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.CaptureMode.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(captureMode: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ClarifyExplainerConfig` structure of the SageMaker model.
-    public struct ClarifyExplainerConfig: AWSShape {
+    public struct ClarifyExplainerConfig: AWSShape, JSONResponseReadable {
         /// `EnableExplanations`.
         public var enableExplanations: String?
         /// `InferenceConfig`.
@@ -492,10 +711,29 @@ extension SageMaker {
             w["ShapConfig"] = shapConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: SageMaker.ClarifyInferenceConfig?
+            var m2: SageMaker.ClarifyShapConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try SageMaker.ClarifyInferenceConfig.read(from: &reader)
+                case 2: m2 = try SageMaker.ClarifyShapConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(shapConfig: try reader.required(m2), enableExplanations: m0, inferenceConfig: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ClarifyInferenceConfig` structure of the SageMaker model.
-    public struct ClarifyInferenceConfig: AWSShape {
+    public struct ClarifyInferenceConfig: AWSShape, JSONResponseReadable {
         /// `FeaturesAttribute`.
         public var featuresAttribute: String?
         /// `ContentTemplate`.
@@ -581,10 +819,45 @@ extension SageMaker {
             w["FeatureTypes"] = featureTypes
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            var m3: Int?
+            var m4: Int?
+            var m5: Int?
+            var m6: String?
+            var m7: String?
+            var m8: [String]?
+            var m9: [String]?
+            var m10: [SageMaker.ClarifyFeatureType]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try [String].read(from: &reader)
+                case 9: m9 = try [String].read(from: &reader)
+                case 10: m10 = try [SageMaker.ClarifyFeatureType].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(featuresAttribute: m0, contentTemplate: m1, maxRecordCount: m2, maxPayloadInMb: m3, probabilityIndex: m4, labelIndex: m5, probabilityAttribute: m6, labelAttribute: m7, labelHeaders: m8, featureHeaders: m9, featureTypes: m10)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ClarifyShapBaselineConfig` structure of the SageMaker model.
-    public struct ClarifyShapBaselineConfig: AWSShape {
+    public struct ClarifyShapBaselineConfig: AWSShape, JSONResponseReadable {
         /// `MimeType`.
         public var mimeType: String?
         /// `ShapBaseline`.
@@ -622,10 +895,29 @@ extension SageMaker {
             w["ShapBaselineUri"] = shapBaselineUri
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(mimeType: m0, shapBaseline: m1, shapBaselineUri: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ClarifyShapConfig` structure of the SageMaker model.
-    public struct ClarifyShapConfig: AWSShape {
+    public struct ClarifyShapConfig: AWSShape, JSONResponseReadable {
         /// `ShapBaselineConfig` (required).
         public var shapBaselineConfig: SageMaker.ClarifyShapBaselineConfig
         /// `NumberOfSamples`.
@@ -675,10 +967,33 @@ extension SageMaker {
             w["TextConfig"] = textConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ClarifyShapBaselineConfig?
+            var m1: Int?
+            var m2: Bool?
+            var m3: Int?
+            var m4: SageMaker.ClarifyTextConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ClarifyShapBaselineConfig.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Bool.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try SageMaker.ClarifyTextConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(shapBaselineConfig: try reader.required(m0), numberOfSamples: m1, useLogit: m2, seed: m3, textConfig: m4)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ClarifyTextConfig` structure of the SageMaker model.
-    public struct ClarifyTextConfig: AWSShape {
+    public struct ClarifyTextConfig: AWSShape, JSONResponseReadable {
         /// `Language` (required).
         public var language: SageMaker.ClarifyTextLanguage
         /// `Granularity` (required).
@@ -710,10 +1025,27 @@ extension SageMaker {
             w["Granularity"] = granularity
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ClarifyTextLanguage?
+            var m1: SageMaker.ClarifyTextGranularity?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ClarifyTextLanguage.read(from: &reader)
+                case 1: m1 = try SageMaker.ClarifyTextGranularity.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(language: try reader.required(m0), granularity: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `ContainerDefinition` structure of the SageMaker model.
-    public struct ContainerDefinition: AWSShape {
+    public struct ContainerDefinition: AWSShape, JSONResponseReadable {
         /// `ContainerHostname`.
         public var containerHostname: String?
         /// `Image`.
@@ -799,10 +1131,45 @@ extension SageMaker {
             w["MultiModelConfig"] = multiModelConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: SageMaker.ImageConfig?
+            var m3: SageMaker.ContainerMode?
+            var m4: String?
+            var m5: SageMaker.ModelDataSource?
+            var m6: [SageMaker.AdditionalModelDataSource]?
+            var m7: [String: String]?
+            var m8: String?
+            var m9: String?
+            var m10: SageMaker.MultiModelConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try SageMaker.ImageConfig.read(from: &reader)
+                case 3: m3 = try SageMaker.ContainerMode.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try SageMaker.ModelDataSource.read(from: &reader)
+                case 6: m6 = try [SageMaker.AdditionalModelDataSource].read(from: &reader)
+                case 7: m7 = try [String: String].read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try SageMaker.MultiModelConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(containerHostname: m0, image: m1, imageConfig: m2, mode: m3, modelDataUrl: m4, modelDataSource: m5, additionalModelDataSources: m6, environment: m7, modelPackageName: m8, inferenceSpecificationName: m9, multiModelConfig: m10)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateEndpointConfigInput` structure of the SageMaker model.
-    public struct CreateEndpointConfigInput: AWSShape {
+    public struct CreateEndpointConfigInput: AWSShape, JSONResponseReadable {
         /// `EndpointConfigName` (required).
         public var endpointConfigName: String
         /// `ProductionVariants` (required).
@@ -894,10 +1261,47 @@ extension SageMaker {
             w["MetricsConfig"] = metricsConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SageMaker.ProductionVariant]?
+            var m2: SageMaker.DataCaptureConfig?
+            var m3: [SageMaker.Tag]?
+            var m4: String?
+            var m5: SageMaker.AsyncInferenceConfig?
+            var m6: SageMaker.ExplainerConfig?
+            var m7: [SageMaker.ProductionVariant]?
+            var m8: String?
+            var m9: SageMaker.VpcConfig?
+            var m10: Bool?
+            var m11: SageMaker.MetricsConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SageMaker.ProductionVariant].read(from: &reader)
+                case 2: m2 = try SageMaker.DataCaptureConfig.read(from: &reader)
+                case 3: m3 = try [SageMaker.Tag].read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try SageMaker.AsyncInferenceConfig.read(from: &reader)
+                case 6: m6 = try SageMaker.ExplainerConfig.read(from: &reader)
+                case 7: m7 = try [SageMaker.ProductionVariant].read(from: &reader)
+                case 8: m8 = try String.read(from: &reader)
+                case 9: m9 = try SageMaker.VpcConfig.read(from: &reader)
+                case 10: m10 = try Bool.read(from: &reader)
+                case 11: m11 = try SageMaker.MetricsConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0), productionVariants: try reader.required(m1), dataCaptureConfig: m2, tags: m3, kmsKeyId: m4, asyncInferenceConfig: m5, explainerConfig: m6, shadowProductionVariants: m7, executionRoleArn: m8, vpcConfig: m9, enableNetworkIsolation: m10, metricsConfig: m11)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateEndpointConfigOutput` structure of the SageMaker model.
-    public struct CreateEndpointConfigOutput: AWSShape {
+    public struct CreateEndpointConfigOutput: AWSShape, JSONResponseReadable {
         /// `EndpointConfigArn` (required).
         public var endpointConfigArn: String
 
@@ -923,10 +1327,25 @@ extension SageMaker {
             w["EndpointConfigArn"] = endpointConfigArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateEndpointInput` structure of the SageMaker model.
-    public struct CreateEndpointInput: AWSShape {
+    public struct CreateEndpointInput: AWSShape, JSONResponseReadable {
         /// `EndpointName` (required).
         public var endpointName: String
         /// `EndpointConfigName` (required).
@@ -970,10 +1389,31 @@ extension SageMaker {
             w["Tags"] = tags
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: SageMaker.DeploymentConfig?
+            var m3: [SageMaker.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try SageMaker.DeploymentConfig.read(from: &reader)
+                case 3: m3 = try [SageMaker.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointName: try reader.required(m0), endpointConfigName: try reader.required(m1), deploymentConfig: m2, tags: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateEndpointOutput` structure of the SageMaker model.
-    public struct CreateEndpointOutput: AWSShape {
+    public struct CreateEndpointOutput: AWSShape, JSONResponseReadable {
         /// `EndpointArn` (required).
         public var endpointArn: String
 
@@ -999,10 +1439,25 @@ extension SageMaker {
             w["EndpointArn"] = endpointArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `CreateInferenceComponentInput` structure of the SageMaker model.
-    public struct CreateInferenceComponentInput: AWSShape {
+    public struct CreateInferenceComponentInput: AWSShape, JSONResponseReadable {
         /// `InferenceComponentName` (required).
         public var inferenceComponentName: String
         /// `EndpointName` (required).
@@ -1064,501 +1519,32 @@ extension SageMaker {
             w["Tags"] = tags
             return w.value
         }
-    }
 
-    /// The `CreateInferenceComponentOutput` structure of the SageMaker model.
-    public struct CreateInferenceComponentOutput: AWSShape {
-        /// `InferenceComponentArn` (required).
-        public var inferenceComponentArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentArn: String) {
-            self.inferenceComponentArn = inferenceComponentArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: SageMaker.InferenceComponentSpecification?
+            var m4: [SageMaker.InferenceComponentSpecification]?
+            var m5: SageMaker.InferenceComponentRuntimeConfig?
+            var m6: [SageMaker.Tag]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceComponentSpecification.read(from: &reader)
+                case 4: m4 = try [SageMaker.InferenceComponentSpecification].read(from: &reader)
+                case 5: m5 = try SageMaker.InferenceComponentRuntimeConfig.read(from: &reader)
+                case 6: m6 = try [SageMaker.Tag].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponentName: try reader.required(m0), endpointName: try reader.required(m1), variantName: m2, specification: m3, specifications: m4, runtimeConfig: m5, tags: m6)
         }
 
-        /// The model of `CreateInferenceComponentOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentOutput", kind: .structure, members: [
-            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponentArn = try r.required("InferenceComponentArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponentArn"] = inferenceComponentArn
-            return w.value
-        }
-    }
-
-    /// The `CreateModelInput` structure of the SageMaker model.
-    public struct CreateModelInput: AWSShape {
-        /// `ModelName` (required).
-        public var modelName: String
-        /// `PrimaryContainer`.
-        public var primaryContainer: SageMaker.ContainerDefinition?
-        /// `Containers`.
-        public var containers: [SageMaker.ContainerDefinition]?
-        /// `InferenceExecutionConfig`.
-        public var inferenceExecutionConfig: SageMaker.InferenceExecutionConfig?
-        /// `ExecutionRoleArn`.
-        public var executionRoleArn: String?
-        /// `Tags`.
-        public var tags: [SageMaker.Tag]?
-        /// `VpcConfig`.
-        public var vpcConfig: SageMaker.VpcConfig?
-        /// `EnableNetworkIsolation`.
-        public var enableNetworkIsolation: Bool?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelName: String, primaryContainer: SageMaker.ContainerDefinition? = nil, containers: [SageMaker.ContainerDefinition]? = nil, inferenceExecutionConfig: SageMaker.InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, tags: [SageMaker.Tag]? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil) {
-            self.modelName = modelName
-            self.primaryContainer = primaryContainer
-            self.containers = containers
-            self.inferenceExecutionConfig = inferenceExecutionConfig
-            self.executionRoleArn = executionRoleArn
-            self.tags = tags
-            self.vpcConfig = vpcConfig
-            self.enableNetworkIsolation = enableNetworkIsolation
-        }
-
-        /// The model of `CreateModelInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelInput", kind: .structure, members: [
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-            MemberSchema("PrimaryContainer", target: { SageMaker.ContainerDefinition.schema }),
-            MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
-            MemberSchema("InferenceExecutionConfig", target: { SageMaker.InferenceExecutionConfig.schema }),
-            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
-            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
-            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelName = try r.required("ModelName")
-            self.primaryContainer = try r.optional("PrimaryContainer")
-            self.containers = try r.optional("Containers")
-            self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
-            self.executionRoleArn = try r.optional("ExecutionRoleArn")
-            self.tags = try r.optional("Tags")
-            self.vpcConfig = try r.optional("VpcConfig")
-            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelName"] = modelName
-            w["PrimaryContainer"] = primaryContainer
-            w["Containers"] = containers
-            w["InferenceExecutionConfig"] = inferenceExecutionConfig
-            w["ExecutionRoleArn"] = executionRoleArn
-            w["Tags"] = tags
-            w["VpcConfig"] = vpcConfig
-            w["EnableNetworkIsolation"] = enableNetworkIsolation
-            return w.value
-        }
-    }
-
-    /// The `CreateModelOutput` structure of the SageMaker model.
-    public struct CreateModelOutput: AWSShape {
-        /// `ModelArn` (required).
-        public var modelArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelArn: String) {
-            self.modelArn = modelArn
-        }
-
-        /// The model of `CreateModelOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelOutput", kind: .structure, members: [
-            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelArn = try r.required("ModelArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelArn"] = modelArn
-            return w.value
-        }
-    }
-
-    /// The `DataCaptureConfig` structure of the SageMaker model.
-    public struct DataCaptureConfig: AWSShape {
-        /// `EnableCapture`.
-        public var enableCapture: Bool?
-        /// `InitialSamplingPercentage` (required).
-        public var initialSamplingPercentage: Int
-        /// `DestinationS3Uri` (required).
-        public var destinationS3Uri: String
-        /// `KmsKeyId`.
-        public var kmsKeyId: String?
-        /// `CaptureOptions` (required).
-        public var captureOptions: [SageMaker.CaptureOption]
-        /// `CaptureContentTypeHeader`.
-        public var captureContentTypeHeader: SageMaker.CaptureContentTypeHeader?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(initialSamplingPercentage: Int, destinationS3Uri: String, captureOptions: [SageMaker.CaptureOption], enableCapture: Bool? = nil, kmsKeyId: String? = nil, captureContentTypeHeader: SageMaker.CaptureContentTypeHeader? = nil) {
-            self.enableCapture = enableCapture
-            self.initialSamplingPercentage = initialSamplingPercentage
-            self.destinationS3Uri = destinationS3Uri
-            self.kmsKeyId = kmsKeyId
-            self.captureOptions = captureOptions
-            self.captureContentTypeHeader = captureContentTypeHeader
-        }
-
-        /// The model of `DataCaptureConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfig", kind: .structure, members: [
-            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("InitialSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
-            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-            MemberSchema("CaptureOptions", target: { SageMakerSchemas.captureOptionList }, isRequired: true),
-            MemberSchema("CaptureContentTypeHeader", target: { SageMaker.CaptureContentTypeHeader.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enableCapture = try r.optional("EnableCapture")
-            self.initialSamplingPercentage = try r.required("InitialSamplingPercentage")
-            self.destinationS3Uri = try r.required("DestinationS3Uri")
-            self.kmsKeyId = try r.optional("KmsKeyId")
-            self.captureOptions = try r.required("CaptureOptions")
-            self.captureContentTypeHeader = try r.optional("CaptureContentTypeHeader")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnableCapture"] = enableCapture
-            w["InitialSamplingPercentage"] = initialSamplingPercentage
-            w["DestinationS3Uri"] = destinationS3Uri
-            w["KmsKeyId"] = kmsKeyId
-            w["CaptureOptions"] = captureOptions
-            w["CaptureContentTypeHeader"] = captureContentTypeHeader
-            return w.value
-        }
-    }
-
-    /// The `DataCaptureConfigSummary` structure of the SageMaker model.
-    public struct DataCaptureConfigSummary: AWSShape {
-        /// `EnableCapture` (required).
-        public var enableCapture: Bool
-        /// `CaptureStatus` (required).
-        public var captureStatus: SageMaker.CaptureStatus
-        /// `CurrentSamplingPercentage` (required).
-        public var currentSamplingPercentage: Int
-        /// `DestinationS3Uri` (required).
-        public var destinationS3Uri: String
-        /// `KmsKeyId` (required).
-        public var kmsKeyId: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(enableCapture: Bool, captureStatus: SageMaker.CaptureStatus, currentSamplingPercentage: Int, destinationS3Uri: String, kmsKeyId: String) {
-            self.enableCapture = enableCapture
-            self.captureStatus = captureStatus
-            self.currentSamplingPercentage = currentSamplingPercentage
-            self.destinationS3Uri = destinationS3Uri
-            self.kmsKeyId = kmsKeyId
-        }
-
-        /// The model of `DataCaptureConfigSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfigSummary", kind: .structure, members: [
-            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-            MemberSchema("CaptureStatus", target: { SageMaker.CaptureStatus.schema }, isRequired: true),
-            MemberSchema("CurrentSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
-            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enableCapture = try r.required("EnableCapture")
-            self.captureStatus = try r.required("CaptureStatus")
-            self.currentSamplingPercentage = try r.required("CurrentSamplingPercentage")
-            self.destinationS3Uri = try r.required("DestinationS3Uri")
-            self.kmsKeyId = try r.required("KmsKeyId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnableCapture"] = enableCapture
-            w["CaptureStatus"] = captureStatus
-            w["CurrentSamplingPercentage"] = currentSamplingPercentage
-            w["DestinationS3Uri"] = destinationS3Uri
-            w["KmsKeyId"] = kmsKeyId
-            return w.value
-        }
-    }
-
-    /// The `DeleteEndpointConfigInput` structure of the SageMaker model.
-    public struct DeleteEndpointConfigInput: AWSShape {
-        /// `EndpointConfigName` (required).
-        public var endpointConfigName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointConfigName: String) {
-            self.endpointConfigName = endpointConfigName
-        }
-
-        /// The model of `DeleteEndpointConfigInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointConfigInput", kind: .structure, members: [
-            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointConfigName = try r.required("EndpointConfigName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointConfigName"] = endpointConfigName
-            return w.value
-        }
-    }
-
-    /// The `DeleteEndpointInput` structure of the SageMaker model.
-    public struct DeleteEndpointInput: AWSShape {
-        /// `EndpointName` (required).
-        public var endpointName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointName: String) {
-            self.endpointName = endpointName
-        }
-
-        /// The model of `DeleteEndpointInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
-            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointName = try r.required("EndpointName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointName"] = endpointName
-            return w.value
-        }
-    }
-
-    /// The `DeleteInferenceComponentInput` structure of the SageMaker model.
-    public struct DeleteInferenceComponentInput: AWSShape {
-        /// `InferenceComponentName` (required).
-        public var inferenceComponentName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentName: String) {
-            self.inferenceComponentName = inferenceComponentName
-        }
-
-        /// The model of `DeleteInferenceComponentInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInferenceComponentInput", kind: .structure, members: [
-            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponentName = try r.required("InferenceComponentName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponentName"] = inferenceComponentName
-            return w.value
-        }
-    }
-
-    /// The `DeleteModelInput` structure of the SageMaker model.
-    public struct DeleteModelInput: AWSShape {
-        /// `ModelName` (required).
-        public var modelName: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelName: String) {
-            self.modelName = modelName
-        }
-
-        /// The model of `DeleteModelInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteModelInput", kind: .structure, members: [
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelName = try r.required("ModelName")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelName"] = modelName
-            return w.value
-        }
-    }
-
-    /// The `DeleteTagsInput` structure of the SageMaker model.
-    public struct DeleteTagsInput: AWSShape {
-        /// `ResourceArn` (required).
-        public var resourceArn: String
-        /// `TagKeys` (required).
-        public var tagKeys: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, tagKeys: [String]) {
-            self.resourceArn = resourceArn
-            self.tagKeys = tagKeys
-        }
-
-        /// The model of `DeleteTagsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsInput", kind: .structure, members: [
-            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
-            MemberSchema("TagKeys", target: { SageMakerSchemas.tagKeyList }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceArn")
-            self.tagKeys = try r.required("TagKeys")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceArn"] = resourceArn
-            w["TagKeys"] = tagKeys
-            return w.value
-        }
-    }
-
-    /// The `DeleteTagsOutput` structure of the SageMaker model.
-    public struct DeleteTagsOutput: AWSShape {
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init() {
-        }
-
-        /// The model of `DeleteTagsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsOutput", kind: .structure)
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            _ = try StructureReader(shapeValue)
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            let w = StructureWriter()
-            return w.value
-        }
-    }
-
-    /// The `DeployedImage` structure of the SageMaker model.
-    public struct DeployedImage: AWSShape {
-        /// `SpecifiedImage`.
-        public var specifiedImage: String?
-        /// `ResolvedImage`.
-        public var resolvedImage: String?
-        /// `ResolutionTime`.
-        public var resolutionTime: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(specifiedImage: String? = nil, resolvedImage: String? = nil, resolutionTime: Date? = nil) {
-            self.specifiedImage = specifiedImage
-            self.resolvedImage = resolvedImage
-            self.resolutionTime = resolutionTime
-        }
-
-        /// The model of `DeployedImage`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeployedImage", kind: .structure, members: [
-            MemberSchema("SpecifiedImage", target: { SageMakerSchemas.containerImage }),
-            MemberSchema("ResolvedImage", target: { SageMakerSchemas.containerImage }),
-            MemberSchema("ResolutionTime", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.specifiedImage = try r.optional("SpecifiedImage")
-            self.resolvedImage = try r.optional("ResolvedImage")
-            self.resolutionTime = try r.optional("ResolutionTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SpecifiedImage"] = specifiedImage
-            w["ResolvedImage"] = resolvedImage
-            w["ResolutionTime"] = resolutionTime
-            return w.value
-        }
-    }
-
-    /// The `DeploymentConfig` structure of the SageMaker model.
-    public struct DeploymentConfig: AWSShape {
-        /// `BlueGreenUpdatePolicy`.
-        public var blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy?
-        /// `RollingUpdatePolicy`.
-        public var rollingUpdatePolicy: SageMaker.RollingUpdatePolicy?
-        /// `AutoRollbackConfiguration`.
-        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy? = nil, rollingUpdatePolicy: SageMaker.RollingUpdatePolicy? = nil, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
-            self.blueGreenUpdatePolicy = blueGreenUpdatePolicy
-            self.rollingUpdatePolicy = rollingUpdatePolicy
-            self.autoRollbackConfiguration = autoRollbackConfiguration
-        }
-
-        /// The model of `DeploymentConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentConfig", kind: .structure, members: [
-            MemberSchema("BlueGreenUpdatePolicy", target: { SageMaker.BlueGreenUpdatePolicy.schema }),
-            MemberSchema("RollingUpdatePolicy", target: { SageMaker.RollingUpdatePolicy.schema }),
-            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.blueGreenUpdatePolicy = try r.optional("BlueGreenUpdatePolicy")
-            self.rollingUpdatePolicy = try r.optional("RollingUpdatePolicy")
-            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["BlueGreenUpdatePolicy"] = blueGreenUpdatePolicy
-            w["RollingUpdatePolicy"] = rollingUpdatePolicy
-            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

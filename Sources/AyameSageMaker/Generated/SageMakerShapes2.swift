@@ -4,8 +4,735 @@ import AyameCore
 import Foundation
 
 extension SageMaker {
+    /// The `CreateInferenceComponentOutput` structure of the SageMaker model.
+    public struct CreateInferenceComponentOutput: AWSShape, JSONResponseReadable {
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentArn: String) {
+            self.inferenceComponentArn = inferenceComponentArn
+        }
+
+        /// The model of `CreateInferenceComponentOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateInferenceComponentOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentArn"] = inferenceComponentArn
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponentArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `CreateModelInput` structure of the SageMaker model.
+    public struct CreateModelInput: AWSShape, JSONResponseReadable {
+        /// `ModelName` (required).
+        public var modelName: String
+        /// `PrimaryContainer`.
+        public var primaryContainer: SageMaker.ContainerDefinition?
+        /// `Containers`.
+        public var containers: [SageMaker.ContainerDefinition]?
+        /// `InferenceExecutionConfig`.
+        public var inferenceExecutionConfig: SageMaker.InferenceExecutionConfig?
+        /// `ExecutionRoleArn`.
+        public var executionRoleArn: String?
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+        /// `VpcConfig`.
+        public var vpcConfig: SageMaker.VpcConfig?
+        /// `EnableNetworkIsolation`.
+        public var enableNetworkIsolation: Bool?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String, primaryContainer: SageMaker.ContainerDefinition? = nil, containers: [SageMaker.ContainerDefinition]? = nil, inferenceExecutionConfig: SageMaker.InferenceExecutionConfig? = nil, executionRoleArn: String? = nil, tags: [SageMaker.Tag]? = nil, vpcConfig: SageMaker.VpcConfig? = nil, enableNetworkIsolation: Bool? = nil) {
+            self.modelName = modelName
+            self.primaryContainer = primaryContainer
+            self.containers = containers
+            self.inferenceExecutionConfig = inferenceExecutionConfig
+            self.executionRoleArn = executionRoleArn
+            self.tags = tags
+            self.vpcConfig = vpcConfig
+            self.enableNetworkIsolation = enableNetworkIsolation
+        }
+
+        /// The model of `CreateModelInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelInput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+            MemberSchema("PrimaryContainer", target: { SageMaker.ContainerDefinition.schema }),
+            MemberSchema("Containers", target: { SageMakerSchemas.containerDefinitionList }),
+            MemberSchema("InferenceExecutionConfig", target: { SageMaker.InferenceExecutionConfig.schema }),
+            MemberSchema("ExecutionRoleArn", target: { SageMakerSchemas.roleArn }),
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+            MemberSchema("VpcConfig", target: { SageMaker.VpcConfig.schema }),
+            MemberSchema("EnableNetworkIsolation", target: { ShapeSchema.Simple.boolean }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+            self.primaryContainer = try r.optional("PrimaryContainer")
+            self.containers = try r.optional("Containers")
+            self.inferenceExecutionConfig = try r.optional("InferenceExecutionConfig")
+            self.executionRoleArn = try r.optional("ExecutionRoleArn")
+            self.tags = try r.optional("Tags")
+            self.vpcConfig = try r.optional("VpcConfig")
+            self.enableNetworkIsolation = try r.optional("EnableNetworkIsolation")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            w["PrimaryContainer"] = primaryContainer
+            w["Containers"] = containers
+            w["InferenceExecutionConfig"] = inferenceExecutionConfig
+            w["ExecutionRoleArn"] = executionRoleArn
+            w["Tags"] = tags
+            w["VpcConfig"] = vpcConfig
+            w["EnableNetworkIsolation"] = enableNetworkIsolation
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: SageMaker.ContainerDefinition?
+            var m2: [SageMaker.ContainerDefinition]?
+            var m3: SageMaker.InferenceExecutionConfig?
+            var m4: String?
+            var m5: [SageMaker.Tag]?
+            var m6: SageMaker.VpcConfig?
+            var m7: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try SageMaker.ContainerDefinition.read(from: &reader)
+                case 2: m2 = try [SageMaker.ContainerDefinition].read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceExecutionConfig.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try [SageMaker.Tag].read(from: &reader)
+                case 6: m6 = try SageMaker.VpcConfig.read(from: &reader)
+                case 7: m7 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelName: try reader.required(m0), primaryContainer: m1, containers: m2, inferenceExecutionConfig: m3, executionRoleArn: m4, tags: m5, vpcConfig: m6, enableNetworkIsolation: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `CreateModelOutput` structure of the SageMaker model.
+    public struct CreateModelOutput: AWSShape, JSONResponseReadable {
+        /// `ModelArn` (required).
+        public var modelArn: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelArn: String) {
+            self.modelArn = modelArn
+        }
+
+        /// The model of `CreateModelOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "CreateModelOutput", kind: .structure, members: [
+            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelArn = try r.required("ModelArn")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelArn"] = modelArn
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DataCaptureConfig` structure of the SageMaker model.
+    public struct DataCaptureConfig: AWSShape, JSONResponseReadable {
+        /// `EnableCapture`.
+        public var enableCapture: Bool?
+        /// `InitialSamplingPercentage` (required).
+        public var initialSamplingPercentage: Int
+        /// `DestinationS3Uri` (required).
+        public var destinationS3Uri: String
+        /// `KmsKeyId`.
+        public var kmsKeyId: String?
+        /// `CaptureOptions` (required).
+        public var captureOptions: [SageMaker.CaptureOption]
+        /// `CaptureContentTypeHeader`.
+        public var captureContentTypeHeader: SageMaker.CaptureContentTypeHeader?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(initialSamplingPercentage: Int, destinationS3Uri: String, captureOptions: [SageMaker.CaptureOption], enableCapture: Bool? = nil, kmsKeyId: String? = nil, captureContentTypeHeader: SageMaker.CaptureContentTypeHeader? = nil) {
+            self.enableCapture = enableCapture
+            self.initialSamplingPercentage = initialSamplingPercentage
+            self.destinationS3Uri = destinationS3Uri
+            self.kmsKeyId = kmsKeyId
+            self.captureOptions = captureOptions
+            self.captureContentTypeHeader = captureContentTypeHeader
+        }
+
+        /// The model of `DataCaptureConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfig", kind: .structure, members: [
+            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("InitialSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
+            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
+            MemberSchema("CaptureOptions", target: { SageMakerSchemas.captureOptionList }, isRequired: true),
+            MemberSchema("CaptureContentTypeHeader", target: { SageMaker.CaptureContentTypeHeader.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCapture = try r.optional("EnableCapture")
+            self.initialSamplingPercentage = try r.required("InitialSamplingPercentage")
+            self.destinationS3Uri = try r.required("DestinationS3Uri")
+            self.kmsKeyId = try r.optional("KmsKeyId")
+            self.captureOptions = try r.required("CaptureOptions")
+            self.captureContentTypeHeader = try r.optional("CaptureContentTypeHeader")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCapture"] = enableCapture
+            w["InitialSamplingPercentage"] = initialSamplingPercentage
+            w["DestinationS3Uri"] = destinationS3Uri
+            w["KmsKeyId"] = kmsKeyId
+            w["CaptureOptions"] = captureOptions
+            w["CaptureContentTypeHeader"] = captureContentTypeHeader
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            var m1: Int?
+            var m2: String?
+            var m3: String?
+            var m4: [SageMaker.CaptureOption]?
+            var m5: SageMaker.CaptureContentTypeHeader?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try [SageMaker.CaptureOption].read(from: &reader)
+                case 5: m5 = try SageMaker.CaptureContentTypeHeader.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(initialSamplingPercentage: try reader.required(m1), destinationS3Uri: try reader.required(m2), captureOptions: try reader.required(m4), enableCapture: m0, kmsKeyId: m3, captureContentTypeHeader: m5)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DataCaptureConfigSummary` structure of the SageMaker model.
+    public struct DataCaptureConfigSummary: AWSShape, JSONResponseReadable {
+        /// `EnableCapture` (required).
+        public var enableCapture: Bool
+        /// `CaptureStatus` (required).
+        public var captureStatus: SageMaker.CaptureStatus
+        /// `CurrentSamplingPercentage` (required).
+        public var currentSamplingPercentage: Int
+        /// `DestinationS3Uri` (required).
+        public var destinationS3Uri: String
+        /// `KmsKeyId` (required).
+        public var kmsKeyId: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCapture: Bool, captureStatus: SageMaker.CaptureStatus, currentSamplingPercentage: Int, destinationS3Uri: String, kmsKeyId: String) {
+            self.enableCapture = enableCapture
+            self.captureStatus = captureStatus
+            self.currentSamplingPercentage = currentSamplingPercentage
+            self.destinationS3Uri = destinationS3Uri
+            self.kmsKeyId = kmsKeyId
+        }
+
+        /// The model of `DataCaptureConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DataCaptureConfigSummary", kind: .structure, members: [
+            MemberSchema("EnableCapture", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+            MemberSchema("CaptureStatus", target: { SageMaker.CaptureStatus.schema }, isRequired: true),
+            MemberSchema("CurrentSamplingPercentage", target: { SageMakerSchemas.samplingPercentage }, isRequired: true),
+            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
+            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCapture = try r.required("EnableCapture")
+            self.captureStatus = try r.required("CaptureStatus")
+            self.currentSamplingPercentage = try r.required("CurrentSamplingPercentage")
+            self.destinationS3Uri = try r.required("DestinationS3Uri")
+            self.kmsKeyId = try r.required("KmsKeyId")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCapture"] = enableCapture
+            w["CaptureStatus"] = captureStatus
+            w["CurrentSamplingPercentage"] = currentSamplingPercentage
+            w["DestinationS3Uri"] = destinationS3Uri
+            w["KmsKeyId"] = kmsKeyId
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            var m1: SageMaker.CaptureStatus?
+            var m2: Int?
+            var m3: String?
+            var m4: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                case 1: m1 = try SageMaker.CaptureStatus.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(enableCapture: try reader.required(m0), captureStatus: try reader.required(m1), currentSamplingPercentage: try reader.required(m2), destinationS3Uri: try reader.required(m3), kmsKeyId: try reader.required(m4))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteEndpointConfigInput` structure of the SageMaker model.
+    public struct DeleteEndpointConfigInput: AWSShape, JSONResponseReadable {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String) {
+            self.endpointConfigName = endpointConfigName
+        }
+
+        /// The model of `DeleteEndpointConfigInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointConfigInput", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteEndpointInput` structure of the SageMaker model.
+    public struct DeleteEndpointInput: AWSShape, JSONResponseReadable {
+        /// `EndpointName` (required).
+        public var endpointName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String) {
+            self.endpointName = endpointName
+        }
+
+        /// The model of `DeleteEndpointInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteEndpointInput", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteInferenceComponentInput` structure of the SageMaker model.
+    public struct DeleteInferenceComponentInput: AWSShape, JSONResponseReadable {
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponentName: String) {
+            self.inferenceComponentName = inferenceComponentName
+        }
+
+        /// The model of `DeleteInferenceComponentInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteInferenceComponentInput", kind: .structure, members: [
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InferenceComponentName"] = inferenceComponentName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponentName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteModelInput` structure of the SageMaker model.
+    public struct DeleteModelInput: AWSShape, JSONResponseReadable {
+        /// `ModelName` (required).
+        public var modelName: String
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String) {
+            self.modelName = modelName
+        }
+
+        /// The model of `DeleteModelInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteModelInput", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteTagsInput` structure of the SageMaker model.
+    public struct DeleteTagsInput: AWSShape, JSONResponseReadable {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `TagKeys` (required).
+        public var tagKeys: [String]
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, tagKeys: [String]) {
+            self.resourceArn = resourceArn
+            self.tagKeys = tagKeys
+        }
+
+        /// The model of `DeleteTagsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
+            MemberSchema("TagKeys", target: { SageMakerSchemas.tagKeyList }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.tagKeys = try r.required("TagKeys")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["TagKeys"] = tagKeys
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0), tagKeys: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeleteTagsOutput` structure of the SageMaker model.
+    public struct DeleteTagsOutput: AWSShape, JSONResponseReadable {
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init() {
+        }
+
+        /// The model of `DeleteTagsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeleteTagsOutput", kind: .structure)
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            _ = try StructureReader(shapeValue)
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            let w = StructureWriter()
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            while try cursor.next(&reader) != nil {}
+            return Self()
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeployedImage` structure of the SageMaker model.
+    public struct DeployedImage: AWSShape, JSONResponseReadable {
+        /// `SpecifiedImage`.
+        public var specifiedImage: String?
+        /// `ResolvedImage`.
+        public var resolvedImage: String?
+        /// `ResolutionTime`.
+        public var resolutionTime: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(specifiedImage: String? = nil, resolvedImage: String? = nil, resolutionTime: Date? = nil) {
+            self.specifiedImage = specifiedImage
+            self.resolvedImage = resolvedImage
+            self.resolutionTime = resolutionTime
+        }
+
+        /// The model of `DeployedImage`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeployedImage", kind: .structure, members: [
+            MemberSchema("SpecifiedImage", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ResolvedImage", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ResolutionTime", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.specifiedImage = try r.optional("SpecifiedImage")
+            self.resolvedImage = try r.optional("ResolvedImage")
+            self.resolutionTime = try r.optional("ResolutionTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SpecifiedImage"] = specifiedImage
+            w["ResolvedImage"] = resolvedImage
+            w["ResolutionTime"] = resolutionTime
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(specifiedImage: m0, resolvedImage: m1, resolutionTime: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `DeploymentConfig` structure of the SageMaker model.
+    public struct DeploymentConfig: AWSShape, JSONResponseReadable {
+        /// `BlueGreenUpdatePolicy`.
+        public var blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy?
+        /// `RollingUpdatePolicy`.
+        public var rollingUpdatePolicy: SageMaker.RollingUpdatePolicy?
+        /// `AutoRollbackConfiguration`.
+        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(blueGreenUpdatePolicy: SageMaker.BlueGreenUpdatePolicy? = nil, rollingUpdatePolicy: SageMaker.RollingUpdatePolicy? = nil, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
+            self.blueGreenUpdatePolicy = blueGreenUpdatePolicy
+            self.rollingUpdatePolicy = rollingUpdatePolicy
+            self.autoRollbackConfiguration = autoRollbackConfiguration
+        }
+
+        /// The model of `DeploymentConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "DeploymentConfig", kind: .structure, members: [
+            MemberSchema("BlueGreenUpdatePolicy", target: { SageMaker.BlueGreenUpdatePolicy.schema }),
+            MemberSchema("RollingUpdatePolicy", target: { SageMaker.RollingUpdatePolicy.schema }),
+            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.blueGreenUpdatePolicy = try r.optional("BlueGreenUpdatePolicy")
+            self.rollingUpdatePolicy = try r.optional("RollingUpdatePolicy")
+            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["BlueGreenUpdatePolicy"] = blueGreenUpdatePolicy
+            w["RollingUpdatePolicy"] = rollingUpdatePolicy
+            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.BlueGreenUpdatePolicy?
+            var m1: SageMaker.RollingUpdatePolicy?
+            var m2: SageMaker.AutoRollbackConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.BlueGreenUpdatePolicy.read(from: &reader)
+                case 1: m1 = try SageMaker.RollingUpdatePolicy.read(from: &reader)
+                case 2: m2 = try SageMaker.AutoRollbackConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(blueGreenUpdatePolicy: m0, rollingUpdatePolicy: m1, autoRollbackConfiguration: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `DeploymentRecommendation` structure of the SageMaker model.
-    public struct DeploymentRecommendation: AWSShape {
+    public struct DeploymentRecommendation: AWSShape, JSONResponseReadable {
         /// `RecommendationStatus` (required).
         public var recommendationStatus: SageMaker.RecommendationStatus
         /// `RealTimeInferenceRecommendations`.
@@ -37,10 +764,27 @@ extension SageMaker {
             w["RealTimeInferenceRecommendations"] = realTimeInferenceRecommendations
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.RecommendationStatus?
+            var m1: [SageMaker.RealTimeInferenceRecommendation]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.RecommendationStatus.read(from: &reader)
+                case 1: m1 = try [SageMaker.RealTimeInferenceRecommendation].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(recommendationStatus: try reader.required(m0), realTimeInferenceRecommendations: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeEndpointConfigInput` structure of the SageMaker model.
-    public struct DescribeEndpointConfigInput: AWSShape {
+    public struct DescribeEndpointConfigInput: AWSShape, JSONResponseReadable {
         /// `EndpointConfigName` (required).
         public var endpointConfigName: String
 
@@ -66,10 +810,25 @@ extension SageMaker {
             w["EndpointConfigName"] = endpointConfigName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeEndpointConfigOutput` structure of the SageMaker model.
-    public struct DescribeEndpointConfigOutput: AWSShape {
+    public struct DescribeEndpointConfigOutput: AWSShape, JSONResponseReadable {
         /// `EndpointConfigName` (required).
         public var endpointConfigName: String
         /// `EndpointConfigArn` (required).
@@ -167,10 +926,49 @@ extension SageMaker {
             w["MetricsConfig"] = metricsConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [SageMaker.ProductionVariant]?
+            var m3: SageMaker.DataCaptureConfig?
+            var m4: String?
+            var m5: Date?
+            var m6: SageMaker.AsyncInferenceConfig?
+            var m7: SageMaker.ExplainerConfig?
+            var m8: [SageMaker.ProductionVariant]?
+            var m9: String?
+            var m10: SageMaker.VpcConfig?
+            var m11: Bool?
+            var m12: SageMaker.MetricsConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [SageMaker.ProductionVariant].read(from: &reader)
+                case 3: m3 = try SageMaker.DataCaptureConfig.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try SageMaker.AsyncInferenceConfig.read(from: &reader)
+                case 7: m7 = try SageMaker.ExplainerConfig.read(from: &reader)
+                case 8: m8 = try [SageMaker.ProductionVariant].read(from: &reader)
+                case 9: m9 = try String.read(from: &reader)
+                case 10: m10 = try SageMaker.VpcConfig.read(from: &reader)
+                case 11: m11 = try Bool.read(from: &reader)
+                case 12: m12 = try SageMaker.MetricsConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0), endpointConfigArn: try reader.required(m1), productionVariants: try reader.required(m2), creationTime: try reader.required(m5), dataCaptureConfig: m3, kmsKeyId: m4, asyncInferenceConfig: m6, explainerConfig: m7, shadowProductionVariants: m8, executionRoleArn: m9, vpcConfig: m10, enableNetworkIsolation: m11, metricsConfig: m12)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeEndpointInput` structure of the SageMaker model.
-    public struct DescribeEndpointInput: AWSShape {
+    public struct DescribeEndpointInput: AWSShape, JSONResponseReadable {
         /// `EndpointName` (required).
         public var endpointName: String
 
@@ -196,10 +994,25 @@ extension SageMaker {
             w["EndpointName"] = endpointName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeEndpointOutput` structure of the SageMaker model.
-    public struct DescribeEndpointOutput: AWSShape {
+    public struct DescribeEndpointOutput: AWSShape, JSONResponseReadable {
         /// `EndpointName` (required).
         public var endpointName: String
         /// `EndpointArn` (required).
@@ -309,10 +1122,53 @@ extension SageMaker {
             w["MetricsConfig"] = metricsConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: [SageMaker.ProductionVariantSummary]?
+            var m4: SageMaker.DataCaptureConfigSummary?
+            var m5: SageMaker.EndpointStatus?
+            var m6: String?
+            var m7: Date?
+            var m8: Date?
+            var m9: SageMaker.DeploymentConfig?
+            var m10: SageMaker.AsyncInferenceConfig?
+            var m11: SageMaker.PendingDeploymentSummary?
+            var m12: SageMaker.ExplainerConfig?
+            var m13: [SageMaker.ProductionVariantSummary]?
+            var m14: SageMaker.MetricsConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try [SageMaker.ProductionVariantSummary].read(from: &reader)
+                case 4: m4 = try SageMaker.DataCaptureConfigSummary.read(from: &reader)
+                case 5: m5 = try SageMaker.EndpointStatus.read(from: &reader)
+                case 6: m6 = try String.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                case 9: m9 = try SageMaker.DeploymentConfig.read(from: &reader)
+                case 10: m10 = try SageMaker.AsyncInferenceConfig.read(from: &reader)
+                case 11: m11 = try SageMaker.PendingDeploymentSummary.read(from: &reader)
+                case 12: m12 = try SageMaker.ExplainerConfig.read(from: &reader)
+                case 13: m13 = try [SageMaker.ProductionVariantSummary].read(from: &reader)
+                case 14: m14 = try SageMaker.MetricsConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointName: try reader.required(m0), endpointArn: try reader.required(m1), endpointStatus: try reader.required(m5), creationTime: try reader.required(m7), lastModifiedTime: try reader.required(m8), endpointConfigName: m2, productionVariants: m3, dataCaptureConfig: m4, failureReason: m6, lastDeploymentConfig: m9, asyncInferenceConfig: m10, pendingDeploymentSummary: m11, explainerConfig: m12, shadowProductionVariants: m13, metricsConfig: m14)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeInferenceComponentInput` structure of the SageMaker model.
-    public struct DescribeInferenceComponentInput: AWSShape {
+    public struct DescribeInferenceComponentInput: AWSShape, JSONResponseReadable {
         /// `InferenceComponentName` (required).
         public var inferenceComponentName: String
 
@@ -338,10 +1194,25 @@ extension SageMaker {
             w["InferenceComponentName"] = inferenceComponentName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponentName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeInferenceComponentOutput` structure of the SageMaker model.
-    public struct DescribeInferenceComponentOutput: AWSShape {
+    public struct DescribeInferenceComponentOutput: AWSShape, JSONResponseReadable {
         /// `InferenceComponentName` (required).
         public var inferenceComponentName: String
         /// `InferenceComponentArn` (required).
@@ -439,10 +1310,49 @@ extension SageMaker {
             w["LastDeploymentConfig"] = lastDeploymentConfig
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            var m6: SageMaker.InferenceComponentSpecificationSummary?
+            var m7: [SageMaker.InferenceComponentSpecificationSummary]?
+            var m8: SageMaker.InferenceComponentRuntimeConfigSummary?
+            var m9: Date?
+            var m10: Date?
+            var m11: SageMaker.InferenceComponentStatus?
+            var m12: SageMaker.InferenceComponentDeploymentConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try SageMaker.InferenceComponentSpecificationSummary.read(from: &reader)
+                case 7: m7 = try [SageMaker.InferenceComponentSpecificationSummary].read(from: &reader)
+                case 8: m8 = try SageMaker.InferenceComponentRuntimeConfigSummary.read(from: &reader)
+                case 9: m9 = try Date.read(from: &reader)
+                case 10: m10 = try Date.read(from: &reader)
+                case 11: m11 = try SageMaker.InferenceComponentStatus.read(from: &reader)
+                case 12: m12 = try SageMaker.InferenceComponentDeploymentConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponentName: try reader.required(m0), inferenceComponentArn: try reader.required(m1), endpointName: try reader.required(m2), endpointArn: try reader.required(m3), creationTime: try reader.required(m9), lastModifiedTime: try reader.required(m10), variantName: m4, failureReason: m5, specification: m6, specifications: m7, runtimeConfig: m8, inferenceComponentStatus: m11, lastDeploymentConfig: m12)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeModelInput` structure of the SageMaker model.
-    public struct DescribeModelInput: AWSShape {
+    public struct DescribeModelInput: AWSShape, JSONResponseReadable {
         /// `ModelName` (required).
         public var modelName: String
 
@@ -468,10 +1378,25 @@ extension SageMaker {
             w["ModelName"] = modelName
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelName: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DescribeModelOutput` structure of the SageMaker model.
-    public struct DescribeModelOutput: AWSShape {
+    public struct DescribeModelOutput: AWSShape, JSONResponseReadable {
         /// `ModelName` (required).
         public var modelName: String
         /// `PrimaryContainer`.
@@ -551,10 +1476,43 @@ extension SageMaker {
             w["DeploymentRecommendation"] = deploymentRecommendation
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: SageMaker.ContainerDefinition?
+            var m2: [SageMaker.ContainerDefinition]?
+            var m3: SageMaker.InferenceExecutionConfig?
+            var m4: String?
+            var m5: SageMaker.VpcConfig?
+            var m6: Date?
+            var m7: String?
+            var m8: Bool?
+            var m9: SageMaker.DeploymentRecommendation?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try SageMaker.ContainerDefinition.read(from: &reader)
+                case 2: m2 = try [SageMaker.ContainerDefinition].read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceExecutionConfig.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try SageMaker.VpcConfig.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try String.read(from: &reader)
+                case 8: m8 = try Bool.read(from: &reader)
+                case 9: m9 = try SageMaker.DeploymentRecommendation.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelName: try reader.required(m0), creationTime: try reader.required(m6), modelArn: try reader.required(m7), primaryContainer: m1, containers: m2, inferenceExecutionConfig: m3, executionRoleArn: m4, vpcConfig: m5, enableNetworkIsolation: m8, deploymentRecommendation: m9)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `DesiredWeightAndCapacity` structure of the SageMaker model.
-    public struct DesiredWeightAndCapacity: AWSShape {
+    public struct DesiredWeightAndCapacity: AWSShape, JSONResponseReadable {
         /// `VariantName` (required).
         public var variantName: String
         /// `DesiredWeight`.
@@ -598,966 +1556,26 @@ extension SageMaker {
             w["ServerlessUpdateConfig"] = serverlessUpdateConfig
             return w.value
         }
-    }
 
-    /// The `Ec2CapacityReservation` structure of the SageMaker model.
-    public struct Ec2CapacityReservation: AWSShape {
-        /// `Ec2CapacityReservationId`.
-        public var ec2CapacityReservationId: String?
-        /// `TotalInstanceCount`.
-        public var totalInstanceCount: Int?
-        /// `AvailableInstanceCount`.
-        public var availableInstanceCount: Int?
-        /// `UsedByCurrentEndpoint`.
-        public var usedByCurrentEndpoint: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(ec2CapacityReservationId: String? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil) {
-            self.ec2CapacityReservationId = ec2CapacityReservationId
-            self.totalInstanceCount = totalInstanceCount
-            self.availableInstanceCount = availableInstanceCount
-            self.usedByCurrentEndpoint = usedByCurrentEndpoint
-        }
-
-        /// The model of `Ec2CapacityReservation`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservation", kind: .structure, members: [
-            MemberSchema("Ec2CapacityReservationId", target: { ShapeSchema.Simple.string }),
-            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.ec2CapacityReservationId = try r.optional("Ec2CapacityReservationId")
-            self.totalInstanceCount = try r.optional("TotalInstanceCount")
-            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
-            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Ec2CapacityReservationId"] = ec2CapacityReservationId
-            w["TotalInstanceCount"] = totalInstanceCount
-            w["AvailableInstanceCount"] = availableInstanceCount
-            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
-            return w.value
-        }
-    }
-
-    /// The `EndpointConfigSummary` structure of the SageMaker model.
-    public struct EndpointConfigSummary: AWSShape {
-        /// `EndpointConfigName` (required).
-        public var endpointConfigName: String
-        /// `EndpointConfigArn` (required).
-        public var endpointConfigArn: String
-        /// `CreationTime` (required).
-        public var creationTime: Date
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointConfigName: String, endpointConfigArn: String, creationTime: Date) {
-            self.endpointConfigName = endpointConfigName
-            self.endpointConfigArn = endpointConfigArn
-            self.creationTime = creationTime
-        }
-
-        /// The model of `EndpointConfigSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSummary", kind: .structure, members: [
-            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-            MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
-            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointConfigName = try r.required("EndpointConfigName")
-            self.endpointConfigArn = try r.required("EndpointConfigArn")
-            self.creationTime = try r.required("CreationTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointConfigName"] = endpointConfigName
-            w["EndpointConfigArn"] = endpointConfigArn
-            w["CreationTime"] = creationTime
-            return w.value
-        }
-    }
-
-    /// The `EndpointSummary` structure of the SageMaker model.
-    public struct EndpointSummary: AWSShape {
-        /// `EndpointName` (required).
-        public var endpointName: String
-        /// `EndpointArn` (required).
-        public var endpointArn: String
-        /// `CreationTime` (required).
-        public var creationTime: Date
-        /// `LastModifiedTime` (required).
-        public var lastModifiedTime: Date
-        /// `EndpointStatus` (required).
-        public var endpointStatus: SageMaker.EndpointStatus
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointName: String, endpointArn: String, creationTime: Date, lastModifiedTime: Date, endpointStatus: SageMaker.EndpointStatus) {
-            self.endpointName = endpointName
-            self.endpointArn = endpointArn
-            self.creationTime = creationTime
-            self.lastModifiedTime = lastModifiedTime
-            self.endpointStatus = endpointStatus
-        }
-
-        /// The model of `EndpointSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSummary", kind: .structure, members: [
-            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("EndpointStatus", target: { SageMaker.EndpointStatus.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointName = try r.required("EndpointName")
-            self.endpointArn = try r.required("EndpointArn")
-            self.creationTime = try r.required("CreationTime")
-            self.lastModifiedTime = try r.required("LastModifiedTime")
-            self.endpointStatus = try r.required("EndpointStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointName"] = endpointName
-            w["EndpointArn"] = endpointArn
-            w["CreationTime"] = creationTime
-            w["LastModifiedTime"] = lastModifiedTime
-            w["EndpointStatus"] = endpointStatus
-            return w.value
-        }
-    }
-
-    /// The `ExplainerConfig` structure of the SageMaker model.
-    public struct ExplainerConfig: AWSShape {
-        /// `ClarifyExplainerConfig`.
-        public var clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig? = nil) {
-            self.clarifyExplainerConfig = clarifyExplainerConfig
-        }
-
-        /// The model of `ExplainerConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ExplainerConfig", kind: .structure, members: [
-            MemberSchema("ClarifyExplainerConfig", target: { SageMaker.ClarifyExplainerConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.clarifyExplainerConfig = try r.optional("ClarifyExplainerConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ClarifyExplainerConfig"] = clarifyExplainerConfig
-            return w.value
-        }
-    }
-
-    /// The `ImageConfig` structure of the SageMaker model.
-    public struct ImageConfig: AWSShape {
-        /// `RepositoryAccessMode` (required).
-        public var repositoryAccessMode: SageMaker.RepositoryAccessMode
-        /// `RepositoryAuthConfig`.
-        public var repositoryAuthConfig: SageMaker.RepositoryAuthConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryAccessMode: SageMaker.RepositoryAccessMode, repositoryAuthConfig: SageMaker.RepositoryAuthConfig? = nil) {
-            self.repositoryAccessMode = repositoryAccessMode
-            self.repositoryAuthConfig = repositoryAuthConfig
-        }
-
-        /// The model of `ImageConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ImageConfig", kind: .structure, members: [
-            MemberSchema("RepositoryAccessMode", target: { SageMaker.RepositoryAccessMode.schema }, isRequired: true),
-            MemberSchema("RepositoryAuthConfig", target: { SageMaker.RepositoryAuthConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.repositoryAccessMode = try r.required("RepositoryAccessMode")
-            self.repositoryAuthConfig = try r.optional("RepositoryAuthConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["RepositoryAccessMode"] = repositoryAccessMode
-            w["RepositoryAuthConfig"] = repositoryAuthConfig
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentAvailabilityZoneBalance` structure of the SageMaker model.
-    public struct InferenceComponentAvailabilityZoneBalance: AWSShape {
-        /// `EnforcementMode` (required).
-        public var enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode
-        /// `MaxImbalance`.
-        public var maxImbalance: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode, maxImbalance: Int? = nil) {
-            self.enforcementMode = enforcementMode
-            self.maxImbalance = maxImbalance
-        }
-
-        /// The model of `InferenceComponentAvailabilityZoneBalance`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentAvailabilityZoneBalance", kind: .structure, members: [
-            MemberSchema("EnforcementMode", target: { SageMaker.AvailabilityZoneBalanceEnforcementMode.schema }, isRequired: true),
-            MemberSchema("MaxImbalance", target: { SageMakerSchemas.availabilityZoneBalanceMaxImbalance }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enforcementMode = try r.required("EnforcementMode")
-            self.maxImbalance = try r.optional("MaxImbalance")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnforcementMode"] = enforcementMode
-            w["MaxImbalance"] = maxImbalance
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentCapacitySize` structure of the SageMaker model.
-    public struct InferenceComponentCapacitySize: AWSShape {
-        /// `Type` (required).
-        public var type: SageMaker.InferenceComponentCapacitySizeType
-        /// `Value` (required).
-        public var value: Int
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(type: SageMaker.InferenceComponentCapacitySizeType, value: Int) {
-            self.type = type
-            self.value = value
-        }
-
-        /// The model of `InferenceComponentCapacitySize`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySize", kind: .structure, members: [
-            MemberSchema("Type", target: { SageMaker.InferenceComponentCapacitySizeType.schema }, isRequired: true),
-            MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.type = try r.required("Type")
-            self.value = try r.required("Value")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Type"] = type
-            w["Value"] = value
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentComputeResourceRequirements` structure of the SageMaker model.
-    public struct InferenceComponentComputeResourceRequirements: AWSShape {
-        /// `NumberOfCpuCoresRequired`.
-        public var numberOfCpuCoresRequired: Float?
-        /// `NumberOfAcceleratorDevicesRequired`.
-        public var numberOfAcceleratorDevicesRequired: Float?
-        /// `MinMemoryRequiredInMb` (required).
-        public var minMemoryRequiredInMb: Int
-        /// `MaxMemoryRequiredInMb`.
-        public var maxMemoryRequiredInMb: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(minMemoryRequiredInMb: Int, numberOfCpuCoresRequired: Float? = nil, numberOfAcceleratorDevicesRequired: Float? = nil, maxMemoryRequiredInMb: Int? = nil) {
-            self.numberOfCpuCoresRequired = numberOfCpuCoresRequired
-            self.numberOfAcceleratorDevicesRequired = numberOfAcceleratorDevicesRequired
-            self.minMemoryRequiredInMb = minMemoryRequiredInMb
-            self.maxMemoryRequiredInMb = maxMemoryRequiredInMb
-        }
-
-        /// The model of `InferenceComponentComputeResourceRequirements`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentComputeResourceRequirements", kind: .structure, members: [
-            MemberSchema("NumberOfCpuCoresRequired", target: { SageMakerSchemas.numberOfCpuCores }),
-            MemberSchema("NumberOfAcceleratorDevicesRequired", target: { SageMakerSchemas.numberOfAcceleratorDevices }),
-            MemberSchema("MinMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }, isRequired: true),
-            MemberSchema("MaxMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.numberOfCpuCoresRequired = try r.optional("NumberOfCpuCoresRequired")
-            self.numberOfAcceleratorDevicesRequired = try r.optional("NumberOfAcceleratorDevicesRequired")
-            self.minMemoryRequiredInMb = try r.required("MinMemoryRequiredInMb")
-            self.maxMemoryRequiredInMb = try r.optional("MaxMemoryRequiredInMb")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["NumberOfCpuCoresRequired"] = numberOfCpuCoresRequired
-            w["NumberOfAcceleratorDevicesRequired"] = numberOfAcceleratorDevicesRequired
-            w["MinMemoryRequiredInMb"] = minMemoryRequiredInMb
-            w["MaxMemoryRequiredInMb"] = maxMemoryRequiredInMb
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentContainerSpecification` structure of the SageMaker model.
-    public struct InferenceComponentContainerSpecification: AWSShape {
-        /// `Image`.
-        public var image: String?
-        /// `ArtifactUrl`.
-        public var artifactUrl: String?
-        /// `Environment`.
-        public var environment: [String: String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(image: String? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
-            self.image = image
-            self.artifactUrl = artifactUrl
-            self.environment = environment
-        }
-
-        /// The model of `InferenceComponentContainerSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecification", kind: .structure, members: [
-            MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
-            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
-            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.image = try r.optional("Image")
-            self.artifactUrl = try r.optional("ArtifactUrl")
-            self.environment = try r.optional("Environment")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Image"] = image
-            w["ArtifactUrl"] = artifactUrl
-            w["Environment"] = environment
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentContainerSpecificationSummary` structure of the SageMaker model.
-    public struct InferenceComponentContainerSpecificationSummary: AWSShape {
-        /// `DeployedImage`.
-        public var deployedImage: SageMaker.DeployedImage?
-        /// `ArtifactUrl`.
-        public var artifactUrl: String?
-        /// `Environment`.
-        public var environment: [String: String]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(deployedImage: SageMaker.DeployedImage? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
-            self.deployedImage = deployedImage
-            self.artifactUrl = artifactUrl
-            self.environment = environment
-        }
-
-        /// The model of `InferenceComponentContainerSpecificationSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecificationSummary", kind: .structure, members: [
-            MemberSchema("DeployedImage", target: { SageMaker.DeployedImage.schema }),
-            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
-            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.deployedImage = try r.optional("DeployedImage")
-            self.artifactUrl = try r.optional("ArtifactUrl")
-            self.environment = try r.optional("Environment")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["DeployedImage"] = deployedImage
-            w["ArtifactUrl"] = artifactUrl
-            w["Environment"] = environment
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentDataCacheConfig` structure of the SageMaker model.
-    public struct InferenceComponentDataCacheConfig: AWSShape {
-        /// `EnableCaching` (required).
-        public var enableCaching: Bool
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(enableCaching: Bool) {
-            self.enableCaching = enableCaching
-        }
-
-        /// The model of `InferenceComponentDataCacheConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfig", kind: .structure, members: [
-            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enableCaching = try r.required("EnableCaching")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnableCaching"] = enableCaching
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentDataCacheConfigSummary` structure of the SageMaker model.
-    public struct InferenceComponentDataCacheConfigSummary: AWSShape {
-        /// `EnableCaching` (required).
-        public var enableCaching: Bool
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(enableCaching: Bool) {
-            self.enableCaching = enableCaching
-        }
-
-        /// The model of `InferenceComponentDataCacheConfigSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfigSummary", kind: .structure, members: [
-            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enableCaching = try r.required("EnableCaching")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnableCaching"] = enableCaching
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentDeploymentConfig` structure of the SageMaker model.
-    public struct InferenceComponentDeploymentConfig: AWSShape {
-        /// `RollingUpdatePolicy` (required).
-        public var rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy
-        /// `AutoRollbackConfiguration`.
-        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
-            self.rollingUpdatePolicy = rollingUpdatePolicy
-            self.autoRollbackConfiguration = autoRollbackConfiguration
-        }
-
-        /// The model of `InferenceComponentDeploymentConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDeploymentConfig", kind: .structure, members: [
-            MemberSchema("RollingUpdatePolicy", target: { SageMaker.InferenceComponentRollingUpdatePolicy.schema }, isRequired: true),
-            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.rollingUpdatePolicy = try r.required("RollingUpdatePolicy")
-            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["RollingUpdatePolicy"] = rollingUpdatePolicy
-            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentPlacementStatus` structure of the SageMaker model.
-    public struct InferenceComponentPlacementStatus: AWSShape {
-        /// `InstanceType` (required).
-        public var instanceType: SageMaker.ProductionVariantInstanceType
-        /// `CurrentCopyCount` (required).
-        public var currentCopyCount: Int
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(instanceType: SageMaker.ProductionVariantInstanceType, currentCopyCount: Int) {
-            self.instanceType = instanceType
-            self.currentCopyCount = currentCopyCount
-        }
-
-        /// The model of `InferenceComponentPlacementStatus`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatus", kind: .structure, members: [
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
-            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.instanceType = try r.required("InstanceType")
-            self.currentCopyCount = try r.required("CurrentCopyCount")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InstanceType"] = instanceType
-            w["CurrentCopyCount"] = currentCopyCount
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentRollingUpdatePolicy` structure of the SageMaker model.
-    public struct InferenceComponentRollingUpdatePolicy: AWSShape {
-        /// `MaximumBatchSize` (required).
-        public var maximumBatchSize: SageMaker.InferenceComponentCapacitySize
-        /// `WaitIntervalInSeconds` (required).
-        public var waitIntervalInSeconds: Int
-        /// `MaximumExecutionTimeoutInSeconds`.
-        public var maximumExecutionTimeoutInSeconds: Int?
-        /// `RollbackMaximumBatchSize`.
-        public var rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(maximumBatchSize: SageMaker.InferenceComponentCapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize? = nil) {
-            self.maximumBatchSize = maximumBatchSize
-            self.waitIntervalInSeconds = waitIntervalInSeconds
-            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
-            self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
-        }
-
-        /// The model of `InferenceComponentRollingUpdatePolicy`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRollingUpdatePolicy", kind: .structure, members: [
-            MemberSchema("MaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }, isRequired: true),
-            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
-            MemberSchema("RollbackMaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.maximumBatchSize = try r.required("MaximumBatchSize")
-            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
-            self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MaximumBatchSize"] = maximumBatchSize
-            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
-            w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentRuntimeConfig` structure of the SageMaker model.
-    public struct InferenceComponentRuntimeConfig: AWSShape {
-        /// `CopyCount` (required).
-        public var copyCount: Int
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(copyCount: Int) {
-            self.copyCount = copyCount
-        }
-
-        /// The model of `InferenceComponentRuntimeConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfig", kind: .structure, members: [
-            MemberSchema("CopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.copyCount = try r.required("CopyCount")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["CopyCount"] = copyCount
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentRuntimeConfigSummary` structure of the SageMaker model.
-    public struct InferenceComponentRuntimeConfigSummary: AWSShape {
-        /// `DesiredCopyCount`.
-        public var desiredCopyCount: Int?
-        /// `CurrentCopyCount`.
-        public var currentCopyCount: Int?
-        /// `PlacementStatus`.
-        public var placementStatus: [SageMaker.InferenceComponentPlacementStatus]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(desiredCopyCount: Int? = nil, currentCopyCount: Int? = nil, placementStatus: [SageMaker.InferenceComponentPlacementStatus]? = nil) {
-            self.desiredCopyCount = desiredCopyCount
-            self.currentCopyCount = currentCopyCount
-            self.placementStatus = placementStatus
-        }
-
-        /// The model of `InferenceComponentRuntimeConfigSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfigSummary", kind: .structure, members: [
-            MemberSchema("DesiredCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
-            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
-            MemberSchema("PlacementStatus", target: { SageMakerSchemas.inferenceComponentPlacementStatusList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.desiredCopyCount = try r.optional("DesiredCopyCount")
-            self.currentCopyCount = try r.optional("CurrentCopyCount")
-            self.placementStatus = try r.optional("PlacementStatus")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["DesiredCopyCount"] = desiredCopyCount
-            w["CurrentCopyCount"] = currentCopyCount
-            w["PlacementStatus"] = placementStatus
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentSchedulingConfig` structure of the SageMaker model.
-    public struct InferenceComponentSchedulingConfig: AWSShape {
-        /// `PlacementStrategy` (required).
-        public var placementStrategy: SageMaker.InferenceComponentPlacementStrategy
-        /// `AvailabilityZoneBalance`.
-        public var availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(placementStrategy: SageMaker.InferenceComponentPlacementStrategy, availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance? = nil) {
-            self.placementStrategy = placementStrategy
-            self.availabilityZoneBalance = availabilityZoneBalance
-        }
-
-        /// The model of `InferenceComponentSchedulingConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSchedulingConfig", kind: .structure, members: [
-            MemberSchema("PlacementStrategy", target: { SageMaker.InferenceComponentPlacementStrategy.schema }, isRequired: true),
-            MemberSchema("AvailabilityZoneBalance", target: { SageMaker.InferenceComponentAvailabilityZoneBalance.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.placementStrategy = try r.required("PlacementStrategy")
-            self.availabilityZoneBalance = try r.optional("AvailabilityZoneBalance")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["PlacementStrategy"] = placementStrategy
-            w["AvailabilityZoneBalance"] = availabilityZoneBalance
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentSpecification` structure of the SageMaker model.
-    public struct InferenceComponentSpecification: AWSShape {
-        /// `InstanceType`.
-        public var instanceType: SageMaker.ProductionVariantInstanceType?
-        /// `ModelName`.
-        public var modelName: String?
-        /// `Container`.
-        public var container: SageMaker.InferenceComponentContainerSpecification?
-        /// `StartupParameters`.
-        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
-        /// `ComputeResourceRequirements`.
-        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
-        /// `BaseInferenceComponentName`.
-        public var baseInferenceComponentName: String?
-        /// `DataCacheConfig`.
-        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig?
-        /// `SchedulingConfig`.
-        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecification? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
-            self.instanceType = instanceType
-            self.modelName = modelName
-            self.container = container
-            self.startupParameters = startupParameters
-            self.computeResourceRequirements = computeResourceRequirements
-            self.baseInferenceComponentName = baseInferenceComponentName
-            self.dataCacheConfig = dataCacheConfig
-            self.schedulingConfig = schedulingConfig
-        }
-
-        /// The model of `InferenceComponentSpecification`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecification", kind: .structure, members: [
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecification.schema }),
-            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
-            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
-            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
-            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfig.schema }),
-            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.instanceType = try r.optional("InstanceType")
-            self.modelName = try r.optional("ModelName")
-            self.container = try r.optional("Container")
-            self.startupParameters = try r.optional("StartupParameters")
-            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
-            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
-            self.dataCacheConfig = try r.optional("DataCacheConfig")
-            self.schedulingConfig = try r.optional("SchedulingConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InstanceType"] = instanceType
-            w["ModelName"] = modelName
-            w["Container"] = container
-            w["StartupParameters"] = startupParameters
-            w["ComputeResourceRequirements"] = computeResourceRequirements
-            w["BaseInferenceComponentName"] = baseInferenceComponentName
-            w["DataCacheConfig"] = dataCacheConfig
-            w["SchedulingConfig"] = schedulingConfig
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentSpecificationSummary` structure of the SageMaker model.
-    public struct InferenceComponentSpecificationSummary: AWSShape {
-        /// `InstanceType`.
-        public var instanceType: SageMaker.ProductionVariantInstanceType?
-        /// `ModelName`.
-        public var modelName: String?
-        /// `Container`.
-        public var container: SageMaker.InferenceComponentContainerSpecificationSummary?
-        /// `StartupParameters`.
-        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
-        /// `ComputeResourceRequirements`.
-        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
-        /// `BaseInferenceComponentName`.
-        public var baseInferenceComponentName: String?
-        /// `DataCacheConfig`.
-        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary?
-        /// `SchedulingConfig`.
-        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecificationSummary? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
-            self.instanceType = instanceType
-            self.modelName = modelName
-            self.container = container
-            self.startupParameters = startupParameters
-            self.computeResourceRequirements = computeResourceRequirements
-            self.baseInferenceComponentName = baseInferenceComponentName
-            self.dataCacheConfig = dataCacheConfig
-            self.schedulingConfig = schedulingConfig
-        }
-
-        /// The model of `InferenceComponentSpecificationSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummary", kind: .structure, members: [
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecificationSummary.schema }),
-            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
-            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
-            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
-            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfigSummary.schema }),
-            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.instanceType = try r.optional("InstanceType")
-            self.modelName = try r.optional("ModelName")
-            self.container = try r.optional("Container")
-            self.startupParameters = try r.optional("StartupParameters")
-            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
-            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
-            self.dataCacheConfig = try r.optional("DataCacheConfig")
-            self.schedulingConfig = try r.optional("SchedulingConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InstanceType"] = instanceType
-            w["ModelName"] = modelName
-            w["Container"] = container
-            w["StartupParameters"] = startupParameters
-            w["ComputeResourceRequirements"] = computeResourceRequirements
-            w["BaseInferenceComponentName"] = baseInferenceComponentName
-            w["DataCacheConfig"] = dataCacheConfig
-            w["SchedulingConfig"] = schedulingConfig
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentStartupParameters` structure of the SageMaker model.
-    public struct InferenceComponentStartupParameters: AWSShape {
-        /// `ModelDataDownloadTimeoutInSeconds`.
-        public var modelDataDownloadTimeoutInSeconds: Int?
-        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
-        public var containerStartupHealthCheckTimeoutInSeconds: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil) {
-            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
-            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
-        }
-
-        /// The model of `InferenceComponentStartupParameters`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStartupParameters", kind: .structure, members: [
-            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
-            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
-            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
-            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
-            return w.value
-        }
-    }
-
-    /// The `InferenceComponentSummary` structure of the SageMaker model.
-    public struct InferenceComponentSummary: AWSShape {
-        /// `CreationTime` (required).
-        public var creationTime: Date
-        /// `InferenceComponentArn` (required).
-        public var inferenceComponentArn: String
-        /// `InferenceComponentName` (required).
-        public var inferenceComponentName: String
-        /// `EndpointArn` (required).
-        public var endpointArn: String
-        /// `EndpointName` (required).
-        public var endpointName: String
-        /// `VariantName` (required).
-        public var variantName: String
-        /// `InferenceComponentStatus`.
-        public var inferenceComponentStatus: SageMaker.InferenceComponentStatus?
-        /// `LastModifiedTime` (required).
-        public var lastModifiedTime: Date
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(creationTime: Date, inferenceComponentArn: String, inferenceComponentName: String, endpointArn: String, endpointName: String, variantName: String, lastModifiedTime: Date, inferenceComponentStatus: SageMaker.InferenceComponentStatus? = nil) {
-            self.creationTime = creationTime
-            self.inferenceComponentArn = inferenceComponentArn
-            self.inferenceComponentName = inferenceComponentName
-            self.endpointArn = endpointArn
-            self.endpointName = endpointName
-            self.variantName = variantName
-            self.inferenceComponentStatus = inferenceComponentStatus
-            self.lastModifiedTime = lastModifiedTime
-        }
-
-        /// The model of `InferenceComponentSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSummary", kind: .structure, members: [
-            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
-            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-            MemberSchema("InferenceComponentStatus", target: { SageMaker.InferenceComponentStatus.schema }),
-            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.creationTime = try r.required("CreationTime")
-            self.inferenceComponentArn = try r.required("InferenceComponentArn")
-            self.inferenceComponentName = try r.required("InferenceComponentName")
-            self.endpointArn = try r.required("EndpointArn")
-            self.endpointName = try r.required("EndpointName")
-            self.variantName = try r.required("VariantName")
-            self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
-            self.lastModifiedTime = try r.required("LastModifiedTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["CreationTime"] = creationTime
-            w["InferenceComponentArn"] = inferenceComponentArn
-            w["InferenceComponentName"] = inferenceComponentName
-            w["EndpointArn"] = endpointArn
-            w["EndpointName"] = endpointName
-            w["VariantName"] = variantName
-            w["InferenceComponentStatus"] = inferenceComponentStatus
-            w["LastModifiedTime"] = lastModifiedTime
-            return w.value
-        }
-    }
-
-    /// The `InferenceExecutionConfig` structure of the SageMaker model.
-    public struct InferenceExecutionConfig: AWSShape {
-        /// `Mode` (required).
-        public var mode: SageMaker.InferenceExecutionMode
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(mode: SageMaker.InferenceExecutionMode) {
-            self.mode = mode
-        }
-
-        /// The model of `InferenceExecutionConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionConfig", kind: .structure, members: [
-            MemberSchema("Mode", target: { SageMaker.InferenceExecutionMode.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.mode = try r.required("Mode")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Mode"] = mode
-            return w.value
-        }
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Float?
+            var m2: Int?
+            var m3: SageMaker.ProductionVariantServerlessUpdateConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Float.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try SageMaker.ProductionVariantServerlessUpdateConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(variantName: try reader.required(m0), desiredWeight: m1, desiredInstanceCount: m2, serverlessUpdateConfig: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -4,8 +4,1412 @@ import AyameCore
 import Foundation
 
 extension SageMaker {
+    /// The `Ec2CapacityReservation` structure of the SageMaker model.
+    public struct Ec2CapacityReservation: AWSShape, JSONResponseReadable {
+        /// `Ec2CapacityReservationId`.
+        public var ec2CapacityReservationId: String?
+        /// `TotalInstanceCount`.
+        public var totalInstanceCount: Int?
+        /// `AvailableInstanceCount`.
+        public var availableInstanceCount: Int?
+        /// `UsedByCurrentEndpoint`.
+        public var usedByCurrentEndpoint: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(ec2CapacityReservationId: String? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil) {
+            self.ec2CapacityReservationId = ec2CapacityReservationId
+            self.totalInstanceCount = totalInstanceCount
+            self.availableInstanceCount = availableInstanceCount
+            self.usedByCurrentEndpoint = usedByCurrentEndpoint
+        }
+
+        /// The model of `Ec2CapacityReservation`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "Ec2CapacityReservation", kind: .structure, members: [
+            MemberSchema("Ec2CapacityReservationId", target: { ShapeSchema.Simple.string }),
+            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.ec2CapacityReservationId = try r.optional("Ec2CapacityReservationId")
+            self.totalInstanceCount = try r.optional("TotalInstanceCount")
+            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
+            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Ec2CapacityReservationId"] = ec2CapacityReservationId
+            w["TotalInstanceCount"] = totalInstanceCount
+            w["AvailableInstanceCount"] = availableInstanceCount
+            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: Int?
+            var m2: Int?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(ec2CapacityReservationId: m0, totalInstanceCount: m1, availableInstanceCount: m2, usedByCurrentEndpoint: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `EndpointConfigSummary` structure of the SageMaker model.
+    public struct EndpointConfigSummary: AWSShape, JSONResponseReadable {
+        /// `EndpointConfigName` (required).
+        public var endpointConfigName: String
+        /// `EndpointConfigArn` (required).
+        public var endpointConfigArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigName: String, endpointConfigArn: String, creationTime: Date) {
+            self.endpointConfigName = endpointConfigName
+            self.endpointConfigArn = endpointConfigArn
+            self.creationTime = creationTime
+        }
+
+        /// The model of `EndpointConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointConfigSummary", kind: .structure, members: [
+            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
+            MemberSchema("EndpointConfigArn", target: { SageMakerSchemas.endpointConfigArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointConfigName = try r.required("EndpointConfigName")
+            self.endpointConfigArn = try r.required("EndpointConfigArn")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointConfigName"] = endpointConfigName
+            w["EndpointConfigArn"] = endpointConfigArn
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0), endpointConfigArn: try reader.required(m1), creationTime: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `EndpointSummary` structure of the SageMaker model.
+    public struct EndpointSummary: AWSShape, JSONResponseReadable {
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+        /// `EndpointStatus` (required).
+        public var endpointStatus: SageMaker.EndpointStatus
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointName: String, endpointArn: String, creationTime: Date, lastModifiedTime: Date, endpointStatus: SageMaker.EndpointStatus) {
+            self.endpointName = endpointName
+            self.endpointArn = endpointArn
+            self.creationTime = creationTime
+            self.lastModifiedTime = lastModifiedTime
+            self.endpointStatus = endpointStatus
+        }
+
+        /// The model of `EndpointSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "EndpointSummary", kind: .structure, members: [
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("EndpointStatus", target: { SageMaker.EndpointStatus.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.endpointName = try r.required("EndpointName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.creationTime = try r.required("CreationTime")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+            self.endpointStatus = try r.required("EndpointStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EndpointName"] = endpointName
+            w["EndpointArn"] = endpointArn
+            w["CreationTime"] = creationTime
+            w["LastModifiedTime"] = lastModifiedTime
+            w["EndpointStatus"] = endpointStatus
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            var m3: Date?
+            var m4: SageMaker.EndpointStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try Date.read(from: &reader)
+                case 4: m4 = try SageMaker.EndpointStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointName: try reader.required(m0), endpointArn: try reader.required(m1), creationTime: try reader.required(m2), lastModifiedTime: try reader.required(m3), endpointStatus: try reader.required(m4))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ExplainerConfig` structure of the SageMaker model.
+    public struct ExplainerConfig: AWSShape, JSONResponseReadable {
+        /// `ClarifyExplainerConfig`.
+        public var clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(clarifyExplainerConfig: SageMaker.ClarifyExplainerConfig? = nil) {
+            self.clarifyExplainerConfig = clarifyExplainerConfig
+        }
+
+        /// The model of `ExplainerConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ExplainerConfig", kind: .structure, members: [
+            MemberSchema("ClarifyExplainerConfig", target: { SageMaker.ClarifyExplainerConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.clarifyExplainerConfig = try r.optional("ClarifyExplainerConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ClarifyExplainerConfig"] = clarifyExplainerConfig
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ClarifyExplainerConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ClarifyExplainerConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(clarifyExplainerConfig: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ImageConfig` structure of the SageMaker model.
+    public struct ImageConfig: AWSShape, JSONResponseReadable {
+        /// `RepositoryAccessMode` (required).
+        public var repositoryAccessMode: SageMaker.RepositoryAccessMode
+        /// `RepositoryAuthConfig`.
+        public var repositoryAuthConfig: SageMaker.RepositoryAuthConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(repositoryAccessMode: SageMaker.RepositoryAccessMode, repositoryAuthConfig: SageMaker.RepositoryAuthConfig? = nil) {
+            self.repositoryAccessMode = repositoryAccessMode
+            self.repositoryAuthConfig = repositoryAuthConfig
+        }
+
+        /// The model of `ImageConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ImageConfig", kind: .structure, members: [
+            MemberSchema("RepositoryAccessMode", target: { SageMaker.RepositoryAccessMode.schema }, isRequired: true),
+            MemberSchema("RepositoryAuthConfig", target: { SageMaker.RepositoryAuthConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.repositoryAccessMode = try r.required("RepositoryAccessMode")
+            self.repositoryAuthConfig = try r.optional("RepositoryAuthConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RepositoryAccessMode"] = repositoryAccessMode
+            w["RepositoryAuthConfig"] = repositoryAuthConfig
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.RepositoryAccessMode?
+            var m1: SageMaker.RepositoryAuthConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.RepositoryAccessMode.read(from: &reader)
+                case 1: m1 = try SageMaker.RepositoryAuthConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(repositoryAccessMode: try reader.required(m0), repositoryAuthConfig: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentAvailabilityZoneBalance` structure of the SageMaker model.
+    public struct InferenceComponentAvailabilityZoneBalance: AWSShape, JSONResponseReadable {
+        /// `EnforcementMode` (required).
+        public var enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode
+        /// `MaxImbalance`.
+        public var maxImbalance: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enforcementMode: SageMaker.AvailabilityZoneBalanceEnforcementMode, maxImbalance: Int? = nil) {
+            self.enforcementMode = enforcementMode
+            self.maxImbalance = maxImbalance
+        }
+
+        /// The model of `InferenceComponentAvailabilityZoneBalance`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentAvailabilityZoneBalance", kind: .structure, members: [
+            MemberSchema("EnforcementMode", target: { SageMaker.AvailabilityZoneBalanceEnforcementMode.schema }, isRequired: true),
+            MemberSchema("MaxImbalance", target: { SageMakerSchemas.availabilityZoneBalanceMaxImbalance }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enforcementMode = try r.required("EnforcementMode")
+            self.maxImbalance = try r.optional("MaxImbalance")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnforcementMode"] = enforcementMode
+            w["MaxImbalance"] = maxImbalance
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.AvailabilityZoneBalanceEnforcementMode?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.AvailabilityZoneBalanceEnforcementMode.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(enforcementMode: try reader.required(m0), maxImbalance: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentCapacitySize` structure of the SageMaker model.
+    public struct InferenceComponentCapacitySize: AWSShape, JSONResponseReadable {
+        /// `Type` (required).
+        public var type: SageMaker.InferenceComponentCapacitySizeType
+        /// `Value` (required).
+        public var value: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(type: SageMaker.InferenceComponentCapacitySizeType, value: Int) {
+            self.type = type
+            self.value = value
+        }
+
+        /// The model of `InferenceComponentCapacitySize`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentCapacitySize", kind: .structure, members: [
+            MemberSchema("Type", target: { SageMaker.InferenceComponentCapacitySizeType.schema }, isRequired: true),
+            MemberSchema("Value", target: { SageMakerSchemas.capacitySizeValue }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.type = try r.required("Type")
+            self.value = try r.required("Value")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Type"] = type
+            w["Value"] = value
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceComponentCapacitySizeType?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceComponentCapacitySizeType.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(type: try reader.required(m0), value: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentComputeResourceRequirements` structure of the SageMaker model.
+    public struct InferenceComponentComputeResourceRequirements: AWSShape, JSONResponseReadable {
+        /// `NumberOfCpuCoresRequired`.
+        public var numberOfCpuCoresRequired: Float?
+        /// `NumberOfAcceleratorDevicesRequired`.
+        public var numberOfAcceleratorDevicesRequired: Float?
+        /// `MinMemoryRequiredInMb` (required).
+        public var minMemoryRequiredInMb: Int
+        /// `MaxMemoryRequiredInMb`.
+        public var maxMemoryRequiredInMb: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(minMemoryRequiredInMb: Int, numberOfCpuCoresRequired: Float? = nil, numberOfAcceleratorDevicesRequired: Float? = nil, maxMemoryRequiredInMb: Int? = nil) {
+            self.numberOfCpuCoresRequired = numberOfCpuCoresRequired
+            self.numberOfAcceleratorDevicesRequired = numberOfAcceleratorDevicesRequired
+            self.minMemoryRequiredInMb = minMemoryRequiredInMb
+            self.maxMemoryRequiredInMb = maxMemoryRequiredInMb
+        }
+
+        /// The model of `InferenceComponentComputeResourceRequirements`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentComputeResourceRequirements", kind: .structure, members: [
+            MemberSchema("NumberOfCpuCoresRequired", target: { SageMakerSchemas.numberOfCpuCores }),
+            MemberSchema("NumberOfAcceleratorDevicesRequired", target: { SageMakerSchemas.numberOfAcceleratorDevices }),
+            MemberSchema("MinMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }, isRequired: true),
+            MemberSchema("MaxMemoryRequiredInMb", target: { SageMakerSchemas.memoryInMb }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.numberOfCpuCoresRequired = try r.optional("NumberOfCpuCoresRequired")
+            self.numberOfAcceleratorDevicesRequired = try r.optional("NumberOfAcceleratorDevicesRequired")
+            self.minMemoryRequiredInMb = try r.required("MinMemoryRequiredInMb")
+            self.maxMemoryRequiredInMb = try r.optional("MaxMemoryRequiredInMb")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["NumberOfCpuCoresRequired"] = numberOfCpuCoresRequired
+            w["NumberOfAcceleratorDevicesRequired"] = numberOfAcceleratorDevicesRequired
+            w["MinMemoryRequiredInMb"] = minMemoryRequiredInMb
+            w["MaxMemoryRequiredInMb"] = maxMemoryRequiredInMb
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Float?
+            var m1: Float?
+            var m2: Int?
+            var m3: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Float.read(from: &reader)
+                case 1: m1 = try Float.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(minMemoryRequiredInMb: try reader.required(m2), numberOfCpuCoresRequired: m0, numberOfAcceleratorDevicesRequired: m1, maxMemoryRequiredInMb: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentContainerSpecification` structure of the SageMaker model.
+    public struct InferenceComponentContainerSpecification: AWSShape, JSONResponseReadable {
+        /// `Image`.
+        public var image: String?
+        /// `ArtifactUrl`.
+        public var artifactUrl: String?
+        /// `Environment`.
+        public var environment: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(image: String? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
+            self.image = image
+            self.artifactUrl = artifactUrl
+            self.environment = environment
+        }
+
+        /// The model of `InferenceComponentContainerSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecification", kind: .structure, members: [
+            MemberSchema("Image", target: { SageMakerSchemas.containerImage }),
+            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.image = try r.optional("Image")
+            self.artifactUrl = try r.optional("ArtifactUrl")
+            self.environment = try r.optional("Environment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Image"] = image
+            w["ArtifactUrl"] = artifactUrl
+            w["Environment"] = environment
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(image: m0, artifactUrl: m1, environment: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentContainerSpecificationSummary` structure of the SageMaker model.
+    public struct InferenceComponentContainerSpecificationSummary: AWSShape, JSONResponseReadable {
+        /// `DeployedImage`.
+        public var deployedImage: SageMaker.DeployedImage?
+        /// `ArtifactUrl`.
+        public var artifactUrl: String?
+        /// `Environment`.
+        public var environment: [String: String]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(deployedImage: SageMaker.DeployedImage? = nil, artifactUrl: String? = nil, environment: [String: String]? = nil) {
+            self.deployedImage = deployedImage
+            self.artifactUrl = artifactUrl
+            self.environment = environment
+        }
+
+        /// The model of `InferenceComponentContainerSpecificationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentContainerSpecificationSummary", kind: .structure, members: [
+            MemberSchema("DeployedImage", target: { SageMaker.DeployedImage.schema }),
+            MemberSchema("ArtifactUrl", target: { SageMakerSchemas.url }),
+            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.deployedImage = try r.optional("DeployedImage")
+            self.artifactUrl = try r.optional("ArtifactUrl")
+            self.environment = try r.optional("Environment")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DeployedImage"] = deployedImage
+            w["ArtifactUrl"] = artifactUrl
+            w["Environment"] = environment
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.DeployedImage?
+            var m1: String?
+            var m2: [String: String]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.DeployedImage.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try [String: String].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(deployedImage: m0, artifactUrl: m1, environment: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentDataCacheConfig` structure of the SageMaker model.
+    public struct InferenceComponentDataCacheConfig: AWSShape, JSONResponseReadable {
+        /// `EnableCaching` (required).
+        public var enableCaching: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCaching: Bool) {
+            self.enableCaching = enableCaching
+        }
+
+        /// The model of `InferenceComponentDataCacheConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfig", kind: .structure, members: [
+            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCaching = try r.required("EnableCaching")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCaching"] = enableCaching
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(enableCaching: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentDataCacheConfigSummary` structure of the SageMaker model.
+    public struct InferenceComponentDataCacheConfigSummary: AWSShape, JSONResponseReadable {
+        /// `EnableCaching` (required).
+        public var enableCaching: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableCaching: Bool) {
+            self.enableCaching = enableCaching
+        }
+
+        /// The model of `InferenceComponentDataCacheConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDataCacheConfigSummary", kind: .structure, members: [
+            MemberSchema("EnableCaching", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableCaching = try r.required("EnableCaching")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableCaching"] = enableCaching
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(enableCaching: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentDeploymentConfig` structure of the SageMaker model.
+    public struct InferenceComponentDeploymentConfig: AWSShape, JSONResponseReadable {
+        /// `RollingUpdatePolicy` (required).
+        public var rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy
+        /// `AutoRollbackConfiguration`.
+        public var autoRollbackConfiguration: SageMaker.AutoRollbackConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(rollingUpdatePolicy: SageMaker.InferenceComponentRollingUpdatePolicy, autoRollbackConfiguration: SageMaker.AutoRollbackConfig? = nil) {
+            self.rollingUpdatePolicy = rollingUpdatePolicy
+            self.autoRollbackConfiguration = autoRollbackConfiguration
+        }
+
+        /// The model of `InferenceComponentDeploymentConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentDeploymentConfig", kind: .structure, members: [
+            MemberSchema("RollingUpdatePolicy", target: { SageMaker.InferenceComponentRollingUpdatePolicy.schema }, isRequired: true),
+            MemberSchema("AutoRollbackConfiguration", target: { SageMaker.AutoRollbackConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.rollingUpdatePolicy = try r.required("RollingUpdatePolicy")
+            self.autoRollbackConfiguration = try r.optional("AutoRollbackConfiguration")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["RollingUpdatePolicy"] = rollingUpdatePolicy
+            w["AutoRollbackConfiguration"] = autoRollbackConfiguration
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceComponentRollingUpdatePolicy?
+            var m1: SageMaker.AutoRollbackConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceComponentRollingUpdatePolicy.read(from: &reader)
+                case 1: m1 = try SageMaker.AutoRollbackConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(rollingUpdatePolicy: try reader.required(m0), autoRollbackConfiguration: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentPlacementStatus` structure of the SageMaker model.
+    public struct InferenceComponentPlacementStatus: AWSShape, JSONResponseReadable {
+        /// `InstanceType` (required).
+        public var instanceType: SageMaker.ProductionVariantInstanceType
+        /// `CurrentCopyCount` (required).
+        public var currentCopyCount: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType, currentCopyCount: Int) {
+            self.instanceType = instanceType
+            self.currentCopyCount = currentCopyCount
+        }
+
+        /// The model of `InferenceComponentPlacementStatus`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentPlacementStatus", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
+            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.required("InstanceType")
+            self.currentCopyCount = try r.required("CurrentCopyCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["CurrentCopyCount"] = currentCopyCount
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ProductionVariantInstanceType?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(instanceType: try reader.required(m0), currentCopyCount: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentRollingUpdatePolicy` structure of the SageMaker model.
+    public struct InferenceComponentRollingUpdatePolicy: AWSShape, JSONResponseReadable {
+        /// `MaximumBatchSize` (required).
+        public var maximumBatchSize: SageMaker.InferenceComponentCapacitySize
+        /// `WaitIntervalInSeconds` (required).
+        public var waitIntervalInSeconds: Int
+        /// `MaximumExecutionTimeoutInSeconds`.
+        public var maximumExecutionTimeoutInSeconds: Int?
+        /// `RollbackMaximumBatchSize`.
+        public var rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(maximumBatchSize: SageMaker.InferenceComponentCapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: SageMaker.InferenceComponentCapacitySize? = nil) {
+            self.maximumBatchSize = maximumBatchSize
+            self.waitIntervalInSeconds = waitIntervalInSeconds
+            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
+            self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
+        }
+
+        /// The model of `InferenceComponentRollingUpdatePolicy`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRollingUpdatePolicy", kind: .structure, members: [
+            MemberSchema("MaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }, isRequired: true),
+            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
+            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
+            MemberSchema("RollbackMaximumBatchSize", target: { SageMaker.InferenceComponentCapacitySize.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.maximumBatchSize = try r.required("MaximumBatchSize")
+            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
+            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
+            self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["MaximumBatchSize"] = maximumBatchSize
+            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
+            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
+            w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceComponentCapacitySize?
+            var m1: Int?
+            var m2: Int?
+            var m3: SageMaker.InferenceComponentCapacitySize?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceComponentCapacitySize.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceComponentCapacitySize.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(maximumBatchSize: try reader.required(m0), waitIntervalInSeconds: try reader.required(m1), maximumExecutionTimeoutInSeconds: m2, rollbackMaximumBatchSize: m3)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentRuntimeConfig` structure of the SageMaker model.
+    public struct InferenceComponentRuntimeConfig: AWSShape, JSONResponseReadable {
+        /// `CopyCount` (required).
+        public var copyCount: Int
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(copyCount: Int) {
+            self.copyCount = copyCount
+        }
+
+        /// The model of `InferenceComponentRuntimeConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfig", kind: .structure, members: [
+            MemberSchema("CopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.copyCount = try r.required("CopyCount")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CopyCount"] = copyCount
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(copyCount: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentRuntimeConfigSummary` structure of the SageMaker model.
+    public struct InferenceComponentRuntimeConfigSummary: AWSShape, JSONResponseReadable {
+        /// `DesiredCopyCount`.
+        public var desiredCopyCount: Int?
+        /// `CurrentCopyCount`.
+        public var currentCopyCount: Int?
+        /// `PlacementStatus`.
+        public var placementStatus: [SageMaker.InferenceComponentPlacementStatus]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(desiredCopyCount: Int? = nil, currentCopyCount: Int? = nil, placementStatus: [SageMaker.InferenceComponentPlacementStatus]? = nil) {
+            self.desiredCopyCount = desiredCopyCount
+            self.currentCopyCount = currentCopyCount
+            self.placementStatus = placementStatus
+        }
+
+        /// The model of `InferenceComponentRuntimeConfigSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentRuntimeConfigSummary", kind: .structure, members: [
+            MemberSchema("DesiredCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
+            MemberSchema("CurrentCopyCount", target: { SageMakerSchemas.inferenceComponentCopyCount }),
+            MemberSchema("PlacementStatus", target: { SageMakerSchemas.inferenceComponentPlacementStatusList }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.desiredCopyCount = try r.optional("DesiredCopyCount")
+            self.currentCopyCount = try r.optional("CurrentCopyCount")
+            self.placementStatus = try r.optional("PlacementStatus")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["DesiredCopyCount"] = desiredCopyCount
+            w["CurrentCopyCount"] = currentCopyCount
+            w["PlacementStatus"] = placementStatus
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            var m1: Int?
+            var m2: [SageMaker.InferenceComponentPlacementStatus]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                case 2: m2 = try [SageMaker.InferenceComponentPlacementStatus].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(desiredCopyCount: m0, currentCopyCount: m1, placementStatus: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentSchedulingConfig` structure of the SageMaker model.
+    public struct InferenceComponentSchedulingConfig: AWSShape, JSONResponseReadable {
+        /// `PlacementStrategy` (required).
+        public var placementStrategy: SageMaker.InferenceComponentPlacementStrategy
+        /// `AvailabilityZoneBalance`.
+        public var availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(placementStrategy: SageMaker.InferenceComponentPlacementStrategy, availabilityZoneBalance: SageMaker.InferenceComponentAvailabilityZoneBalance? = nil) {
+            self.placementStrategy = placementStrategy
+            self.availabilityZoneBalance = availabilityZoneBalance
+        }
+
+        /// The model of `InferenceComponentSchedulingConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSchedulingConfig", kind: .structure, members: [
+            MemberSchema("PlacementStrategy", target: { SageMaker.InferenceComponentPlacementStrategy.schema }, isRequired: true),
+            MemberSchema("AvailabilityZoneBalance", target: { SageMaker.InferenceComponentAvailabilityZoneBalance.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.placementStrategy = try r.required("PlacementStrategy")
+            self.availabilityZoneBalance = try r.optional("AvailabilityZoneBalance")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["PlacementStrategy"] = placementStrategy
+            w["AvailabilityZoneBalance"] = availabilityZoneBalance
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceComponentPlacementStrategy?
+            var m1: SageMaker.InferenceComponentAvailabilityZoneBalance?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceComponentPlacementStrategy.read(from: &reader)
+                case 1: m1 = try SageMaker.InferenceComponentAvailabilityZoneBalance.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(placementStrategy: try reader.required(m0), availabilityZoneBalance: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentSpecification` structure of the SageMaker model.
+    public struct InferenceComponentSpecification: AWSShape, JSONResponseReadable {
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `ModelName`.
+        public var modelName: String?
+        /// `Container`.
+        public var container: SageMaker.InferenceComponentContainerSpecification?
+        /// `StartupParameters`.
+        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
+        /// `ComputeResourceRequirements`.
+        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
+        /// `BaseInferenceComponentName`.
+        public var baseInferenceComponentName: String?
+        /// `DataCacheConfig`.
+        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig?
+        /// `SchedulingConfig`.
+        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecification? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfig? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
+            self.instanceType = instanceType
+            self.modelName = modelName
+            self.container = container
+            self.startupParameters = startupParameters
+            self.computeResourceRequirements = computeResourceRequirements
+            self.baseInferenceComponentName = baseInferenceComponentName
+            self.dataCacheConfig = dataCacheConfig
+            self.schedulingConfig = schedulingConfig
+        }
+
+        /// The model of `InferenceComponentSpecification`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecification", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecification.schema }),
+            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
+            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
+            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
+            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfig.schema }),
+            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.optional("InstanceType")
+            self.modelName = try r.optional("ModelName")
+            self.container = try r.optional("Container")
+            self.startupParameters = try r.optional("StartupParameters")
+            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
+            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
+            self.dataCacheConfig = try r.optional("DataCacheConfig")
+            self.schedulingConfig = try r.optional("SchedulingConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["ModelName"] = modelName
+            w["Container"] = container
+            w["StartupParameters"] = startupParameters
+            w["ComputeResourceRequirements"] = computeResourceRequirements
+            w["BaseInferenceComponentName"] = baseInferenceComponentName
+            w["DataCacheConfig"] = dataCacheConfig
+            w["SchedulingConfig"] = schedulingConfig
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ProductionVariantInstanceType?
+            var m1: String?
+            var m2: SageMaker.InferenceComponentContainerSpecification?
+            var m3: SageMaker.InferenceComponentStartupParameters?
+            var m4: SageMaker.InferenceComponentComputeResourceRequirements?
+            var m5: String?
+            var m6: SageMaker.InferenceComponentDataCacheConfig?
+            var m7: SageMaker.InferenceComponentSchedulingConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try SageMaker.InferenceComponentContainerSpecification.read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceComponentStartupParameters.read(from: &reader)
+                case 4: m4 = try SageMaker.InferenceComponentComputeResourceRequirements.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try SageMaker.InferenceComponentDataCacheConfig.read(from: &reader)
+                case 7: m7 = try SageMaker.InferenceComponentSchedulingConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(instanceType: m0, modelName: m1, container: m2, startupParameters: m3, computeResourceRequirements: m4, baseInferenceComponentName: m5, dataCacheConfig: m6, schedulingConfig: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentSpecificationSummary` structure of the SageMaker model.
+    public struct InferenceComponentSpecificationSummary: AWSShape, JSONResponseReadable {
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `ModelName`.
+        public var modelName: String?
+        /// `Container`.
+        public var container: SageMaker.InferenceComponentContainerSpecificationSummary?
+        /// `StartupParameters`.
+        public var startupParameters: SageMaker.InferenceComponentStartupParameters?
+        /// `ComputeResourceRequirements`.
+        public var computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements?
+        /// `BaseInferenceComponentName`.
+        public var baseInferenceComponentName: String?
+        /// `DataCacheConfig`.
+        public var dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary?
+        /// `SchedulingConfig`.
+        public var schedulingConfig: SageMaker.InferenceComponentSchedulingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(instanceType: SageMaker.ProductionVariantInstanceType? = nil, modelName: String? = nil, container: SageMaker.InferenceComponentContainerSpecificationSummary? = nil, startupParameters: SageMaker.InferenceComponentStartupParameters? = nil, computeResourceRequirements: SageMaker.InferenceComponentComputeResourceRequirements? = nil, baseInferenceComponentName: String? = nil, dataCacheConfig: SageMaker.InferenceComponentDataCacheConfigSummary? = nil, schedulingConfig: SageMaker.InferenceComponentSchedulingConfig? = nil) {
+            self.instanceType = instanceType
+            self.modelName = modelName
+            self.container = container
+            self.startupParameters = startupParameters
+            self.computeResourceRequirements = computeResourceRequirements
+            self.baseInferenceComponentName = baseInferenceComponentName
+            self.dataCacheConfig = dataCacheConfig
+            self.schedulingConfig = schedulingConfig
+        }
+
+        /// The model of `InferenceComponentSpecificationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSpecificationSummary", kind: .structure, members: [
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("Container", target: { SageMaker.InferenceComponentContainerSpecificationSummary.schema }),
+            MemberSchema("StartupParameters", target: { SageMaker.InferenceComponentStartupParameters.schema }),
+            MemberSchema("ComputeResourceRequirements", target: { SageMaker.InferenceComponentComputeResourceRequirements.schema }),
+            MemberSchema("BaseInferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }),
+            MemberSchema("DataCacheConfig", target: { SageMaker.InferenceComponentDataCacheConfigSummary.schema }),
+            MemberSchema("SchedulingConfig", target: { SageMaker.InferenceComponentSchedulingConfig.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.instanceType = try r.optional("InstanceType")
+            self.modelName = try r.optional("ModelName")
+            self.container = try r.optional("Container")
+            self.startupParameters = try r.optional("StartupParameters")
+            self.computeResourceRequirements = try r.optional("ComputeResourceRequirements")
+            self.baseInferenceComponentName = try r.optional("BaseInferenceComponentName")
+            self.dataCacheConfig = try r.optional("DataCacheConfig")
+            self.schedulingConfig = try r.optional("SchedulingConfig")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["InstanceType"] = instanceType
+            w["ModelName"] = modelName
+            w["Container"] = container
+            w["StartupParameters"] = startupParameters
+            w["ComputeResourceRequirements"] = computeResourceRequirements
+            w["BaseInferenceComponentName"] = baseInferenceComponentName
+            w["DataCacheConfig"] = dataCacheConfig
+            w["SchedulingConfig"] = schedulingConfig
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ProductionVariantInstanceType?
+            var m1: String?
+            var m2: SageMaker.InferenceComponentContainerSpecificationSummary?
+            var m3: SageMaker.InferenceComponentStartupParameters?
+            var m4: SageMaker.InferenceComponentComputeResourceRequirements?
+            var m5: String?
+            var m6: SageMaker.InferenceComponentDataCacheConfigSummary?
+            var m7: SageMaker.InferenceComponentSchedulingConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try SageMaker.InferenceComponentContainerSpecificationSummary.read(from: &reader)
+                case 3: m3 = try SageMaker.InferenceComponentStartupParameters.read(from: &reader)
+                case 4: m4 = try SageMaker.InferenceComponentComputeResourceRequirements.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try SageMaker.InferenceComponentDataCacheConfigSummary.read(from: &reader)
+                case 7: m7 = try SageMaker.InferenceComponentSchedulingConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(instanceType: m0, modelName: m1, container: m2, startupParameters: m3, computeResourceRequirements: m4, baseInferenceComponentName: m5, dataCacheConfig: m6, schedulingConfig: m7)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentStartupParameters` structure of the SageMaker model.
+    public struct InferenceComponentStartupParameters: AWSShape, JSONResponseReadable {
+        /// `ModelDataDownloadTimeoutInSeconds`.
+        public var modelDataDownloadTimeoutInSeconds: Int?
+        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
+        public var containerStartupHealthCheckTimeoutInSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil) {
+            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
+            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
+        }
+
+        /// The model of `InferenceComponentStartupParameters`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentStartupParameters", kind: .structure, members: [
+            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
+            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
+            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
+            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Int?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Int.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelDataDownloadTimeoutInSeconds: m0, containerStartupHealthCheckTimeoutInSeconds: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceComponentSummary` structure of the SageMaker model.
+    public struct InferenceComponentSummary: AWSShape, JSONResponseReadable {
+        /// `CreationTime` (required).
+        public var creationTime: Date
+        /// `InferenceComponentArn` (required).
+        public var inferenceComponentArn: String
+        /// `InferenceComponentName` (required).
+        public var inferenceComponentName: String
+        /// `EndpointArn` (required).
+        public var endpointArn: String
+        /// `EndpointName` (required).
+        public var endpointName: String
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `InferenceComponentStatus`.
+        public var inferenceComponentStatus: SageMaker.InferenceComponentStatus?
+        /// `LastModifiedTime` (required).
+        public var lastModifiedTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(creationTime: Date, inferenceComponentArn: String, inferenceComponentName: String, endpointArn: String, endpointName: String, variantName: String, lastModifiedTime: Date, inferenceComponentStatus: SageMaker.InferenceComponentStatus? = nil) {
+            self.creationTime = creationTime
+            self.inferenceComponentArn = inferenceComponentArn
+            self.inferenceComponentName = inferenceComponentName
+            self.endpointArn = endpointArn
+            self.endpointName = endpointName
+            self.variantName = variantName
+            self.inferenceComponentStatus = inferenceComponentStatus
+            self.lastModifiedTime = lastModifiedTime
+        }
+
+        /// The model of `InferenceComponentSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceComponentSummary", kind: .structure, members: [
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
+            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
+            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("InferenceComponentStatus", target: { SageMaker.InferenceComponentStatus.schema }),
+            MemberSchema("LastModifiedTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.creationTime = try r.required("CreationTime")
+            self.inferenceComponentArn = try r.required("InferenceComponentArn")
+            self.inferenceComponentName = try r.required("InferenceComponentName")
+            self.endpointArn = try r.required("EndpointArn")
+            self.endpointName = try r.required("EndpointName")
+            self.variantName = try r.required("VariantName")
+            self.inferenceComponentStatus = try r.optional("InferenceComponentStatus")
+            self.lastModifiedTime = try r.required("LastModifiedTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["CreationTime"] = creationTime
+            w["InferenceComponentArn"] = inferenceComponentArn
+            w["InferenceComponentName"] = inferenceComponentName
+            w["EndpointArn"] = endpointArn
+            w["EndpointName"] = endpointName
+            w["VariantName"] = variantName
+            w["InferenceComponentStatus"] = inferenceComponentStatus
+            w["LastModifiedTime"] = lastModifiedTime
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Date?
+            var m1: String?
+            var m2: String?
+            var m3: String?
+            var m4: String?
+            var m5: String?
+            var m6: SageMaker.InferenceComponentStatus?
+            var m7: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Date.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try String.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try String.read(from: &reader)
+                case 6: m6 = try SageMaker.InferenceComponentStatus.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(creationTime: try reader.required(m0), inferenceComponentArn: try reader.required(m1), inferenceComponentName: try reader.required(m2), endpointArn: try reader.required(m3), endpointName: try reader.required(m4), variantName: try reader.required(m5), lastModifiedTime: try reader.required(m7), inferenceComponentStatus: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `InferenceExecutionConfig` structure of the SageMaker model.
+    public struct InferenceExecutionConfig: AWSShape, JSONResponseReadable {
+        /// `Mode` (required).
+        public var mode: SageMaker.InferenceExecutionMode
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mode: SageMaker.InferenceExecutionMode) {
+            self.mode = mode
+        }
+
+        /// The model of `InferenceExecutionConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "InferenceExecutionConfig", kind: .structure, members: [
+            MemberSchema("Mode", target: { SageMaker.InferenceExecutionMode.schema }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.mode = try r.required("Mode")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Mode"] = mode
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceExecutionMode?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceExecutionMode.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(mode: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
     /// The `InferenceHubAccessConfig` structure of the SageMaker model.
-    public struct InferenceHubAccessConfig: AWSShape {
+    public struct InferenceHubAccessConfig: AWSShape, JSONResponseReadable {
         /// `HubContentArn` (required).
         public var hubContentArn: String
 
@@ -31,10 +1435,25 @@ extension SageMaker {
             w["HubContentArn"] = hubContentArn
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(hubContentArn: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `InstancePool` structure of the SageMaker model.
-    public struct InstancePool: AWSShape {
+    public struct InstancePool: AWSShape, JSONResponseReadable {
         /// `InstanceType` (required).
         public var instanceType: SageMaker.ProductionVariantInstanceType
         /// `ModelNameOverride`.
@@ -72,10 +1491,29 @@ extension SageMaker {
             w["Priority"] = priority
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ProductionVariantInstanceType?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(instanceType: try reader.required(m0), priority: try reader.required(m2), modelNameOverride: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
     /// The `InstancePoolSummary` structure of the SageMaker model.
-    public struct InstancePoolSummary: AWSShape {
+    public struct InstancePoolSummary: AWSShape, JSONResponseReadable {
         /// `InstanceType` (required).
         public var instanceType: SageMaker.ProductionVariantInstanceType
         /// `CurrentInstanceCount` (required).
@@ -107,1441 +1545,22 @@ extension SageMaker {
             w["CurrentInstanceCount"] = currentInstanceCount
             return w.value
         }
-    }
 
-    /// The `ListEndpointConfigsInput` structure of the SageMaker model.
-    public struct ListEndpointConfigsInput: AWSShape {
-        /// `SortBy`.
-        public var sortBy: SageMaker.EndpointConfigSortKey?
-        /// `SortOrder`.
-        public var sortOrder: SageMaker.OrderKey?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-        /// `NameContains`.
-        public var nameContains: String?
-        /// `CreationTimeBefore`.
-        public var creationTimeBefore: Date?
-        /// `CreationTimeAfter`.
-        public var creationTimeAfter: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sortBy: SageMaker.EndpointConfigSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
-            self.sortBy = sortBy
-            self.sortOrder = sortOrder
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.nameContains = nameContains
-            self.creationTimeBefore = creationTimeBefore
-            self.creationTimeAfter = creationTimeAfter
-        }
-
-        /// The model of `ListEndpointConfigsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsInput", kind: .structure, members: [
-            MemberSchema("SortBy", target: { SageMaker.EndpointConfigSortKey.schema }),
-            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-            MemberSchema("NameContains", target: { SageMakerSchemas.endpointConfigNameContains }),
-            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sortBy = try r.optional("SortBy")
-            self.sortOrder = try r.optional("SortOrder")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-            self.nameContains = try r.optional("NameContains")
-            self.creationTimeBefore = try r.optional("CreationTimeBefore")
-            self.creationTimeAfter = try r.optional("CreationTimeAfter")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SortBy"] = sortBy
-            w["SortOrder"] = sortOrder
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            w["NameContains"] = nameContains
-            w["CreationTimeBefore"] = creationTimeBefore
-            w["CreationTimeAfter"] = creationTimeAfter
-            return w.value
-        }
-    }
-
-    /// The `ListEndpointConfigsOutput` structure of the SageMaker model.
-    public struct ListEndpointConfigsOutput: AWSShape {
-        /// `EndpointConfigs` (required).
-        public var endpointConfigs: [SageMaker.EndpointConfigSummary]
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointConfigs: [SageMaker.EndpointConfigSummary], nextToken: String? = nil) {
-            self.endpointConfigs = endpointConfigs
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListEndpointConfigsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsOutput", kind: .structure, members: [
-            MemberSchema("EndpointConfigs", target: { SageMakerSchemas.endpointConfigSummaryList }, isRequired: true),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointConfigs = try r.required("EndpointConfigs")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointConfigs"] = endpointConfigs
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListEndpointsInput` structure of the SageMaker model.
-    public struct ListEndpointsInput: AWSShape {
-        /// `SortBy`.
-        public var sortBy: SageMaker.EndpointSortKey?
-        /// `SortOrder`.
-        public var sortOrder: SageMaker.OrderKey?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-        /// `NameContains`.
-        public var nameContains: String?
-        /// `CreationTimeBefore`.
-        public var creationTimeBefore: Date?
-        /// `CreationTimeAfter`.
-        public var creationTimeAfter: Date?
-        /// `LastModifiedTimeBefore`.
-        public var lastModifiedTimeBefore: Date?
-        /// `LastModifiedTimeAfter`.
-        public var lastModifiedTimeAfter: Date?
-        /// `StatusEquals`.
-        public var statusEquals: SageMaker.EndpointStatus?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sortBy: SageMaker.EndpointSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.EndpointStatus? = nil) {
-            self.sortBy = sortBy
-            self.sortOrder = sortOrder
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.nameContains = nameContains
-            self.creationTimeBefore = creationTimeBefore
-            self.creationTimeAfter = creationTimeAfter
-            self.lastModifiedTimeBefore = lastModifiedTimeBefore
-            self.lastModifiedTimeAfter = lastModifiedTimeAfter
-            self.statusEquals = statusEquals
-        }
-
-        /// The model of `ListEndpointsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsInput", kind: .structure, members: [
-            MemberSchema("SortBy", target: { SageMaker.EndpointSortKey.schema }),
-            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-            MemberSchema("NameContains", target: { SageMakerSchemas.endpointNameContains }),
-            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("StatusEquals", target: { SageMaker.EndpointStatus.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sortBy = try r.optional("SortBy")
-            self.sortOrder = try r.optional("SortOrder")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-            self.nameContains = try r.optional("NameContains")
-            self.creationTimeBefore = try r.optional("CreationTimeBefore")
-            self.creationTimeAfter = try r.optional("CreationTimeAfter")
-            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
-            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
-            self.statusEquals = try r.optional("StatusEquals")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SortBy"] = sortBy
-            w["SortOrder"] = sortOrder
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            w["NameContains"] = nameContains
-            w["CreationTimeBefore"] = creationTimeBefore
-            w["CreationTimeAfter"] = creationTimeAfter
-            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
-            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
-            w["StatusEquals"] = statusEquals
-            return w.value
-        }
-    }
-
-    /// The `ListEndpointsOutput` structure of the SageMaker model.
-    public struct ListEndpointsOutput: AWSShape {
-        /// `Endpoints` (required).
-        public var endpoints: [SageMaker.EndpointSummary]
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpoints: [SageMaker.EndpointSummary], nextToken: String? = nil) {
-            self.endpoints = endpoints
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListEndpointsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsOutput", kind: .structure, members: [
-            MemberSchema("Endpoints", target: { SageMakerSchemas.endpointSummaryList }, isRequired: true),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpoints = try r.required("Endpoints")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Endpoints"] = endpoints
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListInferenceComponentsInput` structure of the SageMaker model.
-    public struct ListInferenceComponentsInput: AWSShape {
-        /// `SortBy`.
-        public var sortBy: SageMaker.InferenceComponentSortKey?
-        /// `SortOrder`.
-        public var sortOrder: SageMaker.OrderKey?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-        /// `NameContains`.
-        public var nameContains: String?
-        /// `CreationTimeBefore`.
-        public var creationTimeBefore: Date?
-        /// `CreationTimeAfter`.
-        public var creationTimeAfter: Date?
-        /// `LastModifiedTimeBefore`.
-        public var lastModifiedTimeBefore: Date?
-        /// `LastModifiedTimeAfter`.
-        public var lastModifiedTimeAfter: Date?
-        /// `StatusEquals`.
-        public var statusEquals: SageMaker.InferenceComponentStatus?
-        /// `EndpointNameEquals`.
-        public var endpointNameEquals: String?
-        /// `VariantNameEquals`.
-        public var variantNameEquals: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sortBy: SageMaker.InferenceComponentSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.InferenceComponentStatus? = nil, endpointNameEquals: String? = nil, variantNameEquals: String? = nil) {
-            self.sortBy = sortBy
-            self.sortOrder = sortOrder
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.nameContains = nameContains
-            self.creationTimeBefore = creationTimeBefore
-            self.creationTimeAfter = creationTimeAfter
-            self.lastModifiedTimeBefore = lastModifiedTimeBefore
-            self.lastModifiedTimeAfter = lastModifiedTimeAfter
-            self.statusEquals = statusEquals
-            self.endpointNameEquals = endpointNameEquals
-            self.variantNameEquals = variantNameEquals
-        }
-
-        /// The model of `ListInferenceComponentsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsInput", kind: .structure, members: [
-            MemberSchema("SortBy", target: { SageMaker.InferenceComponentSortKey.schema }),
-            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-            MemberSchema("NameContains", target: { SageMakerSchemas.inferenceComponentNameContains }),
-            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("StatusEquals", target: { SageMaker.InferenceComponentStatus.schema }),
-            MemberSchema("EndpointNameEquals", target: { SageMakerSchemas.endpointName }),
-            MemberSchema("VariantNameEquals", target: { SageMakerSchemas.variantName }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sortBy = try r.optional("SortBy")
-            self.sortOrder = try r.optional("SortOrder")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-            self.nameContains = try r.optional("NameContains")
-            self.creationTimeBefore = try r.optional("CreationTimeBefore")
-            self.creationTimeAfter = try r.optional("CreationTimeAfter")
-            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
-            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
-            self.statusEquals = try r.optional("StatusEquals")
-            self.endpointNameEquals = try r.optional("EndpointNameEquals")
-            self.variantNameEquals = try r.optional("VariantNameEquals")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SortBy"] = sortBy
-            w["SortOrder"] = sortOrder
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            w["NameContains"] = nameContains
-            w["CreationTimeBefore"] = creationTimeBefore
-            w["CreationTimeAfter"] = creationTimeAfter
-            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
-            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
-            w["StatusEquals"] = statusEquals
-            w["EndpointNameEquals"] = endpointNameEquals
-            w["VariantNameEquals"] = variantNameEquals
-            return w.value
-        }
-    }
-
-    /// The `ListInferenceComponentsOutput` structure of the SageMaker model.
-    public struct ListInferenceComponentsOutput: AWSShape {
-        /// `InferenceComponents` (required).
-        public var inferenceComponents: [SageMaker.InferenceComponentSummary]
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponents: [SageMaker.InferenceComponentSummary], nextToken: String? = nil) {
-            self.inferenceComponents = inferenceComponents
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListInferenceComponentsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsOutput", kind: .structure, members: [
-            MemberSchema("InferenceComponents", target: { SageMakerSchemas.inferenceComponentSummaryList }, isRequired: true),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponents = try r.required("InferenceComponents")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponents"] = inferenceComponents
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListModelsInput` structure of the SageMaker model.
-    public struct ListModelsInput: AWSShape {
-        /// `SortBy`.
-        public var sortBy: SageMaker.ModelSortKey?
-        /// `SortOrder`.
-        public var sortOrder: SageMaker.OrderKey?
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-        /// `NameContains`.
-        public var nameContains: String?
-        /// `CreationTimeBefore`.
-        public var creationTimeBefore: Date?
-        /// `CreationTimeAfter`.
-        public var creationTimeAfter: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(sortBy: SageMaker.ModelSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
-            self.sortBy = sortBy
-            self.sortOrder = sortOrder
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-            self.nameContains = nameContains
-            self.creationTimeBefore = creationTimeBefore
-            self.creationTimeAfter = creationTimeAfter
-        }
-
-        /// The model of `ListModelsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsInput", kind: .structure, members: [
-            MemberSchema("SortBy", target: { SageMaker.ModelSortKey.schema }),
-            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
-            MemberSchema("NameContains", target: { SageMakerSchemas.modelNameContains }),
-            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.sortBy = try r.optional("SortBy")
-            self.sortOrder = try r.optional("SortOrder")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-            self.nameContains = try r.optional("NameContains")
-            self.creationTimeBefore = try r.optional("CreationTimeBefore")
-            self.creationTimeAfter = try r.optional("CreationTimeAfter")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SortBy"] = sortBy
-            w["SortOrder"] = sortOrder
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            w["NameContains"] = nameContains
-            w["CreationTimeBefore"] = creationTimeBefore
-            w["CreationTimeAfter"] = creationTimeAfter
-            return w.value
-        }
-    }
-
-    /// The `ListModelsOutput` structure of the SageMaker model.
-    public struct ListModelsOutput: AWSShape {
-        /// `Models` (required).
-        public var models: [SageMaker.ModelSummary]
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(models: [SageMaker.ModelSummary], nextToken: String? = nil) {
-            self.models = models
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListModelsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsOutput", kind: .structure, members: [
-            MemberSchema("Models", target: { SageMakerSchemas.modelSummaryList }, isRequired: true),
-            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.models = try r.required("Models")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Models"] = models
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `ListTagsInput` structure of the SageMaker model.
-    public struct ListTagsInput: AWSShape {
-        /// `ResourceArn` (required).
-        public var resourceArn: String
-        /// `NextToken`.
-        public var nextToken: String?
-        /// `MaxResults`.
-        public var maxResults: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
-            self.resourceArn = resourceArn
-            self.nextToken = nextToken
-            self.maxResults = maxResults
-        }
-
-        /// The model of `ListTagsInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsInput", kind: .structure, members: [
-            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
-            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
-            MemberSchema("MaxResults", target: { SageMakerSchemas.listTagsMaxResults }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.resourceArn = try r.required("ResourceArn")
-            self.nextToken = try r.optional("NextToken")
-            self.maxResults = try r.optional("MaxResults")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ResourceArn"] = resourceArn
-            w["NextToken"] = nextToken
-            w["MaxResults"] = maxResults
-            return w.value
-        }
-    }
-
-    /// The `ListTagsOutput` structure of the SageMaker model.
-    public struct ListTagsOutput: AWSShape {
-        /// `Tags`.
-        public var tags: [SageMaker.Tag]?
-        /// `NextToken`.
-        public var nextToken: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(tags: [SageMaker.Tag]? = nil, nextToken: String? = nil) {
-            self.tags = tags
-            self.nextToken = nextToken
-        }
-
-        /// The model of `ListTagsOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsOutput", kind: .structure, members: [
-            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
-            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.tags = try r.optional("Tags")
-            self.nextToken = try r.optional("NextToken")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Tags"] = tags
-            w["NextToken"] = nextToken
-            return w.value
-        }
-    }
-
-    /// The `MetricsConfig` structure of the SageMaker model.
-    public struct MetricsConfig: AWSShape {
-        /// `EnableEnhancedMetrics`.
-        public var enableEnhancedMetrics: Bool?
-        /// `MetricPublishFrequencyInSeconds`.
-        public var metricPublishFrequencyInSeconds: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(enableEnhancedMetrics: Bool? = nil, metricPublishFrequencyInSeconds: Int? = nil) {
-            self.enableEnhancedMetrics = enableEnhancedMetrics
-            self.metricPublishFrequencyInSeconds = metricPublishFrequencyInSeconds
-        }
-
-        /// The model of `MetricsConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfig", kind: .structure, members: [
-            MemberSchema("EnableEnhancedMetrics", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("MetricPublishFrequencyInSeconds", target: { ShapeSchema.Simple.integer }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.enableEnhancedMetrics = try r.optional("EnableEnhancedMetrics")
-            self.metricPublishFrequencyInSeconds = try r.optional("MetricPublishFrequencyInSeconds")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EnableEnhancedMetrics"] = enableEnhancedMetrics
-            w["MetricPublishFrequencyInSeconds"] = metricPublishFrequencyInSeconds
-            return w.value
-        }
-    }
-
-    /// The `ModelAccessConfig` structure of the SageMaker model.
-    public struct ModelAccessConfig: AWSShape {
-        /// `AcceptEula` (required).
-        public var acceptEula: Bool
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(acceptEula: Bool) {
-            self.acceptEula = acceptEula
-        }
-
-        /// The model of `ModelAccessConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ModelAccessConfig", kind: .structure, members: [
-            MemberSchema("AcceptEula", target: { ShapeSchema.Simple.boolean }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.acceptEula = try r.required("AcceptEula")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["AcceptEula"] = acceptEula
-            return w.value
-        }
-    }
-
-    /// The `ModelDataSource` structure of the SageMaker model.
-    public struct ModelDataSource: AWSShape {
-        /// `S3DataSource`.
-        public var s3DataSource: SageMaker.S3ModelDataSource?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(s3DataSource: SageMaker.S3ModelDataSource? = nil) {
-            self.s3DataSource = s3DataSource
-        }
-
-        /// The model of `ModelDataSource`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ModelDataSource", kind: .structure, members: [
-            MemberSchema("S3DataSource", target: { SageMaker.S3ModelDataSource.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.s3DataSource = try r.optional("S3DataSource")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["S3DataSource"] = s3DataSource
-            return w.value
-        }
-    }
-
-    /// The `ModelSummary` structure of the SageMaker model.
-    public struct ModelSummary: AWSShape {
-        /// `ModelName` (required).
-        public var modelName: String
-        /// `ModelArn` (required).
-        public var modelArn: String
-        /// `CreationTime` (required).
-        public var creationTime: Date
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelName: String, modelArn: String, creationTime: Date) {
-            self.modelName = modelName
-            self.modelArn = modelArn
-            self.creationTime = creationTime
-        }
-
-        /// The model of `ModelSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ModelSummary", kind: .structure, members: [
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
-            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
-            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelName = try r.required("ModelName")
-            self.modelArn = try r.required("ModelArn")
-            self.creationTime = try r.required("CreationTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelName"] = modelName
-            w["ModelArn"] = modelArn
-            w["CreationTime"] = creationTime
-            return w.value
-        }
-    }
-
-    /// The `MultiModelConfig` structure of the SageMaker model.
-    public struct MultiModelConfig: AWSShape {
-        /// `ModelCacheSetting`.
-        public var modelCacheSetting: SageMaker.ModelCacheSetting?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(modelCacheSetting: SageMaker.ModelCacheSetting? = nil) {
-            self.modelCacheSetting = modelCacheSetting
-        }
-
-        /// The model of `MultiModelConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "MultiModelConfig", kind: .structure, members: [
-            MemberSchema("ModelCacheSetting", target: { SageMaker.ModelCacheSetting.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.modelCacheSetting = try r.optional("ModelCacheSetting")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["ModelCacheSetting"] = modelCacheSetting
-            return w.value
-        }
-    }
-
-    /// The `PendingDeploymentSummary` structure of the SageMaker model.
-    public struct PendingDeploymentSummary: AWSShape {
-        /// `EndpointConfigName` (required).
-        public var endpointConfigName: String
-        /// `ProductionVariants`.
-        public var productionVariants: [SageMaker.PendingProductionVariantSummary]?
-        /// `StartTime`.
-        public var startTime: Date?
-        /// `ShadowProductionVariants`.
-        public var shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointConfigName: String, productionVariants: [SageMaker.PendingProductionVariantSummary]? = nil, startTime: Date? = nil, shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]? = nil) {
-            self.endpointConfigName = endpointConfigName
-            self.productionVariants = productionVariants
-            self.startTime = startTime
-            self.shadowProductionVariants = shadowProductionVariants
-        }
-
-        /// The model of `PendingDeploymentSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PendingDeploymentSummary", kind: .structure, members: [
-            MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-            MemberSchema("ProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.endpointConfigName = try r.required("EndpointConfigName")
-            self.productionVariants = try r.optional("ProductionVariants")
-            self.startTime = try r.optional("StartTime")
-            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["EndpointConfigName"] = endpointConfigName
-            w["ProductionVariants"] = productionVariants
-            w["StartTime"] = startTime
-            w["ShadowProductionVariants"] = shadowProductionVariants
-            return w.value
-        }
-    }
-
-    /// The `PendingProductionVariantSummary` structure of the SageMaker model.
-    public struct PendingProductionVariantSummary: AWSShape {
-        /// `VariantName` (required).
-        public var variantName: String
-        /// `DeployedImages`.
-        public var deployedImages: [SageMaker.DeployedImage]?
-        /// `CurrentWeight`.
-        public var currentWeight: Float?
-        /// `DesiredWeight`.
-        public var desiredWeight: Float?
-        /// `CurrentInstanceCount`.
-        public var currentInstanceCount: Int?
-        /// `DesiredInstanceCount`.
-        public var desiredInstanceCount: Int?
-        /// `InstanceType`.
-        public var instanceType: SageMaker.ProductionVariantInstanceType?
-        /// `InstancePools`.
-        public var instancePools: [SageMaker.InstancePoolSummary]?
-        /// `AcceleratorType`.
-        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
-        /// `VariantStatus`.
-        public var variantStatus: [SageMaker.ProductionVariantStatus]?
-        /// `CurrentServerlessConfig`.
-        public var currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
-        /// `DesiredServerlessConfig`.
-        public var desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
-        /// `ManagedInstanceScaling`.
-        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
-        /// `RoutingConfig`.
-        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(variantName: String, deployedImages: [SageMaker.DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePoolSummary]? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, variantStatus: [SageMaker.ProductionVariantStatus]? = nil, currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil) {
-            self.variantName = variantName
-            self.deployedImages = deployedImages
-            self.currentWeight = currentWeight
-            self.desiredWeight = desiredWeight
-            self.currentInstanceCount = currentInstanceCount
-            self.desiredInstanceCount = desiredInstanceCount
-            self.instanceType = instanceType
-            self.instancePools = instancePools
-            self.acceleratorType = acceleratorType
-            self.variantStatus = variantStatus
-            self.currentServerlessConfig = currentServerlessConfig
-            self.desiredServerlessConfig = desiredServerlessConfig
-            self.managedInstanceScaling = managedInstanceScaling
-            self.routingConfig = routingConfig
-        }
-
-        /// The model of `PendingProductionVariantSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummary", kind: .structure, members: [
-            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-            MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
-            MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
-            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
-            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
-            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
-            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
-            MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
-            MemberSchema("CurrentServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
-            MemberSchema("DesiredServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
-            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
-            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.variantName = try r.required("VariantName")
-            self.deployedImages = try r.optional("DeployedImages")
-            self.currentWeight = try r.optional("CurrentWeight")
-            self.desiredWeight = try r.optional("DesiredWeight")
-            self.currentInstanceCount = try r.optional("CurrentInstanceCount")
-            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
-            self.instanceType = try r.optional("InstanceType")
-            self.instancePools = try r.optional("InstancePools")
-            self.acceleratorType = try r.optional("AcceleratorType")
-            self.variantStatus = try r.optional("VariantStatus")
-            self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
-            self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
-            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-            self.routingConfig = try r.optional("RoutingConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["VariantName"] = variantName
-            w["DeployedImages"] = deployedImages
-            w["CurrentWeight"] = currentWeight
-            w["DesiredWeight"] = desiredWeight
-            w["CurrentInstanceCount"] = currentInstanceCount
-            w["DesiredInstanceCount"] = desiredInstanceCount
-            w["InstanceType"] = instanceType
-            w["InstancePools"] = instancePools
-            w["AcceleratorType"] = acceleratorType
-            w["VariantStatus"] = variantStatus
-            w["CurrentServerlessConfig"] = currentServerlessConfig
-            w["DesiredServerlessConfig"] = desiredServerlessConfig
-            w["ManagedInstanceScaling"] = managedInstanceScaling
-            w["RoutingConfig"] = routingConfig
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariant` structure of the SageMaker model.
-    public struct ProductionVariant: AWSShape {
-        /// `VariantName` (required).
-        public var variantName: String
-        /// `ModelName`.
-        public var modelName: String?
-        /// `InitialInstanceCount`.
-        public var initialInstanceCount: Int?
-        /// `InstanceType`.
-        public var instanceType: SageMaker.ProductionVariantInstanceType?
-        /// `InstancePools`.
-        public var instancePools: [SageMaker.InstancePool]?
-        /// `VariantInstanceProvisionTimeoutInSeconds`.
-        public var variantInstanceProvisionTimeoutInSeconds: Int?
-        /// `InitialVariantWeight`.
-        public var initialVariantWeight: Float?
-        /// `AcceleratorType`.
-        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
-        /// `CoreDumpConfig`.
-        public var coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig?
-        /// `ServerlessConfig`.
-        public var serverlessConfig: SageMaker.ProductionVariantServerlessConfig?
-        /// `VolumeSizeInGB`.
-        public var volumeSizeInGb: Int?
-        /// `ModelDataDownloadTimeoutInSeconds`.
-        public var modelDataDownloadTimeoutInSeconds: Int?
-        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
-        public var containerStartupHealthCheckTimeoutInSeconds: Int?
-        /// `EnableSSMAccess`.
-        public var enableSsmAccess: Bool?
-        /// `ManagedInstanceScaling`.
-        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
-        /// `RoutingConfig`.
-        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
-        /// `InferenceAmiVersion`.
-        public var inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion?
-        /// `CapacityReservationConfig`.
-        public var capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(variantName: String, modelName: String? = nil, initialInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePool]? = nil, variantInstanceProvisionTimeoutInSeconds: Int? = nil, initialVariantWeight: Float? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig? = nil, serverlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, volumeSizeInGb: Int? = nil, modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil, enableSsmAccess: Bool? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil, inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion? = nil, capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig? = nil) {
-            self.variantName = variantName
-            self.modelName = modelName
-            self.initialInstanceCount = initialInstanceCount
-            self.instanceType = instanceType
-            self.instancePools = instancePools
-            self.variantInstanceProvisionTimeoutInSeconds = variantInstanceProvisionTimeoutInSeconds
-            self.initialVariantWeight = initialVariantWeight
-            self.acceleratorType = acceleratorType
-            self.coreDumpConfig = coreDumpConfig
-            self.serverlessConfig = serverlessConfig
-            self.volumeSizeInGb = volumeSizeInGb
-            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
-            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
-            self.enableSsmAccess = enableSsmAccess
-            self.managedInstanceScaling = managedInstanceScaling
-            self.routingConfig = routingConfig
-            self.inferenceAmiVersion = inferenceAmiVersion
-            self.capacityReservationConfig = capacityReservationConfig
-        }
-
-        /// The model of `ProductionVariant`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariant", kind: .structure, members: [
-            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
-            MemberSchema("InitialInstanceCount", target: { SageMakerSchemas.initialTaskCount }),
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
-            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolList }),
-            MemberSchema("VariantInstanceProvisionTimeoutInSeconds", target: { SageMakerSchemas.variantInstanceProvisionTimeoutInSeconds }),
-            MemberSchema("InitialVariantWeight", target: { SageMakerSchemas.variantWeight }),
-            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
-            MemberSchema("CoreDumpConfig", target: { SageMaker.ProductionVariantCoreDumpConfig.schema }),
-            MemberSchema("ServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
-            MemberSchema("VolumeSizeInGB", target: { SageMakerSchemas.productionVariantVolumeSizeInGb }),
-            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
-            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
-            MemberSchema("EnableSSMAccess", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
-            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
-            MemberSchema("InferenceAmiVersion", target: { SageMaker.ProductionVariantInferenceAmiVersion.schema }),
-            MemberSchema("CapacityReservationConfig", target: { SageMaker.ProductionVariantCapacityReservationConfig.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.variantName = try r.required("VariantName")
-            self.modelName = try r.optional("ModelName")
-            self.initialInstanceCount = try r.optional("InitialInstanceCount")
-            self.instanceType = try r.optional("InstanceType")
-            self.instancePools = try r.optional("InstancePools")
-            self.variantInstanceProvisionTimeoutInSeconds = try r.optional("VariantInstanceProvisionTimeoutInSeconds")
-            self.initialVariantWeight = try r.optional("InitialVariantWeight")
-            self.acceleratorType = try r.optional("AcceleratorType")
-            self.coreDumpConfig = try r.optional("CoreDumpConfig")
-            self.serverlessConfig = try r.optional("ServerlessConfig")
-            self.volumeSizeInGb = try r.optional("VolumeSizeInGB")
-            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
-            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
-            self.enableSsmAccess = try r.optional("EnableSSMAccess")
-            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-            self.routingConfig = try r.optional("RoutingConfig")
-            self.inferenceAmiVersion = try r.optional("InferenceAmiVersion")
-            self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["VariantName"] = variantName
-            w["ModelName"] = modelName
-            w["InitialInstanceCount"] = initialInstanceCount
-            w["InstanceType"] = instanceType
-            w["InstancePools"] = instancePools
-            w["VariantInstanceProvisionTimeoutInSeconds"] = variantInstanceProvisionTimeoutInSeconds
-            w["InitialVariantWeight"] = initialVariantWeight
-            w["AcceleratorType"] = acceleratorType
-            w["CoreDumpConfig"] = coreDumpConfig
-            w["ServerlessConfig"] = serverlessConfig
-            w["VolumeSizeInGB"] = volumeSizeInGb
-            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
-            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
-            w["EnableSSMAccess"] = enableSsmAccess
-            w["ManagedInstanceScaling"] = managedInstanceScaling
-            w["RoutingConfig"] = routingConfig
-            w["InferenceAmiVersion"] = inferenceAmiVersion
-            w["CapacityReservationConfig"] = capacityReservationConfig
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantCapacityReservationConfig` structure of the SageMaker model.
-    public struct ProductionVariantCapacityReservationConfig: AWSShape {
-        /// `CapacityReservationPreference`.
-        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
-        /// `MlReservationArn`.
-        public var mlReservationArn: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, mlReservationArn: String? = nil) {
-            self.capacityReservationPreference = capacityReservationPreference
-            self.mlReservationArn = mlReservationArn
-        }
-
-        /// The model of `ProductionVariantCapacityReservationConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationConfig", kind: .structure, members: [
-            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
-            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
-            self.mlReservationArn = try r.optional("MlReservationArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["CapacityReservationPreference"] = capacityReservationPreference
-            w["MlReservationArn"] = mlReservationArn
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantCapacityReservationSummary` structure of the SageMaker model.
-    public struct ProductionVariantCapacityReservationSummary: AWSShape {
-        /// `MlReservationArn`.
-        public var mlReservationArn: String?
-        /// `CapacityReservationPreference`.
-        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
-        /// `TotalInstanceCount`.
-        public var totalInstanceCount: Int?
-        /// `AvailableInstanceCount`.
-        public var availableInstanceCount: Int?
-        /// `UsedByCurrentEndpoint`.
-        public var usedByCurrentEndpoint: Int?
-        /// `Ec2CapacityReservations`.
-        public var ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(mlReservationArn: String? = nil, capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil, ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]? = nil) {
-            self.mlReservationArn = mlReservationArn
-            self.capacityReservationPreference = capacityReservationPreference
-            self.totalInstanceCount = totalInstanceCount
-            self.availableInstanceCount = availableInstanceCount
-            self.usedByCurrentEndpoint = usedByCurrentEndpoint
-            self.ec2CapacityReservations = ec2CapacityReservations
-        }
-
-        /// The model of `ProductionVariantCapacityReservationSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationSummary", kind: .structure, members: [
-            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
-            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
-            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("Ec2CapacityReservations", target: { SageMakerSchemas.ec2CapacityReservationsList }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.mlReservationArn = try r.optional("MlReservationArn")
-            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
-            self.totalInstanceCount = try r.optional("TotalInstanceCount")
-            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
-            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
-            self.ec2CapacityReservations = try r.optional("Ec2CapacityReservations")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MlReservationArn"] = mlReservationArn
-            w["CapacityReservationPreference"] = capacityReservationPreference
-            w["TotalInstanceCount"] = totalInstanceCount
-            w["AvailableInstanceCount"] = availableInstanceCount
-            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
-            w["Ec2CapacityReservations"] = ec2CapacityReservations
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantCoreDumpConfig` structure of the SageMaker model.
-    public struct ProductionVariantCoreDumpConfig: AWSShape {
-        /// `DestinationS3Uri` (required).
-        public var destinationS3Uri: String
-        /// `KmsKeyId`.
-        public var kmsKeyId: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(destinationS3Uri: String, kmsKeyId: String? = nil) {
-            self.destinationS3Uri = destinationS3Uri
-            self.kmsKeyId = kmsKeyId
-        }
-
-        /// The model of `ProductionVariantCoreDumpConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCoreDumpConfig", kind: .structure, members: [
-            MemberSchema("DestinationS3Uri", target: { SageMakerSchemas.destinationS3Uri }, isRequired: true),
-            MemberSchema("KmsKeyId", target: { SageMakerSchemas.kmsKeyId }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.destinationS3Uri = try r.required("DestinationS3Uri")
-            self.kmsKeyId = try r.optional("KmsKeyId")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["DestinationS3Uri"] = destinationS3Uri
-            w["KmsKeyId"] = kmsKeyId
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantManagedInstanceScaling` structure of the SageMaker model.
-    public struct ProductionVariantManagedInstanceScaling: AWSShape {
-        /// `Status`.
-        public var status: SageMaker.ManagedInstanceScalingStatus?
-        /// `MinInstanceCount`.
-        public var minInstanceCount: Int?
-        /// `MaxInstanceCount`.
-        public var maxInstanceCount: Int?
-        /// `ScaleInPolicy`.
-        public var scaleInPolicy: SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(status: SageMaker.ManagedInstanceScalingStatus? = nil, minInstanceCount: Int? = nil, maxInstanceCount: Int? = nil, scaleInPolicy: SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy? = nil) {
-            self.status = status
-            self.minInstanceCount = minInstanceCount
-            self.maxInstanceCount = maxInstanceCount
-            self.scaleInPolicy = scaleInPolicy
-        }
-
-        /// The model of `ProductionVariantManagedInstanceScaling`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScaling", kind: .structure, members: [
-            MemberSchema("Status", target: { SageMaker.ManagedInstanceScalingStatus.schema }),
-            MemberSchema("MinInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMinInstanceCount }),
-            MemberSchema("MaxInstanceCount", target: { SageMakerSchemas.managedInstanceScalingMaxInstanceCount }),
-            MemberSchema("ScaleInPolicy", target: { SageMaker.ProductionVariantManagedInstanceScalingScaleInPolicy.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.status = try r.optional("Status")
-            self.minInstanceCount = try r.optional("MinInstanceCount")
-            self.maxInstanceCount = try r.optional("MaxInstanceCount")
-            self.scaleInPolicy = try r.optional("ScaleInPolicy")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Status"] = status
-            w["MinInstanceCount"] = minInstanceCount
-            w["MaxInstanceCount"] = maxInstanceCount
-            w["ScaleInPolicy"] = scaleInPolicy
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantManagedInstanceScalingScaleInPolicy` structure of the SageMaker model.
-    public struct ProductionVariantManagedInstanceScalingScaleInPolicy: AWSShape {
-        /// `Strategy` (required).
-        public var strategy: SageMaker.ManagedInstanceScalingScaleInStrategy
-        /// `MaximumStepSize`.
-        public var maximumStepSize: Int?
-        /// `CooldownInMinutes`.
-        public var cooldownInMinutes: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(strategy: SageMaker.ManagedInstanceScalingScaleInStrategy, maximumStepSize: Int? = nil, cooldownInMinutes: Int? = nil) {
-            self.strategy = strategy
-            self.maximumStepSize = maximumStepSize
-            self.cooldownInMinutes = cooldownInMinutes
-        }
-
-        /// The model of `ProductionVariantManagedInstanceScalingScaleInPolicy`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantManagedInstanceScalingScaleInPolicy", kind: .structure, members: [
-            MemberSchema("Strategy", target: { SageMaker.ManagedInstanceScalingScaleInStrategy.schema }, isRequired: true),
-            MemberSchema("MaximumStepSize", target: { SageMakerSchemas.managedInstanceScalingMaximumStepSize }),
-            MemberSchema("CooldownInMinutes", target: { SageMakerSchemas.managedInstanceScalingCooldownInMinutes }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.strategy = try r.required("Strategy")
-            self.maximumStepSize = try r.optional("MaximumStepSize")
-            self.cooldownInMinutes = try r.optional("CooldownInMinutes")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Strategy"] = strategy
-            w["MaximumStepSize"] = maximumStepSize
-            w["CooldownInMinutes"] = cooldownInMinutes
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantRoutingConfig` structure of the SageMaker model.
-    public struct ProductionVariantRoutingConfig: AWSShape {
-        /// `RoutingStrategy` (required).
-        public var routingStrategy: SageMaker.RoutingStrategy
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(routingStrategy: SageMaker.RoutingStrategy) {
-            self.routingStrategy = routingStrategy
-        }
-
-        /// The model of `ProductionVariantRoutingConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantRoutingConfig", kind: .structure, members: [
-            MemberSchema("RoutingStrategy", target: { SageMaker.RoutingStrategy.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.routingStrategy = try r.required("RoutingStrategy")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["RoutingStrategy"] = routingStrategy
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantServerlessConfig` structure of the SageMaker model.
-    public struct ProductionVariantServerlessConfig: AWSShape {
-        /// `MemorySizeInMB` (required).
-        public var memorySizeInMb: Int
-        /// `MaxConcurrency` (required).
-        public var maxConcurrency: Int
-        /// `ProvisionedConcurrency`.
-        public var provisionedConcurrency: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(memorySizeInMb: Int, maxConcurrency: Int, provisionedConcurrency: Int? = nil) {
-            self.memorySizeInMb = memorySizeInMb
-            self.maxConcurrency = maxConcurrency
-            self.provisionedConcurrency = provisionedConcurrency
-        }
-
-        /// The model of `ProductionVariantServerlessConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessConfig", kind: .structure, members: [
-            MemberSchema("MemorySizeInMB", target: { SageMakerSchemas.serverlessMemorySizeInMb }, isRequired: true),
-            MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }, isRequired: true),
-            MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.memorySizeInMb = try r.required("MemorySizeInMB")
-            self.maxConcurrency = try r.required("MaxConcurrency")
-            self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MemorySizeInMB"] = memorySizeInMb
-            w["MaxConcurrency"] = maxConcurrency
-            w["ProvisionedConcurrency"] = provisionedConcurrency
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantServerlessUpdateConfig` structure of the SageMaker model.
-    public struct ProductionVariantServerlessUpdateConfig: AWSShape {
-        /// `MaxConcurrency`.
-        public var maxConcurrency: Int?
-        /// `ProvisionedConcurrency`.
-        public var provisionedConcurrency: Int?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(maxConcurrency: Int? = nil, provisionedConcurrency: Int? = nil) {
-            self.maxConcurrency = maxConcurrency
-            self.provisionedConcurrency = provisionedConcurrency
-        }
-
-        /// The model of `ProductionVariantServerlessUpdateConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantServerlessUpdateConfig", kind: .structure, members: [
-            MemberSchema("MaxConcurrency", target: { SageMakerSchemas.serverlessMaxConcurrency }),
-            MemberSchema("ProvisionedConcurrency", target: { SageMakerSchemas.serverlessProvisionedConcurrency }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.maxConcurrency = try r.optional("MaxConcurrency")
-            self.provisionedConcurrency = try r.optional("ProvisionedConcurrency")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["MaxConcurrency"] = maxConcurrency
-            w["ProvisionedConcurrency"] = provisionedConcurrency
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantStatus` structure of the SageMaker model.
-    public struct ProductionVariantStatus: AWSShape {
-        /// `Status` (required).
-        public var status: SageMaker.VariantStatus
-        /// `StatusMessage`.
-        public var statusMessage: String?
-        /// `StartTime`.
-        public var startTime: Date?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(status: SageMaker.VariantStatus, statusMessage: String? = nil, startTime: Date? = nil) {
-            self.status = status
-            self.statusMessage = statusMessage
-            self.startTime = startTime
-        }
-
-        /// The model of `ProductionVariantStatus`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantStatus", kind: .structure, members: [
-            MemberSchema("Status", target: { SageMaker.VariantStatus.schema }, isRequired: true),
-            MemberSchema("StatusMessage", target: { SageMakerSchemas.variantStatusMessage }),
-            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.status = try r.required("Status")
-            self.statusMessage = try r.optional("StatusMessage")
-            self.startTime = try r.optional("StartTime")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Status"] = status
-            w["StatusMessage"] = statusMessage
-            w["StartTime"] = startTime
-            return w.value
-        }
-    }
-
-    /// The `ProductionVariantSummary` structure of the SageMaker model.
-    public struct ProductionVariantSummary: AWSShape {
-        /// `VariantName` (required).
-        public var variantName: String
-        /// `DeployedImages`.
-        public var deployedImages: [SageMaker.DeployedImage]?
-        /// `CurrentWeight`.
-        public var currentWeight: Float?
-        /// `DesiredWeight`.
-        public var desiredWeight: Float?
-        /// `CurrentInstanceCount`.
-        public var currentInstanceCount: Int?
-        /// `DesiredInstanceCount`.
-        public var desiredInstanceCount: Int?
-        /// `InstancePools`.
-        public var instancePools: [SageMaker.InstancePoolSummary]?
-        /// `VariantStatus`.
-        public var variantStatus: [SageMaker.ProductionVariantStatus]?
-        /// `CurrentServerlessConfig`.
-        public var currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
-        /// `DesiredServerlessConfig`.
-        public var desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
-        /// `ManagedInstanceScaling`.
-        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
-        /// `RoutingConfig`.
-        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
-        /// `CapacityReservationConfig`.
-        public var capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationSummary?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(variantName: String, deployedImages: [SageMaker.DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instancePools: [SageMaker.InstancePoolSummary]? = nil, variantStatus: [SageMaker.ProductionVariantStatus]? = nil, currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil, capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationSummary? = nil) {
-            self.variantName = variantName
-            self.deployedImages = deployedImages
-            self.currentWeight = currentWeight
-            self.desiredWeight = desiredWeight
-            self.currentInstanceCount = currentInstanceCount
-            self.desiredInstanceCount = desiredInstanceCount
-            self.instancePools = instancePools
-            self.variantStatus = variantStatus
-            self.currentServerlessConfig = currentServerlessConfig
-            self.desiredServerlessConfig = desiredServerlessConfig
-            self.managedInstanceScaling = managedInstanceScaling
-            self.routingConfig = routingConfig
-            self.capacityReservationConfig = capacityReservationConfig
-        }
-
-        /// The model of `ProductionVariantSummary`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantSummary", kind: .structure, members: [
-            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
-            MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
-            MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
-            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
-            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
-            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
-            MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
-            MemberSchema("CurrentServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
-            MemberSchema("DesiredServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
-            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
-            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
-            MemberSchema("CapacityReservationConfig", target: { SageMaker.ProductionVariantCapacityReservationSummary.schema }),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.variantName = try r.required("VariantName")
-            self.deployedImages = try r.optional("DeployedImages")
-            self.currentWeight = try r.optional("CurrentWeight")
-            self.desiredWeight = try r.optional("DesiredWeight")
-            self.currentInstanceCount = try r.optional("CurrentInstanceCount")
-            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
-            self.instancePools = try r.optional("InstancePools")
-            self.variantStatus = try r.optional("VariantStatus")
-            self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
-            self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
-            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
-            self.routingConfig = try r.optional("RoutingConfig")
-            self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["VariantName"] = variantName
-            w["DeployedImages"] = deployedImages
-            w["CurrentWeight"] = currentWeight
-            w["DesiredWeight"] = desiredWeight
-            w["CurrentInstanceCount"] = currentInstanceCount
-            w["DesiredInstanceCount"] = desiredInstanceCount
-            w["InstancePools"] = instancePools
-            w["VariantStatus"] = variantStatus
-            w["CurrentServerlessConfig"] = currentServerlessConfig
-            w["DesiredServerlessConfig"] = desiredServerlessConfig
-            w["ManagedInstanceScaling"] = managedInstanceScaling
-            w["RoutingConfig"] = routingConfig
-            w["CapacityReservationConfig"] = capacityReservationConfig
-            return w.value
-        }
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ProductionVariantInstanceType?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(instanceType: try reader.required(m0), currentInstanceCount: try reader.required(m1))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

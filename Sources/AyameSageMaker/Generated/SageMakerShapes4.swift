@@ -4,668 +4,1531 @@ import AyameCore
 import Foundation
 
 extension SageMaker {
-    /// The `RealTimeInferenceRecommendation` structure of the SageMaker model.
-    public struct RealTimeInferenceRecommendation: AWSShape {
-        /// `RecommendationId` (required).
-        public var recommendationId: String
-        /// `InstanceType` (required).
-        public var instanceType: SageMaker.ProductionVariantInstanceType
-        /// `Environment`.
-        public var environment: [String: String]?
+    /// The `ListEndpointConfigsInput` structure of the SageMaker model.
+    public struct ListEndpointConfigsInput: AWSShape, JSONResponseReadable {
+        /// `SortBy`.
+        public var sortBy: SageMaker.EndpointConfigSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(recommendationId: String, instanceType: SageMaker.ProductionVariantInstanceType, environment: [String: String]? = nil) {
-            self.recommendationId = recommendationId
-            self.instanceType = instanceType
-            self.environment = environment
+        public init(sortBy: SageMaker.EndpointConfigSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
         }
 
-        /// The model of `RealTimeInferenceRecommendation`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RealTimeInferenceRecommendation", kind: .structure, members: [
-            MemberSchema("RecommendationId", target: { ShapeSchema.Simple.string }, isRequired: true),
-            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }, isRequired: true),
-            MemberSchema("Environment", target: { SageMakerSchemas.environmentMap }),
+        /// The model of `ListEndpointConfigsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.EndpointConfigSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.endpointConfigNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.recommendationId = try r.required("RecommendationId")
-            self.instanceType = try r.required("InstanceType")
-            self.environment = try r.optional("Environment")
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["RecommendationId"] = recommendationId
-            w["InstanceType"] = instanceType
-            w["Environment"] = environment
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
             return w.value
         }
-    }
 
-    /// The `RepositoryAuthConfig` structure of the SageMaker model.
-    public struct RepositoryAuthConfig: AWSShape {
-        /// `RepositoryCredentialsProviderArn` (required).
-        public var repositoryCredentialsProviderArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(repositoryCredentialsProviderArn: String) {
-            self.repositoryCredentialsProviderArn = repositoryCredentialsProviderArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.EndpointConfigSortKey?
+            var m1: SageMaker.OrderKey?
+            var m2: String?
+            var m3: Int?
+            var m4: String?
+            var m5: Date?
+            var m6: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.EndpointConfigSortKey.read(from: &reader)
+                case 1: m1 = try SageMaker.OrderKey.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(sortBy: m0, sortOrder: m1, nextToken: m2, maxResults: m3, nameContains: m4, creationTimeBefore: m5, creationTimeAfter: m6)
         }
 
-        /// The model of `RepositoryAuthConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RepositoryAuthConfig", kind: .structure, members: [
-            MemberSchema("RepositoryCredentialsProviderArn", target: { SageMakerSchemas.repositoryCredentialsProviderArn }, isRequired: true),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListEndpointConfigsOutput` structure of the SageMaker model.
+    public struct ListEndpointConfigsOutput: AWSShape, JSONResponseReadable {
+        /// `EndpointConfigs` (required).
+        public var endpointConfigs: [SageMaker.EndpointConfigSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpointConfigs: [SageMaker.EndpointConfigSummary], nextToken: String? = nil) {
+            self.endpointConfigs = endpointConfigs
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointConfigsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointConfigsOutput", kind: .structure, members: [
+            MemberSchema("EndpointConfigs", target: { SageMakerSchemas.endpointConfigSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.repositoryCredentialsProviderArn = try r.required("RepositoryCredentialsProviderArn")
+            self.endpointConfigs = try r.required("EndpointConfigs")
+            self.nextToken = try r.optional("NextToken")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["RepositoryCredentialsProviderArn"] = repositoryCredentialsProviderArn
+            w["EndpointConfigs"] = endpointConfigs
+            w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.EndpointConfigSummary]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.EndpointConfigSummary].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigs: try reader.required(m0), nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `ResourceLimitExceeded` error of the SageMaker model: read it from a service error with
-    /// `error.modelled(as: SageMaker.ResourceLimitExceeded.self)`.
-    public struct ResourceLimitExceeded: AWSModelledError {
-        /// The error code the service sends for this error.
-        public static let errorCode: String = "ResourceLimitExceeded"
-
-        /// `Message`.
-        public var message: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(message: String? = nil) {
-            self.message = message
-        }
-
-        /// The model of `ResourceLimitExceeded`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "ResourceLimitExceeded", kind: .structure, members: [
-            MemberSchema("Message", target: { SageMakerSchemas.failureReason }),
-        ], traits: ShapeTraits(isException: true))
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.message = try r.optional("Message")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["Message"] = message
-            return w.value
-        }
-    }
-
-    /// The `RollingUpdatePolicy` structure of the SageMaker model.
-    public struct RollingUpdatePolicy: AWSShape {
-        /// `MaximumBatchSize` (required).
-        public var maximumBatchSize: SageMaker.CapacitySize
-        /// `WaitIntervalInSeconds` (required).
-        public var waitIntervalInSeconds: Int
-        /// `MaximumExecutionTimeoutInSeconds`.
-        public var maximumExecutionTimeoutInSeconds: Int?
-        /// `RollbackMaximumBatchSize`.
-        public var rollbackMaximumBatchSize: SageMaker.CapacitySize?
+    /// The `ListEndpointsInput` structure of the SageMaker model.
+    public struct ListEndpointsInput: AWSShape, JSONResponseReadable {
+        /// `SortBy`.
+        public var sortBy: SageMaker.EndpointSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+        /// `LastModifiedTimeBefore`.
+        public var lastModifiedTimeBefore: Date?
+        /// `LastModifiedTimeAfter`.
+        public var lastModifiedTimeAfter: Date?
+        /// `StatusEquals`.
+        public var statusEquals: SageMaker.EndpointStatus?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(maximumBatchSize: SageMaker.CapacitySize, waitIntervalInSeconds: Int, maximumExecutionTimeoutInSeconds: Int? = nil, rollbackMaximumBatchSize: SageMaker.CapacitySize? = nil) {
-            self.maximumBatchSize = maximumBatchSize
-            self.waitIntervalInSeconds = waitIntervalInSeconds
-            self.maximumExecutionTimeoutInSeconds = maximumExecutionTimeoutInSeconds
-            self.rollbackMaximumBatchSize = rollbackMaximumBatchSize
+        public init(sortBy: SageMaker.EndpointSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.EndpointStatus? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+            self.lastModifiedTimeBefore = lastModifiedTimeBefore
+            self.lastModifiedTimeAfter = lastModifiedTimeAfter
+            self.statusEquals = statusEquals
         }
 
-        /// The model of `RollingUpdatePolicy`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "RollingUpdatePolicy", kind: .structure, members: [
-            MemberSchema("MaximumBatchSize", target: { SageMaker.CapacitySize.schema }, isRequired: true),
-            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-            MemberSchema("MaximumExecutionTimeoutInSeconds", target: { SageMakerSchemas.maximumExecutionTimeoutInSeconds }),
-            MemberSchema("RollbackMaximumBatchSize", target: { SageMaker.CapacitySize.schema }),
+        /// The model of `ListEndpointsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.EndpointSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.endpointNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StatusEquals", target: { SageMaker.EndpointStatus.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.maximumBatchSize = try r.required("MaximumBatchSize")
-            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-            self.maximumExecutionTimeoutInSeconds = try r.optional("MaximumExecutionTimeoutInSeconds")
-            self.rollbackMaximumBatchSize = try r.optional("RollbackMaximumBatchSize")
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
+            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
+            self.statusEquals = try r.optional("StatusEquals")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["MaximumBatchSize"] = maximumBatchSize
-            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-            w["MaximumExecutionTimeoutInSeconds"] = maximumExecutionTimeoutInSeconds
-            w["RollbackMaximumBatchSize"] = rollbackMaximumBatchSize
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
+            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
+            w["StatusEquals"] = statusEquals
             return w.value
         }
-    }
 
-    /// The `S3ModelDataSource` structure of the SageMaker model.
-    public struct S3ModelDataSource: AWSShape {
-        /// `S3Uri` (required).
-        public var s3Uri: String
-        /// `S3DataType` (required).
-        public var s3DataType: SageMaker.S3ModelDataType
-        /// `CompressionType` (required).
-        public var compressionType: SageMaker.ModelCompressionType
-        /// `ModelAccessConfig`.
-        public var modelAccessConfig: SageMaker.ModelAccessConfig?
-        /// `HubAccessConfig`.
-        public var hubAccessConfig: SageMaker.InferenceHubAccessConfig?
-        /// `ManifestS3Uri`.
-        public var manifestS3Uri: String?
-        /// `ETag`.
-        public var eTag: String?
-        /// `ManifestEtag`.
-        public var manifestEtag: String?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(s3Uri: String, s3DataType: SageMaker.S3ModelDataType, compressionType: SageMaker.ModelCompressionType, modelAccessConfig: SageMaker.ModelAccessConfig? = nil, hubAccessConfig: SageMaker.InferenceHubAccessConfig? = nil, manifestS3Uri: String? = nil, eTag: String? = nil, manifestEtag: String? = nil) {
-            self.s3Uri = s3Uri
-            self.s3DataType = s3DataType
-            self.compressionType = compressionType
-            self.modelAccessConfig = modelAccessConfig
-            self.hubAccessConfig = hubAccessConfig
-            self.manifestS3Uri = manifestS3Uri
-            self.eTag = eTag
-            self.manifestEtag = manifestEtag
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.EndpointSortKey?
+            var m1: SageMaker.OrderKey?
+            var m2: String?
+            var m3: Int?
+            var m4: String?
+            var m5: Date?
+            var m6: Date?
+            var m7: Date?
+            var m8: Date?
+            var m9: SageMaker.EndpointStatus?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.EndpointSortKey.read(from: &reader)
+                case 1: m1 = try SageMaker.OrderKey.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                case 9: m9 = try SageMaker.EndpointStatus.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(sortBy: m0, sortOrder: m1, nextToken: m2, maxResults: m3, nameContains: m4, creationTimeBefore: m5, creationTimeAfter: m6, lastModifiedTimeBefore: m7, lastModifiedTimeAfter: m8, statusEquals: m9)
         }
 
-        /// The model of `S3ModelDataSource`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "S3ModelDataSource", kind: .structure, members: [
-            MemberSchema("S3Uri", target: { SageMakerSchemas.s3ModelUri }, isRequired: true),
-            MemberSchema("S3DataType", target: { SageMaker.S3ModelDataType.schema }, isRequired: true),
-            MemberSchema("CompressionType", target: { SageMaker.ModelCompressionType.schema }, isRequired: true),
-            MemberSchema("ModelAccessConfig", target: { SageMaker.ModelAccessConfig.schema }),
-            MemberSchema("HubAccessConfig", target: { SageMaker.InferenceHubAccessConfig.schema }),
-            MemberSchema("ManifestS3Uri", target: { SageMakerSchemas.s3ModelUri }),
-            MemberSchema("ETag", target: { ShapeSchema.Simple.string }),
-            MemberSchema("ManifestEtag", target: { ShapeSchema.Simple.string }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListEndpointsOutput` structure of the SageMaker model.
+    public struct ListEndpointsOutput: AWSShape, JSONResponseReadable {
+        /// `Endpoints` (required).
+        public var endpoints: [SageMaker.EndpointSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(endpoints: [SageMaker.EndpointSummary], nextToken: String? = nil) {
+            self.endpoints = endpoints
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListEndpointsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListEndpointsOutput", kind: .structure, members: [
+            MemberSchema("Endpoints", target: { SageMakerSchemas.endpointSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.s3Uri = try r.required("S3Uri")
-            self.s3DataType = try r.required("S3DataType")
-            self.compressionType = try r.required("CompressionType")
-            self.modelAccessConfig = try r.optional("ModelAccessConfig")
-            self.hubAccessConfig = try r.optional("HubAccessConfig")
-            self.manifestS3Uri = try r.optional("ManifestS3Uri")
-            self.eTag = try r.optional("ETag")
-            self.manifestEtag = try r.optional("ManifestEtag")
+            self.endpoints = try r.required("Endpoints")
+            self.nextToken = try r.optional("NextToken")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["S3Uri"] = s3Uri
-            w["S3DataType"] = s3DataType
-            w["CompressionType"] = compressionType
-            w["ModelAccessConfig"] = modelAccessConfig
-            w["HubAccessConfig"] = hubAccessConfig
-            w["ManifestS3Uri"] = manifestS3Uri
-            w["ETag"] = eTag
-            w["ManifestEtag"] = manifestEtag
+            w["Endpoints"] = endpoints
+            w["NextToken"] = nextToken
             return w.value
         }
-    }
 
-    /// The `Tag` structure of the SageMaker model.
-    public struct Tag: AWSShape {
-        /// `Key` (required).
-        public var key: String
-        /// `Value` (required).
-        public var value: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(key: String, value: String) {
-            self.key = key
-            self.value = value
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.EndpointSummary]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.EndpointSummary].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpoints: try reader.required(m0), nextToken: m1)
         }
 
-        /// The model of `Tag`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "Tag", kind: .structure, members: [
-            MemberSchema("Key", target: { SageMakerSchemas.tagKey }, isRequired: true),
-            MemberSchema("Value", target: { SageMakerSchemas.tagValue }, isRequired: true),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListInferenceComponentsInput` structure of the SageMaker model.
+    public struct ListInferenceComponentsInput: AWSShape, JSONResponseReadable {
+        /// `SortBy`.
+        public var sortBy: SageMaker.InferenceComponentSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+        /// `LastModifiedTimeBefore`.
+        public var lastModifiedTimeBefore: Date?
+        /// `LastModifiedTimeAfter`.
+        public var lastModifiedTimeAfter: Date?
+        /// `StatusEquals`.
+        public var statusEquals: SageMaker.InferenceComponentStatus?
+        /// `EndpointNameEquals`.
+        public var endpointNameEquals: String?
+        /// `VariantNameEquals`.
+        public var variantNameEquals: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.InferenceComponentSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil, lastModifiedTimeBefore: Date? = nil, lastModifiedTimeAfter: Date? = nil, statusEquals: SageMaker.InferenceComponentStatus? = nil, endpointNameEquals: String? = nil, variantNameEquals: String? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+            self.lastModifiedTimeBefore = lastModifiedTimeBefore
+            self.lastModifiedTimeAfter = lastModifiedTimeAfter
+            self.statusEquals = statusEquals
+            self.endpointNameEquals = endpointNameEquals
+            self.variantNameEquals = variantNameEquals
+        }
+
+        /// The model of `ListInferenceComponentsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.InferenceComponentSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.inferenceComponentNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("LastModifiedTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("StatusEquals", target: { SageMaker.InferenceComponentStatus.schema }),
+            MemberSchema("EndpointNameEquals", target: { SageMakerSchemas.endpointName }),
+            MemberSchema("VariantNameEquals", target: { SageMakerSchemas.variantName }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.key = try r.required("Key")
-            self.value = try r.required("Value")
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+            self.lastModifiedTimeBefore = try r.optional("LastModifiedTimeBefore")
+            self.lastModifiedTimeAfter = try r.optional("LastModifiedTimeAfter")
+            self.statusEquals = try r.optional("StatusEquals")
+            self.endpointNameEquals = try r.optional("EndpointNameEquals")
+            self.variantNameEquals = try r.optional("VariantNameEquals")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Key"] = key
-            w["Value"] = value
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            w["LastModifiedTimeBefore"] = lastModifiedTimeBefore
+            w["LastModifiedTimeAfter"] = lastModifiedTimeAfter
+            w["StatusEquals"] = statusEquals
+            w["EndpointNameEquals"] = endpointNameEquals
+            w["VariantNameEquals"] = variantNameEquals
             return w.value
         }
-    }
 
-    /// The `TrafficRoutingConfig` structure of the SageMaker model.
-    public struct TrafficRoutingConfig: AWSShape {
-        /// `Type` (required).
-        public var type: SageMaker.TrafficRoutingConfigType
-        /// `WaitIntervalInSeconds` (required).
-        public var waitIntervalInSeconds: Int
-        /// `CanarySize`.
-        public var canarySize: SageMaker.CapacitySize?
-        /// `LinearStepSize`.
-        public var linearStepSize: SageMaker.CapacitySize?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(type: SageMaker.TrafficRoutingConfigType, waitIntervalInSeconds: Int, canarySize: SageMaker.CapacitySize? = nil, linearStepSize: SageMaker.CapacitySize? = nil) {
-            self.type = type
-            self.waitIntervalInSeconds = waitIntervalInSeconds
-            self.canarySize = canarySize
-            self.linearStepSize = linearStepSize
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.InferenceComponentSortKey?
+            var m1: SageMaker.OrderKey?
+            var m2: String?
+            var m3: Int?
+            var m4: String?
+            var m5: Date?
+            var m6: Date?
+            var m7: Date?
+            var m8: Date?
+            var m9: SageMaker.InferenceComponentStatus?
+            var m10: String?
+            var m11: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.InferenceComponentSortKey.read(from: &reader)
+                case 1: m1 = try SageMaker.OrderKey.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                case 7: m7 = try Date.read(from: &reader)
+                case 8: m8 = try Date.read(from: &reader)
+                case 9: m9 = try SageMaker.InferenceComponentStatus.read(from: &reader)
+                case 10: m10 = try String.read(from: &reader)
+                case 11: m11 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(sortBy: m0, sortOrder: m1, nextToken: m2, maxResults: m3, nameContains: m4, creationTimeBefore: m5, creationTimeAfter: m6, lastModifiedTimeBefore: m7, lastModifiedTimeAfter: m8, statusEquals: m9, endpointNameEquals: m10, variantNameEquals: m11)
         }
 
-        /// The model of `TrafficRoutingConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "TrafficRoutingConfig", kind: .structure, members: [
-            MemberSchema("Type", target: { SageMaker.TrafficRoutingConfigType.schema }, isRequired: true),
-            MemberSchema("WaitIntervalInSeconds", target: { SageMakerSchemas.waitIntervalInSeconds }, isRequired: true),
-            MemberSchema("CanarySize", target: { SageMaker.CapacitySize.schema }),
-            MemberSchema("LinearStepSize", target: { SageMaker.CapacitySize.schema }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListInferenceComponentsOutput` structure of the SageMaker model.
+    public struct ListInferenceComponentsOutput: AWSShape, JSONResponseReadable {
+        /// `InferenceComponents` (required).
+        public var inferenceComponents: [SageMaker.InferenceComponentSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(inferenceComponents: [SageMaker.InferenceComponentSummary], nextToken: String? = nil) {
+            self.inferenceComponents = inferenceComponents
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListInferenceComponentsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListInferenceComponentsOutput", kind: .structure, members: [
+            MemberSchema("InferenceComponents", target: { SageMakerSchemas.inferenceComponentSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.type = try r.required("Type")
-            self.waitIntervalInSeconds = try r.required("WaitIntervalInSeconds")
-            self.canarySize = try r.optional("CanarySize")
-            self.linearStepSize = try r.optional("LinearStepSize")
+            self.inferenceComponents = try r.required("InferenceComponents")
+            self.nextToken = try r.optional("NextToken")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["Type"] = type
-            w["WaitIntervalInSeconds"] = waitIntervalInSeconds
-            w["CanarySize"] = canarySize
-            w["LinearStepSize"] = linearStepSize
+            w["InferenceComponents"] = inferenceComponents
+            w["NextToken"] = nextToken
             return w.value
         }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.InferenceComponentSummary]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.InferenceComponentSummary].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(inferenceComponents: try reader.required(m0), nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 
-    /// The `UpdateEndpointInput` structure of the SageMaker model.
-    public struct UpdateEndpointInput: AWSShape {
-        /// `EndpointName` (required).
-        public var endpointName: String
+    /// The `ListModelsInput` structure of the SageMaker model.
+    public struct ListModelsInput: AWSShape, JSONResponseReadable {
+        /// `SortBy`.
+        public var sortBy: SageMaker.ModelSortKey?
+        /// `SortOrder`.
+        public var sortOrder: SageMaker.OrderKey?
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+        /// `NameContains`.
+        public var nameContains: String?
+        /// `CreationTimeBefore`.
+        public var creationTimeBefore: Date?
+        /// `CreationTimeAfter`.
+        public var creationTimeAfter: Date?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(sortBy: SageMaker.ModelSortKey? = nil, sortOrder: SageMaker.OrderKey? = nil, nextToken: String? = nil, maxResults: Int? = nil, nameContains: String? = nil, creationTimeBefore: Date? = nil, creationTimeAfter: Date? = nil) {
+            self.sortBy = sortBy
+            self.sortOrder = sortOrder
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+            self.nameContains = nameContains
+            self.creationTimeBefore = creationTimeBefore
+            self.creationTimeAfter = creationTimeAfter
+        }
+
+        /// The model of `ListModelsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsInput", kind: .structure, members: [
+            MemberSchema("SortBy", target: { SageMaker.ModelSortKey.schema }),
+            MemberSchema("SortOrder", target: { SageMaker.OrderKey.schema }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.maxResults }),
+            MemberSchema("NameContains", target: { SageMakerSchemas.modelNameContains }),
+            MemberSchema("CreationTimeBefore", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("CreationTimeAfter", target: { ShapeSchema.Simple.timestamp }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.sortBy = try r.optional("SortBy")
+            self.sortOrder = try r.optional("SortOrder")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+            self.nameContains = try r.optional("NameContains")
+            self.creationTimeBefore = try r.optional("CreationTimeBefore")
+            self.creationTimeAfter = try r.optional("CreationTimeAfter")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["SortBy"] = sortBy
+            w["SortOrder"] = sortOrder
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            w["NameContains"] = nameContains
+            w["CreationTimeBefore"] = creationTimeBefore
+            w["CreationTimeAfter"] = creationTimeAfter
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ModelSortKey?
+            var m1: SageMaker.OrderKey?
+            var m2: String?
+            var m3: Int?
+            var m4: String?
+            var m5: Date?
+            var m6: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ModelSortKey.read(from: &reader)
+                case 1: m1 = try SageMaker.OrderKey.read(from: &reader)
+                case 2: m2 = try String.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try String.read(from: &reader)
+                case 5: m5 = try Date.read(from: &reader)
+                case 6: m6 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(sortBy: m0, sortOrder: m1, nextToken: m2, maxResults: m3, nameContains: m4, creationTimeBefore: m5, creationTimeAfter: m6)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListModelsOutput` structure of the SageMaker model.
+    public struct ListModelsOutput: AWSShape, JSONResponseReadable {
+        /// `Models` (required).
+        public var models: [SageMaker.ModelSummary]
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(models: [SageMaker.ModelSummary], nextToken: String? = nil) {
+            self.models = models
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListModelsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListModelsOutput", kind: .structure, members: [
+            MemberSchema("Models", target: { SageMakerSchemas.modelSummaryList }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.paginationToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.models = try r.required("Models")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Models"] = models
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.ModelSummary]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.ModelSummary].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(models: try reader.required(m0), nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListTagsInput` structure of the SageMaker model.
+    public struct ListTagsInput: AWSShape, JSONResponseReadable {
+        /// `ResourceArn` (required).
+        public var resourceArn: String
+        /// `NextToken`.
+        public var nextToken: String?
+        /// `MaxResults`.
+        public var maxResults: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(resourceArn: String, nextToken: String? = nil, maxResults: Int? = nil) {
+            self.resourceArn = resourceArn
+            self.nextToken = nextToken
+            self.maxResults = maxResults
+        }
+
+        /// The model of `ListTagsInput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsInput", kind: .structure, members: [
+            MemberSchema("ResourceArn", target: { SageMakerSchemas.resourceArn }, isRequired: true),
+            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
+            MemberSchema("MaxResults", target: { SageMakerSchemas.listTagsMaxResults }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.resourceArn = try r.required("ResourceArn")
+            self.nextToken = try r.optional("NextToken")
+            self.maxResults = try r.optional("MaxResults")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ResourceArn"] = resourceArn
+            w["NextToken"] = nextToken
+            w["MaxResults"] = maxResults
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(resourceArn: try reader.required(m0), nextToken: m1, maxResults: m2)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ListTagsOutput` structure of the SageMaker model.
+    public struct ListTagsOutput: AWSShape, JSONResponseReadable {
+        /// `Tags`.
+        public var tags: [SageMaker.Tag]?
+        /// `NextToken`.
+        public var nextToken: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(tags: [SageMaker.Tag]? = nil, nextToken: String? = nil) {
+            self.tags = tags
+            self.nextToken = nextToken
+        }
+
+        /// The model of `ListTagsOutput`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ListTagsOutput", kind: .structure, members: [
+            MemberSchema("Tags", target: { SageMakerSchemas.tagList }),
+            MemberSchema("NextToken", target: { SageMakerSchemas.nextToken }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.tags = try r.optional("Tags")
+            self.nextToken = try r.optional("NextToken")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["Tags"] = tags
+            w["NextToken"] = nextToken
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: [SageMaker.Tag]?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try [SageMaker.Tag].read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(tags: m0, nextToken: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MetricsConfig` structure of the SageMaker model.
+    public struct MetricsConfig: AWSShape, JSONResponseReadable {
+        /// `EnableEnhancedMetrics`.
+        public var enableEnhancedMetrics: Bool?
+        /// `MetricPublishFrequencyInSeconds`.
+        public var metricPublishFrequencyInSeconds: Int?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(enableEnhancedMetrics: Bool? = nil, metricPublishFrequencyInSeconds: Int? = nil) {
+            self.enableEnhancedMetrics = enableEnhancedMetrics
+            self.metricPublishFrequencyInSeconds = metricPublishFrequencyInSeconds
+        }
+
+        /// The model of `MetricsConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MetricsConfig", kind: .structure, members: [
+            MemberSchema("EnableEnhancedMetrics", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("MetricPublishFrequencyInSeconds", target: { ShapeSchema.Simple.integer }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.enableEnhancedMetrics = try r.optional("EnableEnhancedMetrics")
+            self.metricPublishFrequencyInSeconds = try r.optional("MetricPublishFrequencyInSeconds")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["EnableEnhancedMetrics"] = enableEnhancedMetrics
+            w["MetricPublishFrequencyInSeconds"] = metricPublishFrequencyInSeconds
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            var m1: Int?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                case 1: m1 = try Int.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(enableEnhancedMetrics: m0, metricPublishFrequencyInSeconds: m1)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ModelAccessConfig` structure of the SageMaker model.
+    public struct ModelAccessConfig: AWSShape, JSONResponseReadable {
+        /// `AcceptEula` (required).
+        public var acceptEula: Bool
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(acceptEula: Bool) {
+            self.acceptEula = acceptEula
+        }
+
+        /// The model of `ModelAccessConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelAccessConfig", kind: .structure, members: [
+            MemberSchema("AcceptEula", target: { ShapeSchema.Simple.boolean }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.acceptEula = try r.required("AcceptEula")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["AcceptEula"] = acceptEula
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: Bool?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try Bool.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(acceptEula: try reader.required(m0))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ModelDataSource` structure of the SageMaker model.
+    public struct ModelDataSource: AWSShape, JSONResponseReadable {
+        /// `S3DataSource`.
+        public var s3DataSource: SageMaker.S3ModelDataSource?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(s3DataSource: SageMaker.S3ModelDataSource? = nil) {
+            self.s3DataSource = s3DataSource
+        }
+
+        /// The model of `ModelDataSource`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelDataSource", kind: .structure, members: [
+            MemberSchema("S3DataSource", target: { SageMaker.S3ModelDataSource.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.s3DataSource = try r.optional("S3DataSource")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["S3DataSource"] = s3DataSource
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.S3ModelDataSource?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.S3ModelDataSource.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(s3DataSource: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ModelSummary` structure of the SageMaker model.
+    public struct ModelSummary: AWSShape, JSONResponseReadable {
+        /// `ModelName` (required).
+        public var modelName: String
+        /// `ModelArn` (required).
+        public var modelArn: String
+        /// `CreationTime` (required).
+        public var creationTime: Date
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelName: String, modelArn: String, creationTime: Date) {
+            self.modelName = modelName
+            self.modelArn = modelArn
+            self.creationTime = creationTime
+        }
+
+        /// The model of `ModelSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ModelSummary", kind: .structure, members: [
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }, isRequired: true),
+            MemberSchema("ModelArn", target: { SageMakerSchemas.modelArn }, isRequired: true),
+            MemberSchema("CreationTime", target: { ShapeSchema.Simple.timestamp }, isRequired: true),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelName = try r.required("ModelName")
+            self.modelArn = try r.required("ModelArn")
+            self.creationTime = try r.required("CreationTime")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelName"] = modelName
+            w["ModelArn"] = modelArn
+            w["CreationTime"] = creationTime
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Date?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelName: try reader.required(m0), modelArn: try reader.required(m1), creationTime: try reader.required(m2))
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `MultiModelConfig` structure of the SageMaker model.
+    public struct MultiModelConfig: AWSShape, JSONResponseReadable {
+        /// `ModelCacheSetting`.
+        public var modelCacheSetting: SageMaker.ModelCacheSetting?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(modelCacheSetting: SageMaker.ModelCacheSetting? = nil) {
+            self.modelCacheSetting = modelCacheSetting
+        }
+
+        /// The model of `MultiModelConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "MultiModelConfig", kind: .structure, members: [
+            MemberSchema("ModelCacheSetting", target: { SageMaker.ModelCacheSetting.schema }),
+        ])
+
+        /// Reads the structure from its tree.
+        public init(shapeValue: ShapeValue) throws(AyameError) {
+            let r = try StructureReader(shapeValue)
+            self.modelCacheSetting = try r.optional("ModelCacheSetting")
+        }
+
+        /// The structure as a tree.
+        public var shapeValue: ShapeValue {
+            var w = StructureWriter()
+            w["ModelCacheSetting"] = modelCacheSetting
+            return w.value
+        }
+
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.ModelCacheSetting?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.ModelCacheSetting.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(modelCacheSetting: m0)
+        }
+
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PendingDeploymentSummary` structure of the SageMaker model.
+    public struct PendingDeploymentSummary: AWSShape, JSONResponseReadable {
         /// `EndpointConfigName` (required).
         public var endpointConfigName: String
-        /// `RetainAllVariantProperties`.
-        public var retainAllVariantProperties: Bool?
-        /// `ExcludeRetainedVariantProperties`.
-        public var excludeRetainedVariantProperties: [SageMaker.VariantProperty]?
-        /// `DeploymentConfig`.
-        public var deploymentConfig: SageMaker.DeploymentConfig?
-        /// `RetainDeploymentConfig`.
-        public var retainDeploymentConfig: Bool?
+        /// `ProductionVariants`.
+        public var productionVariants: [SageMaker.PendingProductionVariantSummary]?
+        /// `StartTime`.
+        public var startTime: Date?
+        /// `ShadowProductionVariants`.
+        public var shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]?
 
         /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointName: String, endpointConfigName: String, retainAllVariantProperties: Bool? = nil, excludeRetainedVariantProperties: [SageMaker.VariantProperty]? = nil, deploymentConfig: SageMaker.DeploymentConfig? = nil, retainDeploymentConfig: Bool? = nil) {
-            self.endpointName = endpointName
+        public init(endpointConfigName: String, productionVariants: [SageMaker.PendingProductionVariantSummary]? = nil, startTime: Date? = nil, shadowProductionVariants: [SageMaker.PendingProductionVariantSummary]? = nil) {
             self.endpointConfigName = endpointConfigName
-            self.retainAllVariantProperties = retainAllVariantProperties
-            self.excludeRetainedVariantProperties = excludeRetainedVariantProperties
-            self.deploymentConfig = deploymentConfig
-            self.retainDeploymentConfig = retainDeploymentConfig
+            self.productionVariants = productionVariants
+            self.startTime = startTime
+            self.shadowProductionVariants = shadowProductionVariants
         }
 
-        /// The model of `UpdateEndpointInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointInput", kind: .structure, members: [
-            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
+        /// The model of `PendingDeploymentSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PendingDeploymentSummary", kind: .structure, members: [
             MemberSchema("EndpointConfigName", target: { SageMakerSchemas.endpointConfigName }, isRequired: true),
-            MemberSchema("RetainAllVariantProperties", target: { ShapeSchema.Simple.boolean }),
-            MemberSchema("ExcludeRetainedVariantProperties", target: { SageMakerSchemas.variantPropertyList }),
-            MemberSchema("DeploymentConfig", target: { SageMaker.DeploymentConfig.schema }),
-            MemberSchema("RetainDeploymentConfig", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
+            MemberSchema("StartTime", target: { ShapeSchema.Simple.timestamp }),
+            MemberSchema("ShadowProductionVariants", target: { SageMakerSchemas.pendingProductionVariantSummaryList }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.endpointName = try r.required("EndpointName")
             self.endpointConfigName = try r.required("EndpointConfigName")
-            self.retainAllVariantProperties = try r.optional("RetainAllVariantProperties")
-            self.excludeRetainedVariantProperties = try r.optional("ExcludeRetainedVariantProperties")
-            self.deploymentConfig = try r.optional("DeploymentConfig")
-            self.retainDeploymentConfig = try r.optional("RetainDeploymentConfig")
+            self.productionVariants = try r.optional("ProductionVariants")
+            self.startTime = try r.optional("StartTime")
+            self.shadowProductionVariants = try r.optional("ShadowProductionVariants")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["EndpointName"] = endpointName
             w["EndpointConfigName"] = endpointConfigName
-            w["RetainAllVariantProperties"] = retainAllVariantProperties
-            w["ExcludeRetainedVariantProperties"] = excludeRetainedVariantProperties
-            w["DeploymentConfig"] = deploymentConfig
-            w["RetainDeploymentConfig"] = retainDeploymentConfig
+            w["ProductionVariants"] = productionVariants
+            w["StartTime"] = startTime
+            w["ShadowProductionVariants"] = shadowProductionVariants
             return w.value
         }
-    }
 
-    /// The `UpdateEndpointOutput` structure of the SageMaker model.
-    public struct UpdateEndpointOutput: AWSShape {
-        /// `EndpointArn` (required).
-        public var endpointArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointArn: String) {
-            self.endpointArn = endpointArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SageMaker.PendingProductionVariantSummary]?
+            var m2: Date?
+            var m3: [SageMaker.PendingProductionVariantSummary]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SageMaker.PendingProductionVariantSummary].read(from: &reader)
+                case 2: m2 = try Date.read(from: &reader)
+                case 3: m3 = try [SageMaker.PendingProductionVariantSummary].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(endpointConfigName: try reader.required(m0), productionVariants: m1, startTime: m2, shadowProductionVariants: m3)
         }
 
-        /// The model of `UpdateEndpointOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointOutput", kind: .structure, members: [
-            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `PendingProductionVariantSummary` structure of the SageMaker model.
+    public struct PendingProductionVariantSummary: AWSShape, JSONResponseReadable {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `DeployedImages`.
+        public var deployedImages: [SageMaker.DeployedImage]?
+        /// `CurrentWeight`.
+        public var currentWeight: Float?
+        /// `DesiredWeight`.
+        public var desiredWeight: Float?
+        /// `CurrentInstanceCount`.
+        public var currentInstanceCount: Int?
+        /// `DesiredInstanceCount`.
+        public var desiredInstanceCount: Int?
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `InstancePools`.
+        public var instancePools: [SageMaker.InstancePoolSummary]?
+        /// `AcceleratorType`.
+        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
+        /// `VariantStatus`.
+        public var variantStatus: [SageMaker.ProductionVariantStatus]?
+        /// `CurrentServerlessConfig`.
+        public var currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `DesiredServerlessConfig`.
+        public var desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `ManagedInstanceScaling`.
+        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
+        /// `RoutingConfig`.
+        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, deployedImages: [SageMaker.DeployedImage]? = nil, currentWeight: Float? = nil, desiredWeight: Float? = nil, currentInstanceCount: Int? = nil, desiredInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePoolSummary]? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, variantStatus: [SageMaker.ProductionVariantStatus]? = nil, currentServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, desiredServerlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil) {
+            self.variantName = variantName
+            self.deployedImages = deployedImages
+            self.currentWeight = currentWeight
+            self.desiredWeight = desiredWeight
+            self.currentInstanceCount = currentInstanceCount
+            self.desiredInstanceCount = desiredInstanceCount
+            self.instanceType = instanceType
+            self.instancePools = instancePools
+            self.acceleratorType = acceleratorType
+            self.variantStatus = variantStatus
+            self.currentServerlessConfig = currentServerlessConfig
+            self.desiredServerlessConfig = desiredServerlessConfig
+            self.managedInstanceScaling = managedInstanceScaling
+            self.routingConfig = routingConfig
+        }
+
+        /// The model of `PendingProductionVariantSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "PendingProductionVariantSummary", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("DeployedImages", target: { SageMakerSchemas.deployedImages }),
+            MemberSchema("CurrentWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("DesiredWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("CurrentInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("DesiredInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolSummaryList }),
+            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
+            MemberSchema("VariantStatus", target: { SageMakerSchemas.productionVariantStatusList }),
+            MemberSchema("CurrentServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("DesiredServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
+            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.endpointArn = try r.required("EndpointArn")
+            self.variantName = try r.required("VariantName")
+            self.deployedImages = try r.optional("DeployedImages")
+            self.currentWeight = try r.optional("CurrentWeight")
+            self.desiredWeight = try r.optional("DesiredWeight")
+            self.currentInstanceCount = try r.optional("CurrentInstanceCount")
+            self.desiredInstanceCount = try r.optional("DesiredInstanceCount")
+            self.instanceType = try r.optional("InstanceType")
+            self.instancePools = try r.optional("InstancePools")
+            self.acceleratorType = try r.optional("AcceleratorType")
+            self.variantStatus = try r.optional("VariantStatus")
+            self.currentServerlessConfig = try r.optional("CurrentServerlessConfig")
+            self.desiredServerlessConfig = try r.optional("DesiredServerlessConfig")
+            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
+            self.routingConfig = try r.optional("RoutingConfig")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["EndpointArn"] = endpointArn
+            w["VariantName"] = variantName
+            w["DeployedImages"] = deployedImages
+            w["CurrentWeight"] = currentWeight
+            w["DesiredWeight"] = desiredWeight
+            w["CurrentInstanceCount"] = currentInstanceCount
+            w["DesiredInstanceCount"] = desiredInstanceCount
+            w["InstanceType"] = instanceType
+            w["InstancePools"] = instancePools
+            w["AcceleratorType"] = acceleratorType
+            w["VariantStatus"] = variantStatus
+            w["CurrentServerlessConfig"] = currentServerlessConfig
+            w["DesiredServerlessConfig"] = desiredServerlessConfig
+            w["ManagedInstanceScaling"] = managedInstanceScaling
+            w["RoutingConfig"] = routingConfig
             return w.value
         }
-    }
 
-    /// The `UpdateEndpointWeightsAndCapacitiesInput` structure of the SageMaker model.
-    public struct UpdateEndpointWeightsAndCapacitiesInput: AWSShape {
-        /// `EndpointName` (required).
-        public var endpointName: String
-        /// `DesiredWeightsAndCapacities` (required).
-        public var desiredWeightsAndCapacities: [SageMaker.DesiredWeightAndCapacity]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointName: String, desiredWeightsAndCapacities: [SageMaker.DesiredWeightAndCapacity]) {
-            self.endpointName = endpointName
-            self.desiredWeightsAndCapacities = desiredWeightsAndCapacities
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: [SageMaker.DeployedImage]?
+            var m2: Float?
+            var m3: Float?
+            var m4: Int?
+            var m5: Int?
+            var m6: SageMaker.ProductionVariantInstanceType?
+            var m7: [SageMaker.InstancePoolSummary]?
+            var m8: SageMaker.ProductionVariantAcceleratorType?
+            var m9: [SageMaker.ProductionVariantStatus]?
+            var m10: SageMaker.ProductionVariantServerlessConfig?
+            var m11: SageMaker.ProductionVariantServerlessConfig?
+            var m12: SageMaker.ProductionVariantManagedInstanceScaling?
+            var m13: SageMaker.ProductionVariantRoutingConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try [SageMaker.DeployedImage].read(from: &reader)
+                case 2: m2 = try Float.read(from: &reader)
+                case 3: m3 = try Float.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 7: m7 = try [SageMaker.InstancePoolSummary].read(from: &reader)
+                case 8: m8 = try SageMaker.ProductionVariantAcceleratorType.read(from: &reader)
+                case 9: m9 = try [SageMaker.ProductionVariantStatus].read(from: &reader)
+                case 10: m10 = try SageMaker.ProductionVariantServerlessConfig.read(from: &reader)
+                case 11: m11 = try SageMaker.ProductionVariantServerlessConfig.read(from: &reader)
+                case 12: m12 = try SageMaker.ProductionVariantManagedInstanceScaling.read(from: &reader)
+                case 13: m13 = try SageMaker.ProductionVariantRoutingConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(variantName: try reader.required(m0), deployedImages: m1, currentWeight: m2, desiredWeight: m3, currentInstanceCount: m4, desiredInstanceCount: m5, instanceType: m6, instancePools: m7, acceleratorType: m8, variantStatus: m9, currentServerlessConfig: m10, desiredServerlessConfig: m11, managedInstanceScaling: m12, routingConfig: m13)
         }
 
-        /// The model of `UpdateEndpointWeightsAndCapacitiesInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesInput", kind: .structure, members: [
-            MemberSchema("EndpointName", target: { SageMakerSchemas.endpointName }, isRequired: true),
-            MemberSchema("DesiredWeightsAndCapacities", target: { SageMakerSchemas.desiredWeightAndCapacityList }, isRequired: true),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ProductionVariant` structure of the SageMaker model.
+    public struct ProductionVariant: AWSShape, JSONResponseReadable {
+        /// `VariantName` (required).
+        public var variantName: String
+        /// `ModelName`.
+        public var modelName: String?
+        /// `InitialInstanceCount`.
+        public var initialInstanceCount: Int?
+        /// `InstanceType`.
+        public var instanceType: SageMaker.ProductionVariantInstanceType?
+        /// `InstancePools`.
+        public var instancePools: [SageMaker.InstancePool]?
+        /// `VariantInstanceProvisionTimeoutInSeconds`.
+        public var variantInstanceProvisionTimeoutInSeconds: Int?
+        /// `InitialVariantWeight`.
+        public var initialVariantWeight: Float?
+        /// `AcceleratorType`.
+        public var acceleratorType: SageMaker.ProductionVariantAcceleratorType?
+        /// `CoreDumpConfig`.
+        public var coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig?
+        /// `ServerlessConfig`.
+        public var serverlessConfig: SageMaker.ProductionVariantServerlessConfig?
+        /// `VolumeSizeInGB`.
+        public var volumeSizeInGb: Int?
+        /// `ModelDataDownloadTimeoutInSeconds`.
+        public var modelDataDownloadTimeoutInSeconds: Int?
+        /// `ContainerStartupHealthCheckTimeoutInSeconds`.
+        public var containerStartupHealthCheckTimeoutInSeconds: Int?
+        /// `EnableSSMAccess`.
+        public var enableSsmAccess: Bool?
+        /// `ManagedInstanceScaling`.
+        public var managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling?
+        /// `RoutingConfig`.
+        public var routingConfig: SageMaker.ProductionVariantRoutingConfig?
+        /// `InferenceAmiVersion`.
+        public var inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion?
+        /// `CapacityReservationConfig`.
+        public var capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(variantName: String, modelName: String? = nil, initialInstanceCount: Int? = nil, instanceType: SageMaker.ProductionVariantInstanceType? = nil, instancePools: [SageMaker.InstancePool]? = nil, variantInstanceProvisionTimeoutInSeconds: Int? = nil, initialVariantWeight: Float? = nil, acceleratorType: SageMaker.ProductionVariantAcceleratorType? = nil, coreDumpConfig: SageMaker.ProductionVariantCoreDumpConfig? = nil, serverlessConfig: SageMaker.ProductionVariantServerlessConfig? = nil, volumeSizeInGb: Int? = nil, modelDataDownloadTimeoutInSeconds: Int? = nil, containerStartupHealthCheckTimeoutInSeconds: Int? = nil, enableSsmAccess: Bool? = nil, managedInstanceScaling: SageMaker.ProductionVariantManagedInstanceScaling? = nil, routingConfig: SageMaker.ProductionVariantRoutingConfig? = nil, inferenceAmiVersion: SageMaker.ProductionVariantInferenceAmiVersion? = nil, capacityReservationConfig: SageMaker.ProductionVariantCapacityReservationConfig? = nil) {
+            self.variantName = variantName
+            self.modelName = modelName
+            self.initialInstanceCount = initialInstanceCount
+            self.instanceType = instanceType
+            self.instancePools = instancePools
+            self.variantInstanceProvisionTimeoutInSeconds = variantInstanceProvisionTimeoutInSeconds
+            self.initialVariantWeight = initialVariantWeight
+            self.acceleratorType = acceleratorType
+            self.coreDumpConfig = coreDumpConfig
+            self.serverlessConfig = serverlessConfig
+            self.volumeSizeInGb = volumeSizeInGb
+            self.modelDataDownloadTimeoutInSeconds = modelDataDownloadTimeoutInSeconds
+            self.containerStartupHealthCheckTimeoutInSeconds = containerStartupHealthCheckTimeoutInSeconds
+            self.enableSsmAccess = enableSsmAccess
+            self.managedInstanceScaling = managedInstanceScaling
+            self.routingConfig = routingConfig
+            self.inferenceAmiVersion = inferenceAmiVersion
+            self.capacityReservationConfig = capacityReservationConfig
+        }
+
+        /// The model of `ProductionVariant`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariant", kind: .structure, members: [
+            MemberSchema("VariantName", target: { SageMakerSchemas.variantName }, isRequired: true),
+            MemberSchema("ModelName", target: { SageMakerSchemas.modelName }),
+            MemberSchema("InitialInstanceCount", target: { SageMakerSchemas.initialTaskCount }),
+            MemberSchema("InstanceType", target: { SageMaker.ProductionVariantInstanceType.schema }),
+            MemberSchema("InstancePools", target: { SageMakerSchemas.instancePoolList }),
+            MemberSchema("VariantInstanceProvisionTimeoutInSeconds", target: { SageMakerSchemas.variantInstanceProvisionTimeoutInSeconds }),
+            MemberSchema("InitialVariantWeight", target: { SageMakerSchemas.variantWeight }),
+            MemberSchema("AcceleratorType", target: { SageMaker.ProductionVariantAcceleratorType.schema }),
+            MemberSchema("CoreDumpConfig", target: { SageMaker.ProductionVariantCoreDumpConfig.schema }),
+            MemberSchema("ServerlessConfig", target: { SageMaker.ProductionVariantServerlessConfig.schema }),
+            MemberSchema("VolumeSizeInGB", target: { SageMakerSchemas.productionVariantVolumeSizeInGb }),
+            MemberSchema("ModelDataDownloadTimeoutInSeconds", target: { SageMakerSchemas.productionVariantModelDataDownloadTimeoutInSeconds }),
+            MemberSchema("ContainerStartupHealthCheckTimeoutInSeconds", target: { SageMakerSchemas.productionVariantContainerStartupHealthCheckTimeoutInSeconds }),
+            MemberSchema("EnableSSMAccess", target: { ShapeSchema.Simple.boolean }),
+            MemberSchema("ManagedInstanceScaling", target: { SageMaker.ProductionVariantManagedInstanceScaling.schema }),
+            MemberSchema("RoutingConfig", target: { SageMaker.ProductionVariantRoutingConfig.schema }),
+            MemberSchema("InferenceAmiVersion", target: { SageMaker.ProductionVariantInferenceAmiVersion.schema }),
+            MemberSchema("CapacityReservationConfig", target: { SageMaker.ProductionVariantCapacityReservationConfig.schema }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.endpointName = try r.required("EndpointName")
-            self.desiredWeightsAndCapacities = try r.required("DesiredWeightsAndCapacities")
+            self.variantName = try r.required("VariantName")
+            self.modelName = try r.optional("ModelName")
+            self.initialInstanceCount = try r.optional("InitialInstanceCount")
+            self.instanceType = try r.optional("InstanceType")
+            self.instancePools = try r.optional("InstancePools")
+            self.variantInstanceProvisionTimeoutInSeconds = try r.optional("VariantInstanceProvisionTimeoutInSeconds")
+            self.initialVariantWeight = try r.optional("InitialVariantWeight")
+            self.acceleratorType = try r.optional("AcceleratorType")
+            self.coreDumpConfig = try r.optional("CoreDumpConfig")
+            self.serverlessConfig = try r.optional("ServerlessConfig")
+            self.volumeSizeInGb = try r.optional("VolumeSizeInGB")
+            self.modelDataDownloadTimeoutInSeconds = try r.optional("ModelDataDownloadTimeoutInSeconds")
+            self.containerStartupHealthCheckTimeoutInSeconds = try r.optional("ContainerStartupHealthCheckTimeoutInSeconds")
+            self.enableSsmAccess = try r.optional("EnableSSMAccess")
+            self.managedInstanceScaling = try r.optional("ManagedInstanceScaling")
+            self.routingConfig = try r.optional("RoutingConfig")
+            self.inferenceAmiVersion = try r.optional("InferenceAmiVersion")
+            self.capacityReservationConfig = try r.optional("CapacityReservationConfig")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["EndpointName"] = endpointName
-            w["DesiredWeightsAndCapacities"] = desiredWeightsAndCapacities
+            w["VariantName"] = variantName
+            w["ModelName"] = modelName
+            w["InitialInstanceCount"] = initialInstanceCount
+            w["InstanceType"] = instanceType
+            w["InstancePools"] = instancePools
+            w["VariantInstanceProvisionTimeoutInSeconds"] = variantInstanceProvisionTimeoutInSeconds
+            w["InitialVariantWeight"] = initialVariantWeight
+            w["AcceleratorType"] = acceleratorType
+            w["CoreDumpConfig"] = coreDumpConfig
+            w["ServerlessConfig"] = serverlessConfig
+            w["VolumeSizeInGB"] = volumeSizeInGb
+            w["ModelDataDownloadTimeoutInSeconds"] = modelDataDownloadTimeoutInSeconds
+            w["ContainerStartupHealthCheckTimeoutInSeconds"] = containerStartupHealthCheckTimeoutInSeconds
+            w["EnableSSMAccess"] = enableSsmAccess
+            w["ManagedInstanceScaling"] = managedInstanceScaling
+            w["RoutingConfig"] = routingConfig
+            w["InferenceAmiVersion"] = inferenceAmiVersion
+            w["CapacityReservationConfig"] = capacityReservationConfig
             return w.value
         }
-    }
 
-    /// The `UpdateEndpointWeightsAndCapacitiesOutput` structure of the SageMaker model.
-    public struct UpdateEndpointWeightsAndCapacitiesOutput: AWSShape {
-        /// `EndpointArn` (required).
-        public var endpointArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(endpointArn: String) {
-            self.endpointArn = endpointArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: String?
+            var m2: Int?
+            var m3: SageMaker.ProductionVariantInstanceType?
+            var m4: [SageMaker.InstancePool]?
+            var m5: Int?
+            var m6: Float?
+            var m7: SageMaker.ProductionVariantAcceleratorType?
+            var m8: SageMaker.ProductionVariantCoreDumpConfig?
+            var m9: SageMaker.ProductionVariantServerlessConfig?
+            var m10: Int?
+            var m11: Int?
+            var m12: Int?
+            var m13: Bool?
+            var m14: SageMaker.ProductionVariantManagedInstanceScaling?
+            var m15: SageMaker.ProductionVariantRoutingConfig?
+            var m16: SageMaker.ProductionVariantInferenceAmiVersion?
+            var m17: SageMaker.ProductionVariantCapacityReservationConfig?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try SageMaker.ProductionVariantInstanceType.read(from: &reader)
+                case 4: m4 = try [SageMaker.InstancePool].read(from: &reader)
+                case 5: m5 = try Int.read(from: &reader)
+                case 6: m6 = try Float.read(from: &reader)
+                case 7: m7 = try SageMaker.ProductionVariantAcceleratorType.read(from: &reader)
+                case 8: m8 = try SageMaker.ProductionVariantCoreDumpConfig.read(from: &reader)
+                case 9: m9 = try SageMaker.ProductionVariantServerlessConfig.read(from: &reader)
+                case 10: m10 = try Int.read(from: &reader)
+                case 11: m11 = try Int.read(from: &reader)
+                case 12: m12 = try Int.read(from: &reader)
+                case 13: m13 = try Bool.read(from: &reader)
+                case 14: m14 = try SageMaker.ProductionVariantManagedInstanceScaling.read(from: &reader)
+                case 15: m15 = try SageMaker.ProductionVariantRoutingConfig.read(from: &reader)
+                case 16: m16 = try SageMaker.ProductionVariantInferenceAmiVersion.read(from: &reader)
+                case 17: m17 = try SageMaker.ProductionVariantCapacityReservationConfig.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(variantName: try reader.required(m0), modelName: m1, initialInstanceCount: m2, instanceType: m3, instancePools: m4, variantInstanceProvisionTimeoutInSeconds: m5, initialVariantWeight: m6, acceleratorType: m7, coreDumpConfig: m8, serverlessConfig: m9, volumeSizeInGb: m10, modelDataDownloadTimeoutInSeconds: m11, containerStartupHealthCheckTimeoutInSeconds: m12, enableSsmAccess: m13, managedInstanceScaling: m14, routingConfig: m15, inferenceAmiVersion: m16, capacityReservationConfig: m17)
         }
 
-        /// The model of `UpdateEndpointWeightsAndCapacitiesOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateEndpointWeightsAndCapacitiesOutput", kind: .structure, members: [
-            MemberSchema("EndpointArn", target: { SageMakerSchemas.endpointArn }, isRequired: true),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ProductionVariantCapacityReservationConfig` structure of the SageMaker model.
+    public struct ProductionVariantCapacityReservationConfig: AWSShape, JSONResponseReadable {
+        /// `CapacityReservationPreference`.
+        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
+        /// `MlReservationArn`.
+        public var mlReservationArn: String?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, mlReservationArn: String? = nil) {
+            self.capacityReservationPreference = capacityReservationPreference
+            self.mlReservationArn = mlReservationArn
+        }
+
+        /// The model of `ProductionVariantCapacityReservationConfig`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationConfig", kind: .structure, members: [
+            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
+            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.endpointArn = try r.required("EndpointArn")
+            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
+            self.mlReservationArn = try r.optional("MlReservationArn")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["EndpointArn"] = endpointArn
+            w["CapacityReservationPreference"] = capacityReservationPreference
+            w["MlReservationArn"] = mlReservationArn
             return w.value
         }
-    }
 
-    /// The `UpdateInferenceComponentInput` structure of the SageMaker model.
-    public struct UpdateInferenceComponentInput: AWSShape {
-        /// `InferenceComponentName` (required).
-        public var inferenceComponentName: String
-        /// `Specification`.
-        public var specification: SageMaker.InferenceComponentSpecification?
-        /// `Specifications`.
-        public var specifications: [SageMaker.InferenceComponentSpecification]?
-        /// `RuntimeConfig`.
-        public var runtimeConfig: SageMaker.InferenceComponentRuntimeConfig?
-        /// `DeploymentConfig`.
-        public var deploymentConfig: SageMaker.InferenceComponentDeploymentConfig?
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentName: String, specification: SageMaker.InferenceComponentSpecification? = nil, specifications: [SageMaker.InferenceComponentSpecification]? = nil, runtimeConfig: SageMaker.InferenceComponentRuntimeConfig? = nil, deploymentConfig: SageMaker.InferenceComponentDeploymentConfig? = nil) {
-            self.inferenceComponentName = inferenceComponentName
-            self.specification = specification
-            self.specifications = specifications
-            self.runtimeConfig = runtimeConfig
-            self.deploymentConfig = deploymentConfig
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: SageMaker.CapacityReservationPreference?
+            var m1: String?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try SageMaker.CapacityReservationPreference.read(from: &reader)
+                case 1: m1 = try String.read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(capacityReservationPreference: m0, mlReservationArn: m1)
         }
 
-        /// The model of `UpdateInferenceComponentInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentInput", kind: .structure, members: [
-            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-            MemberSchema("Specification", target: { SageMaker.InferenceComponentSpecification.schema }),
-            MemberSchema("Specifications", target: { SageMakerSchemas.inferenceComponentSpecificationList }),
-            MemberSchema("RuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfig.schema }),
-            MemberSchema("DeploymentConfig", target: { SageMaker.InferenceComponentDeploymentConfig.schema }),
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
+    }
+
+    /// The `ProductionVariantCapacityReservationSummary` structure of the SageMaker model.
+    public struct ProductionVariantCapacityReservationSummary: AWSShape, JSONResponseReadable {
+        /// `MlReservationArn`.
+        public var mlReservationArn: String?
+        /// `CapacityReservationPreference`.
+        public var capacityReservationPreference: SageMaker.CapacityReservationPreference?
+        /// `TotalInstanceCount`.
+        public var totalInstanceCount: Int?
+        /// `AvailableInstanceCount`.
+        public var availableInstanceCount: Int?
+        /// `UsedByCurrentEndpoint`.
+        public var usedByCurrentEndpoint: Int?
+        /// `Ec2CapacityReservations`.
+        public var ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]?
+
+        /// Creates the structure: required members first, optional members default to nil.
+        public init(mlReservationArn: String? = nil, capacityReservationPreference: SageMaker.CapacityReservationPreference? = nil, totalInstanceCount: Int? = nil, availableInstanceCount: Int? = nil, usedByCurrentEndpoint: Int? = nil, ec2CapacityReservations: [SageMaker.Ec2CapacityReservation]? = nil) {
+            self.mlReservationArn = mlReservationArn
+            self.capacityReservationPreference = capacityReservationPreference
+            self.totalInstanceCount = totalInstanceCount
+            self.availableInstanceCount = availableInstanceCount
+            self.usedByCurrentEndpoint = usedByCurrentEndpoint
+            self.ec2CapacityReservations = ec2CapacityReservations
+        }
+
+        /// The model of `ProductionVariantCapacityReservationSummary`.
+        public static let schema: ShapeSchema = ShapeSchema(name: "ProductionVariantCapacityReservationSummary", kind: .structure, members: [
+            MemberSchema("MlReservationArn", target: { SageMakerSchemas.mlReservationArn }),
+            MemberSchema("CapacityReservationPreference", target: { SageMaker.CapacityReservationPreference.schema }),
+            MemberSchema("TotalInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("AvailableInstanceCount", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("UsedByCurrentEndpoint", target: { SageMakerSchemas.taskCount }),
+            MemberSchema("Ec2CapacityReservations", target: { SageMakerSchemas.ec2CapacityReservationsList }),
         ])
 
         /// Reads the structure from its tree.
         public init(shapeValue: ShapeValue) throws(AyameError) {
             let r = try StructureReader(shapeValue)
-            self.inferenceComponentName = try r.required("InferenceComponentName")
-            self.specification = try r.optional("Specification")
-            self.specifications = try r.optional("Specifications")
-            self.runtimeConfig = try r.optional("RuntimeConfig")
-            self.deploymentConfig = try r.optional("DeploymentConfig")
+            self.mlReservationArn = try r.optional("MlReservationArn")
+            self.capacityReservationPreference = try r.optional("CapacityReservationPreference")
+            self.totalInstanceCount = try r.optional("TotalInstanceCount")
+            self.availableInstanceCount = try r.optional("AvailableInstanceCount")
+            self.usedByCurrentEndpoint = try r.optional("UsedByCurrentEndpoint")
+            self.ec2CapacityReservations = try r.optional("Ec2CapacityReservations")
         }
 
         /// The structure as a tree.
         public var shapeValue: ShapeValue {
             var w = StructureWriter()
-            w["InferenceComponentName"] = inferenceComponentName
-            w["Specification"] = specification
-            w["Specifications"] = specifications
-            w["RuntimeConfig"] = runtimeConfig
-            w["DeploymentConfig"] = deploymentConfig
+            w["MlReservationArn"] = mlReservationArn
+            w["CapacityReservationPreference"] = capacityReservationPreference
+            w["TotalInstanceCount"] = totalInstanceCount
+            w["AvailableInstanceCount"] = availableInstanceCount
+            w["UsedByCurrentEndpoint"] = usedByCurrentEndpoint
+            w["Ec2CapacityReservations"] = ec2CapacityReservations
             return w.value
         }
-    }
 
-    /// The `UpdateInferenceComponentOutput` structure of the SageMaker model.
-    public struct UpdateInferenceComponentOutput: AWSShape {
-        /// `InferenceComponentArn` (required).
-        public var inferenceComponentArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentArn: String) {
-            self.inferenceComponentArn = inferenceComponentArn
+        /// Reads the structure straight from an awsJson body; gives up where the tree path must decide.
+        public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+            guard var cursor = try reader.beginStructure(_jsonMemberKeys) else { return nil }
+            var m0: String?
+            var m1: SageMaker.CapacityReservationPreference?
+            var m2: Int?
+            var m3: Int?
+            var m4: Int?
+            var m5: [SageMaker.Ec2CapacityReservation]?
+            while let index = try cursor.next(&reader) {
+                switch index {
+                case 0: m0 = try String.read(from: &reader)
+                case 1: m1 = try SageMaker.CapacityReservationPreference.read(from: &reader)
+                case 2: m2 = try Int.read(from: &reader)
+                case 3: m3 = try Int.read(from: &reader)
+                case 4: m4 = try Int.read(from: &reader)
+                case 5: m5 = try [SageMaker.Ec2CapacityReservation].read(from: &reader)
+                default: try reader.giveUp()
+                }
+            }
+            return Self(mlReservationArn: m0, capacityReservationPreference: m1, totalInstanceCount: m2, availableInstanceCount: m3, usedByCurrentEndpoint: m4, ec2CapacityReservations: m5)
         }
 
-        /// The model of `UpdateInferenceComponentOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentOutput", kind: .structure, members: [
-            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponentArn = try r.required("InferenceComponentArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponentArn"] = inferenceComponentArn
-            return w.value
-        }
-    }
-
-    /// The `UpdateInferenceComponentRuntimeConfigInput` structure of the SageMaker model.
-    public struct UpdateInferenceComponentRuntimeConfigInput: AWSShape {
-        /// `InferenceComponentName` (required).
-        public var inferenceComponentName: String
-        /// `DesiredRuntimeConfig` (required).
-        public var desiredRuntimeConfig: SageMaker.InferenceComponentRuntimeConfig
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentName: String, desiredRuntimeConfig: SageMaker.InferenceComponentRuntimeConfig) {
-            self.inferenceComponentName = inferenceComponentName
-            self.desiredRuntimeConfig = desiredRuntimeConfig
-        }
-
-        /// The model of `UpdateInferenceComponentRuntimeConfigInput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigInput", kind: .structure, members: [
-            MemberSchema("InferenceComponentName", target: { SageMakerSchemas.inferenceComponentName }, isRequired: true),
-            MemberSchema("DesiredRuntimeConfig", target: { SageMaker.InferenceComponentRuntimeConfig.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponentName = try r.required("InferenceComponentName")
-            self.desiredRuntimeConfig = try r.required("DesiredRuntimeConfig")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponentName"] = inferenceComponentName
-            w["DesiredRuntimeConfig"] = desiredRuntimeConfig
-            return w.value
-        }
-    }
-
-    /// The `UpdateInferenceComponentRuntimeConfigOutput` structure of the SageMaker model.
-    public struct UpdateInferenceComponentRuntimeConfigOutput: AWSShape {
-        /// `InferenceComponentArn` (required).
-        public var inferenceComponentArn: String
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(inferenceComponentArn: String) {
-            self.inferenceComponentArn = inferenceComponentArn
-        }
-
-        /// The model of `UpdateInferenceComponentRuntimeConfigOutput`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "UpdateInferenceComponentRuntimeConfigOutput", kind: .structure, members: [
-            MemberSchema("InferenceComponentArn", target: { SageMakerSchemas.inferenceComponentArn }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.inferenceComponentArn = try r.required("InferenceComponentArn")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["InferenceComponentArn"] = inferenceComponentArn
-            return w.value
-        }
-    }
-
-    /// The `VariantProperty` structure of the SageMaker model.
-    public struct VariantProperty: AWSShape {
-        /// `VariantPropertyType` (required).
-        public var variantPropertyType: SageMaker.VariantPropertyType
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(variantPropertyType: SageMaker.VariantPropertyType) {
-            self.variantPropertyType = variantPropertyType
-        }
-
-        /// The model of `VariantProperty`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "VariantProperty", kind: .structure, members: [
-            MemberSchema("VariantPropertyType", target: { SageMaker.VariantPropertyType.schema }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.variantPropertyType = try r.required("VariantPropertyType")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["VariantPropertyType"] = variantPropertyType
-            return w.value
-        }
-    }
-
-    /// The `VpcConfig` structure of the SageMaker model.
-    public struct VpcConfig: AWSShape {
-        /// `SecurityGroupIds` (required).
-        public var securityGroupIds: [String]
-        /// `Subnets` (required).
-        public var subnets: [String]
-
-        /// Creates the structure: required members first, optional members default to nil.
-        public init(securityGroupIds: [String], subnets: [String]) {
-            self.securityGroupIds = securityGroupIds
-            self.subnets = subnets
-        }
-
-        /// The model of `VpcConfig`.
-        public static let schema: ShapeSchema = ShapeSchema(name: "VpcConfig", kind: .structure, members: [
-            MemberSchema("SecurityGroupIds", target: { SageMakerSchemas.vpcSecurityGroupIds }, isRequired: true),
-            MemberSchema("Subnets", target: { SageMakerSchemas.subnets }, isRequired: true),
-        ])
-
-        /// Reads the structure from its tree.
-        public init(shapeValue: ShapeValue) throws(AyameError) {
-            let r = try StructureReader(shapeValue)
-            self.securityGroupIds = try r.required("SecurityGroupIds")
-            self.subnets = try r.required("Subnets")
-        }
-
-        /// The structure as a tree.
-        public var shapeValue: ShapeValue {
-            var w = StructureWriter()
-            w["SecurityGroupIds"] = securityGroupIds
-            w["Subnets"] = subnets
-            return w.value
-        }
+        private static let _jsonMemberKeys = JSONMemberKeys(schema)
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// A type an awsJson response body can be read into directly, with ``JSONResponseReader``.
+///
+/// Generated structures of the awsJson services (SageMaker, Application Auto Scaling, ECR,
+/// CloudWatch, SQS) conform, as do string enums, the Swift types of simple shapes, and arrays
+/// and dictionaries of conforming types. A typed call whose output conforms skips the
+/// `ShapeValue` tree; the result is the same value ``ShapeValueConvertible/init(shapeValue:)``
+/// would build from the tree.
+public protocol JSONResponseReadable: ShapeValueConvertible {
+    /// Reads a value at the reader's position; nil for JSON `null` (an absent member or a
+    /// skipped element). Throws ``JSONResponseReader/GaveUp`` on anything the general path
+    /// must decide.
+    static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self?
+}
+
+extension String: JSONResponseReadable {
+    /// Reads a JSON string.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> String? {
+        try reader.readString()
+    }
+}
+
+extension AWSStringEnum {
+    /// Reads a JSON string; values the model does not list are kept.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+        try reader.readString().map(Self.init(rawValue:))
+    }
+}
+
+/// The simple types read a scalar as the general decoder does for their shape kind.
+private protocol JSONScalarReadable: ShapeValueConvertible {
+    static var jsonSchema: ShapeSchema { get }
+}
+
+extension JSONScalarReadable {
+    fileprivate static func readScalar(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
+        guard let value = try reader.readScalar(jsonSchema) else { return nil }
+        do { return try Self(shapeValue: value) } catch { throw JSONResponseReader.GaveUp() }
+    }
+}
+
+extension Int: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.long }
+
+    /// Reads an `integer` or `long` (an integral number with a fraction, `5.0`, too).
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Int? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Double: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.double }
+
+    /// Reads a `double`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Double? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Float: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.float }
+
+    /// Reads a `float` as a `double` rounded to single precision.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Float? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Bool: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.boolean }
+
+    /// Reads `true` or `false`.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Bool? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Date: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.timestamp }
+
+    /// Reads a timestamp: epoch seconds, or a string in any AWS form.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Date? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Data: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.blob }
+
+    /// Reads a base64 `blob`.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Data? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension DocumentValue: JSONResponseReadable, JSONScalarReadable {
+    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.document }
+
+    /// Reads any JSON value as a document; `null` is a value here, not an absent member.
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> DocumentValue? {
+        try readScalar(from: &reader)
+    }
+}
+
+extension Array: JSONResponseReadable where Element: JSONResponseReadable {
+    /// Reads a JSON array; `null` elements are left out, as the general decoder leaves them.
+    @inlinable
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> [Element]? {
+        guard try reader.beginList() else { return nil }
+        var elements: [Element] = []
+        var isFirst = true
+        while try reader.nextElement(isFirst: &isFirst) {
+            if let element = try Element.read(from: &reader) { elements.append(element) }
+        }
+        return elements
+    }
+}
+
+extension Dictionary: JSONResponseReadable where Key == String, Value: JSONResponseReadable {
+    /// Reads a JSON object as a map; `null` values are left out and a repeated key gives up
+    /// (the general path keeps the last).
+    @inlinable
+    public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> [String: Value]? {
+        guard try reader.beginMap() else { return nil }
+        var entries: [String: Value] = [:]
+        var isFirst = true
+        while let key = try reader.nextMapKey(isFirst: &isFirst) {
+            // An earlier `null` under the same key is overridden, as in the general path.
+            guard entries[key] == nil else { throw JSONResponseReader.GaveUp() }
+            if let value = try Value.read(from: &reader) { entries[key] = value }
+        }
+        return entries
+    }
+}
