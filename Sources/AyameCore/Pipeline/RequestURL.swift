@@ -10,7 +10,8 @@ public enum RequestURL {
         var origin = Substring(endpoint)
         var basePath = ""
         if let schemeEnd = schemeSeparator(in: origin) {
-            if let slash = origin[schemeEnd.upperBound...].firstIndex(of: "/") {
+            // Bytes, not Characters: a Character search runs grapheme breaking over the host.
+            if let slash = origin.utf8[schemeEnd.upperBound...].firstIndex(of: UInt8(ascii: "/")) {
                 basePath = String(origin[slash...])
                 origin = origin[..<slash]
             }

@@ -111,11 +111,19 @@ struct SigningPass: ~Copyable {
                 scratch.update(body)
                 payload = .digest(scratch.finish())
             case .sha256(let hex):
-                guard hex.utf8.count == 64, hex.utf8.allSatisfy({ PercentEncoding.hexValue($0) != nil }) else {
-                    throw .invalidPayloadHash
+                // One pass over contiguous bytes checks the digits and notes upper case: hashes
+                // are usually given in lower case already, and lower-casing copies the string.
+                var text = hex
+                let (valid, hasUpperCase) = text.withUTF8 { bytes in
+                    var upper = false
+                    for byte in bytes {
+                        guard PercentEncoding.hexValue(byte) != nil else { return (false, false) }
+                        if byte <= UInt8(ascii: "F"), byte >= UInt8(ascii: "A") { upper = true }
+                    }
+                    return (bytes.count == 64, upper)
                 }
-                // Hashes are usually given in lower case already; lower-casing copies the string.
-                payload = .given(hex.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") } ? hex.lowercased() : hex)
+                guard valid else { throw .invalidPayloadHash }
+                payload = .given(hasUpperCase ? hex.lowercased() : hex)
             }
         }
 
