@@ -24,10 +24,12 @@ public final class HTTPClient: Sendable {
 
     /// Sends `request` and collects the whole response body in memory.
     public func execute(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
+        let headerList = try RequestPreflight.check(request)
         let id = engine.nextTransferID()
         return try await submit(id: id) { continuation in
             TransferSubmission(
-                id: id, request: request, handler: CollectingResponseHandler(continuation), submittedAt: .now)
+                id: id, request: request, headerList: headerList, handler: CollectingResponseHandler(continuation),
+                submittedAt: .now)
         }.get()
     }
 
@@ -43,10 +45,11 @@ public final class HTTPClient: Sendable {
     /// transport's thread, so memory stays constant whatever the size. Any other status leaves
     /// the file alone and returns the body in `HTTPResponse.body`.
     public func download(_ request: HTTPRequest, into target: HTTPDownloadTarget) async throws(HTTPClientError) -> HTTPResponse {
+        let headerList = try RequestPreflight.check(request)
         let id = engine.nextTransferID()
         return try await submit(id: id) { continuation in
             TransferSubmission(
-                id: id, request: request,
+                id: id, request: request, headerList: headerList,
                 handler: FileResponseHandler(target: target, url: request.url, continuation: continuation),
                 submittedAt: .now)
         }.get()
@@ -55,13 +58,14 @@ public final class HTTPClient: Sendable {
     /// Sends `request` and returns as soon as the final response head has arrived; the body
     /// follows through `HTTPStreamingResponse.body`.
     public func stream(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPStreamingResponse {
+        let headerList = try RequestPreflight.check(request)
         let id = engine.nextTransferID()
         var created: StreamingResponseHandler?
         let (head, metrics) = try await submit(id: id) { continuation in
             let handler = StreamingResponseHandler(
                 id: id, limit: configuration.streamingBufferLimit, engine: engine, headContinuation: continuation)
             created = handler
-            return TransferSubmission(id: id, request: request, handler: handler, submittedAt: .now)
+            return TransferSubmission(id: id, request: request, headerList: headerList, handler: handler, submittedAt: .now)
         }.get()
         guard let handler = created else {
             throw .curl(code: -1, .init(url: request.url, detail: "streaming handler missing"))

@@ -22,6 +22,8 @@ protocol ResponseHandler: AnyObject, Sendable {
 struct TransferSubmission: Sendable {
     let id: UInt64
     let request: HTTPRequest
+    /// Checked and laid out on the submitting thread (``RequestPreflight``).
+    let headerList: PreparedHeaderList
     let handler: any ResponseHandler
     let submittedAt: ContinuousClock.Instant
 }

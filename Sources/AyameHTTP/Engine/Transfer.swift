@@ -13,7 +13,8 @@ final class Transfer {
     private let url: String
     private let followRedirects: Bool
     private let submittedAt: ContinuousClock.Instant
-    private var headerList: CurlHeaderList?
+    /// Held while libcurl may read it.
+    private let headerList: CurlHeaderList
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var producer: (any HTTPBodyProducer)?
     /// Whether the body was handed to libcurl whole (it keeps its own copy), so it leaves in the
@@ -54,15 +55,13 @@ final class Transfer {
         let context = HTTPBodyProducerContext(bufferLimit: configuration.uploadBufferLimit) { [engine] in
             engine.resumeSending(id)
         }
+        self.headerList = submission.headerList.list
         let body = submission.request.body
         let sent: TransferOptions.Body?
-        if let bytes = body.smallInMemoryBytes {
+        if let bytes = RequestPreflight.copiedBody(of: submission.request) {
             sent = .copied(bytes)
         } else if body.isEmpty {
-            // POST, PUT and PATCH carry a body by definition: without one curl would send no
-            // Content-Length at all, and servers may answer 411 (InvokeEndpointAsync is such a
-            // call). An empty copied body makes curl send `Content-Length: 0`.
-            sent = [HTTPMethod.post, .put, .patch].contains(submission.request.method) ? .copied([]) : nil
+            sent = nil
         } else {
             do {
                 let made = try body.makeProducer(context)
@@ -76,21 +75,16 @@ final class Transfer {
         }
         bodyIsCopied = sent?.isCopied ?? false
         try TransferOptions(transfer: self, easy: easy, engine: engine)
-            .apply(request: submission.request, body: sent, handleIsConfigured: handleIsConfigured)
+            .apply(request: submission.request, headerList: headerList, body: sent, handleIsConfigured: handleIsConfigured)
     }
 
     deinit {
         // The loop has reset or cleaned up the easy handle by now, so nothing points here.
-        headerList?.release()
         errorBuffer.deallocate()
     }
 
     var userdata: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
     var errorBufferPointer: UnsafeMutablePointer<CChar> { errorBuffer }
-
-    func setHeaderList(_ list: CurlHeaderList) {
-        headerList = list
-    }
 
     func context(_ detail: String) -> HTTPClientError.Context {
         .init(url: url, detail: detail, bytesSent: sentBodyBytes, bytesReceived: bytesReceived)

@@ -32,13 +32,14 @@ struct TransferOptions {
     /// `curl_easy_init`) also gets the options that are the same for every request of this
     /// client; a recycled handle keeps them, because resetting and setting them again cost
     /// more than a microsecond per request on the engine thread.
-    func apply(request: HTTPRequest, body: Body?, handleIsConfigured: Bool) throws(HTTPClientError) {
-        try validate(request)
+    /// The request was checked and its header list laid out before it reached the engine
+    /// thread (``RequestPreflight``).
+    func apply(request: HTTPRequest, headerList: CurlHeaderList, body: Body?, handleIsConfigured: Bool) throws(HTTPClientError) {
         if !handleIsConfigured { try applyHandleDefaults() }
         try set(CURLOPT_URL, string: request.url)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(transfer.errorBufferPointer))
         try applyMethod(request, body: body)
-        try applyHeaders(request.headers, bodyIsCopied: body?.isCopied ?? false)
+        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList.head))
         let userdata = transfer.userdata
         try set(CURLOPT_HEADERDATA, pointer: userdata)
         try set(CURLOPT_WRITEDATA, pointer: userdata)
@@ -94,22 +95,6 @@ struct TransferOptions {
         try applyCallbacks()
     }
 
-    private func validate(_ request: HTTPRequest) throws(HTTPClientError) {
-        let method = request.method.rawValue
-        guard Self.isToken(method) else {
-            throw .invalidRequest(transfer.context("the method \"\(method)\" is not an HTTP token"))
-        }
-        guard request.url.hasPrefix("http://") || request.url.hasPrefix("https://") else {
-            throw .invalidRequest(transfer.context("only absolute http:// and https:// URLs are supported"))
-        }
-        guard !request.url.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
-            throw .invalidRequest(transfer.context("the URL contains spaces or control characters; percent-encode them"))
-        }
-        if request.method == .head, !request.body.isEmpty {
-            throw .invalidRequest(transfer.context("a HEAD request cannot have a body"))
-        }
-    }
-
     private func applyMethod(_ request: HTTPRequest, body: Body?) throws(HTTPClientError) {
         // A recycled handle may still hold an earlier request's copied body; dropping it sets
         // the method to POST, which HTTPGET then clears along with NOBODY and UPLOAD. The custom
@@ -147,30 +132,6 @@ struct TransferOptions {
 
     private static let emptyBody: StaticString = ""
 
-    private func applyHeaders(_ headers: HTTPHeaders, bodyIsCopied: Bool) throws(HTTPClientError) {
-        var hasAccept = false, hasExpect = false, hasContentType = false
-        for field in headers {
-            guard Self.isToken(field.name) else {
-                throw .invalidRequest(transfer.context("header name \"\(field.name)\" is not an HTTP token"))
-            }
-            guard !Self.containsLineBreakOrNUL(field.value) else {
-                throw .invalidRequest(transfer.context("the value of header \(field.name) contains CR, LF or NUL"))
-            }
-            hasAccept = hasAccept || HTTPHeaders.namesEqual(field.name, "Accept")
-            hasExpect = hasExpect || HTTPHeaders.namesEqual(field.name, "Expect")
-            hasContentType = hasContentType || HTTPHeaders.namesEqual(field.name, "Content-Type")
-        }
-        // Accept and Expect are headers curl would otherwise add on its own.
-        var suppressed: [StaticString] = []
-        if !hasAccept { suppressed.append("Accept") }
-        if !hasExpect { suppressed.append("Expect") }
-        // A copied body goes out as a curl POST, which would add a form Content-Type.
-        if bodyIsCopied, !hasContentType { suppressed.append("Content-Type") }
-        let list = CurlHeaderList(headers, suppressing: suppressed)
-        transfer.setHeaderList(list)
-        try set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(list.head))
-    }
-
     /// The callbacks are plain functions that find their transfer through the data pointers,
     /// which `apply` sets per request.
     private func applyCallbacks() throws(HTTPClientError) {
@@ -197,39 +158,6 @@ struct TransferOptions {
     }
 
     // MARK: Helpers
-
-    /// Checked over the contiguous bytes: a scan of a `String.UTF8View` was a microsecond and a
-    /// half of every request on the engine thread.
-    private static func isToken(_ string: String) -> Bool {
-        var string = string
-        return string.withUTF8 { bytes in
-            guard !bytes.isEmpty else { return false }
-            for byte in bytes where !isTokenByte(byte) { return false }
-            return true
-        }
-    }
-
-    private static func containsLineBreakOrNUL(_ string: String) -> Bool {
-        var string = string
-        return string.withUTF8 { bytes in
-            for byte in bytes where byte == 0x0D || byte == 0x0A || byte == 0 { return true }
-            return false
-        }
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "#"),
-            UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"),
-            UInt8(ascii: "+"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
-    }
 
     static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components

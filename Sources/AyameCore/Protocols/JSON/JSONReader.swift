@@ -212,7 +212,7 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 if scalars.isEmpty {
                     // No escape: the string is the bytes as they stand, without a copy first.
-                    guard let text = String(validating: bytes[segmentStart..<position], as: UTF8.self) else {
+                    guard let text = Self.string(validating: bytes, segmentStart..<position) else {
                         throw failure("invalid UTF-8 in string")
                     }
                     position += 1
@@ -234,6 +234,19 @@ struct JSONReader {
         }
         guard let text = String(validating: scalars, as: UTF8.self) else { throw failure("invalid UTF-8 in string") }
         return text
+    }
+
+    /// The UTF-8 text of `bytes[range]`, or nil when it is not valid UTF-8. ASCII, which nearly
+    /// every AWS string is, skips the generic validating initializer: unspecialized, it looked
+    /// up generic metadata for every string of every response.
+    private static func string(validating bytes: [UInt8], _ range: Range<Int>) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[range])
+            var combined: UInt8 = 0
+            for byte in text { combined |= byte }
+            if combined < 0x80 { return String(decoding: text, as: UTF8.self) }
+            return String(validating: text, as: UTF8.self)
+        }
     }
 
     private mutating func readEscape(into output: inout [UInt8]) throws(JSONReadError) {
