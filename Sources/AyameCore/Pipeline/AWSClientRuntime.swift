@@ -325,37 +325,39 @@ public final class AWSClientRuntime: Sendable {
 
     /// Signs the call for one attempt, with fresh credentials and the corrected clock.
     private func signedRequest(_ call: PreparedCall, attempt: Int) async throws(AyameError) -> HTTPRequest {
-        var headers = call.headers
         var signedWith: (credentials: SigV4Credentials, timestamp: SigV4Timestamp)?
+        var added: [(name: String, value: String)] = []
         if !call.isAnonymous {
             let credentials = try await credentialsProvider.resolveCredentials()
             let timestamp = SigV4Timestamp(secondsSince1970: Int64(clockSkew.signingDate().timeIntervalSince1970.rounded(.down)))
             signedWith = (credentials.signingCredentials, timestamp)
             do {
-                let added = try signer.withOptions(call.signing).authorizationHeaders(
-                    for: SigV4Request(method: call.method, url: call.url, headers: headers, body: .sha256(hex: call.payloadHash)),
+                added = try signer.withOptions(call.signing).authorizationHeaders(
+                    for: SigV4Request(method: call.method, url: call.url, headers: call.headers, body: .sha256(hex: call.payloadHash)),
                     credentials: credentials.signingCredentials,
                     at: timestamp
                 )
-                headers.append(contentsOf: added)
             } catch {
                 throw .configuration("the request for \(call.operationName) could not be signed: \(error)")
             }
         }
-        // Sent but not signed, as the AWS SDKs do: these change between attempts.
-        headers.append((name: "User-Agent", value: userAgent))
-        headers.append((name: "amz-sdk-invocation-id", value: call.invocationID))
-        headers.append((name: "amz-sdk-request", value: attemptHeaderValue(attempt)))
+        // One list, sized once: the call's headers, the signature's, then three sent but not
+        // signed, as the AWS SDKs do (they change between attempts).
+        var headers = HTTPHeaders(minimumCapacity: call.headers.count + added.count + 3)
+        for field in call.headers { headers.add(name: field.name, value: field.value) }
+        for field in added { headers.add(name: field.name, value: field.value) }
+        headers.add(name: "User-Agent", value: userAgent)
+        headers.add(name: "amz-sdk-invocation-id", value: call.invocationID)
+        headers.add(name: "amz-sdk-request", value: attemptHeaderValue(attempt))
         var body = call.body
         if let chunked = call.chunked {
             guard let signedWith else { throw .configuration("\(call.operationName): an aws-chunked body needs credentials") }
             body = chunked.body(
-                wrapping: call.body, signedHeaders: headers, signer: signer.withOptions(call.signing),
+                wrapping: call.body, signedHeaders: headers.map { (name: $0.name, value: $0.value) },
+                signer: signer.withOptions(call.signing),
                 credentials: signedWith.credentials, timestamp: signedWith.timestamp)
         }
-        let request = HTTPRequest(
-            method: HTTPMethod(rawValue: call.method), url: call.url,
-            headers: HTTPHeaders(headers.map { ($0.name, $0.value) }), body: body)
+        let request = HTTPRequest(method: HTTPMethod(rawValue: call.method), url: call.url, headers: headers, body: body)
         // HTTPRequest's description redacts Authorization, tokens and presigned signatures.
         logger.trace("\(call.operationName) attempt \(attempt): \(request)")
         return request

@@ -27,7 +27,7 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
     }
 
     /// Creates an empty header list with room for `capacity` fields.
-    init(minimumCapacity capacity: Int) {
+    public init(minimumCapacity capacity: Int) {
         fields = []
         fields.reserveCapacity(capacity)
     }
