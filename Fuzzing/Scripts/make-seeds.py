@@ -74,6 +74,11 @@ for seed in [
     '"Data":"/wAQ","Items":[{"value":"v","Next":{"value":null}},null],"Lookup":{"a":[1,null],"b":[]},'
     '"Doc":{"n":[1.5,"s",null]},"Choice":{"B":2},"inner":{"value":"x"},"Unknown":{"k":[true]}}',
     '{"When":1764676800.25,"Count":7.0,"Text":null,"Text":"again","Lookup":{"k":[1],"k":[2]},"Choice":{"A":"a","C":1}}',
+    # Bodies the direct reader reads (CoreFuzzing+DirectReading.swift): a required member,
+    # a cycle, and one that leaves required members out for the error correction to fill in.
+    '{"Name":"n","Count":-1e2,"Ratio":"-Infinity","Small":1,"When":"Tue, 25 Nov 2025 17:36:19 GMT",'
+    '"Items":[{"value":"a","Next":{"value":"b","Next":null}}],"Lookup":{"x":[1,2.0]},"Doc":null,"inner":{"Next":{}}}',
+    '\ufeff { "inner" : { } , "Items" : [ null , { } ] }',
 ]:
     write("json-reader", seed)
 

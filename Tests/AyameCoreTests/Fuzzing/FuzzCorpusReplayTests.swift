@@ -41,6 +41,18 @@ import Testing
         for (_, data) in found { _ = data.withUnsafeBytes { CoreFuzzing.readJSON($0) } }
     }
 
+    @Test func jsonDifferentialTargetsAgreeOnEveryInput() throws {
+        let (seeds, found) = try Self.inputs("json-reader")
+        // Both differential checks trap on disagreement; the direct reader must read the seeds
+        // written for it (those with the required "Name" or only optional members present).
+        var readDirectly = 0
+        for (_, data) in seeds + found {
+            _ = data.withUnsafeBytes { CoreFuzzing.readJSONShapesBothWays($0) }
+            if data.withUnsafeBytes({ CoreFuzzing.readJSONDirectlyBothWays($0) }) { readDirectly += 1 }
+        }
+        #expect(readDirectly >= 2)
+    }
+
     @Test func sharedConfigSeedsParseIntoProfiles() throws {
         let (seeds, found) = try Self.inputs("shared-config")
         #expect(seeds.count >= 4)
