@@ -21,7 +21,8 @@ extension AWSClientRuntime {
     /// Runs an operation whose output can be read from an awsJson body directly: as the
     /// general typed `execute`, but a 2xx body is read straight into `Output` (see
     /// ``JSONResponseReader``), and only what that reader gives up on goes through the
-    /// `ShapeValue` tree.
+    /// `ShapeValue` tree. Inlinable, like the reader: the whole decoding is specialized for
+    /// `Output` in the calling service module.
     @inlinable
     public func execute<Input: AWSShape, Output: JSONResponseReadable>(
         _ operation: OperationDescriptor, input: Input, output: Output.Type = Output.self,
@@ -29,36 +30,49 @@ extension AWSClientRuntime {
     ) async throws(AyameError) -> Output {
         let value = input.shapeValue
         try value.validate(against: Input.schema)
-        return try await executeReading(operation, input: value, payload: payload, as: Output.self)
+        switch try await executeKeepingBody(operation, input: value, payload: payload) {
+        case .tree(let tree):
+            return try ResponseDecoding.decode(tree, as: Output.self)
+        case .body(let received):
+            if let output = JSONResponseReader.decode(received.body, as: Output.self) { return output }
+            return try ResponseDecoding.decode(try decodeTree(received, operation: operation), as: Output.self)
+        }
     }
 
-    /// The output, read directly when the codec is awsJson's, else from the tree.
+    /// Runs the call; with an awsJson codec the 2xx response comes back undecoded, for the
+    /// direct reader, else as the codec's tree.
     @usableFromInline
-    func executeReading<Output: JSONResponseReadable>(
-        _ operation: OperationDescriptor, input: ShapeValue, payload: StreamingPayload?, as type: Output.Type
-    ) async throws(AyameError) -> Output {
+    func executeKeepingBody(
+        _ operation: OperationDescriptor, input: ShapeValue, payload: StreamingPayload?
+    ) async throws(AyameError) -> BodyOrTree {
         let (call, input) = try await prepare(operation, input: input, payload: payload)
-        let readsDirectly = readsJSONDirectly && operation.output != nil
-        let completed = try await run(
+        let keepsBody = readsJSONDirectly && operation.output != nil
+        return try await run(
             call, operation: operation, input: input,
-            decode: { (received) throws(AyameError) -> DirectOrTree<Output> in
-                if readsDirectly, let output = JSONResponseReader.decode(received.body, as: Output.self) {
-                    return .direct(output)
-                }
-                return .tree(try self.codec.decodeResponse(received, operation: operation, service: self.service))
+            decode: { (received) throws(AyameError) -> BodyOrTree in
+                keepsBody ? .body(received) : .tree(try self.codec.decodeResponse(received, operation: operation, service: self.service))
             },
             exchange: { (request) async throws(HTTPClientError) -> Exchange in
                 Exchange(response: try await self.transport.send(request), stream: nil)
-            })
-        switch completed.output {
-        case .direct(let output): return output
-        case .tree(let tree): return try ResponseDecoding.decode(tree, as: Output.self)
+            }
+        ).output
+    }
+
+    /// The codec's tree of a response the direct reader gave up on, a failure explained as
+    /// every decoding failure is.
+    @usableFromInline
+    func decodeTree(_ received: ReceivedResponse, operation: OperationDescriptor) throws(AyameError) -> ShapeValue {
+        do {
+            return try codec.decodeResponse(received, operation: operation, service: service)
+        } catch {
+            throw Self.explained(error, response: received)
         }
     }
 }
 
-/// A typed output read from the body directly, or the tree to convert it from.
-enum DirectOrTree<Output> {
-    case direct(Output)
+/// A 2xx response kept for the direct reader, or the tree the codec decoded.
+@usableFromInline
+enum BodyOrTree: Sendable {
+    case body(ReceivedResponse)
     case tree(ShapeValue)
 }

@@ -10,14 +10,16 @@ struct JSONReadError: Error, Equatable, CustomStringConvertible {
 ///
 /// Strict because a lenient reader hides truncated or corrupted bodies that should surface as
 /// decoding errors; exact because integers that fit `Int` never pass through `Double`.
+@usableFromInline
 struct JSONReader {
     /// Deep enough for any AWS document, shallow enough that hostile input cannot exhaust the stack.
     static let maximumDepth = 512
 
-    let bytes: [UInt8]
-    var position = 0
-    var depth = 0
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var position = 0
+    @usableFromInline var depth = 0
 
+    @usableFromInline
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Reads one JSON value that must span the whole input (whitespace aside).
@@ -35,6 +37,7 @@ struct JSONReader {
         JSONReadError(reason: reason, offset: position)
     }
 
+    @usableFromInline
     mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {

@@ -22,7 +22,9 @@ extension String: JSONResponseReadable {
 }
 
 extension AWSStringEnum {
-    /// Reads a JSON string; values the model does not list are kept.
+    /// Reads a JSON string; values the model does not list are kept. Inlinable, so each
+    /// service module specializes it for its enums.
+    @inlinable
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
         try reader.readString().map(Self.init(rawValue:))
     }

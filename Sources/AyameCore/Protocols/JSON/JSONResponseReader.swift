@@ -20,15 +20,19 @@ public struct JSONResponseReader {
         public init() {}
     }
 
-    var base: JSONReader
+    @usableFromInline var base: JSONReader
 
+    @usableFromInline
     init(_ bytes: [UInt8]) {
         base = JSONReader(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { base.position = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { base.position = 3 }
     }
 
     /// `body` read as `Output`, or nil when the general path must decide (including for an
-    /// empty or whitespace-only body, which it reads as an empty structure).
+    /// empty or whitespace-only body, which it reads as an empty structure). Inlinable, so it
+    /// is specialized for each output type: unspecialized, it looked up the metadata of
+    /// `Output?` on every call.
+    @inlinable
     public static func decode<Output: JSONResponseReadable>(_ body: [UInt8], as type: Output.Type = Output.self) -> Output? {
         var reader = JSONResponseReader(body)
         reader.base.skipWhitespace()
@@ -118,7 +122,7 @@ public struct JSONResponseReader {
         return try Self.zero(Value.self)
     }
 
-    @usableFromInline
+    @inlinable
     static func zero<Value: JSONResponseReadable>(_ type: Value.Type) throws(GaveUp) -> Value {
         let tree = Value.zeroShapeValue
         if case .structure = tree {
@@ -129,7 +133,7 @@ public struct JSONResponseReader {
         do { return try Value(shapeValue: tree) } catch { throw GaveUp() }
     }
 
-    private static let emptyObject: [UInt8] = Array("{}".utf8)
+    @usableFromInline static let emptyObject: [UInt8] = Array("{}".utf8)
 
     // MARK: Lists and maps
 
