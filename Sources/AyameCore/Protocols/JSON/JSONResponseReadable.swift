@@ -40,6 +40,17 @@ extension JSONScalarReadable {
         guard let value = try reader.readScalar(jsonSchema) else { return nil }
         do { return try Self(shapeValue: value) } catch { throw JSONResponseReader.GaveUp() }
     }
+
+    /// A value the fast cases do not cover (a string for a number or a timestamp), converted
+    /// exactly as the general decoder converts it.
+    fileprivate static func convert(_ json: JSONValue) throws(JSONResponseReader.GaveUp) -> Self {
+        do {
+            guard let value = try JSONShapeDecoder.value(json, target: jsonSchema, path: "") else { throw JSONResponseReader.GaveUp() }
+            return try Self(shapeValue: value)
+        } catch {
+            throw JSONResponseReader.GaveUp()
+        }
+    }
 }
 
 extension Int: JSONResponseReadable, JSONScalarReadable {
@@ -47,7 +58,15 @@ extension Int: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads an `integer` or `long` (an integral number with a fraction, `5.0`, too).
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Int? {
-        try readScalar(from: &reader)
+        // The general decoder's rules for the common cases, without its tree in between.
+        switch try reader.readJSONValue() {
+        case nil: return nil
+        case .integer(let number)?: return number
+        case .double(let number)?:
+            guard let exact = Int(exactly: number) else { throw JSONResponseReader.GaveUp() }
+            return exact
+        default: throw JSONResponseReader.GaveUp()
+        }
     }
 }
 
@@ -56,7 +75,12 @@ extension Double: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads a `double`: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Double? {
-        try readScalar(from: &reader)
+        switch try reader.readJSONValue() {
+        case nil: return nil
+        case .integer(let number)?: return Double(number)
+        case .double(let number)?: return number
+        case let other?: return try convert(other)
+        }
     }
 }
 
@@ -65,7 +89,12 @@ extension Float: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads a `float` as a `double` rounded to single precision.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Float? {
-        try readScalar(from: &reader)
+        switch try reader.readJSONValue() {
+        case nil: return nil
+        case .integer(let number)?: return Float(Double(number))
+        case .double(let number)?: return Float(number)
+        case let other?: return try convert(other)
+        }
     }
 }
 
@@ -74,7 +103,11 @@ extension Bool: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads `true` or `false`.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Bool? {
-        try readScalar(from: &reader)
+        switch try reader.readJSONValue() {
+        case nil: return nil
+        case .bool(let flag)?: return flag
+        default: throw JSONResponseReader.GaveUp()
+        }
     }
 }
 
@@ -83,7 +116,12 @@ extension Date: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads a timestamp: epoch seconds, or a string in any AWS form.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Date? {
-        try readScalar(from: &reader)
+        switch try reader.readJSONValue() {
+        case nil: return nil
+        case .integer(let seconds)?: return Date(timeIntervalSince1970: TimeInterval(seconds))
+        case .double(let seconds)?: return Date(timeIntervalSince1970: seconds)
+        case let other?: return try convert(other)
+        }
     }
 }
 

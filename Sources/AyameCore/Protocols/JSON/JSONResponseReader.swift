@@ -186,6 +186,12 @@ public struct JSONResponseReader {
         do { return try JSONShapeDecoder.value(json, target: schema, path: "") } catch { throw GaveUp() }
     }
 
+    /// The next value as parsed JSON, for the scalar readers' common cases; nil for `null`.
+    mutating func readJSONValue() throws(GaveUp) -> JSONValue? {
+        if try readsNull() { return nil }
+        do { return try base.readValue() } catch { throw GaveUp() }
+    }
+
     // MARK: Bytes
 
     private mutating func readsNull() throws(GaveUp) -> Bool {
