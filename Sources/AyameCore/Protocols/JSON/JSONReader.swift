@@ -205,6 +205,22 @@ struct JSONReader {
         return .double(negative ? -magnitude : magnitude)
     }
 
+    /// The byte range of the string at the reader (which stands on its opening quote) when it
+    /// is plain ASCII without escapes, as object keys nearly always are, the reader moved past
+    /// its closing quote; nil, the reader unmoved, for any other string (read it with
+    /// ``readString()``).
+    mutating func readPlainString() -> Range<Int>? {
+        let start = position + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+              bytes[end] >= 0x20, bytes[end] < 0x80 {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        position = end + 1
+        return start..<end
+    }
+
     mutating func readString() throws(JSONReadError) -> String {
         position += 1
         var scalars: [UInt8] = []

@@ -84,17 +84,10 @@ extension Double: JSONResponseReadable, JSONScalarReadable {
     }
 }
 
-extension Float: JSONResponseReadable, JSONScalarReadable {
-    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.float }
-
-    /// Reads a `float` as a `double` rounded to single precision.
+extension Float: JSONResponseReadable {
+    /// Reads a `float` as a `double` rounded to single precision, as `init(shapeValue:)` does.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Float? {
-        switch try reader.readJSONValue() {
-        case nil: return nil
-        case .integer(let number)?: return Float(Double(number))
-        case .double(let number)?: return Float(number)
-        case let other?: return try convert(other)
-        }
+        try Double.read(from: &reader).map(Float.init)
     }
 }
 

@@ -245,21 +245,13 @@ public struct JSONResponseReader {
     /// `hint` on; nil for a key the structure does not model. Keys with escapes or non-ASCII
     /// bytes are decoded (and validated) as strings first.
     private mutating func readKey(_ keys: JSONMemberKeys, hint: Int) throws(GaveUp) -> Int? {
-        let bytes = base.bytes
-        let start = base.position + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
-              bytes[end] >= 0x20, bytes[end] < 0x80 {
-            end += 1
-        }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+        guard let range = base.readPlainString() else {
             let key: String
             do { key = try base.readString() } catch { throw GaveUp() }
             return Array(key.utf8).withUnsafeBufferPointer { keys.index(of: $0, hint: hint) }
         }
-        base.position = end + 1
-        return bytes.withUnsafeBufferPointer { buffer in
-            keys.index(of: UnsafeBufferPointer(rebasing: buffer[start..<end]), hint: hint)
+        return base.bytes.withUnsafeBufferPointer { buffer in
+            keys.index(of: UnsafeBufferPointer(rebasing: buffer[range]), hint: hint)
         }
     }
 }

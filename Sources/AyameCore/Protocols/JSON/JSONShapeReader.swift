@@ -132,21 +132,14 @@ extension JSONReader {
     /// bytes; nil for a key the schema does not name. Keys with escapes or non-ASCII bytes are
     /// decoded (and validated) as strings first.
     private mutating func readKey(matchingIn schema: ShapeSchema) throws(GaveUp) -> MemberSchema? {
-        let start = position + 1
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
-              bytes[end] >= 0x20, bytes[end] < 0x80 {
-            end += 1
-        }
-        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+        guard let range = readPlainString() else {
             let key: String
             do { key = try readString() } catch { throw GaveUp() }
             return schema.members.first { $0.wireName == key }
         }
-        position = end + 1
-        let length = end - start
+        let length = range.count
         return bytes.withUnsafeBufferPointer { buffer in
-            let key = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            let key = UnsafeBufferPointer(rebasing: buffer[range])
             return schema.members.first { member in
                 var name = member.wireName
                 return name.utf8.count == length && name.withUTF8 { $0.elementsEqual(key) }
