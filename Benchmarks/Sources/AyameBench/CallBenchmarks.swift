@@ -16,8 +16,9 @@ import Darwin
 ///
 /// Lines: `<scenario> median_ns=<n> ...` (sequential, per call, median over batches),
 /// `<scenario> calls_per_s=<n> ...` (concurrent), with `cpu_ns_per_call` (user + system time
-/// of the whole process, engine thread included) and `allocations_per_call` (every heap
-/// allocation of the process, libcurl's included), then the Ayame/boto3 ratio.
+/// of the whole process, engine thread included), `allocations_per_call` (every heap
+/// allocation of the process, libcurl's included) and `cpu_migrations_per_call` (moves of its
+/// threads between CPUs), then the Ayame/boto3 ratio.
 ///
 /// Options: `--calls N` (sequential and concurrent, default 20000), `--concurrency N` (64),
 /// `--boto3-calls N` (default 3000), `--python PATH` (default `python3`), `--no-boto3`,
@@ -133,23 +134,47 @@ struct CallCosts {
     let userNanosecondsPerCall: Int
     let systemNanosecondsPerCall: Int
     let allocationsPerCall: Double
+    /// Moves of the process's threads between CPUs, per call: on this 2-vCPU machine the
+    /// sequential figure is bimodal, and the slow mode is the one where the hand-offs between
+    /// the calling thread and the engine thread cross CPUs (Performance.md, third round).
+    let migrationsPerCall: Double
 
     var fields: String {
         "cpu_ns_per_call=\(userNanosecondsPerCall + systemNanosecondsPerCall) user_ns_per_call=\(userNanosecondsPerCall) "
-            + "system_ns_per_call=\(systemNanosecondsPerCall) allocations_per_call=\(String(format: "%.1f", allocationsPerCall))"
+            + "system_ns_per_call=\(systemNanosecondsPerCall) allocations_per_call=\(String(format: "%.1f", allocationsPerCall)) "
+            + "cpu_migrations_per_call=\(String(format: "%.2f", migrationsPerCall))"
     }
 
     /// Runs `body` (which makes `calls` calls) and divides what the process spent by `calls`.
     static func measure<T>(calls: Int, _ body: () async throws -> T) async rethrows -> (T, CallCosts) {
+        let migrationsBefore = threadMigrations()
         let usageBefore = processUsage()
         let allocationsBefore = ayame_bench_allocation_count()
         let value = try await body()
         let allocations = ayame_bench_allocation_count() - allocationsBefore
         let usageAfter = processUsage()
+        let migrations = threadMigrations() - migrationsBefore
         return (value, CallCosts(
             userNanosecondsPerCall: (usageAfter.user - usageBefore.user) / calls,
             systemNanosecondsPerCall: (usageAfter.system - usageBefore.system) / calls,
-            allocationsPerCall: Double(allocations) / Double(calls)))
+            allocationsPerCall: Double(allocations) / Double(calls),
+            migrationsPerCall: Double(migrations) / Double(calls)))
+    }
+
+    /// The sum of `se.nr_migrations` over the process's threads (`/proc/self/task/*/sched`);
+    /// threads that end between two readings take their count with them, which for the
+    /// long-lived engine and cooperative threads does not matter. 0 where the kernel does not
+    /// publish it.
+    static func threadMigrations() -> Int {
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return 0 }
+        var total = 0
+        for thread in threads {
+            guard let text = try? String(contentsOfFile: "/proc/self/task/\(thread)/sched", encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") where line.hasPrefix("se.nr_migrations") {
+                total += line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+            }
+        }
+        return total
     }
 }
 
