@@ -135,8 +135,8 @@ struct CallCosts {
     let systemNanosecondsPerCall: Int
     let allocationsPerCall: Double
     /// Moves of the process's threads between CPUs, per call: on this 2-vCPU machine the
-    /// sequential figure is bimodal, and the slow mode is the one where the hand-offs between
-    /// the calling thread and the engine thread cross CPUs (Performance.md, third round).
+    /// sequential figure is bimodal, and this shows whether our own threads' placement goes
+    /// with it (Performance.md, fourth round: it does not, consistently).
     let migrationsPerCall: Double
 
     var fields: String {
