@@ -31,13 +31,21 @@ enum RequestPreflight {
             hasExpect = hasExpect || HTTPHeaders.namesEqual(field.name, "Expect")
             hasContentType = hasContentType || HTTPHeaders.namesEqual(field.name, "Content-Type")
         }
-        // Accept and Expect are headers curl would otherwise add on its own.
-        var suppressed: [StaticString] = []
-        if !hasAccept { suppressed.append("Accept") }
-        if !hasExpect { suppressed.append("Expect") }
-        // A copied body goes out as a curl POST, which would add a form Content-Type.
-        if copiedBody(of: request) != nil, !hasContentType { suppressed.append("Content-Type") }
+        // Accept and Expect are headers curl would otherwise add on its own; a copied body goes
+        // out as a curl POST, which would add a form Content-Type.
+        let suppressed = Self.suppressionLists[
+            (hasAccept ? 0 : 1) | (hasExpect ? 0 : 2) | (copiedBody(of: request) != nil && !hasContentType ? 4 : 0)]
         return PreparedHeaderList(list: CurlHeaderList.make(request.headers, suppressing: suppressed))
+    }
+
+    /// The headers to suppress for each combination (bit 0 Accept, bit 1 Expect, bit 2
+    /// Content-Type), made once rather than an array per request.
+    private static let suppressionLists: [[StaticString]] = (0..<8).map { mask in
+        var names: [StaticString] = []
+        if mask & 1 != 0 { names.append("Accept") }
+        if mask & 2 != 0 { names.append("Expect") }
+        if mask & 4 != 0 { names.append("Content-Type") }
+        return names
     }
 
     /// The body libcurl copies and sends with the head (`CURLOPT_COPYPOSTFIELDS`), or nil when a
