@@ -207,7 +207,7 @@ public final class AWSClientRuntime: Sendable {
                 try self.codec.decodeResponse(received, operation: operation, service: self.service)
             },
             exchange: exchange)
-        return (completed.response(output: completed.output), completed.stream)
+        return (completed.response, completed.stream)
     }
 
     /// A call that succeeded: its decoded output and the HTTP facts of the final attempt.
@@ -218,10 +218,6 @@ public final class AWSClientRuntime: Sendable {
         let requestID: String?
         let attempts: Int
         let stream: AnyByteChunks?
-
-        func response(output tree: ShapeValue) -> OperationResponse {
-            OperationResponse(output: tree, statusCode: statusCode, headers: headers, requestID: requestID, attempts: attempts)
-        }
     }
 
     /// The retry loop: `decode` turns a 2xx response into the output (a decoding failure is
@@ -469,4 +465,11 @@ extension HTTPResponse.Metrics {
         reusedConnection: false, localPort: 0, remoteAddress: "", remotePort: 0, httpVersion: .unknown,
         nameLookup: .zero, connect: .zero, tlsHandshake: .zero, timeToFirstByte: .zero, total: .zero,
         bytesSent: 0, bytesReceived: 0, redirectCount: 0)
+}
+
+extension AWSClientRuntime.Completed where Output == ShapeValue {
+    /// The call's public result, for the untyped entry points.
+    var response: OperationResponse {
+        OperationResponse(output: output, statusCode: statusCode, headers: headers, requestID: requestID, attempts: attempts)
+    }
 }

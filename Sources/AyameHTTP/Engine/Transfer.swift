@@ -51,10 +51,6 @@ final class Transfer {
         self.attemptDeadline = configuration.attemptTimeout.map { submission.submittedAt + $0 }
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-        let id = submission.id
-        let context = HTTPBodyProducerContext(bufferLimit: configuration.uploadBufferLimit) { [engine] in
-            engine.resumeSending(id)
-        }
         self.headerList = submission.headerList.list
         let body = submission.request.body
         let sent: TransferOptions.Body?
@@ -63,6 +59,11 @@ final class Transfer {
         } else if body.isEmpty {
             sent = nil
         } else {
+            // Made only for a produced body: copied and empty bodies need no context or closure.
+            let id = submission.id
+            let context = HTTPBodyProducerContext(bufferLimit: configuration.uploadBufferLimit) { [engine] in
+                engine.resumeSending(id)
+            }
             do {
                 let made = try body.makeProducer(context)
                 producer = made

@@ -30,19 +30,14 @@ extension AWSStringEnum {
     }
 }
 
-/// The simple types read a scalar as the general decoder does for their shape kind.
+/// The simple types whose less common JSON forms (a string for a number or a timestamp, base64
+/// for a blob) go through the general decoder's conversion for their shape kind.
 private protocol JSONScalarReadable: ShapeValueConvertible {
     static var jsonSchema: ShapeSchema { get }
 }
 
 extension JSONScalarReadable {
-    fileprivate static func readScalar(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Self? {
-        guard let value = try reader.readScalar(jsonSchema) else { return nil }
-        do { return try Self(shapeValue: value) } catch { throw JSONResponseReader.GaveUp() }
-    }
-
-    /// A value the fast cases do not cover (a string for a number or a timestamp), converted
-    /// exactly as the general decoder converts it.
+    /// `json` converted exactly as the general decoder converts it.
     fileprivate static func convert(_ json: JSONValue) throws(JSONResponseReader.GaveUp) -> Self {
         do {
             guard let value = try JSONShapeDecoder.value(json, target: jsonSchema, path: "") else { throw JSONResponseReader.GaveUp() }
@@ -53,9 +48,7 @@ extension JSONScalarReadable {
     }
 }
 
-extension Int: JSONResponseReadable, JSONScalarReadable {
-    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.long }
-
+extension Int: JSONResponseReadable {
     /// Reads an `integer` or `long` (an integral number with a fraction, `5.0`, too).
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Int? {
         // The general decoder's rules for the common cases, without its tree in between.
@@ -91,9 +84,7 @@ extension Float: JSONResponseReadable {
     }
 }
 
-extension Bool: JSONResponseReadable, JSONScalarReadable {
-    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.boolean }
-
+extension Bool: JSONResponseReadable {
     /// Reads `true` or `false`.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Bool? {
         switch try reader.readJSONValue() {
@@ -123,16 +114,16 @@ extension Data: JSONResponseReadable, JSONScalarReadable {
 
     /// Reads a base64 `blob`.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> Data? {
-        try readScalar(from: &reader)
+        guard let json = try reader.readJSONValue() else { return nil }
+        return try convert(json)
     }
 }
 
-extension DocumentValue: JSONResponseReadable, JSONScalarReadable {
-    fileprivate static var jsonSchema: ShapeSchema { ShapeSchema.Simple.document }
-
+extension DocumentValue: JSONResponseReadable {
     /// Reads any JSON value as a document; `null` is a value here, not an absent member.
     public static func read(from reader: inout JSONResponseReader) throws(JSONResponseReader.GaveUp) -> DocumentValue? {
-        try readScalar(from: &reader)
+        guard let json = try reader.readJSONValue() else { return .null }
+        return JSONDocuments.document(json)
     }
 }
 

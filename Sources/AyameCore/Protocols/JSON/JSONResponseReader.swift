@@ -176,17 +176,7 @@ public struct JSONResponseReader {
         do { return try base.readString() } catch { throw GaveUp() }
     }
 
-    /// Any other scalar (numbers, Booleans, timestamps, blobs) or a document, converted exactly
-    /// as the general decoder converts it for a target of `schema`'s kind; nil for `null`
-    /// (except for documents, where `null` is a value).
-    public mutating func readScalar(_ schema: ShapeSchema) throws(GaveUp) -> ShapeValue? {
-        if schema.kind != .document, try readsNull() { return nil }
-        let json: JSONValue
-        do { json = try base.readValue() } catch { throw GaveUp() }
-        do { return try JSONShapeDecoder.value(json, target: schema, path: "") } catch { throw GaveUp() }
-    }
-
-    /// The next value as parsed JSON, for the scalar readers' common cases; nil for `null`.
+    /// The next value as parsed JSON, for the scalar and document readers; nil for `null`.
     mutating func readJSONValue() throws(GaveUp) -> JSONValue? {
         if try readsNull() { return nil }
         do { return try base.readValue() } catch { throw GaveUp() }
