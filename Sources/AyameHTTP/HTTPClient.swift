@@ -18,6 +18,13 @@ public final class HTTPClient: Sendable {
         engine = try CurlEngine(configuration: configuration)
     }
 
+    /// The engine thread as a task executor. A task that prefers it
+    /// (`withTaskExecutorPreference(client.taskExecutor) { ... }`) runs its code between the
+    /// engine's turns, so a request and its response change threads no more than libcurl does:
+    /// no wake-up of a cooperative thread per call. Meant for a loop of calls that waits on
+    /// each; anything that computes for long delays every transfer of the client.
+    public var taskExecutor: any TaskExecutor { engine }
+
     deinit {
         engine.beginShutdown()
     }

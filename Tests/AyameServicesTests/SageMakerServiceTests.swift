@@ -65,6 +65,33 @@ import Testing
         #expect(invoked.outputLocation?.hasPrefix("s3://") == true)
     }
 
+    @Test("typed calls from a task preferring the runtime's task executor answer as from the pool")
+    func callsOnTheEngineExecutor() async throws {
+        let sageMaker = SageMakerClient(runtime: try await MotoServices.runtime(.sageMaker))
+        let executor = try #require(sageMaker.runtime.taskExecutor, "the standard transport has an engine thread")
+        let model = MotoServices.uniqueName("model")
+        _ = try await sageMaker.createModel(SageMaker.CreateModelInput(
+            modelName: model,
+            primaryContainer: SageMaker.ContainerDefinition(image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/ayame:latest"),
+            executionRoleArn: Self.role))
+        let fromPool = try await sageMaker.describeModel(modelName: model)
+        let (fromEngine, missing) = try await withTaskExecutorPreference(executor) { () async throws -> (SageMaker.DescribeModelOutput, (any Error)?) in
+            let described = try await sageMaker.describeModel(modelName: model)
+            do {
+                _ = try await sageMaker.describeEndpoint(endpointName: MotoServices.uniqueName("missing"))
+                return (described, nil)
+            } catch {
+                return (described, error)
+            }
+        }
+        #expect(fromEngine == fromPool)
+        guard case AyameError.service(let failure)? = missing else {
+            Issue.record("describing a missing endpoint gave \(String(describing: missing))")
+            return
+        }
+        #expect(failure.code == "ValidationException")
+    }
+
     @Test func invalidInputFailsBeforeSending() async throws {
         let sageMaker = SageMakerClient(runtime: try await MotoServices.runtime(.sageMaker))
         await #expect {

@@ -14,6 +14,10 @@ import Darwin
 /// against the same server in the same run, and the `curl` command's `--parallel` rate as the
 /// transport's ceiling.
 ///
+/// Scenarios: `sequential` (a plain loop, as most code is written), `sequential_on_engine` (the
+/// same loop in a task preferring the client's engine thread, `client.runtime.taskExecutor`),
+/// `concurrent<N>` (N tasks on the default executor).
+///
 /// Lines: `<scenario> median_ns=<n> ...` (sequential, per call, median over batches),
 /// `<scenario> calls_per_s=<n> ...` (concurrent), with `cpu_ns_per_call` (user + system time
 /// of the whole process, engine thread included), `allocations_per_call` (every heap
@@ -22,8 +26,10 @@ import Darwin
 ///
 /// Options: `--calls N` (sequential and concurrent, default 20000), `--concurrency N` (64),
 /// `--boto3-calls N` (default 3000), `--python PATH` (default `python3`), `--no-boto3`,
-/// `--sequential-only` (Ayame's sequential scenario alone, for profiling under callgrind: the
-/// difference between two runs with different `--calls` is the cost of those calls).
+/// `--sequential-only` (Ayame's two sequential scenarios alone, for profiling: the difference
+/// between two runs with different `--calls` is the cost of those calls), `--engine-only` (the
+/// sequential loop on the engine alone), `--engine-concurrent` (only the N-way scenario with
+/// every task preferring the engine: the cost of a call when one thread does everything).
 func runCallBenchmarks(_ arguments: [String]) async throws {
     let options = CallBenchmarkOptions(arguments)
     let server = try await LoopbackServer.startNginx(locations: CannedResponses.nginxLocations, path: "/")
@@ -36,9 +42,30 @@ func runCallBenchmarks(_ arguments: [String]) async throws {
     let client = try await SageMakerClient.standard()
     for _ in 0..<500 { try await describe(client) }  // warm-up: connection, caches, first-use work
 
+    if options.engineConcurrent {
+        let onEngine = try await withTaskExecutorPreference(client.runtime.taskExecutor) {
+            try await measureConcurrent(calls: options.calls, width: options.concurrency) { try await describe(client) }
+        }
+        emit("ayame.describe_endpoint.concurrent\(options.concurrency)_on_engine calls_per_s=\(onEngine.callsPerSecond) " + onEngine.costs.fields)
+        return
+    }
+    if options.engineOnly {
+        let onEngine = try await withTaskExecutorPreference(client.runtime.taskExecutor) {
+            try await measureSequential(calls: options.calls, batch: 50) { try await describe(client) }
+        }
+        emit("ayame.describe_endpoint.sequential_on_engine median_ns=\(onEngine.medianNanoseconds) p90_ns=\(onEngine.p90Nanoseconds) "
+            + onEngine.costs.fields)
+        return
+    }
     let sequential = try await measureSequential(calls: options.calls, batch: 50) { try await describe(client) }
     emit("ayame.describe_endpoint.sequential median_ns=\(sequential.medianNanoseconds) p90_ns=\(sequential.p90Nanoseconds) "
         + sequential.costs.fields)
+    // The same loop in a task that prefers the client's engine thread as its executor.
+    let onEngine = try await withTaskExecutorPreference(client.runtime.taskExecutor) {
+        try await measureSequential(calls: options.calls, batch: 50) { try await describe(client) }
+    }
+    emit("ayame.describe_endpoint.sequential_on_engine median_ns=\(onEngine.medianNanoseconds) p90_ns=\(onEngine.p90Nanoseconds) "
+        + onEngine.costs.fields)
     if options.sequentialOnly { return }
 
     let concurrent = try await measureConcurrent(calls: options.calls, width: options.concurrency) { try await describe(client) }
@@ -54,6 +81,8 @@ func runCallBenchmarks(_ arguments: [String]) async throws {
             emit("boto3.describe_endpoint.sequential median_ns=\(boto3.median) cpu_ns_per_call=\(boto3.cpu)")
             let ratio = Double(boto3.median) / Double(max(sequential.medianNanoseconds, 1))
             emit("call.ratio boto3_over_ayame_sequential=\(String(format: "%.1f", ratio))")
+            let ratioOnEngine = Double(boto3.median) / Double(max(onEngine.medianNanoseconds, 1))
+            emit("call.ratio boto3_over_ayame_sequential_on_engine=\(String(format: "%.1f", ratioOnEngine))")
         } catch {
             // Ayame's numbers stand on their own; say why the comparison is missing.
             emit("boto3.note not measured (install boto3 or pass --python): \(error)")
@@ -74,6 +103,8 @@ struct CallBenchmarkOptions {
     var python = "python3"
     var runsBoto3 = true
     var sequentialOnly = false
+    var engineOnly = false
+    var engineConcurrent = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.makeIterator()
@@ -85,6 +116,8 @@ struct CallBenchmarkOptions {
             case "--python": python = iterator.next() ?? python
             case "--no-boto3": runsBoto3 = false
             case "--sequential-only": sequentialOnly = true
+            case "--engine-only": engineOnly = true
+            case "--engine-concurrent": engineConcurrent = true
             default: print("call: ignoring unknown option \(argument)")
             }
         }

@@ -16,6 +16,10 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and writes a 2xx body into `target`; any other status comes back with its
     /// body in memory.
     func download(_ request: HTTPRequest, into target: HTTPDownloadTarget) async throws(HTTPClientError) -> HTTPResponse
+
+    /// The executor on which this transport does its work, if a task may prefer it
+    /// (``AWSClientRuntime/taskExecutor``); nil by default. `HTTPClient` gives its engine thread.
+    var preferredTaskExecutor: (any TaskExecutor)? { get }
 }
 
 /// A response whose body is still arriving.
@@ -36,6 +40,8 @@ public struct TransportStreamingResponse: Sendable {
 }
 
 extension HTTPTransport {
+    public var preferredTaskExecutor: (any TaskExecutor)? { nil }
+
     public func streamResponse(_ request: HTTPRequest) async throws(HTTPClientError) -> TransportStreamingResponse {
         let response = try await send(request)
         return TransportStreamingResponse(status: response.status, headers: response.headers, body: AnyByteChunks([response.body]))
@@ -59,6 +65,8 @@ extension HTTPTransport {
 }
 
 extension HTTPClient: HTTPTransport {
+    public var preferredTaskExecutor: (any TaskExecutor)? { taskExecutor }
+
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
         try await execute(request)
     }

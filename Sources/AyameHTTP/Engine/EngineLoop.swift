@@ -29,6 +29,7 @@ final class EngineLoop {
                 case .cancel(let id): if let transfer = transfers[id] { fail(transfer, .cancelled) }
                 case .resumeReceiving(let id): resume(id, receiving: true)
                 case .resumeSending(let id): resume(id, receiving: false)
+                case .run(let job): job.runSynchronously(on: engine.asUnownedTaskExecutor())
                 case .shutdown: stopping = true
                 }
             }
@@ -37,6 +38,8 @@ final class EngineLoop {
             curl_multi_perform(multi, &running)
             collectCompletions()
             let timeout = enforceDeadlines()
+            // Jobs run on the engine may have queued more work; take it before sleeping.
+            if engine.hasCommands { continue }
             var wakeUp = curl_waitfd(fd: engine.wakeUpReader, events: Int16(CURL_WAIT_POLLIN), revents: 0)
             curl_multi_poll(multi, &wakeUp, 1, timeout, nil)
             if wakeUp.revents != 0 { engine.drainWakeUps() }
