@@ -3,18 +3,6 @@
 #ifndef AYAME_CCURL_SHIM_H
 #define AYAME_CCURL_SHIM_H
 #include <curl/curl.h>
-#ifdef __linux__
-#include <sys/eventfd.h>
-#endif
-
-/// A non-blocking, close-on-exec eventfd on Linux; -1 elsewhere (the caller falls back to a pipe).
-static inline int ayame_eventfd_create(void) {
-#ifdef __linux__
-    return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-#else
-    return -1;
-#endif
-}
 
 static inline CURLcode ayame_easy_setopt_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
