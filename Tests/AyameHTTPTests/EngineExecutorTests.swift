@@ -61,6 +61,50 @@ struct EngineExecutorTests {
         await client.shutdown()
     }
 
+    // Both directions pause and resume the transfer from the consuming or producing task, which
+    // here runs on the very thread that drives the transfer.
+    @Test("a streamed upload and a streamed download with back-pressure both finish from a task on the engine")
+    func streamingBothWays() async throws {
+        let server = try FixtureServer.require()
+        var configuration = HTTPClientConfiguration()
+        configuration.uploadBufferLimit = 32 << 10
+        configuration.streamingBufferLimit = 64 << 10
+        configuration.idleTimeout = .seconds(5)
+        let client = try HTTPClient(configuration: configuration)
+        let chunks = (0..<64).map { patternBytes(count: 10_000 + $0, seed: UInt8($0)) }
+        let all = chunks.flatMap { $0 }
+        let size = 4 << 20
+        let (uploaded, expectedDigest, downloadedDigest, received) = try await withTaskExecutorPreference(client.taskExecutor) {
+            let slow = AsyncStream<[UInt8]> { continuation in
+                Task {
+                    for (index, chunk) in chunks.enumerated() {
+                        continuation.yield(chunk)
+                        if index % 8 == 0 { try? await Task.sleep(for: .milliseconds(5)) }
+                    }
+                    continuation.finish()
+                }
+            }
+            let uploaded = try Echo.decode(
+                try await client.execute(HTTPRequest(method: .post, url: server.url("/upload"), body: .stream(slow))))
+            let response = try await client.stream(HTTPRequest(url: server.url("/large?size=\(size)")))
+            let expected = try #require(response.headers["X-Body-Sha256"])
+            let digest = SHA256Digest()
+            var received = 0
+            var count = 0
+            for try await chunk in response.body {
+                digest.update(chunk)
+                received += chunk.count
+                count += 1
+                if count % 64 == 0 { try await Task.sleep(for: .milliseconds(2)) }
+            }
+            return (uploaded, expected, digest.hex(), received)
+        }
+        #expect(uploaded.chunked && uploaded.body_length == all.count && uploaded.body_sha256 == SHA256Digest.hex(all))
+        #expect(received == size)
+        #expect(downloadedDigest == expectedDigest)
+        await client.shutdown()
+    }
+
     @Test("shutting the client down from a task on its engine returns, and the task goes on elsewhere")
     func shutdownFromTheEngine() async throws {
         let server = try FixtureServer.require()
