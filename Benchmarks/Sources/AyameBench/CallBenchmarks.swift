@@ -12,7 +12,7 @@ import Darwin
 /// the AWS environment, then `describeEndpoint(endpointName:)` in a loop — against a loopback
 /// nginx that answers every request with a canned DescribeEndpoint body (keep-alive); boto3
 /// against the same server in the same run, and the `curl` command's `--parallel` rate as the
-/// transport's ceiling.
+/// transport's ceiling — for the CLI's own 80-byte GET and for a request shaped like Ayame's.
 ///
 /// Scenarios: `sequential` (a plain loop, as most code is written), `sequential_on_engine` (the
 /// same loop in a task preferring the client's engine thread, `client.runtime.taskExecutor`),
@@ -73,7 +73,15 @@ func runCallBenchmarks(_ arguments: [String]) async throws {
         + concurrent.costs.fields)
 
     let curlRate = try await curlParallelRate(url: endpoint + "/", requests: options.calls, width: options.concurrency)
-    emit("curl_cli.concurrent\(options.concurrency) requests_per_s=\(curlRate)")
+    emit("curl_cli.concurrent\(options.concurrency) requests_per_s=\(curlRate) "
+        + (try await curlOnce(url: endpoint + "/")))
+    // The same request as Ayame's, byte for byte in size: this libcurl formats header lines a
+    // byte at a time, so a 780-byte signed POST costs it more than the CLI's 80-byte GET.
+    let sameRequestRate = try await curlParallelRate(
+        url: endpoint + "/", requests: options.calls, width: options.concurrency,
+        extraArguments: CannedResponses.describeEndpointRequestArguments)
+    emit("curl_cli_same_request.concurrent\(options.concurrency) requests_per_s=\(sameRequestRate) "
+        + (try await curlOnce(url: endpoint + "/", extraArguments: CannedResponses.describeEndpointRequestArguments)))
 
     if options.runsBoto3 {
         do {
@@ -89,6 +97,7 @@ func runCallBenchmarks(_ arguments: [String]) async throws {
         }
     }
     emit("call.ratio ayame_concurrent_over_curl_cli=\(String(format: "%.2f", Double(concurrent.callsPerSecond) / Double(max(curlRate, 1))))")
+    emit("call.ratio ayame_concurrent_over_curl_cli_same_request=\(String(format: "%.2f", Double(concurrent.callsPerSecond) / Double(max(sameRequestRate, 1))))")
 }
 
 private func describe(_ client: SageMakerClient) async throws {
@@ -126,6 +135,25 @@ struct CallBenchmarkOptions {
 
 /// The canned server side of the `call` and `invoke` suites.
 enum CannedResponses {
+    /// `curl` arguments for a request shaped like Ayame's DescribeEndpoint: the same method, body
+    /// and header names, values of the same lengths (a signature that nobody checks), and curl's
+    /// own `Accept: */*` removed as Ayame removes it.
+    static let describeEndpointRequestArguments: [String] = [
+        "-X", "POST",
+        "-H", "Accept:",
+        "-H", "X-Amz-Target: SageMaker.DescribeEndpoint",
+        "-H", "Content-Type: application/x-amz-json-1.1",
+        "-H", "X-Amz-Date: 20261202T211121Z",
+        "-H", "X-Amz-Content-SHA256: 1b8d1a65e0ab87261f348f0f2aeacaabaf8f0001d66258932c7e26232ed840c0",
+        "-H", "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261202/us-east-1/sagemaker/aws4_request, "
+            + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, "
+            + "Signature=95eba5dcd9e5c23642de28b1c0e5e98596232a1c27c476bbfe9944a73e4c9e01",
+        "-H", "User-Agent: ayame-swift/0.1.0 ua/2.1 os/linux lang/swift#6.3 api/sagemaker#2017-07-24 cfg/retry-mode#standard",
+        "-H", "amz-sdk-invocation-id: 318679fa-828f-4855-bcb6-83ae56c27bc4",
+        "-H", "amz-sdk-request: attempt=1; max=3",
+        "--data-binary", #"{"EndpointName":"async-inference-demo-endpoint"}"#,
+    ]
+
     /// What moto answers to DescribeEndpoint (Tests/TestData/wire/18_sagemaker_DescribeEndpoint.http).
     static let describeEndpointBody = #"{"EndpointName": "async-inference-demo-endpoint", "EndpointArn": "arn:aws:sagemaker:us-east-1:123456789012:endpoint/async-inference-demo-endpoint", "EndpointConfigName": "async-inference-demo-endpoint-config", "ProductionVariants": [{"VariantName": "AllTraffic", "CurrentInstanceCount": 1, "DesiredInstanceCount": 1}], "DataCaptureConfig": {}, "EndpointStatus": "InService", "CreationTime": 1795628179.579, "LastModifiedTime": 1795628179.579}"#
 
@@ -256,11 +284,30 @@ func measureConcurrent(calls: Int, width: Int, _ call: @escaping @Sendable () as
     return ConcurrentResult(callsPerSecond: Int(Double(calls) / (nanoseconds(elapsed) / 1e9)), costs: costs)
 }
 
-/// The `curl` command fetching the same server's canned body `requests` times, `width` at a time.
-private func curlParallelRate(url: String, requests: Int, width: Int) async throws -> Int {
+/// One request by the `curl` command as the parallel run makes it, as `status=<code>
+/// request_bytes=<n> upload_bytes=<n>` (curl's `size_request` and `size_upload`), so a line shows
+/// what was measured. A status other than 200 is an error.
+private func curlOnce(url: String, extraArguments: [String] = []) async throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["curl", "-s", "--parallel", "--parallel-immediate", "--parallel-max", "\(width)", "\(url)?[1-\(requests)]"]
+    process.arguments = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{size_request} %{size_upload}"] + extraArguments + [url]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    let status = try await runProcess(process)
+    let fields = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")
+    guard status == 0, fields.count == 3, fields[0] == "200" else {
+        throw BenchmarkError("curl's check request failed (exit \(status), \(fields))")
+    }
+    return "status=200 request_bytes=\(fields[1]) upload_bytes=\(fields[2])"
+}
+
+/// The `curl` command fetching the same server's canned body `requests` times, `width` at a time.
+private func curlParallelRate(url: String, requests: Int, width: Int, extraArguments: [String] = []) async throws -> Int {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["curl", "-s", "--parallel", "--parallel-immediate", "--parallel-max", "\(width)"] + extraArguments
+        + ["\(url)?[1-\(requests)]"]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     let start = ContinuousClock.now
