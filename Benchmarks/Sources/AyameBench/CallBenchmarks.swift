@@ -143,13 +143,12 @@ enum CannedResponses {
         "-H", "Accept:",
         "-H", "X-Amz-Target: SageMaker.DescribeEndpoint",
         "-H", "Content-Type: application/x-amz-json-1.1",
-        "-H", "X-Amz-Date: 20261202T211121Z",
-        "-H", "X-Amz-Content-SHA256: 1b8d1a65e0ab87261f348f0f2aeacaabaf8f0001d66258932c7e26232ed840c0",
+        "-H", "X-Amz-Date: 20261202T213845Z",
         "-H", "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261202/us-east-1/sagemaker/aws4_request, "
-            + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, "
-            + "Signature=95eba5dcd9e5c23642de28b1c0e5e98596232a1c27c476bbfe9944a73e4c9e01",
+            + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
+            + "Signature=c133ff3d047f0ad6abc8e8368c37aa97498fa3691990ae1ef5367e263f71efe4",
         "-H", "User-Agent: ayame-swift/0.1.0 ua/2.1 os/linux lang/swift#6.3 api/sagemaker#2017-07-24 cfg/retry-mode#standard",
-        "-H", "amz-sdk-invocation-id: 318679fa-828f-4855-bcb6-83ae56c27bc4",
+        "-H", "amz-sdk-invocation-id: 388f16f9-9036-4355-ba73-23e705d3f2cb",
         "-H", "amz-sdk-request: attempt=1; max=3",
         "--data-binary", #"{"EndpointName":"async-inference-demo-endpoint"}"#,
     ]
