@@ -159,16 +159,31 @@ final class ResolvedEndpointCache: Sendable {
     /// Enough for every operation of a client and a few hundred S3 buckets; when full the
     /// cache starts over rather than tracking use, since a miss only costs one evaluation.
     private static let capacity = 256
-    private let entries = Mutex<[Key: ResolvedEndpoint]>([:])
+
+    private struct Entries {
+        var byKey: [Key: ResolvedEndpoint] = [:]
+        /// The entry found or stored last: a client calling one operation in a loop finds it by
+        /// comparing the key (its strings are the configuration's own, so equal at once)
+        /// instead of hashing the strings and parameters again.
+        var last: (key: Key, endpoint: ResolvedEndpoint)?
+    }
+
+    private let entries = Mutex(Entries())
 
     func endpoint(for key: Key) -> ResolvedEndpoint? {
-        entries.withLock { $0[key] }
+        entries.withLock { entries in
+            if let last = entries.last, last.key == key { return last.endpoint }
+            guard let endpoint = entries.byKey[key] else { return nil }
+            entries.last = (key, endpoint)
+            return endpoint
+        }
     }
 
     func store(_ endpoint: ResolvedEndpoint, for key: Key) {
         entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = endpoint
+            if entries.byKey.count >= Self.capacity { entries.byKey.removeAll(keepingCapacity: true) }
+            entries.byKey[key] = endpoint
+            entries.last = (key, endpoint)
         }
     }
 }

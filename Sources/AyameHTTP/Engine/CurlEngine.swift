@@ -182,12 +182,10 @@ final class CurlEngine: Sendable {
         while withUnsafeMutableBytes(of: &bytes, { read(wakeUpReader, $0.baseAddress, $0.count) }) == MemoryLayout.size(ofValue: bytes) {}
     }
 
-    func takeCommands() -> [EngineCommand] {
-        mailbox.withLock { mailbox in
-            let commands = mailbox.commands
-            mailbox.commands = []
-            return commands
-        }
+    /// Swaps the waiting commands for `batch`, which the loop hands back emptied: the two
+    /// arrays take turns and keep their storage, so posting allocates nothing.
+    func takeCommands(into batch: inout [EngineCommand]) {
+        mailbox.withLock { mailbox in swap(&mailbox.commands, &batch) }
     }
 
     /// Called by the loop as its last act; after this nobody may touch the multi handle.

@@ -22,8 +22,11 @@ final class EngineLoop {
 
     func run() {
         var stopping = false
+        var batch: [EngineCommand] = []
         while !stopping {
-            for command in engine.takeCommands() {
+            engine.takeCommands(into: &batch)
+            defer { batch.removeAll(keepingCapacity: true) }
+            for command in batch {
                 switch command {
                 case .submit(let submission): start(submission)
                 case .cancel(let id): if let transfer = transfers[id] { fail(transfer, .cancelled) }
