@@ -24,7 +24,7 @@ public struct AsyncInferenceClient: Sendable {
     /// The bucket and key prefix inputs are uploaded under, as `<prefix>/<inference id>.<ext>`.
     public let inputLocation: S3ObjectLocation
     /// The SageMaker Runtime transport's engine thread as a task executor, for a loop of
-    /// submissions that each wait for their answer (``AWSClientRuntime/taskExecutor`` says when
+    /// submissions that each wait for their answer (`AWSClientRuntime.taskExecutor` says when
     /// it pays and when not).
     public var taskExecutor: (any TaskExecutor)? { runtime.runtime.taskExecutor }
     /// Result buckets already known to exist (shared by copies of this client).
