@@ -199,6 +199,20 @@ import Testing
         #expect(try String(contentsOf: elsewhere.appendingPathComponent("kept.txt"), encoding: .utf8) == "kept")
     }
 
+    @Test("a prefix without its slash refuses the folder's keys and says to add the slash")
+    func aPrefixWithoutItsSlashSaysHowToAskForTheFolder() throws {
+        #expect {
+            try DirectoryPlan(objects: [("data/x.txt", 1), ("database/y.txt", 1)], prefix: "data", directory: "/d")
+        } throws: { error in
+            guard case .invalidConfiguration(let detail) = error as? S3TransferError else { return false }
+            return detail.contains("the key data/x.txt would be written outside /d") && detail.contains(#"pass prefix: "data/""#)
+        }
+        let plan = try DirectoryPlan(objects: [("data/x.txt", 1)], prefix: "data/", directory: "/d")
+        #expect(plan.entries.map(\.relativePath) == ["x.txt"])
+        // A raw prefix still works as text: `set-` over `set-a` and `set-b`.
+        #expect(try DirectoryPlan(objects: [("set-a", 1), ("set-b", 2)], prefix: "set-", directory: "/d").entries.map(\.relativePath) == ["a", "b"])
+    }
+
     @Test func keysThatCollideOrNestUnderAFileAreRefusedUpFront() throws {
         #expect(throws: S3TransferError.self) {
             try DirectoryPlan(objects: [("a//b", 1), ("a/b", 1)], prefix: "", directory: "/d")

@@ -22,6 +22,12 @@ struct DirectoryPlan: Sendable, Equatable {
         var byPath: [String: String] = [:]
         for object in objects {
             let relative = object.key.hasPrefix(prefix) ? String(object.key.dropFirst(prefix.count)) : object.key
+            if !prefix.isEmpty, !prefix.hasSuffix("/"), relative.hasPrefix("/") {
+                // The prefix is matched as raw text, as S3 lists it (`data` also matches
+                // `database/...`); a folder is asked for with its slash.
+                throw .invalidConfiguration(
+                    "the key \(object.key) would be written outside \(directory) as \(relative): the prefix \(prefix) has no trailing /, and prefixes are matched as text (\(prefix) also matches \(prefix)x...); nothing was downloaded. To download the folder, pass prefix: \"\(prefix)/\"")
+            }
             let segments = relative.split(separator: "/", omittingEmptySubsequences: true)
             guard !segments.isEmpty, !relative.hasPrefix("/"), !relative.contains("\0"),
                   !segments.contains(where: { $0 == ".." || $0 == "." })

@@ -42,6 +42,10 @@ extension S3TransferManager {
     /// Downloads every object under `prefix` into `directory`, each at its key with the prefix
     /// removed, creating folders as needed, like `aws s3 cp --recursive`.
     ///
+    /// `prefix` is matched as text, as S3 lists it: to download the folder `data`, pass `data/`
+    /// (`data` alone also matches `database/...`, and its keys' remainders would start with `/`,
+    /// which is refused with that advice).
+    ///
     /// Every key is checked before anything is written: one that would land outside the
     /// directory (`..` or `.` segments, a leading `/`), two keys landing on one file, or a key
     /// that would be both a file and a folder refuse the whole transfer. While writing, a folder
