@@ -56,11 +56,42 @@ struct InvocationValidationTests {
         _ = try InvocationRequestCheck(endpointName: "a-b--c9", options: InvocationOptions(requestTTL: .seconds(60), invocationTimeout: .seconds(3600)))
     }
 
+    @Test("endpoint names and header values are checked before anything is built")
+    func namesAndHeaderValuesAtTheirBounds() throws {
+        for valid in ["a", "Z9", "a-b--c9", String(repeating: "e", count: 63)] {
+            #expect(throws: Never.self) { try InvocationRequestCheck(endpointName: valid, options: InvocationOptions()) }
+        }
+        for invalid in ["", "abc-", "-abc", "a b", "caf\u{e9}", "\u{e9}t\u{e9}", "a_b", String(repeating: "e", count: 64)] {
+            #expect(throws: AyameError.self, "\(invalid)") { try InvocationRequestCheck(endpointName: invalid, options: InvocationOptions()) }
+        }
+        let longest = String(repeating: "x", count: 1024)
+        #expect(throws: Never.self) {
+            try InvocationRequestCheck(endpointName: "e", options: InvocationOptions(contentType: longest, accept: longest, customAttributes: longest))
+        }
+        for options in [InvocationOptions(contentType: longest + "x"), InvocationOptions(accept: "text/\u{e9}"), InvocationOptions(customAttributes: longest + "y")] {
+            #expect(throws: AyameError.self) { try InvocationRequestCheck(endpointName: "e", options: options) }
+        }
+    }
+
     @Test func locationsParseAndPrint() throws {
         let location = try S3ObjectLocation(uri: "s3://my-bucket/a/b.json")
         #expect(location.bucket == "my-bucket" && location.key == "a/b.json")
         #expect(S3ObjectLocation(bucket: "b", key: "/inputs/").appending("x.json").uri == "s3://b/inputs/x.json")
         #expect(S3ObjectLocation(bucket: "b", key: "").appending("x.json").uri == "s3://b/x.json")
+        // Slashes at either end are trimmed, none inside; a key of slashes alone is the root.
+        for (given, kept) in [("//a//b//", "a//b"), ("/", ""), ("///", ""), ("a", "a"), ("/caf\u{e9}/x/", "caf\u{e9}/x"), ("", "")] {
+            #expect(S3ObjectLocation(bucket: "b", key: given).key == kept, "\(given)")
+        }
+    }
+
+    @Test("bucket names follow S3's rules: 3-63 lowercase letters, digits, dots, hyphens, alphanumeric ends")
+    func bucketNamesAreChecked() throws {
+        for valid in ["abc", "a-b.c1", "9x9", String(repeating: "a", count: 63)] {
+            #expect(throws: Never.self) { try S3ObjectLocation(uri: "s3://\(valid)/k") }
+        }
+        for invalid in ["ab", String(repeating: "a", count: 64), "-abc", "abc-", "abc.", "ABC", "ab_c", "ab\u{e7}", "a b", ""] {
+            #expect(throws: AsyncInferenceError.self, "\(invalid)") { try S3ObjectLocation(uri: "s3://\(invalid)/k") }
+        }
     }
 
     @Test func uploadedObjectsGetAnExtensionForTheirContent() {

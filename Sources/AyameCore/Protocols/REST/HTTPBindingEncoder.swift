@@ -7,7 +7,7 @@ enum HTTPBindingEncoder {
     static func encode(
         _ members: [String: ShapeValue], schema: ShapeSchema, operation: OperationDescriptor, service: ServiceDescriptor
     ) throws(AyameError) -> SerializedRequest {
-        let template = URITemplate(operation.requestURI, service: service)
+        let template = URITemplate.cached(operation.requestURI, service: service)
         let path = try template.renderPath { (label: String) throws(AyameError) -> String in
             try labelValue(label, members: members, schema: schema)
         }
