@@ -130,7 +130,7 @@ let package = Package(
                 "AyameTestSupport",
             ]
         ),
-        .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP"]),
+        .testTarget(name: "AyameServicesTests", dependencies: ["AyameCore", "AyameSageMaker", "AyameSageMakerRuntime", "AyameApplicationAutoScaling", "AyameCloudWatch", "AyameS3", "AyameECR", "AyameSTS", "AyameSNS", "AyameSQS", "AyameHTTP", "AyameTestSupport"]),
         .testTarget(name: "AyameCommandLineTests", dependencies: ["AyameCommandLine", "AyameSigV4", "AyameCore", "AyameS3", "AyameTestSupport"]),
         // Imports every module with Foundation: compiles only while no generated name shadows Swift's.
         .testTarget(

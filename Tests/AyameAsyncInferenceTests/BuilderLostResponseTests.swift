@@ -1,4 +1,5 @@
 import AyameAsyncInference
+import AyameTestSupport
 import Foundation
 import Testing
 
@@ -37,61 +38,29 @@ struct BuilderLostResponseTests {
 
 /// `Tests/Fixtures/lost_response_proxy.py`, started on a free loopback port; stopped by closing
 /// its standard input.
-final class LostResponseProxy: @unchecked Sendable {
+final class LostResponseProxy: Sendable {
     let endpoint: String
-    private let process: Process
-    private let stdin: Pipe
-    private let log: URL
+    private let fixture: PythonFixture
 
-    private init(endpoint: String, process: Process, stdin: Pipe, log: URL) {
-        self.endpoint = endpoint
-        self.process = process
-        self.stdin = stdin
-        self.log = log
+    private init(fixture: PythonFixture) {
+        self.fixture = fixture
+        endpoint = "http://127.0.0.1:\(fixture.port)"
     }
 
     static func start(upstream: String, targets: [String]) async throws -> LostResponseProxy {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/lost_response_proxy.py")
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ayame-lost-proxy-\(UUID()).log")
-        try Data().write(to: log)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, upstream] + targets
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        // The first line is `port N`; read it off the cooperative pool.
-        let line = await Task.detached { () -> String in
-            var bytes = Data()
-            while let byte = try? stdout.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
-                bytes.append(byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }.value
-        guard line.hasPrefix("port "), let port = Int(line.dropFirst(5)) else {
-            process.terminate()
-            throw WalkthroughTestFailure("the lost-response proxy did not start (python3 needed): '\(line)'")
-        }
-        return LostResponseProxy(endpoint: "http://127.0.0.1:\(port)", process: process, stdin: stdin, log: log)
+        LostResponseProxy(fixture: try await PythonFixture.start("lost_response_proxy.py", arguments: [upstream] + targets))
     }
 
     /// The targets whose answers the proxy lost, in order.
     func lostAnswers() -> [String] {
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { line in
+        fixture.logLines().compactMap { line in
             guard let range = line.range(of: "lost the answer to ") else { return nil }
             return String(line[range.upperBound...].split(separator: " ").first ?? "")
         }
     }
 
     func stop() {
-        try? stdin.fileHandleForWriting.close()
-
-        try? FileManager.default.removeItem(at: log)
+        fixture.stop()
     }
 }
 
