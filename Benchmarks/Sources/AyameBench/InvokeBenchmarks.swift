@@ -12,6 +12,9 @@ import Darwin
 /// already in S3 through `AsyncInferenceClient.standard(...)`, `--concurrency` (64) at a time,
 /// against the canned loopback nginx of the `call` suite (202 with an output location).
 ///
+/// With `--upload`, each submission first puts a small JSON input in S3 (PutObject to the same
+/// server), as `submit(payload: .data(...))` does for a user (`ayame.invoke_async_with_upload`).
+///
 /// Prints `ayame.invoke_async elapsed_ms=<n> calls_per_s=<n> connections=<n> peak_rss_mib=<n>`
 /// plus CPU and allocations per call. `connections` is how many TCP connections nginx accepted
 /// during the run; `peak_rss_mib` is the process's high-water mark (run this suite in a process
@@ -19,11 +22,13 @@ import Darwin
 func runInvokeBenchmarks(_ arguments: [String]) async throws {
     var calls = 10_000
     var concurrency = 64
+    var uploads = false
     var iterator = arguments.makeIterator()
     while let argument = iterator.next() {
         switch argument {
         case "--calls": calls = iterator.next().flatMap { Int($0) } ?? calls
         case "--concurrency": concurrency = iterator.next().flatMap { Int($0) } ?? concurrency
+        case "--upload": uploads = true
         default: print("invoke: ignoring unknown option \(argument)")
         }
     }
@@ -36,9 +41,12 @@ func runInvokeBenchmarks(_ arguments: [String]) async throws {
     let status = try HTTPClient()
     let acceptedBefore = try await acceptedConnections(status, endpoint: endpoint)
     let client = try await AsyncInferenceClient.standard(inputLocation: "s3://bench-bucket/inputs")
+    let input = Data(#"{"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2}"#.utf8)
+    let uploadsInput = uploads
     let submitOne: @Sendable (Int) async throws -> Void = { index in
         let handle = try await client.submit(
-            endpointName: "async-inference-demo-endpoint", payload: .s3(uri: "s3://bench-bucket/inputs/\(index).json"),
+            endpointName: "async-inference-demo-endpoint",
+            payload: uploadsInput ? .data(input) : .s3(uri: "s3://bench-bucket/inputs/\(index).json"),
             options: InvocationOptions(contentType: "application/json"))
         guard handle.outputLocation == "s3://bench-bucket/outputs/bench.out" else {
             throw BenchmarkError("unexpected output location \(handle.outputLocation)")
@@ -66,7 +74,7 @@ func runInvokeBenchmarks(_ arguments: [String]) async throws {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let milliseconds = nanoseconds(elapsed) / 1e6
-    emit("ayame.invoke_async elapsed_ms=\(Int(milliseconds)) calls_per_s=\(Int(Double(calls) / milliseconds * 1000)) "
+    emit("ayame.invoke_async\(uploads ? "_with_upload" : "") elapsed_ms=\(Int(milliseconds)) calls_per_s=\(Int(Double(calls) / milliseconds * 1000)) "
         + "connections=\(accepted) peak_rss_mib=\(String(format: "%.1f", Double(usage.ru_maxrss) / 1024)) " + costs.fields)
 }
 

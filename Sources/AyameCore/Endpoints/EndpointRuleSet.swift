@@ -15,6 +15,9 @@ public struct EndpointRuleSet: Sendable {
     public let partitions: EndpointPartitions
     private let program: RulesProgram
     private let slotByParameter: [String: Int]
+    /// The parameters some rule reads; the others cannot change the endpoint (S3 declares
+    /// `Key`, `Prefix` and `CopySource` and never consults them).
+    public let readParameterNames: Set<String>
 
     /// Parses and validates a rule-set document.
     ///
@@ -30,6 +33,7 @@ public struct EndpointRuleSet: Sendable {
         var slots: [String: Int] = [:]
         for (slot, parameter) in program.parameters.enumerated() { slots[parameter.name] = slot }
         self.slotByParameter = slots
+        self.readParameterNames = program.readParameterNames
     }
 
     /// The parameter bound to `builtIn`, if the rule set declares one.

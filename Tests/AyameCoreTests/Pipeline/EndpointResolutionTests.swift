@@ -34,6 +34,48 @@ import Testing
         #expect(try Self.url(endpoint: nil, bucket: "tutorial", addressing: .path) == "https://s3.ap-northeast-1.amazonaws.com/tutorial")
     }
 
+    // S3 passes every object's key to the rules, which never read it: objects of one bucket
+    // share one remembered endpoint instead of each evaluating the rule set again.
+    @Test("the endpoint memory is keyed by what the rules read, so an object key does not miss")
+    func objectKeysShareOneRememberedEndpoint() throws {
+        let ruleSet = try EndpointRuleSet(data: EndpointTestCorpusRuleSets.data("s3"))
+        #expect(ruleSet.readParameterNames.isSuperset(of: ["Bucket", "Region", "Endpoint", "ForcePathStyle", "UseFIPS"]))
+        #expect(ruleSet.readParameterNames.isDisjoint(with: ["Key", "Prefix", "CopySource"]))
+        let service = ServiceDescriptor(
+            serviceID: .s3, signingName: "s3", apiVersion: "2006-03-01", wireProtocol: .restXml, endpointRuleSet: { ruleSet })
+        let resolver = RuleSetEndpointResolver()
+        let configuration = try Self.configuration(endpoint: nil)
+        for key in ["a", "b/c", "d.json"] {
+            let resolved = try resolver.resolveEndpoint(
+                service: service, operation: S3Models.getObject,
+                input: .structure(["Bucket": .string("tutorial"), "Key": .string(key)]), configuration: configuration)
+            #expect(resolved.url == "https://tutorial.s3.ap-northeast-1.amazonaws.com")
+        }
+        #expect(resolver.resolved.count == 1)
+        _ = try resolver.resolveEndpoint(
+            service: service, operation: S3Models.getObject,
+            input: .structure(["Bucket": .string("other"), "Key": .string("a")]), configuration: configuration)
+        #expect(resolver.resolved.count == 2)
+    }
+
+    @Test("a parameter counts as read through a reference, a template, a function argument or getAttr")
+    func readParametersAreFoundWhereverTheRulesUseThem() throws {
+        let document = """
+            {"version": "1.0",
+             "parameters": {"Unused": {"type": "String"}, "InCondition": {"type": "String"}, "InTemplate": {"type": "String"},
+                            "InAttribute": {"type": "String"}, "InHeader": {"type": "String"}, "InError": {"type": "String"}},
+             "rules": [
+               {"type": "error", "conditions": [{"fn": "isSet", "argv": [{"ref": "InError"}]}], "error": "no: {InError}"},
+               {"type": "endpoint", "conditions": [{"fn": "isSet", "argv": [{"ref": "InCondition"}]},
+                                                   {"fn": "parseURL", "argv": [{"ref": "InAttribute"}], "assign": "url"},
+                                                   {"fn": "isSet", "argv": [{"fn": "getAttr", "argv": [{"ref": "url"}, "scheme"]}]}],
+                "endpoint": {"url": "https://{InTemplate}.example.com", "headers": {"x-h": ["{InHeader}"]}}},
+               {"type": "error", "conditions": [], "error": "nothing matched"}]}
+            """
+        let ruleSet = try EndpointRuleSet(data: Data(document.utf8))
+        #expect(ruleSet.readParameterNames == ["InCondition", "InTemplate", "InAttribute", "InHeader", "InError"])
+    }
+
     // One resolver remembers what it resolved; everything the rules read is part of the key,
     // so a different bucket, endpoint or addressing style is never answered from memory.
     @Test func oneResolverAnswersEachCombinationOfInputsAsAFreshOneWould() throws {

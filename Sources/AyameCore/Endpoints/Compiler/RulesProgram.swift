@@ -84,3 +84,38 @@ enum RulesFunction: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension RulesProgram {
+    /// The names of the parameters some rule reads. A rule set may declare parameters it never
+    /// consults (S3's `Key`, `Prefix` and `CopySource`); their values cannot change the endpoint.
+    var readParameterNames: Set<String> {
+        var slots = Set<Int>()
+        func visit(_ expression: RulesExpression) {
+            switch expression {
+            case .literal: break
+            case .template(let parts):
+                for case .value(let value) in parts { visit(value) }
+            case .reference(let slot): slots.insert(slot)
+            case .attribute(let base, _): visit(base)
+            case .call(_, let arguments): arguments.forEach(visit)
+            case .array(let elements): elements.forEach(visit)
+            case .record(let fields): fields.forEach { visit($0.value) }
+            }
+        }
+        func visit(_ rules: [RulesRule]) {
+            for rule in rules {
+                rule.conditions.forEach { visit($0.expression) }
+                switch rule.outcome {
+                case .endpoint(let endpoint):
+                    visit(endpoint.url)
+                    endpoint.headers.forEach { $0.values.forEach(visit) }
+                    endpoint.properties.forEach { visit($0.value) }
+                case .error(let message): visit(message)
+                case .tree(let subrules): visit(subrules)
+                }
+            }
+        }
+        visit(rules)
+        return Set(parameters.indices.filter(slots.contains).map { parameters[$0].name })
+    }
+}
