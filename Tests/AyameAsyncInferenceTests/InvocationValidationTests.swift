@@ -98,6 +98,10 @@ struct InvocationValidationTests {
         #expect(AsyncInferenceClient.fileExtension(path: "/tmp/in.npy", contentType: "application/json") == "npy")
         #expect(AsyncInferenceClient.fileExtension(path: "/tmp/noext", contentType: "application/json; charset=utf-8") == "json")
         #expect(AsyncInferenceClient.fileExtension(path: nil, contentType: nil) == "bin")
+        #expect(AsyncInferenceClient.fileExtension(path: nil, contentType: " Text/CSV ;header=present") == "csv")
+        #expect(AsyncInferenceClient.fileExtension(path: nil, contentType: "\tapplication/jsonlines") == "jsonl")
+        #expect(AsyncInferenceClient.fileExtension(path: nil, contentType: "") == "bin")
+        #expect(AsyncInferenceClient.fileExtension(path: nil, contentType: ";") == "bin")
     }
 
     @Test func backoffStaysBetweenTheBoundsAndGrows() {

@@ -156,7 +156,7 @@ public struct AsyncInferenceClient: Sendable {
             let own = URL(fileURLWithPath: path).pathExtension
             if !own.isEmpty { return own }
         }
-        let mime = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let mime = contentType.map(Self.mediaType) ?? ""
         switch mime {
         case "application/json", "application/jsonlines": return mime == "application/json" ? "json" : "jsonl"
         case "text/csv": return "csv"
@@ -166,6 +166,17 @@ public struct AsyncInferenceClient: Sendable {
         case "application/x-npy": return "npy"
         default: return "bin"
         }
+    }
+
+    /// The media type of a Content-Type value, lower-cased, without parameters or the spaces
+    /// around it. Cut on UTF-8 bytes: Foundation's trimming went through NSString on every upload.
+    private static func mediaType(_ contentType: String) -> String {
+        let bytes = contentType.utf8
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+        let start = bytes[..<end].firstIndex { !isSpace($0) } ?? end
+        let last = bytes[start..<end].lastIndex { !isSpace($0) }.map { bytes.index(after: $0) } ?? start
+        return contentType[start..<last].lowercased()
     }
 
     // MARK: Collecting results
