@@ -171,12 +171,8 @@ public struct AsyncInferenceClient: Sendable {
     /// The media type of a Content-Type value, lower-cased, without parameters or the spaces
     /// around it. Cut on UTF-8 bytes: Foundation's trimming went through NSString on every upload.
     private static func mediaType(_ contentType: String) -> String {
-        let bytes = contentType.utf8
-        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        let end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
-        let start = bytes[..<end].firstIndex { !isSpace($0) } ?? end
-        let last = bytes[start..<end].lastIndex { !isSpace($0) }.map { bytes.index(after: $0) } ?? start
-        return contentType[start..<last].lowercased()
+        let end = contentType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? contentType.endIndex
+        return contentType[..<end].trimmingASCII { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.lowercased()
     }
 
     // MARK: Collecting results

@@ -19,11 +19,8 @@ public struct S3ObjectLocation: Sendable, Hashable, CustomStringConvertible {
         // as UTF-8 (a `/` byte is always the character `/`): this runs for every submission, and
         // Foundation's `trimmingCharacters(in:)` went through NSString.
         let slash = UInt8(ascii: "/")
-        let bytes = key.utf8
-        if bytes.first == slash || bytes.last == slash {
-            let start = bytes.firstIndex { $0 != slash } ?? bytes.endIndex
-            let end = bytes[start...].lastIndex { $0 != slash }.map { bytes.index(after: $0) } ?? start
-            self.key = String(key[start..<end])
+        if key.utf8.first == slash || key.utf8.last == slash {
+            self.key = String(Substring(key).trimmingASCII { $0 == slash })
         } else {
             self.key = key
         }

@@ -57,24 +57,24 @@ public struct RuleSetEndpointResolver: EndpointResolver {
         // Only what the rules read goes into the key: S3 passes every object's `Key` as a
         // context parameter, which the rules never consult, and keying on it made every new
         // object key a miss — the whole rule set evaluated again, about 55 µs per S3 call.
-        let read = (try? service.endpointRuleSet())?.readParameterNames
-        let keyed = read.map { names in parameters.filter { names.contains($0.key) } } ?? parameters
-        let key = ResolvedEndpointCache.Key(service: service.serviceID.rawValue, region: region, configuration: configuration, parameters: keyed)
-        if let endpoint = resolved.endpoint(for: key) { return endpoint }
-        let endpoint = try evaluate(service: service, region: region, parameters: parameters, configuration: configuration)
-        resolved.store(endpoint, for: key)
-        return endpoint
-    }
-
-    private func evaluate(
-        service: ServiceDescriptor, region: String, parameters: [String: EndpointValue], configuration: ClientConfiguration
-    ) throws(AyameError) -> ResolvedEndpoint {
         let ruleSet: EndpointRuleSet
         do {
             ruleSet = try service.endpointRuleSet()
         } catch {
             throw .endpoint("the rule set of \(service.serviceID) could not be loaded: \(error)")
         }
+        let keyed = parameters.filter { ruleSet.readParameterNames.contains($0.key) }
+        let key = ResolvedEndpointCache.Key(service: service.serviceID.rawValue, region: region, configuration: configuration, parameters: keyed)
+        if let endpoint = resolved.endpoint(for: key) { return endpoint }
+        let endpoint = try evaluate(ruleSet, service: service, region: region, parameters: parameters, configuration: configuration)
+        resolved.store(endpoint, for: key)
+        return endpoint
+    }
+
+    private func evaluate(
+        _ ruleSet: EndpointRuleSet, service: ServiceDescriptor, region: String, parameters: [String: EndpointValue],
+        configuration: ClientConfiguration
+    ) throws(AyameError) -> ResolvedEndpoint {
         let result: EndpointResult
         do {
             result = try ruleSet.resolve(parameters, builtIns: Self.builtIns(region: region, configuration: configuration))
