@@ -30,8 +30,9 @@ public final class AWSClientRuntime: Sendable {
     /// The task's code then runs on the thread that drives libcurl, so a call hands nothing to
     /// another thread and waits for no wake-up (Performance.md: about 53 µs per sequential
     /// DescribeEndpoint against loopback, instead of 53–73 µs depending on where the scheduler
-    /// puts the threads, on a machine where the `curl` command's own round trip took 41 µs). Everything that runs there delays every transfer of the transport, so
-    /// keep long computations and fan-outs of many concurrent calls on the default executor.
+    /// puts the threads, on a machine where the `curl` command's own round trip took about
+    /// 40 µs). Everything that runs there delays every transfer of the transport, so keep long
+    /// computations and fan-outs of many concurrent calls on the default executor.
     public var taskExecutor: (any TaskExecutor)? { transport.preferredTaskExecutor }
     /// When to send again.
     public let retryStrategy: any RetryStrategy
